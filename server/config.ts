@@ -1,0 +1,169 @@
+// Reads the environment once into a frozen, typed Config. Every problem names the variable and says how to fix it.
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+
+export type Mode = 'emulator' | 'org';
+
+export interface EmulatorSettings {
+  /** Password of the emulator's System Administrator demo user. */
+  readonly password: string;
+  /** Folder where the emulator keeps its state (approvals, tokens, app settings). */
+  readonly dataDir: string;
+  /** Access-token lifetime, like an org's session timeout. */
+  readonly sessionMinutes: number;
+}
+
+export interface Config {
+  readonly mode: Mode;
+  readonly port: number;
+  readonly emulatorPort: number;
+  /** Login host, no trailing slash: the emulator's own URL in emulator mode. */
+  readonly loginUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly username: string;
+  readonly callbackUrl: string;
+  readonly jwtKeyFile: string;
+  readonly audience: string;
+  readonly apiVersion: string | undefined;
+  readonly scopes: string;
+  readonly sampleQuery: string;
+  readonly sessionSecret: string | undefined;
+  readonly certsDir: string;
+  readonly emulator: EmulatorSettings;
+}
+
+/** Local defaults of emulator mode: they only ever unlock the emulator on this machine. */
+export const EMULATOR_DEFAULTS = Object.freeze({
+  clientId: '3MVG9LocalPlaygroundEmulatorConsumerKey',
+  clientSecret: 'local-emulator-consumer-secret',
+  username: 'admin@playground.local',
+  password: 'playground-password',
+});
+
+export const DEFAULT_SAMPLE_QUERY = 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 10';
+
+/** A configuration mistake: its message is one line naming the variable and the fix. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Config {
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
+  const port = parsePort('PORT', read('PORT'), 8081);
+  const emulatorPort = parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443);
+  const rawLoginUrl = read('SF_LOGIN_URL');
+  const mode: Mode = rawLoginUrl ? 'org' : 'emulator';
+  const loginUrl = rawLoginUrl
+    ? parseUrl('SF_LOGIN_URL', rawLoginUrl, 'your org login host, e.g. https://login.salesforce.com').replace(
+        /\/+$/,
+        '',
+      )
+    : `https://localhost:${emulatorPort}`;
+
+  const clientId = read('SF_CLIENT_ID') ?? requiredInOrg(mode, 'SF_CLIENT_ID', EMULATOR_DEFAULTS.clientId);
+  if (/\s/.test(clientId)) {
+    fail('SF_CLIENT_ID', 'contains whitespace: copy the Consumer Key again without spaces or line breaks');
+  }
+  const username = read('SF_USERNAME') ?? requiredInOrg(mode, 'SF_USERNAME', EMULATOR_DEFAULTS.username);
+  const clientSecret =
+    read('SF_CLIENT_SECRET') ?? (mode === 'emulator' ? EMULATOR_DEFAULTS.clientSecret : undefined);
+  const callbackUrl = parseUrl(
+    'SF_CALLBACK_URL',
+    read('SF_CALLBACK_URL') ?? `https://localhost:${port}/oauthcallback.html`,
+    `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`,
+  );
+
+  const certsDir = path.join(rootDir, 'certs');
+  const jwtKeyFile = read('SF_JWT_KEY_FILE');
+  if (jwtKeyFile) checkReadable('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
+  const audienceSetting = read('SF_AUDIENCE');
+  const audience = audienceSetting
+    ? parseUrl('SF_AUDIENCE', audienceSetting, 'https://login.salesforce.com or https://test.salesforce.com')
+    : deriveAudience(mode, loginUrl);
+
+  const apiVersion = read('SF_API_VERSION');
+  if (apiVersion && !/^\d{2,3}\.0$/.test(apiVersion)) {
+    fail('SF_API_VERSION', `"${apiVersion}" is not an API version: use a form like 66.0, or remove it to discover`);
+  }
+
+  return Object.freeze({
+    mode,
+    port,
+    emulatorPort,
+    loginUrl,
+    clientId,
+    clientSecret,
+    username,
+    callbackUrl,
+    jwtKeyFile: jwtKeyFile ? path.resolve(rootDir, jwtKeyFile) : path.join(certsDir, 'jwt.key'),
+    audience,
+    apiVersion,
+    scopes: read('SF_SCOPES') ?? 'api refresh_token openid',
+    sampleQuery: read('SF_SAMPLE_QUERY') ?? DEFAULT_SAMPLE_QUERY,
+    sessionSecret: read('SESSION_SECRET'),
+    certsDir,
+    emulator: Object.freeze({
+      password: read('EMULATOR_PASSWORD') ?? EMULATOR_DEFAULTS.password,
+      dataDir: path.resolve(rootDir, read('EMULATOR_DATA_DIR') ?? '.emulator-data'),
+      sessionMinutes: parseMinutes(read('EMULATOR_SESSION_MINUTES')),
+    }),
+  });
+}
+
+/** Sandboxes validate `aud` against test.salesforce.com, everything else against login.salesforce.com. */
+export function deriveAudience(mode: Mode, loginUrl: string): string {
+  if (mode === 'emulator') return loginUrl;
+  const host = new URL(loginUrl).hostname;
+  const sandbox = host === 'test.salesforce.com' || host.endsWith('.sandbox.my.salesforce.com');
+  return sandbox ? 'https://test.salesforce.com' : 'https://login.salesforce.com';
+}
+
+function fail(name: string, problem: string): never {
+  throw new ConfigError(`${name} ${problem}.`);
+}
+
+function requiredInOrg(mode: Mode, name: string, emulatorDefault: string): string {
+  if (mode === 'emulator') return emulatorDefault;
+  return fail(name, 'is required when SF_LOGIN_URL is set: add it to .env (see .env.example)');
+}
+
+function parsePort(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) fail(name, `"${raw}" is not a port: use a number from 0 to 65535`);
+  return port;
+}
+
+function parseUrl(name: string, raw: string, example: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail(name, `"${raw}" is not a URL: set it to ${example}`);
+  }
+  if (url.protocol !== 'https:') fail(name, `"${raw}" must use https: set it to ${example}`);
+  return raw;
+}
+
+function parseMinutes(raw: string | undefined): number {
+  if (raw === undefined) return 120;
+  const minutes = Number(raw);
+  if (!Number.isInteger(minutes) || minutes < 1) {
+    fail('EMULATOR_SESSION_MINUTES', `"${raw}" is not a whole number of minutes above 0`);
+  }
+  return minutes;
+}
+
+function checkReadable(name: string, file: string): void {
+  try {
+    accessSync(file, constants.R_OK);
+  } catch {
+    fail(name, `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`);
+  }
+}

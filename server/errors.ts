@@ -1,0 +1,45 @@
+// The app's own HTTP error and the one error middleware: HTML for browsers, JSON for API callers, no stack traces.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(`${status} ${title}: ${detail}`);
+  }
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'Page not found', `Nothing lives at ${req.path}.`));
+};
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const known = toHttpError(err);
+  if (known.status >= 500) console.error(`[app] ${req.method} ${req.path} failed: ${describe(err)}`);
+  res.status(known.status);
+  res.set('Cache-Control', 'no-store');
+  res.format({
+    html: () => res.render(known.status === 404 ? 'not-found' : 'error', { error: known }),
+    json: () => res.json({ error: known.title, detail: known.detail, status: known.status }),
+    default: () => res.type('text').send(`${known.title}: ${known.detail}`),
+  });
+};
+
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  const status = (err as { status?: unknown })?.status;
+  // Body-parser and similar middleware mark client mistakes with a 4xx status.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, 'Bad request', 'The request could not be read. Check its body and try again.');
+  }
+  return new HttpError(500, 'Something went wrong', 'The server hit an unexpected problem; details are in its log.');
+}
+
+/** One line for the log: the error's name and message only, never a stack or request data. */
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}

@@ -1,0 +1,62 @@
+// Entry point of `npm start` / `npm run emulator`: the only place that prints start-up messages and handles signals.
+import { ConfigError } from './config.ts';
+import { CertificateError } from './certs.ts';
+import { startStack, type Stack } from './stack.ts';
+
+const emulatorOnly = process.argv.includes('--emulator-only');
+
+async function main(): Promise<void> {
+  let stack: Stack;
+  try {
+    stack = await startStack({ emulatorOnly });
+  } catch (error) {
+    process.exitCode = 1;
+    console.error(startupProblem(error));
+    return;
+  }
+  printWelcome(stack);
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal} received: closing connections…`);
+    await stack.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function startupProblem(error: unknown): string {
+  if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
+  if (error instanceof CertificateError) return `Certificate error: ${error.message}`;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const port = (error as { port?: number }).port;
+    const variable = port === stackPorts().emulator ? 'EMULATOR_PORT' : 'PORT';
+    const why = code === 'EADDRINUSE' ? 'is already in use' : 'cannot be opened by this user';
+    return `Port ${port} ${why}: stop the program using it, or choose another port with ${variable}=<port> in .env.`;
+  }
+  return `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function stackPorts(): { emulator: number } {
+  return { emulator: Number(process.env.EMULATOR_PORT || 8443) };
+}
+
+function printWelcome(stack: Stack): void {
+  const { config } = stack;
+  for (const file of stack.certs.created) console.log(`Created ${file}`);
+  if (!config.sessionSecret && stack.app) {
+    console.warn('Warning: SESSION_SECRET is not set; using a random one, so a restart signs everyone out.');
+  }
+  if (stack.emulatorServer) {
+    console.log(`Local Salesforce emulator (not Salesforce): ${stack.emulatorServer.url}`);
+    console.log(`  demo login: ${config.username} / ${config.emulator.password}`);
+    console.log(`  app settings: ${stack.emulatorServer.url}/setup`);
+  }
+  if (stack.app) {
+    console.log(`Salesforce OAuth playground: open ${stack.app.url}`);
+    console.log(`  talking to ${config.mode === 'emulator' ? 'the local emulator' : config.loginUrl}`);
+  }
+  console.log('Press Ctrl-C to stop.');
+}
+
+void main();

@@ -1,0 +1,54 @@
+// A small HTTPS client for tests: trusts the local test certificate, keeps cookies, never follows redirects.
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import fetch, { type RequestInit, type Response } from 'node-fetch';
+import { TEST_ROOT } from './stack.ts';
+
+let agent: https.Agent | undefined;
+
+function testAgent(): https.Agent {
+  agent ??= new https.Agent({ ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')), keepAlive: false });
+  return agent;
+}
+
+/** A browser-like client: one cookie jar, redirects returned to the test to follow by hand. */
+export class TestClient {
+  private readonly cookies = new Map<string, string>();
+
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers as Record<string, string> | undefined);
+    // Browsers scope cookies by host name, not port: the app and the emulator see each other's cookies too.
+    const host = new URL(url).hostname;
+    const jar = this.cookieHeader(host);
+    if (jar) headers.set('cookie', jar);
+    const response = await fetch(url, { ...init, headers: Object.fromEntries(headers), redirect: 'manual', agent: testAgent() });
+    for (const line of response.headers.raw()['set-cookie'] ?? []) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(`${host} ${pair.slice(0, eq)}`, pair.slice(eq + 1));
+    }
+    return response;
+  }
+
+  get(url: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(url, { headers });
+  }
+
+  post(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(url, {
+      method: 'POST',
+      body: new URLSearchParams(form).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    });
+  }
+
+  private cookieHeader(host: string): string {
+    const parts: string[] = [];
+    for (const [key, value] of this.cookies) {
+      const [cookieHost, name] = key.split(' ');
+      if (cookieHost === host) parts.push(`${name}=${value}`);
+    }
+    return parts.join('; ');
+  }
+}

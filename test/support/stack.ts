@@ -1,0 +1,34 @@
+// Starts the real app and emulator over HTTPS on free ports for a test, with throwaway state.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack, type Stack } from '../../server/stack.ts';
+
+/** Keys are slow to make: every test process shares one generated set under the OS temp folder. */
+export const TEST_ROOT = path.join(os.tmpdir(), 'sf-oauth-playground-test-root');
+
+export interface TestStack extends Stack {
+  appUrl: string;
+  emulatorUrl: string;
+}
+
+export async function startTestStack(
+  env: Record<string, string> = {},
+  options: { now?: () => number } = {},
+): Promise<TestStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-data-'));
+  const stack = await startStack({
+    env: { PORT: '0', EMULATOR_PORT: '0', SESSION_SECRET: 'test-session-secret', EMULATOR_DATA_DIR: dataDir, ...env },
+    rootDir: TEST_ROOT,
+    now: options.now,
+  });
+  return {
+    ...stack,
+    appUrl: stack.app?.url ?? '',
+    emulatorUrl: stack.emulatorServer?.url ?? '',
+    close: async () => {
+      await stack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
