@@ -119,6 +119,8 @@ function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    throw new CertificateError(`${file} cannot be read: check its permissions, or delete it to generate a new one`);
+    throw new CertificateError(
+      `${file} cannot be read: check its permissions, or delete it to generate a new one`,
+    );
   }
 }

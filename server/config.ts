@@ -89,7 +89,10 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
 
   const apiVersion = read('SF_API_VERSION');
   if (apiVersion && !/^\d{2,3}\.0$/.test(apiVersion)) {
-    fail('SF_API_VERSION', `"${apiVersion}" is not an API version: use a form like 66.0, or remove it to discover`);
+    fail(
+      'SF_API_VERSION',
+      `"${apiVersion}" is not an API version: use a form like 66.0, or remove it to discover`,
+    );
   }
 
   return Object.freeze({

@@ -34,9 +34,17 @@ function toHttpError(err: unknown): HttpError {
   const status = (err as { status?: unknown })?.status;
   // Body-parser and similar middleware mark client mistakes with a 4xx status.
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpError(status, 'Bad request', 'The request could not be read. Check its body and try again.');
+    return new HttpError(
+      status,
+      'Bad request',
+      'The request could not be read. Check its body and try again.',
+    );
   }
-  return new HttpError(500, 'Something went wrong', 'The server hit an unexpected problem; details are in its log.');
+  return new HttpError(
+    500,
+    'Something went wrong',
+    'The server hit an unexpected problem; details are in its log.',
+  );
 }
 
 /** One line for the log: the error's name and message only, never a stack or request data. */

@@ -20,7 +20,10 @@ export interface ListenOptions {
 }
 
 /** Listens first and attaches the handler later, so an app can be built knowing its own port. */
-export async function listenHttps(options: ListenOptions, handler?: RequestListener): Promise<ListeningServer> {
+export async function listenHttps(
+  options: ListenOptions,
+  handler?: RequestListener,
+): Promise<ListeningServer> {
   const server = https.createServer({ key: options.key, cert: options.cert });
   if (handler) server.on('request', handler);
   server.listen(options.port, options.host ?? '127.0.0.1');

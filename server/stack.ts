@@ -29,7 +29,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const rootDir = options.rootDir ?? process.cwd();
   const first = loadConfig(env, rootDir);
   const certs = await ensureCertificates(first.certsDir);
-  const tls = { key: readFileSync(certs.server.keyFile, 'utf8'), cert: readFileSync(certs.server.certFile, 'utf8') };
+  const tls = {
+    key: readFileSync(certs.server.keyFile, 'utf8'),
+    cert: readFileSync(certs.server.certFile, 'utf8'),
+  };
   const wantEmulator = options.emulatorOnly || first.mode === 'emulator';
   const started: ListeningServer[] = [];
   try {
@@ -39,7 +42,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (app) started.push(app);
     // Port 0 means "any free port": read the config again now that the real ports are known.
     const config = loadConfig(
-      { ...env, PORT: String(app?.port ?? first.port), EMULATOR_PORT: String(emulatorServer?.port ?? first.emulatorPort) },
+      {
+        ...env,
+        PORT: String(app?.port ?? first.port),
+        EMULATOR_PORT: String(emulatorServer?.port ?? first.emulatorPort),
+      },
       rootDir,
     );
     let emulator: Emulator | undefined;

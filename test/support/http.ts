@@ -8,7 +8,10 @@ import { TEST_ROOT } from './stack.ts';
 let agent: https.Agent | undefined;
 
 function testAgent(): https.Agent {
-  agent ??= new https.Agent({ ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')), keepAlive: false });
+  agent ??= new https.Agent({
+    ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')),
+    keepAlive: false,
+  });
   return agent;
 }
 
@@ -22,7 +25,12 @@ export class TestClient {
     const host = new URL(url).hostname;
     const jar = this.cookieHeader(host);
     if (jar) headers.set('cookie', jar);
-    const response = await fetch(url, { ...init, headers: Object.fromEntries(headers), redirect: 'manual', agent: testAgent() });
+    const response = await fetch(url, {
+      ...init,
+      headers: Object.fromEntries(headers),
+      redirect: 'manual',
+      agent: testAgent(),
+    });
     for (const line of response.headers.raw()['set-cookie'] ?? []) {
       const [pair] = line.split(';');
       const eq = pair.indexOf('=');

@@ -18,7 +18,13 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-data-'));
   const stack = await startStack({
-    env: { PORT: '0', EMULATOR_PORT: '0', SESSION_SECRET: 'test-session-secret', EMULATOR_DATA_DIR: dataDir, ...env },
+    env: {
+      PORT: '0',
+      EMULATOR_PORT: '0',
+      SESSION_SECRET: 'test-session-secret',
+      EMULATOR_DATA_DIR: dataDir,
+      ...env,
+    },
     rootDir: TEST_ROOT,
     now: options.now,
   });

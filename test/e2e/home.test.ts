@@ -1,0 +1,50 @@
+// Opens the home page in real headless Chromium and checks what a newcomer sees first.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS_DIR, launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+describe('home page in Chromium', async () => {
+  let stack: TestStack;
+  let browser: Browser | null;
+
+  before(async () => {
+    stack = await startTestStack();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack.close();
+  });
+
+  test('introduces the three flows and says it talks to the local emulator', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    const response = await page.goto(`${stack.appUrl}/`);
+    assert.equal(response?.status(), 200);
+    assert.equal(await page.title(), 'Salesforce OAuth 2.0 playground · Salesforce OAuth playground');
+    const flowLinks = await page.locator('.cards h3 a').allTextContents();
+    assert.deepEqual(flowLinks, ['JWT bearer', 'Web server + PKCE', 'User-agent']);
+    assert.match(await page.locator('.hero').innerText(), /local Salesforce emulator/);
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'home.png'), fullPage: true });
+    assert.deepEqual(scriptErrors, []);
+    await context.close();
+  });
+
+  test('fits a 375 px wide phone screen without sideways scrolling', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(browser, 375);
+    const page = await context.newPage();
+    await page.goto(`${stack.appUrl}/`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await context.close();
+  });
+});

@@ -1,0 +1,45 @@
+// Launches Debian's headless Chromium through playwright-core; never downloads a browser.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export const NO_BROWSER_MESSAGE =
+  'No Chromium found: install it with `sudo apt-get install -y chromium` to run the browser tests.';
+
+export function chromiumPath(): string | undefined {
+  return [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].find((p): p is string => Boolean(p && existsSync(p)));
+}
+
+/**
+ * Returns a browser, or null (with the reason as `skip`) when Chromium is missing. In CI a missing browser is an
+ * error, so a run that silently skipped every browser test cannot pass.
+ */
+export async function launchBrowser(): Promise<Browser | null> {
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    if (process.env.CI === 'true') throw new Error(`CI=true but ${NO_BROWSER_MESSAGE}`);
+    return null;
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // Root cannot use Chromium's sandbox; the background-networking flags keep it off the (closed) internet.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh context (own cookies) that accepts the locally generated certificate. */
+export function newContext(browser: Browser, width = 1280): Promise<BrowserContext> {
+  return browser.newContext({ ignoreHTTPSErrors: true, viewport: { width, height: 900 } });
+}
+
+export const ARTIFACTS_DIR = 'test-results';
