@@ -1,7 +1,7 @@
 // Entry point of `npm start` / `npm run emulator`: the only place that prints start-up messages and handles signals.
 import { ConfigError } from './config.ts';
 import { CertificateError } from './certs.ts';
-import { startStack, type Stack } from './stack.ts';
+import { PortError, startStack, type Stack } from './stack.ts';
 
 const emulatorOnly = process.argv.includes('--emulator-only');
 
@@ -27,18 +27,11 @@ async function main(): Promise<void> {
 function startupProblem(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
   if (error instanceof CertificateError) return `Certificate error: ${error.message}`;
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE' || code === 'EACCES') {
-    const port = (error as { port?: number }).port;
-    const variable = port === stackPorts().emulator ? 'EMULATOR_PORT' : 'PORT';
-    const why = code === 'EADDRINUSE' ? 'is already in use' : 'cannot be opened by this user';
-    return `Port ${port} ${why}: stop the program using it, or choose another port with ${variable}=<port> in .env.`;
+  if (error instanceof PortError) {
+    const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'cannot be opened by this user';
+    return `Port ${error.port} ${why}: stop the program using it, or choose another port with ${error.variable}=<port> in .env.`;
   }
   return `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-function stackPorts(): { emulator: number } {
-  return { emulator: Number(process.env.EMULATOR_PORT || 8443) };
 }
 
 function printWelcome(stack: Stack): void {

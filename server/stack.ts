@@ -4,7 +4,7 @@ import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
-import { listenHttps, type ListeningServer } from './https.ts';
+import { listenHttps, type ListenOptions, type ListeningServer } from './https.ts';
 
 export interface StackOptions {
   env?: Record<string, string | undefined>;
@@ -36,9 +36,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const wantEmulator = options.emulatorOnly || first.mode === 'emulator';
   const started: ListeningServer[] = [];
   try {
-    const emulatorServer = wantEmulator ? await listenHttps({ ...tls, port: first.emulatorPort }) : undefined;
+    const emulatorServer = wantEmulator
+      ? await listenOn('EMULATOR_PORT', { ...tls, port: first.emulatorPort })
+      : undefined;
     if (emulatorServer) started.push(emulatorServer);
-    const app = options.emulatorOnly ? undefined : await listenHttps({ ...tls, port: first.port });
+    const app = options.emulatorOnly ? undefined : await listenOn('PORT', { ...tls, port: first.port });
     if (app) started.push(app);
     // Port 0 means "any free port": read the config again now that the real ports are known.
     const config = loadConfig(
@@ -72,6 +74,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return { config, certs, app, emulatorServer, emulator, close };
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
+    throw error;
+  }
+}
+
+/** A port that cannot be opened, with the variable that chooses it. */
+export class PortError extends Error {
+  override name = 'PortError';
+  constructor(
+    readonly variable: string,
+    readonly port: number,
+    readonly code: string,
+  ) {
+    super(`Port ${port} (${variable}) cannot be opened: ${code}`);
+  }
+}
+
+async function listenOn(variable: string, options: ListenOptions): Promise<ListeningServer> {
+  try {
+    return await listenHttps(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new PortError(variable, options.port, code);
     throw error;
   }
 }

@@ -1,0 +1,65 @@
+// The app shell over real HTTPS: security headers, 404 and error pages for browsers and API callers.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+describe('app shell', () => {
+  let stack: TestStack;
+  const client = new TestClient();
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('sends a CSP that allows no inline script, no Referer, and no HSTS on localhost', async () => {
+    const response = await client.get(`${stack.appUrl}/`);
+    assert.equal(response.status, 200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline'?[^;]*script|script-src[^;]*unsafe-inline/);
+    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(response.headers.get('strict-transport-security'), null);
+    assert.equal(response.headers.get('x-powered-by'), null);
+    assert.doesNotMatch(await response.text(), /<script>(?!<\/script>)/, 'no inline script in the page');
+  });
+
+  test('answers an unknown page with an HTML 404 for browsers', async () => {
+    const response = await client.get(`${stack.appUrl}/no/such/page`, { accept: 'text/html' });
+    assert.equal(response.status, 404);
+    const html = await response.text();
+    assert.match(html, /<h1>Page not found<\/h1>/);
+    assert.match(html, /Nothing lives at \/no\/such\/page\./);
+  });
+
+  test('answers an unknown path with JSON for API callers', async () => {
+    const response = await client.get(`${stack.appUrl}/api/nothing`, { accept: 'application/json' });
+    assert.equal(response.status, 404);
+    assert.deepEqual(await response.json(), {
+      error: 'Page not found',
+      detail: 'Nothing lives at /api/nothing.',
+      status: 404,
+    });
+  });
+
+  test('turns a malformed body into a 400 without a stack trace', async () => {
+    const response = await client.request(`${stack.appUrl}/`, {
+      method: 'POST',
+      body: '{"broken":',
+      headers: { 'content-type': 'application/json', accept: 'text/html' },
+    });
+    assert.equal(response.status, 400);
+    const html = await response.text();
+    assert.match(html, /The request could not be read/);
+    assert.doesNotMatch(html, /SyntaxError|at .*\.js:\d+|node_modules/);
+  });
+
+  test('serves the stylesheet but never the private keys', async () => {
+    assert.equal((await client.get(`${stack.appUrl}/css/app.css`)).status, 200);
+    for (const file of ['/certs/jwt.key', '/certs/server.key', '/../certs/jwt.key']) {
+      const response = await client.get(`${stack.appUrl}${file}`);
+      assert.equal(response.status, 404, file);
+      assert.doesNotMatch(await response.text(), /PRIVATE KEY/);
+    }
+  });
+});

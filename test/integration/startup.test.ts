@@ -1,0 +1,94 @@
+// `npm start` as a user meets it: the printed URLs, a clean Ctrl-C, and one clear line for each start-up problem.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { TestClient } from '../support/http.ts';
+import { TEST_ROOT } from '../support/stack.ts';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const entry = path.join(repo, 'server', 'index.ts');
+const tsx = import.meta.resolve('tsx');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts server/index.ts the way `npm start` does, from `cwd`, and returns the child. */
+function startServer(cwd: string, env: Record<string, string>) {
+  return spawn(process.execPath, ['--env-file-if-exists=.env', '--import', tsx, entry], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function runToExit(cwd: string, env: Record<string, string>): Promise<Run> {
+  const child = startServer(cwd, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const [code] = await once(child, 'exit');
+  return { code, stdout, stderr };
+}
+
+describe('server/index.ts', () => {
+  let cwd: string;
+  before(() => {
+    cwd = mkdtempSync(path.join(os.tmpdir(), 'sf-start-'));
+    // Reuse the test keys so each start does not spend a second generating new ones.
+    mkdirSync(path.join(cwd, 'certs'));
+    cpSync(path.join(TEST_ROOT, 'certs'), path.join(cwd, 'certs'), { recursive: true });
+  });
+  after(() => rmSync(cwd, { recursive: true, force: true }));
+
+  test('prints both URLs and the demo login, serves the home page, and exits 0 on SIGINT', async () => {
+    const child = startServer(cwd, {
+      PORT: '0',
+      EMULATOR_PORT: '0',
+      EMULATOR_DATA_DIR: path.join(cwd, 'data'),
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+    const appUrl = /playground: open (https:\/\/localhost:\d+)/.exec(stdout)?.[1];
+    assert.ok(appUrl, stdout);
+    assert.match(stdout, /Local Salesforce emulator \(not Salesforce\): https:\/\/localhost:\d+/);
+    assert.match(stdout, /demo login: admin@playground.local \/ playground-password/);
+    const page = await new TestClient().get(`${appUrl}/`);
+    assert.equal(page.status, 200);
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+  });
+
+  test('a wrong value in .env stops start-up with one line naming the variable', async () => {
+    writeFileSync(path.join(cwd, '.env'), 'SF_LOGIN_URL=login.salesforce.com\n');
+    const run = await runToExit(cwd, {});
+    rmSync(path.join(cwd, '.env'));
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr.trim(),
+      'Configuration error: SF_LOGIN_URL "login.salesforce.com" is not a URL: set it to your org login host, e.g. https://login.salesforce.com.',
+    );
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  test('a port already in use gives a clear message and a non-zero exit', async () => {
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const port = (blocker.address() as net.AddressInfo).port;
+    const run = await runToExit(cwd, { PORT: String(port), EMULATOR_PORT: '0' });
+    blocker.close();
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, new RegExp(`Port ${port} is already in use: .* PORT=<port>`));
+  });
+});

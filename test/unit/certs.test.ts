@@ -1,0 +1,70 @@
+// ensureCertificates: generated once, SHA-256 with the localhost SANs, keys private, never overwritten.
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CertificateError, checkKeyMatchesCertificate, ensureCertificates } from '../../server/certs.ts';
+
+describe('ensureCertificates', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('creates a TLS pair for localhost and a separate JWT signing pair', async () => {
+    const files = await ensureCertificates(dir);
+    assert.equal(files.created.length, 4);
+    const tls = new X509Certificate(readFileSync(files.server.certFile));
+    assert.equal(tls.subjectAltName, 'DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    assert.ok(tls.checkHost('localhost'));
+    const jwt = new X509Certificate(readFileSync(files.jwt.certFile));
+    assert.notEqual(
+      tls.publicKey.export({ type: 'spki', format: 'pem' }),
+      jwt.publicKey.export({ type: 'spki', format: 'pem' }),
+    );
+    assert.match(readFileSync(files.jwt.certFile, 'utf8'), /^-----BEGIN CERTIFICATE-----/);
+    for (const key of [files.server.keyFile, files.jwt.keyFile]) {
+      assert.equal(statSync(key).mode & 0o777, 0o600, `${key} is private`);
+    }
+  });
+
+  test('signs with SHA-256', async () => {
+    const files = await ensureCertificates(dir);
+    // The signature algorithm OID sha256WithRSAEncryption appears in the DER of the certificate.
+    const der = new X509Certificate(readFileSync(files.server.certFile)).raw.toString('hex');
+    assert.ok(der.includes('2a864886f70d01010b'), 'sha256WithRSAEncryption');
+  });
+
+  test('never overwrites existing files', async () => {
+    const before = readFileSync(path.join(dir, 'jwt.key'), 'utf8');
+    const files = await ensureCertificates(dir);
+    assert.deepEqual(files.created, []);
+    assert.equal(readFileSync(path.join(dir, 'jwt.key'), 'utf8'), before);
+  });
+
+  test('refuses a key that does not match its certificate', () => {
+    const mixed = { keyFile: path.join(dir, 'server.key'), certFile: path.join(dir, 'jwt.crt') };
+    assert.throws(
+      () => checkKeyMatchesCertificate(mixed),
+      (error: Error) => {
+        assert.ok(error instanceof CertificateError);
+        assert.match(error.message, /server.key does not match .*jwt.crt/);
+        return true;
+      },
+    );
+  });
+
+  test('explains a missing partner and an unreadable key', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+    writeFileSync(path.join(other, 'server.key'), 'not a key');
+    await assert.rejects(ensureCertificates(other), /server.key exists without its partner/);
+    unlinkSync(path.join(other, 'server.key'));
+    await ensureCertificates(other);
+    writeFileSync(path.join(other, 'jwt.key'), 'garbage');
+    await assert.rejects(ensureCertificates(other), /jwt.key is not a readable, unencrypted PEM private key/);
+    rmSync(other, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,107 @@
+// loadConfig: defaults of emulator mode, real-org mode, and one clear line for every wrong value.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ConfigError, deriveAudience, EMULATOR_DEFAULTS, loadConfig } from '../../server/config.ts';
+
+const ROOT = '/srv/playground';
+const ORG = {
+  SF_LOGIN_URL: 'https://login.salesforce.com',
+  SF_CLIENT_ID: '3MVG9abc',
+  SF_USERNAME: 'me@acme.com',
+};
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env, ROOT);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+    assert.ok(!error.message.includes('\n'), 'the message is one line');
+    return error.message;
+  }
+  throw new Error('loadConfig accepted a wrong configuration');
+}
+
+describe('loadConfig', () => {
+  test('with no variables runs in emulator mode on the documented ports and defaults', () => {
+    const config = loadConfig({}, ROOT);
+    assert.equal(config.mode, 'emulator');
+    assert.equal(config.port, 8081);
+    assert.equal(config.emulatorPort, 8443);
+    assert.equal(config.loginUrl, 'https://localhost:8443');
+    assert.equal(config.audience, 'https://localhost:8443');
+    assert.equal(config.clientId, EMULATOR_DEFAULTS.clientId);
+    assert.equal(config.username, EMULATOR_DEFAULTS.username);
+    assert.equal(config.callbackUrl, 'https://localhost:8081/oauthcallback.html');
+    assert.equal(config.jwtKeyFile, path.join(ROOT, 'certs', 'jwt.key'));
+    assert.equal(config.sampleQuery, 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 10');
+    assert.equal(config.apiVersion, undefined);
+    assert.ok(Object.isFrozen(config) && Object.isFrozen(config.emulator));
+  });
+
+  test('SF_LOGIN_URL switches to real-org mode with a derived audience and no default secret', () => {
+    const config = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.salesforce.com/' }, ROOT);
+    assert.equal(config.mode, 'org');
+    assert.equal(config.loginUrl, 'https://acme.my.salesforce.com');
+    assert.equal(config.audience, 'https://login.salesforce.com');
+    assert.equal(config.clientSecret, undefined);
+  });
+
+  test('sandbox login hosts get the test.salesforce.com audience', () => {
+    assert.equal(deriveAudience('org', 'https://test.salesforce.com'), 'https://test.salesforce.com');
+    assert.equal(
+      deriveAudience('org', 'https://acme--dev.sandbox.my.salesforce.com'),
+      'https://test.salesforce.com',
+    );
+    assert.equal(
+      loadConfig({ ...ORG, SF_AUDIENCE: 'https://test.salesforce.com' }, ROOT).audience,
+      'https://test.salesforce.com',
+    );
+  });
+
+  test('names the variable and the fix for each wrong value', () => {
+    assert.match(
+      configError({ SF_LOGIN_URL: 'login.salesforce.com' }),
+      /^SF_LOGIN_URL "login.salesforce.com" is not a URL: set it to/,
+    );
+    assert.match(
+      configError({ SF_LOGIN_URL: 'http://login.salesforce.com' }),
+      /^SF_LOGIN_URL .* must use https/,
+    );
+    assert.match(configError({ PORT: '70000' }), /^PORT "70000" is not a port/);
+    assert.match(configError({ EMULATOR_PORT: 'abc' }), /^EMULATOR_PORT "abc" is not a port/);
+    assert.match(configError({ SF_CLIENT_ID: '3MVG9 abc' }), /^SF_CLIENT_ID contains whitespace/);
+    assert.match(configError({ SF_API_VERSION: 'v66' }), /^SF_API_VERSION "v66" is not an API version/);
+    assert.match(configError({ SF_CALLBACK_URL: 'not a url' }), /^SF_CALLBACK_URL/);
+    assert.match(configError({ EMULATOR_SESSION_MINUTES: '0' }), /^EMULATOR_SESSION_MINUTES/);
+  });
+
+  test('real-org mode requires the client id and the username', () => {
+    assert.match(
+      configError({ SF_LOGIN_URL: ORG.SF_LOGIN_URL, SF_USERNAME: 'me@acme.com' }),
+      /^SF_CLIENT_ID is required when SF_LOGIN_URL is set/,
+    );
+    assert.match(
+      configError({ SF_LOGIN_URL: ORG.SF_LOGIN_URL, SF_CLIENT_ID: 'x' }),
+      /^SF_USERNAME is required when SF_LOGIN_URL is set/,
+    );
+  });
+
+  test('an unreadable SF_JWT_KEY_FILE stops start-up, a readable one is used', () => {
+    assert.match(
+      configError({ SF_JWT_KEY_FILE: '/nonexistent/key.pem' }),
+      /^SF_JWT_KEY_FILE points to \/nonexistent\/key.pem, which cannot be read/,
+    );
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    const key = path.join(dir, 'my.key');
+    writeFileSync(key, 'x');
+    chmodSync(key, 0o600);
+    assert.equal(loadConfig({ SF_JWT_KEY_FILE: key }, ROOT).jwtKeyFile, key);
+  });
+
+  test('blank variables count as unset', () => {
+    assert.equal(loadConfig({ SF_LOGIN_URL: '  ', PORT: '' }, ROOT).mode, 'emulator');
+  });
+});
