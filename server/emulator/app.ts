@@ -1,5 +1,26 @@
-// The local Salesforce emulator's Express app (login host + instance in one origin).
+// The local Salesforce emulator's Express app: login host and instance in one origin, clearly not Salesforce.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import createMemoryStore from 'memorystore';
+import { randomBytes } from 'node:crypto';
+import { authenticate } from './bearer.ts';
+import { CodeStore } from './codes.ts';
+import type { EmulatorContext } from './context.ts';
+import { authorizeEndpoint } from './endpoints/authorize.ts';
+import { discoveryEndpoints } from './endpoints/discovery.ts';
+import { identityEndpoints } from './endpoints/identity.ts';
+import { introspectEndpoint } from './endpoints/introspect.ts';
+import { revokeEndpoint } from './endpoints/revoke.ts';
+import { setupEndpoint } from './endpoints/setup.ts';
+import { tokenEndpoint } from './endpoints/token.ts';
+import { oauthErrorHandler } from './errors.ts';
+import { defaultSettings, ORG_ID, orgUsers } from './org.ts';
+import { recordReceived } from './params.ts';
+import { createRestRouter } from './rest/router.ts';
+import { EmulatorState } from './state.ts';
 
 export interface EmulatorOptions {
   /** Its own origin, e.g. https://localhost:8443: both the login host and the instance. */
@@ -16,7 +37,7 @@ export interface EmulatorOptions {
   now?: () => number;
 }
 
-/** One request the emulator received at an OAuth or REST endpoint, for tests and the emulator's log page. */
+/** One request the emulator received at an OAuth endpoint, for tests and the curious. */
 export interface ReceivedRequest {
   method: string;
   path: string;
@@ -28,12 +49,106 @@ export interface ReceivedRequest {
 export interface Emulator {
   app: express.Express;
   received: ReceivedRequest[];
+  context: EmulatorContext;
 }
 
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MemoryStore = createMemoryStore(session);
+
 export function createEmulator(options: EmulatorOptions): Emulator {
+  const now = options.now ?? Date.now;
+  const state = new EmulatorState(
+    options.dataDir,
+    () => defaultSettings(options.callbackUrl, options.certificatePem),
+    now,
+  );
+  const ctx: EmulatorContext = {
+    options,
+    baseUrl: options.baseUrl,
+    users: orgUsers(options.username),
+    state,
+    codes: new CodeStore(now),
+    received: [],
+    now,
+    tokenLifetimeMs: options.sessionMinutes * 60 * 1000,
+  };
   const app = express();
-  app.get('/', (_req, res) => {
-    res.type('text').send(`Local Salesforce emulator (not Salesforce) at ${options.baseUrl}`);
-  });
-  return { app, received: [] };
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(rootDir, 'views'));
+  app.set('x-powered-by', false);
+  app.locals.emulatorUrl = options.baseUrl;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The login and approval forms end in a redirect to the app's callback: allow those origins.
+          'form-action': ["'self'", () => callbackOrigins(state.settings.callbackUrls)],
+        },
+      },
+      strictTransportSecurity: false,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use('/emulator-assets', express.static(path.join(rootDir, 'public', 'emulator'), { maxAge: '1h' }));
+  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
+  app.use(
+    session({
+      name: 'sfemu.sid',
+      secret: randomBytes(32).toString('hex'),
+      resave: false,
+      saveUninitialized: false,
+      store: new MemoryStore({ max: 2000, checkPeriod: 10 * 60 * 1000 }),
+      cookie: { httpOnly: true, secure: true, sameSite: 'lax' },
+    }),
+  );
+  app.use('/services/oauth2', recordReceived(ctx.received, now));
+  app.get('/', (_req, res) =>
+    res.render('emulator/home', {
+      title: 'Local Salesforce emulator',
+      users: ctx.users,
+      clientId: options.clientId,
+    }),
+  );
+  for (const endpoint of [
+    authorizeEndpoint,
+    tokenEndpoint,
+    revokeEndpoint,
+    introspectEndpoint,
+    identityEndpoints,
+    discoveryEndpoints,
+    setupEndpoint,
+  ]) {
+    app.use(endpoint(ctx));
+  }
+  app.use(
+    createRestRouter({
+      authenticate: (token) => {
+        const caller = authenticate(ctx, token);
+        return caller ? { userId: caller.user.id, orgId: ORG_ID, scopes: caller.record.scopes } : undefined;
+      },
+      users: () =>
+        ctx.users.map((u) => ({
+          Id: u.id,
+          Username: u.username,
+          FirstName: u.firstName,
+          LastName: u.lastName,
+          Name: `${u.firstName} ${u.lastName}`,
+          Email: u.email,
+          IsActive: u.active,
+        })),
+      now,
+    }),
+  );
+  app.use((_req, res) =>
+    res.status(404).json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]),
+  );
+  app.use(oauthErrorHandler);
+  return { app, received: ctx.received, context: ctx };
+}
+
+function callbackOrigins(urls: string[]): string {
+  return urls
+    .filter((url) => URL.canParse(url))
+    .map((url) => new URL(url).origin)
+    .join(' ');
 }

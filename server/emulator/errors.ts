@@ -1,0 +1,58 @@
+// The emulator's one OAuth error type, with factories named after Salesforce's wire codes, and its serializer.
+import type { ErrorRequestHandler, Response } from 'express';
+
+export class OAuthError extends Error {
+  override name = 'OAuthError';
+  constructor(
+    readonly error: string,
+    readonly error_description: string,
+    readonly status = 400,
+    override readonly cause?: unknown,
+  ) {
+    super(`${error}: ${error_description}`);
+  }
+
+  static invalidClientId = () => new OAuthError('invalid_client_id', 'client identifier invalid');
+  static invalidClient = () => new OAuthError('invalid_client', 'invalid client credentials');
+  static invalidGrant = (description: string) => new OAuthError('invalid_grant', description);
+  static invalidAppAccess = () =>
+    new OAuthError('invalid_app_access', 'user is not admin approved to access this app');
+  static unsupportedGrantType = () => new OAuthError('unsupported_grant_type', 'grant type not supported');
+  static invalidRequest = (description: string) => new OAuthError('invalid_request', description);
+  static redirectUriMismatch = () =>
+    new OAuthError('redirect_uri_mismatch', 'redirect_uri must match configuration');
+  static invalidScope = () => new OAuthError('invalid_scope', 'the requested scope is not allowed');
+  static unsupportedResponseType = () =>
+    new OAuthError('unsupported_response_type', 'response type not supported');
+  static accessDenied = () => new OAuthError('access_denied', 'end-user denied authorization');
+  static serverError = (cause?: unknown) =>
+    new OAuthError('server_error', 'internal server error', 500, cause);
+}
+
+/** Token-style errors: JSON body, never cached. */
+export function sendOAuthError(res: Response, error: OAuthError): void {
+  res
+    .status(error.status)
+    .set('Cache-Control', 'no-store')
+    .json({ error: error.error, error_description: error.error_description });
+}
+
+/** Anything not already an OAuthError (a bad body, a bug) becomes a generic error: no stack trace leaves. */
+export function toOAuthError(error: unknown): OAuthError {
+  if (error instanceof OAuthError) return error;
+  const status = (error as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return OAuthError.invalidRequest('malformed request');
+  }
+  return OAuthError.serverError(error);
+}
+
+export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const oauthError = toOAuthError(error);
+  if (oauthError.status >= 500) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(`[emulator] ${req.method} ${req.path} failed: ${detail}`);
+  }
+  sendOAuthError(res, oauthError);
+};

@@ -1,0 +1,41 @@
+// grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer: a signed assertion in exchange for an access token.
+import { findUserByUsername, isPreAuthorized } from '../context.ts';
+import { OAuthError } from '../errors.ts';
+import { issueJwtBearerTokens } from '../responses.ts';
+import { safeEqual } from '../secrets.ts';
+import { checkExpiry, checkSignature, decodeAssertion } from './jwtAssertion.ts';
+import type { Grant } from './types.ts';
+
+const LOGIN_AUDIENCES = ['https://login.salesforce.com', 'https://test.salesforce.com'];
+
+export const jwtBearerGrant: Grant = {
+  grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  parameters: ['assertion'],
+  handler(ctx, params) {
+    const decoded = decodeAssertion(params.assertion);
+    const { claims } = decoded;
+    // Unconfirmed which error an unknown iss gives; the token endpoint's unknown-client answer is the likeliest.
+    if (typeof claims.iss !== 'string' || !safeEqual(claims.iss, ctx.options.clientId)) {
+      throw OAuthError.invalidClientId();
+    }
+    checkSignature(decoded, ctx.state.settings.certificatePem);
+    checkAudience(claims.aud, ctx.baseUrl);
+    checkExpiry(claims, ctx.now());
+    // The legacy `prn` claim wins over `sub` when both are present.
+    const username = typeof claims.prn === 'string' ? claims.prn : claims.sub;
+    const user = typeof username === 'string' ? findUserByUsername(ctx, username) : undefined;
+    // Users report the same "not approved" answer for a wrong username as for a missing approval.
+    if (!user) throw OAuthError.invalidGrant("user hasn't approved this consumer");
+    if (!user.active) throw OAuthError.invalidGrant('authentication failure');
+    if (!isPreAuthorized(ctx, user)) throw OAuthError.invalidGrant("user hasn't approved this consumer");
+    return issueJwtBearerTokens(ctx, user, ctx.state.settings.scopes);
+  },
+};
+
+/** `aud` must be one full URL string: login, test, or this emulator's own login URL (never an array). */
+function checkAudience(aud: unknown, baseUrl: string): void {
+  const allowed = [...LOGIN_AUDIENCES, baseUrl];
+  if (typeof aud !== 'string' || !allowed.includes(aud.replace(/\/$/, ''))) {
+    throw OAuthError.invalidGrant('audience is invalid');
+  }
+}

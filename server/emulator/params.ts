@@ -1,0 +1,33 @@
+// Merges query string and form body (Salesforce accepts both), keeps strings only, and logs what was received.
+import type { Request, RequestHandler } from 'express';
+import type { ReceivedRequest } from './app.ts';
+
+const MAX_RECEIVED = 200;
+const MAX_VALUE_LENGTH = 16 * 1024;
+
+export type Params = Record<string, string>;
+
+/** Body wins over query; repeated or nested values are dropped rather than guessed at. */
+export function mergedParams(req: Request): Params {
+  const params: Params = {};
+  for (const source of [req.query, req.body]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
+      if (typeof value === 'string' && value.length <= MAX_VALUE_LENGTH) params[name] = value;
+    }
+  }
+  return params;
+}
+
+/** Records each request to the OAuth endpoints so tests (and the curious) can see exactly what arrived. */
+export function recordReceived(received: ReceivedRequest[], now: () => number): RequestHandler {
+  return (req, _res, next) => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers[name] = value;
+    }
+    received.push({ method: req.method, path: req.path, params: mergedParams(req), headers, at: now() });
+    if (received.length > MAX_RECEIVED) received.splice(0, received.length - MAX_RECEIVED);
+    next();
+  };
+}
