@@ -51,7 +51,7 @@ export function compileCondition(
     literal(raw, types[i] ?? types[0]),
   );
   const [value] = values;
-  switch (condition.operator) {
+  switch (condition.operator.toUpperCase()) {
     case '=':
       return (read) => equal(read(field), value);
     case '!=':
