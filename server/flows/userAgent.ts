@@ -1,0 +1,42 @@
+// User-agent flow (RFC 6749 section 4.2, "implicit"; Salesforce: "OAuth 2.0 User-Agent Flow"): the token comes
+// back in the URL fragment, which only the browser sees. Legacy: prefer the web server flow with PKCE.
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { BreakSwitch } from '../salesforce/attempt.ts';
+import { SalesforceError } from '../salesforce/errors.ts';
+import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
+
+type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'callbackUrl' | 'scopes'>;
+
+export interface UserAgentTransaction {
+  flow: 'user-agent';
+  state: string;
+  nonce: string;
+  createdAt: number;
+  faults: BreakSwitch[];
+}
+
+/** Asks for `token id_token` when openid is in the scopes, so the nonce has an id_token to come back in. */
+export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwitch[] = []): { transaction: UserAgentTransaction; authorizeUrl: string } {
+  const state = randomBytes(16).toString('base64url');
+  const nonce = randomBytes(16).toString('base64url');
+  const withIdToken = config.scopes.split(/\s+/).includes('openid');
+  const params = new URLSearchParams({
+    response_type: withIdToken ? 'token id_token' : 'token',
+    client_id: config.clientId,
+    redirect_uri: config.callbackUrl,
+    scope: config.scopes,
+    state: faults.includes('tampered-state') ? `${state}-tampered` : state,
+    nonce,
+  });
+  return {
+    transaction: { flow: 'user-agent', state, nonce, createdAt: nowMs, faults },
+    authorizeUrl: `${config.loginUrl}/services/oauth2/authorize?${params}`,
+  };
+}
+
+/** Reads the fragment's parameters: the token response, or the error Salesforce put there instead. */
+export function parseResponse(params: Record<string, string>): TokenSet {
+  if (params.error) throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'fragment');
+  return parseTokenSet(params);
+}

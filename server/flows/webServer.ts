@@ -1,0 +1,57 @@
+// Web server flow with PKCE (RFC 6749 section 4.1 + RFC 7636; Salesforce: "OAuth 2.0 Web Server Flow for Web App
+// Integration"): send the user to authorize, get a one-time code back, exchange it with the verifier.
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { BreakSwitch } from '../salesforce/attempt.ts';
+import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
+import { pkceChallenge } from './checks.ts';
+
+type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'clientSecret' | 'callbackUrl' | 'scopes'>;
+
+/** What the session keeps between the redirect and the callback, under the attempt's own key. */
+export interface WebServerTransaction {
+  flow: 'web-server';
+  state: string;
+  codeVerifier: string;
+  codeChallenge: string;
+  createdAt: number;
+  faults: BreakSwitch[];
+}
+
+export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwitch[] = []): { transaction: WebServerTransaction; authorizeUrl: string } {
+  const state = randomBytes(16).toString('base64url');
+  const codeVerifier = randomBytes(48).toString('base64url');
+  const codeChallenge = pkceChallenge(codeVerifier);
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: config.clientId,
+    redirect_uri: config.callbackUrl,
+    scope: config.scopes,
+    state: faults.includes('tampered-state') ? `${state}-tampered` : state,
+    code_challenge: codeChallenge,
+    code_challenge_method: 'S256',
+  });
+  return {
+    transaction: { flow: 'web-server', state, codeVerifier, codeChallenge, createdAt: nowMs, faults },
+    authorizeUrl: `${config.loginUrl}/services/oauth2/authorize?${params}`,
+  };
+}
+
+/** The code exchange; the secret goes only when one is configured (a public client relies on PKCE alone). */
+export function buildTokenRequest(config: FlowConfig, code: string, transaction: WebServerTransaction): Record<string, string> {
+  const { faults } = transaction;
+  const form: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code,
+    client_id: config.clientId,
+    redirect_uri: faults.includes('wrong-redirect-uri') ? new URL('/wrong-callback', config.callbackUrl).href : config.callbackUrl,
+  };
+  if (config.clientSecret) form.client_secret = config.clientSecret;
+  if (!faults.includes('missing-verifier')) form.code_verifier = transaction.codeVerifier;
+  return form;
+}
+
+/** Access and refresh token, signature, issued_at, and an id_token when openid was granted. */
+export function parseResponse(body: unknown): TokenSet {
+  return parseTokenSet(body);
+}

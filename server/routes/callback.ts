@@ -1,0 +1,100 @@
+// The one callback, /oauthcallback.html: a code or error in the query is the web server flow, handled here;
+// otherwise the page's script reads the #fragment (user-agent flow) and posts it to /oauthcallback/fragment.
+import { randomUUID } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { constantTimeEqual, nonceCheck, pkceCheck, signatureCheck, stateCheck } from '../flows/checks.ts';
+import * as userAgent from '../flows/userAgent.ts';
+import * as webServer from '../flows/webServer.ts';
+import type { FlowName, ReceivedError } from '../salesforce/attempt.ts';
+import { requireCsrf } from './csrf.ts';
+import { addCheck, addEntry, beginAttempt, recorder, startLoggedInSession, takeTransaction } from './flowSession.ts';
+import { describeFailure } from './jwt.ts';
+import type { Services } from './services.ts';
+
+const STATE_MISMATCH: ReceivedError = {
+  error: 'state_mismatch',
+  error_description: 'the state in the callback does not match a login this browser session started',
+  source: 'app',
+};
+
+export function callbackRouter({ config, api, now }: Services): Router {
+  const router = Router();
+
+  router.get('/oauthcallback.html', async (req, res) => {
+    const query = req.query as Record<string, string | undefined>;
+    if (query.code === undefined && query.error === undefined) {
+      return res.set('Cache-Control', 'no-store').render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
+    }
+    const attempt = currentAttempt(req, 'web-server');
+    addEntry(req, { id: randomUUID(), at: now(), kind: 'callback', leg: 'callback', method: 'GET', url: new URL(req.originalUrl, config.callbackUrl).href, requestHeaders: {} });
+    const transaction = takeTransaction<webServer.WebServerTransaction>(req, 'web-server', query.state, constantTimeEqual, now());
+    addCheck(req, stateCheck(transaction?.state, query.state));
+    if (query.error !== undefined) {
+      attempt.error = { error: query.error, error_description: query.error_description, source: 'redirect' };
+    } else if (!transaction) {
+      attempt.error = STATE_MISMATCH;
+    } else {
+      addCheck(req, pkceCheck(transaction.codeVerifier, transaction.codeChallenge));
+      try {
+        const form = webServer.buildTokenRequest(config, query.code ?? '', transaction);
+        const tokens = await api.token(form, recorder(req));
+        if (transaction.faults.includes('replay-code')) await api.token(form, recorder(req), 'token (replayed code)');
+        if (config.clientSecret && tokens.signature && tokens.issued_at) {
+          addCheck(req, signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature));
+        }
+        attempt.idToken = tokens.id_token;
+        attempt.ok = true;
+        await startLoggedInSession(req, { flow: 'web-server', tokens, receivedAt: now() });
+        return res.redirect(303, '/result');
+      } catch (error) {
+        attempt.error = describeFailure(error);
+      }
+    }
+    attempt.ok = false;
+    res.redirect(303, '/flows/web-server');
+  });
+
+  router.post('/oauthcallback/fragment', requireCsrf, async (req, res) => {
+    const params = Object.fromEntries(Object.entries(req.body ?? {}).filter(([name, value]) => name !== '_csrf' && typeof value === 'string')) as Record<string, string>;
+    const attempt = currentAttempt(req, 'user-agent');
+    const fragment = new URLSearchParams(params).toString();
+    addEntry(req, { id: randomUUID(), at: now(), kind: 'callback', leg: 'callback', method: 'GET', url: `${config.callbackUrl}#${fragment}`, requestHeaders: {} });
+    const transaction = takeTransaction<userAgent.UserAgentTransaction>(req, 'user-agent', params.state, constantTimeEqual, now());
+    addCheck(req, stateCheck(transaction?.state, params.state));
+    res.set('Cache-Control', 'no-store');
+    try {
+      if (params.error) userAgent.parseResponse(params);
+      if (!transaction) {
+        attempt.error = STATE_MISMATCH;
+        attempt.ok = false;
+        return res.json({ redirect: '/flows/user-agent' });
+      }
+      const tokens = userAgent.parseResponse(params);
+      const checks = [];
+      if (config.clientSecret && tokens.signature && tokens.issued_at) checks.push(signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature));
+      if (tokens.id_token) checks.push(nonceCheck(transaction.nonce, tokens.id_token));
+      checks.forEach((check) => addCheck(req, check));
+      const failed = checks.find((check) => !check.passed);
+      if (failed) {
+        attempt.error = { error: `${failed.id}_mismatch`, error_description: failed.detail, source: 'app' };
+        attempt.ok = false;
+        return res.json({ redirect: '/flows/user-agent' });
+      }
+      attempt.idToken = tokens.id_token;
+      attempt.ok = true;
+      await startLoggedInSession(req, { flow: 'user-agent', tokens, receivedAt: now() });
+      return res.json({ redirect: '/result' });
+    } catch (error) {
+      attempt.error = describeFailure(error);
+      attempt.ok = false;
+      return res.json({ redirect: '/flows/user-agent' });
+    }
+  });
+  return router;
+}
+
+/** The attempt this callback belongs to; a callback in a session that started nothing gets a fresh record. */
+function currentAttempt(req: Request, flow: FlowName) {
+  const attempt = req.session.attempt;
+  return attempt && attempt.flow === flow ? attempt : beginAttempt(req, flow);
+}

@@ -1,0 +1,95 @@
+// After login: the token (masked, revealable by its owner), who you are, and a SOQL query on the instance.
+import { Router } from 'express';
+import { HttpError } from '../errors.ts';
+import type { QueryResult } from '../salesforce/api.ts';
+import type { ReceivedError } from '../salesforce/attempt.ts';
+import type { Login } from '../salesforce/tokens.ts';
+import { requireCsrf } from './csrf.ts';
+import { recorder } from './flowSession.ts';
+import { describeFailure } from './jwt.ts';
+import type { Services } from './services.ts';
+
+/** The original tutorial's query, one click away. */
+export const TUTORIAL_QUERY = 'SELECT CaseNumber, Subject FROM Case LIMIT 1';
+const MAX_SOQL_LENGTH = 4000;
+
+declare module 'express-session' {
+  interface SessionData {
+    soql?: string;
+  }
+}
+
+export function resultRouter({ config, api }: Services): Router {
+  const router = Router();
+
+  router.get('/result', async (req, res) => {
+    const login = req.session.login;
+    res.set('Cache-Control', 'no-store');
+    if (!login) return res.status(401).render('signed-out', { title: 'Not signed in' });
+    const soql = req.session.soql ?? config.sampleQuery;
+    const problems: ReceivedError[] = [];
+    const step = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work();
+      } catch (error) {
+        problems.push(describeFailure(error) as ReceivedError);
+        return undefined;
+      }
+    };
+    login.identity ??= await step(() => api.identity(login.tokens, recorder(req)));
+    login.apiVersion ??= config.apiVersion ?? (await step(() => api.newestVersion(login.tokens, recorder(req))));
+    const result: QueryResult | undefined = login.apiVersion ? await step(() => api.query(login.tokens, login.apiVersion ?? '', soql, recorder(req))) : undefined;
+    res.render('result', {
+      title: 'Signed in',
+      login,
+      maskedToken: maskToken(login.tokens.access_token),
+      issuedAt: issuedAt(login),
+      soql,
+      tutorialQuery: TUTORIAL_QUERY,
+      result,
+      columns: result ? columnsOf(result.records) : [],
+      problems,
+      attempt: req.session.attempt,
+      scripts: ['/js/result.js'],
+    });
+  });
+
+  router.post('/result/query', requireCsrf, (req, res) => {
+    const typed = typeof req.body?.soql === 'string' ? req.body.soql.trim().slice(0, MAX_SOQL_LENGTH) : '';
+    req.session.soql = req.body?.preset === 'tutorial' ? TUTORIAL_QUERY : typed || config.sampleQuery;
+    res.redirect(303, '/result#query');
+  });
+
+  /** Shows the owner their own token: read from their session, never from a URL. */
+  router.post('/result/reveal', requireCsrf, (req, res) => {
+    const login = req.session.login;
+    if (!login) throw new HttpError(401, 'Not signed in', 'There is no token in this session.');
+    res.set('Cache-Control', 'no-store').json({ access_token: login.tokens.access_token });
+  });
+
+  router.post('/logout', requireCsrf, async (req, res) => {
+    const login = req.session.login;
+    if (login) await api.revoke(login.tokens, () => undefined).catch(() => undefined);
+    await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+    res.clearCookie('playground.sid', { httpOnly: true, secure: true, sameSite: 'lax' });
+    res.redirect(303, '/');
+  });
+  return router;
+}
+
+/** Enough to recognise the token (the org id prefix and its length), not enough to use it. */
+export function maskToken(token: string): string {
+  return `${token.slice(0, 6)}…${'•'.repeat(8)} (${token.length} characters)`;
+}
+
+function issuedAt(login: Login): { iso: string; fromResponse: boolean } {
+  const ms = login.tokens.issued_at ? Number(login.tokens.issued_at) : login.receivedAt;
+  return { iso: new Date(ms).toISOString(), fromResponse: Boolean(login.tokens.issued_at) };
+}
+
+function columnsOf(records: Record<string, unknown>[]): string[] {
+  const columns = new Set<string>();
+  for (const record of records) for (const key of Object.keys(record)) if (key !== 'attributes') columns.add(key);
+  return [...columns];
+}
+

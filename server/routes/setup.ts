@@ -1,0 +1,23 @@
+// The setup guide: what to enter in Salesforce for each flow, and the public certificate to upload.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Router } from 'express';
+import { HttpError } from '../errors.ts';
+import type { Services } from './services.ts';
+
+export function setupRouter({ config }: Services): Router {
+  const router = Router();
+  const certFile = path.join(config.certsDir, 'jwt.crt');
+  router.get('/setup', (_req, res) => {
+    res.render('setup-guide', { title: 'Setup guide', config });
+  });
+  // Only ever the certificate: a file holding a private key is refused, whatever its name.
+  router.get('/setup/jwt.crt', (_req, res) => {
+    const pem = readFileSync(certFile, 'utf8');
+    if (pem.includes('PRIVATE KEY') || !pem.includes('BEGIN CERTIFICATE')) {
+      throw new HttpError(500, 'Not a certificate', 'certs/jwt.crt does not hold a certificate; regenerate it (see certs/README.md).');
+    }
+    res.type('application/x-pem-file').attachment('jwt.crt').send(pem);
+  });
+  return router;
+}

@@ -1,0 +1,50 @@
+// Salesforce's error bodies parsed into one typed error that keeps the raw response.
+import type { ReceivedError } from './attempt.ts';
+
+export class SalesforceError extends Error {
+  override name = 'SalesforceError';
+  constructor(
+    /** OAuth `error` or REST `errorCode`. */
+    readonly error: string,
+    /** OAuth `error_description` or REST `message`. */
+    readonly description: string,
+    readonly status: number,
+    readonly rawBody: string,
+    readonly source: ReceivedError['source'],
+  ) {
+    super(`${error}: ${description}`);
+  }
+
+  toReceived(): ReceivedError {
+    return { error: this.error, error_description: this.description, status: this.status, source: this.source };
+  }
+}
+
+/**
+ * Reads any Salesforce error body: OAuth JSON {error, error_description}, REST arrays [{errorCode, message}],
+ * form-encoded revoke errors, or plain text such as Bad_OAuth_Token.
+ */
+export function parseErrorBody(status: number, body: string, source: ReceivedError['source']): SalesforceError {
+  try {
+    const json: unknown = JSON.parse(body);
+    const first = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | undefined;
+    if (first && typeof first.error === 'string') {
+      return new SalesforceError(first.error, String(first.error_description ?? ''), status, body, source);
+    }
+    if (first && typeof first.errorCode === 'string') {
+      return new SalesforceError(first.errorCode, String(first.message ?? ''), status, body, source);
+    }
+  } catch {
+    // not JSON: try the other shapes
+  }
+  const form = new URLSearchParams(body);
+  if (form.get('error')) return new SalesforceError(form.get('error') ?? '', form.get('error_description') ?? '', status, body, source);
+  const text = body.trim().slice(0, 200);
+  return new SalesforceError(text && !text.includes('<') ? text : `HTTP_${status}`, `HTTP ${status}`, status, body, source);
+}
+
+/** The request never got an answer (refused connection, DNS, timeout). */
+export function networkError(url: string, cause: unknown): SalesforceError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new SalesforceError('network_error', `no answer from ${new URL(url).origin}: ${reason}`, 0, '', 'network');
+}

@@ -1,0 +1,75 @@
+// The one module that talks to Salesforce over HTTP: timeouts, keep-alive, and a transcript entry per call.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import fetch from 'node-fetch';
+import type { Config } from '../config.ts';
+import type { TranscriptEntry } from './attempt.ts';
+import { networkError, parseErrorBody } from './errors.ts';
+import type { ReceivedError } from './attempt.ts';
+
+export type Recorder = (entry: TranscriptEntry) => void;
+
+export interface OutboundRequest {
+  leg: string;
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  form?: Record<string, string>;
+  /** Which kind of error body to expect, for the typed error. */
+  source?: ReceivedError['source'];
+}
+
+export interface SalesforceResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const TIMEOUT_MS = 10_000;
+const MAX_RECORDED_BODY = 16 * 1024;
+
+export interface SalesforceHttp {
+  /** Sends the request; resolves with the response when 2xx, rejects with a SalesforceError otherwise. */
+  send(request: OutboundRequest, record?: Recorder): Promise<SalesforceResponse>;
+}
+
+export function createSalesforceHttp(config: Config): SalesforceHttp {
+  // Only in emulator mode is the local certificate trusted; a real org is checked against the system's CAs.
+  const ca = config.mode === 'emulator' ? readFileSync(path.join(config.certsDir, 'server.crt')) : undefined;
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 16, ca });
+  return {
+    async send(request, record) {
+      const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+      const body = request.form ? new URLSearchParams(request.form).toString() : undefined;
+      if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
+      const entry: TranscriptEntry = {
+        id: randomUUID(),
+        at: Date.now(),
+        kind: 'server-call',
+        leg: request.leg,
+        method: request.method,
+        url: request.url,
+        requestHeaders: headers,
+        requestBody: body,
+      };
+      const started = performance.now();
+      try {
+        const response = await fetch(request.url, { method: request.method, headers, body, agent, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const text = await response.text();
+        const result = { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text };
+        Object.assign(entry, { status: result.status, responseHeaders: result.headers, responseBody: text.slice(0, MAX_RECORDED_BODY), durationMs: Math.round(performance.now() - started) });
+        record?.(entry);
+        if (response.status >= 200 && response.status < 300) return result;
+        throw parseErrorBody(response.status, text, request.source ?? 'rest');
+      } catch (error) {
+        if (entry.status !== undefined) throw error;
+        const failure = networkError(request.url, error);
+        Object.assign(entry, { error: failure.description, durationMs: Math.round(performance.now() - started) });
+        record?.(entry);
+        throw failure;
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// What a successful login leaves in the visitor's session: the token response and what was learned with it.
+import type { FlowName } from './attempt.ts';
+
+/** A token response as Salesforce sends it (wire names kept); fields depend on the flow. */
+export interface TokenSet {
+  access_token: string;
+  instance_url: string;
+  id: string;
+  token_type: string;
+  scope?: string;
+  refresh_token?: string;
+  signature?: string;
+  issued_at?: string;
+  id_token?: string;
+}
+
+export interface Identity {
+  username: string;
+  display_name?: string;
+  email?: string;
+  user_id?: string;
+  organization_id?: string;
+}
+
+export interface Login {
+  flow: FlowName;
+  tokens: TokenSet;
+  /** When this app received the token (ms), for flows whose response has no issued_at. */
+  receivedAt: number;
+  identity?: Identity;
+  apiVersion?: string;
+}
+
+/** Checks the fields every flow's response must carry and drops anything unexpected. */
+export function parseTokenSet(body: unknown): TokenSet {
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const text = (name: string) => (typeof source[name] === 'string' ? (source[name] as string) : undefined);
+  const required = (name: string) => {
+    const value = text(name);
+    if (!value) throw new Error(`the token response has no ${name}`);
+    return value;
+  };
+  const tokens: TokenSet = {
+    access_token: required('access_token'),
+    instance_url: required('instance_url'),
+    id: required('id'),
+    token_type: text('token_type') ?? 'Bearer',
+  };
+  for (const name of ['scope', 'refresh_token', 'signature', 'issued_at', 'id_token'] as const) {
+    const value = text(name);
+    if (value) tokens[name] = value;
+  }
+  return tokens;
+}

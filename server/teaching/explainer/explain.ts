@@ -1,0 +1,59 @@
+// Picks the explanation for an error from its code, its description and the request that caused it.
+import type { Attempt, ReceivedError } from '../../salesforce/attempt.ts';
+import { OAUTH_RULES } from './oauthRules.ts';
+import { REST_RULES } from './restRules.ts';
+import type { ExplainContext, Explanation, Rule } from './types.ts';
+
+export const RULES: readonly Rule[] = [...OAUTH_RULES, ...REST_RULES];
+
+export interface ExplainedError extends Explanation {
+  /** What this very request shows (the aud sent, the redirect_uri sent...), when the rule can tell. */
+  detail?: string;
+  known: boolean;
+}
+
+function matches(rule: Rule, error: Pick<ReceivedError, 'error' | 'error_description'>, context: ExplainContext): boolean {
+  if (rule.error.toLowerCase() !== error.error.toLowerCase()) return false;
+  const description = (error.error_description ?? '').toLowerCase();
+  if (typeof rule.description === 'string' && rule.description.toLowerCase() !== description) return false;
+  if (rule.description instanceof RegExp && !rule.description.test(description)) return false;
+  return rule.when ? rule.when(context) : true;
+}
+
+export function explain(error: Pick<ReceivedError, 'error' | 'error_description'>, context: ExplainContext = {}): ExplainedError {
+  const rule = RULES.find((candidate) => matches(candidate, error, context));
+  if (!rule) {
+    return {
+      key: 'unknown',
+      known: false,
+      title: `Salesforce answered ${error.error}`,
+      likelyMeaning: 'This error is not in the playground\'s catalogue yet. The raw response is shown in the transcript below.',
+      howToFix: 'Read error_description closely, compare the request with the documentation, and check Setup → Login History for authentication problems.',
+      whatNotToDo: 'Do not change several settings at once; change one, run again, compare.',
+    };
+  }
+  const { key, title, likelyMeaning, howToFix, whatNotToDo } = rule;
+  return { key, title, likelyMeaning, howToFix, whatNotToDo, detail: rule.detail?.(context), known: true };
+}
+
+/** Reads the context from the attempt: the last token request's form and the assertion's claims. */
+export function contextOf(attempt: Attempt, configuredCallback?: string): ExplainContext {
+  const tokenCall = [...attempt.transcript].reverse().find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
+  const form = new URLSearchParams(tokenCall?.requestBody ?? '');
+  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs: Date.now() };
+  if (tokenCall) {
+    context.sentSecret = form.has('client_secret');
+    context.sentVerifier = form.has('code_verifier');
+    context.redirectUri = form.get('redirect_uri') ?? undefined;
+  }
+  const assertion = form.get('assertion') ?? attempt.assertion;
+  if (assertion) {
+    try {
+      const claims = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8'));
+      Object.assign(context, { aud: claims.aud, sub: claims.sub, exp: claims.exp });
+    } catch {
+      // a malformed assertion has no claims to show
+    }
+  }
+  return context;
+}

@@ -1,0 +1,103 @@
+// Explanations for REST API errors, identity errors and the app's own checks.
+import type { Rule } from './types.ts';
+
+export const REST_RULES: Rule[] = [
+  {
+    key: 'session-not-rest', error: 'INVALID_SESSION_ID', description: 'This session is not valid for use with the REST API',
+    title: 'The token may not call the REST API',
+    likelyMeaning: 'The token was granted without the api (or full) scope, or an IP restriction applies to it.',
+    howToFix: 'Add the api scope to the app and to SF_SCOPES, then log in again.',
+    whatNotToDo: 'Do not refresh in a loop: a refreshed token has the same scopes.',
+  },
+  {
+    key: 'session-invalid', error: 'INVALID_SESSION_ID',
+    title: 'The session is expired or invalid',
+    likelyMeaning: 'The token expired (the org\'s session timeout), was revoked, or is being used on the wrong host: API calls go to instance_url, not to the login host.',
+    howToFix: 'Use instance_url for every API call. When a token expires, refresh it (web server flow) or sign a new assertion (JWT bearer).',
+    whatNotToDo: 'Do not hard-code an instance host; always take instance_url from the token response.',
+  },
+  {
+    key: 'malformed-query', error: 'MALFORMED_QUERY',
+    title: 'The SOQL does not parse',
+    likelyMeaning: 'The query has a syntax error; the caret in the message points at the place Salesforce stopped understanding it.',
+    howToFix: 'Fix the SOQL near the caret. Strings take single quotes; field lists are comma-separated.',
+    whatNotToDo: 'Do not build SOQL by pasting user input into it: use binding or escaping.',
+  },
+  {
+    key: 'invalid-field', error: 'INVALID_FIELD',
+    title: 'A field does not exist (or is not visible)',
+    likelyMeaning: 'The object has no field by that name for this user: a typo, a custom field without __c, or field-level security hiding it.',
+    howToFix: 'Check the name in Setup → Object Manager → the object → Fields & Relationships, and the user\'s field permissions.',
+    whatNotToDo: 'Do not query every field "just in case"; name what you need.',
+  },
+  {
+    key: 'invalid-type', error: 'INVALID_TYPE',
+    title: 'The object does not exist (or is not visible)',
+    likelyMeaning: 'No sObject of that name for this user: a typo, a custom object without __c, or missing object permissions.',
+    howToFix: 'Check Setup → Object Manager and the user\'s profile or permission sets.',
+    whatNotToDo: 'Do not grant "View All Data" to make it disappear.',
+  },
+  {
+    key: 'not-found', error: 'NOT_FOUND',
+    title: 'No such resource',
+    likelyMeaning: 'The record id does not exist, the path is wrong, or the API version in the URL is not one the org has (v38 instead of v38.0, or a future version).',
+    howToFix: 'Discover versions with GET /services/data/ and check the id.',
+    whatNotToDo: 'Do not hard-code a version you have not seen the org advertise.',
+  },
+  {
+    key: 'malformed-id', error: 'MALFORMED_ID',
+    title: 'That is not a Salesforce id',
+    likelyMeaning: 'Ids are 15 or 18 characters of letters and digits, starting with the object\'s key prefix.',
+    howToFix: 'Use the Id value from a query result.',
+    whatNotToDo: 'Do not trim 18-character ids to 15 in code that compares them case-insensitively.',
+  },
+  {
+    key: 'query-locator', error: 'INVALID_QUERY_LOCATOR',
+    title: 'The next page of results is gone',
+    likelyMeaning: 'nextRecordsUrl locators expire after a while and are limited per user.',
+    howToFix: 'Run the query again and follow nextRecordsUrl promptly.',
+    whatNotToDo: 'Do not keep locators around for later.',
+  },
+  {
+    key: 'bad-oauth-token', error: 'Bad_OAuth_Token',
+    title: 'The identity URL refused the token',
+    likelyMeaning: 'The token is expired or revoked, or the identity URL belongs to another org.',
+    howToFix: 'Log in again; call the id URL from the same token response.',
+    whatNotToDo: 'Do not expect JSON here: this error comes as plain text with HTTP 403.',
+  },
+  {
+    key: 'state-mismatch', error: 'state_mismatch',
+    title: 'The callback did not come from a login this browser started',
+    likelyMeaning: 'The state that came back is not one this session sent: the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, the session expired, or someone is trying a login CSRF.',
+    howToFix: 'Start the flow again from this browser.',
+    whatNotToDo: 'Never skip the state check to "make it work".',
+  },
+  {
+    key: 'signature-mismatch', error: 'signature_mismatch',
+    title: 'The response signature is wrong',
+    likelyMeaning: 'Base64(HMAC-SHA256(secret, id + issued_at)) did not match: the response was altered, or the configured secret is not this app\'s.',
+    howToFix: 'Check SF_CLIENT_SECRET; start again.',
+    whatNotToDo: 'Do not accept a token whose signature fails.',
+  },
+  {
+    key: 'nonce-mismatch', error: 'nonce_mismatch',
+    title: 'The id_token was not issued for this login',
+    likelyMeaning: 'Its nonce is not the one this session sent: a replayed id_token.',
+    howToFix: 'Start again.',
+    whatNotToDo: 'Do not accept an id_token without checking its nonce.',
+  },
+  {
+    key: 'pem-error', error: 'pem_error',
+    title: 'The private key file cannot be used',
+    likelyMeaning: 'It is not a PEM private key ("no start line"), it is encrypted, or line breaks were lost when it was put in an environment variable.',
+    howToFix: 'Point SF_JWT_KEY_FILE at an unencrypted PEM key file (openssl rsa -in enc.key -out jwt.key), or delete certs/jwt.* to generate a pair.',
+    whatNotToDo: 'Do not paste private keys into environment variables or tickets.',
+  },
+  {
+    key: 'network', error: 'network_error',
+    title: 'Salesforce did not answer',
+    likelyMeaning: 'The host could not be reached: wrong SF_LOGIN_URL, no network, a proxy, or the emulator is not running.',
+    howToFix: 'Check SF_LOGIN_URL and that the host answers in a browser.',
+    whatNotToDo: 'Do not disable TLS verification to get past certificate errors.',
+  },
+];

@@ -1,0 +1,34 @@
+// The explainer's shapes: what the request looked like, and what an error most likely means.
+import type { FlowName } from '../../salesforce/attempt.ts';
+
+/** What the app knows about the request that failed, so one error code can get the right explanation. */
+export interface ExplainContext {
+  flow?: FlowName;
+  /** Whether the token request carried a client_secret / a code_verifier. */
+  sentSecret?: boolean;
+  sentVerifier?: boolean;
+  /** Claims of the JWT bearer assertion that was sent. */
+  aud?: string;
+  sub?: string;
+  exp?: number;
+  nowMs?: number;
+  redirectUri?: string;
+  configuredCallback?: string;
+}
+
+export interface Explanation {
+  key: string;
+  title: string;
+  likelyMeaning: string;
+  howToFix: string;
+  whatNotToDo: string;
+}
+
+export interface Rule extends Explanation {
+  error: string;
+  /** Matched case-insensitively against error_description (string: equality; RegExp: test). */
+  description?: string | RegExp;
+  when?: (context: ExplainContext) => boolean;
+  /** Adds what the request itself shows (the exact aud sent, the exact redirect_uri...). */
+  detail?: (context: ExplainContext) => string | undefined;
+}

@@ -1,0 +1,78 @@
+// Masks secrets wherever they appear in a transcript: URLs, form bodies, JSON bodies and headers.
+// Values are masked by parameter name first, then any known secret value left anywhere is scrubbed.
+
+/** Parameters whose values are credentials (or would let someone mint one). */
+export const SECRET_NAMES = new Set(['client_secret', 'access_token', 'refresh_token', 'id_token', 'code', 'code_verifier', 'assertion', 'signature', 'token', 'oauth_token', 'password']);
+
+/** Keeps a short, harmless prefix (the org id of a token, "aPrx" of a code) so the learner can tell values apart. */
+export function maskValue(value: string): string {
+  if (value.length <= 12) return '••••••';
+  return `${value.slice(0, 4)}…•••••• (${value.length} chars)`;
+}
+
+/** A JWT keeps its readable header and claims; only the signature is secret material. */
+function maskParam(name: string, value: string): string {
+  if ((name === 'assertion' || name === 'id_token') && value.split('.').length === 3) {
+    const [header, claims] = value.split('.');
+    return `${header}.${claims}.••••••`;
+  }
+  return maskValue(value);
+}
+
+export function maskParams(params: URLSearchParams): URLSearchParams {
+  const masked = new URLSearchParams();
+  for (const [name, value] of params) masked.append(name, SECRET_NAMES.has(name) ? maskParam(name, value) : value);
+  return masked;
+}
+
+export function maskUrl(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  const query = maskParams(parsed.searchParams).toString();
+  const fragment = parsed.hash ? maskParams(new URLSearchParams(parsed.hash.slice(1))).toString() : '';
+  return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ''}${parsed.hash ? `#${fragment}` : ''}`;
+}
+
+export function maskForm(body: string): string {
+  return maskParams(new URLSearchParams(body)).toString();
+}
+
+/** JSON bodies are masked key by key and pretty-printed; anything else is returned as it is. */
+export function maskJson(body: string): string {
+  try {
+    return JSON.stringify(maskTree(JSON.parse(body)), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+function maskTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskTree);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_NAMES.has(key) && typeof inner === 'string' ? maskParam(key, inner) : maskTree(inner)]));
+  }
+  return value;
+}
+
+export function maskHeaders(headers: Record<string, string>): Record<string, string> {
+  const masked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization') masked[name] = value.replace(/^(\w+)\s+(.+)$/, (_m, scheme: string, secret: string) => `${scheme} ${maskValue(secret)}`);
+    else if (lower === 'cookie' || lower === 'set-cookie') masked[name] = '••••••';
+    else masked[name] = value;
+  }
+  return masked;
+}
+
+/** The last line of defence: any known secret value still present (in any encoding) is replaced. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ x: secret }).toString().slice(2)])) {
+      out = out.split(form).join(maskValue(secret));
+    }
+  }
+  return out;
+}

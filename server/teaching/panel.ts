@@ -1,0 +1,51 @@
+// Everything the teaching panel shows for one attempt, computed once per render.
+import type { Config } from '../config.ts';
+import type { Attempt, BreakSwitch, Check, FlowName } from '../salesforce/attempt.ts';
+import { decodeJwt, type DecodedJwt } from './decode.ts';
+import { diagramSteps, PARTIES, type DiagramStep } from './diagram.ts';
+import { contextOf, explain, type ExplainedError } from './explainer/explain.ts';
+import { clockSkewCheck } from './checks.ts';
+import { entryView, secretsOf, type EntryView } from './transcript.ts';
+
+export const BREAK_SWITCHES: Record<FlowName, { id: BreakSwitch; label: string }[]> = {
+  jwt: [
+    { id: 'wrong-aud', label: 'Wrong aud (https://wrong-audience.example.com)' },
+    { id: 'expired-exp', label: 'Expired exp (5 minutes ago)' },
+    { id: 'other-key', label: 'Sign with another key' },
+  ],
+  'web-server': [
+    { id: 'wrong-redirect-uri', label: 'Wrong redirect_uri at the code exchange' },
+    { id: 'replay-code', label: 'Replay the code (exchange it twice)' },
+    { id: 'missing-verifier', label: 'Leave out the code_verifier' },
+    { id: 'tampered-state', label: 'Tamper with state' },
+  ],
+  'user-agent': [{ id: 'tampered-state', label: 'Tamper with state' }],
+};
+
+export interface PanelView {
+  flow: FlowName;
+  parties: readonly string[];
+  steps: DiagramStep[];
+  checks: Check[];
+  transcript: EntryView[];
+  assertion?: DecodedJwt;
+  idToken?: DecodedJwt;
+  error?: { error: string; error_description?: string; status?: number; explained: ExplainedError };
+  faults: BreakSwitch[];
+}
+
+export function panelView(attempt: Attempt, config: Pick<Config, 'clientSecret' | 'callbackUrl'>): PanelView {
+  const secrets = secretsOf(attempt, [config.clientSecret]);
+  const skew = clockSkewCheck(attempt.transcript);
+  return {
+    flow: attempt.flow,
+    parties: PARTIES,
+    steps: diagramSteps(attempt),
+    checks: skew ? [...attempt.checks, skew] : attempt.checks,
+    transcript: attempt.transcript.map((entry) => entryView(entry, secrets)),
+    assertion: decodeJwt(attempt.assertion),
+    idToken: decodeJwt(attempt.idToken),
+    error: attempt.error ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config.callbackUrl)) } : undefined,
+    faults: attempt.faults,
+  };
+}
