@@ -71,8 +71,13 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     fail('SF_CLIENT_ID', 'contains whitespace: copy the Consumer Key again without spaces or line breaks');
   }
   const username = read('SF_USERNAME') ?? requiredInOrg(mode, 'SF_USERNAME', EMULATOR_DEFAULTS.username);
+  // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
-    read('SF_CLIENT_SECRET') ?? (mode === 'emulator' ? EMULATOR_DEFAULTS.clientSecret : undefined);
+    env.SF_CLIENT_SECRET !== undefined
+      ? read('SF_CLIENT_SECRET')
+      : mode === 'emulator'
+        ? EMULATOR_DEFAULTS.clientSecret
+        : undefined;
   const callbackUrl = parseUrl(
     'SF_CALLBACK_URL',
     read('SF_CALLBACK_URL') ?? `https://localhost:${port}/oauthcallback.html`,

@@ -1,7 +1,7 @@
 // Starts the playground (and, in emulator mode, the local Salesforce) over HTTPS: used by index.ts and tests.
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
-import { loadConfig, type Config } from './config.ts';
+import { EMULATOR_DEFAULTS, loadConfig, type Config } from './config.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
 import { listenHttps, type ListenOptions, type ListeningServer } from './https.ts';
@@ -56,7 +56,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       emulator = createEmulator({
         baseUrl: emulatorServer.url,
         clientId: config.clientId,
-        clientSecret: config.clientSecret ?? '',
+        // The emulated app always has a secret; the playground may choose not to send it (a public client).
+        clientSecret: config.clientSecret ?? EMULATOR_DEFAULTS.clientSecret,
         callbackUrl: config.callbackUrl,
         certificatePem: readFileSync(certs.jwt.certFile, 'utf8'),
         username: config.username,

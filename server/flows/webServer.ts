@@ -14,6 +14,8 @@ export interface WebServerTransaction {
   state: string;
   codeVerifier: string;
   codeChallenge: string;
+  /** OpenID Connect: comes back inside the id_token when openid is granted. */
+  nonce: string;
   createdAt: number;
   faults: BreakSwitch[];
 }
@@ -22,6 +24,7 @@ export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwi
   const state = randomBytes(16).toString('base64url');
   const codeVerifier = randomBytes(48).toString('base64url');
   const codeChallenge = pkceChallenge(codeVerifier);
+  const nonce = randomBytes(16).toString('base64url');
   const params = new URLSearchParams({
     response_type: 'code',
     client_id: config.clientId,
@@ -30,9 +33,10 @@ export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwi
     state: faults.includes('tampered-state') ? `${state}-tampered` : state,
     code_challenge: codeChallenge,
     code_challenge_method: 'S256',
+    nonce,
   });
   return {
-    transaction: { flow: 'web-server', state, codeVerifier, codeChallenge, createdAt: nowMs, faults },
+    transaction: { flow: 'web-server', state, codeVerifier, codeChallenge, nonce, createdAt: nowMs, faults },
     authorizeUrl: `${config.loginUrl}/services/oauth2/authorize?${params}`,
   };
 }

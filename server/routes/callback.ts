@@ -5,7 +5,11 @@ import { Router, type Request } from 'express';
 import { constantTimeEqual, nonceCheck, pkceCheck, signatureCheck, stateCheck } from '../flows/checks.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
-import type { FlowName, ReceivedError } from '../salesforce/attempt.ts';
+import { idTokenSignatureCheck } from '../flows/idToken.ts';
+import type { Check, FlowName, ReceivedError } from '../salesforce/attempt.ts';
+import { SalesforceError } from '../salesforce/errors.ts';
+import type { Recorder } from '../salesforce/http.ts';
+import type { TokenSet } from '../salesforce/tokens.ts';
 import { requireCsrf } from './csrf.ts';
 import { addCheck, addEntry, beginAttempt, recorder, startLoggedInSession, takeTransaction } from './flowSession.ts';
 import { describeFailure } from './jwt.ts';
@@ -39,10 +43,11 @@ export function callbackRouter({ config, api, now }: Services): Router {
         const form = webServer.buildTokenRequest(config, query.code ?? '', transaction);
         const tokens = await api.token(form, recorder(req));
         if (transaction.faults.includes('replay-code')) await api.token(form, recorder(req), 'token (replayed code)');
-        if (config.clientSecret && tokens.signature && tokens.issued_at) {
-          addCheck(req, signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature));
-        }
+        const checks = await responseChecks(tokens, transaction.nonce, recorder(req));
+        checks.forEach((check) => addCheck(req, check));
         attempt.idToken = tokens.id_token;
+        const failed = checks.find((check) => !check.passed);
+        if (failed) throw new SalesforceError(failedCode(failed), failed.detail, 0, '', 'app');
         attempt.ok = true;
         await startLoggedInSession(req, { flow: 'web-server', tokens, receivedAt: now() });
         return res.redirect(303, '/result');
@@ -70,17 +75,15 @@ export function callbackRouter({ config, api, now }: Services): Router {
         return res.json({ redirect: '/flows/user-agent' });
       }
       const tokens = userAgent.parseResponse(params);
-      const checks = [];
-      if (config.clientSecret && tokens.signature && tokens.issued_at) checks.push(signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature));
-      if (tokens.id_token) checks.push(nonceCheck(transaction.nonce, tokens.id_token));
+      const checks = await responseChecks(tokens, transaction.nonce, recorder(req));
       checks.forEach((check) => addCheck(req, check));
+      attempt.idToken = tokens.id_token;
       const failed = checks.find((check) => !check.passed);
       if (failed) {
-        attempt.error = { error: `${failed.id}_mismatch`, error_description: failed.detail, source: 'app' };
+        attempt.error = { error: failedCode(failed), error_description: failed.detail, source: 'app' };
         attempt.ok = false;
         return res.json({ redirect: '/flows/user-agent' });
       }
-      attempt.idToken = tokens.id_token;
       attempt.ok = true;
       await startLoggedInSession(req, { flow: 'user-agent', tokens, receivedAt: now() });
       return res.json({ redirect: '/result' });
@@ -90,7 +93,24 @@ export function callbackRouter({ config, api, now }: Services): Router {
       return res.json({ redirect: '/flows/user-agent' });
     }
   });
+  /** The response's own checks: its signature (when a secret is configured), and the id_token's signature and nonce. */
+  async function responseChecks(tokens: TokenSet, nonce: string, record: Recorder): Promise<Check[]> {
+    const checks: Check[] = [];
+    if (config.clientSecret && tokens.signature && tokens.issued_at) {
+      checks.push(signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature));
+    }
+    if (tokens.id_token) {
+      const { issuer, keys } = await api.signingKeys(record);
+      checks.push(idTokenSignatureCheck(tokens.id_token, keys, { issuer, clientId: config.clientId, nowMs: now() }));
+      checks.push(nonceCheck(nonce, tokens.id_token));
+    }
+    return checks;
+  }
   return router;
+}
+
+function failedCode(check: Check): string {
+  return check.id === 'id-token' ? 'id_token_invalid' : `${check.id}_mismatch`;
 }
 
 /** The attempt this callback belongs to; a callback in a session that started nothing gets a fresh record. */

@@ -45,6 +45,14 @@ export class SalesforceApi {
     return JSON.parse(response.body) as QueryResult;
   }
 
+  /** OpenID discovery on the login host, then its JWKS: the keys that sign id_tokens. */
+  async signingKeys(record: Recorder): Promise<{ issuer: string; keys: Record<string, unknown>[] }> {
+    const discovery = await this.http.send({ leg: 'discovery', method: 'GET', url: `${this.loginUrl}/.well-known/openid-configuration` }, record);
+    const { issuer, jwks_uri: jwksUri } = JSON.parse(discovery.body) as { issuer: string; jwks_uri: string };
+    const jwks = await this.http.send({ leg: 'jwks', method: 'GET', url: jwksUri }, record);
+    return { issuer, keys: (JSON.parse(jwks.body) as { keys: Record<string, unknown>[] }).keys };
+  }
+
   /** Revokes the refresh token when there is one (which also kills its access tokens), else the access token. */
   async revoke(tokens: TokenSet, record: Recorder): Promise<void> {
     const token = tokens.refresh_token ?? tokens.access_token;

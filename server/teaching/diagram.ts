@@ -59,7 +59,7 @@ const STEPS: Record<FlowName, StepDef[]> = {
     { from: 'This app', to: 'Browser', label: 'Redirect to /services/oauth2/authorize (response_type=token) with state and nonce', evidence: leg('authorize') },
     { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
     { from: 'Salesforce login', to: 'Browser', label: 'Redirect to the callback with the token in the #fragment', evidence: leg('callback') },
-    { from: 'Browser', to: 'This app', label: 'The page script posts the fragment: check state, signature and nonce', evidence: checks('state', 'signature', 'nonce') },
+    { from: 'Browser', to: 'This app', label: 'The page script posts the fragment: check state, signature and nonce', evidence: checks('state', 'signature', 'nonce', 'id-token') },
     ...API,
   ],
 };

@@ -87,6 +87,13 @@ export const REST_RULES: Rule[] = [
     whatNotToDo: 'Do not accept an id_token without checking its nonce.',
   },
   {
+    key: 'id-token-invalid', error: 'id_token_invalid',
+    title: 'The id_token did not verify',
+    likelyMeaning: 'Its signature does not match the issuer\'s published keys (/id/keys), or its iss or aud is not what this app expects.',
+    howToFix: 'Check SF_LOGIN_URL (the issuer) and SF_CLIENT_ID (the audience), then start again.',
+    whatNotToDo: 'Do not trust claims from an id_token whose signature you have not verified.',
+  },
+  {
     key: 'pem-error', error: 'pem_error',
     title: 'The private key file cannot be used',
     likelyMeaning: 'It is not a PEM private key ("no start line"), it is encrypted, or line breaks were lost when it was put in an environment variable.',

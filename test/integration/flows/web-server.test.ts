@@ -1,0 +1,108 @@
+// The web server flow end to end over HTTPS against the emulator: PKCE, state, single use, errors, logout.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../../support/http.ts';
+import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('web server flow', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('sends state and an S256 challenge, exchanges the code with its verifier and the secret, and shows the result', async () => {
+    const client = new TestClient();
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+    const authorize = new URL(start.headers.get('location') ?? '');
+    assert.equal(authorize.origin + authorize.pathname, `${stack.emulatorUrl}/services/oauth2/authorize`);
+    assert.equal(authorize.searchParams.get('response_type'), 'code');
+    assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
+    assert.match(authorize.searchParams.get('code_challenge') ?? '', /^[A-Za-z0-9_-]{43}$/);
+    assert.match(authorize.searchParams.get('state') ?? '', /^[A-Za-z0-9_-]{22}$/);
+    const { location } = await runWebServerFlow(stack, client);
+    assert.equal(location, '/result');
+    const exchange = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
+    assert.equal(exchange?.params.grant_type, 'authorization_code');
+    assert.match(exchange?.params.code_verifier ?? '', /^[A-Za-z0-9_-]{64}$/);
+    assert.equal(exchange?.params.client_secret, stack.config.clientSecret);
+    const result = await client.get(`${stack.appUrl}/result`);
+    assert.equal(result.status, 200);
+    assert.equal(result.headers.get('cache-control'), 'no-store');
+    const html = await result.text();
+    assert.match(html, /Ada Admin/);
+    assert.match(html, /10 records\./);
+    assert.match(html, /<td>Acme Inc\.<\/td>/);
+    assert.match(html, /Pass: state matched/);
+    assert.match(html, /Pass: PKCE challenge recomputed/);
+    assert.match(html, /Pass: response signature verified/);
+    assert.match(html, /Pass: id_token signature verified/);
+    assert.match(html, /Pass: nonce matched/);
+  });
+
+  test('regenerates the session at login and sets a secure, httpOnly, lax cookie', async () => {
+    const client = new TestClient();
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+    const before = /playground\.sid=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1];
+    assert.match(
+      start.headers.get('set-cookie') ?? '',
+      /; Path=\/; Expires=.*; HttpOnly; Secure; SameSite=Lax/,
+    );
+    const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
+    const callback = await client.get(callbackUrl);
+    const afterLogin = /playground\.sid=([^;]+)/.exec(callback.headers.get('set-cookie') ?? '')?.[1];
+    assert.ok(before && afterLogin && before !== afterLogin, 'a new session id after login');
+  });
+
+  test('refuses a replayed callback URL: its state was used up', async () => {
+    const client = new TestClient();
+    const { callbackUrl } = await runWebServerFlow(stack, client);
+    const replay = await client.get(callbackUrl);
+    assert.equal(replay.headers.get('location'), '/flows/web-server');
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /state_mismatch/);
+    assert.match(page, /The callback did not come from a login this browser started/);
+  });
+
+  test('refuses a callback whose state does not match', async () => {
+    const client = new TestClient();
+    const callbackUrl = new URL(await authorizeViaApp(stack, client, '/flows/web-server/start'));
+    callbackUrl.searchParams.set('state', 'forged');
+    const tokenCalls = stack.emulator?.received.filter((r) => r.path === '/token').length;
+    const callback = await client.get(callbackUrl.href);
+    assert.equal(callback.headers.get('location'), '/flows/web-server');
+    assert.equal(
+      stack.emulator?.received.filter((r) => r.path === '/token').length,
+      tokenCalls,
+      'the code was never exchanged',
+    );
+    assert.match(await (await client.get(`${stack.appUrl}/flows/web-server`)).text(), /Fail: state matched/);
+  });
+
+  test('explains a denied approval', async () => {
+    const client = new TestClient();
+    await stack.emulator?.context.state.reset();
+    const { location } = await runWebServerFlow(stack, client, { decision: 'deny' });
+    assert.equal(location, '/flows/web-server');
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /access_denied/);
+    assert.match(page, /The user clicked Deny/);
+  });
+
+  test('shows and explains a query error without breaking the page, and logout revokes the token', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    await postForm(stack, client, '/result', '/result/query', { soql: 'SELECT Id FRM Account' });
+    const page = await client.get(`${stack.appUrl}/result`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /MALFORMED_QUERY/);
+    assert.match(html, /The SOQL does not parse/);
+    const revokedBefore = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
+    const logout = await postForm(stack, client, '/result', '/logout');
+    assert.equal(logout.headers.get('location'), '/');
+    assert.equal(stack.emulator?.received.filter((r) => r.path === '/revoke').length, revokedBefore + 1);
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+  });
+});

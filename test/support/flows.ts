@@ -1,0 +1,85 @@
+// Runs the app's flows like a browser would: the app's start link, the emulator's pages, back to the callback.
+import assert from 'node:assert/strict';
+import { hiddenValue } from './emulator-login.ts';
+import { TestClient } from './http.ts';
+import type { TestStack } from './stack.ts';
+
+export interface BrowserLogin {
+  username?: string;
+  decision?: 'allow' | 'deny';
+}
+
+/** Follows a redirect flow from the app's start link to the URL Salesforce sends the browser back to. */
+export async function authorizeViaApp(
+  stack: TestStack,
+  client: TestClient,
+  startPath: string,
+  login: BrowserLogin = {},
+): Promise<string> {
+  const start = await client.get(`${stack.appUrl}${startPath}`);
+  assert.equal(start.status, 302, `start of ${startPath}`);
+  let response = await client.get(start.headers.get('location') ?? '');
+  let html = await response.text();
+  if (html.includes('name="password"')) {
+    response = await client.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(html, 'request'),
+      username: login.username ?? stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    html = response.status === 200 ? await response.text() : '';
+  }
+  if (html.includes('name="decision"')) {
+    response = await client.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+      request: hiddenValue(html, 'request'),
+      decision: login.decision ?? 'allow',
+    });
+  }
+  assert.equal(response.status, 302, `expected the redirect to the callback: ${html.slice(0, 200)}`);
+  return response.headers.get('location') ?? '';
+}
+
+/** The web server flow to the end: returns where the app sent the browser after its callback. */
+export async function runWebServerFlow(
+  stack: TestStack,
+  client: TestClient,
+  login: BrowserLogin = {},
+): Promise<{ callbackUrl: string; location: string }> {
+  const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start', login);
+  const callback = await client.get(callbackUrl);
+  assert.equal(callback.status, 303);
+  return { callbackUrl, location: callback.headers.get('location') ?? '' };
+}
+
+/** The user-agent flow: what the callback page's script does, done by hand (read the fragment, post it). */
+export async function runUserAgentFlow(
+  stack: TestStack,
+  client: TestClient,
+  login: BrowserLogin = {},
+  tamper?: (fragment: string) => string,
+): Promise<string> {
+  const callbackUrl = await authorizeViaApp(stack, client, '/flows/user-agent/start', login);
+  const [pageUrl, fragment = ''] = callbackUrl.split('#');
+  const page = await client.get(pageUrl);
+  const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(await page.text())?.[1] ?? '';
+  const posted = await client.request(`${stack.appUrl}/oauthcallback/fragment`, {
+    method: 'POST',
+    body: tamper ? tamper(fragment) : fragment,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
+  });
+  assert.equal(posted.status, 200);
+  return ((await posted.json()) as { redirect: string }).redirect;
+}
+
+/** Posts a form of the app with the CSRF token found on `pagePath`. */
+export async function postForm(
+  stack: TestStack,
+  client: TestClient,
+  pagePath: string,
+  action: string,
+  form: Record<string, string> = {},
+) {
+  const page = await client.get(`${stack.appUrl}${pagePath}`);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  assert.ok(csrf, `no CSRF token on ${pagePath}`);
+  return client.post(`${stack.appUrl}${action}`, { _csrf: csrf, ...form });
+}
