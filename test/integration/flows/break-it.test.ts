@@ -1,0 +1,88 @@
+// Each "break it" switch makes the next attempt fail for real at the emulator, and the page explains why.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../../support/http.ts';
+import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('break it', () => {
+  let stack: TestStack;
+  const client = new TestClient();
+  const arm = async (flowPath: string, flow: string, switchId: string) => {
+    const armed = await postForm(stack, client, flowPath, '/teaching/break-it', { flow, switches: switchId });
+    assert.equal(armed.status, 303);
+    assert.match(
+      await (await client.get(`${stack.appUrl}${flowPath}`)).text(),
+      new RegExp(`Armed for the next attempt: ${switchId}`),
+    );
+  };
+  const lastTokenError = () => stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
+
+  before(async () => {
+    stack = await startTestStack();
+    await runWebServerFlow(stack, client); // approve the app, so JWT failures come from the switches alone
+  });
+  after(() => stack.close());
+
+  for (const [switchId, error, title] of [
+    ['wrong-aud', 'audience is invalid', 'Wrong aud in the assertion'],
+    ['expired-exp', 'expired authorization code', 'The assertion had already expired'],
+    ['other-key', 'invalid assertion', 'Salesforce could not verify the assertion'],
+  ]) {
+    test(`JWT: ${switchId} gets "${error}" from the emulator, explained`, async () => {
+      await arm('/flows/jwt', 'jwt', switchId);
+      const run = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+      assert.equal(run.headers.get('location'), '/flows/jwt');
+      assert.equal(lastTokenError()?.params.grant_type, 'urn:ietf:params:oauth:grant-type:jwt-bearer');
+      const page = await (await client.get(`${stack.appUrl}/flows/jwt`)).text();
+      assert.match(page, new RegExp(`<code>invalid_grant</code>: <code>${error}</code> \\(HTTP 400\\)`));
+      assert.match(page, new RegExp(title));
+      assert.match(page, new RegExp(`Applied to the attempt shown: <strong>${switchId}</strong>`));
+    });
+  }
+
+  for (const [switchId, expected, title] of [
+    [
+      'wrong-redirect-uri',
+      '<code>invalid_grant</code>: <code>redirect_uri must match configuration</code>',
+      'The redirect_uri of the exchange differs',
+    ],
+    [
+      'replay-code',
+      '<code>invalid_grant</code>: <code>expired authorization code</code>',
+      'The code was already used or is too old',
+    ],
+    [
+      'missing-verifier',
+      '<code>invalid_grant</code>: <code>invalid code verifier</code>',
+      'The PKCE verifier does not match the challenge',
+    ],
+    [
+      'tampered-state',
+      '<code>state_mismatch</code>',
+      'The callback did not come from a login this browser started',
+    ],
+  ]) {
+    test(`web server: ${switchId} shows the real error, explained`, async () => {
+      await arm('/flows/web-server', 'web-server', switchId);
+      const { location } = await runWebServerFlow(stack, client);
+      assert.equal(location, '/flows/web-server');
+      const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+      assert.ok(page.includes(expected), `${expected} not in the page`);
+      assert.match(page, new RegExp(title));
+      if (switchId === 'missing-verifier') assert.equal(lastTokenError()?.params.code_verifier, undefined);
+      if (switchId === 'replay-code') assert.match(page, /token \(replayed code\)/);
+    });
+  }
+
+  test('user-agent: tampered-state is refused by the app', async () => {
+    await arm('/flows/user-agent', 'user-agent', 'tampered-state');
+    assert.equal(await runUserAgentFlow(stack, client), '/flows/user-agent');
+    assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /Fail: state matched/);
+  });
+
+  test('switches apply once: the next attempt is normal again', async () => {
+    const { location } = await runWebServerFlow(stack, client);
+    assert.equal(location, '/result');
+  });
+});

@@ -1,0 +1,117 @@
+// The JWT bearer and user-agent flows end to end against the emulator, and two visitors kept apart.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../../support/http.ts';
+import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('JWT bearer and user-agent flows', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('JWT before approval explains both cures; after one web server approval it succeeds', async () => {
+    const client = new TestClient();
+    const refused = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+    assert.equal(refused.headers.get('location'), '/flows/jwt');
+    const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;
+    assert.equal(sent?.grant_type, 'urn:ietf:params:oauth:grant-type:jwt-bearer');
+    const claims = JSON.parse(Buffer.from((sent?.assertion ?? '').split('.')[1], 'base64url').toString());
+    assert.deepEqual(
+      [claims.iss, claims.sub, claims.aud],
+      [stack.config.clientId, stack.config.username, stack.emulatorUrl],
+    );
+    assert.ok(claims.exp - Math.floor(Date.now() / 1000) <= 180, 'exp at most three minutes ahead');
+    assert.equal(sent?.client_secret, undefined, 'the JWT flow sends no secret');
+    const page = await (await client.get(`${stack.appUrl}/flows/jwt`)).text();
+    assert.match(page, /user hasn&#39;t approved this consumer/);
+    assert.match(page, /Admin approved users are pre-authorized/);
+    assert.match(page, /href="\/flows\/web-server\/start">Approve once with the web server flow/);
+    await runWebServerFlow(stack, client);
+    const accepted = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+    assert.equal(accepted.headers.get('location'), '/result');
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(result, /The JWT bearer\s+flow gave this session an access token/);
+    assert.match(result, /<td>Acme Inc\.<\/td>/);
+  });
+
+  test('user-agent: the fragment is posted, state, signature and nonce are checked, the token stays in the session', async () => {
+    const client = new TestClient();
+    const start = await client.get(`${stack.appUrl}/flows/user-agent/start`);
+    const authorize = new URL(start.headers.get('location') ?? '');
+    assert.equal(authorize.searchParams.get('response_type'), 'token id_token');
+    assert.ok(authorize.searchParams.get('nonce'));
+    assert.equal(await runUserAgentFlow(stack, client), '/result');
+    const html = await (await client.get(`${stack.appUrl}/result`)).text();
+    for (const check of [
+      'state matched',
+      'response signature verified',
+      'nonce matched',
+      'id_token signature verified',
+    ]) {
+      assert.match(html, new RegExp(`Pass: ${check}`));
+    }
+  });
+
+  test('user-agent: a tampered signature or state is refused, and #error is explained', async () => {
+    const client = new TestClient();
+    const forged = await runUserAgentFlow(stack, client, {}, (fragment) =>
+      fragment.replace(/signature=[^&]+/, 'signature=AAAA'),
+    );
+    assert.equal(forged, '/flows/user-agent');
+    assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /signature_mismatch/);
+    const wrongState = await runUserAgentFlow(stack, client, {}, (fragment) =>
+      fragment.replace(/state=[^&]+/, 'state=forged'),
+    );
+    assert.equal(wrongState, '/flows/user-agent');
+    const denied = await runUserAgentFlow(
+      stack,
+      client,
+      {},
+      (fragment) =>
+        `error=access_denied&error_description=end-user+denied+authorization&${fragment.slice(fragment.indexOf('state='))}`,
+    );
+    assert.equal(denied, '/flows/user-agent');
+    assert.match(
+      await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(),
+      /The user clicked Deny/,
+    );
+  });
+
+  test('two browsers signed in as different users never see each other’s token', async () => {
+    const admin = new TestClient();
+    const standard = new TestClient();
+    await runWebServerFlow(stack, admin);
+    await runWebServerFlow(stack, standard, { username: 'standard@playground.local' });
+    const reveal = async (client: TestClient) => {
+      const page = await (await client.get(`${stack.appUrl}/result`)).text();
+      const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
+      const answer = await client.request(`${stack.appUrl}/result/reveal`, {
+        method: 'POST',
+        headers: { 'x-csrf-token': csrf },
+      });
+      return { page, token: ((await answer.json()) as { access_token: string }).access_token };
+    };
+    const a = await reveal(admin);
+    const s = await reveal(standard);
+    assert.match(a.page, /admin@playground\.local/);
+    assert.match(s.page, /standard@playground\.local/);
+    assert.doesNotMatch(s.page, /admin@playground\.local/);
+    assert.notEqual(a.token, s.token);
+    for (const view of [a, s]) {
+      assert.ok(!view.page.includes(a.token) && !view.page.includes(s.token), 'no full token in any page');
+    }
+  });
+
+  test('refuses a reveal without the session’s CSRF token', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const answer = await client.request(`${stack.appUrl}/result/reveal`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': 'guess' },
+    });
+    assert.equal(answer.status, 403);
+  });
+});

@@ -1,0 +1,51 @@
+// A public client (SF_CLIENT_SECRET set but empty) sends no secret; the app's "Require secret" decides the outcome.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { hiddenValue } from '../../support/emulator-login.ts';
+import { TestClient } from '../../support/http.ts';
+import { runWebServerFlow } from '../../support/flows.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('web server flow as a public client', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack({ SF_CLIENT_SECRET: '' });
+  });
+  after(() => stack.close());
+
+  test('is refused while the app requires a secret, with the "no secret was sent" explanation', async () => {
+    const client = new TestClient();
+    const { location } = await runWebServerFlow(stack, client);
+    assert.equal(location, '/flows/web-server');
+    assert.equal(
+      stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params.client_secret,
+      undefined,
+    );
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /The app requires a client secret, and none was sent/);
+  });
+
+  test('works with PKCE alone once "Require secret" is turned off on the emulator’s setup page', async () => {
+    const admin = new TestClient();
+    const setup = await (await admin.get(`${stack.emulatorUrl}/setup`)).text();
+    const current = stack.emulator?.context.state.settings;
+    const saved = await admin.request(`${stack.emulatorUrl}/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ['csrf', hiddenValue(setup, 'csrf')],
+        ['policy', 'self-authorize'],
+        ['callbackUrls', current?.callbackUrls.join('\n') ?? ''],
+        ['certificatePem', current?.certificatePem ?? ''],
+        ...(current?.scopes ?? []).map((scope) => ['scopes', scope]),
+      ]).toString(),
+    });
+    assert.equal(saved.status, 200);
+    assert.match(await saved.text(), /Settings saved/);
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const exchange = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;
+    assert.equal(exchange?.client_secret, undefined);
+    assert.ok(exchange?.code_verifier);
+  });
+});
