@@ -1,0 +1,114 @@
+// The visible checks: PKCE, response signature, state, nonce, id_token signature, clock skew, diagram states.
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, test } from 'node:test';
+import njwt from 'njwt';
+import {
+  nonceCheck,
+  pkceChallenge,
+  pkceCheck,
+  responseSignature,
+  signatureCheck,
+  stateCheck,
+} from '../../../server/flows/checks.ts';
+import { idTokenSignatureCheck } from '../../../server/flows/idToken.ts';
+import { clockSkewCheck } from '../../../server/teaching/checks.ts';
+import { diagramSteps } from '../../../server/teaching/diagram.ts';
+import type { Attempt } from '../../../server/salesforce/attempt.ts';
+
+describe('checks', () => {
+  test('computes the RFC 7636 appendix B challenge', () => {
+    assert.equal(
+      pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'),
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
+    assert.equal(
+      pkceCheck('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')
+        .passed,
+      true,
+    );
+    assert.equal(pkceCheck('other', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM').passed, false);
+  });
+
+  test('verifies the response signature: Base64 HMAC-SHA256 of id + issued_at with the secret', () => {
+    const id = 'https://login.salesforce.com/id/00Dx0000000BV7z/005x00000012Q9P';
+    const signature = responseSignature('secret', id, '1278448101416');
+    assert.match(signature, /^[A-Za-z0-9+/]{43}=$/);
+    assert.equal(signatureCheck('secret', id, '1278448101416', signature).passed, true);
+    assert.equal(signatureCheck('secret', id, '1278448101417', signature).passed, false);
+  });
+
+  test('compares state and nonce', () => {
+    assert.equal(stateCheck('abc', 'abc').passed, true);
+    assert.equal(stateCheck('abc', 'abd').passed, false);
+    assert.equal(stateCheck(undefined, 'abc').passed, false);
+    const idToken = `h.${Buffer.from(JSON.stringify({ nonce: 'n1' })).toString('base64url')}.s`;
+    assert.equal(nonceCheck('n1', idToken).passed, true);
+    assert.equal(nonceCheck('n2', idToken).passed, false);
+  });
+
+  test('verifies an id_token against a JWKS and refuses another key', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = { ...publicKey.export({ format: 'jwk' }), kid: '1' } as Record<string, unknown>;
+    const jwt = njwt.create(
+      { iss: 'https://issuer', aud: 'client' },
+      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      'RS256',
+    );
+    jwt.setHeader('kid', '1');
+    const token = jwt.compact();
+    const expected = { issuer: 'https://issuer', clientId: 'client', nowMs: Date.now() };
+    assert.equal(idTokenSignatureCheck(token, [jwk], expected).passed, true);
+    assert.equal(idTokenSignatureCheck(token, [jwk], { ...expected, clientId: 'other' }).passed, false);
+    const otherJwk = {
+      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
+      kid: '1',
+    } as Record<string, unknown>;
+    assert.equal(idTokenSignatureCheck(token, [otherJwk], expected).passed, false);
+  });
+
+  test('measures clock skew from the Date header', () => {
+    const at = Date.parse('2026-11-24T10:00:00Z');
+    const entry = (date: string) => [
+      {
+        id: 'e',
+        at,
+        kind: 'server-call' as const,
+        leg: 'token',
+        method: 'POST',
+        url: 'u',
+        requestHeaders: {},
+        responseHeaders: { date },
+      },
+    ];
+    assert.equal(clockSkewCheck(entry('Tue, 24 Nov 2026 10:00:01 GMT'))?.passed, true);
+    assert.equal(clockSkewCheck(entry('Tue, 24 Nov 2026 10:05:00 GMT'))?.passed, false);
+  });
+
+  test('marks diagram steps done, failed and not reached', () => {
+    const attempt: Attempt = {
+      id: 'a',
+      flow: 'jwt',
+      startedAt: 0,
+      checks: [],
+      faults: [],
+      assertion: 'h.c.s',
+      transcript: [
+        {
+          id: 't',
+          at: 0,
+          kind: 'server-call',
+          leg: 'token',
+          method: 'POST',
+          url: 'u',
+          requestHeaders: {},
+          status: 400,
+        },
+      ],
+    };
+    assert.deepEqual(
+      diagramSteps(attempt).map((step) => step.state),
+      ['done', 'done', 'failed', 'not-reached'],
+    );
+  });
+});

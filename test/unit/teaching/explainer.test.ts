@@ -1,0 +1,117 @@
+// The error explainer: every known error has an entry, and the request decides between look-alike errors.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { contextOf, explain, RULES } from '../../../server/teaching/explainer/explain.ts';
+import type { Attempt } from '../../../server/salesforce/attempt.ts';
+
+/** Every error string the emulator or the app can produce, and teaching.md's pain points. */
+const KNOWN: [string, string][] = [
+  ['invalid_grant', "user hasn't approved this consumer"],
+  ['invalid_app_access', 'user is not admin approved to access this app'],
+  ['invalid_client_id', 'client identifier invalid'],
+  ['redirect_uri_mismatch', 'redirect_uri must match configuration'],
+  ['invalid_grant', 'redirect_uri must match configuration'],
+  ['invalid_grant', 'invalid assertion'],
+  ['pem_error', 'no start line'],
+  ['invalid_grant', 'audience is invalid'],
+  ['invalid_grant', 'expired authorization code'],
+  ['invalid_grant', 'authentication failure'],
+  ['invalid_client', 'invalid client credentials'],
+  ['invalid_grant', 'invalid code verifier'],
+  ['invalid_grant', 'unexpected code verifier'],
+  ['invalid_request', 'missing required code challenge'],
+  ['invalid_grant', 'expired access/refresh token'],
+  ['unsupported_grant_type', 'grant type not supported'],
+  ['access_denied', 'end-user denied authorization'],
+  ['invalid_scope', 'the requested scope is not allowed'],
+  ['unsupported_response_type', 'response type not supported'],
+  ['invalid_request', 'must use HTTP POST'],
+  ['invalid_token', 'invalid token'],
+  ['INVALID_SESSION_ID', 'Session expired or invalid'],
+  ['INVALID_SESSION_ID', 'This session is not valid for use with the REST API'],
+  ['MALFORMED_QUERY', 'unexpected token: FRM'],
+  ['INVALID_FIELD', "No such column 'Foo'"],
+  ['INVALID_TYPE', "sObject type 'Foo' is not supported."],
+  ['NOT_FOUND', 'The requested resource does not exist'],
+  ['MALFORMED_ID', 'bad id'],
+  ['INVALID_QUERY_LOCATOR', 'invalid query locator'],
+  ['Bad_OAuth_Token', 'HTTP 403'],
+  ['state_mismatch', 'x'],
+  ['signature_mismatch', 'x'],
+  ['nonce_mismatch', 'x'],
+  ['id_token_invalid', 'x'],
+  ['network_error', 'no answer'],
+  ['invalid_client', 'app must be installed into org'],
+];
+
+describe('error explainer', () => {
+  test('has an explanation for every error the emulator and the app produce', () => {
+    for (const [error, error_description] of KNOWN) {
+      const explained = explain({ error, error_description }, { flow: 'web-server' });
+      assert.ok(explained.known, `${error} / ${error_description} has no entry`);
+      for (const field of [
+        explained.title,
+        explained.likelyMeaning,
+        explained.howToFix,
+        explained.whatNotToDo,
+      ])
+        assert.ok(field.length > 10);
+    }
+  });
+
+  test('tells a JWT expiry from a reused code by the flow', () => {
+    const error = { error: 'invalid_grant', error_description: 'expired authorization code' };
+    assert.equal(explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).key, 'jwt-expired');
+    assert.match(
+      explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).detail ?? '',
+      /looks like milliseconds/,
+    );
+    assert.equal(explain(error, { flow: 'web-server' }).key, 'code-expired');
+  });
+
+  test('tells a missing secret from a wrong one by what was sent', () => {
+    const error = { error: 'invalid_client', error_description: 'invalid client credentials' };
+    assert.equal(explain(error, { sentSecret: false }).key, 'secret-missing');
+    assert.equal(explain(error, { sentSecret: true }).key, 'secret-wrong');
+  });
+
+  test('reads the request from the attempt: the aud that was sent', () => {
+    const claims = Buffer.from(
+      JSON.stringify({ aud: 'https://acme.my.salesforce.com', sub: 'me@acme.com', exp: 1 }),
+    ).toString('base64url');
+    const attempt: Attempt = {
+      id: 'a',
+      flow: 'jwt',
+      startedAt: 0,
+      checks: [],
+      faults: [],
+      transcript: [
+        {
+          id: 't',
+          at: 0,
+          kind: 'server-call',
+          leg: 'token',
+          method: 'POST',
+          url: 'u',
+          requestHeaders: {},
+          requestBody: `grant_type=x&assertion=h.${claims}.s`,
+        },
+      ],
+    };
+    const explained = explain(
+      { error: 'invalid_grant', error_description: 'audience is invalid' },
+      contextOf(attempt),
+    );
+    assert.equal(explained.detail, "The assertion's aud was https://acme.my.salesforce.com.");
+  });
+
+  test('still guides on an unknown error', () => {
+    const explained = explain({ error: 'rate_limit_exceeded', error_description: 'slow down' });
+    assert.equal(explained.known, false);
+    assert.match(explained.title, /rate_limit_exceeded/);
+  });
+
+  test('has unique keys', () => {
+    assert.equal(new Set(RULES.map((rule) => rule.key)).size, RULES.length);
+  });
+});
