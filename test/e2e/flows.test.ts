@@ -1,0 +1,89 @@
+// Each flow in real headless Chromium, from the home page to a result page with a masked token and query rows.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { screenshot, signInAtEmulator } from '../support/pages.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+describe('the three flows in Chromium', () => {
+  let stack: TestStack;
+  let browser: Browser | null;
+  let page: Page;
+  const scriptErrors: string[] = [];
+
+  before(async () => {
+    stack = await startTestStack();
+    browser = await launchBrowser();
+    if (browser) {
+      page = await (await newContext(browser)).newPage();
+      page.on('pageerror', (error) => scriptErrors.push(error.message));
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await stack.close();
+  });
+
+  const expectResult = async (flowName: string) => {
+    await page.waitForURL(`${stack.appUrl}/result`);
+    await assert.doesNotReject(page.getByRole('heading', { name: 'Signed in' }).waitFor());
+    const token = await page.locator('#access-token').innerText();
+    assert.match(token, /^00D5j0…•+ \(\d+ characters\)$/);
+    assert.equal(await page.locator('table tbody tr').first().locator('td').nth(1).innerText(), 'Acme Inc.');
+    assert.match(
+      await page.getByText(/flow gave this session an access token/).innerText(),
+      new RegExp(flowName),
+    );
+    assert.ok(!page.url().includes('#') && !page.url().includes('token'), 'no token in the address bar');
+  };
+
+  test('web server flow with PKCE', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/`);
+    await page.getByRole('link', { name: 'Web server + PKCE' }).first().click();
+    await page.getByRole('link', { name: 'Run the web server flow' }).click();
+    await signInAtEmulator(page, stack);
+    await expectResult('web server');
+    await screenshot(page, 'result-web-server');
+  });
+
+  test('JWT bearer flow (the user approved the app in the web server flow)', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/`);
+    await page.getByRole('link', { name: 'JWT bearer' }).first().click();
+    await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
+    await expectResult('JWT bearer');
+    await screenshot(page, 'result-jwt');
+  });
+
+  test('user-agent flow: the fragment is read, cleared and posted by the callback script', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => visited.push(frame.url()));
+    await page.goto(`${stack.appUrl}/`);
+    await page.getByRole('link', { name: 'User-agent' }).first().click();
+    await page.getByRole('link', { name: 'Run the user-agent flow' }).click();
+    await signInAtEmulator(page, stack);
+    await expectResult('user-agent');
+    const history = await page.evaluate(() => window.history.length);
+    assert.ok(history > 1);
+    assert.ok(
+      visited.some((url) => url.includes('/oauthcallback.html')),
+      'went through the callback page',
+    );
+    await screenshot(page, 'result-user-agent');
+  });
+
+  test('reveal shows the token on request and hides it again', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const masked = await page.locator('#access-token').innerText();
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await page.getByRole('button', { name: 'Hide' }).waitFor();
+    const revealed = await page.locator('#access-token').innerText();
+    assert.match(revealed, /^00D5j00000PlAyG!AR/);
+    await page.getByRole('button', { name: 'Hide' }).click();
+    assert.equal(await page.locator('#access-token').innerText(), masked);
+    assert.deepEqual(scriptErrors, []);
+  });
+});

@@ -1,0 +1,144 @@
+// The teaching panel in Chromium: diagram states, transcript, reveal, and each flow broken on purpose.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { screenshot, signInAtEmulator } from '../support/pages.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+describe('teaching panel in Chromium', () => {
+  let stack: TestStack;
+  let browser: Browser | null;
+  let page: Page;
+
+  const stepStates = () =>
+    page
+      .locator('.diagram-step')
+      .evaluateAll((steps) => steps.map((step) => step.getAttribute('data-state')));
+  const legs = () =>
+    page
+      .locator('.transcript > li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-leg')));
+  const arm = async (flowPath: string, label: RegExp) => {
+    await page.goto(`${stack.appUrl}${flowPath}`);
+    await page.getByLabel(label).check();
+    await page.getByRole('button', { name: 'Arm for the next attempt' }).click();
+    await page.getByText('Armed for the next attempt').waitFor();
+  };
+
+  before(async () => {
+    stack = await startTestStack();
+    browser = await launchBrowser();
+    if (browser) page = await (await newContext(browser)).newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack.close();
+  });
+
+  test('JWT before approval: failed token step, the explanation, and the not-approved cure', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/flows/jwt`);
+    await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
+    await page.getByRole('heading', { name: 'The user has not approved this app', exact: true }).waitFor();
+    assert.deepEqual(await stepStates(), ['done', 'done', 'failed', 'not-reached']);
+    assert.deepEqual(await legs(), ['token']);
+    assert.equal(await page.locator('[data-check="clock-skew"]').getAttribute('class'), 'pass');
+    assert.match(await page.locator('.claims').first().innerText(), /aud\s+https:\/\/localhost:\d+/);
+    await screenshot(page, 'teaching-jwt-not-approved');
+  });
+
+  test('web server flow: every step done, every leg in the transcript, secrets revealed only on request', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/flows/web-server/start`);
+    await signInAtEmulator(page, stack);
+    await page.waitForURL(`${stack.appUrl}/result`);
+    assert.deepEqual(await stepStates(), ['done', 'done', 'done', 'done', 'done', 'done']);
+    assert.deepEqual(await legs(), [
+      'authorize',
+      'callback',
+      'token',
+      'discovery',
+      'jwks',
+      'identity',
+      'versions',
+      'query',
+    ]);
+    const token = page.locator('.transcript > li[data-leg="token"]');
+    await token.locator('summary').click();
+    const body = token.locator('[data-field="requestBody"]');
+    assert.match(await body.innerText(), /code_verifier=[^&]*%E2%80%A2/);
+    await token.getByRole('button', { name: 'Reveal secrets' }).click();
+    await token.getByRole('button', { name: 'Hide secrets' }).waitFor();
+    assert.match(await body.innerText(), /code_verifier=[A-Za-z0-9_-]{64}/);
+    assert.match(
+      await token.locator('[data-field="curl"]').innerText(),
+      /^curl -X POST 'https:\/\/localhost:\d+\/services\/oauth2\/token'/,
+    );
+    const param = page.locator('.transcript > li[data-leg="authorize"] .param').first();
+    await page.locator('.transcript > li[data-leg="authorize"] summary').click();
+    await param.focus();
+    assert.ok(
+      await page.locator('.transcript > li[data-leg="authorize"] .tooltip').first().isVisible(),
+      'help shows on focus',
+    );
+    await screenshot(page, 'teaching-web-server');
+  });
+
+  for (const [flowPath, label, run, expected] of [
+    ['/flows/jwt', /Wrong aud/, 'jwt', 'audience is invalid'],
+    ['/flows/jwt', /Expired exp/, 'jwt', 'The assertion had already expired'],
+    ['/flows/jwt', /another key/, 'jwt', 'Salesforce could not verify the assertion'],
+    [
+      '/flows/web-server',
+      /Leave out the code_verifier/,
+      'redirect',
+      'The PKCE verifier does not match the challenge',
+    ],
+    ['/flows/web-server', /Replay the code/, 'redirect', 'The code was already used or is too old'],
+    ['/flows/web-server', /Wrong redirect_uri/, 'redirect', 'The redirect_uri of the exchange differs'],
+    [
+      '/flows/web-server',
+      /Tamper with state/,
+      'redirect',
+      'The callback did not come from a login this browser started',
+    ],
+    [
+      '/flows/user-agent',
+      /Tamper with state/,
+      'redirect',
+      'The callback did not come from a login this browser started',
+    ],
+  ] as const) {
+    test(`break it on ${flowPath}: ${label.source}`, async (t) => {
+      if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+      await arm(flowPath, label);
+      if (run === 'jwt') {
+        await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
+      } else {
+        await page.getByRole('link', { name: /^Run the / }).click();
+        await signInAtEmulator(page, stack);
+      }
+      await page.waitForURL(`${stack.appUrl}${flowPath}`);
+      await page.locator('.error-box').getByText(expected).first().waitFor();
+      assert.ok((await stepStates()).includes('failed'));
+      assert.match(
+        await page.getByText('Applied to the attempt shown').innerText(),
+        /Applied to the attempt shown: \S+/,
+      );
+      await screenshot(
+        page,
+        `break-${flowPath.split('/').pop()}-${label.source.replace(/\W+/g, '-').toLowerCase()}`,
+      );
+    });
+  }
+
+  test('the flow page with its panel fits a 375 px screen', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${stack.appUrl}/flows/web-server`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
+    await screenshot(page, 'teaching-375px');
+  });
+});
