@@ -16,7 +16,9 @@
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token },
     body: fragment,
   })
-    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((response) =>
+      response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
+    )
     .then((answer) => {
       status.textContent = 'Done. Loading the result…';
       window.location.replace(answer.redirect);

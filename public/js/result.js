@@ -14,7 +14,9 @@
       return;
     }
     fetch('/result/reveal', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((response) =>
+        response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
+      )
       .then((answer) => {
         target.textContent = answer.access_token;
         button.setAttribute('aria-pressed', 'true');

@@ -48,7 +48,9 @@
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ entryId: leg.dataset.entry }),
       })
-        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+        .then((response) =>
+          response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
+        )
         .then((raw) => {
           fields.forEach((field) => {
             originals.set(field, field.textContent);

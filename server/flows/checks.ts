@@ -18,7 +18,11 @@ export function stateCheck(expected: string | undefined, received: string | unde
     id: 'state',
     label: 'state matched',
     passed,
-    detail: passed ? 'The state that came back is the one this browser session sent.' : expected ? 'The state that came back is not the one this session sent.' : 'No login attempt in this session is waiting for this state (already used, expired, or started in another browser).',
+    detail: passed
+      ? 'The state that came back is the one this browser session sent.'
+      : expected
+        ? 'The state that came back is not the one this session sent.'
+        : 'No login attempt in this session is waiting for this state (already used, expired, or started in another browser).',
     why: 'state ties the callback to the login this browser started; without it an attacker could log you in to their account (login CSRF).',
   };
 }
@@ -37,7 +41,9 @@ export function pkceCheck(verifier: string, challengeSent: string): Check {
 
 /** Salesforce signs id + issued_at with the consumer secret: proof the response came from the org and is intact. */
 export function responseSignature(secret: string, id: string, issuedAt: string): string {
-  return createHmac('sha256', secret).update(id + issuedAt).digest('base64');
+  return createHmac('sha256', secret)
+    .update(id + issuedAt)
+    .digest('base64');
 }
 
 export function signatureCheck(secret: string, id: string, issuedAt: string, signature: string): Check {
@@ -46,7 +52,9 @@ export function signatureCheck(secret: string, id: string, issuedAt: string, sig
     id: 'signature',
     label: 'response signature verified',
     passed,
-    detail: passed ? 'Base64(HMAC-SHA256(client secret, id + issued_at)) equals the signature received.' : 'The signature does not match: the id or issued_at was changed, or another secret signed it.',
+    detail: passed
+      ? 'Base64(HMAC-SHA256(client secret, id + issued_at)) equals the signature received.'
+      : 'The signature does not match: the id or issued_at was changed, or another secret signed it.',
     why: 'In the user-agent flow the token travels through the browser; the signature shows id and issued_at were not tampered with.',
   };
 }
@@ -54,7 +62,9 @@ export function signatureCheck(secret: string, id: string, issuedAt: string, sig
 export function nonceCheck(expected: string | undefined, idToken: string | undefined): Check {
   let received: unknown;
   try {
-    received = idToken ? JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')).nonce : undefined;
+    received = idToken
+      ? JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')).nonce
+      : undefined;
   } catch {
     received = undefined;
   }
@@ -63,7 +73,9 @@ export function nonceCheck(expected: string | undefined, idToken: string | undef
     id: 'nonce',
     label: 'nonce matched',
     passed,
-    detail: passed ? 'The id_token carries the nonce this session sent.' : `The id_token's nonce (${String(received)}) is not the one this session sent.`,
+    detail: passed
+      ? 'The id_token carries the nonce this session sent.'
+      : `The id_token's nonce (${String(received)}) is not the one this session sent.`,
     why: 'The nonce binds the id_token to this login, so a replayed id_token from elsewhere is refused.',
   };
 }

@@ -2,10 +2,21 @@
 import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import type { Check } from '../salesforce/attempt.ts';
 
-const WHY = 'An id_token is only worth what its signature is: verified against the keys the issuer publishes, it proves who logged in.';
+const WHY =
+  'An id_token is only worth what its signature is: verified against the keys the issuer publishes, it proves who logged in.';
 
-export function idTokenSignatureCheck(idToken: string, keys: Record<string, unknown>[], expected: { issuer: string; clientId: string; nowMs: number }): Check {
-  const fail = (detail: string): Check => ({ id: 'id-token', label: 'id_token signature verified', passed: false, detail, why: WHY });
+export function idTokenSignatureCheck(
+  idToken: string,
+  keys: Record<string, unknown>[],
+  expected: { issuer: string; clientId: string; nowMs: number },
+): Check {
+  const fail = (detail: string): Check => ({
+    id: 'id-token',
+    label: 'id_token signature verified',
+    passed: false,
+    detail,
+    why: WHY,
+  });
   const [headerPart, claimsPart, signature] = idToken.split('.');
   let header: { alg?: string; kid?: string };
   let claims: { iss?: string; aud?: string; exp?: number };
@@ -18,16 +29,20 @@ export function idTokenSignatureCheck(idToken: string, keys: Record<string, unkn
   if (header.alg !== 'RS256') return fail(`Its alg is ${String(header.alg)}, not RS256.`);
   const jwk = keys.find((key) => key.kid === header.kid);
   if (!jwk) return fail(`The issuer publishes no key with kid ${String(header.kid)}.`);
-  let valid = false;
+  let valid: boolean;
   try {
     const key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
-    valid = createVerify('RSA-SHA256').update(`${headerPart}.${claimsPart}`).verify(key, Buffer.from(signature ?? '', 'base64url'));
+    valid = createVerify('RSA-SHA256')
+      .update(`${headerPart}.${claimsPart}`)
+      .verify(key, Buffer.from(signature ?? '', 'base64url'));
   } catch {
     valid = false;
   }
   if (!valid) return fail(`The signature does not verify with key ${String(header.kid)}.`);
-  if (claims.iss !== expected.issuer) return fail(`iss is ${String(claims.iss)}, but the issuer is ${expected.issuer}.`);
-  if (claims.aud !== expected.clientId) return fail(`aud is ${String(claims.aud)}, not this app's consumer key.`);
+  if (claims.iss !== expected.issuer)
+    return fail(`iss is ${String(claims.iss)}, but the issuer is ${expected.issuer}.`);
+  if (claims.aud !== expected.clientId)
+    return fail(`aud is ${String(claims.aud)}, not this app's consumer key.`);
   const expired = typeof claims.exp === 'number' && claims.exp * 1000 < expected.nowMs;
   return {
     id: 'id-token',

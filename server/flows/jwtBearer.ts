@@ -47,5 +47,7 @@ export function parseResponse(body: unknown): TokenSet {
 
 /** "Break it: other key": a key whose certificate Salesforce has never seen. */
 function throwawayKey(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }

@@ -17,7 +17,11 @@ export interface UserAgentTransaction {
 }
 
 /** Asks for `token id_token` when openid is in the scopes, so the nonce has an id_token to come back in. */
-export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwitch[] = []): { transaction: UserAgentTransaction; authorizeUrl: string } {
+export function buildRequest(
+  config: FlowConfig,
+  nowMs: number,
+  faults: BreakSwitch[] = [],
+): { transaction: UserAgentTransaction; authorizeUrl: string } {
   const state = randomBytes(16).toString('base64url');
   const nonce = randomBytes(16).toString('base64url');
   const withIdToken = config.scopes.split(/\s+/).includes('openid');
@@ -37,6 +41,7 @@ export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwi
 
 /** Reads the fragment's parameters: the token response, or the error Salesforce put there instead. */
 export function parseResponse(params: Record<string, string>): TokenSet {
-  if (params.error) throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'fragment');
+  if (params.error)
+    throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'fragment');
   return parseTokenSet(params);
 }

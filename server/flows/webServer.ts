@@ -20,7 +20,11 @@ export interface WebServerTransaction {
   faults: BreakSwitch[];
 }
 
-export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwitch[] = []): { transaction: WebServerTransaction; authorizeUrl: string } {
+export function buildRequest(
+  config: FlowConfig,
+  nowMs: number,
+  faults: BreakSwitch[] = [],
+): { transaction: WebServerTransaction; authorizeUrl: string } {
   const state = randomBytes(16).toString('base64url');
   const codeVerifier = randomBytes(48).toString('base64url');
   const codeChallenge = pkceChallenge(codeVerifier);
@@ -42,13 +46,19 @@ export function buildRequest(config: FlowConfig, nowMs: number, faults: BreakSwi
 }
 
 /** The code exchange; the secret goes only when one is configured (a public client relies on PKCE alone). */
-export function buildTokenRequest(config: FlowConfig, code: string, transaction: WebServerTransaction): Record<string, string> {
+export function buildTokenRequest(
+  config: FlowConfig,
+  code: string,
+  transaction: WebServerTransaction,
+): Record<string, string> {
   const { faults } = transaction;
   const form: Record<string, string> = {
     grant_type: 'authorization_code',
     code,
     client_id: config.clientId,
-    redirect_uri: faults.includes('wrong-redirect-uri') ? new URL('/wrong-callback', config.callbackUrl).href : config.callbackUrl,
+    redirect_uri: faults.includes('wrong-redirect-uri')
+      ? new URL('/wrong-callback', config.callbackUrl).href
+      : config.callbackUrl,
   };
   if (config.clientSecret) form.client_secret = config.clientSecret;
   if (!faults.includes('missing-verifier')) form.code_verifier = transaction.codeVerifier;

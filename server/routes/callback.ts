@@ -11,7 +11,14 @@ import { SalesforceError } from '../salesforce/errors.ts';
 import type { Recorder } from '../salesforce/http.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
 import { requireCsrf } from './csrf.ts';
-import { addCheck, addEntry, beginAttempt, recorder, startLoggedInSession, takeTransaction } from './flowSession.ts';
+import {
+  addCheck,
+  addEntry,
+  beginAttempt,
+  recorder,
+  startLoggedInSession,
+  takeTransaction,
+} from './flowSession.ts';
 import { describeFailure } from './jwt.ts';
 import type { Services } from './services.ts';
 
@@ -27,11 +34,27 @@ export function callbackRouter({ config, api, now }: Services): Router {
   router.get('/oauthcallback.html', async (req, res) => {
     const query = req.query as Record<string, string | undefined>;
     if (query.code === undefined && query.error === undefined) {
-      return res.set('Cache-Control', 'no-store').render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
+      return res
+        .set('Cache-Control', 'no-store')
+        .render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
     }
     const attempt = currentAttempt(req, 'web-server');
-    addEntry(req, { id: randomUUID(), at: now(), kind: 'callback', leg: 'callback', method: 'GET', url: new URL(req.originalUrl, config.callbackUrl).href, requestHeaders: {} });
-    const transaction = takeTransaction<webServer.WebServerTransaction>(req, 'web-server', query.state, constantTimeEqual, now());
+    addEntry(req, {
+      id: randomUUID(),
+      at: now(),
+      kind: 'callback',
+      leg: 'callback',
+      method: 'GET',
+      url: new URL(req.originalUrl, config.callbackUrl).href,
+      requestHeaders: {},
+    });
+    const transaction = takeTransaction<webServer.WebServerTransaction>(
+      req,
+      'web-server',
+      query.state,
+      constantTimeEqual,
+      now(),
+    );
     addCheck(req, stateCheck(transaction?.state, query.state));
     if (query.error !== undefined) {
       attempt.error = { error: query.error, error_description: query.error_description, source: 'redirect' };
@@ -42,7 +65,8 @@ export function callbackRouter({ config, api, now }: Services): Router {
       try {
         const form = webServer.buildTokenRequest(config, query.code ?? '', transaction);
         const tokens = await api.token(form, recorder(req));
-        if (transaction.faults.includes('replay-code')) await api.token(form, recorder(req), 'token (replayed code)');
+        if (transaction.faults.includes('replay-code'))
+          await api.token(form, recorder(req), 'token (replayed code)');
         const checks = await responseChecks(tokens, transaction.nonce, recorder(req));
         checks.forEach((check) => addCheck(req, check));
         attempt.idToken = tokens.id_token;
@@ -60,11 +84,27 @@ export function callbackRouter({ config, api, now }: Services): Router {
   });
 
   router.post('/oauthcallback/fragment', requireCsrf, async (req, res) => {
-    const params = Object.fromEntries(Object.entries(req.body ?? {}).filter(([name, value]) => name !== '_csrf' && typeof value === 'string')) as Record<string, string>;
+    const params = Object.fromEntries(
+      Object.entries(req.body ?? {}).filter(([name, value]) => name !== '_csrf' && typeof value === 'string'),
+    ) as Record<string, string>;
     const attempt = currentAttempt(req, 'user-agent');
     const fragment = new URLSearchParams(params).toString();
-    addEntry(req, { id: randomUUID(), at: now(), kind: 'callback', leg: 'callback', method: 'GET', url: `${config.callbackUrl}#${fragment}`, requestHeaders: {} });
-    const transaction = takeTransaction<userAgent.UserAgentTransaction>(req, 'user-agent', params.state, constantTimeEqual, now());
+    addEntry(req, {
+      id: randomUUID(),
+      at: now(),
+      kind: 'callback',
+      leg: 'callback',
+      method: 'GET',
+      url: `${config.callbackUrl}#${fragment}`,
+      requestHeaders: {},
+    });
+    const transaction = takeTransaction<userAgent.UserAgentTransaction>(
+      req,
+      'user-agent',
+      params.state,
+      constantTimeEqual,
+      now(),
+    );
     addCheck(req, stateCheck(transaction?.state, params.state));
     res.set('Cache-Control', 'no-store');
     try {
@@ -101,7 +141,9 @@ export function callbackRouter({ config, api, now }: Services): Router {
     }
     if (tokens.id_token) {
       const { issuer, keys } = await api.signingKeys(record);
-      checks.push(idTokenSignatureCheck(tokens.id_token, keys, { issuer, clientId: config.clientId, nowMs: now() }));
+      checks.push(
+        idTokenSignatureCheck(tokens.id_token, keys, { issuer, clientId: config.clientId, nowMs: now() }),
+      );
       checks.push(nonceCheck(nonce, tokens.id_token));
     }
     return checks;

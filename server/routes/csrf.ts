@@ -25,5 +25,11 @@ export const requireCsrf: RequestHandler = (req, _res, next) => {
   const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
   const expected = req.session.csrf;
   if (typeof sent === 'string' && expected && constantTimeEqual(sent, expected)) return next();
-  next(new HttpError(403, 'Form expired', 'This form is no longer valid for your session. Reload the page and try again.'));
+  next(
+    new HttpError(
+      403,
+      'Form expired',
+      'This form is no longer valid for your session. Reload the page and try again.',
+    ),
+  );
 };

@@ -29,7 +29,14 @@ export const TRANSACTION_LIFETIME_MS = 15 * 60 * 1000;
 export function beginAttempt(req: Request, flow: FlowName): Attempt {
   const faults = req.session.faults ?? [];
   delete req.session.faults;
-  const attempt: Attempt = { id: randomUUID(), flow, startedAt: Date.now(), transcript: [], checks: [], faults };
+  const attempt: Attempt = {
+    id: randomUUID(),
+    flow,
+    startedAt: Date.now(),
+    transcript: [],
+    checks: [],
+    faults,
+  };
   req.session.attempt = attempt;
   return attempt;
 }
@@ -58,12 +65,24 @@ export function saveTransaction(req: Request, id: string, transaction: Transacti
  * Finds the waiting transaction of `flow` whose state equals the returned one (compared in constant time) and
  * deletes it before anything else is checked, so a replayed callback finds nothing.
  */
-export function takeTransaction<T extends Transaction>(req: Request, flow: T['flow'], returnedState: string | undefined, matches: (expected: string, got: string) => boolean, now: number): T | undefined {
+export function takeTransaction<T extends Transaction>(
+  req: Request,
+  flow: T['flow'],
+  returnedState: string | undefined,
+  matches: (expected: string, got: string) => boolean,
+  now: number,
+): T | undefined {
   const all = req.session.transactions ?? {};
   let found: T | undefined;
   for (const [id, transaction] of Object.entries(all)) {
     const fresh = now - transaction.createdAt < TRANSACTION_LIFETIME_MS;
-    if (transaction.flow === flow && returnedState !== undefined && matches(transaction.state, returnedState) && fresh && !found) {
+    if (
+      transaction.flow === flow &&
+      returnedState !== undefined &&
+      matches(transaction.state, returnedState) &&
+      fresh &&
+      !found
+    ) {
       found = transaction as T;
       delete all[id];
     }

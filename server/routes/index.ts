@@ -18,7 +18,15 @@ export function mountRoutes(app: express.Express, config: Config): void {
   app.locals.teach = teachingHelpers(config);
   app.use(exposeCsrf);
   app.use(homeRouter(config));
-  for (const router of [teachingRouter, jwtRouter, webServerRouter, userAgentRouter, callbackRouter, resultRouter, setupRouter]) {
+  for (const router of [
+    teachingRouter,
+    jwtRouter,
+    webServerRouter,
+    userAgentRouter,
+    callbackRouter,
+    resultRouter,
+    setupRouter,
+  ]) {
     app.use(router(services));
   }
 }

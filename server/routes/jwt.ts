@@ -46,23 +46,54 @@ export function jwtRouter({ config, api, now }: Services): Router {
 
 /** The private key must be the partner of the certificate uploaded to the app, or Salesforce says "invalid assertion". */
 function keyMatchesCertificate(keyFile: string, certFile: string): Check {
-  const why = 'Salesforce verifies the assertion with the certificate on the app; a key from another pair fails with invalid assertion.';
+  const why =
+    'Salesforce verifies the assertion with the certificate on the app; a key from another pair fails with invalid assertion.';
   try {
     checkKeyMatchesCertificate({ keyFile, certFile });
-    return { id: 'key-certificate', label: 'private key matches the app certificate', passed: true, detail: `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}.`, why };
+    return {
+      id: 'key-certificate',
+      label: 'private key matches the app certificate',
+      passed: true,
+      detail: `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}.`,
+      why,
+    };
   } catch (error) {
-    return { id: 'key-certificate', label: 'private key matches the app certificate', passed: false, detail: error instanceof Error ? error.message : String(error), why };
+    return {
+      id: 'key-certificate',
+      label: 'private key matches the app certificate',
+      passed: false,
+      detail: error instanceof Error ? error.message : String(error),
+      why,
+    };
   }
 }
 
 function readKey(file: string): string {
   const pem = readFileSync(file, 'utf8');
-  if (/ENCRYPTED/.test(pem)) throw new SalesforceError('pem_error', 'the private key is encrypted: use an unencrypted PEM key', 0, '', 'app');
-  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)) throw new SalesforceError('pem_error', 'no start line: the key file is not a PEM private key', 0, '', 'app');
+  if (/ENCRYPTED/.test(pem))
+    throw new SalesforceError(
+      'pem_error',
+      'the private key is encrypted: use an unencrypted PEM key',
+      0,
+      '',
+      'app',
+    );
+  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem))
+    throw new SalesforceError(
+      'pem_error',
+      'no start line: the key file is not a PEM private key',
+      0,
+      '',
+      'app',
+    );
   return pem;
 }
 
 export function describeFailure(error: unknown): NonNullable<Request['session']['attempt']>['error'] {
   if (error instanceof SalesforceError) return error.toReceived();
-  return { error: 'app_error', error_description: error instanceof Error ? error.message : String(error), source: 'app' };
+  return {
+    error: 'app_error',
+    error_description: error instanceof Error ? error.message : String(error),
+    source: 'app',
+  };
 }

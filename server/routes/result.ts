@@ -37,8 +37,11 @@ export function resultRouter({ config, api }: Services): Router {
       }
     };
     login.identity ??= await step(() => api.identity(login.tokens, recorder(req)));
-    login.apiVersion ??= config.apiVersion ?? (await step(() => api.newestVersion(login.tokens, recorder(req))));
-    const result: QueryResult | undefined = login.apiVersion ? await step(() => api.query(login.tokens, login.apiVersion ?? '', soql, recorder(req))) : undefined;
+    login.apiVersion ??=
+      config.apiVersion ?? (await step(() => api.newestVersion(login.tokens, recorder(req))));
+    const result: QueryResult | undefined = login.apiVersion
+      ? await step(() => api.query(login.tokens, login.apiVersion ?? '', soql, recorder(req)))
+      : undefined;
     res.render('result', {
       title: 'Signed in',
       login,
@@ -89,7 +92,7 @@ function issuedAt(login: Login): { iso: string; fromResponse: boolean } {
 
 function columnsOf(records: Record<string, unknown>[]): string[] {
   const columns = new Set<string>();
-  for (const record of records) for (const key of Object.keys(record)) if (key !== 'attributes') columns.add(key);
+  for (const record of records)
+    for (const key of Object.keys(record)) if (key !== 'attributes') columns.add(key);
   return [...columns];
 }
-

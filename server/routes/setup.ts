@@ -15,7 +15,11 @@ export function setupRouter({ config }: Services): Router {
   router.get('/setup/jwt.crt', (_req, res) => {
     const pem = readFileSync(certFile, 'utf8');
     if (pem.includes('PRIVATE KEY') || !pem.includes('BEGIN CERTIFICATE')) {
-      throw new HttpError(500, 'Not a certificate', 'certs/jwt.crt does not hold a certificate; regenerate it (see certs/README.md).');
+      throw new HttpError(
+        500,
+        'Not a certificate',
+        'certs/jwt.crt does not hold a certificate; regenerate it (see certs/README.md).',
+      );
     }
     res.type('application/x-pem-file').attachment('jwt.crt').send(pem);
   });

@@ -7,7 +7,11 @@ import { entryView, secretsOf } from '../teaching/transcript.ts';
 import { requireCsrf } from './csrf.ts';
 import type { Services } from './services.ts';
 
-const FLOW_PAGES: Record<FlowName, string> = { jwt: '/flows/jwt', 'web-server': '/flows/web-server', 'user-agent': '/flows/user-agent' };
+const FLOW_PAGES: Record<FlowName, string> = {
+  jwt: '/flows/jwt',
+  'web-server': '/flows/web-server',
+  'user-agent': '/flows/user-agent',
+};
 
 export function teachingRouter({ config }: Services): Router {
   const router = Router();
@@ -18,7 +22,8 @@ export function teachingRouter({ config }: Services): Router {
 
   router.post('/teaching/break-it', requireCsrf, (req, res) => {
     const flow = String(req.body?.flow ?? '') as FlowName;
-    if (!(flow in BREAK_SWITCHES)) throw new HttpError(400, 'Unknown flow', 'Choose the switches on a flow page.');
+    if (!(flow in BREAK_SWITCHES))
+      throw new HttpError(400, 'Unknown flow', 'Choose the switches on a flow page.');
     const wanted = ([] as string[]).concat(req.body?.switches ?? []);
     const allowed = BREAK_SWITCHES[flow].map((item) => item.id);
     const faults = allowed.filter((id) => wanted.includes(id)) as BreakSwitch[];
@@ -32,8 +37,11 @@ export function teachingRouter({ config }: Services): Router {
     const attempt = req.session.attempt;
     const id = String(req.body?.entryId ?? '');
     const entry = attempt?.transcript.find((candidate) => candidate.id === id);
-    if (!attempt || !entry) throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');
-    res.set('Cache-Control', 'no-store').json(entryView(entry, secretsOf(attempt, [config.clientSecret]), true));
+    if (!attempt || !entry)
+      throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');
+    res
+      .set('Cache-Control', 'no-store')
+      .json(entryView(entry, secretsOf(attempt, [config.clientSecret]), true));
   });
   return router;
 }

@@ -16,7 +16,15 @@ export function userAgentRouter({ config, now }: Services): Router {
     const attempt = beginAttempt(req, 'user-agent');
     const { transaction, authorizeUrl } = userAgent.buildRequest(config, now(), attempt.faults);
     saveTransaction(req, attempt.id, transaction);
-    addEntry(req, { id: randomUUID(), at: now(), kind: 'redirect', leg: 'authorize', method: 'GET', url: authorizeUrl, requestHeaders: {} });
+    addEntry(req, {
+      id: randomUUID(),
+      at: now(),
+      kind: 'redirect',
+      leg: 'authorize',
+      method: 'GET',
+      url: authorizeUrl,
+      requestHeaders: {},
+    });
     res.redirect(authorizeUrl);
   });
   return router;

@@ -17,23 +17,41 @@ export class SalesforceApi {
 
   /** POST /services/oauth2/token with a grant's form; returns the parsed token response. */
   async token(form: Record<string, string>, record: Recorder, leg = 'token'): Promise<TokenSet> {
-    const response = await this.http.send({ leg, method: 'POST', url: `${this.loginUrl}/services/oauth2/token`, form, source: 'token' }, record);
+    const response = await this.http.send(
+      { leg, method: 'POST', url: `${this.loginUrl}/services/oauth2/token`, form, source: 'token' },
+      record,
+    );
     return parseTokenSet(JSON.parse(response.body));
   }
 
   /** GET the identity URL (the token's `id`) with the access token: who logged in. */
   async identity(tokens: TokenSet, record: Recorder): Promise<Identity> {
-    const response = await this.http.send({ leg: 'identity', method: 'GET', url: tokens.id, headers: bearer(tokens) }, record);
+    const response = await this.http.send(
+      { leg: 'identity', method: 'GET', url: tokens.id, headers: bearer(tokens) },
+      record,
+    );
     const body = JSON.parse(response.body) as Record<string, unknown>;
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
-    return { username: text('username') ?? '', display_name: text('display_name'), email: text('email'), user_id: text('user_id'), organization_id: text('organization_id') };
+    return {
+      username: text('username') ?? '',
+      display_name: text('display_name'),
+      email: text('email'),
+      user_id: text('user_id'),
+      organization_id: text('organization_id'),
+    };
   }
 
   /** GET /services/data/ (no auth needed) and pick the newest version the org offers. */
   async newestVersion(tokens: TokenSet, record: Recorder): Promise<string> {
-    const response = await this.http.send({ leg: 'versions', method: 'GET', url: `${tokens.instance_url}/services/data/` }, record);
+    const response = await this.http.send(
+      { leg: 'versions', method: 'GET', url: `${tokens.instance_url}/services/data/` },
+      record,
+    );
     const versions = JSON.parse(response.body) as { version: string }[];
-    const newest = versions.map((v) => v.version).sort((a, b) => Number(a) - Number(b)).at(-1);
+    const newest = versions
+      .map((v) => v.version)
+      .sort((a, b) => Number(a) - Number(b))
+      .at(-1);
     if (!newest) throw new Error('GET /services/data/ listed no API versions');
     return newest;
   }
@@ -41,13 +59,19 @@ export class SalesforceApi {
   /** Runs SOQL on the instance (never the login host, a classic cause of INVALID_SESSION_ID). */
   async query(tokens: TokenSet, version: string, soql: string, record: Recorder): Promise<QueryResult> {
     const url = `${tokens.instance_url}/services/data/v${version}/query?${new URLSearchParams({ q: soql })}`;
-    const response = await this.http.send({ leg: 'query', method: 'GET', url, headers: bearer(tokens) }, record);
+    const response = await this.http.send(
+      { leg: 'query', method: 'GET', url, headers: bearer(tokens) },
+      record,
+    );
     return JSON.parse(response.body) as QueryResult;
   }
 
   /** OpenID discovery on the login host, then its JWKS: the keys that sign id_tokens. */
   async signingKeys(record: Recorder): Promise<{ issuer: string; keys: Record<string, unknown>[] }> {
-    const discovery = await this.http.send({ leg: 'discovery', method: 'GET', url: `${this.loginUrl}/.well-known/openid-configuration` }, record);
+    const discovery = await this.http.send(
+      { leg: 'discovery', method: 'GET', url: `${this.loginUrl}/.well-known/openid-configuration` },
+      record,
+    );
     const { issuer, jwks_uri: jwksUri } = JSON.parse(discovery.body) as { issuer: string; jwks_uri: string };
     const jwks = await this.http.send({ leg: 'jwks', method: 'GET', url: jwksUri }, record);
     return { issuer, keys: (JSON.parse(jwks.body) as { keys: Record<string, unknown>[] }).keys };
@@ -56,7 +80,16 @@ export class SalesforceApi {
   /** Revokes the refresh token when there is one (which also kills its access tokens), else the access token. */
   async revoke(tokens: TokenSet, record: Recorder): Promise<void> {
     const token = tokens.refresh_token ?? tokens.access_token;
-    await this.http.send({ leg: 'revoke', method: 'POST', url: `${this.loginUrl}/services/oauth2/revoke`, form: { token }, source: 'token' }, record);
+    await this.http.send(
+      {
+        leg: 'revoke',
+        method: 'POST',
+        url: `${this.loginUrl}/services/oauth2/revoke`,
+        form: { token },
+        source: 'token',
+      },
+      record,
+    );
   }
 }
 

@@ -16,7 +16,12 @@ export class SalesforceError extends Error {
   }
 
   toReceived(): ReceivedError {
-    return { error: this.error, error_description: this.description, status: this.status, source: this.source };
+    return {
+      error: this.error,
+      error_description: this.description,
+      status: this.status,
+      source: this.source,
+    };
   }
 }
 
@@ -24,7 +29,11 @@ export class SalesforceError extends Error {
  * Reads any Salesforce error body: OAuth JSON {error, error_description}, REST arrays [{errorCode, message}],
  * form-encoded revoke errors, or plain text such as Bad_OAuth_Token.
  */
-export function parseErrorBody(status: number, body: string, source: ReceivedError['source']): SalesforceError {
+export function parseErrorBody(
+  status: number,
+  body: string,
+  source: ReceivedError['source'],
+): SalesforceError {
   try {
     const json: unknown = JSON.parse(body);
     const first = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | undefined;
@@ -38,13 +47,32 @@ export function parseErrorBody(status: number, body: string, source: ReceivedErr
     // not JSON: try the other shapes
   }
   const form = new URLSearchParams(body);
-  if (form.get('error')) return new SalesforceError(form.get('error') ?? '', form.get('error_description') ?? '', status, body, source);
+  if (form.get('error'))
+    return new SalesforceError(
+      form.get('error') ?? '',
+      form.get('error_description') ?? '',
+      status,
+      body,
+      source,
+    );
   const text = body.trim().slice(0, 200);
-  return new SalesforceError(text && !text.includes('<') ? text : `HTTP_${status}`, `HTTP ${status}`, status, body, source);
+  return new SalesforceError(
+    text && !text.includes('<') ? text : `HTTP_${status}`,
+    `HTTP ${status}`,
+    status,
+    body,
+    source,
+  );
 }
 
 /** The request never got an answer (refused connection, DNS, timeout). */
 export function networkError(url: string, cause: unknown): SalesforceError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new SalesforceError('network_error', `no answer from ${new URL(url).origin}: ${reason}`, 0, '', 'network');
+  return new SalesforceError(
+    'network_error',
+    `no answer from ${new URL(url).origin}: ${reason}`,
+    0,
+    '',
+    'network',
+  );
 }

@@ -56,17 +56,36 @@ export function createSalesforceHttp(config: Config): SalesforceHttp {
       };
       const started = performance.now();
       try {
-        const response = await fetch(request.url, { method: request.method, headers, body, agent, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const response = await fetch(request.url, {
+          method: request.method,
+          headers,
+          body,
+          agent,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
         const text = await response.text();
-        const result = { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: text };
-        Object.assign(entry, { status: result.status, responseHeaders: result.headers, responseBody: text.slice(0, MAX_RECORDED_BODY), durationMs: Math.round(performance.now() - started) });
+        const result = {
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: text,
+        };
+        Object.assign(entry, {
+          status: result.status,
+          responseHeaders: result.headers,
+          responseBody: text.slice(0, MAX_RECORDED_BODY),
+          durationMs: Math.round(performance.now() - started),
+        });
         record?.(entry);
         if (response.status >= 200 && response.status < 300) return result;
         throw parseErrorBody(response.status, text, request.source ?? 'rest');
       } catch (error) {
         if (entry.status !== undefined) throw error;
         const failure = networkError(request.url, error);
-        Object.assign(entry, { error: failure.description, durationMs: Math.round(performance.now() - started) });
+        Object.assign(entry, {
+          error: failure.description,
+          durationMs: Math.round(performance.now() - started),
+        });
         record?.(entry);
         throw failure;
       }

@@ -17,6 +17,6 @@ export function clockSkewCheck(transcript: TranscriptEntry[]): Check | undefined
     label: 'clock in step with Salesforce',
     passed,
     detail: `Salesforce's Date header says ${date}; this machine's clock differed by about ${skewS} s.`,
-    why: 'JWT exp and id_token times are checked against Salesforce\'s clock: a machine a few minutes off sends assertions that are already expired.',
+    why: "JWT exp and id_token times are checked against Salesforce's clock: a machine a few minutes off sends assertions that are already expired.",
   };
 }

@@ -34,7 +34,12 @@ export function decodeJwt(token: string | undefined): DecodedJwt | undefined {
   const pieces = (token ?? '').split('.');
   if (pieces.length !== 3) return undefined;
   const claims = part(pieces[1]);
-  const exp = typeof claims.exp === 'number' ? claims.exp : typeof claims.exp === 'string' ? Number(claims.exp) : undefined;
+  const exp =
+    typeof claims.exp === 'number'
+      ? claims.exp
+      : typeof claims.exp === 'string'
+        ? Number(claims.exp)
+        : undefined;
   return {
     header: part(pieces[0]),
     claims: Object.entries(claims).map(([name, value]) => ({

@@ -7,7 +7,10 @@ import { BREAK_SWITCHES, panelView } from './panel.ts';
 
 export interface TeachingHelpers {
   panel(attempt: Attempt): ReturnType<typeof panelView>;
-  explain(error: { error: string; error_description?: string }, context?: ExplainContext): ReturnType<typeof explain>;
+  explain(
+    error: { error: string; error_description?: string },
+    context?: ExplainContext,
+  ): ReturnType<typeof explain>;
   switches(flow: FlowName): (typeof BREAK_SWITCHES)[FlowName];
 }
 

@@ -2,7 +2,19 @@
 // Values are masked by parameter name first, then any known secret value left anywhere is scrubbed.
 
 /** Parameters whose values are credentials (or would let someone mint one). */
-export const SECRET_NAMES = new Set(['client_secret', 'access_token', 'refresh_token', 'id_token', 'code', 'code_verifier', 'assertion', 'signature', 'token', 'oauth_token', 'password']);
+export const SECRET_NAMES = new Set([
+  'client_secret',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'code',
+  'code_verifier',
+  'assertion',
+  'signature',
+  'token',
+  'oauth_token',
+  'password',
+]);
 
 /** Keeps a short, harmless prefix (the org id of a token, "aPrx" of a code) so the learner can tell values apart. */
 export function maskValue(value: string): string {
@@ -21,7 +33,8 @@ function maskParam(name: string, value: string): string {
 
 export function maskParams(params: URLSearchParams): URLSearchParams {
   const masked = new URLSearchParams();
-  for (const [name, value] of params) masked.append(name, SECRET_NAMES.has(name) ? maskParam(name, value) : value);
+  for (const [name, value] of params)
+    masked.append(name, SECRET_NAMES.has(name) ? maskParam(name, value) : value);
   return masked;
 }
 
@@ -49,7 +62,12 @@ export function maskJson(body: string): string {
 function maskTree(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskTree);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRET_NAMES.has(key) && typeof inner === 'string' ? maskParam(key, inner) : maskTree(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_NAMES.has(key) && typeof inner === 'string' ? maskParam(key, inner) : maskTree(inner),
+      ]),
+    );
   }
   return value;
 }
@@ -58,7 +76,11 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
   const masked: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (lower === 'authorization') masked[name] = value.replace(/^(\w+)\s+(.+)$/, (_m, scheme: string, secret: string) => `${scheme} ${maskValue(secret)}`);
+    if (lower === 'authorization')
+      masked[name] = value.replace(
+        /^(\w+)\s+(.+)$/,
+        (_m, scheme: string, secret: string) => `${scheme} ${maskValue(secret)}`,
+      );
     else if (lower === 'cookie' || lower === 'set-cookie') masked[name] = '••••••';
     else masked[name] = value;
   }
@@ -70,7 +92,11 @@ export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length < 8) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ x: secret }).toString().slice(2)])) {
+    for (const form of new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ x: secret }).toString().slice(2),
+    ])) {
       out = out.split(form).join(maskValue(secret));
     }
   }

@@ -45,7 +45,9 @@ export function panelView(attempt: Attempt, config: Pick<Config, 'clientSecret' 
     transcript: attempt.transcript.map((entry) => entryView(entry, secrets)),
     assertion: decodeJwt(attempt.assertion),
     idToken: decodeJwt(attempt.idToken),
-    error: attempt.error ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config.callbackUrl)) } : undefined,
+    error: attempt.error
+      ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config.callbackUrl)) }
+      : undefined,
     faults: attempt.faults,
   };
 }

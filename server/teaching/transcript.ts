@@ -24,7 +24,8 @@ export interface EntryView {
 /** Every secret value found in the attempt, for the final scrub of everything rendered. */
 export function secretsOf(attempt: Attempt, extra: (string | undefined)[] = []): string[] {
   const found = new Set<string>(extra.filter((value): value is string => Boolean(value)));
-  const collect = (params: URLSearchParams) => params.forEach((value, name) => SECRET_NAMES.has(name) && found.add(value));
+  const collect = (params: URLSearchParams) =>
+    params.forEach((value, name) => SECRET_NAMES.has(name) && found.add(value));
   for (const entry of attempt.transcript) {
     if (URL.canParse(entry.url)) {
       const url = new URL(entry.url);
@@ -36,7 +37,9 @@ export function secretsOf(attempt: Attempt, extra: (string | undefined)[] = []):
     if (auth) found.add(auth.replace(/^\w+\s+/, ''));
     try {
       const body: unknown = JSON.parse(entry.responseBody ?? '');
-      if (body && typeof body === 'object') for (const [name, value] of Object.entries(body)) if (SECRET_NAMES.has(name) && typeof value === 'string') found.add(value);
+      if (body && typeof body === 'object')
+        for (const [name, value] of Object.entries(body))
+          if (SECRET_NAMES.has(name) && typeof value === 'string') found.add(value);
     } catch {
       // not JSON
     }
@@ -56,8 +59,13 @@ export function entryView(entry: TranscriptEntry, secrets: string[], reveal = fa
   const clean = (text: string) => (reveal ? text : scrub(text, secrets));
   const url = clean(reveal ? entry.url : maskUrl(entry.url));
   const headers = reveal ? entry.requestHeaders : maskHeaders(entry.requestHeaders);
-  const body = entry.requestBody === undefined ? undefined : clean(reveal ? entry.requestBody : maskForm(entry.requestBody));
-  const shownParams = reveal ? paramsOf(entry) : new URLSearchParams(clean(maskForm(paramsOf(entry).toString())));
+  const body =
+    entry.requestBody === undefined
+      ? undefined
+      : clean(reveal ? entry.requestBody : maskForm(entry.requestBody));
+  const shownParams = reveal
+    ? paramsOf(entry)
+    : new URLSearchParams(clean(maskForm(paramsOf(entry).toString())));
   return {
     id: entry.id,
     kind: entry.kind,
@@ -68,10 +76,25 @@ export function entryView(entry: TranscriptEntry, secrets: string[], reveal = fa
     requestHeaders: Object.entries(headers).map(([name, value]) => [name, clean(value)]),
     requestBody: body,
     status: entry.status,
-    responseHeaders: Object.entries(entry.responseHeaders ?? {}).filter(([name]) => name !== 'set-cookie').map(([name, value]) => [name, clean(value)]),
-    responseBody: entry.responseBody === undefined ? undefined : clean(reveal ? entry.responseBody : maskJson(entry.responseBody)),
+    responseHeaders: Object.entries(entry.responseHeaders ?? {})
+      .filter(([name]) => name !== 'set-cookie')
+      .map(([name, value]) => [name, clean(value)]),
+    responseBody:
+      entry.responseBody === undefined
+        ? undefined
+        : clean(reveal ? entry.responseBody : maskJson(entry.responseBody)),
     error: entry.error,
     durationMs: entry.durationMs,
-    curl: entry.kind === 'server-call' ? clean(toCurl({ method: entry.method, url, requestHeaders: Object.fromEntries(Object.entries(headers)), requestBody: body })) : undefined,
+    curl:
+      entry.kind === 'server-call'
+        ? clean(
+            toCurl({
+              method: entry.method,
+              url,
+              requestHeaders: Object.fromEntries(Object.entries(headers)),
+              requestBody: body,
+            }),
+          )
+        : undefined,
   };
 }

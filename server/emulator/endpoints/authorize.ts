@@ -134,14 +134,12 @@ function refuse(res: Response, error: unknown): void {
   if (error instanceof PageError) {
     // Salesforce shows these on its own page, as "error=...&error_description=..." with %20 for spaces.
     const text = `error=${encodeURIComponent(error.oauthError.error)}&error_description=${encodeURIComponent(error.oauthError.error_description)}`;
-    return res
-      .status(400)
-      .render('emulator/error', {
-        title: 'OAuth error',
-        heading: 'Cannot authorize this request',
-        text,
-        code: error.oauthError.error,
-      });
+    return res.status(400).render('emulator/error', {
+      title: 'OAuth error',
+      heading: 'Cannot authorize this request',
+      text,
+      code: error.oauthError.error,
+    });
   }
   throw error;
 }

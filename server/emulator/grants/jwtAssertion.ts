@@ -37,7 +37,7 @@ function parseJsonObject(part: string): Record<string, unknown> {
 /** Only RS256 is accepted: `none` and HMAC algorithms would let anyone who knows the certificate forge tokens. */
 export function checkSignature(decoded: ReturnType<typeof decodeAssertion>, certificatePem: string): void {
   if (decoded.header.alg !== 'RS256') throw invalidAssertion();
-  let valid = false;
+  let valid: boolean;
   try {
     const publicKey = new X509Certificate(certificatePem).publicKey;
     valid = createVerify('RSA-SHA256').update(decoded.signedPart).verify(publicKey, decoded.signature);

@@ -11,12 +11,18 @@ export function compileWhere(where: WhereClause, compileCondition: (c: Condition
   let pos = 0;
   const orExpr = (): Predicate => {
     const parts = [andExpr()];
-    while (tokens[pos] === 'OR') (pos++, parts.push(andExpr()));
+    while (tokens[pos] === 'OR') {
+      pos++;
+      parts.push(andExpr());
+    }
     return (read) => parts.some((p) => p(read));
   };
   const andExpr = (): Predicate => {
     const parts = [notExpr()];
-    while (tokens[pos] === 'AND') (pos++, parts.push(notExpr()));
+    while (tokens[pos] === 'AND') {
+      pos++;
+      parts.push(notExpr());
+    }
     return (read) => parts.every((p) => p(read));
   };
   const notExpr = (): Predicate => {

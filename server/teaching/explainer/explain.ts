@@ -12,7 +12,11 @@ export interface ExplainedError extends Explanation {
   known: boolean;
 }
 
-function matches(rule: Rule, error: Pick<ReceivedError, 'error' | 'error_description'>, context: ExplainContext): boolean {
+function matches(
+  rule: Rule,
+  error: Pick<ReceivedError, 'error' | 'error_description'>,
+  context: ExplainContext,
+): boolean {
   if (rule.error.toLowerCase() !== error.error.toLowerCase()) return false;
   const description = (error.error_description ?? '').toLowerCase();
   if (typeof rule.description === 'string' && rule.description.toLowerCase() !== description) return false;
@@ -20,15 +24,20 @@ function matches(rule: Rule, error: Pick<ReceivedError, 'error' | 'error_descrip
   return rule.when ? rule.when(context) : true;
 }
 
-export function explain(error: Pick<ReceivedError, 'error' | 'error_description'>, context: ExplainContext = {}): ExplainedError {
+export function explain(
+  error: Pick<ReceivedError, 'error' | 'error_description'>,
+  context: ExplainContext = {},
+): ExplainedError {
   const rule = RULES.find((candidate) => matches(candidate, error, context));
   if (!rule) {
     return {
       key: 'unknown',
       known: false,
       title: `Salesforce answered ${error.error}`,
-      likelyMeaning: 'This error is not in the playground\'s catalogue yet. The raw response is shown in the transcript below.',
-      howToFix: 'Read error_description closely, compare the request with the documentation, and check Setup → Login History for authentication problems.',
+      likelyMeaning:
+        "This error is not in the playground's catalogue yet. The raw response is shown in the transcript below.",
+      howToFix:
+        'Read error_description closely, compare the request with the documentation, and check Setup → Login History for authentication problems.',
       whatNotToDo: 'Do not change several settings at once; change one, run again, compare.',
     };
   }
@@ -38,7 +47,9 @@ export function explain(error: Pick<ReceivedError, 'error' | 'error_description'
 
 /** Reads the context from the attempt: the last token request's form and the assertion's claims. */
 export function contextOf(attempt: Attempt, configuredCallback?: string): ExplainContext {
-  const tokenCall = [...attempt.transcript].reverse().find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
+  const tokenCall = [...attempt.transcript]
+    .reverse()
+    .find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
   const form = new URLSearchParams(tokenCall?.requestBody ?? '');
   const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs: Date.now() };
   if (tokenCall) {

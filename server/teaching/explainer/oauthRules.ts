@@ -5,170 +5,243 @@ const APP_MANAGER = 'Setup → App Manager → your app → Manage';
 
 export const OAUTH_RULES: Rule[] = [
   {
-    key: 'jwt-not-approved', error: 'invalid_grant', description: "user hasn't approved this consumer",
+    key: 'jwt-not-approved',
+    error: 'invalid_grant',
+    description: "user hasn't approved this consumer",
     title: 'The user has not approved this app',
-    likelyMeaning: 'Salesforce issues a JWT bearer token only to a pre-authorized user. Either the app is "All users may self-authorize" and this user never approved it interactively, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
+    likelyMeaning:
+      'Salesforce issues a JWT bearer token only to a pre-authorized user. Either the app is "All users may self-authorize" and this user never approved it interactively, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
     howToFix: `Either set Permitted Users to "Admin approved users are pre-authorized" (${APP_MANAGER} → Edit Policies) and assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets), or have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org (sandbox usernames differ).`,
     whatNotToDo: 'Do not regenerate keys or certificates: the signature was fine, this is about approval.',
     detail: (c) => (c.sub ? `The assertion's sub was ${c.sub}.` : undefined),
   },
   {
-    key: 'invalid-app-access', error: 'invalid_app_access',
+    key: 'invalid-app-access',
+    error: 'invalid_app_access',
     title: 'The user is not assigned to this admin-approved app',
-    likelyMeaning: 'The app allows only admin-approved users, and this user has neither a profile nor a permission set assigned to it.',
+    likelyMeaning:
+      'The app allows only admin-approved users, and this user has neither a profile nor a permission set assigned to it.',
     howToFix: `Assign the user's profile or a permission set to the app: ${APP_MANAGER} → Manage Profiles / Manage Permission Sets.`,
-    whatNotToDo: 'Do not switch the policy to self-authorize just to get past this in production; assign access instead.',
+    whatNotToDo:
+      'Do not switch the policy to self-authorize just to get past this in production; assign access instead.',
   },
   {
-    key: 'invalid-client-id', error: 'invalid_client_id',
+    key: 'invalid-client-id',
+    error: 'invalid_client_id',
     title: 'Salesforce does not know this consumer key',
-    likelyMeaning: 'The client_id (or the iss of a JWT) is not the consumer key of an app in this org: a typo, a space or line break copied with it, an app created minutes ago that has not propagated yet, or an app that lives in another org than the login host you used.',
+    likelyMeaning:
+      'The client_id (or the iss of a JWT) is not the consumer key of an app in this org: a typo, a space or line break copied with it, an app created minutes ago that has not propagated yet, or an app that lives in another org than the login host you used.',
     howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details) without surrounding spaces; wait up to 10 minutes after creating an app; use the login host of the org that owns the app.`,
     whatNotToDo: 'Do not put the consumer secret where the key belongs.',
   },
   {
-    key: 'redirect-uri-mismatch', error: 'redirect_uri_mismatch',
+    key: 'redirect-uri-mismatch',
+    error: 'redirect_uri_mismatch',
     title: 'The callback URL does not match the app',
-    likelyMeaning: 'redirect_uri must equal one of the app\'s callback URLs exactly: scheme, host, port, path and trailing slash. localhost and 127.0.0.1 are different.',
+    likelyMeaning:
+      "redirect_uri must equal one of the app's callback URLs exactly: scheme, host, port, path and trailing slash. localhost and 127.0.0.1 are different.",
     howToFix: `Add the exact URL to the app's Callback URL list (${APP_MANAGER} → Edit → OAuth settings), or set SF_CALLBACK_URL to the registered one.`,
-    whatNotToDo: 'Do not register a wildcard or a broad URL: the callback is where codes and tokens are sent.',
-    detail: (c) => (c.redirectUri ? `Sent: ${c.redirectUri}. Configured here: ${c.configuredCallback ?? 'unknown'}.` : undefined),
+    whatNotToDo:
+      'Do not register a wildcard or a broad URL: the callback is where codes and tokens are sent.',
+    detail: (c) =>
+      c.redirectUri
+        ? `Sent: ${c.redirectUri}. Configured here: ${c.configuredCallback ?? 'unknown'}.`
+        : undefined,
   },
   {
-    key: 'token-redirect-mismatch', error: 'invalid_grant', description: /redirect_?uri/i,
+    key: 'token-redirect-mismatch',
+    error: 'invalid_grant',
+    description: /redirect_?uri/i,
     title: 'The redirect_uri of the exchange differs from the authorize request',
     likelyMeaning: 'The code exchange must send exactly the redirect_uri used at authorize.',
     howToFix: 'Send the same redirect_uri in both requests (this app uses SF_CALLBACK_URL for both).',
     whatNotToDo: 'Do not leave redirect_uri out of the token request.',
-    detail: (c) => (c.redirectUri ? `The exchange sent ${c.redirectUri}; authorize used ${c.configuredCallback}.` : undefined),
+    detail: (c) =>
+      c.redirectUri
+        ? `The exchange sent ${c.redirectUri}; authorize used ${c.configuredCallback}.`
+        : undefined,
   },
   {
-    key: 'invalid-assertion', error: 'invalid_grant', description: 'invalid assertion',
+    key: 'invalid-assertion',
+    error: 'invalid_grant',
+    description: 'invalid assertion',
     title: 'Salesforce could not verify the assertion',
-    likelyMeaning: 'The JWT was not signed by the private key whose certificate is on the app, is not RS256, or is malformed (broken base64url, missing claims).',
+    likelyMeaning:
+      'The JWT was not signed by the private key whose certificate is on the app, is not RS256, or is malformed (broken base64url, missing claims).',
     howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures); the JWT page checks key and certificate before sending.`,
     whatNotToDo: 'Never upload the private key, and do not switch to HS256: Salesforce accepts RS256 only.',
   },
   {
-    key: 'audience-invalid', error: 'invalid_grant', description: 'audience is invalid',
+    key: 'audience-invalid',
+    error: 'invalid_grant',
+    description: 'audience is invalid',
     title: 'Wrong aud in the assertion',
-    likelyMeaning: 'aud must be https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or the Experience Cloud site URL: one string, a full URL, not your My Domain.',
-    howToFix: 'Set SF_AUDIENCE, or let the app derive it from SF_LOGIN_URL (test.salesforce.com for sandboxes).',
+    likelyMeaning:
+      'aud must be https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or the Experience Cloud site URL: one string, a full URL, not your My Domain.',
+    howToFix:
+      'Set SF_AUDIENCE, or let the app derive it from SF_LOGIN_URL (test.salesforce.com for sandboxes).',
     whatNotToDo: 'Do not send an array, a bare host name or the My Domain URL as aud.',
     detail: (c) => (c.aud ? `The assertion's aud was ${c.aud}.` : undefined),
   },
   {
-    key: 'jwt-expired', error: 'invalid_grant', description: 'expired authorization code', when: (c) => c.flow === 'jwt',
+    key: 'jwt-expired',
+    error: 'invalid_grant',
+    description: 'expired authorization code',
+    when: (c) => c.flow === 'jwt',
     title: 'The assertion had already expired',
-    likelyMeaning: 'exp was in the past when Salesforce read it: a wrong clock, a time-zone bug, or exp written in the wrong unit.',
-    howToFix: 'Set exp to now + at most 3 minutes, in seconds since the epoch, from a clock synchronised with NTP.',
+    likelyMeaning:
+      'exp was in the past when Salesforce read it: a wrong clock, a time-zone bug, or exp written in the wrong unit.',
+    howToFix:
+      'Set exp to now + at most 3 minutes, in seconds since the epoch, from a clock synchronised with NTP.',
     whatNotToDo: 'Do not "fix" it with a huge exp: a long-lived assertion is a long-lived credential.',
-    detail: (c) => (c.exp !== undefined ? `exp was ${c.exp} (${new Date(c.exp * 1000).toISOString()})${c.exp > 1e12 ? ': that looks like milliseconds' : ''}.` : undefined),
+    detail: (c) =>
+      c.exp !== undefined
+        ? `exp was ${c.exp} (${new Date(c.exp * 1000).toISOString()})${c.exp > 1e12 ? ': that looks like milliseconds' : ''}.`
+        : undefined,
   },
   {
-    key: 'code-expired', error: 'invalid_grant', description: 'expired authorization code',
+    key: 'code-expired',
+    error: 'invalid_grant',
+    description: 'expired authorization code',
     title: 'The code was already used or is too old',
-    likelyMeaning: 'An authorization code works once and for a few minutes. Refreshing the callback page, a double submit, or exchanging it twice all give this answer; so does a code URL-decoded twice (%3D, %25).',
+    likelyMeaning:
+      'An authorization code works once and for a few minutes. Refreshing the callback page, a double submit, or exchanging it twice all give this answer; so does a code URL-decoded twice (%3D, %25).',
     howToFix: 'Start the flow again and exchange each code exactly once, right away.',
     whatNotToDo: 'Do not retry the exchange with the same code, and do not decode the code twice.',
   },
   {
-    key: 'authentication-failure', error: 'invalid_grant', description: 'authentication failure',
+    key: 'authentication-failure',
+    error: 'invalid_grant',
+    description: 'authentication failure',
     title: 'Salesforce refused the user',
-    likelyMeaning: 'A catch-all: the user is inactive or frozen, their password changed, the org blocks the login (IP ranges, login hours), or an app setting refuses them.',
-    howToFix: 'Check the user\'s record and Setup → Login History for the real status of this attempt.',
+    likelyMeaning:
+      'A catch-all: the user is inactive or frozen, their password changed, the org blocks the login (IP ranges, login hours), or an app setting refuses them.',
+    howToFix: "Check the user's record and Setup → Login History for the real status of this attempt.",
     whatNotToDo: 'Do not loop retries: repeated failures can lock the user out.',
   },
   {
-    key: 'secret-missing', error: 'invalid_client', description: 'invalid client credentials', when: (c) => c.sentSecret === false,
+    key: 'secret-missing',
+    error: 'invalid_client',
+    description: 'invalid client credentials',
+    when: (c) => c.sentSecret === false,
     title: 'The app requires a client secret, and none was sent',
-    likelyMeaning: '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
+    likelyMeaning:
+      '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
     howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require secret).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
   },
   {
-    key: 'secret-wrong', error: 'invalid_client', description: 'invalid client credentials',
+    key: 'secret-wrong',
+    error: 'invalid_client',
+    description: 'invalid client credentials',
     title: 'The client secret is wrong',
-    likelyMeaning: 'A client_secret was sent but it is not this app\'s consumer secret (copied from another app, rotated, or padded with spaces).',
+    likelyMeaning:
+      "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces).",
     howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details).`,
     whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
   },
   {
-    key: 'app-not-installed', error: 'invalid_client', description: /install/i,
+    key: 'app-not-installed',
+    error: 'invalid_client',
+    description: /install/i,
     title: 'The app must be installed in the org',
-    likelyMeaning: 'Since September 2025, orgs block uninstalled connected apps for users without the "Approve Uninstalled Connected Apps" permission.',
-    howToFix: 'Install the app (Setup → Connected Apps OAuth Usage → Install) or give the user the permission.',
+    likelyMeaning:
+      'Since September 2025, orgs block uninstalled connected apps for users without the "Approve Uninstalled Connected Apps" permission.',
+    howToFix:
+      'Install the app (Setup → Connected Apps OAuth Usage → Install) or give the user the permission.',
     whatNotToDo: 'Do not grant broad admin permissions to work around it.',
   },
   {
-    key: 'pkce-mismatch', error: 'invalid_grant', description: 'invalid code verifier',
+    key: 'pkce-mismatch',
+    error: 'invalid_grant',
+    description: 'invalid code verifier',
     title: 'The PKCE verifier does not match the challenge',
-    likelyMeaning: 'The code was requested with a code_challenge, and the code_verifier sent now is missing or does not hash to it.',
-    howToFix: 'Send the code_verifier of the same attempt, and compute the challenge as BASE64URL(SHA256(verifier)) without padding, encoded once.',
+    likelyMeaning:
+      'The code was requested with a code_challenge, and the code_verifier sent now is missing or does not hash to it.',
+    howToFix:
+      'Send the code_verifier of the same attempt, and compute the challenge as BASE64URL(SHA256(verifier)) without padding, encoded once.',
     whatNotToDo: 'Do not use the plain method or reuse one verifier across logins.',
     detail: (c) => (c.sentVerifier === false ? 'This token request carried no code_verifier.' : undefined),
   },
   {
-    key: 'pkce-unexpected', error: 'invalid_grant', description: 'unexpected code verifier',
+    key: 'pkce-unexpected',
+    error: 'invalid_grant',
+    description: 'unexpected code verifier',
     title: 'A verifier was sent for a code requested without PKCE',
-    likelyMeaning: 'The authorize request had no code_challenge, so Salesforce did not expect a code_verifier.',
+    likelyMeaning:
+      'The authorize request had no code_challenge, so Salesforce did not expect a code_verifier.',
     howToFix: 'Send code_challenge at authorize whenever you send code_verifier at the exchange.',
     whatNotToDo: 'Do not drop PKCE to silence the error; add the challenge.',
   },
   {
-    key: 'pkce-required', error: 'invalid_request', description: /code challenge/i,
+    key: 'pkce-required',
+    error: 'invalid_request',
+    description: /code challenge/i,
     title: 'The app requires PKCE',
-    likelyMeaning: '"Require Proof Key for Code Exchange" is on for this app or org, and the authorize request had no code_challenge (or an unknown method).',
+    likelyMeaning:
+      '"Require Proof Key for Code Exchange" is on for this app or org, and the authorize request had no code_challenge (or an unknown method).',
     howToFix: 'Send code_challenge with code_challenge_method=S256.',
     whatNotToDo: 'Do not turn the requirement off; PKCE protects codes from interception.',
   },
   {
-    key: 'refresh-expired', error: 'invalid_grant', description: 'expired access/refresh token',
+    key: 'refresh-expired',
+    error: 'invalid_grant',
+    description: 'expired access/refresh token',
     title: 'The refresh token is no longer valid',
-    likelyMeaning: 'It was revoked (logout, admin, password change), expired by the app\'s refresh-token policy, or pushed out when the user got a sixth token for this app.',
+    likelyMeaning:
+      "It was revoked (logout, admin, password change), expired by the app's refresh-token policy, or pushed out when the user got a sixth token for this app.",
     howToFix: 'Send the user through the web server flow again.',
     whatNotToDo: 'Do not store refresh tokens anywhere shared or log them.',
   },
   {
-    key: 'grant-type', error: 'unsupported_grant_type',
+    key: 'grant-type',
+    error: 'unsupported_grant_type',
     title: 'Unknown grant_type',
-    likelyMeaning: 'grant_type is misspelled or missing, or the body was not sent as application/x-www-form-urlencoded.',
-    howToFix: 'Use authorization_code, refresh_token or urn:ietf:params:oauth:grant-type:jwt-bearer, in a form-encoded POST body.',
+    likelyMeaning:
+      'grant_type is misspelled or missing, or the body was not sent as application/x-www-form-urlencoded.',
+    howToFix:
+      'Use authorization_code, refresh_token or urn:ietf:params:oauth:grant-type:jwt-bearer, in a form-encoded POST body.',
     whatNotToDo: 'Do not send JSON to the token endpoint.',
   },
   {
-    key: 'access-denied', error: 'access_denied',
+    key: 'access-denied',
+    error: 'access_denied',
     title: 'The user clicked Deny',
-    likelyMeaning: 'Salesforce asked the user to allow this app and the answer was no (or an admin policy denied it).',
+    likelyMeaning:
+      'Salesforce asked the user to allow this app and the answer was no (or an admin policy denied it).',
     howToFix: 'Start again and click Allow, or ask an admin to pre-authorize the app.',
     whatNotToDo: 'Do not retry automatically: the user said no.',
   },
   {
-    key: 'invalid-scope', error: 'invalid_scope',
+    key: 'invalid-scope',
+    error: 'invalid_scope',
     title: 'A requested scope is not allowed for this app',
-    likelyMeaning: 'The scope parameter asked for something the app\'s Selected OAuth Scopes do not include.',
+    likelyMeaning: "The scope parameter asked for something the app's Selected OAuth Scopes do not include.",
     howToFix: `Add the scope to the app (${APP_MANAGER} → Edit → Selected OAuth Scopes) or ask for less (SF_SCOPES).`,
     whatNotToDo: 'Do not add "full" just in case; ask for what you use.',
   },
   {
-    key: 'response-type', error: 'unsupported_response_type',
+    key: 'response-type',
+    error: 'unsupported_response_type',
     title: 'Unknown response_type',
     likelyMeaning: 'response_type must be code (web server), token or "token id_token" (user-agent).',
     howToFix: 'Fix the response_type parameter of the authorize URL.',
     whatNotToDo: 'Do not invent combinations; Salesforce supports the documented ones.',
   },
   {
-    key: 'revoke-token', error: 'invalid_token',
+    key: 'revoke-token',
+    error: 'invalid_token',
     title: 'Nothing to revoke',
     likelyMeaning: 'The token was already revoked or expired, or is not a token of this org.',
     howToFix: 'Nothing to do for a logout; otherwise check which token you are sending.',
     whatNotToDo: 'Do not treat this as a failed logout: the token is unusable either way.',
   },
   {
-    key: 'invalid-request', error: 'invalid_request',
+    key: 'invalid-request',
+    error: 'invalid_request',
     title: 'The request is malformed',
     likelyMeaning: 'A required parameter is missing, a value is invalid, or the wrong HTTP method was used.',
-    howToFix: 'Compare the request in the transcript with Salesforce\'s documentation for this endpoint.',
+    howToFix: "Compare the request in the transcript with Salesforce's documentation for this endpoint.",
     whatNotToDo: 'Do not add random parameters; remove what is not documented.',
   },
 ];
