@@ -5,13 +5,12 @@ import { callbackRouter } from './callback.ts';
 import { exposeCsrf } from './csrf.ts';
 import { homeRouter } from './home.ts';
 import { jwtRouter } from './jwt.ts';
+import { redirectFlowsRouter } from './redirectFlows.ts';
 import { resultRouter } from './result.ts';
 import { createServices } from './services.ts';
 import { teachingHelpers } from '../teaching/index.ts';
 import { setupRouter } from './setup.ts';
 import { teachingRouter } from './teaching.ts';
-import { userAgentRouter } from './userAgent.ts';
-import { webServerRouter } from './webServer.ts';
 
 export function mountRoutes(app: express.Express, config: Config): void {
   const services = createServices(config);
@@ -21,8 +20,7 @@ export function mountRoutes(app: express.Express, config: Config): void {
   for (const router of [
     teachingRouter,
     jwtRouter,
-    webServerRouter,
-    userAgentRouter,
+    redirectFlowsRouter,
     callbackRouter,
     resultRouter,
     setupRouter,

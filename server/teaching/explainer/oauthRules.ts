@@ -1,20 +1,9 @@
-// Explanations for OAuth errors from the token and authorize endpoints, keyed on error + description + request.
+// Explanations for OAuth errors of the redirect flows and the token endpoint in general.
 import type { Rule } from './types.ts';
 
 const APP_MANAGER = 'Setup → App Manager → your app → Manage';
 
 export const OAUTH_RULES: Rule[] = [
-  {
-    key: 'jwt-not-approved',
-    error: 'invalid_grant',
-    description: "user hasn't approved this consumer",
-    title: 'The user has not approved this app',
-    likelyMeaning:
-      'Salesforce issues a JWT bearer token only to a pre-authorized user. Either the app is "All users may self-authorize" and this user never approved it interactively, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
-    howToFix: `Either set Permitted Users to "Admin approved users are pre-authorized" (${APP_MANAGER} → Edit Policies) and assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets), or have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org (sandbox usernames differ).`,
-    whatNotToDo: 'Do not regenerate keys or certificates: the signature was fine, this is about approval.',
-    detail: (c) => (c.sub ? `The assertion's sub was ${c.sub}.` : undefined),
-  },
   {
     key: 'invalid-app-access',
     error: 'invalid_app_access',
@@ -59,44 +48,6 @@ export const OAUTH_RULES: Rule[] = [
     detail: (c) =>
       c.redirectUri
         ? `The exchange sent ${c.redirectUri}; authorize used ${c.configuredCallback}.`
-        : undefined,
-  },
-  {
-    key: 'invalid-assertion',
-    error: 'invalid_grant',
-    description: 'invalid assertion',
-    title: 'Salesforce could not verify the assertion',
-    likelyMeaning:
-      'The JWT was not signed by the private key whose certificate is on the app, is not RS256, or is malformed (broken base64url, missing claims).',
-    howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures); the JWT page checks key and certificate before sending.`,
-    whatNotToDo: 'Never upload the private key, and do not switch to HS256: Salesforce accepts RS256 only.',
-  },
-  {
-    key: 'audience-invalid',
-    error: 'invalid_grant',
-    description: 'audience is invalid',
-    title: 'Wrong aud in the assertion',
-    likelyMeaning:
-      'aud must be https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or the Experience Cloud site URL: one string, a full URL, not your My Domain.',
-    howToFix:
-      'Set SF_AUDIENCE, or let the app derive it from SF_LOGIN_URL (test.salesforce.com for sandboxes).',
-    whatNotToDo: 'Do not send an array, a bare host name or the My Domain URL as aud.',
-    detail: (c) => (c.aud ? `The assertion's aud was ${c.aud}.` : undefined),
-  },
-  {
-    key: 'jwt-expired',
-    error: 'invalid_grant',
-    description: 'expired authorization code',
-    when: (c) => c.flow === 'jwt',
-    title: 'The assertion had already expired',
-    likelyMeaning:
-      'exp was in the past when Salesforce read it: a wrong clock, a time-zone bug, or exp written in the wrong unit.',
-    howToFix:
-      'Set exp to now + at most 3 minutes, in seconds since the epoch, from a clock synchronised with NTP.',
-    whatNotToDo: 'Do not "fix" it with a huge exp: a long-lived assertion is a long-lived credential.',
-    detail: (c) =>
-      c.exp !== undefined
-        ? `exp was ${c.exp} (${new Date(c.exp * 1000).toISOString()})${c.exp > 1e12 ? ': that looks like milliseconds' : ''}.`
         : undefined,
   },
   {
