@@ -1,0 +1,166 @@
+// The emulator's setup page, its permitted-users policy, its persistence across restarts, and hostile input.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { signAssertion } from '../../support/assertion.ts';
+import { authorizeInBrowser, hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** Submits the setup form with the current settings changed by `changes`. */
+async function saveSettings(stack: TestStack, changes: Record<string, string | string[]>) {
+  const client = new TestClient();
+  const page = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
+  const current = stack.emulator?.context.state.settings;
+  const fields: Record<string, string | string[]> = {
+    csrf: hiddenValue(page, 'csrf'),
+    policy: current?.policy ?? 'self-authorize',
+    profiles: current?.profiles ?? [],
+    callbackUrls: current?.callbackUrls.join('\n') ?? '',
+    certificatePem: current?.certificatePem ?? '',
+    scopes: current?.scopes ?? [],
+    ...(current?.requireSecret ? { requireSecret: 'on' } : {}),
+    ...changes,
+  };
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields))
+    for (const item of [value].flat()) body.append(name, item);
+  const response = await client.request(`${stack.emulatorUrl}/setup`, {
+    method: 'POST',
+    body: body.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  return { status: response.status, html: await response.text() };
+}
+
+describe('emulator: settings, policy, persistence, robustness', () => {
+  let stack: TestStack;
+  let dataDir: string;
+  const client = new TestClient();
+  const jwt = (username: string) =>
+    client.post(`${stack.emulatorUrl}/services/oauth2/token`, {
+      grant_type: GRANT,
+      assertion: signAssertion({
+        iss: stack.config.clientId,
+        sub: username,
+        aud: 'https://login.salesforce.com',
+      }),
+    });
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-persist-'));
+    stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+  });
+  after(async () => {
+    await stack.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('refuses a private key pasted as the certificate, with an explanation, and saves nothing', async () => {
+    const key = readFileSync(
+      path.join(os.tmpdir(), 'sf-oauth-playground-test-root', 'certs', 'jwt.key'),
+      'utf8',
+    );
+    const before = stack.emulator?.context.state.settings.certificatePem;
+    const { status, html } = await saveSettings(stack, { certificatePem: key });
+    assert.equal(status, 400);
+    assert.match(html, /That is a private key, not a certificate/);
+    assert.equal(stack.emulator?.context.state.settings.certificatePem, before);
+    assert.match(
+      (await saveSettings(stack, { certificatePem: 'hello' })).html,
+      /must be a PEM X\.509 certificate/,
+    );
+  });
+
+  test('"Admin approved users are pre-authorized" lets assigned profiles in without approval and keeps others out', async () => {
+    assert.equal(
+      (await saveSettings(stack, { policy: 'admin-approved', profiles: 'System Administrator' })).status,
+      200,
+    );
+    assert.equal((await jwt(stack.config.username)).status, 200);
+    assert.deepEqual(await (await jwt('standard@playground.local')).json(), {
+      error: 'invalid_grant',
+      error_description: "user hasn't approved this consumer",
+    });
+    const callback = await authorizeInBrowser(
+      stack,
+      { response_type: 'code' },
+      { username: 'standard@playground.local' },
+    );
+    const exchange = await client.post(`${stack.emulatorUrl}/services/oauth2/token`, {
+      grant_type: 'authorization_code',
+      code: callback.searchParams.get('code') ?? '',
+      client_id: stack.config.clientId,
+      client_secret: stack.config.clientSecret ?? '',
+      redirect_uri: stack.config.callbackUrl,
+    });
+    assert.deepEqual(await exchange.json(), {
+      error: 'invalid_app_access',
+      error_description: 'user is not admin approved to access this app',
+    });
+  });
+
+  test('keeps settings, approvals and tokens across a restart, in a private file', async () => {
+    await saveSettings(stack, { policy: 'self-authorize' });
+    const tokens = await loginAndGetToken(stack);
+    const file = path.join(dataDir, 'emulator-state.json');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.ok(!readFileSync(file, 'utf8').includes(tokens.access_token), 'tokens are stored as hashes');
+    await stack.close();
+    stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+    assert.equal((await jwt(stack.config.username)).status, 200, 'the approval survived');
+    const query = await client.get(`${stack.emulatorUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Case`, {
+      authorization: `Bearer ${tokens.access_token}`,
+    });
+    assert.equal(query.status, 200, 'the access token survived');
+  });
+
+  test('reset forgets approvals and tokens', async () => {
+    const page = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
+    const reset = await client.post(`${stack.emulatorUrl}/setup/reset`, { csrf: hiddenValue(page, 'csrf') });
+    assert.match(await reset.text(), /The emulator was reset/);
+    assert.deepEqual(await (await jwt(stack.config.username)).json(), {
+      error: 'invalid_grant',
+      error_description: "user hasn't approved this consumer",
+    });
+  });
+
+  test('answers hostile input with Salesforce errors, never a crash or a stack trace', async () => {
+    const token = `${stack.emulatorUrl}/services/oauth2/token`;
+    const huge = await client.request(token, {
+      method: 'POST',
+      body: `grant_type=${'x'.repeat(200_000)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(huge.status, 400);
+    assert.deepEqual(await huge.json(), { error: 'invalid_request', error_description: 'malformed request' });
+    const json = await client.request(token, {
+      method: 'POST',
+      body: '{"grant_type":',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.deepEqual(await json.json(), {
+      error: 'unsupported_grant_type',
+      error_description: 'grant type not supported',
+    });
+    const badEncoding = await client.request(token, {
+      method: 'POST',
+      body: 'grant_type=%E0%A4%A&assertion=%%%',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(badEncoding.status, 400);
+    assert.doesNotMatch(await badEncoding.text(), /at .*\.ts|Error:/);
+    const put = await client.request(
+      `${stack.emulatorUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account`,
+      { method: 'PUT' },
+    );
+    assert.equal(put.status, 405);
+    assert.equal(((await put.json()) as { errorCode: string }[])[0].errorCode, 'METHOD_NOT_ALLOWED');
+    const after = await client.get(`${stack.emulatorUrl}/services/data/`);
+    assert.equal(after.status, 200, 'still serving');
+  });
+});
