@@ -8,7 +8,7 @@ const WHY =
 export function idTokenSignatureCheck(
   idToken: string,
   keys: Record<string, unknown>[],
-  expected: { issuer: string; clientId: string; nowMs: number },
+  expected: { issuers: string[]; clientId: string; nowMs: number },
 ): Check {
   const fail = (detail: string): Check => ({
     id: 'id-token',
@@ -39,8 +39,9 @@ export function idTokenSignatureCheck(
     valid = false;
   }
   if (!valid) return fail(`The signature does not verify with key ${String(header.kid)}.`);
-  if (claims.iss !== expected.issuer)
-    return fail(`iss is ${String(claims.iss)}, but the issuer is ${expected.issuer}.`);
+  if (!expected.issuers.includes(String(claims.iss))) {
+    return fail(`iss is ${String(claims.iss)}, but the issuer is ${expected.issuers.join(' or ')}.`);
+  }
   if (claims.aud !== expected.clientId)
     return fail(`aud is ${String(claims.aud)}, not this app's consumer key.`);
   const expired = typeof claims.exp === 'number' && claims.exp * 1000 < expected.nowMs;

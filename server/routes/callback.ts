@@ -141,8 +141,10 @@ export function callbackRouter({ config, api, now }: Services): Router {
     }
     if (tokens.id_token) {
       const { issuer, keys } = await api.signingKeys(record);
+      // A login through My Domain may name the My Domain host as issuer rather than the login host.
+      const issuers = [issuer, config.loginUrl, new URL(tokens.instance_url).origin];
       checks.push(
-        idTokenSignatureCheck(tokens.id_token, keys, { issuer, clientId: config.clientId, nowMs: now() }),
+        idTokenSignatureCheck(tokens.id_token, keys, { issuers, clientId: config.clientId, nowMs: now() }),
       );
       checks.push(nonceCheck(nonce, tokens.id_token));
     }

@@ -57,7 +57,7 @@ describe('checks', () => {
     );
     jwt.setHeader('kid', '1');
     const token = jwt.compact();
-    const expected = { issuer: 'https://issuer', clientId: 'client', nowMs: Date.now() };
+    const expected = { issuers: ['https://issuer'], clientId: 'client', nowMs: Date.now() };
     assert.equal(idTokenSignatureCheck(token, [jwk], expected).passed, true);
     assert.equal(idTokenSignatureCheck(token, [jwk], { ...expected, clientId: 'other' }).passed, false);
     const otherJwk = {
