@@ -65,6 +65,17 @@ export function buildTokenRequest(
   return form;
 }
 
+/** The refresh token grant: a new access token without a new login (the response carries no new refresh token). */
+export function buildRefreshRequest(config: FlowConfig, refreshToken: string): Record<string, string> {
+  const form: Record<string, string> = {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: config.clientId,
+  };
+  if (config.clientSecret) form.client_secret = config.clientSecret;
+  return form;
+}
+
 /** Access and refresh token, signature, issued_at, and an id_token when openid was granted. */
 export function parseResponse(body: unknown): TokenSet {
   return parseTokenSet(body);

@@ -1,5 +1,6 @@
 // After login: the token (masked, revealable by its owner), who you are, and a SOQL query on the instance.
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { buildRefreshRequest } from '../flows/webServer.ts';
 import { HttpError } from '../errors.ts';
 import type { QueryResult } from '../salesforce/api.ts';
 import type { ReceivedError } from '../salesforce/attempt.ts';
@@ -16,6 +17,8 @@ const MAX_SOQL_LENGTH = 4000;
 declare module 'express-session' {
   interface SessionData {
     soql?: string;
+    /** Set after a successful refresh, shown once. */
+    refreshed?: boolean;
   }
 }
 
@@ -53,6 +56,7 @@ export function resultRouter({ config, api }: Services): Router {
       columns: result ? columnsOf(result.records) : [],
       problems,
       attempt: req.session.attempt,
+      refreshed: takeFlag(req),
       scripts: ['/js/result.js'],
     });
   });
@@ -61,6 +65,26 @@ export function resultRouter({ config, api }: Services): Router {
     const typed = typeof req.body?.soql === 'string' ? req.body.soql.trim().slice(0, MAX_SOQL_LENGTH) : '';
     req.session.soql = req.body?.preset === 'tutorial' ? TUTORIAL_QUERY : typed || config.sampleQuery;
     res.redirect(303, '/result#query');
+  });
+
+  /** Trades the session's refresh token for a new access token: the cure for an expired session. */
+  router.post('/result/refresh', requireCsrf, async (req, res) => {
+    const login = req.session.login;
+    if (!login?.tokens.refresh_token)
+      throw new HttpError(400, 'No refresh token', 'This login did not receive a refresh token.');
+    try {
+      const fresh = await api.token(
+        buildRefreshRequest(config, login.tokens.refresh_token),
+        recorder(req),
+        'refresh',
+      );
+      login.tokens = { ...fresh, refresh_token: fresh.refresh_token ?? login.tokens.refresh_token };
+      login.receivedAt = Date.now();
+      req.session.refreshed = true;
+    } catch (error) {
+      if (req.session.attempt) req.session.attempt.error = describeFailure(error);
+    }
+    res.redirect(303, '/result');
   });
 
   /** Shows the owner their own token: read from their session, never from a URL. */
@@ -78,6 +102,12 @@ export function resultRouter({ config, api }: Services): Router {
     res.redirect(303, '/');
   });
   return router;
+}
+
+function takeFlag(req: Request): boolean {
+  const refreshed = Boolean(req.session.refreshed);
+  delete req.session.refreshed;
+  return refreshed;
 }
 
 /** Enough to recognise the token (the org id prefix and its length), not enough to use it. */

@@ -105,4 +105,29 @@ describe('web server flow', () => {
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/revoke').length, revokedBefore + 1);
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
   });
+
+  test('refreshes the access token with the refresh token, sending the secret', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const reveal = async () => {
+      const page = await (await client.get(`${stack.appUrl}/result`)).text();
+      const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
+      const answer = await client.request(`${stack.appUrl}/result/reveal`, {
+        method: 'POST',
+        headers: { 'x-csrf-token': csrf },
+      });
+      return ((await answer.json()) as { access_token: string }).access_token;
+    };
+    const before = await reveal();
+    const refreshed = await postForm(stack, client, '/result', '/result/refresh');
+    assert.equal(refreshed.headers.get('location'), '/result');
+    const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;
+    assert.equal(sent?.grant_type, 'refresh_token');
+    assert.equal(sent?.client_secret, stack.config.clientSecret);
+    const page = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(page, /A new access token came from the refresh token/);
+    assert.match(page, /data-leg="refresh"/);
+    assert.match(page, /<td>Acme Inc\.<\/td>/);
+    assert.notEqual(await reveal(), before);
+  });
 });
