@@ -91,13 +91,13 @@ export function takeTransaction<T extends Transaction>(
   return found;
 }
 
-/** A new session id at login (no session fixation), keeping the CSRF token and the teaching record. */
+/** A new session id (no session fixation) and a new CSRF token at login; the teaching record is kept. */
 export function startLoggedInSession(req: Request, login: Login): Promise<void> {
-  const { attempt, csrf } = req.session;
+  const { attempt } = req.session;
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);
-      Object.assign(req.session, { attempt, csrf, login });
+      Object.assign(req.session, { attempt, login });
       resolve();
     });
   });
