@@ -83,3 +83,18 @@ export async function postForm(
   assert.ok(csrf, `no CSRF token on ${pagePath}`);
   return client.post(`${stack.appUrl}${action}`, { _csrf: csrf, ...form });
 }
+
+/** Loads /result and, like its owner clicking Reveal, fetches the session's access token. */
+export async function resultWithToken(
+  stack: TestStack,
+  client: TestClient,
+): Promise<{ page: string; token: string }> {
+  const page = await (await client.get(`${stack.appUrl}/result`)).text();
+  const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
+  const answer = await client.request(`${stack.appUrl}/result/reveal`, {
+    method: 'POST',
+    headers: { 'x-csrf-token': csrf },
+  });
+  assert.equal(answer.status, 200);
+  return { page, token: ((await answer.json()) as { access_token: string }).access_token };
+}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
-import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
+import { postForm, resultWithToken, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('JWT bearer and user-agent flows', () => {
@@ -85,17 +85,8 @@ describe('JWT bearer and user-agent flows', () => {
     const standard = new TestClient();
     await runWebServerFlow(stack, admin);
     await runWebServerFlow(stack, standard, { username: 'standard@playground.local' });
-    const reveal = async (client: TestClient) => {
-      const page = await (await client.get(`${stack.appUrl}/result`)).text();
-      const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
-      const answer = await client.request(`${stack.appUrl}/result/reveal`, {
-        method: 'POST',
-        headers: { 'x-csrf-token': csrf },
-      });
-      return { page, token: ((await answer.json()) as { access_token: string }).access_token };
-    };
-    const a = await reveal(admin);
-    const s = await reveal(standard);
+    const a = await resultWithToken(stack, admin);
+    const s = await resultWithToken(stack, standard);
     assert.match(a.page, /admin@playground\.local/);
     assert.match(s.page, /standard@playground\.local/);
     assert.doesNotMatch(s.page, /admin@playground\.local/);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
-import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
+import { postForm, resultWithToken, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('secrets stay secret', () => {
@@ -27,14 +27,9 @@ describe('secrets stay secret', () => {
     const secrets = new Set<string>([stack.config.clientSecret ?? '']);
     /** Loads the result page, and (like the owner clicking Reveal) learns the token it must not contain. */
     const resultPage = async () => {
-      const html = await (await client.get(`${stack.appUrl}/result`)).text();
-      const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
-      const revealed = await client.request(`${stack.appUrl}/result/reveal`, {
-        method: 'POST',
-        headers: { 'x-csrf-token': csrf },
-      });
-      secrets.add(((await revealed.json()) as { access_token: string }).access_token);
-      pages.push(html);
+      const { page, token } = await resultWithToken(stack, client);
+      secrets.add(token);
+      pages.push(page);
     };
     await runWebServerFlow(stack, client);
     await resultPage();

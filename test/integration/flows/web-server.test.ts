@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
-import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
+import { authorizeViaApp, postForm, resultWithToken, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('web server flow', () => {
@@ -109,15 +109,7 @@ describe('web server flow', () => {
   test('refreshes the access token with the refresh token, sending the secret', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
-    const reveal = async () => {
-      const page = await (await client.get(`${stack.appUrl}/result`)).text();
-      const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
-      const answer = await client.request(`${stack.appUrl}/result/reveal`, {
-        method: 'POST',
-        headers: { 'x-csrf-token': csrf },
-      });
-      return ((await answer.json()) as { access_token: string }).access_token;
-    };
+    const reveal = async () => (await resultWithToken(stack, client)).token;
     const before = await reveal();
     const refreshed = await postForm(stack, client, '/result', '/result/refresh');
     assert.equal(refreshed.headers.get('location'), '/result');
