@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request } from 'express';
 import { checkKeyMatchesCertificate } from '../certs.ts';
+import { containsPrivateKey } from '../pem.ts';
 import * as jwtBearer from '../flows/jwtBearer.ts';
 import type { Check } from '../salesforce/attempt.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
@@ -78,7 +79,7 @@ function readKey(file: string): string {
       '',
       'app',
     );
-  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem))
+  if (!containsPrivateKey(pem))
     throw new SalesforceError(
       'pem_error',
       'no start line: the key file is not a PEM private key',

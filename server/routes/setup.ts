@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
 import { HttpError } from '../errors.ts';
+import { isCertificatePem } from '../pem.ts';
 import type { Services } from './services.ts';
 
 export function setupRouter({ config }: Services): Router {
@@ -14,7 +15,7 @@ export function setupRouter({ config }: Services): Router {
   // Only ever the certificate: a file holding a private key is refused, whatever its name.
   router.get('/setup/jwt.crt', (_req, res) => {
     const pem = readFileSync(certFile, 'utf8');
-    if (pem.includes('PRIVATE KEY') || !pem.includes('BEGIN CERTIFICATE')) {
+    if (!isCertificatePem(pem)) {
       throw new HttpError(
         500,
         'Not a certificate',

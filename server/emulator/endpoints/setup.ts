@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
 import { DEFAULT_SCOPES, PROFILES, type AppSettings, type Policy } from '../org.ts';
 import { safeEqual } from '../secrets.ts';
+import { containsPrivateKey } from '../../pem.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -73,7 +74,7 @@ export function readForm(
     if (!URL.canParse(url)) errors.push(`"${url}" is not a URL.`);
   }
   const certificatePem = String(body.certificatePem ?? '').trim();
-  if (/PRIVATE KEY/.test(certificatePem)) {
+  if (containsPrivateKey(certificatePem)) {
     errors.push(
       'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.',
     );
