@@ -32,7 +32,10 @@ export function callbackRouter({ config, api, now }: Services): Router {
   const router = Router();
 
   router.get('/oauthcallback.html', async (req, res) => {
-    const query = req.query as Record<string, string | undefined>;
+    // Repeated parameters (?code=a&code=b) arrive as arrays: only single values are taken.
+    const query = Object.fromEntries(
+      Object.entries(req.query).map(([name, value]) => [name, typeof value === 'string' ? value : undefined]),
+    ) as Record<string, string | undefined>;
     if (query.code === undefined && query.error === undefined) {
       return res
         .set('Cache-Control', 'no-store')

@@ -80,6 +80,13 @@ describe('web server flow', () => {
     assert.match(await (await client.get(`${stack.appUrl}/flows/web-server`)).text(), /Fail: state matched/);
   });
 
+  test('answers a callback with repeated parameters calmly, as an unknown state', async () => {
+    const client = new TestClient();
+    const callback = await client.get(`${stack.appUrl}/oauthcallback.html?code=a&code=b&state=x&state=y`);
+    assert.equal(callback.status, 303);
+    assert.equal(callback.headers.get('location'), '/flows/web-server');
+  });
+
   test('explains a denied approval', async () => {
     const client = new TestClient();
     await stack.emulator?.context.state.reset();
