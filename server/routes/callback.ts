@@ -36,7 +36,7 @@ export function callbackRouter({ config, api, now }: Services): Router {
     const query = Object.fromEntries(
       Object.entries(req.query).map(([name, value]) => [name, typeof value === 'string' ? value : undefined]),
     ) as Record<string, string | undefined>;
-    if (query.code === undefined && query.error === undefined) {
+    if (!('code' in req.query) && !('error' in req.query)) {
       return res
         .set('Cache-Control', 'no-store')
         .render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
