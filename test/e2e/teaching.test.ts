@@ -133,12 +133,17 @@ describe('teaching panel in Chromium', () => {
     });
   }
 
-  test('the flow page with its panel fits a 375 px screen', async (t) => {
+  test('the flow pages with their open transcripts fit a 375 px screen', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(`${stack.appUrl}/flows/web-server`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${overflow}px wider than the screen`);
+    for (const path of ['/flows/web-server', '/flows/user-agent', '/flows/jwt']) {
+      await page.goto(`${stack.appUrl}${path}`);
+      await page
+        .locator('.transcript details')
+        .evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
+    }
     await screenshot(page, 'teaching-375px');
   });
 });
