@@ -15,9 +15,12 @@ export function csrfToken(req: Request): string {
   return req.session.csrf;
 }
 
-/** Makes the token available to every view as `csrfToken` (the session is only saved once it is used). */
+/**
+ * Gives views a `csrfToken()` function: a session (and its cookie) is created only by pages that have a form,
+ * not by every visit.
+ */
 export const exposeCsrf: RequestHandler = (req, res, next) => {
-  Object.defineProperty(res.locals, 'csrfToken', { get: () => csrfToken(req), enumerable: true });
+  res.locals.csrfToken = () => csrfToken(req);
   next();
 };
 

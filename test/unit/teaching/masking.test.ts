@@ -124,7 +124,7 @@ describe('masking', () => {
       attempt: attemptWithSecrets(),
       flow: 'jwt',
       teach: teachingHelpers(config),
-      csrfToken: 'csrf',
+      csrfToken: () => 'csrf',
       armedFaults: [],
     });
     assertNoSecret(html, 'the panel HTML');
