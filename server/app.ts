@@ -6,17 +6,20 @@ import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { mountRoutes } from './routes/index.ts';
+import { createServices } from './routes/services.ts';
 import { sessionMiddleware } from './session.ts';
+import { teachingHelpers } from './teaching/index.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export function createApp(config: Config): express.Express {
+export function createApp(config: Config, now: () => number = Date.now): express.Express {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', path.join(rootDir, 'views'));
   app.set('x-powered-by', false);
-  app.locals.config = config;
+  // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
+  app.locals.teach = teachingHelpers(config, now);
 
   app.use(
     helmet({
@@ -34,7 +37,7 @@ export function createApp(config: Config): express.Express {
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }));
   app.use(express.json({ limit: '32kb' }));
 
-  mountRoutes(app, config);
+  mountRoutes(app, createServices(config, now));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -50,13 +50,30 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Config {
-  const read = (name: string): string | undefined => {
+const reader =
+  (env: Env) =>
+  (name: string): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value;
   };
-  const port = parsePort('PORT', read('PORT'), 8081);
-  const emulatorPort = parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443);
+
+/** The two ports alone: the servers listen first, so that port 0 ("any free port") can become a real one. */
+export function readPorts(env: Env = process.env): { port: number; emulatorPort: number } {
+  const read = reader(env);
+  return {
+    port: parsePort('PORT', read('PORT'), 8081),
+    emulatorPort: parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443),
+  };
+}
+
+/** Where the generated keys and certificates live. */
+export function certsDirOf(rootDir: string): string {
+  return path.join(rootDir, 'certs');
+}
+
+export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Config {
+  const read = reader(env);
+  const { port, emulatorPort } = readPorts(env);
   const rawLoginUrl = read('SF_LOGIN_URL');
   const mode: Mode = rawLoginUrl ? 'org' : 'emulator';
   const loginUrl = rawLoginUrl
@@ -84,7 +101,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`,
   );
 
-  const certsDir = path.join(rootDir, 'certs');
+  const certsDir = certsDirOf(rootDir);
   const jwtKeyFile = read('SF_JWT_KEY_FILE');
   if (jwtKeyFile) checkReadable('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
   const audienceSetting = read('SF_AUDIENCE');

@@ -1,7 +1,7 @@
 // Starts the playground (and, in emulator mode, the local Salesforce) over HTTPS: used by index.ts and tests.
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
-import { EMULATOR_DEFAULTS, loadConfig, type Config } from './config.ts';
+import { certsDirOf, EMULATOR_DEFAULTS, loadConfig, readPorts, type Config } from './config.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
 import { listenHttps, type ListenOptions, type ListeningServer } from './https.ts';
@@ -11,7 +11,7 @@ export interface StackOptions {
   rootDir?: string;
   /** Start only the emulator (npm run emulator). */
   emulatorOnly?: boolean;
-  /** Fixed clock for the emulator (ms since epoch); tests inject it. */
+  /** Fixed clock for the app and the emulator (ms since epoch); tests inject it. */
   now?: () => number;
 }
 
@@ -27,27 +27,27 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env = options.env ?? process.env;
   const rootDir = options.rootDir ?? process.cwd();
-  const first = loadConfig(env, rootDir);
-  const certs = await ensureCertificates(first.certsDir);
+  const ports = readPorts(env);
+  const wantEmulator = options.emulatorOnly || !env.SF_LOGIN_URL?.trim();
+  const certs = await ensureCertificates(certsDirOf(rootDir));
   const tls = {
     key: readFileSync(certs.server.keyFile, 'utf8'),
     cert: readFileSync(certs.server.certFile, 'utf8'),
   };
-  const wantEmulator = options.emulatorOnly || first.mode === 'emulator';
   const started: ListeningServer[] = [];
   try {
+    // Listen first: port 0 means "any free port", and the configuration is read once the real ports are known.
     const emulatorServer = wantEmulator
-      ? await listenOn('EMULATOR_PORT', { ...tls, port: first.emulatorPort })
+      ? await listenOn('EMULATOR_PORT', { ...tls, port: ports.emulatorPort })
       : undefined;
     if (emulatorServer) started.push(emulatorServer);
-    const app = options.emulatorOnly ? undefined : await listenOn('PORT', { ...tls, port: first.port });
+    const app = options.emulatorOnly ? undefined : await listenOn('PORT', { ...tls, port: ports.port });
     if (app) started.push(app);
-    // Port 0 means "any free port": read the config again now that the real ports are known.
     const config = loadConfig(
       {
         ...env,
-        PORT: String(app?.port ?? first.port),
-        EMULATOR_PORT: String(emulatorServer?.port ?? first.emulatorPort),
+        PORT: String(app?.port ?? ports.port),
+        EMULATOR_PORT: String(emulatorServer?.port ?? ports.emulatorPort),
       },
       rootDir,
     );
@@ -68,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
       emulatorServer.server.on('request', emulator.app);
     }
-    if (app) app.server.on('request', createApp(config));
+    if (app) app.server.on('request', createApp(config, options.now));
     const close = async () => {
       await Promise.all(started.map((s) => s.close()));
     };

@@ -1,6 +1,7 @@
 // The checks a careful client makes, as pure functions returning a visible pass/fail with the reason it matters.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Check } from '../salesforce/attempt.ts';
+import type { Check } from '../attempts/attempt.ts';
+import { claimOf } from '../jwt.ts';
 
 /** Equal-length hashes keep the comparison constant-time even when the inputs differ in length. */
 export function constantTimeEqual(a: string, b: string): boolean {
@@ -60,14 +61,7 @@ export function signatureCheck(secret: string, id: string, issuedAt: string, sig
 }
 
 export function nonceCheck(expected: string | undefined, idToken: string | undefined): Check {
-  let received: unknown;
-  try {
-    received = idToken
-      ? JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')).nonce
-      : undefined;
-  } catch {
-    received = undefined;
-  }
+  const received = claimOf(idToken, 'nonce');
   const passed = Boolean(expected && typeof received === 'string' && constantTimeEqual(expected, received));
   return {
     id: 'nonce',

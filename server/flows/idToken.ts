@@ -1,55 +1,77 @@
-// Verifies an id_token's RS256 signature against the issuer's published keys, and its iss, aud and exp.
-import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
-import type { Check } from '../salesforce/attempt.ts';
+// Verifies an id_token with jose against the issuer's published keys (JWKS): the RS256 signature, iss, aud, and
+// at_hash, which binds it to the access token that came with it (OpenID Connect Core 3.1.3.6 / 3.2.2.9).
+import { createHash } from 'node:crypto';
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import type { Check } from '../attempts/attempt.ts';
+import { readJwt } from '../jwt.ts';
 
 const WHY =
   'An id_token is only worth what its signature is: verified against the keys the issuer publishes, it proves who logged in.';
 
-export function idTokenSignatureCheck(
+export interface IdTokenExpectations {
+  issuers: string[];
+  clientId: string;
+  nowMs: number;
+  /** The access token of the same response: its hash must be the id_token's at_hash. */
+  accessToken?: string;
+}
+
+export async function idTokenSignatureCheck(
   idToken: string,
   keys: Record<string, unknown>[],
-  expected: { issuers: string[]; clientId: string; nowMs: number },
-): Check {
-  const fail = (detail: string): Check => ({
+  expected: IdTokenExpectations,
+): Promise<Check> {
+  const result = (passed: boolean, detail: string): Check => ({
     id: 'id-token',
     label: 'id_token signature verified',
-    passed: false,
+    passed,
     detail,
     why: WHY,
   });
-  const [headerPart, claimsPart, signature] = idToken.split('.');
-  let header: { alg?: string; kid?: string };
-  let claims: { iss?: string; aud?: string; exp?: number };
+  const read = readJwt(idToken);
+  if (!read) return result(false, 'The id_token is not a readable JWT.');
+  const kid = String(read.header.kid);
+  if (read.header.alg !== 'RS256') return result(false, `Its alg is ${String(read.header.alg)}, not RS256.`);
+  if (!keys.some((key) => key.kid === read.header.kid))
+    return result(false, `The issuer publishes no key with kid ${kid}.`);
+  let expired = false;
   try {
-    header = JSON.parse(Buffer.from(headerPart, 'base64url').toString('utf8'));
-    claims = JSON.parse(Buffer.from(claimsPart, 'base64url').toString('utf8'));
-  } catch {
-    return fail('The id_token is not a readable JWT.');
+    await jwtVerify(idToken, createLocalJWKSet({ keys } as unknown as JSONWebKeySet), {
+      algorithms: ['RS256'],
+      issuer: expected.issuers,
+      audience: expected.clientId,
+      currentDate: new Date(expected.nowMs),
+    });
+  } catch (error) {
+    // jose checks the signature, then iss and aud, then exp: an expired token has passed everything else.
+    if (error instanceof errors.JWTExpired) expired = true;
+    else return result(false, failureDetail(error, read.claims, expected, kid));
   }
-  if (header.alg !== 'RS256') return fail(`Its alg is ${String(header.alg)}, not RS256.`);
-  const jwk = keys.find((key) => key.kid === header.kid);
-  if (!jwk) return fail(`The issuer publishes no key with kid ${String(header.kid)}.`);
-  let valid: boolean;
-  try {
-    const key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
-    valid = createVerify('RSA-SHA256')
-      .update(`${headerPart}.${claimsPart}`)
-      .verify(key, Buffer.from(signature ?? '', 'base64url'));
-  } catch {
-    valid = false;
+  const atHash = read.claims.at_hash;
+  if (expected.accessToken && atHash !== accessTokenHash(expected.accessToken)) {
+    return result(false, `at_hash is ${String(atHash)}, not the hash of the access token it came with.`);
   }
-  if (!valid) return fail(`The signature does not verify with key ${String(header.kid)}.`);
-  if (!expected.issuers.includes(String(claims.iss))) {
-    return fail(`iss is ${String(claims.iss)}, but the issuer is ${expected.issuers.join(' or ')}.`);
-  }
-  if (claims.aud !== expected.clientId)
-    return fail(`aud is ${String(claims.aud)}, not this app's consumer key.`);
-  const expired = typeof claims.exp === 'number' && claims.exp * 1000 < expected.nowMs;
-  return {
-    id: 'id-token',
-    label: 'id_token signature verified',
-    passed: true,
-    detail: `RS256 signature verified with key ${String(header.kid)} from the issuer's JWKS; iss and aud match${expired ? '; note: it has already expired (id_tokens live about two minutes)' : ''}.`,
-    why: WHY,
-  };
+  return result(
+    true,
+    `RS256 signature verified with key ${kid} from the issuer's JWKS; iss and aud match${expected.accessToken ? '; at_hash matches the access token' : ''}${expired ? '; note: it has already expired (id_tokens live about two minutes)' : ''}.`,
+  );
+}
+
+/** at_hash: base64url of the left half of SHA-256 of the access token. */
+export function accessTokenHash(accessToken: string): string {
+  const digest = createHash('sha256').update(accessToken).digest();
+  return digest.subarray(0, digest.length / 2).toString('base64url');
+}
+
+function failureDetail(
+  error: unknown,
+  claims: Record<string, unknown>,
+  expected: IdTokenExpectations,
+  kid: string,
+): string {
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'iss')
+    return `iss is ${String(claims.iss)}, but the issuer is ${expected.issuers.join(' or ')}.`;
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud')
+    return `aud is ${String(claims.aud)}, not this app's consumer key.`;
+  return `The signature does not verify with key ${kid}.`;
 }

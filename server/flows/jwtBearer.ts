@@ -1,10 +1,15 @@
 // JWT bearer flow (RFC 7523; Salesforce: help.salesforce.com, "OAuth 2.0 JWT Bearer Flow for Server-to-Server
 // Integration"): sign a short assertion with the app's private key and trade it for an access token.
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import njwt from 'njwt';
+import { FlowError, type Check, type Fault } from '../attempts/attempt.ts';
+import { checkKeyMatchesCertificate } from '../certs.ts';
 import type { Config } from '../config.ts';
-import type { BreakSwitch } from '../salesforce/attempt.ts';
-import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
+import { containsPrivateKey } from '../pem.ts';
+import type { TokenSet } from '../salesforce/tokens.ts';
+import type { FlowContext } from './context.ts';
 
 export const JWT_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** Salesforce asks for an expiry "within 3 minutes"; a shorter-lived assertion is worth less to a thief. */
@@ -14,7 +19,7 @@ export interface JwtRequestInput {
   config: Pick<Config, 'clientId' | 'username' | 'audience'>;
   privateKeyPem: string;
   nowMs: number;
-  faults?: readonly BreakSwitch[];
+  faults?: readonly Fault[];
 }
 
 export interface JwtRequest {
@@ -40,9 +45,41 @@ export function buildRequest({ config, privateKeyPem, nowMs, faults = [] }: JwtR
   return { assertion, claims, form: { grant_type: JWT_GRANT_TYPE, assertion } };
 }
 
-/** The JWT bearer response: access_token, scope, instance_url, id, token_type; never a refresh token. */
-export function parseResponse(body: unknown): TokenSet {
-  return parseTokenSet(body);
+/** The whole flow: read the key, sign the assertion, POST it to the token endpoint. */
+export async function requestToken(ctx: FlowContext, faults: readonly Fault[]): Promise<TokenSet> {
+  const privateKeyPem = readKey(ctx.config.jwtKeyFile);
+  const request = buildRequest({ config: ctx.config, privateKeyPem, nowMs: ctx.now(), faults });
+  ctx.log.jwt('assertion', request.assertion);
+  return ctx.api.token(request.form, ctx.log.entry);
+}
+
+/** Before anything is sent: the private key must be the partner of the certificate uploaded to the app. */
+export function keyMatchesCertificate(keyFile: string, certFile: string): Check {
+  const check = (passed: boolean, detail: string): Check => ({
+    id: 'key-certificate',
+    label: 'private key matches the app certificate',
+    passed,
+    detail,
+    why: 'Salesforce verifies the assertion with the certificate on the app; a key from another pair fails with invalid assertion.',
+  });
+  try {
+    checkKeyMatchesCertificate({ keyFile, certFile });
+    return check(true, `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}.`);
+  } catch (error) {
+    return check(false, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The PEM mistakes learners make most, named before Salesforce would only say "invalid assertion". */
+function readKey(file: string): string {
+  const pem = readFileSync(file, 'utf8');
+  if (/ENCRYPTED/.test(pem)) {
+    throw new FlowError('pem_error', 'the private key is encrypted: use an unencrypted PEM key');
+  }
+  if (!containsPrivateKey(pem)) {
+    throw new FlowError('pem_error', 'no start line: the key file is not a PEM private key');
+  }
+  return pem;
 }
 
 /** "Break it: other key": a key whose certificate Salesforce has never seen. */

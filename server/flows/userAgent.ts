@@ -1,10 +1,13 @@
 // User-agent flow (RFC 6749 section 4.2, "implicit"; Salesforce: "OAuth 2.0 User-Agent Flow"): the token comes
 // back in the URL fragment, which only the browser sees. Legacy: prefer the web server flow with PKCE.
 import { randomBytes } from 'node:crypto';
+import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
-import type { BreakSwitch } from '../salesforce/attempt.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
+import { stateMismatch, verifyTokenResponse } from './callbackChecks.ts';
+import { stateCheck } from './checks.ts';
+import type { FlowContext } from './context.ts';
 
 type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'callbackUrl' | 'scopes'>;
 
@@ -13,14 +16,14 @@ export interface UserAgentTransaction {
   state: string;
   nonce: string;
   createdAt: number;
-  faults: BreakSwitch[];
+  faults: Fault[];
 }
 
-/** Asks for `token id_token` when openid is in the scopes, so the nonce has an id_token to come back in. */
+/** Step 1: asks for `token id_token` when openid is in the scopes, so the nonce has an id_token to come back in. */
 export function buildRequest(
   config: FlowConfig,
   nowMs: number,
-  faults: BreakSwitch[] = [],
+  faults: Fault[] = [],
 ): { transaction: UserAgentTransaction; authorizeUrl: string } {
   const state = randomBytes(16).toString('base64url');
   const nonce = randomBytes(16).toString('base64url');
@@ -39,9 +42,21 @@ export function buildRequest(
   };
 }
 
-/** Reads the fragment's parameters: the token response, or the error Salesforce put there instead. */
-export function parseResponse(params: Record<string, string>): TokenSet {
-  if (params.error)
+/**
+ * Step 2, the fragment the callback page posted: an error Salesforce put there, or a token response whose state,
+ * signature and id_token must all hold before the token is kept.
+ */
+export async function completeFragment(
+  ctx: FlowContext,
+  params: Record<string, string | undefined>,
+  transaction: UserAgentTransaction | undefined,
+): Promise<TokenSet> {
+  ctx.log.check(stateCheck(transaction?.state, params.state));
+  if (params.error) {
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'fragment');
-  return parseTokenSet(params);
+  }
+  if (!transaction) throw stateMismatch();
+  const tokens = parseTokenSet(params);
+  await verifyTokenResponse(ctx, tokens, transaction.nonce);
+  return tokens;
 }

@@ -1,10 +1,13 @@
 // Web server flow with PKCE (RFC 6749 section 4.1 + RFC 7636; Salesforce: "OAuth 2.0 Web Server Flow for Web App
 // Integration"): send the user to authorize, get a one-time code back, exchange it with the verifier.
 import { randomBytes } from 'node:crypto';
+import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
-import type { BreakSwitch } from '../salesforce/attempt.ts';
-import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
-import { pkceChallenge } from './checks.ts';
+import { SalesforceError } from '../salesforce/errors.ts';
+import type { TokenSet } from '../salesforce/tokens.ts';
+import { stateMismatch, verifyTokenResponse } from './callbackChecks.ts';
+import { pkceChallenge, pkceCheck, stateCheck } from './checks.ts';
+import type { FlowContext } from './context.ts';
 
 type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'clientSecret' | 'callbackUrl' | 'scopes'>;
 
@@ -17,13 +20,22 @@ export interface WebServerTransaction {
   /** OpenID Connect: comes back inside the id_token when openid is granted. */
   nonce: string;
   createdAt: number;
-  faults: BreakSwitch[];
+  faults: Fault[];
 }
 
+/** The parameters Salesforce sends back in the callback's query string. */
+export interface CallbackParams {
+  code?: string;
+  state?: string;
+  error?: string;
+  error_description?: string;
+}
+
+/** Step 1: a fresh state, verifier and nonce, and the authorize URL carrying the challenge. */
 export function buildRequest(
   config: FlowConfig,
   nowMs: number,
-  faults: BreakSwitch[] = [],
+  faults: Fault[] = [],
 ): { transaction: WebServerTransaction; authorizeUrl: string } {
   const state = randomBytes(16).toString('base64url');
   const codeVerifier = randomBytes(48).toString('base64url');
@@ -43,6 +55,30 @@ export function buildRequest(
     transaction: { flow: 'web-server', state, codeVerifier, codeChallenge, nonce, createdAt: nowMs, faults },
     authorizeUrl: `${config.loginUrl}/services/oauth2/authorize?${params}`,
   };
+}
+
+/**
+ * Step 2, the callback: the state must lead to this session's transaction, then the code is exchanged with the
+ * verifier, then the response's own signature and id_token are verified.
+ */
+export async function completeCallback(
+  ctx: FlowContext,
+  params: CallbackParams,
+  transaction: WebServerTransaction | undefined,
+): Promise<TokenSet> {
+  ctx.log.check(stateCheck(transaction?.state, params.state));
+  if (params.error !== undefined) {
+    throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'redirect');
+  }
+  if (!transaction) throw stateMismatch();
+  ctx.log.check(pkceCheck(transaction.codeVerifier, transaction.codeChallenge));
+  const form = buildTokenRequest(ctx.config, params.code ?? '', transaction);
+  const tokens = await ctx.api.token(form, ctx.log.entry);
+  if (transaction.faults.includes('replay-code')) {
+    await ctx.api.token(form, ctx.log.entry, 'token (replayed code)');
+  }
+  await verifyTokenResponse(ctx, tokens, transaction.nonce);
+  return tokens;
 }
 
 /** The code exchange; the secret goes only when one is configured (a public client relies on PKCE alone). */
@@ -74,9 +110,4 @@ export function buildRefreshRequest(config: FlowConfig, refreshToken: string): R
   };
   if (config.clientSecret) form.client_secret = config.clientSecret;
   return form;
-}
-
-/** Access and refresh token, signature, issued_at, and an id_token when openid was granted. */
-export function parseResponse(body: unknown): TokenSet {
-  return parseTokenSet(body);
 }

@@ -1,15 +1,11 @@
-// The home page: what the playground is and the three flows it runs.
-import { Router } from 'express';
-import type { Config } from '../config.ts';
+// The home page: what the playground is and the flows it runs.
+import type { RequestHandler } from 'express';
+import type { Services } from './services.ts';
 
-export function homeRouter(config: Config): Router {
-  const router = Router();
-  router.get('/', (_req, res) => {
-    res.render('home', {
-      title: 'Salesforce OAuth 2.0 playground',
-      loginUrl: config.loginUrl,
-      mode: config.mode,
-    });
-  });
-  return router;
+export function homePages({ config }: Services): { page: RequestHandler } {
+  return {
+    page(_req, res) {
+      res.render('home', { title: 'Salesforce OAuth 2.0 playground', loginUrl: config.loginUrl });
+    },
+  };
 }

@@ -1,30 +1,47 @@
-// The one list of the app's routers: each flow and page adds its router here.
+// Every URL of the app in one table. Handlers live in the module named after their page; flows/ holds the protocol.
 import type express from 'express';
-import type { Config } from '../config.ts';
-import { callbackRouter } from './callback.ts';
-import { exposeCsrf } from './csrf.ts';
-import { homeRouter } from './home.ts';
-import { jwtRouter } from './jwt.ts';
-import { redirectFlowsRouter } from './redirectFlows.ts';
-import { resultRouter } from './result.ts';
-import { createServices } from './services.ts';
-import { teachingHelpers } from '../teaching/index.ts';
-import { setupRouter } from './setup.ts';
-import { teachingRouter } from './teaching.ts';
+import { exposeCsrf, requireCsrf } from '../csrf.ts';
+import { callbackHandlers } from './callback.ts';
+import { homePages } from './home.ts';
+import { jwtPages } from './jwt.ts';
+import { redirectFlowPages } from './redirectFlows.ts';
+import { resultPages } from './result.ts';
+import type { Services } from './services.ts';
+import { setupPages } from './setup.ts';
+import { exposeArmedFaults, teachingHandlers } from './teaching.ts';
 
-export function mountRoutes(app: express.Express, config: Config): void {
-  const services = createServices(config);
-  app.locals.teach = teachingHelpers(config);
-  app.use(exposeCsrf);
-  app.use(homeRouter(config));
-  for (const router of [
-    teachingRouter,
-    jwtRouter,
-    redirectFlowsRouter,
-    callbackRouter,
-    resultRouter,
-    setupRouter,
-  ]) {
-    app.use(router(services));
-  }
+export function mountRoutes(app: express.Express, services: Services): void {
+  const home = homePages(services);
+  const setup = setupPages(services);
+  const jwt = jwtPages(services);
+  const redirect = redirectFlowPages(services);
+  const callback = callbackHandlers(services);
+  const result = resultPages(services);
+  const teaching = teachingHandlers(services);
+
+  // Every page: a CSRF token for its forms (made only when a form asks) and the faults armed for the next attempt.
+  app.use(exposeCsrf, exposeArmedFaults);
+
+  app.get('/', home.page);
+  app.get('/setup', setup.guide);
+  app.get('/setup/jwt.crt', setup.certificate);
+
+  app.get('/flows/jwt', jwt.page);
+  app.post('/flows/jwt', requireCsrf, jwt.run);
+  app.get('/flows/web-server', redirect.page('web-server'));
+  app.get('/flows/web-server/start', redirect.start('web-server'));
+  app.get('/flows/user-agent', redirect.page('user-agent'));
+  app.get('/flows/user-agent/start', redirect.start('user-agent'));
+
+  app.get('/oauthcallback.html', callback.query);
+  app.post('/oauthcallback/fragment', requireCsrf, callback.fragment);
+
+  app.get('/result', result.page);
+  app.post('/result/query', requireCsrf, result.query);
+  app.post('/result/refresh', requireCsrf, result.refresh);
+  app.post('/result/reveal', requireCsrf, result.reveal);
+  app.post('/logout', requireCsrf, result.logout);
+
+  app.post('/teaching/break-it', requireCsrf, teaching.armFaults);
+  app.post('/teaching/reveal', requireCsrf, teaching.reveal);
 }

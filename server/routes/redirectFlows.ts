@@ -1,44 +1,49 @@
 // The two redirect flows' pages: an explanation page, and a start link that sends the browser to authorize.
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
+import type { Fault, FlowName } from '../attempts/attempt.ts';
+import type { Config } from '../config.ts';
+import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
-import type { BreakSwitch, FlowName } from '../salesforce/attempt.ts';
-import type { Config } from '../config.ts';
-import { addEntry, beginAttempt, saveTransaction, type Transaction } from './flowSession.ts';
+import { beginAttempt, saveTransaction, sessionLog } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
+export type RedirectFlowName = Extract<FlowName, 'web-server' | 'user-agent'>;
+
 interface RedirectFlow {
-  flow: Exclude<FlowName, 'jwt'>;
   title: string;
   buildRequest(
     config: Config,
     nowMs: number,
-    faults: BreakSwitch[],
+    faults: Fault[],
   ): { transaction: Transaction; authorizeUrl: string };
 }
 
-const FLOWS: RedirectFlow[] = [
-  { flow: 'web-server', title: 'Web server flow with PKCE', buildRequest: webServer.buildRequest },
-  { flow: 'user-agent', title: 'User-agent flow', buildRequest: userAgent.buildRequest },
-];
+const FLOWS: Record<RedirectFlowName, RedirectFlow> = {
+  'web-server': { title: 'Web server flow with PKCE', buildRequest: webServer.buildRequest },
+  'user-agent': { title: 'User-agent flow', buildRequest: userAgent.buildRequest },
+};
 
-export function redirectFlowsRouter({ config, now }: Services): Router {
-  const router = Router();
-  for (const { flow, title, buildRequest } of FLOWS) {
-    router.get(`/flows/${flow}`, (req, res) => {
+export function redirectFlowPages({ config, now }: Services): {
+  page(flow: RedirectFlowName): RequestHandler;
+  start(flow: RedirectFlowName): RequestHandler;
+} {
+  return {
+    page: (flow) => (req, res) => {
       const attempt = req.session.attempt?.flow === flow ? req.session.attempt : undefined;
-      res
-        .set('Cache-Control', 'no-store')
-        .render(`flows/${flow}`, { title, attempt, secretConfigured: Boolean(config.clientSecret) });
-    });
-
+      res.set('Cache-Control', 'no-store').render(`flows/${flow}`, {
+        title: FLOWS[flow].title,
+        attempt,
+        secretConfigured: Boolean(config.clientSecret),
+      });
+    },
     // A link, not a form: a redirect to another origin after a form POST would be blocked by CSP form-action.
-    router.get(`/flows/${flow}/start`, (req, res) => {
-      const attempt = beginAttempt(req, flow);
-      const { transaction, authorizeUrl } = buildRequest(config, now(), attempt.faults);
+    start: (flow) => (req, res) => {
+      const attempt = beginAttempt(req, flow, now());
+      const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults);
       saveTransaction(req, attempt.id, transaction);
-      addEntry(req, {
+      sessionLog(req).entry({
         id: randomUUID(),
         at: now(),
         kind: 'redirect',
@@ -48,7 +53,6 @@ export function redirectFlowsRouter({ config, now }: Services): Router {
         requestHeaders: {},
       });
       res.redirect(authorizeUrl);
-    });
-  }
-  return router;
+    },
+  };
 }

@@ -10,5 +10,5 @@ export interface Services {
 }
 
 export function createServices(config: Config, now: () => number = Date.now): Services {
-  return { config, api: new SalesforceApi(createSalesforceHttp(config), config.loginUrl), now };
+  return { config, api: new SalesforceApi(createSalesforceHttp(config, now), config.loginUrl), now };
 }

@@ -1,47 +1,44 @@
-// Teaching endpoints: arm break-it switches, and reveal the visitor's own secrets in their transcript.
-import { Router } from 'express';
+// Teaching endpoints: arm faults for the next attempt ("break it"), and reveal the visitor's own secrets.
+import type { RequestHandler } from 'express';
+import type { FlowName } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
-import type { BreakSwitch, FlowName } from '../salesforce/attempt.ts';
-import { BREAK_SWITCHES } from '../teaching/panel.ts';
+import { FAULTS } from '../teaching/panel.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
-import { requireCsrf } from './csrf.ts';
 import type { Services } from './services.ts';
 
-const FLOW_PAGES: Record<FlowName, string> = {
-  jwt: '/flows/jwt',
-  'web-server': '/flows/web-server',
-  'user-agent': '/flows/user-agent',
+/** Every page shows which faults are armed, so the learner knows the next attempt will fail on purpose. */
+export const exposeArmedFaults: RequestHandler = (req, res, next) => {
+  res.locals.armedFaults = req.session?.faults ?? [];
+  next();
 };
 
-export function teachingRouter({ config }: Services): Router {
-  const router = Router();
-  router.use((req, res, next) => {
-    res.locals.armedFaults = req.session?.faults ?? [];
-    next();
-  });
+export function teachingHandlers({ config }: Services): {
+  armFaults: RequestHandler;
+  reveal: RequestHandler;
+} {
+  return {
+    armFaults(req, res) {
+      const flow = String(req.body?.flow ?? '');
+      if (!Object.hasOwn(FAULTS, flow))
+        throw new HttpError(400, 'Unknown flow', 'Choose the faults on a flow page.');
+      const offered = FAULTS[flow as FlowName];
+      const wanted = ([] as unknown[]).concat(req.body?.faults ?? []);
+      const faults = offered.map((item) => item.id).filter((id) => wanted.includes(id));
+      if (faults.length > 0) req.session.faults = faults;
+      else delete req.session.faults;
+      res.redirect(303, `/flows/${flow}#teaching-heading`);
+    },
 
-  router.post('/teaching/break-it', requireCsrf, (req, res) => {
-    const flow = String(req.body?.flow ?? '') as FlowName;
-    if (!(flow in BREAK_SWITCHES))
-      throw new HttpError(400, 'Unknown flow', 'Choose the switches on a flow page.');
-    const wanted = ([] as string[]).concat(req.body?.switches ?? []);
-    const allowed = BREAK_SWITCHES[flow].map((item) => item.id);
-    const faults = allowed.filter((id) => wanted.includes(id)) as BreakSwitch[];
-    if (faults.length > 0) req.session.faults = faults;
-    else delete req.session.faults;
-    res.redirect(303, `${FLOW_PAGES[flow]}#teaching-heading`);
-  });
-
-  /** Raw values of one transcript entry, from this visitor's own session only. */
-  router.post('/teaching/reveal', requireCsrf, (req, res) => {
-    const attempt = req.session.attempt;
-    const id = String(req.body?.entryId ?? '');
-    const entry = attempt?.transcript.find((candidate) => candidate.id === id);
-    if (!attempt || !entry)
-      throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');
-    res
-      .set('Cache-Control', 'no-store')
-      .json(entryView(entry, secretsOf(attempt, [config.clientSecret]), true));
-  });
-  return router;
+    /** Raw values of one transcript entry, from this visitor's own session only. */
+    reveal(req, res) {
+      const attempt = req.session.attempt;
+      const id = String(req.body?.entryId ?? '');
+      const entry = attempt?.transcript.find((candidate) => candidate.id === id);
+      if (!attempt || !entry)
+        throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');
+      res
+        .set('Cache-Control', 'no-store')
+        .json(entryView(entry, secretsOf(attempt, [config.clientSecret]), true));
+    },
+  };
 }

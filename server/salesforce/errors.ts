@@ -1,5 +1,5 @@
 // Salesforce's error bodies parsed into one typed error that keeps the raw response.
-import type { ReceivedError } from './attempt.ts';
+import { FlowError, type ReceivedError } from '../attempts/attempt.ts';
 
 export class SalesforceError extends Error {
   override name = 'SalesforceError';
@@ -75,4 +75,16 @@ export function networkError(url: string, cause: unknown): SalesforceError {
     '',
     'network',
   );
+}
+
+/** Any failure of an attempt as the teaching layer shows it: Salesforce's answer, this app's refusal, or a bug. */
+export function describeFailure(error: unknown): ReceivedError {
+  if (error instanceof SalesforceError) return error.toReceived();
+  if (error instanceof FlowError)
+    return { error: error.error, error_description: error.description, source: 'app' };
+  return {
+    error: 'app_error',
+    error_description: error instanceof Error ? error.message : String(error),
+    source: 'app',
+  };
 }

@@ -5,9 +5,8 @@ import https from 'node:https';
 import path from 'node:path';
 import fetch from 'node-fetch';
 import type { Config } from '../config.ts';
-import type { TranscriptEntry } from './attempt.ts';
+import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { networkError, parseErrorBody } from './errors.ts';
-import type { ReceivedError } from './attempt.ts';
 
 export type Recorder = (entry: TranscriptEntry) => void;
 
@@ -35,7 +34,7 @@ export interface SalesforceHttp {
   send(request: OutboundRequest, record?: Recorder): Promise<SalesforceResponse>;
 }
 
-export function createSalesforceHttp(config: Config): SalesforceHttp {
+export function createSalesforceHttp(config: Config, now: () => number = Date.now): SalesforceHttp {
   // Only in emulator mode is the local certificate trusted; a real org is checked against the system's CAs.
   const ca = config.mode === 'emulator' ? readFileSync(path.join(config.certsDir, 'server.crt')) : undefined;
   const agent = new https.Agent({ keepAlive: true, maxSockets: 16, ca });
@@ -46,7 +45,7 @@ export function createSalesforceHttp(config: Config): SalesforceHttp {
       if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
       const entry: TranscriptEntry = {
         id: randomUUID(),
-        at: Date.now(),
+        at: now(),
         kind: 'server-call',
         leg: request.leg,
         method: request.method,

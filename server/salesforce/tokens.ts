@@ -1,5 +1,5 @@
 // What a successful login leaves in the visitor's session: the token response and what was learned with it.
-import type { FlowName } from './attempt.ts';
+import type { FlowName } from '../attempts/attempt.ts';
 
 /** A token response as Salesforce sends it (wire names kept); fields depend on the flow. */
 export interface TokenSet {

@@ -1,5 +1,5 @@
 // Checks the teaching layer computes from the transcript itself.
-import type { Check, TranscriptEntry } from '../salesforce/attempt.ts';
+import type { Check, TranscriptEntry } from '../attempts/attempt.ts';
 
 /** Allowed difference between this machine's clock and Salesforce's before JWT exp becomes fragile. */
 const SKEW_LIMIT_S = 60;

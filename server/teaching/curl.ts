@@ -1,5 +1,5 @@
 // "Copy as curl" for a server-to-Salesforce call, built from a (masked or raw) transcript entry.
-import type { TranscriptEntry } from '../salesforce/attempt.ts';
+import type { TranscriptEntry } from '../attempts/attempt.ts';
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** Headers curl adds by itself or that only add noise to a copied command. */

@@ -1,4 +1,6 @@
 // Decodes JWTs for display (never trusting them): header, claims with plain-language meaning, expiry.
+import { readJwt } from '../jwt.ts';
+
 export interface DecodedJwt {
   header: Record<string, unknown>;
   claims: { name: string; value: string; meaning: string }[];
@@ -21,19 +23,10 @@ const MEANINGS: Record<string, string> = {
   custom_attributes: 'Custom attributes configured on the app, if any.',
 };
 
-function part(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 export function decodeJwt(token: string | undefined): DecodedJwt | undefined {
-  const pieces = (token ?? '').split('.');
-  if (pieces.length !== 3) return undefined;
-  const claims = part(pieces[1]);
+  const read = readJwt(token);
+  if (!read) return undefined;
+  const { claims } = read;
   const exp =
     typeof claims.exp === 'number'
       ? claims.exp
@@ -41,13 +34,13 @@ export function decodeJwt(token: string | undefined): DecodedJwt | undefined {
         ? Number(claims.exp)
         : undefined;
   return {
-    header: part(pieces[0]),
+    header: read.header,
     claims: Object.entries(claims).map(([name, value]) => ({
       name,
       value: typeof value === 'string' ? value : JSON.stringify(value),
       meaning: MEANINGS[name] ?? 'A claim Salesforce does not define for this flow.',
     })),
     exp: Number.isFinite(exp) ? exp : undefined,
-    signaturePresent: pieces[2].length > 0,
+    signaturePresent: read.signaturePresent,
   };
 }

@@ -1,5 +1,5 @@
 // The sequence diagram of a flow: its steps between the four parties, each done, failed or not reached.
-import type { Attempt, FlowName } from '../salesforce/attempt.ts';
+import type { Attempt, FlowName } from '../attempts/attempt.ts';
 
 export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce instance';
 export type StepState = 'done' | 'failed' | 'not-reached';

@@ -1,9 +1,9 @@
 // The helpers views use to render the teaching panel (exposed as app.locals.teach).
 import type { Config } from '../config.ts';
-import type { Attempt, FlowName } from '../salesforce/attempt.ts';
+import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import { explain } from './explainer/explain.ts';
 import type { ExplainContext } from './explainer/types.ts';
-import { BREAK_SWITCHES, panelView } from './panel.ts';
+import { FAULTS, panelView } from './panel.ts';
 
 export interface TeachingHelpers {
   panel(attempt: Attempt): ReturnType<typeof panelView>;
@@ -11,13 +11,13 @@ export interface TeachingHelpers {
     error: { error: string; error_description?: string },
     context?: ExplainContext,
   ): ReturnType<typeof explain>;
-  switches(flow: FlowName): (typeof BREAK_SWITCHES)[FlowName];
+  faults(flow: FlowName): (typeof FAULTS)[FlowName];
 }
 
-export function teachingHelpers(config: Config): TeachingHelpers {
+export function teachingHelpers(config: Config, now: () => number = Date.now): TeachingHelpers {
   return {
-    panel: (attempt) => panelView(attempt, config),
+    panel: (attempt) => panelView(attempt, config, now()),
     explain: (error, context) => explain(error, context),
-    switches: (flow) => BREAK_SWITCHES[flow],
+    faults: (flow) => FAULTS[flow],
   };
 }

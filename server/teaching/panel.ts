@@ -1,13 +1,13 @@
 // Everything the teaching panel shows for one attempt, computed once per render.
 import type { Config } from '../config.ts';
-import type { Attempt, BreakSwitch, Check, FlowName } from '../salesforce/attempt.ts';
+import type { Attempt, Fault, Check, FlowName } from '../attempts/attempt.ts';
 import { decodeJwt, type DecodedJwt } from './decode.ts';
 import { diagramSteps, PARTIES, type DiagramStep } from './diagram.ts';
 import { contextOf, explain, type ExplainedError } from './explainer/explain.ts';
 import { clockSkewCheck } from './checks.ts';
 import { entryView, secretsOf, type EntryView } from './transcript.ts';
 
-export const BREAK_SWITCHES: Record<FlowName, { id: BreakSwitch; label: string }[]> = {
+export const FAULTS: Record<FlowName, { id: Fault; label: string }[]> = {
   jwt: [
     { id: 'wrong-aud', label: 'Wrong aud (https://wrong-audience.example.com)' },
     { id: 'expired-exp', label: 'Expired exp (5 minutes ago)' },
@@ -31,10 +31,14 @@ export interface PanelView {
   assertion?: DecodedJwt;
   idToken?: DecodedJwt;
   error?: { error: string; error_description?: string; status?: number; explained: ExplainedError };
-  faults: BreakSwitch[];
+  faults: Fault[];
 }
 
-export function panelView(attempt: Attempt, config: Pick<Config, 'clientSecret' | 'callbackUrl'>): PanelView {
+export function panelView(
+  attempt: Attempt,
+  config: Pick<Config, 'clientSecret' | 'callbackUrl'>,
+  nowMs = Date.now(),
+): PanelView {
   const secrets = secretsOf(attempt, [config.clientSecret]);
   const skew = clockSkewCheck(attempt.transcript);
   return {
@@ -46,7 +50,7 @@ export function panelView(attempt: Attempt, config: Pick<Config, 'clientSecret' 
     assertion: decodeJwt(attempt.assertion),
     idToken: decodeJwt(attempt.idToken),
     error: attempt.error
-      ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config.callbackUrl)) }
+      ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config.callbackUrl, nowMs)) }
       : undefined,
     faults: attempt.faults,
   };

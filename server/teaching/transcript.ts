@@ -1,5 +1,5 @@
 // Turns raw transcript entries into what the page shows: every secret masked, parameters explained, curl ready.
-import type { Attempt, TranscriptEntry } from '../salesforce/attempt.ts';
+import type { Attempt, TranscriptEntry } from '../attempts/attempt.ts';
 import { toCurl } from './curl.ts';
 import { maskForm, maskHeaders, maskJson, maskUrl, scrub, SECRET_NAMES } from './mask.ts';
 import { PARAMETER_HELP } from './parameters.ts';

@@ -1,5 +1,6 @@
 // Picks the explanation for an error from its code, its description and the request that caused it.
-import type { Attempt, ReceivedError } from '../../salesforce/attempt.ts';
+import type { Attempt, ReceivedError } from '../../attempts/attempt.ts';
+import { readJwt } from '../../jwt.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
 import { REST_RULES } from './restRules.ts';
@@ -48,25 +49,18 @@ export function explain(
 }
 
 /** Reads the context from the attempt: the last token request's form and the assertion's claims. */
-export function contextOf(attempt: Attempt, configuredCallback?: string): ExplainContext {
+export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs = Date.now()): ExplainContext {
   const tokenCall = [...attempt.transcript]
     .reverse()
     .find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
   const form = new URLSearchParams(tokenCall?.requestBody ?? '');
-  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs: Date.now() };
+  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs };
   if (tokenCall) {
     context.sentSecret = form.has('client_secret');
     context.sentVerifier = form.has('code_verifier');
     context.redirectUri = form.get('redirect_uri') ?? undefined;
   }
-  const assertion = form.get('assertion') ?? attempt.assertion;
-  if (assertion) {
-    try {
-      const claims = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8'));
-      Object.assign(context, { aud: claims.aud, sub: claims.sub, exp: claims.exp });
-    } catch {
-      // a malformed assertion has no claims to show
-    }
-  }
+  const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
+  if (claims) Object.assign(context, { aud: claims.aud, sub: claims.sub, exp: claims.exp });
   return context;
 }

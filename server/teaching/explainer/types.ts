@@ -1,5 +1,5 @@
 // The explainer's shapes: what the request looked like, and what an error most likely means.
-import type { FlowName } from '../../salesforce/attempt.ts';
+import type { FlowName } from '../../attempts/attempt.ts';
 
 /** What the app knows about the request that failed, so one error code can get the right explanation. */
 export interface ExplainContext {

@@ -9,7 +9,7 @@ describe('break it', () => {
   let stack: TestStack;
   const client = new TestClient();
   const arm = async (flowPath: string, flow: string, switchId: string) => {
-    const armed = await postForm(stack, client, flowPath, '/teaching/break-it', { flow, switches: switchId });
+    const armed = await postForm(stack, client, flowPath, '/teaching/break-it', { flow, faults: switchId });
     assert.equal(armed.status, 303);
     assert.match(
       await (await client.get(`${stack.appUrl}${flowPath}`)).text(),
@@ -20,7 +20,7 @@ describe('break it', () => {
 
   before(async () => {
     stack = await startTestStack();
-    await runWebServerFlow(stack, client); // approve the app, so JWT failures come from the switches alone
+    await runWebServerFlow(stack, client); // approve the app, so JWT failures come from the faults alone
   });
   after(() => stack.close());
 
@@ -81,7 +81,7 @@ describe('break it', () => {
     assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /Fail: state matched/);
   });
 
-  test('switches apply once: the next attempt is normal again', async () => {
+  test('faults apply once: the next attempt is normal again', async () => {
     const { location } = await runWebServerFlow(stack, client);
     assert.equal(location, '/result');
   });

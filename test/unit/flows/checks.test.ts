@@ -14,7 +14,7 @@ import {
 import { idTokenSignatureCheck } from '../../../server/flows/idToken.ts';
 import { clockSkewCheck } from '../../../server/teaching/checks.ts';
 import { diagramSteps } from '../../../server/teaching/diagram.ts';
-import type { Attempt } from '../../../server/salesforce/attempt.ts';
+import type { Attempt } from '../../../server/attempts/attempt.ts';
 
 describe('checks', () => {
   test('computes the RFC 7636 appendix B challenge', () => {
@@ -47,7 +47,7 @@ describe('checks', () => {
     assert.equal(nonceCheck('n2', idToken).passed, false);
   });
 
-  test('verifies an id_token against a JWKS and refuses another key', () => {
+  test('verifies an id_token against a JWKS and refuses another key', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = { ...publicKey.export({ format: 'jwk' }), kid: '1' } as Record<string, unknown>;
     const jwt = njwt.create(
@@ -58,13 +58,16 @@ describe('checks', () => {
     jwt.setHeader('kid', '1');
     const token = jwt.compact();
     const expected = { issuers: ['https://issuer'], clientId: 'client', nowMs: Date.now() };
-    assert.equal(idTokenSignatureCheck(token, [jwk], expected).passed, true);
-    assert.equal(idTokenSignatureCheck(token, [jwk], { ...expected, clientId: 'other' }).passed, false);
+    assert.equal((await idTokenSignatureCheck(token, [jwk], expected)).passed, true);
+    assert.equal(
+      (await idTokenSignatureCheck(token, [jwk], { ...expected, clientId: 'other' })).passed,
+      false,
+    );
     const otherJwk = {
       ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
       kid: '1',
     } as Record<string, unknown>;
-    assert.equal(idTokenSignatureCheck(token, [otherJwk], expected).passed, false);
+    assert.equal((await idTokenSignatureCheck(token, [otherJwk], expected)).passed, false);
   });
 
   test('measures clock skew from the Date header', () => {

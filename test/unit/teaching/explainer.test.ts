@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { contextOf, explain, RULES } from '../../../server/teaching/explainer/explain.ts';
-import type { Attempt } from '../../../server/salesforce/attempt.ts';
+import type { Attempt } from '../../../server/attempts/attempt.ts';
 
 /** Every error string the emulator or the app can produce, and teaching.md's pain points. */
 const KNOWN: [string, string][] = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import ejs from 'ejs';
 import { loadConfig } from '../../../server/config.ts';
-import type { Attempt } from '../../../server/salesforce/attempt.ts';
+import type { Attempt } from '../../../server/attempts/attempt.ts';
 import { teachingHelpers } from '../../../server/teaching/index.ts';
 import { maskUrl, scrub } from '../../../server/teaching/mask.ts';
 import { entryView, secretsOf } from '../../../server/teaching/transcript.ts';

@@ -1,8 +1,8 @@
-// Shared shapes of one flow attempt as kept in the visitor's session: what the teaching layer shows.
+// One flow attempt as the visitor's session keeps it: the record the teaching layer shows, and where flows write it.
 export type FlowName = 'jwt' | 'web-server' | 'user-agent';
 
-/** Switches that make the next attempt wrong on purpose ("break it"). */
-export type BreakSwitch =
+/** A "break it" fault: makes the next attempt wrong on purpose, so the learner meets the real error. */
+export type Fault =
   | 'wrong-aud'
   | 'expired-exp'
   | 'other-key'
@@ -39,12 +39,12 @@ export interface Check {
   why: string;
 }
 
-/** A Salesforce OAuth or REST error as received, for display and explanation. */
+/** An error as received or raised, for display and explanation. */
 export interface ReceivedError {
   error: string;
   error_description?: string;
   status?: number;
-  /** Where it came from: the token endpoint, a redirect (?error=, #error=), the REST API. */
+  /** Where it came from: the token endpoint, a redirect (?error=, #error=), the REST API, the network, this app. */
   source: 'token' | 'redirect' | 'fragment' | 'rest' | 'network' | 'app';
 }
 
@@ -54,10 +54,28 @@ export interface Attempt {
   startedAt: number;
   transcript: TranscriptEntry[];
   checks: Check[];
-  faults: BreakSwitch[];
+  faults: Fault[];
   /** Raw JWTs seen during the attempt, for decoding. */
   assertion?: string;
   idToken?: string;
   error?: ReceivedError;
   ok?: boolean;
+}
+
+/** Where a flow reports what it does, leg by leg and check by check, so the teaching layer can show it. */
+export interface AttemptLog {
+  entry(entry: TranscriptEntry): void;
+  check(check: Check): void;
+  jwt(kind: 'assertion' | 'idToken', token: string): void;
+}
+
+/** This app refused to go on: a check failed or a local file is unusable (never Salesforce's own answer). */
+export class FlowError extends Error {
+  override name = 'FlowError';
+  constructor(
+    readonly error: string,
+    readonly description: string,
+  ) {
+    super(`${error}: ${description}`);
+  }
 }

@@ -1,8 +1,8 @@
 // CSRF protection for the app's own POSTs: a per-session token in a hidden field or the X-CSRF-Token header.
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { constantTimeEqual } from '../flows/checks.ts';
-import { HttpError } from '../errors.ts';
+import { constantTimeEqual } from './flows/checks.ts';
+import { HttpError } from './errors.ts';
 
 declare module 'express-session' {
   interface SessionData {

@@ -1,0 +1,11 @@
+// What every flow step needs: the configuration, the Salesforce client, the clock, and the attempt's log.
+import type { AttemptLog } from '../attempts/attempt.ts';
+import type { Config } from '../config.ts';
+import type { SalesforceApi } from '../salesforce/api.ts';
+
+export interface FlowContext {
+  readonly config: Config;
+  readonly api: SalesforceApi;
+  readonly now: () => number;
+  readonly log: AttemptLog;
+}

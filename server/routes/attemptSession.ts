@@ -1,0 +1,105 @@
+// Everything a flow keeps in the visitor's own session: pending redirects, the attempt's record, the login.
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { Attempt, AttemptLog, Fault, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
+import { takeTransaction, type Transaction } from '../flows/transactions.ts';
+import { describeFailure } from '../salesforce/errors.ts';
+import type { Login, TokenSet } from '../salesforce/tokens.ts';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Redirect flows waiting for their callback, keyed by attempt id. */
+    transactions?: Record<string, Transaction>;
+    attempt?: Attempt;
+    login?: Login;
+    /** Faults armed for the next attempt ("break it"). */
+    faults?: Fault[];
+  }
+}
+
+const MAX_TRANSACTIONS = 5;
+const MAX_TRANSCRIPT = 40;
+
+/** Starts the record of a new attempt and takes the armed faults (they apply once). */
+export function beginAttempt(req: Request, flow: FlowName, nowMs: number): Attempt {
+  const faults = req.session.faults ?? [];
+  delete req.session.faults;
+  const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
+  req.session.attempt = attempt;
+  return attempt;
+}
+
+/** The attempt a callback belongs to; a callback in a session that started nothing gets a fresh record. */
+export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt {
+  const attempt = req.session.attempt;
+  return attempt && attempt.flow === flow ? attempt : beginAttempt(req, flow, nowMs);
+}
+
+/** Where flows write: transcript legs, checks and JWTs land in the session's current attempt. */
+export function sessionLog(req: Request): AttemptLog {
+  return {
+    entry: (entry) => addEntry(req, entry),
+    check: (check) => req.session.attempt?.checks.push(check),
+    jwt: (kind, token) => {
+      if (req.session.attempt) req.session.attempt[kind] = token;
+    },
+  };
+}
+
+function addEntry(req: Request, entry: TranscriptEntry): void {
+  const transcript = req.session.attempt?.transcript;
+  if (!transcript) return;
+  transcript.push(entry);
+  if (transcript.length > MAX_TRANSCRIPT) transcript.splice(0, transcript.length - MAX_TRANSCRIPT);
+}
+
+export function saveTransaction(req: Request, id: string, transaction: Transaction): void {
+  const entries = Object.entries({ ...req.session.transactions, [id]: transaction });
+  req.session.transactions = Object.fromEntries(entries.slice(-MAX_TRANSACTIONS));
+}
+
+/** The transaction the returned state belongs to, deleted from the session before anything else is checked. */
+export function takeSessionTransaction<T extends Transaction>(
+  req: Request,
+  flow: T['flow'],
+  returnedState: string | undefined,
+  nowMs: number,
+): T | undefined {
+  const { found, remaining } = takeTransaction<T>(req.session.transactions ?? {}, flow, returnedState, nowMs);
+  req.session.transactions = remaining;
+  return found;
+}
+
+/**
+ * Runs an attempt's last step. Success signs the visitor in under a new session id; any failure is recorded on the
+ * attempt for the teaching panel. Returns whether the visitor is now signed in.
+ */
+export async function finishAttempt(
+  req: Request,
+  attempt: Attempt,
+  receivedAt: () => number,
+  lastStep: () => Promise<TokenSet>,
+): Promise<boolean> {
+  try {
+    const tokens = await lastStep();
+    await startLoggedInSession(req, { flow: attempt.flow, tokens, receivedAt: receivedAt() });
+    attempt.ok = true;
+    return true;
+  } catch (error) {
+    attempt.error = describeFailure(error);
+    attempt.ok = false;
+    return false;
+  }
+}
+
+/** A new session id (no session fixation) and a new CSRF token at login; the teaching record is kept. */
+function startLoggedInSession(req: Request, login: Login): Promise<void> {
+  const { attempt } = req.session;
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((error) => {
+      if (error) return reject(error);
+      Object.assign(req.session, { attempt, login });
+      resolve();
+    });
+  });
+}
