@@ -1,18 +1,35 @@
 // createApp(config): the playground's Express app, without listening (index.ts and tests listen).
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import type session from 'express-session';
 import helmet from 'helmet';
+import { formBody, jsonBody } from './bodies.ts';
 import type { Config } from './config.ts';
+import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { mountRoutes } from './routes/index.ts';
 import { createServices } from './routes/services.ts';
 import { sessionMiddleware } from './session.ts';
+import { TieredMemoryStore } from './sessionStore.ts';
 import { teachingHelpers } from './teaching/index.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export function createApp(config: Config, now: () => number = Date.now): express.Express {
+export interface AppOptions {
+  /** The clock (tests fix it). */
+  now?: () => number;
+  /** How long a call to Salesforce may take (tests shorten it). */
+  httpTimeoutMs?: number;
+  /** Where sessions live: see sessionStore.ts. */
+  sessionStore?: session.Store;
+}
+
+export function createApp(config: Config, options: AppOptions = {}): express.Express {
+  const now = options.now ?? Date.now;
+  // Without SESSION_SECRET every start signs cookies with a new key, which signs everyone out: fine locally.
+  const secret = config.sessionSecret ?? randomBytes(32).toString('hex');
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', path.join(rootDir, 'views'));
@@ -33,11 +50,11 @@ export function createApp(config: Config, now: () => number = Date.now): express
     }),
   );
   app.use(express.static(path.join(rootDir, 'public'), { index: false, maxAge: '1h' }));
-  app.use(sessionMiddleware(config.sessionSecret));
-  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }));
-  app.use(express.json({ limit: '32kb' }));
+  app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
+  app.use(formBody(), jsonBody());
 
-  mountRoutes(app, createServices(config, now));
+  const services = createServices(config, { now, httpTimeoutMs: options.httpTimeoutMs });
+  mountRoutes(app, services, csrfProtection(secret));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -29,6 +29,8 @@ export interface Config {
   readonly scopes: string;
   readonly sampleQuery: string;
   readonly sessionSecret: string | undefined;
+  /** Sessions in Redis (shared by several processes, kept across restarts); unset keeps them in memory. */
+  readonly redisUrl: string | undefined;
   readonly certsDir: string;
   readonly emulator: EmulatorSettings;
 }
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     scopes: read('SF_SCOPES') ?? 'api refresh_token openid',
     sampleQuery: read('SF_SAMPLE_QUERY') ?? DEFAULT_SAMPLE_QUERY,
     sessionSecret: read('SESSION_SECRET'),
+    redisUrl: parseRedisUrl(read('REDIS_URL')),
     certsDir,
     emulator: Object.freeze({
       password: read('EMULATOR_PASSWORD') ?? EMULATOR_DEFAULTS.password,
@@ -173,6 +176,18 @@ function parseUrl(name: string, raw: string, example: string): string {
     return fail(name, `"${raw}" is not a URL: set it to ${example}`);
   }
   if (url.protocol !== 'https:') fail(name, `"${raw}" must use https: set it to ${example}`);
+  return raw;
+}
+
+function parseRedisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const protocol = URL.canParse(raw) ? new URL(raw).protocol : '';
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    fail(
+      'REDIS_URL',
+      `"${raw}" is not a Redis URL: use redis://host:6379 (or rediss:// for TLS), or remove it`,
+    );
+  }
   return raw;
 }
 

@@ -1,38 +1,61 @@
-// CSRF protection for the app's own POSTs: a per-session token in a hidden field or the X-CSRF-Token header.
-import { randomBytes } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
-import { constantTimeEqual } from './flows/checks.ts';
+// CSRF protection for the app's own POSTs without creating a session: a random per-browser cookie, and forms carry
+// HMAC(secret, cookie + session when signed in). Looking at a page stores nothing on the server.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors.ts';
+import { constantTimeEqual } from './flows/checks.ts';
 
-declare module 'express-session' {
-  interface SessionData {
-    csrf?: string;
+/** __Host-: only ever set by this origin over HTTPS, for every path, never shared with a parent domain. */
+export const CSRF_COOKIE = '__Host-playground.csrf';
+
+export interface Csrf {
+  /** Gives views a `csrfToken()` function that mints the browser's cookie only when a form asks for it. */
+  expose: RequestHandler;
+  require: RequestHandler;
+}
+
+export function csrfProtection(secret: string): Csrf {
+  // Bound to the session once signed in, so the token changes with the session id at login.
+  const tokenFor = (req: Request, browser: string) =>
+    createHmac('sha256', secret)
+      .update(`${browser}:${req.session?.login ? req.sessionID : ''}`)
+      .digest('base64url');
+
+  const browserKey = (req: Request, res: Response): string => {
+    const known = (res.locals.csrfBrowser as string | undefined) ?? cookieValue(req, CSRF_COOKIE);
+    if (known) return known;
+    const fresh = randomBytes(24).toString('base64url');
+    res.cookie(CSRF_COOKIE, fresh, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+    res.locals.csrfBrowser = fresh;
+    return fresh;
+  };
+
+  return {
+    expose(req, res, next) {
+      res.locals.csrfToken = () => tokenFor(req, browserKey(req, res));
+      next();
+    },
+    require(req, _res, next) {
+      const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
+      const browser = cookieValue(req, CSRF_COOKIE);
+      if (typeof sent === 'string' && browser && constantTimeEqual(sent, tokenFor(req, browser)))
+        return next();
+      next(
+        new HttpError(
+          403,
+          'Form expired',
+          'This form is no longer valid for your session. Reload the page and try again.',
+        ),
+      );
+    },
+  };
+}
+
+/** One cookie's raw value from the Cookie header (the app's own values are base64url: nothing to decode). */
+export function cookieValue(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
+  return undefined;
 }
-
-export function csrfToken(req: Request): string {
-  req.session.csrf ??= randomBytes(24).toString('base64url');
-  return req.session.csrf;
-}
-
-/**
- * Gives views a `csrfToken()` function: a session (and its cookie) is created only by pages that have a form,
- * not by every visit.
- */
-export const exposeCsrf: RequestHandler = (req, res, next) => {
-  res.locals.csrfToken = () => csrfToken(req);
-  next();
-};
-
-export const requireCsrf: RequestHandler = (req, _res, next) => {
-  const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
-  const expected = req.session.csrf;
-  if (typeof sent === 'string' && expected && constantTimeEqual(sent, expected)) return next();
-  next(
-    new HttpError(
-      403,
-      'Form expired',
-      'This form is no longer valid for your session. Reload the page and try again.',
-    ),
-  );
-};

@@ -1,7 +1,8 @@
 // Starts the playground (and, in emulator mode, the local Salesforce) over HTTPS: used by index.ts and tests.
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
-import { certsDirOf, EMULATOR_DEFAULTS, loadConfig, readPorts, type Config } from './config.ts';
+import { certsDirOf, ConfigError, EMULATOR_DEFAULTS, loadConfig, readPorts, type Config } from './config.ts';
+import { createSessionStore, type SessionLimits, type SessionStore } from './sessionStore.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
 import { listenHttps, type ListenOptions, type ListeningServer } from './https.ts';
@@ -13,6 +14,10 @@ export interface StackOptions {
   emulatorOnly?: boolean;
   /** Fixed clock for the app and the emulator (ms since epoch); tests inject it. */
   now?: () => number;
+  /** Shorter timeouts for calls to Salesforce (tests of a slow server). */
+  httpTimeoutMs?: number;
+  /** Smaller session budgets (tests of a session flood). */
+  sessionLimits?: SessionLimits;
 }
 
 export interface Stack {
@@ -35,6 +40,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cert: readFileSync(certs.server.certFile, 'utf8'),
   };
   const started: ListeningServer[] = [];
+  const closers: (() => Promise<void>)[] = [];
   try {
     // Listen first: port 0 means "any free port", and the configuration is read once the real ports are known.
     const emulatorServer = wantEmulator
@@ -68,14 +74,37 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
       emulatorServer.server.on('request', emulator.app);
     }
-    if (app) app.server.on('request', createApp(config, options.now));
+    if (app) {
+      const sessions = await openSessionStore(config, options.sessionLimits);
+      closers.push(sessions.close);
+      const appOptions = {
+        now: options.now,
+        httpTimeoutMs: options.httpTimeoutMs,
+        sessionStore: sessions.store,
+      };
+      app.server.on('request', createApp(config, appOptions));
+    }
     const close = async () => {
       await Promise.all(started.map((s) => s.close()));
+      await Promise.all(closers.map((closeOne) => closeOne()));
     };
     return { config, certs, app, emulatorServer, emulator, close };
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
+    await Promise.all(closers.map((closeOne) => closeOne()));
     throw error;
+  }
+}
+
+/** Redis when REDIS_URL is set: a Redis that cannot be reached stops start-up with the variable named. */
+async function openSessionStore(config: Config, limits?: SessionLimits): Promise<SessionStore> {
+  try {
+    return await createSessionStore(config.redisUrl, limits);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      `REDIS_URL ${config.redisUrl} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`,
+    );
   }
 }
 

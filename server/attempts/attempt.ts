@@ -24,7 +24,10 @@ export interface TranscriptEntry {
   requestBody?: string;
   status?: number;
   responseHeaders?: Record<string, string>;
+  /** The start of the body: long bodies are stored short to keep sessions small. */
   responseBody?: string;
+  /** The body's full length, when responseBody holds only its start. */
+  responseBytes?: number;
   durationMs?: number;
   /** A network failure or timeout, when no response came back. */
   error?: string;

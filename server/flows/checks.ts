@@ -73,3 +73,39 @@ export function nonceCheck(expected: string | undefined, idToken: string | undef
     why: 'The nonce binds the id_token to this login, so a replayed id_token from elsewhere is refused.',
   };
 }
+
+/** The domains Salesforce serves orgs from; a token response naming another host is not to be trusted. */
+const SALESFORCE_DOMAINS = ['salesforce.com', 'force.com', 'salesforce.mil', 'cloudforce.com'];
+
+/** https on one of the org's own origins (login host, My Domain) or, for a real org, on a Salesforce domain. */
+export function isTrustedHost(url: string, origins: readonly string[], realOrg: boolean): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, hostname, origin } = new URL(url);
+  if (protocol !== 'https:') return false;
+  if (origins.some((trusted) => new URL(trusted).origin === origin)) return true;
+  return realOrg && SALESFORCE_DOMAINS.some((domain) => hostname.endsWith(`.${domain}`));
+}
+
+/**
+ * instance_url and id decide where this app sends the access token next: a response naming another host would make
+ * it hand the token to that host (server-side request forgery).
+ */
+export function hostsCheck(
+  tokens: { instance_url: string; id: string },
+  origins: readonly string[],
+  realOrg: boolean,
+): Check {
+  const untrusted = [tokens.instance_url, tokens.id].filter((url) => !isTrustedHost(url, origins, realOrg));
+  const hosts = origins.map((origin) => new URL(origin).host).join(', ');
+  const where = realOrg ? `${hosts} or a Salesforce domain` : hosts;
+  return {
+    id: 'hosts',
+    label: 'instance_url and id are Salesforce hosts',
+    passed: untrusted.length === 0,
+    detail:
+      untrusted.length === 0
+        ? `Both are https URLs on ${where}.`
+        : `${untrusted.join(' and ')} ${untrusted.length > 1 ? 'are' : 'is'} not on ${where}: the token is not sent there.`,
+    why: 'This app sends the access token to instance_url and id; a forged response could point them at a host that collects tokens.',
+  };
+}

@@ -12,8 +12,10 @@ export interface IdTokenExpectations {
   issuers: string[];
   clientId: string;
   nowMs: number;
-  /** The access token of the same response: its hash must be the id_token's at_hash. */
+  /** The access token of the same response: an at_hash present must be its hash. */
   accessToken?: string;
+  /** The implicit flow must carry at_hash; the code flow may. */
+  atHashRequired?: boolean;
 }
 
 export async function idTokenSignatureCheck(
@@ -48,12 +50,16 @@ export async function idTokenSignatureCheck(
     else return result(false, failureDetail(error, read.claims, expected, kid));
   }
   const atHash = read.claims.at_hash;
-  if (expected.accessToken && atHash !== accessTokenHash(expected.accessToken)) {
+  if (atHash === undefined && expected.atHashRequired) {
+    return result(false, 'It has no at_hash, so nothing binds it to the access token it came with.');
+  }
+  const atHashChecked = atHash !== undefined && expected.accessToken !== undefined;
+  if (atHashChecked && atHash !== accessTokenHash(expected.accessToken as string)) {
     return result(false, `at_hash is ${String(atHash)}, not the hash of the access token it came with.`);
   }
   return result(
     true,
-    `RS256 signature verified with key ${kid} from the issuer's JWKS; iss and aud match${expected.accessToken ? '; at_hash matches the access token' : ''}${expired ? '; note: it has already expired (id_tokens live about two minutes)' : ''}.`,
+    `RS256 signature verified with key ${kid} from the issuer's JWKS; iss and aud match${atHashChecked ? '; at_hash matches the access token' : ''}${expired ? '; note: it has already expired (id_tokens live about two minutes)' : ''}.`,
   );
 }
 

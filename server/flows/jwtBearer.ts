@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import { containsPrivateKey } from '../pem.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
 import type { FlowContext } from './context.ts';
+import { checkHosts } from './responseChecks.ts';
 
 export const JWT_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** Salesforce asks for an expiry "within 3 minutes"; a shorter-lived assertion is worth less to a thief. */
@@ -50,7 +51,9 @@ export async function requestToken(ctx: FlowContext, faults: readonly Fault[]): 
   const privateKeyPem = readKey(ctx.config.jwtKeyFile);
   const request = buildRequest({ config: ctx.config, privateKeyPem, nowMs: ctx.now(), faults });
   ctx.log.jwt('assertion', request.assertion);
-  return ctx.api.token(request.form, ctx.log.entry);
+  const tokens = await ctx.api.token(request.form, ctx.log.entry);
+  checkHosts(ctx, tokens);
+  return tokens;
 }
 
 /** Before anything is sent: the private key must be the partner of the certificate uploaded to the app. */

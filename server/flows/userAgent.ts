@@ -5,7 +5,7 @@ import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
-import { stateMismatch, verifyTokenResponse } from './callbackChecks.ts';
+import { stateMismatch, unsolicitedError, verifyTokenResponse } from './responseChecks.ts';
 import { stateCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
 
@@ -52,11 +52,11 @@ export async function completeFragment(
   transaction: UserAgentTransaction | undefined,
 ): Promise<TokenSet> {
   ctx.log.check(stateCheck(transaction?.state, params.state));
-  if (params.error) {
+  if (!transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();
+  if (params.error !== undefined) {
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'fragment');
   }
-  if (!transaction) throw stateMismatch();
   const tokens = parseTokenSet(params);
-  await verifyTokenResponse(ctx, tokens, transaction.nonce);
+  await verifyTokenResponse(ctx, tokens, { nonce: transaction.nonce, atHashRequired: true });
   return tokens;
 }

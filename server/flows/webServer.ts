@@ -5,7 +5,7 @@ import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
-import { stateMismatch, verifyTokenResponse } from './callbackChecks.ts';
+import { stateMismatch, unsolicitedError, verifyTokenResponse } from './responseChecks.ts';
 import { pkceChallenge, pkceCheck, stateCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
 
@@ -67,17 +67,17 @@ export async function completeCallback(
   transaction: WebServerTransaction | undefined,
 ): Promise<TokenSet> {
   ctx.log.check(stateCheck(transaction?.state, params.state));
+  if (!transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();
   if (params.error !== undefined) {
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'redirect');
   }
-  if (!transaction) throw stateMismatch();
   ctx.log.check(pkceCheck(transaction.codeVerifier, transaction.codeChallenge));
   const form = buildTokenRequest(ctx.config, params.code ?? '', transaction);
   const tokens = await ctx.api.token(form, ctx.log.entry);
   if (transaction.faults.includes('replay-code')) {
     await ctx.api.token(form, ctx.log.entry, 'token (replayed code)');
   }
-  await verifyTokenResponse(ctx, tokens, transaction.nonce);
+  await verifyTokenResponse(ctx, tokens, { nonce: transaction.nonce, atHashRequired: false });
   return tokens;
 }
 

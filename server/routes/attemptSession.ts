@@ -19,6 +19,8 @@ declare module 'express-session' {
 
 const MAX_TRANSACTIONS = 5;
 const MAX_TRANSCRIPT = 40;
+/** Legs are dropped, oldest first, past this many characters: every session stays small. */
+const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 
 /** Starts the record of a new attempt and takes the armed faults (they apply once). */
 export function beginAttempt(req: Request, flow: FlowName, nowMs: number): Attempt {
@@ -35,10 +37,13 @@ export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt
   return attempt && attempt.flow === flow ? attempt : beginAttempt(req, flow, nowMs);
 }
 
-/** Where flows write: transcript legs, checks and JWTs land in the session's current attempt. */
-export function sessionLog(req: Request): AttemptLog {
+/**
+ * Where flows write: transcript legs, checks and JWTs land in the session's current attempt. With `replaceLeg`, a
+ * leg replaces the previous one of the same name (a reloaded result page re-runs its query: one leg, not forty).
+ */
+export function sessionLog(req: Request, { replaceLeg = false } = {}): AttemptLog {
   return {
-    entry: (entry) => addEntry(req, entry),
+    entry: (entry) => addEntry(req, entry, replaceLeg),
     check: (check) => req.session.attempt?.checks.push(check),
     jwt: (kind, token) => {
       if (req.session.attempt) req.session.attempt[kind] = token;
@@ -46,11 +51,16 @@ export function sessionLog(req: Request): AttemptLog {
   };
 }
 
-function addEntry(req: Request, entry: TranscriptEntry): void {
+function addEntry(req: Request, entry: TranscriptEntry, replaceLeg: boolean): void {
   const transcript = req.session.attempt?.transcript;
   if (!transcript) return;
+  const previous = replaceLeg ? transcript.findLastIndex((leg) => leg.leg === entry.leg) : -1;
+  if (previous >= 0) transcript.splice(previous, 1);
   transcript.push(entry);
-  if (transcript.length > MAX_TRANSCRIPT) transcript.splice(0, transcript.length - MAX_TRANSCRIPT);
+  let chars = transcript.reduce((sum, leg) => sum + JSON.stringify(leg).length, 0);
+  while (transcript.length > 1 && (transcript.length > MAX_TRANSCRIPT || chars > MAX_TRANSCRIPT_CHARS)) {
+    chars -= JSON.stringify(transcript.shift()).length;
+  }
 }
 
 export function saveTransaction(req: Request, id: string, transaction: Transaction): void {

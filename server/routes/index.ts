@@ -1,6 +1,6 @@
 // Every URL of the app in one table. Handlers live in the module named after their page; flows/ holds the protocol.
 import type express from 'express';
-import { exposeCsrf, requireCsrf } from '../csrf.ts';
+import type { Csrf } from '../csrf.ts';
 import { callbackHandlers } from './callback.ts';
 import { homePages } from './home.ts';
 import { jwtPages } from './jwt.ts';
@@ -10,7 +10,8 @@ import type { Services } from './services.ts';
 import { setupPages } from './setup.ts';
 import { exposeArmedFaults, teachingHandlers } from './teaching.ts';
 
-export function mountRoutes(app: express.Express, services: Services): void {
+export function mountRoutes(app: express.Express, services: Services, csrf: Csrf): void {
+  const requireCsrf = csrf.require;
   const home = homePages(services);
   const setup = setupPages(services);
   const jwt = jwtPages(services);
@@ -20,7 +21,7 @@ export function mountRoutes(app: express.Express, services: Services): void {
   const teaching = teachingHandlers(services);
 
   // Every page: a CSRF token for its forms (made only when a form asks) and the faults armed for the next attempt.
-  app.use(exposeCsrf, exposeArmedFaults);
+  app.use(csrf.expose, exposeArmedFaults);
 
   app.get('/', home.page);
   app.get('/setup', setup.guide);

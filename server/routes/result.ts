@@ -31,7 +31,7 @@ export function resultPages({ config, api, now }: Services): Handlers {
       res.set('Cache-Control', 'no-store');
       if (!login) return res.status(401).render('signed-out', { title: 'Not signed in' });
       const soql = req.session.soql ?? config.sampleQuery;
-      const record = sessionLog(req).entry;
+      const record = sessionLog(req, { replaceLeg: true }).entry;
       const problems: ReceivedError[] = [];
       const step = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
         try {

@@ -9,6 +9,10 @@ export interface Services {
   now: () => number;
 }
 
-export function createServices(config: Config, now: () => number = Date.now): Services {
-  return { config, api: new SalesforceApi(createSalesforceHttp(config, now), config.loginUrl), now };
+export function createServices(
+  config: Config,
+  { now = Date.now, httpTimeoutMs }: { now?: () => number; httpTimeoutMs?: number } = {},
+): Services {
+  const http = createSalesforceHttp(config, now, httpTimeoutMs);
+  return { config, api: new SalesforceApi(http, config.loginUrl), now };
 }

@@ -32,7 +32,8 @@ export function teachingHandlers({ config }: Services): {
     /** Raw values of one transcript entry, from this visitor's own session only. */
     reveal(req, res) {
       const attempt = req.session.attempt;
-      const id = String(req.body?.entryId ?? '');
+      const id: unknown = req.body?.entryId;
+      if (typeof id !== 'string') throw new HttpError(400, 'Bad request', 'entryId must be a string.');
       const entry = attempt?.transcript.find((candidate) => candidate.id === id);
       if (!attempt || !entry)
         throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');

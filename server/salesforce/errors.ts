@@ -56,25 +56,46 @@ export function parseErrorBody(
       source,
     );
   const text = body.trim().slice(0, 200);
-  return new SalesforceError(
-    text && !text.includes('<') ? text : `HTTP_${status}`,
-    `HTTP ${status}`,
-    status,
-    body,
-    source,
-  );
+  if (/^<|<html/i.test(text)) {
+    return new SalesforceError(
+      'html_response',
+      `HTTP ${status} with a web page instead of JSON`,
+      status,
+      body,
+      source,
+    );
+  }
+  if (status >= 500) return new SalesforceError('server_error', `HTTP ${status}`, status, body, source);
+  return new SalesforceError(text || `HTTP_${status}`, `HTTP ${status}`, status, body, source);
 }
 
-/** The request never got an answer (refused connection, DNS, timeout). */
-export function networkError(url: string, cause: unknown): SalesforceError {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new SalesforceError(
-    'network_error',
-    `no answer from ${new URL(url).origin}: ${reason}`,
-    0,
-    '',
-    'network',
-  );
+/** TLS verification failures, as Node names them: the server's certificate is not one this app trusts. */
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+
+/** The request never got an answer: refused connection, DNS, timeout, or a certificate this app does not trust. */
+export function networkError(url: string, cause: unknown, timeoutMs: number): SalesforceError {
+  const origin = new URL(url).origin;
+  const failure = cause as { name?: string; code?: string; message?: string } | undefined;
+  if (failure?.name === 'AbortError' || failure?.name === 'TimeoutError') {
+    return new SalesforceError(
+      'timeout',
+      `no answer from ${origin} within ${timeoutMs / 1000} s`,
+      0,
+      '',
+      'network',
+    );
+  }
+  if (failure?.code && CERTIFICATE_CODES.test(failure.code)) {
+    return new SalesforceError(
+      'untrusted_certificate',
+      `${origin} presented a certificate this app does not trust (${failure.code})`,
+      0,
+      '',
+      'network',
+    );
+  }
+  const reason = failure?.message ?? String(cause);
+  return new SalesforceError('network_error', `no answer from ${origin}: ${reason}`, 0, '', 'network');
 }
 
 /** Any failure of an attempt as the teaching layer shows it: Salesforce's answer, this app's refusal, or a bug. */

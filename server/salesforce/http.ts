@@ -26,15 +26,21 @@ export interface SalesforceResponse {
   body: string;
 }
 
-const TIMEOUT_MS = 10_000;
-const MAX_RECORDED_BODY = 16 * 1024;
+/** How long a call may take before the attempt says so (Salesforce answers in well under a second). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Enough for any token response and a screenful of records; a session keeps many legs. */
+const MAX_RECORDED_BODY = 8 * 1024;
 
 export interface SalesforceHttp {
   /** Sends the request; resolves with the response when 2xx, rejects with a SalesforceError otherwise. */
   send(request: OutboundRequest, record?: Recorder): Promise<SalesforceResponse>;
 }
 
-export function createSalesforceHttp(config: Config, now: () => number = Date.now): SalesforceHttp {
+export function createSalesforceHttp(
+  config: Config,
+  now: () => number = Date.now,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): SalesforceHttp {
   // Only in emulator mode is the local certificate trusted; a real org is checked against the system's CAs.
   const ca = config.mode === 'emulator' ? readFileSync(path.join(config.certsDir, 'server.crt')) : undefined;
   const agent = new https.Agent({ keepAlive: true, maxSockets: 16, ca });
@@ -61,7 +67,7 @@ export function createSalesforceHttp(config: Config, now: () => number = Date.no
           body,
           agent,
           redirect: 'manual',
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal: AbortSignal.timeout(timeoutMs),
         });
         const text = await response.text();
         const result = {
@@ -73,6 +79,7 @@ export function createSalesforceHttp(config: Config, now: () => number = Date.no
           status: result.status,
           responseHeaders: result.headers,
           responseBody: text.slice(0, MAX_RECORDED_BODY),
+          responseBytes: text.length > MAX_RECORDED_BODY ? text.length : undefined,
           durationMs: Math.round(performance.now() - started),
         });
         record?.(entry);
@@ -80,7 +87,7 @@ export function createSalesforceHttp(config: Config, now: () => number = Date.no
         throw parseErrorBody(response.status, text, request.source ?? 'rest');
       } catch (error) {
         if (entry.status !== undefined) throw error;
-        const failure = networkError(request.url, error);
+        const failure = networkError(request.url, error, timeoutMs);
         Object.assign(entry, {
           error: failure.description,
           durationMs: Math.round(performance.now() - started),

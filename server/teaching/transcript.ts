@@ -16,6 +16,7 @@ export interface EntryView {
   status?: number;
   responseHeaders: [string, string][];
   responseBody?: string;
+  responseBytes?: number;
   error?: string;
   durationMs?: number;
   curl?: string;
@@ -83,6 +84,7 @@ export function entryView(entry: TranscriptEntry, secrets: string[], reveal = fa
       entry.responseBody === undefined
         ? undefined
         : clean(reveal ? entry.responseBody : maskJson(entry.responseBody)),
+    responseBytes: entry.responseBytes,
     error: entry.error,
     durationMs: entry.durationMs,
     curl:

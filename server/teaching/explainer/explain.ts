@@ -1,13 +1,14 @@
 // Picks the explanation for an error from its code, its description and the request that caused it.
 import type { Attempt, ReceivedError } from '../../attempts/attempt.ts';
 import { readJwt } from '../../jwt.ts';
+import { APP_RULES } from './appRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
 import { REST_RULES } from './restRules.ts';
 import type { ExplainContext, Explanation, Rule } from './types.ts';
 
 /** First match wins: the JWT rules come first so a JWT expiry is not explained as a reused code. */
-export const RULES: readonly Rule[] = [...JWT_RULES, ...OAUTH_RULES, ...REST_RULES];
+export const RULES: readonly Rule[] = [...JWT_RULES, ...OAUTH_RULES, ...REST_RULES, ...APP_RULES];
 
 export interface ExplainedError extends Explanation {
   /** What this very request shows (the aud sent, the redirect_uri sent...), when the rule can tell. */

@@ -1,4 +1,4 @@
-// Explanations for REST API errors, identity errors and the app's own checks.
+// Explanations for REST API errors and identity errors.
 import type { Rule } from './types.ts';
 
 export const REST_RULES: Rule[] = [
@@ -83,59 +83,5 @@ export const REST_RULES: Rule[] = [
     likelyMeaning: 'The token is expired or revoked, or the identity URL belongs to another org.',
     howToFix: 'Log in again; call the id URL from the same token response.',
     whatNotToDo: 'Do not expect JSON here: this error comes as plain text with HTTP 403.',
-  },
-  {
-    key: 'state-mismatch',
-    error: 'state_mismatch',
-    title: 'The callback did not come from a login this browser started',
-    likelyMeaning:
-      'The state that came back is not one this session sent: the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, the session expired, or someone is trying a login CSRF.',
-    howToFix: 'Start the flow again from this browser.',
-    whatNotToDo: 'Never skip the state check to "make it work".',
-  },
-  {
-    key: 'signature-mismatch',
-    error: 'signature_mismatch',
-    title: 'The response signature is wrong',
-    likelyMeaning:
-      "Base64(HMAC-SHA256(secret, id + issued_at)) did not match: the response was altered, or the configured secret is not this app's.",
-    howToFix: 'Check SF_CLIENT_SECRET; start again.',
-    whatNotToDo: 'Do not accept a token whose signature fails.',
-  },
-  {
-    key: 'nonce-mismatch',
-    error: 'nonce_mismatch',
-    title: 'The id_token was not issued for this login',
-    likelyMeaning: 'Its nonce is not the one this session sent: a replayed id_token.',
-    howToFix: 'Start again.',
-    whatNotToDo: 'Do not accept an id_token without checking its nonce.',
-  },
-  {
-    key: 'id-token-invalid',
-    error: 'id_token_invalid',
-    title: 'The id_token did not verify',
-    likelyMeaning:
-      "Its signature does not match the issuer's published keys (/id/keys), or its iss or aud is not what this app expects.",
-    howToFix: 'Check SF_LOGIN_URL (the issuer) and SF_CLIENT_ID (the audience), then start again.',
-    whatNotToDo: 'Do not trust claims from an id_token whose signature you have not verified.',
-  },
-  {
-    key: 'pem-error',
-    error: 'pem_error',
-    title: 'The private key file cannot be used',
-    likelyMeaning:
-      'It is not a PEM private key ("no start line"), it is encrypted, or line breaks were lost when it was put in an environment variable.',
-    howToFix:
-      'Point SF_JWT_KEY_FILE at an unencrypted PEM key file (openssl rsa -in enc.key -out jwt.key), or delete certs/jwt.* to generate a pair.',
-    whatNotToDo: 'Do not paste private keys into environment variables or tickets.',
-  },
-  {
-    key: 'network',
-    error: 'network_error',
-    title: 'Salesforce did not answer',
-    likelyMeaning:
-      'The host could not be reached: wrong SF_LOGIN_URL, no network, a proxy, or the emulator is not running.',
-    howToFix: 'Check SF_LOGIN_URL and that the host answers in a browser.',
-    whatNotToDo: 'Do not disable TLS verification to get past certificate errors.',
   },
 ];

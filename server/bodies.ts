@@ -1,0 +1,41 @@
+// Request body parsers with limits: a form or JSON body is small, flat and shallow, or it is refused with a 400.
+import express, { type RequestHandler } from 'express';
+import { HttpError } from './errors.ts';
+
+const LIMIT = '32kb';
+/** The app's JSON bodies are one level deep ({"entryId": "..."}); a little room, never thousands of levels. */
+export const MAX_JSON_DEPTH = 8;
+
+export function formBody(): RequestHandler {
+  return express.urlencoded({ extended: false, limit: LIMIT, parameterLimit: 50 });
+}
+
+export function jsonBody(): RequestHandler {
+  return express.json({
+    limit: LIMIT,
+    // Runs before JSON.parse: deeply nested input is refused before it can exhaust the stack anywhere later.
+    verify: (_req, _res, buffer) => {
+      if (jsonDepth(buffer) > MAX_JSON_DEPTH) {
+        throw new HttpError(400, 'Bad request', `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`);
+      }
+    },
+  });
+}
+
+/** The deepest nesting of objects and arrays in JSON text, counting brackets outside strings. */
+export function jsonDepth(buffer: Buffer): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < buffer.length; i++) {
+    const byte = buffer[i];
+    if (inString) {
+      if (byte === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b || byte === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (byte === 0x5d || byte === 0x7d) depth--;
+  }
+  return deepest;
+}

@@ -1,0 +1,116 @@
+// Checks on a token response before it is trusted: where it points (every flow), and for the redirect flows its
+// signature and id_token. Each check is logged; a failed one ends the attempt.
+import { FlowError, type Check } from '../attempts/attempt.ts';
+import type { TokenSet } from '../salesforce/tokens.ts';
+import { hostsCheck, nonceCheck, signatureCheck } from './checks.ts';
+import type { FlowContext } from './context.ts';
+import { idTokenSignatureCheck } from './idToken.ts';
+
+/** What the redirect flow's own request makes necessary in its response. */
+export interface ResponseExpectations {
+  nonce: string;
+  /** The implicit flow's id_token must carry at_hash (OpenID Connect Core 3.2.2.10). */
+  atHashRequired: boolean;
+}
+
+/** The state did not lead back to a login this browser session started. */
+export function stateMismatch(): FlowError {
+  return new FlowError(
+    'state_mismatch',
+    'the state in the callback does not match a login this browser session started',
+  );
+}
+
+/**
+ * An error arrived for a login this browser did not start: anyone can craft such a link, so its text is not
+ * presented as Salesforce's.
+ */
+export function unsolicitedError(): FlowError {
+  return new FlowError(
+    'unsolicited_error',
+    'an error arrived at the callback, but this browser session started no login it could belong to',
+  );
+}
+
+/** The org's own origins: the login host (the emulator's origin in emulator mode). */
+export function orgOrigins(ctx: FlowContext): string[] {
+  return [ctx.config.loginUrl];
+}
+
+/** Every flow: the token goes next to instance_url and id, so both must be the org's hosts. */
+export function checkHosts(ctx: FlowContext, tokens: TokenSet): void {
+  const check = hostsCheck(tokens, orgOrigins(ctx), ctx.config.mode === 'org');
+  ctx.log.check(check);
+  settle([check]);
+}
+
+/**
+ * The redirect flows, failing closed: the hosts; the signature whenever a secret is configured; and, whenever openid
+ * was requested, an id_token whose signature, iss, aud, at_hash and nonce all verify.
+ */
+export async function verifyTokenResponse(
+  ctx: FlowContext,
+  tokens: TokenSet,
+  expected: ResponseExpectations,
+): Promise<void> {
+  const { config, api, now, log } = ctx;
+  const checks: Check[] = [hostsCheck(tokens, orgOrigins(ctx), config.mode === 'org')];
+  if (config.clientSecret) {
+    checks.push(
+      tokens.signature && tokens.issued_at
+        ? signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature)
+        : missing(
+            'signature',
+            'response signature verified',
+            'The response carries no signature and issued_at.',
+          ),
+    );
+  }
+  if (config.scopes.split(/\s+/).includes('openid')) {
+    if (tokens.id_token) {
+      log.jwt('idToken', tokens.id_token);
+      const { issuer, keys } = await api.signingKeys(log.entry);
+      // A login through My Domain may name the My Domain host as issuer rather than the login host.
+      const issuers = [issuer, ...orgOrigins(ctx), new URL(tokens.instance_url).origin];
+      checks.push(
+        await idTokenSignatureCheck(tokens.id_token, keys, {
+          issuers,
+          clientId: config.clientId,
+          nowMs: now(),
+          accessToken: tokens.access_token,
+          atHashRequired: expected.atHashRequired,
+        }),
+      );
+      checks.push(nonceCheck(expected.nonce, tokens.id_token));
+    } else {
+      checks.push(
+        missing('id-token', 'id_token signature verified', 'openid was requested, but no id_token came.'),
+      );
+    }
+  }
+  checks.forEach((check) => log.check(check));
+  settle(checks);
+}
+
+function missing(id: string, label: string, detail: string): Check {
+  return {
+    id,
+    label,
+    passed: false,
+    detail,
+    why: 'A response without what the request asked for is not trusted.',
+  };
+}
+
+/** The first failed check ends the attempt, with an error the explainer knows. */
+function settle(checks: Check[]): void {
+  const failed = checks.find((check) => !check.passed);
+  if (failed) throw new FlowError(FAILURES[failed.id] ?? `${failed.id}_failed`, failed.detail);
+}
+
+const FAILURES: Record<string, string> = {
+  hosts: 'untrusted_host',
+  signature: 'signature_mismatch',
+  nonce: 'nonce_mismatch',
+  'id-token': 'id_token_invalid',
+};

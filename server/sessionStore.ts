@@ -1,0 +1,104 @@
+// Where sessions live. In memory by default, in two tiers: signed-in visitors apart from anonymous ones, so a flood
+// of new visitors can only evict other anonymous, idle sessions; each tier is bounded in count and in bytes.
+// With REDIS_URL, in Redis (connect-redis), so restarts and several app processes keep everyone signed in.
+import session, { type SessionData } from 'express-session';
+import { LRUCache } from 'lru-cache';
+import { RedisStore } from 'connect-redis';
+import { createClient } from 'redis';
+
+export interface TierLimits {
+  sessions: number;
+  bytes: number;
+}
+
+export interface SessionLimits {
+  anonymous: TierLimits;
+  signedIn: TierLimits;
+  ttlMs: number;
+}
+
+const MB = 1024 * 1024;
+export const SESSION_TTL_MS = 2 * 3600 * 1000;
+export const DEFAULT_SESSION_LIMITS: SessionLimits = {
+  anonymous: { sessions: 5000, bytes: 32 * MB },
+  signedIn: { sessions: 2000, bytes: 128 * MB },
+  ttlMs: SESSION_TTL_MS,
+};
+
+type Callback = (error?: unknown, data?: SessionData | null) => void;
+
+export class TieredMemoryStore extends session.Store {
+  private readonly anonymous: LRUCache<string, string>;
+  private readonly signedIn: LRUCache<string, string>;
+
+  constructor(limits: SessionLimits = DEFAULT_SESSION_LIMITS) {
+    super();
+    const tier = ({ sessions, bytes }: TierLimits) =>
+      new LRUCache<string, string>({
+        max: sessions,
+        maxSize: bytes,
+        sizeCalculation: (json) => json.length,
+        ttl: limits.ttlMs,
+      });
+    this.anonymous = tier(limits.anonymous);
+    this.signedIn = tier(limits.signedIn);
+  }
+
+  override get(sid: string, callback: Callback): void {
+    const json = this.signedIn.get(sid) ?? this.anonymous.get(sid);
+    callback(null, json === undefined ? null : (JSON.parse(json) as SessionData));
+  }
+
+  override set(sid: string, data: SessionData, callback?: (error?: unknown) => void): void {
+    const [tier, other] = data.login ? [this.signedIn, this.anonymous] : [this.anonymous, this.signedIn];
+    other.delete(sid);
+    tier.set(sid, JSON.stringify(data));
+    callback?.();
+  }
+
+  override touch(sid: string, data: SessionData, callback?: () => void): void {
+    this.set(sid, data, callback);
+  }
+
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.anonymous.delete(sid);
+    this.signedIn.delete(sid);
+    callback?.();
+  }
+
+  /** How many sessions each tier holds (for tests and the benchmark). */
+  get counts(): { anonymous: number; signedIn: number } {
+    return { anonymous: this.anonymous.size, signedIn: this.signedIn.size };
+  }
+}
+
+export interface SessionStore {
+  store: session.Store;
+  close(): Promise<void>;
+}
+
+/** The Redis store when a URL is given (connected before the app serves), else the in-memory tiers. */
+export async function createSessionStore(
+  redisUrl: string | undefined,
+  limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+): Promise<SessionStore> {
+  if (!redisUrl) return { store: new TieredMemoryStore(limits), close: async () => undefined };
+  let connected = false;
+  const client = createClient({
+    url: redisUrl,
+    // Give up on the first connection quickly (start-up says why); later drops are retried for a while.
+    socket: {
+      reconnectStrategy: (retries, cause) => (retries > (connected ? 20 : 2) ? cause : 250),
+    },
+  });
+  // An 'error' event without a listener would end the process; the failing request reports it instead.
+  client.on('error', (error: Error) => console.error(`[app] Redis session store: ${error.message}`));
+  await client.connect();
+  connected = true;
+  return {
+    store: new RedisStore({ client, prefix: 'playground:session:', ttl: Math.floor(limits.ttlMs / 1000) }),
+    close: async () => {
+      await client.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// Explanations for the app's own refusals (failed checks, unusable files) and for answers that never came.
+import type { Rule } from './types.ts';
+
+export const APP_RULES: Rule[] = [
+  {
+    key: 'state-mismatch',
+    error: 'state_mismatch',
+    title: 'The callback did not come from a login this browser started',
+    likelyMeaning:
+      'The state that came back is not one this session sent: the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, the session expired, or someone is trying a login CSRF.',
+    howToFix: 'Start the flow again from this browser.',
+    whatNotToDo: 'Never skip the state check to "make it work".',
+  },
+  {
+    key: 'signature-mismatch',
+    error: 'signature_mismatch',
+    title: 'The response signature is wrong',
+    likelyMeaning:
+      "Base64(HMAC-SHA256(secret, id + issued_at)) did not match: the response was altered, or the configured secret is not this app's.",
+    howToFix: 'Check SF_CLIENT_SECRET; start again.',
+    whatNotToDo: 'Do not accept a token whose signature fails.',
+  },
+  {
+    key: 'nonce-mismatch',
+    error: 'nonce_mismatch',
+    title: 'The id_token was not issued for this login',
+    likelyMeaning: 'Its nonce is not the one this session sent: a replayed id_token.',
+    howToFix: 'Start again.',
+    whatNotToDo: 'Do not accept an id_token without checking its nonce.',
+  },
+  {
+    key: 'id-token-invalid',
+    error: 'id_token_invalid',
+    title: 'The id_token did not verify',
+    likelyMeaning:
+      "Its signature does not match the issuer's published keys (/id/keys), or its iss or aud is not what this app expects.",
+    howToFix: 'Check SF_LOGIN_URL (the issuer) and SF_CLIENT_ID (the audience), then start again.',
+    whatNotToDo: 'Do not trust claims from an id_token whose signature you have not verified.',
+  },
+  {
+    key: 'pem-error',
+    error: 'pem_error',
+    title: 'The private key file cannot be used',
+    likelyMeaning:
+      'It is not a PEM private key ("no start line"), it is encrypted, or line breaks were lost when it was put in an environment variable.',
+    howToFix:
+      'Point SF_JWT_KEY_FILE at an unencrypted PEM key file (openssl rsa -in enc.key -out jwt.key), or delete certs/jwt.* to generate a pair.',
+    whatNotToDo: 'Do not paste private keys into environment variables or tickets.',
+  },
+  {
+    key: 'network',
+    error: 'network_error',
+    title: 'Salesforce did not answer',
+    likelyMeaning:
+      'The host could not be reached: wrong SF_LOGIN_URL, no network, a proxy, or the emulator is not running.',
+    howToFix: 'Check SF_LOGIN_URL and that the host answers in a browser.',
+    whatNotToDo: 'Do not disable TLS verification to get past certificate errors.',
+  },
+  {
+    key: 'unsolicited-error',
+    error: 'unsolicited_error',
+    title: 'An error arrived that this browser did not ask for',
+    likelyMeaning:
+      "The callback carried an error, but its state matches no login this browser session started: a link replayed from history, a login finished in another browser, or a crafted link. Anyone can put any text in such a link, so the playground does not present it as Salesforce's answer (the raw URL is in the transcript).",
+    howToFix:
+      'Start the flow again from this browser; a real refusal will then come back with the right state.',
+    whatNotToDo: 'Do not show error text from an unsolicited callback as if Salesforce had said it.',
+  },
+  {
+    key: 'untrusted-host',
+    error: 'untrusted_host',
+    title: 'The token response points at a host that is not the org',
+    likelyMeaning:
+      'instance_url or id names a host outside the org (not its login host, My Domain or a Salesforce domain). This app would send the access token there next, so it stopped: the response was forged or altered on its way through the browser.',
+    howToFix:
+      'Start again. If it happens against a real org, check for a proxy or browser extension rewriting responses.',
+    whatNotToDo: 'Never call instance_url or id without checking where they point.',
+  },
+  {
+    key: 'timeout',
+    error: 'timeout',
+    title: 'Salesforce did not answer in time',
+    likelyMeaning:
+      'The host accepted the connection but sent no answer within the time limit: an overloaded or paused server, a proxy holding the request, or a network that drops packets.',
+    howToFix:
+      'Try again in a moment; check https://status.salesforce.com for the instance, or that the emulator is running.',
+    whatNotToDo: 'Do not raise timeouts to minutes or retry in a tight loop.',
+  },
+  {
+    key: 'untrusted-certificate',
+    error: 'untrusted_certificate',
+    title: 'The server presented a certificate this app does not trust',
+    likelyMeaning:
+      'The TLS certificate is self-signed, expired, issued for another host name, or signed by a company proxy whose root certificate this machine does not have.',
+    howToFix:
+      'Check SF_LOGIN_URL (the host name must match the certificate). Behind a company proxy, give Node its root certificate with NODE_EXTRA_CA_CERTS=/path/to/root.pem.',
+    whatNotToDo:
+      'Never turn certificate checks off (NODE_TLS_REJECT_UNAUTHORIZED=0): it sends tokens to anyone in the middle.',
+  },
+  {
+    key: 'html-response',
+    error: 'html_response',
+    title: "A web page came back instead of Salesforce's JSON",
+    likelyMeaning:
+      'Something other than the API answered: a wrong URL (a Lightning or Setup page), a proxy or captive portal, or a maintenance page.',
+    howToFix:
+      'Check that SF_LOGIN_URL is a login host (https://login.salesforce.com, https://test.salesforce.com or your My Domain) with no path.',
+    whatNotToDo: 'Do not parse HTML error pages as if they were API answers.',
+  },
+  {
+    key: 'server-error',
+    error: 'server_error',
+    title: 'Salesforce had a problem answering',
+    likelyMeaning:
+      'The server answered with a 5xx status: a temporary failure or maintenance on the instance.',
+    howToFix:
+      'Wait and try again; https://status.salesforce.com shows incidents and maintenance per instance.',
+    whatNotToDo: 'Do not change your configuration because of a 5xx: the request may well be right.',
+  },
+];
