@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type session from 'express-session';
 import helmet from 'helmet';
+import { requireAccess } from './access.ts';
 import { formBody, jsonBody } from './bodies.ts';
 import type { Config } from './config.ts';
 import { csrfProtection } from './csrf.ts';
@@ -24,6 +25,8 @@ export interface AppOptions {
   httpTimeoutMs?: number;
   /** Where sessions live: see sessionStore.ts. */
   sessionStore?: session.Store;
+  /** Org mode: the token of the access link printed at start (see access.ts). */
+  accessToken?: string;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): express.Express {
@@ -50,6 +53,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
     }),
   );
   app.use(express.static(path.join(rootDir, 'public'), { index: false, maxAge: '1h' }));
+  if (options.accessToken) app.use(requireAccess(options.accessToken));
   app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
   app.use(formBody(), jsonBody());
 

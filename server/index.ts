@@ -46,8 +46,13 @@ function printWelcome(stack: Stack): void {
     console.log(`  app settings: ${stack.emulatorServer.url}/setup`);
   }
   if (stack.app) {
-    console.log(`Salesforce OAuth playground: open ${stack.app.url}`);
-    console.log(`  talking to ${config.mode === 'emulator' ? 'the local emulator' : config.loginUrl}`);
+    if (stack.accessUrl) {
+      console.log(`Salesforce OAuth playground: open ${stack.accessUrl}`);
+      console.log(`  talking to ${config.loginUrl}: this link lets you in; keep it to yourself.`);
+    } else {
+      console.log(`Salesforce OAuth playground: open ${stack.app.url}`);
+      console.log('  talking to the local emulator');
+    }
   }
   console.log('Press Ctrl-C to stop.');
 }

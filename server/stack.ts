@@ -1,5 +1,6 @@
 // Starts the playground (and, in emulator mode, the local Salesforce) over HTTPS: used by index.ts and tests.
 import { readFileSync } from 'node:fs';
+import { accessToken } from './access.ts';
 import { createApp } from './app.ts';
 import { certsDirOf, ConfigError, EMULATOR_DEFAULTS, loadConfig, readPorts, type Config } from './config.ts';
 import { createSessionStore, type SessionLimits, type SessionStore } from './sessionStore.ts';
@@ -26,6 +27,8 @@ export interface Stack {
   readonly app?: ListeningServer;
   readonly emulatorServer?: ListeningServer;
   readonly emulator?: Emulator;
+  /** Org mode: the link that lets the owner in (printed at start). */
+  readonly accessUrl?: string;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
       emulatorServer.server.on('request', emulator.app);
     }
+    const access = app && config.mode === 'org' ? accessToken(config.sessionSecret) : undefined;
     if (app) {
       const sessions = await openSessionStore(config, options.sessionLimits);
       closers.push(sessions.close);
@@ -81,6 +85,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         now: options.now,
         httpTimeoutMs: options.httpTimeoutMs,
         sessionStore: sessions.store,
+        accessToken: access,
       };
       app.server.on('request', createApp(config, appOptions));
     }
@@ -88,7 +93,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all(started.map((s) => s.close()));
       await Promise.all(closers.map((closeOne) => closeOne()));
     };
-    return { config, certs, app, emulatorServer, emulator, close };
+    const accessUrl = app && access ? `${app.url}/?access=${access}` : undefined;
+    return { config, certs, app, emulatorServer, emulator, accessUrl, close };
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
     await Promise.all(closers.map((closeOne) => closeOne()));

@@ -1,0 +1,36 @@
+// In org mode the playground acts on a real org, so it serves only its owner: the access link printed at start
+// sets a cookie, and without it pages that act or reveal explain how to get in (as local notebook servers do).
+import { createHmac, randomBytes } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { cookieValue } from './csrf.ts';
+import { constantTimeEqual } from './flows/checks.ts';
+
+export const ACCESS_COOKIE = '__Host-playground.access';
+/** Open to anyone: what the playground is, and how to set up an org. */
+const OPEN_PATHS = new Set(['/', '/setup', '/setup/jwt.crt']);
+
+/**
+ * Derived from SESSION_SECRET when there is one, so the link survives restarts and works on every instance;
+ * otherwise new at each start.
+ */
+export function accessToken(sessionSecret: string | undefined): string {
+  if (!sessionSecret) return randomBytes(24).toString('base64url');
+  return createHmac('sha256', sessionSecret).update('playground access link').digest('base64url');
+}
+
+export function requireAccess(token: string): RequestHandler {
+  return (req, res, next) => {
+    const offered = req.query.access;
+    if (typeof offered === 'string' && constantTimeEqual(offered, token)) {
+      res.cookie(ACCESS_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+      // Take the token out of the address bar and history at once.
+      const url = new URL(req.originalUrl, 'https://localhost');
+      url.searchParams.delete('access');
+      return res.redirect(303, `${url.pathname}${url.search}`);
+    }
+    const cookie = cookieValue(req, ACCESS_COOKIE);
+    res.locals.hasAccess = Boolean(cookie && constantTimeEqual(cookie, token));
+    if (res.locals.hasAccess || (req.method === 'GET' && OPEN_PATHS.has(req.path))) return next();
+    res.status(403).set('Cache-Control', 'no-store').render('access-needed', { title: 'Access link needed' });
+  };
+}
