@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { requireAccess } from './access.ts';
 import { formBody, jsonBody } from './bodies.ts';
 import type { Config } from './config.ts';
+import type { OrgControl } from './orgFaults.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { mountRoutes } from './routes/index.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   sessionStore?: session.Store;
   /** Org mode: the token of the access link printed at start (see access.ts). */
   accessToken?: string;
+  /** Emulator mode: the local org's one-shot settings for org-side faults. */
+  orgControl?: OrgControl;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): express.Express {
@@ -44,7 +47,12 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"], 'form-action': ["'self'"] },
+        directives: {
+          'script-src': ["'self'"],
+          'connect-src': ["'self'"],
+          // Logging out ends the login at the org too: the logout form's answer redirects to the login host.
+          'form-action': ["'self'", new URL(config.loginUrl).origin],
+        },
       },
       // HSTS on localhost would pin every other local project to HTTPS; it teaches nothing here.
       strictTransportSecurity: false,
@@ -57,7 +65,11 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
   app.use(formBody(), jsonBody());
 
-  const services = createServices(config, { now, httpTimeoutMs: options.httpTimeoutMs });
+  const services = createServices(config, {
+    now,
+    httpTimeoutMs: options.httpTimeoutMs,
+    orgControl: options.orgControl,
+  });
   mountRoutes(app, services, csrfProtection(secret));
 
   app.use(notFound);

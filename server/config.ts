@@ -19,6 +19,11 @@ export interface Config {
   readonly emulatorPort: number;
   /** Login host, no trailing slash: the emulator's own URL in emulator mode. */
   readonly loginUrl: string;
+  /**
+   * The org's own host (My Domain), which the client credentials flow must call: the emulator's second origin in
+   * emulator mode; SF_MY_DOMAIN, or SF_LOGIN_URL when it is a My Domain host, for a real org.
+   */
+  readonly myDomainUrl: string | undefined;
   readonly clientId: string;
   readonly clientSecret: string | undefined;
   readonly username: string;
@@ -106,6 +111,18 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
   const certsDir = certsDirOf(rootDir);
   const jwtKeyFile = read('SF_JWT_KEY_FILE');
   if (jwtKeyFile) checkReadable('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
+  const myDomainSetting = read('SF_MY_DOMAIN');
+  const myDomainUrl =
+    mode === 'emulator'
+      ? `https://127.0.0.1:${emulatorPort}`
+      : myDomainSetting
+        ? parseUrl('SF_MY_DOMAIN', myDomainSetting, 'https://<your domain>.my.salesforce.com').replace(
+            /\/+$/,
+            '',
+          )
+        : isMyDomain(loginUrl)
+          ? loginUrl
+          : undefined;
   const audienceSetting = read('SF_AUDIENCE');
   const audience = audienceSetting
     ? parseUrl('SF_AUDIENCE', audienceSetting, 'https://login.salesforce.com or https://test.salesforce.com')
@@ -124,6 +141,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     port,
     emulatorPort,
     loginUrl,
+    myDomainUrl,
     clientId,
     clientSecret,
     username,
@@ -145,6 +163,11 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
 }
 
 /** Sandboxes validate `aud` against test.salesforce.com, everything else against login.salesforce.com. */
+/** *.my.salesforce.com (sandboxes: *.sandbox.my.salesforce.com) and the government cloud's *.my.salesforce.mil. */
+export function isMyDomain(url: string): boolean {
+  return /\.my\.salesforce\.(com|mil)$/.test(new URL(url).hostname);
+}
+
 export function deriveAudience(mode: Mode, loginUrl: string): string {
   if (mode === 'emulator') return loginUrl;
   const host = new URL(loginUrl).hostname;

@@ -1,15 +1,37 @@
 // One flow attempt as the visitor's session keeps it: the record the teaching layer shows, and where flows write it.
-export type FlowName = 'jwt' | 'web-server' | 'user-agent';
+import type { OrgFault } from '../orgFaults.ts';
 
-/** A "break it" fault: makes the next attempt wrong on purpose, so the learner meets the real error. */
-export type Fault =
+export type FlowName =
+  | 'jwt'
+  | 'web-server'
+  | 'user-agent'
+  | 'client-credentials'
+  | 'refresh-token'
+  | 'device'
+  | 'username-password';
+
+/** A "break it" fault of this app's own requests: makes the next attempt wrong on purpose. */
+export type AppFault =
   | 'wrong-aud'
   | 'expired-exp'
   | 'other-key'
   | 'wrong-redirect-uri'
   | 'replay-code'
   | 'missing-verifier'
-  | 'tampered-state';
+  | 'tampered-state'
+  | 'no-pkce'
+  | 'no-secret'
+  | 'wrong-secret'
+  | 'login-host'
+  | 'reuse-refresh-token'
+  | 'revoked-refresh-token'
+  | 'poll-too-fast'
+  | 'rfc-grant-type'
+  | 'no-security-token'
+  | 'wrong-password';
+
+/** App faults change this app's request; org faults change the org's settings for the next request (emulator). */
+export type Fault = AppFault | OrgFault;
 
 /** One leg of a flow: a browser redirect, the callback, or a server-to-Salesforce call. Values are raw. */
 export interface TranscriptEntry {

@@ -8,9 +8,12 @@ import { idTokenSignatureCheck } from './idToken.ts';
 
 /** What the redirect flow's own request makes necessary in its response. */
 export interface ResponseExpectations {
-  nonce: string;
+  /** The nonce sent at authorize, when there was an authorize request. */
+  nonce?: string;
   /** The implicit flow's id_token must carry at_hash (OpenID Connect Core 3.2.2.10). */
-  atHashRequired: boolean;
+  atHashRequired?: boolean;
+  /** Whether this flow returns an id_token when openid is requested (client credentials and password never do). */
+  idToken?: boolean;
 }
 
 /** The state did not lead back to a login this browser session started. */
@@ -32,9 +35,10 @@ export function unsolicitedError(): FlowError {
   );
 }
 
-/** The org's own origins: the login host (the emulator's origin in emulator mode). */
+/** The org's own origins: its login host and, when known, its My Domain (the emulator's two origins). */
 export function orgOrigins(ctx: FlowContext): string[] {
-  return [ctx.config.loginUrl];
+  const { loginUrl, myDomainUrl } = ctx.config;
+  return myDomainUrl ? [loginUrl, myDomainUrl] : [loginUrl];
 }
 
 /** Every flow: the token goes next to instance_url and id, so both must be the org's hosts. */
@@ -45,8 +49,9 @@ export function checkHosts(ctx: FlowContext, tokens: TokenSet): void {
 }
 
 /**
- * The redirect flows, failing closed: the hosts; the signature whenever a secret is configured; and, whenever openid
- * was requested, an id_token whose signature, iss, aud, at_hash and nonce all verify.
+ * Every flow whose response is signed, failing closed: the hosts; the signature whenever a secret is configured;
+ * and, where the flow returns one and openid was requested, an id_token whose signature, iss, aud, at_hash and
+ * nonce all verify.
  */
 export async function verifyTokenResponse(
   ctx: FlowContext,
@@ -66,7 +71,7 @@ export async function verifyTokenResponse(
           ),
     );
   }
-  if (config.scopes.split(/\s+/).includes('openid')) {
+  if (expected.idToken !== false && config.scopes.split(/\s+/).includes('openid')) {
     if (tokens.id_token) {
       log.jwt('idToken', tokens.id_token);
       const { issuer, keys } = await api.signingKeys(log.entry);
@@ -78,10 +83,10 @@ export async function verifyTokenResponse(
           clientId: config.clientId,
           nowMs: now(),
           accessToken: tokens.access_token,
-          atHashRequired: expected.atHashRequired,
+          atHashRequired: expected.atHashRequired ?? false,
         }),
       );
-      checks.push(nonceCheck(expected.nonce, tokens.id_token));
+      if (expected.nonce !== undefined) checks.push(nonceCheck(expected.nonce, tokens.id_token));
     } else {
       checks.push(
         missing('id-token', 'id_token signature verified', 'openid was requested, but no id_token came.'),

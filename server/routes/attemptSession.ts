@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Attempt, AttemptLog, Fault, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { takeTransaction, type Transaction } from '../flows/transactions.ts';
+import { isOrgFault, type OrgControl } from '../orgFaults.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 
@@ -22,12 +23,17 @@ const MAX_TRANSCRIPT = 40;
 /** Legs are dropped, oldest first, past this many characters: every session stays small. */
 const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 
-/** Starts the record of a new attempt and takes the armed faults (they apply once). */
-export function beginAttempt(req: Request, flow: FlowName, nowMs: number): Attempt {
+/**
+ * Starts the record of a new attempt and takes the armed faults (they apply once): the org-side ones go to the
+ * local org, which applies each to the next request it concerns.
+ */
+export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgControl?: OrgControl): Attempt {
   const faults = req.session.faults ?? [];
   delete req.session.faults;
   const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
   req.session.attempt = attempt;
+  const orgFaults = faults.filter(isOrgFault);
+  if (orgFaults.length > 0) orgControl?.armOnce(orgFaults);
   return attempt;
 }
 
@@ -88,11 +94,14 @@ export async function finishAttempt(
   req: Request,
   attempt: Attempt,
   receivedAt: () => number,
-  lastStep: () => Promise<TokenSet>,
+  lastStep: () => Promise<TokenSet | Login>,
 ): Promise<boolean> {
   try {
-    const tokens = await lastStep();
-    await startLoggedInSession(req, { flow: attempt.flow, tokens, receivedAt: receivedAt() });
+    const result = await lastStep();
+    // A refresh continues the same login (its identity, version, rotated tokens); every other flow starts one.
+    const login =
+      'tokens' in result ? result : { flow: attempt.flow, tokens: result, receivedAt: receivedAt() };
+    await startLoggedInSession(req, login);
     attempt.ok = true;
     return true;
   } catch (error) {

@@ -2,13 +2,16 @@
 import type express from 'express';
 import type { Csrf } from '../csrf.ts';
 import { callbackHandlers } from './callback.ts';
+import { devicePages } from './device.ts';
 import { homePages } from './home.ts';
 import { jwtPages } from './jwt.ts';
 import { redirectFlowPages } from './redirectFlows.ts';
 import { resultPages } from './result.ts';
+import { clientCredentialsPages, refreshTokenPages, usernamePasswordPages } from './serverFlows.ts';
 import type { Services } from './services.ts';
 import { setupPages } from './setup.ts';
 import { exposeArmedFaults, teachingHandlers } from './teaching.ts';
+import { tokenToolHandler } from './tokenTools.ts';
 
 export function mountRoutes(app: express.Express, services: Services, csrf: Csrf): void {
   const requireCsrf = csrf.require;
@@ -16,6 +19,10 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   const setup = setupPages(services);
   const jwt = jwtPages(services);
   const redirect = redirectFlowPages(services);
+  const clientCredentials = clientCredentialsPages(services);
+  const refreshToken = refreshTokenPages(services);
+  const device = devicePages(services);
+  const usernamePassword = usernamePasswordPages(services);
   const callback = callbackHandlers(services);
   const result = resultPages(services);
   const teaching = teachingHandlers(services);
@@ -33,15 +40,25 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   app.get('/flows/web-server/start', redirect.start('web-server'));
   app.get('/flows/user-agent', redirect.page('user-agent'));
   app.get('/flows/user-agent/start', redirect.start('user-agent'));
+  app.get('/flows/client-credentials', clientCredentials.page);
+  app.post('/flows/client-credentials', requireCsrf, clientCredentials.run);
+  app.get('/flows/refresh-token', refreshToken.page);
+  app.post('/flows/refresh-token', requireCsrf, refreshToken.run);
+  app.get('/flows/device', device.page);
+  app.post('/flows/device', requireCsrf, device.start);
+  app.post('/flows/device/poll', requireCsrf, device.poll);
+  app.get('/flows/username-password', usernamePassword.page);
+  app.post('/flows/username-password', requireCsrf, usernamePassword.run);
 
   app.get('/oauthcallback.html', callback.query);
   app.post('/oauthcallback/fragment', requireCsrf, callback.fragment);
 
   app.get('/result', result.page);
   app.post('/result/query', requireCsrf, result.query);
-  app.post('/result/refresh', requireCsrf, result.refresh);
   app.post('/result/reveal', requireCsrf, result.reveal);
+  app.post('/result/tools', requireCsrf, tokenToolHandler(services));
   app.post('/logout', requireCsrf, result.logout);
+  app.get('/signed-out', result.signedOut);
 
   app.post('/teaching/break-it', requireCsrf, teaching.armFaults);
   app.post('/teaching/reveal', requireCsrf, teaching.reveal);

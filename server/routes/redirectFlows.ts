@@ -25,7 +25,7 @@ const FLOWS: Record<RedirectFlowName, RedirectFlow> = {
   'user-agent': { title: 'User-agent flow', buildRequest: userAgent.buildRequest },
 };
 
-export function redirectFlowPages({ config, now }: Services): {
+export function redirectFlowPages({ config, now, orgControl }: Services): {
   page(flow: RedirectFlowName): RequestHandler;
   start(flow: RedirectFlowName): RequestHandler;
 } {
@@ -40,7 +40,7 @@ export function redirectFlowPages({ config, now }: Services): {
     },
     // A link, not a form: a redirect to another origin after a form POST would be blocked by CSP form-action.
     start: (flow) => (req, res) => {
-      const attempt = beginAttempt(req, flow, now());
+      const attempt = beginAttempt(req, flow, now(), orgControl);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults);
       saveTransaction(req, attempt.id, transaction);
       sessionLog(req).entry({

@@ -1,14 +1,14 @@
 // After login: the token (masked, revealable by its owner), who you are, and a SOQL query on the instance.
-import type { Request, RequestHandler } from 'express';
-import type { ReceivedError } from '../attempts/attempt.ts';
+import type { RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
-import { buildRefreshRequest } from '../flows/webServer.ts';
 import type { QueryResult } from '../salesforce/api.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
-import { SESSION_COOKIE } from '../session.ts';
 import { sessionLog } from './attemptSession.ts';
 import type { Services } from './services.ts';
+import { entryView } from '../teaching/transcript.ts';
 
 /** The original tutorial's query, one click away. */
 export const TUTORIAL_QUERY = 'SELECT CaseNumber, Subject FROM Case LIMIT 1';
@@ -17,12 +17,12 @@ const MAX_SOQL_LENGTH = 4000;
 declare module 'express-session' {
   interface SessionData {
     soql?: string;
-    /** Set after a successful refresh, shown once. */
-    refreshed?: boolean;
+    /** What the last logout did (revoke, end session), for the signed-out page. */
+    loggedOut?: TranscriptEntry[];
   }
 }
 
-type Handlers = Record<'page' | 'query' | 'refresh' | 'reveal' | 'logout', RequestHandler>;
+type Handlers = Record<'page' | 'query' | 'reveal' | 'logout' | 'signedOut', RequestHandler>;
 
 export function resultPages({ config, api, now }: Services): Handlers {
   return {
@@ -58,7 +58,7 @@ export function resultPages({ config, api, now }: Services): Handlers {
         columns: result ? columnsOf(result.records) : [],
         problems,
         attempt: req.session.attempt,
-        refreshed: takeFlag(req),
+        toolResult: req.session.toolResult,
         scripts: ['/js/result.js'],
       });
     },
@@ -69,26 +69,6 @@ export function resultPages({ config, api, now }: Services): Handlers {
       res.redirect(303, '/result#query');
     },
 
-    /** Trades the session's refresh token for a new access token: the cure for an expired session. */
-    async refresh(req, res) {
-      const login = req.session.login;
-      if (!login?.tokens.refresh_token)
-        throw new HttpError(400, 'No refresh token', 'This login did not receive a refresh token.');
-      try {
-        const fresh = await api.token(
-          buildRefreshRequest(config, login.tokens.refresh_token),
-          sessionLog(req).entry,
-          'refresh',
-        );
-        login.tokens = { ...fresh, refresh_token: fresh.refresh_token ?? login.tokens.refresh_token };
-        login.receivedAt = now();
-        req.session.refreshed = true;
-      } catch (error) {
-        if (req.session.attempt) req.session.attempt.error = describeFailure(error);
-      }
-      res.redirect(303, '/result');
-    },
-
     /** Shows the owner their own token: read from their session, never from a URL. */
     reveal(req, res) {
       const login = req.session.login;
@@ -96,20 +76,40 @@ export function resultPages({ config, api, now }: Services): Handlers {
       res.set('Cache-Control', 'no-store').json({ access_token: login.tokens.access_token });
     },
 
+    /**
+     * Revokes the token (a leg the signed-out page shows), ends this app's login with a new session id, then sends
+     * the browser to the org's end_session_endpoint so that the login at Salesforce ends too.
+     */
     async logout(req, res) {
       const login = req.session.login;
-      if (login) await api.revoke(login.tokens, () => undefined).catch(() => undefined);
-      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
-      res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'lax' });
-      res.redirect(303, '/');
+      const legs: TranscriptEntry[] = [];
+      if (login) await api.revoke(login.tokens, (entry) => legs.push(entry)).catch(() => undefined);
+      await new Promise<void>((resolve, reject) =>
+        req.session.regenerate((error) => (error ? reject(error) : resolve())),
+      );
+      const back = `${new URL(config.callbackUrl).origin}/signed-out`;
+      const endSession = `${config.loginUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`;
+      const redirect: TranscriptEntry = {
+        id: randomUUID(),
+        at: now(),
+        kind: 'redirect',
+        leg: 'end session',
+        method: 'GET',
+        url: endSession,
+        requestHeaders: {},
+      };
+      req.session.loggedOut = [...legs, redirect];
+      res.redirect(303, endSession);
+    },
+
+    /** Where the org sends the browser back after its own logout: what the logout did, leg by leg. */
+    signedOut(req, res) {
+      res.set('Cache-Control', 'no-store').render('signed-out', {
+        title: 'Signed out',
+        legs: (req.session.loggedOut ?? []).map((entry) => entryView(entry, [])),
+      });
     },
   };
-}
-
-function takeFlag(req: Request): boolean {
-  const refreshed = Boolean(req.session.refreshed);
-  delete req.session.refreshed;
-  return refreshed;
 }
 
 /** Enough to recognise the token (the org id prefix and its length), not enough to use it. */

@@ -1,5 +1,7 @@
-// The app's collaborators, made once: configuration, the Salesforce API client and the clock.
+// The app's collaborators, made once: configuration, the Salesforce API client, the clock, and (emulator mode)
+// the local org's one-shot settings for org-side faults.
 import type { Config } from '../config.ts';
+import type { OrgControl } from '../orgFaults.ts';
 import { SalesforceApi } from '../salesforce/api.ts';
 import { createSalesforceHttp } from '../salesforce/http.ts';
 
@@ -7,12 +9,19 @@ export interface Services {
   config: Config;
   api: SalesforceApi;
   now: () => number;
+  orgControl?: OrgControl;
+}
+
+export interface ServiceOptions {
+  now?: () => number;
+  httpTimeoutMs?: number;
+  orgControl?: OrgControl;
 }
 
 export function createServices(
   config: Config,
-  { now = Date.now, httpTimeoutMs }: { now?: () => number; httpTimeoutMs?: number } = {},
+  { now = Date.now, httpTimeoutMs, orgControl }: ServiceOptions = {},
 ): Services {
   const http = createSalesforceHttp(config, now, httpTimeoutMs);
-  return { config, api: new SalesforceApi(http, config.loginUrl), now };
+  return { config, api: new SalesforceApi(http, config.loginUrl), now, orgControl };
 }

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { FlowName } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
-import { FAULTS } from '../teaching/panel.ts';
+import { FAULTS, offeredFaults } from '../teaching/panel.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
 import type { Services } from './services.ts';
 
@@ -21,7 +21,7 @@ export function teachingHandlers({ config }: Services): {
       const flow = String(req.body?.flow ?? '');
       if (!Object.hasOwn(FAULTS, flow))
         throw new HttpError(400, 'Unknown flow', 'Choose the faults on a flow page.');
-      const offered = FAULTS[flow as FlowName];
+      const offered = offeredFaults(flow as FlowName, config.mode);
       const wanted = ([] as unknown[]).concat(req.body?.faults ?? []);
       const faults = offered.map((item) => item.id).filter((id) => wanted.includes(id));
       if (faults.length > 0) req.session.faults = faults;

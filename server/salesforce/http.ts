@@ -16,6 +16,8 @@ export interface OutboundRequest {
   url: string;
   headers?: Record<string, string>;
   form?: Record<string, string>;
+  /** Form fields sent but never recorded: the transcript shows "(not kept)" instead of their values. */
+  unrecorded?: string[];
   /** Which kind of error body to expect, for the typed error. */
   source?: ReceivedError['source'];
 }
@@ -57,7 +59,7 @@ export function createSalesforceHttp(
         method: request.method,
         url: request.url,
         requestHeaders: headers,
-        requestBody: body,
+        requestBody: request.unrecorded && request.form ? withheld(request.form, request.unrecorded) : body,
       };
       const started = performance.now();
       try {
@@ -97,4 +99,11 @@ export function createSalesforceHttp(
       }
     },
   };
+}
+
+/** The form as recorded: fields that must not be kept (a password) are replaced, the rest stays as sent. */
+function withheld(form: Record<string, string>, names: string[]): string {
+  const recorded = new URLSearchParams(form);
+  for (const name of names) if (recorded.has(name)) recorded.set(name, '(not kept)');
+  return recorded.toString();
 }

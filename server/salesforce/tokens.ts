@@ -29,6 +29,8 @@ export interface Login {
   receivedAt: number;
   identity?: Identity;
   apiVersion?: string;
+  /** The refresh token a rotation replaced: reusing it is the rotation lesson (it revokes the family). */
+  previousRefreshToken?: string;
 }
 
 /** Checks the fields every flow's response must carry and drops anything unexpected. */

@@ -38,7 +38,16 @@ const checks =
     if (found.length === 0) return attempt.error?.error.endsWith('_mismatch') ? 'failed' : undefined;
     return found.every((check) => check.passed) ? 'done' : 'failed';
   };
+/** Only the last leg of that name counts: polling answers 400 authorization_pending until the user allows. */
+const lastLeg =
+  (name: string) =>
+  (attempt: Attempt): StepState | undefined => {
+    const last = attempt.transcript.filter((entry) => entry.leg.startsWith(name)).at(-1);
+    if (!last) return undefined;
+    return last.error || (last.status !== undefined && last.status >= 400) ? 'failed' : 'done';
+  };
 const started = () => (): StepState => 'done';
+const run = (label: string): StepDef => ({ from: 'Browser', to: 'This app', label, evidence: started() });
 const callbackError = (attempt: Attempt): StepState | undefined => {
   const state = leg('callback')(attempt);
   if (state && attempt.error && (attempt.error.source === 'redirect' || attempt.error.source === 'fragment'))
@@ -101,6 +110,59 @@ const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Salesforce login',
       label: 'POST /services/oauth2/token with the code and code_verifier',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  'client-credentials': [
+    run('Run: ask this app to get a token as itself'),
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label:
+        'POST My Domain /services/oauth2/token with grant_type=client_credentials, client_id and client_secret',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  'refresh-token': [
+    run("Run: trade this session's refresh token for a new access token"),
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'POST /services/oauth2/token with grant_type=refresh_token (and the client secret)',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  device: [
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'POST /services/oauth2/token with response_type=device_code: a user code and verification_uri',
+      evidence: leg('device authorization'),
+    },
+    {
+      from: 'Browser',
+      to: 'Salesforce login',
+      label: 'On another screen: open verification_uri, enter the code, log in and Allow',
+      evidence: lastLeg('token (poll)'),
+    },
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'Poll with grant_type=device and the device code every interval seconds',
+      evidence: lastLeg('token (poll)'),
+    },
+    ...API,
+  ],
+  'username-password': [
+    run("Run: hand this app the user's username, password and security token"),
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label:
+        'POST /services/oauth2/token with grant_type=password, the password + security token and the secret',
       evidence: leg('token'),
     },
     ...API,

@@ -1,9 +1,11 @@
 // The helpers views use to render the teaching panel (exposed as app.locals.teach).
 import type { Config } from '../config.ts';
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
+import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
+import { FLOW_NAMES, refreshTokenNote } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
-import { FAULTS, panelView } from './panel.ts';
+import { offeredFaults, panelView } from './panel.ts';
 
 export interface TeachingHelpers {
   panel(attempt: Attempt): ReturnType<typeof panelView>;
@@ -11,13 +13,17 @@ export interface TeachingHelpers {
     error: { error: string; error_description?: string },
     context?: ExplainContext,
   ): ReturnType<typeof explain>;
-  faults(flow: FlowName): (typeof FAULTS)[FlowName];
+  faults(flow: FlowName): ReturnType<typeof offeredFaults>;
+  flowName(flow: FlowName): string;
+  refreshTokenNote(login: Login): string;
 }
 
 export function teachingHelpers(config: Config, now: () => number = Date.now): TeachingHelpers {
   return {
     panel: (attempt) => panelView(attempt, config, now()),
     explain: (error, context) => explain(error, context),
-    faults: (flow) => FAULTS[flow],
+    faults: (flow) => offeredFaults(flow, config.mode),
+    flowName: (flow) => FLOW_NAMES[flow],
+    refreshTokenNote,
   };
 }

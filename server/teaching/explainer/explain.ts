@@ -2,13 +2,20 @@
 import type { Attempt, ReceivedError } from '../../attempts/attempt.ts';
 import { readJwt } from '../../jwt.ts';
 import { APP_RULES } from './appRules.ts';
+import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
 import { REST_RULES } from './restRules.ts';
 import type { ExplainContext, Explanation, Rule } from './types.ts';
 
-/** First match wins: the JWT rules come first so a JWT expiry is not explained as a reused code. */
-export const RULES: readonly Rule[] = [...JWT_RULES, ...OAUTH_RULES, ...REST_RULES, ...APP_RULES];
+/** First match wins: flow-specific rules come first so a JWT expiry is not explained as a reused code. */
+export const RULES: readonly Rule[] = [
+  ...JWT_RULES,
+  ...FLOW_RULES,
+  ...OAUTH_RULES,
+  ...REST_RULES,
+  ...APP_RULES,
+];
 
 export interface ExplainedError extends Explanation {
   /** What this very request shows (the aud sent, the redirect_uri sent...), when the rule can tell. */

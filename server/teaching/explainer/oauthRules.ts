@@ -151,7 +151,7 @@ export const OAUTH_RULES: Rule[] = [
     likelyMeaning:
       'grant_type is misspelled or missing, or the body was not sent as application/x-www-form-urlencoded.',
     howToFix:
-      'Use authorization_code, refresh_token or urn:ietf:params:oauth:grant-type:jwt-bearer, in a form-encoded POST body.',
+      'Use one Salesforce knows (authorization_code, refresh_token, client_credentials, password, device, urn:ietf:params:oauth:grant-type:jwt-bearer), in a form-encoded POST body.',
     whatNotToDo: 'Do not send JSON to the token endpoint.',
   },
   {

@@ -97,7 +97,7 @@ describe('web server flow', () => {
     assert.match(page, /The user clicked Deny/);
   });
 
-  test('shows and explains a query error without breaking the page, and logout revokes the token', async () => {
+  test('shows and explains a query error without breaking the page, and logout revokes the token and ends the org login', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
     await postForm(stack, client, '/result', '/result/query', { soql: 'SELECT Id FRM Account' });
@@ -108,7 +108,9 @@ describe('web server flow', () => {
     assert.match(html, /The SOQL does not parse/);
     const revokedBefore = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
     const logout = await postForm(stack, client, '/result', '/logout');
-    assert.equal(logout.headers.get('location'), '/');
+    const endSession = new URL(logout.headers.get('location') ?? '');
+    assert.equal(endSession.origin + endSession.pathname, `${stack.emulatorUrl}/services/auth/idp/oidc/logout`);
+    assert.equal(endSession.searchParams.get('post_logout_redirect_uri'), `${stack.appUrl}/signed-out`);
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/revoke').length, revokedBefore + 1);
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
   });
@@ -118,14 +120,14 @@ describe('web server flow', () => {
     await runWebServerFlow(stack, client);
     const reveal = async () => (await resultWithToken(stack, client)).token;
     const before = await reveal();
-    const refreshed = await postForm(stack, client, '/result', '/result/refresh');
+    const refreshed = await postForm(stack, client, '/result', '/flows/refresh-token');
     assert.equal(refreshed.headers.get('location'), '/result');
     const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;
     assert.equal(sent?.grant_type, 'refresh_token');
     assert.equal(sent?.client_secret, stack.config.clientSecret);
     const page = await (await client.get(`${stack.appUrl}/result`)).text();
-    assert.match(page, /A new access token came from the refresh token/);
-    assert.match(page, /data-leg="refresh"/);
+    assert.match(page, /The refresh token\s+flow gave this session an access token/);
+    assert.match(page, /data-leg="token \(refresh\)"/);
     assert.match(page, /<td>Acme Inc\.<\/td>/);
     assert.notEqual(await reveal(), before);
   });

@@ -1,0 +1,24 @@
+// Device flow page: ask this app to poll every `interval` seconds (it never polls Salesforce sooner), and move on
+// to the result, or back to the explained error, when the answer is final.
+(function pollDeviceFlow() {
+  const section = document.querySelector('.device-code[data-interval]');
+  const status = document.getElementById('device-status');
+  if (!section || !status) return;
+  const csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  const ask = () =>
+    fetch('/flows/device/poll', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-csrf-token': csrf },
+    })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((answer) => {
+        if (answer.redirect) return window.location.assign(answer.redirect);
+        status.textContent = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;
+        setTimeout(ask, answer.retryInS * 1000);
+      })
+      .catch((error) => {
+        status.textContent = `Could not check (${error.message}): use "Check now".`;
+      });
+  setTimeout(ask, Number(section.dataset.interval) * 1000);
+})();

@@ -1,0 +1,49 @@
+// Username-password flow (RFC 6749 section 4.3; Salesforce: "OAuth 2.0 Username-Password Flow for Special
+// Scenarios"): the app sends the user's password (plus security token) itself. Legacy and blocked by default in new
+// orgs; taught as a migration lesson. The password is never kept: the transcript records it as "not kept".
+import { FlowError, type Fault } from '../attempts/attempt.ts';
+import type { Config } from '../config.ts';
+import type { TokenSet } from '../salesforce/tokens.ts';
+import type { FlowContext } from './context.ts';
+import { verifyTokenResponse } from './responseChecks.ts';
+
+export interface Credentials {
+  username: string;
+  password: string;
+  /** Appended to the password unless the caller's IP is in the org's trusted ranges. */
+  securityToken: string;
+}
+
+export function buildRequest(
+  config: Pick<Config, 'clientId' | 'clientSecret'>,
+  credentials: Credentials,
+  faults: readonly Fault[] = [],
+): Record<string, string> {
+  if (!config.clientSecret) {
+    throw new FlowError(
+      'no_client_secret',
+      'the username-password flow needs the consumer secret (SF_CLIENT_SECRET)',
+    );
+  }
+  const password = faults.includes('wrong-password') ? `${credentials.password}-wrong` : credentials.password;
+  const token = faults.includes('no-security-token') ? '' : credentials.securityToken;
+  return {
+    grant_type: 'password',
+    client_id: config.clientId,
+    client_secret: config.clientSecret,
+    username: credentials.username,
+    password: `${password}${token}`,
+  };
+}
+
+/** One POST; the answer has no refresh token, no scope and no id_token. */
+export async function requestToken(
+  ctx: FlowContext,
+  credentials: Credentials,
+  faults: readonly Fault[],
+): Promise<TokenSet> {
+  const form = buildRequest(ctx.config, credentials, faults);
+  const tokens = await ctx.api.token(form, ctx.log.entry, { unrecorded: ['password'] });
+  await verifyTokenResponse(ctx, tokens, { idToken: false });
+  return tokens;
+}

@@ -1,0 +1,74 @@
+// Device flow pages: Run asks for a user code, the page shows it with the verification link, and the browser (or
+// the "Check now" button) asks this app to poll until the user has allowed access on the other screen.
+import type { RequestHandler } from 'express';
+import { FlowError } from '../attempts/attempt.ts';
+import * as device from '../flows/device.ts';
+import { describeFailure } from '../salesforce/errors.ts';
+import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
+import { flowContext, renderFlowPage } from './flowPages.ts';
+import type { Services } from './services.ts';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The device flow waiting for the user: its codes and polling state. */
+    device?: device.DeviceTransaction;
+  }
+}
+
+/** Salesforce gives the user ten minutes to approve. */
+const DEVICE_LIFETIME_MS = 10 * 60 * 1000;
+
+export function devicePages(services: Services): Record<'page' | 'start' | 'poll', RequestHandler> {
+  const { now } = services;
+  return {
+    page: (req, res) =>
+      renderFlowPage(req, res, 'device', {
+        title: 'Device flow',
+        waiting: req.session.device,
+        scripts: req.session.device ? ['/js/device.js'] : [],
+        csrfMeta: true,
+      }),
+
+    async start(req, res) {
+      const attempt = beginAttempt(req, 'device', now(), services.orgControl);
+      delete req.session.device;
+      try {
+        req.session.device = await device.start(flowContext(services, req), attempt.faults);
+      } catch (error) {
+        attempt.error = describeFailure(error);
+        attempt.ok = false;
+      }
+      res.redirect(303, '/flows/device');
+    },
+
+    /** One poll. JSON for the page's script ({pending, retryInS} or {redirect}); a redirect for the button. */
+    async poll(req, res) {
+      const transaction = req.session.device;
+      const attempt = attemptFor(req, 'device', now());
+      const answer = (body: { redirect: string } | { pending: true; retryInS: number }) =>
+        req.accepts(['html', 'json']) === 'json'
+          ? res.set('Cache-Control', 'no-store').json(body)
+          : res.redirect(303, 'redirect' in body ? body.redirect : '/flows/device');
+      if (!transaction) return answer({ redirect: '/flows/device' });
+      let outcome: device.PollOutcome;
+      try {
+        if (now() - transaction.createdAt > DEVICE_LIFETIME_MS) {
+          throw new FlowError(
+            'device_code_expired',
+            'ten minutes passed without approval: run the flow again',
+          );
+        }
+        outcome = await device.poll(flowContext(services, req), transaction);
+      } catch (error) {
+        delete req.session.device;
+        Object.assign(attempt, { error: describeFailure(error), ok: false });
+        return answer({ redirect: '/flows/device' });
+      }
+      if (!outcome.done) return answer({ pending: true, retryInS: outcome.retryInS });
+      delete req.session.device;
+      const { tokens } = outcome;
+      const signedIn = await finishAttempt(req, attempt, now, async () => tokens);
+      answer({ redirect: signedIn ? '/result' : '/flows/device' });
+    },
+  };
+}

@@ -1,0 +1,135 @@
+// Explanations for the client credentials, device, refresh token and username-password flows: they come before
+// the general OAuth rules so that a flow's own cause wins over a code's usual meaning.
+import type { Rule } from './types.ts';
+
+const POLICIES = 'Setup → App Manager → your app → Manage → Edit Policies';
+
+export const FLOW_RULES: Rule[] = [
+  {
+    key: 'cc-wrong-domain',
+    error: 'invalid_grant',
+    description: 'request not supported on this domain',
+    title: 'The client credentials flow must call your My Domain',
+    likelyMeaning:
+      "The token request went to a generic host (login.salesforce.com, test.salesforce.com, a Lightning or Setup host). Client credentials work only on the org's own My Domain, because the generic hosts cannot tell which org's app you mean.",
+    howToFix:
+      'POST to https://<your domain>.my.salesforce.com/services/oauth2/token (Setup → My Domain shows it; here: SF_MY_DOMAIN).',
+    whatNotToDo: 'Do not switch to the username-password flow to avoid My Domain: it is being retired.',
+  },
+  {
+    key: 'cc-no-user',
+    error: 'invalid_grant',
+    description: 'no client credentials user enabled',
+    title: 'The app has no Run As user for client credentials',
+    likelyMeaning:
+      'The flow is not enabled, or it is but no Run As user is saved. The checkbox and the Run As user live on different screens.',
+    howToFix: `Enable Client Credentials Flow on the app, then set Run As (${POLICIES} → Client Credentials Flow; External Client Apps: Policies). Changes take a few minutes.`,
+    whatNotToDo:
+      'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs.',
+  },
+  {
+    key: 'password-flow',
+    error: 'invalid_grant',
+    description: 'authentication failure',
+    when: (c) => c.flow === 'username-password',
+    title: 'Salesforce refused the username-password login',
+    likelyMeaning:
+      'The same words cover every cause: the org blocks the flow (the default since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the password or the appended security token is wrong, or the user is locked or inactive.',
+    howToFix:
+      "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
+    whatNotToDo: 'Do not retry in a loop: wrong passwords lock the user out after a few attempts.',
+  },
+  {
+    key: 'refresh-family',
+    error: 'invalid_grant',
+    description: 'expired access/refresh token',
+    when: (c) => c.flow === 'refresh-token',
+    title: 'That refresh token no longer works',
+    likelyMeaning:
+      "It was revoked, expired by the app's refresh-token policy (immediately, after N, or unused for N), pushed out by a sixth login of the same user, or, with rotation on, it was already replaced: reusing a replaced refresh token revokes the whole family, the current one included.",
+    howToFix:
+      'Sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.',
+    whatNotToDo: 'Do not share one refresh token between processes or retry a refresh in parallel.',
+  },
+  {
+    key: 'device-pending',
+    error: 'authorization_pending',
+    title: 'The user has not allowed access yet',
+    likelyMeaning:
+      'The device flow is waiting for someone to enter the code at verification_uri and click Allow.',
+    howToFix: 'Keep polling every interval seconds until the token comes or the code expires (10 minutes).',
+    whatNotToDo: 'Do not poll faster than interval.',
+  },
+  {
+    key: 'device-slow-down',
+    error: 'slow_down',
+    title: 'Polling too fast',
+    likelyMeaning: 'The device polled sooner than the interval Salesforce asked for.',
+    howToFix: 'Wait interval seconds between polls, and 5 seconds more after each slow_down.',
+    whatNotToDo: 'Do not poll in a tight loop.',
+  },
+  {
+    key: 'device-expired',
+    error: 'expired_token',
+    title: 'The device code expired',
+    likelyMeaning: 'Nobody allowed access within 10 minutes.',
+    howToFix: 'Start the device flow again for a new code.',
+    whatNotToDo: 'Do not keep polling an expired code.',
+  },
+  {
+    key: 'device-grant-type',
+    error: 'unsupported_grant_type',
+    when: (c) => c.flow === 'device',
+    title: "Salesforce's device flow has its own grant_type",
+    likelyMeaning:
+      'Salesforce implemented the device flow before RFC 8628: it polls with grant_type=device and code=<device_code>, not urn:ietf:params:oauth:grant-type:device_code and device_code=.',
+    howToFix: 'Poll with grant_type=device&client_id=<key>&code=<device_code>.',
+    whatNotToDo: 'Do not assume a generic OAuth library speaks this dialect: check its Salesforce support.',
+  },
+  {
+    key: 'my-domain-unknown',
+    error: 'my_domain_unknown',
+    title: 'This app does not know your My Domain',
+    likelyMeaning:
+      "SF_LOGIN_URL is a generic login host, and the client credentials flow needs the org's own host.",
+    howToFix:
+      'Set SF_MY_DOMAIN=https://<your domain>.my.salesforce.com in .env (Setup → My Domain shows it).',
+    whatNotToDo: 'Do not put the Lightning host (*.lightning.force.com) here: it is not an API host.',
+  },
+  {
+    key: 'no-client-secret',
+    error: 'no_client_secret',
+    title: 'This flow needs the consumer secret',
+    likelyMeaning:
+      'Client credentials, username-password and introspection authenticate the app with its secret.',
+    howToFix: 'Set SF_CLIENT_SECRET to the Consumer Secret (App Manager → View → Manage Consumer Details).',
+    whatNotToDo: 'Never put the secret in browser code.',
+  },
+  {
+    key: 'no-refresh-token',
+    error: 'no_refresh_token',
+    title: 'This login has no refresh token',
+    likelyMeaning:
+      'The flow that signed you in does not return one, or the refresh_token scope was not granted.',
+    howToFix: 'Sign in with the web server flow (its scopes include refresh_token), then refresh.',
+    whatNotToDo: 'Do not add offline access to flows that do not support it.',
+  },
+  {
+    key: 'no-previous-refresh-token',
+    error: 'no_previous_refresh_token',
+    title: 'No replaced refresh token to reuse yet',
+    likelyMeaning:
+      'Reuse needs a refresh token that rotation has replaced: rotation is off, or no refresh ran yet.',
+    howToFix:
+      'Turn on "Enable Refresh Token Rotation" in the emulator\'s app settings, refresh once, then try again.',
+    whatNotToDo: 'Nothing to avoid: this is the setup of the lesson.',
+  },
+  {
+    key: 'device-code-expired',
+    error: 'device_code_expired',
+    title: 'The code was not used in time',
+    likelyMeaning: 'Ten minutes passed between the code and an approval.',
+    howToFix: 'Run the device flow again for a new code.',
+    whatNotToDo: 'Do not keep a device code around.',
+  },
+];

@@ -1,0 +1,41 @@
+// What the result page says about the flow that signed the visitor in: its name, and why its answer did or did
+// not include a refresh token.
+import type { FlowName } from '../attempts/attempt.ts';
+import type { Login } from '../salesforce/tokens.ts';
+
+export const FLOW_NAMES: Record<FlowName, string> = {
+  jwt: 'JWT bearer',
+  'web-server': 'web server',
+  'user-agent': 'user-agent',
+  'client-credentials': 'client credentials',
+  'refresh-token': 'refresh token',
+  device: 'device',
+  'username-password': 'username-password',
+};
+
+const NEVER: Partial<Record<FlowName, string>> = {
+  jwt: 'The JWT bearer flow never returns a refresh token: when the access token expires, sign a new assertion.',
+  'client-credentials':
+    'The client credentials flow never returns a refresh token: when the access token expires, ask again with the secret.',
+  'username-password':
+    'The username-password flow never returns a refresh token, one more reason to migrate away from it.',
+};
+
+export function refreshTokenNote(login: Login): string {
+  const never = NEVER[login.flow];
+  if (never) return never;
+  const present = Boolean(login.tokens.refresh_token);
+  if (login.flow === 'refresh-token') {
+    return login.previousRefreshToken
+      ? 'Rotation is on: the last refresh returned a new refresh token and the old one no longer works (reusing it revokes the family).'
+      : 'Rotation is off: the refresh token from the original login stays valid, and refreshing returns none.';
+  }
+  if (login.flow === 'user-agent') {
+    return present
+      ? 'The user-agent flow returned a refresh token: the callback is a custom scheme or Salesforce success page.'
+      : "The user-agent flow returns a refresh token only to Salesforce's own success URL or a custom scheme, never to an https callback like this one.";
+  }
+  return present
+    ? `The ${FLOW_NAMES[login.flow]} flow returned a refresh token because the refresh_token (or offline_access) scope was requested and allowed.`
+    : `No refresh token: the ${FLOW_NAMES[login.flow]} flow returns one only when the refresh_token (or offline_access) scope is requested and allowed for the app.`;
+}
