@@ -11,7 +11,9 @@
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'x-csrf-token': csrf },
     })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((response) =>
+        response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
+      )
       .then((answer) => {
         if (answer.redirect) return window.location.assign(answer.redirect);
         status.textContent = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;

@@ -55,11 +55,14 @@ export interface TranscriptEntry {
   error?: string;
 }
 
-/** A check made visible: state matched, PKCE recomputed, nonce, signature, key/certificate, clock skew. */
+/** A check made visible: state, PKCE, nonce, signature, id_token, hosts, key/certificate, clock skew. */
 export interface Check {
   id: string;
+  /** What is checked, in words that read right whatever the outcome ("state check"). */
   label: string;
   passed: boolean;
+  /** False when the check could not run (nothing to check, or left out on purpose): never shown as passed. */
+  performed?: boolean;
   detail: string;
   why: string;
 }
@@ -84,7 +87,10 @@ export interface Attempt {
   assertion?: string;
   idToken?: string;
   error?: ReceivedError;
+  /** Set when the attempt ends; a finished attempt never changes again. */
   ok?: boolean;
+  /** A callback that came back a second time (Back, Reload, a bookmark): its own attempt, labelled so. */
+  replay?: boolean;
 }
 
 /** Where a flow reports what it does, leg by leg and check by check, so the teaching layer can show it. */

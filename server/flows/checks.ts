@@ -17,7 +17,7 @@ export function stateCheck(expected: string | undefined, received: string | unde
   const passed = Boolean(expected && received !== undefined && constantTimeEqual(expected, received));
   return {
     id: 'state',
-    label: 'state matched',
+    label: 'state check',
     passed,
     detail: passed
       ? 'The state that came back is the one this browser session sent.'
@@ -33,7 +33,7 @@ export function pkceCheck(verifier: string, challengeSent: string): Check {
   const passed = constantTimeEqual(recomputed, challengeSent);
   return {
     id: 'pkce',
-    label: 'PKCE challenge recomputed',
+    label: 'PKCE check',
     passed,
     detail: `BASE64URL(SHA256(code_verifier)) = ${recomputed}${passed ? ', the code_challenge sent at authorize.' : `, but ${challengeSent} was sent.`}`,
     why: 'Only the holder of the verifier can redeem the code, so a stolen code is useless to anyone else.',
@@ -51,7 +51,7 @@ export function signatureCheck(secret: string, id: string, issuedAt: string, sig
   const passed = constantTimeEqual(responseSignature(secret, id, issuedAt), signature);
   return {
     id: 'signature',
-    label: 'response signature verified',
+    label: 'response signature check',
     passed,
     detail: passed
       ? 'Base64(HMAC-SHA256(client secret, id + issued_at)) equals the signature received.'
@@ -65,7 +65,7 @@ export function nonceCheck(expected: string | undefined, idToken: string | undef
   const passed = Boolean(expected && typeof received === 'string' && constantTimeEqual(expected, received));
   return {
     id: 'nonce',
-    label: 'nonce matched',
+    label: 'nonce check',
     passed,
     detail: passed
       ? 'The id_token carries the nonce this session sent.'
@@ -100,7 +100,7 @@ export function hostsCheck(
   const where = realOrg ? `${hosts} or a Salesforce domain` : hosts;
   return {
     id: 'hosts',
-    label: 'instance_url and id are Salesforce hosts',
+    label: 'host check (instance_url and id)',
     passed: untrusted.length === 0,
     detail:
       untrusted.length === 0

@@ -77,7 +77,7 @@ export async function poll(ctx: FlowContext, transaction: DeviceTransaction): Pr
 function intervalCheck(waitedS: number, intervalS: number): Check {
   return {
     id: 'interval',
-    label: 'polling interval honoured',
+    label: 'polling interval check',
     passed: false,
     detail: `This poll came ${waitedS.toFixed(1)} s after the last one; Salesforce asked for ${intervalS} s and answered slow_down. Polls now wait ${intervalS + 5} s.`,
     why: 'A device polls a shared token endpoint; polling faster than interval gets slow_down and, if it goes on, a refusal.',

@@ -25,7 +25,7 @@ export async function idTokenSignatureCheck(
 ): Promise<Check> {
   const result = (passed: boolean, detail: string): Check => ({
     id: 'id-token',
-    label: 'id_token signature verified',
+    label: 'id_token check',
     passed,
     detail,
     why: WHY,

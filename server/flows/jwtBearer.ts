@@ -60,7 +60,7 @@ export async function requestToken(ctx: FlowContext, faults: readonly Fault[]): 
 export function keyMatchesCertificate(keyFile: string, certFile: string): Check {
   const check = (passed: boolean, detail: string): Check => ({
     id: 'key-certificate',
-    label: 'private key matches the app certificate',
+    label: 'key and certificate check',
     passed,
     detail,
     why: 'Salesforce verifies the assertion with the certificate on the app; a key from another pair fails with invalid assertion.',

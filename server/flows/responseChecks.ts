@@ -2,7 +2,7 @@
 // signature and id_token. Each check is logged; a failed one ends the attempt.
 import { FlowError, type Check } from '../attempts/attempt.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
-import { hostsCheck, nonceCheck, signatureCheck } from './checks.ts';
+import { hostsCheck, nonceCheck, signatureCheck, stateCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
 import { idTokenSignatureCheck } from './idToken.ts';
 
@@ -35,6 +35,28 @@ export function unsolicitedError(): FlowError {
   );
 }
 
+/** A callback this session already completed came back (Back, Reload, a bookmark): its code is spent. */
+export function callbackReplayed(): FlowError {
+  return new FlowError('callback_replayed', 'this callback was already used: codes work once');
+}
+
+/** Step one of every callback: the state must lead to this session's waiting login, or the callback goes no further. */
+export function checkCallbackState(
+  ctx: FlowContext,
+  match: { transaction?: { state: string }; replayed: boolean },
+  params: { state?: string; error?: string },
+): void {
+  if (match.replayed) {
+    ctx.log.check({
+      ...stateCheck(undefined, params.state),
+      detail: 'This state belongs to a callback this session already completed: its code is spent.',
+    });
+    throw callbackReplayed();
+  }
+  ctx.log.check(stateCheck(match.transaction?.state, params.state));
+  if (!match.transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();
+}
+
 /** The org's own origins: its login host and, when known, its My Domain (the emulator's two origins). */
 export function orgOrigins(ctx: FlowContext): string[] {
   const { loginUrl, myDomainUrl } = ctx.config;
@@ -60,15 +82,13 @@ export async function verifyTokenResponse(
 ): Promise<void> {
   const { config, api, now, log } = ctx;
   const checks: Check[] = [hostsCheck(tokens, orgOrigins(ctx), config.mode === 'org')];
-  if (config.clientSecret) {
+  if (!config.clientSecret) {
+    checks.push(notPerformed('signature', 'response signature check', NO_SECRET));
+  } else if (tokens.signature && tokens.issued_at) {
+    checks.push(signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature));
+  } else {
     checks.push(
-      tokens.signature && tokens.issued_at
-        ? signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature)
-        : missing(
-            'signature',
-            'response signature verified',
-            'The response carries no signature and issued_at.',
-          ),
+      missing('signature', 'response signature check', 'The response carries no signature and issued_at.'),
     );
   }
   if (expected.idToken !== false && config.scopes.split(/\s+/).includes('openid')) {
@@ -88,13 +108,24 @@ export async function verifyTokenResponse(
       );
       if (expected.nonce !== undefined) checks.push(nonceCheck(expected.nonce, tokens.id_token));
     } else {
-      checks.push(
-        missing('id-token', 'id_token signature verified', 'openid was requested, but no id_token came.'),
-      );
+      checks.push(missing('id-token', 'id_token check', 'openid was requested, but no id_token came.'));
     }
   }
   checks.forEach((check) => log.check(check));
   settle(checks);
+}
+
+const NO_SECRET =
+  'No client secret is configured (a public client), so this app cannot recompute the HMAC; PKCE and TLS protect the exchange instead.';
+
+/** A check that could not run: shown as such (○), never as passed, and never ending the attempt. */
+export function notPerformed(
+  id: string,
+  label: string,
+  detail: string,
+  why = 'Shown so that nothing looks checked that was not.',
+): Check {
+  return { id, label, passed: false, performed: false, detail, why };
 }
 
 function missing(id: string, label: string, detail: string): Check {
@@ -109,7 +140,7 @@ function missing(id: string, label: string, detail: string): Check {
 
 /** The first failed check ends the attempt, with an error the explainer knows. */
 function settle(checks: Check[]): void {
-  const failed = checks.find((check) => !check.passed);
+  const failed = checks.find((check) => !check.passed && check.performed !== false);
   if (failed) throw new FlowError(FAILURES[failed.id] ?? `${failed.id}_failed`, failed.detail);
 }
 

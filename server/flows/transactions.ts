@@ -1,4 +1,6 @@
-// Redirect flows wait for their callback under a per-attempt key; the state that comes back finds its attempt.
+// Redirect flows wait for their callback under a per-attempt key; the state that comes back finds its attempt,
+// and a state seen before marks a replayed callback (Back, Reload, a bookmark) rather than a forgery.
+import { createHash } from 'node:crypto';
 import type { UserAgentTransaction } from './userAgent.ts';
 import type { WebServerTransaction } from './webServer.ts';
 import { constantTimeEqual } from './checks.ts';
@@ -7,18 +9,36 @@ export type Transaction = WebServerTransaction | UserAgentTransaction;
 
 /** A login left unfinished for longer than this is forgotten. */
 export const TRANSACTION_LIFETIME_MS = 15 * 60 * 1000;
+/** How many used states are remembered (as digests) to recognise a replay. */
+const MAX_USED = 10;
+
+/** What a callback brings to its flow: the transaction its state found, or whether that state was used before. */
+export interface CallbackMatch<T extends Transaction> {
+  transaction?: T;
+  replayed: boolean;
+}
+
+export interface Lookup<T extends Transaction> {
+  found?: T;
+  /** The state belongs to a callback this session already completed. */
+  replayed: boolean;
+  /** What stays waiting: the found transaction is gone before anything else is checked. */
+  remaining: Record<string, Transaction>;
+  /** Digests of used states, the found one added. */
+  used: string[];
+}
 
 /**
  * Finds the waiting transaction of `flow` whose state equals the returned one (compared in constant time) and
- * leaves it out of `remaining`, so the caller can delete it before anything else is checked: a replayed callback
- * then finds nothing. Expired transactions are dropped on the way.
+ * leaves it out of `remaining`, so a replayed callback finds nothing. Expired transactions are dropped on the way.
  */
 export function takeTransaction<T extends Transaction>(
   waiting: Readonly<Record<string, Transaction>>,
+  used: readonly string[],
   flow: T['flow'],
   returnedState: string | undefined,
   nowMs: number,
-): { found?: T; remaining: Record<string, Transaction> } {
+): Lookup<T> {
   const remaining: Record<string, Transaction> = {};
   let found: T | undefined;
   for (const [id, transaction] of Object.entries(waiting)) {
@@ -31,5 +51,13 @@ export function takeTransaction<T extends Transaction>(
     if (matches) found = transaction as T;
     else remaining[id] = transaction;
   }
-  return { found, remaining };
+  const digest = returnedState === undefined ? undefined : stateDigest(returnedState);
+  const replayed = !found && digest !== undefined && used.includes(digest);
+  const nowUsed = found && digest ? [...used, digest].slice(-MAX_USED) : [...used];
+  return { found, replayed, remaining, used: nowUsed };
+}
+
+/** Only a digest of a used state is kept: enough to recognise it, useless to anyone who reads the session. */
+function stateDigest(state: string): string {
+  return createHash('sha256').update(state).digest('base64url').slice(0, 22);
 }

@@ -5,8 +5,8 @@ import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
-import { stateMismatch, unsolicitedError, verifyTokenResponse } from './responseChecks.ts';
-import { stateCheck } from './checks.ts';
+import { checkCallbackState, verifyTokenResponse } from './responseChecks.ts';
+import type { CallbackMatch } from './transactions.ts';
 import type { FlowContext } from './context.ts';
 
 type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'callbackUrl' | 'scopes'>;
@@ -49,10 +49,10 @@ export function buildRequest(
 export async function completeFragment(
   ctx: FlowContext,
   params: Record<string, string | undefined>,
-  transaction: UserAgentTransaction | undefined,
+  match: CallbackMatch<UserAgentTransaction>,
 ): Promise<TokenSet> {
-  ctx.log.check(stateCheck(transaction?.state, params.state));
-  if (!transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();
+  checkCallbackState(ctx, match, params);
+  const transaction = match.transaction as UserAgentTransaction;
   if (params.error !== undefined) {
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'fragment');
   }

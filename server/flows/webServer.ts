@@ -1,12 +1,13 @@
 // Web server flow with PKCE (RFC 6749 section 4.1 + RFC 7636; Salesforce: "OAuth 2.0 Web Server Flow for Web App
 // Integration"): send the user to authorize, get a one-time code back, exchange it with the verifier.
 import { randomBytes } from 'node:crypto';
-import type { Fault } from '../attempts/attempt.ts';
+import type { Check, Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
-import { stateMismatch, unsolicitedError, verifyTokenResponse } from './responseChecks.ts';
-import { pkceChallenge, pkceCheck, stateCheck } from './checks.ts';
+import { checkCallbackState, notPerformed, verifyTokenResponse } from './responseChecks.ts';
+import type { CallbackMatch } from './transactions.ts';
+import { pkceChallenge, pkceCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
 
 type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'clientSecret' | 'callbackUrl' | 'scopes'>;
@@ -51,6 +52,10 @@ export function buildRequest(
     code_challenge_method: 'S256',
     nonce,
   });
+  if (faults.includes('no-pkce')) {
+    params.delete('code_challenge');
+    params.delete('code_challenge_method');
+  }
   return {
     transaction: { flow: 'web-server', state, codeVerifier, codeChallenge, nonce, createdAt: nowMs, faults },
     authorizeUrl: `${config.loginUrl}/services/oauth2/authorize?${params}`,
@@ -64,14 +69,14 @@ export function buildRequest(
 export async function completeCallback(
   ctx: FlowContext,
   params: CallbackParams,
-  transaction: WebServerTransaction | undefined,
+  match: CallbackMatch<WebServerTransaction>,
 ): Promise<TokenSet> {
-  ctx.log.check(stateCheck(transaction?.state, params.state));
-  if (!transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();
+  checkCallbackState(ctx, match, params);
+  const transaction = match.transaction as WebServerTransaction;
   if (params.error !== undefined) {
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'redirect');
   }
-  ctx.log.check(pkceCheck(transaction.codeVerifier, transaction.codeChallenge));
+  ctx.log.check(pkceCheckOf(transaction));
   const form = buildTokenRequest(ctx.config, params.code ?? '', transaction);
   const tokens = await ctx.api.token(form, ctx.log.entry);
   if (transaction.faults.includes('replay-code')) {
@@ -79,6 +84,22 @@ export async function completeCallback(
   }
   await verifyTokenResponse(ctx, tokens, { nonce: transaction.nonce, atHashRequired: false });
   return tokens;
+}
+
+/** The app recomputes the challenge from the verifier it will send; with PKCE left out on purpose, nothing runs. */
+function pkceCheckOf(transaction: WebServerTransaction): Check {
+  const { faults } = transaction;
+  if (faults.includes('no-pkce') || faults.includes('missing-verifier')) {
+    const what = faults.includes('no-pkce')
+      ? 'code_challenge was left out of authorize'
+      : 'code_verifier is left out of the exchange';
+    return notPerformed(
+      'pkce',
+      'PKCE check',
+      `The ${what} on purpose (break it): nothing proves that this app started the login.`,
+    );
+  }
+  return pkceCheck(transaction.codeVerifier, transaction.codeChallenge);
 }
 
 /** The code exchange; the secret goes only when one is configured (a public client relies on PKCE alone). */
@@ -96,8 +117,9 @@ export function buildTokenRequest(
       ? new URL('/wrong-callback', config.callbackUrl).href
       : config.callbackUrl,
   };
-  if (config.clientSecret) form.client_secret = config.clientSecret;
-  if (!faults.includes('missing-verifier')) form.code_verifier = transaction.codeVerifier;
+  if (config.clientSecret && !faults.includes('no-secret')) form.client_secret = config.clientSecret;
+  const verifierLeftOut = faults.includes('missing-verifier') || faults.includes('no-pkce');
+  if (!verifierLeftOut) form.code_verifier = transaction.codeVerifier;
   return form;
 }
 

@@ -1,8 +1,9 @@
 // Everything a flow keeps in the visitor's own session: pending redirects, the attempt's record, the login.
+// An attempt, once finished, never changes: a late or replayed callback starts an attempt of its own.
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Attempt, AttemptLog, Fault, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
-import { takeTransaction, type Transaction } from '../flows/transactions.ts';
+import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/transactions.ts';
 import { isOrgFault, type OrgControl } from '../orgFaults.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
@@ -11,6 +12,9 @@ declare module 'express-session' {
   interface SessionData {
     /** Redirect flows waiting for their callback, keyed by attempt id. */
     transactions?: Record<string, Transaction>;
+    /** Digests of states whose callback already completed: a replay is recognised, and refused as one. */
+    usedStates?: string[];
+    /** The latest attempt that did not sign the visitor in (or is still running). */
     attempt?: Attempt;
     login?: Login;
     /** Faults armed for the next attempt ("break it"). */
@@ -37,29 +41,55 @@ export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgCon
   return attempt;
 }
 
-/** The attempt a callback belongs to; a callback in a session that started nothing gets a fresh record. */
+/** The unfinished attempt a callback belongs to; a finished one is never reopened, so the callback gets its own. */
 export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt {
   const attempt = req.session.attempt;
-  return attempt && attempt.flow === flow ? attempt : beginAttempt(req, flow, nowMs);
+  return attempt && attempt.flow === flow && attempt.ok === undefined
+    ? attempt
+    : beginAttempt(req, flow, nowMs);
+}
+
+/** What a flow page shows: the newest attempt of that flow, whether it failed or signed the visitor in. */
+export function latestAttempt(req: Request, flow: FlowName): Attempt | undefined {
+  return [req.session.attempt, req.session.login?.attempt].find((attempt) => attempt?.flow === flow);
 }
 
 /**
- * Where flows write: transcript legs, checks and JWTs land in the session's current attempt. With `replaceLeg`, a
- * leg replaces the previous one of the same name (a reloaded result page re-runs its query: one leg, not forty).
+ * The attempts this session can show, each with its legs: the latest one, and the login's (with the calls made
+ * after it). Reveal looks up its entries here only, so nobody reveals what is not in their own session.
  */
-export function sessionLog(req: Request, { replaceLeg = false } = {}): AttemptLog {
+export function shownAttempts(req: Request): Attempt[] {
+  const { attempt, login } = req.session;
+  const signedIn = login?.attempt && {
+    ...login.attempt,
+    transcript: [...login.attempt.transcript, ...(login.activity ?? [])],
+  };
+  return [attempt, signedIn].filter((shown): shown is Attempt => shown !== undefined);
+}
+
+/** Where a flow writes: transcript legs, checks and JWTs land in its own attempt. */
+export function attemptLog(attempt: Attempt): AttemptLog {
   return {
-    entry: (entry) => addEntry(req, entry, replaceLeg),
-    check: (check) => req.session.attempt?.checks.push(check),
+    entry: (entry) => addEntry(attempt.transcript, entry, false),
+    check: (check) => attempt.checks.push(check),
     jwt: (kind, token) => {
-      if (req.session.attempt) req.session.attempt[kind] = token;
+      attempt[kind] = token;
     },
   };
 }
 
-function addEntry(req: Request, entry: TranscriptEntry, replaceLeg: boolean): void {
-  const transcript = req.session.attempt?.transcript;
-  if (!transcript) return;
+/**
+ * The result page's own calls (identity, versions, query, token tools) after the login: kept beside the finished
+ * attempt, each leg replacing its previous run (a reloaded page re-runs its query: one leg, not forty).
+ */
+export function activityLog(req: Request): (entry: TranscriptEntry) => void {
+  return (entry) => {
+    const login = req.session.login;
+    if (login) addEntry((login.activity ??= []), entry, true);
+  };
+}
+
+function addEntry(transcript: TranscriptEntry[], entry: TranscriptEntry, replaceLeg: boolean): void {
   const previous = replaceLeg ? transcript.findLastIndex((leg) => leg.leg === entry.leg) : -1;
   if (previous >= 0) transcript.splice(previous, 1);
   transcript.push(entry);
@@ -80,15 +110,17 @@ export function takeSessionTransaction<T extends Transaction>(
   flow: T['flow'],
   returnedState: string | undefined,
   nowMs: number,
-): T | undefined {
-  const { found, remaining } = takeTransaction<T>(req.session.transactions ?? {}, flow, returnedState, nowMs);
-  req.session.transactions = remaining;
-  return found;
+): CallbackMatch<T> {
+  const { transactions = {}, usedStates = [] } = req.session;
+  const lookup = takeTransaction<T>(transactions, usedStates, flow, returnedState, nowMs);
+  req.session.transactions = lookup.remaining;
+  req.session.usedStates = lookup.used;
+  return { transaction: lookup.found, replayed: lookup.replayed };
 }
 
 /**
- * Runs an attempt's last step. Success signs the visitor in under a new session id; any failure is recorded on the
- * attempt for the teaching panel. Returns whether the visitor is now signed in.
+ * Runs an attempt's last step. Success signs the visitor in under a new session id, the finished attempt moving
+ * into the login; any failure is recorded on the attempt. Returns whether the visitor is now signed in.
  */
 export async function finishAttempt(
   req: Request,
@@ -98,11 +130,13 @@ export async function finishAttempt(
 ): Promise<boolean> {
   try {
     const result = await lastStep();
-    // A refresh continues the same login (its identity, version, rotated tokens); every other flow starts one.
-    const login =
-      'tokens' in result ? result : { flow: attempt.flow, tokens: result, receivedAt: receivedAt() };
-    await startLoggedInSession(req, login);
     attempt.ok = true;
+    // A refresh continues the same login (its identity, version, rotated tokens); every other flow starts one.
+    const login: Login =
+      'tokens' in result
+        ? { ...result, attempt }
+        : { flow: attempt.flow, tokens: result, receivedAt: receivedAt(), attempt };
+    await startLoggedInSession(req, login);
     return true;
   } catch (error) {
     attempt.error = describeFailure(error);
@@ -111,13 +145,13 @@ export async function finishAttempt(
   }
 }
 
-/** A new session id (no session fixation) and a new CSRF token at login; the teaching record is kept. */
+/** A new session id (no session fixation) and so a new CSRF token at login; the used states stay known. */
 function startLoggedInSession(req: Request, login: Login): Promise<void> {
-  const { attempt } = req.session;
+  const { usedStates } = req.session;
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);
-      Object.assign(req.session, { attempt, login });
+      Object.assign(req.session, { login, usedStates });
       resolve();
     });
   });

@@ -3,18 +3,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { FlowContext } from '../flows/context.ts';
-import type { Transaction } from '../flows/transactions.ts';
+import type { CallbackMatch, Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
-import { attemptFor, finishAttempt, sessionLog, takeSessionTransaction } from './attemptSession.ts';
+import { attemptFor, attemptLog, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
 /** How each redirect flow finishes the protocol once its transaction is found (or not) by the returned state. */
 const COMPLETE = {
-  'web-server': (ctx: FlowContext, params: Params, transaction: Transaction | undefined) =>
-    webServer.completeCallback(ctx, params, transaction as webServer.WebServerTransaction | undefined),
-  'user-agent': (ctx: FlowContext, params: Params, transaction: Transaction | undefined) =>
-    userAgent.completeFragment(ctx, params, transaction as userAgent.UserAgentTransaction | undefined),
+  'web-server': (ctx: FlowContext, params: Params, match: CallbackMatch<Transaction>) =>
+    webServer.completeCallback(ctx, params, match as CallbackMatch<webServer.WebServerTransaction>),
+  'user-agent': (ctx: FlowContext, params: Params, match: CallbackMatch<Transaction>) =>
+    userAgent.completeFragment(ctx, params, match as CallbackMatch<userAgent.UserAgentTransaction>),
 };
 
 type Params = Record<string, string | undefined>;
@@ -28,13 +28,12 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
    */
   const finishCallback = (req: Request, flow: Transaction['flow'], url: string, params: Params) => {
     const attempt = attemptFor(req, flow, now());
-    const log = sessionLog(req);
+    const log = attemptLog(attempt);
     const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
     log.entry({ id: randomUUID(), at: now(), ...entry });
-    const transaction = takeSessionTransaction(req, flow, params.state, now());
-    return finishAttempt(req, attempt, now, () =>
-      COMPLETE[flow]({ config, api, now, log }, params, transaction),
-    );
+    const match = takeSessionTransaction(req, flow, params.state, now());
+    if (match.replayed) attempt.replay = true;
+    return finishAttempt(req, attempt, now, () => COMPLETE[flow]({ config, api, now, log }, params, match));
   };
 
   return {

@@ -33,7 +33,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       const attempt = beginAttempt(req, 'device', now(), services.orgControl);
       delete req.session.device;
       try {
-        req.session.device = await device.start(flowContext(services, req), attempt.faults);
+        req.session.device = await device.start(flowContext(services, attempt), attempt.faults);
       } catch (error) {
         attempt.error = describeFailure(error);
         attempt.ok = false;
@@ -58,7 +58,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
             'ten minutes passed without approval: run the flow again',
           );
         }
-        outcome = await device.poll(flowContext(services, req), transaction);
+        outcome = await device.poll(flowContext(services, attempt), transaction);
       } catch (error) {
         delete req.session.device;
         Object.assign(attempt, { error: describeFailure(error), ok: false });

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import type { FlowContext } from '../flows/context.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
-import { beginAttempt, finishAttempt, sessionLog } from './attemptSession.ts';
+import { attemptLog, beginAttempt, finishAttempt, latestAttempt } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
 /** The flow's page, showing this session's latest attempt of that flow (never cached: it may hold tokens). */
@@ -13,13 +13,13 @@ export function renderFlowPage(
   flow: FlowName,
   locals: { title: string } & Record<string, unknown>,
 ): void {
-  const attempt = req.session.attempt?.flow === flow ? req.session.attempt : undefined;
+  const attempt = latestAttempt(req, flow);
   res.set('Cache-Control', 'no-store').render(`flows/${flow}`, { attempt, flow, ...locals });
 }
 
-/** The flow's context for one request: its log writes into this session's attempt. */
-export function flowContext({ config, api, now }: Services, req: Request): FlowContext {
-  return { config, api, now, log: sessionLog(req) };
+/** The flow's context for one attempt: its log writes into that attempt. */
+export function flowContext({ config, api, now }: Services, attempt: Attempt): FlowContext {
+  return { config, api, now, log: attemptLog(attempt) };
 }
 
 /** Runs one attempt of a flow that needs no redirect: success lands on /result, failure back on the flow page. */
@@ -31,7 +31,7 @@ export async function runAttempt(
   lastStep: (ctx: FlowContext, attempt: Attempt) => Promise<TokenSet | Login>,
 ): Promise<void> {
   const attempt = beginAttempt(req, flow, services.now(), services.orgControl);
-  const ctx = flowContext(services, req);
+  const ctx = flowContext(services, attempt);
   const signedIn = await finishAttempt(req, attempt, services.now, () => lastStep(ctx, attempt));
   res.redirect(303, signedIn ? '/result' : `/flows/${flow}`);
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import * as jwtBearer from '../flows/jwtBearer.ts';
+import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
 
@@ -10,7 +11,7 @@ export function jwtPages(services: Services): { page: RequestHandler; run: Reque
   const certFile = path.join(config.certsDir, 'jwt.crt');
   return {
     page(req, res) {
-      const attempt = req.session.attempt?.flow === 'jwt' ? req.session.attempt : undefined;
+      const attempt = latestAttempt(req, 'jwt');
       renderFlowPage(req, res, 'jwt', {
         title: 'JWT bearer flow',
         keyCheck: jwtBearer.keyMatchesCertificate(config.jwtKeyFile, certFile),

@@ -6,7 +6,8 @@ import type { Config } from '../config.ts';
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
-import { beginAttempt, saveTransaction, sessionLog } from './attemptSession.ts';
+import { attemptLog, beginAttempt, saveTransaction } from './attemptSession.ts';
+import { renderFlowPage } from './flowPages.ts';
 import type { Services } from './services.ts';
 
 export type RedirectFlowName = Extract<FlowName, 'web-server' | 'user-agent'>;
@@ -31,10 +32,8 @@ export function redirectFlowPages({ config, now, orgControl }: Services): {
 } {
   return {
     page: (flow) => (req, res) => {
-      const attempt = req.session.attempt?.flow === flow ? req.session.attempt : undefined;
-      res.set('Cache-Control', 'no-store').render(`flows/${flow}`, {
+      renderFlowPage(req, res, flow, {
         title: FLOWS[flow].title,
-        attempt,
         secretConfigured: Boolean(config.clientSecret),
       });
     },
@@ -43,7 +42,7 @@ export function redirectFlowPages({ config, now, orgControl }: Services): {
       const attempt = beginAttempt(req, flow, now(), orgControl);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults);
       saveTransaction(req, attempt.id, transaction);
-      sessionLog(req).entry({
+      attemptLog(attempt).entry({
         id: randomUUID(),
         at: now(),
         kind: 'redirect',

@@ -6,7 +6,7 @@ import { HttpError } from '../errors.ts';
 import type { QueryResult } from '../salesforce/api.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
-import { sessionLog } from './attemptSession.ts';
+import { activityLog, shownAttempts } from './attemptSession.ts';
 import type { Services } from './services.ts';
 import { entryView } from '../teaching/transcript.ts';
 
@@ -31,7 +31,7 @@ export function resultPages({ config, api, now }: Services): Handlers {
       res.set('Cache-Control', 'no-store');
       if (!login) return res.status(401).render('signed-out', { title: 'Not signed in' });
       const soql = req.session.soql ?? config.sampleQuery;
-      const record = sessionLog(req, { replaceLeg: true }).entry;
+      const record = activityLog(req);
       const problems: ReceivedError[] = [];
       const step = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
         try {
@@ -57,7 +57,7 @@ export function resultPages({ config, api, now }: Services): Handlers {
         result,
         columns: result ? columnsOf(result.records) : [],
         problems,
-        attempt: req.session.attempt,
+        attempt: shownAttempts(req).find((shown) => shown.id === login.attempt?.id),
         toolResult: req.session.toolResult,
         scripts: ['/js/result.js'],
       });

@@ -4,6 +4,7 @@ import type { FlowName } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import { FAULTS, offeredFaults } from '../teaching/panel.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
+import { shownAttempts } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
 /** Every page shows which faults are armed, so the learner knows the next attempt will fail on purpose. */
@@ -31,9 +32,9 @@ export function teachingHandlers({ config }: Services): {
 
     /** Raw values of one transcript entry, from this visitor's own session only. */
     reveal(req, res) {
-      const attempt = req.session.attempt;
       const id: unknown = req.body?.entryId;
       if (typeof id !== 'string') throw new HttpError(400, 'Bad request', 'entryId must be a string.');
+      const attempt = shownAttempts(req).find((shown) => shown.transcript.some((leg) => leg.id === id));
       const entry = attempt?.transcript.find((candidate) => candidate.id === id);
       if (!attempt || !entry)
         throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');

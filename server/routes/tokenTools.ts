@@ -5,7 +5,7 @@ import { FlowError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
-import { sessionLog } from './attemptSession.ts';
+import { activityLog } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
 export interface ToolResult {
@@ -33,35 +33,34 @@ const client = ({ config }: Services) => {
 };
 
 export const TOOLS = new Map<string, Tool>([
-  ['userinfo', { label: 'Userinfo', run: (s, l, r) => s.api.userinfo(l.tokens, sessionLog(r).entry) }],
-  ['identity', { label: 'Identity URL', run: (s, l, r) => s.api.identity(l.tokens, sessionLog(r).entry) }],
+  ['userinfo', { label: 'Userinfo', run: (s, l, r) => s.api.userinfo(l.tokens, activityLog(r)) }],
+  ['identity', { label: 'Identity URL', run: (s, l, r) => s.api.identity(l.tokens, activityLog(r)) }],
   [
     'introspect-access',
     {
       label: 'Introspect the access token',
-      run: (s, l, r) =>
-        s.api.introspect(l.tokens.access_token, 'access_token', client(s), sessionLog(r).entry),
+      run: (s, l, r) => s.api.introspect(l.tokens.access_token, 'access_token', client(s), activityLog(r)),
     },
   ],
   [
     'introspect-refresh',
     {
       label: 'Introspect the refresh token',
-      run: (s, l, r) => s.api.introspect(refreshTokenOf(l), 'refresh_token', client(s), sessionLog(r).entry),
+      run: (s, l, r) => s.api.introspect(refreshTokenOf(l), 'refresh_token', client(s), activityLog(r)),
     },
   ],
   [
     'revoke-access',
     {
       label: 'Revoke the access token',
-      run: (s, l, r) => s.api.revokeToken(l.tokens.access_token, sessionLog(r).entry),
+      run: (s, l, r) => s.api.revokeToken(l.tokens.access_token, activityLog(r)),
     },
   ],
   [
     'revoke-refresh',
     {
       label: 'Revoke the refresh token',
-      run: (s, l, r) => s.api.revokeToken(refreshTokenOf(l), sessionLog(r).entry),
+      run: (s, l, r) => s.api.revokeToken(refreshTokenOf(l), activityLog(r)),
     },
   ],
 ]);

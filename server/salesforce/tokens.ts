@@ -1,5 +1,5 @@
 // What a successful login leaves in the visitor's session: the token response and what was learned with it.
-import type { FlowName } from '../attempts/attempt.ts';
+import type { Attempt, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 
 /** A token response as Salesforce sends it (wire names kept); fields depend on the flow. */
 export interface TokenSet {
@@ -31,6 +31,10 @@ export interface Login {
   apiVersion?: string;
   /** The refresh token a rotation replaced: reusing it is the rotation lesson (it revokes the family). */
   previousRefreshToken?: string;
+  /** The finished attempt that signed the visitor in. */
+  attempt?: Attempt;
+  /** Calls made with the token after the login (result page, token tools), newest last. */
+  activity?: TranscriptEntry[];
 }
 
 /** Checks the fields every flow's response must carry and drops anything unexpected. */

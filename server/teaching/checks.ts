@@ -14,7 +14,7 @@ export function clockSkewCheck(transcript: TranscriptEntry[]): Check | undefined
   const passed = Math.abs(skewS) <= SKEW_LIMIT_S;
   return {
     id: 'clock-skew',
-    label: 'clock in step with Salesforce',
+    label: 'clock check',
     passed,
     detail: `Salesforce's Date header says ${date}; this machine's clock differed by about ${skewS} s.`,
     why: "JWT exp and id_token times are checked against Salesforce's clock: a machine a few minutes off sends assertions that are already expired.",

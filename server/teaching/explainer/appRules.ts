@@ -57,6 +57,16 @@ export const APP_RULES: Rule[] = [
     whatNotToDo: 'Do not disable TLS verification to get past certificate errors.',
   },
   {
+    key: 'callback-replayed',
+    error: 'callback_replayed',
+    title: 'This callback was already used: codes work once',
+    likelyMeaning:
+      'The browser came back to a callback URL this session had already completed (Back, Reload, a bookmark or a copied link). Its state was used and its code spent, so this is an attempt of its own and your earlier result is unchanged.',
+    howToFix: 'Nothing to fix: open the result page, or run the flow again for a new code.',
+    whatNotToDo:
+      'Do not exchange a code twice or keep callback URLs: Salesforce answers expired authorization code.',
+  },
+  {
     key: 'unsolicited-error',
     error: 'unsolicited_error',
     title: 'An error arrived that this browser did not ask for',

@@ -78,7 +78,7 @@ describe('break it', () => {
   test('user-agent: tampered-state is refused by the app', async () => {
     await arm('/flows/user-agent', 'user-agent', 'tampered-state');
     assert.equal(await runUserAgentFlow(stack, client), '/flows/user-agent');
-    assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /Fail: state matched/);
+    assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /Failed: state check/);
   });
 
   test('faults apply once: the next attempt is normal again', async () => {

@@ -34,11 +34,11 @@ describe('web server flow', () => {
     assert.match(html, /Ada Admin/);
     assert.match(html, /10 records\./);
     assert.match(html, /<td>Acme Inc\.<\/td>/);
-    assert.match(html, /Pass: state matched/);
-    assert.match(html, /Pass: PKCE challenge recomputed/);
-    assert.match(html, /Pass: response signature verified/);
-    assert.match(html, /Pass: id_token signature verified/);
-    assert.match(html, /Pass: nonce matched/);
+    assert.match(html, /Passed: state check/);
+    assert.match(html, /Passed: PKCE check/);
+    assert.match(html, /Passed: response signature check/);
+    assert.match(html, /Passed: id_token check/);
+    assert.match(html, /Passed: nonce check/);
   });
 
   test('regenerates the session at login and sets a secure, httpOnly, lax cookie', async () => {
@@ -55,14 +55,20 @@ describe('web server flow', () => {
     assert.ok(before && afterLogin && before !== afterLogin, 'a new session id after login');
   });
 
-  test('refuses a replayed callback URL: its state was used up', async () => {
+  test('a replayed callback URL becomes its own refused attempt and leaves the result unchanged', async () => {
     const client = new TestClient();
     const { callbackUrl } = await runWebServerFlow(stack, client);
+    const tokenCalls = stack.emulator?.received.filter((r) => r.path === '/token').length;
     const replay = await client.get(callbackUrl);
     assert.equal(replay.headers.get('location'), '/flows/web-server');
+    assert.equal(stack.emulator?.received.filter((r) => r.path === '/token').length, tokenCalls);
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-    assert.match(page, /state_mismatch/);
-    assert.match(page, /The callback did not come from a login this browser started/);
+    assert.match(page, /callback_replayed/);
+    assert.match(page, /This callback was already used: codes work once/);
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(result, /The last attempt succeeded/);
+    assert.doesNotMatch(result, /callback_replayed|Failed: state check/);
+    assert.equal((result.match(/data-leg="callback"/g) ?? []).length, 1, 'one callback leg in the result');
   });
 
   test('refuses a callback whose state does not match', async () => {
@@ -77,7 +83,7 @@ describe('web server flow', () => {
       tokenCalls,
       'the code was never exchanged',
     );
-    assert.match(await (await client.get(`${stack.appUrl}/flows/web-server`)).text(), /Fail: state matched/);
+    assert.match(await (await client.get(`${stack.appUrl}/flows/web-server`)).text(), /Failed: state check/);
   });
 
   test('answers a callback with repeated parameters calmly, as an unknown state', async () => {
@@ -109,7 +115,10 @@ describe('web server flow', () => {
     const revokedBefore = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
     const logout = await postForm(stack, client, '/result', '/logout');
     const endSession = new URL(logout.headers.get('location') ?? '');
-    assert.equal(endSession.origin + endSession.pathname, `${stack.emulatorUrl}/services/auth/idp/oidc/logout`);
+    assert.equal(
+      endSession.origin + endSession.pathname,
+      `${stack.emulatorUrl}/services/auth/idp/oidc/logout`,
+    );
     assert.equal(endSession.searchParams.get('post_logout_redirect_uri'), `${stack.appUrl}/signed-out`);
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/revoke').length, revokedBefore + 1);
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
