@@ -8,7 +8,7 @@ import createMemoryStore from 'memorystore';
 import { randomBytes } from 'node:crypto';
 import { authenticate } from './bearer.ts';
 import { CodeStore } from './codes.ts';
-import type { EmulatorContext } from './context.ts';
+import type { EmulatorContext, EmulatorOptions, ReceivedRequest } from './context.ts';
 import { authorizeEndpoint } from './endpoints/authorize.ts';
 import { discoveryEndpoints } from './endpoints/discovery.ts';
 import { identityEndpoints } from './endpoints/identity.ts';
@@ -21,30 +21,6 @@ import { defaultSettings, ORG_ID, orgUsers } from './org.ts';
 import { recordReceived } from './params.ts';
 import { createRestRouter } from './rest/router.ts';
 import { EmulatorState } from './state.ts';
-
-export interface EmulatorOptions {
-  /** Its own origin, e.g. https://localhost:8443: both the login host and the instance. */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  callbackUrl: string;
-  /** The app's digital-signature certificate (certs/jwt.crt), PEM. */
-  certificatePem: string;
-  username: string;
-  password: string;
-  dataDir: string;
-  sessionMinutes: number;
-  now?: () => number;
-}
-
-/** One request the emulator received at an OAuth endpoint, for tests and the curious. */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  params: Record<string, string>;
-  headers: Record<string, string>;
-  at: number;
-}
 
 export interface Emulator {
   app: express.Express;

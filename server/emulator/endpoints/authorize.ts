@@ -1,6 +1,6 @@
 // GET /services/oauth2/authorize with its login and approval pages, as the emulated org's users see them.
 import { Router, type Request, type Response } from 'express';
-import { findUserById, findUserByUsername, type EmulatorContext } from '../context.ts';
+import { appAccess, findUserById, findUserByUsername, type EmulatorContext } from '../context.ts';
 import {
   PageError,
   parseAuthorizeRequest,
@@ -92,10 +92,8 @@ function decide(
   pending: PendingAuthorization,
   user: OrgUser,
 ): void {
-  const { settings } = ctx.state;
-  const needsApproval =
-    settings.policy === 'self-authorize' &&
-    (!ctx.state.isApproved(user.id) || pending.prompt.includes('consent'));
+  const access = appAccess(ctx, user);
+  const needsApproval = access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
   if (needsApproval) {
     req.session.sfPending = { ...req.session.sfPending, [pending.id]: pending };
     res.render('emulator/approve', { title: 'Allow access?', pending, user, scopes: pending.scopes });

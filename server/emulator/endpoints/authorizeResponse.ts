@@ -6,7 +6,7 @@ import {
   RedirectError,
   type PendingAuthorization,
 } from '../authorizeRequest.ts';
-import type { EmulatorContext } from '../context.ts';
+import { appAccess, type EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import type { OrgUser } from '../org.ts';
 import { issueTokens } from '../responses.ts';
@@ -29,8 +29,7 @@ export function completeAuthorization(
     });
     params.set('code', code);
   } else {
-    const { settings } = ctx.state;
-    if (settings.policy === 'admin-approved' && !settings.profiles.includes(user.profile)) {
+    if (!appAccess(ctx, user).permitted) {
       return res.redirect(
         errorRedirectUrl(
           new RedirectError(OAuthError.invalidAppAccess(), pending.redirectUri, true, pending.state),

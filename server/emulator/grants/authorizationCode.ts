@@ -14,7 +14,6 @@ import type { Grant } from './types.ts';
 
 export const authorizationCodeGrant: Grant = {
   grantType: 'authorization_code',
-  parameters: ['code', 'client_id', 'client_secret', 'redirect_uri', 'code_verifier'],
   handler(ctx, params) {
     checkClientId(ctx, params.client_id);
     // A code works once: the second use, like an expired code, gets the same answer.
