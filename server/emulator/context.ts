@@ -1,5 +1,6 @@
 // What every emulator endpoint needs: options, the org's users, state, codes and the clock; and the app's access rule.
 import type { CodeStore } from './codes.ts';
+import type { LoginGuard } from './lockout.ts';
 import type { OrgUser } from './org.ts';
 import type { EmulatorState } from './state.ts';
 
@@ -35,6 +36,8 @@ export interface EmulatorContext {
   readonly users: readonly OrgUser[];
   readonly state: EmulatorState;
   readonly codes: CodeStore;
+  /** Failed logins and password lockouts of the org's users. */
+  readonly logins: LoginGuard;
   readonly received: ReceivedRequest[];
   readonly now: () => number;
   /** Access-token lifetime, like an org's session timeout. */
