@@ -92,6 +92,11 @@ describe('emulator login and approval under attack', () => {
     const fresh = sessionId(login);
     assert.ok(fresh);
     assert.notEqual(fresh, planted);
+    // Its own cookie, apart from the app's session: secure, not readable by scripts, not sent cross-site on POST.
+    assert.match(
+      login.headers.get('set-cookie') ?? '',
+      /^sfemu\.sid=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
     // The attacker who planted the old id is not logged in with it: the emulator asks for a password.
     const attacker = await atLogin(new TestClient());
     const withPlanted = await attacker.client.get(
