@@ -27,8 +27,7 @@ export class LoginGuard {
   constructor(private readonly now: () => number) {}
 
   isLocked(userId: string): boolean {
-    const until = this.records.get(userId)?.lockedUntil;
-    return until !== undefined && until > this.now();
+    return this.current(userId).lockedUntil !== undefined;
   }
 
   /** A wrong password; returns true when this one locked the user (the counter starts again, as Salesforce's does). */

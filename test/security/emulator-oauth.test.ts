@@ -1,12 +1,9 @@
-// Protocol attacks on the emulator: redirect_uri tricks, code replay, PKCE downgrade, JWT assertion tricks.
-// Already refused elsewhere and not repeated here: alg none, HS256 signed with the certificate, another key, a
-// tampered payload, a wrong or array aud, a past exp and a wrong iss (test/integration/emulator/jwt-bearer.test.ts);
-// a PKCE mismatch, an empty verifier and an unexpected verifier (test/integration/emulator/web-server.test.ts).
+// Protocol attacks on the emulator's redirect flows: redirect_uri tricks, code replay, PKCE downgrade.
+// Already refused elsewhere and not repeated here: a PKCE mismatch, an empty verifier and an unexpected verifier
+// (test/integration/emulator/web-server.test.ts). JWT assertion tricks: emulator-jwt.test.ts.
 import assert from 'node:assert/strict';
-import { createHash, createPublicKey, createSign } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import njwt from 'njwt';
-import { otherKey, signAssertion, testJwtKey } from '../support/assertion.ts';
 import { authorizeInBrowser } from '../support/emulator-login.ts';
 import { saveSettings } from '../support/emulator-setup.ts';
 import { TestClient } from '../support/http.ts';
@@ -14,20 +11,8 @@ import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const VERIFIER = 'attack-suite-verifier-'.repeat(4);
 const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
-const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-/** A JWT with any header, signed RS256 by `key` (so only the header's claims about keys are the trick). */
-function signedWithHeader(
-  header: Record<string, unknown>,
-  claims: Record<string, unknown>,
-  key: string,
-): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const signedPart = `${part(header)}.${part(claims)}`;
-  return `${signedPart}.${createSign('RSA-SHA256').update(signedPart).sign(key, 'base64url')}`;
-}
-
-describe('emulator OAuth protocol under attack', () => {
+describe('emulator redirect flows under attack', () => {
   let stack: TestStack;
   const client = new TestClient();
   before(async () => {
@@ -169,73 +154,6 @@ describe('emulator OAuth protocol under attack', () => {
       );
     } finally {
       await saveSettings(stack, { requirePkce: undefined });
-    }
-  });
-
-  test('JWT header tricks (kid, embedded jwk or x5c, alg spelling) never choose the verifying key', async () => {
-    await codeFor(); // the admin approved the app: only the assertion itself can be refused below
-    const claims = {
-      iss: stack.config.clientId,
-      sub: stack.config.username,
-      aud: 'https://login.salesforce.com',
-      exp: Math.floor(Date.now() / 1000) + 180,
-    };
-    const attackerKey = otherKey();
-    const attackerJwk = createPublicKey(attackerKey).export({ format: 'jwk' });
-    const assertions = [
-      signedWithHeader({ alg: 'RS256', kid: '../../certs/jwt.key' }, claims, attackerKey),
-      signedWithHeader({ alg: 'RS256', kid: 'https://evil.example/jwks' }, claims, attackerKey),
-      signedWithHeader({ alg: 'RS256', jwk: attackerJwk }, claims, attackerKey),
-      signedWithHeader({ alg: 'RS256', x5c: ['MIIBattacker'] }, claims, attackerKey),
-      signedWithHeader({ alg: 'rs256' }, claims, testJwtKey()),
-      signedWithHeader({ alg: ['RS256'] }, claims, testJwtKey()),
-      njwt.create(claims, testJwtKey(), 'RS512').compact(),
-      signedWithHeader({ alg: 'PS256' }, claims, testJwtKey()),
-    ];
-    for (const assertion of assertions) {
-      const answer = await token({ grant_type: JWT_GRANT, assertion });
-      assert.equal(answer.status, 400);
-      assert.deepEqual(await answer.json(), {
-        error: 'invalid_grant',
-        error_description: 'invalid assertion',
-      });
-    }
-    const genuine = await token({
-      grant_type: JWT_GRANT,
-      assertion: signedWithHeader({ alg: 'RS256' }, claims, testJwtKey()),
-    });
-    assert.equal(genuine.status, 200, 'the same claims, properly signed, are accepted');
-  });
-
-  test('JWT aud, iss and sub tricks are refused with Salesforce’s answers', async () => {
-    const claims = {
-      iss: stack.config.clientId,
-      sub: stack.config.username,
-      aud: 'https://login.salesforce.com',
-    };
-    const refusals: [Record<string, unknown>, string, string][] = [
-      [{ aud: 'https://login.salesforce.com.evil.example' }, 'invalid_grant', 'audience is invalid'],
-      [{ aud: 'https://login.salesforce.com/services/oauth2/token' }, 'invalid_grant', 'audience is invalid'],
-      [{ aud: 'http://login.salesforce.com' }, 'invalid_grant', 'audience is invalid'],
-      [{ aud: 'login.salesforce.com' }, 'invalid_grant', 'audience is invalid'],
-      [{ iss: [stack.config.clientId] }, 'invalid_client_id', 'client identifier invalid'],
-      [{ iss: `${stack.config.clientId} ` }, 'invalid_client_id', 'client identifier invalid'],
-      [{ sub: '__proto__' }, 'invalid_grant', "user hasn't approved this consumer"],
-      [{ sub: [stack.config.username] }, 'invalid_grant', "user hasn't approved this consumer"],
-      [{ exp: 'soon' }, 'invalid_grant', 'expired authorization code'],
-      [{ exp: { valueOf: 1e12 } }, 'invalid_grant', 'expired authorization code'],
-    ];
-    for (const [change, error, description] of refusals) {
-      const answer = await token({
-        grant_type: JWT_GRANT,
-        assertion: signAssertion({ ...claims, ...change } as typeof claims),
-      });
-      assert.equal(answer.status, 400, JSON.stringify(change));
-      assert.deepEqual(
-        await answer.json(),
-        { error, error_description: description },
-        JSON.stringify(change),
-      );
     }
   });
 });
