@@ -1,5 +1,5 @@
 // Entry point of `npm start` / `npm run emulator`: the only place that prints start-up messages and handles signals.
-import { ConfigError } from './config.ts';
+import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
 import { PortError, startStack, type Stack } from './stack.ts';
 
@@ -42,7 +42,12 @@ function printWelcome(stack: Stack): void {
   }
   if (stack.emulatorServer) {
     console.log(`Local Salesforce emulator (not Salesforce): ${stack.emulatorServer.url}`);
-    console.log(`  demo login: ${config.username} / ${config.emulator.password}`);
+    // A custom EMULATOR_PASSWORD is a secret of its owner: only the documented default is printed.
+    const password =
+      config.emulator.password === EMULATOR_DEFAULTS.password
+        ? config.emulator.password
+        : 'the password set in EMULATOR_PASSWORD';
+    console.log(`  demo login: ${config.username} / ${password}`);
     console.log(`  app settings: ${stack.emulatorServer.url}/setup`);
   }
   if (stack.app) {

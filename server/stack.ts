@@ -71,6 +71,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         certificatePem: readFileSync(certs.jwt.certFile, 'utf8'),
         username: config.username,
         password: config.emulator.password,
+        // A password of one's own choosing is never shown; only the documented local default is.
+        demoPasswordHint:
+          config.emulator.password === EMULATOR_DEFAULTS.password ? config.emulator.password : undefined,
         dataDir: config.emulator.dataDir,
         sessionMinutes: config.emulator.sessionMinutes,
         now: options.now,

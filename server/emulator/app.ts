@@ -7,8 +7,9 @@ import helmet from 'helmet';
 import createMemoryStore from 'memorystore';
 import { randomBytes } from 'node:crypto';
 import { authenticate } from './bearer.ts';
+import { callbackOrigins } from './callbackUrls.ts';
 import { CodeStore } from './codes.ts';
-import type { EmulatorContext } from './context.ts';
+import type { EmulatorContext, EmulatorOptions, ReceivedRequest } from './context.ts';
 import { authorizeEndpoint } from './endpoints/authorize.ts';
 import { discoveryEndpoints } from './endpoints/discovery.ts';
 import { identityEndpoints } from './endpoints/identity.ts';
@@ -17,34 +18,11 @@ import { revokeEndpoint } from './endpoints/revoke.ts';
 import { setupEndpoint } from './endpoints/setup.ts';
 import { tokenEndpoint } from './endpoints/token.ts';
 import { oauthErrorHandler } from './errors.ts';
+import { LoginGuard } from './lockout.ts';
 import { defaultSettings, ORG_ID, orgUsers } from './org.ts';
 import { recordReceived } from './params.ts';
 import { createRestRouter } from './rest/router.ts';
 import { EmulatorState } from './state.ts';
-
-export interface EmulatorOptions {
-  /** Its own origin, e.g. https://localhost:8443: both the login host and the instance. */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  callbackUrl: string;
-  /** The app's digital-signature certificate (certs/jwt.crt), PEM. */
-  certificatePem: string;
-  username: string;
-  password: string;
-  dataDir: string;
-  sessionMinutes: number;
-  now?: () => number;
-}
-
-/** One request the emulator received at an OAuth endpoint, for tests and the curious. */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  params: Record<string, string>;
-  headers: Record<string, string>;
-  at: number;
-}
 
 export interface Emulator {
   app: express.Express;
@@ -68,6 +46,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     users: orgUsers(options.username),
     state,
     codes: new CodeStore(now),
+    logins: new LoginGuard(now),
     received: [],
     now,
     tokenLifetimeMs: options.sessionMinutes * 60 * 1000,
@@ -77,12 +56,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.set('views', path.join(rootDir, 'views'));
   app.set('x-powered-by', false);
   app.locals.emulatorUrl = options.baseUrl;
+  app.locals.demoUsername = options.username;
+  app.locals.demoPasswordHint = options.demoPasswordHint;
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           // The login and approval forms end in a redirect to the app's callback: allow those origins.
-          'form-action': ["'self'", () => callbackOrigins(state.settings.callbackUrls)],
+          // Only origins of validated callback URLs get here, so no saved value can make the header invalid.
+          'form-action': ["'self'", () => callbackOrigins(state.settings.callbackUrls).join(' ')],
         },
       },
       strictTransportSecurity: false,
@@ -101,6 +83,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       cookie: { httpOnly: true, secure: true, sameSite: 'lax' },
     }),
   );
+  // Login, approval and setup pages hold one-time ids and CSRF tokens: never kept by a browser or proxy cache.
+  app.use(['/services/oauth2/authorize', '/setup'], (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/services/oauth2', recordReceived(ctx.received, now));
   app.get('/', (_req, res) =>
     res.render('emulator/home', {
@@ -144,11 +131,4 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   );
   app.use(oauthErrorHandler);
   return { app, received: ctx.received, context: ctx };
-}
-
-function callbackOrigins(urls: string[]): string {
-  return urls
-    .filter((url) => URL.canParse(url))
-    .map((url) => new URL(url).origin)
-    .join(' ');
 }

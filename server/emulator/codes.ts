@@ -1,5 +1,6 @@
 // Authorization codes: single use, short-lived, kept in memory only (a restart invalidates them, as it should).
 import { randomBytes } from 'node:crypto';
+import { tokenKey } from './org.ts';
 
 export interface CodeGrant {
   userId: string;
@@ -11,12 +12,20 @@ export interface CodeGrant {
   expiresAt: number;
 }
 
+/** A code that was exchanged: the hashes of the tokens it gave, until the code would have expired anyway. */
+interface Redeemed {
+  tokenKeys: string[];
+  forgetAt: number;
+}
+
 /** Salesforce documents no lifetime; 15 minutes is the value most often quoted (unconfirmed). */
 export const CODE_LIFETIME_MS = 15 * 60 * 1000;
 const MAX_CODES = 1000;
 
 export class CodeStore {
   private readonly codes = new Map<string, CodeGrant>();
+  /** By hash of the code, so the memory holds no usable code after its exchange. */
+  private readonly redeemed = new Map<string, Redeemed>();
 
   constructor(private readonly now: () => number) {}
 
@@ -32,6 +41,32 @@ export class CodeStore {
   consume(code: string): CodeGrant | undefined {
     const grant = this.codes.get(code);
     this.codes.delete(code);
-    return grant && grant.expiresAt > this.now() ? grant : undefined;
+    if (!grant || grant.expiresAt <= this.now()) return undefined;
+    this.forgetOld();
+    this.redeemed.set(tokenKey(code), { tokenKeys: [], forgetAt: grant.expiresAt });
+    return grant;
+  }
+
+  /** Remembers which tokens a consumed code gave, so that a replay can take them back. */
+  recordIssued(code: string, tokens: string[]): void {
+    const entry = this.redeemed.get(tokenKey(code));
+    if (entry) entry.tokenKeys.push(...tokens.map(tokenKey));
+  }
+
+  /**
+   * For a code presented again after its exchange: the hashes of the tokens it gave (handed out once), so they can
+   * be revoked (RFC 6749 §4.1.2). After the code's own lifetime a replay is just an unknown code.
+   */
+  takeIssuedTokens(code: string): string[] {
+    const entry = this.redeemed.get(tokenKey(code));
+    if (!entry || entry.forgetAt <= this.now()) return [];
+    return entry.tokenKeys.splice(0);
+  }
+
+  private forgetOld(): void {
+    for (const [key, entry] of this.redeemed) {
+      if (entry.forgetAt <= this.now() || this.redeemed.size >= MAX_CODES) this.redeemed.delete(key);
+      else break;
+    }
   }
 }

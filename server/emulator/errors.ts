@@ -47,6 +47,7 @@ export function toOAuthError(error: unknown): OAuthError {
   return OAuthError.serverError(error);
 }
 
+/** The last handler: JSON for API clients (and anything that does not ask for HTML), a page for browsers. */
 export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const oauthError = toOAuthError(error);
@@ -54,5 +55,17 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     console.error(`[emulator] ${req.method} ${req.path} failed: ${detail}`);
   }
-  sendOAuthError(res, oauthError);
+  res.status(oauthError.status).set('Cache-Control', 'no-store');
+  const asJson = () => sendOAuthError(res, oauthError);
+  res.format({
+    'application/json': asJson,
+    'text/html': () =>
+      res.render('emulator/error', {
+        title: oauthError.status >= 500 ? 'Something went wrong' : 'Bad request',
+        heading: oauthError.status >= 500 ? 'The emulator could not answer this request' : 'Bad request',
+        text: oauthError.error_description,
+        code: oauthError.error,
+      }),
+    default: asJson,
+  });
 };

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 
 export const ORG_ID = '00D5j00000PlAyGEAE';
 export const ORG_ID_15 = ORG_ID.slice(0, 15);
-export const ORG_NAME = 'Playground Local Org';
 
 export type Policy = 'self-authorize' | 'admin-approved';
 export const PROFILES = ['System Administrator', 'Standard User'] as const;

@@ -1,6 +1,6 @@
 // Merges query string and form body (Salesforce accepts both), keeps strings only, and logs what was received.
 import type { Request, RequestHandler } from 'express';
-import type { ReceivedRequest } from './app.ts';
+import type { ReceivedRequest } from './context.ts';
 
 const MAX_RECEIVED = 200;
 const MAX_VALUE_LENGTH = 16 * 1024;

@@ -1,4 +1,7 @@
-// Constant-time comparison and the response signature Salesforce adds to token responses.
+// Constant-time comparison, PKCE and the response signature Salesforce adds to token responses.
+// The emulator's crypto is deliberately its own, sharing no code with the app's flows: it is the independent
+// check of the app, so one shared bug cannot make both sides agree on a wrong value. test/unit/emulator holds
+// RFC test vectors for these primitives.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Compares two secrets without leaking, through timing, how much of them matched. */

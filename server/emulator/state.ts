@@ -1,33 +1,17 @@
 // The emulator's state (app settings, approvals, tokens, signing key): one JSON file written atomically.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ORG_ID_15, tokenKey, type AppSettings } from './org.ts';
+import {
+  loadState,
+  saveState,
+  type AccessTokenRecord,
+  type Persisted,
+  type RefreshTokenRecord,
+} from './stateFile.ts';
 
-export interface AccessTokenRecord {
-  userId: string;
-  scopes: string[];
-  issuedAt: number;
-  expiresAt: number;
-  /** Hash of the refresh token it came from: revoking that one revokes this one too. */
-  refreshKey?: string;
-}
-
-export interface RefreshTokenRecord {
-  userId: string;
-  scopes: string[];
-  issuedAt: number;
-}
-
-interface Persisted {
-  settings: AppSettings;
-  approvals: string[];
-  accessTokens: Record<string, AccessTokenRecord>;
-  refreshTokens: Record<string, RefreshTokenRecord>;
-  signingKey: { kid: string; privateKeyPem: string };
-  /** The defaults this state was last started with, to tell them from the user's own changes. */
-  defaults: Pick<AppSettings, 'callbackUrls' | 'certificatePem'>;
-}
+export type { AccessTokenRecord, RefreshTokenRecord } from './stateFile.ts';
 
 const MAX_TOKENS = 2000;
 const FILE = 'emulator-state.json';
@@ -43,7 +27,7 @@ export class EmulatorState {
   ) {
     mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, FILE);
-    this.data = this.load() ?? this.fresh();
+    this.data = loadState(this.file, now()) ?? this.fresh();
     this.followNewDefaults();
     this.save();
   }
@@ -101,22 +85,27 @@ export class EmulatorState {
 
   /** An access token that is known, not revoked and not expired. */
   findAccessToken(token: string): AccessTokenRecord | undefined {
-    const record = this.data.accessTokens[tokenKey(token)];
+    const key = tokenKey(token);
+    const record = Object.hasOwn(this.data.accessTokens, key) ? this.data.accessTokens[key] : undefined;
     return record && record.expiresAt > this.now() ? record : undefined;
   }
 
   findRefreshToken(token: string): (RefreshTokenRecord & { key: string }) | undefined {
     const key = tokenKey(token);
-    const record = this.data.refreshTokens[key];
+    const record = Object.hasOwn(this.data.refreshTokens, key) ? this.data.refreshTokens[key] : undefined;
     return record ? { ...record, key } : undefined;
   }
 
   /** Revokes an access or refresh token; a refresh token takes its access tokens with it. */
   revoke(token: string): boolean {
-    const key = tokenKey(token);
-    if (this.data.accessTokens[key]) {
+    return this.revokeByKey(tokenKey(token));
+  }
+
+  /** The same, by the token's hash: for tokens remembered without keeping the token itself. */
+  revokeByKey(key: string): boolean {
+    if (Object.hasOwn(this.data.accessTokens, key)) {
       delete this.data.accessTokens[key];
-    } else if (this.data.refreshTokens[key]) {
+    } else if (Object.hasOwn(this.data.refreshTokens, key)) {
       delete this.data.refreshTokens[key];
       for (const [accessKey, record] of Object.entries(this.data.accessTokens)) {
         if (record.refreshKey === key) delete this.data.accessTokens[accessKey];
@@ -140,6 +129,7 @@ export class EmulatorState {
     settings.callbackUrls = settings.callbackUrls.map((url) =>
       url === oldCallback ? next.callbackUrls[0] : url,
     );
+    if (settings.callbackUrls.length === 0) settings.callbackUrls = [...next.callbackUrls];
     this.data.defaults = { callbackUrls: next.callbackUrls, certificatePem: next.certificatePem };
   }
 
@@ -159,19 +149,8 @@ export class EmulatorState {
     };
   }
 
-  private load(): Persisted | undefined {
-    try {
-      return JSON.parse(readFileSync(this.file, 'utf8')) as Persisted;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Write to a temporary file and rename it over the old one, so a crash never leaves half a file. */
   private save(): void {
-    const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.data), { mode: 0o600 });
-    renameSync(temp, this.file);
+    saveState(this.file, this.data);
   }
 
   /** Keeps the newest MAX_TOKENS entries; objects keep insertion order, so the first keys are the oldest. */

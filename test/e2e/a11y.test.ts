@@ -64,7 +64,7 @@ describe('accessibility (axe-core)', () => {
       }
       for (const path of ['/', '/setup']) {
         await page.goto(`${stack.emulatorUrl}${path}`);
-        await check(`emulator ${path}`);
+        await check(`emulator ${path}`); // /setup: its login page, nobody is logged in yet
       }
       await page.goto(`${stack.appUrl}/flows/jwt`);
       await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
@@ -84,6 +84,10 @@ describe('accessibility (axe-core)', () => {
         .first()
         .evaluate((element) => element.setAttribute('open', ''));
       await check('result page');
+      // Logged in at the emulator as its System Administrator by now: /setup shows the settings themselves.
+      await page.goto(`${stack.emulatorUrl}/setup`);
+      await page.getByRole('heading', { name: 'App settings' }).waitFor();
+      await check('emulator setup page');
       await page.goto(`${stack.emulatorUrl}/services/oauth2/authorize?client_id=nope`);
       await check('emulator error page');
       await screenshot(page, `a11y-${colorScheme}`);

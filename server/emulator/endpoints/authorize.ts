@@ -1,6 +1,6 @@
 // GET /services/oauth2/authorize with its login and approval pages, as the emulated org's users see them.
 import { Router, type Request, type Response } from 'express';
-import { findUserById, findUserByUsername, type EmulatorContext } from '../context.ts';
+import { appAccess, type EmulatorContext } from '../context.ts';
 import {
   PageError,
   parseAuthorizeRequest,
@@ -9,21 +9,15 @@ import {
   type PendingAuthorization,
 } from '../authorizeRequest.ts';
 import { OAuthError } from '../errors.ts';
+import { checkCredentials, sessionUser, startSession } from '../login.ts';
 import type { OrgUser } from '../org.ts';
 import { mergedParams } from '../params.ts';
-import { safeEqual } from '../secrets.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
-
-declare module 'express-session' {
-  interface SessionData {
-    sfUserId?: string;
-    sfPending?: Record<string, PendingAuthorization>;
-  }
-}
+import { renderLogin } from './loginPage.ts';
 
 const MAX_PENDING = 10;
-const LOGIN_FAILED =
-  'Please check your username and password. If you still can’t log in, contact your Salesforce administrator.';
+/** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */
+const PENDING_ID = /^[0-9a-f]{32}$/;
 
 export function authorizeEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
@@ -37,46 +31,35 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     }
     const pendings = { ...req.session.sfPending, [pending.id]: pending };
     req.session.sfPending = Object.fromEntries(Object.entries(pendings).slice(-MAX_PENDING));
-    const user = req.session.sfUserId ? findUserById(ctx, req.session.sfUserId) : undefined;
-    if (!user?.active || pending.prompt.includes('login')) return showLogin(res, pending);
+    const user = sessionUser(ctx, req);
+    if (!user || pending.prompt.includes('login')) return showLogin(res, pending);
     return decide(ctx, req, res, pending, user);
   });
 
-  router.post('/services/oauth2/authorize/login', (req, res) => {
-    const pending = takePending(req, false);
-    if (!pending) return res.status(400).render('emulator/error', expiredRequest());
-    const username = typeof req.body?.username === 'string' ? req.body.username : '';
-    const password = typeof req.body?.password === 'string' ? req.body.password : '';
-    const user = findUserByUsername(ctx, username);
-    // One message for every failure, so the page does not reveal which usernames exist.
-    if (!user || !user.active || !safeEqual(password, ctx.options.password)) {
-      return showLogin(res.status(401), pending, { username, error: LOGIN_FAILED });
+  router.post('/services/oauth2/authorize/login', (req, res, next) => {
+    const pending = findPending(req);
+    if (!pending) return res.status(400).render('emulator/error', unknownRequest());
+    const result = checkCredentials(ctx, req.body?.username, req.body?.password);
+    if (!('user' in result)) {
+      const username = typeof req.body?.username === 'string' ? req.body.username : '';
+      return showLogin(res.status(result.status), pending, { username, error: result.error });
     }
-    // A new session id at login: a session id fixed before login must not become a logged-in one.
-    const kept = req.session.sfPending;
-    req.session.regenerate((error) => {
-      if (error) return res.status(500).render('emulator/error', expiredRequest());
-      req.session.sfUserId = user.id;
-      req.session.sfPending = kept;
-      decide(ctx, req, res, pending, user);
-    });
+    startSession(req, result.user, next, () => decide(ctx, req, res, pending, result.user));
   });
 
   router.post('/services/oauth2/authorize/approve', (req, res) => {
-    const pending = takePending(req, true);
-    const user = req.session.sfUserId ? findUserById(ctx, req.session.sfUserId) : undefined;
-    if (!pending || !user) return res.status(400).render('emulator/error', expiredRequest());
+    const pending = findPending(req);
+    const user = sessionUser(ctx, req);
+    if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
+    forgetPending(req, pending.id);
     if (req.body?.decision !== 'allow') {
-      return res.redirect(
-        errorRedirectUrl(
-          new RedirectError(
-            OAuthError.accessDenied(),
-            pending.redirectUri,
-            pending.responseType === 'token',
-            pending.state,
-          ),
-        ),
+      const denied = new RedirectError(
+        OAuthError.accessDenied(),
+        pending.redirectUri,
+        pending.responseType === 'token',
+        pending.state,
       );
+      return res.redirect(errorRedirectUrl(denied));
     }
     ctx.state.approve(user.id);
     completeAuthorization(ctx, res, pending, user);
@@ -92,16 +75,14 @@ function decide(
   pending: PendingAuthorization,
   user: OrgUser,
 ): void {
-  const { settings } = ctx.state;
-  const needsApproval =
-    settings.policy === 'self-authorize' &&
-    (!ctx.state.isApproved(user.id) || pending.prompt.includes('consent'));
+  const access = appAccess(ctx, user);
+  const needsApproval = access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
   if (needsApproval) {
     req.session.sfPending = { ...req.session.sfPending, [pending.id]: pending };
     res.render('emulator/approve', { title: 'Allow access?', pending, user, scopes: pending.scopes });
     return;
   }
-  takePending(req, true, pending.id);
+  forgetPending(req, pending.id);
   completeAuthorization(ctx, res, pending, user);
 }
 
@@ -110,23 +91,26 @@ function showLogin(
   pending: PendingAuthorization,
   form: { username?: string; error?: string } = {},
 ): void {
-  res.render('emulator/login', {
-    title: 'Login',
-    requestId: pending.id,
+  renderLogin(res, {
+    action: '/services/oauth2/authorize/login',
+    hidden: { request: pending.id },
     username: form.username ?? pending.loginHint ?? '',
     error: form.error,
   });
 }
 
-/** The pending request named by the form's `request` field; removed when the flow completes. */
-function takePending(
-  req: Request,
-  remove: boolean,
-  id = String(req.body?.request ?? ''),
-): PendingAuthorization | undefined {
-  const pending = req.session.sfPending?.[id];
-  if (pending && remove && req.session.sfPending) delete req.session.sfPending[id];
-  return pending;
+/** The pending request named by the form's `request` field, looked up as an own key of a well-formed id only. */
+function findPending(req: Request): PendingAuthorization | undefined {
+  const id: unknown = req.body?.request;
+  const pendings = req.session.sfPending;
+  if (typeof id !== 'string' || !PENDING_ID.test(id) || !pendings || !Object.hasOwn(pendings, id)) {
+    return undefined;
+  }
+  return pendings[id];
+}
+
+function forgetPending(req: Request, id: string): void {
+  if (req.session.sfPending && Object.hasOwn(req.session.sfPending, id)) delete req.session.sfPending[id];
 }
 
 function refuse(res: Response, error: unknown): void {
@@ -139,12 +123,14 @@ function refuse(res: Response, error: unknown): void {
       heading: 'Cannot authorize this request',
       text,
       code: error.oauthError.error,
+      note: 'This page is what Salesforce shows instead of redirecting when it cannot trust where to send you back.',
     });
   }
   throw error;
 }
 
-function expiredRequest() {
+/** An unknown, malformed, used-up or expired `request` id: one clear page, never a guess. */
+function unknownRequest() {
   return {
     title: 'Request expired',
     heading: 'This login request has expired',

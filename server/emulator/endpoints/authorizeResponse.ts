@@ -6,7 +6,7 @@ import {
   RedirectError,
   type PendingAuthorization,
 } from '../authorizeRequest.ts';
-import type { EmulatorContext } from '../context.ts';
+import { appAccess, type EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import type { OrgUser } from '../org.ts';
 import { issueTokens } from '../responses.ts';
@@ -29,17 +29,15 @@ export function completeAuthorization(
     });
     params.set('code', code);
   } else {
-    const { settings } = ctx.state;
-    if (settings.policy === 'admin-approved' && !settings.profiles.includes(user.profile)) {
+    if (!appAccess(ctx, user).permitted) {
       return res.redirect(
         errorRedirectUrl(
           new RedirectError(OAuthError.invalidAppAccess(), pending.redirectUri, true, pending.state),
         ),
       );
     }
-    // A real `token id_token` fragment carried no refresh token; a plain `token` one can.
     const tokens = issueTokens(ctx, user, pending.scopes, {
-      withRefreshToken: !pending.withIdToken,
+      withRefreshToken: refreshTokenInFragment(ctx, pending),
       nonce: pending.nonce,
     });
     if (!pending.withIdToken) delete tokens.id_token;
@@ -60,4 +58,18 @@ export function completeAuthorization(
   if (pending.state !== undefined) params.set('state', pending.state);
   res.set('Cache-Control', 'no-store');
   res.redirect(appendResponse(pending.redirectUri, params, pending.responseType === 'token'));
+}
+
+/**
+ * Whether a user-agent fragment may carry a refresh token. Salesforce's user-agent flow documentation returns one
+ * only when the redirect URI is Salesforce's own success page (<login host>/services/oauth2/success) or uses a custom
+ * scheme (a mobile app's myapp://), never to an ordinary https:// web page, where a long-lived token in the URL
+ * would leak through history and scripts. The reference (§4) marks the exact rule unconfirmed; this follows the
+ * documentation, and a real `token id_token` fragment was seen without one too.
+ */
+function refreshTokenInFragment(ctx: EmulatorContext, pending: PendingAuthorization): boolean {
+  if (pending.withIdToken) return false;
+  const { protocol } = new URL(pending.redirectUri);
+  const successPage = `${ctx.baseUrl}/services/oauth2/success`;
+  return pending.redirectUri === successPage || (protocol !== 'https:' && protocol !== 'http:');
 }

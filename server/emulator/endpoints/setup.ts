@@ -1,10 +1,14 @@
-// /setup: the emulated app's settings, which the lessons switch (policy, secret, PKCE, certificate, callbacks).
-import { randomBytes, X509Certificate } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+// /setup: the emulated app's settings (policy, secret, PKCE, certificate, callbacks) and its users' lockouts.
+// Like Salesforce's Setup, it needs a logged-in System Administrator before it shows or changes anything.
+import { randomBytes } from 'node:crypto';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
-import { DEFAULT_SCOPES, PROFILES, type AppSettings, type Policy } from '../org.ts';
+import { LOCKOUT_STATUS } from '../lockout.ts';
+import { checkCredentials, sessionUser, startSession } from '../login.ts';
+import { DEFAULT_SCOPES, PROFILES, type OrgUser } from '../org.ts';
 import { safeEqual } from '../secrets.ts';
-import { containsPrivateKey } from '../../pem.ts';
+import { renderLogin } from './loginPage.ts';
+import { readForm } from './setupForm.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -12,97 +16,118 @@ declare module 'express-session' {
   }
 }
 
+const ADMIN_PROFILE = 'System Administrator';
+const FORM_EXPIRED = 'The form expired: reload the page and try again.';
+
 export function setupEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
-  router.get('/setup', (req, res) => render(ctx, req, res, {}));
-  router.post('/setup', (req, res) => {
-    if (!validCsrf(req))
-      return render(ctx, req, res.status(403), {
-        errors: ['The form expired: reload the page and try again.'],
-      });
+
+  router.get('/setup', (req, res) => {
+    const user = sessionUser(ctx, req);
+    if (!user) return showLogin(req, res.status(401));
+    if (user.profile !== ADMIN_PROFILE) return refuse(req, res, user);
+    render(ctx, req, res, {});
+  });
+
+  router.post('/setup/login', (req, res, next) => {
+    if (!validCsrf(req)) return showLogin(req, res.status(403), { error: FORM_EXPIRED });
+    const result = checkCredentials(ctx, req.body?.username, req.body?.password);
+    if (!('user' in result)) {
+      const username = typeof req.body?.username === 'string' ? req.body.username : '';
+      return showLogin(req, res.status(result.status), { username, error: result.error });
+    }
+    startSession(req, result.user, next, () => res.redirect(303, '/setup'));
+  });
+
+  router.post('/setup/logout', (req, res, next) => {
+    if (!validCsrf(req)) return res.redirect(303, '/setup');
+    req.session.destroy((error: unknown) => (error ? next(error) : res.redirect(303, '/setup')));
+  });
+
+  router.post('/setup', adminOnly(ctx), (req, res) => {
     const { settings, errors } = readForm(ctx.state.settings, req.body ?? {});
     if (errors.length > 0) return render(ctx, req, res.status(400), { errors, draft: req.body });
     ctx.state.updateSettings(settings);
     render(ctx, req, res, { saved: 'Settings saved. They apply to the next request.' });
   });
-  router.post('/setup/reset', (req, res) => {
-    if (!validCsrf(req))
-      return render(ctx, req, res.status(403), {
-        errors: ['The form expired: reload the page and try again.'],
-      });
+
+  router.post('/setup/reset', adminOnly(ctx), (req, res) => {
     ctx.state.reset();
+    ctx.logins.unlockAll();
     render(ctx, req, res, { saved: 'The emulator was reset: default settings, no approvals, no tokens.' });
   });
+
+  router.post('/setup/unlock', adminOnly(ctx), (req, res) => {
+    const user = ctx.users.find((candidate) => candidate.id === req.body?.userId);
+    if (!user) return render(ctx, req, res.status(400), { errors: ['There is no such user.'] });
+    ctx.logins.unlock(user.id);
+    render(ctx, req, res, { saved: `${user.username} is unlocked and can log in again.` });
+  });
+
   return router;
 }
 
+/** Changes need a System Administrator's session first, then this session's CSRF token. */
+function adminOnly(ctx: EmulatorContext) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const user = sessionUser(ctx, req);
+    if (user?.profile !== ADMIN_PROFILE) return refuse(req, res, user);
+    if (!validCsrf(req)) return render(ctx, req, res.status(403), { errors: [FORM_EXPIRED] });
+    next();
+  };
+}
+
+function showLogin(req: Request, res: Response, form: { username?: string; error?: string } = {}): void {
+  renderLogin(res, {
+    action: '/setup/login',
+    hidden: { csrf: csrfToken(req) },
+    username: form.username ?? '',
+    error: form.error,
+    purpose: 'Setup needs a System Administrator. Log in to continue.',
+  });
+}
+
+/** Salesforce's answer when a user's profile lacks the permission; nothing is shown or changed. */
+function refuse(req: Request, res: Response, user: OrgUser | undefined): void {
+  res.status(403).render('emulator/refused', {
+    title: 'Insufficient Privileges',
+    user,
+    csrf: csrfToken(req),
+  });
+}
+
 function render(ctx: EmulatorContext, req: Request, res: Response, extra: Record<string, unknown>): void {
-  req.session.sfSetupCsrf ??= randomBytes(16).toString('hex');
   res.render('emulator/setup', {
     title: 'App settings',
     settings: ctx.state.settings,
     clientId: ctx.options.clientId,
     profiles: PROFILES,
     allScopes: [...DEFAULT_SCOPES, 'full', 'offline_access'],
-    csrf: req.session.sfSetupCsrf,
+    csrf: csrfToken(req),
+    admin: sessionUser(ctx, req),
+    users: ctx.users.map((user) => loginStatus(ctx, user)),
+    lockoutStatus: LOCKOUT_STATUS,
     errors: [],
     ...extra,
   });
 }
 
+/** What Setup → Users shows about logins: failures so far, and a lock with the time it ends. */
+function loginStatus(ctx: EmulatorContext, user: OrgUser) {
+  const { failedLogins, lockedUntil } = ctx.logins.status(user.id);
+  const lockedUntilText = lockedUntil
+    ? `${new Date(lockedUntil).toISOString().slice(11, 16)} UTC`
+    : undefined;
+  return { ...user, failedLogins, lockedUntilText };
+}
+
+function csrfToken(req: Request): string {
+  req.session.sfSetupCsrf ??= randomBytes(16).toString('hex');
+  return req.session.sfSetupCsrf;
+}
+
 function validCsrf(req: Request): boolean {
   const sent = typeof req.body?.csrf === 'string' ? req.body.csrf : '';
-  return Boolean(req.session.sfSetupCsrf) && safeEqual(sent, req.session.sfSetupCsrf ?? '');
-}
-
-const list = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
-
-/** Validates the form into new settings; every problem is explained in words an admin would use. */
-export function readForm(
-  current: AppSettings,
-  body: Record<string, unknown>,
-): { settings: AppSettings; errors: string[] } {
-  const errors: string[] = [];
-  const policy: Policy = body.policy === 'admin-approved' ? 'admin-approved' : 'self-authorize';
-  const callbackUrls = String(body.callbackUrls ?? '')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  if (callbackUrls.length === 0) errors.push('Enter at least one callback URL.');
-  for (const url of callbackUrls) {
-    if (!URL.canParse(url)) errors.push(`"${url}" is not a URL.`);
-  }
-  const certificatePem = String(body.certificatePem ?? '').trim();
-  if (containsPrivateKey(certificatePem)) {
-    errors.push(
-      'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.',
-    );
-  } else if (!isCertificate(certificatePem)) {
-    errors.push('The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").');
-  }
-  const scopes = list(body.scopes).filter((scope) => /^[a-z_]+$/.test(scope));
-  if (scopes.length === 0) errors.push('Select at least one OAuth scope.');
-  return {
-    settings: {
-      ...current,
-      policy,
-      profiles: list(body.profiles).filter((p) => (PROFILES as readonly string[]).includes(p)),
-      requireSecret: body.requireSecret === 'on',
-      requirePkce: body.requirePkce === 'on',
-      callbackUrls,
-      certificatePem: certificatePem ? `${certificatePem}\n` : current.certificatePem,
-      scopes,
-    },
-    errors,
-  };
-}
-
-function isCertificate(pem: string): boolean {
-  try {
-    new X509Certificate(pem);
-    return true;
-  } catch {
-    return false;
-  }
+  const expected = req.session.sfSetupCsrf;
+  return typeof expected === 'string' && safeEqual(sent, expected);
 }

@@ -14,17 +14,23 @@ import type { Grant } from './types.ts';
 
 export const authorizationCodeGrant: Grant = {
   grantType: 'authorization_code',
-  parameters: ['code', 'client_id', 'client_secret', 'redirect_uri', 'code_verifier'],
   handler(ctx, params) {
     checkClientId(ctx, params.client_id);
-    // A code works once: the second use, like an expired code, gets the same answer.
-    const grant = params.code ? ctx.codes.consume(params.code) : undefined;
-    if (!grant) throw OAuthError.invalidGrant('expired authorization code');
+    const code = params.code ?? '';
+    const grant = code ? ctx.codes.consume(code) : undefined;
+    if (!grant) {
+      // A code works once. Used again, it also takes back the tokens it gave (RFC 6749 §4.1.2: someone else may
+      // hold the code), while the answer stays Salesforce's, the same as for an expired code.
+      for (const key of ctx.codes.takeIssuedTokens(code)) ctx.state.revokeByKey(key);
+      throw OAuthError.invalidGrant('expired authorization code');
+    }
     checkRedirectUri(grant, params.redirect_uri);
     checkClientSecret(ctx, params.client_secret);
     checkPkce(grant, params.code_verifier);
     const user = checkActive(findUserById(ctx, grant.userId));
     checkAdminApproval(ctx, user);
-    return issueTokens(ctx, user, grant.scopes, { withRefreshToken: true, nonce: grant.nonce });
+    const response = issueTokens(ctx, user, grant.scopes, { withRefreshToken: true, nonce: grant.nonce });
+    ctx.codes.recordIssued(code, [response.access_token, response.refresh_token].filter(Boolean));
+    return response;
   },
 };

@@ -1,5 +1,5 @@
 // Small named checks shared by the grants: each returns normally or throws the exact Salesforce error.
-import type { EmulatorContext } from '../context.ts';
+import { appAccess, type EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import type { OrgUser } from '../org.ts';
 import { pkceChallenge, safeEqual } from '../secrets.ts';
@@ -42,8 +42,5 @@ export function checkActive(user: OrgUser | undefined): OrgUser {
 }
 
 export function checkAdminApproval(ctx: EmulatorContext, user: OrgUser): void {
-  const { settings } = ctx.state;
-  if (settings.policy === 'admin-approved' && !settings.profiles.includes(user.profile)) {
-    throw OAuthError.invalidAppAccess();
-  }
+  if (!appAccess(ctx, user).permitted) throw OAuthError.invalidAppAccess();
 }

@@ -1,4 +1,5 @@
 // Reads and verifies a JWT bearer assertion: structure, RS256 only, signature against the app's certificate.
+// Written with node:crypto alone, independently of the app's JWT code, so it checks the app rather than agrees with it.
 import { createVerify, X509Certificate } from 'node:crypto';
 import { OAuthError } from '../errors.ts';
 

@@ -1,5 +1,5 @@
 // grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer: a signed assertion in exchange for an access token.
-import { findUserByUsername, isPreAuthorized } from '../context.ts';
+import { appAccess, findUserByUsername } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import { issueJwtBearerTokens } from '../responses.ts';
 import { safeEqual } from '../secrets.ts';
@@ -10,7 +10,6 @@ const LOGIN_AUDIENCES = ['https://login.salesforce.com', 'https://test.salesforc
 
 export const jwtBearerGrant: Grant = {
   grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-  parameters: ['assertion'],
   handler(ctx, params) {
     const decoded = decodeAssertion(params.assertion);
     const { claims } = decoded;
@@ -27,7 +26,8 @@ export const jwtBearerGrant: Grant = {
     // Users report the same "not approved" answer for a wrong username as for a missing approval.
     if (!user) throw OAuthError.invalidGrant("user hasn't approved this consumer");
     if (!user.active) throw OAuthError.invalidGrant('authentication failure');
-    if (!isPreAuthorized(ctx, user)) throw OAuthError.invalidGrant("user hasn't approved this consumer");
+    if (!appAccess(ctx, user).preAuthorized)
+      throw OAuthError.invalidGrant("user hasn't approved this consumer");
     return issueJwtBearerTokens(ctx, user, ctx.state.settings.scopes);
   },
 };

@@ -7,7 +7,6 @@ import type { Grant } from './types.ts';
 
 export const refreshTokenGrant: Grant = {
   grantType: 'refresh_token',
-  parameters: ['refresh_token', 'client_id', 'client_secret'],
   handler(ctx, params) {
     checkClientId(ctx, params.client_id);
     checkClientSecret(ctx, params.client_secret);

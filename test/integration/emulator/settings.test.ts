@@ -6,36 +6,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '../../support/assertion.ts';
 import { authorizeInBrowser, hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
+import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-
-/** Submits the setup form with the current settings changed by `changes`. */
-async function saveSettings(stack: TestStack, changes: Record<string, string | string[]>) {
-  const client = new TestClient();
-  const page = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
-  const current = stack.emulator?.context.state.settings;
-  const fields: Record<string, string | string[]> = {
-    csrf: hiddenValue(page, 'csrf'),
-    policy: current?.policy ?? 'self-authorize',
-    profiles: current?.profiles ?? [],
-    callbackUrls: current?.callbackUrls.join('\n') ?? '',
-    certificatePem: current?.certificatePem ?? '',
-    scopes: current?.scopes ?? [],
-    ...(current?.requireSecret ? { requireSecret: 'on' } : {}),
-    ...changes,
-  };
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields))
-    for (const item of [value].flat()) body.append(name, item);
-  const response = await client.request(`${stack.emulatorUrl}/setup`, {
-    method: 'POST',
-    body: body.toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return { status: response.status, html: await response.text() };
-}
 
 describe('emulator: settings, policy, persistence, robustness', () => {
   let stack: TestStack;
@@ -120,8 +95,10 @@ describe('emulator: settings, policy, persistence, robustness', () => {
   });
 
   test('reset forgets approvals and tokens', async () => {
-    const page = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
-    const reset = await client.post(`${stack.emulatorUrl}/setup/reset`, { csrf: hiddenValue(page, 'csrf') });
+    const admin = await setupSession(stack);
+    const reset = await admin.client.post(`${stack.emulatorUrl}/setup/reset`, {
+      csrf: hiddenValue(admin.page, 'csrf'),
+    });
     assert.match(await reset.text(), /The emulator was reset/);
     assert.deepEqual(await (await jwt(stack.config.username)).json(), {
       error: 'invalid_grant',

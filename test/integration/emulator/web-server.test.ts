@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { authorizeInBrowser } from '../../support/emulator-login.ts';
+import { saveSettings } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -172,7 +173,7 @@ describe('emulator: authorize and authorization_code', () => {
     assert.match(await refused.text(), /Please check your username and password/);
   });
 
-  test('puts user-agent tokens in the fragment, form-encoded, with issued_at, signature and state', async () => {
+  test('puts user-agent tokens in the fragment, form-encoded, with issued_at, signature and state, and no refresh token for an https:// page', async () => {
     const callback = await authorizeInBrowser(stack, {
       response_type: 'token',
       scope: 'api refresh_token',
@@ -186,17 +187,7 @@ describe('emulator: authorize and authorization_code', () => {
     const params = new URLSearchParams(fragment);
     assert.deepEqual(
       [...params.keys()],
-      [
-        'access_token',
-        'refresh_token',
-        'instance_url',
-        'id',
-        'issued_at',
-        'signature',
-        'scope',
-        'token_type',
-        'state',
-      ],
+      ['access_token', 'instance_url', 'id', 'issued_at', 'signature', 'scope', 'token_type', 'state'],
     );
     assert.equal(
       params.get('signature'),
@@ -204,6 +195,21 @@ describe('emulator: authorize and authorization_code', () => {
         .update(`${params.get('id')}${params.get('issued_at')}`)
         .digest('base64'),
     );
+  });
+
+  test('gives a user-agent refresh token only to the login host’s own success page', async () => {
+    const successPage = `${stack.emulatorUrl}/services/oauth2/success`;
+    const saved = await saveSettings(stack, {
+      callbackUrls: [stack.config.callbackUrl, successPage].join('\n'),
+    });
+    assert.equal(saved.status, 200, saved.html);
+    const callback = await authorizeInBrowser(stack, {
+      response_type: 'token',
+      redirect_uri: successPage,
+      scope: 'api refresh_token',
+    });
+    assert.equal(`${callback.origin}${callback.pathname}`, successPage);
+    assert.match(new URLSearchParams(callback.hash.slice(1)).get('refresh_token') ?? '', /^5Aep861/);
   });
 
   test('refuses a scope the app does not have, in the redirect', async () => {

@@ -1,7 +1,7 @@
 // A public client (SF_CLIENT_SECRET set but empty) sends no secret; the app's "Require secret" decides the outcome.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { hiddenValue } from '../../support/emulator-login.ts';
+import { saveSettings } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';
 import { runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -26,22 +26,9 @@ describe('web server flow as a public client', () => {
   });
 
   test('works with PKCE alone once "Require secret" is turned off on the emulator’s setup page', async () => {
-    const admin = new TestClient();
-    const setup = await (await admin.get(`${stack.emulatorUrl}/setup`)).text();
-    const current = stack.emulator?.context.state.settings;
-    const saved = await admin.request(`${stack.emulatorUrl}/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams([
-        ['csrf', hiddenValue(setup, 'csrf')],
-        ['policy', 'self-authorize'],
-        ['callbackUrls', current?.callbackUrls.join('\n') ?? ''],
-        ['certificatePem', current?.certificatePem ?? ''],
-        ...(current?.scopes ?? []).map((scope) => ['scopes', scope]),
-      ]).toString(),
-    });
+    const saved = await saveSettings(stack, { policy: 'self-authorize', requireSecret: undefined });
     assert.equal(saved.status, 200);
-    assert.match(await saved.text(), /Settings saved/);
+    assert.match(saved.html, /Settings saved/);
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
     const exchange = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;

@@ -1,0 +1,17 @@
+// Renders the emulator's one login page, for an authorization request or for Setup.
+import type { Response } from 'express';
+
+export interface LoginPage {
+  /** Where the form posts: the authorize login or the setup login. */
+  action: string;
+  /** Hidden fields that tie the form to this browser's request (pending id or CSRF token). */
+  hidden: Record<string, string>;
+  username: string;
+  error?: string;
+  /** Why a login is asked for, when it is not an authorization (Setup). */
+  purpose?: string;
+}
+
+export function renderLogin(res: Response, page: LoginPage): void {
+  res.render('emulator/login', { title: 'Login', purpose: undefined, error: undefined, ...page });
+}

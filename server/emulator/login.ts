@@ -1,0 +1,61 @@
+// The emulator's password check (shared by the authorize and setup login pages) and the session it starts.
+import type { NextFunction, Request } from 'express';
+import type { PendingAuthorization } from './authorizeRequest.ts';
+import { findUserByUsername, type EmulatorContext } from './context.ts';
+import { LOCKED_OUT_MESSAGE } from './lockout.ts';
+import type { OrgUser } from './org.ts';
+import { safeEqual } from './secrets.ts';
+
+declare module 'express-session' {
+  interface SessionData {
+    sfUserId?: string;
+    /** Authorizations waiting for a login or an approval, by their random id. */
+    sfPending?: Record<string, PendingAuthorization>;
+  }
+}
+
+/** Salesforce's own wording; one message for every failure, so the page does not reveal which usernames exist. */
+export const LOGIN_FAILED =
+  'Please check your username and password. If you still can’t log in, contact your Salesforce administrator.';
+
+export type LoginResult = { user: OrgUser } | { status: 401 | 403; error: string };
+
+/** Username and password as posted (anything that is not a string counts as empty). */
+export function checkCredentials(ctx: EmulatorContext, username: unknown, password: unknown): LoginResult {
+  const user = findUserByUsername(ctx, typeof username === 'string' ? username : '');
+  // A locked user is refused even with the right password, until the lock expires or an admin unlocks it.
+  if (user && ctx.logins.isLocked(user.id)) return { status: 403, error: LOCKED_OUT_MESSAGE };
+  const passwordMatches = safeEqual(typeof password === 'string' ? password : '', ctx.options.password);
+  if (user && !passwordMatches && ctx.logins.recordFailure(user.id)) {
+    return { status: 403, error: LOCKED_OUT_MESSAGE };
+  }
+  if (!user || !user.active || !passwordMatches) return { status: 401, error: LOGIN_FAILED };
+  ctx.logins.recordSuccess(user.id);
+  return { user };
+}
+
+/**
+ * Logs the user in under a new session id, so that a session id planted before login (session fixation) never
+ * becomes a logged-in one. Pending authorizations survive; any error reaches Express's error handler, never the
+ * process.
+ */
+export function startSession(req: Request, user: OrgUser, next: NextFunction, then: () => void): void {
+  const pending = req.session.sfPending;
+  req.session.regenerate((error: unknown) => {
+    if (error) return next(error);
+    try {
+      req.session.sfUserId = user.id;
+      if (pending) req.session.sfPending = pending;
+      then();
+    } catch (thrown) {
+      next(thrown);
+    }
+  });
+}
+
+/** The logged-in emulator user of this browser, if still active. */
+export function sessionUser(ctx: EmulatorContext, req: Request): OrgUser | undefined {
+  const id = req.session.sfUserId;
+  const user = typeof id === 'string' ? ctx.users.find((candidate) => candidate.id === id) : undefined;
+  return user?.active ? user : undefined;
+}

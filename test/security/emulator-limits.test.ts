@@ -1,0 +1,109 @@
+// Oversized, over-numerous and nested input, and path traversal on the emulator's static files.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { hiddenValue } from '../support/emulator-login.ts';
+import { setupSession } from '../support/emulator-setup.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+
+/** A GET with the path sent exactly as written: fetch and URL would normalise `..` and `%2e%2e` away. */
+function rawGet(base: string, rawPath: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      { hostname, port, path: rawPath, ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')) },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('emulator limits and static files under attack', () => {
+  let stack: TestStack;
+  const client = new TestClient();
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const post = (pathname: string, body: string, headers: Record<string, string> = {}) =>
+    client.request(`${stack.emulatorUrl}${pathname}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    });
+
+  test('a form body over 64 KB is a 400: JSON for API clients, a page for browsers', async () => {
+    const big = `grant_type=authorization_code&code=${'x'.repeat(70_000)}`;
+    const api = await post('/services/oauth2/token', big);
+    assert.equal(api.status, 400);
+    assert.deepEqual(await api.json(), { error: 'invalid_request', error_description: 'malformed request' });
+    const browser = await post('/setup', big, { accept: 'text/html' });
+    assert.equal(browser.status, 400);
+    assert.match(browser.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await browser.text(), /<h1>Bad request<\/h1>[\s\S]*malformed request/);
+  });
+
+  test('more than 100 form fields, or a broken encoding, is a 400 without a stack trace', async () => {
+    for (const body of [`${'a=1&'.repeat(150)}grant_type=x`, 'grant_type=%E0%A4%A&code=%%%']) {
+      const answer = await post('/services/oauth2/token', body);
+      assert.equal(answer.status, 400);
+      assert.doesNotMatch(await answer.text(), /Error|at .*\.ts/);
+    }
+  });
+
+  test('nested JSON 10,000 levels deep is not parsed at all: the token endpoint sees no grant', async () => {
+    const answer = await post('/services/oauth2/token', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`, {
+      'content-type': 'application/json',
+    });
+    assert.deepEqual(await answer.json(), {
+      error: 'unsupported_grant_type',
+      error_description: 'grant type not supported',
+    });
+  });
+
+  test('bracketed and oversized parameters are plain, ignored strings', async () => {
+    const admin = await setupSession(stack);
+    const csrf = hiddenValue(admin.page, 'csrf');
+    const before = JSON.stringify(stack.emulator?.context.state.settings);
+    const nested = await admin.client.request(`${stack.emulatorUrl}/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `csrf=${csrf}&settings[policy]=admin-approved&callbackUrls[0]=https%3A%2F%2Fevil.example&requireSecret[]=on`,
+    });
+    assert.equal(nested.status, 400);
+    assert.equal(JSON.stringify(stack.emulator?.context.state.settings), before);
+    const hugeState = await client.get(
+      `${stack.emulatorUrl}/services/oauth2/authorize?response_type=code&client_id=${stack.config.clientId}&redirect_uri=${encodeURIComponent(stack.config.callbackUrl)}&state=${'s'.repeat(17_000)}`,
+    );
+    assert.equal(hugeState.status, 431, 'Node refuses a request line over its header limit');
+    assert.equal((await client.get(`${stack.emulatorUrl}/`)).status, 200);
+  });
+
+  test('no path reaches outside /emulator-assets, however it is encoded', async () => {
+    for (const rawPath of [
+      '/emulator-assets/../../certs/jwt.key',
+      '/emulator-assets/%2e%2e/%2e%2e/certs/jwt.key',
+      '/emulator-assets/..%2f..%2fcerts%2fjwt.key',
+      '/emulator-assets/%252e%252e/%252e%252e/certs/jwt.key',
+      '/emulator-assets/..%5c..%5ccerts%5cjwt.key',
+      '/emulator-assets/....//....//certs/jwt.key',
+      '/emulator-assets/emulator.css%00/../../../package.json',
+      '/emulator-assets//etc/passwd',
+      `/emulator-assets/${encodeURIComponent(path.join(TEST_ROOT, 'certs', 'jwt.key'))}`,
+    ]) {
+      const { status, body } = await rawGet(stack.emulatorUrl, rawPath);
+      assert.ok([400, 403, 404].includes(status), `${rawPath}: ${status}`);
+      assert.doesNotMatch(body, /PRIVATE KEY|"dependencies"|root:/, rawPath);
+    }
+    assert.equal((await rawGet(stack.emulatorUrl, '/emulator-assets/emulator.css')).status, 200);
+  });
+});

@@ -1,0 +1,184 @@
+// Attacks on the emulator's login and approval pages: prototype keys, session fixation, password guessing, caching.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { hiddenValue } from '../support/emulator-login.ts';
+import { setupSession } from '../support/emulator-setup.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+const LOCKED =
+  'Your account has been locked because of too many failed login attempts. Contact your Salesforce administrator to unlock it, or wait until the lockout period expires and try again.';
+const STANDARD = 'standard@playground.local';
+const sessionId = (response: { headers: Headers | { get(name: string): string | null } }) =>
+  /sfemu\.sid=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+
+describe('emulator login and approval under attack', () => {
+  let stack: TestStack;
+  let clock = Date.now();
+  before(async () => {
+    stack = await startTestStack({}, { now: () => clock });
+  });
+  after(() => stack.close());
+
+  /** A browser at the emulator's login page for a fresh authorization request. */
+  const atLogin = async (client = new TestClient()) => {
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: stack.config.clientId,
+      redirect_uri: stack.config.callbackUrl,
+      prompt: 'login consent',
+    });
+    const response = await client.get(`${stack.emulatorUrl}/services/oauth2/authorize?${query}`);
+    const html = await response.text();
+    return { client, response, html, request: hiddenValue(html, 'request') };
+  };
+  const logIn = (client: TestClient, request: string, username: string, password: string) =>
+    client.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, { request, username, password });
+  const stillAnswers = async () => {
+    assert.equal((await new TestClient().get(`${stack.emulatorUrl}/services/data/`)).status, 200);
+  };
+
+  for (const key of PROTOTYPE_KEYS) {
+    test(`request=${key} at the login form gets a 400 page, not a crash`, async () => {
+      const { client } = await atLogin();
+      const answer = await logIn(client, key, stack.config.username, stack.config.emulator.password);
+      assert.equal(answer.status, 400);
+      assert.match(answer.headers.get('content-type') ?? '', /^text\/html/);
+      assert.match(await answer.text(), /This login request has expired/);
+      await stillAnswers();
+    });
+
+    test(`request=${key} at the approval form gets a 400 page, not a crash`, async () => {
+      const { client, request } = await atLogin();
+      const approval = await logIn(client, request, stack.config.username, stack.config.emulator.password);
+      assert.match(await approval.text(), /name="decision"/);
+      const answer = await client.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+        request: key,
+        decision: 'allow',
+      });
+      assert.equal(answer.status, 400);
+      assert.match(await answer.text(), /This login request has expired/);
+      await stillAnswers();
+    });
+  }
+
+  test('a repeated, missing or foreign request id is refused without reading the session', async () => {
+    const { client, request } = await atLogin();
+    const login = `${stack.emulatorUrl}/services/oauth2/authorize/login`;
+    const repeated = await client.request(login, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `request=${request}&request=${request}&username=x&password=y`,
+    });
+    assert.equal(repeated.status, 400);
+    assert.equal((await client.post(login, { username: 'x', password: 'y' })).status, 400);
+    // Someone else's valid request id does not work in this browser's session.
+    const stranger = await logIn(
+      new TestClient(),
+      request,
+      stack.config.username,
+      stack.config.emulator.password,
+    );
+    assert.equal(stranger.status, 400);
+    await stillAnswers();
+  });
+
+  test('a session id planted before login is replaced at login, and the planted one stays logged out', async () => {
+    const { client, response, request } = await atLogin();
+    const planted = sessionId(response);
+    assert.ok(planted);
+    const login = await logIn(client, request, stack.config.username, stack.config.emulator.password);
+    const fresh = sessionId(login);
+    assert.ok(fresh);
+    assert.notEqual(fresh, planted);
+    // Its own cookie, apart from the app's session: secure, not readable by scripts, not sent cross-site on POST.
+    assert.match(
+      login.headers.get('set-cookie') ?? '',
+      /^sfemu\.sid=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    // The attacker who planted the old id is not logged in with it: the emulator asks for a password.
+    const attacker = await atLogin(new TestClient());
+    const withPlanted = await attacker.client.get(
+      `${stack.emulatorUrl}/services/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: stack.config.clientId, redirect_uri: stack.config.callbackUrl })}`,
+      { cookie: `sfemu.sid=${planted}` },
+    );
+    assert.match(await withPlanted.text(), /name="password"/);
+  });
+
+  test('ten wrong passwords lock the user 15 minutes with Salesforce’s lockout message, the right one included', async () => {
+    const { client, request } = await atLogin();
+    for (let attempt = 1; attempt <= 9; attempt++) {
+      const wrong = await logIn(client, request, STANDARD, `guess-${attempt}`);
+      assert.equal(wrong.status, 401);
+      assert.match(await wrong.text(), /Please check your username and password/);
+    }
+    const tenth = await logIn(client, request, STANDARD, 'guess-10');
+    assert.equal(tenth.status, 403);
+    assert.ok((await tenth.text()).includes(LOCKED));
+    const right = await logIn(client, request, STANDARD, stack.config.emulator.password);
+    assert.equal(right.status, 403);
+    assert.ok((await right.text()).includes(LOCKED));
+    clock += 15 * 60 * 1000;
+    const later = await logIn(client, request, STANDARD, stack.config.emulator.password);
+    assert.equal(later.status, 200, 'the lock ends after 15 minutes');
+    assert.match(await later.text(), /name="decision"/);
+  });
+
+  test('a lock shows on Setup with the Password Lockout status, and the admin’s Unlock lets the user in at once', async () => {
+    const { client, request } = await atLogin();
+    for (let attempt = 1; attempt <= 10; attempt++) await logIn(client, request, STANDARD, 'wrong');
+    const admin = await setupSession(stack);
+    assert.match(admin.page, /Password Lockout: locked until \d\d:\d\d UTC/);
+    const unlocked = await admin.client.post(`${stack.emulatorUrl}/setup/unlock`, {
+      csrf: hiddenValue(admin.page, 'csrf'),
+      userId: /name="userId" value="([^"]+)"/.exec(admin.page)?.[1] ?? '',
+    });
+    assert.equal(unlocked.status, 200);
+    assert.match(await unlocked.text(), /standard@playground\.local is unlocked and can log in again\./);
+    const again = await atLogin();
+    const login = await logIn(again.client, again.request, STANDARD, stack.config.emulator.password);
+    assert.equal(login.status, 200);
+  });
+
+  test('the setup login counts wrong passwords toward the same lock', async () => {
+    const client = new TestClient();
+    const page = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
+    let answer: { status: number; text(): Promise<string> } | undefined;
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      answer = await client.post(`${stack.emulatorUrl}/setup/login`, {
+        csrf: hiddenValue(page, 'csrf'),
+        username: STANDARD,
+        password: 'wrong',
+      });
+    }
+    assert.equal(answer?.status, 403);
+    assert.ok((await answer?.text())?.includes(LOCKED));
+    stack.emulator?.context.logins.unlockAll();
+  });
+
+  test('login, approval and setup pages are never cached', async () => {
+    const { client, request, response } = await atLogin();
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const approval = await logIn(client, request, stack.config.username, stack.config.emulator.password);
+    assert.match(await approval.text(), /name="decision"/);
+    assert.equal(approval.headers.get('cache-control'), 'no-store');
+    const setup = await new TestClient().get(`${stack.emulatorUrl}/setup`);
+    assert.equal(setup.headers.get('cache-control'), 'no-store');
+  });
+
+  test('the login page names the demo administrator and shows the password only when it is the default', async () => {
+    const { html } = await atLogin();
+    assert.match(html, /Demo System Administrator: <code>admin@playground\.local<\/code>/);
+    assert.match(html, /password\s+<code>playground-password<\/code>/);
+    const custom = await startTestStack({ EMULATOR_PASSWORD: 'my-own-secret-password' });
+    try {
+      const page = await (await new TestClient().get(`${custom.emulatorUrl}/setup`)).text();
+      assert.match(page, /Demo System Administrator: <code>admin@playground\.local<\/code>/);
+      assert.doesNotMatch(page, /my-own-secret-password/);
+      assert.match(page, /the one set in <code>EMULATOR_PASSWORD<\/code>/);
+    } finally {
+      await custom.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+// Logs in at the emulator's /setup as its System Administrator, like an admin in a browser, and saves settings there.
+import assert from 'node:assert/strict';
+import { hiddenValue } from './emulator-login.ts';
+import { TestClient } from './http.ts';
+import type { TestStack } from './stack.ts';
+
+/** A browser logged in at /setup (as the demo admin unless told otherwise), with the setup page it landed on. */
+export async function setupSession(
+  stack: TestStack,
+  login: { username?: string; password?: string } = {},
+): Promise<{ client: TestClient; page: string }> {
+  const client = new TestClient();
+  const loginPage = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
+  const answer = await client.post(`${stack.emulatorUrl}/setup/login`, {
+    csrf: hiddenValue(loginPage, 'csrf'),
+    username: login.username ?? stack.config.username,
+    password: login.password ?? stack.config.emulator.password,
+  });
+  assert.equal(answer.status, 303, `setup login refused: ${await answer.text()}`);
+  assert.equal(answer.headers.get('location'), '/setup');
+  const page = await client.get(`${stack.emulatorUrl}/setup`);
+  return { client, page: await page.text() };
+}
+
+/**
+ * Submits the setup form as the admin, with the current settings changed by `changes` (undefined removes a field,
+ * e.g. `requireSecret: undefined` unticks "Require secret").
+ */
+export async function saveSettings(
+  stack: TestStack,
+  changes: Record<string, string | string[] | undefined>,
+  session?: { client: TestClient; page: string },
+): Promise<{ status: number; html: string }> {
+  const { client, page } = session ?? (await setupSession(stack));
+  const current = stack.emulator?.context.state.settings;
+  const fields: Record<string, string | string[] | undefined> = {
+    csrf: hiddenValue(page, 'csrf'),
+    policy: current?.policy ?? 'self-authorize',
+    profiles: current?.profiles ?? [],
+    callbackUrls: current?.callbackUrls.join('\n') ?? '',
+    certificatePem: current?.certificatePem ?? '',
+    scopes: current?.scopes ?? [],
+    requireSecret: current?.requireSecret ? 'on' : undefined,
+    requirePkce: current?.requirePkce ? 'on' : undefined,
+    ...changes,
+  };
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of value === undefined ? [] : [value].flat()) body.append(name, item);
+  }
+  const response = await client.request(`${stack.emulatorUrl}/setup`, {
+    method: 'POST',
+    body: body.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  return { status: response.status, html: await response.text() };
+}

@@ -1,0 +1,72 @@
+// Runs server/index.ts as its own process, as `npm start` / `npm run emulator` do, for tests that need a real exit.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCertificates } from '../../server/certs.ts';
+import { TEST_ROOT } from './stack.ts';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const entry = path.join(repo, 'server', 'index.ts');
+const tsx = import.meta.resolve('tsx');
+
+export interface ServerProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly emulatorUrl: string;
+  /** Empty when only the emulator runs. */
+  readonly appUrl: string;
+  stdout(): string;
+  stderr(): string;
+  /** Ctrl-C, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** A throwaway working folder with the shared test certificates (making them once if needed). */
+export async function serverFolder(): Promise<{ cwd: string; dataDir: string; remove(): void }> {
+  await ensureCertificates(path.join(TEST_ROOT, 'certs'));
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'sf-process-'));
+  cpSync(path.join(TEST_ROOT, 'certs'), path.join(cwd, 'certs'), { recursive: true });
+  return {
+    cwd,
+    dataDir: path.join(cwd, 'data'),
+    remove: () => rmSync(cwd, { recursive: true, force: true }),
+  };
+}
+
+/** Starts the server on free ports and waits until it has printed its welcome (or exited). */
+export async function startServerProcess(
+  cwd: string,
+  env: Record<string, string>,
+  options: { emulatorOnly?: boolean } = {},
+): Promise<ServerProcess> {
+  const args = ['--import', tsx, entry, ...(options.emulatorOnly ? ['--emulator-only'] : [])];
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_PORT: '0', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = once(child, 'exit');
+  while (!stdout.includes('Press Ctrl-C') && child.exitCode === null) {
+    await Promise.race([once(child.stdout, 'data'), exited]);
+  }
+  if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+  return {
+    child,
+    emulatorUrl: /emulator \(not Salesforce\): (https:\/\/localhost:\d+)/.exec(stdout)?.[1] ?? '',
+    appUrl: /playground: open (https:\/\/localhost:\d+)/.exec(stdout)?.[1] ?? '',
+    stdout: () => stdout,
+    stderr: () => stderr,
+    stop: async () => {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGINT');
+      const [code] = await exited;
+      return code as number | null;
+    },
+  };
+}
