@@ -1,11 +1,14 @@
 // Redirect flows wait for their callback under a per-attempt key; the state that comes back finds its attempt,
 // and a state seen before marks a replayed callback (Back, Reload, a bookmark) rather than a forgery.
 import { createHash } from 'node:crypto';
-import type { UserAgentTransaction } from './userAgent.ts';
-import type { WebServerTransaction } from './webServer.ts';
 import { constantTimeEqual } from './checks.ts';
 
-export type Transaction = WebServerTransaction | UserAgentTransaction;
+/** What every redirect flow keeps while it waits (each flow module adds its own fields). */
+export interface Transaction {
+  flow: string;
+  state: string;
+  createdAt: number;
+}
 
 /** A login left unfinished for longer than this is forgotten. */
 export const TRANSACTION_LIFETIME_MS = 15 * 60 * 1000;

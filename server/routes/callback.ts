@@ -26,7 +26,7 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
    * Logs the callback leg (the URL the browser came back with), takes the transaction its state belongs to out of
    * the session, and lets the flow finish the protocol. Resolves to whether the visitor is now signed in.
    */
-  const finishCallback = (req: Request, flow: Transaction['flow'], url: string, params: Params) => {
+  const finishCallback = (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
     const attempt = attemptFor(req, flow, now());
     const log = attemptLog(attempt);
     const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
