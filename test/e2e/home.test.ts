@@ -20,7 +20,7 @@ describe('home page in Chromium', async () => {
     await stack.close();
   });
 
-  test('introduces the three flows and says it talks to the local emulator', async (t) => {
+  test('introduces every flow by name and says it talks to the local emulator', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -30,7 +30,15 @@ describe('home page in Chromium', async () => {
     assert.equal(response?.status(), 200);
     assert.equal(await page.title(), 'Salesforce OAuth 2.0 playground · Salesforce OAuth playground');
     const flowLinks = await page.locator('.cards h3 a').allTextContents();
-    assert.deepEqual(flowLinks, ['JWT bearer', 'Web server + PKCE', 'User-agent']);
+    assert.deepEqual(flowLinks, [
+      'Web server + PKCE',
+      'JWT bearer',
+      'Client credentials',
+      'Refresh token',
+      'Device',
+      'User-agent',
+      'Username-password',
+    ]);
     assert.match(await page.locator('.hero').innerText(), /local Salesforce emulator/);
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'home.png'), fullPage: true });
