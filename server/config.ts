@@ -1,6 +1,7 @@
 // Reads the environment once into a frozen, typed Config. Every problem names the variable and says how to fix it.
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { hostKind, loginHostWarning } from './hostKinds.ts';
 
 export type Mode = 'emulator' | 'org';
 
@@ -38,6 +39,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly certsDir: string;
   readonly emulator: EmulatorSettings;
+  /** Things that work but probably not as meant (a Lightning host as login URL...), printed at start. */
+  readonly warnings: readonly string[];
 }
 
 /** Local defaults of emulator mode: they only ever unlock the emulator on this machine. */
@@ -64,31 +67,13 @@ const reader =
     return value === undefined || value.trim() === '' ? undefined : value;
   };
 
-/** The two ports alone: the servers listen first, so that port 0 ("any free port") can become a real one. */
-export function readPorts(env: Env = process.env): { port: number; emulatorPort: number } {
-  const read = reader(env);
-  return {
-    port: parsePort('PORT', read('PORT'), 8081),
-    emulatorPort: parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443),
-  };
-}
-
-/** Where the generated keys and certificates live. */
-export function certsDirOf(rootDir: string): string {
-  return path.join(rootDir, 'certs');
-}
-
 export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Config {
   const read = reader(env);
-  const { port, emulatorPort } = readPorts(env);
+  const port = parsePort('PORT', read('PORT'), 8081);
+  const emulatorPort = parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443);
   const rawLoginUrl = read('SF_LOGIN_URL');
   const mode: Mode = rawLoginUrl ? 'org' : 'emulator';
-  const loginUrl = rawLoginUrl
-    ? parseUrl('SF_LOGIN_URL', rawLoginUrl, 'your org login host, e.g. https://login.salesforce.com').replace(
-        /\/+$/,
-        '',
-      )
-    : `https://localhost:${emulatorPort}`;
+  const loginUrl = rawLoginUrl ? parseLoginUrl(rawLoginUrl) : `https://localhost:${emulatorPort}`;
 
   const clientId = read('SF_CLIENT_ID') ?? requiredInOrg(mode, 'SF_CLIENT_ID', EMULATOR_DEFAULTS.clientId);
   if (/\s/.test(clientId)) {
@@ -108,7 +93,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`,
   );
 
-  const certsDir = certsDirOf(rootDir);
+  const certsDir = path.join(rootDir, 'certs');
   const jwtKeyFile = read('SF_JWT_KEY_FILE');
   if (jwtKeyFile) checkReadable('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
   const myDomainSetting = read('SF_MY_DOMAIN');
@@ -154,11 +139,34 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     sessionSecret: read('SESSION_SECRET'),
     redisUrl: parseRedisUrl(read('REDIS_URL')),
     certsDir,
+    warnings: Object.freeze([loginHostWarning(loginUrl)].filter((w): w is string => w !== undefined)),
     emulator: Object.freeze({
       password: read('EMULATOR_PASSWORD') ?? EMULATOR_DEFAULTS.password,
       dataDir: path.resolve(rootDir, read('EMULATOR_DATA_DIR') ?? '.emulator-data'),
       sessionMinutes: parseMinutes(read('EMULATOR_SESSION_MINUTES')),
     }),
+  });
+}
+
+/**
+ * With port 0 ("any free port", as tests use), the URLs derived from a port say :0 until the servers listen: they
+ * get the ports actually opened (the callback the app's, the emulator's hosts the emulator's).
+ */
+export function withListeningPorts(config: Config, ports: { port: number; emulatorPort: number }): Config {
+  const fix = (url: string, port: number) => {
+    const parsed = new URL(url);
+    if (parsed.port !== '0') return url;
+    parsed.port = String(port);
+    return parsed.href.replace(/\/$/, url.endsWith('/') ? '/' : '');
+  };
+  const emulatorUrl = (url: string | undefined) => url && fix(url, ports.emulatorPort);
+  return Object.freeze({
+    ...config,
+    ...ports,
+    loginUrl: fix(config.loginUrl, ports.emulatorPort),
+    myDomainUrl: emulatorUrl(config.myDomainUrl),
+    audience: fix(config.audience, ports.emulatorPort),
+    callbackUrl: fix(config.callbackUrl, ports.port),
   });
 }
 
@@ -200,6 +208,26 @@ function parseUrl(name: string, raw: string, example: string): string {
   }
   if (url.protocol !== 'https:') fail(name, `"${raw}" must use https: set it to ${example}`);
   return raw;
+}
+
+/**
+ * A login host is an origin: a pasted endpoint (…/services/oauth2/token) is refused with the fix. Experience Cloud
+ * sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/customers).
+ */
+function parseLoginUrl(raw: string): string {
+  const url = parseUrl('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com').replace(
+    /\/+$/,
+    '',
+  );
+  const { pathname, search, hash, origin } = new URL(url);
+  const hasPath = pathname !== '/' && pathname !== '';
+  if (search || hash || (hasPath && hostKind(url) !== 'Experience Cloud site')) {
+    fail(
+      'SF_LOGIN_URL',
+      `"${raw}" has a path: set it to the host only, ${origin} (the playground adds /services/oauth2/... itself)`,
+    );
+  }
+  return url;
 }
 
 function parseRedisUrl(raw: string | undefined): string | undefined {

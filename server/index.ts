@@ -37,6 +37,7 @@ function startupProblem(error: unknown): string {
 function printWelcome(stack: Stack): void {
   const { config } = stack;
   for (const file of stack.certs.created) console.log(`Created ${file}`);
+  for (const warning of config.warnings) console.warn(`Warning: ${warning}`);
   if (!config.sessionSecret && stack.app) {
     console.warn('Warning: SESSION_SECRET is not set; using a random one, so a restart signs everyone out.');
   }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { accessToken } from './access.ts';
 import { createApp } from './app.ts';
-import { certsDirOf, ConfigError, EMULATOR_DEFAULTS, loadConfig, readPorts, type Config } from './config.ts';
+import { ConfigError, EMULATOR_DEFAULTS, loadConfig, withListeningPorts, type Config } from './config.ts';
 import { createSessionStore, type SessionLimits, type SessionStore } from './sessionStore.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
@@ -35,9 +35,10 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env = options.env ?? process.env;
   const rootDir = options.rootDir ?? process.cwd();
-  const ports = readPorts(env);
-  const wantEmulator = options.emulatorOnly || !env.SF_LOGIN_URL?.trim();
-  const certs = await ensureCertificates(certsDirOf(rootDir));
+  // Every configuration mistake is named before anything listens or is generated.
+  const configured = loadConfig(env, rootDir);
+  const wantEmulator = options.emulatorOnly || configured.mode === 'emulator';
+  const certs = await ensureCertificates(configured.certsDir);
   const tls = {
     key: readFileSync(certs.server.keyFile, 'utf8'),
     cert: readFileSync(certs.server.certFile, 'utf8'),
@@ -45,21 +46,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const started: ListeningServer[] = [];
   const closers: (() => Promise<void>)[] = [];
   try {
-    // Listen first: port 0 means "any free port", and the configuration is read once the real ports are known.
     const emulatorServer = wantEmulator
-      ? await listenOn('EMULATOR_PORT', { ...tls, port: ports.emulatorPort })
+      ? await listenOn('EMULATOR_PORT', { ...tls, port: configured.emulatorPort })
       : undefined;
     if (emulatorServer) started.push(emulatorServer);
-    const app = options.emulatorOnly ? undefined : await listenOn('PORT', { ...tls, port: ports.port });
+    const app = options.emulatorOnly ? undefined : await listenOn('PORT', { ...tls, port: configured.port });
     if (app) started.push(app);
-    const config = loadConfig(
-      {
-        ...env,
-        PORT: String(app?.port ?? ports.port),
-        EMULATOR_PORT: String(emulatorServer?.port ?? ports.emulatorPort),
-      },
-      rootDir,
-    );
+    // Port 0 means "any free port": the URLs built on it now get the ports actually opened.
+    const config = withListeningPorts(configured, {
+      port: app?.port ?? configured.port,
+      emulatorPort: emulatorServer?.port ?? configured.emulatorPort,
+    });
     let emulator: Emulator | undefined;
     if (emulatorServer) {
       emulator = createEmulator({

@@ -82,6 +82,39 @@ describe('server/index.ts', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   });
 
+  test('a pasted token endpoint as SF_LOGIN_URL stops start-up with the host to use', async () => {
+    const run = await runToExit(cwd, {
+      SF_LOGIN_URL: 'https://login.salesforce.com/services/oauth2/token',
+      SF_CLIENT_ID: 'x',
+      SF_USERNAME: 'me@acme.com',
+      PORT: '0',
+    });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /^Configuration error: SF_LOGIN_URL ".*" has a path: set it to the host only, https:\/\/login\.salesforce\.com/m,
+    );
+  });
+
+  test('a Lightning host as SF_LOGIN_URL starts with a warning, and org mode prints the access link', async () => {
+    const child = startServer(cwd, {
+      SF_LOGIN_URL: 'https://acme.lightning.force.com',
+      SF_CLIENT_ID: 'x',
+      SF_USERNAME: 'me@acme.com',
+      PORT: '0',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+    assert.match(stderr, /Warning: SF_LOGIN_URL https:\/\/acme\.lightning\.force\.com is a Lightning host/);
+    assert.match(stdout, /playground: open https:\/\/localhost:\d+\/\?access=[\w-]{20,}/);
+    assert.doesNotMatch(stdout, /Local Salesforce emulator/);
+    child.kill('SIGINT');
+    assert.deepEqual(await once(child, 'exit'), [0, null]);
+  });
+
   test('a port already in use gives a clear message and a non-zero exit', async () => {
     const blocker = net.createServer().listen(0, '127.0.0.1');
     await once(blocker, 'listening');

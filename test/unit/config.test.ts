@@ -101,6 +101,42 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ SF_JWT_KEY_FILE: key }, ROOT).jwtKeyFile, key);
   });
 
+  test('a login URL with a path is refused, naming the host to use instead', () => {
+    assert.equal(
+      configError({ ...ORG, SF_LOGIN_URL: 'https://login.salesforce.com/services/oauth2/token' }),
+      'SF_LOGIN_URL "https://login.salesforce.com/services/oauth2/token" has a path: set it to the host only, https://login.salesforce.com (the playground adds /services/oauth2/... itself).',
+    );
+    assert.match(configError({ ...ORG, SF_LOGIN_URL: 'https://login.salesforce.com/?x=1' }), /has a path/);
+    const site = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.site.com/customers' }, ROOT);
+    assert.equal(
+      site.loginUrl,
+      'https://acme.my.site.com/customers',
+      'an Experience Cloud site keeps its path',
+    );
+  });
+
+  test('Lightning and instance hosts start with a warning naming the fix; login hosts without one', () => {
+    const lightning = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.lightning.force.com' }, ROOT);
+    assert.match(lightning.warnings[0] ?? '', /is a Lightning host.*use your My Domain/);
+    const instance = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://na139.salesforce.com' }, ROOT);
+    assert.match(instance.warnings[0] ?? '', /is an instance host/);
+    assert.deepEqual(loadConfig(ORG, ROOT).warnings, []);
+    assert.deepEqual(loadConfig({}, ROOT).warnings, []);
+  });
+
+  test('the My Domain is known in emulator mode and derived from a My Domain login URL', () => {
+    assert.equal(loadConfig({ EMULATOR_PORT: '9443' }, ROOT).myDomainUrl, 'https://127.0.0.1:9443');
+    assert.equal(
+      loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.salesforce.com' }, ROOT).myDomainUrl,
+      'https://acme.my.salesforce.com',
+    );
+    assert.equal(loadConfig(ORG, ROOT).myDomainUrl, undefined);
+    assert.equal(
+      loadConfig({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce.com/' }, ROOT).myDomainUrl,
+      'https://acme.my.salesforce.com',
+    );
+  });
+
   test('blank variables count as unset', () => {
     assert.equal(loadConfig({ SF_LOGIN_URL: '  ', PORT: '' }, ROOT).mode, 'emulator');
   });

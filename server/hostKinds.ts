@@ -1,0 +1,37 @@
+// What kind of Salesforce host a URL names, so start-up and the setup doctor can say whether it is a login host.
+export type HostKind =
+  | 'login'
+  | 'test'
+  | 'My Domain'
+  | 'Experience Cloud site'
+  | 'Lightning'
+  | 'Setup'
+  | 'instance'
+  | 'local emulator'
+  | 'other';
+
+export function hostKind(url: string): HostKind {
+  const { hostname } = new URL(url);
+  if (hostname === 'login.salesforce.com') return 'login';
+  if (hostname === 'test.salesforce.com') return 'test';
+  if (hostname === 'localhost' || hostname === '127.0.0.1') return 'local emulator';
+  if (/\.lightning\.force\.com$/.test(hostname)) return 'Lightning';
+  if (/\.salesforce-setup\.com$/.test(hostname)) return 'Setup';
+  if (/\.my\.salesforce\.(com|mil)$/.test(hostname)) return 'My Domain';
+  if (/\.(my\.site\.com|force\.com)$/.test(hostname)) return 'Experience Cloud site';
+  // Instance hosts such as na139.salesforce.com or cs42.salesforce.com serve an org's data, not logins.
+  if (/^[a-z]{2,3}\d+[a-z]?\.salesforce\.com$/.test(hostname)) return 'instance';
+  return 'other';
+}
+
+/** Why a host is not a login host, and what to use instead; undefined for the hosts that are. */
+export function loginHostWarning(url: string): string | undefined {
+  const kind = hostKind(url);
+  if (kind === 'Lightning' || kind === 'Setup') {
+    return `SF_LOGIN_URL ${url} is a ${kind} host, where Salesforce's pages live, not its OAuth endpoints: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`;
+  }
+  if (kind === 'instance') {
+    return `SF_LOGIN_URL ${url} is an instance host: logins there work only while the org stays on that instance. Use your My Domain or https://login.salesforce.com.`;
+  }
+  return undefined;
+}
