@@ -45,7 +45,7 @@ export function checkHosts(ctx: FlowContext, tokens: TokenSet): void {
 }
 
 /**
- * The redirect flows, failing closed: the hosts; the signature whenever a secret is configured; and, whenever openid
+ * The redirect flows, failing closed: the hosts (checked before anything else); the signature whenever a secret is configured; and, whenever openid
  * was requested, an id_token whose signature, iss, aud, at_hash and nonce all verify.
  */
 export async function verifyTokenResponse(
@@ -54,7 +54,9 @@ export async function verifyTokenResponse(
   expected: ResponseExpectations,
 ): Promise<void> {
   const { config, api, now, log } = ctx;
-  const checks: Check[] = [hostsCheck(tokens, orgOrigins(ctx), config.mode === 'org')];
+  // Where the response points is settled first: for a forged host nothing more is fetched, parsed or believed.
+  checkHosts(ctx, tokens);
+  const checks: Check[] = [];
   if (config.clientSecret) {
     checks.push(
       tokens.signature && tokens.issued_at

@@ -40,9 +40,12 @@ export class EmulatorFaults {
     return { waiting };
   }
 
-  /** Answers every request with this status, type and body. */
-  answer(status: number, contentType: string, body: string): void {
-    this.replaceHandler((_req, res) => res.writeHead(status, { 'content-type': contentType }).end(body));
+  /** Answers every request (or only those to `onlyPath`) with this status, type and body. */
+  answer(status: number, contentType: string, body: string, onlyPath?: string): void {
+    this.replaceHandler(
+      (_req, res) => res.writeHead(status, { 'content-type': contentType }).end(body),
+      onlyPath,
+    );
   }
 
   /** The same port and the emulator's own handlers, behind a fresh self-signed certificate nobody trusts. */
@@ -77,9 +80,13 @@ export class EmulatorFaults {
     }
   }
 
-  private replaceHandler(handler: RequestListener): void {
+  private replaceHandler(handler: RequestListener, onlyPath?: string): void {
     this.server.removeAllListeners('request');
     this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (onlyPath && new URL(req.url ?? '/', 'https://localhost').pathname !== onlyPath) {
+        for (const original of this.handlers) original(req, res);
+        return;
+      }
       this.seen.push(`${req.method} ${req.url}`);
       handler(req, res);
     });
