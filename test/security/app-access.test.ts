@@ -1,7 +1,8 @@
 // Org mode serves only its owner: without the access link's cookie, every page that acts or reveals answers 403
 // with the way in; the home page and the setup guide stay open; only the right link sets the cookie.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { ACCESS_COOKIE } from '../../server/access.ts';
@@ -27,6 +28,7 @@ const GUARDED: [string, string][] = [
 
 describe('org mode access link', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   let accessUrl: URL;
   before(async () => {
     stack = await startTestStack({

@@ -1,8 +1,8 @@
 // Attacks on the one callback: a missing, wrong or replayed state, login CSRF, code injection, session fixation
 // and unsolicited errors. None signs anyone in, and none but code injection reaches the token endpoint.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { tokenCalls } from '../support/attacks.ts';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing, tokenCalls } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { authorizeViaApp, runUserAgentFlow, runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -12,6 +12,7 @@ const PLANTED_TEXT = 'Your account is locked: call +1 555 0100 now';
 
 describe('attacks on the callback', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   before(async () => {
     stack = await startTestStack();
   });

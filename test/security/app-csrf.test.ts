@@ -2,8 +2,8 @@
 // 403 that changes nothing. The route list is read from server/routes/index.ts, so a new route needs a case here.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { csrfTokenOf } from '../support/attacks.ts';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing, csrfTokenOf } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -22,6 +22,7 @@ const ROUTES: Record<string, Record<string, string>> = {
 
 describe('CSRF on every state-changing route', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   const victim = new TestClient();
   const attacker = new TestClient();
   let oauthCallsBefore = 0;

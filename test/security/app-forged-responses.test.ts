@@ -3,6 +3,7 @@
 // HTTPS listener the app would trust) never receives a single connection.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing } from '../support/attacks.ts';
 import { startEvilHost, type EvilHost } from '../support/evil-host.ts';
 import { EmulatorFaults } from '../support/faults.ts';
 import { TestClient } from '../support/http.ts';
@@ -23,6 +24,7 @@ describe('forged token responses', () => {
   });
   afterEach(async () => {
     await faults.restore();
+    await assertStillServing(stack, new TestClient());
     assert.equal(evil.connections, 0, 'nothing ever reached the evil host');
     assert.deepEqual(evil.requests, []);
   });

@@ -1,7 +1,7 @@
 // Hostile request bodies at the app: prototype keys, deep nesting, wrong types, and sizes past every limit are
 // answered with a 4xx and a clear message, never a 500, and the process keeps serving.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing, csrfTokenOf, postJson } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
@@ -17,6 +17,7 @@ const TOO_LARGE = {
 
 describe('attacks on request bodies', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   const client = new TestClient();
   before(async () => {
     stack = await startTestStack();
@@ -35,7 +36,6 @@ describe('attacks on request bodies', () => {
       assert.match(html, /<h1>Unknown flow<\/h1>/);
       assert.match(html, /Choose the faults on a flow page\./);
       assert.doesNotMatch(await (await client.get(`${stack.appUrl}/flows/jwt`)).text(), /Armed for the next/);
-      await assertStillServing(stack, client);
     });
   }
 
@@ -45,7 +45,6 @@ describe('attacks on request bodies', () => {
       const answer = await postJson(client, `${stack.appUrl}${path}`, DEEP_JSON, csrf);
       assert.equal(answer.status, 400);
       assert.deepEqual(await answer.json(), DEPTH_REFUSAL);
-      await assertStillServing(stack, client);
     });
   }
 
@@ -94,7 +93,6 @@ describe('attacks on request bodies', () => {
     const answer = await postForm(stack, client, '/result', '/result/query', { soql: 'x'.repeat(40_000) });
     assert.equal(answer.status, 413);
     assert.match(await answer.text(), /<h1>Request too large<\/h1>/);
-    await assertStillServing(stack, client);
   });
 
   test('a 40 kB JSON body is refused with 413', async () => {
@@ -114,6 +112,5 @@ describe('attacks on request bodies', () => {
     const answer = await postForm(stack, client, '/flows/jwt', '/flows/jwt', fields);
     assert.equal(answer.status, 413);
     assert.match(await answer.text(), /<h1>Request too large<\/h1>/);
-    await assertStillServing(stack, client);
   });
 });

@@ -1,8 +1,8 @@
 // Token leakage: no token, code or secret in any Location header the app sends, in a page before Reveal, or in the
 // server's log; pages and answers that carry tokens forbid caching and Referer.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { csrfTokenOf, postJson } from '../support/attacks.ts';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing, csrfTokenOf, postJson } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { postForm, resultWithToken, runUserAgentFlow, runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -23,6 +23,7 @@ class WatchedBrowser extends TestClient {
 
 describe('token leakage', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   const logged: string[] = [];
   const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
   const browser = new WatchedBrowser(() => stack.appUrl);

@@ -1,7 +1,8 @@
 // Session exhaustion: a flood of anonymous sessions cannot evict a signed-in visitor, and reloading the result page
 // cannot grow a session (each reload replaces its own query leg).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -11,6 +12,7 @@ const ANONYMOUS_SESSIONS = 50;
 
 describe('session exhaustion', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   before(async () => {
     stack = await startTestStack(
       {},

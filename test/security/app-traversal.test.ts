@@ -2,8 +2,10 @@
 // every variant is a 404, and no answer ever holds a private key or a file from outside public/.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { assertStillServing } from '../support/attacks.ts';
+import { TestClient } from '../support/http.ts';
 import { rawRequest } from '../support/raw.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { containsPrivateKey } from '../../server/pem.ts';
@@ -29,6 +31,7 @@ const ATTEMPTS = [
 
 describe('path traversal', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   before(async () => {
     stack = await startTestStack();
   });

@@ -1,8 +1,8 @@
 // Markup smuggled in through everything the app shows from outside: error_description and error codes in the
 // callback, SOQL text and the errors it causes, and claims of a forged id_token. All of it arrives escaped.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { assertEscaped } from '../support/attacks.ts';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertEscaped, assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -12,6 +12,7 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 
 describe('attacks through displayed text', () => {
   let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
   before(async () => {
     stack = await startTestStack();
   });
