@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
+import { rawRequest } from '../support/raw.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import { ACCESS_COOKIE } from '../../server/access.ts';
 
@@ -102,5 +103,21 @@ describe('org mode access link', () => {
       401,
       'past the guard: simply not signed in',
     );
+  });
+
+  test('the access link, however its path is written, redirects only within this origin', async () => {
+    const token = accessUrl.searchParams.get('access') ?? '';
+    for (const path of [
+      '//evil.example/x',
+      '/\\evil.example/x',
+      '///evil.example/x',
+      '/%2F%2Fevil.example/x',
+    ]) {
+      const answer = await rawRequest(stack.appUrl, `${path}?access=${token}`);
+      assert.equal(answer.status, 303, path);
+      const location = String(answer.headers.location);
+      assert.match(location, /^\/(?![/\\])/, `${path} -> ${location}`);
+      assert.ok(!location.includes(token));
+    }
   });
 });

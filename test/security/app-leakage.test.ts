@@ -134,4 +134,29 @@ describe('token leakage', () => {
       assert.equal(answer.headers.get('referrer-policy'), 'no-referrer');
     });
   }
+
+  test("another browser cannot reveal this session's transcript entries by their ids", async () => {
+    const owner = new TestClient();
+    await runWebServerFlow(stack, owner);
+    const page = await (await owner.get(`${stack.appUrl}/result`)).text();
+    const entryIds = [...page.matchAll(/data-entry="([^"]+)"/g)].map((match) => match[1]);
+    assert.ok(entryIds.length >= 4, `only ${entryIds.length} entries`);
+    const other = new TestClient();
+    await runWebServerFlow(stack, other);
+    const csrf = await csrfTokenOf(stack, other, '/result');
+    for (const entryId of entryIds) {
+      const answer = await postJson(
+        other,
+        `${stack.appUrl}/teaching/reveal`,
+        JSON.stringify({ entryId }),
+        csrf,
+      );
+      assert.equal(answer.status, 404);
+      assert.deepEqual(await answer.json(), {
+        error: 'Nothing to reveal',
+        detail: 'That transcript entry is not in your session.',
+        status: 404,
+      });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertEscaped, assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
+import { rawRequest } from '../support/raw.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -82,5 +83,13 @@ describe('attacks through displayed text', () => {
     assert.match(html, /<h3>Decoded id_token<\/h3>/);
     assert.ok(html.includes('<code>id_token_invalid</code>'));
     assertEscaped(html, PAYLOAD);
+  });
+
+  test('a 404 for a path holding markup shows the path escaped', async () => {
+    const answer = await rawRequest(stack.appUrl, `/x${PAYLOAD.replace(/ /g, '%20')}`, {
+      headers: { accept: 'text/html' },
+    });
+    assert.equal(answer.status, 404);
+    assertEscaped(answer.body, PAYLOAD.replace(/ /g, '%20'));
   });
 });
