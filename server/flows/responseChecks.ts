@@ -45,8 +45,8 @@ export function checkHosts(ctx: FlowContext, tokens: TokenSet): void {
 }
 
 /**
- * The redirect flows, failing closed: the hosts (checked before anything else); the signature whenever a secret is configured; and, whenever openid
- * was requested, an id_token whose signature, iss, aud, at_hash and nonce all verify.
+ * The redirect flows, failing closed: the hosts (checked before anything else); the signature whenever a secret is
+ * configured; and, whenever openid was requested, an id_token whose signature, iss, aud, at_hash and nonce all verify.
  */
 export async function verifyTokenResponse(
   ctx: FlowContext,
