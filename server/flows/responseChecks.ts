@@ -45,8 +45,9 @@ export function checkHosts(ctx: FlowContext, tokens: TokenSet): void {
 }
 
 /**
- * The redirect flows, failing closed: the hosts (checked before anything else); the signature whenever a secret is
- * configured; and, whenever openid was requested, an id_token whose signature, iss, aud, at_hash and nonce all verify.
+ * The redirect flows, failing closed: the hosts (checked before anything else); the signature whenever a
+ * secret is configured; and, whenever openid was requested, an id_token whose signature, iss, aud, at_hash
+ * and nonce all verify.
  */
 export async function verifyTokenResponse(
   ctx: FlowContext,
@@ -54,7 +55,7 @@ export async function verifyTokenResponse(
   expected: ResponseExpectations,
 ): Promise<void> {
   const { config, api, now, log } = ctx;
-  // Where the response points is settled first: for a forged host nothing more is fetched, parsed or believed.
+  // Where the response points is settled first: for a forged host nothing more is fetched or believed.
   checkHosts(ctx, tokens);
   const checks: Check[] = [];
   if (config.clientSecret) {

@@ -63,8 +63,8 @@ export function parseErrorBody(
 }
 
 /**
- * A web page where JSON was expected, whatever its status: a proxy or captive portal, a maintenance page, or a wrong
- * URL that lands on a Lightning or Setup page (those answer 200).
+ * A web page where JSON was expected, whatever its status: a proxy or captive portal, a maintenance page, or
+ * a wrong URL that lands on a Lightning or Setup page (those answer 200).
  */
 export function htmlResponse(
   status: number,

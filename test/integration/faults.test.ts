@@ -1,6 +1,6 @@
-// Salesforce down, hanging, failing or impersonated, played by the emulator's own server misbehaving on its real
-// port: the JWT flow ends on its page with the right explanation, other pages keep answering, and the next attempt
-// works once the fault is gone.
+// Salesforce down, hanging, failing or impersonated, played by the emulator's own server misbehaving on its
+// real port: the JWT flow ends on its page with the right explanation, other pages keep answering, and the
+// next attempt works once the fault is gone.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { EmulatorFaults } from '../support/faults.ts';
@@ -24,8 +24,8 @@ describe('faults of a real server', () => {
   };
 
   before(async () => {
-    // Short, so the hanging server costs one second; still far above the milliseconds the emulator needs even on a
-    // busy machine.
+    // Short, so the hanging server costs one second; still far above the milliseconds the emulator needs even
+    // on a busy machine.
     stack = await startTestStack({}, { httpTimeoutMs: 1000 });
     faults = new EmulatorFaults(stack.emulatorServer!);
     await runWebServerFlow(stack, client); // the user approves the app once, so the JWT flow can succeed

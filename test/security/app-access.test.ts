@@ -1,5 +1,5 @@
-// Org mode serves only its owner: without the access link's cookie, every page that acts or reveals answers 403
-// with the way in; the home page and the setup guide stay open; only the right link sets the cookie.
+// Org mode serves only its owner: without the access link's cookie, every page that acts or reveals answers
+// 403 with the way in; the home page and the setup guide stay open; only the right link sets the cookie.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing } from '../support/attacks.ts';

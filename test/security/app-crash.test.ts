@@ -1,5 +1,5 @@
-// The known bad inputs, sent to a running app one after another: each gets an answer below 500, and afterwards the
-// process still serves GET / with 200. A crash would end this test process; a hang fails the case on its timeout.
+// The known bad inputs, sent to a running app one after another: each gets an answer below 500, and
+// afterwards the process still serves GET / with 200. A crash ends this test process; a hang times out.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { csrfTokenOf } from '../support/attacks.ts';

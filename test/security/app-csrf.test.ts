@@ -1,5 +1,5 @@
-// CSRF on every state-changing route of the app: a POST without the token, or with another browser's token, is a
-// 403 that changes nothing. The route list is read from server/routes/index.ts, so a new route needs a case here.
+// CSRF on every state-changing route of the app: a POST without the token, or with another browser's token,
+// is a 403 that changes nothing. The route list is checked against server/routes/index.ts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Small steps shared by the attack tests: a page's CSRF token, posts with it, and the checks every attack ends with.
+// Small steps shared by the attack tests: a page's CSRF token, posts with it, and their closing checks.
 import assert from 'node:assert/strict';
 import type { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';

@@ -1,5 +1,5 @@
-// A throwaway HTTPS server standing for a host that collects tokens: it holds a certificate the app trusts, so any
-// request the app sent it would arrive, and it records every connection and request it ever gets.
+// A throwaway HTTPS server standing for a host that collects tokens: it holds a certificate the app trusts,
+// so any request the app sent it would arrive, and it records every connection and request it ever gets.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listenHttps } from '../../server/https.ts';

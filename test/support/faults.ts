@@ -1,5 +1,5 @@
-// Makes the emulator's own HTTPS server misbehave on purpose, on its real port: down, hanging, answering 5xx or an
-// HTML page, or presenting a certificate the app does not trust. restore() brings the real emulator back.
+// Makes the emulator's own HTTPS server misbehave on purpose, on its real port: down, hanging, answering 5xx
+// or an HTML page, or presenting a certificate the app does not trust. restore() undoes it.
 import { once } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import https from 'node:https';

@@ -31,8 +31,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A running redis-server, or null when it is not installed. In CI a missing redis-server is an error, so a run
- * that silently skipped the shared-session tests cannot pass.
+ * A running redis-server, or null when it is not installed. In CI a missing redis-server is an error, so a
+ * run that silently skipped the shared-session tests cannot pass.
  */
 export async function startRedis(): Promise<RedisServer | null> {
   const executable = redisServerPath();
