@@ -236,10 +236,15 @@ function parseRedisUrl(raw: string | undefined): string | undefined {
   if (protocol !== 'redis:' && protocol !== 'rediss:') {
     fail(
       'REDIS_URL',
-      `"${raw}" is not a Redis URL: use redis://host:6379 (or rediss:// for TLS), or remove it`,
+      `"${withoutPassword(raw)}" is not a Redis URL: use redis://host:6379 (or rediss:// for TLS), or remove it`,
     );
   }
   return raw;
+}
+
+/** A URL as messages may show it: the password of `scheme://user:password@host` replaced by ***. */
+export function withoutPassword(url: string): string {
+  return url.replace(/^([^:/?#]+:\/\/[^/?#@:]*:)[^/?#@]*@/, '$1***@');
 }
 
 function parseMinutes(raw: string | undefined): number {

@@ -33,6 +33,13 @@ function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   const status = (err as { status?: unknown })?.status;
   // Body-parser and similar middleware mark client mistakes with a 4xx status.
+  if (status === 413) {
+    return new HttpError(
+      413,
+      'Request too large',
+      'The body is larger, or has more fields, than any form of this app sends.',
+    );
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new HttpError(
       status,

@@ -91,8 +91,11 @@ export async function createSessionStore(
       reconnectStrategy: (retries, cause) => (retries > (connected ? 20 : 2) ? cause : 250),
     },
   });
-  // An 'error' event without a listener would end the process; the failing request reports it instead.
-  client.on('error', (error: Error) => console.error(`[app] Redis session store: ${error.message}`));
+  // An 'error' event without a listener would end the process. Before the first connection start-up reports
+  // the failure once, naming REDIS_URL; after it, each drop is logged while the client reconnects.
+  client.on('error', (error: Error) => {
+    if (connected) console.error(`[app] Redis session store: ${error.message}`);
+  });
   await client.connect();
   connected = true;
   return {

@@ -2,7 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { accessToken } from './access.ts';
 import { createApp } from './app.ts';
-import { ConfigError, EMULATOR_DEFAULTS, loadConfig, withListeningPorts, type Config } from './config.ts';
+import {
+  ConfigError,
+  EMULATOR_DEFAULTS,
+  loadConfig,
+  withListeningPorts,
+  withoutPassword,
+  type Config,
+} from './config.ts';
 import { createSessionStore, type SessionLimits, type SessionStore } from './sessionStore.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
@@ -109,7 +116,7 @@ async function openSessionStore(config: Config, limits?: SessionLimits): Promise
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(
-      `REDIS_URL ${config.redisUrl} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`,
+      `REDIS_URL ${withoutPassword(config.redisUrl ?? '')} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`,
     );
   }
 }

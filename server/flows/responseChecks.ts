@@ -71,9 +71,9 @@ export function checkHosts(ctx: FlowContext, tokens: TokenSet): void {
 }
 
 /**
- * Every flow whose response is signed, failing closed: the hosts; the signature whenever a secret is configured;
- * and, where the flow returns one and openid was requested, an id_token whose signature, iss, aud, at_hash and
- * nonce all verify.
+ * Every flow whose response is signed, failing closed: the hosts (checked before anything else); the signature
+ * whenever a secret is configured; and, where the flow returns one and openid was requested, an id_token whose
+ * signature, iss, aud, at_hash and nonce all verify.
  */
 export async function verifyTokenResponse(
   ctx: FlowContext,
@@ -81,7 +81,9 @@ export async function verifyTokenResponse(
   expected: ResponseExpectations,
 ): Promise<void> {
   const { config, api, now, log } = ctx;
-  const checks: Check[] = [hostsCheck(tokens, orgOrigins(ctx), config.mode === 'org')];
+  // Where the response points is settled first: for a forged host nothing more is fetched or believed.
+  checkHosts(ctx, tokens);
+  const checks: Check[] = [];
   if (!config.clientSecret) {
     checks.push(notPerformed('signature', 'response signature check', NO_SECRET));
   } else if (tokens.signature && tokens.issued_at) {

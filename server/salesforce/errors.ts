@@ -55,18 +55,30 @@ export function parseErrorBody(
       body,
       source,
     );
+  const page = htmlResponse(status, body, source);
+  if (page) return page;
   const text = body.trim().slice(0, 200);
-  if (/^<|<html/i.test(text)) {
-    return new SalesforceError(
-      'html_response',
-      `HTTP ${status} with a web page instead of JSON`,
-      status,
-      body,
-      source,
-    );
-  }
   if (status >= 500) return new SalesforceError('server_error', `HTTP ${status}`, status, body, source);
   return new SalesforceError(text || `HTTP_${status}`, `HTTP ${status}`, status, body, source);
+}
+
+/**
+ * A web page where JSON was expected, whatever its status: a proxy or captive portal, a maintenance page, or
+ * a wrong URL that lands on a Lightning or Setup page (those answer 200).
+ */
+export function htmlResponse(
+  status: number,
+  body: string,
+  source: ReceivedError['source'],
+): SalesforceError | undefined {
+  if (!/^<|<html/i.test(body.trim().slice(0, 200))) return undefined;
+  return new SalesforceError(
+    'html_response',
+    `HTTP ${status} with a web page instead of JSON`,
+    status,
+    body,
+    source,
+  );
 }
 
 /** TLS verification failures, as Node names them: the server's certificate is not one this app trusts. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import fetch from 'node-fetch';
 import type { Config } from '../config.ts';
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
-import { networkError, parseErrorBody } from './errors.ts';
+import { htmlResponse, networkError, parseErrorBody } from './errors.ts';
 
 export type Recorder = (entry: TranscriptEntry) => void;
 
@@ -85,8 +85,13 @@ export function createSalesforceHttp(
           durationMs: Math.round(performance.now() - started),
         });
         record?.(entry);
-        if (response.status >= 200 && response.status < 300) return result;
-        throw parseErrorBody(response.status, text, request.source ?? 'rest');
+        const source = request.source ?? 'rest';
+        if (response.status < 200 || response.status >= 300)
+          throw parseErrorBody(response.status, text, source);
+        // A 2xx web page is no answer either: it would otherwise fail later as unreadable JSON.
+        const page = htmlResponse(response.status, text, source);
+        if (page) throw page;
+        return result;
       } catch (error) {
         if (entry.status !== undefined) throw error;
         const failure = networkError(request.url, error, timeoutMs);

@@ -51,6 +51,16 @@ export class TestClient {
     });
   }
 
+  /** Plants a cookie, as an attacker who can write cookies for the host (session fixation) would. */
+  setCookie(host: string, name: string, value: string): void {
+    this.cookies.set(`${host} ${name}`, value);
+  }
+
+  /** The value of one cookie this client holds for the host. */
+  cookie(host: string, name: string): string | undefined {
+    return this.cookies.get(`${host} ${name}`);
+  }
+
   private cookieHeader(host: string): string {
     const parts: string[] = [];
     for (const [key, value] of this.cookies) {

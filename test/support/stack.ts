@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack, type Stack } from '../../server/stack.ts';
+import { startStack, type Stack, type StackOptions } from '../../server/stack.ts';
 
 /** Keys are slow to make: every test process shares one generated set under the OS temp folder. */
 export const TEST_ROOT = path.join(os.tmpdir(), 'sf-oauth-playground-test-root');
@@ -14,7 +14,7 @@ export interface TestStack extends Stack {
 
 export async function startTestStack(
   env: Record<string, string> = {},
-  options: { now?: () => number } = {},
+  options: Pick<StackOptions, 'now' | 'httpTimeoutMs' | 'sessionLimits'> = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-data-'));
   const stack = await startStack({
@@ -26,7 +26,7 @@ export async function startTestStack(
       ...env,
     },
     rootDir: TEST_ROOT,
-    now: options.now,
+    ...options,
   });
   return {
     ...stack,

@@ -4,7 +4,13 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ConfigError, deriveAudience, EMULATOR_DEFAULTS, loadConfig } from '../../server/config.ts';
+import {
+  ConfigError,
+  deriveAudience,
+  EMULATOR_DEFAULTS,
+  loadConfig,
+  withoutPassword,
+} from '../../server/config.ts';
 
 const ROOT = '/srv/playground';
 const ORG = {
@@ -139,5 +145,18 @@ describe('loadConfig', () => {
 
   test('blank variables count as unset', () => {
     assert.equal(loadConfig({ SF_LOGIN_URL: '  ', PORT: '' }, ROOT).mode, 'emulator');
+  });
+});
+
+describe('withoutPassword', () => {
+  test('hides the password of a URL in messages and leaves everything else as written', () => {
+    assert.equal(withoutPassword('redis://:s3cret@127.0.0.1:6379'), 'redis://:***@127.0.0.1:6379');
+    assert.equal(
+      withoutPassword('rediss://default:s3cr%40t@cache.example:6380/2'),
+      'rediss://default:***@cache.example:6380/2',
+    );
+    assert.equal(withoutPassword('redis://127.0.0.1:6379'), 'redis://127.0.0.1:6379');
+    assert.equal(withoutPassword('redis://user@host:6379'), 'redis://user@host:6379');
+    assert.equal(withoutPassword('http://u:pw@localhost:6379'), 'http://u:***@localhost:6379');
   });
 });

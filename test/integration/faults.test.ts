@@ -1,0 +1,119 @@
+// Salesforce down, hanging, failing or impersonated, played by the emulator's own server misbehaving on its
+// real port: the JWT flow ends on its page with the right explanation, other pages keep answering, and the
+// next attempt works once the fault is gone.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { EmulatorFaults } from '../support/faults.ts';
+import { TestClient } from '../support/http.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const HTML_PAGE = '<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Back soon</body></html>';
+
+describe('faults of a real server', () => {
+  let stack: TestStack;
+  let faults: EmulatorFaults;
+  const client = new TestClient();
+  const runJwt = () => postForm(stack, client, '/flows/jwt', '/flows/jwt');
+  const jwtPage = async () => (await client.get(`${stack.appUrl}/flows/jwt`)).text();
+  /** Pages that need no Salesforce call answer while the fault lasts. */
+  const otherPagesAnswer = async () => {
+    for (const page of ['/', '/setup', '/flows/web-server', '/flows/user-agent', '/setup/jwt.crt']) {
+      assert.equal((await client.get(`${stack.appUrl}${page}`)).status, 200, page);
+    }
+  };
+
+  before(async () => {
+    // Short, so the hanging server costs one second; still far above the milliseconds the emulator needs even
+    // on a busy machine.
+    stack = await startTestStack({}, { httpTimeoutMs: 1000 });
+    faults = new EmulatorFaults(stack.emulatorServer!);
+    await runWebServerFlow(stack, client); // the user approves the app once, so the JWT flow can succeed
+  });
+  after(async () => {
+    await faults.restore();
+    await stack.close();
+  });
+
+  const cases: {
+    name: string;
+    start: () => Promise<unknown> | unknown;
+    error: string;
+    title: string;
+    /** What got through to the misbehaving server: nothing when it is down or fails the TLS handshake. */
+    reached: string[];
+  }[] = [
+    {
+      name: 'down (port closed)',
+      start: () => faults.down(),
+      error: '<code>network_error</code>',
+      title: 'Salesforce did not answer',
+      reached: [],
+    },
+    {
+      name: 'answering 503',
+      start: () => faults.answer(503, 'text/plain', 'Service Unavailable'),
+      error: '<code>server_error</code>: <code>HTTP 503</code> (HTTP 503)',
+      title: 'Salesforce had a problem answering',
+      reached: ['POST /services/oauth2/token'],
+    },
+    {
+      name: 'answering an HTML error page',
+      start: () => faults.answer(502, 'text/html', HTML_PAGE),
+      error: '<code>html_response</code>: <code>HTTP 502 with a web page instead of JSON</code> (HTTP 502)',
+      title: 'A web page came back instead of Salesforce&#39;s JSON',
+      reached: ['POST /services/oauth2/token'],
+    },
+    {
+      name: 'answering an HTML page with 200',
+      start: () => faults.answer(200, 'text/html', HTML_PAGE),
+      error: '<code>html_response</code>: <code>HTTP 200 with a web page instead of JSON</code> (HTTP 200)',
+      title: 'A web page came back instead of Salesforce&#39;s JSON',
+      reached: ['POST /services/oauth2/token'],
+    },
+    {
+      name: 'presenting an untrusted certificate',
+      start: () => faults.untrustedCertificate(),
+      error: '<code>untrusted_certificate</code>',
+      title: 'The server presented a certificate this app does not trust',
+      reached: [],
+    },
+  ];
+
+  for (const fault of cases) {
+    test(`${fault.name}: the JWT flow explains "${fault.title}", other pages answer, the next attempt works`, async () => {
+      await fault.start();
+      try {
+        const run = await runJwt();
+        assert.equal(run.status, 303);
+        assert.equal(run.headers.get('location'), '/flows/jwt');
+        const page = await jwtPage();
+        assert.ok(page.includes(fault.error), `${fault.error} not on the page`);
+        assert.ok(page.includes(`<h3>${fault.title}</h3>`), `${fault.title} not on the page`);
+        assert.deepEqual(faults.seen, fault.reached);
+        await otherPagesAnswer();
+      } finally {
+        await faults.restore();
+      }
+      assert.equal((await runJwt()).headers.get('location'), '/result');
+    });
+  }
+
+  test('hanging: the JWT flow gives up with "timeout" while other pages keep answering, then works again', async () => {
+    const { waiting } = faults.hang();
+    try {
+      const run = runJwt();
+      await waiting; // the token request is held by the server now
+      await otherPagesAnswer();
+      assert.equal((await run).headers.get('location'), '/flows/jwt');
+      const page = await jwtPage();
+      assert.ok(page.includes('<code>timeout</code>: <code>no answer from '), 'timeout on the page');
+      assert.ok(page.includes('within 1 s</code>'));
+      assert.ok(page.includes('<h3>Salesforce did not answer in time</h3>'));
+      assert.deepEqual(faults.seen, ['POST /services/oauth2/token']);
+    } finally {
+      await faults.restore();
+    }
+    assert.equal((await runJwt()).headers.get('location'), '/result');
+  });
+});

@@ -1,0 +1,91 @@
+// CSRF on every state-changing route of the app: a POST without the token, or with another browser's token,
+// is a 403 that changes nothing. The route list is checked against server/routes/index.ts.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing, csrfTokenOf } from '../support/attacks.ts';
+import { TestClient } from '../support/http.ts';
+import { runWebServerFlow } from '../support/flows.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+/** Each state-changing route with a body that would do something if the token were accepted. */
+const ROUTES: Record<string, Record<string, string>> = {
+  '/flows/jwt': {},
+  '/oauthcallback/fragment': { access_token: '00Dforged', instance_url: 'https://localhost', id: 'x' },
+  '/result/query': { soql: 'SELECT Id FROM User' },
+  '/result/refresh': {},
+  '/result/reveal': {},
+  '/logout': {},
+  '/teaching/break-it': { flow: 'jwt', faults: 'wrong-aud' },
+  '/teaching/reveal': { entryId: 'any' },
+};
+
+describe('CSRF on every state-changing route', () => {
+  let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
+  const victim = new TestClient();
+  const attacker = new TestClient();
+  let oauthCallsBefore = 0;
+  before(async () => {
+    stack = await startTestStack();
+    await runWebServerFlow(stack, victim);
+    oauthCallsBefore = stack.emulator?.received.length ?? 0;
+  });
+  after(() => stack.close());
+
+  const assertRefused = async (response: Awaited<ReturnType<TestClient['get']>>) => {
+    assert.equal(response.status, 403);
+    const html = await response.text();
+    assert.match(html, /<h1>Form expired<\/h1>/);
+    assert.match(html, /This form is no longer valid for your session\. Reload the page and try again\./);
+  };
+
+  test('the routes listed here are every POST, PUT, PATCH and DELETE route of the app, each behind requireCsrf', () => {
+    const table = readFileSync(new URL('../../server/routes/index.ts', import.meta.url), 'utf8');
+    const routes = [...table.matchAll(/app\.(post|put|patch|delete)\('([^']+)',\s*(\w+)/g)];
+    assert.deepEqual(routes.map((route) => route[2]).sort(), Object.keys(ROUTES).sort());
+    for (const route of routes) assert.equal(route[3], 'requireCsrf', route[2]);
+  });
+
+  for (const [path, form] of Object.entries(ROUTES)) {
+    test(`POST ${path} without a CSRF token is a 403`, async () => {
+      await assertRefused(await victim.post(`${stack.appUrl}${path}`, form));
+    });
+
+    test(`POST ${path} with another browser's CSRF token is a 403`, async () => {
+      const foreign = await csrfTokenOf(stack, attacker);
+      await assertRefused(await victim.post(`${stack.appUrl}${path}`, { ...form, _csrf: foreign }));
+      await assertRefused(
+        await victim.post(`${stack.appUrl}${path}`, form, { 'x-csrf-token': foreign, accept: 'text/html' }),
+      );
+    });
+  }
+
+  test('none of the refused requests changed anything, and the own token still works', async () => {
+    assert.equal(
+      stack.emulator?.received.length,
+      oauthCallsBefore,
+      'no JWT run, refresh or revoke reached the emulator',
+    );
+    const result = await victim.get(`${stack.appUrl}/result`);
+    assert.equal(result.status, 200, 'still signed in');
+    const html = await result.text();
+    assert.match(
+      html,
+      /<textarea id="soql" name="soql" rows="2" spellcheck="false">SELECT Id, Name FROM Account/,
+    );
+    assert.doesNotMatch(html, /Armed for the next attempt/);
+    const own = await victim.post(`${stack.appUrl}/result/query`, {
+      _csrf: await csrfTokenOf(stack, victim, '/result'),
+      soql: 'SELECT Id FROM User',
+    });
+    assert.equal(own.status, 303);
+  });
+
+  test('a token minted before login stops working after it (it is bound to the session)', async () => {
+    const client = new TestClient();
+    const beforeLogin = await csrfTokenOf(stack, client);
+    await runWebServerFlow(stack, client);
+    await assertRefused(await client.post(`${stack.appUrl}/result/reveal`, { _csrf: beforeLogin }));
+  });
+});

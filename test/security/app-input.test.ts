@@ -1,0 +1,116 @@
+// Hostile request bodies at the app: prototype keys, deep nesting, wrong types, and sizes past every limit
+// are answered with a 4xx and a clear message, never a 500, and the process keeps serving.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing, csrfTokenOf, postJson } from '../support/attacks.ts';
+import { TestClient } from '../support/http.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const DEEP_JSON = '['.repeat(10_000) + ']'.repeat(10_000);
+const DEPTH_REFUSAL = { error: 'Bad request', detail: 'JSON bodies may nest at most 8 levels.', status: 400 };
+const TOO_LARGE = {
+  error: 'Request too large',
+  detail: 'The body is larger, or has more fields, than any form of this app sends.',
+  status: 413,
+};
+
+describe('attacks on request bodies', () => {
+  let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
+  const client = new TestClient();
+  before(async () => {
+    stack = await startTestStack();
+    await runWebServerFlow(stack, client); // a signed-in session with an attempt in it: the richest target
+  });
+  after(() => stack.close());
+
+  for (const flow of ['__proto__', 'constructor', 'toString']) {
+    test(`break-it with flow=${flow} is a 400 "Unknown flow" and arms nothing`, async () => {
+      const answer = await postForm(stack, client, '/flows/jwt', '/teaching/break-it', {
+        flow,
+        faults: 'wrong-aud',
+      });
+      assert.equal(answer.status, 400);
+      const html = await answer.text();
+      assert.match(html, /<h1>Unknown flow<\/h1>/);
+      assert.match(html, /Choose the faults on a flow page\./);
+      assert.doesNotMatch(await (await client.get(`${stack.appUrl}/flows/jwt`)).text(), /Armed for the next/);
+    });
+  }
+
+  for (const path of ['/teaching/reveal', '/result/reveal']) {
+    test(`a JSON body nested 10,000 levels deep to ${path} is a 400, not a stack overflow`, async () => {
+      const csrf = await csrfTokenOf(stack, client);
+      const answer = await postJson(client, `${stack.appUrl}${path}`, DEEP_JSON, csrf);
+      assert.equal(answer.status, 400);
+      assert.deepEqual(await answer.json(), DEPTH_REFUSAL);
+    });
+  }
+
+  for (const [name, body] of [
+    ['a number', '{"entryId":1}'],
+    ['an object', '{"entryId":{"$ne":null}}'],
+    ['an array', '{"entryId":["a"]}'],
+    ['null', '{"entryId":null}'],
+    ['missing', '{}'],
+  ]) {
+    test(`/teaching/reveal with entryId ${name} is a 400 "entryId must be a string."`, async () => {
+      const answer = await postJson(
+        client,
+        `${stack.appUrl}/teaching/reveal`,
+        body,
+        await csrfTokenOf(stack, client),
+      );
+      assert.equal(answer.status, 400);
+      assert.deepEqual(await answer.json(), {
+        error: 'Bad request',
+        detail: 'entryId must be a string.',
+        status: 400,
+      });
+    });
+  }
+
+  test('/teaching/reveal with entryId naming a prototype member finds nothing (404)', async () => {
+    const csrf = await csrfTokenOf(stack, client);
+    for (const entryId of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const answer = await postJson(
+        client,
+        `${stack.appUrl}/teaching/reveal`,
+        JSON.stringify({ entryId }),
+        csrf,
+      );
+      assert.equal(answer.status, 404, entryId);
+      assert.deepEqual(await answer.json(), {
+        error: 'Nothing to reveal',
+        detail: 'That transcript entry is not in your session.',
+        status: 404,
+      });
+    }
+  });
+
+  test('a 40 kB form body is refused with 413', async () => {
+    const answer = await postForm(stack, client, '/result', '/result/query', { soql: 'x'.repeat(40_000) });
+    assert.equal(answer.status, 413);
+    assert.match(await answer.text(), /<h1>Request too large<\/h1>/);
+  });
+
+  test('a 40 kB JSON body is refused with 413', async () => {
+    const body = JSON.stringify({ entryId: 'x'.repeat(40_000) });
+    const answer = await postJson(
+      client,
+      `${stack.appUrl}/teaching/reveal`,
+      body,
+      await csrfTokenOf(stack, client),
+    );
+    assert.equal(answer.status, 413);
+    assert.deepEqual(await answer.json(), TOO_LARGE);
+  });
+
+  test('a form with 200 fields is refused with 413', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`f${i}`, 'v']));
+    const answer = await postForm(stack, client, '/flows/jwt', '/flows/jwt', fields);
+    assert.equal(answer.status, 413);
+    assert.match(await answer.text(), /<h1>Request too large<\/h1>/);
+  });
+});

@@ -1,0 +1,162 @@
+// Token leakage: no token, code or secret in any Location header the app sends, in a page before Reveal, or
+// in the server's log; pages and answers that carry tokens forbid caching and Referer.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { assertStillServing, csrfTokenOf, postJson } from '../support/attacks.ts';
+import { TestClient } from '../support/http.ts';
+import { postForm, resultWithToken, runUserAgentFlow, runWebServerFlow } from '../support/flows.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+/** A browser that notes every Location header the app (not the emulator) answers with. */
+class WatchedBrowser extends TestClient {
+  readonly locations: string[] = [];
+  constructor(private readonly appUrl: () => string) {
+    super();
+  }
+  override async request(...args: Parameters<TestClient['request']>) {
+    const response = await super.request(...args);
+    const location = response.headers.get('location');
+    if (location && args[0].startsWith(this.appUrl())) this.locations.push(location);
+    return response;
+  }
+}
+
+describe('token leakage', () => {
+  let stack: TestStack;
+  afterEach(() => assertStillServing(stack, new TestClient()));
+  const logged: string[] = [];
+  const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
+  const browser = new WatchedBrowser(() => stack.appUrl);
+  const pages: string[] = [];
+  const accessTokens: string[] = [];
+
+  before(async () => {
+    stack = await startTestStack();
+    for (const name of Object.keys(originals) as (keyof typeof originals)[]) {
+      console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    }
+    const collect = async () => {
+      const { page, token } = await resultWithToken(stack, browser);
+      accessTokens.push(token);
+      pages.push(page);
+      for (const flow of ['web-server', 'user-agent', 'jwt'])
+        pages.push(await (await browser.get(`${stack.appUrl}/flows/${flow}`)).text());
+    };
+    // Every flow, a refresh, a failing query, a forged fragment and a logout: success and error paths alike.
+    await runWebServerFlow(stack, browser);
+    await collect();
+    await postForm(stack, browser, '/result', '/result/refresh');
+    await postForm(stack, browser, '/result', '/result/query', { soql: 'SELECT Nope FROM Account' });
+    await collect();
+    await runUserAgentFlow(stack, browser);
+    await collect();
+    await runUserAgentFlow(stack, browser, {}, (fragment) =>
+      fragment.replace(/signature=[^&]+/, 'signature=AAAA'),
+    );
+    await postForm(stack, browser, '/flows/jwt', '/flows/jwt');
+    await collect();
+    await postForm(stack, browser, '/result', '/logout');
+  });
+  after(async () => {
+    Object.assign(console, originals);
+    await stack.close();
+  });
+
+  /** Everything secret that went over the wire: codes, verifiers, secrets, assertions, tokens. */
+  const secrets = () => {
+    const found = new Set<string>([...accessTokens, stack.config.clientSecret ?? '']);
+    for (const request of stack.emulator?.received ?? []) {
+      for (const name of ['code', 'code_verifier', 'client_secret', 'assertion', 'token', 'refresh_token'])
+        if (request.params[name]) found.add(request.params[name]);
+    }
+    return [...found].filter((secret) => secret.length >= 16);
+  };
+  const assertNoSecretIn = (texts: string[], where: string) => {
+    const all = secrets();
+    assert.ok(all.length >= 8, `only ${all.length} secrets collected`);
+    const haystack = texts.join('\n');
+    for (const secret of all)
+      for (const form of [
+        secret,
+        encodeURIComponent(secret),
+        new URLSearchParams({ s: secret }).toString().slice(2),
+      ])
+        assert.ok(!haystack.includes(form), `a secret (${secret.slice(0, 6)}…) is in ${where}`);
+  };
+
+  test('no Location header the app sent carries a token or code', () => {
+    assert.equal(browser.locations.length, 8, browser.locations.join(' '));
+    assertNoSecretIn(browser.locations, 'a Location header');
+    for (const location of browser.locations)
+      assert.doesNotMatch(location, /[?&#](code|access_token|token)=/);
+  });
+
+  test('no flow or result page shows a token or code before Reveal', () => {
+    assert.equal(pages.length, 16);
+    assertNoSecretIn(pages, 'a page');
+  });
+
+  test('the server log holds no token, code or secret', () => {
+    assertNoSecretIn(logged, 'the log');
+  });
+
+  for (const path of [
+    '/flows/jwt',
+    '/flows/web-server',
+    '/flows/user-agent',
+    '/oauthcallback.html',
+    '/result',
+  ]) {
+    test(`GET ${path} forbids caching and Referer`, async () => {
+      const client = new TestClient();
+      await runWebServerFlow(stack, client);
+      const response = await client.get(`${stack.appUrl}${path}`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    });
+  }
+
+  for (const path of ['/result/reveal', '/teaching/reveal']) {
+    test(`POST ${path} answers with no-store and no-referrer`, async () => {
+      const client = new TestClient();
+      await runWebServerFlow(stack, client);
+      const page = await (await client.get(`${stack.appUrl}/result`)).text();
+      const entryId = /data-entry="([^"]+)" data-leg="token"/.exec(page)?.[1] ?? '';
+      const answer = await postJson(
+        client,
+        `${stack.appUrl}${path}`,
+        JSON.stringify({ entryId }),
+        await csrfTokenOf(stack, client, '/result'),
+      );
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers.get('cache-control'), 'no-store');
+      assert.equal(answer.headers.get('referrer-policy'), 'no-referrer');
+    });
+  }
+
+  test("another browser cannot reveal this session's transcript entries by their ids", async () => {
+    const owner = new TestClient();
+    await runWebServerFlow(stack, owner);
+    const page = await (await owner.get(`${stack.appUrl}/result`)).text();
+    const entryIds = [...page.matchAll(/data-entry="([^"]+)"/g)].map((match) => match[1]);
+    assert.ok(entryIds.length >= 4, `only ${entryIds.length} entries`);
+    const other = new TestClient();
+    await runWebServerFlow(stack, other);
+    const csrf = await csrfTokenOf(stack, other, '/result');
+    for (const entryId of entryIds) {
+      const answer = await postJson(
+        other,
+        `${stack.appUrl}/teaching/reveal`,
+        JSON.stringify({ entryId }),
+        csrf,
+      );
+      assert.equal(answer.status, 404);
+      assert.deepEqual(await answer.json(), {
+        error: 'Nothing to reveal',
+        detail: 'That transcript entry is not in your session.',
+        status: 404,
+      });
+    }
+  });
+});

@@ -1,0 +1,107 @@
+// Makes the emulator's own HTTPS server misbehave on purpose, on its real port: down, hanging, answering 5xx
+// or an HTML page, or presenting a certificate the app does not trust. restore() undoes it.
+import { once } from 'node:events';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import https from 'node:https';
+import selfsigned from 'selfsigned';
+import type { ListeningServer } from '../../server/https.ts';
+
+type Listener = (...args: unknown[]) => void;
+
+export class EmulatorFaults {
+  private readonly server: https.Server;
+  private readonly port: number;
+  private readonly handlers: Listener[];
+  private impostor?: https.Server;
+  private closed = false;
+  private readonly held: ServerResponse[] = [];
+  /** Requests that reached the server while it misbehaved, as `METHOD path` (cleared by restore). */
+  readonly seen: string[] = [];
+
+  constructor(listening: ListeningServer) {
+    this.server = listening.server;
+    this.port = listening.port;
+    this.handlers = this.server.listeners('request') as Listener[];
+  }
+
+  /** Nothing listens on the port: connections are refused. */
+  async down(): Promise<void> {
+    await this.closeOriginal();
+  }
+
+  /** Accepts every request and never answers it. Resolves `waiting` when the first one arrives. */
+  hang(): { waiting: Promise<void> } {
+    let arrived!: () => void;
+    const waiting = new Promise<void>((resolve) => (arrived = resolve));
+    this.replaceHandler((_req, res) => {
+      this.held.push(res);
+      arrived();
+    });
+    return { waiting };
+  }
+
+  /** Answers every request (or only those to `onlyPath`) with this status, type and body. */
+  answer(status: number, contentType: string, body: string, onlyPath?: string): void {
+    this.replaceHandler(
+      (_req, res) => res.writeHead(status, { 'content-type': contentType }).end(body),
+      onlyPath,
+    );
+  }
+
+  /** The same port and the emulator's own handlers, behind a fresh self-signed certificate nobody trusts. */
+  async untrustedCertificate(): Promise<void> {
+    const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+      keySize: 2048,
+      algorithm: 'sha256',
+      extensions: [{ name: 'subjectAltName' as const, altNames: [{ type: 2 as const, value: 'localhost' }] }],
+    });
+    await this.closeOriginal();
+    this.impostor = https.createServer({ key: pems.private, cert: pems.cert });
+    for (const handler of this.handlers) this.impostor.on('request', handler);
+    this.impostor.on('request', (req: IncomingMessage) => this.seen.push(`${req.method} ${req.url}`));
+    this.impostor.listen(this.port, '127.0.0.1');
+    await once(this.impostor, 'listening');
+  }
+
+  /** The real emulator again, on the same port, with its own handlers and certificate. */
+  async restore(): Promise<void> {
+    for (const res of this.held.splice(0)) res.destroy();
+    this.seen.length = 0;
+    this.server.removeAllListeners('request');
+    for (const handler of this.handlers) this.server.on('request', handler);
+    if (this.impostor) {
+      await closeServer(this.impostor);
+      this.impostor = undefined;
+    }
+    if (this.closed) {
+      this.server.listen(this.port, '127.0.0.1');
+      await once(this.server, 'listening');
+      this.closed = false;
+    }
+  }
+
+  private replaceHandler(handler: RequestListener, onlyPath?: string): void {
+    this.server.removeAllListeners('request');
+    this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (onlyPath && new URL(req.url ?? '/', 'https://localhost').pathname !== onlyPath) {
+        for (const original of this.handlers) original(req, res);
+        return;
+      }
+      this.seen.push(`${req.method} ${req.url}`);
+      handler(req, res);
+    });
+  }
+
+  private async closeOriginal(): Promise<void> {
+    await closeServer(this.server);
+    this.closed = true;
+  }
+}
+
+function closeServer(server: https.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Idle keep-alive connections would otherwise keep the port's old behaviour alive for the app.
+    server.closeAllConnections();
+  });
+}
