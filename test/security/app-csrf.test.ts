@@ -11,10 +11,15 @@ import { startTestStack, type TestStack } from '../support/stack.ts';
 /** Each state-changing route with a body that would do something if the token were accepted. */
 const ROUTES: Record<string, Record<string, string>> = {
   '/flows/jwt': {},
+  '/flows/client-credentials': {},
+  '/flows/refresh-token': {},
+  '/flows/device': {},
+  '/flows/device/poll': {},
+  '/flows/username-password': { password: 'x', securityToken: 'y' },
   '/oauthcallback/fragment': { access_token: '00Dforged', instance_url: 'https://localhost', id: 'x' },
   '/result/query': { soql: 'SELECT Id FROM User' },
-  '/result/refresh': {},
   '/result/reveal': {},
+  '/result/tools': { tool: 'revoke-access' },
   '/logout': {},
   '/teaching/break-it': { flow: 'jwt', faults: 'wrong-aud' },
   '/teaching/reveal': { entryId: 'any' },

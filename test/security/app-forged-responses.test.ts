@@ -75,7 +75,7 @@ describe('forged token responses', () => {
       const box = errorOf(html);
       assert.ok(box.includes(UNTRUSTED_HOST), box);
       assert.ok(box.includes(`<code>untrusted_host</code>: <code>${evil.url}`));
-      assert.match(html, /Fail: instance_url and id are Salesforce hosts/);
+      assert.match(html, /Failed: host check \(instance_url and id\)/);
     });
   }
 

@@ -45,7 +45,7 @@ describe('token leakage', () => {
     // Every flow, a refresh, a failing query, a forged fragment and a logout: success and error paths alike.
     await runWebServerFlow(stack, browser);
     await collect();
-    await postForm(stack, browser, '/result', '/result/refresh');
+    await postForm(stack, browser, '/result', '/flows/refresh-token');
     await postForm(stack, browser, '/result', '/result/query', { soql: 'SELECT Nope FROM Account' });
     await collect();
     await runUserAgentFlow(stack, browser);
