@@ -7,7 +7,7 @@ import { constantTimeEqual } from './flows/checks.ts';
 
 export const ACCESS_COOKIE = '__Host-playground.access';
 /** Open to anyone: what the playground is, and how to set up an org. */
-const OPEN_PATHS = new Set(['/', '/setup', '/setup/jwt.crt']);
+const OPEN_PATHS = new Set(['/', '/setup', '/setup/jwt.crt', '/explain']);
 
 /**
  * Derived from SESSION_SECRET when there is one, so the link survives restarts and works on every instance;

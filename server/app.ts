@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { requireAccess } from './access.ts';
 import { formBody, jsonBody } from './bodies.ts';
 import type { Config } from './config.ts';
-import type { OrgControl } from './orgFaults.ts';
+import { ORG_FAULTS, type OrgControl } from './orgFaults.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { mountRoutes } from './routes/index.ts';
@@ -43,6 +43,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
   app.locals.teach = teachingHelpers(config, now);
+  app.locals.orgFaultIds = ORG_FAULTS;
 
   app.use(
     helmet({

@@ -91,6 +91,8 @@ export interface Attempt {
   ok?: boolean;
   /** A callback that came back a second time (Back, Reload, a bookmark): its own attempt, labelled so. */
   replay?: boolean;
+  /** The pre-flight found that Salesforce would show its own error page: the browser was not sent there. */
+  preflightRefused?: boolean;
 }
 
 /** Where a flow reports what it does, leg by leg and check by check, so the teaching layer can show it. */

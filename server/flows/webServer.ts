@@ -52,7 +52,8 @@ export function buildRequest(
     code_challenge_method: 'S256',
     nonce,
   });
-  if (faults.includes('no-pkce')) {
+  // The org-side "requires PKCE" lesson needs a request without it.
+  if (faults.includes('no-pkce') || faults.includes('require-pkce')) {
     params.delete('code_challenge');
     params.delete('code_challenge_method');
   }
@@ -89,8 +90,8 @@ export async function completeCallback(
 /** The app recomputes the challenge from the verifier it will send; with PKCE left out on purpose, nothing runs. */
 function pkceCheckOf(transaction: WebServerTransaction): Check {
   const { faults } = transaction;
-  if (faults.includes('no-pkce') || faults.includes('missing-verifier')) {
-    const what = faults.includes('no-pkce')
+  if (faults.includes('no-pkce') || faults.includes('require-pkce') || faults.includes('missing-verifier')) {
+    const what = !faults.includes('missing-verifier')
       ? 'code_challenge was left out of authorize'
       : 'code_verifier is left out of the exchange';
     return notPerformed(
@@ -117,8 +118,11 @@ export function buildTokenRequest(
       ? new URL('/wrong-callback', config.callbackUrl).href
       : config.callbackUrl,
   };
-  if (config.clientSecret && !faults.includes('no-secret')) form.client_secret = config.clientSecret;
-  const verifierLeftOut = faults.includes('missing-verifier') || faults.includes('no-pkce');
+  const secretLeftOut = faults.includes('no-secret') || faults.includes('require-secret');
+  if (config.clientSecret && !secretLeftOut) form.client_secret = config.clientSecret;
+  const verifierLeftOut = ['missing-verifier', 'no-pkce', 'require-pkce'].some((fault) =>
+    faults.includes(fault as Fault),
+  );
   if (!verifierLeftOut) form.code_verifier = transaction.codeVerifier;
   return form;
 }

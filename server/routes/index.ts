@@ -3,6 +3,7 @@ import type express from 'express';
 import type { Csrf } from '../csrf.ts';
 import { callbackHandlers } from './callback.ts';
 import { devicePages } from './device.ts';
+import { explainPages } from './explain.ts';
 import { homePages } from './home.ts';
 import { jwtPages } from './jwt.ts';
 import { redirectFlowPages } from './redirectFlows.ts';
@@ -26,11 +27,14 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   const callback = callbackHandlers(services);
   const result = resultPages(services);
   const teaching = teachingHandlers(services);
+  const explain = explainPages(services);
 
   // Every page: a CSRF token for its forms (made only when a form asks) and the faults armed for the next attempt.
   app.use(csrf.expose, exposeArmedFaults);
 
   app.get('/', home.page);
+  app.get('/explain', explain.linked);
+  app.post('/explain', requireCsrf, explain.pasted);
   app.get('/setup', setup.guide);
   app.get('/setup/jwt.crt', setup.certificate);
 

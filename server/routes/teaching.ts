@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { FlowName } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
-import { FAULTS, offeredFaults } from '../teaching/panel.ts';
+import { FAULTS, offeredFaults } from '../teaching/faults.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
 import { shownAttempts } from './attemptSession.ts';
 import type { Services } from './services.ts';
@@ -27,7 +27,8 @@ export function teachingHandlers({ config }: Services): {
       const faults = offered.map((item) => item.id).filter((id) => wanted.includes(id));
       if (faults.length > 0) req.session.faults = faults;
       else delete req.session.faults;
-      res.redirect(303, `/flows/${flow}#teaching-heading`);
+      // Back to the top of the flow page, where the armed faults are announced beside the Run control.
+      res.redirect(303, `/flows/${flow}`);
     },
 
     /** Raw values of one transcript entry, from this visitor's own session only. */

@@ -1,6 +1,6 @@
 // The Salesforce calls the flows make, each one leg of the transcript: token endpoint, identity, userinfo,
 // introspection, revocation, versions, query.
-import type { Recorder, SalesforceHttp } from './http.ts';
+import type { Recorder, SalesforceHttp, SalesforceResponse } from './http.ts';
 import { parseTokenSet, type Identity, type TokenSet } from './tokens.ts';
 
 export interface QueryResult {
@@ -137,6 +137,17 @@ export class SalesforceApi {
     const { issuer, jwks_uri: jwksUri } = JSON.parse(discovery.body) as { issuer: string; jwks_uri: string };
     const jwks = await this.http.send({ leg: 'jwks', method: 'GET', url: jwksUri }, record);
     return { issuer, keys: (JSON.parse(jwks.body) as { keys: Record<string, unknown>[] }).keys };
+  }
+
+  /**
+   * GET a URL as a browser would, without following redirects, and return whatever comes back: a pre-flight of
+   * the authorize request, or a probe of the setup doctor.
+   */
+  probe(leg: string, url: string, record: Recorder): Promise<SalesforceResponse> {
+    return this.http.send(
+      { leg, method: 'GET', url, anyAnswer: true, headers: { accept: 'text/html,application/json' } },
+      record,
+    );
   }
 
   /** Revokes the refresh token when there is one (which also kills its access tokens), else the access token. */

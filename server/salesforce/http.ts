@@ -16,6 +16,8 @@ export interface OutboundRequest {
   url: string;
   headers?: Record<string, string>;
   form?: Record<string, string>;
+  /** A probe: any status and body is the answer (a page, a redirect), nothing is an error but no answer at all. */
+  anyAnswer?: boolean;
   /** Form fields sent but never recorded: the transcript shows "(not kept)" instead of their values. */
   unrecorded?: string[];
   /** Which kind of error body to expect, for the typed error. */
@@ -85,6 +87,7 @@ export function createSalesforceHttp(
           durationMs: Math.round(performance.now() - started),
         });
         record?.(entry);
+        if (request.anyAnswer) return result;
         const source = request.source ?? 'rest';
         if (response.status < 200 || response.status >= 300)
           throw parseErrorBody(response.status, text, source);

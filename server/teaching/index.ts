@@ -1,11 +1,12 @@
 // The helpers views use to render the teaching panel (exposed as app.locals.teach).
 import type { Config } from '../config.ts';
-import type { Attempt, FlowName } from '../attempts/attempt.ts';
+import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
 import { FLOW_NAMES, refreshTokenNote } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
-import { offeredFaults, panelView } from './panel.ts';
+import { faultWords, offeredFaults } from './faults.ts';
+import { panelView } from './panel.ts';
 
 export interface TeachingHelpers {
   panel(attempt: Attempt): ReturnType<typeof panelView>;
@@ -15,6 +16,7 @@ export interface TeachingHelpers {
   ): ReturnType<typeof explain>;
   faults(flow: FlowName): ReturnType<typeof offeredFaults>;
   flowName(flow: FlowName): string;
+  faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[];
   refreshTokenNote(login: Login): string;
 }
 
@@ -24,6 +26,7 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
     explain: (error, context) => explain(error, context),
     faults: (flow) => offeredFaults(flow, config.mode),
     flowName: (flow) => FLOW_NAMES[flow],
+    faultWords,
     refreshTokenNote,
   };
 }

@@ -21,9 +21,10 @@ describe('teaching panel in Chromium', () => {
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-leg')));
   const arm = async (flowPath: string, label: RegExp) => {
     await page.goto(`${stack.appUrl}${flowPath}`);
+    await page.getByText(/^Break it:/).click();
     await page.getByLabel(label).check();
     await page.getByRole('button', { name: 'Arm for the next attempt' }).click();
-    await page.getByText('Armed for the next attempt').waitFor();
+    await page.getByText('Next attempt will:').waitFor();
   };
 
   before(async () => {
@@ -55,6 +56,7 @@ describe('teaching panel in Chromium', () => {
     await page.waitForURL(`${stack.appUrl}/result`);
     assert.deepEqual(await stepStates(), ['done', 'done', 'done', 'done', 'done', 'done']);
     assert.deepEqual(await legs(), [
+      'pre-flight',
       'authorize',
       'callback',
       'token',
@@ -86,26 +88,31 @@ describe('teaching panel in Chromium', () => {
   });
 
   for (const [flowPath, label, run, expected] of [
-    ['/flows/jwt', /Wrong aud/, 'jwt', 'audience is invalid'],
-    ['/flows/jwt', /Expired exp/, 'jwt', 'The assertion had already expired'],
-    ['/flows/jwt', /another key/, 'jwt', 'Salesforce could not verify the assertion'],
+    ['/flows/jwt', /wrong-audience/, 'jwt', 'audience is invalid'],
+    ['/flows/jwt', /expired 5 minutes ago/, 'jwt', 'The assertion had already expired'],
+    ['/flows/jwt', /never seen/, 'jwt', 'Salesforce could not verify the assertion'],
     [
       '/flows/web-server',
-      /Leave out the code_verifier/,
+      /leave out the code_verifier/,
       'redirect',
       'The PKCE verifier does not match the challenge',
     ],
-    ['/flows/web-server', /Replay the code/, 'redirect', 'The code was already used or is too old'],
-    ['/flows/web-server', /Wrong redirect_uri/, 'redirect', 'The redirect_uri of the exchange differs'],
     [
       '/flows/web-server',
-      /Tamper with state/,
+      /exchange the code a second time/,
+      'redirect',
+      'The code was already used or is too old',
+    ],
+    ['/flows/web-server', /another redirect_uri/, 'redirect', 'The redirect_uri of the exchange differs'],
+    [
+      '/flows/web-server',
+      /a state this browser never sent/,
       'redirect',
       'The callback did not come from a login this browser started',
     ],
     [
       '/flows/user-agent',
-      /Tamper with state/,
+      /a state this browser never sent/,
       'redirect',
       'The callback did not come from a login this browser started',
     ],
@@ -123,8 +130,8 @@ describe('teaching panel in Chromium', () => {
       await page.locator('.error-box').getByText(expected).first().waitFor();
       assert.ok((await stepStates()).includes('failed'));
       assert.match(
-        await page.getByText('Applied to the attempt shown').innerText(),
-        /Applied to the attempt shown: \S+/,
+        await page.getByText('This attempt failed on purpose').innerText(),
+        /This attempt failed on purpose: it was armed to \S+/,
       );
       await screenshot(
         page,

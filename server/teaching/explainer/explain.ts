@@ -5,6 +5,7 @@ import { APP_RULES } from './appRules.ts';
 import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
+import { ORG_RULES } from './orgRules.ts';
 import { REST_RULES } from './restRules.ts';
 import type { ExplainContext, Explanation, Rule } from './types.ts';
 
@@ -12,6 +13,7 @@ import type { ExplainContext, Explanation, Rule } from './types.ts';
 export const RULES: readonly Rule[] = [
   ...JWT_RULES,
   ...FLOW_RULES,
+  ...ORG_RULES,
   ...OAUTH_RULES,
   ...REST_RULES,
   ...APP_RULES,
@@ -33,6 +35,25 @@ function matches(
   if (typeof rule.description === 'string' && rule.description.toLowerCase() !== description) return false;
   if (rule.description instanceof RegExp && !rule.description.test(description)) return false;
   return rule.when ? rule.when(context) : true;
+}
+
+/**
+ * Every explanation that may apply when nothing is known of the request (a pasted error): the same error can mean
+ * one thing in the JWT bearer flow and another in the web server flow.
+ */
+export function explainCandidates(
+  error: Pick<ReceivedError, 'error' | 'error_description'>,
+): ExplainedError[] {
+  const found = RULES.filter((rule) => matches({ ...rule, when: undefined }, error, {}));
+  if (found.length === 0) return [explain(error)];
+  return found.map(({ key, title, likelyMeaning, howToFix, whatNotToDo }) => ({
+    key,
+    title,
+    likelyMeaning,
+    howToFix,
+    whatNotToDo,
+    known: true,
+  }));
 }
 
 export function explain(
@@ -67,6 +88,15 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     context.sentSecret = form.has('client_secret');
     context.sentVerifier = form.has('code_verifier');
     context.redirectUri = form.get('redirect_uri') ?? undefined;
+  }
+  // Before any token call, the authorize request (sent or only pre-flighted) says what the app asked for.
+  const authorize = attempt.transcript.find(
+    (entry) => entry.leg === 'authorize' || entry.leg === 'pre-flight',
+  );
+  if (authorize && URL.canParse(authorize.url)) {
+    const query = new URL(authorize.url).searchParams;
+    context.redirectUri ??= query.get('redirect_uri') ?? undefined;
+    context.clientId = query.get('client_id') ?? undefined;
   }
   const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
   if (claims) Object.assign(context, { aud: claims.aud, sub: claims.sub, exp: claims.exp });

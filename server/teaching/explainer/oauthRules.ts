@@ -22,6 +22,7 @@ export const OAUTH_RULES: Rule[] = [
       'The client_id (or the iss of a JWT) is not the consumer key of an app in this org: a typo, a space or line break copied with it, an app created minutes ago that has not propagated yet, or an app that lives in another org than the login host you used.',
     howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details) without surrounding spaces; wait up to 10 minutes after creating an app; use the login host of the org that owns the app.`,
     whatNotToDo: 'Do not put the consumer secret where the key belongs.',
+    detail: (c) => (c.clientId ? `The request carried client_id=${c.clientId}.` : undefined),
   },
   {
     key: 'redirect-uri-mismatch',
@@ -40,7 +41,7 @@ export const OAUTH_RULES: Rule[] = [
   {
     key: 'token-redirect-mismatch',
     error: 'invalid_grant',
-    description: /redirect_?uri/i,
+    description: /redirect[_ ]?uri/i,
     title: 'The redirect_uri of the exchange differs from the authorize request',
     likelyMeaning: 'The code exchange must send exactly the redirect_uri used at authorize.',
     howToFix: 'Send the same redirect_uri in both requests (this app uses SF_CALLBACK_URL for both).',

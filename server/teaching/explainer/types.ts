@@ -13,6 +13,8 @@ export interface ExplainContext {
   exp?: number;
   nowMs?: number;
   redirectUri?: string;
+  /** The consumer key the request carried. */
+  clientId?: string;
   configuredCallback?: string;
 }
 

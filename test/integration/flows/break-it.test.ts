@@ -1,6 +1,8 @@
 // Each "break it" switch makes the next attempt fail for real at the emulator, and the page explains why.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Fault } from '../../../server/attempts/attempt.ts';
+import { faultWords } from '../../../server/teaching/faults.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -11,9 +13,11 @@ describe('break it', () => {
   const arm = async (flowPath: string, flow: string, switchId: string) => {
     const armed = await postForm(stack, client, flowPath, '/teaching/break-it', { flow, faults: switchId });
     assert.equal(armed.status, 303);
-    assert.match(
-      await (await client.get(`${stack.appUrl}${flowPath}`)).text(),
-      new RegExp(`Armed for the next attempt: ${switchId}`),
+    const page = await (await client.get(`${stack.appUrl}${flowPath}`)).text();
+    const [words] = faultWords(undefined, [switchId as Fault]);
+    assert.ok(
+      page.includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`),
+      `armed ${switchId}`,
     );
   };
   const lastTokenError = () => stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
@@ -37,7 +41,8 @@ describe('break it', () => {
       const page = await (await client.get(`${stack.appUrl}/flows/jwt`)).text();
       assert.match(page, new RegExp(`<code>invalid_grant</code>: <code>${error}</code> \\(HTTP 400\\)`));
       assert.match(page, new RegExp(title));
-      assert.match(page, new RegExp(`Applied to the attempt shown: <strong>${switchId}</strong>`));
+      const [words] = faultWords('jwt', [switchId as Fault]);
+      assert.ok(page.includes(`This attempt failed on purpose: it was armed to ${escapeHtml(words)}.`));
     });
   }
 
@@ -86,3 +91,12 @@ describe('break it', () => {
     assert.equal(location, '/result');
   });
 });
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&#34;')
+    .replace(/'/g, '&#39;');
+}

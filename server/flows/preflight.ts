@@ -1,0 +1,56 @@
+// Pre-flight of a redirect flow: this app asks the authorize endpoint itself (no redirect followed) before sending
+// the browser there. When Salesforce would show its own error page (an unknown consumer key, a callback that does
+// not match), the playground explains the error instead of leaving the learner stranded on that page.
+import type { TranscriptEntry } from '../attempts/attempt.ts';
+import type { SalesforceResponse } from '../salesforce/http.ts';
+import type { FlowContext } from './context.ts';
+
+export interface PreflightError {
+  error: string;
+  error_description?: string;
+}
+
+/** Undefined when the authorize request would reach the login page (a 200 page, or a redirect to it). */
+export async function preflightAuthorize(
+  ctx: FlowContext,
+  authorizeUrl: string,
+): Promise<PreflightError | undefined> {
+  let recorded: TranscriptEntry | undefined;
+  const answer = await ctx.api.probe('pre-flight', authorizeUrl, (entry) => (recorded = entry));
+  const refused = errorOf(answer);
+  if (recorded) {
+    // The login page itself teaches nothing here and would only fill the session: its answer is summed up.
+    if (!refused) {
+      recorded.responseBody = '(the login page: Salesforce accepts this client_id and redirect_uri)';
+      delete recorded.responseBytes;
+    }
+    ctx.log.entry(recorded);
+  }
+  return refused;
+}
+
+/**
+ * Salesforce answers a refused authorize request with a redirect to its RemoteAccessErrorPage (or to the callback)
+ * carrying error and error_description, or with a page showing "error=...&error_description=..." as text.
+ */
+export function errorOf(answer: SalesforceResponse): PreflightError | undefined {
+  const location = answer.headers.location;
+  if (answer.status >= 300 && answer.status < 400 && location) {
+    const url = new URL(location, 'https://salesforce.invalid');
+    const params = new URLSearchParams(url.search || url.hash.slice(1));
+    const error = params.get('error');
+    return error ? { error, error_description: params.get('error_description') ?? undefined } : undefined;
+  }
+  const shown = /error=([A-Za-z_]+)(?:&amp;|&)error_description=([^<&"\s]*)/.exec(answer.body);
+  if (shown) return { error: shown[1], error_description: decodeText(shown[2]) };
+  return undefined;
+}
+
+/** The page shows the description percent-encoded (%20 for spaces), as Salesforce's does. */
+function decodeText(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  } catch {
+    return encoded;
+  }
+}

@@ -1,0 +1,53 @@
+// "What does this error mean?": the explainer for an error pasted from anywhere, or linked from the emulator's own
+// error page. Nothing here is stored: the answer is computed and shown.
+import type { Request, RequestHandler } from 'express';
+import { explain, explainCandidates, RULES } from '../teaching/explainer/explain.ts';
+import { readPastedError, type PastedError } from '../teaching/explainer/pasted.ts';
+import type { Services } from './services.ts';
+
+const KNOWN: PastedError[] = RULES.filter((rule) => typeof rule.description === 'string').map((rule) => ({
+  error: rule.error,
+  error_description: rule.description as string,
+}));
+
+const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10_000) : '');
+
+export function explainPages({ config }: Services): { linked: RequestHandler; pasted: RequestHandler } {
+  const render = (
+    req: Request,
+    res: Parameters<RequestHandler>[1],
+    found: PastedError | undefined,
+    pasted = '',
+  ) => {
+    const redirectUri = text(req.query.redirect_uri) || undefined;
+    // A link from the emulator's page carries the request's redirect_uri: compare it with the one configured here.
+    const explanations = found
+      ? redirectUri
+        ? [explain(found, { redirectUri, configuredCallback: config.callbackUrl })]
+        : explainCandidates(found)
+      : [];
+    res.set('Cache-Control', 'no-store').render('explain', {
+      title: 'What does this error mean?',
+      found,
+      explanations,
+      pasted,
+      clientId: text(req.query.client_id) || undefined,
+      redirectUri,
+    });
+  };
+  return {
+    linked(req, res) {
+      const error = text(req.query.error);
+      const description = text(req.query.error_description);
+      render(
+        req,
+        res,
+        error ? { error, ...(description ? { error_description: description } : {}) } : undefined,
+      );
+    },
+    pasted(req, res) {
+      const pasted = text(req.body?.text);
+      render(req, res, readPastedError(pasted, KNOWN), pasted);
+    },
+  };
+}

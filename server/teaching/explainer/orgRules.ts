@@ -1,0 +1,125 @@
+// Explanations for refusals that come from the org's own settings and limits: blocked or uninstalled apps, IP
+// restrictions, inactive users and orgs, rate limits, and the codes of Salesforce's OAuth error page.
+import type { Rule } from './types.ts';
+
+const CONNECTED_APPS = 'Setup → Connected Apps OAuth Usage';
+
+export const ORG_RULES: Rule[] = [
+  {
+    key: 'ip-restricted',
+    error: 'invalid_grant',
+    description: 'ip restricted',
+    title: 'The login came from an IP address the org does not allow',
+    likelyMeaning:
+      "The user's profile has Login IP Ranges (or the org trusted ranges, or a session locked to an IP) that do not include this machine's address, and the app's IP Relaxation enforces them.",
+    howToFix:
+      'Add the address to the profile\'s Login IP Ranges, or set the app\'s IP Relaxation to "Relax IP restrictions" (Manage → Edit Policies). Login History names the address that was refused.',
+    whatNotToDo: 'Do not relax IP restrictions for every user to fix one integration.',
+  },
+  {
+    key: 'inactive-user',
+    error: 'invalid_grant',
+    description: 'inactive user',
+    title: 'The user is deactivated',
+    likelyMeaning: 'The user this token belongs to (or the Run As / sub user) was deactivated or frozen.',
+    howToFix: 'Reactivate or unfreeze the user (Setup → Users), or use another user for the integration.',
+    whatNotToDo: "Do not reuse a person's user for an integration: use an API Only integration user.",
+  },
+  {
+    key: 'inactive-user-code',
+    error: 'inactive_user',
+    title: 'The user is inactive',
+    likelyMeaning: 'The user was deactivated or frozen in the org.',
+    howToFix: 'Reactivate the user (Setup → Users) or sign in as an active one.',
+    whatNotToDo: "Do not share another person's login instead.",
+  },
+  {
+    key: 'inactive-org',
+    error: 'inactive_org',
+    title: 'The org is not active',
+    likelyMeaning:
+      'The org is locked, expired (a trial or Developer Edition not used for a long time) or being migrated.',
+    howToFix:
+      'Log in to the org in a browser to see its status; sign up for a new Developer Edition if it expired.',
+    whatNotToDo: 'Do not keep retrying: nothing changes until the org is active.',
+  },
+  {
+    key: 'rate-limit',
+    error: 'rate_limit_exceeded',
+    title: 'Too many login requests',
+    likelyMeaning: 'This user or app asked for tokens too often in a short time.',
+    howToFix: 'Reuse tokens until they expire instead of logging in for every call; retry later.',
+    whatNotToDo: 'Do not log in again on every request.',
+  },
+  {
+    key: 'request-limit',
+    error: 'REQUEST_LIMIT_EXCEEDED',
+    title: "The org's API request limit is used up",
+    likelyMeaning: 'The org made more API calls in the last 24 hours than its edition and licences allow.',
+    howToFix:
+      'GET /services/data/vXX.X/limits shows DailyApiRequests; find the integration that spends them, and batch or cache.',
+    whatNotToDo: 'Do not open more orgs or users to spread the load around the limit.',
+  },
+  {
+    key: 'immediate-unsuccessful',
+    error: 'immediate_unsuccessful',
+    title: 'immediate=true, but the user must log in or approve',
+    likelyMeaning:
+      'The authorize request asked not to show any page, and the user has no session or has not approved the app.',
+    howToFix: 'Send the request without immediate=true so that the user can log in and allow.',
+    whatNotToDo: 'Do not loop immediate requests.',
+  },
+  {
+    key: 'unsupported-token-type',
+    error: 'unsupported_token_type',
+    title: 'The revoke request had no usable token',
+    likelyMeaning: 'token was missing or empty, or not an access or refresh token.',
+    howToFix: 'POST token=<access or refresh token> to /services/oauth2/revoke, form-encoded.',
+    whatNotToDo: 'Do not send the token as JSON or in a header here.',
+  },
+  {
+    key: 'bad-id',
+    error: 'Bad_Id',
+    title: 'The identity URL names no such user',
+    likelyMeaning: 'The org or user id in the /id/ URL is wrong or belongs to another org.',
+    howToFix: 'Use the id URL exactly as the token response gave it.',
+    whatNotToDo: 'Do not build identity URLs by hand.',
+  },
+  {
+    key: 'app-blocked',
+    error: 'OAUTH_APP_BLOCKED',
+    title: 'An administrator blocked this app',
+    likelyMeaning: 'The connected app is blocked in this org, so nobody can authorize it.',
+    howToFix: `An admin unblocks it in ${CONNECTED_APPS} (or Manage Connected Apps → the app → Unblock).`,
+    whatNotToDo: 'Do not create a copy of the app to get around the block.',
+  },
+  {
+    key: 'app-not-installed-page',
+    error: 'OAUTH_EC_APP_NOT_FOUND',
+    title: 'The External Client App is not installed in this org',
+    likelyMeaning:
+      'The consumer key belongs to an External Client App that this org has not installed (or it lives in another org).',
+    howToFix: 'Install the app in the org you log in to, or log in to the org that owns it.',
+    whatNotToDo: 'Do not change the consumer key: check which org you are logging in to.',
+  },
+  {
+    key: 'app-access-denied',
+    error: 'OAUTH_APP_ACCESS_DENIED',
+    title: 'This user may not use the app',
+    likelyMeaning:
+      'The app is admin approved and the user has no profile or permission set assigned to it, or the app is uninstalled and the user lacks "Approve Uninstalled Connected Apps".',
+    howToFix:
+      'Assign a permission set to the app, or install the app (Setup → Connected Apps OAuth Usage → Install).',
+    whatNotToDo: 'Do not give users broad admin permissions to get past it.',
+  },
+  {
+    key: 'approval-generic',
+    error: 'OAUTH_APPROVAL_ERROR_GENERIC',
+    title: 'Salesforce refused the authorization without saying why',
+    likelyMeaning:
+      'A catch-all of the OAuth error page: app policies, a blocked or uninstalled app, or an org setting.',
+    howToFix:
+      "Check the app's policies and Setup → Login History for the user; try the web server flow with an admin.",
+    whatNotToDo: 'Do not change several settings at once.',
+  },
+];

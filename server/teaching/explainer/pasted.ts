@@ -1,0 +1,88 @@
+// Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
+// "invalid_grant::authentication failure") into Salesforce's error and description.
+export interface PastedError {
+  error: string;
+  error_description?: string;
+}
+
+/** Codes people paste without a description: enough to find the explanation. */
+const KNOWN_CODE =
+  /\b(invalid_[a-z_]+|unsupported_[a-z_]+|access_denied|redirect_uri_mismatch|immediate_unsuccessful|authorization_pending|slow_down|expired_token|inactive_(?:user|org)|rate_limit_exceeded|[A-Z]+(?:_[A-Z]+)+|Bad_OAuth_Token|Bad_Id)\b/;
+
+/** `known` lists the error and description pairs the explainer has, to recognise a description quoted alone. */
+export function readPastedError(text: string, known: readonly PastedError[] = []): PastedError | undefined {
+  const input = text.trim().slice(0, 10_000);
+  if (!input) return undefined;
+  return (
+    fromJson(input) ??
+    fromJson(embeddedJson(input)) ??
+    fromUrlOrForm(input) ??
+    fromCliLine(input) ??
+    fromDescription(input, known) ??
+    fromCode(input)
+  );
+}
+
+/** A JSON body quoted inside a log line: "HTTP 400 - {...}". */
+function embeddedJson(input: string): string {
+  const start = input.search(/[[{]/);
+  const end = Math.max(input.lastIndexOf('}'), input.lastIndexOf(']'));
+  return start >= 0 && end > start ? input.slice(start, end + 1) : '';
+}
+
+/** A known description quoted in a sentence: "... due to: ip restricted". Longest first, so none hides another. */
+function fromDescription(input: string, known: readonly PastedError[]): PastedError | undefined {
+  const lower = input.toLowerCase();
+  return [...known]
+    .filter((pair) => pair.error_description)
+    .sort((a, b) => (b.error_description?.length ?? 0) - (a.error_description?.length ?? 0))
+    .find((pair) => lower.includes((pair.error_description ?? '').toLowerCase()));
+}
+
+function fromJson(input: string): PastedError | undefined {
+  if (!input) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(input);
+  } catch {
+    return undefined;
+  }
+  const first = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown> | undefined;
+  if (!first || typeof first !== 'object') return undefined;
+  if (typeof first.error === 'string') return withDescription(first.error, first.error_description);
+  if (typeof first.errorCode === 'string') return withDescription(first.errorCode, first.message);
+  return undefined;
+}
+
+/** A whole URL (query or #fragment) or a bare "error=...&error_description=..." string. */
+function fromUrlOrForm(input: string): PastedError | undefined {
+  const candidates: string[] = [];
+  if (URL.canParse(input)) {
+    const url = new URL(input);
+    candidates.push(url.search.slice(1), url.hash.slice(1));
+  }
+  const at = input.indexOf('error=');
+  if (at >= 0) candidates.push(input.slice(at).split(/\s/)[0]);
+  for (const candidate of candidates) {
+    const params = new URLSearchParams(candidate);
+    const error = params.get('error');
+    if (error) return withDescription(error, params.get('error_description'));
+  }
+  return undefined;
+}
+
+/** "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ..." */
+function fromCliLine(input: string): PastedError | undefined {
+  const match = /\b([a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+)\s*(?:::?|\s-\s)\s*([^\n]+)/.exec(input);
+  return match ? withDescription(match[1], match[2].trim()) : undefined;
+}
+
+function fromCode(input: string): PastedError | undefined {
+  const match = KNOWN_CODE.exec(input);
+  return match ? { error: match[1] } : undefined;
+}
+
+function withDescription(error: string, description: unknown): PastedError {
+  const text = typeof description === 'string' ? description.trim() : '';
+  return text ? { error, error_description: text } : { error };
+}

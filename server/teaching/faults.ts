@@ -1,0 +1,83 @@
+// The "break it" catalogue: per flow, what the next attempt can do wrong on purpose, in words that complete
+// "Next attempt will: …". App faults change this app's request; org faults change the local org's settings once.
+import type { Fault, FlowName } from '../attempts/attempt.ts';
+import type { Config } from '../config.ts';
+import { isOrgFault } from '../orgFaults.ts';
+
+export interface FaultOption {
+  id: Fault;
+  /** Completes "Next attempt will: …". */
+  label: string;
+}
+
+const ORG = {
+  adminApproved: {
+    id: 'admin-approved-no-profile',
+    label: "meet an admin-approved app that the user's profile is not assigned to",
+  },
+  callback: { id: 'callback-mismatch', label: "meet an app whose callback URLs do not include this app's" },
+  blocked: { id: 'app-blocked', label: 'meet an app an administrator has blocked' },
+  ip: { id: 'ip-restricted', label: "come from an IP address the user's profile does not allow" },
+} as const satisfies Record<string, FaultOption>;
+
+export const FAULTS: Record<FlowName, FaultOption[]> = {
+  jwt: [
+    { id: 'wrong-aud', label: 'send aud=https://wrong-audience.example.com in the assertion' },
+    { id: 'expired-exp', label: 'sign an assertion that expired 5 minutes ago' },
+    { id: 'other-key', label: 'sign the assertion with a key whose certificate Salesforce has never seen' },
+    ORG.adminApproved,
+    ORG.ip,
+  ],
+  'web-server': [
+    { id: 'wrong-redirect-uri', label: 'send another redirect_uri at the code exchange' },
+    { id: 'replay-code', label: 'exchange the code a second time' },
+    { id: 'missing-verifier', label: 'leave out the code_verifier' },
+    { id: 'tampered-state', label: 'come back with a state this browser never sent' },
+    ORG.callback,
+    { id: 'require-secret', label: 'meet an app that requires the client secret, and send none' },
+    { id: 'require-pkce', label: 'meet an app that requires PKCE, and send no code_challenge' },
+    ORG.adminApproved,
+    ORG.blocked,
+    ORG.ip,
+  ],
+  'user-agent': [
+    { id: 'tampered-state', label: 'come back with a state this browser never sent' },
+    { id: 'user-agent-blocked', label: 'meet an org that blocks user-agent flows' },
+    ORG.callback,
+    ORG.blocked,
+  ],
+  'client-credentials': [
+    { id: 'login-host', label: 'go to the login host instead of My Domain' },
+    { id: 'wrong-secret', label: 'send a wrong client secret' },
+    { id: 'no-run-as', label: 'meet an app with no Run As user' },
+  ],
+  'refresh-token': [
+    { id: 'reuse-refresh-token', label: 'reuse the refresh token that rotation replaced' },
+    { id: 'revoked-refresh-token', label: 'revoke the refresh token first, then use it' },
+    { id: 'wrong-secret', label: 'send a wrong client secret' },
+    { id: 'no-secret', label: 'leave out the client secret' },
+  ],
+  device: [
+    { id: 'poll-too-fast', label: 'poll without waiting for interval' },
+    {
+      id: 'rfc-grant-type',
+      label: "poll with RFC 8628's grant_type (urn:ietf:params:oauth:grant-type:device_code)",
+    },
+    { id: 'device-blocked', label: 'meet an org that blocks the device flow for uninstalled apps' },
+  ],
+  'username-password': [
+    { id: 'no-security-token', label: 'leave out the security token' },
+    { id: 'wrong-password', label: 'send a wrong password' },
+  ],
+};
+
+/** The faults a flow page offers: org-side ones only where the org is the local emulator. */
+export function offeredFaults(flow: FlowName, mode: Config['mode']): FaultOption[] {
+  return FAULTS[flow].filter((fault) => mode === 'emulator' || !isOrgFault(fault.id));
+}
+
+/** Words for armed or applied faults, in the order the catalogue lists them. */
+export function faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[] {
+  const options = flow ? FAULTS[flow] : Object.values(FAULTS).flat();
+  return faults.map((id) => options.find((option) => option.id === id)?.label ?? id);
+}
