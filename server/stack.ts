@@ -71,6 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (app) app.server.on('request', createApp(config));
     const close = async () => {
       await Promise.all(started.map((s) => s.close()));
+      await emulator?.close();
     };
     return { config, certs, app, emulatorServer, emulator, close };
   } catch (error) {
