@@ -65,9 +65,15 @@ export function compileComparison<Row>(
   }
   const literals = raws.map((raw, i) => toLiteral(ctx.soql, operand, raw, types[i] ?? types[0], ctx.now));
   const test = (v: Comparable, literal: Literal) => matches(operator, v, literal, ctx.collator);
-  if (operator === 'IN') return (row) => literals.some((literal) => test(value(row), literal));
-  if (operator === 'NOT IN') return (row) => !literals.some((literal) => test(value(row), literal));
-  return (row) => test(value(row), literals[0]);
+  if (operator !== 'IN' && operator !== 'NOT IN') return (row) => test(value(row), literals[0]);
+  // A list of plain values is a set: one look-up per row however long the list is.
+  const points = literals.every((literal) => 'point' in literal)
+    ? new Set(literals.map((literal) => (literal as { point: Comparable }).point))
+    : undefined;
+  const inList = points
+    ? (row: Row) => points.has(value(row))
+    : (row: Row) => literals.some((literal) => test(value(row), literal));
+  return operator === 'IN' ? inList : (row) => !inList(row);
 }
 
 /** `!=` keeps nulls, as SOQL does; ordering operators never match a null on either side. */

@@ -12,7 +12,7 @@ import { comparable } from './values.ts';
 import { compileClause, type CompiledClause } from './where.ts';
 
 /** Comparisons one query may make (rows × conditions) before it is stopped, as a slow real query would be. */
-export const MAX_COMPARISONS = 20_000_000;
+export const MAX_COMPARISONS = 5_000_000;
 
 export const tooLong = () =>
   new RestError(400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');

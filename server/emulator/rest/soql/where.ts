@@ -44,12 +44,18 @@ export function compileClause<Row>(
     }
     return parts.length === 1 ? parts[0] : (row) => parts.every((part) => part(row));
   };
+  /** A run of NOTs is read as its parity, so `NOT NOT ... x` nests no deeper than `x`. */
   const notExpr = (): ((row: Row) => boolean) => {
-    const token = tokens[pos++];
-    if (token === 'NOT') {
-      const inner = notExpr();
-      return (row) => !inner(row);
+    let negations = 0;
+    while (tokens[pos] === 'NOT') {
+      pos++;
+      negations++;
     }
+    const inner = primary();
+    return negations % 2 === 1 ? (row) => !inner(row) : inner;
+  };
+  const primary = (): ((row: Row) => boolean) => {
+    const token = tokens[pos++];
     if (token === '(') {
       const inner = orExpr();
       if (tokens[pos++] !== ')') fail();
