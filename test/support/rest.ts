@@ -1,4 +1,5 @@
 // A small REST API client for tests: JSON in and out with a bearer token, over the test's trusted HTTPS agent.
+import assert from 'node:assert/strict';
 import { TestClient } from './http.ts';
 
 export interface RestResult {
@@ -52,4 +53,15 @@ export class RestTestClient {
   query(soql: string, headers?: Record<string, string>, resource = 'query'): Promise<RestResult> {
     return this.get(`/${resource}?q=${encodeURIComponent(soql)}`, headers);
   }
+}
+
+/** Asserts a response's exact status and body (for Salesforce's error arrays). */
+export async function expectReply(
+  pending: Promise<RestResult>,
+  status: number,
+  body: unknown,
+): Promise<void> {
+  const response = await pending;
+  assert.equal(response.status, status, JSON.stringify(response.body));
+  assert.deepEqual(response.body, body);
 }

@@ -4,16 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
-import { RestTestClient, type RestResult } from '../../support/rest.ts';
+import { expectReply, RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const NOT_FOUND = [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }];
-
-async function expectError(pending: Promise<RestResult>, status: number, body: unknown): Promise<void> {
-  const response = await pending;
-  assert.equal(response.status, status);
-  assert.deepEqual(response.body, body);
-}
 
 describe('emulator: REST API', () => {
   let stack: TestStack;
@@ -57,8 +51,8 @@ describe('emulator: REST API', () => {
       assert.equal(body[name], `/services/data/v66.0/${name}`);
     }
     assert.equal(body.identity, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`);
-    await expectError(rest.get('/search?q=FIND+%7Bacme%7D'), 404, NOT_FOUND);
-    await expectError(rest.get('/tooling/sobjects'), 404, NOT_FOUND);
+    await expectReply(rest.get('/search?q=FIND+%7Bacme%7D'), 404, NOT_FOUND);
+    await expectReply(rest.get('/tooling/sobjects'), 404, NOT_FOUND);
   });
 
   test('sends no-store and the API usage header on every REST response, errors included', async () => {
@@ -148,14 +142,14 @@ describe('emulator: REST API', () => {
 
   test('refuses a made-up, foreign or out-of-range query locator', async () => {
     const invalid = [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }];
-    await expectError(rest.get('/query/01gnope-25'), 400, invalid);
+    await expectReply(rest.get('/query/01gnope-25'), 400, invalid);
     const first = await rest.query('SELECT Id FROM Contact');
     const locator = String(first.body.nextRecordsUrl).replace(/-2000$/, '');
-    await expectError(rest.get(`${locator}-2500`), 400, invalid);
+    await expectReply(rest.get(`${locator}-2500`), 400, invalid);
     const standardUser = `standard@${stack.config.username.split('@')[1]}`;
     const otherToken = (await loginAndGetToken(stack, { scope: 'api', username: standardUser })).access_token;
     const other = new RestTestClient(stack.emulatorUrl, otherToken);
-    await expectError(other.get(first.body.nextRecordsUrl), 400, invalid);
+    await expectReply(other.get(first.body.nextRecordsUrl), 400, invalid);
     assert.equal((await rest.get(first.body.nextRecordsUrl)).status, 200);
   });
 
@@ -183,10 +177,10 @@ describe('emulator: REST API', () => {
     assert.equal(account.body.Name, 'Acme Inc.');
     const user = await rest.get('/services/data/v51.0/sobjects/User/0055j00000AdMiNAAU');
     assert.equal(user.body.Username, stack.config.username);
-    await expectError(rest.get('/sobjects/Account/0015j0000000999AAA'), 404, NOT_FOUND);
-    await expectError(rest.get('/services/data/v38/query?q=SELECT+Id+FROM+Account'), 404, NOT_FOUND);
-    await expectError(rest.get('/services/data/v99.0/'), 404, NOT_FOUND);
-    await expectError(rest.get('/sobjects/Account/describe2'), 404, [
+    await expectReply(rest.get('/sobjects/Account/0015j0000000999AAA'), 404, NOT_FOUND);
+    await expectReply(rest.get('/services/data/v38/query?q=SELECT+Id+FROM+Account'), 404, NOT_FOUND);
+    await expectReply(rest.get('/services/data/v99.0/'), 404, NOT_FOUND);
+    await expectReply(rest.get('/sobjects/Account/describe2'), 404, [
       {
         message: 'Provided external ID field does not exist or is not accessible: describe2',
         errorCode: 'NOT_FOUND',
