@@ -42,7 +42,12 @@ export const collectionsResource: Resource = (call, ctx) => {
       tx.rollback();
       return {
         status: 200,
-        body: results.map((r) => (r.success ? { ...r, success: false, errors: [ROLLED_BACK] } : r)),
+        // A record created and rolled back no longer exists: its result has no id.
+        body: results.map((r) =>
+          r.success
+            ? { ...(call.method === 'POST' ? {} : { id: r.id }), success: false, errors: [ROLLED_BACK] }
+            : r,
+        ),
       };
     }
     return { status: 200, body: results };
