@@ -6,7 +6,7 @@ import type { FieldValue, SRecord } from '../seed.ts';
 import { aggregateFunction, type AggregateFunction } from './aggregateFunctions.ts';
 import { compileComparison } from './conditions.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { newCollator, orderClauses, sortBy, sortKey } from './order.ts';
+import { collator, orderClauses, sortBy, sortKey } from './order.ts';
 import type { QueryOptions } from './types.ts';
 import { comparable, kindOf } from './values.ts';
 import { compileClause } from './where.ts';
@@ -84,7 +84,7 @@ export function runAggregate(
   });
   let groups = groupRows(rows, groupPaths, source);
   if (query.having) {
-    const ctx = { soql, now: options.now, collator: newCollator() };
+    const ctx = { soql, now: options.now, collator: collator() };
     const having = compileClause<Group>(soql, query.having, (condition: Condition) => {
       if ('fn' in condition) {
         const aggregate = fn(condition.fn.functionName ?? '', condition.fn.parameters ?? []);

@@ -4,7 +4,7 @@ import { emulatorLimit, soqlError } from '../restError.ts';
 import type { FieldType } from '../schema.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { newCollator } from './order.ts';
+import { collator } from './order.ts';
 import { comparable, compareValues, kindOf } from './values.ts';
 
 export interface AggregateFunction {
@@ -71,13 +71,12 @@ function sum(rows: readonly SRecord[], read: Reader, average: boolean): number |
 
 function extreme(rows: readonly SRecord[], read: Reader, path: FieldPath, max: boolean): FieldValue {
   const kind = kindOf(path.field.type);
-  const collator = newCollator();
   let best: FieldValue = null;
   for (const row of rows) {
     const value = read(row);
     if (value === null) continue;
     const order =
-      best === null ? 0 : compareValues(comparable(kind, value), comparable(kind, best), collator);
+      best === null ? 0 : compareValues(comparable(kind, value), comparable(kind, best), collator());
     if (best === null || (max ? order > 0 : order < 0)) best = value;
   }
   return best;

@@ -6,13 +6,13 @@ import { findObject, type ObjectDef } from '../schema.ts';
 import type { SRecord } from '../seed.ts';
 import { compileComparison } from './conditions.ts';
 import { PathResolver, pathReader, type FieldPath, type RecordSource } from './fieldPath.ts';
-import { newCollator } from './order.ts';
+import { collator } from './order.ts';
 import type { QueryOptions } from './types.ts';
 import { comparable } from './values.ts';
 import { compileClause, type CompiledClause } from './where.ts';
 
 /** Comparisons one query may make (rows × conditions) before it is stopped, as a slow real query would be. */
-export const MAX_COMPARISONS = 5_000_000;
+export const MAX_COMPARISONS = 2_000_000;
 
 export const tooLong = () =>
   new RestError(400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');
@@ -25,7 +25,7 @@ export function compileWhere(
   options: QueryOptions,
   inSubquery = false,
 ): CompiledClause<SRecord> {
-  const ctx = { soql, now: options.now, collator: newCollator() };
+  const ctx = { soql, now: options.now, collator: collator() };
   return compileClause<SRecord>(soql, where, (condition) => {
     if (!('field' in condition)) throw emulatorLimit(soql, 'WHERE', 'A function in WHERE');
     const path = resolver.resolve(condition.field);

