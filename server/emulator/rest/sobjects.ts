@@ -37,7 +37,7 @@ export const sobjectsResource: Resource = (call, ctx) => {
     allow(call, ['GET', 'HEAD']);
     return { status: 200, body: describeObject(object, call.version, ctx.deps.instanceUrl) };
   }
-  if (UNSERVED.has(id.toLowerCase())) throw RestError.notFound();
+  if (UNSERVED.has(id.toLowerCase()) || id.toLowerCase() === 'describe') throw RestError.notFound();
   if (rest.length === 0) return recordRow(call, dml, object, id);
   if (id.toLowerCase() === 'id' && rest.length === 1) return recordRow(call, dml, object, rest[0]);
   // Related-record traversal (/sobjects/X/<id>/Contacts) is not served; other names are external id fields.

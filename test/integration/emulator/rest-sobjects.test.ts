@@ -1,7 +1,7 @@
 // Contract tests for /sobjects records: create/read/update/delete with Salesforce's validation
 // errors, the recycle bin seen through queryAll, and written records surviving a restart until a reset.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -203,5 +203,25 @@ describe('emulator: sObjects', () => {
     rest.token = (await loginAndGetToken(stack, { scope: 'api' })).access_token;
     assert.equal((await rest.get(`/sobjects/Account/${created.body.id}`)).status, 404);
     assert.equal((await rest.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
+  });
+
+  test('starts from the seed when its records file is corrupt, keeping the bad file aside', async () => {
+    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'sf-rest-corrupt-'));
+    writeFileSync(path.join(otherDir, 'rest-records.json'), '{"version": 1, "records": [');
+    const other = await startTestStack({ EMULATOR_DATA_DIR: otherDir });
+    try {
+      const client = new RestTestClient(
+        other.emulatorUrl,
+        (await loginAndGetToken(other, { scope: 'api' })).access_token,
+      );
+      assert.equal((await client.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
+      assert.equal(
+        readdirSync(otherDir).filter((name) => name.startsWith('rest-records.json.corrupt-')).length,
+        1,
+      );
+    } finally {
+      await other.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
   });
 });
