@@ -10,7 +10,7 @@ import { RestError } from './restError.ts';
 import { bearer, refuseUnreadableBody, restErrorHandler, send, toCall } from './restHttp.ts';
 import { seedRecords, type SRecord } from './seed.ts';
 import { RecordStore } from './store.ts';
-import type { RestContext, RestDeps } from './types.ts';
+import type { RestContext, RestDeps, RestPrincipal } from './types.ts';
 import { parseVersion, versionList } from './versions.ts';
 
 export type { RestDeps, RestPrincipal, RestUser } from './types.ts';
@@ -45,8 +45,8 @@ export function createRestApi(deps: RestDeps): RestApi {
   });
   router.get('/services/data', (_req, res) => res.json(versionList()));
   const versioned = express.Router({ mergeParams: true });
-  versioned.use(express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
-  versioned.all('/{*rest}', (req, res) => {
+  // Version and token are checked before the body is read, so a caller without a session learns nothing more.
+  versioned.use((req, res, next) => {
     const version = parseVersion(String((req.params as Record<string, unknown>).version));
     if (!version) throw RestError.notFound();
     const principal = deps.authenticate(bearer(req));
@@ -54,7 +54,13 @@ export function createRestApi(deps: RestDeps): RestApi {
     if (!principal.scopes.some((scope) => scope === 'api' || scope === 'full')) throw RestError.notForRest();
     usage.count();
     res.set('Sforce-Limit-Info', usage.header());
+    res.locals.rest = { version, principal };
+    next();
+  });
+  versioned.use(express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
+  versioned.all('/{*rest}', (req, res) => {
     refuseUnreadableBody(req);
+    const { version, principal } = res.locals.rest as { version: string; principal: RestPrincipal };
     send(req, res, ctx.dispatch(toCall(req, version, principal)));
   });
   versioned.use(restErrorHandler);

@@ -84,7 +84,7 @@ export class RecordStore {
       return work({ rollback: () => this.undo(journal) });
     } finally {
       this.journal = outer;
-      outer?.push(...journal);
+      if (outer) for (const entry of journal) outer.push(entry);
     }
   }
 
