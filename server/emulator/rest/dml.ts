@@ -2,7 +2,7 @@
 // may not write, values, required fields, then the org's validation rule. Errors carry `fields`.
 import { convertValue } from './dmlValues.ts';
 import { DATA_STORAGE_MB } from './limits.ts';
-import { derivedFields, validationRule } from './dmlRules.ts';
+import { derivedFields, refuseWithCases, validationRule } from './dmlRules.ts';
 import { RestError } from './restError.ts';
 import { findField, objectForId, type ObjectDef } from './schema.ts';
 import { wireDateTime, type SRecord } from './seed.ts';
@@ -129,7 +129,7 @@ export function updateRecord(ctx: DmlContext, object: ObjectDef, id: string, bod
 export function deleteRecord(ctx: DmlContext, object: ObjectDef, id: string): void {
   requireWritable(object);
   const record = liveRecord(ctx, object, id);
-  refuseWithCases(ctx, object, record);
+  refuseWithCases(ctx.store, object, record);
   const stamp = wireDateTime(ctx.now);
   const remove = (target: SRecord) =>
     ctx.store.put({
@@ -146,21 +146,6 @@ export function deleteRecord(ctx: DmlContext, object: ObjectDef, id: string): vo
       for (const child of ctx.store.list(type)) if (child.AccountId === record.Id) remove(child);
     }
   });
-}
-
-/** Salesforce refuses to delete an Account or Contact that open or closed cases still point to (the
- * wording is unconfirmed). */
-function refuseWithCases(ctx: DmlContext, object: ObjectDef, record: SRecord): void {
-  const field = object.name === 'Account' ? 'AccountId' : object.name === 'Contact' ? 'ContactId' : undefined;
-  if (!field) return;
-  const cases = ctx.store.list('Case').filter((c) => c[field] === record.Id);
-  if (cases.length === 0) return;
-  throw new RestError(
-    400,
-    'DELETE_FAILED',
-    `Your attempt to delete ${String(record.Name)} could not be completed because it is associated with the following cases.: ${cases.map((c) => c.CaseNumber).join(', ')}`,
-    [],
-  );
 }
 
 /** The record the path names: NOT_FOUND when there is none of that object, ENTITY_IS_DELETED when binned. */
