@@ -4,7 +4,7 @@
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
 import { RestError } from './restError.ts';
 import { findObject, objectForId, type ObjectDef } from './schema.ts';
-import { allow, shapeRecord } from './sobjects.ts';
+import { shapeRecord } from './sobjects.ts';
 import type { Resource, RestCall } from './types.ts';
 
 const MAX_RECORDS = 200;
@@ -21,7 +21,6 @@ export const collectionsResource: Resource = (call, ctx) => {
   const typeName = call.segments[2];
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
   if (typeName) return retrieveMany(call, dml, typeName);
-  allow(call, ['POST', 'PATCH', 'DELETE']);
   const body = (call.body ?? {}) as { allOrNone?: unknown; records?: unknown };
   const allOrNone =
     call.method === 'DELETE' ? call.query.get('allOrNone') === 'true' : body.allOrNone === true;
@@ -102,7 +101,6 @@ function objectOf(id: string): ObjectDef {
 
 /** GET ?ids=&fields= or POST {ids, fields}: the records in order, null where an id has none. */
 function retrieveMany(call: RestCall, dml: DmlContext, typeName: string) {
-  allow(call, ['GET', 'HEAD', 'POST']);
   const object = findObject(typeName);
   if (!object || call.segments.length > 3) throw RestError.notFound();
   const body = (call.body ?? {}) as { ids?: unknown; fields?: unknown };

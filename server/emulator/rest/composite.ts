@@ -4,7 +4,6 @@
 import { subrequestCall } from './dispatch.ts';
 import { resolveReferences, type EarlierResult } from './references.ts';
 import { RestError } from './restError.ts';
-import { allow } from './sobjects.ts';
 import type { Resource, RestCall, RestContext, RestReply } from './types.ts';
 
 const MAX_SUBREQUESTS = 25;
@@ -19,11 +18,9 @@ export const compositeResource: Resource = (call, ctx) => {
   const kind = call.segments[1]?.toLowerCase();
   if (call.segments.length > 2) throw RestError.notFound();
   if (kind === 'batch') {
-    allow(call, ['POST']);
     return batch(call, ctx);
   }
   if (kind !== undefined) throw RestError.notFound();
-  allow(call, ['GET', 'HEAD', 'POST']);
   if (call.method === 'GET') {
     const base = `/services/data/v${call.version}/composite`;
     return {

@@ -4,6 +4,7 @@ import { collectionsResource } from './collections.ts';
 import { compositeResource } from './composite.ts';
 import type { CursorStore } from './cursors.ts';
 import { limitsResource, type ApiUsage } from './limits.ts';
+import { checkMethod } from './methods.ts';
 import { queryResource } from './queryResource.ts';
 import { resourcesByVersion } from './resources.ts';
 import { RestError } from './restError.ts';
@@ -24,11 +25,9 @@ export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {
     ['composite', ['composite', composite]],
   ]);
   return (call: RestCall, ctx: RestContext): RestReply => {
+    checkMethod(call.method, call.segments);
     const [first] = call.segments;
-    if (first === undefined) {
-      if (call.method !== 'GET') throw RestError.methodNotAllowed(call.method, ['GET', 'HEAD']);
-      return resourcesByVersion(call, ctx);
-    }
+    if (first === undefined) return resourcesByVersion(call, ctx);
     const entry = resources.get(first.toLowerCase());
     if (!entry) throw RestError.notFound();
     const [name, resource] = entry;

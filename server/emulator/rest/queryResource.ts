@@ -17,7 +17,6 @@ export function batchSize(options: string | undefined): number {
 export const queryResource =
   (cursors: CursorStore): Resource =>
   (call, ctx) => {
-    if (call.method !== 'GET') throw RestError.methodNotAllowed(call.method, ['GET', 'HEAD']);
     const [resource, locator, ...extra] = call.segments;
     if (extra.length > 0) throw RestError.notFound();
     if (locator) return nextPage(call, cursors, resource, locator);

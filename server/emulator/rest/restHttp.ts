@@ -10,11 +10,10 @@ export function toCall(req: Request, version: string, principal: RestCall['princ
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers))
     if (typeof value === 'string') headers[name] = value;
-  const rest = (req.params as { rest?: string[] }).rest ?? [];
   const queryAt = req.originalUrl.indexOf('?');
   return {
     method: req.method === 'HEAD' ? 'GET' : req.method,
-    segments: rest.filter(Boolean),
+    segments: segmentsOf(req),
     query: new URLSearchParams(queryAt < 0 ? '' : req.originalUrl.slice(queryAt + 1)),
     body: req.is('application/json') || req.is('application/*+json') ? req.body : undefined,
     headers,
@@ -24,6 +23,16 @@ export function toCall(req: Request, version: string, principal: RestCall['princ
 }
 
 /** `X-PrettyPrint: 1` (simple_salesforce sends it) asks for indented JSON, as Salesforce gives it. */
+/** The path under /services/data/vXX.X, from the request's own URL (the router mounting it may differ). */
+export function segmentsOf(req: Request): string[] {
+  const path = req.path;
+  try {
+    return path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw RestError.notFound();
+  }
+}
+
 export function send(req: Request, res: Response, reply: RestReply): void {
   res.status(reply.status).set(reply.headers ?? {});
   if (reply.body === undefined) res.end();

@@ -7,7 +7,8 @@ import { createDispatcher } from './dispatch.ts';
 import { ApiUsage } from './limits.ts';
 import { CoalescedFile } from './recordFile.ts';
 import { RestError } from './restError.ts';
-import { bearer, refuseUnreadableBody, restErrorHandler, send, toCall } from './restHttp.ts';
+import { checkMethod } from './methods.ts';
+import { bearer, refuseUnreadableBody, restErrorHandler, segmentsOf, send, toCall } from './restHttp.ts';
 import { seedRecords, type SRecord } from './seed.ts';
 import { RecordStore } from './store.ts';
 import type { RestContext, RestDeps, RestPrincipal } from './types.ts';
@@ -49,6 +50,7 @@ export function createRestApi(deps: RestDeps): RestApi {
   versioned.use((req, res, next) => {
     const version = parseVersion(String((req.params as Record<string, unknown>).version));
     if (!version) throw RestError.notFound();
+    checkMethod(req.method, segmentsOf(req));
     const principal = deps.authenticate(bearer(req));
     if (!principal) throw RestError.invalidSession();
     if (!principal.scopes.some((scope) => scope === 'api' || scope === 'full')) throw RestError.notForRest();

@@ -188,6 +188,32 @@ describe('emulator: REST API', () => {
     ]);
   });
 
+  test('refuses a method a resource does not take with 405, before looking at the token', async () => {
+    await expectReply(
+      rest.send('PUT', '/query?q=SELECT+Id+FROM+Account', undefined, { authorization: '' }),
+      405,
+      [{ message: "HTTP Method 'PUT' not allowed. Allowed are GET,HEAD", errorCode: 'METHOD_NOT_ALLOWED' }],
+    );
+    await expectReply(rest.send('POST', '/sobjects/Account/0015j0000000001AAA', {}), 405, [
+      {
+        message: "HTTP Method 'POST' not allowed. Allowed are GET,HEAD,PATCH,DELETE",
+        errorCode: 'METHOD_NOT_ALLOWED',
+      },
+    ]);
+    const batch = await rest.post('/composite/batch', {
+      batchRequests: [{ method: 'DELETE', url: 'v66.0/limits' }],
+    });
+    assert.deepEqual(batch.body.results[0], {
+      statusCode: 405,
+      result: [
+        {
+          message: "HTTP Method 'DELETE' not allowed. Allowed are GET,HEAD",
+          errorCode: 'METHOD_NOT_ALLOWED',
+        },
+      ],
+    });
+  });
+
   test('refuses missing and garbage tokens, and tokens without the api scope', async () => {
     const invalid = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
     const missing = await rest.get('/', { authorization: '' });
