@@ -6,7 +6,7 @@ import { findChildRelationship, findObject, type ObjectDef } from '../schema.ts'
 import type { SRecord } from '../seed.ts';
 import { PathResolver, type RecordSource } from './fieldPath.ts';
 import { sortRows } from './order.ts';
-import { compileWhere } from './filter.ts';
+import { compileWhere, MAX_COMPARISONS, tooLong } from './filter.ts';
 import type { QueryOptions } from './types.ts';
 import { planRecords } from './select.ts';
 
@@ -39,9 +39,11 @@ export function planChild(
   const resolver = new PathResolver(soql, child, subquery.sObjectPrefix?.[0]);
   const plan = planRecords(soql, { ...subquery, sObject: child.name }, resolver, source, options);
   const where = subquery.where ? compileWhere(soql, subquery.where, resolver, source, options) : undefined;
+  const candidates = source.list(child.name, options.includeDeleted);
+  if (where && candidates.length * where.comparisons > MAX_COMPARISONS) throw tooLong();
   let byParent: Map<string, SRecord[]> | undefined;
   const index = () => {
-    const rows = source.list(child.name, options.includeDeleted).filter((row) => !where || where.test(row));
+    const rows = where ? candidates.filter(where.test) : candidates;
     const grouped = new Map<string, SRecord[]>();
     for (const row of sortRows(soql, rows, subquery.orderBy, resolver, source)) {
       const parentId = row[relationship.field];
