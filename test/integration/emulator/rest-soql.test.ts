@@ -47,6 +47,17 @@ describe('emulator: SOQL', () => {
       ),
       40 - expected.size,
     );
+    const inOr = await refusal(
+      "SELECT Id FROM Account WHERE Name = 'x' OR Id IN (SELECT AccountId FROM Contact)",
+    );
+    assert.equal(inOr.errorCode, 'MALFORMED_QUERY');
+    assert.match(inOr.message, /Semi join sub-selects are not allowed with the 'OR' operator$/);
+    assert.equal(
+      await count(
+        "SELECT Id FROM Account WHERE (Name = 'Acme Inc.' OR Name = 'Globex Inc.') AND Id IN (SELECT AccountId FROM Contact)",
+      ),
+      2,
+    );
     const mismatch = await refusal('SELECT Id FROM Account WHERE Id IN (SELECT Name FROM Contact)');
     assert.equal(mismatch.errorCode, 'INVALID_FIELD');
     assert.match(mismatch.message, /The selected field 'Name' in the subquery and the left operand field/);

@@ -25,14 +25,19 @@ export function compileClause<Row>(
   const tokens = flatten(clause);
   let pos = 0;
   let comparisons = 0;
+  let semiJoins = 0;
   const fail = (): never => {
     throw malformed(soql, 'WHERE', 'unexpected token in the condition');
   };
   const orExpr = (): ((row: Row) => boolean) => {
+    const semiJoinsBefore = semiJoins;
     const parts = [andExpr()];
     while (tokens[pos] === 'OR') {
       pos++;
       parts.push(andExpr());
+    }
+    if (parts.length > 1 && semiJoins > semiJoinsBefore) {
+      throw malformed(soql, 'OR', "Semi join sub-selects are not allowed with the 'OR' operator");
     }
     return parts.length === 1 ? parts[0] : (row) => parts.some((part) => part(row));
   };
@@ -63,6 +68,7 @@ export function compileClause<Row>(
     }
     if (typeof token !== 'object') return fail();
     comparisons++;
+    if ('valueQuery' in token.condition) semiJoins++;
     return compileCondition(token.condition);
   };
   const test = orExpr();
