@@ -10,7 +10,10 @@ export function describeGlobal(version: string) {
   return {
     encoding: 'UTF-8',
     maxBatchSize: 200,
-    sobjects: OBJECTS.map((object) => globalEntry(object, version)),
+    // A real org lists its objects by name.
+    sobjects: [...OBJECTS]
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((object) => globalEntry(object, version)),
   };
 }
 
