@@ -46,7 +46,7 @@ export function createRestApi(deps: RestDeps): RestApi {
   });
   router.get('/services/data', (_req, res) => res.json(versionList()));
   const versioned = express.Router({ mergeParams: true });
-  // Version and token are checked before the body is read, so a caller without a session learns nothing more.
+  // Version and token are checked before the body is read, so a caller without a valid token learns nothing more.
   versioned.use((req, res, next) => {
     const version = parseVersion(String((req.params as Record<string, unknown>).version));
     if (!version) throw RestError.notFound();
