@@ -99,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const close = async () => {
       await Promise.all(started.map((s) => s.close()));
       await Promise.all(closers.map((closeOne) => closeOne()));
+      await emulator?.close();
     };
     const accessUrl = app && access ? `${app.url}/?access=${access}` : undefined;
     return { config, certs, app, emulatorServer, emulator, accessUrl, close };

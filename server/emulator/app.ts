@@ -19,15 +19,17 @@ import { setupEndpoint } from './endpoints/setup.ts';
 import { tokenEndpoint } from './endpoints/token.ts';
 import { oauthErrorHandler } from './errors.ts';
 import { LoginGuard } from './lockout.ts';
-import { defaultSettings, ORG_ID, orgUsers } from './org.ts';
+import { defaultSettings, identityUrl, ORG_ID, orgUsers } from './org.ts';
 import { recordReceived } from './params.ts';
-import { createRestRouter } from './rest/router.ts';
+import { createRestApi } from './rest/router.ts';
 import { EmulatorState } from './state.ts';
 
 export interface Emulator {
   app: express.Express;
   received: ReceivedRequest[];
   context: EmulatorContext;
+  /** Writes what is still pending to the data folder; called when the server stops. */
+  close(): Promise<void>;
 }
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -107,28 +109,31 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   ]) {
     app.use(endpoint(ctx));
   }
-  app.use(
-    createRestRouter({
-      authenticate: (token) => {
-        const caller = authenticate(ctx, token);
-        return caller ? { userId: caller.user.id, orgId: ORG_ID, scopes: caller.record.scopes } : undefined;
-      },
-      users: () =>
-        ctx.users.map((u) => ({
-          Id: u.id,
-          Username: u.username,
-          FirstName: u.firstName,
-          LastName: u.lastName,
-          Name: `${u.firstName} ${u.lastName}`,
-          Email: u.email,
-          IsActive: u.active,
-        })),
-      now,
-    }),
-  );
+  const rest = createRestApi({
+    authenticate: (token) => {
+      const caller = authenticate(ctx, token);
+      return caller ? { userId: caller.user.id, orgId: ORG_ID, scopes: caller.record.scopes } : undefined;
+    },
+    users: () =>
+      ctx.users.map((u) => ({
+        Id: u.id,
+        Username: u.username,
+        FirstName: u.firstName,
+        LastName: u.lastName,
+        Name: `${u.firstName} ${u.lastName}`,
+        Email: u.email,
+        IsActive: u.active,
+      })),
+    now,
+    instanceUrl: options.baseUrl,
+    identityUrl: (userId) => identityUrl(options.baseUrl, userId),
+    dataDir: options.dataDir,
+    onReset: (listener) => state.onReset(listener),
+  });
+  app.use(rest.router);
   app.use((_req, res) =>
     res.status(404).json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]),
   );
   app.use(oauthErrorHandler);
-  return { app, received: ctx.received, context: ctx };
+  return { app, received: ctx.received, context: ctx, close: rest.close };
 }

@@ -19,6 +19,7 @@ const FILE = 'emulator-state.json';
 export class EmulatorState {
   private data: Persisted;
   private readonly file: string;
+  private readonly resetListeners: (() => void)[] = [];
 
   constructor(
     dataDir: string,
@@ -49,6 +50,12 @@ export class EmulatorState {
   reset(): void {
     this.data = { ...this.fresh(), signingKey: this.data.signingKey };
     this.save();
+    for (const listener of this.resetListeners) listener();
+  }
+
+  /** Lets other parts of the emulator (the REST API's written records) start over on a reset too. */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
   }
 
   isApproved(userId: string): boolean {

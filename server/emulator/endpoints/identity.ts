@@ -1,8 +1,13 @@
 // The identity URL (/id/<org>/<user>) and OpenID userinfo: who the token's user is. Bad tokens get Bad_OAuth_Token.
-import { Router, type Response } from 'express';
+// Both honour `version` (a number or `latest`) and `format` (json, xml, urlencoded); the identity URL also
+// reads the Accept header, as Salesforce documents.
+import { Router, type Request, type Response } from 'express';
 import { authenticate, bearerToken } from '../bearer.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
-import { identityUrl, ORG_ID, type OrgUser } from '../org.ts';
+import { ORG_ID } from '../org.ts';
+import { mergedParams } from '../params.ts';
+import { chooseFormat, sendFormatted } from './formats.ts';
+import { identityDocument, userinfoDocument, versionFor } from './identityDocuments.ts';
 
 export function identityEndpoints(ctx: EmulatorContext): Router {
   const router = Router();
@@ -14,84 +19,22 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
     if (!subject) return res.status(404).type('text/plain').send('Bad_Id');
     const canReadOthers = caller.record.scopes.some((scope) => scope === 'api' || scope === 'full');
     if (subject.id !== caller.user.id && !canReadOthers) return badToken(res);
-    res.set('Cache-Control', 'no-store').json(identityDocument(ctx, subject));
+    reply(req, res, identityDocument(ctx, subject, versionFor(mergedParams(req).version)), true);
   });
   router.all('/services/oauth2/userinfo', (req, res) => {
     const caller = authenticate(ctx, bearerToken(req));
     if (!caller) return badToken(res);
-    res.set('Cache-Control', 'no-store').json(userinfoDocument(ctx, caller.user));
+    reply(req, res, userinfoDocument(ctx, caller.user, versionFor(mergedParams(req).version)), false);
   });
   return router;
+}
+
+function reply(req: Request, res: Response, body: Record<string, unknown>, useAccept: boolean): void {
+  res.set('Cache-Control', 'no-store');
+  sendFormatted(res, chooseFormat(req, mergedParams(req).format, useAccept), body, 'user');
 }
 
 /** Salesforce answers a bad token here with 403 and a plain-text body, not JSON. */
 function badToken(res: Response): void {
   res.status(403).type('text/plain').send('Bad_OAuth_Token');
-}
-
-function urls(ctx: EmulatorContext, user: OrgUser): Record<string, string> {
-  const data = `${ctx.baseUrl}/services/data/v{version}`;
-  return {
-    enterprise: `${ctx.baseUrl}/services/Soap/c/{version}/${ORG_ID.slice(0, 15)}`,
-    metadata: `${ctx.baseUrl}/services/Soap/m/{version}/${ORG_ID.slice(0, 15)}`,
-    partner: `${ctx.baseUrl}/services/Soap/u/{version}/${ORG_ID.slice(0, 15)}`,
-    rest: `${data}/`,
-    sobjects: `${data}/sobjects/`,
-    search: `${data}/search/`,
-    query: `${data}/query/`,
-    recent: `${data}/recent/`,
-    profile: `${ctx.baseUrl}/${user.id}`,
-    users: `${data}/chatter/users`,
-    custom_domain: ctx.baseUrl,
-  };
-}
-
-function identityDocument(ctx: EmulatorContext, user: OrgUser) {
-  return {
-    id: identityUrl(ctx.baseUrl, user.id),
-    asserted_user: true,
-    user_id: user.id,
-    organization_id: ORG_ID,
-    username: user.username,
-    nick_name: user.username.split('@')[0],
-    display_name: `${user.firstName} ${user.lastName}`,
-    email: user.email,
-    email_verified: true,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    timezone: 'America/Los_Angeles',
-    photos: { picture: `${ctx.baseUrl}/profilephoto/005/F`, thumbnail: `${ctx.baseUrl}/profilephoto/005/T` },
-    urls: urls(ctx, user),
-    active: user.active,
-    user_type: 'STANDARD',
-    language: 'en_US',
-    locale: 'en_US',
-    utcOffset: -28800000,
-    last_modified_date: '2026-01-05T09:00:00Z',
-    is_app_installed: true,
-  };
-}
-
-function userinfoDocument(ctx: EmulatorContext, user: OrgUser) {
-  return {
-    sub: identityUrl(ctx.baseUrl, user.id),
-    user_id: user.id,
-    organization_id: ORG_ID,
-    preferred_username: user.username,
-    nickname: user.username.split('@')[0],
-    name: `${user.firstName} ${user.lastName}`,
-    email: user.email,
-    email_verified: true,
-    given_name: user.firstName,
-    family_name: user.lastName,
-    zoneinfo: 'America/Los_Angeles',
-    urls: urls(ctx, user),
-    active: user.active,
-    user_type: 'STANDARD',
-    language: 'en_US',
-    locale: 'en_US',
-    utcOffset: -28800000,
-    updated_at: '2026-01-05T09:00:00Z',
-    is_app_installed: true,
-  };
 }

@@ -1,21 +1,38 @@
-// REST API errors: a JSON array of {message, errorCode}, with SOQL messages pointing at row and column.
+// REST API errors: a JSON array of {message, errorCode[, fields]}, with SOQL messages pointing at row and column.
 export class RestError extends Error {
   constructor(
     readonly status: number,
     readonly errorCode: string,
     message: string,
+    /** DML errors name the fields they are about; Salesforce sends the key only for those. */
+    readonly fields?: string[],
   ) {
     super(message);
   }
 
-  body(): { message: string; errorCode: string }[] {
-    return [{ message: this.message, errorCode: this.errorCode }];
+  body(): Record<string, unknown>[] {
+    const entry: Record<string, unknown> = { message: this.message, errorCode: this.errorCode };
+    if (this.fields) entry.fields = this.fields;
+    return [entry];
   }
 
   static notFound = () => new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
   static invalidSession = () => new RestError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
   static notForRest = () =>
     new RestError(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API');
+  static methodNotAllowed = (method: string, allowed: readonly string[]) =>
+    new RestError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`,
+    );
+  /** A path segment that is not a record id is read as an external id field name (observed on GET and PATCH). */
+  static noSuchExternalId = (segment: string) =>
+    new RestError(
+      404,
+      'NOT_FOUND',
+      `Provided external ID field does not exist or is not accessible: ${segment}`,
+    );
 }
 
 const CUSTOM_HINT = 'Please reference your WSDL or the describe call for the appropriate names.';
@@ -23,10 +40,12 @@ const CUSTOM_HINT = 'Please reference your WSDL or the describe call for the app
 /** Salesforce's SOQL error layout: the query, a caret under the problem, its position, then the detail. */
 export function soqlError(errorCode: string, soql: string, token: string, detail: string): RestError {
   const at = Math.max(0, soql.toLowerCase().indexOf(token.toLowerCase()));
+  const line = soql.slice(0, at).split('\n').length;
+  const column = at - soql.lastIndexOf('\n', at - 1);
   return new RestError(
     400,
     errorCode,
-    `\n${soql}\n${' '.repeat(at)}^\nERROR at Row:1:Column:${at + 1}\n${detail}`,
+    `\n${soql}\n${' '.repeat(column - 1)}^\nERROR at Row:${line}:Column:${column}\n${detail}`,
   );
 }
 
@@ -36,6 +55,14 @@ export const invalidField = (soql: string, field: string, object: string) =>
     soql,
     field,
     `No such column '${field}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. ${CUSTOM_HINT}`,
+  );
+
+export const unknownRelationship = (soql: string, relationship: string) =>
+  soqlError(
+    'INVALID_FIELD',
+    soql,
+    relationship,
+    `Didn't understand relationship '${relationship}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. ${CUSTOM_HINT}`,
   );
 
 export const invalidType = (soql: string, object: string) =>
@@ -48,3 +75,11 @@ export const invalidType = (soql: string, object: string) =>
 
 export const malformed = (soql: string, token: string, detail: string) =>
   soqlError('MALFORMED_QUERY', soql, token, detail);
+
+/** Valid SOQL this emulator does not evaluate: refused, never answered with a wrong 200. */
+export const emulatorLimit = (soql: string, token: string, what: string) =>
+  malformed(
+    soql,
+    token,
+    `${what} is not supported by this local emulator (an emulator limit, not an error in the query).`,
+  );

@@ -1,11 +1,49 @@
-// The sObjects the emulated org knows: canonical field names, types and parent relationships.
-export type FieldType = 'id' | 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'reference';
+// The emulated org's metadata: field and object shapes, and fast case-insensitive look-ups by name or id prefix.
+import { OBJECTS } from './objects.ts';
+
+/** Salesforce's describe type names for the field types this org uses. */
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'picklist'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'int'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'reference';
 
 export interface FieldDef {
   name: string;
+  label: string;
   type: FieldType;
-  /** For references: the relationship name used in SOQL (Account) and the object it points to. */
-  relationship?: { name: string; to: string };
+  /** Characters for text types; digits for int; precision for decimals. */
+  length: number;
+  scale: number;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  defaultedOnCreate: boolean;
+  /** Long text areas cannot be filtered, sorted or grouped in SOQL. */
+  filterable: boolean;
+  nameField: boolean;
+  autoNumber: boolean;
+  picklist?: readonly string[];
+  defaultValue?: string;
+  reference?: { relationshipName: string; to: string };
+}
+
+export interface ChildRelationship {
+  relationshipName: string;
+  childSObject: string;
+  field: string;
+  cascadeDelete: boolean;
 }
 
 export interface ObjectDef {
@@ -13,116 +51,50 @@ export interface ObjectDef {
   label: string;
   labelPlural: string;
   keyPrefix: string;
-  fields: FieldDef[];
+  /** Whether clients may create, update and delete its records through the API. */
+  writable: boolean;
+  fields: readonly FieldDef[];
+  children: readonly ChildRelationship[];
 }
 
-const f = (name: string, type: FieldType = 'string'): FieldDef => ({ name, type });
-const ref = (name: string, relationship: string, to: string): FieldDef => ({
-  name,
-  type: 'reference',
-  relationship: { name: relationship, to },
-});
-const common = [f('Id', 'id'), f('CreatedDate', 'datetime'), f('LastModifiedDate', 'datetime')];
+const byName = new Map(OBJECTS.map((object) => [object.name.toLowerCase(), object]));
+const byPrefix = new Map(OBJECTS.map((object) => [object.keyPrefix, object]));
+const fieldIndex = new Map(
+  OBJECTS.map((object) => [object, new Map(object.fields.map((f) => [f.name.toLowerCase(), f]))]),
+);
+const relationshipIndex = new Map(
+  OBJECTS.map((object) => [
+    object,
+    new Map(
+      object.fields.flatMap((f) => (f.reference ? [[f.reference.relationshipName.toLowerCase(), f]] : [])),
+    ),
+  ]),
+);
 
-export const OBJECTS: readonly ObjectDef[] = [
-  {
-    name: 'Account',
-    label: 'Account',
-    labelPlural: 'Accounts',
-    keyPrefix: '001',
-    fields: [
-      ...common,
-      f('Name'),
-      f('Type'),
-      f('Industry'),
-      f('BillingCity'),
-      f('BillingCountry'),
-      f('Phone'),
-      f('Website'),
-      f('AnnualRevenue', 'number'),
-      f('NumberOfEmployees', 'number'),
-    ],
-  },
-  {
-    name: 'Contact',
-    label: 'Contact',
-    labelPlural: 'Contacts',
-    keyPrefix: '003',
-    fields: [
-      ...common,
-      f('FirstName'),
-      f('LastName'),
-      f('Name'),
-      f('Email'),
-      f('Title'),
-      f('Phone'),
-      ref('AccountId', 'Account', 'Account'),
-    ],
-  },
-  {
-    name: 'Case',
-    label: 'Case',
-    labelPlural: 'Cases',
-    keyPrefix: '500',
-    fields: [
-      ...common,
-      f('CaseNumber'),
-      f('Subject'),
-      f('Status'),
-      f('Priority'),
-      f('Origin'),
-      f('Description'),
-      f('IsClosed', 'boolean'),
-      ref('AccountId', 'Account', 'Account'),
-      ref('ContactId', 'Contact', 'Contact'),
-    ],
-  },
-  {
-    name: 'Opportunity',
-    label: 'Opportunity',
-    labelPlural: 'Opportunities',
-    keyPrefix: '006',
-    fields: [
-      ...common,
-      f('Name'),
-      f('StageName'),
-      f('Amount', 'number'),
-      f('Probability', 'number'),
-      f('CloseDate', 'date'),
-      f('IsClosed', 'boolean'),
-      f('IsWon', 'boolean'),
-      ref('AccountId', 'Account', 'Account'),
-    ],
-  },
-  {
-    name: 'User',
-    label: 'User',
-    labelPlural: 'Users',
-    keyPrefix: '005',
-    fields: [
-      f('Id', 'id'),
-      f('Username'),
-      f('FirstName'),
-      f('LastName'),
-      f('Name'),
-      f('Email'),
-      f('IsActive', 'boolean'),
-    ],
-  },
-];
+export { OBJECTS };
 
 export function findObject(name: string): ObjectDef | undefined {
-  return OBJECTS.find((object) => object.name.toLowerCase() === name.toLowerCase());
+  return byName.get(name.toLowerCase());
 }
 
 export function findField(object: ObjectDef, name: string): FieldDef | undefined {
-  return object.fields.find((field) => field.name.toLowerCase() === name.toLowerCase());
+  return fieldIndex.get(object)?.get(name.toLowerCase());
 }
 
+/** The reference field behind a parent relationship name: Account -> AccountId, Owner -> OwnerId. */
 export function findRelationship(object: ObjectDef, name: string): FieldDef | undefined {
-  return object.fields.find((field) => field.relationship?.name.toLowerCase() === name.toLowerCase());
+  return relationshipIndex.get(object)?.get(name.toLowerCase());
+}
+
+export function findChildRelationship(object: ObjectDef, name: string): ChildRelationship | undefined {
+  return object.children.find((child) => child.relationshipName.toLowerCase() === name.toLowerCase());
 }
 
 export function objectForId(id: string): ObjectDef | undefined {
-  return OBJECTS.find((object) => id.startsWith(object.keyPrefix));
+  return byPrefix.get(id.slice(0, 3));
+}
+
+/** 15 or 18 characters of letters and digits: the shape of a Salesforce record id. */
+export function isIdShaped(value: string): boolean {
+  return /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
 }

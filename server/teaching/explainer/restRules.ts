@@ -23,6 +23,45 @@ export const REST_RULES: Rule[] = [
     whatNotToDo: 'Do not hard-code an instance host; always take instance_url from the token response.',
   },
   {
+    key: 'emulator-soql-limit',
+    error: 'MALFORMED_QUERY',
+    description: /an emulator limit, not an error in the query/,
+    title: 'The local emulator cannot run this SOQL',
+    likelyMeaning:
+      'The query is valid SOQL, but the local emulator does not evaluate the part the message names. A real org would run it; nothing is wrong with your syntax.',
+    howToFix:
+      'Run the query against a real org, or leave out the part the message names while you practise here.',
+    whatNotToDo: 'Do not change correct SOQL in code meant for Salesforce just to please the emulator.',
+  },
+  {
+    key: 'soql-too-slow',
+    error: 'QUERY_TIMEOUT',
+    title: 'The query ran for too long',
+    likelyMeaning:
+      'It compares too many rows against too many conditions (long OR chains, large IN lists on big objects).',
+    howToFix: 'Filter on fewer, more selective conditions, or split the work into several queries.',
+    whatNotToDo: 'Do not retry the same query in a loop.',
+  },
+  {
+    key: 'filter-type',
+    error: 'INVALID_FIELD',
+    description: /value of filter criterion for field/,
+    title: 'A value in WHERE has the wrong type for its field',
+    likelyMeaning:
+      'SOQL literals are typed: dates (2025-03-15) only for date fields, datetimes (2025-03-15T04:00:00Z) only for datetime fields, numbers and booleans without quotes, text in single quotes.',
+    howToFix: 'Write the literal in the type the message names, e.g. CreatedDate > 2025-03-15T00:00:00Z.',
+    whatNotToDo: 'Do not quote numbers or dates to make them "strings": SOQL refuses it.',
+  },
+  {
+    key: 'invalid-id-filter',
+    error: 'INVALID_QUERY_FILTER_OPERATOR',
+    description: /invalid id field/,
+    title: 'An id in WHERE is not a Salesforce id',
+    likelyMeaning: 'Id and lookup fields only compare with 15- or 18-character ids (or null).',
+    howToFix: 'Use the Id value from a query result.',
+    whatNotToDo: 'Do not compare Id with names or other text.',
+  },
+  {
     key: 'malformed-query',
     error: 'MALFORMED_QUERY',
     title: 'The SOQL does not parse',

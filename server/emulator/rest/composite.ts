@@ -1,0 +1,143 @@
+// /composite: up to 25 subrequests run in order in one call, later ones using earlier results through
+// @{reference}; with allOrNone a failure rolls everything back (others answer PROCESSING_HALTED). Also
+// /composite/batch (independent subrequests) and GET /composite (the list of composite resources).
+import { subrequestCall } from './dispatch.ts';
+import { resolveReferences, type EarlierResult } from './references.ts';
+import { RestError } from './restError.ts';
+import type { Resource, RestCall, RestContext, RestReply } from './types.ts';
+
+const MAX_SUBREQUESTS = 25;
+
+/** Wording from a recorded Salesforce response in a client library's tests. */
+const HALTED = {
+  errorCode: 'PROCESSING_HALTED',
+  message: 'The transaction was rolled back since another operation in the same transaction failed.',
+};
+
+export const compositeResource: Resource = (call, ctx) => {
+  const kind = call.segments[1]?.toLowerCase();
+  if (call.segments.length > 2) throw RestError.notFound();
+  if (kind === 'batch') {
+    return batch(call, ctx);
+  }
+  if (kind !== undefined) throw RestError.notFound();
+  if (call.method === 'GET') {
+    const base = `/services/data/v${call.version}/composite`;
+    return {
+      status: 200,
+      body: { tree: `${base}/tree`, batch: `${base}/batch`, sobjects: `${base}/sobjects` },
+    };
+  }
+  return composite(call, ctx);
+};
+
+function subrequests(body: unknown, key: string): Record<string, unknown>[] {
+  const list = (body as Record<string, unknown> | undefined)?.[key];
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new RestError(400, 'JSON_PARSER_ERROR', `The request body needs a non-empty ${key} array`);
+  }
+  if (list.length > MAX_SUBREQUESTS) {
+    throw new RestError(
+      400,
+      'JSON_PARSER_ERROR',
+      `A composite request can have at most ${MAX_SUBREQUESTS} subrequests`,
+    );
+  }
+  return list.map((item) => (item && typeof item === 'object' ? item : {}) as Record<string, unknown>);
+}
+
+function run(
+  parent: RestCall,
+  ctx: RestContext,
+  sub: Record<string, unknown>,
+  results: Map<string, EarlierResult>,
+  allOrNone = false,
+): RestReply {
+  try {
+    const call = subrequestCall(
+      parent,
+      sub.method,
+      resolveReferences(sub.url, results),
+      resolveReferences(sub.body, results),
+      sub.httpHeaders,
+    );
+    const collection =
+      call.segments[0]?.toLowerCase() === 'composite' && call.segments[1]?.toLowerCase() === 'sobjects';
+    if (call.segments[0]?.toLowerCase() === 'composite' && !collection) {
+      throw new RestError(
+        400,
+        'INVALID_INPUT',
+        'A composite subrequest cannot be another composite or batch request',
+      );
+    }
+    if (collection && allOrNone && call.body && typeof call.body === 'object')
+      call.body = { ...call.body, allOrNone: true };
+    return ctx.dispatch(call);
+  } catch (error) {
+    if (!(error instanceof RestError)) throw error;
+    return { status: error.status, body: error.body() };
+  }
+}
+
+function composite(call: RestCall, ctx: RestContext): RestReply {
+  const body = call.body as { allOrNone?: unknown } | undefined;
+  const allOrNone = body?.allOrNone === true;
+  const requests = subrequests(call.body, 'compositeRequest');
+  const ids = new Set<string>();
+  for (const sub of requests) {
+    const id = sub.referenceId;
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_]+$/.test(id) || ids.has(id)) {
+      throw new RestError(
+        400,
+        'JSON_PARSER_ERROR',
+        `Each subrequest needs a unique referenceId of letters, digits and underscores: ${String(id)}`,
+      );
+    }
+    ids.add(id);
+  }
+  const results = new Map<string, EarlierResult>();
+  return ctx.store.transaction((tx) => {
+    const responses: Record<string, unknown>[] = [];
+    for (const sub of requests) {
+      const referenceId = String(sub.referenceId);
+      const reply = run(call, ctx, sub, results, allOrNone);
+      results.set(referenceId, { status: reply.status, body: reply.body });
+      responses.push({
+        body: reply.body ?? null,
+        httpHeaders: reply.headers ?? {},
+        httpStatusCode: reply.status,
+        referenceId,
+      });
+      if (allOrNone && reply.status >= 400) {
+        tx.rollback();
+        const halted: Record<string, unknown>[] = requests.map((other) => ({
+          body: [HALTED],
+          httpHeaders: {},
+          httpStatusCode: 400,
+          referenceId: String(other.referenceId),
+        }));
+        halted[responses.length - 1] = responses[responses.length - 1];
+        return { status: 200, body: { compositeResponse: halted } };
+      }
+    }
+    return { status: 200, body: { compositeResponse: responses } };
+  });
+}
+
+/** Independent subrequests; with haltOnError the ones after a failure are not run (412). */
+function batch(call: RestCall, ctx: RestContext): RestReply {
+  const haltOnError = (call.body as { haltOnError?: unknown } | undefined)?.haltOnError === true;
+  let halted = false;
+  const results = subrequests(call.body, 'batchRequests').map((sub) => {
+    if (halted) {
+      return {
+        statusCode: 412,
+        result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }],
+      };
+    }
+    const reply = run(call, ctx, { method: sub.method, url: sub.url, body: sub.richInput }, new Map());
+    if (reply.status >= 400 && haltOnError) halted = true;
+    return { statusCode: reply.status, result: reply.body ?? null };
+  });
+  return { status: 200, body: { hasErrors: results.some((r) => r.statusCode >= 400), results } };
+}

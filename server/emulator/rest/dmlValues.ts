@@ -1,0 +1,113 @@
+// Converts one JSON value written to a field into what the record stores, with Salesforce's errors for a wrong
+// type, a too-long text, a bad email address or a lookup to a record that is not there.
+import { RestError } from './restError.ts';
+import { isIdShaped, objectForId, type FieldDef } from './schema.ts';
+import { wireDateTime, type FieldValue } from './seed.ts';
+import { parseDate, parseDateTime } from './soql/values.ts';
+import type { RecordStore } from './store.ts';
+
+const JAVA_TYPES: Partial<Record<FieldDef['type'], string>> = {
+  double: 'double',
+  currency: 'double',
+  percent: 'double',
+  int: 'int',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'dateTime',
+};
+
+/** Salesforce's JSON deserializer names the Java type and the JSON token (the exact wording is unconfirmed). */
+function cannotDeserialize(field: FieldDef, value: unknown): RestError {
+  const token =
+    typeof value === 'string'
+      ? 'VALUE_STRING'
+      : typeof value === 'number'
+        ? 'VALUE_NUMBER'
+        : Array.isArray(value)
+          ? 'START_ARRAY'
+          : typeof value === 'object'
+            ? 'START_OBJECT'
+            : 'VALUE_TRUE';
+  const type = JAVA_TYPES[field.type] ?? 'String';
+  return new RestError(
+    400,
+    'JSON_PARSER_ERROR',
+    `Cannot deserialize instance of ${type} from ${token} value ${JSON.stringify(value)} or request may be missing a required field`,
+  );
+}
+
+export function convertValue(field: FieldDef, value: unknown, store: RecordStore): FieldValue {
+  if (value === null) return field.type === 'boolean' ? false : null;
+  if (typeof value === 'object') throw cannotDeserialize(field, value);
+  switch (field.type) {
+    case 'double':
+    case 'currency':
+    case 'percent':
+    case 'int': {
+      const number =
+        typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+      if (!Number.isFinite(number) || (field.type === 'int' && !Number.isInteger(number))) {
+        throw cannotDeserialize(field, value);
+      }
+      return number;
+    }
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (value === 'true' || value === 'false') return value === 'true';
+      throw cannotDeserialize(field, value);
+    case 'date': {
+      const text = String(value);
+      if (parseDate(text) !== undefined) return text;
+      const instant = parseDateTime(text);
+      if (instant === undefined) throw cannotDeserialize(field, value);
+      return new Date(instant).toISOString().slice(0, 10);
+    }
+    case 'datetime': {
+      const instant = parseDateTime(String(value)) ?? (parseDate(String(value)) ?? NaN) * 86_400_000;
+      if (!Number.isFinite(instant)) throw cannotDeserialize(field, value);
+      return wireDateTime(instant);
+    }
+    case 'reference':
+      return checkReference(field, String(value), store);
+    default:
+      return checkText(field, String(value));
+  }
+}
+
+function checkText(field: FieldDef, text: string): string | null {
+  if (text === '') return null;
+  if (text.length > field.length) {
+    throw new RestError(
+      400,
+      'STRING_TOO_LONG',
+      `${field.label}: data value too large: ${text} (max length=${field.length})`,
+      [field.name],
+    );
+  }
+  if (field.type === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text)) {
+    throw new RestError(400, 'INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${text}`, [
+      field.name,
+    ]);
+  }
+  return text;
+}
+
+/** A lookup must name a live record of the right object (wording from observed Salesforce errors). */
+function checkReference(field: FieldDef, id: string, store: RecordStore): string | null {
+  if (id === '') return null;
+  const incorrect = `${field.label}: id value of incorrect type: ${id}`;
+  if (!isIdShaped(id)) throw new RestError(400, 'MALFORMED_ID', incorrect, [field.name]);
+  if (objectForId(id)?.name !== field.reference?.to) {
+    throw new RestError(400, 'FIELD_INTEGRITY_EXCEPTION', incorrect, [field.name]);
+  }
+  const target = store.get(id);
+  if (!target || target.IsDeleted === true || (target.IsActive === false && field.reference?.to === 'User')) {
+    throw new RestError(
+      400,
+      'INVALID_CROSS_REFERENCE_KEY',
+      `${field.label}: this ID value isn't valid for the user: ${id}`,
+      [field.name],
+    );
+  }
+  return String(target.Id);
+}

@@ -1,0 +1,31 @@
+// The HTTP methods each REST resource takes, in one table: checked before the token (as the emulator always
+// did) and again for composite subrequests, so every resource refuses other methods with the same 405.
+import { RestError } from './restError.ts';
+
+const READ = ['GET', 'HEAD'];
+
+/** Allowed methods for a path under /services/data/vXX.X, or undefined where the path names no resource. */
+export function methodsFor(segments: readonly string[]): readonly string[] | undefined {
+  const [first, second, third, fourth] = segments.map((segment) => segment.toLowerCase());
+  if (first === undefined) return READ;
+  if (first === 'query' || first === 'queryall' || first === 'limits') return READ;
+  if (first === 'sobjects') {
+    if (second === undefined) return READ;
+    if (third === undefined) return [...READ, 'POST'];
+    if (third === 'describe' && fourth === undefined) return READ;
+    return [...READ, 'PATCH', 'DELETE'];
+  }
+  if (first === 'composite') {
+    if (second === undefined) return [...READ, 'POST'];
+    if (second === 'batch') return ['POST'];
+    if (second === 'sobjects') return third === undefined ? ['POST', 'PATCH', 'DELETE'] : [...READ, 'POST'];
+  }
+  return undefined;
+}
+
+/** HEAD is answered as GET without a body, so checking GET covers both. */
+export function checkMethod(method: string, segments: readonly string[]): void {
+  const allowed = methodsFor(segments);
+  const asked = method === 'HEAD' ? 'GET' : method;
+  if (allowed && !allowed.includes(asked)) throw RestError.methodNotAllowed(method, allowed);
+}

@@ -1,0 +1,129 @@
+// The sObjects of the emulated org with their standard fields (names, labels and types as in a real org).
+import { field, lookup, picklist, required, standardFields, system, text } from './fieldBuilders.ts';
+import type { ObjectDef } from './schema.ts';
+
+const INDUSTRIES = ['Technology', 'Manufacturing', 'Retail', 'Energy', 'Finance', 'Healthcare', 'Media'];
+export const STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+];
+
+const child = (relationshipName: string, childSObject: string, fieldName: string) => ({
+  relationshipName,
+  childSObject,
+  field: fieldName,
+  cascadeDelete: false,
+});
+
+export const OBJECTS: readonly ObjectDef[] = [
+  {
+    name: 'Account',
+    label: 'Account',
+    labelPlural: 'Accounts',
+    keyPrefix: '001',
+    writable: true,
+    fields: [
+      ...standardFields('Account ID'),
+      required(text('Name', 'Account Name', 255, { nameField: true })),
+      picklist('Type', 'Account Type', ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Other']),
+      picklist('Industry', 'Industry', [...INDUSTRIES, 'Transportation']),
+      text('BillingCity', 'Billing City', 40),
+      text('BillingCountry', 'Billing Country', 80),
+      field('Phone', 'Account Phone', 'phone'),
+      field('Website', 'Website', 'url'),
+      field('AnnualRevenue', 'Annual Revenue', 'currency', { length: 18 }),
+      field('NumberOfEmployees', 'Employees', 'int', { length: 8 }),
+    ],
+    children: [
+      child('Contacts', 'Contact', 'AccountId'),
+      child('Cases', 'Case', 'AccountId'),
+      child('Opportunities', 'Opportunity', 'AccountId'),
+    ],
+  },
+  {
+    name: 'Contact',
+    label: 'Contact',
+    labelPlural: 'Contacts',
+    keyPrefix: '003',
+    writable: true,
+    fields: [
+      ...standardFields('Contact ID'),
+      lookup('AccountId', 'Account ID', 'Account', 'Account'),
+      required(text('LastName', 'Last Name', 80)),
+      text('FirstName', 'First Name', 40),
+      { ...system(text('Name', 'Full Name', 121)), nameField: true },
+      text('Title', 'Title', 128),
+      field('Phone', 'Business Phone', 'phone'),
+      field('Email', 'Email', 'email'),
+    ],
+    children: [child('Cases', 'Case', 'ContactId')],
+  },
+  {
+    name: 'Case',
+    label: 'Case',
+    labelPlural: 'Cases',
+    keyPrefix: '500',
+    writable: true,
+    fields: [
+      ...standardFields('Case ID'),
+      { ...system(text('CaseNumber', 'Case Number', 30)), nameField: true, autoNumber: true },
+      lookup('ContactId', 'Contact ID', 'Contact', 'Contact'),
+      lookup('AccountId', 'Account ID', 'Account', 'Account'),
+      text('Subject', 'Subject', 255),
+      picklist('Status', 'Status', ['New', 'Working', 'Escalated', 'Closed'], {
+        defaultedOnCreate: true,
+        defaultValue: 'New',
+      }),
+      picklist('Priority', 'Priority', ['High', 'Medium', 'Low'], {
+        defaultedOnCreate: true,
+        defaultValue: 'Medium',
+      }),
+      picklist('Origin', 'Case Origin', ['Phone', 'Email', 'Web']),
+      field('Description', 'Description', 'textarea', { length: 32000, filterable: false }),
+      system(field('IsClosed', 'Closed', 'boolean')),
+    ],
+    children: [],
+  },
+  {
+    name: 'Opportunity',
+    label: 'Opportunity',
+    labelPlural: 'Opportunities',
+    keyPrefix: '006',
+    writable: true,
+    fields: [
+      ...standardFields('Opportunity ID'),
+      lookup('AccountId', 'Account ID', 'Account', 'Account'),
+      required(text('Name', 'Name', 120, { nameField: true })),
+      required(picklist('StageName', 'Stage', STAGES)),
+      field('Amount', 'Amount', 'currency', { length: 18, scale: 2 }),
+      field('Probability', 'Probability (%)', 'percent', { length: 3 }),
+      required(field('CloseDate', 'Close Date', 'date')),
+      system(field('IsClosed', 'Closed', 'boolean')),
+      system(field('IsWon', 'Won', 'boolean')),
+    ],
+    children: [],
+  },
+  {
+    name: 'User',
+    label: 'User',
+    labelPlural: 'Users',
+    keyPrefix: '005',
+    writable: false,
+    fields: [
+      ...standardFields('User ID', false),
+      required(text('Username', 'Username', 80)),
+      required(text('LastName', 'Last Name', 80)),
+      text('FirstName', 'First Name', 40),
+      { ...system(text('Name', 'Full Name', 121)), nameField: true },
+      required(field('Email', 'Email', 'email')),
+      field('IsActive', 'Active', 'boolean'),
+      required(picklist('TimeZoneSidKey', 'Time Zone', ['America/Los_Angeles', 'Europe/London', 'UTC'])),
+    ],
+    children: [],
+  },
+];

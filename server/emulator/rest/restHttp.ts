@@ -1,0 +1,98 @@
+// The HTTP edge of the REST API: a request becomes a call, a reply becomes a response, errors become
+// Salesforce's error array, and bodies that are not JSON (or nest absurdly deep) are refused first.
+import type { NextFunction, Request, Response } from 'express';
+import { RestError } from './restError.ts';
+import type { RestCall, RestReply } from './types.ts';
+
+const MAX_BODY_DEPTH = 64;
+
+export function toCall(req: Request, version: string, principal: RestCall['principal']): RestCall {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers))
+    if (typeof value === 'string') headers[name] = value;
+  const queryAt = req.originalUrl.indexOf('?');
+  return {
+    method: req.method === 'HEAD' ? 'GET' : req.method,
+    segments: segmentsOf(req),
+    query: new URLSearchParams(queryAt < 0 ? '' : req.originalUrl.slice(queryAt + 1)),
+    body: req.is('application/json') || req.is('application/*+json') ? req.body : undefined,
+    headers,
+    version,
+    principal,
+  };
+}
+
+/** `X-PrettyPrint: 1` (simple_salesforce sends it) asks for indented JSON, as Salesforce gives it. */
+/** The path under /services/data/vXX.X, from the request's own URL (the router mounting it may differ). */
+export function segmentsOf(req: Request): string[] {
+  const path = req.path;
+  try {
+    return path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw RestError.notFound();
+  }
+}
+
+export function send(req: Request, res: Response, reply: RestReply): void {
+  res.status(reply.status).set(reply.headers ?? {});
+  if (reply.body === undefined) res.end();
+  else if (req.headers['x-prettyprint'] === '1') res.type('json').send(JSON.stringify(reply.body, null, 2));
+  else res.json(reply.body);
+}
+
+/** A body must be JSON (Salesforce's 415 wording for other types) and not absurdly nested. */
+export function refuseUnreadableBody(req: Request): void {
+  const type = req.headers['content-type'];
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && type && !req.is('application/json') && !req.is('application/*+json')) {
+    const limit = req.is('application/xml') || req.is('text/xml');
+    throw new RestError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      limit
+        ? 'XML request bodies are not supported by this local emulator (an emulator limit); send JSON.'
+        : `Content-Type header specified in HTTP request is not supported: ${type.split(';')[0]}`,
+    );
+  }
+  if (depth(req.body) > MAX_BODY_DEPTH) {
+    throw new RestError(400, 'JSON_PARSER_ERROR', 'The request body is nested too deeply');
+  }
+}
+
+export function restErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  const bodyProblem =
+    type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON';
+  const known =
+    error instanceof RestError
+      ? error
+      : typeof status === 'number' && status >= 400 && status < 500
+        ? new RestError(status, 'JSON_PARSER_ERROR', bodyProblem)
+        : new RestError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred.');
+  if (known.status >= 500) {
+    console.error(
+      `[emulator] REST failure: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    );
+  }
+  res.status(known.status).json(known.body());
+}
+
+export function bearer(req: Request): string | undefined {
+  return /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+}
+
+/** How deeply a JSON body nests, measured without recursion so a hostile body cannot exhaust the stack. */
+function depth(body: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[body, 0]];
+  while (stack.length > 0) {
+    const [value, level] = stack.pop() as [unknown, number];
+    if (!value || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, level + 1);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(value)) stack.push([child, level + 1]);
+  }
+  return deepest;
+}

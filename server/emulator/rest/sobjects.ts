@@ -1,0 +1,87 @@
+// /sobjects: the global describe, /sobjects/X (basic information, POST creates), /sobjects/X/describe, and
+// /sobjects/X/<id> (GET with ?fields=, PATCH updates, DELETE moves to the recycle bin).
+import { basicInformation, describeGlobal, describeObject } from './describe.ts';
+import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
+import { RestError } from './restError.ts';
+import { findField, findObject, isIdShaped, type ObjectDef } from './schema.ts';
+import type { SRecord } from './seed.ts';
+import { newApiRecord } from './soql/project.ts';
+import type { Resource, RestCall, RestReply } from './types.ts';
+
+/** Resources under /sobjects/X that a real org has and this emulator does not serve. */
+const UNSERVED = new Set([
+  'deleted',
+  'updated',
+  'listviews',
+  'quickactions',
+  'layouts',
+  'defaultvalues',
+  'compactlayouts',
+]);
+
+export const sobjectsResource: Resource = (call, ctx) => {
+  const [, typeName, id, ...rest] = call.segments;
+  if (!typeName) {
+    return { status: 200, body: describeGlobal(call.version) };
+  }
+  const object = findObject(typeName);
+  if (!object) throw RestError.notFound();
+  const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
+  if (!id) {
+    if (call.method === 'GET') return { status: 200, body: basicInformation(object, call.version) };
+    return created(call, object, createRecord(dml, object, call.body));
+  }
+  if (id.toLowerCase() === 'describe' && rest.length === 0) {
+    return { status: 200, body: describeObject(object, call.version, ctx.deps.instanceUrl) };
+  }
+  if (UNSERVED.has(id.toLowerCase()) || id.toLowerCase() === 'describe') throw RestError.notFound();
+  if (rest.length === 0) return recordRow(call, dml, object, id);
+  if (id.toLowerCase() === 'id' && rest.length === 1) return recordRow(call, dml, object, rest[0]);
+  // Related-record traversal (/sobjects/X/<id>/Contacts) is not served; other names are external id fields.
+  throw isIdShaped(id) ? RestError.notFound() : RestError.noSuchExternalId(id);
+};
+
+function recordRow(call: RestCall, dml: DmlContext, object: ObjectDef, id: string): RestReply {
+  if (!isIdShaped(id)) throw RestError.noSuchExternalId(id);
+  if (call.method === 'PATCH') {
+    updateRecord(dml, object, id, call.body);
+    return { status: 204 };
+  }
+  if (call.method === 'DELETE') {
+    deleteRecord(dml, object, id);
+    return { status: 204 };
+  }
+  const record = liveRecord(dml, object, id);
+  return { status: 200, body: shapeRecord(object, record, call.version, call.query.get('fields')) };
+}
+
+/** Every field, or those `?fields=A,B` names (unknown names are refused). */
+export function shapeRecord(
+  object: ObjectDef,
+  record: SRecord,
+  version: string,
+  fields: string | null | undefined,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = newApiRecord(record, version);
+  const wanted = fields
+    ? fields
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : undefined;
+  for (const name of wanted ?? object.fields.map((f) => f.name)) {
+    const field = findField(object, name);
+    if (!field)
+      throw new RestError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`);
+    out[field.name] = record[field.name] ?? null;
+  }
+  return out;
+}
+
+export function created(call: RestCall, object: ObjectDef, id: string): RestReply {
+  return {
+    status: 201,
+    body: { id, success: true, errors: [] },
+    headers: { Location: `/services/data/v${call.version}/sobjects/${object.name}/${id}` },
+  };
+}

@@ -1,0 +1,104 @@
+// One comparison (operand operator literal) compiled once into a predicate over rows: typed literals, date
+// ranges, case-insensitive text, linear-time LIKE, and semi-joins through a precomputed id set.
+import type { LiteralType } from '@jetstreamapp/soql-parser-js';
+import { soqlError } from '../restError.ts';
+import type { FieldValue } from '../seed.ts';
+import { compileLike, matchLike } from './like.ts';
+import { toLiteral, type Literal, type Operand } from './literals.ts';
+import { comparable, compareValues, kindOf, type Comparable } from './values.ts';
+
+export interface ComparisonInput {
+  operator: string;
+  value?: string | string[];
+  literalType?: LiteralType | LiteralType[];
+  /** Semi-join: the ids the subquery selected (15 characters). */
+  idSet?: ReadonlySet<string>;
+}
+
+export interface CompileContext {
+  soql: string;
+  now: number;
+  collator: Intl.Collator;
+}
+
+export type RowPredicate<Row> = (row: Row) => boolean;
+
+export function compileComparison<Row>(
+  operand: Operand,
+  read: (row: Row) => FieldValue,
+  input: ComparisonInput,
+  ctx: CompileContext,
+): RowPredicate<Row> {
+  const kind = kindOf(operand.type);
+  const value = (row: Row) => comparable(kind, read(row));
+  const operator = input.operator.toUpperCase();
+  if (input.idSet) {
+    const ids = input.idSet;
+    const inSet = (row: Row) => ids.has(String(value(row)));
+    return operator === 'NOT IN' ? (row) => !inSet(row) : inSet;
+  }
+  const raws = Array.isArray(input.value) ? input.value : [input.value ?? ''];
+  const types = Array.isArray(input.literalType) ? input.literalType : [input.literalType];
+  if (operator === 'LIKE') {
+    if (kind !== 'text' || types[0] !== 'STRING') {
+      // Salesforce refuses LIKE on non-text fields; the exact wording is unconfirmed.
+      throw soqlError(
+        'INVALID_FIELD',
+        ctx.soql,
+        operand.label,
+        `invalid operator on field: ${operand.label}`,
+      );
+    }
+    const pattern = compileLike(raws[0].slice(1, -1));
+    return (row) => {
+      const text = read(row);
+      return text !== null && matchLike(pattern, String(text));
+    };
+  }
+  if (operator === 'INCLUDES' || operator === 'EXCLUDES') {
+    throw soqlError(
+      'INVALID_FIELD',
+      ctx.soql,
+      operand.label,
+      `includes or excludes operator only valid on multipicklist field: ${operand.label}`,
+    );
+  }
+  const literals = raws.map((raw, i) => toLiteral(ctx.soql, operand, raw, types[i] ?? types[0], ctx.now));
+  const test = (v: Comparable, literal: Literal) => matches(operator, v, literal, ctx.collator);
+  if (operator !== 'IN' && operator !== 'NOT IN') return (row) => test(value(row), literals[0]);
+  // A list of plain values is a set: one look-up per row however long the list is.
+  const points = literals.every((literal) => 'point' in literal)
+    ? new Set(literals.map((literal) => (literal as { point: Comparable }).point))
+    : undefined;
+  const inList = points
+    ? (row: Row) => points.has(value(row))
+    : (row: Row) => literals.some((literal) => test(value(row), literal));
+  return operator === 'IN' ? inList : (row) => !inList(row);
+}
+
+/** `!=` keeps nulls, as SOQL does; ordering operators never match a null on either side. */
+function matches(operator: string, v: Comparable, literal: Literal, collator: Intl.Collator): boolean {
+  if ('range' in literal) return inRange(operator, v, literal.range);
+  const target = literal.point;
+  if (operator === '=' || operator === 'IN' || operator === 'NOT IN') return equal(v, target);
+  if (operator === '!=') return !equal(v, target);
+  if (v === null || target === null) return false;
+  const order = compareValues(v, target, collator);
+  if (operator === '<') return order < 0;
+  if (operator === '<=') return order <= 0;
+  if (operator === '>') return order > 0;
+  return order >= 0;
+}
+
+const equal = (a: Comparable, b: Comparable) => a === b;
+
+/** A date literal names a range: `=` is inside it, `<` before it, `>` after it. */
+function inRange(operator: string, v: Comparable, [start, end]: [number, number]): boolean {
+  if (typeof v !== 'number') return operator === '!=' && v === null;
+  if (operator === '=' || operator === 'IN' || operator === 'NOT IN') return v >= start && v < end;
+  if (operator === '!=') return v < start || v >= end;
+  if (operator === '<') return v < start;
+  if (operator === '<=') return v < end;
+  if (operator === '>') return v >= end;
+  return v >= start;
+}

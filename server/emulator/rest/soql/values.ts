@@ -1,0 +1,88 @@
+// Typed values for comparisons: what a field holds and what a SOQL literal says, in one comparable form per
+// kind (lower-case text, 15-character ids, numbers, day numbers for dates, instants for datetimes).
+import type { FieldType } from '../schema.ts';
+import type { FieldValue } from '../seed.ts';
+import { DAY_MS } from './dateLiterals.ts';
+
+export type Kind = 'text' | 'id' | 'number' | 'boolean' | 'date' | 'datetime';
+export type Comparable = string | number | boolean | null;
+
+const KINDS: Record<FieldType, Kind> = {
+  id: 'id',
+  reference: 'id',
+  string: 'text',
+  textarea: 'text',
+  email: 'text',
+  phone: 'text',
+  url: 'text',
+  picklist: 'text',
+  double: 'number',
+  currency: 'number',
+  percent: 'number',
+  int: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'datetime',
+};
+
+export const kindOf = (type: FieldType): Kind => KINDS[type];
+
+/** A stored value in comparable form; text compares case-insensitively, ids on their first 15 characters. */
+export function comparable(kind: Kind, value: FieldValue | undefined): Comparable {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'text':
+      return String(value).toLowerCase();
+    case 'id':
+      return String(value).slice(0, 15);
+    case 'date':
+    case 'datetime':
+      return remembered(kind, String(value));
+    default:
+      return value;
+  }
+}
+
+/** Stored dates repeat across rows and queries: each text is parsed once (the memo is bounded). */
+const parsed = { date: new Map<string, number | null>(), datetime: new Map<string, number | null>() };
+
+function remembered(kind: 'date' | 'datetime', text: string): number | null {
+  const memo = parsed[kind];
+  let value = memo.get(text);
+  if (value === undefined) {
+    if (memo.size >= 100_000) memo.clear();
+    value = (kind === 'date' ? parseDate(text) : parseDateTime(text)) ?? null;
+    memo.set(text, value);
+  }
+  return value;
+}
+
+/** YYYY-MM-DD as a day number, rejecting impossible dates such as 2025-02-30. */
+export function parseDate(text: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text ? undefined : ms / DAY_MS;
+}
+
+/** An ISO datetime with Z, ±hh:mm or Salesforce's ±hhmm offset, as milliseconds since the epoch. */
+export function parseDateTime(text: string): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/.exec(text);
+  if (!match || parseDate(match[1]) === undefined) return undefined;
+  if (Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4]) > 59) return undefined;
+  const zone = match[6] === 'Z' ? 'Z' : `${match[6].slice(0, 3)}:${match[6].slice(-2)}`;
+  const ms = Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}${match[5] ?? ''}${zone}`);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Orders two non-null comparables of one kind; text uses the sort's collator. */
+export function compareValues(a: Comparable, b: Comparable, collator: Intl.Collator): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return collator.compare(String(a), String(b));
+}
+
+/** The body of a SOQL string literal ('O\'Brien' -> O'Brien). */
+export function unquote(raw: string): string {
+  const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  return raw.slice(1, -1).replace(/\\(.)/gs, (_, char: string) => ESCAPES[char] ?? char);
+}

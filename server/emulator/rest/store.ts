@@ -1,0 +1,160 @@
+// The org's records: the deterministic seed plus every record written through the API (kept in a file of its
+// own and cleared by the emulator's reset). Records are replaced, never mutated, so a rollback or an open
+// query cursor keeps the version it saw.
+import { objectForId } from './schema.ts';
+import type { SRecord } from './seed.ts';
+
+interface Persisted {
+  version: 1;
+  nextNumber: number;
+  nextCaseNumber: number;
+  records: SRecord[];
+}
+
+type JournalEntry = { id: string; before?: SRecord; changedBefore?: SRecord };
+
+export interface Transaction {
+  rollback(): void;
+}
+
+export class RecordStore {
+  private byId = new Map<string, SRecord>();
+  private byId15 = new Map<string, SRecord>();
+  private order = new Map<string, string[]>();
+  private lists = new Map<string, { live: SRecord[]; all: SRecord[] }>();
+  /** Records that differ from the seed: what the file holds. */
+  private changed = new Map<string, SRecord>();
+  private journal: JournalEntry[] | undefined;
+  private nextNumber = 1;
+  private nextCaseNumber = 100_001;
+
+  constructor(
+    private readonly seed: () => Map<string, SRecord[]>,
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.load(undefined);
+  }
+
+  /** Live records of a type, or with `includeDeleted` the recycle bin too (queryAll). */
+  list(type: string, includeDeleted = false): readonly SRecord[] {
+    let cached = this.lists.get(type);
+    if (!cached) {
+      const all = (this.order.get(type) ?? []).map((id) => this.byId.get(id) as SRecord);
+      cached = { all, live: all.filter((record) => record.IsDeleted !== true) };
+      this.lists.set(type, cached);
+    }
+    return includeDeleted ? cached.all : cached.live;
+  }
+
+  /** A record by its 15- or 18-character id, deleted ones included. */
+  get(id: string): SRecord | undefined {
+    return id.length === 15 ? this.byId15.get(id) : this.byId.get(id);
+  }
+
+  /** Records held, the recycle bin included: what data storage is counted on. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** A new 18-character id of the object's prefix, never reused (the counter survives a reset). */
+  newId(prefix: string): string {
+    const n = this.nextNumber++;
+    return `${prefix}5j1${n.toString(36).padStart(9, '0')}AAA`;
+  }
+
+  newCaseNumber(): string {
+    return String(this.nextCaseNumber++).padStart(8, '0');
+  }
+
+  /** Inserts or replaces a record, journalled when a transaction is open. */
+  put(record: SRecord): void {
+    const id = String(record.Id);
+    this.journal?.push({ id, before: this.byId.get(id), changedBefore: this.changed.get(id) });
+    this.index(record);
+    this.changed.set(id, record);
+    this.onChange();
+  }
+
+  /** Everything `put` from now on can be undone until the callback returns. */
+  transaction<T>(work: (tx: Transaction) => T): T {
+    const outer = this.journal;
+    const journal: JournalEntry[] = [];
+    this.journal = journal;
+    try {
+      return work({ rollback: () => this.undo(journal) });
+    } finally {
+      this.journal = outer;
+      if (outer) for (const entry of journal) outer.push(entry);
+    }
+  }
+
+  reset(): void {
+    this.load(undefined);
+    this.onChange();
+  }
+
+  /** Starts from the seed, then applies what a previous run saved. */
+  load(saved: unknown): void {
+    this.byId.clear();
+    this.byId15.clear();
+    this.order.clear();
+    this.lists.clear();
+    this.changed.clear();
+    for (const records of this.seed().values()) for (const record of records) this.index(record);
+    const file = saved as Partial<Persisted> | undefined;
+    if (!file || file.version !== 1 || !Array.isArray(file.records)) return;
+    this.nextNumber = Math.max(this.nextNumber, Number(file.nextNumber) || 1);
+    this.nextCaseNumber = Math.max(this.nextCaseNumber, Number(file.nextCaseNumber) || 0);
+    for (const record of file.records) {
+      if (record && typeof record.Id === 'string' && objectForId(record.Id)) {
+        this.index(record);
+        this.changed.set(record.Id, record);
+      }
+    }
+  }
+
+  serialize(): string {
+    const file: Persisted = {
+      version: 1,
+      nextNumber: this.nextNumber,
+      nextCaseNumber: this.nextCaseNumber,
+      records: [...this.changed.values()],
+    };
+    return JSON.stringify(file);
+  }
+
+  private undo(journal: JournalEntry[]): void {
+    for (const { id, before, changedBefore } of journal.reverse()) {
+      if (before) this.index(before);
+      else this.forget(id);
+      if (changedBefore) this.changed.set(id, changedBefore);
+      else this.changed.delete(id);
+    }
+    journal.length = 0;
+    this.onChange();
+  }
+
+  private index(record: SRecord): void {
+    const id = String(record.Id);
+    const type = objectForId(id)?.name ?? '';
+    if (!this.byId.has(id)) {
+      const ids = this.order.get(type) ?? [];
+      ids.push(id);
+      this.order.set(type, ids);
+    }
+    this.byId.set(id, record);
+    this.byId15.set(id.slice(0, 15), record);
+    this.lists.delete(type);
+  }
+
+  private forget(id: string): void {
+    const type = objectForId(id)?.name ?? '';
+    this.byId.delete(id);
+    this.byId15.delete(id.slice(0, 15));
+    this.order.set(
+      type,
+      (this.order.get(type) ?? []).filter((other) => other !== id),
+    );
+    this.lists.delete(type);
+  }
+}

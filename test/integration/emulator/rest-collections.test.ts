@@ -1,0 +1,111 @@
+// Contract tests for sObject Collections (create, update, delete, retrieve, allOrNone) and for /limits counting
+// the calls made.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
+import { RestTestClient } from '../../support/rest.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+const ROLLED_BACK = {
+  statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+  message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
+  fields: [],
+};
+
+describe('emulator: sObject Collections and limits', () => {
+  let stack: TestStack;
+  let rest: RestTestClient;
+  const accountsNamed = async (name: string) =>
+    (await rest.query(`SELECT COUNT() FROM Account WHERE Name = '${name}'`)).body.totalSize as number;
+
+  before(async () => {
+    stack = await startTestStack();
+    rest = new RestTestClient(
+      stack.emulatorUrl,
+      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
+    );
+  });
+  after(() => stack.close());
+
+  test('creates, updates, retrieves and deletes records in collections of SaveResults', async () => {
+    const created = await rest.post('/composite/sobjects', {
+      allOrNone: false,
+      records: [
+        { attributes: { type: 'Account' }, Name: 'Collection One' },
+        { attributes: { type: 'Contact' }, FirstName: 'Missing' },
+      ],
+    });
+    assert.equal(created.status, 200);
+    const [one, missing] = created.body;
+    assert.deepEqual(Object.keys(one), ['id', 'success', 'errors']);
+    assert.equal(one.success, true);
+    assert.deepEqual(missing, {
+      success: false,
+      errors: [
+        {
+          statusCode: 'REQUIRED_FIELD_MISSING',
+          message: 'Required fields are missing: [LastName]',
+          fields: ['LastName'],
+        },
+      ],
+    });
+    const updated = await rest.patch('/composite/sobjects', {
+      records: [{ attributes: { type: 'Account' }, id: one.id, Industry: 'Retail' }],
+    });
+    assert.deepEqual(updated.body, [{ id: one.id, success: true, errors: [] }]);
+    const retrieved = await rest.post('/composite/sobjects/Account', {
+      ids: [one.id, '0015j0000000999AAA'],
+      fields: ['Name', 'Industry'],
+    });
+    assert.deepEqual(retrieved.body, [
+      {
+        attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${one.id}` },
+        Name: 'Collection One',
+        Industry: 'Retail',
+      },
+      null,
+    ]);
+    const deleted = await rest.delete(`/composite/sobjects?ids=${one.id}`);
+    assert.deepEqual(deleted.body, [{ id: one.id, success: true, errors: [] }]);
+  });
+
+  test('rolls a whole collection back with allOrNone', async () => {
+    const { body } = await rest.post('/composite/sobjects', {
+      allOrNone: true,
+      records: [
+        { attributes: { type: 'Account' }, Name: 'All Or Nothing' },
+        { attributes: { type: 'Account' }, Industry: 'Retail' },
+      ],
+    });
+    assert.deepEqual(body, [
+      { success: false, errors: [ROLLED_BACK] },
+      {
+        success: false,
+        errors: [
+          {
+            statusCode: 'REQUIRED_FIELD_MISSING',
+            message: 'Required fields are missing: [Name]',
+            fields: ['Name'],
+          },
+        ],
+      },
+    ]);
+    assert.equal(await accountsNamed('All Or Nothing'), 0);
+  });
+
+  test('reports limits with DailyApiRequests counting down as calls are made', async () => {
+    const first = await rest.get('/limits');
+    assert.deepEqual(first.body.DailyApiRequests.Max, 15000);
+    assert.deepEqual(Object.keys(first.body), [...Object.keys(first.body)].sort());
+    for (const limit of Object.values(first.body) as { Max: number; Remaining: number }[]) {
+      assert.deepEqual(Object.keys(limit), ['Max', 'Remaining']);
+    }
+    await rest.get('/');
+    const second = await rest.get('/limits');
+    assert.equal(second.body.DailyApiRequests.Remaining, first.body.DailyApiRequests.Remaining - 2);
+    assert.equal(
+      second.headers.get('sforce-limit-info'),
+      `api-usage=${15000 - second.body.DailyApiRequests.Remaining}/15000`,
+    );
+  });
+});

@@ -1,0 +1,144 @@
+// Contract tests for /composite (references between subrequests, allOrNone) and /composite/batch.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
+import { RestTestClient } from '../../support/rest.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+const HALTED = [
+  {
+    errorCode: 'PROCESSING_HALTED',
+    message: 'The transaction was rolled back since another operation in the same transaction failed.',
+  },
+];
+
+describe('emulator: composite and batch', () => {
+  let stack: TestStack;
+  let rest: RestTestClient;
+  const accountsNamed = async (name: string) =>
+    (await rest.query(`SELECT COUNT() FROM Account WHERE Name = '${name}'`)).body.totalSize as number;
+
+  before(async () => {
+    stack = await startTestStack();
+    rest = new RestTestClient(
+      stack.emulatorUrl,
+      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
+    );
+  });
+  after(() => stack.close());
+
+  test('runs subrequests in order, feeding earlier results into later ones through @{references}', async () => {
+    const { status, body } = await rest.post('/composite', {
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v66.0/sobjects/Account',
+          referenceId: 'newAccount',
+          body: { Name: 'Composite Co' },
+        },
+        {
+          method: 'POST',
+          url: '/services/data/v66.0/sobjects/Contact',
+          referenceId: 'newContact',
+          body: { LastName: 'Linked', AccountId: '@{newAccount.id}' },
+        },
+        {
+          method: 'GET',
+          url: "/services/data/v66.0/query?q=SELECT+Id,Account.Name+FROM+Contact+WHERE+AccountId='@{newAccount.id}'",
+          referenceId: 'check',
+        },
+      ],
+    });
+    assert.equal(status, 200);
+    const [account, contact, check] = body.compositeResponse;
+    assert.deepEqual(Object.keys(account), ['body', 'httpHeaders', 'httpStatusCode', 'referenceId']);
+    assert.equal(account.httpStatusCode, 201);
+    assert.deepEqual(account.httpHeaders, {
+      Location: `/services/data/v66.0/sobjects/Account/${account.body.id}`,
+    });
+    assert.equal(contact.httpStatusCode, 201);
+    assert.equal(check.body.records[0].Id, contact.body.id);
+    assert.equal(check.body.records[0].Account.Name, 'Composite Co');
+  });
+
+  test('with allOrNone, one failure rolls everything back and the others answer PROCESSING_HALTED', async () => {
+    const { body } = await rest.post('/composite', {
+      allOrNone: true,
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v66.0/sobjects/Account',
+          referenceId: 'kept',
+          body: { Name: 'Never Saved' },
+        },
+        {
+          method: 'POST',
+          url: '/services/data/v66.0/sobjects/Contact',
+          referenceId: 'bad',
+          body: { FirstName: 'NoLastName' },
+        },
+        { method: 'GET', url: '/services/data/v66.0/limits', referenceId: 'after' },
+      ],
+    });
+    assert.deepEqual(body.compositeResponse, [
+      { body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: 'kept' },
+      {
+        body: [
+          {
+            message: 'Required fields are missing: [LastName]',
+            errorCode: 'REQUIRED_FIELD_MISSING',
+            fields: ['LastName'],
+          },
+        ],
+        httpHeaders: {},
+        httpStatusCode: 400,
+        referenceId: 'bad',
+      },
+      { body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: 'after' },
+    ]);
+    assert.equal(await accountsNamed('Never Saved'), 0);
+  });
+
+  test('without allOrNone, a failure only fails the subrequests that refer to it', async () => {
+    const { body } = await rest.post('/composite', {
+      compositeRequest: [
+        { method: 'POST', url: '/services/data/v66.0/sobjects/Account', referenceId: 'bad', body: {} },
+        {
+          method: 'POST',
+          url: '/services/data/v66.0/sobjects/Contact',
+          referenceId: 'child',
+          body: { LastName: 'X', AccountId: '@{bad.id}' },
+        },
+        {
+          method: 'POST',
+          url: '/services/data/v66.0/sobjects/Account',
+          referenceId: 'fine',
+          body: { Name: 'Independent Inc.' },
+        },
+      ],
+    });
+    assert.deepEqual(
+      body.compositeResponse.map((r: { httpStatusCode: number }) => r.httpStatusCode),
+      [400, 400, 201],
+    );
+    assert.equal(body.compositeResponse[1].body[0].errorCode, 'PROCESSING_HALTED');
+    assert.equal(await accountsNamed('Independent Inc.'), 1);
+  });
+
+  test('runs a batch of independent subrequests, halting on error when asked', async () => {
+    const { body } = await rest.post('/composite/batch', {
+      haltOnError: true,
+      batchRequests: [
+        { method: 'GET', url: 'v66.0/sobjects/Account/0015j0000000001AAA?fields=Name' },
+        { method: 'GET', url: 'v66.0/sobjects/Account/0015j0000000999AAA' },
+        { method: 'GET', url: 'v66.0/limits' },
+      ],
+    });
+    assert.equal(body.hasErrors, true);
+    assert.deepEqual(
+      body.results.map((r: { statusCode: number }) => r.statusCode),
+      [200, 404, 412],
+    );
+    assert.equal(body.results[0].result.Name, 'Acme Inc.');
+  });
+});

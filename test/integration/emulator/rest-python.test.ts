@@ -1,0 +1,76 @@
+// Contract checks from Python: requests, shaped like simple_salesforce's calls, against the emulator with a
+// token from a real web server flow. Needs Debian's python3-requests (installed by .ci/run); in CI a missing
+// module fails the test, elsewhere the test says how to install it and is skipped.
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
+
+/** Debian's interpreter: the one python3-requests installs into (a pyenv python3 on PATH may lack it). */
+const PYTHON = '/usr/bin/python3';
+const hasRequests = spawnSync(PYTHON, ['-c', 'import requests']).status === 0;
+const MISSING = `${PYTHON} cannot import requests: apt-get install -y python3-requests`;
+
+describe(
+  'emulator: called like simple_salesforce from Python',
+  { skip: !hasRequests && process.env.CI !== 'true' && MISSING },
+  () => {
+    let stack: TestStack;
+    // The script's JSON report, checked field by field below.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let report: any;
+
+    before(async () => {
+      assert.ok(hasRequests, MISSING);
+      stack = await startTestStack();
+      const tokens = await loginAndGetToken(stack, { scope: 'api' });
+      const script = path.resolve(import.meta.dirname, '../../support/python/simple_salesforce_calls.py');
+      const { stdout } = await promisify(execFile)(PYTHON, [script], {
+        env: {
+          PATH: process.env.PATH,
+          INSTANCE_URL: tokens.instance_url,
+          ACCESS_TOKEN: tokens.access_token,
+          CA_FILE: path.join(TEST_ROOT, 'certs', 'server.crt'),
+        },
+        maxBuffer: 10 * 1024 * 1024,
+      });
+      report = JSON.parse(stdout);
+    });
+    after(() => stack?.close());
+
+    test('describe, SFType metadata and describe answer at the URLs simple_salesforce builds', () => {
+      assert.deepEqual(report.describe, ['Account', 'Case', 'Contact', 'Opportunity', 'User']);
+      assert.deepEqual(report.metadata, ['objectDescribe', 'recentItems']);
+      assert.equal(report.describe_contact, 'Contact');
+    });
+
+    test('create, get, update and delete with json.dumps bodies; errors as a list with errorCode', () => {
+      assert.equal(report.create.status, 201);
+      assert.equal(report.create.body.success, true);
+      assert.equal(report.get, 'Python');
+      assert.equal(report.update_status, 204);
+      assert.equal(report.delete_status, 204);
+      assert.deepEqual(report.error, {
+        status: 400,
+        body: [
+          {
+            message: 'Required fields are missing: [LastName]',
+            errorCode: 'REQUIRED_FIELD_MISSING',
+            fields: ['LastName'],
+          },
+        ],
+      });
+    });
+
+    test('query pages by nextRecordsUrl, queryAll includes the deleted record, limits and api_usage agree', () => {
+      assert.deepEqual(report.query_all_pages, { totalSize: 2500, fetched: 2500 });
+      assert.deepEqual(report.include_deleted, [true]);
+      assert.equal(report.limits.Max, 15000);
+      assert.deepEqual(report.api_usage, { used: 15000 - report.limits.Remaining, total: 15000 });
+      assert.equal(report.cache_control, 'no-store');
+    });
+  },
+);

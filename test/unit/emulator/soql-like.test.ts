@@ -1,0 +1,41 @@
+// Unit tests for SOQL LIKE: wildcards, escapes and case, and patterns that would make a backtracking matcher
+// take exponential time are reduced to a few pieces matched in one pass.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { compileLike, matchLike } from '../../../server/emulator/rest/soql/like.ts';
+
+const like = (pattern: string, value: string) => matchLike(compileLike(pattern), value);
+
+describe('SOQL LIKE', () => {
+  test('matches % as any run and _ as exactly one character, ignoring case', () => {
+    assert.equal(like('acme%', 'Acme Inc.'), true);
+    assert.equal(like('%INC.', 'Acme Inc.'), true);
+    assert.equal(like('a_me%', 'ACME'), true);
+    assert.equal(like('a_me', 'ame'), false);
+    assert.equal(like('%me%nc%', 'Acme Inc.'), true);
+    assert.equal(like('%nc%me%', 'Acme Inc.'), false);
+    assert.equal(like('', ''), true);
+    assert.equal(like('', 'x'), false);
+    assert.equal(like('%', ''), true);
+    assert.equal(like('a%a', 'a'), false);
+    assert.equal(like('a%a', 'aa'), true);
+  });
+
+  test('reads \\% and \\_ as the characters themselves', () => {
+    assert.equal(like('50\\%', '50%'), true);
+    assert.equal(like('50\\%', '500'), false);
+    assert.equal(like('a\\_b', 'a_b'), true);
+    assert.equal(like('a\\_b', 'axb'), false);
+    assert.equal(like("O\\'Brien", "O'Brien"), true);
+  });
+
+  test('collapses runs of % so a hostile pattern is one piece, matched without backtracking', () => {
+    const hostile = compileLike('%%%%%%%%%%%!');
+    assert.equal(hostile.pieces.length, 1);
+    assert.equal(matchLike(hostile, 'a'.repeat(24)), false);
+    const long = compileLike(`${'%a'.repeat(40_000)}%b`);
+    assert.equal(long.pieces.length, 40_001);
+    assert.equal(matchLike(long, 'a'.repeat(255)), false);
+    assert.equal(matchLike(compileLike('%a%a%a%b'), `${'a'.repeat(200)}b`), true);
+  });
+});
