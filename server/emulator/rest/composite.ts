@@ -1,7 +1,7 @@
 // /composite: up to 25 subrequests run in order in one call, later ones using earlier results through
 // @{reference}; with allOrNone a failure rolls everything back (others answer PROCESSING_HALTED). Also
 // /composite/batch (independent subrequests) and GET /composite (the list of composite resources).
-import { subrequestCall } from './dispatch.ts';
+import { subrequestCall } from './subrequests.ts';
 import { resolveReferences, type EarlierResult } from './references.ts';
 import { RestError } from './restError.ts';
 import type { Resource, RestCall, RestContext, RestReply } from './types.ts';

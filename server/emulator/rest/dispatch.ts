@@ -1,5 +1,5 @@
-// Which resource answers a call, by the first path segment after the version; and how a composite subrequest's
-// URL becomes a call of its own. Unknown resources answer NOT_FOUND, as Salesforce does.
+// Which resource answers a call, by the first path segment after the version. Unknown resources answer NOT_FOUND,
+// as Salesforce does.
 import { collectionsResource } from './collections.ts';
 import { compositeResource } from './composite.ts';
 import type { CursorStore } from './cursors.ts';
@@ -10,7 +10,6 @@ import { resourcesByVersion } from './resources.ts';
 import { RestError } from './restError.ts';
 import { sobjectsResource } from './sobjects.ts';
 import type { Resource, RestCall, RestContext, RestReply } from './types.ts';
-import { parseVersion } from './versions.ts';
 
 export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {
   const query = queryResource(cursors);
@@ -33,40 +32,4 @@ export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {
     const [name, resource] = entry;
     return resource({ ...call, segments: [name, ...call.segments.slice(1)] }, ctx);
   };
-}
-
-/** A subrequest URL, absolute (/services/data/v66.0/...) or, in a batch, relative (v66.0/...). */
-export function subrequestCall(
-  parent: RestCall,
-  method: unknown,
-  url: unknown,
-  body: unknown,
-  headers: unknown,
-): RestCall {
-  const match =
-    typeof url === 'string' ? /^(?:\/services\/data\/)?(v[^/?]+)\/?([^?]*)(?:\?(.*))?$/.exec(url) : null;
-  const version = match ? parseVersion(match[1]) : undefined;
-  if (!match || !version) throw RestError.notFound();
-  const lowerHeaders: Record<string, string> = {};
-  if (headers && typeof headers === 'object') {
-    for (const [name, value] of Object.entries(headers))
-      if (typeof value === 'string') lowerHeaders[name.toLowerCase()] = value;
-  }
-  return {
-    method: typeof method === 'string' ? method.toUpperCase() : '',
-    segments: decodeSegments(match[2]),
-    query: new URLSearchParams(match[3] ?? ''),
-    body,
-    headers: lowerHeaders,
-    version,
-    principal: parent.principal,
-  };
-}
-
-function decodeSegments(path: string): string[] {
-  try {
-    return path.split('/').filter(Boolean).map(decodeURIComponent);
-  } catch {
-    throw RestError.notFound();
-  }
 }

@@ -1,5 +1,5 @@
 // Small builders for field definitions, so each object reads as a list of its fields with Salesforce's defaults.
-import type { FieldDef, FieldType } from './schema.ts';
+import type { FieldDef, FieldType } from './schemaTypes.ts';
 
 type Options = Partial<Omit<FieldDef, 'name' | 'label' | 'type'>>;
 

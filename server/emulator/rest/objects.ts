@@ -1,6 +1,6 @@
 // The sObjects of the emulated org with their standard fields (names, labels and types as in a real org).
 import { field, lookup, picklist, required, standardFields, system, text } from './fieldBuilders.ts';
-import type { ObjectDef } from './schema.ts';
+import type { ObjectDef } from './schemaTypes.ts';
 
 const INDUSTRIES = ['Technology', 'Manufacturing', 'Retail', 'Energy', 'Finance', 'Healthcare', 'Media'];
 export const STAGES = [

@@ -8,7 +8,6 @@ import { PathResolver, type RecordSource } from './fieldPath.ts';
 import { sortRows } from './order.ts';
 import { compileWhere, MAX_COMPARISONS, tooLong } from './filter.ts';
 import type { QueryOptions } from './types.ts';
-import { planRecords } from './select.ts';
 
 export interface ChildPlan {
   /** The relationship name, the key the nested result has in each parent record. */
@@ -16,12 +15,22 @@ export interface ChildPlan {
   project(parent: SRecord, version: string): { totalSize: number; done: true; records: unknown[] } | null;
 }
 
+/** How the outer SELECT plans the child's own field list (passed in: the two plan each other, recursively). */
+export type PlanRecords = (
+  soql: string,
+  query: Subquery & { sObject: string },
+  resolver: PathResolver,
+  source: RecordSource,
+  options: QueryOptions,
+) => { project(record: SRecord, version: string): unknown };
+
 export function planChild(
   soql: string,
   subquery: Subquery,
   parent: ObjectDef,
   source: RecordSource,
   options: QueryOptions,
+  planRecords: PlanRecords,
 ): ChildPlan {
   const relationship = findChildRelationship(parent, subquery.relationshipName);
   const child = relationship ? findObject(relationship.childSObject) : undefined;

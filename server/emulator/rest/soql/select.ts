@@ -65,7 +65,7 @@ function selectItems(
       return [resolver.resolve(raw)];
     }
     case 'FieldSubquery':
-      return [planChild(soql, selected.subquery, resolver.object, source, options)];
+      return [planChild(soql, selected.subquery, resolver.object, source, options, planRecords)];
     case 'FieldFunctionExpression':
       if (selected.functionName.toUpperCase() === 'FIELDS')
         return fieldsFunction(soql, query, selected.parameters, resolver);
