@@ -30,6 +30,8 @@ export interface AppOptions {
   accessToken?: string;
   /** Emulator mode: the local org's one-shot settings for org-side faults. */
   orgControl?: OrgControl;
+  /** Org mode: one more certificate authority to trust, for tests that play a real org with a second emulator. */
+  extraCa?: string;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): express.Express {
@@ -69,6 +71,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   const services = createServices(config, {
     now,
     httpTimeoutMs: options.httpTimeoutMs,
+    extraCa: options.extraCa,
     orgControl: options.orgControl,
   });
   mountRoutes(app, services, csrfProtection(secret));

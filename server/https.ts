@@ -1,8 +1,10 @@
-// Starts an HTTPS server on loopback and closes it cleanly; used by index.ts and by the tests (port 0).
+// Starts an HTTPS server on loopback and closes it cleanly; used by index.ts and by the tests (port 0). On request,
+// plain http:// on the same port is answered with a redirect to https://, instead of a connection that dies.
 import { once } from 'node:events';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 export interface ListeningServer {
   readonly server: https.Server;
@@ -17,6 +19,8 @@ export interface ListenOptions {
   key: string;
   cert: string;
   host?: string;
+  /** Answer plain HTTP on the same port with a redirect to HTTPS (the app's port, typed without https://). */
+  redirectHttp?: boolean;
 }
 
 /** Listens first and attaches the handler later, so an app can be built knowing its own port. */
@@ -29,12 +33,24 @@ export async function listenHttps(
   server.listen(options.port, options.host ?? '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  return {
-    server,
-    port,
-    url: `https://localhost:${port}`,
-    close: () => closeServer(server),
-  };
+  const url = `https://localhost:${port}`;
+  if (options.redirectHttp)
+    server.on('tlsClientError', (error, socket) => redirectPlainHttp(error, socket, url));
+  return { server, port, url, close: () => closeServer(server) };
+}
+
+/**
+ * OpenSSL recognises an HTTP request where a TLS handshake should be (ERR_SSL_HTTP_REQUEST); the connection under
+ * the failed TLS socket can still carry a plain answer. The request's path was consumed, so the redirect is to /.
+ */
+function redirectPlainHttp(error: NodeJS.ErrnoException, socket: Socket, url: string): void {
+  const raw = (socket as Socket & { _parent?: Socket })._parent;
+  if (error.code !== 'ERR_SSL_HTTP_REQUEST' || !raw?.writable) return;
+  const body = `This playground speaks HTTPS only: open ${url}/\n`;
+  raw.end(
+    `HTTP/1.1 308 Permanent Redirect\r\nLocation: ${url}/\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function closeServer(server: https.Server): Promise<void> {

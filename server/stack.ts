@@ -24,6 +24,8 @@ export interface StackOptions {
   now?: () => number;
   /** Shorter timeouts for calls to Salesforce (tests of a slow server). */
   httpTimeoutMs?: number;
+  /** Org mode: trust this CA too (tests that play a real org with a second, emulator-only stack). */
+  extraCa?: string;
   /** Smaller session budgets (tests of a session flood). */
   sessionLimits?: SessionLimits;
 }
@@ -57,7 +59,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ? await listenOn('EMULATOR_PORT', { ...tls, port: configured.emulatorPort })
       : undefined;
     if (emulatorServer) started.push(emulatorServer);
-    const app = options.emulatorOnly ? undefined : await listenOn('PORT', { ...tls, port: configured.port });
+    const app = options.emulatorOnly
+      ? undefined
+      : await listenOn('PORT', { ...tls, port: configured.port, redirectHttp: true });
     if (app) started.push(app);
     // Port 0 means "any free port": the URLs built on it now get the ports actually opened.
     const config = withListeningPorts(configured, {
@@ -91,6 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const appOptions = {
         now: options.now,
         httpTimeoutMs: options.httpTimeoutMs,
+        extraCa: options.extraCa,
         sessionStore: sessions.store,
         accessToken: access,
       };

@@ -36,6 +36,7 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   app.get('/explain', explain.linked);
   app.post('/explain', requireCsrf, explain.pasted);
   app.get('/setup', setup.guide);
+  app.post('/setup/check', requireCsrf, setup.check);
   app.get('/setup/jwt.crt', setup.certificate);
 
   app.get('/flows/jwt', jwt.page);

@@ -15,13 +15,15 @@ export interface Services {
 export interface ServiceOptions {
   now?: () => number;
   httpTimeoutMs?: number;
+  /** Org mode only: one more certificate authority to trust (tests that play a real org with an emulator). */
+  extraCa?: string;
   orgControl?: OrgControl;
 }
 
 export function createServices(
   config: Config,
-  { now = Date.now, httpTimeoutMs, orgControl }: ServiceOptions = {},
+  { now = Date.now, httpTimeoutMs, extraCa, orgControl }: ServiceOptions = {},
 ): Services {
-  const http = createSalesforceHttp(config, now, httpTimeoutMs);
+  const http = createSalesforceHttp(config, now, httpTimeoutMs, extraCa);
   return { config, api: new SalesforceApi(http, config.loginUrl), now, orgControl };
 }

@@ -1,16 +1,65 @@
-// The setup guide: what to enter in Salesforce for each flow, and the public certificate to upload.
+// The setup guide and doctor: the current configuration, "Check my setup" (each probe a leg with a pass or fail and
+// the fix), what to enter in Salesforce for each flow, and the public certificate to upload.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
+import type { Attempt } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
+import { runDoctor } from '../flows/setupDoctor.ts';
+import { hostKind } from '../hostKinds.ts';
 import { isCertificatePem } from '../pem.ts';
+import { clockSkewCheck } from '../teaching/checks.ts';
+import { entryView } from '../teaching/transcript.ts';
+import { attemptLog } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
-export function setupPages({ config }: Services): { guide: RequestHandler; certificate: RequestHandler } {
+declare module 'express-session' {
+  interface SessionData {
+    /** The last "Check my setup": its legs and checks. */
+    doctor?: Pick<Attempt, 'transcript' | 'checks' | 'startedAt'>;
+  }
+}
+
+export function setupPages(services: Services): Record<'guide' | 'check' | 'certificate', RequestHandler> {
+  const { config, now } = services;
   const certFile = path.join(config.certsDir, 'jwt.crt');
+  const overview: [string, string][] = [
+    ['Mode', config.mode === 'emulator' ? 'local emulator (no org needed)' : 'real org'],
+    ['Login host', `${config.loginUrl} (${hostKind(config.loginUrl)} host)`],
+    ['My Domain', config.myDomainUrl ?? 'unknown: set SF_MY_DOMAIN for the client credentials flow'],
+    ['Consumer key', `${config.clientId.slice(0, 6)}… (${config.clientId.length} characters)`],
+    [
+      'Consumer secret',
+      config.clientSecret ? 'configured (never shown)' : 'none: a public client, PKCE only',
+    ],
+    ['Username (JWT bearer)', config.username],
+    ['JWT audience', config.audience],
+    ['Callback URL', config.callbackUrl],
+    ['JWT signing key', path.relative(process.cwd(), config.jwtKeyFile) || config.jwtKeyFile],
+    ['API version', config.apiVersion ?? 'the newest the org offers'],
+    ['Sessions', config.redisUrl ? 'in Redis (REDIS_URL)' : 'in memory (a restart signs everyone out)'],
+  ];
   return {
-    guide(_req, res) {
-      res.render('setup-guide', { title: 'Setup guide', callbackUrl: config.callbackUrl });
+    guide(req, res) {
+      const doctor = req.session?.doctor;
+      const skew = doctor ? clockSkewCheck(doctor.transcript) : undefined;
+      res.set('Cache-Control', 'no-store').render('setup-guide', {
+        title: 'Setup guide',
+        callbackUrl: config.callbackUrl,
+        overview,
+        doctor: doctor && {
+          at: new Date(doctor.startedAt).toISOString(),
+          checks: skew ? [...doctor.checks, skew] : doctor.checks,
+          legs: doctor.transcript.map((entry) => entryView(entry, [])),
+        },
+      });
+    },
+    async check(req, res) {
+      const record = { transcript: [], checks: [], startedAt: now() };
+      const log = attemptLog({ ...record, id: 'doctor', flow: 'web-server', faults: [] });
+      await runDoctor({ config, api: services.api, now, log });
+      req.session.doctor = record;
+      res.redirect(303, '/setup#doctor');
     },
     // Only ever the certificate: a file holding a private key is refused, whatever its name.
     certificate(_req, res) {

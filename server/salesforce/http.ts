@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
+import tls from 'node:tls';
 import path from 'node:path';
 import fetch from 'node-fetch';
 import type { Config } from '../config.ts';
@@ -44,9 +45,16 @@ export function createSalesforceHttp(
   config: Config,
   now: () => number = Date.now,
   timeoutMs = DEFAULT_TIMEOUT_MS,
+  extraCa?: string,
 ): SalesforceHttp {
-  // Only in emulator mode is the local certificate trusted; a real org is checked against the system's CAs.
-  const ca = config.mode === 'emulator' ? readFileSync(path.join(config.certsDir, 'server.crt')) : undefined;
+  // Only in emulator mode is the local certificate trusted; a real org is checked against the system's CAs
+  // (plus, for tests that play a real org with a second emulator, that emulator's certificate).
+  const ca =
+    config.mode === 'emulator'
+      ? readFileSync(path.join(config.certsDir, 'server.crt'))
+      : extraCa
+        ? [...tls.rootCertificates, extraCa]
+        : undefined;
   const agent = new https.Agent({ keepAlive: true, maxSockets: 16, ca });
   return {
     async send(request, record) {

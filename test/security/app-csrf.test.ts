@@ -17,6 +17,7 @@ const ROUTES: Record<string, Record<string, string>> = {
   '/flows/device/poll': {},
   '/flows/username-password': { password: 'x', securityToken: 'y' },
   '/explain': { text: 'invalid_grant' },
+  '/setup/check': {},
   '/oauthcallback/fragment': { access_token: '00Dforged', instance_url: 'https://localhost', id: 'x' },
   '/result/query': { soql: 'SELECT Id FROM User' },
   '/result/reveal': {},

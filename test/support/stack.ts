@@ -14,7 +14,7 @@ export interface TestStack extends Stack {
 
 export async function startTestStack(
   env: Record<string, string> = {},
-  options: Pick<StackOptions, 'now' | 'httpTimeoutMs' | 'sessionLimits'> = {},
+  options: Pick<StackOptions, 'now' | 'httpTimeoutMs' | 'sessionLimits' | 'extraCa' | 'emulatorOnly'> = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-data-'));
   const stack = await startStack({

@@ -1,0 +1,115 @@
+// The setup doctor: every probe a careful developer would run before the first login, each a leg of its own with a
+// pass or fail and the fix. Discovery, the host's kind, the consumer key and callback (through the pre-flight), the
+// JWT key and certificate, the clock, and the API version.
+import path from 'node:path';
+import type { Check } from '../attempts/attempt.ts';
+import { hostKind } from '../hostKinds.ts';
+import type { FlowContext } from './context.ts';
+import { keyMatchesCertificate } from './jwtBearer.ts';
+import { preflightAuthorize } from './preflight.ts';
+import * as webServer from './webServer.ts';
+
+const check = (id: string, label: string, passed: boolean, detail: string, why: string): Check => ({
+  id,
+  label,
+  passed,
+  detail,
+  why,
+});
+
+export async function runDoctor(ctx: FlowContext): Promise<void> {
+  const { config, api, log } = ctx;
+  const probe = async <T>(work: () => Promise<T>): Promise<T | Error> =>
+    work().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+
+  const discovery = await probe(() =>
+    api.probe('discovery', `${config.loginUrl}/.well-known/openid-configuration`, log.entry),
+  );
+  const discovered =
+    !(discovery instanceof Error) && discovery.status === 200 && /token_endpoint/.test(discovery.body);
+  log.check(
+    check(
+      'discovery',
+      'discovery check',
+      discovered,
+      discovered
+        ? `${config.loginUrl}/.well-known/openid-configuration answers with the org's endpoints.`
+        : `${config.loginUrl} did not answer as a Salesforce login host (${discovery instanceof Error ? discovery.message : `HTTP ${discovery.status}`}). Fix: SF_LOGIN_URL must be https://login.salesforce.com, https://test.salesforce.com or your My Domain.`,
+      'Every flow starts at the login host: if it does not answer, nothing else can work.',
+    ),
+  );
+  log.check(hostKindCheck(config.loginUrl, config.myDomainUrl));
+
+  const { authorizeUrl } = webServer.buildRequest(config, ctx.now());
+  const refused = await probe(() => preflightAuthorize(ctx, authorizeUrl));
+  log.check(
+    check(
+      'client',
+      'consumer key and callback check',
+      refused === undefined,
+      refused === undefined
+        ? `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl}.`
+        : refused instanceof Error
+          ? `The authorize endpoint could not be asked (${refused.message}).`
+          : `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${refused.error === 'redirect_uri_mismatch' ? `add ${config.callbackUrl} to the app's Callback URLs, exactly` : 'copy the Consumer Key again, or wait up to 10 minutes after creating the app'}.`,
+      "A wrong consumer key or callback URL strands the user on Salesforce's own error page.",
+    ),
+  );
+
+  const keyCheck = keyMatchesCertificate(config.jwtKeyFile, path.join(config.certsDir, 'jwt.crt'));
+  log.check(
+    keyCheck.passed
+      ? keyCheck
+      : {
+          ...keyCheck,
+          detail: `${keyCheck.detail} Fix: delete certs/jwt.* to make a new pair, then upload the new jwt.crt.`,
+        },
+  );
+
+  const versions = await probe(() =>
+    api.probe('versions', `${config.myDomainUrl ?? config.loginUrl}/services/data/`, log.entry),
+  );
+  log.check(versionCheck(versions instanceof Error ? undefined : versions.body, config.apiVersion));
+}
+
+function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined): Check {
+  const kind = hostKind(loginUrl);
+  const loginHost = ['login', 'test', 'My Domain', 'Experience Cloud site', 'local emulator'].includes(kind);
+  const clientCredentials = myDomainUrl
+    ? `client credentials call ${myDomainUrl}`
+    : 'client credentials need your My Domain: set SF_MY_DOMAIN';
+  return check(
+    'host-kind',
+    'login host check',
+    loginHost && Boolean(myDomainUrl),
+    loginHost
+      ? `${loginUrl} is a ${kind} host: the redirect flows, JWT bearer, device and username-password log in here; ${clientCredentials}.`
+      : `${loginUrl} is a ${kind} host, not a login host. Fix: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`,
+    'Lightning, Setup and instance hosts serve pages or data, not logins; the client credentials flow works only on My Domain.',
+  );
+}
+
+function versionCheck(body: string | undefined, wanted: string | undefined): Check {
+  const versions = listedVersions(body);
+  const newest = versions.at(-1);
+  const passed = versions.length > 0 && (!wanted || versions.includes(wanted));
+  return check(
+    'api-version',
+    'API version check',
+    passed,
+    versions.length === 0
+      ? 'GET /services/data/ listed no versions.'
+      : wanted && !versions.includes(wanted)
+        ? `SF_API_VERSION=${wanted} is not one the org offers (newest: ${newest}). Fix: remove SF_API_VERSION, or use a listed one.`
+        : `The org offers v${versions[0]} to v${newest}${wanted ? `; SF_API_VERSION=${wanted} is one of them` : '; the playground uses the newest'}.`,
+    'A version the org does not have answers NOT_FOUND for every REST call.',
+  );
+}
+
+function listedVersions(body: string | undefined): string[] {
+  try {
+    return (JSON.parse(body ?? '[]') as { version: string }[]).map((entry) => entry.version);
+  } catch {
+    return [];
+  }
+}

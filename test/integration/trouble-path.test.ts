@@ -1,0 +1,210 @@
+// Where learners get stuck before the first success: the pre-flight that explains Salesforce's own error pages,
+// the setup doctor, the paste-an-error page, and http:// on the app's port.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { postForm } from '../support/flows.ts';
+import { saveSettings } from '../support/emulator-setup.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+
+/** Every error and description pair salesforce-wire.md and salesforce-wire-flows.md document. */
+const DOCUMENTED: [string, string?][] = [
+  ['invalid_client_id', 'client identifier invalid'],
+  ['invalid_client', 'invalid client credentials'],
+  ['invalid_grant', 'expired authorization code'],
+  ['invalid_grant', 'invalid code verifier'],
+  ['invalid_grant', 'unexpected code verifier'],
+  ['invalid_grant', 'expired access/refresh token'],
+  ['invalid_grant', 'authentication failure'],
+  ['invalid_grant', "user hasn't approved this consumer"],
+  ['invalid_grant', 'invalid assertion'],
+  ['invalid_grant', 'audience is invalid'],
+  ['invalid_grant', 'request not supported on this domain'],
+  ['invalid_grant', 'no client credentials user enabled'],
+  ['invalid_grant', 'ip restricted'],
+  ['invalid_grant', 'inactive user'],
+  ['invalid_app_access', 'user is not admin approved to access this app'],
+  ['unsupported_grant_type', 'grant type not supported'],
+  ['redirect_uri_mismatch', 'redirect_uri must match configuration'],
+  ['invalid_scope', 'the requested scope is not allowed'],
+  ['access_denied', 'end-user denied authorization'],
+  ['immediate_unsuccessful'],
+  ['unsupported_response_type'],
+  ['invalid_request'],
+  ['inactive_user'],
+  ['inactive_org'],
+  ['rate_limit_exceeded'],
+  ['unsupported_token_type', 'this token type is not supported'],
+  ['invalid_token'],
+  ['authorization_pending'],
+  ['slow_down'],
+  ['expired_token'],
+  ['OAUTH_APPROVAL_ERROR_GENERIC'],
+  ['OAUTH_EC_APP_NOT_FOUND'],
+  ['OAUTH_APP_BLOCKED'],
+  ['OAUTH_APP_ACCESS_DENIED'],
+  ['INVALID_SESSION_ID', 'Session expired or invalid'],
+  ['INVALID_SESSION_ID', 'This session is not valid for use with the REST API'],
+  ['MALFORMED_QUERY', 'unexpected token: q'],
+  ['INVALID_FIELD'],
+  ['INVALID_TYPE'],
+  ['NOT_FOUND', 'The requested resource does not exist'],
+  ['MALFORMED_ID'],
+  ['INVALID_QUERY_LOCATOR'],
+  ['REQUEST_LIMIT_EXCEEDED'],
+  ['Bad_OAuth_Token'],
+  ['Bad_Id'],
+];
+
+describe('the trouble path', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const explainPasted = async (text: string) => {
+    const answer = await postForm(stack, new TestClient(), '/explain', '/explain', { text });
+    assert.equal(answer.status, 200);
+    return answer.text();
+  };
+
+  test('the paste-an-error page explains every error string the wire references document', async () => {
+    for (const [error, description] of DOCUMENTED) {
+      const pasted = description
+        ? `error=${error}&error_description=${encodeURIComponent(description)}`
+        : error;
+      const html = await explainPasted(pasted);
+      assert.ok(html.includes(`<code>${error}</code>`), `${pasted}: the code is read`);
+      assert.doesNotMatch(html, /not in the playground's catalogue/, `${pasted} is explained`);
+    }
+  });
+
+  test('a pasted JSON body, log line or callback URL is read as Salesforce would have said it', async () => {
+    assert.match(
+      await explainPasted('HTTP 400 - {"error":"invalid_grant","error_description":"audience is invalid"}'),
+      /Wrong aud in the assertion/,
+    );
+    assert.match(
+      await explainPasted('ERROR: invalid_client_id: client identifier invalid'),
+      /does not know this consumer key/,
+    );
+    assert.match(
+      await explainPasted('Error authenticating with the refresh token due to: ip restricted'),
+      /IP address the org does not allow/,
+    );
+    const both = await explainPasted(
+      '{"error":"invalid_grant","error_description":"expired authorization code"}',
+    );
+    assert.match(both, /more than one common cause/);
+    assert.match(both, /The assertion had already expired/);
+    assert.match(both, /The code was already used or is too old/);
+    assert.match(await explainPasted('nothing to see here'), /No Salesforce error was found/);
+  });
+
+  test("a link from the emulator's error page explains the error with the request's redirect_uri", async () => {
+    const sent = 'https://localhost:1/elsewhere.html';
+    const query = new URLSearchParams({
+      error: 'redirect_uri_mismatch',
+      error_description: 'redirect_uri must match configuration',
+      redirect_uri: sent,
+      client_id: stack.config.clientId,
+    });
+    const html = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
+    assert.match(html, /The callback URL does not match the app/);
+    assert.ok(html.includes(`Sent: ${sent}. Configured here: ${stack.config.callbackUrl}.`));
+  });
+
+  test('the setup doctor passes every check against the default emulator, each with its leg', async () => {
+    const client = new TestClient();
+    assert.equal((await postForm(stack, client, '/setup', '/setup/check')).status, 303);
+    const html = await (await client.get(`${stack.appUrl}/setup`)).text();
+    for (const id of ['discovery', 'host-kind', 'client', 'key-certificate', 'api-version', 'clock-skew']) {
+      assert.match(html, new RegExp(`data-check="${id}" data-state="pass"`), id);
+    }
+    assert.match(html, /<strong>pre-flight<\/strong>/);
+  });
+
+  test('a callback URL the app does not have is explained before the browser leaves, with "send me anyway"', async () => {
+    const registered = stack.emulator?.context.state.settings.callbackUrls ?? [];
+    await saveSettings(stack, { callbackUrls: 'https://localhost:1/other.html' });
+    try {
+      const client = new TestClient();
+      const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+      assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
+      const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+      assert.match(page, /The callback URL does not match the app/);
+      assert.ok(page.includes(`Sent: ${stack.config.callbackUrl}.`));
+      assert.match(page, /href="\/flows\/web-server\/start\?anyway=1"/);
+      const doctor = new TestClient();
+      await postForm(stack, doctor, '/setup', '/setup/check');
+      const report = await (await doctor.get(`${stack.appUrl}/setup`)).text();
+      assert.match(report, /data-check="client" data-state="fail"/);
+      assert.ok(
+        report.includes(`Fix: add ${stack.config.callbackUrl} to the app&#39;s Callback URLs, exactly.`),
+      );
+      const anyway = await client.get(`${stack.appUrl}/flows/web-server/start?anyway=1`);
+      assert.ok(
+        anyway.headers.get('location')?.startsWith(`${stack.emulatorUrl}/services/oauth2/authorize?`),
+      );
+    } finally {
+      await saveSettings(stack, { callbackUrls: registered.join('\n') });
+    }
+  });
+
+  test('the doctor names an API version the org does not offer, and the fix', async () => {
+    const other = await startTestStack({ SF_API_VERSION: '99.0' });
+    try {
+      const client = new TestClient();
+      await postForm(other, client, '/setup', '/setup/check');
+      const html = await (await client.get(`${other.appUrl}/setup`)).text();
+      assert.match(html, /data-check="api-version" data-state="fail"/);
+      assert.match(
+        html,
+        /SF_API_VERSION=99\.0 is not one the org offers \(newest: 66\.0\)\. Fix: remove SF_API_VERSION/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('plain http:// on the app port is answered with a redirect to https://', async () => {
+    const answer: http.IncomingMessage = await new Promise((resolve) =>
+      http.get(`http://localhost:${stack.app?.port}/flows/jwt?x=1`, resolve),
+    );
+    answer.resume();
+    assert.equal(answer.statusCode, 308);
+    assert.equal(answer.headers.location, `https://localhost:${stack.app?.port}/`);
+  });
+});
+
+describe('the trouble path against a real org (a second emulator playing it)', () => {
+  let org: TestStack;
+  let app: TestStack;
+  before(async () => {
+    org = await startTestStack({}, { emulatorOnly: true });
+    const ca = readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8');
+    app = await startTestStack(
+      { SF_LOGIN_URL: org.emulatorUrl, SF_CLIENT_ID: '3MVG9WrongKey', SF_USERNAME: 'admin@playground.local' },
+      { extraCa: ca },
+    );
+  });
+  after(async () => {
+    await app.close();
+    await org.close();
+  });
+
+  test('a wrong consumer key ends on the explanation, naming the key that was sent', async () => {
+    const client = new TestClient();
+    await client.get(app.accessUrl ?? '');
+    const start = await client.get(`${app.appUrl}/flows/web-server/start`);
+    assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
+    const page = await (await client.get(`${app.appUrl}/flows/web-server`)).text();
+    assert.match(page, /<code>invalid_client_id<\/code>: <code>client identifier invalid<\/code>/);
+    assert.match(page, /Salesforce does not know this consumer key/);
+    assert.match(page, /The request carried client_id=3MVG9WrongKey\./);
+  });
+});
