@@ -1,12 +1,14 @@
-// OpenID discovery document and the JWKS that verifies this emulator's id_tokens.
+// OpenID discovery document and the JWKS that verifies this emulator's id_tokens. Each host (login host, My
+// Domain) describes itself: its issuer and every endpoint are on the host it was fetched from.
 import { Router } from 'express';
 import type { EmulatorContext } from '../context.ts';
+import { requestHost } from '../hosts.ts';
 import { jwks } from '../idToken.ts';
 
 export function discoveryEndpoints(ctx: EmulatorContext): Router {
   const router = Router();
-  router.get('/.well-known/openid-configuration', (_req, res) => {
-    const base = ctx.baseUrl;
+  router.get('/.well-known/openid-configuration', (req, res) => {
+    const base = requestHost(ctx, req).url;
     res.json({
       issuer: base,
       authorization_endpoint: `${base}/services/oauth2/authorize`,
@@ -18,30 +20,48 @@ export function discoveryEndpoints(ctx: EmulatorContext): Router {
       end_session_endpoint: `${base}/services/auth/idp/oidc/logout`,
       frontchannel_logout_supported: true,
       frontchannel_logout_session_supported: false,
+      // The list of Salesforce's own capture (November 2023); real orgs list what they have.
       scopes_supported: [
+        'cdp_ingest_api',
+        'custom_permissions',
+        'cdp_segment_api',
+        'content',
+        'cdp_api',
+        'chatbot_api',
+        'cdp_identityresolution_api',
+        'interaction_api',
+        'wave_api',
+        'web',
+        'cdp_calculated_insight_api',
+        'einstein_gpt_api',
+        'offline_access',
         'id',
         'api',
-        'web',
-        'full',
-        'chatter_api',
+        'eclair_api',
+        'email',
+        'pardot_api',
+        'lightning',
         'visualforce',
-        'refresh_token',
+        'cdp_query_api',
+        'sfap_api',
+        'address',
         'openid',
         'profile',
-        'email',
-        'address',
+        'cdp_profile_api',
+        'refresh_token',
         'phone',
-        'offline_access',
-        'custom_permissions',
-        'wave_api',
-        'lightning',
+        'user_registration_api',
+        'pwdless_login_api',
+        'chatter_api',
+        'full',
+        'forgot_password',
       ],
-      // The exact arrays below are unconfirmed for real orgs; these are the values this emulator supports.
+      // As in Salesforce's capture; code_challenge_methods_supported came later (the values this emulator takes).
       response_types_supported: ['code', 'token', 'token id_token'],
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
       display_values_supported: ['page', 'popup', 'touch'],
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt'],
       code_challenge_methods_supported: ['S256', 'plain'],
       claims_supported: [
         'active',

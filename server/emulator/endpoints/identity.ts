@@ -29,20 +29,22 @@ function badToken(res: Response): void {
   res.status(403).type('text/plain').send('Bad_OAuth_Token');
 }
 
+/** The API URLs are on the org's own host (My Domain), like instance_url. */
 function urls(ctx: EmulatorContext, user: OrgUser): Record<string, string> {
-  const data = `${ctx.baseUrl}/services/data/v{version}`;
+  const instance = ctx.myDomainUrl;
+  const data = `${instance}/services/data/v{version}`;
   return {
-    enterprise: `${ctx.baseUrl}/services/Soap/c/{version}/${ORG_ID.slice(0, 15)}`,
-    metadata: `${ctx.baseUrl}/services/Soap/m/{version}/${ORG_ID.slice(0, 15)}`,
-    partner: `${ctx.baseUrl}/services/Soap/u/{version}/${ORG_ID.slice(0, 15)}`,
+    enterprise: `${instance}/services/Soap/c/{version}/${ORG_ID.slice(0, 15)}`,
+    metadata: `${instance}/services/Soap/m/{version}/${ORG_ID.slice(0, 15)}`,
+    partner: `${instance}/services/Soap/u/{version}/${ORG_ID.slice(0, 15)}`,
     rest: `${data}/`,
     sobjects: `${data}/sobjects/`,
     search: `${data}/search/`,
     query: `${data}/query/`,
     recent: `${data}/recent/`,
-    profile: `${ctx.baseUrl}/${user.id}`,
+    profile: `${instance}/${user.id}`,
     users: `${data}/chatter/users`,
-    custom_domain: ctx.baseUrl,
+    custom_domain: instance,
   };
 }
 
@@ -60,7 +62,10 @@ function identityDocument(ctx: EmulatorContext, user: OrgUser) {
     first_name: user.firstName,
     last_name: user.lastName,
     timezone: 'America/Los_Angeles',
-    photos: { picture: `${ctx.baseUrl}/profilephoto/005/F`, thumbnail: `${ctx.baseUrl}/profilephoto/005/T` },
+    photos: {
+      picture: `${ctx.myDomainUrl}/profilephoto/005/F`,
+      thumbnail: `${ctx.myDomainUrl}/profilephoto/005/T`,
+    },
     urls: urls(ctx, user),
     active: user.active,
     user_type: 'STANDARD',
