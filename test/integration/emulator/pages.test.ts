@@ -94,10 +94,7 @@ describe('emulator: pages', () => {
     assert.equal(unknownClient.status, 400);
     const html = await unknownClient.text();
     assert.match(html, /error=invalid_client_id&amp;error_description=client%20identifier%20invalid/);
-    assert.match(
-      html,
-      /Local emulator, not part of Salesforce&#39;s page|Local emulator, not part of Salesforce's page/,
-    );
+    assert.match(html, /Local emulator, not part of Salesforce's page/);
     assert.ok(
       html.includes(
         `href="${stack.appUrl}/explain?error=invalid_client_id&amp;error_description=client+identifier+invalid"`,
