@@ -72,8 +72,10 @@ export class EmulatorState {
     return this.data.approvals.includes(userId);
   }
 
+  /** Remembers the user's approval of the app; one already remembered costs no write. */
   approve(userId: string): void {
-    if (!this.isApproved(userId)) this.data.approvals.push(userId);
+    if (this.isApproved(userId)) return;
+    this.data.approvals.push(userId);
     this.changed();
   }
 
