@@ -98,3 +98,15 @@ export async function resultWithToken(
   assert.equal(answer.status, 200);
   return { page, token: ((await answer.json()) as { access_token: string }).access_token };
 }
+
+/** A flow page after a failed attempt: the wire error, its explanation's title and, if armed, the switch. */
+export function assertExplained(
+  html: string,
+  expected: { error: string; description: string; title: string; fault?: string },
+): void {
+  const { error, description, title, fault } = expected;
+  assert.ok(html.includes(`<code>${error}</code>: <code>${description}</code>`), `${error}: ${description}`);
+  // EJS writes an apostrophe as &#39;.
+  assert.ok(html.includes(`<h3>${title.replaceAll("'", '&#39;')}</h3>`), title);
+  if (fault) assert.match(html, new RegExp(`Applied to the attempt shown: <strong>${fault}</strong>`));
+}

@@ -11,9 +11,9 @@ import { Connection, OAuth2 } from 'jsforce';
 import { Transport } from 'jsforce/lib/transport.js';
 import nodeFetch from 'node-fetch';
 import * as oidc from 'openid-client';
+import { answerDeviceCode } from '../../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
-import { hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
-import { TestClient } from '../../support/http.ts';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
 
 /** Trust for the local test certificate and nothing else: TLS checks stay on. */
@@ -164,21 +164,12 @@ describe('standard clients against the emulator', () => {
     // The CLI keeps polling only on exactly this: status 400 and error authorization_pending.
     assert.equal(first.status, 400);
     assert.equal(first.body.error, 'authorization_pending');
-    const browser = new TestClient();
-    const loginPage = await (
-      await browser.post(String(login.body.verification_uri), { user_code: String(login.body.user_code) })
-    ).text();
-    const approval = await (
-      await browser.post(`${stack.emulatorUrl}/setup/connect/login`, {
-        request: hiddenValue(loginPage, 'request'),
-        username: stack.config.username,
-        password: stack.config.emulator.password,
-      })
-    ).text();
-    await browser.post(`${stack.emulatorUrl}/setup/connect/approve`, {
-      request: hiddenValue(approval, 'request'),
-      decision: 'allow',
-    });
+    const answered = await answerDeviceCode(
+      stack,
+      String(login.body.verification_uri),
+      String(login.body.user_code),
+    );
+    assert.match(answered.html, /You're connected/);
     clock += Number(login.body.interval) * 1000; // the CLI waits `interval` seconds between polls
     const approved = await poll();
     assert.equal(approved.status, 200);

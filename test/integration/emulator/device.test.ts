@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../../support/emulator-login.ts';
+import { answerDeviceCode } from '../../support/device.ts';
 import { changeSettings, postToken } from '../../support/emulator-api.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -14,25 +15,8 @@ describe('emulator: device flow', () => {
     postToken(host, { response_type: 'device_code', client_id: stack.config.clientId, scope });
   const poll = (deviceCode: string, host = stack.emulatorUrl) =>
     postToken(host, { grant_type: 'device', client_id: stack.config.clientId, code: deviceCode });
-  /** A person on another screen: types the code, logs in if asked, and answers the approval page. */
-  const enterCode = async (userCode: string, decision: 'allow' | 'deny', browser = new TestClient()) => {
-    let page = await browser.post(`${stack.emulatorUrl}/setup/connect`, { user_code: userCode });
-    let html = await page.text();
-    if (html.includes('name="password"')) {
-      page = await browser.post(`${stack.emulatorUrl}/setup/connect/login`, {
-        request: hiddenValue(html, 'request'),
-        username: stack.config.username,
-        password: stack.config.emulator.password,
-      });
-      html = await page.text();
-    }
-    assert.match(html, /Allow access\?/);
-    const answer = await browser.post(`${stack.emulatorUrl}/setup/connect/approve`, {
-      request: hiddenValue(html, 'request'),
-      decision,
-    });
-    return { status: answer.status, html: await answer.text() };
-  };
+  const enterCode = (userCode: string, decision: 'allow' | 'deny') =>
+    answerDeviceCode(stack, `${stack.emulatorUrl}/setup/connect`, userCode, decision);
 
   before(async () => {
     stack = await startTestStack({}, { now: () => clock });

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
-import { hiddenValue } from '../../support/emulator-login.ts';
-import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { answerDeviceCode } from '../../support/device.ts';
+import { assertExplained, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -19,22 +19,6 @@ describe('the newer flows through the app', () => {
     await postForm(stack, client, flowPath, '/teaching/break-it', { flow, faults: fault });
     assert.match(await page(flowPath), new RegExp(`Armed for the next attempt: ${fault}\\.`));
   };
-  /** The flow page after a failed attempt: the wire error, its explanation, and the switch that caused it. */
-  const assertExplained = (
-    html: string,
-    error: string,
-    description: string,
-    title: string,
-    fault?: string,
-  ) => {
-    assert.ok(
-      html.includes(`<code>${error}</code>: <code>${description}</code>`),
-      `${error}: ${description}`,
-    );
-    // EJS writes an apostrophe as &#39;.
-    assert.ok(html.includes(`<h3>${title.replaceAll("'", '&#39;')}</h3>`), title);
-    if (fault) assert.match(html, new RegExp(`Applied to the attempt shown: <strong>${fault}</strong>`));
-  };
   const lastTokenCall = () => stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
 
   before(async () => {
@@ -45,12 +29,11 @@ describe('the newer flows through the app', () => {
   describe('client credentials', () => {
     test('without a Run As user the org answers no client credentials user enabled, explained', async () => {
       assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials');
-      assertExplained(
-        await page('/flows/client-credentials'),
-        'invalid_grant',
-        'no client credentials user enabled',
-        'The app has no Run As user for client credentials',
-      );
+      assertExplained(await page('/flows/client-credentials'), {
+        error: 'invalid_grant',
+        description: 'no client credentials user enabled',
+        title: 'The app has no Run As user for client credentials',
+      });
     });
 
     test('with a Run As user, one POST to My Domain signs in and the result page queries the instance', async () => {
@@ -83,7 +66,7 @@ describe('the newer flows through the app', () => {
       test(`break it: ${fault} ends on ${description}, explained`, async () => {
         await arm('/flows/client-credentials', 'client-credentials', fault);
         assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials');
-        assertExplained(await page('/flows/client-credentials'), error, description, title, fault);
+        assertExplained(await page('/flows/client-credentials'), { error, description, title, fault });
       });
     }
   });
@@ -105,12 +88,11 @@ describe('the newer flows through the app', () => {
     test('blocked by default: authentication failure, explained as the org’s setting first', async () => {
       assert.equal(await run('/flows/username-password', await credentials()), '/flows/username-password');
       const html = await page('/flows/username-password');
-      assertExplained(
-        html,
-        'invalid_grant',
-        'authentication failure',
-        'Salesforce refused the username-password login',
-      );
+      assertExplained(html, {
+        error: 'invalid_grant',
+        description: 'authentication failure',
+        title: 'Salesforce refused the username-password login',
+      });
       assert.match(html, /data-field="param-password">••••••</, 'the password is never shown');
       assert.ok(!html.includes(stack.config.emulator.password + (await credentials()).securityToken));
     });
@@ -125,13 +107,12 @@ describe('the newer flows through the app', () => {
       test(`break it: ${fault} ends on authentication failure, explained`, async () => {
         await arm('/flows/username-password', 'username-password', fault);
         assert.equal(await run('/flows/username-password', await credentials()), '/flows/username-password');
-        assertExplained(
-          await page('/flows/username-password'),
-          'invalid_grant',
-          'authentication failure',
-          'Salesforce refused the username-password login',
+        assertExplained(await page('/flows/username-password'), {
+          error: 'invalid_grant',
+          description: 'authentication failure',
+          title: 'Salesforce refused the username-password login',
           fault,
-        );
+        });
       });
     }
   });
@@ -144,13 +125,12 @@ describe('the newer flows through the app', () => {
       assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
       await arm('/flows/refresh-token', 'refresh-token', 'reuse-refresh-token');
       assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token');
-      assertExplained(
-        await page('/flows/refresh-token'),
-        'invalid_grant',
-        'expired access/refresh token',
-        'That refresh token no longer works',
-        'reuse-refresh-token',
-      );
+      assertExplained(await page('/flows/refresh-token'), {
+        error: 'invalid_grant',
+        description: 'expired access/refresh token',
+        title: 'That refresh token no longer works',
+        fault: 'reuse-refresh-token',
+      });
       assert.equal(
         await run('/flows/refresh-token'),
         '/flows/refresh-token',
@@ -178,7 +158,7 @@ describe('the newer flows through the app', () => {
         await runWebServerFlow(stack, client);
         await arm('/flows/refresh-token', 'refresh-token', fault);
         assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token');
-        assertExplained(await page('/flows/refresh-token'), error, description, title, fault);
+        assertExplained(await page('/flows/refresh-token'), { error, description, title, fault });
       });
     }
   });
@@ -192,20 +172,7 @@ describe('the newer flows through the app', () => {
       const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(html)?.[1] ?? '';
       const verificationUri = /Open <a href="([^"]+)"/.exec(html)?.[1] ?? '';
       assert.equal(verificationUri, `${stack.emulatorUrl}/setup/connect`);
-      const phone = new TestClient();
-      const login = await (await phone.post(verificationUri, { user_code: userCode })).text();
-      const approval = await (
-        await phone.post(`${stack.emulatorUrl}/setup/connect/login`, {
-          request: hiddenValue(login, 'request'),
-          username: stack.config.username,
-          password: stack.config.emulator.password,
-        })
-      ).text();
-      const done = await phone.post(`${stack.emulatorUrl}/setup/connect/approve`, {
-        request: hiddenValue(approval, 'request'),
-        decision: 'allow',
-      });
-      assert.match(await done.text(), /You're connected/);
+      assert.match((await answerDeviceCode(stack, verificationUri, userCode)).html, /You're connected/);
     };
 
     test('shows the code, polls authorization_pending until allowed, honours interval, then signs in', async () => {
@@ -224,13 +191,12 @@ describe('the newer flows through the app', () => {
     test('break it: device-blocked ends on device flow is not enabled for the app, explained', async () => {
       await arm('/flows/device', 'device', 'device-blocked');
       assert.equal(await run('/flows/device'), '/flows/device');
-      assertExplained(
-        await page('/flows/device'),
-        'invalid_grant',
-        'device flow is not enabled for the app',
-        'The device flow is blocked for this app',
-        'device-blocked',
-      );
+      assertExplained(await page('/flows/device'), {
+        error: 'invalid_grant',
+        description: 'device flow is not enabled for the app',
+        title: 'The device flow is blocked for this app',
+        fault: 'device-blocked',
+      });
     });
 
     test('break it: rfc-grant-type ends on grant type not supported, explained', async () => {
@@ -239,13 +205,12 @@ describe('the newer flows through the app', () => {
       await allowOnOtherScreen();
       clock += 5_000;
       assert.equal(await poll(), '/flows/device');
-      assertExplained(
-        await page('/flows/device'),
-        'unsupported_grant_type',
-        'grant type not supported',
-        "Salesforce's device flow has its own grant_type",
-        'rfc-grant-type',
-      );
+      assertExplained(await page('/flows/device'), {
+        error: 'unsupported_grant_type',
+        description: 'grant type not supported',
+        title: "Salesforce's device flow has its own grant_type",
+        fault: 'rfc-grant-type',
+      });
     });
 
     test('break it: poll-too-fast gets slow_down, shown as a failed interval check, and polling slows by 5 s', async () => {
