@@ -190,4 +190,38 @@ describe('emulator: device flow', () => {
     assert.match(again, /name="password"/);
     assert.equal(hiddenValue(again, 'request'), hiddenValue(allowPage, 'request'), 'the same pending code');
   });
+
+  test('answers hostile verification and multipart requests calmly: 400s, no crash, no prototype pollution', async () => {
+    const browser = new TestClient();
+    await browser.post(`${stack.emulatorUrl}/setup/connect`, { user_code: 'ABCD2345' });
+    for (const request of ['__proto__', 'constructor', 'toString']) {
+      for (const step of ['login', 'approve', 'switch']) {
+        const answer = await browser.post(`${stack.emulatorUrl}/setup/connect/${step}`, {
+          request,
+          decision: 'allow',
+          username: stack.config.username,
+          password: stack.config.emulator.password,
+        });
+        assert.equal(answer.status, 400, `${step} ${request}`);
+      }
+    }
+    const listCode = await browser.request(`${stack.emulatorUrl}/setup/connect`, {
+      method: 'POST',
+      body: 'user_code=A&user_code=B',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(listCode.status, 400);
+    const form = new FormData();
+    form.append('__proto__[polluted]', 'yes');
+    form.append('constructor[prototype][polluted]', 'yes');
+    form.append('grant_type', 'device');
+    const encoded = new Response(form);
+    const answer = await browser.request(`${stack.emulatorUrl}/services/oauth2/token`, {
+      method: 'POST',
+      body: Buffer.from(await encoded.arrayBuffer()),
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+    });
+    assert.equal(answer.status, 400);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
 });
