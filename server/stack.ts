@@ -72,6 +72,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (emulatorServer) {
       emulator = createEmulator({
         baseUrl: emulatorServer.url,
+        // The org's My Domain: the same server under the name the certificate also covers (config.myDomainUrl).
+        myDomainUrl: `https://127.0.0.1:${emulatorServer.port}`,
+        // Its error pages link to the playground's explanation of the error.
+        appUrl: app?.url,
         clientId: config.clientId,
         // The emulated app always has a secret; the playground may choose not to send it (a public client).
         clientSecret: config.clientSecret ?? EMULATOR_DEFAULTS.clientSecret,
@@ -98,6 +102,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         extraCa: options.extraCa,
         sessionStore: sessions.store,
         accessToken: access,
+        // Emulator mode: the playground arms the local org's faults through this (it never imports the emulator).
+        orgControl: emulator?.orgControl,
       };
       app.server.on('request', createApp(config, appOptions));
     }

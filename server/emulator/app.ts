@@ -1,4 +1,5 @@
-// The local Salesforce emulator's Express app: login host and instance in one origin, clearly not Salesforce.
+// The local Salesforce emulator's Express app: the login host and the org's My Domain (the instance) on one server,
+// told apart by host name, and clearly not Salesforce.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -10,19 +11,27 @@ import { authenticate } from './bearer.ts';
 import { callbackOrigins } from './callbackUrls.ts';
 import { CodeStore } from './codes.ts';
 import type { EmulatorContext, EmulatorOptions, ReceivedRequest } from './context.ts';
+import { DeviceStore } from './devices.ts';
 import { authorizeEndpoint } from './endpoints/authorize.ts';
+import { connectEndpoint } from './endpoints/connect.ts';
 import { discoveryEndpoints } from './endpoints/discovery.ts';
+import { errorPageEndpoint } from './endpoints/errorPage.ts';
+import { homeEndpoint } from './endpoints/home.ts';
 import { identityEndpoints } from './endpoints/identity.ts';
 import { introspectEndpoint } from './endpoints/introspect.ts';
+import { logoutEndpoint } from './endpoints/logout.ts';
 import { revokeEndpoint } from './endpoints/revoke.ts';
 import { setupEndpoint } from './endpoints/setup.ts';
-import { tokenEndpoint } from './endpoints/token.ts';
+import { parseMultipart, tokenEndpoint } from './endpoints/token.ts';
 import { oauthErrorHandler } from './errors.ts';
+import { requestHost } from './hosts.ts';
 import { LoginGuard } from './lockout.ts';
+import { OrgFaultSwitch } from './orgControl.ts';
 import { defaultSettings, identityUrl, ORG_ID, orgUsers } from './org.ts';
 import { recordReceived } from './params.ts';
 import { createRestApi } from './rest/router.ts';
 import { EmulatorState } from './state.ts';
+import type { OrgControl } from '../orgFaults.ts';
 
 export interface Emulator {
   app: express.Express;
@@ -30,6 +39,8 @@ export interface Emulator {
   context: EmulatorContext;
   /** Writes what is still pending to the data folder; called when the server stops. */
   close(): Promise<void>;
+  /** The org-side faults the playground arms ("break it"); stack.ts hands it to the app. */
+  orgControl: OrgControl;
 }
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,9 +56,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const ctx: EmulatorContext = {
     options,
     baseUrl: options.baseUrl,
+    myDomainUrl: options.myDomainUrl,
     users: orgUsers(options.username),
     state,
     codes: new CodeStore(now),
+    devices: new DeviceStore(now),
+    faults: new OrgFaultSwitch(),
     logins: new LoginGuard(now),
     received: [],
     now,
@@ -58,8 +72,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.set('views', path.join(rootDir, 'views'));
   app.set('x-powered-by', false);
   app.locals.emulatorUrl = options.baseUrl;
+  app.locals.myDomainUrl = options.myDomainUrl;
   app.locals.demoUsername = options.username;
   app.locals.demoPasswordHint = options.demoPasswordHint;
+  app.locals.demoUsers = ctx.users;
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -75,6 +91,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   );
   app.use('/emulator-assets', express.static(path.join(rootDir, 'public', 'emulator'), { maxAge: '1h' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
+  app.use('/services/oauth2/token', parseMultipart);
   app.use(
     session({
       name: 'sfemu.sid',
@@ -91,24 +108,30 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     next();
   });
   app.use('/services/oauth2', recordReceived(ctx.received, now));
-  app.get('/', (_req, res) =>
-    res.render('emulator/home', {
-      title: 'Local Salesforce emulator',
-      users: ctx.users,
-      clientId: options.clientId,
-    }),
-  );
   for (const endpoint of [
+    homeEndpoint,
     authorizeEndpoint,
     tokenEndpoint,
     revokeEndpoint,
     introspectEndpoint,
     identityEndpoints,
     discoveryEndpoints,
+    logoutEndpoint,
+    connectEndpoint,
+    errorPageEndpoint,
     setupEndpoint,
   ]) {
     app.use(endpoint(ctx));
   }
+  // The REST API lives on the instance (My Domain). On the login host a token gets what Salesforce gives an API
+  // call that missed instance_url; the version list needs no session and answers on both.
+  app.use('/services/data', (req, res, next) => {
+    if (req.path === '/' || requestHost(ctx, req).kind === 'my-domain') return next();
+    res
+      .status(401)
+      .set('Cache-Control', 'no-store')
+      .json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+  });
   const rest = createRestApi({
     authenticate: (token) => {
       const caller = authenticate(ctx, token);
@@ -125,7 +148,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         IsActive: u.active,
       })),
     now,
-    instanceUrl: options.baseUrl,
+    instanceUrl: options.myDomainUrl,
     identityUrl: (userId) => identityUrl(options.baseUrl, userId),
     dataDir: options.dataDir,
     onReset: (listener) => state.onReset(listener),
@@ -135,5 +158,5 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     res.status(404).json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]),
   );
   app.use(oauthErrorHandler);
-  return { app, received: ctx.received, context: ctx, close: rest.close };
+  return { app, received: ctx.received, context: ctx, close: rest.close, orgControl: ctx.faults };
 }

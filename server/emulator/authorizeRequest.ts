@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EmulatorContext } from './context.ts';
 import { OAuthError } from './errors.ts';
+import type { Host } from './hosts.ts';
 import type { Params } from './params.ts';
 import { safeEqual } from './secrets.ts';
 
@@ -17,10 +18,22 @@ export interface PendingAuthorization {
   codeChallengeMethod?: string;
   prompt: string[];
   loginHint?: string;
+  /** The host the browser was sent to: a user-agent id_token names it as issuer. */
+  host: string;
 }
 
 /** Errors that must not redirect (unknown client, unknown redirect URI): shown on a page instead. */
 export class PageError extends Error {
+  constructor(readonly oauthError: OAuthError) {
+    super(oauthError.message);
+  }
+}
+
+/**
+ * Errors Salesforce sends to its own RemoteAccessErrorPage (the app is known and the callback is right, but the org
+ * refuses it), with the reason in that page's query string.
+ */
+export class RemoteAccessError extends Error {
   constructor(readonly oauthError: OAuthError) {
     super(oauthError.message);
   }
@@ -38,13 +51,25 @@ export class RedirectError extends Error {
   }
 }
 
-export function parseAuthorizeRequest(ctx: EmulatorContext, params: Params): PendingAuthorization {
+/**
+ * The checks in Salesforce's order: the client, the callback, the org's block on the app, then the request itself.
+ * Armed org faults (the playground's org-side "break it") apply here when this is the request they concern.
+ */
+export function parseAuthorizeRequest(
+  ctx: EmulatorContext,
+  params: Params,
+  host: Host,
+): PendingAuthorization {
+  const { faults, state } = ctx;
   if (!params.client_id || !safeEqual(params.client_id, ctx.options.clientId)) {
     throw new PageError(OAuthError.invalidClientId());
   }
   const redirectUri = params.redirect_uri ?? '';
-  if (!ctx.state.settings.callbackUrls.includes(redirectUri))
+  if (faults.take('callback-mismatch') || !state.settings.callbackUrls.includes(redirectUri)) {
     throw new PageError(OAuthError.redirectUriMismatch());
+  }
+  // Connected Apps OAuth Usage → Block. The code is observed; its description only in part ("this ... admin").
+  if (faults.take('app-blocked')) throw new RemoteAccessError(appBlocked());
   const types = (params.response_type ?? '').split(' ').filter(Boolean).sort();
   const isToken = types.includes('token');
   const refuse = (error: OAuthError): never => {
@@ -61,7 +86,13 @@ export function parseAuthorizeRequest(ctx: EmulatorContext, params: Params): Pen
   if (method && method !== 'S256' && method !== 'plain') {
     refuse(OAuthError.invalidRequest('invalid code challenge method'));
   }
-  if (!isToken && ctx.state.settings.requirePkce && !params.code_challenge) {
+  // "Allow OAuth User-Agent Flows" off. Salesforce's answer is unconfirmed: this is RFC 6749 §4.2.2.1's code for a
+  // client not allowed to use this response type, sent back in the fragment like the flow's other errors.
+  if (isToken && faults.take('user-agent-blocked')) {
+    refuse(new OAuthError('unauthorized_client', 'user-agent flow is not allowed for this org'));
+  }
+  const pkceRequired = (!isToken && faults.take('require-pkce')) || state.settings.requirePkce;
+  if (!isToken && pkceRequired && !params.code_challenge) {
     refuse(OAuthError.invalidRequest('missing required code challenge'));
   }
   return {
@@ -76,8 +107,11 @@ export function parseAuthorizeRequest(ctx: EmulatorContext, params: Params): Pen
     codeChallengeMethod: method,
     prompt: (params.prompt ?? '').split(' ').filter(Boolean),
     loginHint: params.login_hint,
+    host: host.url,
   };
 }
+
+const appBlocked = () => new OAuthError('OAUTH_APP_BLOCKED', 'this app is blocked by admin');
 
 /** No scope asked means every scope of the app; asking for one the app lacks is an error. */
 function requestedScopes(raw: string | undefined, allowed: string[]): string[] | undefined {

@@ -17,7 +17,7 @@ export function authenticate(
   ctx: EmulatorContext,
   token: string | undefined,
 ): { record: AccessTokenRecord; user: OrgUser } | undefined {
-  const record = token ? ctx.state.findAccessToken(token) : undefined;
+  const record = token ? ctx.state.tokens.findAccessToken(token) : undefined;
   const user = record ? findUserById(ctx, record.userId) : undefined;
   return record && user?.active ? { record, user } : undefined;
 }

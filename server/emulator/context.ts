@@ -1,12 +1,18 @@
 // What every emulator endpoint needs: options, the org's users, state, codes and the clock; and the app's access rule.
 import type { CodeStore } from './codes.ts';
+import type { DeviceStore } from './devices.ts';
 import type { LoginGuard } from './lockout.ts';
+import type { OrgFaultSwitch } from './orgControl.ts';
 import type { OrgUser } from './org.ts';
 import type { EmulatorState } from './state.ts';
 
 export interface EmulatorOptions {
-  /** Its own origin, e.g. https://localhost:8443: both the login host and the instance. */
+  /** The generic login host, e.g. https://localhost:8443 (like login.salesforce.com). */
   baseUrl: string;
+  /** The org's My Domain on the same server, e.g. https://127.0.0.1:8443: instance_url, and REST's only host. */
+  myDomainUrl: string;
+  /** The playground's origin, for the "explain this error" links on the emulator's error pages. */
+  appUrl?: string;
   clientId: string;
   clientSecret: string;
   callbackUrl: string;
@@ -32,10 +38,15 @@ export interface ReceivedRequest {
 
 export interface EmulatorContext {
   readonly options: EmulatorOptions;
+  /** The login host: the `id` of every token response points here. */
   readonly baseUrl: string;
+  readonly myDomainUrl: string;
   readonly users: readonly OrgUser[];
   readonly state: EmulatorState;
   readonly codes: CodeStore;
+  readonly devices: DeviceStore;
+  /** Org-side faults armed by the playground for its next attempt. */
+  readonly faults: OrgFaultSwitch;
   /** Failed logins and password lockouts of the org's users. */
   readonly logins: LoginGuard;
   readonly received: ReceivedRequest[];
@@ -66,10 +77,16 @@ export interface AppAccess {
 /**
  * The permitted-users rule, written once. "Admin approved users are pre-authorized" lets in only users whose
  * profile is assigned to the app, with no approval page; "All users may self-authorize" lets everyone in after they
- * approve the app once.
+ * approve the app once. The armed fault 'admin-approved-no-profile' plays an admin-approved policy that lists no
+ * profile: a decision that only looks ahead ('peek', the approval page) leaves it armed for the refusal itself.
  */
-export function appAccess(ctx: EmulatorContext, user: OrgUser): AppAccess {
+export function appAccess(ctx: EmulatorContext, user: OrgUser, fault: 'peek' | 'take' = 'take'): AppAccess {
   const { settings } = ctx.state;
+  const noProfile =
+    fault === 'take'
+      ? ctx.faults.take('admin-approved-no-profile')
+      : ctx.faults.isArmed('admin-approved-no-profile');
+  if (noProfile) return { permitted: false, preAuthorized: false, selfAuthorize: false };
   if (settings.policy === 'admin-approved') {
     const assigned = settings.profiles.includes(user.profile);
     return { permitted: assigned, preAuthorized: assigned, selfAuthorize: false };

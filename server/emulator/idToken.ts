@@ -7,18 +7,19 @@ import { identityUrl, type OrgUser } from './org.ts';
 /** Salesforce's sample id_token expires 120 s after it was issued. */
 const ID_TOKEN_LIFETIME_S = 120;
 
+/** `issuer` is the host the token was asked for at: the login host or My Domain. */
 export function signIdToken(
   ctx: EmulatorContext,
   user: OrgUser,
   accessToken: string,
-  nonce?: string,
+  { nonce, issuer }: { nonce?: string; issuer: string },
 ): string {
   const iat = Math.floor(ctx.now() / 1000);
   const claims: Record<string, unknown> = {
     at_hash: halfHash(accessToken),
     sub: identityUrl(ctx.baseUrl, user.id),
     aud: ctx.options.clientId,
-    iss: ctx.baseUrl,
+    iss: issuer,
     iat,
     custom_attributes: {},
   };

@@ -11,12 +11,21 @@ declare module 'express-session' {
     sfUserId?: string;
     /** Authorizations waiting for a login or an approval, by their random id. */
     sfPending?: Record<string, PendingAuthorization>;
+    /** Device codes this browser entered, waiting for a login or an approval, by a random id. */
+    sfDevicePending?: Record<string, string>;
   }
 }
 
 /** Salesforce's own wording; one message for every failure, so the page does not reveal which usernames exist. */
 export const LOGIN_FAILED =
   'Please check your username and password. If you still can’t log in, contact your Salesforce administrator.';
+
+/**
+ * A login from outside the profile's Login IP Ranges. Salesforce's page wording for it was not found in a stored
+ * source; Login History records the attempt as "Restricted IP", which this names.
+ */
+export const IP_RESTRICTED =
+  'You can’t log in from this IP address: your administrator limits where users can log in (Login History: Restricted IP). Contact your Salesforce administrator.';
 
 export type LoginResult = { user: OrgUser } | { status: 401 | 403; error: string };
 
@@ -40,12 +49,29 @@ export function checkCredentials(ctx: EmulatorContext, username: unknown, passwo
  * process.
  */
 export function startSession(req: Request, user: OrgUser, next: NextFunction, then: () => void): void {
-  const pending = req.session.sfPending;
+  const { sfPending, sfDevicePending } = req.session;
   req.session.regenerate((error: unknown) => {
     if (error) return next(error);
     try {
       req.session.sfUserId = user.id;
-      if (pending) req.session.sfPending = pending;
+      Object.assign(req.session, { sfPending, sfDevicePending });
+      then();
+    } catch (thrown) {
+      next(thrown);
+    }
+  });
+}
+
+/**
+ * Ends this browser's login ("Not you?"), under a new session id, keeping the requests that wait for a login (the
+ * same authorization or device code is asked for again).
+ */
+export function endLogin(req: Request, next: NextFunction, then: () => void): void {
+  const { sfPending, sfDevicePending } = req.session;
+  req.session.regenerate((error: unknown) => {
+    if (error) return next(error);
+    try {
+      Object.assign(req.session, { sfPending, sfDevicePending });
       then();
     } catch (thrown) {
       next(thrown);

@@ -1,5 +1,5 @@
-// The emulated org: its id, its users and the default settings of its one app.
-import { createHash } from 'node:crypto';
+// The emulated org: its id, its users, their security tokens, and the default settings of the org and its one app.
+import { createHash, createHmac } from 'node:crypto';
 
 export const ORG_ID = '00D5j00000PlAyGEAE';
 export const ORG_ID_15 = ORG_ID.slice(0, 15);
@@ -17,18 +17,54 @@ export interface OrgUser {
   active: boolean;
 }
 
+export const PERIOD_UNITS = ['HOURS', 'DAYS', 'MONTHS'] as const;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+export const REFRESH_POLICIES = ['infinite', 'zero', 'inactivity', 'lifetime'] as const;
+
+/**
+ * Connected App → Manage → Edit Policies → Refresh Token Policy: valid until revoked (infinite), immediately
+ * expire (zero), expire if not used for N (inactivity), or expire after N (lifetime).
+ */
+export interface RefreshTokenPolicy {
+  kind: (typeof REFRESH_POLICIES)[number];
+  /** N, for inactivity and lifetime. */
+  amount: number;
+  unit: PeriodUnit;
+}
+
 export interface AppSettings {
   callbackUrls: string[];
   certificatePem: string;
   policy: Policy;
   /** Profiles pre-authorized when the policy is admin-approved. */
   profiles: string[];
+  /** "Require Secret for Web Server Flow". */
   requireSecret: boolean;
   requirePkce: boolean;
   scopes: string[];
+  /** "Enable Client Credentials Flow" (Edit settings) and its "Run As" user (Edit Policies, another screen). */
+  clientCredentialsEnabled: boolean;
+  runAsUserId?: string;
+  /** "Enable for Device Flow". */
+  deviceFlowEnabled: boolean;
+  /** "Require Secret for Refresh Token Flow". */
+  requireSecretForRefresh: boolean;
+  /** "Enable Refresh Token Rotation". */
+  refreshTokenRotation: boolean;
+  refreshTokenPolicy: RefreshTokenPolicy;
+}
+
+/** Org-wide settings (Setup → OAuth and OpenID Connect Settings, Connected Apps OAuth Usage). */
+export interface OrgSettings {
+  /** "Allow OAuth Username-Password Flows": off in orgs created since Summer '23. */
+  allowUsernamePassword: boolean;
+  /** Whether the app is installed in the org: since September 2025 uninstalled apps cannot use the device flow. */
+  appInstalled: boolean;
 }
 
 export const DEFAULT_SCOPES = ['api', 'refresh_token', 'openid', 'id', 'web'];
+/** Scopes the setup page offers besides the defaults; sfap_api adds api_instance_url to client credentials. */
+export const OPTIONAL_SCOPES = ['full', 'offline_access', 'sfap_api'];
 
 export function orgUsers(adminUsername: string): OrgUser[] {
   const domain = adminUsername.includes('@') ? adminUsername.split('@')[1] : 'playground.local';
@@ -59,7 +95,29 @@ export function defaultSettings(callbackUrl: string, certificatePem: string): Ap
     requireSecret: true,
     requirePkce: false,
     scopes: [...DEFAULT_SCOPES],
+    clientCredentialsEnabled: true,
+    runAsUserId: undefined,
+    deviceFlowEnabled: true,
+    requireSecretForRefresh: true,
+    refreshTokenRotation: false,
+    refreshTokenPolicy: { kind: 'infinite', amount: 1, unit: 'DAYS' },
   };
+}
+
+export function defaultOrgSettings(): OrgSettings {
+  return { allowUsernamePassword: false, appInstalled: true };
+}
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The user's security token, appended to the password in the username-password flow: 24 letters and digits, fixed
+ * per user and derived from the org's password, so that a password of one's own choosing gives tokens nobody else
+ * can read in this source.
+ */
+export function securityToken(password: string, userId: string): string {
+  const digest = createHmac('sha256', password).update(`security-token:${userId}`).digest();
+  return [...digest.subarray(0, 24)].map((byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join('');
 }
 
 /** Identity URL: https://<login host>/id/<org>/<user>, the `id` of every token response. */

@@ -1,50 +1,117 @@
-// Builds token responses in Salesforce's exact shapes: no expires_in, issued_at in ms, signature from the secret.
+// Builds token responses in Salesforce's exact shapes: no expires_in, issued_at in ms, signature from the secret,
+// instance_url on My Domain and id on the login host.
 import type { EmulatorContext } from './context.ts';
 import { signIdToken } from './idToken.ts';
 import { identityUrl, type OrgUser } from './org.ts';
 import { responseSignature } from './secrets.ts';
 
 export interface IssueOptions {
-  /** Issue a refresh token when the granted scopes allow one. */
-  withRefreshToken: boolean;
+  /** The refresh token this response hands out, if any (a new grant's, or a rotated one). */
+  refreshToken?: string;
+  /** The grant the new access token belongs to. */
+  familyKey?: string;
   nonce?: string;
-  /** When refreshing: the refresh token the new access token belongs to. */
-  refreshKey?: string;
+  /** The host the request was made to: the id_token's `iss`. */
+  issuer: string;
 }
 
 export type TokenResponse = Record<string, string>;
 
-/** Web server, user-agent and refresh responses share this shape. */
+/** A refresh token only when the granted scopes ask for one (refresh_token or offline_access). */
+export function allowsRefreshToken(scopes: string[]): boolean {
+  return scopes.includes('refresh_token') || scopes.includes('offline_access');
+}
+
+/** A new grant (a login) with its first refresh token, when the scopes allow one. */
+export function newGrant(
+  ctx: EmulatorContext,
+  user: OrgUser,
+  scopes: string[],
+): { refreshToken?: string; familyKey?: string } {
+  if (!allowsRefreshToken(scopes)) return {};
+  const { token, familyKey } = ctx.state.tokens.startFamily(user.id, scopes);
+  return { refreshToken: token, familyKey };
+}
+
+/** Web server, user-agent, device and refresh responses share this shape. */
 export function issueTokens(
   ctx: EmulatorContext,
   user: OrgUser,
   scopes: string[],
   options: IssueOptions,
 ): TokenResponse {
-  const wantsRefresh =
-    options.withRefreshToken && (scopes.includes('refresh_token') || scopes.includes('offline_access'));
-  const refreshToken = wantsRefresh ? ctx.state.issueRefreshToken(user.id, scopes) : undefined;
-  const refreshKey =
-    options.refreshKey ?? (refreshToken ? ctx.state.findRefreshToken(refreshToken)?.key : undefined);
-  const accessToken = ctx.state.issueAccessToken(user.id, scopes, ctx.tokenLifetimeMs, refreshKey);
-  const id = identityUrl(ctx.baseUrl, user.id);
-  const issuedAt = String(ctx.now());
+  const accessToken = ctx.state.tokens.issueAccessToken(
+    user.id,
+    scopes,
+    ctx.tokenLifetimeMs,
+    options.familyKey,
+  );
+  const { id, issuedAt, signature } = signed(ctx, user);
   const response: TokenResponse = { access_token: accessToken };
-  if (refreshToken) response.refresh_token = refreshToken;
-  response.signature = responseSignature(ctx.options.clientSecret, id, issuedAt);
+  if (options.refreshToken) response.refresh_token = options.refreshToken;
+  response.signature = signature;
   response.scope = scopes.join(' ');
-  if (scopes.includes('openid')) response.id_token = signIdToken(ctx, user, accessToken, options.nonce);
-  Object.assign(response, { instance_url: ctx.baseUrl, id, token_type: 'Bearer', issued_at: issuedAt });
+  if (scopes.includes('openid')) {
+    response.id_token = signIdToken(ctx, user, accessToken, { nonce: options.nonce, issuer: options.issuer });
+  }
+  Object.assign(response, { instance_url: ctx.myDomainUrl, id, token_type: 'Bearer', issued_at: issuedAt });
   return response;
 }
 
 /** The JWT bearer response has exactly five keys: no refresh token, signature or issued_at. */
 export function issueJwtBearerTokens(ctx: EmulatorContext, user: OrgUser, scopes: string[]): TokenResponse {
   return {
-    access_token: ctx.state.issueAccessToken(user.id, scopes, ctx.tokenLifetimeMs),
+    access_token: ctx.state.tokens.issueAccessToken(user.id, scopes, ctx.tokenLifetimeMs),
     scope: scopes.join(' '),
-    instance_url: ctx.baseUrl,
+    instance_url: ctx.myDomainUrl,
     id: identityUrl(ctx.baseUrl, user.id),
     token_type: 'Bearer',
   };
+}
+
+/** Scopes a client credentials token never carries: they need a user present or a refresh token. */
+const NOT_FOR_CLIENT_CREDENTIALS = ['full', 'web', 'offline_access', 'refresh_token'];
+
+/**
+ * Client credentials: the app's scopes less the user-bound ones; never a refresh token or id_token;
+ * api_instance_url only when sfap_api is granted.
+ */
+export function issueClientCredentialsTokens(ctx: EmulatorContext, runAs: OrgUser): TokenResponse {
+  const scopes = ctx.state.settings.scopes.filter((scope) => !NOT_FOR_CLIENT_CREDENTIALS.includes(scope));
+  const accessToken = ctx.state.tokens.issueAccessToken(runAs.id, scopes, ctx.tokenLifetimeMs);
+  const { id, issuedAt, signature } = signed(ctx, runAs);
+  const response: TokenResponse = {
+    access_token: accessToken,
+    signature,
+    scope: scopes.join(' '),
+    instance_url: ctx.myDomainUrl,
+    id,
+    token_type: 'Bearer',
+    issued_at: issuedAt,
+  };
+  if (scopes.includes('sfap_api')) response.api_instance_url = 'https://api.salesforce.com';
+  return response;
+}
+
+/** Username-password: exactly six keys, no refresh token, scope or id_token. */
+export function issuePasswordTokens(ctx: EmulatorContext, user: OrgUser): TokenResponse {
+  // The app's scopes, less those that only come with a refresh token (the flow never gives one).
+  const scopes = ctx.state.settings.scopes.filter((scope) => !allowsRefreshToken([scope]));
+  const accessToken = ctx.state.tokens.issueAccessToken(user.id, scopes, ctx.tokenLifetimeMs);
+  const { id, issuedAt, signature } = signed(ctx, user);
+  return {
+    access_token: accessToken,
+    instance_url: ctx.myDomainUrl,
+    id,
+    token_type: 'Bearer',
+    issued_at: issuedAt,
+    signature,
+  };
+}
+
+/** id (the identity URL, on the login host), issued_at in ms, and signature = HMAC(secret, id + issued_at). */
+function signed(ctx: EmulatorContext, user: OrgUser): { id: string; issuedAt: string; signature: string } {
+  const id = identityUrl(ctx.baseUrl, user.id);
+  const issuedAt = String(ctx.now());
+  return { id, issuedAt, signature: responseSignature(ctx.options.clientSecret, id, issuedAt) };
 }

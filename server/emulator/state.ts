@@ -1,34 +1,44 @@
-// The emulator's state (app settings, approvals, tokens, signing key): one JSON file written atomically.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+// The emulator's state (org and app settings, approvals, tokens, signing key): one JSON file written atomically.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ORG_ID_15, tokenKey, type AppSettings } from './org.ts';
-import {
-  loadState,
-  saveState,
-  type AccessTokenRecord,
-  type Persisted,
-  type RefreshTokenRecord,
-} from './stateFile.ts';
+import { defaultOrgSettings, type AppSettings, type OrgSettings } from './org.ts';
+import { loadState, saveState, type Persisted } from './stateFile.ts';
+import { TokenStore } from './tokenStore.ts';
 
-export type { AccessTokenRecord, RefreshTokenRecord } from './stateFile.ts';
+export type { AccessTokenRecord, RefreshTokenRecord } from './tokenStore.ts';
 
-const MAX_TOKENS = 2000;
 const FILE = 'emulator-state.json';
 
 export class EmulatorState {
-  private data: Persisted;
+  private data: Omit<Persisted, 'accessTokens' | 'refreshTokens'>;
   private readonly file: string;
   private readonly resetListeners: (() => void)[] = [];
+  readonly tokens: TokenStore;
+  /** Open batches: changes inside one are saved once, when the outermost ends. */
+  private batchDepth = 0;
+  private unsaved = false;
 
   constructor(
     dataDir: string,
     private readonly makeDefaults: () => AppSettings,
-    private readonly now: () => number,
+    now: () => number,
   ) {
     mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, FILE);
-    this.data = loadState(this.file, now()) ?? this.fresh();
+    this.tokens = new TokenStore(now, () => this.changed());
+    const loaded = loadState(this.file, now());
+    if (loaded) {
+      const { accessTokens, refreshTokens, ...rest } = loaded;
+      this.data = rest;
+      for (const [key, record] of Object.entries(accessTokens)) this.tokens.access.set(key, record);
+      for (const [key, record] of Object.entries(refreshTokens)) this.tokens.refresh.set(key, record);
+    } else {
+      this.data = this.fresh();
+    }
+    // Settings saved by an older version lack the newer fields: they take their defaults.
+    this.data.settings = { ...this.makeDefaults(), ...this.data.settings };
+    this.data.org = { ...defaultOrgSettings(), ...this.data.org };
     this.followNewDefaults();
     this.save();
   }
@@ -37,19 +47,26 @@ export class EmulatorState {
     return this.data.settings;
   }
 
+  get org(): OrgSettings {
+    return this.data.org as OrgSettings;
+  }
+
   get signingKey(): Persisted['signingKey'] {
     return this.data.signingKey;
   }
 
-  updateSettings(settings: AppSettings): void {
+  updateSettings(settings: AppSettings, org: OrgSettings = this.org): void {
     this.data.settings = settings;
-    this.save();
+    this.data.org = org;
+    this.changed();
   }
 
   /** Back to a new org: default settings, no approvals, no tokens (the signing key stays, like a real org's). */
   reset(): void {
-    this.data = { ...this.fresh(), signingKey: this.data.signingKey };
-    this.save();
+    this.batch(() => {
+      this.data = { ...this.fresh(), signingKey: this.data.signingKey };
+      this.tokens.clear();
+    });
     for (const listener of this.resetListeners) listener();
   }
 
@@ -62,66 +79,28 @@ export class EmulatorState {
     return this.data.approvals.includes(userId);
   }
 
+  /** Remembers the user's approval of the app; one already remembered costs no write. */
   approve(userId: string): void {
-    if (!this.isApproved(userId)) this.data.approvals.push(userId);
-    this.save();
+    if (this.isApproved(userId)) return;
+    this.data.approvals.push(userId);
+    this.changed();
   }
 
-  issueAccessToken(userId: string, scopes: string[], lifetimeMs: number, refreshKey?: string): string {
-    const token = `${ORG_ID_15}!AR${randomBytes(48).toString('base64url').replace(/[-_]/g, 'x')}`;
-    const issuedAt = this.now();
-    this.data.accessTokens[tokenKey(token)] = {
-      userId,
-      scopes,
-      issuedAt,
-      expiresAt: issuedAt + lifetimeMs,
-      refreshKey,
-    };
-    this.prune(this.data.accessTokens);
-    this.save();
-    return token;
-  }
-
-  issueRefreshToken(userId: string, scopes: string[]): string {
-    const token = `5Aep861${randomBytes(60).toString('base64').replace(/[+/]/g, '.')}`;
-    this.data.refreshTokens[tokenKey(token)] = { userId, scopes, issuedAt: this.now() };
-    this.prune(this.data.refreshTokens);
-    this.save();
-    return token;
-  }
-
-  /** An access token that is known, not revoked and not expired. */
-  findAccessToken(token: string): AccessTokenRecord | undefined {
-    const key = tokenKey(token);
-    const record = Object.hasOwn(this.data.accessTokens, key) ? this.data.accessTokens[key] : undefined;
-    return record && record.expiresAt > this.now() ? record : undefined;
-  }
-
-  findRefreshToken(token: string): (RefreshTokenRecord & { key: string }) | undefined {
-    const key = tokenKey(token);
-    const record = Object.hasOwn(this.data.refreshTokens, key) ? this.data.refreshTokens[key] : undefined;
-    return record ? { ...record, key } : undefined;
-  }
-
-  /** Revokes an access or refresh token; a refresh token takes its access tokens with it. */
-  revoke(token: string): boolean {
-    return this.revokeByKey(tokenKey(token));
-  }
-
-  /** The same, by the token's hash: for tokens remembered without keeping the token itself. */
-  revokeByKey(key: string): boolean {
-    if (Object.hasOwn(this.data.accessTokens, key)) {
-      delete this.data.accessTokens[key];
-    } else if (Object.hasOwn(this.data.refreshTokens, key)) {
-      delete this.data.refreshTokens[key];
-      for (const [accessKey, record] of Object.entries(this.data.accessTokens)) {
-        if (record.refreshKey === key) delete this.data.accessTokens[accessKey];
-      }
-    } else {
-      return false;
+  /** Runs `work`, saving once at the end however many changes it made (one token request, one write). */
+  batch<T>(work: () => T): T {
+    this.batchDepth += 1;
+    try {
+      return work();
+    } finally {
+      this.batchDepth -= 1;
+      if (this.batchDepth === 0 && this.unsaved) this.save();
     }
-    this.save();
-    return true;
+  }
+
+  /** Every change comes through here: the one place where writes could be coalesced. */
+  private changed(): void {
+    if (this.batchDepth > 0) this.unsaved = true;
+    else this.save();
   }
 
   /**
@@ -140,15 +119,14 @@ export class EmulatorState {
     this.data.defaults = { callbackUrls: next.callbackUrls, certificatePem: next.certificatePem };
   }
 
-  private fresh(): Persisted {
+  private fresh(): Omit<Persisted, 'accessTokens' | 'refreshTokens'> {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const settings = this.makeDefaults();
     return {
       defaults: { callbackUrls: settings.callbackUrls, certificatePem: settings.certificatePem },
       settings,
+      org: defaultOrgSettings(),
       approvals: [],
-      accessTokens: {},
-      refreshTokens: {},
       signingKey: {
         kid: '262',
         privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -157,12 +135,11 @@ export class EmulatorState {
   }
 
   private save(): void {
-    saveState(this.file, this.data);
-  }
-
-  /** Keeps the newest MAX_TOKENS entries; objects keep insertion order, so the first keys are the oldest. */
-  private prune(records: Record<string, unknown>): void {
-    const keys = Object.keys(records);
-    for (const key of keys.slice(0, Math.max(0, keys.length - MAX_TOKENS))) delete records[key];
+    this.unsaved = false;
+    saveState(this.file, {
+      ...this.data,
+      accessTokens: Object.fromEntries(this.tokens.access),
+      refreshTokens: Object.fromEntries(this.tokens.refresh),
+    });
   }
 }

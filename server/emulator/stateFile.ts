@@ -2,25 +2,13 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isAcceptableCallbackUrl } from './callbackUrls.ts';
-import { PROFILES, type AppSettings } from './org.ts';
-
-export interface AccessTokenRecord {
-  userId: string;
-  scopes: string[];
-  issuedAt: number;
-  expiresAt: number;
-  /** Hash of the refresh token it came from: revoking that one revokes this one too. */
-  refreshKey?: string;
-}
-
-export interface RefreshTokenRecord {
-  userId: string;
-  scopes: string[];
-  issuedAt: number;
-}
+import { PERIOD_UNITS, PROFILES, REFRESH_POLICIES, type AppSettings, type OrgSettings } from './org.ts';
+import type { AccessTokenRecord, RefreshTokenRecord } from './tokenStore.ts';
 
 export interface Persisted {
   settings: AppSettings;
+  /** Absent in files saved before org settings existed: defaults then. */
+  org?: OrgSettings;
   approvals: string[];
   accessTokens: Record<string, AccessTokenRecord>;
   refreshTokens: Record<string, RefreshTokenRecord>;
@@ -46,8 +34,29 @@ export function loadState(file: string, now: number): Persisted | undefined {
   }
   const state = parseState(text);
   if (!state) setAside(file, 'is not a valid emulator state', now);
-  else dropUnacceptableCallbacks(file, state);
+  else {
+    dropUnacceptableCallbacks(file, state);
+    upgradeTokenRecords(state);
+  }
   return state;
+}
+
+/**
+ * Files saved before refresh-token families existed: an access token named its refresh token (`refreshKey`), and
+ * each refresh token was its own grant. Both become families of one, with the same keys.
+ */
+function upgradeTokenRecords(state: Persisted): void {
+  for (const record of Object.values(state.accessTokens) as (AccessTokenRecord & { refreshKey?: string })[]) {
+    if (record.refreshKey !== undefined) {
+      record.familyKey ??= record.refreshKey;
+      delete record.refreshKey;
+    }
+  }
+  for (const [key, record] of Object.entries(state.refreshTokens)) {
+    record.familyKey ??= key;
+    record.familyIssuedAt ??= record.issuedAt;
+    record.lastUsedAt ??= record.issuedAt;
+  }
 }
 
 /** Write to a temporary file and rename it over the old one, so a crash never leaves half a file. */
@@ -127,6 +136,10 @@ const isPrivateKey: Check = (value) => {
   }
 };
 
+const isCount: Check = (value) =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10_000;
+
+/** Fields added after the first release are optional: a file saved before them still loads. */
 const isPersisted = shape({
   settings: shape({
     callbackUrls: isStrings,
@@ -136,7 +149,16 @@ const isPersisted = shape({
     requireSecret: isBoolean,
     requirePkce: isBoolean,
     scopes: isStrings,
+    clientCredentialsEnabled: optional(isBoolean),
+    runAsUserId: optional(isString),
+    deviceFlowEnabled: optional(isBoolean),
+    requireSecretForRefresh: optional(isBoolean),
+    refreshTokenRotation: optional(isBoolean),
+    refreshTokenPolicy: optional(
+      shape({ kind: oneOf(...REFRESH_POLICIES), amount: isCount, unit: oneOf(...PERIOD_UNITS) }),
+    ),
   }),
+  org: optional(shape({ allowUsernamePassword: isBoolean, appInstalled: isBoolean })),
   approvals: isStrings,
   accessTokens: recordsOf(
     shape({
@@ -144,10 +166,21 @@ const isPersisted = shape({
       scopes: isStrings,
       issuedAt: isNumber,
       expiresAt: isNumber,
+      familyKey: optional(isString),
       refreshKey: optional(isString),
     }),
   ),
-  refreshTokens: recordsOf(shape({ userId: isString, scopes: isStrings, issuedAt: isNumber })),
+  refreshTokens: recordsOf(
+    shape({
+      userId: isString,
+      scopes: isStrings,
+      issuedAt: isNumber,
+      familyKey: optional(isString),
+      familyIssuedAt: optional(isNumber),
+      lastUsedAt: optional(isNumber),
+      replacedAt: optional(isNumber),
+    }),
+  ),
   signingKey: shape({ kid: isString, privateKeyPem: isPrivateKey }),
   defaults: shape({ callbackUrls: isStrings, certificatePem: isString }),
 }) as (value: unknown) => value is Persisted;

@@ -24,7 +24,7 @@ export async function setupSession(
 
 /**
  * Submits the setup form as the admin, with the current settings changed by `changes` (undefined removes a field,
- * e.g. `requireSecret: undefined` unticks "Require secret").
+ * e.g. `requireSecret: undefined` unticks "Require secret"; `'on'` ticks a box). Field names are the form's.
  */
 export async function saveSettings(
   stack: TestStack,
@@ -33,6 +33,8 @@ export async function saveSettings(
 ): Promise<{ status: number; html: string }> {
   const { client, page } = session ?? (await setupSession(stack));
   const current = stack.emulator?.context.state.settings;
+  const org = stack.emulator?.context.state.org;
+  const box = (on: boolean | undefined) => (on ? 'on' : undefined);
   const fields: Record<string, string | string[] | undefined> = {
     csrf: hiddenValue(page, 'csrf'),
     policy: current?.policy ?? 'self-authorize',
@@ -40,8 +42,18 @@ export async function saveSettings(
     callbackUrls: current?.callbackUrls.join('\n') ?? '',
     certificatePem: current?.certificatePem ?? '',
     scopes: current?.scopes ?? [],
-    requireSecret: current?.requireSecret ? 'on' : undefined,
-    requirePkce: current?.requirePkce ? 'on' : undefined,
+    requireSecret: box(current?.requireSecret),
+    requirePkce: box(current?.requirePkce),
+    clientCredentialsEnabled: box(current?.clientCredentialsEnabled),
+    runAsUserId: current?.runAsUserId ?? '',
+    deviceFlowEnabled: box(current?.deviceFlowEnabled),
+    requireSecretForRefresh: box(current?.requireSecretForRefresh),
+    refreshTokenRotation: box(current?.refreshTokenRotation),
+    refreshTokenPolicy: current?.refreshTokenPolicy.kind ?? 'infinite',
+    refreshTokenAmount: String(current?.refreshTokenPolicy.amount ?? 1),
+    refreshTokenUnit: current?.refreshTokenPolicy.unit ?? 'DAYS',
+    allowUsernamePassword: box(org?.allowUsernamePassword),
+    appInstalled: box(org?.appInstalled),
     ...changes,
   };
   const body = new URLSearchParams();

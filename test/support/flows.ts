@@ -1,4 +1,7 @@
 // Runs the app's flows like a browser would: the app's start link, the emulator's pages, back to the callback.
+import type { Fault } from '../../server/attempts/attempt.ts';
+import { faultWords } from '../../server/teaching/faults.ts';
+import { escapeHtml } from './html.ts';
 import assert from 'node:assert/strict';
 import { hiddenValue } from './emulator-login.ts';
 import { TestClient } from './http.ts';
@@ -97,4 +100,19 @@ export async function resultWithToken(
   });
   assert.equal(answer.status, 200);
   return { page, token: ((await answer.json()) as { access_token: string }).access_token };
+}
+
+/** A flow page after a failed attempt: the wire error, its explanation's title and, if armed, the switch. */
+export function assertExplained(
+  html: string,
+  expected: { error: string; description: string; title: string; fault?: string },
+): void {
+  const { error, description, title, fault } = expected;
+  assert.ok(html.includes(`<code>${error}</code>: <code>${description}</code>`), `${error}: ${description}`);
+  // EJS writes an apostrophe as &#39;.
+  assert.ok(html.includes(`<h3>${title.replaceAll("'", '&#39;')}</h3>`), title);
+  if (fault) {
+    const [words] = faultWords(undefined, [fault as Fault]);
+    assert.ok(html.includes(`This attempt failed on purpose: it was armed to ${escapeHtml(words)}.`), fault);
+  }
 }

@@ -9,7 +9,10 @@ export const TEST_ROOT = path.join(os.tmpdir(), 'sf-oauth-playground-test-root')
 
 export interface TestStack extends Stack {
   appUrl: string;
+  /** The emulator's login host (https://localhost:<port>). */
   emulatorUrl: string;
+  /** The emulator's My Domain (https://127.0.0.1:<port>): every token's instance_url, where REST answers. */
+  instanceUrl: string;
 }
 
 export async function startTestStack(
@@ -32,6 +35,7 @@ export async function startTestStack(
     ...stack,
     appUrl: stack.app?.url ?? '',
     emulatorUrl: stack.emulatorServer?.url ?? '',
+    instanceUrl: stack.emulator?.context.myDomainUrl ?? '',
     close: async () => {
       await stack.close();
       rmSync(dataDir, { recursive: true, force: true });

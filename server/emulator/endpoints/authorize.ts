@@ -5,14 +5,17 @@ import {
   PageError,
   parseAuthorizeRequest,
   RedirectError,
+  RemoteAccessError,
   errorRedirectUrl,
   type PendingAuthorization,
 } from '../authorizeRequest.ts';
 import { OAuthError } from '../errors.ts';
-import { checkCredentials, sessionUser, startSession } from '../login.ts';
+import { requestHost } from '../hosts.ts';
+import { checkCredentials, endLogin, IP_RESTRICTED, sessionUser, startSession } from '../login.ts';
 import type { OrgUser } from '../org.ts';
 import { mergedParams } from '../params.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
+import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
 import { renderLogin } from './loginPage.ts';
 
 const MAX_PENDING = 10;
@@ -24,10 +27,11 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
 
   router.get('/services/oauth2/authorize', (req, res) => {
     let pending: PendingAuthorization;
+    const host = requestHost(ctx, req);
     try {
-      pending = parseAuthorizeRequest(ctx, mergedParams(req));
+      pending = parseAuthorizeRequest(ctx, mergedParams(req), host);
     } catch (error) {
-      return refuse(res, error);
+      return refuse(ctx, res, host.url, error);
     }
     const pendings = { ...req.session.sfPending, [pending.id]: pending };
     req.session.sfPending = Object.fromEntries(Object.entries(pendings).slice(-MAX_PENDING));
@@ -39,12 +43,23 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
   router.post('/services/oauth2/authorize/login', (req, res, next) => {
     const pending = findPending(req);
     if (!pending) return res.status(400).render('emulator/error', unknownRequest());
+    const username = typeof req.body?.username === 'string' ? req.body.username : '';
+    // Login IP Ranges: refused before the password is even looked at (Login History: "Restricted IP").
+    if (ctx.faults.take('ip-restricted')) {
+      return showLogin(res.status(403), pending, { username, error: IP_RESTRICTED });
+    }
     const result = checkCredentials(ctx, req.body?.username, req.body?.password);
     if (!('user' in result)) {
-      const username = typeof req.body?.username === 'string' ? req.body.username : '';
       return showLogin(res.status(result.status), pending, { username, error: result.error });
     }
     startSession(req, result.user, next, () => decide(ctx, req, res, pending, result.user));
+  });
+
+  // "Not you?": ends this browser's login at the emulator and asks again, for the same pending request.
+  router.post('/services/oauth2/authorize/switch', (req, res, next) => {
+    const pending = findPending(req);
+    if (!pending) return res.status(400).render('emulator/error', unknownRequest());
+    endLogin(req, next, () => showLogin(res, { ...pending, loginHint: undefined }));
   });
 
   router.post('/services/oauth2/authorize/approve', (req, res) => {
@@ -75,7 +90,7 @@ function decide(
   pending: PendingAuthorization,
   user: OrgUser,
 ): void {
-  const access = appAccess(ctx, user);
+  const access = appAccess(ctx, user, 'peek');
   const needsApproval = access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
   if (needsApproval) {
     req.session.sfPending = { ...req.session.sfPending, [pending.id]: pending };
@@ -96,6 +111,7 @@ function showLogin(
     hidden: { request: pending.id },
     username: form.username ?? pending.loginHint ?? '',
     error: form.error,
+    switchAction: '/services/oauth2/authorize/switch',
   });
 }
 
@@ -113,19 +129,16 @@ function forgetPending(req: Request, id: string): void {
   if (req.session.sfPending && Object.hasOwn(req.session.sfPending, id)) delete req.session.sfPending[id];
 }
 
-function refuse(res: Response, error: unknown): void {
+/**
+ * How each refusal reaches the browser: back to the app (redirectable errors); to RemoteAccessErrorPage (what the
+ * org refuses); or, when the client or callback cannot be trusted, a page right here, never a redirect to an
+ * address nobody registered. That page's HTTP status is unconfirmed; 400 says what it is.
+ */
+function refuse(ctx: EmulatorContext, res: Response, hostUrl: string, error: unknown): void {
   if (error instanceof RedirectError) return res.redirect(errorRedirectUrl(error));
-  if (error instanceof PageError) {
-    // Salesforce shows these on its own page, as "error=...&error_description=..." with %20 for spaces.
-    const text = `error=${encodeURIComponent(error.oauthError.error)}&error_description=${encodeURIComponent(error.oauthError.error_description)}`;
-    return res.status(400).render('emulator/error', {
-      title: 'OAuth error',
-      heading: 'Cannot authorize this request',
-      text,
-      code: error.oauthError.error,
-      note: 'This page is what Salesforce shows instead of redirecting when it cannot trust where to send you back.',
-    });
-  }
+  if (error instanceof RemoteAccessError)
+    return res.redirect(remoteAccessErrorUrl(hostUrl, error.oauthError));
+  if (error instanceof PageError) return renderOAuthErrorPage(ctx, res.status(400), error.oauthError);
   throw error;
 }
 

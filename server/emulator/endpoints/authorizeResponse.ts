@@ -9,7 +9,7 @@ import {
 import { appAccess, type EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import type { OrgUser } from '../org.ts';
-import { issueTokens } from '../responses.ts';
+import { issueTokens, newGrant } from '../responses.ts';
 
 export function completeAuthorization(
   ctx: EmulatorContext,
@@ -36,9 +36,9 @@ export function completeAuthorization(
         ),
       );
     }
-    const tokens = issueTokens(ctx, user, pending.scopes, {
-      withRefreshToken: refreshTokenInFragment(ctx, pending),
-      nonce: pending.nonce,
+    const tokens = ctx.state.batch(() => {
+      const grant = refreshTokenInFragment(ctx, pending) ? newGrant(ctx, user, pending.scopes) : {};
+      return issueTokens(ctx, user, pending.scopes, { ...grant, nonce: pending.nonce, issuer: pending.host });
     });
     if (!pending.withIdToken) delete tokens.id_token;
     for (const name of [

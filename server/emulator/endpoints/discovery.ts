@@ -1,7 +1,9 @@
-// OpenID discovery document and the JWKS that verifies this emulator's id_tokens. Key order, arrays and auth
-// methods follow Salesforce's captured document (salesforce-wire-flows.md §8.3); PKCE methods were added later.
+// OpenID discovery document and the JWKS that verifies this emulator's id_tokens. Each host (login host, My
+// Domain) describes itself. Key order, arrays and auth methods follow Salesforce's captured document
+// (salesforce-wire-flows.md §8.3); PKCE methods were added later.
 import { Router } from 'express';
 import type { EmulatorContext } from '../context.ts';
+import { requestHost } from '../hosts.ts';
 import { jwks } from '../idToken.ts';
 
 const SCOPES = [
@@ -69,8 +71,8 @@ const CLAIMS = [
 
 export function discoveryEndpoints(ctx: EmulatorContext): Router {
   const router = Router();
-  router.get('/.well-known/openid-configuration', (_req, res) => {
-    const base = ctx.baseUrl;
+  router.get('/.well-known/openid-configuration', (req, res) => {
+    const base = requestHost(ctx, req).url;
     res.json({
       end_session_endpoint: `${base}/services/auth/idp/oidc/logout`,
       frontchannel_logout_supported: true,

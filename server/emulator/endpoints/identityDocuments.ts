@@ -15,8 +15,8 @@ export function versionFor(requested: string | undefined): string {
   return (requested && parseVersion(`v${requested}`)) || '{version}';
 }
 
-/** Where the API lives: the instance. It shares the emulator's origin today. */
-const instance = (ctx: EmulatorContext) => ctx.baseUrl;
+/** Where the API lives: the instance, the org's My Domain. */
+const instance = (ctx: EmulatorContext) => ctx.myDomainUrl;
 
 function urls(ctx: EmulatorContext, user: OrgUser, version: string): Record<string, string> {
   const base = instance(ctx);

@@ -1,16 +1,18 @@
 // POST /services/oauth2/introspect: is this token active? Needs the client's own credentials (body or Basic).
-import { Router, type Request } from 'express';
+import { Router } from 'express';
+import { clientCredentials } from '../clientAuth.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
 import { OAuthError, sendOAuthError } from '../errors.ts';
 import { identityUrl } from '../org.ts';
 import { mergedParams } from '../params.ts';
+import { isWithinPolicy } from '../refreshPolicy.ts';
 import { safeEqual } from '../secrets.ts';
 
 export function introspectEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.post('/services/oauth2/introspect', (req, res) => {
     const params = mergedParams(req);
-    const client = clientCredentials(req, params);
+    const client = clientCredentials(req.headers.authorization, params);
     if (!safeEqual(client.id, ctx.options.clientId) || !safeEqual(client.secret, ctx.options.clientSecret)) {
       return sendOAuthError(res, OAuthError.invalidClient());
     }
@@ -20,9 +22,14 @@ export function introspectEndpoint(ctx: EmulatorContext): Router {
 }
 
 function describeToken(ctx: EmulatorContext, token: string): Record<string, unknown> {
-  const access = ctx.state.findAccessToken(token);
-  const refresh = access ? undefined : ctx.state.findRefreshToken(token);
-  const record = access ?? refresh;
+  const access = ctx.state.tokens.findAccessToken(token);
+  const refresh = access ? undefined : ctx.state.tokens.findRefreshToken(token);
+  // A refresh token that rotation replaced, or that the app's policy expired, is no longer active.
+  const usable =
+    refresh?.replacedAt === undefined &&
+    refresh !== undefined &&
+    isWithinPolicy(ctx.state.settings.refreshTokenPolicy, refresh, ctx.now());
+  const record = access ?? (usable ? refresh : undefined);
   const user = record ? findUserById(ctx, record.userId) : undefined;
   if (!record || !user?.active) return { active: false };
   const iat = Math.floor(record.issuedAt / 1000);
@@ -38,14 +45,4 @@ function describeToken(ctx: EmulatorContext, token: string): Record<string, unkn
   };
   if (access) result.exp = Math.floor(access.expiresAt / 1000);
   return result;
-}
-
-function clientCredentials(req: Request, params: Record<string, string>): { id: string; secret: string } {
-  const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-  if (basic) {
-    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
-  }
-  return { id: params.client_id ?? '', secret: params.client_secret ?? '' };
 }

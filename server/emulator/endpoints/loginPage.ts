@@ -10,8 +10,16 @@ export interface LoginPage {
   error?: string;
   /** Why a login is asked for, when it is not an authorization (Setup). */
   purpose?: string;
+  /** Where "Not you?" posts (with the same hidden fields) when a username is already filled in. */
+  switchAction?: string;
 }
 
 export function renderLogin(res: Response, page: LoginPage): void {
-  res.render('emulator/login', { title: 'Login', purpose: undefined, error: undefined, ...page });
+  res.render('emulator/login', {
+    title: 'Login',
+    purpose: undefined,
+    error: undefined,
+    switchAction: undefined,
+    ...page,
+  });
 }

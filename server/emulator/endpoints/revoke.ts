@@ -11,7 +11,7 @@ export function revokeEndpoint(ctx: EmulatorContext): Router {
     }
     const { token } = mergedParams(req);
     if (!token) return formError(res, 'unsupported_token_type', 'this token type is not supported');
-    if (!ctx.state.revoke(token)) return formError(res, 'invalid_token', 'invalid token');
+    if (!ctx.state.tokens.revoke(token)) return formError(res, 'invalid_token', 'invalid token');
     res.set('Cache-Control', 'no-store').status(200).end();
   });
   return router;

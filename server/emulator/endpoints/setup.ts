@@ -1,11 +1,19 @@
-// /setup: the emulated app's settings (policy, secret, PKCE, certificate, callbacks) and its users' lockouts.
+// /setup: the emulated app's settings (policy, secrets, PKCE, flows, Run As, refresh tokens, certificate, callbacks),
+// the org's OAuth settings, and its users' lockouts and security tokens.
 // Like Salesforce's Setup, it needs a logged-in System Administrator before it shows or changes anything.
 import { randomBytes } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
 import { LOCKOUT_STATUS } from '../lockout.ts';
 import { checkCredentials, sessionUser, startSession } from '../login.ts';
-import { DEFAULT_SCOPES, PROFILES, type OrgUser } from '../org.ts';
+import {
+  DEFAULT_SCOPES,
+  OPTIONAL_SCOPES,
+  PERIOD_UNITS,
+  PROFILES,
+  securityToken,
+  type OrgUser,
+} from '../org.ts';
 import { safeEqual } from '../secrets.ts';
 import { renderLogin } from './loginPage.ts';
 import { readForm } from './setupForm.ts';
@@ -45,9 +53,10 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
   });
 
   router.post('/setup', adminOnly(ctx), (req, res) => {
-    const { settings, errors } = readForm(ctx.state.settings, req.body ?? {});
+    const userIds = ctx.users.map((user) => user.id);
+    const { settings, org, errors } = readForm(ctx.state.settings, req.body ?? {}, userIds);
     if (errors.length > 0) return render(ctx, req, res.status(400), { errors, draft: req.body });
-    ctx.state.updateSettings(settings);
+    ctx.state.updateSettings(settings, org);
     render(ctx, req, res, { saved: 'Settings saved. They apply to the next request.' });
   });
 
@@ -100,9 +109,11 @@ function render(ctx: EmulatorContext, req: Request, res: Response, extra: Record
   res.render('emulator/setup', {
     title: 'App settings',
     settings: ctx.state.settings,
+    org: ctx.state.org,
     clientId: ctx.options.clientId,
     profiles: PROFILES,
-    allScopes: [...DEFAULT_SCOPES, 'full', 'offline_access'],
+    allScopes: [...DEFAULT_SCOPES, ...OPTIONAL_SCOPES],
+    periodUnits: PERIOD_UNITS,
     csrf: csrfToken(req),
     admin: sessionUser(ctx, req),
     users: ctx.users.map((user) => loginStatus(ctx, user)),
@@ -118,7 +129,12 @@ function loginStatus(ctx: EmulatorContext, user: OrgUser) {
   const lockedUntilText = lockedUntil
     ? `${new Date(lockedUntil).toISOString().slice(11, 16)} UTC`
     : undefined;
-  return { ...user, failedLogins, lockedUntilText };
+  return {
+    ...user,
+    failedLogins,
+    lockedUntilText,
+    securityToken: securityToken(ctx.options.password, user.id),
+  };
 }
 
 function csrfToken(req: Request): string {

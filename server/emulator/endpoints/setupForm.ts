@@ -2,15 +2,28 @@
 import { X509Certificate } from 'node:crypto';
 import { containsPrivateKey } from '../../pem.ts';
 import { callbackUrlProblem, MAX_CALLBACK_URLS } from '../callbackUrls.ts';
-import { PROFILES, type AppSettings, type Policy } from '../org.ts';
+import {
+  PERIOD_UNITS,
+  PROFILES,
+  REFRESH_POLICIES,
+  type AppSettings,
+  type OrgSettings,
+  type PeriodUnit,
+  type Policy,
+  type RefreshTokenPolicy,
+} from '../org.ts';
 
 const list = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+const checked = (value: unknown): boolean => value === 'on';
+const MAX_PERIOD = 10_000;
 
+/** The whole form: the app's settings, the org's OAuth settings, and every problem found (then nothing is saved). */
 export function readForm(
   current: AppSettings,
   body: Record<string, unknown>,
-): { settings: AppSettings; errors: string[] } {
+  userIds: readonly string[],
+): { settings: AppSettings; org: OrgSettings; errors: string[] } {
   const errors: string[] = [];
   const policy: Policy = body.policy === 'admin-approved' ? 'admin-approved' : 'self-authorize';
   const callbackUrls = [
@@ -38,19 +51,48 @@ export function readForm(
   }
   const scopes = list(body.scopes).filter((scope) => /^[a-z_]+$/.test(scope));
   if (scopes.length === 0) errors.push('Select at least one OAuth scope.');
+  const runAs = typeof body.runAsUserId === 'string' ? body.runAsUserId : '';
+  if (runAs !== '' && !userIds.includes(runAs))
+    errors.push('The Run As user must be one of the org’s users.');
   return {
     settings: {
       ...current,
       policy,
       profiles: list(body.profiles).filter((p) => (PROFILES as readonly string[]).includes(p)),
-      requireSecret: body.requireSecret === 'on',
-      requirePkce: body.requirePkce === 'on',
+      requireSecret: checked(body.requireSecret),
+      requirePkce: checked(body.requirePkce),
       callbackUrls,
       certificatePem: certificatePem ? `${certificatePem}\n` : current.certificatePem,
       scopes: [...new Set(scopes)],
+      clientCredentialsEnabled: checked(body.clientCredentialsEnabled),
+      runAsUserId: userIds.includes(runAs) ? runAs : undefined,
+      deviceFlowEnabled: checked(body.deviceFlowEnabled),
+      requireSecretForRefresh: checked(body.requireSecretForRefresh),
+      refreshTokenRotation: checked(body.refreshTokenRotation),
+      refreshTokenPolicy: readPolicy(body, current.refreshTokenPolicy, errors),
+    },
+    org: {
+      allowUsernamePassword: checked(body.allowUsernamePassword),
+      appInstalled: checked(body.appInstalled),
     },
     errors,
   };
+}
+
+function readPolicy(
+  body: Record<string, unknown>,
+  current: RefreshTokenPolicy,
+  errors: string[],
+): RefreshTokenPolicy {
+  const kind = REFRESH_POLICIES.find((value) => value === body.refreshTokenPolicy) ?? current.kind;
+  const unit: PeriodUnit = PERIOD_UNITS.find((value) => value === body.refreshTokenUnit) ?? current.unit;
+  const raw = typeof body.refreshTokenAmount === 'string' ? body.refreshTokenAmount.trim() : '';
+  const amount = Number(raw);
+  const valid = /^\d+$/.test(raw) && amount >= 1 && amount <= MAX_PERIOD;
+  if (!valid && (kind === 'inactivity' || kind === 'lifetime')) {
+    errors.push(`The refresh token policy needs a whole number from 1 to ${MAX_PERIOD}.`);
+  }
+  return { kind, amount: valid ? amount : current.amount, unit };
 }
 
 function isCertificate(pem: string): boolean {

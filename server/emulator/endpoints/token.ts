@@ -1,27 +1,62 @@
-// POST /services/oauth2/token: merges query and form parameters and dispatches on grant_type through a Map.
+// POST /services/oauth2/token: merges query and form parameters (urlencoded or multipart) and dispatches on
+// grant_type through a Map; response_type=device_code starts Salesforce's device flow at the same endpoint.
 // `format=urlencoded` answers (success and refusals) as a form-encoded body instead of JSON, as Salesforce offers.
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
+import multer from 'multer';
 import type { EmulatorContext } from '../context.ts';
 import { OAuthError, sendOAuthError } from '../errors.ts';
 import { authorizationCodeGrant } from '../grants/authorizationCode.ts';
+import { clientCredentialsGrant } from '../grants/clientCredentials.ts';
+import { deviceGrant, startDeviceAuthorization } from '../grants/device.ts';
 import { jwtBearerGrant } from '../grants/jwtBearer.ts';
+import { passwordGrant } from '../grants/password.ts';
 import { refreshTokenGrant } from '../grants/refreshToken.ts';
 import type { Grant } from '../grants/types.ts';
+import { requestHost } from '../hosts.ts';
 import { mergedParams } from '../params.ts';
 import { toUrlencoded } from './formats.ts';
 
 const grants = new Map<string, Grant>(
-  [authorizationCodeGrant, jwtBearerGrant, refreshTokenGrant].map((grant) => [grant.grantType, grant]),
+  [
+    authorizationCodeGrant,
+    jwtBearerGrant,
+    refreshTokenGrant,
+    clientCredentialsGrant,
+    passwordGrant,
+    deviceGrant,
+  ].map((grant) => [grant.grantType, grant]),
 );
+
+/**
+ * multipart/form-data text fields, as the Salesforce CLI posts its device flow (FormData); files are refused.
+ * Bounds match the urlencoded parser's: a token request is a few short fields.
+ */
+const multipartFields = multer({
+  limits: { fields: 100, fieldSize: 64 * 1024, files: 0, parts: 100, headerPairs: 100 },
+}).none();
+
+export const parseMultipart: RequestHandler = (req, res, next) => {
+  multipartFields(req, res, (error: unknown) =>
+    next(error ? OAuthError.invalidRequest('malformed request') : undefined),
+  );
+};
 
 export function tokenEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.post('/services/oauth2/token', (req, res, next) => {
     try {
       const params = mergedParams(req);
-      const grant = grants.get(params.grant_type ?? '');
-      if (!grant) throw OAuthError.unsupportedGrantType();
-      const body = grant.handler(ctx, params, { authorization: req.headers.authorization });
+      const host = requestHost(ctx, req);
+      const body = ctx.state.batch(() => {
+        if (!params.grant_type && params.response_type === 'device_code') {
+          return startDeviceAuthorization(ctx, params, host);
+        }
+        const grant = grants.get(params.grant_type ?? '');
+        if (!grant) throw OAuthError.unsupportedGrantType();
+        // Login IP ranges (or a session locked to its IP) refuse the grant, whatever else it carries.
+        if (ctx.faults.take('ip-restricted')) throw OAuthError.invalidGrant('ip restricted');
+        return grant.handler(ctx, params, { authorization: req.headers.authorization, host });
+      });
       res.set('Cache-Control', 'no-store').set('Pragma', 'no-cache');
       if (wantsUrlencoded(req)) res.type('application/x-www-form-urlencoded').send(toUrlencoded(body));
       else res.json(body);

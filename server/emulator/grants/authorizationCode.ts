@@ -1,7 +1,7 @@
 // grant_type=authorization_code: the web server flow's code exchange, with PKCE.
 import { findUserById } from '../context.ts';
 import { OAuthError } from '../errors.ts';
-import { issueTokens } from '../responses.ts';
+import { issueTokens, newGrant } from '../responses.ts';
 import {
   checkActive,
   checkAdminApproval,
@@ -14,22 +14,28 @@ import type { Grant } from './types.ts';
 
 export const authorizationCodeGrant: Grant = {
   grantType: 'authorization_code',
-  handler(ctx, params) {
+  handler(ctx, params, request) {
     checkClientId(ctx, params.client_id);
     const code = params.code ?? '';
     const grant = code ? ctx.codes.consume(code) : undefined;
     if (!grant) {
       // A code works once. Used again, it also takes back the tokens it gave (RFC 6749 §4.1.2: someone else may
       // hold the code), while the answer stays Salesforce's, the same as for an expired code.
-      for (const key of ctx.codes.takeIssuedTokens(code)) ctx.state.revokeByKey(key);
+      for (const key of ctx.codes.takeIssuedTokens(code)) ctx.state.tokens.revokeByKey(key);
       throw OAuthError.invalidGrant('expired authorization code');
     }
     checkRedirectUri(grant, params.redirect_uri);
-    checkClientSecret(ctx, params.client_secret);
+    // The armed fault 'require-secret' plays "Require Secret for Web Server Flow" switched on for this exchange.
+    const secretRequired = ctx.faults.take('require-secret') || ctx.state.settings.requireSecret;
+    checkClientSecret(ctx, params.client_secret, secretRequired);
     checkPkce(grant, params.code_verifier);
     const user = checkActive(findUserById(ctx, grant.userId));
     checkAdminApproval(ctx, user);
-    const response = issueTokens(ctx, user, grant.scopes, { withRefreshToken: true, nonce: grant.nonce });
+    const response = issueTokens(ctx, user, grant.scopes, {
+      ...newGrant(ctx, user, grant.scopes),
+      nonce: grant.nonce,
+      issuer: request.host.url,
+    });
     ctx.codes.recordIssued(code, [response.access_token, response.refresh_token].filter(Boolean));
     return response;
   },

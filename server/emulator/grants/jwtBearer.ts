@@ -18,6 +18,7 @@ export const jwtBearerGrant: Grant = {
       throw OAuthError.invalidClientId();
     }
     checkSignature(decoded, ctx.state.settings.certificatePem);
+    // aud is the login host even when the request comes to My Domain: never the My Domain URL.
     checkAudience(claims.aud, ctx.baseUrl);
     checkExpiry(claims, ctx.now());
     // The legacy `prn` claim wins over `sub` when both are present.

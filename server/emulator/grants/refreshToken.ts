@@ -1,18 +1,36 @@
-// grant_type=refresh_token: a new access token for a stored refresh token (no rotation, as by default).
+// grant_type=refresh_token: a new access token for a stored refresh token, under the app's refresh-token policy,
+// with rotation when the app turns it on (a new refresh token each time; reusing an old one revokes the grant).
 import { findUserById } from '../context.ts';
 import { OAuthError } from '../errors.ts';
+import { isWithinPolicy } from '../refreshPolicy.ts';
 import { issueTokens } from '../responses.ts';
 import { checkActive, checkClientId, checkClientSecret } from './checks.ts';
 import type { Grant } from './types.ts';
 
+const expired = () => OAuthError.invalidGrant('expired access/refresh token');
+
 export const refreshTokenGrant: Grant = {
   grantType: 'refresh_token',
-  handler(ctx, params) {
+  handler(ctx, params, request) {
+    const { settings, tokens } = ctx.state;
     checkClientId(ctx, params.client_id);
-    checkClientSecret(ctx, params.client_secret);
-    const stored = params.refresh_token ? ctx.state.findRefreshToken(params.refresh_token) : undefined;
-    if (!stored) throw OAuthError.invalidGrant('expired access/refresh token');
+    checkClientSecret(ctx, params.client_secret, settings.requireSecretForRefresh);
+    const stored = params.refresh_token ? tokens.findRefreshToken(params.refresh_token) : undefined;
+    if (!stored) throw expired();
+    if (stored.replacedAt !== undefined) {
+      // "Any attempted reuse of an invalidated refresh token results in the immediate revocation of the current
+      // refresh token and all associated access tokens" (Salesforce's refresh token rotation article).
+      tokens.revokeFamily(stored.familyKey);
+      throw expired();
+    }
+    if (!isWithinPolicy(settings.refreshTokenPolicy, stored, ctx.now())) throw expired();
     const user = checkActive(findUserById(ctx, stored.userId));
-    return issueTokens(ctx, user, stored.scopes, { withRefreshToken: false, refreshKey: stored.key });
+    tokens.markUsed(stored.key);
+    const rotated = settings.refreshTokenRotation ? tokens.rotate(stored.key) : undefined;
+    return issueTokens(ctx, user, stored.scopes, {
+      refreshToken: rotated,
+      familyKey: stored.familyKey,
+      issuer: request.host.url,
+    });
   },
 };

@@ -1,5 +1,6 @@
 // The shape every grant module exports; the token endpoint dispatches on grantType through a Map.
 import type { EmulatorContext } from '../context.ts';
+import type { Host } from '../hosts.ts';
 import type { Params } from '../params.ts';
 import type { TokenResponse } from '../responses.ts';
 
@@ -9,7 +10,14 @@ import type { TokenResponse } from '../responses.ts';
  * parameters: a missing one gets the answer Salesforce gives for it (no client_id is invalid_client_id, no verifier
  * is invalid code verifier...), which a generic "missing parameter" error would replace with an invented one.
  */
+export interface GrantRequest {
+  /** The Authorization header, for client authentication with HTTP Basic. */
+  authorization?: string;
+  /** Which host the request came to: client credentials need My Domain; an id_token names it as issuer. */
+  host: Host;
+}
+
 export interface Grant {
   grantType: string;
-  handler(ctx: EmulatorContext, params: Params, request: { authorization?: string }): TokenResponse;
+  handler(ctx: EmulatorContext, params: Params, request: GrantRequest): TokenResponse;
 }

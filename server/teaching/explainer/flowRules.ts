@@ -77,6 +77,18 @@ export const FLOW_RULES: Rule[] = [
     whatNotToDo: 'Do not keep polling an expired code.',
   },
   {
+    key: 'device-blocked',
+    error: 'invalid_grant',
+    description: 'device flow is not enabled for the app',
+    title: 'The device flow is blocked for this app',
+    likelyMeaning:
+      '"Enable for Device Flow" is off on the app, or the app is not installed in the org: since September 2025 Salesforce blocks the device flow for every uninstalled connected app, even for users who approved it before.',
+    howToFix:
+      'Install the app (Setup → Connected Apps OAuth Usage → Install) and turn on "Enable for Device Flow" (External Client Apps: Flow Enablement → Enable Device Flow). Where a browser is at hand, use the web server flow with PKCE instead.',
+    whatNotToDo:
+      "Do not borrow another tool's app (such as the Salesforce CLI's) to get around it: it is blocked too.",
+  },
+  {
     key: 'device-grant-type',
     error: 'unsupported_grant_type',
     when: (c) => c.flow === 'device',

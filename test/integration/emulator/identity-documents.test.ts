@@ -46,8 +46,8 @@ describe('emulator: identity documents, discovery and token formats', () => {
     assert.deepEqual(Object.keys(body), IDENTITY_KEYS);
     const urls = body.urls as Record<string, string>;
     assert.deepEqual(Object.keys(urls), URL_KEYS);
-    assert.equal(urls.rest, `${stack.emulatorUrl}/services/data/v{version}/`);
-    assert.equal(urls.enterprise, `${stack.emulatorUrl}/services/Soap/c/{version}/00D5j00000PlAyG`);
+    assert.equal(urls.rest, `${stack.instanceUrl}/services/data/v{version}/`);
+    assert.equal(urls.enterprise, `${stack.instanceUrl}/services/Soap/c/{version}/00D5j00000PlAyG`);
     assert.deepEqual(Object.keys(body.status as object), ['created_date', 'body']);
     assert.equal(body.utcOffset, -28800000);
     assert.equal(response.headers.get('cache-control'), 'no-store');
@@ -57,9 +57,9 @@ describe('emulator: identity documents, discovery and token formats', () => {
     const latest = (await (await get(`${tokens.id}?version=latest`)).json()) as {
       urls: Record<string, string>;
     };
-    assert.equal(latest.urls.query, `${stack.emulatorUrl}/services/data/v66.0/query/`);
+    assert.equal(latest.urls.query, `${stack.instanceUrl}/services/data/v66.0/query/`);
     const older = (await (await get(`${tokens.id}?version=62.0`)).json()) as { urls: Record<string, string> };
-    assert.equal(older.urls.sobjects, `${stack.emulatorUrl}/services/data/v62.0/sobjects/`);
+    assert.equal(older.urls.sobjects, `${stack.instanceUrl}/services/data/v62.0/sobjects/`);
   });
 
   test('answers in XML or form encoding when format= or the Accept header asks for it', async () => {
@@ -77,7 +77,7 @@ describe('emulator: identity documents, discovery and token formats', () => {
     const form = await get(tokens.id, { accept: 'application/x-www-form-urlencoded' });
     const fields = new URLSearchParams(await form.text());
     assert.equal(fields.get('username'), stack.config.username);
-    assert.equal(fields.get('photos.thumbnail'), `${stack.emulatorUrl}/profilephoto/005/T`);
+    assert.equal(fields.get('photos.thumbnail'), `${stack.instanceUrl}/profilephoto/005/T`);
     const anything = await get(tokens.id, { accept: '*/*' });
     assert.match(anything.headers.get('content-type') ?? '', /^application\/json/);
   });
@@ -88,7 +88,7 @@ describe('emulator: identity documents, discovery and token formats', () => {
     assert.deepEqual(Object.keys(body), USERINFO_KEYS);
     assert.equal(body.sub, tokens.id);
     assert.deepEqual(body.address, { country: 'US' });
-    assert.equal((body.urls as Record<string, string>).rest, `${stack.emulatorUrl}/services/data/v66.0/`);
+    assert.equal((body.urls as Record<string, string>).rest, `${stack.instanceUrl}/services/data/v66.0/`);
     const xml = await get(`${stack.emulatorUrl}/services/oauth2/userinfo?format=xml`);
     assert.match(await xml.text(), /<preferred_username>/);
   });
@@ -129,7 +129,7 @@ describe('emulator: identity documents, discovery and token formats', () => {
     assert.match(response.headers.get('content-type') ?? '', /^application\/x-www-form-urlencoded/);
     const fields = new URLSearchParams(await response.text());
     assert.match(fields.get('access_token') ?? '', /^00D5j00000PlAyG!/);
-    assert.equal(fields.get('instance_url'), stack.emulatorUrl);
+    assert.equal(fields.get('instance_url'), stack.instanceUrl);
     assert.equal(fields.get('token_type'), 'Bearer');
     const again = await client.post(`${stack.emulatorUrl}/services/oauth2/token`, form);
     assert.equal(again.status, 400);

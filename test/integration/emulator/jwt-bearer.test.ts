@@ -108,7 +108,7 @@ describe('emulator: JWT bearer grant', () => {
       'token_type',
     ]);
     assert.match(result.body.access_token, /^00D5j00000PlAyG!/);
-    assert.equal(result.body.instance_url, stack.emulatorUrl);
+    assert.equal(result.body.instance_url, stack.instanceUrl);
     assert.equal(result.body.id, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`);
     assert.equal(result.body.token_type, 'Bearer');
   });

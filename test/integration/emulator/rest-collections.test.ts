@@ -21,7 +21,7 @@ describe('emulator: sObject Collections and limits', () => {
   before(async () => {
     stack = await startTestStack();
     rest = new RestTestClient(
-      stack.emulatorUrl,
+      stack.instanceUrl,
       (await loginAndGetToken(stack, { scope: 'api' })).access_token,
     );
   });

@@ -21,7 +21,7 @@ describe('emulator: composite and batch', () => {
   before(async () => {
     stack = await startTestStack();
     rest = new RestTestClient(
-      stack.emulatorUrl,
+      stack.instanceUrl,
       (await loginAndGetToken(stack, { scope: 'api' })).access_token,
     );
   });

@@ -14,7 +14,7 @@ describe('emulator: sObject describe', () => {
   before(async () => {
     stack = await startTestStack();
     rest = new RestTestClient(
-      stack.emulatorUrl,
+      stack.instanceUrl,
       (await loginAndGetToken(stack, { scope: 'api' })).access_token,
     );
   });

@@ -17,7 +17,7 @@ describe('emulator: sObjects', () => {
   before(async () => {
     stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
     rest = new RestTestClient(
-      stack.emulatorUrl,
+      stack.instanceUrl,
       (await loginAndGetToken(stack, { scope: 'api' })).access_token,
     );
   });
@@ -194,7 +194,7 @@ describe('emulator: sObjects', () => {
     assert.equal(statSync(path.join(dataDir, 'rest-records.json')).mode & 0o777, 0o600);
     stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
     rest.token = (await loginAndGetToken(stack, { scope: 'api' })).access_token;
-    rest = new RestTestClient(stack.emulatorUrl, rest.token);
+    rest = new RestTestClient(stack.instanceUrl, rest.token);
     assert.equal(
       (await rest.get(`/sobjects/Account/${created.body.id}?fields=Name`)).body.Name,
       'Survives Restarts Inc.',
@@ -211,7 +211,7 @@ describe('emulator: sObjects', () => {
     const other = await startTestStack({ EMULATOR_DATA_DIR: otherDir });
     try {
       const client = new RestTestClient(
-        other.emulatorUrl,
+        other.instanceUrl,
         (await loginAndGetToken(other, { scope: 'api' })).access_token,
       );
       assert.equal((await client.query('SELECT COUNT() FROM Account')).body.totalSize, 40);

@@ -18,7 +18,7 @@ describe('emulator: SOQL result shapes', () => {
   before(async () => {
     stack = await startTestStack();
     rest = new RestTestClient(
-      stack.emulatorUrl,
+      stack.instanceUrl,
       (await loginAndGetToken(stack, { scope: 'api' })).access_token,
     );
   });

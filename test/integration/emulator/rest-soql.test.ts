@@ -26,7 +26,7 @@ describe('emulator: SOQL', () => {
   before(async () => {
     stack = await startTestStack({}, { now: () => NOW });
     rest = new RestTestClient(
-      stack.emulatorUrl,
+      stack.instanceUrl,
       (await loginAndGetToken(stack, { scope: 'api' })).access_token,
     );
   });

@@ -16,7 +16,7 @@ describe('emulator: REST API', () => {
   before(async () => {
     stack = await startTestStack();
     rest = new RestTestClient(
-      stack.emulatorUrl,
+      stack.instanceUrl,
       (await loginAndGetToken(stack, { scope: 'api' })).access_token,
     );
   });
@@ -148,7 +148,7 @@ describe('emulator: REST API', () => {
     await expectReply(rest.get(`${locator}-2500`), 400, invalid);
     const standardUser = `standard@${stack.config.username.split('@')[1]}`;
     const otherToken = (await loginAndGetToken(stack, { scope: 'api', username: standardUser })).access_token;
-    const other = new RestTestClient(stack.emulatorUrl, otherToken);
+    const other = new RestTestClient(stack.instanceUrl, otherToken);
     await expectReply(other.get(first.body.nextRecordsUrl), 400, invalid);
     assert.equal((await rest.get(first.body.nextRecordsUrl)).status, 200);
   });

@@ -88,7 +88,7 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     await stack.close();
     stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
     assert.equal((await jwt(stack.config.username)).status, 200, 'the approval survived');
-    const query = await client.get(`${stack.emulatorUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Case`, {
+    const query = await client.get(`${stack.instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Case`, {
       authorization: `Bearer ${tokens.access_token}`,
     });
     assert.equal(query.status, 200, 'the access token survived');
@@ -132,7 +132,7 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.equal(badEncoding.status, 400);
     assert.doesNotMatch(await badEncoding.text(), /at .*\.ts|Error:/);
     const put = await client.request(
-      `${stack.emulatorUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account`,
+      `${stack.instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account`,
       { method: 'PUT' },
     );
     assert.equal(put.status, 405);

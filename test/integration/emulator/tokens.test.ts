@@ -13,7 +13,7 @@ describe('emulator: token lifecycle and identity', () => {
   const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
     client.post(`${stack.emulatorUrl}${path}`, form, headers);
   const query = (token: string) =>
-    client.get(`${stack.emulatorUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`, {
+    client.get(`${stack.instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`, {
       authorization: `Bearer ${token}`,
     });
 
@@ -99,7 +99,7 @@ describe('emulator: token lifecycle and identity', () => {
     assert.equal(me.user_id, '0055j00000AdMiNAAU');
     assert.equal(
       (me.urls as Record<string, string>).query,
-      `${stack.emulatorUrl}/services/data/v{version}/query/`,
+      `${stack.instanceUrl}/services/data/v{version}/query/`,
     );
     const viaParam = await client.get(`${tokens.id}?oauth_token=${encodeURIComponent(tokens.access_token)}`);
     assert.equal(viaParam.status, 200);

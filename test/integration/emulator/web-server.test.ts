@@ -182,7 +182,7 @@ describe('emulator: authorize and authorization_code', () => {
     assert.equal(callback.search, '');
     const fragment = callback.hash.slice(1);
     assert.match(fragment, /^access_token=00D5j00000PlAyG%21AR/);
-    assert.match(fragment, /&instance_url=https%3A%2F%2Flocalhost%3A\d+&/);
+    assert.match(fragment, /&instance_url=https%3A%2F%2F127\.0\.0\.1%3A\d+&/);
     assert.match(fragment, /&scope=api\+refresh_token&token_type=Bearer&state=ua$/);
     const params = new URLSearchParams(fragment);
     assert.deepEqual(

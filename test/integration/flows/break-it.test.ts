@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Fault } from '../../../server/attempts/attempt.ts';
 import { faultWords } from '../../../server/teaching/faults.ts';
+import { escapeHtml } from '../../support/html.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -91,12 +92,3 @@ describe('break it', () => {
     assert.equal(location, '/result');
   });
 });
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&#34;')
-    .replace(/'/g, '&#39;');
-}

@@ -1,0 +1,117 @@
+// /setup/connect: the device flow's verification page. The user types the code the device shows, logs in if
+// needed, and allows (or denies) the app; the device's next poll then gets its tokens (or its refusal).
+import { randomBytes } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { EmulatorContext } from '../context.ts';
+import { checkCredentials, endLogin, sessionUser, startSession } from '../login.ts';
+import type { OrgUser } from '../org.ts';
+import { renderLogin } from './loginPage.ts';
+
+const PENDING_ID = /^[0-9a-f]{32}$/;
+const MAX_PENDING = 10;
+/** Salesforce's wording for a wrong code was not found in a stored source. */
+const INVALID_CODE = 'That code is not valid or has expired. Check the code your device shows and try again.';
+
+export function connectEndpoint(ctx: EmulatorContext): Router {
+  const router = Router();
+
+  router.get('/setup/connect', (req, res) => {
+    const typed = typeof req.query.user_code === 'string' ? req.query.user_code.slice(0, 20) : '';
+    res.render('emulator/connect', { title: 'Connect your device', userCode: typed, error: undefined });
+  });
+
+  router.post('/setup/connect', (req, res) => {
+    const typed = typeof req.body?.user_code === 'string' ? req.body.user_code.slice(0, 20) : '';
+    const authorization = ctx.devices.waitingFor(typed);
+    if (!authorization) {
+      return res.status(400).render('emulator/connect', {
+        title: 'Connect your device',
+        userCode: typed,
+        error: INVALID_CODE,
+      });
+    }
+    const id = randomBytes(16).toString('hex');
+    const waiting = Object.entries({ ...req.session.sfDevicePending, [id]: authorization.userCode });
+    req.session.sfDevicePending = Object.fromEntries(waiting.slice(-MAX_PENDING));
+    const user = sessionUser(ctx, req);
+    if (!user) return showLogin(res, id);
+    showApproval(res, id, user, authorization.scopes);
+  });
+
+  router.post('/setup/connect/login', (req, res, next) => {
+    const id = pendingId(req);
+    if (!id) return res.status(400).render('emulator/error', expired());
+    const result = checkCredentials(ctx, req.body?.username, req.body?.password);
+    if (!('user' in result)) {
+      const username = typeof req.body?.username === 'string' ? req.body.username : '';
+      return showLogin(res.status(result.status), id, { username, error: result.error });
+    }
+    const scopes = ctx.devices.waitingFor(req.session.sfDevicePending?.[id] ?? '')?.scopes ?? [];
+    startSession(req, result.user, next, () => showApproval(res, id, result.user, scopes));
+  });
+
+  router.post('/setup/connect/switch', (req, res, next) => {
+    const id = pendingId(req);
+    if (!id) return res.status(400).render('emulator/error', expired());
+    endLogin(req, next, () => showLogin(res, id));
+  });
+
+  router.post('/setup/connect/approve', (req, res) => {
+    const id = pendingId(req);
+    const user = sessionUser(ctx, req);
+    if (!id || !user || !req.session.sfDevicePending)
+      return res.status(400).render('emulator/error', expired());
+    const userCode = req.session.sfDevicePending[id];
+    delete req.session.sfDevicePending[id];
+    const allow = req.body?.decision === 'allow';
+    if (!ctx.devices.decide(userCode, { userId: user.id, allow })) {
+      return res.status(400).render('emulator/error', expired());
+    }
+    if (allow) ctx.state.approve(user.id);
+    res.render('emulator/connected', { title: allow ? 'Connected' : 'Access denied', allowed: allow });
+  });
+
+  return router;
+}
+
+function showLogin(res: Response, id: string, form: { username?: string; error?: string } = {}): void {
+  renderLogin(res, {
+    action: '/setup/connect/login',
+    hidden: { request: id },
+    username: form.username ?? '',
+    error: form.error,
+    purpose: 'Log in to connect your device.',
+    switchAction: '/setup/connect/switch',
+  });
+}
+
+/** The device flow always asks: a code typed from someone else's screen must never connect silently. */
+function showApproval(res: Response, id: string, user: OrgUser, scopes: string[]): void {
+  res.render('emulator/approve', {
+    title: 'Allow access?',
+    pending: { id },
+    user,
+    scopes,
+    approveAction: '/setup/connect/approve',
+    switchAction: '/setup/connect/switch',
+    remembered: false,
+  });
+}
+
+/** The pending code named by the form's `request` field: an own key of a well-formed id only. */
+function pendingId(req: Request): string | undefined {
+  const id: unknown = req.body?.request;
+  const pending = req.session.sfDevicePending;
+  return typeof id === 'string' && PENDING_ID.test(id) && pending && Object.hasOwn(pending, id)
+    ? id
+    : undefined;
+}
+
+function expired() {
+  return {
+    title: 'Request expired',
+    heading: 'This connection request has expired',
+    text: 'Enter the code from your device again.',
+    code: 'expired',
+  };
+}

@@ -1,0 +1,23 @@
+// /services/auth/idp/oidc/logout, the end_session_endpoint of discovery: ends this browser's login at the org, then
+// returns to the app when post_logout_redirect_uri is on one of its callback URLs' origins.
+import { Router } from 'express';
+import { callbackOrigins } from '../callbackUrls.ts';
+import type { EmulatorContext } from '../context.ts';
+
+export function logoutEndpoint(ctx: EmulatorContext): Router {
+  const router = Router();
+  router.get('/services/auth/idp/oidc/logout', (req, res, next) => {
+    const back =
+      typeof req.query.post_logout_redirect_uri === 'string' ? req.query.post_logout_redirect_uri : '';
+    // Only a registered origin: anything else would make the org's logout an open redirect.
+    const allowed =
+      URL.canParse(back) && callbackOrigins(ctx.state.settings.callbackUrls).includes(new URL(back).origin);
+    req.session.destroy((error: unknown) => {
+      if (error) return next(error);
+      res.set('Cache-Control', 'no-store');
+      if (allowed) return res.redirect(back);
+      res.render('emulator/logged-out', { title: 'Logged out' });
+    });
+  });
+  return router;
+}

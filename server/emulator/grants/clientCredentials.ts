@@ -1,0 +1,27 @@
+// grant_type=client_credentials: the app authenticates as itself (secret in the form or HTTP Basic) and gets a token
+// acting as its Run As user. Only the org's My Domain serves it.
+import { appAccess, findUserById } from '../context.ts';
+import { OAuthError } from '../errors.ts';
+import { issueClientCredentialsTokens } from '../responses.ts';
+import { checkClientAuthentication } from './checks.ts';
+import type { Grant } from './types.ts';
+
+export const clientCredentialsGrant: Grant = {
+  grantType: 'client_credentials',
+  handler(ctx, params, request) {
+    // The generic login host cannot tell which org's app is meant; Salesforce's misleading code is kept.
+    if (request.host.kind !== 'my-domain')
+      throw OAuthError.invalidGrant('request not supported on this domain');
+    checkClientAuthentication(ctx, request.authorization, params);
+    const { settings } = ctx.state;
+    const noRunAs = ctx.faults.take('no-run-as');
+    const runAs = settings.runAsUserId ? findUserById(ctx, settings.runAsUserId) : undefined;
+    if (noRunAs || !settings.clientCredentialsEnabled || !runAs) {
+      throw OAuthError.invalidGrant('no client credentials user enabled');
+    }
+    // Unconfirmed: an inactive Run As user is refused like any login of an inactive user.
+    if (!runAs.active) throw OAuthError.invalidGrant('authentication failure');
+    if (!appAccess(ctx, runAs).permitted) throw OAuthError.invalidAppAccess();
+    return issueClientCredentialsTokens(ctx, runAs);
+  },
+};

@@ -1,0 +1,153 @@
+// Access and refresh tokens in memory, by hash: refresh-token families (one per grant), rotation, the per-user limit
+// of grants, and revocation. Every change is reported through `changed`, the one place where saving happens.
+import { randomBytes } from 'node:crypto';
+import { ORG_ID_15, tokenKey } from './org.ts';
+
+export interface AccessTokenRecord {
+  userId: string;
+  scopes: string[];
+  issuedAt: number;
+  expiresAt: number;
+  /** The grant (refresh-token family) it came from: revoking that grant revokes this token too. */
+  familyKey?: string;
+}
+
+export interface RefreshTokenRecord {
+  userId: string;
+  scopes: string[];
+  issuedAt: number;
+  /** Hash of the family's first refresh token: every token rotated from it shares the family. */
+  familyKey: string;
+  /** When the grant began (the login), for "Expire refresh token after N". */
+  familyIssuedAt: number;
+  /** For "Expire refresh token if not used for N". */
+  lastUsedAt: number;
+  /** Set when rotation replaced this token: kept only to recognise its reuse. */
+  replacedAt?: number;
+}
+
+const MAX_TOKENS = 2000;
+/** "Each user can hold at most 5 grants per app; the oldest is revoked when a sixth is issued." */
+export const MAX_GRANTS_PER_USER = 5;
+
+export class TokenStore {
+  readonly access = new Map<string, AccessTokenRecord>();
+  readonly refresh = new Map<string, RefreshTokenRecord>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly changed: () => void,
+  ) {}
+
+  issueAccessToken(userId: string, scopes: string[], lifetimeMs: number, familyKey?: string): string {
+    const token = `${ORG_ID_15}!AR${randomBytes(48).toString('base64url').replace(/[-_]/g, 'x')}`;
+    const issuedAt = this.now();
+    this.access.set(tokenKey(token), {
+      userId,
+      scopes,
+      issuedAt,
+      expiresAt: issuedAt + lifetimeMs,
+      familyKey,
+    });
+    prune(this.access);
+    this.changed();
+    return token;
+  }
+
+  /** A new grant (a login): its first refresh token. A user's sixth grant pushes out the oldest. */
+  startFamily(userId: string, scopes: string[]): { token: string; familyKey: string } {
+    const live = [...this.refresh.values()].filter((r) => r.userId === userId && r.replacedAt === undefined);
+    for (const oldest of live.slice(0, Math.max(0, live.length - MAX_GRANTS_PER_USER + 1))) {
+      this.revokeFamily(oldest.familyKey);
+    }
+    const token = newRefreshToken();
+    const key = tokenKey(token);
+    const now = this.now();
+    this.refresh.set(key, {
+      userId,
+      scopes,
+      issuedAt: now,
+      familyKey: key,
+      familyIssuedAt: now,
+      lastUsedAt: now,
+    });
+    prune(this.refresh);
+    this.changed();
+    return { token, familyKey: key };
+  }
+
+  /** Rotation: a new refresh token in the same family; the presented one is replaced (and remembered as such). */
+  rotate(key: string): string {
+    const current = this.refresh.get(key);
+    if (!current) throw new Error('rotate: unknown refresh token');
+    const token = newRefreshToken();
+    const now = this.now();
+    current.replacedAt = now;
+    this.refresh.set(tokenKey(token), { ...current, issuedAt: now, lastUsedAt: now, replacedAt: undefined });
+    prune(this.refresh);
+    this.changed();
+    return token;
+  }
+
+  markUsed(key: string): void {
+    const record = this.refresh.get(key);
+    if (record) record.lastUsedAt = this.now();
+    this.changed();
+  }
+
+  /** An access token that is known, not revoked and not expired. */
+  findAccessToken(token: string): AccessTokenRecord | undefined {
+    const record = this.access.get(tokenKey(token));
+    return record && record.expiresAt > this.now() ? record : undefined;
+  }
+
+  findRefreshToken(token: string): (RefreshTokenRecord & { key: string }) | undefined {
+    const key = tokenKey(token);
+    const record = this.refresh.get(key);
+    return record ? { ...record, key } : undefined;
+  }
+
+  revoke(token: string): boolean {
+    return this.revokeByKey(tokenKey(token));
+  }
+
+  /**
+   * Revokes by the token's hash. An access token goes alone; a refresh token (even one rotation replaced) takes
+   * its whole grant: every token of its family, access tokens included (RFC 7009 §2.1 allows it; it is the safe
+   * choice where Salesforce documents only that its access tokens go too).
+   */
+  revokeByKey(key: string): boolean {
+    if (this.access.delete(key)) {
+      this.changed();
+      return true;
+    }
+    const record = this.refresh.get(key);
+    if (!record) return false;
+    this.revokeFamily(record.familyKey);
+    return true;
+  }
+
+  revokeFamily(familyKey: string): void {
+    for (const [key, record] of this.refresh) if (record.familyKey === familyKey) this.refresh.delete(key);
+    for (const [key, record] of this.access) if (record.familyKey === familyKey) this.access.delete(key);
+    this.changed();
+  }
+
+  clear(): void {
+    this.access.clear();
+    this.refresh.clear();
+    this.changed();
+  }
+}
+
+function newRefreshToken(): string {
+  return `5Aep861${randomBytes(60).toString('base64').replace(/[+/]/g, '.')}`;
+}
+
+/** Keeps the newest MAX_TOKENS entries; a Map keeps insertion order, so the first keys are the oldest. */
+function prune<T>(records: Map<string, T>): void {
+  for (const key of records.keys()) {
+    if (records.size <= MAX_TOKENS) return;
+    records.delete(key);
+  }
+}

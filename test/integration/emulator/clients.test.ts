@@ -1,0 +1,192 @@
+// Standard clients against the emulator, driven as their users drive them: openid-client against the My Domain's
+// discovery document, jsforce's OAuth2 and Connection for client credentials, and the device flow exactly as the
+// Salesforce CLI's sfdx-core (DeviceOauthService) performs it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import FormData from 'form-data';
+import { Connection, OAuth2 } from 'jsforce';
+import { Transport } from 'jsforce/lib/transport.js';
+import nodeFetch from 'node-fetch';
+import * as oidc from 'openid-client';
+import { answerDeviceCode } from '../../support/device.ts';
+import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
+
+/** Trust for the local test certificate and nothing else: TLS checks stay on. */
+const ca = () => readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'));
+
+/** openid-client's customFetch: the same request through an agent that trusts the local certificate. */
+function trustingFetch(agent: https.Agent): oidc.CustomFetch {
+  return async (url, options) => {
+    const response = await nodeFetch(url, {
+      method: options.method,
+      headers: Object.fromEntries(new Headers(options.headers)),
+      body: options.body as string | undefined,
+      redirect: options.redirect,
+      signal: options.signal,
+      agent,
+    });
+    const body = [204, 304].includes(response.status) ? null : await response.arrayBuffer();
+    return new Response(body, { status: response.status, headers: [...response.headers] });
+  };
+}
+
+describe('standard clients against the emulator', () => {
+  let stack: TestStack;
+  let clock = Date.now();
+  let config: oidc.Configuration;
+  let fetchTrustingLocalCa: oidc.CustomFetch;
+
+  before(async () => {
+    stack = await startTestStack({}, { now: () => clock });
+    await changeSettings(stack, { runAsUserId: ADMIN_ID });
+    fetchTrustingLocalCa = trustingFetch(new https.Agent({ ca: ca() }));
+    config = await oidc.discovery(
+      new URL(stack.instanceUrl),
+      stack.config.clientId,
+      stack.config.clientSecret,
+      undefined,
+      { [oidc.customFetch]: fetchTrustingLocalCa },
+    );
+    // jsforce sends through node-fetch's default agent: give it one that trusts the local certificate.
+    https.globalAgent = new https.Agent({ ca: ca() });
+  });
+  after(() => stack.close());
+
+  test('openid-client discovers My Domain and runs clientCredentialsGrant, with the secret in the body and in Basic', async () => {
+    assert.equal(config.serverMetadata().issuer, stack.instanceUrl);
+    const posted = await oidc.clientCredentialsGrant(config);
+    assert.equal(posted.token_type, 'bearer');
+    assert.equal(posted.refresh_token, undefined);
+    assert.equal(posted.id_token, undefined);
+    assert.equal((posted as unknown as Record<string, unknown>).instance_url, stack.instanceUrl);
+    const basic = new oidc.Configuration(
+      config.serverMetadata(),
+      stack.config.clientId,
+      stack.config.clientSecret,
+      oidc.ClientSecretBasic(stack.config.clientSecret),
+    );
+    basic[oidc.customFetch] = fetchTrustingLocalCa;
+    assert.ok((await oidc.clientCredentialsGrant(basic)).access_token);
+    const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
+    assert.match(sent?.headers.authorization ?? '', /^Basic /);
+    assert.equal(sent?.params.client_secret, undefined);
+  });
+
+  test('openid-client: refreshTokenGrant (id_token included), tokenIntrospection, fetchUserInfo, tokenRevocation', async () => {
+    const login = await loginAndGetToken(stack, { scope: 'api refresh_token openid' });
+    const refreshed = await oidc.refreshTokenGrant(config, login.refresh_token);
+    assert.ok(refreshed.access_token);
+    assert.equal(refreshed.claims()?.iss, stack.instanceUrl);
+    const introspection = await oidc.tokenIntrospection(config, refreshed.access_token);
+    assert.equal(introspection.active, true);
+    assert.equal(introspection.username, stack.config.username);
+    assert.equal(introspection.exp, Math.floor(clock / 1000) + 120 * 60);
+    const userinfo = await oidc.fetchUserInfo(config, refreshed.access_token, login.id);
+    assert.equal(userinfo.preferred_username, stack.config.username);
+    await oidc.tokenRevocation(config, login.refresh_token);
+    assert.deepEqual(await oidc.tokenIntrospection(config, refreshed.access_token), { active: false });
+    await assert.rejects(
+      oidc.refreshTokenGrant(config, login.refresh_token),
+      (error: Error & { error?: string; error_description?: string }) => {
+        assert.equal(error.error, 'invalid_grant');
+        assert.equal(error.error_description, 'expired access/refresh token');
+        return true;
+      },
+    );
+  });
+
+  test('jsforce: OAuth2.requestToken({ grant_type: "client_credentials" }) on My Domain, refused on the login host', async () => {
+    const oauth2 = (loginUrl: string) =>
+      new OAuth2({ loginUrl, clientId: stack.config.clientId, clientSecret: stack.config.clientSecret });
+    const tokens = await oauth2(stack.instanceUrl).requestToken({ grant_type: 'client_credentials' });
+    assert.equal(tokens.instance_url, stack.instanceUrl);
+    assert.equal(tokens.refresh_token, undefined);
+    await assert.rejects(
+      oauth2(stack.emulatorUrl).requestToken({ grant_type: 'client_credentials' }),
+      (error: Error) => {
+        assert.equal(error.name, 'invalid_grant');
+        assert.equal(error.message, 'request not supported on this domain');
+        return true;
+      },
+    );
+  });
+
+  test('jsforce: Connection.authorize with client credentials, then a query on instance_url', async () => {
+    const connection = new Connection({
+      oauth2: {
+        loginUrl: stack.instanceUrl,
+        clientId: stack.config.clientId,
+        clientSecret: stack.config.clientSecret,
+      },
+      version: '66.0',
+    });
+    const user = await connection.authorize({ grant_type: 'client_credentials' });
+    assert.equal(user.id, ADMIN_ID);
+    assert.equal(connection.instanceUrl, stack.instanceUrl);
+    const result = await connection.query<{ Name: string }>('SELECT Name FROM Account ORDER BY Name LIMIT 1');
+    assert.equal(result.records[0].Name, 'Acme Inc.');
+  });
+
+  test('the device flow as sfdx-core performs it: FormData bodies, response_type=device_code, then grant_type=device&code=', async () => {
+    // sfdx-core's DeviceOauthService: jsforce's Transport, form-data's buffer and headers over its JSON headers.
+    const sfdxHeaders = { 'content-type': 'application/json', 'user-agent': 'sfdx toolbelt:' };
+    const send = async (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      const raw = await new Transport().httpRequest({
+        url: `${stack.emulatorUrl}/services/oauth2/token`,
+        method: 'POST',
+        headers: { ...sfdxHeaders, ...form.getHeaders() },
+        body: form.getBuffer(),
+      });
+      return { status: raw.statusCode, body: JSON.parse(raw.body) as Record<string, string | number> };
+    };
+    const login = await send({
+      client_id: stack.config.clientId,
+      response_type: 'device_code',
+      scope: 'refresh_token web api',
+    });
+    assert.equal(login.status, 200);
+    assert.deepEqual(Object.keys(login.body).sort(), [
+      'device_code',
+      'interval',
+      'user_code',
+      'verification_uri',
+    ]);
+    const poll = () =>
+      send({ client_id: stack.config.clientId, grant_type: 'device', code: String(login.body.device_code) });
+    const first = await poll();
+    // The CLI keeps polling only on exactly this: status 400 and error authorization_pending.
+    assert.equal(first.status, 400);
+    assert.equal(first.body.error, 'authorization_pending');
+    const answered = await answerDeviceCode(
+      stack,
+      String(login.body.verification_uri),
+      String(login.body.user_code),
+    );
+    assert.match(answered.html, /You're connected/);
+    clock += Number(login.body.interval) * 1000; // the CLI waits `interval` seconds between polls
+    const approved = await poll();
+    assert.equal(approved.status, 200);
+    for (const key of [
+      'access_token',
+      'refresh_token',
+      'signature',
+      'scope',
+      'instance_url',
+      'id',
+      'token_type',
+      'issued_at',
+    ]) {
+      assert.equal(typeof approved.body[key], 'string', key);
+    }
+    assert.equal(approved.body.instance_url, stack.instanceUrl);
+    const received = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
+    assert.match(received?.headers['content-type'] ?? '', /^multipart\/form-data; boundary=/);
+  });
+});

@@ -1,0 +1,163 @@
+// The emulator's own pages for the new lessons: logout (end_session_endpoint), "Not you?", Salesforce's OAuth error
+// pages with the link to the playground, the demo box on the login page, and Setup's new settings.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ADMIN_ID, changeSettings, postToken } from '../../support/emulator-api.ts';
+import { authorizeInBrowser, hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
+import { saveSettings } from '../../support/emulator-setup.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('emulator: pages', () => {
+  let stack: TestStack;
+  let dataDir: string;
+  const authorizeUrl = (query: Record<string, string> = {}) =>
+    `${stack.emulatorUrl}/services/oauth2/authorize?${new URLSearchParams({
+      client_id: stack.config.clientId,
+      redirect_uri: stack.config.callbackUrl,
+      response_type: 'code',
+      ...query,
+    })}`;
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-pages-'));
+    stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+  });
+  after(async () => {
+    await stack.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('logout ends the login and returns to a registered origin; the next authorize asks to log in again', async () => {
+    const browser = new TestClient();
+    await authorizeInBrowser(stack, { response_type: 'code' }, { client: browser });
+    assert.equal((await browser.get(authorizeUrl())).status, 302, 'logged in: straight back to the app');
+    const back = `${stack.appUrl}/signed-out`;
+    const logout = await browser.get(
+      `${stack.emulatorUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`,
+    );
+    assert.equal(logout.status, 302);
+    assert.equal(logout.headers.get('location'), back);
+    const again = await browser.get(authorizeUrl());
+    assert.equal(again.status, 200);
+    assert.match(await again.text(), /name="password"/);
+  });
+
+  test('logout with an unregistered post_logout_redirect_uri shows a page instead of redirecting', async () => {
+    const logout = await new TestClient().get(
+      `${stack.emulatorUrl}/services/auth/idp/oidc/logout?post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F`,
+    );
+    assert.equal(logout.status, 200);
+    assert.equal(logout.headers.get('location'), null);
+    assert.match(await logout.text(), /You are logged out/);
+  });
+
+  test('"Not you?" on the approval page ends the login and asks again for the same request', async () => {
+    const browser = new TestClient();
+    const loginPage = await (await browser.get(authorizeUrl({ prompt: 'consent' }))).text();
+    const approval = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(loginPage, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    const approvalPage = await approval.text();
+    assert.match(approvalPage, /Allow access\?/);
+    assert.match(approvalPage, /Not you\?/);
+    const switched = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
+      request: hiddenValue(approvalPage, 'request'),
+    });
+    const again = await switched.text();
+    assert.match(again, /name="password"/);
+    assert.equal(hiddenValue(again, 'request'), hiddenValue(approvalPage, 'request'));
+    assert.match(again, /id="username"[^>]*value=""/, 'the username is asked afresh');
+    const stillOut = await browser.get(authorizeUrl());
+    assert.match(await stillOut.text(), /name="password"/, 'the login really ended');
+  });
+
+  test('the login page shows "Not you?" for a pre-filled username and a clearly marked box of demo users', async () => {
+    const page = await (
+      await new TestClient().get(authorizeUrl({ login_hint: 'standard@playground.local' }))
+    ).text();
+    assert.match(
+      page,
+      /standard@playground\.local · <button type="submit" class="emu-link">Not you\?<\/button>/,
+    );
+    assert.match(page, /<aside class="emu-teaching" aria-label="Local emulator demo users">/);
+    assert.match(page, /<code>inactive@playground\.local<\/code>: Standard User, inactive/);
+  });
+
+  test('Salesforce’s error pages link, clearly marked, to the playground’s explanation of the error', async () => {
+    const unknownClient = await new TestClient().get(authorizeUrl({ client_id: 'nope' }));
+    assert.equal(unknownClient.status, 400);
+    const html = await unknownClient.text();
+    assert.match(html, /error=invalid_client_id&amp;error_description=client%20identifier%20invalid/);
+    assert.match(html, /Local emulator, not part of Salesforce's page/);
+    assert.ok(
+      html.includes(
+        `href="${stack.appUrl}/explain?error=invalid_client_id&amp;error_description=client+identifier+invalid"`,
+      ),
+    );
+    const remote = await new TestClient().get(
+      `${stack.emulatorUrl}/setup/secur/RemoteAccessErrorPage.apexp?error=invalid_scope&error_description=the+requested+scope+is+not+allowed`,
+    );
+    assert.equal(remote.status, 200);
+    assert.match(
+      await remote.text(),
+      /error=invalid_scope&amp;error_description=the%20requested%20scope%20is%20not%20allowed/,
+    );
+    const hostile = await new TestClient().get(
+      `${stack.emulatorUrl}/setup/secur/RemoteAccessErrorPage.apexp?error=<script>&error_description=${'x'.repeat(400)}`,
+    );
+    const hostileHtml = await hostile.text();
+    assert.doesNotMatch(hostileHtml, /<script>/);
+    assert.doesNotMatch(hostileHtml, /x{400}/);
+  });
+
+  test('Setup refuses an unknown Run As user and a policy period that is not a whole number', async () => {
+    const unknownUser = await saveSettings(stack, { runAsUserId: '005000000000000AAA' });
+    assert.equal(unknownUser.status, 400);
+    assert.match(unknownUser.html, /The Run As user must be one of the org’s users\./);
+    const badPeriod = await saveSettings(stack, {
+      refreshTokenPolicy: 'lifetime',
+      refreshTokenAmount: '1.5',
+    });
+    assert.equal(badPeriod.status, 400);
+    assert.match(badPeriod.html, /The refresh token policy needs a whole number from 1 to 10000\./);
+    assert.equal(stack.emulator?.context.state.settings.refreshTokenPolicy.kind, 'infinite', 'nothing saved');
+  });
+
+  test('keeps the new settings and a rotated grant across a restart: a replaced refresh token is still recognised', async () => {
+    await changeSettings(stack, {
+      runAsUserId: ADMIN_ID,
+      refreshTokenRotation: 'on',
+      allowUsernamePassword: 'on',
+      refreshTokenPolicy: 'inactivity',
+      refreshTokenAmount: '3',
+      refreshTokenUnit: 'MONTHS',
+    });
+    const refresh = (token: string) =>
+      postToken(stack.emulatorUrl, {
+        grant_type: 'refresh_token',
+        refresh_token: token,
+        client_id: stack.config.clientId,
+        client_secret: stack.config.clientSecret ?? '',
+      });
+    const login = await loginAndGetToken(stack);
+    const rotated = (await refresh(login.refresh_token)).body.refresh_token as string;
+    await stack.close();
+    stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+    const { settings, org } = stack.emulator?.context.state ?? {};
+    assert.equal(settings?.runAsUserId, ADMIN_ID);
+    assert.deepEqual(settings?.refreshTokenPolicy, { kind: 'inactivity', amount: 3, unit: 'MONTHS' });
+    assert.equal(org?.allowUsernamePassword, true);
+    assert.equal((await refresh(login.refresh_token)).body.error, 'invalid_grant');
+    assert.equal(
+      (await refresh(rotated)).body.error,
+      'invalid_grant',
+      'the reuse revoked the grant after the restart too',
+    );
+  });
+});

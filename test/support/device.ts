@@ -1,0 +1,31 @@
+// The person on the other screen of a device flow: types the code at the verification page, logs in if asked, and
+// answers the approval page, as in a browser.
+import assert from 'node:assert/strict';
+import { hiddenValue } from './emulator-login.ts';
+import { TestClient } from './http.ts';
+import type { TestStack } from './stack.ts';
+
+export async function answerDeviceCode(
+  stack: TestStack,
+  verificationUri: string,
+  userCode: string,
+  decision: 'allow' | 'deny' = 'allow',
+  browser = new TestClient(),
+): Promise<{ status: number; html: string }> {
+  const origin = new URL(verificationUri).origin;
+  let html = await (await browser.post(verificationUri, { user_code: userCode })).text();
+  if (html.includes('name="password"')) {
+    const login = await browser.post(`${origin}/setup/connect/login`, {
+      request: hiddenValue(html, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    html = await login.text();
+  }
+  assert.match(html, /Allow access\?/, 'the approval page');
+  const answer = await browser.post(`${origin}/setup/connect/approve`, {
+    request: hiddenValue(html, 'request'),
+    decision,
+  });
+  return { status: answer.status, html: await answer.text() };
+}
