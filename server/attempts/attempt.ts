@@ -93,6 +93,8 @@ export interface Attempt {
   replay?: boolean;
   /** The pre-flight found that Salesforce would show its own error page: the browser was not sent there. */
   preflightRefused?: boolean;
+  /** The login choices a redirect flow started with (login_hint, scope, prompt), to start again with them. */
+  startQuery?: string;
 }
 
 /** Where a flow reports what it does, leg by leg and check by check, so the teaching layer can show it. */

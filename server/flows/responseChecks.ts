@@ -14,6 +14,8 @@ export interface ResponseExpectations {
   atHashRequired?: boolean;
   /** Whether this flow returns an id_token when openid is requested (client credentials and password never do). */
   idToken?: boolean;
+  /** Whether this attempt asked for openid (default: the configured scopes do). */
+  openidRequested?: boolean;
 }
 
 /** The state did not lead back to a login this browser session started. */
@@ -93,7 +95,8 @@ export async function verifyTokenResponse(
       missing('signature', 'response signature check', 'The response carries no signature and issued_at.'),
     );
   }
-  if (expected.idToken !== false && config.scopes.split(/\s+/).includes('openid')) {
+  const openid = expected.openidRequested ?? config.scopes.split(/\s+/).includes('openid');
+  if (expected.idToken !== false && openid) {
     if (tokens.id_token) {
       log.jwt('idToken', tokens.id_token);
       const { issuer, keys } = await api.signingKeys(log.entry);

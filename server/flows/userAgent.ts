@@ -8,6 +8,7 @@ import { parseTokenSet, type TokenSet } from '../salesforce/tokens.ts';
 import { checkCallbackState, verifyTokenResponse } from './responseChecks.ts';
 import type { CallbackMatch } from './transactions.ts';
 import type { FlowContext } from './context.ts';
+import { loginParams, type LoginOptions } from './loginOptions.ts';
 
 type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'callbackUrl' | 'scopes'>;
 
@@ -15,6 +16,8 @@ export interface UserAgentTransaction {
   flow: 'user-agent';
   state: string;
   nonce: string;
+  /** The scopes asked for: an id_token is required back when openid is among them. */
+  scopes: string[];
   createdAt: number;
   faults: Fault[];
 }
@@ -24,20 +27,21 @@ export function buildRequest(
   config: FlowConfig,
   nowMs: number,
   faults: Fault[] = [],
+  login: LoginOptions = { scopes: config.scopes.split(/\s+/).filter(Boolean) },
 ): { transaction: UserAgentTransaction; authorizeUrl: string } {
   const state = randomBytes(16).toString('base64url');
   const nonce = randomBytes(16).toString('base64url');
-  const withIdToken = config.scopes.split(/\s+/).includes('openid');
+  const withIdToken = login.scopes.includes('openid');
   const params = new URLSearchParams({
     response_type: withIdToken ? 'token id_token' : 'token',
     client_id: config.clientId,
     redirect_uri: config.callbackUrl,
-    scope: config.scopes,
+    ...loginParams(login),
     state: faults.includes('tampered-state') ? `${state}-tampered` : state,
     nonce,
   });
   return {
-    transaction: { flow: 'user-agent', state, nonce, createdAt: nowMs, faults },
+    transaction: { flow: 'user-agent', state, nonce, scopes: login.scopes, createdAt: nowMs, faults },
     authorizeUrl: `${config.loginUrl}/services/oauth2/authorize?${params}`,
   };
 }
@@ -57,6 +61,10 @@ export async function completeFragment(
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'fragment');
   }
   const tokens = parseTokenSet(params);
-  await verifyTokenResponse(ctx, tokens, { nonce: transaction.nonce, atHashRequired: true });
+  await verifyTokenResponse(ctx, tokens, {
+    nonce: transaction.nonce,
+    atHashRequired: true,
+    openidRequested: transaction.scopes?.includes('openid'),
+  });
   return tokens;
 }

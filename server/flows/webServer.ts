@@ -9,6 +9,7 @@ import { checkCallbackState, notPerformed, verifyTokenResponse } from './respons
 import type { CallbackMatch } from './transactions.ts';
 import { pkceChallenge, pkceCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
+import { loginParams, type LoginOptions } from './loginOptions.ts';
 
 type FlowConfig = Pick<Config, 'loginUrl' | 'clientId' | 'clientSecret' | 'callbackUrl' | 'scopes'>;
 
@@ -20,6 +21,8 @@ export interface WebServerTransaction {
   codeChallenge: string;
   /** OpenID Connect: comes back inside the id_token when openid is granted. */
   nonce: string;
+  /** The scopes asked for: an id_token is required back when openid is among them. */
+  scopes: string[];
   createdAt: number;
   faults: Fault[];
 }
@@ -37,6 +40,7 @@ export function buildRequest(
   config: FlowConfig,
   nowMs: number,
   faults: Fault[] = [],
+  login: LoginOptions = { scopes: config.scopes.split(/\s+/).filter(Boolean) },
 ): { transaction: WebServerTransaction; authorizeUrl: string } {
   const state = randomBytes(16).toString('base64url');
   const codeVerifier = randomBytes(48).toString('base64url');
@@ -46,7 +50,7 @@ export function buildRequest(
     response_type: 'code',
     client_id: config.clientId,
     redirect_uri: config.callbackUrl,
-    scope: config.scopes,
+    ...loginParams(login),
     state: faults.includes('tampered-state') ? `${state}-tampered` : state,
     code_challenge: codeChallenge,
     code_challenge_method: 'S256',
@@ -58,7 +62,16 @@ export function buildRequest(
     params.delete('code_challenge_method');
   }
   return {
-    transaction: { flow: 'web-server', state, codeVerifier, codeChallenge, nonce, createdAt: nowMs, faults },
+    transaction: {
+      flow: 'web-server',
+      state,
+      codeVerifier,
+      codeChallenge,
+      nonce,
+      scopes: login.scopes,
+      createdAt: nowMs,
+      faults,
+    },
     authorizeUrl: `${config.loginUrl}/services/oauth2/authorize?${params}`,
   };
 }
@@ -83,7 +96,11 @@ export async function completeCallback(
   if (transaction.faults.includes('replay-code')) {
     await ctx.api.token(form, ctx.log.entry, 'token (replayed code)');
   }
-  await verifyTokenResponse(ctx, tokens, { nonce: transaction.nonce, atHashRequired: false });
+  await verifyTokenResponse(ctx, tokens, {
+    nonce: transaction.nonce,
+    atHashRequired: false,
+    openidRequested: transaction.scopes?.includes('openid'),
+  });
   return tokens;
 }
 

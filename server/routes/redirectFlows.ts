@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Fault, FlowName } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
+import { OFFERED_SCOPES, PROMPTS, readLoginOptions, type LoginOptions } from '../flows/loginOptions.ts';
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
@@ -20,6 +21,7 @@ interface RedirectFlow {
     config: Config,
     nowMs: number,
     faults: Fault[],
+    login: LoginOptions,
   ): { transaction: Transaction; authorizeUrl: string };
 }
 
@@ -38,15 +40,25 @@ export function redirectFlowPages(services: Services): {
       renderFlowPage(req, res, flow, {
         title: FLOWS[flow].title,
         secretConfigured: Boolean(config.clientSecret),
+        login: {
+          scopes: OFFERED_SCOPES,
+          configured: config.scopes.split(/\s+/),
+          prompts: PROMPTS,
+          // The emulator's demo users, as the emulator names them; a real org gets a free login_hint field.
+          users: config.mode === 'emulator' ? demoUsers(config.username) : undefined,
+        },
       });
     },
-    // A link, not a form: a redirect to another origin after a form POST would be blocked by CSP form-action.
+    // A GET form, not a POST: the answer is a redirect to the login host, where the browser goes next.
     start: (flow) => async (req, res) => {
       // "Send me anyway" after a refused pre-flight: the same faults again, and straight to Salesforce's page.
       const anyway = req.query.anyway === '1';
       if (anyway) req.session.faults = latestAttempt(req, flow)?.faults ?? req.session.faults;
       const attempt = beginAttempt(req, flow, now(), orgControl);
-      const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults);
+      const login = readLoginOptions(req.query, config);
+      const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);
+      // "Send me anyway" repeats the same choices.
+      attempt.startQuery = new URLSearchParams(loginChoices(req.query)).toString();
       if (!anyway) {
         const refused = await preflightAuthorize(flowContext(services, attempt), authorizeUrl).catch(
           (error: unknown) => ({ failure: error }),
@@ -73,4 +85,21 @@ export function redirectFlowPages(services: Services): {
       res.redirect(authorizeUrl);
     },
   };
+}
+
+/** The emulator's three demo users: the admin, and a standard and an inactive user of the same domain. */
+function demoUsers(admin: string): string[] {
+  const domain = admin.split('@')[1] ?? 'playground.local';
+  return [admin, `standard@${domain}`, `inactive@${domain}`];
+}
+
+/** The login choices of the start request, as sent (the flow validates them again). */
+function loginChoices(query: Record<string, unknown>): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const name of ['login_hint', 'scope', 'prompt']) {
+    for (const value of ([] as unknown[]).concat(query[name] ?? [])) {
+      if (typeof value === 'string') pairs.push([name, value]);
+    }
+  }
+  return pairs;
 }

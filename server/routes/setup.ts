@@ -46,6 +46,7 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
       res.set('Cache-Control', 'no-store').render('setup-guide', {
         title: 'Setup guide',
         callbackUrl: config.callbackUrl,
+        emulatorSetupUrl: config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined,
         overview,
         doctor: doctor && {
           at: new Date(doctor.startedAt).toISOString(),

@@ -42,7 +42,7 @@ describe('the three flows in Chromium', () => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole('link', { name: 'Web server + PKCE' }).first().click();
-    await page.getByRole('link', { name: 'Run the web server flow' }).click();
+    await page.getByRole('button', { name: 'Run the web server flow' }).click();
     await signInAtEmulator(page, stack);
     await expectResult('web server');
     await screenshot(page, 'result-web-server');
@@ -63,7 +63,7 @@ describe('the three flows in Chromium', () => {
     page.on('framenavigated', (frame) => visited.push(frame.url()));
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole('link', { name: 'User-agent' }).first().click();
-    await page.getByRole('link', { name: 'Run the user-agent flow' }).click();
+    await page.getByRole('button', { name: 'Run the user-agent flow' }).click();
     await signInAtEmulator(page, stack);
     await expectResult('user-agent');
     const history = await page.evaluate(() => window.history.length);

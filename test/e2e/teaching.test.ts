@@ -123,7 +123,7 @@ describe('teaching panel in Chromium', () => {
       if (run === 'jwt') {
         await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
       } else {
-        await page.getByRole('link', { name: /^Run the / }).click();
+        await page.getByRole('button', { name: /^Run the / }).click();
         await signInAtEmulator(page, stack);
       }
       await page.waitForURL(`${stack.appUrl}${flowPath}`);

@@ -1,0 +1,38 @@
+// Who logs in and how, for the redirect flows: login_hint (which user the login page proposes), the scopes to ask
+// for, and prompt (login: always ask for the password; consent: always show the approval page).
+import type { Config } from '../config.ts';
+
+export interface LoginOptions {
+  loginHint?: string;
+  scopes: string[];
+  prompt?: string;
+}
+
+/** Scopes a learner can ask for; asking for one the app lacks is itself a lesson (invalid_scope). */
+export const OFFERED_SCOPES = ['api', 'refresh_token', 'openid', 'id', 'web', 'offline_access', 'full'];
+export const PROMPTS = ['login', 'consent', 'login consent'];
+
+/** Reads the choices of the flow page's form; anything unknown is dropped, nothing reaches the URL unchecked. */
+export function readLoginOptions(
+  query: Record<string, unknown>,
+  config: Pick<Config, 'scopes'>,
+): LoginOptions {
+  const asked = ([] as unknown[]).concat(query.scope ?? []).filter((s): s is string => typeof s === 'string');
+  const scopes = asked.filter((scope) => OFFERED_SCOPES.includes(scope));
+  const hint = typeof query.login_hint === 'string' ? query.login_hint.trim().slice(0, 80) : '';
+  const prompt =
+    typeof query.prompt === 'string' && PROMPTS.includes(query.prompt) ? query.prompt : undefined;
+  return {
+    loginHint: hint || undefined,
+    scopes: scopes.length > 0 ? scopes : config.scopes.split(/\s+/).filter(Boolean),
+    prompt,
+  };
+}
+
+/** The authorize parameters these choices add. */
+export function loginParams(options: LoginOptions): Record<string, string> {
+  const params: Record<string, string> = { scope: options.scopes.join(' ') };
+  if (options.loginHint) params.login_hint = options.loginHint;
+  if (options.prompt) params.prompt = options.prompt;
+  return params;
+}

@@ -1,0 +1,66 @@
+// Who logs in and how: the redirect flows' login_hint, scopes and prompt reach Salesforce, and the rest of the
+// attempt follows them (no id_token is expected when openid was not asked for).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { hiddenValue } from '../../support/emulator-login.ts';
+import { runWebServerFlow } from '../../support/flows.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('login choices of the redirect flows', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('login_hint, scope and prompt reach the authorize request, and the login page proposes the user', async () => {
+    const client = new TestClient();
+    const query = new URLSearchParams([
+      ['login_hint', 'standard@playground.local'],
+      ['scope', 'api'],
+      ['scope', 'refresh_token'],
+      ['scope', 'not-offered'],
+      ['prompt', 'login consent'],
+    ]);
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start?${query}`);
+    const authorize = new URL(start.headers.get('location') ?? '');
+    assert.equal(authorize.searchParams.get('login_hint'), 'standard@playground.local');
+    assert.equal(authorize.searchParams.get('scope'), 'api refresh_token', 'an unknown scope is dropped');
+    assert.equal(authorize.searchParams.get('prompt'), 'login consent');
+    const login = await (await client.get(authorize.href)).text();
+    assert.match(login, /id="username"[^>]*value="standard@playground\.local"/);
+    const approval = await client.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(login, 'request'),
+      username: 'standard@playground.local',
+      password: stack.config.emulator.password,
+    });
+    const approvalPage = await approval.text();
+    const allowed = await client.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+      request: hiddenValue(approvalPage, 'request'),
+      decision: 'allow',
+    });
+    const callback = await client.get(allowed.headers.get('location') ?? '');
+    assert.equal(callback.headers.get('location'), '/result', 'no openid asked: no id_token required');
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(result, /standard@playground\.local/);
+  });
+
+  test('prompt=consent shows the approval page again to a user who already allowed the app', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start?prompt=consent`);
+    const page = await (await client.get(start.headers.get('location') ?? '')).text();
+    assert.match(page, /name="decision"/);
+  });
+
+  test('a scope the app does not allow is caught by the pre-flight (invalid_scope), explained', async () => {
+    const client = new TestClient();
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start?scope=api&scope=full`);
+    assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /<code>invalid_scope<\/code>/);
+    assert.match(page, /A requested scope is not allowed for this app/);
+    assert.match(page, /href="\/flows\/web-server\/start\?anyway=1&amp;scope=api&amp;scope=full"/);
+  });
+});
