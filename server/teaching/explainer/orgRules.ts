@@ -61,6 +61,27 @@ export const ORG_RULES: Rule[] = [
     whatNotToDo: 'Do not open more orgs or users to spread the load around the limit.',
   },
   {
+    key: 'user-agent-blocked',
+    error: 'unauthorized_client',
+    when: (c) => c.flow === undefined || c.flow === 'user-agent',
+    title: 'The org does not allow the user-agent flow',
+    likelyMeaning:
+      'Orgs created since Summer \'23 block user-agent (implicit) flows unless "Allow OAuth User-Agent Flows" is on in Setup → OAuth and OpenID Connect Settings; many admins keep it off on purpose.',
+    howToFix:
+      'Move to the web server flow with PKCE (it needs no secret in a browser app). Only if you must, an admin turns the setting on.',
+    whatNotToDo:
+      'Do not ask for the org-wide setting to be turned on for one app: the token would travel in URLs again.',
+  },
+  {
+    key: 'unauthorized-client',
+    error: 'unauthorized_client',
+    title: 'The app may not use this flow',
+    likelyMeaning: 'The app or the org does not allow the flow or response type this request asked for.',
+    howToFix:
+      "Check the app's flow settings (Flow Enablement on an External Client App) and the org's OAuth settings.",
+    whatNotToDo: 'Do not switch flows blindly: pick the one the integration needs.',
+  },
+  {
     key: 'immediate-unsuccessful',
     error: 'immediate_unsuccessful',
     title: 'immediate=true, but the user must log in or approve',
