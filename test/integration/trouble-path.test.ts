@@ -7,57 +7,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { postForm } from '../support/flows.ts';
 import { saveSettings } from '../support/emulator-setup.ts';
+import { DOCUMENTED_ERRORS } from '../support/documented-errors.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
-
-/** Every error and description pair salesforce-wire.md and salesforce-wire-flows.md document. */
-const DOCUMENTED: [string, string?][] = [
-  ['invalid_client_id', 'client identifier invalid'],
-  ['invalid_client', 'invalid client credentials'],
-  ['invalid_grant', 'expired authorization code'],
-  ['invalid_grant', 'invalid code verifier'],
-  ['invalid_grant', 'unexpected code verifier'],
-  ['invalid_grant', 'expired access/refresh token'],
-  ['invalid_grant', 'authentication failure'],
-  ['invalid_grant', "user hasn't approved this consumer"],
-  ['invalid_grant', 'invalid assertion'],
-  ['invalid_grant', 'audience is invalid'],
-  ['invalid_grant', 'request not supported on this domain'],
-  ['invalid_grant', 'no client credentials user enabled'],
-  ['invalid_grant', 'ip restricted'],
-  ['invalid_grant', 'inactive user'],
-  ['invalid_app_access', 'user is not admin approved to access this app'],
-  ['unsupported_grant_type', 'grant type not supported'],
-  ['redirect_uri_mismatch', 'redirect_uri must match configuration'],
-  ['invalid_scope', 'the requested scope is not allowed'],
-  ['access_denied', 'end-user denied authorization'],
-  ['immediate_unsuccessful'],
-  ['unsupported_response_type'],
-  ['invalid_request'],
-  ['inactive_user'],
-  ['inactive_org'],
-  ['rate_limit_exceeded'],
-  ['unsupported_token_type', 'this token type is not supported'],
-  ['invalid_token'],
-  ['authorization_pending'],
-  ['slow_down'],
-  ['expired_token'],
-  ['OAUTH_APPROVAL_ERROR_GENERIC'],
-  ['OAUTH_EC_APP_NOT_FOUND'],
-  ['OAUTH_APP_BLOCKED'],
-  ['OAUTH_APP_ACCESS_DENIED'],
-  ['INVALID_SESSION_ID', 'Session expired or invalid'],
-  ['INVALID_SESSION_ID', 'This session is not valid for use with the REST API'],
-  ['MALFORMED_QUERY', 'unexpected token: q'],
-  ['INVALID_FIELD'],
-  ['INVALID_TYPE'],
-  ['NOT_FOUND', 'The requested resource does not exist'],
-  ['MALFORMED_ID'],
-  ['INVALID_QUERY_LOCATOR'],
-  ['REQUEST_LIMIT_EXCEEDED'],
-  ['Bad_OAuth_Token'],
-  ['Bad_Id'],
-];
 
 describe('the trouble path', () => {
   let stack: TestStack;
@@ -73,7 +25,7 @@ describe('the trouble path', () => {
   };
 
   test('the paste-an-error page explains every error string the wire references document', async () => {
-    for (const [error, description] of DOCUMENTED) {
+    for (const [error, description] of DOCUMENTED_ERRORS) {
       const pasted = description
         ? `error=${error}&error_description=${encodeURIComponent(description)}`
         : error;

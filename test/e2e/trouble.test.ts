@@ -1,0 +1,125 @@
+// Where learners get stuck, in Chromium: Back and Reload after success, a consumer key the org does not know,
+// the setup doctor's findings, and the paste-an-error box on every error string the wire references document.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { DOCUMENTED_ERRORS } from '../support/documented-errors.ts';
+import { screenshot, signInAtEmulator } from '../support/pages.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+
+describe('the trouble path in Chromium', () => {
+  let stack: TestStack;
+  let org: TestStack;
+  let orgApp: TestStack;
+  let browser: Browser | null;
+  let page: Page;
+  /** The org-mode app and its org in a browser of their own: both are on localhost, like the first stack. */
+  let orgPage: Page;
+
+  before(async () => {
+    stack = await startTestStack({ SF_API_VERSION: '99.0' });
+    org = await startTestStack({}, { emulatorOnly: true });
+    orgApp = await startTestStack(
+      {
+        SF_LOGIN_URL: org.emulatorUrl,
+        SF_CLIENT_ID: '3MVG9NotThisOrgsKey',
+        SF_USERNAME: 'admin@playground.local',
+      },
+      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
+    );
+    browser = await launchBrowser();
+    if (browser) {
+      page = await (await newContext(browser)).newPage();
+      orgPage = await (await newContext(browser)).newPage();
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await Promise.all([stack.close(), org.close(), orgApp.close()]);
+  });
+
+  test('Back and Reload after success leave the result unchanged and show the replay as its own attempt', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    let callbackUrl = '';
+    page.on('request', (request) => {
+      if (request.url().includes('/oauthcallback.html?code=')) callbackUrl = request.url();
+    });
+    await page.goto(`${stack.appUrl}/flows/web-server`);
+    await page.getByRole('button', { name: 'Run the web server flow' }).click();
+    await signInAtEmulator(page, stack);
+    await page.waitForURL(`${stack.appUrl}/result`);
+    const legsBefore = await page.locator('.transcript > li').count();
+    // The callback URL comes back twice (Back to it, a Reload of it, a bookmark).
+    for (let visit = 0; visit < 2; visit++) {
+      await page.goto(callbackUrl);
+      await page.waitForURL(`${stack.appUrl}/flows/web-server`);
+      assert.match(
+        await page.locator('.error-box h3').innerText(),
+        /This callback was already used: codes work once/,
+      );
+      assert.match(await page.locator('.teaching').innerText(), /A replayed callback/);
+    }
+    await page.goto(`${stack.appUrl}/result`);
+    await page.reload();
+    assert.match(await page.locator('.teaching').innerText(), /The last attempt succeeded/);
+    assert.equal(await page.locator('.transcript > li[data-leg="callback"]').count(), 1);
+    assert.equal(await page.locator('.transcript > li').count(), legsBefore);
+    assert.equal(await page.locator('[data-check="state"][data-state="fail"]').count(), 0);
+    await screenshot(page, 'result-after-replay');
+  });
+
+  test('a consumer key the org does not know ends on the explanation, not on a dead end', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await orgPage.goto(orgApp.accessUrl ?? '');
+    await orgPage.goto(`${orgApp.appUrl}/flows/web-server`);
+    await orgPage.getByRole('button', { name: 'Run the web server flow' }).click();
+    await orgPage.waitForURL(`${orgApp.appUrl}/flows/web-server#teaching-heading`);
+    const box = await orgPage.locator('.error-box').innerText();
+    assert.match(box, /Salesforce does not know this consumer key/);
+    assert.match(box, /client_id=3MVG9NotThisOrgsKey/);
+    await orgPage.getByRole('link', { name: 'Send me to Salesforce anyway' }).click();
+    await orgPage.waitForURL((url) => url.origin === org.emulatorUrl);
+    assert.match(await orgPage.locator('body').innerText(), /error=invalid_client_id/);
+    await orgPage.getByRole('link', { name: /explanation/i }).click();
+    assert.match(
+      await orgPage.locator('.error-box h3').first().innerText(),
+      /does not know this consumer key/,
+    );
+  });
+
+  test('the setup doctor names each problem with its fix', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await orgPage.goto(`${orgApp.appUrl}/setup`);
+    await orgPage.getByRole('button', { name: 'Check my setup' }).click();
+    const client = orgPage.locator('[data-check="client"]');
+    assert.equal(await client.getAttribute('data-state'), 'fail');
+    assert.match(await client.innerText(), /invalid_client_id .*Fix: copy the Consumer Key again/);
+    assert.match(await orgPage.locator('[data-check="host-kind"]').innerText(), /Fix|client credentials/);
+    await page.goto(`${stack.appUrl}/setup`);
+    await page.getByRole('button', { name: 'Check my setup' }).click();
+    const version = page.locator('[data-check="api-version"]');
+    assert.equal(await version.getAttribute('data-state'), 'fail');
+    assert.match(
+      await version.innerText(),
+      /SF_API_VERSION=99\.0 is not one the org offers.*Fix: remove SF_API_VERSION/,
+    );
+    await screenshot(page, 'setup-doctor');
+  });
+
+  test('the paste-an-error box explains every error string of the wire references', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/`);
+    for (const [error, description] of DOCUMENTED_ERRORS) {
+      const text = description ? `{"error":"${error}","error_description":"${description}"}` : error;
+      await page.getByLabel(/Paste an error from anywhere/).fill(text);
+      await page.getByRole('button', { name: 'Explain this error' }).click();
+      await page.waitForURL(`${stack.appUrl}/explain`);
+      const found = await page.locator('.lead').innerText();
+      assert.match(found, new RegExp(error), text);
+      assert.equal(await page.getByText("not in the playground's catalogue").count(), 0, text);
+    }
+  });
+});
