@@ -17,6 +17,18 @@ export const ORG_RULES: Rule[] = [
     whatNotToDo: 'Do not relax IP restrictions for every user to fix one integration.',
   },
   {
+    key: 'password-lockout',
+    error: 'Password Lockout',
+    description: 'your account has been locked',
+    title: 'The user is locked out after too many wrong passwords',
+    likelyMeaning:
+      'Ten wrong passwords in a row (the default password policy) lock the user for 15 minutes; Login History shows "Password Lockout". Until then even the right password is refused.',
+    howToFix:
+      'Wait for the lockout to end, or an administrator unlocks the user: Setup → Users → the user → Unlock (in the local emulator: the Unlock button on its Setup page). Then fix the script or the stored password that kept failing.',
+    whatNotToDo:
+      'Do not retry in a loop: every failure restarts the count, and a shared integration user locks out everyone.',
+  },
+  {
     key: 'inactive-user',
     error: 'invalid_grant',
     description: 'inactive user',

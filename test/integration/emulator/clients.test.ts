@@ -35,6 +35,8 @@ function trustingFetch(agent: https.Agent): oidc.CustomFetch {
   };
 }
 
+const defaultAgent = https.globalAgent;
+
 describe('standard clients against the emulator', () => {
   let stack: TestStack;
   let clock = Date.now();
@@ -55,7 +57,10 @@ describe('standard clients against the emulator', () => {
     // jsforce sends through node-fetch's default agent: give it one that trusts the local certificate.
     https.globalAgent = new https.Agent({ ca: ca() });
   });
-  after(() => stack.close());
+  after(async () => {
+    https.globalAgent = defaultAgent;
+    await stack.close();
+  });
 
   test('openid-client discovers My Domain and runs clientCredentialsGrant, with the secret in the body and in Basic', async () => {
     assert.equal(config.serverMetadata().issuer, stack.instanceUrl);

@@ -1,0 +1,130 @@
+// `npm test`: the type check, the linter and formatter check, and every test file, side by side on this machine's
+// cores. Test files run in a few groups, each a single Node process (test/support/group.ts) that loads the server
+// once instead of once per file. Each part's output is shown when it fails; a summary ends the run.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+
+interface Job {
+  name: string;
+  command: string[];
+  weight: number;
+}
+
+interface Outcome {
+  job: Job;
+  code: number;
+  output: string;
+  seconds: number;
+}
+
+const BROWSER_GROUPS = 2;
+const NODE_GROUPS = 3;
+
+const files = readdirSync('test', { recursive: true })
+  .map((file) => path.join('test', String(file)))
+  .filter((file) => file.endsWith('.test.ts'))
+  .sort();
+if (files.length === 0) throw new Error('no test files found under test/');
+/** A rough cost for balancing the groups: the source's size, more for browsers and for child processes. */
+function weightOf(file: string): number {
+  const source = readFileSync(file, 'utf8');
+  const browser = source.includes('launchBrowser') ? 4 : 1;
+  const children = /\bspawn\(|server-process|runToExit|startServer\(/.test(source) ? 3 : 1;
+  return (source.length / 1000) * browser * children;
+}
+
+const jobs: Job[] = [
+  { name: 'type check', command: ['npx', 'tsc', '--noEmit'], weight: 10 },
+  { name: 'lint', command: ['npx', 'eslint', '.'], weight: 8 },
+  { name: 'format check', command: ['npx', 'prettier', '--check', '.'], weight: 6 },
+  ...groups(
+    'browser tests',
+    files.filter((f) => f.startsWith(path.join('test', 'e2e'))),
+    BROWSER_GROUPS,
+  ),
+  ...groups(
+    'tests',
+    files.filter((f) => !f.startsWith(path.join('test', 'e2e'))),
+    NODE_GROUPS,
+  ),
+];
+
+/** Files spread over `count` groups, heaviest first into the lightest group. */
+function groups(label: string, list: string[], count: number): Job[] {
+  const bins = Array.from({ length: count }, () => ({ files: [] as string[], weight: 0 }));
+  for (const file of [...list].sort((a, b) => weightOf(b) - weightOf(a))) {
+    const lightest = bins.reduce((a, b) => (b.weight < a.weight ? b : a));
+    lightest.files.push(file);
+    lightest.weight += weightOf(file);
+  }
+  return bins
+    .filter((bin) => bin.files.length > 0)
+    .map((bin, i) => ({
+      name: `${label} ${i + 1}/${count} (${bin.files.length} files)`,
+      command: [
+        process.execPath,
+        '--import',
+        'tsx',
+        '--test-reporter=spec',
+        'test/support/group.ts',
+        ...bin.files,
+      ],
+      weight: bin.weight,
+    }));
+}
+
+function run(job: Job): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const [command, ...args] = job.command;
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) =>
+      resolve({ job, code: code ?? 1, output, seconds: (performance.now() - started) / 1000 }),
+    );
+  });
+}
+
+/** The heaviest jobs start first; at most one more than the cores run at once (tests wait on I/O). */
+async function runAll(list: Job[]): Promise<Outcome[]> {
+  const queue = [...list].sort((a, b) => b.weight - a.weight);
+  const outcomes: Outcome[] = [];
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const outcome = await run(job);
+      outcomes.push(outcome);
+      console.log(
+        `${outcome.code === 0 ? 'ok  ' : 'FAIL'} ${job.name} (${outcome.seconds.toFixed(1)} s)${counts(outcome.output)}`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() + 1 }, worker));
+  return outcomes;
+}
+
+/** The spec reporter's closing counts, when the job ran tests. */
+function counts(output: string): string {
+  const read = (name: string) => new RegExp(`ℹ ${name} (\\d+)`).exec(output)?.[1];
+  const tests = read('tests');
+  return tests
+    ? `: ${tests} tests, ${read('pass')} passed, ${read('fail')} failed, ${read('skipped')} skipped`
+    : '';
+}
+
+const started = performance.now();
+console.log(
+  `npm test: ${files.length} test files in ${BROWSER_GROUPS + NODE_GROUPS} groups, with the type check, lint and format check`,
+);
+const outcomes = await runAll(jobs);
+for (const failed of outcomes.filter((outcome) => outcome.code !== 0)) {
+  console.log(`\n===== ${failed.job.name} failed =====\n${failed.output}`);
+}
+const failures = outcomes.filter((outcome) => outcome.code !== 0).length;
+console.log(
+  `\n${failures === 0 ? 'All passed' : `${failures} part(s) failed`} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+);
+process.exitCode = failures === 0 ? 0 : 1;
