@@ -1,0 +1,78 @@
+// The result page's token tools (userinfo, identity URL, introspection, revocation), each a leg of the transcript,
+// and a logout that revokes, ends the org's login session too, and shows both legs.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('token tools and logout', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const useTool = async (client: TestClient, tool: string) => {
+    const answer = await postForm(stack, client, '/result', '/result/tools', { tool });
+    assert.equal(answer.headers.get('location'), '/result#tools');
+    return (await client.get(`${stack.appUrl}/result`)).text();
+  };
+
+  test('userinfo and the identity URL answer for the signed-in user, each as a leg', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const userinfo = await useTool(client, 'userinfo');
+    assert.match(userinfo, /<h3>Userinfo<\/h3>/);
+    assert.match(userinfo, /&#34;preferred_username&#34;: &#34;admin@playground\.local&#34;/);
+    assert.match(userinfo, /data-leg="userinfo"/);
+    const identity = await useTool(client, 'identity');
+    assert.match(identity, /<h3>Identity URL<\/h3>/);
+  });
+
+  test("introspection tells the access token's real expiry and the refresh token's activity", async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const access = await useTool(client, 'introspect-access');
+    assert.match(access, /&#34;active&#34;: true/);
+    assert.match(access, /&#34;exp&#34;: \d{10}/);
+    assert.match(access, /the token's real expiry/);
+    const refresh = await useTool(client, 'introspect-refresh');
+    assert.match(refresh, /&#34;token_type&#34;: &#34;refresh_token&#34;/);
+  });
+
+  test('revoking the access token shows its effect on the next query', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const page = await useTool(client, 'revoke-access');
+    assert.match(page, /Done \(HTTP 200, empty body\)/);
+    assert.match(page, /<code>INVALID_SESSION_ID<\/code>: <code>Session expired or invalid<\/code>/);
+    assert.match(page, /data-leg="revoke"/);
+  });
+
+  test('an unknown tool is refused calmly', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const answer = await postForm(stack, client, '/result', '/result/tools', { tool: '__proto__' });
+    assert.equal(answer.status, 400);
+  });
+
+  test('logout revokes, ends the login at the org, comes back to a page showing both legs, and the next login asks again', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const revokes = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
+    const logout = await postForm(stack, client, '/result', '/logout');
+    assert.equal(stack.emulator?.received.filter((r) => r.path === '/revoke').length, revokes + 1);
+    const endSession = await client.get(logout.headers.get('location') ?? '');
+    assert.equal(endSession.headers.get('location'), `${stack.appUrl}/signed-out`);
+    const signedOut = await (await client.get(`${stack.appUrl}/signed-out`)).text();
+    assert.match(signedOut, /<h1>Signed out<\/h1>/);
+    assert.match(signedOut, /<strong>revoke<\/strong>: <code>POST<\/code>/);
+    assert.match(signedOut, /<strong>end session<\/strong>/);
+    assert.doesNotMatch(signedOut, /5Aep861[\w.]{20,}/, 'the revoked token is masked');
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+    const again = await (await client.get(start.headers.get('location') ?? '')).text();
+    assert.match(again, /name="password"/, 'the org asks for the password again');
+  });
+});
