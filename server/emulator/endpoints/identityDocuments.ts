@@ -46,6 +46,18 @@ function photos(ctx: EmulatorContext) {
   return { picture: `${instance(ctx)}/profilephoto/005/F`, thumbnail: `${instance(ctx)}/profilephoto/005/T` };
 }
 
+/** The keys both documents share, in the order both list them. */
+function accountFields(ctx: EmulatorContext, user: OrgUser, version: string) {
+  return {
+    urls: urls(ctx, user, version),
+    active: user.active,
+    user_type: 'STANDARD',
+    language: 'en_US',
+    locale: 'en_US',
+    utcOffset: UTC_OFFSET,
+  };
+}
+
 export function identityDocument(ctx: EmulatorContext, user: OrgUser, version: string) {
   return {
     id: identityUrl(ctx.baseUrl, user.id),
@@ -70,12 +82,7 @@ export function identityDocument(ctx: EmulatorContext, user: OrgUser, version: s
     mobile_phone_verified: false,
     is_lightning_login_user: false,
     status: { created_date: null, body: null },
-    urls: urls(ctx, user, version),
-    active: user.active,
-    user_type: 'STANDARD',
-    language: 'en_US',
-    locale: 'en_US',
-    utcOffset: UTC_OFFSET,
+    ...accountFields(ctx, user, version),
     last_modified_date: LAST_MODIFIED,
     is_app_installed: true,
   };
@@ -100,12 +107,7 @@ export function userinfoDocument(ctx: EmulatorContext, user: OrgUser, version: s
     picture: picture.picture,
     address: { country: 'US' },
     is_salesforce_integration_user: false,
-    urls: urls(ctx, user, version),
-    active: user.active,
-    user_type: 'STANDARD',
-    language: 'en_US',
-    locale: 'en_US',
-    utcOffset: UTC_OFFSET,
+    ...accountFields(ctx, user, version),
     updated_at: LAST_MODIFIED,
     is_app_installed: true,
   };

@@ -1,6 +1,6 @@
 // Field paths in SOQL (Name, Account.Name, Owner.Name): canonical names, Salesforce's errors for unknown
 // ones, and readers that follow parent relationships through the record store's id index.
-import { invalidField, unknownRelationship } from '../restError.ts';
+import { invalidField, soqlError, unknownRelationship } from '../restError.ts';
 import { findField, findObject, findRelationship, type FieldDef, type ObjectDef } from '../schema.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 
@@ -25,6 +25,20 @@ export class PathResolver {
     readonly object: ObjectDef,
     private readonly alias?: string,
   ) {}
+
+  /** A field WHERE or ORDER BY may use: long text areas cannot be filtered or sorted. */
+  resolveUsable(raw: string, use: 'filtered' | 'sorted'): FieldPath {
+    const path = this.resolve(raw);
+    if (!path.field.filterable) {
+      throw soqlError(
+        'INVALID_FIELD',
+        this.soql,
+        raw,
+        `field '${path.field.name}' can not be ${use} in a query call`,
+      );
+    }
+    return path;
+  }
 
   resolve(raw: string): FieldPath {
     const parts = this.withoutQualifier(raw.split('.'));

@@ -28,15 +28,7 @@ export function compileWhere(
   const ctx = { soql, now: options.now, collator: collator() };
   return compileClause<SRecord>(soql, where, (condition) => {
     if (!('field' in condition)) throw emulatorLimit(soql, 'WHERE', 'A function in WHERE');
-    const path = resolver.resolve(condition.field);
-    if (!path.field.filterable) {
-      throw soqlError(
-        'INVALID_FIELD',
-        soql,
-        condition.field,
-        `field '${path.field.name}' can not be filtered in a query call`,
-      );
-    }
+    const path = resolver.resolveUsable(condition.field, 'filtered');
     const operand = { label: path.field.name, type: path.field.type };
     const read = pathReader(path, source);
     if (!('valueQuery' in condition)) return compileComparison(operand, read, condition, ctx);

@@ -1,6 +1,6 @@
 // ORDER BY: each row's sort keys are read once, then compared with the one collator every query shares.
 import type { OrderByClause } from '@jetstreamapp/soql-parser-js';
-import { emulatorLimit, soqlError } from '../restError.ts';
+import { emulatorLimit } from '../restError.ts';
 import type { SRecord } from '../seed.ts';
 import { pathReader, type PathResolver, type RecordSource } from './fieldPath.ts';
 import { comparable, compareValues, kindOf, type Comparable } from './values.ts';
@@ -51,15 +51,7 @@ export function sortRows(
   const keys = orderClauses(orderBy).map((clause) => {
     if (!('field' in clause))
       throw emulatorLimit(soql, 'ORDER BY', 'ORDER BY a function outside an aggregate query');
-    const path = resolver.resolve(clause.field);
-    if (!path.field.filterable) {
-      throw soqlError(
-        'INVALID_FIELD',
-        soql,
-        clause.field,
-        `field '${path.field.name}' can not be sorted in a query call`,
-      );
-    }
+    const path = resolver.resolveUsable(clause.field, 'sorted');
     const read = pathReader(path, source);
     const kind = kindOf(path.field.type);
     return sortKey<SRecord>(clause, (row) => comparable(kind, read(row)));
