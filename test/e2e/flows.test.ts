@@ -78,11 +78,11 @@ describe('the three flows in Chromium', () => {
   test('reveal shows the token on request and hides it again', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     const masked = await page.locator('#access-token').innerText();
-    await page.getByRole('button', { name: 'Reveal' }).click();
-    await page.getByRole('button', { name: 'Hide' }).waitFor();
+    await page.getByRole('button', { name: 'Reveal the access token' }).click();
+    await page.getByRole('button', { name: 'Hide the access token' }).waitFor();
     const revealed = await page.locator('#access-token').innerText();
     assert.match(revealed, /^00D5j00000PlAyG!AR/);
-    await page.getByRole('button', { name: 'Hide' }).click();
+    await page.getByRole('button', { name: 'Hide the access token' }).click();
     assert.equal(await page.locator('#access-token').innerText(), masked);
     assert.deepEqual(scriptErrors, []);
   });
