@@ -43,6 +43,7 @@ const ID_TOKEN: Record<string, string> = {
   nonce: 'The random value this app sent at authorize; it must come back unchanged.',
   at_hash: 'Half of a SHA-256 of the access token, binding the id_token to it.',
   c_hash: 'Half of a SHA-256 of the authorization code, binding the id_token to it.',
+  jti: 'A unique id for this id_token.',
   custom_attributes: 'Custom attributes configured on the app, if any.',
   name: 'The user’s full name.',
   email: 'The user’s email address.',
