@@ -75,7 +75,8 @@
           .then((renewed) => {
             const pre = box.querySelector(`pre[data-snippet="${button.dataset.target}"]`);
             return copyText(pre).then(() => {
-              const todo = revealed() ? '' : ` Set ${variables.join(', ')} before running it.`;
+              const todo =
+                revealed() || variables.length === 0 ? '' : ` Set ${variables.join(', ')} before running it.`;
               announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`);
             });
           })

@@ -36,7 +36,7 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
     return {
       what: 'authorization code',
       detail:
-        'This app exchanged this code as soon as it arrived, as it must: a code works once, for a few minutes. Sent again, this request answers invalid_grant / expired authorization code. A new code needs you to log in at Salesforce again, and this app exchanges that one at once too, so no click here can hand you an unused code: to exchange one yourself, run the flow from your own client with its own callback.',
+        'This app exchanged this code as soon as it arrived, as it must: a code works once, for a few minutes. Sent again, this request answers invalid_grant / expired authorization code, and a server that follows RFC 6749 §4.1.2 (this local emulator does; Salesforce’s documentation does not say) also revokes the tokens the code gave, this page’s token included. No click here can hand you an unused code: a new one needs a new login at Salesforce, and this app exchanges that one at once too. To exchange a code yourself, run the flow from your own client, with its own callback.',
     };
   }
   if (grant === JWT_GRANT_TYPE) {
