@@ -1,10 +1,12 @@
-// jsforce snippets: jsforce's own call for each kind of request, the local certificate trusted, never skipped.
+// Snippets as code, exact as a learner copies them: jsforce (Node) and Python (requests, simple_salesforce).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { jsforceSnippet } from '../../../../server/teaching/snippets/jsforce.ts';
-import { legRequest } from '../../../../server/teaching/snippets/request.ts';
-import * as legs from './fixtures.ts';
+import { jsforceSnippet } from '../../../server/teaching/snippets/jsforce.ts';
+import { pythonSnippet } from '../../../server/teaching/snippets/python.ts';
+import { legRequest } from '../../../server/teaching/snippets/request.ts';
+import * as legs from './snippet-fixtures.ts';
 
+// jsforce snippets: jsforce's own call for each kind of request, the local certificate trusted, never skipped.
 const HEAD = [
   "// Node.js 18+ with jsforce (npm install jsforce). Save as snippet.mjs in the playground's folder and run:",
   '//   node snippet.mjs',
@@ -106,5 +108,88 @@ describe('jsforce snippets', () => {
     const basic =
       jsforceSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: false }) ?? '';
     assert.match(basic, /conn\.request\(\{\n {2}method: 'POST',/);
+  });
+});
+
+// Python snippets: requests with the certificate verified, secrets from variables, simple_salesforce as a comment.
+const INSTALL =
+  '# Python 3 with requests (Debian: apt-get install python3-requests; elsewhere: pip install requests).';
+
+describe('Python snippets', () => {
+  test('a query: verify=CA_FILE, the token from the environment before Reveal, rows printed as JSON', () => {
+    assert.equal(
+      pythonSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: false }),
+      [
+        INSTALL,
+        "# Run it from the playground's folder, where certs/ is.",
+        'import json',
+        'import os',
+        '',
+        'import requests',
+        '',
+        'CA_FILE = "certs/server.crt"  # the local emulator\'s certificate: verified, never switched off',
+        '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        'SF_ACCESS_TOKEN = os.environ["SF_ACCESS_TOKEN"]  # export SF_ACCESS_TOKEN=\'<the access token>\'',
+        '',
+        'response = requests.get(',
+        '    "https://127.0.0.1:8443/services/data/v66.0/query",',
+        '    params={"q": "SELECT Id, Name FROM Account WHERE Name = \'O\'\'Brien\'"},',
+        '    headers={"accept": "application/json", "Authorization": f"Bearer {SF_ACCESS_TOKEN}"},',
+        '    verify=CA_FILE,',
+        '    timeout=30,',
+        ')',
+        'response.raise_for_status()',
+        'for record in response.json()["records"]:',
+        '    print(json.dumps({name: value for name, value in record.items() if name != "attributes"}))',
+        '',
+        '# The same with simple_salesforce (pip install simple-salesforce):',
+        '#   from simple_salesforce import Salesforce',
+        '#   session = requests.Session()',
+        '#   session.verify = CA_FILE',
+        '#   sf = Salesforce(instance_url="https://127.0.0.1:8443", session_id=SF_ACCESS_TOKEN, session=session, version="66.0")',
+        '#   for record in sf.query("SELECT Id, Name FROM Account WHERE Name = \'O\'\'Brien\'")["records"]:',
+        '#       print(record)',
+      ].join('\n'),
+    );
+  });
+
+  test('a real org after Reveal: no certificate file, the values inline, Basic as auth=, status and body printed', () => {
+    assert.equal(
+      pythonSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: true }),
+      [
+        INSTALL,
+        '',
+        'import requests',
+        '',
+        '# Your own values, from your session: keep them to yourself.',
+        'SF_CLIENT_SECRET = "local-emulator-consumer-secret"',
+        '',
+        'response = requests.post(',
+        '    "https://127.0.0.1:8443/services/oauth2/token",',
+        '    headers={"accept": "application/json"},',
+        '    auth=("3MVG9LocalPlaygroundEmulatorConsumerKey", SF_CLIENT_SECRET),',
+        '    data={"grant_type": "client_credentials"},',
+        '    timeout=30,',
+        ')',
+        'print(response.status_code)',
+        'print(response.text)',
+        '',
+        '# simple_salesforce has no call of its own for this request: it uses requests, as above.',
+      ].join('\n'),
+    );
+  });
+
+  test('a JWT bearer exchange: simple_salesforce’s own JWT login named, with where it cannot reach', () => {
+    const text = pythonSnippet(legRequest(legs.jwtExchange), { ...legs.EMULATOR, reveal: false });
+    assert.ok(
+      text.endsWith(
+        '#   sf = Salesforce(username="admin@playground.local", consumer_key="3MVG9LocalPlaygroundEmulatorConsumerKey", privatekey_file="certs/jwt.key", domain="login")',
+      ),
+      text,
+    );
+    assert.match(
+      text,
+      /^ {4}data=\{"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion": SF_ASSERTION\},$/m,
+    );
   });
 });

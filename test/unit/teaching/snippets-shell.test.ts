@@ -1,11 +1,13 @@
-// curl snippets: the request as sent, --cacert for the emulator, secrets in variables set above the command.
+// Snippets for the shell, exact as a learner copies them: curl, and the Salesforce CLI.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { curlSnippet, shellQuote } from '../../../../server/teaching/snippets/curl.ts';
-import { legRequest } from '../../../../server/teaching/snippets/request.ts';
-import * as legs from './fixtures.ts';
+import { curlSnippet, shellQuote } from '../../../server/teaching/snippets/curl.ts';
+import { legRequest } from '../../../server/teaching/snippets/request.ts';
+import { sfCliSnippet } from '../../../server/teaching/snippets/sfCli.ts';
+import * as legs from './snippet-fixtures.ts';
 
+// curl snippets: the request as sent, --cacert for the emulator, secrets in variables set above the command.
 describe('curl snippets', () => {
   test('before Reveal: placeholders set above the command, and --cacert for the local emulator', () => {
     assert.equal(
@@ -100,5 +102,49 @@ describe('curl snippets', () => {
     assert.equal(shellQuote('a b'), "'a b'");
     assert.equal(shellQuote("it's $HOME"), `'it'\\''s $HOME'`);
     assert.equal(shellQuote('00D!AR'), "'00D!AR'");
+  });
+});
+
+// Salesforce CLI snippets: `sf org login jwt` for a JWT bearer exchange, `sf org login access-token` and
+// `sf data query` for a query; nothing for requests no sf command sends.
+
+const SF_HEAD =
+  "# Salesforce CLI (npm install --global @salesforce/cli). Run it from the playground's folder.";
+
+describe('sf CLI snippets', () => {
+  test('a JWT bearer exchange: sf org login jwt with the assertion’s iss and sub, the key file, the login host', () => {
+    assert.equal(
+      sfCliSnippet(legRequest(legs.jwtExchange), { ...legs.EMULATOR, reveal: false }),
+      [
+        SF_HEAD,
+        '# The CLI signs an assertion of its own with the same key and consumer key, for the same user, and sends it:',
+        'NODE_EXTRA_CA_CERTS=certs/server.crt sf org login jwt --client-id 3MVG9LocalPlaygroundEmulatorConsumerKey --jwt-key-file certs/jwt.key \\',
+        '  --username admin@playground.local --instance-url https://localhost:8443 --alias playground',
+      ].join('\n'),
+    );
+  });
+
+  test('a query: the token in SF_ACCESS_TOKEN (where the CLI reads it), then the same SOQL on the same instance', () => {
+    assert.equal(
+      sfCliSnippet(legRequest(legs.query), { ...legs.ORG, reveal: true }),
+      [
+        SF_HEAD,
+        '# Your own values, from your session: keep them to yourself.',
+        "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
+        'sf org login access-token --instance-url https://127.0.0.1:8443 --alias playground --no-prompt',
+        `sf data query --query 'SELECT Id, Name FROM Account WHERE Name = '\\''O'\\'''\\''Brien'\\''' --target-org playground --api-version 66.0`,
+      ].join('\n'),
+    );
+  });
+
+  test('no sf command sends the other requests', () => {
+    for (const leg of [
+      legs.codeExchange,
+      legs.identity,
+      legs.revoke,
+      legs.clientCredentialsBasic,
+      legs.preflight,
+    ])
+      assert.equal(sfCliSnippet(legRequest(leg), { ...legs.EMULATOR, reveal: false }), undefined, leg.leg);
   });
 });

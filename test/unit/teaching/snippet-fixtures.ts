@@ -1,6 +1,6 @@
 // Transcript legs as the app records them, with recognisable fake secrets, for the snippet writers' tests.
-import type { TranscriptEntry } from '../../../../server/attempts/attempt.ts';
-import type { SnippetContext } from '../../../../server/teaching/snippets/context.ts';
+import type { TranscriptEntry } from '../../../server/attempts/attempt.ts';
+import type { SnippetContext } from '../../../server/teaching/snippets/context.ts';
 
 export const LOGIN = 'https://localhost:8443';
 export const INSTANCE = 'https://127.0.0.1:8443';
