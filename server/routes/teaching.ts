@@ -95,7 +95,7 @@ export function teachingHandlers(
           });
         return res.set('Cache-Control', 'no-store').json({
           snippets: snippetSet(legRequest(withNewDeviceCode(entry, started.deviceCode)), context),
-          note: `A new device code: enter ${started.userCode} at ${started.verificationUri} and allow access, then run the copy (until then it answers authorization_pending).`,
+          note: `A new device code: enter ${started.userCode} at ${started.verificationUri} and allow access, then run the copy, at most once every ${started.intervalS} s (until you allow it, it answers authorization_pending).`,
         });
       }
       throw new HttpError(
