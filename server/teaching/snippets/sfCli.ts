@@ -32,8 +32,10 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   for (const binding of bindings)
     lines.push(`export ${binding.variable}=${shellQuote(binding.value ?? placeholder(binding))}`);
   lines.push(
-    `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} --alias ${ORG_ALIAS} --no-prompt`,
-    `${trust}sf data query --query ${shellQuote(query.soql)} --target-org ${ORG_ALIAS} --api-version ${query.version}`,
+    `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} \\`,
+    `  --alias ${ORG_ALIAS} --no-prompt`,
+    `${trust}sf data query --query ${shellQuote(query.soql)} \\`,
+    `  --target-org ${ORG_ALIAS} --api-version ${query.version}`,
   );
   return lines.join('\n');
 }

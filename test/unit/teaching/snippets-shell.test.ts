@@ -131,10 +131,29 @@ describe('sf CLI snippets', () => {
         SF_HEAD,
         '# Your own values, from your session: keep them to yourself.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
-        'sf org login access-token --instance-url https://127.0.0.1:8443 --alias playground --no-prompt',
-        `sf data query --query 'SELECT Id, Name FROM Account WHERE Name = '\\''O'\\'''\\''Brien'\\''' --target-org playground --api-version 66.0`,
+        'sf org login access-token --instance-url https://127.0.0.1:8443 \\',
+        '  --alias playground --no-prompt',
+        `sf data query --query 'SELECT Id, Name FROM Account WHERE Name = '\\''O'\\'''\\''Brien'\\''' \\`,
+        '  --target-org playground --api-version 66.0',
       ].join('\n'),
     );
+  });
+
+  test('the shell hands sf the arguments and the certificate variable it needs', () => {
+    const script = sfCliSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }) ?? '';
+    // A stand-in sf that prints the certificate it would trust, the token it would read, then its arguments.
+    const stand = `sf() { printf '%s\\n' "$NODE_EXTRA_CA_CERTS" "$SF_ACCESS_TOKEN" "$@" '--'; }\n`;
+    const run = spawnSync('bash', ['-c', stand + script], { encoding: 'utf8' });
+    assert.deepEqual(run.stdout.trimEnd().split('\n'), [
+      'certs/server.crt',
+      '00D5j00000PlAyG!ARaccesstokenvalue',
+      ...['org', 'login', 'access-token', '--instance-url', 'https://127.0.0.1:8443'],
+      ...['--alias', 'playground', '--no-prompt', '--'],
+      'certs/server.crt',
+      '00D5j00000PlAyG!ARaccesstokenvalue',
+      ...['data', 'query', '--query', "SELECT Id, Name FROM Account WHERE Name = 'O''Brien'"],
+      ...['--target-org', 'playground', '--api-version', '66.0', '--'],
+    ]);
   });
 
   test('no sf command sends the other requests', () => {
