@@ -1,5 +1,6 @@
 // Single-use values a copied request would send again: an authorization code already exchanged, an assertion
-// already used, a device code whose polling has ended. What a fresh attempt can honestly do differs per value.
+// already used, a device code whose polling has ended, a refresh token rotation replaced. What a fresh attempt can
+// honestly do differs per value.
 import type { Attempt, TranscriptEntry } from '../../attempts/attempt.ts';
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
 import { readJwt } from '../../jwt.ts';
@@ -28,6 +29,16 @@ function errorOf(entry: TranscriptEntry): string | undefined {
   }
 }
 
+/** A refresh answered with a refresh token: rotation replaced the one sent. */
+function rotated(entry: TranscriptEntry): boolean {
+  try {
+    const body: unknown = JSON.parse(entry.responseBody ?? '');
+    return Boolean(body && typeof body === 'object' && 'refresh_token' in body);
+  } catch {
+    return false;
+  }
+}
+
 export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'transcript'>): Spent | undefined {
   if (entry.kind !== 'server-call' || !entry.url.endsWith('/services/oauth2/token')) return undefined;
   const form = formOf(entry);
@@ -46,6 +57,13 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
       what: 'assertion',
       detail: `This app already sent this assertion${until}. An assertion is meant for one request, minutes long: sign a new one for each token request, as this app does.`,
       fresh: 'assertion',
+    };
+  }
+  if (grant === 'refresh_token' && entry.status === 200 && rotated(entry)) {
+    return {
+      what: 'refresh token',
+      detail:
+        'Rotation is on: this request brought a new refresh token, and the one it sent died with it. Sent again, this request reuses a rotated refresh token, which Salesforce answers by revoking the whole family: every refresh token of this login and their access tokens, this page’s included. Use the new refresh token from the response.',
     };
   }
   if (grant && DEVICE_GRANTS.has(grant)) {

@@ -117,6 +117,16 @@ describe('spent single-use values', () => {
     assert.equal(spentValue(pending, { transcript: [pending, denied] })?.what, 'device code');
   });
 
+  test('a refresh token that rotation replaced is spent: reusing it would revoke the whole family', () => {
+    const rotated = { ...legs.refresh, responseBody: '{"access_token":"x","refresh_token":"5Aep861new"}' };
+    const spent = spentValue(rotated, alone(rotated));
+    assert.equal(spent?.what, 'refresh token');
+    assert.equal(spent?.fresh, undefined);
+    assert.match(spent?.detail ?? '', /revoking the whole family/);
+    const kept = { ...legs.refresh, responseBody: '{"access_token":"x"}' };
+    assert.equal(spentValue(kept, alone(kept)), undefined, 'rotation off: the refresh token still works');
+  });
+
   test('reusable requests are never spent', () => {
     for (const leg of [legs.query, legs.refresh, legs.clientCredentialsBasic, legs.identity, legs.revoke])
       assert.equal(spentValue(leg, alone(leg)), undefined, leg.leg);
