@@ -1,17 +1,23 @@
-// Result page: reveal the visitor's own access token on request (fetched from their session, never from a URL).
+// Result page: reveal the visitor's own access token on request (fetched from their session, never from a URL),
+// with the copyable snippets that use it; focus stays on the Reveal control.
 (function revealControl() {
   const button = document.getElementById('reveal-token');
   const target = document.getElementById('access-token');
   const status = document.getElementById('reveal-status');
+  const snippets = document.getElementById('take-home-token');
   if (!button || !target) return;
   const csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  const done = (text) => {
+    status.textContent = text;
+    button.focus();
+  };
   button.addEventListener('click', () => {
     if (button.getAttribute('aria-pressed') === 'true') {
       target.textContent = target.dataset.masked;
+      if (snippets) snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { restore: true } }));
       button.setAttribute('aria-pressed', 'false');
-      button.textContent = 'Reveal';
-      status.textContent = 'Token hidden.';
-      return;
+      button.textContent = 'Reveal the access token';
+      return done('Token hidden.');
     }
     fetch('/result/reveal', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
       .then((response) =>
@@ -19,12 +25,13 @@
       )
       .then((answer) => {
         target.textContent = answer.access_token;
+        if (snippets && answer.snippets) {
+          snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { set: answer.snippets } }));
+        }
         button.setAttribute('aria-pressed', 'true');
-        button.textContent = 'Hide';
-        status.textContent = 'Token revealed.';
+        button.textContent = 'Hide the access token';
+        done('Token revealed; the copy controls below now copy it.');
       })
-      .catch((error) => {
-        status.textContent = `Could not reveal the token: ${error.message}`;
-      });
+      .catch((error) => done(`Could not reveal the token: ${error.message}`));
   });
 })();

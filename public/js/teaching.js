@@ -1,4 +1,5 @@
-// Teaching panel behaviour: live exp countdowns, copy as curl, and revealing the visitor's own secrets.
+// Teaching panel behaviour: live exp countdowns, parameter help that Escape dismisses, and revealing the visitor's
+// own secrets of one leg (its fields and its copyable snippets), focus kept on the control used.
 (function teachingPanel() {
   const status = document.getElementById('teaching-status');
   const announce = (text) => {
@@ -20,27 +21,39 @@
     setInterval(tick, 1000);
   }
 
-  document.querySelectorAll('.copy-curl').forEach((button) => {
-    button.addEventListener('click', () => {
-      const text = button.closest('details').querySelector('[data-field="curl"]').textContent;
-      navigator.clipboard.writeText(text).then(
-        () => announce('curl command copied.'),
-        () => announce('Copy failed: select the command and copy it by hand.'),
-      );
+  // Help shown on hover or focus must be dismissible without moving (WCAG 1.4.13): Escape hides it until the
+  // pointer or focus leaves that parameter.
+  const helpCells = document.querySelectorAll('.params th');
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    helpCells.forEach((cell) => {
+      if (cell.matches(':hover, :focus-within')) cell.classList.add('tooltip-dismissed');
     });
+  });
+  helpCells.forEach((cell) => {
+    const restore = () => cell.classList.remove('tooltip-dismissed');
+    cell.addEventListener('focusout', restore);
+    cell.addEventListener('mouseleave', restore);
   });
 
   document.querySelectorAll('.reveal-entry').forEach((button) => {
     const leg = button.closest('[data-entry]');
+    const snippets = leg.querySelector('[data-snippets]');
+    const shownName = button.textContent.replace(/^Reveal secrets of /, '');
     const originals = new Map();
+    const done = (text) => {
+      announce(text);
+      button.focus();
+    };
     button.addEventListener('click', () => {
       const fields = leg.querySelectorAll('[data-field]');
       if (button.getAttribute('aria-pressed') === 'true') {
         fields.forEach((field) => (field.textContent = originals.get(field)));
+        if (snippets)
+          snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { restore: true } }));
         button.setAttribute('aria-pressed', 'false');
-        button.textContent = 'Reveal secrets';
-        announce('Secrets hidden.');
-        return;
+        button.textContent = `Reveal secrets of ${shownName}`;
+        return done('Secrets hidden.');
       }
       fetch('/teaching/reveal', {
         method: 'POST',
@@ -56,11 +69,14 @@
             originals.set(field, field.textContent);
             field.textContent = valueFor(raw, field.dataset.field, field.textContent);
           });
+          if (snippets && raw.snippets) {
+            snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { set: raw.snippets } }));
+          }
           button.setAttribute('aria-pressed', 'true');
-          button.textContent = 'Hide secrets';
-          announce('Secrets revealed for this step.');
+          button.textContent = `Hide secrets of ${shownName}`;
+          done('Secrets revealed for this step: its copy controls now copy your own values.');
         })
-        .catch((error) => announce(`Could not reveal: ${error.message}`));
+        .catch((error) => done(`Could not reveal: ${error.message}`));
     });
   });
 

@@ -29,8 +29,12 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   const teaching = teachingHandlers(services);
   const explain = explainPages(services);
 
-  // Every page: a CSRF token for its forms (made only when a form asks) and the faults armed for the next attempt.
-  app.use(csrf.expose, exposeArmedFaults);
+  // Every page: a CSRF token for its forms (made only when a form asks), the faults armed for the next attempt,
+  // and its own path, so the navigation marks the current page.
+  app.use(csrf.expose, exposeArmedFaults, (req, res, next) => {
+    res.locals.currentPath = req.path;
+    next();
+  });
 
   app.get('/', home.page);
   app.get('/explain', explain.linked);
@@ -67,4 +71,5 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
 
   app.post('/teaching/break-it', requireCsrf, teaching.armFaults);
   app.post('/teaching/reveal', requireCsrf, teaching.reveal);
+  app.post('/teaching/fresh', requireCsrf, teaching.fresh);
 }

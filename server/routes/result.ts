@@ -8,10 +8,15 @@ import { describeFailure } from '../salesforce/errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { activityLog, shownAttempts } from './attemptSession.ts';
 import type { Services } from './services.ts';
+import type { Config } from '../config.ts';
+import { snippetContext } from '../teaching/snippets/context.ts';
+import { snippetSet } from '../teaching/snippets/index.ts';
+import { queryRequest } from '../teaching/snippets/request.ts';
 import { entryView } from '../teaching/transcript.ts';
 
-/** The original tutorial's query, one click away. */
-export const TUTORIAL_QUERY = 'SELECT CaseNumber, Subject FROM Case LIMIT 1';
+/** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
+export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
+export const TUTORIAL_URL = 'https://github.com/JitendraZaa/JWTDemo';
 const MAX_SOQL_LENGTH = 4000;
 
 declare module 'express-session' {
@@ -54,6 +59,8 @@ export function resultPages({ config, api, now }: Services): Handlers {
         issuedAt: issuedAt(login),
         soql,
         tutorialQuery: TUTORIAL_QUERY,
+        tutorialUrl: TUTORIAL_URL,
+        tokenSnippets: version ? tokenSnippets(config, login, version, soql, false) : undefined,
         result,
         columns: result ? columnsOf(result.records) : [],
         problems,
@@ -73,7 +80,11 @@ export function resultPages({ config, api, now }: Services): Handlers {
     reveal(req, res) {
       const login = req.session.login;
       if (!login) throw new HttpError(401, 'Not signed in', 'There is no token in this session.');
-      res.set('Cache-Control', 'no-store').json({ access_token: login.tokens.access_token });
+      const soql = req.session.soql ?? config.sampleQuery;
+      res.set('Cache-Control', 'no-store').json({
+        access_token: login.tokens.access_token,
+        snippets: login.apiVersion ? tokenSnippets(config, login, login.apiVersion, soql, true) : undefined,
+      });
     },
 
     /**
@@ -110,6 +121,12 @@ export function resultPages({ config, api, now }: Services): Handlers {
       });
     },
   };
+}
+
+/** The final token at work, to take home: the session's query on the instance, in every tool. */
+function tokenSnippets(config: Config, login: Login, version: string, soql: string, reveal: boolean) {
+  const request = queryRequest(login.tokens.instance_url, version, soql, login.tokens.access_token);
+  return snippetSet(request, snippetContext(config, reveal));
 }
 
 /** Enough to recognise the token (the org id prefix and its length), not enough to use it. */

@@ -1,10 +1,19 @@
-// Teaching endpoints: arm faults for the next attempt ("break it"), and reveal the visitor's own secrets.
-import type { RequestHandler } from 'express';
-import type { FlowName } from '../attempts/attempt.ts';
+// Teaching endpoints: arm faults for the next attempt ("break it"), reveal the visitor's own secrets, and renew a
+// spent single-use value for a copied request.
+import { readFileSync } from 'node:fs';
+import type { Request, RequestHandler } from 'express';
+import type { Attempt, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
+import * as device from '../flows/device.ts';
+import { describeFailure } from '../salesforce/errors.ts';
 import { FAULTS, offeredFaults } from '../teaching/faults.ts';
+import { snippetContext } from '../teaching/snippets/context.ts';
+import { withNewAssertion, withNewDeviceCode } from '../teaching/snippets/fresh.ts';
+import { snippetSet } from '../teaching/snippets/index.ts';
+import { legRequest } from '../teaching/snippets/request.ts';
+import { spentValue } from '../teaching/snippets/spent.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
-import { shownAttempts } from './attemptSession.ts';
+import { activityLog, shownAttempts } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
 /** Every page shows which faults are armed, so the learner knows the next attempt will fail on purpose. */
@@ -13,10 +22,21 @@ export const exposeArmedFaults: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function teachingHandlers({ config }: Services): {
-  armFaults: RequestHandler;
-  reveal: RequestHandler;
-} {
+/** The transcript entry a request names, from this visitor's own session only. */
+function ownEntry(req: Request): { attempt: Attempt; entry: TranscriptEntry } {
+  const id: unknown = req.body?.entryId;
+  if (typeof id !== 'string') throw new HttpError(400, 'Bad request', 'entryId must be a string.');
+  const attempt = shownAttempts(req).find((shown) => shown.transcript.some((leg) => leg.id === id));
+  const entry = attempt?.transcript.find((candidate) => candidate.id === id);
+  if (!attempt || !entry)
+    throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');
+  return { attempt, entry };
+}
+
+export function teachingHandlers(
+  services: Services,
+): Record<'armFaults' | 'reveal' | 'fresh', RequestHandler> {
+  const { config, now } = services;
   return {
     armFaults(req, res) {
       const flow = String(req.body?.flow ?? '');
@@ -31,17 +51,58 @@ export function teachingHandlers({ config }: Services): {
       res.redirect(303, `/flows/${flow}`);
     },
 
-    /** Raw values of one transcript entry, from this visitor's own session only. */
+    /** Raw values of one transcript entry, and its snippets with them. */
     reveal(req, res) {
-      const id: unknown = req.body?.entryId;
-      if (typeof id !== 'string') throw new HttpError(400, 'Bad request', 'entryId must be a string.');
-      const attempt = shownAttempts(req).find((shown) => shown.transcript.some((leg) => leg.id === id));
-      const entry = attempt?.transcript.find((candidate) => candidate.id === id);
-      if (!attempt || !entry)
-        throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');
-      res
-        .set('Cache-Control', 'no-store')
-        .json(entryView(entry, secretsOf(attempt, [config.clientSecret]), true));
+      const { attempt, entry } = ownEntry(req);
+      res.set('Cache-Control', 'no-store').json(
+        entryView(entry, secretsOf(attempt, [config.clientSecret]), {
+          reveal: true,
+          snippets: snippetContext(config, true),
+          attempt,
+        }),
+      );
+    },
+
+    /**
+     * The entry's snippets again with a new single-use value: a new assertion (signed, not sent), or a new device
+     * code (asked of Salesforce: a leg of its own in the transcript). A spent authorization code has no such cure.
+     */
+    async fresh(req, res) {
+      const { attempt, entry } = ownEntry(req);
+      const spent = spentValue(entry, attempt);
+      const context = snippetContext(config, true);
+      if (spent?.fresh === 'assertion') {
+        const renewed = withNewAssertion(entry, readFileSync(config.jwtKeyFile, 'utf8'), now());
+        return res.set('Cache-Control', 'no-store').json({
+          snippets: snippetSet(legRequest(renewed.entry), context),
+          note: `A new assertion, signed just now with this app's key and not sent: it expires at ${renewed.expiresAt}.`,
+        });
+      }
+      if (spent?.fresh === 'device-code') {
+        if (!req.session.login)
+          throw new HttpError(409, 'Sign in first', 'A new device code is offered on the result page.');
+        const log = { entry: activityLog(req), check: () => undefined, jwt: () => undefined };
+        const started = await device
+          .start({ config, api: services.api, now, log }, [])
+          .catch((error: unknown) => {
+            const { error: code, error_description } = describeFailure(error);
+            // Salesforce's refusal is the answer, not this app's failure: named, in the transcript, never a 500.
+            throw new HttpError(
+              502,
+              'Salesforce refused a new device code',
+              `${code}: ${error_description ?? ''}`,
+            );
+          });
+        return res.set('Cache-Control', 'no-store').json({
+          snippets: snippetSet(legRequest(withNewDeviceCode(entry, started.deviceCode)), context),
+          note: `A new device code: enter ${started.userCode} at ${started.verificationUri} and allow access, then run the copy, at most once every ${started.intervalS} s (until you allow it, it answers authorization_pending).`,
+        });
+      }
+      throw new HttpError(
+        409,
+        'Nothing to renew',
+        'This request carries no single-use value a click can renew.',
+      );
     },
   };
 }

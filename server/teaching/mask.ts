@@ -31,29 +31,48 @@ function maskParam(name: string, value: string): string {
   return maskValue(value);
 }
 
-export function maskParams(params: URLSearchParams): URLSearchParams {
-  const masked = new URLSearchParams();
-  for (const [name, value] of params)
-    masked.append(name, SECRET_NAMES.has(name) ? maskParam(name, value) : value);
-  return masked;
+/** One name=value pair for display: the name and a clear value encoded as sent, a masked value as it reads. */
+function displayPair(name: string, value: string): string {
+  const encoded = new URLSearchParams([[name, value]]).toString();
+  return SECRET_NAMES.has(name)
+    ? `${encoded.slice(0, encoded.indexOf('=') + 1)}${maskParam(name, value)}`
+    : encoded;
+}
+
+/**
+ * A query string or form body as the page shows it. Masked values are not percent-encoded (they are never sent,
+ * and `%E2%80%A6%E2%80%A2` teaches nothing); everything else keeps the encoding that went over the wire.
+ */
+export function maskQuery(params: URLSearchParams): string {
+  return [...params].map(([name, value]) => displayPair(name, value)).join('&');
 }
 
 export function maskUrl(url: string): string {
   if (!URL.canParse(url)) return url;
   const parsed = new URL(url);
-  const query = maskParams(parsed.searchParams).toString();
-  const fragment = parsed.hash ? maskParams(new URLSearchParams(parsed.hash.slice(1))).toString() : '';
+  const query = maskQuery(parsed.searchParams);
+  const fragment = parsed.hash ? maskQuery(new URLSearchParams(parsed.hash.slice(1))) : '';
   return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ''}${parsed.hash ? `#${fragment}` : ''}`;
 }
 
 export function maskForm(body: string): string {
-  return maskParams(new URLSearchParams(body)).toString();
+  return maskQuery(new URLSearchParams(body));
+}
+
+/** A secret parameter's value as the page shows it, for the parameter table. */
+export function maskParamValue(name: string, value: string): string {
+  return SECRET_NAMES.has(name) ? maskParam(name, value) : value;
 }
 
 /** JSON bodies are masked key by key and pretty-printed; anything else is returned as it is. */
 export function maskJson(body: string): string {
+  return prettyJson(body, maskTree);
+}
+
+/** Pretty-printed JSON (masked or raw alike, so Reveal changes values, never the layout); other text unchanged. */
+export function prettyJson(body: string, transform: (value: unknown) => unknown = (value) => value): string {
   try {
-    return JSON.stringify(maskTree(JSON.parse(body)), null, 2);
+    return JSON.stringify(transform(JSON.parse(body)), null, 2);
   } catch {
     return body;
   }

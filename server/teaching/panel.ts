@@ -5,6 +5,8 @@ import { decodeJwt, type DecodedJwt } from './decode.ts';
 import { diagramSteps, PARTIES, type DiagramStep } from './diagram.ts';
 import { contextOf, explain, type ExplainedError } from './explainer/explain.ts';
 import { clockSkewCheck } from './checks.ts';
+import { legNames } from './legNames.ts';
+import { snippetContext } from './snippets/context.ts';
 import { entryView, secretsOf, type EntryView } from './transcript.ts';
 
 export interface PanelView {
@@ -21,19 +23,22 @@ export interface PanelView {
 
 export function panelView(
   attempt: Attempt,
-  config: Pick<Config, 'clientSecret' | 'callbackUrl'>,
+  config: Pick<Config, 'clientSecret' | 'callbackUrl' | 'mode' | 'certsDir' | 'jwtKeyFile'>,
   nowMs = Date.now(),
 ): PanelView {
   const secrets = secretsOf(attempt, [config.clientSecret]);
   const skew = clockSkewCheck(attempt.transcript);
+  const names = legNames(attempt.transcript);
   return {
     flow: attempt.flow,
     parties: PARTIES,
     steps: diagramSteps(attempt),
     checks: skew ? [...attempt.checks, skew] : attempt.checks,
-    transcript: attempt.transcript.map((entry) => entryView(entry, secrets)),
-    assertion: decodeJwt(attempt.assertion),
-    idToken: decodeJwt(attempt.idToken),
+    transcript: attempt.transcript.map((entry, i) =>
+      entryView(entry, secrets, { snippets: snippetContext(config, false), attempt, name: names[i] }),
+    ),
+    assertion: decodeJwt(attempt.assertion, 'assertion'),
+    idToken: decodeJwt(attempt.idToken, 'id_token'),
     error: attempt.error
       ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config.callbackUrl, nowMs)) }
       : undefined,

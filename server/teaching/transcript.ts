@@ -1,11 +1,26 @@
-// Turns raw transcript entries into what the page shows: every secret masked, parameters explained, curl ready.
+// Turns raw transcript entries into what the page shows: every secret masked, parameters explained, and each
+// server call ready to take home (curl, jsforce, sf CLI, Python), with placeholders until its owner reveals it.
 import type { Attempt, TranscriptEntry } from '../attempts/attempt.ts';
-import { toCurl } from './curl.ts';
-import { maskForm, maskHeaders, maskJson, maskUrl, scrub, SECRET_NAMES } from './mask.ts';
+import {
+  maskForm,
+  maskHeaders,
+  maskJson,
+  maskParamValue,
+  maskUrl,
+  prettyJson,
+  scrub,
+  SECRET_NAMES,
+} from './mask.ts';
 import { PARAMETER_HELP } from './parameters.ts';
+import type { SnippetContext } from './snippets/context.ts';
+import { snippetSet, type SnippetSet } from './snippets/index.ts';
+import { legRequest } from './snippets/request.ts';
+import { spentValue, type Spent } from './snippets/spent.ts';
 
 export interface EntryView {
   id: string;
+  /** The leg's name on the page, unique within its transcript ("token request", "query request 2"). */
+  name: string;
   kind: TranscriptEntry['kind'];
   leg: string;
   method: string;
@@ -14,13 +29,29 @@ export interface EntryView {
   requestHeaders: [string, string][];
   requestBody?: string;
   status?: number;
+  /** The headers worth reading (Date, Content-Type, Cache-Control…); the others are only counted. */
   responseHeaders: [string, string][];
+  otherResponseHeaders: number;
   responseBody?: string;
   responseBytes?: number;
   error?: string;
   durationMs?: number;
-  curl?: string;
+  snippets?: SnippetSet;
+  spent?: Spent;
 }
+
+/** Response headers that teach something here; the security and transport headers every response has do not. */
+const TELLING_HEADERS = new Set([
+  'date',
+  'content-type',
+  'cache-control',
+  'pragma',
+  'expires',
+  'location',
+  'www-authenticate',
+  'retry-after',
+  'sforce-limit-info',
+]);
 
 /** Every secret value found in the attempt, for the final scrub of everything rendered. */
 export function secretsOf(attempt: Attempt, extra: (string | undefined)[] = []): string[] {
@@ -55,48 +86,69 @@ function paramsOf(entry: TranscriptEntry): URLSearchParams {
   return new URLSearchParams(url.hash ? url.hash.slice(1) : url.search);
 }
 
-/** `reveal` gives the raw values: only ever for the visitor's own session, on their request. */
-export function entryView(entry: TranscriptEntry, secrets: string[], reveal = false): EntryView {
+export interface EntryViewOptions {
+  /** The owner asked for the raw values: only ever for their own session, on their request. */
+  reveal?: boolean;
+  /** Where snippets point (certificate, key file); without it the view has no snippets. */
+  snippets?: Omit<SnippetContext, 'reveal'>;
+  /** The leg's name on the page (see legNames); the leg's own name when alone. */
+  name?: string;
+  /** The attempt the entry belongs to, to tell whether its single-use values are spent. */
+  attempt?: Pick<Attempt, 'transcript'>;
+}
+
+export function entryView(
+  entry: TranscriptEntry,
+  secrets: string[],
+  options: EntryViewOptions = {},
+): EntryView {
+  const reveal = options.reveal ?? false;
   const clean = (text: string) => (reveal ? text : scrub(text, secrets));
-  const url = clean(reveal ? entry.url : maskUrl(entry.url));
   const headers = reveal ? entry.requestHeaders : maskHeaders(entry.requestHeaders);
-  const body =
-    entry.requestBody === undefined
-      ? undefined
-      : clean(reveal ? entry.requestBody : maskForm(entry.requestBody));
-  const shownParams = reveal
-    ? paramsOf(entry)
-    : new URLSearchParams(clean(maskForm(paramsOf(entry).toString())));
+  const shown = Object.entries(entry.responseHeaders ?? {}).filter(([name]) => name !== 'set-cookie');
+  const telling = shown.filter(([name]) => TELLING_HEADERS.has(name.toLowerCase()));
+  const serverCall = entry.kind === 'server-call' && URL.canParse(entry.url);
   return {
     id: entry.id,
+    name: options.name ?? entry.leg,
     kind: entry.kind,
     leg: entry.leg,
     method: entry.method,
-    url,
-    params: [...shownParams].map(([name, value]) => ({ name, value, help: PARAMETER_HELP[name] })),
+    url: clean(reveal ? entry.url : maskUrl(entry.url)),
+    params: [...paramsOf(entry)].map(([name, value]) => ({
+      name,
+      value: clean(reveal ? value : maskParamValue(name, value)),
+      help: PARAMETER_HELP[name],
+    })),
     requestHeaders: Object.entries(headers).map(([name, value]) => [name, clean(value)]),
-    requestBody: body,
+    requestBody:
+      entry.requestBody === undefined
+        ? undefined
+        : clean(reveal ? entry.requestBody : maskForm(entry.requestBody)),
     status: entry.status,
-    responseHeaders: Object.entries(entry.responseHeaders ?? {})
-      .filter(([name]) => name !== 'set-cookie')
-      .map(([name, value]) => [name, clean(value)]),
+    responseHeaders: telling.map(([name, value]) => [name, clean(value)]),
+    otherResponseHeaders: shown.length - telling.length,
     responseBody:
       entry.responseBody === undefined
         ? undefined
-        : clean(reveal ? entry.responseBody : maskJson(entry.responseBody)),
+        : clean(reveal ? prettyJson(entry.responseBody) : maskJson(entry.responseBody)),
     responseBytes: entry.responseBytes,
     error: entry.error,
     durationMs: entry.durationMs,
-    curl:
-      entry.kind === 'server-call'
-        ? clean(
-            toCurl({
-              method: entry.method,
-              url,
-              requestHeaders: Object.fromEntries(Object.entries(headers)),
-              requestBody: body,
-            }),
-          )
+    snippets:
+      serverCall && options.snippets
+        ? cleanSet(snippetSet(legRequest(entry), { ...options.snippets, reveal }), clean)
         : undefined,
+    spent: serverCall && options.attempt ? spentValue(entry, options.attempt) : undefined,
+  };
+}
+
+/** The last line of defence holds for snippets too: before Reveal, no known secret survives in them. */
+function cleanSet(set: SnippetSet, clean: (text: string) => string): SnippetSet {
+  return {
+    ...set,
+    snippets: set.snippets.map((snippet) =>
+      snippet.text ? { ...snippet, text: clean(snippet.text) } : snippet,
+    ),
   };
 }

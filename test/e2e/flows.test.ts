@@ -1,10 +1,25 @@
 // Each flow in real headless Chromium, from the home page to a result page with a masked token and query rows.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
 import { screenshot, signInAtEmulator } from '../support/pages.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
+
+/** test(), with a full-page screenshot in test-results/ when it fails (none on success: they are slow to take). */
+function testShot(name: string, body: (t: TestContext) => Promise<unknown>): void {
+  test(name, async (t) => {
+    try {
+      await body(t);
+    } catch (error) {
+      const file = name.replace(/\W+/g, '-').toLowerCase().slice(0, 80);
+      if (shotPage) await screenshot(shotPage, file).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+/** The page a failing test's screenshot is taken of. */
+let shotPage: Page | undefined;
 
 describe('the three flows in Chromium', () => {
   let stack: TestStack;
@@ -16,7 +31,7 @@ describe('the three flows in Chromium', () => {
     stack = await startTestStack();
     browser = await launchBrowser();
     if (browser) {
-      page = await (await newContext(browser)).newPage();
+      shotPage = page = await (await newContext(browser)).newPage();
       page.on('pageerror', (error) => scriptErrors.push(error.message));
     }
   });
@@ -38,26 +53,24 @@ describe('the three flows in Chromium', () => {
     assert.ok(!page.url().includes('#') && !page.url().includes('token'), 'no token in the address bar');
   };
 
-  test('web server flow with PKCE', async (t) => {
+  testShot('web server flow with PKCE', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole('link', { name: 'Web server + PKCE' }).first().click();
     await page.getByRole('button', { name: 'Run the web server flow' }).click();
     await signInAtEmulator(page, stack);
     await expectResult('web server');
-    await screenshot(page, 'result-web-server');
   });
 
-  test('JWT bearer flow (the user approved the app in the web server flow)', async (t) => {
+  testShot('JWT bearer flow (the user approved the app in the web server flow)', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole('link', { name: 'JWT bearer' }).first().click();
     await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
     await expectResult('JWT bearer');
-    await screenshot(page, 'result-jwt');
   });
 
-  test('user-agent flow: the fragment is read, cleared and posted by the callback script', async (t) => {
+  testShot('user-agent flow: the fragment is read, cleared and posted by the callback script', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     const visited: string[] = [];
     page.on('framenavigated', (frame) => visited.push(frame.url()));
@@ -72,17 +85,16 @@ describe('the three flows in Chromium', () => {
       visited.some((url) => url.includes('/oauthcallback.html')),
       'went through the callback page',
     );
-    await screenshot(page, 'result-user-agent');
   });
 
-  test('reveal shows the token on request and hides it again', async (t) => {
+  testShot('reveal shows the token on request and hides it again', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     const masked = await page.locator('#access-token').innerText();
-    await page.getByRole('button', { name: 'Reveal' }).click();
-    await page.getByRole('button', { name: 'Hide' }).waitFor();
+    await page.getByRole('button', { name: 'Reveal the access token' }).click();
+    await page.getByRole('button', { name: 'Hide the access token' }).waitFor();
     const revealed = await page.locator('#access-token').innerText();
     assert.match(revealed, /^00D5j00000PlAyG!AR/);
-    await page.getByRole('button', { name: 'Hide' }).click();
+    await page.getByRole('button', { name: 'Hide the access token' }).click();
     assert.equal(await page.locator('#access-token').innerText(), masked);
     assert.deepEqual(scriptErrors, []);
   });

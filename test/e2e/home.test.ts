@@ -45,14 +45,4 @@ describe('home page in Chromium', async () => {
     assert.deepEqual(scriptErrors, []);
     await context.close();
   });
-
-  test('fits a 375 px wide phone screen without sideways scrolling', async (t) => {
-    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
-    const context = await newContext(browser, 375);
-    const page = await context.newPage();
-    await page.goto(`${stack.appUrl}/`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-    await context.close();
-  });
 });

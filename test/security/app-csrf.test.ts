@@ -25,6 +25,7 @@ const ROUTES: Record<string, Record<string, string>> = {
   '/logout': {},
   '/teaching/break-it': { flow: 'jwt', faults: 'wrong-aud' },
   '/teaching/reveal': { entryId: 'any' },
+  '/teaching/fresh': { entryId: 'any' },
 };
 
 describe('CSRF on every state-changing route', () => {

@@ -109,14 +109,21 @@ function assertNoSecret(text: string, where: string): void {
 }
 
 describe('masking', () => {
-  test('transcript views and curl commands keep no secret', () => {
+  test('transcript views and their snippets keep no secret before Reveal', () => {
     const attempt = attemptWithSecrets();
     const secrets = secretsOf(attempt, [config.clientSecret]);
+    const snippets = { caFile: 'certs/server.crt', jwtKeyFile: 'certs/jwt.key' };
+    let written = 0;
     for (const entry of attempt.transcript) {
-      const view = entryView(entry, secrets);
+      const view = entryView(entry, secrets, { snippets, attempt });
       assertNoSecret(JSON.stringify(view), `entry ${entry.id}`);
-      if (view.curl) assertNoSecret(view.curl, `curl of ${entry.id}`);
+      written += view.snippets?.snippets.filter((snippet) => snippet.text).length ?? 0;
     }
+    assert.equal(
+      written,
+      11,
+      'curl, jsforce and Python for the three calls; sf for the query and the JWT bearer exchange',
+    );
   });
 
   test('the rendered teaching panel keeps no secret, but shows the assertion claims', async () => {
@@ -130,19 +137,28 @@ describe('masking', () => {
     assertNoSecret(html, 'the panel HTML');
     assert.match(html, /me@x\.com/);
     assert.match(html, /Salesforce could not verify the assertion/);
-    assert.match(html, /Copy as curl/);
+    assert.match(
+      html,
+      /Copy<\/span> token request 1 as curl<span class="copy-mode">, with placeholders<\/span>/,
+    );
   });
 
   test('revealing gives the owner the raw values back', () => {
     const attempt = attemptWithSecrets();
-    const view = entryView(attempt.transcript[1], [], true);
+    const view = entryView(attempt.transcript[1], [], { reveal: true });
     assert.ok(view.requestBody?.includes(encodeURIComponent(SECRETS.verifier)));
+    assert.equal(
+      view.responseBody,
+      JSON.stringify(JSON.parse(attempt.transcript[1].responseBody ?? ''), null, 2),
+    );
   });
 
-  test('maskUrl keeps the shape of the URL and scrub catches values in any encoding', () => {
+  test('maskUrl keeps the URL as sent but shows masked values as they read, not percent-encoded', () => {
     assert.equal(
-      maskUrl('https://h/cb?state=abc&code=short'),
-      'https://h/cb?state=abc&code=%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2',
+      maskUrl(
+        'https://h/cb?state=a%2Fb&code=aPrxSecretCodeValue%2B%2Fabc%3D%3D&redirect_uri=https%3A%2F%2Fx',
+      ),
+      'https://h/cb?state=a%2Fb&code=aPrx…•••••• (26 chars)&redirect_uri=https%3A%2F%2Fx',
     );
     assert.ok(
       !scrub(`x=${encodeURIComponent(SECRETS.code)}`, [SECRETS.code]).includes(

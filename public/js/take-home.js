@@ -1,0 +1,105 @@
+// Copy as curl, jsforce, sf CLI or Python: each control says what it copies (placeholders until Reveal, your own
+// values after it), a spent single-use value is renewed first where that is possible, and focus stays on the
+// control that was used.
+(function takeHome() {
+  const csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  const csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
+
+  document.querySelectorAll('[data-snippets]').forEach((box) => {
+    const status = box.querySelector('.copy-status');
+    const note = box.querySelector('.copy-note');
+    const variables = box.dataset.variables ? box.dataset.variables.split(' ') : [];
+    const placeholders = new Map();
+    const announce = (text) => {
+      if (status) status.textContent = text;
+    };
+    const revealed = () => box.dataset.revealed === 'true';
+    // A spent value is renewed only for a copy of real values: placeholders never carry it.
+    const mustRenew = () => revealed() && Boolean(box.dataset.fresh) && box.dataset.renewed !== 'true';
+
+    const showMode = () => {
+      const mode = variables.length === 0 ? '' : revealed() ? ', with your values' : ', with placeholders';
+      box.querySelectorAll('.copy-snippet').forEach((button) => {
+        button.querySelector('.copy-verb').textContent = mustRenew() ? 'New attempt and copy' : 'Copy';
+        button.querySelector('.copy-mode').textContent = mode;
+      });
+    };
+
+    const fill = (set) => {
+      set.snippets.forEach((snippet) => {
+        const pre = box.querySelector(`pre[data-snippet="${snippet.target}"]`);
+        if (!pre || !snippet.text) return;
+        if (!placeholders.has(pre)) placeholders.set(pre, pre.textContent);
+        pre.textContent = snippet.text;
+      });
+    };
+
+    box.addEventListener('snippets', (event) => {
+      if (event.detail.restore) {
+        placeholders.forEach((text, pre) => (pre.textContent = text));
+        box.dataset.revealed = String(variables.length === 0);
+        delete box.dataset.renewed;
+        note.textContent = variables.length === 0 ? note.dataset.revealedNote : note.dataset.placeholders;
+      } else {
+        fill(event.detail.set);
+        box.dataset.revealed = String(event.detail.set.revealed);
+        note.textContent = event.detail.set.revealed ? note.dataset.revealedNote : note.dataset.placeholders;
+      }
+      showMode();
+    });
+
+    const renew = () =>
+      fetch('/teaching/fresh', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ entryId: box.dataset.entryId }),
+      })
+        .then((response) =>
+          response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
+        )
+        .then((answer) => {
+          fill(answer.snippets);
+          box.dataset.renewed = 'true';
+          note.textContent = answer.note;
+          showMode();
+          return answer.note;
+        });
+
+    box.querySelectorAll('.copy-snippet').forEach((button) => {
+      button.addEventListener('click', () => {
+        const what = `${box.dataset.name} as ${button.dataset.label}`;
+        const mode = button.querySelector('.copy-mode').textContent;
+        const first = mustRenew() ? renew() : Promise.resolve('');
+        first
+          .then((renewed) => {
+            const pre = box.querySelector(`pre[data-snippet="${button.dataset.target}"]`);
+            return copyText(pre).then(() => {
+              const todo =
+                revealed() || variables.length === 0 ? '' : ` Set ${variables.join(', ')} before running it.`;
+              announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`);
+            });
+          })
+          .catch((error) => announce(`Could not copy the ${what}: ${error.message}`))
+          .finally(() => button.focus());
+      });
+    });
+    showMode();
+  });
+
+  /** The clipboard API, else the selection and the old copy command; the text stays selected if both fail. */
+  function copyText(pre) {
+    const text = pre.textContent;
+    const bySelection = () => {
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return document.execCommand('copy')
+        ? Promise.resolve()
+        : Promise.reject(new Error('the browser refused; the text is selected, copy it with the keyboard'));
+    };
+    return navigator.clipboard ? navigator.clipboard.writeText(text).catch(bySelection) : bySelection();
+  }
+})();

@@ -1,0 +1,60 @@
+// What every snippet writer needs besides the request: the certificate to trust, and real values or placeholders.
+import path from 'node:path';
+import type { Config } from '../../config.ts';
+import type { LegRequest } from './request.ts';
+import { secretsOfRequest } from './request.ts';
+
+export interface SnippetContext {
+  /** Emulator mode: the local certificate every snippet trusts, as a path from the playground's folder. */
+  caFile?: string;
+  /** For `sf org login jwt`: the signing key, as a path from the playground's folder. */
+  jwtKeyFile: string;
+  /** After an explicit Reveal: the owner's raw values; before it, placeholders. */
+  reveal: boolean;
+}
+
+/** A variable a snippet sets before the request: its value only after Reveal, and only if this app kept it. */
+export interface Binding {
+  variable: string;
+  describe: string;
+  value?: string;
+}
+
+/** Paths as a learner types them, from the folder `npm start` runs in (where certs/ lives). */
+export function snippetContext(
+  config: Pick<Config, 'mode' | 'certsDir' | 'jwtKeyFile'>,
+  reveal: boolean,
+): SnippetContext {
+  const rootDir = path.dirname(config.certsDir);
+  const fromRoot = (file: string) => {
+    const relative = path.relative(rootDir, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  };
+  return {
+    caFile: config.mode === 'emulator' ? fromRoot(path.join(config.certsDir, 'server.crt')) : undefined,
+    jwtKeyFile: fromRoot(config.jwtKeyFile),
+    reveal,
+  };
+}
+
+export function bindingsOf(request: LegRequest, context: SnippetContext): Binding[] {
+  return secretsOfRequest(request).map(({ variable, describe, value }) => ({
+    variable,
+    describe,
+    value: context.reveal ? value : undefined,
+  }));
+}
+
+/** The comment above the lines that set the variables: what they hold and what to do with them. */
+export function bindingsComment(bindings: readonly Binding[]): string | undefined {
+  if (bindings.length === 0) return undefined;
+  const revealed = bindings.filter((binding) => binding.value !== undefined);
+  if (revealed.length === bindings.length)
+    return 'Your own values, from your session: keep them to yourself.';
+  if (revealed.length === 0)
+    return 'Placeholders: set each to your own value first (Reveal on the playground shows them).';
+  return 'Your own values where this app kept them; set the placeholders yourself.';
+}
+
+/** What a placeholder says, so that a command run as copied fails loudly instead of sending something plausible. */
+export const placeholder = (binding: Binding) => `<${binding.describe}>`;

@@ -1,0 +1,98 @@
+// Python: the request with requests, the certificate verified, secrets read from variables set at the top; the
+// simple_salesforce equivalent as a comment where it has one.
+import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
+import { bindingsComment, bindingsOf, placeholder, type SnippetContext } from './context.ts';
+import { assertionClaims, formValue, queryOf, type Field, type LegRequest } from './request.ts';
+import { isSecret, type Value } from './secrets.ts';
+
+/** A JSON string is also a valid Python string literal. */
+const literal = (text: string) => JSON.stringify(text);
+const expression = (value: Value, prefix = '') =>
+  isSecret(value)
+    ? prefix
+      ? `f${literal(`${prefix}{${value.variable}}`)}`
+      : value.variable
+    : literal(prefix + value);
+const dict = (fields: Field[]) =>
+  `{${fields.map(({ name, value }) => `${literal(name)}: ${expression(value)}`).join(', ')}}`;
+
+const INSTALL =
+  '# Python 3 with requests (Debian: apt-get install python3-requests; elsewhere: pip install requests).';
+
+export function pythonSnippet(request: LegRequest, context: SnippetContext): string {
+  const bindings = bindingsOf(request, context);
+  const query = queryOf(request);
+  const unset = bindings.filter((binding) => binding.value === undefined);
+  const lines = [
+    INSTALL,
+    ...(context.caFile ? ["# Run it from the playground's folder, where certs/ is."] : []),
+  ];
+  lines.push(
+    ...(query ? ['import json'] : []),
+    ...(unset.length > 0 ? ['import os'] : []),
+    '',
+    'import requests',
+    '',
+  );
+  if (context.caFile)
+    lines.push(
+      `CA_FILE = ${literal(context.caFile)}  # the local emulator's certificate: verified, never switched off`,
+    );
+  const comment = bindingsComment(bindings);
+  if (comment) lines.push(`# ${comment}`);
+  for (const binding of bindings) {
+    if (binding.value !== undefined) lines.push(`${binding.variable} = ${literal(binding.value)}`);
+    else
+      lines.push(
+        `${binding.variable} = os.environ[${literal(binding.variable)}]  # export ${binding.variable}='${placeholder(binding)}'`,
+      );
+  }
+  const headers = [...request.headers.map((h) => `${literal(h.name)}: ${expression(h.value)}`)];
+  if (request.bearer) headers.push(`"Authorization": ${expression(request.bearer, 'Bearer ')}`);
+  const method = request.method === 'GET' ? 'get' : request.method === 'POST' ? 'post' : undefined;
+  const args = [method ? literal(request.url) : `${literal(request.method)}, ${literal(request.url)}`];
+  if (request.query.length > 0) args.push(`params=${dict(request.query)}`);
+  if (headers.length > 0) args.push(`headers={${headers.join(', ')}}`);
+  if (request.basic)
+    args.push(`auth=(${literal(request.basic.user)}, ${expression(request.basic.password)})`);
+  if (request.form) args.push(`data=${dict(request.form)}`);
+  if (context.caFile) args.push('verify=CA_FILE');
+  args.push('timeout=30');
+  lines.push('', `response = requests.${method ?? 'request'}(`, ...args.map((arg) => `    ${arg},`), ')');
+  if (query) {
+    lines.push(
+      'response.raise_for_status()',
+      'for record in response.json()["records"]:',
+      '    print(json.dumps({name: value for name, value in record.items() if name != "attributes"}))',
+    );
+  } else {
+    lines.push('print(response.status_code)', 'print(response.text)');
+  }
+  lines.push('', ...simpleSalesforce(request, context));
+  return lines.join('\n');
+}
+
+/** simple_salesforce's own call for the same thing, as a comment (it is not installed with the snippet). */
+function simpleSalesforce(request: LegRequest, context: SnippetContext): string[] {
+  const query = queryOf(request);
+  if (query && request.bearer) {
+    return [
+      '# The same with simple_salesforce (pip install simple-salesforce):',
+      '#   from simple_salesforce import Salesforce',
+      ...(context.caFile ? ['#   session = requests.Session()', '#   session.verify = CA_FILE'] : []),
+      `#   sf = Salesforce(instance_url=${literal(query.instanceUrl)}, session_id=${expression(request.bearer)},${context.caFile ? ' session=session,' : ''} version=${literal(query.version)})`,
+      `#   for record in sf.query(${literal(query.soql)})["records"]:`,
+      '#       print(record)',
+    ];
+  }
+  const grant = formValue(request, 'grant_type');
+  const claims = assertionClaims(request);
+  if (grant === JWT_GRANT_TYPE && claims) {
+    return [
+      '# simple_salesforce signs and sends its own assertion (pip install simple-salesforce). It builds the host',
+      '# from domain= ("login", "test" or a My Domain prefix), so it reaches real orgs only:',
+      `#   sf = Salesforce(username=${literal(claims.sub)}, consumer_key=${literal(claims.iss)}, privatekey_file=${literal(context.jwtKeyFile)}, domain="login")`,
+    ];
+  }
+  return ['# simple_salesforce has no call of its own for this request: it uses requests, as above.'];
+}

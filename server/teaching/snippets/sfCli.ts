@@ -1,0 +1,41 @@
+// Salesforce CLI: `sf org login jwt` for a JWT bearer token request, `sf org login access-token` then
+// `sf data query` for a query; the CLI has no command that sends the other requests.
+import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
+import { bindingsComment, bindingsOf, placeholder, type SnippetContext } from './context.ts';
+import { shellQuote } from './curl.ts';
+import { assertionClaims, formValue, queryOf, type LegRequest } from './request.ts';
+
+/** The alias every snippet logs in under, so the query command can name the org. */
+export const ORG_ALIAS = 'playground';
+
+export function sfCliSnippet(request: LegRequest, context: SnippetContext): string | undefined {
+  const lines = [
+    `# Salesforce CLI (npm install --global @salesforce/cli). Run it from the playground's folder.`,
+  ];
+  // The CLI is a Node program: it reads extra certificate authorities from this variable at start.
+  const trust = context.caFile ? `NODE_EXTRA_CA_CERTS=${shellQuote(context.caFile)} ` : '';
+  const claims = assertionClaims(request);
+  if (formValue(request, 'grant_type') === JWT_GRANT_TYPE && claims) {
+    lines.push(
+      '# The CLI signs an assertion of its own with the same key and consumer key, for the same user, and sends it:',
+      `${trust}sf org login jwt --client-id ${shellQuote(claims.iss)} --jwt-key-file ${shellQuote(context.jwtKeyFile)} \\`,
+      `  --username ${shellQuote(claims.sub)} --instance-url ${shellQuote(new URL(request.url).origin)} --alias ${ORG_ALIAS}`,
+    );
+    return lines.join('\n');
+  }
+  const query = queryOf(request);
+  if (!query || !request.bearer) return undefined;
+  const bindings = bindingsOf(request, context);
+  const comment = bindingsComment(bindings);
+  if (comment) lines.push(`# ${comment}`);
+  // SF_ACCESS_TOKEN is the variable `sf org login access-token --no-prompt` reads the token from.
+  for (const binding of bindings)
+    lines.push(`export ${binding.variable}=${shellQuote(binding.value ?? placeholder(binding))}`);
+  lines.push(
+    `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} \\`,
+    `  --alias ${ORG_ALIAS} --no-prompt`,
+    `${trust}sf data query --query ${shellQuote(query.soql)} \\`,
+    `  --target-org ${ORG_ALIAS} --api-version ${query.version}`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,89 @@
+// Single-use values a copied request would send again: an authorization code already exchanged, an assertion
+// already used, a device code whose polling has ended, a refresh token rotation replaced. What a fresh attempt can
+// honestly do differs per value.
+import type { Attempt, TranscriptEntry } from '../../attempts/attempt.ts';
+import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
+import { readJwt } from '../../jwt.ts';
+
+export interface Spent {
+  /** What was used up, in words ("authorization code"). */
+  what: string;
+  /** What happens if the copied request is sent again, and why. */
+  detail: string;
+  /** What "new attempt and copy" does for this value; undefined when no click can honestly make a new one. */
+  fresh?: 'assertion' | 'device-code';
+}
+
+const DEVICE_GRANTS = new Set(['device', 'urn:ietf:params:oauth:grant-type:device_code']);
+/** Answers that mean "keep polling": the device code is still alive after them. */
+const STILL_PENDING = new Set(['authorization_pending', 'slow_down']);
+
+const formOf = (entry: TranscriptEntry) => new URLSearchParams(entry.requestBody ?? '');
+
+function errorOf(entry: TranscriptEntry): string | undefined {
+  try {
+    const body: unknown = JSON.parse(entry.responseBody ?? '');
+    return body && typeof body === 'object' && 'error' in body ? String(body.error) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A refresh answered with a refresh token: rotation replaced the one sent. */
+function rotated(entry: TranscriptEntry): boolean {
+  try {
+    const body: unknown = JSON.parse(entry.responseBody ?? '');
+    return Boolean(body && typeof body === 'object' && 'refresh_token' in body);
+  } catch {
+    return false;
+  }
+}
+
+export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'transcript'>): Spent | undefined {
+  if (entry.kind !== 'server-call' || !entry.url.endsWith('/services/oauth2/token')) return undefined;
+  const form = formOf(entry);
+  const grant = form.get('grant_type');
+  if (grant === 'authorization_code') {
+    return {
+      what: 'authorization code',
+      detail:
+        'This app exchanged this code as soon as it arrived, as it must: a code works once, for a few minutes. Sent again, this request answers invalid_grant / expired authorization code, and a server that follows RFC 6749 §4.1.2 (this local emulator does; Salesforce’s documentation does not say) also revokes the tokens the code gave, this page’s token included. No click here can hand you an unused code: a new one needs a new login at Salesforce, and this app exchanges that one at once too. To exchange a code yourself, run the flow from your own client, with its own callback.',
+    };
+  }
+  if (grant === JWT_GRANT_TYPE) {
+    const exp = readJwt(form.get('assertion') ?? undefined)?.claims.exp;
+    const until = typeof exp === 'number' ? ` and expires at ${new Date(exp * 1000).toISOString()}` : '';
+    return {
+      what: 'assertion',
+      detail: `This app already sent this assertion${until}. An assertion is meant for one request, minutes long: sign a new one for each token request, as this app does.`,
+      fresh: 'assertion',
+    };
+  }
+  if (grant === 'refresh_token' && entry.status === 200 && rotated(entry)) {
+    return {
+      what: 'refresh token',
+      detail:
+        'Rotation is on: this request brought a new refresh token, and the one it sent died with it. Sent again, this request reuses a rotated refresh token, which Salesforce answers by revoking the whole family: every refresh token of this login and their access tokens, this page’s included. Use the new refresh token from the response.',
+    };
+  }
+  if (grant && DEVICE_GRANTS.has(grant)) {
+    const code = form.get('code');
+    const ended = attempt.transcript.some((leg) => {
+      if (
+        leg.status === undefined ||
+        formOf(leg).get('code') !== code ||
+        !DEVICE_GRANTS.has(formOf(leg).get('grant_type') ?? '')
+      )
+        return false;
+      return leg.status < 400 || !STILL_PENDING.has(errorOf(leg) ?? '');
+    });
+    if (!ended) return undefined;
+    return {
+      what: 'device code',
+      detail:
+        'Polling with this device code has ended (it brought the token, or a final refusal). Sent again, this request is refused (this local emulator answers invalid_grant / expired authorization code): a device code is good for one approval.',
+      fresh: 'device-code',
+    };
+  }
+  return undefined;
+}

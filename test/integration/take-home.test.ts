@@ -1,0 +1,97 @@
+// "New attempt and copy" over HTTP: a spent device code renewed by a real call, whose copied poll gets a token once
+// the new code is allowed; and the refusals: nothing to renew, an entry from another session, no CSRF token.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import type { SnippetSet } from '../../server/teaching/snippets/index.ts';
+import { answerDeviceCode } from '../support/device.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+
+const run = promisify(execFile);
+
+describe('renewing a spent single-use value', () => {
+  let stack: TestStack;
+  let clock = Date.now();
+  const client = new TestClient();
+
+  before(async () => {
+    stack = await startTestStack({}, { now: () => clock });
+  });
+  after(() => stack.close());
+
+  /** The legs of a page's transcript (id and name), and its CSRF token, as a browser would read them. */
+  const pageOf = async (path: string) => {
+    const html = await (await client.get(`${stack.appUrl}${path}`)).text();
+    const legs = [...html.matchAll(/data-entry="([^"]+)" data-leg="([^"]+)"/g)].map(([, id, leg]) => ({
+      id,
+      leg,
+    }));
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    return { html, legs, csrf };
+  };
+  const fresh = (entryId: unknown, csrf: string) =>
+    client.request(`${stack.appUrl}/teaching/fresh`, {
+      method: 'POST',
+      body: JSON.stringify({ entryId }),
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
+    });
+
+  test('a spent device code: a new one is asked of Salesforce, and its copied poll gets a token once allowed', async () => {
+    await postForm(stack, client, '/flows/device', '/flows/device');
+    const waiting = await (await client.get(`${stack.appUrl}/flows/device`)).text();
+    const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(waiting)?.[1] ?? '';
+    await answerDeviceCode(stack, `${stack.emulatorUrl}/setup/connect`, userCode);
+    clock += 5_000;
+    const polled = await postForm(stack, client, '/flows/device', '/flows/device/poll');
+    assert.equal(polled.headers.get('location'), '/result');
+
+    const result = await pageOf('/result');
+    const poll = result.legs.filter((leg) => leg.leg === 'token (poll)').at(-1);
+    assert.ok(poll && result.html.includes(`data-fresh="device-code" data-entry-id="${poll.id}"`));
+    const answer = await fresh(poll.id, result.csrf);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers.get('cache-control'), 'no-store');
+    const { snippets, note } = (await answer.json()) as { snippets: SnippetSet; note: string };
+    const [, newCode, uri] =
+      /^A new device code: enter ([A-Z0-9]{8}) at (\S+) and allow access/.exec(note) ?? [];
+    assert.ok(newCode && newCode !== userCode, note);
+    assert.ok(snippets.revealed);
+    assert.ok(
+      (await pageOf('/result')).legs.some((leg) => leg.leg === 'device authorization'),
+      'a leg of its own',
+    );
+
+    const curl = snippets.snippets.find((snippet) => snippet.target === 'curl')?.text ?? '';
+    const report = `curl() { command curl --silent --write-out '\\n%{http_code}' "$@"; }\n`;
+    const pending = (await run('bash', ['-c', report + curl], { cwd: TEST_ROOT })).stdout;
+    assert.match(pending, /"error":"authorization_pending"[^]*\n400$/);
+    await answerDeviceCode(stack, uri, newCode);
+    clock += 5_000; // the interval the note asks for
+    const granted = (await run('bash', ['-c', report + curl], { cwd: TEST_ROOT })).stdout;
+    assert.match(granted, /\n200$/);
+    assert.equal(JSON.parse(granted.slice(0, granted.lastIndexOf('\n'))).instance_url, stack.instanceUrl);
+  });
+
+  test('an exchanged authorization code has no cure: 409 with the reason', async () => {
+    await runWebServerFlow(stack, client);
+    const result = await pageOf('/result');
+    const token = result.legs.find((leg) => leg.leg === 'token');
+    const answer = await fresh(token?.id, result.csrf);
+    assert.equal(answer.status, 409);
+    assert.deepEqual(await answer.json(), {
+      error: 'Nothing to renew',
+      detail: 'This request carries no single-use value a click can renew.',
+      status: 409,
+    });
+  });
+
+  test('an entry that is not in this session, a malformed one, or no CSRF token: refused plainly', async () => {
+    const { csrf } = await pageOf('/result');
+    assert.equal((await fresh('not-an-entry', csrf)).status, 404);
+    assert.equal((await fresh({ id: 1 }, csrf)).status, 400);
+    assert.equal((await fresh('not-an-entry', 'forged')).status, 403);
+  });
+});

@@ -1,0 +1,195 @@
+// Snippets as code, exact as a learner copies them: jsforce (Node) and Python (requests, simple_salesforce).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { jsforceSnippet } from '../../../server/teaching/snippets/jsforce.ts';
+import { pythonSnippet } from '../../../server/teaching/snippets/python.ts';
+import { legRequest } from '../../../server/teaching/snippets/request.ts';
+import * as legs from './snippet-fixtures.ts';
+
+// jsforce snippets: jsforce's own call for each kind of request, the local certificate trusted, never skipped.
+const HEAD = [
+  "// Node.js 18+ with jsforce (npm install jsforce). Save as snippet.mjs in the playground's folder and run:",
+  '//   node snippet.mjs',
+];
+const TRUST = [
+  "import https from 'node:https';",
+  "import { readFileSync } from 'node:fs';",
+  "import jsforce from 'jsforce';",
+  '',
+  "// The local emulator's certificate: trusted, never verification switched off.",
+  "https.globalAgent.options.ca = readFileSync('certs/server.crt');",
+];
+
+describe('jsforce snippets', () => {
+  test('a query: a Connection on instance_url with the token, rows printed one JSON line each', () => {
+    assert.equal(
+      jsforceSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: false }),
+      [
+        ...HEAD,
+        ...TRUST,
+        '// Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        "const SF_ACCESS_TOKEN = process.env.SF_ACCESS_TOKEN; // export SF_ACCESS_TOKEN='<the access token>'",
+        '',
+        'const conn = new jsforce.Connection({',
+        "  instanceUrl: 'https://127.0.0.1:8443',",
+        '  accessToken: SF_ACCESS_TOKEN,',
+        "  version: '66.0',",
+        '});',
+        `const result = await conn.query('SELECT Id, Name FROM Account WHERE Name = \\'O\\'\\'Brien\\'');`,
+        'for (const { attributes, ...row } of result.records) console.log(JSON.stringify(row));',
+      ].join('\n'),
+    );
+  });
+
+  test('a code exchange: OAuth2 with the app settings, requestToken with the code and the verifier', () => {
+    const text = jsforceSnippet(legRequest(legs.codeExchange), { ...legs.EMULATOR, reveal: true }) ?? '';
+    assert.ok(
+      text.endsWith(
+        [
+          '// Your own values, from your session: keep them to yourself.',
+          "const SF_AUTH_CODE = 'aPrxCode==';",
+          "const SF_CLIENT_SECRET = 'local-emulator-consumer-secret';",
+          "const SF_CODE_VERIFIER = 'verifier-value';",
+          '',
+          'const oauth2 = new jsforce.OAuth2({',
+          "  loginUrl: 'https://localhost:8443',",
+          "  clientId: '3MVG9LocalPlaygroundEmulatorConsumerKey',",
+          '  clientSecret: SF_CLIENT_SECRET,',
+          "  redirectUri: 'https://localhost:8081/oauthcallback.html',",
+          '});',
+          'console.log(await oauth2.requestToken(SF_AUTH_CODE, { code_verifier: SF_CODE_VERIFIER }));',
+        ].join('\n'),
+      ),
+      text,
+    );
+  });
+
+  test('a real org: no certificate lines; a JWT bearer exchange goes through requestToken with the grant', () => {
+    assert.equal(
+      jsforceSnippet(legRequest(legs.jwtExchange), { ...legs.ORG, reveal: false }),
+      [
+        ...HEAD,
+        "import jsforce from 'jsforce';",
+        '',
+        '// Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        "const SF_ASSERTION = process.env.SF_ASSERTION; // export SF_ASSERTION='<the signed JWT assertion>'",
+        '',
+        "const oauth2 = new jsforce.OAuth2({ loginUrl: 'https://localhost:8443' });",
+        'console.log(await oauth2.requestToken({',
+        "  grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',",
+        '  assertion: SF_ASSERTION,',
+        '}));',
+      ].join('\n'),
+    );
+  });
+
+  test('a refresh uses refreshToken; a revocation revokeToken; any other call conn.request', () => {
+    const refresh = jsforceSnippet(legRequest(legs.refresh), { ...legs.ORG, reveal: false }) ?? '';
+    assert.match(refresh, /^console\.log\(await oauth2\.refreshToken\(SF_REFRESH_TOKEN\)\);$/m);
+    const revoke = jsforceSnippet(legRequest(legs.revoke), { ...legs.ORG, reveal: false }) ?? '';
+    assert.match(revoke, /^await oauth2\.revokeToken\(SF_TOKEN\);\nconsole\.log\('revoked'\);$/m);
+    const identity = jsforceSnippet(legRequest(legs.identity), { ...legs.ORG, reveal: false }) ?? '';
+    assert.ok(
+      identity.endsWith(
+        [
+          'const conn = new jsforce.Connection({ accessToken: SF_ACCESS_TOKEN });',
+          'console.log(await conn.request({',
+          "  method: 'GET',",
+          "  url: 'https://localhost:8443/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU',",
+          '}));',
+        ].join('\n'),
+      ),
+      identity,
+    );
+  });
+
+  test('HTTP Basic has no jsforce form: the generic request carries the header; the authorize probe has none', () => {
+    assert.equal(jsforceSnippet(legRequest(legs.preflight), { ...legs.ORG, reveal: false }), undefined);
+    const basic =
+      jsforceSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: false }) ?? '';
+    assert.match(basic, /conn\.request\(\{\n {2}method: 'POST',/);
+  });
+});
+
+// Python snippets: requests with the certificate verified, secrets from variables, simple_salesforce as a comment.
+const INSTALL =
+  '# Python 3 with requests (Debian: apt-get install python3-requests; elsewhere: pip install requests).';
+
+describe('Python snippets', () => {
+  test('a query: verify=CA_FILE, the token from the environment before Reveal, rows printed as JSON', () => {
+    assert.equal(
+      pythonSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: false }),
+      [
+        INSTALL,
+        "# Run it from the playground's folder, where certs/ is.",
+        'import json',
+        'import os',
+        '',
+        'import requests',
+        '',
+        'CA_FILE = "certs/server.crt"  # the local emulator\'s certificate: verified, never switched off',
+        '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        'SF_ACCESS_TOKEN = os.environ["SF_ACCESS_TOKEN"]  # export SF_ACCESS_TOKEN=\'<the access token>\'',
+        '',
+        'response = requests.get(',
+        '    "https://127.0.0.1:8443/services/data/v66.0/query",',
+        '    params={"q": "SELECT Id, Name FROM Account WHERE Name = \'O\'\'Brien\'"},',
+        '    headers={"accept": "application/json", "Authorization": f"Bearer {SF_ACCESS_TOKEN}"},',
+        '    verify=CA_FILE,',
+        '    timeout=30,',
+        ')',
+        'response.raise_for_status()',
+        'for record in response.json()["records"]:',
+        '    print(json.dumps({name: value for name, value in record.items() if name != "attributes"}))',
+        '',
+        '# The same with simple_salesforce (pip install simple-salesforce):',
+        '#   from simple_salesforce import Salesforce',
+        '#   session = requests.Session()',
+        '#   session.verify = CA_FILE',
+        '#   sf = Salesforce(instance_url="https://127.0.0.1:8443", session_id=SF_ACCESS_TOKEN, session=session, version="66.0")',
+        '#   for record in sf.query("SELECT Id, Name FROM Account WHERE Name = \'O\'\'Brien\'")["records"]:',
+        '#       print(record)',
+      ].join('\n'),
+    );
+  });
+
+  test('a real org after Reveal: no certificate file, the values inline, Basic as auth=, status and body printed', () => {
+    assert.equal(
+      pythonSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: true }),
+      [
+        INSTALL,
+        '',
+        'import requests',
+        '',
+        '# Your own values, from your session: keep them to yourself.',
+        'SF_CLIENT_SECRET = "local-emulator-consumer-secret"',
+        '',
+        'response = requests.post(',
+        '    "https://127.0.0.1:8443/services/oauth2/token",',
+        '    headers={"accept": "application/json"},',
+        '    auth=("3MVG9LocalPlaygroundEmulatorConsumerKey", SF_CLIENT_SECRET),',
+        '    data={"grant_type": "client_credentials"},',
+        '    timeout=30,',
+        ')',
+        'print(response.status_code)',
+        'print(response.text)',
+        '',
+        '# simple_salesforce has no call of its own for this request: it uses requests, as above.',
+      ].join('\n'),
+    );
+  });
+
+  test('a JWT bearer exchange: simple_salesforce’s own JWT login named, with where it cannot reach', () => {
+    const text = pythonSnippet(legRequest(legs.jwtExchange), { ...legs.EMULATOR, reveal: false });
+    assert.ok(
+      text.endsWith(
+        '#   sf = Salesforce(username="admin@playground.local", consumer_key="3MVG9LocalPlaygroundEmulatorConsumerKey", privatekey_file="certs/jwt.key", domain="login")',
+      ),
+      text,
+    );
+    assert.match(
+      text,
+      /^ {4}data=\{"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion": SF_ASSERTION\},$/m,
+    );
+  });
+});

@@ -1,0 +1,169 @@
+// Snippets for the shell, exact as a learner copies them: curl, and the Salesforce CLI.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, test } from 'node:test';
+import { curlSnippet, shellQuote } from '../../../server/teaching/snippets/curl.ts';
+import { legRequest } from '../../../server/teaching/snippets/request.ts';
+import { sfCliSnippet } from '../../../server/teaching/snippets/sfCli.ts';
+import * as legs from './snippet-fixtures.ts';
+
+// curl snippets: the request as sent, --cacert for the emulator, secrets in variables set above the command.
+describe('curl snippets', () => {
+  test('before Reveal: placeholders set above the command, and --cacert for the local emulator', () => {
+    assert.equal(
+      curlSnippet(legRequest(legs.codeExchange), { ...legs.EMULATOR, reveal: false }),
+      [
+        '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        "export SF_AUTH_CODE='<the authorization code>'",
+        "export SF_CLIENT_SECRET='<the consumer secret>'",
+        "export SF_CODE_VERIFIER='<the PKCE code_verifier>'",
+        'curl --cacert certs/server.crt https://localhost:8443/services/oauth2/token \\',
+        "  -H 'accept: application/json' \\",
+        '  --data-urlencode grant_type=authorization_code \\',
+        '  --data-urlencode "code=$SF_AUTH_CODE" \\',
+        '  --data-urlencode client_id=3MVG9LocalPlaygroundEmulatorConsumerKey \\',
+        '  --data-urlencode redirect_uri=https://localhost:8081/oauthcallback.html \\',
+        '  --data-urlencode "client_secret=$SF_CLIENT_SECRET" \\',
+        '  --data-urlencode "code_verifier=$SF_CODE_VERIFIER"',
+      ].join('\n'),
+    );
+  });
+
+  test('after Reveal: the owner values in the same lines; a GET query goes with --get, quoted for the shell', () => {
+    assert.equal(
+      curlSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }),
+      [
+        '# Your own values, from your session: keep them to yourself.',
+        "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
+        'curl --cacert certs/server.crt --get https://127.0.0.1:8443/services/data/v66.0/query \\',
+        "  -H 'accept: application/json' \\",
+        '  -H "Authorization: Bearer $SF_ACCESS_TOKEN" \\',
+        `  --data-urlencode 'q=SELECT Id, Name FROM Account WHERE Name = '\\''O'\\'''\\''Brien'\\'''`,
+      ].join('\n'),
+    );
+  });
+
+  test('a real org gets no --cacert; HTTP Basic becomes --user with the secret in a variable', () => {
+    assert.equal(
+      curlSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: false }),
+      [
+        '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        "export SF_CLIENT_SECRET='<the consumer secret>'",
+        'curl https://127.0.0.1:8443/services/oauth2/token \\',
+        "  -H 'accept: application/json' \\",
+        '  --user "3MVG9LocalPlaygroundEmulatorConsumerKey:$SF_CLIENT_SECRET" \\',
+        '  --data-urlencode grant_type=client_credentials',
+      ].join('\n'),
+    );
+  });
+
+  test('a password this app never kept stays a placeholder after Reveal; the comment says which is which', () => {
+    const text = curlSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: true });
+    assert.ok(
+      text.startsWith('# Your own values where this app kept them; set the placeholders yourself.\n'),
+    );
+    assert.match(text, /^export SF_CLIENT_SECRET=local-emulator-consumer-secret$/m);
+    assert.match(text, /^export SF_PASSWORD='<the password followed by the security token>'$/m);
+    assert.ok(!text.includes('(not kept)'));
+  });
+
+  test('a request without secrets is copied as sent, with no variables', () => {
+    assert.equal(
+      curlSnippet(legRequest(legs.preflight), { ...legs.ORG, reveal: false }),
+      [
+        'curl --get https://localhost:8443/services/oauth2/authorize \\',
+        "  -H 'accept: text/html,application/json' \\",
+        '  --data-urlencode response_type=code \\',
+        '  --data-urlencode client_id=3MVG9LocalPlaygroundEmulatorConsumerKey',
+      ].join('\n'),
+    );
+  });
+
+  test('the shell hands curl exactly the values sent: quotes in SOQL and variables expanded', () => {
+    const script = curlSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true });
+    // A stand-in curl that prints its arguments, one per line: what the real one would receive.
+    const run = spawnSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${script}`], { encoding: 'utf8' });
+    assert.deepEqual(run.stdout.trimEnd().split('\n'), [
+      '--cacert',
+      'certs/server.crt',
+      '--get',
+      'https://127.0.0.1:8443/services/data/v66.0/query',
+      '-H',
+      'accept: application/json',
+      '-H',
+      'Authorization: Bearer 00D5j00000PlAyG!ARaccesstokenvalue',
+      '--data-urlencode',
+      "q=SELECT Id, Name FROM Account WHERE Name = 'O''Brien'",
+    ]);
+  });
+
+  test('shell words: bare when harmless, single-quoted otherwise, quotes inside escaped', () => {
+    assert.equal(shellQuote('certs/server.crt'), 'certs/server.crt');
+    assert.equal(shellQuote('a b'), "'a b'");
+    assert.equal(shellQuote("it's $HOME"), `'it'\\''s $HOME'`);
+    assert.equal(shellQuote('00D!AR'), "'00D!AR'");
+  });
+});
+
+// Salesforce CLI snippets: `sf org login jwt` for a JWT bearer exchange, `sf org login access-token` and
+// `sf data query` for a query; nothing for requests no sf command sends.
+
+const SF_HEAD =
+  "# Salesforce CLI (npm install --global @salesforce/cli). Run it from the playground's folder.";
+
+describe('sf CLI snippets', () => {
+  test('a JWT bearer exchange: sf org login jwt with the assertion’s iss and sub, the key file, the login host', () => {
+    assert.equal(
+      sfCliSnippet(legRequest(legs.jwtExchange), { ...legs.EMULATOR, reveal: false }),
+      [
+        SF_HEAD,
+        '# The CLI signs an assertion of its own with the same key and consumer key, for the same user, and sends it:',
+        'NODE_EXTRA_CA_CERTS=certs/server.crt sf org login jwt --client-id 3MVG9LocalPlaygroundEmulatorConsumerKey --jwt-key-file certs/jwt.key \\',
+        '  --username admin@playground.local --instance-url https://localhost:8443 --alias playground',
+      ].join('\n'),
+    );
+  });
+
+  test('a query: the token in SF_ACCESS_TOKEN (where the CLI reads it), then the same SOQL on the same instance', () => {
+    assert.equal(
+      sfCliSnippet(legRequest(legs.query), { ...legs.ORG, reveal: true }),
+      [
+        SF_HEAD,
+        '# Your own values, from your session: keep them to yourself.',
+        "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
+        'sf org login access-token --instance-url https://127.0.0.1:8443 \\',
+        '  --alias playground --no-prompt',
+        `sf data query --query 'SELECT Id, Name FROM Account WHERE Name = '\\''O'\\'''\\''Brien'\\''' \\`,
+        '  --target-org playground --api-version 66.0',
+      ].join('\n'),
+    );
+  });
+
+  test('the shell hands sf the arguments and the certificate variable it needs', () => {
+    const script = sfCliSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }) ?? '';
+    // A stand-in sf that prints the certificate it would trust, the token it would read, then its arguments.
+    const stand = `sf() { printf '%s\\n' "$NODE_EXTRA_CA_CERTS" "$SF_ACCESS_TOKEN" "$@" '--'; }\n`;
+    const run = spawnSync('bash', ['-c', stand + script], { encoding: 'utf8' });
+    assert.deepEqual(run.stdout.trimEnd().split('\n'), [
+      'certs/server.crt',
+      '00D5j00000PlAyG!ARaccesstokenvalue',
+      ...['org', 'login', 'access-token', '--instance-url', 'https://127.0.0.1:8443'],
+      ...['--alias', 'playground', '--no-prompt', '--'],
+      'certs/server.crt',
+      '00D5j00000PlAyG!ARaccesstokenvalue',
+      ...['data', 'query', '--query', "SELECT Id, Name FROM Account WHERE Name = 'O''Brien'"],
+      ...['--target-org', 'playground', '--api-version', '66.0', '--'],
+    ]);
+  });
+
+  test('no sf command sends the other requests', () => {
+    for (const leg of [
+      legs.codeExchange,
+      legs.identity,
+      legs.revoke,
+      legs.clientCredentialsBasic,
+      legs.preflight,
+    ])
+      assert.equal(sfCliSnippet(legRequest(leg), { ...legs.EMULATOR, reveal: false }), undefined, leg.leg);
+  });
+});
