@@ -219,7 +219,7 @@ describe('accessibility and layout in Chromium', () => {
       assert.ok(await page.locator('.transcript > li').count(), `${flow}: an attempt is shown`);
     }
     await page.goto(`${stack.appUrl}/flows/user-agent`);
-    await page.getByRole('link', { name: 'Run the user-agent flow' }).click();
+    await page.getByRole('button', { name: 'Run the user-agent flow' }).click();
     await signInAtEmulator(page, stack);
     await page.waitForURL(`${stack.appUrl}/result`);
     problems.push(...(await visit(`${stack.appUrl}/flows/user-agent`)));
