@@ -46,10 +46,18 @@ export function buildRequest({ config, privateKeyPem, nowMs, faults = [] }: JwtR
   return { assertion, claims, form: { grant_type: JWT_GRANT_TYPE, assertion } };
 }
 
+/** Reads the app's private key and signs the assertion: everything a Run does before it sends anything. */
+export function signedRequest(
+  config: JwtRequestInput['config'] & Pick<Config, 'jwtKeyFile'>,
+  nowMs: number,
+  faults: readonly Fault[] = [],
+): JwtRequest {
+  return buildRequest({ config, privateKeyPem: readKey(config.jwtKeyFile), nowMs, faults });
+}
+
 /** The whole flow: read the key, sign the assertion, POST it to the token endpoint. */
 export async function requestToken(ctx: FlowContext, faults: readonly Fault[]): Promise<TokenSet> {
-  const privateKeyPem = readKey(ctx.config.jwtKeyFile);
-  const request = buildRequest({ config: ctx.config, privateKeyPem, nowMs: ctx.now(), faults });
+  const request = signedRequest(ctx.config, ctx.now(), faults);
   ctx.log.jwt('assertion', request.assertion);
   const tokens = await ctx.api.token(request.form, ctx.log.entry);
   checkHosts(ctx, tokens);
