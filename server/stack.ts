@@ -28,6 +28,8 @@ export interface StackOptions {
   extraCa?: string;
   /** Smaller session budgets (tests of a session flood). */
   sessionLimits?: SessionLimits;
+  /** How long the emulator's state changes gather before one write (tests lengthen it). */
+  emulatorWriteDelayMs?: number;
 }
 
 export interface Stack {
@@ -89,6 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         dataDir: config.emulator.dataDir,
         sessionMinutes: config.emulator.sessionMinutes,
         now: options.now,
+        stateWriteDelayMs: options.emulatorWriteDelayMs,
       });
       emulatorServer.server.on('request', emulator.app);
     }
