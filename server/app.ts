@@ -1,8 +1,9 @@
 // createApp(config): the playground's Express app, without listening (index.ts and tests listen).
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import type session from 'express-session';
 import helmet from 'helmet';
 import { requireAccess } from './access.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   orgControl?: OrgControl;
   /** Org mode: one more certificate authority to trust, for tests that play a real org with a second emulator. */
   extraCa?: string;
+  /** Compile each view once (default); `npm run dev` turns it off so edited templates show on the next request. */
+  viewCache?: boolean;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): express.Express {
@@ -41,6 +44,8 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', path.join(rootDir, 'views'));
+  // Express caches views only when NODE_ENV=production; `npm start` leaves NODE_ENV unset, so it is said here.
+  app.set('view cache', options.viewCache ?? true);
   app.set('x-powered-by', false);
   // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
@@ -63,7 +68,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
-  app.use(express.static(path.join(rootDir, 'public'), { index: false, maxAge: '1h' }));
+  app.use(staticAssets(path.join(rootDir, 'public')));
   if (options.accessToken) app.use(requireAccess(options.accessToken));
   app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
   app.use(formBody(), jsonBody());
@@ -79,4 +84,18 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * public/ served under its own top-level names only (/css, /js, /favicon.svg...): a page request never costs a
+ * look at the disk. The names are read at start, so a folder added to public/ is served after a restart.
+ */
+function staticAssets(publicDir: string): RequestHandler {
+  const topLevel = new Set(readdirSync(publicDir));
+  const serve = express.static(publicDir, { index: false, maxAge: '1h' });
+  return (req, res, next) => {
+    const first = req.path.split('/')[1] ?? '';
+    if (topLevel.has(first)) serve(req, res, next);
+    else next();
+  };
 }

@@ -71,6 +71,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', path.join(rootDir, 'views'));
+  app.set('view cache', options.viewCache ?? true);
   app.set('x-powered-by', false);
   app.locals.emulatorUrl = options.baseUrl;
   app.locals.myDomainUrl = options.myDomainUrl;
