@@ -3,6 +3,7 @@
 import session from 'express-session';
 import type { Request, RequestHandler, Response } from 'express';
 import { cookieValue } from './csrf.ts';
+import { randomToken } from './randomPool.ts';
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
 export const SESSION_COOKIE = 'playground.sid';
@@ -16,6 +17,8 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
     saveUninitialized: false,
     rolling: true,
     store,
+    // 24 random bytes, base64url, as express-session's own ids, drawn from the block (see randomPool.ts).
+    genid: () => randomToken(24),
     cookie: { httpOnly: true, secure: true, sameSite: 'lax', maxAge: SESSION_TTL_MS },
   });
   return (req, res, next) => {
@@ -47,18 +50,13 @@ function deferSession(req: Request, res: Response, sessions: RequestHandler): vo
   let real: session.Session | undefined;
   const materialize = (): session.Session => {
     if (real) return real;
-    Object.defineProperty(req, 'session', {
-      value: undefined,
-      writable: true,
-      configurable: true,
-      enumerable: true,
-    });
     // Without a session cookie express-session generates the session synchronously, before calling back.
+    req.session = undefined as unknown as session.Session;
     sessions(req, res, () => undefined);
     real = req.session;
     return real;
   };
-  const standIn = new Proxy({} as session.Session, {
+  req.session = new Proxy({} as session.Session, {
     get: (_target, key) => {
       if (!real && !SESSION_OWN.has(key)) return undefined;
       const target = materialize();
@@ -71,13 +69,5 @@ function deferSession(req: Request, res: Response, sessions: RequestHandler): vo
     ownKeys: () => (real ? Reflect.ownKeys(real) : []),
     getOwnPropertyDescriptor: (_target, key) =>
       real ? Reflect.getOwnPropertyDescriptor(real, key) : undefined,
-  });
-  Object.defineProperty(req, 'session', {
-    configurable: true,
-    enumerable: true,
-    get: () => standIn,
-    set: (value: session.Session) => {
-      Object.defineProperty(req, 'session', { value, writable: true, configurable: true, enumerable: true });
-    },
   });
 }
