@@ -39,6 +39,40 @@ const SESSION_OWN = new Set<PropertyKey>([
   ...Object.getOwnPropertyNames(session.Session.prototype),
 ]);
 
+/** One visitor's session-to-be: what the stand-in needs to make the real one on first write. */
+interface Pending {
+  req: Request;
+  res: Response;
+  sessions: RequestHandler;
+  real?: session.Session;
+}
+
+/** Without a session cookie express-session generates the session synchronously, before calling back. */
+function materialize(pending: Pending): session.Session {
+  if (pending.real) return pending.real;
+  const { req, res, sessions } = pending;
+  req.session = undefined as unknown as session.Session;
+  sessions(req, res, () => undefined);
+  pending.real = req.session;
+  return pending.real;
+}
+
+/** Shared by every stand-in (one object per request would be garbage on every page view). */
+const standInHandler: ProxyHandler<Pending> = {
+  get: (pending, key) => {
+    if (!pending.real && !SESSION_OWN.has(key)) return undefined;
+    const target = materialize(pending);
+    const value: unknown = Reflect.get(target, key);
+    return typeof value === 'function' ? value.bind(target) : value;
+  },
+  set: (pending, key, value) => Reflect.set(materialize(pending), key, value),
+  deleteProperty: (pending, key) => (pending.real ? Reflect.deleteProperty(pending.real, key) : true),
+  has: (pending, key) => (pending.real ? Reflect.has(pending.real, key) : false),
+  ownKeys: (pending) => (pending.real ? Reflect.ownKeys(pending.real) : []),
+  getOwnPropertyDescriptor: (pending, key) =>
+    pending.real ? Reflect.getOwnPropertyDescriptor(pending.real, key) : undefined,
+};
+
 /**
  * Gives `req.session` a stand-in for the empty session a cookieless visitor would get. Reading data from it finds
  * nothing, as from a new session; the first write (or a call such as regenerate) makes the real session there and
@@ -47,27 +81,5 @@ const SESSION_OWN = new Set<PropertyKey>([
  * no hashing, no cookie.
  */
 function deferSession(req: Request, res: Response, sessions: RequestHandler): void {
-  let real: session.Session | undefined;
-  const materialize = (): session.Session => {
-    if (real) return real;
-    // Without a session cookie express-session generates the session synchronously, before calling back.
-    req.session = undefined as unknown as session.Session;
-    sessions(req, res, () => undefined);
-    real = req.session;
-    return real;
-  };
-  req.session = new Proxy({} as session.Session, {
-    get: (_target, key) => {
-      if (!real && !SESSION_OWN.has(key)) return undefined;
-      const target = materialize();
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-    set: (_target, key, value) => Reflect.set(materialize(), key, value),
-    deleteProperty: (_target, key) => (real ? Reflect.deleteProperty(real, key) : true),
-    has: (_target, key) => (real ? Reflect.has(real, key) : false),
-    ownKeys: () => (real ? Reflect.ownKeys(real) : []),
-    getOwnPropertyDescriptor: (_target, key) =>
-      real ? Reflect.getOwnPropertyDescriptor(real, key) : undefined,
-  });
+  req.session = new Proxy<Pending>({ req, res, sessions }, standInHandler) as unknown as session.Session;
 }

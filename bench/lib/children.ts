@@ -10,6 +10,8 @@ const serversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export interface Stats {
   rss: number;
   handshakes: number;
+  /** CPU time used so far (user + system), in microseconds. */
+  cpuUs: number;
 }
 
 export interface ServerChild<Ready> {
@@ -19,13 +21,17 @@ export interface ServerChild<Ready> {
   stop(): Promise<void>;
 }
 
-/** Forks bench/servers/<name>.ts under tsx and waits for its `ready` message. */
+/**
+ * Forks bench/servers/<name>.ts under tsx and waits for its `ready` message. With BENCH_PROFILE=<folder>, each
+ * server writes a CPU profile there when it stops (open it in Chrome DevTools, or bench/profile.ts summarises it).
+ */
 export async function startChild<Ready>(
   name: string,
   env: Record<string, string>,
 ): Promise<ServerChild<Ready>> {
+  const profile = process.env.BENCH_PROFILE;
   const child = fork(path.join(serversDir, `${name}.ts`), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -76,11 +82,8 @@ function firstMessage<T extends { type: string }>(
 export function answerStats(handshakes: () => number): void {
   process.on('message', (message: { type?: string; id?: number }) => {
     if (message.type !== 'stats') return;
-    process.send?.({
-      type: 'stats',
-      id: message.id,
-      rss: process.memoryUsage().rss,
-      handshakes: handshakes(),
-    });
+    const { user, system } = process.cpuUsage();
+    const rss = process.memoryUsage().rss;
+    process.send?.({ type: 'stats', id: message.id, rss, handshakes: handshakes(), cpuUs: user + system });
   });
 }

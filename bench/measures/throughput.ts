@@ -70,6 +70,8 @@ export async function measureEmulator(ctx: BenchContext): Promise<Row[]> {
   };
   // The store holds its full 2,000 tokens before the endpoint is measured.
   await requestsPerSecond({ ...token, seconds: undefined, amount: TOKENS_STORED });
+  const tokenResult = await compare(ctx, token, cheapest);
+  // The store keeps the newest 2,000 tokens: the query's token is taken after the token endpoint's load.
   const agent = appLikeAgent(ctx.root);
   const answer = await fetch(token.url, { method: 'POST', headers: token.headers, body: token.body, agent });
   const accessToken = ((await answer.json()) as { access_token: string }).access_token;
@@ -82,7 +84,6 @@ export async function measureEmulator(ctx: BenchContext): Promise<Row[]> {
     seconds: SECONDS,
     headers: { authorization: `Bearer ${accessToken}` },
   };
-  const tokenResult = await compare(ctx, token, cheapest);
   const queryResult = await compare(ctx, query, cheapest);
   const baseline = (rate: number) =>
     `the emulator's cheapest JSON route (GET /services/data/): ${perSecond(rate)}`;
