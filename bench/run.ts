@@ -3,10 +3,9 @@
 // missed). Not part of `npm test`: timings belong here, never in assertions. BENCH_ROUNDS sets the rounds (3).
 import os from 'node:os';
 import path from 'node:path';
-import fetch from 'node-fetch';
 import { ensureCertificates } from '../server/certs.ts';
 import { startChild } from './lib/children.ts';
-import { appLikeAgent, type BenchContext, type StackReady } from './lib/context.ts';
+import { appLikeAgent, getText, type BenchContext, type StackReady } from './lib/context.ts';
 import { formatRow, header, meets, type Row } from './lib/table.ts';
 import { measureFlow, measureHandshakes } from './measures/flow.ts';
 import { measureMemory } from './measures/memory.ts';
@@ -23,7 +22,7 @@ await ensureCertificates(path.join(root, 'certs'));
 const progress = (what: string) => process.stderr.write(`measuring ${what}…\n`);
 const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root });
 const agent = appLikeAgent(root);
-const pageBytes = Buffer.byteLength(await (await fetch(`${stack.ready.appUrl}/`, { agent })).text());
+const pageBytes = Buffer.byteLength(await getText(`${stack.ready.appUrl}/`, agent));
 agent.destroy();
 const bare = await startChild<{ url: string }>('bare', {
   BENCH_ROOT: root,

@@ -33,3 +33,18 @@ export function appLikeAgent(root: string): https.Agent {
     ca: readFileSync(path.join(root, 'certs', 'server.crt')),
   });
 }
+
+/** GET with the given agent, the whole body as text (node:https, as the app calls Salesforce). */
+export function getText(url: string, agent: https.Agent): Promise<string> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve(body));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}

@@ -3,8 +3,7 @@
 // round trip with the app's agent settings. Also the TLS handshakes from the app to the emulator per 100 flows.
 import { createPrivateKey, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import fetch from 'node-fetch';
-import { appLikeAgent, type BenchContext } from '../lib/context.ts';
+import { appLikeAgent, getText, type BenchContext } from '../lib/context.ts';
 import { JwtFlowDriver } from '../lib/jwtFlow.ts';
 import { median, medianMs, perCallMs } from '../lib/stats.ts';
 import { ms, type Row } from '../lib/table.ts';
@@ -12,11 +11,11 @@ import { ms, type Row } from '../lib/table.ts';
 const FLOWS_PER_ROUND = 60;
 const ROUND_TRIPS = 4;
 
-/** What one trivial HTTPS round trip costs with the app's agent settings (node-fetch, keep-alive). */
+/** What one trivial HTTPS round trip costs with the app's agent settings (node:https, keep-alive). */
 export async function roundTripMs(ctx: BenchContext, times: number): Promise<number> {
   const agent = appLikeAgent(ctx.root);
   const url = `${ctx.bare.ready.url}/ping`;
-  const once = async () => (await fetch(url, { agent })).text();
+  const once = () => getText(url, agent);
   await once();
   const result = await medianMs(times, once);
   agent.destroy();
@@ -67,7 +66,7 @@ export async function measureHandshakes(ctx: BenchContext): Promise<Row> {
   const agent = appLikeAgent(ctx.root);
   const hosts = [ctx.bare.ready.url, ctx.bare.ready.url.replace('localhost', '127.0.0.1')];
   const bareBefore = (await ctx.bare.stats()).handshakes;
-  for (let i = 0; i < 100; i++) await (await fetch(`${hosts[i % 2]}/ping`, { agent })).text();
+  for (let i = 0; i < 100; i++) await getText(`${hosts[i % 2]}/ping`, agent);
   const trips = (await ctx.bare.stats()).handshakes - bareBefore;
   agent.destroy();
   return {

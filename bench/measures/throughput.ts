@@ -3,7 +3,7 @@
 // baseline run back to back in each round (their order alternating), so each ratio is taken within one round.
 import { createPrivateKey, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import fetch from 'node-fetch';
+import { BenchClient } from '../lib/client.ts';
 import { appLikeAgent, type BenchContext } from '../lib/context.ts';
 import { requestsPerSecond, warm, type Load } from '../lib/load.ts';
 import { median } from '../lib/stats.ts';
@@ -73,9 +73,10 @@ export async function measureEmulator(ctx: BenchContext): Promise<Row[]> {
   const tokenResult = await compare(ctx, token, cheapest);
   // The store keeps the newest 2,000 tokens: the query's token is taken after the token endpoint's load.
   const agent = appLikeAgent(ctx.root);
-  const answer = await fetch(token.url, { method: 'POST', headers: token.headers, body: token.body, agent });
-  const accessToken = ((await answer.json()) as { access_token: string }).access_token;
-  const versions = (await (await fetch(cheapest.url, { agent })).json()) as { version: string }[];
+  const client = new BenchClient(agent);
+  const answer = await client.request(token.url, 'POST', Object.fromEntries(new URLSearchParams(token.body)));
+  const accessToken = (JSON.parse(answer.body) as { access_token: string }).access_token;
+  const versions = JSON.parse((await client.request(cheapest.url)).body) as { version: string }[];
   agent.destroy();
   const version = versions[versions.length - 1].version;
   const query: Load = {
