@@ -1,14 +1,13 @@
 // The one module that talks to Salesforce over HTTP: timeouts, keep-alive, and a transcript entry per call.
-// Calls go through node:https directly (exchange.ts): a flow makes several, and each is on the page's time.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import tls from 'node:tls';
 import path from 'node:path';
+import fetch from 'node-fetch';
 import type { Config } from '../config.ts';
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { htmlResponse, networkError, parseErrorBody } from './errors.ts';
-import { exchange } from './exchange.ts';
 
 export type Recorder = (entry: TranscriptEntry) => void;
 
@@ -74,15 +73,20 @@ export function createSalesforceHttp(
       };
       const started = performance.now();
       try {
-        const result = await exchange({
+        const response = await fetch(request.url, {
           method: request.method,
-          url: request.url,
           headers,
           body,
           agent,
-          timeoutMs,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
         });
-        const text = result.body;
+        const text = await response.text();
+        const result = {
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: text,
+        };
         Object.assign(entry, {
           status: result.status,
           responseHeaders: result.headers,
@@ -93,9 +97,10 @@ export function createSalesforceHttp(
         record?.(entry);
         if (request.anyAnswer) return result;
         const source = request.source ?? 'rest';
-        if (result.status < 200 || result.status >= 300) throw parseErrorBody(result.status, text, source);
+        if (response.status < 200 || response.status >= 300)
+          throw parseErrorBody(response.status, text, source);
         // A 2xx web page is no answer either: it would otherwise fail later as unreadable JSON.
-        const page = htmlResponse(result.status, text, source);
+        const page = htmlResponse(response.status, text, source);
         if (page) throw page;
         return result;
       } catch (error) {
