@@ -3,6 +3,7 @@
 // round trip with the app's agent settings. Also the TLS handshakes from the app to the emulator per 100 flows.
 import { createPrivateKey, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fetch from 'node-fetch';
 import { appLikeAgent, getText, type BenchContext } from '../lib/context.ts';
 import { JwtFlowDriver } from '../lib/jwtFlow.ts';
 import { median, medianMs, perCallMs } from '../lib/stats.ts';
@@ -11,11 +12,11 @@ import { ms, type Row } from '../lib/table.ts';
 const FLOWS_PER_ROUND = 60;
 const ROUND_TRIPS = 4;
 
-/** What one trivial HTTPS round trip costs with the app's agent settings (node:https, keep-alive). */
+/** What one trivial HTTPS round trip costs with the app's client and agent settings (node-fetch, keep-alive). */
 export async function roundTripMs(ctx: BenchContext, times: number): Promise<number> {
   const agent = appLikeAgent(ctx.root);
   const url = `${ctx.bare.ready.url}/ping`;
-  const once = () => getText(url, agent);
+  const once = async () => (await fetch(url, { agent })).text();
   await once();
   const result = await medianMs(times, once);
   agent.destroy();
