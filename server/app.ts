@@ -1,8 +1,9 @@
 // createApp(config): the playground's Express app, without listening (index.ts and tests listen).
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import type session from 'express-session';
 import helmet from 'helmet';
 import { requireAccess } from './access.ts';
@@ -11,11 +12,13 @@ import type { Config } from './config.ts';
 import { ORG_FAULTS, type OrgControl } from './orgFaults.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { fixedHeaders } from './fixedHeaders.ts';
 import { mountRoutes } from './routes/index.ts';
 import { createServices } from './routes/services.ts';
 import { sessionMiddleware } from './session.ts';
 import { TieredMemoryStore } from './sessionStore.ts';
 import { teachingHelpers } from './teaching/index.ts';
+import { compiledOnceEngine } from './viewEngine.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,6 +35,8 @@ export interface AppOptions {
   orgControl?: OrgControl;
   /** Org mode: one more certificate authority to trust, for tests that play a real org with a second emulator. */
   extraCa?: string;
+  /** Compile each view once (default); `npm run dev` turns it off so edited templates show on the next request. */
+  viewCache?: boolean;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): express.Express {
@@ -41,6 +46,10 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', path.join(rootDir, 'views'));
+  // Express caches views only when NODE_ENV=production; `npm start` leaves NODE_ENV unset, so it is said here.
+  const viewCache = options.viewCache ?? true;
+  app.set('view cache', viewCache);
+  if (viewCache) app.engine('ejs', compiledOnceEngine());
   app.set('x-powered-by', false);
   // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
@@ -48,25 +57,27 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.locals.orgFaultIds = ORG_FAULTS;
 
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'"],
-          'connect-src': ["'self'"],
-          // Logging out ends the login at the org too: the logout form's answer redirects to the login host.
-          'form-action': ["'self'", new URL(config.loginUrl).origin],
+    fixedHeaders(
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            'script-src': ["'self'"],
+            'connect-src': ["'self'"],
+            // Logging out ends the login at the org too: the logout form's answer redirects to the login host.
+            'form-action': ["'self'", new URL(config.loginUrl).origin],
+          },
         },
-      },
-      // HSTS on localhost would pin every other local project to HTTPS; it teaches nothing here.
-      strictTransportSecurity: false,
-      // Tokens must never leave in a Referer header.
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
+        // HSTS on localhost would pin every other local project to HTTPS; it teaches nothing here.
+        strictTransportSecurity: false,
+        // Tokens must never leave in a Referer header.
+        referrerPolicy: { policy: 'no-referrer' },
+      }),
+    ),
   );
-  app.use(express.static(path.join(rootDir, 'public'), { index: false, maxAge: '1h' }));
+  app.use(staticAssets(path.join(rootDir, 'public')));
   if (options.accessToken) app.use(requireAccess(options.accessToken));
   app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
-  app.use(formBody(), jsonBody());
+  app.use(bodies(formBody(), jsonBody()));
 
   const services = createServices(config, {
     now,
@@ -79,4 +90,27 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * public/ served under its own top-level names only (/css, /js, /favicon.svg...): a page request never costs a
+ * look at the disk. The names are read at start, so a folder added to public/ is served after a restart.
+ */
+function staticAssets(publicDir: string): RequestHandler {
+  const topLevel = new Set(readdirSync(publicDir));
+  const serve = express.static(publicDir, { index: false, maxAge: '1h' });
+  return (req, res, next) => {
+    const first = req.path.split('/')[1] ?? '';
+    if (topLevel.has(first)) serve(req, res, next);
+    else next();
+  };
+}
+
+/** Body parsers for requests that can carry a body: a page view (GET, HEAD) skips them. */
+function bodies(...parsers: RequestHandler[]): RequestHandler {
+  const parse = express.Router().use(parsers);
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') next();
+    else parse(req, res, next);
+  };
 }

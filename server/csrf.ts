@@ -1,9 +1,10 @@
 // CSRF protection for the app's own POSTs without creating a session: a random per-browser cookie, and forms carry
 // HMAC(secret, cookie + session when signed in). Looking at a page stores nothing on the server.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors.ts';
 import { constantTimeEqual } from './flows/checks.ts';
+import { randomToken } from './randomPool.ts';
 
 /** __Host-: only ever set by this origin over HTTPS, for every path, never shared with a parent domain. */
 export const CSRF_COOKIE = '__Host-playground.csrf';
@@ -24,7 +25,7 @@ export function csrfProtection(secret: string): Csrf {
   const browserKey = (req: Request, res: Response): string => {
     const known = (res.locals.csrfBrowser as string | undefined) ?? cookieValue(req, CSRF_COOKIE);
     if (known) return known;
-    const fresh = randomBytes(24).toString('base64url');
+    const fresh = randomToken(24);
     res.cookie(CSRF_COOKIE, fresh, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
     res.locals.csrfBrowser = fresh;
     return fresh;

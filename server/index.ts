@@ -4,11 +4,13 @@ import { CertificateError } from './certs.ts';
 import { PortError, startStack, type Stack } from './stack.ts';
 
 const emulatorOnly = process.argv.includes('--emulator-only');
+/** `npm run dev`: edited templates show on the next request (the view cache stays off). */
+const development = process.argv.includes('--dev') || undefined;
 
 async function main(): Promise<void> {
   let stack: Stack;
   try {
-    stack = await startStack({ emulatorOnly });
+    stack = await startStack({ emulatorOnly, development });
   } catch (error) {
     process.exitCode = 1;
     console.error(startupProblem(error));

@@ -1,12 +1,15 @@
-// Per-visitor sessions: a secure, httpOnly, named cookie over a bounded store (see sessionStore.ts).
+// Per-visitor sessions: a secure, httpOnly, named cookie over a bounded store (see sessionStore.ts). A visitor
+// without the cookie has nothing to load: their session is made only when a handler first stores something.
 import session from 'express-session';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { cookieValue } from './csrf.ts';
+import { randomToken } from './randomPool.ts';
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
 export const SESSION_COOKIE = 'playground.sid';
 
 export function sessionMiddleware(secret: string, store: session.Store): RequestHandler {
-  return session({
+  const sessions = session({
     name: SESSION_COOKIE,
     secret,
     // A session is stored only once something is put in it: starting a flow, arming a fault, signing in.
@@ -14,6 +17,69 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
     saveUninitialized: false,
     rolling: true,
     store,
+    // 24 random bytes, base64url, as express-session's own ids, drawn from the block (see randomPool.ts).
+    genid: () => randomToken(24),
     cookie: { httpOnly: true, secure: true, sameSite: 'lax', maxAge: SESSION_TTL_MS },
   });
+  return (req, res, next) => {
+    if (cookieValue(req, SESSION_COOKIE) !== undefined) {
+      sessions(req, res, next);
+      return;
+    }
+    deferSession(req, res, sessions);
+    next();
+  };
+}
+
+/** What a fresh session has besides the visitor's data: its id, its cookie, and its methods (save, regenerate…). */
+const SESSION_OWN = new Set<PropertyKey>([
+  'id',
+  'cookie',
+  'req',
+  ...Object.getOwnPropertyNames(session.Session.prototype),
+]);
+
+/** One visitor's session-to-be: what the stand-in needs to make the real one on first write. */
+interface Pending {
+  req: Request;
+  res: Response;
+  sessions: RequestHandler;
+  real?: session.Session;
+}
+
+/** Without a session cookie express-session generates the session synchronously, before calling back. */
+function materialize(pending: Pending): session.Session {
+  if (pending.real) return pending.real;
+  const { req, res, sessions } = pending;
+  req.session = undefined as unknown as session.Session;
+  sessions(req, res, () => undefined);
+  pending.real = req.session;
+  return pending.real;
+}
+
+/** Shared by every stand-in (one object per request would be garbage on every page view). */
+const standInHandler: ProxyHandler<Pending> = {
+  get: (pending, key) => {
+    if (!pending.real && !SESSION_OWN.has(key)) return undefined;
+    const target = materialize(pending);
+    const value: unknown = Reflect.get(target, key);
+    return typeof value === 'function' ? value.bind(target) : value;
+  },
+  set: (pending, key, value) => Reflect.set(materialize(pending), key, value),
+  deleteProperty: (pending, key) => (pending.real ? Reflect.deleteProperty(pending.real, key) : true),
+  has: (pending, key) => (pending.real ? Reflect.has(pending.real, key) : false),
+  ownKeys: (pending) => (pending.real ? Reflect.ownKeys(pending.real) : []),
+  getOwnPropertyDescriptor: (pending, key) =>
+    pending.real ? Reflect.getOwnPropertyDescriptor(pending.real, key) : undefined,
+};
+
+/**
+ * Gives `req.session` a stand-in for the empty session a cookieless visitor would get. Reading data from it finds
+ * nothing, as from a new session; the first write (or a call such as regenerate) makes the real session there and
+ * then, exactly as express-session would have at the start (it needs no store look-up without a cookie), and from
+ * then on the stand-in is the real session. Most page views store nothing, and so cost no session at all: no id,
+ * no hashing, no cookie.
+ */
+function deferSession(req: Request, res: Response, sessions: RequestHandler): void {
+  req.session = new Proxy<Pending>({ req, res, sessions }, standInHandler) as unknown as session.Session;
 }

@@ -56,8 +56,16 @@ export class TieredMemoryStore extends session.Store {
     callback?.();
   }
 
-  override touch(sid: string, data: SessionData, callback?: () => void): void {
-    this.set(sid, data, callback);
+  /**
+   * A visit that changed nothing (rolling sessions touch on every request): the entry's idle timer restarts and it
+   * becomes the most recently used, without serializing the session again. The cookie expiry inside the stored
+   * copy goes stale, harmlessly: express-session resets it from maxAge on every request.
+   */
+  override touch(sid: string, _data: SessionData, callback?: () => void): void {
+    for (const tier of [this.signedIn, this.anonymous]) {
+      if (tier.get(sid, { updateAgeOnGet: true }) !== undefined) break;
+    }
+    callback?.();
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {

@@ -20,6 +20,8 @@ export interface StackOptions {
   rootDir?: string;
   /** Start only the emulator (npm run emulator). */
   emulatorOnly?: boolean;
+  /** `npm run dev` (or NODE_ENV=development): templates are read afresh on every request, not compiled once. */
+  development?: boolean;
   /** Fixed clock for the app and the emulator (ms since epoch); tests inject it. */
   now?: () => number;
   /** Shorter timeouts for calls to Salesforce (tests of a slow server). */
@@ -28,6 +30,8 @@ export interface StackOptions {
   extraCa?: string;
   /** Smaller session budgets (tests of a session flood). */
   sessionLimits?: SessionLimits;
+  /** How long the emulator's state changes gather before one write (tests lengthen it). */
+  emulatorWriteDelayMs?: number;
 }
 
 export interface Stack {
@@ -47,6 +51,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Every configuration mistake is named before anything listens or is generated.
   const configured = loadConfig(env, rootDir);
   const wantEmulator = options.emulatorOnly || configured.mode === 'emulator';
+  const viewCache = !(options.development ?? env.NODE_ENV === 'development');
   const certs = await ensureCertificates(configured.certsDir);
   const tls = {
     key: readFileSync(certs.server.keyFile, 'utf8'),
@@ -89,6 +94,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         dataDir: config.emulator.dataDir,
         sessionMinutes: config.emulator.sessionMinutes,
         now: options.now,
+        stateWriteDelayMs: options.emulatorWriteDelayMs,
+        viewCache,
       });
       emulatorServer.server.on('request', emulator.app);
     }
@@ -104,6 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         accessToken: access,
         // Emulator mode: the playground arms the local org's faults through this (it never imports the emulator).
         orgControl: emulator?.orgControl,
+        viewCache,
       };
       app.server.on('request', createApp(config, appOptions));
     }

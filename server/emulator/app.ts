@@ -52,6 +52,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     options.dataDir,
     () => defaultSettings(options.callbackUrl, options.certificatePem),
     now,
+    options.stateWriteDelayMs,
   );
   const ctx: EmulatorContext = {
     options,
@@ -70,6 +71,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', path.join(rootDir, 'views'));
+  app.set('view cache', options.viewCache ?? true);
   app.set('x-powered-by', false);
   app.locals.emulatorUrl = options.baseUrl;
   app.locals.myDomainUrl = options.myDomainUrl;
@@ -158,5 +160,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     res.status(404).json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]),
   );
   app.use(oauthErrorHandler);
-  return { app, received: ctx.received, context: ctx, close: rest.close, orgControl: ctx.faults };
+  const close = async () => {
+    await Promise.all([rest.close(), state.close()]);
+  };
+  return { app, received: ctx.received, context: ctx, close, orgControl: ctx.faults };
 }

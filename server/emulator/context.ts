@@ -25,6 +25,10 @@ export interface EmulatorOptions {
   dataDir: string;
   sessionMinutes: number;
   now?: () => number;
+  /** How long state changes gather before one write (tests lengthen it to see that nothing is written sooner). */
+  stateWriteDelayMs?: number;
+  /** Compile each view once (default); off under `npm run dev`. */
+  viewCache?: boolean;
 }
 
 /** One request the emulator received at an OAuth endpoint, for tests and the curious. */

@@ -1,9 +1,11 @@
-// The emulator's state (org and app settings, approvals, tokens, signing key): one JSON file written atomically.
-import { generateKeyPairSync } from 'node:crypto';
+// The emulator's state (org and app settings, approvals, tokens, signing key): one JSON file, written atomically
+// and off the request path (changes coalesce into one write; close() writes what is pending).
+import { generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOrgSettings, type AppSettings, type OrgSettings } from './org.ts';
-import { loadState, saveState, type Persisted } from './stateFile.ts';
+import { CoalescedWrites } from './coalescedWrites.ts';
+import { loadState, type Persisted } from './stateFile.ts';
 import { TokenStore } from './tokenStore.ts';
 
 export type { AccessTokenRecord, RefreshTokenRecord } from './tokenStore.ts';
@@ -12,22 +14,26 @@ const FILE = 'emulator-state.json';
 
 export class EmulatorState {
   private data: Omit<Persisted, 'accessTokens' | 'refreshTokens'>;
-  private readonly file: string;
+  private readonly writes: CoalescedWrites;
   private readonly resetListeners: (() => void)[] = [];
   readonly tokens: TokenStore;
   /** Open batches: changes inside one are saved once, when the outermost ends. */
   private batchDepth = 0;
   private unsaved = false;
+  /** The app certificate's public key, parsed once per certificate rather than once per assertion. */
+  private certificate: { pem: string; key: KeyObject | undefined } | undefined;
 
   constructor(
     dataDir: string,
     private readonly makeDefaults: () => AppSettings,
     now: () => number,
+    writeDelayMs?: number,
   ) {
     mkdirSync(dataDir, { recursive: true });
-    this.file = path.join(dataDir, FILE);
+    const file = path.join(dataDir, FILE);
+    this.writes = new CoalescedWrites(file, () => JSON.stringify(this.snapshot()), writeDelayMs);
     this.tokens = new TokenStore(now, () => this.changed());
-    const loaded = loadState(this.file, now());
+    const loaded = loadState(file, now());
     if (loaded) {
       const { accessTokens, refreshTokens, ...rest } = loaded;
       this.data = rest;
@@ -40,7 +46,7 @@ export class EmulatorState {
     this.data.settings = { ...this.makeDefaults(), ...this.data.settings };
     this.data.org = { ...defaultOrgSettings(), ...this.data.org };
     this.followNewDefaults();
-    this.save();
+    this.writes.writeNow();
   }
 
   get settings(): AppSettings {
@@ -53,6 +59,18 @@ export class EmulatorState {
 
   get signingKey(): Persisted['signingKey'] {
     return this.data.signingKey;
+  }
+
+  /** The public key of the certificate on the app, or undefined when the saved text is not a certificate. */
+  get certificateKey(): KeyObject | undefined {
+    const pem = this.data.settings.certificatePem;
+    if (this.certificate?.pem !== pem) this.certificate = { pem, key: publicKeyOf(pem) };
+    return this.certificate.key;
+  }
+
+  /** Writes what is pending: the emulator's close, on SIGINT/SIGTERM and in tests, awaits it. */
+  close(): Promise<void> {
+    return this.writes.close();
   }
 
   updateSettings(settings: AppSettings, org: OrgSettings = this.org): void {
@@ -86,21 +104,21 @@ export class EmulatorState {
     this.changed();
   }
 
-  /** Runs `work`, saving once at the end however many changes it made (one token request, one write). */
+  /** Runs `work`, marking the state changed once at the end however many changes it made. */
   batch<T>(work: () => T): T {
     this.batchDepth += 1;
     try {
       return work();
     } finally {
       this.batchDepth -= 1;
-      if (this.batchDepth === 0 && this.unsaved) this.save();
+      if (this.batchDepth === 0 && this.unsaved) this.changed();
     }
   }
 
-  /** Every change comes through here: the one place where writes could be coalesced. */
+  /** Every change comes through here; the write itself follows a moment later, with any others made meanwhile. */
   private changed(): void {
-    if (this.batchDepth > 0) this.unsaved = true;
-    else this.save();
+    this.unsaved = this.batchDepth > 0;
+    if (!this.unsaved) this.writes.changed();
   }
 
   /**
@@ -134,12 +152,19 @@ export class EmulatorState {
     };
   }
 
-  private save(): void {
-    this.unsaved = false;
-    saveState(this.file, {
+  private snapshot(): Persisted {
+    return {
       ...this.data,
       accessTokens: Object.fromEntries(this.tokens.access),
       refreshTokens: Object.fromEntries(this.tokens.refresh),
-    });
+    };
+  }
+}
+
+function publicKeyOf(pem: string): KeyObject | undefined {
+  try {
+    return new X509Certificate(pem).publicKey;
+  } catch {
+    return undefined;
   }
 }

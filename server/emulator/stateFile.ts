@@ -1,6 +1,7 @@
-// Reads and writes the emulator's state file. A corrupt or unreadable file is set aside, never a reason not to start.
+// Reads the emulator's state file (coalescedWrites.ts writes it). A corrupt or unreadable file is set aside, never
+// a reason not to start.
 import { createPrivateKey } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { isAcceptableCallbackUrl } from './callbackUrls.ts';
 import { PERIOD_UNITS, PROFILES, REFRESH_POLICIES, type AppSettings, type OrgSettings } from './org.ts';
 import type { AccessTokenRecord, RefreshTokenRecord } from './tokenStore.ts';
@@ -57,13 +58,6 @@ function upgradeTokenRecords(state: Persisted): void {
     record.familyIssuedAt ??= record.issuedAt;
     record.lastUsedAt ??= record.issuedAt;
   }
-}
-
-/** Write to a temporary file and rename it over the old one, so a crash never leaves half a file. */
-export function saveState(file: string, state: Persisted): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
-  renameSync(temp, file);
 }
 
 function setAside(file: string, problem: string, now: number): void {

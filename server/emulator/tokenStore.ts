@@ -1,6 +1,6 @@
 // Access and refresh tokens in memory, by hash: refresh-token families (one per grant), rotation, the per-user limit
 // of grants, and revocation. Every change is reported through `changed`, the one place where saving happens.
-import { randomBytes } from 'node:crypto';
+import { poolRandomBytes } from '../randomPool.ts';
 import { ORG_ID_15, tokenKey } from './org.ts';
 
 export interface AccessTokenRecord {
@@ -40,7 +40,7 @@ export class TokenStore {
   ) {}
 
   issueAccessToken(userId: string, scopes: string[], lifetimeMs: number, familyKey?: string): string {
-    const token = `${ORG_ID_15}!AR${randomBytes(48).toString('base64url').replace(/[-_]/g, 'x')}`;
+    const token = `${ORG_ID_15}!AR${poolRandomBytes(48).toString('base64url').replace(/[-_]/g, 'x')}`;
     const issuedAt = this.now();
     this.access.set(tokenKey(token), {
       userId,
@@ -141,7 +141,7 @@ export class TokenStore {
 }
 
 function newRefreshToken(): string {
-  return `5Aep861${randomBytes(60).toString('base64').replace(/[+/]/g, '.')}`;
+  return `5Aep861${poolRandomBytes(60).toString('base64').replace(/[+/]/g, '.')}`;
 }
 
 /** Keeps the newest MAX_TOKENS entries; a Map keeps insertion order, so the first keys are the oldest. */

@@ -1,7 +1,7 @@
 // JWT bearer flow (RFC 7523; Salesforce: help.salesforce.com, "OAuth 2.0 JWT Bearer Flow for Server-to-Server
 // Integration"): sign a short assertion with the app's private key and trade it for an access token.
-import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import njwt from 'njwt';
 import { FlowError, type Check, type Fault } from '../attempts/attempt.ts';
@@ -18,7 +18,7 @@ export const ASSERTION_LIFETIME_S = 180;
 
 export interface JwtRequestInput {
   config: Pick<Config, 'clientId' | 'username' | 'audience'>;
-  privateKeyPem: string;
+  privateKey: KeyObject;
   nowMs: number;
   faults?: readonly Fault[];
 }
@@ -30,7 +30,7 @@ export interface JwtRequest {
 }
 
 /** Builds and signs the assertion (RS256 via njwt) and the token request that carries it. */
-export function buildRequest({ config, privateKeyPem, nowMs, faults = [] }: JwtRequestInput): JwtRequest {
+export function buildRequest({ config, privateKey, nowMs, faults = [] }: JwtRequestInput): JwtRequest {
   const now = Math.floor(nowMs / 1000);
   const claims = {
     iss: config.clientId,
@@ -38,7 +38,7 @@ export function buildRequest({ config, privateKeyPem, nowMs, faults = [] }: JwtR
     aud: faults.includes('wrong-aud') ? 'https://wrong-audience.example.com' : config.audience,
     exp: faults.includes('expired-exp') ? now - 300 : now + ASSERTION_LIFETIME_S,
   };
-  const key = faults.includes('other-key') ? throwawayKey() : privateKeyPem;
+  const key = faults.includes('other-key') ? throwawayKey() : privateKey;
   // njwt defaults to HS256 and to exp = now + 1 h: both are set explicitly here.
   const jwt = njwt.create({ iss: claims.iss, sub: claims.sub, aud: claims.aud }, key, 'RS256');
   jwt.setExpiration(claims.exp * 1000);
@@ -46,18 +46,72 @@ export function buildRequest({ config, privateKeyPem, nowMs, faults = [] }: JwtR
   return { assertion, claims, form: { grant_type: JWT_GRANT_TYPE, assertion } };
 }
 
+/** Reads the app's private key and signs the assertion: everything a Run does before it sends anything. */
+export function signedRequest(
+  config: JwtRequestInput['config'] & Pick<Config, 'jwtKeyFile'>,
+  nowMs: number,
+  faults: readonly Fault[] = [],
+): JwtRequest {
+  return buildRequest({ config, privateKey: signingKey(config.jwtKeyFile), nowMs, faults });
+}
+
 /** The whole flow: read the key, sign the assertion, POST it to the token endpoint. */
 export async function requestToken(ctx: FlowContext, faults: readonly Fault[]): Promise<TokenSet> {
-  const privateKeyPem = readKey(ctx.config.jwtKeyFile);
-  const request = buildRequest({ config: ctx.config, privateKeyPem, nowMs: ctx.now(), faults });
+  const request = signedRequest(ctx.config, ctx.now(), faults);
   ctx.log.jwt('assertion', request.assertion);
   const tokens = await ctx.api.token(request.form, ctx.log.entry);
   checkHosts(ctx, tokens);
   return tokens;
 }
 
-/** Before anything is sent: the private key must be the partner of the certificate uploaded to the app. */
+/** Answers worked out from files, kept while the files stay the same (see fileVersion). */
+const parsedKeys = new Map<string, { version: string; key: KeyObject }>();
+const keyChecks = new Map<string, { version: string; check: Check }>();
+
+/**
+ * Which version of a file is on disk: inode, size and modification time change whenever it is replaced or edited,
+ * so a regenerated key is picked up at once while an unchanged one costs a stat, not a parse.
+ */
+function fileVersion(file: string): string {
+  try {
+    const { ino, size, mtimeMs } = statSync(file);
+    return `${ino}:${size}:${mtimeMs}`;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** The app's private key, parsed once per version of the file: parsing costs three times the signing. */
+export function signingKey(file: string): KeyObject {
+  const version = fileVersion(file);
+  const cached = parsedKeys.get(file);
+  if (cached?.version === version && version !== 'unreadable') return cached.key;
+  const pem = readKey(file);
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new FlowError('pem_error', 'the key file holds a PEM block that is not a readable private key');
+  }
+  parsedKeys.set(file, { version, key });
+  return key;
+}
+
+/**
+ * Before anything is sent: the private key must be the partner of the certificate uploaded to the app. The flow
+ * page shows this on every view, so the answer is kept until either file changes.
+ */
 export function keyMatchesCertificate(keyFile: string, certFile: string): Check {
+  const version = `${fileVersion(keyFile)}|${fileVersion(certFile)}`;
+  const id = `${keyFile}|${certFile}`;
+  const cached = keyChecks.get(id);
+  if (cached?.version === version) return { ...cached.check };
+  const check = compareKeyAndCertificate(keyFile, certFile);
+  keyChecks.set(id, { version, check });
+  return { ...check };
+}
+
+function compareKeyAndCertificate(keyFile: string, certFile: string): Check {
   const check = (passed: boolean, detail: string): Check => ({
     id: 'key-certificate',
     label: 'key and certificate check',
@@ -86,8 +140,6 @@ function readKey(file: string): string {
 }
 
 /** "Break it: other key": a key whose certificate Salesforce has never seen. */
-function throwawayKey(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 })
-    .privateKey.export({ type: 'pkcs8', format: 'pem' })
-    .toString();
+function throwawayKey(): KeyObject {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 }

@@ -4,6 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';
 
+/** What a login needs to know of a stack: started in this process, or a server process's own configuration. */
+export type LoginTarget = Pick<TestStack, 'emulatorUrl' | 'config'>;
+
 export interface LoginOptions {
   username?: string;
   password?: string;
@@ -15,7 +18,7 @@ export interface LoginOptions {
 
 /** Follows /authorize -> login form -> approval (if shown) and returns the final redirect to the callback. */
 export async function authorizeInBrowser(
-  stack: TestStack,
+  stack: LoginTarget,
   query: Record<string, string>,
   options: LoginOptions = {},
 ): Promise<URL> {
@@ -51,7 +54,7 @@ export async function authorizeInBrowser(
 
 /** The web server flow with PKCE against the emulator, returning the token endpoint's JSON. */
 export async function loginAndGetToken(
-  stack: TestStack,
+  stack: LoginTarget,
   options: LoginOptions = {},
 ): Promise<Record<string, string>> {
   const verifier = randomBytes(32).toString('base64url');

@@ -17,7 +17,10 @@ export interface TestStack extends Stack {
 
 export async function startTestStack(
   env: Record<string, string> = {},
-  options: Pick<StackOptions, 'now' | 'httpTimeoutMs' | 'sessionLimits' | 'extraCa' | 'emulatorOnly'> = {},
+  options: Pick<
+    StackOptions,
+    'now' | 'httpTimeoutMs' | 'sessionLimits' | 'extraCa' | 'emulatorOnly' | 'emulatorWriteDelayMs'
+  > = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-data-'));
   const stack = await startStack({

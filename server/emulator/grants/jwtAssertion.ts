@@ -1,6 +1,6 @@
 // Reads and verifies a JWT bearer assertion: structure, RS256 only, signature against the app's certificate.
 // Written with node:crypto alone, independently of the app's JWT code, so it checks the app rather than agrees with it.
-import { createVerify, X509Certificate } from 'node:crypto';
+import { createVerify, type KeyObject } from 'node:crypto';
 import { OAuthError } from '../errors.ts';
 
 export interface Assertion {
@@ -35,13 +35,18 @@ function parseJsonObject(part: string): Record<string, unknown> {
   throw invalidAssertion();
 }
 
-/** Only RS256 is accepted: `none` and HMAC algorithms would let anyone who knows the certificate forge tokens. */
-export function checkSignature(decoded: ReturnType<typeof decodeAssertion>, certificatePem: string): void {
-  if (decoded.header.alg !== 'RS256') throw invalidAssertion();
+/**
+ * Only RS256 is accepted: `none` and HMAC algorithms would let anyone who knows the certificate forge tokens.
+ * `certificateKey` is the public key of the app's certificate (undefined when none can be read: nothing verifies).
+ */
+export function checkSignature(
+  decoded: ReturnType<typeof decodeAssertion>,
+  certificateKey: KeyObject | undefined,
+): void {
+  if (decoded.header.alg !== 'RS256' || !certificateKey) throw invalidAssertion();
   let valid: boolean;
   try {
-    const publicKey = new X509Certificate(certificatePem).publicKey;
-    valid = createVerify('RSA-SHA256').update(decoded.signedPart).verify(publicKey, decoded.signature);
+    valid = createVerify('RSA-SHA256').update(decoded.signedPart).verify(certificateKey, decoded.signature);
   } catch {
     valid = false;
   }

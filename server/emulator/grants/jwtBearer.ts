@@ -17,7 +17,7 @@ export const jwtBearerGrant: Grant = {
     if (typeof claims.iss !== 'string' || !safeEqual(claims.iss, ctx.options.clientId)) {
       throw OAuthError.invalidClientId();
     }
-    checkSignature(decoded, ctx.state.settings.certificatePem);
+    checkSignature(decoded, ctx.state.certificateKey);
     // aud is the login host even when the request comes to My Domain: never the My Domain URL.
     checkAudience(claims.aud, ctx.baseUrl);
     checkExpiry(claims, ctx.now());

@@ -1,0 +1,66 @@
+// `npm run bench`: starts the playground and a bare baseline server on free ports, measures what issue-sized work
+// costs against a baseline taken in the same run, and prints one Markdown row per measure (exit 1 if a goal is
+// missed). Not part of `npm test`: timings belong here, never in assertions. BENCH_ROUNDS sets the rounds (3).
+import os from 'node:os';
+import path from 'node:path';
+import { ensureCertificates } from '../server/certs.ts';
+import { startChild } from './lib/children.ts';
+import { appLikeAgent, getText, type BenchContext, type StackReady } from './lib/context.ts';
+import { formatRow, header, meets, type Row } from './lib/table.ts';
+import { measureFlow, measureHandshakes } from './measures/flow.ts';
+import { measureMemory } from './measures/memory.ts';
+import { measureResultPage } from './measures/resultPage.ts';
+import { measureSigning } from './measures/signing.ts';
+import { measureEmulator, measureHome } from './measures/throughput.ts';
+
+const started = Date.now();
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Certificates are slow to make: every run shares one set under the OS temp folder. */
+const root = path.join(os.tmpdir(), 'sf-oauth-playground-bench-root');
+await ensureCertificates(path.join(root, 'certs'));
+
+const progress = (what: string) => process.stderr.write(`measuring ${what}…\n`);
+const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root });
+const agent = appLikeAgent(root);
+const pageBytes = Buffer.byteLength(await getText(`${stack.ready.appUrl}/`, agent));
+agent.destroy();
+const bare = await startChild<{ url: string }>('bare', {
+  BENCH_ROOT: root,
+  BENCH_PAGE_BYTES: String(pageBytes),
+});
+const ctx: BenchContext = { root, stack, bare, rounds };
+
+const rows: Row[] = [];
+try {
+  // First, while the app has not yet opened a connection to the emulator.
+  progress('TLS handshakes per 100 flows');
+  const handshakes = await measureHandshakes(ctx);
+  progress('the JWT flow');
+  const flow = await measureFlow(ctx);
+  progress('the result page after reloads');
+  const resultPage = await measureResultPage(ctx);
+  progress('RS256 signing');
+  const signing = measureSigning(ctx);
+  progress('GET / under load');
+  const home = await measureHome(ctx, pageBytes);
+  progress('the emulator under load');
+  const emulator = await measureEmulator(ctx);
+  await Promise.all([stack.stop(), bare.stop()]);
+  progress('memory after a flood of sessions');
+  const memory = await measureMemory(root);
+  rows.push(home, flow, ...emulator, ...resultPage, signing, memory, handshakes);
+} finally {
+  await Promise.all([stack.stop(), bare.stop()]);
+}
+
+const date = new Date().toISOString().slice(0, 10);
+console.log(
+  `npm run bench, ${date}: Node ${process.version}, ${os.cpus().length} cores, ${rounds} rounds (medians)\n`,
+);
+console.log(header());
+for (const row of rows) console.log(formatRow(row));
+const missed = rows.filter((row) => !meets(row));
+console.log(
+  `\n${rows.length - missed.length}/${rows.length} goals met in ${Math.round((Date.now() - started) / 1000)} s`,
+);
+process.exitCode = missed.length > 0 ? 1 : 0;

@@ -1,0 +1,45 @@
+// The playground as `npm start` runs it (app and emulator in one process, NODE_ENV as the caller has it), on free
+// ports, with a throwaway emulator data folder. It counts the TLS handshakes the emulator accepts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack } from '../../server/stack.ts';
+import { answerStats } from '../lib/children.ts';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-bench-data-'));
+const stack = await startStack({
+  env: {
+    ...process.env,
+    PORT: '0',
+    EMULATOR_PORT: '0',
+    EMULATOR_DATA_DIR: dataDir,
+    SESSION_SECRET: 'bench-session-secret',
+  },
+  rootDir: process.env.BENCH_ROOT,
+});
+// The demo user approved the app once (as the web server flow's Allow would): the JWT flow may sign in.
+const emulator = stack.emulator?.context;
+const demoUser = emulator?.users.find((user) => user.username === stack.config.username);
+if (demoUser) emulator?.state.approve(demoUser.id);
+let handshakes = 0;
+stack.emulatorServer?.server.on('secureConnection', () => handshakes++);
+answerStats(() => handshakes);
+
+process.send?.({
+  type: 'ready',
+  appUrl: stack.app?.url,
+  emulatorUrl: stack.emulatorServer?.url,
+  instanceUrl: stack.emulator?.context.myDomainUrl,
+  clientId: stack.config.clientId,
+  username: stack.config.username,
+  audience: stack.config.audience,
+  jwtKeyFile: stack.config.jwtKeyFile,
+  sampleQuery: stack.config.sampleQuery,
+});
+
+process.once('SIGTERM', () => {
+  void stack.close().then(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+});

@@ -1,0 +1,91 @@
+// Writes one file off the request path: every change marked within a short delay becomes a single atomic write
+// (temporary file + rename, mode 0600), and `close` writes whatever is still pending, so a clean shutdown keeps
+// every change a response already acknowledged.
+import { renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+
+/** Long enough to gather a burst of token requests into one write, short enough that a crash loses little. */
+export const WRITE_DELAY_MS = 200;
+
+export class CoalescedWrites {
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> | undefined;
+  private dirty = false;
+  private closed = false;
+
+  constructor(
+    readonly file: string,
+    private readonly serialize: () => string,
+    private readonly delayMs = WRITE_DELAY_MS,
+  ) {}
+
+  /** Marks the content changed: one write follows shortly, however many changes arrive meanwhile. */
+  changed(): void {
+    this.dirty = true;
+    if (this.closed) {
+      // After close nothing would write it later: a straggling change is written at once.
+      try {
+        this.writeNow();
+      } catch (error) {
+        this.dirty = true;
+        this.report(error);
+      }
+      return;
+    }
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.delayMs);
+    // A pending write never keeps the process alive on its own: close() is what a shutdown awaits.
+    this.timer.unref();
+  }
+
+  /** Synchronously, for start-up (the file exists before the server answers anything) and after close. */
+  writeNow(): void {
+    this.dirty = false;
+    const temp = this.tempFile();
+    writeFileSync(temp, this.serialize(), { mode: 0o600 });
+    renameSync(temp, this.file);
+  }
+
+  /** Writes now if anything changed since the last write, after any write already under way. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.writing = this.write().finally(() => {
+      this.writing = undefined;
+    });
+    await this.writing;
+  }
+
+  /** Stops the timer and writes what is pending; the stack's close (SIGINT/SIGTERM) awaits this. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    const temp = this.tempFile();
+    try {
+      await writeFile(temp, this.serialize(), { mode: 0o600 });
+      await rename(temp, this.file);
+    } catch (error) {
+      // Kept dirty: the next change (or close) tries again. The emulator keeps serving from memory meanwhile.
+      this.dirty = true;
+      this.report(error);
+    }
+  }
+
+  private report(error: unknown): void {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    console.error(`[emulator] could not save ${this.file} (${reason}); will try again on the next change.`);
+  }
+
+  private tempFile(): string {
+    return `${this.file}.${process.pid}.tmp`;
+  }
+}

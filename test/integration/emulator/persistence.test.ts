@@ -1,0 +1,109 @@
+// The emulator's state is written off the request path: changes gather into one write, and a clean shutdown
+// (the stack's close, as SIGINT/SIGTERM run it) writes whatever is still pending, so a restart keeps it all.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { loadConfig, withListeningPorts } from '../../../server/config.ts';
+import { tokenKey } from '../../../server/emulator/org.ts';
+import { signAssertion } from '../../support/assertion.ts';
+import { postToken } from '../../support/emulator-api.ts';
+import { loginAndGetToken, type LoginTarget } from '../../support/emulator-login.ts';
+import { TestClient } from '../../support/http.ts';
+import { serverFolder, startServerProcess } from '../../support/server-process.ts';
+import { startTestStack } from '../../support/stack.ts';
+
+const STATE_FILE = 'emulator-state.json';
+const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const HOUR_MS = 3_600_000;
+
+/** A burst of JWT bearer grants for the demo user: the access tokens issued. */
+async function issueJwtTokens(target: LoginTarget, count: number): Promise<string[]> {
+  const { clientId, username, audience } = target.config;
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const assertion = signAssertion({ iss: clientId, sub: username, aud: audience });
+    const answer = await postToken(target.emulatorUrl, { grant_type: JWT_GRANT, assertion });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    tokens.push(answer.body.access_token as string);
+  }
+  return tokens;
+}
+
+/** The status of a REST query made with the token at the org's My Domain. */
+async function queryStatus(instanceUrl: string, accessToken: string): Promise<number> {
+  const url = `${instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`;
+  return (await new TestClient().get(url, { authorization: `Bearer ${accessToken}` })).status;
+}
+
+describe('emulator: state written off the request path', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-persist-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('answers token requests without writing the state file, then writes every change on a clean close', async () => {
+    const file = path.join(dataDir, STATE_FILE);
+    let stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir }, { emulatorWriteDelayMs: HOUR_MS });
+    const atStart = readFileSync(file, 'utf8');
+    const login = await loginAndGetToken(stack);
+    const tokens = await issueJwtTokens(stack, 12);
+    assert.equal(
+      readFileSync(file, 'utf8'),
+      atStart,
+      'no write on the request path: the changes are pending',
+    );
+    await stack.close();
+    const saved = readFileSync(file, 'utf8');
+    for (const token of [login.access_token, ...tokens]) {
+      assert.ok(saved.includes(tokenKey(token)), 'close wrote the pending changes');
+    }
+    stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+    try {
+      for (const token of [login.access_token, ...tokens]) {
+        assert.equal(await queryStatus(stack.instanceUrl, token), 200, 'the token survived the restart');
+      }
+      const refreshed = await postToken(stack.emulatorUrl, {
+        grant_type: 'refresh_token',
+        refresh_token: login.refresh_token,
+        client_id: stack.config.clientId,
+        client_secret: stack.config.clientSecret ?? '',
+      });
+      assert.equal(refreshed.status, 200, 'the refresh token survived too');
+      assert.equal((await issueJwtTokens(stack, 1)).length, 1, 'and so did the approval');
+    } finally {
+      await stack.close();
+    }
+  });
+
+  test('SIGTERM right after a burst of token requests: the restarted process knows every token issued', async () => {
+    const folder = await serverFolder();
+    try {
+      const env = { EMULATOR_DATA_DIR: folder.dataDir };
+      const first = await startServerProcess(folder.cwd, env);
+      const port = (url: string) => Number(new URL(url).port);
+      const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
+        port: port(first.appUrl),
+        emulatorPort: port(first.emulatorUrl),
+      });
+      const target = { emulatorUrl: first.emulatorUrl, config };
+      const login = await loginAndGetToken(target);
+      const tokens = await issueJwtTokens(target, 12);
+      const exited = once(first.child, 'exit');
+      first.child.kill('SIGTERM');
+      const [code] = await exited;
+      assert.equal(code, 0);
+      const second = await startServerProcess(folder.cwd, env);
+      try {
+        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
+        for (const token of [login.access_token, ...tokens]) {
+          assert.equal(await queryStatus(instanceUrl, token), 200, 'a token issued just before SIGTERM');
+        }
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      folder.remove();
+    }
+  });
+});

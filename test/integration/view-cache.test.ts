@@ -1,0 +1,75 @@
+// `npm start` compiles each template once; `npm run dev` reads templates afresh, so an edited view shows on the next
+// request. Both scripts run as written in package.json, on a copy of the project whose views the test edits.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { appendFileSync, cpSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { TestClient } from '../support/http.ts';
+import { serverFolder } from '../support/server-process.ts';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MARKER = '<p id="edited-after-start">edited after start</p>';
+
+/** Runs `npm run <script>` in the copy (its own process group), returns the app URL and a stop function. */
+async function runScript(cwd: string, script: string, dataDir: string) {
+  const child = spawn('npm', ['run', '--silent', script], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_PORT: '0', EMULATOR_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = once(child, 'exit');
+  while (!stdout.includes('Press Ctrl-C') && child.exitCode === null) {
+    await Promise.race([once(child.stdout, 'data'), exited]);
+  }
+  const appUrl = /playground: open (https:\/\/localhost:\d+)/.exec(stdout)?.[1];
+  assert.ok(appUrl, `npm run ${script} did not start: ${stderr}`);
+  return {
+    appUrl,
+    stop: async () => {
+      // npm, node --watch and the server: the whole group the script started.
+      process.kill(-(child.pid as number), 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+describe('templates under npm start and npm run dev', () => {
+  let folder: Awaited<ReturnType<typeof serverFolder>>;
+  before(async () => {
+    folder = await serverFolder();
+    for (const part of ['server', 'views', 'public', 'package.json']) {
+      cpSync(path.join(repo, part), path.join(folder.cwd, part), { recursive: true });
+    }
+    symlinkSync(path.join(repo, 'node_modules'), path.join(folder.cwd, 'node_modules'), 'dir');
+  });
+  after(() => folder.remove());
+
+  const homeAfterEdit = async (script: string): Promise<string> => {
+    const run = await runScript(folder.cwd, script, folder.dataDir);
+    try {
+      const client = new TestClient();
+      assert.equal((await client.get(`${run.appUrl}/`)).status, 200);
+      appendFileSync(path.join(folder.cwd, 'views', 'home.ejs'), `\n${MARKER}\n`);
+      return await (await client.get(`${run.appUrl}/`)).text();
+    } finally {
+      await run.stop();
+    }
+  };
+
+  test('npm run dev renders a template edited while it runs', async () => {
+    assert.ok((await homeAfterEdit('dev')).includes(MARKER));
+  });
+
+  test('npm start keeps the template it compiled first', async () => {
+    cpSync(path.join(repo, 'views', 'home.ejs'), path.join(folder.cwd, 'views', 'home.ejs'));
+    assert.ok(!(await homeAfterEdit('start')).includes(MARKER));
+  });
+});
