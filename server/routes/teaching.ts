@@ -1,10 +1,10 @@
 // Teaching endpoints: arm faults for the next attempt ("break it"), reveal the visitor's own secrets, and renew a
 // spent single-use value for a copied request.
-import { readFileSync } from 'node:fs';
 import type { Request, RequestHandler } from 'express';
 import type { Attempt, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import * as device from '../flows/device.ts';
+import { signingKey } from '../flows/jwtBearer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { FAULTS, offeredFaults } from '../teaching/faults.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
@@ -72,7 +72,7 @@ export function teachingHandlers(
       const spent = spentValue(entry, attempt);
       const context = snippetContext(config, true);
       if (spent?.fresh === 'assertion') {
-        const renewed = withNewAssertion(entry, readFileSync(config.jwtKeyFile, 'utf8'), now());
+        const renewed = withNewAssertion(entry, signingKey(config.jwtKeyFile), now());
         return res.set('Cache-Control', 'no-store').json({
           snippets: snippetSet(legRequest(renewed.entry), context),
           note: `A new assertion, signed just now with this app's key and not sent: it expires at ${renewed.expiresAt}.`,

@@ -1,4 +1,5 @@
 // "New attempt and copy": the same request with a new single-use value in place of the spent one.
+import type { KeyObject } from 'node:crypto';
 import type { TranscriptEntry } from '../../attempts/attempt.ts';
 import { buildRequest } from '../../flows/jwtBearer.ts';
 import { readJwt } from '../../jwt.ts';
@@ -11,7 +12,7 @@ type Request = Pick<TranscriptEntry, 'leg' | 'method' | 'url' | 'requestHeaders'
  */
 export function withNewAssertion(
   entry: Request,
-  privateKeyPem: string,
+  privateKey: KeyObject,
   nowMs: number,
 ): { entry: Request; expiresAt: string } {
   const form = new URLSearchParams(entry.requestBody ?? '');
@@ -19,7 +20,7 @@ export function withNewAssertion(
   const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : '');
   const signed = buildRequest({
     config: { clientId: text('iss'), username: text('prn') || text('sub'), audience: text('aud') },
-    privateKeyPem,
+    privateKey,
     nowMs,
   });
   form.set('assertion', signed.assertion);

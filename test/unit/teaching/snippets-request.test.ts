@@ -1,6 +1,6 @@
 // Snippets: the request read from a transcript leg, and spent single-use values with what a new attempt renews.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, verify } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { readJwt } from '../../../server/jwt.ts';
 import { snippetContext } from '../../../server/teaching/snippets/context.ts';
@@ -133,12 +133,9 @@ describe('spent single-use values', () => {
   });
 
   test('a new assertion keeps iss, sub and aud, expires 3 minutes from now, and is signed with the given key', () => {
-    const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
-      type: 'pkcs8',
-      format: 'pem',
-    });
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const nowMs = Date.UTC(2026, 10, 25, 12, 0, 0);
-    const renewed = withNewAssertion(legs.jwtExchange, key.toString(), nowMs);
+    const renewed = withNewAssertion(legs.jwtExchange, privateKey, nowMs);
     const form = new URLSearchParams(renewed.entry.requestBody);
     assert.equal(form.get('grant_type'), 'urn:ietf:params:oauth:grant-type:jwt-bearer');
     const claims = readJwt(form.get('assertion') ?? '')?.claims;
@@ -148,6 +145,12 @@ describe('spent single-use values', () => {
     assert.equal(claims?.exp, nowMs / 1000 + 180);
     assert.equal(renewed.expiresAt, '2026-11-25T12:03:00.000Z');
     assert.notEqual(form.get('assertion'), legs.ASSERTION);
+    const [header, payload, signature] = (form.get('assertion') ?? '').split('.');
+    const signed = Buffer.from(`${header}.${payload}`);
+    assert.ok(
+      verify('RSA-SHA256', signed, publicKey, Buffer.from(signature, 'base64url')),
+      'signed with the key',
+    );
   });
 
   test('a new device code replaces the old one in the same poll', () => {
