@@ -33,6 +33,8 @@ export interface SalesforceResponse {
 
 /** How long a call may take before the attempt says so (Salesforce answers in well under a second). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** How long an idle keep-alive connection is kept when the server announces no shorter limit. */
+const IDLE_CONNECTION_MS = 30_000;
 /** Enough for any token response and a screenful of records; a session keeps many legs. */
 const MAX_RECORDED_BODY = 8 * 1024;
 
@@ -55,7 +57,10 @@ export function createSalesforceHttp(
       : extraCa
         ? [...tls.rootCertificates, extraCa]
         : undefined;
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 16, ca });
+  // An idle connection is dropped before the server drops it: Node lowers `timeout` to one second under the
+  // server's announced Keep-Alive timeout, but only when a timeout is set. Without one, a request can leave on a
+  // connection the server is closing and fail with ECONNRESET ("socket hang up").
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_CONNECTION_MS, ca });
   return {
     async send(request, record) {
       const headers: Record<string, string> = { accept: 'application/json', ...request.headers };

@@ -2,7 +2,7 @@
 // so any request the app sent it would arrive, and it records every connection and request it ever gets.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listenHttps } from '../../server/https.ts';
+import { listenHttps, type ListeningServer } from '../../server/https.ts';
 import { TEST_ROOT } from './stack.ts';
 
 export interface EvilHost {
@@ -12,6 +12,8 @@ export interface EvilHost {
   connections: number;
   /** Each request as `METHOD path`, with the authorization header it carried. */
   requests: { line: string; authorization?: string }[];
+  /** The server itself, for tests that tune it (its keep-alive timeout, say). */
+  server: ListeningServer['server'];
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function startEvilHost(): Promise<EvilHost> {
     url: listening.url,
     connections: 0,
     requests: [],
+    server: listening.server,
     close: () => listening.close(),
   };
   listening.server.on('secureConnection', () => host.connections++);
