@@ -25,11 +25,12 @@ export interface BenchContext {
   rounds: number;
 }
 
-/** The settings server/salesforce/http.ts gives its agent: keep-alive, 16 sockets, the local certificate. */
+/** The settings server/salesforce/http.ts gives its agent: keep-alive, 16 sockets, the idle timeout, the local certificate. */
 export function appLikeAgent(root: string): https.Agent {
   return new https.Agent({
     keepAlive: true,
     maxSockets: 16,
+    timeout: 30_000,
     ca: readFileSync(path.join(root, 'certs', 'server.crt')),
   });
 }
