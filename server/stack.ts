@@ -32,6 +32,8 @@ export interface StackOptions {
   sessionLimits?: SessionLimits;
   /** How long the emulator's state changes gather before one write (tests lengthen it). */
   emulatorWriteDelayMs?: number;
+  /** The emulator's id_token signing key for a fresh state (tests share one instead of making one per stack). */
+  emulatorSigningKeyPem?: string;
 }
 
 export interface Stack {
@@ -95,6 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         sessionMinutes: config.emulator.sessionMinutes,
         now: options.now,
         stateWriteDelayMs: options.emulatorWriteDelayMs,
+        signingKeyPem: options.emulatorSigningKeyPem,
         viewCache,
       });
       emulatorServer.server.on('request', emulator.app);

@@ -53,6 +53,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     () => defaultSettings(options.callbackUrl, options.certificatePem),
     now,
     options.stateWriteDelayMs,
+    options.signingKeyPem,
   );
   const ctx: EmulatorContext = {
     options,

@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** How long state changes gather before one write (tests lengthen it to see that nothing is written sooner). */
   stateWriteDelayMs?: number;
+  /** The id_token signing key for a fresh state, PEM (tests share one: making a key costs a third of a second). */
+  signingKeyPem?: string;
   /** Compile each view once (default); off under `npm run dev`. */
   viewCache?: boolean;
 }

@@ -28,6 +28,8 @@ export class EmulatorState {
     private readonly makeDefaults: () => AppSettings,
     now: () => number,
     writeDelayMs?: number,
+    /** The id_token signing key of a fresh state; made here when not given. */
+    private readonly signingKeyPem?: string,
   ) {
     mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, FILE);
@@ -138,7 +140,11 @@ export class EmulatorState {
   }
 
   private fresh(): Omit<Persisted, 'accessTokens' | 'refreshTokens'> {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const privateKeyPem =
+      this.signingKeyPem ??
+      generateKeyPairSync('rsa', { modulusLength: 2048 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString();
     const settings = this.makeDefaults();
     return {
       defaults: { callbackUrls: settings.callbackUrls, certificatePem: settings.certificatePem },
@@ -147,7 +153,7 @@ export class EmulatorState {
       approvals: [],
       signingKey: {
         kid: '262',
-        privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        privateKeyPem,
       },
     };
   }

@@ -1,4 +1,5 @@
 // Starts the real app and emulator over HTTPS on free ports for a test, with throwaway state.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,15 @@ import { startStack, type Stack, type StackOptions } from '../../server/stack.ts
 
 /** Keys are slow to make: every test process shares one generated set under the OS temp folder. */
 export const TEST_ROOT = path.join(os.tmpdir(), 'sf-oauth-playground-test-root');
+
+/** One emulator signing key per test process: each fresh emulator state would otherwise make its own. */
+let signingKeyPem: string | undefined;
+function sharedSigningKey(): string {
+  signingKeyPem ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  return signingKeyPem;
+}
 
 export interface TestStack extends Stack {
   appUrl: string;
@@ -32,6 +42,7 @@ export async function startTestStack(
       ...env,
     },
     rootDir: TEST_ROOT,
+    emulatorSigningKeyPem: sharedSigningKey(),
     ...options,
   });
   return {
