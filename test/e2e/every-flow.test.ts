@@ -107,16 +107,21 @@ describe('every flow and every break-it switch in Chromium', () => {
     await page.waitForURL((url) => url.pathname === '/result' || url.pathname === `/flows/${flow}`);
   };
 
-  /** The other screen of the device flow: enter the code, log in, allow; then "Check now" on this page. */
+  /**
+   * The other screen of the device flow, as another device (its own browser context, no shared cookies): enter the
+   * code, log in, allow; then "Check now" on this page.
+   */
   const approveDevice = async () => {
     const code = page.locator('#user-code');
     if (!(await code.count())) return;
-    const other = await page.context().newPage();
+    const otherDevice = await newContext(browser as Browser);
+    const other = await otherDevice.newPage();
     await other.goto((await page.locator('.device-code a').getAttribute('href')) ?? '');
     await other.getByLabel(/code/i).fill(await code.innerText());
     await other.getByRole('button', { name: /Connect|Continue|Next/ }).click();
     await signInAtEmulator(other, stack);
-    await other.close();
+    await other.getByRole('heading', { name: "You're connected" }).waitFor();
+    await otherDevice.close();
     // The page also polls by itself every `interval` seconds, and may have moved on already: "Check now" is
     // pressed inside the page, only if it is still there, and the wait ends when the code is gone either way.
     await page.evaluate(() =>
