@@ -3,7 +3,6 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import selfsigned from 'selfsigned';
 
 export interface KeyPairFiles {
   readonly keyFile: string;
@@ -51,6 +50,8 @@ async function createIfMissing(pair: KeyPairFiles, commonName: string, forTls: b
       `${present} exists without its partner: restore the missing file, or delete ${present} to generate a new pair`,
     );
   }
+  // Loaded only when a pair is missing: most starts find theirs on disk.
+  const { default: selfsigned } = await import('selfsigned');
   const now = new Date();
   const pems = await selfsigned.generate([{ name: 'commonName', value: commonName }], {
     keySize: 2048,

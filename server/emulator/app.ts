@@ -30,6 +30,7 @@ import { OrgFaultSwitch } from './orgControl.ts';
 import { defaultSettings, identityUrl, ORG_ID, orgUsers } from './org.ts';
 import { recordReceived } from './params.ts';
 import { createRestApi } from './rest/router.ts';
+import { loadSoqlParser } from './rest/soql/parse.ts';
 import { EmulatorState } from './state.ts';
 import type { OrgControl } from '../orgFaults.ts';
 
@@ -46,7 +47,11 @@ export interface Emulator {
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MemoryStore = createMemoryStore(session);
 
+/** When the SOQL parser loads if no query came first: after start-up, before a learner's first query. */
+const SOQL_PARSER_WARM_UP_MS = 1_000;
+
 export function createEmulator(options: EmulatorOptions): Emulator {
+  setTimeout(loadSoqlParser, SOQL_PARSER_WARM_UP_MS).unref();
   const now = options.now ?? Date.now;
   const state = new EmulatorState(
     options.dataDir,

@@ -1,6 +1,19 @@
 // Parses SOQL with a real SOQL parser, after Salesforce's length limit; syntax errors become MALFORMED_QUERY.
-import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
+import { createRequire } from 'node:module';
+import type { Query } from '@jetstreamapp/soql-parser-js';
 import { malformed, RestError } from '../restError.ts';
+
+type Parser = typeof import('@jetstreamapp/soql-parser-js');
+let parser: Parser | undefined;
+
+/**
+ * The parser takes half a second to load, longer than the rest of start-up: it is loaded on the first query, or a
+ * second after start (stack.ts) so that the first query does not wait for it either.
+ */
+export function loadSoqlParser(): Parser {
+  parser ??= createRequire(import.meta.url)('@jetstreamapp/soql-parser-js') as Parser;
+  return parser;
+}
 
 /** Salesforce refuses longer statements before parsing them. */
 export const MAX_SOQL_LENGTH = 100_000;
@@ -17,7 +30,7 @@ export function parseSoql(soql: string): Query {
   try {
     // No options: any option builds a new parser for the call (about 250 ms); the defaults already refuse
     // Apex bind variables, which REST does not take.
-    return parseQuery(soql);
+    return loadSoqlParser().parseQuery(soql);
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     const token = /found[^']*'([^']*)'/.exec(message)?.[1] ?? /->(.)<-/.exec(message)?.[1] ?? lastWord(soql);
