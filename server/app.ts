@@ -51,6 +51,8 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.set('view cache', viewCache);
   if (viewCache) app.engine('ejs', compiledOnceEngine());
   app.set('x-powered-by', false);
+  // Every page carries its visitor's CSRF token, so no two answers share an ETag: hashing each page is wasted.
+  app.set('etag', false);
   // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
   app.locals.teach = teachingHelpers(config, now);
