@@ -20,7 +20,8 @@
     const showMode = () => {
       const mode = variables.length === 0 ? '' : revealed() ? ', with your values' : ', with placeholders';
       box.querySelectorAll('.copy-snippet').forEach((button) => {
-        button.querySelector('.copy-verb').textContent = mustRenew() ? 'New attempt and copy' : 'Copy';
+        const verb = box.dataset.fresh === 'code' ? 'New login, then copy' : 'New attempt and copy';
+        button.querySelector('.copy-verb').textContent = mustRenew() ? verb : 'Copy';
         button.querySelector('.copy-mode').textContent = mode;
       });
     };
@@ -59,6 +60,12 @@
           response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
         )
         .then((answer) => {
+          // A spent code needs a new login: the browser goes there, and the copy waits on the page it comes back to.
+          if (answer.redirect) {
+            note.textContent = answer.note;
+            window.location.assign(answer.redirect);
+            return new Promise(() => {});
+          }
           fill(answer.snippets);
           box.dataset.renewed = 'true';
           note.textContent = answer.note;

@@ -95,6 +95,11 @@ export interface Attempt {
   preflightRefused?: boolean;
   /** The login choices a redirect flow started with (login_hint, scope, prompt), to start again with them. */
   startQuery?: string;
+  /**
+   * "New attempt and copy" for a spent code: the web server login ended at a checked callback, and the exchange was
+   * not sent; this is the request that would send it, for the learner to send from their own tools.
+   */
+  handedOver?: { tokenRequest: Record<string, string> };
 }
 
 /** Where a flow reports what it does, leg by leg and check by check, so the teaching layer can show it. */

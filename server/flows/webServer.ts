@@ -25,6 +25,8 @@ export interface WebServerTransaction {
   scopes: string[];
   createdAt: number;
   faults: Fault[];
+  /** Started by "new attempt and copy": the callback hands the code over instead of exchanging it. */
+  handOver?: boolean;
 }
 
 /** The parameters Salesforce sends back in the callback's query string. */
@@ -102,6 +104,24 @@ export async function completeCallback(
     openidRequested: transaction.scopes?.includes('openid'),
   });
   return tokens;
+}
+
+/**
+ * Step 2 for a hand-over: the same state and PKCE checks as any callback, then the exchange request that would be
+ * sent, left unsent. The code stays unused, for the learner's own client; nothing here signs anyone in.
+ */
+export function handOverCode(
+  ctx: FlowContext,
+  params: CallbackParams,
+  match: CallbackMatch<WebServerTransaction>,
+): Record<string, string> {
+  checkCallbackState(ctx, match, params);
+  const transaction = match.transaction as WebServerTransaction;
+  if (params.error !== undefined) {
+    throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'redirect');
+  }
+  ctx.log.check(pkceCheckOf(transaction));
+  return buildTokenRequest(ctx.config, params.code ?? '', transaction);
 }
 
 /** The app recomputes the challenge from the verifier it will send; with PKCE left out on purpose, nothing runs. */

@@ -6,6 +6,7 @@ import type { FlowContext } from '../flows/context.ts';
 import type { CallbackMatch, Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
+import { describeFailure } from '../salesforce/errors.ts';
 import { attemptFor, attemptLog, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
@@ -24,16 +25,31 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
 
   /**
    * Logs the callback leg (the URL the browser came back with), takes the transaction its state belongs to out of
-   * the session, and lets the flow finish the protocol. Resolves to whether the visitor is now signed in.
+   * the session, and lets the flow finish the protocol. Resolves to where the visitor goes next: signed in, back to
+   * the flow page, or to the flow page's unexchanged code.
    */
-  const finishCallback = (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
+  const finishCallback = async (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
     const attempt = attemptFor(req, flow, now());
     const log = attemptLog(attempt);
     const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
     log.entry({ id: randomUUID(), at: now(), ...entry });
     const match = takeSessionTransaction(req, flow, params.state, now());
     if (match.replayed) attempt.replay = true;
-    return finishAttempt(req, attempt, now, () => COMPLETE[flow]({ config, api, now, log }, params, match));
+    const ctx = { config, api, now, log };
+    const handOver = match.transaction as webServer.WebServerTransaction | undefined;
+    if (flow === 'web-server' && handOver?.handOver) {
+      // The visitor's login (if any) stays as it was: this attempt signs no one in.
+      try {
+        const tokenRequest = webServer.handOverCode(ctx, params, { ...match, transaction: handOver });
+        Object.assign(attempt, { handedOver: { tokenRequest }, ok: true });
+        return `/flows/${flow}#handed-over`;
+      } catch (error) {
+        Object.assign(attempt, { error: describeFailure(error), ok: false });
+        return `/flows/${flow}`;
+      }
+    }
+    const signedIn = await finishAttempt(req, attempt, now, () => COMPLETE[flow](ctx, params, match));
+    return signedIn ? '/result' : `/flows/${flow}`;
   };
 
   return {
@@ -44,15 +60,15 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
           .render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
       }
       const url = new URL(req.originalUrl, config.callbackUrl).href;
-      const signedIn = await finishCallback(req, 'web-server', url, singleValues(req.query));
-      res.redirect(303, signedIn ? '/result' : '/flows/web-server');
+      res.redirect(303, await finishCallback(req, 'web-server', url, singleValues(req.query)));
     },
 
     async fragment(req, res) {
       const params = singleValues(req.body ?? {}, ['_csrf']);
       const url = `${config.callbackUrl}#${new URLSearchParams(params as Record<string, string>).toString()}`;
-      const signedIn = await finishCallback(req, 'user-agent', url, params);
-      res.set('Cache-Control', 'no-store').json({ redirect: signedIn ? '/result' : '/flows/user-agent' });
+      res
+        .set('Cache-Control', 'no-store')
+        .json({ redirect: await finishCallback(req, 'user-agent', url, params) });
     },
   };
 }

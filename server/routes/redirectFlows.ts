@@ -1,7 +1,7 @@
 // The two redirect flows' pages: an explanation page, and a start link that sends the browser to authorize.
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Fault, FlowName } from '../attempts/attempt.ts';
+import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { OFFERED_SCOPES, PROMPTS, readLoginOptions, type LoginOptions } from '../flows/loginOptions.ts';
 import type { Transaction } from '../flows/transactions.ts';
@@ -11,6 +11,9 @@ import { attemptLog, beginAttempt, latestAttempt, saveTransaction } from './atte
 import { flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
 import { describeFailure } from '../salesforce/errors.ts';
+import { snippetContext } from '../teaching/snippets/context.ts';
+import { snippetSet, type SnippetSet } from '../teaching/snippets/index.ts';
+import { legRequest } from '../teaching/snippets/request.ts';
 import type { Services } from './services.ts';
 
 export type RedirectFlowName = Extract<FlowName, 'web-server' | 'user-agent'>;
@@ -40,6 +43,7 @@ export function redirectFlowPages(services: Services): {
       renderFlowPage(req, res, flow, {
         title: FLOWS[flow].title,
         secretConfigured: Boolean(config.clientSecret),
+        handedOver: handedOverSnippets(config, latestAttempt(req, flow)),
         login: {
           scopes: OFFERED_SCOPES,
           configured: config.scopes.split(/\s+/),
@@ -57,6 +61,10 @@ export function redirectFlowPages(services: Services): {
       const attempt = beginAttempt(req, flow, now(), orgControl);
       const login = readLoginOptions(req.query, config);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);
+      // "New attempt and copy" for a spent code: this login's code goes to the learner, unexchanged.
+      if (flow === 'web-server' && req.query.hand_over === '1') {
+        (transaction as webServer.WebServerTransaction).handOver = true;
+      }
       // "Send me anyway" repeats the same choices.
       attempt.startQuery = new URLSearchParams(loginChoices(req.query)).toString();
       if (!anyway) {
@@ -102,4 +110,18 @@ function loginChoices(query: Record<string, unknown>): [string, string][] {
     }
   }
   return pairs;
+}
+
+/** The unsent code exchange of a hand-over, as snippets with real values (the learner asked for them after Reveal). */
+function handedOverSnippets(config: Config, attempt: Attempt | undefined): SnippetSet | undefined {
+  const tokenRequest = attempt?.handedOver?.tokenRequest;
+  if (!tokenRequest) return undefined;
+  const exchange = legRequest({
+    leg: 'token',
+    method: 'POST',
+    url: `${config.loginUrl}/services/oauth2/token`,
+    requestHeaders: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+    requestBody: new URLSearchParams(tokenRequest).toString(),
+  });
+  return snippetSet(exchange, snippetContext(config, true));
 }

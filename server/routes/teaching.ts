@@ -65,7 +65,8 @@ export function teachingHandlers(
 
     /**
      * The entry's snippets again with a new single-use value: a new assertion (signed, not sent), or a new device
-     * code (asked of Salesforce: a leg of its own in the transcript). A spent authorization code has no such cure.
+     * code (asked of Salesforce: a leg of its own in the transcript). A spent authorization code needs a new login:
+     * the answer sends the browser to one whose code this app hands over instead of exchanging.
      */
     async fresh(req, res) {
       const { attempt, entry } = ownEntry(req);
@@ -76,6 +77,12 @@ export function teachingHandlers(
         return res.set('Cache-Control', 'no-store').json({
           snippets: snippetSet(legRequest(renewed.entry), context),
           note: `A new assertion, signed just now with this app's key and not sent: it expires at ${renewed.expiresAt}.`,
+        });
+      }
+      if (spent?.fresh === 'code') {
+        return res.set('Cache-Control', 'no-store').json({
+          redirect: '/flows/web-server/start?hand_over=1',
+          note: 'A new login at Salesforce: its code comes back to the web server flow page, unexchanged, with the exchange to copy.',
         });
       }
       if (spent?.fresh === 'device-code') {

@@ -136,9 +136,14 @@ describe('copied requests run as copied', () => {
       await leg.getByRole('button', { name: /^Reveal secrets of / }).click();
       await leg.getByRole('button', { name: /^Hide secrets of / }).waitFor();
       const box = leg.locator('[data-snippets]');
-      const script = await copy(box, box.getByRole('button', { name: /request as curl/ }));
+      // A spent code's copy control starts a new login (its own test): the spent request is read as shown.
+      const renewsByLogin = (await box.getAttribute('data-fresh')) === 'code';
+      const script = renewsByLogin
+        ? await box.locator('pre[data-snippet="curl"]').evaluate((pre) => pre.textContent ?? '')
+        : await copy(box, box.getByRole('button', { name: /request as curl/ }));
       assert.ok(!script.includes('•') && !script.includes('<the '), `${name}: real values only`);
-      const spent = (await leg.locator('.spent').count()) > 0 && !(await box.getAttribute('data-fresh'));
+      const fresh = await box.getAttribute('data-fresh');
+      const spent = (await leg.locator('.spent').count()) > 0 && (!fresh || renewsByLogin);
       copied.push({ name, script, spent });
     }
     const runAll = (which: typeof copied) =>
@@ -224,6 +229,35 @@ describe('copied requests run as copied', () => {
         .map((line) => JSON.parse(line)),
       rows,
     );
+  });
+
+  test("web server flow: the spent code's copy control logs in again, and the handed-over exchange gets a token once", async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const token = page.locator('.transcript > li[data-leg="token"]');
+    await token.locator('summary').first().click();
+    assert.match(await token.locator('summary').first().innerText(), / · spent authorization code$/);
+    await token.getByRole('button', { name: 'Reveal secrets of the token request' }).click();
+    const box = token.locator('[data-snippets]');
+    await box.locator('summary').click();
+    await box
+      .getByRole('button', { name: 'New login, then copy token request as curl, with your values' })
+      .click();
+    // Signed in at the emulator and approved already: Salesforce sends the browser straight back.
+    await page.waitForURL(`${stack.appUrl}/flows/web-server#handed-over`);
+    const handedOver = page.locator('#take-home-handed-over-exchange');
+    const script = await copy(
+      handedOver,
+      handedOver.getByRole('button', { name: 'Copy code exchange as curl, with your values' }),
+    );
+    const answer = await curl(script);
+    assert.equal(answer.status, 200);
+    assert.equal(JSON.parse(answer.body).instance_url, stack.instanceUrl);
+    assert.equal((await curl(script)).status, 400, 'a code works once');
+    // Back to the earlier sign-in, unchanged, with its token revealed again for the next test.
+    await page.goto(`${stack.appUrl}/result`);
+    await page.getByRole('button', { name: 'Reveal the access token' }).click();
+    await page.getByRole('button', { name: 'Hide the access token' }).waitFor();
+    await page.locator('#take-home-token summary').click();
   });
 
   test('web server flow: every call, copied as curl after Reveal, answers as the transcript says', async (t) => {

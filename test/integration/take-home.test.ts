@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { SnippetSet } from '../../server/teaching/snippets/index.ts';
 import { answerDeviceCode } from '../support/device.ts';
-import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { authorizeViaApp, postForm, runWebServerFlow } from '../support/flows.ts';
+import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
@@ -75,17 +76,42 @@ describe('renewing a spent single-use value', () => {
     assert.equal(JSON.parse(granted.slice(0, granted.lastIndexOf('\n'))).instance_url, stack.instanceUrl);
   });
 
-  test('an exchanged authorization code has no cure: 409 with the reason', async () => {
+  test('a spent authorization code: a new login whose code is handed over, unexchanged, and whose copied exchange works once', async () => {
     await runWebServerFlow(stack, client);
-    const result = await pageOf('/result');
-    const token = result.legs.find((leg) => leg.leg === 'token');
-    const answer = await fresh(token?.id, result.csrf);
-    assert.equal(answer.status, 409);
-    assert.deepEqual(await answer.json(), {
-      error: 'Nothing to renew',
-      detail: 'This request carries no single-use value a click can renew.',
-      status: 409,
-    });
+    const before = await pageOf('/result');
+    const token = before.legs.find((leg) => leg.leg === 'token');
+    assert.ok(token && before.html.includes(`data-fresh="code" data-entry-id="${token.id}"`));
+    const answer = await fresh(token.id, before.csrf);
+    assert.equal(answer.status, 200);
+    const { redirect } = (await answer.json()) as { redirect: string };
+    assert.equal(redirect, '/flows/web-server/start?hand_over=1');
+
+    const exchangesBefore = stack.emulator?.context.received.filter((r) => r.path.endsWith('/token')).length;
+    const callbackUrl = await authorizeViaApp(stack, client, redirect);
+    const callback = await client.get(callbackUrl);
+    assert.equal(callback.headers.get('location'), '/flows/web-server#handed-over');
+    assert.equal(
+      stack.emulator?.context.received.filter((r) => r.path.endsWith('/token')).length,
+      exchangesBefore,
+      'the app did not exchange the code',
+    );
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /An unused code, for you to exchange/);
+    assert.match(page, /data-check="state" data-state="pass"/);
+    assert.equal(
+      (await client.get(`${stack.appUrl}/result`)).status,
+      200,
+      'the earlier sign-in is unchanged',
+    );
+
+    const curl = unescapeHtml(/<pre[^>]*data-snippet="curl">([^]*?)<\/pre>/.exec(page)?.[1] ?? '');
+    assert.match(curl, /grant_type=authorization_code/);
+    const report = `curl() { command curl --silent --write-out '\\n%{http_code}' "$@"; }\n`;
+    const first = (await run('bash', ['-c', report + curl], { cwd: TEST_ROOT })).stdout;
+    assert.match(first, /\n200$/, first);
+    assert.equal(JSON.parse(first.slice(0, first.lastIndexOf('\n'))).instance_url, stack.instanceUrl);
+    const again = (await run('bash', ['-c', report + curl], { cwd: TEST_ROOT })).stdout;
+    assert.match(again, /"error_description":"expired authorization code"[^]*\n400$/);
   });
 
   test('an entry that is not in this session, a malformed one, or no CSRF token: refused plainly', async () => {

@@ -11,7 +11,7 @@ export interface Spent {
   /** What happens if the copied request is sent again, and why. */
   detail: string;
   /** What "new attempt and copy" does for this value; undefined when no click can honestly make a new one. */
-  fresh?: 'assertion' | 'device-code';
+  fresh?: 'assertion' | 'device-code' | 'code';
 }
 
 const DEVICE_GRANTS = new Set(['device', 'urn:ietf:params:oauth:grant-type:device_code']);
@@ -47,7 +47,8 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
     return {
       what: 'authorization code',
       detail:
-        'This app exchanged this code as soon as it arrived, as it must: a code works once, for a few minutes. Sent again, this request answers invalid_grant / expired authorization code, and a server that follows RFC 6749 §4.1.2 (this local emulator does; Salesforce’s documentation does not say) also revokes the tokens the code gave, this page’s token included. No click here can hand you an unused code: a new one needs a new login at Salesforce, and this app exchanges that one at once too. To exchange a code yourself, run the flow from your own client, with its own callback.',
+        'This app exchanged this code as soon as it arrived, as it must: a code works once, for a few minutes. Sent again, this request answers invalid_grant / expired authorization code, and a server that follows RFC 6749 §4.1.2 (this local emulator does; Salesforce’s documentation does not say) also revokes the tokens the code gave, this page’s token included. An unused code needs a new login at Salesforce.',
+      fresh: 'code',
     };
   }
   if (grant === JWT_GRANT_TYPE) {
