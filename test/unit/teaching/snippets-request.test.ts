@@ -93,10 +93,11 @@ describe('the request behind a snippet', () => {
 const alone = (entry: (typeof legs)['codeExchange']) => ({ transcript: [entry] });
 
 describe('spent single-use values', () => {
-  test('an exchanged authorization code is spent, and no click can honestly make a new one', () => {
+  test('an exchanged authorization code is spent, and only a new login can make a new one', () => {
     const spent = spentValue(legs.codeExchange, alone(legs.codeExchange));
     assert.equal(spent?.what, 'authorization code');
-    assert.equal(spent?.fresh, undefined);
+    assert.equal(spent?.fresh, 'code');
+    assert.match(spent?.detail ?? '', /An unused code needs a new login at Salesforce/);
     assert.match(spent?.detail ?? '', /invalid_grant \/ expired authorization code/);
   });
 
