@@ -5,7 +5,8 @@ import express, { Router } from 'express';
 import { CursorStore } from './cursors.ts';
 import { createDispatcher } from './dispatch.ts';
 import { ApiUsage } from './limits.ts';
-import { CoalescedFile } from './recordFile.ts';
+import { CoalescedWrites } from '../coalescedWrites.ts';
+import { readRecordFile } from './recordFile.ts';
 import { RestError } from './restError.ts';
 import { checkMethod } from './methods.ts';
 import { bearer, refuseUnreadableBody, restErrorHandler, segmentsOf, send, toCall } from './restHttp.ts';
@@ -23,12 +24,12 @@ export interface RestApi {
 }
 
 export function createRestApi(deps: RestDeps): RestApi {
-  const file = new CoalescedFile(path.join(deps.dataDir, 'rest-records.json'), () => store.serialize());
+  const file = new CoalescedWrites(path.join(deps.dataDir, 'rest-records.json'), () => store.serialize());
   const store: RecordStore = new RecordStore(
     () => seed(deps),
-    () => file.schedule(),
+    () => file.changed(),
   );
-  store.load(file.read());
+  store.load(readRecordFile(file.file));
   const cursors = new CursorStore(deps.now);
   const usage = new ApiUsage(deps.now);
   deps.onReset(() => {
