@@ -19,7 +19,7 @@ interface Outcome {
   seconds: number;
 }
 
-const BROWSER_GROUPS = 2;
+const BROWSER_GROUPS = 3;
 const NODE_GROUPS = 3;
 const CACHE = 'node_modules/.cache/sf-oauth-playground';
 
