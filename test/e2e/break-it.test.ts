@@ -1,0 +1,123 @@
+// Every "break it" switch of every flow in Chromium, armed beside Run, to its explained error, with checks that
+// agree with that error; the flows' successful runs are in every-flow.test.ts.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { FlowName } from '../../server/attempts/attempt.ts';
+import { FAULTS } from '../../server/teaching/faults.ts';
+import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { enableEveryFlow, flowDriver, type FlowDriver } from '../support/flowDriver.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+/** What each switch must end on: the explanation's title, and checks whose state must agree with it. */
+const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' | 'fail' | 'skipped'> }> = {
+  'jwt wrong-aud': { title: 'Wrong aud in the assertion' },
+  'jwt expired-exp': { title: 'The assertion had already expired' },
+  'jwt other-key': { title: 'Salesforce could not verify the assertion' },
+  'jwt admin-approved-no-profile': { title: 'The user has not approved this app' },
+  'jwt ip-restricted': { title: 'The login came from an IP address the org does not allow' },
+  'web-server wrong-redirect-uri': {
+    title: 'The redirect_uri of the exchange differs from the authorize request',
+    checks: { state: 'pass', pkce: 'pass' },
+  },
+  'web-server replay-code': { title: 'The code was already used or is too old', checks: { state: 'pass' } },
+  'web-server missing-verifier': {
+    title: 'The PKCE verifier does not match the challenge',
+    checks: { state: 'pass', pkce: 'skipped' },
+  },
+  'web-server tampered-state': {
+    title: 'The callback did not come from a login this browser started',
+    checks: { state: 'fail' },
+  },
+  'web-server callback-mismatch': { title: 'The callback URL does not match the app' },
+  'web-server require-secret': {
+    title: 'The app requires a client secret, and none was sent',
+    checks: { state: 'pass', pkce: 'pass' },
+  },
+  'web-server require-pkce': { title: 'The app requires PKCE' },
+  'web-server admin-approved-no-profile': { title: 'The user is not assigned to this admin-approved app' },
+  'web-server app-blocked': { title: 'An administrator blocked this app' },
+  'web-server ip-restricted': { title: 'The login came from an IP address the org does not allow' },
+  'user-agent tampered-state': {
+    title: 'The callback did not come from a login this browser started',
+    checks: { state: 'fail' },
+  },
+  'user-agent user-agent-blocked': { title: 'The org does not allow the user-agent flow' },
+  'user-agent callback-mismatch': { title: 'The callback URL does not match the app' },
+  'user-agent app-blocked': { title: 'An administrator blocked this app' },
+  'client-credentials login-host': { title: 'The client credentials flow must call your My Domain' },
+  'client-credentials wrong-secret': { title: 'The client secret is wrong' },
+  'client-credentials no-run-as': { title: 'The app has no Run As user for client credentials' },
+  'refresh-token reuse-refresh-token': { title: 'That refresh token no longer works' },
+  'refresh-token revoked-refresh-token': { title: 'That refresh token no longer works' },
+  'refresh-token wrong-secret': { title: 'The client secret is wrong' },
+  'refresh-token no-secret': { title: 'The app requires a client secret, and none was sent' },
+  'device poll-too-fast': { title: 'Polling too fast', checks: { interval: 'fail' } },
+  'device rfc-grant-type': { title: "Salesforce's device flow has its own grant_type" },
+  'device device-blocked': { title: 'The device flow is blocked for this app' },
+  'username-password no-security-token': { title: 'Salesforce refused the username-password login' },
+  'username-password wrong-password': { title: 'Salesforce refused the username-password login' },
+};
+
+describe('every break-it switch in Chromium', () => {
+  let stack: TestStack;
+  let browser: Browser | null;
+  let page: Page;
+  let flows: FlowDriver;
+
+  before(async () => {
+    stack = await startTestStack();
+    await enableEveryFlow(stack);
+    browser = await launchBrowser();
+    if (browser) {
+      page = await (await newContext(browser)).newPage();
+      flows = flowDriver(browser, page, stack);
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await stack.close();
+  });
+
+  for (const [flow, options] of Object.entries(FAULTS) as [FlowName, (typeof FAULTS)[FlowName]][]) {
+    for (const fault of options) {
+      const expected = EXPECTED[`${flow} ${fault.id}`];
+      test(`break it on ${flow}: ${fault.label}`, { timeout: 30_000 }, async (t) => {
+        if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+        assert.ok(expected, `an expectation for ${flow} ${fault.id}`);
+        if (flow === 'refresh-token') {
+          // A login with a refresh token, refreshed once so that rotation has replaced one.
+          await page.goto(flows.flowUrl('web-server'));
+          await flows.run('web-server');
+          await page.goto(flows.flowUrl('refresh-token'));
+          await flows.run('refresh-token');
+        }
+        await page.goto(flows.flowUrl(flow));
+        await page
+          .locator('form.break-it details')
+          .evaluate((details) => ((details as HTMLDetailsElement).open = true));
+        await page.getByLabel(fault.label).check();
+        await page.getByRole('button', { name: 'Arm for the next attempt' }).click();
+        assert.match(await page.locator('.armed').innerText(), /Next attempt will:/);
+        // Polling too fast: two checks in a row before anyone allowed access.
+        await flows.run(flow, { approve: fault.id !== 'poll-too-fast' });
+        if (fault.id === 'poll-too-fast') {
+          await page.getByRole('button', { name: 'Check now' }).click();
+          await page.getByRole('button', { name: 'Check now' }).click();
+        }
+        assert.equal(new URL(page.url()).pathname, `/flows/${flow}`);
+        const titles = await page.locator('.error-box h3').allInnerTexts();
+        assert.ok(titles.includes(expected.title), `${expected.title} in ${titles.join(' | ')}`);
+        assert.equal(await page.getByText('The last attempt succeeded').count(), 0);
+        for (const [id, state] of Object.entries(expected.checks ?? {})) {
+          assert.equal(
+            await page.locator(`[data-check="${id}"]`).first().getAttribute('data-state'),
+            state,
+            id,
+          );
+        }
+        assert.equal(await page.locator('.armed').count(), 0, 'the fault applied once');
+      });
+    }
+  }
+});

@@ -1,0 +1,75 @@
+// Drives any flow page in Chromium as a person would: fills what the flow asks for, presses Run, signs in at the
+// emulator, and for the device flow approves the code from another device. Shared by the browser tests.
+import type { Browser, Page } from 'playwright-core';
+import type { FlowName } from '../../server/attempts/attempt.ts';
+import { securityToken } from '../../server/emulator/org.ts';
+import { newContext } from './browser.ts';
+import { ADMIN_ID, changeSettings } from './emulator-api.ts';
+import { signInAtEmulator } from './pages.ts';
+import type { TestStack } from './stack.ts';
+
+export const RUN: Record<FlowName, string> = {
+  jwt: 'Run the JWT bearer flow',
+  'web-server': 'Run the web server flow',
+  'user-agent': 'Run the user-agent flow',
+  'client-credentials': 'Run the client credentials flow',
+  'refresh-token': 'Run the refresh token flow',
+  device: 'Run the device flow',
+  'username-password': 'Run the username-password flow',
+};
+
+/** The emulator settings every flow needs to succeed: a Run As user, username-password allowed, rotation on. */
+export function enableEveryFlow(stack: TestStack): Promise<void> {
+  return changeSettings(stack, {
+    runAsUserId: ADMIN_ID,
+    allowUsernamePassword: 'on',
+    refreshTokenRotation: 'on',
+  });
+}
+
+export interface FlowDriver {
+  flowUrl(flow: FlowName): string;
+  /** The Run control of the current flow page; ends where the app sends the browser. */
+  run(flow: FlowName, options?: { approve?: boolean }): Promise<void>;
+}
+
+export function flowDriver(browser: Browser, page: Page, stack: TestStack): FlowDriver {
+  /**
+   * The other screen of the device flow, as another device (its own browser context, no shared cookies): enter
+   * the code, log in, allow; then "Check now" on this page.
+   */
+  const approveDevice = async () => {
+    const code = page.locator('#user-code');
+    if (!(await code.count())) return;
+    const otherDevice = await newContext(browser);
+    const other = await otherDevice.newPage();
+    await other.goto((await page.locator('.device-code a').getAttribute('href')) ?? '');
+    await other.getByLabel(/code/i).fill(await code.innerText());
+    await other.getByRole('button', { name: /Connect|Continue|Next/ }).click();
+    await signInAtEmulator(other, stack);
+    await other.getByRole('heading', { name: "You're connected" }).waitFor();
+    await otherDevice.close();
+    // The page also polls by itself every `interval` seconds, and may have moved on already: "Check now" is
+    // pressed inside the page, only if it is still there, and the wait ends when the code is gone either way.
+    await page.evaluate(() =>
+      document.querySelector<HTMLFormElement>('form[action="/flows/device/poll"]')?.requestSubmit(),
+    );
+    await code.waitFor({ state: 'detached' });
+  };
+
+  return {
+    flowUrl: (flow) => `${stack.appUrl}/flows/${flow}`,
+    async run(flow, { approve = true } = {}) {
+      if (flow === 'username-password') {
+        await page.getByLabel('Password', { exact: true }).fill(stack.config.emulator.password);
+        await page
+          .getByLabel('Security token', { exact: true })
+          .fill(securityToken(stack.config.emulator.password, ADMIN_ID));
+      }
+      await page.getByRole('button', { name: RUN[flow] }).click();
+      if (flow === 'web-server' || flow === 'user-agent') await signInAtEmulator(page, stack);
+      if (flow === 'device' && approve) await approveDevice();
+      await page.waitForURL((url) => url.pathname === '/result' || url.pathname === `/flows/${flow}`);
+    },
+  };
+}
