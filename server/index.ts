@@ -16,14 +16,15 @@ async function main(): Promise<void> {
     console.error(startupProblem(error));
     return;
   }
-  printWelcome(stack);
   const shutdown = async (signal: string) => {
     console.log(`\n${signal} received: closing connections…`);
     await stack.close();
     process.exit(0);
   };
+  // Before the welcome: whoever reads "Press Ctrl-C" may press it at once, and must get a clean close.
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  printWelcome(stack);
 }
 
 function startupProblem(error: unknown): string {
