@@ -100,7 +100,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.use('/emulator-assets', express.static(path.join(rootDir, 'public', 'emulator'), { maxAge: '1h' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
   app.use('/services/oauth2/token', parseMultipart);
+  // Only the pages a browser signs in on keep a session; API calls (token, REST, identity) never carry one, as
+  // Salesforce's do not, and skip the id, hashing and store work.
   app.use(
+    ['/services/oauth2/authorize', '/setup', '/services/auth'],
     session({
       name: 'sfemu.sid',
       secret: randomBytes(32).toString('hex'),
