@@ -1,6 +1,7 @@
 // Parses SOQL with a real SOQL parser, after Salesforce's length limit; syntax errors become MALFORMED_QUERY.
 import { createRequire } from 'node:module';
 import type { Query } from '@jetstreamapp/soql-parser-js';
+import { LRUCache } from 'lru-cache';
 import { malformed, RestError } from '../restError.ts';
 
 type Parser = typeof import('@jetstreamapp/soql-parser-js');
@@ -18,6 +19,20 @@ export function loadSoqlParser(): Parser {
 /** Salesforce refuses longer statements before parsing them. */
 export const MAX_SOQL_LENGTH = 100_000;
 
+/**
+ * Clients send the same statements again and again (a page's query, paging, polling): each is parsed once. The
+ * cached trees are frozen, so evaluation can never change the next caller's query.
+ */
+const parsed = new LRUCache<string, Query>({ max: 200 });
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export function parseSoql(soql: string): Query {
   if (soql.length > MAX_SOQL_LENGTH) {
     // Observed wording (django-salesforce#164); no position is given for this one.
@@ -30,7 +45,9 @@ export function parseSoql(soql: string): Query {
   try {
     // No options: any option builds a new parser for the call (about 250 ms); the defaults already refuse
     // Apex bind variables, which REST does not take.
-    return loadSoqlParser().parseQuery(soql);
+    let query = parsed.get(soql);
+    if (!query) parsed.set(soql, (query = deepFreeze(loadSoqlParser().parseQuery(soql))));
+    return query;
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     const token = /found[^']*'([^']*)'/.exec(message)?.[1] ?? /->(.)<-/.exec(message)?.[1] ?? lastWord(soql);
