@@ -1,5 +1,6 @@
 // A small REST API client for tests: JSON in and out with a bearer token, over the test's trusted HTTPS agent.
 import assert from 'node:assert/strict';
+import { loginAndGetToken, type LoginTarget } from './emulator-login.ts';
 import { TestClient } from './http.ts';
 
 export interface RestResult {
@@ -64,4 +65,10 @@ export async function expectReply(
   const response = await pending;
   assert.equal(response.status, status, JSON.stringify(response.body));
   assert.deepEqual(response.body, body);
+}
+
+/** A REST client for the demo user, signed in through the emulator's login pages with the `api` scope. */
+export async function restClientFor(stack: LoginTarget & { instanceUrl: string }): Promise<RestTestClient> {
+  const tokens = await loginAndGetToken(stack, { scope: 'api' });
+  return new RestTestClient(stack.instanceUrl, tokens.access_token);
 }

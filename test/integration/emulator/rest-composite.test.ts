@@ -1,8 +1,7 @@
 // Contract tests for /composite (references between subrequests, allOrNone) and /composite/batch.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loginAndGetToken } from '../../support/emulator-login.ts';
-import { RestTestClient } from '../../support/rest.ts';
+import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const HALTED = [
@@ -20,10 +19,7 @@ describe('emulator: composite and batch', () => {
 
   before(async () => {
     stack = await startTestStack();
-    rest = new RestTestClient(
-      stack.instanceUrl,
-      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
-    );
+    rest = await restClientFor(stack);
   });
   after(() => stack.close());
 

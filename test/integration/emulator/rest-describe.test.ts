@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DESCRIBE_KEYS, FIELD_KEYS, GLOBAL_KEYS } from '../../support/describeKeys.ts';
-import { loginAndGetToken } from '../../support/emulator-login.ts';
-import { expectReply, RestTestClient } from '../../support/rest.ts';
+import { expectReply, restClientFor, RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('emulator: sObject describe', () => {
@@ -13,10 +12,7 @@ describe('emulator: sObject describe', () => {
 
   before(async () => {
     stack = await startTestStack();
-    rest = new RestTestClient(
-      stack.instanceUrl,
-      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
-    );
+    rest = await restClientFor(stack);
   });
   after(() => stack.close());
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
-import { expectReply, RestTestClient } from '../../support/rest.ts';
+import { expectReply, restClientFor, RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('emulator: sObjects', () => {
@@ -16,10 +16,7 @@ describe('emulator: sObjects', () => {
 
   before(async () => {
     stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
-    rest = new RestTestClient(
-      stack.instanceUrl,
-      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
-    );
+    rest = await restClientFor(stack);
   });
   after(async () => {
     await stack.close();

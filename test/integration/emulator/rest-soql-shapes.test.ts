@@ -2,8 +2,7 @@
 // aggregate rows with aliases and expr names, standard and parent fields, FIELDS(STANDARD).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loginAndGetToken } from '../../support/emulator-login.ts';
-import { RestTestClient } from '../../support/rest.ts';
+import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('emulator: SOQL result shapes', () => {
@@ -17,10 +16,7 @@ describe('emulator: SOQL result shapes', () => {
 
   before(async () => {
     stack = await startTestStack();
-    rest = new RestTestClient(
-      stack.instanceUrl,
-      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
-    );
+    rest = await restClientFor(stack);
   });
   after(() => stack.close());
 

@@ -2,8 +2,7 @@
 // clock, LIKE, the length limit, the cost guard, and refusals of what it lacks.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loginAndGetToken } from '../../support/emulator-login.ts';
-import { RestTestClient } from '../../support/rest.ts';
+import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 /** Thursday 20 March 2025, 12:00 UTC: THIS_WEEK starts on Sunday the 16th. */
@@ -25,10 +24,7 @@ describe('emulator: SOQL', () => {
 
   before(async () => {
     stack = await startTestStack({}, { now: () => NOW });
-    rest = new RestTestClient(
-      stack.instanceUrl,
-      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
-    );
+    rest = await restClientFor(stack);
   });
   after(() => stack.close());
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
-import { expectReply, RestTestClient } from '../../support/rest.ts';
+import { expectReply, restClientFor, RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const NOT_FOUND = [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }];
@@ -15,10 +15,7 @@ describe('emulator: REST API', () => {
 
   before(async () => {
     stack = await startTestStack();
-    rest = new RestTestClient(
-      stack.instanceUrl,
-      (await loginAndGetToken(stack, { scope: 'api' })).access_token,
-    );
+    rest = await restClientFor(stack);
   });
   after(() => stack.close());
 
