@@ -1,25 +1,14 @@
 // Each flow in real headless Chromium, from the home page to a result page with a masked token and query rows.
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
-import { screenshot, signInAtEmulator } from '../support/pages.ts';
+import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
-/** test(), with a full-page screenshot in test-results/ when it fails (none on success: they are slow to take). */
-function testShot(name: string, body: (t: TestContext) => Promise<unknown>): void {
-  test(name, async (t) => {
-    try {
-      await body(t);
-    } catch (error) {
-      const file = name.replace(/\W+/g, '-').toLowerCase().slice(0, 80);
-      if (shotPage) await screenshot(shotPage, file).catch(() => undefined);
-      throw error;
-    }
-  });
-}
 /** The page a failing test's screenshot is taken of. */
 let shotPage: Page | undefined;
+const testShot = testWithScreenshot(() => shotPage);
 
 describe('the three flows in Chromium', () => {
   let stack: TestStack;

@@ -1,6 +1,7 @@
 // Browser steps shared by the e2e tests: log in at the emulator's real pages, save screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './browser.ts';
 import type { TestStack } from './stack.ts';
@@ -25,4 +26,21 @@ export async function signInAtEmulator(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** test(), with a full-page screenshot in test-results/ when it fails (none on success: they are slow to take). */
+export function testWithScreenshot(
+  pageOf: () => Page | undefined,
+): (name: string, body: (t: TestContext) => Promise<unknown>) => void {
+  return (name, body) =>
+    test(name, async (t) => {
+      try {
+        await body(t);
+      } catch (error) {
+        const page = pageOf();
+        const file = name.replace(/\W+/g, '-').toLowerCase().slice(0, 80);
+        if (page) await screenshot(page, file).catch(() => undefined);
+        throw error;
+      }
+    });
 }
