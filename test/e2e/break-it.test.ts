@@ -1,13 +1,11 @@
 // Every "break it" switch of every flow in Chromium, armed beside Run, to its explained error, with checks that
 // agree with that error; the flows' successful runs are in every-flow.test.ts.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
 import type { FlowName } from '../../server/attempts/attempt.ts';
 import { FAULTS } from '../../server/teaching/faults.ts';
-import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
-import { enableEveryFlow, flowDriver, type FlowDriver } from '../support/flowDriver.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { everyFlowBrowser } from '../support/flowDriver.ts';
 
 /** What each switch must end on: the explanation's title, and checks whose state must agree with it. */
 const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' | 'fail' | 'skipped'> }> = {
@@ -60,30 +58,14 @@ const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' |
 };
 
 describe('every break-it switch in Chromium', () => {
-  let stack: TestStack;
-  let browser: Browser | null;
-  let page: Page;
-  let flows: FlowDriver;
-
-  before(async () => {
-    stack = await startTestStack();
-    await enableEveryFlow(stack);
-    browser = await launchBrowser();
-    if (browser) {
-      page = await (await newContext(browser)).newPage();
-      flows = flowDriver(browser, page, stack);
-    }
-  });
-  after(async () => {
-    await browser?.close();
-    await stack.close();
-  });
+  const ui = everyFlowBrowser();
 
   for (const [flow, options] of Object.entries(FAULTS) as [FlowName, (typeof FAULTS)[FlowName]][]) {
     for (const fault of options) {
       const expected = EXPECTED[`${flow} ${fault.id}`];
       test(`break it on ${flow}: ${fault.label}`, { timeout: 30_000 }, async (t) => {
-        if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+        if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+        const { page, flows } = ui;
         assert.ok(expected, `an expectation for ${flow} ${fault.id}`);
         if (flow === 'refresh-token') {
           // A login with a refresh token, refreshed once so that rotation has replaced one.

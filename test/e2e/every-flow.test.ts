@@ -1,32 +1,13 @@
 // Every newer flow in Chromium, from the home page to a result page with query rows (client credentials,
 // username-password, device, refresh token); the break-it switches are in break-it.test.ts.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
-import { enableEveryFlow, flowDriver, type FlowDriver } from '../support/flowDriver.ts';
+import { describe, test } from 'node:test';
+import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { everyFlowBrowser } from '../support/flowDriver.ts';
 import { screenshot } from '../support/pages.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
 
 describe('every flow in Chromium', () => {
-  let stack: TestStack;
-  let browser: Browser | null;
-  let page: Page;
-  let flows: FlowDriver;
-
-  before(async () => {
-    stack = await startTestStack();
-    await enableEveryFlow(stack);
-    browser = await launchBrowser();
-    if (browser) {
-      page = await (await newContext(browser)).newPage();
-      flows = flowDriver(browser, page, stack);
-    }
-  });
-  after(async () => {
-    await browser?.close();
-    await stack.close();
-  });
+  const ui = everyFlowBrowser();
 
   for (const [flow, from] of [
     ['client-credentials', 'Client credentials'],
@@ -38,7 +19,8 @@ describe('every flow in Chromium', () => {
       `the ${flow} flow from the home page to a result with query rows`,
       { timeout: 30_000 },
       async (t) => {
-        if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+        if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+        const { page, flows, stack } = ui;
         if (flow === 'refresh-token') {
           await page.goto(flows.flowUrl('web-server'));
           await flows.run('web-server');

@@ -1,12 +1,13 @@
 // Drives any flow page in Chromium as a person would: fills what the flow asks for, presses Run, signs in at the
 // emulator, and for the device flow approves the code from another device. Shared by the browser tests.
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FlowName } from '../../server/attempts/attempt.ts';
 import { securityToken } from '../../server/emulator/org.ts';
-import { newContext } from './browser.ts';
+import { launchBrowser, newContext } from './browser.ts';
 import { ADMIN_ID, changeSettings } from './emulator-api.ts';
 import { signInAtEmulator } from './pages.ts';
-import type { TestStack } from './stack.ts';
+import { startTestStack, type TestStack } from './stack.ts';
 
 export const RUN: Record<FlowName, string> = {
   jwt: 'Run the JWT bearer flow',
@@ -19,7 +20,7 @@ export const RUN: Record<FlowName, string> = {
 };
 
 /** The emulator settings every flow needs to succeed: a Run As user, username-password allowed, rotation on. */
-export function enableEveryFlow(stack: TestStack): Promise<void> {
+function enableEveryFlow(stack: TestStack): Promise<void> {
   return changeSettings(stack, {
     runAsUserId: ADMIN_ID,
     allowUsernamePassword: 'on',
@@ -72,4 +73,31 @@ export function flowDriver(browser: Browser, page: Page, stack: TestStack): Flow
       await page.waitForURL((url) => url.pathname === '/result' || url.pathname === `/flows/${flow}`);
     },
   };
+}
+
+export interface EveryFlowBrowser {
+  stack: TestStack;
+  /** null when Chromium is missing (the tests then skip, except in CI). */
+  browser: Browser | null;
+  page: Page;
+  flows: FlowDriver;
+}
+
+/** Inside a describe: a stack with every flow enabled and one browser page, started before its tests, closed after. */
+export function everyFlowBrowser(): EveryFlowBrowser {
+  const ui = { browser: null } as EveryFlowBrowser;
+  before(async () => {
+    ui.stack = await startTestStack();
+    await enableEveryFlow(ui.stack);
+    ui.browser = await launchBrowser();
+    if (ui.browser) {
+      ui.page = await (await newContext(ui.browser)).newPage();
+      ui.flows = flowDriver(ui.browser, ui.page, ui.stack);
+    }
+  });
+  after(async () => {
+    await ui.browser?.close();
+    await ui.stack?.close();
+  });
+  return ui;
 }
