@@ -2,13 +2,12 @@
 // request. Both scripts run as written in package.json, on a copy of the project whose views the test edits.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { appendFileSync, cpSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { TestClient } from '../support/http.ts';
-import { serverFolder } from '../support/server-process.ts';
+import { serverFolder, untilWelcome } from '../support/server-process.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MARKER = '<p id="edited-after-start">edited after start</p>';
@@ -21,16 +20,9 @@ async function runScript(cwd: string, script: string, dataDir: string) {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = once(child, 'exit');
-  while (!stdout.includes('Press Ctrl-C') && child.exitCode === null) {
-    await Promise.race([once(child.stdout, 'data'), exited]);
-  }
-  const appUrl = /playground: open (https:\/\/localhost:\d+)/.exec(stdout)?.[1];
-  assert.ok(appUrl, `npm run ${script} did not start: ${stderr}`);
+  const { stdout, stderr, exited } = await untilWelcome(child);
+  const appUrl = /playground: open (https:\/\/localhost:\d+)/.exec(stdout())?.[1];
+  assert.ok(appUrl, `npm run ${script} did not start: ${stderr()}`);
   return {
     appUrl,
     stop: async () => {

@@ -1,5 +1,6 @@
 // Runs server/index.ts as its own process, as `npm start` / `npm run emulator` do, for tests that need a real exit.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -47,6 +48,29 @@ export async function startServerProcess(
     env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  const { stdout, stderr, exited } = await untilWelcome(child);
+  if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr()}`);
+  return {
+    child,
+    emulatorUrl: /emulator \(not Salesforce\): (https:\/\/localhost:\d+)/.exec(stdout())?.[1] ?? '',
+    appUrl: /playground: open (https:\/\/localhost:\d+)/.exec(stdout())?.[1] ?? '',
+    stdout,
+    stderr,
+    stop: async () => {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGINT');
+      const [code] = await exited;
+      return code as number | null;
+    },
+  };
+}
+
+/** Collects a started server's output until it prints its welcome ("Press Ctrl-C") or exits. */
+export async function untilWelcome(child: ChildProcessByStdio<null | Writable, Readable, Readable>): Promise<{
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<unknown[]>;
+}> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -55,18 +79,5 @@ export async function startServerProcess(
   while (!stdout.includes('Press Ctrl-C') && child.exitCode === null) {
     await Promise.race([once(child.stdout, 'data'), exited]);
   }
-  if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
-  return {
-    child,
-    emulatorUrl: /emulator \(not Salesforce\): (https:\/\/localhost:\d+)/.exec(stdout)?.[1] ?? '',
-    appUrl: /playground: open (https:\/\/localhost:\d+)/.exec(stdout)?.[1] ?? '',
-    stdout: () => stdout,
-    stderr: () => stderr,
-    stop: async () => {
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGINT');
-      const [code] = await exited;
-      return code as number | null;
-    },
-  };
+  return { stdout: () => stdout, stderr: () => stderr, exited };
 }
