@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'certs/', 'data/', '.emulator-data/', 'test-results/'] },
+  { ignores: ['node_modules/', 'certs/', 'data/', '.emulator-data/', 'test-results/', '.compiled/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,6 +11,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // The start-up scripts Node runs before any TypeScript (server/start.js, server/compile.js).
+    files: ['server/**/*.js'],
+    languageOptions: { globals: { console: 'readonly' } },
   },
   {
     files: ['public/**/*.js'],

@@ -1,8 +1,6 @@
 // createApp(config): the playground's Express app, without listening (index.ts and tests listen).
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
 import type session from 'express-session';
 import helmet from 'helmet';
@@ -10,6 +8,7 @@ import { requireAccess } from './access.ts';
 import { formBody, jsonBody } from './bodies.ts';
 import type { Config } from './config.ts';
 import { ORG_FAULTS, type OrgControl } from './orgFaults.ts';
+import { PUBLIC_DIR, VIEWS_DIR } from './paths.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { fixedHeaders } from './fixedHeaders.ts';
@@ -19,8 +18,6 @@ import { sessionMiddleware } from './session.ts';
 import { TieredMemoryStore } from './sessionStore.ts';
 import { teachingHelpers } from './teaching/index.ts';
 import { compiledOnceEngine } from './viewEngine.ts';
-
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface AppOptions {
   /** The clock (tests fix it). */
@@ -45,7 +42,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   const secret = config.sessionSecret ?? randomBytes(32).toString('hex');
   const app = express();
   app.set('view engine', 'ejs');
-  app.set('views', path.join(rootDir, 'views'));
+  app.set('views', VIEWS_DIR);
   // Express caches views only when NODE_ENV=production; `npm start` leaves NODE_ENV unset, so it is said here.
   const viewCache = options.viewCache ?? true;
   app.set('view cache', viewCache);
@@ -76,7 +73,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
       }),
     ),
   );
-  app.use(staticAssets(path.join(rootDir, 'public')));
+  app.use(staticAssets(PUBLIC_DIR));
   if (options.accessToken) app.use(requireAccess(options.accessToken));
   app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
   app.use(bodies(formBody(), jsonBody()));

@@ -1,7 +1,6 @@
 // The local Salesforce emulator's Express app: the login host and the org's My Domain (the instance) on one server,
 // told apart by host name, and clearly not Salesforce.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -33,6 +32,7 @@ import { createRestApi } from './rest/router.ts';
 import { loadSoqlParser } from './rest/soql/parse.ts';
 import { EmulatorState } from './state.ts';
 import type { OrgControl } from '../orgFaults.ts';
+import { PUBLIC_DIR, VIEWS_DIR } from '../paths.ts';
 
 export interface Emulator {
   app: express.Express;
@@ -44,7 +44,6 @@ export interface Emulator {
   orgControl: OrgControl;
 }
 
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MemoryStore = createMemoryStore(session);
 
 /** When the SOQL parser loads if no query came first: after start-up, before a learner's first query. */
@@ -76,7 +75,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   };
   const app = express();
   app.set('view engine', 'ejs');
-  app.set('views', path.join(rootDir, 'views'));
+  app.set('views', VIEWS_DIR);
   app.set('view cache', options.viewCache ?? true);
   app.set('x-powered-by', false);
   app.locals.emulatorUrl = options.baseUrl;
@@ -97,7 +96,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
-  app.use('/emulator-assets', express.static(path.join(rootDir, 'public', 'emulator'), { maxAge: '1h' }));
+  app.use('/emulator-assets', express.static(path.join(PUBLIC_DIR, 'emulator'), { maxAge: '1h' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
   app.use('/services/oauth2/token', parseMultipart);
   // Only the pages a browser signs in on keep a session; API calls (token, REST, identity) never carry one, as

@@ -12,8 +12,7 @@ import { TestClient } from '../support/http.ts';
 import { TEST_ROOT } from '../support/stack.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(repo, 'server', 'index.ts');
-const tsx = import.meta.resolve('tsx');
+const entry = path.join(repo, 'server', 'start.js');
 
 interface Run {
   code: number | null;
@@ -21,9 +20,9 @@ interface Run {
   stderr: string;
 }
 
-/** Starts server/index.ts the way `npm start` does, from `cwd`, and returns the child. */
+/** Starts server/start.js the way `npm start` does, from `cwd`, and returns the child. */
 function startServer(cwd: string, env: Record<string, string>) {
-  return spawn(process.execPath, ['--env-file-if-exists=.env', '--import', tsx, entry], {
+  return spawn(process.execPath, ['--env-file-if-exists=.env', entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,7 +39,7 @@ async function runToExit(cwd: string, env: Record<string, string>): Promise<Run>
   return { code, stdout, stderr };
 }
 
-describe('server/index.ts', () => {
+describe('npm start (server/start.js)', () => {
   let cwd: string;
   before(() => {
     cwd = mkdtempSync(path.join(os.tmpdir(), 'sf-start-'));

@@ -1,4 +1,5 @@
-// Runs server/index.ts as its own process, as `npm start` / `npm run emulator` do, for tests that need a real exit.
+// Runs the server as its own process, as `npm start` / `npm run emulator` do (server/start.js), for tests that need a
+// real exit.
 import { spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
@@ -10,8 +11,7 @@ import { ensureCertificates } from '../../server/certs.ts';
 import { TEST_ROOT } from './stack.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(repo, 'server', 'index.ts');
-const tsx = import.meta.resolve('tsx');
+const entry = path.join(repo, 'server', 'start.js');
 
 export interface ServerProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -42,7 +42,7 @@ export async function startServerProcess(
   env: Record<string, string>,
   options: { emulatorOnly?: boolean } = {},
 ): Promise<ServerProcess> {
-  const args = ['--import', tsx, entry, ...(options.emulatorOnly ? ['--emulator-only'] : [])];
+  const args = [entry, ...(options.emulatorOnly ? ['--emulator-only'] : [])];
   const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_PORT: '0', ...env },

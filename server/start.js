@@ -1,0 +1,27 @@
+// `npm start` and `npm run emulator`: runs the server from its compiled copy (server/compile.js), which skips the
+// TypeScript loader at every start; `npm run dev` runs the sources through tsx instead, reloading on edits.
+// Plain JavaScript, since Node runs it before anything can compile TypeScript.
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
+import { compiledServer } from './compile.js';
+
+let compiled;
+try {
+  compiled = await compiledServer();
+} catch (error) {
+  // esbuild's messages name the file, line and problem; the first few say enough.
+  const details = (error.errors ?? [])
+    .slice(0, 5)
+    .map((e) => `  ${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
+  console.error(
+    `Start-up failed: the server's TypeScript did not compile.\n${details.join('\n') || error.message}`,
+  );
+  // At `npm install` (--compile-only) this is only a warning: the next `npm start` compiles again and says the same.
+  process.exit(process.argv.includes('--compile-only') ? 0 : 1);
+}
+if (process.argv.includes('--compile-only')) {
+  console.log(`Compiled the server for a quick start: ${compiled}`);
+} else {
+  process.setSourceMapsEnabled(true);
+  await import(pathToFileURL(compiled).href);
+}
