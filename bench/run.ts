@@ -11,6 +11,7 @@ import { measureFlow, measureHandshakes } from './measures/flow.ts';
 import { measureMemory } from './measures/memory.ts';
 import { measureResultPage } from './measures/resultPage.ts';
 import { measureSigning } from './measures/signing.ts';
+import { measureStartup } from './measures/startup.ts';
 import { measureEmulator, measureHome } from './measures/throughput.ts';
 
 const started = Date.now();
@@ -48,7 +49,9 @@ try {
   await Promise.all([stack.stop(), bare.stop()]);
   progress('memory after a flood of sessions');
   const memory = await measureMemory(root);
-  rows.push(home, flow, ...emulator, ...resultPage, signing, memory, handshakes);
+  progress('npm start to the first page');
+  const startup = await measureStartup(ctx);
+  rows.push(home, flow, ...emulator, ...resultPage, signing, memory, handshakes, startup);
 } finally {
   await Promise.all([stack.stop(), bare.stop()]);
 }
