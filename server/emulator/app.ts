@@ -32,6 +32,7 @@ import { createRestApi } from './rest/router.ts';
 import { loadSoqlParser } from './rest/soql/parse.ts';
 import { EmulatorState } from './state.ts';
 import type { OrgControl } from '../orgFaults.ts';
+import { headersPerSetting } from '../fixedHeaders.ts';
 import { PUBLIC_DIR, VIEWS_DIR } from '../paths.ts';
 
 export interface Emulator {
@@ -83,18 +84,24 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.locals.demoUsername = options.username;
   app.locals.demoPasswordHint = options.demoPasswordHint;
   app.locals.demoUsers = ctx.users;
+  // Security headers recorded once per list of callback URLs, instead of helmet rebuilding them on every request.
+  // Callback URLs hold no line breaks (callbackUrlProblem refuses them), so one joins them into the key.
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // The login and approval forms end in a redirect to the app's callback: allow those origins.
-          // Only origins of validated callback URLs get here, so no saved value can make the header invalid.
-          'form-action': ["'self'", () => callbackOrigins(state.settings.callbackUrls).join(' ')],
-        },
-      },
-      strictTransportSecurity: false,
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
+    headersPerSetting(
+      () => state.settings.callbackUrls.join('\n'),
+      (urls) =>
+        helmet({
+          contentSecurityPolicy: {
+            directives: {
+              // The login and approval forms end in a redirect to the app's callback: allow those origins.
+              // Only origins of validated callback URLs get here, so no saved value can make the header invalid.
+              'form-action': ["'self'", ...callbackOrigins(urls === '' ? [] : urls.split('\n'))],
+            },
+          },
+          strictTransportSecurity: false,
+          referrerPolicy: { policy: 'no-referrer' },
+        }),
+    ),
   );
   app.use('/emulator-assets', express.static(path.join(PUBLIC_DIR, 'emulator'), { maxAge: '1h' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));

@@ -1,15 +1,46 @@
 // The home page: what the playground is and the flows it runs.
-import type { RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, RequestHandler, Response } from 'express';
 import type { Services } from './services.ts';
 
+/**
+ * The page differs between visitors only in its CSRF token (and, in org mode, in whether the access link was
+ * used): with the view cache on (`npm start`) it is rendered once per such variant around a placeholder, and each
+ * view fills in its visitor's own token. `npm run dev` renders every view afresh.
+ */
 export function homePages({ config }: Services): { page: RequestHandler } {
+  const pageLocals = {
+    title: 'Salesforce OAuth 2.0 playground',
+    loginUrl: config.loginUrl,
+    emulatorHomeUrl: `${config.loginUrl}/`,
+    emulatorSetupUrl: `${config.loginUrl}/setup`,
+  };
+  // A random word cannot occur in the page by chance, and HTML escaping leaves it as it is.
+  const placeholder = `csrf${randomUUID().replaceAll('-', '')}`;
+  const rendered = new Map<string, string[]>();
+
+  const renderAround = (res: Response, next: NextFunction, done: (parts: string[]) => void) => {
+    const locals = { ...res.locals, ...pageLocals, csrfToken: () => placeholder };
+    res.app.render('home', locals, (error: unknown, html?: string) => {
+      if (error || html === undefined) next(error);
+      else done(html.split(placeholder));
+    });
+  };
+
   return {
-    page(_req, res) {
-      res.render('home', {
-        title: 'Salesforce OAuth 2.0 playground',
-        loginUrl: config.loginUrl,
-        emulatorHomeUrl: `${config.loginUrl}/`,
-        emulatorSetupUrl: `${config.loginUrl}/setup`,
+    page(req, res, next) {
+      if (!req.app.enabled('view cache')) return res.render('home', pageLocals);
+      const variant = String(res.locals.hasAccess);
+      // Only a page with a form mints the visitor's token (and its cookie), as a fresh render would.
+      const send = (parts: string[]) =>
+        res
+          .type('html')
+          .send(parts.length > 1 ? parts.join((res.locals.csrfToken as () => string)()) : parts[0]);
+      const parts = rendered.get(variant);
+      if (parts) return send(parts);
+      renderAround(res, next, (fresh) => {
+        rendered.set(variant, fresh);
+        send(fresh);
       });
     },
   };

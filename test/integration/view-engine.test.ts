@@ -58,5 +58,8 @@ describe('the compiled-once view engine', () => {
     const { mine, ejs } = await both(client, '/flows/jwt');
     assert.match(mine, /user hasn&#39;t approved this consumer/);
     assert.equal(mine, ejs);
+    // The home page, rendered once around a placeholder, carries this visitor's token as a fresh render does.
+    const home = await both(client, '/');
+    assert.equal(home.mine, home.ejs);
   });
 });
