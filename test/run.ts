@@ -9,6 +9,8 @@ import path from 'node:path';
 interface Job {
   name: string;
   command: string[];
+  /** Which start first: the browser groups (the longest), then the other tests, then the checks. */
+  phase: number;
   weight: number;
 }
 
@@ -28,9 +30,14 @@ const files = readdirSync('test', { recursive: true })
   .filter((file) => file.endsWith('.test.ts'))
   .sort();
 if (files.length === 0) throw new Error('no test files found under test/');
-/** A rough cost for balancing the groups: the source's size, more for browsers and for child processes. */
+/**
+ * A rough cost for balancing the groups. A browser file states its own ("about N s alone", measured): its source
+ * says little, since one loop can drive thirty flows. Otherwise the source's size, more for child processes.
+ */
 function weightOf(file: string): number {
   const source = readFileSync(file, 'utf8');
+  const stated = /about (\d+) s alone/.exec(source);
+  if (stated) return Number(stated[1]);
   const browser = source.includes('launchBrowser') ? 4 : 1;
   const children = /\bspawn\(|server-process|runToExit|startServer\(/.test(source) ? 3 : 1;
   return (source.length / 1000) * browser * children;
@@ -40,16 +47,19 @@ const jobs: Job[] = [
   // Each keeps a cache under node_modules/.cache: a second run re-checks only the files that changed.
   {
     name: 'type check',
+    phase: 2,
     command: ['npx', 'tsc', '--noEmit', '--incremental', '--tsBuildInfoFile', `${CACHE}/tsbuildinfo`],
     weight: 10,
   },
   {
     name: 'lint',
+    phase: 2,
     command: ['npx', 'eslint', '--cache', '--cache-location', `${CACHE}/eslint`, '.'],
     weight: 8,
   },
   {
     name: 'format check',
+    phase: 2,
     command: ['npx', 'prettier', '--check', '--cache', '--cache-location', `${CACHE}/prettier`, '.'],
     weight: 6,
   },
@@ -57,16 +67,18 @@ const jobs: Job[] = [
     'browser tests',
     files.filter((f) => f.startsWith(path.join('test', 'e2e'))),
     BROWSER_GROUPS,
+    0,
   ),
   ...groups(
     'tests',
     files.filter((f) => !f.startsWith(path.join('test', 'e2e'))),
     NODE_GROUPS,
+    1,
   ),
 ];
 
 /** Files spread over `count` groups, heaviest first into the lightest group. */
-function groups(label: string, list: string[], count: number): Job[] {
+function groups(label: string, list: string[], count: number, phase: number): Job[] {
   const bins = Array.from({ length: count }, () => ({ files: [] as string[], weight: 0 }));
   for (const file of [...list].sort((a, b) => weightOf(b) - weightOf(a))) {
     const lightest = bins.reduce((a, b) => (b.weight < a.weight ? b : a));
@@ -85,6 +97,7 @@ function groups(label: string, list: string[], count: number): Job[] {
         'test/support/group.ts',
         ...bin.files,
       ],
+      phase,
       weight: bin.weight,
     }));
 }
@@ -103,9 +116,9 @@ function run(job: Job): Promise<Outcome> {
   });
 }
 
-/** The heaviest jobs start first; at most one more than the cores run at once (tests wait on I/O). */
+/** By phase, the heaviest first within one; at most one more than the cores run at once (tests wait on I/O). */
 async function runAll(list: Job[]): Promise<Outcome[]> {
-  const queue = [...list].sort((a, b) => b.weight - a.weight);
+  const queue = [...list].sort((a, b) => a.phase - b.phase || b.weight - a.weight);
   const outcomes: Outcome[] = [];
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {

@@ -1,6 +1,7 @@
 // Every page, app and emulator, in real Chromium at 375 and 1280 px, light and dark, with every transcript,
 // snippet and tooltip open: no sideways scrolling on a phone, no serious or critical axe-core violation; and the
 // keyboard: Escape dismisses help, focus stays on the control used, the navigation marks the current page.
+// (npm test balances its browser groups on this file taking about 26 s alone.)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,5 +1,6 @@
 // Every newer flow in Chromium, from the home page to a result page with query rows (client credentials,
 // username-password, device, refresh token); the break-it switches are in break-it.test.ts.
+// (npm test balances its browser groups on this file taking about 10 s alone.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { NO_BROWSER_MESSAGE } from '../support/browser.ts';

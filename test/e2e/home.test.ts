@@ -1,4 +1,5 @@
 // Opens the home page in real headless Chromium and checks what a newcomer sees first.
+// (npm test balances its browser groups on this file taking about 4 s alone.)
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';

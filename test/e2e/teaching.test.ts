@@ -1,4 +1,5 @@
 // The teaching panel in Chromium: diagram states, transcript, reveal, and each flow broken on purpose.
+// (npm test balances its browser groups on this file taking about 10 s alone.)
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';

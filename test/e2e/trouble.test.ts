@@ -1,5 +1,6 @@
 // Where learners get stuck, in Chromium: Back and Reload after success, a consumer key the org does not know,
 // the setup doctor's findings, and the paste-an-error box on every error string the wire references document.
+// (npm test balances its browser groups on this file taking about 19 s alone.)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
