@@ -17,13 +17,14 @@ export function homePages({ config }: Services): { page: RequestHandler } {
   };
   // A random word cannot occur in the page by chance, and HTML escaping leaves it as it is.
   const placeholder = `csrf${randomUUID().replaceAll('-', '')}`;
-  const rendered = new Map<string, string[]>();
+  // As bytes: each view then costs no encoding of the page, only of the token.
+  const rendered = new Map<string, Buffer[]>();
 
-  const renderAround = (res: Response, next: NextFunction, done: (parts: string[]) => void) => {
+  const renderAround = (res: Response, next: NextFunction, done: (parts: Buffer[]) => void) => {
     const locals = { ...res.locals, ...pageLocals, csrfToken: () => placeholder };
     res.app.render('home', locals, (error: unknown, html?: string) => {
       if (error || html === undefined) next(error);
-      else done(html.split(placeholder));
+      else done(html.split(placeholder).map((part) => Buffer.from(part)));
     });
   };
 
@@ -32,10 +33,13 @@ export function homePages({ config }: Services): { page: RequestHandler } {
       if (!req.app.enabled('view cache')) return res.render('home', pageLocals);
       const variant = String(res.locals.hasAccess);
       // Only a page with a form mints the visitor's token (and its cookie), as a fresh render would.
-      const send = (parts: string[]) =>
-        res
-          .type('html')
-          .send(parts.length > 1 ? parts.join((res.locals.csrfToken as () => string)()) : parts[0]);
+      const send = (parts: Buffer[]) => {
+        const token = parts.length > 1 ? Buffer.from((res.locals.csrfToken as () => string)()) : undefined;
+        const page = token
+          ? Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [token, part])))
+          : parts[0];
+        res.type('html').send(page);
+      };
       const parts = rendered.get(variant);
       if (parts) return send(parts);
       renderAround(res, next, (fresh) => {
