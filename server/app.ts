@@ -99,7 +99,8 @@ function staticAssets(publicDir: string): RequestHandler {
   const topLevel = new Set(readdirSync(publicDir));
   const serve = express.static(publicDir, { index: false, maxAge: '1h' });
   return (req, res, next) => {
-    const first = req.path.split('/')[1] ?? '';
+    const slash = req.path.indexOf('/', 1);
+    const first = req.path.slice(1, slash === -1 ? undefined : slash);
     if (topLevel.has(first)) serve(req, res, next);
     else next();
   };

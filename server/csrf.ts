@@ -1,6 +1,6 @@
 // CSRF protection for the app's own POSTs without creating a session: a random per-browser cookie, and forms carry
 // HMAC(secret, cookie + session when signed in). Looking at a page stores nothing on the server.
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './errors.ts';
 import { constantTimeEqual } from './flows/checks.ts';
@@ -8,6 +8,7 @@ import { randomToken } from './randomPool.ts';
 
 /** __Host-: only ever set by this origin over HTTPS, for every path, never shared with a parent domain. */
 export const CSRF_COOKIE = '__Host-playground.csrf';
+const COOKIE_ATTRIBUTES = '; Path=/; HttpOnly; Secure; SameSite=Lax';
 
 export interface Csrf {
   /** Gives views a `csrfToken()` function that mints the browser's cookie only when a form asks for it. */
@@ -16,9 +17,11 @@ export interface Csrf {
 }
 
 export function csrfProtection(secret: string): Csrf {
+  // The key parsed once, not on every token.
+  const key = createSecretKey(Buffer.from(secret));
   // Bound to the session once signed in, so the token changes with the session id at login.
   const tokenFor = (req: Request, browser: string) =>
-    createHmac('sha256', secret)
+    createHmac('sha256', key)
       .update(`${browser}:${req.session?.login ? req.sessionID : ''}`)
       .digest('base64url');
 
@@ -26,7 +29,8 @@ export function csrfProtection(secret: string): Csrf {
     const known = (res.locals.csrfBrowser as string | undefined) ?? cookieValue(req, CSRF_COOKIE);
     if (known) return known;
     const fresh = randomToken(24);
-    res.cookie(CSRF_COOKIE, fresh, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+    // What res.cookie() would write for these options; the value is base64url, which needs no encoding.
+    res.append('Set-Cookie', `${CSRF_COOKIE}=${fresh}${COOKIE_ATTRIBUTES}`);
     res.locals.csrfBrowser = fresh;
     return fresh;
   };

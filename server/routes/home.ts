@@ -38,7 +38,8 @@ export function homePages({ config }: Services): { page: RequestHandler } {
         const page = token
           ? Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [token, part])))
           : parts[0];
-        res.type('html').send(page);
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.send(page);
       };
       const parts = rendered.get(variant);
       if (parts) return send(parts);
