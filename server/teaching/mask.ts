@@ -108,16 +108,39 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
 
 /** The last line of defence: any known secret value still present (in any encoding) is replaced. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
+  const key = secrets.join('\n');
+  let scrubber = scrubbers.get(key);
+  if (!scrubber) {
+    scrubber = scrubberFor(secrets);
+    if (scrubbers.size >= KEPT_SCRUBBERS) scrubbers.delete(scrubbers.keys().next().value as string);
+    scrubbers.set(key, scrubber);
+  }
+  return scrubber(text);
+}
+
+/** A page scrubs every leg, parameter and snippet with the same secrets: their pattern is built once. */
+const scrubbers = new Map<string, (text: string) => string>();
+const KEPT_SCRUBBERS = 64;
+
+/**
+ * One pattern for every form of every secret (as sent, percent-encoded, form-encoded), longest first, so that a
+ * secret containing another is masked whole rather than around the shorter one.
+ */
+function scrubberFor(secrets: readonly string[]): (text: string) => string {
+  const masks = new Map<string, string>();
   for (const secret of secrets) {
     if (secret.length < 8) continue;
-    for (const form of new Set([
+    const forms = [
       secret,
       encodeURIComponent(secret),
       new URLSearchParams({ x: secret }).toString().slice(2),
-    ])) {
-      out = out.split(form).join(maskValue(secret));
-    }
+    ];
+    for (const form of forms) if (!masks.has(form)) masks.set(form, maskValue(secret));
   }
-  return out;
+  if (masks.size === 0) return (text) => text;
+  const alternatives = [...masks.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(alternatives.join('|'), 'g');
+  return (text) => text.replace(pattern, (found) => masks.get(found) ?? found);
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

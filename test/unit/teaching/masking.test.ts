@@ -166,4 +166,25 @@ describe('masking', () => {
       ),
     );
   });
+
+  test('scrub masks every form of every secret, regex characters and all, and a secret holding another whole', () => {
+    const shorter = 'Sup3rS3cretConsumer';
+    const text = [
+      SECRETS.code,
+      encodeURIComponent(SECRETS.code),
+      new URLSearchParams({ code: SECRETS.code }).toString(),
+      SECRETS.secret,
+      `Bearer ${SECRETS.access}`,
+    ].join(' | ');
+    const scrubbed = scrub(text, [shorter, SECRETS.code, SECRETS.secret, SECRETS.access]);
+    for (const secret of [SECRETS.code, SECRETS.secret, SECRETS.access]) {
+      assert.ok(!scrubbed.includes(secret), secret);
+      assert.ok(!scrubbed.includes(encodeURIComponent(secret)), secret);
+    }
+    // The longer secret is masked as itself: its tail does not survive around the shorter one's mask.
+    assert.ok(!scrubbed.includes('Value'), scrubbed);
+    assert.match(scrubbed, /Sup3…•••••• \(24 chars\)/);
+    assert.equal(scrub('nothing secret here', [SECRETS.code]), 'nothing secret here');
+    assert.equal(scrub('short ones stay', ['stay']), 'short ones stay');
+  });
 });
