@@ -28,8 +28,8 @@ export function createRestApi(deps: RestDeps): RestApi {
   const store: RecordStore = new RecordStore(
     () => seed(deps),
     () => file.changed(),
+    () => readRecordFile(file.file),
   );
-  store.load(readRecordFile(file.file));
   const cursors = new CursorStore(deps.now);
   const usage = new ApiUsage(deps.now);
   deps.onReset(() => {

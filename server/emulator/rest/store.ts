@@ -28,15 +28,27 @@ export class RecordStore {
   private nextNumber = 1;
   private nextCaseNumber = 100_001;
 
+  private loaded = false;
+
+  /**
+   * Nothing is built until the first call that needs records: seeding thousands of them would otherwise hold up
+   * every start, even one that never meets the REST API.
+   */
   constructor(
     private readonly seed: () => Map<string, SRecord[]>,
     private readonly onChange: () => void = () => {},
-  ) {
-    this.load(undefined);
+    private readonly saved: () => unknown = () => undefined,
+  ) {}
+
+  private ready(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    this.load(this.saved());
   }
 
   /** Live records of a type, or with `includeDeleted` the recycle bin too (queryAll). */
   list(type: string, includeDeleted = false): readonly SRecord[] {
+    this.ready();
     let cached = this.lists.get(type);
     if (!cached) {
       const all = (this.order.get(type) ?? []).map((id) => this.byId.get(id) as SRecord);
@@ -48,26 +60,32 @@ export class RecordStore {
 
   /** A record by its 15- or 18-character id, deleted ones included. */
   get(id: string): SRecord | undefined {
+    this.ready();
     return id.length === 15 ? this.byId15.get(id) : this.byId.get(id);
   }
 
   /** Records held, the recycle bin included: what data storage is counted on. */
   get size(): number {
+    this.ready();
     return this.byId.size;
   }
 
   /** A new 18-character id of the object's prefix, never reused (the counter survives a reset). */
   newId(prefix: string): string {
+    // The counter continues from the saved file's, so the file is read first.
+    this.ready();
     const n = this.nextNumber++;
     return `${prefix}5j1${n.toString(36).padStart(9, '0')}AAA`;
   }
 
   newCaseNumber(): string {
+    this.ready();
     return String(this.nextCaseNumber++).padStart(8, '0');
   }
 
   /** Inserts or replaces a record, journalled when a transaction is open. */
   put(record: SRecord): void {
+    this.ready();
     const id = String(record.Id);
     this.journal?.push({ id, before: this.byId.get(id), changedBefore: this.changed.get(id) });
     this.index(record);
@@ -89,12 +107,13 @@ export class RecordStore {
   }
 
   reset(): void {
+    this.loaded = true;
     this.load(undefined);
     this.onChange();
   }
 
   /** Starts from the seed, then applies what a previous run saved. */
-  load(saved: unknown): void {
+  private load(saved: unknown): void {
     this.byId.clear();
     this.byId15.clear();
     this.order.clear();
@@ -114,6 +133,7 @@ export class RecordStore {
   }
 
   serialize(): string {
+    this.ready();
     const file: Persisted = {
       version: 1,
       nextNumber: this.nextNumber,
