@@ -17,8 +17,10 @@ export interface SessionLimits {
 
 const MB = 1024 * 1024;
 export const SESSION_TTL_MS = 2 * 3600 * 1000;
+// 2,000 logins in progress at once is far beyond a local playground's use; each held one costs about 5 KB of
+// memory (its JSON and the heap around it), so the bound also caps what a flood of new visitors can take.
 export const DEFAULT_SESSION_LIMITS: SessionLimits = {
-  anonymous: { sessions: 5000, bytes: 32 * MB },
+  anonymous: { sessions: 2000, bytes: 32 * MB },
   signedIn: { sessions: 2000, bytes: 128 * MB },
   ttlMs: SESSION_TTL_MS,
 };
