@@ -1,6 +1,6 @@
 // Device flow pages: Run asks for a user code, the page shows it with the verification link, and the browser (or
 // the "Check now" button) asks this app to poll until the user has allowed access on the other screen.
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { FlowError } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
 import { describeFailure } from '../salesforce/errors.ts';
@@ -17,6 +17,14 @@ declare module 'express-session' {
 
 /** Salesforce gives the user ten minutes to approve. */
 const DEVICE_LIFETIME_MS = 10 * 60 * 1000;
+
+/**
+ * Sessions with a poll under way. The page's own timer and "Check now" can fire at the same moment; two polls
+ * would each save their own copy of the session, the later one undoing what the earlier one recorded (its error,
+ * or the sign-in). A second poll answers "still waiting" at once and leaves the session alone. Per process: with
+ * several app processes behind Redis, the same race needs a sticky session.
+ */
+const pollingSessions = new Set<string>();
 
 export function devicePages(services: Services): Record<'page' | 'start' | 'poll', RequestHandler> {
   const { now } = services;
@@ -43,32 +51,41 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
 
     /** One poll. JSON for the page's script ({pending, retryInS} or {redirect}); a redirect for the button. */
     async poll(req, res) {
-      const transaction = req.session.device;
-      const attempt = attemptFor(req, 'device', now());
       const answer = (body: { redirect: string } | { pending: true; retryInS: number }) =>
         req.accepts(['html', 'json']) === 'json'
           ? res.set('Cache-Control', 'no-store').json(body)
           : res.redirect(303, 'redirect' in body ? body.redirect : '/flows/device');
-      if (!transaction) return answer({ redirect: '/flows/device' });
-      let outcome: device.PollOutcome;
-      try {
-        if (now() - transaction.createdAt > DEVICE_LIFETIME_MS) {
-          throw new FlowError(
-            'device_code_expired',
-            'ten minutes passed without approval: run the flow again',
-          );
-        }
-        outcome = await device.poll(flowContext(services, attempt), transaction);
-      } catch (error) {
-        delete req.session.device;
-        Object.assign(attempt, { error: describeFailure(error), ok: false });
-        return answer({ redirect: '/flows/device' });
-      }
-      if (!outcome.done) return answer({ pending: true, retryInS: outcome.retryInS });
-      delete req.session.device;
-      const { tokens } = outcome;
-      const signedIn = await finishAttempt(req, attempt, now, async () => tokens);
-      answer({ redirect: signedIn ? '/result' : '/flows/device' });
+      if (pollingSessions.has(req.sessionID)) return answer({ pending: true, retryInS: 1 });
+      const sessionId = req.sessionID;
+      pollingSessions.add(sessionId);
+      // Released once the answer is out, which express-session holds back until the session is saved.
+      res.once('close', () => pollingSessions.delete(sessionId));
+      await pollOnce(req, answer);
     },
   };
+
+  async function pollOnce(
+    req: Request,
+    answer: (body: { redirect: string } | { pending: true; retryInS: number }) => void,
+  ): Promise<void> {
+    const transaction = req.session.device;
+    const attempt = attemptFor(req, 'device', now());
+    if (!transaction) return answer({ redirect: '/flows/device' });
+    let outcome: device.PollOutcome;
+    try {
+      if (now() - transaction.createdAt > DEVICE_LIFETIME_MS) {
+        throw new FlowError('device_code_expired', 'ten minutes passed without approval: run the flow again');
+      }
+      outcome = await device.poll(flowContext(services, attempt), transaction);
+    } catch (error) {
+      delete req.session.device;
+      Object.assign(attempt, { error: describeFailure(error), ok: false });
+      return answer({ redirect: '/flows/device' });
+    }
+    if (!outcome.done) return answer({ pending: true, retryInS: outcome.retryInS });
+    delete req.session.device;
+    const { tokens } = outcome;
+    const signedIn = await finishAttempt(req, attempt, now, async () => tokens);
+    answer({ redirect: signedIn ? '/result' : '/flows/device' });
+  }
 }

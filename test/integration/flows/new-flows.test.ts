@@ -195,6 +195,21 @@ describe('the newer flows through the app', () => {
       assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
     });
 
+    test('two polls at once (the page’s timer and Check now) reach Salesforce once, and the sign-in stands', async () => {
+      assert.equal(await run('/flows/device'), '/flows/device');
+      await allowOnOtherScreen();
+      clock += 5_000;
+      const devicePolls = () =>
+        stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
+      const before = devicePolls();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page('/flows/device'))?.[1] ?? '';
+      const pollNow = () => client.post(`${stack.appUrl}/flows/device/poll`, { _csrf: csrf });
+      const answers = await Promise.all([pollNow(), pollNow()]);
+      assert.ok(answers.every((answer) => answer.status === 303));
+      assert.equal(devicePolls(), (before ?? 0) + 1, 'one poll reached the token endpoint');
+      assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
+    });
+
     test('break it: device-blocked ends on device flow is not enabled for the app, explained', async () => {
       await arm('/flows/device', 'device', 'device-blocked');
       assert.equal(await run('/flows/device'), '/flows/device');
