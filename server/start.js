@@ -9,12 +9,16 @@ let compiled;
 try {
   compiled = await compiledServer();
 } catch (error) {
-  // esbuild's messages name the file, line and problem; the first few say enough.
-  const details = (error.errors ?? [])
+  // esbuild's messages name the file, line and problem; the first few say enough. One without a place in the
+  // sources (a project folder this user cannot write to, say) is not the TypeScript's fault, and is said as such.
+  const errors = error.errors ?? [];
+  const details = errors
     .slice(0, 5)
     .map((e) => `  ${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
   console.error(
-    `Start-up failed: the server's TypeScript did not compile.\n${details.join('\n') || error.message}`,
+    errors.some((e) => e.location)
+      ? `Start-up failed: the server's TypeScript did not compile.\n${details.join('\n')}`
+      : `Start-up failed: could not compile the server into .compiled/: ${errors[0]?.text ?? error.message}`,
   );
   // At `npm install` (--compile-only) this is only a warning: the next `npm start` compiles again and says the same.
   process.exit(process.argv.includes('--compile-only') ? 0 : 1);

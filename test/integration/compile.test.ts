@@ -2,7 +2,16 @@
 // sources, again after any edit, and a source that does not compile stops start-up with its file and line.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -53,5 +62,17 @@ describe('the compiled server behind npm start', () => {
     assert.match(failed.stderr, /^Start-up failed: the server's TypeScript did not compile\./);
     assert.match(failed.stderr, /server\/jwt\.ts:\d+: Expected identifier/);
     assert.doesNotMatch(failed.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  test('a project folder it cannot compile into is named as the problem, not the TypeScript', async () => {
+    rmSync(path.join(project, '.compiled'), { recursive: true, force: true });
+    writeFileSync(path.join(project, '.compiled'), 'a file where the folder should be');
+    const failed = await run(process.execPath, ['server/start.js'], { cwd: project }).then(
+      () => assert.fail('start-up should have failed'),
+      (error: { code: number; stderr: string }) => error,
+    );
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /^Start-up failed: could not compile the server into \.compiled\/: .*EEXIST/);
+    assert.doesNotMatch(failed.stderr, /TypeScript/);
   });
 });
