@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import type { QueryResult } from '../salesforce/api.ts';
-import { describeFailure } from '../salesforce/errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { activityLog, shownAttempts } from './attemptSession.ts';
+import { heldCall } from './heldCalls.ts';
 import type { Services } from './services.ts';
 import type { Config } from '../config.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
@@ -38,20 +38,23 @@ export function resultPages({ config, api, now }: Services): Handlers {
       const soql = req.session.soql ?? config.sampleQuery;
       const record = activityLog(req);
       const problems: ReceivedError[] = [];
-      const step = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
-        try {
-          return await work();
-        } catch (error) {
-          problems.push(describeFailure(error));
-          return undefined;
-        }
-      };
-      login.identity ??= await step(() => api.identity(login.tokens, record));
-      login.apiVersion ??= config.apiVersion ?? (await step(() => api.newestVersion(login.tokens, record)));
+      // Who you are and the newest API version do not depend on each other: both asked at once (a round trip to
+      // Salesforce fewer before the page shows), their legs recorded in this order whichever answers first.
+      const [identity, newest] = await Promise.all([
+        login.identity ? undefined : heldCall((log) => api.identity(login.tokens, log)),
+        (login.apiVersion ?? config.apiVersion)
+          ? undefined
+          : heldCall((log) => api.newestVersion(login.tokens, log)),
+      ]);
+      for (const call of [identity, newest]) call?.release(record, problems);
+      login.identity ??= identity?.value;
+      login.apiVersion ??= config.apiVersion ?? newest?.value;
       const version = login.apiVersion;
-      const result: QueryResult | undefined = version
-        ? await step(() => api.query(login.tokens, version, soql, record))
+      const query = version
+        ? await heldCall((log) => api.query(login.tokens, version, soql, log))
         : undefined;
+      query?.release(record, problems);
+      const result: QueryResult | undefined = query?.value;
       res.render('result', {
         title: 'Signed in',
         login,

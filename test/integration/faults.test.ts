@@ -116,4 +116,22 @@ describe('faults of a real server', () => {
     }
     assert.equal((await runJwt()).headers.get('location'), '/result');
   });
+
+  test('hanging after sign-in: the result page asks who you are and the API versions at once', async () => {
+    assert.equal((await runJwt()).headers.get('location'), '/result');
+    const { openAtArrival } = faults.hang();
+    try {
+      const page = await (await client.get(`${stack.appUrl}/result`)).text();
+      const asked = faults.seen.slice(0, 2).map((call) => call.replace(/^GET \/id\/.*/, 'GET /id/…'));
+      assert.deepEqual(asked.sort(), ['GET /id/…', 'GET /services/data/'].sort());
+      // The versions call came while the identity call was still open: side by side, not one after the other.
+      assert.deepEqual(openAtArrival.slice(0, 2), [0, 1]);
+      // Both gave up after the timeout, reported in the order the page lists them.
+      const identityAt = page.indexOf('/id/');
+      const versionsAt = page.indexOf('/services/data/');
+      assert.ok(identityAt > 0 && versionsAt > identityAt, 'identity leg before versions leg');
+    } finally {
+      await faults.restore();
+    }
+  });
 });

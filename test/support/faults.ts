@@ -29,15 +29,21 @@ export class EmulatorFaults {
     await this.closeOriginal();
   }
 
-  /** Accepts every request and never answers it. Resolves `waiting` when the first one arrives. */
-  hang(): { waiting: Promise<void> } {
+  /**
+   * Accepts every request and never answers it. Resolves `waiting` when the first one arrives; `openAtArrival`
+   * says, for each request in turn, how many earlier ones the client was still waiting on when it came (requests
+   * sent one after another find none: the client gave up on the earlier one first).
+   */
+  hang(): { waiting: Promise<void>; openAtArrival: number[] } {
     let arrived!: () => void;
     const waiting = new Promise<void>((resolve) => (arrived = resolve));
+    const openAtArrival: number[] = [];
     this.replaceHandler((_req, res) => {
+      openAtArrival.push(this.held.filter((earlier) => !earlier.socket?.destroyed).length);
       this.held.push(res);
       arrived();
     });
-    return { waiting };
+    return { waiting, openAtArrival };
   }
 
   /** Answers every request (or only those to `onlyPath`) with this status, type and body. */
