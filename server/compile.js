@@ -11,31 +11,28 @@ const SERVER_DIR = path.dirname(fileURLToPath(import.meta.url));
 const COMPILED_DIR = path.join(SERVER_DIR, '..', '.compiled');
 
 /** Names, sizes and modification times of the sources: a stat per file, far cheaper than reading them. */
-export function sourceFingerprint(serverDir) {
+function sourceFingerprint() {
   const hash = createHash('sha256');
-  const files = readdirSync(serverDir, { recursive: true })
+  const files = readdirSync(SERVER_DIR, { recursive: true })
     .map(String)
     .filter((file) => /\.[jt]s$/.test(file))
     .sort();
   for (const file of files) {
-    const { size, mtimeMs } = statSync(path.join(serverDir, file));
+    const { size, mtimeMs } = statSync(path.join(SERVER_DIR, file));
     hash.update(`${file}\0${size}\0${mtimeMs}\n`);
   }
   return hash.digest('hex').slice(0, 16);
 }
 
-/**
- * The compiled server's path, compiling first when the sources changed since the last compile.
- * @param {{ serverDir?: string, outDir?: string }} [where] other folders, for tests
- */
-export async function compiledServer({ serverDir = SERVER_DIR, outDir = COMPILED_DIR } = {}) {
-  const compiled = path.join(outDir, `index-${sourceFingerprint(serverDir)}.mjs`);
+/** The compiled server's path, compiling first when the sources changed since the last compile. */
+export async function compiledServer() {
+  const compiled = path.join(COMPILED_DIR, `index-${sourceFingerprint()}.mjs`);
   if (existsSync(compiled)) return compiled;
   const { build } = await import('esbuild');
-  mkdirSync(outDir, { recursive: true });
+  mkdirSync(COMPILED_DIR, { recursive: true });
   const partial = `${compiled}.${process.pid}.tmp`;
   await build({
-    entryPoints: [path.join(serverDir, 'index.ts')],
+    entryPoints: [path.join(SERVER_DIR, 'index.ts')],
     outfile: partial,
     bundle: true,
     // Packages stay in node_modules, loaded by Node as usual: bundling them made start-up slower, not faster.
@@ -50,9 +47,9 @@ export async function compiledServer({ serverDir = SERVER_DIR, outDir = COMPILED
     logLevel: 'silent',
   });
   // Earlier compiles go; never this one's name, which another start may be importing at this moment.
-  for (const old of readdirSync(outDir)) {
+  for (const old of readdirSync(COMPILED_DIR)) {
     if (/^index-.*\.mjs$/.test(old) && old !== path.basename(compiled))
-      rmSync(path.join(outDir, old), { force: true });
+      rmSync(path.join(COMPILED_DIR, old), { force: true });
   }
   // A rename is atomic: a start running at the same moment imports the whole file or compiles its own.
   renameSync(partial, compiled);

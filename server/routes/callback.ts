@@ -36,11 +36,11 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
     const match = takeSessionTransaction(req, flow, params.state, now());
     if (match.replayed) attempt.replay = true;
     const ctx = { config, api, now, log };
-    const handOver = match.transaction as webServer.WebServerTransaction | undefined;
-    if (flow === 'web-server' && handOver?.handOver) {
+    const transaction = match.transaction as webServer.WebServerTransaction | undefined;
+    if (flow === 'web-server' && transaction?.handOver) {
       // The visitor's login (if any) stays as it was: this attempt signs no one in.
       try {
-        const tokenRequest = webServer.handOverCode(ctx, params, { ...match, transaction: handOver });
+        const tokenRequest = webServer.handOverCode(ctx, params, { ...match, transaction });
         Object.assign(attempt, { handedOver: { tokenRequest }, ok: true });
         return `/flows/${flow}#handed-over`;
       } catch (error) {

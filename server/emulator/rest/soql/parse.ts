@@ -9,7 +9,7 @@ let parser: Parser | undefined;
 
 /**
  * The parser takes half a second to load, longer than the rest of start-up: it is loaded on the first query, or a
- * second after start (stack.ts) so that the first query does not wait for it either.
+ * second after the emulator starts (emulator/app.ts), so that the first query does not wait for it either.
  */
 export function loadSoqlParser(): Parser {
   parser ??= createRequire(import.meta.url)('@jetstreamapp/soql-parser-js') as Parser;
