@@ -5,6 +5,30 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 /** Debian's headless shell first: the same Blink without the browser's UI, a third less CPU per test. */
 const CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
+/**
+ * Playwright's own list of Chromium features it turns off (playwright-core 1.65), plus RenderDocument: without
+ * it a navigation keeps its frame's renderer objects instead of building new ones, which measured here as 45 %
+ * less Chromium CPU per page load and first locator (188 → 105 ms). One --disable-features replaces another, so
+ * Playwright's list is repeated here to keep it in force.
+ */
+const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'RenderDocument',
+];
+
 export const NO_BROWSER_MESSAGE =
   'No Chromium found: install it with `sudo apt-get install -y chromium-headless-shell` (or chromium) to run the browser tests.';
 
@@ -34,6 +58,7 @@ export async function launchBrowser(): Promise<Browser | null> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
     ],
   });
 }
