@@ -1,6 +1,7 @@
 // The org's records: the deterministic seed plus every record written through the API (kept in a file of its
 // own and cleared by the emulator's reset). Records are replaced, never mutated, so a rollback or an open
 // query cursor keeps the version it saw.
+import { RecordIndex } from './recordIndex.ts';
 import { objectForId } from './schema.ts';
 import type { SRecord } from './seed.ts';
 
@@ -18,10 +19,7 @@ export interface Transaction {
 }
 
 export class RecordStore {
-  private byId = new Map<string, SRecord>();
-  private byId15 = new Map<string, SRecord>();
-  private order = new Map<string, string[]>();
-  private lists = new Map<string, { live: SRecord[]; all: SRecord[] }>();
+  private readonly records = new RecordIndex();
   /** Records that differ from the seed: what the file holds. */
   private changed = new Map<string, SRecord>();
   private journal: JournalEntry[] | undefined;
@@ -49,25 +47,19 @@ export class RecordStore {
   /** Live records of a type, or with `includeDeleted` the recycle bin too (queryAll). */
   list(type: string, includeDeleted = false): readonly SRecord[] {
     this.ready();
-    let cached = this.lists.get(type);
-    if (!cached) {
-      const all = (this.order.get(type) ?? []).map((id) => this.byId.get(id) as SRecord);
-      cached = { all, live: all.filter((record) => record.IsDeleted !== true) };
-      this.lists.set(type, cached);
-    }
-    return includeDeleted ? cached.all : cached.live;
+    return this.records.list(type, includeDeleted);
   }
 
   /** A record by its 15- or 18-character id, deleted ones included. */
   get(id: string): SRecord | undefined {
     this.ready();
-    return id.length === 15 ? this.byId15.get(id) : this.byId.get(id);
+    return this.records.get(id);
   }
 
   /** Records held, the recycle bin included: what data storage is counted on. */
   get size(): number {
     this.ready();
-    return this.byId.size;
+    return this.records.size;
   }
 
   /** A new 18-character id of the object's prefix, never reused (the counter survives a reset). */
@@ -87,8 +79,8 @@ export class RecordStore {
   put(record: SRecord): void {
     this.ready();
     const id = String(record.Id);
-    this.journal?.push({ id, before: this.byId.get(id), changedBefore: this.changed.get(id) });
-    this.index(record);
+    this.journal?.push({ id, before: this.records.get(id), changedBefore: this.changed.get(id) });
+    this.records.index(record);
     this.changed.set(id, record);
     this.onChange();
   }
@@ -114,19 +106,16 @@ export class RecordStore {
 
   /** Starts from the seed, then applies what a previous run saved. */
   private load(saved: unknown): void {
-    this.byId.clear();
-    this.byId15.clear();
-    this.order.clear();
-    this.lists.clear();
+    this.records.clear();
     this.changed.clear();
-    for (const records of this.seed().values()) for (const record of records) this.index(record);
+    for (const records of this.seed().values()) for (const record of records) this.records.index(record);
     const file = saved as Partial<Persisted> | undefined;
     if (!file || file.version !== 1 || !Array.isArray(file.records)) return;
     this.nextNumber = Math.max(this.nextNumber, Number(file.nextNumber) || 1);
     this.nextCaseNumber = Math.max(this.nextCaseNumber, Number(file.nextCaseNumber) || 0);
     for (const record of file.records) {
       if (record && typeof record.Id === 'string' && objectForId(record.Id)) {
-        this.index(record);
+        this.records.index(record);
         this.changed.set(record.Id, record);
       }
     }
@@ -145,36 +134,12 @@ export class RecordStore {
 
   private undo(journal: JournalEntry[]): void {
     for (const { id, before, changedBefore } of journal.reverse()) {
-      if (before) this.index(before);
-      else this.forget(id);
+      if (before) this.records.index(before);
+      else this.records.forget(id);
       if (changedBefore) this.changed.set(id, changedBefore);
       else this.changed.delete(id);
     }
     journal.length = 0;
     this.onChange();
-  }
-
-  private index(record: SRecord): void {
-    const id = String(record.Id);
-    const type = objectForId(id)?.name ?? '';
-    if (!this.byId.has(id)) {
-      const ids = this.order.get(type) ?? [];
-      ids.push(id);
-      this.order.set(type, ids);
-    }
-    this.byId.set(id, record);
-    this.byId15.set(id.slice(0, 15), record);
-    this.lists.delete(type);
-  }
-
-  private forget(id: string): void {
-    const type = objectForId(id)?.name ?? '';
-    this.byId.delete(id);
-    this.byId15.delete(id.slice(0, 15));
-    this.order.set(
-      type,
-      (this.order.get(type) ?? []).filter((other) => other !== id),
-    );
-    this.lists.delete(type);
   }
 }

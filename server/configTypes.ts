@@ -1,0 +1,40 @@
+// The shape of the configuration that config.ts reads from the environment once at start-up.
+export type Mode = 'emulator' | 'org';
+
+export interface EmulatorSettings {
+  /** Password of the emulator's System Administrator demo user. */
+  readonly password: string;
+  /** Folder where the emulator keeps its state (approvals, tokens, app settings). */
+  readonly dataDir: string;
+  /** Access-token lifetime, like an org's session timeout. */
+  readonly sessionMinutes: number;
+}
+
+export interface Config {
+  readonly mode: Mode;
+  readonly port: number;
+  readonly emulatorPort: number;
+  /** Login host, no trailing slash: the emulator's own URL in emulator mode. */
+  readonly loginUrl: string;
+  /**
+   * The org's own host (My Domain), which the client credentials flow must call: the emulator's second origin in
+   * emulator mode; SF_MY_DOMAIN, or SF_LOGIN_URL when it is a My Domain host, for a real org.
+   */
+  readonly myDomainUrl: string | undefined;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly username: string;
+  readonly callbackUrl: string;
+  readonly jwtKeyFile: string;
+  readonly audience: string;
+  readonly apiVersion: string | undefined;
+  readonly scopes: string;
+  readonly sampleQuery: string;
+  readonly sessionSecret: string | undefined;
+  /** Sessions in Redis (shared by several processes, kept across restarts); unset keeps them in memory. */
+  readonly redisUrl: string | undefined;
+  readonly certsDir: string;
+  readonly emulator: EmulatorSettings;
+  /** Things that work but probably not as meant (a Lightning host as login URL...), printed at start. */
+  readonly warnings: readonly string[];
+}

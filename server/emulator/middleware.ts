@@ -1,0 +1,59 @@
+// What every emulator request passes through before its endpoint: security headers, the emulator's own assets,
+// form and multipart bodies, and a browser session on the pages people sign in on (never on API calls).
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import express from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import createMemoryStore from 'memorystore';
+import { headersPerSetting } from '../fixedHeaders.ts';
+import { PUBLIC_DIR } from '../paths.ts';
+import { callbackOrigins } from './callbackUrls.ts';
+import type { EmulatorContext } from './context.ts';
+import { parseMultipart } from './endpoints/token.ts';
+
+const MemoryStore = createMemoryStore(session);
+
+export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext): void {
+  const { state } = ctx;
+  // Security headers recorded once per list of callback URLs, instead of helmet rebuilding them on every request.
+  // Callback URLs hold no line breaks (callbackUrlProblem refuses them), so one joins them into the key.
+  app.use(
+    headersPerSetting(
+      () => state.settings.callbackUrls.join('\n'),
+      (urls) =>
+        helmet({
+          contentSecurityPolicy: {
+            directives: {
+              // The login and approval forms end in a redirect to the app's callback: allow those origins.
+              // Only origins of validated callback URLs get here, so no saved value can make the header invalid.
+              'form-action': ["'self'", ...callbackOrigins(urls === '' ? [] : urls.split('\n'))],
+            },
+          },
+          strictTransportSecurity: false,
+          referrerPolicy: { policy: 'no-referrer' },
+        }),
+    ),
+  );
+  app.use('/emulator-assets', express.static(path.join(PUBLIC_DIR, 'emulator'), { maxAge: '1h' }));
+  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
+  app.use('/services/oauth2/token', parseMultipart);
+  // Only the pages a browser signs in on keep a session; API calls (token, REST, identity) never carry one, as
+  // Salesforce's do not, and skip the id, hashing and store work.
+  app.use(
+    ['/services/oauth2/authorize', '/setup', '/services/auth'],
+    session({
+      name: 'sfemu.sid',
+      secret: randomBytes(32).toString('hex'),
+      resave: false,
+      saveUninitialized: false,
+      store: new MemoryStore({ max: 2000, checkPeriod: 10 * 60 * 1000 }),
+      cookie: { httpOnly: true, secure: true, sameSite: 'lax' },
+    }),
+  );
+  // Login, approval and setup pages hold one-time ids and CSRF tokens: never kept by a browser or proxy cache.
+  app.use(['/services/oauth2/authorize', '/setup'], (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+}
