@@ -51,7 +51,7 @@ try {
   const memory = await measureMemory(root);
   progress('npm start to the first page');
   const startup = await measureStartup(ctx);
-  rows.push(home, flow, ...emulator, ...resultPage, signing, memory, handshakes, startup);
+  rows.push(home, ...flow, ...emulator, ...resultPage, signing, memory, handshakes, startup);
 } finally {
   await Promise.all([stack.stop(), bare.stop()]);
 }
@@ -63,7 +63,8 @@ console.log(
 console.log(header());
 for (const row of rows) console.log(formatRow(row));
 const missed = rows.filter((row) => !meets(row));
+const goals = rows.filter((row) => !('none' in row.goal));
 console.log(
-  `\n${rows.length - missed.length}/${rows.length} goals met in ${Math.round((Date.now() - started) / 1000)} s`,
+  `\n${goals.length - missed.length}/${goals.length} goals met in ${Math.round((Date.now() - started) / 1000)} s`,
 );
 process.exitCode = missed.length > 0 ? 1 : 0;

@@ -6,8 +6,11 @@ export interface Row {
   figure: string;
   baseline: string;
   ratio: number;
-  /** The ratio must be at least (`min`) or at most (`max`) this; or the figure itself at most `figureMax`. */
-  goal: { min: number } | { max: number } | { figureMax: number; text: string };
+  /**
+   * The ratio must be at least (`min`) or at most (`max`) this; or the figure itself at most `figureMax`. A row
+   * with `none` explains another and has no goal of its own.
+   */
+  goal: { min: number } | { max: number } | { figureMax: number; text: string } | { none: true };
   /** The figure as a number, for a `figureMax` goal. */
   figureValue?: number;
   /** How the ratio reads: "0.81" for throughput, "1.3×" for a cost. */
@@ -15,6 +18,7 @@ export interface Row {
 }
 
 export function meets(row: Row): boolean {
+  if ('none' in row.goal) return true;
   if ('figureMax' in row.goal) return (row.figureValue ?? Infinity) <= row.goal.figureMax;
   return 'min' in row.goal ? row.ratio >= row.goal.min : row.ratio <= row.goal.max;
 }
@@ -25,6 +29,8 @@ export function header(): string {
 
 export function formatRow(row: Row): string {
   const unit = row.unit ?? '';
+  if ('none' in row.goal)
+    return `| ${row.measure} | ${row.figure} | ${row.baseline} | ${row.ratio.toFixed(2)}${unit} | — | — |`;
   const goal =
     'figureMax' in row.goal
       ? row.goal.text

@@ -1,0 +1,69 @@
+// What the JWT flow asks of Salesforce, asked directly by the bench with the app's client and agent settings: sign
+// an assertion, trade it for a token, identity and the API versions side by side, then the sample query; plus two
+// trivial round trips standing for the browser's Run and result page. The flow's time over this is the app's own.
+import { createPrivateKey, createSign, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type https from 'node:https';
+import fetch from 'node-fetch';
+import type { BenchContext } from './context.ts';
+import { appLikeAgent, getText } from './context.ts';
+
+const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+interface Token {
+  access_token: string;
+  instance_url: string;
+  id: string;
+}
+
+export class DirectCalls {
+  private readonly agent: https.Agent;
+  private readonly key: KeyObject;
+
+  constructor(private readonly ctx: BenchContext) {
+    this.agent = appLikeAgent(ctx.root);
+    this.key = createPrivateKey(readFileSync(ctx.stack.ready.jwtKeyFile));
+  }
+
+  async once(): Promise<void> {
+    const { emulatorUrl, sampleQuery } = this.ctx.stack.ready;
+    const token = (await this.json(`${emulatorUrl}/services/oauth2/token`, undefined, {
+      grant_type: JWT_GRANT,
+      assertion: this.assertion(),
+    })) as Token;
+    const auth = `Bearer ${token.access_token}`;
+    const [, versions] = (await Promise.all([
+      this.json(token.id, auth),
+      this.json(`${token.instance_url}/services/data/`, auth),
+    ])) as [unknown, { version: string }[]];
+    const version = versions[versions.length - 1].version;
+    const q = new URLSearchParams({ q: sampleQuery });
+    await this.json(`${token.instance_url}/services/data/v${version}/query?${q}`, auth);
+    for (let i = 0; i < 2; i++) await getText(`${this.ctx.bare.ready.url}/ping`, this.agent);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private assertion(): string {
+    const { clientId, username, audience } = this.ctx.stack.ready;
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const exp = Math.floor(Date.now() / 1000) + 180;
+    const signed = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: clientId, sub: username, aud: audience, exp })}`;
+    return `${signed}.${createSign('RSA-SHA256').update(signed).sign(this.key).toString('base64url')}`;
+  }
+
+  private async json(url: string, authorization?: string, form?: Record<string, string>): Promise<unknown> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (authorization) headers.authorization = authorization;
+    const response = await fetch(url, {
+      method: form ? 'POST' : 'GET',
+      headers,
+      body: form ? new URLSearchParams(form) : undefined,
+      agent: this.agent,
+    });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return response.json();
+  }
+}
