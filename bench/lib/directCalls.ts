@@ -1,14 +1,14 @@
 // What the JWT flow asks of Salesforce, asked directly by the bench with the app's client and agent settings: sign
 // an assertion, trade it for a token, identity and the API versions side by side, then the sample query; plus two
 // trivial round trips standing for the browser's Run and result page. The flow's time over this is the app's own.
-import { createPrivateKey, createSign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type https from 'node:https';
 import fetch from 'node-fetch';
+import { JWT_GRANT_TYPE } from '../../server/flows/jwtBearer.ts';
+import { benchAssertion } from './assertion.ts';
 import type { BenchContext } from './context.ts';
 import { appLikeAgent, getText } from './context.ts';
-
-const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 interface Token {
   access_token: string;
@@ -28,8 +28,8 @@ export class DirectCalls {
   async once(): Promise<void> {
     const { emulatorUrl, sampleQuery } = this.ctx.stack.ready;
     const token = (await this.json(`${emulatorUrl}/services/oauth2/token`, undefined, {
-      grant_type: JWT_GRANT,
-      assertion: this.assertion(),
+      grant_type: JWT_GRANT_TYPE,
+      assertion: benchAssertion(this.ctx.stack.ready, this.key, 180),
     })) as Token;
     const auth = `Bearer ${token.access_token}`;
     const [, versions] = (await Promise.all([
@@ -44,14 +44,6 @@ export class DirectCalls {
 
   close(): void {
     this.agent.destroy();
-  }
-
-  private assertion(): string {
-    const { clientId, username, audience } = this.ctx.stack.ready;
-    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const exp = Math.floor(Date.now() / 1000) + 180;
-    const signed = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: clientId, sub: username, aud: audience, exp })}`;
-    return `${signed}.${createSign('RSA-SHA256').update(signed).sign(this.key).toString('base64url')}`;
   }
 
   private async json(url: string, authorization?: string, form?: Record<string, string>): Promise<unknown> {

@@ -1,8 +1,10 @@
 // Requests per second under load: the home page against a bare Express 5 HTTPS server serving a page of the same
 // size, and the emulator's token endpoint and REST query against the emulator's cheapest JSON route. Target and
 // baseline run back to back in each round (their order alternating), so each ratio is taken within one round.
-import { createPrivateKey, createSign } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { JWT_GRANT_TYPE } from '../../server/flows/jwtBearer.ts';
+import { benchAssertion } from '../lib/assertion.ts';
 import { BenchClient } from '../lib/client.ts';
 import { appLikeAgent, type BenchContext } from '../lib/context.ts';
 import { requestsPerSecond, warm, type Load } from '../lib/load.ts';
@@ -10,7 +12,6 @@ import { median } from '../lib/stats.ts';
 import { perSecond, type Row } from '../lib/table.ts';
 
 const SECONDS = 3;
-const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const TOKENS_STORED = 2000;
 
 /** Medians over the rounds of target, baseline and the ratio of the two (measured in alternating order). */
@@ -46,27 +47,21 @@ export async function measureHome(ctx: BenchContext, pageBytes: number): Promise
   };
 }
 
-/** A JWT bearer assertion for the emulator's app and demo user, valid for ten minutes. */
-function assertion(ctx: BenchContext): string {
-  const { clientId, username, audience, jwtKeyFile } = ctx.stack.ready;
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const exp = Math.floor(Date.now() / 1000) + 600;
-  const signed = `${part({ alg: 'RS256' })}.${part({ iss: clientId, sub: username, aud: audience, exp })}`;
-  const key = createPrivateKey(readFileSync(jwtKeyFile));
-  return `${signed}.${createSign('RSA-SHA256').update(signed).sign(key).toString('base64url')}`;
-}
-
 export async function measureEmulator(ctx: BenchContext): Promise<Row[]> {
   const { emulatorUrl, instanceUrl, sampleQuery } = ctx.stack.ready;
   const connections = 10;
   const cheapest: Load = { url: `${emulatorUrl}/services/data/`, connections, seconds: SECONDS };
+  const key = createPrivateKey(readFileSync(ctx.stack.ready.jwtKeyFile));
   const token: Load = {
     url: `${emulatorUrl}/services/oauth2/token`,
     connections,
     seconds: SECONDS,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: JWT_GRANT, assertion: assertion(ctx) }).toString(),
+    body: new URLSearchParams({
+      grant_type: JWT_GRANT_TYPE,
+      assertion: benchAssertion(ctx.stack.ready, key, 600),
+    }).toString(),
   };
   // The store holds its full 2,000 tokens before the endpoint is measured.
   await requestsPerSecond({ ...token, seconds: undefined, amount: TOKENS_STORED });

@@ -34,7 +34,7 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   // One middleware rather than three: each layer costs every request a pass through the router.
   app.use((req, res, next) => {
     res.locals.currentPath = req.path;
-    exposeArmedFaults(req, res, () => csrf.expose(req, res, next));
+    exposeArmedFaults(req, res, (error?: unknown) => (error ? next(error) : csrf.expose(req, res, next)));
   });
 
   app.get('/', home.page);

@@ -108,7 +108,8 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
 
 /** The last line of defence: any known secret value still present (in any encoding) is replaced. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  const key = secrets.join('\n');
+  // JSON, not a join: no two different lists may share a key (a secret may hold any character).
+  const key = JSON.stringify(secrets);
   let scrubber = scrubbers.get(key);
   if (!scrubber) {
     scrubber = scrubberFor(secrets);

@@ -186,5 +186,8 @@ describe('masking', () => {
     assert.match(scrubbed, /Sup3…•••••• \(24 chars\)/);
     assert.equal(scrub('nothing secret here', [SECRETS.code]), 'nothing secret here');
     assert.equal(scrub('short ones stay', ['stay']), 'short ones stay');
+    // Lists are told apart exactly: one secret holding a line break is not the two secrets either side of it.
+    assert.equal(scrub('x firstpart y', ['firstpart\nsecondpart']), 'x firstpart y');
+    assert.doesNotMatch(scrub('x firstpart y', ['firstpart', 'secondpart']), /firstpart/);
   });
 });
