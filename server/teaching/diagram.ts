@@ -56,6 +56,13 @@ const callbackError = (attempt: Attempt): StepState | undefined => {
   return state;
 };
 
+/**
+ * The browser is sent to /authorize only after the pre-flight: an attempt that ended without that redirect stopped
+ * at this first step (Salesforce refused the request, or could not be reached).
+ */
+const authorizeRedirect = (attempt: Attempt): StepState | undefined =>
+  leg('authorize')(attempt) ?? (attempt.ok === false ? 'failed' : undefined);
+
 const API = [
   {
     from: 'This app',
@@ -92,7 +99,7 @@ const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Browser',
       label: 'Redirect to /services/oauth2/authorize with state and code_challenge',
-      evidence: leg('authorize'),
+      evidence: authorizeRedirect,
     },
     { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
     {
@@ -173,7 +180,7 @@ const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Browser',
       label: 'Redirect to /services/oauth2/authorize (response_type=token) with state and nonce',
-      evidence: leg('authorize'),
+      evidence: authorizeRedirect,
     },
     { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
     {

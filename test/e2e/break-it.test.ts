@@ -94,6 +94,15 @@ describe('every break-it switch in Chromium', () => {
         const titles = await page.locator('.error-box h3').allInnerTexts();
         assert.ok(titles.includes(expected.title), `${expected.title} in ${titles.join(' | ')}`);
         assert.equal(await page.getByText('The last attempt succeeded').count(), 0);
+        // The panel says the failure was asked for, and the diagram marks where the flow stopped.
+        assert.match(
+          await page.getByText('This attempt failed on purpose').innerText(),
+          /This attempt failed on purpose: it was armed to \S+/,
+        );
+        const steps = await page
+          .locator('.diagram-step')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
+        assert.ok(steps.includes('failed'), `a failed step in ${steps.join(', ')}`);
         for (const [id, state] of Object.entries(expected.checks ?? {})) {
           assert.equal(
             await page.locator(`[data-check="${id}"]`).first().getAttribute('data-state'),

@@ -114,4 +114,51 @@ describe('checks', () => {
       ['done', 'done', 'failed', 'not-reached'],
     );
   });
+
+  test('a redirect flow the pre-flight stopped fails at its first step, not nowhere', () => {
+    const refused: Attempt = {
+      id: 'b',
+      flow: 'web-server',
+      startedAt: 0,
+      checks: [],
+      faults: [],
+      ok: false,
+      preflightRefused: true,
+      error: {
+        error: 'invalid_request',
+        error_description: 'missing required code challenge',
+        source: 'redirect',
+      },
+      transcript: [
+        {
+          id: 'p',
+          at: 0,
+          kind: 'server-call',
+          leg: 'pre-flight',
+          method: 'GET',
+          url: 'u',
+          requestHeaders: {},
+          status: 302,
+        },
+      ],
+    };
+    assert.deepEqual(
+      diagramSteps(refused).map((step) => step.state),
+      ['failed', 'not-reached', 'not-reached', 'not-reached', 'not-reached', 'not-reached'],
+    );
+    // Still under way (sent to the login page, nothing back yet): nothing has failed.
+    const underWay = {
+      ...refused,
+      ok: undefined,
+      error: undefined,
+      preflightRefused: undefined,
+      transcript: [],
+    };
+    assert.deepEqual(
+      diagramSteps(underWay)
+        .map((step) => step.state)
+        .slice(0, 1),
+      ['not-reached'],
+    );
+  });
 });
