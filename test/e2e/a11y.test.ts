@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { launchBrowser, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
 import { signInAtEmulator } from '../support/pages.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -48,7 +48,7 @@ describe('accessibility and layout in Chromium', () => {
     page = await context.newPage();
   });
   after(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await stack.close();
   });
 

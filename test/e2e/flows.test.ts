@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
 import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -26,7 +26,7 @@ describe('the three flows in Chromium', () => {
     }
   });
   after(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await stack.close();
   });
 

@@ -5,7 +5,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS_DIR, launchBrowser, newContext, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import {
+  ARTIFACTS_DIR,
+  launchBrowser,
+  newContext,
+  NO_BROWSER_MESSAGE,
+  releaseBrowser,
+} from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 describe('home page in Chromium', async () => {
@@ -17,7 +23,7 @@ describe('home page in Chromium', async () => {
     browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await stack.close();
   });
 

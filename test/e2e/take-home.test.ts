@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { launchBrowser, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
 import { signInAtEmulator } from '../support/pages.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
@@ -43,7 +43,7 @@ describe('copied requests run as copied', () => {
     page = await context.newPage();
   });
   after(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await stack.close();
     rmSync(workDir, { recursive: true, force: true });
   });

@@ -1,5 +1,6 @@
 // Launches Debian's headless Chromium through playwright-core; never downloads a browser.
 import { existsSync } from 'node:fs';
+import { after } from 'node:test';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Debian's headless shell first: the same Blink without the browser's UI, a third less CPU per test. */
@@ -36,11 +37,39 @@ export function chromiumPath(): string | undefined {
   return [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].find((p): p is string => Boolean(p && existsSync(p)));
 }
 
+/** Set in a test group (test/support/group.ts): its files share one browser, launched by the first that asks. */
+let sharing = false;
+let shared: Promise<Browser | null> | undefined;
+
+/**
+ * Launching Chromium costs about a second of CPU, so the files of one test group share it; each file still works in
+ * contexts of its own (own cookies and storage) and closes them. The browser closes after the group's last test.
+ */
+export function shareBrowserAcrossFiles(): void {
+  sharing = true;
+  after(async () => {
+    await (await shared)?.close();
+  });
+}
+
 /**
  * Returns a browser, or null (with the reason as `skip`) when Chromium is missing. In CI a missing browser is an
- * error, so a run that silently skipped every browser test cannot pass.
+ * error, so a run that silently skipped every browser test cannot pass. Give it back with `releaseBrowser`.
  */
-export async function launchBrowser(): Promise<Browser | null> {
+export function launchBrowser(): Promise<Browser | null> {
+  if (!sharing) return launchOwnBrowser();
+  shared ??= launchOwnBrowser();
+  return shared;
+}
+
+/** Closes a file's browser, or only that file's contexts when its group shares the browser. */
+export async function releaseBrowser(browser: Browser | null): Promise<void> {
+  if (!browser) return;
+  if (!sharing) return browser.close();
+  await Promise.all(browser.contexts().map((context) => context.close()));
+}
+
+async function launchOwnBrowser(): Promise<Browser | null> {
   const executablePath = chromiumPath();
   if (!executablePath) {
     if (process.env.CI === 'true') throw new Error(`CI=true but ${NO_BROWSER_MESSAGE}`);

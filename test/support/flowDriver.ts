@@ -4,7 +4,7 @@ import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FlowName } from '../../server/attempts/attempt.ts';
 import { securityToken } from '../../server/emulator/org.ts';
-import { launchBrowser, newContext } from './browser.ts';
+import { launchBrowser, newContext, releaseBrowser } from './browser.ts';
 import { ADMIN_ID, changeSettings } from './emulator-api.ts';
 import { signInAtEmulator } from './pages.ts';
 import { startTestStack, type TestStack } from './stack.ts';
@@ -96,7 +96,7 @@ export function everyFlowBrowser(): EveryFlowBrowser {
     }
   });
   after(async () => {
-    await ui.browser?.close();
+    await releaseBrowser(ui.browser);
     await ui.stack?.close();
   });
   return ui;
