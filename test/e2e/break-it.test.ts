@@ -3,6 +3,7 @@
 // (npm test balances its browser groups on this file taking about 31 s alone.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { FlowName } from '../../server/attempts/attempt.ts';
 import { FAULTS } from '../../server/teaching/faults.ts';
 import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
@@ -58,6 +59,27 @@ const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' |
   'username-password wrong-password': { title: 'Salesforce refused the username-password login' },
 };
 
+/**
+ * What the flow page shows after an attempt, read in one call inside the page: a locator per fact would cost a round
+ * trip each, and these tests read eight facts on thirty-six pages.
+ */
+function shownAfterAttempt(page: Page) {
+  return page.evaluate(() => {
+    const checks: Record<string, string | null> = {};
+    for (const check of document.querySelectorAll('[data-check]')) {
+      checks[check.getAttribute('data-check') ?? ''] ??= check.getAttribute('data-state');
+    }
+    return {
+      path: location.pathname,
+      titles: [...document.querySelectorAll<HTMLElement>('.error-box h3')].map((title) => title.innerText),
+      text: document.body.innerText,
+      steps: [...document.querySelectorAll('.diagram-step')].map((step) => step.getAttribute('data-state')),
+      checks,
+      armed: document.querySelectorAll('.armed').length,
+    };
+  });
+}
+
 describe('every break-it switch in Chromium', () => {
   const ui = everyFlowBrowser();
 
@@ -92,27 +114,17 @@ describe('every break-it switch in Chromium', () => {
           await page.getByRole('button', { name: 'Check now' }).click();
           await page.getByRole('button', { name: 'Check now' }).click();
         }
-        assert.equal(new URL(page.url()).pathname, `/flows/${flow}`);
-        const titles = await page.locator('.error-box h3').allInnerTexts();
-        assert.ok(titles.includes(expected.title), `${expected.title} in ${titles.join(' | ')}`);
-        assert.equal(await page.getByText('The last attempt succeeded').count(), 0);
+        const shown = await shownAfterAttempt(page);
+        assert.equal(shown.path, `/flows/${flow}`);
+        assert.ok(shown.titles.includes(expected.title), `${expected.title} in ${shown.titles.join(' | ')}`);
+        assert.doesNotMatch(shown.text, /The last attempt succeeded/);
         // The panel says the failure was asked for, and the diagram marks where the flow stopped.
-        assert.match(
-          await page.getByText('This attempt failed on purpose').innerText(),
-          /This attempt failed on purpose: it was armed to \S+/,
-        );
-        const steps = await page
-          .locator('.diagram-step')
-          .evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
-        assert.ok(steps.includes('failed'), `a failed step in ${steps.join(', ')}`);
+        assert.match(shown.text, /This attempt failed on purpose: it was armed to \S+/);
+        assert.ok(shown.steps.includes('failed'), `a failed step in ${shown.steps.join(', ')}`);
         for (const [id, state] of Object.entries(expected.checks ?? {})) {
-          assert.equal(
-            await page.locator(`[data-check="${id}"]`).first().getAttribute('data-state'),
-            state,
-            id,
-          );
+          assert.equal(shown.checks[id], state, id);
         }
-        assert.equal(await page.locator('.armed').count(), 0, 'the fault applied once');
+        assert.equal(shown.armed, 0, 'the fault applied once');
       });
     }
   }
