@@ -25,9 +25,9 @@ interface Outcome {
 
 /**
  * One group of each kind on this 2-core machine, measured: every extra process loads the server and Playwright and
- * warms its JIT again, which cost more CPU than the parallelism gained (three and three: 117–146 s; one and one,
- * the other tests in the background: about 90 s). The browser files are one chain of round trips through Chromium,
- * the longest part; everything else runs beside it at a lower priority, on the CPU that chain leaves free.
+ * warms its JIT again, which cost more CPU than the parallelism gained (three and three groups: 117–146 s; one and
+ * one, the other tests in the background: 90–104 s). The browser files are one chain of round trips through
+ * Chromium, the longest part; everything else runs beside it at a lower priority, on the CPU that chain leaves free.
  */
 const BROWSER_GROUPS = 1;
 const NODE_GROUPS = 1;
