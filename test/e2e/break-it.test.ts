@@ -61,7 +61,7 @@ const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' |
 
 /**
  * What the flow page shows after an attempt, read in one call inside the page: a locator per fact would cost a round
- * trip each, and these tests read eight facts on thirty-six pages.
+ * trip each, and these tests read eight facts on thirty-one pages.
  */
 function shownAfterAttempt(page: Page) {
   return page.evaluate(() => {

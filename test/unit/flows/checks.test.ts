@@ -88,6 +88,10 @@ describe('checks', () => {
     assert.equal(clockSkewCheck(entry('Tue, 24 Nov 2026 10:05:00 GMT'))?.passed, false);
   });
 
+  /** One call to Salesforce in an attempt's transcript, as the flows record it. */
+  const serverCall = (leg: string, method: string, status: number) =>
+    ({ id: leg, at: 0, kind: 'server-call', leg, method, url: 'u', requestHeaders: {}, status }) as const;
+
   test('marks diagram steps done, failed and not reached', () => {
     const attempt: Attempt = {
       id: 'a',
@@ -96,18 +100,7 @@ describe('checks', () => {
       checks: [],
       faults: [],
       assertion: 'h.c.s',
-      transcript: [
-        {
-          id: 't',
-          at: 0,
-          kind: 'server-call',
-          leg: 'token',
-          method: 'POST',
-          url: 'u',
-          requestHeaders: {},
-          status: 400,
-        },
-      ],
+      transcript: [serverCall('token', 'POST', 400)],
     };
     assert.deepEqual(
       diagramSteps(attempt).map((step) => step.state),
@@ -129,18 +122,7 @@ describe('checks', () => {
         error_description: 'missing required code challenge',
         source: 'redirect',
       },
-      transcript: [
-        {
-          id: 'p',
-          at: 0,
-          kind: 'server-call',
-          leg: 'pre-flight',
-          method: 'GET',
-          url: 'u',
-          requestHeaders: {},
-          status: 302,
-        },
-      ],
+      transcript: [serverCall('pre-flight', 'GET', 302)],
     };
     assert.deepEqual(
       diagramSteps(refused).map((step) => step.state),
