@@ -108,13 +108,17 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
 
 /** The last line of defence: any known secret value still present (in any encoding) is replaced. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  // JSON, not a join: no two different lists may share a key (a secret may hold any character).
-  const key = JSON.stringify(secrets);
-  let scrubber = scrubbers.get(key);
+  let scrubber = byList.get(secrets);
   if (!scrubber) {
-    scrubber = scrubberFor(secrets);
-    if (scrubbers.size >= KEPT_SCRUBBERS) scrubbers.delete(scrubbers.keys().next().value as string);
-    scrubbers.set(key, scrubber);
+    // JSON, not a join: no two different lists may share a key (a secret may hold any character).
+    const key = JSON.stringify(secrets);
+    scrubber = scrubbers.get(key);
+    if (!scrubber) {
+      scrubber = scrubberFor(secrets);
+      if (scrubbers.size >= KEPT_SCRUBBERS) scrubbers.delete(scrubbers.keys().next().value as string);
+      scrubbers.set(key, scrubber);
+    }
+    byList.set(secrets, scrubber);
   }
   return scrubber(text);
 }
@@ -122,6 +126,11 @@ export function scrub(text: string, secrets: readonly string[]): string {
 /** A page scrubs every leg, parameter and snippet with the same secrets: their pattern is built once. */
 const scrubbers = new Map<string, (text: string) => string>();
 const KEPT_SCRUBBERS = 64;
+/**
+ * And a page passes the same list to each of its hundred-odd scrubs: found by the list itself, without writing out
+ * its few kilobytes as a key each time. A list is read-only to everyone it is passed to.
+ */
+const byList = new WeakMap<readonly string[], (text: string) => string>();
 
 /**
  * One pattern for every form of every secret (as sent, percent-encoded, form-encoded), longest first, so that a

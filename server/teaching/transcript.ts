@@ -99,7 +99,7 @@ export interface EntryViewOptions {
 
 export function entryView(
   entry: TranscriptEntry,
-  secrets: string[],
+  secrets: readonly string[],
   options: EntryViewOptions = {},
 ): EntryView {
   const reveal = options.reveal ?? false;
