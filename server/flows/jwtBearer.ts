@@ -139,7 +139,12 @@ function readKey(file: string): string {
   return pem;
 }
 
-/** "Break it: other key": a key whose certificate Salesforce has never seen. */
+/**
+ * "Break it: other key": a key whose certificate Salesforce has never seen. Made once per process: a new 2048-bit
+ * key costs 100–300 ms of CPU, during which the server answers nobody, and one unknown key is as unknown as the next.
+ */
+let throwaway: KeyObject | undefined;
 function throwawayKey(): KeyObject {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  throwaway ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return throwaway;
 }
