@@ -139,11 +139,10 @@ function readKey(file: string): string {
   return pem;
 }
 
-/**
- * "Break it: other key": a key whose certificate Salesforce has never seen. Made once per process: a new 2048-bit
- * key costs 100–300 ms of CPU, during which the server answers nobody, and one unknown key is as unknown as the next.
- */
+/** Made once per process: a new 2048-bit key costs 100–300 ms of CPU, during which the server answers nobody. */
 let throwaway: KeyObject | undefined;
+
+/** "Break it: other key": a key whose certificate Salesforce has never seen (one unknown key is as good as another). */
 function throwawayKey(): KeyObject {
   throwaway ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   return throwaway;
