@@ -92,16 +92,21 @@ describe('checks', () => {
   const serverCall = (leg: string, method: string, status: number) =>
     ({ id: leg, at: 0, kind: 'server-call', leg, method, url: 'u', requestHeaders: {}, status }) as const;
 
+  /** An attempt of a flow with the given fields, nothing checked and nothing armed. */
+  const attemptOf = (fields: Pick<Attempt, 'flow' | 'transcript'> & Partial<Attempt>): Attempt => ({
+    id: 'a',
+    startedAt: 0,
+    checks: [],
+    faults: [],
+    ...fields,
+  });
+
   test('marks diagram steps done, failed and not reached', () => {
-    const attempt: Attempt = {
-      id: 'a',
+    const attempt = attemptOf({
       flow: 'jwt',
-      startedAt: 0,
-      checks: [],
-      faults: [],
       assertion: 'h.c.s',
       transcript: [serverCall('token', 'POST', 400)],
-    };
+    });
     assert.deepEqual(
       diagramSteps(attempt).map((step) => step.state),
       ['done', 'done', 'failed', 'not-reached'],
@@ -109,12 +114,8 @@ describe('checks', () => {
   });
 
   test('a redirect flow the pre-flight stopped fails at its first step, not nowhere', () => {
-    const refused: Attempt = {
-      id: 'b',
+    const refused = attemptOf({
       flow: 'web-server',
-      startedAt: 0,
-      checks: [],
-      faults: [],
       ok: false,
       preflightRefused: true,
       error: {
@@ -123,7 +124,7 @@ describe('checks', () => {
         source: 'redirect',
       },
       transcript: [serverCall('pre-flight', 'GET', 302)],
-    };
+    });
     assert.deepEqual(
       diagramSteps(refused).map((step) => step.state),
       ['failed', 'not-reached', 'not-reached', 'not-reached', 'not-reached', 'not-reached'],
