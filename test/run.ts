@@ -2,7 +2,7 @@
 // cores. Test files run in groups, each a single Node process (test/support/group.ts) that loads the server once
 // instead of once per file. Each part's output is shown when it fails; a summary ends the run.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
 import path from 'node:path';
 
@@ -34,6 +34,23 @@ const NODE_GROUPS = 1;
 const BACKGROUND_PRIORITY = 10;
 const CACHE = 'node_modules/.cache/sf-oauth-playground';
 
+/**
+ * tsc's build mode compares the build info with the project's own sources only, not with the packages' type
+ * definitions: after an install (npm rewrites node_modules/.package-lock.json) the next check starts afresh.
+ */
+function typeCheckCacheFresh(): void {
+  const buildInfo = `${CACHE}/tsc-build`;
+  const installed = 'node_modules/.package-lock.json';
+  if (
+    existsSync(buildInfo) &&
+    existsSync(installed) &&
+    statSync(installed).mtimeMs > statSync(buildInfo).mtimeMs
+  ) {
+    rmSync(buildInfo);
+  }
+}
+typeCheckCacheFresh();
+
 const files = readdirSync('test', { recursive: true })
   .map((file) => path.join('test', String(file)))
   .filter((file) => file.endsWith('.test.ts'))
@@ -57,7 +74,9 @@ const jobs: Job[] = [
   {
     name: 'type check',
     phase: 2,
-    command: ['npx', 'tsc', '--noEmit', '--incremental', '--tsBuildInfoFile', `${CACHE}/tsbuildinfo`],
+    // Build mode, with tsconfig.json's build info: when no source changed since the last check it ends in a second
+    // instead of parsing every package's type definitions again (8 CPU-s). See typeCheckCacheFresh for installs.
+    command: ['npx', 'tsc', '--build'],
     weight: 10,
     background: true,
   },
