@@ -1,14 +1,15 @@
 // Every newer flow in Chromium, from the home page to a result page with query rows (client credentials,
 // username-password, device, refresh token); the break-it switches are in break-it.test.ts.
-// (npm test balances its browser groups on this file taking about 10 s alone.)
+// (npm test balances its browser groups on this file taking about 8 s alone.)
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
 import { everyFlowBrowser } from '../support/flowDriver.ts';
-import { screenshot } from '../support/pages.ts';
+import { testWithScreenshot } from '../support/pages.ts';
 
 describe('every flow in Chromium', () => {
   const ui = everyFlowBrowser();
+  const test = testWithScreenshot(() => ui.page);
 
   for (const [flow, from] of [
     ['client-credentials', 'Client credentials'],
@@ -18,7 +19,6 @@ describe('every flow in Chromium', () => {
   ] as const) {
     test(
       `the ${flow} flow from the home page to a result with query rows`,
-      { timeout: 30_000 },
       async (t) => {
         if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
         const { page, flows, stack } = ui;
@@ -38,8 +38,8 @@ describe('every flow in Chromium', () => {
           await page.locator('table tbody tr').first().locator('td').nth(1).innerText(),
           'Acme Inc.',
         );
-        await screenshot(page, `result-${flow}`);
       },
+      { timeout: 30_000 },
     );
   }
 });

@@ -1,17 +1,9 @@
 // Opens the home page in real headless Chromium and checks what a newcomer sees first.
 // (npm test balances its browser groups on this file taking about 4 s alone.)
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import {
-  ARTIFACTS_DIR,
-  launchBrowser,
-  newContext,
-  NO_BROWSER_MESSAGE,
-  releaseBrowser,
-} from '../support/browser.ts';
+import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 describe('home page in Chromium', async () => {
@@ -47,8 +39,6 @@ describe('home page in Chromium', async () => {
       'Username-password',
     ]);
     assert.match(await page.locator('.hero').innerText(), /local Salesforce emulator/);
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'home.png'), fullPage: true });
     assert.deepEqual(scriptErrors, []);
     await context.close();
   });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
-import { screenshot, signInAtEmulator } from '../support/pages.ts';
+import { signInAtEmulator } from '../support/pages.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
 describe('the trouble path in Chromium', () => {
@@ -68,7 +68,6 @@ describe('the trouble path in Chromium', () => {
     assert.equal(await page.locator('.transcript > li[data-leg="callback"]').count(), 1);
     assert.equal(await page.locator('.transcript > li').count(), legsBefore);
     assert.equal(await page.locator('[data-check="state"][data-state="fail"]').count(), 0);
-    await screenshot(page, 'result-after-replay');
   });
 
   test('a consumer key the org does not know ends on the explanation, not on a dead end', async (t) => {
@@ -101,7 +100,6 @@ describe('the trouble path in Chromium', () => {
       await version.innerText(),
       /SF_API_VERSION=99\.0 is not one the org offers.*Fix: remove SF_API_VERSION/,
     );
-    await screenshot(page, 'setup-doctor');
   });
 
   // Every error string the wire references document is read by the same box over HTTP in

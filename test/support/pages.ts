@@ -1,7 +1,7 @@
 // Browser steps shared by the e2e tests: log in at the emulator's real pages, save screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { test, type TestContext } from 'node:test';
+import { test, type TestContext, type TestOptions } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './browser.ts';
 import type { TestStack } from './stack.ts';
@@ -31,9 +31,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** test(), with a full-page screenshot in test-results/ when it fails (none on success: they are slow to take). */
 export function testWithScreenshot(
   pageOf: () => Page | undefined,
-): (name: string, body: (t: TestContext) => Promise<unknown>) => void {
-  return (name, body) =>
-    test(name, async (t) => {
+): (name: string, body: (t: TestContext) => Promise<unknown>, options?: TestOptions) => void {
+  return (name, body, options = {}) =>
+    test(name, options, async (t) => {
       try {
         await body(t);
       } catch (error) {
