@@ -1,20 +1,13 @@
 // Builds JWT bearer assertions for tests, signed with the test key (or any other) via njwt.
-import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import njwt from 'njwt';
-import { TEST_ROOT } from './stack.ts';
+import { TEST_ROOT, testKeyPem } from './stack.ts';
 
 export const testJwtKey = () => readFileSync(path.join(TEST_ROOT, 'certs', 'jwt.key'), 'utf8');
 
-/** A key pair the emulator has never seen, made once per process (a new one costs 100–300 ms of CPU). */
-let other: string | undefined;
-export function otherKey(): string {
-  other ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
-    .privateKey.export({ type: 'pkcs8', format: 'pem' })
-    .toString();
-  return other;
-}
+/** A private key the emulator has never seen. */
+export const otherKey = () => testKeyPem('unknown-to-emulator');
 
 export interface AssertionClaims {
   iss: string;

@@ -1,6 +1,6 @@
 // Starts the real app and emulator over HTTPS on free ports for a test, with throwaway state.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStack, type Stack, type StackOptions } from '../../server/stack.ts';
@@ -8,13 +8,28 @@ import { startStack, type Stack, type StackOptions } from '../../server/stack.ts
 /** Keys are slow to make: every test process shares one generated set under the OS temp folder. */
 export const TEST_ROOT = path.join(os.tmpdir(), 'sf-oauth-playground-test-root');
 
-/** One emulator signing key per test process: each fresh emulator state would otherwise make its own. */
-let signingKeyPem: string | undefined;
-function sharedSigningKey(): string {
-  signingKeyPem ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
-    .privateKey.export({ type: 'pkcs8', format: 'pem' })
-    .toString();
-  return signingKeyPem;
+const keysInProcess = new Map<string, string>();
+
+/**
+ * A private key (PKCS#8 PEM) kept under TEST_ROOT by name. A 2048-bit key costs 100–800 ms of CPU to make, so each
+ * is made once per machine rather than once per test process. Written whole or not at all: test groups run side by
+ * side, and the second to finish simply replaces the file with a key just as good.
+ */
+export function testKeyPem(name: string): string {
+  const known = keysInProcess.get(name);
+  if (known) return known;
+  const file = path.join(TEST_ROOT, 'keys', `${name}.pem`);
+  let pem = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (!pem) {
+    pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, pem, { mode: 0o600 });
+    renameSync(`${file}.${process.pid}`, file);
+  }
+  keysInProcess.set(name, pem);
+  return pem;
 }
 
 export interface TestStack extends Stack {
@@ -42,7 +57,7 @@ export async function startTestStack(
       ...env,
     },
     rootDir: TEST_ROOT,
-    emulatorSigningKeyPem: sharedSigningKey(),
+    emulatorSigningKeyPem: testKeyPem('emulator-signing'),
     ...options,
   });
   return {

@@ -1,6 +1,6 @@
 // The visible checks: PKCE, response signature, state, nonce, id_token signature, clock skew, diagram states.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { describe, test } from 'node:test';
 import njwt from 'njwt';
 import {
@@ -15,6 +15,8 @@ import { idTokenSignatureCheck } from '../../../server/flows/idToken.ts';
 import { clockSkewCheck } from '../../../server/teaching/checks.ts';
 import { diagramSteps } from '../../../server/teaching/diagram.ts';
 import type { Attempt } from '../../../server/attempts/attempt.ts';
+import { otherKey } from '../../support/assertion.ts';
+import { testKeyPem } from '../../support/stack.ts';
 
 describe('checks', () => {
   test('computes the RFC 7636 appendix B challenge', () => {
@@ -48,13 +50,12 @@ describe('checks', () => {
   });
 
   test('verifies an id_token against a JWKS and refuses another key', async () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const jwk = { ...publicKey.export({ format: 'jwk' }), kid: '1' } as Record<string, unknown>;
-    const jwt = njwt.create(
-      { iss: 'https://issuer', aud: 'client' },
-      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      'RS256',
-    );
+    const privateKey = testKeyPem('id-token-signer');
+    const jwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid: '1' } as Record<
+      string,
+      unknown
+    >;
+    const jwt = njwt.create({ iss: 'https://issuer', aud: 'client' }, privateKey, 'RS256');
     jwt.setHeader('kid', '1');
     const token = jwt.compact();
     const expected = { issuers: ['https://issuer'], clientId: 'client', nowMs: Date.now() };
@@ -64,7 +65,7 @@ describe('checks', () => {
       false,
     );
     const otherJwk = {
-      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }),
+      ...createPublicKey(otherKey()).export({ format: 'jwk' }),
       kid: '1',
     } as Record<string, unknown>;
     assert.equal((await idTokenSignatureCheck(token, [otherJwk], expected)).passed, false);

@@ -1,6 +1,6 @@
 // Snippets: the request read from a transcript leg, and spent single-use values with what a new attempt renews.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { readJwt } from '../../../server/jwt.ts';
 import { snippetContext } from '../../../server/teaching/snippets/context.ts';
@@ -14,6 +14,7 @@ import {
 } from '../../../server/teaching/snippets/request.ts';
 import { spentValue } from '../../../server/teaching/snippets/spent.ts';
 import * as legs from './snippet-fixtures.ts';
+import { otherKey } from '../../support/assertion.ts';
 
 // Reading a transcript leg into the request snippets repeat: each secret named by what it is in that request.
 const variables = (entry: Parameters<typeof legRequest>[0]) =>
@@ -134,7 +135,8 @@ describe('spent single-use values', () => {
   });
 
   test('a new assertion keeps iss, sub and aud, expires 3 minutes from now, and is signed with the given key', () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const privateKey = createPrivateKey(otherKey());
+    const publicKey = createPublicKey(privateKey);
     const nowMs = Date.UTC(2026, 10, 25, 12, 0, 0);
     const renewed = withNewAssertion(legs.jwtExchange, privateKey, nowMs);
     const form = new URLSearchParams(renewed.entry.requestBody);
