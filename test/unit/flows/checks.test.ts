@@ -51,10 +51,10 @@ describe('checks', () => {
 
   test('verifies an id_token against a JWKS and refuses another key', async () => {
     const privateKey = testKeyPem('id-token-signer');
-    const jwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid: '1' } as Record<
-      string,
-      unknown
-    >;
+    const jwk: Record<string, unknown> = {
+      ...createPublicKey(privateKey).export({ format: 'jwk' }),
+      kid: '1',
+    };
     const jwt = njwt.create({ iss: 'https://issuer', aud: 'client' }, privateKey, 'RS256');
     jwt.setHeader('kid', '1');
     const token = jwt.compact();
