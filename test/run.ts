@@ -39,6 +39,7 @@ const BACKGROUND_PRIORITY = 10;
  */
 const CHECKS_PRIORITY = 19;
 const CACHE = 'node_modules/.cache/sf-oauth-playground';
+const TYPESCRIPT_7 = 'node_modules/typescript-native/bin/tsc';
 
 /**
  * tsc's build mode compares the build info with the project's own sources only, not with the packages' type
@@ -80,9 +81,10 @@ const jobs: Job[] = [
   {
     name: 'type check',
     phase: 2,
-    // Build mode, with tsconfig.json's build info: when no source changed since the last check it ends in a second
-    // instead of parsing every package's type definitions again (8 CPU-s). See typeCheckCacheFresh for installs.
-    command: ['npx', 'tsc', '--build'],
+    // TypeScript 7, the native compiler: a whole check in 3.7 CPU-s against TypeScript 6's 13.1 (which stays for
+    // typescript-eslint, whose parser needs it). Build mode, with tsconfig.json's build info: with no source changed
+    // since the last check it ends at once (0.2 CPU-s). See typeCheckCacheFresh for installs.
+    command: [process.execPath, TYPESCRIPT_7, '--build'],
     weight: 10,
     priority: CHECKS_PRIORITY,
   },
