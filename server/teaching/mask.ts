@@ -110,27 +110,33 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
 export function scrub(text: string, secrets: readonly string[]): string {
   let scrubber = byList.get(secrets);
   if (!scrubber) {
-    // JSON, not a join: no two different lists may share a key (a secret may hold any character).
-    const key = JSON.stringify(secrets);
-    scrubber = scrubbers.get(key);
-    if (!scrubber) {
-      scrubber = scrubberFor(secrets);
-      if (scrubbers.size >= KEPT_SCRUBBERS) scrubbers.delete(scrubbers.keys().next().value as string);
-      scrubbers.set(key, scrubber);
-    }
+    scrubber = scrubberOfSecrets(secrets);
     byList.set(secrets, scrubber);
   }
   return scrubber(text);
 }
 
-/** A page scrubs every leg, parameter and snippet with the same secrets: their pattern is built once. */
-const scrubbers = new Map<string, (text: string) => string>();
-const KEPT_SCRUBBERS = 64;
 /**
- * And a page passes the same list to each of its hundred-odd scrubs: found by the list itself, without writing out
- * its few kilobytes as a key each time. A list is read-only to everyone it is passed to.
+ * A page passes the same list to each of its hundred-odd scrubs: found by the list itself, without writing out its
+ * few kilobytes as a key each time. A list is read-only to everyone it is passed to.
  */
 const byList = new WeakMap<readonly string[], (text: string) => string>();
+
+/** Pages of one sign-in build new lists of the same secrets: their pattern is built once, by the list's content. */
+function scrubberOfSecrets(secrets: readonly string[]): (text: string) => string {
+  // JSON, not a join: no two different lists may share a key (a secret may hold any character).
+  const key = JSON.stringify(secrets);
+  let scrubber = byContent.get(key);
+  if (!scrubber) {
+    scrubber = scrubberFor(secrets);
+    if (byContent.size >= KEPT_SCRUBBERS) byContent.delete(byContent.keys().next().value as string);
+    byContent.set(key, scrubber);
+  }
+  return scrubber;
+}
+
+const byContent = new Map<string, (text: string) => string>();
+const KEPT_SCRUBBERS = 64;
 
 /**
  * One pattern for every form of every secret (as sent, percent-encoded, form-encoded), longest first, so that a
