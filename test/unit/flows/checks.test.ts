@@ -50,11 +50,13 @@ describe('checks', () => {
   });
 
   test('verifies an id_token against a JWKS and refuses another key', async () => {
-    const privateKey = testKeyPem('id-token-signer');
-    const jwk: Record<string, unknown> = {
-      ...createPublicKey(privateKey).export({ format: 'jwk' }),
+    // The public half of a key as a JWKS entry, under the kid the token names.
+    const jwkOf = (pem: string): Record<string, unknown> => ({
+      ...createPublicKey(pem).export({ format: 'jwk' }),
       kid: '1',
-    };
+    });
+    const privateKey = testKeyPem('id-token-signer');
+    const jwk = jwkOf(privateKey);
     const jwt = njwt.create({ iss: 'https://issuer', aud: 'client' }, privateKey, 'RS256');
     jwt.setHeader('kid', '1');
     const token = jwt.compact();
@@ -64,10 +66,7 @@ describe('checks', () => {
       (await idTokenSignatureCheck(token, [jwk], { ...expected, clientId: 'other' })).passed,
       false,
     );
-    const otherJwk = {
-      ...createPublicKey(otherKey()).export({ format: 'jwk' }),
-      kid: '1',
-    } as Record<string, unknown>;
+    const otherJwk = jwkOf(otherKey());
     assert.equal((await idTokenSignatureCheck(token, [otherJwk], expected)).passed, false);
   });
 
