@@ -2,7 +2,7 @@
 // cores. Test files run in groups, each a single Node process (test/support/group.ts) that loads the server once
 // instead of once per file. Each part's output is shown when it fails; a summary ends the run.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
 import path from 'node:path';
 
@@ -33,30 +33,13 @@ const BROWSER_GROUPS = 1;
 const NODE_GROUPS = 1;
 const BACKGROUND_PRIORITY = 10;
 /**
- * The checks lowest of all: on a first run, without their caches, they need about 35 CPU-s. At the tests' priority
- * they slowed the other tests until those ran alone at the end, one core idle (first runs 104–107 s); below them,
- * they use what is left and finish on the core the browser tests free (94–96 s, alternated).
+ * The checks lowest of all: on a first run, without their caches, they needed 35 CPU-s (26 since TypeScript 7). At
+ * the tests' priority they slowed the other tests until those ran alone at the end, one core idle (first runs
+ * 104–107 s); below them, they use what is left and finish on the core the browser tests free (94–96 s, alternated).
  */
 const CHECKS_PRIORITY = 19;
 const CACHE = 'node_modules/.cache/sf-oauth-playground';
 const TYPESCRIPT_7 = 'node_modules/typescript-native/bin/tsc';
-
-/**
- * tsc's build mode compares the build info with the project's own sources only, not with the packages' type
- * definitions: after an install (npm rewrites node_modules/.package-lock.json) the next check starts afresh.
- */
-function typeCheckCacheFresh(): void {
-  const buildInfo = `${CACHE}/tsc-build`;
-  const installed = 'node_modules/.package-lock.json';
-  if (
-    existsSync(buildInfo) &&
-    existsSync(installed) &&
-    statSync(installed).mtimeMs > statSync(buildInfo).mtimeMs
-  ) {
-    rmSync(buildInfo);
-  }
-}
-typeCheckCacheFresh();
 
 const files = readdirSync('test', { recursive: true })
   .map((file) => path.join('test', String(file)))
@@ -82,8 +65,8 @@ const jobs: Job[] = [
     name: 'type check',
     phase: 2,
     // TypeScript 7, the native compiler: a whole check in 3.7 CPU-s against TypeScript 6's 13.1 (which stays for
-    // typescript-eslint, whose parser needs it). Build mode, with tsconfig.json's build info: with no source changed
-    // since the last check it ends at once (0.2 CPU-s). See typeCheckCacheFresh for installs.
+    // typescript-eslint, whose parser needs it). Build mode, with tsconfig.json's build info: when no file it reads
+    // changed since the last check, the packages' type definitions included, it ends at once (0.2 CPU-s).
     command: [process.execPath, TYPESCRIPT_7, '--build'],
     weight: 10,
     priority: CHECKS_PRIORITY,
