@@ -3,6 +3,7 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { whileLocked } from './folderLock.ts';
 
 export interface KeyPairFiles {
   readonly keyFile: string;
@@ -41,6 +42,18 @@ function pairIn(dir: string, name: string): KeyPairFiles {
 }
 
 async function createIfMissing(pair: KeyPairFiles, commonName: string, forTls: boolean): Promise<boolean> {
+  if (existsSync(pair.keyFile) && existsSync(pair.certFile)) return false;
+  // Two processes starting at once on a fresh folder (the test groups of a first `npm test`, two starts) would
+  // otherwise both make the pair: the slower one then fails on the files the faster one wrote, or takes a key whose
+  // certificate is still being written for a lone key. One makes it; the others then find it made.
+  return whileLocked(`${pair.keyFile}.making`, () => createUnlessPresent(pair, commonName, forTls));
+}
+
+async function createUnlessPresent(
+  pair: KeyPairFiles,
+  commonName: string,
+  forTls: boolean,
+): Promise<boolean> {
   const hasKey = existsSync(pair.keyFile);
   const hasCert = existsSync(pair.certFile);
   if (hasKey && hasCert) return false;

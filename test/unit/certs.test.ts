@@ -1,7 +1,18 @@
 // ensureCertificates: generated once, SHA-256 with the localhost SANs, keys private, never overwritten.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -56,6 +67,38 @@ describe('ensureCertificates', () => {
       },
     );
   });
+
+  test('several makers at once on an empty folder (two test groups, two starts): one pair, made once', async () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+    try {
+      const results = await Promise.all([1, 2, 3].map(() => ensureCertificates(fresh)));
+      assert.deepEqual(
+        results.map((files) => files.created.length).sort(),
+        [0, 0, 4],
+        'the first made both pairs; the others found them',
+      );
+      assert.deepEqual(readdirSync(fresh).sort(), ['jwt.crt', 'jwt.key', 'server.crt', 'server.key']);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  test(
+    'a maker that ended mid-way (Ctrl-C) leaves a lock the next start takes over at once',
+    { timeout: 20_000 },
+    async () => {
+      const fresh = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+      try {
+        const ended = spawnSync(process.execPath, ['-e', '']).pid;
+        mkdirSync(path.join(fresh, 'server.key.making'));
+        writeFileSync(path.join(fresh, 'server.key.making', 'pid'), String(ended));
+        assert.equal((await ensureCertificates(fresh)).created.length, 4);
+        assert.ok(!existsSync(path.join(fresh, 'server.key.making')));
+      } finally {
+        rmSync(fresh, { recursive: true, force: true });
+      }
+    },
+  );
 
   test('explains a missing partner and an unreadable key', async () => {
     const other = mkdtempSync(path.join(os.tmpdir(), 'certs-'));

@@ -1,0 +1,55 @@
+// One process at a time across processes, with no lock service: a folder is the lock, since mkdir either creates
+// it or fails, atomically. Used where two processes may make the same files at the same moment (certs.ts).
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Longer than any work done under a lock here takes: a lock this old was left by a process that died holding it. */
+const STALE_LOCK_MS = 60_000;
+const WAIT_STEP_MS = 50;
+
+/** Runs `work` holding the lock folder `lock` (waiting while another process holds it), then removes the folder. */
+export async function whileLocked<T>(lock: string, work: () => Promise<T>): Promise<T> {
+  await take(lock);
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function take(lock: string): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      // Its holder, so that a start after a Ctrl-C in the middle need not wait out STALE_LOCK_MS.
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (isStale(lock)) rmSync(lock, { recursive: true, force: true });
+    else await sleep(WAIT_STEP_MS);
+  }
+}
+
+/** Left by a process that has ended, or older than any holder would keep it. */
+function isStale(lock: string): boolean {
+  try {
+    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
+    const holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+    return holder > 0 && !isRunning(holder);
+  } catch {
+    return false; // released meanwhile, or its holder has not yet written its pid: look again shortly
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
