@@ -19,17 +19,28 @@ export async function whileLocked<T>(lock: string, work: () => Promise<T>): Prom
 }
 
 async function take(lock: string): Promise<void> {
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      // Its holder, so that a start after a Ctrl-C in the middle need not wait out STALE_LOCK_MS.
-      writeFileSync(path.join(lock, 'pid'), String(process.pid));
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+  while (!tryMaking(lock)) {
     if (isStale(lock)) rmSync(lock, { recursive: true, force: true });
     else await sleep(WAIT_STEP_MS);
+  }
+}
+
+/** True when this process now holds the lock; false when another does. */
+function tryMaking(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    // Its holder, so that a start after a Ctrl-C in the middle need not wait out STALE_LOCK_MS.
+    writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    return true;
+  } catch (error) {
+    // Not left behind without a holder's pid: the next start would wait out STALE_LOCK_MS for nothing.
+    rmSync(lock, { recursive: true, force: true });
+    throw error;
   }
 }
 
