@@ -205,7 +205,11 @@ describe('the newer flows through the app', () => {
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await page('/flows/device'))?.[1] ?? '';
       const pollNow = () => client.post(`${stack.appUrl}/flows/device/poll`, { _csrf: csrf });
       const answers = await Promise.all([pollNow(), pollNow()]);
-      assert.ok(answers.every((answer) => answer.status === 303));
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        [303, 303],
+        `both polls redirect; the answers went to ${answers.map((answer) => answer.headers.get('location')).join(' and ')}`,
+      );
       assert.equal(devicePolls(), (before ?? 0) + 1, 'one poll reached the token endpoint');
       assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
     });
