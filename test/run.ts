@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, setPriority } from 'node:os';
 import path from 'node:path';
+import { STALL_MARK } from './support/stallWatch.ts';
 
 interface Job {
   name: string;
@@ -180,6 +181,11 @@ console.log(
 const outcomes = await runAll(jobs);
 for (const failed of outcomes.filter((outcome) => outcome.code !== 0)) {
   console.log(`\n===== ${failed.job.name} failed =====\n${failed.output}`);
+}
+// A group that passed can still have been stuck for a while: its stall report is worth reading.
+for (const stalled of outcomes.filter((o) => o.code === 0 && o.output.includes(STALL_MARK))) {
+  const report = stalled.output.slice(stalled.output.indexOf(STALL_MARK));
+  console.log(`\n===== ${stalled.job.name} passed after a stall =====\n${report.split('\n\n')[0]}`);
 }
 const failures = outcomes.filter((outcome) => outcome.code !== 0).length;
 console.log(

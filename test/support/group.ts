@@ -3,6 +3,9 @@
 // Used by test/run.ts.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { watchForStalls } from './stallWatch.ts';
+
+watchForStalls();
 
 const files = process.argv.slice(2).map((file) => path.resolve(file));
 // Only a group of browser files loads Playwright: loading it costs more than a second of CPU.
