@@ -1,12 +1,16 @@
 // Device flow page: ask this app to poll every `interval` seconds (it never polls Salesforce sooner), and move on
-// to the result, or back to the explained error, when the answer is final.
+// to the result, or back to the explained error, when the answer is final. "Check now" is off while a poll of the
+// page is under way: a click landing just after that poll signed the visitor in would carry a form token of the
+// session the sign-in replaced, and be refused as an expired form instead of reaching the result.
 (function pollDeviceFlow() {
   const section = document.querySelector('.device-code[data-interval]');
   const status = document.getElementById('device-status');
   if (!section || !status) return;
   const csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
-  const ask = () =>
-    fetch('/flows/device/poll', {
+  const checkNow = section.querySelector('form[action="/flows/device/poll"] button');
+  const ask = () => {
+    if (checkNow) checkNow.disabled = true;
+    return fetch('/flows/device/poll', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'x-csrf-token': csrf },
@@ -16,11 +20,14 @@
       )
       .then((answer) => {
         if (answer.redirect) return window.location.assign(answer.redirect);
+        if (checkNow) checkNow.disabled = false;
         status.textContent = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;
         setTimeout(ask, answer.retryInS * 1000);
       })
       .catch((error) => {
+        if (checkNow) checkNow.disabled = false;
         status.textContent = `Could not check (${error.message}): use "Check now".`;
       });
+  };
   setTimeout(ask, Number(section.dataset.interval) * 1000);
 })();

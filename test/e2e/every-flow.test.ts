@@ -3,7 +3,7 @@
 // (npm test balances its browser groups on this file taking about 8 s alone.)
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
-import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
 import { everyFlowBrowser } from '../support/flowDriver.ts';
 import { testWithScreenshot } from '../support/pages.ts';
 
@@ -42,4 +42,35 @@ describe('every flow in Chromium', () => {
       { timeout: 30_000 },
     );
   }
+
+  test('"Check now" is off while the page’s own poll waits for its answer, and back on when it says "not yet"', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(ui.browser);
+    const page = await context.newPage();
+    // The page's timer waits `interval` (5 s): the page's clock is moved on instead of the test waiting.
+    await page.clock.install();
+    await page.goto(ui.flows.flowUrl('device'));
+    await page.getByRole('button', { name: 'Run the device flow' }).click();
+    await page.locator('#user-code').waitFor();
+    // The app's real answer ("not yet": nobody allowed access), held back until the test has looked.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/flows/device/poll', async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    const checkNow = page.getByRole('button', { name: 'Check now' });
+    assert.equal(await checkNow.isDisabled(), false);
+    await page.clock.runFor(5_000);
+    await page.waitForFunction(
+      () => document.querySelector('form[action="/flows/device/poll"] button')?.hasAttribute('disabled'),
+      undefined,
+      { timeout: 10_000 },
+    );
+    release();
+    await page.locator('#device-status', { hasText: 'Still waiting' }).waitFor();
+    assert.equal(await checkNow.isDisabled(), false);
+    await context.close();
+  });
 });
