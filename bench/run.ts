@@ -41,7 +41,7 @@ try {
   progress('the result page after reloads');
   const resultPage = await measureResultPage(ctx);
   progress('RS256 signing');
-  const signing = measureSigning(ctx);
+  const signing = await measureSigning(ctx);
   progress('GET / under load');
   const home = await measureHome(ctx, pageBytes);
   progress('the emulator under load');

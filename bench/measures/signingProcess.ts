@@ -1,10 +1,11 @@
-// One RS256 assertion as the JWT flow signs it (its key read the way the flow reads it) against a bare signing loop
-// over an input of the same length with the key parsed once. Batches of the two alternate, and each ratio compares
-// neighbouring batches, so the machine's changing load weighs on both sides alike.
+// Run by bench/measures/signing.ts in a process of its own: one RS256 assertion as the JWT flow signs it (its key
+// read the way the flow reads it) against a bare signing loop over an input of the same length with the key parsed
+// once. Batches of the two alternate, and each ratio compares neighbouring batches, so the machine's changing load
+// weighs on both sides alike. Sends its row to the parent and ends.
 import { createPrivateKey, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { signedRequest } from '../../server/flows/jwtBearer.ts';
-import type { BenchContext } from '../lib/context.ts';
+import type { StackReady } from '../lib/context.ts';
 import { median, perCallMs } from '../lib/stats.ts';
 import { ms, type Row } from '../lib/table.ts';
 
@@ -12,22 +13,26 @@ const PAIRS_PER_ROUND = 15;
 const BATCH = 25;
 const WARM_UP_PAIRS = 20;
 
-export function measureSigning(ctx: BenchContext): Row {
-  const { clientId, username, audience, jwtKeyFile } = ctx.stack.ready;
+export interface SigningInput {
+  ready: StackReady;
+  rounds: number;
+}
+
+function signingRow({ ready, rounds }: SigningInput): Row {
+  const { clientId, username, audience, jwtKeyFile } = ready;
   const config = { clientId, username, audience, jwtKeyFile };
   const sample = signedRequest(config, Date.now()).assertion;
   const input = Buffer.from(sample.slice(0, sample.lastIndexOf('.')));
   const key = createPrivateKey(readFileSync(jwtKeyFile));
   const app = () => signedRequest(config, Date.now());
   const bare = () => createSign('RSA-SHA256').update(input).sign(key);
-  // Warmed alike before measuring: the first batches after the other measures carry their leftovers (code not yet
-  // optimised, the garbage of a hundred result pages), which land on whichever side allocates more: the app's.
+  // Warmed alike before measuring: code not yet optimised would land on whichever side runs more of it.
   for (let i = 0; i < WARM_UP_PAIRS; i++) {
     perCallMs(1, BATCH, app);
     perCallMs(1, BATCH, bare);
   }
   const pairs: { app: number; bare: number }[] = [];
-  for (let i = 0; i < ctx.rounds * PAIRS_PER_ROUND; i++) {
+  for (let i = 0; i < rounds * PAIRS_PER_ROUND; i++) {
     pairs.push({ app: perCallMs(1, BATCH, app), bare: perCallMs(1, BATCH, bare) });
   }
   return {
@@ -39,3 +44,7 @@ export function measureSigning(ctx: BenchContext): Row {
     unit: '×',
   };
 }
+
+process.once('message', (input: SigningInput) => {
+  process.send?.(signingRow(input), () => process.exit(0));
+});

@@ -1,0 +1,28 @@
+// The RS256 signing row, measured in a fresh process (signingProcess.ts): in the bench's own, the garbage of the
+// measures before it (a hundred result pages, thousands of requests) was collected during the timed batches and
+// fell mostly on the side that allocates more, the app's, which moved the ratio by up to 0.15 from run to run.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchContext } from '../lib/context.ts';
+import type { Row } from '../lib/table.ts';
+import type { SigningInput } from './signingProcess.ts';
+
+const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'signingProcess.ts');
+
+export async function measureSigning(ctx: BenchContext): Promise<Row> {
+  const measurer = fork(child, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const input: SigningInput = { ready: ctx.stack.ready, rounds: ctx.rounds };
+  measurer.send(input);
+  const [row] = (await Promise.race([
+    once(measurer, 'message'),
+    once(measurer, 'exit').then(([code]) => {
+      throw new Error(`the signing measure ended (${String(code)}) without a row`);
+    }),
+  ])) as [Row];
+  return row;
+}
