@@ -83,8 +83,8 @@ const jobs: Job[] = [
   },
   {
     name: 'format check',
-    // With a cache under node_modules/.cache: a second run re-checks only the files that changed.
     phase: 2,
+    // With a cache under node_modules/.cache: a second run re-checks only the files that changed.
     command: ['npx', 'prettier', '--check', '--cache', '--cache-location', `${CACHE}/prettier`, '.'],
     weight: 6,
     priority: CHECKS_PRIORITY,

@@ -54,7 +54,8 @@ export async function startChild<Ready>(
   };
 }
 
-function firstMessage<T extends { type: string }>(
+/** The child's first message of this type (and id), or an error if it ends before sending one. */
+export function firstMessage<T extends { type: string }>(
   child: ChildProcess,
   type: string,
   id?: number,

@@ -2,9 +2,9 @@
 // measures before it (a hundred result pages, thousands of requests) was collected during the timed batches and
 // fell mostly on the side that allocates more, the app's, which moved the ratio by up to 0.15 from run to run.
 import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstMessage } from '../lib/children.ts';
 import type { BenchContext } from '../lib/context.ts';
 import type { Row } from '../lib/table.ts';
 import type { SigningInput } from './signingProcess.ts';
@@ -18,11 +18,6 @@ export async function measureSigning(ctx: BenchContext): Promise<Row> {
   });
   const input: SigningInput = { ready: ctx.stack.ready, rounds: ctx.rounds };
   measurer.send(input);
-  const [row] = (await Promise.race([
-    once(measurer, 'message'),
-    once(measurer, 'exit').then(([code]) => {
-      throw new Error(`the signing measure ended (${String(code)}) without a row`);
-    }),
-  ])) as [Row];
+  const { row } = await firstMessage<{ type: string; row: Row }>(measurer, 'row');
   return row;
 }

@@ -46,5 +46,5 @@ function signingRow({ ready, rounds }: SigningInput): Row {
 }
 
 process.once('message', (input: SigningInput) => {
-  process.send?.(signingRow(input), () => process.exit(0));
+  process.send?.({ type: 'row', row: signingRow(input) }, () => process.exit(0));
 });
