@@ -2,10 +2,12 @@
 // values after it), a spent single-use value is renewed first where that is possible, and focus stays on the
 // control that was used.
 (function takeHome() {
+  // The result page has the token in a meta tag; a flow page has it in its forms (its Run form is always there).
   const csrfMeta = document.querySelector('meta[name="csrf-token"]');
-  const csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
+  const csrfInput = document.querySelector('input[name="_csrf"]');
+  const csrf = csrfMeta ? csrfMeta.getAttribute('content') : csrfInput ? csrfInput.value : '';
 
-  document.querySelectorAll('[data-snippets]').forEach((box) => {
+  const initBox = (box) => {
     const status = box.querySelector('.copy-status');
     const note = box.querySelector('.copy-note');
     const variables = box.dataset.variables ? box.dataset.variables.split(' ') : [];
@@ -92,7 +94,12 @@
       });
     });
     showMode();
-  });
+  };
+  document.querySelectorAll('[data-snippets]').forEach(initBox);
+  // A transcript leg's copies arrive when the leg is first opened (teaching.js loads it).
+  document.addEventListener('leg-loaded', (event) =>
+    event.detail.querySelectorAll('[data-snippets]').forEach(initBox),
+  );
 
   /** The clipboard API, else the selection and the old copy command; the text stays selected if both fail. */
   function copyText(pre) {

@@ -1,5 +1,6 @@
-// Teaching panel behaviour: live exp countdowns, parameter help that Escape dismisses, and revealing the visitor's
-// own secrets of one leg (its fields and its copyable snippets), focus kept on the control used.
+// Teaching panel behaviour: live exp countdowns, each transcript leg loaded when it is first opened, parameter help
+// that Escape dismisses, and revealing the visitor's own secrets of one leg (its fields and its copyable snippets),
+// focus kept on the control used.
 (function teachingPanel() {
   const status = document.getElementById('teaching-status');
   const announce = (text) => {
@@ -23,20 +24,46 @@
 
   // Help shown on hover or focus must be dismissible without moving (WCAG 1.4.13): Escape hides it until the
   // pointer or focus leaves that parameter.
-  const helpCells = document.querySelectorAll('.params th');
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
-    helpCells.forEach((cell) => {
+    document.querySelectorAll('.params th').forEach((cell) => {
       if (cell.matches(':hover, :focus-within')) cell.classList.add('tooltip-dismissed');
     });
   });
-  helpCells.forEach((cell) => {
+  const bindHelp = (cell) => {
     const restore = () => cell.classList.remove('tooltip-dismissed');
     cell.addEventListener('focusout', restore);
     cell.addEventListener('mouseleave', restore);
-  });
+  };
 
-  document.querySelectorAll('.reveal-entry').forEach((button) => {
+  // A page lists its legs by their closed line; what a leg holds is asked of the server the first time it opens
+  // (toggle does not bubble: it is caught on its way down). Its link, the fallback, stays until the body arrives.
+  document.addEventListener(
+    'toggle',
+    (event) => {
+      const details = event.target;
+      const body = details.open && details.querySelector(':scope > .leg-body[data-leg-src]');
+      if (!body || body.getAttribute('aria-busy') === 'true') return;
+      body.setAttribute('aria-busy', 'true');
+      fetch(body.dataset.legSrc, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+        .then((response) =>
+          response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`)),
+        )
+        .then((html) => {
+          body.innerHTML = html;
+          body.removeAttribute('data-leg-src');
+          within(body);
+          document.dispatchEvent(new window.CustomEvent('leg-loaded', { detail: body }));
+        })
+        .catch((error) =>
+          announce(`Could not load this leg (${error.message}): its link shows it on a page.`),
+        )
+        .finally(() => body.removeAttribute('aria-busy'));
+    },
+    true,
+  );
+
+  const bindReveal = (button) => {
     const leg = button.closest('[data-entry]');
     const snippets = leg.querySelector('[data-snippets]');
     const shownName = button.textContent.replace(/^Reveal secrets of /, '');
@@ -78,7 +105,14 @@
         })
         .catch((error) => done(`Could not reveal: ${error.message}`));
     });
-  });
+  };
+
+  /** Everything a leg's controls need, for the legs a page starts with and each one loaded later. */
+  function within(root) {
+    root.querySelectorAll('.params th').forEach(bindHelp);
+    root.querySelectorAll('.reveal-entry').forEach(bindReveal);
+  }
+  within(document);
 
   function valueFor(raw, field, fallback) {
     if (field.startsWith('param-')) {

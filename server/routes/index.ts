@@ -71,6 +71,7 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   app.get('/signed-out', result.signedOut);
 
   app.post('/teaching/break-it', requireCsrf, teaching.armFaults);
+  app.get('/teaching/legs/:entryId', teaching.leg);
   app.post('/teaching/reveal', requireCsrf, teaching.reveal);
   app.post('/teaching/fresh', requireCsrf, teaching.fresh);
 }

@@ -7,6 +7,7 @@ import * as device from '../flows/device.ts';
 import { signingKey } from '../flows/jwtBearer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { FAULTS, offeredFaults } from '../teaching/faults.ts';
+import { openedLeg } from '../teaching/panel.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
 import { withNewAssertion, withNewDeviceCode } from '../teaching/snippets/fresh.ts';
 import { snippetSet } from '../teaching/snippets/index.ts';
@@ -23,19 +24,21 @@ export const exposeArmedFaults: RequestHandler = (req, res, next) => {
 };
 
 /** The transcript entry a request names, from this visitor's own session only. */
-function ownEntry(req: Request): { attempt: Attempt; entry: TranscriptEntry } {
-  const id: unknown = req.body?.entryId;
+function ownEntry(
+  req: Request,
+  id: unknown = req.body?.entryId,
+  missing = 'Nothing to reveal',
+): { attempt: Attempt; entry: TranscriptEntry } {
   if (typeof id !== 'string') throw new HttpError(400, 'Bad request', 'entryId must be a string.');
   const attempt = shownAttempts(req).find((shown) => shown.transcript.some((leg) => leg.id === id));
   const entry = attempt?.transcript.find((candidate) => candidate.id === id);
-  if (!attempt || !entry)
-    throw new HttpError(404, 'Nothing to reveal', 'That transcript entry is not in your session.');
+  if (!attempt || !entry) throw new HttpError(404, missing, 'That transcript entry is not in your session.');
   return { attempt, entry };
 }
 
 export function teachingHandlers(
   services: Services,
-): Record<'armFaults' | 'reveal' | 'fresh', RequestHandler> {
+): Record<'armFaults' | 'leg' | 'reveal' | 'fresh', RequestHandler> {
   const { config, now } = services;
   return {
     armFaults(req, res) {
@@ -49,6 +52,25 @@ export function teachingHandlers(
       else delete req.session.faults;
       // Back to the top of the flow page, where the armed faults are announced beside the Run control.
       res.redirect(303, `/flows/${flow}`);
+    },
+
+    /**
+     * What one leg holds, masked, with its copies: the page lists legs by their closed line only, and its script asks
+     * for a leg's body here when the leg is opened (?part=body). Without the script, the link shows it as a page.
+     */
+    leg(req, res) {
+      const { attempt, entry } = ownEntry(req, req.params.entryId, 'Nothing to show');
+      const view = openedLeg(attempt, entry, config);
+      res.set('Cache-Control', 'no-store');
+      if (req.query.part === 'body') return res.render('partials/teaching/leg-body', { entry: view });
+      const signedInWith = req.session.login?.attempt?.id === attempt.id;
+      res.render('teaching-leg', {
+        title: `The ${view.name}`,
+        entry: view,
+        back: signedInWith
+          ? { href: '/result', label: 'Back to the result page' }
+          : { href: `/flows/${attempt.flow}`, label: 'Back to the flow page' },
+      });
     },
 
     /** Raw values of one transcript entry, and its snippets with them. */

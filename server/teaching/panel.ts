@@ -1,20 +1,21 @@
-// Everything the teaching panel shows for one attempt, computed once per render.
+// Everything the teaching panel shows for one attempt, computed once per render. Each transcript leg is only its
+// closed line here: what it holds is rendered when a learner opens it (legBody), most legs never are.
 import type { Config } from '../config.ts';
-import type { Attempt, Fault, Check, FlowName } from '../attempts/attempt.ts';
+import type { Attempt, Fault, Check, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { decodeJwt, type DecodedJwt } from './decode.ts';
 import { diagramSteps, PARTIES, type DiagramStep } from './diagram.ts';
 import { contextOf, explain, type ExplainedError } from './explainer/explain.ts';
 import { clockSkewCheck } from './checks.ts';
 import { legNames } from './legNames.ts';
 import { snippetContext } from './snippets/context.ts';
-import { entryView, secretsOf, type EntryView } from './transcript.ts';
+import { entryView, legSummary, secretsOf, type EntryView, type LegSummary } from './transcript.ts';
 
 export interface PanelView {
   flow: FlowName;
   parties: readonly string[];
   steps: DiagramStep[];
   checks: Check[];
-  transcript: EntryView[];
+  transcript: LegSummary[];
   assertion?: DecodedJwt;
   idToken?: DecodedJwt;
   error?: { error: string; error_description?: string; status?: number; explained: ExplainedError };
@@ -23,10 +24,9 @@ export interface PanelView {
 
 export function panelView(
   attempt: Attempt,
-  config: Pick<Config, 'clientSecret' | 'callbackUrl' | 'mode' | 'certsDir' | 'jwtKeyFile'>,
+  config: Pick<Config, 'callbackUrl'>,
   nowMs = Date.now(),
 ): PanelView {
-  const secrets = secretsOf(attempt, [config.clientSecret]);
   const skew = clockSkewCheck(attempt.transcript);
   const names = legNames(attempt.transcript);
   return {
@@ -34,9 +34,7 @@ export function panelView(
     parties: PARTIES,
     steps: diagramSteps(attempt),
     checks: skew ? [...attempt.checks, skew] : attempt.checks,
-    transcript: attempt.transcript.map((entry, i) =>
-      entryView(entry, secrets, { snippets: snippetContext(config, false), attempt, name: names[i] }),
-    ),
+    transcript: attempt.transcript.map((entry, i) => legSummary(entry, names[i], attempt)),
     assertion: decodeJwt(attempt.assertion, 'assertion'),
     idToken: decodeJwt(attempt.idToken, 'id_token'),
     error: attempt.error
@@ -44,4 +42,17 @@ export function panelView(
       : undefined,
     faults: attempt.faults,
   };
+}
+
+/** One leg as it shows when opened: every field masked, its copies with placeholders, named as in its transcript. */
+export function openedLeg(
+  attempt: Attempt,
+  entry: TranscriptEntry,
+  config: Pick<Config, 'clientSecret' | 'mode' | 'certsDir' | 'jwtKeyFile'>,
+): EntryView {
+  return entryView(entry, secretsOf(attempt, [config.clientSecret]), {
+    snippets: snippetContext(config, false),
+    attempt,
+    name: legNames(attempt.transcript)[attempt.transcript.indexOf(entry)],
+  });
 }

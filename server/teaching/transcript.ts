@@ -17,27 +17,31 @@ import { snippetSet, type SnippetSet } from './snippets/index.ts';
 import { legRequest } from './snippets/request.ts';
 import { spentValue, type Spent } from './snippets/spent.ts';
 
-export interface EntryView {
+/** What a leg's closed line shows; the rest of the leg is rendered when it is opened (see legBody). */
+export interface LegSummary {
   id: string;
   /** The leg's name on the page, unique within its transcript ("token request", "query request 2"). */
   name: string;
   kind: TranscriptEntry['kind'];
   leg: string;
   method: string;
+  status?: number;
+  error?: string;
+  spent?: Spent;
+}
+
+export interface EntryView extends LegSummary {
   url: string;
   params: { name: string; value: string; help?: string }[];
   requestHeaders: [string, string][];
   requestBody?: string;
-  status?: number;
   /** The headers worth reading (Date, Content-Type, Cache-Control…); the others are only counted. */
   responseHeaders: [string, string][];
   otherResponseHeaders: number;
   responseBody?: string;
   responseBytes?: number;
-  error?: string;
   durationMs?: number;
   snippets?: SnippetSet;
-  spent?: Spent;
 }
 
 /** Response headers that teach something here; the security and transport headers every response has do not. */
@@ -95,6 +99,25 @@ export interface EntryViewOptions {
   name?: string;
   /** The attempt the entry belongs to, to tell whether its single-use values are spent. */
   attempt?: Pick<Attempt, 'transcript'>;
+}
+
+/** A leg as its closed line shows it: nothing in it is secret, so nothing needs masking. */
+export function legSummary(
+  entry: TranscriptEntry,
+  name: string,
+  attempt: Pick<Attempt, 'transcript'>,
+): LegSummary {
+  const serverCall = entry.kind === 'server-call' && URL.canParse(entry.url);
+  return {
+    id: entry.id,
+    name,
+    kind: entry.kind,
+    leg: entry.leg,
+    method: entry.method,
+    status: entry.status,
+    error: entry.error,
+    spent: serverCall ? spentValue(entry, attempt) : undefined,
+  };
 }
 
 export function entryView(

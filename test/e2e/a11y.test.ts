@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
+import { launchBrowser, NO_BROWSER_MESSAGE, openEveryDetails, releaseBrowser } from '../support/browser.ts';
 import { signInAtEmulator } from '../support/pages.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -59,8 +59,8 @@ describe('accessibility and layout in Chromium', () => {
    * naming the page and the combination.
    */
   const problemsOf = async (name: string): Promise<string[]> => {
+    await openEveryDetails(page);
     await page.evaluate(() => {
-      document.querySelectorAll('details').forEach((element) => (element.open = true));
       const style = document.createElement('style');
       style.textContent = '.tooltip { display: block !important; }';
       document.head.append(style);
@@ -231,12 +231,19 @@ describe('accessibility and layout in Chromium', () => {
     assert.deepEqual(problems, []);
   });
 
-  test('the emulator setup page as its administrator, and the signed-out page after a logout', async (t) => {
+  test('the emulator setup page as its administrator, a leg on its own page, and the signed-out page after a logout', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     // Logged in at the emulator as its System Administrator by now: /setup shows the settings themselves.
     await page.goto(`${stack.emulatorUrl}/setup`);
     await page.getByRole('heading', { name: 'App settings' }).waitFor();
     const problems = await problemsOf('emulator setup as administrator');
+    // Where a leg's link leads when the page's script cannot show it in place.
+    await page.goto(`${stack.appUrl}/result`);
+    const leg = page.locator('.transcript > li .leg-body a').first();
+    const name = ((await leg.textContent()) ?? '').replace(/^Show the /, '');
+    await page.goto(`${stack.appUrl}${await leg.getAttribute('href')}`);
+    await page.getByRole('heading', { name: `The ${name}`, exact: true }).waitFor();
+    problems.push(...(await problemsOf('a transcript leg on its own page')));
     await page.goto(`${stack.appUrl}/result`);
     await page.getByRole('button', { name: /^Log out/ }).click();
     await page.waitForURL(`${stack.appUrl}/signed-out`);

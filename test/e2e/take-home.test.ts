@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
+import { launchBrowser, NO_BROWSER_MESSAGE, openEveryDetails, releaseBrowser } from '../support/browser.ts';
 import { signInAtEmulator } from '../support/pages.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
@@ -123,9 +123,7 @@ describe('copied requests run as copied', () => {
    */
   const runEveryCall = async (spentCode: boolean): Promise<string[]> => {
     const expected = expectations(spentCode);
-    await page.evaluate(() =>
-      document.querySelectorAll<HTMLDetailsElement>('.transcript details').forEach((d) => (d.open = true)),
-    );
+    await openEveryDetails(page, '.transcript details');
     const calls = await page
       .locator('.transcript > li')
       .filter({ has: page.locator('[data-snippets]') })

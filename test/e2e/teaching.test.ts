@@ -57,6 +57,38 @@ describe('teaching panel in Chromium', () => {
   );
 
   testShot(
+    'a leg shows what it holds once opened, and on the flow page its copy signs a new assertion first',
+    async (t) => {
+      if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+      const token = page.locator('.transcript > li[data-leg="token"]');
+      assert.equal(await token.locator('[data-field]').count(), 0, 'closed, the leg is its summary line');
+      await token.locator('summary').first().focus();
+      await page.keyboard.press('Enter');
+      await token.locator('[data-field="requestBody"]').waitFor();
+      assert.ok(
+        await token
+          .locator('summary')
+          .first()
+          .evaluate((s) => s === document.activeElement),
+      );
+      assert.equal(await token.locator('.leg-body[data-leg-src]').count(), 0);
+      await token.getByRole('button', { name: 'Reveal secrets of the token request' }).click();
+      await token.getByRole('button', { name: 'Hide secrets of the token request' }).waitFor();
+      const box = token.locator('[data-snippets]');
+      await box.locator('summary').click();
+      // The flow page has no CSRF meta tag: the copy control takes the token from the page's forms.
+      await box
+        .getByRole('button', { name: 'New attempt and copy token request as curl, with your values' })
+        .click();
+      await page
+        .locator('.copy-status', {
+          hasText: /^Copied the token request as curl, with your values\. A new assertion, signed just now/,
+        })
+        .waitFor();
+    },
+  );
+
+  testShot(
     'web server flow: every step done, every leg in the transcript, secrets revealed only on request',
     async (t) => {
       if (!browser) return t.skip(NO_BROWSER_MESSAGE);

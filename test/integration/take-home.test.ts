@@ -35,6 +35,12 @@ describe('renewing a spent single-use value', () => {
     const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
     return { html, legs, csrf };
   };
+  /** What a leg holds, as the page's script asks for it when the leg is opened. */
+  const legOf = async (id: string) => {
+    const answer = await client.get(`${stack.appUrl}/teaching/legs/${id}?part=body`);
+    assert.equal(answer.status, 200);
+    return answer.text();
+  };
   const fresh = (entryId: unknown, csrf: string) =>
     client.request(`${stack.appUrl}/teaching/fresh`, {
       method: 'POST',
@@ -53,7 +59,8 @@ describe('renewing a spent single-use value', () => {
 
     const result = await pageOf('/result');
     const poll = result.legs.filter((leg) => leg.leg === 'token (poll)').at(-1);
-    assert.ok(poll && result.html.includes(`data-fresh="device-code" data-entry-id="${poll.id}"`));
+    assert.ok(poll, 'the poll is a leg of the result page');
+    assert.match(await legOf(poll.id), new RegExp(`data-fresh="device-code" data-entry-id="${poll.id}"`));
     const answer = await fresh(poll.id, result.csrf);
     assert.equal(answer.status, 200);
     assert.equal(answer.headers.get('cache-control'), 'no-store');
@@ -82,7 +89,8 @@ describe('renewing a spent single-use value', () => {
     await runWebServerFlow(stack, client);
     const before = await pageOf('/result');
     const token = before.legs.find((leg) => leg.leg === 'token');
-    assert.ok(token && before.html.includes(`data-fresh="code" data-entry-id="${token.id}"`));
+    assert.ok(token, 'the token request is a leg of the result page');
+    assert.match(await legOf(token.id), new RegExp(`data-fresh="code" data-entry-id="${token.id}"`));
     const answer = await fresh(token.id, before.csrf);
     assert.equal(answer.status, 200);
     const { redirect } = (await answer.json()) as { redirect: string };

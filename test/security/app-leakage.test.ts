@@ -28,6 +28,8 @@ describe('token leakage', () => {
   const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info };
   const browser = new WatchedBrowser(() => stack.appUrl);
   const pages: string[] = [];
+  /** Every leg of those pages opened, as the page's script asks for it and as its own page. */
+  const legs: string[] = [];
   const accessTokens: string[] = [];
 
   before(async () => {
@@ -38,9 +40,14 @@ describe('token leakage', () => {
     const collect = async () => {
       const { page, token } = await resultWithToken(stack, browser);
       accessTokens.push(token);
-      pages.push(page);
+      const now = [page];
       for (const flow of ['web-server', 'user-agent', 'jwt'])
-        pages.push(await (await browser.get(`${stack.appUrl}/flows/${flow}`)).text());
+        now.push(await (await browser.get(`${stack.appUrl}/flows/${flow}`)).text());
+      pages.push(...now);
+      const ids = now.flatMap((html) => [...html.matchAll(/data-entry="([^"]+)"/g)].map((match) => match[1]));
+      for (const id of new Set(ids))
+        for (const suffix of ['?part=body', ''])
+          legs.push(await (await browser.get(`${stack.appUrl}/teaching/legs/${id}${suffix}`)).text());
     };
     // Every flow, a refresh, a failing query, a forged fragment and a logout: success and error paths alike.
     await runWebServerFlow(stack, browser);
@@ -96,6 +103,15 @@ describe('token leakage', () => {
     assertNoSecretIn(pages, 'a page');
   });
 
+  test('no transcript leg, opened or on its own page, shows a token or code before Reveal', () => {
+    assert.ok(legs.length >= 40, `only ${legs.length} legs opened`);
+    assert.ok(
+      legs.every((html) => html.includes('data-field="url"')),
+      'every leg opened',
+    );
+    assertNoSecretIn(legs, 'a leg');
+  });
+
   test('the server log holds no token, code or secret', () => {
     assertNoSecretIn(logged, 'the log');
   });
@@ -117,6 +133,19 @@ describe('token leakage', () => {
     });
   }
 
+  test('GET /teaching/legs/:id forbids caching and Referer, whole or in part', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const page = await (await client.get(`${stack.appUrl}/result`)).text();
+    const entryId = /data-entry="([^"]+)" data-leg="token"/.exec(page)?.[1] ?? '';
+    for (const suffix of ['', '?part=body']) {
+      const response = await client.get(`${stack.appUrl}/teaching/legs/${entryId}${suffix}`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    }
+  });
+
   for (const path of ['/result/reveal', '/teaching/reveal']) {
     test(`POST ${path} answers with no-store and no-referrer`, async () => {
       const client = new TestClient();
@@ -135,7 +164,7 @@ describe('token leakage', () => {
     });
   }
 
-  test("another browser cannot reveal this session's transcript entries by their ids", async () => {
+  test("another browser cannot reveal or open this session's transcript entries by their ids", async () => {
     const owner = new TestClient();
     await runWebServerFlow(stack, owner);
     const page = await (await owner.get(`${stack.appUrl}/result`)).text();
@@ -157,6 +186,10 @@ describe('token leakage', () => {
         detail: 'That transcript entry is not in your session.',
         status: 404,
       });
+      const leg = await other.get(`${stack.appUrl}/teaching/legs/${entryId}?part=body`);
+      assert.equal(leg.status, 404, 'nor open its legs');
+      const text = await leg.text();
+      assert.match(text, /That transcript entry is not in your session\./);
     }
   });
 });

@@ -1,7 +1,7 @@
 // Launches Debian's headless Chromium through playwright-core; never downloads a browser.
 import { existsSync } from 'node:fs';
 import { after } from 'node:test';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's headless shell first: the same Blink without the browser's UI, a third less CPU per test. */
 const CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -103,3 +103,21 @@ export function newContext(browser: Browser, width = 1280): Promise<BrowserConte
 }
 
 export const ARTIFACTS_DIR = 'test-results';
+
+/**
+ * Opens every <details> that `selector` finds, as a person opening each in turn: a transcript leg loads what it
+ * holds when opened (its copies are <details> too, opened once they are there). Fails if a leg never loads.
+ */
+export async function openEveryDetails(page: Page, selector = 'details'): Promise<void> {
+  for (;;) {
+    const opened = await page.evaluate((css) => {
+      const closed = [...document.querySelectorAll<HTMLDetailsElement>(css)].filter((d) => !d.open);
+      closed.forEach((details) => (details.open = true));
+      return closed.length;
+    }, selector);
+    await page.waitForFunction(() => !document.querySelector('.leg-body[data-leg-src]'), undefined, {
+      timeout: 10_000,
+    });
+    if (opened === 0) return;
+  }
+}

@@ -7,6 +7,7 @@ import { loadConfig } from '../../../server/config.ts';
 import type { Attempt } from '../../../server/attempts/attempt.ts';
 import { teachingHelpers } from '../../../server/teaching/index.ts';
 import { maskUrl, scrub } from '../../../server/teaching/mask.ts';
+import { openedLeg } from '../../../server/teaching/panel.ts';
 import { entryView, secretsOf } from '../../../server/teaching/transcript.ts';
 
 const config = loadConfig({ SF_CLIENT_SECRET: 'Sup3rS3cretConsumerValue' }, '/tmp');
@@ -137,8 +138,21 @@ describe('masking', () => {
     assertNoSecret(html, 'the panel HTML');
     assert.match(html, /me@x\.com/);
     assert.match(html, /Salesforce could not verify the assertion/);
+    assert.doesNotMatch(html, /data-field=/, 'legs are listed closed: what they hold comes when opened');
+  });
+
+  test('every leg, opened, keeps no secret, and copies with placeholders', async () => {
+    const attempt = attemptWithSecrets();
+    const bodies = await Promise.all(
+      attempt.transcript.map((entry) =>
+        ejs.renderFile(path.resolve('views/partials/teaching/leg-body.ejs'), {
+          entry: openedLeg(attempt, entry, config),
+        }),
+      ),
+    );
+    bodies.forEach((html, i) => assertNoSecret(html, `leg ${i + 1} opened`));
     assert.match(
-      html,
+      bodies.join('\n'),
       /Copy<\/span> token request 1 as curl<span class="copy-mode">, with placeholders<\/span>/,
     );
   });
