@@ -2,7 +2,7 @@
 // snippet and tooltip open: no sideways scrolling on a phone, no axe-core violation of any impact; and the
 // keyboard: Escape dismisses help, focus stays on the control used, the navigation marks the current page.
 // (npm test balances its browser groups on this file taking about 22 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';

@@ -1,7 +1,7 @@
 // Every "break it" switch of every flow in Chromium, armed beside Run, to its explained error, with checks that
 // agree with that error; the flows' successful runs are in every-flow.test.ts.
 // (npm test balances its browser groups on this file taking about 19 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { FlowName } from '../../server/attempts/attempt.ts';

@@ -1,7 +1,7 @@
 // Every newer flow in Chromium, from the home page to a result page with query rows (client credentials,
 // username-password, device, refresh token); the break-it switches are in break-it.test.ts.
 // (npm test balances its browser groups on this file taking about 8 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
 import { everyFlowBrowser } from '../support/flowDriver.ts';

@@ -1,6 +1,6 @@
 // Each flow in real headless Chromium, from the home page to a result page with a masked token and query rows.
 // (npm test balances its browser groups on this file taking about 7 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';

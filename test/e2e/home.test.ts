@@ -1,6 +1,6 @@
 // Opens the home page in real headless Chromium and checks what a newcomer sees first.
 // (npm test balances its browser groups on this file taking about 4 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';

@@ -1,7 +1,7 @@
 // Take it home, in Chromium: every call of a real result page, copied after Reveal, runs in a shell against the
 // emulator and answers as its transcript says; the final token's jsforce and Python snippets print the query rows.
 // (npm test balances its browser groups on this file taking about 11 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

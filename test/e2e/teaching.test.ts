@@ -1,6 +1,6 @@
 // The teaching panel in Chromium: diagram states, transcript, reveal, and a flow broken on purpose.
 // (npm test balances its browser groups on this file taking about 6 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';

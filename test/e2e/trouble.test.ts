@@ -1,7 +1,7 @@
 // Where learners get stuck, in Chromium: Back and Reload after success, a consumer key the org does not know,
 // the setup doctor's findings, and the paste-an-error box on each shape of error a learner pastes.
 // (npm test balances its browser groups on this file taking about 10 s alone.)
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 // The app shell over real HTTPS: security headers, 404 and error pages for browsers and API callers.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';

@@ -1,6 +1,6 @@
 // `npm start` runs a compiled copy of server/ (server/start.js, server/compile.js): compiled once per version of the
 // sources, again after any edit, and a source that does not compile stops start-up with its file and line.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { execFile } from 'node:child_process';
 import {
   appendFileSync,

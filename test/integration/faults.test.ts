@@ -1,7 +1,7 @@
 // Salesforce down, hanging, failing or impersonated, played by the emulator's own server misbehaving on its
 // real port: the JWT flow ends on its page with the right explanation, other pages keep answering, and the
 // next attempt works once the fault is gone.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { EmulatorFaults } from '../support/faults.ts';
 import { TestClient } from '../support/http.ts';

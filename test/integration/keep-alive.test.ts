@@ -1,5 +1,5 @@
 // Keep-alive towards Salesforce: connections are reused, but never one the server is about to close.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Config } from '../../server/config.ts';

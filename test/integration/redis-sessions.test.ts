@@ -1,6 +1,6 @@
 // Sessions in a real Redis (started here on a free port): two app processes share a visitor's login, a new
 // one still knows it, and a Redis that cannot be reached stops start-up with REDIS_URL named.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../support/http.ts';
 import { resultWithToken, runWebServerFlow } from '../support/flows.ts';

@@ -1,6 +1,6 @@
 // Sessions are made only when a page stores something: a visitor who only looks gets no session and no session
 // cookie, and the first thing stored (arming a fault, starting a flow) makes one that later requests find.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { csrfTokenOf } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

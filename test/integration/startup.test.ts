@@ -1,5 +1,5 @@
 // `npm start` as a user meets it: the printed URLs, a clean Ctrl-C, and one clear line for each start-up problem.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

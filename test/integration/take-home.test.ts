@@ -1,6 +1,6 @@
 // "New attempt and copy" over HTTP: a spent device code renewed by a real call, whose copied poll gets a token once
 // the new code is allowed; and the refusals: nothing to renew, an entry from another session, no CSRF token.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';

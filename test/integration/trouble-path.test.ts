@@ -1,6 +1,6 @@
 // Where learners get stuck before the first success: the pre-flight that explains Salesforce's own error pages,
 // the setup doctor, the paste-an-error page, and http:// on the app's port.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // `npm start` compiles each template once; `npm run dev` reads templates afresh, so an edited view shows on the next
 // request. Both scripts run as written in package.json, on a copy of the project whose views the test edits.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, symlinkSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // Outside development the app renders through its own engine (each template compiled once, each include resolved
 // once): every page must come out exactly as EJS itself renders it, includes with their own data too.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../server/app.ts';

@@ -1,6 +1,6 @@
 // Org mode serves only its owner: without the access link's cookie, every page that acts or reveals answers
 // 403 with the way in; the home page and the setup guide stay open; only the right link sets the cookie.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

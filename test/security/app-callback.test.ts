@@ -1,6 +1,6 @@
 // Attacks on the one callback: a missing, wrong or replayed state, login CSRF, code injection, session
 // fixation and unsolicited errors. None signs anyone in; only code injection reaches the token endpoint.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing, tokenCalls } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

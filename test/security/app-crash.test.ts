@@ -1,6 +1,6 @@
 // The known bad inputs, sent to a running app one after another: each gets an answer below 500, and
 // afterwards the process still serves GET / with 200. A crash ends this test process; a hang times out.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { csrfTokenOf } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

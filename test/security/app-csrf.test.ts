@@ -1,6 +1,6 @@
 // CSRF on every state-changing route of the app: a POST without the token, or with another browser's token,
 // is a 403 that changes nothing. The route list is checked against server/routes/index.ts.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing, csrfTokenOf } from '../support/attacks.ts';

@@ -1,7 +1,7 @@
 // Forged token responses: a made-up user-agent fragment, one pointing at another host, one without or with a
 // borrowed id_token, and token endpoint answers naming another host. All are refused, and the "evil host" (a
 // real HTTPS listener the app would trust) never receives a single connection.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing } from '../support/attacks.ts';
 import { startEvilHost, type EvilHost } from '../support/evil-host.ts';

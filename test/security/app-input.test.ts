@@ -1,6 +1,6 @@
 // Hostile request bodies at the app: prototype keys, deep nesting, wrong types, and sizes past every limit
 // are answered with a 4xx and a clear message, never a 500, and the process keeps serving.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing, csrfTokenOf, postJson } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

@@ -1,6 +1,6 @@
 // Token leakage: no token, code or secret in any Location header the app sends, in a page before Reveal, or
 // in the server's log; pages and answers that carry tokens forbid caching and Referer.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing, csrfTokenOf, postJson } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

@@ -1,6 +1,6 @@
 // Session exhaustion: a flood of anonymous sessions cannot evict a signed-in visitor, and reloading the
 // result page cannot grow a session (each reload replaces its own query leg).
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

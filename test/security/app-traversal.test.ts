@@ -1,6 +1,6 @@
 // Path traversal on static files and on the certificate download, sent raw (no client normalises the ../
 // away): every variant is a 404, and no answer ever holds a private key or a file from outside public/.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { existsSync } from 'node:fs';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';

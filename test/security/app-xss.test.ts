@@ -1,6 +1,6 @@
 // Markup smuggled in through everything the app shows from outside: error_description and error codes in the
 // callback, SOQL text and the errors it causes, and claims of a forged id_token. All of it arrives escaped.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertEscaped, assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';

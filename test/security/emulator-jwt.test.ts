@@ -1,7 +1,7 @@
 // Attacks on the emulator's JWT bearer grant: header tricks that try to choose the key, and aud, iss, sub, exp tricks.
 // Already refused elsewhere and not repeated here: alg none, HS256 signed with the certificate, another key, a
 // tampered payload, a wrong or array aud, a past exp and a wrong iss (test/integration/emulator/jwt-bearer.test.ts).
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { createPublicKey, createSign } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import njwt from 'njwt';

@@ -1,5 +1,5 @@
 // Oversized, over-numerous and nested input, and path traversal on the emulator's static files.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';

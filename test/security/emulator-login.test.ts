@@ -1,5 +1,5 @@
 // Attacks on the emulator's login and approval pages: prototype keys, session fixation, password guessing, caching.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../support/emulator-login.ts';
 import { setupSession } from '../support/emulator-setup.ts';

@@ -1,7 +1,7 @@
 // Protocol attacks on the emulator's redirect flows: redirect_uri tricks, code replay, PKCE downgrade.
 // Already refused elsewhere and not repeated here: a PKCE mismatch, an empty verifier and an unexpected verifier
 // (test/integration/emulator/web-server.test.ts). JWT assertion tricks: emulator-jwt.test.ts.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { authorizeInBrowser } from '../support/emulator-login.ts';

@@ -1,5 +1,5 @@
 // The emulator as its own process: known bad inputs never end it, and a broken state file never keeps it down.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 // Attacks on the emulator's Setup: no administrator, a standard user, forged forms, hostile callback URLs and keys.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../support/emulator-login.ts';
 import { saveSettings, setupSession } from '../support/emulator-setup.ts';

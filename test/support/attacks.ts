@@ -1,5 +1,5 @@
 // Small steps shared by the attack tests: a page's CSRF token, posts with it, and their closing checks.
-import assert from 'node:assert/strict';
+import assert from './assert.ts';
 import type { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';
 

@@ -1,6 +1,6 @@
 // The person on the other screen of a device flow: types the code at the verification page, logs in if asked, and
 // answers the approval page, as in a browser.
-import assert from 'node:assert/strict';
+import assert from './assert.ts';
 import { hiddenValue } from './emulator-login.ts';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';

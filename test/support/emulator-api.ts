@@ -1,5 +1,5 @@
 // Calls to the emulator's token endpoint for contract tests, and admin changes through its real Setup page.
-import assert from 'node:assert/strict';
+import assert from './assert.ts';
 import { saveSettings } from './emulator-setup.ts';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';

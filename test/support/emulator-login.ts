@@ -1,5 +1,5 @@
 // Drives the emulator's real login and approval pages like a browser, then exchanges the code for tokens.
-import assert from 'node:assert/strict';
+import assert from './assert.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';

@@ -1,5 +1,5 @@
 // Logs in at the emulator's /setup as its System Administrator, like an admin in a browser, and saves settings there.
-import assert from 'node:assert/strict';
+import assert from './assert.ts';
 import { hiddenValue } from './emulator-login.ts';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';

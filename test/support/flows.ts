@@ -2,7 +2,7 @@
 import type { Fault } from '../../server/attempts/attempt.ts';
 import { faultWords } from '../../server/teaching/faults.ts';
 import { escapeHtml } from './html.ts';
-import assert from 'node:assert/strict';
+import assert from './assert.ts';
 import { hiddenValue } from './emulator-login.ts';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';

@@ -1,5 +1,5 @@
 // A small REST API client for tests: JSON in and out with a bearer token, over the test's trusted HTTPS agent.
-import assert from 'node:assert/strict';
+import assert from './assert.ts';
 import { loginAndGetToken, type LoginTarget } from './emulator-login.ts';
 import { TestClient } from './http.ts';
 

@@ -1,5 +1,5 @@
 // ensureCertificates: generated once, SHA-256 with the localhost SANs, keys private, never overwritten.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import {

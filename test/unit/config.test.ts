@@ -1,5 +1,5 @@
 // loadConfig: defaults of emulator mode, real-org mode, and one clear line for every wrong value.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

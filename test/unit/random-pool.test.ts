@@ -1,5 +1,5 @@
 // Random tokens drawn from a block of CSPRNG output: the sizes asked for, every one different, across refills.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { poolRandomBytes, randomToken } from '../../server/randomPool.ts';
 

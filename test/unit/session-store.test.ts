@@ -1,6 +1,6 @@
 // The in-memory session store: a touch (a visit that changed nothing) keeps the stored session as it is and never
 // brings back one that is gone; writes move a session between the anonymous and signed-in tiers.
-import assert from 'node:assert/strict';
+import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import type { SessionData } from 'express-session';
 import { TieredMemoryStore } from '../../server/sessionStore.ts';

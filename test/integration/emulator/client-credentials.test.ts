@@ -1,5 +1,5 @@
 // Contract tests for grant_type=client_credentials: My Domain only, the Run As user, client authentication, shape.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import {
   ADMIN_ID,

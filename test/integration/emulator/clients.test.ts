@@ -1,7 +1,7 @@
 // Standard clients against the emulator, driven as their users drive them: openid-client against the My Domain's
 // discovery document, jsforce's OAuth2 and Connection for client credentials, and the device flow exactly as the
 // Salesforce CLI's sfdx-core (DeviceOauthService) performs it.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';

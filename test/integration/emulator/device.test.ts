@@ -1,6 +1,6 @@
 // Contract tests for Salesforce's device flow: the start (4 keys), polling (pending, slow_down, expiry), the
 // verification page at /setup/connect, multipart bodies, and the September 2025 block.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { answerDeviceCode } from '../../support/device.ts';

@@ -1,5 +1,5 @@
 // Contract tests for the emulator's two hosts: the generic login host and the org's My Domain.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '../../support/assertion.ts';
 import { postToken } from '../../support/emulator-api.ts';

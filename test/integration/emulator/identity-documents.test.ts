@@ -1,6 +1,6 @@
 // Contract tests for the identity URL and userinfo (Salesforce's full field lists, `version`, `format` and
 // Accept), the discovery document's auth methods, and the token endpoint's `format=urlencoded`.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { authorizeInBrowser, loginAndGetToken } from '../../support/emulator-login.ts';

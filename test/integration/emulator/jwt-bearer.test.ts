@@ -1,5 +1,5 @@
 // Contract tests for the emulator's JWT bearer grant: exact Salesforce errors, approval rules, response shape.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { otherKey, signAssertion, withHeader } from '../../support/assertion.ts';

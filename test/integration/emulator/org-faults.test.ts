@@ -1,6 +1,6 @@
 // Contract tests for the org-side faults the playground arms through OrgControl: each makes the next request it
 // concerns fail as a misconfigured org would, with Salesforce's answer, and then disarms.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { OrgFault } from '../../../server/orgFaults.ts';

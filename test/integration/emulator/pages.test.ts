@@ -1,6 +1,6 @@
 // The emulator's own pages for the new lessons: logout (end_session_endpoint), "Not you?", Salesforce's OAuth error
 // pages with the link to the playground, the demo box on the login page, and Setup's new settings.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

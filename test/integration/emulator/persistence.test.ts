@@ -1,6 +1,6 @@
 // The emulator's state is written off the request path: changes gather into one write, and a clean shutdown
 // (the stack's close, as SIGINT/SIGTERM run it) writes whatever is still pending, so a restart keeps it all.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 // Contract tests for the refresh-token lifecycle: the secret setting, rotation and reuse, the four policies,
 // id_token on refresh, and the limit of five grants per user.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { basicAuth, changeSettings, postToken } from '../../support/emulator-api.ts';
 import { loginAndGetToken } from '../../support/emulator-login.ts';

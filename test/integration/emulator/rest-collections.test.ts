@@ -1,6 +1,6 @@
 // Contract tests for sObject Collections (create, update, delete, retrieve, allOrNone) and for /limits counting
 // the calls made.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';

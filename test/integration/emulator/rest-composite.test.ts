@@ -1,5 +1,5 @@
 // Contract tests for /composite (references between subrequests, allOrNone) and /composite/batch.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';

@@ -1,6 +1,6 @@
 // Contract tests for sObject metadata: the global describe, basic information and the full describe, compared
 // key for key with Salesforce's shapes, and the errors around them.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { DESCRIBE_KEYS, FIELD_KEYS, GLOBAL_KEYS } from '../../support/describeKeys.ts';
 import { expectReply, restClientFor, RestTestClient } from '../../support/rest.ts';

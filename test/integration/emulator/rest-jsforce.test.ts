@@ -1,7 +1,7 @@
 // jsforce, unchanged, against the emulator: a token from a real web server flow, then describe, CRUD, queries
 // that page with autoFetch, scanAll (queryAll), limits and identity, in a child process that trusts the
 // emulator's certificate through NODE_EXTRA_CA_CERTS (never by turning verification off).
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';

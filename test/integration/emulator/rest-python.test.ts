@@ -1,7 +1,7 @@
 // Contract checks from Python: requests, shaped like simple_salesforce's calls, against the emulator with a
 // token from a real web server flow. Needs Debian's python3-requests (installed by .ci/run); in CI a missing
 // module fails the test, elsewhere the test says how to install it and is skipped.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';

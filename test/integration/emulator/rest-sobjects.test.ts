@@ -1,6 +1,6 @@
 // Contract tests for /sobjects records: create/read/update/delete with Salesforce's validation
 // errors, the recycle bin seen through queryAll, and written records surviving a restart until a reset.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

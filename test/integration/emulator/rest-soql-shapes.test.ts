@@ -1,6 +1,6 @@
 // Contract tests for the shapes SOQL results take in the emulator: child subqueries nested in their parents,
 // aggregate rows with aliases and expr names, standard and parent fields, FIELDS(STANDARD).
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';

@@ -1,6 +1,6 @@
 // Contract tests for SOQL in the emulator: the three former wrong answers, type checks, date literals on a fixed
 // clock, LIKE, the length limit, the cost guard, and refusals of what it lacks.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';

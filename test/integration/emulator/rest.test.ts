@@ -1,6 +1,6 @@
 // Contract tests for the emulator's REST API: versions, resources, SOQL over seeded data, paging at real batch
 // sizes, sObject reads, exact errors, and the headers every REST response carries.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';

@@ -1,5 +1,5 @@
 // The emulator's setup page, its permitted-users policy, its persistence across restarts, and hostile input.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

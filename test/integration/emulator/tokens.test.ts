@@ -1,5 +1,5 @@
 // Contract tests for refresh, revoke, identity, userinfo, introspection, discovery, id_token and expiry.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createPublicKey, createVerify } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { loginAndGetToken } from '../../support/emulator-login.ts';

@@ -1,5 +1,5 @@
 // Contract tests for grant_type=password: off by default, the security token, the six-key answer, lockout.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { changeSettings, postToken, STANDARD_ID } from '../../support/emulator-api.ts';
 import { hiddenValue } from '../../support/emulator-login.ts';

@@ -1,5 +1,5 @@
 // Contract tests for the emulator's authorize endpoint and authorization-code grant, PKCE included.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { authorizeInBrowser } from '../../support/emulator-login.ts';

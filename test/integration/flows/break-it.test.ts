@@ -1,5 +1,5 @@
 // Each "break it" switch makes the next attempt fail for real at the emulator, and the page explains why.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import type { Fault } from '../../../server/attempts/attempt.ts';
 import { faultWords } from '../../../server/teaching/faults.ts';

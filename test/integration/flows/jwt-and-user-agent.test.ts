@@ -1,5 +1,5 @@
 // The JWT bearer and user-agent flows end to end against the emulator, and two visitors kept apart.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
 import { postForm, resultWithToken, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';

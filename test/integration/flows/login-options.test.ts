@@ -1,6 +1,6 @@
 // Who logs in and how: the redirect flows' login_hint, scopes and prompt reach Salesforce, and the rest of the
 // attempt follows them (no id_token is expected when openid was not asked for).
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { runWebServerFlow } from '../../support/flows.ts';

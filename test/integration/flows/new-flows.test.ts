@@ -3,7 +3,7 @@
 import type { Fault, FlowName } from '../../../server/attempts/attempt.ts';
 import { faultWords } from '../../../server/teaching/faults.ts';
 import { escapeHtml } from '../../support/html.ts';
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
 import { answerDeviceCode } from '../../support/device.ts';

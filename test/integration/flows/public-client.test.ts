@@ -1,5 +1,5 @@
 // A public client (SF_CLIENT_SECRET set but empty) sends no secret; the app's "Require secret" decides the outcome.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { saveSettings } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';

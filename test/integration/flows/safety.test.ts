@@ -1,5 +1,5 @@
 // What must never leak: tokens in logs or page HTML, private keys in downloads; and a pinned API version is used.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
 import { postForm, resultWithToken, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';

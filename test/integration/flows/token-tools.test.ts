@@ -1,6 +1,6 @@
 // The result page's token tools (userinfo, identity URL, introspection, revocation), each a leg of the transcript,
 // and a logout that revokes, ends the org's login session too, and shows both legs.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';

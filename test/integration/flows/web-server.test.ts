@@ -1,5 +1,5 @@
 // The web server flow end to end over HTTPS against the emulator: PKCE, state, single use, errors, logout.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
 import { authorizeViaApp, postForm, resultWithToken, runWebServerFlow } from '../../support/flows.ts';

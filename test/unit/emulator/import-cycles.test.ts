@@ -1,5 +1,5 @@
 // Guards the one-way imports of server/: no module may reach itself again through its imports (type-only included).
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 // The emulator's own crypto primitives against published test vectors (RFC 7636, RFC 4231), not against themselves.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { pkceChallenge, responseSignature, safeEqual } from '../../../server/emulator/secrets.ts';
 

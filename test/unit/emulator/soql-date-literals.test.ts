@@ -1,5 +1,5 @@
 // Unit tests for SOQL date literals: the ranges of days they name, weeks starting on Sunday, from 00:00 UTC.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { dateLiteralRange, dayString } from '../../../server/emulator/rest/soql/dateLiterals.ts';
 

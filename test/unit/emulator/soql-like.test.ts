@@ -1,6 +1,6 @@
 // Unit tests for SOQL LIKE: wildcards, escapes and case, and patterns that would make a backtracking matcher
 // take exponential time are reduced to a few pieces matched in one pass.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { compileLike, matchLike } from '../../../server/emulator/rest/soql/like.ts';
 

@@ -1,5 +1,5 @@
 // The visible checks: PKCE, response signature, state, nonce, id_token signature, clock skew, diagram states.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createPublicKey } from 'node:crypto';
 import { describe, test } from 'node:test';
 import njwt from 'njwt';

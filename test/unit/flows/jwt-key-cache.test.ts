@@ -1,6 +1,6 @@
 // The JWT flow keeps its parsed key and its key/certificate answer only while the files stay the same: a replaced
 // key or certificate is seen on the very next Run or page view.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createVerify, X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';

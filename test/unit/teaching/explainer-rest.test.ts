@@ -1,6 +1,6 @@
 // The explainer on the emulator's newer REST refusals: an emulator limit is never blamed on the user's syntax,
 // and type and id errors in WHERE get their own explanation instead of "the field does not exist".
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { explain } from '../../../server/teaching/explainer/explain.ts';
 

@@ -1,5 +1,5 @@
 // The error explainer: every known error has an entry, and the request decides between look-alike errors.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { contextOf, explain, RULES } from '../../../server/teaching/explainer/explain.ts';
 import type { Attempt } from '../../../server/attempts/attempt.ts';

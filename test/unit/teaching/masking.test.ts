@@ -1,5 +1,5 @@
 // No secret survives in anything the teaching layer renders: transcript views, curl commands, the panel's HTML.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import ejs from 'ejs';

@@ -1,5 +1,5 @@
 // Snippets as code, exact as a learner copies them: jsforce (Node) and Python (requests, simple_salesforce).
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { jsforceSnippet } from '../../../server/teaching/snippets/jsforce.ts';
 import { pythonSnippet } from '../../../server/teaching/snippets/python.ts';

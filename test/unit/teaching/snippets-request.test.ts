@@ -1,5 +1,5 @@
 // Snippets: the request read from a transcript leg, and spent single-use values with what a new attempt renews.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { readJwt } from '../../../server/jwt.ts';

@@ -1,5 +1,5 @@
 // Snippets for the shell, exact as a learner copies them: curl, and the Salesforce CLI.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { curlSnippet, shellQuote } from '../../../server/teaching/snippets/curl.ts';

@@ -1,6 +1,6 @@
 // The words of the transcript and the decoded tokens: masked values readable, JSON laid out the same revealed or
 // not, the response headers that teach, every time claim as a date, each claim explained for its kind of token.
-import assert from 'node:assert/strict';
+import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import type { TranscriptEntry } from '../../../server/attempts/attempt.ts';
 import { decodeJwt } from '../../../server/teaching/decode.ts';
