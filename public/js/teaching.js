@@ -56,7 +56,7 @@
           document.dispatchEvent(new window.CustomEvent('leg-loaded', { detail: body }));
         })
         .catch((error) =>
-          announce(`Could not load this leg (${error.message}): its link shows it on a page.`),
+          announce(`Could not load this leg (${error.message}). Reload the page, or open the leg's link.`),
         )
         .finally(() => body.removeAttribute('aria-busy'));
     },
