@@ -1,5 +1,5 @@
 // Everything the teaching panel shows for one attempt, computed once per render. Each transcript leg is only its
-// closed line here: what it holds is rendered when a learner opens it (legBody), most legs never are.
+// closed line here: what it holds is rendered when a learner opens it (openedLeg), and most legs never are.
 import type { Config } from '../config.ts';
 import type { Attempt, Fault, Check, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { decodeJwt, type DecodedJwt } from './decode.ts';

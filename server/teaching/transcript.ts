@@ -17,7 +17,7 @@ import { snippetSet, type SnippetSet } from './snippets/index.ts';
 import { legRequest } from './snippets/request.ts';
 import { spentValue, type Spent } from './snippets/spent.ts';
 
-/** What a leg's closed line shows; the rest of the leg is rendered when it is opened (see legBody). */
+/** What a leg's closed line shows; the rest of the leg is rendered when it is opened (openedLeg, leg-body.ejs). */
 export interface LegSummary {
   id: string;
   /** The leg's name on the page, unique within its transcript ("token request", "query request 2"). */
@@ -101,13 +101,18 @@ export interface EntryViewOptions {
   attempt?: Pick<Attempt, 'transcript'>;
 }
 
-/** A leg as its closed line shows it: nothing in it is secret, so nothing needs masking. */
+/** A call to Salesforce, as opposed to a browser's redirect or callback: the legs that have copies. */
+const isServerCall = (entry: TranscriptEntry) => entry.kind === 'server-call' && URL.canParse(entry.url);
+
+/**
+ * A leg as its closed line shows it: nothing in it is secret, so nothing needs masking. Whether its single-use
+ * value is spent needs the attempt it belongs to.
+ */
 export function legSummary(
   entry: TranscriptEntry,
   name: string,
-  attempt: Pick<Attempt, 'transcript'>,
+  attempt?: Pick<Attempt, 'transcript'>,
 ): LegSummary {
-  const serverCall = entry.kind === 'server-call' && URL.canParse(entry.url);
   return {
     id: entry.id,
     name,
@@ -116,7 +121,7 @@ export function legSummary(
     method: entry.method,
     status: entry.status,
     error: entry.error,
-    spent: serverCall ? spentValue(entry, attempt) : undefined,
+    spent: attempt && isServerCall(entry) ? spentValue(entry, attempt) : undefined,
   };
 }
 
@@ -130,13 +135,8 @@ export function entryView(
   const headers = reveal ? entry.requestHeaders : maskHeaders(entry.requestHeaders);
   const shown = Object.entries(entry.responseHeaders ?? {}).filter(([name]) => name !== 'set-cookie');
   const telling = shown.filter(([name]) => TELLING_HEADERS.has(name.toLowerCase()));
-  const serverCall = entry.kind === 'server-call' && URL.canParse(entry.url);
   return {
-    id: entry.id,
-    name: options.name ?? entry.leg,
-    kind: entry.kind,
-    leg: entry.leg,
-    method: entry.method,
+    ...legSummary(entry, options.name ?? entry.leg, options.attempt),
     url: clean(reveal ? entry.url : maskUrl(entry.url)),
     params: [...paramsOf(entry)].map(([name, value]) => ({
       name,
@@ -148,7 +148,6 @@ export function entryView(
       entry.requestBody === undefined
         ? undefined
         : clean(reveal ? entry.requestBody : maskForm(entry.requestBody)),
-    status: entry.status,
     responseHeaders: telling.map(([name, value]) => [name, clean(value)]),
     otherResponseHeaders: shown.length - telling.length,
     responseBody:
@@ -156,13 +155,11 @@ export function entryView(
         ? undefined
         : clean(reveal ? prettyJson(entry.responseBody) : maskJson(entry.responseBody)),
     responseBytes: entry.responseBytes,
-    error: entry.error,
     durationMs: entry.durationMs,
     snippets:
-      serverCall && options.snippets
+      isServerCall(entry) && options.snippets
         ? cleanSet(snippetSet(legRequest(entry), { ...options.snippets, reveal }), clean)
         : undefined,
-    spent: serverCall && options.attempt ? spentValue(entry, options.attempt) : undefined,
   };
 }
 
