@@ -2,10 +2,9 @@
 // values after it), a spent single-use value is renewed first where that is possible, and focus stays on the
 // control that was used.
 (function takeHome() {
-  // The result page has the token in a meta tag; a flow page has it in its forms (its Run form is always there).
+  // Every page with a teaching panel (the flow pages, the result page, a leg's own page) carries its CSRF token here.
   const csrfMeta = document.querySelector('meta[name="csrf-token"]');
-  const csrfInput = document.querySelector('input[name="_csrf"]');
-  const csrf = csrfMeta ? csrfMeta.getAttribute('content') : csrfInput ? csrfInput.value : '';
+  const csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
 
   const initBox = (box) => {
     const status = box.querySelector('.copy-status');

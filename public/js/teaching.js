@@ -6,9 +6,9 @@
   const announce = (text) => {
     if (status) status.textContent = text;
   };
+  // Every page with a teaching panel (the flow pages, the result page, a leg's own page) carries its CSRF token here.
   const csrfMeta = document.querySelector('meta[name="csrf-token"]');
-  const csrfInput = document.querySelector('input[name="_csrf"]');
-  const csrf = csrfMeta ? csrfMeta.getAttribute('content') : csrfInput ? csrfInput.value : '';
+  const csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
 
   const countdowns = document.querySelectorAll('.countdown[data-exp]');
   const tick = () => {

@@ -34,7 +34,6 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
         title: 'Device flow',
         waiting: req.session.device,
         scripts: req.session.device ? ['/js/device.js'] : [],
-        csrfMeta: true,
       }),
 
     async start(req, res) {

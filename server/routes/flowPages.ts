@@ -6,7 +6,10 @@ import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import { attemptLog, beginAttempt, finishAttempt, latestAttempt } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
-/** The flow's page, showing this session's latest attempt of that flow (never cached: it may hold tokens). */
+/**
+ * The flow's page, showing this session's latest attempt of that flow (never cached: it may hold tokens). Its CSRF
+ * token is in a meta tag too, where the page's scripts (Reveal, copies, the device poll) read it.
+ */
 export function renderFlowPage(
   req: Request,
   res: Response,
@@ -14,7 +17,7 @@ export function renderFlowPage(
   locals: { title: string } & Record<string, unknown>,
 ): void {
   const attempt = latestAttempt(req, flow);
-  res.set('Cache-Control', 'no-store').render(`flows/${flow}`, { attempt, flow, ...locals });
+  res.set('Cache-Control', 'no-store').render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ...locals });
 }
 
 /** The flow's context for one attempt: its log writes into that attempt. */
