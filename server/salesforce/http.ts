@@ -77,6 +77,10 @@ export function createSalesforceHttp(
         requestBody: request.unrecorded && request.form ? withheld(request.form, request.unrecorded) : body,
       };
       const started = performance.now();
+      // A timer cleared when the call ends: AbortSignal.timeout's fires for every call, long after it ended, and
+      // builds an error nobody reads. Like that one, it never keeps the process alive on its own.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), timeoutMs).unref();
       try {
         const response = await fetch(request.url, {
           method: request.method,
@@ -84,7 +88,7 @@ export function createSalesforceHttp(
           body,
           agent,
           redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: abort.signal,
         });
         const text = await response.text();
         const result = {
@@ -117,6 +121,8 @@ export function createSalesforceHttp(
         });
         record?.(entry);
         throw failure;
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
