@@ -76,7 +76,7 @@ describe('teaching panel in Chromium', () => {
       await token.getByRole('button', { name: 'Hide secrets of the token request' }).waitFor();
       const box = token.locator('[data-snippets]');
       await box.locator('summary').click();
-      // The flow page has no CSRF meta tag: the copy control takes the token from the page's forms.
+      // The copy control's renewal posts with the CSRF token of the flow page's meta tag (refused with 403 without it).
       await box
         .getByRole('button', { name: 'New attempt and copy token request as curl, with your values' })
         .click();
