@@ -3,10 +3,9 @@ import type { RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
-import type { QueryResult } from '../salesforce/api.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { activityLog, shownAttempts } from './attemptSession.ts';
-import { heldCall } from './heldCalls.ts';
+import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import type { Services } from './services.ts';
 import type { Config } from '../config.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
@@ -29,7 +28,8 @@ declare module 'express-session' {
 
 type Handlers = Record<'page' | 'query' | 'reveal' | 'logout' | 'signedOut', RequestHandler>;
 
-export function resultPages({ config, api, now }: Services): Handlers {
+export function resultPages(services: Services): Handlers {
+  const { config, api, now } = services;
   return {
     async page(req, res) {
       const login = req.session.login;
@@ -38,32 +38,19 @@ export function resultPages({ config, api, now }: Services): Handlers {
       const soql = req.session.soql ?? config.sampleQuery;
       const record = activityLog(req);
       const problems: ReceivedError[] = [];
-      // Who you are and the newest API version do not depend on each other: both asked at once (a round trip to
-      // Salesforce fewer before the page shows), their legs recorded in this order whichever answers first.
-      const [identity, newest] = await Promise.all([
-        login.identity ? undefined : heldCall((log) => api.identity(login.tokens, log)),
-        (login.apiVersion ?? config.apiVersion)
-          ? undefined
-          : heldCall((log) => api.newestVersion(login.tokens, log)),
-      ]);
-      for (const call of [identity, newest]) call?.release(record, problems);
-      login.identity ??= identity?.value;
-      login.apiVersion ??= config.apiVersion ?? newest?.value;
-      const version = login.apiVersion;
-      const query = version
-        ? await heldCall((log) => api.query(login.tokens, version, soql, log))
-        : undefined;
-      query?.release(record, problems);
-      const result: QueryResult | undefined = query?.value;
+      const result = await askSalesforce(services, login, soql, record, problems);
       res.render('result', {
         title: 'Signed in',
         login,
+        apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),
         issuedAt: issuedAt(login),
         soql,
         tutorialQuery: TUTORIAL_QUERY,
         tutorialUrl: TUTORIAL_URL,
-        tokenSnippets: version ? tokenSnippets(config, login, version, soql, false) : undefined,
+        tokenSnippets: login.apiVersion
+          ? tokenSnippets(config, login, login.apiVersion, soql, false)
+          : undefined,
         result,
         columns: result ? columnsOf(result.records) : [],
         problems,

@@ -1,13 +1,15 @@
-// The app's collaborators, made once: configuration, the Salesforce API client, the clock, and (emulator mode)
-// the local org's one-shot settings for org-side faults.
+// The app's collaborators, made once: configuration, the Salesforce API client, the API versions instances listed,
+// the clock, and (emulator mode) the local org's one-shot settings for org-side faults.
 import type { Config } from '../config.ts';
 import type { OrgControl } from '../orgFaults.ts';
 import { SalesforceApi } from '../salesforce/api.ts';
+import { ApiVersions } from '../salesforce/apiVersions.ts';
 import { createSalesforceHttp } from '../salesforce/http.ts';
 
 export interface Services {
   config: Config;
   api: SalesforceApi;
+  apiVersions: ApiVersions;
   now: () => number;
   orgControl?: OrgControl;
 }
@@ -25,5 +27,6 @@ export function createServices(
   { now = Date.now, httpTimeoutMs, extraCa, orgControl }: ServiceOptions = {},
 ): Services {
   const http = createSalesforceHttp(config, now, httpTimeoutMs, extraCa);
-  return { config, api: new SalesforceApi(http, config.loginUrl), now, orgControl };
+  const api = new SalesforceApi(http, config.loginUrl);
+  return { config, api, apiVersions: new ApiVersions(now), now, orgControl };
 }

@@ -29,6 +29,8 @@ export interface Login {
   receivedAt: number;
   identity?: Identity;
   apiVersion?: string;
+  /** Set when apiVersion came from the list an earlier sign-in read (see apiVersions.ts): when it was read. */
+  apiVersionListedAt?: number;
   /** The refresh token a rotation replaced: reusing it is the rotation lesson (it revokes the family). */
   previousRefreshToken?: string;
   /** The finished attempt that signed the visitor in. */

@@ -134,4 +134,30 @@ describe('faults of a real server', () => {
       await faults.restore();
     }
   });
+
+  test('hanging after a later sign-in: the version is known, so who you are and the query are asked at once', async () => {
+    assert.equal((await runJwt()).headers.get('location'), '/result');
+    const listed = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(listed, /data-leg="versions"/, 'this sign-in lists the versions');
+    assert.match(
+      listed,
+      /v66\.0 <span class="when">\(the newest that GET \/services\/data\/ lists \(its call is below\)/,
+    );
+    assert.equal((await runJwt()).headers.get('location'), '/result');
+    const { openAtArrival } = faults.hang();
+    try {
+      const page = await (await client.get(`${stack.appUrl}/result`)).text();
+      const asked = faults.seen.map((call) =>
+        call.replace(/^GET \/id\/.*/, 'GET /id/…').replace(/\?.*/, '?…'),
+      );
+      assert.deepEqual(asked.sort(), ['GET /id/…', 'GET /services/data/v66.0/query?…'].sort());
+      assert.deepEqual(openAtArrival, [0, 1], 'the query came while the identity call was still open');
+      assert.doesNotMatch(page, /data-leg="versions"/);
+      const identityAt = page.indexOf('/id/');
+      const queryAt = page.indexOf('/services/data/v66.0/query');
+      assert.ok(identityAt > 0 && queryAt > identityAt, 'identity leg before query leg');
+    } finally {
+      await faults.restore();
+    }
+  });
 });

@@ -97,6 +97,28 @@ describe('JWT bearer and user-agent flows', () => {
     }
   });
 
+  test('a later sign-in, in any browser, uses the API version an earlier one listed, and says when it was listed', async () => {
+    const first = new TestClient();
+    await runWebServerFlow(stack, first);
+    await first.get(`${stack.appUrl}/result`); // lists the versions, unless an earlier test's sign-in did today
+    const later = new TestClient();
+    assert.equal(
+      (await postForm(stack, later, '/flows/jwt', '/flows/jwt')).headers.get('location'),
+      '/result',
+    );
+    const page = await (await later.get(`${stack.appUrl}/result`)).text();
+    assert.doesNotMatch(page, /data-leg="versions"/);
+    assert.match(page, /data-leg="identity"/);
+    assert.match(page, /data-leg="query"/);
+    assert.match(page, /<td>Acme Inc\.<\/td>/);
+    const note =
+      /API version<\/dt><dd>v66\.0 <span class="when">\(the newest that GET \/services\/data\/ listed at ([^,]+), for an earlier sign-in: the list is public/.exec(
+        page,
+      );
+    assert.ok(note, 'the version says where it came from');
+    assert.ok(Date.now() - Date.parse(note[1]) < 60_000, `listed just now, not at ${note[1]}`);
+  });
+
   test('refuses a reveal without the session’s CSRF token', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
