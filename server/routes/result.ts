@@ -7,10 +7,7 @@ import type { Login } from '../salesforce/tokens.ts';
 import { activityLog, shownAttempts } from './attemptSession.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import type { Services } from './services.ts';
-import type { Config } from '../config.ts';
-import { snippetContext } from '../teaching/snippets/context.ts';
-import { snippetSet } from '../teaching/snippets/index.ts';
-import { queryRequest } from '../teaching/snippets/request.ts';
+import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
 import { entryView } from '../teaching/transcript.ts';
 
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
@@ -30,6 +27,7 @@ type Handlers = Record<'page' | 'query' | 'reveal' | 'logout' | 'signedOut', Req
 
 export function resultPages(services: Services): Handlers {
   const { config, api, now } = services;
+  const tokenBox = tokenBoxes(config);
   return {
     async page(req, res) {
       const login = req.session.login;
@@ -39,6 +37,7 @@ export function resultPages(services: Services): Handlers {
       const record = activityLog(req);
       const problems: ReceivedError[] = [];
       const result = await askSalesforce(services, login, soql, record, problems);
+      const version = login.apiVersion;
       res.render('result', {
         title: 'Signed in',
         login,
@@ -48,9 +47,7 @@ export function resultPages(services: Services): Handlers {
         soql,
         tutorialQuery: TUTORIAL_QUERY,
         tutorialUrl: TUTORIAL_URL,
-        tokenSnippets: login.apiVersion
-          ? tokenSnippets(config, login, login.apiVersion, soql, false)
-          : undefined,
+        tokenBox: version ? await tokenBox(req, login, version, soql) : undefined,
         result,
         columns: result ? columnsOf(result.records) : [],
         problems,
@@ -111,12 +108,6 @@ export function resultPages(services: Services): Handlers {
       });
     },
   };
-}
-
-/** The final token at work, to take home: the session's query on the instance, in every tool. */
-function tokenSnippets(config: Config, login: Login, version: string, soql: string, reveal: boolean) {
-  const request = queryRequest(login.tokens.instance_url, version, soql, login.tokens.access_token);
-  return snippetSet(request, snippetContext(config, reveal));
 }
 
 /** Enough to recognise the token (the org id prefix and its length), not enough to use it. */

@@ -119,6 +119,37 @@ describe('JWT bearer and user-agent flows', () => {
     assert.ok(Date.now() - Date.parse(note[1]) < 60_000, `listed just now, not at ${note[1]}`);
   });
 
+  test('the take-home box before Reveal is the same for two users, with neither token; Reveal gives each their own', async () => {
+    const [admin, standard] = [new TestClient(), new TestClient()];
+    await runWebServerFlow(stack, admin);
+    await runWebServerFlow(stack, standard, { username: 'standard@playground.local' });
+    const box = (page: string) =>
+      /<details class="take-home" id="take-home-token"[\s\S]*?<\/details>/.exec(page)?.[0] ?? '';
+    const pages = [
+      await (await admin.get(`${stack.appUrl}/result`)).text(),
+      await (await standard.get(`${stack.appUrl}/result`)).text(),
+    ];
+    assert.match(box(pages[0]), /Authorization: Bearer \$SF_ACCESS_TOKEN/);
+    assert.equal(box(pages[1]), box(pages[0]));
+    for (const [client, page] of [
+      [admin, pages[0]],
+      [standard, pages[1]],
+    ] as const) {
+      const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
+      const answer = await client.request(`${stack.appUrl}/result/reveal`, {
+        method: 'POST',
+        headers: { 'x-csrf-token': csrf },
+      });
+      const { access_token: token, snippets } = (await answer.json()) as {
+        access_token: string;
+        snippets: { snippets: { target: string; text?: string }[] };
+      };
+      assert.ok(!box(pages[0]).includes(token), 'no token in the box before Reveal');
+      const curl = snippets.snippets.find((snippet) => snippet.target === 'curl')?.text ?? '';
+      assert.ok(curl.includes(token), 'Reveal copies the visitor’s own token');
+    }
+  });
+
   test('refuses a reveal without the session’s CSRF token', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
