@@ -45,7 +45,10 @@ export interface TranscriptEntry {
   requestHeaders: Record<string, string>;
   requestBody?: string;
   status?: number;
+  /** The response headers that teach something (see keptResponseHeaders); the others are only counted. */
   responseHeaders?: Record<string, string>;
+  /** How many other headers came: the security and transport headers every response carries. */
+  otherResponseHeaders?: number;
   /** The start of the body: long bodies are stored short to keep sessions small. */
   responseBody?: string;
   /** The body's full length, when responseBody holds only its start. */
@@ -118,4 +121,34 @@ export class FlowError extends Error {
   ) {
     super(`${error}: ${description}`);
   }
+}
+
+/** Response headers that teach something here; the security and transport headers every response has do not. */
+export const TELLING_HEADERS: ReadonlySet<string> = new Set([
+  'date',
+  'content-type',
+  'cache-control',
+  'pragma',
+  'expires',
+  'location',
+  'www-authenticate',
+  'retry-after',
+  'sforce-limit-info',
+]);
+
+/**
+ * What a leg keeps of a response's headers: the telling ones, and how many others there were. No page shows the
+ * others, and a session holding a dozen legs would otherwise carry their 700-odd bytes each on every request.
+ * Cookies are neither kept nor counted: this app never shows them.
+ */
+export function keptResponseHeaders(
+  headers: Record<string, string>,
+): Pick<TranscriptEntry, 'responseHeaders' | 'otherResponseHeaders'> {
+  const kept: Record<string, string> = {};
+  let others = 0;
+  for (const [name, value] of Object.entries(headers)) {
+    if (TELLING_HEADERS.has(name.toLowerCase())) kept[name] = value;
+    else if (name.toLowerCase() !== 'set-cookie') others++;
+  }
+  return { responseHeaders: kept, otherResponseHeaders: others };
 }

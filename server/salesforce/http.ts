@@ -6,7 +6,7 @@ import tls from 'node:tls';
 import path from 'node:path';
 import fetch from 'node-fetch';
 import type { Config } from '../config.ts';
-import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
+import { keptResponseHeaders, type ReceivedError, type TranscriptEntry } from '../attempts/attempt.ts';
 import { htmlResponse, networkError, parseErrorBody } from './errors.ts';
 
 export type Recorder = (entry: TranscriptEntry) => void;
@@ -98,7 +98,7 @@ export function createSalesforceHttp(
         };
         Object.assign(entry, {
           status: result.status,
-          responseHeaders: result.headers,
+          ...keptResponseHeaders(result.headers),
           responseBody: text.slice(0, MAX_RECORDED_BODY),
           responseBytes: text.length > MAX_RECORDED_BODY ? text.length : undefined,
           durationMs: Math.round(performance.now() - started),

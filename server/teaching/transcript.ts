@@ -1,6 +1,6 @@
 // Turns raw transcript entries into what the page shows: every secret masked, parameters explained, and each
 // server call ready to take home (curl, jsforce, sf CLI, Python), with placeholders until its owner reveals it.
-import type { Attempt, TranscriptEntry } from '../attempts/attempt.ts';
+import { TELLING_HEADERS, type Attempt, type TranscriptEntry } from '../attempts/attempt.ts';
 import {
   maskForm,
   maskHeaders,
@@ -43,19 +43,6 @@ export interface EntryView extends LegSummary {
   durationMs?: number;
   snippets?: SnippetSet;
 }
-
-/** Response headers that teach something here; the security and transport headers every response has do not. */
-const TELLING_HEADERS = new Set([
-  'date',
-  'content-type',
-  'cache-control',
-  'pragma',
-  'expires',
-  'location',
-  'www-authenticate',
-  'retry-after',
-  'sforce-limit-info',
-]);
 
 /** Every secret value found in the attempt, for the final scrub of everything rendered. */
 export function secretsOf(attempt: Attempt, extra: (string | undefined)[] = []): string[] {
@@ -149,7 +136,8 @@ export function entryView(
         ? undefined
         : clean(reveal ? entry.requestBody : maskForm(entry.requestBody)),
     responseHeaders: telling.map(([name, value]) => [name, clean(value)]),
-    otherResponseHeaders: shown.length - telling.length,
+    // Sessions saved before legs kept only the telling headers (a Redis store outlives the app) have them all.
+    otherResponseHeaders: entry.otherResponseHeaders ?? shown.length - telling.length,
     responseBody:
       entry.responseBody === undefined
         ? undefined

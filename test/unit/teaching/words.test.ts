@@ -2,7 +2,7 @@
 // not, the response headers that teach, every time claim as a date, each claim explained for its kind of token.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import type { TranscriptEntry } from '../../../server/attempts/attempt.ts';
+import { keptResponseHeaders, type TranscriptEntry } from '../../../server/attempts/attempt.ts';
 import { decodeJwt } from '../../../server/teaching/decode.ts';
 import { legNames } from '../../../server/teaching/legNames.ts';
 import { entryView } from '../../../server/teaching/transcript.ts';
@@ -64,6 +64,14 @@ describe('the words of the transcript', () => {
       ['cache-control', 'no-store'],
     ]);
     assert.equal(view.otherResponseHeaders, 4);
+  });
+
+  test('a leg keeps only the headers that teach and the number of the others, and reads as one that kept all', () => {
+    const kept = keptResponseHeaders(tokenLeg.responseHeaders ?? {});
+    assert.deepEqual(Object.keys(kept.responseHeaders ?? {}), ['date', 'content-type', 'cache-control']);
+    assert.equal(kept.otherResponseHeaders, 4);
+    const recorded = { ...tokenLeg, ...kept };
+    assert.deepEqual(entryView(recorded, []), entryView(tokenLeg, []));
   });
 
   test('legs get names of their own, numbered when a leg repeats', () => {
