@@ -141,7 +141,7 @@ describe('faults of a real server', () => {
     assert.match(listed, /data-leg="versions"/, 'this sign-in lists the versions');
     assert.match(
       listed,
-      /v66\.0 <span class="when">\(the newest that GET \/services\/data\/ lists \(its call is below\)/,
+      /v66\.0<span class="when">, the newest that GET \/services\/data\/ lists \(its call is below\)/,
     );
     assert.equal((await runJwt()).headers.get('location'), '/result');
     const { openAtArrival } = faults.hang();

@@ -112,7 +112,7 @@ describe('JWT bearer and user-agent flows', () => {
     assert.match(page, /data-leg="query"/);
     assert.match(page, /<td>Acme Inc\.<\/td>/);
     const note =
-      /API version<\/dt><dd>v66\.0 <span class="when">\(the newest that GET \/services\/data\/ listed at ([^,]+), for an earlier sign-in: the list is public/.exec(
+      /API version<\/dt><dd>v66\.0<span class="when">, the newest that GET \/services\/data\/ listed at ([^,]+), for an earlier sign-in: the list is public/.exec(
         page,
       );
     assert.ok(note, 'the version says where it came from');
