@@ -124,7 +124,7 @@ export class FlowError extends Error {
 }
 
 /** Response headers that teach something here; the security and transport headers every response has do not. */
-export const TELLING_HEADERS: ReadonlySet<string> = new Set([
+const TELLING_HEADERS: ReadonlySet<string> = new Set([
   'date',
   'content-type',
   'cache-control',
@@ -141,9 +141,10 @@ export const TELLING_HEADERS: ReadonlySet<string> = new Set([
  * others, and a session holding a dozen legs would otherwise carry their 700-odd bytes each on every request.
  * Cookies are neither kept nor counted: this app never shows them.
  */
-export function keptResponseHeaders(
-  headers: Record<string, string>,
-): Pick<TranscriptEntry, 'responseHeaders' | 'otherResponseHeaders'> {
+export function keptResponseHeaders(headers: Record<string, string>): {
+  responseHeaders: Record<string, string>;
+  otherResponseHeaders: number;
+} {
   const kept: Record<string, string> = {};
   let others = 0;
   for (const [name, value] of Object.entries(headers)) {

@@ -20,9 +20,10 @@ export async function askSalesforce(
   problems: ReceivedError[],
 ): Promise<QueryResult | undefined> {
   const instance = login.tokens.instance_url;
-  const listed = login.apiVersion || config.apiVersion ? undefined : apiVersions.known(instance);
+  login.apiVersion ??= config.apiVersion;
+  const listed = login.apiVersion ? undefined : apiVersions.known(instance);
   if (listed) [login.apiVersion, login.apiVersionListedAt] = [listed.version, listed.listedAt];
-  const known = login.apiVersion ?? config.apiVersion;
+  const known = login.apiVersion;
   const ask = (version: string) => heldCall((log) => api.query(login.tokens, version, soql, log));
   const [identity, newest, early] = await Promise.all([
     login.identity ? undefined : heldCall((log) => api.identity(login.tokens, log)),
@@ -31,11 +32,12 @@ export async function askSalesforce(
   ]);
   for (const call of [identity, newest, early]) call?.release(record, problems);
   login.identity ??= identity?.value;
-  if (newest?.value) apiVersions.learn(instance, newest.value);
-  login.apiVersion ??= config.apiVersion ?? newest?.value;
+  if (newest?.value) {
+    login.apiVersion = newest.value;
+    apiVersions.learn(instance, newest.value);
+  }
   if (early) return early.value;
-  const version = login.apiVersion;
-  const query = version ? await ask(version) : undefined;
+  const query = login.apiVersion ? await ask(login.apiVersion) : undefined;
   query?.release(record, problems);
   return query?.value;
 }

@@ -1,5 +1,6 @@
 // The result page's "Take it home" box: the session's query with the access token, in every tool.
 import type { Request } from 'express';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
@@ -22,23 +23,24 @@ export function tokenSnippets(config: Config, login: Login, version: string, soq
  * once per such trio; `npm run dev` renders it afresh, as every view. Reveal fills in the owner's values on the page.
  */
 export function tokenBoxes(config: Config) {
-  const rendered = new Map<string, string>();
+  const rendered = new LRUCache<string, string>({ max: MAX_BOXES });
   return async function tokenBox(req: Request, login: Login, version: string, soql: string): Promise<string> {
     const cache = req.app.enabled('view cache');
     const key = `${login.tokens.instance_url}\n${version}\n${soql}`;
     const kept = cache ? rendered.get(key) : undefined;
     if (kept !== undefined) return kept;
-    const locals = { set: tokenSnippets(config, login, version, soql, false), name: NAME, id: 'token' };
+    const locals = {
+      set: tokenSnippets(config, login, version, soql, false),
+      name: NAME,
+      id: 'token',
+      spent: undefined,
+    };
     const html = await new Promise<string>((resolve, reject) =>
-      req.app.render('partials/teaching/take-home', { ...locals, spent: undefined }, (error, out) =>
+      req.app.render('partials/teaching/take-home', locals, (error, out) =>
         error ? reject(error as Error) : resolve(out),
       ),
     );
-    if (cache) {
-      // A Map keeps insertion order: the first key is the box rendered longest ago.
-      if (rendered.size >= MAX_BOXES) rendered.delete(rendered.keys().next().value as string);
-      rendered.set(key, html);
-    }
+    if (cache) rendered.set(key, html);
     return html;
   };
 }

@@ -2,6 +2,7 @@
 // (no token), the same for every user of the org, and grows only at a release (three a year): asking for it at
 // every sign-in would cost each first result page a round trip to Salesforce that tells nothing new. A version a
 // day old is still served by the org (Salesforce keeps old versions for years), so a stale entry is harmless.
+import { LRUCache } from 'lru-cache';
 
 export interface ListedVersion {
   version: string;
@@ -14,14 +15,14 @@ const DAY_MS = 24 * 3600 * 1000;
 const MAX_INSTANCES = 50;
 
 export class ApiVersions {
-  private readonly byInstance = new Map<string, ListedVersion>();
+  private readonly byInstance = new LRUCache<string, ListedVersion>({ max: MAX_INSTANCES });
 
   constructor(
     private readonly now: () => number,
     private readonly keepMs = DAY_MS,
   ) {}
 
-  /** The version an earlier sign-in listed for this instance, unless that was more than a day ago. */
+  /** The version an earlier sign-in listed for this instance, unless that was a day ago or more. */
   known(instanceUrl: string): ListedVersion | undefined {
     const listed = this.byInstance.get(instanceUrl);
     if (listed && this.now() - listed.listedAt < this.keepMs) return listed;
@@ -30,10 +31,6 @@ export class ApiVersions {
   }
 
   learn(instanceUrl: string, version: string): void {
-    this.byInstance.delete(instanceUrl);
     this.byInstance.set(instanceUrl, { version, listedAt: this.now() });
-    // A Map keeps insertion order: the first key is the one learned longest ago.
-    if (this.byInstance.size > MAX_INSTANCES)
-      this.byInstance.delete(this.byInstance.keys().next().value as string);
   }
 }

@@ -1,6 +1,6 @@
 // Turns raw transcript entries into what the page shows: every secret masked, parameters explained, and each
 // server call ready to take home (curl, jsforce, sf CLI, Python), with placeholders until its owner reveals it.
-import { TELLING_HEADERS, type Attempt, type TranscriptEntry } from '../attempts/attempt.ts';
+import { keptResponseHeaders, type Attempt, type TranscriptEntry } from '../attempts/attempt.ts';
 import {
   maskForm,
   maskHeaders,
@@ -120,8 +120,8 @@ export function entryView(
   const reveal = options.reveal ?? false;
   const clean = (text: string) => (reveal ? text : scrub(text, secrets));
   const headers = reveal ? entry.requestHeaders : maskHeaders(entry.requestHeaders);
-  const shown = Object.entries(entry.responseHeaders ?? {}).filter(([name]) => name !== 'set-cookie');
-  const telling = shown.filter(([name]) => TELLING_HEADERS.has(name.toLowerCase()));
+  // A leg keeps only the telling headers now; one saved before (a Redis store outlives the app) has them all.
+  const kept = keptResponseHeaders(entry.responseHeaders ?? {});
   return {
     ...legSummary(entry, options.name ?? entry.leg, options.attempt),
     url: clean(reveal ? entry.url : maskUrl(entry.url)),
@@ -135,9 +135,8 @@ export function entryView(
       entry.requestBody === undefined
         ? undefined
         : clean(reveal ? entry.requestBody : maskForm(entry.requestBody)),
-    responseHeaders: telling.map(([name, value]) => [name, clean(value)]),
-    // Sessions saved before legs kept only the telling headers (a Redis store outlives the app) have them all.
-    otherResponseHeaders: entry.otherResponseHeaders ?? shown.length - telling.length,
+    responseHeaders: Object.entries(kept.responseHeaders).map(([name, value]) => [name, clean(value)]),
+    otherResponseHeaders: entry.otherResponseHeaders ?? kept.otherResponseHeaders,
     responseBody:
       entry.responseBody === undefined
         ? undefined

@@ -33,7 +33,7 @@ describe('API versions listed per instance', () => {
     assert.deepEqual(versions.known(ORG), { version: '66.0', listedAt: DAY_MS });
   });
 
-  test('holds at most 50 instances, forgetting the one listed longest ago', () => {
+  test('holds at most 50 instances, forgetting the one used longest ago', () => {
     const versions = new ApiVersions(() => 0);
     const instance = (i: number) => `https://org${i}.my.salesforce.com`;
     for (let i = 0; i < 51; i++) versions.learn(instance(i), '66.0');
