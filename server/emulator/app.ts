@@ -69,6 +69,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.set('views', VIEWS_DIR);
   app.set('view cache', options.viewCache ?? true);
   app.set('x-powered-by', false);
+  // Salesforce documents an ETag on one REST resource only (sObject Rows, Account records), with its own strong
+  // form; Express would add a weak one to every answer (and a 304 to a matching If-None-Match) and hash each body.
+  app.set('etag', false);
   app.locals.emulatorUrl = options.baseUrl;
   app.locals.myDomainUrl = options.myDomainUrl;
   app.locals.demoUsername = options.username;

@@ -169,6 +169,15 @@ describe('emulator: REST API', () => {
     ]);
   });
 
+  test('adds no ETag of its own to queries or the versions list', async () => {
+    // Salesforce documents an ETag on sObject Rows (Account records) only; Express would tag every answer.
+    const first = await rest.query('SELECT Id, Name FROM Account LIMIT 3');
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('etag'), null);
+    const versions = await new TestClient().get(`${stack.emulatorUrl}/services/data/`);
+    assert.equal(versions.headers.get('etag'), null);
+  });
+
   test('reads sObject records, Users included, and answers unknown ids and versions with NOT_FOUND', async () => {
     const account = await rest.get('/sobjects/Account/0015j0000000001AAA');
     assert.equal(account.body.Name, 'Acme Inc.');
