@@ -18,6 +18,8 @@ export interface ServerChild<Ready> {
   readonly ready: Ready;
   readonly pid: number;
   stats(): Promise<Stats>;
+  /** Any other question the child answers (a message of that type back, with the same id). */
+  ask<Answer>(type: string): Promise<Answer>;
   stop(): Promise<void>;
 }
 
@@ -37,14 +39,16 @@ export async function startChild<Ready>(
   });
   const ready = await firstMessage<Ready & { type: string }>(child, 'ready');
   let asked = 0;
+  const ask = <Answer>(type: string): Promise<Answer> => {
+    const id = ++asked;
+    child.send({ type, id });
+    return firstMessage<Answer & { type: string; id: number }>(child, type, id);
+  };
   return {
     ready,
     pid: child.pid as number,
-    async stats() {
-      const id = ++asked;
-      child.send({ type: 'stats', id });
-      return firstMessage<Stats & { type: string; id: number }>(child, 'stats', id);
-    },
+    stats: () => ask<Stats>('stats'),
+    ask,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');

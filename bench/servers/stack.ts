@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStack } from '../../server/stack.ts';
 import { answerStats } from '../lib/children.ts';
+import { recordTimeline } from '../lib/timeline.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-bench-data-'));
 const stack = await startStack({
@@ -24,6 +25,15 @@ if (demoUser) emulator?.state.approve(demoUser.id);
 let handshakes = 0;
 stack.emulatorServer?.server.on('secureConnection', () => handshakes++);
 answerStats(() => handshakes);
+if (process.env.BENCH_TIMELINE === '1' && stack.app) {
+  const timeline = recordTimeline(Number(new URL(stack.app.url).port));
+  // Each question is answered with the segments so far, which then start again from zero.
+  process.on('message', (message: { type?: string; id?: number }) => {
+    if (message.type !== 'timeline') return;
+    process.send?.({ type: 'timeline', id: message.id, segments: timeline.segments() });
+    timeline.reset();
+  });
+}
 
 process.send?.({
   type: 'ready',

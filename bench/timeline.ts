@@ -1,0 +1,42 @@
+// `npm run bench:timeline`: where the JWT flow's time goes. Starts the playground as `npm run bench` does (its own
+// process, free ports), runs flows as the bench's browser does, and prints the mean of each gap between two
+// consecutive marks inside the playground's process (see lib/timeline.ts), each with its share of the flow.
+import os from 'node:os';
+import path from 'node:path';
+import { ensureCertificates } from '../server/certs.ts';
+import { startChild } from './lib/children.ts';
+import type { BenchContext, StackReady } from './lib/context.ts';
+import { JwtFlowDriver } from './lib/jwtFlow.ts';
+import type { Segment } from './lib/timeline.ts';
+
+/** As the flow measure: V8 has optimised the server's code after this many flows. */
+const WARM_UP = 500;
+const FLOWS = Number(process.env.BENCH_FLOWS ?? 1000);
+
+const root = path.join(os.tmpdir(), 'sf-oauth-playground-bench-root');
+await ensureCertificates(path.join(root, 'certs'));
+const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root, BENCH_TIMELINE: '1' });
+try {
+  // The timeline needs no baseline server: the context's `bare` is never used by the driver.
+  const driver = new JwtFlowDriver({ root, stack, rounds: 1 } as Omit<BenchContext, 'bare'> as BenchContext);
+  await driver.open();
+  for (let i = 0; i < WARM_UP; i++) await driver.runToResult();
+  await stack.ask('timeline');
+  const started = performance.now();
+  for (let i = 0; i < FLOWS; i++) await driver.runToResult();
+  const flowMs = (performance.now() - started) / FLOWS;
+  const { segments } = await stack.ask<{ segments: Segment[] }>('timeline');
+  console.log(`JWT flow, Run → result page: ${flowMs.toFixed(2)} ms on average over ${FLOWS} flows\n`);
+  console.log('| from | to | mean ms | share |\n|---|---|---|---|');
+  for (const segment of segments.filter((s) => s.flows >= FLOWS / 2)) {
+    const mean = segment.totalMs / segment.flows;
+    const share = `${((100 * mean) / flowMs).toFixed(0)} %`;
+    console.log(`| ${segment.from} | ${segment.to} | ${mean.toFixed(3)} | ${share} |`);
+  }
+  console.log(
+    '\nNot shown: the browser sending Run and reading the result page (before the first mark, after the last).' +
+      '\nThe marks cost a little themselves: flows take somewhat longer here than in `npm run bench`.',
+  );
+} finally {
+  await stack.stop();
+}
