@@ -8,7 +8,8 @@ export class JwtFlowDriver {
   private csrf = '';
 
   constructor(
-    private readonly ctx: BenchContext,
+    /** The driver needs only the certificates (for its agent) and the playground's URL. */
+    private readonly ctx: Pick<BenchContext, 'root' | 'stack'>,
     client?: BenchClient,
   ) {
     this.client = client ?? new BenchClient(appLikeAgent(ctx.root));

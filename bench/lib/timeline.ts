@@ -38,15 +38,15 @@ export function recordTimeline(appPort: number): { segments(): Segment[]; reset(
     if (!flow) return;
     flow.push({ label, at });
     if (!ends) return;
-    flow.forEach((point, i) => {
-      if (i === 0) return;
-      const from = flow?.[i - 1] as { label: string; at: number };
-      const key = `${i} ${from.label} ${point.label}`;
-      const sum = sums.get(key) ?? { from: from.label, to: point.label, totalMs: 0, flows: 0 };
-      sum.totalMs += point.at - from.at;
+    for (let i = 1; i < flow.length; i++) {
+      const [from, to] = [flow[i - 1], flow[i]];
+      // Keyed by position too: a flow whose calls answered in another order sums into segments of its own.
+      const key = `${i} ${from.label} ${to.label}`;
+      const sum = sums.get(key) ?? { from: from.label, to: to.label, totalMs: 0, flows: 0 };
+      sum.totalMs += to.at - from.at;
       sum.flows++;
       sums.set(key, sum);
-    });
+    }
     flow = undefined;
   };
 

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, NO_BROWSER_MESSAGE, openEveryDetails, releaseBrowser } from '../support/browser.ts';
-import { signInAtEmulator } from '../support/pages.ts';
+import { revealedCopies, signInAtEmulator } from '../support/pages.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
 /** Debian's interpreter, the one python3-requests installs into (a pyenv python3 on PATH may lack it). */
@@ -235,9 +235,7 @@ describe('copied requests run as copied', () => {
     const token = page.locator('.transcript > li[data-leg="token"]');
     await token.locator('summary').first().click();
     assert.match(await token.locator('summary').first().innerText(), / · spent authorization code$/);
-    await token.getByRole('button', { name: 'Reveal secrets of the token request' }).click();
-    const box = token.locator('[data-snippets]');
-    await box.locator('summary').click();
+    const box = await revealedCopies(token, 'token request');
     await box
       .getByRole('button', { name: 'New login, then copy token request as curl, with your values' })
       .click();
@@ -279,9 +277,7 @@ describe('copied requests run as copied', () => {
     const token = page.locator('.transcript > li[data-leg="token"]');
     await token.locator('summary').first().click();
     assert.match(await token.locator('summary').first().innerText(), / · spent assertion$/);
-    await token.getByRole('button', { name: 'Reveal secrets of the token request' }).click();
-    const box = token.locator('[data-snippets]');
-    await box.locator('summary').click();
+    const box = await revealedCopies(token, 'token request');
     assert.match(await box.locator('.spent').innerText(), /^Spent assertion\. This app already sent/);
     const renew = box.getByRole('button', {
       name: 'New attempt and copy token request as curl, with your values',

@@ -4,7 +4,7 @@ import assert from '../support/assert.ts';
 import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
-import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
+import { revealedCopies, signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 /** The page a failing test's screenshot is taken of. */
@@ -72,10 +72,7 @@ describe('teaching panel in Chromium', () => {
           .evaluate((s) => s === document.activeElement),
       );
       assert.equal(await token.locator('.leg-body[data-leg-src]').count(), 0);
-      await token.getByRole('button', { name: 'Reveal secrets of the token request' }).click();
-      await token.getByRole('button', { name: 'Hide secrets of the token request' }).waitFor();
-      const box = token.locator('[data-snippets]');
-      await box.locator('summary').click();
+      const box = await revealedCopies(token, 'token request');
       // The copy control's renewal posts with the CSRF token of the flow page's meta tag (refused with 403 without it).
       await box
         .getByRole('button', { name: 'New attempt and copy token request as curl, with your values' })

@@ -1,8 +1,8 @@
-// Browser steps shared by the e2e tests: log in at the emulator's real pages, save screenshots.
+// Browser steps shared by the e2e tests: log in at the emulator's real pages, reveal a leg's copies, save screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext, type TestOptions } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './browser.ts';
 import type { TestStack } from './stack.ts';
 
@@ -21,6 +21,18 @@ export async function signInAtEmulator(
   }
   const allow = page.getByRole('button', { name: 'Allow' });
   if (page.url().startsWith(stack.emulatorUrl) && (await allow.count())) await allow.click();
+}
+
+/**
+ * In an opened transcript leg: Reveal its secrets (the owner's values replace the placeholders), then open its
+ * copies. Returns the copies' box, whose controls a test clicks next.
+ */
+export async function revealedCopies(leg: Locator, name: string): Promise<Locator> {
+  await leg.getByRole('button', { name: `Reveal secrets of the ${name}` }).click();
+  await leg.getByRole('button', { name: `Hide secrets of the ${name}` }).waitFor();
+  const box = leg.locator('[data-snippets]');
+  await box.locator('summary').click();
+  return box;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
