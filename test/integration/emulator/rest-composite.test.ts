@@ -121,6 +121,38 @@ describe('emulator: composite and batch', () => {
     assert.equal(await accountsNamed('Independent Inc.'), 1);
   });
 
+  test('allows at most five query or sObject Collections subrequests in one composite request', async () => {
+    const query = (n: number) => ({
+      method: 'GET',
+      url: `/services/data/v66.0/${n % 2 ? 'queryAll' : 'query'}?q=SELECT+Id+FROM+Account+LIMIT+1`,
+      referenceId: `q${n}`,
+    });
+    const collection = {
+      method: 'GET',
+      url: '/services/data/v66.0/composite/sobjects/Account?ids=0015j0000000001AAA&fields=Name',
+      referenceId: 'c',
+    };
+    const record = {
+      method: 'GET',
+      url: '/services/data/v66.0/sobjects/Account/0015j0000000001AAA',
+      referenceId: 'r',
+    };
+    const five = await rest.post('/composite', {
+      compositeRequest: [0, 1, 2, 3].map(query).concat(collection, record),
+    });
+    assert.equal(five.status, 200);
+    assert.deepEqual(
+      five.body.compositeResponse.map((r: { httpStatusCode: number }) => r.httpStatusCode),
+      [200, 200, 200, 200, 200, 200],
+    );
+    const six = await rest.post('/composite', {
+      compositeRequest: [0, 1, 2, 3, 4].map(query).concat(collection),
+    });
+    assert.equal(six.status, 400);
+    assert.equal(six.body[0].errorCode, 'JSON_PARSER_ERROR');
+    assert.match(six.body[0].message, /at most 5 query or sObject Collections subrequests/);
+  });
+
   test('runs a batch of independent subrequests, halting on error when asked', async () => {
     const { body } = await rest.post('/composite/batch', {
       haltOnError: true,
