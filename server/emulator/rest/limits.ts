@@ -1,5 +1,6 @@
 // API usage (the Sforce-Limit-Info header, counted over a rolling 24 hours) and GET /limits, with a Developer
 // Edition's allocations. Shapes: Salesforce REST API guide "List Organization Limits" and "Limit Info Header".
+import { RestError } from './restError.ts';
 import type { RecordStore } from './store.ts';
 import type { Resource } from './types.ts';
 
@@ -71,7 +72,9 @@ const FIXED: Record<string, number> = {
 
 export const limitsResource =
   (usage: ApiUsage): Resource =>
-  (_call, ctx) => {
+  (call, ctx) => {
+    // Only the org's limits: /limits/recordCount (and any other path below) is not emulated, so NOT_FOUND.
+    if (call.segments.length > 1) throw RestError.notFound();
     const limits: Record<string, { Max: number; Remaining: number }> = {};
     for (const [name, max] of Object.entries(FIXED)) limits[name] = { Max: max, Remaining: max };
     limits.DailyApiRequests = {

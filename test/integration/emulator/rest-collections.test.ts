@@ -104,4 +104,12 @@ describe('emulator: sObject Collections and limits', () => {
       `api-usage=${15000 - second.body.DailyApiRequests.Remaining}/15000`,
     );
   });
+
+  test('answers NOT_FOUND below /limits rather than the org limits again', async () => {
+    for (const path of ['/limits/recordCount?sObjects=Account', '/limits/anything/at/all']) {
+      const { status, body } = await rest.get(path);
+      assert.equal(status, 404, path);
+      assert.equal(body[0].errorCode, 'NOT_FOUND', path);
+    }
+  });
 });
