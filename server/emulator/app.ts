@@ -21,6 +21,7 @@ import { OrgFaultSwitch } from './orgControl.ts';
 import { defaultSettings, orgUsers } from './org.ts';
 import { useEmulatorMiddleware } from './middleware.ts';
 import { mountRestApi } from './restMount.ts';
+import { restErrorHandler } from './rest/restHttp.ts';
 import { recordReceived } from './params.ts';
 import { loadSoqlParser } from './rest/soql/parse.ts';
 import { EmulatorState } from './state.ts';
@@ -98,6 +99,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.use((_req, res) =>
     res.status(404).json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]),
   );
+  // A REST path that fails before the REST API's own handler (a malformed %-escape in the version) answers as REST.
+  app.use('/services/data', restErrorHandler);
   app.use(oauthErrorHandler);
   const close = async () => {
     await Promise.all([rest.close(), state.close()]);

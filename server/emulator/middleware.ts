@@ -36,7 +36,10 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
     ),
   );
   app.use('/emulator-assets', express.static(path.join(PUBLIC_DIR, 'emulator'), { maxAge: '1h' }));
-  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
+  // Forms for the OAuth endpoints and pages. The REST API reads its own JSON bodies once the token is checked: a
+  // form posted there gets the REST API's answer (401 without a token, 415 with one), never an OAuth-style one.
+  const forms = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });
+  app.use((req, res, next) => (req.path.startsWith('/services/data/') ? next() : forms(req, res, next)));
   app.use('/services/oauth2/token', parseMultipart);
   // Only the pages a browser signs in on keep a session; API calls (token, REST, identity) never carry one, as
   // Salesforce's do not, and skip the id, hashing and store work.

@@ -68,9 +68,11 @@ export function restErrorHandler(error: unknown, _req: Request, res: Response, n
   const known =
     error instanceof RestError
       ? error
-      : typeof status === 'number' && status >= 400 && status < 500
-        ? new RestError(status, 'JSON_PARSER_ERROR', bodyProblem)
-        : new RestError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred.');
+      : error instanceof URIError
+        ? RestError.notFound()
+        : typeof status === 'number' && status >= 400 && status < 500
+          ? new RestError(status, 'JSON_PARSER_ERROR', bodyProblem)
+          : new RestError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred.');
   if (known.status >= 500) {
     console.error(
       `[emulator] REST failure: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,

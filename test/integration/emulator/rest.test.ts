@@ -233,4 +233,25 @@ describe('emulator: REST API', () => {
       { message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' },
     ]);
   });
+
+  test('answers a form body, however large, as the REST API: 401 without a token, 415 with one', async () => {
+    // Over the OAuth endpoints' form limits (64 KB, 100 fields): those limits are theirs, not the REST API's.
+    const form = new URLSearchParams(Array.from({ length: 150 }, (_, i) => [`f${i}`, 'x'.repeat(500)]));
+    const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+    const send = (authorization?: string) =>
+      rest.send('POST', '/sobjects/Account', form.toString(), {
+        ...formHeaders,
+        ...(authorization === undefined ? {} : { authorization }),
+      });
+    const anonymous = await send('');
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.body[0].errorCode, 'INVALID_SESSION_ID');
+    const signedIn = await send();
+    assert.equal(signedIn.status, 415);
+    assert.equal(signedIn.body[0].errorCode, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('answers a malformed escape in a REST path with NOT_FOUND, in the REST error form', async () => {
+    await expectReply(rest.get('/services/data/%E0%A4%A'), 404, NOT_FOUND);
+  });
 });
