@@ -12,7 +12,7 @@ import { identityDocument, userinfoDocument, versionFor } from './identityDocume
 export function identityEndpoints(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/id/:orgId/:userId', (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'POST') return res.status(405).end();
+    if (req.method !== 'GET' && req.method !== 'POST') return onlyGetAndPost(res);
     const caller = authenticate(ctx, bearerToken(req, true));
     if (!caller) return badToken(res);
     const subject = req.params.orgId === ORG_ID ? findUserById(ctx, req.params.userId) : undefined;
@@ -21,7 +21,9 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
     if (subject.id !== caller.user.id && !canReadOthers) return badToken(res);
     reply(req, res, identityDocument(ctx, subject, versionFor(mergedParams(req).version)), true);
   });
+  // GET is documented; POST is said to be accepted too (unconfirmed), as OpenID Connect allows: nothing else.
   router.all('/services/oauth2/userinfo', (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'POST') return onlyGetAndPost(res);
     const caller = authenticate(ctx, bearerToken(req));
     if (!caller) return badToken(res);
     reply(req, res, userinfoDocument(ctx, caller.user, versionFor(mergedParams(req).version)), false);
@@ -32,6 +34,11 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
 function reply(req: Request, res: Response, body: Record<string, unknown>, useAccept: boolean): void {
   res.set('Cache-Control', 'no-store');
   sendFormatted(res, chooseFormat(req, mergedParams(req).format, useAccept), body, 'user');
+}
+
+/** RFC 9110: a 405 names the methods the resource takes. */
+function onlyGetAndPost(res: Response): void {
+  res.status(405).set('Allow', 'GET, POST').end();
 }
 
 /** Salesforce answers a bad token here with 403 and a plain-text body, not JSON. */

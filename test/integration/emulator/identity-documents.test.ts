@@ -93,6 +93,20 @@ describe('emulator: identity documents, discovery and token formats', () => {
     assert.match(await xml.text(), /<preferred_username>/);
   });
 
+  test('answers userinfo and the identity URL to GET and POST only: 405 naming both for any other method', async () => {
+    const authorization = `Bearer ${tokens.access_token}`;
+    for (const url of [`${stack.emulatorUrl}/services/oauth2/userinfo`, tokens.id]) {
+      const posted = await client.request(url, { method: 'POST', headers: { authorization } });
+      assert.equal(posted.status, 200, url);
+      for (const method of ['DELETE', 'PUT', 'PATCH']) {
+        const refused = await client.request(url, { method, headers: { authorization } });
+        assert.equal(refused.status, 405, `${method} ${url}`);
+        assert.equal(refused.headers.get('allow'), 'GET, POST');
+        assert.equal(await refused.text(), '');
+      }
+    }
+  });
+
   test('lists client_secret_basic and an end_session_endpoint in discovery', async () => {
     const discovery = (await (
       await client.get(`${stack.emulatorUrl}/.well-known/openid-configuration`)
