@@ -1,5 +1,6 @@
 // The response formats Salesforce's OAuth and identity endpoints offer: JSON (default), XML and
-// x-www-form-urlencoded, chosen by a `format` parameter or, for the identity URL, by the Accept header.
+// x-www-form-urlencoded, chosen by a `format` parameter or, for the identity URL and the token endpoint, by the
+// Accept header.
 import type { Request, Response } from 'express';
 
 export type Format = 'json' | 'xml' | 'urlencoded';

@@ -1,6 +1,7 @@
 // POST /services/oauth2/token: merges query and form parameters (urlencoded or multipart) and dispatches on
 // grant_type through a Map; response_type=device_code starts Salesforce's device flow at the same endpoint.
-// `format=urlencoded` answers (success and refusals) as a form-encoded body instead of JSON, as Salesforce offers.
+// `format` (json, urlencoded, xml) or else the Accept header picks the answer's form, refusals included, as Salesforce
+// documents; JSON by default.
 import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { EmulatorContext } from '../context.ts';
@@ -14,7 +15,7 @@ import { refreshTokenGrant } from '../grants/refreshToken.ts';
 import type { Grant } from '../grants/types.ts';
 import { requestHost } from '../hosts.ts';
 import { mergedParams } from '../params.ts';
-import { toUrlencoded } from './formats.ts';
+import { chooseFormat, sendFormatted, type Format } from './formats.ts';
 
 const grants = new Map<string, Grant>(
   [
@@ -58,17 +59,14 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
         return grant.handler(ctx, params, { authorization: req.headers.authorization, host });
       });
       res.set('Cache-Control', 'no-store').set('Pragma', 'no-cache');
-      if (wantsUrlencoded(req)) res.type('application/x-www-form-urlencoded').send(toUrlencoded(body));
-      else res.json(body);
+      sendFormatted(res, answerFormat(req), body, XML_ROOT);
     } catch (error) {
       // Expected refusals are answered here; anything else goes to the error handler, which logs it.
-      if (!(error instanceof OAuthError)) next(error);
-      else if (!wantsUrlencoded(req)) sendOAuthError(res, error);
-      else {
-        const refusal = { error: error.error, error_description: error.error_description };
-        res.status(error.status).set('Cache-Control', 'no-store').type('application/x-www-form-urlencoded');
-        res.send(toUrlencoded(refusal));
-      }
+      if (!(error instanceof OAuthError)) return next(error);
+      const format = answerFormat(req);
+      if (format === 'json') return sendOAuthError(res, error);
+      const refusal = { error: error.error, error_description: error.error_description };
+      sendFormatted(res.status(error.status).set('Cache-Control', 'no-store'), format, refusal, XML_ROOT);
     }
   });
   router.all('/services/oauth2/token', (_req, res) => {
@@ -77,6 +75,9 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
   return router;
 }
 
-function wantsUrlencoded(req: Request): boolean {
-  return mergedParams(req).format?.toLowerCase() === 'urlencoded';
+/** The root element of an XML answer: unconfirmed (Salesforce documents the option, not the document). */
+const XML_ROOT = 'OAuth';
+
+function answerFormat(req: Request): Format {
+  return chooseFormat(req, mergedParams(req).format, true);
 }

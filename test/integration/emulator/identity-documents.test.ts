@@ -1,5 +1,5 @@
 // Contract tests for the identity URL and userinfo (Salesforce's full field lists, `version`, `format` and
-// Accept), the discovery document's auth methods, and the token endpoint's `format=urlencoded`.
+// Accept), the discovery document's auth methods, and the token endpoint's `format` and Accept.
 import assert from '../../support/assert.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -148,5 +148,41 @@ describe('emulator: identity documents, discovery and token formats', () => {
     const again = await client.post(`${stack.emulatorUrl}/services/oauth2/token`, form);
     assert.equal(again.status, 400);
     assert.equal(await again.text(), 'error=invalid_grant&error_description=expired+authorization+code');
+  });
+
+  test('answers the token endpoint in XML or form encoding when the Accept header asks, unless format= says', async () => {
+    const token = (form: Record<string, string>, accept: string) =>
+      client.post(`${stack.emulatorUrl}/services/oauth2/token`, form, { accept });
+    const refresh = {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      client_id: stack.config.clientId,
+      client_secret: stack.config.clientSecret ?? '',
+    };
+    const xml = await token(refresh, 'application/xml');
+    assert.equal(xml.status, 200);
+    assert.match(xml.headers.get('content-type') ?? '', /^application\/xml/);
+    assert.match(
+      await xml.text(),
+      /^<\?xml [^>]+\?><OAuth [^>]*><access_token>00D5j00000PlAyG!.+<\/access_token>.*<token_type>Bearer<\/token_type>/,
+    );
+    const spent = { ...refresh, refresh_token: 'not-a-refresh-token' };
+    const form = await token(spent, 'application/x-www-form-urlencoded');
+    assert.equal(form.status, 400);
+    assert.equal(await form.text(), 'error=invalid_grant&error_description=expired+access%2Frefresh+token');
+    const xmlRefusal = await token({ ...spent, format: 'xml' }, 'application/json');
+    assert.equal(xmlRefusal.status, 400);
+    assert.match(
+      await xmlRefusal.text(),
+      /<error>invalid_grant<\/error><error_description>expired access\/refresh token<\/error_description>/,
+    );
+    const json = await token({ ...spent, format: 'json' }, 'application/xml');
+    assert.match(json.headers.get('content-type') ?? '', /^application\/json/);
+    assert.deepEqual(await json.json(), {
+      error: 'invalid_grant',
+      error_description: 'expired access/refresh token',
+    });
+    const anything = await token(spent, '*/*');
+    assert.match(anything.headers.get('content-type') ?? '', /^application\/json/);
   });
 });
