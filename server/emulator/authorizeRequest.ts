@@ -17,6 +17,8 @@ export interface PendingAuthorization {
   codeChallenge?: string;
   codeChallengeMethod?: string;
   prompt: string[];
+  /** immediate=true: sign in without any page (a logged-in user who approved before), or fail at once. */
+  immediate: boolean;
   loginHint?: string;
   /** The host the browser was sent to: a user-agent id_token names it as issuer. */
   host: string;
@@ -106,6 +108,7 @@ export function parseAuthorizeRequest(
     codeChallenge: params.code_challenge,
     codeChallengeMethod: method,
     prompt: (params.prompt ?? '').split(' ').filter(Boolean),
+    immediate: params.immediate?.toLowerCase() === 'true',
     loginHint: params.login_hint,
     host: host.url,
   };

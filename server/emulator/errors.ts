@@ -25,6 +25,8 @@ export class OAuthError extends Error {
   static unsupportedResponseType = () =>
     new OAuthError('unsupported_response_type', 'response type not supported');
   static accessDenied = () => new OAuthError('access_denied', 'end-user denied authorization');
+  /** Salesforce's error table says "Immediate unsuccessful"; lower case on the wire, as its others: unconfirmed. */
+  static immediateUnsuccessful = () => new OAuthError('immediate_unsuccessful', 'immediate unsuccessful');
   static serverError = (cause?: unknown) =>
     new OAuthError('server_error', 'internal server error', 500, cause);
 }

@@ -33,10 +33,19 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     } catch (error) {
       return refuse(ctx, res, host.url, error);
     }
+    const user = sessionUser(ctx, req);
+    const needsLogin = !user || pending.prompt.includes('login');
+    // "If the user isn't logged in or hasn't previously approved the client", immediate=true ends the flow at once.
+    if (pending.immediate && (needsLogin || needsApproval(ctx, pending, user))) {
+      const inFragment = pending.responseType === 'token';
+      const error = OAuthError.immediateUnsuccessful();
+      return res.redirect(
+        errorRedirectUrl(new RedirectError(error, pending.redirectUri, inFragment, pending.state)),
+      );
+    }
     const pendings = { ...req.session.sfPending, [pending.id]: pending };
     req.session.sfPending = Object.fromEntries(Object.entries(pendings).slice(-MAX_PENDING));
-    const user = sessionUser(ctx, req);
-    if (!user || pending.prompt.includes('login')) return showLogin(res, pending);
+    if (needsLogin) return showLogin(res, pending);
     return decide(ctx, req, res, pending, user);
   });
 
@@ -90,15 +99,19 @@ function decide(
   pending: PendingAuthorization,
   user: OrgUser,
 ): void {
-  const access = appAccess(ctx, user, 'peek');
-  const needsApproval = access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
-  if (needsApproval) {
+  if (needsApproval(ctx, pending, user)) {
     req.session.sfPending = { ...req.session.sfPending, [pending.id]: pending };
     res.render('emulator/approve', { title: 'Allow access?', pending, user, scopes: pending.scopes });
     return;
   }
   forgetPending(req, pending.id);
   completeAuthorization(ctx, res, pending, user);
+}
+
+/** The approval page: for a self-authorized app this user has not allowed yet, or when consent is asked. */
+function needsApproval(ctx: EmulatorContext, pending: PendingAuthorization, user: OrgUser): boolean {
+  const access = appAccess(ctx, user, 'peek');
+  return access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
 }
 
 function showLogin(

@@ -212,6 +212,34 @@ describe('emulator: authorize and authorization_code', () => {
     assert.match(new URLSearchParams(callback.hash.slice(1)).get('refresh_token') ?? '', /^5Aep861/);
   });
 
+  test('with immediate=true, issues a code without a page when it can, else immediate_unsuccessful at once', async () => {
+    const browser = new TestClient();
+    const authorize = async (query: Record<string, string>) => {
+      const params = {
+        client_id: stack.config.clientId,
+        redirect_uri: stack.config.callbackUrl,
+        response_type: 'code',
+      };
+      const response = await browser.get(
+        `${stack.emulatorUrl}/services/oauth2/authorize?${new URLSearchParams({ ...params, ...query })}`,
+      );
+      assert.equal(response.status, 302);
+      return new URL(response.headers.get('location') ?? '');
+    };
+    const refused = '?error=immediate_unsuccessful&error_description=immediate+unsuccessful&state=im1';
+    assert.equal((await authorize({ immediate: 'true', state: 'im1' })).search, refused);
+    // Logged in and approved once: no login page, no approval page.
+    await authorizeInBrowser(stack, { response_type: 'code', state: 'im2' }, { client: browser });
+    const quiet = await authorize({ immediate: 'true', state: 'im3' });
+    assert.equal(`${quiet.origin}${quiet.pathname}`, stack.config.callbackUrl);
+    assert.match(quiet.searchParams.get('code') ?? '', /^aPrx/);
+    assert.equal(quiet.searchParams.get('state'), 'im3');
+    // Asking for a page (consent or login) cannot be immediate.
+    for (const prompt of ['consent', 'login']) {
+      assert.equal((await authorize({ immediate: 'TRUE', prompt, state: 'im1' })).search, refused, prompt);
+    }
+  });
+
   test('refuses a scope the app does not have, in the redirect', async () => {
     const callback = await authorizeInBrowser(stack, {
       response_type: 'code',
