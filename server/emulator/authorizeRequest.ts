@@ -79,8 +79,9 @@ export function parseAuthorizeRequest(
   };
   const known = ['code', 'id_token token', 'token'];
   if (!known.includes(types.join(' '))) refuse(OAuthError.unsupportedResponseType());
-  const scopes =
-    requestedScopes(params.scope, ctx.state.settings.scopes) ?? refuse(OAuthError.invalidScope());
+  const scopes = requestedScopes(params.scope, ctx.state.settings.scopes);
+  // Seen on Salesforce's own RemoteAccessErrorPage, not sent back to the app as RFC 6749 would have it.
+  if (!scopes) throw new RemoteAccessError(OAuthError.invalidScope());
   const withIdToken = types.includes('id_token');
   if (withIdToken && !scopes.includes('openid'))
     refuse(OAuthError.invalidRequest('openid scope is required'));

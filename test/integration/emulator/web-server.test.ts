@@ -240,13 +240,19 @@ describe('emulator: authorize and authorization_code', () => {
     }
   });
 
-  test('refuses a scope the app does not have, in the redirect', async () => {
-    const callback = await authorizeInBrowser(stack, {
+  test('refuses a scope the app does not have on RemoteAccessErrorPage, as observed, not in the redirect', async () => {
+    const params = new URLSearchParams({
       response_type: 'code',
+      client_id: stack.config.clientId,
+      redirect_uri: stack.config.callbackUrl,
       scope: 'api wave_api',
       state: 'sc',
     });
-    assert.equal(callback.searchParams.get('error'), 'invalid_scope');
-    assert.equal(callback.searchParams.get('error_description'), 'the requested scope is not allowed');
+    const response = await client.get(`${stack.emulatorUrl}/services/oauth2/authorize?${params}`);
+    assert.equal(response.status, 302);
+    assert.equal(
+      response.headers.get('location'),
+      `${stack.emulatorUrl}/setup/secur/RemoteAccessErrorPage.apexp?error=invalid_scope&error_description=the+requested+scope+is+not+allowed`,
+    );
   });
 });
