@@ -17,6 +17,8 @@ const list = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
 const checked = (value: unknown): boolean => value === 'on';
 const MAX_PERIOD = 10_000;
+/** The form's lists; every other field is sent once, and a repeated one would otherwise be joined by commas. */
+const LISTS = new Set(['scopes', 'profiles']);
 
 /** The whole form: the app's settings, the org's OAuth settings, and every problem found (then nothing is saved). */
 export function readForm(
@@ -25,6 +27,10 @@ export function readForm(
   userIds: readonly string[],
 ): { settings: AppSettings; org: OrgSettings; errors: string[] } {
   const errors: string[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    if (Array.isArray(value) && !LISTS.has(name))
+      errors.push(`The form sent ${name} more than once: send it once.`);
+  }
   const policy: Policy = body.policy === 'admin-approved' ? 'admin-approved' : 'self-authorize';
   const callbackUrls = [
     ...new Set(

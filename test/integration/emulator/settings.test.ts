@@ -51,6 +51,15 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     );
   });
 
+  test('refuses a field sent twice instead of joining its values, and saves nothing', async () => {
+    const before = stack.emulator?.context.state.settings.callbackUrls;
+    const callbackUrls = [before?.join('\n') ?? '', 'https://y.example/cb'];
+    const { status, html } = await saveSettings(stack, { callbackUrls });
+    assert.equal(status, 400);
+    assert.match(html, /The form sent callbackUrls more than once: send it once\./);
+    assert.deepEqual(stack.emulator?.context.state.settings.callbackUrls, before);
+  });
+
   test('"Admin approved users are pre-authorized" lets assigned profiles in without approval and keeps others out', async () => {
     assert.equal(
       (await saveSettings(stack, { policy: 'admin-approved', profiles: 'System Administrator' })).status,
