@@ -57,14 +57,13 @@ export function convertValue(field: FieldDef, value: unknown, store: RecordStore
       throw cannotDeserialize(field, value);
     case 'date': {
       const text = String(value);
-      if (parseDate(text) !== undefined) return text;
-      const instant = parseDateTime(text);
-      if (instant === undefined) throw cannotDeserialize(field, value);
-      return new Date(instant).toISOString().slice(0, 10);
+      const day = parseDate(text) ?? Math.floor((parseDateTime(text) ?? NaN) / DAY_MS);
+      if (!inSalesforceRange(day * DAY_MS)) throw cannotDeserialize(field, value);
+      return new Date(day * DAY_MS).toISOString().slice(0, 10);
     }
     case 'datetime': {
-      const instant = parseDateTime(String(value)) ?? (parseDate(String(value)) ?? NaN) * 86_400_000;
-      if (!Number.isFinite(instant)) throw cannotDeserialize(field, value);
+      const instant = parseDateTime(String(value)) ?? (parseDate(String(value)) ?? NaN) * DAY_MS;
+      if (!inSalesforceRange(instant)) throw cannotDeserialize(field, value);
       return wireDateTime(instant);
     }
     case 'reference':
@@ -110,4 +109,14 @@ function checkReference(field: FieldDef, id: string, store: RecordStore): string
     );
   }
   return String(target.Id);
+}
+
+const DAY_MS = 86_400_000;
+/**
+ * "The earliest valid date is 1700-01-01T00:00:00Z GMT ... The latest valid date is 4000-12-31T00:00:00Z GMT"
+ * (Data Loader guide, "Data Import Dates"). Salesforce's refusal of other dates is unconfirmed: here, as a value it
+ * cannot read.
+ */
+function inSalesforceRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= Date.UTC(1700, 0, 1) && ms <= Date.UTC(4000, 11, 31);
 }

@@ -173,6 +173,32 @@ describe('emulator: sObjects', () => {
     );
   });
 
+  test('keeps dates within Salesforce’s range, 1700-01-01 to 4000-12-31, and stores a datetime as its UTC day', async () => {
+    const create = (CloseDate: string) =>
+      rest.post('/sobjects/Opportunity', { Name: 'Dated', StageName: 'Prospecting', CloseDate });
+    for (const [sent, stored] of [
+      ['1700-01-01', '1700-01-01'],
+      ['4000-12-31', '4000-12-31'],
+      ['2026-06-30T23:30:00-05:00', '2026-07-01'],
+    ]) {
+      const created = await create(sent);
+      assert.equal(created.status, 201, sent);
+      const read = await rest.get(`/sobjects/Opportunity/${created.body.id}?fields=CloseDate`);
+      assert.equal(read.body.CloseDate, stored, sent);
+      assert.equal((await rest.delete(`/sobjects/Opportunity/${created.body.id}`)).status, 204);
+    }
+    for (const sent of [
+      '1699-12-31',
+      '4001-01-01',
+      '9999-12-31T23:00:00-23:00',
+      '0000-01-01T00:00:00+23:00',
+    ]) {
+      const refused = await create(sent);
+      assert.equal(refused.status, 400, sent);
+      assert.equal(refused.body[0].errorCode, 'JSON_PARSER_ERROR', sent);
+    }
+  });
+
   test('deleting an Account takes its Contacts to the recycle bin too', async () => {
     const account = await rest.post('/sobjects/Account', { Name: 'Short-lived Ltd.' });
     const contact = await rest.post('/sobjects/Contact', { LastName: 'Gone', AccountId: account.body.id });
