@@ -1,27 +1,51 @@
 // /services/oauth2/revoke: POST (or GET) token=...; success is an empty 200, errors are form-encoded, not JSON.
+// GET with callback= is the documented JSONP variant: callback({}) on success, callback({"error":...}) otherwise.
 import { Router, type Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
 import { mergedParams } from '../params.ts';
 
+interface Refusal {
+  error: string;
+  description: string;
+}
+
+const UNSUPPORTED: Refusal = {
+  error: 'unsupported_token_type',
+  description: 'this token type is not supported',
+};
+const INVALID: Refusal = { error: 'invalid_token', description: 'invalid token' };
+/** A JavaScript name or short dotted path, at most 64 characters: the only callbacks echoed into a script. */
+const CALLBACK = /^(?=.{1,64}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,4}$/;
+
 export function revokeEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/services/oauth2/revoke', (req, res) => {
-    if (req.method !== 'POST' && req.method !== 'GET') {
-      return formError(res, 'unsupported_token_type', 'this token type is not supported');
+    const { token, callback } = mergedParams(req);
+    const refusal =
+      (req.method !== 'POST' && req.method !== 'GET') || !token
+        ? UNSUPPORTED
+        : ctx.state.tokens.revoke(token)
+          ? undefined
+          : INVALID;
+    res.set('Cache-Control', 'no-store');
+    // Any other callback gets the plain answer: nothing a caller sends is ever echoed as code.
+    if (req.method === 'GET' && callback && CALLBACK.test(callback)) {
+      // A script tag runs only a 200 answer, so the error travels inside it (Salesforce's status: unconfirmed).
+      // JSONP is loaded by pages of other origins: the same-origin resource policy would block the script.
+      res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+      const body = JSON.stringify(refusal ? { error: refusal.error } : {});
+      return res.status(200).type('application/javascript').send(`${callback}(${body})`);
     }
-    const { token } = mergedParams(req);
-    if (!token) return formError(res, 'unsupported_token_type', 'this token type is not supported');
-    if (!ctx.state.tokens.revoke(token)) return formError(res, 'invalid_token', 'invalid token');
-    res.set('Cache-Control', 'no-store').status(200).end();
+    if (refusal) return formError(res, refusal);
+    res.status(200).end();
   });
   return router;
 }
 
 /** Spaces as %20, as Salesforce sends them (jsforce parses this body with querystring). */
-function formError(res: Response, error: string, description: string): void {
+function formError(res: Response, { error, description }: Refusal): void {
   res
     .status(400)
     .type('application/x-www-form-urlencoded')
-    .set('Cache-Control', 'no-store')
     .send(`error=${encodeURIComponent(error)}&error_description=${encodeURIComponent(description)}`);
 }

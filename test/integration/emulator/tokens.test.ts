@@ -83,6 +83,26 @@ describe('emulator: token lifecycle and identity', () => {
     });
   });
 
+  test('revokes through JSONP with GET and callback=, never echoing a callback that is not a plain name', async () => {
+    const tokens = await loginAndGetToken(stack);
+    const revoke = (token: string, callback: string) =>
+      client.get(`${stack.emulatorUrl}/services/oauth2/revoke?${new URLSearchParams({ token, callback })}`);
+    const done = await revoke(tokens.access_token, 'app.revoked');
+    assert.equal(done.status, 200);
+    assert.match(done.headers.get('content-type') ?? '', /^application\/javascript/);
+    assert.equal(await done.text(), 'app.revoked({})');
+    assert.equal(done.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    assert.equal((await query(tokens.access_token)).status, 401);
+    const again = await revoke(tokens.access_token, 'app.revoked');
+    assert.equal(again.status, 200);
+    assert.equal(await again.text(), 'app.revoked({"error":"invalid_token"})');
+    for (const hostile of ['alert(1);x', 'a b', '1abc', `x${'y'.repeat(64)}`]) {
+      const plain = await revoke('not-a-token', hostile);
+      assert.equal(plain.status, 400, hostile);
+      assert.equal(await plain.text(), 'error=invalid_token&error_description=invalid%20token', hostile);
+    }
+  });
+
   test('expires access tokens after the session timeout', async () => {
     const tokens = await loginAndGetToken(stack);
     clock += 6 * 60 * 1000;
