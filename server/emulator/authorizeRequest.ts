@@ -15,7 +15,6 @@ export interface PendingAuthorization {
   state?: string;
   nonce?: string;
   codeChallenge?: string;
-  codeChallengeMethod?: string;
   prompt: string[];
   /** immediate=true: sign in without any page (a logged-in user who approved before), or fail at once. */
   immediate: boolean;
@@ -85,8 +84,10 @@ export function parseAuthorizeRequest(
   const withIdToken = types.includes('id_token');
   if (withIdToken && !scopes.includes('openid'))
     refuse(OAuthError.invalidRequest('openid scope is required'));
-  const method = params.code_challenge ? (params.code_challenge_method ?? 'S256') : undefined;
-  if (method && method !== 'S256' && method !== 'plain') {
+  // No method means S256 (jsforce and the sf CLI send none). Whether Salesforce takes `plain` is unconfirmed:
+  // RFC 9700 (2.1.1) says it should not be used, so only S256 is.
+  const method = params.code_challenge_method ?? 'S256';
+  if (params.code_challenge && method !== 'S256') {
     refuse(OAuthError.invalidRequest('invalid code challenge method'));
   }
   // "Allow OAuth User-Agent Flows" off. Salesforce's answer is unconfirmed: this is RFC 6749 §4.2.2.1's code for a
@@ -107,7 +108,6 @@ export function parseAuthorizeRequest(
     state: params.state,
     nonce: params.nonce,
     codeChallenge: params.code_challenge,
-    codeChallengeMethod: method,
     prompt: (params.prompt ?? '').split(' ').filter(Boolean),
     immediate: params.immediate?.toLowerCase() === 'true',
     loginHint: params.login_hint,

@@ -7,7 +7,6 @@ export interface CodeGrant {
   redirectUri: string;
   scopes: string[];
   codeChallenge?: string;
-  codeChallengeMethod?: string;
   nonce?: string;
   expiresAt: number;
 }

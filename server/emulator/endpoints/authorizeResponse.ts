@@ -24,7 +24,6 @@ export function completeAuthorization(
       redirectUri: pending.redirectUri,
       scopes: pending.scopes,
       codeChallenge: pending.codeChallenge,
-      codeChallengeMethod: pending.codeChallengeMethod,
       nonce: pending.nonce,
     });
     params.set('code', code);

@@ -91,7 +91,7 @@ export function discoveryEndpoints(ctx: EmulatorContext): Router {
       id_token_signing_alg_values_supported: ['RS256'],
       display_values_supported: ['page', 'popup', 'touch'],
       token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt'],
-      code_challenge_methods_supported: ['S256', 'plain'],
+      code_challenge_methods_supported: ['S256'],
       claims_supported: CLAIMS,
     });
   });

@@ -49,8 +49,8 @@ export function checkPkce(grant: CodeGrant, verifier: string | undefined): void 
   }
   if (!verifier) throw OAuthError.invalidGrant('invalid code verifier');
   // No 43-128 length rule: jsforce's 171-character verifiers work against real orgs.
-  const computed = grant.codeChallengeMethod === 'plain' ? verifier : pkceChallenge(verifier);
-  if (!safeEqual(computed, grant.codeChallenge)) throw OAuthError.invalidGrant('invalid code verifier');
+  if (!safeEqual(pkceChallenge(verifier), grant.codeChallenge))
+    throw OAuthError.invalidGrant('invalid code verifier');
 }
 
 export function checkActive(user: OrgUser | undefined): OrgUser {

@@ -240,6 +240,22 @@ describe('emulator: authorize and authorization_code', () => {
     }
   });
 
+  test('takes S256 challenges only (plain is refused, and discovery lists S256 alone)', async () => {
+    const callback = await authorizeInBrowser(stack, {
+      response_type: 'code',
+      state: 'pl',
+      code_challenge: 'c'.repeat(43),
+      code_challenge_method: 'plain',
+    });
+    assert.equal(
+      callback.search,
+      '?error=invalid_request&error_description=invalid+code+challenge+method&state=pl',
+    );
+    const discovery = await client.get(`${stack.emulatorUrl}/.well-known/openid-configuration`);
+    const { code_challenge_methods_supported } = (await discovery.json()) as Record<string, unknown>;
+    assert.deepEqual(code_challenge_methods_supported, ['S256']);
+  });
+
   test('refuses a scope the app does not have on RemoteAccessErrorPage, as observed, not in the redirect', async () => {
     const params = new URLSearchParams({
       response_type: 'code',
