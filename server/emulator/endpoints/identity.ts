@@ -19,7 +19,8 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
     if (!subject) return res.status(404).type('text/plain').send('Bad_Id');
     const canReadOthers = caller.record.scopes.some((scope) => scope === 'api' || scope === 'full');
     if (subject.id !== caller.user.id && !canReadOthers) return badToken(res);
-    reply(req, res, identityDocument(ctx, subject, versionFor(mergedParams(req).version)), true);
+    const version = versionFor(mergedParams(req).version);
+    reply(req, res, identityDocument(ctx, subject, caller.user, version), true);
   });
   // GET is documented; POST is said to be accepted too (unconfirmed), as OpenID Connect allows: nothing else.
   router.all('/services/oauth2/userinfo', (req, res) => {

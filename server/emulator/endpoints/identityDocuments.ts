@@ -58,10 +58,11 @@ function accountFields(ctx: EmulatorContext, user: OrgUser, version: string) {
   };
 }
 
-export function identityDocument(ctx: EmulatorContext, user: OrgUser, version: string) {
+/** `caller`: the token's own user. "asserted_user": whether the token was issued for this identity (Salesforce). */
+export function identityDocument(ctx: EmulatorContext, user: OrgUser, caller: OrgUser, version: string) {
   return {
     id: identityUrl(ctx.baseUrl, user.id),
-    asserted_user: true,
+    asserted_user: user.id === caller.id,
     user_id: user.id,
     organization_id: ORG_ID,
     username: user.username,
