@@ -25,6 +25,19 @@ export class CertificateError extends Error {
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
 
 export async function ensureCertificates(certsDir: string): Promise<CertificateFiles> {
+  try {
+    return await ensureIn(certsDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof CertificateError || !code) throw error;
+    // A file where the folder should be, or a folder this user cannot write: said in those words, not as errno.
+    throw new CertificateError(
+      `${certsDir} cannot hold the generated keys (${code}): make it a folder this user can write, or put server.key/crt and jwt.key/crt there yourself`,
+    );
+  }
+}
+
+async function ensureIn(certsDir: string): Promise<CertificateFiles> {
   mkdirSync(certsDir, { recursive: true });
   const created: string[] = [];
   const server = pairIn(certsDir, 'server');

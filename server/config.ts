@@ -2,21 +2,23 @@
 import path from 'node:path';
 import type { Config, Mode } from './configTypes.ts';
 import {
-  checkReadable,
+  checkSigningKey,
   fail,
   parseLoginUrl,
   parseMinutes,
   parsePort,
   parseRedisUrl,
+  parseSecret,
   parseUrl,
   reader,
   requiredInOrg,
   type Env,
 } from './configValues.ts';
 import { audienceOf, myDomainOf } from './configHosts.ts';
+import { callbackUrlProblem } from './emulator/callbackUrls.ts';
 import { loginHostWarning } from './hostKinds.ts';
 
-export { ConfigError, withoutPassword } from './configValues.ts';
+export { checkDataDir, ConfigError, withoutPassword } from './configValues.ts';
 export { deriveAudience, isMyDomain, withListeningPorts } from './configHosts.ts';
 
 export type { Config, EmulatorSettings, Mode } from './configTypes.ts';
@@ -51,15 +53,14 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
       : mode === 'emulator'
         ? EMULATOR_DEFAULTS.clientSecret
         : undefined;
-  const callbackUrl = parseUrl(
-    'SF_CALLBACK_URL',
+  const callbackUrl = parseCallbackUrl(
     read('SF_CALLBACK_URL') ?? `https://localhost:${port}/oauthcallback.html`,
-    `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`,
+    port,
   );
 
   const certsDir = path.join(rootDir, 'certs');
   const jwtKeyFile = read('SF_JWT_KEY_FILE');
-  if (jwtKeyFile) checkReadable('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
+  if (jwtKeyFile) checkSigningKey('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
   const myDomainUrl = myDomainOf(mode, loginUrl, emulatorPort, read('SF_MY_DOMAIN'));
   const audience = audienceOf(mode, loginUrl, read('SF_AUDIENCE'));
 
@@ -86,7 +87,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     apiVersion,
     scopes: read('SF_SCOPES') ?? 'api refresh_token openid',
     sampleQuery: read('SF_SAMPLE_QUERY') ?? DEFAULT_SAMPLE_QUERY,
-    sessionSecret: read('SESSION_SECRET'),
+    sessionSecret: parseSecret(read('SESSION_SECRET')),
     redisUrl: parseRedisUrl(read('REDIS_URL')),
     certsDir,
     warnings: Object.freeze([loginHostWarning(loginUrl)].filter((w): w is string => w !== undefined)),
@@ -96,4 +97,13 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
       sessionMinutes: parseMinutes(read('EMULATOR_SESSION_MINUTES')),
     }),
   });
+}
+
+/** An https URL that Salesforce (and the emulator's own check) would register: no #fragment, user or odd host. */
+function parseCallbackUrl(raw: string, port: number): string {
+  const example = `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`;
+  const url = parseUrl('SF_CALLBACK_URL', raw, example);
+  const problem = callbackUrlProblem(url);
+  if (problem) fail('SF_CALLBACK_URL', `is refused: ${problem} Set it to ${example}`);
+  return url;
 }

@@ -1,6 +1,7 @@
 // Reading one environment variable at a time: each parser accepts a well-formed value or stops start-up with a
 // ConfigError whose one line names the variable, what is wrong with its value, and the fix.
-import { accessSync, constants } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { hostKind } from './hostKinds.ts';
 import type { Mode } from './configTypes.ts';
 
@@ -34,14 +35,21 @@ export function parsePort(name: string, raw: string | undefined, fallback: numbe
   return port;
 }
 
+/** Messages show the value with any password masked: a configuration mistake must not print a secret. */
 export function parseUrl(name: string, raw: string, example: string): string {
+  const shown = withoutPassword(raw);
+  // The URL parser would drop them, but every link built by joining text onto the value would keep them.
+  if (raw !== raw.trim()) fail(name, `"${shown}" has spaces around it: remove them`);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return fail(name, `"${raw}" is not a URL: set it to ${example}`);
+    return fail(name, `"${shown}" is not a URL: set it to ${example}`);
   }
-  if (url.protocol !== 'https:') fail(name, `"${raw}" must use https: set it to ${example}`);
+  if (url.protocol !== 'https:') fail(name, `"${shown}" must use https: set it to ${example}`);
+  if (url.username || url.password) {
+    fail(name, `"${shown}" holds a user name or password: remove the part up to @, set it to ${example}`);
+  }
   return raw;
 }
 
@@ -77,9 +85,29 @@ export function parseRedisUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** A URL as messages may show it: the password of `scheme://user:password@host` replaced by ***. */
+/**
+ * A URL as messages may show it: the password of `scheme://user:password@host` replaced by ***. The user part runs
+ * to the last @, so a password holding @, #, ? or / (unencoded, as people paste them) is masked whole.
+ */
 export function withoutPassword(url: string): string {
-  return url.replace(/^([^:/?#]+:\/\/[^/?#@:]*:)[^/?#@]*@/, '$1***@');
+  const match = /^([a-z][a-z0-9+.-]*:\/*)(.*)@(.*)$/is.exec(url);
+  const userInfo = match?.[2] ?? '';
+  if (!match || !userInfo.includes(':')) return url;
+  return `${match[1]}${userInfo.slice(0, userInfo.indexOf(':'))}:***@${match[3]}`;
+}
+
+/** Cookies (and org mode's access link) are signed with it: a short one could be guessed. */
+export const MIN_SECRET_LENGTH = 32;
+
+export function parseSecret(raw: string | undefined): string | undefined {
+  if (raw !== undefined && raw.length < MIN_SECRET_LENGTH) {
+    fail(
+      'SESSION_SECRET',
+      `has ${raw.length} characters: use at least ${MIN_SECRET_LENGTH} random ones, e.g. the output of ` +
+        `node -e "console.log(require('node:crypto').randomBytes(32).toString('hex'))", or remove it`,
+    );
+  }
+  return raw;
 }
 
 export function parseMinutes(raw: string | undefined): number {
@@ -91,10 +119,41 @@ export function parseMinutes(raw: string | undefined): number {
   return minutes;
 }
 
-export function checkReadable(name: string, file: string): void {
+/** A key file of one's own: readable, and the unencrypted PEM private key the JWT flow signs with. */
+export function checkSigningKey(name: string, file: string): void {
+  let pem: string;
   try {
-    accessSync(file, constants.R_OK);
+    if (!statSync(file).isFile())
+      fail(name, `points to ${file}, which is not a file: set it to the key file`);
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    return fail(
+      name,
+      `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`,
+    );
+  }
+  try {
+    if (createPrivateKey(pem).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
   } catch {
-    fail(name, `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`);
+    fail(
+      name,
+      `points to ${file}, which is not an unencrypted PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE ` +
+        'KEY): decrypt it with openssl pkey, or remove SF_JWT_KEY_FILE to use certs/jwt.key',
+    );
+  }
+}
+
+/** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
+export function checkDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    fail(
+      'EMULATOR_DATA_DIR',
+      `is ${dir}, which cannot be used as a folder (${code}): make it a folder this user can write, or set EMULATOR_DATA_DIR to one`,
+    );
   }
 }

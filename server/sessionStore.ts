@@ -85,10 +85,14 @@ export interface SessionStore {
   close(): Promise<void>;
 }
 
+/** A server that accepts the connection but never answers would otherwise hold start-up forever. */
+export const REDIS_ANSWER_DEADLINE_MS = 5_000;
+
 /** The Redis store when a URL is given (connected before the app serves), else the in-memory tiers. */
 export async function createSessionStore(
   redisUrl: string | undefined,
   limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+  deadlineMs = REDIS_ANSWER_DEADLINE_MS,
 ): Promise<SessionStore> {
   if (!redisUrl) return { store: new TieredMemoryStore(limits), close: async () => undefined };
   // Loaded only when used: the Redis client alone adds a third of a second to every start.
@@ -106,7 +110,17 @@ export async function createSessionStore(
   client.on('error', (error: Error) => {
     if (connected) console.error(`[app] Redis session store: ${error.message}`);
   });
-  await client.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      client.destroy();
+      reject(new Error(`no answer within ${deadlineMs / 1000} s: is a Redis server listening there?`));
+    }, deadlineMs);
+  });
+  const connecting = client.connect();
+  // Once the deadline has passed, the abandoned attempt's failure has nobody left to tell.
+  connecting.catch(() => undefined);
+  await Promise.race([connecting, silent]).finally(() => clearTimeout(timer));
   connected = true;
   return {
     store: new RedisStore({ client, prefix: 'playground:session:', ttl: Math.floor(limits.ttlMs / 1000) }),
@@ -114,4 +128,17 @@ export async function createSessionStore(
       await client.close().catch(() => undefined);
     },
   };
+}
+
+/** Why the first connection failed, in one line naming the fix (`url`: REDIS_URL as messages may show it). */
+export function redisFailure(url: string, error: unknown): string {
+  // The first line only: a TLS failure carries OpenSSL's whole report.
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  if (/WRONGPASS|NOAUTH|AUTH/.test(reason)) {
+    return `${url} refused the credentials (${reason}): fix the user name and password in it.`;
+  }
+  if (/SSL|TLS|EPROTO|wrong version number/i.test(reason)) {
+    return `${url} could not start TLS (${reason}): use redis:// for a server without TLS, rediss:// for one with it.`;
+  }
+  return `${url} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`;
 }

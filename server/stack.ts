@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { accessToken } from './access.ts';
 import { createApp } from './app.ts';
 import {
+  checkDataDir,
   ConfigError,
   EMULATOR_DEFAULTS,
   loadConfig,
@@ -10,7 +11,7 @@ import {
   withoutPassword,
   type Config,
 } from './config.ts';
-import { createSessionStore, type SessionLimits, type SessionStore } from './sessionStore.ts';
+import { createSessionStore, redisFailure, type SessionLimits, type SessionStore } from './sessionStore.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
 import { listenHttps, type ListenOptions, type ListeningServer } from './https.ts';
@@ -54,6 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const configured = loadConfig(env, rootDir);
   const wantEmulator = options.emulatorOnly || configured.mode === 'emulator';
   const viewCache = !(options.development ?? env.NODE_ENV === 'development');
+  if (wantEmulator) checkDataDir(configured.emulator.dataDir);
   const certs = await ensureCertificates(configured.certsDir);
   const tls = {
     key: readFileSync(certs.server.keyFile, 'utf8'),
@@ -137,10 +139,7 @@ async function openSessionStore(config: Config, limits?: SessionLimits): Promise
   try {
     return await createSessionStore(config.redisUrl, limits);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(
-      `REDIS_URL ${withoutPassword(config.redisUrl ?? '')} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`,
-    );
+    throw new ConfigError(redisFailure(`REDIS_URL ${withoutPassword(config.redisUrl ?? '')}`, error));
   }
 }
 

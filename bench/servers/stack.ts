@@ -14,7 +14,7 @@ const stack = await startStack({
     PORT: '0',
     EMULATOR_PORT: '0',
     EMULATOR_DATA_DIR: dataDir,
-    SESSION_SECRET: 'bench-session-secret',
+    SESSION_SECRET: 'bench-session-secret-of-32-characters',
   },
   rootDir: process.env.BENCH_ROOT,
 });

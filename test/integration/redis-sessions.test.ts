@@ -6,7 +6,9 @@ import { TestClient } from '../support/http.ts';
 import { resultWithToken, runWebServerFlow } from '../support/flows.ts';
 import { freePort, NO_REDIS_MESSAGE, startRedis, type RedisServer } from '../support/redis.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
+import net from 'node:net';
 import { ConfigError } from '../../server/config.ts';
+import { createSessionStore, redisFailure } from '../../server/sessionStore.ts';
 
 describe('sessions in Redis', () => {
   let redis: RedisServer | null;
@@ -14,7 +16,7 @@ describe('sessions in Redis', () => {
   const startShared = async () => {
     const stack = await startTestStack({
       REDIS_URL: redis?.url ?? '',
-      SESSION_SECRET: 'shared-redis-test-secret',
+      SESSION_SECRET: 'shared-redis-test-secret-32-characters',
     });
     stacks.push(stack);
     return stack;
@@ -84,5 +86,35 @@ describe('REDIS_URL at start-up', () => {
       message:
         'REDIS_URL "http://user:***@localhost:6379" is not a Redis URL: use redis://host:6379 (or rediss:// for TLS), or remove it.',
     });
+  });
+
+  test('a server that takes the connection but never answers stops start-up instead of holding it', async () => {
+    const held = new Set<net.Socket>();
+    const silent = net.createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      await assert.rejects(createSessionStore(`redis://127.0.0.1:${port}`, undefined, 300), {
+        message: 'no answer within 0.3 s: is a Redis server listening there?',
+      });
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+  });
+
+  test('says which fix a refused password or a TLS mismatch needs, on one line', () => {
+    const url = 'REDIS_URL redis://user:***@127.0.0.1:6379';
+    assert.equal(
+      redisFailure(url, new Error('WRONGPASS invalid username-password pair or user is disabled.')),
+      `${url} refused the credentials (WRONGPASS invalid username-password pair or user is disabled.): fix the user name and password in it.`,
+    );
+    assert.match(
+      redisFailure(
+        url,
+        new Error('1C:error:0A00010B:SSL routines:ssl3_get_record:wrong version number\nmore'),
+      ),
+      /could not start TLS \(.*wrong version number\): use redis:\/\/ for a server without TLS/,
+    );
   });
 });

@@ -52,7 +52,7 @@ export async function startTestStack(
     env: {
       PORT: '0',
       EMULATOR_PORT: '0',
-      SESSION_SECRET: 'test-session-secret',
+      SESSION_SECRET: 'test-session-secret-of-32-characters',
       EMULATOR_DATA_DIR: dataDir,
       ...env,
     },

@@ -68,6 +68,19 @@ describe('ensureCertificates', () => {
     );
   });
 
+  test('a file where the certificates folder belongs is named with the fix, not as a bare errno', async () => {
+    const file = path.join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    await assert.rejects(ensureCertificates(file), (error: Error) => {
+      assert.ok(error instanceof CertificateError);
+      assert.equal(
+        error.message,
+        `${file} cannot hold the generated keys (EEXIST): make it a folder this user can write, or put server.key/crt and jwt.key/crt there yourself`,
+      );
+      return true;
+    });
+  });
+
   test('several makers at once on an empty folder (two test groups, two starts): one pair, made once', async () => {
     const fresh = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
     try {

@@ -1,10 +1,12 @@
 // loadConfig: defaults of emulator mode, real-org mode, and one clear line for every wrong value.
 import assert from '../support/assert.ts';
+import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
+  checkDataDir,
   ConfigError,
   deriveAudience,
   EMULATOR_DEFAULTS,
@@ -102,9 +104,76 @@ describe('loadConfig', () => {
     );
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
     const key = path.join(dir, 'my.key');
-    writeFileSync(key, 'x');
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(key, rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }));
     chmodSync(key, 0o600);
     assert.equal(loadConfig({ SF_JWT_KEY_FILE: key }, ROOT).jwtKeyFile, key);
+    assert.match(configError({ SF_JWT_KEY_FILE: dir }), /^SF_JWT_KEY_FILE points to .*, which is not a file/);
+    const wrong = {
+      encrypted: rsa.privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+        cipher: 'aes-256-cbc',
+        passphrase: 'pw',
+      }),
+      public: rsa.publicKey.export({ type: 'spki', format: 'pem' }),
+      ec: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+      }),
+      empty: '',
+    };
+    for (const [name, pem] of Object.entries(wrong)) {
+      const file = path.join(dir, `${name}.pem`);
+      writeFileSync(file, pem);
+      assert.match(
+        configError({ SF_JWT_KEY_FILE: file }),
+        /which is not an unencrypted PEM RSA private key .*: decrypt it with openssl pkey/,
+        name,
+      );
+    }
+  });
+
+  test('URLs with spaces around them, a user name or password, or a path where a host belongs are refused', () => {
+    const withPassword = configError({ ...ORG, SF_LOGIN_URL: 'https://admin:hunter2@login.salesforce.com' });
+    assert.match(
+      withPassword,
+      /^SF_LOGIN_URL "https:\/\/admin:\*\*\*@login.salesforce.com" holds a user name or password/,
+    );
+    assert.ok(!withPassword.includes('hunter2'));
+    assert.match(
+      configError({ ...ORG, SF_LOGIN_URL: ' https://login.salesforce.com' }),
+      /has spaces around it/,
+    );
+    assert.match(
+      configError({ SF_CALLBACK_URL: 'https://localhost:8081/cb\t' }),
+      /^SF_CALLBACK_URL .* has spaces/,
+    );
+    assert.match(
+      configError({ SF_CALLBACK_URL: 'https://localhost:8081/cb#top' }),
+      /^SF_CALLBACK_URL is refused: "https:\/\/localhost:8081\/cb#top" must not contain a #fragment\. Set it to/,
+    );
+    const callbackUser = configError({ SF_CALLBACK_URL: 'https://user:s3cretpw@localhost:8081/cb' });
+    assert.match(callbackUser, /holds a user name or password/);
+    assert.ok(!callbackUser.includes('s3cretpw'));
+    assert.match(
+      configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce.com/services/oauth2/token' }),
+      /^SF_MY_DOMAIN .* has a path: set it to the host only, https:\/\/acme.my.salesforce.com/,
+    );
+  });
+
+  test('an EMULATOR_DATA_DIR that cannot be a folder stops start-up, named, with the fix', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cfg-')), 'a-file');
+    writeFileSync(file, 'x');
+    assert.throws(() => checkDataDir(file), {
+      name: 'ConfigError',
+      message: `EMULATOR_DATA_DIR is ${file}, which cannot be used as a folder (EEXIST): make it a folder this user can write, or set EMULATOR_DATA_DIR to one.`,
+    });
+  });
+
+  test('a SESSION_SECRET shorter than 32 characters is refused with a way to make one', () => {
+    assert.match(configError({ SESSION_SECRET: 'a' }), /^SESSION_SECRET has 1 characters: use at least 32/);
+    assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(32) }, ROOT).sessionSecret, 's'.repeat(32));
   });
 
   test('a login URL with a path is refused, naming the host to use instead', () => {
@@ -158,5 +227,9 @@ describe('withoutPassword', () => {
     assert.equal(withoutPassword('redis://127.0.0.1:6379'), 'redis://127.0.0.1:6379');
     assert.equal(withoutPassword('redis://user@host:6379'), 'redis://user@host:6379');
     assert.equal(withoutPassword('http://u:pw@localhost:6379'), 'http://u:***@localhost:6379');
+    for (const password of ['p@ss9word', 'pa#ss9word', 'pa?ss9word', 'pa/ss9word']) {
+      assert.equal(withoutPassword(`redis://user:${password}@127.0.0.1:1`), 'redis://user:***@127.0.0.1:1');
+    }
+    assert.equal(withoutPassword('redis:/user:ss9word@127.0.0.1:1'), 'redis:/user:***@127.0.0.1:1');
   });
 });
