@@ -1,25 +1,22 @@
 // Creates the local TLS certificate and the JWT signing key pair on first start, without openssl.
 // TLS and JWT signing use separate keys on purpose: a key should have one job.
-import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  CertificateError,
+  checkKeyMatchesCertificate,
+  checkServesLocalhost,
+  type KeyPairFiles,
+} from './certChecks.ts';
 import { whileLocked } from './folderLock.ts';
 
-export interface KeyPairFiles {
-  readonly keyFile: string;
-  readonly certFile: string;
-}
+export { CertificateError, checkKeyMatchesCertificate, type KeyPairFiles } from './certChecks.ts';
 
 export interface CertificateFiles {
   readonly server: KeyPairFiles;
   readonly jwt: KeyPairFiles;
   /** Files made on this start, so the caller can say so. */
   readonly created: string[];
-}
-
-/** A certificate or key file that is missing, unreadable or does not belong with its partner. */
-export class CertificateError extends Error {
-  override name = 'CertificateError';
 }
 
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
@@ -47,6 +44,7 @@ async function ensureIn(certsDir: string): Promise<CertificateFiles> {
     created.push(jwt.keyFile, jwt.certFile);
   }
   for (const pair of [server, jwt]) checkKeyMatchesCertificate(pair);
+  checkServesLocalhost(server.certFile);
   return { server, jwt, created };
 }
 
@@ -113,41 +111,4 @@ function signingExtensions() {
     { name: 'basicConstraints' as const, cA: false },
     { name: 'keyUsage' as const, digitalSignature: true },
   ];
-}
-
-/** Throws a CertificateError unless the key file holds the private half of the certificate's public key. */
-export function checkKeyMatchesCertificate(pair: KeyPairFiles): void {
-  const keyPem = readText(pair.keyFile);
-  const certPem = readText(pair.certFile);
-  let keyPublic: string;
-  let certPublic: string;
-  try {
-    keyPublic = publicKeyOf(keyPem);
-  } catch {
-    throw new CertificateError(`${pair.keyFile} is not a readable, unencrypted PEM private key`);
-  }
-  try {
-    certPublic = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  } catch {
-    throw new CertificateError(`${pair.certFile} is not a PEM X.509 certificate`);
-  }
-  if (keyPublic !== certPublic) {
-    throw new CertificateError(
-      `${pair.keyFile} does not match ${pair.certFile}: use the key the certificate was made from, or delete both to generate a new pair`,
-    );
-  }
-}
-
-export function publicKeyOf(privateKeyPem: string): string {
-  return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new CertificateError(
-      `${file} cannot be read: check its permissions, or delete it to generate a new one`,
-    );
-  }
 }

@@ -2,7 +2,6 @@
 import path from 'node:path';
 import type { Config, Mode } from './configTypes.ts';
 import {
-  checkSigningKey,
   fail,
   parseLoginUrl,
   parseMinutes,
@@ -15,10 +14,12 @@ import {
   type Env,
 } from './configValues.ts';
 import { audienceOf, myDomainOf } from './configHosts.ts';
+import { checkSigningKey } from './configFiles.ts';
 import { callbackUrlProblem } from './emulator/callbackUrls.ts';
 import { loginHostWarning } from './hostKinds.ts';
 
-export { checkDataDir, ConfigError, withoutPassword } from './configValues.ts';
+export { ConfigError, withoutPassword } from './configValues.ts';
+export { checkDataDir } from './configFiles.ts';
 export { deriveAudience, isMyDomain, withListeningPorts } from './configHosts.ts';
 
 export type { Config, EmulatorSettings, Mode } from './configTypes.ts';
@@ -37,6 +38,9 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
   const read = reader(env);
   const port = parsePort('PORT', read('PORT'), 8081);
   const emulatorPort = parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443);
+  if (port === emulatorPort && port !== 0) {
+    fail('PORT', `and EMULATOR_PORT are both ${port}: give the playground and the emulator a port each`);
+  }
   const rawLoginUrl = read('SF_LOGIN_URL');
   const mode: Mode = rawLoginUrl ? 'org' : 'emulator';
   const loginUrl = rawLoginUrl ? parseLoginUrl(rawLoginUrl) : `https://localhost:${emulatorPort}`;
@@ -85,7 +89,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     jwtKeyFile: jwtKeyFile ? path.resolve(rootDir, jwtKeyFile) : path.join(certsDir, 'jwt.key'),
     audience,
     apiVersion,
-    scopes: read('SF_SCOPES') ?? 'api refresh_token openid',
+    scopes: parseScopes(read('SF_SCOPES')),
     sampleQuery: read('SF_SAMPLE_QUERY') ?? DEFAULT_SAMPLE_QUERY,
     sessionSecret: parseSecret(read('SESSION_SECRET')),
     redisUrl: parseRedisUrl(read('REDIS_URL')),
@@ -106,4 +110,11 @@ function parseCallbackUrl(raw: string, port: number): string {
   const problem = callbackUrlProblem(url);
   if (problem) fail('SF_CALLBACK_URL', `is refused: ${problem} Set it to ${example}`);
   return url;
+}
+
+/** OAuth separates scopes with spaces; commas make one unknown scope, which Salesforce refuses (invalid_scope). */
+function parseScopes(raw: string | undefined): string {
+  if (raw?.includes(','))
+    fail('SF_SCOPES', `"${raw}" separates scopes with commas: use spaces, e.g. api refresh_token openid`);
+  return raw ?? 'api refresh_token openid';
 }

@@ -1,7 +1,5 @@
 // Reading one environment variable at a time: each parser accepts a well-formed value or stops start-up with a
 // ConfigError whose one line names the variable, what is wrong with its value, and the fix.
-import { createPrivateKey } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { hostKind } from './hostKinds.ts';
 import type { Mode } from './configTypes.ts';
 
@@ -110,50 +108,17 @@ export function parseSecret(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** An org's session timeout runs from 15 minutes to 24 hours; shorter ones are allowed here for trying expiry. */
+const MAX_SESSION_MINUTES = 24 * 60;
+
 export function parseMinutes(raw: string | undefined): number {
   if (raw === undefined) return 120;
   const minutes = Number(raw);
-  if (!Number.isInteger(minutes) || minutes < 1) {
-    fail('EMULATOR_SESSION_MINUTES', `"${raw}" is not a whole number of minutes above 0`);
+  if (!/^\d+$/.test(raw) || minutes < 1 || minutes > MAX_SESSION_MINUTES) {
+    fail(
+      'EMULATOR_SESSION_MINUTES',
+      `"${raw}" is not a whole number of minutes from 1 to ${MAX_SESSION_MINUTES} (Salesforce's longest session timeout, 24 hours)`,
+    );
   }
   return minutes;
-}
-
-/** A key file of one's own: readable, and the unencrypted PEM private key the JWT flow signs with. */
-export function checkSigningKey(name: string, file: string): void {
-  let pem: string;
-  try {
-    if (!statSync(file).isFile())
-      fail(name, `points to ${file}, which is not a file: set it to the key file`);
-    pem = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    return fail(
-      name,
-      `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`,
-    );
-  }
-  try {
-    if (createPrivateKey(pem).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
-  } catch {
-    fail(
-      name,
-      `points to ${file}, which is not an unencrypted PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE ` +
-        'KEY): decrypt it with openssl pkey, or remove SF_JWT_KEY_FILE to use certs/jwt.key',
-    );
-  }
-}
-
-/** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
-export function checkDataDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    fail(
-      'EMULATOR_DATA_DIR',
-      `is ${dir}, which cannot be used as a folder (${code}): make it a folder this user can write, or set EMULATOR_DATA_DIR to one`,
-    );
-  }
 }

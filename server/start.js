@@ -1,6 +1,7 @@
 // `npm start` and `npm run emulator`: runs the server from its compiled copy (server/compile.js), which skips the
 // TypeScript loader at every start; `npm run dev` runs the sources through tsx instead, reloading on edits.
 // Plain JavaScript, since Node runs it before anything can compile TypeScript.
+import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { compiledServer } from './compile.js';
@@ -26,6 +27,28 @@ try {
 if (process.argv.includes('--compile-only')) {
   console.log(`Compiled the server for a quick start: ${compiled}`);
 } else {
+  const problem = envFileProblem('.env');
+  if (problem) {
+    console.error(`Configuration error: ${problem}`);
+    process.exit(1);
+  }
   process.setSourceMapsEnabled(true);
   await import(pathToFileURL(compiled).href);
+}
+
+/**
+ * Node reads .env before this file runs, and says little when it cannot: an unreadable one is "not found", and a
+ * byte-order mark (an editor's "UTF-8 with BOM") silently hides the first variable.
+ */
+function envFileProblem(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error.code === 'ENOENT') return undefined;
+    return `${file} cannot be read (${error.code}): make it readable by this user, or remove it`;
+  }
+  return text.startsWith('\uFEFF')
+    ? `${file} starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM`
+    : undefined;
 }

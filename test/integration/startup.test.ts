@@ -81,6 +81,17 @@ describe('npm start (server/start.js)', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   });
 
+  test('a .env saved with a byte-order mark stops start-up instead of losing its first variable', async () => {
+    writeFileSync(path.join(cwd, '.env'), '\uFEFFPORT=0\n');
+    const run = await runToExit(cwd, {});
+    rmSync(path.join(cwd, '.env'));
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr.trim(),
+      'Configuration error: .env starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM',
+    );
+  });
+
   test('a pasted token endpoint as SF_LOGIN_URL stops start-up with the host to use', async () => {
     const run = await runToExit(cwd, {
       SF_LOGIN_URL: 'https://login.salesforce.com/services/oauth2/token',

@@ -81,6 +81,35 @@ describe('ensureCertificates', () => {
     });
   });
 
+  test('an HTTPS certificate that has expired or is not for localhost stops start-up, with the fix', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+    try {
+      const files = await ensureCertificates(folder);
+      // The JWT pair in the server's place: a good pair, but for no host.
+      for (const kind of ['key', 'crt']) {
+        writeFileSync(path.join(folder, `server.${kind}`), readFileSync(path.join(folder, `jwt.${kind}`)));
+      }
+      await assert.rejects(ensureCertificates(folder), {
+        name: 'CertificateError',
+        message: `${files.server.certFile} is not for localhost and 127.0.0.1: delete ${files.server.certFile} and its key to generate a new pair`,
+      });
+      const { default: selfsigned } = await import('selfsigned');
+      const old = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+        keySize: 2048,
+        notBeforeDate: new Date('2020-01-01T00:00:00Z'),
+        notAfterDate: new Date('2021-01-01T00:00:00Z'),
+      });
+      writeFileSync(files.server.keyFile, old.private);
+      writeFileSync(files.server.certFile, old.cert);
+      await assert.rejects(ensureCertificates(folder), {
+        name: 'CertificateError',
+        message: new RegExp(`^${files.server.certFile} expired on .*2021 GMT: delete`),
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('several makers at once on an empty folder (two test groups, two starts): one pair, made once', async () => {
     const fresh = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
     try {

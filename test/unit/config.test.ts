@@ -84,6 +84,16 @@ describe('loadConfig', () => {
     assert.match(configError({ SF_API_VERSION: 'v66' }), /^SF_API_VERSION "v66" is not an API version/);
     assert.match(configError({ SF_CALLBACK_URL: 'not a url' }), /^SF_CALLBACK_URL/);
     assert.match(configError({ EMULATOR_SESSION_MINUTES: '0' }), /^EMULATOR_SESSION_MINUTES/);
+    assert.match(configError({ EMULATOR_SESSION_MINUTES: '0x10' }), /^EMULATOR_SESSION_MINUTES "0x10"/);
+    assert.match(configError({ EMULATOR_SESSION_MINUTES: '1441' }), /from 1 to 1440 \(Salesforce's longest/);
+    assert.match(
+      configError({ PORT: '9000', EMULATOR_PORT: '9000' }),
+      /^PORT and EMULATOR_PORT are both 9000/,
+    );
+    assert.match(
+      configError({ SF_SCOPES: 'api,refresh_token' }),
+      /^SF_SCOPES .* separates scopes with commas/,
+    );
   });
 
   test('real-org mode requires the client id and the username', () => {

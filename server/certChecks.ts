@@ -1,0 +1,63 @@
+// Checks of the certificate and key files, on every start: each pair belongs together, and the HTTPS certificate is
+// current and names the hosts it serves. Every failure says which file, and how to fix it.
+import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export interface KeyPairFiles {
+  readonly keyFile: string;
+  readonly certFile: string;
+}
+
+/** A certificate or key file that is missing, unreadable or does not belong with its partner. */
+export class CertificateError extends Error {
+  override name = 'CertificateError';
+}
+
+/** Throws a CertificateError unless the key file holds the private half of the certificate's public key. */
+export function checkKeyMatchesCertificate(pair: KeyPairFiles): void {
+  const keyPem = readText(pair.keyFile);
+  const certPem = readText(pair.certFile);
+  let keyPublic: string;
+  let certPublic: string;
+  try {
+    keyPublic = publicKeyOf(keyPem);
+  } catch {
+    throw new CertificateError(`${pair.keyFile} is not a readable, unencrypted PEM private key`);
+  }
+  try {
+    certPublic = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  } catch {
+    throw new CertificateError(`${pair.certFile} is not a PEM X.509 certificate`);
+  }
+  if (keyPublic !== certPublic) {
+    throw new CertificateError(
+      `${pair.keyFile} does not match ${pair.certFile}: use the key the certificate was made from, or delete both to generate a new pair`,
+    );
+  }
+}
+
+/** The HTTPS certificate must be current and name localhost, or every browser and client refuses it. */
+export function checkServesLocalhost(certFile: string): void {
+  const cert = new X509Certificate(readText(certFile));
+  const fix = `delete ${certFile} and its key to generate a new pair`;
+  if (Date.parse(cert.validTo) < Date.now()) {
+    throw new CertificateError(`${certFile} expired on ${cert.validTo}: ${fix}`);
+  }
+  if (!cert.checkHost('localhost') || !cert.checkIP('127.0.0.1')) {
+    throw new CertificateError(`${certFile} is not for localhost and 127.0.0.1: ${fix}`);
+  }
+}
+
+export function publicKeyOf(privateKeyPem: string): string {
+  return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new CertificateError(
+      `${file} cannot be read: check its permissions, or delete it to generate a new one`,
+    );
+  }
+}

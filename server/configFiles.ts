@@ -1,0 +1,44 @@
+// Configuration that points at files and folders: the JWT signing key of one's own and the emulator's data folder,
+// each checked before anything listens, so a wrong one stops start-up with the variable named.
+import { createPrivateKey } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { ConfigError, fail } from './configValues.ts';
+
+/** A key file of one's own: readable, and the unencrypted PEM private key the JWT flow signs with. */
+export function checkSigningKey(name: string, file: string): void {
+  let pem: string;
+  try {
+    if (!statSync(file).isFile())
+      fail(name, `points to ${file}, which is not a file: set it to the key file`);
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    return fail(
+      name,
+      `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`,
+    );
+  }
+  try {
+    if (createPrivateKey(pem).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
+  } catch {
+    fail(
+      name,
+      `points to ${file}, which is not an unencrypted PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE ` +
+        'KEY): decrypt it with openssl pkey, or remove SF_JWT_KEY_FILE to use certs/jwt.key',
+    );
+  }
+}
+
+/** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
+export function checkDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    fail(
+      'EMULATOR_DATA_DIR',
+      `is ${dir}, which cannot be used as a folder (${code}): make it a folder this user can write, or set EMULATOR_DATA_DIR to one`,
+    );
+  }
+}
