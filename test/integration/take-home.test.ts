@@ -1,11 +1,17 @@
 // "New attempt and copy" over HTTP: a spent device code renewed by a real call, whose copied poll gets a token once
-// the new code is allowed; and the refusals: nothing to renew, an entry from another session, no CSRF token.
+// the new code is allowed; and the refusals: nothing to renew, an entry from another session, no CSRF token. And a
+// copied jsforce call run as its comments say.
 import assert from '../support/assert.ts';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { SnippetSet } from '../../server/teaching/snippets/index.ts';
+import { csrfTokenOf, postJson } from '../support/attacks.ts';
 import { answerDeviceCode } from '../support/device.ts';
+import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
 import { authorizeViaApp, postForm, runWebServerFlow } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
@@ -130,5 +136,45 @@ describe('renewing a spent single-use value', () => {
     assert.equal((await fresh('not-an-entry', csrf)).status, 404);
     assert.equal((await fresh({ id: 1 }, csrf)).status, 400);
     assert.equal((await fresh('not-an-entry', 'forged')).status, 403);
+  });
+});
+
+describe('a copied jsforce call', () => {
+  let stack: TestStack;
+  const client = new TestClient();
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('the client credentials token call made with HTTP Basic gets a token when run as the copy says', async () => {
+    await changeSettings(stack, { runAsUserId: ADMIN_ID });
+    const flow = '/flows/client-credentials';
+    const answer = await postForm(stack, client, flow, flow, { authentication: 'basic' });
+    assert.equal(answer.headers.get('location'), '/result');
+    const html = await (await client.get(`${stack.appUrl}/result`)).text();
+    const entryId = /data-entry="([^"]+)" data-leg="token"/.exec(html)?.[1];
+    const csrf = await csrfTokenOf(stack, client, '/result');
+    const revealed = await postJson(
+      client,
+      `${stack.appUrl}/teaching/reveal`,
+      JSON.stringify({ entryId }),
+      csrf,
+    );
+    const { snippets } = (await revealed.json()) as { snippets: SnippetSet };
+    const jsforce = snippets.snippets.find((snippet) => snippet.target === 'jsforce')?.text ?? '';
+    assert.match(jsforce, /new jsforce\.OAuth2\(/);
+    // "Save as snippet.mjs in the playground's folder": one with the certificates and the installed packages.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'sf-copy-'));
+    try {
+      symlinkSync(path.resolve('node_modules'), path.join(folder, 'node_modules'));
+      symlinkSync(path.join(TEST_ROOT, 'certs'), path.join(folder, 'certs'));
+      writeFileSync(path.join(folder, 'snippet.mjs'), jsforce);
+      const { stdout } = await run(process.execPath, ['snippet.mjs'], { cwd: folder });
+      assert.match(stdout, /access_token: '00D5j00000PlAyG!/);
+      assert.match(stdout, /token_type: 'Bearer'/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -68,8 +68,7 @@ function callOf(request: LegRequest): string[] | undefined {
       'for (const { attributes, ...row } of result.records) console.log(JSON.stringify(row));',
     ];
   }
-  if (pathname.endsWith('/services/oauth2/token') && request.form && !request.basic)
-    return tokenCall(request, origin);
+  if (pathname.endsWith('/services/oauth2/token') && request.form) return tokenCall(request, origin);
   const token = formValue(request, 'token');
   if (pathname.endsWith('/services/oauth2/revoke') && token && request.form?.length === 1) {
     return [

@@ -103,11 +103,17 @@ describe('jsforce snippets', () => {
     );
   });
 
-  test('HTTP Basic has no jsforce form: the generic request carries the header; the authorize probe has none', () => {
+  test('HTTP Basic becomes jsforce OAuth2 with the key and secret in the form; the authorize probe has none', () => {
     assert.equal(jsforceSnippet(legRequest(legs.preflight), { ...legs.ORG, reveal: false }), undefined);
     const basic =
       jsforceSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: false }) ?? '';
-    assert.match(basic, /conn\.request\(\{\n {2}method: 'POST',/);
+    assert.match(basic, /\/\/ jsforce sends the consumer key and secret in the form body, not as HTTP Basic/);
+    assert.match(
+      basic,
+      /new jsforce\.OAuth2\(\{[^}]*clientId: '3MVG9[^']+',[^}]*clientSecret: SF_CLIENT_SECRET,/s,
+    );
+    assert.match(basic, /oauth2\.requestToken\(\{ grant_type: 'client_credentials' \}\)/);
+    assert.doesNotMatch(basic, /conn\.request/);
   });
 });
 
