@@ -1,6 +1,6 @@
 // Single-use values a copied request would send again: an authorization code already exchanged, an assertion
-// already used, a device code whose polling has ended, a refresh token rotation replaced. What a fresh attempt can
-// honestly do differs per value.
+// already used, a device code whose polling has ended, a refresh token rotation replaced, a token revoked. What a
+// fresh attempt can honestly do differs per value.
 import type { Attempt, TranscriptEntry } from '../../attempts/attempt.ts';
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
 import { readJwt } from '../../jwt.ts';
@@ -39,8 +39,17 @@ function rotated(entry: TranscriptEntry): boolean {
   }
 }
 
+/** A token this app revoked: the copy can only be refused now, which says nothing about revocation itself. */
+const REVOKED: Spent = {
+  what: 'token (revoked)',
+  detail:
+    'This request revoked the token it carries. Sent again, it is refused (invalid_token, HTTP 400) and revokes nothing: copy it with placeholders and put in a token that is still live to watch a revocation work.',
+};
+
 export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'transcript'>): Spent | undefined {
-  if (entry.kind !== 'server-call' || !entry.url.endsWith('/services/oauth2/token')) return undefined;
+  if (entry.kind !== 'server-call') return undefined;
+  if (entry.url.endsWith('/services/oauth2/revoke')) return entry.status === 200 ? REVOKED : undefined;
+  if (!entry.url.endsWith('/services/oauth2/token')) return undefined;
   const form = formOf(entry);
   const grant = form.get('grant_type');
   if (grant === 'authorization_code') {

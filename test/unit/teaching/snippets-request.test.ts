@@ -129,8 +129,18 @@ describe('spent single-use values', () => {
     assert.equal(spentValue(kept, alone(kept)), undefined, 'rotation off: the refresh token still works');
   });
 
+  test('a token revoked by this request is spent: its copy can only be refused now', () => {
+    const revoked = { ...legs.revoke, status: 200 };
+    const spent = spentValue(revoked, alone(revoked));
+    assert.equal(spent?.what, 'token (revoked)');
+    assert.equal(spent?.fresh, undefined);
+    assert.match(spent?.detail ?? '', /refused \(invalid_token, HTTP 400\)/);
+    const refused = { ...legs.revoke, status: 400 };
+    assert.equal(spentValue(refused, alone(refused)), undefined, 'a refused revoke revoked nothing');
+  });
+
   test('reusable requests are never spent', () => {
-    for (const leg of [legs.query, legs.refresh, legs.clientCredentialsBasic, legs.identity, legs.revoke])
+    for (const leg of [legs.query, legs.refresh, legs.clientCredentialsBasic, legs.identity])
       assert.equal(spentValue(leg, alone(leg)), undefined, leg.leg);
   });
 
