@@ -15,7 +15,8 @@ const dataUrlencode = ({ name, value }: Field) => `--data-urlencode ${word(`${na
 
 export function curlSnippet(request: LegRequest, context: SnippetContext): string {
   const bindings = bindingsOf(request, context);
-  const lines: string[] = [];
+  // --cacert names the certificate by a path relative to the playground's folder, as the other tools' copies do.
+  const lines: string[] = context.caFile ? ["# Run it from the playground's folder, where certs/ is."] : [];
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`# ${comment}`);
   for (const binding of bindings)

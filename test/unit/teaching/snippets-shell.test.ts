@@ -13,6 +13,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.codeExchange), { ...legs.EMULATOR, reveal: false }),
       [
+        "# Run it from the playground's folder, where certs/ is.",
         '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
         "export SF_AUTH_CODE='<the authorization code>'",
         "export SF_CLIENT_SECRET='<the consumer secret>'",
@@ -33,6 +34,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }),
       [
+        "# Run it from the playground's folder, where certs/ is.",
         '# Your own values, from your session: keep them to yourself.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'curl --cacert certs/server.crt --get https://127.0.0.1:8443/services/data/v66.0/query \\',
@@ -60,7 +62,9 @@ describe('curl snippets', () => {
   test('a password this app never kept stays a placeholder after Reveal; the comment says which is which', () => {
     const text = curlSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: true });
     assert.ok(
-      text.startsWith('# Your own values where this app kept them; set the placeholders yourself.\n'),
+      text.startsWith(
+        "# Run it from the playground's folder, where certs/ is.\n# Your own values where this app kept them; set the placeholders yourself.\n",
+      ),
     );
     assert.match(text, /^export SF_CLIENT_SECRET=local-emulator-consumer-secret$/m);
     assert.match(text, /^export SF_PASSWORD='<the password followed by the security token>'$/m);
