@@ -51,7 +51,7 @@ const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' |
   'refresh-token reuse-refresh-token': { title: 'That refresh token no longer works' },
   'refresh-token revoked-refresh-token': { title: 'That refresh token no longer works' },
   'refresh-token wrong-secret': { title: 'The client secret is wrong' },
-  'refresh-token no-secret': { title: 'The app requires a client secret, and none was sent' },
+  'refresh-token no-secret': { title: 'The app requires the client secret to refresh, and none was sent' },
   'device poll-too-fast': { title: 'Polling too fast', checks: { interval: 'fail' } },
   'device rfc-grant-type': { title: "Salesforce's device flow has its own grant_type" },
   'device device-blocked': { title: 'The device flow is blocked for this app' },

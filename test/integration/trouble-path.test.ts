@@ -67,7 +67,7 @@ describe('the trouble path', () => {
     });
     const html = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
     assert.match(html, /The callback URL does not match the app/);
-    assert.ok(html.includes(`Sent: ${sent}. Configured here: ${stack.config.callbackUrl}.`));
+    assert.ok(html.includes(`Sent: ${sent}, though SF_CALLBACK_URL here is ${stack.config.callbackUrl}.`));
   });
 
   test('the setup doctor passes every check against the default emulator, each with its leg', async () => {
@@ -89,7 +89,7 @@ describe('the trouble path', () => {
       assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
       const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
       assert.match(page, /The callback URL does not match the app/);
-      assert.ok(page.includes(`Sent: ${stack.config.callbackUrl}.`));
+      assert.ok(page.includes(`Sent: ${stack.config.callbackUrl} (SF_CALLBACK_URL). Compare it`));
       assert.match(page, /href="\/flows\/web-server\/start\?anyway=1"/);
       const doctor = new TestClient();
       await postForm(stack, doctor, '/setup', '/setup/check');

@@ -7,6 +7,7 @@ import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
 import { ORG_RULES } from './orgRules.ts';
 import { REST_RULES } from './restRules.ts';
+import { SOQL_RULES } from './soqlRules.ts';
 import type { ExplainContext, Explanation, Rule } from './types.ts';
 
 /** First match wins: flow-specific rules come first so a JWT expiry is not explained as a reused code. */
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
   ...FLOW_RULES,
   ...ORG_RULES,
   ...OAUTH_RULES,
+  ...SOQL_RULES,
   ...REST_RULES,
   ...APP_RULES,
 ];
@@ -44,7 +46,10 @@ function matches(
 export function explainCandidates(
   error: Pick<ReceivedError, 'error' | 'error_description'>,
 ): ExplainedError[] {
-  const found = RULES.filter((rule) => matches({ ...rule, when: undefined }, error, {}));
+  const matching = RULES.filter((rule) => matches({ ...rule, when: undefined }, error, {}));
+  // A rule written for this very description says more than the code's general one, which may even contradict it.
+  const specific = matching.filter((rule) => rule.description !== undefined);
+  const found = specific.length > 0 ? specific : matching;
   if (found.length === 0) return [explain(error)];
   return found.map(({ key, title, likelyMeaning, howToFix, whatNotToDo }) => ({
     key,
@@ -85,7 +90,11 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
   const form = new URLSearchParams(tokenCall?.requestBody ?? '');
   const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs };
   if (tokenCall) {
-    context.sentSecret = form.has('client_secret');
+    // HTTP Basic carries the secret too (client credentials, refresh): only the header's name is looked at.
+    const basic = Object.entries(tokenCall.requestHeaders ?? {}).some(
+      ([name, value]) => name.toLowerCase() === 'authorization' && /^basic /i.test(value),
+    );
+    context.sentSecret = form.has('client_secret') || basic;
     context.sentVerifier = form.has('code_verifier');
     context.redirectUri = form.get('redirect_uri') ?? undefined;
   }

@@ -3,6 +3,19 @@ import type { Rule } from './types.ts';
 
 const APP_MANAGER = 'Setup → App Manager → your app → Manage';
 
+const AUDIENCE_RULE: Rule = {
+  key: 'audience-invalid',
+  error: 'invalid_grant',
+  description: 'audience is invalid',
+  title: 'Wrong aud in the assertion',
+  likelyMeaning:
+    'aud must be https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or the Experience Cloud site URL: one string, a full URL, not your My Domain.',
+  howToFix:
+    'Set SF_AUDIENCE, or let the app derive it from SF_LOGIN_URL (test.salesforce.com for sandboxes).',
+  whatNotToDo: 'Do not send an array, a bare host name or the My Domain URL as aud.',
+  detail: (c) => (c.aud ? `The assertion's aud was ${c.aud}.` : undefined),
+};
+
 export const JWT_RULES: Rule[] = [
   {
     key: 'jwt-not-approved',
@@ -10,8 +23,8 @@ export const JWT_RULES: Rule[] = [
     description: "user hasn't approved this consumer",
     title: 'The user has not approved this app',
     likelyMeaning:
-      'Salesforce issues a JWT bearer token only to a pre-authorized user. Either the app is "All users may self-authorize" and this user never approved it interactively, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
-    howToFix: `Either set Permitted Users to "Admin approved users are pre-authorized" (${APP_MANAGER} → Edit Policies) and assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets), or have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org (sandbox usernames differ).`,
+      'Salesforce issues a JWT bearer token only to a pre-authorized user. Either the app is "All users may self-authorize" and this user never approved it interactively, the app is "Admin approved users are pre-authorized" but neither the user\'s profile nor a permission set of theirs is assigned to it, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
+    howToFix: `With "Admin approved users are pre-authorized" (${APP_MANAGER} → Edit Policies), assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets); the web server flow cannot approve for them then. With self-authorize, have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org (sandbox usernames differ).`,
     whatNotToDo: 'Do not regenerate keys or certificates: the signature was fine, this is about approval.',
     detail: (c) => (c.sub ? `The assertion's sub was ${c.sub}.` : undefined),
   },
@@ -25,18 +38,9 @@ export const JWT_RULES: Rule[] = [
     howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures); the JWT page checks key and certificate before sending.`,
     whatNotToDo: 'Never upload the private key, and do not switch to HS256: Salesforce accepts RS256 only.',
   },
-  {
-    key: 'audience-invalid',
-    error: 'invalid_grant',
-    description: 'audience is invalid',
-    title: 'Wrong aud in the assertion',
-    likelyMeaning:
-      'aud must be https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or the Experience Cloud site URL: one string, a full URL, not your My Domain.',
-    howToFix:
-      'Set SF_AUDIENCE, or let the app derive it from SF_LOGIN_URL (test.salesforce.com for sandboxes).',
-    whatNotToDo: 'Do not send an array, a bare host name or the My Domain URL as aud.',
-    detail: (c) => (c.aud ? `The assertion's aud was ${c.aud}.` : undefined),
-  },
+  AUDIENCE_RULE,
+  // Salesforce's help page shows this wording; orgs answer 'audience is invalid'. Pasted, it means the same.
+  { ...AUDIENCE_RULE, key: 'audience-help-page', description: 'Audience validation failed' },
   {
     key: 'jwt-expired',
     error: 'invalid_grant',

@@ -33,10 +33,13 @@ export const OAUTH_RULES: Rule[] = [
     howToFix: `Add the exact URL to the app's Callback URL list (${APP_MANAGER} → Edit → OAuth settings), or set SF_CALLBACK_URL to the registered one.`,
     whatNotToDo:
       'Do not register a wildcard or a broad URL: the callback is where codes and tokens are sent.',
-    detail: (c) =>
-      c.redirectUri
-        ? `Sent: ${c.redirectUri}. Configured here: ${c.configuredCallback ?? 'unknown'}.`
-        : undefined,
+    // This app knows what it sent and its own SF_CALLBACK_URL, never the list registered on the app in the org.
+    detail: (c) => {
+      if (!c.redirectUri) return undefined;
+      if (c.configuredCallback && c.configuredCallback !== c.redirectUri)
+        return `Sent: ${c.redirectUri}, though SF_CALLBACK_URL here is ${c.configuredCallback}.`;
+      return `Sent: ${c.redirectUri} (SF_CALLBACK_URL). Compare it, character by character, with the app's Callback URL list.`;
+    },
   },
   {
     key: 'token-redirect-mismatch',
@@ -70,6 +73,17 @@ export const OAUTH_RULES: Rule[] = [
       'A catch-all: the user is inactive or frozen, their password changed, the org blocks the login (IP ranges, login hours), or an app setting refuses them.',
     howToFix: "Check the user's record and Setup → Login History for the real status of this attempt.",
     whatNotToDo: 'Do not loop retries: repeated failures can lock the user out.',
+  },
+  {
+    key: 'refresh-secret-missing',
+    error: 'invalid_client',
+    description: 'invalid client credentials',
+    when: (c) => c.sentSecret === false && c.flow === 'refresh-token',
+    title: 'The app requires the client secret to refresh, and none was sent',
+    likelyMeaning:
+      '"Require Secret for Refresh Token Flow" is on, but this refresh had no client_secret. PKCE plays no part in a refresh.',
+    howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings).`,
+    whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
   },
   {
     key: 'secret-missing',

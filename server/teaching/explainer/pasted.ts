@@ -82,7 +82,9 @@ function fromCode(input: string): PastedError | undefined {
   return match ? { error: match[1] } : undefined;
 }
 
-function withDescription(error: string, description: unknown): PastedError {
+function withDescription(pastedError: string, description: unknown): PastedError {
+  // Salesforce's help page shows access-denied: a typo for access_denied, pasted as it stands.
+  const error = /^[a-z]+(?:-[a-z]+)+$/.test(pastedError) ? pastedError.replace(/-/g, '_') : pastedError;
   const text = typeof description === 'string' ? description.trim() : '';
   return text ? { error, error_description: text } : { error };
 }

@@ -162,7 +162,7 @@ describe('the newer flows through the app', () => {
         'no-secret',
         'invalid_client',
         'invalid client credentials',
-        'The app requires a client secret, and none was sent',
+        'The app requires the client secret to refresh, and none was sent',
       ],
     ]) {
       test(`break it: ${fault} ends on ${description}, explained`, async () => {

@@ -36,4 +36,27 @@ describe('error explainer: REST refusals', () => {
       'soql-too-slow',
     );
   });
+
+  test('tells the INVALID_FIELD refusals that are not about a name apart, and the OFFSET and FIELDS() limits', () => {
+    const at = (message: string) => `\nSELECT x FROM Account\n       ^\nERROR at Row:1:Column:8\n${message}`;
+    for (const [error, message, key] of [
+      ['INVALID_FIELD', 'field Name does not support aggregate operator SUM', 'soql-aggregate-type'],
+      ['INVALID_FIELD', 'invalid operator on field: NumberOfEmployees', 'soql-operator-type'],
+      [
+        'INVALID_FIELD',
+        'includes or excludes operator only valid on multipicklist field: Industry',
+        'soql-includes',
+      ],
+      [
+        'INVALID_FIELD',
+        "The selected field 'Name' in the subquery and the left operand field in the where expression in the outer query 'Name' must point to the same object type",
+        'soql-semi-join-type',
+      ],
+      ['INVALID_FIELD', 'invalid date: 2025-13-45T00:00:00Z', 'soql-invalid-date'],
+      ['NUMBER_OUTSIDE_VALID_RANGE', 'Maximum SOQL offset allowed is 2000', 'soql-offset-range'],
+      ['MALFORMED_QUERY', 'The SOQL FIELDS function must have a LIMIT of at most 200', 'soql-fields-limit'],
+    ]) {
+      assert.equal(explain({ error, error_description: at(message) }).key, key, message);
+    }
+  });
 });

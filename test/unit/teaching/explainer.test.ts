@@ -1,7 +1,8 @@
 // The error explainer: every known error has an entry, and the request decides between look-alike errors.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { contextOf, explain, RULES } from '../../../server/teaching/explainer/explain.ts';
+import { contextOf, explain, explainCandidates, RULES } from '../../../server/teaching/explainer/explain.ts';
+import { readPastedError } from '../../../server/teaching/explainer/pasted.ts';
 import type { Attempt } from '../../../server/attempts/attempt.ts';
 
 /** Every error string the emulator or the app can produce, and teaching.md's pain points. */
@@ -69,10 +70,69 @@ describe('error explainer', () => {
     assert.equal(explain(error, { flow: 'web-server' }).key, 'code-expired');
   });
 
-  test('tells a missing secret from a wrong one by what was sent', () => {
+  test('tells a missing secret from a wrong one by what was sent, HTTP Basic included, and a refresh apart', () => {
     const error = { error: 'invalid_client', error_description: 'invalid client credentials' };
     assert.equal(explain(error, { sentSecret: false }).key, 'secret-missing');
     assert.equal(explain(error, { sentSecret: true }).key, 'secret-wrong');
+    const refresh = explain(error, { sentSecret: false, flow: 'refresh-token' });
+    assert.equal(refresh.key, 'refresh-secret-missing');
+    assert.match(refresh.howToFix, /Require Secret for Refresh Token Flow/);
+    assert.doesNotMatch(refresh.howToFix, /PKCE/);
+    const basic: Attempt = {
+      id: 'b',
+      flow: 'client-credentials',
+      startedAt: 0,
+      checks: [],
+      faults: [],
+      transcript: [
+        {
+          id: 't',
+          at: 0,
+          kind: 'server-call',
+          leg: 'token',
+          method: 'POST',
+          url: 'u',
+          requestHeaders: { Authorization: 'Basic eDp5' },
+          requestBody: 'grant_type=client_credentials',
+        },
+      ],
+    };
+    assert.equal(explain(error, contextOf(basic)).key, 'secret-wrong');
+  });
+
+  test('never shows the same callback URL twice as if it were a comparison', () => {
+    const error = {
+      error: 'redirect_uri_mismatch',
+      error_description: 'redirect_uri must match configuration',
+    };
+    const url = 'https://localhost:8081/oauthcallback.html';
+    assert.equal(
+      explain(error, { redirectUri: url, configuredCallback: url }).detail,
+      `Sent: ${url} (SF_CALLBACK_URL). Compare it, character by character, with the app's Callback URL list.`,
+    );
+    assert.equal(
+      explain(error, { redirectUri: `${url}/`, configuredCallback: url }).detail,
+      `Sent: ${url}/, though SF_CALLBACK_URL here is ${url}.`,
+    );
+  });
+
+  test('a pasted error gets the cards of its exact description only, and the help page wordings are known', () => {
+    const notRest = explainCandidates({
+      error: 'INVALID_SESSION_ID',
+      error_description: 'This session is not valid for use with the REST API',
+    });
+    assert.deepEqual(
+      notRest.map((card) => card.key),
+      ['session-not-rest'],
+    );
+    assert.equal(
+      explainCandidates({ error: 'invalid_grant', error_description: 'Audience validation failed' })[0].key,
+      'audience-help-page',
+    );
+    assert.equal(
+      readPastedError('https://localhost:8081/cb?error=access-denied&state=x')?.error,
+      'access_denied',
+    );
   });
 
   test('reads the request from the attempt: the aud that was sent', () => {
