@@ -9,7 +9,8 @@ export const REST_RULES: Rule[] = [
     title: 'The token may not call the REST API',
     likelyMeaning:
       'The token was granted without the api (or full) scope, or an IP restriction applies to it.',
-    howToFix: 'Add the api scope to the app and to SF_SCOPES, then log in again.',
+    howToFix:
+      'Add the api scope to the app (and to SF_SCOPES for the redirect flows, the ones that ask for scopes), then log in again.',
     whatNotToDo: 'Do not refresh in a loop: a refreshed token has the same scopes.',
   },
   {
@@ -118,9 +119,9 @@ export const REST_RULES: Rule[] = [
   {
     key: 'bad-oauth-token',
     error: 'Bad_OAuth_Token',
-    title: 'The identity URL refused the token',
+    title: 'The identity URL (or userinfo) refused the token',
     likelyMeaning: 'The token is expired or revoked, or the identity URL belongs to another org.',
-    howToFix: 'Log in again; call the id URL from the same token response.',
+    howToFix: 'Log in again; call the id URL or userinfo with a token from the same login.',
     whatNotToDo: 'Do not expect JSON here: this error comes as plain text with HTTP 403.',
   },
 ];
