@@ -45,6 +45,33 @@ const KNOWN: [string, string][] = [
   ['invalid_client', 'app must be installed into org'],
 ];
 
+/** An attempt whose one leg is a token call with this form body and these headers. */
+function withTokenCall(
+  flow: Attempt['flow'],
+  requestBody: string,
+  requestHeaders: Record<string, string> = {},
+): Attempt {
+  return {
+    id: 'a',
+    flow,
+    startedAt: 0,
+    checks: [],
+    faults: [],
+    transcript: [
+      {
+        id: 't',
+        at: 0,
+        kind: 'server-call',
+        leg: 'token',
+        method: 'POST',
+        url: 'u',
+        requestHeaders,
+        requestBody,
+      },
+    ],
+  };
+}
+
 describe('error explainer', () => {
   test('has an explanation for every error the emulator and the app produce', () => {
     for (const [error, error_description] of KNOWN) {
@@ -78,25 +105,9 @@ describe('error explainer', () => {
     assert.equal(refresh.key, 'refresh-secret-missing');
     assert.match(refresh.howToFix, /Require Secret for Refresh Token Flow/);
     assert.doesNotMatch(refresh.howToFix, /PKCE/);
-    const basic: Attempt = {
-      id: 'b',
-      flow: 'client-credentials',
-      startedAt: 0,
-      checks: [],
-      faults: [],
-      transcript: [
-        {
-          id: 't',
-          at: 0,
-          kind: 'server-call',
-          leg: 'token',
-          method: 'POST',
-          url: 'u',
-          requestHeaders: { Authorization: 'Basic eDp5' },
-          requestBody: 'grant_type=client_credentials',
-        },
-      ],
-    };
+    const basic = withTokenCall('client-credentials', 'grant_type=client_credentials', {
+      Authorization: 'Basic eDp5',
+    });
     assert.equal(explain(error, contextOf(basic)).key, 'secret-wrong');
   });
 
@@ -139,25 +150,7 @@ describe('error explainer', () => {
     const claims = Buffer.from(
       JSON.stringify({ aud: 'https://acme.my.salesforce.com', sub: 'me@acme.com', exp: 1 }),
     ).toString('base64url');
-    const attempt: Attempt = {
-      id: 'a',
-      flow: 'jwt',
-      startedAt: 0,
-      checks: [],
-      faults: [],
-      transcript: [
-        {
-          id: 't',
-          at: 0,
-          kind: 'server-call',
-          leg: 'token',
-          method: 'POST',
-          url: 'u',
-          requestHeaders: {},
-          requestBody: `grant_type=x&assertion=h.${claims}.s`,
-        },
-      ],
-    };
+    const attempt = withTokenCall('jwt', `grant_type=x&assertion=h.${claims}.s`);
     const explained = explain(
       { error: 'invalid_grant', error_description: 'audience is invalid' },
       contextOf(attempt),
