@@ -48,6 +48,7 @@ export async function startTestStack(
   > = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-data-'));
+  // A start that fails (the tests of wrong configurations) leaves no folder behind either.
   const stack = await startStack({
     env: {
       PORT: '0',
@@ -59,6 +60,9 @@ export async function startTestStack(
     rootDir: TEST_ROOT,
     emulatorSigningKeyPem: testKeyPem('emulator-signing'),
     ...options,
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   return {
     ...stack,

@@ -1,10 +1,10 @@
 // loadConfig: defaults of emulator mode, real-org mode, and one clear line for every wrong value.
 import assert from '../support/assert.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import {
   checkDataDir,
   ConfigError,
@@ -20,6 +20,16 @@ const ORG = {
   SF_CLIENT_ID: '3MVG9abc',
   SF_USERNAME: 'me@acme.com',
 };
+
+/** Folders the tests make for files the configuration points to, removed when the file's tests end. */
+const made: string[] = [];
+const tempDir = () => {
+  made.push(mkdtempSync(path.join(os.tmpdir(), 'cfg-')));
+  return made[made.length - 1];
+};
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function configError(env: Record<string, string>): string {
   try {
@@ -112,7 +122,7 @@ describe('loadConfig', () => {
       configError({ SF_JWT_KEY_FILE: '/nonexistent/key.pem' }),
       /^SF_JWT_KEY_FILE points to \/nonexistent\/key.pem, which cannot be read/,
     );
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    const dir = tempDir();
     const key = path.join(dir, 'my.key');
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     writeFileSync(key, rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }));
@@ -173,7 +183,7 @@ describe('loadConfig', () => {
   });
 
   test('an EMULATOR_DATA_DIR that cannot be a folder stops start-up, named, with the fix', () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cfg-')), 'a-file');
+    const file = path.join(tempDir(), 'a-file');
     writeFileSync(file, 'x');
     assert.throws(() => checkDataDir(file), {
       name: 'ConfigError',
