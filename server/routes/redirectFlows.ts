@@ -16,6 +16,16 @@ import { snippetSet, type SnippetSet } from '../teaching/snippets/index.ts';
 import { legRequest } from '../teaching/snippets/request.ts';
 import type { Services } from './services.ts';
 
+declare module 'express-session' {
+  interface SessionData {
+    /**
+     * Set by "new attempt and copy" (a POST with the CSRF token) and used up by the next web server start: only then
+     * does hand_over=1 keep the code from being exchanged. A link alone, from any page, cannot ask for a hand-over.
+     */
+    handOverNext?: boolean;
+  }
+}
+
 export type RedirectFlowName = Extract<FlowName, 'web-server' | 'user-agent'>;
 
 interface RedirectFlow {
@@ -62,9 +72,10 @@ export function redirectFlowPages(services: Services): {
       const login = readLoginOptions(req.query, config);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);
       // "New attempt and copy" for a spent code: this login's code goes to the learner, unexchanged.
-      if (flow === 'web-server' && req.query.hand_over === '1') {
-        (transaction as webServer.WebServerTransaction).handOver = true;
-      }
+      const handOver =
+        flow === 'web-server' && req.query.hand_over === '1' && req.session.handOverNext === true;
+      delete req.session.handOverNext;
+      if (handOver) (transaction as webServer.WebServerTransaction).handOver = true;
       // "Send me anyway" repeats the same choices.
       attempt.startQuery = new URLSearchParams(loginChoices(req.query)).toString();
       if (!anyway) {

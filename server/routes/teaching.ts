@@ -102,6 +102,7 @@ export function teachingHandlers(
         });
       }
       if (spent?.fresh === 'code') {
+        req.session.handOverNext = true;
         return res.set('Cache-Control', 'no-store').json({
           redirect: '/flows/web-server/start?hand_over=1',
           note: 'A new login at Salesforce: its code comes back to the web server flow page, unexchanged, with the exchange to copy.',

@@ -132,6 +132,17 @@ describe('renewing a spent single-use value', () => {
     assert.match(again, /"error_description":"expired authorization code"[^]*\n400$/);
   });
 
+  test('a plain link with hand_over=1 hands nothing over: only the POST of "new attempt and copy" can', async () => {
+    const visitor = new TestClient();
+    await runWebServerFlow(stack, visitor);
+    // As a link on any page would send the signed-in visitor: the login completes and its code is exchanged.
+    const callbackUrl = await authorizeViaApp(stack, visitor, '/flows/web-server/start?hand_over=1');
+    assert.equal((await visitor.get(callbackUrl)).headers.get('location'), '/result');
+    const page = await (await visitor.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.doesNotMatch(page, /An unused code, for you to exchange/);
+    assert.doesNotMatch(page, /SF_CLIENT_SECRET=local-emulator-consumer-secret/);
+  });
+
   test('an entry that is not in this session, a malformed one, or no CSRF token: refused plainly', async () => {
     const { csrf } = await pageOf('/result');
     assert.equal((await fresh('not-an-entry', csrf)).status, 404);
