@@ -61,6 +61,6 @@ export function takeTransaction<T extends Transaction>(
 }
 
 /** Only a digest of a used state is kept: enough to recognise it, useless to anyone who reads the session. */
-function stateDigest(state: string): string {
+export function stateDigest(state: string): string {
   return createHash('sha256').update(state).digest('base64url').slice(0, 22);
 }

@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { FlowContext } from '../flows/context.ts';
-import type { CallbackMatch, Transaction } from '../flows/transactions.ts';
+import { LRUCache } from 'lru-cache';
+import {
+  stateDigest,
+  TRANSACTION_LIFETIME_MS,
+  type CallbackMatch,
+  type Transaction,
+} from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
@@ -20,6 +26,22 @@ const COMPLETE = {
 
 type Params = Record<string, string | undefined>;
 
+/**
+ * States whose callback this process has begun to finish. Two loads of one callback at once each find the transaction
+ * in their own copy of the session (a session is saved when its request ends): the first claims the state, the second
+ * is a replay, so a single-use code is never sent twice. (Several app processes share no claims: their sessions in
+ * Redis still end the replay that comes later.)
+ */
+const claimedStates = new LRUCache<string, true>({ max: 10_000, ttl: TRANSACTION_LIFETIME_MS });
+
+function claimOnce(match: CallbackMatch<Transaction>): CallbackMatch<Transaction> {
+  if (!match.transaction) return match;
+  const digest = stateDigest(match.transaction.state);
+  if (claimedStates.has(digest)) return { transaction: undefined, replayed: true };
+  claimedStates.set(digest, true);
+  return match;
+}
+
 export function callbackHandlers(services: Services): { query: RequestHandler; fragment: RequestHandler } {
   const { config, api, now } = services;
 
@@ -33,7 +55,7 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
     const log = attemptLog(attempt);
     const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
     log.entry({ id: randomUUID(), at: now(), ...entry });
-    const match = takeSessionTransaction(req, flow, params.state, now());
+    const match = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
     if (match.replayed) attempt.replay = true;
     const ctx = { config, api, now, log };
     const transaction = match.transaction as webServer.WebServerTransaction | undefined;

@@ -71,6 +71,19 @@ describe('web server flow', () => {
     assert.equal((result.match(/data-leg="callback"/g) ?? []).length, 1, 'one callback leg in the result');
   });
 
+  test('two loads of one callback at once send its code once: the second is a replay', async () => {
+    const client = new TestClient();
+    const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
+    const exchanges = () => stack.emulator?.received.filter((r) => r.path === '/token').length ?? 0;
+    const before = exchanges();
+    const answers = await Promise.all([client.get(callbackUrl), client.get(callbackUrl)]);
+    assert.equal(exchanges() - before, 1, 'one exchange of the code');
+    assert.deepEqual(answers.map((answer) => answer.headers.get('location')).sort(), [
+      '/flows/web-server',
+      '/result',
+    ]);
+  });
+
   test('refuses a callback whose state does not match', async () => {
     const client = new TestClient();
     const callbackUrl = new URL(await authorizeViaApp(stack, client, '/flows/web-server/start'));
