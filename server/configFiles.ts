@@ -23,8 +23,8 @@ export function checkSigningKey(name: string, file: string): void {
   } catch {
     fail(
       name,
-      `points to ${file}, which is not an unencrypted PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE ` +
-        'KEY): decrypt it with openssl pkey, or remove SF_JWT_KEY_FILE to use certs/jwt.key',
+      `points to ${file}, which is not an unencrypted PEM RSA private key (PKCS#8 or PKCS#1, without a passphrase): ` +
+        'decrypt it with openssl pkey, or remove SF_JWT_KEY_FILE to use certs/jwt.key',
     );
   }
 }
