@@ -2,22 +2,17 @@
 // each checked before anything listens, so a wrong one stops start-up with the variable named.
 import { createPrivateKey } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { ConfigError, fail } from './configValues.ts';
+import { fail } from './configValues.ts';
 
 /** A key file of one's own: readable, and the unencrypted PEM private key the JWT flow signs with. */
 export function checkSigningKey(name: string, file: string): void {
-  let pem: string;
+  let pem: string | undefined;
   try {
-    if (!statSync(file).isFile())
-      fail(name, `points to ${file}, which is not a file: set it to the key file`);
-    pem = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    return fail(
-      name,
-      `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`,
-    );
+    pem = statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    fail(name, `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`);
   }
+  if (pem === undefined) fail(name, `points to ${file}, which is not a file: set it to the key file`);
   try {
     if (createPrivateKey(pem).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
   } catch {

@@ -1,7 +1,7 @@
 // Which hosts a configuration calls: the org's My Domain, the audience of JWT assertions, and the URLs derived
 // from ports that are only known once the servers listen (port 0 in tests).
 import type { Config, Mode } from './configTypes.ts';
-import { fail, parseUrl } from './configValues.ts';
+import { parseOrigin, parseUrl } from './configValues.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */
 export function myDomainOf(
@@ -12,14 +12,8 @@ export function myDomainOf(
 ): string | undefined {
   if (mode === 'emulator') return `https://127.0.0.1:${emulatorPort}`;
   if (setting) {
-    const url = parseUrl('SF_MY_DOMAIN', setting, 'https://<your domain>.my.salesforce.com').replace(
-      /\/+$/,
-      '',
-    );
-    const { origin } = new URL(url);
     // A My Domain is a host: the REST API and identity paths are added to it.
-    if (url !== origin) fail('SF_MY_DOMAIN', `"${url}" has a path: set it to the host only, ${origin}`);
-    return url;
+    return parseOrigin('SF_MY_DOMAIN', setting, 'https://<your domain>.my.salesforce.com');
   }
   return isMyDomain(loginUrl) ? loginUrl : undefined;
 }

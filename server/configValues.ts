@@ -52,23 +52,30 @@ export function parseUrl(name: string, raw: string, example: string): string {
 }
 
 /**
- * A login host is an origin: a pasted endpoint (…/services/oauth2/token) is refused with the fix. Experience Cloud
- * sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/customers).
+ * A host is an origin: a pasted endpoint (…/services/oauth2/token) is refused with the origin to use. `takesPath`
+ * names the exceptions; `why` is said after the fix.
  */
-export function parseLoginUrl(raw: string): string {
-  const url = parseUrl('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com').replace(
-    /\/+$/,
-    '',
-  );
+export function parseOrigin(
+  name: string,
+  raw: string,
+  example: string,
+  { why = '', takesPath = () => false }: { why?: string; takesPath?: (url: string) => boolean } = {},
+): string {
+  const url = parseUrl(name, raw, example).replace(/\/+$/, '');
   const { pathname, search, hash, origin } = new URL(url);
   const hasPath = pathname !== '/' && pathname !== '';
-  if (search || hash || (hasPath && hostKind(url) !== 'Experience Cloud site')) {
-    fail(
-      'SF_LOGIN_URL',
-      `"${raw}" has a path: set it to the host only, ${origin} (the playground adds /services/oauth2/... itself)`,
-    );
+  if (search || hash || (hasPath && !takesPath(url))) {
+    fail(name, `"${raw}" has a path: set it to the host only, ${origin}${why}`);
   }
   return url;
+}
+
+/** Experience Cloud sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/x). */
+export function parseLoginUrl(raw: string): string {
+  return parseOrigin('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com', {
+    why: ' (the playground adds /services/oauth2/... itself)',
+    takesPath: (url) => hostKind(url) === 'Experience Cloud site',
+  });
 }
 
 export function parseRedisUrl(raw: string | undefined): string | undefined {

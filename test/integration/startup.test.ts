@@ -69,10 +69,18 @@ describe('npm start (server/start.js)', () => {
     assert.equal(code, 0);
   });
 
+  /** Starts with this .env in the folder (and removes it after, whatever happens). */
+  const runWithDotEnv = async (content: string) => {
+    writeFileSync(path.join(cwd, '.env'), content);
+    try {
+      return await runToExit(cwd, {});
+    } finally {
+      rmSync(path.join(cwd, '.env'));
+    }
+  };
+
   test('a wrong value in .env stops start-up with one line naming the variable', async () => {
-    writeFileSync(path.join(cwd, '.env'), 'SF_LOGIN_URL=login.salesforce.com\n');
-    const run = await runToExit(cwd, {});
-    rmSync(path.join(cwd, '.env'));
+    const run = await runWithDotEnv('SF_LOGIN_URL=login.salesforce.com\n');
     assert.equal(run.code, 1);
     assert.equal(
       run.stderr.trim(),
@@ -82,9 +90,7 @@ describe('npm start (server/start.js)', () => {
   });
 
   test('a .env saved with a byte-order mark stops start-up instead of losing its first variable', async () => {
-    writeFileSync(path.join(cwd, '.env'), '\uFEFFPORT=0\n');
-    const run = await runToExit(cwd, {});
-    rmSync(path.join(cwd, '.env'));
+    const run = await runWithDotEnv('\uFEFFPORT=0\n');
     assert.equal(run.code, 1);
     assert.equal(
       run.stderr.trim(),

@@ -3,6 +3,7 @@
 import { RestError } from './restError.ts';
 import { isIdShaped, objectForId, type FieldDef } from './schema.ts';
 import { wireDateTime, type FieldValue } from './seed.ts';
+import { DAY_MS } from './soql/dateLiterals.ts';
 import { parseDate, parseDateTime } from './soql/values.ts';
 import type { RecordStore } from './store.ts';
 
@@ -111,7 +112,6 @@ function checkReference(field: FieldDef, id: string, store: RecordStore): string
   return String(target.Id);
 }
 
-const DAY_MS = 86_400_000;
 /**
  * "The earliest valid date is 1700-01-01T00:00:00Z GMT ... The latest valid date is 4000-12-31T00:00:00Z GMT"
  * (Data Loader guide, "Data Import Dates"). Salesforce's refusal of other dates is unconfirmed: here, as a value it
