@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Fault } from '../../../server/attempts/attempt.ts';
 import { faultWords } from '../../../server/teaching/faults.ts';
 import { escapeHtml } from '../../support/html.ts';
+import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -85,6 +86,30 @@ describe('break it', () => {
     await arm('/flows/user-agent', 'user-agent', 'tampered-state');
     assert.equal(await runUserAgentFlow(stack, client), '/flows/user-agent');
     assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /Failed: state check/);
+  });
+
+  test('web server: ip-restricted stopped at the login page of Salesforce leaves an attempt that says why it waits', async () => {
+    const newcomer = new TestClient(); // no emulator login yet: the fault meets the login page
+    const armed = await postForm(stack, newcomer, '/flows/web-server', '/teaching/break-it', {
+      flow: 'web-server',
+      faults: 'ip-restricted',
+    });
+    assert.equal(armed.status, 303);
+    const start = await newcomer.get(`${stack.appUrl}/flows/web-server/start`);
+    const loginPage = await (await newcomer.get(start.headers.get('location') ?? '')).text();
+    const refused = await newcomer.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(loginPage, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    assert.equal(refused.status, 403);
+    assert.match(await refused.text(), /Restricted IP/);
+    const page = await (await newcomer.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /This attempt is still going/);
+    assert.match(page, /stops the login on a page of its own \(a wrong password, an IP address the\s+profile does not allow/);
+    const [words] = faultWords('web-server', ['ip-restricted']);
+    assert.ok(page.includes(`This attempt was armed to ${escapeHtml(words)}.`));
+    assert.doesNotMatch(page, /failed on purpose/);
   });
 
   test('faults apply once: the next attempt is normal again', async () => {
