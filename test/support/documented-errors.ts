@@ -14,6 +14,7 @@ export const DOCUMENTED_ERRORS: readonly [string, string?][] = [
   ['invalid_grant', 'no client credentials user enabled'],
   ['invalid_grant', 'ip restricted'],
   ['invalid_grant', 'inactive user'],
+  ['invalid_grant', 'activation secret invalid'],
   ['invalid_app_access', 'user is not admin approved to access this app'],
   ['unsupported_grant_type', 'grant type not supported'],
   ['redirect_uri_mismatch', 'redirect_uri must match configuration'],

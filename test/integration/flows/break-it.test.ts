@@ -106,7 +106,10 @@ describe('break it', () => {
     assert.match(await refused.text(), /Restricted IP/);
     const page = await (await newcomer.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /This attempt is still going/);
-    assert.match(page, /stops the login on a page of its own \(a wrong password, an IP address the\s+profile does not allow/);
+    assert.match(
+      page,
+      /stops the login on a page of its own \(a wrong password, an IP address the\s+profile does not allow/,
+    );
     const [words] = faultWords('web-server', ['ip-restricted']);
     assert.ok(page.includes(`This attempt was armed to ${escapeHtml(words)}.`));
     assert.doesNotMatch(page, /failed on purpose/);
