@@ -127,7 +127,8 @@ export const FLOW_RULES: Rule[] = [
     title: 'This flow needs the consumer secret',
     likelyMeaning:
       'Client credentials, username-password and introspection authenticate the app with its secret.',
-    howToFix: 'Set SF_CLIENT_SECRET to the Consumer Secret (App Manager → View → Manage Consumer Details).',
+    howToFix:
+      'Set SF_CLIENT_SECRET to the Consumer Secret (Setup → App Manager → your app → View → Manage Consumer Details).',
     whatNotToDo: 'Never put the secret in browser code.',
   },
   {

@@ -1,7 +1,8 @@
 // Explanations for OAuth errors of the redirect flows and the token endpoint in general.
 import type { Rule } from './types.ts';
 
-const APP_MANAGER = 'Setup → App Manager → your app → Manage';
+/** Then, from the menu at the end of the app's row: View (consumer details), Edit (OAuth settings) or Manage (policies). */
+const APP_MANAGER = 'Setup → App Manager → your app';
 
 export const OAUTH_RULES: Rule[] = [
   {
@@ -10,7 +11,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'The user is not assigned to this admin-approved app',
     likelyMeaning:
       'The app allows only admin-approved users, and this user has neither a profile nor a permission set assigned to it.',
-    howToFix: `Assign the user's profile or a permission set to the app: ${APP_MANAGER} → Manage Profiles / Manage Permission Sets.`,
+    howToFix: `Assign the user's profile or a permission set to the app: ${APP_MANAGER} → Manage → Manage Profiles / Manage Permission Sets.`,
     whatNotToDo:
       'Do not switch the policy to self-authorize just to get past this in production; assign access instead.',
   },

@@ -13,7 +13,7 @@ export const ORG_RULES: Rule[] = [
     likelyMeaning:
       "The user's profile has Login IP Ranges (or the org trusted ranges, or a session locked to an IP) that do not include this machine's address, and the app's IP Relaxation enforces them.",
     howToFix:
-      'Add the address to the profile\'s Login IP Ranges, or set the app\'s IP Relaxation to "Relax IP restrictions" (Manage → Edit Policies). Login History names the address that was refused.',
+      'Add the address to the profile\'s Login IP Ranges, or set the app\'s IP Relaxation to "Relax IP restrictions" (Setup → App Manager → your app → Manage → Edit Policies). Login History names the address that was refused.',
     whatNotToDo: 'Do not relax IP restrictions for every user to fix one integration.',
   },
   {

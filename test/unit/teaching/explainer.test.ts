@@ -167,4 +167,28 @@ describe('error explainer', () => {
   test('has unique keys', () => {
     assert.equal(new Set(RULES.map((rule) => rule.key)).size, RULES.length);
   });
+
+  test('every App Manager path goes through the menu of the app: View, Edit or Manage, each to what it holds', () => {
+    // View holds Manage Consumer Details; Edit the OAuth settings; Manage the policies, profiles and permission sets.
+    const next: Record<string, RegExp> = {
+      View: /^Manage Consumer Details/,
+      Edit: /^(Use digital signatures|OAuth settings|Require secret|Selected OAuth Scopes)/,
+      Manage: /^(Edit Policies|Manage Profiles)/,
+    };
+    let paths = 0;
+    for (const rule of RULES) {
+      const text = [rule.likelyMeaning, rule.howToFix, rule.whatNotToDo].join(' ');
+      for (const [, step, after] of text.matchAll(/App Manager → your app → (\w+) → ([^.,;)]+)/g)) {
+        paths++;
+        assert.ok(step in next, `${rule.key}: "${step}" is not in the menu of an app in App Manager`);
+        assert.match(after, next[step], `${rule.key}: ${step} → ${after}`);
+      }
+      assert.doesNotMatch(
+        text,
+        /(?<!App Manager → your app → )\bManage → Edit Policies/,
+        `${rule.key}: from where?`,
+      );
+    }
+    assert.ok(paths >= 10, `only ${paths} App Manager paths found`);
+  });
 });
