@@ -72,7 +72,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
   if (apiVersion && !/^\d{2,3}\.0$/.test(apiVersion)) {
     fail(
       'SF_API_VERSION',
-      `"${apiVersion}" is not an API version: use a form like 66.0, or remove it to discover`,
+      `"${apiVersion}" is not an API version: use a form like 68.0, or remove it to discover`,
     );
   }
 

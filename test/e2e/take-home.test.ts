@@ -109,7 +109,7 @@ describe('copied requests run as copied', () => {
     },
     versions: ({ status, body }) => {
       assert.equal(status, 200);
-      assert.equal(JSON.parse(body).at(-1).version, '66.0');
+      assert.equal(JSON.parse(body).at(-1).version, '68.0');
     },
     query: ({ status, body }) => {
       assert.equal(status, 200);

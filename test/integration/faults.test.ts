@@ -7,6 +7,7 @@ import { EmulatorFaults } from '../support/faults.ts';
 import { TestClient } from '../support/http.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
+import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
 
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Back soon</body></html>';
 
@@ -141,7 +142,9 @@ describe('faults of a real server', () => {
     assert.match(listed, /data-leg="versions"/, 'this sign-in lists the versions');
     assert.match(
       listed,
-      /v66\.0<span class="when">, the newest that GET \/services\/data\/ lists \(its call is below\)/,
+      new RegExp(
+        `v${NEWEST_VERSION}\\.0<span class="when">, the newest that GET /services/data/ lists \\(its call is below\\)`,
+      ),
     );
     assert.equal((await runJwt()).headers.get('location'), '/result');
     const { openAtArrival } = faults.hang();
@@ -150,11 +153,11 @@ describe('faults of a real server', () => {
       const asked = faults.seen.map((call) =>
         call.replace(/^GET \/id\/.*/, 'GET /id/…').replace(/\?.*/, '?…'),
       );
-      assert.deepEqual(asked.sort(), ['GET /id/…', 'GET /services/data/v66.0/query?…'].sort());
+      assert.deepEqual(asked.sort(), ['GET /id/…', `GET /services/data/v${NEWEST_VERSION}.0/query?…`].sort());
       assert.deepEqual(openAtArrival, [0, 1], 'the query came while the identity call was still open');
       assert.doesNotMatch(page, /data-leg="versions"/);
       const identityAt = page.indexOf('/id/');
-      const queryAt = page.indexOf('/services/data/v66.0/query');
+      const queryAt = page.indexOf(`/services/data/v${NEWEST_VERSION}.0/query`);
       assert.ok(identityAt > 0 && queryAt > identityAt, 'identity leg before query leg');
     } finally {
       await faults.restore();

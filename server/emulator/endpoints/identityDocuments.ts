@@ -9,7 +9,7 @@ const TIME_ZONE = 'America/Los_Angeles';
 const UTC_OFFSET = -28_800_000;
 const LAST_MODIFIED = '2026-01-05T09:00:00Z';
 
-/** `latest` or a version the org has (66.0); anything else keeps the literal placeholder. */
+/** `latest` or a version the org has (68.0); anything else keeps the literal placeholder. */
 export function versionFor(requested: string | undefined): string {
   if (requested?.toLowerCase() === 'latest') return `${NEWEST_VERSION}.0`;
   return (requested && parseVersion(`v${requested}`)) || '{version}';

@@ -1,6 +1,7 @@
 // The API versions this emulated org advertises at GET /services/data/, with their release names.
 export const OLDEST_VERSION = 31;
-export const NEWEST_VERSION = 66;
+// Winter '27 (68.0) reached production orgs in October 2026; salesforce-wire.md §9.1 lists it from the preview docs.
+export const NEWEST_VERSION = 68;
 
 /** 31.0 was Summer '14; three releases a year follow: Winter, Spring, Summer. */
 export function releaseLabel(major: number): string {

@@ -34,7 +34,7 @@ export const FLOW_RULES: Rule[] = [
     when: (c) => c.flow === 'username-password',
     title: 'Salesforce refused the username-password login',
     likelyMeaning:
-      'The same words cover every cause: the org blocks the flow (the default since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the password or the appended security token is wrong, or the user is locked or inactive.',
+      'The same words cover every cause: the org blocks the flow (the default since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org, the password or the appended security token is wrong, or the user is locked or inactive.',
     howToFix:
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
     whatNotToDo: 'Do not retry in a loop: wrong passwords lock the user out after a few attempts.',

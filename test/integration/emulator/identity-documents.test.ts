@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { authorizeInBrowser, loginAndGetToken } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { NEWEST_VERSION } from '../../../server/emulator/rest/versions.ts';
 
 // prettier-ignore
 const IDENTITY_KEYS = [
@@ -66,7 +67,7 @@ describe('emulator: identity documents, discovery and token formats', () => {
     const latest = (await (await get(`${tokens.id}?version=latest`)).json()) as {
       urls: Record<string, string>;
     };
-    assert.equal(latest.urls.query, `${stack.instanceUrl}/services/data/v66.0/query/`);
+    assert.equal(latest.urls.query, `${stack.instanceUrl}/services/data/v${NEWEST_VERSION}.0/query/`);
     const older = (await (await get(`${tokens.id}?version=62.0`)).json()) as { urls: Record<string, string> };
     assert.equal(older.urls.sobjects, `${stack.instanceUrl}/services/data/v62.0/sobjects/`);
   });
@@ -97,7 +98,10 @@ describe('emulator: identity documents, discovery and token formats', () => {
     assert.deepEqual(Object.keys(body), USERINFO_KEYS);
     assert.equal(body.sub, tokens.id);
     assert.deepEqual(body.address, { country: 'US' });
-    assert.equal((body.urls as Record<string, string>).rest, `${stack.instanceUrl}/services/data/v66.0/`);
+    assert.equal(
+      (body.urls as Record<string, string>).rest,
+      `${stack.instanceUrl}/services/data/v${NEWEST_VERSION}.0/`,
+    );
     const xml = await get(`${stack.emulatorUrl}/services/oauth2/userinfo?format=xml`);
     assert.match(await xml.text(), /<preferred_username>/);
   });

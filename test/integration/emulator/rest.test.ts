@@ -27,7 +27,8 @@ describe('emulator: REST API', () => {
       versions.find((v) => v.version === '62.0'),
       { label: "Winter '25", url: '/services/data/v62.0', version: '62.0' },
     );
-    assert.equal(versions.at(-1)?.version, '66.0');
+    // The release live in production orgs on this project's date (salesforce-wire.md §9.1).
+    assert.deepEqual(versions.at(-1), { label: "Winter '27", url: '/services/data/v68.0', version: '68.0' });
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(response.headers.get('sforce-limit-info'), null);
   });
