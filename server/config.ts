@@ -16,6 +16,7 @@ import {
 import { audienceOf, myDomainOf } from './configHosts.ts';
 import { checkSigningKey } from './configFiles.ts';
 import { callbackUrlProblem } from './emulator/callbackUrls.ts';
+import { NEWEST_VERSION, OLDEST_VERSION } from './emulator/rest/versions.ts';
 import { loginHostWarning } from './hostKinds.ts';
 
 export { ConfigError, withoutPassword } from './configValues.ts';
@@ -75,6 +76,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
       `"${apiVersion}" is not an API version: use a form like 68.0, or remove it to discover`,
     );
   }
+  if (apiVersion) checkApiVersion(mode, apiVersion);
 
   return Object.freeze({
     mode,
@@ -117,4 +119,25 @@ function parseScopes(raw: string | undefined): string {
   if (raw?.includes(','))
     fail('SF_SCOPES', `"${raw}" separates scopes with commas: use spaces, e.g. api refresh_token openid`);
   return raw ?? 'api refresh_token openid';
+}
+
+/**
+ * A version no org serves fails every query with NOT_FOUND, long after start-up. Salesforce's orgs start at 31.0
+ * (earlier ones are retired); the local emulator also ends at its newest, while a real org may be newer.
+ */
+function checkApiVersion(mode: Mode, version: string): void {
+  const major = Number(version.split('.')[0]);
+  const range = `${OLDEST_VERSION}.0 to ${NEWEST_VERSION}.0`;
+  if (major < OLDEST_VERSION) {
+    fail(
+      'SF_API_VERSION',
+      `${version} is retired: orgs serve ${OLDEST_VERSION}.0 and later; use one of those, or remove it to discover`,
+    );
+  }
+  if (mode === 'emulator' && major > NEWEST_VERSION) {
+    fail(
+      'SF_API_VERSION',
+      `${version} is newer than the local emulator's versions (${range}): use one of those, or remove it`,
+    );
+  }
 }

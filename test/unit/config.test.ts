@@ -92,6 +92,17 @@ describe('loadConfig', () => {
     assert.match(configError({ EMULATOR_PORT: 'abc' }), /^EMULATOR_PORT "abc" is not a port/);
     assert.match(configError({ SF_CLIENT_ID: '3MVG9 abc' }), /^SF_CLIENT_ID contains whitespace/);
     assert.match(configError({ SF_API_VERSION: 'v66' }), /^SF_API_VERSION "v66" is not an API version/);
+    assert.match(
+      configError({ SF_API_VERSION: '20.0' }),
+      /^SF_API_VERSION 20\.0 is retired: orgs serve 31\.0 and later/,
+    );
+    assert.match(
+      configError({ SF_API_VERSION: '999.0' }),
+      /^SF_API_VERSION 999\.0 is newer than the local emulator's versions \(31\.0 to 68\.0\)/,
+    );
+    assert.equal(loadConfig({ SF_API_VERSION: '31.0' }, ROOT).apiVersion, '31.0');
+    // A real org may already be newer than the emulator: only its retired versions are refused.
+    assert.equal(loadConfig({ ...ORG, SF_API_VERSION: '70.0' }, ROOT).apiVersion, '70.0');
     assert.match(configError({ SF_CALLBACK_URL: 'not a url' }), /^SF_CALLBACK_URL/);
     assert.match(configError({ EMULATOR_SESSION_MINUTES: '0' }), /^EMULATOR_SESSION_MINUTES/);
     assert.match(configError({ EMULATOR_SESSION_MINUTES: '0x10' }), /^EMULATOR_SESSION_MINUTES "0x10"/);
