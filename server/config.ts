@@ -16,7 +16,7 @@ import {
 import { audienceOf, myDomainOf } from './configHosts.ts';
 import { checkSigningKey } from './configFiles.ts';
 import { callbackUrlProblem } from './emulator/callbackUrls.ts';
-import { NEWEST_VERSION, OLDEST_VERSION } from './emulator/rest/versions.ts';
+import { OLDEST_VERSION } from './emulator/rest/versions.ts';
 import { loginHostWarning } from './hostKinds.ts';
 
 export { ConfigError, withoutPassword } from './configValues.ts';
@@ -76,7 +76,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
       `"${apiVersion}" is not an API version: use a form like 68.0, or remove it to discover`,
     );
   }
-  if (apiVersion) checkApiVersion(mode, apiVersion);
+  if (apiVersion) checkApiVersion(apiVersion);
 
   return Object.freeze({
     mode,
@@ -122,22 +122,14 @@ function parseScopes(raw: string | undefined): string {
 }
 
 /**
- * A version no org serves fails every query with NOT_FOUND, long after start-up. Salesforce's orgs start at 31.0
- * (earlier ones are retired); the local emulator also ends at its newest, while a real org may be newer.
+ * A retired version fails every query with NOT_FOUND, long after start-up: orgs serve 31.0 and later (earlier ones
+ * are retired). A version newer than the org's is left to the setup doctor, which lists what the org offers.
  */
-function checkApiVersion(mode: Mode, version: string): void {
-  const major = Number(version.split('.')[0]);
-  const range = `${OLDEST_VERSION}.0 to ${NEWEST_VERSION}.0`;
-  if (major < OLDEST_VERSION) {
+function checkApiVersion(version: string): void {
+  if (Number(version.split('.')[0]) < OLDEST_VERSION) {
     fail(
       'SF_API_VERSION',
       `${version} is retired: orgs serve ${OLDEST_VERSION}.0 and later; use one of those, or remove it to discover`,
-    );
-  }
-  if (mode === 'emulator' && major > NEWEST_VERSION) {
-    fail(
-      'SF_API_VERSION',
-      `${version} is newer than the local emulator's versions (${range}): use one of those, or remove it`,
     );
   }
 }

@@ -10,6 +10,7 @@ import { saveSettings } from '../support/emulator-setup.ts';
 import { DOCUMENTED_ERRORS } from '../support/documented-errors.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
 
 describe('the trouble path', () => {
   let stack: TestStack;
@@ -117,7 +118,9 @@ describe('the trouble path', () => {
       assert.match(html, /data-check="api-version" data-state="fail"/);
       assert.match(
         html,
-        /SF_API_VERSION=99\.0 is not one the org offers \(newest: 66\.0\)\. Fix: remove SF_API_VERSION/,
+        new RegExp(
+          `SF_API_VERSION=99\\.0 is not one the org offers \\(newest: ${NEWEST_VERSION}\\.0\\)\\. Fix: remove SF_API_VERSION`,
+        ),
       );
     } finally {
       await other.close();
