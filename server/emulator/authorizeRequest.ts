@@ -4,6 +4,7 @@ import type { EmulatorContext } from './context.ts';
 import { OAuthError } from './errors.ts';
 import type { Host } from './hosts.ts';
 import type { Params } from './params.ts';
+import { requestedScopes } from './scopes.ts';
 import { safeEqual } from './secrets.ts';
 
 export interface PendingAuthorization {
@@ -116,13 +117,6 @@ export function parseAuthorizeRequest(
 }
 
 const appBlocked = () => new OAuthError('OAUTH_APP_BLOCKED', 'this app is blocked by admin');
-
-/** No scope asked means every scope of the app; asking for one the app lacks is an error. */
-function requestedScopes(raw: string | undefined, allowed: string[]): string[] | undefined {
-  const asked = (raw ?? '').split(/[\s+]+/).filter(Boolean);
-  if (asked.length === 0) return [...allowed];
-  return asked.every((scope) => allowed.includes(scope)) ? [...new Set(asked)] : undefined;
-}
 
 /** Where the browser goes with an error: query for the code flow, fragment for the token flow. */
 export function errorRedirectUrl(error: RedirectError): string {

@@ -5,6 +5,7 @@ import { OAuthError } from '../errors.ts';
 import type { Host } from '../hosts.ts';
 import type { Params } from '../params.ts';
 import { issueTokens, newGrant } from '../responses.ts';
+import { requestedScopes } from '../scopes.ts';
 import { checkActive, checkAdminApproval, checkClientId } from './checks.ts';
 import type { Grant } from './types.ts';
 
@@ -23,10 +24,8 @@ export function startDeviceAuthorization(
   if (blocked || !ctx.state.settings.deviceFlowEnabled || !ctx.state.org.appInstalled) {
     throw OAuthError.invalidGrant('device flow is not enabled for the app');
   }
-  const allowed = ctx.state.settings.scopes;
-  const asked = (params.scope ?? '').split(/[\s+]+/).filter(Boolean);
-  if (!asked.every((scope) => allowed.includes(scope))) throw OAuthError.invalidScope();
-  const scopes = asked.length > 0 ? [...new Set(asked)] : [...allowed];
+  const scopes = requestedScopes(params.scope, ctx.state.settings.scopes);
+  if (!scopes) throw OAuthError.invalidScope();
   const { deviceCode, userCode } = ctx.devices.start(scopes);
   const { intervalS } = ctx.devices.byCode(deviceCode) ?? { intervalS: 5 };
   return {

@@ -13,7 +13,7 @@ import nodeFetch from 'node-fetch';
 import * as oidc from 'openid-client';
 import { answerDeviceCode } from '../../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
-import { loginAndGetToken } from '../../support/emulator-login.ts';
+import { authorizeInBrowser, loginAndGetToken } from '../../support/emulator-login.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
 
 /** Trust for the local test certificate and nothing else: TLS checks stay on. */
@@ -105,6 +105,30 @@ describe('standard clients against the emulator', () => {
         return true;
       },
     );
+  });
+
+  test('openid-client: the code flow with its usual scopes (openid profile email offline_access) signs in', async () => {
+    // profile and email are names of the app's id scope, offline_access of its refresh_token scope.
+    const verifier = oidc.randomPKCECodeVerifier();
+    const [state, nonce] = [oidc.randomState(), oidc.randomNonce()];
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: stack.config.callbackUrl,
+      scope: 'openid profile email offline_access',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    const callback = await authorizeInBrowser(stack, Object.fromEntries(url.searchParams));
+    const tokens = await oidc.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+    assert.ok(tokens.refresh_token, 'offline_access brings a refresh token');
+    assert.equal(tokens.claims()?.nonce, nonce);
+    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()?.sub as string);
+    assert.equal(userinfo.email !== undefined, true);
   });
 
   test('jsforce: OAuth2.requestToken({ grant_type: "client_credentials" }) on My Domain, refused on the login host', async () => {
