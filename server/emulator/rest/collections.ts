@@ -8,6 +8,11 @@ import { shapeRecord } from './sobjects.ts';
 import type { Resource, RestCall } from './types.ts';
 
 const MAX_RECORDS = 200;
+/**
+ * Retrieval takes more: "up to 2,000 records" in a POST body (REST API guide, Get Records With a Request Body Using
+ * sObject Collections); a GET's URL runs out at about 800 ids first. The error past it is not documented.
+ */
+const MAX_RETRIEVED = 2000;
 
 type SaveResult = { id?: string; success: boolean; errors: unknown[] };
 
@@ -109,7 +114,7 @@ function retrieveMany(call: RestCall, dml: DmlContext, typeName: string) {
   const fields =
     call.method === 'POST' ? asArray(body.fields).map(String).join(',') : call.query.get('fields');
   if (!fields) throw new RestError(400, 'MALFORMED_QUERY', 'fields parameter is required');
-  if (ids.length > MAX_RECORDS) throw new RestError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached');
+  if (ids.length > MAX_RETRIEVED) throw new RestError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached');
   const records = ids.map((id) => {
     try {
       return shapeRecord(object, liveRecord(dml, object, id.trim()), call.version, fields);

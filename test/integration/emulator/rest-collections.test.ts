@@ -65,6 +65,18 @@ describe('emulator: sObject Collections and limits', () => {
     assert.deepEqual(deleted.body, [{ id: one.id, success: true, errors: [] }]);
   });
 
+  test('retrieves up to 2,000 records in a POST body, and refuses more', async () => {
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `0015j${String(i + 1).padStart(10, '0')}AAA`);
+    const many = await rest.post('/composite/sobjects/Account', { ids: ids(2000), fields: ['Name'] });
+    assert.equal(many.status, 200);
+    assert.equal(many.body.length, 2000);
+    assert.equal(many.body.filter((record: unknown) => record !== null).length > 0, true);
+    const tooMany = await rest.post('/composite/sobjects/Account', { ids: ids(2001), fields: ['Name'] });
+    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.body[0].errorCode, 'EXCEEDED_ID_LIMIT');
+  });
+
   test('rolls a whole collection back with allOrNone', async () => {
     const { body } = await rest.post('/composite/sobjects', {
       allOrNone: true,
