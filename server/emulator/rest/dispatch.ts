@@ -1,15 +1,26 @@
 // Which resource answers a call, by the first path segment after the version. Unknown resources answer NOT_FOUND,
-// as Salesforce does.
+// as Salesforce does; one the org lists but this emulator does not serve says so in the same error form.
 import { collectionsResource } from './collections.ts';
 import { compositeResource } from './composite.ts';
 import type { CursorStore } from './cursors.ts';
 import { limitsResource, type ApiUsage } from './limits.ts';
 import { checkMethod } from './methods.ts';
 import { queryResource } from './queryResource.ts';
-import { resourcesByVersion } from './resources.ts';
+import { LISTED_RESOURCES, resourcesByVersion } from './resources.ts';
 import { RestError } from './restError.ts';
 import { sobjectsResource } from './sobjects.ts';
 import type { Resource, RestCall, RestContext, RestReply } from './types.ts';
+
+/** A resource a real org answers (it is in the version's list) that this emulator does not serve. */
+function notServed(segment: string): RestError | undefined {
+  const name = LISTED_RESOURCES.get(segment.toLowerCase());
+  if (!name) return undefined;
+  return new RestError(
+    404,
+    'NOT_FOUND',
+    `The ${name} resource is not served by this local emulator (an emulator limit: a real org answers it). It serves query, queryAll, sobjects, limits and composite.`,
+  );
+}
 
 export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {
   const query = queryResource(cursors);
@@ -28,7 +39,7 @@ export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {
     const [first] = call.segments;
     if (first === undefined) return resourcesByVersion(call, ctx);
     const entry = resources.get(first.toLowerCase());
-    if (!entry) throw RestError.notFound();
+    if (!entry) throw notServed(first) ?? RestError.notFound();
     const [name, resource] = entry;
     return resource({ ...call, segments: [name, ...call.segments.slice(1)] }, ctx);
   };

@@ -53,6 +53,9 @@ const NAMES = [
   'support',
 ];
 
+/** Every resource name the org lists, by its lowercase spelling: a listed one this emulator lacks says so. */
+export const LISTED_RESOURCES = new Map(NAMES.map((name) => [name.toLowerCase(), name]));
+
 /** `identity` is the caller's identity URL, absolute; every other entry is a path under this version. */
 export const resourcesByVersion: Resource = (call, ctx) => {
   const body: Record<string, string> = {};

@@ -49,8 +49,16 @@ describe('emulator: REST API', () => {
       assert.equal(body[name], `/services/data/v66.0/${name}`);
     }
     assert.equal(body.identity, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`);
-    await expectReply(rest.get('/search?q=FIND+%7Bacme%7D'), 404, NOT_FOUND);
-    await expectReply(rest.get('/tooling/sobjects'), 404, NOT_FOUND);
+    // A listed resource the emulator lacks says so, in the REST error form; an unlisted one is simply not found.
+    const notServed = (name: string) => [
+      {
+        message: `The ${name} resource is not served by this local emulator (an emulator limit: a real org answers it). It serves query, queryAll, sobjects, limits and composite.`,
+        errorCode: 'NOT_FOUND',
+      },
+    ];
+    await expectReply(rest.get('/search?q=FIND+%7Bacme%7D'), 404, notServed('search'));
+    await expectReply(rest.get('/Tooling/sobjects'), 404, notServed('tooling'));
+    await expectReply(rest.get('/nosuchresource'), 404, NOT_FOUND);
   });
 
   test('sends no-store and the API usage header on every REST response, errors included', async () => {
