@@ -131,6 +131,21 @@ describe('standard clients against the emulator', () => {
     assert.equal(userinfo.email !== undefined, true);
   });
 
+  test('jsforce: login() without oauth2 (SOAP) ends on a fault saying to sign in with OAuth, not on raw JSON', async () => {
+    const connection = new Connection({ loginUrl: stack.emulatorUrl, logLevel: 'FATAL' });
+    await assert.rejects(
+      connection.login(stack.config.username, stack.config.emulator.password),
+      (error: Error) => {
+        assert.match(
+          error.message,
+          /^The SOAP API \(login\(\) included\) is not served by this local emulator/,
+        );
+        assert.match(error.message, /give the Connection an oauth2 option/);
+        return true;
+      },
+    );
+  });
+
   test('jsforce: OAuth2.requestToken({ grant_type: "client_credentials" }) on My Domain, refused on the login host', async () => {
     const oauth2 = (loginUrl: string) =>
       new OAuth2({ loginUrl, clientId: stack.config.clientId, clientSecret: stack.config.clientSecret });
