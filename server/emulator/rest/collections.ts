@@ -25,6 +25,7 @@ const ROLLED_BACK = {
 export const collectionsResource: Resource = (call, ctx) => {
   const typeName = call.segments[2];
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
+  if (typeName && call.segments[3] !== undefined) return upsertMany(typeName, call.segments[3]);
   if (typeName) return retrieveMany(call, dml, typeName);
   const body = (call.body ?? {}) as { allOrNone?: unknown; records?: unknown };
   const allOrNone =
@@ -102,6 +103,20 @@ function objectOf(id: string): ObjectDef {
   const object = objectForId(id);
   if (!object) throw new RestError(400, 'MALFORMED_ID', `malformed id ${id}`, []);
   return object;
+}
+
+/**
+ * PATCH /composite/sobjects/{type}/{field}: upsert by an external id field. This org has none, so any other field is
+ * refused as a single upsert refuses it; by Id, the emulator says it lacks the operation rather than guess at it.
+ */
+function upsertMany(typeName: string, field: string): never {
+  if (!findObject(typeName)) throw RestError.notFound();
+  if (field.toLowerCase() !== 'id') throw RestError.noSuchExternalId(field);
+  throw new RestError(
+    400,
+    'INVALID_OPERATION',
+    'Upserting sObject Collections is not supported by this local emulator (an emulator limit): update records with PATCH /composite/sobjects and create them with POST.',
+  );
 }
 
 /** GET ?ids=&fields= or POST {ids, fields}: the records in order, null where an id has none. */

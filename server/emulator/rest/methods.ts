@@ -18,7 +18,11 @@ export function methodsFor(segments: readonly string[]): readonly string[] | und
   if (first === 'composite') {
     if (second === undefined) return [...READ, 'POST'];
     if (second === 'batch') return ['POST'];
-    if (second === 'sobjects') return third === undefined ? ['POST', 'PATCH', 'DELETE'] : [...READ, 'POST'];
+    if (second === 'sobjects') {
+      if (third === undefined) return ['POST', 'PATCH', 'DELETE'];
+      // /composite/sobjects/{type}/{external id field}: upsert (API 46.0+).
+      return fourth === undefined ? [...READ, 'POST'] : ['PATCH'];
+    }
   }
   return undefined;
 }

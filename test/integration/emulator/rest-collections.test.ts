@@ -77,6 +77,25 @@ describe('emulator: sObject Collections and limits', () => {
     assert.equal(tooMany.body[0].errorCode, 'EXCEEDED_ID_LIMIT');
   });
 
+  test('upsert by an external id field: this org has none to match on, and by Id the emulator names its limit', async () => {
+    const records = { allOrNone: false, records: [{ attributes: { type: 'Account' }, Name: 'Upserted' }] };
+    const byName = await rest.patch('/composite/sobjects/Account/Name', records);
+    assert.equal(byName.status, 404);
+    assert.deepEqual(byName.body, [
+      {
+        message: 'Provided external ID field does not exist or is not accessible: Name',
+        errorCode: 'NOT_FOUND',
+      },
+    ]);
+    const byId = await rest.patch('/composite/sobjects/Account/Id', records);
+    assert.equal(byId.status, 400);
+    assert.equal(byId.body[0].errorCode, 'INVALID_OPERATION');
+    assert.match(byId.body[0].message, /not supported by this local emulator \(an emulator limit\)/);
+    const get = await rest.get('/composite/sobjects/Account/Id');
+    assert.equal(get.status, 405);
+    assert.equal((await rest.patch('/composite/sobjects/Nope/Id', records)).status, 404);
+  });
+
   test('rolls a whole collection back with allOrNone', async () => {
     const { body } = await rest.post('/composite/sobjects', {
       allOrNone: true,
