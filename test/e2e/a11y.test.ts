@@ -119,6 +119,10 @@ describe('accessibility and layout in Chromium', () => {
       ...(await visit(`${app}/`)),
       ...(await visit(`${app}/setup`)),
       ...(await visit(`${app}/explain?error=invalid_grant&error_description=expired+authorization+code`)),
+      // Explanations whose titles and texts hold long codes and URLs, which must wrap on a phone.
+      ...(await visit(`${app}/explain?error=INVALID_QUERY_FILTER_OPERATOR`)),
+      ...(await visit(`${app}/explain?error=NUMBER_OUTSIDE_VALID_RANGE`)),
+      ...(await visit(`${app}/explain?error=untrusted_certificate`)),
       ...(await visit(`${app}/no-such-page`)),
       ...(await visit(`${emulator}/`, 'emulator home')),
       ...(await visit(`${emulator}/setup/connect`, 'emulator connect')),

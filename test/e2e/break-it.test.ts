@@ -135,6 +135,12 @@ describe('every break-it switch in Chromium', () => {
             : /This attempt failed on purpose: it was armed to \S+/,
         );
         assert.ok(shown.steps.includes('failed'), `a failed step in ${shown.steps.join(', ')}`);
+        // On a phone the error's long codes and URLs wrap inside the page.
+        const size = page.viewportSize();
+        await page.setViewportSize({ width: 375, height: 700 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (size) await page.setViewportSize(size);
+        assert.ok(overflow <= 0, `${overflow} px wider than a 375 px screen`);
         for (const [id, state] of Object.entries(expected.checks ?? {})) {
           assert.equal(shown.checks[id], state, id);
         }
