@@ -14,6 +14,7 @@ import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { attemptFor, attemptLog, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
+import { failedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
 
 /** How each redirect flow finishes the protocol once its transaction is found (or not) by the returned state. */
@@ -67,11 +68,11 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
         return `/flows/${flow}#handed-over`;
       } catch (error) {
         Object.assign(attempt, { error: describeFailure(error), ok: false });
-        return `/flows/${flow}`;
+        return failedAttemptUrl(flow);
       }
     }
     const signedIn = await finishAttempt(req, attempt, now, () => COMPLETE[flow](ctx, params, match));
-    return signedIn ? '/result' : `/flows/${flow}`;
+    return signedIn ? '/result' : failedAttemptUrl(flow);
   };
 
   return {

@@ -5,7 +5,7 @@ import { FlowError } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
-import { flowContext, renderFlowPage } from './flowPages.ts';
+import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import type { Services } from './services.ts';
 
 declare module 'express-session' {
@@ -45,7 +45,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
         attempt.error = describeFailure(error);
         attempt.ok = false;
       }
-      res.redirect(303, '/flows/device');
+      res.redirect(303, attempt.ok === false ? failedAttemptUrl('device') : '/flows/device');
     },
 
     /** One poll. JSON for the page's script ({pending, retryInS} or {redirect}); a redirect for the button. */
@@ -79,12 +79,12 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
     } catch (error) {
       delete req.session.device;
       Object.assign(attempt, { error: describeFailure(error), ok: false });
-      return answer({ redirect: '/flows/device' });
+      return answer({ redirect: failedAttemptUrl('device') });
     }
     if (!outcome.done) return answer({ pending: true, retryInS: outcome.retryInS });
     delete req.session.device;
     const { tokens } = outcome;
     const signedIn = await finishAttempt(req, attempt, now, async () => tokens);
-    answer({ redirect: signedIn ? '/result' : '/flows/device' });
+    answer({ redirect: signedIn ? '/result' : failedAttemptUrl('device') });
   }
 }

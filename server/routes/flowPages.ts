@@ -20,6 +20,14 @@ export function renderFlowPage(
   res.set('Cache-Control', 'no-store').render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ...locals });
 }
 
+/**
+ * Where a failed attempt lands: its flow page, scrolled to what happened. Opened at the top, a long page kept the
+ * error below the fold, and a failed Run looked like nothing at all.
+ */
+export function failedAttemptUrl(flow: FlowName): string {
+  return `/flows/${flow}#teaching-heading`;
+}
+
 /** The flow's context for one attempt: its log writes into that attempt. */
 export function flowContext({ config, api, now }: Services, attempt: Attempt): FlowContext {
   return { config, api, now, log: attemptLog(attempt) };
@@ -36,5 +44,5 @@ export async function runAttempt(
   const attempt = beginAttempt(req, flow, services.now(), services.orgControl);
   const ctx = flowContext(services, attempt);
   const signedIn = await finishAttempt(req, attempt, services.now, () => lastStep(ctx, attempt));
-  res.redirect(303, signedIn ? '/result' : `/flows/${flow}`);
+  res.redirect(303, signedIn ? '/result' : failedAttemptUrl(flow));
 }

@@ -8,7 +8,7 @@ import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { attemptLog, beginAttempt, latestAttempt, saveTransaction } from './attemptSession.ts';
-import { flowContext, renderFlowPage } from './flowPages.ts';
+import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
@@ -88,7 +88,7 @@ export function redirectFlowPages(services: Services): {
               ? describeFailure(refused.failure)
               : { ...refused, source: 'redirect' as const };
           Object.assign(attempt, { error: failed, ok: false, preflightRefused: !('failure' in refused) });
-          return res.redirect(303, `/flows/${flow}#teaching-heading`);
+          return res.redirect(303, failedAttemptUrl(flow));
         }
       }
       saveTransaction(req, attempt.id, transaction);

@@ -135,6 +135,18 @@ describe('every break-it switch in Chromium', () => {
             : /This attempt failed on purpose: it was armed to \S+/,
         );
         assert.ok(shown.steps.includes('failed'), `a failed step in ${shown.steps.join(', ')}`);
+        // The page opens on what happened: the error is on screen, not below the fold.
+        if (fault.id !== 'poll-too-fast') {
+          const errorTop = await page
+            .locator('.error-box')
+            .first()
+            .evaluate((box) => box.getBoundingClientRect().top);
+          const height = await page.evaluate(() => window.innerHeight);
+          assert.ok(
+            errorTop >= 0 && errorTop < height,
+            `the error box at ${errorTop} px, the screen ${height} px high`,
+          );
+        }
         // On a phone the error's long codes and URLs wrap inside the page.
         const size = page.viewportSize();
         await page.setViewportSize({ width: 375, height: 700 });

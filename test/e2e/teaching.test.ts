@@ -135,7 +135,7 @@ describe('teaching panel in Chromium', () => {
       if (!browser) return t.skip(NO_BROWSER_MESSAGE);
       await arm('/flows/jwt', /never seen/);
       await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
-      await page.waitForURL(`${stack.appUrl}/flows/jwt`);
+      await page.waitForURL(`${stack.appUrl}/flows/jwt#teaching-heading`);
       await page
         .locator('.error-box')
         .getByText('Salesforce could not verify the assertion')

@@ -55,7 +55,7 @@ describe('the trouble path in Chromium', () => {
     // The callback URL comes back twice (Back to it, a Reload of it, a bookmark).
     for (let visit = 0; visit < 2; visit++) {
       await page.goto(callbackUrl);
-      await page.waitForURL(`${stack.appUrl}/flows/web-server`);
+      await page.waitForURL(`${stack.appUrl}/flows/web-server#teaching-heading`);
       assert.match(
         await page.locator('.error-box h3').innerText(),
         /This callback was already used: codes work once/,

@@ -87,7 +87,7 @@ describe('faults of a real server', () => {
       try {
         const run = await runJwt();
         assert.equal(run.status, 303);
-        assert.equal(run.headers.get('location'), '/flows/jwt');
+        assert.equal(run.headers.get('location'), '/flows/jwt#teaching-heading');
         const page = await jwtPage();
         assert.ok(page.includes(fault.error), `${fault.error} not on the page`);
         assert.ok(page.includes(`<h3>${fault.title}</h3>`), `${fault.title} not on the page`);
@@ -106,7 +106,7 @@ describe('faults of a real server', () => {
       const run = runJwt();
       await waiting; // the token request is held by the server now
       await otherPagesAnswer();
-      assert.equal((await run).headers.get('location'), '/flows/jwt');
+      assert.equal((await run).headers.get('location'), '/flows/jwt#teaching-heading');
       const page = await jwtPage();
       assert.ok(page.includes('<code>timeout</code>: <code>no answer from '), 'timeout on the page');
       assert.ok(page.includes('within 1 s</code>'));

@@ -54,7 +54,11 @@ describe('the compiled-once view engine', () => {
     const client = new TestClient();
     const csrf = await csrfTokenOf({ ...stack, appUrl: compiledOnce.url }, client, '/flows/jwt');
     const run = await client.post(`${compiledOnce.url}/flows/jwt`, { _csrf: csrf });
-    assert.equal(run.headers.get('location'), '/flows/jwt', 'the run failed: the demo user never approved');
+    assert.equal(
+      run.headers.get('location'),
+      '/flows/jwt#teaching-heading',
+      'the run failed: the demo user never approved',
+    );
     const { mine, ejs } = await both(client, '/flows/jwt');
     assert.match(mine, /user hasn&#39;t approved this consumer/);
     assert.equal(mine, ejs);

@@ -26,7 +26,7 @@ describe('attacks on the callback', () => {
     const exchanges = tokenCalls(stack).length;
     const callback = await client.get(callbackUrl);
     assert.equal(callback.status, 303);
-    assert.equal(callback.headers.get('location'), '/flows/web-server');
+    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
     assert.equal(tokenCalls(stack).length, exchanges, 'no code was exchanged');
     const html = await page(client);
     assert.ok(html.includes('<code>state_mismatch</code>'));
@@ -55,7 +55,10 @@ describe('attacks on the callback', () => {
     assert.equal(location, '/result');
     await assertStateRefused(new TestClient(), callbackUrl);
     const exchanges = tokenCalls(stack).length;
-    assert.equal((await client.get(callbackUrl)).headers.get('location'), '/flows/web-server');
+    assert.equal(
+      (await client.get(callbackUrl)).headers.get('location'),
+      '/flows/web-server#teaching-heading',
+    );
     assert.equal(tokenCalls(stack).length, exchanges);
     assert.ok((await page(client)).includes('<code>callback_replayed</code>'), 'the same browser: a replay');
   });
@@ -77,7 +80,7 @@ describe('attacks on the callback', () => {
     const start = await victim.get(`${stack.appUrl}/flows/web-server/start`);
     const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
     const callback = await victim.get(`${stack.config.callbackUrl}?${new URLSearchParams({ code, state })}`);
-    assert.equal(callback.headers.get('location'), '/flows/web-server');
+    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
     const exchange = tokenCalls(stack).at(-1);
     assert.equal(exchange?.params.code, code);
     assert.match(exchange?.params.code_verifier ?? '', /^[A-Za-z0-9_-]{64}$/);
@@ -113,7 +116,7 @@ describe('attacks on the callback', () => {
       if (state) query.set('state', state);
       const exchanges = tokenCalls(stack).length;
       const callback = await client.get(`${stack.config.callbackUrl}?${query}`);
-      assert.equal(callback.headers.get('location'), '/flows/web-server');
+      assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
       assert.equal(tokenCalls(stack).length, exchanges);
       const box = errorBox(await page(client));
       assert.ok(box.includes('<h3>An error arrived that this browser did not ask for</h3>'), box);
@@ -132,7 +135,10 @@ describe('attacks on the callback', () => {
       error: 'access_denied',
       error_description: PLANTED_TEXT,
     }).toString();
-    assert.equal(await runUserAgentFlow(stack, client, {}, () => fragment), '/flows/user-agent');
+    assert.equal(
+      await runUserAgentFlow(stack, client, {}, () => fragment),
+      '/flows/user-agent#teaching-heading',
+    );
     const box = errorBox(await page(client, 'user-agent'));
     assert.ok(box.includes('<code>unsolicited_error</code>'), box);
     assert.ok(!box.includes(PLANTED_TEXT));

@@ -39,7 +39,7 @@ describe('forged token responses', () => {
       rewrite(params);
       return params.toString();
     });
-    assert.equal(redirect, '/flows/user-agent');
+    assert.equal(redirect, '/flows/user-agent#teaching-heading');
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401, 'not signed in');
     return (await client.get(`${stack.appUrl}/flows/user-agent`)).text();
   };
@@ -131,7 +131,7 @@ describe('forged token responses', () => {
     const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
     faults.answer(200, 'application/json', forgedTokenResponse(), '/services/oauth2/token');
     const callback = await client.get(callbackUrl);
-    assert.equal(callback.headers.get('location'), '/flows/web-server');
+    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
     assert.deepEqual(faults.seen, ['POST /services/oauth2/token']);
     assert.ok(
       errorOf(await (await client.get(`${stack.appUrl}/flows/web-server`)).text()).includes(UNTRUSTED_HOST),
@@ -143,7 +143,7 @@ describe('forged token responses', () => {
     const client = new TestClient();
     faults.answer(200, 'application/json', forgedTokenResponse(), '/services/oauth2/token');
     const run = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
-    assert.equal(run.headers.get('location'), '/flows/jwt');
+    assert.equal(run.headers.get('location'), '/flows/jwt#teaching-heading');
     assert.ok(errorOf(await (await client.get(`${stack.appUrl}/flows/jwt`)).text()).includes(UNTRUSTED_HOST));
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
   });

@@ -46,7 +46,7 @@ describe('attacks through displayed text', () => {
       const state = new URLSearchParams(fragment).get('state') ?? '';
       return new URLSearchParams({ error: 'access_denied', error_description: PAYLOAD, state }).toString();
     });
-    assert.equal(redirect, '/flows/user-agent');
+    assert.equal(redirect, '/flows/user-agent#teaching-heading');
     assertEscaped(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), PAYLOAD);
   });
 
@@ -78,7 +78,7 @@ describe('attacks through displayed text', () => {
       params.set('id_token', `${b64(header)}.${b64(claims)}.c2lnbmF0dXJl`);
       return params.toString();
     });
-    assert.equal(redirect, '/flows/user-agent');
+    assert.equal(redirect, '/flows/user-agent#teaching-heading');
     const html = await (await client.get(`${stack.appUrl}/flows/user-agent`)).text();
     assert.match(html, /<h3>Decoded id_token<\/h3>/);
     assert.ok(html.includes('<code>id_token_invalid</code>'));

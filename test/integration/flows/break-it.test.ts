@@ -38,7 +38,7 @@ describe('break it', () => {
     test(`JWT: ${switchId} gets "${error}" from the emulator, explained`, async () => {
       await arm('/flows/jwt', 'jwt', switchId);
       const run = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
-      assert.equal(run.headers.get('location'), '/flows/jwt');
+      assert.equal(run.headers.get('location'), '/flows/jwt#teaching-heading');
       assert.equal(lastTokenError()?.params.grant_type, 'urn:ietf:params:oauth:grant-type:jwt-bearer');
       const page = await (await client.get(`${stack.appUrl}/flows/jwt`)).text();
       assert.match(page, new RegExp(`<code>invalid_grant</code>: <code>${error}</code> \\(HTTP 400\\)`));
@@ -73,7 +73,7 @@ describe('break it', () => {
     test(`web server: ${switchId} shows the real error, explained`, async () => {
       await arm('/flows/web-server', 'web-server', switchId);
       const { location } = await runWebServerFlow(stack, client);
-      assert.equal(location, '/flows/web-server');
+      assert.equal(location, '/flows/web-server#teaching-heading');
       const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
       assert.ok(page.includes(expected), `${expected} not in the page`);
       assert.match(page, new RegExp(title));
@@ -84,7 +84,7 @@ describe('break it', () => {
 
   test('user-agent: tampered-state is refused by the app', async () => {
     await arm('/flows/user-agent', 'user-agent', 'tampered-state');
-    assert.equal(await runUserAgentFlow(stack, client), '/flows/user-agent');
+    assert.equal(await runUserAgentFlow(stack, client), '/flows/user-agent#teaching-heading');
     assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /Failed: state check/);
   });
 

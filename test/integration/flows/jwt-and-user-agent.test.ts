@@ -16,7 +16,7 @@ describe('JWT bearer and user-agent flows', () => {
   test('JWT before approval explains both cures; after one web server approval it succeeds', async () => {
     const client = new TestClient();
     const refused = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
-    assert.equal(refused.headers.get('location'), '/flows/jwt');
+    assert.equal(refused.headers.get('location'), '/flows/jwt#teaching-heading');
     const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;
     assert.equal(sent?.grant_type, 'urn:ietf:params:oauth:grant-type:jwt-bearer');
     const claims = JSON.parse(Buffer.from((sent?.assertion ?? '').split('.')[1], 'base64url').toString());
@@ -62,12 +62,12 @@ describe('JWT bearer and user-agent flows', () => {
     const forged = await runUserAgentFlow(stack, client, {}, (fragment) =>
       fragment.replace(/signature=[^&]+/, 'signature=AAAA'),
     );
-    assert.equal(forged, '/flows/user-agent');
+    assert.equal(forged, '/flows/user-agent#teaching-heading');
     assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /signature_mismatch/);
     const wrongState = await runUserAgentFlow(stack, client, {}, (fragment) =>
       fragment.replace(/state=[^&]+/, 'state=forged'),
     );
-    assert.equal(wrongState, '/flows/user-agent');
+    assert.equal(wrongState, '/flows/user-agent#teaching-heading');
     const denied = await runUserAgentFlow(
       stack,
       client,
@@ -75,7 +75,7 @@ describe('JWT bearer and user-agent flows', () => {
       (fragment) =>
         `error=access_denied&error_description=end-user+denied+authorization&${fragment.slice(fragment.indexOf('state='))}`,
     );
-    assert.equal(denied, '/flows/user-agent');
+    assert.equal(denied, '/flows/user-agent#teaching-heading');
     assert.match(
       await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(),
       /The user clicked Deny/,

@@ -35,7 +35,7 @@ describe('the newer flows through the app', () => {
 
   describe('client credentials', () => {
     test('without a Run As user the org answers no client credentials user enabled, explained', async () => {
-      assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials');
+      assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials#teaching-heading');
       assertExplained(await page('/flows/client-credentials'), {
         error: 'invalid_grant',
         description: 'no client credentials user enabled',
@@ -72,7 +72,7 @@ describe('the newer flows through the app', () => {
     ]) {
       test(`break it: ${fault} ends on ${description}, explained`, async () => {
         await arm('/flows/client-credentials', 'client-credentials', fault);
-        assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials');
+        assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials#teaching-heading');
         assertExplained(await page('/flows/client-credentials'), { error, description, title, fault });
       });
     }
@@ -93,7 +93,10 @@ describe('the newer flows through the app', () => {
     };
 
     test('blocked by default: authentication failure, explained as the org’s setting first', async () => {
-      assert.equal(await run('/flows/username-password', await credentials()), '/flows/username-password');
+      assert.equal(
+        await run('/flows/username-password', await credentials()),
+        '/flows/username-password#teaching-heading',
+      );
       const html = await page('/flows/username-password');
       assertExplained(html, {
         error: 'invalid_grant',
@@ -117,7 +120,10 @@ describe('the newer flows through the app', () => {
     for (const fault of ['no-security-token', 'wrong-password']) {
       test(`break it: ${fault} ends on authentication failure, explained`, async () => {
         await arm('/flows/username-password', 'username-password', fault);
-        assert.equal(await run('/flows/username-password', await credentials()), '/flows/username-password');
+        assert.equal(
+          await run('/flows/username-password', await credentials()),
+          '/flows/username-password#teaching-heading',
+        );
         assertExplained(await page('/flows/username-password'), {
           error: 'invalid_grant',
           description: 'authentication failure',
@@ -135,7 +141,7 @@ describe('the newer flows through the app', () => {
       assert.equal(await run('/flows/refresh-token'), '/result');
       assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
       await arm('/flows/refresh-token', 'refresh-token', 'reuse-refresh-token');
-      assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token');
+      assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token#teaching-heading');
       assertExplained(await page('/flows/refresh-token'), {
         error: 'invalid_grant',
         description: 'expired access/refresh token',
@@ -144,7 +150,7 @@ describe('the newer flows through the app', () => {
       });
       assert.equal(
         await run('/flows/refresh-token'),
-        '/flows/refresh-token',
+        '/flows/refresh-token#teaching-heading',
         'the current one went with the family',
       );
       await changeSettings(stack, { refreshTokenRotation: undefined });
@@ -168,7 +174,7 @@ describe('the newer flows through the app', () => {
       test(`break it: ${fault} ends on ${description}, explained`, async () => {
         await runWebServerFlow(stack, client);
         await arm('/flows/refresh-token', 'refresh-token', fault);
-        assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token');
+        assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token#teaching-heading');
         assertExplained(await page('/flows/refresh-token'), { error, description, title, fault });
       });
     }
@@ -225,7 +231,7 @@ describe('the newer flows through the app', () => {
 
     test('break it: device-blocked ends on device flow is not enabled for the app, explained', async () => {
       await arm('/flows/device', 'device', 'device-blocked');
-      assert.equal(await run('/flows/device'), '/flows/device');
+      assert.equal(await run('/flows/device'), '/flows/device#teaching-heading');
       assertExplained(await page('/flows/device'), {
         error: 'invalid_grant',
         description: 'device flow is not enabled for the app',
@@ -239,7 +245,7 @@ describe('the newer flows through the app', () => {
       assert.equal(await run('/flows/device'), '/flows/device');
       await allowOnOtherScreen();
       clock += 5_000;
-      assert.equal(await poll(), '/flows/device');
+      assert.equal(await poll(), '/flows/device#teaching-heading');
       assertExplained(await page('/flows/device'), {
         error: 'unsupported_grant_type',
         description: 'grant type not supported',

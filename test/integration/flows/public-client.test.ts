@@ -16,7 +16,7 @@ describe('web server flow as a public client', () => {
   test('is refused while the app requires a secret, with the "no secret was sent" explanation', async () => {
     const client = new TestClient();
     const { location } = await runWebServerFlow(stack, client);
-    assert.equal(location, '/flows/web-server');
+    assert.equal(location, '/flows/web-server#teaching-heading');
     assert.equal(
       stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params.client_secret,
       undefined,

@@ -60,7 +60,7 @@ describe('web server flow', () => {
     const { callbackUrl } = await runWebServerFlow(stack, client);
     const tokenCalls = stack.emulator?.received.filter((r) => r.path === '/token').length;
     const replay = await client.get(callbackUrl);
-    assert.equal(replay.headers.get('location'), '/flows/web-server');
+    assert.equal(replay.headers.get('location'), '/flows/web-server#teaching-heading');
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/token').length, tokenCalls);
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /callback_replayed/);
@@ -79,7 +79,7 @@ describe('web server flow', () => {
     const answers = await Promise.all([client.get(callbackUrl), client.get(callbackUrl)]);
     assert.equal(exchanges() - before, 1, 'one exchange of the code');
     assert.deepEqual(answers.map((answer) => answer.headers.get('location')).sort(), [
-      '/flows/web-server',
+      '/flows/web-server#teaching-heading',
       '/result',
     ]);
   });
@@ -90,7 +90,7 @@ describe('web server flow', () => {
     callbackUrl.searchParams.set('state', 'forged');
     const tokenCalls = stack.emulator?.received.filter((r) => r.path === '/token').length;
     const callback = await client.get(callbackUrl.href);
-    assert.equal(callback.headers.get('location'), '/flows/web-server');
+    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
     assert.equal(
       stack.emulator?.received.filter((r) => r.path === '/token').length,
       tokenCalls,
@@ -103,14 +103,14 @@ describe('web server flow', () => {
     const client = new TestClient();
     const callback = await client.get(`${stack.appUrl}/oauthcallback.html?code=a&code=b&state=x&state=y`);
     assert.equal(callback.status, 303);
-    assert.equal(callback.headers.get('location'), '/flows/web-server');
+    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
   });
 
   test('explains a denied approval', async () => {
     const client = new TestClient();
     await stack.emulator?.context.state.reset();
     const { location } = await runWebServerFlow(stack, client, { decision: 'deny' });
-    assert.equal(location, '/flows/web-server');
+    assert.equal(location, '/flows/web-server#teaching-heading');
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /access_denied/);
     assert.match(page, /The user clicked Deny/);
