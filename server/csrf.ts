@@ -49,11 +49,22 @@ export function csrfProtection(secret: string): Csrf {
         new HttpError(
           403,
           'Form expired',
-          'This form is no longer valid for your session. Reload the page and try again.',
+          'This form was loaded before you signed in or out, here or in another tab. Each sign-in starts a new session (so nobody can fix your session id in advance), and forms from before it no longer count. Reloading would send the same form again: open the page afresh and repeat what you did.',
+          { href: pageOf(req), label: 'Open the page afresh' },
         ),
       );
     },
   };
+}
+
+/** The page a refused form came from, worked out from where it posted (the app sends no Referer). */
+function pageOf(req: Request): string {
+  const [first, second] = req.path.split('/').filter(Boolean);
+  const flow = (req.body as Record<string, unknown> | undefined)?.flow;
+  if (first === 'flows' && second && /^[a-z-]+$/.test(second)) return `/flows/${second}`;
+  if (first === 'teaching' && typeof flow === 'string' && /^[a-z-]+$/.test(flow)) return `/flows/${flow}`;
+  if (first === 'result' || first === 'setup' || first === 'explain') return `/${first}`;
+  return '/';
 }
 
 /** One cookie's raw value from the Cookie header (the app's own values are base64url: nothing to decode). */

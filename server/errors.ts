@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
+    /** A page of this app that gets the visitor going again, when the error knows one. */
+    readonly back?: { href: string; label: string },
   ) {
     super(`${status} ${title}: ${detail}`);
   }

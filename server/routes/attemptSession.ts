@@ -145,13 +145,17 @@ export async function finishAttempt(
   }
 }
 
-/** A new session id (no session fixation) and so a new CSRF token at login; the used states stay known. */
+/**
+ * A new session id (no session fixation) and so a new CSRF token at login. The used states stay known, and logins
+ * still waiting in other tabs (a redirect at Salesforce's login page, a device code) stay pending: a sign-in in one
+ * tab used to make another tab's login end on "did not come from a login this browser started".
+ */
 function startLoggedInSession(req: Request, login: Login): Promise<void> {
-  const { usedStates } = req.session;
+  const { usedStates, transactions, device } = req.session;
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);
-      Object.assign(req.session, { login, usedStates });
+      Object.assign(req.session, { login, usedStates, transactions, device });
       resolve();
     });
   });

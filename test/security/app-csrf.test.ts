@@ -45,7 +45,9 @@ describe('CSRF on every state-changing route', () => {
     assert.equal(response.status, 403);
     const html = await response.text();
     assert.match(html, /<h1>Form expired<\/h1>/);
-    assert.match(html, /This form is no longer valid for your session\. Reload the page and try again\./);
+    assert.match(html, /This form was loaded before you signed in or out, here or in another tab\./);
+    // Reload would post the stale form again: the way back is a link to the page it came from.
+    assert.match(html, /<a href="\/[a-z/-]*">Open the page afresh<\/a>/);
   };
 
   test('the routes listed here are every POST, PUT, PATCH and DELETE route of the app, each behind requireCsrf', () => {
@@ -95,5 +97,25 @@ describe('CSRF on every state-changing route', () => {
     const beforeLogin = await csrfTokenOf(stack, client);
     await runWebServerFlow(stack, client);
     await assertRefused(await client.post(`${stack.appUrl}/result/reveal`, { _csrf: beforeLogin }));
+  });
+
+  test('a form from before a sign-in in another tab is refused with the way back to its page', async () => {
+    const browser = new TestClient();
+    await runWebServerFlow(stack, browser);
+    const before = await csrfTokenOf(stack, browser, '/flows/client-credentials');
+    await runWebServerFlow(stack, browser); // another tab signs in again: a new session
+    const stale = await browser.post(`${stack.appUrl}/flows/client-credentials`, { _csrf: before });
+    assert.equal(stale.status, 403);
+    const html = await stale.text();
+    assert.match(html, /<a href="\/flows\/client-credentials">Open the page afresh<\/a>/);
+    const breakIt = await browser.post(`${stack.appUrl}/teaching/break-it`, { _csrf: before, flow: 'jwt' });
+    assert.match(await breakIt.text(), /<a href="\/flows\/jwt">Open the page afresh<\/a>/);
+    const json = await browser.post(
+      `${stack.appUrl}/result/reveal`,
+      {},
+      { 'x-csrf-token': before, accept: 'application/json' },
+    );
+    assert.equal(json.status, 403);
+    assert.match(((await json.json()) as { detail: string }).detail, /before you signed in or out/);
   });
 });

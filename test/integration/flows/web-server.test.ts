@@ -41,6 +41,19 @@ describe('web server flow', () => {
     assert.match(html, /Passed: nonce check/);
   });
 
+  test('a sign-in in another tab leaves a login still at Salesforce pending: it completes afterwards', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client); // signed in and approved, so the JWT flow can sign in too
+    // Tab A: on its way to Salesforce, which sends it back at once (already logged in and approved there).
+    const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
+    // Tab B: a JWT sign-in, which starts a new session.
+    const jwt = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+    assert.equal(jwt.headers.get('location'), '/result');
+    // Tab A comes back: its login was still waiting, and completes.
+    const callback = await client.get(callbackUrl);
+    assert.equal(callback.headers.get('location'), '/result');
+  });
+
   test('regenerates the session at login and sets a secure, httpOnly, lax cookie', async () => {
     const client = new TestClient();
     const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
