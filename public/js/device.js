@@ -21,9 +21,7 @@
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'x-csrf-token': csrf },
     })
-      .then((response) =>
-        response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
-      )
+      .then((response) => window.playgroundAnswers.read(response))
       .then((answer) => {
         if (answer.redirect) return window.location.assign(answer.redirect);
         polling = false;
@@ -32,7 +30,7 @@
       })
       .catch((error) => {
         polling = false;
-        status.textContent = `Could not check (${error.message}): use "Check now".`;
+        status.textContent = `Could not check: ${error.message}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
       });
   };
   setTimeout(ask, Number(section.dataset.interval) * 1000);

@@ -20,9 +20,7 @@
       return done('Token hidden.');
     }
     fetch('/result/reveal', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
-      .then((response) =>
-        response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
-      )
+      .then((response) => window.playgroundAnswers.read(response))
       .then((answer) => {
         target.textContent = answer.access_token;
         if (snippets && answer.snippets) {
@@ -32,6 +30,6 @@
         button.textContent = 'Hide the access token';
         done('Token revealed; the copy controls below now copy it.');
       })
-      .catch((error) => done(`Could not reveal the token: ${error.message}`));
+      .catch((error) => done(`Could not reveal the token: ${error.message}.`));
   });
 })();

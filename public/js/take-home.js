@@ -57,9 +57,7 @@
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ entryId: box.dataset.entryId }),
       })
-        .then((response) =>
-          response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
-        )
+        .then((response) => window.playgroundAnswers.read(response))
         .then((answer) => {
           // A spent code needs a new login: the browser goes there, and the copy waits on the page it comes back to.
           if (answer.redirect) {

@@ -3,8 +3,11 @@
 // focus kept on the control used.
 (function teachingPanel() {
   const status = document.getElementById('teaching-status');
-  const announce = (text) => {
+  const { read, showNear } = window.playgroundAnswers;
+  /** Read out through the live region, and shown next to the control used (`near`), when there is one. */
+  const announce = (text, near) => {
     if (status) status.textContent = text;
+    if (near) showNear(near, text);
   };
   // Every page with a teaching panel (the flow pages, the result page, a leg's own page) carries its CSRF token here.
   const csrfMeta = document.querySelector('meta[name="csrf-token"]');
@@ -46,9 +49,7 @@
       if (!body || body.getAttribute('aria-busy') === 'true') return;
       body.setAttribute('aria-busy', 'true');
       fetch(body.dataset.legSrc, { credentials: 'same-origin', headers: { accept: 'text/html' } })
-        .then((response) =>
-          response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`)),
-        )
+        .then((response) => read(response, 'text'))
         .then((html) => {
           body.innerHTML = html;
           body.removeAttribute('data-leg-src');
@@ -56,7 +57,7 @@
           document.dispatchEvent(new window.CustomEvent('leg-loaded', { detail: body }));
         })
         .catch((error) =>
-          announce(`Could not load this leg (${error.message}). Reload the page, or open the leg's link.`),
+          announce(`Could not load this step: ${error.message}.`, body.querySelector('a') || body),
         )
         .finally(() => body.removeAttribute('aria-busy'));
     },
@@ -69,7 +70,7 @@
     const shownName = button.textContent.replace(/^Reveal secrets of /, '');
     const originals = new Map();
     const done = (text) => {
-      announce(text);
+      announce(text, button);
       button.focus();
     };
     button.addEventListener('click', () => {
@@ -88,9 +89,7 @@
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ entryId: leg.dataset.entry }),
       })
-        .then((response) =>
-          response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
-        )
+        .then((response) => read(response))
         .then((raw) => {
           fields.forEach((field) => {
             originals.set(field, field.textContent);
@@ -103,7 +102,7 @@
           button.textContent = `Hide secrets of ${shownName}`;
           done('Secrets revealed for this step: its copy controls now copy your own values.');
         })
-        .catch((error) => done(`Could not reveal: ${error.message}`));
+        .catch((error) => done(`Could not reveal: ${error.message}.`));
     });
   };
 

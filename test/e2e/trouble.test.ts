@@ -70,6 +70,36 @@ describe('the trouble path in Chromium', () => {
     assert.equal(await page.locator('[data-check="state"][data-state="fail"]').count(), 0);
   });
 
+  test('a page left open while another tab signs in says, next to the control used, to reload it', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/result`);
+    const other = await page.context().newPage();
+    await other.goto(`${stack.appUrl}/flows/web-server`);
+    await other.getByRole('button', { name: 'Run the web server flow' }).click();
+    await other.waitForURL(`${stack.appUrl}/result`);
+    await other.close();
+    await page.getByRole('button', { name: 'Reveal the access token' }).click();
+    const status = page.locator('#reveal-status');
+    await status.filter({ hasText: 'out of date' }).waitFor();
+    assert.ok(await status.isVisible(), 'shown, not only read out');
+    assert.match(
+      await status.innerText(),
+      /you signed in or out in another tab since it loaded\. Reload the page/,
+    );
+    const leg = page.locator('.transcript > li[data-leg="token"]').first();
+    await leg.locator('summary').click();
+    const legStatus = leg.locator('.status-line');
+    await legStatus.waitFor();
+    assert.match(
+      await legStatus.innerText(),
+      /no longer in your session: a later sign-in or attempt replaced it/,
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'Reveal the access token' }).click();
+    await page.getByRole('button', { name: 'Hide the access token' }).waitFor();
+    assert.match(await status.innerText(), /Token revealed/);
+  });
+
   test('a consumer key the org does not know ends on the explanation, not on a dead end', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     await orgPage.goto(orgApp.accessUrl ?? '');
