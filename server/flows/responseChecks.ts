@@ -37,9 +37,9 @@ export function unsolicitedError(): FlowError {
   );
 }
 
-/** A callback this session already completed came back (Back, Reload, a bookmark): its code is spent. */
+/** A state this session already completed came back (Back, Reload, a bookmark): each login completes once. */
 export function callbackReplayed(): FlowError {
-  return new FlowError('callback_replayed', 'this callback was already used: codes work once');
+  return new FlowError('callback_replayed', 'this login was already completed: its state works once');
 }
 
 /** Step one of every callback: the state must lead to this session's waiting login, or the callback goes no further. */
@@ -51,7 +51,7 @@ export function checkCallbackState(
   if (match.replayed) {
     ctx.log.check({
       ...stateCheck(undefined, params.state),
-      detail: 'This state belongs to a callback this session already completed: its code is spent.',
+      detail: 'This state belongs to a login this session already completed: a state works once.',
     });
     throw callbackReplayed();
   }

@@ -2,7 +2,8 @@
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
 
 export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce instance';
-export type StepState = 'done' | 'failed' | 'not-reached';
+/** `earlier`: a step of a login this attempt did not see start (it began when the browser came back to the callback). */
+export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier';
 
 export interface DiagramStep {
   from: Party;
@@ -199,10 +200,20 @@ const STEPS: Record<FlowName, StepDef[]> = {
   ],
 };
 
+/**
+ * The steps before the browser came back, for an attempt that began at the callback (Back, Reload, a link): they
+ * belong to a login this attempt never saw start, so they are neither failed nor "not reached".
+ */
+const BEFORE_CALLBACK = new Set<StepDef['evidence']>([authorizeRedirect, callbackError]);
+
 /** Steps after the first failure are "not reached"; so is every step without evidence. */
 export function diagramSteps(attempt: Attempt): DiagramStep[] {
   let failed = false;
+  const bornAtCallback = attempt.transcript[0]?.leg === 'callback';
   return STEPS[attempt.flow].map((step) => {
+    if (bornAtCallback && BEFORE_CALLBACK.has(step.evidence)) {
+      return { from: step.from, to: step.to, label: step.label, state: 'earlier' };
+    }
     const evidence = failed ? undefined : step.evidence(attempt);
     const state: StepState = evidence ?? 'not-reached';
     if (state === 'failed') failed = true;

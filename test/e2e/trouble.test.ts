@@ -58,9 +58,16 @@ describe('the trouble path in Chromium', () => {
       await page.waitForURL(`${stack.appUrl}/flows/web-server#teaching-heading`);
       assert.match(
         await page.locator('.error-box h3').innerText(),
-        /This callback was already used: codes work once/,
+        /This login was already completed: its state works once/,
       );
       assert.match(await page.locator('.teaching').innerText(), /A replayed callback/);
+      // The login before the callback is not this attempt's: neither failed nor "not reached".
+      assert.deepEqual(
+        await page
+          .locator('.diagram-step')
+          .evaluateAll((steps) => steps.map((step) => step.getAttribute('data-state'))),
+        ['earlier', 'earlier', 'done', 'failed', 'not-reached', 'not-reached'],
+      );
     }
     await page.goto(`${stack.appUrl}/result`);
     await page.reload();
@@ -68,6 +75,25 @@ describe('the trouble path in Chromium', () => {
     assert.equal(await page.locator('.transcript > li[data-leg="callback"]').count(), 1);
     assert.equal(await page.locator('.transcript > li').count(), legsBefore);
     assert.equal(await page.locator('[data-check="state"][data-state="fail"]').count(), 0);
+  });
+
+  test('Back from the result to the authorize page, which answers at once, is named a reused state', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    let authorizeUrl = '';
+    page.on('request', (request) => {
+      if (request.url().includes('/services/oauth2/authorize?')) authorizeUrl = request.url();
+    });
+    await page.goto(`${stack.appUrl}/flows/web-server`);
+    await page.getByRole('button', { name: 'Run the web server flow' }).click();
+    await page.waitForURL(`${stack.appUrl}/result`); // logged in and approved at the emulator: no page there
+    // Back past the login pages lands on this URL; the emulator sends a new code with the same, used, state.
+    await page.goto(authorizeUrl);
+    await page.waitForURL(`${stack.appUrl}/flows/web-server#teaching-heading`);
+    const box = await page.locator('.error-box').innerText();
+    assert.match(box, /This login was already completed: its state works once/);
+    assert.match(box, /Back took the browser to Salesforce's authorize page/);
+    await page.goto(`${stack.appUrl}/result`);
+    assert.match(await page.locator('.teaching').innerText(), /The last attempt succeeded/);
   });
 
   test('a page left open while another tab signs in says, next to the control used, to reload it', async (t) => {

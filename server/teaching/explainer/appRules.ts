@@ -59,12 +59,12 @@ export const APP_RULES: Rule[] = [
   {
     key: 'callback-replayed',
     error: 'callback_replayed',
-    title: 'This callback was already used: codes work once',
+    title: 'This login was already completed: its state works once',
     likelyMeaning:
-      'The browser came back to a callback URL this session had already completed (Back, Reload, a bookmark or a copied link). Its state was used and its code spent, so this is an attempt of its own and your earlier result is unchanged.',
-    howToFix: 'Nothing to fix: open the result page, or run the flow again for a new code.',
+      "The browser came back with a state this session had already completed. Either the callback URL itself came back (Reload, a bookmark, a copied link: its code is spent too), or Back took the browser to Salesforce's authorize page, which, still logged in and approved, sent it straight here again with a new code but the same old state. The state was used up at the first visit, so this is an attempt of its own and your earlier result is unchanged.",
+    howToFix: 'Nothing to fix: open the result page. To sign in anew, use Run, not Back.',
     whatNotToDo:
-      'Do not exchange a code twice or keep callback URLs: Salesforce answers expired authorization code.',
+      'Do not accept a state twice or keep callback URLs: a state that works again lets a replayed callback sign a browser in, and Salesforce refuses a code used twice (expired authorization code).',
   },
   {
     key: 'unsolicited-error',

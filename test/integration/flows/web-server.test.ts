@@ -77,7 +77,7 @@ describe('web server flow', () => {
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/token').length, tokenCalls);
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /callback_replayed/);
-    assert.match(page, /This callback was already used: codes work once/);
+    assert.match(page, /This login was already completed: its state works once/);
     const result = await (await client.get(`${stack.appUrl}/result`)).text();
     assert.match(result, /The last attempt succeeded/);
     assert.doesNotMatch(result, /callback_replayed|Failed: state check/);
