@@ -98,9 +98,19 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     app.use(endpoint(ctx));
   }
   const rest = mountRestApi(app, ctx);
-  app.use((_req, res) =>
-    res.status(404).json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]),
-  );
+  // A browser that mistypes a page gets a page (Salesforce shows an HTML one too); API callers get the JSON error.
+  app.use((req, res) => {
+    res.status(404);
+    if (!req.path.startsWith('/services/') && req.accepts(['json', 'html']) === 'html') {
+      return res.render('emulator/error', {
+        title: 'Page not found',
+        heading: 'This page does not exist in the local emulator',
+        text: `Nothing lives at ${req.path}. Its pages are the home page, Setup (/setup) and the device code page (/setup/connect).`,
+        code: 'not-found',
+      });
+    }
+    res.json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
+  });
   // A REST path that fails before the REST API's own handler (a malformed %-escape in the version) answers as REST.
   app.use('/services/data', restErrorHandler);
   app.use(oauthErrorHandler);

@@ -126,6 +126,7 @@ describe('accessibility and layout in Chromium', () => {
       ...(await visit(`${app}/no-such-page`)),
       ...(await visit(`${emulator}/`, 'emulator home')),
       ...(await visit(`${emulator}/setup/connect`, 'emulator connect')),
+      ...(await visit(`${emulator}/setup/typo`, 'emulator page not found')),
       ...(await visit(`${emulator}/services/oauth2/authorize?client_id=nope`, 'emulator error page')),
     ];
     assert.deepEqual(problems, []);

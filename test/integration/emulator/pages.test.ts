@@ -31,6 +31,23 @@ describe('emulator: pages', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  test('a mistyped page is a page for a browser and the JSON error for an API caller', async () => {
+    const client = new TestClient();
+    const page = await client.get(`${stack.emulatorUrl}/setup/typo`, { accept: 'text/html,*/*;q=0.8' });
+    assert.equal(page.status, 404);
+    const html = await page.text();
+    assert.match(html, /<html lang="en">/);
+    assert.match(html, /<title>Page not found/);
+    assert.match(html, /Nothing lives at \/setup\/typo\./);
+    const api = await client.get(`${stack.emulatorUrl}/setup/typo`, { accept: 'application/json' });
+    assert.equal(api.status, 404);
+    assert.deepEqual(await api.json(), [
+      { message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' },
+    ]);
+    const services = await client.get(`${stack.emulatorUrl}/services/nope`, { accept: 'text/html' });
+    assert.match(services.headers.get('content-type') ?? '', /json/);
+  });
+
   test('logout ends the login and returns to a registered origin; the next authorize asks to log in again', async () => {
     const browser = new TestClient();
     await authorizeInBrowser(stack, { response_type: 'code' }, { client: browser });
