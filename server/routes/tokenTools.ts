@@ -11,6 +11,8 @@ import type { Services } from './services.ts';
 export interface ToolResult {
   tool: string;
   label: string;
+  /** When it was asked (ms): the answer stays on the page across later queries and visits. */
+  at: number;
   ok: boolean;
   /** The answer, pretty-printed (no token in it: introspection and userinfo never echo one). */
   body?: string;
@@ -80,12 +82,13 @@ export function tokenToolHandler(services: Services): RequestHandler {
     try {
       const answer = await tool.run(services, login, req);
       const body = answer === undefined ? undefined : JSON.stringify(answer, null, 2);
-      req.session.toolResult = { tool: name, label: tool.label, ok: true, body };
+      req.session.toolResult = { tool: name, label: tool.label, at: services.now(), ok: true, body };
     } catch (error) {
       const { error: code, error_description } = describeFailure(error);
       req.session.toolResult = {
         tool: name,
         label: tool.label,
+        at: services.now(),
         ok: false,
         error: { error: code, error_description },
       };

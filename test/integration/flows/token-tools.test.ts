@@ -24,6 +24,9 @@ describe('token tools and logout', () => {
     await runWebServerFlow(stack, client);
     const userinfo = await useTool(client, 'userinfo');
     assert.match(userinfo, /<h3>Userinfo<\/h3>/);
+    // The answer stays on the page across later visits, so it says when it was asked.
+    const asked = /Asked at (\S+); the answer stays here until the next tool\./.exec(userinfo);
+    assert.ok(asked && Math.abs(Date.parse(asked[1]) - Date.now()) < 60_000, 'asked just now');
     assert.match(userinfo, /&#34;preferred_username&#34;: &#34;admin@playground\.local&#34;/);
     assert.match(userinfo, /data-leg="userinfo"/);
     const identity = await useTool(client, 'identity');
