@@ -1,6 +1,7 @@
 // Picks the explanation for an error from its code, its description and the request that caused it.
 import type { Attempt, ReceivedError } from '../../attempts/attempt.ts';
 import { readJwt } from '../../jwt.ts';
+import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   ...OAUTH_RULES,
   ...SOQL_RULES,
   ...REST_RULES,
+  ...ACCESS_RULES,
   ...APP_RULES,
 ];
 

@@ -164,6 +164,31 @@ describe('error explainer', () => {
     assert.match(explained.title, /mystery_condition/);
   });
 
+  test('errors pasted from SOAP logins and API access checks get their own explanation', () => {
+    for (const [pasted, key] of [
+      [
+        'Error: INVALID_LOGIN: Invalid username, password, security token; or user locked out.',
+        'soap-invalid-login',
+      ],
+      [
+        'LOGIN_MUST_USE_SECURITY_TOKEN: Invalid username, password, security token; or user locked out.',
+        'soap-needs-token',
+      ],
+      ['API_DISABLED_FOR_ORG: API is not enabled for this Organization or Partner', 'api-disabled-org'],
+      ['API_CURRENTLY_DISABLED: API is disabled for this User', 'api-disabled-user'],
+      ['INVALID_OPERATION_WITH_EXPIRED_PASSWORD: The users password has expired', 'expired-password'],
+      ['[{"message":"INVALID_HEADER_TYPE","errorCode":"INVALID_AUTH_HEADER"}]', 'auth-header'],
+    ]) {
+      const error = readPastedError(pasted);
+      assert.ok(error, pasted);
+      assert.deepEqual(
+        explainCandidates(error).map((explained) => explained.key),
+        [key],
+        pasted,
+      );
+    }
+  });
+
   test('has unique keys', () => {
     assert.equal(new Set(RULES.map((rule) => rule.key)).size, RULES.length);
   });
