@@ -20,6 +20,8 @@ export interface DeviceTransaction {
   createdAt: number;
   lastPollAt?: number;
   faults: Fault[];
+  /** The browser that started it (its CSRF cookie), as for a redirect flow's transaction. */
+  browser?: string;
 }
 
 export type PollOutcome = { done: true; tokens: TokenSet } | { done: false; retryInS: number };

@@ -8,6 +8,8 @@ export interface Transaction {
   flow: string;
   state: string;
   createdAt: number;
+  /** The browser that started it (its CSRF cookie): only its own pending logins survive a sign-in elsewhere. */
+  browser?: string;
 }
 
 /** A login left unfinished for longer than this is forgotten. */

@@ -7,6 +7,7 @@ import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/
 import { isOrgFault, type OrgControl } from '../orgFaults.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
+import { browserOf, startLoggedInSession } from './loginSession.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -100,7 +101,10 @@ function addEntry(transcript: TranscriptEntry[], entry: TranscriptEntry, replace
 }
 
 export function saveTransaction(req: Request, id: string, transaction: Transaction): void {
-  const entries = Object.entries({ ...req.session.transactions, [id]: transaction });
+  const entries = Object.entries({
+    ...req.session.transactions,
+    [id]: { ...transaction, browser: browserOf(req) },
+  });
   req.session.transactions = Object.fromEntries(entries.slice(-MAX_TRANSACTIONS));
 }
 
@@ -143,20 +147,4 @@ export async function finishAttempt(
     attempt.ok = false;
     return false;
   }
-}
-
-/**
- * A new session id (no session fixation) and so a new CSRF token at login. The used states stay known, and logins
- * still waiting in other tabs (a redirect at Salesforce's login page, a device code) stay pending: a sign-in in one
- * tab used to make another tab's login end on "did not come from a login this browser started".
- */
-function startLoggedInSession(req: Request, login: Login): Promise<void> {
-  const { usedStates, transactions, device } = req.session;
-  return new Promise((resolve, reject) => {
-    req.session.regenerate((error) => {
-      if (error) return reject(error);
-      Object.assign(req.session, { login, usedStates, transactions, device });
-      resolve();
-    });
-  });
 }

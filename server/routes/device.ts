@@ -7,6 +7,7 @@ import { describeFailure } from '../salesforce/errors.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import type { Services } from './services.ts';
+import { browserOf } from './loginSession.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -40,7 +41,8 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       const attempt = beginAttempt(req, 'device', now(), services.orgControl);
       delete req.session.device;
       try {
-        req.session.device = await device.start(flowContext(services, attempt), attempt.faults);
+        const started = await device.start(flowContext(services, attempt), attempt.faults);
+        req.session.device = { ...started, browser: browserOf(req) };
       } catch (error) {
         attempt.error = describeFailure(error);
         attempt.ok = false;

@@ -105,6 +105,27 @@ describe('attacks on the callback', () => {
     assert.equal((await fixed.get(`${stack.appUrl}/result`)).status, 401, 'the planted id holds no login');
   });
 
+  test('session fixation: a login the planter left waiting does not survive the victim signing in', async () => {
+    const attacker = new TestClient();
+    await attacker.get(`${stack.appUrl}/flows/web-server`);
+    // The attacker's own login, as the standard user, stopped just before its callback.
+    const attackersCallback = await authorizeViaApp(stack, attacker, '/flows/web-server/start', {
+      username: `standard@${stack.config.username.split('@')[1]}`,
+    });
+    const planted = attacker.cookie('localhost', 'playground.sid');
+    assert.ok(planted, 'the attacker got a session id');
+    const victim = new TestClient();
+    victim.setCookie('localhost', 'playground.sid', planted);
+    await victim.get(`${stack.appUrl}/flows/web-server`);
+    assert.equal((await runWebServerFlow(stack, victim)).location, '/result');
+    // The victim's browser is sent to the attacker's callback: nothing of the attacker's came along.
+    const callback = await victim.get(attackersCallback);
+    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
+    const result = await (await victim.get(`${stack.appUrl}/result`)).text();
+    assert.ok(result.includes(stack.config.username), 'still signed in as the victim');
+    assert.ok(!result.includes('standard@'), 'not as the attacker');
+  });
+
   for (const [name, state] of [
     ['without a state', undefined],
     ['with a wrong state', 'forged-state'],

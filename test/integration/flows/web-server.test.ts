@@ -44,7 +44,9 @@ describe('web server flow', () => {
   test('a sign-in in another tab leaves a login still at Salesforce pending: it completes afterwards', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client); // signed in and approved, so the JWT flow can sign in too
-    // Tab A: on its way to Salesforce, which sends it back at once (already logged in and approved there).
+    // Tab A: the flow page (which gives this browser its CSRF cookie), then on its way to Salesforce, which sends it
+    // back at once (already logged in and approved there).
+    await client.get(`${stack.appUrl}/flows/web-server`);
     const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
     // Tab B: a JWT sign-in, which starts a new session.
     const jwt = await postForm(stack, client, '/flows/jwt', '/flows/jwt');

@@ -1,0 +1,48 @@
+// Starting a signed-in session: a new session id (no session fixation), and so a new CSRF token. What this browser
+// still has under way in other tabs comes along (a login at Salesforce's page, a device code, their attempt), so a
+// sign-in in one tab does not end another's; nothing planted in the session before the login does.
+import type { Request } from 'express';
+import type { Attempt } from '../attempts/attempt.ts';
+import { CSRF_COOKIE, cookieValue } from '../csrf.ts';
+import type { Login } from '../salesforce/tokens.ts';
+
+/**
+ * Which browser started something: its CSRF cookie. A __Host- cookie, only this origin sets it over HTTPS, so
+ * whoever planted a session id cannot give a login of theirs this browser's mark.
+ */
+export function browserOf(req: Request): string | undefined {
+  return cookieValue(req, CSRF_COOKIE);
+}
+
+/** What of the old session survives the new id: the used states, and what this very browser started. */
+function carriedOver(req: Request) {
+  const browser = browserOf(req);
+  const mine = (entry: { browser?: string } | undefined) =>
+    browser !== undefined && entry?.browser === browser;
+  const transactions = Object.fromEntries(
+    Object.entries(req.session.transactions ?? {}).filter(([, transaction]) => mine(transaction)),
+  );
+  const device = mine(req.session.device) ? req.session.device : undefined;
+  // The record of a login still under way, when its transaction came along (transactions are keyed by attempt).
+  const pending: Attempt | undefined = req.session.attempt;
+  const stillGoing =
+    pending?.ok === undefined &&
+    ((pending?.id !== undefined && pending.id in transactions) || (pending?.flow === 'device' && device));
+  return {
+    usedStates: req.session.usedStates,
+    transactions,
+    device,
+    attempt: stillGoing ? pending : undefined,
+  };
+}
+
+export function startLoggedInSession(req: Request, login: Login): Promise<void> {
+  const kept = carriedOver(req);
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((error) => {
+      if (error) return reject(error);
+      Object.assign(req.session, { login, ...kept });
+      resolve();
+    });
+  });
+}
