@@ -7,8 +7,8 @@ import { CSRF_COOKIE, cookieValue } from '../csrf.ts';
 import type { Login } from '../salesforce/tokens.ts';
 
 /**
- * Which browser started something: its CSRF cookie. A __Host- cookie, only this origin sets it over HTTPS, so
- * whoever planted a session id cannot give a login of theirs this browser's mark.
+ * Which browser started something: its CSRF cookie. A __Host- cookie is set only over HTTPS by this host, never by
+ * a parent or sibling domain, so whoever planted a session id that way cannot give a login of theirs this mark.
  */
 export function browserOf(req: Request): string | undefined {
   return cookieValue(req, CSRF_COOKIE);
