@@ -14,6 +14,16 @@
     event.preventDefault();
     status.textContent = 'Checking now…';
   });
+  /**
+   * The failed attempt's page is this page at #teaching-heading: assigning a URL that differs only by its fragment
+   * would just scroll, so the page is loaded again there.
+   */
+  const go = (url) => {
+    const target = new URL(url, window.location.href);
+    if (target.pathname !== window.location.pathname) return window.location.assign(target.href);
+    window.location.replace(target.href);
+    window.location.reload();
+  };
   const ask = () => {
     polling = true;
     return fetch('/flows/device/poll', {
@@ -23,7 +33,7 @@
     })
       .then((response) => window.playgroundAnswers.read(response))
       .then((answer) => {
-        if (answer.redirect) return window.location.assign(answer.redirect);
+        if (answer.redirect) return go(answer.redirect);
         polling = false;
         status.textContent = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;
         setTimeout(ask, answer.retryInS * 1000);
