@@ -201,10 +201,10 @@ const STEPS: Record<FlowName, StepDef[]> = {
 };
 
 /**
- * The steps before the browser came back, for an attempt that began at the callback (Back, Reload, a link): they
- * belong to a login this attempt never saw start, so they are neither failed nor "not reached".
+ * For an attempt that began at the callback (Back, Reload, a link), the redirect to authorize belongs to a login
+ * this attempt never saw start: neither failed nor "not reached". What came back (a code, or Deny) is its own.
  */
-const BEFORE_CALLBACK = new Set<StepDef['evidence']>([authorizeRedirect, callbackError]);
+const BEFORE_CALLBACK = new Set<StepDef['evidence']>([authorizeRedirect]);
 
 /** Steps after the first failure are "not reached"; so is every step without evidence. */
 export function diagramSteps(attempt: Attempt): DiagramStep[] {

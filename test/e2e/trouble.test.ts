@@ -61,12 +61,12 @@ describe('the trouble path in Chromium', () => {
         /This login was already completed: its state works once/,
       );
       assert.match(await page.locator('.teaching').innerText(), /A replayed callback/);
-      // The login before the callback is not this attempt's: neither failed nor "not reached".
+      // The redirect to Salesforce was not this attempt's: neither failed nor "not reached".
       assert.deepEqual(
         await page
           .locator('.diagram-step')
           .evaluateAll((steps) => steps.map((step) => step.getAttribute('data-state'))),
-        ['earlier', 'earlier', 'done', 'failed', 'not-reached', 'not-reached'],
+        ['earlier', 'done', 'done', 'failed', 'not-reached', 'not-reached'],
       );
     }
     await page.goto(`${stack.appUrl}/result`);

@@ -113,6 +113,32 @@ describe('checks', () => {
     );
   });
 
+  test('an attempt that began at the callback: the redirect was before it; a Deny that came back fails', () => {
+    const callback = {
+      id: 'c1',
+      at: 0,
+      kind: 'callback',
+      leg: 'callback',
+      method: 'GET',
+      url: 'https://localhost/cb',
+      requestHeaders: {},
+    } as const;
+    const denied = attemptOf({
+      flow: 'web-server',
+      ok: false,
+      error: {
+        error: 'access_denied',
+        error_description: 'end-user denied authorization',
+        source: 'redirect',
+      },
+      transcript: [callback],
+    });
+    assert.deepEqual(
+      diagramSteps(denied).map((step) => step.state),
+      ['earlier', 'failed', 'not-reached', 'not-reached', 'not-reached', 'not-reached'],
+    );
+  });
+
   test('a redirect flow the pre-flight stopped fails at its first step, not nowhere', () => {
     const refused = attemptOf({
       flow: 'web-server',
