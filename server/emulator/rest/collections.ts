@@ -25,7 +25,7 @@ const ROLLED_BACK = {
 export const collectionsResource: Resource = (call, ctx) => {
   const typeName = call.segments[2];
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
-  if (typeName && call.segments[3] !== undefined) return upsertMany(typeName, call.segments[3]);
+  if (typeName && call.segments[3] !== undefined) return upsertMany(call, typeName, call.segments[3]);
   if (typeName) return retrieveMany(call, dml, typeName);
   const body = (call.body ?? {}) as { allOrNone?: unknown; records?: unknown };
   const allOrNone =
@@ -106,17 +106,13 @@ function objectOf(id: string): ObjectDef {
 }
 
 /**
- * PATCH /composite/sobjects/{type}/{field}: upsert by an external id field. This org has none, so any other field is
- * refused as a single upsert refuses it; by Id, the emulator says it lacks the operation rather than guess at it.
+ * PATCH /composite/sobjects/{type}/{field}: upsert by an external id field, from API 46.0. This org has none, and
+ * "Only external ids are supported. Don't use record ids" (REST API guide), so every field is refused as a single
+ * upsert refuses an unknown one; the exact text Salesforce gives for Id is not documented.
  */
-function upsertMany(typeName: string, field: string): never {
-  if (!findObject(typeName)) throw RestError.notFound();
-  if (field.toLowerCase() !== 'id') throw RestError.noSuchExternalId(field);
-  throw new RestError(
-    400,
-    'INVALID_OPERATION',
-    'Upserting sObject Collections is not supported by this local emulator (an emulator limit): update records with PATCH /composite/sobjects and create them with POST.',
-  );
+function upsertMany(call: RestCall, typeName: string, field: string): never {
+  if (Number(call.version) < 46 || !findObject(typeName)) throw RestError.notFound();
+  throw RestError.noSuchExternalId(field);
 }
 
 /** GET ?ids=&fields= or POST {ids, fields}: the records in order, null where an id has none. */

@@ -53,8 +53,13 @@ const NAMES = [
   'support',
 ];
 
-/** Every resource name the org lists, by its lowercase spelling: a listed one this emulator lacks says so. */
-export const LISTED_RESOURCES = new Map(NAMES.map((name) => [name.toLowerCase(), name]));
+/**
+ * Every resource name the org lists under this version, by its lowercase spelling: a listed one this emulator lacks
+ * says so. Not `identity`, whose entry is the identity URL (served, at /id/...), not a path here.
+ */
+export const LISTED_RESOURCES = new Map(
+  NAMES.filter((name) => name !== 'identity').map((name) => [name.toLowerCase(), name]),
+);
 
 /** `identity` is the caller's identity URL, absolute; every other entry is a path under this version. */
 export const resourcesByVersion: Resource = (call, ctx) => {

@@ -77,23 +77,29 @@ describe('emulator: sObject Collections and limits', () => {
     assert.equal(tooMany.body[0].errorCode, 'EXCEEDED_ID_LIMIT');
   });
 
-  test('upsert by an external id field: this org has none to match on, and by Id the emulator names its limit', async () => {
+  test('upsert by an external id field (API 46.0+): this org has none, and record ids are not external ids', async () => {
     const records = { allOrNone: false, records: [{ attributes: { type: 'Account' }, Name: 'Upserted' }] };
-    const byName = await rest.patch('/composite/sobjects/Account/Name', records);
-    assert.equal(byName.status, 404);
-    assert.deepEqual(byName.body, [
-      {
-        message: 'Provided external ID field does not exist or is not accessible: Name',
-        errorCode: 'NOT_FOUND',
-      },
-    ]);
-    const byId = await rest.patch('/composite/sobjects/Account/Id', records);
-    assert.equal(byId.status, 400);
-    assert.equal(byId.body[0].errorCode, 'INVALID_OPERATION');
-    assert.match(byId.body[0].message, /not supported by this local emulator \(an emulator limit\)/);
+    for (const field of ['Name', 'Id']) {
+      const answer = await rest.patch(`/composite/sobjects/Account/${field}`, records);
+      assert.equal(answer.status, 404);
+      assert.deepEqual(answer.body, [
+        {
+          message: `Provided external ID field does not exist or is not accessible: ${field}`,
+          errorCode: 'NOT_FOUND',
+        },
+      ]);
+    }
     const get = await rest.get('/composite/sobjects/Account/Id');
     assert.equal(get.status, 405);
     assert.equal((await rest.patch('/composite/sobjects/Nope/Id', records)).status, 404);
+    const before46 = await rest.send(
+      'PATCH',
+      '/services/data/v45.0/composite/sobjects/Account/Name',
+      records,
+    );
+    assert.deepEqual(before46.body, [
+      { message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' },
+    ]);
   });
 
   test('rolls a whole collection back with allOrNone', async () => {

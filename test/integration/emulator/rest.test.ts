@@ -59,6 +59,8 @@ describe('emulator: REST API', () => {
     await expectReply(rest.get('/search?q=FIND+%7Bacme%7D'), 404, notServed('search'));
     await expectReply(rest.get('/Tooling/sobjects'), 404, notServed('tooling'));
     await expectReply(rest.get('/nosuchresource'), 404, NOT_FOUND);
+    // identity's entry is the identity URL itself, which the emulator serves: no "not served" claim here.
+    await expectReply(rest.get('/identity'), 404, NOT_FOUND);
   });
 
   test('sends no-store and the API usage header on every REST response, errors included', async () => {
