@@ -16,7 +16,6 @@ import {
 import { audienceOf, myDomainOf } from './configHosts.ts';
 import { checkSigningKey } from './configFiles.ts';
 import { callbackUrlProblem } from './emulator/callbackUrls.ts';
-import { OLDEST_VERSION } from './emulator/rest/versions.ts';
 import { loginHostWarning } from './hostKinds.ts';
 
 export { ConfigError, withoutPassword } from './configValues.ts';
@@ -32,6 +31,9 @@ export const EMULATOR_DEFAULTS = Object.freeze({
   username: 'admin@playground.local',
   password: 'playground-password',
 });
+
+/** Orgs serve API versions from 31.0 (Summer '14) on; the earlier ones are retired (salesforce-wire.md §9.1). */
+const OLDEST_API_VERSION = 31;
 
 export const DEFAULT_SAMPLE_QUERY = 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 10';
 
@@ -126,10 +128,10 @@ function parseScopes(raw: string | undefined): string {
  * are retired). A version newer than the org's is left to the setup doctor, which lists what the org offers.
  */
 function checkApiVersion(version: string): void {
-  if (Number(version.split('.')[0]) < OLDEST_VERSION) {
+  if (Number(version.split('.')[0]) < OLDEST_API_VERSION) {
     fail(
       'SF_API_VERSION',
-      `${version} is retired: orgs serve ${OLDEST_VERSION}.0 and later; use one of those, or remove it to discover`,
+      `${version} is retired: orgs serve ${OLDEST_API_VERSION}.0 and later; use one of those, or remove it to discover`,
     );
   }
 }

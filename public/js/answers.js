@@ -12,12 +12,16 @@
   /** The body as JSON or text when the answer is a success; otherwise a rejection with a reason. */
   const read = (response, as) => {
     if (response.ok) return as === 'text' ? response.text() : response.json();
-    if (response.status === 403) return Promise.reject(Object.assign(new Error(STALE_PAGE), { stale: true }));
-    if (response.status === 404) return Promise.reject(Object.assign(new Error(GONE), { stale: true }));
     return response
       .json()
       .catch(() => ({}))
-      .then((body) => Promise.reject(new Error(body.detail || `HTTP ${response.status}`)));
+      .then((body) => {
+        // The app's own refusal of a form token from an older session, as against any other 403 (the access link).
+        if (body.error === 'Form expired')
+          return Promise.reject(Object.assign(new Error(STALE_PAGE), { stale: true }));
+        if (response.status === 404) return Promise.reject(Object.assign(new Error(GONE), { stale: true }));
+        return Promise.reject(new Error(body.detail || `HTTP ${response.status}`));
+      });
   };
 
   /**

@@ -19,7 +19,7 @@
    * would just scroll, so the page is loaded again there.
    */
   const go = (url) => {
-    const target = new URL(url, window.location.href);
+    const target = new window.URL(url, window.location.href);
     if (target.pathname !== window.location.pathname) return window.location.assign(target.href);
     window.location.replace(target.href);
     window.location.reload();

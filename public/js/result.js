@@ -19,7 +19,11 @@
       button.textContent = 'Reveal the access token';
       return done('Token hidden.');
     }
-    fetch('/result/reveal', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
+    fetch('/result/reveal', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-csrf-token': csrf },
+    })
       .then((response) => window.playgroundAnswers.read(response))
       .then((answer) => {
         target.textContent = answer.access_token;

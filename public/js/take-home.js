@@ -54,7 +54,7 @@
       fetch('/teaching/fresh', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ entryId: box.dataset.entryId }),
       })
         .then((response) => window.playgroundAnswers.read(response))

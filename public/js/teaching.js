@@ -86,7 +86,7 @@
       fetch('/teaching/reveal', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ entryId: leg.dataset.entry }),
       })
         .then((response) => read(response))

@@ -1,14 +1,17 @@
 // One flow attempt as the visitor's session keeps it: the record the teaching layer shows, and where flows write it.
 import type { OrgFault } from '../orgFaults.ts';
 
-export type FlowName =
-  | 'jwt'
-  | 'web-server'
-  | 'user-agent'
-  | 'client-credentials'
-  | 'refresh-token'
-  | 'device'
-  | 'username-password';
+/** Every flow, by the name its page has (/flows/<name>). */
+export const FLOW_IDS = [
+  'jwt',
+  'web-server',
+  'user-agent',
+  'client-credentials',
+  'refresh-token',
+  'device',
+  'username-password',
+] as const;
+export type FlowName = (typeof FLOW_IDS)[number];
 
 /** A "break it" fault of this app's own requests: makes the next attempt wrong on purpose. */
 export type AppFault =

@@ -105,7 +105,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       return res.render('emulator/error', {
         title: 'Page not found',
         heading: 'This page does not exist in the local emulator',
-        text: `Nothing lives at ${req.path}. Its pages are the home page, Setup (/setup) and the device code page (/setup/connect).`,
+        // The address is not echoed: on a page that looks like a login page it could carry any words.
+        text: 'Its pages are the home page, Setup (/setup) and the device code page (/setup/connect).',
         code: 'not-found',
       });
     }

@@ -7,6 +7,7 @@ import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
 import { ORG_RULES } from './orgRules.ts';
+import { REFRESH_RULES } from './refreshRules.ts';
 import { REST_RULES } from './restRules.ts';
 import { SOQL_RULES } from './soqlRules.ts';
 import type { ExplainContext, Explanation, Rule } from './types.ts';
@@ -15,6 +16,7 @@ import type { ExplainContext, Explanation, Rule } from './types.ts';
 export const RULES: readonly Rule[] = [
   ...JWT_RULES,
   ...FLOW_RULES,
+  ...REFRESH_RULES,
   ...ORG_RULES,
   ...OAUTH_RULES,
   ...SOQL_RULES,

@@ -40,31 +40,6 @@ export const FLOW_RULES: Rule[] = [
     whatNotToDo: 'Do not retry in a loop: wrong passwords lock the user out after a few attempts.',
   },
   {
-    key: 'refresh-family',
-    error: 'invalid_grant',
-    description: 'expired access/refresh token',
-    when: (c) => c.flow === 'refresh-token',
-    title: 'That refresh token no longer works',
-    likelyMeaning:
-      "It was revoked, expired by the app's refresh-token policy (immediately, after N, or unused for N), pushed out by a sixth login of the same user, or, with rotation on, it was already replaced: reusing a replaced refresh token revokes the whole family, the current one included.",
-    howToFix:
-      'Sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.',
-    whatNotToDo: 'Do not share one refresh token between processes or retry a refresh in parallel.',
-  },
-  {
-    // Seen on refresh requests (restforce#826), never documented: the card says what is known and no more.
-    key: 'activation-secret',
-    error: 'invalid_grant',
-    description: 'activation secret invalid',
-    title: 'Salesforce refused the refresh token without saying why',
-    likelyMeaning:
-      'Salesforce does not document this description. It has been reported on refresh-token requests, and Login History reportedly names it LOGIN_OAUTH_INVALID_DS. Like every invalid_grant on a refresh, it means this refresh token will not work again.',
-    howToFix:
-      'Send the user through the web server flow again for a new refresh token. Look up the failure in Setup → Login History (the user, the time, the app); if it keeps coming back, open a case with Salesforce support and quote that row.',
-    whatNotToDo:
-      'Do not retry the same refresh token in a loop: it will not start working, and the failures fill Login History.',
-  },
-  {
     key: 'device-pending',
     error: 'authorization_pending',
     title: 'The user has not allowed access yet',

@@ -151,16 +151,6 @@ export const OAUTH_RULES: Rule[] = [
     whatNotToDo: 'Do not turn the requirement off; PKCE protects codes from interception.',
   },
   {
-    key: 'refresh-expired',
-    error: 'invalid_grant',
-    description: 'expired access/refresh token',
-    title: 'The refresh token is no longer valid',
-    likelyMeaning:
-      "It was revoked (logout, admin, password change), expired by the app's refresh-token policy, or pushed out when the user got a sixth token for this app.",
-    howToFix: 'Send the user through the web server flow again.',
-    whatNotToDo: 'Do not store refresh tokens anywhere shared or log them.',
-  },
-  {
     key: 'grant-type',
     error: 'unsupported_grant_type',
     title: 'Unknown grant_type',
