@@ -18,6 +18,17 @@ export function accessToken(sessionSecret: string | undefined): string {
   return createHmac('sha256', sessionSecret).update('playground access link').digest('base64url');
 }
 
+/**
+ * The link printed at start. Cookies belong to one host name, and the login's session must come back with the
+ * callback: when SF_CALLBACK_URL names this app on 127.0.0.1 (or [::1]), the link opens the app there too.
+ */
+export function accessLink(appUrl: string, callbackUrl: string, token: string): string {
+  const app = new URL(appUrl);
+  const callback = new URL(callbackUrl);
+  const sameApp = callback.port === app.port && ['127.0.0.1', '[::1]'].includes(callback.hostname);
+  return `${sameApp ? callback.origin : app.origin}/?access=${token}`;
+}
+
 export function requireAccess(token: string): RequestHandler {
   return (req, res, next) => {
     const offered = req.query.access;
@@ -30,7 +41,18 @@ export function requireAccess(token: string): RequestHandler {
     }
     const cookie = cookieValue(req, ACCESS_COOKIE);
     res.locals.hasAccess = Boolean(cookie && constantTimeEqual(cookie, token));
-    if (res.locals.hasAccess || (req.method === 'GET' && OPEN_PATHS.has(req.path))) return next();
-    res.status(403).set('Cache-Control', 'no-store').render('access-needed', { title: 'Access link needed' });
+    // An old link (a restart without SESSION_SECRET made a new one) is named as such, even on the open pages.
+    const staleLink = typeof offered === 'string' && !res.locals.hasAccess;
+    if (!staleLink && (res.locals.hasAccess || (req.method === 'GET' && OPEN_PATHS.has(req.path))))
+      return next();
+    res
+      .status(403)
+      .set('Cache-Control', 'no-store')
+      .render('access-needed', {
+        title: 'Access link needed',
+        // The address this browser used (an escaped view of its own Host header), and whether it came with a link.
+        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+        staleLink,
+      });
   };
 }

@@ -8,14 +8,19 @@ import {
   parsePort,
   parseRedisUrl,
   parseSecret,
-  parseUrl,
   reader,
   requiredInOrg,
   type Env,
 } from './configValues.ts';
 import { audienceOf, myDomainOf } from './configHosts.ts';
 import { checkSigningKey } from './configFiles.ts';
-import { callbackUrlProblem } from './emulator/callbackUrls.ts';
+import {
+  callbackWarning,
+  checkApiVersion,
+  parseCallbackUrl,
+  parseClientSecret,
+  parseScopes,
+} from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
 
 export { ConfigError, withoutPassword } from './configValues.ts';
@@ -31,9 +36,6 @@ export const EMULATOR_DEFAULTS = Object.freeze({
   username: 'admin@playground.local',
   password: 'playground-password',
 });
-
-/** Orgs serve API versions from 31.0 (Summer '14) on; the earlier ones are retired (salesforce-wire.md §9.1). */
-const OLDEST_API_VERSION = 31;
 
 export const DEFAULT_SAMPLE_QUERY = 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 10';
 
@@ -56,7 +58,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
   // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
     env.SF_CLIENT_SECRET !== undefined
-      ? read('SF_CLIENT_SECRET')
+      ? parseClientSecret(read('SF_CLIENT_SECRET'))
       : mode === 'emulator'
         ? EMULATOR_DEFAULTS.clientSecret
         : undefined;
@@ -98,40 +100,15 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     sessionSecret: parseSecret(read('SESSION_SECRET')),
     redisUrl: parseRedisUrl(read('REDIS_URL')),
     certsDir,
-    warnings: Object.freeze([loginHostWarning(loginUrl)].filter((w): w is string => w !== undefined)),
+    warnings: Object.freeze(
+      [loginHostWarning(loginUrl), callbackWarning(callbackUrl, port)].filter(
+        (w): w is string => w !== undefined,
+      ),
+    ),
     emulator: Object.freeze({
       password: read('EMULATOR_PASSWORD') ?? EMULATOR_DEFAULTS.password,
       dataDir: path.resolve(rootDir, read('EMULATOR_DATA_DIR') ?? '.emulator-data'),
       sessionMinutes: parseMinutes(read('EMULATOR_SESSION_MINUTES')),
     }),
   });
-}
-
-/** An https URL that Salesforce (and the emulator's own check) would register: no #fragment, user or odd host. */
-function parseCallbackUrl(raw: string, port: number): string {
-  const example = `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`;
-  const url = parseUrl('SF_CALLBACK_URL', raw, example);
-  const problem = callbackUrlProblem(url);
-  if (problem) fail('SF_CALLBACK_URL', `is refused: ${problem} Set it to ${example}`);
-  return url;
-}
-
-/** OAuth separates scopes with spaces; commas make one unknown scope, which Salesforce refuses (invalid_scope). */
-function parseScopes(raw: string | undefined): string {
-  if (raw?.includes(','))
-    fail('SF_SCOPES', `"${raw}" separates scopes with commas: use spaces, e.g. api refresh_token openid`);
-  return raw ?? 'api refresh_token openid';
-}
-
-/**
- * A retired version fails every query with NOT_FOUND, long after start-up: orgs serve 31.0 and later (earlier ones
- * are retired). A version newer than the org's is left to the setup doctor, which lists what the org offers.
- */
-function checkApiVersion(version: string): void {
-  if (Number(version.split('.')[0]) < OLDEST_API_VERSION) {
-    fail(
-      'SF_API_VERSION',
-      `${version} is retired: orgs serve ${OLDEST_API_VERSION}.0 and later; use one of those, or remove it to discover`,
-    );
-  }
 }

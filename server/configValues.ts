@@ -1,6 +1,6 @@
 // Reading one environment variable at a time: each parser accepts a well-formed value or stops start-up with a
 // ConfigError whose one line names the variable, what is wrong with its value, and the fix.
-import { hostKind } from './hostKinds.ts';
+import { hostKind, isPagesHost, myDomainBehind } from './hostKinds.ts';
 import type { Mode } from './configTypes.ts';
 
 /** A configuration mistake: its message is one line naming the variable and the fix. */
@@ -72,6 +72,14 @@ export function parseOrigin(
 
 /** Experience Cloud sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/x). */
 export function parseLoginUrl(raw: string): string {
+  // A Lightning page's address pasted whole: its host is the problem, not only its path.
+  const pasted = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
+  if (pasted && pasted.pathname !== '/' && isPagesHost(pasted.href)) {
+    fail(
+      'SF_LOGIN_URL',
+      `"${withoutPassword(raw)}" is the address of a Salesforce page, whose host serves no OAuth endpoints: use your My Domain, ${myDomainBehind(pasted.href)}, or https://login.salesforce.com`,
+    );
+  }
   return parseOrigin('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com', {
     why: ' (the playground adds /services/oauth2/... itself)',
     takesPath: (url) => hostKind(url) === 'Experience Cloud site',

@@ -24,11 +24,27 @@ export function hostKind(url: string): HostKind {
   return 'other';
 }
 
+/**
+ * The My Domain behind a Lightning or Setup address: Salesforce names all three after the same domain
+ * (acme.lightning.force.com, acme.my.salesforce-setup.com, acme.my.salesforce.com; sandboxes add --name.sandbox).
+ */
+export function myDomainBehind(url: string): string {
+  const { hostname } = new URL(url);
+  const domain = hostname.replace(/\.lightning\.force\.com$/, '').replace(/\.my\.salesforce-setup\.com$/, '');
+  return `https://${domain}.my.salesforce.com`;
+}
+
+/** A Lightning or Setup address: where Salesforce's pages live, which serve neither OAuth nor the API. */
+export function isPagesHost(url: string): boolean {
+  const kind = hostKind(url);
+  return kind === 'Lightning' || kind === 'Setup';
+}
+
 /** Why a host is not a login host, and what to use instead; undefined for the hosts that are. */
 export function loginHostWarning(url: string): string | undefined {
   const kind = hostKind(url);
-  if (kind === 'Lightning' || kind === 'Setup') {
-    return `SF_LOGIN_URL ${url} is a ${kind} host, where Salesforce's pages live, not its OAuth endpoints: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`;
+  if (isPagesHost(url)) {
+    return `SF_LOGIN_URL ${url} is a ${kind} host, where Salesforce's pages live, not its OAuth endpoints: use your My Domain, ${myDomainBehind(url)}, or https://login.salesforce.com.`;
   }
   if (kind === 'instance') {
     return `SF_LOGIN_URL ${url} is an instance host: logins there work only while the org stays on that instance. Use your My Domain or https://login.salesforce.com.`;

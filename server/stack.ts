@@ -1,6 +1,6 @@
 // Starts the playground (and, in emulator mode, the local Salesforce) over HTTPS: used by index.ts and tests.
 import { readFileSync } from 'node:fs';
-import { accessToken } from './access.ts';
+import { accessLink, accessToken } from './access.ts';
 import { createApp } from './app.ts';
 import {
   checkDataDir,
@@ -125,7 +125,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all(closers.map((closeOne) => closeOne()));
       await emulator?.close();
     };
-    const accessUrl = app && access ? `${app.url}/?access=${access}` : undefined;
+    const accessUrl = app && access ? accessLink(app.url, config.callbackUrl, access) : undefined;
     return { config, certs, app, emulatorServer, emulator, accessUrl, close };
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));

@@ -13,6 +13,7 @@ import {
   loadConfig,
   withoutPassword,
 } from '../../server/config.ts';
+import { accessLink } from '../../server/access.ts';
 
 const ROOT = '/srv/playground';
 const ORG = {
@@ -224,6 +225,68 @@ describe('loadConfig', () => {
     assert.match(instance.warnings[0] ?? '', /is an instance host/);
     assert.deepEqual(loadConfig(ORG, ROOT).warnings, []);
     assert.deepEqual(loadConfig({}, ROOT).warnings, []);
+  });
+
+  test('a Lightning or Setup address names the My Domain behind it, pasted whole or as SF_MY_DOMAIN', () => {
+    assert.match(
+      configError({ ...ORG, SF_LOGIN_URL: 'https://acme.lightning.force.com/lightning/page/home' }),
+      /^SF_LOGIN_URL "https:\/\/acme\.lightning\.force\.com\/lightning\/page\/home" is the address of a Salesforce page, whose host serves no OAuth endpoints: use your My Domain, https:\/\/acme\.my\.salesforce\.com, or https:\/\/login\.salesforce\.com\.$/,
+    );
+    const sandbox = loadConfig(
+      { ...ORG, SF_LOGIN_URL: 'https://acme--dev.sandbox.lightning.force.com' },
+      ROOT,
+    );
+    assert.match(
+      sandbox.warnings[0] ?? '',
+      /use your My Domain, https:\/\/acme--dev\.sandbox\.my\.salesforce\.com,/,
+    );
+    assert.match(
+      configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce-setup.com' }),
+      /^SF_MY_DOMAIN https:\/\/acme\.my\.salesforce-setup\.com is where Salesforce's pages live, which serve neither the API nor client credentials: use https:\/\/acme\.my\.salesforce\.com\.$/,
+    );
+  });
+
+  test('a secret with whitespace, and a callback the playground cannot receive, stop start-up', () => {
+    assert.match(
+      configError({ ...ORG, SF_CLIENT_SECRET: 'ABC123\t' }),
+      /^SF_CLIENT_SECRET contains whitespace: copy the Consumer Secret again/,
+    );
+    assert.match(
+      configError({ SF_CALLBACK_URL: 'https://localhost:8081/callback' }),
+      /^SF_CALLBACK_URL https:\/\/localhost:8081\/callback is not a page of the playground, which receives callbacks at \/oauthcallback\.html/,
+    );
+  });
+
+  test('a callback on another port or host starts with a warning; on this machine at its port, without', () => {
+    const otherPort = loadConfig(
+      { PORT: '18082', SF_CALLBACK_URL: 'https://localhost:8081/oauthcallback.html' },
+      ROOT,
+    );
+    assert.match(
+      otherPort.warnings[0] ?? '',
+      /^SF_CALLBACK_URL https:\/\/localhost:8081\/oauthcallback\.html is not this playground's own address \(https:\/\/localhost:18082\)/,
+    );
+    const tunnel = loadConfig({ SF_CALLBACK_URL: 'https://abc.example.dev/oauthcallback.html' }, ROOT);
+    assert.match(tunnel.warnings[0] ?? '', /right only behind a proxy or tunnel/);
+    for (const host of ['localhost', '127.0.0.1']) {
+      const here = loadConfig({ SF_CALLBACK_URL: `https://${host}:8081/oauthcallback.html` }, ROOT);
+      assert.deepEqual(here.warnings, [], host);
+    }
+  });
+
+  test('the access link opens the app on the host name of its callback, so the login comes back to its session', () => {
+    assert.equal(
+      accessLink('https://localhost:8081', 'https://127.0.0.1:8081/oauthcallback.html', 'T'),
+      'https://127.0.0.1:8081/?access=T',
+    );
+    assert.equal(
+      accessLink('https://localhost:8081', 'https://localhost:8081/oauthcallback.html', 'T'),
+      'https://localhost:8081/?access=T',
+    );
+    assert.equal(
+      accessLink('https://localhost:8081', 'https://abc.example.dev/oauthcallback.html', 'T'),
+      'https://localhost:8081/?access=T',
+    );
   });
 
   test('the My Domain is known in emulator mode and derived from a My Domain login URL', () => {

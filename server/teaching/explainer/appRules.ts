@@ -52,8 +52,9 @@ export const APP_RULES: Rule[] = [
     error: 'network_error',
     title: 'Salesforce did not answer',
     likelyMeaning:
-      'The host could not be reached: wrong SF_LOGIN_URL, no network, a proxy, or the emulator is not running.',
-    howToFix: 'Check SF_LOGIN_URL and that the host answers in a browser.',
+      'The host could not be reached: a wrong SF_LOGIN_URL (or SF_MY_DOMAIN, for the API and client credentials), no network, a proxy, or, with the local emulator, the emulator is not running.',
+    howToFix:
+      'Check the host the transcript shows for the failed call (SF_LOGIN_URL, or SF_MY_DOMAIN), and that it answers in a browser.',
     whatNotToDo: 'Do not disable TLS verification to get past certificate errors.',
   },
   {
@@ -93,7 +94,7 @@ export const APP_RULES: Rule[] = [
     likelyMeaning:
       'The host accepted the connection but sent no answer within the time limit: an overloaded or paused server, a proxy holding the request, or a network that drops packets.',
     howToFix:
-      'Try again in a moment; check https://status.salesforce.com for the instance, or that the emulator is running.',
+      'Try again in a moment; check https://status.salesforce.com for the instance (with the local emulator: that it is running).',
     whatNotToDo: 'Do not raise timeouts to minutes or retry in a tight loop.',
   },
   {

@@ -1,0 +1,70 @@
+// The settings of the flows themselves, each checked at start-up: the secret, the callback URL, scopes and version.
+import { fail, parseUrl } from './configValues.ts';
+import { callbackUrlProblem } from './emulator/callbackUrls.ts';
+
+/** Where the playground receives the redirect flows' callbacks (routes/index.ts). */
+const CALLBACK_PATH = '/oauthcallback.html';
+
+/** Orgs serve API versions from 31.0 (Summer '14) on; the earlier ones are retired (salesforce-wire.md §9.1). */
+const OLDEST_API_VERSION = 31;
+
+/** Names of this machine: a callback on one of them at the app's port reaches the app (the access link follows it). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A Consumer Secret is one word: a space or tab copied with it makes every secret check fail as "wrong". */
+export function parseClientSecret(raw: string | undefined): string | undefined {
+  if (raw !== undefined && /\s/.test(raw)) {
+    fail(
+      'SF_CLIENT_SECRET',
+      'contains whitespace: copy the Consumer Secret again without spaces or line breaks',
+    );
+  }
+  return raw;
+}
+
+/** An https URL that Salesforce (and the emulator's own check) would register: no #fragment, user or odd host. */
+export function parseCallbackUrl(raw: string, port: number): string {
+  const example = `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`;
+  const url = parseUrl('SF_CALLBACK_URL', raw, example);
+  const problem = callbackUrlProblem(url);
+  if (problem) fail('SF_CALLBACK_URL', `is refused: ${problem} Set it to ${example}`);
+  // The playground receives callbacks at this one path; another would come back to a page that does not exist.
+  if (new URL(url).pathname !== CALLBACK_PATH) {
+    fail(
+      'SF_CALLBACK_URL',
+      `${url} is not a page of the playground, which receives callbacks at ${CALLBACK_PATH}: set it to https://localhost:${port}${CALLBACK_PATH} and register exactly that on the app`,
+    );
+  }
+  return url;
+}
+
+/**
+ * A callback on another host or port than the playground's own is right only behind a proxy or tunnel: said at
+ * start-up, before a login at Salesforce ends on a page that cannot be reached.
+ */
+export function callbackWarning(url: string, port: number): string | undefined {
+  const { hostname, port: callbackPort, protocol } = new URL(url);
+  const samePort = (callbackPort || (protocol === 'https:' ? '443' : '80')) === String(port) || port === 0;
+  if (LOOPBACK.has(hostname) && samePort) return undefined;
+  return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port. Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
+}
+
+/** OAuth separates scopes with spaces; commas make one unknown scope, which Salesforce refuses (invalid_scope). */
+export function parseScopes(raw: string | undefined): string {
+  if (raw?.includes(','))
+    fail('SF_SCOPES', `"${raw}" separates scopes with commas: use spaces, e.g. api refresh_token openid`);
+  return raw ?? 'api refresh_token openid';
+}
+
+/**
+ * A retired version fails every query with NOT_FOUND, long after start-up: orgs serve 31.0 and later (earlier ones
+ * are retired). A version newer than the org's is left to the setup doctor, which lists what the org offers.
+ */
+export function checkApiVersion(version: string): void {
+  if (Number(version.split('.')[0]) < OLDEST_API_VERSION) {
+    fail(
+      'SF_API_VERSION',
+      `${version} is retired: orgs serve ${OLDEST_API_VERSION}.0 and later; use one of those, or remove it to discover`,
+    );
+  }
+}
