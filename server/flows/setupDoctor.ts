@@ -7,6 +7,7 @@ import { hostKind } from '../hostKinds.ts';
 import type { FlowContext } from './context.ts';
 import { keyMatchesCertificate } from './jwtBearer.ts';
 import { preflightAuthorize } from './preflight.ts';
+import { notPerformed } from './responseChecks.ts';
 import * as webServer from './webServer.ts';
 
 const check = (id: string, label: string, passed: boolean, detail: string, why: string): Check => ({
@@ -69,7 +70,16 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
   const versions = await probe(() =>
     api.probe('versions', `${config.myDomainUrl ?? config.loginUrl}/services/data/`, log.entry),
   );
-  log.check(versionCheck(versions instanceof Error ? undefined : versions.body, config.apiVersion));
+  // Unreachable, the org listed nothing: that is the host's failure, already shown by its leg, not a second one.
+  log.check(
+    versions instanceof Error
+      ? notPerformed(
+          'api-version',
+          'API version check',
+          `GET ${config.myDomainUrl ?? config.loginUrl}/services/data/ got no answer, so the versions could not be read.`,
+        )
+      : versionCheck(versions.body, config.apiVersion),
+  );
 }
 
 function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined): Check {

@@ -109,6 +109,25 @@ describe('the trouble path', () => {
     }
   });
 
+  test('with the org unreachable, the doctor does not also fail the versions it could not read', async () => {
+    const unreachable = await startTestStack({
+      SF_LOGIN_URL: 'https://localhost:1',
+      SF_CLIENT_ID: '3MVG9x',
+      SF_USERNAME: 'me@example.com',
+    });
+    try {
+      const client = new TestClient();
+      await client.get(unreachable.accessUrl ?? '');
+      await postForm(unreachable, client, '/setup', '/setup/check');
+      const html = await (await client.get(`${unreachable.appUrl}/setup`)).text();
+      assert.doesNotMatch(html, /data-check="api-version" data-state="fail"/);
+      assert.match(html, /data-check="api-version" data-state="skipped"/);
+      assert.match(html, /\/services\/data\/ got no answer, so the versions could not be read/);
+    } finally {
+      await unreachable.close();
+    }
+  });
+
   test('the doctor names an API version the org does not offer, and the fix', async () => {
     const other = await startTestStack({ SF_API_VERSION: '99.0' });
     try {
