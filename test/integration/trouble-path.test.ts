@@ -109,6 +109,22 @@ describe('the trouble path', () => {
     }
   });
 
+  test('the setup guide says when to use each of the seven flows', async () => {
+    const html = await (await new TestClient().get(`${stack.appUrl}/setup`)).text();
+    const which = html.slice(html.indexOf('id="which"'));
+    for (const flow of [
+      'JWT bearer',
+      'Web server + PKCE',
+      'User-agent',
+      'Client credentials',
+      'Refresh token',
+      'Device',
+      'Username-password',
+    ]) {
+      assert.match(which, new RegExp(`<li><strong>${flow.replace('+', '\\+')}</strong>: `), flow);
+    }
+  });
+
   test('with the org unreachable, the doctor does not also fail the versions it could not read', async () => {
     const unreachable = await startTestStack({
       SF_LOGIN_URL: 'https://localhost:1',

@@ -82,7 +82,7 @@ export const APP_RULES: Rule[] = [
     error: 'untrusted_host',
     title: 'The token response points at a host that is not the org',
     likelyMeaning:
-      'instance_url or id names a host outside the org (not its login host, My Domain or a Salesforce domain). This app would send the access token there next, so it stopped: the response was forged or altered on its way through the browser.',
+      'instance_url or id names a host outside the org (not its login host, My Domain or a Salesforce domain). This app would send the access token there next, so it stopped: the response was forged or altered on its way (through the browser, in the redirect flows), or comes from a server that is not the org.',
     howToFix:
       'Start again. If it happens against a real org, check for a proxy or browser extension rewriting responses.',
     whatNotToDo: 'Never call instance_url or id without checking where they point.',
