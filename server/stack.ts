@@ -51,8 +51,10 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env = options.env ?? process.env;
   const rootDir = options.rootDir ?? process.cwd();
-  // Every configuration mistake is named before anything listens or is generated.
-  const configured = loadConfig(env, rootDir);
+  // Every configuration mistake is named before anything listens or is generated. The emulator alone serves no app:
+  // an org-mode .env (SF_LOGIN_URL set, for an app pointed at it) configures it as emulator mode would, with that
+  // .env's SF_CLIENT_ID, secret and user when it gives them.
+  const configured = loadConfig(options.emulatorOnly ? { ...env, SF_LOGIN_URL: undefined } : env, rootDir);
   const wantEmulator = options.emulatorOnly || configured.mode === 'emulator';
   const viewCache = !(options.development ?? env.NODE_ENV === 'development');
   if (wantEmulator) checkDataDir(configured.emulator.dataDir);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { TestClient } from '../support/http.ts';
-import { TEST_ROOT } from '../support/stack.ts';
+import { startTestStack, TEST_ROOT } from '../support/stack.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const entry = path.join(repo, 'server', 'start.js');
@@ -38,6 +38,32 @@ async function runToExit(cwd: string, env: Record<string, string>): Promise<Run>
   const [code] = await once(child, 'exit');
   return { code, stdout, stderr };
 }
+
+describe('npm run emulator with an org-mode .env', () => {
+  test('starts: SF_LOGIN_URL belongs to the app, and the emulator takes the app id and user it names', async () => {
+    const alone = await startTestStack(
+      {
+        SF_LOGIN_URL: 'https://localhost:8443',
+        SF_CLIENT_ID: '3MVG9SameAsTheApp',
+        SF_USERNAME: 'me@playground.local',
+      },
+      { emulatorOnly: true },
+    );
+    try {
+      assert.equal(alone.app, undefined);
+      const discovery = await new TestClient().get(`${alone.emulatorUrl}/.well-known/openid-configuration`);
+      assert.equal(discovery.status, 200);
+      assert.equal(alone.config.clientId, '3MVG9SameAsTheApp');
+      assert.equal(alone.config.username, 'me@playground.local');
+    } finally {
+      await alone.close();
+    }
+    // Without them, it is the emulator with its defaults, not a demand for an org's settings.
+    const defaults = await startTestStack({ SF_LOGIN_URL: 'https://localhost:8443' }, { emulatorOnly: true });
+    await defaults.close();
+    assert.equal(defaults.config.mode, 'emulator');
+  });
+});
 
 describe('npm start (server/start.js)', () => {
   let cwd: string;
