@@ -109,6 +109,19 @@ describe('the trouble path', () => {
     }
   });
 
+  test('a fix given as a Connected App path points External Client App owners to the table of names', async () => {
+    const html = await explainPasted(
+      'error=invalid_client_id&error_description=client%20identifier%20invalid',
+    );
+    assert.match(html, /App Manager → your app → View → Manage Consumer Details/);
+    assert.match(
+      html,
+      /An External Client App has the same settings under other names: see <a href="\/setup#per-flow">/,
+    );
+    const other = await explainPasted('error=invalid_grant&error_description=expired%20authorization%20code');
+    assert.doesNotMatch(other, /An External Client App has the same settings/);
+  });
+
   test('the setup guide says when to use each of the seven flows', async () => {
     const html = await (await new TestClient().get(`${stack.appUrl}/setup`)).text();
     const which = html.slice(html.indexOf('id="which"'));
