@@ -29,7 +29,8 @@ export function parseCallbackUrl(raw: string, port: number): string {
   const problem = callbackUrlProblem(url);
   if (problem) fail('SF_CALLBACK_URL', `is refused: ${problem} Set it to ${example}`);
   // The playground receives callbacks at this one path; another would come back to a page that does not exist.
-  if (new URL(url).pathname !== CALLBACK_PATH) {
+  // Express routes match with or without a trailing slash, so both reach the page.
+  if (new URL(url).pathname.replace(/\/$/, '') !== CALLBACK_PATH) {
     fail(
       'SF_CALLBACK_URL',
       `${url} is not a page of the playground, which receives callbacks at ${CALLBACK_PATH}: set it to https://localhost:${port}${CALLBACK_PATH} and register exactly that on the app`,

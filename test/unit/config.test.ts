@@ -251,6 +251,11 @@ describe('loadConfig', () => {
       configError({ ...ORG, SF_CLIENT_SECRET: 'ABC123\t' }),
       /^SF_CLIENT_SECRET contains whitespace: copy the Consumer Secret again/,
     );
+    assert.equal(
+      loadConfig({ SF_CALLBACK_URL: 'https://localhost:8081/oauthcallback.html/' }, ROOT).callbackUrl,
+      'https://localhost:8081/oauthcallback.html/',
+      'a trailing slash reaches the same page',
+    );
     assert.match(
       configError({ SF_CALLBACK_URL: 'https://localhost:8081/callback' }),
       /^SF_CALLBACK_URL https:\/\/localhost:8081\/callback is not a page of the playground, which receives callbacks at \/oauthcallback\.html/,
