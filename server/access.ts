@@ -3,6 +3,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { cookieValue } from './csrf.ts';
+import { LOOPBACK } from './configSettings.ts';
 import { constantTimeEqual } from './flows/checks.ts';
 
 export const ACCESS_COOKIE = '__Host-playground.access';
@@ -19,17 +20,23 @@ export function accessToken(sessionSecret: string | undefined): string {
 }
 
 /**
- * The link printed at start. Cookies belong to one host name, and the login's session must come back with the
- * callback: when SF_CALLBACK_URL names this app on 127.0.0.1 (or [::1]), the link opens the app there too.
+ * Where the owner opens the playground. Cookies belong to one host name, and a login's session must come back with
+ * its callback: so on the callback's host when it names this app on 127.0.0.1, or a tunnel (another host) to it.
  */
-export function accessLink(appUrl: string, callbackUrl: string, token: string): string {
+export function accessOrigin(appUrl: string, callbackUrl: string): string {
   const app = new URL(appUrl);
   const callback = new URL(callbackUrl);
-  const sameApp = callback.port === app.port && ['127.0.0.1', '[::1]'].includes(callback.hostname);
-  return `${sameApp ? callback.origin : app.origin}/?access=${token}`;
+  if (!LOOPBACK.includes(callback.hostname)) return callback.origin;
+  return callback.port === app.port ? callback.origin : app.origin;
 }
 
-export function requireAccess(token: string): RequestHandler {
+/** The link printed at start. */
+export function accessLink(appUrl: string, callbackUrl: string, token: string): string {
+  return `${accessOrigin(appUrl, callbackUrl)}/?access=${token}`;
+}
+
+/** `origin`: where the access link opens the app, shown on the page that asks for it. */
+export function requireAccess(token: string, origin: string): RequestHandler {
   return (req, res, next) => {
     const offered = req.query.access;
     if (typeof offered === 'string' && constantTimeEqual(offered, token)) {
@@ -45,14 +52,10 @@ export function requireAccess(token: string): RequestHandler {
     const staleLink = typeof offered === 'string' && !res.locals.hasAccess;
     if (!staleLink && (res.locals.hasAccess || (req.method === 'GET' && OPEN_PATHS.has(req.path))))
       return next();
-    res
-      .status(403)
-      .set('Cache-Control', 'no-store')
-      .render('access-needed', {
-        title: 'Access link needed',
-        // The address this browser used (an escaped view of its own Host header), and whether it came with a link.
-        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
-        staleLink,
-      });
+    res.status(403).set('Cache-Control', 'no-store').render('access-needed', {
+      title: 'Access link needed',
+      origin,
+      staleLink,
+    });
   };
 }

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import express, { type RequestHandler } from 'express';
 import type session from 'express-session';
 import helmet from 'helmet';
-import { requireAccess } from './access.ts';
+import { accessOrigin, requireAccess } from './access.ts';
 import { formBody, jsonBody } from './bodies.ts';
 import type { Config } from './config.ts';
 import { ORG_FAULTS, type OrgControl } from './orgFaults.ts';
@@ -74,7 +74,10 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
     ),
   );
   app.use(staticAssets(PUBLIC_DIR));
-  if (options.accessToken) app.use(requireAccess(options.accessToken));
+  if (options.accessToken) {
+    const origin = accessOrigin(`https://localhost:${config.port}`, config.callbackUrl);
+    app.use(requireAccess(options.accessToken, origin));
+  }
   app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
   app.use(bodies(formBody(), jsonBody()));
 

@@ -39,7 +39,15 @@ export const EMULATOR_DEFAULTS = Object.freeze({
 
 export const DEFAULT_SAMPLE_QUERY = 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 10';
 
-export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Config {
+/**
+ * `emulatorOnly`: `npm run emulator`, where no app of this playground runs; the callback URL is then the emulated
+ * app's, for whichever client uses it.
+ */
+export function loadConfig(
+  env: Env = process.env,
+  rootDir = process.cwd(),
+  { emulatorOnly = false }: { emulatorOnly?: boolean } = {},
+): Config {
   const read = reader(env);
   const port = parsePort('PORT', read('PORT'), 8081);
   const emulatorPort = parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443);
@@ -58,13 +66,14 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
   // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
     env.SF_CLIENT_SECRET !== undefined
-      ? parseClientSecret(read('SF_CLIENT_SECRET'))
+      ? parseClientSecret(env.SF_CLIENT_SECRET)
       : mode === 'emulator'
         ? EMULATOR_DEFAULTS.clientSecret
         : undefined;
   const callbackUrl = parseCallbackUrl(
     read('SF_CALLBACK_URL') ?? `https://localhost:${port}/oauthcallback.html`,
     port,
+    !emulatorOnly,
   );
 
   const certsDir = path.join(rootDir, 'certs');
@@ -101,7 +110,7 @@ export function loadConfig(env: Env = process.env, rootDir = process.cwd()): Con
     redisUrl: parseRedisUrl(read('REDIS_URL')),
     certsDir,
     warnings: Object.freeze(
-      [loginHostWarning(loginUrl), callbackWarning(callbackUrl, port)].filter(
+      [loginHostWarning(loginUrl), emulatorOnly ? undefined : callbackWarning(callbackUrl, port)].filter(
         (w): w is string => w !== undefined,
       ),
     ),

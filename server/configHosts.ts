@@ -1,8 +1,7 @@
 // Which hosts a configuration calls: the org's My Domain, the audience of JWT assertions, and the URLs derived
 // from ports that are only known once the servers listen (port 0 in tests).
 import type { Config, Mode } from './configTypes.ts';
-import { fail, parseOrigin, parseUrl } from './configValues.ts';
-import { isPagesHost, myDomainBehind } from './hostKinds.ts';
+import { parseOrigin, parseUrl } from './configValues.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */
 export function myDomainOf(
@@ -14,14 +13,7 @@ export function myDomainOf(
   if (mode === 'emulator') return `https://127.0.0.1:${emulatorPort}`;
   if (setting) {
     // A My Domain is a host: the REST API and identity paths are added to it.
-    const url = parseOrigin('SF_MY_DOMAIN', setting, 'https://<your domain>.my.salesforce.com');
-    if (isPagesHost(url)) {
-      fail(
-        'SF_MY_DOMAIN',
-        `${url} is where Salesforce's pages live, which serve neither the API nor client credentials: use ${myDomainBehind(url)}`,
-      );
-    }
-    return url;
+    return parseOrigin('SF_MY_DOMAIN', setting, 'https://<your domain>.my.salesforce.com');
   }
   return isMyDomain(loginUrl) ? loginUrl : undefined;
 }

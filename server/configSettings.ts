@@ -8,12 +8,16 @@ const CALLBACK_PATH = '/oauthcallback.html';
 /** Orgs serve API versions from 31.0 (Summer '14) on; the earlier ones are retired (salesforce-wire.md §9.1). */
 const OLDEST_API_VERSION = 31;
 
-/** Names of this machine: a callback on one of them at the app's port reaches the app (the access link follows it). */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Names of this machine the app answers on (it listens on IPv4): a callback there at the app's port reaches it. */
+export const LOOPBACK: readonly string[] = ['localhost', '127.0.0.1'];
 
-/** A Consumer Secret is one word: a space or tab copied with it makes every secret check fail as "wrong". */
-export function parseClientSecret(raw: string | undefined): string | undefined {
-  if (raw !== undefined && /\s/.test(raw)) {
+/**
+ * A Consumer Secret is one word: a space or tab copied with it makes every secret check fail as "wrong". Empty
+ * means no secret (a public client); spaces alone are a mistake, not that choice.
+ */
+export function parseClientSecret(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  if (/\s/.test(raw)) {
     fail(
       'SF_CLIENT_SECRET',
       'contains whitespace: copy the Consumer Secret again without spaces or line breaks',
@@ -22,15 +26,18 @@ export function parseClientSecret(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** An https URL that Salesforce (and the emulator's own check) would register: no #fragment, user or odd host. */
-export function parseCallbackUrl(raw: string, port: number): string {
+/**
+ * An https URL that Salesforce (and the emulator's own check) would register: no #fragment, user or odd host. When
+ * the playground itself is the client (`forApp`), it must also end at the one page that receives callbacks.
+ */
+export function parseCallbackUrl(raw: string, port: number, forApp: boolean): string {
   const example = `the callback URL registered on your app, e.g. https://localhost:${port}/oauthcallback.html`;
   const url = parseUrl('SF_CALLBACK_URL', raw, example);
   const problem = callbackUrlProblem(url);
   if (problem) fail('SF_CALLBACK_URL', `is refused: ${problem} Set it to ${example}`);
   // The playground receives callbacks at this one path; another would come back to a page that does not exist.
-  // Express routes match with or without a trailing slash, so both reach the page.
-  if (new URL(url).pathname.replace(/\/$/, '') !== CALLBACK_PATH) {
+  // Express routes match with or without a trailing slash, and in any case, so all of these reach the page.
+  if (forApp && new URL(url).pathname.replace(/\/$/, '').toLowerCase() !== CALLBACK_PATH) {
     fail(
       'SF_CALLBACK_URL',
       `${url} is not a page of the playground, which receives callbacks at ${CALLBACK_PATH}: set it to https://localhost:${port}${CALLBACK_PATH} and register exactly that on the app`,
@@ -46,8 +53,8 @@ export function parseCallbackUrl(raw: string, port: number): string {
 export function callbackWarning(url: string, port: number): string | undefined {
   const { hostname, port: callbackPort, protocol } = new URL(url);
   const samePort = (callbackPort || (protocol === 'https:' ? '443' : '80')) === String(port) || port === 0;
-  if (LOOPBACK.has(hostname) && samePort) return undefined;
-  return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port. Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
+  if (LOOPBACK.includes(hostname) && samePort) return undefined;
+  return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port (then browse through it: the access link is printed on its address). Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
 }
 
 /** OAuth separates scopes with spaces; commas make one unknown scope, which Salesforce refuses (invalid_scope). */

@@ -59,30 +59,41 @@ export function parseOrigin(
   name: string,
   raw: string,
   example: string,
-  { why = '', takesPath = () => false }: { why?: string; takesPath?: (url: string) => boolean } = {},
+  { why = '', takesPath = () => false, alternative = '' }: OriginRules = {},
 ): string {
   const url = parseUrl(name, raw, example).replace(/\/+$/, '');
   const { pathname, search, hash, origin } = new URL(url);
+  // Shown without a query or fragment, which can hold a session id (…/frontdoor.jsp?sid=…).
+  const shown = `${withoutPassword(`${origin}${pathname === '/' ? '' : pathname}`)}${search || hash ? '?…' : ''}`;
+  // Checked before the path: a Lightning page's whole address must not be "fixed" into its Lightning host.
+  if (isPagesHost(url)) {
+    fail(
+      name,
+      `"${shown}" is on a ${hostKind(url)} host, where Salesforce's pages live, which serve neither OAuth nor the API: use your My Domain, ${myDomainBehind(url)}${alternative}`,
+    );
+  }
   const hasPath = pathname !== '/' && pathname !== '';
   if (search || hash || (hasPath && !takesPath(url))) {
-    fail(name, `"${raw}" has a path: set it to the host only, ${origin}${why}`);
+    fail(name, `"${shown}" has a path: set it to the host only, ${origin}${why}`);
   }
   return url;
 }
 
+interface OriginRules {
+  /** Said after the fix. */
+  why?: string;
+  /** The hosts whose URLs keep a path. */
+  takesPath?: (url: string) => boolean;
+  /** Another host that works, offered with the My Domain. */
+  alternative?: string;
+}
+
 /** Experience Cloud sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/x). */
 export function parseLoginUrl(raw: string): string {
-  // A Lightning page's address pasted whole: its host is the problem, not only its path.
-  const pasted = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
-  if (pasted && pasted.pathname !== '/' && isPagesHost(pasted.href)) {
-    fail(
-      'SF_LOGIN_URL',
-      `"${withoutPassword(raw)}" is the address of a Salesforce page, whose host serves no OAuth endpoints: use your My Domain, ${myDomainBehind(pasted.href)}, or https://login.salesforce.com`,
-    );
-  }
   return parseOrigin('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com', {
     why: ' (the playground adds /services/oauth2/... itself)',
     takesPath: (url) => hostKind(url) === 'Experience Cloud site',
+    alternative: ', or https://login.salesforce.com',
   });
 }
 

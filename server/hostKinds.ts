@@ -40,13 +40,12 @@ export function isPagesHost(url: string): boolean {
   return kind === 'Lightning' || kind === 'Setup';
 }
 
-/** Why a host is not a login host, and what to use instead; undefined for the hosts that are. */
+/**
+ * Why a host is not a good login host; undefined for the hosts that are. (Lightning and Setup hosts never get here:
+ * the configuration refuses them.)
+ */
 export function loginHostWarning(url: string): string | undefined {
-  const kind = hostKind(url);
-  if (isPagesHost(url)) {
-    return `SF_LOGIN_URL ${url} is a ${kind} host, where Salesforce's pages live, not its OAuth endpoints: use your My Domain, ${myDomainBehind(url)}, or https://login.salesforce.com.`;
-  }
-  if (kind === 'instance') {
+  if (hostKind(url) === 'instance') {
     return `SF_LOGIN_URL ${url} is an instance host: logins there work only while the org stays on that instance. Use your My Domain or https://login.salesforce.com.`;
   }
   return undefined;

@@ -54,7 +54,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Every configuration mistake is named before anything listens or is generated. The emulator alone serves no app:
   // an org-mode .env (SF_LOGIN_URL set, for an app pointed at it) configures it as emulator mode would, with that
   // .env's SF_CLIENT_ID, secret and user when it gives them.
-  const configured = loadConfig(options.emulatorOnly ? { ...env, SF_LOGIN_URL: undefined } : env, rootDir);
+  const configured = options.emulatorOnly
+    ? loadConfig({ ...env, SF_LOGIN_URL: undefined }, rootDir, { emulatorOnly: true })
+    : loadConfig(env, rootDir);
   const wantEmulator = options.emulatorOnly || configured.mode === 'emulator';
   const viewCache = !(options.development ?? env.NODE_ENV === 'development');
   if (wantEmulator) checkDataDir(configured.emulator.dataDir);

@@ -58,10 +58,16 @@ describe('npm run emulator with an org-mode .env', () => {
     } finally {
       await alone.close();
     }
-    // Without them, it is the emulator with its defaults, not a demand for an org's settings.
-    const defaults = await startTestStack({ SF_LOGIN_URL: 'https://localhost:8443' }, { emulatorOnly: true });
+    // Without them, it is the emulator with its defaults, not a demand for an org's settings; and the callback is
+    // the emulated app's, for any client: not held to the playground's own page.
+    const defaults = await startTestStack(
+      { SF_LOGIN_URL: 'https://localhost:8443', SF_CALLBACK_URL: 'https://localhost:3000/callback' },
+      { emulatorOnly: true },
+    );
     await defaults.close();
     assert.equal(defaults.config.mode, 'emulator');
+    assert.equal(defaults.config.callbackUrl, 'https://localhost:3000/callback');
+    assert.deepEqual(defaults.config.warnings, []);
   });
 });
 
@@ -138,9 +144,9 @@ describe('npm start (server/start.js)', () => {
     );
   });
 
-  test('a Lightning host as SF_LOGIN_URL starts with a warning, and org mode prints the access link', async () => {
+  test('an instance host as SF_LOGIN_URL starts with a warning, and org mode prints the access link', async () => {
     const child = startServer(cwd, {
-      SF_LOGIN_URL: 'https://acme.lightning.force.com',
+      SF_LOGIN_URL: 'https://na139.salesforce.com',
       SF_CLIENT_ID: 'x',
       SF_USERNAME: 'me@acme.com',
       PORT: '0',
@@ -150,7 +156,7 @@ describe('npm start (server/start.js)', () => {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
-    assert.match(stderr, /Warning: SF_LOGIN_URL https:\/\/acme\.lightning\.force\.com is a Lightning host/);
+    assert.match(stderr, /Warning: SF_LOGIN_URL https:\/\/na139\.salesforce\.com is an instance host/);
     assert.match(stdout, /playground: open https:\/\/localhost:\d+\/\?access=[\w-]{20,}/);
     assert.doesNotMatch(stdout, /Local Salesforce emulator/);
     child.kill('SIGINT');

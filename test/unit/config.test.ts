@@ -218,38 +218,64 @@ describe('loadConfig', () => {
     );
   });
 
-  test('Lightning and instance hosts start with a warning naming the fix; login hosts without one', () => {
-    const lightning = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.lightning.force.com' }, ROOT);
-    assert.match(lightning.warnings[0] ?? '', /is a Lightning host.*use your My Domain/);
+  test('instance hosts start with a warning naming the fix; login hosts without one', () => {
     const instance = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://na139.salesforce.com' }, ROOT);
     assert.match(instance.warnings[0] ?? '', /is an instance host/);
     assert.deepEqual(loadConfig(ORG, ROOT).warnings, []);
     assert.deepEqual(loadConfig({}, ROOT).warnings, []);
   });
 
-  test('a Lightning or Setup address names the My Domain behind it, pasted whole or as SF_MY_DOMAIN', () => {
+  test('a Lightning or Setup host stops start-up naming the My Domain behind it, whole address or host alone', () => {
+    const lightning = (url: string) =>
+      `^SF_LOGIN_URL "${url.replace(/[./?]/g, (c) => `\\${c}`)}" is on a Lightning host, where Salesforce's pages live, which serve neither OAuth nor the API: use your My Domain, https:\\/\\/acme\\.my\\.salesforce\\.com, or https:\\/\\/login\\.salesforce\\.com\\.$`;
+    for (const url of [
+      'https://acme.lightning.force.com/lightning/page/home',
+      'https://acme.lightning.force.com',
+    ]) {
+      assert.match(configError({ ...ORG, SF_LOGIN_URL: url }), new RegExp(lightning(url)));
+    }
     assert.match(
-      configError({ ...ORG, SF_LOGIN_URL: 'https://acme.lightning.force.com/lightning/page/home' }),
-      /^SF_LOGIN_URL "https:\/\/acme\.lightning\.force\.com\/lightning\/page\/home" is the address of a Salesforce page, whose host serves no OAuth endpoints: use your My Domain, https:\/\/acme\.my\.salesforce\.com, or https:\/\/login\.salesforce\.com\.$/,
-    );
-    const sandbox = loadConfig(
-      { ...ORG, SF_LOGIN_URL: 'https://acme--dev.sandbox.lightning.force.com' },
-      ROOT,
+      configError({ ...ORG, SF_LOGIN_URL: 'https://acme--dev.sandbox.lightning.force.com' }),
+      /use your My Domain, https:\/\/acme--dev\.sandbox\.my\.salesforce\.com, or/,
     );
     assert.match(
-      sandbox.warnings[0] ?? '',
-      /use your My Domain, https:\/\/acme--dev\.sandbox\.my\.salesforce\.com,/,
+      configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.lightning.force.com/lightning/page/home' }),
+      /^SF_MY_DOMAIN ".*" is on a Lightning host, .* use your My Domain, https:\/\/acme\.my\.salesforce\.com\.$/,
     );
     assert.match(
       configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce-setup.com' }),
-      /^SF_MY_DOMAIN https:\/\/acme\.my\.salesforce-setup\.com is where Salesforce's pages live, which serve neither the API nor client credentials: use https:\/\/acme\.my\.salesforce\.com\.$/,
+      /^SF_MY_DOMAIN "https:\/\/acme\.my\.salesforce-setup\.com" is on a Setup host, .* https:\/\/acme\.my\.salesforce\.com\.$/,
     );
   });
 
+  test('messages about a URL never repeat its query, which can hold a session id', () => {
+    for (const url of [
+      'https://acme.my.salesforce.com/secur/frontdoor.jsp?sid=00Dx0000SECRET',
+      'https://acme.lightning.force.com/one/one.app?sid=00Dx0000SECRET',
+    ]) {
+      const message = configError({ ...ORG, SF_LOGIN_URL: url });
+      assert.doesNotMatch(message, /SECRET|sid=/, message);
+      assert.match(message, /\?…"/, message);
+    }
+  });
+
   test('a secret with whitespace, and a callback the playground cannot receive, stop start-up', () => {
-    assert.match(
-      configError({ ...ORG, SF_CLIENT_SECRET: 'ABC123\t' }),
-      /^SF_CLIENT_SECRET contains whitespace: copy the Consumer Secret again/,
+    for (const secret of ['ABC123\t', '   ']) {
+      assert.match(
+        configError({ ...ORG, SF_CLIENT_SECRET: secret }),
+        /^SF_CLIENT_SECRET contains whitespace: copy the Consumer Secret again/,
+        JSON.stringify(secret),
+      );
+    }
+    assert.equal(
+      loadConfig({ ...ORG, SF_CLIENT_SECRET: '' }, ROOT).clientSecret,
+      undefined,
+      'empty: a public client',
+    );
+    assert.equal(
+      loadConfig({ SF_CALLBACK_URL: 'https://localhost:8081/OAuthCallback.html' }, ROOT).callbackUrl,
+      'https://localhost:8081/OAuthCallback.html',
+      'the route matches in any case',
     );
     assert.equal(
       loadConfig({ SF_CALLBACK_URL: 'https://localhost:8081/oauthcallback.html/' }, ROOT).callbackUrl,
@@ -289,8 +315,14 @@ describe('loadConfig', () => {
       'https://localhost:8081/?access=T',
     );
     assert.equal(
+      accessLink('https://localhost:18082', 'https://localhost:8081/oauthcallback.html', 'T'),
+      'https://localhost:18082/?access=T',
+      'another port on this machine reaches nothing: the address of the app',
+    );
+    assert.equal(
       accessLink('https://localhost:8081', 'https://abc.example.dev/oauthcallback.html', 'T'),
-      'https://localhost:8081/?access=T',
+      'https://abc.example.dev/?access=T',
+      'a tunnel: the browser must use it from the start',
     );
   });
 
