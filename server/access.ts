@@ -3,7 +3,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { cookieValue } from './csrf.ts';
-import { LOOPBACK } from './configSettings.ts';
+import { callbackIsElsewhere, callbackIsThisApp } from './configSettings.ts';
 import { constantTimeEqual } from './flows/checks.ts';
 
 export const ACCESS_COOKIE = '__Host-playground.access';
@@ -25,9 +25,9 @@ export function accessToken(sessionSecret: string | undefined): string {
  */
 export function accessOrigin(appUrl: string, callbackUrl: string): string {
   const app = new URL(appUrl);
-  const callback = new URL(callbackUrl);
-  if (!LOOPBACK.includes(callback.hostname)) return callback.origin;
-  return callback.port === app.port ? callback.origin : app.origin;
+  const appPort = Number(app.port || 443);
+  const viaCallback = callbackIsThisApp(callbackUrl, appPort) || callbackIsElsewhere(callbackUrl);
+  return viaCallback ? new URL(callbackUrl).origin : app.origin;
 }
 
 /** The link printed at start. */

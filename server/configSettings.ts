@@ -8,8 +8,20 @@ const CALLBACK_PATH = '/oauthcallback.html';
 /** Orgs serve API versions from 31.0 (Summer '14) on; the earlier ones are retired (salesforce-wire.md §9.1). */
 const OLDEST_API_VERSION = 31;
 
-/** Names of this machine the app answers on (it listens on IPv4): a callback there at the app's port reaches it. */
-export const LOOPBACK: readonly string[] = ['localhost', '127.0.0.1'];
+/** Names of this machine the app answers on (it listens on IPv4). */
+const LOOPBACK: readonly string[] = ['localhost', '127.0.0.1'];
+
+/** Whether a callback URL names this app itself: one of this machine's names, at its port (0: any, as in tests). */
+export function callbackIsThisApp(url: string, port: number): boolean {
+  const { hostname, port: callbackPort, protocol } = new URL(url);
+  const samePort = (callbackPort || (protocol === 'https:' ? '443' : '80')) === String(port) || port === 0;
+  return LOOPBACK.includes(hostname) && samePort;
+}
+
+/** Another host than this machine's: a proxy or tunnel in front of the app. */
+export function callbackIsElsewhere(url: string): boolean {
+  return !LOOPBACK.includes(new URL(url).hostname);
+}
 
 /**
  * A Consumer Secret is one word: a space or tab copied with it makes every secret check fail as "wrong". Empty
@@ -51,9 +63,7 @@ export function parseCallbackUrl(raw: string, port: number, forApp: boolean): st
  * start-up, before a login at Salesforce ends on a page that cannot be reached.
  */
 export function callbackWarning(url: string, port: number): string | undefined {
-  const { hostname, port: callbackPort, protocol } = new URL(url);
-  const samePort = (callbackPort || (protocol === 'https:' ? '443' : '80')) === String(port) || port === 0;
-  if (LOOPBACK.includes(hostname) && samePort) return undefined;
+  if (callbackIsThisApp(url, port)) return undefined;
   return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port (then browse through it: the access link is printed on its address). Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
 }
 

@@ -63,8 +63,9 @@ export function parseOrigin(
 ): string {
   const url = parseUrl(name, raw, example).replace(/\/+$/, '');
   const { pathname, search, hash, origin } = new URL(url);
-  // Shown without a query or fragment, which can hold a session id (…/frontdoor.jsp?sid=…).
-  const shown = `${withoutPassword(`${origin}${pathname === '/' ? '' : pathname}`)}${search || hash ? '?…' : ''}`;
+  // Shown without a query or fragment, which can hold a session id (…/frontdoor.jsp?sid=…); an origin never holds a
+  // user or password.
+  const shown = `${origin}${pathname === '/' ? '' : pathname}${search || hash ? '?…' : ''}`;
   // Checked before the path: a Lightning page's whole address must not be "fixed" into its Lightning host.
   if (isPagesHost(url)) {
     fail(

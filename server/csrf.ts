@@ -2,7 +2,7 @@
 // HMAC(secret, cookie + session when signed in). Looking at a page stores nothing on the server.
 import { createHmac, createSecretKey } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { FLOW_IDS, type FlowName } from './attempts/attempt.ts';
+import { isFlowName } from './attempts/attempt.ts';
 import { HttpError } from './errors.ts';
 import { constantTimeEqual } from './flows/checks.ts';
 import { randomToken } from './randomPool.ts';
@@ -58,14 +58,12 @@ export function csrfProtection(secret: string): Csrf {
   };
 }
 
-const isFlow = (name: unknown): name is FlowName => FLOW_IDS.includes(name as FlowName);
-
 /** The page a refused form came from, worked out from where it posted (the app sends no Referer). */
 function pageOf(req: Request): string {
   const [first, second] = req.path.split('/').filter(Boolean);
   const flow = (req.body as Record<string, unknown> | undefined)?.flow;
-  if (first === 'flows' && isFlow(second)) return `/flows/${second}`;
-  if (first === 'teaching' && isFlow(flow)) return `/flows/${flow}`;
+  if (first === 'flows' && isFlowName(second)) return `/flows/${second}`;
+  if (first === 'teaching' && isFlowName(flow)) return `/flows/${flow}`;
   if (first === 'result' || first === 'setup' || first === 'explain') return `/${first}`;
   return '/';
 }

@@ -13,6 +13,9 @@ export const FLOW_IDS = [
 ] as const;
 export type FlowName = (typeof FLOW_IDS)[number];
 
+/** Whether a value from a request (a form field, a path segment) names a flow. */
+export const isFlowName = (name: unknown): name is FlowName => FLOW_IDS.includes(name as FlowName);
+
 /** A "break it" fault of this app's own requests: makes the next attempt wrong on purpose. */
 export type AppFault =
   | 'wrong-aud'

@@ -2,7 +2,6 @@
 // still has under way in other tabs comes along (a login at Salesforce's page, a device code, their attempt), so a
 // sign-in in one tab does not end another's; nothing planted in the session before the login does.
 import type { Request } from 'express';
-import type { Attempt } from '../attempts/attempt.ts';
 import { CSRF_COOKIE, cookieValue } from '../csrf.ts';
 import type { Login } from '../salesforce/tokens.ts';
 
@@ -24,10 +23,11 @@ function carriedOver(req: Request) {
   );
   const device = mine(req.session.device) ? req.session.device : undefined;
   // The record of a login still under way, when its transaction came along (transactions are keyed by attempt).
-  const pending: Attempt | undefined = req.session.attempt;
+  const pending = req.session.attempt;
   const stillGoing =
-    pending?.ok === undefined &&
-    ((pending?.id !== undefined && pending.id in transactions) || (pending?.flow === 'device' && device));
+    pending !== undefined &&
+    pending.ok === undefined &&
+    (pending.id in transactions || (pending.flow === 'device' && device !== undefined));
   return {
     usedStates: req.session.usedStates,
     transactions,

@@ -1,12 +1,12 @@
 // Teaching endpoints: arm faults for the next attempt ("break it"), reveal the visitor's own secrets, and renew a
 // spent single-use value for a copied request.
 import type { Request, RequestHandler } from 'express';
-import type { Attempt, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
+import { isFlowName, type Attempt, type TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import * as device from '../flows/device.ts';
 import { signingKey } from '../flows/jwtBearer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { FAULTS, offeredFaults } from '../teaching/faults.ts';
+import { offeredFaults } from '../teaching/faults.ts';
 import { openedLeg } from '../teaching/panel.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
 import { withNewAssertion, withNewDeviceCode } from '../teaching/snippets/fresh.ts';
@@ -42,10 +42,9 @@ export function teachingHandlers(
   const { config, now } = services;
   return {
     armFaults(req, res) {
-      const flow = String(req.body?.flow ?? '');
-      if (!Object.hasOwn(FAULTS, flow))
-        throw new HttpError(400, 'Unknown flow', 'Choose the faults on a flow page.');
-      const offered = offeredFaults(flow as FlowName, config.mode);
+      const flow: unknown = req.body?.flow;
+      if (!isFlowName(flow)) throw new HttpError(400, 'Unknown flow', 'Choose the faults on a flow page.');
+      const offered = offeredFaults(flow, config.mode);
       const wanted = ([] as unknown[]).concat(req.body?.faults ?? []);
       const faults = offered.map((item) => item.id).filter((id) => wanted.includes(id));
       if (faults.length > 0) req.session.faults = faults;

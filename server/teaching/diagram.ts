@@ -200,18 +200,14 @@ const STEPS: Record<FlowName, StepDef[]> = {
   ],
 };
 
-/**
- * For an attempt that began at the callback (Back, Reload, a link), the redirect to authorize belongs to a login
- * this attempt never saw start: neither failed nor "not reached". What came back (a code, or Deny) is its own.
- */
-const BEFORE_CALLBACK = new Set<StepDef['evidence']>([authorizeRedirect]);
-
 /** Steps after the first failure are "not reached"; so is every step without evidence. */
 export function diagramSteps(attempt: Attempt): DiagramStep[] {
   let failed = false;
   const bornAtCallback = attempt.transcript[0]?.leg === 'callback';
   return STEPS[attempt.flow].map((step) => {
-    if (bornAtCallback && BEFORE_CALLBACK.has(step.evidence)) {
+    // For an attempt that began at the callback (Back, Reload, a link), the redirect to authorize belongs to a login
+    // it never saw start: neither failed nor "not reached". What came back (a code, or Deny) is its own.
+    if (bornAtCallback && step.evidence === authorizeRedirect) {
       return { from: step.from, to: step.to, label: step.label, state: 'earlier' };
     }
     const evidence = failed ? undefined : step.evidence(attempt);
