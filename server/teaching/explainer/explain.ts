@@ -3,6 +3,7 @@ import type { Attempt, ReceivedError } from '../../attempts/attempt.ts';
 import { readJwt } from '../../jwt.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
+import { CLIENT_RULES } from './clientRules.ts';
 import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   ...FLOW_RULES,
   ...REFRESH_RULES,
   ...ORG_RULES,
+  ...CLIENT_RULES,
   ...OAUTH_RULES,
   ...SOQL_RULES,
   ...REST_RULES,

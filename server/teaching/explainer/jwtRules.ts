@@ -1,8 +1,5 @@
 // Explanations for the JWT bearer flow's errors, which read the assertion that was sent.
-import type { Rule } from './types.ts';
-
-/** Then, from the menu at the end of the app's row: View (consumer details), Edit (OAuth settings) or Manage (policies). */
-const APP_MANAGER = 'Setup → App Manager → your app';
+import { APP_MANAGER, type Rule } from './types.ts';
 
 const AUDIENCE_RULE: Rule = {
   key: 'audience-invalid',

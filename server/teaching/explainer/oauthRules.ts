@@ -1,30 +1,7 @@
-// Explanations for OAuth errors of the redirect flows and the token endpoint in general.
-import type { Rule } from './types.ts';
-
-/** Then, from the menu at the end of the app's row: View (consumer details), Edit (OAuth settings) or Manage (policies). */
-const APP_MANAGER = 'Setup → App Manager → your app';
+// Explanations for OAuth errors of the redirect flows (callback, code, PKCE, consent) and the token endpoint in general.
+import { APP_MANAGER, type Rule } from './types.ts';
 
 export const OAUTH_RULES: Rule[] = [
-  {
-    key: 'invalid-app-access',
-    error: 'invalid_app_access',
-    title: 'The user is not assigned to this admin-approved app',
-    likelyMeaning:
-      'The app allows only admin-approved users, and this user has neither a profile nor a permission set assigned to it.',
-    howToFix: `Assign the user's profile or a permission set to the app: ${APP_MANAGER} → Manage → Manage Profiles / Manage Permission Sets.`,
-    whatNotToDo:
-      'Do not switch the policy to self-authorize just to get past this in production; assign access instead.',
-  },
-  {
-    key: 'invalid-client-id',
-    error: 'invalid_client_id',
-    title: 'Salesforce does not know this consumer key',
-    likelyMeaning:
-      'The client_id (or the iss of a JWT) is not the consumer key of an app in this org: a typo, a space or line break copied with it, an app created minutes ago that has not propagated yet, or an app that lives in another org than the login host you used.',
-    howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details) without surrounding spaces; wait up to 10 minutes after creating an app; use the login host of the org that owns the app.`,
-    whatNotToDo: 'Do not put the consumer secret where the key belongs.',
-    detail: (c) => (c.clientId ? `The request carried client_id=${c.clientId}.` : undefined),
-  },
   {
     key: 'redirect-uri-mismatch',
     error: 'redirect_uri_mismatch',
@@ -74,49 +51,6 @@ export const OAUTH_RULES: Rule[] = [
       'A catch-all: the user is inactive or frozen, their password changed, the org blocks the login (IP ranges, login hours), or an app setting refuses them.',
     howToFix: "Check the user's record and Setup → Login History for the real status of this attempt.",
     whatNotToDo: 'Do not loop retries: repeated failures can lock the user out.',
-  },
-  {
-    key: 'refresh-secret-missing',
-    error: 'invalid_client',
-    description: 'invalid client credentials',
-    when: (c) => c.sentSecret === false && c.flow === 'refresh-token',
-    title: 'The app requires the client secret to refresh, and none was sent',
-    likelyMeaning:
-      '"Require Secret for Refresh Token Flow" is on, but this refresh had no client_secret. PKCE plays no part in a refresh.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings).`,
-    whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
-  },
-  {
-    key: 'secret-missing',
-    error: 'invalid_client',
-    description: 'invalid client credentials',
-    when: (c) => c.sentSecret === false,
-    title: 'The app requires a client secret, and none was sent',
-    likelyMeaning:
-      '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require secret).`,
-    whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
-  },
-  {
-    key: 'secret-wrong',
-    error: 'invalid_client',
-    description: 'invalid client credentials',
-    title: 'The client secret is wrong',
-    likelyMeaning:
-      "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces).",
-    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details).`,
-    whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
-  },
-  {
-    key: 'app-not-installed',
-    error: 'invalid_client',
-    description: /install/i,
-    title: 'The app must be installed in the org',
-    likelyMeaning:
-      'Since September 2025, orgs block uninstalled connected apps for users without the "Approve Uninstalled Connected Apps" permission.',
-    howToFix:
-      'Install the app (Setup → Connected Apps OAuth Usage → Install) or give the user the permission.',
-    whatNotToDo: 'Do not grant broad admin permissions to work around it.',
   },
   {
     key: 'pkce-mismatch',

@@ -1,6 +1,12 @@
 // The explainer's shapes: what the request looked like, and what an error most likely means.
 import type { FlowName } from '../../attempts/attempt.ts';
 
+/**
+ * Where every connected app setting starts. Then, from the menu at the end of the app's row: View (consumer details),
+ * Edit (OAuth settings) or Manage (policies).
+ */
+export const APP_MANAGER = 'Setup → App Manager → your app';
+
 /** What the app knows about the request that failed, so one error code can get the right explanation. */
 export interface ExplainContext {
   flow?: FlowName;
