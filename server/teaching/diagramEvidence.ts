@@ -1,0 +1,63 @@
+// What shows that a step of a flow's diagram happened: the attempt's transcript legs and checks, read per step.
+import type { Attempt } from '../attempts/attempt.ts';
+
+export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce instance';
+/** `earlier`: a step of a login this attempt did not see start (it began when the browser came back to the callback). */
+export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier';
+
+export interface StepDef {
+  from: Party;
+  to: Party;
+  label: string;
+  /** The transcript legs or check ids that show this step happened. */
+  evidence: (attempt: Attempt) => StepState | undefined;
+}
+
+export const leg =
+  (name: string) =>
+  (attempt: Attempt): StepState | undefined => {
+    // "token (replayed code)" is a second try of the token step.
+    const entries = attempt.transcript.filter(
+      (entry) => entry.leg === name || entry.leg.startsWith(`${name} `),
+    );
+    if (entries.length === 0) return undefined;
+    return entries.some((entry) => entry.error || (entry.status !== undefined && entry.status >= 400))
+      ? 'failed'
+      : 'done';
+  };
+export const checks =
+  (...ids: string[]) =>
+  (attempt: Attempt): StepState | undefined => {
+    // A check that did not run proves nothing either way.
+    const found = attempt.checks.filter((check) => ids.includes(check.id) && check.performed !== false);
+    if (found.length === 0) return attempt.error?.error.endsWith('_mismatch') ? 'failed' : undefined;
+    return found.every((check) => check.passed) ? 'done' : 'failed';
+  };
+/** Only the last leg of that name counts: polling answers 400 authorization_pending until the user allows. */
+export const lastLeg =
+  (name: string) =>
+  (attempt: Attempt): StepState | undefined => {
+    const last = attempt.transcript.filter((entry) => entry.leg.startsWith(name)).at(-1);
+    if (!last) return undefined;
+    return last.error || (last.status !== undefined && last.status >= 400) ? 'failed' : 'done';
+  };
+export const started = () => (): StepState => 'done';
+export const run = (label: string): StepDef => ({
+  from: 'Browser',
+  to: 'This app',
+  label,
+  evidence: started(),
+});
+export const callbackError = (attempt: Attempt): StepState | undefined => {
+  const state = leg('callback')(attempt);
+  if (state && attempt.error && (attempt.error.source === 'redirect' || attempt.error.source === 'fragment'))
+    return 'failed';
+  return state;
+};
+
+/**
+ * The browser is sent to /authorize only after the pre-flight: an attempt that ended without that redirect stopped
+ * at this first step (Salesforce refused the request, or could not be reached).
+ */
+export const authorizeRedirect = (attempt: Attempt): StepState | undefined =>
+  leg('authorize')(attempt) ?? (attempt.ok === false ? 'failed' : undefined);

@@ -1,0 +1,148 @@
+// Each flow's diagram: its steps between the four parties, in order, and what shows each one happened.
+import type { FlowName } from '../attempts/attempt.ts';
+import {
+  authorizeRedirect,
+  callbackError,
+  checks,
+  lastLeg,
+  leg,
+  run,
+  started,
+  type StepDef,
+} from './diagramEvidence.ts';
+
+const API = [
+  {
+    from: 'This app',
+    to: 'Salesforce instance',
+    label: 'GET identity URL, /services/data/ and the query with the Bearer token',
+    evidence: leg('query'),
+  },
+] satisfies StepDef[];
+
+export const STEPS: Record<FlowName, StepDef[]> = {
+  jwt: [
+    {
+      from: 'Browser',
+      to: 'This app',
+      label: 'Run: ask this app to sign in as the configured user',
+      evidence: started(),
+    },
+    {
+      from: 'This app',
+      to: 'This app',
+      label: 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256',
+      evidence: (a) => (a.assertion ? 'done' : a.error ? 'failed' : undefined),
+    },
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'POST /services/oauth2/token with grant_type=jwt-bearer and the assertion',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  'web-server': [
+    {
+      from: 'This app',
+      to: 'Browser',
+      label: 'Redirect to /services/oauth2/authorize with state and code_challenge',
+      evidence: authorizeRedirect,
+    },
+    { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
+    {
+      from: 'Salesforce login',
+      to: 'Browser',
+      label: 'Redirect to the callback with ?code and state',
+      evidence: leg('callback'),
+    },
+    {
+      from: 'Browser',
+      to: 'This app',
+      label: 'GET /oauthcallback.html: check state, recompute the PKCE challenge',
+      evidence: checks('state', 'pkce'),
+    },
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'POST /services/oauth2/token with the code and code_verifier',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  'client-credentials': [
+    run('Run: ask this app to get a token as itself'),
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label:
+        'POST My Domain /services/oauth2/token with grant_type=client_credentials, client_id and client_secret',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  'refresh-token': [
+    run("Run: trade this session's refresh token for a new access token"),
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'POST /services/oauth2/token with grant_type=refresh_token (and the client secret)',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  device: [
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'POST /services/oauth2/token with response_type=device_code: a user code and verification_uri',
+      evidence: leg('device authorization'),
+    },
+    {
+      from: 'Browser',
+      to: 'Salesforce login',
+      label: 'On another screen: open verification_uri, enter the code, log in and Allow',
+      evidence: lastLeg('token (poll)'),
+    },
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label: 'Poll with grant_type=device and the device code every interval seconds',
+      evidence: lastLeg('token (poll)'),
+    },
+    ...API,
+  ],
+  'username-password': [
+    run("Run: hand this app the user's username, password and security token"),
+    {
+      from: 'This app',
+      to: 'Salesforce login',
+      label:
+        'POST /services/oauth2/token with grant_type=password, the password + security token and the secret',
+      evidence: leg('token'),
+    },
+    ...API,
+  ],
+  'user-agent': [
+    {
+      from: 'This app',
+      to: 'Browser',
+      label: 'Redirect to /services/oauth2/authorize (response_type=token) with state and nonce',
+      evidence: authorizeRedirect,
+    },
+    { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
+    {
+      from: 'Salesforce login',
+      to: 'Browser',
+      label: 'Redirect to the callback with the token in the #fragment',
+      evidence: leg('callback'),
+    },
+    {
+      from: 'Browser',
+      to: 'This app',
+      label: 'The page script posts the fragment: check state, signature and nonce',
+      evidence: checks('state', 'signature', 'nonce', 'id-token'),
+    },
+    ...API,
+  ],
+};
