@@ -1,13 +1,14 @@
 // Web server flow with PKCE (RFC 6749 section 4.1 + RFC 7636; Salesforce: "OAuth 2.0 Web Server Flow for Web App
 // Integration"): send the user to authorize, get a one-time code back, exchange it with the verifier.
 import { randomBytes } from 'node:crypto';
-import type { Check, Fault } from '../attempts/attempt.ts';
+import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
-import { checkCallbackState, notPerformed, verifyTokenResponse } from './responseChecks.ts';
+import { checkCallbackState, verifyTokenResponse } from './responseChecks.ts';
 import type { CallbackMatch } from './transactions.ts';
-import { pkceChallenge, pkceCheck } from './checks.ts';
+import { pkceChallenge } from './checks.ts';
+import { buildTokenRequest, pkceCheckOf } from './codeExchange.ts';
 import type { FlowContext } from './context.ts';
 import { loginParams, type LoginOptions } from './loginOptions.ts';
 
@@ -122,55 +123,4 @@ export function handOverCode(
   }
   ctx.log.check(pkceCheckOf(transaction));
   return buildTokenRequest(ctx.config, params.code ?? '', transaction);
-}
-
-/** The app recomputes the challenge from the verifier it will send; with PKCE left out on purpose, nothing runs. */
-function pkceCheckOf(transaction: WebServerTransaction): Check {
-  const { faults } = transaction;
-  if (faults.includes('no-pkce') || faults.includes('require-pkce') || faults.includes('missing-verifier')) {
-    const what = !faults.includes('missing-verifier')
-      ? 'code_challenge was left out of authorize'
-      : 'code_verifier is left out of the exchange';
-    return notPerformed(
-      'pkce',
-      'PKCE check',
-      `The ${what} on purpose (break it): nothing proves that this app started the login.`,
-    );
-  }
-  return pkceCheck(transaction.codeVerifier, transaction.codeChallenge);
-}
-
-/** The code exchange; the secret goes only when one is configured (a public client relies on PKCE alone). */
-export function buildTokenRequest(
-  config: FlowConfig,
-  code: string,
-  transaction: WebServerTransaction,
-): Record<string, string> {
-  const { faults } = transaction;
-  const form: Record<string, string> = {
-    grant_type: 'authorization_code',
-    code,
-    client_id: config.clientId,
-    redirect_uri: faults.includes('wrong-redirect-uri')
-      ? new URL('/wrong-callback', config.callbackUrl).href
-      : config.callbackUrl,
-  };
-  const secretLeftOut = faults.includes('no-secret') || faults.includes('require-secret');
-  if (config.clientSecret && !secretLeftOut) form.client_secret = config.clientSecret;
-  const verifierLeftOut = ['missing-verifier', 'no-pkce', 'require-pkce'].some((fault) =>
-    faults.includes(fault as Fault),
-  );
-  if (!verifierLeftOut) form.code_verifier = transaction.codeVerifier;
-  return form;
-}
-
-/** The refresh token grant: a new access token without a new login (the response carries no new refresh token). */
-export function buildRefreshRequest(config: FlowConfig, refreshToken: string): Record<string, string> {
-  const form: Record<string, string> = {
-    grant_type: 'refresh_token',
-    refresh_token: refreshToken,
-    client_id: config.clientId,
-  };
-  if (config.clientSecret) form.client_secret = config.clientSecret;
-  return form;
 }

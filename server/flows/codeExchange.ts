@@ -1,0 +1,48 @@
+// The web server flow's code exchange: the PKCE check the app runs first, and the form it posts to the token endpoint.
+import type { Check, Fault } from '../attempts/attempt.ts';
+import type { Config } from '../config.ts';
+import { pkceCheck } from './checks.ts';
+import { notPerformed } from './responseChecks.ts';
+import type { WebServerTransaction } from './webServer.ts';
+
+type ExchangeConfig = Pick<Config, 'clientId' | 'clientSecret' | 'callbackUrl'>;
+
+/** The app recomputes the challenge from the verifier it will send; with PKCE left out on purpose, nothing runs. */
+export function pkceCheckOf(transaction: WebServerTransaction): Check {
+  const { faults } = transaction;
+  if (faults.includes('no-pkce') || faults.includes('require-pkce') || faults.includes('missing-verifier')) {
+    const what = !faults.includes('missing-verifier')
+      ? 'code_challenge was left out of authorize'
+      : 'code_verifier is left out of the exchange';
+    return notPerformed(
+      'pkce',
+      'PKCE check',
+      `The ${what} on purpose (break it): nothing proves that this app started the login.`,
+    );
+  }
+  return pkceCheck(transaction.codeVerifier, transaction.codeChallenge);
+}
+
+/** The code exchange; the secret goes only when one is configured (a public client relies on PKCE alone). */
+export function buildTokenRequest(
+  config: ExchangeConfig,
+  code: string,
+  transaction: WebServerTransaction,
+): Record<string, string> {
+  const { faults } = transaction;
+  const form: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code,
+    client_id: config.clientId,
+    redirect_uri: faults.includes('wrong-redirect-uri')
+      ? new URL('/wrong-callback', config.callbackUrl).href
+      : config.callbackUrl,
+  };
+  const secretLeftOut = faults.includes('no-secret') || faults.includes('require-secret');
+  if (config.clientSecret && !secretLeftOut) form.client_secret = config.clientSecret;
+  const verifierLeftOut = ['missing-verifier', 'no-pkce', 'require-pkce'].some((fault) =>
+    faults.includes(fault as Fault),
+  );
+  if (!verifierLeftOut) form.code_verifier = transaction.codeVerifier;
+  return form;
+}
