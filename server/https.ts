@@ -60,3 +60,26 @@ function closeServer(server: https.Server): Promise<void> {
     server.closeAllConnections();
   });
 }
+
+/** A port that cannot be opened, with the variable that chooses it. */
+export class PortError extends Error {
+  override name = 'PortError';
+  constructor(
+    readonly variable: string,
+    readonly port: number,
+    readonly code: string,
+  ) {
+    super(`Port ${port} (${variable}) cannot be opened: ${code}`);
+  }
+}
+
+/** listenHttps, with a port that cannot be opened named by the variable that chose it. */
+export async function listenOn(variable: string, options: ListenOptions): Promise<ListeningServer> {
+  try {
+    return await listenHttps(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new PortError(variable, options.port, code);
+    throw error;
+  }
+}

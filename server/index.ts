@@ -1,7 +1,8 @@
 // Entry point of `npm start` / `npm run emulator`: the only place that prints start-up messages and handles signals.
 import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
-import { PortError, startStack, type Stack } from './stack.ts';
+import { PortError } from './https.ts';
+import { startStack, type Stack } from './stack.ts';
 
 const emulatorOnly = process.argv.includes('--emulator-only');
 /** `npm run dev`: edited templates show on the next request (the view cache stays off). */

@@ -14,7 +14,7 @@ import {
 import { createSessionStore, redisFailure, type SessionLimits, type SessionStore } from './sessionStore.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
-import { listenHttps, type ListenOptions, type ListeningServer } from './https.ts';
+import { listenOn, type ListeningServer } from './https.ts';
 
 export interface StackOptions {
   env?: Record<string, string | undefined>;
@@ -144,27 +144,5 @@ async function openSessionStore(config: Config, limits?: SessionLimits): Promise
     return await createSessionStore(config.redisUrl, limits);
   } catch (error) {
     throw new ConfigError(redisFailure(`REDIS_URL ${withoutPassword(config.redisUrl ?? '')}`, error));
-  }
-}
-
-/** A port that cannot be opened, with the variable that chooses it. */
-export class PortError extends Error {
-  override name = 'PortError';
-  constructor(
-    readonly variable: string,
-    readonly port: number,
-    readonly code: string,
-  ) {
-    super(`Port ${port} (${variable}) cannot be opened: ${code}`);
-  }
-}
-
-async function listenOn(variable: string, options: ListenOptions): Promise<ListeningServer> {
-  try {
-    return await listenHttps(options);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new PortError(variable, options.port, code);
-    throw error;
   }
 }
