@@ -3,12 +3,17 @@ import type { Check, Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { pkceCheck } from './checks.ts';
 import { notPerformed } from './responseChecks.ts';
-import type { WebServerTransaction } from './webServer.ts';
 
 type ExchangeConfig = Pick<Config, 'clientId' | 'clientSecret' | 'callbackUrl'>;
+/** What the exchange needs of the web server flow's transaction. */
+interface Login {
+  codeVerifier: string;
+  codeChallenge: string;
+  faults: readonly Fault[];
+}
 
 /** The app recomputes the challenge from the verifier it will send; with PKCE left out on purpose, nothing runs. */
-export function pkceCheckOf(transaction: WebServerTransaction): Check {
+export function pkceCheckOf(transaction: Login): Check {
   const { faults } = transaction;
   if (faults.includes('no-pkce') || faults.includes('require-pkce') || faults.includes('missing-verifier')) {
     const what = !faults.includes('missing-verifier')
@@ -27,7 +32,7 @@ export function pkceCheckOf(transaction: WebServerTransaction): Check {
 export function buildTokenRequest(
   config: ExchangeConfig,
   code: string,
-  transaction: WebServerTransaction,
+  transaction: Login,
 ): Record<string, string> {
   const { faults } = transaction;
   const form: Record<string, string> = {
