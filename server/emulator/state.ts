@@ -1,10 +1,11 @@
 // The emulator's state (org and app settings, approvals, tokens, signing key): one JSON file, written atomically
 // and off the request path (changes coalesce into one write; close() writes what is pending).
-import { generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOrgSettings, type AppSettings, type OrgSettings } from './org.ts';
 import { CoalescedWrites } from './coalescedWrites.ts';
+import { freshState, followNewDefaults, type SavedState } from './stateDefaults.ts';
 import { loadState, type Persisted } from './stateFile.ts';
 import { TokenStore } from './tokenStore.ts';
 
@@ -13,7 +14,7 @@ export type { AccessTokenRecord, RefreshTokenRecord } from './tokenStore.ts';
 const FILE = 'emulator-state.json';
 
 export class EmulatorState {
-  private data: Omit<Persisted, 'accessTokens' | 'refreshTokens'>;
+  private data: SavedState;
   private readonly writes: CoalescedWrites;
   private readonly resetListeners: (() => void)[] = [];
   readonly tokens: TokenStore;
@@ -42,12 +43,12 @@ export class EmulatorState {
       for (const [key, record] of Object.entries(accessTokens)) this.tokens.access.set(key, record);
       for (const [key, record] of Object.entries(refreshTokens)) this.tokens.refresh.set(key, record);
     } else {
-      this.data = this.fresh();
+      this.data = freshState(this.makeDefaults(), this.signingKeyPem);
     }
     // Settings saved by an older version lack the newer fields: they take their defaults.
     this.data.settings = { ...this.makeDefaults(), ...this.data.settings };
     this.data.org = { ...defaultOrgSettings(), ...this.data.org };
-    this.followNewDefaults();
+    followNewDefaults(this.data, this.makeDefaults());
     this.writes.writeNow();
   }
 
@@ -84,7 +85,10 @@ export class EmulatorState {
   /** Back to a new org: default settings, no approvals, no tokens (the signing key stays, like a real org's). */
   reset(): void {
     this.batch(() => {
-      this.data = { ...this.fresh(), signingKey: this.data.signingKey };
+      this.data = {
+        ...freshState(this.makeDefaults(), this.data.signingKey.privateKeyPem),
+        signingKey: this.data.signingKey,
+      };
       this.tokens.clear();
     });
     for (const listener of this.resetListeners) listener();
@@ -121,41 +125,6 @@ export class EmulatorState {
   private changed(): void {
     this.unsaved = this.batchDepth > 0;
     if (!this.unsaved) this.writes.changed();
-  }
-
-  /**
-   * A new port or a regenerated certs/jwt.crt changes the defaults; settings the user never edited follow them,
-   * while settings changed on the setup page are kept.
-   */
-  private followNewDefaults(): void {
-    const next = this.makeDefaults();
-    const { settings, defaults: previous } = this.data;
-    if (settings.certificatePem === previous.certificatePem) settings.certificatePem = next.certificatePem;
-    const [oldCallback] = previous.callbackUrls;
-    settings.callbackUrls = settings.callbackUrls.map((url) =>
-      url === oldCallback ? next.callbackUrls[0] : url,
-    );
-    if (settings.callbackUrls.length === 0) settings.callbackUrls = [...next.callbackUrls];
-    this.data.defaults = { callbackUrls: next.callbackUrls, certificatePem: next.certificatePem };
-  }
-
-  private fresh(): Omit<Persisted, 'accessTokens' | 'refreshTokens'> {
-    const privateKeyPem =
-      this.signingKeyPem ??
-      generateKeyPairSync('rsa', { modulusLength: 2048 })
-        .privateKey.export({ type: 'pkcs8', format: 'pem' })
-        .toString();
-    const settings = this.makeDefaults();
-    return {
-      defaults: { callbackUrls: settings.callbackUrls, certificatePem: settings.certificatePem },
-      settings,
-      org: defaultOrgSettings(),
-      approvals: [],
-      signingKey: {
-        kid: '262',
-        privateKeyPem,
-      },
-    };
   }
 
   private snapshot(): Persisted {
