@@ -111,15 +111,35 @@ describe('the trouble path', () => {
 
   test('a fix given as a Connected App path points External Client App owners to the table of names', async () => {
     const html = await explainPasted(
-      'error=invalid_client_id&error_description=client%20identifier%20invalid',
+      'error=invalid_scope&error_description=the%20requested%20scope%20is%20not%20allowed',
     );
-    assert.match(html, /App Manager → your app → View → Manage Consumer Details/);
+    assert.match(html, /App Manager → your app → Edit → Selected OAuth Scopes/);
     assert.match(
       html,
       /An External Client App has the same settings under other names: see <a href="\/setup#per-flow">/,
     );
     const other = await explainPasted('error=invalid_grant&error_description=expired%20authorization%20code');
     assert.doesNotMatch(other, /An External Client App has the same settings/);
+  });
+
+  test('a wrong consumer key or secret is explained with where each kind of app shows them', async () => {
+    for (const pasted of [
+      'error=invalid_client_id&error_description=client%20identifier%20invalid',
+      'error=invalid_client&error_description=invalid%20client%20credentials',
+    ]) {
+      const html = await explainPasted(pasted);
+      assert.match(html, /App Manager → your app → View → Manage Consumer Details/, pasted);
+      assert.match(
+        html,
+        /External Client App Manager → your app → Settings → OAuth Settings → Consumer Key and Secret/,
+        pasted,
+      );
+    }
+    // Both paths are given, so the pointer to the table of names would only repeat them.
+    const keyOnly = await explainPasted(
+      'error=invalid_client_id&error_description=client%20identifier%20invalid',
+    );
+    assert.doesNotMatch(keyOnly, /An External Client App has the same settings/);
   });
 
   test('the setup guide says when to use each of the seven flows', async () => {

@@ -1,6 +1,10 @@
 // Explanations for errors about the app itself: its consumer key and secret, its installation, who may use it.
 import { APP_MANAGER, type Rule } from './types.ts';
 
+/** Where an External Client App shows its key and secret (after Salesforce verifies the viewer's identity). */
+const ECA_KEYS =
+  'External Client App: External Client App Manager → your app → Settings → OAuth Settings → Consumer Key and Secret';
+
 export const CLIENT_RULES: Rule[] = [
   {
     key: 'invalid-app-access',
@@ -18,7 +22,7 @@ export const CLIENT_RULES: Rule[] = [
     title: 'Salesforce does not know this consumer key',
     likelyMeaning:
       'The client_id (or the iss of a JWT) is not the consumer key of an app in this org: a typo, a space or line break copied with it, an app created minutes ago that has not propagated yet, or an app that lives in another org than the login host you used.',
-    howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details) without surrounding spaces; wait up to 10 minutes after creating an app; use the login host of the org that owns the app.`,
+    howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) without surrounding spaces; wait up to 10 minutes after creating an app; use the login host of the org that owns the app.`,
     whatNotToDo: 'Do not put the consumer secret where the key belongs.',
     detail: (c) => (c.clientId ? `The request carried client_id=${c.clientId}.` : undefined),
   },
@@ -51,7 +55,7 @@ export const CLIENT_RULES: Rule[] = [
     title: 'The client secret is wrong',
     likelyMeaning:
       "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces).",
-    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details).`,
+    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}).`,
     whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
   },
   {

@@ -203,7 +203,9 @@ describe('error explainer', () => {
     let paths = 0;
     for (const rule of RULES) {
       const text = [rule.likelyMeaning, rule.howToFix, rule.whatNotToDo].join(' ');
-      for (const [, step, after] of text.matchAll(/App Manager → your app → (\w+) → ([^.,;)]+)/g)) {
+      for (const [, step, after] of text.matchAll(
+        /(?<!External Client )App Manager → your app → (\w+) → ([^.,;)]+)/g,
+      )) {
         paths++;
         assert.ok(step in next, `${rule.key}: "${step}" is not in the menu of an app in App Manager`);
         assert.match(after, next[step], `${rule.key}: ${step} → ${after}`);
@@ -215,5 +217,20 @@ describe('error explainer', () => {
       );
     }
     assert.ok(paths >= 10, `only ${paths} App Manager paths found`);
+  });
+
+  test('an External Client App path goes through one of its tabs, as Salesforce names them', () => {
+    let paths = 0;
+    for (const rule of RULES) {
+      const text = [rule.likelyMeaning, rule.howToFix, rule.whatNotToDo].join(' ');
+      for (const [, tab, after] of text.matchAll(
+        /External Client App Manager → your app → (\w+) → ([^.,;)]+)/g,
+      )) {
+        paths++;
+        assert.ok(['Settings', 'Policies'].includes(tab), `${rule.key}: no tab named ${tab}`);
+        if (tab === 'Settings') assert.match(after, /^OAuth Settings → Consumer Key and Secret$/, rule.key);
+      }
+    }
+    assert.ok(paths >= 2, `only ${paths} External Client App paths found`);
   });
 });
