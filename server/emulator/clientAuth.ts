@@ -20,6 +20,17 @@ export function clientCredentials(authorization: string | undefined, params: Par
   return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
 }
 
+/**
+ * The code exchange and the refresh grant: the client in the form, or else in HTTP Basic. Salesforce's web server
+ * flow guide (Spring '26) documents Basic there, and "if the client_id and client_secret are sent in the POST's body,
+ * the authorization header is ignored". (A 2018 report saw Basic alone refused; the guide is newer.) The refresh
+ * grant takes the same, as RFC 6749 §2.3.1 asks of every grant that authenticates the client.
+ */
+export function clientFromFormFirst(authorization: string | undefined, params: Params): ClientCredentials {
+  if (params.client_id !== undefined) return { id: params.client_id, secret: params.client_secret ?? '' };
+  return clientCredentials(authorization, params);
+}
+
 function formDecode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));

@@ -30,6 +30,8 @@ export function signIdToken(
     'RS256',
   );
   jwt.setHeader('kid', ctx.state.signingKey.kid);
+  // njwt adds a jti to every token it creates; Salesforce's id_tokens carry none.
+  Reflect.deleteProperty(jwt.body, 'jti');
   jwt.setClaim('iat', iat);
   jwt.setExpiration((iat + ID_TOKEN_LIFETIME_S) * 1000);
   return jwt.compact();

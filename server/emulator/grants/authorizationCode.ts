@@ -1,4 +1,5 @@
 // grant_type=authorization_code: the web server flow's code exchange, with PKCE.
+import { clientFromFormFirst } from '../clientAuth.ts';
 import { findUserById } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import { issueTokens, newGrant } from '../responses.ts';
@@ -15,7 +16,8 @@ import type { Grant } from './types.ts';
 export const authorizationCodeGrant: Grant = {
   grantType: 'authorization_code',
   handler(ctx, params, request) {
-    checkClientId(ctx, params.client_id);
+    const client = clientFromFormFirst(request.authorization, params);
+    checkClientId(ctx, client.id);
     const code = params.code ?? '';
     const grant = code ? ctx.codes.consume(code) : undefined;
     if (!grant) {
@@ -27,7 +29,7 @@ export const authorizationCodeGrant: Grant = {
     checkRedirectUri(grant, params.redirect_uri);
     // The armed fault 'require-secret' plays "Require Secret for Web Server Flow" switched on for this exchange.
     const secretRequired = ctx.faults.take('require-secret') || ctx.state.settings.requireSecret;
-    checkClientSecret(ctx, params.client_secret, secretRequired);
+    checkClientSecret(ctx, client.secret, secretRequired);
     checkPkce(grant, params.code_verifier);
     const user = checkActive(findUserById(ctx, grant.userId));
     checkAdminApproval(ctx, user);

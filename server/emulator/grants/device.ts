@@ -6,7 +6,7 @@ import type { Host } from '../hosts.ts';
 import type { Params } from '../params.ts';
 import { issueTokens, newGrant } from '../responses.ts';
 import { requestedScopes } from '../scopes.ts';
-import { checkActive, checkAdminApproval, checkClientId } from './checks.ts';
+import { checkActive, checkAdminApproval, checkClientId, checkClientSecret } from './checks.ts';
 import type { Grant } from './types.ts';
 
 /**
@@ -20,6 +20,8 @@ export function startDeviceAuthorization(
   host: Host,
 ): Record<string, unknown> {
   checkClientId(ctx, params.client_id);
+  // The device flow needs no secret; one that is sent must be right, as Salesforce checks a sent secret elsewhere.
+  checkClientSecret(ctx, params.client_secret, false);
   const blocked = ctx.faults.take('device-blocked');
   if (blocked || !ctx.state.settings.deviceFlowEnabled || !ctx.state.org.appInstalled) {
     throw OAuthError.invalidGrant('device flow is not enabled for the app');
@@ -45,6 +47,8 @@ export const deviceGrant: Grant = {
   grantType: 'device',
   handler(ctx, params, request) {
     checkClientId(ctx, params.client_id);
+    // The device flow needs no secret; one that is sent must be right, as Salesforce checks a sent secret elsewhere.
+    checkClientSecret(ctx, params.client_secret, false);
     const deviceCode = params.code ?? '';
     const authorization = deviceCode ? ctx.devices.byCode(deviceCode) : undefined;
     if (!authorization) throw OAuthError.invalidGrant('expired authorization code');

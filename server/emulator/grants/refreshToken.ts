@@ -1,10 +1,11 @@
 // grant_type=refresh_token: a new access token for a stored refresh token, under the app's refresh-token policy,
 // with rotation when the app turns it on (a new refresh token each time; reusing an old one revokes the grant).
+import { clientFromFormFirst } from '../clientAuth.ts';
 import { findUserById } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import { isWithinPolicy } from '../refreshPolicy.ts';
 import { issueTokens } from '../responses.ts';
-import { checkActive, checkClientId, checkClientSecret } from './checks.ts';
+import { checkActive, checkAdminApproval, checkClientId, checkClientSecret } from './checks.ts';
 import type { Grant } from './types.ts';
 
 const expired = () => OAuthError.invalidGrant('expired access/refresh token');
@@ -13,8 +14,9 @@ export const refreshTokenGrant: Grant = {
   grantType: 'refresh_token',
   handler(ctx, params, request) {
     const { settings, tokens } = ctx.state;
-    checkClientId(ctx, params.client_id);
-    checkClientSecret(ctx, params.client_secret, settings.requireSecretForRefresh);
+    const client = clientFromFormFirst(request.authorization, params);
+    checkClientId(ctx, client.id);
+    checkClientSecret(ctx, client.secret, settings.requireSecretForRefresh);
     const stored = params.refresh_token ? tokens.findRefreshToken(params.refresh_token) : undefined;
     if (!stored) throw expired();
     if (stored.replacedAt !== undefined) {
@@ -25,6 +27,9 @@ export const refreshTokenGrant: Grant = {
     }
     if (!isWithinPolicy(settings.refreshTokenPolicy, stored, ctx.now())) throw expired();
     const user = checkActive(findUserById(ctx, stored.userId));
+    // Unconfirmed for a refresh: a user the Permitted Users policy no longer lets in is refused as at every other
+    // grant, rather than renewing access an admin has taken away (the safe choice).
+    checkAdminApproval(ctx, user);
     tokens.markUsed(stored.key);
     const rotated = settings.refreshTokenRotation ? tokens.rotate(stored.key) : undefined;
     return issueTokens(ctx, user, stored.scopes, {

@@ -23,6 +23,30 @@ describe('emulator: device flow', () => {
   });
   after(() => stack.close());
 
+  test('needs no secret, but refuses a wrong one at the start and at a poll', async () => {
+    const invalidClient = { error: 'invalid_client', error_description: 'invalid client credentials' };
+    const wrong = { client_id: stack.config.clientId, client_secret: 'wrong' };
+    const refused = await postToken(stack.emulatorUrl, {
+      response_type: 'device_code',
+      scope: 'api',
+      ...wrong,
+    });
+    assert.deepEqual(refused.body, invalidClient);
+    const started = await start();
+    assert.equal(started.status, 200);
+    const code = started.body.device_code as string;
+    assert.deepEqual(
+      (await postToken(stack.emulatorUrl, { grant_type: 'device', code, ...wrong })).body,
+      invalidClient,
+    );
+    const right = { client_id: stack.config.clientId, client_secret: stack.config.clientSecret ?? '' };
+    clock += 10_000;
+    assert.equal(
+      (await postToken(stack.emulatorUrl, { grant_type: 'device', code, ...right })).body.error,
+      'authorization_pending',
+    );
+  });
+
   test('starts with exactly user_code, device_code, interval 5 and the called host’s /setup/connect', async () => {
     for (const host of [stack.emulatorUrl, stack.instanceUrl]) {
       const answer = await start(host);

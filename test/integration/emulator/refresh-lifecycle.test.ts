@@ -52,6 +52,21 @@ describe('emulator: refresh token lifecycle', () => {
     assert.deepEqual((await refresh(rt, { client_secret: 'wrong' })).body, invalidClient);
   });
 
+  test('takes the client from HTTP Basic as well as from the form', async () => {
+    const { refresh_token: rt } = await loginAndGetToken(stack);
+    const secret = stack.config.clientSecret ?? '';
+    const form = { grant_type: 'refresh_token', refresh_token: rt };
+    const basic = await postToken(stack.emulatorUrl, form, basicAuth(stack.config.clientId, secret));
+    assert.equal(basic.status, 200, JSON.stringify(basic.body));
+    assert.deepEqual(
+      (await postToken(stack.emulatorUrl, form, basicAuth(stack.config.clientId, 'wrong'))).body,
+      {
+        error: 'invalid_client',
+        error_description: 'invalid client credentials',
+      },
+    );
+  });
+
   test('returns an id_token on refresh when openid was granted, issued by the host that was asked', async () => {
     const { refresh_token: rt } = await loginAndGetToken(stack);
     const answer = await refresh(rt, {}, stack.instanceUrl);

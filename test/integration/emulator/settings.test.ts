@@ -5,12 +5,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '../../support/assertion.ts';
+import { changeSettings, postToken } from '../../support/emulator-api.ts';
 import { authorizeInBrowser, hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
 import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** A demo user's security token, as the emulator's home page shows it. */
+function securityTokenOf(html: string, username: string): string {
+  const token = new RegExp(`data-security-token="${username}">([A-Za-z0-9]+)<`).exec(html)?.[1];
+  assert.ok(token, `no security token shown for ${username}`);
+  return token;
+}
 
 describe('emulator: settings, policy, persistence, robustness', () => {
   let stack: TestStack;
@@ -86,6 +94,44 @@ describe('emulator: settings, policy, persistence, robustness', () => {
       error: 'invalid_app_access',
       error_description: 'user is not admin approved to access this app',
     });
+  });
+
+  test('under "Admin approved users are pre-authorized", an unassigned user cannot refresh or log in by password either', async () => {
+    await changeSettings(stack, { policy: 'self-authorize', allowUsernamePassword: 'on' });
+    const standard = 'standard@playground.local';
+    const { refresh_token: refreshToken } = await loginAndGetToken(stack, { username: standard });
+    await changeSettings(stack, { policy: 'admin-approved', profiles: 'System Administrator' });
+    const notApproved = {
+      error: 'invalid_app_access',
+      error_description: 'user is not admin approved to access this app',
+    };
+    const secret = stack.config.clientSecret ?? '';
+    const refreshed = await postToken(stack.emulatorUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: stack.config.clientId,
+      client_secret: secret,
+    });
+    assert.deepEqual(refreshed.body, notApproved);
+    const security = securityTokenOf(await (await client.get(`${stack.emulatorUrl}/`)).text(), standard);
+    const byPassword = await postToken(stack.emulatorUrl, {
+      grant_type: 'password',
+      client_id: stack.config.clientId,
+      client_secret: secret,
+      username: standard,
+      password: stack.config.emulator.password + security,
+    });
+    assert.deepEqual(byPassword.body, notApproved);
+    // Assigned again, the same refresh token works: the policy refused it, nothing revoked it.
+    await changeSettings(stack, { policy: 'self-authorize' });
+    const again = await postToken(stack.emulatorUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: stack.config.clientId,
+      client_secret: secret,
+    });
+    assert.equal(again.status, 200);
+    await changeSettings(stack, { allowUsernamePassword: undefined });
   });
 
   test('keeps settings, approvals and tokens across a restart, in a private file', async () => {

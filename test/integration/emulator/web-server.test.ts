@@ -66,8 +66,50 @@ describe('emulator: authorize and authorization_code', () => {
     );
     assert.equal(body.scope, 'api refresh_token openid');
     assert.equal('expires_in' in body, false);
+    // The claims Salesforce's id_tokens are seen with, and no others (no jti).
+    const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1], 'base64url').toString());
+    assert.deepEqual(Object.keys(claims).sort(), [
+      'at_hash',
+      'aud',
+      'custom_attributes',
+      'exp',
+      'iat',
+      'iss',
+      'sub',
+    ]);
     const received = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
     assert.equal(received?.params.code_verifier, VERIFIER);
+  });
+
+  test('takes the client from HTTP Basic when the form leaves it out, and from the form when it has one', async () => {
+    const secret = stack.config.clientSecret ?? '';
+    const withBasic = async (form: Record<string, string>, id: string, basicSecret: string) => {
+      const response = await client.post(`${stack.emulatorUrl}/services/oauth2/token`, form, {
+        authorization: `Basic ${Buffer.from(`${id}:${basicSecret}`).toString('base64')}`,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, string> };
+    };
+    const form = {
+      grant_type: 'authorization_code',
+      redirect_uri: stack.config.callbackUrl,
+      code_verifier: VERIFIER,
+    };
+    const basicOnly = await withBasic({ ...form, code: await getCode() }, stack.config.clientId, secret);
+    assert.equal(basicOnly.status, 200, JSON.stringify(basicOnly.body));
+    assert.deepEqual(
+      (await withBasic({ ...form, code: await getCode() }, stack.config.clientId, 'wrong')).body,
+      {
+        error: 'invalid_client',
+        error_description: 'invalid client credentials',
+      },
+    );
+    // "If the client_id and client_secret are sent in the POST's body, the authorization header is ignored."
+    const both = await withBasic(
+      { ...form, code: await getCode(), client_id: stack.config.clientId, client_secret: secret },
+      'someone-else',
+      'wrong',
+    );
+    assert.equal(both.status, 200, JSON.stringify(both.body));
   });
 
   test('rejects a replayed code with expired authorization code', async () => {
