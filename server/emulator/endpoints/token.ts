@@ -54,7 +54,7 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
         }
         const grant = grants.get(params.grant_type ?? '');
         // Token exchange (RFC 8693) and the SAML grants are not emulated: they need an Apex handler or an identity
-        // provider of the org's own. Salesforce answers a grant an org cannot serve the same way.
+        // provider of the org's own, and get the answer of any grant_type the emulator does not know.
         if (!grant) throw OAuthError.unsupportedGrantType();
         // Login IP ranges (or a session locked to its IP) refuse the grant, whatever else it carries.
         if (ctx.faults.take('ip-restricted')) throw OAuthError.invalidGrant('ip restricted');
