@@ -131,6 +131,35 @@ describe('standard clients against the emulator', () => {
     assert.equal(userinfo.email !== undefined, true);
   });
 
+  test('openid-client with client_secret_basic, which discovery lists: the code flow and a refresh', async () => {
+    const basic = new oidc.Configuration(
+      config.serverMetadata(),
+      stack.config.clientId,
+      stack.config.clientSecret,
+      oidc.ClientSecretBasic(stack.config.clientSecret),
+    );
+    basic[oidc.customFetch] = fetchTrustingLocalCa;
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(basic, {
+      redirect_uri: stack.config.callbackUrl,
+      scope: 'api refresh_token',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+    });
+    const callback = await authorizeInBrowser(stack, Object.fromEntries(url.searchParams));
+    const tokens = await oidc.authorizationCodeGrant(basic, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    const refreshed = await oidc.refreshTokenGrant(basic, tokens.refresh_token as string);
+    assert.ok(refreshed.access_token);
+    const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
+    assert.match(sent?.headers.authorization ?? '', /^Basic /);
+    assert.equal(sent?.params.client_secret, undefined);
+  });
+
   test('jsforce: login() without oauth2 (SOAP) ends on a fault saying to sign in with OAuth, not on raw JSON', async () => {
     const connection = new Connection({ loginUrl: stack.emulatorUrl, logLevel: 'FATAL' });
     await assert.rejects(
