@@ -28,11 +28,18 @@ export function freshState(settings: AppSettings, signingKeyPem?: string): Saved
  */
 export function followNewDefaults(data: SavedState, next: AppSettings): void {
   const { settings, defaults: previous } = data;
-  if (settings.certificatePem === previous.certificatePem) settings.certificatePem = next.certificatePem;
+  // Compared as text, whatever its line endings: a certificate saved from Setup by an older version kept CRLF.
+  if (samePem(settings.certificatePem, previous.certificatePem))
+    settings.certificatePem = next.certificatePem;
   const [oldCallback] = previous.callbackUrls;
   settings.callbackUrls = settings.callbackUrls.map((url) =>
     url === oldCallback ? next.callbackUrls[0] : url,
   );
   if (settings.callbackUrls.length === 0) settings.callbackUrls = [...next.callbackUrls];
   data.defaults = { callbackUrls: next.callbackUrls, certificatePem: next.certificatePem };
+}
+
+function samePem(a: string, b: string): boolean {
+  const text = (pem: string) => pem.replace(/\r\n?/g, '\n').trim();
+  return text(a) === text(b);
 }

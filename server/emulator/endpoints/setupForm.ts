@@ -47,7 +47,10 @@ export function readForm(
     const problem = callbackUrlProblem(url);
     if (problem) errors.push(problem);
   }
-  const certificatePem = String(body.certificatePem ?? '').trim();
+  // A browser sends a textarea's lines ending in CRLF; the certificate is kept as certs/jwt.crt writes it, with LF.
+  const certificatePem = String(body.certificatePem ?? '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   if (containsPrivateKey(certificatePem)) {
     errors.push(
       'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.',

@@ -59,6 +59,12 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     );
   });
 
+  test('keeps a certificate sent from the textarea (CRLF line endings, as browsers send them) with LF', async () => {
+    const pem = stack.emulator?.context.state.settings.certificatePem ?? '';
+    assert.equal((await saveSettings(stack, { certificatePem: pem.replace(/\n/g, '\r\n') })).status, 200);
+    assert.equal(stack.emulator?.context.state.settings.certificatePem, `${pem.trim()}\n`);
+  });
+
   test('refuses a field sent twice instead of joining its values, and saves nothing', async () => {
     const before = stack.emulator?.context.state.settings.callbackUrls;
     const callbackUrls = [before?.join('\n') ?? '', 'https://y.example/cb'];
