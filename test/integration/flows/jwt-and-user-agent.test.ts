@@ -29,7 +29,17 @@ describe('JWT bearer and user-agent flows', () => {
     const page = await (await client.get(`${stack.appUrl}/flows/jwt`)).text();
     assert.match(page, /user hasn&#39;t approved this consumer/);
     assert.match(page, /Admin approved users are pre-authorized/);
-    assert.match(page, /href="\/flows\/web-server\/start">Approve once with the web server flow/);
+    // The approval must come from the assertion's sub, not from whoever this browser is signed in to Salesforce as.
+    const approve =
+      /href="(\/flows\/web-server\/start\?[^"]+)">Approve once as ([^ ]+) with the web server flow/.exec(
+        page,
+      );
+    assert.ok(approve, 'no approval button');
+    assert.equal(approve[2], stack.config.username);
+    const started = await new TestClient().get(`${stack.appUrl}${approve[1].replace(/&amp;/g, '&')}`);
+    const authorize = new URL(started.headers.get('location') ?? '');
+    assert.equal(authorize.searchParams.get('login_hint'), stack.config.username);
+    assert.equal(authorize.searchParams.get('prompt'), 'login');
     await runWebServerFlow(stack, client);
     const accepted = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
     assert.equal(accepted.headers.get('location'), '/result');
