@@ -31,7 +31,11 @@ export class TieredMemoryStore extends session.Store {
   private readonly anonymous: LRUCache<string, string>;
   private readonly signedIn: LRUCache<string, string>;
 
-  constructor(limits: SessionLimits = DEFAULT_SESSION_LIMITS) {
+  constructor(
+    limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+    /** Which sessions belong to a signed-in visitor: the playground's hold a login. */
+    private readonly isSignedIn: (data: SessionData) => boolean = (data) => Boolean(data.login),
+  ) {
     super();
     const tier = ({ sessions, bytes }: TierLimits) =>
       new LRUCache<string, string>({
@@ -50,7 +54,9 @@ export class TieredMemoryStore extends session.Store {
   }
 
   override set(sid: string, data: SessionData, callback?: (error?: unknown) => void): void {
-    const [tier, other] = data.login ? [this.signedIn, this.anonymous] : [this.anonymous, this.signedIn];
+    const [tier, other] = this.isSignedIn(data)
+      ? [this.signedIn, this.anonymous]
+      : [this.anonymous, this.signedIn];
     other.delete(sid);
     tier.set(sid, JSON.stringify(data));
     callback?.();

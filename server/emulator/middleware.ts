@@ -3,16 +3,26 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import express from 'express';
-import session from 'express-session';
+import session, { type SessionData } from 'express-session';
 import helmet from 'helmet';
-import createMemoryStore from 'memorystore';
 import { headersPerSetting } from '../fixedHeaders.ts';
 import { PUBLIC_DIR } from '../paths.ts';
+import { TieredMemoryStore, type SessionLimits } from '../sessionStore.ts';
 import { callbackOrigins } from './callbackUrls.ts';
 import type { EmulatorContext } from './context.ts';
 import { parseMultipart } from './endpoints/token.ts';
 
-const MemoryStore = createMemoryStore(session);
+/**
+ * Pending logins and device approvals, apart from users signed in to the emulator, so that a flood of the first
+ * cannot push out the second. Bounded in bytes as well as in count: a pending login keeps what its authorize request
+ * carried, and a count alone let a flood of large requests hold gigabytes. An hour without a write ends one.
+ */
+const EMULATOR_SESSION_LIMITS: SessionLimits = {
+  anonymous: { sessions: 2000, bytes: 8 * 1024 * 1024 },
+  signedIn: { sessions: 200, bytes: 4 * 1024 * 1024 },
+  ttlMs: 60 * 60 * 1000,
+};
+const signedIn = (data: SessionData) => Boolean(data.sfUserId);
 
 export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext): void {
   const { state } = ctx;
@@ -50,7 +60,7 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
       secret: randomBytes(32).toString('hex'),
       resave: false,
       saveUninitialized: false,
-      store: new MemoryStore({ max: 2000, checkPeriod: 10 * 60 * 1000 }),
+      store: new TieredMemoryStore(EMULATOR_SESSION_LIMITS, signedIn),
       cookie: { httpOnly: true, secure: true, sameSite: 'lax' },
     }),
   );

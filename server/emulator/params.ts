@@ -9,8 +9,20 @@ export type Params = Record<string, string>;
 
 /** Body wins over query; repeated or nested values are dropped rather than guessed at. */
 export function mergedParams(req: Request): Params {
+  return paramsOf([req.query, req.body]);
+}
+
+/**
+ * The query string alone: a GET (the authorize page) has no body to read. Before, a body sent with it was read too
+ * and could override the query, and make every pending login as large as the body limit.
+ */
+export function queryParams(req: Request): Params {
+  return paramsOf([req.query]);
+}
+
+function paramsOf(sources: unknown[]): Params {
   const params: Params = {};
-  for (const source of [req.query, req.body]) {
+  for (const source of sources) {
     if (!source || typeof source !== 'object') continue;
     for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
       if (typeof value === 'string' && value.length <= MAX_VALUE_LENGTH) params[name] = value;

@@ -89,6 +89,38 @@ describe('emulator limits and static files under attack', () => {
     assert.equal((await client.get(`${stack.emulatorUrl}/`)).status, 200);
   });
 
+  test('a flood of large pending logins is bounded in bytes: the oldest gives way long before 2,000 are held', async () => {
+    const authorize = `${stack.emulatorUrl}/services/oauth2/authorize`;
+    const query = {
+      response_type: 'code',
+      client_id: stack.config.clientId,
+      redirect_uri: stack.config.callbackUrl,
+    };
+    const first = new TestClient();
+    const page = await (await first.get(`${authorize}?${new URLSearchParams(query)}`)).text();
+    const request = hiddenValue(page, 'request');
+    // About 12 KB each, as much as a URL can carry: 800 of them are 10 MB, over the 8 MB pending logins may hold.
+    const large = 'x'.repeat(3_000);
+    const flood = new URLSearchParams({
+      ...query,
+      state: large,
+      nonce: large,
+      code_challenge: large,
+      login_hint: large,
+    });
+    for (let i = 0; i < 800; i++) {
+      const answer = await new TestClient().get(`${authorize}?${flood}`);
+      assert.equal(answer.status, 200);
+      await answer.arrayBuffer();
+    }
+    const login = await first.post(`${authorize}/login`, {
+      request,
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    assert.notEqual(login.status, 302, 'the first pending login was still held after 10 MB of others');
+  });
+
   test('no path reaches outside /emulator-assets, however it is encoded', async () => {
     for (const rawPath of [
       '/emulator-assets/../../certs/jwt.key',
