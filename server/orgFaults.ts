@@ -19,6 +19,8 @@ export type OrgFault = (typeof ORG_FAULTS)[number];
 export interface OrgControl {
   /** Each fault applies to the next request it concerns, then disarms. */
   armOnce(faults: readonly OrgFault[]): void;
+  /** The attempt that armed these has ended: those it never reached disarm too. */
+  disarm(faults: readonly OrgFault[]): void;
 }
 
 export function isOrgFault(value: string): value is OrgFault {

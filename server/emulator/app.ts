@@ -60,7 +60,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     state,
     codes: new CodeStore(now),
     devices: new DeviceStore(now),
-    faults: new OrgFaultSwitch(),
+    faults: new OrgFaultSwitch(now),
     logins: new LoginGuard(now),
     received: [],
     now,

@@ -35,11 +35,24 @@ const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgControl?: OrgControl): Attempt {
   const faults = req.session.faults ?? [];
   delete req.session.faults;
+  // A login left at Salesforce's page never comes back to end its attempt: a new one ends it here, so its faults
+  // cannot fail this one.
+  const previous = req.session.attempt;
+  if (previous && previous.ok === undefined) settleOrgFaults(previous, orgControl);
   const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
   req.session.attempt = attempt;
   const orgFaults = faults.filter(isOrgFault);
   if (orgFaults.length > 0) orgControl?.armOnce(orgFaults);
   return attempt;
+}
+
+/**
+ * An attempt has ended (signed in, failed, or refused before it left): the org faults it armed and never reached
+ * are disarmed, so that none fails a later attempt, this visitor's or another's, with a false explanation.
+ */
+export function settleOrgFaults(attempt: Attempt, orgControl?: OrgControl): void {
+  const orgFaults = attempt.faults.filter(isOrgFault);
+  if (orgFaults.length > 0) orgControl?.disarm(orgFaults);
 }
 
 /** The unfinished attempt a callback belongs to; a finished one is never reopened, so the callback gets its own. */

@@ -13,7 +13,13 @@ import {
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { attemptFor, attemptLog, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
+import {
+  attemptFor,
+  attemptLog,
+  finishAttempt,
+  settleOrgFaults,
+  takeSessionTransaction,
+} from './attemptSession.ts';
 import { failedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
 
@@ -53,26 +59,32 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
    */
   const finishCallback = async (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
     const attempt = attemptFor(req, flow, now());
-    const log = attemptLog(attempt);
-    const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
-    log.entry({ id: randomUUID(), at: now(), ...entry });
-    const match = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
-    if (match.replayed) attempt.replay = true;
-    const ctx = { config, api, now, log };
-    const transaction = match.transaction as webServer.WebServerTransaction | undefined;
-    if (flow === 'web-server' && transaction?.handOver) {
-      // The visitor's login (if any) stays as it was: this attempt signs no one in.
-      try {
-        const tokenRequest = webServer.handOverCode(ctx, params, { ...match, transaction });
-        Object.assign(attempt, { handedOver: { tokenRequest }, ok: true });
-        return `/flows/${flow}#handed-over`;
-      } catch (error) {
-        Object.assign(attempt, { error: describeFailure(error), ok: false });
-        return failedAttemptUrl(flow);
+    try {
+      const log = attemptLog(attempt);
+      const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
+      log.entry({ id: randomUUID(), at: now(), ...entry });
+      const match = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
+      if (match.replayed) attempt.replay = true;
+      const ctx = { config, api, now, log };
+      const transaction = match.transaction as webServer.WebServerTransaction | undefined;
+      if (flow === 'web-server' && transaction?.handOver) {
+        // The visitor's login (if any) stays as it was: this attempt signs no one in.
+        try {
+          const tokenRequest = webServer.handOverCode(ctx, params, { ...match, transaction });
+          Object.assign(attempt, { handedOver: { tokenRequest }, ok: true });
+          return `/flows/${flow}#handed-over`;
+        } catch (error) {
+          Object.assign(attempt, { error: describeFailure(error), ok: false });
+          return failedAttemptUrl(flow);
+        }
       }
+      const signedIn = await finishAttempt(req, attempt, now, () => COMPLETE[flow](ctx, params, match));
+      return signedIn ? '/result' : failedAttemptUrl(flow);
+    } finally {
+      // The login has come back: faults it armed and never reached must not fail anyone's next one. A handed-over
+      // code is still to be exchanged, by the learner's own client: its faults wait for that (or expire).
+      if (!attempt.handedOver) settleOrgFaults(attempt, services.orgControl);
     }
-    const signedIn = await finishAttempt(req, attempt, now, () => COMPLETE[flow](ctx, params, match));
-    return signedIn ? '/result' : failedAttemptUrl(flow);
   };
 
   return {

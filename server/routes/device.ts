@@ -4,7 +4,7 @@ import type { Request, RequestHandler } from 'express';
 import { FlowError } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
+import { attemptFor, beginAttempt, finishAttempt, settleOrgFaults } from './attemptSession.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { browserOf } from './loginSession.ts';
@@ -46,6 +46,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       } catch (error) {
         attempt.error = describeFailure(error);
         attempt.ok = false;
+        settleOrgFaults(attempt, services.orgControl);
       }
       res.redirect(303, attempt.ok === false ? failedAttemptUrl('device') : '/flows/device');
     },
@@ -81,12 +82,14 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
     } catch (error) {
       delete req.session.device;
       Object.assign(attempt, { error: describeFailure(error), ok: false });
+      settleOrgFaults(attempt, services.orgControl);
       return answer({ redirect: failedAttemptUrl('device') });
     }
     if (!outcome.done) return answer({ pending: true, retryInS: outcome.retryInS });
     delete req.session.device;
     const { tokens } = outcome;
     const signedIn = await finishAttempt(req, attempt, now, async () => tokens);
+    settleOrgFaults(attempt, services.orgControl);
     answer({ redirect: signedIn ? '/result' : failedAttemptUrl('device') });
   }
 }

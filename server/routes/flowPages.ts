@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import type { FlowContext } from '../flows/context.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
-import { attemptLog, beginAttempt, finishAttempt, latestAttempt } from './attemptSession.ts';
+import { attemptLog, beginAttempt, finishAttempt, latestAttempt, settleOrgFaults } from './attemptSession.ts';
 import type { Services } from './services.ts';
 
 /**
@@ -44,5 +44,6 @@ export async function runAttempt(
   const attempt = beginAttempt(req, flow, services.now(), services.orgControl);
   const ctx = flowContext(services, attempt);
   const signedIn = await finishAttempt(req, attempt, services.now, () => lastStep(ctx, attempt));
+  settleOrgFaults(attempt, services.orgControl);
   res.redirect(303, signedIn ? '/result' : failedAttemptUrl(flow));
 }

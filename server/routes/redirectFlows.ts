@@ -7,7 +7,13 @@ import { OFFERED_SCOPES, PROMPTS, readLoginOptions, type LoginOptions } from '..
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
-import { attemptLog, beginAttempt, latestAttempt, saveTransaction } from './attemptSession.ts';
+import {
+  attemptLog,
+  beginAttempt,
+  latestAttempt,
+  saveTransaction,
+  settleOrgFaults,
+} from './attemptSession.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
 import { describeFailure } from '../salesforce/errors.ts';
@@ -88,6 +94,7 @@ export function redirectFlowPages(services: Services): {
               ? describeFailure(refused.failure)
               : { ...refused, source: 'redirect' as const };
           Object.assign(attempt, { error: failed, ok: false, preflightRefused: !('failure' in refused) });
+          settleOrgFaults(attempt, orgControl);
           return res.redirect(303, failedAttemptUrl(flow));
         }
       }

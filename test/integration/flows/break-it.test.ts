@@ -115,6 +115,44 @@ describe('break it', () => {
     assert.doesNotMatch(page, /failed on purpose/);
   });
 
+  test('an org fault the attempt never reached does not fail a later attempt, another visitor’s or this one’s', async () => {
+    // A refused pre-flight uses callback-mismatch and stops there: app-blocked was never reached.
+    const learner = new TestClient();
+    const flowPage = await (await learner.get(`${stack.appUrl}/flows/web-server`)).text();
+    const armed = await learner.request(`${stack.appUrl}/teaching/break-it`, {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['_csrf', hiddenValue(flowPage, '_csrf')],
+        ['flow', 'web-server'],
+        ['faults', 'callback-mismatch'],
+        ['faults', 'app-blocked'],
+      ]).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(armed.status, 303);
+    const refused = await learner.get(`${stack.appUrl}/flows/web-server/start`);
+    assert.equal(refused.headers.get('location'), '/flows/web-server#teaching-heading');
+    const other = new TestClient();
+    assert.equal(
+      (await runWebServerFlow(stack, other)).location,
+      '/result',
+      'another visitor is not blocked',
+    );
+    // A login left at Salesforce's login page never comes back; the visitor's next attempt ends it.
+    await postForm(stack, learner, '/flows/web-server', '/teaching/break-it', {
+      flow: 'web-server',
+      faults: 'ip-restricted',
+    });
+    const abandoned = await learner.get(`${stack.appUrl}/flows/web-server/start`);
+    assert.match(abandoned.headers.get('location') ?? '', /\/services\/oauth2\/authorize\?/);
+    const jwt = await postForm(stack, learner, '/flows/jwt', '/flows/jwt');
+    assert.equal(
+      jwt.headers.get('location'),
+      '/result',
+      'the JWT flow met no IP restriction it never asked for',
+    );
+  });
+
   test('faults apply once: the next attempt is normal again', async () => {
     const { location } = await runWebServerFlow(stack, client);
     assert.equal(location, '/result');
