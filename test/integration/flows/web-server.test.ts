@@ -140,6 +140,11 @@ describe('web server flow', () => {
     const html = await page.text();
     assert.match(html, /MALFORMED_QUERY/);
     assert.match(html, /The SOQL does not parse/);
+    // Its lines and columns kept, so the caret stands under the place the parser stopped.
+    const shown = /<pre class="error-description"><code>([^<]*)<\/code><\/pre>/.exec(html)?.[1] ?? '';
+    const [query, caret] = shown.split('\n');
+    assert.equal(query, 'SELECT Id FRM Account');
+    assert.match(caret, /^ +\^$/);
     const revokedBefore = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
     const logout = await postForm(stack, client, '/result', '/logout');
     const endSession = new URL(logout.headers.get('location') ?? '');
