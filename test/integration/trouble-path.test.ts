@@ -142,6 +142,18 @@ describe('the trouble path', () => {
     assert.doesNotMatch(keyOnly, /An External Client App has the same settings/);
   });
 
+  test('client credentials without a Run As user names both places an External Client App enables the flow', async () => {
+    const html = await explainPasted(
+      'error=invalid_grant&error_description=no%20client%20credentials%20user%20enabled',
+    );
+    assert.match(html, /under Settings → Flow Enablement and under Policies, where Run As is/);
+    const page = await (await new TestClient().get(`${stack.appUrl}/flows/client-credentials`)).text();
+    assert.match(
+      page,
+      /Settings →\s+Flow Enablement →\s+<em>Enable Client Credentials\s+Flow<\/em>, and Policies/,
+    );
+  });
+
   test('the setup guide says when to use each of the seven flows', async () => {
     const html = await (await new TestClient().get(`${stack.appUrl}/setup`)).text();
     const which = html.slice(html.indexOf('id="which"'));
