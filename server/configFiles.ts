@@ -13,13 +13,23 @@ export function checkSigningKey(name: string, file: string): void {
     fail(name, `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`);
   }
   if (pem === undefined) fail(name, `points to ${file}, which is not a file: set it to the key file`);
+  // The mix-up learners make most: the certificate (uploaded to the app) given where the private key belongs.
+  if (/-----BEGIN CERTIFICATE-----/.test(pem) && !/PRIVATE KEY-----/.test(pem)) {
+    fail(
+      name,
+      `points to ${file}, which is a certificate, the half uploaded to the app: point it to the private key that ` +
+        'signs (certs/jwt.key, or the .key file made with your certificate)',
+    );
+  }
+  const encrypted = /ENCRYPTED/.test(pem);
   try {
     if (createPrivateKey(pem).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
   } catch {
     fail(
       name,
       `points to ${file}, which is not an unencrypted PEM RSA private key (PKCS#8 or PKCS#1, without a passphrase): ` +
-        'decrypt it with openssl pkey, or remove SF_JWT_KEY_FILE to use certs/jwt.key',
+        (encrypted ? 'decrypt it with openssl pkey, or ' : 'point it to one, or ') +
+        'remove SF_JWT_KEY_FILE to use certs/jwt.key',
     );
   }
 }

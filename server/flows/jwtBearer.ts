@@ -123,7 +123,17 @@ function compareKeyAndCertificate(keyFile: string, certFile: string): Check {
     checkKeyMatchesCertificate({ keyFile, certFile });
     return check(true, `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}.`);
   } catch (error) {
-    return check(false, error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // A key of one's own (SF_JWT_KEY_FILE) has its own certificate, which this app cannot see: deleting the pair
+    // here would not help, and the generated certificate is not the one to upload.
+    const ownKey = keyFile !== path.join(path.dirname(certFile), 'jwt.key');
+    if (ownKey && /does not match/.test(message)) {
+      return check(
+        false,
+        `${keyFile} (SF_JWT_KEY_FILE) is not the partner of ${path.basename(certFile)}. Upload the certificate made with that key to the app, and put a copy at ${certFile} so this check can compare them.`,
+      );
+    }
+    return check(false, message);
   }
 }
 

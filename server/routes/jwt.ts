@@ -15,6 +15,7 @@ export function jwtPages(services: Services): { page: RequestHandler; run: Reque
       renderFlowPage(req, res, 'jwt', {
         title: 'JWT bearer flow',
         keyCheck: jwtBearer.keyMatchesCertificate(config.jwtKeyFile, certFile),
+        ownKey: config.jwtKeyFile !== path.join(config.certsDir, 'jwt.key'),
         notApproved: attempt?.error?.error_description === "user hasn't approved this consumer",
         claimsPreview: { iss: config.clientId, sub: config.username, aud: config.audience },
       });

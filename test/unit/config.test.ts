@@ -154,12 +154,21 @@ describe('loadConfig', () => {
     for (const [name, pem] of Object.entries(wrong)) {
       const file = path.join(dir, `${name}.pem`);
       writeFileSync(file, pem);
+      // Only an encrypted key is told to decrypt: nothing turns a public key or an EC key into the RSA key needed.
       assert.match(
         configError({ SF_JWT_KEY_FILE: file }),
-        /which is not an unencrypted PEM RSA private key .*: decrypt it with openssl pkey/,
+        name === 'encrypted'
+          ? /which is not an unencrypted PEM RSA private key .*: decrypt it with openssl pkey/
+          : /which is not an unencrypted PEM RSA private key .*: point it to one, or remove SF_JWT_KEY_FILE/,
         name,
       );
     }
+    const certificate = path.join(dir, 'jwt.crt');
+    writeFileSync(certificate, '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n');
+    assert.match(
+      configError({ SF_JWT_KEY_FILE: certificate }),
+      /which is a certificate, the half uploaded to the app: point it to the private key that signs/,
+    );
   });
 
   test('URLs with spaces around them, a user name or password, or a path where a host belongs are refused', () => {

@@ -44,6 +44,22 @@ describe('JWT flow: key and certificate read once per version of the files', () 
     assert.equal(keyMatchesCertificate(keyFile, certFile).passed, true);
   });
 
+  test('a key of one’s own that does not match certs/jwt.crt is told to upload its own certificate, not to delete both', () => {
+    const ownKey = path.join(dir, 'my-signing.key');
+    copyFileSync(path.join(certs, 'server.key'), ownKey);
+    const check = keyMatchesCertificate(ownKey, certFile);
+    assert.equal(check.passed, false);
+    assert.match(
+      check.detail,
+      /\(SF_JWT_KEY_FILE\) is not the partner of jwt.crt\. Upload the certificate made with that key/,
+    );
+    assert.doesNotMatch(check.detail, /delete both/);
+    // The generated pair, mismatched, may be deleted and made again.
+    copyFileSync(path.join(certs, 'server.crt'), certFile);
+    assert.match(keyMatchesCertificate(keyFile, certFile).detail, /delete both/);
+    copyFileSync(path.join(certs, 'jwt.crt'), certFile);
+  });
+
   test('a Run signs with the key on disk now, even after another key was used', () => {
     const config = {
       clientId: 'id',
