@@ -164,7 +164,10 @@ describe('loadConfig', () => {
       );
     }
     const certificate = path.join(dir, 'jwt.crt');
-    writeFileSync(certificate, '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n');
+    writeFileSync(
+      certificate,
+      '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n',
+    );
     assert.match(
       configError({ SF_JWT_KEY_FILE: certificate }),
       /which is a certificate, the half uploaded to the app: point it to the private key that signs/,
