@@ -87,12 +87,31 @@ function simpleSalesforce(request: LegRequest, context: SnippetContext): string[
   }
   const grant = formValue(request, 'grant_type');
   const claims = assertionClaims(request);
+  const domain = salesforceDomain(request.url);
+  const hostNote = domain
+    ? []
+    : ['# It builds the host from domain= (the part before .salesforce.com), so it reaches real orgs only:'];
   if (grant === JWT_GRANT_TYPE && claims) {
     return [
-      '# simple_salesforce signs and sends its own assertion (pip install simple-salesforce). It builds the host',
-      '# from domain= ("login", "test" or a My Domain prefix), so it reaches real orgs only:',
-      `#   sf = Salesforce(username=${literal(claims.sub)}, consumer_key=${literal(claims.iss)}, privatekey_file=${literal(context.jwtKeyFile)}, domain="login")`,
+      '# simple_salesforce signs and sends its own assertion (pip install simple-salesforce).',
+      ...hostNote,
+      `#   sf = Salesforce(username=${literal(claims.sub)}, consumer_key=${literal(claims.iss)}, privatekey_file=${literal(context.jwtKeyFile)}, domain=${literal(domain ?? 'login')})`,
+    ];
+  }
+  const key = formValue(request, 'client_id') ?? request.basic?.user;
+  const secret = formValue(request, 'client_secret') ?? request.basic?.password;
+  if (grant === 'client_credentials' && key !== undefined && secret !== undefined) {
+    return [
+      '# simple_salesforce runs this grant when given a key and a secret without a user (pip install simple-salesforce).',
+      ...hostNote,
+      `#   sf = Salesforce(consumer_key=${expression(key)}, consumer_secret=${expression(secret)}, domain=${literal(domain ?? 'your-domain.my')})`,
     ];
   }
   return ['# simple_salesforce has no call of its own for this request: it uses requests, as above.'];
+}
+
+/** What simple_salesforce's domain= is for this host: login, test, or a My Domain such as acme.my. */
+function salesforceDomain(url: string): string | undefined {
+  const host = new URL(url).hostname;
+  return host.endsWith('.salesforce.com') ? host.slice(0, -'.salesforce.com'.length) : undefined;
 }

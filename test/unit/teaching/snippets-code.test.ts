@@ -180,9 +180,26 @@ describe('Python snippets', () => {
         'print(response.status_code)',
         'print(response.text)',
         '',
-        '# simple_salesforce has no call of its own for this request: it uses requests, as above.',
+        '# simple_salesforce runs this grant when given a key and a secret without a user (pip install simple-salesforce).',
+        '# It builds the host from domain= (the part before .salesforce.com), so it reaches real orgs only:',
+        '#   sf = Salesforce(consumer_key="3MVG9LocalPlaygroundEmulatorConsumerKey", consumer_secret=SF_CLIENT_SECRET, domain="your-domain.my")',
       ].join('\n'),
     );
+  });
+
+  test('simple_salesforce’s domain= follows the host: test for a sandbox login, the My Domain prefix for a My Domain', () => {
+    const at = (url: string) => ({ ...legs.jwtExchange, url });
+    const sandbox = pythonSnippet(legRequest(at('https://test.salesforce.com/services/oauth2/token')), {
+      ...legs.ORG,
+      reveal: false,
+    });
+    assert.match(sandbox, /privatekey_file="certs\/jwt.key", domain="test"\)$/);
+    assert.doesNotMatch(sandbox, /reaches real orgs only/);
+    const myDomain = pythonSnippet(legRequest(at('https://acme.my.salesforce.com/services/oauth2/token')), {
+      ...legs.ORG,
+      reveal: false,
+    });
+    assert.match(myDomain, /domain="acme.my"\)$/);
   });
 
   test('a JWT bearer exchange: simple_salesforce’s own JWT login named, with where it cannot reach', () => {
