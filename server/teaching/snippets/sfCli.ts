@@ -10,7 +10,8 @@ export const ORG_ALIAS = 'playground';
 
 export function sfCliSnippet(request: LegRequest, context: SnippetContext): string | undefined {
   const lines = [
-    `# Salesforce CLI (npm install --global @salesforce/cli). Run it from the playground's folder.`,
+    // Its current releases declare Node 22 or newer, and crash at start on Node 20 (which the playground runs on).
+    `# Salesforce CLI (npm install --global @salesforce/cli; it needs Node 22 or newer). Run it from the playground's folder.`,
   ];
   // The CLI is a Node program: it reads extra certificate authorities from this variable at start.
   const trust = context.caFile ? `NODE_EXTRA_CA_CERTS=${shellQuote(context.caFile)} ` : '';

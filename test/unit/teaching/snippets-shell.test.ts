@@ -113,7 +113,7 @@ describe('curl snippets', () => {
 // `sf data query` for a query; nothing for requests no sf command sends.
 
 const SF_HEAD =
-  "# Salesforce CLI (npm install --global @salesforce/cli). Run it from the playground's folder.";
+  "# Salesforce CLI (npm install --global @salesforce/cli; it needs Node 22 or newer). Run it from the playground's folder.";
 
 describe('sf CLI snippets', () => {
   test('a JWT bearer exchange: sf org login jwt with the assertion’s iss and sub, the key file, the login host', () => {
