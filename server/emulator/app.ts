@@ -79,6 +79,13 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.locals.demoUsername = options.username;
   app.locals.demoPasswordHint = options.demoPasswordHint;
   app.locals.demoUsers = ctx.users;
+  // A client that joins an instance URL ending in "/" to a path asks for //services/...: the Salesforce CLI does
+  // after `sf org login access-token`, and works against real orgs, so their servers take it as /services/...
+  // (inferred from that, not documented). Only the leading slashes are folded; the rest of the URL is untouched.
+  app.use((req, _res, next) => {
+    if (req.url.startsWith('//')) req.url = req.url.replace(/^\/+/, '/');
+    next();
+  });
   useEmulatorMiddleware(app, ctx);
   app.use('/services/oauth2', recordReceived(ctx.received, now));
   for (const endpoint of [

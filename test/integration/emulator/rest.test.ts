@@ -19,6 +19,15 @@ describe('emulator: REST API', () => {
   });
   after(() => stack.close());
 
+  test('answers a path joined to an instance URL that ends in a slash (//services/...), as the sf CLI sends it', async () => {
+    const response = await new TestClient().get(
+      `${stack.instanceUrl}//services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`,
+      { authorization: `Bearer ${rest.token}` },
+    );
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { done: boolean }).done, true);
+  });
+
   test('lists versions without authentication, oldest first, never cached', async () => {
     const response = await new TestClient().get(`${stack.emulatorUrl}/services/data/`);
     const versions = (await response.json()) as { label: string; url: string; version: string }[];
