@@ -28,6 +28,16 @@ describe('emulator: SOQL', () => {
   });
   after(() => stack.close());
 
+  test('refuses the column list (columns=true) as an emulator limit, never answering records in its place', async () => {
+    const { status, body } = await rest.get(
+      `/query?q=${encodeURIComponent('SELECT Id FROM Account')}&columns=true`,
+    );
+    assert.equal(status, 400);
+    const [error] = body as unknown as { errorCode: string; message: string }[];
+    assert.equal(error.errorCode, 'MALFORMED_QUERY');
+    assert.match(error.message, /The column list \(columns=true\) is not served by this local emulator/);
+  });
+
   test('evaluates semi- and anti-joins (a former wrong answer: 0 rows when every Account has Contacts)', async () => {
     assert.equal(await count('SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact)'), 40);
     assert.equal(await count('SELECT Id FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact)'), 0);
