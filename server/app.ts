@@ -52,6 +52,8 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.set('etag', false);
   // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
+  // Where an explanation's Salesforce Setup path leads in emulator mode: the emulator's own app settings.
+  app.locals.emulatorSettingsUrl = config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined;
   app.locals.teach = teachingHelpers(config, now);
   app.locals.orgFaultIds = ORG_FAULTS;
 

@@ -154,6 +154,22 @@ describe('the trouble path', () => {
     );
   });
 
+  test('in emulator mode, a fix given as a Salesforce Setup path links the emulator’s own Setup page', async () => {
+    const html = await explainPasted(
+      'error=invalid_grant&error_description=no%20client%20credentials%20user%20enabled',
+    );
+    assert.ok(
+      html.includes(
+        `its app and org settings are on <a href="${stack.emulatorUrl}/setup">its Setup page</a>`,
+      ),
+      'no link to the emulator’s Setup page',
+    );
+    const noSetupPath = await explainPasted(
+      'error=invalid_grant&error_description=expired%20authorization%20code',
+    );
+    assert.doesNotMatch(noSetupPath, /its app and org settings are on/);
+  });
+
   test('the setup guide says when to use each of the seven flows', async () => {
     const html = await (await new TestClient().get(`${stack.appUrl}/setup`)).text();
     const which = html.slice(html.indexOf('id="which"'));
