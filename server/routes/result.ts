@@ -53,12 +53,22 @@ export function resultPages(services: Services): Handlers {
         problems,
         attempt: shownAttempts(req).find((shown) => shown.id === login.attempt?.id),
         toolResult: req.session.toolResult,
+        maxSoqlLength: MAX_SOQL_LENGTH,
         scripts: ['/js/result.js'],
       });
     },
 
     query(req, res) {
-      const typed = typeof req.body?.soql === 'string' ? req.body.soql.trim().slice(0, MAX_SOQL_LENGTH) : '';
+      const typed = typeof req.body?.soql === 'string' ? req.body.soql.trim() : '';
+      // Cut short, a query would fail with a parse error at a place the learner never wrote.
+      if (typed.length > MAX_SOQL_LENGTH) {
+        throw new HttpError(
+          400,
+          'Query too long',
+          `The query has ${typed.length.toLocaleString('en-US')} characters; this page takes up to ${MAX_SOQL_LENGTH.toLocaleString('en-US')}, the session keeps it between views. Shorten it, or send it with curl or jsforce from the snippets.`,
+          { href: '/result#query', label: 'Back to the query' },
+        );
+      }
       req.session.soql = req.body?.preset === 'tutorial' ? TUTORIAL_QUERY : typed || config.sampleQuery;
       res.redirect(303, '/result#query');
     },

@@ -89,6 +89,15 @@ describe('attacks on request bodies', () => {
     }
   });
 
+  test('a typed query over 4,000 characters is refused with why, never cut short into a query nobody wrote', async () => {
+    const soql = `SELECT Id FROM Account WHERE Name != '${'x'.repeat(4_000)}' LIMIT 1`;
+    const answer = await postForm(stack, client, '/result', '/result/query', { soql });
+    assert.equal(answer.status, 400);
+    const html = await answer.text();
+    assert.match(html, /<h1>Query too long<\/h1>/);
+    assert.match(html, /The query has 4,047 characters; this page takes up to 4,000/);
+  });
+
   test('a 40 kB form body is refused with 413', async () => {
     const answer = await postForm(stack, client, '/result', '/result/query', { soql: 'x'.repeat(40_000) });
     assert.equal(answer.status, 413);
