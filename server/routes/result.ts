@@ -112,6 +112,8 @@ export function resultPages(services: Services): Handlers {
 
     /** Where the org sends the browser back after its own logout: what the logout did, leg by leg. */
     signedOut(req, res) {
+      // Opened while signed in (a bookmark, Back), it has no logout to show and would say "Not signed in".
+      if (!req.session.loggedOut && req.session.login) return res.redirect(303, '/result');
       res.set('Cache-Control', 'no-store').render('signed-out', {
         title: 'Signed out',
         legs: (req.session.loggedOut ?? []).map((entry) => entryView(entry, [])),

@@ -78,7 +78,7 @@ export function explain(
       known: false,
       title: `Salesforce answered ${error.error}`,
       likelyMeaning:
-        "This error is not in the playground's catalogue yet. The raw response is shown in the transcript below.",
+        "This error is not in the playground's catalogue yet: the code and description above are Salesforce's own words, and a flow page's transcript shows the whole response.",
       howToFix:
         'Read error_description closely, compare the request with the documentation, and check Setup → Login History for authentication problems.',
       whatNotToDo: 'Do not change several settings at once; change one, run again, compare.',

@@ -48,6 +48,22 @@ describe('JWT bearer and user-agent flows', () => {
     assert.match(result, /<td>Acme Inc\.<\/td>/);
   });
 
+  test('the signed-out page: while signed in it leads to the result; after a JWT login it says the access token was revoked', async () => {
+    const client = new TestClient();
+    assert.equal(
+      (await postForm(stack, client, '/flows/jwt', '/flows/jwt')).headers.get('location'),
+      '/result',
+    );
+    const early = await client.get(`${stack.appUrl}/signed-out`);
+    assert.equal(early.status, 303);
+    assert.equal(early.headers.get('location'), '/result');
+    const logout = await postForm(stack, client, '/result', '/logout');
+    const back = await client.get(logout.headers.get('location') ?? '');
+    const page = await (await client.get(back.headers.get('location') ?? '')).text();
+    assert.match(page, /<h1>Signed out<\/h1>/);
+    assert.match(page, /one without \(JWT bearer, client credentials\) had its access token revoked/);
+  });
+
   test('user-agent: the fragment is posted, state, signature and nonce are checked, the token stays in the session', async () => {
     const client = new TestClient();
     const start = await client.get(`${stack.appUrl}/flows/user-agent/start`);
