@@ -43,17 +43,37 @@ function toHttpError(err: unknown): HttpError {
     );
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpError(
-      status,
-      'Bad request',
-      'The request could not be read. Check its body and try again.',
-    );
+    return new HttpError(status, ...clientMistake(err));
   }
   return new HttpError(
     500,
     'Something went wrong',
     'The server hit an unexpected problem; details are in its log.',
   );
+}
+
+/** Which part of the request could not be read, as body-parser and the router mark it. */
+function clientMistake(err: unknown): [title: string, detail: string] {
+  const { type, message } = err as { type?: unknown; message?: unknown };
+  if (type === 'charset.unsupported') {
+    return [
+      'Unsupported charset',
+      'This app reads forms and JSON in UTF-8: send charset=utf-8, or no charset at all.',
+    ];
+  }
+  if (type === 'encoding.unsupported') {
+    return [
+      'Unsupported content encoding',
+      'This app reads bodies uncompressed, or compressed with gzip or deflate.',
+    ];
+  }
+  if (err instanceof URIError || (typeof message === 'string' && /decode param/i.test(message))) {
+    return ['Bad request', 'The address holds a %-escape that is not valid UTF-8: check how it was encoded.'];
+  }
+  return [
+    'Bad request',
+    'The request body could not be read: check that it is the form or JSON it claims to be.',
+  ];
 }
 
 /** One line for the log: the error's name and message only, never a stack or request data. */

@@ -98,6 +98,27 @@ describe('attacks on request bodies', () => {
     assert.match(html, /The query has 4,047 characters; this page takes up to 4,000/);
   });
 
+  test('a request that cannot be read says which part: a broken %-escape in the address, a charset other than UTF-8', async () => {
+    const escape = await client.get(`${stack.appUrl}/teaching/legs/%E0%A4%A`, { accept: 'application/json' });
+    assert.equal(escape.status, 400);
+    assert.match(((await escape.json()) as { detail: string }).detail, /%-escape that is not valid UTF-8/);
+    const latin1 = await client.request(`${stack.appUrl}/teaching/reveal`, {
+      method: 'POST',
+      body: JSON.stringify({ entryId: 'x' }),
+      headers: {
+        'content-type': 'application/json; charset=latin1',
+        accept: 'application/json',
+        'x-csrf-token': await csrfTokenOf(stack, client),
+      },
+    });
+    assert.equal(latin1.status, 415);
+    assert.deepEqual(await latin1.json(), {
+      error: 'Unsupported charset',
+      detail: 'This app reads forms and JSON in UTF-8: send charset=utf-8, or no charset at all.',
+      status: 415,
+    });
+  });
+
   test('a 40 kB form body is refused with 413', async () => {
     const answer = await postForm(stack, client, '/result', '/result/query', { soql: 'x'.repeat(40_000) });
     assert.equal(answer.status, 413);
