@@ -14,8 +14,30 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'Page not found', `Nothing lives at ${req.path}.`));
+/** What notFound reads of the router's layers (Express 5): a route's path test and its methods. */
+interface RouteLayer {
+  route?: { methods: Record<string, boolean> };
+  match(path: string): boolean;
+}
+
+/**
+ * Nothing answered. A path the app serves with other methods (GET /logout, typed into the address bar) is a 405
+ * naming them, with Allow; any other is a 404.
+ */
+export const notFound: RequestHandler = (req, res, next) => {
+  const layers = (req.app.router as unknown as { stack: RouteLayer[] }).stack;
+  const methods = new Set<string>();
+  for (const layer of layers) {
+    if (layer.route && layer.match(req.path)) {
+      for (const method of Object.keys(layer.route.methods)) methods.add(method.toUpperCase());
+    }
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  if (methods.size === 0) return next(new HttpError(404, 'Page not found', `Nothing lives at ${req.path}.`));
+  const allowed = [...methods].sort().join(', ');
+  res.set('Allow', allowed);
+  const how = methods.has('GET') ? '' : ' It is what a button of the app sends, not a page to open.';
+  next(new HttpError(405, 'Method not allowed', `${req.path} takes ${allowed}, not ${req.method}.${how}`));
 };
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {

@@ -119,6 +119,17 @@ describe('attacks on request bodies', () => {
     });
   });
 
+  test('a path the app serves, asked with another method, is a 405 naming the methods it takes; others are 404', async () => {
+    const logout = await client.get(`${stack.appUrl}/logout`);
+    assert.equal(logout.status, 405);
+    assert.equal(logout.headers.get('allow'), 'POST');
+    assert.match(await logout.text(), /\/logout takes POST, not GET\. It is what a button of the app sends/);
+    const setup = await client.request(`${stack.appUrl}/setup`, { method: 'DELETE' });
+    assert.equal(setup.status, 405);
+    assert.equal(setup.headers.get('allow'), 'GET, HEAD');
+    assert.equal((await client.get(`${stack.appUrl}/no-such-page`)).status, 404);
+  });
+
   test('a 40 kB form body is refused with 413', async () => {
     const answer = await postForm(stack, client, '/result', '/result/query', { soql: 'x'.repeat(40_000) });
     assert.equal(answer.status, 413);
