@@ -56,7 +56,10 @@ describe('app shell', () => {
     });
     assert.equal(response.status, 400);
     const html = await response.text();
-    assert.match(html, /The request body could not be read: check that it is the form or JSON it claims to be/);
+    assert.match(
+      html,
+      /The request body could not be read: check that it is the form or JSON it claims to be/,
+    );
     assert.doesNotMatch(html, /SyntaxError|at .*\.js:\d+|node_modules/);
   });
 
