@@ -50,7 +50,7 @@ export function bindingsComment(bindings: readonly Binding[]): string | undefine
   if (bindings.length === 0) return undefined;
   const revealed = bindings.filter((binding) => binding.value !== undefined);
   if (revealed.length === bindings.length)
-    return 'Your own values, from your session: keep them to yourself.';
+    return 'Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.';
   if (revealed.length === 0)
     return 'Placeholders: set each to your own value first (Reveal on the playground shows them).';
   return 'Your own values where this app kept them; set the placeholders yourself.';

@@ -46,7 +46,7 @@ describe('jsforce snippets', () => {
     assert.ok(
       text.endsWith(
         [
-          '// Your own values, from your session: keep them to yourself.',
+          '// Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
           "const SF_AUTH_CODE = 'aPrxCode==';",
           "const SF_CLIENT_SECRET = 'local-emulator-consumer-secret';",
           "const SF_CODE_VERIFIER = 'verifier-value';",
@@ -167,7 +167,7 @@ describe('Python snippets', () => {
         '',
         'import requests',
         '',
-        '# Your own values, from your session: keep them to yourself.',
+        '# Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
         'SF_CLIENT_SECRET = "local-emulator-consumer-secret"',
         '',
         'response = requests.post(',

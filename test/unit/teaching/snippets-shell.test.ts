@@ -35,7 +35,7 @@ describe('curl snippets', () => {
       curlSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }),
       [
         "# Run it from the playground's folder, where certs/ is.",
-        '# Your own values, from your session: keep them to yourself.',
+        '# Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'curl --cacert certs/server.crt --get https://127.0.0.1:8443/services/data/v66.0/query \\',
         "  -H 'accept: application/json' \\",
@@ -133,7 +133,7 @@ describe('sf CLI snippets', () => {
       sfCliSnippet(legRequest(legs.query), { ...legs.ORG, reveal: true }),
       [
         SF_HEAD,
-        '# Your own values, from your session: keep them to yourself.',
+        '# Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'sf org login access-token --instance-url https://127.0.0.1:8443 \\',
         '  --alias playground --no-prompt',
