@@ -20,13 +20,11 @@ const CALLBACK = /^(?=.{1,64}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,4}$/;
 export function revokeEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/services/oauth2/revoke', (req, res) => {
+    // Salesforce documents GET and POST; for any other method its answer is unknown, and RFC 9110's is a 405 naming
+    // the two (the method is the mistake, not the token).
+    if (req.method !== 'POST' && req.method !== 'GET') return res.status(405).set('Allow', 'GET, POST').end();
     const { token, callback } = mergedParams(req);
-    const refusal =
-      (req.method !== 'POST' && req.method !== 'GET') || !token
-        ? UNSUPPORTED
-        : ctx.state.tokens.revoke(token)
-          ? undefined
-          : INVALID;
+    const refusal = !token ? UNSUPPORTED : ctx.state.tokens.revoke(token) ? undefined : INVALID;
     res.set('Cache-Control', 'no-store');
     // Any other callback gets the plain answer: nothing a caller sends is ever echoed as code.
     if (req.method === 'GET' && callback && CALLBACK.test(callback)) {

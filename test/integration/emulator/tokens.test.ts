@@ -83,6 +83,20 @@ describe('emulator: token lifecycle and identity', () => {
     });
   });
 
+  test('answers revoke with another method than GET or POST with a 405 naming the two, revoking nothing', async () => {
+    const tokens = await loginAndGetToken(stack);
+    for (const method of ['PUT', 'DELETE', 'PATCH']) {
+      const answer = await new TestClient().request(`${stack.emulatorUrl}/services/oauth2/revoke`, {
+        method,
+        body: new URLSearchParams({ token: tokens.refresh_token }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      assert.equal(answer.status, 405, method);
+      assert.equal(answer.headers.get('allow'), 'GET, POST');
+    }
+    assert.equal((await query(tokens.access_token)).status, 200);
+  });
+
   test('revokes through JSONP with GET and callback=, never echoing a callback that is not a plain name', async () => {
     const tokens = await loginAndGetToken(stack);
     const revoke = (token: string, callback: string) =>
