@@ -2,6 +2,7 @@
 // or at Sforce-Query-Options: batchSize=N clamped to 200..2,000 as Salesforce does; queryAll adds deleted rows.
 import type { CursorStore } from './cursors.ts';
 import { RestError } from './restError.ts';
+import { queryColumns } from './soql/columns.ts';
 import { runSoql } from './soql/run.ts';
 import type { Resource, RestCall } from './types.ts';
 
@@ -27,22 +28,16 @@ export const queryResource =
         'Query plans (explain) are not supported by this local emulator (an emulator limit, not an error in the query).',
       );
     }
-    if (call.query.get('columns') === 'true') {
-      // The column list (undocumented; the sf CLI's data query asks for it before the records) is not emulated:
-      // refused, so that no client reads records where it expects columns.
-      throw new RestError(
-        400,
-        'MALFORMED_QUERY',
-        'The column list (columns=true) is not served by this local emulator (an emulator limit, not an error in the query): ask for the records without it.',
-      );
-    }
     const soql = call.query.get('q') ?? '';
     if (!soql.trim()) throw new RestError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-    const outcome = runSoql(soql, ctx.store, {
+    const options = {
       includeDeleted: resource === 'queryAll',
       now: ctx.deps.now(),
       userId: call.principal.userId,
-    });
+    };
+    if (call.query.get('columns') === 'true')
+      return { status: 200, body: queryColumns(soql, ctx.store, options) };
+    const outcome = runSoql(soql, ctx.store, options);
     const batch = batchSize(call.headers['sforce-query-options']);
     const body = { totalSize: outcome.totalSize, done: true, records: [] as unknown[] };
     if (outcome.rows.length === 0) return { status: 200, body };

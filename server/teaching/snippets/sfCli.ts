@@ -35,12 +35,6 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   lines.push(
     `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} \\`,
     `  --alias ${ORG_ALIAS} --no-prompt`,
-    ...(context.caFile
-      ? [
-          '# Against a real org. The local emulator refuses the column list sf data query asks for first, so here',
-          '# the command stops with that message: the curl, jsforce and Python snippets run the query against it.',
-        ]
-      : []),
     `${trust}sf data query --query ${shellQuote(query.soql)} \\`,
     `  --target-org ${ORG_ALIAS} --api-version ${query.version}`,
   );

@@ -28,14 +28,45 @@ describe('emulator: SOQL', () => {
   });
   after(() => stack.close());
 
-  test('refuses the column list (columns=true) as an emulator limit, never answering records in its place', async () => {
-    const { status, body } = await rest.get(
-      `/query?q=${encodeURIComponent('SELECT Id FROM Account')}&columns=true`,
+  test('answers the column list (columns=true) the sf CLI asks for: canonical names, parents joined, children and aggregates', async () => {
+    const columns = async (soql: string) => {
+      const { status, body } = await rest.get(`/query?q=${encodeURIComponent(soql)}&columns=true`);
+      assert.equal(status, 200, JSON.stringify(body));
+      return body as unknown as { columnMetadata: unknown[]; entityName: string };
+    };
+    const plain = (name: string, displayName = name, joinColumns: unknown[] = []) => ({
+      aggregate: false,
+      columnName: name,
+      displayName,
+      joinColumns,
+    });
+    assert.deepEqual(
+      await columns('select id, name, owner.name, (select lastname from contacts) from account limit 1'),
+      {
+        columnMetadata: [
+          plain('Id'),
+          plain('Name'),
+          plain('Owner', 'Owner', [plain('Name', 'Owner.Name')]),
+          {
+            aggregate: true,
+            columnName: 'Contacts',
+            displayName: 'Contacts',
+            joinColumns: [plain('LastName')],
+          },
+        ],
+        entityName: 'Account',
+      },
     );
-    assert.equal(status, 400);
-    const [error] = body as unknown as { errorCode: string; message: string }[];
-    assert.equal(error.errorCode, 'MALFORMED_QUERY');
-    assert.match(error.message, /The column list \(columns=true\) is not served by this local emulator/);
+    assert.deepEqual(
+      (await columns('SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry')).columnMetadata,
+      [
+        plain('Industry'),
+        { aggregate: true, columnName: 'expr0', displayName: 'COUNT(Id)', joinColumns: [] },
+      ],
+    );
+    const refused = await rest.get(`/query?q=${encodeURIComponent('SELECT Nope FROM Account')}&columns=true`);
+    assert.equal(refused.status, 400);
+    assert.equal((refused.body as unknown as { errorCode: string }[])[0].errorCode, 'INVALID_FIELD');
   });
 
   test('evaluates semi- and anti-joins (a former wrong answer: 0 rows when every Account has Contacts)', async () => {

@@ -160,16 +160,6 @@ describe('sf CLI snippets', () => {
     ]);
   });
 
-  test('against the emulator, the query command says it stops there and which snippets run the query', () => {
-    const script = sfCliSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: false }) ?? '';
-    assert.match(
-      script,
-      /# Against a real org\. The local emulator refuses the column list sf data query asks for first/,
-    );
-    const org = sfCliSnippet(legRequest(legs.query), { ...legs.ORG, reveal: false }) ?? '';
-    assert.doesNotMatch(org, /emulator/);
-  });
-
   test('no sf command sends the other requests', () => {
     for (const leg of [
       legs.codeExchange,
