@@ -41,6 +41,17 @@ describe('standard clients against the emulator', () => {
   let stack: TestStack;
   let clock = Date.now();
   let config: oidc.Configuration;
+  /** The discovered configuration with the secret sent as HTTP Basic (client_secret_basic) instead of in the form. */
+  const withBasicAuth = () => {
+    const basic = new oidc.Configuration(
+      config.serverMetadata(),
+      stack.config.clientId,
+      stack.config.clientSecret,
+      oidc.ClientSecretBasic(stack.config.clientSecret),
+    );
+    basic[oidc.customFetch] = fetchTrustingLocalCa;
+    return basic;
+  };
   let fetchTrustingLocalCa: oidc.CustomFetch;
 
   before(async () => {
@@ -71,13 +82,7 @@ describe('standard clients against the emulator', () => {
     assert.equal(posted.refresh_token, undefined);
     assert.equal(posted.id_token, undefined);
     assert.equal((posted as unknown as Record<string, unknown>).instance_url, stack.instanceUrl);
-    const basic = new oidc.Configuration(
-      config.serverMetadata(),
-      stack.config.clientId,
-      stack.config.clientSecret,
-      oidc.ClientSecretBasic(stack.config.clientSecret),
-    );
-    basic[oidc.customFetch] = fetchTrustingLocalCa;
+    const basic = withBasicAuth();
     assert.ok((await oidc.clientCredentialsGrant(basic)).access_token);
     const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
     assert.match(sent?.headers.authorization ?? '', /^Basic /);
@@ -132,13 +137,7 @@ describe('standard clients against the emulator', () => {
   });
 
   test('openid-client with client_secret_basic, which discovery lists: the code flow and a refresh', async () => {
-    const basic = new oidc.Configuration(
-      config.serverMetadata(),
-      stack.config.clientId,
-      stack.config.clientSecret,
-      oidc.ClientSecretBasic(stack.config.clientSecret),
-    );
-    basic[oidc.customFetch] = fetchTrustingLocalCa;
+    const basic = withBasicAuth();
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const url = oidc.buildAuthorizationUrl(basic, {
