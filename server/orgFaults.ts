@@ -17,10 +17,10 @@ export type OrgFault = (typeof ORG_FAULTS)[number];
 
 /** What the emulator offers the playground (stack.ts connects the two; neither imports the other). */
 export interface OrgControl {
-  /** Each fault applies to the next request it concerns, then disarms. */
-  armOnce(faults: readonly OrgFault[]): void;
-  /** The attempt that armed these has ended: those it never reached disarm too. */
-  disarm(faults: readonly OrgFault[]): void;
+  /** A new attempt's faults (none, too) replace any armed before; each applies to the next request it concerns. */
+  armFor(attempt: string, faults: readonly OrgFault[]): void;
+  /** The attempt has ended: the faults it armed and never reached disarm too. */
+  disarmFor(attempt: string): void;
 }
 
 export function isOrgFault(value: string): value is OrgFault {

@@ -29,20 +29,21 @@ const MAX_TRANSCRIPT = 40;
 const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 
 /**
- * Starts the record of a new attempt and takes the armed faults (they apply once): the org-side ones go to the
- * local org, which applies each to the next request it concerns.
+ * Starts the record of a new attempt and takes the armed faults (they apply once). The org-side ones go to the
+ * local org, replacing any an earlier attempt left there, this visitor's or another's: a login left waiting at
+ * Salesforce's page, or a code handed over, must not fail this attempt with a fault it never asked for.
  */
 export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgControl?: OrgControl): Attempt {
   const faults = req.session.faults ?? [];
   delete req.session.faults;
-  // A login left at Salesforce's page never comes back to end its attempt: a new one ends it here, so its faults
-  // cannot fail this one.
-  const previous = req.session.attempt;
-  if (previous && previous.ok === undefined) settleOrgFaults(previous, orgControl);
+  const attempt = recordAttempt(req, flow, nowMs, faults);
+  orgControl?.armFor(attempt.id, faults.filter(isOrgFault));
+  return attempt;
+}
+
+function recordAttempt(req: Request, flow: FlowName, nowMs: number, faults: Attempt['faults']): Attempt {
   const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
   req.session.attempt = attempt;
-  const orgFaults = faults.filter(isOrgFault);
-  if (orgFaults.length > 0) orgControl?.armOnce(orgFaults);
   return attempt;
 }
 
@@ -51,16 +52,18 @@ export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgCon
  * are disarmed, so that none fails a later attempt, this visitor's or another's, with a false explanation.
  */
 export function settleOrgFaults(attempt: Attempt, orgControl?: OrgControl): void {
-  const orgFaults = attempt.faults.filter(isOrgFault);
-  if (orgFaults.length > 0) orgControl?.disarm(orgFaults);
+  orgControl?.disarmFor(attempt.id);
 }
 
-/** The unfinished attempt a callback belongs to; a finished one is never reopened, so the callback gets its own. */
+/**
+ * The unfinished attempt a callback belongs to; a finished one is never reopened, so the callback gets its own.
+ * That one started nothing: it takes none of the faults armed for the next attempt, and arms nothing.
+ */
 export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt {
   const attempt = req.session.attempt;
   return attempt && attempt.flow === flow && attempt.ok === undefined
     ? attempt
-    : beginAttempt(req, flow, nowMs);
+    : recordAttempt(req, flow, nowMs, []);
 }
 
 /** What a flow page shows: the newest attempt of that flow, whether it failed or signed the visitor in. */

@@ -13,7 +13,7 @@ import { startTestStack, type TestStack } from '../../support/stack.ts';
 describe('emulator: org-side faults', () => {
   let stack: TestStack;
   const browser = new TestClient();
-  const arm = (fault: OrgFault) => stack.emulator?.orgControl.armOnce([fault]);
+  const arm = (fault: OrgFault) => stack.emulator?.context.faults.armOnce([fault]);
   const authorizeUrl = (query: Record<string, string>) =>
     `${stack.emulatorUrl}/services/oauth2/authorize?${new URLSearchParams({
       client_id: stack.config.clientId,

@@ -145,6 +145,13 @@ describe('break it', () => {
     });
     const abandoned = await learner.get(`${stack.appUrl}/flows/web-server/start`);
     assert.match(abandoned.headers.get('location') ?? '', /\/services\/oauth2\/authorize\?/);
+    const elsewhere = await postForm(stack, new TestClient(), '/flows/jwt', '/flows/jwt');
+    assert.equal(
+      elsewhere.headers.get('location'),
+      '/result',
+      'another visitor met the waiting login’s fault',
+    );
+    await learner.get(abandoned.headers.get('location') ?? ''); // still at the login page
     const jwt = await postForm(stack, learner, '/flows/jwt', '/flows/jwt');
     assert.equal(
       jwt.headers.get('location'),
