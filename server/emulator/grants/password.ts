@@ -1,11 +1,11 @@
 // grant_type=password: the username-password flow, blocked unless the org allows it ("Allow OAuth Username-Password
 // Flows", off since Summer '23). The password is the user's password followed by their security token.
-import { findUserByUsername } from '../context.ts';
+import { appAccess, findUserByUsername } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import { securityToken } from '../org.ts';
 import { issuePasswordTokens } from '../responses.ts';
 import { safeEqual } from '../secrets.ts';
-import { checkAdminApproval, checkClientAuthentication } from './checks.ts';
+import { checkClientAuthentication } from './checks.ts';
 import type { Grant } from './types.ts';
 
 /** Salesforce's answer to nearly every failure of this flow; the real reason is only in Login History. */
@@ -25,11 +25,11 @@ export const passwordGrant: Grant = {
       throw authenticationFailure();
     }
     if (!user.active) throw authenticationFailure();
-    ctx.logins.recordSuccess(user.id);
     // Under "Admin approved users are pre-authorized", Salesforce refuses an API login by a user the app is not
-    // assigned to (Login History: "Failed: Not approved for access", knowledge article 000212208); the code on the
-    // wire is unconfirmed for this grant and is taken from the others.
-    checkAdminApproval(ctx, user);
+    // assigned to (Login History: "Failed: Not approved for access", knowledge article 000212208). On the wire this
+    // grant answers nearly every refusal the same way, the reason only in Login History.
+    if (!appAccess(ctx, user).permitted) throw authenticationFailure();
+    ctx.logins.recordSuccess(user.id);
     return issuePasswordTokens(ctx, user);
   },
 };

@@ -65,6 +65,12 @@ describe('emulator: refresh token lifecycle', () => {
         error_description: 'invalid client credentials',
       },
     );
+    // The client_id in the form (where Salesforce documents it) with the secret in Basic is one client.
+    const withId = { ...form, client_id: stack.config.clientId };
+    const split = await postToken(stack.emulatorUrl, withId, basicAuth(stack.config.clientId, secret));
+    assert.equal(split.status, 200, JSON.stringify(split.body));
+    const wrong = await postToken(stack.emulatorUrl, withId, basicAuth(stack.config.clientId, 'wrong'));
+    assert.equal(wrong.body.error, 'invalid_client', 'a secret sent in Basic is checked too');
   });
 
   test('returns an id_token on refresh when openid was granted, issued by the host that was asked', async () => {
