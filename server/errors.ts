@@ -86,7 +86,7 @@ function clientMistake(err: unknown): [title: string, detail: string] {
   if (type === 'encoding.unsupported') {
     return [
       'Unsupported content encoding',
-      'This app reads bodies uncompressed, or compressed with gzip or deflate.',
+      'This app reads bodies uncompressed, or compressed with gzip, deflate or br.',
     ];
   }
   if (err instanceof URIError || (typeof message === 'string' && /decode param/i.test(message))) {

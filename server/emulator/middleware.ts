@@ -7,7 +7,7 @@ import session, { type SessionData } from 'express-session';
 import helmet from 'helmet';
 import { headersPerSetting } from '../fixedHeaders.ts';
 import { PUBLIC_DIR } from '../paths.ts';
-import { TieredMemoryStore, type SessionLimits } from '../sessionStore.ts';
+import { SESSION_TTL_MS, TieredMemoryStore, type SessionLimits } from '../sessionStore.ts';
 import { callbackOrigins } from './callbackUrls.ts';
 import type { EmulatorContext } from './context.ts';
 import { parseMultipart } from './endpoints/token.ts';
@@ -15,12 +15,13 @@ import { parseMultipart } from './endpoints/token.ts';
 /**
  * Pending logins and device approvals, apart from users signed in to the emulator, so that a flood of the first
  * cannot push out the second. Bounded in bytes as well as in count: a pending login keeps what its authorize request
- * carried, and a count alone let a flood of large requests hold gigabytes. An hour without a write ends one.
+ * carried, and a count alone let a flood of large requests hold gigabytes. Two hours without a request end one,
+ * as the playground's own sessions (and the emulator's default token lifetime).
  */
 const EMULATOR_SESSION_LIMITS: SessionLimits = {
   anonymous: { sessions: 2000, bytes: 8 * 1024 * 1024 },
   signedIn: { sessions: 200, bytes: 4 * 1024 * 1024 },
-  ttlMs: 60 * 60 * 1000,
+  ttlMs: SESSION_TTL_MS,
 };
 const signedIn = (data: SessionData) => Boolean(data.sfUserId);
 

@@ -59,7 +59,8 @@ export function resultPages(services: Services): Handlers {
     },
 
     query(req, res) {
-      const typed = typeof req.body?.soql === 'string' ? req.body.soql.trim() : '';
+      // A browser sends the textarea's line breaks as CRLF, while its maxlength counts each as one character.
+      const typed = typeof req.body?.soql === 'string' ? req.body.soql.replace(/\r\n/g, '\n').trim() : '';
       // Cut short, a query would fail with a parse error at a place the learner never wrote.
       if (typed.length > MAX_SOQL_LENGTH) {
         throw new HttpError(

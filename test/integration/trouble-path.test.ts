@@ -168,6 +168,12 @@ describe('the trouble path', () => {
       'error=invalid_grant&error_description=expired%20authorization%20code',
     );
     assert.doesNotMatch(noSetupPath, /its app and org settings are on/);
+    // Setup → My Domain is a Salesforce page the emulator has no copy of: no link there.
+    const myDomain = await explainPasted(
+      'error=invalid_grant&error_description=request%20not%20supported%20on%20this%20domain',
+    );
+    assert.match(myDomain, /Setup → My Domain shows it/);
+    assert.doesNotMatch(myDomain, /its app and org settings are on/);
   });
 
   test('the setup guide says when to use each of the seven flows', async () => {

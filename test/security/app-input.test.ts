@@ -96,6 +96,10 @@ describe('attacks on request bodies', () => {
     const html = await answer.text();
     assert.match(html, /<h1>Query too long<\/h1>/);
     assert.match(html, /The query has 4,047 characters; this page takes up to 4,000/);
+    // Line breaks arrive as CRLF but count once, as the textarea's maxlength counts them.
+    const lines = `SELECT Id\r\nFROM Account\r\nWHERE Name != '${'x'.repeat(3_960)}'`;
+    assert.equal(lines.replace(/\r\n/g, '\n').length, 3_999);
+    assert.equal((await postForm(stack, client, '/result', '/result/query', { soql: lines })).status, 303);
   });
 
   test('a request that cannot be read says which part: a broken %-escape in the address, a charset other than UTF-8', async () => {
