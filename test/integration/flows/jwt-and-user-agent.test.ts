@@ -61,7 +61,10 @@ describe('JWT bearer and user-agent flows', () => {
     const back = await client.get(logout.headers.get('location') ?? '');
     const page = await (await client.get(back.headers.get('location') ?? '')).text();
     assert.match(page, /<h1>Signed out<\/h1>/);
-    assert.match(page, /one without \(JWT bearer, client credentials, username-password\) had its access token revoked/);
+    assert.match(
+      page,
+      /one without \(JWT bearer, client credentials, username-password\) had its access token revoked/,
+    );
   });
 
   test('user-agent: the fragment is posted, state, signature and nonce are checked, the token stays in the session', async () => {
