@@ -2,10 +2,8 @@
 // Integration"): sign a short assertion with the app's private key and trade it for an access token.
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import njwt from 'njwt';
-import { FlowError, type Check, type Fault } from '../attempts/attempt.ts';
-import { checkKeyMatchesCertificate } from '../certs.ts';
+import { FlowError, type Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { containsPrivateKey } from '../pem.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
@@ -66,13 +64,12 @@ export async function requestToken(ctx: FlowContext, faults: readonly Fault[]): 
 
 /** Answers worked out from files, kept while the files stay the same (see fileVersion). */
 const parsedKeys = new Map<string, { version: string; key: KeyObject }>();
-const keyChecks = new Map<string, { version: string; check: Check }>();
 
 /**
  * Which version of a file is on disk: inode, size and modification time change whenever it is replaced or edited,
  * so a regenerated key is picked up at once while an unchanged one costs a stat, not a parse.
  */
-function fileVersion(file: string): string {
+export function fileVersion(file: string): string {
   try {
     const { ino, size, mtimeMs } = statSync(file);
     return `${ino}:${size}:${mtimeMs}`;
@@ -95,46 +92,6 @@ export function signingKey(file: string): KeyObject {
   }
   parsedKeys.set(file, { version, key });
   return key;
-}
-
-/**
- * Before anything is sent: the private key must be the partner of the certificate uploaded to the app. The flow
- * page shows this on every view, so the answer is kept until either file changes.
- */
-export function keyMatchesCertificate(keyFile: string, certFile: string): Check {
-  const version = `${fileVersion(keyFile)}|${fileVersion(certFile)}`;
-  const id = `${keyFile}|${certFile}`;
-  const cached = keyChecks.get(id);
-  if (cached?.version === version) return { ...cached.check };
-  const check = compareKeyAndCertificate(keyFile, certFile);
-  keyChecks.set(id, { version, check });
-  return { ...check };
-}
-
-function compareKeyAndCertificate(keyFile: string, certFile: string): Check {
-  const check = (passed: boolean, detail: string): Check => ({
-    id: 'key-certificate',
-    label: 'key and certificate check',
-    passed,
-    detail,
-    why: 'Salesforce verifies the assertion with the certificate on the app; a key from another pair fails with invalid assertion.',
-  });
-  try {
-    checkKeyMatchesCertificate({ keyFile, certFile });
-    return check(true, `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}.`);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // A key of one's own (SF_JWT_KEY_FILE) has its own certificate, which this app cannot see: deleting the pair
-    // here would not help, and the generated certificate is not the one to upload.
-    const ownKey = keyFile !== path.join(path.dirname(certFile), 'jwt.key');
-    if (ownKey && /does not match/.test(message)) {
-      return check(
-        false,
-        `${keyFile} (SF_JWT_KEY_FILE) is not the partner of ${path.basename(certFile)}. Upload the certificate made with that key to the app, and put a copy at ${certFile} so this check can compare them.`,
-      );
-    }
-    return check(false, message);
-  }
 }
 
 /** The PEM mistakes learners make most, named before Salesforce would only say "invalid assertion". */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Check } from '../attempts/attempt.ts';
 import { hostKind } from '../hostKinds.ts';
 import type { FlowContext } from './context.ts';
-import { keyMatchesCertificate } from './jwtBearer.ts';
+import { keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
 import { notPerformed } from './responseChecks.ts';
 import * as webServer from './webServer.ts';

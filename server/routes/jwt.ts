@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import * as jwtBearer from '../flows/jwtBearer.ts';
+import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
@@ -14,8 +15,8 @@ export function jwtPages(services: Services): { page: RequestHandler; run: Reque
       const attempt = latestAttempt(req, 'jwt');
       renderFlowPage(req, res, 'jwt', {
         title: 'JWT bearer flow',
-        keyCheck: jwtBearer.keyMatchesCertificate(config.jwtKeyFile, certFile),
-        ownKey: config.jwtKeyFile !== path.join(config.certsDir, 'jwt.key'),
+        keyCheck: keyMatchesCertificate(config.jwtKeyFile, certFile),
+        ownKey: isOwnKey(config.jwtKeyFile, certFile),
         notApproved: attempt?.error?.error_description === "user hasn't approved this consumer",
         claimsPreview: { iss: config.clientId, sub: config.username, aud: config.audience },
       });

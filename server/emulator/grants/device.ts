@@ -47,7 +47,7 @@ export const deviceGrant: Grant = {
   grantType: 'device',
   handler(ctx, params, request) {
     checkClientId(ctx, params.client_id);
-    // The device flow needs no secret; one that is sent must be right, as Salesforce checks a sent secret elsewhere.
+    // As at the start: no secret needed, but one that is sent must be right.
     checkClientSecret(ctx, params.client_secret, false);
     const deviceCode = params.code ?? '';
     const authorization = deviceCode ? ctx.devices.byCode(deviceCode) : undefined;

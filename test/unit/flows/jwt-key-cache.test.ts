@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ensureCertificates } from '../../../server/certs.ts';
-import { keyMatchesCertificate, signedRequest } from '../../../server/flows/jwtBearer.ts';
+import { signedRequest } from '../../../server/flows/jwtBearer.ts';
+import { keyMatchesCertificate } from '../../../server/flows/jwtKeyCheck.ts';
 import { TEST_ROOT } from '../../support/stack.ts';
 
 const certs = path.join(TEST_ROOT, 'certs');
