@@ -10,12 +10,28 @@ import { setupSession } from '../support/emulator-setup.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
-/** A GET with the path sent exactly as written: fetch and URL would normalise `..` and `%2e%2e` away. */
-function rawGet(base: string, rawPath: string): Promise<{ status: number; body: string }> {
+/**
+ * A GET with the path sent exactly as written (fetch and URL would normalise `..` and `%2e%2e` away), and a form body
+ * when given, which fetch refuses to send with a GET.
+ */
+function rawGet(base: string, rawPath: string, form?: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(base);
+  // Node frames no body of a GET by itself: without a length the server would read it as a second request.
+  const headers = form
+    ? {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(Buffer.byteLength(form)),
+      }
+    : {};
   return new Promise((resolve, reject) => {
     const request = https.request(
-      { hostname, port, path: rawPath, ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')) },
+      {
+        hostname,
+        port,
+        path: rawPath,
+        headers,
+        ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')),
+      },
       (response) => {
         let body = '';
         response.on('data', (chunk) => (body += chunk));
@@ -23,7 +39,7 @@ function rawGet(base: string, rawPath: string): Promise<{ status: number; body: 
       },
     );
     request.on('error', reject);
-    request.end();
+    request.end(form);
   });
 }
 
@@ -120,6 +136,21 @@ describe('emulator limits and static files under attack', () => {
     });
     assert.equal(login.status, 400, 'the first pending login was still held after 10 MB of others');
     assert.match(await login.text(), /This login request has expired/);
+  });
+
+  test('the authorize page reads its query only: a body sent with the GET changes nothing', async () => {
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: stack.config.clientId,
+      redirect_uri: stack.config.callbackUrl,
+    });
+    const answer = await rawGet(
+      stack.emulatorUrl,
+      `/services/oauth2/authorize?${query}`,
+      'client_id=someone-else',
+    );
+    assert.equal(answer.status, 200);
+    assert.match(answer.body, /name="password"/, 'the login page of this app, not an unknown client');
   });
 
   test('no path reaches outside /emulator-assets, however it is encoded', async () => {
