@@ -3,6 +3,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fail } from './configValues.ts';
+import { isCertificatePem } from './pem.ts';
 
 /** A key file of one's own: readable, and the unencrypted PEM private key the JWT flow signs with. */
 export function checkSigningKey(name: string, file: string): void {
@@ -14,7 +15,7 @@ export function checkSigningKey(name: string, file: string): void {
   }
   if (pem === undefined) fail(name, `points to ${file}, which is not a file: set it to the key file`);
   // The mix-up learners make most: the certificate (uploaded to the app) given where the private key belongs.
-  if (/-----BEGIN CERTIFICATE-----/.test(pem) && !/PRIVATE KEY-----/.test(pem)) {
+  if (isCertificatePem(pem)) {
     fail(
       name,
       `points to ${file}, which is a certificate, the half uploaded to the app: point it to the private key that ` +
