@@ -1,8 +1,8 @@
 // Explanations for the client credentials, device, refresh token and username-password flows: they come before
 // the general OAuth rules so that a flow's own cause wins over a code's usual meaning.
-import type { Rule } from './types.ts';
+import { APP_MANAGER, type Rule } from './types.ts';
 
-const POLICIES = 'Setup → App Manager → your app → Manage → Edit Policies';
+const POLICIES = `${APP_MANAGER} → Manage → Edit Policies`;
 
 export const FLOW_RULES: Rule[] = [
   {
@@ -102,8 +102,7 @@ export const FLOW_RULES: Rule[] = [
     title: 'This flow needs the consumer secret',
     likelyMeaning:
       'Client credentials, username-password and introspection authenticate the app with its secret.',
-    howToFix:
-      'Set SF_CLIENT_SECRET to the Consumer Secret (Setup → App Manager → your app → View → Manage Consumer Details).',
+    howToFix: `Set SF_CLIENT_SECRET to the Consumer Secret (${APP_MANAGER} → View → Manage Consumer Details).`,
     whatNotToDo: 'Never put the secret in browser code.',
   },
   {

@@ -1,6 +1,6 @@
 // Explanations for refusals that come from the org's own settings and limits: blocked or uninstalled apps, IP
 // restrictions, inactive users and orgs, rate limits, and the codes of Salesforce's OAuth error page.
-import type { Rule } from './types.ts';
+import { APP_MANAGER, type Rule } from './types.ts';
 
 const CONNECTED_APPS = 'Setup → Connected Apps OAuth Usage';
 
@@ -12,8 +12,7 @@ export const ORG_RULES: Rule[] = [
     title: 'The login came from an IP address the org does not allow',
     likelyMeaning:
       "The user's profile has Login IP Ranges (or the org trusted ranges, or a session locked to an IP) that do not include this machine's address, and the app's IP Relaxation enforces them.",
-    howToFix:
-      'Add the address to the profile\'s Login IP Ranges, or set the app\'s IP Relaxation to "Relax IP restrictions" (Setup → App Manager → your app → Manage → Edit Policies). Login History names the address that was refused.',
+    howToFix: `Add the address to the profile's Login IP Ranges, or set the app's IP Relaxation to "Relax IP restrictions" (${APP_MANAGER} → Manage → Edit Policies). Login History names the address that was refused.`,
     whatNotToDo: 'Do not relax IP restrictions for every user to fix one integration.',
   },
   {
