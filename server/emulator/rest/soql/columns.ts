@@ -6,6 +6,7 @@ import { findChildRelationship, findObject } from '../schema.ts';
 import { PathResolver, type RecordSource } from './fieldPath.ts';
 import { parseSoql } from './parse.ts';
 import { runSoql } from './run.ts';
+import { fieldPathText } from './select.ts';
 import type { QueryOptions } from './types.ts';
 
 export interface Column {
@@ -41,13 +42,8 @@ function columnsOf(
 ): Column[] {
   switch (selected.type) {
     case 'Field':
-      return [pathColumn(resolver.resolve(selected.field).names)];
     case 'FieldRelationship':
-      return [
-        pathColumn(
-          resolver.resolve(selected.rawValue ?? [...selected.relationships, selected.field].join('.')).names,
-        ),
-      ];
+      return [pathColumn(resolver.resolve(fieldPathText(selected)).names)];
     case 'FieldSubquery': {
       const relationship = findChildRelationship(resolver.object, selected.subquery.relationshipName);
       const child = relationship && findObject(relationship.childSObject);

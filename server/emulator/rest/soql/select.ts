@@ -58,11 +58,7 @@ function selectItems(
     case 'FieldRelationship': {
       if ('alias' in selected && selected.alias)
         throw malformed(soql, selected.alias, `unexpected token: ${selected.alias}`);
-      const raw =
-        selected.type === 'Field'
-          ? selected.field
-          : (selected.rawValue ?? [...selected.relationships, selected.field].join('.'));
-      return [resolver.resolve(raw)];
+      return [resolver.resolve(fieldPathText(selected))];
     }
     case 'FieldSubquery':
       return [planChild(soql, selected.subquery, resolver.object, source, options, planRecords)];
@@ -73,6 +69,15 @@ function selectItems(
     default:
       throw emulatorLimit(soql, 'TYPEOF', 'TYPEOF');
   }
+}
+
+/** A selected field as written: Name, or a parent path such as Owner.Name. */
+export function fieldPathText(
+  selected: Extract<SelectField, { type: 'Field' | 'FieldRelationship' }>,
+): string {
+  return selected.type === 'Field'
+    ? selected.field
+    : (selected.rawValue ?? [...selected.relationships, selected.field].join('.'));
 }
 
 /** FIELDS(STANDARD) lists every field; ALL and CUSTOM need LIMIT 200 at most, as Salesforce requires. */
