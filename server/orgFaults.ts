@@ -17,8 +17,12 @@ export type OrgFault = (typeof ORG_FAULTS)[number];
 
 /** What the emulator offers the playground (stack.ts connects the two; neither imports the other). */
 export interface OrgControl {
-  /** A new attempt's faults (none, too) replace any armed before; each applies to the next request it concerns. */
-  armFor(attempt: string, faults: readonly OrgFault[]): void;
+  /**
+   * Arms an attempt's faults; each applies once, to the request it concerns. Bound to a login's `state`, they wait
+   * for that login alone. Unbound (a direct flow's), they replace the unbound faults armed before, and apply to
+   * the next request that comes.
+   */
+  armFor(attempt: string, faults: readonly OrgFault[], state?: string): void;
   /** The attempt has ended: the faults it armed and never reached disarm too. */
   disarmFor(attempt: string): void;
 }

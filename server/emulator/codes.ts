@@ -8,6 +8,8 @@ export interface CodeGrant {
   scopes: string[];
   codeChallenge?: string;
   nonce?: string;
+  /** The state of the login that gave the code: the faults bound to that login meet its exchange too. */
+  state?: string;
   expiresAt: number;
 }
 
@@ -34,6 +36,11 @@ export class CodeStore {
     this.codes.set(code, { ...grant, expiresAt: this.now() + CODE_LIFETIME_MS });
     if (this.codes.size > MAX_CODES) this.codes.delete(this.codes.keys().next().value as string);
     return code;
+  }
+
+  /** The state of the login that gave a code still waiting for its exchange. */
+  loginStateOf(code: string): string | undefined {
+    return this.codes.get(code)?.state;
   }
 
   /** Returns the grant once; a second use, an unknown or an expired code all return undefined. */

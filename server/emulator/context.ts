@@ -85,13 +85,19 @@ export interface AppAccess {
  * profile is assigned to the app, with no approval page; "All users may self-authorize" lets everyone in after they
  * approve the app once. The armed fault 'admin-approved-no-profile' plays an admin-approved policy that lists no
  * profile: a decision that only looks ahead ('peek', the approval page) leaves it armed for the refusal itself.
+ * `loginState` names the login the request belongs to, for a fault bound to one.
  */
-export function appAccess(ctx: EmulatorContext, user: OrgUser, fault: 'peek' | 'take' = 'take'): AppAccess {
+export function appAccess(
+  ctx: EmulatorContext,
+  user: OrgUser,
+  fault: 'peek' | 'take' = 'take',
+  loginState?: string,
+): AppAccess {
   const { settings } = ctx.state;
   const noProfile =
     fault === 'take'
-      ? ctx.faults.take('admin-approved-no-profile')
-      : ctx.faults.isArmed('admin-approved-no-profile');
+      ? ctx.faults.take('admin-approved-no-profile', loginState)
+      : ctx.faults.isArmed('admin-approved-no-profile', loginState);
   if (noProfile) return { permitted: false, preAuthorized: false, selfAuthorize: false };
   if (settings.policy === 'admin-approved') {
     const assigned = settings.profiles.includes(user.profile);

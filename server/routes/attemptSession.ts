@@ -29,16 +29,25 @@ const MAX_TRANSCRIPT = 40;
 const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 
 /**
- * Starts the record of a new attempt and takes the armed faults (they apply once). The org-side ones go to the
- * local org, replacing any an earlier attempt left there, this visitor's or another's: a login left waiting at
- * Salesforce's page, or a code handed over, must not fail this attempt with a fault it never asked for.
+ * Starts the record of a new attempt and takes the armed faults (they apply once). With `orgControl`, the
+ * org-side ones go to the local org at once, for the next request; a redirect flow arms them itself, bound to its
+ * login's state (armOrgFaults), once it has one.
  */
 export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgControl?: OrgControl): Attempt {
   const faults = req.session.faults ?? [];
   delete req.session.faults;
   const attempt = recordAttempt(req, flow, nowMs, faults);
-  orgControl?.armFor(attempt.id, faults.filter(isOrgFault));
+  armOrgFaults(attempt, orgControl);
   return attempt;
+}
+
+/**
+ * Gives the attempt's org-side faults to the local org, bound to the login's `state` when there is one: a login
+ * left waiting at Salesforce's page, or a code handed over, then fails nobody else's request with a fault they
+ * never asked for. Unbound faults replace any an earlier attempt left unbound.
+ */
+export function armOrgFaults(attempt: Attempt, orgControl?: OrgControl, state?: string): void {
+  orgControl?.armFor(attempt.id, attempt.faults.filter(isOrgFault), state);
 }
 
 function recordAttempt(req: Request, flow: FlowName, nowMs: number, faults: Attempt['faults']): Attempt {

@@ -8,6 +8,7 @@ import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import {
+  armOrgFaults,
   attemptLog,
   beginAttempt,
   latestAttempt,
@@ -74,9 +75,11 @@ export function redirectFlowPages(services: Services): {
       // "Send me anyway" after a refused pre-flight: the same faults again, and straight to Salesforce's page.
       const anyway = req.query.anyway === '1';
       if (anyway) req.session.faults = latestAttempt(req, flow)?.faults ?? req.session.faults;
-      const attempt = beginAttempt(req, flow, now(), orgControl);
+      const attempt = beginAttempt(req, flow, now());
       const login = readLoginOptions(req.query, config);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);
+      // Bound to the state this login sends (tampered or not): only its requests, and its code's exchange, meet them.
+      armOrgFaults(attempt, orgControl, new URL(authorizeUrl).searchParams.get('state') ?? undefined);
       // "New attempt and copy" for a spent code: this login's code goes to the learner, unexchanged.
       const handOver =
         flow === 'web-server' && req.query.hand_over === '1' && req.session.handOverNext === true;

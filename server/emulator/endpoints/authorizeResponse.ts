@@ -25,10 +25,11 @@ export function completeAuthorization(
       scopes: pending.scopes,
       codeChallenge: pending.codeChallenge,
       nonce: pending.nonce,
+      state: pending.state,
     });
     params.set('code', code);
   } else {
-    if (!appAccess(ctx, user).permitted) {
+    if (!appAccess(ctx, user, 'take', pending.state).permitted) {
       return res.redirect(
         errorRedirectUrl(
           new RedirectError(OAuthError.invalidAppAccess(), pending.redirectUri, true, pending.state),

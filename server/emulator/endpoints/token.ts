@@ -56,8 +56,11 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
         // Token exchange (RFC 8693) and the SAML grants are not emulated: they need an Apex handler or an identity
         // provider of the org's own, and get the answer of any grant_type the emulator does not know.
         if (!grant) throw OAuthError.unsupportedGrantType();
-        // Login IP ranges (or a session locked to its IP) refuse the grant, whatever else it carries.
-        if (ctx.faults.take('ip-restricted')) throw OAuthError.invalidGrant('ip restricted');
+        // Login IP ranges (or a session locked to its IP) refuse the grant, whatever else it carries. A code's
+        // exchange belongs to the login that gave the code: faults bound to that login meet it.
+        const loginState =
+          params.grant_type === 'authorization_code' ? ctx.codes.loginStateOf(params.code ?? '') : undefined;
+        if (ctx.faults.take('ip-restricted', loginState)) throw OAuthError.invalidGrant('ip restricted');
         return grant.handler(ctx, params, { authorization: req.headers.authorization, host });
       });
       res.set('Cache-Control', 'no-store').set('Pragma', 'no-cache');

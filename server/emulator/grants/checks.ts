@@ -58,6 +58,6 @@ export function checkActive(user: OrgUser | undefined): OrgUser {
   return user;
 }
 
-export function checkAdminApproval(ctx: EmulatorContext, user: OrgUser): void {
-  if (!appAccess(ctx, user).permitted) throw OAuthError.invalidAppAccess();
+export function checkAdminApproval(ctx: EmulatorContext, user: OrgUser, loginState?: string): void {
+  if (!appAccess(ctx, user, 'take', loginState).permitted) throw OAuthError.invalidAppAccess();
 }

@@ -1,0 +1,84 @@
+// Org faults armed for a redirect flow wait for that login alone: the setup doctor, an integration of the learner's
+// own and other visitors' attempts meet none of them, and the login still does when it goes on.
+import assert from '../../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { signAssertion } from '../../support/assertion.ts';
+import { hiddenValue } from '../../support/emulator-login.ts';
+import { TestClient } from '../../support/http.ts';
+import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+describe('org faults belong to their login', () => {
+  let stack: TestStack;
+  const arm = async (client: TestClient, faults: string[]) => {
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    const armed = await client.request(`${stack.appUrl}/teaching/break-it`, {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['_csrf', hiddenValue(page, '_csrf')],
+        ['flow', 'web-server'],
+        ...faults.map((fault) => ['faults', fault]),
+      ]).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(armed.status, 303);
+  };
+  const doctorsClientCheck = async () => {
+    const doctor = new TestClient();
+    assert.equal((await postForm(stack, doctor, '/setup', '/setup/check')).status, 303);
+    const report = await (await doctor.get(`${stack.appUrl}/setup`)).text();
+    return /data-check="client" data-state="(\w+)"/.exec(report)?.[1];
+  };
+
+  before(async () => {
+    stack = await startTestStack();
+    await runWebServerFlow(stack, new TestClient()); // the admin approves the app, so the JWT grant can succeed
+  });
+  after(() => stack.close());
+
+  test('a login left waiting at the login page keeps its fault; a JWT grant of one’s own and another visitor meet none', async () => {
+    const learner = new TestClient();
+    await arm(learner, ['ip-restricted']);
+    const start = await learner.get(`${stack.appUrl}/flows/web-server/start`);
+    const loginPage = await (await learner.get(start.headers.get('location') ?? '')).text();
+    assert.match(loginPage, /name="password"/);
+
+    const ownIntegration = await new TestClient().post(`${stack.emulatorUrl}/services/oauth2/token`, {
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: signAssertion({
+        iss: stack.config.clientId,
+        sub: stack.config.username,
+        aud: stack.emulatorUrl,
+      }),
+    });
+    assert.equal(ownIntegration.status, 200, await ownIntegration.clone().text());
+    const otherVisitor = await postForm(stack, new TestClient(), '/flows/jwt', '/flows/jwt');
+    assert.equal(otherVisitor.headers.get('location'), '/result');
+
+    const login = await learner.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(loginPage, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    assert.equal(login.status, 403, 'the waiting login still meets its own fault');
+    assert.match(await login.text(), /Restricted IP/);
+  });
+
+  test('"send me anyway" left unfollowed: the setup doctor meets none of its faults, the login does', async () => {
+    const learner = new TestClient();
+    await arm(learner, ['callback-mismatch', 'app-blocked']);
+    const refused = await learner.get(`${stack.appUrl}/flows/web-server/start`);
+    assert.equal(refused.headers.get('location'), '/flows/web-server#teaching-heading');
+    const anyway = await learner.get(`${stack.appUrl}/flows/web-server/start?anyway=1`);
+    const authorizeUrl = anyway.headers.get('location') ?? '';
+    assert.match(authorizeUrl, /\/services\/oauth2\/authorize\?/);
+
+    assert.equal(await doctorsClientCheck(), 'pass');
+
+    const salesforcePage = await learner.get(authorizeUrl);
+    assert.equal(salesforcePage.status, 400);
+    assert.match(await salesforcePage.text(), /redirect_uri_mismatch/);
+    const blocked = await learner.get(authorizeUrl);
+    assert.match(blocked.headers.get('location') ?? '', /error=OAUTH_APP_BLOCKED/);
+  });
+});
