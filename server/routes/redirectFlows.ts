@@ -9,12 +9,12 @@ import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import {
   armOrgFaults,
-  attemptLog,
   beginAttempt,
   latestAttempt,
   saveTransaction,
   settleOrgFaults,
 } from './attemptSession.ts';
+import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
 import { describeFailure } from '../salesforce/errors.ts';

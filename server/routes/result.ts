@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
-import { activityLog, shownAttempts } from './attemptSession.ts';
+import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';

@@ -10,7 +10,7 @@ import { hostKind } from '../hostKinds.ts';
 import { isCertificatePem } from '../pem.ts';
 import { clockSkewCheck } from '../teaching/checks.ts';
 import { entryView } from '../teaching/transcript.ts';
-import { attemptLog } from './attemptSession.ts';
+import { attemptLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 
 declare module 'express-session' {

@@ -14,7 +14,7 @@ import { snippetSet } from '../teaching/snippets/index.ts';
 import { legRequest } from '../teaching/snippets/request.ts';
 import { spentValue } from '../teaching/snippets/spent.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
-import { activityLog, shownAttempts } from './attemptSession.ts';
+import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 
 /** Every page shows which faults are armed, so the learner knows the next attempt will fail on purpose. */

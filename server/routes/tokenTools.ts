@@ -5,7 +5,7 @@ import { FlowError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
-import { activityLog } from './attemptSession.ts';
+import { activityLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 
 export interface ToolResult {

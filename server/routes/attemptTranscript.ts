@@ -1,0 +1,53 @@
+// Where an attempt's legs are written and read back: its own transcript, and the signed-in page's calls after it,
+// each kept small enough that every session stays small.
+import type { Request } from 'express';
+import type { Attempt, AttemptLog, TranscriptEntry } from '../attempts/attempt.ts';
+
+const MAX_TRANSCRIPT = 40;
+/** Legs are dropped, oldest first, past this many characters: every session stays small. */
+const MAX_TRANSCRIPT_CHARS = 64 * 1024;
+
+/**
+ * The attempts this session can show, each with its legs: the latest one, and the login's (with the calls made
+ * after it). Reveal looks up its entries here only, so nobody reveals what is not in their own session.
+ */
+export function shownAttempts(req: Request): Attempt[] {
+  const { attempt, login } = req.session;
+  const signedIn = login?.attempt && {
+    ...login.attempt,
+    transcript: [...login.attempt.transcript, ...(login.activity ?? [])],
+  };
+  return [attempt, signedIn].filter((shown): shown is Attempt => shown !== undefined);
+}
+
+/** Where a flow writes: transcript legs, checks and JWTs land in its own attempt. */
+export function attemptLog(attempt: Attempt): AttemptLog {
+  return {
+    entry: (entry) => addEntry(attempt.transcript, entry, false),
+    check: (check) => attempt.checks.push(check),
+    jwt: (kind, token) => {
+      attempt[kind] = token;
+    },
+  };
+}
+
+/**
+ * The result page's own calls (identity, versions, query, token tools) after the login: kept beside the finished
+ * attempt, each leg replacing its previous run (a reloaded page re-runs its query: one leg, not forty).
+ */
+export function activityLog(req: Request): (entry: TranscriptEntry) => void {
+  return (entry) => {
+    const login = req.session.login;
+    if (login) addEntry((login.activity ??= []), entry, true);
+  };
+}
+
+function addEntry(transcript: TranscriptEntry[], entry: TranscriptEntry, replaceLeg: boolean): void {
+  const previous = replaceLeg ? transcript.findLastIndex((leg) => leg.leg === entry.leg) : -1;
+  if (previous >= 0) transcript.splice(previous, 1);
+  transcript.push(entry);
+  let chars = transcript.reduce((sum, leg) => sum + JSON.stringify(leg).length, 0);
+  while (transcript.length > 1 && (transcript.length > MAX_TRANSCRIPT || chars > MAX_TRANSCRIPT_CHARS)) {
+    chars -= JSON.stringify(transcript.shift()).length;
+  }
+}
