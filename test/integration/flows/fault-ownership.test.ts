@@ -1,8 +1,10 @@
 // Org faults armed for a redirect flow wait for that login alone: the setup doctor, an integration of the learner's
-// own and other visitors' attempts meet none of them, and the login still does when it goes on.
+// own and other visitors' attempts meet none of them, and the login still does when it goes on. A direct flow's
+// faults end with its attempt.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '../../support/assertion.ts';
+import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
@@ -10,13 +12,13 @@ import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('org faults belong to their login', () => {
   let stack: TestStack;
-  const arm = async (client: TestClient, faults: string[]) => {
-    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+  const arm = async (client: TestClient, faults: string[], flow = 'web-server') => {
+    const page = await (await client.get(`${stack.appUrl}/flows/${flow}`)).text();
     const armed = await client.request(`${stack.appUrl}/teaching/break-it`, {
       method: 'POST',
       body: new URLSearchParams([
         ['_csrf', hiddenValue(page, '_csrf')],
-        ['flow', 'web-server'],
+        ['flow', flow],
         ...faults.map((fault) => ['faults', fault]),
       ]).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -80,5 +82,24 @@ describe('org faults belong to their login', () => {
     assert.match(await salesforcePage.text(), /redirect_uri_mismatch/);
     const blocked = await learner.get(authorizeUrl);
     assert.match(blocked.headers.get('location') ?? '', /error=OAUTH_APP_BLOCKED/);
+  });
+
+  test('a direct attempt that stopped before its fault takes it back: the next integration meets none', async () => {
+    await changeSettings(stack, { runAsUserId: ADMIN_ID });
+    const learner = new TestClient();
+    // The login host refuses client credentials before the org looks for its Run As user.
+    await arm(learner, ['login-host', 'no-run-as'], 'client-credentials');
+    const run = await postForm(stack, learner, '/flows/client-credentials', '/flows/client-credentials');
+    assert.equal(run.headers.get('location'), '/flows/client-credentials#teaching-heading');
+    assert.match(
+      await (await learner.get(`${stack.appUrl}/flows/client-credentials`)).text(),
+      /request not supported on this domain/,
+    );
+    const integration = await new TestClient().post(`${stack.instanceUrl}/services/oauth2/token`, {
+      grant_type: 'client_credentials',
+      client_id: stack.config.clientId,
+      client_secret: stack.config.clientSecret ?? '',
+    });
+    assert.equal(integration.status, 200, await integration.clone().text());
   });
 });
