@@ -28,6 +28,7 @@ export class OrgFaultSwitch implements OrgControl {
   armFor(attempt: string, faults: readonly OrgFault[], state?: string): void {
     for (const [id, set] of this.sets) if (set.state === undefined) this.sets.delete(id);
     this.sets.delete(attempt);
+    if (faults.length === 0) return; // most attempts arm nothing: nothing to keep, or to look through later
     this.sets.set(attempt, { faults: this.expiring(faults), state });
     if (this.sets.size > MAX_BOUND_ATTEMPTS) this.sets.delete(this.sets.keys().next().value as string);
   }
