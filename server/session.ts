@@ -4,6 +4,7 @@ import session from 'express-session';
 import type { Request, RequestHandler, Response } from 'express';
 import { cookieValue } from './csrf.ts';
 import { randomToken } from './randomPool.ts';
+import { refusingRetiredIds } from './retiredSessions.ts';
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
 export const SESSION_COOKIE = 'playground.sid';
@@ -16,7 +17,7 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    store,
+    store: refusingRetiredIds(store),
     // 24 random bytes, base64url, as express-session's own ids, drawn from the block (see randomPool.ts).
     genid: () => randomToken(24),
     cookie: { httpOnly: true, secure: true, sameSite: 'lax', maxAge: SESSION_TTL_MS },

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { headersPerSetting } from '../fixedHeaders.ts';
 import { PUBLIC_DIR } from '../paths.ts';
 import { SESSION_TTL_MS, TieredMemoryStore, type SessionLimits } from '../sessionStore.ts';
+import { refusingRetiredIds } from '../retiredSessions.ts';
 import { callbackOrigins } from './callbackUrls.ts';
 import type { EmulatorContext } from './context.ts';
 import { parseMultipart } from './endpoints/token.ts';
@@ -61,7 +62,7 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
       secret: randomBytes(32).toString('hex'),
       resave: false,
       saveUninitialized: false,
-      store: new TieredMemoryStore(EMULATOR_SESSION_LIMITS, signedIn),
+      store: refusingRetiredIds(new TieredMemoryStore(EMULATOR_SESSION_LIMITS, signedIn)),
       cookie: { httpOnly: true, secure: true, sameSite: 'lax' },
     }),
   );

@@ -1,8 +1,11 @@
 // Sessions are made only when a page stores something: a visitor who only looks gets no session and no session
-// cookie, and the first thing stored (arming a fault, starting a flow) makes one that later requests find.
+// cookie, and the first thing stored (arming a fault, starting a flow) makes one that later requests find. A session
+// ended by a logout stays ended, whatever request was still running on it.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { csrfTokenOf } from '../support/attacks.ts';
+import { EmulatorFaults } from '../support/faults.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -50,5 +53,28 @@ describe('sessions made on first write', () => {
     assert.equal(callback.status, 303);
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /<code>access_denied<\/code>/, 'the callback found its transaction in the session');
+  });
+
+  test('a logout stays a logout when a token tool started before it ends after it', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    const userinfo = faults.hold('/services/oauth2/userinfo');
+    try {
+      const tool = postForm(stack, client, '/result', '/result/tools', { tool: 'userinfo' });
+      await userinfo.arrived;
+      const logout = await postForm(stack, client, '/result', '/logout');
+      assert.equal(logout.status, 303);
+      userinfo.release();
+      assert.equal((await tool).status, 303);
+    } finally {
+      await faults.restore();
+    }
+    // The tool's answer gave the browser its old session id again: that session is gone, not saved back.
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+    assert.doesNotMatch(
+      (await client.get(`${stack.appUrl}/signed-out`)).headers.get('location') ?? '',
+      /\/result/,
+    );
   });
 });

@@ -54,6 +54,21 @@ export class EmulatorFaults {
     );
   }
 
+  /** Holds each request to `onlyPath` until `release()`, then serves it as usual; other paths are served at once. */
+  hold(onlyPath: string): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    const waiting = new Promise<void>((resolve) => (arrived = resolve));
+    const held: [IncomingMessage, ServerResponse][] = [];
+    this.replaceHandler((req, res) => {
+      held.push([req, res]);
+      arrived();
+    }, onlyPath);
+    const release = () => {
+      for (const [req, res] of held.splice(0)) for (const original of this.handlers) original(req, res);
+    };
+    return { arrived: waiting, release };
+  }
+
   /** The same port and the emulator's own handlers, behind a fresh self-signed certificate nobody trusts. */
   async untrustedCertificate(): Promise<void> {
     const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {

@@ -1,0 +1,36 @@
+// A session id, once destroyed (by a logout, or by the new id a sign-in gives), is never written again. A slower
+// request that loaded the session before that (a token tool in another tab, a second click) would otherwise save it
+// back under its old id when it ends, and the browser, given that id again with its answer, would be signed in again.
+import type session from 'express-session';
+import { LRUCache } from 'lru-cache';
+import { SESSION_TTL_MS } from './sessionStore.ts';
+
+/** Ids remembered at most: far more logins than a session lifetime sees here; the oldest are forgotten first. */
+const MAX_RETIRED = 50_000;
+
+/** The same store, except that set and touch do nothing for an id it has destroyed. */
+export function refusingRetiredIds(store: session.Store): session.Store {
+  const retired = new LRUCache<string, true>({ max: MAX_RETIRED, ttl: SESSION_TTL_MS });
+  const overrides: Partial<session.Store> = {
+    set(sid, data, callback) {
+      if (retired.has(sid)) return callback?.();
+      store.set(sid, data, callback);
+    },
+    touch(sid, data, callback) {
+      if (retired.has(sid)) return callback?.();
+      store.touch?.(sid, data, callback ?? (() => undefined));
+    },
+    destroy(sid, callback) {
+      retired.set(sid, true);
+      store.destroy(sid, callback);
+    },
+  };
+  // Everything else (get, regenerate, the events express-session listens to) is the store's own; regenerate's
+  // `this.destroy` comes back through here.
+  return new Proxy(store, {
+    get: (target, key, receiver) =>
+      Object.hasOwn(overrides, key)
+        ? overrides[key as keyof typeof overrides]
+        : Reflect.get(target, key, receiver),
+  });
+}
