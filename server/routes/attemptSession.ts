@@ -18,8 +18,10 @@ declare module 'express-session' {
     /** The latest attempt that did not sign the visitor in (or is still running). */
     attempt?: Attempt;
     login?: Login;
-    /** Faults armed for the next attempt ("break it"). */
+    /** Faults armed for the next attempt of one flow ("break it"). */
     faults?: Fault[];
+    /** The flow they were armed on: another flow's attempt neither takes nor uses them. */
+    faultsFor?: FlowName;
   }
 }
 
@@ -31,8 +33,8 @@ const MAX_TRANSACTIONS = 5;
  * login's state (armOrgFaults), once it has one.
  */
 export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgControl?: OrgControl): Attempt {
-  const faults = req.session.faults ?? [];
-  delete req.session.faults;
+  const faults = armedFaults(req, flow);
+  if (faults.length > 0) armFaults(req, flow, []);
   const attempt = recordAttempt(req, flow, nowMs, faults);
   armOrgFaults(attempt, orgControl);
   return attempt;
@@ -45,6 +47,24 @@ export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgCon
  */
 export function armOrgFaults(attempt: Attempt, orgControl?: OrgControl, state?: string): void {
   orgControl?.armFor(attempt.id, attempt.faults.filter(isOrgFault), state);
+}
+
+/** Arms faults for the next attempt of `flow` (none disarms), replacing any armed on any flow's page. */
+export function armFaults(req: Request, flow: FlowName, faults: Fault[]): void {
+  if (faults.length === 0) {
+    delete req.session.faults;
+    delete req.session.faultsFor;
+    return;
+  }
+  req.session.faults = faults;
+  req.session.faultsFor = flow;
+}
+
+/** The faults armed for the next attempt of `flow`: none when they were armed on another flow's page. */
+export function armedFaults(req: Request, flow: FlowName): Fault[] {
+  const { faults, faultsFor } = req.session ?? {};
+  // A session stored before faultsFor was kept (Redis outlives a restart): its faults count for any flow, as then.
+  return faults && (faultsFor === undefined || faultsFor === flow) ? faults : [];
 }
 
 function recordAttempt(req: Request, flow: FlowName, nowMs: number, faults: Attempt['faults']): Attempt {

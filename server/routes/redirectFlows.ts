@@ -8,6 +8,8 @@ import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import {
+  armedFaults,
+  armFaults,
   armOrgFaults,
   beginAttempt,
   latestAttempt,
@@ -74,7 +76,7 @@ export function redirectFlowPages(services: Services): {
     start: (flow) => async (req, res) => {
       // "Send me anyway" after a refused pre-flight: the same faults again, and straight to Salesforce's page.
       const anyway = req.query.anyway === '1';
-      if (anyway) req.session.faults = latestAttempt(req, flow)?.faults ?? req.session.faults;
+      if (anyway) armFaults(req, flow, latestAttempt(req, flow)?.faults ?? armedFaults(req, flow));
       const attempt = beginAttempt(req, flow, now());
       const login = readLoginOptions(req.query, config);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);

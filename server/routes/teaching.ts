@@ -1,7 +1,13 @@
 // Teaching endpoints: arm faults for the next attempt ("break it"), reveal the visitor's own secrets, and renew a
 // spent single-use value for a copied request.
 import type { Request, RequestHandler } from 'express';
-import { isFlowName, type Attempt, type TranscriptEntry } from '../attempts/attempt.ts';
+import {
+  isFlowName,
+  type Attempt,
+  type Fault,
+  type FlowName,
+  type TranscriptEntry,
+} from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import * as device from '../flows/device.ts';
 import { signingKey } from '../flows/jwtBearer.ts';
@@ -14,12 +20,13 @@ import { snippetSet } from '../teaching/snippets/index.ts';
 import { legRequest } from '../teaching/snippets/request.ts';
 import { spentValue } from '../teaching/snippets/spent.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
+import { armedFaults, armFaults } from './attemptSession.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 
-/** Every page shows which faults are armed, so the learner knows the next attempt will fail on purpose. */
+/** A flow's page shows the faults armed for it, so the learner knows its next attempt will fail on purpose. */
 export const exposeArmedFaults: RequestHandler = (req, res, next) => {
-  res.locals.armedFaults = req.session?.faults ?? [];
+  res.locals.armedFaults = (flow: FlowName): Fault[] => armedFaults(req, flow);
   next();
 };
 
@@ -47,8 +54,7 @@ export function teachingHandlers(
       const offered = offeredFaults(flow, config.mode);
       const wanted = ([] as unknown[]).concat(req.body?.faults ?? []);
       const faults = offered.map((item) => item.id).filter((id) => wanted.includes(id));
-      if (faults.length > 0) req.session.faults = faults;
-      else delete req.session.faults;
+      armFaults(req, flow, faults);
       // Back to the top of the flow page, where the armed faults are announced beside the Run control.
       res.redirect(303, `/flows/${flow}`);
     },

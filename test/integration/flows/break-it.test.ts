@@ -160,6 +160,26 @@ describe('break it', () => {
     );
   });
 
+  test('faults armed on one flow’s page wait for that flow: another flow’s page and attempt leave them', async () => {
+    const learner = new TestClient();
+    await postForm(stack, learner, '/flows/username-password', '/teaching/break-it', {
+      flow: 'username-password',
+      faults: 'wrong-password',
+    });
+    const elsewhere = await (await learner.get(`${stack.appUrl}/flows/client-credentials`)).text();
+    assert.doesNotMatch(elsewhere, /<strong>Next attempt will:<\/strong>/);
+    assert.doesNotMatch(elsewhere, /value="wrong-password"/);
+    // No Run As user here: the attempt fails for that reason alone, and signs nobody in.
+    const other = await postForm(stack, learner, '/flows/client-credentials', '/flows/client-credentials');
+    assert.equal(other.headers.get('location'), '/flows/client-credentials#teaching-heading');
+    const otherPage = await (await learner.get(`${stack.appUrl}/flows/client-credentials`)).text();
+    assert.match(otherPage, /no client credentials user enabled/);
+    assert.doesNotMatch(otherPage, /armed to/);
+    const own = await (await learner.get(`${stack.appUrl}/flows/username-password`)).text();
+    const [words] = faultWords('username-password', ['wrong-password']);
+    assert.ok(own.includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`), 'still armed');
+  });
+
   test('faults apply once: the next attempt is normal again', async () => {
     const { location } = await runWebServerFlow(stack, client);
     assert.equal(location, '/result');

@@ -133,7 +133,7 @@ describe('masking', () => {
       flow: 'jwt',
       teach: teachingHelpers(config),
       csrfToken: () => 'csrf',
-      armedFaults: [],
+      armedFaults: () => [],
     });
     assertNoSecret(html, 'the panel HTML');
     assert.match(html, /me@x\.com/);
