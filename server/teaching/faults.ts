@@ -67,7 +67,10 @@ export const FAULTS: Record<FlowName, FaultOption[]> = {
   ],
   'username-password': [
     { id: 'no-security-token', label: 'leave out the security token' },
-    { id: 'wrong-password', label: 'send a wrong password' },
+    {
+      id: 'wrong-password',
+      label: 'send a wrong password (ten in a row lock the user for 15 minutes, as in a real org)',
+    },
   ],
 };
 

@@ -59,6 +59,8 @@ describe('emulator: the authorize pages', () => {
     assert.match(html, /<button type="submit">Log In<\/button>/);
     assert.match(html, /value="standard@playground.local"/);
     assert.match(html, /Local Salesforce emulator<\/strong> — not Salesforce/);
+    // The way out of a lockout the "wrong password" switch can cause, when the only administrator is the one locked.
+    assert.match(html, /with the administrator locked, restarting the\s+emulator unlocks everyone/);
     const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
     const refused = await fresh.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
       request,
