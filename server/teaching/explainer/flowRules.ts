@@ -77,6 +77,18 @@ export const FLOW_RULES: Rule[] = [
       "Do not borrow another tool's app (such as the Salesforce CLI's) to get around it: it is blocked too.",
   },
   {
+    key: 'device-code-unknown',
+    error: 'invalid_grant',
+    description: 'expired authorization code',
+    when: (c) => c.flow === 'device',
+    title: 'Salesforce no longer knows this device code',
+    likelyMeaning:
+      "A device code it cannot use gets the words Salesforce gives other spent codes: the code already got its tokens (a poll after the one that succeeded), it was forgotten (device codes last 10 minutes), or the poll sent something else than the start's device_code (the user_code, or a code cut short).",
+    howToFix:
+      "Start the device flow again, and poll with code=<device_code> from the start's answer until the first answer that is not authorization_pending.",
+    whatNotToDo: 'Do not poll again with a code that has had its tokens: it works for one exchange only.',
+  },
+  {
     key: 'device-grant-type',
     error: 'unsupported_grant_type',
     when: (c) => c.flow === 'device',

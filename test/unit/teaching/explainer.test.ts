@@ -87,7 +87,7 @@ describe('error explainer', () => {
     }
   });
 
-  test('tells a JWT expiry from a reused code by the flow', () => {
+  test('tells a JWT expiry, a spent device code and a reused code apart by the flow', () => {
     const error = { error: 'invalid_grant', error_description: 'expired authorization code' };
     assert.equal(explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).key, 'jwt-expired');
     assert.match(
@@ -95,6 +95,11 @@ describe('error explainer', () => {
       /looks like milliseconds/,
     );
     assert.equal(explain(error, { flow: 'web-server' }).key, 'code-expired');
+    assert.equal(
+      explain(error, { flow: 'device' }).key,
+      'device-code-unknown',
+      'no callback page in this flow',
+    );
   });
 
   test('tells a missing secret from a wrong one by what was sent, HTTP Basic included, and a refresh apart', () => {
