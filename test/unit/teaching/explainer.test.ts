@@ -102,6 +102,15 @@ describe('error explainer', () => {
     );
   });
 
+  test('an untrusted instance_url host points first to SF_MY_DOMAIN, the usual cause with an org of its own host', () => {
+    const explained = explain({ error: 'untrusted_host' }, { flow: 'web-server' });
+    assert.equal(explained.key, 'untrusted-host');
+    assert.match(
+      explained.howToFix,
+      /^If the host named is your org's own My Domain, set SF_MY_DOMAIN to it/,
+    );
+  });
+
   test('tells a missing secret from a wrong one by what was sent, HTTP Basic included, and a refresh apart', () => {
     const error = { error: 'invalid_client', error_description: 'invalid client credentials' };
     assert.equal(explain(error, { sentSecret: false }).key, 'secret-missing');
