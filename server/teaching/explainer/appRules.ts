@@ -84,7 +84,7 @@ export const APP_RULES: Rule[] = [
     likelyMeaning:
       'instance_url or id names a host this app does not trust: not the login host, not SF_MY_DOMAIN and not a Salesforce domain. This app would send the access token there next, so it stopped. Either the org lives on a host this app was not told of (a My Domain on a custom domain, or an emulator of its own), or the response was forged or altered on its way (through the browser, in the redirect flows).',
     howToFix:
-      'If the host named is your org\'s own My Domain, set SF_MY_DOMAIN to it (https:// and the host, no path) and restart. Otherwise start again, and check for a proxy or browser extension rewriting responses.',
+      "If the host named is your org's own My Domain, set SF_MY_DOMAIN to it (https:// and the host, no path) and restart. Otherwise start again, and check for a proxy or browser extension rewriting responses.",
     whatNotToDo: 'Never call instance_url or id without checking where they point.',
   },
   {
