@@ -45,7 +45,7 @@ export async function refresh(ctx: FlowContext, login: Login, faults: readonly F
     if (!login.previousRefreshToken) {
       throw new FlowError(
         'no_previous_refresh_token',
-        'no refresh token has been replaced yet: turn rotation on in the emulator and refresh once first',
+        'no refresh token has been replaced yet: turn refresh token rotation on for the app and refresh once first',
       );
     }
     sent = login.previousRefreshToken;

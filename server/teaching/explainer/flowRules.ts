@@ -132,8 +132,7 @@ export const FLOW_RULES: Rule[] = [
     title: 'No replaced refresh token to reuse yet',
     likelyMeaning:
       'Reuse needs a refresh token that rotation has replaced: rotation is off, or no refresh ran yet.',
-    howToFix:
-      'Turn on "Enable Refresh Token Rotation" in the emulator\'s app settings, refresh once, then try again.',
+    howToFix: `Turn on "Enable Refresh Token Rotation" on the app (${APP_MANAGER} → Edit → OAuth settings; External Client Apps: Settings → Security), refresh once, then try again.`,
     whatNotToDo: 'Nothing to avoid: this is the setup of the lesson.',
   },
   {
