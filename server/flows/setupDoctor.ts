@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Check } from '../attempts/attempt.ts';
 import { hostKind } from '../hostKinds.ts';
 import type { FlowContext } from './context.ts';
-import { keyMatchesCertificate } from './jwtKeyCheck.ts';
+import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
 import { notPerformed } from './responseChecks.ts';
 import * as webServer from './webServer.ts';
@@ -57,9 +57,11 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
     ),
   );
 
-  const keyCheck = keyMatchesCertificate(config.jwtKeyFile, path.join(config.certsDir, 'jwt.crt'));
+  const certFile = path.join(config.certsDir, 'jwt.crt');
+  const keyCheck = keyMatchesCertificate(config.jwtKeyFile, certFile);
+  // A key of one's own (SF_JWT_KEY_FILE) keeps its own fix, said in the detail: a new pair would not be used.
   log.check(
-    keyCheck.passed
+    keyCheck.passed || isOwnKey(config.jwtKeyFile, certFile)
       ? keyCheck
       : {
           ...keyCheck,

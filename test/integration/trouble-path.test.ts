@@ -9,7 +9,7 @@ import { postForm } from '../support/flows.ts';
 import { saveSettings } from '../support/emulator-setup.ts';
 import { DOCUMENTED_ERRORS } from '../support/documented-errors.ts';
 import { TestClient } from '../support/http.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+import { startTestStack, TEST_ROOT, testKeyPem, type TestStack } from '../support/stack.ts';
 import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
 
 describe('the trouble path', () => {
@@ -226,6 +226,23 @@ describe('the trouble path', () => {
       );
     } finally {
       await other.close();
+    }
+  });
+
+  test('a signing key of its own that certs/jwt.crt does not match gets that key’s fix alone from the doctor', async () => {
+    testKeyPem('unknown-to-emulator'); // written to the keys folder on first use
+    const ownKey = await startTestStack({
+      SF_JWT_KEY_FILE: path.join(TEST_ROOT, 'keys', 'unknown-to-emulator.pem'),
+    });
+    try {
+      const client = new TestClient();
+      await postForm(ownKey, client, '/setup', '/setup/check');
+      const report = await (await client.get(`${ownKey.appUrl}/setup`)).text();
+      assert.match(report, /data-check="key-certificate" data-state="fail"/);
+      assert.match(report, /Upload the certificate made with that key to the app/);
+      assert.doesNotMatch(report, /delete certs\/jwt\.\*/, 'a new pair would not be the key that signs');
+    } finally {
+      await ownKey.close();
     }
   });
 
