@@ -15,14 +15,19 @@ export const ORG_FAULTS = [
 
 export type OrgFault = (typeof ORG_FAULTS)[number];
 
+/**
+ * Which requests an attempt's faults are for: a redirect flow's login, by the `state` it sends (its authorize
+ * requests, its login page, its code's exchange), or a direct flow's token requests, by their grant_type.
+ */
+export type FaultBinding = { state: string } | { grantType: string };
+
 /** What the emulator offers the playground (stack.ts connects the two; neither imports the other). */
 export interface OrgControl {
   /**
-   * Arms an attempt's faults; each applies once, to the request it concerns. Bound to a login's `state`, they wait
-   * for that login alone. Unbound (a direct flow's), they replace the unbound faults armed before, and apply to
-   * the next request that comes.
+   * Arms an attempt's faults; each applies once, to the request it concerns. A new attempt bound to a grant_type
+   * replaces the faults an earlier one left for the same grant_type: only one attempt's can apply to them.
    */
-  armFor(attempt: string, faults: readonly OrgFault[], state?: string): void;
+  armFor(attempt: string, faults: readonly OrgFault[], binding?: FaultBinding): void;
   /** The attempt has ended: the faults it armed and never reached disarm too. */
   disarmFor(attempt: string): void;
 }

@@ -56,7 +56,7 @@ export class RedirectError extends Error {
 /**
  * The checks in Salesforce's order: the client, the callback, the org's block on the app, then the request itself.
  * Armed org faults (the playground's org-side "break it") apply here when this is the request they concern: one of
- * the login their state names, or any when they are bound to none.
+ * the login their state names.
  */
 export function parseAuthorizeRequest(
   ctx: EmulatorContext,
@@ -68,11 +68,14 @@ export function parseAuthorizeRequest(
     throw new PageError(OAuthError.invalidClientId());
   }
   const redirectUri = params.redirect_uri ?? '';
-  if (faults.take('callback-mismatch', params.state) || !state.settings.callbackUrls.includes(redirectUri)) {
+  if (
+    faults.take('callback-mismatch', { state: params.state }) ||
+    !state.settings.callbackUrls.includes(redirectUri)
+  ) {
     throw new PageError(OAuthError.redirectUriMismatch());
   }
   // Connected Apps OAuth Usage → Block. The code is observed; its description only in part ("this ... admin").
-  if (faults.take('app-blocked', params.state)) throw new RemoteAccessError(appBlocked());
+  if (faults.take('app-blocked', { state: params.state })) throw new RemoteAccessError(appBlocked());
   const types = (params.response_type ?? '').split(' ').filter(Boolean).sort();
   const isToken = types.includes('token');
   const refuse = (error: OAuthError): never => {
@@ -94,10 +97,11 @@ export function parseAuthorizeRequest(
   }
   // "Allow OAuth User-Agent Flows" off. Salesforce's answer is unconfirmed: this is RFC 6749 §4.2.2.1's code for a
   // client not allowed to use this response type, sent back in the fragment like the flow's other errors.
-  if (isToken && faults.take('user-agent-blocked', params.state)) {
+  if (isToken && faults.take('user-agent-blocked', { state: params.state })) {
     refuse(new OAuthError('unauthorized_client', 'user-agent flow is not allowed for this org'));
   }
-  const pkceRequired = (!isToken && faults.take('require-pkce', params.state)) || state.settings.requirePkce;
+  const pkceRequired =
+    (!isToken && faults.take('require-pkce', { state: params.state })) || state.settings.requirePkce;
   if (!isToken && pkceRequired && !params.code_challenge) {
     refuse(OAuthError.invalidRequest('missing required code challenge'));
   }

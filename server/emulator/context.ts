@@ -2,7 +2,7 @@
 import type { CodeStore } from './codes.ts';
 import type { DeviceStore } from './devices.ts';
 import type { LoginGuard } from './lockout.ts';
-import type { OrgFaultSwitch } from './orgControl.ts';
+import type { FaultRequest, OrgFaultSwitch } from './orgControl.ts';
 import type { OrgUser } from './org.ts';
 import type { EmulatorState } from './state.ts';
 
@@ -85,19 +85,19 @@ export interface AppAccess {
  * profile is assigned to the app, with no approval page; "All users may self-authorize" lets everyone in after they
  * approve the app once. The armed fault 'admin-approved-no-profile' plays an admin-approved policy that lists no
  * profile: a decision that only looks ahead ('peek', the approval page) leaves it armed for the refusal itself.
- * `loginState` names the login the request belongs to, for a fault bound to one.
+ * `request` says which login or grant the request belongs to, for a fault bound to one.
  */
 export function appAccess(
   ctx: EmulatorContext,
   user: OrgUser,
   fault: 'peek' | 'take' = 'take',
-  loginState?: string,
+  request: FaultRequest = {},
 ): AppAccess {
   const { settings } = ctx.state;
   const noProfile =
     fault === 'take'
-      ? ctx.faults.take('admin-approved-no-profile', loginState)
-      : ctx.faults.isArmed('admin-approved-no-profile', loginState);
+      ? ctx.faults.take('admin-approved-no-profile', request)
+      : ctx.faults.isArmed('admin-approved-no-profile', request);
   if (noProfile) return { permitted: false, preAuthorized: false, selfAuthorize: false };
   if (settings.policy === 'admin-approved') {
     const assigned = settings.profiles.includes(user.profile);

@@ -1,21 +1,28 @@
 // The org-side "break it" switches the playground arms: each makes the request it concerns fail the way a
-// misconfigured org would, then disarms. A redirect flow's faults are bound to its login's `state`, so only that
-// login (its authorize requests, its login page, the exchange of its code) meets them, however long it waits. A
-// direct flow's faults apply to the next request, whoever sends it: a new attempt replaces them, and the attempt's
-// end takes back what it never reached. A lifetime covers a login that never comes back.
-import type { OrgControl, OrgFault } from '../orgFaults.ts';
+// misconfigured org would, then disarms. An attempt's faults are bound to its own requests: a redirect flow's to the
+// `state` its login sends (its authorize requests, its login page, the exchange of its code), however long it waits;
+// a direct flow's to its grant_type, so another flow's requests never meet them. Two attempts of one direct flow at
+// once cannot be told apart: the later one replaces the earlier one's faults. The attempt's end takes back what it
+// never reached, and a lifetime covers a login that never comes back.
+import type { FaultBinding, OrgControl, OrgFault } from '../orgFaults.ts';
 import { safeEqual } from './secrets.ts';
 
 /** How long an armed fault waits for its request: longer than a login page is left open in a lesson. */
 export const ARMED_FAULT_LIFETIME_MS = 30 * 60 * 1000;
-/** Logins left waiting with faults of their own, at most: the oldest is forgotten first. */
-const MAX_BOUND_ATTEMPTS = 100;
+/** Attempts with faults of their own, at most: the oldest is forgotten first. */
+const MAX_ARMED_ATTEMPTS = 100;
+
+/** What a request says of itself, for the faults bound to one: the login it belongs to, the grant it asks for. */
+export interface FaultRequest {
+  state?: string;
+  grantType?: string;
+}
 
 interface ArmedSet {
   /** Each armed fault, with when it stops applying. */
   faults: Map<OrgFault, number>;
-  /** The state of the login these faults wait for; none for a direct flow's. */
-  state?: string;
+  /** None: the next request that concerns a fault meets it (the emulator's own tests). */
+  binding?: FaultBinding;
 }
 
 export class OrgFaultSwitch implements OrgControl {
@@ -25,12 +32,12 @@ export class OrgFaultSwitch implements OrgControl {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  armFor(attempt: string, faults: readonly OrgFault[], state?: string): void {
-    for (const [id, set] of this.sets) if (set.state === undefined) this.sets.delete(id);
-    this.sets.delete(attempt);
+  armFor(attempt: string, faults: readonly OrgFault[], binding?: FaultBinding): void {
+    for (const [id, set] of this.sets)
+      if (id === attempt || replaces(binding, set.binding)) this.sets.delete(id);
     if (faults.length === 0) return; // most attempts arm nothing: nothing to keep, or to look through later
-    this.sets.set(attempt, { faults: this.expiring(faults), state });
-    if (this.sets.size > MAX_BOUND_ATTEMPTS) this.sets.delete(this.sets.keys().next().value as string);
+    this.sets.set(attempt, { faults: this.expiring(faults), binding });
+    if (this.sets.size > MAX_ARMED_ATTEMPTS) this.sets.delete(this.sets.keys().next().value as string);
   }
 
   /** The attempt has ended: what it never reached is taken back. */
@@ -43,25 +50,21 @@ export class OrgFaultSwitch implements OrgControl {
     this.sets.set(`once-${++this.unnamed}`, { faults: this.expiring(faults) });
   }
 
-  /**
-   * Whether the fault is armed for this request, without using it up (for decisions that come before the request
-   * it concerns). `state` is the login the request belongs to: a bound fault applies to its own login only.
-   */
-  isArmed(fault: OrgFault, state?: string): boolean {
-    return this.armedSet(fault, state) !== undefined;
+  /** Whether the fault is armed for this request, without using it up (for decisions that come before it). */
+  isArmed(fault: OrgFault, request: FaultRequest = {}): boolean {
+    return this.armedSet(fault, request) !== undefined;
   }
 
   /** True once for an armed fault: this request is the one it concerns, so it applies here and disarms. */
-  take(fault: OrgFault, state?: string): boolean {
-    return this.armedSet(fault, state)?.faults.delete(fault) ?? false;
+  take(fault: OrgFault, request: FaultRequest = {}): boolean {
+    return this.armedSet(fault, request)?.faults.delete(fault) ?? false;
   }
 
-  private armedSet(fault: OrgFault, state: string | undefined): ArmedSet | undefined {
+  private armedSet(fault: OrgFault, request: FaultRequest): ArmedSet | undefined {
     for (const set of this.sets.values()) {
       const until = set.faults.get(fault);
       if (until !== undefined && until <= this.now()) set.faults.delete(fault);
-      if (!set.faults.has(fault)) continue;
-      if (set.state === undefined || (state !== undefined && safeEqual(set.state, state))) return set;
+      if (set.faults.has(fault) && concerns(set.binding, request)) return set;
     }
     return undefined;
   }
@@ -69,4 +72,18 @@ export class OrgFaultSwitch implements OrgControl {
   private expiring(faults: readonly OrgFault[]): Map<OrgFault, number> {
     return new Map(faults.map((fault) => [fault, this.now() + ARMED_FAULT_LIFETIME_MS]));
   }
+}
+
+function concerns(binding: FaultBinding | undefined, request: FaultRequest): boolean {
+  if (!binding) return true;
+  if ('state' in binding) return request.state !== undefined && safeEqual(binding.state, request.state);
+  return request.grantType === binding.grantType;
+}
+
+/** A new attempt takes the place of unbound faults, and of an earlier attempt's for the same grant_type. */
+function replaces(newer: FaultBinding | undefined, older: FaultBinding | undefined): boolean {
+  if (!older) return true;
+  return (
+    newer !== undefined && 'grantType' in newer && 'grantType' in older && newer.grantType === older.grantType
+  );
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
 import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/transactions.ts';
-import { isOrgFault, type OrgControl } from '../orgFaults.ts';
+import { isOrgFault, type FaultBinding, type OrgControl } from '../orgFaults.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import { browserOf, startLoggedInSession } from './loginSession.ts';
@@ -28,25 +28,37 @@ declare module 'express-session' {
 const MAX_TRANSACTIONS = 5;
 
 /**
+ * The grant_type of each flow that calls the token endpoint itself: the local org tells its requests apart by it.
+ * The device flow's start sends none; its polls' own names the flow.
+ */
+const DIRECT_GRANT_TYPES: Partial<Record<FlowName, string>> = {
+  jwt: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  'client-credentials': 'client_credentials',
+  'username-password': 'password',
+  'refresh-token': 'refresh_token',
+  device: 'device',
+};
+
+/**
  * Starts the record of a new attempt and takes the armed faults (they apply once). With `orgControl`, the
- * org-side ones go to the local org at once, for the next request; a redirect flow arms them itself, bound to its
- * login's state (armOrgFaults), once it has one.
+ * org-side ones go to the local org at once, bound to the flow's grant_type; a redirect flow arms them itself,
+ * bound to its login's state (armOrgFaults), once it has one.
  */
 export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgControl?: OrgControl): Attempt {
   const faults = armedFaults(req, flow);
   if (faults.length > 0) armFaults(req, flow, []);
   const attempt = recordAttempt(req, flow, nowMs, faults);
-  armOrgFaults(attempt, orgControl);
+  const grantType = DIRECT_GRANT_TYPES[flow];
+  armOrgFaults(attempt, orgControl, grantType === undefined ? undefined : { grantType });
   return attempt;
 }
 
 /**
- * Gives the attempt's org-side faults to the local org, bound to the login's `state` when there is one: a login
- * left waiting at Salesforce's page, or a code handed over, then fails nobody else's request with a fault they
- * never asked for. Unbound faults replace any an earlier attempt left unbound.
+ * Gives the attempt's org-side faults to the local org, bound to its own requests: a login left waiting at
+ * Salesforce's page, a code handed over, or another flow run meanwhile then meets no fault it never asked for.
  */
-export function armOrgFaults(attempt: Attempt, orgControl?: OrgControl, state?: string): void {
-  orgControl?.armFor(attempt.id, attempt.faults.filter(isOrgFault), state);
+export function armOrgFaults(attempt: Attempt, orgControl?: OrgControl, binding?: FaultBinding): void {
+  orgControl?.armFor(attempt.id, attempt.faults.filter(isOrgFault), binding);
 }
 
 /** Arms faults for the next attempt of `flow` (none disarms), replacing any armed on any flow's page. */

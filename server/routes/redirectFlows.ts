@@ -81,7 +81,8 @@ export function redirectFlowPages(services: Services): {
       const login = readLoginOptions(req.query, config);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);
       // Bound to the state this login sends (tampered or not): only its requests, and its code's exchange, meet them.
-      armOrgFaults(attempt, orgControl, new URL(authorizeUrl).searchParams.get('state') ?? undefined);
+      const state = new URL(authorizeUrl).searchParams.get('state');
+      if (state) armOrgFaults(attempt, orgControl, { state });
       // "New attempt and copy" for a spent code: this login's code goes to the learner, unexchanged.
       const handOver =
         flow === 'web-server' && req.query.hand_over === '1' && req.session.handOverNext === true;

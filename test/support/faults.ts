@@ -54,12 +54,19 @@ export class EmulatorFaults {
     );
   }
 
-  /** Holds each request to `onlyPath` until `release()`, then serves it as usual; other paths are served at once. */
-  hold(onlyPath: string): { arrived: Promise<void>; release: () => void } {
+  /**
+   * Holds each request to `onlyPath` (on `onlyHost`, when given) until `release()`, then serves it as usual; other
+   * requests are served at once.
+   */
+  hold(onlyPath: string, onlyHost?: string): { arrived: Promise<void>; release: () => void } {
     let arrived!: () => void;
     const waiting = new Promise<void>((resolve) => (arrived = resolve));
     const held: [IncomingMessage, ServerResponse][] = [];
     this.replaceHandler((req, res) => {
+      if (onlyHost && req.headers.host !== onlyHost) {
+        for (const original of this.handlers) original(req, res);
+        return;
+      }
       held.push([req, res]);
       arrived();
     }, onlyPath);

@@ -54,7 +54,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     if (!pending) return res.status(400).render('emulator/error', unknownRequest());
     const username = typeof req.body?.username === 'string' ? req.body.username : '';
     // Login IP Ranges: refused before the password is even looked at (Login History: "Restricted IP").
-    if (ctx.faults.take('ip-restricted', pending.state)) {
+    if (ctx.faults.take('ip-restricted', { state: pending.state })) {
       return showLogin(res.status(403), pending, { username, error: IP_RESTRICTED });
     }
     const result = checkCredentials(ctx, req.body?.username, req.body?.password);
@@ -110,7 +110,7 @@ function decide(
 
 /** The approval page: for a self-authorized app this user has not allowed yet, or when consent is asked. */
 function needsApproval(ctx: EmulatorContext, pending: PendingAuthorization, user: OrgUser): boolean {
-  const access = appAccess(ctx, user, 'peek', pending.state);
+  const access = appAccess(ctx, user, 'peek', { state: pending.state });
   return access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
 }
 

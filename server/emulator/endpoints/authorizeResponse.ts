@@ -29,7 +29,7 @@ export function completeAuthorization(
     });
     params.set('code', code);
   } else {
-    if (!appAccess(ctx, user, 'take', pending.state).permitted) {
+    if (!appAccess(ctx, user, 'take', { state: pending.state }).permitted) {
       return res.redirect(
         errorRedirectUrl(
           new RedirectError(OAuthError.invalidAppAccess(), pending.redirectUri, true, pending.state),

@@ -60,7 +60,8 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
         // exchange belongs to the login that gave the code: faults bound to that login meet it.
         const loginState =
           params.grant_type === 'authorization_code' ? ctx.codes.loginStateOf(params.code ?? '') : undefined;
-        if (ctx.faults.take('ip-restricted', loginState)) throw OAuthError.invalidGrant('ip restricted');
+        if (ctx.faults.take('ip-restricted', { state: loginState, grantType: params.grant_type }))
+          throw OAuthError.invalidGrant('ip restricted');
         return grant.handler(ctx, params, { authorization: req.headers.authorization, host });
       });
       res.set('Cache-Control', 'no-store').set('Pragma', 'no-cache');

@@ -28,11 +28,12 @@ export const authorizationCodeGrant: Grant = {
     }
     checkRedirectUri(grant, params.redirect_uri);
     // The armed fault 'require-secret' plays "Require Secret for Web Server Flow" switched on for this exchange.
-    const secretRequired = ctx.faults.take('require-secret', grant.state) || ctx.state.settings.requireSecret;
+    const secretRequired =
+      ctx.faults.take('require-secret', { state: grant.state }) || ctx.state.settings.requireSecret;
     checkClientSecret(ctx, client.secret, secretRequired);
     checkPkce(grant, params.code_verifier);
     const user = checkActive(findUserById(ctx, grant.userId));
-    checkAdminApproval(ctx, user, grant.state);
+    checkAdminApproval(ctx, user, { state: grant.state });
     const response = issueTokens(ctx, user, grant.scopes, {
       ...newGrant(ctx, user, grant.scopes),
       nonce: grant.nonce,

@@ -2,6 +2,7 @@
 import { clientCredentials } from '../clientAuth.ts';
 import { appAccess, type EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
+import type { FaultRequest } from '../orgControl.ts';
 import type { OrgUser } from '../org.ts';
 import { pkceChallenge, safeEqual } from '../secrets.ts';
 import type { CodeGrant } from '../codes.ts';
@@ -58,6 +59,6 @@ export function checkActive(user: OrgUser | undefined): OrgUser {
   return user;
 }
 
-export function checkAdminApproval(ctx: EmulatorContext, user: OrgUser, loginState?: string): void {
-  if (!appAccess(ctx, user, 'take', loginState).permitted) throw OAuthError.invalidAppAccess();
+export function checkAdminApproval(ctx: EmulatorContext, user: OrgUser, request: FaultRequest): void {
+  if (!appAccess(ctx, user, 'take', request).permitted) throw OAuthError.invalidAppAccess();
 }

@@ -22,7 +22,8 @@ export function startDeviceAuthorization(
   checkClientId(ctx, params.client_id);
   // The device flow needs no secret; one that is sent must be right, as Salesforce checks a sent secret elsewhere.
   checkClientSecret(ctx, params.client_secret, false);
-  const blocked = ctx.faults.take('device-blocked');
+  // The start carries no grant_type: the flow's own, which its polls send, names its requests.
+  const blocked = ctx.faults.take('device-blocked', { grantType: 'device' });
   if (blocked || !ctx.state.settings.deviceFlowEnabled || !ctx.state.org.appInstalled) {
     throw OAuthError.invalidGrant('device flow is not enabled for the app');
   }
@@ -68,7 +69,7 @@ export const deviceGrant: Grant = {
     ctx.devices.consume(deviceCode);
     if (authorization.status === 'denied') throw OAuthError.accessDenied();
     const user = checkActive(findUserById(ctx, authorization.userId ?? ''));
-    checkAdminApproval(ctx, user);
+    checkAdminApproval(ctx, user, { grantType: 'device' });
     return issueTokens(ctx, user, authorization.scopes, {
       ...newGrant(ctx, user, authorization.scopes),
       issuer: request.host.url,

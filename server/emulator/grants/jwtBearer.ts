@@ -27,7 +27,7 @@ export const jwtBearerGrant: Grant = {
     // Users report the same "not approved" answer for a wrong username as for a missing approval.
     if (!user) throw OAuthError.invalidGrant("user hasn't approved this consumer");
     if (!user.active) throw OAuthError.invalidGrant('authentication failure');
-    if (!appAccess(ctx, user).preAuthorized)
+    if (!appAccess(ctx, user, 'take', { grantType: jwtBearerGrant.grantType }).preAuthorized)
       throw OAuthError.invalidGrant("user hasn't approved this consumer");
     return issueJwtBearerTokens(ctx, user, ctx.state.settings.scopes);
   },

@@ -1,10 +1,11 @@
 // Org faults armed for a redirect flow wait for that login alone: the setup doctor, an integration of the learner's
 // own and other visitors' attempts meet none of them, and the login still does when it goes on. A direct flow's
-// faults end with its attempt.
+// faults are for its own grant_type, and end with its attempt.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '../../support/assertion.ts';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
+import { EmulatorFaults } from '../../support/faults.ts';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
@@ -101,5 +102,33 @@ describe('org faults belong to their login', () => {
       client_secret: stack.config.clientSecret ?? '',
     });
     assert.equal(integration.status, 200, await integration.clone().text());
+  });
+
+  test('a direct flow’s fault is for its own grant: another visitor’s client credentials meanwhile meet none', async () => {
+    await changeSettings(stack, { runAsUserId: ADMIN_ID });
+    const learner = new TestClient();
+    await arm(learner, ['ip-restricted'], 'jwt');
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    // The learner's token request waits at the login host; client credentials go to My Domain.
+    const held = faults.hold('/services/oauth2/token', new URL(stack.emulatorUrl).host);
+    try {
+      const run = postForm(stack, learner, '/flows/jwt', '/flows/jwt');
+      await held.arrived;
+      const other = await postForm(
+        stack,
+        new TestClient(),
+        '/flows/client-credentials',
+        '/flows/client-credentials',
+      );
+      assert.equal(other.headers.get('location'), '/result', 'another flow met the JWT attempt’s fault');
+      held.release();
+      assert.equal((await run).headers.get('location'), '/flows/jwt#teaching-heading');
+    } finally {
+      await faults.restore();
+    }
+    assert.match(
+      await (await learner.get(`${stack.appUrl}/flows/jwt`)).text(),
+      /<code>ip restricted<\/code>/,
+    );
   });
 });

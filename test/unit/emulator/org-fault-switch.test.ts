@@ -1,61 +1,71 @@
-// The emulator's "break it" switches: each applies once; a login's wait for its own state, a direct flow's belong to
-// the latest attempt begun.
+// The emulator's "break it" switches: each applies once, to the requests of the attempt that armed it: a login's
+// by its state, a direct flow's by its grant_type, and a later attempt of that flow replaces them.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { ARMED_FAULT_LIFETIME_MS, OrgFaultSwitch } from '../../../server/emulator/orgControl.ts';
 
+const JWT = { grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer' };
+const CLIENT_CREDENTIALS = { grantType: 'client_credentials' };
+
 describe('org fault switch', () => {
   test('an armed fault applies to one request, then no more', () => {
     const faults = new OrgFaultSwitch(() => 0);
-    faults.armFor('a', ['app-blocked']);
-    assert.equal(faults.isArmed('app-blocked'), true);
-    assert.equal(faults.take('app-blocked'), true);
-    assert.equal(faults.take('app-blocked'), false);
+    faults.armFor('a', ['ip-restricted'], JWT);
+    assert.equal(faults.isArmed('ip-restricted', JWT), true);
+    assert.equal(faults.take('ip-restricted', JWT), true);
+    assert.equal(faults.take('ip-restricted', JWT), false);
   });
 
-  test('a later attempt replaces the faults; an ended one takes back only its own', () => {
+  test("a direct flow's faults meet its own grant_type only, and a later attempt of that flow replaces them", () => {
     const faults = new OrgFaultSwitch(() => 0);
-    faults.armFor('a', ['ip-restricted']);
-    faults.armFor('b', []);
-    assert.equal(faults.take('ip-restricted'), false, 'b began without it');
-    faults.armFor('c', ['require-secret']);
+    faults.armFor('a', ['ip-restricted'], JWT);
+    assert.equal(faults.take('ip-restricted', CLIENT_CREDENTIALS), false, 'another flow');
+    assert.equal(faults.take('ip-restricted', { state: 'a-login' }), false, 'a login');
+    faults.armFor('b', [], CLIENT_CREDENTIALS);
+    assert.equal(faults.isArmed('ip-restricted', JWT), true, 'another flow began: not replaced');
+    faults.armFor('c', [], JWT);
+    assert.equal(faults.isArmed('ip-restricted', JWT), false, 'the same flow began again');
+    faults.armFor('d', ['no-run-as'], CLIENT_CREDENTIALS);
     faults.disarmFor('a');
-    assert.equal(faults.isArmed('require-secret'), true, 'a has ended, c has not');
-    faults.disarmFor('c');
-    assert.equal(faults.isArmed('require-secret'), false);
+    assert.equal(faults.isArmed('no-run-as', CLIENT_CREDENTIALS), true, 'a has ended, d has not');
+    faults.disarmFor('d');
+    assert.equal(faults.isArmed('no-run-as', CLIENT_CREDENTIALS), false);
   });
 
   test("a login's faults wait for its own state, whatever other requests and attempts come first", () => {
     const faults = new OrgFaultSwitch(() => 0);
-    faults.armFor('waiting', ['ip-restricted', 'app-blocked'], 'state-of-the-login');
-    assert.equal(faults.take('ip-restricted'), false, 'a request of no login');
-    assert.equal(faults.take('ip-restricted', 'state-of-another-login'), false);
-    faults.armFor('direct', ['admin-approved-no-profile']);
-    faults.armFor('next', []);
-    assert.equal(faults.take('admin-approved-no-profile'), false, 'replaced by the next attempt');
-    assert.equal(faults.isArmed('ip-restricted', 'state-of-the-login'), true, 'not replaced');
-    assert.equal(faults.take('ip-restricted', 'state-of-the-login'), true);
-    assert.equal(faults.take('ip-restricted', 'state-of-the-login'), false, 'once');
+    const login = { state: 'state-of-the-login' };
+    faults.armFor('waiting', ['ip-restricted', 'app-blocked'], login);
+    assert.equal(faults.take('ip-restricted', JWT), false, 'a request of no login');
+    assert.equal(faults.take('ip-restricted', { state: 'state-of-another-login' }), false);
+    faults.armFor('direct', [], JWT);
+    faults.armFor('another-login', [], { state: 'state-of-another-login' });
+    assert.equal(faults.isArmed('ip-restricted', login), true, 'not replaced');
+    assert.equal(faults.take('ip-restricted', login), true);
+    assert.equal(faults.take('ip-restricted', login), false, 'once');
     faults.disarmFor('waiting');
-    assert.equal(faults.take('app-blocked', 'state-of-the-login'), false, 'the login has ended');
+    assert.equal(faults.take('app-blocked', login), false, 'the login has ended');
   });
 
-  test('a request of a login still meets the faults of the next direct attempt', () => {
+  test('faults armed for no attempt meet the next request, and any attempt replaces them', () => {
     const faults = new OrgFaultSwitch(() => 0);
-    faults.armFor('direct', ['ip-restricted']);
-    assert.equal(faults.take('ip-restricted', 'any-state'), true);
+    faults.armOnce(['ip-restricted']);
+    assert.equal(faults.take('ip-restricted', { state: 'any-state' }), true);
+    faults.armOnce(['ip-restricted']);
+    faults.armFor('a', [], { state: 'a-login' });
+    assert.equal(faults.take('ip-restricted'), false);
   });
 
   test('a fault nobody reached expires', () => {
     let now = 0;
     const faults = new OrgFaultSwitch(() => now);
-    faults.armFor('b', ['require-secret'], 'waiting');
-    faults.armOnce(['require-secret']);
+    faults.armFor('b', ['require-secret'], { state: 'waiting' });
+    faults.armFor('c', ['require-secret'], JWT);
     now += ARMED_FAULT_LIFETIME_MS - 1;
-    assert.equal(faults.isArmed('require-secret'), true);
-    assert.equal(faults.isArmed('require-secret', 'waiting'), true);
+    assert.equal(faults.isArmed('require-secret', JWT), true);
+    assert.equal(faults.isArmed('require-secret', { state: 'waiting' }), true);
     now += 1;
-    assert.equal(faults.take('require-secret'), false);
-    assert.equal(faults.take('require-secret', 'waiting'), false);
+    assert.equal(faults.take('require-secret', JWT), false);
+    assert.equal(faults.take('require-secret', { state: 'waiting' }), false);
   });
 });
