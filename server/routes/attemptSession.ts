@@ -2,11 +2,12 @@
 // An attempt, once finished, never changes: a late or replayed callback starts an attempt of its own.
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
+import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/transactions.ts';
-import { isOrgFault, type FaultBinding, type OrgControl } from '../orgFaults.ts';
+import type { OrgControl } from '../orgFaults.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
+import { armedFaults, armFaults, armOrgFaults, directBinding } from './attemptFaults.ts';
 import { browserOf, startLoggedInSession } from './loginSession.ts';
 
 declare module 'express-session' {
@@ -18,26 +19,10 @@ declare module 'express-session' {
     /** The latest attempt that did not sign the visitor in (or is still running). */
     attempt?: Attempt;
     login?: Login;
-    /** Faults armed for the next attempt of one flow ("break it"). */
-    faults?: Fault[];
-    /** The flow they were armed on: another flow's attempt neither takes nor uses them. */
-    faultsFor?: FlowName;
   }
 }
 
 const MAX_TRANSACTIONS = 5;
-
-/**
- * The grant_type of each flow that calls the token endpoint itself: the local org tells its requests apart by it.
- * The device flow's start sends none; its polls' own names the flow.
- */
-const DIRECT_GRANT_TYPES: Partial<Record<FlowName, string>> = {
-  jwt: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-  'client-credentials': 'client_credentials',
-  'username-password': 'password',
-  'refresh-token': 'refresh_token',
-  device: 'device',
-};
 
 /**
  * Starts the record of a new attempt and takes the armed faults (they apply once). With `orgControl`, the
@@ -48,49 +33,14 @@ export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgCon
   const faults = armedFaults(req, flow);
   if (faults.length > 0) armFaults(req, flow, []);
   const attempt = recordAttempt(req, flow, nowMs, faults);
-  const grantType = DIRECT_GRANT_TYPES[flow];
-  armOrgFaults(attempt, orgControl, grantType === undefined ? undefined : { grantType });
+  armOrgFaults(attempt, orgControl, directBinding(flow));
   return attempt;
-}
-
-/**
- * Gives the attempt's org-side faults to the local org, bound to its own requests: a login left waiting at
- * Salesforce's page, a code handed over, or another flow run meanwhile then meets no fault it never asked for.
- */
-export function armOrgFaults(attempt: Attempt, orgControl?: OrgControl, binding?: FaultBinding): void {
-  orgControl?.armFor(attempt.id, attempt.faults.filter(isOrgFault), binding);
-}
-
-/** Arms faults for the next attempt of `flow` (none disarms), replacing any armed on any flow's page. */
-export function armFaults(req: Request, flow: FlowName, faults: Fault[]): void {
-  if (faults.length === 0) {
-    delete req.session.faults;
-    delete req.session.faultsFor;
-    return;
-  }
-  req.session.faults = faults;
-  req.session.faultsFor = flow;
-}
-
-/** The faults armed for the next attempt of `flow`: none when they were armed on another flow's page. */
-export function armedFaults(req: Request, flow: FlowName): Fault[] {
-  const { faults, faultsFor } = req.session ?? {};
-  // A session stored before faultsFor was kept (Redis outlives a restart): its faults count for any flow, as then.
-  return faults && (faultsFor === undefined || faultsFor === flow) ? faults : [];
 }
 
 function recordAttempt(req: Request, flow: FlowName, nowMs: number, faults: Attempt['faults']): Attempt {
   const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
   req.session.attempt = attempt;
   return attempt;
-}
-
-/**
- * An attempt has ended (signed in, failed, or refused before it left): the org faults it armed and never reached
- * are disarmed, so that none fails a later attempt, this visitor's or another's, with a false explanation.
- */
-export function settleOrgFaults(attempt: Attempt, orgControl?: OrgControl): void {
-  orgControl?.disarmFor(attempt.id);
 }
 
 /**

@@ -13,7 +13,8 @@ import {
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { attemptFor, finishAttempt, settleOrgFaults, takeSessionTransaction } from './attemptSession.ts';
+import { attemptFor, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
+import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';

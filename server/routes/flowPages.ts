@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import type { FlowContext } from '../flows/context.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
-import { beginAttempt, finishAttempt, latestAttempt, settleOrgFaults } from './attemptSession.ts';
+import { settleOrgFaults } from './attemptFaults.ts';
+import { beginAttempt, finishAttempt, latestAttempt } from './attemptSession.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 

@@ -7,15 +7,8 @@ import { OFFERED_SCOPES, PROMPTS, readLoginOptions, type LoginOptions } from '..
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
-import {
-  armedFaults,
-  armFaults,
-  armOrgFaults,
-  beginAttempt,
-  latestAttempt,
-  saveTransaction,
-  settleOrgFaults,
-} from './attemptSession.ts';
+import { beginAttempt, latestAttempt, saveTransaction } from './attemptSession.ts';
+import { armedFaults, armFaults, armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';

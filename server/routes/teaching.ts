@@ -20,7 +20,7 @@ import { snippetSet } from '../teaching/snippets/index.ts';
 import { legRequest } from '../teaching/snippets/request.ts';
 import { spentValue } from '../teaching/snippets/spent.ts';
 import { entryView, secretsOf } from '../teaching/transcript.ts';
-import { armedFaults, armFaults } from './attemptSession.ts';
+import { armedFaults, armFaults } from './attemptFaults.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 

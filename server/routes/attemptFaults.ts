@@ -1,0 +1,66 @@
+// The "break it" faults of a visitor's next attempt: armed on one flow's page, kept in the session for that flow,
+// and the org-side ones handed to the local org bound to the attempt's own requests.
+import type { Request } from 'express';
+import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
+import { isOrgFault, type FaultBinding, type OrgControl } from '../orgFaults.ts';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Faults armed for the next attempt of one flow ("break it"). */
+    faults?: Fault[];
+    /** The flow they were armed on: another flow's attempt neither takes nor uses them. */
+    faultsFor?: FlowName;
+  }
+}
+
+/**
+ * The grant_type of each flow that calls the token endpoint itself: the local org tells its requests apart by it.
+ * The device flow's start sends none; its polls' own names the flow.
+ */
+const DIRECT_GRANT_TYPES: Partial<Record<FlowName, string>> = {
+  jwt: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  'client-credentials': 'client_credentials',
+  'username-password': 'password',
+  'refresh-token': 'refresh_token',
+  device: 'device',
+};
+
+/**
+ * Gives the attempt's org-side faults to the local org, bound to its own requests: a login left waiting at
+ * Salesforce's page, a code handed over, or another flow run meanwhile then meets no fault it never asked for.
+ */
+export function armOrgFaults(attempt: Attempt, orgControl?: OrgControl, binding?: FaultBinding): void {
+  orgControl?.armFor(attempt.id, attempt.faults.filter(isOrgFault), binding);
+}
+
+/** Arms faults for the next attempt of `flow` (none disarms), replacing any armed on any flow's page. */
+export function armFaults(req: Request, flow: FlowName, faults: Fault[]): void {
+  if (faults.length === 0) {
+    delete req.session.faults;
+    delete req.session.faultsFor;
+    return;
+  }
+  req.session.faults = faults;
+  req.session.faultsFor = flow;
+}
+
+/** The faults armed for the next attempt of `flow`: none when they were armed on another flow's page. */
+export function armedFaults(req: Request, flow: FlowName): Fault[] {
+  const { faults, faultsFor } = req.session ?? {};
+  // A session stored before faultsFor was kept (Redis outlives a restart): its faults count for any flow, as then.
+  return faults && (faultsFor === undefined || faultsFor === flow) ? faults : [];
+}
+
+/**
+ * An attempt has ended (signed in, failed, or refused before it left): the org faults it armed and never reached
+ * are disarmed, so that none fails a later attempt, this visitor's or another's, with a false explanation.
+ */
+export function settleOrgFaults(attempt: Attempt, orgControl?: OrgControl): void {
+  orgControl?.disarmFor(attempt.id);
+}
+
+/** A direct flow's binding, by its grant_type; none for a redirect flow, which binds to its login's state. */
+export function directBinding(flow: FlowName): FaultBinding | undefined {
+  const grantType = DIRECT_GRANT_TYPES[flow];
+  return grantType === undefined ? undefined : { grantType };
+}
