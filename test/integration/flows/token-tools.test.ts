@@ -78,4 +78,19 @@ describe('token tools and logout', () => {
     const again = await (await client.get(start.headers.get('location') ?? '')).text();
     assert.match(again, /name="password"/, 'the org asks for the password again');
   });
+
+  test('a logout whose revoke is refused (the token revoked already) says so, not that it revoked', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    await useTool(client, 'revoke-refresh');
+    const logout = await postForm(stack, client, '/result', '/logout');
+    await client.get(logout.headers.get('location') ?? '');
+    const signedOut = await (await client.get(`${stack.appUrl}/signed-out`)).text();
+    assert.match(signedOut, /<h1>Signed out<\/h1>/);
+    assert.match(
+      signedOut,
+      /Salesforce refused the revoke \(HTTP 400\): most often the token\s+was revoked already/,
+    );
+    assert.doesNotMatch(signedOut, /had that revoked/);
+  });
 });
