@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { RequestListener } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 
 export interface ListeningServer {
@@ -36,6 +37,7 @@ export async function listenHttps(
   const url = `https://localhost:${port}`;
   if (options.redirectHttp)
     server.on('tlsClientError', (error, socket) => redirectPlainHttp(error, socket, url));
+  server.on('clientError', answerUnreadableRequest);
   return { server, port, url, close: () => closeServer(server) };
 }
 
@@ -51,6 +53,29 @@ function redirectPlainHttp(error: NodeJS.ErrnoException, socket: Socket, url: st
     `HTTP/1.1 308 Permanent Redirect\r\nLocation: ${url}/\r\nContent-Type: text/plain; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * What Node answers a request it cannot parse, with words for the one a visitor meets: an address (or cookies) past
+ * the 16 KB Node reads, which Node answers with a bare 431.
+ */
+function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (socket.writable && !started) {
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const body =
+        "The request's address and headers are longer than this server reads (16 KB): shorten the address (its query string), or clear this site's cookies.\n";
+      socket.write(
+        `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      socket.write('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+    } else if (error.code !== 'ECONNRESET') {
+      socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    }
+  }
+  socket.destroy();
 }
 
 function closeServer(server: https.Server): Promise<void> {

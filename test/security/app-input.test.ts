@@ -158,4 +158,10 @@ describe('attacks on request bodies', () => {
     assert.equal(answer.status, 413);
     assert.match(await answer.text(), /<h1>Request too large<\/h1>/);
   });
+
+  test('an address past the 16 KB Node reads gets a 431 that says what to shorten, not an empty answer', async () => {
+    const answer = await client.get(`${stack.appUrl}/?q=${'x'.repeat(20_000)}`);
+    assert.equal(answer.status, 431);
+    assert.match(await answer.text(), /longer than this server reads \(16 KB\): shorten the address/);
+  });
 });
