@@ -2,6 +2,7 @@
 // from ports that are only known once the servers listen (port 0 in tests).
 import type { Config, Mode } from './configTypes.ts';
 import { parseOrigin, parseUrl } from './configValues.ts';
+import { hostKind } from './hostKinds.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */
 export function myDomainOf(
@@ -52,9 +53,11 @@ export function isMyDomain(url: string): boolean {
   return /\.my\.salesforce\.(com|mil)$/.test(new URL(url).hostname);
 }
 
-/** Sandboxes validate `aud` against test.salesforce.com, everything else against login.salesforce.com. */
+/** Sandboxes validate `aud` against test.salesforce.com, sites against their URL, the rest against login.salesforce.com. */
 export function deriveAudience(mode: Mode, loginUrl: string): string {
   if (mode === 'emulator') return loginUrl;
+  // An Experience Cloud site's own URL, its path included, is the audience of its users' assertions.
+  if (hostKind(loginUrl) === 'Experience Cloud site') return loginUrl;
   const host = new URL(loginUrl).hostname;
   const sandbox = host === 'test.salesforce.com' || host.endsWith('.sandbox.my.salesforce.com');
   return sandbox ? 'https://test.salesforce.com' : 'https://login.salesforce.com';

@@ -59,7 +59,7 @@ export function parseOrigin(
   name: string,
   raw: string,
   example: string,
-  { why = '', takesPath = () => false, alternative = '' }: OriginRules = {},
+  { why = '', takesPath = () => false, alternative = () => '' }: OriginRules = {},
 ): string {
   const url = parseUrl(name, raw, example).replace(/\/+$/, '');
   const { pathname, search, hash, origin } = new URL(url);
@@ -70,7 +70,7 @@ export function parseOrigin(
   if (isPagesHost(url)) {
     fail(
       name,
-      `"${shown}" is on a ${hostKind(url)} host, where Salesforce's pages live, which serve neither OAuth nor the API: use your My Domain, ${myDomainBehind(url)}${alternative}`,
+      `"${shown}" is on a ${hostKind(url)} host, where Salesforce's pages live, which serve neither OAuth nor the API: use your My Domain, ${myDomainBehind(url)}${alternative(url)}`,
     );
   }
   const hasPath = pathname !== '/' && pathname !== '';
@@ -86,7 +86,7 @@ interface OriginRules {
   /** The hosts whose URLs keep a path. */
   takesPath?: (url: string) => boolean;
   /** Another host that works, offered with the My Domain. */
-  alternative?: string;
+  alternative?: (url: string) => string;
 }
 
 /** Experience Cloud sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/x). */
@@ -94,7 +94,9 @@ export function parseLoginUrl(raw: string): string {
   return parseOrigin('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com', {
     why: ' (the playground adds /services/oauth2/... itself)',
     takesPath: (url) => hostKind(url) === 'Experience Cloud site',
-    alternative: ', or https://login.salesforce.com',
+    // A sandbox's generic login host is test.salesforce.com.
+    alternative: (url) =>
+      `, or https://${new URL(url).hostname.includes('.sandbox.') ? 'test' : 'login'}.salesforce.com`,
   });
 }
 

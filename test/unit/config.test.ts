@@ -228,6 +228,7 @@ describe('loadConfig', () => {
       'https://acme.my.site.com/customers',
       'an Experience Cloud site keeps its path',
     );
+    assert.equal(site.audience, 'https://acme.my.site.com/customers', "and its URL is its users' audience");
   });
 
   test('instance hosts start with a warning naming the fix; login hosts without one', () => {
@@ -248,7 +249,7 @@ describe('loadConfig', () => {
     }
     assert.match(
       configError({ ...ORG, SF_LOGIN_URL: 'https://acme--dev.sandbox.lightning.force.com' }),
-      /use your My Domain, https:\/\/acme--dev\.sandbox\.my\.salesforce\.com, or/,
+      /use your My Domain, https:\/\/acme--dev\.sandbox\.my\.salesforce\.com, or https:\/\/test\.salesforce\.com\.$/,
     );
     assert.match(
       configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.lightning.force.com/lightning/page/home' }),
