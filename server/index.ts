@@ -41,6 +41,13 @@ function startupProblem(error: unknown): string {
 function printWelcome(stack: Stack): void {
   const { config } = stack;
   for (const file of stack.certs.created) console.log(`Created ${file}`);
+  const { jwt, created } = stack.certs;
+  // A real org knows only the certificate uploaded to it: a new pair fails every assertion until it is uploaded.
+  if (config.mode === 'org' && created.includes(jwt.certFile) && config.jwtKeyFile === jwt.keyFile) {
+    console.warn(
+      `Warning: ${jwt.certFile} is new: upload it to your app (App Manager → your app → Edit → Use digital signatures) before the JWT bearer flow can work; a certificate uploaded before belongs to a key that is gone.`,
+    );
+  }
   for (const warning of config.warnings) console.warn(`Warning: ${warning}`);
   if (!config.sessionSecret && stack.app) {
     console.warn('Warning: SESSION_SECRET is not set; using a random one, so a restart signs everyone out.');

@@ -163,6 +163,34 @@ describe('npm start (server/start.js)', () => {
     assert.deepEqual(await once(child, 'exit'), [0, null]);
   });
 
+  test('org mode with new JWT keys says to upload the new certificate', async () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'sf-start-fresh-'));
+    const env = {
+      SF_LOGIN_URL: 'https://login.salesforce.com',
+      SF_CLIENT_ID: 'x',
+      SF_USERNAME: 'me@acme.com',
+    };
+    const child = startServer(fresh, { ...env, PORT: '0' });
+    try {
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+      // The warnings come on stderr, a pipe of its own: they may arrive after the welcome.
+      while (!stderr.includes('SESSION_SECRET')) await once(child.stderr, 'data');
+      assert.match(stdout, /Created .*jwt\.crt/);
+      assert.match(
+        stderr,
+        /Warning: .*jwt\.crt is new: upload it to your app \(App Manager → your app → Edit → Use digital signatures\)/,
+      );
+    } finally {
+      child.kill('SIGINT');
+      await once(child, 'exit');
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   test('a port already in use gives a clear message and a non-zero exit', async () => {
     const blocker = net.createServer().listen(0, '127.0.0.1');
     await once(blocker, 'listening');
