@@ -5,7 +5,7 @@ import express, { type RequestHandler } from 'express';
 import type session from 'express-session';
 import helmet from 'helmet';
 import { accessOrigin, requireAccess } from './access.ts';
-import { formBody, jsonBody } from './bodies.ts';
+import { formBody, jsonBody, unreadBodyRefused } from './bodies.ts';
 import type { Config } from './config.ts';
 import { ORG_FAULTS, type OrgControl } from './orgFaults.ts';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.ts';
@@ -81,7 +81,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
     app.use(requireAccess(options.accessToken, origin));
   }
   app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
-  app.use(bodies(formBody(), jsonBody()));
+  app.use(bodies(formBody(), jsonBody(), unreadBodyRefused()));
 
   const services = createServices(config, {
     now,

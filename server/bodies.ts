@@ -22,6 +22,26 @@ export function jsonBody(): RequestHandler {
   });
 }
 
+/**
+ * A body neither parser read (text/plain, XML…) would reach its handler as no form at all, and fail there for a
+ * wrong reason ("Form expired", as its CSRF token went unread): it is refused here, naming the type it came as.
+ */
+export function unreadBodyRefused(): RequestHandler {
+  return (req, _res, next) => {
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (!hasBody || req.body !== undefined) return next();
+    const type = (req.headers['content-type'] ?? 'no content type').slice(0, 100);
+    next(
+      new HttpError(
+        415,
+        'Unsupported form encoding',
+        `This app reads forms sent as application/x-www-form-urlencoded (as browsers send them) or JSON; this one came as ${type}.`,
+      ),
+    );
+  };
+}
+
 /** The deepest nesting of objects and arrays in JSON text, counting brackets outside strings. */
 export function jsonDepth(buffer: Buffer): number {
   let depth = 0;

@@ -164,4 +164,20 @@ describe('attacks on request bodies', () => {
     assert.equal(answer.status, 431);
     assert.match(await answer.text(), /longer than this server reads \(16 KB\): shorten the address/);
   });
+
+  test('a form posted as text/plain is refused as that, not as an expired form', async () => {
+    const csrf = await csrfTokenOf(stack, client, '/flows/jwt');
+    const answer = await client.request(`${stack.appUrl}/flows/jwt`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: `_csrf=${csrf}`,
+    });
+    assert.equal(answer.status, 415);
+    const page = await answer.text();
+    assert.match(
+      page,
+      /application\/x-www-form-urlencoded \(as browsers send them\) or JSON; this one came as text\/plain/,
+    );
+    assert.doesNotMatch(page, /Form expired/);
+  });
 });
