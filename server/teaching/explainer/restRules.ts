@@ -20,7 +20,7 @@ export const REST_RULES: Rule[] = [
     likelyMeaning:
       "The token expired (the org's session timeout), was revoked, or is being used on the wrong host: API calls go to instance_url, not to the login host.",
     howToFix:
-      'Use instance_url for every API call. When a token expires, refresh it (web server flow) or sign a new assertion (JWT bearer).',
+      'If you revoked it, sign in again. Otherwise use instance_url for every API call, and when a token expires get a new one as its flow does: refresh it (a login that has a refresh token), sign a new assertion (JWT bearer), or ask again (client credentials).',
     whatNotToDo: 'Do not hard-code an instance host; always take instance_url from the token response.',
   },
   {
