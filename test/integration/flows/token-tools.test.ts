@@ -44,6 +44,16 @@ describe('token tools and logout', () => {
     assert.match(refresh, /&#34;token_type&#34;: &#34;refresh_token&#34;/);
   });
 
+  test('introspecting a revoked token says it is inactive, not where its exp would be', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    await useTool(client, 'revoke-access');
+    const page = await useTool(client, 'introspect-access');
+    assert.match(page, /&#34;active&#34;: false/);
+    assert.match(page, /Salesforce no longer accepts this token/);
+    assert.doesNotMatch(page, /the token's real expiry/);
+  });
+
   test('revoking the access token shows its effect on the next query', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
