@@ -2,7 +2,7 @@
 // from ports that are only known once the servers listen (port 0 in tests).
 import type { Config, Mode } from './configTypes.ts';
 import { parseOrigin, parseUrl } from './configValues.ts';
-import { hostKind } from './hostKinds.ts';
+import { hostKind, isSandboxHost } from './hostKinds.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */
 export function myDomainOf(
@@ -58,7 +58,5 @@ export function deriveAudience(mode: Mode, loginUrl: string): string {
   if (mode === 'emulator') return loginUrl;
   // An Experience Cloud site's own URL, its path included, is the audience of its users' assertions.
   if (hostKind(loginUrl) === 'Experience Cloud site') return loginUrl;
-  const host = new URL(loginUrl).hostname;
-  const sandbox = host === 'test.salesforce.com' || host.endsWith('.sandbox.my.salesforce.com');
-  return sandbox ? 'https://test.salesforce.com' : 'https://login.salesforce.com';
+  return isSandboxHost(loginUrl) ? 'https://test.salesforce.com' : 'https://login.salesforce.com';
 }

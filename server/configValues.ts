@@ -1,6 +1,6 @@
 // Reading one environment variable at a time: each parser accepts a well-formed value or stops start-up with a
 // ConfigError whose one line names the variable, what is wrong with its value, and the fix.
-import { hostKind, isPagesHost, myDomainBehind } from './hostKinds.ts';
+import { hostKind, isPagesHost, isSandboxHost, myDomainBehind } from './hostKinds.ts';
 import type { Mode } from './configTypes.ts';
 
 /** A configuration mistake: its message is one line naming the variable and the fix. */
@@ -95,8 +95,7 @@ export function parseLoginUrl(raw: string): string {
     why: ' (the playground adds /services/oauth2/... itself)',
     takesPath: (url) => hostKind(url) === 'Experience Cloud site',
     // A sandbox's generic login host is test.salesforce.com.
-    alternative: (url) =>
-      `, or https://${new URL(url).hostname.includes('.sandbox.') ? 'test' : 'login'}.salesforce.com`,
+    alternative: (url) => `, or https://${isSandboxHost(url) ? 'test' : 'login'}.salesforce.com`,
   });
 }
 

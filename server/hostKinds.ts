@@ -34,6 +34,15 @@ export function myDomainBehind(url: string): string {
   return `https://${domain}.my.salesforce.com`;
 }
 
+/** A sandbox's hosts: test.salesforce.com, and the My Domain, Lightning and Setup names with --name.sandbox. */
+export function isSandboxHost(url: string): boolean {
+  const { hostname } = new URL(url);
+  return (
+    hostname === 'test.salesforce.com' ||
+    /\.sandbox\.(my\.salesforce\.com|lightning\.force\.com|my\.salesforce-setup\.com)$/.test(hostname)
+  );
+}
+
 /** A Lightning or Setup address: where Salesforce's pages live, which serve neither OAuth nor the API. */
 export function isPagesHost(url: string): boolean {
   const kind = hostKind(url);

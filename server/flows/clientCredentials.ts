@@ -7,6 +7,8 @@ import type { TokenSet } from '../salesforce/tokens.ts';
 import type { FlowContext } from './context.ts';
 import { verifyTokenResponse } from './responseChecks.ts';
 
+export const CLIENT_CREDENTIALS_GRANT_TYPE = 'client_credentials';
+
 type FlowConfig = Pick<Config, 'loginUrl' | 'myDomainUrl' | 'clientId' | 'clientSecret'>;
 
 /** Salesforce documents the secret in the body and in HTTP Basic; this flow is where Basic is documented. */
@@ -40,7 +42,7 @@ export function buildRequest(
     );
   }
   const secret = faults.includes('wrong-secret') ? `${config.clientSecret}-wrong` : config.clientSecret;
-  const form: Record<string, string> = { grant_type: 'client_credentials' };
+  const form: Record<string, string> = { grant_type: CLIENT_CREDENTIALS_GRANT_TYPE };
   const headers: Record<string, string> = {};
   if (authentication === 'basic') {
     headers.authorization = `Basic ${Buffer.from(`${config.clientId}:${secret}`).toString('base64')}`;

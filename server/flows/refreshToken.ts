@@ -7,6 +7,8 @@ import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import type { FlowContext } from './context.ts';
 import { verifyTokenResponse } from './responseChecks.ts';
 
+export const REFRESH_GRANT_TYPE = 'refresh_token';
+
 type FlowConfig = Pick<Config, 'clientId' | 'clientSecret'>;
 
 /** The grant's form: the secret goes when configured ("Require Secret for Refresh Token Flow" is on by default). */
@@ -16,7 +18,7 @@ export function buildRequest(
   faults: readonly Fault[] = [],
 ): Record<string, string> {
   const form: Record<string, string> = {
-    grant_type: 'refresh_token',
+    grant_type: REFRESH_GRANT_TYPE,
     refresh_token: refreshToken,
     client_id: config.clientId,
   };

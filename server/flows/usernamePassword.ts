@@ -7,6 +7,8 @@ import type { TokenSet } from '../salesforce/tokens.ts';
 import type { FlowContext } from './context.ts';
 import { verifyTokenResponse } from './responseChecks.ts';
 
+export const PASSWORD_GRANT_TYPE = 'password';
+
 export interface Credentials {
   username: string;
   password: string;
@@ -28,7 +30,7 @@ export function buildRequest(
   const password = faults.includes('wrong-password') ? `${credentials.password}-wrong` : credentials.password;
   const token = faults.includes('no-security-token') ? '' : credentials.securityToken;
   return {
-    grant_type: 'password',
+    grant_type: PASSWORD_GRANT_TYPE,
     client_id: config.clientId,
     client_secret: config.clientSecret,
     username: credentials.username,

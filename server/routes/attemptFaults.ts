@@ -2,6 +2,11 @@
 // and the org-side ones handed to the local org bound to the attempt's own requests.
 import type { Request } from 'express';
 import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
+import { CLIENT_CREDENTIALS_GRANT_TYPE } from '../flows/clientCredentials.ts';
+import { DEVICE_GRANT_TYPE } from '../flows/device.ts';
+import { JWT_GRANT_TYPE } from '../flows/jwtBearer.ts';
+import { REFRESH_GRANT_TYPE } from '../flows/refreshToken.ts';
+import { PASSWORD_GRANT_TYPE } from '../flows/usernamePassword.ts';
 import { isOrgFault, type FaultBinding, type OrgControl } from '../orgFaults.ts';
 
 declare module 'express-session' {
@@ -18,11 +23,11 @@ declare module 'express-session' {
  * The device flow's start sends none; its polls' own names the flow.
  */
 const DIRECT_GRANT_TYPES: Partial<Record<FlowName, string>> = {
-  jwt: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-  'client-credentials': 'client_credentials',
-  'username-password': 'password',
-  'refresh-token': 'refresh_token',
-  device: 'device',
+  jwt: JWT_GRANT_TYPE,
+  'client-credentials': CLIENT_CREDENTIALS_GRANT_TYPE,
+  'username-password': PASSWORD_GRANT_TYPE,
+  'refresh-token': REFRESH_GRANT_TYPE,
+  device: DEVICE_GRANT_TYPE,
 };
 
 /**

@@ -14,14 +14,14 @@ export const clientCredentialsGrant: Grant = {
       throw OAuthError.invalidGrant('request not supported on this domain');
     checkClientAuthentication(ctx, request.authorization, params);
     const { settings } = ctx.state;
-    const noRunAs = ctx.faults.take('no-run-as', { grantType: 'client_credentials' });
+    const noRunAs = ctx.faults.take('no-run-as', { grantType: clientCredentialsGrant.grantType });
     const runAs = settings.runAsUserId ? findUserById(ctx, settings.runAsUserId) : undefined;
     if (noRunAs || !settings.clientCredentialsEnabled || !runAs) {
       throw OAuthError.invalidGrant('no client credentials user enabled');
     }
     // Unconfirmed: an inactive Run As user is refused like any login of an inactive user.
     if (!runAs.active) throw OAuthError.invalidGrant('authentication failure');
-    if (!appAccess(ctx, runAs, 'take', { grantType: 'client_credentials' }).permitted)
+    if (!appAccess(ctx, runAs, 'take', { grantType: clientCredentialsGrant.grantType }).permitted)
       throw OAuthError.invalidAppAccess();
     return issueClientCredentialsTokens(ctx, runAs);
   },

@@ -23,7 +23,7 @@ export function startDeviceAuthorization(
   // The device flow needs no secret; one that is sent must be right, as Salesforce checks a sent secret elsewhere.
   checkClientSecret(ctx, params.client_secret, false);
   // The start carries no grant_type: the flow's own, which its polls send, names its requests.
-  const blocked = ctx.faults.take('device-blocked', { grantType: 'device' });
+  const blocked = ctx.faults.take('device-blocked', { grantType: deviceGrant.grantType });
   if (blocked || !ctx.state.settings.deviceFlowEnabled || !ctx.state.org.appInstalled) {
     throw OAuthError.invalidGrant('device flow is not enabled for the app');
   }
@@ -69,7 +69,7 @@ export const deviceGrant: Grant = {
     ctx.devices.consume(deviceCode);
     if (authorization.status === 'denied') throw OAuthError.accessDenied();
     const user = checkActive(findUserById(ctx, authorization.userId ?? ''));
-    checkAdminApproval(ctx, user, { grantType: 'device' });
+    checkAdminApproval(ctx, user, { grantType: deviceGrant.grantType });
     return issueTokens(ctx, user, authorization.scopes, {
       ...newGrant(ctx, user, authorization.scopes),
       issuer: request.host.url,

@@ -28,7 +28,8 @@ export const passwordGrant: Grant = {
     // Under "Admin approved users are pre-authorized", Salesforce refuses an API login by a user the app is not
     // assigned to (Login History: "Failed: Not approved for access", knowledge article 000212208). On the wire this
     // grant answers nearly every refusal the same way, the reason only in Login History.
-    if (!appAccess(ctx, user, 'take', { grantType: 'password' }).permitted) throw authenticationFailure();
+    if (!appAccess(ctx, user, 'take', { grantType: passwordGrant.grantType }).permitted)
+      throw authenticationFailure();
     ctx.logins.recordSuccess(user.id);
     return issuePasswordTokens(ctx, user);
   },

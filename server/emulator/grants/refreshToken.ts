@@ -29,7 +29,7 @@ export const refreshTokenGrant: Grant = {
     const user = checkActive(findUserById(ctx, stored.userId));
     // Unconfirmed for a refresh: a user the Permitted Users policy no longer lets in is refused as at every other
     // grant, rather than renewing access an admin has taken away (the safe choice).
-    checkAdminApproval(ctx, user, { grantType: 'refresh_token' });
+    checkAdminApproval(ctx, user, { grantType: refreshTokenGrant.grantType });
     tokens.markUsed(stored.key);
     const rotated = settings.refreshTokenRotation ? tokens.rotate(stored.key) : undefined;
     return issueTokens(ctx, user, stored.scopes, {
