@@ -12,7 +12,7 @@ import {
   requiredInOrg,
   type Env,
 } from './configValues.ts';
-import { audienceOf, myDomainOf } from './configHosts.ts';
+import { audienceOf, audienceWarning, myDomainOf, myDomainWarning } from './configHosts.ts';
 import { checkSigningKey } from './configFiles.ts';
 import {
   callbackWarning,
@@ -36,6 +36,10 @@ export const EMULATOR_DEFAULTS = Object.freeze({
   username: 'admin@playground.local',
   password: 'playground-password',
 });
+
+/** Org mode without SF_CLIENT_SECRET works, as a public client: said once, with what it needs from the app. */
+const PUBLIC_CLIENT_NOTE =
+  'SF_CLIENT_SECRET is not set, so the playground acts as a public client that relies on PKCE: the web server flow needs "Require Secret for Web Server Flow" turned off in the app, and client credentials and username-password need the secret. Set SF_CLIENT_SECRET= (empty) to say that this is meant.';
 
 export const DEFAULT_SAMPLE_QUERY = 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 10';
 
@@ -110,9 +114,13 @@ export function loadConfig(
     redisUrl: parseRedisUrl(read('REDIS_URL')),
     certsDir,
     warnings: Object.freeze(
-      [loginHostWarning(loginUrl), emulatorOnly ? undefined : callbackWarning(callbackUrl, port)].filter(
-        (w): w is string => w !== undefined,
-      ),
+      [
+        loginHostWarning(loginUrl),
+        myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl),
+        audienceWarning(read('SF_AUDIENCE')),
+        mode === 'org' && env.SF_CLIENT_SECRET === undefined ? PUBLIC_CLIENT_NOTE : undefined,
+        emulatorOnly ? undefined : callbackWarning(callbackUrl, port),
+      ].filter((w): w is string => w !== undefined),
     ),
     emulator: Object.freeze({
       password: read('EMULATOR_PASSWORD') ?? EMULATOR_DEFAULTS.password,

@@ -1,7 +1,7 @@
 // Which hosts a configuration calls: the org's My Domain, the audience of JWT assertions, and the URLs derived
 // from ports that are only known once the servers listen (port 0 in tests).
 import type { Config, Mode } from './configTypes.ts';
-import { parseOrigin, parseUrl } from './configValues.ts';
+import { fail, parseOrigin, parseUrl } from './configValues.ts';
 import { hostKind, isSandboxHost } from './hostKinds.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */
@@ -14,9 +14,37 @@ export function myDomainOf(
   if (mode === 'emulator') return `https://127.0.0.1:${emulatorPort}`;
   if (setting) {
     // A My Domain is a host: the REST API and identity paths are added to it.
-    return parseOrigin('SF_MY_DOMAIN', setting, 'https://<your domain>.my.salesforce.com');
+    const url = parseOrigin('SF_MY_DOMAIN', setting, MY_DOMAIN_EXAMPLE);
+    const kind = hostKind(url);
+    if (kind === 'login' || kind === 'test') {
+      // Salesforce refuses client credentials there; simple-salesforce refuses them too before sending.
+      fail(
+        'SF_MY_DOMAIN',
+        `"${url}" is the generic ${kind} host, not a My Domain: client credentials work only on your org's own domain, ${MY_DOMAIN_EXAMPLE} (Setup → My Domain shows it), or remove SF_MY_DOMAIN`,
+      );
+    }
+    return url;
   }
   return isMyDomain(loginUrl) ? loginUrl : undefined;
+}
+
+const MY_DOMAIN_EXAMPLE = 'https://<your domain>.my.salesforce.com';
+
+/** An SF_MY_DOMAIN that starts but is unlikely to be one: an instance host or a site. */
+export function myDomainWarning(
+  setting: string | undefined,
+  myDomainUrl: string | undefined,
+): string | undefined {
+  if (!setting || !myDomainUrl) return undefined;
+  const kind = hostKind(myDomainUrl);
+  if (kind !== 'instance' && kind !== 'Experience Cloud site') return undefined;
+  return `SF_MY_DOMAIN ${myDomainUrl} is an ${kind} host, not a My Domain: Salesforce accepts client credentials only on ${MY_DOMAIN_EXAMPLE} (Setup → My Domain shows yours).`;
+}
+
+/** An SF_AUDIENCE Salesforce would refuse although it parses: a My Domain (wire reference §JWT, aud). */
+export function audienceWarning(setting: string | undefined): string | undefined {
+  if (!setting || !isMyDomain(setting)) return undefined;
+  return `SF_AUDIENCE ${setting} is a My Domain: Salesforce checks a JWT's aud against the login host even when the token request goes to My Domain, and answers "audience is invalid". Fix: remove SF_AUDIENCE to use the derived one, or set https://login.salesforce.com (sandboxes https://test.salesforce.com).`;
 }
 
 /** SF_AUDIENCE when set, else what the login host implies. */

@@ -75,9 +75,11 @@ export function parseOrigin(
   }
   const hasPath = pathname !== '/' && pathname !== '';
   if (search || hash || (hasPath && !takesPath(url))) {
-    fail(name, `"${shown}" has a path: set it to the host only, ${origin}${why}`);
+    const part = hasPath && !takesPath(url) ? 'a path' : 'a query';
+    fail(name, `"${shown}" has ${part}: set it to the host only, ${origin}${why}`);
   }
-  return url;
+  // As the URL parser writes it (host in lower case, no :443), so that hosts compare and links read alike.
+  return `${origin}${hasPath ? pathname : ''}`;
 }
 
 interface OriginRules {

@@ -6,6 +6,7 @@ export type HostKind =
   | 'Experience Cloud site'
   | 'Lightning'
   | 'Setup'
+  | 'Visualforce or content'
   | 'instance'
   | 'local emulator'
   | 'other';
@@ -18,20 +19,35 @@ export function hostKind(url: string): HostKind {
   if (/\.lightning\.force\.com$/.test(hostname)) return 'Lightning';
   if (/\.salesforce-setup\.com$/.test(hostname)) return 'Setup';
   if (/\.my\.salesforce\.(com|mil)$/.test(hostname)) return 'My Domain';
+  // Checked before sites: Visualforce and file hosts end in force.com too (acme--c.vf.force.com, acme.file.force.com).
+  if (CONTENT_HOST.test(hostname)) return 'Visualforce or content';
   if (/\.(my\.site\.com|force\.com)$/.test(hostname)) return 'Experience Cloud site';
   // Instance hosts such as na139.salesforce.com or cs42.salesforce.com serve an org's data, not logins.
   if (/^[a-z]{2,3}\d+[a-z]?\.salesforce\.com$/.test(hostname)) return 'instance';
   return 'other';
 }
 
+/** Visualforce, Lightning container and file hosts, enhanced (…vf.force.com) and legacy (…visualforce.com). */
+const CONTENT_HOST = /\.(vf|file|container|visual)\.force\.com$|\.(visualforce|documentforce)\.com$/;
+/** The content hosts whose first label ends with a package name: acme--c.vf.force.com, acme--sbx--c.sandbox…. */
+const PACKAGED_HOST = /\.(vf|container|visual)\.force\.com$|\.(visualforce|documentforce)\.com$/;
+
 /**
- * The My Domain behind a Lightning or Setup address: Salesforce names all three after the same domain
- * (acme.lightning.force.com, acme.my.salesforce-setup.com, acme.my.salesforce.com; sandboxes add --name.sandbox).
+ * The My Domain behind a Lightning, Setup, Visualforce or file address: Salesforce names them all after the same
+ * domain (acme.lightning.force.com, acme.my.salesforce-setup.com, acme--c.vf.force.com, acme.my.salesforce.com;
+ * sandboxes add --name and .sandbox).
  */
 export function myDomainBehind(url: string): string {
   const { hostname } = new URL(url);
-  const domain = hostname.replace(/\.lightning\.force\.com$/, '').replace(/\.my\.salesforce-setup\.com$/, '');
-  return `https://${domain}.my.salesforce.com`;
+  if (hostKind(url) !== 'Visualforce or content') {
+    const domain = hostname
+      .replace(/\.lightning\.force\.com$/, '')
+      .replace(/\.my\.salesforce-setup\.com$/, '');
+    return `https://${domain}.my.salesforce.com`;
+  }
+  const label = hostname.split('.')[0] ?? hostname;
+  const name = PACKAGED_HOST.test(hostname) ? label.replace(/--[^-]+$/, '') : label;
+  return `https://${name}${/\.sandbox\./.test(hostname) ? '.sandbox' : ''}.my.salesforce.com`;
 }
 
 /** A sandbox's hosts: test.salesforce.com, and the My Domain, Lightning and Setup names with --name.sandbox. */
@@ -39,14 +55,16 @@ export function isSandboxHost(url: string): boolean {
   const { hostname } = new URL(url);
   return (
     hostname === 'test.salesforce.com' ||
-    /\.sandbox\.(my\.salesforce\.com|lightning\.force\.com|my\.salesforce-setup\.com)$/.test(hostname)
+    /\.sandbox\.(my\.salesforce\.com|lightning\.force\.com|my\.salesforce-setup\.com|(vf|file|container)\.force\.com)$/.test(
+      hostname,
+    )
   );
 }
 
-/** A Lightning or Setup address: where Salesforce's pages live, which serve neither OAuth nor the API. */
+/** A Lightning, Setup, Visualforce or file address: where Salesforce's pages live, which serve neither OAuth nor the API. */
 export function isPagesHost(url: string): boolean {
   const kind = hostKind(url);
-  return kind === 'Lightning' || kind === 'Setup';
+  return kind === 'Lightning' || kind === 'Setup' || kind === 'Visualforce or content';
 }
 
 /**

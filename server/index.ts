@@ -3,6 +3,7 @@ import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
 import { PortError } from './https.ts';
 import { startStack, type Stack } from './stack.ts';
+import { APP_MANAGER } from './teaching/explainer/types.ts';
 
 const emulatorOnly = process.argv.includes('--emulator-only');
 /** `npm run dev`: edited templates show on the next request (the view cache stays off). */
@@ -45,7 +46,7 @@ function printWelcome(stack: Stack): void {
   // A real org knows only the certificate uploaded to it: a new pair fails every assertion until it is uploaded.
   if (config.mode === 'org' && created.includes(jwt.certFile) && config.jwtKeyFile === jwt.keyFile) {
     console.warn(
-      `Warning: ${jwt.certFile} is new: upload it to your app (App Manager → your app → Edit → Use digital signatures) before the JWT bearer flow can work; a certificate uploaded before belongs to a key that is gone.`,
+      `Warning: ${jwt.certFile} is new: upload it to your app (${APP_MANAGER} → Edit → Use digital signatures) before the JWT bearer flow can work; a certificate uploaded before belongs to a key that is gone.`,
     );
   }
   for (const warning of config.warnings) console.warn(`Warning: ${warning}`);

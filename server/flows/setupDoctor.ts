@@ -82,6 +82,31 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
         )
       : versionCheck(versions.body, config.apiVersion),
   );
+  // SF_MY_DOMAIN is asked nothing else before client credentials: its silence is the doctor's to report.
+  if (versions instanceof Error && config.myDomainUrl && config.myDomainUrl !== config.loginUrl) {
+    log.check(
+      check(
+        'my-domain',
+        'My Domain check',
+        false,
+        `${config.myDomainUrl} did not answer (${versions.message}). Fix: SF_MY_DOMAIN must be your org's My Domain, as Setup → My Domain shows it, e.g. https://<domain>.my.salesforce.com.`,
+        'Client credentials and the identity checks of every flow use the My Domain.',
+      ),
+    );
+  }
+  log.check(secretNote(config.clientSecret !== undefined));
+}
+
+/** The secret can be judged only by a token request, which the doctor does not make: said, not passed. */
+function secretNote(configured: boolean): Check {
+  return notPerformed(
+    'secret',
+    'consumer secret check',
+    configured
+      ? 'Salesforce checks the consumer secret only when a token is asked for: the web server flow\'s code exchange shows whether it is right ("invalid client credentials" when not).'
+      : 'No SF_CLIENT_SECRET: the playground is a public client. The web server flow works only with "Require Secret for Web Server Flow" off; client credentials and username-password need the secret.',
+    'Asking for a token here would sign someone in; the doctor only asks questions that change nothing.',
+  );
 }
 
 function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined): Check {

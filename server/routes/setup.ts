@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Attempt } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
+import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { runDoctor } from '../flows/setupDoctor.ts';
 import { hostKind } from '../hostKinds.ts';
 import { isCertificatePem } from '../pem.ts';
@@ -39,6 +40,11 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
     ['API version', config.apiVersion ?? 'the newest the org offers'],
     ['Sessions', config.redisUrl ? 'in Redis (REDIS_URL)' : 'in memory (a restart signs everyone out)'],
   ];
+  // With a key of one's own, certs/jwt.crt is offered only when it is that key's partner: any other would fail.
+  const certificateOffer = () => {
+    const ownKey = isOwnKey(config.jwtKeyFile, certFile);
+    return { ownKey, offered: !ownKey || keyMatchesCertificate(config.jwtKeyFile, certFile).passed };
+  };
   return {
     guide(req, res) {
       const doctor = req.session?.doctor;
@@ -46,6 +52,7 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
       res.set('Cache-Control', 'no-store').render('setup-guide', {
         title: 'Setup guide',
         callbackUrl: config.callbackUrl,
+        certificate: certificateOffer(),
         emulatorSetupUrl: config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined,
         overview,
         doctor: doctor && {
@@ -64,6 +71,13 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
     },
     // Only ever the certificate: a file holding a private key is refused, whatever its name.
     certificate(_req, res) {
+      if (!certificateOffer().offered) {
+        throw new HttpError(
+          409,
+          'Not the certificate of your key',
+          `certs/jwt.crt is not the partner of SF_JWT_KEY_FILE (${config.jwtKeyFile}): upload the certificate made with that key instead.`,
+        );
+      }
       const pem = readFileSync(certFile, 'utf8');
       if (!isCertificatePem(pem)) {
         throw new HttpError(

@@ -1,5 +1,5 @@
 // Where learners get stuck before the first success: the pre-flight that explains Salesforce's own error pages,
-// the setup doctor, the paste-an-error page, and http:// on the app's port.
+// the paste-an-error page, and http:// on the app's port (the setup doctor has its own file).
 import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -9,8 +9,7 @@ import { postForm } from '../support/flows.ts';
 import { saveSettings } from '../support/emulator-setup.ts';
 import { DOCUMENTED_ERRORS } from '../support/documented-errors.ts';
 import { TestClient } from '../support/http.ts';
-import { startTestStack, TEST_ROOT, testKeyPem, type TestStack } from '../support/stack.ts';
-import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
 describe('the trouble path', () => {
   let stack: TestStack;
@@ -70,16 +69,6 @@ describe('the trouble path', () => {
     const html = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
     assert.match(html, /The callback URL does not match the app/);
     assert.ok(html.includes(`Sent: ${sent}, though SF_CALLBACK_URL here is ${stack.config.callbackUrl}.`));
-  });
-
-  test('the setup doctor passes every check against the default emulator, each with its leg', async () => {
-    const client = new TestClient();
-    assert.equal((await postForm(stack, client, '/setup', '/setup/check')).status, 303);
-    const html = await (await client.get(`${stack.appUrl}/setup`)).text();
-    for (const id of ['discovery', 'host-kind', 'client', 'key-certificate', 'api-version', 'clock-skew']) {
-      assert.match(html, new RegExp(`data-check="${id}" data-state="pass"`), id);
-    }
-    assert.match(html, /<strong>pre-flight<\/strong>/);
   });
 
   test('a callback URL the app does not have is explained before the browser leaves, with "send me anyway"', async () => {
@@ -189,60 +178,6 @@ describe('the trouble path', () => {
       'Username-password',
     ]) {
       assert.match(which, new RegExp(`<li><strong>${flow.replace('+', '\\+')}</strong>: `), flow);
-    }
-  });
-
-  test('with the org unreachable, the doctor does not also fail the versions it could not read', async () => {
-    const unreachable = await startTestStack({
-      SF_LOGIN_URL: 'https://localhost:1',
-      SF_CLIENT_ID: '3MVG9x',
-      SF_USERNAME: 'me@example.com',
-    });
-    try {
-      const client = new TestClient();
-      await client.get(unreachable.accessUrl ?? '');
-      await postForm(unreachable, client, '/setup', '/setup/check');
-      const html = await (await client.get(`${unreachable.appUrl}/setup`)).text();
-      assert.doesNotMatch(html, /data-check="api-version" data-state="fail"/);
-      assert.match(html, /data-check="api-version" data-state="skipped"/);
-      assert.match(html, /\/services\/data\/ got no answer, so the versions could not be read/);
-    } finally {
-      await unreachable.close();
-    }
-  });
-
-  test('the doctor names an API version the org does not offer, and the fix', async () => {
-    const other = await startTestStack({ SF_API_VERSION: '99.0' });
-    try {
-      const client = new TestClient();
-      await postForm(other, client, '/setup', '/setup/check');
-      const html = await (await client.get(`${other.appUrl}/setup`)).text();
-      assert.match(html, /data-check="api-version" data-state="fail"/);
-      assert.match(
-        html,
-        new RegExp(
-          `SF_API_VERSION=99\\.0 is not one the org offers \\(newest: ${NEWEST_VERSION}\\.0\\)\\. Fix: remove SF_API_VERSION`,
-        ),
-      );
-    } finally {
-      await other.close();
-    }
-  });
-
-  test('a signing key of its own that certs/jwt.crt does not match gets that key’s fix alone from the doctor', async () => {
-    testKeyPem('unknown-to-emulator'); // written to the keys folder on first use
-    const ownKey = await startTestStack({
-      SF_JWT_KEY_FILE: path.join(TEST_ROOT, 'keys', 'unknown-to-emulator.pem'),
-    });
-    try {
-      const client = new TestClient();
-      await postForm(ownKey, client, '/setup', '/setup/check');
-      const report = await (await client.get(`${ownKey.appUrl}/setup`)).text();
-      assert.match(report, /data-check="key-certificate" data-state="fail"/);
-      assert.match(report, /Upload the certificate made with that key to the app/);
-      assert.doesNotMatch(report, /delete certs\/jwt\.\*/, 'a new pair would not be the key that signs');
-    } finally {
-      await ownKey.close();
     }
   });
 

@@ -7,20 +7,13 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import {
   checkDataDir,
-  ConfigError,
   deriveAudience,
   EMULATOR_DEFAULTS,
   loadConfig,
   withoutPassword,
 } from '../../server/config.ts';
 import { accessLink } from '../../server/access.ts';
-
-const ROOT = '/srv/playground';
-const ORG = {
-  SF_LOGIN_URL: 'https://login.salesforce.com',
-  SF_CLIENT_ID: '3MVG9abc',
-  SF_USERNAME: 'me@acme.com',
-};
+import { configError, ORG, ROOT } from '../support/config-env.ts';
 
 /** Folders the tests make for files the configuration points to, removed when the file's tests end. */
 const made: string[] = [];
@@ -31,17 +24,6 @@ const tempDir = () => {
 after(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
-
-function configError(env: Record<string, string>): string {
-  try {
-    loadConfig(env, ROOT);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    assert.ok(!error.message.includes('\n'), 'the message is one line');
-    return error.message;
-  }
-  throw new Error('loadConfig accepted a wrong configuration');
-}
 
 describe('loadConfig', () => {
   test('with no variables runs in emulator mode on the documented ports and defaults', () => {
@@ -216,62 +198,6 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(32) }, ROOT).sessionSecret, 's'.repeat(32));
   });
 
-  test('a login URL with a path is refused, naming the host to use instead', () => {
-    assert.equal(
-      configError({ ...ORG, SF_LOGIN_URL: 'https://login.salesforce.com/services/oauth2/token' }),
-      'SF_LOGIN_URL "https://login.salesforce.com/services/oauth2/token" has a path: set it to the host only, https://login.salesforce.com (the playground adds /services/oauth2/... itself).',
-    );
-    assert.match(configError({ ...ORG, SF_LOGIN_URL: 'https://login.salesforce.com/?x=1' }), /has a path/);
-    const site = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.site.com/customers' }, ROOT);
-    assert.equal(
-      site.loginUrl,
-      'https://acme.my.site.com/customers',
-      'an Experience Cloud site keeps its path',
-    );
-    assert.equal(site.audience, 'https://acme.my.site.com/customers', "and its URL is its users' audience");
-  });
-
-  test('instance hosts start with a warning naming the fix; login hosts without one', () => {
-    const instance = loadConfig({ ...ORG, SF_LOGIN_URL: 'https://na139.salesforce.com' }, ROOT);
-    assert.match(instance.warnings[0] ?? '', /is an instance host/);
-    assert.deepEqual(loadConfig(ORG, ROOT).warnings, []);
-    assert.deepEqual(loadConfig({}, ROOT).warnings, []);
-  });
-
-  test('a Lightning or Setup host stops start-up naming the My Domain behind it, whole address or host alone', () => {
-    const lightning = (url: string) =>
-      `^SF_LOGIN_URL "${url.replace(/[./?]/g, (c) => `\\${c}`)}" is on a Lightning host, where Salesforce's pages live, which serve neither OAuth nor the API: use your My Domain, https:\\/\\/acme\\.my\\.salesforce\\.com, or https:\\/\\/login\\.salesforce\\.com\\.$`;
-    for (const url of [
-      'https://acme.lightning.force.com/lightning/page/home',
-      'https://acme.lightning.force.com',
-    ]) {
-      assert.match(configError({ ...ORG, SF_LOGIN_URL: url }), new RegExp(lightning(url)));
-    }
-    assert.match(
-      configError({ ...ORG, SF_LOGIN_URL: 'https://acme--dev.sandbox.lightning.force.com' }),
-      /use your My Domain, https:\/\/acme--dev\.sandbox\.my\.salesforce\.com, or https:\/\/test\.salesforce\.com\.$/,
-    );
-    assert.match(
-      configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.lightning.force.com/lightning/page/home' }),
-      /^SF_MY_DOMAIN ".*" is on a Lightning host, .* use your My Domain, https:\/\/acme\.my\.salesforce\.com\.$/,
-    );
-    assert.match(
-      configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce-setup.com' }),
-      /^SF_MY_DOMAIN "https:\/\/acme\.my\.salesforce-setup\.com" is on a Setup host, .* https:\/\/acme\.my\.salesforce\.com\.$/,
-    );
-  });
-
-  test('messages about a URL never repeat its query, which can hold a session id', () => {
-    for (const url of [
-      'https://acme.my.salesforce.com/secur/frontdoor.jsp?sid=00Dx0000SECRET',
-      'https://acme.lightning.force.com/one/one.app?sid=00Dx0000SECRET',
-    ]) {
-      const message = configError({ ...ORG, SF_LOGIN_URL: url });
-      assert.doesNotMatch(message, /SECRET|sid=/, message);
-      assert.match(message, /\?…"/, message);
-    }
-  });
-
   test('a secret with whitespace, and a callback the playground cannot receive, stop start-up', () => {
     for (const secret of ['ABC123\t', '   ']) {
       assert.match(
@@ -336,19 +262,6 @@ describe('loadConfig', () => {
       accessLink('https://localhost:8081', 'https://abc.example.dev/oauthcallback.html', 'T'),
       'https://abc.example.dev/?access=T',
       'a tunnel: the browser must use it from the start',
-    );
-  });
-
-  test('the My Domain is known in emulator mode and derived from a My Domain login URL', () => {
-    assert.equal(loadConfig({ EMULATOR_PORT: '9443' }, ROOT).myDomainUrl, 'https://127.0.0.1:9443');
-    assert.equal(
-      loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.salesforce.com' }, ROOT).myDomainUrl,
-      'https://acme.my.salesforce.com',
-    );
-    assert.equal(loadConfig(ORG, ROOT).myDomainUrl, undefined);
-    assert.equal(
-      loadConfig({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce.com/' }, ROOT).myDomainUrl,
-      'https://acme.my.salesforce.com',
     );
   });
 

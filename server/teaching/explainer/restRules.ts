@@ -96,7 +96,8 @@ export const REST_RULES: Rule[] = [
     title: 'No such resource',
     likelyMeaning:
       'The record id does not exist, the path is wrong, or the API version in the URL is not one the org has (v38 instead of v38.0, or a future version).',
-    howToFix: 'Discover versions with GET /services/data/ and check the id.',
+    howToFix:
+      "Discover versions with GET /services/data/ and check the id. The playground's own calls use SF_API_VERSION when it is set: remove it to use the newest the org offers.",
     whatNotToDo: 'Do not hard-code a version you have not seen the org advertise.',
   },
   {

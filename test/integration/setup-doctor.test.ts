@@ -1,0 +1,132 @@
+// The setup doctor: every probe passes against the default emulator, and each wrong setting of a real org gets a
+// failed check naming the variable and the fix.
+import assert from '../support/assert.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, TEST_ROOT, testKeyPem, type TestStack } from '../support/stack.ts';
+import { EMULATOR_DEFAULTS } from '../../server/config.ts';
+import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
+
+/** The report of one "Check my setup" on a stack. */
+async function doctorReport(stack: TestStack): Promise<string> {
+  const client = new TestClient();
+  if (stack.accessUrl) await client.get(stack.accessUrl);
+  assert.equal((await postForm(stack, client, '/setup', '/setup/check')).status, 303);
+  return (await client.get(`${stack.appUrl}/setup`)).text();
+}
+
+describe('the setup doctor', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('passes every check against the default emulator, each with its leg', async () => {
+    const html = await doctorReport(stack);
+    for (const id of ['discovery', 'host-kind', 'client', 'key-certificate', 'api-version', 'clock-skew']) {
+      assert.match(html, new RegExp(`data-check="${id}" data-state="pass"`), id);
+    }
+    assert.match(html, /<strong>pre-flight<\/strong>/);
+    assert.match(
+      html,
+      /data-check="secret" data-state="skipped"/,
+      'the secret is judged only by a token request',
+    );
+    assert.match(html, /the web server flow&#39;s code exchange shows whether it is right/);
+  });
+
+  test('with the org unreachable, the doctor does not also fail the versions it could not read', async () => {
+    const unreachable = await startTestStack({
+      SF_LOGIN_URL: 'https://localhost:1',
+      SF_CLIENT_ID: '3MVG9x',
+      SF_USERNAME: 'me@example.com',
+    });
+    try {
+      const html = await doctorReport(unreachable);
+      assert.doesNotMatch(html, /data-check="api-version" data-state="fail"/);
+      assert.match(html, /data-check="api-version" data-state="skipped"/);
+      assert.match(html, /\/services\/data\/ got no answer, so the versions could not be read/);
+    } finally {
+      await unreachable.close();
+    }
+  });
+
+  test('an API version the org does not offer is named, with the fix, by the doctor and the result page', async () => {
+    const other = await startTestStack({ SF_API_VERSION: '99.0' });
+    try {
+      const client = new TestClient();
+      await runWebServerFlow(other, client);
+      const result = await (await client.get(`${other.appUrl}/result`)).text();
+      assert.match(result, /<code>NOT_FOUND<\/code>/);
+      assert.match(
+        result,
+        /calls use SF_API_VERSION when it is set: remove it to use the newest the org offers/,
+      );
+      const html = await doctorReport(other);
+      assert.match(html, /data-check="api-version" data-state="fail"/);
+      assert.match(
+        html,
+        new RegExp(
+          `SF_API_VERSION=99\\.0 is not one the org offers \\(newest: ${NEWEST_VERSION}\\.0\\)\\. Fix: remove SF_API_VERSION`,
+        ),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a signing key of its own that certs/jwt.crt does not match gets that key’s fix alone from the doctor', async () => {
+    testKeyPem('unknown-to-emulator'); // written to the keys folder on first use
+    const ownKey = await startTestStack({
+      SF_JWT_KEY_FILE: path.join(TEST_ROOT, 'keys', 'unknown-to-emulator.pem'),
+    });
+    try {
+      const report = await doctorReport(ownKey);
+      assert.match(report, /data-check="key-certificate" data-state="fail"/);
+      assert.match(report, /Upload the certificate made with that key to the app/);
+      assert.doesNotMatch(report, /delete certs\/jwt\.\*/, 'a new pair would not be the key that signs');
+      assert.doesNotMatch(
+        report,
+        /href="\/setup\/jwt\.crt"/,
+        'the certificate here is not the partner of that key',
+      );
+      assert.match(report, /<code>certs\/jwt\.crt<\/code> here is not its partner, so it is not offered/);
+      assert.match(report, /upload the certificate of your <code>SF_JWT_KEY_FILE<\/code> key;/);
+      const download = await new TestClient().get(`${ownKey.appUrl}/setup/jwt.crt`);
+      assert.equal(download.status, 409);
+      assert.match(await download.text(), /upload the certificate made with that key instead/);
+    } finally {
+      await ownKey.close();
+    }
+  });
+
+  test('an SF_MY_DOMAIN that does not answer fails its own check, naming the variable', async () => {
+    const org = await startTestStack({}, { emulatorOnly: true });
+    const silent = await startTestStack(
+      {
+        SF_LOGIN_URL: org.emulatorUrl,
+        SF_MY_DOMAIN: 'https://127.0.0.1:1',
+        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+        SF_USERNAME: EMULATOR_DEFAULTS.username,
+      },
+      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
+    );
+    try {
+      const html = await doctorReport(silent);
+      assert.match(html, /data-check="discovery" data-state="pass"/, 'the login host answers');
+      assert.match(html, /data-check="my-domain" data-state="fail"/);
+      assert.match(
+        html,
+        /https:\/\/127\.0\.0\.1:1 did not answer \(.+\)\. Fix: SF_MY_DOMAIN must be your org&#39;s My Domain/,
+      );
+      assert.match(html, /data-check="api-version" data-state="skipped"/);
+    } finally {
+      await silent.close();
+      await org.close();
+    }
+  });
+});
