@@ -50,7 +50,7 @@ export function csrfProtection(secret: string): Csrf {
         new HttpError(
           403,
           'Form expired',
-          'This form was loaded before you signed in or out, here or in another tab. Each sign-in starts a new session (so nobody can fix your session id in advance), and forms from before it no longer count. Reloading would send the same form again: open the page afresh and repeat what you did.',
+          'This form was loaded before you signed in or out, here or in another tab, or it was sent twice and the first one signed you in. Each sign-in starts a new session (so nobody can fix your session id in advance), and forms from before it no longer count. Reloading would send the same form again: open the page afresh and repeat what you did.',
           { href: pageOf(req), label: 'Open the page afresh' },
         ),
       );

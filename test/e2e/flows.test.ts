@@ -4,6 +4,7 @@ import assert from '../support/assert.ts';
 import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
+import { EmulatorFaults } from '../support/faults.ts';
 import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -58,6 +59,35 @@ describe('the three flows in Chromium', () => {
     await page.getByRole('link', { name: 'JWT bearer' }).first().click();
     await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
     await expectResult('JWT bearer');
+  });
+
+  testShot('a double click on Run while signed in sends the form once and lands on the result', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const posts: string[] = [];
+    const count = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    };
+    page.on('request', count);
+    // The token request waits at the emulator, so the page is still there for a second, impatient click.
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    const token = faults.hold('/services/oauth2/token');
+    try {
+      await page.goto(`${stack.appUrl}/flows/jwt`);
+      // The mouse itself: a locator's click would wait for the first submission's page before clicking again.
+      const box = await page.getByRole('button', { name: 'Run the JWT bearer flow' }).boundingBox();
+      assert.ok(box);
+      const click = () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await click();
+      await token.arrived;
+      await click();
+      token.release();
+      await expectResult('JWT bearer');
+      assert.deepEqual(posts, [`${stack.appUrl}/flows/jwt`], 'one POST: the second click is not sent');
+    } finally {
+      token.release();
+      await faults.restore();
+      page.off('request', count);
+    }
   });
 
   testShot('user-agent flow: the fragment is read, cleared and posted by the callback script', async (t) => {
