@@ -38,9 +38,24 @@ export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgCon
 }
 
 function recordAttempt(req: Request, flow: FlowName, nowMs: number, faults: Attempt['faults']): Attempt {
+  parkWaitingDevice(req);
   const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
   req.session.attempt = attempt;
   return attempt;
+}
+
+/**
+ * A device attempt waits minutes for its user, while other flows may run in the same session: its record moves
+ * beside its codes instead of being replaced, so the sign-in still shows the request that gave the user code.
+ */
+function parkWaitingDevice(req: Request): void {
+  const { attempt, device } = req.session;
+  if (attempt?.flow === 'device' && attempt.ok === undefined && device) device.parked = attempt;
+}
+
+/** The device flow's unfinished attempt: the session's latest, or the one parked beside its codes. */
+export function deviceAttempt(req: Request, nowMs: number): Attempt {
+  return req.session.device?.parked ?? attemptFor(req, 'device', nowMs);
 }
 
 /**
@@ -56,7 +71,8 @@ export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt
 
 /** What a flow page shows: the newest attempt of that flow, whether it failed or signed the visitor in. */
 export function latestAttempt(req: Request, flow: FlowName): Attempt | undefined {
-  return [req.session.attempt, req.session.login?.attempt].find((attempt) => attempt?.flow === flow);
+  const { attempt, device, login } = req.session;
+  return [attempt, device?.parked, login?.attempt].find((shown) => shown?.flow === flow);
 }
 
 export function saveTransaction(req: Request, id: string, transaction: Transaction): void {

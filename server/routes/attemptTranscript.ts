@@ -8,16 +8,17 @@ const MAX_TRANSCRIPT = 40;
 const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 
 /**
- * The attempts this session can show, each with its legs: the latest one, and the login's (with the calls made
- * after it). Reveal looks up its entries here only, so nobody reveals what is not in their own session.
+ * The attempts this session can show, each with its legs: the latest one, a device attempt waiting for its user,
+ * and the login's (with the calls made after it). Reveal looks up its entries here only, so nobody reveals what is
+ * not in their own session.
  */
 export function shownAttempts(req: Request): Attempt[] {
-  const { attempt, login } = req.session;
+  const { attempt, device, login } = req.session;
   const signedIn = login?.attempt && {
     ...login.attempt,
     transcript: [...login.attempt.transcript, ...(login.activity ?? [])],
   };
-  return [attempt, signedIn].filter((shown): shown is Attempt => shown !== undefined);
+  return [attempt, device?.parked, signedIn].filter((shown): shown is Attempt => shown !== undefined);
 }
 
 /** Where a flow writes: transcript legs, checks and JWTs land in its own attempt. */

@@ -1,19 +1,22 @@
 // Device flow pages: Run asks for a user code, the page shows it with the verification link, and the browser (or
 // the "Check now" button) asks this app to poll until the user has allowed access on the other screen.
 import type { Request, RequestHandler } from 'express';
-import { FlowError } from '../attempts/attempt.ts';
+import { FlowError, type Attempt } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
-import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
+import { beginAttempt, deviceAttempt, finishAttempt } from './attemptSession.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { browserOf } from './loginSession.ts';
 
 declare module 'express-session' {
   interface SessionData {
-    /** The device flow waiting for the user: its codes and polling state. */
-    device?: device.DeviceTransaction;
+    /**
+     * The device flow waiting for the user: its codes and polling state, and its attempt's record while another
+     * flow's attempt is the session's latest.
+     */
+    device?: device.DeviceTransaction & { parked?: Attempt };
   }
 }
 
@@ -72,7 +75,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
     answer: (body: { redirect: string } | { pending: true; retryInS: number }) => void,
   ): Promise<void> {
     const transaction = req.session.device;
-    const attempt = attemptFor(req, 'device', now());
+    const attempt = deviceAttempt(req, now());
     if (!transaction) return answer({ redirect: '/flows/device' });
     let outcome: device.PollOutcome;
     try {
@@ -82,6 +85,8 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       outcome = await device.poll(flowContext(services, attempt), transaction);
     } catch (error) {
       delete req.session.device;
+      // The failure is the session's latest news, even when another flow ran while the user was away.
+      req.session.attempt = attempt;
       Object.assign(attempt, { error: describeFailure(error), ok: false });
       settleOrgFaults(attempt, services.orgControl);
       return answer({ redirect: failedAttemptUrl('device') });
