@@ -158,6 +158,7 @@ describe('npm start (server/start.js)', () => {
     while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
     assert.match(stderr, /Warning: SF_LOGIN_URL https:\/\/na139\.salesforce\.com is an instance host/);
     assert.match(stdout, /playground: open https:\/\/localhost:\d+\/\?access=[\w-]{20,}/);
+    assert.match(stdout, /Setup guide → "Check my setup" asks it before any login/);
     assert.doesNotMatch(stdout, /Local Salesforce emulator/);
     child.kill('SIGINT');
     assert.deepEqual(await once(child, 'exit'), [0, null]);
