@@ -53,6 +53,13 @@ export function usernamePasswordPages(services: Services): Pages {
   };
 }
 
+/**
+ * Sessions with a refresh under way. A second one at the same moment (another tab, a second click) would send the
+ * same refresh token again: with rotation on, Salesforce takes that for a stolen token and revokes the whole login.
+ * Per process: with several app processes behind Redis, the same race needs a sticky session.
+ */
+const refreshingSessions = new Set<string>();
+
 export function refreshTokenPages(services: Services): Pages {
   return {
     page: (req, res) =>
@@ -60,13 +67,27 @@ export function refreshTokenPages(services: Services): Pages {
         title: 'Refresh token flow',
         login: req.session.login,
       }),
-    run: (req, res) => {
+    run: async (req, res) => {
       const login = req.session.login;
       if (!login)
         throw new HttpError(401, 'Not signed in', 'Sign in with a flow that gives a refresh token first.');
-      return runAttempt(services, req, res, 'refresh-token', (ctx, attempt) =>
-        refreshToken.refresh(ctx, login, attempt.faults),
-      );
+      if (refreshingSessions.has(req.sessionID)) {
+        throw new HttpError(
+          409,
+          'A refresh is already under way',
+          'This session is refreshing its token right now, from another tab or an earlier click, and its answer will replace the tokens. Nothing was sent: the same refresh token sent twice at once is how a stolen token looks, and with rotation on Salesforce would revoke every token of the login.',
+          { href: '/result', label: 'See the result of the refresh' },
+        );
+      }
+      const sessionId = req.sessionID;
+      refreshingSessions.add(sessionId);
+      try {
+        await runAttempt(services, req, res, 'refresh-token', (ctx, attempt) =>
+          refreshToken.refresh(ctx, login, attempt.faults),
+        );
+      } finally {
+        refreshingSessions.delete(sessionId);
+      }
     },
   };
 }

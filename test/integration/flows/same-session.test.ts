@@ -1,13 +1,14 @@
-// A device flow waits minutes for its user; other flows run in the same session meanwhile must not take its record:
-// the sign-in still shows the request that gave the user code, and the page still shows the code and its legs.
+// One session doing two things at once: a device flow waiting for its user keeps its record while other flows run,
+// and a second refresh while one is under way is refused before it sends the same refresh token again.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { answerDeviceCode } from '../../support/device.ts';
-import { postForm } from '../../support/flows.ts';
+import { EmulatorFaults } from '../../support/faults.ts';
+import { postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
-describe('a device flow waiting for its user', () => {
+describe('one session, two things at once', () => {
   let stack: TestStack;
   let clock = Date.parse('2026-11-20T10:00:00Z');
   const client = new TestClient();
@@ -46,5 +47,32 @@ describe('a device flow waiting for its user', () => {
     assert.match(result, /<td>Acme Inc\.<\/td>/);
     assert.equal(firstStep(result), 'Done', 'the sign-in shows step 1, not "Not reached"');
     assert.match(result, /device authorization/);
+  });
+
+  test('a second refresh while one is under way is refused, explained, and sends nothing', async () => {
+    await runWebServerFlow(stack, client);
+    const refreshes = () =>
+      stack.emulator?.received.filter((r) => r.params.grant_type === 'refresh_token').length ?? 0;
+    const before = refreshes();
+    const html = await page('/flows/refresh-token');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    const token = faults.hold('/services/oauth2/token');
+    try {
+      const first = client.post(`${stack.appUrl}/flows/refresh-token`, { _csrf: csrf });
+      await token.arrived;
+      const second = await client.post(`${stack.appUrl}/flows/refresh-token`, { _csrf: csrf });
+      assert.equal(second.status, 409);
+      const text = await second.text();
+      assert.match(text, /A refresh is already under way/);
+      assert.match(text, /with rotation on Salesforce would revoke every token of the login/);
+      token.release();
+      assert.equal((await first).headers.get('location'), '/result');
+    } finally {
+      token.release();
+      await faults.restore();
+    }
+    assert.equal(refreshes(), before + 1, 'one refresh reached Salesforce');
+    assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
   });
 });
