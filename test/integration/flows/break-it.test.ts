@@ -8,21 +8,14 @@ import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { lastTokenCall, Visitor } from '../../support/visitor.ts';
 
 describe('break it', () => {
   let stack: TestStack;
-  const client = new TestClient();
-  const arm = async (flowPath: string, flow: string, switchId: string) => {
-    const armed = await postForm(stack, client, flowPath, '/teaching/break-it', { flow, faults: switchId });
-    assert.equal(armed.status, 303);
-    const page = await (await client.get(`${stack.appUrl}${flowPath}`)).text();
-    const [words] = faultWords(undefined, [switchId as Fault]);
-    assert.ok(
-      page.includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`),
-      `armed ${switchId}`,
-    );
-  };
-  const lastTokenError = () => stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
+  const visitor = new Visitor(() => stack);
+  const { client } = visitor;
+  const arm = (flowPath: string, flow: string, switchId: string) => visitor.arm(flowPath, flow, switchId);
+  const lastTokenError = () => lastTokenCall(stack);
 
   before(async () => {
     stack = await startTestStack();

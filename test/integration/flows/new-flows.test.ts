@@ -1,35 +1,23 @@
-// The app's four newer flows end to end over HTTPS against the emulator (client credentials, username-password,
-// refresh token, device), each break-it switch ending on its explained error.
-import type { Fault, FlowName } from '../../../server/attempts/attempt.ts';
-import { faultWords } from '../../../server/teaching/faults.ts';
-import { escapeHtml } from '../../support/html.ts';
+// The app's newer flows end to end over HTTPS against the emulator (client credentials, username-password,
+// refresh token), each break-it switch ending on its explained error. The device flow has its own file.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
-import { answerDeviceCode } from '../../support/device.ts';
-import { assertExplained, postForm, runWebServerFlow } from '../../support/flows.ts';
-import { TestClient } from '../../support/http.ts';
+import { assertExplained, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { lastTokenCall as lastCallOf, Visitor } from '../../support/visitor.ts';
 
 describe('the newer flows through the app', () => {
   let stack: TestStack;
-  let clock = Date.parse('2026-11-20T10:00:00Z');
-  const client = new TestClient();
-  const page = async (path: string) => (await client.get(`${stack.appUrl}${path}`)).text();
-  const run = async (flowPath: string, form: Record<string, string> = {}) =>
-    (await postForm(stack, client, flowPath, flowPath, form)).headers.get('location');
-  const arm = async (flowPath: string, flow: string, fault: string) => {
-    await postForm(stack, client, flowPath, '/teaching/break-it', { flow, faults: fault });
-    const [words] = faultWords(flow as FlowName, [fault as Fault]);
-    assert.ok(
-      (await page(flowPath)).includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`),
-      fault,
-    );
-  };
-  const lastTokenCall = () => stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
+  const visitor = new Visitor(() => stack);
+  const { client } = visitor;
+  const page = (path: string) => visitor.page(path);
+  const run = (flowPath: string, form: Record<string, string> = {}) => visitor.run(flowPath, form);
+  const arm = (flowPath: string, flow: string, fault: string) => visitor.arm(flowPath, flow, fault);
+  const lastTokenCall = () => lastCallOf(stack);
 
   before(async () => {
-    stack = await startTestStack({}, { now: () => clock });
+    stack = await startTestStack();
   });
   after(() => stack.close());
 
@@ -178,93 +166,5 @@ describe('the newer flows through the app', () => {
         assertExplained(await page('/flows/refresh-token'), { error, description, title, fault });
       });
     }
-  });
-
-  describe('device', () => {
-    const poll = async () =>
-      (await postForm(stack, client, '/flows/device', '/flows/device/poll')).headers.get('location');
-    /** The user on another screen: the code the page shows, at the verification URL it links. */
-    const allowOnOtherScreen = async () => {
-      const html = await page('/flows/device');
-      const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(html)?.[1] ?? '';
-      const verificationUri = /Open <a href="([^"]+)"/.exec(html)?.[1] ?? '';
-      assert.equal(verificationUri, `${stack.emulatorUrl}/setup/connect`);
-      assert.match((await answerDeviceCode(stack, verificationUri, userCode)).html, /You're connected/);
-    };
-
-    test('shows the code, polls authorization_pending until allowed, honours interval, then signs in', async () => {
-      assert.equal(await run('/flows/device'), '/flows/device');
-      assert.equal(await poll(), '/flows/device');
-      assert.equal(lastTokenCall()?.params.grant_type, 'device');
-      const polls = stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
-      await allowOnOtherScreen();
-      assert.equal(await poll(), '/flows/device', 'too soon: the app waits for interval');
-      assert.equal(stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length, polls);
-      clock += 5_000;
-      assert.equal(await poll(), '/result');
-      assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
-    });
-
-    test('two polls at once (the page’s timer and Check now) reach Salesforce once, and the sign-in stands', async () => {
-      assert.equal(await run('/flows/device'), '/flows/device');
-      await allowOnOtherScreen();
-      clock += 5_000;
-      const devicePolls = () =>
-        stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
-      const before = devicePolls();
-      // Two connections open before the polls leave, so both reach the app at once. Otherwise the second one waits
-      // for a TLS handshake of its own, and on a busy machine arrives after the first has signed in and replaced
-      // the session: its cookie and form token then belong to a session that no longer exists (a 403, as for any
-      // form of a page older than a sign-in), and the test would not be about two polls at once.
-      const [html] = await Promise.all([page('/flows/device'), page('/flows/device')]);
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-      const pollNow = () => client.post(`${stack.appUrl}/flows/device/poll`, { _csrf: csrf });
-      const answers = await Promise.all([pollNow(), pollNow()]);
-      assert.deepEqual(
-        answers.map((answer) => answer.status),
-        [303, 303],
-        `both polls redirect; the answers went to ${answers.map((answer) => answer.headers.get('location')).join(' and ')}`,
-      );
-      assert.equal(devicePolls(), (before ?? 0) + 1, 'one poll reached the token endpoint');
-      assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
-    });
-
-    test('break it: device-blocked ends on device flow is not enabled for the app, explained', async () => {
-      await arm('/flows/device', 'device', 'device-blocked');
-      assert.equal(await run('/flows/device'), '/flows/device#teaching-heading');
-      assertExplained(await page('/flows/device'), {
-        error: 'invalid_grant',
-        description: 'device flow is not enabled for the app',
-        title: 'The device flow is blocked for this app',
-        fault: 'device-blocked',
-      });
-    });
-
-    test('break it: rfc-grant-type ends on grant type not supported, explained', async () => {
-      await arm('/flows/device', 'device', 'rfc-grant-type');
-      assert.equal(await run('/flows/device'), '/flows/device');
-      await allowOnOtherScreen();
-      clock += 5_000;
-      assert.equal(await poll(), '/flows/device#teaching-heading');
-      assertExplained(await page('/flows/device'), {
-        error: 'unsupported_grant_type',
-        description: 'grant type not supported',
-        title: "Salesforce's device flow has its own grant_type",
-        fault: 'rfc-grant-type',
-      });
-    });
-
-    test('break it: poll-too-fast gets slow_down, shown as a failed interval check, and polling slows by 5 s', async () => {
-      await arm('/flows/device', 'device', 'poll-too-fast');
-      assert.equal(await run('/flows/device'), '/flows/device');
-      assert.equal(await poll(), '/flows/device');
-      assert.equal(await poll(), '/flows/device');
-      const html = await page('/flows/device');
-      assert.match(
-        html,
-        /Failed: polling interval check\.<\/strong> This poll came 0\.0 s after the last one; Salesforce asked for 5 s and answered slow_down\. Polls now wait 10 s\./,
-      );
-      assert.match(html, /data-interval="10"/);
-    });
   });
 });

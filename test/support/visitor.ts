@@ -1,0 +1,42 @@
+// One visitor of the app in an integration test: its own cookies, pages read as text, flows run by their forms,
+// and "break it" switches armed (checked on the page, so a switch that did not arm fails the test at once).
+import assert from './assert.ts';
+import type { Fault, FlowName } from '../../server/attempts/attempt.ts';
+import { faultWords } from '../../server/teaching/faults.ts';
+import { postForm } from './flows.ts';
+import { escapeHtml } from './html.ts';
+import { TestClient } from './http.ts';
+import type { TestStack } from './stack.ts';
+
+export class Visitor {
+  readonly client = new TestClient();
+
+  /** `stack` is read at each call: tests start theirs in before(). */
+  constructor(private readonly stack: () => TestStack) {}
+
+  async page(path: string): Promise<string> {
+    return (await this.client.get(`${this.stack().appUrl}${path}`)).text();
+  }
+
+  /** Posts a flow page's own form; returns where the app sent the browser. */
+  async run(flowPath: string, form: Record<string, string> = {}): Promise<string | null> {
+    return (await postForm(this.stack(), this.client, flowPath, flowPath, form)).headers.get('location');
+  }
+
+  async arm(flowPath: string, flow: string, fault: string): Promise<void> {
+    const armed = await postForm(this.stack(), this.client, flowPath, '/teaching/break-it', {
+      flow,
+      faults: fault,
+    });
+    assert.equal(armed.status, 303);
+    const [words] = faultWords(flow as FlowName, [fault as Fault]);
+    assert.ok(
+      (await this.page(flowPath)).includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`),
+      `armed ${fault}`,
+    );
+  }
+}
+
+/** The last request the emulator's token endpoint received. */
+export const lastTokenCall = (stack: TestStack) =>
+  stack.emulator?.received.filter((request) => request.path === '/token').at(-1);
