@@ -12,7 +12,6 @@ import {
   loadConfig,
   withoutPassword,
 } from '../../server/config.ts';
-import { accessLink } from '../../server/access.ts';
 import { configError, ORG, ROOT } from '../support/config-env.ts';
 
 /** Folders the tests make for files the configuration points to, removed when the file's tests end. */
@@ -198,7 +197,7 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(32) }, ROOT).sessionSecret, 's'.repeat(32));
   });
 
-  test('a secret with whitespace, and a callback the playground cannot receive, stop start-up', () => {
+  test('a secret with whitespace stops start-up; an empty one makes a public client', () => {
     for (const secret of ['ABC123\t', '   ']) {
       assert.match(
         configError({ ...ORG, SF_CLIENT_SECRET: secret }),
@@ -210,58 +209,6 @@ describe('loadConfig', () => {
       loadConfig({ ...ORG, SF_CLIENT_SECRET: '' }, ROOT).clientSecret,
       undefined,
       'empty: a public client',
-    );
-    assert.equal(
-      loadConfig({ SF_CALLBACK_URL: 'https://localhost:8081/OAuthCallback.html' }, ROOT).callbackUrl,
-      'https://localhost:8081/OAuthCallback.html',
-      'the route matches in any case',
-    );
-    assert.equal(
-      loadConfig({ SF_CALLBACK_URL: 'https://localhost:8081/oauthcallback.html/' }, ROOT).callbackUrl,
-      'https://localhost:8081/oauthcallback.html/',
-      'a trailing slash reaches the same page',
-    );
-    assert.match(
-      configError({ SF_CALLBACK_URL: 'https://localhost:8081/callback' }),
-      /^SF_CALLBACK_URL https:\/\/localhost:8081\/callback is not a page of the playground, which receives callbacks at \/oauthcallback\.html/,
-    );
-  });
-
-  test('a callback on another port or host starts with a warning; on this machine at its port, without', () => {
-    const otherPort = loadConfig(
-      { PORT: '18082', SF_CALLBACK_URL: 'https://localhost:8081/oauthcallback.html' },
-      ROOT,
-    );
-    assert.match(
-      otherPort.warnings[0] ?? '',
-      /^SF_CALLBACK_URL https:\/\/localhost:8081\/oauthcallback\.html is not this playground's own address \(https:\/\/localhost:18082\)/,
-    );
-    const tunnel = loadConfig({ SF_CALLBACK_URL: 'https://abc.example.dev/oauthcallback.html' }, ROOT);
-    assert.match(tunnel.warnings[0] ?? '', /right only behind a proxy or tunnel/);
-    for (const host of ['localhost', '127.0.0.1']) {
-      const here = loadConfig({ SF_CALLBACK_URL: `https://${host}:8081/oauthcallback.html` }, ROOT);
-      assert.deepEqual(here.warnings, [], host);
-    }
-  });
-
-  test('the access link opens the app on the host name of its callback, so the login comes back to its session', () => {
-    assert.equal(
-      accessLink('https://localhost:8081', 'https://127.0.0.1:8081/oauthcallback.html', 'T'),
-      'https://127.0.0.1:8081/?access=T',
-    );
-    assert.equal(
-      accessLink('https://localhost:8081', 'https://localhost:8081/oauthcallback.html', 'T'),
-      'https://localhost:8081/?access=T',
-    );
-    assert.equal(
-      accessLink('https://localhost:18082', 'https://localhost:8081/oauthcallback.html', 'T'),
-      'https://localhost:18082/?access=T',
-      'another port on this machine reaches nothing: the address of the app',
-    );
-    assert.equal(
-      accessLink('https://localhost:8081', 'https://abc.example.dev/oauthcallback.html', 'T'),
-      'https://abc.example.dev/?access=T',
-      'a tunnel: the browser must use it from the start',
     );
   });
 
