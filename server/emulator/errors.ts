@@ -59,15 +59,18 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
   }
   res.status(oauthError.status).set('Cache-Control', 'no-store');
   const asJson = () => sendOAuthError(res, oauthError);
-  res.format({
-    'application/json': asJson,
-    'text/html': () =>
-      res.render('emulator/error', {
-        title: oauthError.status >= 500 ? 'Something went wrong' : 'Bad request',
-        heading: oauthError.status >= 500 ? 'The emulator could not answer this request' : 'Bad request',
-        text: oauthError.error_description,
-        code: oauthError.error,
-      }),
-    default: asJson,
-  });
+  const asPage = () =>
+    res.render('emulator/error', {
+      title: oauthError.status >= 500 ? 'Something went wrong' : 'Bad request',
+      heading: oauthError.status >= 500 ? 'The emulator could not answer this request' : 'Bad request',
+      text: oauthError.error_description,
+      code: oauthError.error,
+    });
+  // An API path answers JSON unless a page is asked for; a page path (the device code page, Setup) answers a page
+  // unless JSON is asked for, so a client that accepts anything (*/*) sees what a browser would.
+  res.format(
+    req.path.startsWith('/services/')
+      ? { 'application/json': asJson, 'text/html': asPage, default: asJson }
+      : { 'text/html': asPage, 'application/json': asJson, default: asPage },
+  );
 };

@@ -67,6 +67,12 @@ describe('emulator limits and static files under attack', () => {
     assert.equal(browser.status, 400);
     assert.match(browser.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(await browser.text(), /<h1>Bad request<\/h1>[\s\S]*malformed request/);
+    // A client that accepts anything gets what a browser gets on a page, and what an API client gets on the API.
+    const anyPage = await post('/setup/connect', `user_code=${'A'.repeat(90_000)}`, { accept: '*/*' });
+    assert.equal(anyPage.status, 400);
+    assert.match(anyPage.headers.get('content-type') ?? '', /^text\/html/);
+    const anyApi = await post('/services/oauth2/token', big, { accept: '*/*' });
+    assert.match(anyApi.headers.get('content-type') ?? '', /^application\/json/);
   });
 
   test('more than 100 form fields, or a broken encoding, is a 400 without a stack trace', async () => {
