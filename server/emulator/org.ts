@@ -1,7 +1,22 @@
 // The emulated org: its id, its users, their security tokens, and the default settings of the org and its one app.
 import { createHash, createHmac } from 'node:crypto';
 
-export const ORG_ID = '00D5j00000PlAyGEAE';
+/**
+ * The 18-character form of a 15-character id: three letters that say, for each five characters, which are upper
+ * case (bit i for character i of the five), so that the id survives systems that ignore case.
+ */
+export function caseSafeId(id15: string): string {
+  const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+  let suffix = '';
+  for (let chunk = 0; chunk < 15; chunk += 5) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) if (/[A-Z]/.test(id15[chunk + i] ?? '')) bits |= 1 << i;
+    suffix += SUFFIX_ALPHABET[bits];
+  }
+  return id15 + suffix;
+}
+
+export const ORG_ID = caseSafeId('00D5j00000PlAyG');
 export const ORG_ID_15 = ORG_ID.slice(0, 15);
 
 export type Policy = 'self-authorize' | 'admin-approved';
@@ -69,9 +84,9 @@ export const OPTIONAL_SCOPES = ['full', 'offline_access', 'sfap_api'];
 export function orgUsers(adminUsername: string): OrgUser[] {
   const domain = adminUsername.includes('@') ? adminUsername.split('@')[1] : 'playground.local';
   return [
-    user('0055j00000AdMiNAAU', adminUsername, 'Ada', 'Admin', 'System Administrator', true),
-    user('0055j00000StAnDAAU', `standard@${domain}`, 'Sam', 'Standard', 'Standard User', true),
-    user('0055j00000InAcTAAU', `inactive@${domain}`, 'Ivy', 'Inactive', 'Standard User', false),
+    user(caseSafeId('0055j00000AdMiN'), adminUsername, 'Ada', 'Admin', 'System Administrator', true),
+    user(caseSafeId('0055j00000StAnD'), `standard@${domain}`, 'Sam', 'Standard', 'Standard User', true),
+    user(caseSafeId('0055j00000InAcT'), `inactive@${domain}`, 'Ivy', 'Inactive', 'Standard User', false),
   ];
 }
 

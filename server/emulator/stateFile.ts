@@ -22,7 +22,7 @@ export function loadState(file: string, now: number): Persisted | undefined {
     setAside(file, `cannot be read (${code ?? 'unknown error'})`, now);
     return undefined;
   }
-  const state = parseState(text);
+  const state = parseState(upgradeUserIds(text));
   if (!state) setAside(file, 'is not a valid emulator state', now);
   else {
     dropUnacceptableCallbacks(file, state);
@@ -47,6 +47,14 @@ function upgradeTokenRecords(state: Persisted): void {
     record.familyIssuedAt ??= record.issuedAt;
     record.lastUsedAt ??= record.issuedAt;
   }
+}
+
+/**
+ * Files saved when the users' ids ended in AAU, a wrong case-safe suffix: approvals, the Run As user and tokens
+ * name the users by the ids they have now.
+ */
+function upgradeUserIds(text: string): string {
+  return text.replace(/"0055j00000(AdMiN|StAnD|InAcT)AAU"/g, '"0055j00000$1AAV"');
 }
 
 function setAside(file: string, problem: string, now: number): void {

@@ -52,7 +52,7 @@ describe('forged token responses', () => {
         for (const name of [...fragment.keys()]) fragment.delete(name);
         fragment.set('access_token', '00D5j00000PlAyG!AQEAMadeUpTokenValue');
         fragment.set('instance_url', stack.emulatorUrl);
-        fragment.set('id', `${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`);
+        fragment.set('id', `${stack.emulatorUrl}/id/00D5j00000PlAyGEAV/0055j00000AdMiNAAV`);
         fragment.set('state', state);
       }),
     );
@@ -69,7 +69,7 @@ describe('forged token responses', () => {
       const html = await forgeFragment(new TestClient(), (fragment) => {
         fragment.set(
           field,
-          field === 'id' ? `${evil.url}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU` : evil.url,
+          field === 'id' ? `${evil.url}/id/00D5j00000PlAyGEAV/0055j00000AdMiNAAV` : evil.url,
         );
       });
       const box = errorOf(html);
@@ -118,7 +118,7 @@ describe('forged token responses', () => {
     JSON.stringify({
       access_token: '00D5j00000PlAyG!AQEAForgedTokenValue',
       instance_url: evil.url,
-      id: `${evil.url}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`,
+      id: `${evil.url}/id/00D5j00000PlAyGEAV/0055j00000AdMiNAAV`,
       token_type: 'Bearer',
       issued_at: String(Date.now()),
       signature: 'AAAA',

@@ -50,7 +50,7 @@ describe('emulator Setup under attack', () => {
     for (const [path, form] of [
       ['/setup', { csrf, callbackUrls: 'https://attacker.example/cb', policy: 'self-authorize' }],
       ['/setup/reset', { csrf }],
-      ['/setup/unlock', { csrf, userId: '0055j00000StAnDAAU' }],
+      ['/setup/unlock', { csrf, userId: '0055j00000StAnDAAV' }],
     ] as const) {
       const answer = await post(client, path, form);
       assert.equal(answer.status, 403, path);

@@ -40,6 +40,6 @@ export function basicAuth(id: string, secret: string): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` };
 }
 
-export const ADMIN_ID = '0055j00000AdMiNAAU';
-export const STANDARD_ID = '0055j00000StAnDAAU';
-export const INACTIVE_ID = '0055j00000InAcTAAU';
+export const ADMIN_ID = '0055j00000AdMiNAAV';
+export const STANDARD_ID = '0055j00000StAnDAAV';
+export const INACTIVE_ID = '0055j00000InAcTAAV';

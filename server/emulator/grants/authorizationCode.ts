@@ -11,12 +11,16 @@ import {
   checkPkce,
   checkRedirectUri,
 } from './checks.ts';
+import { assertedClientId } from './clientAssertion.ts';
 import type { Grant } from './types.ts';
 
 export const authorizationCodeGrant: Grant = {
   grantType: 'authorization_code',
   handler(ctx, params, request) {
-    const client = clientFromFormFirst(request.authorization, params);
+    const asserted = assertedClientId(ctx, params, request);
+    const client = asserted
+      ? { id: asserted, secret: '' }
+      : clientFromFormFirst(request.authorization, params);
     checkClientId(ctx, client.id);
     const code = params.code ?? '';
     const grant = code ? ctx.codes.consume(code) : undefined;
@@ -30,7 +34,7 @@ export const authorizationCodeGrant: Grant = {
     // The armed fault 'require-secret' plays "Require Secret for Web Server Flow" switched on for this exchange.
     const secretRequired =
       ctx.faults.take('require-secret', { state: grant.state }) || ctx.state.settings.requireSecret;
-    checkClientSecret(ctx, client.secret, secretRequired);
+    if (!asserted) checkClientSecret(ctx, client.secret, secretRequired);
     checkPkce(grant, params.code_verifier);
     const user = checkActive(findUserById(ctx, grant.userId));
     checkAdminApproval(ctx, user, { state: grant.state });

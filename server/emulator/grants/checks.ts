@@ -7,6 +7,8 @@ import type { OrgUser } from '../org.ts';
 import { pkceChallenge, safeEqual } from '../secrets.ts';
 import type { CodeGrant } from '../codes.ts';
 import type { Params } from '../params.ts';
+import { assertedClientId } from './clientAssertion.ts';
+import type { GrantRequest } from './types.ts';
 
 export function checkClientId(ctx: EmulatorContext, clientId: string | undefined): void {
   if (!clientId || !safeEqual(clientId, ctx.options.clientId)) throw OAuthError.invalidClientId();
@@ -25,13 +27,13 @@ export function checkClientSecret(ctx: EmulatorContext, secret: string | undefin
   if (!safeEqual(secret, ctx.options.clientSecret)) throw OAuthError.invalidClient();
 }
 
-/** Client id and secret from HTTP Basic or the form, both required (client credentials, username-password). */
-export function checkClientAuthentication(
-  ctx: EmulatorContext,
-  authorization: string | undefined,
-  params: Params,
-): void {
-  const client = clientCredentials(authorization, params);
+/**
+ * Client id and secret from HTTP Basic or the form, both required (client credentials, username-password), or a
+ * client assertion in their place.
+ */
+export function checkClientAuthentication(ctx: EmulatorContext, request: GrantRequest, params: Params): void {
+  if (assertedClientId(ctx, params, request)) return;
+  const client = clientCredentials(request.authorization, params);
   checkClientId(ctx, client.id);
   checkClientSecret(ctx, client.secret, true);
 }

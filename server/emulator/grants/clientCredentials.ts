@@ -12,7 +12,7 @@ export const clientCredentialsGrant: Grant = {
     // The generic login host cannot tell which org's app is meant; Salesforce's misleading code is kept.
     if (request.host.kind !== 'my-domain')
       throw OAuthError.invalidGrant('request not supported on this domain');
-    checkClientAuthentication(ctx, request.authorization, params);
+    checkClientAuthentication(ctx, request, params);
     const { settings } = ctx.state;
     const noRunAs = ctx.faults.take('no-run-as', { grantType: clientCredentialsGrant.grantType });
     const runAs = settings.runAsUserId ? findUserById(ctx, settings.runAsUserId) : undefined;

@@ -15,7 +15,7 @@ export const passwordGrant: Grant = {
   grantType: 'password',
   handler(ctx, params, request) {
     if (!ctx.state.org.allowUsernamePassword) throw authenticationFailure();
-    checkClientAuthentication(ctx, request.authorization, params);
+    checkClientAuthentication(ctx, request, params);
     const user = findUserByUsername(ctx, params.username ?? '');
     if (!user || ctx.logins.isLocked(user.id)) throw authenticationFailure();
     const expected = ctx.options.password + securityToken(ctx.options.password, user.id);

@@ -6,6 +6,7 @@ import { OAuthError } from '../errors.ts';
 import { isWithinPolicy } from '../refreshPolicy.ts';
 import { issueTokens } from '../responses.ts';
 import { checkActive, checkAdminApproval, checkClientId, checkClientSecret } from './checks.ts';
+import { assertedClientId } from './clientAssertion.ts';
 import type { Grant } from './types.ts';
 
 const expired = () => OAuthError.invalidGrant('expired access/refresh token');
@@ -14,9 +15,12 @@ export const refreshTokenGrant: Grant = {
   grantType: 'refresh_token',
   handler(ctx, params, request) {
     const { settings, tokens } = ctx.state;
-    const client = clientFromFormFirst(request.authorization, params);
+    const asserted = assertedClientId(ctx, params, request);
+    const client = asserted
+      ? { id: asserted, secret: '' }
+      : clientFromFormFirst(request.authorization, params);
     checkClientId(ctx, client.id);
-    checkClientSecret(ctx, client.secret, settings.requireSecretForRefresh);
+    if (!asserted) checkClientSecret(ctx, client.secret, settings.requireSecretForRefresh);
     const stored = params.refresh_token ? tokens.findRefreshToken(params.refresh_token) : undefined;
     if (!stored) throw expired();
     if (stored.replacedAt !== undefined) {

@@ -1,5 +1,6 @@
 // Deterministic sample data: the same Accounts, Contacts, Cases and Opportunities on every start. 2,500 Contacts
 // make a query page at Salesforce's default batch of 2,000 records, so paging is taught with real sizes.
+import { caseSafeId } from '../org.ts';
 import { STAGES } from './objects.ts';
 import { CITIES, COMPANIES, FIRST, INDUSTRIES, LAST, SUBJECTS, TITLES } from './seedNames.ts';
 
@@ -8,9 +9,9 @@ export type SRecord = Record<string, FieldValue>;
 
 export const CONTACT_COUNT = 2500;
 
-/** 18-character ids with Salesforce's key prefixes; no upper-case letters, so the case-safe suffix is AAA. */
+/** 18-character ids with Salesforce's key prefixes. */
 export function makeId(prefix: string, n: number): string {
-  return `${prefix}5j000000${String(n).padStart(4, '0')}AAA`;
+  return caseSafeId(`${prefix}5j000000${String(n).padStart(4, '0')}`);
 }
 
 /** Salesforce's wire format for datetimes: milliseconds and a +0000 offset. */

@@ -59,7 +59,7 @@ describe('emulator: client credentials flow', () => {
     ]);
     assert.equal(answer.body.scope, 'api openid id', 'the app scopes without refresh_token and web');
     assert.equal(answer.body.instance_url, stack.instanceUrl);
-    assert.equal(answer.body.id, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/${ADMIN_ID}`);
+    assert.equal(answer.body.id, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAV/${ADMIN_ID}`);
     assert.match(answer.body.issued_at as string, /^\d{13}$/);
     const userinfo = await new TestClient().get(`${stack.instanceUrl}/services/oauth2/userinfo`, {
       authorization: `Bearer ${answer.body.access_token}`,

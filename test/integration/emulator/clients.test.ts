@@ -9,8 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import FormData from 'form-data';
 import { Connection, OAuth2 } from 'jsforce';
 import { Transport } from 'jsforce/lib/transport.js';
-import nodeFetch from 'node-fetch';
 import * as oidc from 'openid-client';
+import { trustingFetch } from '../../support/oidc.ts';
 import { answerDeviceCode } from '../../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
 import { authorizeInBrowser, loginAndGetToken } from '../../support/emulator-login.ts';
@@ -18,22 +18,6 @@ import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.t
 
 /** Trust for the local test certificate and nothing else: TLS checks stay on. */
 const ca = () => readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'));
-
-/** openid-client's customFetch: the same request through an agent that trusts the local certificate. */
-function trustingFetch(agent: https.Agent): oidc.CustomFetch {
-  return async (url, options) => {
-    const response = await nodeFetch(url, {
-      method: options.method,
-      headers: Object.fromEntries(new Headers(options.headers)),
-      body: options.body as string | undefined,
-      redirect: options.redirect,
-      signal: options.signal,
-      agent,
-    });
-    const body = [204, 304].includes(response.status) ? null : await response.arrayBuffer();
-    return new Response(body, { status: response.status, headers: [...response.headers] });
-  };
-}
 
 const defaultAgent = https.globalAgent;
 

@@ -48,7 +48,7 @@ describe('emulator: login host and My Domain', () => {
 
   test('every token names My Domain as instance_url and the login host in id', () => {
     assert.equal(tokens.instance_url, stack.instanceUrl);
-    assert.match(tokens.id, new RegExp(`^${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/005`));
+    assert.match(tokens.id, new RegExp(`^${stack.emulatorUrl}/id/00D5j00000PlAyGEAV/005`));
   });
 
   test('REST answers on My Domain; on the login host a token gets 401 INVALID_SESSION_ID', async () => {

@@ -57,9 +57,9 @@ describe('emulator: identity documents, discovery and token formats', () => {
   test('says asserted_user true for the token’s own identity only, false for another user’s', async () => {
     const own = (await (await get(tokens.id)).json()) as Record<string, unknown>;
     assert.equal(own.asserted_user, true);
-    const otherUrl = tokens.id.replace(/005[A-Za-z0-9]+$/, '0055j00000StAnDAAU');
+    const otherUrl = tokens.id.replace(/005[A-Za-z0-9]+$/, '0055j00000StAnDAAV');
     const other = (await (await get(otherUrl)).json()) as Record<string, unknown>;
-    assert.equal(other.user_id, '0055j00000StAnDAAU');
+    assert.equal(other.user_id, '0055j00000StAnDAAV');
     assert.equal(other.asserted_user, false);
   });
 

@@ -109,7 +109,7 @@ describe('emulator: JWT bearer grant', () => {
     ]);
     assert.match(result.body.access_token, /^00D5j00000PlAyG!/);
     assert.equal(result.body.instance_url, stack.instanceUrl);
-    assert.equal(result.body.id, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`);
+    assert.equal(result.body.id, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAV/0055j00000AdMiNAAV`);
     assert.equal(result.body.token_type, 'Bearer');
   });
 

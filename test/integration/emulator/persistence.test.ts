@@ -2,7 +2,7 @@
 // (the stack's close, as SIGINT/SIGTERM run it) writes whatever is still pending, so a restart keeps it all.
 import assert from '../../support/assert.ts';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -71,6 +71,23 @@ describe('emulator: state written off the request path', () => {
       });
       assert.equal(refreshed.status, 200, 'the refresh token survived too');
       assert.equal((await issueJwtTokens(stack, 1)).length, 1, 'and so did the approval');
+    } finally {
+      await stack.close();
+    }
+  });
+
+  test("a file saved when the users' ids had a wrong suffix keeps its approval and tokens under the right ids", async () => {
+    const file = path.join(dataDir, STATE_FILE);
+    let stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+    const login = await loginAndGetToken(stack);
+    await stack.close();
+    const saved = readFileSync(file, 'utf8');
+    assert.ok(saved.includes('"0055j00000AdMiNAAV"'), 'the approval names the admin');
+    writeFileSync(file, saved.replaceAll('0055j00000AdMiNAAV', '0055j00000AdMiNAAU'));
+    stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+    try {
+      assert.equal(await queryStatus(stack.instanceUrl, login.access_token), 200, 'the token still works');
+      assert.equal((await issueJwtTokens(stack, 1)).length, 1, 'and the approval still holds');
     } finally {
       await stack.close();
     }

@@ -83,6 +83,6 @@ describe('emulator: driven by jsforce', () => {
 
   test('identity reads the identity URL the resources list names', () => {
     assert.equal(report.identity.username, stack.config.username);
-    assert.equal(report.identity.organizationId, '00D5j00000PlAyGEAE');
+    assert.equal(report.identity.organizationId, '00D5j00000PlAyGEAV');
   });
 });

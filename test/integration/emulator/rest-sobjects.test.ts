@@ -32,7 +32,7 @@ describe('emulator: sObjects', () => {
     assert.equal(created.headers.get('location'), `/services/data/v66.0/sobjects/Account/${id}`);
     const read = await rest.get(`/sobjects/Account/${id}`);
     assert.equal(read.body.Name, 'Playground Test Co');
-    assert.equal(read.body.OwnerId, '0055j00000AdMiNAAU');
+    assert.equal(read.body.OwnerId, '0055j00000AdMiNAAV');
     assert.equal(read.body.IsDeleted, false);
     assert.deepEqual(await rest.get(`/sobjects/Account/${id}?fields=Name,Industry`).then((r) => r.body), {
       attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${id}` },
@@ -141,9 +141,9 @@ describe('emulator: sObjects', () => {
     ]);
     const lookup = (AccountId: string) => rest.patch('/sobjects/Contact/0035j0000000001AAA', { AccountId });
     assert.deepEqual((await lookup('nope')).body[0].errorCode, 'MALFORMED_ID');
-    assert.deepEqual((await lookup('0055j00000AdMiNAAU')).body, [
+    assert.deepEqual((await lookup('0055j00000AdMiNAAV')).body, [
       {
-        message: 'Account ID: id value of incorrect type: 0055j00000AdMiNAAU',
+        message: 'Account ID: id value of incorrect type: 0055j00000AdMiNAAV',
         errorCode: 'FIELD_INTEGRITY_EXCEPTION',
         fields: ['AccountId'],
       },

@@ -89,7 +89,7 @@ describe('emulator: SOQL result shapes', () => {
       "SELECT OwnerId, Owner.Name, CreatedDate, CreatedBy.Username, LastModifiedDate, SystemModstamp, IsDeleted FROM Account WHERE Name = 'Acme Inc.'",
     );
     const [acme] = body.records;
-    assert.equal(acme.OwnerId, '0055j00000AdMiNAAU');
+    assert.equal(acme.OwnerId, '0055j00000AdMiNAAV');
     assert.equal(acme.Owner.Name, 'Ada Admin');
     assert.equal(acme.CreatedBy.Username, stack.config.username);
     assert.equal(acme.CreatedDate, '2025-01-01T00:00:00.000+0000');

@@ -57,7 +57,7 @@ describe('emulator: REST API', () => {
     ]) {
       assert.equal(body[name], `/services/data/v66.0/${name}`);
     }
-    assert.equal(body.identity, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`);
+    assert.equal(body.identity, `${stack.emulatorUrl}/id/00D5j00000PlAyGEAV/0055j00000AdMiNAAV`);
     // A listed resource the emulator lacks says so, in the REST error form; an unlisted one is simply not found.
     const notServed = (name: string) => [
       {
@@ -201,7 +201,7 @@ describe('emulator: REST API', () => {
   test('reads sObject records, Users included, and answers unknown ids and versions with NOT_FOUND', async () => {
     const account = await rest.get('/sobjects/Account/0015j0000000001AAA');
     assert.equal(account.body.Name, 'Acme Inc.');
-    const user = await rest.get('/services/data/v51.0/sobjects/User/0055j00000AdMiNAAU');
+    const user = await rest.get('/services/data/v51.0/sobjects/User/0055j00000AdMiNAAV');
     assert.equal(user.body.Username, stack.config.username);
     await expectReply(rest.get('/sobjects/Account/0015j0000000999AAA'), 404, NOT_FOUND);
     await expectReply(rest.get('/services/data/v38/query?q=SELECT+Id+FROM+Account'), 404, NOT_FOUND);

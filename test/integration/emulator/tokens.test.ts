@@ -132,7 +132,7 @@ describe('emulator: token lifecycle and identity', () => {
     const identity = await client.get(tokens.id, { authorization: `Bearer ${tokens.access_token}` });
     const me = (await identity.json()) as Record<string, unknown>;
     assert.equal(me.username, stack.config.username);
-    assert.equal(me.user_id, '0055j00000AdMiNAAU');
+    assert.equal(me.user_id, '0055j00000AdMiNAAV');
     assert.equal(
       (me.urls as Record<string, string>).query,
       `${stack.instanceUrl}/services/data/v{version}/query/`,

@@ -89,7 +89,7 @@ export const refresh = call('token (refresh)', `${LOGIN}/services/oauth2/token`,
 
 export const revoke = call('revoke', `${LOGIN}/services/oauth2/revoke`, { token: '5Aep861refresh' });
 
-export const identity = call('identity', `${LOGIN}/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU`, undefined, {
+export const identity = call('identity', `${LOGIN}/id/00D5j00000PlAyGEAV/0055j00000AdMiNAAV`, undefined, {
   authorization: `Bearer ${TOKEN}`,
 });
 

@@ -95,7 +95,7 @@ describe('jsforce snippets', () => {
           'const conn = new jsforce.Connection({ accessToken: SF_ACCESS_TOKEN });',
           'console.log(await conn.request({',
           "  method: 'GET',",
-          "  url: 'https://localhost:8443/id/00D5j00000PlAyGEAE/0055j00000AdMiNAAU',",
+          "  url: 'https://localhost:8443/id/00D5j00000PlAyGEAV/0055j00000AdMiNAAV',",
           '}));',
         ].join('\n'),
       ),
