@@ -22,6 +22,8 @@ const HALTED = {
 
 export const compositeResource: Resource = (call, ctx) => {
   const kind = call.segments[1]?.toLowerCase();
+  // tree and graph are listed by GET /composite and served by a real org.
+  if (kind === 'tree' || kind === 'graph') throw RestError.notServed(`composite/${kind}`);
   if (call.segments.length > 2) throw RestError.notFound();
   if (kind === 'batch') {
     return batch(call, ctx);

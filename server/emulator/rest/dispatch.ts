@@ -14,12 +14,7 @@ import type { Resource, RestCall, RestContext, RestReply } from './types.ts';
 /** A resource a real org answers (it is in the version's list) that this emulator does not serve. */
 function notServed(segment: string): RestError | undefined {
   const name = LISTED_RESOURCES.get(segment.toLowerCase());
-  if (!name) return undefined;
-  return new RestError(
-    404,
-    'NOT_FOUND',
-    `The ${name} resource is not served by this local emulator (an emulator limit: a real org answers it). It serves query, queryAll, sobjects, limits and composite.`,
-  );
+  return name ? RestError.notServed(name) : undefined;
 }
 
 export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {

@@ -73,7 +73,8 @@ const FIXED: Record<string, number> = {
 export const limitsResource =
   (usage: ApiUsage): Resource =>
   (call, ctx) => {
-    // Only the org's limits: /limits/recordCount (and any other path below) is not emulated, so NOT_FOUND.
+    // Only the org's limits: /limits/recordCount, which a real org serves, is said to be an emulator limit.
+    if (call.segments[1]?.toLowerCase() === 'recordcount') throw RestError.notServed('limits/recordCount');
     if (call.segments.length > 1) throw RestError.notFound();
     const limits: Record<string, { Max: number; Remaining: number }> = {};
     for (const [name, max] of Object.entries(FIXED)) limits[name] = { Max: max, Remaining: max };

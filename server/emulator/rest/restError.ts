@@ -26,6 +26,16 @@ export class RestError extends Error {
       'METHOD_NOT_ALLOWED',
       `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`,
     );
+  /**
+   * A resource a real org serves that this emulator does not: Salesforce's NOT_FOUND form, saying it is a limit of
+   * the emulator, not a resource the org lacks.
+   */
+  static notServed = (resource: string) =>
+    new RestError(
+      404,
+      'NOT_FOUND',
+      `The ${resource} resource is not served by this local emulator (an emulator limit: a real org answers it). It serves query, queryAll, sobjects (describe and records), limits and composite (batch and sObject Collections).`,
+    );
   /** A path segment that is not a record id is read as an external id field name (observed on GET and PATCH). */
   static noSuchExternalId = (segment: string) =>
     new RestError(

@@ -34,11 +34,16 @@ export const sobjectsResource: Resource = (call, ctx) => {
   if (id.toLowerCase() === 'describe' && rest.length === 0) {
     return { status: 200, body: describeObject(object, call.version, ctx.deps.instanceUrl) };
   }
-  if (UNSERVED.has(id.toLowerCase()) || id.toLowerCase() === 'describe') throw RestError.notFound();
+  const served = `sobjects/${object.name}/${id}`;
+  if (UNSERVED.has(id.toLowerCase())) throw RestError.notServed(served);
+  // describe/layouts, describe/compactLayouts… of an object that exists.
+  if (id.toLowerCase() === 'describe') throw RestError.notServed(`${served}/${rest.join('/')}`);
   if (rest.length === 0) return recordRow(call, dml, object, id);
   if (id.toLowerCase() === 'id' && rest.length === 1) return recordRow(call, dml, object, rest[0]);
   // Related-record traversal (/sobjects/X/<id>/Contacts) is not served; other names are external id fields.
-  throw isIdShaped(id) ? RestError.notFound() : RestError.noSuchExternalId(id);
+  if (isIdShaped(id))
+    throw RestError.notServed(`sobjects/${object.name}/<id>/${rest.join('/')} (related records)`);
+  throw RestError.noSuchExternalId(id);
 };
 
 function recordRow(call: RestCall, dml: DmlContext, object: ObjectDef, id: string): RestReply {

@@ -91,6 +91,17 @@ export const REST_RULES: Rule[] = [
     whatNotToDo: 'Do not grant "View All Data" to make it disappear.',
   },
   {
+    key: 'emulator-not-served',
+    error: 'NOT_FOUND',
+    description: /is not served by this local emulator/,
+    title: 'The local emulator does not serve this resource',
+    likelyMeaning:
+      'A real org answers this call. The local emulator plays the OAuth flows and the REST resources most code uses, not all of them.',
+    howToFix:
+      'Run this call against a real org (set SF_LOGIN_URL), or use what the emulator serves: query, queryAll, sobjects (describe and records), limits, composite batch and sObject Collections.',
+    whatNotToDo: 'Do not change working code to avoid the call: against Salesforce it works.',
+  },
+  {
     key: 'not-found',
     error: 'NOT_FOUND',
     title: 'No such resource',

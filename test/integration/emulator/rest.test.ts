@@ -61,13 +61,31 @@ describe('emulator: REST API', () => {
     // A listed resource the emulator lacks says so, in the REST error form; an unlisted one is simply not found.
     const notServed = (name: string) => [
       {
-        message: `The ${name} resource is not served by this local emulator (an emulator limit: a real org answers it). It serves query, queryAll, sobjects, limits and composite.`,
+        message: `The ${name} resource is not served by this local emulator (an emulator limit: a real org answers it). It serves query, queryAll, sobjects (describe and records), limits and composite (batch and sObject Collections).`,
         errorCode: 'NOT_FOUND',
       },
     ];
     await expectReply(rest.get('/search?q=FIND+%7Bacme%7D'), 404, notServed('search'));
     await expectReply(rest.get('/Tooling/sobjects'), 404, notServed('tooling'));
     await expectReply(rest.get('/nosuchresource'), 404, NOT_FOUND);
+    // So do the parts of served resources that a real org has and the emulator does not.
+    const contactId = (await rest.get('/query?q=SELECT+Id+FROM+Account+LIMIT+1')).body.records[0].Id;
+    for (const [path, resource] of [
+      [
+        '/sobjects/Contact/updated/?start=2025-01-01T00:00:00Z&end=2025-01-02T00:00:00Z',
+        'sobjects/Contact/updated',
+      ],
+      ['/sobjects/Account/describe/layouts', 'sobjects/Account/describe/layouts'],
+      [`/sobjects/Account/${contactId}/Contacts`, 'sobjects/Account/<id>/Contacts (related records)'],
+      ['/limits/recordCount?sObjects=Account', 'limits/recordCount'],
+    ]) {
+      await expectReply(rest.get(path), 404, notServed(resource));
+    }
+    await expectReply(
+      rest.send('POST', '/composite/tree/Account', { records: [] }),
+      404,
+      notServed('composite/tree'),
+    );
     // identity's entry is the identity URL itself, which the emulator serves: no "not served" claim here.
     await expectReply(rest.get('/identity'), 404, NOT_FOUND);
   });

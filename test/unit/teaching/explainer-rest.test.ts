@@ -16,6 +16,16 @@ describe('error explainer: REST refusals', () => {
       explain({ error: 'MALFORMED_QUERY', error_description: 'unexpected token: FRM' }).key,
       'malformed-query',
     );
+    const notServed = explain({
+      error: 'NOT_FOUND',
+      error_description:
+        'The composite/tree resource is not served by this local emulator (an emulator limit: a real org answers it).',
+    });
+    assert.equal(notServed.key, 'emulator-not-served');
+    assert.equal(
+      explain({ error: 'NOT_FOUND', error_description: 'The requested resource does not exist' }).key,
+      'not-found',
+    );
   });
 
   test('tells a typed-literal mistake and a bad id apart from an unknown field', () => {
