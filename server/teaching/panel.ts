@@ -48,7 +48,7 @@ export function panelView(
 export function openedLeg(
   attempt: Attempt,
   entry: TranscriptEntry,
-  config: Pick<Config, 'clientSecret' | 'mode' | 'certsDir' | 'jwtKeyFile'>,
+  config: Pick<Config, 'clientSecret' | 'mode' | 'certsDir' | 'jwtKeyFile' | 'loginUrl'>,
 ): EntryView {
   return entryView(entry, secretsOf(attempt, [config.clientSecret]), {
     snippets: snippetContext(config, false),

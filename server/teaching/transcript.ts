@@ -11,6 +11,8 @@ import {
   scrub,
   SECRET_NAMES,
 } from './mask.ts';
+import { isOrgFault } from '../orgFaults.ts';
+import { faultWords } from './faults.ts';
 import { PARAMETER_HELP } from './parameters.ts';
 import type { SnippetContext } from './snippets/context.ts';
 import { snippetSet, type SnippetSet } from './snippets/index.ts';
@@ -28,6 +30,11 @@ export interface LegSummary {
   status?: number;
   error?: string;
   spent?: Spent;
+  /**
+   * A refused call of an attempt armed with an org-side fault: the emulator played that setting for the attempt's
+   * requests alone, so a copy meets the org as it is (the words of the fault it played).
+   */
+  playedFault?: string;
 }
 
 export interface EntryView extends LegSummary {
@@ -84,9 +91,11 @@ export interface EntryViewOptions {
   snippets?: Omit<SnippetContext, 'reveal'>;
   /** The leg's name on the page (see legNames); the leg's own name when alone. */
   name?: string;
-  /** The attempt the entry belongs to, to tell whether its single-use values are spent. */
-  attempt?: Pick<Attempt, 'transcript'>;
+  /** The attempt the entry belongs to, to tell whether its single-use values are spent and what faults it met. */
+  attempt?: LegAttempt;
 }
+
+type LegAttempt = Pick<Attempt, 'transcript'> & Partial<Pick<Attempt, 'flow' | 'faults'>>;
 
 /** A call to Salesforce, as opposed to a browser's redirect or callback: the legs that have copies. */
 const isServerCall = (entry: TranscriptEntry) => entry.kind === 'server-call' && URL.canParse(entry.url);
@@ -95,11 +104,8 @@ const isServerCall = (entry: TranscriptEntry) => entry.kind === 'server-call' &&
  * A leg as its closed line shows it: nothing in it is secret, so nothing needs masking. Whether its single-use
  * value is spent needs the attempt it belongs to.
  */
-export function legSummary(
-  entry: TranscriptEntry,
-  name: string,
-  attempt?: Pick<Attempt, 'transcript'>,
-): LegSummary {
+export function legSummary(entry: TranscriptEntry, name: string, attempt?: LegAttempt): LegSummary {
+  const orgFault = attempt?.faults?.find(isOrgFault);
   return {
     id: entry.id,
     name,
@@ -109,6 +115,10 @@ export function legSummary(
     status: entry.status,
     error: entry.error,
     spent: attempt && isServerCall(entry) ? spentValue(entry, attempt) : undefined,
+    playedFault:
+      orgFault && isServerCall(entry) && (entry.status ?? 0) >= 400
+        ? faultWords(attempt?.flow, [orgFault])[0]
+        : undefined,
   };
 }
 

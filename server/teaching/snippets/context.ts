@@ -1,6 +1,7 @@
 // What every snippet writer needs besides the request: the certificate to trust, and real values or placeholders.
 import path from 'node:path';
 import type { Config } from '../../config.ts';
+import { hostKind } from '../../hostKinds.ts';
 import type { LegRequest } from './request.ts';
 import { secretsOfRequest } from './request.ts';
 
@@ -22,16 +23,18 @@ export interface Binding {
 
 /** Paths as a learner types them, from the folder `npm start` runs in (where certs/ lives). */
 export function snippetContext(
-  config: Pick<Config, 'mode' | 'certsDir' | 'jwtKeyFile'>,
+  config: Pick<Config, 'mode' | 'certsDir' | 'jwtKeyFile' | 'loginUrl'>,
   reveal: boolean,
 ): SnippetContext {
+  // Org mode pointed at `npm run emulator` (as the README shows) talks to the same local certificate.
+  const localOrg = config.mode === 'emulator' || hostKind(config.loginUrl) === 'local emulator';
   const rootDir = path.dirname(config.certsDir);
   const fromRoot = (file: string) => {
     const relative = path.relative(rootDir, file);
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
   };
   return {
-    caFile: config.mode === 'emulator' ? fromRoot(path.join(config.certsDir, 'server.crt')) : undefined,
+    caFile: localOrg ? fromRoot(path.join(config.certsDir, 'server.crt')) : undefined,
     jwtKeyFile: fromRoot(config.jwtKeyFile),
     reveal,
   };

@@ -107,6 +107,15 @@ function simpleSalesforce(request: LegRequest, context: SnippetContext): string[
       `#   sf = Salesforce(consumer_key=${expression(key)}, consumer_secret=${expression(secret)}, domain=${literal(domain ?? 'your-domain.my')})`,
     ];
   }
+  const [username, password] = [formValue(request, 'username'), formValue(request, 'password')];
+  if (grant === 'password' && key !== undefined && secret !== undefined && username && password) {
+    return [
+      '# simple_salesforce runs this grant when given a user, a password with the security token after it, a key',
+      '# and a secret, and no security_token= (which would make it log in with SOAP instead; pip install simple-salesforce).',
+      ...hostNote,
+      `#   sf = Salesforce(username=${expression(username)}, password=${expression(password)}, consumer_key=${expression(key)}, consumer_secret=${expression(secret)}, domain=${literal(domain ?? 'login')})`,
+    ];
+  }
   return ['# simple_salesforce has no call of its own for this request: it uses requests, as above.'];
 }
 

@@ -61,7 +61,14 @@ describe('the newer flows through the app', () => {
       test(`break it: ${fault} ends on ${description}, explained`, async () => {
         await arm('/flows/client-credentials', 'client-credentials', fault);
         assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials#teaching-heading');
-        assertExplained(await page('/flows/client-credentials'), { error, description, title, fault });
+        const html = await page('/flows/client-credentials');
+        assertExplained(html, { error, description, title, fault });
+        // A fault the local org played for this attempt alone: its copy would not meet it, and the leg says so.
+        const tokenLeg = /data-entry="([^"]+)" data-leg="token"/.exec(html)?.[1];
+        const leg = await page(`/teaching/legs/${tokenLeg}?part=body`);
+        const played = /<strong>Not an error a copy meets\.<\/strong> This attempt was armed to ([^:]+):/;
+        if (fault === 'no-run-as') assert.match(leg, played);
+        else assert.doesNotMatch(leg, played, 'the app sent what fails: its copy fails too');
       });
     }
   });

@@ -187,6 +187,18 @@ describe('Python snippets', () => {
     );
   });
 
+  test('a username-password grant: simple_salesforce’s OAuth password login, with the password read as a secret', () => {
+    const text = pythonSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: true });
+    assert.ok(
+      text.endsWith(
+        '#   sf = Salesforce(username="admin@playground.local", password=SF_PASSWORD, consumer_key="3MVG9LocalPlaygroundEmulatorConsumerKey", consumer_secret=SF_CLIENT_SECRET, domain="login")',
+      ),
+      text,
+    );
+    assert.match(text, /and no security_token= \(which would make it log in with SOAP instead/);
+    assert.doesNotMatch(text, /has no call of its own/);
+  });
+
   test('simple_salesforce’s domain= follows the host: test for a sandbox login, the My Domain prefix for a My Domain', () => {
     const at = (url: string) => ({ ...legs.jwtExchange, url });
     const sandbox = pythonSnippet(legRequest(at('https://test.salesforce.com/services/oauth2/token')), {

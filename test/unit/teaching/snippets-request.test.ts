@@ -54,7 +54,12 @@ describe('the request behind a snippet', () => {
 
   test('a set says whether it holds real values: never before Reveal, nor with a value never kept', () => {
     const context = snippetContext(
-      { mode: 'emulator', certsDir: '/srv/app/certs', jwtKeyFile: '/srv/app/certs/jwt.key' },
+      {
+        mode: 'emulator',
+        certsDir: '/srv/app/certs',
+        jwtKeyFile: '/srv/app/certs/jwt.key',
+        loginUrl: 'https://localhost:8443',
+      },
       true,
     );
     assert.deepEqual(context, { caFile: 'certs/server.crt', jwtKeyFile: 'certs/jwt.key', reveal: true });
@@ -69,11 +74,12 @@ describe('the request behind a snippet', () => {
   });
 
   test('a key outside the playground folder is named by its full path; a real org has no certificate to trust', () => {
-    const context = snippetContext(
-      { mode: 'org', certsDir: '/srv/app/certs', jwtKeyFile: '/keys/jwt.key' },
-      false,
-    );
+    const org = { mode: 'org' as const, certsDir: '/srv/app/certs', jwtKeyFile: '/keys/jwt.key' };
+    const context = snippetContext({ ...org, loginUrl: 'https://login.salesforce.com' }, false);
     assert.deepEqual(context, { caFile: undefined, jwtKeyFile: '/keys/jwt.key', reveal: false });
+    // Org mode pointed at `npm run emulator` on this machine trusts the same local certificate.
+    const local = snippetContext({ ...org, loginUrl: 'https://localhost:8443' }, false);
+    assert.equal(local.caFile, 'certs/server.crt');
   });
 
   test('every tool is listed for every request, with the reason where it has no snippet', () => {
