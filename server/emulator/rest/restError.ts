@@ -49,7 +49,7 @@ const CUSTOM_HINT = 'Please reference your WSDL or the describe call for the app
 
 /** Salesforce's SOQL error layout: the query, a caret under the problem, its position, then the detail. */
 export function soqlError(errorCode: string, soql: string, token: string, detail: string): RestError {
-  const at = Math.max(0, soql.toLowerCase().indexOf(token.toLowerCase()));
+  const at = positionOf(soql, token);
   const line = soql.slice(0, at).split('\n').length;
   const column = at - soql.lastIndexOf('\n', at - 1);
   return new RestError(
@@ -57,6 +57,20 @@ export function soqlError(errorCode: string, soql: string, token: string, detail
     errorCode,
     `\n${soql}\n${' '.repeat(column - 1)}^\nERROR at Row:${line}:Column:${column}\n${detail}`,
   );
+}
+
+/**
+ * Where a token of an error stands: the first place it appears as a whole word outside a string literal ('Inc.'
+ * is not where a stray ; after it is), else anywhere; no token means the query ended too soon: after its last
+ * character.
+ */
+function positionOf(soql: string, token: string): number {
+  if (token === '') return soql.trimEnd().length;
+  const outsideStrings = soql.replace(/'(?:[^'\\]|\\.)*'?/g, (literal) => ' '.repeat(literal.length));
+  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = /^\w/.test(token) ? `(?<![\\w.])${escaped}(?![\\w])` : escaped;
+  const found = new RegExp(word, 'i').exec(outsideStrings);
+  return found ? found.index : Math.max(0, soql.toLowerCase().indexOf(token.toLowerCase()));
 }
 
 export const invalidField = (soql: string, field: string, object: string) =>

@@ -192,6 +192,18 @@ describe('emulator: REST API', () => {
     const malformed = await rest.query('SELECT Id FRM Account');
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body[0].errorCode, 'MALFORMED_QUERY');
+    // The caret stands under what the parser stopped at, never inside a string literal; a query that ends too soon
+    // has it after its last character.
+    const caretAt = async (soql: string) =>
+      /ERROR at Row:1:Column:(\d+)\n(.*)$/.exec((await rest.query(soql)).body[0].message)?.slice(1);
+    assert.deepEqual(await caretAt("SELECT Id FROM Account WHERE Name = 'Acme Inc.';"), [
+      '48',
+      'unexpected token: ;',
+    ]);
+    assert.deepEqual(await caretAt("SELECT Id FROM Account WHERE Name = 'Acme Inc' AND"), [
+      '51',
+      'unexpected token: end of query',
+    ]);
     assert.deepEqual((await rest.query('SELECT Id, Foo FROM Account')).body, [
       {
         errorCode: 'INVALID_FIELD',

@@ -50,7 +50,13 @@ export function parseSoql(soql: string): Query {
     return query;
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    const token = /found[^']*'([^']*)'/.exec(message)?.[1] ?? /->(.)<-/.exec(message)?.[1] ?? lastWord(soql);
+    // The parser names what it found last in its message: 'x', a bare character (": ;") or '' at the end.
+    const token =
+      /but found: '([^']*)'\s*$/.exec(message)?.[1] ??
+      /found[^']*'([^']*)'/.exec(message)?.[1] ??
+      /but found: (\S+)\s*$/.exec(message)?.[1] ??
+      /->(.)<-/.exec(message)?.[1] ??
+      lastWord(soql);
     throw malformed(soql, token, `unexpected token: ${token || 'end of query'}`);
   }
 }
