@@ -90,6 +90,14 @@ export function orgUsers(adminUsername: string): OrgUser[] {
   ];
 }
 
+/**
+ * Files saved when the users' ids ended in AAU, a wrong case-safe suffix (the state file and the REST records):
+ * read with the ids the users have now, so approvals, tokens, the Run As user and record owners still name them.
+ */
+export function withCurrentUserIds(savedText: string): string {
+  return savedText.replace(/"0055j00000(AdMiN|StAnD|InAcT)AAU"/g, '"0055j00000$1AAV"');
+}
+
 function user(
   id: string,
   username: string,

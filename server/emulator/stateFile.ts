@@ -2,6 +2,7 @@
 // a reason not to start.
 import { readFileSync, renameSync } from 'node:fs';
 import { isAcceptableCallbackUrl } from './callbackUrls.ts';
+import { withCurrentUserIds } from './org.ts';
 import { isPersisted, type Persisted } from './stateShape.ts';
 import type { AccessTokenRecord } from './tokenStore.ts';
 
@@ -22,7 +23,7 @@ export function loadState(file: string, now: number): Persisted | undefined {
     setAside(file, `cannot be read (${code ?? 'unknown error'})`, now);
     return undefined;
   }
-  const state = parseState(upgradeUserIds(text));
+  const state = parseState(withCurrentUserIds(text));
   if (!state) setAside(file, 'is not a valid emulator state', now);
   else {
     dropUnacceptableCallbacks(file, state);
@@ -47,14 +48,6 @@ function upgradeTokenRecords(state: Persisted): void {
     record.familyIssuedAt ??= record.issuedAt;
     record.lastUsedAt ??= record.issuedAt;
   }
-}
-
-/**
- * Files saved when the users' ids ended in AAU, a wrong case-safe suffix: approvals, the Run As user and tokens
- * name the users by the ids they have now.
- */
-function upgradeUserIds(text: string): string {
-  return text.replace(/"0055j00000(AdMiN|StAnD|InAcT)AAU"/g, '"0055j00000$1AAV"');
 }
 
 function setAside(file: string, problem: string, now: number): void {

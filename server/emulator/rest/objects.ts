@@ -126,4 +126,24 @@ export const OBJECTS: readonly ObjectDef[] = [
     ],
     children: [],
   },
+  {
+    // One record, the org itself: scripts read IsSandbox here (simple_salesforce's is_sandbox() among them).
+    name: 'Organization',
+    label: 'Organization',
+    labelPlural: 'Organizations',
+    keyPrefix: '00D',
+    writable: false,
+    fields: [
+      ...standardFields('Organization ID', false),
+      { ...system(text('Name', 'Name', 80)), nameField: true },
+      system(field('IsSandbox', 'Is Sandbox', 'boolean')),
+      system(picklist('OrganizationType', 'Edition', ['Developer Edition', 'Enterprise Edition'])),
+      system(text('InstanceName', 'Instance Name', 5)),
+      system(text('NamespacePrefix', 'Namespace Prefix', 15)),
+      system(
+        picklist('TimeZoneSidKey', 'Default Time Zone', ['America/Los_Angeles', 'Europe/London', 'UTC']),
+      ),
+    ],
+    children: [],
+  },
 ];

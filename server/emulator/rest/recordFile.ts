@@ -2,12 +2,13 @@
 // be parsed is kept aside under a new name and reported, and the seed takes its place. Writes are coalesced by
 // ../coalescedWrites.ts, as the emulator's own state is.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { withCurrentUserIds } from '../org.ts';
 
 /** The parsed file, or undefined when there is none or it is corrupt (then kept as <file>.corrupt-<time>). */
 export function readRecordFile(file: string, nowMs = Date.now()): unknown {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(withCurrentUserIds(readFileSync(file, 'utf8')));
   } catch (error) {
     const backup = `${file}.corrupt-${nowMs}`;
     renameSync(file, backup);

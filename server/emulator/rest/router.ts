@@ -6,6 +6,7 @@ import { CursorStore } from './cursors.ts';
 import { createDispatcher } from './dispatch.ts';
 import { ApiUsage } from './limits.ts';
 import { CoalescedWrites } from '../coalescedWrites.ts';
+import { ORG_ID } from '../org.ts';
 import { readRecordFile } from './recordFile.ts';
 import { RestError } from './restError.ts';
 import { checkMethod } from './methods.ts';
@@ -71,23 +72,34 @@ export function createRestApi(deps: RestDeps): RestApi {
   return { router, close: () => file.close() };
 }
 
-/** The seed plus the org's users as User records. */
+/** The seed plus the org's users as User records, and the org itself. */
 function seed(deps: RestDeps): Map<string, SRecord[]> {
   const users = deps.users();
   const records = seedRecords(users.map((user) => user.Id));
   const created = '2025-01-01T00:00:00.000+0000';
+  const audit = {
+    IsDeleted: false,
+    CreatedDate: created,
+    CreatedById: users[0].Id,
+    LastModifiedDate: created,
+    LastModifiedById: users[0].Id,
+    SystemModstamp: created,
+  };
+  records.set('Organization', [
+    {
+      Id: ORG_ID,
+      Name: 'Playground Emulator Org',
+      IsSandbox: false,
+      OrganizationType: 'Developer Edition',
+      InstanceName: 'LOCAL',
+      NamespacePrefix: null,
+      TimeZoneSidKey: 'America/Los_Angeles',
+      ...audit,
+    },
+  ]);
   records.set(
     'User',
-    users.map((user) => ({
-      ...user,
-      TimeZoneSidKey: 'America/Los_Angeles',
-      IsDeleted: false,
-      CreatedDate: created,
-      CreatedById: users[0].Id,
-      LastModifiedDate: created,
-      LastModifiedById: users[0].Id,
-      SystemModstamp: created,
-    })),
+    users.map((user) => ({ ...user, TimeZoneSidKey: 'America/Los_Angeles', ...audit })),
   );
   return records;
 }

@@ -1,5 +1,5 @@
 // Contract tests for the shapes SOQL results take in the emulator: child subqueries nested in their parents,
-// aggregate rows with aliases and expr names, standard and parent fields, FIELDS(STANDARD).
+// aggregate rows with aliases and expr names, standard and parent fields, FIELDS(STANDARD), the Organization row.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
@@ -104,5 +104,20 @@ describe('emulator: SOQL result shapes', () => {
       (await refusal('SELECT FIELDS(ALL) FROM Account')).message,
       /The SOQL FIELDS function must have a LIMIT of at most 200$/,
     );
+  });
+
+  test('the Organization object holds the org itself, as scripts that ask IsSandbox read it', async () => {
+    const { body } = await rest.query('SELECT Id, IsSandbox, OrganizationType FROM Organization LIMIT 1');
+    assert.deepEqual(body.records[0], {
+      attributes: {
+        type: 'Organization',
+        url: '/services/data/v66.0/sobjects/Organization/00D5j00000PlAyGEAV',
+      },
+      Id: '00D5j00000PlAyGEAV',
+      IsSandbox: false,
+      OrganizationType: 'Developer Edition',
+    });
+    const written = await rest.send('PATCH', '/sobjects/Organization/00D5j00000PlAyGEAV', { Name: 'x' });
+    assert.equal(written.status, 400);
   });
 });
