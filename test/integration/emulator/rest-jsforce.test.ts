@@ -35,7 +35,14 @@ describe('emulator: driven by jsforce', () => {
   after(() => stack.close());
 
   test('describeGlobal and describe return the org objects and their fields', () => {
-    assert.deepEqual(report.globalNames, ['Account', 'Case', 'Contact', 'Opportunity', 'Organization', 'User']);
+    assert.deepEqual(report.globalNames, [
+      'Account',
+      'Case',
+      'Contact',
+      'Opportunity',
+      'Organization',
+      'User',
+    ]);
     assert.equal(report.describe.name, 'Account');
     assert.equal(report.describe.keyPrefix, '001');
     assert.ok(report.describe.fields.includes('Name') && report.describe.fields.includes('OwnerId'));

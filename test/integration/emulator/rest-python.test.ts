@@ -42,7 +42,14 @@ describe(
     after(() => stack?.close());
 
     test('describe, SFType metadata and describe answer at the URLs simple_salesforce builds', () => {
-      assert.deepEqual(report.describe, ['Account', 'Case', 'Contact', 'Opportunity', 'Organization', 'User']);
+      assert.deepEqual(report.describe, [
+        'Account',
+        'Case',
+        'Contact',
+        'Opportunity',
+        'Organization',
+        'User',
+      ]);
       assert.deepEqual(report.metadata, ['objectDescribe', 'recentItems']);
       assert.equal(report.describe_contact, 'Contact');
     });
