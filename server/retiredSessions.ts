@@ -1,6 +1,7 @@
 // A session id, once destroyed (by a logout, or by the new id a sign-in gives), is never written again. A slower
 // request that loaded the session before that (a token tool in another tab, a second click) would otherwise save it
 // back under its old id when it ends, and the browser, given that id again with its answer, would be signed in again.
+import type { Request } from 'express';
 import type session from 'express-session';
 import { LRUCache } from 'lru-cache';
 import { SESSION_TTL_MS } from './sessionStore.ts';
@@ -24,7 +25,8 @@ export function refusingRetiredIds(store: session.Store): session.Store {
       retired.set(sid, true);
       store.destroy(sid, callback);
     },
-  };
+    isRetired: (sid: string) => retired.has(sid),
+  } as Partial<session.Store> & { isRetired(sid: string): boolean };
   // Everything else (get, regenerate, the events express-session listens to) is the store's own; regenerate's
   // `this.destroy` comes back through here.
   return new Proxy(store, {
@@ -33,4 +35,13 @@ export function refusingRetiredIds(store: session.Store): session.Store {
         ? overrides[key as keyof typeof overrides]
         : Reflect.get(target, key, receiver),
   });
+}
+
+/**
+ * Whether the session this request loaded has ended meanwhile (a logout, or a sign-in in another tab): what the
+ * request learnt must not start a session of its own, or it would undo that.
+ */
+export function sessionEnded(req: Request): boolean {
+  const store = req.sessionStore as Partial<{ isRetired(sid: string): boolean }> | undefined;
+  return store?.isRetired?.(req.sessionID) ?? false;
 }

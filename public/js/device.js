@@ -30,6 +30,8 @@
       method: 'POST',
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'x-csrf-token': csrf },
+      // The code this page shows: if another tab has started a new one since, the answer reloads this page.
+      body: new window.URLSearchParams({ user_code: document.getElementById('user-code').textContent }),
     })
       .then((response) => window.playgroundAnswers.read(response))
       .then((answer) => {

@@ -2,9 +2,10 @@
 // An attempt, once finished, never changes: a late or replayed callback starts an attempt of its own.
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { Attempt, FlowName } from '../attempts/attempt.ts';
+import { FlowError, type Attempt, type FlowName } from '../attempts/attempt.ts';
 import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/transactions.ts';
 import type { OrgControl } from '../orgFaults.ts';
+import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import { armedFaults, armFaults, armOrgFaults, directBinding } from './attemptFaults.ts';
@@ -16,8 +17,11 @@ declare module 'express-session' {
     transactions?: Record<string, Transaction>;
     /** Digests of states whose callback already completed: a replay is recognised, and refused as one. */
     usedStates?: string[];
-    /** The latest attempt that did not sign the visitor in (or is still running). */
-    attempt?: Attempt;
+    /**
+     * Each flow's latest attempt that did not sign the visitor in (or is still running). One per flow: a device
+     * flow waits minutes for its user, and a login waits at Salesforce's page, while other flows run.
+     */
+    attempts?: Partial<Record<FlowName, Attempt>>;
     login?: Login;
   }
 }
@@ -38,41 +42,24 @@ export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgCon
 }
 
 function recordAttempt(req: Request, flow: FlowName, nowMs: number, faults: Attempt['faults']): Attempt {
-  parkWaitingDevice(req);
   const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
-  req.session.attempt = attempt;
+  req.session.attempts = { ...req.session.attempts, [flow]: attempt };
   return attempt;
 }
 
 /**
- * A device attempt waits minutes for its user, while other flows may run in the same session: its record moves
- * beside its codes instead of being replaced, so the sign-in still shows the request that gave the user code.
- */
-function parkWaitingDevice(req: Request): void {
-  const { attempt, device } = req.session;
-  if (attempt?.flow === 'device' && attempt.ok === undefined && device) device.parked = attempt;
-}
-
-/** The device flow's unfinished attempt: the session's latest, or the one parked beside its codes. */
-export function deviceAttempt(req: Request, nowMs: number): Attempt {
-  return req.session.device?.parked ?? attemptFor(req, 'device', nowMs);
-}
-
-/**
- * The unfinished attempt a callback belongs to; a finished one is never reopened, so the callback gets its own.
- * That one started nothing: it takes none of the faults armed for the next attempt, and arms nothing.
+ * The unfinished attempt a callback or poll belongs to; a finished one is never reopened, so the callback gets its
+ * own. That one started nothing: it takes none of the faults armed for the next attempt, and arms nothing.
  */
 export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt {
-  const attempt = req.session.attempt;
-  return attempt && attempt.flow === flow && attempt.ok === undefined
-    ? attempt
-    : recordAttempt(req, flow, nowMs, []);
+  const attempt = req.session.attempts?.[flow];
+  return attempt && attempt.ok === undefined ? attempt : recordAttempt(req, flow, nowMs, []);
 }
 
 /** What a flow page shows: the newest attempt of that flow, whether it failed or signed the visitor in. */
 export function latestAttempt(req: Request, flow: FlowName): Attempt | undefined {
-  const { attempt, device, login } = req.session;
-  return [attempt, device?.parked, login?.attempt].find((shown) => shown?.flow === flow);
+  const { attempts, login } = req.session;
+  return attempts?.[flow] ?? (login?.attempt?.flow === flow ? login.attempt : undefined);
 }
 
 export function saveTransaction(req: Request, id: string, transaction: Transaction): void {
@@ -109,13 +96,20 @@ export async function finishAttempt(
 ): Promise<boolean> {
   try {
     const result = await lastStep();
+    // A logout (or a sign-in in another tab) ended this session while the attempt ran: it stands.
+    if (sessionEnded(req)) {
+      throw new FlowError('session_ended', 'this session ended while the attempt ran: its tokens were not kept');
+    }
     attempt.ok = true;
-    // A refresh continues the same login (its identity, version, rotated tokens); every other flow starts one.
-    const login: Login =
-      'tokens' in result
-        ? { ...result, attempt }
-        : { flow: attempt.flow, tokens: result, receivedAt: receivedAt(), attempt };
-    await startLoggedInSession(req, login);
+    // The record moves into the login: the flow's page shows it from there.
+    if (req.session.attempts) delete req.session.attempts[attempt.flow];
+    if ('tokens' in result) {
+      // A refresh continues the same login (its identity, version, rotated tokens) under the same session id: it
+      // grants nothing new, and a new id would expire the forms of the visitor's other tabs.
+      req.session.login = { ...result, attempt };
+      return true;
+    }
+    await startLoggedInSession(req, { flow: attempt.flow, tokens: result, receivedAt: receivedAt(), attempt });
     return true;
   } catch (error) {
     attempt.error = describeFailure(error);

@@ -8,17 +8,17 @@ const MAX_TRANSCRIPT = 40;
 const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 
 /**
- * The attempts this session can show, each with its legs: the latest one, a device attempt waiting for its user,
- * and the login's (with the calls made after it). Reveal looks up its entries here only, so nobody reveals what is
+ * The attempts this session can show, each with its legs: each flow's latest one, and the login's (with the calls
+ * made after it). Reveal looks up its entries here only, so nobody reveals what is
  * not in their own session.
  */
 export function shownAttempts(req: Request): Attempt[] {
-  const { attempt, device, login } = req.session;
+  const { attempts = {}, login } = req.session;
   const signedIn = login?.attempt && {
     ...login.attempt,
     transcript: [...login.attempt.transcript, ...(login.activity ?? [])],
   };
-  return [attempt, device?.parked, signedIn].filter((shown): shown is Attempt => shown !== undefined);
+  return [...Object.values(attempts), signedIn].filter((shown): shown is Attempt => shown !== undefined);
 }
 
 /** Where a flow writes: transcript legs, checks and JWTs land in its own attempt. */

@@ -1,22 +1,19 @@
 // Device flow pages: Run asks for a user code, the page shows it with the verification link, and the browser (or
 // the "Check now" button) asks this app to poll until the user has allowed access on the other screen.
 import type { Request, RequestHandler } from 'express';
-import { FlowError, type Attempt } from '../attempts/attempt.ts';
+import { FlowError } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
-import { beginAttempt, deviceAttempt, finishAttempt } from './attemptSession.ts';
+import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { browserOf } from './loginSession.ts';
 
 declare module 'express-session' {
   interface SessionData {
-    /**
-     * The device flow waiting for the user: its codes and polling state, and its attempt's record while another
-     * flow's attempt is the session's latest.
-     */
-    device?: device.DeviceTransaction & { parked?: Attempt };
+    /** The device flow waiting for the user: its codes and polling state. */
+    device?: device.DeviceTransaction;
   }
 }
 
@@ -75,8 +72,12 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
     answer: (body: { redirect: string } | { pending: true; retryInS: number }) => void,
   ): Promise<void> {
     const transaction = req.session.device;
-    const attempt = deviceAttempt(req, now());
-    if (!transaction) return answer({ redirect: '/flows/device' });
+    // A page still showing a code that another tab's Run has replaced: reloaded, it shows the code being polled.
+    const shown = (req.body as Record<string, unknown> | undefined)?.user_code;
+    if (!transaction || (typeof shown === 'string' && shown !== transaction.userCode)) {
+      return answer({ redirect: '/flows/device' });
+    }
+    const attempt = attemptFor(req, 'device', now());
     let outcome: device.PollOutcome;
     try {
       if (now() - transaction.createdAt > DEVICE_LIFETIME_MS) {
@@ -85,8 +86,6 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       outcome = await device.poll(flowContext(services, attempt), transaction);
     } catch (error) {
       delete req.session.device;
-      // The failure is the session's latest news, even when another flow ran while the user was away.
-      req.session.attempt = attempt;
       Object.assign(attempt, { error: describeFailure(error), ok: false });
       settleOrgFaults(attempt, services.orgControl);
       return answer({ redirect: failedAttemptUrl('device') });

@@ -22,18 +22,15 @@ function carriedOver(req: Request) {
     Object.entries(req.session.transactions ?? {}).filter(([, transaction]) => mine(transaction)),
   );
   const device = mine(req.session.device) ? req.session.device : undefined;
-  // The record of a login still under way, when its transaction came along (transactions are keyed by attempt).
-  const pending = req.session.attempt;
-  const stillGoing =
-    pending !== undefined &&
-    pending.ok === undefined &&
-    (pending.id in transactions || (pending.flow === 'device' && device !== undefined));
-  return {
-    usedStates: req.session.usedStates,
-    transactions,
-    device,
-    attempt: stillGoing ? pending : undefined,
-  };
+  // The records of logins still under way, when their transaction came along (transactions are keyed by attempt).
+  const attempts = Object.fromEntries(
+    Object.entries(req.session.attempts ?? {}).filter(
+      ([, pending]) =>
+        pending.ok === undefined &&
+        (pending.id in transactions || (pending.flow === 'device' && device !== undefined)),
+    ),
+  );
+  return { usedStates: req.session.usedStates, transactions, device, attempts };
 }
 
 export function startLoggedInSession(req: Request, login: Login): Promise<void> {

@@ -77,4 +77,41 @@ describe('sessions made on first write', () => {
       /\/result/,
     );
   });
+
+  test('a logout stays a logout when a refresh started before it ends after it', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    // Salesforce has refreshed (new tokens exist) when the logout comes; its answer arrives after the logout's.
+    const token = faults.holdAnswers('/services/oauth2/token');
+    try {
+      const refresh = postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
+      await token.answered;
+      assert.equal((await postForm(stack, client, '/result', '/logout')).status, 303);
+      token.release();
+      assert.notEqual(
+        (await refresh).headers.get('location'),
+        '/result',
+        'the refresh did not sign in again',
+      );
+    } finally {
+      token.release();
+      await faults.restore();
+    }
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+  });
+
+  test("a refresh keeps the session id, so the forms of the visitor's other tabs still send", async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const otherTab = await (await client.get(`${stack.appUrl}/result`)).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(otherTab)?.[1] ?? '';
+    const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
+    assert.equal(refreshed.headers.get('location'), '/result');
+    const query = await client.post(`${stack.appUrl}/result/query`, {
+      _csrf: csrf,
+      soql: 'SELECT Id FROM Account',
+    });
+    assert.equal(query.status, 303, 'the other tab’s form is not "expired"');
+  });
 });

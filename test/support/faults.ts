@@ -76,6 +76,32 @@ export class EmulatorFaults {
     return { arrived: waiting, release };
   }
 
+  /**
+   * Serves each request to `onlyPath` at once (its effects happen: a token is issued) but holds back its answer
+   * until `release()`: a slow network on the way back.
+   */
+  holdAnswers(onlyPath: string): { answered: Promise<void>; release: () => void } {
+    let answered!: () => void;
+    const waiting = new Promise<void>((resolve) => (answered = resolve));
+    const pending: (() => void)[] = [];
+    let released = false;
+    this.replaceHandler((req, res) => {
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        if (released) return end(...args);
+        pending.push(() => end(...args));
+        answered();
+        return res;
+      }) as ServerResponse['end'];
+      for (const original of this.handlers) original(req, res);
+    }, onlyPath);
+    const release = () => {
+      released = true;
+      for (const send of pending.splice(0)) send();
+    };
+    return { answered: waiting, release };
+  }
+
   /** The same port and the emulator's own handlers, behind a fresh self-signed certificate nobody trusts. */
   async untrustedCertificate(): Promise<void> {
     const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {

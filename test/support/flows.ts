@@ -10,6 +10,8 @@ import type { TestStack } from './stack.ts';
 export interface BrowserLogin {
   username?: string;
   decision?: 'allow' | 'deny';
+  /** Run while the browser stands at Salesforce's login page, before it logs in. */
+  meanwhile?: () => Promise<void>;
 }
 
 /** Follows a redirect flow from the app's start link to the URL Salesforce sends the browser back to. */
@@ -21,6 +23,7 @@ export async function authorizeViaApp(
 ): Promise<string> {
   const start = await client.get(`${stack.appUrl}${startPath}`);
   assert.equal(start.status, 302, `start of ${startPath}`);
+  await login.meanwhile?.();
   let response = await client.get(start.headers.get('location') ?? '');
   let html = await response.text();
   if (html.includes('name="password"')) {

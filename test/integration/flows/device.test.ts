@@ -46,6 +46,24 @@ describe('the device flow through the app', () => {
     assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
   });
 
+  test('a page still showing a code that another tab replaced is reloaded, not answered for the new code', async () => {
+    assert.equal(await run('/flows/device'), '/flows/device');
+    const firstTab = await page('/flows/device');
+    const shown = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(firstTab)?.[1] ?? '';
+    assert.equal(await run('/flows/device'), '/flows/device', 'another tab starts the flow again');
+    const polls = stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
+    clock += 5_000;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(firstTab)?.[1] ?? '';
+    const stale = await client.request(`${stack.appUrl}/flows/device/poll`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': csrf },
+      body: new URLSearchParams({ user_code: shown }),
+    });
+    assert.deepEqual(await stale.json(), { redirect: '/flows/device' });
+    assert.equal(stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length, polls);
+    assert.doesNotMatch(await page('/flows/device'), new RegExp(`<code id="user-code">${shown}<`));
+  });
+
   test('two polls at once (the page’s timer and Check now) reach Salesforce once, and the sign-in stands', async () => {
     assert.equal(await run('/flows/device'), '/flows/device');
     await allowOnOtherScreen();

@@ -1,10 +1,11 @@
-// One session doing two things at once: a device flow waiting for its user keeps its record while other flows run,
-// and a second refresh while one is under way is refused before it sends the same refresh token again.
+// One session doing two things at once: a device flow waiting for its user keeps its record while other flows run
+// (and its failure leaves theirs alone), and a second refresh while one is under way is refused before it sends the
+// same refresh token again.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { answerDeviceCode } from '../../support/device.ts';
 import { EmulatorFaults } from '../../support/faults.ts';
-import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -47,6 +48,25 @@ describe('one session, two things at once', () => {
     assert.match(result, /<td>Acme Inc\.<\/td>/);
     assert.equal(firstStep(result), 'Done', 'the sign-in shows step 1, not "Not reached"');
     assert.match(result, /device authorization/);
+  });
+
+  test('a device flow that fails while a login waits at Salesforce leaves that login its own legs', async () => {
+    assert.equal(await run('/flows/device'), '/flows/device');
+    const userCode =
+      /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(await page('/flows/device'))?.[1] ?? '';
+    const callback = await authorizeViaApp(stack, client, '/flows/web-server/start', {
+      meanwhile: async () => {
+        await answerDeviceCode(stack, `${stack.emulatorUrl}/setup/connect`, userCode, 'deny');
+        clock += 5_000;
+        const poll = await postForm(stack, client, '/flows/device', '/flows/device/poll');
+        assert.equal(poll.headers.get('location'), '/flows/device#teaching-heading');
+      },
+    });
+    assert.match(await page('/flows/device'), /access_denied/);
+    assert.equal((await client.get(callback)).headers.get('location'), '/result');
+    const result = await page('/result');
+    assert.equal(firstStep(result), 'Done', 'the login kept the legs before its callback');
+    assert.match(result, /data-leg="authorize"/);
   });
 
   test('a second refresh while one is under way is refused, explained, and sends nothing', async () => {
