@@ -98,7 +98,10 @@ export async function finishAttempt(
     const result = await lastStep();
     // A logout (or a sign-in in another tab) ended this session while the attempt ran: it stands.
     if (sessionEnded(req)) {
-      throw new FlowError('session_ended', 'this session ended while the attempt ran: its tokens were not kept');
+      throw new FlowError(
+        'session_ended',
+        'this session ended while the attempt ran: its tokens were not kept',
+      );
     }
     attempt.ok = true;
     // The record moves into the login: the flow's page shows it from there.
@@ -109,7 +112,12 @@ export async function finishAttempt(
       req.session.login = { ...result, attempt };
       return true;
     }
-    await startLoggedInSession(req, { flow: attempt.flow, tokens: result, receivedAt: receivedAt(), attempt });
+    await startLoggedInSession(req, {
+      flow: attempt.flow,
+      tokens: result,
+      receivedAt: receivedAt(),
+      attempt,
+    });
     return true;
   } catch (error) {
     attempt.error = describeFailure(error);
