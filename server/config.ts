@@ -87,7 +87,7 @@ export function loadConfig(
   const audience = audienceOf(mode, loginUrl, read('SF_AUDIENCE'));
 
   const apiVersion = read('SF_API_VERSION');
-  if (apiVersion && !/^\d{2,3}\.0$/.test(apiVersion)) {
+  if (apiVersion && !/^[1-9]\d{1,2}\.0$/.test(apiVersion)) {
     fail(
       'SF_API_VERSION',
       `"${apiVersion}" is not an API version: use a form like 68.0, or remove it to discover`,

@@ -1,7 +1,8 @@
 // Configuration that points at files and folders: the JWT signing key of one's own and the emulator's data folder,
 // each checked before anything listens, so a wrong one stops start-up with the variable named.
 import { createPrivateKey } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fail } from './configValues.ts';
 import { isCertificatePem } from './pem.ts';
 
@@ -38,7 +39,7 @@ export function checkSigningKey(name: string, file: string): void {
 /** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
 export function checkDataDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -47,4 +48,19 @@ export function checkDataDir(dir: string): void {
       `is ${dir}, which cannot be used as a folder (${code}): make it a folder this user can write, or set EMULATOR_DATA_DIR to one`,
     );
   }
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdirSync never returns under /proc, where mkdir answers ENOENT
+ * however often it is asked.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (!existsSync(at) && path.dirname(at) !== at) {
+    missing.unshift(at);
+    at = path.dirname(at);
+  }
+  for (const folder of missing) mkdirSync(folder);
+  if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
 }

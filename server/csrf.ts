@@ -43,6 +43,10 @@ export function csrfProtection(secret: string): Csrf {
     },
     require(req, _res, next) {
       const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
+      // No page of the app sends its token twice: such a form was put together by hand, not loaded too early.
+      if (Array.isArray(sent)) {
+        return next(new HttpError(400, 'Malformed form', 'The form carried its _csrf field more than once.'));
+      }
       const browser = cookieValue(req, CSRF_COOKIE);
       if (typeof sent === 'string' && browser && constantTimeEqual(sent, tokenFor(req, browser)))
         return next();

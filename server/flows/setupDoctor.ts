@@ -7,6 +7,7 @@ import { hostKind } from '../hostKinds.ts';
 import type { FlowContext } from './context.ts';
 import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
+import { apiChecks } from './doctorApi.ts';
 import { notPerformed } from './responseChecks.ts';
 import * as webServer from './webServer.ts';
 
@@ -69,31 +70,9 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
         },
   );
 
-  const versions = await probe(() =>
-    api.probe('versions', `${config.myDomainUrl ?? config.loginUrl}/services/data/`, log.entry),
-  );
-  // Unreachable, the org listed nothing: that is the host's failure, already shown by its leg, not a second one.
-  log.check(
-    versions instanceof Error
-      ? notPerformed(
-          'api-version',
-          'API version check',
-          `GET ${config.myDomainUrl ?? config.loginUrl}/services/data/ got no answer, so the versions could not be read.`,
-        )
-      : versionCheck(versions.body, config.apiVersion),
-  );
-  // SF_MY_DOMAIN is asked nothing else before client credentials: its silence is the doctor's to report.
-  if (versions instanceof Error && config.myDomainUrl && config.myDomainUrl !== config.loginUrl) {
-    log.check(
-      check(
-        'my-domain',
-        'My Domain check',
-        false,
-        `${config.myDomainUrl} did not answer (${versions.message}). Fix: SF_MY_DOMAIN must be your org's My Domain, as Setup → My Domain shows it, e.g. https://<domain>.my.salesforce.com.`,
-        'Client credentials and the identity checks of every flow use the My Domain.',
-      ),
-    );
-  }
+  const apiHost = config.myDomainUrl ?? config.loginUrl;
+  const versions = await probe(() => api.probe('versions', `${apiHost}/services/data/`, log.entry));
+  for (const found of apiChecks(versions, config)) log.check(found);
   log.check(secretNote(config.clientSecret !== undefined));
 }
 
@@ -118,35 +97,11 @@ function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined): Check
   return check(
     'host-kind',
     'login host check',
-    loginHost && Boolean(myDomainUrl),
+    // SF_MY_DOMAIN is needed by client credentials alone: its absence is said, not failed.
+    loginHost,
     loginHost
       ? `${loginUrl} is a ${kind} host: the redirect flows, JWT bearer, device and username-password log in here; ${clientCredentials}.`
       : `${loginUrl} is a ${kind} host, not a login host. Fix: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`,
     'Lightning, Setup and instance hosts serve pages or data, not logins; the client credentials flow works only on My Domain.',
   );
-}
-
-function versionCheck(body: string | undefined, wanted: string | undefined): Check {
-  const versions = listedVersions(body);
-  const newest = versions.at(-1);
-  const passed = versions.length > 0 && (!wanted || versions.includes(wanted));
-  return check(
-    'api-version',
-    'API version check',
-    passed,
-    versions.length === 0
-      ? 'GET /services/data/ listed no versions.'
-      : wanted && !versions.includes(wanted)
-        ? `SF_API_VERSION=${wanted} is not one the org offers (newest: ${newest}). Fix: remove SF_API_VERSION, or use a listed one.`
-        : `The org offers v${versions[0]} to v${newest}${wanted ? `; SF_API_VERSION=${wanted} is one of them` : '; the playground uses the newest'}.`,
-    'A version the org does not have answers NOT_FOUND for every REST call.',
-  );
-}
-
-function listedVersions(body: string | undefined): string[] {
-  try {
-    return (JSON.parse(body ?? '[]') as { version: string }[]).map((entry) => entry.version);
-  } catch {
-    return [];
-  }
 }

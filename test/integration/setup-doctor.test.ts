@@ -104,17 +104,24 @@ describe('the setup doctor', () => {
     }
   });
 
-  test('an SF_MY_DOMAIN that does not answer fails its own check, naming the variable', async () => {
+  test('an SF_MY_DOMAIN that is not an org fails its own check, naming the variable; none at all passes', async () => {
     const org = await startTestStack({}, { emulatorOnly: true });
-    const silent = await startTestStack(
-      {
-        SF_LOGIN_URL: org.emulatorUrl,
-        SF_MY_DOMAIN: 'https://127.0.0.1:1',
-        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-        SF_USERNAME: EMULATOR_DEFAULTS.username,
-      },
-      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
-    );
+    const appOf = (myDomain: string) =>
+      startTestStack(
+        {
+          SF_LOGIN_URL: org.emulatorUrl,
+          SF_MY_DOMAIN: myDomain,
+          SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+          SF_USERNAME: EMULATOR_DEFAULTS.username,
+        },
+        { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
+      );
+    // Nothing listens on port 1; the default stack's playground answers 404 for /services/data/.
+    const [silent, notAnOrg, without] = await Promise.all([
+      appOf('https://127.0.0.1:1'),
+      appOf(stack.appUrl),
+      appOf(''),
+    ]);
     try {
       const html = await doctorReport(silent);
       assert.match(html, /data-check="discovery" data-state="pass"/, 'the login host answers');
@@ -124,8 +131,23 @@ describe('the setup doctor', () => {
         /https:\/\/127\.0\.0\.1:1 did not answer \(.+\)\. Fix: SF_MY_DOMAIN must be your org&#39;s My Domain/,
       );
       assert.match(html, /data-check="api-version" data-state="skipped"/);
+      const answered = await doctorReport(notAnOrg);
+      assert.match(answered, /data-check="my-domain" data-state="fail"/);
+      assert.match(
+        answered,
+        /answered GET \/services\/data\/ with HTTP 404 and no API versions, as no Salesforce org does/,
+      );
+      assert.match(answered, /data-check="api-version" data-state="skipped"/, 'not blamed on the version');
+      const optional = await doctorReport(without);
+      assert.match(
+        optional,
+        /data-check="host-kind" data-state="pass"/,
+        'SF_MY_DOMAIN is for client credentials alone',
+      );
+      assert.match(optional, /client credentials need your My Domain: set SF_MY_DOMAIN/);
+      assert.doesNotMatch(optional, /data-check="my-domain"/);
     } finally {
-      await silent.close();
+      await Promise.all([silent.close(), notAnOrg.close(), without.close()]);
       await org.close();
     }
   });

@@ -74,6 +74,23 @@ describe('CSRF on every state-changing route', () => {
     });
   }
 
+  test('a form carrying _csrf twice is refused as malformed, not as an expired form', async () => {
+    const own = await csrfTokenOf(stack, victim, '/flows/jwt');
+    const body = new URLSearchParams([
+      ['_csrf', own],
+      ['_csrf', own],
+      ['flow', 'jwt'],
+      ['faults', 'wrong-aud'],
+    ]);
+    const answer = await victim.request(`${stack.appUrl}/teaching/break-it`, {
+      method: 'POST',
+      body,
+      headers: { accept: 'text/html' },
+    });
+    assert.equal(answer.status, 400);
+    assert.match(await answer.text(), /The form carried its _csrf field more than once\./);
+  });
+
   test('none of the refused requests changed anything, and the own token still works', async () => {
     assert.equal(
       stack.emulator?.received.length,

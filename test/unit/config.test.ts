@@ -1,7 +1,7 @@
 // loadConfig: defaults of emulator mode, real-org mode, and one clear line for every wrong value.
 import assert from '../support/assert.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -74,6 +74,7 @@ describe('loadConfig', () => {
     assert.match(configError({ EMULATOR_PORT: 'abc' }), /^EMULATOR_PORT "abc" is not a port/);
     assert.match(configError({ SF_CLIENT_ID: '3MVG9 abc' }), /^SF_CLIENT_ID contains whitespace/);
     assert.match(configError({ SF_API_VERSION: 'v66' }), /^SF_API_VERSION "v66" is not an API version/);
+    assert.match(configError({ SF_API_VERSION: '068.0' }), /^SF_API_VERSION "068.0" is not an API version/);
     assert.match(
       configError({ SF_API_VERSION: '20.0' }),
       /^SF_API_VERSION 20\.0 is retired: orgs serve 31\.0 and later/,
@@ -188,8 +189,16 @@ describe('loadConfig', () => {
     writeFileSync(file, 'x');
     assert.throws(() => checkDataDir(file), {
       name: 'ConfigError',
-      message: `EMULATOR_DATA_DIR is ${file}, which cannot be used as a folder (EEXIST): make it a folder this user can write, or set EMULATOR_DATA_DIR to one.`,
+      message: `EMULATOR_DATA_DIR is ${file}, which cannot be used as a folder (ENOTDIR): make it a folder this user can write, or set EMULATOR_DATA_DIR to one.`,
     });
+    // Under /proc, mkdir answers ENOENT for ever: Node's recursive mkdir would never return.
+    assert.throws(
+      () => checkDataDir('/proc/playground-data/x'),
+      /EMULATOR_DATA_DIR is \/proc\/playground-data\/x, which cannot be used as a folder \(ENOENT\)/,
+    );
+    const nested = path.join(tempDir(), 'a', 'b', 'c');
+    checkDataDir(nested);
+    assert.ok(statSync(nested).isDirectory(), 'missing folders are made, level by level');
   });
 
   test('a SESSION_SECRET shorter than 32 characters is refused with a way to make one', () => {

@@ -1,0 +1,74 @@
+// The setup doctor's questions to the REST API's host (the My Domain when known): is it a Salesforce org's, and
+// does it offer the API version the playground will use.
+import type { Check } from '../attempts/attempt.ts';
+import type { Config } from '../config.ts';
+import type { SalesforceResponse } from '../salesforce/http.ts';
+import { notPerformed } from './responseChecks.ts';
+
+const MY_DOMAIN_FIX =
+  "SF_MY_DOMAIN must be your org's My Domain, as Setup → My Domain shows it, e.g. https://<domain>.my.salesforce.com";
+
+/** The checks GET <host>/services/data/ answers; `versions` is its answer, or the error that stood for one. */
+export function apiChecks(
+  versions: SalesforceResponse | Error,
+  config: Pick<Config, 'loginUrl' | 'myDomainUrl' | 'apiVersion'>,
+): Check[] {
+  const host = config.myDomainUrl ?? config.loginUrl;
+  const listed = versions instanceof Error ? [] : listedVersions(versions.body);
+  // SF_MY_DOMAIN is asked nothing else before client credentials: whether it is an org's is the doctor's to say.
+  const ownMyDomain = config.myDomainUrl !== undefined && config.myDomainUrl !== config.loginUrl;
+  const notAnOrg = versions instanceof Error || versions.status !== 200 || listed.length === 0;
+  const checks: Check[] = [];
+  if (ownMyDomain && notAnOrg) {
+    const answer =
+      versions instanceof Error
+        ? `did not answer (${versions.message})`
+        : `answered GET /services/data/ with HTTP ${versions.status} and no API versions, as no Salesforce org does`;
+    checks.push({
+      id: 'my-domain',
+      label: 'My Domain check',
+      passed: false,
+      detail: `${host} ${answer}. Fix: ${MY_DOMAIN_FIX}.`,
+      why: 'Client credentials and the identity checks of every flow use the My Domain.',
+    });
+  }
+  // A host that is not an org's has no versions to judge: that is its failure, already shown, not a second one.
+  checks.push(
+    notAnOrg && (ownMyDomain || versions instanceof Error)
+      ? notPerformed(
+          'api-version',
+          'API version check',
+          `GET ${host}/services/data/ ${versions instanceof Error ? 'got no answer' : 'listed no versions'}, so the versions could not be read.`,
+        )
+      : versionCheck(listed, config.apiVersion),
+  );
+  return checks;
+}
+
+function versionCheck(versions: string[], wanted: string | undefined): Check {
+  const newest = versions.at(-1);
+  return {
+    id: 'api-version',
+    label: 'API version check',
+    passed: versions.length > 0 && (!wanted || versions.includes(wanted)),
+    detail:
+      versions.length === 0
+        ? 'GET /services/data/ listed no versions.'
+        : wanted && !versions.includes(wanted)
+          ? `SF_API_VERSION=${wanted} is not one the org offers (newest: ${newest}). Fix: remove SF_API_VERSION, or use a listed one.`
+          : `The org offers v${versions[0]} to v${newest}${wanted ? `; SF_API_VERSION=${wanted} is one of them` : '; the playground uses the newest'}.`,
+    why: 'A version the org does not have answers NOT_FOUND for every REST call.',
+  };
+}
+
+function listedVersions(body: string | undefined): string[] {
+  try {
+    const list: unknown = JSON.parse(body ?? '[]');
+    if (!Array.isArray(list)) return [];
+    return list
+      .map((entry: { version?: unknown } | null) => entry?.version)
+      .filter((version): version is string => typeof version === 'string');
+  } catch {
+    return [];
+  }
+}
