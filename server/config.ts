@@ -117,7 +117,7 @@ export function loadConfig(
       [
         loginHostWarning(loginUrl),
         myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl),
-        audienceWarning(read('SF_AUDIENCE')),
+        audienceWarning(read('SF_AUDIENCE'), loginUrl),
         mode === 'org' && env.SF_CLIENT_SECRET === undefined ? PUBLIC_CLIENT_NOTE : undefined,
         emulatorOnly ? undefined : callbackWarning(callbackUrl, port),
       ].filter((w): w is string => w !== undefined),

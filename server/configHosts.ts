@@ -41,10 +41,26 @@ export function myDomainWarning(
   return `SF_MY_DOMAIN ${myDomainUrl} is an ${kind} host, not a My Domain: Salesforce accepts client credentials only on ${MY_DOMAIN_EXAMPLE} (Setup → My Domain shows yours).`;
 }
 
-/** An SF_AUDIENCE Salesforce would refuse although it parses: a My Domain (wire reference §JWT, aud). */
-export function audienceWarning(setting: string | undefined): string | undefined {
-  if (!setting || !isMyDomain(setting)) return undefined;
-  return `SF_AUDIENCE ${setting} is a My Domain: Salesforce checks a JWT's aud against the login host even when the token request goes to My Domain, and answers "audience is invalid". Fix: remove SF_AUDIENCE to use the derived one, or set https://login.salesforce.com (sandboxes https://test.salesforce.com).`;
+/**
+ * An SF_AUDIENCE Salesforce would refuse although it parses (wire reference §JWT, aud): a My Domain, a path on a
+ * host that is no site (a pasted token endpoint), or the other org type's login host.
+ */
+export function audienceWarning(setting: string | undefined, loginUrl: string): string | undefined {
+  if (!setting) return undefined;
+  const fix = 'remove SF_AUDIENCE to use the derived one';
+  if (isMyDomain(setting)) {
+    return `SF_AUDIENCE ${setting} is a My Domain: Salesforce checks a JWT's aud against the login host even when the token request goes to My Domain, and answers "audience is invalid". Fix: ${fix}, or set https://login.salesforce.com (sandboxes https://test.salesforce.com).`;
+  }
+  const { pathname } = new URL(setting);
+  if (pathname.replace(/\/+$/, '') !== '' && hostKind(setting) !== 'Experience Cloud site') {
+    return `SF_AUDIENCE ${setting} has a path: an audience is a login host, or an Experience Cloud site's URL, and Salesforce answers "audience is invalid" to anything else. Fix: ${fix}.`;
+  }
+  const kind = hostKind(setting);
+  const wanted = isSandboxHost(loginUrl) ? 'test' : 'login';
+  if ((kind === 'login' || kind === 'test') && kind !== wanted && hostKind(loginUrl) !== 'local emulator') {
+    return `SF_AUDIENCE ${setting} is the ${kind} host, but SF_LOGIN_URL ${loginUrl} is ${wanted === 'test' ? 'a sandbox' : 'not a sandbox'}, whose assertions need https://${wanted}.salesforce.com. Fix: ${fix}.`;
+  }
+  return undefined;
 }
 
 /** SF_AUDIENCE when set, else what the login host implies. */

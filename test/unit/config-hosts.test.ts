@@ -138,7 +138,7 @@ describe('the hosts of a configuration', () => {
     assert.deepEqual(local.warnings, [], 'the emulator playing an org');
   });
 
-  test('an SF_AUDIENCE naming a My Domain starts with a warning that Salesforce will answer "audience is invalid"', () => {
+  test('an SF_AUDIENCE Salesforce would refuse (a My Domain, a path, the other org type) starts with a warning', () => {
     const config = loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://acme.my.salesforce.com' }, ROOT);
     assert.equal(
       config.audience,
@@ -149,10 +149,26 @@ describe('the hosts of a configuration', () => {
       config.warnings[0] ?? '',
       /^SF_AUDIENCE https:\/\/acme\.my\.salesforce\.com is a My Domain: .*"audience is invalid"\. Fix: remove SF_AUDIENCE/,
     );
+    const sandbox = { ...WITH_SECRET, SF_LOGIN_URL: 'https://acme--dev.sandbox.my.salesforce.com' };
     assert.deepEqual(
-      loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://test.salesforce.com' }, ROOT).warnings,
+      loadConfig({ ...sandbox, SF_AUDIENCE: 'https://test.salesforce.com' }, ROOT).warnings,
       [],
     );
+    const warned = (env: Record<string, string>) => loadConfig(env, ROOT).warnings[0] ?? '';
+    assert.match(
+      warned({ ...WITH_SECRET, SF_AUDIENCE: 'https://login.salesforce.com/services/oauth2/token' }),
+      /^SF_AUDIENCE https:\/\/login\.salesforce\.com\/services\/oauth2\/token has a path: .*"audience is invalid"/,
+    );
+    assert.match(
+      warned({ ...sandbox, SF_AUDIENCE: 'https://login.salesforce.com' }),
+      /is the login host, but SF_LOGIN_URL .* is a sandbox, whose assertions need https:\/\/test\.salesforce\.com/,
+    );
+    assert.match(
+      warned({ ...WITH_SECRET, SF_AUDIENCE: 'https://test.salesforce.com' }),
+      /is the test host, but SF_LOGIN_URL https:\/\/login\.salesforce\.com is not a sandbox/,
+    );
+    const site = { ...WITH_SECRET, SF_LOGIN_URL: 'https://acme.my.site.com/x' };
+    assert.deepEqual(loadConfig({ ...site, SF_AUDIENCE: 'https://acme.my.site.com/x' }, ROOT).warnings, []);
   });
 
   test('org mode without SF_CLIENT_SECRET says once that the playground is a public client; set empty, it is quiet', () => {

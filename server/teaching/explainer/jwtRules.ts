@@ -9,7 +9,7 @@ const AUDIENCE_RULE: Rule = {
   likelyMeaning:
     'aud must be https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or the Experience Cloud site URL: one string, a full URL, not your My Domain.',
   howToFix:
-    'Set SF_AUDIENCE, or let the app derive it from SF_LOGIN_URL (test.salesforce.com for sandboxes).',
+    'Send https://login.salesforce.com for production, https://test.salesforce.com for a sandbox, or the site URL. The playground sends SF_AUDIENCE when it is set (correct it, or remove it), else what SF_LOGIN_URL implies.',
   whatNotToDo: 'Do not send an array, a bare host name or the My Domain URL as aud.',
   detail: (c) => (c.aud ? `The assertion's aud was ${c.aud}.` : undefined),
 };

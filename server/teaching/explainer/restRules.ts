@@ -133,7 +133,8 @@ export const REST_RULES: Rule[] = [
     error: 'Bad_OAuth_Token',
     title: 'The identity URL (or userinfo) refused the token',
     likelyMeaning: 'The token is expired or revoked, or the identity URL belongs to another org.',
-    howToFix: 'Log in again; call the id URL or userinfo with a token from the same login.',
+    howToFix:
+      'Get a new access token as its flow does (refresh it when the login has a refresh token, else sign in again), and call the id URL or userinfo with a token from the same login.',
     whatNotToDo: 'Do not expect JSON here: this error comes as plain text with HTTP 403.',
   },
 ];

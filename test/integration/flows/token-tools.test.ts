@@ -42,6 +42,9 @@ describe('token tools and logout', () => {
     assert.match(access, /the token's real expiry/);
     const refresh = await useTool(client, 'introspect-refresh');
     assert.match(refresh, /&#34;token_type&#34;: &#34;refresh_token&#34;/);
+    assert.doesNotMatch(refresh, /&#34;exp&#34;/);
+    assert.doesNotMatch(refresh, /the token's real expiry/, 'no exp to point at');
+    assert.match(refresh, /No <code>exp<\/code>: this token has no fixed expiry of its own\./);
   });
 
   test('introspecting a revoked token says it is inactive, not where its exp would be', async () => {
