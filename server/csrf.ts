@@ -1,5 +1,5 @@
 // CSRF protection for the app's own POSTs without creating a session: a random per-browser cookie, and forms carry
-// HMAC(secret, cookie + session when signed in). Looking at a page stores nothing on the server.
+// HMAC(secret, cookie + login when signed in). Looking at a page stores nothing on the server.
 import { createHmac, createSecretKey } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { isFlowName } from './attempts/attempt.ts';
@@ -20,11 +20,15 @@ export interface Csrf {
 export function csrfProtection(secret: string): Csrf {
   // The key parsed once, not on every token.
   const key = createSecretKey(Buffer.from(secret));
-  // Bound to the session once signed in, so the token changes with the session id at login.
-  const tokenFor = (req: Request, browser: string) =>
-    createHmac('sha256', key)
-      .update(`${browser}:${req.session?.login ? req.sessionID : ''}`)
+  // Bound to the login once signed in, so a form from before a sign-in (or from another login) no longer counts; a
+  // refresh keeps the login, so the forms of the visitor's other tabs still send. (Logins from before logins had an
+  // id are bound to their session id, as all were.)
+  const tokenFor = (req: Request, browser: string) => {
+    const login = req.session?.login;
+    return createHmac('sha256', key)
+      .update(`${browser}:${login ? (login.id ?? req.sessionID) : ''}`)
       .digest('base64url');
+  };
 
   const browserKey = (req: Request, res: Response): string => {
     const known = (res.locals.csrfBrowser as string | undefined) ?? cookieValue(req, CSRF_COOKIE);

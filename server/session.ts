@@ -1,10 +1,11 @@
 // Per-visitor sessions: a secure, httpOnly, named cookie over a bounded store (see sessionStore.ts). A visitor
 // without the cookie has nothing to load: their session is made only when a handler first stores something.
 import session from 'express-session';
+import onHeaders from 'on-headers';
 import type { Request, RequestHandler, Response } from 'express';
 import { cookieValue } from './csrf.ts';
 import { randomToken } from './randomPool.ts';
-import { refusingRetiredIds } from './retiredSessions.ts';
+import { refusingRetiredIds, sessionEnded } from './retiredSessions.ts';
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
 export const SESSION_COOKIE = 'playground.sid';
@@ -24,12 +25,26 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
   });
   return (req, res, next) => {
     if (cookieValue(req, SESSION_COOKIE) !== undefined) {
-      sessions(req, res, next);
+      sessions(req, res, (error?: unknown) => {
+        if (!error) forgetIfEnded(req, res);
+        next(error);
+      });
       return;
     }
     deferSession(req, res, sessions);
     next();
   };
+}
+
+/**
+ * A session that a logout, or a sign-in in another tab, ended while this request ran is dropped before the answer
+ * goes out: no write, and no cookie (the rolling cookie would give the browser the ended id back, signing it out of
+ * the session that replaced it). Registered after express-session's own hook, so it runs before it.
+ */
+function forgetIfEnded(req: Request, res: Response): void {
+  onHeaders(res, () => {
+    if (sessionEnded(req)) req.session = null as unknown as session.Session;
+  });
 }
 
 /** What a fresh session has besides the visitor's data: its id, its cookie, and its methods (save, regenerate…). */

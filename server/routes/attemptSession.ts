@@ -8,6 +8,7 @@ import type { OrgControl } from '../orgFaults.ts';
 import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
+import type { Services } from './services.ts';
 import { armedFaults, armFaults, armOrgFaults, directBinding } from './attemptFaults.ts';
 import { browserOf, startLoggedInSession } from './loginSession.ts';
 
@@ -27,6 +28,9 @@ declare module 'express-session' {
 }
 
 const MAX_TRANSACTIONS = 5;
+
+/** The error of an attempt whose session a logout or another tab's sign-in ended while it ran. */
+export const SESSION_ENDED = 'session_ended';
 
 /**
  * Starts the record of a new attempt and takes the armed faults (they apply once). With `orgControl`, the
@@ -91,33 +95,28 @@ export function takeSessionTransaction<T extends Transaction>(
 export async function finishAttempt(
   req: Request,
   attempt: Attempt,
-  receivedAt: () => number,
+  services: Pick<Services, 'api' | 'now'>,
   lastStep: () => Promise<TokenSet | Login>,
 ): Promise<boolean> {
   try {
     const result = await lastStep();
-    // A logout (or a sign-in in another tab) ended this session while the attempt ran: it stands.
+    // A logout (or a sign-in in another tab) ended this session while the attempt ran: it stands, and the tokens
+    // nobody will hold are handed back to Salesforce (as far as it answers).
     if (sessionEnded(req)) {
-      throw new FlowError(
-        'session_ended',
-        'this session ended while the attempt ran: its tokens were not kept',
-      );
+      const tokens = 'tokens' in result ? result.tokens : result;
+      await services.api.revoke(tokens, () => undefined).catch(() => undefined);
+      throw new FlowError(SESSION_ENDED, 'this session ended while the attempt ran: its tokens were revoked');
     }
     attempt.ok = true;
     // The record moves into the login: the flow's page shows it from there.
     if (req.session.attempts) delete req.session.attempts[attempt.flow];
-    if ('tokens' in result) {
-      // A refresh continues the same login (its identity, version, rotated tokens) under the same session id: it
-      // grants nothing new, and a new id would expire the forms of the visitor's other tabs.
-      req.session.login = { ...result, attempt };
-      return true;
-    }
-    await startLoggedInSession(req, {
-      flow: attempt.flow,
-      tokens: result,
-      receivedAt: receivedAt(),
-      attempt,
-    });
+    // A refresh continues the same login (its identity, version, rotated tokens); every other flow starts one. Both
+    // take a new session id: a slower request still holding the old one can then never write its older tokens back.
+    const login: Login =
+      'tokens' in result
+        ? { ...result, attempt }
+        : { id: randomUUID(), flow: attempt.flow, tokens: result, receivedAt: services.now(), attempt };
+    await startLoggedInSession(req, login);
     return true;
   } catch (error) {
     attempt.error = describeFailure(error);

@@ -16,7 +16,7 @@ import { describeFailure } from '../salesforce/errors.ts';
 import { attemptFor, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
-import { failedAttemptUrl } from './flowPages.ts';
+import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
 
 /** How each redirect flow finishes the protocol once its transaction is found (or not) by the returned state. */
@@ -74,8 +74,8 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
           return failedAttemptUrl(flow);
         }
       }
-      const signedIn = await finishAttempt(req, attempt, now, () => COMPLETE[flow](ctx, params, match));
-      return signedIn ? '/result' : failedAttemptUrl(flow);
+      const signedIn = await finishAttempt(req, attempt, services, () => COMPLETE[flow](ctx, params, match));
+      return finishedAttemptUrl(attempt, signedIn);
     } finally {
       // The login has come back: faults it armed and never reached must not fail anyone's next one. A handed-over
       // code is still to be exchanged, by the learner's own client: its faults wait for that (or expire).

@@ -6,7 +6,7 @@ import * as device from '../flows/device.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
-import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
+import { failedAttemptUrl, finishedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { browserOf } from './loginSession.ts';
 
@@ -93,8 +93,8 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
     if (!outcome.done) return answer({ pending: true, retryInS: outcome.retryInS });
     delete req.session.device;
     const { tokens } = outcome;
-    const signedIn = await finishAttempt(req, attempt, now, async () => tokens);
+    const signedIn = await finishAttempt(req, attempt, services, async () => tokens);
     settleOrgFaults(attempt, services.orgControl);
-    answer({ redirect: signedIn ? '/result' : failedAttemptUrl('device') });
+    answer({ redirect: finishedAttemptUrl(attempt, signedIn) });
   }
 }

@@ -4,7 +4,7 @@ import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import type { FlowContext } from '../flows/context.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
-import { beginAttempt, finishAttempt, latestAttempt } from './attemptSession.ts';
+import { beginAttempt, finishAttempt, latestAttempt, SESSION_ENDED } from './attemptSession.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 
@@ -19,7 +19,10 @@ export function renderFlowPage(
   locals: { title: string } & Record<string, unknown>,
 ): void {
   const attempt = latestAttempt(req, flow);
-  res.set('Cache-Control', 'no-store').render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ...locals });
+  const ended = req.query.ended === '1';
+  res
+    .set('Cache-Control', 'no-store')
+    .render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ended, ...locals });
 }
 
 /**
@@ -28,6 +31,17 @@ export function renderFlowPage(
  */
 export function failedAttemptUrl(flow: FlowName): string {
   return `/flows/${flow}#teaching-heading`;
+}
+
+/**
+ * Where a finished attempt lands: the result page once signed in; its flow page otherwise, told when the attempt's
+ * session ended meanwhile (its record went with that session, so the page has nothing else to show of it).
+ */
+export function finishedAttemptUrl(attempt: Attempt, signedIn: boolean): string {
+  if (signedIn) return '/result';
+  return attempt.error?.error === SESSION_ENDED
+    ? `/flows/${attempt.flow}?ended=1`
+    : failedAttemptUrl(attempt.flow);
 }
 
 /** The flow's context for one attempt: its log writes into that attempt. */
@@ -45,7 +59,7 @@ export async function runAttempt(
 ): Promise<void> {
   const attempt = beginAttempt(req, flow, services.now(), services.orgControl);
   const ctx = flowContext(services, attempt);
-  const signedIn = await finishAttempt(req, attempt, services.now, () => lastStep(ctx, attempt));
+  const signedIn = await finishAttempt(req, attempt, services, () => lastStep(ctx, attempt));
   settleOrgFaults(attempt, services.orgControl);
-  res.redirect(303, signedIn ? '/result' : failedAttemptUrl(flow));
+  res.redirect(303, finishedAttemptUrl(attempt, signedIn));
 }

@@ -23,6 +23,8 @@ export interface Identity {
 }
 
 export interface Login {
+  /** The sign-in this login began with: a refresh keeps it, and form tokens are bound to it (csrf.ts). */
+  id?: string;
   flow: FlowName;
   tokens: TokenSet;
   /** When this app received the token (ms), for flows whose response has no issued_at. */

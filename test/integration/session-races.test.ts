@@ -1,0 +1,142 @@
+// Requests of one browser that overlap: a logout or a sign-in stays what it is, whatever request was still running
+// on the session it ended (that request neither writes it back nor hands its id back to the browser), and a refresh
+// leaves the forms of other tabs working.
+import assert from '../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
+import { EmulatorFaults } from '../support/faults.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const sessionCookie = (answer: { headers: { get(name: string): string | null } }) =>
+  /(^|, )playground\.sid=/.test(answer.headers.get('set-cookie') ?? '');
+
+describe('overlapping requests of one browser', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+    await changeSettings(stack, { runAsUserId: ADMIN_ID });
+  });
+  after(() => stack.close());
+  const page = async (client: TestClient, path: string) =>
+    (await client.get(`${stack.appUrl}${path}`)).text();
+  /** The access token the result page's owner reveals. */
+  const shownToken = async (client: TestClient) => {
+    const html = await page(client, '/result');
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    const answer = await client.request(`${stack.appUrl}/result/reveal`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': csrf },
+    });
+    return ((await answer.json()) as { access_token: string }).access_token;
+  };
+
+  test('a logout stays a logout when a token tool started before it ends after it', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    const userinfo = faults.hold('/services/oauth2/userinfo');
+    try {
+      const tool = postForm(stack, client, '/result', '/result/tools', { tool: 'userinfo' });
+      await userinfo.arrived;
+      const logout = await postForm(stack, client, '/result', '/logout');
+      assert.equal(logout.status, 303);
+      userinfo.release();
+      assert.equal((await tool).status, 303);
+    } finally {
+      await faults.restore();
+    }
+    // The tool's answer gave the browser its old session id again: that session is gone, not saved back.
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+    assert.doesNotMatch(
+      (await client.get(`${stack.appUrl}/signed-out`)).headers.get('location') ?? '',
+      /\/result/,
+    );
+  });
+
+  test('a logout stays a logout when a refresh started before it ends after it', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    // Salesforce has refreshed (new tokens exist) when the logout comes; its answer arrives after the logout's.
+    const token = faults.holdAnswers('/services/oauth2/token');
+    try {
+      const refresh = postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
+      await token.answered;
+      assert.equal((await postForm(stack, client, '/result', '/logout')).status, 303);
+      token.release();
+      assert.notEqual(
+        (await refresh).headers.get('location'),
+        '/result',
+        'the refresh did not sign in again',
+      );
+    } finally {
+      token.release();
+      await faults.restore();
+    }
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+    assert.match(await page(client, '/flows/refresh-token?ended=1'), /Your last attempt here was not kept\./);
+  });
+
+  test("a refresh keeps the login, so the forms of the visitor's other tabs still send", async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const otherTab = await (await client.get(`${stack.appUrl}/result`)).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(otherTab)?.[1] ?? '';
+    const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
+    assert.equal(refreshed.headers.get('location'), '/result');
+    const query = await client.post(`${stack.appUrl}/result/query`, {
+      _csrf: csrf,
+      soql: 'SELECT Id FROM Account',
+    });
+    assert.equal(query.status, 303, 'the other tab’s form is not "expired"');
+  });
+
+  test('a refresh stands when a slower request of the same session ends after it', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const before = await shownToken(client);
+    // Client credentials call My Domain; the refresh calls the login host: only the first waits.
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    const myDomain = faults.hold('/services/oauth2/token', new URL(stack.instanceUrl).host);
+    try {
+      const slow = postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
+      await myDomain.arrived;
+      const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
+      assert.equal(refreshed.headers.get('location'), '/result');
+      myDomain.release();
+      assert.equal((await slow).headers.get('location'), '/flows/client-credentials?ended=1');
+    } finally {
+      myDomain.release();
+      await faults.restore();
+    }
+    const after = await shownToken(client);
+    assert.notEqual(after, before, 'the refreshed token, not the one before it, written back');
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 200);
+  });
+
+  test("another tab's sign-in stands when a flow started before it ends after it, whose tokens are revoked", async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    const myDomain = faults.hold('/services/oauth2/token', new URL(stack.instanceUrl).host);
+    try {
+      const slow = postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
+      await myDomain.arrived;
+      assert.equal((await runWebServerFlow(stack, client)).location, '/result', 'the other tab signs in');
+      const signedIn = await shownToken(client);
+      const revokes = () => stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
+      const revokedBefore = revokes();
+      myDomain.release();
+      const ended = await slow;
+      assert.equal(ended.headers.get('location'), '/flows/client-credentials?ended=1');
+      assert.equal(sessionCookie(ended), false);
+      assert.equal(revokes(), revokedBefore + 1, 'the tokens nobody holds are revoked');
+      assert.equal(await shownToken(client), signedIn, 'the other tab’s login is still the browser’s');
+    } finally {
+      myDomain.release();
+      await faults.restore();
+    }
+  });
+});
