@@ -37,9 +37,12 @@ export const EMULATOR_DEFAULTS = Object.freeze({
   password: 'playground-password',
 });
 
+/** What a public client needs from the app: the start-up note and the setup doctor say it alike. */
+export const PUBLIC_CLIENT_NEEDS =
+  'the web server and refresh token flows need "Require Secret for Web Server Flow" and "Require Secret for Refresh Token Flow" turned off in the app, and client credentials and username-password need the secret.';
+
 /** Org mode without SF_CLIENT_SECRET works, as a public client: said once, with what it needs from the app. */
-const PUBLIC_CLIENT_NOTE =
-  'SF_CLIENT_SECRET is not set, so the playground acts as a public client that relies on PKCE: the web server flow needs "Require Secret for Web Server Flow" turned off in the app, and client credentials and username-password need the secret. Set SF_CLIENT_SECRET= (empty) to say that this is meant.';
+const PUBLIC_CLIENT_NOTE = `SF_CLIENT_SECRET is not set, so the playground acts as a public client that relies on PKCE: ${PUBLIC_CLIENT_NEEDS} Set SF_CLIENT_SECRET= (empty) to say that this is meant.`;
 
 export const DEFAULT_SAMPLE_QUERY = 'SELECT Id, Name FROM Account ORDER BY Name LIMIT 10';
 

@@ -52,7 +52,9 @@ export function audienceWarning(setting: string | undefined, loginUrl: string): 
     return `SF_AUDIENCE ${setting} is a My Domain: Salesforce checks a JWT's aud against the login host even when the token request goes to My Domain, and answers "audience is invalid". Fix: ${fix}, or set https://login.salesforce.com (sandboxes https://test.salesforce.com).`;
   }
   const { pathname } = new URL(setting);
-  if (pathname.replace(/\/+$/, '') !== '' && hostKind(setting) !== 'Experience Cloud site') {
+  // Only Salesforce's own non-site hosts are known to take no path: a site on a custom domain has one.
+  const siteless = ['login', 'test', 'instance', 'local emulator'].includes(hostKind(setting));
+  if (pathname.replace(/\/+$/, '') !== '' && siteless) {
     return `SF_AUDIENCE ${setting} has a path: an audience is a login host, or an Experience Cloud site's URL, and Salesforce answers "audience is invalid" to anything else. Fix: ${fix}.`;
   }
   const kind = hostKind(setting);

@@ -75,7 +75,7 @@ export function parseOrigin(
   }
   const hasPath = pathname !== '/' && pathname !== '';
   if (search || hash || (hasPath && !takesPath(url))) {
-    const part = hasPath && !takesPath(url) ? 'a path' : 'a query';
+    const part = hasPath && !takesPath(url) ? 'a path' : search ? 'a query' : 'a fragment';
     fail(name, `"${shown}" has ${part}: set it to the host only, ${origin}${why}`);
   }
   // As the URL parser writes it (host in lower case, no :443), so that hosts compare and links read alike.

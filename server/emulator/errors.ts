@@ -49,7 +49,10 @@ export function toOAuthError(error: unknown): OAuthError {
   return OAuthError.serverError(error);
 }
 
-/** The last handler: JSON for API clients (and anything that does not ask for HTML), a page for browsers. */
+/**
+ * The last handler: JSON for API paths unless a page is asked for, a page for page paths (Setup, the device code
+ * page) unless JSON is asked for.
+ */
 export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const oauthError = toOAuthError(error);
@@ -69,7 +72,7 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
   // An API path answers JSON unless a page is asked for; a page path (the device code page, Setup) answers a page
   // unless JSON is asked for, so a client that accepts anything (*/*) sees what a browser would.
   res.format(
-    req.path.startsWith('/services/')
+    /^\/(services|id)\//.test(req.path)
       ? { 'application/json': asJson, 'text/html': asPage, default: asJson }
       : { 'text/html': asPage, 'application/json': asJson, default: asPage },
   );

@@ -23,7 +23,7 @@ export function apiChecks(
     const answer =
       versions instanceof Error
         ? `did not answer (${versions.message})`
-        : `answered GET /services/data/ with HTTP ${versions.status} and no API versions, as no Salesforce org does`;
+        : `answered GET /services/data/ with HTTP ${versions.status} and no API versions, which no Salesforce org would`;
     checks.push({
       id: 'my-domain',
       label: 'My Domain check',

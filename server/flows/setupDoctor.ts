@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Check } from '../attempts/attempt.ts';
 import { hostKind } from '../hostKinds.ts';
+import { PUBLIC_CLIENT_NEEDS } from '../config.ts';
 import type { FlowContext } from './context.ts';
 import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
@@ -83,7 +84,7 @@ function secretNote(configured: boolean): Check {
     'consumer secret check',
     configured
       ? 'Salesforce checks the consumer secret only when a token is asked for: the web server flow\'s code exchange shows whether it is right ("invalid client credentials" when not).'
-      : 'No SF_CLIENT_SECRET: the playground is a public client. The web server flow works only with "Require Secret for Web Server Flow" off; client credentials and username-password need the secret.',
+      : `No SF_CLIENT_SECRET: the playground is a public client, so ${PUBLIC_CLIENT_NEEDS}`,
     'Asking for a token here would sign someone in; the doctor only asks questions that change nothing.',
   );
 }

@@ -135,7 +135,7 @@ describe('the setup doctor', () => {
       assert.match(answered, /data-check="my-domain" data-state="fail"/);
       assert.match(
         answered,
-        /answered GET \/services\/data\/ with HTTP 404 and no API versions, as no Salesforce org does/,
+        /answered GET \/services\/data\/ with HTTP 404 and no API versions, which no Salesforce org would/,
       );
       assert.match(answered, /data-check="api-version" data-state="skipped"/, 'not blamed on the version');
       const optional = await doctorReport(without);

@@ -101,6 +101,10 @@ describe('the hosts of a configuration', () => {
       configError({ ...ORG, SF_LOGIN_URL: 'https://acme--dev--c.sandbox.vf.force.com' }),
       /, or https:\/\/test\.salesforce\.com\.$/,
     );
+    assert.equal(
+      myDomainBehind('https://c.na139.visual.force.com'),
+      'https://<your domain>.my.salesforce.com',
+    );
     for (const site of ['https://acme.my.site.com', 'https://acme.force.com/customers']) {
       assert.equal(hostKind(site), 'Experience Cloud site', site);
     }
@@ -167,13 +171,18 @@ describe('the hosts of a configuration', () => {
       warned({ ...WITH_SECRET, SF_AUDIENCE: 'https://test.salesforce.com' }),
       /is the test host, but SF_LOGIN_URL https:\/\/login\.salesforce\.com is not a sandbox/,
     );
+    assert.deepEqual(
+      loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://community.acme.com/partners' }, ROOT).warnings,
+      [],
+      'a site on a custom domain has a path',
+    );
     const site = { ...WITH_SECRET, SF_LOGIN_URL: 'https://acme.my.site.com/x' };
     assert.deepEqual(loadConfig({ ...site, SF_AUDIENCE: 'https://acme.my.site.com/x' }, ROOT).warnings, []);
   });
 
   test('org mode without SF_CLIENT_SECRET says once that the playground is a public client; set empty, it is quiet', () => {
     assert.deepEqual(loadConfig(ORG, ROOT).warnings, [
-      'SF_CLIENT_SECRET is not set, so the playground acts as a public client that relies on PKCE: the web server flow needs "Require Secret for Web Server Flow" turned off in the app, and client credentials and username-password need the secret. Set SF_CLIENT_SECRET= (empty) to say that this is meant.',
+      'SF_CLIENT_SECRET is not set, so the playground acts as a public client that relies on PKCE: the web server and refresh token flows need "Require Secret for Web Server Flow" and "Require Secret for Refresh Token Flow" turned off in the app, and client credentials and username-password need the secret. Set SF_CLIENT_SECRET= (empty) to say that this is meant.',
     ]);
     assert.deepEqual(loadConfig({ ...ORG, SF_CLIENT_SECRET: '' }, ROOT).warnings, []);
     assert.deepEqual(loadConfig({}, ROOT).warnings, [], 'the emulator has its secret');

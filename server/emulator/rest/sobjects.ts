@@ -36,15 +36,26 @@ export const sobjectsResource: Resource = (call, ctx) => {
   }
   const served = `sobjects/${object.name}/${id}`;
   if (UNSERVED.has(id.toLowerCase())) throw RestError.notServed(served);
-  // describe/layouts, describe/compactLayouts… of an object that exists.
-  if (id.toLowerCase() === 'describe') throw RestError.notServed(`${served}/${rest.join('/')}`);
+  if (id.toLowerCase() === 'describe') {
+    // describe/layouts and its kin exist in a real org; other names under describe do not.
+    const part = rest[0]?.toLowerCase() ?? '';
+    throw DESCRIBE_PARTS.has(part) ? RestError.notServed(`${served}/${rest[0]}`) : RestError.notFound();
+  }
   if (rest.length === 0) return recordRow(call, dml, object, id);
   if (id.toLowerCase() === 'id' && rest.length === 1) return recordRow(call, dml, object, rest[0]);
-  // Related-record traversal (/sobjects/X/<id>/Contacts) is not served; other names are external id fields.
-  if (isIdShaped(id))
-    throw RestError.notServed(`sobjects/${object.name}/<id>/${rest.join('/')} (related records)`);
+  // Related-record traversal (/sobjects/Account/<id>/Contacts) is not served, for the object's relationships only;
+  // other names are external id fields.
+  if (isIdShaped(id)) {
+    const related = object.children.some((c) => c.relationshipName.toLowerCase() === rest[0]?.toLowerCase());
+    throw related
+      ? RestError.notServed(`sobjects/${object.name}/<id>/${rest[0]} (related records)`)
+      : RestError.notFound();
+  }
   throw RestError.noSuchExternalId(id);
 };
+
+/** What a real org serves below /sobjects/X/describe. */
+const DESCRIBE_PARTS = new Set(['layouts', 'compactlayouts', 'approvallayouts', 'namedlayouts']);
 
 function recordRow(call: RestCall, dml: DmlContext, object: ObjectDef, id: string): RestReply {
   if (!isIdShaped(id)) throw RestError.noSuchExternalId(id);

@@ -1,6 +1,7 @@
 // The org's records: the deterministic seed plus every record written through the API (kept in a file of its
 // own and cleared by the emulator's reset). Records are replaced, never mutated, so a rollback or an open
 // query cursor keeps the version it saw.
+import { caseSafeId } from '../org.ts';
 import { RecordIndex } from './recordIndex.ts';
 import { objectForId } from './schema.ts';
 import type { SRecord } from './seed.ts';
@@ -67,7 +68,7 @@ export class RecordStore {
     // The counter continues from the saved file's, so the file is read first.
     this.ready();
     const n = this.nextNumber++;
-    return `${prefix}5j1${n.toString(36).padStart(9, '0')}AAA`;
+    return caseSafeId(`${prefix}5j1${n.toString(36).padStart(9, '0')}`);
   }
 
   newCaseNumber(): string {

@@ -61,6 +61,14 @@ describe('emulator: identity documents, discovery and token formats', () => {
     const other = (await (await get(otherUrl)).json()) as Record<string, unknown>;
     assert.equal(other.user_id, '0055j00000StAnDAAV');
     assert.equal(other.asserted_user, false);
+    // An identity URL saved when the ids had a wrong suffix still names the same org and user (15 characters).
+    const saved = tokens.id.replace(
+      '00D5j00000PlAyGEAV/0055j00000AdMiNAAV',
+      '00D5j00000PlAyGEAE/0055j00000AdMiNAAU',
+    );
+    assert.notEqual(saved, tokens.id);
+    assert.equal((await get(saved)).status, 200);
+    assert.equal((await get(tokens.id.replace('PlAyG', 'PlAyX'))).status, 404, 'another org is Bad_Id');
   });
 
   test('puts the newest version, or the one asked for, into the API URLs', async () => {

@@ -81,6 +81,9 @@ describe('emulator: REST API', () => {
     ]) {
       await expectReply(rest.get(path), 404, notServed(resource));
     }
+    // Names a real org does not have stay plainly not found.
+    await expectReply(rest.get('/sobjects/Account/describe/bogus'), 404, NOT_FOUND);
+    await expectReply(rest.get(`/sobjects/Account/${contactId}/NoSuchRelation`), 404, NOT_FOUND);
     await expectReply(
       rest.send('POST', '/composite/tree/Account', { records: [] }),
       404,
