@@ -28,6 +28,8 @@ declare module 'express-session' {
 }
 
 const MAX_TRANSACTIONS = 5;
+/** Other flows' finished attempts a session keeps beside a new one (their transcripts weigh up to 64 KB each). */
+const MAX_FINISHED_KEPT = 2;
 
 /** The error of an attempt whose session a logout or another tab's sign-in ended while it ran. */
 export const SESSION_ENDED = 'session_ended';
@@ -47,7 +49,13 @@ export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgCon
 
 function recordAttempt(req: Request, flow: FlowName, nowMs: number, faults: Attempt['faults']): Attempt {
   const attempt: Attempt = { id: randomUUID(), flow, startedAt: nowMs, transcript: [], checks: [], faults };
-  req.session.attempts = { ...req.session.attempts, [flow]: attempt };
+  // Finished attempts of other flows beyond the newest few are let go: every session stays small.
+  const finished = Object.values(req.session.attempts ?? {})
+    .filter((other) => other.flow !== flow && other.ok !== undefined)
+    .sort((a, b) => b.startedAt - a.startedAt);
+  const dropped = new Set(finished.slice(MAX_FINISHED_KEPT).map((other) => other.flow));
+  const kept = Object.entries(req.session.attempts ?? {}).filter(([name]) => !dropped.has(name as FlowName));
+  req.session.attempts = { ...Object.fromEntries(kept), [flow]: attempt };
   return attempt;
 }
 

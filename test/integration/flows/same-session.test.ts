@@ -8,6 +8,11 @@ import { EmulatorFaults } from '../../support/faults.ts';
 import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { Visitor } from '../../support/visitor.ts';
+
+/** An attempt's error as its flow page's error box shows it (the page's own text may name the same words). */
+const SHOWN_ERROR = (description: string) =>
+  new RegExp(`</code>: <code>${description}</code> \\(HTTP \\d+\\)`);
 
 describe('one session, two things at once', () => {
   let stack: TestStack;
@@ -94,5 +99,33 @@ describe('one session, two things at once', () => {
     }
     assert.equal(refreshes(), before + 1, 'one refresh reached Salesforce');
     assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
+  });
+
+  test("a session keeps the newest failed attempts of three flows, letting older flows' records go", async () => {
+    const visitor = new Visitor(() => stack);
+    const failed = async (flowPath: string, form: Record<string, string> = {}) => {
+      clock += 1_000;
+      assert.match((await visitor.run(flowPath, form)) ?? '', /#teaching-heading$/, flowPath);
+    };
+    await failed('/flows/client-credentials'); // no Run As user
+    await visitor.arm('/flows/jwt', 'jwt', 'wrong-aud');
+    await failed('/flows/jwt');
+    await visitor.arm('/flows/device', 'device', 'device-blocked');
+    await failed('/flows/device');
+    assert.match(
+      await visitor.page('/flows/client-credentials'),
+      SHOWN_ERROR('no client credentials user enabled'),
+    );
+    await failed('/flows/username-password', {
+      username: 'admin@playground.local',
+      password: 'x',
+      securityToken: 'y',
+    });
+    assert.doesNotMatch(
+      await visitor.page('/flows/client-credentials'),
+      SHOWN_ERROR('no client credentials user enabled'),
+    );
+    assert.match(await visitor.page('/flows/jwt'), SHOWN_ERROR('audience is invalid'));
+    assert.match(await visitor.page('/flows/device'), SHOWN_ERROR('device flow is not enabled for the app'));
   });
 });
