@@ -11,11 +11,17 @@ export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-typ
 
 const LOGIN_HOSTS = ['https://login.salesforce.com', 'https://test.salesforce.com'];
 
+/** An assertion that lives longer is refused: one captured would otherwise stand in for the secret for good. */
+const MAX_LIFETIME_S = 10 * 60;
+
 /**
  * The client id a client assertion proves, or undefined when the request carries none (the secret's rules apply).
- * Salesforce's web server flow guide takes client_assertion in place of client_secret; which `aud` it expects and
- * its error texts are unconfirmed, so the RFC's choices stand: any sign of the server as audience (this host, its
- * token endpoint, the login hosts), iss and sub both the client id, and invalid_client for every failure.
+ * Salesforce's web server flow guide takes client_assertion in place of client_secret at the code exchange. For
+ * the other grants that authenticate the client, which `aud` it expects, its lifetime rule and its error texts,
+ * nothing is confirmed, so the RFCs' choices stand: client authentication is the token endpoint's, whatever the
+ * grant (RFC 6749 §2.3); any sign of the server as audience (this host, its token endpoint, the login hosts); iss
+ * and sub both the client id; an exp at most 10 minutes ahead (RFC 7523 §3 lets a server refuse far-future ones);
+ * and invalid_client for every failure.
  */
 export function assertedClientId(
   ctx: EmulatorContext,
@@ -33,6 +39,8 @@ export function assertedClientId(
   } catch {
     throw OAuthError.invalidClient();
   }
+  const exp = typeof claims.exp === 'string' ? Number(claims.exp) : (claims.exp as number);
+  if (exp * 1000 - ctx.now() > MAX_LIFETIME_S * 1000) throw OAuthError.invalidClient();
   const { iss, sub } = claims;
   const proven = typeof sub === 'string' && iss === sub && safeEqual(sub, ctx.options.clientId);
   const sentId = params.client_id;

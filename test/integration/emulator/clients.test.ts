@@ -10,7 +10,7 @@ import FormData from 'form-data';
 import { Connection, OAuth2 } from 'jsforce';
 import { Transport } from 'jsforce/lib/transport.js';
 import * as oidc from 'openid-client';
-import { trustingFetch } from '../../support/oidc.ts';
+import { codeFlow, trustingFetch } from '../../support/oidc.ts';
 import { answerDeviceCode } from '../../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
 import { authorizeInBrowser, loginAndGetToken } from '../../support/emulator-login.ts';
@@ -122,20 +122,7 @@ describe('standard clients against the emulator', () => {
 
   test('openid-client with client_secret_basic, which discovery lists: the code flow and a refresh', async () => {
     const basic = withBasicAuth();
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(basic, {
-      redirect_uri: stack.config.callbackUrl,
-      scope: 'api refresh_token',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-    });
-    const callback = await authorizeInBrowser(stack, Object.fromEntries(url.searchParams));
-    const tokens = await oidc.authorizationCodeGrant(basic, callback, {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-    });
+    const tokens = await codeFlow(basic, stack, 'api refresh_token');
     const refreshed = await oidc.refreshTokenGrant(basic, tokens.refresh_token as string);
     assert.ok(refreshed.access_token);
     const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);

@@ -8,9 +8,9 @@ import https from 'node:https';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
-import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
-import { authorizeInBrowser } from '../../support/emulator-login.ts';
-import { trustingFetch } from '../../support/oidc.ts';
+import { signAssertion, type AssertionClaims } from '../../support/assertion.ts';
+import { ADMIN_ID, changeSettings, postToken } from '../../support/emulator-api.ts';
+import { codeFlow, trustingFetch } from '../../support/oidc.ts';
 import { startTestStack, TEST_ROOT, testKeyPem, type TestStack } from '../../support/stack.ts';
 
 /** A PEM private key as the CryptoKey openid-client signs with. */
@@ -19,6 +19,8 @@ function signingKey(pem: string): Promise<webcrypto.CryptoKey> {
   const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   return webcrypto.subtle.importKey('pkcs8', der, algorithm, false, ['sign']);
 }
+
+const TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 describe('private_key_jwt client authentication at the emulator', () => {
   let stack: TestStack;
@@ -52,20 +54,7 @@ describe('private_key_jwt client authentication at the emulator', () => {
 
   test('the code flow with PKCE, then a refresh, authenticated by assertions alone', async () => {
     const config = await configured(readFileSync(stack.config.jwtKeyFile, 'utf8'));
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: stack.config.callbackUrl,
-      scope: 'api refresh_token',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-    });
-    const callback = await authorizeInBrowser(stack, Object.fromEntries(url.searchParams));
-    const tokens = await oidc.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-    });
+    const tokens = await codeFlow(config, stack, 'api refresh_token');
     const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1);
     assert.equal(sent?.params.client_secret, undefined, 'no secret was sent');
     assert.equal(
@@ -85,5 +74,32 @@ describe('private_key_jwt client authentication at the emulator', () => {
     await assert.rejects(oidc.clientCredentialsGrant(otherKey), refusedAsClient);
     const otherClient = await configured(readFileSync(stack.config.jwtKeyFile, 'utf8'), '3MVG9SomeoneElse');
     await assert.rejects(oidc.clientCredentialsGrant(otherClient), refusedAsClient);
+  });
+
+  test('refused as invalid_client: another audience, an expired or far-future exp, a bare type, another client_id', async () => {
+    const { clientId } = stack.config;
+    const tokenUrl = `${stack.instanceUrl}/services/oauth2/token`;
+    const now = Math.floor(Date.now() / 1000);
+    const assertion = (claims: Partial<AssertionClaims> = {}) =>
+      signAssertion({ iss: clientId, sub: clientId, aud: tokenUrl, ...claims });
+    const send = (form: Record<string, string>) =>
+      postToken(stack.instanceUrl, { grant_type: 'client_credentials', ...form });
+    const asClient = (value: string) => ({ client_assertion_type: TYPE, client_assertion: value });
+    assert.equal((await send(asClient(assertion()))).status, 200, 'the well-formed one is accepted');
+    for (const [why, form] of [
+      ['another audience', asClient(assertion({ aud: 'https://example.com' }))],
+      ['expired', asClient(assertion({ exp: now - 60 }))],
+      ['an hour ahead', asClient(assertion({ exp: now + 3600 }))],
+      ['a type without an assertion', { client_assertion_type: TYPE }],
+      ['another client_id beside it', { ...asClient(assertion()), client_id: '3MVG9SomeoneElse' }],
+    ] as const) {
+      const answer = await send(form);
+      assert.equal(answer.status, 400, why);
+      assert.deepEqual(
+        answer.body,
+        { error: 'invalid_client', error_description: 'invalid client credentials' },
+        why,
+      );
+    }
   });
 });
