@@ -2,7 +2,8 @@
 // to the result, or back to the explained error, when the answer is final. "Check now" pressed while a poll of the
 // page is under way waits for that poll's answer instead of sending a second one: landing just after that poll signed
 // the visitor in, it would carry a form token of the session the sign-in replaced, and be refused as an expired form
-// instead of reaching the result. The button stays enabled (a disabled button would lose the keyboard's focus).
+// instead of reaching the result. The button stays enabled (a disabled button would lose the keyboard's focus). A
+// sign-in in another tab makes the page's token stale: the page reloads itself and goes on.
 (function pollDeviceFlow() {
   const section = document.querySelector('.device-code[data-interval]');
   const status = document.getElementById('device-status');
@@ -42,7 +43,13 @@
       })
       .catch((error) => {
         polling = false;
-        status.textContent = `Could not check: ${error.message}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
+        // A sign-in in another tab made this page's form token stale; the code came along into the new session,
+        // so the page, loaded again, goes on polling it.
+        if (error.stale) {
+          status.textContent = 'You signed in or out in another tab: reloading this page to go on checking…';
+          return window.location.reload();
+        }
+        status.textContent = `Could not check: ${error.message}. Use "Check now" to try again.`;
       });
   };
   setTimeout(ask, Number(section.dataset.interval) * 1000);

@@ -1,13 +1,15 @@
 // Every form of the app is sent once: a second click while the first is on its way is ignored. Sent twice, the
 // second would reach the server after the first had signed in and replaced the session, carrying the old session's
-// form token, and the browser would show "Form expired" (and, for a refresh with rotation, revoke the tokens).
+// form token, and the browser would show "Form expired" (a second login start would lose the first's state).
 (function sendFormsOnce() {
   /** Long enough for the slowest answer the app waits for; after it, a stopped page may send again. */
   const RESEND_AFTER_MS = 30000;
   document.addEventListener('submit', (event) => {
     const form = event.target;
     // Forms that a script sends itself (the device poll) keep their own rules.
-    if (!(form instanceof window.HTMLFormElement) || form.method !== 'post' || event.defaultPrevented) return;
+    // GET forms too: the web server flow's Run starts a login, and two at once would each keep their own.
+    if (!(form instanceof window.HTMLFormElement) || form.method === 'dialog' || event.defaultPrevented)
+      return;
     const sentAt = Number(form.dataset.sentAt || 0);
     if (Date.now() - sentAt < RESEND_AFTER_MS) {
       event.preventDefault();

@@ -4,6 +4,8 @@
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
+import { answerDeviceCode } from '../support/device.ts';
+import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
 import { everyFlowBrowser } from '../support/flowDriver.ts';
 import { testWithScreenshot } from '../support/pages.ts';
 
@@ -101,6 +103,31 @@ describe('every flow in Chromium', () => {
       await checkNow.evaluate((button) => button === document.activeElement),
       'focus stays on the button',
     );
+    await context.close();
+  });
+
+  test('a sign-in in another tab: the device page reloads itself and goes on polling to the result', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { stack } = ui;
+    await changeSettings(stack, { runAsUserId: ADMIN_ID });
+    const context = await newContext(ui.browser);
+    const device = await context.newPage();
+    await device.clock.install();
+    await device.goto(ui.flows.flowUrl('device'));
+    await device.getByRole('button', { name: 'Run the device flow' }).click();
+    const userCode = await device.locator('#user-code').innerText();
+    // Another tab of the same browser signs in: the device page's form token is now a stale one.
+    const other = await context.newPage();
+    await other.goto(ui.flows.flowUrl('client-credentials'));
+    await other.getByRole('button', { name: 'Run the client credentials flow' }).click();
+    await other.waitForURL(`${stack.appUrl}/result`);
+    const reloaded = device.waitForEvent('load');
+    await device.clock.runFor(5_000);
+    await reloaded;
+    assert.equal(await device.locator('#user-code').innerText(), userCode, 'the same code, carried over');
+    await answerDeviceCode(stack, `${stack.emulatorUrl}/setup/connect`, userCode);
+    await device.clock.runFor(5_000);
+    await device.waitForURL(`${stack.appUrl}/result`);
     await context.close();
   });
 });

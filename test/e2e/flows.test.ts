@@ -90,6 +90,29 @@ describe('the three flows in Chromium', () => {
     }
   });
 
+  testShot('a double click on the web server flow’s Run (a GET form) starts one login', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const starts: string[] = [];
+    // The start is held in the browser for a moment, so the second click comes while the first is on its way.
+    await page.route('**/flows/web-server/start*', async (route) => {
+      starts.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await page.goto(`${stack.appUrl}/flows/web-server`);
+      const box = await page.getByRole('button', { name: 'Run the web server flow' }).boundingBox();
+      assert.ok(box);
+      const click = () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await click();
+      await click();
+      await expectResult('web server');
+      assert.equal(starts.length, 1, 'one start: the second click is not sent');
+    } finally {
+      await page.unroute('**/flows/web-server/start*');
+    }
+  });
+
   testShot('user-agent flow: the fragment is read, cleared and posted by the callback script', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     const visited: string[] = [];
