@@ -1,5 +1,6 @@
 // Redirect flows wait for their callback under a per-attempt key; the state that comes back finds its attempt,
 // and a state seen before marks a replayed callback (Back, Reload, a bookmark) rather than a forgery.
+import type { Attempt } from '../attempts/attempt.ts';
 import { createHash } from 'node:crypto';
 import { constantTimeEqual } from './checks.ts';
 
@@ -10,6 +11,8 @@ export interface Transaction {
   createdAt: number;
   /** The browser that started it (its CSRF cookie): only its own pending logins survive a sign-in elsewhere. */
   browser?: string;
+  /** The record of the attempt that started it, so its callback finishes that one (a login in another tab too). */
+  attempt?: Attempt;
 }
 
 /** A login left unfinished for longer than this is forgotten. */

@@ -68,16 +68,32 @@ export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt
   return attempt && attempt.ok === undefined ? attempt : recordAttempt(req, flow, nowMs, []);
 }
 
+/**
+ * The attempt a callback finishes: the one its transaction started, so that two logins of one flow in two tabs
+ * each keep their own legs and switches; else (a transaction saved before they carried it, or none) as attemptFor.
+ */
+export function callbackAttempt(
+  req: Request,
+  flow: FlowName,
+  transaction: Transaction | undefined,
+  nowMs: number,
+): Attempt {
+  const own = transaction?.attempt;
+  if (own?.flow !== flow || own.ok !== undefined) return attemptFor(req, flow, nowMs);
+  req.session.attempts = { ...req.session.attempts, [flow]: own };
+  return own;
+}
+
 /** What a flow page shows: the newest attempt of that flow, whether it failed or signed the visitor in. */
 export function latestAttempt(req: Request, flow: FlowName): Attempt | undefined {
   const { attempts, login } = req.session;
   return attempts?.[flow] ?? (login?.attempt?.flow === flow ? login.attempt : undefined);
 }
 
-export function saveTransaction(req: Request, id: string, transaction: Transaction): void {
+export function saveTransaction(req: Request, attempt: Attempt, transaction: Transaction): void {
   const entries = Object.entries({
     ...req.session.transactions,
-    [id]: { ...transaction, browser: browserOf(req) },
+    [attempt.id]: { ...transaction, browser: browserOf(req), attempt },
   });
   req.session.transactions = Object.fromEntries(entries.slice(-MAX_TRANSACTIONS));
 }

@@ -13,7 +13,7 @@ import {
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { attemptFor, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
+import { callbackAttempt, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';
@@ -54,12 +54,12 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
    * the flow page, or to the flow page's unexchanged code.
    */
   const finishCallback = async (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
-    const attempt = attemptFor(req, flow, now());
+    const match = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
+    const attempt = callbackAttempt(req, flow, match.transaction, now());
     try {
       const log = attemptLog(attempt);
       const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
       log.entry({ id: randomUUID(), at: now(), ...entry });
-      const match = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
       if (match.replayed) attempt.replay = true;
       const ctx = { config, api, now, log };
       const transaction = match.transaction as webServer.WebServerTransaction | undefined;

@@ -97,7 +97,7 @@ export function redirectFlowPages(services: Services): {
           return res.redirect(303, failedAttemptUrl(flow));
         }
       }
-      saveTransaction(req, attempt.id, transaction);
+      saveTransaction(req, attempt, transaction);
       attemptLog(attempt).entry({
         id: randomUUID(),
         at: now(),

@@ -128,4 +128,25 @@ describe('one session, two things at once', () => {
     assert.match(await visitor.page('/flows/jwt'), SHOWN_ERROR('audience is invalid'));
     assert.match(await visitor.page('/flows/device'), SHOWN_ERROR('device flow is not enabled for the app'));
   });
+
+  test('two logins of one flow in two tabs each finish their own attempt, with its own legs', async () => {
+    let otherState = '';
+    const callback = await authorizeViaApp(stack, client, '/flows/web-server/start', {
+      meanwhile: async () => {
+        // The other tab's whole login, started after this one and finished before it.
+        const other = await runWebServerFlow(stack, client);
+        assert.equal(other.location, '/result');
+        otherState = new URL(other.callbackUrl).searchParams.get('state') ?? '';
+      },
+    });
+    const ownState = new URL(callback).searchParams.get('state') ?? '';
+    assert.notEqual(ownState, otherState);
+    assert.equal((await client.get(callback)).headers.get('location'), '/result');
+    const result = await page('/result');
+    assert.equal(firstStep(result), 'Done', 'its own authorize leg, not a record begun at its callback');
+    const authorize = /data-entry="([^"]+)" data-leg="authorize"/.exec(result)?.[1];
+    const leg = await page(`/teaching/legs/${authorize}?part=body`);
+    assert.ok(leg.includes(ownState), 'the authorize leg of this login, with its state');
+    assert.ok(!leg.includes(otherState), 'not the other tab’s');
+  });
 });
