@@ -46,7 +46,7 @@
         // A sign-in in another tab made this page's form token stale; the code came along into the new session,
         // so the page, loaded again, goes on polling it.
         if (error.stale) {
-          status.textContent = 'You signed in or out in another tab: reloading this page to go on checking…';
+          status.textContent = 'You signed in, refreshed or logged out in another tab: reloading this page…';
           return window.location.reload();
         }
         status.textContent = `Could not check: ${error.message}. Use "Check now" to try again.`;

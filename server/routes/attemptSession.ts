@@ -127,20 +127,27 @@ export async function finishAttempt(
     // A logout (or a sign-in in another tab) ended this session while the attempt ran: it stands, and the tokens
     // nobody will hold are handed back to Salesforce (as far as it answers).
     if (sessionEnded(req)) {
+      // Only a refresh token is this attempt's alone: Salesforce may answer a grant with an access token another
+      // tab already holds, which revoking would take from it.
       const tokens = 'tokens' in result ? result.tokens : result;
-      await services.api.revoke(tokens, () => undefined).catch(() => undefined);
-      throw new FlowError(SESSION_ENDED, 'this session ended while the attempt ran: its tokens were revoked');
+      if (tokens.refresh_token) {
+        await services.api.revokeToken(tokens.refresh_token, () => undefined).catch(() => undefined);
+      }
+      throw new FlowError(
+        SESSION_ENDED,
+        'this session ended while the attempt ran: its tokens were not kept',
+      );
     }
     attempt.ok = true;
     // The record moves into the login: the flow's page shows it from there.
     if (req.session.attempts) delete req.session.attempts[attempt.flow];
     // A refresh continues the same login (its identity, version, rotated tokens); every other flow starts one. Both
     // take a new session id: a slower request still holding the old one can then never write its older tokens back.
-    const login: Login =
-      'tokens' in result
-        ? { ...result, attempt }
-        : { id: randomUUID(), flow: attempt.flow, tokens: result, receivedAt: services.now(), attempt };
-    await startLoggedInSession(req, login);
+    const continuing = 'tokens' in result;
+    const login: Login = continuing
+      ? { ...result, id: result.id ?? randomUUID(), attempt }
+      : { id: randomUUID(), flow: attempt.flow, tokens: result, receivedAt: services.now(), attempt };
+    await startLoggedInSession(req, login, continuing);
     return true;
   } catch (error) {
     attempt.error = describeFailure(error);

@@ -3,6 +3,7 @@
 import type { Request, RequestHandler } from 'express';
 import { FlowError } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
+import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
@@ -43,6 +44,8 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       delete req.session.device;
       try {
         const started = await device.start(flowContext(services, attempt), attempt.faults);
+        // Another tab signed in or refreshed meanwhile: a code kept in the ended session would never be polled.
+        if (sessionEnded(req)) return res.redirect(303, '/flows/device?ended=1');
         req.session.device = { ...started, browser: browserOf(req) };
       } catch (error) {
         attempt.error = describeFailure(error);

@@ -33,12 +33,18 @@ function carriedOver(req: Request) {
   return { usedStates: req.session.usedStates, transactions, device, attempts };
 }
 
-export function startLoggedInSession(req: Request, login: Login): Promise<void> {
-  const kept = carriedOver(req);
+/**
+ * Signs the visitor in under a new session id. A refresh (`continuing`) keeps everything of the session, the
+ * query and the armed switches included: it changes who holds the tokens in nothing, only which id can write them.
+ */
+export function startLoggedInSession(req: Request, login: Login, continuing = false): Promise<void> {
+  const kept = continuing
+    ? Object.fromEntries(Object.entries(req.session).filter(([key]) => key !== 'cookie'))
+    : carriedOver(req);
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);
-      Object.assign(req.session, { login, ...kept });
+      Object.assign(req.session, { ...kept, login });
       resolve();
     });
   });

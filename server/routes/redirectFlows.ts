@@ -12,6 +12,7 @@ import { armedFaults, armFaults, armOrgFaults, settleOrgFaults } from './attempt
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
+import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { snippetContext } from '../teaching/snippets/context.ts';
 import { snippetSet, type SnippetSet } from '../teaching/snippets/index.ts';
@@ -96,6 +97,17 @@ export function redirectFlowPages(services: Services): {
           settleOrgFaults(attempt, orgControl);
           return res.redirect(303, failedAttemptUrl(flow));
         }
+      }
+      // Another tab signed in or refreshed while the pre-flight ran: this session has ended, and a login kept in it
+      // could never come back. The browser starts again, now with the new session's cookie (once: no loop).
+      if (sessionEnded(req) && req.query.restarted !== '1') {
+        settleOrgFaults(attempt, orgControl);
+        const again = new URLSearchParams([
+          ...loginChoices(req.query),
+          ...(anyway ? [['anyway', '1']] : []),
+          ['restarted', '1'],
+        ]);
+        return res.redirect(303, `${req.path}?${again}`);
       }
       saveTransaction(req, attempt, transaction);
       attemptLog(attempt).entry({
