@@ -1,23 +1,18 @@
-// Everything a flow keeps in the visitor's own session: pending redirects, the attempt's record, the login.
-// An attempt, once finished, never changes: a late or replayed callback starts an attempt of its own.
+// What a flow keeps in the visitor's own session: each flow's attempt record and the login (pending logins are in
+// loginTransactions.ts). A finished attempt never changes: a late or replayed callback starts one of its own.
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { FlowError, type Attempt, type FlowName } from '../attempts/attempt.ts';
-import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/transactions.ts';
 import type { OrgControl } from '../orgFaults.ts';
 import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import type { Services } from './services.ts';
 import { armedFaults, armFaults, armOrgFaults, directBinding } from './attemptFaults.ts';
-import { browserOf, startLoggedInSession } from './loginSession.ts';
+import { startLoggedInSession } from './loginSession.ts';
 
 declare module 'express-session' {
   interface SessionData {
-    /** Redirect flows waiting for their callback, keyed by attempt id. */
-    transactions?: Record<string, Transaction>;
-    /** Digests of states whose callback already completed: a replay is recognised, and refused as one. */
-    usedStates?: string[];
     /**
      * Each flow's latest attempt that did not sign the visitor in (or is still running). One per flow: a device
      * flow waits minutes for its user, and a login waits at Salesforce's page, while other flows run.
@@ -27,7 +22,6 @@ declare module 'express-session' {
   }
 }
 
-const MAX_TRANSACTIONS = 5;
 /** Other flows' finished attempts a session keeps beside a new one (their transcripts weigh up to 64 KB each). */
 const MAX_FINISHED_KEPT = 2;
 
@@ -68,48 +62,10 @@ export function attemptFor(req: Request, flow: FlowName, nowMs: number): Attempt
   return attempt && attempt.ok === undefined ? attempt : recordAttempt(req, flow, nowMs, []);
 }
 
-/**
- * The attempt a callback finishes: the one its transaction started, so that two logins of one flow in two tabs
- * each keep their own legs and switches; else (a transaction saved before they carried it, or none) as attemptFor.
- */
-export function callbackAttempt(
-  req: Request,
-  flow: FlowName,
-  transaction: Transaction | undefined,
-  nowMs: number,
-): Attempt {
-  const own = transaction?.attempt;
-  if (own?.flow !== flow || own.ok !== undefined) return attemptFor(req, flow, nowMs);
-  req.session.attempts = { ...req.session.attempts, [flow]: own };
-  return own;
-}
-
 /** What a flow page shows: the newest attempt of that flow, whether it failed or signed the visitor in. */
 export function latestAttempt(req: Request, flow: FlowName): Attempt | undefined {
   const { attempts, login } = req.session;
   return attempts?.[flow] ?? (login?.attempt?.flow === flow ? login.attempt : undefined);
-}
-
-export function saveTransaction(req: Request, attempt: Attempt, transaction: Transaction): void {
-  const entries = Object.entries({
-    ...req.session.transactions,
-    [attempt.id]: { ...transaction, browser: browserOf(req), attempt },
-  });
-  req.session.transactions = Object.fromEntries(entries.slice(-MAX_TRANSACTIONS));
-}
-
-/** The transaction the returned state belongs to, deleted from the session before anything else is checked. */
-export function takeSessionTransaction<T extends Transaction>(
-  req: Request,
-  flow: T['flow'],
-  returnedState: string | undefined,
-  nowMs: number,
-): CallbackMatch<T> {
-  const { transactions = {}, usedStates = [] } = req.session;
-  const lookup = takeTransaction<T>(transactions, usedStates, flow, returnedState, nowMs);
-  req.session.transactions = lookup.remaining;
-  req.session.usedStates = lookup.used;
-  return { transaction: lookup.found, replayed: lookup.replayed };
 }
 
 /**

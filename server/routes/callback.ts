@@ -13,7 +13,8 @@ import {
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { callbackAttempt, finishAttempt, takeSessionTransaction } from './attemptSession.ts';
+import { finishAttempt } from './attemptSession.ts';
+import { callbackAttempt, takeSessionTransaction } from './loginTransactions.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';

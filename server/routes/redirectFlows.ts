@@ -7,7 +7,8 @@ import { OFFERED_SCOPES, PROMPTS, readLoginOptions, type LoginOptions } from '..
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
-import { beginAttempt, latestAttempt, saveTransaction } from './attemptSession.ts';
+import { beginAttempt, latestAttempt } from './attemptSession.ts';
+import { saveTransaction } from './loginTransactions.ts';
 import { armedFaults, armFaults, armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';

@@ -176,4 +176,26 @@ describe('overlapping requests of one browser', () => {
       await faults.restore();
     }
   });
+
+  test('a device start overtaken by a sign-in in another tab says its code was not kept', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const faults = new EmulatorFaults(stack.emulatorServer!);
+    // The device authorization goes to the login host; the other tab's client credentials to My Domain.
+    const loginHost = faults.hold('/services/oauth2/token', new URL(stack.emulatorUrl).host);
+    try {
+      const start = postForm(stack, client, '/flows/device', '/flows/device');
+      await loginHost.arrived;
+      const other = await postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
+      assert.equal(other.headers.get('location'), '/result');
+      loginHost.release();
+      assert.equal((await start).headers.get('location'), '/flows/device?ended=1');
+    } finally {
+      loginHost.release();
+      await faults.restore();
+    }
+    const page = await (await client.get(`${stack.appUrl}/flows/device?ended=1`)).text();
+    assert.match(page, /Your last attempt here was not kept\./);
+    assert.doesNotMatch(page, /<code id="user-code">/, 'no code left waiting that nothing would poll');
+  });
 });
