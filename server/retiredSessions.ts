@@ -12,6 +12,7 @@ const MAX_RETIRED = 50_000;
 /** The same store, except that set and touch do nothing for an id it has destroyed. */
 export function refusingRetiredIds(store: session.Store): session.Store {
   const retired = new LRUCache<string, true>({ max: MAX_RETIRED, ttl: SESSION_TTL_MS });
+  const loggedOut = new LRUCache<string, true>({ max: MAX_RETIRED, ttl: SESSION_TTL_MS });
   const overrides: Partial<session.Store> = {
     set(sid, data, callback) {
       if (retired.has(sid)) return callback?.();
@@ -26,7 +27,9 @@ export function refusingRetiredIds(store: session.Store): session.Store {
       store.destroy(sid, callback);
     },
     isRetired: (sid: string) => retired.has(sid),
-  } as Partial<session.Store> & { isRetired(sid: string): boolean };
+    markLoggedOut: (sid: string) => void loggedOut.set(sid, true),
+    isLoggedOut: (sid: string) => loggedOut.has(sid),
+  } as Partial<session.Store> & Retiring;
   // Everything else (get, regenerate, the events express-session listens to) is the store's own; regenerate's
   // `this.destroy` comes back through here.
   return new Proxy(store, {
@@ -42,6 +45,23 @@ export function refusingRetiredIds(store: session.Store): session.Store {
  * request learnt must not start a session of its own, or it would undo that.
  */
 export function sessionEnded(req: Request): boolean {
-  const store = req.sessionStore as Partial<{ isRetired(sid: string): boolean }> | undefined;
-  return store?.isRetired?.(req.sessionID) ?? false;
+  return retiring(req)?.isRetired?.(req.sessionID) ?? false;
 }
+
+/** Whether a logout ended it: unlike another tab's sign-in, that no later sign-in of the old session may undo. */
+export function sessionLoggedOut(req: Request): boolean {
+  return retiring(req)?.isLoggedOut?.(req.sessionID) ?? false;
+}
+
+/** Said by a logout before it ends the session. */
+export function markLoggedOut(req: Request): void {
+  retiring(req)?.markLoggedOut?.(req.sessionID);
+}
+
+interface Retiring {
+  isRetired(sid: string): boolean;
+  markLoggedOut(sid: string): void;
+  isLoggedOut(sid: string): boolean;
+}
+
+const retiring = (req: Request) => req.sessionStore as Partial<Retiring> | undefined;

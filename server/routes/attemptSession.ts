@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { FlowError, type Attempt, type FlowName } from '../attempts/attempt.ts';
 import type { OrgControl } from '../orgFaults.ts';
-import { sessionEnded } from '../retiredSessions.ts';
+import { sessionEnded, sessionLoggedOut } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import type { Services } from './services.ts';
@@ -80,12 +80,13 @@ export async function finishAttempt(
 ): Promise<boolean> {
   try {
     const result = await lastStep();
-    // A logout (or a sign-in in another tab) ended this session while the attempt ran: it stands, and the tokens
-    // nobody will hold are handed back to Salesforce (as far as it answers).
-    if (sessionEnded(req)) {
+    // A logout ended this session while the attempt ran: it stands. So does another tab's sign-in or refresh
+    // against a refresh of the old login; a new sign-in, like any later one, takes the browser over.
+    const continuing = 'tokens' in result;
+    if (sessionLoggedOut(req) || (continuing && sessionEnded(req))) {
       // Only a refresh token is this attempt's alone: Salesforce may answer a grant with an access token another
       // tab already holds, which revoking would take from it.
-      const tokens = 'tokens' in result ? result.tokens : result;
+      const tokens = continuing ? result.tokens : result;
       if (tokens.refresh_token) {
         await services.api.revokeToken(tokens.refresh_token, () => undefined).catch(() => undefined);
       }
@@ -99,7 +100,6 @@ export async function finishAttempt(
     if (req.session.attempts) delete req.session.attempts[attempt.flow];
     // A refresh continues the same login (its identity, version, rotated tokens); every other flow starts one. Both
     // take a new session id: a slower request still holding the old one can then never write its older tokens back.
-    const continuing = 'tokens' in result;
     const login: Login = continuing
       ? { ...result, id: result.id ?? randomUUID(), attempt }
       : { id: randomUUID(), flow: attempt.flow, tokens: result, receivedAt: services.now(), attempt };

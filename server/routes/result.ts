@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
+import { markLoggedOut } from '../retiredSessions.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
@@ -90,6 +91,8 @@ export function resultPages(services: Services): Handlers {
      * the browser to the org's end_session_endpoint so that the login at Salesforce ends too.
      */
     async logout(req, res) {
+      // Before anything is awaited: a sign-in of this session that ends meanwhile must not undo the logout.
+      markLoggedOut(req);
       const login = req.session.login;
       const legs: TranscriptEntry[] = [];
       if (login) await api.revoke(login.tokens, (entry) => legs.push(entry)).catch(() => undefined);
