@@ -18,7 +18,7 @@
       .then((body) => {
         // The app's own refusal of a form token from an older session, as against any other 403 (the access link).
         if (body.error === 'Form expired')
-          return Promise.reject(Object.assign(new Error(STALE_PAGE), { stale: true }));
+          return Promise.reject(Object.assign(new Error(STALE_PAGE), { stale: true, expiredForm: true }));
         if (response.status === 404) return Promise.reject(Object.assign(new Error(GONE), { stale: true }));
         return Promise.reject(new Error(body.detail || `HTTP ${response.status}`));
       });

@@ -45,11 +45,11 @@
         polling = false;
         // A sign-in in another tab made this page's form token stale; the code came along into the new session,
         // so the page, loaded again, goes on polling it.
-        if (error.stale) {
+        if (error.expiredForm) {
           status.textContent = 'You signed in, refreshed or logged out in another tab: reloading this page…';
           return window.location.reload();
         }
-        status.textContent = `Could not check: ${error.message}. Use "Check now" to try again.`;
+        status.textContent = `Could not check: ${error.message}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
       });
   };
   setTimeout(ask, Number(section.dataset.interval) * 1000);

@@ -1,7 +1,7 @@
 // Redirect flows wait for their callback under a per-attempt key; the state that comes back finds its attempt,
 // and a state seen before marks a replayed callback (Back, Reload, a bookmark) rather than a forgery.
-import type { Attempt } from '../attempts/attempt.ts';
 import { createHash } from 'node:crypto';
+import type { Attempt } from '../attempts/attempt.ts';
 import { constantTimeEqual } from './checks.ts';
 
 /** What every redirect flow keeps while it waits (each flow module adds its own fields). */
