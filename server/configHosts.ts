@@ -52,12 +52,12 @@ export function audienceWarning(setting: string | undefined, loginUrl: string): 
     return `SF_AUDIENCE ${setting} is a My Domain: Salesforce checks a JWT's aud against the login host even when the token request goes to My Domain, and answers "audience is invalid". Fix: ${fix}, or set https://login.salesforce.com (sandboxes https://test.salesforce.com).`;
   }
   const { pathname } = new URL(setting);
+  const kind = hostKind(setting);
   // Only Salesforce's own non-site hosts are known to take no path: a site on a custom domain has one.
-  const siteless = ['login', 'test', 'instance', 'local emulator'].includes(hostKind(setting));
+  const siteless = ['login', 'test', 'instance', 'local emulator'].includes(kind);
   if (pathname.replace(/\/+$/, '') !== '' && siteless) {
     return `SF_AUDIENCE ${setting} has a path: an audience is a login host, or an Experience Cloud site's URL, and Salesforce answers "audience is invalid" to anything else. Fix: ${fix}.`;
   }
-  const kind = hostKind(setting);
   const wanted = isSandboxHost(loginUrl) ? 'test' : 'login';
   if ((kind === 'login' || kind === 'test') && kind !== wanted && hostKind(loginUrl) !== 'local emulator') {
     return `SF_AUDIENCE ${setting} is the ${kind} host, but SF_LOGIN_URL ${loginUrl} is ${wanted === 'test' ? 'a sandbox' : 'not a sandbox'}, whose assertions need https://${wanted}.salesforce.com. Fix: ${fix}.`;
@@ -96,7 +96,7 @@ export function withListeningPorts(config: Config, ports: { port: number; emulat
 
 /** *.my.salesforce.com (sandboxes: *.sandbox.my.salesforce.com) and the government cloud's *.my.salesforce.mil. */
 export function isMyDomain(url: string): boolean {
-  return /\.my\.salesforce\.(com|mil)$/.test(new URL(url).hostname);
+  return hostKind(url) === 'My Domain';
 }
 
 /** Sandboxes validate `aud` against test.salesforce.com, sites against their URL, the rest against login.salesforce.com. */

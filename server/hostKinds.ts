@@ -46,10 +46,11 @@ export function myDomainBehind(url: string): string {
     return `https://${domain}.my.salesforce.com`;
   }
   const label = hostname.split('.')[0] ?? hostname;
+  const packaged = PACKAGED_HOST.test(hostname);
   // A packaged host names its My Domain before the last --: without one (c.na139.visual.force.com, an org that had
   // no My Domain then) there is none to name.
-  if (PACKAGED_HOST.test(hostname) && !label.includes('--')) return 'https://<your domain>.my.salesforce.com';
-  const name = PACKAGED_HOST.test(hostname) ? label.replace(/--[^-]+$/, '') : label;
+  if (packaged && !label.includes('--')) return 'https://<your domain>.my.salesforce.com';
+  const name = packaged ? label.replace(/--[^-]+$/, '') : label;
   return `https://${name}${/\.sandbox\./.test(hostname) ? '.sandbox' : ''}.my.salesforce.com`;
 }
 

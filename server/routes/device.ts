@@ -7,7 +7,13 @@ import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
-import { failedAttemptUrl, finishedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
+import {
+  endedAttemptUrl,
+  failedAttemptUrl,
+  finishedAttemptUrl,
+  flowContext,
+  renderFlowPage,
+} from './flowPages.ts';
 import type { Services } from './services.ts';
 import { browserOf } from './loginSession.ts';
 
@@ -45,7 +51,10 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       try {
         const started = await device.start(flowContext(services, attempt), attempt.faults);
         // Another tab signed in or refreshed meanwhile: a code kept in the ended session would never be polled.
-        if (sessionEnded(req)) return res.redirect(303, '/flows/device?ended=1');
+        if (sessionEnded(req)) {
+          settleOrgFaults(attempt, services.orgControl);
+          return res.redirect(303, endedAttemptUrl('device'));
+        }
         req.session.device = { ...started, browser: browserOf(req) };
       } catch (error) {
         attempt.error = describeFailure(error);

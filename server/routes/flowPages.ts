@@ -40,8 +40,13 @@ export function failedAttemptUrl(flow: FlowName): string {
 export function finishedAttemptUrl(attempt: Attempt, signedIn: boolean): string {
   if (signedIn) return '/result';
   return attempt.error?.error === SESSION_ENDED
-    ? `/flows/${attempt.flow}?ended=1`
+    ? endedAttemptUrl(attempt.flow)
     : failedAttemptUrl(attempt.flow);
+}
+
+/** The flow page with the notice that an attempt's session ended while it ran (see partials/ended.ejs). */
+export function endedAttemptUrl(flow: FlowName): string {
+  return `/flows/${flow}?ended=1`;
 }
 
 /** The flow's context for one attempt: its log writes into that attempt. */

@@ -17,6 +17,7 @@ declare module 'express-session' {
 
 const MAX_TRANSACTIONS = 5;
 
+/** Keeps a login that leaves for Salesforce, with its attempt and browser; the oldest give way past five. */
 export function saveTransaction(req: Request, attempt: Attempt, transaction: Transaction): void {
   const entries = Object.entries({
     ...req.session.transactions,
