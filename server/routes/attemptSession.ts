@@ -2,7 +2,7 @@
 // loginTransactions.ts). A finished attempt never changes: a late or replayed callback starts one of its own.
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { FlowError, type Attempt, type FlowName } from '../attempts/attempt.ts';
+import { FlowError, type Attempt, type Fault, type FlowName } from '../attempts/attempt.ts';
 import type { OrgControl } from '../orgFaults.ts';
 import { sessionEnded, sessionLoggedOut } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
@@ -29,13 +29,19 @@ const MAX_FINISHED_KEPT = 2;
 export const SESSION_ENDED = 'session_ended';
 
 /**
- * Starts the record of a new attempt and takes the armed faults (they apply once). With `orgControl`, the
+ * Starts the record of a new attempt and takes the armed faults (they apply once), unless it repeats an attempt
+ * with that one's `faults` (the armed ones then stay for the next). With `orgControl`, the
  * org-side ones go to the local org at once, bound to the flow's grant_type; a redirect flow arms them itself,
  * bound to its login's state (armOrgFaults), once it has one.
  */
-export function beginAttempt(req: Request, flow: FlowName, nowMs: number, orgControl?: OrgControl): Attempt {
-  const faults = armedFaults(req, flow);
-  if (faults.length > 0) armFaults(req, flow, []);
+export function beginAttempt(
+  req: Request,
+  flow: FlowName,
+  nowMs: number,
+  { orgControl, faults: repeated }: { orgControl?: OrgControl; faults?: Fault[] } = {},
+): Attempt {
+  const faults = repeated ?? armedFaults(req, flow);
+  if (!repeated && faults.length > 0) armFaults(req, flow, []);
   const attempt = recordAttempt(req, flow, nowMs, faults);
   armOrgFaults(attempt, orgControl, directBinding(flow));
   return attempt;

@@ -46,7 +46,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       }),
 
     async start(req, res) {
-      const attempt = beginAttempt(req, 'device', now(), services.orgControl);
+      const attempt = beginAttempt(req, 'device', now(), { orgControl: services.orgControl });
       delete req.session.device;
       try {
         const started = await device.start(flowContext(services, attempt), attempt.faults);

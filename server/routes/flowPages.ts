@@ -62,7 +62,7 @@ export async function runAttempt(
   flow: FlowName,
   lastStep: (ctx: FlowContext, attempt: Attempt) => Promise<TokenSet | Login>,
 ): Promise<void> {
-  const attempt = beginAttempt(req, flow, services.now(), services.orgControl);
+  const attempt = beginAttempt(req, flow, services.now(), { orgControl: services.orgControl });
   const ctx = flowContext(services, attempt);
   const signedIn = await finishAttempt(req, attempt, services, () => lastStep(ctx, attempt));
   settleOrgFaults(attempt, services.orgControl);

@@ -9,7 +9,8 @@ import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { beginAttempt, latestAttempt } from './attemptSession.ts';
 import { saveTransaction } from './loginTransactions.ts';
-import { armedFaults, armFaults, armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
+import { repeatedFaults, repeatQuery } from './startQuery.ts';
+import { armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
@@ -69,10 +70,13 @@ export function redirectFlowPages(services: Services): {
     },
     // A GET form, not a POST: the answer is a redirect to the login host, where the browser goes next.
     start: (flow) => async (req, res) => {
-      // "Send me anyway" after a refused pre-flight: the same faults again, and straight to Salesforce's page.
+      // "Send me anyway" after a refused pre-flight: straight to Salesforce's page. It and a restart (below) repeat
+      // the attempt their link names, its faults included; faults armed meanwhile stay armed for the next one.
       const anyway = req.query.anyway === '1';
-      if (anyway) armFaults(req, flow, latestAttempt(req, flow)?.faults ?? armedFaults(req, flow));
-      const attempt = beginAttempt(req, flow, now());
+      const repeat = anyway || req.query.restarted === '1';
+      const attempt = beginAttempt(req, flow, now(), {
+        faults: repeat ? repeatedFaults(req.query, flow, config.mode) : undefined,
+      });
       const login = readLoginOptions(req.query, config);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);
       // Bound to the state this login sends (tampered or not): only its requests, and its code's exchange, meet them.
@@ -83,8 +87,7 @@ export function redirectFlowPages(services: Services): {
         flow === 'web-server' && req.query.hand_over === '1' && req.session.handOverNext === true;
       delete req.session.handOverNext;
       if (handOver) (transaction as webServer.WebServerTransaction).handOver = true;
-      // "Send me anyway" repeats the same choices.
-      attempt.startQuery = new URLSearchParams(loginChoices(req.query)).toString();
+      attempt.startQuery = new URLSearchParams(repeatQuery(req.query, attempt.faults)).toString();
       if (!anyway) {
         const refused = await preflightAuthorize(flowContext(services, attempt), authorizeUrl).catch(
           (error: unknown) => ({ failure: error }),
@@ -104,7 +107,7 @@ export function redirectFlowPages(services: Services): {
       if (sessionEnded(req) && req.query.restarted !== '1') {
         settleOrgFaults(attempt, orgControl);
         const again = new URLSearchParams([
-          ...loginChoices(req.query),
+          ...repeatQuery(req.query, attempt.faults),
           ...(anyway ? [['anyway', '1']] : []),
           ['restarted', '1'],
         ]);
@@ -129,17 +132,6 @@ export function redirectFlowPages(services: Services): {
 function demoUsers(admin: string): string[] {
   const domain = admin.split('@')[1] ?? 'playground.local';
   return [admin, `standard@${domain}`, `inactive@${domain}`];
-}
-
-/** The login choices of the start request, as sent (the flow validates them again). */
-function loginChoices(query: Record<string, unknown>): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const name of ['login_hint', 'scope', 'prompt']) {
-    for (const value of ([] as unknown[]).concat(query[name] ?? [])) {
-      if (typeof value === 'string') pairs.push([name, value]);
-    }
-  }
-  return pairs;
 }
 
 /** The unsent code exchange of a hand-over, as snippets with real values (the learner asked for them after Reveal). */

@@ -72,7 +72,9 @@ describe('org faults belong to their login', () => {
     await arm(learner, ['callback-mismatch', 'app-blocked']);
     const refused = await learner.get(`${stack.appUrl}/flows/web-server/start`);
     assert.equal(refused.headers.get('location'), '/flows/web-server#teaching-heading');
-    const anyway = await learner.get(`${stack.appUrl}/flows/web-server/start?anyway=1`);
+    const flowPage = await (await learner.get(`${stack.appUrl}/flows/web-server`)).text();
+    const link = /href="(\/flows\/web-server\/start\?anyway=1[^"]*)"/.exec(flowPage)?.[1] ?? '';
+    const anyway = await learner.get(`${stack.appUrl}${link.replaceAll('&amp;', '&')}`);
     const authorizeUrl = anyway.headers.get('location') ?? '';
     assert.match(authorizeUrl, /\/services\/oauth2\/authorize\?/);
 
