@@ -48,8 +48,13 @@ export class RestError extends Error {
 const CUSTOM_HINT = 'Please reference your WSDL or the describe call for the appropriate names.';
 
 /** Salesforce's SOQL error layout: the query, a caret under the problem, its position, then the detail. */
-export function soqlError(errorCode: string, soql: string, token: string, detail: string): RestError {
-  const at = positionOf(soql, token);
+export function soqlError(
+  errorCode: string,
+  soql: string,
+  token: string,
+  detail: string,
+  at = positionOf(soql, token),
+): RestError {
   const line = soql.slice(0, at).split('\n').length;
   const column = at - soql.lastIndexOf('\n', at - 1);
   return new RestError(
@@ -66,11 +71,16 @@ export function soqlError(errorCode: string, soql: string, token: string, detail
  */
 function positionOf(soql: string, token: string): number {
   if (token === '') return soql.trimEnd().length;
+  return occurrencesOf(soql, token)[0] ?? Math.max(0, soql.toLowerCase().indexOf(token.toLowerCase()));
+}
+
+/** Where a token appears as a whole word (any case) outside string literals, in order. */
+export function occurrencesOf(soql: string, token: string): number[] {
+  if (token === '') return [];
   const outsideStrings = soql.replace(/'(?:[^'\\]|\\.)*'?/g, (literal) => ' '.repeat(literal.length));
   const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const word = /^\w/.test(token) ? `(?<![\\w.])${escaped}(?![\\w])` : escaped;
-  const found = new RegExp(word, 'i').exec(outsideStrings);
-  return found ? found.index : Math.max(0, soql.toLowerCase().indexOf(token.toLowerCase()));
+  return [...outsideStrings.matchAll(new RegExp(word, 'gi'))].map((found) => found.index);
 }
 
 export const invalidField = (soql: string, field: string, object: string) =>
@@ -97,8 +107,8 @@ export const invalidType = (soql: string, object: string) =>
     `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. ${CUSTOM_HINT}`,
   );
 
-export const malformed = (soql: string, token: string, detail: string) =>
-  soqlError('MALFORMED_QUERY', soql, token, detail);
+export const malformed = (soql: string, token: string, detail: string, at?: number) =>
+  soqlError('MALFORMED_QUERY', soql, token, detail, at);
 
 /** Valid SOQL this emulator does not evaluate: refused, never answered with a wrong 200. */
 export const emulatorLimit = (soql: string, token: string, what: string) =>

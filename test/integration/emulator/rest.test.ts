@@ -207,6 +207,8 @@ describe('emulator: REST API', () => {
       '51',
       'unexpected token: end of query',
     ]);
+    // A token that appears twice: the caret stands under the one the parser stopped at.
+    assert.deepEqual(await caretAt('SELECT Name FROM Account ORDER Name'), ['32', 'unexpected token: Name']);
     assert.deepEqual((await rest.query('SELECT Id, Foo FROM Account')).body, [
       {
         errorCode: 'INVALID_FIELD',

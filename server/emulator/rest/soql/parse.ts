@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { LRUCache } from 'lru-cache';
-import { malformed, RestError } from '../restError.ts';
+import { malformed, occurrencesOf, RestError } from '../restError.ts';
 
 type Parser = typeof import('@jetstreamapp/soql-parser-js');
 let parser: Parser | undefined;
@@ -49,16 +49,37 @@ export function parseSoql(soql: string): Query {
     if (!query) parsed.set(soql, (query = deepFreeze(loadSoqlParser().parseQuery(soql))));
     return query;
   } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    // The parser names what it found last in its message: 'x', a bare character (": ;") or '' at the end.
-    const token =
-      /but found: '([^']*)'\s*$/.exec(message)?.[1] ??
-      /found[^']*'([^']*)'/.exec(message)?.[1] ??
-      /but found: (\S+)\s*$/.exec(message)?.[1] ??
-      /->(.)<-/.exec(message)?.[1] ??
-      lastWord(soql);
-    throw malformed(soql, token, `unexpected token: ${token || 'end of query'}`);
+    const token = unexpectedToken(error) ?? lastWord(soql);
+    throw malformed(soql, token, `unexpected token: ${token || 'end of query'}`, stoppedAt(soql, token));
   }
+}
+
+/** What the parser found where it stopped, read from its message: 'x', a bare character (": ;"), or '' at the end. */
+function unexpectedToken(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : '';
+  return (
+    /but found: '([^']*)'\s*$/.exec(message)?.[1] ??
+    /found[^']*'([^']*)'/.exec(message)?.[1] ??
+    /but found: (\S+)\s*$/.exec(message)?.[1] ??
+    /->(.)<-/.exec(message)?.[1]
+  );
+}
+
+/**
+ * Which of a token's places the parser stopped at, when it appears more than once (its message gives no offset):
+ * the first whose query cut just after it fails on it, not on the early end. Undefined: the first place.
+ */
+function stoppedAt(soql: string, token: string): number | undefined {
+  const places = occurrencesOf(soql, token);
+  if (places.length < 2) return undefined;
+  return places.find((at) => {
+    try {
+      loadSoqlParser().parseQuery(soql.slice(0, at + token.length));
+      return false;
+    } catch (error) {
+      return unexpectedToken(error)?.toLowerCase() === token.toLowerCase();
+    }
+  });
 }
 
 function lastWord(soql: string): string {
