@@ -4,7 +4,7 @@
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
-import { EmulatorFaults } from '../support/faults.ts';
+import { whileHeld } from '../support/faults.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -35,9 +35,7 @@ describe('overlapping requests of one browser', () => {
   test('a logout stays a logout when a token tool started before it ends after it', async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const faults = new EmulatorFaults(stack.emulatorServer!);
-    const userinfo = faults.hold('/services/oauth2/userinfo');
-    try {
+    await whileHeld(stack.emulatorServer!, '/services/oauth2/userinfo', async (userinfo) => {
       const tool = postForm(stack, client, '/result', '/result/tools', { tool: 'userinfo' });
       await userinfo.arrived;
       const logout = await postForm(stack, client, '/result', '/logout');
@@ -46,10 +44,7 @@ describe('overlapping requests of one browser', () => {
       const answered = await tool;
       assert.equal(answered.status, 303);
       assert.equal(sessionCookie(answered), false, 'the tool’s answer does not hand the ended id back');
-    } finally {
-      userinfo.release();
-      await faults.restore();
-    }
+    });
     // The ended session is neither saved back nor given back to the browser.
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
     assert.doesNotMatch(
@@ -61,25 +56,25 @@ describe('overlapping requests of one browser', () => {
   test('a logout stays a logout when a refresh started before it ends after it', async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const faults = new EmulatorFaults(stack.emulatorServer!);
     // Salesforce has refreshed (new tokens exist) when the logout comes; its answer arrives after the logout's.
-    const token = faults.holdAnswers('/services/oauth2/token');
-    try {
-      const refresh = postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
-      await token.answered;
-      assert.equal((await postForm(stack, client, '/result', '/logout')).status, 303);
-      token.release();
-      const refreshed = await refresh;
-      assert.equal(
-        refreshed.headers.get('location'),
-        '/flows/refresh-token?ended=1',
-        'it did not sign in again',
-      );
-      assert.equal(sessionCookie(refreshed), false, 'the ended id is not handed back');
-    } finally {
-      token.release();
-      await faults.restore();
-    }
+    await whileHeld(
+      stack.emulatorServer!,
+      '/services/oauth2/token',
+      async (token) => {
+        const refresh = postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
+        await token.arrived;
+        assert.equal((await postForm(stack, client, '/result', '/logout')).status, 303);
+        token.release();
+        const refreshed = await refresh;
+        assert.equal(
+          refreshed.headers.get('location'),
+          '/flows/refresh-token?ended=1',
+          'it did not sign in again',
+        );
+        assert.equal(sessionCookie(refreshed), false, 'the ended id is not handed back');
+      },
+      { answers: true },
+    );
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
     assert.match(await page(client, '/flows/refresh-token?ended=1'), /Your last attempt here was not kept\./);
   });
@@ -102,10 +97,8 @@ describe('overlapping requests of one browser', () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
     // A token tool loads the session, then waits at userinfo while the other tab refreshes.
-    const faults = new EmulatorFaults(stack.emulatorServer!);
-    const userinfo = faults.hold('/services/oauth2/userinfo');
     let refreshedToken = '';
-    try {
+    await whileHeld(stack.emulatorServer!, '/services/oauth2/userinfo', async (userinfo) => {
       const slow = postForm(stack, client, '/result', '/result/tools', { tool: 'userinfo' });
       await userinfo.arrived;
       const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
@@ -113,10 +106,7 @@ describe('overlapping requests of one browser', () => {
       refreshedToken = await shownToken(client);
       userinfo.release();
       assert.equal(sessionCookie(await slow), false, 'the ended id is not handed back');
-    } finally {
-      userinfo.release();
-      await faults.restore();
-    }
+    });
     assert.equal(
       await shownToken(client),
       refreshedToken,
@@ -127,24 +117,24 @@ describe('overlapping requests of one browser', () => {
   test('a sign-in that ends after another tab signed in takes the browser over, as any later sign-in does', async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const faults = new EmulatorFaults(stack.emulatorServer!);
-    const myDomain = faults.hold('/services/oauth2/token', new URL(stack.instanceUrl).host);
-    try {
-      const slow = postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
-      await myDomain.arrived;
-      assert.equal((await runWebServerFlow(stack, client)).location, '/result', 'the other tab signs in');
-      const other = await shownToken(client);
-      myDomain.release();
-      assert.equal((await slow).headers.get('location'), '/result');
-      assert.notEqual(await shownToken(client), other, 'the client credentials login, now the browser’s');
-      assert.match(
-        await page(client, '/result'),
-        /The client credentials\s+flow gave this session an access token/i,
-      );
-    } finally {
-      myDomain.release();
-      await faults.restore();
-    }
+    await whileHeld(
+      stack.emulatorServer!,
+      '/services/oauth2/token',
+      async (myDomain) => {
+        const slow = postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
+        await myDomain.arrived;
+        assert.equal((await runWebServerFlow(stack, client)).location, '/result', 'the other tab signs in');
+        const other = await shownToken(client);
+        myDomain.release();
+        assert.equal((await slow).headers.get('location'), '/result');
+        assert.notEqual(await shownToken(client), other, 'the client credentials login, now the browser’s');
+        assert.match(
+          await page(client, '/result'),
+          /The client credentials\s+flow gave this session an access token/i,
+        );
+      },
+      { host: new URL(stack.instanceUrl).host },
+    );
   });
 
   test('a refresh keeps everything else of the session: the query, the armed switches', async () => {
@@ -162,10 +152,8 @@ describe('overlapping requests of one browser', () => {
   test('a login started while another tab refreshes starts again with the new session, instead of being lost', async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const faults = new EmulatorFaults(stack.emulatorServer!);
     // The pre-flight (the app's own look at the authorize page) waits while the other tab refreshes.
-    const preflight = faults.hold('/services/oauth2/authorize');
-    try {
+    await whileHeld(stack.emulatorServer!, '/services/oauth2/authorize', async (preflight) => {
       const start = client.get(`${stack.appUrl}/flows/web-server/start`);
       await preflight.arrived;
       const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
@@ -173,33 +161,30 @@ describe('overlapping requests of one browser', () => {
       preflight.release();
       const restarted = (await start).headers.get('location') ?? '';
       assert.match(restarted, /^\/flows\/web-server\/start\?.*restarted=1/);
-      await faults.restore();
+      await preflight.restore();
       const again = await client.get(`${stack.appUrl}${restarted}`);
       assert.equal(again.status, 302);
       assert.ok(again.headers.get('location')?.startsWith(`${stack.emulatorUrl}/services/oauth2/authorize?`));
-    } finally {
-      preflight.release();
-      await faults.restore();
-    }
+    });
   });
 
   test('a device start overtaken by a sign-in in another tab says its code was not kept', async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const faults = new EmulatorFaults(stack.emulatorServer!);
     // The device authorization goes to the login host; the other tab's client credentials to My Domain.
-    const loginHost = faults.hold('/services/oauth2/token', new URL(stack.emulatorUrl).host);
-    try {
-      const start = postForm(stack, client, '/flows/device', '/flows/device');
-      await loginHost.arrived;
-      const other = await postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
-      assert.equal(other.headers.get('location'), '/result');
-      loginHost.release();
-      assert.equal((await start).headers.get('location'), '/flows/device?ended=1');
-    } finally {
-      loginHost.release();
-      await faults.restore();
-    }
+    await whileHeld(
+      stack.emulatorServer!,
+      '/services/oauth2/token',
+      async (loginHost) => {
+        const start = postForm(stack, client, '/flows/device', '/flows/device');
+        await loginHost.arrived;
+        const other = await postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
+        assert.equal(other.headers.get('location'), '/result');
+        loginHost.release();
+        assert.equal((await start).headers.get('location'), '/flows/device?ended=1');
+      },
+      { host: new URL(stack.emulatorUrl).host },
+    );
     const page = await (await client.get(`${stack.appUrl}/flows/device?ended=1`)).text();
     assert.match(page, /Your last attempt here was not kept\./);
     assert.doesNotMatch(page, /<code id="user-code">/, 'no code left waiting that nothing would poll');

@@ -5,7 +5,7 @@ import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '../../support/assertion.ts';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
-import { EmulatorFaults } from '../../support/faults.ts';
+import { whileHeld } from '../../support/faults.ts';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
@@ -110,24 +110,25 @@ describe('org faults belong to their login', () => {
     await changeSettings(stack, { runAsUserId: ADMIN_ID });
     const learner = new TestClient();
     await arm(learner, ['ip-restricted'], 'jwt');
-    const faults = new EmulatorFaults(stack.emulatorServer!);
     // The learner's token request waits at the login host; client credentials go to My Domain.
-    const held = faults.hold('/services/oauth2/token', new URL(stack.emulatorUrl).host);
-    try {
-      const run = postForm(stack, learner, '/flows/jwt', '/flows/jwt');
-      await held.arrived;
-      const other = await postForm(
-        stack,
-        new TestClient(),
-        '/flows/client-credentials',
-        '/flows/client-credentials',
-      );
-      assert.equal(other.headers.get('location'), '/result', 'another flow met the JWT attempt’s fault');
-      held.release();
-      assert.equal((await run).headers.get('location'), '/flows/jwt#teaching-heading');
-    } finally {
-      await faults.restore();
-    }
+    await whileHeld(
+      stack.emulatorServer!,
+      '/services/oauth2/token',
+      async (held) => {
+        const run = postForm(stack, learner, '/flows/jwt', '/flows/jwt');
+        await held.arrived;
+        const other = await postForm(
+          stack,
+          new TestClient(),
+          '/flows/client-credentials',
+          '/flows/client-credentials',
+        );
+        assert.equal(other.headers.get('location'), '/result', 'another flow met the JWT attempt’s fault');
+        held.release();
+        assert.equal((await run).headers.get('location'), '/flows/jwt#teaching-heading');
+      },
+      { host: new URL(stack.emulatorUrl).host },
+    );
     assert.match(
       await (await learner.get(`${stack.appUrl}/flows/jwt`)).text(),
       /<code>ip restricted<\/code>/,

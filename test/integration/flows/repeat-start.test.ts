@@ -3,7 +3,7 @@
 // take their place.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { EmulatorFaults } from '../../support/faults.ts';
+import { whileHeld } from '../../support/faults.ts';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
@@ -64,10 +64,8 @@ describe('a repeated start carries its own attempt’s faults', () => {
   test('a start overtaken by another tab’s sign-in starts again with its faults, though the sign-in dropped them', async () => {
     const client = new TestClient();
     await arm(client, 'ip-restricted');
-    const faults = new EmulatorFaults(stack.emulatorServer!);
     // The pre-flight (the app's own look at the authorize page) waits while the other tab signs in.
-    const preflight = faults.hold('/services/oauth2/authorize');
-    try {
+    await whileHeld(stack.emulatorServer!, '/services/oauth2/authorize', async (preflight) => {
       const start = client.get(`${stack.appUrl}/flows/web-server/start`);
       await preflight.arrived;
       assert.equal(
@@ -77,7 +75,7 @@ describe('a repeated start carries its own attempt’s faults', () => {
       preflight.release();
       const restarted = (await start).headers.get('location') ?? '';
       assert.match(restarted, /^\/flows\/web-server\/start\?fault=ip-restricted&restarted=1$/);
-      await faults.restore();
+      await preflight.restore();
       assert.doesNotMatch(
         await page(client, '/flows/web-server'),
         /Next attempt will:/,
@@ -87,9 +85,6 @@ describe('a repeated start carries its own attempt’s faults', () => {
       const login = await signInAt(client, again.headers.get('location') ?? '');
       assert.equal(login.status, 403, 'the restarted login meets the fault it was started with');
       assert.match(await login.text(), /Restricted IP/);
-    } finally {
-      preflight.release();
-      await faults.restore();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { answerDeviceCode } from '../../support/device.ts';
-import { EmulatorFaults } from '../../support/faults.ts';
+import { whileHeld } from '../../support/faults.ts';
 import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -81,9 +81,7 @@ describe('one session, two things at once', () => {
     const before = refreshes();
     const html = await page('/flows/refresh-token');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-    const faults = new EmulatorFaults(stack.emulatorServer!);
-    const token = faults.hold('/services/oauth2/token');
-    try {
+    await whileHeld(stack.emulatorServer!, '/services/oauth2/token', async (token) => {
       const first = client.post(`${stack.appUrl}/flows/refresh-token`, { _csrf: csrf });
       await token.arrived;
       const second = await client.post(`${stack.appUrl}/flows/refresh-token`, { _csrf: csrf });
@@ -93,10 +91,7 @@ describe('one session, two things at once', () => {
       assert.match(text, /with rotation on Salesforce would revoke every token of the login/);
       token.release();
       assert.equal((await first).headers.get('location'), '/result');
-    } finally {
-      token.release();
-      await faults.restore();
-    }
+    });
     assert.equal(refreshes(), before + 1, 'one refresh reached Salesforce');
     assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
   });
