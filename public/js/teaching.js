@@ -83,7 +83,8 @@
         button.textContent = `Reveal secrets of ${shownName}`;
         return done('Secrets hidden.');
       }
-      fetch('/teaching/reveal', {
+      // A leg reveals through the transcript; the web server flow's handed-over exchange has an address of its own.
+      fetch(leg.dataset.revealUrl || '/teaching/reveal', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf },

@@ -7,6 +7,7 @@ import { explainPages } from './explain.ts';
 import { homePages } from './home.ts';
 import { jwtPages } from './jwt.ts';
 import { redirectFlowPages } from './redirectFlows.ts';
+import { revealHandedOver } from './handOver.ts';
 import { resultPages } from './result.ts';
 import { clientCredentialsPages, refreshTokenPages, usernamePasswordPages } from './serverFlows.ts';
 import type { Services } from './services.ts';
@@ -48,6 +49,7 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   app.post('/flows/jwt', requireCsrf, jwt.run);
   app.get('/flows/web-server', redirect.page('web-server'));
   app.get('/flows/web-server/start', redirect.start('web-server'));
+  app.post('/flows/web-server/handed-over/reveal', requireCsrf, revealHandedOver(services.config));
   app.get('/flows/user-agent', redirect.page('user-agent'));
   app.get('/flows/user-agent/start', redirect.start('user-agent'));
   app.get('/flows/client-credentials', clientCredentials.page);

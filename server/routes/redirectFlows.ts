@@ -1,13 +1,14 @@
 // The two redirect flows' pages: an explanation page, and a start link that sends the browser to authorize.
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
+import type { Fault, FlowName } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { OFFERED_SCOPES, PROMPTS, readLoginOptions, type LoginOptions } from '../flows/loginOptions.ts';
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { beginAttempt, latestAttempt } from './attemptSession.ts';
+import { handedOverSnippets } from './handOver.ts';
 import { saveTransaction } from './loginTransactions.ts';
 import { repeatedFaults, repeatQuery } from './startQuery.ts';
 import { armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
@@ -16,9 +17,6 @@ import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
 import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { snippetContext } from '../teaching/snippets/context.ts';
-import { snippetSet, type SnippetSet } from '../teaching/snippets/index.ts';
-import { legRequest } from '../teaching/snippets/request.ts';
 import type { Services } from './services.ts';
 
 declare module 'express-session' {
@@ -132,18 +130,4 @@ export function redirectFlowPages(services: Services): {
 function demoUsers(admin: string): string[] {
   const domain = admin.split('@')[1] ?? 'playground.local';
   return [admin, `standard@${domain}`, `inactive@${domain}`];
-}
-
-/** The unsent code exchange of a hand-over, as snippets with real values (the learner asked for them after Reveal). */
-function handedOverSnippets(config: Config, attempt: Attempt | undefined): SnippetSet | undefined {
-  const tokenRequest = attempt?.handedOver?.tokenRequest;
-  if (!tokenRequest) return undefined;
-  const exchange = legRequest({
-    leg: 'token',
-    method: 'POST',
-    url: `${config.loginUrl}/services/oauth2/token`,
-    requestHeaders: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-    requestBody: new URLSearchParams(tokenRequest).toString(),
-  });
-  return snippetSet(exchange, snippetContext(config, true));
 }

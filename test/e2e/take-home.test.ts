@@ -241,6 +241,9 @@ describe('copied requests run as copied', () => {
       .click();
     // Signed in at the emulator and approved already: Salesforce sends the browser straight back.
     await page.waitForURL(`${stack.appUrl}/flows/web-server#handed-over`);
+    // Placeholders in the page, as everywhere: Reveal brings the code and the app's own values.
+    await page.getByRole('button', { name: 'Reveal secrets of the code exchange' }).click();
+    await page.getByRole('button', { name: 'Hide secrets of the code exchange' }).waitFor();
     const handedOver = page.locator('#take-home-handed-over-exchange');
     const script = await copy(
       handedOver,

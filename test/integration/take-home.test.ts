@@ -122,8 +122,25 @@ describe('renewing a spent single-use value', () => {
       'the earlier sign-in is unchanged',
     );
 
-    const curl = unescapeHtml(/<pre[^>]*data-snippet="curl">([^]*?)<\/pre>/.exec(page)?.[1] ?? '');
-    assert.match(curl, /grant_type=authorization_code/);
+    // The page holds placeholders only; the code and the secret come with Reveal, like every other copy's.
+    const shown = unescapeHtml(/<pre[^>]*data-snippet="curl">([^]*?)<\/pre>/.exec(page)?.[1] ?? '');
+    assert.match(shown, /grant_type=authorization_code/);
+    assert.doesNotMatch(page, /local-emulator-consumer-secret|SF_AUTH_CODE=aPrx/);
+    const revealUrl = `${stack.appUrl}/flows/web-server/handed-over/reveal`;
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
+    const reveal = (token: string, visitor = client) =>
+      visitor.request(revealUrl, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'x-csrf-token': token },
+      });
+    assert.equal((await reveal('forged')).status, 403);
+    const revealed = await reveal(csrf);
+    assert.equal(revealed.headers.get('cache-control'), 'no-store');
+    const { snippets } = (await revealed.json()) as {
+      snippets: { snippets: { target: string; text: string }[] };
+    };
+    const curl = snippets.snippets.find((snippet) => snippet.target === 'curl')?.text ?? '';
+    assert.match(curl, /SF_AUTH_CODE=aPrx/);
     const report = `curl() { command curl --silent --write-out '\\n%{http_code}' "$@"; }\n`;
     const first = (await run('bash', ['-c', report + curl], { cwd: TEST_ROOT })).stdout;
     assert.match(first, /\n200$/, first);
@@ -141,6 +158,12 @@ describe('renewing a spent single-use value', () => {
     const page = await (await visitor.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.doesNotMatch(page, /An unused code, for you to exchange/);
     assert.doesNotMatch(page, /SF_CLIENT_SECRET=local-emulator-consumer-secret/);
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
+    const reveal = await visitor.request(`${stack.appUrl}/flows/web-server/handed-over/reveal`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': csrf },
+    });
+    assert.equal(reveal.status, 404, 'nothing handed over, nothing to reveal');
   });
 
   test('an entry that is not in this session, a malformed one, or no CSRF token: refused plainly', async () => {
