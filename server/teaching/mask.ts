@@ -8,6 +8,8 @@ export const SECRET_NAMES = new Set([
   'refresh_token',
   'id_token',
   'code',
+  // As strong as a code: with the user's approval, it alone is traded for tokens.
+  'device_code',
   'code_verifier',
   'assertion',
   'signature',

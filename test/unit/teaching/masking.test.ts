@@ -19,6 +19,7 @@ const SECRETS = {
   signatureB64: 'SIGNATUREsecretHmacValue1234567890abcdef0=',
   assertionSig: 'AssertionSignaturePartSecret123456',
   secret: 'Sup3rS3cretConsumerValue',
+  deviceCode: 'M0DeviceCodeSecretValue.abcdefghij',
 };
 const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const assertion = `${jwtPart({ alg: 'RS256' })}.${jwtPart({ iss: 'x', sub: 'me@x.com', aud: 'https://login.salesforce.com', exp: 1 })}.${SECRETS.assertionSig}`;
@@ -92,6 +93,19 @@ function attemptWithSecrets(): Attempt {
         status: 400,
         responseBody: '{"error":"invalid_grant","error_description":"invalid assertion"}',
       },
+      {
+        id: 'e5',
+        at: 0,
+        kind: 'server-call',
+        leg: 'device authorization',
+        method: 'POST',
+        url: 'https://localhost:8443/services/oauth2/token',
+        requestHeaders: { 'content-type': 'application/x-www-form-urlencoded' },
+        requestBody: 'response_type=device_code&client_id=3MVG9x',
+        status: 200,
+        // Before any poll has sent it, the device code is in this answer alone.
+        responseBody: JSON.stringify({ device_code: SECRETS.deviceCode, user_code: 'ABCD1234', interval: 5 }),
+      },
     ],
     error: { error: 'invalid_grant', error_description: 'invalid assertion', status: 400, source: 'token' },
   };
@@ -122,8 +136,8 @@ describe('masking', () => {
     }
     assert.equal(
       written,
-      11,
-      'curl, jsforce and Python for the three calls; sf for the query and the JWT bearer exchange',
+      14,
+      'curl, jsforce and Python for the four calls; sf for the query and the JWT bearer exchange',
     );
   });
 
