@@ -44,7 +44,10 @@ export function requireAccess(token: string, origin: string): RequestHandler {
       // Take the token out of the address bar and history at once.
       const url = new URL(req.originalUrl, 'https://localhost');
       url.searchParams.delete('access');
-      return res.redirect(303, `${url.pathname}${url.search}`);
+      // Dot segments can leave a path starting with two slashes (/.//host/x is //host/x): a browser would read
+      // that as another host. One leading slash keeps the redirect on this origin.
+      const pathname = `/${url.pathname.replace(/^[/\\]+/, '')}`;
+      return res.redirect(303, `${pathname}${url.search}`);
     }
     const cookie = cookieValue(req, ACCESS_COOKIE);
     res.locals.hasAccess = Boolean(cookie && constantTimeEqual(cookie, token));

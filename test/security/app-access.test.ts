@@ -129,6 +129,12 @@ describe('org mode access link', () => {
       '/\\evil.example/x',
       '///evil.example/x',
       '/%2F%2Fevil.example/x',
+      // Dot segments, which the URL parser resolves to a path that starts with two slashes.
+      '/.//evil.example/x',
+      '/..//evil.example/x',
+      '/%2e//evil.example/x',
+      '/a/..//evil.example/x',
+      '/./\\evil.example/x',
     ]) {
       const answer = await rawRequest(stack.appUrl, `${path}?access=${token}`);
       assert.equal(answer.status, 303, path);
