@@ -52,5 +52,6 @@
         status.textContent = `Could not check: ${error.message}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
       });
   };
-  setTimeout(ask, Number(section.dataset.interval) * 1000);
+  // After the interval; an attempt armed to poll too fast asks at once (its page says so).
+  setTimeout(ask, Number(section.dataset.firstPoll || section.dataset.interval) * 1000);
 })();

@@ -19,6 +19,8 @@ export interface DeviceTransaction {
   intervalS: number;
   createdAt: number;
   lastPollAt?: number;
+  /** Salesforce has answered slow_down once: an attempt armed to poll too fast has shown it, and now obeys. */
+  slowedDown?: boolean;
   faults: Fault[];
   /** The browser that started it (its CSRF cookie), as for a redirect flow's transaction. */
   browser?: string;
@@ -45,13 +47,26 @@ export async function start(ctx: FlowContext, faults: Fault[]): Promise<DeviceTr
   return { flow: 'device', deviceCode, userCode, verificationUri, intervalS, createdAt: now(), faults };
 }
 
+/** How soon an attempt armed to poll too fast polls again, until Salesforce tells it to slow down. */
+const TOO_FAST_S = 1;
+
+/** Whether the attempt still polls too fast on purpose: until the first slow_down, which it then obeys. */
+function pollsTooFast(transaction: DeviceTransaction): boolean {
+  return transaction.faults.includes('poll-too-fast') && !transaction.slowedDown;
+}
+
+/** When the device page polls first: after the interval, or at once for an attempt armed to poll too fast. */
+export function firstPollInS(transaction: DeviceTransaction): number {
+  return pollsTooFast(transaction) ? TOO_FAST_S : transaction.intervalS;
+}
+
 /**
  * Step 2, one poll: never sooner than the interval Salesforce asked for (unless the learner polls too fast on
  * purpose). authorization_pending means "not yet"; slow_down means "wait longer", so the interval grows by 5 s.
  */
 export async function poll(ctx: FlowContext, transaction: DeviceTransaction): Promise<PollOutcome> {
   const { config, api, log, now } = ctx;
-  const tooFast = transaction.faults.includes('poll-too-fast');
+  const tooFast = pollsTooFast(transaction);
   const waitedS = transaction.lastPollAt === undefined ? Infinity : (now() - transaction.lastPollAt) / 1000;
   if (!tooFast && waitedS < transaction.intervalS) {
     return { done: false, retryInS: Math.ceil(transaction.intervalS - waitedS) };
@@ -68,10 +83,13 @@ export async function poll(ctx: FlowContext, transaction: DeviceTransaction): Pr
     return { done: true, tokens };
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
-    if (error.error === 'authorization_pending') return { done: false, retryInS: transaction.intervalS };
+    if (error.error === 'authorization_pending') {
+      return { done: false, retryInS: tooFast ? TOO_FAST_S : transaction.intervalS };
+    }
     if (error.error !== 'slow_down') throw error;
     log.check(intervalCheck(waitedS, transaction.intervalS));
     transaction.intervalS += 5;
+    transaction.slowedDown = true;
     return { done: false, retryInS: transaction.intervalS };
   }
 }

@@ -42,6 +42,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       renderFlowPage(req, res, 'device', {
         title: 'Device flow',
         waiting: req.session.device,
+        firstPollInS: req.session.device ? device.firstPollInS(req.session.device) : undefined,
         scripts: req.session.device ? ['/js/device.js'] : [],
       }),
 

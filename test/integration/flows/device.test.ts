@@ -115,13 +115,24 @@ describe('the device flow through the app', () => {
   test('break it: poll-too-fast gets slow_down, shown as a failed interval check, and polling slows by 5 s', async () => {
     await arm('/flows/device', 'device', 'poll-too-fast');
     assert.equal(await run('/flows/device'), '/flows/device');
-    assert.equal(await poll(), '/flows/device');
+    // The page polls at once, not after the interval, and is told to come back in a second, not in 5.
+    const started = await page('/flows/device');
+    assert.match(started, /data-interval="5" data-first-poll="1"/);
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(started)?.[1] ?? '';
+    const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(started)?.[1] ?? '';
+    const pollAsPage = await client.request(`${stack.appUrl}/flows/device/poll`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': csrf },
+      body: new URLSearchParams({ user_code: userCode }),
+    });
+    assert.deepEqual(await pollAsPage.json(), { pending: true, retryInS: 1 });
     assert.equal(await poll(), '/flows/device');
     const html = await page('/flows/device');
     assert.match(
       html,
       /Failed: polling interval check\.<\/strong> This poll came 0\.0 s after the last one; Salesforce asked for 5 s and answered slow_down\. Polls now wait 10 s\./,
     );
-    assert.match(html, /data-interval="10"/);
+    // Told to slow down, it obeys from then on.
+    assert.match(html, /data-interval="10" data-first-poll="10"/);
   });
 });
