@@ -33,6 +33,20 @@ export const checks =
     if (found.length === 0) return attempt.error?.error.endsWith('_mismatch') ? 'failed' : undefined;
     return found.every((check) => check.passed) ? 'done' : 'failed';
   };
+/**
+ * Done once any leg of these names succeeded: the token worked. The result page runs the learner's own queries and
+ * token tools later, each replacing its earlier leg; a typo in one, or a token revoked since, is that call's error
+ * (shown with it), not a failure of the sign-in.
+ */
+export const anyLegDone =
+  (...names: string[]) =>
+  (attempt: Attempt): StepState | undefined => {
+    const entries = attempt.transcript.filter((entry) => names.includes(entry.leg));
+    if (entries.length === 0) return undefined;
+    return entries.some((entry) => !entry.error && entry.status !== undefined && entry.status < 400)
+      ? 'done'
+      : 'failed';
+  };
 /** Only the last leg of that name counts: polling answers 400 authorization_pending until the user allows. */
 export const lastLeg =
   (name: string) =>

@@ -1,6 +1,7 @@
 // Each flow's diagram: its steps between the four parties, in order, and what shows each one happened.
 import type { FlowName } from '../attempts/attempt.ts';
 import {
+  anyLegDone,
   authorizeRedirect,
   callbackError,
   checks,
@@ -16,7 +17,7 @@ const API = [
     from: 'This app',
     to: 'Salesforce instance',
     label: 'GET identity URL, /services/data/ and the query with the Bearer token',
-    evidence: leg('query'),
+    evidence: anyLegDone('identity', 'query'),
   },
 ] satisfies StepDef[];
 

@@ -145,6 +145,10 @@ describe('web server flow', () => {
     const [query, caret] = shown.split('\n');
     assert.equal(query, 'SELECT Id FRM Account');
     assert.match(caret, /^ +\^$/);
+    // The learner's query failed, not the sign-in: its diagram has no failed step beside "succeeded".
+    assert.match(html, /The last attempt succeeded\./);
+    assert.doesNotMatch(html, /data-state="failed"/);
+    assert.match(html, /data-state="done">[^]*?6\. Done:<\/strong>\s*This app → Salesforce instance/);
     const revokedBefore = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
     const logout = await postForm(stack, client, '/result', '/logout');
     const endSession = new URL(logout.headers.get('location') ?? '');
