@@ -10,6 +10,10 @@
     const status = box.querySelector('.copy-status');
     const note = box.querySelector('.copy-note');
     const variables = box.dataset.variables ? box.dataset.variables.split(' ') : [];
+    const words = (list) => (list ? list.split(' ').filter(Boolean) : []);
+    // The variables a copy leaves to the learner: all before Reveal; after it, only those this app never kept.
+    let unset = words(box.dataset.unset);
+    const initiallyUnset = unset;
     const placeholders = new Map();
     const announce = (text) => {
       if (status) status.textContent = text;
@@ -36,16 +40,26 @@
       });
     };
 
+    /** What the note says of a set: your values, placeholders, or your values but for what this app never kept. */
+    const noteFor = (set) => {
+      if (set.revealed) return note.dataset.revealedNote;
+      if (set.unset.length === variables.length) return note.dataset.placeholders;
+      const left = set.unset.map((name) => `$${name}`).join(', ');
+      return `Copies your own values, except ${left}, which this app never keeps: set it before running the copy. Live credentials: keep them out of chat, tickets, git and shell history.`;
+    };
+
     box.addEventListener('snippets', (event) => {
       if (event.detail.restore) {
         placeholders.forEach((text, pre) => (pre.textContent = text));
         box.dataset.revealed = String(variables.length === 0);
+        unset = initiallyUnset;
         delete box.dataset.renewed;
         note.textContent = variables.length === 0 ? note.dataset.revealedNote : note.dataset.placeholders;
       } else {
         fill(event.detail.set);
         box.dataset.revealed = String(event.detail.set.revealed);
-        note.textContent = event.detail.set.revealed ? note.dataset.revealedNote : note.dataset.placeholders;
+        unset = event.detail.set.unset;
+        note.textContent = noteFor(event.detail.set);
       }
       showMode();
     });
@@ -66,6 +80,7 @@
             return new Promise(() => {});
           }
           fill(answer.snippets);
+          unset = answer.snippets.unset;
           box.dataset.renewed = 'true';
           note.textContent = answer.note;
           showMode();
@@ -81,8 +96,7 @@
           .then((renewed) => {
             const pre = box.querySelector(`pre[data-snippet="${button.dataset.target}"]`);
             return copyText(pre).then(() => {
-              const todo =
-                revealed() || variables.length === 0 ? '' : ` Set ${variables.join(', ')} before running it.`;
+              const todo = unset.length === 0 ? '' : ` Set ${unset.join(', ')} before running it.`;
               announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`);
             });
           })

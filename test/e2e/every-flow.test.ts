@@ -7,7 +7,7 @@ import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
 import { answerDeviceCode } from '../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
 import { everyFlowBrowser } from '../support/flowDriver.ts';
-import { testWithScreenshot } from '../support/pages.ts';
+import { revealedCopies, testWithScreenshot } from '../support/pages.ts';
 
 describe('every flow in Chromium', () => {
   const ui = everyFlowBrowser();
@@ -40,6 +40,16 @@ describe('every flow in Chromium', () => {
           await page.locator('table tbody tr').first().locator('td').nth(1).innerText(),
           'Acme Inc.',
         );
+        if (flow === 'username-password') {
+          // Revealed, the token request's copies hold everything but the password, which is never kept.
+          const token = page.locator('.transcript > li[data-leg="token"]');
+          await token.locator('summary').first().click();
+          const box = await revealedCopies(token, 'token request');
+          assert.match(
+            await box.locator('.copy-note').innerText(),
+            /^Copies your own values, except \$SF_PASSWORD, which this app never keeps/,
+          );
+        }
       },
       { timeout: 30_000 },
     );

@@ -23,6 +23,8 @@ export interface SnippetSet {
   variables: string[];
   /** Whether the snippets hold real values, or placeholders (before Reveal; or a value this app never kept). */
   revealed: boolean;
+  /** The variables still to fill in: all of them before Reveal; after it, those this app never kept (a password). */
+  unset: string[];
 }
 
 export const TARGETS: readonly { target: SnippetTarget; label: string }[] = [
@@ -53,5 +55,8 @@ export function snippetSet(request: LegRequest, context: SnippetContext): Snippe
     }),
     variables: secrets.map((secret) => secret.variable),
     revealed: secrets.every((secret) => context.reveal && secret.value !== undefined),
+    unset: secrets
+      .filter((secret) => !context.reveal || secret.value === undefined)
+      .map((secret) => secret.variable),
   };
 }

@@ -66,6 +66,15 @@ describe('the request behind a snippet', () => {
     assert.equal(snippetSet(legRequest(legs.codeExchange), context).revealed, true);
     assert.equal(snippetSet(legRequest(legs.codeExchange), { ...context, reveal: false }).revealed, false);
     assert.equal(snippetSet(legRequest(legs.passwordGrant), context).revealed, false);
+    // After Reveal only the password, never kept, is left to fill in: the copy's message names it alone.
+    const password = snippetSet(legRequest(legs.passwordGrant), context);
+    assert.deepEqual(password.unset, ['SF_PASSWORD']);
+    assert.ok(password.variables.length > 1, password.variables.join(', '));
+    assert.deepEqual(
+      snippetSet(legRequest(legs.passwordGrant), { ...context, reveal: false }).unset,
+      password.variables,
+    );
+    assert.deepEqual(snippetSet(legRequest(legs.codeExchange), context).unset, []);
     assert.equal(
       snippetSet(legRequest(legs.preflight), { ...context, reveal: false }).revealed,
       true,
