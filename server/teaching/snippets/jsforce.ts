@@ -41,11 +41,20 @@ export function jsforceSnippet(request: LegRequest, context: SnippetContext): st
   }
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`// ${comment}`);
+  // A variable left unset would reach Salesforce as "undefined" and come back as a misleading error.
+  if (bindings.some((binding) => binding.value === undefined)) {
+    lines.push(
+      'function env(name) {',
+      '  if (!process.env[name]) throw new Error(`${name} is not set: run its export line (beside it below) first`);',
+      '  return process.env[name];',
+      '}',
+    );
+  }
   for (const binding of bindings) {
     if (binding.value !== undefined) lines.push(`const ${binding.variable} = ${literal(binding.value)};`);
     else
       lines.push(
-        `const ${binding.variable} = process.env.${binding.variable}; // export ${binding.variable}='${placeholder(binding)}'`,
+        `const ${binding.variable} = env(${literal(binding.variable)}); // export ${binding.variable}='${placeholder(binding)}'`,
       );
   }
   lines.push('', ...call);
@@ -64,8 +73,13 @@ function callOf(request: LegRequest): string[] | undefined {
         ['accessToken', expression(request.bearer)],
         ['version', literal(query.version)],
       ])});`,
-      `const result = await conn.query(${literal(query.soql)});`,
-      'for (const { attributes, ...row } of result.records) console.log(JSON.stringify(row));',
+      `let result = await conn.query(${literal(query.soql)});`,
+      'for (;;) {',
+      '  for (const { attributes, ...row } of result.records) console.log(JSON.stringify(row));',
+      '  if (result.done) break;',
+      '  // More rows than one batch (2,000 by default): queryMore asks for the next one.',
+      '  result = await conn.queryMore(result.nextRecordsUrl);',
+      '}',
     ];
   }
   if (pathname.endsWith('/services/oauth2/token') && request.form) return tokenCall(request, origin);

@@ -62,8 +62,15 @@ export function pythonSnippet(request: LegRequest, context: SnippetContext): str
   if (query) {
     lines.push(
       'response.raise_for_status()',
-      'for record in response.json()["records"]:',
-      '    print(json.dumps({name: value for name, value in record.items() if name != "attributes"}))',
+      'while True:',
+      '    page = response.json()',
+      '    for record in page["records"]:',
+      '        print(json.dumps({name: value for name, value in record.items() if name != "attributes"}))',
+      '    if page["done"]:',
+      '        break',
+      '    # More rows than one batch (2,000 by default): the next batch is at nextRecordsUrl, asked the same way.',
+      `    response = requests.get(${literal(query.instanceUrl)} + page["nextRecordsUrl"], headers=response.request.headers${context.caFile ? ', verify=CA_FILE' : ''}, timeout=30)`,
+      '    response.raise_for_status()',
     );
   } else {
     lines.push('print(response.status_code)', 'print(response.text)');
@@ -81,7 +88,7 @@ function simpleSalesforce(request: LegRequest, context: SnippetContext): string[
       '#   from simple_salesforce import Salesforce',
       ...(context.caFile ? ['#   session = requests.Session()', '#   session.verify = CA_FILE'] : []),
       `#   sf = Salesforce(instance_url=${literal(query.instanceUrl)}, session_id=${expression(request.bearer)},${context.caFile ? ' session=session,' : ''} version=${literal(query.version)})`,
-      `#   for record in sf.query(${literal(query.soql)})["records"]:`,
+      `#   for record in sf.query_all(${literal(query.soql)})["records"]:`,
       '#       print(record)',
     ];
   }
