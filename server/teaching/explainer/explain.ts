@@ -94,7 +94,7 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     .reverse()
     .find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
   const form = new URLSearchParams(tokenCall?.requestBody ?? '');
-  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs };
+  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs, faults: attempt.faults };
   if (tokenCall) {
     // HTTP Basic carries the secret too (client credentials, refresh): only the header's name is looked at.
     const basic = Object.entries(tokenCall.requestHeaders ?? {}).some(
@@ -103,6 +103,7 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     context.sentSecret = form.has('client_secret') || basic;
     context.sentVerifier = form.has('code_verifier');
     context.redirectUri = form.get('redirect_uri') ?? undefined;
+    context.username = form.get('username') ?? undefined;
   }
   // Before any token call, the authorize request (sent or only pre-flighted) says what the app asked for.
   const authorize = attempt.transcript.find(

@@ -37,6 +37,15 @@ export const FLOW_RULES: Rule[] = [
       'The same words cover every cause: the org blocks the flow (the default since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org, the password or the appended security token is wrong, or the user is locked or inactive.',
     howToFix:
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
+    // Salesforce's answer names no cause; the one a learner armed is known here.
+    detail: (c) =>
+      c.faults?.includes('no-security-token')
+        ? `This attempt left the security token off the password on purpose, for ${c.username ?? 'the user'}: that alone gives this answer where the org asks for one (a login from outside the profile's trusted IP ranges).`
+        : c.faults?.includes('wrong-password')
+          ? `This attempt sent a wrong password on purpose, for ${c.username ?? 'the user'}: ten in a row lock the user.`
+          : c.username
+            ? `The request was for username=${c.username}.`
+            : undefined,
     whatNotToDo: 'Do not retry in a loop: wrong passwords lock the user out after a few attempts.',
   },
   {

@@ -1,5 +1,5 @@
 // The explainer's shapes: what the request looked like, and what an error most likely means.
-import type { FlowName } from '../../attempts/attempt.ts';
+import type { Fault, FlowName } from '../../attempts/attempt.ts';
 
 /**
  * Where every connected app setting starts. Then, from the menu at the end of the app's row: View (consumer details),
@@ -22,6 +22,10 @@ export interface ExplainContext {
   /** The consumer key the request carried. */
   clientId?: string;
   configuredCallback?: string;
+  /** The username a username-password request carried (its password is never kept). */
+  username?: string;
+  /** The faults the attempt was armed with ("break it"): the cause, when the learner asked for it. */
+  faults?: readonly Fault[];
 }
 
 export interface Explanation {

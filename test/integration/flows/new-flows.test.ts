@@ -119,12 +119,19 @@ describe('the newer flows through the app', () => {
           await run('/flows/username-password', await credentials()),
           '/flows/username-password#teaching-heading',
         );
-        assertExplained(await page('/flows/username-password'), {
+        const html = await page('/flows/username-password');
+        assertExplained(html, {
           error: 'invalid_grant',
           description: 'authentication failure',
           title: 'Salesforce refused the username-password login',
           fault,
         });
+        // Salesforce's words name no cause; the armed one is named.
+        const cause =
+          fault === 'no-security-token'
+            ? 'left the security token off the password on purpose'
+            : 'sent a wrong password on purpose';
+        assert.ok(html.includes(`In this request:</strong> This attempt ${cause}, for `), cause);
       });
     }
   });
