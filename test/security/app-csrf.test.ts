@@ -15,6 +15,7 @@ const ROUTES: Record<string, Record<string, string>> = {
   '/flows/refresh-token': {},
   '/flows/device': {},
   '/flows/device/poll': {},
+  '/flows/web-server/handed-over/reveal': {},
   '/flows/username-password': { password: 'x', securityToken: 'y' },
   '/explain': { text: 'invalid_grant' },
   '/setup/check': {},
