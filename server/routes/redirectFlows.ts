@@ -10,8 +10,9 @@ import * as webServer from '../flows/webServer.ts';
 import { beginAttempt, latestAttempt } from './attemptSession.ts';
 import { handedOverSnippets } from './handOver.ts';
 import { saveTransaction } from './loginTransactions.ts';
-import { repeatedFaults, repeatQuery } from './startQuery.ts';
-import { armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
+import { repeatSigner } from './startQuery.ts';
+import { browserOf } from './loginSession.ts';
+import { armedFaults, armFaults, armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
@@ -51,6 +52,7 @@ export function redirectFlowPages(services: Services): {
   start(flow: RedirectFlowName): RequestHandler;
 } {
   const { config, now, orgControl } = services;
+  const signer = repeatSigner(config);
   return {
     page: (flow) => (req, res) => {
       renderFlowPage(req, res, flow, {
@@ -71,10 +73,14 @@ export function redirectFlowPages(services: Services): {
       // "Send me anyway" after a refused pre-flight: straight to Salesforce's page. It and a restart (below) repeat
       // the attempt their link names, its faults included; faults armed meanwhile stay armed for the next one.
       const anyway = req.query.anyway === '1';
-      const repeat = anyway || req.query.restarted === '1';
-      const attempt = beginAttempt(req, flow, now(), {
-        faults: repeat ? repeatedFaults(req.query, flow, config.mode) : undefined,
-      });
+      const restarted = req.query.restarted === '1';
+      const browser = browserOf(req);
+      const repeated =
+        anyway || restarted ? signer.repeatedFaults(req.query, flow, config.mode, browser) : undefined;
+      // A restart is the same start again: switches it had taken, still armed in a session another tab's refresh
+      // carried over before that start was saved, are taken again, not left to break the next attempt too.
+      if (restarted && repeated && sameFaults(armedFaults(req, flow), repeated)) armFaults(req, flow, []);
+      const attempt = beginAttempt(req, flow, now(), { faults: repeated });
       const login = readLoginOptions(req.query, config);
       const { transaction, authorizeUrl } = FLOWS[flow].buildRequest(config, now(), attempt.faults, login);
       // Bound to the state this login sends (tampered or not): only its requests, and its code's exchange, meet them.
@@ -85,7 +91,9 @@ export function redirectFlowPages(services: Services): {
         flow === 'web-server' && req.query.hand_over === '1' && req.session.handOverNext === true;
       delete req.session.handOverNext;
       if (handOver) (transaction as webServer.WebServerTransaction).handOver = true;
-      attempt.startQuery = new URLSearchParams(repeatQuery(req.query, attempt.faults)).toString();
+      attempt.startQuery = new URLSearchParams(
+        signer.repeatQuery(req.query, flow, attempt.faults, browser),
+      ).toString();
       if (!anyway) {
         const refused = await preflightAuthorize(flowContext(services, attempt), authorizeUrl).catch(
           (error: unknown) => ({ failure: error }),
@@ -105,7 +113,7 @@ export function redirectFlowPages(services: Services): {
       if (sessionEnded(req) && req.query.restarted !== '1') {
         settleOrgFaults(attempt, orgControl);
         const again = new URLSearchParams([
-          ...repeatQuery(req.query, attempt.faults),
+          ...signer.repeatQuery(req.query, flow, attempt.faults, browser),
           ...(anyway ? [['anyway', '1']] : []),
           ['restarted', '1'],
         ]);
@@ -130,4 +138,9 @@ export function redirectFlowPages(services: Services): {
 function demoUsers(admin: string): string[] {
   const domain = admin.split('@')[1] ?? 'playground.local';
   return [admin, `standard@${domain}`, `inactive@${domain}`];
+}
+
+/** The same faults, in any order. */
+function sameFaults(a: readonly Fault[], b: readonly Fault[]): boolean {
+  return a.length === b.length && a.every((fault) => b.includes(fault));
 }

@@ -40,25 +40,47 @@ describe('a repeated start carries its own attempt’s faults', () => {
     const link = /href="(\/flows\/web-server\/start\?anyway=1[^"]*)"/.exec(
       await page(client, '/flows/web-server'),
     );
-    assert.equal(link?.[1], '/flows/web-server/start?anyway=1&amp;fault=callback-mismatch');
+    assert.match(
+      link?.[1] ?? '',
+      /^\/flows\/web-server\/start\?anyway=1&amp;fault=callback-mismatch&amp;sig=[\w-]{43}$/,
+    );
+    const anywayUrl = `${stack.appUrl}${link![1].replaceAll('&amp;', '&')}`;
 
     // Another tab starts the same flow, with no fault: its login waits at Salesforce's page.
     const other = await client.get(`${stack.appUrl}/flows/web-server/start`);
     assert.match(other.headers.get('location') ?? '', /\/services\/oauth2\/authorize\?/);
 
-    const anyway = await client.get(`${stack.appUrl}${link![1].replaceAll('&amp;', '&')}`);
+    // A switch armed since is for the next attempt: the repeat leaves it armed.
+    await arm(client, 'tampered-state');
+    const anyway = await client.get(anywayUrl);
     const salesforcePage = await client.get(anyway.headers.get('location') ?? '');
     assert.equal(salesforcePage.status, 400);
     assert.match(await salesforcePage.text(), /redirect_uri_mismatch/);
+    assert.match(
+      await page(client, '/flows/web-server'),
+      /Next attempt will:<\/strong> come back with a state this browser never sent/,
+    );
+
+    // The same link in another browser (a link posted elsewhere) starts a login with no fault at all.
+    const elsewhere = new TestClient();
+    await page(elsewhere, '/flows/web-server');
+    const plain = await elsewhere.get(anywayUrl);
+    assert.match(plain.headers.get('location') ?? '', /\/services\/oauth2\/authorize\?/);
+    assert.doesNotMatch(await page(elsewhere, '/flows/web-server'), /This attempt was armed to/);
   });
 
-  test('a repeat link takes only the faults its flow offers', async () => {
+  test('faults this app did not sign, or signed for other faults, break nothing', async () => {
     const client = new TestClient();
-    const link = '/flows/web-server/start?anyway=1&fault=wrong-aud&fault=tampered-state&fault=nope';
-    const start = await client.get(`${stack.appUrl}${link}`);
-    assert.match(start.headers.get('location') ?? '', /\/services\/oauth2\/authorize\?/);
-    const armedTo = /This attempt was armed to ([^.]*)\./.exec(await page(client, '/flows/web-server'));
-    assert.equal(armedTo?.[1], 'come back with a state this browser never sent');
+    await page(client, '/flows/web-server');
+    for (const query of [
+      'anyway=1&fault=tampered-state',
+      'restarted=1&fault=replay-code&sig=forged',
+      'anyway=1&fault=tampered-state&fault=nope&sig=' + 'A'.repeat(43),
+    ]) {
+      const start = await client.get(`${stack.appUrl}/flows/web-server/start?${query}`);
+      assert.match(start.headers.get('location') ?? '', /\/services\/oauth2\/authorize\?/, query);
+      assert.doesNotMatch(await page(client, '/flows/web-server'), /This attempt was armed to/, query);
+    }
   });
 
   test('a start overtaken by another tab’s sign-in starts again with its faults, though the sign-in dropped them', async () => {
@@ -74,7 +96,7 @@ describe('a repeated start carries its own attempt’s faults', () => {
       );
       preflight.release();
       const restarted = (await start).headers.get('location') ?? '';
-      assert.match(restarted, /^\/flows\/web-server\/start\?fault=ip-restricted&restarted=1$/);
+      assert.match(restarted, /^\/flows\/web-server\/start\?fault=ip-restricted&sig=[\w-]{43}&restarted=1$/);
       await preflight.restore();
       assert.doesNotMatch(
         await page(client, '/flows/web-server'),
@@ -86,5 +108,28 @@ describe('a repeated start carries its own attempt’s faults', () => {
       assert.equal(login.status, 403, 'the restarted login meets the fault it was started with');
       assert.match(await login.text(), /Restricted IP/);
     });
+  });
+
+  test('a start overtaken by another tab’s refresh starts again once with its faults, and leaves none armed', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    await arm(client, 'tampered-state');
+    await whileHeld(stack.emulatorServer!, '/services/oauth2/authorize', async (preflight) => {
+      const start = client.get(`${stack.appUrl}/flows/web-server/start`);
+      await preflight.arrived;
+      // The refresh carries the session as it was stored: the switch the start took is still armed there.
+      const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
+      assert.equal(refreshed.headers.get('location'), '/result');
+      preflight.release();
+      const restarted = (await start).headers.get('location') ?? '';
+      assert.match(restarted, /[?&]fault=tampered-state&/);
+      await preflight.restore();
+      assert.match(await page(client, '/flows/web-server'), /Next attempt will:/, 'carried by the refresh');
+      const again = await client.get(`${stack.appUrl}${restarted}`);
+      assert.match(again.headers.get('location') ?? '', /\/services\/oauth2\/authorize\?/);
+    });
+    const flowPage = await page(client, '/flows/web-server');
+    assert.match(flowPage, /This attempt was armed to come back with a state this browser never sent/);
+    assert.doesNotMatch(flowPage, /Next attempt will:/, 'taken once, not twice');
   });
 });
