@@ -16,6 +16,10 @@ export function loadSoqlParser(): Parser {
   return parser;
 }
 
+/** Bounds on looking for the caret's place among a repeated token's (see stoppedAt): a few parses of a short query. */
+const MAX_CARET_TRIES = 20;
+const MAX_CARET_SOQL = 4_000;
+
 /** Salesforce refuses longer statements before parsing them. */
 export const MAX_SOQL_LENGTH = 100_000;
 
@@ -67,11 +71,12 @@ function unexpectedToken(error: unknown): string | undefined {
 
 /**
  * Which of a token's places the parser stopped at, when it appears more than once (its message gives no offset):
- * the first whose query cut just after it fails on it, not on the early end. Undefined: the first place.
+ * the first whose query cut just after it fails on it, not on the early end. Undefined: the first place. Each
+ * try parses the query again: a long statement, or a token found many times (a comma), keeps the first place.
  */
 function stoppedAt(soql: string, token: string): number | undefined {
   const places = occurrencesOf(soql, token);
-  if (places.length < 2) return undefined;
+  if (places.length < 2 || places.length > MAX_CARET_TRIES || soql.length > MAX_CARET_SOQL) return undefined;
   return places.find((at) => {
     try {
       loadSoqlParser().parseQuery(soql.slice(0, at + token.length));
