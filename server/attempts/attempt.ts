@@ -109,6 +109,11 @@ export interface Attempt {
    * not sent; this is the request that would send it, for the learner to send from their own tools.
    */
   handedOver?: { tokenRequest: Record<string, string> };
+  /**
+   * The signed-in attempt's token answered a call on the instance (identity or a query). Kept apart from the legs:
+   * later calls replace those, and a revoke or a typo in one is that call's error, not the sign-in's.
+   */
+  tokenWorked?: boolean;
 }
 
 /** Where a flow reports what it does, leg by leg and check by check, so the teaching layer can show it. */

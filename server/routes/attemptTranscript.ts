@@ -32,6 +32,9 @@ export function attemptLog(attempt: Attempt): AttemptLog {
   };
 }
 
+/** Calls on the instance with the login's token: one that answered shows the sign-in's token worked. */
+const TOKEN_LEGS = new Set(['identity', 'query']);
+
 /**
  * The result page's own calls (identity, versions, query, token tools) after the login: kept beside the finished
  * attempt, each leg replacing its previous run (a reloaded page re-runs its query: one leg, not forty).
@@ -39,7 +42,10 @@ export function attemptLog(attempt: Attempt): AttemptLog {
 export function activityLog(req: Request): (entry: TranscriptEntry) => void {
   return (entry) => {
     const login = req.session.login;
-    if (login) addEntry((login.activity ??= []), entry, true);
+    if (!login) return;
+    addEntry((login.activity ??= []), entry, true);
+    const answered = !entry.error && entry.status !== undefined && entry.status < 400;
+    if (login.attempt && answered && TOKEN_LEGS.has(entry.leg)) login.attempt.tokenWorked = true;
   };
 }
 

@@ -34,13 +34,14 @@ export const checks =
     return found.every((check) => check.passed) ? 'done' : 'failed';
   };
 /**
- * Done once any leg of these names succeeded: the token worked. The result page runs the learner's own queries and
- * token tools later, each replacing its earlier leg; a typo in one, or a token revoked since, is that call's error
- * (shown with it), not a failure of the sign-in.
+ * Done once the token worked on the instance (tokenWorked), or a leg of these names shows it did. The result page
+ * runs the learner's own queries and token tools later, each replacing its earlier leg; a typo in one, or a token
+ * revoked since, is that call's error (shown with it), not a failure of the sign-in.
  */
 export const anyLegDone =
   (...names: string[]) =>
   (attempt: Attempt): StepState | undefined => {
+    if (attempt.tokenWorked) return 'done';
     const entries = attempt.transcript.filter((entry) => names.includes(entry.leg));
     if (entries.length === 0) return undefined;
     return entries.some((entry) => !entry.error && entry.status !== undefined && entry.status < 400)

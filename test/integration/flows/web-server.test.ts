@@ -161,6 +161,19 @@ describe('web server flow', () => {
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
   });
 
+  test('a token revoked after the sign-in fails the calls made with it since, not the sign-in’s diagram', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 200);
+    for (const tool of ['revoke-access', 'identity']) {
+      assert.equal((await postForm(stack, client, '/result', '/result/tools', { tool })).status, 303);
+    }
+    const html = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(html, /INVALID_SESSION_ID|Bad_OAuth_Token|invalid_token/);
+    assert.match(html, /The last attempt succeeded\./);
+    assert.doesNotMatch(html, /data-state="failed"/);
+  });
+
   test('refreshes the access token with the refresh token, sending the secret', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
