@@ -1,4 +1,5 @@
-// Device flow page: ask this app to poll every `interval` seconds (it never polls Salesforce sooner), and move on
+// Device flow page: ask this app to poll every `interval` seconds (never sooner, unless the attempt is armed to poll
+// too fast: then every second until Salesforce answers slow_down), and move on
 // to the result, or back to the explained error, when the answer is final. "Check now" pressed while a poll of the
 // page is under way waits for that poll's answer instead of sending a second one: landing just after that poll signed
 // the visitor in, it would carry a form token of the session the sign-in replaced, and be refused as an expired form
@@ -52,6 +53,6 @@
         status.textContent = `Could not check: ${error.message}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
       });
   };
-  // After the interval; an attempt armed to poll too fast asks at once (its page says so).
+  // After the interval; an attempt armed to poll too fast asks after a second (its page says so).
   setTimeout(ask, Number(section.dataset.firstPoll || section.dataset.interval) * 1000);
 })();

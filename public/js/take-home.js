@@ -22,8 +22,16 @@
     // A spent value is renewed only for a copy of real values: placeholders never carry it.
     const mustRenew = () => revealed() && Boolean(box.dataset.fresh) && box.dataset.renewed !== 'true';
 
+    /** What a copy holds: nothing to hide, your values, placeholders, or your values but what this app never kept. */
+    const modeNow = () => {
+      if (variables.length === 0) return '';
+      if (unset.length === 0) return ', with your values';
+      if (unset.length === variables.length) return ', with placeholders';
+      return `, with your values but ${unset.join(', ')}`;
+    };
+
     const showMode = () => {
-      const mode = variables.length === 0 ? '' : revealed() ? ', with your values' : ', with placeholders';
+      const mode = modeNow();
       box.querySelectorAll('.copy-snippet').forEach((button) => {
         const verb = box.dataset.fresh === 'code' ? 'New login, then copy' : 'New attempt and copy';
         button.querySelector('.copy-verb').textContent = mustRenew() ? verb : 'Copy';
@@ -40,12 +48,14 @@
       });
     };
 
-    /** What the note says of a set: your values, placeholders, or your values but for what this app never kept. */
+    /** What the note says of a revealed set: your values, except those this app never keeps (a password). */
     const noteFor = (set) => {
-      if (set.revealed) return note.dataset.revealedNote;
-      if (set.unset.length === variables.length) return note.dataset.placeholders;
+      if (set.unset.length === 0) return note.dataset.revealedNote;
       const left = set.unset.map((name) => `$${name}`).join(', ');
-      return `Copies your own values, except ${left}, which this app never keeps: set it before running the copy. Live credentials: keep them out of chat, tickets, git and shell history.`;
+      const them = set.unset.length === 1 ? 'it' : 'them';
+      if (set.unset.length === variables.length)
+        return `Copies placeholders (${left}): this app never keeps these values, so set ${them} before running the copy.`;
+      return `Copies your own values, except ${left}, which this app never keeps: set ${them} before running the copy. Live credentials: keep them out of chat, tickets, git and shell history.`;
     };
 
     box.addEventListener('snippets', (event) => {

@@ -47,8 +47,11 @@ describe('every flow in Chromium', () => {
           const box = await revealedCopies(token, 'token request');
           assert.match(
             await box.locator('.copy-note').innerText(),
-            /^Copies your own values, except \$SF_PASSWORD, which this app never keeps/,
+            /^Copies your own values, except \$SF_PASSWORD, which this app never keeps: set it/,
           );
+          await box
+            .getByRole('button', { name: 'Copy token request as curl, with your values but SF_PASSWORD' })
+            .waitFor();
         }
       },
       { timeout: 30_000 },

@@ -87,7 +87,10 @@ describe('a copied query runs to its last row', () => {
     const failed = await runSaved(process.execPath, 'unset.mjs', copies(false).jsforce).catch(
       (error: { stderr: string }) => error,
     );
-    assert.match('stderr' in failed ? failed.stderr : '', /SF_ACCESS_TOKEN is not set: run its export line/);
+    assert.match(
+      'stderr' in failed ? failed.stderr : '',
+      /SF_ACCESS_TOKEN is not set: export it in your shell first/,
+    );
     assert.equal(stack.emulator?.received.length, before);
   });
 });

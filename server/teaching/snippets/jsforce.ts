@@ -45,7 +45,7 @@ export function jsforceSnippet(request: LegRequest, context: SnippetContext): st
   if (bindings.some((binding) => binding.value === undefined)) {
     lines.push(
       'function env(name) {',
-      '  if (!process.env[name]) throw new Error(`${name} is not set: run its export line (beside it below) first`);',
+      '  if (!process.env[name]) throw new Error(`${name} is not set: export it in your shell first (see its line in this file)`);',
       '  return process.env[name];',
       '}',
     );

@@ -115,7 +115,7 @@ describe('the device flow through the app', () => {
   test('break it: poll-too-fast gets slow_down, shown as a failed interval check, and polling slows by 5 s', async () => {
     await arm('/flows/device', 'device', 'poll-too-fast');
     assert.equal(await run('/flows/device'), '/flows/device');
-    // The page polls at once, not after the interval, and is told to come back in a second, not in 5.
+    // The page polls after a second, not after the interval, and is told to come back in a second, not in 5.
     const started = await page('/flows/device');
     assert.match(started, /data-interval="5" data-first-poll="1"/);
     const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(started)?.[1] ?? '';
