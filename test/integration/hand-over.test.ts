@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { authorizeViaApp, runWebServerFlow } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
+import { transcriptReader } from '../support/transcript-reader.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
 const run = promisify(execFile);
@@ -20,28 +21,7 @@ describe('handing a code over', () => {
   });
   after(() => stack.close());
 
-  /** The legs of a page's transcript (id and name), and its CSRF token, as a browser would read them. */
-  const pageOf = async (path: string) => {
-    const html = await (await client.get(`${stack.appUrl}${path}`)).text();
-    const legs = [...html.matchAll(/data-entry="([^"]+)" data-leg="([^"]+)"/g)].map(([, id, leg]) => ({
-      id,
-      leg,
-    }));
-    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
-    return { html, legs, csrf };
-  };
-  /** What a leg holds, as the page's script asks for it when the leg is opened. */
-  const legOf = async (id: string) => {
-    const answer = await client.get(`${stack.appUrl}/teaching/legs/${id}?part=body`);
-    assert.equal(answer.status, 200);
-    return answer.text();
-  };
-  const fresh = (entryId: unknown, csrf: string) =>
-    client.request(`${stack.appUrl}/teaching/fresh`, {
-      method: 'POST',
-      body: JSON.stringify({ entryId }),
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
-    });
+  const { pageOf, legOf, fresh } = transcriptReader(() => stack, client);
 
   test('a spent authorization code: a new login whose code is handed over, unexchanged, and whose copied exchange works once', async () => {
     await runWebServerFlow(stack, client);

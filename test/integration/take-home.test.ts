@@ -14,6 +14,7 @@ import { answerDeviceCode } from '../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
 import { postForm } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
+import { transcriptReader } from '../support/transcript-reader.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
 const run = promisify(execFile);
@@ -30,28 +31,7 @@ describe('renewing a spent single-use value', () => {
   });
   after(() => stack.close());
 
-  /** The legs of a page's transcript (id and name), and its CSRF token, as a browser would read them. */
-  const pageOf = async (path: string) => {
-    const html = await (await client.get(`${stack.appUrl}${path}`)).text();
-    const legs = [...html.matchAll(/data-entry="([^"]+)" data-leg="([^"]+)"/g)].map(([, id, leg]) => ({
-      id,
-      leg,
-    }));
-    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
-    return { html, legs, csrf };
-  };
-  /** What a leg holds, as the page's script asks for it when the leg is opened. */
-  const legOf = async (id: string) => {
-    const answer = await client.get(`${stack.appUrl}/teaching/legs/${id}?part=body`);
-    assert.equal(answer.status, 200);
-    return answer.text();
-  };
-  const fresh = (entryId: unknown, csrf: string) =>
-    client.request(`${stack.appUrl}/teaching/fresh`, {
-      method: 'POST',
-      body: JSON.stringify({ entryId }),
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
-    });
+  const { pageOf, legOf, fresh } = transcriptReader(() => stack, client);
 
   test('a spent device code: a new one is asked of Salesforce, and its copied poll gets a token once allowed', async () => {
     await postForm(stack, client, '/flows/device', '/flows/device');
