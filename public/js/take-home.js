@@ -9,16 +9,17 @@
   const initBox = (box) => {
     const status = box.querySelector('.copy-status');
     const note = box.querySelector('.copy-note');
-    const variables = box.dataset.variables ? box.dataset.variables.split(' ') : [];
     const words = (list) => (list ? list.split(' ').filter(Boolean) : []);
+    const variables = words(box.dataset.variables);
     // The variables a copy leaves to the learner: all before Reveal; after it, only those this app never kept.
     let unset = words(box.dataset.unset);
-    const initiallyUnset = unset;
+    // What Hide goes back to: the copies and the note as the page was served.
+    const served = { unset, note: note.textContent };
     const placeholders = new Map();
     const announce = (text) => {
       if (status) status.textContent = text;
     };
-    const revealed = () => box.dataset.revealed === 'true';
+    const revealed = () => unset.length === 0;
     // A spent value is renewed only for a copy of real values: placeholders never carry it.
     const mustRenew = () => revealed() && Boolean(box.dataset.fresh) && box.dataset.renewed !== 'true';
 
@@ -61,13 +62,11 @@
     box.addEventListener('snippets', (event) => {
       if (event.detail.restore) {
         placeholders.forEach((text, pre) => (pre.textContent = text));
-        box.dataset.revealed = String(variables.length === 0);
-        unset = initiallyUnset;
+        unset = served.unset;
         delete box.dataset.renewed;
-        note.textContent = variables.length === 0 ? note.dataset.revealedNote : note.dataset.placeholders;
+        note.textContent = served.note;
       } else {
         fill(event.detail.set);
-        box.dataset.revealed = String(event.detail.set.revealed);
         unset = event.detail.set.unset;
         note.textContent = noteFor(event.detail.set);
       }
