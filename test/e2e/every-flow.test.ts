@@ -52,6 +52,10 @@ describe('every flow in Chromium', () => {
           await box
             .getByRole('button', { name: 'Copy token request as curl, with your values but SF_PASSWORD' })
             .waitFor();
+          // Hide brings the copies back as the page was served: placeholders, and the note that says so.
+          await token.getByRole('button', { name: 'Hide secrets of the token request' }).click();
+          await box.getByRole('button', { name: 'Copy token request as curl, with placeholders' }).waitFor();
+          assert.match(await box.locator('.copy-note').innerText(), /^Copies placeholders \(/);
         }
       },
       { timeout: 30_000 },
