@@ -21,7 +21,7 @@ export interface SnippetSet {
   snippets: Snippet[];
   /** The variables the snippets set (SF_ACCESS_TOKEN…), for the words beside the copy controls. */
   variables: string[];
-  /** Whether the snippets hold real values, or placeholders (before Reveal; or a value this app never kept). */
+  /** Whether the snippets hold only real values: nothing is left unset. */
   revealed: boolean;
   /** The variables still to fill in: all of them before Reveal; after it, those this app never kept (a password). */
   unset: string[];
@@ -48,15 +48,16 @@ export function snippetSet(request: LegRequest, context: SnippetContext): Snippe
     python: '',
   };
   const secrets = secretsOfRequest(request);
+  const unset = secrets
+    .filter((secret) => !context.reveal || secret.value === undefined)
+    .map((secret) => secret.variable);
   return {
     snippets: TARGETS.map(({ target, label }) => {
       const text = write[target]();
       return text === undefined ? { target, label, unavailable: why[target] } : { target, label, text };
     }),
     variables: secrets.map((secret) => secret.variable),
-    revealed: secrets.every((secret) => context.reveal && secret.value !== undefined),
-    unset: secrets
-      .filter((secret) => !context.reveal || secret.value === undefined)
-      .map((secret) => secret.variable),
+    revealed: unset.length === 0,
+    unset,
   };
 }
