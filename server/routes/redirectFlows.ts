@@ -112,11 +112,10 @@ export function redirectFlowPages(services: Services): {
       // could never come back. The browser starts again, now with the new session's cookie (once: no loop).
       if (sessionEnded(req) && req.query.restarted !== '1') {
         settleOrgFaults(attempt, orgControl);
-        const again = new URLSearchParams([
-          ...signer.repeatQuery(req.query, flow, attempt.faults, browser),
-          ...(anyway ? [['anyway', '1']] : []),
-          ['restarted', '1'],
-        ]);
+        // The same start again: its choices and signed faults, as "send me anyway" would repeat them.
+        const again = new URLSearchParams(attempt.startQuery);
+        if (anyway) again.append('anyway', '1');
+        again.append('restarted', '1');
         return res.redirect(303, `${req.path}?${again}`);
       }
       saveTransaction(req, attempt, transaction);
