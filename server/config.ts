@@ -25,7 +25,7 @@ import { loginHostWarning } from './hostKinds.ts';
 
 export { ConfigError, withoutPassword } from './configValues.ts';
 export { checkDataDir } from './configFiles.ts';
-export { deriveAudience, isMyDomain, withListeningPorts } from './configHosts.ts';
+export { deriveAudience, withListeningPorts } from './configHosts.ts';
 
 export type { Config, EmulatorSettings, Mode } from './configTypes.ts';
 

@@ -48,11 +48,11 @@ export function myDomainWarning(
 export function audienceWarning(setting: string | undefined, loginUrl: string): string | undefined {
   if (!setting) return undefined;
   const fix = 'remove SF_AUDIENCE to use the derived one';
-  if (isMyDomain(setting)) {
+  const kind = hostKind(setting);
+  if (kind === 'My Domain') {
     return `SF_AUDIENCE ${setting} is a My Domain: Salesforce checks a JWT's aud against the login host even when the token request goes to My Domain, and answers "audience is invalid". Fix: ${fix}, or set https://login.salesforce.com (sandboxes https://test.salesforce.com).`;
   }
   const { pathname } = new URL(setting);
-  const kind = hostKind(setting);
   // Only Salesforce's own non-site hosts are known to take no path: a site on a custom domain has one.
   const siteless = ['login', 'test', 'instance', 'local emulator'].includes(kind);
   if (pathname.replace(/\/+$/, '') !== '' && siteless) {
@@ -95,7 +95,7 @@ export function withListeningPorts(config: Config, ports: { port: number; emulat
 }
 
 /** *.my.salesforce.com (sandboxes: *.sandbox.my.salesforce.com) and the government cloud's *.my.salesforce.mil. */
-export function isMyDomain(url: string): boolean {
+function isMyDomain(url: string): boolean {
   return hostKind(url) === 'My Domain';
 }
 

@@ -29,8 +29,6 @@ export function hostKind(url: string): HostKind {
 
 /** Visualforce, Lightning container and file hosts, enhanced (…vf.force.com) and legacy (…visualforce.com). */
 const CONTENT_HOST = /\.(vf|file|container|visual)\.force\.com$|\.(visualforce|documentforce)\.com$/;
-/** The content hosts whose first label ends with a package name: acme--c.vf.force.com, acme--sbx--c.sandbox…. */
-const PACKAGED_HOST = /\.(vf|container|visual)\.force\.com$|\.(visualforce|documentforce)\.com$/;
 
 /**
  * The My Domain behind a Lightning, Setup, Visualforce or file address: Salesforce names them all after the same
@@ -46,7 +44,9 @@ export function myDomainBehind(url: string): string {
     return `https://${domain}.my.salesforce.com`;
   }
   const label = hostname.split('.')[0] ?? hostname;
-  const packaged = PACKAGED_HOST.test(hostname);
+  // Every content host but a file host (acme.file.force.com) ends its first label with a package name:
+  // acme--c.vf.force.com, acme--sbx--c.sandbox.vf.force.com.
+  const packaged = !/\.file\.force\.com$/.test(hostname);
   // A packaged host names its My Domain before the last --: without one (c.na139.visual.force.com, an org that had
   // no My Domain then) there is none to name.
   if (packaged && !label.includes('--')) return 'https://<your domain>.my.salesforce.com';

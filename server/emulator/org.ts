@@ -2,8 +2,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { caseSafeId } from './ids.ts';
 
-export { caseSafeId, withCurrentUserIds } from './ids.ts';
-
 export const ORG_ID = caseSafeId('00D5j00000PlAyG');
 export const ORG_ID_15 = ORG_ID.slice(0, 15);
 

@@ -2,7 +2,7 @@
 // a reason not to start.
 import { readFileSync, renameSync } from 'node:fs';
 import { isAcceptableCallbackUrl } from './callbackUrls.ts';
-import { withCurrentUserIds } from './org.ts';
+import { withCurrentUserIds } from './ids.ts';
 import { isPersisted, type Persisted } from './stateShape.ts';
 import type { AccessTokenRecord } from './tokenStore.ts';
 

@@ -4,7 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import { authenticate, bearerToken } from '../bearer.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
-import { ORG_ID } from '../org.ts';
+import { ORG_ID_15 } from '../org.ts';
 import { mergedParams } from '../params.ts';
 import { chooseFormat, sendFormatted } from './formats.ts';
 import { identityDocument, userinfoDocument, versionFor } from './identityDocuments.ts';
@@ -17,7 +17,7 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
     if (!caller) return badToken(res);
     // Ids are compared by their 15 characters, as records are: an identity URL saved before the org's id got its
     // right suffix still names the same org.
-    const sameOrg = req.params.orgId.length >= 15 && req.params.orgId.slice(0, 15) === ORG_ID.slice(0, 15);
+    const sameOrg = req.params.orgId.slice(0, 15) === ORG_ID_15;
     const subject = sameOrg ? findUserById(ctx, req.params.userId.slice(0, 15)) : undefined;
     if (!subject) return res.status(404).type('text/plain').send('Bad_Id');
     const canReadOthers = caller.record.scopes.some((scope) => scope === 'api' || scope === 'full');

@@ -2,7 +2,7 @@
 // be parsed is kept aside under a new name and reported, and the seed takes its place. Writes are coalesced by
 // ../coalescedWrites.ts, as the emulator's own state is.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { withCurrentUserIds } from '../org.ts';
+import { withCurrentUserIds } from '../ids.ts';
 
 /** The parsed file, or undefined when there is none or it is corrupt (then kept as <file>.corrupt-<time>). */
 export function readRecordFile(file: string, nowMs = Date.now()): unknown {

@@ -1,6 +1,6 @@
 // Deterministic sample data: the same Accounts, Contacts, Cases and Opportunities on every start. 2,500 Contacts
 // make a query page at Salesforce's default batch of 2,000 records, so paging is taught with real sizes.
-import { caseSafeId } from '../org.ts';
+import { caseSafeId } from '../ids.ts';
 import { STAGES } from './objects.ts';
 import { CITIES, COMPANIES, FIRST, INDUSTRIES, LAST, SUBJECTS, TITLES } from './seedNames.ts';
 

@@ -1,7 +1,7 @@
 // The org's records: the deterministic seed plus every record written through the API (kept in a file of its
 // own and cleared by the emulator's reset). Records are replaced, never mutated, so a rollback or an open
 // query cursor keeps the version it saw.
-import { caseSafeId } from '../org.ts';
+import { caseSafeId } from '../ids.ts';
 import { RecordIndex } from './recordIndex.ts';
 import { objectForId } from './schema.ts';
 import type { SRecord } from './seed.ts';

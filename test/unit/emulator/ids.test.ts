@@ -1,7 +1,8 @@
 // The emulator's ids are Salesforce ids: 15 characters and the three-letter case-safe suffix computed from them.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { caseSafeId, ORG_ID, orgUsers } from '../../../server/emulator/org.ts';
+import { caseSafeId } from '../../../server/emulator/ids.ts';
+import { ORG_ID, orgUsers } from '../../../server/emulator/org.ts';
 import { makeId } from '../../../server/emulator/rest/seed.ts';
 
 describe('ids', () => {
