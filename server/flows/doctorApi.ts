@@ -8,12 +8,24 @@ import { notPerformed } from './responseChecks.ts';
 const MY_DOMAIN_FIX =
   "SF_MY_DOMAIN must be your org's My Domain, as Setup → My Domain shows it, e.g. https://<domain>.my.salesforce.com";
 
-/** The checks GET <host>/services/data/ answers; `versions` is its answer, or the error that stood for one. */
+/** One of the doctor's checks, passed or failed, with what it found and why it matters. */
+export const check = (id: string, label: string, passed: boolean, detail: string, why: string): Check => ({
+  id,
+  label,
+  passed,
+  detail,
+  why,
+});
+
+/**
+ * The checks GET <host>/services/data/ answers; `versions` is its answer, or the error that stood for one, and
+ * `host` the one asked (the My Domain when known).
+ */
 export function apiChecks(
   versions: SalesforceResponse | Error,
+  host: string,
   config: Pick<Config, 'loginUrl' | 'myDomainUrl' | 'apiVersion'>,
 ): Check[] {
-  const host = config.myDomainUrl ?? config.loginUrl;
   const listed = versions instanceof Error ? [] : listedVersions(versions.body);
   // SF_MY_DOMAIN is asked nothing else before client credentials: whether it is an org's is the doctor's to say.
   const ownMyDomain = config.myDomainUrl !== undefined && config.myDomainUrl !== config.loginUrl;
@@ -24,13 +36,15 @@ export function apiChecks(
       versions instanceof Error
         ? `did not answer (${versions.message})`
         : `answered GET /services/data/ with HTTP ${versions.status} and no API versions, which no Salesforce org would`;
-    checks.push({
-      id: 'my-domain',
-      label: 'My Domain check',
-      passed: false,
-      detail: `${host} ${answer}. Fix: ${MY_DOMAIN_FIX}.`,
-      why: 'Client credentials and the identity checks of every flow use the My Domain.',
-    });
+    checks.push(
+      check(
+        'my-domain',
+        'My Domain check',
+        false,
+        `${host} ${answer}. Fix: ${MY_DOMAIN_FIX}.`,
+        'Client credentials and the identity checks of every flow use the My Domain.',
+      ),
+    );
   }
   // A host that is not an org's has no versions to judge: that is its failure, already shown, not a second one.
   checks.push(
@@ -47,18 +61,17 @@ export function apiChecks(
 
 function versionCheck(versions: string[], wanted: string | undefined): Check {
   const newest = versions.at(-1);
-  return {
-    id: 'api-version',
-    label: 'API version check',
-    passed: versions.length > 0 && (!wanted || versions.includes(wanted)),
-    detail:
-      versions.length === 0
-        ? 'GET /services/data/ listed no versions.'
-        : wanted && !versions.includes(wanted)
-          ? `SF_API_VERSION=${wanted} is not one the org offers (newest: ${newest}). Fix: remove SF_API_VERSION, or use a listed one.`
-          : `The org offers v${versions[0]} to v${newest}${wanted ? `; SF_API_VERSION=${wanted} is one of them` : '; the playground uses the newest'}.`,
-    why: 'A version the org does not have answers NOT_FOUND for every REST call.',
-  };
+  return check(
+    'api-version',
+    'API version check',
+    versions.length > 0 && (!wanted || versions.includes(wanted)),
+    versions.length === 0
+      ? 'GET /services/data/ listed no versions.'
+      : wanted && !versions.includes(wanted)
+        ? `SF_API_VERSION=${wanted} is not one the org offers (newest: ${newest}). Fix: remove SF_API_VERSION, or use a listed one.`
+        : `The org offers v${versions[0]} to v${newest}${wanted ? `; SF_API_VERSION=${wanted} is one of them` : '; the playground uses the newest'}.`,
+    'A version the org does not have answers NOT_FOUND for every REST call.',
+  );
 }
 
 function listedVersions(body: string | undefined): string[] {

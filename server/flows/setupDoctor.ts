@@ -8,17 +8,9 @@ import { PUBLIC_CLIENT_NEEDS } from '../config.ts';
 import type { FlowContext } from './context.ts';
 import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
-import { apiChecks } from './doctorApi.ts';
+import { apiChecks, check } from './doctorApi.ts';
 import { notPerformed } from './responseChecks.ts';
 import * as webServer from './webServer.ts';
-
-const check = (id: string, label: string, passed: boolean, detail: string, why: string): Check => ({
-  id,
-  label,
-  passed,
-  detail,
-  why,
-});
 
 export async function runDoctor(ctx: FlowContext): Promise<void> {
   const { config, api, log } = ctx;
@@ -73,7 +65,7 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
 
   const apiHost = config.myDomainUrl ?? config.loginUrl;
   const versions = await probe(() => api.probe('versions', `${apiHost}/services/data/`, log.entry));
-  for (const found of apiChecks(versions, config)) log.check(found);
+  for (const found of apiChecks(versions, apiHost, config)) log.check(found);
   log.check(secretNote(config.clientSecret !== undefined));
 }
 
