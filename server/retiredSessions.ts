@@ -11,8 +11,10 @@ const MAX_RETIRED = 50_000;
 
 /** The same store, except that set and touch do nothing for an id it has destroyed. */
 export function refusingRetiredIds(store: session.Store): session.Store {
-  const retired = new LRUCache<string, true>({ max: MAX_RETIRED, ttl: SESSION_TTL_MS });
-  const loggedOut = new LRUCache<string, true>({ max: MAX_RETIRED, ttl: SESSION_TTL_MS });
+  const ids = () => new LRUCache<string, true>({ max: MAX_RETIRED, ttl: SESSION_TTL_MS });
+  const retired = ids();
+  // Made at the first logout: the cache sets its room aside at once, and the emulator's sessions never log out.
+  let loggedOut: LRUCache<string, true> | undefined;
   const overrides: Partial<session.Store> = {
     set(sid, data, callback) {
       if (retired.has(sid)) return callback?.();
@@ -27,8 +29,8 @@ export function refusingRetiredIds(store: session.Store): session.Store {
       store.destroy(sid, callback);
     },
     isRetired: (sid: string) => retired.has(sid),
-    markLoggedOut: (sid: string) => void loggedOut.set(sid, true),
-    isLoggedOut: (sid: string) => loggedOut.has(sid),
+    markLoggedOut: (sid: string) => void (loggedOut ??= ids()).set(sid, true),
+    isLoggedOut: (sid: string) => loggedOut?.has(sid) ?? false,
   } as Partial<session.Store> & Retiring;
   // Everything else (get, regenerate, the events express-session listens to) is the store's own; regenerate's
   // `this.destroy` comes back through here.
