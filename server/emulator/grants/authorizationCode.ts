@@ -1,5 +1,4 @@
 // grant_type=authorization_code: the web server flow's code exchange, with PKCE.
-import { clientFromFormFirst } from '../clientAuth.ts';
 import { findUserById } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import { issueTokens, newGrant } from '../responses.ts';
@@ -11,16 +10,13 @@ import {
   checkPkce,
   checkRedirectUri,
 } from './checks.ts';
-import { assertedClientId } from './clientAssertion.ts';
+import { clientOfRequest } from './clientAssertion.ts';
 import type { Grant } from './types.ts';
 
 export const authorizationCodeGrant: Grant = {
   grantType: 'authorization_code',
   handler(ctx, params, request) {
-    const asserted = assertedClientId(ctx, params, request);
-    const client = asserted
-      ? { id: asserted, secret: '' }
-      : clientFromFormFirst(request.authorization, params);
+    const client = clientOfRequest(ctx, params, request);
     checkClientId(ctx, client.id);
     const code = params.code ?? '';
     const grant = code ? ctx.codes.consume(code) : undefined;
@@ -34,7 +30,7 @@ export const authorizationCodeGrant: Grant = {
     // The armed fault 'require-secret' plays "Require Secret for Web Server Flow" switched on for this exchange.
     const secretRequired =
       ctx.faults.take('require-secret', { state: grant.state }) || ctx.state.settings.requireSecret;
-    if (!asserted) checkClientSecret(ctx, client.secret, secretRequired);
+    if (!client.asserted) checkClientSecret(ctx, client.secret, secretRequired);
     checkPkce(grant, params.code_verifier);
     const user = checkActive(findUserById(ctx, grant.userId));
     checkAdminApproval(ctx, user, { state: grant.state });

@@ -1,5 +1,6 @@
 // Client authentication with a signed JWT instead of the secret (RFC 7523 §2.2, "private_key_jwt" in discovery):
 // client_assertion_type and client_assertion, signed with the key whose certificate is on the app.
+import { clientFromFormFirst } from '../clientAuth.ts';
 import type { EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import type { Params } from '../params.ts';
@@ -55,4 +56,19 @@ function namesThisServer(aud: unknown, request: GrantRequest): boolean {
   const accepted = [own, `${own}/services/oauth2/token`, ...LOGIN_HOSTS];
   const audiences = Array.isArray(aud) ? aud : [aud];
   return audiences.some((value) => typeof value === 'string' && accepted.includes(value.replace(/\/$/, '')));
+}
+
+/**
+ * The client of a grant whose secret may be optional (the code exchange, a refresh): a client assertion, else HTTP
+ * Basic or the form. `asserted`: the assertion has proved who it is, so there is no secret to check.
+ */
+export function clientOfRequest(
+  ctx: EmulatorContext,
+  params: Params,
+  request: GrantRequest,
+): { id: string; secret: string; asserted: boolean } {
+  const asserted = assertedClientId(ctx, params, request);
+  return asserted
+    ? { id: asserted, secret: '', asserted: true }
+    : { ...clientFromFormFirst(request.authorization, params), asserted: false };
 }

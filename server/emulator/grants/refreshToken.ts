@@ -1,12 +1,11 @@
 // grant_type=refresh_token: a new access token for a stored refresh token, under the app's refresh-token policy,
 // with rotation when the app turns it on (a new refresh token each time; reusing an old one revokes the grant).
-import { clientFromFormFirst } from '../clientAuth.ts';
 import { findUserById } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import { isWithinPolicy } from '../refreshPolicy.ts';
 import { issueTokens } from '../responses.ts';
 import { checkActive, checkAdminApproval, checkClientId, checkClientSecret } from './checks.ts';
-import { assertedClientId } from './clientAssertion.ts';
+import { clientOfRequest } from './clientAssertion.ts';
 import type { Grant } from './types.ts';
 
 const expired = () => OAuthError.invalidGrant('expired access/refresh token');
@@ -15,12 +14,9 @@ export const refreshTokenGrant: Grant = {
   grantType: 'refresh_token',
   handler(ctx, params, request) {
     const { settings, tokens } = ctx.state;
-    const asserted = assertedClientId(ctx, params, request);
-    const client = asserted
-      ? { id: asserted, secret: '' }
-      : clientFromFormFirst(request.authorization, params);
+    const client = clientOfRequest(ctx, params, request);
     checkClientId(ctx, client.id);
-    if (!asserted) checkClientSecret(ctx, client.secret, settings.requireSecretForRefresh);
+    if (!client.asserted) checkClientSecret(ctx, client.secret, settings.requireSecretForRefresh);
     const stored = params.refresh_token ? tokens.findRefreshToken(params.refresh_token) : undefined;
     if (!stored) throw expired();
     if (stored.replacedAt !== undefined) {
