@@ -50,6 +50,12 @@ export function sessionEnded(req: Request): boolean {
   return retiring(req)?.isRetired?.(req.sessionID) ?? false;
 }
 
+/** Whether a sign-in or refresh gave this id's session a new id: the browser gets that id with its answer. */
+export function sessionReplaced(req: Request, sid: string): boolean {
+  const store = retiring(req);
+  return Boolean(sid) && (store?.isRetired?.(sid) ?? false) && !(store?.isLoggedOut?.(sid) ?? false);
+}
+
 /** Whether a logout ended it: unlike another tab's sign-in, that no later sign-in of the old session may undo. */
 export function sessionLoggedOut(req: Request): boolean {
   return retiring(req)?.isLoggedOut?.(req.sessionID) ?? false;

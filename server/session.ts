@@ -5,7 +5,7 @@ import onHeaders from 'on-headers';
 import type { Request, RequestHandler, Response } from 'express';
 import { cookieValue } from './csrf.ts';
 import { randomToken } from './randomPool.ts';
-import { refusingRetiredIds, sessionEnded } from './retiredSessions.ts';
+import { refusingRetiredIds, sessionEnded, sessionReplaced } from './retiredSessions.ts';
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
 export const SESSION_COOKIE = 'playground.sid';
@@ -24,9 +24,15 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
     cookie: { httpOnly: true, secure: true, sameSite: 'lax', maxAge: SESSION_TTL_MS },
   });
   return (req, res, next) => {
-    if (cookieValue(req, SESSION_COOKIE) !== undefined) {
+    const cookie = cookieValue(req, SESSION_COOKIE);
+    if (cookie !== undefined) {
       sessions(req, res, (error?: unknown) => {
-        if (!error) forgetIfEnded(req, res);
+        if (!error) {
+          forgetIfEnded(req, res);
+          // A cookie naming a live session loaded it: only a new id can mean the named one was replaced.
+          const named = idInCookie(cookie);
+          if (req.sessionID !== named && sessionReplaced(req, named)) replaced.add(req);
+        }
         next(error);
       });
       return;
@@ -34,6 +40,33 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
     deferSession(req, res, sessions);
     next();
   };
+}
+
+/** Requests that came with a session id a sign-in in another tab had just replaced (see carriedReplacedId). */
+const replaced = new WeakSet<Request>();
+
+/**
+ * Whether this request left the browser with the id of a session that a sign-in (or refresh) in another tab has
+ * replaced since: the browser is about to hold, or already holds, the new id. Such a request starts on an empty
+ * session; one that carries something single-use (a login's callback) is better sent again with the new id.
+ */
+export function carriedReplacedId(req: Request): boolean {
+  return replaced.has(req);
+}
+
+/**
+ * The id a session cookie names (`s:<id>.<signature>`), unverified: it only tells whether that id was replaced,
+ * so a forged cookie earns its sender nothing but one redirect of their own request.
+ */
+function idInCookie(cookie: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(cookie);
+  } catch {
+    return '';
+  }
+  const dot = value.lastIndexOf('.');
+  return value.startsWith('s:') && dot > 2 ? value.slice(2, dot) : '';
 }
 
 /**

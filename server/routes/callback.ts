@@ -19,6 +19,7 @@ import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
+import { carriedReplacedId } from '../session.ts';
 
 /** How each redirect flow finishes the protocol once its transaction is found (or not) by the returned state. */
 const COMPLETE = {
@@ -29,6 +30,10 @@ const COMPLETE = {
 };
 
 type Params = Record<string, string | undefined>;
+
+/** Marks a callback this app has sent back once already (see `query`). */
+const RETRIED = 'retried';
+const RETRIED_MARK = `${RETRIED}=1`;
 
 /**
  * States whose callback this process has begun to finish. Two loads of one callback at once each find the transaction
@@ -86,13 +91,22 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
 
   return {
     async query(req, res) {
+      // Sent while a sign-in in another tab gave this browser a new session id: the login waits in that session.
+      // Once more, then, with the id the browser holds by now; a second time it goes on (the browser never got it).
+      if (carriedReplacedId(req) && !(RETRIED in req.query)) {
+        return res.redirect(
+          303,
+          `${req.originalUrl}${req.originalUrl.includes('?') ? '&' : '?'}${RETRIED_MARK}`,
+        );
+      }
       if (!('code' in req.query) && !('error' in req.query)) {
         return res
           .set('Cache-Control', 'no-store')
           .render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
       }
-      const url = new URL(req.originalUrl, config.callbackUrl).href;
-      res.redirect(303, await finishCallback(req, 'web-server', url, singleValues(req.query)));
+      // The URL as Salesforce sent it, without the mark this app added.
+      const url = new URL(req.originalUrl.replace(/[?&]retried=1$/, ''), config.callbackUrl).href;
+      res.redirect(303, await finishCallback(req, 'web-server', url, singleValues(req.query, [RETRIED])));
     },
 
     async fragment(req, res) {
