@@ -87,10 +87,13 @@ export function parseAuthorizeRequest(
   // Seen on Salesforce's own RemoteAccessErrorPage, not sent back to the app as RFC 6749 would have it.
   if (!scopes) throw new RemoteAccessError(OAuthError.invalidScope());
   const withIdToken = types.includes('id_token');
+  // The code and description are this emulator's choice (RFC 6749's code for a malformed request); Salesforce's
+  // answer to `id_token` without `openid` is unconfirmed.
   if (withIdToken && !scopes.includes('openid'))
     refuse(OAuthError.invalidRequest('openid scope is required'));
   // No method means S256 (jsforce and the sf CLI send none). Whether Salesforce takes `plain` is unconfirmed:
   // RFC 9700 (2.1.1) says it should not be used, so only S256 is.
+  // The description here is this emulator's wording.
   const method = params.code_challenge_method ?? 'S256';
   if (params.code_challenge && method !== 'S256') {
     refuse(OAuthError.invalidRequest('invalid code challenge method'));
@@ -102,6 +105,7 @@ export function parseAuthorizeRequest(
   }
   const pkceRequired =
     (!isToken && faults.take('require-pkce', { state: params.state })) || state.settings.requirePkce;
+  // The description is the one reported from orgs that require PKCE; the wire reference does not list it.
   if (!isToken && pkceRequired && !params.code_challenge) {
     refuse(OAuthError.invalidRequest('missing required code challenge'));
   }
@@ -121,6 +125,7 @@ export function parseAuthorizeRequest(
   };
 }
 
+/** As observed from a blocked app (n8n-io/n8n#21589, 2025), in the fragment or query like other errors. */
 const appBlocked = () => new OAuthError('OAUTH_APP_BLOCKED', 'this app is blocked by admin');
 
 /** Where the browser goes with an error: query for the code flow, fragment for the token flow. */

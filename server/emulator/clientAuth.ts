@@ -21,10 +21,9 @@ export function clientCredentials(authorization: string | undefined, params: Par
 }
 
 /**
- * The code exchange and the refresh grant: the client in the form, or else in HTTP Basic. Salesforce's web server
- * flow guide (Spring '26) documents Basic there, and "if the client_id and client_secret are sent in the POST's body,
- * the authorization header is ignored". (A 2018 report saw Basic alone refused; the guide is newer.) The refresh
- * grant takes the same, as RFC 6749 §2.3.1 asks of every grant that authenticates the client. A form with the
+ * The code exchange and the refresh grant: the client in the form, or else in HTTP Basic. Whether Salesforce takes
+ * Basic there today is unconfirmed (wire reference §3.3: a 2018 report saw Basic alone refused), so this is RFC
+ * 6749 §2.3.1's choice, which asks it of every grant that authenticates the client; the form wins when it has both. A form with the
  * client_id alone and the secret in Basic is read as both; a Basic id other than the form's is no client at all.
  */
 export function clientFromFormFirst(authorization: string | undefined, params: Params): ClientCredentials {

@@ -33,7 +33,7 @@ export function refreshTokenNote(login: Login): string {
   if (login.flow === 'user-agent') {
     return present
       ? 'The user-agent flow returned a refresh token: the callback is a custom scheme or Salesforce success page.'
-      : "The user-agent flow returns a refresh token only to Salesforce's own success URL or a custom scheme, never to an https callback like this one.";
+      : "No refresh token: Salesforce's documentation describes one in the user-agent flow only for its own success URL or a custom scheme, not an https callback like this one (the exact rule is unconfirmed; the local emulator follows that reading).";
   }
   return present
     ? `The ${FLOW_NAMES[login.flow]} flow returned a refresh token because the refresh_token (or offline_access) scope was requested and allowed.`

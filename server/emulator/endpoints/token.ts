@@ -75,6 +75,7 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
       sendFormatted(res.status(error.status).set('Cache-Control', 'no-store'), format, refusal, XML_ROOT);
     }
   });
+  // Any other method: the description is the one reported from Salesforce, not one the wire reference lists.
   router.all('/services/oauth2/token', (_req, res) => {
     sendOAuthError(res, OAuthError.invalidRequest('must use HTTP POST'));
   });

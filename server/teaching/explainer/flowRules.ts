@@ -34,7 +34,7 @@ export const FLOW_RULES: Rule[] = [
     when: (c) => c.flow === 'username-password',
     title: 'Salesforce refused the username-password login',
     likelyMeaning:
-      'The same words cover every cause: the org blocks the flow (the default since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org, the password or the appended security token is wrong, or the user is locked or inactive.',
+      'The same words cover every cause: the org blocks the flow (the default in orgs created since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org, the password or the appended security token is wrong, or the user is locked or inactive.',
     howToFix:
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
     // Salesforce's answer names no cause; the one a learner armed is known here.
@@ -46,7 +46,8 @@ export const FLOW_RULES: Rule[] = [
           : c.username
             ? `The request was for username=${c.username}.`
             : undefined,
-    whatNotToDo: 'Do not retry in a loop: wrong passwords lock the user out after a few attempts.',
+    whatNotToDo:
+      "Do not retry in a loop: wrong passwords lock the user out once the org's password policy says so (after ten by default).",
   },
   {
     key: 'device-pending',
@@ -92,7 +93,7 @@ export const FLOW_RULES: Rule[] = [
     when: (c) => c.flow === 'device',
     title: 'Salesforce no longer knows this device code',
     likelyMeaning:
-      "A device code it cannot use gets the words Salesforce gives other spent codes: the code already got its tokens (a poll after the one that succeeded), it was forgotten (device codes last 10 minutes), or the poll sent something else than the start's device_code (the user_code, or a code cut short).",
+      "A device code it cannot use gets, in the local emulator, the words Salesforce gives other spent codes (a real org's wording for device codes is unconfirmed): the code already got its tokens (a poll after the one that succeeded), it was forgotten (device codes last 10 minutes), or the poll sent something else than the start's device_code (the user_code, or a code cut short).",
     howToFix:
       "Start the device flow again, and poll with code=<device_code> from the start's answer until the first answer that is not authorization_pending.",
     whatNotToDo: 'Do not poll again with a code that has had its tokens: it works for one exchange only.',

@@ -135,6 +135,7 @@ export const REST_RULES: Rule[] = [
     likelyMeaning: 'The token is expired or revoked, or the identity URL belongs to another org.',
     howToFix:
       'Get a new access token as its flow does (refresh it when the login has a refresh token, else sign in again), and call the id URL or userinfo with a token from the same login.',
-    whatNotToDo: 'Do not expect JSON here: this error comes as plain text with HTTP 403.',
+    whatNotToDo:
+      'Do not expect JSON here: this error comes as plain text, most often reported with HTTP 403.',
   },
 ];
