@@ -1,7 +1,7 @@
 // ORDER BY: each row's sort keys are read once, then compared with the one collator every query shares.
 import type { OrderByClause } from '@jetstreamapp/soql-parser-js';
 import { emulatorLimit } from '../restError.ts';
-import type { SRecord } from '../seed.ts';
+import type { FieldValue, SRecord } from '../seed.ts';
 import { pathReader, type PathResolver, type RecordSource } from './fieldPath.ts';
 import { comparable, compareValues, kindOf, type Comparable } from './values.ts';
 
@@ -41,6 +41,19 @@ export function sortBy<Row>(rows: readonly Row[], keys: SortKey<Row>[]): Row[] {
   return decorated.map((entry) => entry.row);
 }
 
+/**
+ * A picklist sorts in the order its values are defined, not alphabetically (SOQL guide, ORDER BY: "Picklist sorting
+ * is defined by the picklist sort determined during setup"). A value the list does not hold sorts after them all.
+ */
+function picklistOrder(values: readonly string[], read: (row: SRecord) => FieldValue | undefined) {
+  const places = new Map(values.map((value, index) => [value.toLowerCase(), index]));
+  return (row: SRecord): Comparable => {
+    const value = read(row);
+    if (value === null || value === undefined) return null;
+    return places.get(String(value).toLowerCase()) ?? values.length;
+  };
+}
+
 export function sortRows(
   soql: string,
   rows: readonly SRecord[],
@@ -53,6 +66,7 @@ export function sortRows(
       throw emulatorLimit(soql, 'ORDER BY', 'ORDER BY a function outside an aggregate query');
     const path = resolver.resolveUsable(clause.field, 'sorted');
     const read = pathReader(path, source);
+    if (path.field.picklist) return sortKey<SRecord>(clause, picklistOrder(path.field.picklist, read));
     const kind = kindOf(path.field.type);
     return sortKey<SRecord>(clause, (row) => comparable(kind, read(row)));
   });

@@ -1,12 +1,14 @@
 // Evaluates a parsed WHERE or HAVING clause. The parser gives a flat chain with parenthesis counts, so it is
-// turned back into tokens and re-read with SOQL precedence (NOT, then AND, then OR).
+// turned back into tokens and re-read: NOT binds first, and AND and OR never meet without parentheses between
+// them (SOQL guide, "Logical Operators": "Parentheses are required whenever you mix the operators"; Salesforce
+// answers `a AND b OR c` with MALFORMED_QUERY, unexpected token: OR).
 import type {
   Condition,
   ConditionWithValueQuery,
   HavingClause,
   WhereClause,
 } from '@jetstreamapp/soql-parser-js';
-import { malformed } from '../restError.ts';
+import { malformed, occurrencesOf } from '../restError.ts';
 
 type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { condition: Condition };
 type Clause = WhereClause | HavingClause;
@@ -29,25 +31,37 @@ export function compileClause<Row>(
   const fail = (): never => {
     throw malformed(soql, 'WHERE', 'unexpected token in the condition');
   };
+  /** The operator that a level's first two operands were joined by, when another one follows: an error. */
+  const mixed = (operator: 'AND' | 'OR'): never => {
+    // The caret goes under this operator's place among the statement's (counted from its start, so in a HAVING
+    // or a sub-select after other such operators it may stand under an earlier one; the message is the same).
+    const before = tokens.slice(0, pos).filter((token) => token === operator).length;
+    throw malformed(soql, operator, `unexpected token: ${operator}`, occurrencesOf(soql, operator)[before]);
+  };
   const orExpr = (): ((row: Row) => boolean) => {
     const semiJoinsBefore = semiJoins;
-    const parts = [andExpr()];
+    const first = andExpr(false);
+    const parts = [first.test];
+    if (first.joined && tokens[pos] === 'OR') mixed('OR');
     while (tokens[pos] === 'OR') {
       pos++;
-      parts.push(andExpr());
+      parts.push(andExpr(true).test);
     }
     if (parts.length > 1 && semiJoins > semiJoinsBefore) {
       throw malformed(soql, 'OR', "Semi join sub-selects are not allowed with the 'OR' operator");
     }
     return parts.length === 1 ? parts[0] : (row) => parts.some((part) => part(row));
   };
-  const andExpr = (): ((row: Row) => boolean) => {
+  /** `afterOr`: this level already joins with OR, so an AND here mixes the two. */
+  const andExpr = (afterOr: boolean) => {
     const parts = [notExpr()];
+    if (afterOr && tokens[pos] === 'AND') mixed('AND');
     while (tokens[pos] === 'AND') {
       pos++;
       parts.push(notExpr());
     }
-    return parts.length === 1 ? parts[0] : (row) => parts.every((part) => part(row));
+    const test = parts.length === 1 ? parts[0] : (row: Row) => parts.every((part) => part(row));
+    return { test, joined: parts.length > 1 };
   };
   /** A run of NOTs is read as its parity, so `NOT NOT ... x` nests no deeper than `x`. */
   const notExpr = (): ((row: Row) => boolean) => {
