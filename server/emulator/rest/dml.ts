@@ -124,8 +124,8 @@ export function updateRecord(ctx: DmlContext, object: ObjectDef, id: string, bod
   save(ctx, object, derivedFields(object, record, changes));
 }
 
-/** Moves the record to the recycle bin (queryAll still sees it); an Account takes its Contacts and
- * Opportunities with it, as Salesforce cascades them. */
+/** Moves the record to the recycle bin (queryAll still sees it), with the children its describe says a delete
+ * cascades to (an Account's Contacts and Opportunities, as Salesforce's do). */
 export function deleteRecord(ctx: DmlContext, object: ObjectDef, id: string): void {
   requireWritable(object);
   const record = liveRecord(ctx, object, id);
@@ -141,9 +141,10 @@ export function deleteRecord(ctx: DmlContext, object: ObjectDef, id: string): vo
     });
   ctx.store.transaction(() => {
     remove(record);
-    if (object.name !== 'Account') return;
-    for (const type of ['Contact', 'Opportunity']) {
-      for (const child of ctx.store.list(type)) if (child.AccountId === record.Id) remove(child);
+    for (const children of object.children.filter((relationship) => relationship.cascadeDelete)) {
+      for (const child of ctx.store.list(children.childSObject)) {
+        if (child[children.field] === record.Id) remove(child);
+      }
     }
   });
 }

@@ -13,11 +13,12 @@ export const STAGES = [
   'Closed Lost',
 ];
 
-const child = (relationshipName: string, childSObject: string, fieldName: string) => ({
+/** `cascadeDelete`: deleting the parent deletes these children too (dml.ts does so), as describe then says. */
+const child = (relationshipName: string, childSObject: string, fieldName: string, cascadeDelete = false) => ({
   relationshipName,
   childSObject,
   field: fieldName,
-  cascadeDelete: false,
+  cascadeDelete,
 });
 
 export const OBJECTS: readonly ObjectDef[] = [
@@ -40,9 +41,9 @@ export const OBJECTS: readonly ObjectDef[] = [
       field('NumberOfEmployees', 'Employees', 'int', { length: 8 }),
     ],
     children: [
-      child('Contacts', 'Contact', 'AccountId'),
+      child('Contacts', 'Contact', 'AccountId', true),
       child('Cases', 'Case', 'AccountId'),
-      child('Opportunities', 'Opportunity', 'AccountId'),
+      child('Opportunities', 'Opportunity', 'AccountId', true),
     ],
   },
   {
