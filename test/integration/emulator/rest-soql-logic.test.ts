@@ -1,5 +1,5 @@
 // SOQL in the emulator where Salesforce is stricter or orders differently than a generic engine would: AND and OR
-// never meet without parentheses, and a picklist sorts in the order its values are defined.
+// never meet without parentheses, only aggregates take aliases, and a picklist sorts in its defined order.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
@@ -74,6 +74,21 @@ describe('emulator: SOQL logic and picklist order', () => {
       await names(`SELECT Name FROM Account WHERE NOT Name = '${a}' AND NOT Name = '${b}'`),
       all.slice(2),
     );
+  });
+
+  test('an alias on a plain field is named as such; on an aggregate it is fine', async () => {
+    for (const soql of ['SELECT Name n FROM Account', 'SELECT Id, Name n, Industry FROM Account']) {
+      const refused = await refusal(soql);
+      assert.equal(refused.errorCode, 'MALFORMED_QUERY');
+      assert.match(refused.message, /\nonly aggregate expressions use field aliasing$/);
+    }
+    assert.equal(
+      (await rows('SELECT COUNT(Id) n FROM Account'))[0].n,
+      (await rows('SELECT Id FROM Account')).length,
+    );
+    // In an aggregate query a grouped field may take one too (SOQL guide, "Using Aliases with GROUP BY").
+    const grouped = await rows('SELECT Industry ind, COUNT(Id) FROM Account GROUP BY Industry');
+    assert.ok(grouped.length > 0 && grouped.every((row) => 'ind' in row && !('Industry' in row)));
   });
 
   test('ORDER BY a picklist follows the order its describe lists, not the alphabet', async () => {

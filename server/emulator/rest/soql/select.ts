@@ -56,8 +56,9 @@ function selectItems(
   switch (selected.type) {
     case 'Field':
     case 'FieldRelationship': {
+      // Outside an aggregate query a field takes no alias; Salesforce names the mistake (observed wording).
       if ('alias' in selected && selected.alias)
-        throw malformed(soql, selected.alias, `unexpected token: ${selected.alias}`);
+        throw malformed(soql, selected.alias, 'only aggregate expressions use field aliasing');
       return [resolver.resolve(fieldPathText(selected))];
     }
     case 'FieldSubquery':
