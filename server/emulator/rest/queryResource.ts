@@ -39,6 +39,15 @@ export const queryResource =
       return { status: 200, body: queryColumns(soql, ctx.store, options) };
     const outcome = runSoql(soql, ctx.store, options);
     const batch = batchSize(call.headers['sforce-query-options']);
+    // An aggregate query gets no query locator (SOQL guide, "Considerations for GROUP BY"): more rows than one
+    // batch are refused outright, in the words Salesforce uses for other results that cannot page (observed).
+    if (outcome.aggregate && outcome.rows.length > batch) {
+      throw new RestError(
+        400,
+        'EXCEEDED_ID_LIMIT',
+        'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch',
+      );
+    }
     const body = { totalSize: outcome.totalSize, done: true, records: [] as unknown[] };
     if (outcome.rows.length === 0) return { status: 200, body };
     const locatorId =

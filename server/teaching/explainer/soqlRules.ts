@@ -75,4 +75,35 @@ export const SOQL_RULES: Rule[] = [
     howToFix: 'Add LIMIT 200 (or less), or name the fields you need.',
     whatNotToDo: 'Do not select every field in code that runs often: name what you use.',
   },
+  {
+    key: 'soql-and-or',
+    error: 'MALFORMED_QUERY',
+    description: /unexpected token: (AND|OR)$/i,
+    title: 'SOQL stopped at an AND or OR',
+    likelyMeaning:
+      'Most often AND and OR are mixed at one level, as in a AND b OR c: SOQL, unlike SQL, gives neither precedence and asks for parentheses whenever the two meet. Otherwise the operator stands where a condition belongs (a doubled AND, or one right after WHERE).',
+    howToFix: 'Group the conditions as you mean them: (a AND b) OR c, or a AND (b OR c).',
+    whatNotToDo: 'Do not rely on the precedence another database would apply: SOQL applies none.',
+  },
+  {
+    key: 'soql-field-alias',
+    error: 'MALFORMED_QUERY',
+    description: /only aggregate expressions use field aliasing/,
+    title: 'Only aggregate queries take aliases',
+    likelyMeaning:
+      'A word right after a field in SELECT reads as an alias (SELECT Name n), and a query without GROUP BY or an aggregate function takes none: records always come back under the field names.',
+    howToFix: 'Remove the alias (a missing comma between two fields looks the same), or rename in your code.',
+    whatNotToDo: 'Do not add GROUP BY just to get an alias: it changes what the query returns.',
+  },
+  {
+    key: 'soql-aggregate-paging',
+    error: 'EXCEEDED_ID_LIMIT',
+    description: /does not support querymore/i,
+    title: 'An aggregate query must fit in one batch',
+    likelyMeaning:
+      'A query with GROUP BY or an aggregate function gets no nextRecordsUrl: when its groups are more than one batch (2,000, or the batchSize asked for), Salesforce refuses it instead of paging.',
+    howToFix:
+      'Add LIMIT 2000 or less, or narrow WHERE so fewer groups come back; for one row per record, drop GROUP BY and page a plain query.',
+    whatNotToDo: 'Do not raise the batch size to fit: 2,000 is its ceiling.',
+  },
 ];

@@ -91,6 +91,29 @@ describe('emulator: SOQL logic and picklist order', () => {
     assert.ok(grouped.length > 0 && grouped.every((row) => 'ind' in row && !('Industry' in row)));
   });
 
+  test('an aggregate query never pages: more groups than one batch are refused, as many as one batch answer', async () => {
+    const perContact = 'SELECT Id, COUNT(Name) FROM Contact GROUP BY Id';
+    const contacts = (await rest.query('SELECT COUNT() FROM Contact')).body.totalSize as number;
+    assert.ok(contacts > 2000, 'the seed has more contacts than one batch');
+    const { status, body } = await rest.query(perContact);
+    assert.equal(status, 400);
+    assert.deepEqual(body, [
+      {
+        message:
+          'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch',
+        errorCode: 'EXCEEDED_ID_LIMIT',
+      },
+    ]);
+    const limited = await rows(`${perContact} LIMIT 2000`);
+    assert.equal(limited.length, 2000);
+    // A smaller batch asked for is a smaller ceiling; plain queries page past it as before.
+    const small = { 'sforce-query-options': 'batchSize=200' };
+    assert.equal((await rest.query(`${perContact} LIMIT 201`, small)).status, 400);
+    assert.equal((await rest.query(`${perContact} LIMIT 200`, small)).body.done, true);
+    const plain = await rest.query('SELECT Id FROM Contact', small);
+    assert.equal(plain.body.done, false);
+  });
+
   test('ORDER BY a picklist follows the order its describe lists, not the alphabet', async () => {
     const { body } = await rest.get('/sobjects/Opportunity/describe');
     const stage = (body.fields as { name: string; picklistValues: { value: string }[] }[]).find(

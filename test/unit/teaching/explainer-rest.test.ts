@@ -65,8 +65,22 @@ describe('error explainer: REST refusals', () => {
       ['INVALID_FIELD', 'invalid date: 2025-13-45T00:00:00Z', 'soql-invalid-date'],
       ['NUMBER_OUTSIDE_VALID_RANGE', 'Maximum SOQL offset allowed is 2000', 'soql-offset-range'],
       ['MALFORMED_QUERY', 'The SOQL FIELDS function must have a LIMIT of at most 200', 'soql-fields-limit'],
+      ['MALFORMED_QUERY', 'unexpected token: OR', 'soql-and-or'],
+      ['MALFORMED_QUERY', 'unexpected token: AND', 'soql-and-or'],
+      ['MALFORMED_QUERY', 'only aggregate expressions use field aliasing', 'soql-field-alias'],
     ]) {
       assert.equal(explain({ error, error_description: at(message) }).key, key, message);
     }
+    // Not about AND or OR: the plain malformed-query explanation.
+    assert.equal(
+      explain({ error: 'MALFORMED_QUERY', error_description: at('unexpected token: ORDER') }).key,
+      'malformed-query',
+    );
+    const paging =
+      'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch';
+    assert.equal(
+      explain({ error: 'EXCEEDED_ID_LIMIT', error_description: paging }).key,
+      'soql-aggregate-paging',
+    );
   });
 });

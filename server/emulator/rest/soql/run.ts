@@ -18,6 +18,8 @@ export interface QueryOutcome {
   totalSize: number;
   rows: readonly unknown[];
   project(row: unknown, version: string): unknown;
+  /** GROUP BY or aggregate functions: one batch at most, never a query locator. */
+  aggregate?: boolean;
 }
 
 const MAX_OFFSET = 2000;
@@ -62,7 +64,7 @@ export function runSoql(soql: string, source: RecordSource, options: QueryOption
     fields.some((f) => f.type === 'FieldFunctionExpression' && f.isAggregateFn);
   if (isAggregate) {
     const results = runAggregate(soql, query, resolver, source, rows, options);
-    return { totalSize: results.length, rows: results, project: (row) => row };
+    return { totalSize: results.length, rows: results, project: (row) => row, aggregate: true };
   }
   const plan = planRecords(soql, query, resolver, source, options);
   const sorted = sortRows(soql, rows, query.orderBy, resolver, source);
