@@ -62,8 +62,12 @@ export function parseAuthorizeRequest(
   ctx: EmulatorContext,
   params: Params,
   host: Host,
+  /** A parameter sent more than once (see repeatedParam): an error page when it is where to send errors. */
+  repeated?: string,
 ): PendingAuthorization {
   const { faults, state } = ctx;
+  const repeatedError = () => OAuthError.invalidRequest(`repeated parameter: ${repeated}`);
+  if (repeated === 'client_id' || repeated === 'redirect_uri') throw new PageError(repeatedError());
   if (!params.client_id || !safeEqual(params.client_id, ctx.options.clientId)) {
     throw new PageError(OAuthError.invalidClientId());
   }
@@ -81,6 +85,7 @@ export function parseAuthorizeRequest(
   const refuse = (error: OAuthError): never => {
     throw new RedirectError(error, redirectUri, isToken, params.state);
   };
+  if (repeated !== undefined) refuse(repeatedError());
   const known = ['code', 'id_token token', 'token'];
   if (!known.includes(types.join(' '))) refuse(OAuthError.unsupportedResponseType());
   const scopes = requestedScopes(params.scope, ctx.state.settings.scopes);

@@ -20,6 +20,21 @@ export function queryParams(req: Request): Params {
   return paramsOf([req.query]);
 }
 
+/**
+ * The first parameter sent more than once in the query, or in the form (`withBody`). RFC 6749 §3.1 allows none to
+ * be; what Salesforce does with one is unconfirmed, so the OAuth endpoints refuse it (invalid_request) rather than
+ * drop it: a dropped `scope` would have granted every scope the app has.
+ */
+export function repeatedParam(req: Request, withBody = true): string | undefined {
+  for (const source of withBody ? [req.query, req.body] : [req.query]) {
+    if (!source || typeof source !== 'object') continue;
+    const [name] =
+      Object.entries(source as Record<string, unknown>).find(([, value]) => Array.isArray(value)) ?? [];
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
 function paramsOf(sources: unknown[]): Params {
   const params: Params = {};
   for (const source of sources) {

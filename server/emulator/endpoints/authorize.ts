@@ -13,7 +13,7 @@ import { OAuthError } from '../errors.ts';
 import { requestHost } from '../hosts.ts';
 import { checkCredentials, endLogin, IP_RESTRICTED, sessionUser, startSession } from '../login.ts';
 import type { OrgUser } from '../org.ts';
-import { queryParams } from '../params.ts';
+import { queryParams, repeatedParam } from '../params.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
 import { renderLogin } from './loginPage.ts';
@@ -29,7 +29,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     let pending: PendingAuthorization;
     const host = requestHost(ctx, req);
     try {
-      pending = parseAuthorizeRequest(ctx, queryParams(req), host);
+      pending = parseAuthorizeRequest(ctx, queryParams(req), host, repeatedParam(req, false));
     } catch (error) {
       return refuse(ctx, res, host.url, error);
     }

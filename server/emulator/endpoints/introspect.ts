@@ -4,7 +4,7 @@ import { clientCredentials } from '../clientAuth.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
 import { OAuthError, sendOAuthError } from '../errors.ts';
 import { identityUrl } from '../org.ts';
-import { mergedParams } from '../params.ts';
+import { mergedParams, repeatedParam } from '../params.ts';
 import { isWithinPolicy } from '../refreshPolicy.ts';
 import { safeEqual } from '../secrets.ts';
 
@@ -12,6 +12,10 @@ export function introspectEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.post('/services/oauth2/introspect', (req, res) => {
     const params = mergedParams(req);
+    const repeated = repeatedParam(req);
+    if (repeated !== undefined) {
+      return sendOAuthError(res, OAuthError.invalidRequest(`repeated parameter: ${repeated}`));
+    }
     const client = clientCredentials(req.headers.authorization, params);
     if (!safeEqual(client.id, ctx.options.clientId) || !safeEqual(client.secret, ctx.options.clientSecret)) {
       return sendOAuthError(res, OAuthError.invalidClient());

@@ -2,7 +2,7 @@
 // GET with callback= is the documented JSONP variant: callback({}) on success, callback({"error":...}) otherwise.
 import { Router, type Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
-import { mergedParams } from '../params.ts';
+import { mergedParams, repeatedParam } from '../params.ts';
 
 interface Refusal {
   error: string;
@@ -17,6 +17,14 @@ const INVALID: Refusal = { error: 'invalid_token', description: 'invalid token' 
 /** A JavaScript name or short dotted path, at most 64 characters: the only callbacks echoed into a script. */
 const CALLBACK = /^(?=.{1,64}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,4}$/;
 
+/** Why the token is not revoked, or nothing when it is now (a repeated parameter: see repeatedParam). */
+function refusalOf(ctx: EmulatorContext, token: string | undefined, repeated: string | undefined) {
+  if (repeated !== undefined)
+    return { error: 'invalid_request', description: `repeated parameter: ${repeated}` };
+  if (!token) return UNSUPPORTED;
+  return ctx.state.tokens.revoke(token) ? undefined : INVALID;
+}
+
 export function revokeEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/services/oauth2/revoke', (req, res) => {
@@ -24,7 +32,7 @@ export function revokeEndpoint(ctx: EmulatorContext): Router {
     // the two (the method is the mistake, not the token).
     if (req.method !== 'POST' && req.method !== 'GET') return res.status(405).set('Allow', 'GET, POST').end();
     const { token, callback } = mergedParams(req);
-    const refusal = !token ? UNSUPPORTED : ctx.state.tokens.revoke(token) ? undefined : INVALID;
+    const refusal = refusalOf(ctx, token, repeatedParam(req));
     res.set('Cache-Control', 'no-store');
     // Any other callback gets the plain answer: nothing a caller sends is ever echoed as code.
     if (req.method === 'GET' && callback && CALLBACK.test(callback)) {

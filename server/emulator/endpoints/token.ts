@@ -14,7 +14,7 @@ import { passwordGrant } from '../grants/password.ts';
 import { refreshTokenGrant } from '../grants/refreshToken.ts';
 import type { Grant } from '../grants/types.ts';
 import { requestHost } from '../hosts.ts';
-import { mergedParams } from '../params.ts';
+import { mergedParams, repeatedParam } from '../params.ts';
 import { chooseFormat, sendFormatted, type Format } from './formats.ts';
 
 const grants = new Map<string, Grant>(
@@ -47,6 +47,8 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
   router.post('/services/oauth2/token', (req, res, next) => {
     try {
       const params = mergedParams(req);
+      const repeated = repeatedParam(req);
+      if (repeated !== undefined) throw OAuthError.invalidRequest(`repeated parameter: ${repeated}`);
       const host = requestHost(ctx, req);
       const body = ctx.state.batch(() => {
         if (!params.grant_type && params.response_type === 'device_code') {
