@@ -54,7 +54,10 @@ describe('emulator: repeated parameters', () => {
   test('authorize shows its error page when client_id or redirect_uri comes twice: no address is trusted', async () => {
     const answer = await authorize([...login(), ['redirect_uri', 'https://attacker.example/cb']]);
     assert.notEqual(answer.status, 302);
-    assert.match(await answer.text(), /error=invalid_request&amp;error_description=repeated%20parameter%3A%20redirect_uri/);
+    assert.match(
+      await answer.text(),
+      /error=invalid_request&amp;error_description=repeated%20parameter%3A%20redirect_uri/,
+    );
     const twiceClient = await authorize([...login(), ['client_id', stack.config.clientId]]);
     assert.notEqual(twiceClient.status, 302);
   });
