@@ -37,6 +37,14 @@ export function unsolicitedError(): FlowError {
   );
 }
 
+/**
+ * A callback with neither one code nor one error (`code=a&code=b`, an empty code, a hand-made URL): there is
+ * nothing to exchange, and sending an empty code would only earn Salesforce's misleading "expired" answer.
+ */
+export function callbackWithoutCode(): FlowError {
+  return new FlowError('callback_without_code', 'the callback carried neither one code nor one error');
+}
+
 /** A state this session already completed came back (Back, Reload, a bookmark): each login completes once. */
 export function callbackReplayed(): FlowError {
   return new FlowError('callback_replayed', 'this login was already completed: its state works once');

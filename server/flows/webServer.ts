@@ -5,7 +5,7 @@ import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
-import { checkCallbackState, verifyTokenResponse } from './responseChecks.ts';
+import { callbackWithoutCode, checkCallbackState, verifyTokenResponse } from './responseChecks.ts';
 import type { CallbackMatch } from './transactions.ts';
 import { pkceChallenge } from './checks.ts';
 import { buildTokenRequest, pkceCheckOf } from './codeExchange.ts';
@@ -93,8 +93,9 @@ export async function completeCallback(
   if (params.error !== undefined) {
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'redirect');
   }
+  if (!params.code) throw callbackWithoutCode();
   ctx.log.check(pkceCheckOf(transaction));
-  const form = buildTokenRequest(ctx.config, params.code ?? '', transaction);
+  const form = buildTokenRequest(ctx.config, params.code, transaction);
   const tokens = await ctx.api.token(form, ctx.log.entry);
   if (transaction.faults.includes('replay-code')) {
     await ctx.api.token(form, ctx.log.entry, 'token (replayed code)');
@@ -121,6 +122,7 @@ export function handOverCode(
   if (params.error !== undefined) {
     throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'redirect');
   }
+  if (!params.code) throw callbackWithoutCode();
   ctx.log.check(pkceCheckOf(transaction));
-  return buildTokenRequest(ctx.config, params.code ?? '', transaction);
+  return buildTokenRequest(ctx.config, params.code, transaction);
 }

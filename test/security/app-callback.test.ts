@@ -35,6 +35,29 @@ describe('attacks on the callback', () => {
   };
   const errorBox = (html: string) => /<div class="error-box"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
 
+  test('a callback with two codes, two errors or an empty code is refused without any exchange', async () => {
+    for (const tamper of [
+      (url: URL) => url.searchParams.append('code', 'second-code'),
+      (url: URL) => url.searchParams.set('code', ''),
+      (url: URL) => {
+        url.searchParams.delete('code');
+        url.searchParams.append('error', 'access_denied');
+        url.searchParams.append('error', 'access_denied');
+      },
+    ]) {
+      const client = new TestClient();
+      const callback = new URL(await authorizeViaApp(stack, client, '/flows/web-server/start'));
+      tamper(callback);
+      const exchanges = tokenCalls(stack).length;
+      assert.equal((await client.get(callback.href)).status, 303);
+      assert.equal(tokenCalls(stack).length, exchanges, `no exchange for ${callback.search}`);
+      const html = await page(client);
+      assert.ok(html.includes('<code>callback_without_code</code>'), callback.search);
+      assert.ok(html.includes('<h3>The callback carried no code to exchange</h3>'));
+      assert.equal(await signedIn(client), false);
+    }
+  });
+
   test('a callback without state is refused before any code exchange', async () => {
     const client = new TestClient();
     const callback = new URL(await authorizeViaApp(stack, client, '/flows/web-server/start'));

@@ -12,6 +12,16 @@ export const APP_RULES: Rule[] = [
     whatNotToDo: 'Never skip the state check to "make it work".',
   },
   {
+    key: 'callback-without-code',
+    error: 'callback_without_code',
+    title: 'The callback carried no code to exchange',
+    likelyMeaning:
+      'Salesforce sends the browser back with exactly one code (or one error). This callback had none, an empty one, or several: its URL was edited or put together by hand, or something between Salesforce and this app rewrote it.',
+    howToFix: "Start the flow again and let the browser follow Salesforce's redirect unchanged.",
+    whatNotToDo:
+      'Do not paste a code into the callback by hand: each works once, for the login (and PKCE verifier) that asked for it.',
+  },
+  {
     key: 'signature-mismatch',
     error: 'signature_mismatch',
     title: 'The response signature is wrong',
