@@ -37,6 +37,24 @@ function cannotDeserialize(field: FieldDef, value: unknown): RestError {
   );
 }
 
+/** An int field holds a Java int: a whole number that fits in 32 bits. */
+const isJavaInt = (number: number) => Number.isInteger(number) && Math.abs(number) <= 2 ** 31 - 1;
+
+/**
+ * A number field holds `length` digits, `scale` of them after the point: more before it is refused (the code is
+ * Salesforce's; its exact wording is as commonly reported, not in the wire reference).
+ */
+function withinDigits(field: FieldDef, number: number): number {
+  const whole = Math.trunc(Math.abs(number));
+  if (whole === 0 || Math.floor(Math.log10(whole)) + 1 <= field.length - field.scale) return number;
+  throw new RestError(
+    400,
+    'NUMBER_OUTSIDE_VALID_RANGE',
+    `${field.label}: value outside of valid range on numeric field: ${number}`,
+    [field.name],
+  );
+}
+
 export function convertValue(field: FieldDef, value: unknown, store: RecordStore): FieldValue {
   if (value === null) return field.type === 'boolean' ? false : null;
   if (typeof value === 'object') throw cannotDeserialize(field, value);
@@ -47,10 +65,10 @@ export function convertValue(field: FieldDef, value: unknown, store: RecordStore
     case 'int': {
       const number =
         typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
-      if (!Number.isFinite(number) || (field.type === 'int' && !Number.isInteger(number))) {
+      if (!Number.isFinite(number) || (field.type === 'int' && !isJavaInt(number))) {
         throw cannotDeserialize(field, value);
       }
-      return number;
+      return withinDigits(field, number);
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
