@@ -1,5 +1,6 @@
 // SOQL in the emulator where Salesforce is stricter or orders differently than a generic engine would: AND and OR
-// never meet without parentheses, only aggregates take aliases, and a picklist sorts in its defined order.
+// never meet without parentheses, only aggregates take aliases, aggregates never page, string literals take SOQL's
+// escapes only, and a picklist sorts in its defined order.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
@@ -112,6 +113,18 @@ describe('emulator: SOQL logic and picklist order', () => {
     assert.equal((await rest.query(`${perContact} LIMIT 200`, small)).body.done, true);
     const plain = await rest.query('SELECT Id FROM Contact', small);
     assert.equal(plain.body.done, false);
+  });
+
+  test("a string literal takes SOQL's escapes in either case, and refuses any other backslash", async () => {
+    const created = await rest.post('/sobjects/Account', { Name: "O'Brien\tand\nSons" });
+    assert.equal(created.status, 201);
+    for (const literal of ["'O\\'Brien\\tand\\nSons'", "'O\\'Brien\\Tand\\NSons'"]) {
+      assert.equal((await rows(`SELECT Id FROM Account WHERE Name = ${literal}`)).length, 1, literal);
+    }
+    assert.equal((await rows("SELECT Id FROM Account WHERE Name LIKE 'O\\'Brien\\Tand%'")).length, 1);
+    const refused = await refusal("SELECT Id FROM Account WHERE Name = 'O\\xBrien'");
+    assert.equal(refused.errorCode, 'MALFORMED_QUERY');
+    assert.match(refused.message, /Column:39\n.*illegal escape sequence \\x$/);
   });
 
   test('ORDER BY a picklist follows the order its describe lists, not the alphabet', async () => {

@@ -1,5 +1,7 @@
 // SOQL LIKE without regular expressions: the pattern is cut at each `%` into pieces that must appear in order,
 // each found at its leftmost place. Nothing backtracks, so a hostile pattern costs at most one scan per piece.
+import { escapedChar } from './values.ts';
+
 const ANY_ONE = -1;
 
 /** One piece between two `%`: character codes, or ANY_ONE for `_`. */
@@ -19,7 +21,7 @@ export function compileLike(body: string): LikePattern {
     const char = body[i];
     const current = pieces[pieces.length - 1];
     if (char === '\\' && i + 1 < body.length) {
-      current.units.push(escaped(body[++i]).toLowerCase().charCodeAt(0));
+      current.units.push(escapedChar(body[++i]).toLowerCase().charCodeAt(0));
     } else if (char === '%') {
       if (current.units.length > 0 || pieces.length === 1) pieces.push({ units: [] });
     } else {
@@ -34,9 +36,6 @@ export function compileLike(body: string): LikePattern {
   const fixedLength = pieces.reduce((sum, piece) => sum + piece.units.length, 0);
   return { pieces: pieces.filter((p) => p.units.length > 0), anchoredStart, anchoredEnd, fixedLength };
 }
-
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-const escaped = (char: string) => ESCAPES[char] ?? char;
 
 export function matchLike(pattern: LikePattern, value: string): boolean {
   const text = value.toLowerCase();

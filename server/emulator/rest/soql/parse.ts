@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { LRUCache } from 'lru-cache';
 import { malformed, occurrencesOf, RestError } from '../restError.ts';
+import { ESCAPABLE } from './values.ts';
 
 type Parser = typeof import('@jetstreamapp/soql-parser-js');
 let parser: Parser | undefined;
@@ -46,15 +47,36 @@ export function parseSoql(soql: string): Query {
       `SOQL statements can not be longer than ${MAX_SOQL_LENGTH} characters.`,
     );
   }
+  const known = parsed.get(soql);
+  if (known) return known;
+  refuseBadEscapes(soql);
   try {
     // No options: any option builds a new parser for the call (about 250 ms); the defaults already refuse
     // Apex bind variables, which REST does not take.
-    let query = parsed.get(soql);
-    if (!query) parsed.set(soql, (query = deepFreeze(loadSoqlParser().parseQuery(soql))));
+    const query = deepFreeze(loadSoqlParser().parseQuery(soql));
+    parsed.set(soql, query);
     return query;
   } catch (error) {
     const token = unexpectedToken(error) ?? lastWord(soql);
     throw malformed(soql, token, `unexpected token: ${token || 'end of query'}`, stoppedAt(soql, token));
+  }
+}
+
+/**
+ * A backslash in a string literal may only start one of SOQL's escapes (see values.ts); "any other context" is an
+ * error, Salesforce's guide says. Its wording for it is unconfirmed: this is the emulator's.
+ */
+function refuseBadEscapes(soql: string): void {
+  for (const literal of soql.matchAll(/'(?:[^'\\]|\\.)*'/gs)) {
+    for (const escape of literal[0].matchAll(/\\(.)/gs)) {
+      if (ESCAPABLE.test(escape[1])) continue;
+      throw malformed(
+        soql,
+        literal[0],
+        `Invalid string literal ${literal[0]}: illegal escape sequence \\${escape[1]}`,
+        literal.index + escape.index,
+      );
+    }
   }
 }
 

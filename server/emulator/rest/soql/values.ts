@@ -81,8 +81,17 @@ export function compareValues(a: Comparable, b: Comparable, collator: Intl.Colla
   return collator.compare(String(a), String(b));
 }
 
+/**
+ * SOQL's escapes in a quoted string ("Quoted String Escape Sequences"): \n \r \t \b \f in either case, and \' \"
+ * \\ (plus \_ and \% for LIKE) standing for the character itself. Any other backslash is an error (parse.ts).
+ */
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+export const ESCAPABLE = /^[nrtbf'"\\_%]$/i;
+
+/** What one escaped character stands for. */
+export const escapedChar = (char: string): string => ESCAPES[char.toLowerCase()] ?? char;
+
 /** The body of a SOQL string literal ('O\'Brien' -> O'Brien). */
 export function unquote(raw: string): string {
-  const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-  return raw.slice(1, -1).replace(/\\(.)/gs, (_, char: string) => ESCAPES[char] ?? char);
+  return raw.slice(1, -1).replace(/\\(.)/gs, (_, char: string) => escapedChar(char));
 }
