@@ -159,7 +159,7 @@ describe('the trouble path in Chromium', () => {
   });
 
   // Every error string the wire references document is read by the same box over HTTP in
-  // test/integration/trouble-path.test.ts; here, each shape a learner pastes, typed into the page.
+  // test/integration/trouble-pasted.test.ts; here, each shape a learner pastes, typed into the page.
   test('the paste-an-error box reads a JSON body, a log line and a bare error code', async (t) => {
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     await page.goto(`${stack.appUrl}/`);

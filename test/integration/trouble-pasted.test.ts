@@ -1,15 +1,11 @@
-// Where learners get stuck before the first success: the pre-flight that explains Salesforce's own error pages,
-// the paste-an-error page, and http:// on the app's port (the setup doctor has its own file).
+// The trouble path's paste-an-error page: every documented error string, JSON bodies, log lines and callback URLs
+// read as Salesforce said them, and fixes that name where each kind of app (and the emulator's Setup) shows a setting.
 import assert from '../support/assert.ts';
-import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { postForm } from '../support/flows.ts';
-import { saveSettings } from '../support/emulator-setup.ts';
 import { DOCUMENTED_ERRORS } from '../support/documented-errors.ts';
 import { TestClient } from '../support/http.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
 
 describe('the trouble path', () => {
   let stack: TestStack;
@@ -56,46 +52,6 @@ describe('the trouble path', () => {
     assert.match(both, /The assertion had already expired/);
     assert.match(both, /The code was already used or is too old/);
     assert.match(await explainPasted('nothing to see here'), /No Salesforce error was found/);
-  });
-
-  test("a link from the emulator's error page explains the error with the request's redirect_uri", async () => {
-    const sent = 'https://localhost:1/elsewhere.html';
-    const query = new URLSearchParams({
-      error: 'redirect_uri_mismatch',
-      error_description: 'redirect_uri must match configuration',
-      redirect_uri: sent,
-      client_id: stack.config.clientId,
-    });
-    const html = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
-    assert.match(html, /The callback URL does not match the app/);
-    assert.ok(html.includes(`Sent: ${sent}, though SF_CALLBACK_URL here is ${stack.config.callbackUrl}.`));
-  });
-
-  test('a callback URL the app does not have is explained before the browser leaves, with "send me anyway"', async () => {
-    const registered = stack.emulator?.context.state.settings.callbackUrls ?? [];
-    await saveSettings(stack, { callbackUrls: 'https://localhost:1/other.html' });
-    try {
-      const client = new TestClient();
-      const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
-      assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
-      const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-      assert.match(page, /The callback URL does not match the app/);
-      assert.ok(page.includes(`Sent: ${stack.config.callbackUrl} (SF_CALLBACK_URL). Compare it`));
-      assert.match(page, /href="\/flows\/web-server\/start\?anyway=1"/);
-      const doctor = new TestClient();
-      await postForm(stack, doctor, '/setup', '/setup/check');
-      const report = await (await doctor.get(`${stack.appUrl}/setup`)).text();
-      assert.match(report, /data-check="client" data-state="fail"/);
-      assert.ok(
-        report.includes(`Fix: add ${stack.config.callbackUrl} to the app&#39;s Callback URLs, exactly.`),
-      );
-      const anyway = await client.get(`${stack.appUrl}/flows/web-server/start?anyway=1`);
-      assert.ok(
-        anyway.headers.get('location')?.startsWith(`${stack.emulatorUrl}/services/oauth2/authorize?`),
-      );
-    } finally {
-      await saveSettings(stack, { callbackUrls: registered.join('\n') });
-    }
   });
 
   test('a fix given as a Connected App path points External Client App owners to the table of names', async () => {
@@ -163,58 +119,5 @@ describe('the trouble path', () => {
     );
     assert.match(myDomain, /Setup → My Domain shows it/);
     assert.doesNotMatch(myDomain, /its app and org settings are on/);
-  });
-
-  test('the setup guide says when to use each of the seven flows', async () => {
-    const html = await (await new TestClient().get(`${stack.appUrl}/setup`)).text();
-    const which = html.slice(html.indexOf('id="which"'));
-    for (const flow of [
-      'JWT bearer',
-      'Web server + PKCE',
-      'User-agent',
-      'Client credentials',
-      'Refresh token',
-      'Device',
-      'Username-password',
-    ]) {
-      assert.match(which, new RegExp(`<li><strong>${flow.replace('+', '\\+')}</strong>: `), flow);
-    }
-  });
-
-  test('plain http:// on the app port is answered with a redirect to https://', async () => {
-    const answer: http.IncomingMessage = await new Promise((resolve) =>
-      http.get(`http://localhost:${stack.app?.port}/flows/jwt?x=1`, resolve),
-    );
-    answer.resume();
-    assert.equal(answer.statusCode, 308);
-    assert.equal(answer.headers.location, `https://localhost:${stack.app?.port}/`);
-  });
-});
-
-describe('the trouble path against a real org (a second emulator playing it)', () => {
-  let org: TestStack;
-  let app: TestStack;
-  before(async () => {
-    org = await startTestStack({}, { emulatorOnly: true });
-    const ca = readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8');
-    app = await startTestStack(
-      { SF_LOGIN_URL: org.emulatorUrl, SF_CLIENT_ID: '3MVG9WrongKey', SF_USERNAME: 'admin@playground.local' },
-      { extraCa: ca },
-    );
-  });
-  after(async () => {
-    await app.close();
-    await org.close();
-  });
-
-  test('a wrong consumer key ends on the explanation, naming the key that was sent', async () => {
-    const client = new TestClient();
-    await client.get(app.accessUrl ?? '');
-    const start = await client.get(`${app.appUrl}/flows/web-server/start`);
-    assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
-    const page = await (await client.get(`${app.appUrl}/flows/web-server`)).text();
-    assert.match(page, /<code>invalid_client_id<\/code>: <code>client identifier invalid<\/code>/);
-    assert.match(page, /Salesforce does not know this consumer key/);
-    assert.match(page, /The request carried client_id=3MVG9WrongKey\./);
   });
 });

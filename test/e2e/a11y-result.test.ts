@@ -1,0 +1,82 @@
+// Accessibility in Chromium through a web server sign-in: the emulator's login and approval pages and the result
+// page pass the sweep of test/support/a11y.ts; its controls have names of their own and keep focus by keyboard.
+// (npm test balances its browser groups on this file taking about 6 s alone.)
+import assert from '../support/assert.ts';
+import { describe, test } from 'node:test';
+import { a11yBrowser } from '../support/a11y.ts';
+import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { signInAtEmulator } from '../support/pages.ts';
+
+describe('accessibility and layout in Chromium', () => {
+  const ui = a11yBrowser();
+
+  const focused = (selector: string) =>
+    ui.page.locator(selector).evaluate((element) => element === document.activeElement);
+
+  test('the emulator login and approval pages, and the result page with every leg open', async (t) => {
+    const { browser, page, stack, problemsOf } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const problems: string[] = [];
+    // Its /setup shows the same login page to a visitor who is not logged in.
+    await page.goto(`${stack.appUrl}/flows/web-server/start`);
+    problems.push(...(await problemsOf('emulator login')));
+    await page.getByLabel('Username').fill(stack.config.username);
+    await page.getByLabel('Password').fill(stack.config.emulator.password);
+    await page.getByRole('button', { name: 'Log In' }).click();
+    await page.getByRole('button', { name: 'Allow' }).waitFor();
+    problems.push(...(await problemsOf('emulator approval')));
+    await signInAtEmulator(page, stack);
+    await page.waitForURL(`${stack.appUrl}/result`);
+    problems.push(...(await problemsOf('/result after the web server flow')));
+    assert.deepEqual(problems, []);
+  });
+
+  test('every control of the result page has a name of its own', async (t) => {
+    const { browser, page } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const names = await page
+      .getByRole('button')
+      .evaluateAll((buttons) =>
+        buttons.map((button) => (button.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
+    assert.deepEqual(
+      names.filter((name, i) => names.indexOf(name) !== i),
+      [],
+    );
+    assert.ok(names.includes('Copy token request as curl, with placeholders'), names.join(' | '));
+    assert.ok(names.includes('Reveal secrets of the query request'), names.join(' | '));
+  });
+
+  test('Escape hides a parameter’s help until focus leaves that parameter', async (t) => {
+    const { browser, page } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.reload(); // without the style that shows every tooltip
+    const leg = page.locator('.transcript > li[data-leg="authorize"]');
+    await leg.locator('summary').first().click();
+    const [first, second] = [leg.locator('.param').nth(0), leg.locator('.param').nth(1)];
+    const help = leg.locator('.tooltip').first();
+    await first.focus();
+    assert.ok(await help.isVisible(), 'shown on focus');
+    await page.keyboard.press('Escape');
+    assert.ok(await help.isHidden(), 'Escape hides it');
+    await page.keyboard.press('Tab');
+    assert.ok(await second.evaluate((element) => element === document.activeElement));
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await help.isVisible(), 'shown again once focus came back');
+  });
+
+  test('Reveal, by keyboard, leaves focus on its control, now named Hide', async (t) => {
+    const { browser, page } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const leg = page.locator('.transcript > li[data-leg="query"]');
+    await leg.locator('summary').first().click();
+    await leg.getByRole('button', { name: 'Reveal secrets of the query request' }).focus();
+    await page.keyboard.press('Enter');
+    await leg.getByRole('button', { name: 'Hide secrets of the query request' }).waitFor();
+    assert.ok(await focused('.transcript > li[data-leg="query"] .reveal-entry'));
+    await page.getByRole('button', { name: 'Reveal the access token' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Hide the access token' }).waitFor();
+    assert.ok(await focused('#reveal-token'));
+  });
+});

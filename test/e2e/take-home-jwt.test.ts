@@ -1,0 +1,38 @@
+// Take it home, in Chromium: a JWT bearer result's spent assertion is renewed by one click, and the copy gets a token.
+// (npm test balances its browser groups on this file taking about 4 s alone.)
+import assert from '../support/assert.ts';
+import { describe, test } from 'node:test';
+import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { revealedCopies } from '../support/pages.ts';
+import { takeHomeBrowser } from '../support/take-home.ts';
+
+describe('copied requests run as copied', () => {
+  // Signed in through the web server flow first: JWT bearer needs a user who approved the app.
+  const home = takeHomeBrowser({ signedIn: true });
+  const { copy, curl } = home;
+
+  test('JWT bearer: the spent assertion is renewed by one click and the copy gets a token', async (t) => {
+    const { browser, page, stack } = home;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/flows/jwt`);
+    await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
+    await page.waitForURL(`${stack.appUrl}/result`);
+    const token = page.locator('.transcript > li[data-leg="token"]');
+    await token.locator('summary').first().click();
+    assert.match(await token.locator('summary').first().innerText(), / · spent assertion$/);
+    const box = await revealedCopies(token, 'token request');
+    assert.match(await box.locator('.spent').innerText(), /^Spent assertion\. This app already sent/);
+    const renew = box.getByRole('button', {
+      name: 'New attempt and copy token request as curl, with your values',
+    });
+    const spent = await box.locator('pre[data-snippet="curl"]').innerText();
+    const script = await copy(box, renew);
+    assert.notEqual(script, spent);
+    assert.match(await box.locator('.copy-note').innerText(), /^A new assertion, signed just now/);
+    const answer = await curl(script);
+    assert.equal(answer.status, 200);
+    assert.equal(JSON.parse(answer.body).instance_url, stack.instanceUrl);
+    // Renewed once: the controls copy the new request from now on.
+    await box.getByRole('button', { name: 'Copy token request as curl, with your values' }).waitFor();
+  });
+});

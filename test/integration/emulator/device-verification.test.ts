@@ -1,0 +1,73 @@
+// Contract tests for the device flow's verification page at /setup/connect: a pre-filled code, "Not you?", and
+// hostile verification and multipart requests answered with 400s.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { hiddenValue } from '../../support/emulator-login.ts';
+import { deviceFlowStack } from '../../support/device-emulator.ts';
+import { TestClient } from '../../support/http.ts';
+
+describe('emulator: device flow', () => {
+  const device = deviceFlowStack();
+  const { start } = device;
+
+  test('the verification page takes a pre-filled code, and "Not you?" asks for another login', async () => {
+    const { stack } = device;
+    const { body } = await start();
+    const browser = new TestClient();
+    const form = await browser.get(`${stack.emulatorUrl}/setup/connect?user_code=${body.user_code}`);
+    assert.match(await form.text(), new RegExp(`name="user_code"[^>]*value="${body.user_code}"`));
+    const typed = (body.user_code as string).toLowerCase().replace(/^(....)/, '$1-');
+    const approval = await (
+      await browser.post(`${stack.emulatorUrl}/setup/connect`, { user_code: typed })
+    ).text();
+    assert.match(approval, /name="password"/, 'not logged in yet: the login page');
+    const loggedIn = await browser.post(`${stack.emulatorUrl}/setup/connect/login`, {
+      request: hiddenValue(approval, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    const allowPage = await loggedIn.text();
+    assert.match(allowPage, new RegExp(`Logged in as ${stack.config.username}`));
+    const switched = await browser.post(`${stack.emulatorUrl}/setup/connect/switch`, {
+      request: hiddenValue(allowPage, 'request'),
+    });
+    const again = await switched.text();
+    assert.match(again, /name="password"/);
+    assert.equal(hiddenValue(again, 'request'), hiddenValue(allowPage, 'request'), 'the same pending code');
+  });
+
+  test('answers hostile verification and multipart requests calmly: 400s, no crash, no prototype pollution', async () => {
+    const { stack } = device;
+    const browser = new TestClient();
+    await browser.post(`${stack.emulatorUrl}/setup/connect`, { user_code: 'ABCD2345' });
+    for (const request of ['__proto__', 'constructor', 'toString']) {
+      for (const step of ['login', 'approve', 'switch']) {
+        const answer = await browser.post(`${stack.emulatorUrl}/setup/connect/${step}`, {
+          request,
+          decision: 'allow',
+          username: stack.config.username,
+          password: stack.config.emulator.password,
+        });
+        assert.equal(answer.status, 400, `${step} ${request}`);
+      }
+    }
+    const listCode = await browser.request(`${stack.emulatorUrl}/setup/connect`, {
+      method: 'POST',
+      body: 'user_code=A&user_code=B',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(listCode.status, 400);
+    const form = new FormData();
+    form.append('__proto__[polluted]', 'yes');
+    form.append('constructor[prototype][polluted]', 'yes');
+    form.append('grant_type', 'device');
+    const encoded = new Response(form);
+    const answer = await browser.request(`${stack.emulatorUrl}/services/oauth2/token`, {
+      method: 'POST',
+      body: Buffer.from(await encoded.arrayBuffer()),
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+    });
+    assert.equal(answer.status, 400);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+});

@@ -1,0 +1,81 @@
+// Contract tests for /sobjects records: create/read/update/delete, the fields the platform computes, and deleted
+// records in the recycle bin, seen through queryAll.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { expectReply } from '../../support/rest.ts';
+import { recordsStack } from '../../support/rest-records.ts';
+
+describe('emulator: sObjects', () => {
+  const records = recordsStack();
+
+  test('creates, reads (all or ?fields=), updates and deletes a record; queryAll still sees it', async () => {
+    const { rest } = records;
+    const created = await rest.post('/sobjects/Account', { Name: 'Playground Test Co', Industry: 'Media' });
+    assert.equal(created.status, 201);
+    assert.deepEqual(Object.keys(created.body), ['id', 'success', 'errors']);
+    const id = created.body.id as string;
+    assert.match(id, /^001[a-zA-Z0-9]{15}$/);
+    assert.equal(created.headers.get('location'), `/services/data/v66.0/sobjects/Account/${id}`);
+    const read = await rest.get(`/sobjects/Account/${id}`);
+    assert.equal(read.body.Name, 'Playground Test Co');
+    assert.equal(read.body.OwnerId, '0055j00000AdMiNAAV');
+    assert.equal(read.body.IsDeleted, false);
+    assert.deepEqual(await rest.get(`/sobjects/Account/${id}?fields=Name,Industry`).then((r) => r.body), {
+      attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${id}` },
+      Name: 'Playground Test Co',
+      Industry: 'Media',
+    });
+    const updated = await rest.patch(`/sobjects/Account/${id}`, { Industry: 'Energy' });
+    assert.equal(updated.status, 204);
+    assert.equal(updated.body, undefined);
+    assert.equal((await rest.get(`/sobjects/Account/${id}?fields=Industry`)).body.Industry, 'Energy');
+    assert.equal((await rest.delete(`/sobjects/Account/${id}`)).status, 204);
+    const deleted = [{ message: 'entity is deleted', errorCode: 'ENTITY_IS_DELETED', fields: [] }];
+    await expectReply(rest.get(`/sobjects/Account/${id}`), 404, deleted);
+    await expectReply(rest.patch(`/sobjects/Account/${id}`, { Industry: 'Media' }), 404, deleted);
+    await expectReply(rest.delete(`/sobjects/Account/${id}`), 404, deleted);
+    const soql = `SELECT Id, IsDeleted FROM Account WHERE Id = '${id}'`;
+    assert.equal((await rest.query(soql)).body.totalSize, 0);
+    assert.deepEqual((await rest.query(soql, {}, 'queryAll')).body.records[0].IsDeleted, true);
+  });
+
+  test('computes what the platform computes: Contact.Name, Case numbers, Opportunity stage flags', async () => {
+    const { rest } = records;
+    const contact = await rest.post('/sobjects/Contact', {
+      FirstName: 'Grace',
+      LastName: 'Hopper',
+      AccountId: '0015j0000000002AAA',
+    });
+    assert.equal(
+      (await rest.get(`/sobjects/Contact/${contact.body.id}?fields=Name`)).body.Name,
+      'Grace Hopper',
+    );
+    const kase = await rest.post('/sobjects/Case', { Subject: 'Printer on fire', Status: 'Closed' });
+    const caseRow = (await rest.get(`/sobjects/Case/${kase.body.id}?fields=CaseNumber,IsClosed,Priority`))
+      .body;
+    assert.match(caseRow.CaseNumber, /^\d{8}$/);
+    assert.deepEqual([caseRow.IsClosed, caseRow.Priority], [true, 'Medium']);
+    const deal = await rest.post('/sobjects/Opportunity', {
+      Name: 'Big deal',
+      StageName: 'Closed Won',
+      CloseDate: '2026-06-30',
+    });
+    const dealRow = (
+      await rest.get(`/sobjects/Opportunity/${deal.body.id}?fields=IsWon,IsClosed,Probability`)
+    ).body;
+    assert.deepEqual(dealRow, { ...dealRow, IsWon: true, IsClosed: true, Probability: 100 });
+  });
+
+  test('deleting an Account takes its Contacts to the recycle bin too', async () => {
+    const { rest } = records;
+    const account = await rest.post('/sobjects/Account', { Name: 'Short-lived Ltd.' });
+    const contact = await rest.post('/sobjects/Contact', { LastName: 'Gone', AccountId: account.body.id });
+    assert.equal((await rest.delete(`/sobjects/Account/${account.body.id}`)).status, 204);
+    const binned = await rest.query(
+      `SELECT IsDeleted FROM Contact WHERE Id = '${contact.body.id}'`,
+      {},
+      'queryAll',
+    );
+    assert.equal(binned.body.records[0].IsDeleted, true);
+  });
+});

@@ -1,0 +1,55 @@
+// Contract tests for /sobjects records on disk: written records survive a restart in a private file until a reset,
+// and a corrupt records file is kept aside while the emulator starts from its seed.
+import assert from '../../support/assert.ts';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
+import { RestTestClient } from '../../support/rest.ts';
+import { recordsStack } from '../../support/rest-records.ts';
+import { startTestStack } from '../../support/stack.ts';
+
+describe('emulator: sObjects', () => {
+  const records = recordsStack();
+
+  test('keeps written records across a restart, in a private file, until the emulator is reset', async () => {
+    const { dataDir } = records;
+    let { stack, rest } = records;
+    const created = await rest.post('/sobjects/Account', { Name: 'Survives Restarts Inc.' });
+    await stack.close();
+    assert.equal(statSync(path.join(dataDir, 'rest-records.json')).mode & 0o777, 0o600);
+    stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+    records.stack = stack;
+    rest.token = (await loginAndGetToken(stack, { scope: 'api' })).access_token;
+    rest = new RestTestClient(stack.instanceUrl, rest.token);
+    assert.equal(
+      (await rest.get(`/sobjects/Account/${created.body.id}?fields=Name`)).body.Name,
+      'Survives Restarts Inc.',
+    );
+    stack.emulator?.context.state.reset();
+    rest.token = (await loginAndGetToken(stack, { scope: 'api' })).access_token;
+    assert.equal((await rest.get(`/sobjects/Account/${created.body.id}`)).status, 404);
+    assert.equal((await rest.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
+  });
+
+  test('starts from the seed when its records file is corrupt, keeping the bad file aside', async () => {
+    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'sf-rest-corrupt-'));
+    writeFileSync(path.join(otherDir, 'rest-records.json'), '{"version": 1, "records": [');
+    const other = await startTestStack({ EMULATOR_DATA_DIR: otherDir });
+    try {
+      const client = new RestTestClient(
+        other.instanceUrl,
+        (await loginAndGetToken(other, { scope: 'api' })).access_token,
+      );
+      assert.equal((await client.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
+      assert.equal(
+        readdirSync(otherDir).filter((name) => name.startsWith('rest-records.json.corrupt-')).length,
+        1,
+      );
+    } finally {
+      await other.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,132 @@
+// Contract tests for /sobjects writes Salesforce refuses: its validation errors (codes, messages and fields), and
+// dates outside 1700-01-01 to 4000-12-31.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { expectReply } from '../../support/rest.ts';
+import { recordsStack } from '../../support/rest-records.ts';
+
+describe('emulator: sObjects', () => {
+  const records = recordsStack();
+
+  test("refuses bad writes with Salesforce's error codes, messages and fields", async () => {
+    const { rest } = records;
+    await expectReply(rest.post('/sobjects/Contact', { FirstName: 'Nameless' }), 400, [
+      {
+        message: 'Required fields are missing: [LastName]',
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['LastName'],
+      },
+    ]);
+    await expectReply(rest.post('/sobjects/Opportunity', {}), 400, [
+      {
+        message: 'Required fields are missing: [Name, StageName, CloseDate]',
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['Name', 'StageName', 'CloseDate'],
+      },
+    ]);
+    await expectReply(rest.post('/sobjects/Account', { Name: 'X', Colour: 'blue' }), 400, [
+      { message: "No such column 'Colour' on sobject of type Account", errorCode: 'INVALID_FIELD' },
+    ]);
+    await expectReply(
+      rest.post('/sobjects/Account', { Name: 'X', CreatedDate: '2020-01-01T00:00:00Z', IsDeleted: true }),
+      400,
+      [
+        {
+          message:
+            'Unable to create/update fields: CreatedDate, IsDeleted. Please check the security settings of this field and verify that it is read/write for your profile or permission set.',
+          errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+          fields: ['CreatedDate', 'IsDeleted'],
+        },
+      ],
+    );
+    await expectReply(
+      rest.post('/sobjects/Opportunity', {
+        Name: 'Refund',
+        StageName: 'Prospecting',
+        CloseDate: '2026-01-31',
+        Amount: -5,
+      }),
+      400,
+      [
+        {
+          message: 'Amount cannot be negative.',
+          errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+          fields: ['Amount'],
+        },
+      ],
+    );
+    await expectReply(rest.patch('/sobjects/Contact/0035j0000000001AAA', { Email: 'not-an-address' }), 400, [
+      {
+        message: 'Email: invalid email address: not-an-address',
+        errorCode: 'INVALID_EMAIL_ADDRESS',
+        fields: ['Email'],
+      },
+    ]);
+    await expectReply(rest.patch('/sobjects/Contact/0035j0000000001AAA', { Title: 't'.repeat(129) }), 400, [
+      {
+        message: `Title: data value too large: ${'t'.repeat(129)} (max length=128)`,
+        errorCode: 'STRING_TOO_LONG',
+        fields: ['Title'],
+      },
+    ]);
+    const lookup = (AccountId: string) => rest.patch('/sobjects/Contact/0035j0000000001AAA', { AccountId });
+    assert.deepEqual((await lookup('nope')).body[0].errorCode, 'MALFORMED_ID');
+    assert.deepEqual((await lookup('0055j00000AdMiNAAV')).body, [
+      {
+        message: 'Account ID: id value of incorrect type: 0055j00000AdMiNAAV',
+        errorCode: 'FIELD_INTEGRITY_EXCEPTION',
+        fields: ['AccountId'],
+      },
+    ]);
+    assert.deepEqual((await lookup('0015j0000000999AAA')).body[0].errorCode, 'INVALID_CROSS_REFERENCE_KEY');
+    assert.equal(
+      (await rest.patch('/sobjects/Account/0015j0000000001AAA', { NumberOfEmployees: 'many' })).body[0]
+        .errorCode,
+      'JSON_PARSER_ERROR',
+    );
+    assert.equal(
+      (await rest.send('POST', '/sobjects/Account', '{"Name": ')).body[0].errorCode,
+      'JSON_PARSER_ERROR',
+    );
+    const withCases = await rest.delete('/sobjects/Account/0015j0000000001AAA');
+    assert.equal(withCases.status, 400);
+    assert.equal(withCases.body[0].errorCode, 'DELETE_FAILED');
+    await expectReply(rest.delete('/sobjects/Account'), 405, [
+      {
+        message: "HTTP Method 'DELETE' not allowed. Allowed are GET,HEAD,POST",
+        errorCode: 'METHOD_NOT_ALLOWED',
+      },
+    ]);
+    assert.equal(
+      (await rest.post('/sobjects/User', { LastName: 'X' })).body[0].errorCode,
+      'INVALID_TYPE_FOR_OPERATION',
+    );
+  });
+
+  test('keeps dates within Salesforce’s range, 1700-01-01 to 4000-12-31, and stores a datetime as its UTC day', async () => {
+    const { rest } = records;
+    const create = (CloseDate: string) =>
+      rest.post('/sobjects/Opportunity', { Name: 'Dated', StageName: 'Prospecting', CloseDate });
+    for (const [sent, stored] of [
+      ['1700-01-01', '1700-01-01'],
+      ['4000-12-31', '4000-12-31'],
+      ['2026-06-30T23:30:00-05:00', '2026-07-01'],
+    ]) {
+      const created = await create(sent);
+      assert.equal(created.status, 201, sent);
+      const read = await rest.get(`/sobjects/Opportunity/${created.body.id}?fields=CloseDate`);
+      assert.equal(read.body.CloseDate, stored, sent);
+      assert.equal((await rest.delete(`/sobjects/Opportunity/${created.body.id}`)).status, 204);
+    }
+    for (const sent of [
+      '1699-12-31',
+      '4001-01-01',
+      '9999-12-31T23:00:00-23:00',
+      '0000-01-01T00:00:00+23:00',
+    ]) {
+      const refused = await create(sent);
+      assert.equal(refused.status, 400, sent);
+      assert.equal(refused.body[0].errorCode, 'JSON_PARSER_ERROR', sent);
+    }
+  });
+});

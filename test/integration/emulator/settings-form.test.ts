@@ -1,0 +1,47 @@
+// The emulator's setup page refuses what it cannot save, and saves nothing then: a private key pasted as the
+// certificate, a field sent twice; a certificate from the textarea (CRLF) is kept with LF.
+import assert from '../../support/assert.ts';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { saveSettings } from '../../support/emulator-setup.ts';
+import { settingsStack } from '../../support/settings-stack.ts';
+
+describe('emulator: settings, policy, persistence, robustness', () => {
+  const emulator = settingsStack();
+
+  test('refuses a private key pasted as the certificate, with an explanation, and saves nothing', async () => {
+    const { stack } = emulator;
+    const key = readFileSync(
+      path.join(os.tmpdir(), 'sf-oauth-playground-test-root', 'certs', 'jwt.key'),
+      'utf8',
+    );
+    const before = stack.emulator?.context.state.settings.certificatePem;
+    const { status, html } = await saveSettings(stack, { certificatePem: key });
+    assert.equal(status, 400);
+    assert.match(html, /That is a private key, not a certificate/);
+    assert.equal(stack.emulator?.context.state.settings.certificatePem, before);
+    assert.match(
+      (await saveSettings(stack, { certificatePem: 'hello' })).html,
+      /must be a PEM X\.509 certificate/,
+    );
+  });
+
+  test('keeps a certificate sent from the textarea (CRLF line endings, as browsers send them) with LF', async () => {
+    const { stack } = emulator;
+    const pem = stack.emulator?.context.state.settings.certificatePem ?? '';
+    assert.equal((await saveSettings(stack, { certificatePem: pem.replace(/\n/g, '\r\n') })).status, 200);
+    assert.equal(stack.emulator?.context.state.settings.certificatePem, `${pem.trim()}\n`);
+  });
+
+  test('refuses a field sent twice instead of joining its values, and saves nothing', async () => {
+    const { stack } = emulator;
+    const before = stack.emulator?.context.state.settings.callbackUrls;
+    const callbackUrls = [before?.join('\n') ?? '', 'https://y.example/cb'];
+    const { status, html } = await saveSettings(stack, { callbackUrls });
+    assert.equal(status, 400);
+    assert.match(html, /The form sent callbackUrls more than once: send it once\./);
+    assert.deepEqual(stack.emulator?.context.state.settings.callbackUrls, before);
+  });
+});

@@ -1,0 +1,114 @@
+// Contract tests for what a token is good for, and how long: expiry after the session timeout, the identity URL and
+// userinfo, introspection, and discovery with keys that verify the id_token.
+import assert from '../../support/assert.ts';
+import { createPublicKey, createVerify } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
+import { tokenStack } from '../../support/token-lifecycle.ts';
+
+describe('emulator: token lifecycle and identity', () => {
+  const lifecycle = tokenStack();
+  const { client, post, query } = lifecycle;
+
+  test('expires access tokens after the session timeout', async () => {
+    const { stack } = lifecycle;
+    const tokens = await loginAndGetToken(stack);
+    lifecycle.clock += 6 * 60 * 1000;
+    const response = await query(tokens.access_token);
+    assert.equal(response.status, 401);
+    assert.deepEqual(await response.json(), [
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+    ]);
+  });
+
+  test('serves the identity URL and userinfo, and answers a bad token with 403 Bad_OAuth_Token', async () => {
+    const { stack } = lifecycle;
+    const tokens = await loginAndGetToken(stack);
+    const identity = await client.get(tokens.id, { authorization: `Bearer ${tokens.access_token}` });
+    const me = (await identity.json()) as Record<string, unknown>;
+    assert.equal(me.username, stack.config.username);
+    assert.equal(me.user_id, '0055j00000AdMiNAAV');
+    assert.equal(
+      (me.urls as Record<string, string>).query,
+      `${stack.instanceUrl}/services/data/v{version}/query/`,
+    );
+    const viaParam = await client.get(`${tokens.id}?oauth_token=${encodeURIComponent(tokens.access_token)}`);
+    assert.equal(viaParam.status, 200);
+    const userinfo = (await (
+      await client.get(`${stack.emulatorUrl}/services/oauth2/userinfo`, {
+        authorization: `Bearer ${tokens.access_token}`,
+      })
+    ).json()) as Record<string, unknown>;
+    assert.equal(userinfo.preferred_username, stack.config.username);
+    for (const url of [tokens.id, `${stack.emulatorUrl}/services/oauth2/userinfo`]) {
+      const bad = await client.get(url, { authorization: 'Bearer garbage' });
+      assert.equal(bad.status, 403);
+      assert.equal(await bad.text(), 'Bad_OAuth_Token');
+    }
+  });
+
+  test('introspects active and unknown tokens for an authenticated client', async () => {
+    const { stack } = lifecycle;
+    const tokens = await loginAndGetToken(stack);
+    const basic = `Basic ${Buffer.from(`${stack.config.clientId}:${stack.config.clientSecret}`).toString('base64')}`;
+    const active = (await (
+      await post(
+        '/services/oauth2/introspect',
+        { token: tokens.access_token, token_type_hint: 'access_token' },
+        { authorization: basic },
+      )
+    ).json()) as Record<string, unknown>;
+    assert.equal(active.active, true);
+    assert.equal(active.username, stack.config.username);
+    assert.equal(active.exp, Math.floor(lifecycle.clock / 1000) + 300);
+    assert.deepEqual(
+      await (
+        await post('/services/oauth2/introspect', {
+          token: 'nope',
+          client_id: stack.config.clientId,
+          client_secret: stack.config.clientSecret ?? '',
+        })
+      ).json(),
+      { active: false },
+    );
+    const refused = await post('/services/oauth2/introspect', {
+      token: 'nope',
+      client_id: stack.config.clientId,
+      client_secret: 'wrong',
+    });
+    assert.deepEqual(await refused.json(), {
+      error: 'invalid_client',
+      error_description: 'invalid client credentials',
+    });
+  });
+
+  test('publishes discovery and keys that verify the id_token', async () => {
+    const { stack } = lifecycle;
+    const discovery = (await (
+      await client.get(`${stack.emulatorUrl}/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
+    assert.equal(discovery.issuer, stack.emulatorUrl);
+    assert.equal(discovery.jwks_uri, `${stack.emulatorUrl}/id/keys`);
+    const { keys } = (await (await client.get(discovery.jwks_uri)).json()) as {
+      keys: Record<string, string>[];
+    };
+    const tokens = await loginAndGetToken(stack);
+    const [header, payload, signature] = tokens.id_token.split('.');
+    const kid = JSON.parse(Buffer.from(header, 'base64url').toString()).kid;
+    const jwk = keys.find((key) => key.kid === kid);
+    assert.ok(jwk);
+    const publicKey = createPublicKey({
+      key: jwk as unknown as import('node:crypto').JsonWebKey,
+      format: 'jwk',
+    });
+    assert.ok(
+      createVerify('RSA-SHA256')
+        .update(`${header}.${payload}`)
+        .verify(publicKey, Buffer.from(signature, 'base64url')),
+    );
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    assert.equal(claims.aud, stack.config.clientId);
+    assert.equal(claims.sub, tokens.id);
+    assert.equal(claims.exp - claims.iat, 120);
+  });
+});

@@ -1,0 +1,69 @@
+// `npm start` refusing to start, with one clear line and a non-zero exit: a wrong value or a byte-order mark in
+// .env, a pasted token endpoint as SF_LOGIN_URL, a port already in use.
+import assert from '../support/assert.ts';
+import { once } from 'node:events';
+import { rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { runToExit, startFolder } from '../support/start-script.ts';
+
+describe('npm start (server/start.js)', () => {
+  const folder = startFolder();
+
+  /** Starts with this .env in the folder (and removes it after, whatever happens). */
+  const runWithDotEnv = async (content: string) => {
+    const { cwd } = folder;
+    writeFileSync(path.join(cwd, '.env'), content);
+    try {
+      return await runToExit(cwd, {});
+    } finally {
+      rmSync(path.join(cwd, '.env'));
+    }
+  };
+
+  test('a wrong value in .env stops start-up with one line naming the variable', async () => {
+    const run = await runWithDotEnv('SF_LOGIN_URL=login.salesforce.com\n');
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr.trim(),
+      'Configuration error: SF_LOGIN_URL "login.salesforce.com" is not a URL: set it to your org login host, e.g. https://login.salesforce.com.',
+    );
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  test('a .env saved with a byte-order mark stops start-up instead of losing its first variable', async () => {
+    const run = await runWithDotEnv('\uFEFFPORT=0\n');
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr.trim(),
+      'Configuration error: .env starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM',
+    );
+  });
+
+  test('a pasted token endpoint as SF_LOGIN_URL stops start-up with the host to use', async () => {
+    const { cwd } = folder;
+    const run = await runToExit(cwd, {
+      SF_LOGIN_URL: 'https://login.salesforce.com/services/oauth2/token',
+      SF_CLIENT_ID: 'x',
+      SF_USERNAME: 'me@acme.com',
+      PORT: '0',
+    });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /^Configuration error: SF_LOGIN_URL ".*" has a path: set it to the host only, https:\/\/login\.salesforce\.com/m,
+    );
+  });
+
+  test('a port already in use gives a clear message and a non-zero exit', async () => {
+    const { cwd } = folder;
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const port = (blocker.address() as net.AddressInfo).port;
+    const run = await runToExit(cwd, { PORT: String(port), EMULATOR_PORT: '0' });
+    blocker.close();
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, new RegExp(`Port ${port} is already in use: .* PORT=<port>`));
+  });
+});

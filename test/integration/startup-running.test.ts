@@ -1,0 +1,84 @@
+// `npm start` as a user meets it when it starts: the printed URLs and demo login, a clean Ctrl-C, an instance host's
+// warning with org mode's access link, and new JWT keys' reminder to upload the certificate.
+import assert from '../support/assert.ts';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { TestClient } from '../support/http.ts';
+import { startFolder, startServer } from '../support/start-script.ts';
+
+describe('npm start (server/start.js)', () => {
+  const folder = startFolder();
+
+  test('prints both URLs and the demo login, serves the home page, and exits 0 on SIGINT', async () => {
+    const { cwd } = folder;
+    const child = startServer(cwd, {
+      PORT: '0',
+      EMULATOR_PORT: '0',
+      EMULATOR_DATA_DIR: path.join(cwd, 'data'),
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+    const appUrl = /playground: open (https:\/\/localhost:\d+)/.exec(stdout)?.[1];
+    assert.ok(appUrl, stdout);
+    assert.match(stdout, /Local Salesforce emulator \(not Salesforce\): https:\/\/localhost:\d+/);
+    assert.match(stdout, /demo login: admin@playground.local \/ playground-password/);
+    const page = await new TestClient().get(`${appUrl}/`);
+    assert.equal(page.status, 200);
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+  });
+
+  test('an instance host as SF_LOGIN_URL starts with a warning, and org mode prints the access link', async () => {
+    const { cwd } = folder;
+    const child = startServer(cwd, {
+      SF_LOGIN_URL: 'https://na139.salesforce.com',
+      SF_CLIENT_ID: 'x',
+      SF_USERNAME: 'me@acme.com',
+      PORT: '0',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+    assert.match(stderr, /Warning: SF_LOGIN_URL https:\/\/na139\.salesforce\.com is an instance host/);
+    assert.match(stdout, /playground: open https:\/\/localhost:\d+\/\?access=[\w-]{20,}/);
+    assert.match(stdout, /Setup guide → "Check my setup" asks it before any login/);
+    assert.doesNotMatch(stdout, /Local Salesforce emulator/);
+    child.kill('SIGINT');
+    assert.deepEqual(await once(child, 'exit'), [0, null]);
+  });
+
+  test('org mode with new JWT keys says to upload the new certificate', async () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'sf-start-fresh-'));
+    const env = {
+      SF_LOGIN_URL: 'https://login.salesforce.com',
+      SF_CLIENT_ID: 'x',
+      SF_USERNAME: 'me@acme.com',
+    };
+    const child = startServer(fresh, { ...env, PORT: '0' });
+    try {
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+      // The warnings come on stderr, a pipe of its own: they may arrive after the welcome.
+      while (!stderr.includes('SESSION_SECRET')) await once(child.stderr, 'data');
+      assert.match(stdout, /Created .*jwt\.crt/);
+      assert.match(
+        stderr,
+        /Warning: .*jwt\.crt is new: upload it to your app \(Setup → App Manager → your app → Edit → Use digital signatures\)/,
+      );
+    } finally {
+      child.kill('SIGINT');
+      await once(child, 'exit');
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,88 @@
+// loadConfig and the files it points to: an SF_JWT_KEY_FILE must be a readable unencrypted RSA private key, and an
+// EMULATOR_DATA_DIR must be, or become, a folder.
+import assert from '../support/assert.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { checkDataDir, loadConfig } from '../../server/config.ts';
+import { configError, ROOT } from '../support/config-env.ts';
+
+/** Folders the tests make for files the configuration points to, removed when the file's tests end. */
+const made: string[] = [];
+const tempDir = () => {
+  made.push(mkdtempSync(path.join(os.tmpdir(), 'cfg-')));
+  return made[made.length - 1];
+};
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loadConfig', () => {
+  test('an unreadable SF_JWT_KEY_FILE stops start-up, a readable one is used', () => {
+    assert.match(
+      configError({ SF_JWT_KEY_FILE: '/nonexistent/key.pem' }),
+      /^SF_JWT_KEY_FILE points to \/nonexistent\/key.pem, which cannot be read/,
+    );
+    const dir = tempDir();
+    const key = path.join(dir, 'my.key');
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(key, rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    chmodSync(key, 0o600);
+    assert.equal(loadConfig({ SF_JWT_KEY_FILE: key }, ROOT).jwtKeyFile, key);
+    assert.match(configError({ SF_JWT_KEY_FILE: dir }), /^SF_JWT_KEY_FILE points to .*, which is not a file/);
+    const wrong = {
+      encrypted: rsa.privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+        cipher: 'aes-256-cbc',
+        passphrase: 'pw',
+      }),
+      public: rsa.publicKey.export({ type: 'spki', format: 'pem' }),
+      ec: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+      }),
+      empty: '',
+    };
+    for (const [name, pem] of Object.entries(wrong)) {
+      const file = path.join(dir, `${name}.pem`);
+      writeFileSync(file, pem);
+      // Only an encrypted key is told to decrypt: nothing turns a public key or an EC key into the RSA key needed.
+      assert.match(
+        configError({ SF_JWT_KEY_FILE: file }),
+        name === 'encrypted'
+          ? /which is not an unencrypted PEM RSA private key .*: decrypt it with openssl pkey/
+          : /which is not an unencrypted PEM RSA private key .*: point it to one, or remove SF_JWT_KEY_FILE/,
+        name,
+      );
+    }
+    const certificate = path.join(dir, 'jwt.crt');
+    writeFileSync(
+      certificate,
+      '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n',
+    );
+    assert.match(
+      configError({ SF_JWT_KEY_FILE: certificate }),
+      /which is a certificate, the half uploaded to the app: point it to the private key that signs/,
+    );
+  });
+
+  test('an EMULATOR_DATA_DIR that cannot be a folder stops start-up, named, with the fix', () => {
+    const file = path.join(tempDir(), 'a-file');
+    writeFileSync(file, 'x');
+    assert.throws(() => checkDataDir(file), {
+      name: 'ConfigError',
+      message: `EMULATOR_DATA_DIR is ${file}, which cannot be used as a folder (ENOTDIR): make it a folder this user can write, or set EMULATOR_DATA_DIR to one.`,
+    });
+    // Under /proc, mkdir answers ENOENT for ever: Node's recursive mkdir would never return.
+    assert.throws(
+      () => checkDataDir('/proc/playground-data/x'),
+      /EMULATOR_DATA_DIR is \/proc\/playground-data\/x, which cannot be used as a folder \(ENOENT\)/,
+    );
+    const nested = path.join(tempDir(), 'a', 'b', 'c');
+    checkDataDir(nested);
+    assert.ok(statSync(nested).isDirectory(), 'missing folders are made, level by level');
+  });
+});

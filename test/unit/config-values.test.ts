@@ -1,0 +1,108 @@
+// loadConfig refuses every wrong value with one clear line naming the variable and the fix: ports, versions, URLs
+// (spaces, passwords, paths), secrets; and withoutPassword hides a URL's password in such messages.
+import assert from '../support/assert.ts';
+import { describe, test } from 'node:test';
+import { loadConfig, withoutPassword } from '../../server/config.ts';
+import { configError, ORG, ROOT } from '../support/config-env.ts';
+
+describe('loadConfig', () => {
+  test('names the variable and the fix for each wrong value', () => {
+    assert.match(
+      configError({ SF_LOGIN_URL: 'login.salesforce.com' }),
+      /^SF_LOGIN_URL "login.salesforce.com" is not a URL: set it to/,
+    );
+    assert.match(
+      configError({ SF_LOGIN_URL: 'http://login.salesforce.com' }),
+      /^SF_LOGIN_URL .* must use https/,
+    );
+    assert.match(configError({ PORT: '70000' }), /^PORT "70000" is not a port/);
+    assert.match(configError({ EMULATOR_PORT: 'abc' }), /^EMULATOR_PORT "abc" is not a port/);
+    assert.match(configError({ SF_CLIENT_ID: '3MVG9 abc' }), /^SF_CLIENT_ID contains whitespace/);
+    assert.match(configError({ SF_API_VERSION: 'v66' }), /^SF_API_VERSION "v66" is not an API version/);
+    assert.match(configError({ SF_API_VERSION: '068.0' }), /^SF_API_VERSION "068.0" is not an API version/);
+    assert.match(
+      configError({ SF_API_VERSION: '20.0' }),
+      /^SF_API_VERSION 20\.0 is retired: orgs serve 31\.0 and later/,
+    );
+    assert.equal(loadConfig({ SF_API_VERSION: '31.0' }, ROOT).apiVersion, '31.0');
+    // A version newer than the org's is named by the setup doctor, which can ask the org what it offers.
+    assert.equal(loadConfig({ ...ORG, SF_API_VERSION: '70.0' }, ROOT).apiVersion, '70.0');
+    assert.match(configError({ SF_CALLBACK_URL: 'not a url' }), /^SF_CALLBACK_URL/);
+    assert.match(configError({ EMULATOR_SESSION_MINUTES: '0' }), /^EMULATOR_SESSION_MINUTES/);
+    assert.match(configError({ EMULATOR_SESSION_MINUTES: '0x10' }), /^EMULATOR_SESSION_MINUTES "0x10"/);
+    assert.match(configError({ EMULATOR_SESSION_MINUTES: '1441' }), /from 1 to 1440 \(Salesforce's longest/);
+    assert.match(
+      configError({ PORT: '9000', EMULATOR_PORT: '9000' }),
+      /^PORT and EMULATOR_PORT are both 9000/,
+    );
+    assert.match(
+      configError({ SF_SCOPES: 'api,refresh_token' }),
+      /^SF_SCOPES .* separates scopes with commas/,
+    );
+  });
+
+  test('URLs with spaces around them, a user name or password, or a path where a host belongs are refused', () => {
+    const withPassword = configError({ ...ORG, SF_LOGIN_URL: 'https://admin:hunter2@login.salesforce.com' });
+    assert.match(
+      withPassword,
+      /^SF_LOGIN_URL "https:\/\/admin:\*\*\*@login.salesforce.com" holds a user name or password/,
+    );
+    assert.ok(!withPassword.includes('hunter2'));
+    assert.match(
+      configError({ ...ORG, SF_LOGIN_URL: ' https://login.salesforce.com' }),
+      /has spaces around it/,
+    );
+    assert.match(
+      configError({ SF_CALLBACK_URL: 'https://localhost:8081/cb\t' }),
+      /^SF_CALLBACK_URL .* has spaces/,
+    );
+    assert.match(
+      configError({ SF_CALLBACK_URL: 'https://localhost:8081/cb#top' }),
+      /^SF_CALLBACK_URL is refused: "https:\/\/localhost:8081\/cb#top" must not contain a #fragment\. Set it to/,
+    );
+    const callbackUser = configError({ SF_CALLBACK_URL: 'https://user:s3cretpw@localhost:8081/cb' });
+    assert.match(callbackUser, /holds a user name or password/);
+    assert.ok(!callbackUser.includes('s3cretpw'));
+    assert.match(
+      configError({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce.com/services/oauth2/token' }),
+      /^SF_MY_DOMAIN .* has a path: set it to the host only, https:\/\/acme.my.salesforce.com/,
+    );
+  });
+
+  test('a SESSION_SECRET shorter than 32 characters is refused with a way to make one', () => {
+    assert.match(configError({ SESSION_SECRET: 'a' }), /^SESSION_SECRET has 1 characters: use at least 32/);
+    assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(32) }, ROOT).sessionSecret, 's'.repeat(32));
+  });
+
+  test('a secret with whitespace stops start-up; an empty one makes a public client', () => {
+    for (const secret of ['ABC123\t', '   ']) {
+      assert.match(
+        configError({ ...ORG, SF_CLIENT_SECRET: secret }),
+        /^SF_CLIENT_SECRET contains whitespace: copy the Consumer Secret again/,
+        JSON.stringify(secret),
+      );
+    }
+    assert.equal(
+      loadConfig({ ...ORG, SF_CLIENT_SECRET: '' }, ROOT).clientSecret,
+      undefined,
+      'empty: a public client',
+    );
+  });
+});
+
+describe('withoutPassword', () => {
+  test('hides the password of a URL in messages and leaves everything else as written', () => {
+    assert.equal(withoutPassword('redis://:s3cret@127.0.0.1:6379'), 'redis://:***@127.0.0.1:6379');
+    assert.equal(
+      withoutPassword('rediss://default:s3cr%40t@cache.example:6380/2'),
+      'rediss://default:***@cache.example:6380/2',
+    );
+    assert.equal(withoutPassword('redis://127.0.0.1:6379'), 'redis://127.0.0.1:6379');
+    assert.equal(withoutPassword('redis://user@host:6379'), 'redis://user@host:6379');
+    assert.equal(withoutPassword('http://u:pw@localhost:6379'), 'http://u:***@localhost:6379');
+    for (const password of ['p@ss9word', 'pa#ss9word', 'pa?ss9word', 'pa/ss9word']) {
+      assert.equal(withoutPassword(`redis://user:${password}@127.0.0.1:1`), 'redis://user:***@127.0.0.1:1');
+    }
+    assert.equal(withoutPassword('redis:/user:ss9word@127.0.0.1:1'), 'redis:/user:***@127.0.0.1:1');
+  });
+});

@@ -1,0 +1,112 @@
+// The error explainer's catalogue: every error the emulator or the app produces has an entry, keys are unique, an
+// unknown error still gets guidance, and the Setup paths the entries give follow Salesforce's own menus and tabs.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { explain, RULES } from '../../../server/teaching/explainer/explain.ts';
+
+/** Every error string the emulator or the app can produce, and teaching.md's pain points. */
+const KNOWN: [string, string][] = [
+  ['invalid_grant', "user hasn't approved this consumer"],
+  ['invalid_app_access', 'user is not admin approved to access this app'],
+  ['invalid_client_id', 'client identifier invalid'],
+  ['redirect_uri_mismatch', 'redirect_uri must match configuration'],
+  ['invalid_grant', 'redirect_uri must match configuration'],
+  ['invalid_grant', 'invalid assertion'],
+  ['pem_error', 'no start line'],
+  ['invalid_grant', 'audience is invalid'],
+  ['invalid_grant', 'expired authorization code'],
+  ['invalid_grant', 'authentication failure'],
+  ['invalid_client', 'invalid client credentials'],
+  ['invalid_grant', 'invalid code verifier'],
+  ['invalid_grant', 'unexpected code verifier'],
+  ['invalid_request', 'missing required code challenge'],
+  ['invalid_grant', 'expired access/refresh token'],
+  ['unsupported_grant_type', 'grant type not supported'],
+  ['access_denied', 'end-user denied authorization'],
+  ['invalid_scope', 'the requested scope is not allowed'],
+  ['unsupported_response_type', 'response type not supported'],
+  ['invalid_request', 'must use HTTP POST'],
+  ['invalid_token', 'invalid token'],
+  ['INVALID_SESSION_ID', 'Session expired or invalid'],
+  ['INVALID_SESSION_ID', 'This session is not valid for use with the REST API'],
+  ['MALFORMED_QUERY', 'unexpected token: FRM'],
+  ['INVALID_FIELD', "No such column 'Foo'"],
+  ['INVALID_TYPE', "sObject type 'Foo' is not supported."],
+  ['NOT_FOUND', 'The requested resource does not exist'],
+  ['MALFORMED_ID', 'bad id'],
+  ['INVALID_QUERY_LOCATOR', 'invalid query locator'],
+  ['Bad_OAuth_Token', 'HTTP 403'],
+  ['state_mismatch', 'x'],
+  ['signature_mismatch', 'x'],
+  ['nonce_mismatch', 'x'],
+  ['id_token_invalid', 'x'],
+  ['network_error', 'no answer'],
+  ['invalid_client', 'app must be installed into org'],
+];
+
+describe('error explainer', () => {
+  test('has an explanation for every error the emulator and the app produce', () => {
+    for (const [error, error_description] of KNOWN) {
+      const explained = explain({ error, error_description }, { flow: 'web-server' });
+      assert.ok(explained.known, `${error} / ${error_description} has no entry`);
+      for (const field of [
+        explained.title,
+        explained.likelyMeaning,
+        explained.howToFix,
+        explained.whatNotToDo,
+      ])
+        assert.ok(field.length > 10);
+    }
+  });
+
+  test('still guides on an unknown error', () => {
+    const explained = explain({ error: 'mystery_condition', error_description: 'something new' });
+    assert.equal(explained.known, false);
+    assert.match(explained.title, /mystery_condition/);
+  });
+
+  test('has unique keys', () => {
+    assert.equal(new Set(RULES.map((rule) => rule.key)).size, RULES.length);
+  });
+
+  test('every App Manager path goes through the menu of the app: View, Edit or Manage, each to what it holds', () => {
+    // View holds Manage Consumer Details; Edit the OAuth settings; Manage the policies, profiles and permission sets.
+    const next: Record<string, RegExp> = {
+      View: /^Manage Consumer Details/,
+      Edit: /^(Use digital signatures|OAuth settings|Require secret|Selected OAuth Scopes)/,
+      Manage: /^(Edit Policies|Manage Profiles)/,
+    };
+    let paths = 0;
+    for (const rule of RULES) {
+      const text = [rule.likelyMeaning, rule.howToFix, rule.whatNotToDo].join(' ');
+      for (const [, step, after] of text.matchAll(
+        /(?<!External Client )App Manager → your app → (\w+) → ([^.,;)]+)/g,
+      )) {
+        paths++;
+        assert.ok(step in next, `${rule.key}: "${step}" is not in the menu of an app in App Manager`);
+        assert.match(after, next[step], `${rule.key}: ${step} → ${after}`);
+      }
+      assert.doesNotMatch(
+        text,
+        /(?<!App Manager → your app → )\bManage → Edit Policies/,
+        `${rule.key}: from where?`,
+      );
+    }
+    assert.ok(paths >= 10, `only ${paths} App Manager paths found`);
+  });
+
+  test('an External Client App path goes through one of its tabs, as Salesforce names them', () => {
+    let paths = 0;
+    for (const rule of RULES) {
+      const text = [rule.likelyMeaning, rule.howToFix, rule.whatNotToDo].join(' ');
+      for (const [, tab, after] of text.matchAll(
+        /External Client App Manager → your app → (\w+) → ([^.,;)]+)/g,
+      )) {
+        paths++;
+        assert.ok(['Settings', 'Policies'].includes(tab), `${rule.key}: no tab named ${tab}`);
+        if (tab === 'Settings') assert.match(after, /^OAuth Settings → Consumer Key and Secret$/, rule.key);
+      }
+    }
+    assert.ok(paths >= 2, `only ${paths} External Client App paths found`);
+  });
+});

@@ -1,0 +1,108 @@
+// The error explainer reads the request: the flow, what was sent (secret, aud, redirect_uri) and the host decide
+// between look-alike errors and fill in the detail of an explanation.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { contextOf, explain } from '../../../server/teaching/explainer/explain.ts';
+import type { Attempt } from '../../../server/attempts/attempt.ts';
+
+/** An attempt whose one leg is a token call with this form body and these headers. */
+function withTokenCall(
+  flow: Attempt['flow'],
+  requestBody: string,
+  requestHeaders: Record<string, string> = {},
+): Attempt {
+  return {
+    id: 'a',
+    flow,
+    startedAt: 0,
+    checks: [],
+    faults: [],
+    transcript: [
+      {
+        id: 't',
+        at: 0,
+        kind: 'server-call',
+        leg: 'token',
+        method: 'POST',
+        url: 'u',
+        requestHeaders,
+        requestBody,
+      },
+    ],
+  };
+}
+
+describe('error explainer', () => {
+  test('tells a JWT expiry, a spent device code and a reused code apart by the flow', () => {
+    const error = { error: 'invalid_grant', error_description: 'expired authorization code' };
+    assert.equal(explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).key, 'jwt-expired');
+    assert.match(
+      explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).detail ?? '',
+      /looks like milliseconds/,
+    );
+    assert.equal(explain(error, { flow: 'web-server' }).key, 'code-expired');
+    assert.equal(
+      explain(error, { flow: 'device' }).key,
+      'device-code-unknown',
+      'no callback page in this flow',
+    );
+  });
+
+  test('an untrusted instance_url host points first to SF_MY_DOMAIN, the usual cause with an org of its own host', () => {
+    const explained = explain({ error: 'untrusted_host' }, { flow: 'web-server' });
+    assert.equal(explained.key, 'untrusted-host');
+    assert.match(
+      explained.howToFix,
+      /^If the host named is your org's own My Domain, set SF_MY_DOMAIN to it/,
+    );
+  });
+
+  test('an expired or revoked session names the way back of every flow, client credentials included', () => {
+    const explained = explain({ error: 'INVALID_SESSION_ID' }, { flow: 'client-credentials' });
+    assert.equal(explained.key, 'session-invalid');
+    assert.match(explained.howToFix, /^If you revoked it, sign in again\./);
+    assert.match(explained.howToFix, /or ask again \(client credentials\)\.$/);
+  });
+
+  test('tells a missing secret from a wrong one by what was sent, HTTP Basic included, and a refresh apart', () => {
+    const error = { error: 'invalid_client', error_description: 'invalid client credentials' };
+    assert.equal(explain(error, { sentSecret: false }).key, 'secret-missing');
+    assert.equal(explain(error, { sentSecret: true }).key, 'secret-wrong');
+    const refresh = explain(error, { sentSecret: false, flow: 'refresh-token' });
+    assert.equal(refresh.key, 'refresh-secret-missing');
+    assert.match(refresh.howToFix, /Require Secret for Refresh Token Flow/);
+    assert.doesNotMatch(refresh.howToFix, /PKCE/);
+    const basic = withTokenCall('client-credentials', 'grant_type=client_credentials', {
+      Authorization: 'Basic eDp5',
+    });
+    assert.equal(explain(error, contextOf(basic)).key, 'secret-wrong');
+  });
+
+  test('never shows the same callback URL twice as if it were a comparison', () => {
+    const error = {
+      error: 'redirect_uri_mismatch',
+      error_description: 'redirect_uri must match configuration',
+    };
+    const url = 'https://localhost:8081/oauthcallback.html';
+    assert.equal(
+      explain(error, { redirectUri: url, configuredCallback: url }).detail,
+      `Sent: ${url} (SF_CALLBACK_URL). Compare it, character by character, with the app's Callback URL list.`,
+    );
+    assert.equal(
+      explain(error, { redirectUri: `${url}/`, configuredCallback: url }).detail,
+      `Sent: ${url}/, though SF_CALLBACK_URL here is ${url}.`,
+    );
+  });
+
+  test('reads the request from the attempt: the aud that was sent', () => {
+    const claims = Buffer.from(
+      JSON.stringify({ aud: 'https://acme.my.salesforce.com', sub: 'me@acme.com', exp: 1 }),
+    ).toString('base64url');
+    const attempt = withTokenCall('jwt', `grant_type=x&assertion=h.${claims}.s`);
+    const explained = explain(
+      { error: 'invalid_grant', error_description: 'audience is invalid' },
+      contextOf(attempt),
+    );
+    assert.equal(explained.detail, "The assertion's aud was https://acme.my.salesforce.com.");
+  });
+});

@@ -1,0 +1,52 @@
+// The error explainer on pasted errors: the cards of an exact description only, Salesforce's help page wordings,
+// an error read from a callback URL, and SOAP login and API access errors each with an explanation of their own.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { explainCandidates } from '../../../server/teaching/explainer/explain.ts';
+import { readPastedError } from '../../../server/teaching/explainer/pasted.ts';
+
+describe('error explainer', () => {
+  test('a pasted error gets the cards of its exact description only, and the help page wordings are known', () => {
+    const notRest = explainCandidates({
+      error: 'INVALID_SESSION_ID',
+      error_description: 'This session is not valid for use with the REST API',
+    });
+    assert.deepEqual(
+      notRest.map((card) => card.key),
+      ['session-not-rest'],
+    );
+    assert.equal(
+      explainCandidates({ error: 'invalid_grant', error_description: 'Audience validation failed' })[0].key,
+      'audience-help-page',
+    );
+    assert.equal(
+      readPastedError('https://localhost:8081/cb?error=access-denied&state=x')?.error,
+      'access_denied',
+    );
+  });
+
+  test('errors pasted from SOAP logins and API access checks get their own explanation', () => {
+    for (const [pasted, key] of [
+      [
+        'Error: INVALID_LOGIN: Invalid username, password, security token; or user locked out.',
+        'soap-invalid-login',
+      ],
+      [
+        'LOGIN_MUST_USE_SECURITY_TOKEN: Invalid username, password, security token; or user locked out.',
+        'soap-needs-token',
+      ],
+      ['API_DISABLED_FOR_ORG: API is not enabled for this Organization or Partner', 'api-disabled-org'],
+      ['API_CURRENTLY_DISABLED: API is disabled for this User', 'api-disabled-user'],
+      ['INVALID_OPERATION_WITH_EXPIRED_PASSWORD: The users password has expired', 'expired-password'],
+      ['[{"message":"INVALID_HEADER_TYPE","errorCode":"INVALID_AUTH_HEADER"}]', 'auth-header'],
+    ]) {
+      const error = readPastedError(pasted);
+      assert.ok(error, pasted);
+      assert.deepEqual(
+        explainCandidates(error).map((explained) => explained.key),
+        [key],
+        pasted,
+      );
+    }
+  });
+});
