@@ -87,6 +87,10 @@ describe('emulator: SOQL logic and picklist order', () => {
       (await rows('SELECT COUNT(Id) n FROM Account'))[0].n,
       (await rows('SELECT Id FROM Account')).length,
     );
+    assert.match(
+      (await refusal('SELECT Name n, COUNT(Id) N FROM Account GROUP BY Name')).message,
+      /\nduplicate alias: N$/,
+    );
     // In an aggregate query a grouped field may take one too (SOQL guide, "Using Aliases with GROUP BY").
     const grouped = await rows('SELECT Industry ind, COUNT(Id) FROM Account GROUP BY Industry');
     assert.ok(grouped.length > 0 && grouped.every((row) => 'ind' in row && !('Industry' in row)));
@@ -142,6 +146,14 @@ describe('emulator: SOQL logic and picklist order', () => {
     assert.deepEqual(
       places,
       [...places].sort((x, y) => x - y),
+    );
+    const grouped = (
+      await rows('SELECT StageName, COUNT(Id) FROM Opportunity GROUP BY StageName ORDER BY StageName')
+    ).map((row) => defined.indexOf(row.StageName as string));
+    assert.deepEqual(
+      grouped,
+      [...grouped].sort((x, y) => x - y),
+      'grouped, too',
     );
     const descending = (await rows('SELECT StageName FROM Opportunity ORDER BY StageName DESC')).map(
       (row) => row.StageName,

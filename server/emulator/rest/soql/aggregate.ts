@@ -1,21 +1,16 @@
 // Aggregate queries: GROUP BY fields, aggregate functions with aliases (or expr0, expr1...), HAVING, ORDER BY
 // and LIMIT over the groups. Rows come back as AggregateResult records, as Salesforce returns them.
-import type { Condition, FieldType as SelectField, GroupByClause, Query } from '@jetstreamapp/soql-parser-js';
+import type { Condition, FieldType as SelectField, Query } from '@jetstreamapp/soql-parser-js';
 import { emulatorLimit, malformed, soqlError } from '../restError.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 import { aggregateFunction, type AggregateFunction } from './aggregateFunctions.ts';
 import { compileComparison } from './conditions.ts';
+import { groupByClauses, groupRows, type Group } from './groups.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { collator, orderClauses, sortBy, sortKey } from './order.ts';
+import { collator, orderClauses, sortBy, sortKey, sortValue } from './order.ts';
 import type { QueryOptions } from './types.ts';
 import { comparable, kindOf } from './values.ts';
 import { compileClause } from './where.ts';
-
-interface Group {
-  rows: SRecord[];
-  first: SRecord;
-  cache: Map<string, FieldValue>;
-}
 
 type Column = { name: string; value: (group: Group) => FieldValue };
 
@@ -82,6 +77,12 @@ export function runAggregate(
       value: (group: Group) => evaluate(group, aggregate),
     };
   });
+  // Two columns under one alias would overwrite each other in the records (Salesforce's wording as reported).
+  const aliases = (query.fields ?? []).flatMap((f) => ('alias' in f && f.alias ? [f.alias] : []));
+  const twice = aliases.find(
+    (alias, i) => aliases.findIndex((a) => a.toLowerCase() === alias.toLowerCase()) !== i,
+  );
+  if (twice) throw malformed(soql, twice, `duplicate alias: ${twice}`);
   let groups = groupRows(rows, groupPaths, source);
   if (query.having) {
     const ctx = { soql, now: options.now, collator: collator() };
@@ -114,8 +115,8 @@ export function runAggregate(
       return sortKey<Group>(clause, (g) => comparable(kindOf(aggregate.type), evaluate(g, aggregate)));
     }
     const path = grouped(clause.field);
-    const read = pathReader(path, source);
-    return sortKey<Group>(clause, (g) => comparable(kindOf(path.field.type), read(g.first)));
+    const value = sortValue(path.field, pathReader(path, source));
+    return sortKey<Group>(clause, (g) => value(g.first));
   });
   const offset = query.offset ?? 0;
   const page = sortBy(groups, keys).slice(
@@ -127,22 +128,4 @@ export function runAggregate(
     for (const column of columns) record[column.name] = column.value(group);
     return record;
   });
-}
-
-function groupByClauses(groupBy: GroupByClause | GroupByClause[] | undefined): GroupByClause[] {
-  return Array.isArray(groupBy) ? groupBy : groupBy ? [groupBy] : [];
-}
-
-/** Without GROUP BY every row is one group, so COUNT(Id) over no rows still answers 0. */
-function groupRows(rows: readonly SRecord[], paths: FieldPath[], source: RecordSource): Group[] {
-  if (paths.length === 0) return [{ rows: [...rows], first: rows[0] ?? {}, cache: new Map() }];
-  const readers = paths.map((path) => ({ read: pathReader(path, source), kind: kindOf(path.field.type) }));
-  const groups = new Map<string, Group>();
-  for (const row of rows) {
-    const key = JSON.stringify(readers.map(({ read, kind }) => comparable(kind, read(row))));
-    const group = groups.get(key);
-    if (group) group.rows.push(row);
-    else groups.set(key, { rows: [row], first: row, cache: new Map() });
-  }
-  return [...groups.values()];
 }

@@ -1,6 +1,7 @@
 // ORDER BY: each row's sort keys are read once, then compared with the one collator every query shares.
 import type { OrderByClause } from '@jetstreamapp/soql-parser-js';
 import { emulatorLimit } from '../restError.ts';
+import type { FieldDef } from '../schema.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 import { pathReader, type PathResolver, type RecordSource } from './fieldPath.ts';
 import { comparable, compareValues, kindOf, type Comparable } from './values.ts';
@@ -42,15 +43,19 @@ export function sortBy<Row>(rows: readonly Row[], keys: SortKey<Row>[]): Row[] {
 }
 
 /**
- * A picklist sorts in the order its values are defined, not alphabetically (SOQL guide, ORDER BY: "Picklist sorting
- * is defined by the picklist sort determined during setup"). A value the list does not hold sorts after them all.
+ * What a field sorts by: its comparable value, except that a picklist sorts in the order its values are defined,
+ * not alphabetically (SOQL guide, ORDER BY: "Picklist sorting is defined by the picklist sort determined during
+ * setup"). A value the list does not hold sorts after them all.
  */
-function picklistOrder(values: readonly string[], read: (row: SRecord) => FieldValue | undefined) {
-  const places = new Map(values.map((value, index) => [value.toLowerCase(), index]));
+export function sortValue(field: FieldDef, read: (row: SRecord) => FieldValue | undefined) {
+  const kind = kindOf(field.type);
+  if (!field.picklist) return (row: SRecord): Comparable => comparable(kind, read(row));
+  const places = new Map(field.picklist.map((value, index) => [value.toLowerCase(), index]));
+  const unlisted = field.picklist.length;
   return (row: SRecord): Comparable => {
     const value = read(row);
     if (value === null || value === undefined) return null;
-    return places.get(String(value).toLowerCase()) ?? values.length;
+    return places.get(String(value).toLowerCase()) ?? unlisted;
   };
 }
 
@@ -65,10 +70,7 @@ export function sortRows(
     if (!('field' in clause))
       throw emulatorLimit(soql, 'ORDER BY', 'ORDER BY a function outside an aggregate query');
     const path = resolver.resolveUsable(clause.field, 'sorted');
-    const read = pathReader(path, source);
-    if (path.field.picklist) return sortKey<SRecord>(clause, picklistOrder(path.field.picklist, read));
-    const kind = kindOf(path.field.type);
-    return sortKey<SRecord>(clause, (row) => comparable(kind, read(row)));
+    return sortKey<SRecord>(clause, sortValue(path.field, pathReader(path, source)));
   });
   return sortBy(rows, keys);
 }
