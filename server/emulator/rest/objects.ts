@@ -32,7 +32,8 @@ export const OBJECTS: readonly ObjectDef[] = [
       ...standardFields('Account ID'),
       required(text('Name', 'Account Name', 255, { nameField: true })),
       picklist('Type', 'Account Type', ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Other']),
-      picklist('Industry', 'Industry', [...INDUSTRIES, 'Transportation']),
+      // Defined in alphabetical order, as the standard Industry picklist is: ORDER BY Industry sorts by it.
+      picklist('Industry', 'Industry', [...INDUSTRIES, 'Transportation'].sort()),
       text('BillingCity', 'Billing City', 40),
       text('BillingCountry', 'Billing Country', 80),
       field('Phone', 'Account Phone', 'phone'),
