@@ -20,17 +20,33 @@ export function queryParams(req: Request): Params {
   return paramsOf([req.query]);
 }
 
+/** The parameters the OAuth endpoints read: any other is ignored, once or repeated, as RFC 6749 §3.1 asks. */
+const READ = new Set([
+  ...[
+    'response_type',
+    'grant_type',
+    'client_id',
+    'client_secret',
+    'client_assertion',
+    'client_assertion_type',
+  ],
+  ...['redirect_uri', 'scope', 'state', 'nonce', 'prompt', 'login_hint', 'immediate', 'code_challenge'],
+  ...['code_challenge_method', 'code', 'code_verifier', 'assertion', 'refresh_token', 'username', 'password'],
+  ...['token', 'format', 'callback'],
+]);
+
 /**
- * The first parameter sent more than once in the query, or in the form (`withBody`). RFC 6749 §3.1 allows none to
- * be; what Salesforce does with one is unconfirmed, so the OAuth endpoints refuse it (invalid_request) rather than
- * drop it: a dropped `scope` would have granted every scope the app has.
+ * The first parameter that the endpoints read and that came more than once, in the query or in the form
+ * (`withBody`). RFC 6749 §3.1 allows none to; what Salesforce does with one is unconfirmed, so the OAuth endpoints
+ * refuse it (invalid_request) rather than drop it: a dropped `scope` would have granted every scope the app has.
  */
 export function repeatedParam(req: Request, withBody = true): string | undefined {
   for (const source of withBody ? [req.query, req.body] : [req.query]) {
     if (!source || typeof source !== 'object') continue;
-    const [name] =
-      Object.entries(source as Record<string, unknown>).find(([, value]) => Array.isArray(value)) ?? [];
-    if (name !== undefined) return name;
+    const repeated = Object.entries(source as Record<string, unknown>).find(
+      ([name, value]) => Array.isArray(value) && READ.has(name),
+    );
+    if (repeated) return repeated[0];
   }
   return undefined;
 }

@@ -62,6 +62,19 @@ describe('emulator: repeated parameters', () => {
     assert.notEqual(twiceClient.status, 302);
   });
 
+  test('a repeated parameter no endpoint reads is ignored, as any unknown one is', async () => {
+    const answer = await authorize([...login(), ['utm', 'a'], ['utm', 'b']]);
+    assert.equal(answer.status, 200, 'the login page');
+    const token = await post('/services/oauth2/token', [
+      ['grant_type', 'client_credentials'],
+      ['client_id', stack.config.clientId],
+      ['client_secret', stack.config.clientSecret ?? ''],
+      ['x_extra', '1'],
+      ['x_extra', '2'],
+    ]);
+    assert.notEqual(((await token.json()) as { error?: string }).error, 'invalid_request');
+  });
+
   test('the token, introspect and revoke endpoints answer invalid_request', async () => {
     const credentials: [string, string][] = [
       ['client_id', stack.config.clientId],
