@@ -1,5 +1,5 @@
 // The SOQL contract tests' set-up: a stack on a fixed clock (Thursday 20 March 2025, 12:00 UTC, for date literals),
-// a REST client for it, and the two ways they read an answer: the row count, or the refusal's first error.
+// a REST client for it, and the ways they read an answer: the row count, the records, or the refusal's first error.
 import assert from './assert.ts';
 import { after, before } from 'node:test';
 import { restClientFor, type RestTestClient } from './rest.ts';
@@ -13,6 +13,8 @@ export interface SoqlStack {
   rest: RestTestClient;
   /** The totalSize of a query that must succeed. */
   count(soql: string): Promise<number>;
+  /** The records of a query that must succeed. */
+  rows(soql: string): Promise<Record<string, unknown>[]>;
   /** The first error of a query that must be refused with a 400. */
   refusal(soql: string): Promise<{ errorCode: string; message: string }>;
 }
@@ -26,6 +28,11 @@ export function soqlStack(): SoqlStack {
       const { status, body } = await soql.rest.query(statement);
       assert.equal(status, 200, JSON.stringify(body));
       return body.totalSize as number;
+    },
+    rows: async (statement) => {
+      const { status, body } = await soql.rest.query(statement);
+      assert.equal(status, 200, JSON.stringify(body));
+      return body.records as Record<string, unknown>[];
     },
     refusal: async (statement) => {
       const { status, body } = await soql.rest.query(statement);

@@ -4,7 +4,7 @@ import { emulatorLimit, soqlError } from '../restError.ts';
 import type { FieldType } from '../schema.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { collator } from './order.ts';
+import { collator, sortValue } from './order.ts';
 import { comparable, compareValues, kindOf } from './values.ts';
 
 export interface AggregateFunction {
@@ -69,15 +69,17 @@ function sum(rows: readonly SRecord[], read: Reader, average: boolean): number |
   return average ? total / numbers.length : total;
 }
 
+/** MIN and MAX go by the field's sort order: a picklist's is the order of its values (SOQL guide, "Aggregate
+ * Functions": MIN() and MAX() on a picklist use "the sort order of the picklist values instead of alphabetical"). */
 function extreme(rows: readonly SRecord[], read: Reader, path: FieldPath, max: boolean): FieldValue {
-  const kind = kindOf(path.field.type);
-  let best: FieldValue = null;
+  const rank = sortValue(path.field, read);
+  let best: { value: FieldValue; rank: ReturnType<typeof rank> } | undefined;
   for (const row of rows) {
     const value = read(row);
     if (value === null) continue;
-    const order =
-      best === null ? 0 : compareValues(comparable(kind, value), comparable(kind, best), collator());
-    if (best === null || (max ? order > 0 : order < 0)) best = value;
+    const candidate = { value, rank: rank(row) };
+    const order = best ? compareValues(candidate.rank, best.rank, collator()) : 0;
+    if (!best || (max ? order > 0 : order < 0)) best = candidate;
   }
-  return best;
+  return best?.value ?? null;
 }

@@ -21,7 +21,11 @@ export function compileLike(body: string): LikePattern {
     const char = body[i];
     const current = pieces[pieces.length - 1];
     if (char === '\\' && i + 1 < body.length) {
-      current.units.push(escapedChar(body[++i]).toLowerCase().charCodeAt(0));
+      const escape = /^u[0-9a-fA-F]{4}/.test(body.slice(i + 1, i + 6))
+        ? body.slice(i + 1, i + 6)
+        : body[i + 1];
+      current.units.push(escapedChar(escape).toLowerCase().charCodeAt(0));
+      i += escape.length;
     } else if (char === '%') {
       if (current.units.length > 0 || pieces.length === 1) pieces.push({ units: [] });
     } else {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { LRUCache } from 'lru-cache';
 import { malformed, occurrencesOf, RestError } from '../restError.ts';
-import { ESCAPABLE } from './values.ts';
+import { ESCAPE } from './values.ts';
 
 type Parser = typeof import('@jetstreamapp/soql-parser-js');
 let parser: Parser | undefined;
@@ -69,7 +69,7 @@ export function parseSoql(soql: string): Query {
 function refuseBadEscapes(soql: string): void {
   for (const literal of soql.matchAll(/'(?:[^'\\]|\\.)*'/gs)) {
     for (const escape of literal[0].matchAll(/\\(.)/gs)) {
-      if (ESCAPABLE.test(escape[1])) continue;
+      if (ESCAPE.test(literal[0].slice(escape.index + 1))) continue;
       throw malformed(
         soql,
         literal[0],

@@ -82,16 +82,20 @@ export function compareValues(a: Comparable, b: Comparable, collator: Intl.Colla
 }
 
 /**
- * SOQL's escapes in a quoted string ("Quoted String Escape Sequences"): \n \r \t \b \f in either case, and \' \"
- * \\ (plus \_ and \% for LIKE) standing for the character itself. Any other backslash is an error (parse.ts).
+ * SOQL's escapes in a quoted string ("Quoted String Escape Sequences"): \n \r \t \b \f in either case, \uXXXX
+ * (a character by its hex code), and \' \" \\ (plus \_ and \% for LIKE) standing for the character itself. Any
+ * other backslash is an error (parse.ts). ESCAPE matches what follows the backslash of a valid escape.
  */
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-export const ESCAPABLE = /^[nrtbf'"\\_%]$/i;
+export const ESCAPE = /^(?:u[0-9a-fA-F]{4}|[nrtbfNRTBF'"\\_%])/;
 
-/** What one escaped character stands for. */
-export const escapedChar = (char: string): string => ESCAPES[char.toLowerCase()] ?? char;
+/** What one escape (the text after its backslash: one character, or u and four hex digits) stands for. */
+export const escapedChar = (escape: string): string =>
+  escape.length === 5
+    ? String.fromCharCode(parseInt(escape.slice(1), 16))
+    : (ESCAPES[escape.toLowerCase()] ?? escape);
 
 /** The body of a SOQL string literal ('O\'Brien' -> O'Brien). */
 export function unquote(raw: string): string {
-  return raw.slice(1, -1).replace(/\\(.)/gs, (_, char: string) => escapedChar(char));
+  return raw.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|.)/gs, (_, escape: string) => escapedChar(escape));
 }

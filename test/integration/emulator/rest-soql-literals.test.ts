@@ -1,0 +1,48 @@
+// SOQL literals and names in the emulator, as strict as Salesforce's: only aggregates take aliases (each once), and a
+// string literal takes SOQL's escapes only.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { soqlStack } from '../../support/soql.ts';
+
+describe('emulator: SOQL aliases and string escapes', () => {
+  const emulator = soqlStack();
+  const { rows, refusal } = emulator;
+
+  test('an alias on a plain field is named as such; on an aggregate it is fine', async () => {
+    for (const soql of ['SELECT Name n FROM Account', 'SELECT Id, Name n, Industry FROM Account']) {
+      const refused = await refusal(soql);
+      assert.equal(refused.errorCode, 'MALFORMED_QUERY');
+      assert.match(refused.message, /\nonly aggregate expressions use field aliasing$/);
+    }
+    assert.equal(
+      (await rows('SELECT COUNT(Id) n FROM Account'))[0].n,
+      (await rows('SELECT Id FROM Account')).length,
+    );
+    assert.match(
+      (await refusal('SELECT Name n, COUNT(Id) N FROM Account GROUP BY Name')).message,
+      /\nduplicate alias: N$/,
+    );
+    // In an aggregate query a grouped field may take one too (SOQL guide, "Using Aliases with GROUP BY").
+    const grouped = await rows('SELECT Industry ind, COUNT(Id) FROM Account GROUP BY Industry');
+    assert.ok(grouped.length > 0 && grouped.every((row) => 'ind' in row && !('Industry' in row)));
+  });
+
+  test("a string literal takes SOQL's escapes in either case, and refuses any other backslash", async () => {
+    const created = await emulator.rest.post('/sobjects/Account', { Name: "O'Brien\tand\nSons" });
+    assert.equal(created.status, 201);
+    for (const literal of ["'O\\'Brien\\tand\\nSons'", "'O\\'Brien\\Tand\\NSons'"]) {
+      assert.equal((await rows(`SELECT Id FROM Account WHERE Name = ${literal}`)).length, 1, literal);
+    }
+    assert.equal((await rows("SELECT Id FROM Account WHERE Name LIKE 'O\\'Brien\\Tand%'")).length, 1);
+    assert.equal((await emulator.rest.post('/sobjects/Account', { Name: 'Café Olé' })).status, 201);
+    assert.equal((await rows("SELECT Id FROM Account WHERE Name = 'Caf\\u00e9 Ol\\u00E9'")).length, 1);
+    assert.equal((await rows("SELECT Id FROM Account WHERE Name LIKE 'caf\\u00e9%'")).length, 1);
+    assert.match(
+      (await refusal("SELECT Id FROM Account WHERE Name = 'Caf\\u00'")).message,
+      /illegal escape sequence \\u$/,
+    );
+    const refused = await refusal("SELECT Id FROM Account WHERE Name = 'O\\xBrien'");
+    assert.equal(refused.errorCode, 'MALFORMED_QUERY');
+    assert.match(refused.message, /Column:39\n.*illegal escape sequence \\x$/);
+  });
+});
