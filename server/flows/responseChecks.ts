@@ -2,7 +2,7 @@
 // signature and id_token. Each check is logged; a failed one ends the attempt.
 import { FlowError, type Check } from '../attempts/attempt.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
-import { hostsCheck, nonceCheck, signatureCheck, stateCheck } from './checks.ts';
+import { hostsCheck, nonceCheck, signatureCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
 import { idTokenSignatureCheck } from './idToken.ts';
 
@@ -16,55 +16,6 @@ export interface ResponseExpectations {
   idToken?: boolean;
   /** Whether this attempt asked for openid (default: the configured scopes do). */
   openidRequested?: boolean;
-}
-
-/** The state did not lead back to a login this browser session started. */
-export function stateMismatch(): FlowError {
-  return new FlowError(
-    'state_mismatch',
-    'the state in the callback does not match a login this browser session started',
-  );
-}
-
-/**
- * An error arrived for a login this browser did not start: anyone can craft such a link, so its text is not
- * presented as Salesforce's.
- */
-export function unsolicitedError(): FlowError {
-  return new FlowError(
-    'unsolicited_error',
-    'an error arrived at the callback, but this browser session started no login it could belong to',
-  );
-}
-
-/**
- * A callback with neither one code nor one error (`code=a&code=b`, an empty code, a hand-made URL): there is
- * nothing to exchange, and sending an empty code would only earn Salesforce's misleading "expired" answer.
- */
-export function callbackWithoutCode(): FlowError {
-  return new FlowError('callback_without_code', 'the callback carried neither one code nor one error');
-}
-
-/** A state this session already completed came back (Back, Reload, a bookmark): each login completes once. */
-export function callbackReplayed(): FlowError {
-  return new FlowError('callback_replayed', 'this login was already completed: its state works once');
-}
-
-/** Step one of every callback: the state must lead to this session's waiting login, or the callback goes no further. */
-export function checkCallbackState(
-  ctx: FlowContext,
-  match: { transaction?: { state: string }; replayed: boolean },
-  params: { state?: string; error?: string },
-): void {
-  if (match.replayed) {
-    ctx.log.check({
-      ...stateCheck(undefined, params.state),
-      detail: 'This state belongs to a login this session already completed: a state works once.',
-    });
-    throw callbackReplayed();
-  }
-  ctx.log.check(stateCheck(match.transaction?.state, params.state));
-  if (!match.transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();
 }
 
 /** The org's own origins: its login host and, when known, its My Domain (the emulator's two origins). */

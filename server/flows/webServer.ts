@@ -5,7 +5,8 @@ import type { Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
-import { callbackWithoutCode, checkCallbackState, verifyTokenResponse } from './responseChecks.ts';
+import { callbackWithoutCode, checkCallbackState } from './callbackChecks.ts';
+import { verifyTokenResponse } from './responseChecks.ts';
 import type { CallbackMatch } from './transactions.ts';
 import { pkceChallenge } from './checks.ts';
 import { buildTokenRequest, pkceCheckOf } from './codeExchange.ts';
@@ -88,14 +89,8 @@ export async function completeCallback(
   params: CallbackParams,
   match: CallbackMatch<WebServerTransaction>,
 ): Promise<TokenSet> {
-  checkCallbackState(ctx, match, params);
-  const transaction = match.transaction as WebServerTransaction;
-  if (params.error !== undefined) {
-    throw new SalesforceError(params.error, params.error_description ?? '', 0, '', 'redirect');
-  }
-  if (!params.code) throw callbackWithoutCode();
-  ctx.log.check(pkceCheckOf(transaction));
-  const form = buildTokenRequest(ctx.config, params.code, transaction);
+  const { transaction, code } = receivedCode(ctx, params, match);
+  const form = buildTokenRequest(ctx.config, code, transaction);
   const tokens = await ctx.api.token(form, ctx.log.entry);
   if (transaction.faults.includes('replay-code')) {
     await ctx.api.token(form, ctx.log.entry, 'token (replayed code)');
@@ -117,6 +112,19 @@ export function handOverCode(
   params: CallbackParams,
   match: CallbackMatch<WebServerTransaction>,
 ): Record<string, string> {
+  const { transaction, code } = receivedCode(ctx, params, match);
+  return buildTokenRequest(ctx.config, code, transaction);
+}
+
+/**
+ * What every callback of this flow checks before the code is used: the state, an error Salesforce sent instead,
+ * exactly one code; the PKCE pair is logged for the learner.
+ */
+function receivedCode(
+  ctx: FlowContext,
+  params: CallbackParams,
+  match: CallbackMatch<WebServerTransaction>,
+): { transaction: WebServerTransaction; code: string } {
   checkCallbackState(ctx, match, params);
   const transaction = match.transaction as WebServerTransaction;
   if (params.error !== undefined) {
@@ -124,5 +132,5 @@ export function handOverCode(
   }
   if (!params.code) throw callbackWithoutCode();
   ctx.log.check(pkceCheckOf(transaction));
-  return buildTokenRequest(ctx.config, params.code, transaction);
+  return { transaction, code: params.code };
 }

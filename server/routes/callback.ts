@@ -91,21 +91,20 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
 
   return {
     async query(req, res) {
-      // Sent while a sign-in in another tab gave this browser a new session id: the login waits in that session.
-      // Once more, then, with the id the browser holds by now; a second time it goes on (the browser never got it).
-      if (carriedReplacedId(req) && !(RETRIED in req.query)) {
-        return res.redirect(
-          303,
-          `${req.originalUrl}${req.originalUrl.includes('?') ? '&' : '?'}${RETRIED_MARK}`,
-        );
-      }
       if (!('code' in req.query) && !('error' in req.query)) {
         return res
           .set('Cache-Control', 'no-store')
           .render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
       }
-      // The URL as Salesforce sent it, without the mark this app added.
-      const url = new URL(req.originalUrl.replace(/[?&]retried=1$/, ''), config.callbackUrl).href;
+      // The query as Salesforce sent it (the path is this route's own, whatever form the request line took).
+      const query = req.originalUrl.slice(req.originalUrl.indexOf('?') + 1);
+      // Sent while a sign-in in another tab gave this browser a new session id: the login waits in that session.
+      // Once more, then, with the id the browser holds by now; a second time it goes on (the browser never got it).
+      if (carriedReplacedId(req) && !(RETRIED in req.query)) {
+        return res.redirect(303, `${req.path}?${query}&${RETRIED_MARK}`);
+      }
+      const sent = query.endsWith(`&${RETRIED_MARK}`) ? query.slice(0, -RETRIED_MARK.length - 1) : query;
+      const url = new URL(`${req.path}?${sent}`, config.callbackUrl).href;
       res.redirect(303, await finishCallback(req, 'web-server', url, singleValues(req.query, [RETRIED])));
     },
 

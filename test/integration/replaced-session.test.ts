@@ -76,6 +76,14 @@ describe('a callback sent with a session id another tab had just replaced', () =
     assert.match(page, /state_mismatch/);
   });
 
+  test("the user-agent flow's callback page is served as it is: its script posts the fragment afterwards", async () => {
+    const client = new TestClient();
+    const { oldId } = await raced(client);
+    const page = await sendWithOldId(client, `${stack.appUrl}/oauthcallback.html`, oldId);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /\/js\/callback\.js/);
+  });
+
   test('an id a logout ended is not sent back: the logout stands', async () => {
     const client = new TestClient();
     const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
