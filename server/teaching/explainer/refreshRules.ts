@@ -34,7 +34,7 @@ export const REFRESH_RULES: Rule[] = [
     description: 'expired access/refresh token',
     title: 'The refresh token is no longer valid',
     likelyMeaning:
-      "It was revoked (a logout, or an admin), expired by the app's refresh-token policy, or pushed out when the user got a sixth token for this app (a limit commonly reported). A changed password or a deactivated user gives authentication failure instead.",
+      "It was revoked (a logout, or an admin), expired by the app's refresh-token policy, or pushed out when the user got a sixth token for this app (a limit commonly reported). A changed password gives authentication failure instead, and a deactivated user inactive user (or authentication failure).",
     howToFix: 'Send the user through the web server flow again.',
     whatNotToDo: 'Do not store refresh tokens anywhere shared or log them.',
   },

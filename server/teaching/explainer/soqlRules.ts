@@ -103,7 +103,8 @@ export const SOQL_RULES: Rule[] = [
     likelyMeaning:
       'A query with GROUP BY or an aggregate function gets no nextRecordsUrl: when its groups are more than one batch (2,000, or the batchSize asked for), Salesforce refuses it instead of paging.',
     howToFix:
-      'Add LIMIT 2000 or less, or narrow WHERE so fewer groups come back; for one row per record, drop GROUP BY and page a plain query.',
-    whatNotToDo: 'Do not raise the batch size to fit: 2,000 is its ceiling.',
+      'Add a LIMIT no larger than the batch (2,000 unless a smaller batchSize was asked for in Sforce-Query-Options, which can be raised to 2,000), or narrow WHERE so fewer groups come back; for one row per record, drop GROUP BY and page a plain query.',
+    whatNotToDo:
+      'Do not expect paging to fix it: an aggregate query has no next page, and 2,000 is the largest batch.',
   },
 ];
