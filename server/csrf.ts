@@ -47,9 +47,19 @@ export function csrfProtection(secret: string): Csrf {
     },
     require(req, _res, next) {
       const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
-      // No page of the app sends its token twice: such a form was put together by hand, not loaded too early.
+      // No page of the app sends its token twice, or as anything but text: such a form was put together by hand,
+      // not loaded too early, so "Form expired" would mislead.
       if (Array.isArray(sent)) {
         return next(new HttpError(400, 'Malformed form', 'The form carried its _csrf field more than once.'));
+      }
+      if (sent !== undefined && typeof sent !== 'string') {
+        return next(
+          new HttpError(
+            400,
+            'Malformed form',
+            'The form carried its _csrf field as something other than text.',
+          ),
+        );
       }
       const browser = cookieValue(req, CSRF_COOKIE);
       if (typeof sent === 'string' && browser && constantTimeEqual(sent, tokenFor(req, browser)))

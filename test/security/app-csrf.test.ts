@@ -90,6 +90,13 @@ describe('CSRF on every state-changing route', () => {
     });
     assert.equal(answer.status, 400);
     assert.match(await answer.text(), /The form carried its _csrf field more than once\./);
+    const asObject = await victim.request(`${stack.appUrl}/teaching/break-it`, {
+      method: 'POST',
+      body: JSON.stringify({ _csrf: { token: own }, flow: 'jwt', faults: ['wrong-aud'] }),
+      headers: { accept: 'text/html', 'content-type': 'application/json' },
+    });
+    assert.equal(asObject.status, 400);
+    assert.match(await asObject.text(), /The form carried its _csrf field as something other than text\./);
   });
 
   test('none of the refused requests changed anything, and the own token still works', async () => {
