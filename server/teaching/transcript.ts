@@ -1,6 +1,7 @@
 // Turns raw transcript entries into what the page shows: every secret masked, parameters explained, and each
 // server call ready to take home (curl, jsforce, sf CLI, Python), with placeholders until its owner reveals it.
-import { keptResponseHeaders, type Attempt, type TranscriptEntry } from '../attempts/attempt.ts';
+import type { Attempt, TranscriptEntry } from '../attempts/attempt.ts';
+import { keptResponseHeaders } from '../attempts/responseHeaders.ts';
 import { maskForm, maskHeaders, maskJson, maskParamValue, maskUrl, prettyJson, scrub } from './mask.ts';
 import { isOrgFault } from '../orgFaults.ts';
 import { faultWords } from './faults.ts';
