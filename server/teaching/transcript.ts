@@ -2,7 +2,8 @@
 // server call ready to take home (curl, jsforce, sf CLI, Python), with placeholders until its owner reveals it.
 import type { Attempt, TranscriptEntry } from '../attempts/attempt.ts';
 import { keptResponseHeaders } from '../attempts/responseHeaders.ts';
-import { maskForm, maskHeaders, maskJson, maskParamValue, maskUrl, prettyJson, scrub } from './mask.ts';
+import { maskForm, maskHeaders, maskJson, maskParamValue, maskUrl, prettyJson } from './mask.ts';
+import { scrub } from './scrub.ts';
 import { isOrgFault } from '../orgFaults.ts';
 import { faultWords } from './faults.ts';
 import { PARAMETER_HELP } from './parameters.ts';
