@@ -4,6 +4,7 @@ import { readJwt } from '../../jwt.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
+import { ERROR_PAGE_RULES } from './errorPageRules.ts';
 import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   ...FLOW_RULES,
   ...REFRESH_RULES,
   ...ORG_RULES,
+  ...ERROR_PAGE_RULES,
   ...CLIENT_RULES,
   ...OAUTH_RULES,
   ...SOQL_RULES,
