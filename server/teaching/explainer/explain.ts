@@ -5,6 +5,7 @@ import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
 import { ERROR_PAGE_RULES } from './errorPageRules.ts';
+import { FLOW_PREREQUISITE_RULES } from './flowPrerequisiteRules.ts';
 import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
@@ -18,6 +19,7 @@ import type { ExplainContext, Explanation, Rule } from './types.ts';
 export const RULES: readonly Rule[] = [
   ...JWT_RULES,
   ...FLOW_RULES,
+  ...FLOW_PREREQUISITE_RULES,
   ...REFRESH_RULES,
   ...ORG_RULES,
   ...ERROR_PAGE_RULES,
