@@ -3,7 +3,7 @@
 // with a refresh: session-refresh-races.test.ts.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { whileHeld } from '../support/faults.ts';
+import { whileHeld } from '../support/held-requests.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { browserReaders, sessionCookie, startRaceStack } from '../support/session-races.ts';

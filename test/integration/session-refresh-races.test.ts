@@ -3,7 +3,7 @@
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
-import { whileHeld } from '../support/faults.ts';
+import { whileHeld } from '../support/held-requests.ts';
 import { TestClient } from '../support/http.ts';
 import { browserReaders, sessionCookie, startRaceStack } from '../support/session-races.ts';
 import type { TestStack } from '../support/stack.ts';
