@@ -1,12 +1,11 @@
 // Reads the environment once into a frozen, typed Config. Every problem names the variable and says how to fix it.
 import path from 'node:path';
 import type { Config, Mode } from './configTypes.ts';
+import { parseLoginUrl, parseRedisUrl } from './configUrls.ts';
 import {
   fail,
-  parseLoginUrl,
   parseMinutes,
   parsePort,
-  parseRedisUrl,
   parseSecret,
   reader,
   requiredInOrg,
@@ -23,7 +22,8 @@ import {
 } from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
 
-export { ConfigError, withoutPassword } from './configValues.ts';
+export { ConfigError } from './configValues.ts';
+export { withoutPassword } from './configUrls.ts';
 export { checkDataDir } from './configFiles.ts';
 export { deriveAudience, withListeningPorts } from './configHosts.ts';
 

@@ -1,7 +1,8 @@
 // Which hosts a configuration calls: the org's My Domain, the audience of JWT assertions, and the URLs derived
 // from ports that are only known once the servers listen (port 0 in tests).
 import type { Config, Mode } from './configTypes.ts';
-import { fail, parseOrigin, parseUrl } from './configValues.ts';
+import { parseOrigin, parseUrl } from './configUrls.ts';
+import { fail } from './configValues.ts';
 import { hostKind, isSandboxHost } from './hostKinds.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */

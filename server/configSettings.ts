@@ -1,5 +1,6 @@
 // The settings of the flows themselves, each checked at start-up: the secret, the callback URL, scopes and version.
-import { fail, parseUrl } from './configValues.ts';
+import { parseUrl } from './configUrls.ts';
+import { fail } from './configValues.ts';
 import { callbackUrlProblem } from './emulator/callbackUrls.ts';
 
 /** Where the playground receives the redirect flows' callbacks (routes/index.ts). */

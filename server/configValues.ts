@@ -1,6 +1,5 @@
 // Reading one environment variable at a time: each parser accepts a well-formed value or stops start-up with a
-// ConfigError whose one line names the variable, what is wrong with its value, and the fix.
-import { hostKind, isPagesHost, isSandboxHost, myDomainBehind } from './hostKinds.ts';
+// ConfigError whose one line names the variable, what is wrong with its value, and the fix. URLs: configUrls.ts.
 import type { Mode } from './configTypes.ts';
 
 /** A configuration mistake: its message is one line naming the variable and the fix. */
@@ -31,97 +30,6 @@ export function parsePort(name: string, raw: string | undefined, fallback: numbe
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port > 65535) fail(name, `"${raw}" is not a port: use a number from 0 to 65535`);
   return port;
-}
-
-/** Messages show the value with any password masked: a configuration mistake must not print a secret. */
-export function parseUrl(name: string, raw: string, example: string): string {
-  const shown = withoutPassword(raw);
-  // The URL parser would drop them, but every link built by joining text onto the value would keep them.
-  if (raw !== raw.trim()) fail(name, `"${shown}" has spaces around it: remove them`);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return fail(name, `"${shown}" is not a URL: set it to ${example}`);
-  }
-  if (url.protocol !== 'https:') fail(name, `"${shown}" must use https: set it to ${example}`);
-  if (url.username || url.password) {
-    fail(name, `"${shown}" holds a user name or password: remove the part up to @, set it to ${example}`);
-  }
-  return raw;
-}
-
-/**
- * A host is an origin: a pasted endpoint (…/services/oauth2/token) is refused with the origin to use. `takesPath`
- * names the exceptions; `why` is said after the fix.
- */
-export function parseOrigin(
-  name: string,
-  raw: string,
-  example: string,
-  { why = '', takesPath = () => false, alternative = () => '' }: OriginRules = {},
-): string {
-  const url = parseUrl(name, raw, example).replace(/\/+$/, '');
-  const { pathname, search, hash, origin } = new URL(url);
-  // Shown without a query or fragment, which can hold a session id (…/frontdoor.jsp?sid=…); an origin never holds a
-  // user or password.
-  const shown = `${origin}${pathname === '/' ? '' : pathname}${search || hash ? '?…' : ''}`;
-  // Checked before the path: a Lightning page's whole address must not be "fixed" into its Lightning host.
-  if (isPagesHost(url)) {
-    fail(
-      name,
-      `"${shown}" is on a ${hostKind(url)} host, where Salesforce's pages live, which serve neither OAuth nor the API: use your My Domain, ${myDomainBehind(url)}${alternative(url)}`,
-    );
-  }
-  const hasPath = pathname !== '/' && pathname !== '';
-  if (search || hash || (hasPath && !takesPath(url))) {
-    const part = hasPath && !takesPath(url) ? 'a path' : search ? 'a query' : 'a fragment';
-    fail(name, `"${shown}" has ${part}: set it to the host only, ${origin}${why}`);
-  }
-  // As the URL parser writes it (host in lower case, no :443), so that hosts compare and links read alike.
-  return `${origin}${hasPath ? pathname : ''}`;
-}
-
-interface OriginRules {
-  /** Said after the fix. */
-  why?: string;
-  /** The hosts whose URLs keep a path. */
-  takesPath?: (url: string) => boolean;
-  /** Another host that works, offered with the My Domain. */
-  alternative?: (url: string) => string;
-}
-
-/** Experience Cloud sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/x). */
-export function parseLoginUrl(raw: string): string {
-  return parseOrigin('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com', {
-    why: ' (the playground adds /services/oauth2/... itself)',
-    takesPath: (url) => hostKind(url) === 'Experience Cloud site',
-    // A sandbox's generic login host is test.salesforce.com.
-    alternative: (url) => `, or https://${isSandboxHost(url) ? 'test' : 'login'}.salesforce.com`,
-  });
-}
-
-export function parseRedisUrl(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const protocol = URL.canParse(raw) ? new URL(raw).protocol : '';
-  if (protocol !== 'redis:' && protocol !== 'rediss:') {
-    fail(
-      'REDIS_URL',
-      `"${withoutPassword(raw)}" is not a Redis URL: use redis://host:6379 (or rediss:// for TLS), or remove it`,
-    );
-  }
-  return raw;
-}
-
-/**
- * A URL as messages may show it: the password of `scheme://user:password@host` replaced by ***. The user part runs
- * to the last @, so a password holding @, #, ? or / (unencoded, as people paste them) is masked whole.
- */
-export function withoutPassword(url: string): string {
-  const match = /^([a-z][a-z0-9+.-]*:\/*)(.*)@(.*)$/is.exec(url);
-  const userInfo = match?.[2] ?? '';
-  if (!match || !userInfo.includes(':')) return url;
-  return `${match[1]}${userInfo.slice(0, userInfo.indexOf(':'))}:***@${match[3]}`;
 }
 
 /** Cookies (and org mode's access link) are signed with it: a short one could be guessed. */

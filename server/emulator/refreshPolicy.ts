@@ -1,7 +1,7 @@
 // The app's refresh-token policy, evaluated when a refresh token is used (as Salesforce evaluates it: "only during
 // usage of the issued refresh token").
 import type { PeriodUnit, RefreshTokenPolicy } from './org.ts';
-import type { RefreshTokenRecord } from './tokenStore.ts';
+import type { RefreshTokenRecord } from './tokenRecords.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A month is taken as 30 days: Salesforce does not say how it counts one. */

@@ -9,7 +9,7 @@ import { freshState, followNewDefaults, type SavedState } from './stateDefaults.
 import { loadState, type Persisted } from './stateFile.ts';
 import { TokenStore } from './tokenStore.ts';
 
-export type { AccessTokenRecord, RefreshTokenRecord } from './tokenStore.ts';
+export type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
 const FILE = 'emulator-state.json';
 

@@ -4,7 +4,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { isAcceptableCallbackUrl } from './callbackUrls.ts';
 import { withCurrentUserIds } from './ids.ts';
 import { isPersisted, type Persisted } from './stateShape.ts';
-import type { AccessTokenRecord } from './tokenStore.ts';
+import type { AccessTokenRecord } from './tokenRecords.ts';
 
 export type { Persisted } from './stateShape.ts';
 

@@ -2,7 +2,7 @@
 // trusted (stateFile.ts), since a hand-edited or half-written file must never crash the emulator later.
 import { createPrivateKey } from 'node:crypto';
 import { PERIOD_UNITS, PROFILES, REFRESH_POLICIES, type AppSettings, type OrgSettings } from './org.ts';
-import type { AccessTokenRecord, RefreshTokenRecord } from './tokenStore.ts';
+import type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
 export interface Persisted {
   settings: AppSettings;

@@ -2,29 +2,7 @@
 // of grants, and revocation. Every change is reported through `changed`, the one place where saving happens.
 import { poolRandomBytes } from '../randomPool.ts';
 import { ORG_ID_15, tokenKey } from './org.ts';
-
-export interface AccessTokenRecord {
-  userId: string;
-  scopes: string[];
-  issuedAt: number;
-  expiresAt: number;
-  /** The grant (refresh-token family) it came from: revoking that grant revokes this token too. */
-  familyKey?: string;
-}
-
-export interface RefreshTokenRecord {
-  userId: string;
-  scopes: string[];
-  issuedAt: number;
-  /** Hash of the family's first refresh token: every token rotated from it shares the family. */
-  familyKey: string;
-  /** When the grant began (the login), for "Expire refresh token after N". */
-  familyIssuedAt: number;
-  /** For "Expire refresh token if not used for N". */
-  lastUsedAt: number;
-  /** Set when rotation replaced this token: kept only to recognise its reuse. */
-  replacedAt?: number;
-}
+import type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
 const MAX_TOKENS = 2000;
 /** "Each user can hold at most 5 grants per app; the oldest is revoked when a sixth is issued." */

@@ -19,7 +19,8 @@ import { withNewAssertion, withNewDeviceCode } from '../teaching/snippets/fresh.
 import { snippetSet } from '../teaching/snippets/index.ts';
 import { legRequest } from '../teaching/snippets/request.ts';
 import { spentValue } from '../teaching/snippets/spent.ts';
-import { entryView, secretsOf } from '../teaching/transcript.ts';
+import { secretsOf } from '../teaching/secrets.ts';
+import { entryView } from '../teaching/transcript.ts';
 import { armedFaults, armFaults } from './attemptFaults.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import type { Services } from './services.ts';

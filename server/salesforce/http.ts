@@ -6,7 +6,8 @@ import tls from 'node:tls';
 import path from 'node:path';
 import fetch from 'node-fetch';
 import type { Config } from '../config.ts';
-import { keptResponseHeaders, type ReceivedError, type TranscriptEntry } from '../attempts/attempt.ts';
+import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
+import { keptResponseHeaders } from '../attempts/responseHeaders.ts';
 import { htmlResponse, networkError, parseErrorBody } from './errors.ts';
 
 export type Recorder = (entry: TranscriptEntry) => void;

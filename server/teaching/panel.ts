@@ -8,7 +8,8 @@ import { contextOf, explain, type ExplainedError } from './explainer/explain.ts'
 import { clockSkewCheck } from './checks.ts';
 import { legNames } from './legNames.ts';
 import { snippetContext } from './snippets/context.ts';
-import { entryView, legSummary, secretsOf, type EntryView, type LegSummary } from './transcript.ts';
+import { secretsOf } from './secrets.ts';
+import { entryView, legSummary, type EntryView, type LegSummary } from './transcript.ts';
 
 export interface PanelView {
   flow: FlowName;

@@ -1,16 +1,9 @@
 // Turns raw transcript entries into what the page shows: every secret masked, parameters explained, and each
 // server call ready to take home (curl, jsforce, sf CLI, Python), with placeholders until its owner reveals it.
-import { keptResponseHeaders, type Attempt, type TranscriptEntry } from '../attempts/attempt.ts';
-import {
-  maskForm,
-  maskHeaders,
-  maskJson,
-  maskParamValue,
-  maskUrl,
-  prettyJson,
-  scrub,
-  SECRET_NAMES,
-} from './mask.ts';
+import type { Attempt, TranscriptEntry } from '../attempts/attempt.ts';
+import { keptResponseHeaders } from '../attempts/responseHeaders.ts';
+import { maskForm, maskHeaders, maskJson, maskParamValue, maskUrl, prettyJson } from './mask.ts';
+import { scrub } from './scrub.ts';
 import { isOrgFault } from '../orgFaults.ts';
 import { faultWords } from './faults.ts';
 import { PARAMETER_HELP } from './parameters.ts';
@@ -49,32 +42,6 @@ export interface EntryView extends LegSummary {
   responseBytes?: number;
   durationMs?: number;
   snippets?: SnippetSet;
-}
-
-/** Every secret value found in the attempt, for the final scrub of everything rendered. */
-export function secretsOf(attempt: Attempt, extra: (string | undefined)[] = []): string[] {
-  const found = new Set<string>(extra.filter((value): value is string => Boolean(value)));
-  const collect = (params: URLSearchParams) =>
-    params.forEach((value, name) => SECRET_NAMES.has(name) && found.add(value));
-  for (const entry of attempt.transcript) {
-    if (URL.canParse(entry.url)) {
-      const url = new URL(entry.url);
-      collect(url.searchParams);
-      collect(new URLSearchParams(url.hash.slice(1)));
-    }
-    if (entry.requestBody) collect(new URLSearchParams(entry.requestBody));
-    const auth = entry.requestHeaders.authorization;
-    if (auth) found.add(auth.replace(/^\w+\s+/, ''));
-    try {
-      const body: unknown = JSON.parse(entry.responseBody ?? '');
-      if (body && typeof body === 'object')
-        for (const [name, value] of Object.entries(body))
-          if (SECRET_NAMES.has(name) && typeof value === 'string') found.add(value);
-    } catch {
-      // not JSON
-    }
-  }
-  return [...found];
 }
 
 function paramsOf(entry: TranscriptEntry): URLSearchParams {

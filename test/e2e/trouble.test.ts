@@ -1,44 +1,27 @@
-// Where learners get stuck, in Chromium: Back and Reload after success, a consumer key the org does not know,
-// the setup doctor's findings, and the paste-an-error box on each shape of error a learner pastes.
-// (npm test balances its browser groups on this file taking about 10 s alone.)
+// Where learners get stuck, in Chromium: Back and Reload after success, a page left open while another tab signs
+// in, and the paste-an-error box on each shape of error a learner pastes. (A real org's setup: trouble-org.test.ts.)
+// (npm test balances its browser groups on this file taking about 7 s alone.)
 import assert from '../support/assert.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, NO_BROWSER_MESSAGE, releaseBrowser } from '../support/browser.ts';
 import { signInAtEmulator } from '../support/pages.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+import type { TestStack } from '../support/stack.ts';
+import { startTroubleStack } from '../support/trouble-stacks.ts';
 
 describe('the trouble path in Chromium', () => {
   let stack: TestStack;
-  let org: TestStack;
-  let orgApp: TestStack;
   let browser: Browser | null;
   let page: Page;
-  /** The org-mode app and its org in a browser of their own: both are on localhost, like the first stack. */
-  let orgPage: Page;
 
   before(async () => {
-    stack = await startTestStack({ SF_API_VERSION: '99.0' });
-    org = await startTestStack({}, { emulatorOnly: true });
-    orgApp = await startTestStack(
-      {
-        SF_LOGIN_URL: org.emulatorUrl,
-        SF_CLIENT_ID: '3MVG9NotThisOrgsKey',
-        SF_USERNAME: 'admin@playground.local',
-      },
-      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
-    );
+    stack = await startTroubleStack();
     browser = await launchBrowser();
-    if (browser) {
-      page = await (await newContext(browser)).newPage();
-      orgPage = await (await newContext(browser)).newPage();
-    }
+    if (browser) page = await (await newContext(browser)).newPage();
   });
   after(async () => {
     await releaseBrowser(browser);
-    await Promise.all([stack.close(), org.close(), orgApp.close()]);
+    await stack.close();
   });
 
   test('Back and Reload after success leave the result unchanged and show the replay as its own attempt', async (t) => {
@@ -125,39 +108,6 @@ describe('the trouble path in Chromium', () => {
     await page.getByRole('button', { name: 'Hide the access token' }).waitFor();
     assert.match(await status.innerText(), /Token revealed/);
   });
-
-  test('a consumer key the org does not know ends on the explanation, not on a dead end', async (t) => {
-    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
-    await orgPage.goto(orgApp.accessUrl ?? '');
-    await orgPage.goto(`${orgApp.appUrl}/flows/web-server`);
-    await orgPage.getByRole('button', { name: 'Run the web server flow' }).click();
-    await orgPage.waitForURL(`${orgApp.appUrl}/flows/web-server#teaching-heading`);
-    const box = await orgPage.locator('.error-box').innerText();
-    assert.match(box, /Salesforce does not know this consumer key/);
-    assert.match(box, /client_id=3MVG9NotThisOrgsKey/);
-    await orgPage.getByRole('link', { name: 'Send me to Salesforce anyway' }).click();
-    await orgPage.waitForURL((url) => url.origin === org.emulatorUrl);
-    assert.match(await orgPage.locator('body').innerText(), /error=invalid_client_id/);
-  });
-
-  test('the setup doctor names each problem with its fix', async (t) => {
-    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
-    await orgPage.goto(`${orgApp.appUrl}/setup`);
-    await orgPage.getByRole('button', { name: 'Check my setup' }).click();
-    const client = orgPage.locator('[data-check="client"]');
-    assert.equal(await client.getAttribute('data-state'), 'fail');
-    assert.match(await client.innerText(), /invalid_client_id .*Fix: copy the Consumer Key again/);
-    assert.match(await orgPage.locator('[data-check="host-kind"]').innerText(), /Fix|client credentials/);
-    await page.goto(`${stack.appUrl}/setup`);
-    await page.getByRole('button', { name: 'Check my setup' }).click();
-    const version = page.locator('[data-check="api-version"]');
-    assert.equal(await version.getAttribute('data-state'), 'fail');
-    assert.match(
-      await version.innerText(),
-      /SF_API_VERSION=99\.0 is not one the org offers.*Fix: remove SF_API_VERSION/,
-    );
-  });
-
   // Every error string the wire references document is read by the same box over HTTP in
   // test/integration/trouble-pasted.test.ts; here, each shape a learner pastes, typed into the page.
   test('the paste-an-error box reads a JSON body, a log line and a bare error code', async (t) => {

@@ -1,36 +1,21 @@
 // Requests of one browser that overlap: a logout or a sign-in stays what it is, whatever request was still running
-// on the session it ended (that request neither writes it back nor hands its id back to the browser), and a refresh
-// leaves the forms of other tabs working.
+// on the session it ended (that request neither writes it back nor hands its id back to the browser). Overlaps
+// with a refresh: session-refresh-races.test.ts.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
-import { whileHeld } from '../support/faults.ts';
+import { whileHeld } from '../support/held-requests.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
-
-const sessionCookie = (answer: { headers: { get(name: string): string | null } }) =>
-  /(^|, )playground\.sid=/.test(answer.headers.get('set-cookie') ?? '');
+import { browserReaders, sessionCookie, startRaceStack } from '../support/session-races.ts';
+import type { TestStack } from '../support/stack.ts';
 
 describe('overlapping requests of one browser', () => {
   let stack: TestStack;
   before(async () => {
-    stack = await startTestStack();
-    await changeSettings(stack, { runAsUserId: ADMIN_ID });
+    stack = await startRaceStack();
   });
   after(() => stack.close());
-  const page = async (client: TestClient, path: string) =>
-    (await client.get(`${stack.appUrl}${path}`)).text();
-  /** The access token the result page's owner reveals. */
-  const shownToken = async (client: TestClient) => {
-    const html = await page(client, '/result');
-    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(html)?.[1] ?? '';
-    const answer = await client.request(`${stack.appUrl}/result/reveal`, {
-      method: 'POST',
-      headers: { 'x-csrf-token': csrf },
-    });
-    return ((await answer.json()) as { access_token: string }).access_token;
-  };
+  const { page, shownToken } = browserReaders(() => stack);
 
   test('a logout stays a logout when a token tool started before it ends after it', async () => {
     const client = new TestClient();
@@ -78,42 +63,6 @@ describe('overlapping requests of one browser', () => {
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
     assert.match(await page(client, '/flows/refresh-token?ended=1'), /Your last attempt here was not kept\./);
   });
-
-  test("a refresh keeps the login, so the forms of the visitor's other tabs still send", async () => {
-    const client = new TestClient();
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const otherTab = await (await client.get(`${stack.appUrl}/result`)).text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(otherTab)?.[1] ?? '';
-    const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
-    assert.equal(refreshed.headers.get('location'), '/result');
-    const query = await client.post(`${stack.appUrl}/result/query`, {
-      _csrf: csrf,
-      soql: 'SELECT Id FROM Account',
-    });
-    assert.equal(query.status, 303, 'the other tab’s form is not "expired"');
-  });
-
-  test('a refresh stands when a slower request of the same session ends after it', async () => {
-    const client = new TestClient();
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    // A token tool loads the session, then waits at userinfo while the other tab refreshes.
-    let refreshedToken = '';
-    await whileHeld(stack.emulatorServer!, '/services/oauth2/userinfo', async (userinfo) => {
-      const slow = postForm(stack, client, '/result', '/result/tools', { tool: 'userinfo' });
-      await userinfo.arrived;
-      const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
-      assert.equal(refreshed.headers.get('location'), '/result');
-      refreshedToken = await shownToken(client);
-      userinfo.release();
-      assert.equal(sessionCookie(await slow), false, 'the ended id is not handed back');
-    });
-    assert.equal(
-      await shownToken(client),
-      refreshedToken,
-      'the refreshed tokens, not older ones written back',
-    );
-  });
-
   test('a sign-in that ends after another tab signed in takes the browser over, as any later sign-in does', async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
@@ -136,38 +85,6 @@ describe('overlapping requests of one browser', () => {
       { host: new URL(stack.instanceUrl).host },
     );
   });
-
-  test('a refresh keeps everything else of the session: the query, the armed switches', async () => {
-    const client = new TestClient();
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const soql = 'SELECT Id, Name FROM Contact LIMIT 3';
-    assert.equal((await postForm(stack, client, '/result', '/result/query', { soql })).status, 303);
-    await postForm(stack, client, '/flows/jwt', '/teaching/break-it', { flow: 'jwt', faults: 'wrong-aud' });
-    const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
-    assert.equal(refreshed.headers.get('location'), '/result');
-    assert.ok((await page(client, '/result')).includes(`>${soql}</textarea>`), 'the own query is kept');
-    assert.match(await page(client, '/flows/jwt'), /<strong>Next attempt will:<\/strong>/, 'the switch too');
-  });
-
-  test('a login started while another tab refreshes starts again with the new session, instead of being lost', async () => {
-    const client = new TestClient();
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    // The pre-flight (the app's own look at the authorize page) waits while the other tab refreshes.
-    await whileHeld(stack.emulatorServer!, '/services/oauth2/authorize', async (preflight) => {
-      const start = client.get(`${stack.appUrl}/flows/web-server/start`);
-      await preflight.arrived;
-      const refreshed = await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token');
-      assert.equal(refreshed.headers.get('location'), '/result');
-      preflight.release();
-      const restarted = (await start).headers.get('location') ?? '';
-      assert.match(restarted, /^\/flows\/web-server\/start\?.*restarted=1/);
-      await preflight.restore();
-      const again = await client.get(`${stack.appUrl}${restarted}`);
-      assert.equal(again.status, 302);
-      assert.ok(again.headers.get('location')?.startsWith(`${stack.emulatorUrl}/services/oauth2/authorize?`));
-    });
-  });
-
   test('a device start overtaken by a sign-in in another tab says its code was not kept', async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');

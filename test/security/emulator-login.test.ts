@@ -1,15 +1,12 @@
-// Attacks on the emulator's login and approval pages: prototype keys, session fixation, password guessing, caching.
+// Attacks on the emulator's login and approval pages: prototype keys, session fixation, caching. (Password
+// guessing and the lockout: emulator-lockout.test.ts.)
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { hiddenValue } from '../support/emulator-login.ts';
-import { setupSession } from '../support/emulator-setup.ts';
+import { loginPageSteps } from '../support/emulator-login.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
-const LOCKED =
-  'Your account has been locked because of too many failed login attempts. Contact your Salesforce administrator to unlock it, or wait until the lockout period expires and try again.';
-const STANDARD = 'standard@playground.local';
 const sessionId = (response: { headers: Headers | { get(name: string): string | null } }) =>
   /sfemu\.sid=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
 
@@ -22,21 +19,7 @@ describe('emulator login and approval under attack', () => {
     stack = await startTestStack({}, { now: () => clock });
   });
   after(() => stack.close());
-
-  /** A browser at the emulator's login page for a fresh authorization request. */
-  const atLogin = async (client = new TestClient()) => {
-    const query = new URLSearchParams({
-      response_type: 'code',
-      client_id: stack.config.clientId,
-      redirect_uri: stack.config.callbackUrl,
-      prompt: 'login consent',
-    });
-    const response = await client.get(`${stack.emulatorUrl}/services/oauth2/authorize?${query}`);
-    const html = await response.text();
-    return { client, response, html, request: hiddenValue(html, 'request') };
-  };
-  const logIn = (client: TestClient, request: string, username: string, password: string) =>
-    client.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, { request, username, password });
+  const { atLogin, logIn } = loginPageSteps(() => stack);
   const stillAnswers = async () => {
     assert.equal((await new TestClient().get(`${stack.emulatorUrl}/services/data/`)).status, 200);
   };
@@ -107,58 +90,6 @@ describe('emulator login and approval under attack', () => {
     );
     assert.match(await withPlanted.text(), /name="password"/);
   });
-
-  test('ten wrong passwords lock the user 15 minutes with Salesforce’s lockout message, the right one included', async () => {
-    const { client, request } = await atLogin();
-    for (let attempt = 1; attempt <= 9; attempt++) {
-      const wrong = await logIn(client, request, STANDARD, `guess-${attempt}`);
-      assert.equal(wrong.status, 401);
-      assert.match(await wrong.text(), /Please check your username and password/);
-    }
-    const tenth = await logIn(client, request, STANDARD, 'guess-10');
-    assert.equal(tenth.status, 403);
-    assert.ok((await tenth.text()).includes(LOCKED));
-    const right = await logIn(client, request, STANDARD, stack.config.emulator.password);
-    assert.equal(right.status, 403);
-    assert.ok((await right.text()).includes(LOCKED));
-    clock += 15 * 60 * 1000;
-    const later = await logIn(client, request, STANDARD, stack.config.emulator.password);
-    assert.equal(later.status, 200, 'the lock ends after 15 minutes');
-    assert.match(await later.text(), /name="decision"/);
-  });
-
-  test('a lock shows on Setup with the Password Lockout status, and the admin’s Unlock lets the user in at once', async () => {
-    const { client, request } = await atLogin();
-    for (let attempt = 1; attempt <= 10; attempt++) await logIn(client, request, STANDARD, 'wrong');
-    const admin = await setupSession(stack);
-    assert.match(admin.page, /Password Lockout: locked until \d\d:\d\d UTC/);
-    const unlocked = await admin.client.post(`${stack.emulatorUrl}/setup/unlock`, {
-      csrf: hiddenValue(admin.page, 'csrf'),
-      userId: /name="userId" value="([^"]+)"/.exec(admin.page)?.[1] ?? '',
-    });
-    assert.equal(unlocked.status, 200);
-    assert.match(await unlocked.text(), /standard@playground\.local is unlocked and can log in again\./);
-    const again = await atLogin();
-    const login = await logIn(again.client, again.request, STANDARD, stack.config.emulator.password);
-    assert.equal(login.status, 200);
-  });
-
-  test('the setup login counts wrong passwords toward the same lock', async () => {
-    const client = new TestClient();
-    const page = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
-    let answer: { status: number; text(): Promise<string> } | undefined;
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      answer = await client.post(`${stack.emulatorUrl}/setup/login`, {
-        csrf: hiddenValue(page, 'csrf'),
-        username: STANDARD,
-        password: 'wrong',
-      });
-    }
-    assert.equal(answer?.status, 403);
-    assert.ok((await answer?.text())?.includes(LOCKED));
-    stack.emulator?.context.logins.unlockAll();
-  });
-
   test('login, approval and setup pages are never cached', async () => {
     const { client, request, response } = await atLogin();
     assert.equal(response.headers.get('cache-control'), 'no-store');

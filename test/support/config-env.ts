@@ -1,4 +1,5 @@
-// What the configuration tests share: a root folder, a minimal real-org environment, and reading a refusal.
+// What the configuration tests share: a root folder, a minimal real-org environment (with or without a secret),
+// and reading a refusal.
 import assert from './assert.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 
@@ -9,6 +10,9 @@ export const ORG = {
   SF_CLIENT_ID: '3MVG9abc',
   SF_USERNAME: 'me@acme.com',
 };
+
+/** Org mode with a secret: no public-client note among the warnings. */
+export const WITH_SECRET = { ...ORG, SF_CLIENT_SECRET: 'S3CRET' };
 
 /** The one-line message loadConfig stops start-up with; fails the test when it accepts the environment. */
 export function configError(env: Record<string, string>): string {

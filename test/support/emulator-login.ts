@@ -84,3 +84,26 @@ export function hiddenValue(html: string, name: string): string {
   assert.ok(match, `no hidden field ${name}`);
   return match[1];
 }
+
+/**
+ * The login page attack tests' steps, bound to the stack a describe started (given as a function: it exists only
+ * once `before` ran): a browser at the login page of a fresh authorization request, and a post of its form.
+ */
+export function loginPageSteps(stackOf: () => TestStack) {
+  /** A browser at the emulator's login page for a fresh authorization request. */
+  const atLogin = async (client = new TestClient()) => {
+    const stack = stackOf();
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: stack.config.clientId,
+      redirect_uri: stack.config.callbackUrl,
+      prompt: 'login consent',
+    });
+    const response = await client.get(`${stack.emulatorUrl}/services/oauth2/authorize?${query}`);
+    const html = await response.text();
+    return { client, response, html, request: hiddenValue(html, 'request') };
+  };
+  const logIn = (client: TestClient, request: string, username: string, password: string) =>
+    client.post(`${stackOf().emulatorUrl}/services/oauth2/authorize/login`, { request, username, password });
+  return { atLogin, logIn };
+}

@@ -1,5 +1,5 @@
-// Makes the emulator's own HTTPS server misbehave on purpose, on its real port: down, hanging, answering 5xx
-// or an HTML page, or presenting a certificate the app does not trust. restore() undoes it.
+// Makes the emulator's own HTTPS server misbehave on purpose, on its real port: down, hanging, answering 5xx or an
+// HTML page, or presenting a certificate the app does not trust. restore() undoes it. Races: held-requests.ts.
 import { once } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -158,33 +158,4 @@ function closeServer(server: https.Server): Promise<void> {
     // Idle keep-alive connections would otherwise keep the port's old behaviour alive for the app.
     server.closeAllConnections();
   });
-}
-
-/** Requests held at the emulator by whileHeld: when the first arrived (or was answered), and how to let them go. */
-export interface HeldRequests {
-  arrived: Promise<void>;
-  release(): void;
-  /** The emulator as it was: later requests to the path are served at once. */
-  restore(): Promise<void>;
-}
-
-/**
- * Runs `race` while requests to `path` (on `host`, when given) wait at the emulator, or, with `answers`, are served
- * but their answers wait; whatever `race` does, they are let go and the emulator restored after it.
- */
-export async function whileHeld(
-  server: ListeningServer,
-  path: string,
-  race: (held: HeldRequests) => Promise<void>,
-  { host, answers = false }: { host?: string; answers?: boolean } = {},
-): Promise<void> {
-  const faults = new EmulatorFaults(server);
-  const hold = answers ? faults.holdAnswers(path) : faults.hold(path, host);
-  const arrived = 'answered' in hold ? hold.answered : hold.arrived;
-  try {
-    await race({ arrived, release: hold.release, restore: () => faults.restore() });
-  } finally {
-    hold.release();
-    await faults.restore();
-  }
 }

@@ -1,12 +1,10 @@
-// The hosts a configuration names: login hosts and what is refused in their place, the My Domain, the audience.
+// The login host a configuration names, what is refused in its place, and the public-client note. The My Domain
+// and the audience: config-my-domain.test.ts.
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { loadConfig } from '../../server/config.ts';
 import { hostKind, myDomainBehind } from '../../server/hostKinds.ts';
-import { configError, ORG, ROOT } from '../support/config-env.ts';
-
-/** Org mode with a secret: no public-client note among the warnings. */
-const WITH_SECRET = { ...ORG, SF_CLIENT_SECRET: 'S3CRET' };
+import { configError, ORG, ROOT, WITH_SECRET } from '../support/config-env.ts';
 
 describe('the hosts of a configuration', () => {
   test('a login URL with a path is refused, naming the host to use instead', () => {
@@ -68,19 +66,6 @@ describe('the hosts of a configuration', () => {
     }
   });
 
-  test('the My Domain is known in emulator mode and derived from a My Domain login URL', () => {
-    assert.equal(loadConfig({ EMULATOR_PORT: '9443' }, ROOT).myDomainUrl, 'https://127.0.0.1:9443');
-    assert.equal(
-      loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.salesforce.com' }, ROOT).myDomainUrl,
-      'https://acme.my.salesforce.com',
-    );
-    assert.equal(loadConfig(ORG, ROOT).myDomainUrl, undefined);
-    assert.equal(
-      loadConfig({ ...ORG, SF_MY_DOMAIN: 'https://acme.my.salesforce.com/' }, ROOT).myDomainUrl,
-      'https://acme.my.salesforce.com',
-    );
-  });
-
   test('Visualforce and file hosts are refused like Lightning, naming the My Domain behind them', () => {
     const behind: Record<string, string> = {
       'https://acme--c.vf.force.com/apex/Page': 'https://acme.my.salesforce.com',
@@ -120,64 +105,6 @@ describe('the hosts of a configuration', () => {
       'https://acme.my.site.com/Customers',
       "a site's path keeps its case",
     );
-  });
-
-  test('SF_MY_DOMAIN set to a generic login host stops start-up; an instance host or site starts with a warning', () => {
-    for (const [host, kind] of [
-      ['https://login.salesforce.com', 'login'],
-      ['https://test.salesforce.com/', 'test'],
-    ]) {
-      assert.equal(
-        configError({ ...ORG, SF_MY_DOMAIN: host ?? '' }),
-        `SF_MY_DOMAIN "${(host ?? '').replace(/\/$/, '')}" is the generic ${kind} host, not a My Domain: client credentials work only on your org's own domain, https://<your domain>.my.salesforce.com (Setup → My Domain shows it), or remove SF_MY_DOMAIN.`,
-      );
-    }
-    const instance = loadConfig({ ...WITH_SECRET, SF_MY_DOMAIN: 'https://na139.salesforce.com' }, ROOT);
-    assert.deepEqual(instance.warnings, [
-      'SF_MY_DOMAIN https://na139.salesforce.com is an instance host, not a My Domain: Salesforce accepts client credentials only on https://<your domain>.my.salesforce.com (Setup → My Domain shows yours).',
-    ]);
-    const site = loadConfig({ ...WITH_SECRET, SF_MY_DOMAIN: 'https://acme.my.site.com' }, ROOT);
-    assert.match(site.warnings[0] ?? '', /is an Experience Cloud site host, not a My Domain/);
-    const local = loadConfig({ ...WITH_SECRET, SF_MY_DOMAIN: 'https://127.0.0.1:8443' }, ROOT);
-    assert.deepEqual(local.warnings, [], 'the emulator playing an org');
-  });
-
-  test('an SF_AUDIENCE Salesforce would refuse (a My Domain, a path, the other org type) starts with a warning', () => {
-    const config = loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://acme.my.salesforce.com' }, ROOT);
-    assert.equal(
-      config.audience,
-      'https://acme.my.salesforce.com',
-      'used as set: the lesson is in the warning',
-    );
-    assert.match(
-      config.warnings[0] ?? '',
-      /^SF_AUDIENCE https:\/\/acme\.my\.salesforce\.com is a My Domain: .*"audience is invalid"\. Fix: remove SF_AUDIENCE/,
-    );
-    const sandbox = { ...WITH_SECRET, SF_LOGIN_URL: 'https://acme--dev.sandbox.my.salesforce.com' };
-    assert.deepEqual(
-      loadConfig({ ...sandbox, SF_AUDIENCE: 'https://test.salesforce.com' }, ROOT).warnings,
-      [],
-    );
-    const warned = (env: Record<string, string>) => loadConfig(env, ROOT).warnings[0] ?? '';
-    assert.match(
-      warned({ ...WITH_SECRET, SF_AUDIENCE: 'https://login.salesforce.com/services/oauth2/token' }),
-      /^SF_AUDIENCE https:\/\/login\.salesforce\.com\/services\/oauth2\/token has a path: .*"audience is invalid"/,
-    );
-    assert.match(
-      warned({ ...sandbox, SF_AUDIENCE: 'https://login.salesforce.com' }),
-      /is the login host, but SF_LOGIN_URL .* is a sandbox, whose assertions need https:\/\/test\.salesforce\.com/,
-    );
-    assert.match(
-      warned({ ...WITH_SECRET, SF_AUDIENCE: 'https://test.salesforce.com' }),
-      /is the test host, but SF_LOGIN_URL https:\/\/login\.salesforce\.com is not a sandbox/,
-    );
-    assert.deepEqual(
-      loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://community.acme.com/partners' }, ROOT).warnings,
-      [],
-      'a site on a custom domain has a path',
-    );
-    const site = { ...WITH_SECRET, SF_LOGIN_URL: 'https://acme.my.site.com/x' };
-    assert.deepEqual(loadConfig({ ...site, SF_AUDIENCE: 'https://acme.my.site.com/x' }, ROOT).warnings, []);
   });
 
   test('org mode without SF_CLIENT_SECRET says once that the playground is a public client; set empty, it is quiet', () => {

@@ -17,10 +17,9 @@ import { queryParams, repeatedParam } from '../params.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
 import { renderLogin } from './loginPage.ts';
+import { findPending, forgetPending, unknownRequest } from './pendingAuthorizations.ts';
 
 const MAX_PENDING = 10;
-/** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */
-const PENDING_ID = /^[0-9a-f]{32}$/;
 
 export function authorizeEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
@@ -128,20 +127,6 @@ function showLogin(
   });
 }
 
-/** The pending request named by the form's `request` field, looked up as an own key of a well-formed id only. */
-function findPending(req: Request): PendingAuthorization | undefined {
-  const id: unknown = req.body?.request;
-  const pendings = req.session.sfPending;
-  if (typeof id !== 'string' || !PENDING_ID.test(id) || !pendings || !Object.hasOwn(pendings, id)) {
-    return undefined;
-  }
-  return pendings[id];
-}
-
-function forgetPending(req: Request, id: string): void {
-  if (req.session.sfPending && Object.hasOwn(req.session.sfPending, id)) delete req.session.sfPending[id];
-}
-
 /**
  * How each refusal reaches the browser: back to the app (redirectable errors); to RemoteAccessErrorPage (what the
  * org refuses); or, when the client or callback cannot be trusted, a page right here, never a redirect to an
@@ -153,14 +138,4 @@ function refuse(ctx: EmulatorContext, res: Response, hostUrl: string, error: unk
     return res.redirect(remoteAccessErrorUrl(hostUrl, error.oauthError));
   if (error instanceof PageError) return renderOAuthErrorPage(ctx, res.status(400), error.oauthError);
   throw error;
-}
-
-/** An unknown, malformed, used-up or expired `request` id: one clear page, never a guess. */
-function unknownRequest() {
-  return {
-    title: 'Request expired',
-    heading: 'This login request has expired',
-    text: 'Start the login again from the application.',
-    code: 'expired',
-  };
 }

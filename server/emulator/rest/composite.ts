@@ -1,12 +1,11 @@
 // /composite: up to 25 subrequests run in order in one call, later ones using earlier results through
 // @{reference}; with allOrNone a failure rolls everything back (others answer PROCESSING_HALTED). Also
 // /composite/batch (independent subrequests) and GET /composite (the list of composite resources).
-import { subrequestCall } from './subrequests.ts';
-import { resolveReferences, type EarlierResult } from './references.ts';
+import { runSubrequest, subrequests } from './compositeSubrequests.ts';
+import type { EarlierResult } from './references.ts';
 import { RestError } from './restError.ts';
 import type { Resource, RestCall, RestContext, RestReply } from './types.ts';
 
-const MAX_SUBREQUESTS = 25;
 /**
  * "Up to 5 of these subrequests can be sObject Collections or query operations, including Query and QueryAll
  * requests" (Composite, REST API guide; older guides add Query More). The refusal's wording is unconfirmed: it
@@ -39,54 +38,6 @@ export const compositeResource: Resource = (call, ctx) => {
   return composite(call, ctx);
 };
 
-function subrequests(body: unknown, key: string): Record<string, unknown>[] {
-  const list = (body as Record<string, unknown> | undefined)?.[key];
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new RestError(400, 'JSON_PARSER_ERROR', `The request body needs a non-empty ${key} array`);
-  }
-  if (list.length > MAX_SUBREQUESTS) {
-    throw new RestError(
-      400,
-      'JSON_PARSER_ERROR',
-      `A composite request can have at most ${MAX_SUBREQUESTS} subrequests`,
-    );
-  }
-  return list.map((item) => (item && typeof item === 'object' ? item : {}) as Record<string, unknown>);
-}
-
-function run(
-  parent: RestCall,
-  ctx: RestContext,
-  sub: Record<string, unknown>,
-  results: Map<string, EarlierResult>,
-  allOrNone = false,
-): RestReply {
-  try {
-    const call = subrequestCall(
-      parent,
-      sub.method,
-      resolveReferences(sub.url, results),
-      resolveReferences(sub.body, results),
-      sub.httpHeaders,
-    );
-    const collection =
-      call.segments[0]?.toLowerCase() === 'composite' && call.segments[1]?.toLowerCase() === 'sobjects';
-    if (call.segments[0]?.toLowerCase() === 'composite' && !collection) {
-      throw new RestError(
-        400,
-        'INVALID_INPUT',
-        'A composite subrequest cannot be another composite or batch request',
-      );
-    }
-    if (collection && allOrNone && call.body && typeof call.body === 'object')
-      call.body = { ...call.body, allOrNone: true };
-    return ctx.dispatch(call);
-  } catch (error) {
-    if (!(error instanceof RestError)) throw error;
-    return { status: error.status, body: error.body() };
-  }
-}
-
 function composite(call: RestCall, ctx: RestContext): RestReply {
   const body = call.body as { allOrNone?: unknown } | undefined;
   const allOrNone = body?.allOrNone === true;
@@ -115,7 +66,7 @@ function composite(call: RestCall, ctx: RestContext): RestReply {
     const responses: Record<string, unknown>[] = [];
     for (const sub of requests) {
       const referenceId = String(sub.referenceId);
-      const reply = run(call, ctx, sub, results, allOrNone);
+      const reply = runSubrequest(call, ctx, sub, results, allOrNone);
       results.set(referenceId, { status: reply.status, body: reply.body });
       responses.push({
         body: reply.body ?? null,
@@ -158,7 +109,12 @@ function batch(call: RestCall, ctx: RestContext): RestReply {
         result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }],
       };
     }
-    const reply = run(call, ctx, { method: sub.method, url: sub.url, body: sub.richInput }, new Map());
+    const reply = runSubrequest(
+      call,
+      ctx,
+      { method: sub.method, url: sub.url, body: sub.richInput },
+      new Map(),
+    );
     if (reply.status >= 400 && haltOnError) halted = true;
     return { statusCode: reply.status, result: reply.body ?? null };
   });

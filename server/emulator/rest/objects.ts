@@ -1,6 +1,8 @@
-// The sObjects of the emulated org with their standard fields (names, labels and types as in a real org).
+// The sObjects of the emulated org with their standard fields (names, labels and types as in a real org); the
+// read-only ones (User, Organization) are in systemObjects.ts.
 import { field, lookup, picklist, required, standardFields, system, text } from './fieldBuilders.ts';
 import type { ObjectDef } from './schemaTypes.ts';
+import { SYSTEM_OBJECTS } from './systemObjects.ts';
 
 const INDUSTRIES = ['Technology', 'Manufacturing', 'Retail', 'Energy', 'Finance', 'Healthcare', 'Media'];
 export const STAGES = [
@@ -110,42 +112,5 @@ export const OBJECTS: readonly ObjectDef[] = [
     ],
     children: [],
   },
-  {
-    name: 'User',
-    label: 'User',
-    labelPlural: 'Users',
-    keyPrefix: '005',
-    writable: false,
-    fields: [
-      ...standardFields('User ID', false),
-      required(text('Username', 'Username', 80)),
-      required(text('LastName', 'Last Name', 80)),
-      text('FirstName', 'First Name', 40),
-      { ...system(text('Name', 'Full Name', 121)), nameField: true },
-      required(field('Email', 'Email', 'email')),
-      field('IsActive', 'Active', 'boolean'),
-      required(picklist('TimeZoneSidKey', 'Time Zone', ['America/Los_Angeles', 'Europe/London', 'UTC'])),
-    ],
-    children: [],
-  },
-  {
-    // One record, the org itself: scripts read IsSandbox here (simple_salesforce's is_sandbox() among them).
-    name: 'Organization',
-    label: 'Organization',
-    labelPlural: 'Organizations',
-    keyPrefix: '00D',
-    writable: false,
-    fields: [
-      ...standardFields('Organization ID', false),
-      { ...system(text('Name', 'Name', 80)), nameField: true },
-      system(field('IsSandbox', 'Is Sandbox', 'boolean')),
-      system(picklist('OrganizationType', 'Edition', ['Developer Edition', 'Enterprise Edition'])),
-      system(text('InstanceName', 'Instance Name', 5)),
-      system(text('NamespacePrefix', 'Namespace Prefix', 15)),
-      system(
-        picklist('TimeZoneSidKey', 'Default Time Zone', ['America/Los_Angeles', 'Europe/London', 'UTC']),
-      ),
-    ],
-    children: [],
-  },
+  ...SYSTEM_OBJECTS,
 ];

@@ -4,6 +4,8 @@ import { readJwt } from '../../jwt.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
+import { ERROR_PAGE_RULES } from './errorPageRules.ts';
+import { FLOW_PREREQUISITE_RULES } from './flowPrerequisiteRules.ts';
 import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
@@ -17,8 +19,10 @@ import type { ExplainContext, Explanation, Rule } from './types.ts';
 export const RULES: readonly Rule[] = [
   ...JWT_RULES,
   ...FLOW_RULES,
+  ...FLOW_PREREQUISITE_RULES,
   ...REFRESH_RULES,
   ...ORG_RULES,
+  ...ERROR_PAGE_RULES,
   ...CLIENT_RULES,
   ...OAUTH_RULES,
   ...SOQL_RULES,

@@ -5,7 +5,7 @@ import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { signAssertion } from '../../support/assertion.ts';
 import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
-import { whileHeld } from '../../support/faults.ts';
+import { whileHeld } from '../../support/held-requests.ts';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';

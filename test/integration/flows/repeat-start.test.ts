@@ -3,7 +3,7 @@
 // take their place.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { whileHeld } from '../../support/faults.ts';
+import { whileHeld } from '../../support/held-requests.ts';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';

@@ -4,7 +4,7 @@
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { answerDeviceCode } from '../../support/device.ts';
-import { whileHeld } from '../../support/faults.ts';
+import { whileHeld } from '../../support/held-requests.ts';
 import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';

@@ -1,4 +1,5 @@
-// The web server flow end to end over HTTPS against the emulator: PKCE, state, single use, errors, logout.
+// The web server flow end to end over HTTPS against the emulator: PKCE, state, sessions, errors, refresh, logout.
+// Its callback's refusals (replay, forged state, denial): web-server-callback.test.ts.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
@@ -68,67 +69,6 @@ describe('web server flow', () => {
     const callback = await client.get(callbackUrl);
     const afterLogin = /playground\.sid=([^;]+)/.exec(callback.headers.get('set-cookie') ?? '')?.[1];
     assert.ok(before && afterLogin && before !== afterLogin, 'a new session id after login');
-  });
-
-  test('a replayed callback URL becomes its own refused attempt and leaves the result unchanged', async () => {
-    const client = new TestClient();
-    const { callbackUrl } = await runWebServerFlow(stack, client);
-    const tokenCalls = stack.emulator?.received.filter((r) => r.path === '/token').length;
-    const replay = await client.get(callbackUrl);
-    assert.equal(replay.headers.get('location'), '/flows/web-server#teaching-heading');
-    assert.equal(stack.emulator?.received.filter((r) => r.path === '/token').length, tokenCalls);
-    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-    assert.match(page, /callback_replayed/);
-    assert.match(page, /This login was already completed: its state works once/);
-    const result = await (await client.get(`${stack.appUrl}/result`)).text();
-    assert.match(result, /The last attempt succeeded/);
-    assert.doesNotMatch(result, /callback_replayed|Failed: state check/);
-    assert.equal((result.match(/data-leg="callback"/g) ?? []).length, 1, 'one callback leg in the result');
-  });
-
-  test('two loads of one callback at once send its code once: the second is a replay', async () => {
-    const client = new TestClient();
-    const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
-    const exchanges = () => stack.emulator?.received.filter((r) => r.path === '/token').length ?? 0;
-    const before = exchanges();
-    const answers = await Promise.all([client.get(callbackUrl), client.get(callbackUrl)]);
-    assert.equal(exchanges() - before, 1, 'one exchange of the code');
-    assert.deepEqual(answers.map((answer) => answer.headers.get('location')).sort(), [
-      '/flows/web-server#teaching-heading',
-      '/result',
-    ]);
-  });
-
-  test('refuses a callback whose state does not match', async () => {
-    const client = new TestClient();
-    const callbackUrl = new URL(await authorizeViaApp(stack, client, '/flows/web-server/start'));
-    callbackUrl.searchParams.set('state', 'forged');
-    const tokenCalls = stack.emulator?.received.filter((r) => r.path === '/token').length;
-    const callback = await client.get(callbackUrl.href);
-    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
-    assert.equal(
-      stack.emulator?.received.filter((r) => r.path === '/token').length,
-      tokenCalls,
-      'the code was never exchanged',
-    );
-    assert.match(await (await client.get(`${stack.appUrl}/flows/web-server`)).text(), /Failed: state check/);
-  });
-
-  test('answers a callback with repeated parameters calmly, as an unknown state', async () => {
-    const client = new TestClient();
-    const callback = await client.get(`${stack.appUrl}/oauthcallback.html?code=a&code=b&state=x&state=y`);
-    assert.equal(callback.status, 303);
-    assert.equal(callback.headers.get('location'), '/flows/web-server#teaching-heading');
-  });
-
-  test('explains a denied approval', async () => {
-    const client = new TestClient();
-    await stack.emulator?.context.state.reset();
-    const { location } = await runWebServerFlow(stack, client, { decision: 'deny' });
-    assert.equal(location, '/flows/web-server#teaching-heading');
-    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-    assert.match(page, /access_denied/);
-    assert.match(page, /The user clicked Deny/);
   });
 
   test('shows and explains a query error without breaking the page, and logout revokes the token and ends the org login', async () => {

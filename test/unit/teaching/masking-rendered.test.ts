@@ -7,7 +7,8 @@ import ejs from 'ejs';
 import { loadConfig } from '../../../server/config.ts';
 import { teachingHelpers } from '../../../server/teaching/index.ts';
 import { openedLeg } from '../../../server/teaching/panel.ts';
-import { entryView, secretsOf } from '../../../server/teaching/transcript.ts';
+import { secretsOf } from '../../../server/teaching/secrets.ts';
+import { entryView } from '../../../server/teaching/transcript.ts';
 import { assertNoSecret, attemptWithSecrets, SECRETS } from '../../support/secret-attempt.ts';
 
 const config = loadConfig({ SF_CLIENT_SECRET: 'Sup3rS3cretConsumerValue' }, '/tmp');

@@ -2,7 +2,8 @@
 // secret in a text, regex characters, a secret holding another, and lists told apart exactly.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { maskUrl, scrub } from '../../../server/teaching/mask.ts';
+import { maskUrl } from '../../../server/teaching/mask.ts';
+import { scrub } from '../../../server/teaching/scrub.ts';
 import { SECRETS } from '../../support/secret-attempt.ts';
 
 describe('masking', () => {

@@ -1,10 +1,8 @@
-// Snippets: the request read from a transcript leg, and spent single-use values with what a new attempt renews.
+// Snippets: the request read from a transcript leg, and the set of snippets made from it. Spent single-use values:
+// snippets-spent.test.ts.
 import assert from '../../support/assert.ts';
-import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { readJwt } from '../../../server/jwt.ts';
 import { snippetContext } from '../../../server/teaching/snippets/context.ts';
-import { withNewAssertion, withNewDeviceCode } from '../../../server/teaching/snippets/fresh.ts';
 import { snippetSet } from '../../../server/teaching/snippets/index.ts';
 import {
   legRequest,
@@ -12,9 +10,7 @@ import {
   queryRequest,
   secretsOfRequest,
 } from '../../../server/teaching/snippets/request.ts';
-import { spentValue } from '../../../server/teaching/snippets/spent.ts';
 import * as legs from './snippet-fixtures.ts';
-import { otherKey } from '../../support/assertion.ts';
 
 // Reading a transcript leg into the request snippets repeat: each secret named by what it is in that request.
 const variables = (entry: Parameters<typeof legRequest>[0]) =>
@@ -102,87 +98,5 @@ describe('the request behind a snippet', () => {
         ['python', 'Python', 'written'],
       ],
     );
-  });
-});
-
-// Spent single-use values: which copied requests would send one again, and what a new attempt can do for each.
-const alone = (entry: (typeof legs)['codeExchange']) => ({ transcript: [entry] });
-
-describe('spent single-use values', () => {
-  test('an exchanged authorization code is spent, and only a new login can make a new one', () => {
-    const spent = spentValue(legs.codeExchange, alone(legs.codeExchange));
-    assert.equal(spent?.what, 'authorization code');
-    assert.equal(spent?.fresh, 'code');
-    assert.match(spent?.detail ?? '', /An unused code needs a new login at Salesforce/);
-    assert.match(spent?.detail ?? '', /invalid_grant \/ expired authorization code/);
-  });
-
-  test('a sent assertion is spent, says when it expires, and can be signed anew', () => {
-    const spent = spentValue(legs.jwtExchange, alone(legs.jwtExchange));
-    assert.equal(spent?.fresh, 'assertion');
-    assert.match(spent?.detail ?? '', /expires at 2026-11-25T15:34:28\.000Z/);
-  });
-
-  test('a device code is spent once polling ends, not while it is still pending', () => {
-    const pending = legs.devicePoll(400, { error: 'authorization_pending' }, 'p1');
-    assert.equal(spentValue(pending, { transcript: [pending] }), undefined);
-    const slow = legs.devicePoll(400, { error: 'slow_down' }, 'p2');
-    assert.equal(spentValue(pending, { transcript: [pending, slow] }), undefined);
-    const granted = legs.devicePoll(200, { access_token: 'x' }, 'p3');
-    assert.equal(spentValue(pending, { transcript: [pending, granted] })?.fresh, 'device-code');
-    const denied = legs.devicePoll(400, { error: 'access_denied' }, 'p4');
-    assert.equal(spentValue(pending, { transcript: [pending, denied] })?.what, 'device code');
-  });
-
-  test('a refresh token that rotation replaced is spent: reusing it would revoke the whole family', () => {
-    const rotated = { ...legs.refresh, responseBody: '{"access_token":"x","refresh_token":"5Aep861new"}' };
-    const spent = spentValue(rotated, alone(rotated));
-    assert.equal(spent?.what, 'refresh token');
-    assert.equal(spent?.fresh, undefined);
-    assert.match(spent?.detail ?? '', /revoking the whole family/);
-    const kept = { ...legs.refresh, responseBody: '{"access_token":"x"}' };
-    assert.equal(spentValue(kept, alone(kept)), undefined, 'rotation off: the refresh token still works');
-  });
-
-  test('a token revoked by this request is spent: its copy can only be refused now', () => {
-    const revoked = { ...legs.revoke, status: 200 };
-    const spent = spentValue(revoked, alone(revoked));
-    assert.equal(spent?.what, 'token (revoked)');
-    assert.equal(spent?.fresh, undefined);
-    assert.match(spent?.detail ?? '', /refused \(invalid_token, HTTP 400\)/);
-    const refused = { ...legs.revoke, status: 400 };
-    assert.equal(spentValue(refused, alone(refused)), undefined, 'a refused revoke revoked nothing');
-  });
-
-  test('reusable requests are never spent', () => {
-    for (const leg of [legs.query, legs.refresh, legs.clientCredentialsBasic, legs.identity])
-      assert.equal(spentValue(leg, alone(leg)), undefined, leg.leg);
-  });
-
-  test('a new assertion keeps iss, sub and aud, expires 3 minutes from now, and is signed with the given key', () => {
-    const privateKey = createPrivateKey(otherKey());
-    const publicKey = createPublicKey(privateKey);
-    const nowMs = Date.UTC(2026, 10, 25, 12, 0, 0);
-    const renewed = withNewAssertion(legs.jwtExchange, privateKey, nowMs);
-    const form = new URLSearchParams(renewed.entry.requestBody);
-    assert.equal(form.get('grant_type'), 'urn:ietf:params:oauth:grant-type:jwt-bearer');
-    const claims = readJwt(form.get('assertion') ?? '')?.claims;
-    assert.equal(claims?.iss, legs.CLIENT_ID);
-    assert.equal(claims?.sub, 'admin@playground.local');
-    assert.equal(claims?.aud, legs.LOGIN);
-    assert.equal(claims?.exp, nowMs / 1000 + 180);
-    assert.equal(renewed.expiresAt, '2026-11-25T12:03:00.000Z');
-    assert.notEqual(form.get('assertion'), legs.ASSERTION);
-    const [header, payload, signature] = (form.get('assertion') ?? '').split('.');
-    const signed = Buffer.from(`${header}.${payload}`);
-    assert.ok(
-      verify('RSA-SHA256', signed, publicKey, Buffer.from(signature, 'base64url')),
-      'signed with the key',
-    );
-  });
-
-  test('a new device code replaces the old one in the same poll', () => {
-    const renewed = withNewDeviceCode(legs.devicePoll(200, {}), 'NEWCODE');
-    assert.equal(renewed.requestBody, `grant_type=device&client_id=${legs.CLIENT_ID}&code=NEWCODE`);
   });
 });

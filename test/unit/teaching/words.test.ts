@@ -2,7 +2,8 @@
 // not, the response headers that teach, every time claim as a date, each claim explained for its kind of token.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { keptResponseHeaders, type TranscriptEntry } from '../../../server/attempts/attempt.ts';
+import type { TranscriptEntry } from '../../../server/attempts/attempt.ts';
+import { keptResponseHeaders } from '../../../server/attempts/responseHeaders.ts';
 import { decodeJwt } from '../../../server/teaching/decode.ts';
 import { legNames } from '../../../server/teaching/legNames.ts';
 import { entryView } from '../../../server/teaching/transcript.ts';

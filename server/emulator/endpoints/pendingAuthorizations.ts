@@ -1,0 +1,31 @@
+// The authorize requests waiting in this browser's session for a login or an approval: found by the id a form
+// sends back, forgotten once answered, and the page for an id that names none.
+import type { Request } from 'express';
+import type { PendingAuthorization } from '../authorizeRequest.ts';
+
+/** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */
+const PENDING_ID = /^[0-9a-f]{32}$/;
+
+/** The pending request named by the form's `request` field, looked up as an own key of a well-formed id only. */
+export function findPending(req: Request): PendingAuthorization | undefined {
+  const id: unknown = req.body?.request;
+  const pendings = req.session.sfPending;
+  if (typeof id !== 'string' || !PENDING_ID.test(id) || !pendings || !Object.hasOwn(pendings, id)) {
+    return undefined;
+  }
+  return pendings[id];
+}
+
+export function forgetPending(req: Request, id: string): void {
+  if (req.session.sfPending && Object.hasOwn(req.session.sfPending, id)) delete req.session.sfPending[id];
+}
+
+/** An unknown, malformed, used-up or expired `request` id: one clear page, never a guess. */
+export function unknownRequest() {
+  return {
+    title: 'Request expired',
+    heading: 'This login request has expired',
+    text: 'Start the login again from the application.',
+    code: 'expired',
+  };
+}

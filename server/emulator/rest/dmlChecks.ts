@@ -1,0 +1,75 @@
+// The checks a record write meets before it is saved, in Salesforce's order: an object this emulator writes,
+// unknown and read-only fields (each value then converted by dmlValues.ts), and required fields.
+import { convertValue } from './dmlValues.ts';
+import { RestError } from './restError.ts';
+import { findField, type ObjectDef } from './schema.ts';
+import type { SRecord } from './seed.ts';
+import type { RecordStore } from './store.ts';
+
+const deserializeError = (object: ObjectDef, what: string) =>
+  new RestError(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of ${object.name} from ${what}`);
+
+/** Reads a JSON object of field values, refusing unknown and read-only fields like Salesforce does. */
+export function readChanges(
+  ctx: { store: RecordStore },
+  object: ObjectDef,
+  body: unknown,
+  creating: boolean,
+  currentId?: string,
+) {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw deserializeError(object, Array.isArray(body) ? 'START_ARRAY' : 'VALUE_STRING');
+  const changes: SRecord = {};
+  const readOnly: string[] = [];
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (name === 'attributes') continue;
+    const field = findField(object, name);
+    if (!field)
+      throw new RestError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`);
+    if (
+      field.type === 'id' &&
+      !creating &&
+      typeof value === 'string' &&
+      value.slice(0, 15) === currentId?.slice(0, 15)
+    )
+      continue;
+    if (!(creating ? field.createable : field.updateable)) readOnly.push(field.name);
+    else changes[field.name] = value as never;
+  }
+  if (readOnly.length > 0) {
+    throw new RestError(
+      400,
+      'INVALID_FIELD_FOR_INSERT_UPDATE',
+      `Unable to create/update fields: ${readOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+      readOnly,
+    );
+  }
+  for (const [name, value] of Object.entries(changes)) {
+    changes[name] = convertValue(findField(object, name)!, value, ctx.store);
+  }
+  return changes;
+}
+
+export function checkRequired(object: ObjectDef, record: SRecord): void {
+  const missing = object.fields
+    .filter((f) => !f.nillable && f.createable && !f.defaultedOnCreate && (record[f.name] ?? null) === null)
+    .map((f) => f.name);
+  if (missing.length > 0) {
+    throw new RestError(
+      400,
+      'REQUIRED_FIELD_MISSING',
+      `Required fields are missing: [${missing.join(', ')}]`,
+      missing,
+    );
+  }
+}
+
+export function requireWritable(object: ObjectDef): void {
+  if (!object.writable) {
+    throw new RestError(
+      400,
+      'INVALID_TYPE_FOR_OPERATION',
+      `This local emulator does not create, update or delete ${object.name} records (an emulator limit).`,
+    );
+  }
+}

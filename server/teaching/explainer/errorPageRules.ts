@@ -1,0 +1,45 @@
+// Explanations for the codes of Salesforce's OAuth error page (RemoteAccessErrorPage): a blocked, uninstalled or
+// unassigned app, and its catch-all. Tried right after the org rules (explain.ts).
+import type { Rule } from './types.ts';
+
+const CONNECTED_APPS = 'Setup → Connected Apps OAuth Usage';
+
+export const ERROR_PAGE_RULES: Rule[] = [
+  {
+    key: 'app-blocked',
+    error: 'OAUTH_APP_BLOCKED',
+    title: 'An administrator blocked this app',
+    likelyMeaning: 'The connected app is blocked in this org, so nobody can authorize it.',
+    howToFix: `An admin unblocks it in ${CONNECTED_APPS} (or Manage Connected Apps → the app → Unblock).`,
+    whatNotToDo: 'Do not create a copy of the app to get around the block.',
+  },
+  {
+    key: 'app-not-installed-page',
+    error: 'OAUTH_EC_APP_NOT_FOUND',
+    title: 'The External Client App is not installed in this org',
+    likelyMeaning:
+      'The consumer key belongs to an External Client App that this org has not installed (or it lives in another org).',
+    howToFix: 'Install the app in the org you log in to, or log in to the org that owns it.',
+    whatNotToDo: 'Do not change the consumer key: check which org you are logging in to.',
+  },
+  {
+    key: 'app-access-denied',
+    error: 'OAUTH_APP_ACCESS_DENIED',
+    title: 'This user may not use the app',
+    likelyMeaning:
+      'The app is admin approved and the user has no profile or permission set assigned to it, or the app is uninstalled and the user lacks "Approve Uninstalled Connected Apps".',
+    howToFix:
+      'Assign a permission set to the app, or install the app (Setup → Connected Apps OAuth Usage → Install).',
+    whatNotToDo: 'Do not give users broad admin permissions to get past it.',
+  },
+  {
+    key: 'approval-generic',
+    error: 'OAUTH_APPROVAL_ERROR_GENERIC',
+    title: 'Salesforce refused the authorization without saying why',
+    likelyMeaning:
+      'A catch-all of the OAuth error page: app policies, a blocked or uninstalled app, or an org setting.',
+    howToFix:
+      "Check the app's policies and Setup → Login History for the user; try the web server flow with an admin.",
+    whatNotToDo: 'Do not change several settings at once.',
+  },
+];

@@ -1,0 +1,51 @@
+// Explanations for this app's own refusals in the flows of flowRules.ts, when a run lacks what it needs: a My
+// Domain, the consumer secret, a refresh token (or a replaced one), a device code still in time.
+import { APP_MANAGER, type Rule } from './types.ts';
+
+export const FLOW_PREREQUISITE_RULES: Rule[] = [
+  {
+    key: 'my-domain-unknown',
+    error: 'my_domain_unknown',
+    title: 'This app does not know your My Domain',
+    likelyMeaning:
+      "SF_LOGIN_URL is a generic login host, and the client credentials flow needs the org's own host.",
+    howToFix:
+      'Set SF_MY_DOMAIN=https://<your domain>.my.salesforce.com in .env (Setup → My Domain shows it).',
+    whatNotToDo: 'Do not put the Lightning host (*.lightning.force.com) here: it is not an API host.',
+  },
+  {
+    key: 'no-client-secret',
+    error: 'no_client_secret',
+    title: 'This flow needs the consumer secret',
+    likelyMeaning:
+      'Client credentials, username-password and introspection authenticate the app with its secret.',
+    howToFix: `Set SF_CLIENT_SECRET to the Consumer Secret (${APP_MANAGER} → View → Manage Consumer Details).`,
+    whatNotToDo: 'Never put the secret in browser code.',
+  },
+  {
+    key: 'no-refresh-token',
+    error: 'no_refresh_token',
+    title: 'This login has no refresh token',
+    likelyMeaning:
+      'The flow that signed you in does not return one, or the refresh_token scope was not granted.',
+    howToFix: 'Sign in with the web server flow (its scopes include refresh_token), then refresh.',
+    whatNotToDo: 'Do not add offline access to flows that do not support it.',
+  },
+  {
+    key: 'no-previous-refresh-token',
+    error: 'no_previous_refresh_token',
+    title: 'No replaced refresh token to reuse yet',
+    likelyMeaning:
+      'Reuse needs a refresh token that rotation has replaced: rotation is off, or no refresh ran yet.',
+    howToFix: `Turn on "Enable Refresh Token Rotation" on the app (${APP_MANAGER} → Edit → OAuth settings; External Client Apps: Settings → Security), refresh once, then try again.`,
+    whatNotToDo: 'Nothing to avoid: this is the setup of the lesson.',
+  },
+  {
+    key: 'device-code-expired',
+    error: 'device_code_expired',
+    title: 'The code was not used in time',
+    likelyMeaning: 'Ten minutes passed between the code and an approval.',
+    howToFix: 'Run the device flow again for a new code.',
+    whatNotToDo: 'Do not keep a device code around.',
+  },
+];
