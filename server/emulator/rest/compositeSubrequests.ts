@@ -19,7 +19,12 @@ export function subrequests(body: unknown, key: string): Record<string, unknown>
       `A composite request can have at most ${MAX_SUBREQUESTS} subrequests`,
     );
   }
-  return list.map((item) => (item && typeof item === 'object' ? item : {}) as Record<string, unknown>);
+  // A null or a number in the list is no subrequest: said as such, rather than met later as one without a
+  // referenceId (Salesforce's wording for it is unconfirmed; the code is its parser's).
+  if (list.some((item) => !item || typeof item !== 'object' || Array.isArray(item))) {
+    throw new RestError(400, 'JSON_PARSER_ERROR', `Each item of ${key} must be a JSON object: a subrequest`);
+  }
+  return list as Record<string, unknown>[];
 }
 
 export function runSubrequest(

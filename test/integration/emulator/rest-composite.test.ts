@@ -151,6 +151,19 @@ describe('emulator: composite and batch', () => {
     assert.equal(six.status, 400);
     assert.equal(six.body[0].errorCode, 'JSON_PARSER_ERROR');
     assert.match(six.body[0].message, /at most 5 query or sObject Collections subrequests/);
+    for (const [resource, key] of [
+      ['/composite', 'compositeRequest'],
+      ['/composite/batch', 'batchRequests'],
+    ]) {
+      const notObjects = await rest.post(resource, { [key]: [null, 7] });
+      assert.equal(notObjects.status, 400);
+      assert.deepEqual(notObjects.body, [
+        {
+          message: `Each item of ${key} must be a JSON object: a subrequest`,
+          errorCode: 'JSON_PARSER_ERROR',
+        },
+      ]);
+    }
   });
 
   test('runs a batch of independent subrequests, halting on error when asked', async () => {
