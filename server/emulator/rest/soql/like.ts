@@ -1,6 +1,6 @@
 // SOQL LIKE without regular expressions: the pattern is cut at each `%` into pieces that must appear in order,
 // each found at its leftmost place. Nothing backtracks, so a hostile pattern costs at most one scan per piece.
-import { escapedChar } from './values.ts';
+import { escapeAt, escapedChar } from './values.ts';
 
 const ANY_ONE = -1;
 
@@ -21,9 +21,7 @@ export function compileLike(body: string): LikePattern {
     const char = body[i];
     const current = pieces[pieces.length - 1];
     if (char === '\\' && i + 1 < body.length) {
-      const escape = /^u[0-9a-fA-F]{4}/.test(body.slice(i + 1, i + 6))
-        ? body.slice(i + 1, i + 6)
-        : body[i + 1];
+      const escape = escapeAt(body, i);
       current.units.push(escapedChar(escape).toLowerCase().charCodeAt(0));
       i += escape.length;
     } else if (char === '%') {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { LRUCache } from 'lru-cache';
 import { malformed, occurrencesOf, RestError } from '../restError.ts';
-import { ESCAPE } from './values.ts';
+import { ESCAPE_SEQUENCE, isSoqlEscape } from './values.ts';
 
 type Parser = typeof import('@jetstreamapp/soql-parser-js');
 let parser: Parser | undefined;
@@ -68,8 +68,8 @@ export function parseSoql(soql: string): Query {
  */
 function refuseBadEscapes(soql: string): void {
   for (const literal of soql.matchAll(/'(?:[^'\\]|\\.)*'/gs)) {
-    for (const escape of literal[0].matchAll(/\\(.)/gs)) {
-      if (ESCAPE.test(literal[0].slice(escape.index + 1))) continue;
+    for (const escape of literal[0].matchAll(ESCAPE_SEQUENCE)) {
+      if (isSoqlEscape(escape[1])) continue;
       throw malformed(
         soql,
         literal[0],

@@ -84,10 +84,22 @@ export function compareValues(a: Comparable, b: Comparable, collator: Intl.Colla
 /**
  * SOQL's escapes in a quoted string ("Quoted String Escape Sequences"): \n \r \t \b \f in either case, \uXXXX
  * (a character by its hex code), and \' \" \\ (plus \_ and \% for LIKE) standing for the character itself. Any
- * other backslash is an error (parse.ts). ESCAPE matches what follows the backslash of a valid escape.
+ * other backslash is an error (parse.ts).
  */
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-export const ESCAPE = /^(?:u[0-9a-fA-F]{4}|[nrtbfNRTBF'"\\_%])/;
+/** A backslash and the escape after it: u and four hex digits, else one character. */
+export const ESCAPE_SEQUENCE = /\\(u[0-9a-fA-F]{4}|.)/gs;
+const ESCAPE_AT = new RegExp(ESCAPE_SEQUENCE.source, 'ys');
+
+/** Whether an escape (what follows its backslash) is one SOQL has. */
+export const isSoqlEscape = (escape: string): boolean =>
+  escape.length === 5 || /^[nrtbf'"\\_%]$/i.test(escape);
+
+/** The escape after the backslash at `at`, as ESCAPE_SEQUENCE reads it. */
+export function escapeAt(text: string, at: number): string {
+  ESCAPE_AT.lastIndex = at;
+  return ESCAPE_AT.exec(text)?.[1] ?? '';
+}
 
 /** What one escape (the text after its backslash: one character, or u and four hex digits) stands for. */
 export const escapedChar = (escape: string): string =>
@@ -97,5 +109,5 @@ export const escapedChar = (escape: string): string =>
 
 /** The body of a SOQL string literal ('O\'Brien' -> O'Brien). */
 export function unquote(raw: string): string {
-  return raw.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|.)/gs, (_, escape: string) => escapedChar(escape));
+  return raw.slice(1, -1).replace(ESCAPE_SEQUENCE, (_, escape: string) => escapedChar(escape));
 }
