@@ -66,8 +66,8 @@ export function parseAuthorizeRequest(
   repeated?: string,
 ): PendingAuthorization {
   const { faults, state } = ctx;
-  const repeatedError = () => OAuthError.invalidRequest(`repeated parameter: ${repeated}`);
-  if (repeated === 'client_id' || repeated === 'redirect_uri') throw new PageError(repeatedError());
+  if (repeated === 'client_id' || repeated === 'redirect_uri')
+    throw new PageError(OAuthError.repeatedParameter(repeated));
   if (!params.client_id || !safeEqual(params.client_id, ctx.options.clientId)) {
     throw new PageError(OAuthError.invalidClientId());
   }
@@ -85,7 +85,7 @@ export function parseAuthorizeRequest(
   const refuse = (error: OAuthError): never => {
     throw new RedirectError(error, redirectUri, isToken, params.state);
   };
-  if (repeated !== undefined) refuse(repeatedError());
+  if (repeated !== undefined) refuse(OAuthError.repeatedParameter(repeated));
   const known = ['code', 'id_token token', 'token'];
   if (!known.includes(types.join(' '))) refuse(OAuthError.unsupportedResponseType());
   const scopes = requestedScopes(params.scope, ctx.state.settings.scopes);

@@ -19,6 +19,8 @@ export class OAuthError extends Error {
     new OAuthError('invalid_app_access', 'user is not admin approved to access this app');
   static unsupportedGrantType = () => new OAuthError('unsupported_grant_type', 'grant type not supported');
   static invalidRequest = (description: string) => new OAuthError('invalid_request', description);
+  /** A parameter sent twice (params.ts repeatedParam): the emulator's wording, Salesforce's being unknown. */
+  static repeatedParameter = (name: string) => OAuthError.invalidRequest(`repeated parameter: ${name}`);
   static redirectUriMismatch = () =>
     new OAuthError('redirect_uri_mismatch', 'redirect_uri must match configuration');
   static invalidScope = () => new OAuthError('invalid_scope', 'the requested scope is not allowed');

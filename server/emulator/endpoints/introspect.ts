@@ -14,7 +14,7 @@ export function introspectEndpoint(ctx: EmulatorContext): Router {
     const params = mergedParams(req);
     const repeated = repeatedParam(req);
     if (repeated !== undefined) {
-      return sendOAuthError(res, OAuthError.invalidRequest(`repeated parameter: ${repeated}`));
+      return sendOAuthError(res, OAuthError.repeatedParameter(repeated));
     }
     const client = clientCredentials(req.headers.authorization, params);
     if (!safeEqual(client.id, ctx.options.clientId) || !safeEqual(client.secret, ctx.options.clientSecret)) {

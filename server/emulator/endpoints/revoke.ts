@@ -2,6 +2,7 @@
 // GET with callback= is the documented JSONP variant: callback({}) on success, callback({"error":...}) otherwise.
 import { Router, type Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
+import { OAuthError } from '../errors.ts';
 import { mergedParams, repeatedParam } from '../params.ts';
 
 interface Refusal {
@@ -19,8 +20,10 @@ const CALLBACK = /^(?=.{1,64}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,4}$/;
 
 /** Why the token is not revoked, or nothing when it is now (a repeated parameter: see repeatedParam). */
 function refusalOf(ctx: EmulatorContext, token: string | undefined, repeated: string | undefined) {
-  if (repeated !== undefined)
-    return { error: 'invalid_request', description: `repeated parameter: ${repeated}` };
+  if (repeated !== undefined) {
+    const { error, error_description } = OAuthError.repeatedParameter(repeated);
+    return { error, description: error_description };
+  }
   if (!token) return UNSUPPORTED;
   return ctx.state.tokens.revoke(token) ? undefined : INVALID;
 }

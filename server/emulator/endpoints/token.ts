@@ -48,7 +48,7 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
     try {
       const params = mergedParams(req);
       const repeated = repeatedParam(req);
-      if (repeated !== undefined) throw OAuthError.invalidRequest(`repeated parameter: ${repeated}`);
+      if (repeated !== undefined) throw OAuthError.repeatedParameter(repeated);
       const host = requestHost(ctx, req);
       const body = ctx.state.batch(() => {
         if (!params.grant_type && params.response_type === 'device_code') {
