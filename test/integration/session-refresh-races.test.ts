@@ -8,7 +8,7 @@ import { TestClient } from '../support/http.ts';
 import { browserReaders, sessionCookie, startRaceStack } from '../support/session-races.ts';
 import type { TestStack } from '../support/stack.ts';
 
-describe('overlapping requests of one browser', () => {
+describe('overlapping requests of one browser, with a refresh', () => {
   let stack: TestStack;
   before(async () => {
     stack = await startRaceStack();
