@@ -106,6 +106,20 @@ describe('emulator: token lifecycle and identity', () => {
         .update(`${header}.${payload}`)
         .verify(publicKey, Buffer.from(signature, 'base64url')),
     );
+    // Several keys at once, as Salesforce publishes them: the first is not the one that signed.
+    assert.ok(keys.length >= 3);
+    assert.equal(new Set(keys.map((key) => key.kid)).size, keys.length);
+    assert.notEqual(keys[0].kid, kid);
+    const first = createPublicKey({
+      key: keys[0] as unknown as import('node:crypto').JsonWebKey,
+      format: 'jwk',
+    });
+    assert.ok(
+      !createVerify('RSA-SHA256')
+        .update(`${header}.${payload}`)
+        .verify(first, Buffer.from(signature, 'base64url')),
+    );
+    for (const key of keys) assert.deepEqual(Object.keys(key).sort(), ['alg', 'e', 'kid', 'kty', 'n', 'use']);
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     assert.equal(claims.aud, stack.config.clientId);
     assert.equal(claims.sub, tokens.id);
