@@ -19,8 +19,13 @@ export function versionList(): { label: string; url: string; version: string }[]
   return list;
 }
 
-/** "v66.0" -> "66.0"; anything the org does not have (v38, v99.0) -> undefined. */
+/**
+ * "v66.0" -> "66.0"; anything the org does not have (v38, v99.0) -> undefined. "latest" is the newest version: the
+ * newest docs add that alias (salesforce-wire.md §9.1); whether every org has it is unconfirmed, and offering it
+ * costs a client written against an org without it nothing.
+ */
 export function parseVersion(segment: string): string | undefined {
+  if (segment === 'latest') return `${NEWEST_VERSION}.0`;
   const match = /^v(\d+)\.0$/.exec(segment);
   const major = match ? Number(match[1]) : NaN;
   return major >= OLDEST_VERSION && major <= NEWEST_VERSION ? `${major}.0` : undefined;

@@ -114,6 +114,11 @@ describe('emulator: REST API', () => {
     await expectReply(rest.get('/sobjects/Account/0015j0000000999AAA'), 404, NOT_FOUND);
     await expectReply(rest.get('/services/data/v38/query?q=SELECT+Id+FROM+Account'), 404, NOT_FOUND);
     await expectReply(rest.get('/services/data/v99.0/'), 404, NOT_FOUND);
+    // The newest docs' alias for the newest version: its records' URLs name that version.
+    const latest = await rest.get('/services/data/latest/query?q=SELECT+Id+FROM+Account+LIMIT+1');
+    assert.equal(latest.status, 200);
+    assert.match(latest.body.records[0].attributes.url, /^\/services\/data\/v68\.0\/sobjects\/Account\//);
+    await expectReply(rest.get('/services/data/Latest/'), 404, NOT_FOUND);
     await expectReply(rest.get('/sobjects/Account/describe2'), 404, [
       {
         message: 'Provided external ID field does not exist or is not accessible: describe2',
