@@ -96,6 +96,9 @@ export function parseAuthorizeRequest(
   // answer to `id_token` without `openid` is unconfirmed.
   if (withIdToken && !scopes.includes('openid'))
     refuse(OAuthError.invalidRequest('openid scope is required'));
+  // Whether Salesforce requires a nonce with `token id_token` is unconfirmed; OpenID Connect Core (3.2.2.1) makes it
+  // required whenever the id_token comes back in the fragment, the safe choice. The description is this emulator's.
+  if (withIdToken && isToken && !params.nonce) refuse(OAuthError.invalidRequest('nonce is required'));
   // No method means S256 (jsforce and the sf CLI send none). Whether Salesforce takes `plain` is unconfirmed:
   // RFC 9700 (2.1.1) says it should not be used, so only S256 is.
   // The description here is this emulator's wording.

@@ -1,7 +1,8 @@
 // POST /services/oauth2/token: merges query and form parameters (urlencoded or multipart) and dispatches on
 // grant_type through a Map; response_type=device_code starts Salesforce's device flow at the same endpoint.
-// `format` (json, urlencoded, xml) or else the Accept header picks the answer's form, refusals included, as Salesforce
-// documents; JSON by default.
+// `format` (json, urlencoded, xml) or else the Accept header picks the answer's form, as Salesforce documents; JSON by
+// default. Refusals follow it too: the reference shows them only as JSON, from requests that asked for no format,
+// and whether a refusal honours `format` is unconfirmed (the emulator keeps one form per request).
 import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { EmulatorContext } from '../context.ts';

@@ -154,6 +154,17 @@ describe('emulator: the authorize pages', () => {
     assert.deepEqual(code_challenge_methods_supported, ['S256']);
   });
 
+  test('refuses token id_token without a nonce in the fragment (OpenID Connect Core 3.2.2.1), and issues it with one', async () => {
+    const query = { response_type: 'token id_token', scope: 'openid api', state: 'n1' };
+    const without = await authorizeInBrowser(stack, query);
+    assert.equal(without.hash, '#error=invalid_request&error_description=nonce+is+required&state=n1');
+    const withNonce = new URLSearchParams(
+      (await authorizeInBrowser(stack, { ...query, nonce: 'n-1' })).hash.slice(1),
+    );
+    const idToken = withNonce.get('id_token') ?? '';
+    assert.equal(JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url').toString()).nonce, 'n-1');
+  });
+
   test('refuses a scope the app does not have on RemoteAccessErrorPage, as observed, not in the redirect', async () => {
     const params = new URLSearchParams({
       response_type: 'code',
