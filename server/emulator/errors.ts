@@ -24,6 +24,7 @@ export class OAuthError extends Error {
   static redirectUriMismatch = () =>
     new OAuthError('redirect_uri_mismatch', 'redirect_uri must match configuration');
   static invalidScope = () => new OAuthError('invalid_scope', 'the requested scope is not allowed');
+  /** The code is documented; the description is unconfirmed (wire reference 7.2). */
   static unsupportedResponseType = () =>
     new OAuthError('unsupported_response_type', 'response type not supported');
   static accessDenied = () => new OAuthError('access_denied', 'end-user denied authorization');

@@ -13,6 +13,8 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/id/:orgId/:userId', (req, res) => {
     if (req.method !== 'GET' && req.method !== 'POST') return onlyGetAndPost(res);
+    // Any live token reads its own user's identity, whatever its scopes: Salesforce describes the `id` scope as access
+    // to this service, but what it answers a token without it is unconfirmed (the reference is silent).
     const caller = authenticate(ctx, bearerToken(req, true));
     if (!caller) return badToken(res);
     // Ids are compared by their 15 characters, as records are: an identity URL saved before the org's id got its

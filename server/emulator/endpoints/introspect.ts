@@ -17,10 +17,15 @@ export function introspectEndpoint(ctx: EmulatorContext): Router {
       return sendOAuthError(res, OAuthError.repeatedParameter(repeated));
     }
     const client = clientCredentials(req.headers.authorization, params);
+    // Salesforce's answer to an unknown client here is unconfirmed: RFC 7662 (2.1) asks for the failed client
+    // authentication answer, invalid_client, even where the token endpoint says invalid_client_id.
     if (!safeEqual(client.id, ctx.options.clientId) || !safeEqual(client.secret, ctx.options.clientSecret)) {
       return sendOAuthError(res, OAuthError.invalidClient());
     }
-    res.set('Cache-Control', 'no-store').json(describeToken(ctx, params.token ?? ''));
+    // RFC 7662 (2.1) makes `token` required, and a request without it is malformed (RFC 6749 5.2), not a question
+    // about an inactive token. Salesforce's answer is unconfirmed; the description is this emulator's.
+    if (!params.token) return sendOAuthError(res, OAuthError.invalidRequest('token is required'));
+    res.set('Cache-Control', 'no-store').json(describeToken(ctx, params.token));
   });
   return router;
 }

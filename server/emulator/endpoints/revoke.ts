@@ -14,6 +14,7 @@ const UNSUPPORTED: Refusal = {
   error: 'unsupported_token_type',
   description: 'this token type is not supported',
 };
+/** The code is RFC 7009's and observed in JSONP answers; the description is unconfirmed. */
 const INVALID: Refusal = { error: 'invalid_token', description: 'invalid token' };
 /** A JavaScript name or short dotted path, at most 64 characters: the only callbacks echoed into a script. */
 const CALLBACK = /^(?=.{1,64}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,4}$/;

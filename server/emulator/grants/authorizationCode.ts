@@ -18,6 +18,8 @@ export const authorizationCodeGrant: Grant = {
   handler(ctx, params, request) {
     const client = clientOfRequest(ctx, params, request);
     checkClientId(ctx, client.id);
+    // A missing code gets the answer observed for a spent one; Salesforce's answer to it is unconfirmed (its error
+    // table names invalid_request for missing parameters without saying which).
     const code = params.code ?? '';
     const grant = code ? ctx.codes.consume(code) : undefined;
     if (!grant) {

@@ -56,7 +56,8 @@ export function checkSignature(
 /** `exp` is seconds (a numeric string is tolerated, as the docs' own sample uses one); the past is refused. */
 export function checkExpiry(claims: Record<string, unknown>, nowMs: number): void {
   const exp = typeof claims.exp === 'string' ? Number(claims.exp) : claims.exp;
-  // Far-future values are accepted on purpose: sfdx-core signs exp in milliseconds and real orgs take it.
+  // Far-future values are accepted on purpose: sfdx-core signs exp in milliseconds and real orgs take it. A missing
+  // or non-numeric exp gets the answer observed for a past one; Salesforce's own answer to it is unconfirmed.
   if (typeof exp !== 'number' || !Number.isFinite(exp) || exp * 1000 <= nowMs) {
     throw OAuthError.invalidGrant('expired authorization code');
   }

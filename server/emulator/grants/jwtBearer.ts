@@ -26,6 +26,8 @@ export const jwtBearerGrant: Grant = {
     const user = typeof username === 'string' ? findUserByUsername(ctx, username) : undefined;
     // Users report the same "not approved" answer for a wrong username as for a missing approval.
     if (!user) throw OAuthError.invalidGrant("user hasn't approved this consumer");
+    // Salesforce's answer for an inactive `sub` is unconfirmed (wire reference 5.5): this is the one its error table
+    // gives an inactive user at the token endpoint.
     if (!user.active) throw OAuthError.invalidGrant('authentication failure');
     if (!appAccess(ctx, user, 'take', { grantType: jwtBearerGrant.grantType }).preAuthorized)
       throw OAuthError.invalidGrant("user hasn't approved this consumer");

@@ -71,6 +71,16 @@ describe('emulator: token lifecycle and identity', () => {
       ).json(),
       { active: false },
     );
+    // No token at all is a malformed request (RFC 7662 2.1), not a question about an inactive one.
+    const missing = await post('/services/oauth2/introspect', {
+      client_id: stack.config.clientId,
+      client_secret: stack.config.clientSecret ?? '',
+    });
+    assert.equal(missing.status, 400);
+    assert.deepEqual(await missing.json(), {
+      error: 'invalid_request',
+      error_description: 'token is required',
+    });
     const refused = await post('/services/oauth2/introspect', {
       token: 'nope',
       client_id: stack.config.clientId,
