@@ -55,6 +55,15 @@ export function issueTokens(
     response.id_token = signIdToken(ctx, user, accessToken, { nonce: options.nonce, issuer: options.issuer });
   }
   Object.assign(response, { instance_url: ctx.myDomainUrl, id, token_type: 'Bearer', issued_at: issuedAt });
+  return withApiInstanceUrl(response, scopes);
+}
+
+/**
+ * `api_instance_url` (the Models and Agent APIs' host) comes "when sfap_api scope is being used", on any grant: the
+ * Mobile SDK reads it at login and on refresh alike (wire reference, flows 3.2 and 9.2).
+ */
+function withApiInstanceUrl(response: TokenResponse, scopes: string[]): TokenResponse {
+  if (scopes.includes('sfap_api')) response.api_instance_url = 'https://api.salesforce.com';
   return response;
 }
 
@@ -89,8 +98,7 @@ export function issueClientCredentialsTokens(ctx: EmulatorContext, runAs: OrgUse
     token_type: 'Bearer',
     issued_at: issuedAt,
   };
-  if (scopes.includes('sfap_api')) response.api_instance_url = 'https://api.salesforce.com';
-  return response;
+  return withApiInstanceUrl(response, scopes);
 }
 
 /** Username-password: exactly six keys, no refresh token, scope or id_token. */

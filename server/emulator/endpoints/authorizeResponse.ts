@@ -51,6 +51,7 @@ export function completeAuthorization(
       'signature',
       'scope',
       'token_type',
+      'api_instance_url',
     ]) {
       if (tokens[name] !== undefined) params.set(name, tokens[name]);
     }

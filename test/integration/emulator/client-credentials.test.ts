@@ -9,6 +9,7 @@ import {
   postToken,
   STANDARD_ID,
 } from '../../support/emulator-api.ts';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -104,12 +105,23 @@ describe('emulator: client credentials flow', () => {
     }
   });
 
-  test('adds api_instance_url only when sfap_api is granted', async () => {
+  test('adds api_instance_url only when sfap_api is granted, on every grant that can carry it', async () => {
     const scopes = stack.emulator?.context.state.settings.scopes ?? [];
     await changeSettings(stack, { scopes: [...scopes, 'sfap_api'] });
     const answer = await postToken(stack.instanceUrl, form());
     assert.equal(answer.body.api_instance_url, 'https://api.salesforce.com');
     assert.equal(Object.keys(answer.body).at(-1), 'api_instance_url');
+    // Any grant with sfap_api gets it, a login's code exchange and its refresh alike; without sfap_api, none.
+    const login = await loginAndGetToken(stack, { scope: 'api refresh_token sfap_api' });
+    assert.equal(login.api_instance_url, 'https://api.salesforce.com');
+    const refreshed = await postToken(stack.emulatorUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: login.refresh_token,
+      client_id: stack.config.clientId,
+      client_secret: stack.config.clientSecret ?? '',
+    });
+    assert.equal(refreshed.body.api_instance_url, 'https://api.salesforce.com');
+    assert.equal((await loginAndGetToken(stack, { scope: 'api' })).api_instance_url, undefined);
     await changeSettings(stack, { scopes });
   });
 
