@@ -57,7 +57,9 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
         }
         const grant = grants.get(params.grant_type ?? '');
         // Token exchange (RFC 8693) and the SAML grants are not emulated: they need an Apex handler or an identity
-        // provider of the org's own, and get the answer of any grant_type the emulator does not know.
+        // provider of the org's own, and get the answer of any grant_type the emulator does not know. So do the
+        // Mobile SDK's hybrid_auth_code and hybrid_refresh, whose answers carry the session ids a WebView's cookies
+        // need: a plain refresh's answer in their place would let such a client pass here and fail on an org.
         if (!grant) throw OAuthError.unsupportedGrantType();
         // Login IP ranges (or a session locked to its IP) refuse the grant, whatever else it carries. A code's
         // exchange belongs to the login that gave the code: faults bound to that login meet it.
