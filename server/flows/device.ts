@@ -100,6 +100,6 @@ function intervalCheck(waitedS: number, intervalS: number): Check {
     label: 'polling interval check',
     passed: false,
     detail: `This poll came ${waitedS.toFixed(1)} s after the last one; Salesforce asked for ${intervalS} s and answered slow_down. Polls now wait ${intervalS + 5} s.`,
-    why: 'A device polls a shared token endpoint; polling faster than interval gets slow_down and, if it goes on, a refusal.',
+    why: 'A device polls a shared token endpoint; RFC 8628 asks it to wait interval seconds between polls, and 5 s more after each slow_down.',
   };
 }

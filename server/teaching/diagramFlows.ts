@@ -77,7 +77,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Salesforce login',
       label:
-        'POST My Domain /services/oauth2/token with grant_type=client_credentials, client_id and client_secret',
+        "POST My Domain /services/oauth2/token with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic",
       evidence: leg('token'),
     },
     ...API,

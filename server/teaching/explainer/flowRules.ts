@@ -34,7 +34,7 @@ export const FLOW_RULES: Rule[] = [
     when: (c) => c.flow === 'username-password',
     title: 'Salesforce refused the username-password login',
     likelyMeaning:
-      'The same words cover every cause: the org blocks the flow (the default in orgs created since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org, the password or the appended security token is wrong, or the user is locked or inactive.',
+      'The same words cover every cause: the org blocks the flow (the default in orgs created since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org (what a retired org answers is unconfirmed), the password or the appended security token is wrong, or the user is locked or inactive.',
     howToFix:
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
     // Salesforce's answer names no cause; the one a learner armed is known here.
@@ -62,7 +62,8 @@ export const FLOW_RULES: Rule[] = [
     key: 'device-slow-down',
     error: 'slow_down',
     title: 'Polling too fast',
-    likelyMeaning: 'The device polled sooner than the interval Salesforce asked for.',
+    likelyMeaning:
+      "The device polled sooner than the interval it was given. slow_down and its 5-second step are RFC 8628's: the local emulator answers so, while what a real org answers to fast polling is unconfirmed.",
     howToFix: 'Wait interval seconds between polls, and 5 seconds more after each slow_down.',
     whatNotToDo: 'Do not poll in a tight loop.',
   },
@@ -70,7 +71,8 @@ export const FLOW_RULES: Rule[] = [
     key: 'device-expired',
     error: 'expired_token',
     title: 'The device code expired',
-    likelyMeaning: 'Nobody allowed access within 10 minutes.',
+    likelyMeaning:
+      "Nobody allowed access within 10 minutes. expired_token is RFC 8628's name for it, which the local emulator uses; a real org's answer is unconfirmed.",
     howToFix: 'Start the device flow again for a new code.',
     whatNotToDo: 'Do not keep polling an expired code.',
   },

@@ -75,7 +75,7 @@ export const ORG_RULES: Rule[] = [
     when: (c) => c.flow === undefined || c.flow === 'user-agent',
     title: 'The org does not allow the user-agent flow',
     likelyMeaning:
-      'Orgs created since Summer \'23 block user-agent (implicit) flows unless "Allow OAuth User-Agent Flows" is on in Setup → OAuth and OpenID Connect Settings; many admins keep it off on purpose.',
+      'Orgs created since Summer \'23 (the release is documented for the username-password setting; for this one it is unconfirmed) block user-agent (implicit) flows unless "Allow OAuth User-Agent Flows" is on in Setup → OAuth and OpenID Connect Settings; many admins keep it off on purpose.',
     howToFix:
       'Move to the web server flow with PKCE (it needs no secret in a browser app). Only if you must, an admin turns the setting on.',
     whatNotToDo:
