@@ -29,7 +29,8 @@ export function checkClientSecret(ctx: EmulatorContext, secret: string | undefin
 
 /**
  * Client id and secret from HTTP Basic or the form, both required (client credentials, username-password), or a
- * client assertion in their place.
+ * client assertion in their place. Basic is documented for client credentials only; for username-password it is
+ * RFC 6749's (2.3.1) and unconfirmed at Salesforce.
  */
 export function checkClientAuthentication(ctx: EmulatorContext, request: GrantRequest, params: Params): void {
   if (assertedClientId(ctx, params, request)) return;

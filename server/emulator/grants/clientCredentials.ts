@@ -19,6 +19,8 @@ export const clientCredentialsGrant: Grant = {
     if (noRunAs || !settings.clientCredentialsEnabled || !runAs) {
       throw OAuthError.invalidGrant('no client credentials user enabled');
     }
+    // Salesforce asks for a Run As user with the API Only permission; what it answers for one without it is
+    // unconfirmed, so any active user is taken here (the setup guide and the explanation teach the rule).
     // Unconfirmed: an inactive Run As user is refused like any login of an inactive user.
     if (!runAs.active) throw OAuthError.invalidGrant('authentication failure');
     if (!appAccess(ctx, runAs, 'take', { grantType: clientCredentialsGrant.grantType }).permitted)

@@ -11,7 +11,8 @@ import type { Grant } from './types.ts';
 
 /**
  * The start: exactly user_code, device_code, interval and verification_uri (no expires_in, no
- * verification_uri_complete). The app must allow the flow, and, since September 2025, be installed in the org:
+ * verification_uri_complete). The app must allow the flow, and, since September 2025, be installed in the org (the
+ * reference marks unconfirmed whether installed apps still get the flow in every org; here they do):
  * Salesforce answered blocked starts with this description from the day the block began (observed 2025-08-28,
  * forcedotcom/code-builder-feedback#263: "invalid_grant device flow is not enabled for the app").
  */
