@@ -12,7 +12,11 @@ export interface DiagramStep {
   state: StepState;
 }
 
-/** Steps after the first failure are "not reached"; so is every step without evidence. */
+/**
+ * Every step without evidence is "not reached". After the first failure only what still happened shows as done: a
+ * refusal at the login reaches the app through the callback, whose state the app still checks. Nothing after a
+ * failure shows as failed.
+ */
 export function diagramSteps(attempt: Attempt): DiagramStep[] {
   let failed = false;
   const bornAtCallback = attempt.transcript[0]?.leg === 'callback';
@@ -22,8 +26,12 @@ export function diagramSteps(attempt: Attempt): DiagramStep[] {
     if (bornAtCallback && step.evidence === authorizeRedirect) {
       return { from: step.from, to: step.to, label: step.label, state: 'earlier' };
     }
-    const evidence = failed ? undefined : step.evidence(attempt);
-    const state: StepState = evidence ?? 'not-reached';
+    const evidence = step.evidence(attempt);
+    const state: StepState = failed
+      ? evidence === 'done'
+        ? 'done'
+        : 'not-reached'
+      : (evidence ?? 'not-reached');
     if (state === 'failed') failed = true;
     return { from: step.from, to: step.to, label: step.label, state };
   });

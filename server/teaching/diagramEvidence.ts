@@ -2,8 +2,12 @@
 import type { Attempt } from '../attempts/attempt.ts';
 
 export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce instance';
-/** `earlier`: a step of a login this attempt did not see start (it began when the browser came back to the callback). */
-export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier';
+/**
+ * `earlier`: a step of a login this attempt did not see start (it began when the browser came back to the callback).
+ * `unseen`: a step this app cannot observe, whose outcome no answer told (the device flow's approval, when a poll
+ * failed for a reason of its own).
+ */
+export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier' | 'unseen';
 
 export interface StepDef {
   from: Party;
@@ -48,14 +52,30 @@ export const anyLegDone =
       ? 'done'
       : 'failed';
   };
-/** Only the last leg of that name counts: polling answers 400 authorization_pending until the user allows. */
-export const lastLeg =
-  (name: string) =>
-  (attempt: Attempt): StepState | undefined => {
-    const last = attempt.transcript.filter((entry) => entry.leg.startsWith(name)).at(-1);
-    if (!last) return undefined;
-    return last.error || (last.status !== undefined && last.status >= 400) ? 'failed' : 'done';
-  };
+/** The device flow's answers that end it because of the person at the other screen, not because of the polls. */
+const USER_ENDINGS = new Set(['access_denied', 'expired_token']);
+const lastPoll = (attempt: Attempt) =>
+  attempt.transcript.filter((entry) => entry.leg === 'token (poll)').at(-1);
+const answered = (entry: { error?: string; status?: number }) =>
+  !entry.error && entry.status !== undefined && entry.status < 400;
+
+/**
+ * The approval happens on another screen: the app learns of it only from a poll's answer. Tokens mean it was given;
+ * access_denied or expired_token that it was refused or never came; while polls wait, it has not happened yet.
+ */
+export const deviceApproval = (attempt: Attempt): StepState | undefined => {
+  const last = lastPoll(attempt);
+  if (!last) return undefined;
+  if (answered(last)) return 'done';
+  if (USER_ENDINGS.has(attempt.error?.error ?? '')) return 'failed';
+  return attempt.ok === false ? 'unseen' : undefined;
+};
+
+/** Polls that waited (authorization_pending, slow_down) or carried the user's answer did their job; others failed. */
+export const devicePolls = (attempt: Attempt): StepState | undefined => {
+  if (!lastPoll(attempt)) return undefined;
+  return attempt.ok === false && !USER_ENDINGS.has(attempt.error?.error ?? '') ? 'failed' : 'done';
+};
 export const started = () => (): StepState => 'done';
 export const run = (label: string): StepDef => ({
   from: 'Browser',

@@ -113,6 +113,65 @@ describe('checks', () => {
     );
   });
 
+  test('a Deny fails the login step, while the callback that carried it and its state check still happened', () => {
+    const denied = attemptOf({
+      flow: 'web-server',
+      ok: false,
+      error: {
+        error: 'access_denied',
+        error_description: 'end-user denied authorization',
+        source: 'redirect',
+      },
+      transcript: [
+        serverCall('authorize', 'GET', 302),
+        { ...serverCall('callback', 'GET', 200), kind: 'callback' },
+      ],
+      checks: [{ id: 'state', label: 'state check', passed: true, detail: '', why: '' }],
+    });
+    assert.deepEqual(
+      diagramSteps(denied).map((step) => step.state),
+      ['done', 'failed', 'done', 'done', 'not-reached', 'not-reached'],
+    );
+  });
+
+  test("the device flow's approval is known only from the polls' answers", () => {
+    const poll = (status: number) => serverCall('token (poll)', 'POST', status);
+    const device = ({ transcript = [], ...fields }: Partial<Attempt>) =>
+      diagramSteps(
+        attemptOf({
+          flow: 'device',
+          transcript: [serverCall('device authorization', 'POST', 200), ...transcript],
+          ...fields,
+        }),
+      ).map((step) => step.state);
+    const refused = (error: string) =>
+      ({ ok: false, error: { error, error_description: error, source: 'token' } }) as const;
+    // Still waiting (authorization_pending, slow_down): the polls work, the approval has not come.
+    assert.deepEqual(device({ transcript: [poll(400), poll(400)] }).slice(0, 3), [
+      'done',
+      'not-reached',
+      'done',
+    ]);
+    assert.deepEqual(device({ transcript: [poll(400), poll(200)], ok: true }), [
+      'done',
+      'done',
+      'done',
+      'not-reached',
+    ]);
+    // Denied, or never approved in time: the approval failed, and the polls that brought the news did their job.
+    assert.deepEqual(device({ transcript: [poll(400)], ...refused('access_denied') }).slice(0, 3), [
+      'done',
+      'failed',
+      'done',
+    ]);
+    // A poll refused for its own sake (a wrong grant_type): the polls failed; the approval is not the app's to see.
+    assert.deepEqual(device({ transcript: [poll(400)], ...refused('unsupported_grant_type') }).slice(0, 3), [
+      'done',
+      'unseen',
+      'failed',
+    ]);
+  });
+
   test('an attempt that began at the callback: the redirect was before it; a Deny that came back fails', () => {
     const callback = {
       id: 'c1',
@@ -135,7 +194,7 @@ describe('checks', () => {
     });
     assert.deepEqual(
       diagramSteps(denied).map((step) => step.state),
-      ['earlier', 'failed', 'not-reached', 'not-reached', 'not-reached', 'not-reached'],
+      ['earlier', 'failed', 'done', 'not-reached', 'not-reached', 'not-reached'],
     );
   });
 
