@@ -66,6 +66,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     now,
     tokenLifetimeMs: options.sessionMinutes * 60 * 1000,
   };
+  // A reset revokes every token: codes and device approvals that could still become tokens go with them.
+  state.onReset(() => {
+    ctx.codes.clear();
+    ctx.devices.clear();
+  });
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);

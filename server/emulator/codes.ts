@@ -38,6 +38,12 @@ export class CodeStore {
     return code;
   }
 
+  /** A reset org: no code given before it can be exchanged, or taken back, after it. */
+  clear(): void {
+    this.codes.clear();
+    this.redeemed.clear();
+  }
+
   /** The state of the login that gave a code still waiting for its exchange. */
   loginStateOf(code: string): string | undefined {
     return this.codes.get(code)?.state;

@@ -25,6 +25,12 @@ export class DeviceStore {
 
   constructor(private readonly now: () => number) {}
 
+  /** A reset org: no device code started before it can be entered, approved or polled after it. */
+  clear(): void {
+    this.byDeviceCode.clear();
+    this.byUserCode.clear();
+  }
+
   start(scopes: string[]): { deviceCode: string; userCode: string } {
     this.forgetExpired();
     let userCode: string;

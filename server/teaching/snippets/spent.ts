@@ -15,8 +15,11 @@ export interface Spent {
 }
 
 const DEVICE_GRANTS = new Set(['device', 'urn:ietf:params:oauth:grant-type:device_code']);
-/** Answers that mean "keep polling": the device code is still alive after them. */
-const STILL_PENDING = new Set(['authorization_pending', 'slow_down']);
+/**
+ * Refusals that end a device code: the user's answer (denied, or never given in time) or a code no longer good.
+ * Others (a wrong client or grant_type, authorization_pending, slow_down) leave it alive, approved or not.
+ */
+const ENDS_DEVICE_CODE = new Set(['access_denied', 'expired_token', 'invalid_grant', 'invalid_app_access']);
 
 const formOf = (entry: TranscriptEntry) => new URLSearchParams(entry.requestBody ?? '');
 
@@ -85,7 +88,7 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
         !DEVICE_GRANTS.has(formOf(leg).get('grant_type') ?? '')
       )
         return false;
-      return leg.status < 400 || !STILL_PENDING.has(errorOf(leg) ?? '');
+      return leg.status < 400 || ENDS_DEVICE_CODE.has(errorOf(leg) ?? '');
     });
     if (!ended) return undefined;
     return {

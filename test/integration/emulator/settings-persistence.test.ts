@@ -4,7 +4,9 @@ import assert from '../../support/assert.ts';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
+import { answerDeviceCode } from '../../support/device.ts';
+import { postToken } from '../../support/emulator-api.ts';
+import { authorizeInBrowser, hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
 import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
 import { settingsStack } from '../../support/settings-stack.ts';
 import { startTestStack } from '../../support/stack.ts';
@@ -31,8 +33,21 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.equal(query.status, 200, 'the access token survived');
   });
 
-  test('reset forgets approvals and tokens', async () => {
+  test('reset forgets approvals and tokens, and the codes and device approvals that would become tokens', async () => {
     const { stack } = emulator;
+    // A login's code not yet exchanged, and a device code approved but not yet polled.
+    const callback = await authorizeInBrowser(stack, { response_type: 'code', scope: 'api' });
+    const start = await postToken(stack.emulatorUrl, {
+      response_type: 'device_code',
+      client_id: stack.config.clientId,
+      scope: 'api',
+    });
+    const approved = await answerDeviceCode(
+      stack,
+      String(start.body.verification_uri),
+      String(start.body.user_code),
+    );
+    assert.equal(approved.status, 200);
     const admin = await setupSession(stack);
     const reset = await admin.client.post(`${stack.emulatorUrl}/setup/reset`, {
       csrf: hiddenValue(admin.page, 'csrf'),
@@ -42,5 +57,21 @@ describe('emulator: settings, policy, persistence, robustness', () => {
       error: 'invalid_grant',
       error_description: "user hasn't approved this consumer",
     });
+    const exchange = await postToken(stack.emulatorUrl, {
+      grant_type: 'authorization_code',
+      code: callback.searchParams.get('code') ?? '',
+      client_id: stack.config.clientId,
+      client_secret: stack.config.clientSecret ?? '',
+      redirect_uri: stack.config.callbackUrl,
+    });
+    assert.equal(exchange.status, 400);
+    assert.equal(exchange.body.error_description, 'expired authorization code');
+    const poll = await postToken(stack.emulatorUrl, {
+      grant_type: 'device',
+      client_id: stack.config.clientId,
+      code: String(start.body.device_code),
+    });
+    assert.equal(poll.status, 400);
+    assert.equal(poll.body.access_token, undefined);
   });
 });

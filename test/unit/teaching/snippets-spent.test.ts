@@ -35,6 +35,9 @@ describe('spent single-use values', () => {
     assert.equal(spentValue(pending, { transcript: [pending, granted] })?.fresh, 'device-code');
     const denied = legs.devicePoll(400, { error: 'access_denied' }, 'p4');
     assert.equal(spentValue(pending, { transcript: [pending, denied] })?.what, 'device code');
+    // A poll refused for its own sake (another grant_type, a wrong client) leaves the code alive, approved or not.
+    const wrongGrant = legs.devicePoll(400, { error: 'unsupported_grant_type' }, 'p5');
+    assert.equal(spentValue(pending, { transcript: [pending, wrongGrant] }), undefined);
   });
 
   test('a refresh token that rotation replaced is spent: reusing it would revoke the whole family', () => {
