@@ -100,8 +100,11 @@ export interface Attempt {
   ok?: boolean;
   /** A callback that came back a second time (Back, Reload, a bookmark): its own attempt, labelled so. */
   replay?: boolean;
-  /** The pre-flight found that Salesforce would show its own error page: the browser was not sent there. */
-  preflightRefused?: boolean;
+  /**
+   * The pre-flight found that Salesforce would refuse the login: on its own error page ('page'), or by sending the
+   * browser straight back to the callback with the error ('callback'). The browser was not sent there.
+   */
+  preflightRefused?: 'page' | 'callback';
   /** The login choices a redirect flow started with (login_hint, scope, prompt), to start again with them. */
   startQuery?: string;
   /**

@@ -8,6 +8,8 @@ import type { FlowContext } from './context.ts';
 export interface PreflightError {
   error: string;
   error_description?: string;
+  /** Salesforce sent the refusal back to the app's callback, not to a page of its own. */
+  toCallback?: boolean;
 }
 
 /** Undefined when the authorize request would reach the login page (a 200 page, or a redirect to it). */
@@ -18,6 +20,7 @@ export async function preflightAuthorize(
   let recorded: TranscriptEntry | undefined;
   const answer = await ctx.api.probe('pre-flight', authorizeUrl, (entry) => (recorded = entry));
   const refused = errorOf(answer);
+  if (refused && sentToCallback(answer, authorizeUrl)) refused.toCallback = true;
   if (recorded) {
     // The login page itself teaches nothing here and would only fill the session: its answer is summed up.
     if (!refused) {
@@ -44,6 +47,15 @@ export function errorOf(answer: SalesforceResponse): PreflightError | undefined 
   const shown = /error=([A-Za-z_]+)(?:&amp;|&)error_description=([^<&"\s]*)/.exec(answer.body);
   if (shown) return { error: shown[1], error_description: decodeText(shown[2]) };
   return undefined;
+}
+
+/** Whether the answer redirects to the redirect_uri the request named (its query or fragment aside). */
+function sentToCallback(answer: SalesforceResponse, authorizeUrl: string): boolean {
+  const callback = new URL(authorizeUrl).searchParams.get('redirect_uri');
+  const location = answer.headers.location;
+  if (!callback || !location || answer.status < 300 || answer.status >= 400) return false;
+  const target = new URL(location, authorizeUrl);
+  return `${target.origin}${target.pathname}` === callback.split(/[?#]/)[0];
 }
 
 /** The page shows the description percent-encoded (%20 for spaces), as Salesforce's does. */

@@ -99,11 +99,16 @@ export function redirectFlowPages(services: Services): {
           (error: unknown) => ({ failure: error }),
         );
         if (refused) {
-          const failed =
-            'failure' in refused
-              ? describeFailure(refused.failure)
-              : { ...refused, source: 'redirect' as const };
-          Object.assign(attempt, { error: failed, ok: false, preflightRefused: !('failure' in refused) });
+          if ('failure' in refused)
+            Object.assign(attempt, { error: describeFailure(refused.failure), ok: false });
+          else {
+            const { toCallback, ...error } = refused;
+            Object.assign(attempt, {
+              error: { ...error, source: 'redirect' as const },
+              ok: false,
+              preflightRefused: toCallback ? 'callback' : 'page',
+            });
+          }
           settleOrgFaults(attempt, orgControl);
           return res.redirect(303, failedAttemptUrl(flow));
         }

@@ -4,6 +4,7 @@ import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { hiddenValue } from '../support/emulator-login.ts';
 import { postForm } from '../support/flows.ts';
 import { saveSettings } from '../support/emulator-setup.ts';
 import { TestClient } from '../support/http.ts';
@@ -40,6 +41,7 @@ describe('the trouble path', () => {
       assert.match(page, /The callback URL does not match the app/);
       assert.ok(page.includes(`Sent: ${stack.config.callbackUrl} (SF_CALLBACK_URL). Compare it`));
       assert.match(page, /href="\/flows\/web-server\/start\?anyway=1"/);
+      assert.match(page, /Salesforce would\s+have shown its own error page/);
       const doctor = new TestClient();
       await postForm(stack, doctor, '/setup', '/setup/check');
       const report = await (await doctor.get(`${stack.appUrl}/setup`)).text();
@@ -54,6 +56,24 @@ describe('the trouble path', () => {
     } finally {
       await saveSettings(stack, { callbackUrls: registered.join('\n') });
     }
+  });
+
+  test('a refusal Salesforce would send back to the callback is told as that round trip, not as its own page', async () => {
+    const client = new TestClient();
+    const flowPage = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    const armed = await client.post(`${stack.appUrl}/teaching/break-it`, {
+      _csrf: hiddenValue(flowPage, '_csrf'),
+      flow: 'web-server',
+      faults: 'require-pkce',
+    });
+    assert.equal(armed.status, 303);
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+    assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /The app requires PKCE/);
+    assert.match(page, /sent the browser straight back to this app's callback with the error above/);
+    assert.doesNotMatch(page, /its own error page/);
+    assert.match(page, /href="\/flows\/web-server\/start\?anyway=1&amp;fault=require-pkce&amp;sig=/);
   });
 });
 

@@ -202,7 +202,7 @@ describe('checks', () => {
     const refused = attemptOf({
       flow: 'web-server',
       ok: false,
-      preflightRefused: true,
+      preflightRefused: 'callback',
       error: {
         error: 'invalid_request',
         error_description: 'missing required code challenge',
