@@ -62,6 +62,7 @@ export async function refresh(ctx: FlowContext, login: Login, faults: readonly F
     flow: 'refresh-token',
     tokens,
     previousRefreshToken: rotated ? current : login.previousRefreshToken,
+    refreshRefused: undefined,
     receivedAt: ctx.now(),
   };
 }

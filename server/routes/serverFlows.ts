@@ -5,6 +5,7 @@ import * as clientCredentials from '../flows/clientCredentials.ts';
 import * as refreshToken from '../flows/refreshToken.ts';
 import * as usernamePassword from '../flows/usernamePassword.ts';
 import { HttpError } from '../errors.ts';
+import { SalesforceError } from '../salesforce/errors.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
 
@@ -82,9 +83,17 @@ export function refreshTokenPages(services: Services): Pages {
       const sessionId = req.sessionID;
       refreshingSessions.add(sessionId);
       try {
-        await runAttempt(services, req, res, 'refresh-token', (ctx, attempt) =>
-          refreshToken.refresh(ctx, login, attempt.faults),
-        );
+        await runAttempt(services, req, res, 'refresh-token', async (ctx, attempt) => {
+          try {
+            return await refreshToken.refresh(ctx, login, attempt.faults);
+          } catch (error) {
+            // Marked on the session's login before the answer saves it; a wrong secret (invalid_client) kills nothing.
+            if (error instanceof SalesforceError && error.error === 'invalid_grant') {
+              login.refreshRefused = { at: services.now(), description: error.description };
+            }
+            throw error;
+          }
+        });
       } finally {
         refreshingSessions.delete(sessionId);
       }

@@ -35,6 +35,11 @@ export interface Login {
   apiVersionListedAt?: number;
   /** The refresh token a rotation replaced: reusing it is the rotation lesson (it revokes the family). */
   previousRefreshToken?: string;
+  /**
+   * Salesforce answered this login's refresh with invalid_grant: its refresh token (with rotation, every token of
+   * the login) no longer works, so the result page stops offering a refresh and says so.
+   */
+  refreshRefused?: { at: number; description?: string };
   /** The finished attempt that signed the visitor in. */
   attempt?: Attempt;
   /** Calls made with the token after the login (result page, token tools), newest last. */

@@ -150,6 +150,11 @@ describe('the newer flows through the app', () => {
         title: 'That refresh token no longer works',
         fault: 'reuse-refresh-token',
       });
+      // The result page no longer offers a refresh that cannot work, and says why.
+      const result = await page('/result');
+      assert.match(result, /Salesforce refused this refresh token at/);
+      assert.ok(result.includes('expired access/refresh token'));
+      assert.doesNotMatch(result, /Refresh the access token/);
       assert.equal(
         await run('/flows/refresh-token'),
         '/flows/refresh-token#teaching-heading',
@@ -178,6 +183,10 @@ describe('the newer flows through the app', () => {
         await arm('/flows/refresh-token', 'refresh-token', fault);
         assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token#teaching-heading');
         assertExplained(await page('/flows/refresh-token'), { error, description, title, fault });
+        // Only invalid_grant kills the refresh token; a secret left out or wrong leaves it working.
+        const result = await page('/result');
+        assert.equal(/Salesforce refused this refresh token/.test(result), error === 'invalid_grant');
+        assert.equal(/Refresh the access token/.test(result), error !== 'invalid_grant');
       });
     }
   });
