@@ -106,9 +106,10 @@ export function parseAuthorizeRequest(
   if (params.code_challenge && method !== 'S256') {
     refuse(OAuthError.invalidRequest('invalid code challenge method'));
   }
-  // "Allow OAuth User-Agent Flows" off. Salesforce's answer is unconfirmed: this is RFC 6749 §4.2.2.1's code for a
-  // client not allowed to use this response type, sent back in the fragment like the flow's other errors.
-  if (isToken && faults.take('user-agent-blocked', { state: params.state })) {
+  // "Allow OAuth User-Agent Flows" off (or the fault that plays it). Salesforce's answer is unconfirmed: this is RFC
+  // 6749 §4.2.2.1's code for a client not allowed to use this response type, sent back in the fragment like the
+  // flow's other errors.
+  if (isToken && (faults.take('user-agent-blocked', { state: params.state }) || !state.org.allowUserAgent)) {
     refuse(new OAuthError('unauthorized_client', 'user-agent flow is not allowed for this org'));
   }
   const pkceRequired =

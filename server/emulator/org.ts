@@ -59,6 +59,11 @@ export interface AppSettings {
 export interface OrgSettings {
   /** "Allow OAuth Username-Password Flows": off in orgs created since Summer '23. */
   allowUsernamePassword: boolean;
+  /**
+   * "Allow OAuth User-Agent Flows" (metadata blockOAuthUsrAgtFlow). New orgs turn it off too, but here it starts on:
+   * the user-agent flow is one of the playground's three to try at once; turning it off shows the block.
+   */
+  allowUserAgent: boolean;
   /** Whether the app is installed in the org: since September 2025 uninstalled apps cannot use the device flow. */
   appInstalled: boolean;
 }
@@ -106,7 +111,7 @@ export function defaultSettings(callbackUrl: string, certificatePem: string): Ap
 }
 
 export function defaultOrgSettings(): OrgSettings {
-  return { allowUsernamePassword: false, appInstalled: true };
+  return { allowUsernamePassword: false, allowUserAgent: true, appInstalled: true };
 }
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

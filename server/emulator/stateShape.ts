@@ -72,7 +72,10 @@ export const isPersisted = shape({
       shape({ kind: oneOf(...REFRESH_POLICIES), amount: isCount, unit: oneOf(...PERIOD_UNITS) }),
     ),
   }),
-  org: optional(shape({ allowUsernamePassword: isBoolean, appInstalled: isBoolean })),
+  // allowUserAgent came later: a file without it takes the default.
+  org: optional(
+    shape({ allowUsernamePassword: isBoolean, allowUserAgent: optional(isBoolean), appInstalled: isBoolean }),
+  ),
   approvals: isStrings,
   accessTokens: recordsOf(
     shape({

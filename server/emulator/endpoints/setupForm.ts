@@ -82,6 +82,7 @@ export function readForm(
     },
     org: {
       allowUsernamePassword: checked(body.allowUsernamePassword),
+      allowUserAgent: checked(body.allowUserAgent),
       appInstalled: checked(body.appInstalled),
     },
     errors,

@@ -105,6 +105,24 @@ describe('emulator: org-side faults', () => {
     );
   });
 
+  test('"Allow OAuth User-Agent Flows" off on Setup blocks every user-agent login the same way, until it is on again', async () => {
+    await changeSettings(stack, { allowUserAgent: undefined });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const userAgent = await browser.get(authorizeUrl({ response_type: 'token' }));
+        assert.equal(
+          userAgent.headers.get('location'),
+          `${stack.config.callbackUrl}#error=unauthorized_client&error_description=user-agent+flow+is+not+allowed+for+this+org&state=s1`,
+        );
+      }
+      assert.ok(await code(), 'the web server flow is not what it concerns');
+    } finally {
+      await changeSettings(stack, { allowUserAgent: 'on' });
+    }
+    const allowed = await browser.get(authorizeUrl({ response_type: 'token' }));
+    assert.match(allowed.headers.get('location') ?? '', /#access_token=/);
+  });
+
   test('require-secret: the next code exchange needs the secret even where the app made it optional', async () => {
     await changeSettings(stack, { requireSecret: undefined });
     arm('require-secret');

@@ -152,6 +152,7 @@ describe('emulator: pages', () => {
       runAsUserId: ADMIN_ID,
       refreshTokenRotation: 'on',
       allowUsernamePassword: 'on',
+      allowUserAgent: undefined,
       refreshTokenPolicy: 'inactivity',
       refreshTokenAmount: '3',
       refreshTokenUnit: 'MONTHS',
@@ -171,6 +172,7 @@ describe('emulator: pages', () => {
     assert.equal(settings?.runAsUserId, ADMIN_ID);
     assert.deepEqual(settings?.refreshTokenPolicy, { kind: 'inactivity', amount: 3, unit: 'MONTHS' });
     assert.equal(org?.allowUsernamePassword, true);
+    assert.equal(org?.allowUserAgent, false);
     assert.equal((await refresh(login.refresh_token)).body.error, 'invalid_grant');
     assert.equal(
       (await refresh(rotated)).body.error,
