@@ -105,3 +105,14 @@ export function appAccess(
   }
   return { permitted: true, preAuthorized: ctx.state.isApproved(user.id), selfAuthorize: true };
 }
+
+/**
+ * Since September 2025 an org blocks an uninstalled connected app for users who have not authorized it before and
+ * lack "Approve Uninstalled Connected Apps", which System Administrators have (wire reference, flows §10). The
+ * device flow is blocked for everyone (grants/device.ts).
+ */
+export function blockedAsUninstalled(ctx: EmulatorContext, user: OrgUser): boolean {
+  return (
+    !ctx.state.org.appInstalled && !ctx.state.isApproved(user.id) && user.profile !== 'System Administrator'
+  );
+}

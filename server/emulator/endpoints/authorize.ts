@@ -1,6 +1,6 @@
 // GET /services/oauth2/authorize with its login and approval pages, as the emulated org's users see them.
 import { Router, type Request, type Response } from 'express';
-import { appAccess, type EmulatorContext } from '../context.ts';
+import { appAccess, blockedAsUninstalled, type EmulatorContext } from '../context.ts';
 import {
   PageError,
   parseAuthorizeRequest,
@@ -98,6 +98,13 @@ function decide(
   pending: PendingAuthorization,
   user: OrgUser,
 ): void {
+  // What the login meets is unconfirmed: this code is one observed on the error page (and the one explained for
+  // it); the description is the emulator's.
+  if (blockedAsUninstalled(ctx, user)) {
+    forgetPending(req, pending.id);
+    const error = new OAuthError('OAUTH_APP_ACCESS_DENIED', 'this app is not installed in this org');
+    return res.redirect(remoteAccessErrorUrl(pending.host, error));
+  }
   if (needsApproval(ctx, pending, user)) {
     req.session.sfPending = { ...req.session.sfPending, [pending.id]: pending };
     res.render('emulator/approve', { title: 'Allow access?', pending, user, scopes: pending.scopes });

@@ -1,6 +1,6 @@
 // grant_type=password: the username-password flow, blocked unless the org allows it ("Allow OAuth Username-Password
 // Flows", off since Summer '23). The password is the user's password followed by their security token.
-import { appAccess, findUserByUsername } from '../context.ts';
+import { appAccess, blockedAsUninstalled, findUserByUsername } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import { securityToken } from '../org.ts';
 import { issuePasswordTokens } from '../responses.ts';
@@ -30,6 +30,8 @@ export const passwordGrant: Grant = {
     // grant answers nearly every refusal the same way, the reason only in Login History.
     if (!appAccess(ctx, user, 'take', { grantType: passwordGrant.grantType }).permitted)
       throw authenticationFailure();
+    // An uninstalled app, a user who never authorized it: blocked too, with this grant's one answer (unconfirmed).
+    if (blockedAsUninstalled(ctx, user)) throw authenticationFailure();
     ctx.logins.recordSuccess(user.id);
     return issuePasswordTokens(ctx, user);
   },

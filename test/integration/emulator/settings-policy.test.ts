@@ -3,8 +3,8 @@
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { changeSettings, postToken } from '../../support/emulator-api.ts';
-import { authorizeInBrowser, loginAndGetToken } from '../../support/emulator-login.ts';
-import { saveSettings } from '../../support/emulator-setup.ts';
+import { authorizeInBrowser, hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
+import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
 import { settingsStack } from '../../support/settings-stack.ts';
 
 /** A demo user's security token, as the emulator's home page shows it. */
@@ -17,6 +17,41 @@ function securityTokenOf(html: string, username: string): string {
 describe('emulator: settings, policy, persistence, robustness', () => {
   const emulator = settingsStack();
   const { client, jwt } = emulator;
+
+  test('an uninstalled app: users who never authorized it are refused, unless administrators; earlier approvals stand', async () => {
+    const { stack } = emulator;
+    const admin = await setupSession(stack);
+    await admin.client.post(`${stack.emulatorUrl}/setup/reset`, { csrf: hiddenValue(admin.page, 'csrf') });
+    await changeSettings(stack, { appInstalled: undefined, allowUsernamePassword: 'on' });
+    const standard = 'standard@playground.local';
+    try {
+      const refused = await authorizeInBrowser(stack, { response_type: 'code' }, { username: standard });
+      assert.equal(refused.pathname, '/setup/secur/RemoteAccessErrorPage.apexp');
+      assert.equal(refused.searchParams.get('error'), 'OAUTH_APP_ACCESS_DENIED');
+      const security = securityTokenOf(await (await client.get(`${stack.emulatorUrl}/`)).text(), standard);
+      const byPassword = await postToken(stack.emulatorUrl, {
+        grant_type: 'password',
+        client_id: stack.config.clientId,
+        client_secret: stack.config.clientSecret ?? '',
+        username: standard,
+        password: stack.config.emulator.password + security,
+      });
+      assert.deepEqual(byPassword.body, {
+        error: 'invalid_grant',
+        error_description: 'authentication failure',
+      });
+      const asAdmin = await authorizeInBrowser(stack, { response_type: 'code' });
+      assert.ok(asAdmin.searchParams.get('code'), 'an administrator may approve an uninstalled app');
+      // Authorized while the app was installed: the approval stands after it is uninstalled.
+      await changeSettings(stack, { appInstalled: 'on' });
+      await loginAndGetToken(stack, { username: standard });
+      await changeSettings(stack, { appInstalled: undefined });
+      const again = await authorizeInBrowser(stack, { response_type: 'code' }, { username: standard });
+      assert.ok(again.searchParams.get('code'), String(again));
+    } finally {
+      await changeSettings(stack, { appInstalled: 'on', allowUsernamePassword: undefined });
+    }
+  });
 
   test('"Admin approved users are pre-authorized" lets assigned profiles in without approval and keeps others out', async () => {
     const { stack } = emulator;
