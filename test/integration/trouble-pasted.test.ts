@@ -119,5 +119,18 @@ describe('the trouble path', () => {
     );
     assert.match(myDomain, /Setup → My Domain shows it/);
     assert.doesNotMatch(myDomain, /its app and org settings are on/);
+    // A refusal only a "break it" switch makes here: no Setup page to send the learner to.
+    for (const pasted of [
+      'error=invalid_grant&error_description=ip%20restricted',
+      'error=OAUTH_APP_BLOCKED&error_description=this%20app%20is%20blocked%20by%20admin',
+    ]) {
+      const onlyASwitch = await explainPasted(pasted);
+      assert.match(
+        onlyASwitch,
+        /Here the org is the local emulator\. The local emulator has no such setting/,
+        pasted,
+      );
+      assert.doesNotMatch(onlyASwitch, /its app and org settings are on/, pasted);
+    }
   });
 });

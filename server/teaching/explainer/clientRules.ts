@@ -1,5 +1,6 @@
 // Explanations for errors about the app itself: its consumer key and secret, its installation, who may use it.
-import { APP_MANAGER, type Rule } from './types.ts';
+import type { Fault } from '../../attempts/attempt.ts';
+import { APP_MANAGER, type ExplainContext, type Rule } from './types.ts';
 
 /** Where an External Client App shows its key and secret (after Salesforce verifies the viewer's identity). */
 const ECA_KEYS =
@@ -36,6 +37,7 @@ export const CLIENT_RULES: Rule[] = [
       '"Require Secret for Refresh Token Flow" is on, but this refresh had no client_secret. PKCE plays no part in a refresh.',
     howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
+    detail: (c) => leftOutOnPurpose(c, 'no-secret'),
   },
   {
     key: 'secret-missing',
@@ -47,6 +49,7 @@ export const CLIENT_RULES: Rule[] = [
       '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
     howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require secret).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
+    detail: (c) => leftOutOnPurpose(c, 'require-secret'),
   },
   {
     key: 'secret-wrong',
@@ -70,3 +73,10 @@ export const CLIENT_RULES: Rule[] = [
     whatNotToDo: 'Do not grant broad admin permissions to work around it.',
   },
 ];
+
+/** A secret left out by a "break it" switch: SF_CLIENT_SECRET needs no change, the next attempt sends it again. */
+function leftOutOnPurpose(context: ExplainContext, fault: Fault): string | undefined {
+  return context.faults?.includes(fault)
+    ? 'This attempt left client_secret out on purpose (the "break it" switch): SF_CLIENT_SECRET is fine as it is, and the next attempt sends it again.'
+    : undefined;
+}

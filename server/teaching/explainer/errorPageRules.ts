@@ -1,6 +1,6 @@
 // Explanations for the codes of Salesforce's OAuth error page (RemoteAccessErrorPage): a blocked, uninstalled or
 // unassigned app, and its catch-all. Tried right after the org rules (explain.ts).
-import type { Rule } from './types.ts';
+import { ONLY_A_SWITCH, type Rule } from './types.ts';
 
 const CONNECTED_APPS = 'Setup → Connected Apps OAuth Usage';
 
@@ -12,6 +12,7 @@ export const ERROR_PAGE_RULES: Rule[] = [
     likelyMeaning: 'The connected app is blocked in this org, so nobody can authorize it.',
     howToFix: `An admin unblocks it in ${CONNECTED_APPS} (or Manage Connected Apps → the app → Unblock).`,
     whatNotToDo: 'Do not create a copy of the app to get around the block.',
+    inEmulator: ONLY_A_SWITCH,
   },
   {
     key: 'app-not-installed-page',

@@ -61,12 +61,13 @@ export function explainCandidates(
   const specific = matching.filter((rule) => rule.description !== undefined);
   const found = specific.length > 0 ? specific : matching;
   if (found.length === 0) return [explain(error)];
-  return found.map(({ key, title, likelyMeaning, howToFix, whatNotToDo }) => ({
+  return found.map(({ key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator }) => ({
     key,
     title,
     likelyMeaning,
     howToFix,
     whatNotToDo,
+    inEmulator,
     known: true,
   }));
 }
@@ -88,8 +89,17 @@ export function explain(
       whatNotToDo: 'Do not change several settings at once; change one, run again, compare.',
     };
   }
-  const { key, title, likelyMeaning, howToFix, whatNotToDo } = rule;
-  return { key, title, likelyMeaning, howToFix, whatNotToDo, detail: rule.detail?.(context), known: true };
+  const { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator } = rule;
+  return {
+    key,
+    title,
+    likelyMeaning,
+    howToFix,
+    whatNotToDo,
+    inEmulator,
+    detail: rule.detail?.(context),
+    known: true,
+  };
 }
 
 /** Reads the context from the attempt: the last token request's form and the assertion's claims. */

@@ -1,6 +1,6 @@
 // Explanations for refusals that come from the org's own settings and limits: IP restrictions, lockouts, inactive
 // users and orgs, rate limits, flows the org or app does not allow. Its OAuth error page's codes: errorPageRules.ts.
-import { APP_MANAGER, type Rule } from './types.ts';
+import { APP_MANAGER, ONLY_A_SWITCH, type Rule } from './types.ts';
 
 export const ORG_RULES: Rule[] = [
   {
@@ -12,6 +12,7 @@ export const ORG_RULES: Rule[] = [
       "The user's profile has Login IP Ranges (or the org trusted ranges, or a session locked to an IP) that do not include this machine's address, and the app's IP Relaxation enforces them.",
     howToFix: `Add the address to the profile's Login IP Ranges, or set the app's IP Relaxation to "Relax IP restrictions" (${APP_MANAGER} → Manage → Edit Policies). Login History names the address that was refused.`,
     whatNotToDo: 'Do not relax IP restrictions for every user to fix one integration.',
+    inEmulator: ONLY_A_SWITCH,
   },
   {
     key: 'password-lockout',

@@ -7,6 +7,10 @@ import type { Fault, FlowName } from '../../attempts/attempt.ts';
  */
 export const APP_MANAGER = 'Setup → App Manager → your app';
 
+/** For a refusal the local emulator makes only when a "break it" switch arms it: no Setup setting changes it. */
+export const ONLY_A_SWITCH =
+  'The local emulator has no such setting: only this playground\'s "break it" switch makes it, for the one attempt it was armed for. Run again without it.';
+
 /** What the app knows about the request that failed, so one error code can get the right explanation. */
 export interface ExplainContext {
   flow?: FlowName;
@@ -34,6 +38,11 @@ export interface Explanation {
   likelyMeaning: string;
   howToFix: string;
   whatNotToDo: string;
+  /**
+   * Where the fix differs when the org is the local emulator (a condition only a "break it" switch creates there,
+   * with no setting on its Setup page to change): said instead of pointing to that page.
+   */
+  inEmulator?: string;
 }
 
 export interface Rule extends Explanation {

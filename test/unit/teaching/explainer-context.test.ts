@@ -72,6 +72,15 @@ describe('error explainer', () => {
     assert.equal(refresh.key, 'refresh-secret-missing');
     assert.match(refresh.howToFix, /Require Secret for Refresh Token Flow/);
     assert.doesNotMatch(refresh.howToFix, /PKCE/);
+    // Left out by a "break it" switch: the configuration is fine, and the explanation says so.
+    assert.equal(refresh.detail, undefined);
+    const onPurpose = explain(error, { sentSecret: false, flow: 'refresh-token', faults: ['no-secret'] });
+    assert.match(
+      onPurpose.detail ?? '',
+      /left client_secret out on purpose .*SF_CLIENT_SECRET is fine as it is/,
+    );
+    const exchange = explain(error, { sentSecret: false, flow: 'web-server', faults: ['require-secret'] });
+    assert.match(exchange.detail ?? '', /on purpose/);
     const basic = withTokenCall('client-credentials', 'grant_type=client_credentials', {
       Authorization: 'Basic eDp5',
     });
