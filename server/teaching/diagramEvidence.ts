@@ -1,5 +1,6 @@
 // What shows that a step of a flow's diagram happened: the attempt's transcript legs and checks, read per step.
 import type { Attempt } from '../attempts/attempt.ts';
+import { oauthErrorOf } from '../attempts/legError.ts';
 
 export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce instance';
 /**
@@ -71,11 +72,17 @@ export const deviceApproval = (attempt: Attempt): StepState | undefined => {
   return attempt.ok === false ? 'unseen' : undefined;
 };
 
-/** Polls that waited (authorization_pending, slow_down) or carried the user's answer did their job; others failed. */
+/**
+ * Polls that wait (authorization_pending) or carry the user's answer do their job. One answered slow_down came
+ * sooner than interval: that is where this attempt went wrong, though it goes on. Any other refusal failed them.
+ */
 export const devicePolls = (attempt: Attempt): StepState | undefined => {
-  if (!lastPoll(attempt)) return undefined;
+  const last = lastPoll(attempt);
+  if (!last) return undefined;
+  if (oauthErrorOf(last) === 'slow_down') return 'failed';
   return attempt.ok === false && !USER_ENDINGS.has(attempt.error?.error ?? '') ? 'failed' : 'done';
 };
+
 export const started = () => (): StepState => 'done';
 export const run = (label: string): StepDef => ({
   from: 'Browser',

@@ -2,6 +2,7 @@
 // already used, a device code whose polling has ended, a refresh token rotation replaced, a token revoked. What a
 // fresh attempt can honestly do differs per value.
 import type { Attempt, TranscriptEntry } from '../../attempts/attempt.ts';
+import { oauthErrorOf } from '../../attempts/legError.ts';
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
 import { readJwt } from '../../jwt.ts';
 
@@ -22,15 +23,6 @@ const DEVICE_GRANTS = new Set(['device', 'urn:ietf:params:oauth:grant-type:devic
 const ENDS_DEVICE_CODE = new Set(['access_denied', 'expired_token', 'invalid_grant', 'invalid_app_access']);
 
 const formOf = (entry: TranscriptEntry) => new URLSearchParams(entry.requestBody ?? '');
-
-function errorOf(entry: TranscriptEntry): string | undefined {
-  try {
-    const body: unknown = JSON.parse(entry.responseBody ?? '');
-    return body && typeof body === 'object' && 'error' in body ? String(body.error) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A refresh answered with a refresh token: rotation replaced the one sent. */
 function rotated(entry: TranscriptEntry): boolean {
@@ -88,7 +80,7 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
         !DEVICE_GRANTS.has(formOf(leg).get('grant_type') ?? '')
       )
         return false;
-      return leg.status < 400 || ENDS_DEVICE_CODE.has(errorOf(leg) ?? '');
+      return leg.status < 400 || ENDS_DEVICE_CODE.has(oauthErrorOf(leg) ?? '');
     });
     if (!ended) return undefined;
     return {

@@ -146,7 +146,17 @@ describe('checks', () => {
       ).map((step) => step.state);
     const refused = (error: string) =>
       ({ ok: false, error: { error, error_description: error, source: 'token' } }) as const;
-    // Still waiting (authorization_pending, slow_down): the polls work, the approval has not come.
+    // Told to slow down: the polls came too soon, while the approval has not come yet.
+    const slowDown = {
+      ...poll(400),
+      responseBody: '{"error":"slow_down","error_description":"polling too fast"}',
+    };
+    assert.deepEqual(device({ transcript: [poll(400), slowDown] }).slice(0, 3), [
+      'done',
+      'not-reached',
+      'failed',
+    ]);
+    // Still waiting (authorization_pending): the polls work, the approval has not come.
     assert.deepEqual(device({ transcript: [poll(400), poll(400)] }).slice(0, 3), [
       'done',
       'not-reached',
