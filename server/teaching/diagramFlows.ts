@@ -12,6 +12,7 @@ import {
   started,
   type StepDef,
 } from './diagramEvidence.ts';
+import { clientCredentialsToken } from './diagramLabels.ts';
 
 const API = [
   {
@@ -77,8 +78,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Salesforce login',
-      label:
-        "POST My Domain /services/oauth2/token with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic",
+      label: clientCredentialsToken,
       evidence: leg('token'),
     },
     ...API,

@@ -1,0 +1,15 @@
+// Diagram labels that depend on the attempt: a break-it switch changes what was sent, or where, and the label says so.
+import type { Attempt } from '../attempts/attempt.ts';
+
+/** The host of the first leg of this name, once it was sent (a label before that says no host). */
+const hostOf = (attempt: Attempt, leg: string): string | undefined => {
+  const url = attempt.transcript.find((entry) => entry.leg === leg)?.url;
+  return url && URL.canParse(url) ? new URL(url).host : undefined;
+};
+
+/** Client credentials works only on My Domain; the login-host switch sends it to the login host to see it refused. */
+export const clientCredentialsToken = (attempt: Attempt): string => {
+  const where = attempt.faults.includes('login-host') ? 'the login host' : 'My Domain';
+  const host = hostOf(attempt, 'token');
+  return `POST /services/oauth2/token on ${where}${host ? ` (${host})` : ''} with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic`;
+};

@@ -1,0 +1,35 @@
+// The diagram's labels say what the attempt did: where it sent a request, what a break-it switch left out or changed.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import type { Attempt, Fault, FlowName, TranscriptEntry } from '../../../server/attempts/attempt.ts';
+import { diagramSteps } from '../../../server/teaching/diagram.ts';
+
+/** One call in an attempt's transcript, as the flows record it. */
+const call = (leg: string, url: string, status = 200): TranscriptEntry => ({
+  id: leg,
+  at: 0,
+  kind: 'server-call',
+  leg,
+  method: 'GET',
+  url,
+  requestHeaders: {},
+  status,
+});
+
+/** The labels of an attempt's diagram, for a flow with these switches armed and these legs recorded. */
+const labels = (flow: FlowName, faults: Fault[] = [], transcript: TranscriptEntry[] = []): string[] =>
+  diagramSteps({ id: 'a', flow, startedAt: 0, checks: [], faults, transcript } satisfies Attempt).map(
+    (step) => step.label,
+  );
+
+describe('diagram labels', () => {
+  test('client credentials names the host its token request went to', () => {
+    const toLoginHost = [call('token', 'https://localhost:8443/services/oauth2/token', 400)];
+    const [, sent] = labels('client-credentials', ['login-host'], toLoginHost);
+    assert.match(sent, /^POST \/services\/oauth2\/token on the login host \(localhost:8443\) with/);
+    assert.doesNotMatch(sent, /My Domain/);
+    const toMyDomain = [call('token', 'https://127.0.0.1:8443/services/oauth2/token')];
+    assert.match(labels('client-credentials', [], toMyDomain)[1], /on My Domain \(127\.0\.0\.1:8443\) with/);
+    assert.match(labels('client-credentials')[1], /on My Domain with grant_type=client_credentials/);
+  });
+});
