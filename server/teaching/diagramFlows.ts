@@ -12,7 +12,7 @@ import {
   started,
   type StepDef,
 } from './diagramEvidence.ts';
-import { clientCredentialsToken } from './diagramLabels.ts';
+import { clientCredentialsToken, jwtSigning } from './diagramLabels.ts';
 
 const API = [
   {
@@ -34,7 +34,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'This app',
-      label: 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256',
+      label: jwtSigning,
       evidence: (a) => (a.assertion ? 'done' : a.error ? 'failed' : undefined),
     },
     {

@@ -13,3 +13,9 @@ export const clientCredentialsToken = (attempt: Attempt): string => {
   const host = hostOf(attempt, 'token');
   return `POST /services/oauth2/token on ${where}${host ? ` (${host})` : ''} with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic`;
 };
+
+/** other-key signs with a key made for the attempt: the certificate the app holds cannot verify it. */
+export const jwtSigning = (attempt: Attempt): string =>
+  attempt.faults.includes('other-key')
+    ? "Sign the assertion (iss, sub, aud, exp), RS256, with a throwaway key, not certs/jwt.key: the app's certificate does not match it"
+    : 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256';

@@ -32,4 +32,17 @@ describe('diagram labels', () => {
     assert.match(labels('client-credentials', [], toMyDomain)[1], /on My Domain \(127\.0\.0\.1:8443\) with/);
     assert.match(labels('client-credentials')[1], /on My Domain with grant_type=client_credentials/);
   });
+
+  test("JWT: an assertion signed with a throwaway key does not claim the app's key", () => {
+    const [, signed] = labels('jwt', ['other-key']);
+    assert.match(signed, /with a throwaway key, not certs\/jwt\.key/);
+    assert.doesNotMatch(signed, /with certs\/jwt\.key/);
+    // A wrong aud or a past exp is still an assertion with those claims, signed with the app's key.
+    for (const fault of ['wrong-aud', 'expired-exp'] as const) {
+      assert.equal(
+        labels('jwt', [fault])[1],
+        'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256',
+      );
+    }
+  });
 });
