@@ -12,7 +12,13 @@ import {
   started,
   type StepDef,
 } from './diagramEvidence.ts';
-import { clientCredentialsToken, jwtSigning } from './diagramLabels.ts';
+import {
+  clientCredentialsToken,
+  jwtSigning,
+  webServerAuthorize,
+  webServerCallback,
+  webServerExchange,
+} from './diagramLabels.ts';
 
 const API = [
   {
@@ -49,7 +55,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Browser',
-      label: 'Redirect to /services/oauth2/authorize with state and code_challenge',
+      label: webServerAuthorize,
       evidence: authorizeRedirect,
     },
     { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
@@ -62,13 +68,13 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'Browser',
       to: 'This app',
-      label: 'GET /oauthcallback.html: check state, recompute the PKCE challenge',
+      label: webServerCallback,
       evidence: checks('state', 'pkce'),
     },
     {
       from: 'This app',
       to: 'Salesforce login',
-      label: 'POST /services/oauth2/token with the code and code_verifier',
+      label: webServerExchange,
       evidence: leg('token'),
     },
     ...API,

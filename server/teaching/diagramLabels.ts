@@ -1,5 +1,6 @@
-// Diagram labels that depend on the attempt: a break-it switch changes what was sent, or where, and the label says so.
+// Diagram labels that depend on the attempt: a break-it switch changes what was sent, or where; the label says so.
 import type { Attempt } from '../attempts/attempt.ts';
+import { challengeLeftOut, verifierLeftOut } from '../flows/codeExchange.ts';
 
 /** The host of the first leg of this name, once it was sent (a label before that says no host). */
 const hostOf = (attempt: Attempt, leg: string): string | undefined => {
@@ -11,7 +12,8 @@ const hostOf = (attempt: Attempt, leg: string): string | undefined => {
 export const clientCredentialsToken = (attempt: Attempt): string => {
   const where = attempt.faults.includes('login-host') ? 'the login host' : 'My Domain';
   const host = hostOf(attempt, 'token');
-  return `POST /services/oauth2/token on ${where}${host ? ` (${host})` : ''} with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic`;
+  const to = host ? `${where} (${host})` : where;
+  return `POST /services/oauth2/token on ${to} with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic`;
 };
 
 /** other-key signs with a key made for the attempt: the certificate the app holds cannot verify it. */
@@ -19,3 +21,19 @@ export const jwtSigning = (attempt: Attempt): string =>
   attempt.faults.includes('other-key')
     ? "Sign the assertion (iss, sub, aud, exp), RS256, with a throwaway key, not certs/jwt.key: the app's certificate does not match it"
     : 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256';
+
+/** The web server flow's PKCE as sent: see codeExchange for which switches leave out the challenge or verifier. */
+export const webServerAuthorize = (attempt: Attempt): string => {
+  const challenge = challengeLeftOut(attempt.faults) ? ', without code_challenge' : ' and code_challenge';
+  return `Redirect to /services/oauth2/authorize with state${challenge}`;
+};
+export const webServerCallback = (attempt: Attempt): string => {
+  const pkce = verifierLeftOut(attempt.faults)
+    ? ' (PKCE left out on purpose: nothing to recompute)'
+    : ', recompute the PKCE challenge';
+  return `GET /oauthcallback.html: check state${pkce}`;
+};
+export const webServerExchange = (attempt: Attempt): string => {
+  const verifier = verifierLeftOut(attempt.faults) ? ', without code_verifier' : ' and code_verifier';
+  return `POST /services/oauth2/token with the code${verifier}`;
+};

@@ -45,4 +45,24 @@ describe('diagram labels', () => {
       );
     }
   });
+
+  test('web server: the labels say which half of PKCE each switch left out', () => {
+    const full = labels('web-server');
+    assert.equal(full[0], 'Redirect to /services/oauth2/authorize with state and code_challenge');
+    assert.equal(full[4], 'POST /services/oauth2/token with the code and code_verifier');
+    for (const fault of ['no-pkce', 'require-pkce'] as const) {
+      const [authorize, , , callback, exchange] = labels('web-server', [fault]);
+      assert.equal(authorize, 'Redirect to /services/oauth2/authorize with state, without code_challenge');
+      assert.equal(
+        callback,
+        'GET /oauthcallback.html: check state (PKCE left out on purpose: nothing to recompute)',
+      );
+      assert.equal(exchange, 'POST /services/oauth2/token with the code, without code_verifier');
+    }
+    // missing-verifier sends the challenge, and leaves the verifier out of the exchange.
+    const [authorize, , , callback, exchange] = labels('web-server', ['missing-verifier']);
+    assert.match(authorize, /with state and code_challenge$/);
+    assert.doesNotMatch(callback, /recompute the PKCE challenge/);
+    assert.match(exchange, /without code_verifier$/);
+  });
 });
