@@ -13,6 +13,7 @@ import {
   type StepDef,
 } from './diagramEvidence.ts';
 import {
+  apiCalls,
   clientCredentialsToken,
   jwtSigning,
   webServerAuthorize,
@@ -24,7 +25,7 @@ const API = [
   {
     from: 'This app',
     to: 'Salesforce instance',
-    label: 'GET identity URL, /services/data/ and the query with the Bearer token',
+    label: apiCalls,
     evidence: anyLegDone('identity', 'query'),
   },
 ] satisfies StepDef[];

@@ -37,3 +37,21 @@ export const webServerExchange = (attempt: Attempt): string => {
   const verifier = verifierLeftOut(attempt.faults) ? ', without code_verifier' : ' and code_verifier';
   return `POST /services/oauth2/token with the code${verifier}`;
 };
+
+/**
+ * The API calls after sign-in, as made: the identity URL is on the login host, not the instance, and the versions list
+ * is public (no token) and read once a day, so most sign-ins never call it. Before any call, what the result page asks.
+ */
+export const apiCalls = (attempt: Attempt): string => {
+  const called = (leg: string) => attempt.transcript.some((entry) => entry.leg === leg);
+  const identityHost = hostOf(attempt, 'identity');
+  const withToken = [
+    called('identity') && `the identity URL${identityHost ? ` (on ${identityHost})` : ''}`,
+    called('query') && 'the query',
+  ].filter((call) => call !== false);
+  const parts = withToken.length > 0 ? [`${withToken.join(' and ')} with the Bearer token`] : [];
+  if (called('versions')) parts.push('/services/data/ (the API versions: no token needed)');
+  return parts.length > 0
+    ? `GET ${parts.join(', and ')}`
+    : 'GET the identity URL and the query with the Bearer token';
+};

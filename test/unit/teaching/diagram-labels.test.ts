@@ -65,4 +65,23 @@ describe('diagram labels', () => {
     assert.doesNotMatch(callback, /recompute the PKCE challenge/);
     assert.match(exchange, /without code_verifier$/);
   });
+
+  test('the API step names only the calls the attempt made, and where the identity URL is', () => {
+    const identity = call('identity', 'https://localhost:8443/id/00D000000000001AAA/005000000000001AAA');
+    const query = call('query', 'https://127.0.0.1:8443/services/data/v66.0/query?q=SELECT+Id+FROM+Account');
+    const versions = call('versions', 'https://127.0.0.1:8443/services/data/');
+    const apiStep = (transcript: TranscriptEntry[]) => labels('jwt', [], transcript).at(-1);
+    // The versions list read at an earlier sign-in (kept a day) is not called again.
+    assert.equal(
+      apiStep([identity, query]),
+      'GET the identity URL (on localhost:8443) and the query with the Bearer token',
+    );
+    assert.equal(
+      apiStep([identity, versions, query]),
+      'GET the identity URL (on localhost:8443) and the query with the Bearer token, and /services/data/ (the API versions: no token needed)',
+    );
+    assert.equal(apiStep([query]), 'GET the query with the Bearer token');
+    // Nothing called yet: what the result page will ask.
+    assert.equal(apiStep([]), 'GET the identity URL and the query with the Bearer token');
+  });
 });
