@@ -56,7 +56,7 @@ export function signatureCheck(secret: string, id: string, issuedAt: string, sig
     detail: passed
       ? 'Base64(HMAC-SHA256(client secret, id + issued_at)) equals the signature received.'
       : 'The signature does not match: the id or issued_at was changed, or another secret signed it.',
-    why: 'In the user-agent flow the token travels through the browser; the signature shows id and issued_at were not tampered with.',
+    why: 'Only Salesforce and this app know the client secret: a matching signature shows that id and issued_at came from the org unaltered, whichever way the response travelled.',
   };
 }
 

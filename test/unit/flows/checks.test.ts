@@ -38,6 +38,8 @@ describe('checks', () => {
     assert.match(signature, /^[A-Za-z0-9+/]{43}=$/);
     assert.equal(signatureCheck('secret', id, '1278448101416', signature).passed, true);
     assert.equal(signatureCheck('secret', id, '1278448101417', signature).passed, false);
+    // Shown for every flow whose response is signed, not only the user-agent flow's.
+    assert.doesNotMatch(signatureCheck('secret', id, '1278448101416', signature).why, /user-agent/);
   });
 
   test('compares state and nonce', () => {
