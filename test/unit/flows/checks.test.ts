@@ -46,6 +46,11 @@ describe('checks', () => {
     assert.equal(stateCheck('abc', 'abc').passed, true);
     assert.equal(stateCheck('abc', 'abd').passed, false);
     assert.equal(stateCheck(undefined, 'abc').passed, false);
+    // A state altered on purpose says so, rather than guessing at a reuse, an expiry or another browser.
+    const tampered = stateCheck(undefined, 'abc-tampered', ['tampered-state']);
+    assert.equal(tampered.passed, false);
+    assert.match(tampered.detail, /altered on purpose/);
+    assert.doesNotMatch(stateCheck(undefined, 'abc').detail, /on purpose/);
     const idToken = `h.${Buffer.from(JSON.stringify({ nonce: 'n1' })).toString('base64url')}.s`;
     assert.equal(nonceCheck('n1', idToken).passed, true);
     assert.equal(nonceCheck('n2', idToken).passed, false);
