@@ -1,6 +1,6 @@
 // Checks on a redirect flow's callback before anything is exchanged: its state must lead back to a login this
 // browser session started and has not completed, and it must carry one code or one error.
-import { FlowError } from '../attempts/attempt.ts';
+import { FlowError, type Fault } from '../attempts/attempt.ts';
 import { stateCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
 
@@ -39,7 +39,7 @@ export function callbackReplayed(): FlowError {
 /** Step one of every callback: the state must lead to this session's waiting login, or the callback goes no further. */
 export function checkCallbackState(
   ctx: FlowContext,
-  match: { transaction?: { state: string }; replayed: boolean },
+  match: { transaction?: { state: string }; replayed: boolean; faults?: readonly Fault[] },
   params: { state?: string; error?: string },
 ): void {
   if (match.replayed) {
@@ -49,6 +49,6 @@ export function checkCallbackState(
     });
     throw callbackReplayed();
   }
-  ctx.log.check(stateCheck(match.transaction?.state, params.state));
+  ctx.log.check(stateCheck(match.transaction?.state, params.state, match.faults));
   if (!match.transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();
 }

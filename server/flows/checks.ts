@@ -1,6 +1,6 @@
 // The checks a careful client makes, as pure functions returning a visible pass/fail with the reason it matters.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Check } from '../attempts/attempt.ts';
+import type { Check, Fault } from '../attempts/attempt.ts';
 import { claimOf } from '../jwt.ts';
 
 /** Equal-length hashes keep the comparison constant-time even when the inputs differ in length. */
@@ -13,7 +13,12 @@ export function pkceChallenge(verifier: string): string {
   return createHash('sha256').update(verifier, 'ascii').digest('base64url');
 }
 
-export function stateCheck(expected: string | undefined, received: string | undefined): Check {
+/** `faults`: the switches armed on the attempt, so that a state altered on purpose is not blamed on anything else. */
+export function stateCheck(
+  expected: string | undefined,
+  received: string | undefined,
+  faults: readonly Fault[] = [],
+): Check {
   const passed = Boolean(expected && received !== undefined && constantTimeEqual(expected, received));
   return {
     id: 'state',
@@ -21,9 +26,11 @@ export function stateCheck(expected: string | undefined, received: string | unde
     passed,
     detail: passed
       ? 'The state that came back is the one this browser session sent.'
-      : expected
-        ? 'The state that came back is not the one this session sent.'
-        : 'No login attempt in this session is waiting for this state (already used, expired, or started in another browser).',
+      : faults.includes('tampered-state')
+        ? 'The state sent to authorize was altered on purpose (break it): what came back matches no login this session started.'
+        : expected
+          ? 'The state that came back is not the one this session sent.'
+          : 'No login attempt in this session is waiting for this state (already used, expired, or started in another browser).',
     why: 'state ties the callback to the login this browser started; without it an attacker could log you in to their account (login CSRF).',
   };
 }
@@ -56,7 +63,7 @@ export function signatureCheck(secret: string, id: string, issuedAt: string, sig
     detail: passed
       ? 'Base64(HMAC-SHA256(client secret, id + issued_at)) equals the signature received.'
       : 'The signature does not match: the id or issued_at was changed, or another secret signed it.',
-    why: 'In the user-agent flow the token travels through the browser; the signature shows id and issued_at were not tampered with.',
+    why: 'Only Salesforce and this app know the client secret: a matching signature shows that id and issued_at came from the org unaltered, whichever way the response travelled.',
   };
 }
 

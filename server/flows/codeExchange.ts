@@ -12,10 +12,17 @@ interface Login {
   faults: readonly Fault[];
 }
 
+/** Switches that send authorize without code_challenge: the org-side "requires PKCE" lesson needs such a request. */
+export const challengeLeftOut = (faults: readonly Fault[]): boolean =>
+  faults.includes('no-pkce') || faults.includes('require-pkce');
+/** Switches that leave code_verifier out of the exchange: those, and missing-verifier (the challenge still went). */
+export const verifierLeftOut = (faults: readonly Fault[]): boolean =>
+  challengeLeftOut(faults) || faults.includes('missing-verifier');
+
 /** The app recomputes the challenge from the verifier it will send; with PKCE left out on purpose, nothing runs. */
 export function pkceCheckOf(transaction: Login): Check {
   const { faults } = transaction;
-  if (faults.includes('no-pkce') || faults.includes('require-pkce') || faults.includes('missing-verifier')) {
+  if (verifierLeftOut(faults)) {
     const what = !faults.includes('missing-verifier')
       ? 'code_challenge was left out of authorize'
       : 'code_verifier is left out of the exchange';
@@ -45,9 +52,6 @@ export function buildTokenRequest(
   };
   const secretLeftOut = faults.includes('no-secret') || faults.includes('require-secret');
   if (config.clientSecret && !secretLeftOut) form.client_secret = config.clientSecret;
-  const verifierLeftOut = ['missing-verifier', 'no-pkce', 'require-pkce'].some((fault) =>
-    faults.includes(fault as Fault),
-  );
-  if (!verifierLeftOut) form.code_verifier = transaction.codeVerifier;
+  if (!verifierLeftOut(faults)) form.code_verifier = transaction.codeVerifier;
   return form;
 }

@@ -1,7 +1,7 @@
 // Redirect flows wait for their callback under a per-attempt key; the state that comes back finds its attempt,
 // and a state seen before marks a replayed callback (Back, Reload, a bookmark) rather than a forgery.
 import { createHash } from 'node:crypto';
-import type { Attempt } from '../attempts/attempt.ts';
+import type { Attempt, Fault } from '../attempts/attempt.ts';
 import { constantTimeEqual } from './checks.ts';
 
 /** What every redirect flow keeps while it waits (each flow module adds its own fields). */
@@ -24,6 +24,8 @@ const MAX_USED = 10;
 export interface CallbackMatch<T extends Transaction> {
   transaction?: T;
   replayed: boolean;
+  /** The switches of the attempt the callback finishes: a tampered state finds no transaction to carry them. */
+  faults?: readonly Fault[];
 }
 
 export interface Lookup<T extends Transaction> {

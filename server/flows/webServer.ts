@@ -9,7 +9,7 @@ import { callbackWithoutCode, checkCallbackState } from './callbackChecks.ts';
 import { verifyTokenResponse } from './responseChecks.ts';
 import type { CallbackMatch } from './transactions.ts';
 import { pkceChallenge } from './checks.ts';
-import { buildTokenRequest, pkceCheckOf } from './codeExchange.ts';
+import { buildTokenRequest, challengeLeftOut, pkceCheckOf } from './codeExchange.ts';
 import type { FlowContext } from './context.ts';
 import { loginParams, type LoginOptions } from './loginOptions.ts';
 
@@ -60,8 +60,7 @@ export function buildRequest(
     code_challenge_method: 'S256',
     nonce,
   });
-  // The org-side "requires PKCE" lesson needs a request without it.
-  if (faults.includes('no-pkce') || faults.includes('require-pkce')) {
+  if (challengeLeftOut(faults)) {
     params.delete('code_challenge');
     params.delete('code_challenge_method');
   }

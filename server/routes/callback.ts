@@ -60,8 +60,9 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
    * the flow page, or to the flow page's unexchanged code.
    */
   const finishCallback = async (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
-    const match = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
-    const attempt = callbackAttempt(req, flow, match.transaction, now());
+    const claimed = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
+    const attempt = callbackAttempt(req, flow, claimed.transaction, now());
+    const match = { ...claimed, faults: attempt.faults };
     try {
       const log = attemptLog(attempt);
       const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;

@@ -13,7 +13,8 @@ export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier' | 'unseen'
 export interface StepDef {
   from: Party;
   to: Party;
-  label: string;
+  /** What the step did; a function where the attempt's faults or legs change what was sent, or where. */
+  label: string | ((attempt: Attempt) => string);
   /** The transcript legs or check ids that show this step happened. */
   evidence: (attempt: Attempt) => StepState | undefined;
 }

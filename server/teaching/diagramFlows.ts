@@ -12,12 +12,20 @@ import {
   started,
   type StepDef,
 } from './diagramEvidence.ts';
+import {
+  apiCalls,
+  clientCredentialsToken,
+  jwtSigning,
+  webServerAuthorize,
+  webServerCallback,
+  webServerExchange,
+} from './diagramLabels.ts';
 
 const API = [
   {
     from: 'This app',
     to: 'Salesforce instance',
-    label: 'GET identity URL, /services/data/ and the query with the Bearer token',
+    label: apiCalls,
     evidence: anyLegDone('identity', 'query'),
   },
 ] satisfies StepDef[];
@@ -33,7 +41,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'This app',
-      label: 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256',
+      label: jwtSigning,
       evidence: (a) => (a.assertion ? 'done' : a.error ? 'failed' : undefined),
     },
     {
@@ -48,7 +56,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Browser',
-      label: 'Redirect to /services/oauth2/authorize with state and code_challenge',
+      label: webServerAuthorize,
       evidence: authorizeRedirect,
     },
     { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
@@ -61,13 +69,13 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'Browser',
       to: 'This app',
-      label: 'GET /oauthcallback.html: check state, recompute the PKCE challenge',
+      label: webServerCallback,
       evidence: checks('state', 'pkce'),
     },
     {
       from: 'This app',
       to: 'Salesforce login',
-      label: 'POST /services/oauth2/token with the code and code_verifier',
+      label: webServerExchange,
       evidence: leg('token'),
     },
     ...API,
@@ -77,8 +85,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Salesforce login',
-      label:
-        "POST My Domain /services/oauth2/token with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic",
+      label: clientCredentialsToken,
       evidence: leg('token'),
     },
     ...API,

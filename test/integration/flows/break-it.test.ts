@@ -72,13 +72,16 @@ describe('break it', () => {
       assert.match(page, new RegExp(title));
       if (switchId === 'missing-verifier') assert.equal(lastTokenError()?.params.code_verifier, undefined);
       if (switchId === 'replay-code') assert.match(page, /token \(replayed code\)/);
+      if (switchId === 'tampered-state') assert.match(page, /state sent to authorize was altered on purpose/);
     });
   }
 
   test('user-agent: tampered-state is refused by the app', async () => {
     await arm('/flows/user-agent', 'user-agent', 'tampered-state');
     assert.equal(await runUserAgentFlow(stack, client), '/flows/user-agent#teaching-heading');
-    assert.match(await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(), /Failed: state check/);
+    const page = await (await client.get(`${stack.appUrl}/flows/user-agent`)).text();
+    assert.match(page, /Failed: state check/);
+    assert.match(page, /state sent to authorize was altered on purpose/);
   });
 
   test('web server: ip-restricted stopped at the login page of Salesforce leaves an attempt that says why it waits', async () => {

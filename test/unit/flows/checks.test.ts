@@ -38,12 +38,19 @@ describe('checks', () => {
     assert.match(signature, /^[A-Za-z0-9+/]{43}=$/);
     assert.equal(signatureCheck('secret', id, '1278448101416', signature).passed, true);
     assert.equal(signatureCheck('secret', id, '1278448101417', signature).passed, false);
+    // Shown for every flow whose response is signed, not only the user-agent flow's.
+    assert.doesNotMatch(signatureCheck('secret', id, '1278448101416', signature).why, /user-agent/);
   });
 
   test('compares state and nonce', () => {
     assert.equal(stateCheck('abc', 'abc').passed, true);
     assert.equal(stateCheck('abc', 'abd').passed, false);
     assert.equal(stateCheck(undefined, 'abc').passed, false);
+    // A state altered on purpose says so, rather than guessing at a reuse, an expiry or another browser.
+    const tampered = stateCheck(undefined, 'abc-tampered', ['tampered-state']);
+    assert.equal(tampered.passed, false);
+    assert.match(tampered.detail, /altered on purpose/);
+    assert.doesNotMatch(stateCheck(undefined, 'abc').detail, /on purpose/);
     const idToken = `h.${Buffer.from(JSON.stringify({ nonce: 'n1' })).toString('base64url')}.s`;
     assert.equal(nonceCheck('n1', idToken).passed, true);
     assert.equal(nonceCheck('n2', idToken).passed, false);

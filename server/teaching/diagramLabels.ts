@@ -1,0 +1,57 @@
+// Diagram labels that depend on the attempt: a break-it switch changes what was sent, or where; the label says so.
+import type { Attempt } from '../attempts/attempt.ts';
+import { challengeLeftOut, verifierLeftOut } from '../flows/codeExchange.ts';
+
+/** The host of the first leg of this name, once it was sent (a label before that says no host). */
+const hostOf = (attempt: Attempt, leg: string): string | undefined => {
+  const url = attempt.transcript.find((entry) => entry.leg === leg)?.url;
+  return url && URL.canParse(url) ? new URL(url).host : undefined;
+};
+
+/** Client credentials works only on My Domain; the login-host switch sends it to the login host to see it refused. */
+export const clientCredentialsToken = (attempt: Attempt): string => {
+  const where = attempt.faults.includes('login-host') ? 'the login host' : 'My Domain';
+  const host = hostOf(attempt, 'token');
+  const to = host ? `${where} (${host})` : where;
+  return `POST /services/oauth2/token on ${to} with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic`;
+};
+
+/** other-key signs with a key made for the attempt: the certificate the app holds cannot verify it. */
+export const jwtSigning = (attempt: Attempt): string =>
+  attempt.faults.includes('other-key')
+    ? "Sign the assertion (iss, sub, aud, exp), RS256, with a throwaway key, not certs/jwt.key: the app's certificate does not match it"
+    : 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256';
+
+/** The web server flow's PKCE as sent: see codeExchange for which switches leave out the challenge or verifier. */
+export const webServerAuthorize = (attempt: Attempt): string => {
+  const challenge = challengeLeftOut(attempt.faults) ? ', without code_challenge' : ' and code_challenge';
+  return `Redirect to /services/oauth2/authorize with state${challenge}`;
+};
+export const webServerCallback = (attempt: Attempt): string => {
+  const pkce = verifierLeftOut(attempt.faults)
+    ? ' (PKCE left out on purpose: nothing to recompute)'
+    : ', recompute the PKCE challenge';
+  return `GET /oauthcallback.html: check state${pkce}`;
+};
+export const webServerExchange = (attempt: Attempt): string => {
+  const verifier = verifierLeftOut(attempt.faults) ? ', without code_verifier' : ' and code_verifier';
+  return `POST /services/oauth2/token with the code${verifier}`;
+};
+
+/**
+ * The API calls after sign-in, as made: the identity URL is on the login host, not the instance, and the versions list
+ * is public (no token) and read once a day, so most sign-ins never call it. Before any call, what the result page asks.
+ */
+export const apiCalls = (attempt: Attempt): string => {
+  const called = (leg: string) => attempt.transcript.some((entry) => entry.leg === leg);
+  const identityHost = hostOf(attempt, 'identity');
+  const withToken = [
+    called('identity') && `the identity URL${identityHost ? ` (on ${identityHost})` : ''}`,
+    called('query') && 'the query',
+  ].filter((call) => call !== false);
+  const parts = withToken.length > 0 ? [`${withToken.join(' and ')} with the Bearer token`] : [];
+  if (called('versions')) parts.push('/services/data/ (the API versions: no token needed)');
+  return parts.length > 0
+    ? `GET ${parts.join(', and ')}`
+    : 'GET the identity URL and the query with the Bearer token';
+};

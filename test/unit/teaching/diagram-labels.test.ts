@@ -1,0 +1,87 @@
+// The diagram's labels say what the attempt did: where it sent a request, what a break-it switch left out or changed.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import type { Attempt, Fault, FlowName, TranscriptEntry } from '../../../server/attempts/attempt.ts';
+import { diagramSteps } from '../../../server/teaching/diagram.ts';
+
+/** One call in an attempt's transcript, as the flows record it. */
+const call = (leg: string, url: string, status = 200): TranscriptEntry => ({
+  id: leg,
+  at: 0,
+  kind: 'server-call',
+  leg,
+  method: 'GET',
+  url,
+  requestHeaders: {},
+  status,
+});
+
+/** The labels of an attempt's diagram, for a flow with these switches armed and these legs recorded. */
+const labels = (flow: FlowName, faults: Fault[] = [], transcript: TranscriptEntry[] = []): string[] =>
+  diagramSteps({ id: 'a', flow, startedAt: 0, checks: [], faults, transcript } satisfies Attempt).map(
+    (step) => step.label,
+  );
+
+describe('diagram labels', () => {
+  test('client credentials names the host its token request went to', () => {
+    const toLoginHost = [call('token', 'https://localhost:8443/services/oauth2/token', 400)];
+    const [, sent] = labels('client-credentials', ['login-host'], toLoginHost);
+    assert.match(sent, /^POST \/services\/oauth2\/token on the login host \(localhost:8443\) with/);
+    assert.doesNotMatch(sent, /My Domain/);
+    const toMyDomain = [call('token', 'https://127.0.0.1:8443/services/oauth2/token')];
+    assert.match(labels('client-credentials', [], toMyDomain)[1], /on My Domain \(127\.0\.0\.1:8443\) with/);
+    assert.match(labels('client-credentials')[1], /on My Domain with grant_type=client_credentials/);
+  });
+
+  test("JWT: an assertion signed with a throwaway key does not claim the app's key", () => {
+    const [, signed] = labels('jwt', ['other-key']);
+    assert.match(signed, /with a throwaway key, not certs\/jwt\.key/);
+    assert.doesNotMatch(signed, /with certs\/jwt\.key/);
+    // A wrong aud or a past exp is still an assertion with those claims, signed with the app's key.
+    for (const fault of ['wrong-aud', 'expired-exp'] as const) {
+      assert.equal(
+        labels('jwt', [fault])[1],
+        'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256',
+      );
+    }
+  });
+
+  test('web server: the labels say which half of PKCE each switch left out', () => {
+    const full = labels('web-server');
+    assert.equal(full[0], 'Redirect to /services/oauth2/authorize with state and code_challenge');
+    assert.equal(full[4], 'POST /services/oauth2/token with the code and code_verifier');
+    for (const fault of ['no-pkce', 'require-pkce'] as const) {
+      const [authorize, , , callback, exchange] = labels('web-server', [fault]);
+      assert.equal(authorize, 'Redirect to /services/oauth2/authorize with state, without code_challenge');
+      assert.equal(
+        callback,
+        'GET /oauthcallback.html: check state (PKCE left out on purpose: nothing to recompute)',
+      );
+      assert.equal(exchange, 'POST /services/oauth2/token with the code, without code_verifier');
+    }
+    // missing-verifier sends the challenge, and leaves the verifier out of the exchange.
+    const [authorize, , , callback, exchange] = labels('web-server', ['missing-verifier']);
+    assert.match(authorize, /with state and code_challenge$/);
+    assert.doesNotMatch(callback, /recompute the PKCE challenge/);
+    assert.match(exchange, /without code_verifier$/);
+  });
+
+  test('the API step names only the calls the attempt made, and where the identity URL is', () => {
+    const identity = call('identity', 'https://localhost:8443/id/00D000000000001AAA/005000000000001AAA');
+    const query = call('query', 'https://127.0.0.1:8443/services/data/v66.0/query?q=SELECT+Id+FROM+Account');
+    const versions = call('versions', 'https://127.0.0.1:8443/services/data/');
+    const apiStep = (transcript: TranscriptEntry[]) => labels('jwt', [], transcript).at(-1);
+    // The versions list read at an earlier sign-in (kept a day) is not called again.
+    assert.equal(
+      apiStep([identity, query]),
+      'GET the identity URL (on localhost:8443) and the query with the Bearer token',
+    );
+    assert.equal(
+      apiStep([identity, versions, query]),
+      'GET the identity URL (on localhost:8443) and the query with the Bearer token, and /services/data/ (the API versions: no token needed)',
+    );
+    assert.equal(apiStep([query]), 'GET the query with the Bearer token');
+    // Nothing called yet: what the result page will ask.
+    assert.equal(apiStep([]), 'GET the identity URL and the query with the Bearer token');
+  });
+});
