@@ -61,15 +61,7 @@ export function explainCandidates(
   const specific = matching.filter((rule) => rule.description !== undefined);
   const found = specific.length > 0 ? specific : matching;
   if (found.length === 0) return [explain(error)];
-  return found.map(({ key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator }) => ({
-    key,
-    title,
-    likelyMeaning,
-    howToFix,
-    whatNotToDo,
-    inEmulator,
-    known: true,
-  }));
+  return found.map((rule) => ({ ...explanationOf(rule), known: true }));
 }
 
 export function explain(
@@ -89,17 +81,12 @@ export function explain(
       whatNotToDo: 'Do not change several settings at once; change one, run again, compare.',
     };
   }
-  const { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator } = rule;
-  return {
-    key,
-    title,
-    likelyMeaning,
-    howToFix,
-    whatNotToDo,
-    inEmulator,
-    detail: rule.detail?.(context),
-    known: true,
-  };
+  return { ...explanationOf(rule), detail: rule.detail?.(context), known: true };
+}
+
+/** A rule's words, without its matching parts (error, description, when, detail). */
+function explanationOf({ key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator }: Rule): Explanation {
+  return { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator };
 }
 
 /** Reads the context from the attempt: the last token request's form and the assertion's claims. */
