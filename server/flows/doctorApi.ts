@@ -2,11 +2,25 @@
 // does it offer the API version the playground will use.
 import type { Check } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
+import { SalesforceError } from '../salesforce/errors.ts';
 import type { SalesforceResponse } from '../salesforce/http.ts';
 import { notPerformed } from './responseChecks.ts';
 
 const MY_DOMAIN_FIX =
   "SF_MY_DOMAIN must be your org's My Domain, as Setup → My Domain shows it, e.g. https://<domain>.my.salesforce.com";
+
+/**
+ * The fix for a host that gave no answer: TLS trust and the network come before the URL, which a learner behind a
+ * company proxy has often got right (telling them to set the value they already have would mislead).
+ */
+export function noAnswerFix(error: Error, urlFix: string): string {
+  const code = error instanceof SalesforceError ? error.error : undefined;
+  if (code === 'untrusted_certificate')
+    return `this machine does not trust the host's certificate. Behind a company proxy that inspects TLS, give Node its root certificate (NODE_EXTRA_CA_CERTS=/path/to/root.pem) and restart; never turn certificate checks off. If the host name is wrong instead: ${urlFix}`;
+  if (code === 'timeout')
+    return `the host took the connection but did not answer in time: try again in a moment, and check for a proxy holding requests. If the host is wrong instead: ${urlFix}`;
+  return `check that this machine reaches the host at all (open it in a browser here; the network, a proxy, a firewall). If the host is wrong instead: ${urlFix}`;
+}
 
 /** One of the doctor's checks, passed or failed, with what it found and why it matters. */
 export const check = (id: string, label: string, passed: boolean, detail: string, why: string): Check => ({
@@ -41,7 +55,7 @@ export function apiChecks(
         'my-domain',
         'My Domain check',
         false,
-        `${host} ${answer}. Fix: ${MY_DOMAIN_FIX}.`,
+        `${host} ${answer}. Fix: ${versions instanceof Error ? noAnswerFix(versions, MY_DOMAIN_FIX) : MY_DOMAIN_FIX}.`,
         'Client credentials and the identity checks of every flow use the My Domain.',
       ),
     );

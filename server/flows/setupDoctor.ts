@@ -4,13 +4,16 @@
 import path from 'node:path';
 import type { Check } from '../attempts/attempt.ts';
 import { hostKind } from '../hostKinds.ts';
-import { PUBLIC_CLIENT_NEEDS } from '../config.ts';
+import { PUBLIC_CLIENT_NEEDS, type Config } from '../config.ts';
 import type { FlowContext } from './context.ts';
 import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
-import { apiChecks, check } from './doctorApi.ts';
+import { apiChecks, check, noAnswerFix } from './doctorApi.ts';
 import { notPerformed } from './responseChecks.ts';
 import * as webServer from './webServer.ts';
+
+const LOGIN_URL_FIX =
+  'SF_LOGIN_URL must be https://login.salesforce.com, https://test.salesforce.com or your My Domain.';
 
 export async function runDoctor(ctx: FlowContext): Promise<void> {
   const { config, api, log } = ctx;
@@ -29,11 +32,11 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
       discovered,
       discovered
         ? `${config.loginUrl}/.well-known/openid-configuration answers with the org's endpoints.`
-        : `${config.loginUrl} did not answer as a Salesforce login host (${discovery instanceof Error ? discovery.message : `HTTP ${discovery.status}`}). Fix: SF_LOGIN_URL must be https://login.salesforce.com, https://test.salesforce.com or your My Domain.`,
+        : `${config.loginUrl} did not answer as a Salesforce login host (${discovery instanceof Error ? discovery.message : `HTTP ${discovery.status}`}). Fix: ${discovery instanceof Error ? noAnswerFix(discovery, LOGIN_URL_FIX) : LOGIN_URL_FIX}`,
       'Every flow starts at the login host: if it does not answer, nothing else can work.',
     ),
   );
-  log.check(hostKindCheck(config.loginUrl, config.myDomainUrl));
+  log.check(hostKindCheck(config.loginUrl, config.myDomainUrl, discovered));
 
   const { authorizeUrl } = webServer.buildRequest(config, ctx.now());
   const refused = await probe(() => preflightAuthorize(ctx, authorizeUrl));
@@ -46,7 +49,7 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
         ? `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl}.`
         : refused instanceof Error
           ? `The authorize endpoint could not be asked (${refused.message}).`
-          : `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${refused.error === 'redirect_uri_mismatch' ? `add ${config.callbackUrl} to the app's Callback URLs, exactly` : 'copy the Consumer Key again, or wait up to 10 minutes after creating the app'}.`,
+          : `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused.error, config)}.`,
       "A wrong consumer key or callback URL strands the user on Salesforce's own error page.",
     ),
   );
@@ -81,9 +84,13 @@ function secretNote(configured: boolean): Check {
   );
 }
 
-function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined): Check {
-  const kind = hostKind(loginUrl);
-  const loginHost = ['login', 'test', 'My Domain', 'Experience Cloud site', 'local emulator'].includes(kind);
+/** `discovered`: the host answered discovery as a login host, as a custom domain in front of a My Domain does. */
+function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined, discovered: boolean): Check {
+  const named = hostKind(loginUrl);
+  const kind = named === 'other' ? 'custom-domain' : named;
+  const loginHost =
+    ['login', 'test', 'My Domain', 'Experience Cloud site', 'local emulator'].includes(kind) ||
+    (kind === 'custom-domain' && discovered);
   const clientCredentials = myDomainUrl
     ? `client credentials call ${myDomainUrl}`
     : 'client credentials need your My Domain: set SF_MY_DOMAIN';
@@ -93,8 +100,22 @@ function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined): Check
     // SF_MY_DOMAIN is needed by client credentials alone: its absence is said, not failed.
     loginHost,
     loginHost
-      ? `${loginUrl} is a ${kind} host: the redirect flows, JWT bearer, device and username-password log in here; ${clientCredentials}.`
-      : `${loginUrl} is a ${kind} host, not a login host. Fix: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`,
+      ? `${loginUrl} is ${kind === 'custom-domain' ? 'a host of its own (a custom domain?) that answers as a login host' : `a ${kind} host`}: the redirect flows, JWT bearer, device and username-password log in here; ${clientCredentials}.`
+      : kind === 'custom-domain'
+        ? `${loginUrl} is not a Salesforce host, and it did not answer as a login host (a custom domain in front of your My Domain would). Fix: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`
+        : `${loginUrl} is a ${kind} host, not a login host. Fix: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`,
     'Lightning, Setup and instance hosts serve pages or data, not logins; the client credentials flow works only on My Domain.',
   );
+}
+
+/** What to do about a consumer key or callback the org refuses at authorize. */
+export function clientFix(error: string, config: Pick<Config, 'callbackUrl' | 'loginUrl'>): string {
+  if (error === 'redirect_uri_mismatch')
+    return `add ${config.callbackUrl} to the app's Callback URLs, exactly`;
+  // The commonest cause of an unknown key at login.salesforce.com: the app was made in a sandbox.
+  const sandbox =
+    hostKind(config.loginUrl) === 'login'
+      ? "; an app made in a sandbox is known only there: set SF_LOGIN_URL=https://test.salesforce.com (or the sandbox's My Domain)"
+      : '';
+  return `copy the Consumer Key again, or wait up to 10 minutes after creating the app${sandbox}`;
 }

@@ -50,8 +50,46 @@ describe('the setup doctor', () => {
       assert.doesNotMatch(html, /data-check="api-version" data-state="fail"/);
       assert.match(html, /data-check="api-version" data-state="skipped"/);
       assert.match(html, /\/services\/data\/ got no answer, so the versions could not be read/);
+      // No answer at all: the network comes first, the URL (perhaps right already) second.
+      assert.match(html, /Fix: check that this machine reaches the host at all/);
     } finally {
       await unreachable.close();
+    }
+    // A host of its own (a custom domain would be one) fails only when it does not answer as a login host either.
+    const ownHost = await startTestStack({
+      SF_LOGIN_URL: 'https://[::1]:1',
+      SF_CLIENT_ID: '3MVG9x',
+      SF_USERNAME: 'me@example.com',
+    });
+    try {
+      const html = await doctorReport(ownHost);
+      assert.match(html, /data-check="host-kind" data-state="fail"/);
+      assert.match(html, /is not a Salesforce host, and it did not answer as a login host \(a custom domain/);
+      assert.doesNotMatch(html, /is a other host/);
+    } finally {
+      await ownHost.close();
+    }
+  });
+
+  test('a login host whose certificate this machine does not trust gets the trust fix, not "set SF_LOGIN_URL"', async () => {
+    const org = await startTestStack({}, { emulatorOnly: true });
+    // No extra CA: as behind a company proxy that inspects TLS, the (right) host's certificate is not trusted.
+    const untrusted = await startTestStack({
+      SF_LOGIN_URL: org.emulatorUrl,
+      SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+      SF_USERNAME: EMULATOR_DEFAULTS.username,
+    });
+    try {
+      const html = await doctorReport(untrusted);
+      assert.match(html, /data-check="discovery" data-state="fail"/);
+      assert.match(html, /untrusted_certificate/);
+      assert.match(
+        html,
+        /Fix: this machine does not trust the host&#39;s certificate\..*NODE_EXTRA_CA_CERTS/,
+      );
+    } finally {
+      await untrusted.close();
+      await org.close();
     }
   });
 
@@ -128,7 +166,7 @@ describe('the setup doctor', () => {
       assert.match(html, /data-check="my-domain" data-state="fail"/);
       assert.match(
         html,
-        /https:\/\/127\.0\.0\.1:1 did not answer \(.+\)\. Fix: SF_MY_DOMAIN must be your org&#39;s My Domain/,
+        /https:\/\/127\.0\.0\.1:1 did not answer \(.+\)\. Fix: check that this machine reaches the host at all .+ If the host is wrong instead: SF_MY_DOMAIN must be your org&#39;s My Domain/,
       );
       assert.match(html, /data-check="api-version" data-state="skipped"/);
       const answered = await doctorReport(notAnOrg);
