@@ -22,12 +22,16 @@ export function checkKeyMatchesCertificate(pair: KeyPairFiles): void {
   try {
     keyPublic = publicKeyOf(keyPem);
   } catch {
-    throw new CertificateError(`${pair.keyFile} is not a readable, unencrypted PEM private key`);
+    throw new CertificateError(
+      `${pair.keyFile} is not a readable, unencrypted PEM private key: restore it, or delete it and ${pair.certFile} to generate a new pair`,
+    );
   }
   try {
     certPublic = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
   } catch {
-    throw new CertificateError(`${pair.certFile} is not a PEM X.509 certificate`);
+    throw new CertificateError(
+      `${pair.certFile} is not a PEM X.509 certificate: restore it, or delete it and ${pair.keyFile} to generate a new pair`,
+    );
   }
   if (keyPublic !== certPublic) {
     throw new CertificateError(

@@ -12,7 +12,7 @@ import {
   type Env,
 } from './configValues.ts';
 import { audienceOf, audienceWarning, myDomainOf, myDomainWarning } from './configHosts.ts';
-import { checkSigningKey } from './configFiles.ts';
+import { checkSigningKey, readExtraCa } from './configFiles.ts';
 import {
   callbackWarning,
   checkApiVersion,
@@ -116,12 +116,17 @@ export function loadConfig(
     sessionSecret: parseSecret(read('SESSION_SECRET')),
     redisUrl: parseRedisUrl(read('REDIS_URL')),
     certsDir,
+    extraCaPem: mode === 'org' ? readExtraCa(read('NODE_EXTRA_CA_CERTS'), rootDir) : undefined,
     warnings: Object.freeze(
       [
         loginHostWarning(loginUrl),
-        myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl),
+        myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl, mode),
         audienceWarning(read('SF_AUDIENCE'), loginUrl),
         mode === 'org' && env.SF_CLIENT_SECRET === undefined ? PUBLIC_CLIENT_NOTE : undefined,
+        // The emulator's app requires the secret by default, as a new app does: a public client meets that first.
+        mode === 'emulator' && clientSecret === undefined
+          ? `SF_CLIENT_SECRET is empty, so the playground acts as a public client: ${PUBLIC_CLIENT_NEEDS} The emulator's app requires both until you turn them off on its Setup page (https://localhost:${emulatorPort}/setup).`
+          : undefined,
         emulatorOnly ? undefined : callbackWarning(callbackUrl, port),
       ].filter((w): w is string => w !== undefined),
     ),

@@ -64,3 +64,25 @@ function makeFolders(dir: string): void {
   for (const folder of missing) mkdirSync(folder);
   if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
 }
+
+/**
+ * NODE_EXTRA_CA_CERTS, which Node itself reads only from the shell (a .env file sets it too late): read here too,
+ * so that the calls to a real org trust the certificate it names wherever it was set.
+ */
+export function readExtraCa(file: string | undefined, rootDir: string): string | undefined {
+  if (!file) return undefined;
+  const resolved = path.resolve(rootDir, file);
+  let pem = '';
+  try {
+    pem = readFileSync(resolved, 'utf8');
+  } catch {
+    fail('NODE_EXTRA_CA_CERTS', `points to ${resolved}, which cannot be read: fix the path, or remove it`);
+  }
+  if (!isCertificatePem(pem)) {
+    fail(
+      'NODE_EXTRA_CA_CERTS',
+      `points to ${resolved}, which holds no PEM certificate: point it to the root certificate to trust (-----BEGIN CERTIFICATE-----)`,
+    );
+  }
+  return pem;
+}

@@ -35,8 +35,13 @@ const MY_DOMAIN_EXAMPLE = 'https://<your domain>.my.salesforce.com';
 export function myDomainWarning(
   setting: string | undefined,
   myDomainUrl: string | undefined,
+  mode: Mode = 'org',
 ): string | undefined {
   if (!setting || !myDomainUrl) return undefined;
+  // The emulator's My Domain is its own second origin: a value meant for a real org must not look as if it counted.
+  if (mode === 'emulator') {
+    return `SF_MY_DOMAIN is ignored in emulator mode: the emulator's My Domain is ${myDomainUrl}. It counts with SF_LOGIN_URL (org mode).`;
+  }
   const kind = hostKind(myDomainUrl);
   if (kind !== 'instance' && kind !== 'Experience Cloud site') return undefined;
   return `SF_MY_DOMAIN ${myDomainUrl} is an ${kind} host, not a My Domain: Salesforce accepts client credentials only on ${MY_DOMAIN_EXAMPLE} (Setup → My Domain shows yours).`;

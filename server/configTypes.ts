@@ -34,6 +34,8 @@ export interface Config {
   /** Sessions in Redis (shared by several processes, kept across restarts); unset keeps them in memory. */
   readonly redisUrl: string | undefined;
   readonly certsDir: string;
+  /** Org mode: the certificate(s) NODE_EXTRA_CA_CERTS names, trusted beside the system's for calls to the org. */
+  readonly extraCaPem?: string;
   readonly emulator: EmulatorSettings;
   /** Things that work but probably not as meant (a Lightning host as login URL...), printed at start. */
   readonly warnings: readonly string[];

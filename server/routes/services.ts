@@ -26,7 +26,7 @@ export function createServices(
   config: Config,
   { now = Date.now, httpTimeoutMs, extraCa, orgControl }: ServiceOptions = {},
 ): Services {
-  const http = createSalesforceHttp(config, now, httpTimeoutMs, extraCa);
+  const http = createSalesforceHttp(config, now, httpTimeoutMs, extraCa ?? config.extraCaPem);
   const api = new SalesforceApi(http, config.loginUrl);
   return { config, api, apiVersions: new ApiVersions(now), now, orgControl };
 }

@@ -149,7 +149,10 @@ describe('ensureCertificates', () => {
     unlinkSync(path.join(other, 'server.key'));
     await ensureCertificates(other);
     writeFileSync(path.join(other, 'jwt.key'), 'garbage');
-    await assert.rejects(ensureCertificates(other), /jwt.key is not a readable, unencrypted PEM private key/);
+    await assert.rejects(
+      ensureCertificates(other),
+      /jwt.key is not a readable, unencrypted PEM private key: restore it, or delete it and .*jwt\.crt to generate a new pair/,
+    );
     rmSync(other, { recursive: true, force: true });
   });
 });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { checkDataDir, loadConfig } from '../../server/config.ts';
-import { configError, ROOT } from '../support/config-env.ts';
+import { configError, ORG, ROOT } from '../support/config-env.ts';
 
 /** Folders the tests make for files the configuration points to, removed when the file's tests end. */
 const made: string[] = [];
@@ -20,6 +20,29 @@ after(() => {
 });
 
 describe('loadConfig', () => {
+  test('NODE_EXTRA_CA_CERTS is read in org mode, wherever it was set, and a wrong one stops start-up', () => {
+    const dir = tempDir();
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    writeFileSync(path.join(dir, 'root.pem'), pem);
+    assert.equal(
+      loadConfig({ ...ORG, NODE_EXTRA_CA_CERTS: path.join(dir, 'root.pem') }, ROOT).extraCaPem,
+      pem,
+    );
+    assert.equal(loadConfig({ NODE_EXTRA_CA_CERTS: '/nonexistent.pem' }, ROOT).extraCaPem, undefined);
+    assert.match(
+      configError({ ...ORG, NODE_EXTRA_CA_CERTS: '/nonexistent/root.pem' }),
+      /^NODE_EXTRA_CA_CERTS points to \/nonexistent\/root.pem, which cannot be read: fix the path, or remove it/,
+    );
+    writeFileSync(
+      path.join(dir, 'key.pem'),
+      '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n',
+    );
+    assert.match(
+      configError({ ...ORG, NODE_EXTRA_CA_CERTS: path.join(dir, 'key.pem') }),
+      /^NODE_EXTRA_CA_CERTS points to .*key\.pem, which holds no PEM certificate/,
+    );
+  });
+
   test('an unreadable SF_JWT_KEY_FILE stops start-up, a readable one is used', () => {
     assert.match(
       configError({ SF_JWT_KEY_FILE: '/nonexistent/key.pem' }),

@@ -113,5 +113,12 @@ describe('the hosts of a configuration', () => {
     ]);
     assert.deepEqual(loadConfig({ ...ORG, SF_CLIENT_SECRET: '' }, ROOT).warnings, []);
     assert.deepEqual(loadConfig({}, ROOT).warnings, [], 'the emulator has its secret');
+    // Emptied in emulator mode: the emulator's app still requires the secret, and start-up says where to change that.
+    const [note] = loadConfig({ SF_CLIENT_SECRET: '' }, ROOT).warnings;
+    assert.match(
+      note,
+      /^SF_CLIENT_SECRET is empty, so the playground acts as a public client: .*Require Secret for Refresh Token Flow/,
+    );
+    assert.match(note, /its Setup page \(https:\/\/localhost:8443\/setup\)\.$/);
   });
 });

@@ -8,6 +8,16 @@ import { configError, ORG, ROOT, WITH_SECRET } from '../support/config-env.ts';
 describe('the hosts of a configuration', () => {
   test('the My Domain is known in emulator mode and derived from a My Domain login URL', () => {
     assert.equal(loadConfig({ EMULATOR_PORT: '9443' }, ROOT).myDomainUrl, 'https://127.0.0.1:9443');
+    // A value meant for a real org is ignored in emulator mode, and start-up says so.
+    const ignored = loadConfig(
+      { EMULATOR_PORT: '9443', SF_MY_DOMAIN: 'https://acme.my.salesforce.com' },
+      ROOT,
+    );
+    assert.equal(ignored.myDomainUrl, 'https://127.0.0.1:9443');
+    assert.ok(ignored.warnings.some((warning) => /^SF_MY_DOMAIN is ignored in emulator mode/.test(warning)));
+    assert.ok(
+      !loadConfig({ EMULATOR_PORT: '9443' }, ROOT).warnings.some((w) => w.startsWith('SF_MY_DOMAIN')),
+    );
     assert.equal(
       loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.salesforce.com' }, ROOT).myDomainUrl,
       'https://acme.my.salesforce.com',
