@@ -1,4 +1,5 @@
 // Entry point of `npm start` / `npm run emulator`: the only place that prints start-up messages and handles signals.
+import { accessOrigin } from './access.ts';
 import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
 import { PortError } from './https.ts';
@@ -70,7 +71,8 @@ function printWelcome(stack: Stack): void {
       // Nothing is sent to the org at start: the doctor asks it, with a leg and a fix for each answer.
       console.log('  first time with this org? Setup guide → "Check my setup" asks it before any login.');
     } else {
-      console.log(`Salesforce OAuth playground: open ${stack.app.url}`);
+      // On the callback's host name (127.0.0.1 when it names that): the login's cookie must come back with it.
+      console.log(`Salesforce OAuth playground: open ${accessOrigin(stack.app.url, config.callbackUrl)}`);
       console.log('  talking to the local emulator');
     }
   }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { TestClient } from '../support/http.ts';
+import { freePort } from '../support/redis.ts';
 import { startFolder, startServer } from '../support/start-script.ts';
 
 describe('npm start (server/start.js)', () => {
@@ -31,6 +32,23 @@ describe('npm start (server/start.js)', () => {
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
+  });
+
+  test("a callback on 127.0.0.1 opens the playground there: the login's cookie must come back with it", async () => {
+    const { cwd } = folder;
+    const port = await freePort();
+    const child = startServer(cwd, {
+      PORT: String(port),
+      EMULATOR_PORT: '0',
+      EMULATOR_DATA_DIR: path.join(cwd, 'data'),
+      SF_CALLBACK_URL: `https://127.0.0.1:${port}/oauthcallback.html`,
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+    assert.match(stdout, new RegExp(`playground: open https://127\\.0\\.0\\.1:${port}\\n`));
+    child.kill('SIGINT');
+    await once(child, 'exit');
   });
 
   test('an instance host as SF_LOGIN_URL starts with a warning, and org mode prints the access link', async () => {

@@ -7,8 +7,8 @@ export const APP_RULES: Rule[] = [
     error: 'state_mismatch',
     title: 'The callback did not come from a login this browser started',
     likelyMeaning:
-      'The state that came back is not one this session sent, or no longer: the login took more than 15 minutes (this app forgets a login it started after that), the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, this browser logged out (or signed in) in another tab while the login was under way, the session expired, or someone is trying a login CSRF.',
-    howToFix: 'Start the flow again from this browser.',
+      'The state that came back is not one this session sent, or no longer: the login took more than 15 minutes (this app forgets a login it started after that), the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, this browser logged out (or signed in) in another tab while the login was under way, the session expired, the login started on one host name and came back to another (localhost and 127.0.0.1 keep separate cookies: SF_CALLBACK_URL names the one to open the playground on), or someone is trying a login CSRF.',
+    howToFix: 'Start the flow again from this browser, on the host name SF_CALLBACK_URL names.',
     whatNotToDo: 'Never skip the state check to "make it work".',
   },
   {
