@@ -6,6 +6,7 @@ import { devicePages } from './device.ts';
 import { explainPages } from './explain.ts';
 import { homePages } from './home.ts';
 import { jwtPages } from './jwt.ts';
+import { logoutPages } from './logout.ts';
 import { redirectFlowPages } from './redirectFlows.ts';
 import { revealHandedOver } from './handOver.ts';
 import { resultPages } from './result.ts';
@@ -27,6 +28,7 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   const usernamePassword = usernamePasswordPages(services);
   const callback = callbackHandlers(services);
   const result = resultPages(services);
+  const logout = logoutPages(services);
   const teaching = teachingHandlers(services);
   const explain = explainPages(services);
 
@@ -69,8 +71,9 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   app.post('/result/query', requireCsrf, result.query);
   app.post('/result/reveal', requireCsrf, result.reveal);
   app.post('/result/tools', requireCsrf, tokenToolHandler(services));
-  app.post('/logout', requireCsrf, result.logout);
-  app.get('/signed-out', result.signedOut);
+  app.post('/logout', requireCsrf, logout.logout);
+  app.get('/signed-out', logout.signedOut);
+  app.post('/signed-out/end-session', requireCsrf, logout.endSession);
 
   app.post('/teaching/break-it', requireCsrf, teaching.armFaults);
   app.get('/teaching/legs/:entryId', teaching.leg);

@@ -1,15 +1,12 @@
 // After login: the token (masked, revealable by its owner), who you are, and a SOQL query on the instance.
 import type { RequestHandler } from 'express';
-import { randomUUID } from 'node:crypto';
-import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
+import type { ReceivedError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
-import { markLoggedOut } from '../retiredSessions.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
-import { entryView } from '../teaching/transcript.ts';
 
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
@@ -19,15 +16,13 @@ const MAX_SOQL_LENGTH = 4000;
 declare module 'express-session' {
   interface SessionData {
     soql?: string;
-    /** What the last logout did (revoke, end session), for the signed-out page. */
-    loggedOut?: TranscriptEntry[];
   }
 }
 
-type Handlers = Record<'page' | 'query' | 'reveal' | 'logout' | 'signedOut', RequestHandler>;
+type Handlers = Record<'page' | 'query' | 'reveal', RequestHandler>;
 
 export function resultPages(services: Services): Handlers {
-  const { config, api, now } = services;
+  const { config } = services;
   const tokenBox = tokenBoxes(config);
   return {
     async page(req, res) {
@@ -83,44 +78,6 @@ export function resultPages(services: Services): Handlers {
       res.set('Cache-Control', 'no-store').json({
         access_token: login.tokens.access_token,
         snippets: login.apiVersion ? tokenSnippets(config, login, login.apiVersion, soql, true) : undefined,
-      });
-    },
-
-    /**
-     * Revokes the token (a leg the signed-out page shows), ends this app's login with a new session id, then sends
-     * the browser to the org's end_session_endpoint so that the login at Salesforce ends too.
-     */
-    async logout(req, res) {
-      // Before anything is awaited: a sign-in of this session that ends meanwhile must not undo the logout.
-      markLoggedOut(req);
-      const login = req.session.login;
-      const legs: TranscriptEntry[] = [];
-      if (login) await api.revoke(login.tokens, (entry) => legs.push(entry)).catch(() => undefined);
-      await new Promise<void>((resolve, reject) =>
-        req.session.regenerate((error) => (error ? reject(error) : resolve())),
-      );
-      const back = `${new URL(config.callbackUrl).origin}/signed-out`;
-      const endSession = `${config.loginUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`;
-      const redirect: TranscriptEntry = {
-        id: randomUUID(),
-        at: now(),
-        kind: 'redirect',
-        leg: 'end session',
-        method: 'GET',
-        url: endSession,
-        requestHeaders: {},
-      };
-      req.session.loggedOut = [...legs, redirect];
-      res.redirect(303, endSession);
-    },
-
-    /** Where the org sends the browser back after its own logout: what the logout did, leg by leg. */
-    signedOut(req, res) {
-      // Opened while signed in (a bookmark, Back), it has no logout to show and would say "Not signed in".
-      if (!req.session.loggedOut && req.session.login) return res.redirect(303, '/result');
-      res.set('Cache-Control', 'no-store').render('signed-out', {
-        title: 'Signed out',
-        legs: (req.session.loggedOut ?? []).map((entry) => entryView(entry, [])),
       });
     },
   };

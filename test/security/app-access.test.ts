@@ -23,6 +23,7 @@ const GUARDED: [string, string][] = [
   ['POST', '/result/refresh'],
   ['POST', '/result/reveal'],
   ['POST', '/logout'],
+  ['POST', '/signed-out/end-session'],
   ['POST', '/teaching/break-it'],
   ['POST', '/teaching/reveal'],
 ];

@@ -24,6 +24,7 @@ const ROUTES: Record<string, Record<string, string>> = {
   '/result/reveal': {},
   '/result/tools': { tool: 'revoke-access' },
   '/logout': {},
+  '/signed-out/end-session': {},
   '/teaching/break-it': { flow: 'jwt', faults: 'wrong-aud' },
   '/teaching/reveal': { entryId: 'any' },
   '/teaching/fresh': { entryId: 'any' },

@@ -73,20 +73,34 @@ describe('token tools and logout', () => {
     assert.equal(answer.status, 400);
   });
 
-  test('logout revokes, ends the login at the org, comes back to a page showing both legs, and the next login asks again', async () => {
+  test('logout revokes and shows it; ending the login at the org is a step of its own, after which the next login asks again', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
     const revokes = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
     const logout = await postForm(stack, client, '/result', '/logout');
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/revoke').length, revokes + 1);
-    const endSession = await client.get(logout.headers.get('location') ?? '');
-    assert.equal(endSession.headers.get('location'), `${stack.appUrl}/signed-out`);
-    const signedOut = await (await client.get(`${stack.appUrl}/signed-out`)).text();
-    assert.match(signedOut, /<h1>Signed out<\/h1>/);
-    assert.match(signedOut, /<strong>revoke<\/strong>: <code>POST<\/code>/);
-    assert.match(signedOut, /<strong>end session<\/strong>/);
-    assert.doesNotMatch(signedOut, /5Aep861[\w.]{20,}/, 'the revoked token is masked');
+    assert.equal(logout.headers.get('location'), '/signed-out');
+    const first = await (await client.get(`${stack.appUrl}/signed-out`)).text();
+    assert.match(first, /<h1>Signed out<\/h1>/);
+    assert.match(first, /<strong>revoke<\/strong>: <code>POST<\/code>/);
+    assert.doesNotMatch(first, /5Aep861[\w.]{20,}/, 'the revoked token is masked');
+    assert.match(first, /End my login at Salesforce too/);
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+    // The org's end_session_endpoint, asked to send the browser back (the emulator does; Salesforce may not).
+    const end = await postForm(stack, client, '/signed-out', '/signed-out/end-session');
+    const endSession = new URL(end.headers.get('location') ?? '');
+    assert.equal(
+      endSession.origin + endSession.pathname,
+      `${stack.emulatorUrl}/services/auth/idp/oidc/logout`,
+    );
+    assert.equal(endSession.searchParams.get('post_logout_redirect_uri'), `${stack.appUrl}/signed-out`);
+    const back = await client.get(endSession.href);
+    assert.equal(back.headers.get('location'), `${stack.appUrl}/signed-out`);
+    const signedOut = await (await client.get(`${stack.appUrl}/signed-out`)).text();
+    assert.match(signedOut, /<strong>revoke<\/strong>/);
+    assert.match(signedOut, /<strong>end session<\/strong>/);
+    assert.match(signedOut, /ended its login at\s+Salesforce/);
+    assert.doesNotMatch(signedOut, /End my login at Salesforce too/);
     const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
     const again = await (await client.get(start.headers.get('location') ?? '')).text();
     assert.match(again, /name="password"/, 'the org asks for the password again');
@@ -96,8 +110,10 @@ describe('token tools and logout', () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
     await useTool(client, 'revoke-refresh');
-    const logout = await postForm(stack, client, '/result', '/logout');
-    await client.get(logout.headers.get('location') ?? '');
+    assert.equal(
+      (await postForm(stack, client, '/result', '/logout')).headers.get('location'),
+      '/signed-out',
+    );
     const signedOut = await (await client.get(`${stack.appUrl}/signed-out`)).text();
     assert.match(signedOut, /<h1>Signed out<\/h1>/);
     assert.match(

@@ -1,0 +1,69 @@
+// Logging out: the token revoked and this app's login ended, then, on request, the login at the org ended too.
+import type { RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { TranscriptEntry } from '../attempts/attempt.ts';
+import { markLoggedOut } from '../retiredSessions.ts';
+import { entryView } from '../teaching/transcript.ts';
+import type { Services } from './services.ts';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** What the last logout did (revoke, end session), for the signed-out page. */
+    loggedOut?: TranscriptEntry[];
+  }
+}
+
+export function logoutPages(
+  services: Services,
+): Record<'logout' | 'endSession' | 'signedOut', RequestHandler> {
+  const { config, api, now } = services;
+  return {
+    /** Revokes the token (a leg the signed-out page shows) and ends this app's login with a new session id. */
+    async logout(req, res) {
+      // Before anything is awaited: a sign-in of this session that ends meanwhile must not undo the logout.
+      markLoggedOut(req);
+      const login = req.session.login;
+      const legs: TranscriptEntry[] = [];
+      if (login) await api.revoke(login.tokens, (entry) => legs.push(entry)).catch(() => undefined);
+      await new Promise<void>((resolve, reject) =>
+        req.session.regenerate((error) => (error ? reject(error) : resolve())),
+      );
+      req.session.loggedOut = legs;
+      res.redirect(303, '/signed-out');
+    },
+
+    /**
+     * Ends this browser's login at the org too, on request: the org's end_session_endpoint, asked to send the browser
+     * back here. Salesforce is reported to ignore that parameter (only a Single Logout URL on the app, or the org's
+     * Logout URL, sends a browser on), so the logout itself never depends on coming back.
+     */
+    endSession(req, res) {
+      const back = `${new URL(config.callbackUrl).origin}/signed-out`;
+      const url = `${config.loginUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`;
+      const redirect: TranscriptEntry = {
+        id: randomUUID(),
+        at: now(),
+        kind: 'redirect',
+        leg: 'end session',
+        method: 'GET',
+        url,
+        requestHeaders: {},
+      };
+      req.session.loggedOut = [...(req.session.loggedOut ?? []), redirect];
+      res.redirect(303, url);
+    },
+
+    /** What the logout did, leg by leg, and the org's own login to end as well. */
+    signedOut(req, res) {
+      // Opened while signed in (a bookmark, Back), it has no logout to show and would say "Not signed in".
+      if (!req.session.loggedOut && req.session.login) return res.redirect(303, '/result');
+      const legs = req.session.loggedOut ?? [];
+      res.set('Cache-Control', 'no-store').render('signed-out', {
+        title: 'Signed out',
+        legs: legs.map((entry) => entryView(entry, [])),
+        sessionEnded: legs.some((entry) => entry.leg === 'end session'),
+        loginHost: config.loginUrl,
+      });
+    },
+  };
+}
