@@ -63,12 +63,33 @@ interface OriginRules {
 
 /** Experience Cloud sites are the exception, as their login lives under a path prefix (https://acme.my.site.com/x). */
 export function parseLoginUrl(raw: string): string {
-  return parseOrigin('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com', {
+  const url = parseOrigin('SF_LOGIN_URL', raw, 'your org login host, e.g. https://login.salesforce.com', {
     why: ' (the playground adds /services/oauth2/... itself)',
-    takesPath: (url) => hostKind(url) === 'Experience Cloud site',
+    takesPath: (candidate) => hostKind(candidate) === 'Experience Cloud site',
     // A sandbox's generic login host is test.salesforce.com.
-    alternative: (url) => `, or https://${isSandboxHost(url) ? 'test' : 'login'}.salesforce.com`,
+    alternative: (candidate) => `, or https://${isSandboxHost(candidate) ? 'test' : 'login'}.salesforce.com`,
   });
+  if (hostKind(url) === 'Experience Cloud site') checkSitePrefix(url);
+  return url;
+}
+
+/** Where a site's own pages and endpoints start: never its path prefix. */
+const SITE_PAGE_SEGMENTS = new Set(['s', 'services', 'login', 'secur', 'apex']);
+
+/**
+ * A site's URL is its host and at most one path prefix (https://acme.my.site.com/portal). A page of it copied from
+ * the browser (…/portal/s/login/) or an endpoint would otherwise become the base of every OAuth URL and the audience.
+ */
+function checkSitePrefix(url: string): void {
+  const { origin, pathname } = new URL(url);
+  const segments = pathname.split('/').filter(Boolean);
+  const prefix = segments[0] && !SITE_PAGE_SEGMENTS.has(segments[0].toLowerCase()) ? `/${segments[0]}` : '';
+  if (segments.length > (prefix ? 1 : 0)) {
+    fail(
+      'SF_LOGIN_URL',
+      `"${url}" is a page or endpoint of an Experience Cloud site: set it to the site's URL, ${origin}${prefix} (its host and path prefix; the playground adds /services/oauth2/... itself)`,
+    );
+  }
 }
 
 export function parseRedisUrl(raw: string | undefined): string | undefined {

@@ -23,6 +23,17 @@ describe('the hosts of a configuration', () => {
       'an Experience Cloud site keeps its path',
     );
     assert.equal(site.audience, 'https://acme.my.site.com/customers', "and its URL is its users' audience");
+    // A page of the site copied from the browser, or an endpoint, is refused with the site's own URL.
+    for (const [pasted, fix] of [
+      ['https://acme.my.site.com/customers/s/login/', 'https://acme.my.site.com/customers'],
+      ['https://acme.my.site.com/customers/services/oauth2/token', 'https://acme.my.site.com/customers'],
+      ['https://acme.my.site.com/s/login', 'https://acme.my.site.com'],
+      ['https://acme.my.site.com/services/oauth2/authorize', 'https://acme.my.site.com'],
+    ]) {
+      const refused = configError({ ...ORG, SF_LOGIN_URL: pasted });
+      assert.ok(refused.startsWith('SF_LOGIN_URL "'), refused);
+      assert.ok(refused.includes(`set it to the site's URL, ${fix} (its host and path prefix`), refused);
+    }
   });
 
   test('instance hosts start with a warning naming the fix; login hosts without one', () => {
