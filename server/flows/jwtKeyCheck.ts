@@ -31,7 +31,10 @@ function compareKeyAndCertificate(keyFile: string, certFile: string): Check {
   });
   try {
     checkKeyMatchesCertificate({ keyFile, certFile });
-    return check(true, `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}.`);
+    return check(
+      true,
+      `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}, here. Which certificate the app in Salesforce holds, this app cannot see: it must be this ${path.basename(certFile)}.`,
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // A key of one's own (SF_JWT_KEY_FILE) has its own certificate, which this app cannot see: deleting the pair

@@ -33,7 +33,7 @@ export const JWT_RULES: Rule[] = [
     title: 'Salesforce could not verify the assertion',
     likelyMeaning:
       'The JWT was not signed by the private key whose certificate is on the app, is not RS256, or is malformed (broken base64url, missing claims).',
-    howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures); the JWT page checks key and certificate before sending.`,
+    howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures): with the generated pair, certs/jwt.crt, which the setup guide offers to download. The JWT page checks only that the key and certificate here belong together; when that check passes, the app holds another certificate, most often an older jwt.crt from before certs/ was made anew.`,
     whatNotToDo: 'Never upload the private key, and do not switch to HS256: Salesforce accepts RS256 only.',
   },
   AUDIENCE_RULE,

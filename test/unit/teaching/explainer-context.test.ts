@@ -114,4 +114,13 @@ describe('error explainer', () => {
     );
     assert.equal(explained.detail, "The assertion's aud was https://acme.my.salesforce.com.");
   });
+
+  test('an invalid assertion after the local key check passed points at the certificate the app holds', () => {
+    const explained = explain(
+      { error: 'invalid_grant', error_description: 'invalid assertion' },
+      { flow: 'jwt' },
+    );
+    assert.match(explained.howToFix, /certs\/jwt\.crt, which the setup guide offers to download/);
+    assert.match(explained.howToFix, /when that check passes, the app holds another certificate/);
+  });
 });
