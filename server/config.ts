@@ -70,6 +70,10 @@ export function loadConfig(
     fail('SF_CLIENT_ID', 'contains whitespace: copy the Consumer Key again without spaces or line breaks');
   }
   const username = read('SF_USERNAME') ?? requiredInOrg(mode, 'SF_USERNAME', EMULATOR_DEFAULTS.username);
+  // A space copied with it matches no user: the JWT bearer flow would answer "user hasn't approved this consumer".
+  if (/\s/.test(username)) {
+    fail('SF_USERNAME', 'contains whitespace: set it to the username alone, as Setup → Users shows it');
+  }
   // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
     env.SF_CLIENT_SECRET !== undefined
@@ -121,6 +125,9 @@ export function loadConfig(
       [
         loginHostWarning(loginUrl),
         myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl, mode),
+        username.includes('@')
+          ? undefined
+          : `SF_USERNAME "${username}" has no @: Salesforce usernames look like email addresses (me@acme.com), as Setup → Users shows them.`,
         audienceWarning(read('SF_AUDIENCE'), loginUrl),
         mode === 'org' && env.SF_CLIENT_SECRET === undefined ? PUBLIC_CLIENT_NOTE : undefined,
         // The emulator's app requires the secret by default, as a new app does: a public client meets that first.

@@ -52,6 +52,19 @@ describe('loadConfig', () => {
       configError({ SF_LOGIN_URL: ORG.SF_LOGIN_URL, SF_CLIENT_ID: 'x' }),
       /^SF_USERNAME is required when SF_LOGIN_URL is set/,
     );
+    // A space copied with the username matches no user; one without @ is not a Salesforce username.
+    assert.match(
+      configError({ ...ORG, SF_USERNAME: 'me@acme.com ' }),
+      /^SF_USERNAME contains whitespace: set it to the username alone/,
+    );
+    const noAt = loadConfig({ ...ORG, SF_CLIENT_SECRET: 's', SF_USERNAME: 'admin' }, ROOT);
+    assert.deepEqual(
+      noAt.warnings.filter((warning) => warning.startsWith('SF_USERNAME')),
+      [
+        'SF_USERNAME "admin" has no @: Salesforce usernames look like email addresses (me@acme.com), as Setup → Users shows them.',
+      ],
+    );
+    assert.ok(!loadConfig(ORG, ROOT).warnings.some((warning) => warning.startsWith('SF_USERNAME')));
   });
 
   test('blank variables count as unset', () => {
