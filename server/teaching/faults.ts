@@ -69,7 +69,8 @@ export const FAULTS: Record<FlowName, FaultOption[]> = {
     { id: 'no-security-token', label: 'leave out the security token' },
     {
       id: 'wrong-password',
-      label: 'send a wrong password (ten in a row lock the user for 15 minutes, as in a real org)',
+      label:
+        "send a wrong password (it counts toward the user's lockout: ten in a row by default, fewer where the org's password policy says so; the local emulator locks for 15 minutes)",
     },
   ],
 };

@@ -42,7 +42,7 @@ export const FLOW_RULES: Rule[] = [
       c.faults?.includes('no-security-token')
         ? `This attempt left the security token off the password on purpose, for ${c.username ?? 'the user'}: that alone gives this answer where the org asks for one (a login from outside the profile's trusted IP ranges).`
         : c.faults?.includes('wrong-password')
-          ? `This attempt sent a wrong password on purpose, for ${c.username ?? 'the user'}: ten in a row lock the user.`
+          ? `This attempt sent a wrong password on purpose, for ${c.username ?? 'the user'}: it counts toward the user's lockout (ten in a row by default; the org's password policy may say fewer).`
           : c.username
             ? `The request was for username=${c.username}.`
             : undefined,
