@@ -16,6 +16,8 @@ import {
   apiCalls,
   clientCredentialsToken,
   jwtSigning,
+  passwordExchange,
+  refreshExchange,
   webServerAuthorize,
   webServerCallback,
   webServerExchange,
@@ -95,7 +97,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Salesforce login',
-      label: 'POST /services/oauth2/token with grant_type=refresh_token (and the client secret)',
+      label: refreshExchange,
       evidence: leg('token'),
     },
     ...API,
@@ -126,8 +128,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Salesforce login',
-      label:
-        'POST /services/oauth2/token with grant_type=password, the password + security token and the secret',
+      label: passwordExchange,
       evidence: leg('token'),
     },
     ...API,

@@ -55,3 +55,32 @@ export const apiCalls = (attempt: Attempt): string => {
     ? `GET ${parts.join(', and ')}`
     : 'GET the identity URL and the query with the Bearer token';
 };
+
+/** Whether the first leg of this name sent a form field (the secret stays in the form, masked, as sent). */
+const sentField = (attempt: Attempt, leg: string, field: string): boolean | undefined => {
+  const entry = attempt.transcript.find((candidate) => candidate.leg === leg);
+  return entry ? new URLSearchParams(entry.requestBody ?? '').has(field) : undefined;
+};
+
+/** The refresh sends the secret when this app has one, unless a switch leaves it out or spoils it. */
+export const refreshExchange = (attempt: Attempt): string => {
+  const sent = sentField(attempt, 'token (refresh)', 'client_secret');
+  const secret = attempt.faults.includes('wrong-secret')
+    ? ' and a wrong client secret'
+    : sent === false
+      ? ', without the client secret'
+      : sent
+        ? ' and the client secret'
+        : ' (and the client secret, when this app has one)';
+  return `POST /services/oauth2/token with grant_type=refresh_token${secret}`;
+};
+
+/** The password grant's password: the user's password followed by the security token, unless a switch says not. */
+export const passwordExchange = (attempt: Attempt): string => {
+  const password = attempt.faults.includes('no-security-token')
+    ? 'the password without its security token'
+    : attempt.faults.includes('wrong-password')
+      ? 'a wrong password'
+      : 'the password + security token';
+  return `POST /services/oauth2/token with grant_type=password, ${password} and the secret`;
+};

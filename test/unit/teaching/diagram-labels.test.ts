@@ -84,4 +84,24 @@ describe('diagram labels', () => {
     // Nothing called yet: what the result page will ask.
     assert.equal(apiStep([]), 'GET the identity URL and the query with the Bearer token');
   });
+  test('the refresh and password exchanges say what a switch left out or spoilt', () => {
+    const refresh = (body: string) => [
+      { ...call('token (refresh)', 'https://x/services/oauth2/token'), requestBody: body },
+    ];
+    assert.match(
+      labels('refresh-token', ['no-secret'], refresh('grant_type=refresh_token'))[1],
+      /, without the client secret$/,
+    );
+    assert.match(
+      labels('refresh-token', [], refresh('grant_type=refresh_token&client_secret=s'))[1],
+      / and the client secret$/,
+    );
+    assert.match(labels('refresh-token', ['wrong-secret'])[1], / and a wrong client secret$/);
+    assert.match(
+      labels('username-password', ['no-security-token'])[1],
+      /the password without its security token/,
+    );
+    assert.match(labels('username-password', ['wrong-password'])[1], /a wrong password/);
+    assert.match(labels('username-password')[1], /the password \+ security token/);
+  });
 });
