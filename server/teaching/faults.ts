@@ -70,7 +70,7 @@ export const FAULTS: Record<FlowName, FaultOption[]> = {
     {
       id: 'wrong-password',
       label:
-        "send a wrong password (it counts toward the user's lockout: ten in a row by default, fewer where the org's password policy says so; the local emulator locks for 15 minutes)",
+        "send a wrong password (it counts toward the user's lockout: ten in a row by default, fewer where the org's password policy says so)",
     },
   ],
 };
