@@ -30,10 +30,15 @@ function cannotDeserialize(field: FieldDef, value: unknown): RestError {
             ? 'START_OBJECT'
             : 'VALUE_TRUE';
   const type = JAVA_TYPES[field.type] ?? 'String';
+  // A number past a double's range (1e400) parses as Infinity, which JSON would print as null: say what it was.
+  const shown =
+    typeof value === 'number' && !Number.isFinite(value)
+      ? 'beyond the range of a double'
+      : JSON.stringify(value);
   return new RestError(
     400,
     'JSON_PARSER_ERROR',
-    `Cannot deserialize instance of ${type} from ${token} value ${JSON.stringify(value)} or request may be missing a required field`,
+    `Cannot deserialize instance of ${type} from ${token} value ${shown} or request may be missing a required field`,
   );
 }
 

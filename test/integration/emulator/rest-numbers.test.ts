@@ -51,6 +51,10 @@ describe('emulator: number fields', () => {
       assert.equal(refused.status, 400, String(employees));
       assert.equal(refused.error.errorCode, 'JSON_PARSER_ERROR');
     }
+    // Past a double's range, the number is named as such, not as the null JSON would print for it.
+    const huge = await rest.post('/sobjects/Account', '{"Name":"Numbers","NumberOfEmployees":1e400}');
+    assert.equal(huge.status, 400);
+    assert.match(huge.body[0].message, /from VALUE_NUMBER value beyond the range of a double/);
   });
 
   test('nothing refused was stored', async () => {
