@@ -39,7 +39,9 @@ export function myDomainWarning(
 ): string | undefined {
   if (!setting || !myDomainUrl) return undefined;
   // The emulator's My Domain is its own second origin: a value meant for a real org must not look as if it counted.
-  if (mode === 'emulator') {
+  // Its own value (copied from the README for org mode) is no mistake.
+  const same = URL.canParse(setting) && new URL(setting).origin === myDomainUrl;
+  if (mode === 'emulator' && !same) {
     return `SF_MY_DOMAIN is ignored in emulator mode: the emulator's My Domain is ${myDomainUrl}. It counts with SF_LOGIN_URL (org mode).`;
   }
   const kind = hostKind(myDomainUrl);

@@ -6,6 +6,7 @@ import type { Host } from './hosts.ts';
 import type { Params } from './params.ts';
 import { requestedScopes } from './scopes.ts';
 import { safeEqual } from './secrets.ts';
+import { PageError, RedirectError, RemoteAccessError } from './authorizeErrors.ts';
 
 export interface PendingAuthorization {
   id: string;
@@ -22,35 +23,6 @@ export interface PendingAuthorization {
   loginHint?: string;
   /** The host the browser was sent to: a user-agent id_token names it as issuer. */
   host: string;
-}
-
-/** Errors that must not redirect (unknown client, unknown redirect URI): shown on a page instead. */
-export class PageError extends Error {
-  constructor(readonly oauthError: OAuthError) {
-    super(oauthError.message);
-  }
-}
-
-/**
- * Errors Salesforce sends to its own RemoteAccessErrorPage (the app is known and the callback is right, but the org
- * refuses it), with the reason in that page's query string.
- */
-export class RemoteAccessError extends Error {
-  constructor(readonly oauthError: OAuthError) {
-    super(oauthError.message);
-  }
-}
-
-/** Errors that go back to the app, in the query (code) or the fragment (token). */
-export class RedirectError extends Error {
-  constructor(
-    readonly oauthError: OAuthError,
-    readonly redirectUri: string,
-    readonly inFragment: boolean,
-    readonly state?: string,
-  ) {
-    super(oauthError.message);
-  }
 }
 
 /**
@@ -136,18 +108,3 @@ export function parseAuthorizeRequest(
 
 /** As observed from a blocked app (n8n-io/n8n#21589, 2025), in the fragment or query like other errors. */
 const appBlocked = () => new OAuthError('OAUTH_APP_BLOCKED', 'this app is blocked by admin');
-
-/** Where the browser goes with an error: query for the code flow, fragment for the token flow. */
-export function errorRedirectUrl(error: RedirectError): string {
-  const params = new URLSearchParams({
-    error: error.oauthError.error,
-    error_description: error.oauthError.error_description,
-  });
-  if (error.state !== undefined) params.set('state', error.state);
-  return appendResponse(error.redirectUri, params, error.inFragment);
-}
-
-export function appendResponse(redirectUri: string, params: URLSearchParams, inFragment: boolean): string {
-  if (inFragment) return `${redirectUri}#${params.toString()}`;
-  return `${redirectUri}${redirectUri.includes('?') ? '&' : '?'}${params.toString()}`;
-}

@@ -59,8 +59,9 @@ export function issueTokens(
 }
 
 /**
- * `api_instance_url` (the Models and Agent APIs' host) comes "when sfap_api scope is being used", on any grant: the
- * Mobile SDK reads it at login and on refresh alike (wire reference, flows 3.2 and 9.2).
+ * `api_instance_url` (the Models and Agent APIs' host) comes "when sfap_api scope is being used": the Mobile SDK reads
+ * it at login and on refresh alike (wire reference, flows 3.2 and 9.2). Here on every answer of the common shape and
+ * client credentials'; the JWT and password grants keep their documented fixed key sets.
  */
 function withApiInstanceUrl(response: TokenResponse, scopes: string[]): TokenResponse {
   if (scopes.includes('sfap_api')) response.api_instance_url = 'https://api.salesforce.com';

@@ -47,6 +47,9 @@ export async function start(ctx: FlowContext, faults: Fault[]): Promise<DeviceTr
   return { flow: 'device', deviceCode, userCode, verificationUri, intervalS, createdAt: now(), faults };
 }
 
+/** The poll answers that end a device code because of the person at the other screen: denied, or never answered. */
+export const USER_ENDINGS: ReadonlySet<string> = new Set(['access_denied', 'expired_token']);
+
 /** How soon an attempt armed to poll too fast polls again, until Salesforce tells it to slow down. */
 const TOO_FAST_S = 1;
 

@@ -18,7 +18,10 @@ export function noAnswerFix(error: Error, urlFix: string): string {
   if (code === 'untrusted_certificate')
     return `this machine does not trust the host's certificate. Behind a company proxy that inspects TLS, give Node its root certificate (NODE_EXTRA_CA_CERTS=/path/to/root.pem) and restart; never turn certificate checks off. If the host name is wrong instead: ${urlFix}`;
   if (code === 'timeout')
-    return `the host took the connection but did not answer in time: try again in a moment, and check for a proxy holding requests. If the host is wrong instead: ${urlFix}`;
+    return `the host did not answer in time: try again in a moment, and check for a proxy holding requests. If the host is wrong instead: ${urlFix}`;
+  // A name that does not resolve is most often a typo in the URL: that fix comes first then.
+  if (/ENOTFOUND|EAI_AGAIN/.test(error.message))
+    return `the host name does not resolve: ${urlFix} If it is right, check this machine's network and DNS.`;
   return `check that this machine reaches the host at all (open it in a browser here; the network, a proxy, a firewall). If the host is wrong instead: ${urlFix}`;
 }
 

@@ -50,12 +50,15 @@ export function errorOf(answer: SalesforceResponse): PreflightError | undefined 
 }
 
 /** Whether the answer redirects to the redirect_uri the request named (its query or fragment aside). */
-function sentToCallback(answer: SalesforceResponse, authorizeUrl: string): boolean {
+export function sentToCallback(answer: SalesforceResponse, authorizeUrl: string): boolean {
   const callback = new URL(authorizeUrl).searchParams.get('redirect_uri');
   const location = answer.headers.location;
   if (!callback || !location || answer.status < 300 || answer.status >= 400) return false;
   const target = new URL(location, authorizeUrl);
-  return `${target.origin}${target.pathname}` === callback.split(/[?#]/)[0];
+  // Both as the URL parser writes them: a callback configured with capitals or :443 is the same address.
+  if (!URL.canParse(callback)) return false;
+  const registered = new URL(callback);
+  return target.origin === registered.origin && target.pathname === registered.pathname;
 }
 
 /** The page shows the description percent-encoded (%20 for spaces), as Salesforce's does. */

@@ -10,6 +10,7 @@ import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
 import { apiChecks, check, noAnswerFix } from './doctorApi.ts';
 import { notPerformed } from './responseChecks.ts';
+import { SalesforceError } from '../salesforce/errors.ts';
 import * as webServer from './webServer.ts';
 
 const LOGIN_URL_FIX =
@@ -36,7 +37,8 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
       'Every flow starts at the login host: if it does not answer, nothing else can work.',
     ),
   );
-  log.check(hostKindCheck(config.loginUrl, config.myDomainUrl, discovered));
+  const untrusted = discovery instanceof SalesforceError && discovery.error === 'untrusted_certificate';
+  log.check(hostKindCheck(config.loginUrl, config.myDomainUrl, discovered, untrusted));
 
   const { authorizeUrl } = webServer.buildRequest(config, ctx.now());
   const refused = await probe(() => preflightAuthorize(ctx, authorizeUrl));
@@ -84,10 +86,25 @@ function secretNote(configured: boolean): Check {
   );
 }
 
-/** `discovered`: the host answered discovery as a login host, as a custom domain in front of a My Domain does. */
-function hostKindCheck(loginUrl: string, myDomainUrl: string | undefined, discovered: boolean): Check {
+/**
+ * `discovered`: the host answered discovery as a login host, as a custom domain in front of a My Domain does.
+ * `untrusted`: it could not be asked (its certificate is not trusted here), so a host of its own cannot be judged.
+ */
+function hostKindCheck(
+  loginUrl: string,
+  myDomainUrl: string | undefined,
+  discovered: boolean,
+  untrusted: boolean,
+): Check {
   const named = hostKind(loginUrl);
   const kind = named === 'other' ? 'custom-domain' : named;
+  if (kind === 'custom-domain' && untrusted) {
+    return notPerformed(
+      'host-kind',
+      'login host check',
+      `${loginUrl} is not a Salesforce host name (a custom domain?), and it could not be asked whether it serves logins: its certificate is not trusted here (see the discovery check).`,
+    );
+  }
   const loginHost =
     ['login', 'test', 'My Domain', 'Experience Cloud site', 'local emulator'].includes(kind) ||
     (kind === 'custom-domain' && discovered);

@@ -87,8 +87,9 @@ export function refreshTokenPages(services: Services): Pages {
           try {
             return await refreshToken.refresh(ctx, login, attempt.faults);
           } catch (error) {
-            // Marked on the session's login before the answer saves it; a wrong secret (invalid_client) kills nothing.
-            if (error instanceof SalesforceError && error.error === 'invalid_grant') {
+            // Marked on the session's login before the answer saves it. Only this answer says the token itself is dead
+            // (revoked, expired by the policy, or its family revoked); a wrong secret or an IP rule may pass.
+            if (error instanceof SalesforceError && error.description === 'expired access/refresh token') {
               login.refreshRefused = { at: services.now(), description: error.description };
             }
             throw error;

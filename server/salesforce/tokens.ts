@@ -36,8 +36,8 @@ export interface Login {
   /** The refresh token a rotation replaced: reusing it is the rotation lesson (it revokes the family). */
   previousRefreshToken?: string;
   /**
-   * Salesforce answered this login's refresh with invalid_grant: its refresh token (with rotation, every token of
-   * the login) no longer works, so the result page stops offering a refresh and says so.
+   * Salesforce answered this login's refresh with "expired access/refresh token": its refresh token (with rotation,
+   * every token of the login) no longer works, so the result page stops offering a refresh and says so.
    */
   refreshRefused?: { at: number; description?: string };
   /** The finished attempt that signed the visitor in. */

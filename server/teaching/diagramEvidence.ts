@@ -1,6 +1,7 @@
 // What shows that a step of a flow's diagram happened: the attempt's transcript legs and checks, read per step.
 import type { Attempt } from '../attempts/attempt.ts';
 import { oauthErrorOf } from '../attempts/legError.ts';
+import { USER_ENDINGS } from '../flows/device.ts';
 
 export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce instance';
 /**
@@ -54,8 +55,6 @@ export const anyLegDone =
       ? 'done'
       : 'failed';
   };
-/** The device flow's answers that end it because of the person at the other screen, not because of the polls. */
-const USER_ENDINGS = new Set(['access_denied', 'expired_token']);
 const lastPoll = (attempt: Attempt) =>
   attempt.transcript.filter((entry) => entry.leg === 'token (poll)').at(-1);
 const answered = (entry: { error?: string; status?: number }) =>

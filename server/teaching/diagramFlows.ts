@@ -1,38 +1,12 @@
 // Each flow's diagram: its steps between the four parties, in order, and what shows each one happened.
 import type { FlowName } from '../attempts/attempt.ts';
-import {
-  anyLegDone,
-  authorizeRedirect,
-  callbackError,
-  checks,
-  deviceApproval,
-  devicePolls,
-  leg,
-  run,
-  started,
-  type StepDef,
-} from './diagramEvidence.ts';
-import {
-  apiCalls,
-  clientCredentialsToken,
-  jwtSigning,
-  passwordExchange,
-  refreshExchange,
-  webServerAuthorize,
-  webServerCallback,
-  webServerExchange,
-} from './diagramLabels.ts';
-
-const API = [
-  {
-    from: 'This app',
-    to: 'Salesforce instance',
-    label: apiCalls,
-    evidence: anyLegDone('identity', 'query'),
-  },
-] satisfies StepDef[];
+import { deviceApproval, devicePolls, leg, run, started, type StepDef } from './diagramEvidence.ts';
+import { clientCredentialsToken, jwtSigning, passwordExchange, refreshExchange } from './diagramLabels.ts';
+import { API } from './diagramApiStep.ts';
+import { REDIRECT_STEPS } from './diagramRedirectFlows.ts';
 
 export const STEPS: Record<FlowName, StepDef[]> = {
+  ...REDIRECT_STEPS,
   jwt: [
     {
       from: 'Browser',
@@ -50,34 +24,6 @@ export const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Salesforce login',
       label: 'POST /services/oauth2/token with grant_type=jwt-bearer and the assertion',
-      evidence: leg('token'),
-    },
-    ...API,
-  ],
-  'web-server': [
-    {
-      from: 'This app',
-      to: 'Browser',
-      label: webServerAuthorize,
-      evidence: authorizeRedirect,
-    },
-    { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
-    {
-      from: 'Salesforce login',
-      to: 'Browser',
-      label: 'Redirect to the callback with ?code and state',
-      evidence: leg('callback'),
-    },
-    {
-      from: 'Browser',
-      to: 'This app',
-      label: webServerCallback,
-      evidence: checks('state', 'pkce'),
-    },
-    {
-      from: 'This app',
-      to: 'Salesforce login',
-      label: webServerExchange,
       evidence: leg('token'),
     },
     ...API,
@@ -130,28 +76,6 @@ export const STEPS: Record<FlowName, StepDef[]> = {
       to: 'Salesforce login',
       label: passwordExchange,
       evidence: leg('token'),
-    },
-    ...API,
-  ],
-  'user-agent': [
-    {
-      from: 'This app',
-      to: 'Browser',
-      label: 'Redirect to /services/oauth2/authorize (response_type=token) with state and nonce',
-      evidence: authorizeRedirect,
-    },
-    { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
-    {
-      from: 'Salesforce login',
-      to: 'Browser',
-      label: 'Redirect to the callback with the token in the #fragment',
-      evidence: leg('callback'),
-    },
-    {
-      from: 'Browser',
-      to: 'This app',
-      label: 'The page script posts the fragment: check state, signature and nonce',
-      evidence: checks('state', 'signature', 'nonce', 'id-token'),
     },
     ...API,
   ],

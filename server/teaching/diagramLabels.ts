@@ -27,7 +27,22 @@ export const webServerAuthorize = (attempt: Attempt): string => {
   const challenge = challengeLeftOut(attempt.faults) ? ', without code_challenge' : ' and code_challenge';
   return `Redirect to /services/oauth2/authorize with state${challenge}`;
 };
+/** The login answered with an error (Deny, a refusal), which came back through the callback instead of a code. */
+const errorCameBack = (attempt: Attempt): boolean =>
+  attempt.error?.source === 'redirect' || attempt.error?.source === 'fragment';
+
+export const webServerRedirect = (attempt: Attempt): string =>
+  `Redirect to the callback with ${errorCameBack(attempt) ? '?error' : '?code'} and state`;
+export const userAgentRedirect = (attempt: Attempt): string =>
+  `Redirect to the callback with ${errorCameBack(attempt) ? 'the error' : 'the token'} in the #fragment`;
+export const userAgentCallback = (attempt: Attempt): string =>
+  errorCameBack(attempt)
+    ? 'The page script posts the fragment: check state (an error came back: no token, nothing else to check)'
+    : 'The page script posts the fragment: check state, signature and nonce';
+
 export const webServerCallback = (attempt: Attempt): string => {
+  if (errorCameBack(attempt))
+    return 'GET /oauthcallback.html: check state (an error came back: no code to exchange)';
   const pkce = verifierLeftOut(attempt.faults)
     ? ' (PKCE left out on purpose: nothing to recompute)'
     : ', recompute the PKCE challenge';
@@ -65,13 +80,15 @@ const sentField = (attempt: Attempt, leg: string, field: string): boolean | unde
 /** The refresh sends the secret when this app has one, unless a switch leaves it out or spoils it. */
 export const refreshExchange = (attempt: Attempt): string => {
   const sent = sentField(attempt, 'token (refresh)', 'client_secret');
-  const secret = attempt.faults.includes('wrong-secret')
-    ? ' and a wrong client secret'
-    : sent === false
+  // What was sent decides first: a public client armed with wrong-secret still sends no secret at all.
+  const secret =
+    sent === false
       ? ', without the client secret'
-      : sent
-        ? ' and the client secret'
-        : ' (and the client secret, when this app has one)';
+      : attempt.faults.includes('wrong-secret')
+        ? ' and a wrong client secret'
+        : sent
+          ? ' and the client secret'
+          : ' (and the client secret, when this app has one)';
   return `POST /services/oauth2/token with grant_type=refresh_token${secret}`;
 };
 

@@ -4,19 +4,12 @@ import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, testKeyPem, type TestStack } from '../support/stack.ts';
 import { EMULATOR_DEFAULTS } from '../../server/config.ts';
 import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
-
-/** The report of one "Check my setup" on a stack. */
-async function doctorReport(stack: TestStack): Promise<string> {
-  const client = new TestClient();
-  if (stack.accessUrl) await client.get(stack.accessUrl);
-  assert.equal((await postForm(stack, client, '/setup', '/setup/check')).status, 303);
-  return (await client.get(`${stack.appUrl}/setup`)).text();
-}
+import { doctorReport } from '../support/doctor.ts';
 
 describe('the setup doctor', () => {
   let stack: TestStack;
@@ -37,72 +30,6 @@ describe('the setup doctor', () => {
       'the secret is judged only by a token request',
     );
     assert.match(html, /the web server flow&#39;s code exchange shows whether it is right/);
-  });
-
-  test('with the org unreachable, the doctor does not also fail the versions it could not read', async () => {
-    const unreachable = await startTestStack({
-      SF_LOGIN_URL: 'https://localhost:1',
-      SF_CLIENT_ID: '3MVG9x',
-      SF_USERNAME: 'me@example.com',
-    });
-    try {
-      const html = await doctorReport(unreachable);
-      assert.doesNotMatch(html, /data-check="api-version" data-state="fail"/);
-      assert.match(html, /data-check="api-version" data-state="skipped"/);
-      assert.match(html, /\/services\/data\/ got no answer, so the versions could not be read/);
-      // No answer at all: the network comes first, the URL (perhaps right already) second.
-      assert.match(html, /Fix: check that this machine reaches the host at all/);
-    } finally {
-      await unreachable.close();
-    }
-    // A host of its own (a custom domain would be one) fails only when it does not answer as a login host either.
-    const ownHost = await startTestStack({
-      SF_LOGIN_URL: 'https://[::1]:1',
-      SF_CLIENT_ID: '3MVG9x',
-      SF_USERNAME: 'me@example.com',
-    });
-    try {
-      const html = await doctorReport(ownHost);
-      assert.match(html, /data-check="host-kind" data-state="fail"/);
-      assert.match(html, /is not a Salesforce host, and it did not answer as a login host \(a custom domain/);
-      assert.doesNotMatch(html, /is a other host/);
-    } finally {
-      await ownHost.close();
-    }
-  });
-
-  test('a login host whose certificate this machine does not trust gets the trust fix, not "set SF_LOGIN_URL"', async () => {
-    const org = await startTestStack({}, { emulatorOnly: true });
-    // No extra CA: as behind a company proxy that inspects TLS, the (right) host's certificate is not trusted.
-    const untrusted = await startTestStack({
-      SF_LOGIN_URL: org.emulatorUrl,
-      SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-      SF_USERNAME: EMULATOR_DEFAULTS.username,
-    });
-    try {
-      const html = await doctorReport(untrusted);
-      assert.match(html, /data-check="discovery" data-state="fail"/);
-      assert.match(html, /untrusted_certificate/);
-      assert.match(
-        html,
-        /Fix: this machine does not trust the host&#39;s certificate\..*NODE_EXTRA_CA_CERTS/,
-      );
-    } finally {
-      await untrusted.close();
-    }
-    // That fix, set in the app's configuration (a .env file) rather than exported in the shell, is enough.
-    const trusted = await startTestStack({
-      SF_LOGIN_URL: org.emulatorUrl,
-      SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-      SF_USERNAME: EMULATOR_DEFAULTS.username,
-      NODE_EXTRA_CA_CERTS: path.join(TEST_ROOT, 'certs', 'server.crt'),
-    });
-    try {
-      assert.match(await doctorReport(trusted), /data-check="discovery" data-state="pass"/);
-    } finally {
-      await trusted.close();
-      await org.close();
-    }
   });
 
   test('an API version the org does not offer is named, with the fix, by the doctor and the result page', async () => {

@@ -119,18 +119,18 @@ describe('the trouble path', () => {
     );
     assert.match(myDomain, /Setup → My Domain shows it/);
     assert.doesNotMatch(myDomain, /its app and org settings are on/);
-    // A refusal only a "break it" switch makes here: no Setup page to send the learner to.
+    // A refusal only a "break it" switch makes in the emulator: pasted, it may come from a real org, so neither that
+    // nor a Setup page of the emulator is said; linked from the emulator's own error page, the switch is.
     for (const pasted of [
       'error=invalid_grant&error_description=ip%20restricted',
       'error=OAUTH_APP_BLOCKED&error_description=this%20app%20is%20blocked%20by%20admin',
     ]) {
-      const onlyASwitch = await explainPasted(pasted);
-      assert.match(
-        onlyASwitch,
-        /Here the org is the local emulator\. The local emulator has no such setting/,
-        pasted,
-      );
-      assert.doesNotMatch(onlyASwitch, /its app and org settings are on/, pasted);
+      const fromAnywhere = await explainPasted(pasted);
+      assert.doesNotMatch(fromAnywhere, /Here the org is the local emulator/, pasted);
     }
+    const query = 'error=OAUTH_APP_BLOCKED&error_description=this%20app%20is%20blocked%20by%20admin';
+    const linked = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
+    assert.match(linked, /Here the org is the local emulator\. The local emulator has no such setting/);
+    assert.doesNotMatch(linked, /its app and org settings are on/);
   });
 });

@@ -18,6 +18,11 @@ describe('the hosts of a configuration', () => {
     assert.ok(
       !loadConfig({ EMULATOR_PORT: '9443' }, ROOT).warnings.some((w) => w.startsWith('SF_MY_DOMAIN')),
     );
+    const itsOwn = loadConfig({ EMULATOR_PORT: '9443', SF_MY_DOMAIN: 'https://127.0.0.1:9443' }, ROOT);
+    assert.ok(
+      !itsOwn.warnings.some((w) => w.startsWith('SF_MY_DOMAIN')),
+      "the emulator's own value is no mistake",
+    );
     assert.equal(
       loadConfig({ ...ORG, SF_LOGIN_URL: 'https://acme.my.salesforce.com' }, ROOT).myDomainUrl,
       'https://acme.my.salesforce.com',

@@ -1,14 +1,8 @@
 // GET /services/oauth2/authorize with its login and approval pages, as the emulated org's users see them.
 import { Router, type Request, type Response } from 'express';
 import { appAccess, blockedAsUninstalled, type EmulatorContext } from '../context.ts';
-import {
-  PageError,
-  parseAuthorizeRequest,
-  RedirectError,
-  RemoteAccessError,
-  errorRedirectUrl,
-  type PendingAuthorization,
-} from '../authorizeRequest.ts';
+import { errorRedirectUrl, PageError, RedirectError, RemoteAccessError } from '../authorizeErrors.ts';
+import { parseAuthorizeRequest, type PendingAuthorization } from '../authorizeRequest.ts';
 import { OAuthError } from '../errors.ts';
 import { requestHost } from '../hosts.ts';
 import { checkCredentials, endLogin, IP_RESTRICTED, sessionUser, startSession } from '../login.ts';

@@ -1,11 +1,7 @@
 // Finishes an authorization: a code in the query (web server flow) or tokens in the fragment (user-agent flow).
 import type { Response } from 'express';
-import {
-  appendResponse,
-  errorRedirectUrl,
-  RedirectError,
-  type PendingAuthorization,
-} from '../authorizeRequest.ts';
+import { appendResponse, errorRedirectUrl, RedirectError } from '../authorizeErrors.ts';
+import type { PendingAuthorization } from '../authorizeRequest.ts';
 import { appAccess, type EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import type { OrgUser } from '../org.ts';
@@ -51,6 +47,7 @@ export function completeAuthorization(
       'signature',
       'scope',
       'token_type',
+      // Documented for the token endpoint's answers; in the fragment, which carries their other fields, unconfirmed.
       'api_instance_url',
     ]) {
       if (tokens[name] !== undefined) params.set(name, tokens[name]);

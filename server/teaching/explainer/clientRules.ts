@@ -77,6 +77,6 @@ export const CLIENT_RULES: Rule[] = [
 /** A secret left out by a "break it" switch: SF_CLIENT_SECRET needs no change, the next attempt sends it again. */
 function leftOutOnPurpose(context: ExplainContext, fault: Fault): string | undefined {
   return context.faults?.includes(fault)
-    ? 'This attempt left client_secret out on purpose (the "break it" switch): SF_CLIENT_SECRET is fine as it is, and the next attempt sends it again.'
+    ? 'This attempt left client_secret out on purpose (the "break it" switch): SF_CLIENT_SECRET is fine as it is, and needs no change for this.'
     : undefined;
 }

@@ -35,6 +35,11 @@ export const JWT_RULES: Rule[] = [
       'The JWT was not signed by the private key whose certificate is on the app, is not RS256, or is malformed (broken base64url, missing claims).',
     howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures): with the generated pair, certs/jwt.crt, which the setup guide offers to download. The JWT page checks only that the key and certificate here belong together; when that check passes, the app holds another certificate, most often an older jwt.crt from before certs/ was made anew.`,
     whatNotToDo: 'Never upload the private key, and do not switch to HS256: Salesforce accepts RS256 only.',
+    // Signed with a throwaway key by the "break it" switch: nothing to re-upload.
+    detail: (c) =>
+      c.faults?.includes('other-key')
+        ? 'This attempt signed with a throwaway key on purpose (the "break it" switch): the certificate on the app and the files here are fine as they are, and the next attempt signs with the key here again.'
+        : undefined,
   },
   AUDIENCE_RULE,
   // Salesforce's help page shows this wording; orgs answer 'audience is invalid'. Pasted, it means the same.

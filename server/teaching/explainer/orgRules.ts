@@ -78,7 +78,7 @@ export const ORG_RULES: Rule[] = [
     likelyMeaning:
       'Orgs created since Summer \'23 (the release is documented for the username-password setting; for this one it is unconfirmed) block user-agent (implicit) flows unless "Allow OAuth User-Agent Flows" is on in Setup → OAuth and OpenID Connect Settings; many admins keep it off on purpose.',
     howToFix:
-      'Move to the web server flow with PKCE (it needs no secret in a browser app). Only if you must, an admin turns the setting on.',
+      'Move to the web server flow with PKCE (it needs no secret in a browser app). Only if you must, an admin turns "Allow OAuth User-Agent Flows" on (Setup → OAuth and OpenID Connect Settings).',
     whatNotToDo:
       'Do not ask for the org-wide setting to be turned on for one app: the token would travel in URLs again.',
   },

@@ -3,6 +3,7 @@
 // fresh attempt can honestly do differs per value.
 import type { Attempt, TranscriptEntry } from '../../attempts/attempt.ts';
 import { oauthErrorOf } from '../../attempts/legError.ts';
+import { USER_ENDINGS } from '../../flows/device.ts';
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
 import { readJwt } from '../../jwt.ts';
 
@@ -20,7 +21,7 @@ const DEVICE_GRANTS = new Set(['device', 'urn:ietf:params:oauth:grant-type:devic
  * Refusals that end a device code: the user's answer (denied, or never given in time) or a code no longer good.
  * Others (a wrong client or grant_type, authorization_pending, slow_down) leave it alive, approved or not.
  */
-const ENDS_DEVICE_CODE = new Set(['access_denied', 'expired_token', 'invalid_grant', 'invalid_app_access']);
+const ENDS_DEVICE_CODE = new Set([...USER_ENDINGS, 'invalid_grant', 'invalid_app_access']);
 
 const formOf = (entry: TranscriptEntry) => new URLSearchParams(entry.requestBody ?? '');
 

@@ -99,7 +99,7 @@ describe('token tools and logout', () => {
     const signedOut = await (await client.get(`${stack.appUrl}/signed-out`)).text();
     assert.match(signedOut, /<strong>revoke<\/strong>/);
     assert.match(signedOut, /<strong>end session<\/strong>/);
-    assert.match(signedOut, /ended its login at\s+Salesforce/);
+    assert.match(signedOut, /ends this browser's\s+login at Salesforce once the browser gets there/);
     assert.doesNotMatch(signedOut, /End my login at Salesforce too/);
     const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
     const again = await (await client.get(start.headers.get('location') ?? '')).text();

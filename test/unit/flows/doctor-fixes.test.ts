@@ -1,7 +1,9 @@
 // The setup doctor's fixes that depend on the host: a refused consumer key at login.salesforce.com names sandboxes.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
+import { noAnswerFix } from '../../../server/flows/doctorApi.ts';
 import { clientFix } from '../../../server/flows/setupDoctor.ts';
+import { SalesforceError } from '../../../server/salesforce/errors.ts';
 
 describe('setup doctor fixes', () => {
   const callbackUrl = 'https://localhost:8081/oauthcallback.html';
@@ -20,6 +22,33 @@ describe('setup doctor fixes', () => {
     assert.equal(
       clientFix('redirect_uri_mismatch', { callbackUrl, loginUrl: 'https://login.salesforce.com' }),
       `add ${callbackUrl} to the app's Callback URLs, exactly`,
+    );
+  });
+  test('a host that gave no answer: trust, time or name first, as the error says, and the URL fix after', () => {
+    const urlFix = 'SF_LOGIN_URL must be https://login.salesforce.com.';
+    const failure = (code: string, description: string) =>
+      new SalesforceError(code, description, 0, '', 'network');
+    assert.match(
+      noAnswerFix(failure('untrusted_certificate', 'self-signed certificate'), urlFix),
+      /^this machine does not trust the host's certificate\..*NODE_EXTRA_CA_CERTS.*If the host name is wrong instead: SF_LOGIN_URL/,
+    );
+    assert.match(
+      noAnswerFix(failure('timeout', 'no answer within 10 s'), urlFix),
+      /^the host did not answer in time/,
+    );
+    assert.match(
+      noAnswerFix(
+        failure('network_error', 'no answer from https://logn.salesforce.com: getaddrinfo ENOTFOUND'),
+        urlFix,
+      ),
+      /^the host name does not resolve: SF_LOGIN_URL must be/,
+    );
+    assert.match(
+      noAnswerFix(
+        failure('network_error', 'no answer from https://localhost:1: connect ECONNREFUSED'),
+        urlFix,
+      ),
+      /^check that this machine reaches the host at all/,
     );
   });
 });

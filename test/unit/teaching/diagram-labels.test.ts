@@ -104,4 +104,34 @@ describe('diagram labels', () => {
     assert.match(labels('username-password', ['wrong-password'])[1], /a wrong password/);
     assert.match(labels('username-password')[1], /the password \+ security token/);
   });
+  test('an error that came back through the callback is named as such, not as a code or a token', () => {
+    const denied = (flow: FlowName, source: 'redirect' | 'fragment') =>
+      diagramSteps({
+        id: 'a',
+        flow,
+        startedAt: 0,
+        checks: [],
+        faults: [],
+        transcript: [],
+        ok: false,
+        error: { error: 'access_denied', error_description: 'end-user denied authorization', source },
+      }).map((step) => step.label);
+    const [, , redirect, callback] = denied('web-server', 'redirect');
+    assert.equal(redirect, 'Redirect to the callback with ?error and state');
+    assert.match(callback, /check state \(an error came back: no code to exchange\)$/);
+    const [, , fragment, posted] = denied('user-agent', 'fragment');
+    assert.equal(fragment, 'Redirect to the callback with the error in the #fragment');
+    assert.match(posted, /check state \(an error came back/);
+    assert.equal(labels('web-server')[2], 'Redirect to the callback with ?code and state');
+  });
+
+  test('a public client armed to send a wrong secret is shown sending none, as it did', () => {
+    const sent = [
+      {
+        ...call('token (refresh)', 'https://x/services/oauth2/token'),
+        requestBody: 'grant_type=refresh_token',
+      },
+    ];
+    assert.match(labels('refresh-token', ['wrong-secret'], sent)[1], /, without the client secret$/);
+  });
 });

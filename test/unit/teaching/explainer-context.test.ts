@@ -122,5 +122,11 @@ describe('error explainer', () => {
     );
     assert.match(explained.howToFix, /certs\/jwt\.crt, which the setup guide offers to download/);
     assert.match(explained.howToFix, /when that check passes, the app holds another certificate/);
+    assert.equal(explained.detail, undefined);
+    const onPurpose = explain(
+      { error: 'invalid_grant', error_description: 'invalid assertion' },
+      { flow: 'jwt', faults: ['other-key'] },
+    );
+    assert.match(onPurpose.detail ?? '', /signed with a throwaway key on purpose/);
   });
 });

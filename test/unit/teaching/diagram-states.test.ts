@@ -1,0 +1,160 @@
+// The diagram's step states: done, failed, not reached, before this attempt, or not seen by this app, from its legs
+// and checks (see server/teaching/diagram.ts).
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import type { Attempt } from '../../../server/attempts/attempt.ts';
+import { diagramSteps } from '../../../server/teaching/diagram.ts';
+
+describe('diagram states', () => {
+  /** One call to Salesforce in an attempt's transcript, as the flows record it. */
+  const serverCall = (leg: string, method: string, status: number) =>
+    ({ id: leg, at: 0, kind: 'server-call', leg, method, url: 'u', requestHeaders: {}, status }) as const;
+
+  /** An attempt of a flow with the given fields, nothing checked and nothing armed. */
+  const attemptOf = (fields: Pick<Attempt, 'flow' | 'transcript'> & Partial<Attempt>): Attempt => ({
+    id: 'a',
+    startedAt: 0,
+    checks: [],
+    faults: [],
+    ...fields,
+  });
+
+  test('marks diagram steps done, failed and not reached', () => {
+    const attempt = attemptOf({
+      flow: 'jwt',
+      assertion: 'h.c.s',
+      transcript: [serverCall('token', 'POST', 400)],
+    });
+    assert.deepEqual(
+      diagramSteps(attempt).map((step) => step.state),
+      ['done', 'done', 'failed', 'not-reached'],
+    );
+  });
+
+  test('a Deny fails the login step, while the callback that carried it and its state check still happened', () => {
+    const denied = attemptOf({
+      flow: 'web-server',
+      ok: false,
+      error: {
+        error: 'access_denied',
+        error_description: 'end-user denied authorization',
+        source: 'redirect',
+      },
+      transcript: [
+        serverCall('authorize', 'GET', 302),
+        { ...serverCall('callback', 'GET', 200), kind: 'callback' },
+      ],
+      checks: [{ id: 'state', label: 'state check', passed: true, detail: '', why: '' }],
+    });
+    assert.deepEqual(
+      diagramSteps(denied).map((step) => step.state),
+      ['done', 'failed', 'done', 'done', 'not-reached', 'not-reached'],
+    );
+  });
+
+  test("the device flow's approval is known only from the polls' answers", () => {
+    const poll = (status: number) => serverCall('token (poll)', 'POST', status);
+    const device = ({ transcript = [], ...fields }: Partial<Attempt>) =>
+      diagramSteps(
+        attemptOf({
+          flow: 'device',
+          transcript: [serverCall('device authorization', 'POST', 200), ...transcript],
+          ...fields,
+        }),
+      ).map((step) => step.state);
+    const refused = (error: string) =>
+      ({ ok: false, error: { error, error_description: error, source: 'token' } }) as const;
+    // Told to slow down: the polls came too soon, while the approval has not come yet.
+    const slowDown = {
+      ...poll(400),
+      responseBody: '{"error":"slow_down","error_description":"polling too fast"}',
+    };
+    assert.deepEqual(device({ transcript: [poll(400), slowDown] }).slice(0, 3), [
+      'done',
+      'not-reached',
+      'failed',
+    ]);
+    // Still waiting (authorization_pending): the polls work, the approval has not come.
+    assert.deepEqual(device({ transcript: [poll(400), poll(400)] }).slice(0, 3), [
+      'done',
+      'not-reached',
+      'done',
+    ]);
+    assert.deepEqual(device({ transcript: [poll(400), poll(200)], ok: true }), [
+      'done',
+      'done',
+      'done',
+      'not-reached',
+    ]);
+    // Denied, or never approved in time: the approval failed, and the polls that brought the news did their job.
+    assert.deepEqual(device({ transcript: [poll(400)], ...refused('access_denied') }).slice(0, 3), [
+      'done',
+      'failed',
+      'done',
+    ]);
+    // A poll refused for its own sake (a wrong grant_type): the polls failed; the approval is not the app's to see.
+    assert.deepEqual(device({ transcript: [poll(400)], ...refused('unsupported_grant_type') }).slice(0, 3), [
+      'done',
+      'unseen',
+      'failed',
+    ]);
+  });
+
+  test('an attempt that began at the callback: the redirect was before it; a Deny that came back fails', () => {
+    const callback = {
+      id: 'c1',
+      at: 0,
+      kind: 'callback',
+      leg: 'callback',
+      method: 'GET',
+      url: 'https://localhost/cb',
+      requestHeaders: {},
+    } as const;
+    const denied = attemptOf({
+      flow: 'web-server',
+      ok: false,
+      error: {
+        error: 'access_denied',
+        error_description: 'end-user denied authorization',
+        source: 'redirect',
+      },
+      transcript: [callback],
+    });
+    assert.deepEqual(
+      diagramSteps(denied).map((step) => step.state),
+      ['earlier', 'failed', 'done', 'not-reached', 'not-reached', 'not-reached'],
+    );
+  });
+
+  test('a redirect flow the pre-flight stopped fails at its first step, not nowhere', () => {
+    const refused = attemptOf({
+      flow: 'web-server',
+      ok: false,
+      preflightRefused: 'callback',
+      error: {
+        error: 'invalid_request',
+        error_description: 'missing required code challenge',
+        source: 'redirect',
+      },
+      transcript: [serverCall('pre-flight', 'GET', 302)],
+    });
+    assert.deepEqual(
+      diagramSteps(refused).map((step) => step.state),
+      ['failed', 'not-reached', 'not-reached', 'not-reached', 'not-reached', 'not-reached'],
+    );
+    // Still under way (sent to the login page, nothing back yet): nothing has failed.
+    const underWay = {
+      ...refused,
+      ok: undefined,
+      error: undefined,
+      preflightRefused: undefined,
+      transcript: [],
+    };
+    assert.deepEqual(
+      diagramSteps(underWay)
+        .map((step) => step.state)
+        .slice(0, 1),
+      ['not-reached'],
+    );
+  });
+});
