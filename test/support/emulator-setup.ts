@@ -53,6 +53,7 @@ export async function saveSettings(
     refreshTokenAmount: String(current?.refreshTokenPolicy.amount ?? 1),
     refreshTokenUnit: current?.refreshTokenPolicy.unit ?? 'DAYS',
     allowUsernamePassword: box(org?.allowUsernamePassword),
+    allowUserAgentShown: '1',
     allowUserAgent: box(org?.allowUserAgent),
     appInstalled: box(org?.appInstalled),
     ...changes,

@@ -54,7 +54,7 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
 
   router.post('/setup', adminOnly(ctx), (req, res) => {
     const userIds = ctx.users.map((user) => user.id);
-    const { settings, org, errors } = readForm(ctx.state.settings, req.body ?? {}, userIds);
+    const { settings, org, errors } = readForm(ctx.state.settings, req.body ?? {}, userIds, ctx.state.org);
     if (errors.length > 0) return render(ctx, req, res.status(400), { errors, draft: req.body });
     ctx.state.updateSettings(settings, org);
     render(ctx, req, res, { saved: 'Settings saved. They apply to the next request.' });

@@ -25,6 +25,7 @@ export function readForm(
   current: AppSettings,
   body: Record<string, unknown>,
   userIds: readonly string[],
+  currentOrg: OrgSettings,
 ): { settings: AppSettings; org: OrgSettings; errors: string[] } {
   const errors: string[] = [];
   for (const [name, value] of Object.entries(body)) {
@@ -82,7 +83,9 @@ export function readForm(
     },
     org: {
       allowUsernamePassword: checked(body.allowUsernamePassword),
-      allowUserAgent: checked(body.allowUserAgent),
+      // Added after the other switches: a page opened before it existed shows no box, which must not read as "off".
+      allowUserAgent:
+        body.allowUserAgentShown === '1' ? checked(body.allowUserAgent) : currentOrg.allowUserAgent,
       appInstalled: checked(body.appInstalled),
     },
     errors,

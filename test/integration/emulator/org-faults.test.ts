@@ -121,6 +121,9 @@ describe('emulator: org-side faults', () => {
     }
     const allowed = await browser.get(authorizeUrl({ response_type: 'token' }));
     assert.match(allowed.headers.get('location') ?? '', /#access_token=/);
+    // A Setup page opened before the switch existed sends no box for it: saving it keeps the setting as it was.
+    await changeSettings(stack, { allowUserAgentShown: undefined, allowUserAgent: undefined });
+    assert.equal(stack.emulator?.context.state.org.allowUserAgent, true);
   });
 
   test('require-secret: the next code exchange needs the secret even where the app made it optional', async () => {
