@@ -112,7 +112,9 @@ export function appAccess(
  * device flow is blocked for everyone (grants/device.ts).
  */
 export function blockedAsUninstalled(ctx: EmulatorContext, user: OrgUser): boolean {
-  return (
-    !ctx.state.org.appInstalled && !ctx.state.isApproved(user.id) && user.profile !== 'System Administrator'
-  );
+  if (ctx.state.org.appInstalled || ctx.state.isApproved(user.id)) return false;
+  if (user.profile === 'System Administrator') return false;
+  // An admin's pre-authorization of the user's profile is an approval too (an admin-approved app's users never click).
+  const { policy, profiles } = ctx.state.settings;
+  return !(policy === 'admin-approved' && profiles.includes(user.profile));
 }

@@ -34,7 +34,7 @@ export const FLOW_RULES: Rule[] = [
     when: (c) => c.flow === 'username-password',
     title: 'Salesforce refused the username-password login',
     likelyMeaning:
-      'The same words cover every cause: the org blocks the flow (the default in orgs created since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org (what a retired org answers is unconfirmed), the password or the appended security token is wrong, or the user is locked or inactive.',
+      'The same words cover every cause: the org blocks the flow (the default in orgs created since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org (what a retired org answers is unconfirmed), the password or the appended security token is wrong, the user is locked or inactive, or the app is not installed in the org and this user never authorized it (since September 2025).',
     howToFix:
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
     // Salesforce's answer names no cause; the one a learner armed is known here.

@@ -48,8 +48,26 @@ describe('emulator: settings, policy, persistence, robustness', () => {
       await changeSettings(stack, { appInstalled: undefined });
       const again = await authorizeInBrowser(stack, { response_type: 'code' }, { username: standard });
       assert.ok(again.searchParams.get('code'), String(again));
+      // An admin's pre-authorization counts as an approval: a fresh org, the Standard User profile pre-authorized.
+      const reset = await setupSession(stack);
+      await reset.client.post(`${stack.emulatorUrl}/setup/reset`, { csrf: hiddenValue(reset.page, 'csrf') });
+      await changeSettings(stack, {
+        appInstalled: undefined,
+        policy: 'admin-approved',
+        profiles: ['System Administrator', 'Standard User'],
+      });
+      const preAuthorized = await authorizeInBrowser(
+        stack,
+        { response_type: 'code' },
+        { username: standard },
+      );
+      assert.ok(preAuthorized.searchParams.get('code'), String(preAuthorized));
     } finally {
-      await changeSettings(stack, { appInstalled: 'on', allowUsernamePassword: undefined });
+      await changeSettings(stack, {
+        appInstalled: 'on',
+        allowUsernamePassword: undefined,
+        policy: 'self-authorize',
+      });
     }
   });
 

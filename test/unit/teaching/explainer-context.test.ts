@@ -129,4 +129,13 @@ describe('error explainer', () => {
     );
     assert.match(onPurpose.detail ?? '', /signed with a throwaway key on purpose/);
   });
+  test("the emulator's uninstalled-app refusal names install, the permission and pre-authorization as fixes", () => {
+    const explained = explain({
+      error: 'OAUTH_APP_ACCESS_DENIED',
+      error_description: 'this app is not installed in this org',
+    });
+    assert.equal(explained.key, 'app-not-installed-user');
+    assert.match(explained.howToFix, /Approve Uninstalled Connected Apps/);
+    assert.equal(explain({ error: 'OAUTH_APP_ACCESS_DENIED' }).key, 'app-access-denied');
+  });
 });
