@@ -1,7 +1,7 @@
 // Logging out: the token revoked and this app's login ended, then, on request, the login at the org ended too.
 import type { RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { TranscriptEntry } from '../attempts/attempt.ts';
+import type { FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { markLoggedOut } from '../retiredSessions.ts';
 import { entryView } from '../teaching/transcript.ts';
 import type { Services } from './services.ts';
@@ -10,6 +10,8 @@ declare module 'express-session' {
   interface SessionData {
     /** What the last logout did (revoke, end session), for the signed-out page. */
     loggedOut?: TranscriptEntry[];
+    /** The flow of the login it ended: only a redirect flow's left a login at Salesforce in this browser. */
+    loggedOutFlow?: FlowName;
   }
 }
 
@@ -29,6 +31,7 @@ export function logoutPages(
         req.session.regenerate((error) => (error ? reject(error) : resolve())),
       );
       req.session.loggedOut = legs;
+      req.session.loggedOutFlow = login?.flow;
       res.redirect(303, '/signed-out');
     },
 
@@ -38,6 +41,8 @@ export function logoutPages(
      * Logout URL, sends a browser on), so the logout itself never depends on coming back.
      */
     endSession(req, res) {
+      // Only after this app's logout: while signed in, that comes first (it revokes the token).
+      if (req.session.login && !req.session.loggedOut) return res.redirect(303, '/result');
       const back = `${new URL(config.callbackUrl).origin}/signed-out`;
       const url = `${config.loginUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`;
       const redirect: TranscriptEntry = {
@@ -49,7 +54,9 @@ export function logoutPages(
         url,
         requestHeaders: {},
       };
-      req.session.loggedOut = [...(req.session.loggedOut ?? []), redirect];
+      // One such leg however often it is asked for: every session stays small.
+      const earlier = (req.session.loggedOut ?? []).filter((entry) => entry.leg !== 'end session');
+      req.session.loggedOut = [...earlier, redirect];
       res.redirect(303, url);
     },
 
@@ -62,6 +69,7 @@ export function logoutPages(
         title: 'Signed out',
         legs: legs.map((entry) => entryView(entry, [])),
         sessionEnded: legs.some((entry) => entry.leg === 'end session'),
+        browserLogin: ['web-server', 'user-agent'].includes(req.session.loggedOutFlow ?? ''),
         loginHost: config.loginUrl,
       });
     },

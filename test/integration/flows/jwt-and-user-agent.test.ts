@@ -1,6 +1,7 @@
 // The JWT bearer and user-agent flows end to end against the emulator. Two visitors kept apart: two-visitors.test.ts.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
+import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -56,6 +57,9 @@ describe('JWT bearer and user-agent flows', () => {
     const early = await client.get(`${stack.appUrl}/signed-out`);
     assert.equal(early.status, 303);
     assert.equal(early.headers.get('location'), '/result');
+    // Ending the org's login comes after this app's logout, which revokes: while signed in it leads to the result.
+    const tooEarly = await postForm(stack, client, '/result', '/signed-out/end-session');
+    assert.equal(tooEarly.headers.get('location'), '/result');
     const logout = await postForm(stack, client, '/result', '/logout');
     assert.equal(logout.headers.get('location'), '/signed-out');
     const page = await (await client.get(`${stack.appUrl}/signed-out`)).text();
@@ -64,6 +68,18 @@ describe('JWT bearer and user-agent flows', () => {
       page,
       /one without \(JWT bearer, client credentials, username-password\) had its access token revoked/,
     );
+    // A JWT sign-in never needed a login at Salesforce in this browser: the page does not say it left one.
+    assert.match(page, /This sign-in did not itself need a login at Salesforce in this browser/);
+    // Ending the org's login is offered after the logout only, and keeps one leg however often it is asked for.
+    const csrf = hiddenValue(page, '_csrf');
+    for (let i = 0; i < 3; i++) {
+      const sent = await client.post(`${stack.appUrl}/signed-out/end-session`, { _csrf: csrf });
+      assert.equal(sent.status, 303);
+    }
+    const legs = (await (await client.get(`${stack.appUrl}/signed-out`)).text()).match(
+      /<strong>end session<\/strong>/g,
+    );
+    assert.equal(legs?.length, 1);
   });
 
   test('user-agent: the fragment is posted, state, signature and nonce are checked, the token stays in the session', async () => {
