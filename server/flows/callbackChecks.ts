@@ -31,8 +31,14 @@ export function callbackWithoutCode(): FlowError {
   return new FlowError('callback_without_code', 'the callback carried neither one code nor one error');
 }
 
-/** A state this session already completed came back (Back, Reload, a bookmark): each login completes once. */
-export function callbackReplayed(): FlowError {
+/**
+ * A state this session already completed came back (Back, Reload, a bookmark): each login completes once. One that
+ * came back with an error (a Deny, reloaded) signed nobody in: said apart, so no one looks for a result.
+ */
+export function callbackReplayed(error?: string): FlowError {
+  if (error !== undefined) {
+    return new FlowError('callback_replayed', 'this login already ended with an error: its state works once');
+  }
   return new FlowError('callback_replayed', 'this login was already completed: its state works once');
 }
 
@@ -47,7 +53,7 @@ export function checkCallbackState(
       ...stateCheck(undefined, params.state),
       detail: 'This state belongs to a login this session already completed: a state works once.',
     });
-    throw callbackReplayed();
+    throw callbackReplayed(params.error);
   }
   ctx.log.check(stateCheck(match.transaction?.state, params.state, match.faults));
   if (!match.transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();

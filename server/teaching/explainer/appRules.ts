@@ -68,6 +68,16 @@ export const APP_RULES: Rule[] = [
     whatNotToDo: 'Do not disable TLS verification to get past certificate errors.',
   },
   {
+    key: 'callback-replayed-error',
+    error: 'callback_replayed',
+    description: 'this login already ended with an error: its state works once',
+    title: 'This login already ended with an error: its state works once',
+    likelyMeaning:
+      'The browser came back, again, to a callback that carried an error (a Deny, a refusal), reloaded or reached with Back. That login signed nobody in the first time either: this is an attempt of its own.',
+    howToFix: 'Use Run to start the flow again.',
+    whatNotToDo: 'Do not accept a state twice or keep callback URLs.',
+  },
+  {
     key: 'callback-replayed',
     error: 'callback_replayed',
     title: 'This login was already completed: its state works once',

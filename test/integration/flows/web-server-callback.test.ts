@@ -66,10 +66,15 @@ describe('web server flow', () => {
   test('explains a denied approval', async () => {
     const client = new TestClient();
     await stack.emulator?.context.state.reset();
-    const { location } = await runWebServerFlow(stack, client, { decision: 'deny' });
+    const { location, callbackUrl } = await runWebServerFlow(stack, client, { decision: 'deny' });
     assert.equal(location, '/flows/web-server#teaching-heading');
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /access_denied/);
     assert.match(page, /The user clicked Deny/);
+    // Reloaded, that callback signed nobody in the first time either: no result to open.
+    await client.get(callbackUrl);
+    const replayed = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(replayed, /This login already ended with an error: its state works once/);
+    assert.doesNotMatch(replayed, /open the result page/);
   });
 });
