@@ -29,7 +29,20 @@ export const webServerAuthorize = (attempt: Attempt): string => {
 };
 /** The login answered with an error (Deny, a refusal), which came back through the callback instead of a code. */
 const errorCameBack = (attempt: Attempt): boolean =>
-  attempt.error?.source === 'redirect' || attempt.error?.source === 'fragment';
+  (attempt.error?.source === 'redirect' || attempt.error?.source === 'fragment') &&
+  attempt.transcript.some((entry) => entry.leg === 'callback');
+
+/** Refusals Salesforce sends back before any login page: the request itself was refused, not the user's answer. */
+const BEFORE_LOGIN = new Set(['invalid_request', 'unsupported_response_type', 'unauthorized_client']);
+
+/** The step at Salesforce's pages, as it went: allowed, denied, or never shown. */
+export const loginStep = (attempt: Attempt): string => {
+  if (!errorCameBack(attempt)) return 'Log in and Allow';
+  if (attempt.error?.error === 'access_denied') return 'Log in, then Deny';
+  return BEFORE_LOGIN.has(attempt.error?.error ?? '')
+    ? 'Salesforce refused the request at authorize, before any login page'
+    : 'Log in and Allow';
+};
 
 export const webServerRedirect = (attempt: Attempt): string =>
   `Redirect to the callback with ${errorCameBack(attempt) ? '?error' : '?code'} and state`;

@@ -2,6 +2,7 @@
 import { authorizeRedirect, callbackError, checks, leg, type StepDef } from './diagramEvidence.ts';
 import { API } from './diagramApiStep.ts';
 import {
+  loginStep,
   userAgentCallback,
   userAgentRedirect,
   webServerAuthorize,
@@ -18,7 +19,7 @@ export const REDIRECT_STEPS: Record<'web-server' | 'user-agent', StepDef[]> = {
       label: webServerAuthorize,
       evidence: authorizeRedirect,
     },
-    { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
+    { from: 'Browser', to: 'Salesforce login', label: loginStep, evidence: callbackError },
     {
       from: 'Salesforce login',
       to: 'Browser',
@@ -46,7 +47,7 @@ export const REDIRECT_STEPS: Record<'web-server' | 'user-agent', StepDef[]> = {
       label: 'Redirect to /services/oauth2/authorize (response_type=token) with state and nonce',
       evidence: authorizeRedirect,
     },
-    { from: 'Browser', to: 'Salesforce login', label: 'Log in and Allow', evidence: callbackError },
+    { from: 'Browser', to: 'Salesforce login', label: loginStep, evidence: callbackError },
     {
       from: 'Salesforce login',
       to: 'Browser',

@@ -54,7 +54,7 @@ describe('the trouble path in Chromium', () => {
     }
     await page.goto(`${stack.appUrl}/result`);
     await page.reload();
-    assert.match(await page.locator('.teaching').innerText(), /The last attempt succeeded/);
+    assert.match(await page.locator('.teaching').innerText(), /The sign-in that gave this token succeeded/);
     assert.equal(await page.locator('.transcript > li[data-leg="callback"]').count(), 1);
     assert.equal(await page.locator('.transcript > li').count(), legsBefore);
     assert.equal(await page.locator('[data-check="state"][data-state="fail"]').count(), 0);
@@ -76,7 +76,7 @@ describe('the trouble path in Chromium', () => {
     assert.match(box, /This login was already completed: its state works once/);
     assert.match(box, /Back took the browser to Salesforce's authorize page/);
     await page.goto(`${stack.appUrl}/result`);
-    assert.match(await page.locator('.teaching').innerText(), /The last attempt succeeded/);
+    assert.match(await page.locator('.teaching').innerText(), /The sign-in that gave this token succeeded/);
   });
 
   test('a page left open while another tab signs in says, next to the control used, to reload it', async (t) => {

@@ -152,7 +152,7 @@ describe('the newer flows through the app', () => {
       });
       // The result page no longer offers a refresh that cannot work, and says why.
       const result = await page('/result');
-      assert.match(result, /Salesforce refused this refresh token at/);
+      assert.match(result, /Salesforce refused a refresh of this login at/);
       assert.ok(result.includes('expired access/refresh token'));
       assert.doesNotMatch(result, /Refresh the access token/);
       assert.equal(
@@ -185,7 +185,7 @@ describe('the newer flows through the app', () => {
         assertExplained(await page('/flows/refresh-token'), { error, description, title, fault });
         // Only invalid_grant kills the refresh token; a secret left out or wrong leaves it working.
         const result = await page('/result');
-        assert.equal(/Salesforce refused this refresh token/.test(result), error === 'invalid_grant');
+        assert.equal(/Salesforce refused a refresh of this login/.test(result), error === 'invalid_grant');
         assert.equal(/Refresh the access token/.test(result), error !== 'invalid_grant');
       });
     }

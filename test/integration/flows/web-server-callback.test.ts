@@ -23,7 +23,7 @@ describe('web server flow', () => {
     assert.match(page, /callback_replayed/);
     assert.match(page, /This login was already completed: its state works once/);
     const result = await (await client.get(`${stack.appUrl}/result`)).text();
-    assert.match(result, /The last attempt succeeded/);
+    assert.match(result, /The sign-in that gave this token succeeded/);
     assert.doesNotMatch(result, /callback_replayed|Failed: state check/);
     assert.equal((result.match(/data-leg="callback"/g) ?? []).length, 1, 'one callback leg in the result');
   });

@@ -86,7 +86,7 @@ describe('web server flow', () => {
     assert.equal(query, 'SELECT Id FRM Account');
     assert.match(caret, /^ +\^$/);
     // The learner's query failed, not the sign-in: its diagram has no failed step beside "succeeded".
-    assert.match(html, /The last attempt succeeded\./);
+    assert.match(html, /The sign-in that gave this token succeeded\./);
     assert.doesNotMatch(html, /data-state="failed"/);
     assert.match(html, /data-state="done">[^]*?6\. Done:<\/strong>\s*This app → Salesforce instance/);
     const revokedBefore = stack.emulator?.received.filter((r) => r.path === '/revoke').length ?? 0;
@@ -109,7 +109,7 @@ describe('web server flow', () => {
     }
     const html = await (await client.get(`${stack.appUrl}/result`)).text();
     assert.match(html, /INVALID_SESSION_ID|Bad_OAuth_Token|invalid_token/);
-    assert.match(html, /The last attempt succeeded\./);
+    assert.match(html, /The sign-in that gave this token succeeded\./);
     assert.doesNotMatch(html, /data-state="failed"/);
   });
 

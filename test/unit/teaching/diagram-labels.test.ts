@@ -105,24 +105,40 @@ describe('diagram labels', () => {
     assert.match(labels('username-password')[1], /the password \+ security token/);
   });
   test('an error that came back through the callback is named as such, not as a code or a token', () => {
-    const denied = (flow: FlowName, source: 'redirect' | 'fragment') =>
+    const ended = (
+      flow: FlowName,
+      source: 'redirect' | 'fragment',
+      error = 'access_denied',
+      callback = true,
+    ) =>
       diagramSteps({
         id: 'a',
         flow,
         startedAt: 0,
         checks: [],
         faults: [],
-        transcript: [],
+        transcript: callback
+          ? [{ ...call('callback', 'https://localhost:8081/oauthcallback.html'), kind: 'callback' }]
+          : [],
         ok: false,
-        error: { error: 'access_denied', error_description: 'end-user denied authorization', source },
+        error: { error, error_description: error, source },
       }).map((step) => step.label);
-    const [, , redirect, callback] = denied('web-server', 'redirect');
+    const [, login, redirect, callback] = ended('web-server', 'redirect');
+    assert.equal(login, 'Log in, then Deny');
     assert.equal(redirect, 'Redirect to the callback with ?error and state');
     assert.match(callback, /check state \(an error came back: no code to exchange\)$/);
-    const [, , fragment, posted] = denied('user-agent', 'fragment');
+    const [, , fragment, posted] = ended('user-agent', 'fragment');
     assert.equal(fragment, 'Redirect to the callback with the error in the #fragment');
     assert.match(posted, /check state \(an error came back/);
-    assert.equal(labels('web-server')[2], 'Redirect to the callback with ?code and state');
+    // Refused before any login page (PKCE required, the flow blocked), and sent back to the callback.
+    assert.equal(
+      ended('web-server', 'redirect', 'invalid_request')[1],
+      'Salesforce refused the request at authorize, before any login page',
+    );
+    // Stopped by the pre-flight: nothing came back to the callback, so its steps keep their usual words.
+    const [, stopped, notBack] = ended('web-server', 'redirect', 'invalid_request', false);
+    assert.equal(stopped, 'Log in and Allow');
+    assert.equal(notBack, 'Redirect to the callback with ?code and state');
   });
 
   test('a public client armed to send a wrong secret is shown sending none, as it did', () => {
