@@ -1,7 +1,13 @@
 // Each flow's diagram: its steps between the four parties, in order, and what shows each one happened.
 import type { FlowName } from '../attempts/attempt.ts';
 import { deviceApproval, devicePolls, leg, run, started, type StepDef } from './diagramEvidence.ts';
-import { clientCredentialsToken, jwtSigning, passwordExchange, refreshExchange } from './diagramLabels.ts';
+import {
+  clientCredentialsToken,
+  devicePolling,
+  jwtSigning,
+  passwordExchange,
+  refreshExchange,
+} from './diagramServerLabels.ts';
 import { API } from './diagramApiStep.ts';
 import { REDIRECT_STEPS } from './diagramRedirectFlows.ts';
 
@@ -64,7 +70,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Salesforce login',
-      label: 'Poll with grant_type=device and the device code every interval seconds',
+      label: devicePolling,
       evidence: devicePolls,
     },
     ...API,

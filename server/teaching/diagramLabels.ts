@@ -1,26 +1,25 @@
-// Diagram labels that depend on the attempt: a break-it switch changes what was sent, or where; the label says so.
+// Diagram labels that depend on the attempt (the redirect flows' and the API step's): a break-it switch, or the
+// answer, changes what was sent or what came back, and the label says so. The server flows' are in diagramServerLabels.
 import type { Attempt } from '../attempts/attempt.ts';
 import { challengeLeftOut, verifierLeftOut } from '../flows/codeExchange.ts';
 
 /** The host of the first leg of this name, once it was sent (a label before that says no host). */
-const hostOf = (attempt: Attempt, leg: string): string | undefined => {
+export const hostOf = (attempt: Attempt, leg: string): string | undefined => {
   const url = attempt.transcript.find((entry) => entry.leg === leg)?.url;
   return url && URL.canParse(url) ? new URL(url).host : undefined;
 };
 
-/** Client credentials works only on My Domain; the login-host switch sends it to the login host to see it refused. */
-export const clientCredentialsToken = (attempt: Attempt): string => {
-  const where = attempt.faults.includes('login-host') ? 'the login host' : 'My Domain';
-  const host = hostOf(attempt, 'token');
-  const to = host ? `${where} (${host})` : where;
-  return `POST /services/oauth2/token on ${to} with grant_type=client_credentials and the app's id and secret, in the form or as HTTP Basic`;
+/** The query of the first leg of this name, as sent (the authorize redirect's, a token request's form). */
+export const sentParams = (
+  attempt: Attempt,
+  leg: string,
+  part: 'url' | 'body',
+): URLSearchParams | undefined => {
+  const entry = attempt.transcript.find((candidate) => candidate.leg === leg);
+  if (!entry) return undefined;
+  if (part === 'body') return new URLSearchParams(entry.requestBody ?? '');
+  return URL.canParse(entry.url) ? new URL(entry.url).searchParams : undefined;
 };
-
-/** other-key signs with a key made for the attempt: the certificate the app holds cannot verify it. */
-export const jwtSigning = (attempt: Attempt): string =>
-  attempt.faults.includes('other-key')
-    ? "Sign the assertion (iss, sub, aud, exp), RS256, with a throwaway key, not certs/jwt.key: the app's certificate does not match it"
-    : 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256';
 
 /** The web server flow's PKCE as sent: see codeExchange for which switches leave out the challenge or verifier. */
 export const webServerAuthorize = (attempt: Attempt): string => {
@@ -63,7 +62,9 @@ export const webServerCallback = (attempt: Attempt): string => {
 };
 export const webServerExchange = (attempt: Attempt): string => {
   const verifier = verifierLeftOut(attempt.faults) ? ', without code_verifier' : ' and code_verifier';
-  return `POST /services/oauth2/token with the code${verifier}`;
+  const form = sentParams(attempt, 'token', 'body');
+  const secret = form && !form.has('client_secret') ? ', no client secret' : '';
+  return `POST /services/oauth2/token with the code${verifier}${secret}`;
 };
 
 /**
@@ -84,33 +85,10 @@ export const apiCalls = (attempt: Attempt): string => {
     : 'GET the identity URL and the query with the Bearer token';
 };
 
-/** Whether the first leg of this name sent a form field (the secret stays in the form, masked, as sent). */
-const sentField = (attempt: Attempt, leg: string, field: string): boolean | undefined => {
-  const entry = attempt.transcript.find((candidate) => candidate.leg === leg);
-  return entry ? new URLSearchParams(entry.requestBody ?? '').has(field) : undefined;
-};
-
-/** The refresh sends the secret when this app has one, unless a switch leaves it out or spoils it. */
-export const refreshExchange = (attempt: Attempt): string => {
-  const sent = sentField(attempt, 'token (refresh)', 'client_secret');
-  // What was sent decides first: a public client armed with wrong-secret still sends no secret at all.
-  const secret =
-    sent === false
-      ? ', without the client secret'
-      : attempt.faults.includes('wrong-secret')
-        ? ' and a wrong client secret'
-        : sent
-          ? ' and the client secret'
-          : ' (and the client secret, when this app has one)';
-  return `POST /services/oauth2/token with grant_type=refresh_token${secret}`;
-};
-
-/** The password grant's password: the user's password followed by the security token, unless a switch says not. */
-export const passwordExchange = (attempt: Attempt): string => {
-  const password = attempt.faults.includes('no-security-token')
-    ? 'the password without its security token'
-    : attempt.faults.includes('wrong-password')
-      ? 'a wrong password'
-      : 'the password + security token';
-  return `POST /services/oauth2/token with grant_type=password, ${password} and the secret`;
+/** The user-agent flow asks for `token id_token` when openid is among the scopes, with its nonce. */
+export const userAgentAuthorize = (attempt: Attempt): string => {
+  const query = sentParams(attempt, 'authorize', 'url');
+  const responseType = query?.get('response_type') ?? 'token';
+  const nonce = query ? (query.has('nonce') ? ' and nonce' : '') : ' and nonce';
+  return `Redirect to /services/oauth2/authorize (response_type=${responseType}) with state${nonce}`;
 };

@@ -3,6 +3,7 @@ import { authorizeRedirect, callbackError, checks, leg, type StepDef } from './d
 import { API } from './diagramApiStep.ts';
 import {
   loginStep,
+  userAgentAuthorize,
   userAgentCallback,
   userAgentRedirect,
   webServerAuthorize,
@@ -44,7 +45,7 @@ export const REDIRECT_STEPS: Record<'web-server' | 'user-agent', StepDef[]> = {
     {
       from: 'This app',
       to: 'Browser',
-      label: 'Redirect to /services/oauth2/authorize (response_type=token) with state and nonce',
+      label: userAgentAuthorize,
       evidence: authorizeRedirect,
     },
     { from: 'Browser', to: 'Salesforce login', label: loginStep, evidence: callbackError },

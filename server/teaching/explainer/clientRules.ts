@@ -60,6 +60,10 @@ export const CLIENT_RULES: Rule[] = [
       "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces).",
     howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}).`,
     whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
+    detail: (c) =>
+      c.faults?.includes('wrong-secret')
+        ? 'This attempt sent a spoilt secret on purpose (the "break it" switch): SF_CLIENT_SECRET is fine as it is, and needs no change for this.'
+        : undefined,
   },
   {
     key: 'app-not-installed',

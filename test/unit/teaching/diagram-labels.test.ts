@@ -150,4 +150,38 @@ describe('diagram labels', () => {
     ];
     assert.match(labels('refresh-token', ['wrong-secret'], sent)[1], /, without the client secret$/);
   });
+  test('the steps that send a request name what it carried: response_type, grant_type, the secret and how', () => {
+    const authorize = call(
+      'authorize',
+      'https://localhost:8443/services/oauth2/authorize?response_type=token+id_token&state=s&nonce=n',
+    );
+    assert.equal(
+      labels('user-agent', [], [authorize])[0],
+      'Redirect to /services/oauth2/authorize (response_type=token id_token) with state and nonce',
+    );
+    const poll = {
+      ...call('token (poll)', 'https://x/services/oauth2/token', 400),
+      requestBody: 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&code=c',
+    };
+    assert.match(
+      labels('device', ['rfc-grant-type'], [poll])[2],
+      /grant_type=urn:ietf:params:oauth:grant-type:device_code/,
+    );
+    assert.match(labels('device', ['poll-too-fast'])[2], /sooner than interval on purpose/);
+    const token = (body: string) => [
+      { ...call('token', 'https://x/services/oauth2/token', 400), requestBody: body },
+    ];
+    assert.match(
+      labels('web-server', ['require-secret'], token('grant_type=authorization_code&code=c'))[4],
+      /, no client secret$/,
+    );
+    assert.match(
+      labels(
+        'client-credentials',
+        ['wrong-secret'],
+        token('grant_type=client_credentials&client_secret=x'),
+      )[1],
+      /id and a wrong secret, in the form$/,
+    );
+  });
 });

@@ -79,6 +79,8 @@ describe('error explainer', () => {
       onPurpose.detail ?? '',
       /left client_secret out on purpose .*SF_CLIENT_SECRET is fine as it is/,
     );
+    const spoilt = explain(error, { sentSecret: true, flow: 'client-credentials', faults: ['wrong-secret'] });
+    assert.match(spoilt.detail ?? '', /sent a spoilt secret on purpose/);
     const exchange = explain(error, { sentSecret: false, flow: 'web-server', faults: ['require-secret'] });
     assert.match(exchange.detail ?? '', /on purpose/);
     const basic = withTokenCall('client-credentials', 'grant_type=client_credentials', {
