@@ -33,11 +33,14 @@ export function callbackWithoutCode(): FlowError {
 
 /**
  * A state this session already completed came back (Back, Reload, a bookmark): each login completes once. One that
- * came back with an error (a Deny, reloaded) signed nobody in: said apart, so no one looks for a result.
+ * comes back carrying an error (a Deny reloaded, or Back to Salesforce and Deny) is said apart: it brings no code.
  */
 export function callbackReplayed(error?: string): FlowError {
   if (error !== undefined) {
-    return new FlowError('callback_replayed', 'this login already ended with an error: its state works once');
+    return new FlowError(
+      'callback_replayed',
+      'this callback carried an error, and its state was already used: its state works once',
+    );
   }
   return new FlowError('callback_replayed', 'this login was already completed: its state works once');
 }

@@ -41,8 +41,9 @@ export function logoutPages(
      * Logout URL, sends a browser on), so the logout itself never depends on coming back.
      */
     endSession(req, res) {
-      // Only after this app's logout: while signed in, that comes first (it revokes the token).
-      if (req.session.login && !req.session.loggedOut) return res.redirect(303, '/result');
+      // Only after this app's logout: while signed in, that comes first (it revokes the token); with neither, there
+      // is no logout to add this step to.
+      if (!req.session.loggedOut) return res.redirect(303, req.session.login ? '/result' : '/signed-out');
       const back = `${new URL(config.callbackUrl).origin}/signed-out`;
       const url = `${config.loginUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`;
       const redirect: TranscriptEntry = {
@@ -69,9 +70,19 @@ export function logoutPages(
         title: 'Signed out',
         legs: legs.map((entry) => entryView(entry, [])),
         sessionEnded: legs.some((entry) => entry.leg === 'end session'),
-        browserLogin: ['web-server', 'user-agent'].includes(req.session.loggedOutFlow ?? ''),
+        browserLogin: browserLoginOf(req.session.loggedOutFlow),
         loginHost: config.loginUrl,
       });
     },
   };
+}
+
+/**
+ * Whether the ended sign-in left a login at Salesforce in this browser: yes for the redirect flows, no for the flows
+ * that need none, unknown after a refresh (which keeps the flow it began with to itself) or from an older session.
+ */
+function browserLoginOf(flow: FlowName | undefined): 'yes' | 'no' | 'unknown' {
+  if (flow === 'web-server' || flow === 'user-agent') return 'yes';
+  if (flow === 'jwt' || flow === 'client-credentials' || flow === 'username-password') return 'no';
+  return 'unknown';
 }

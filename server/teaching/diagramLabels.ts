@@ -26,21 +26,34 @@ export const webServerAuthorize = (attempt: Attempt): string => {
   const challenge = challengeLeftOut(attempt.faults) ? ', without code_challenge' : ' and code_challenge';
   return `Redirect to /services/oauth2/authorize with state${challenge}`;
 };
-/** The login answered with an error (Deny, a refusal), which came back through the callback instead of a code. */
-const errorCameBack = (attempt: Attempt): boolean =>
-  (attempt.error?.source === 'redirect' || attempt.error?.source === 'fragment') &&
-  attempt.transcript.some((entry) => entry.leg === 'callback');
+/**
+ * The error the callback came back with (Deny, a refusal) instead of a code or token, read from the recorded callback
+ * itself: a reloaded one carries it too, while its attempt's own error is the replay.
+ */
+const returnedError = (attempt: Attempt): string | undefined => {
+  const url = attempt.transcript.find((entry) => entry.leg === 'callback')?.url;
+  if (!url || !URL.canParse(url)) return undefined;
+  const { searchParams, hash } = new URL(url);
+  return searchParams.get('error') ?? new URLSearchParams(hash.slice(1)).get('error') ?? undefined;
+};
+const errorCameBack = (attempt: Attempt): boolean => returnedError(attempt) !== undefined;
 
 /** Refusals Salesforce sends back before any login page: the request itself was refused, not the user's answer. */
-const BEFORE_LOGIN = new Set(['invalid_request', 'unsupported_response_type', 'unauthorized_client']);
+const BEFORE_LOGIN = new Set([
+  'invalid_request',
+  'unsupported_response_type',
+  'unauthorized_client',
+  'immediate_unsuccessful',
+]);
 
-/** The step at Salesforce's pages, as it went: allowed, denied, or never shown. */
+/** The step at Salesforce's pages, as it went: allowed, denied, never shown, or ended with another answer. */
 export const loginStep = (attempt: Attempt): string => {
-  if (!errorCameBack(attempt)) return 'Log in and Allow';
-  if (attempt.error?.error === 'access_denied') return 'Log in, then Deny';
-  return BEFORE_LOGIN.has(attempt.error?.error ?? '')
+  const error = returnedError(attempt);
+  if (error === undefined) return 'Log in and Allow';
+  if (error === 'access_denied') return 'Log in, then Deny';
+  return BEFORE_LOGIN.has(error)
     ? 'Salesforce refused the request at authorize, before any login page'
-    : 'Log in and Allow';
+    : `Log in (Salesforce answered ${error})`;
 };
 
 export const webServerRedirect = (attempt: Attempt): string =>

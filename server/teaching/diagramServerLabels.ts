@@ -52,8 +52,11 @@ export const passwordExchange = (attempt: Attempt): string => {
 
 /** The device flow's polls, with the grant_type they carried and how often they came. */
 export const devicePolling = (attempt: Attempt): string => {
-  const polls = attempt.transcript.filter((entry) => entry.leg === 'token (poll)');
-  const grantType = new URLSearchParams(polls.at(-1)?.requestBody ?? '').get('grant_type') ?? 'device';
+  const last = attempt.transcript.filter((entry) => entry.leg === 'token (poll)').at(-1);
+  const armed = attempt.faults.includes('rfc-grant-type')
+    ? 'urn:ietf:params:oauth:grant-type:device_code'
+    : 'device';
+  const grantType = new URLSearchParams(last?.requestBody ?? '').get('grant_type') ?? armed;
   const pace = attempt.faults.includes('poll-too-fast')
     ? 'sooner than interval on purpose, until told to slow down'
     : 'every interval seconds';

@@ -70,11 +70,12 @@ export const APP_RULES: Rule[] = [
   {
     key: 'callback-replayed-error',
     error: 'callback_replayed',
-    description: 'this login already ended with an error: its state works once',
-    title: 'This login already ended with an error: its state works once',
+    description: 'this callback carried an error, and its state was already used: its state works once',
+    title: 'A callback with an error came back for a login already finished',
     likelyMeaning:
-      'The browser came back, again, to a callback that carried an error (a Deny, a refusal), reloaded or reached with Back. That login signed nobody in the first time either: this is an attempt of its own.',
-    howToFix: 'Use Run to start the flow again.',
+      'The browser came back to this app with an error and a state this session had already used: a callback with an error reloaded, or Back to Salesforce and then Deny. Either way this callback changes nothing: it is an attempt of its own, and whatever the first one did (signed in or not) stands.',
+    howToFix:
+      'Nothing to fix: open the result page if you are signed in, or use Run to start the flow again.',
     whatNotToDo: 'Do not accept a state twice or keep callback URLs.',
   },
   {

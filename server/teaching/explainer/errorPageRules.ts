@@ -30,7 +30,7 @@ export const ERROR_PAGE_RULES: Rule[] = [
     title: 'The app is not installed in this org, and this user may not approve it',
     likelyMeaning:
       'Since September 2025 an org refuses an uninstalled connected app to users who have not authorized it before, unless they have "Approve Uninstalled Connected Apps" (System Administrators do) or an admin pre-authorized them.',
-    howToFix: `Install the app (${CONNECTED_APPS} → Install), or give the user the "Approve Uninstalled Connected Apps" permission, or pre-authorize the user's profile or permission set (admin-approved policy).`,
+    howToFix: `Install the app (${CONNECTED_APPS} → Install), or give the user the "Approve Uninstalled Connected Apps" permission, or pre-authorize the user's profile or permission set (admin-approved policy; whether that alone lifts this block is unconfirmed).`,
     whatNotToDo: 'Do not make the user a System Administrator to get past it.',
   },
   {

@@ -82,6 +82,25 @@ describe('JWT bearer and user-agent flows', () => {
     assert.equal(legs?.length, 1);
   });
 
+  test('the signed-out page after a refresh does not guess whether a login at Salesforce was left; no logout, no end-session step', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    assert.equal(
+      (await postForm(stack, client, '/result', '/flows/refresh-token')).headers.get('location'),
+      '/result',
+    );
+    await postForm(stack, client, '/result', '/logout');
+    const page = await (await client.get(`${stack.appUrl}/signed-out`)).text();
+    assert.match(
+      page,
+    assert.match(page, /A web server or user-agent sign-in, or a device flow's approval given here, leaves/);
+    );
+    const fresh = new TestClient();
+    const ended = await postForm(stack, fresh, '/explain', '/signed-out/end-session');
+    assert.equal(ended.headers.get('location'), '/signed-out', 'nothing was logged out: no step to add');
+    assert.match(await (await fresh.get(`${stack.appUrl}/signed-out`)).text(), /<h1>Not signed in<\/h1>/);
+  });
+
   test('user-agent: the fragment is posted, state, signature and nonce are checked, the token stays in the session', async () => {
     const client = new TestClient();
     const start = await client.get(`${stack.appUrl}/flows/user-agent/start`);

@@ -74,7 +74,7 @@ describe('web server flow', () => {
     // Reloaded, that callback signed nobody in the first time either: no result to open.
     await client.get(callbackUrl);
     const replayed = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-    assert.match(replayed, /This login already ended with an error: its state works once/);
-    assert.doesNotMatch(replayed, /open the result page/);
+    assert.match(replayed, /A callback with an error came back for a login already finished/);
+    assert.doesNotMatch(replayed, /This login was already completed/);
   });
 });

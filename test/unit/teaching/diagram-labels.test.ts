@@ -118,7 +118,15 @@ describe('diagram labels', () => {
         checks: [],
         faults: [],
         transcript: callback
-          ? [{ ...call('callback', 'https://localhost:8081/oauthcallback.html'), kind: 'callback' }]
+          ? [
+              {
+                ...call(
+                  'callback',
+                  `https://localhost:8081/oauthcallback.html${source === 'fragment' ? '#' : '?'}error=${error}`,
+                ),
+                kind: 'callback',
+              },
+            ]
           : [],
         ok: false,
         error: { error, error_description: error, source },
@@ -182,6 +190,38 @@ describe('diagram labels', () => {
         token('grant_type=client_credentials&client_secret=x'),
       )[1],
       /id and a wrong secret, in the form$/,
+    );
+  });
+  test('a reloaded callback that carried an error keeps its words; other answers are named; an armed grant_type too', () => {
+    const ended = (flow: FlowName, url: string, error: string, source: 'app' | 'fragment') =>
+      diagramSteps({
+        id: 'a',
+        flow,
+        startedAt: 0,
+        checks: [],
+        faults: [],
+        transcript: [{ ...call('callback', url), kind: 'callback' }],
+        ok: false,
+        error: { error, error_description: error, source },
+      }).map((step) => step.label);
+    const replayed = ended(
+      'web-server',
+      'https://localhost:8081/oauthcallback.html?error=access_denied&state=s',
+      'callback_replayed',
+      'app',
+    );
+    assert.equal(replayed[1], 'Log in, then Deny');
+    assert.equal(replayed[2], 'Redirect to the callback with ?error and state');
+    const other = ended(
+      'user-agent',
+      'https://localhost:8081/oauthcallback.html#error=invalid_app_access',
+      'invalid_app_access',
+      'fragment',
+    );
+    assert.equal(other[1], 'Log in (Salesforce answered invalid_app_access)');
+    assert.match(
+      labels('device', ['rfc-grant-type'])[2],
+      /grant_type=urn:ietf:params:oauth:grant-type:device_code/,
     );
   });
 });
