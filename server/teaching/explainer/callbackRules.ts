@@ -1,0 +1,56 @@
+// Explanations for what the app itself refuses at its callback: a state it did not send or already used, a callback
+// with no code, an error it did not ask for. Tried first among the app's own rules (appRules.ts).
+import type { Rule } from './types.ts';
+
+export const CALLBACK_RULES: Rule[] = [
+  {
+    key: 'state-mismatch',
+    error: 'state_mismatch',
+    title: 'The callback did not come from a login this browser started',
+    likelyMeaning:
+      'The state that came back is not one this session sent, or no longer: the login took more than 15 minutes (this app forgets a login it started after that), the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, this browser logged out (or signed in) in another tab while the login was under way, the session expired, the login started on one host name and came back to another (localhost and 127.0.0.1 keep separate cookies: SF_CALLBACK_URL names the one to open the playground on), or someone is trying a login CSRF.',
+    howToFix: 'Start the flow again from this browser, on the host name SF_CALLBACK_URL names.',
+    whatNotToDo: 'Never skip the state check to "make it work".',
+  },
+  {
+    key: 'callback-without-code',
+    error: 'callback_without_code',
+    title: 'The callback carried no code to exchange',
+    likelyMeaning:
+      'Salesforce sends the browser back with exactly one code (or one error). This callback had none, an empty one, or several: its URL was edited or put together by hand, or something between Salesforce and this app rewrote it.',
+    howToFix: "Start the flow again and let the browser follow Salesforce's redirect unchanged.",
+    whatNotToDo:
+      'Do not paste a code into the callback by hand: each works once, for the login (and PKCE verifier) that asked for it.',
+  },
+  {
+    key: 'callback-replayed-error',
+    error: 'callback_replayed',
+    description: 'this callback carried an error, and its state was already used: its state works once',
+    title: 'A callback with an error came back for a login already finished',
+    likelyMeaning:
+      'The browser came back to this app with an error and a state this session had already used: a callback with an error reloaded, or Back to Salesforce and then Deny. Either way this callback changes nothing: it is an attempt of its own, and whatever the first one did (signed in or not) stands.',
+    howToFix:
+      'Nothing to fix: open the result page if you are signed in, or use Run to start the flow again.',
+    whatNotToDo: 'Do not accept a state twice or keep callback URLs.',
+  },
+  {
+    key: 'callback-replayed',
+    error: 'callback_replayed',
+    title: 'This login was already completed: its state works once',
+    likelyMeaning:
+      "The browser came back with a state this session had already completed. Either the callback URL itself came back (Reload, a bookmark, a copied link: its code is spent too), or Back took the browser to Salesforce's authorize page, which, still logged in and approved, sent it straight here again with a new code but the same old state. The state was used up at the first visit, so this is an attempt of its own and your earlier result is unchanged.",
+    howToFix: 'Nothing to fix: open the result page. To sign in anew, use Run, not Back.',
+    whatNotToDo:
+      'Do not accept a state twice or keep callback URLs: a state that works again lets a replayed callback sign a browser in, and Salesforce refuses a code used twice (expired authorization code).',
+  },
+  {
+    key: 'unsolicited-error',
+    error: 'unsolicited_error',
+    title: 'An error arrived that this browser did not ask for',
+    likelyMeaning:
+      "The callback carried an error, but its state matches no login this browser session started: a link replayed from history, a login finished in another browser, or a crafted link. Anyone can put any text in such a link, so the playground does not present it as Salesforce's answer (the raw URL is in the transcript).",
+    howToFix:
+      'Start the flow again from this browser; a real refusal will then come back with the right state.',
+    whatNotToDo: 'Do not show error text from an unsolicited callback as if Salesforce had said it.',
+  },
+];
