@@ -10,7 +10,12 @@ const KNOWN: PastedError[] = RULES.filter((rule) => typeof rule.description === 
   error_description: rule.description as string,
 }));
 
-const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10_000) : '');
+const text = (value: unknown, max = 10_000) => (typeof value === 'string' ? value.slice(0, max) : '');
+/**
+ * A link carries an error and its description as Salesforce's error page shows them (never long): anything longer is
+ * cut, so a crafted link cannot put a page of made-up text on this app's origin. Pasted text keeps its room.
+ */
+const LINKED_MAX = 300;
 
 export function explainPages({ config }: Services): { linked: RequestHandler; pasted: RequestHandler } {
   const render = (
@@ -37,8 +42,8 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
   };
   return {
     linked(req, res) {
-      const error = text(req.query.error);
-      const description = text(req.query.error_description);
+      const error = text(req.query.error, LINKED_MAX);
+      const description = text(req.query.error_description, LINKED_MAX);
       render(
         req,
         res,

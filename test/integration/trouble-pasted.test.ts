@@ -130,6 +130,13 @@ describe('the trouble path', () => {
     }
     const query = 'error=OAUTH_APP_BLOCKED&error_description=this%20app%20is%20blocked%20by%20admin';
     const linked = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
+    // A link's words are cut where Salesforce's error page would never run on: no page of made-up text.
+    const long = 'x'.repeat(5000);
+    const crafted = await (
+      await new TestClient().get(`${stack.appUrl}/explain?error=invalid_grant&error_description=${long}`)
+    ).text();
+    assert.ok(crafted.includes('x'.repeat(300)));
+    assert.ok(!crafted.includes('x'.repeat(301)));
     assert.match(linked, /Here the org is the local emulator\. The local emulator has no such setting/);
     assert.doesNotMatch(linked, /its app and org settings are on/);
   });
