@@ -35,7 +35,8 @@ describe('loadConfig', () => {
     );
     writeFileSync(
       path.join(dir, 'key.pem'),
-      '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n',
+      // A private key where a certificate belongs, made here: no key is ever kept in the repository.
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
     );
     assert.match(
       configError({ ...ORG, NODE_EXTRA_CA_CERTS: path.join(dir, 'key.pem') }),
