@@ -3,9 +3,12 @@
 import type { Attempt } from '../attempts/attempt.ts';
 import { challengeLeftOut, verifierLeftOut } from '../flows/codeExchange.ts';
 
+/** The first leg of this name in the attempt's transcript, once it was sent. */
+const firstLeg = (attempt: Attempt, leg: string) => attempt.transcript.find((entry) => entry.leg === leg);
+
 /** The host of the first leg of this name, once it was sent (a label before that says no host). */
 export const hostOf = (attempt: Attempt, leg: string): string | undefined => {
-  const url = attempt.transcript.find((entry) => entry.leg === leg)?.url;
+  const url = firstLeg(attempt, leg)?.url;
   return url && URL.canParse(url) ? new URL(url).host : undefined;
 };
 
@@ -15,7 +18,7 @@ export const sentParams = (
   leg: string,
   part: 'url' | 'body',
 ): URLSearchParams | undefined => {
-  const entry = attempt.transcript.find((candidate) => candidate.leg === leg);
+  const entry = firstLeg(attempt, leg);
   if (!entry) return undefined;
   if (part === 'body') return new URLSearchParams(entry.requestBody ?? '');
   return URL.canParse(entry.url) ? new URL(entry.url).searchParams : undefined;
@@ -31,7 +34,7 @@ export const webServerAuthorize = (attempt: Attempt): string => {
  * itself: a reloaded one carries it too, while its attempt's own error is the replay.
  */
 const returnedError = (attempt: Attempt): string | undefined => {
-  const url = attempt.transcript.find((entry) => entry.leg === 'callback')?.url;
+  const url = firstLeg(attempt, 'callback')?.url;
   if (!url || !URL.canParse(url)) return undefined;
   const { searchParams, hash } = new URL(url);
   return searchParams.get('error') ?? new URLSearchParams(hash.slice(1)).get('error') ?? undefined;

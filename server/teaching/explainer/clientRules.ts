@@ -37,7 +37,7 @@ export const CLIENT_RULES: Rule[] = [
       '"Require Secret for Refresh Token Flow" is on, but this refresh had no client_secret. PKCE plays no part in a refresh.',
     howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
-    detail: (c) => leftOutOnPurpose(c, 'no-secret'),
+    detail: (c) => secretOnPurpose(c, 'no-secret', 'left client_secret out'),
   },
   {
     key: 'secret-missing',
@@ -49,7 +49,7 @@ export const CLIENT_RULES: Rule[] = [
       '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
     howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require secret).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
-    detail: (c) => leftOutOnPurpose(c, 'require-secret'),
+    detail: (c) => secretOnPurpose(c, 'require-secret', 'left client_secret out'),
   },
   {
     key: 'secret-wrong',
@@ -60,10 +60,7 @@ export const CLIENT_RULES: Rule[] = [
       "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces).",
     howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}).`,
     whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
-    detail: (c) =>
-      c.faults?.includes('wrong-secret')
-        ? 'This attempt sent a spoilt secret on purpose (the "break it" switch): SF_CLIENT_SECRET is fine as it is, and needs no change for this.'
-        : undefined,
+    detail: (c) => secretOnPurpose(c, 'wrong-secret', 'sent a spoilt secret'),
   },
   {
     key: 'app-not-installed',
@@ -78,9 +75,9 @@ export const CLIENT_RULES: Rule[] = [
   },
 ];
 
-/** A secret left out by a "break it" switch: SF_CLIENT_SECRET needs no change, the next attempt sends it again. */
-function leftOutOnPurpose(context: ExplainContext, fault: Fault): string | undefined {
+/** A secret left out or spoilt by a "break it" switch: the configured one needs no change. */
+function secretOnPurpose(context: ExplainContext, fault: Fault, what: string): string | undefined {
   return context.faults?.includes(fault)
-    ? 'This attempt left client_secret out on purpose (the "break it" switch): SF_CLIENT_SECRET is fine as it is, and needs no change for this.'
+    ? `This attempt ${what} on purpose (the "break it" switch): SF_CLIENT_SECRET is fine as it is, and needs no change for this.`
     : undefined;
 }
