@@ -52,6 +52,16 @@ export function checkServesLocalhost(certFile: string): void {
   }
 }
 
+/** Whether the key file holds the private half of this certificate (false when either cannot be read). */
+export function keyFitsCertificate(keyFile: string, certPem: string): boolean {
+  try {
+    const certPublic = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' });
+    return publicKeyOf(readFileSync(keyFile, 'utf8')) === certPublic.toString();
+  } catch {
+    return false;
+  }
+}
+
 export function publicKeyOf(privateKeyPem: string): string {
   return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
 }

@@ -2,6 +2,7 @@
 import { accessOrigin } from './access.ts';
 import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
+import { keyFitsCertificate } from './certChecks.ts';
 import { PortError } from './https.ts';
 import { startStack, type Stack } from './stack.ts';
 import { APP_MANAGER } from './teaching/explainer/types.ts';
@@ -51,6 +52,8 @@ function printWelcome(stack: Stack): void {
     );
   }
   for (const warning of config.warnings) console.warn(`Warning: ${warning}`);
+  const ownKey = ownKeyWarning(stack);
+  if (ownKey) console.warn(`Warning: ${ownKey}`);
   if (!config.sessionSecret && stack.app) {
     console.warn('Warning: SESSION_SECRET is not set; using a random one, so a restart signs everyone out.');
   }
@@ -80,3 +83,13 @@ function printWelcome(stack: Stack): void {
 }
 
 void main();
+
+/**
+ * Emulator mode with a key of one's own (SF_JWT_KEY_FILE): the emulator's app checks assertions against the
+ * certificate it holds, certs/jwt.crt unless one was pasted on its Setup page. Said at start, not at the first Run.
+ */
+function ownKeyWarning({ config, certs, app, emulator, emulatorServer }: Stack): string | undefined {
+  if (!app || !emulator || !emulatorServer || config.jwtKeyFile === certs.jwt.keyFile) return undefined;
+  if (keyFitsCertificate(config.jwtKeyFile, emulator.context.state.settings.certificatePem)) return undefined;
+  return `SF_JWT_KEY_FILE ${config.jwtKeyFile} is not the key of the certificate the emulator's app holds, so the JWT bearer flow fails with invalid assertion: paste the certificate made with that key on ${emulatorServer.url}/setup, or remove SF_JWT_KEY_FILE to sign with ${certs.jwt.keyFile}.`;
+}

@@ -2,7 +2,8 @@
 // warning with org mode's access link, and new JWT keys' reminder to upload the certificate.
 import assert from '../support/assert.ts';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -97,6 +98,41 @@ describe('npm start (server/start.js)', () => {
       child.kill('SIGINT');
       await once(child, 'exit');
       rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  test("emulator mode with a key of one's own says the emulator's app holds another certificate", async () => {
+    const { cwd } = folder;
+    const keyDir = mkdtempSync(path.join(os.tmpdir(), 'sf-own-key-'));
+    const keyFile = path.join(keyDir, 'mine.key');
+    // Made at run time: no private key text is kept in the repository.
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const run = async (env: Record<string, string>) => {
+      const child = startServer(cwd, {
+        PORT: '0',
+        EMULATOR_PORT: '0',
+        EMULATOR_DATA_DIR: path.join(cwd, 'data'),
+        ...env,
+      });
+      let [stdout, stderr] = ['', ''];
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+      while (!stderr.includes('SESSION_SECRET')) await once(child.stderr, 'data');
+      child.kill('SIGINT');
+      await once(child, 'exit');
+      return stderr;
+    };
+    try {
+      assert.match(
+        await run({ SF_JWT_KEY_FILE: keyFile }),
+        /Warning: SF_JWT_KEY_FILE .*mine\.key is not the key of the certificate the emulator's app holds, so the JWT bearer flow fails with invalid assertion: paste the certificate made with that key on https:\/\/localhost:\d+\/setup, or remove SF_JWT_KEY_FILE/,
+      );
+      // The generated key named explicitly is the certificate's partner: nothing to say.
+      assert.doesNotMatch(await run({ SF_JWT_KEY_FILE: 'certs/jwt.key' }), /SF_JWT_KEY_FILE/);
+    } finally {
+      rmSync(keyDir, { recursive: true, force: true });
     }
   });
 });
