@@ -116,6 +116,10 @@ export function assertExplained(
   assert.ok(html.includes(`<h3>${title.replaceAll("'", '&#39;')}</h3>`), title);
   if (fault) {
     const [words] = faultWords(undefined, [fault as Fault]);
-    assert.ok(html.includes(`This attempt failed on purpose: it was armed to ${escapeHtml(words)}.`), fault);
+    const notice = html.indexOf(`This attempt failed on purpose: it was armed to ${escapeHtml(words)}.`);
+    assert.ok(notice > 0, fault);
+    // Above the explanation, whose fix the switch's failure does not need.
+    assert.ok(notice < html.indexOf(`<h3>${title.replaceAll("'", '&#39;')}</h3>`), `${fault}: notice first`);
+    assert.match(html, /nothing here or in the app's settings needs changing/);
   }
 }
