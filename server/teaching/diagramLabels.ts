@@ -80,7 +80,15 @@ export const webServerExchange = (attempt: Attempt): string => {
   const verifier = verifierLeftOut(attempt.faults) ? ', without code_verifier' : ' and code_verifier';
   const form = sentParams(attempt, 'token', 'body');
   const secret = form && !form.has('client_secret') ? ', no client secret' : '';
-  return `POST /services/oauth2/token with the code${verifier}${secret}`;
+  return `POST /services/oauth2/token with the code${verifier}${secret}${replayed(attempt)}`;
+};
+
+/** "Break it: replay the code": the step shows both exchanges, the one that worked and the second, refused. */
+const replayed = (attempt: Attempt): string => {
+  const first = attempt.transcript.find((entry) => entry.leg === 'token');
+  const again = attempt.transcript.find((entry) => entry.leg === 'token (replayed code)');
+  if (!first?.status || !again) return '';
+  return ` (answered ${first.status}), then the same code again (${again.status ? `answered ${again.status}` : 'no answer'})`;
 };
 
 /**

@@ -224,4 +224,15 @@ describe('diagram labels', () => {
       /grant_type=urn:ietf:params:oauth:grant-type:device_code/,
     );
   });
+
+  test('a replayed code shows both exchanges: the first that worked, and the second', () => {
+    const tokenUrl = 'https://localhost:8443/services/oauth2/token';
+    const legs = [call('token', tokenUrl), call('token (replayed code)', tokenUrl, 400)];
+    assert.match(
+      labels('web-server', ['replay-code'], legs)[4],
+      /^POST \/services\/oauth2\/token with the code and code_verifier.* \(answered 200\), then the same code again \(answered 400\)$/,
+    );
+    // Before the second exchange the label is the plain one.
+    assert.doesNotMatch(labels('web-server', ['replay-code'], legs.slice(0, 1))[4], /answered|again/);
+  });
 });
