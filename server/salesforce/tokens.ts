@@ -1,5 +1,5 @@
 // What a successful login leaves in the visitor's session: the token response and what was learned with it.
-import type { Attempt, FlowName, TranscriptEntry } from '../attempts/attempt.ts';
+import { FlowError, type Attempt, type FlowName, type TranscriptEntry } from '../attempts/attempt.ts';
 
 /** A token response as Salesforce sends it (wire names kept); fields depend on the flow. */
 export interface TokenSet {
@@ -52,7 +52,7 @@ export function parseTokenSet(body: unknown): TokenSet {
   const text = (name: string) => (typeof source[name] === 'string' ? (source[name] as string) : undefined);
   const required = (name: string) => {
     const value = text(name);
-    if (!value) throw new Error(`the token response has no ${name}`);
+    if (!value) throw new FlowError('token_response_incomplete', `the token response has no ${name}`);
     return value;
   };
   const tokens: TokenSet = {

@@ -31,6 +31,17 @@ export const APP_RULES: Rule[] = [
     whatNotToDo: 'Do not trust claims from an id_token whose signature you have not verified.',
   },
   {
+    key: 'token-response-incomplete',
+    error: 'token_response_incomplete',
+    title: 'The token response lacks a field this app needs',
+    likelyMeaning:
+      "This app stopped, not Salesforce: the answer that should have carried the token came without access_token, instance_url or id, which every Salesforce token response of these flows has. Something other than Salesforce answered (a proxy's or a site's page at SF_LOGIN_URL), or the callback was opened by hand with a made-up fragment.",
+    howToFix:
+      "Look at the token leg in the transcript below: if its body is not Salesforce's JSON, point SF_LOGIN_URL at your org's login host or My Domain. Then start the flow again from this app's page.",
+    whatNotToDo:
+      'Do not make the API calls with what came: without instance_url they would go to a host this app cannot trust.',
+  },
+  {
     key: 'pem-error',
     error: 'pem_error',
     title: 'The private key file cannot be used',

@@ -65,10 +65,11 @@ export function explainCandidates(
 }
 
 export function explain(
-  error: Pick<ReceivedError, 'error' | 'error_description'>,
+  error: Pick<ReceivedError, 'error' | 'error_description'> & { source?: ReceivedError['source'] },
   context: ExplainContext = {},
 ): ExplainedError {
   const rule = RULES.find((candidate) => matches(candidate, error, context));
+  if (!rule && error.source === 'app') return UNKNOWN_APP_STOP;
   if (!rule) {
     return {
       key: 'unknown',
@@ -83,6 +84,18 @@ export function explain(
   }
   return { ...explanationOf(rule), detail: rule.detail?.(context), known: true };
 }
+
+/** This app's own refusal that has no entry of its own: its words, never presented as Salesforce's. */
+const UNKNOWN_APP_STOP: ExplainedError = {
+  key: 'unknown-app',
+  known: false,
+  title: 'This app stopped the attempt',
+  likelyMeaning:
+    "The code and description above are this app's own, not Salesforce's: something in what came back, or in this app's files, stopped it before it could use a token. The transcript below shows what Salesforce sent.",
+  howToFix:
+    'Read the description above, then start the flow again; if it comes back, look at the last leg of the transcript.',
+  whatNotToDo: 'Do not change the org or app settings for this: Salesforce did not refuse anything here.',
+};
 
 /** A rule's words, without its matching parts (error, description, when, detail). */
 function explanationOf({ key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator }: Rule): Explanation {

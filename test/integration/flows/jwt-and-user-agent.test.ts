@@ -141,4 +141,20 @@ describe('JWT bearer and user-agent flows', () => {
       /The user clicked Deny/,
     );
   });
+
+  test("user-agent: a fragment without instance_url is this app's refusal, never told as Salesforce's words", async () => {
+    const client = new TestClient();
+    const partial = await runUserAgentFlow(stack, client, {}, (fragment) =>
+      fragment.replace(/(^|&)instance_url=[^&]+/, ''),
+    );
+    assert.equal(partial, '/flows/user-agent#teaching-heading');
+    const page = await (await client.get(`${stack.appUrl}/flows/user-agent`)).text();
+    assert.match(
+      page,
+      /<code>token_response_incomplete<\/code>: <code>the token response has no instance_url<\/code>/,
+    );
+    assert.match(page, /The token response lacks a field this app needs/);
+    assert.match(page, /This app stopped, not Salesforce/);
+    assert.doesNotMatch(page, /<h3>Salesforce answered|Salesforce&#39;s own words/);
+  });
 });

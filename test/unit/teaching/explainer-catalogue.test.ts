@@ -41,6 +41,7 @@ const KNOWN: [string, string][] = [
   ['nonce_mismatch', 'x'],
   ['id_token_invalid', 'x'],
   ['network_error', 'no answer'],
+  ['token_response_incomplete', 'the token response has no instance_url'],
   ['invalid_client', 'app must be installed into org'],
 ];
 
@@ -63,6 +64,11 @@ describe('error explainer', () => {
     const explained = explain({ error: 'mystery_condition', error_description: 'something new' });
     assert.equal(explained.known, false);
     assert.match(explained.title, /mystery_condition/);
+    // This app's own stop, unknown to the catalogue, is never told as Salesforce's words.
+    const own = explain({ error: 'app_error', error_description: 'something broke', source: 'app' });
+    assert.equal(own.known, false);
+    assert.equal(own.title, 'This app stopped the attempt');
+    assert.doesNotMatch(`${own.title} ${own.likelyMeaning}`, /Salesforce answered|Salesforce's own words/);
   });
 
   test('has unique keys', () => {
