@@ -16,6 +16,12 @@ const text = (value: unknown, max = 10_000) => (typeof value === 'string' ? valu
  * cut, so a crafted link cannot put a page of made-up text on this app's origin. Pasted text keeps its room.
  */
 const LINKED_MAX = 300;
+/**
+ * The request's redirect_uri and client_id a link carries, shown as sent: a value longer than a link's (see above) is
+ * left out whole rather than cut, as a cut URL would then be compared with the configured one and called a mismatch.
+ */
+const linkedValue = (value: unknown) =>
+  typeof value === 'string' && value !== '' && value.length <= LINKED_MAX ? value : undefined;
 
 export function explainPages({ config }: Services): { linked: RequestHandler; pasted: RequestHandler } {
   const render = (
@@ -24,7 +30,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
     found: PastedError | undefined,
     pasted = '',
   ) => {
-    const redirectUri = text(req.query.redirect_uri) || undefined;
+    const redirectUri = linkedValue(req.query.redirect_uri);
     // A link from the emulator's page carries the request's redirect_uri: compare it with the one configured here.
     const explanations = found
       ? redirectUri
@@ -36,7 +42,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
       found,
       explanations,
       pasted,
-      clientId: text(req.query.client_id) || undefined,
+      clientId: linkedValue(req.query.client_id),
       redirectUri,
     });
   };

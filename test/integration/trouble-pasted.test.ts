@@ -137,6 +137,14 @@ describe('the trouble path', () => {
     ).text();
     assert.ok(crafted.includes('x'.repeat(300)));
     assert.ok(!crafted.includes('x'.repeat(301)));
+    // So are the request's redirect_uri and client_id it carries: longer than a link's, they are not shown at all.
+    const planted = await (
+      await new TestClient().get(
+        `${stack.appUrl}/explain?error=redirect_uri_mismatch&error_description=redirect_uri%20must%20match%20configuration&redirect_uri=CALL%20US${'y'.repeat(400)}&client_id=LOCKED${'z'.repeat(400)}`,
+      )
+    ).text();
+    assert.doesNotMatch(planted, /CALL US|LOCKED|yyyy|zzzz/);
+    assert.match(planted, /redirect_uri must match configuration/);
     assert.match(linked, /Here the org is the local emulator\. The local emulator has no such setting/);
     assert.doesNotMatch(linked, /its app and org settings are on/);
   });
