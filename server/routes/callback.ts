@@ -119,10 +119,15 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
   };
 }
 
-/** Repeated parameters (?code=a&code=b) arrive as arrays, nested ones as objects: only single strings are taken. */
+/**
+ * Repeated parameters (?code=a&code=b) arrive as arrays, nested ones as objects: only single strings are taken. An
+ * empty one (?error=) is no value either: Salesforce never sends one, and "Salesforce answered" nothing says nothing.
+ */
 function singleValues(source: object, skip: string[] = []): Params {
   // fromEntries defines own properties, so a parameter named __proto__ stays a plain value.
   return Object.fromEntries(
-    Object.entries(source).filter(([name, value]) => typeof value === 'string' && !skip.includes(name)),
+    Object.entries(source).filter(
+      ([name, value]) => typeof value === 'string' && value !== '' && !skip.includes(name),
+    ),
   );
 }

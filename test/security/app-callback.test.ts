@@ -20,10 +20,14 @@ describe('attacks on the callback', () => {
   const { page, signedIn, assertStateRefused } = callbackReaders(() => stack);
   const errorBox = (html: string) => /<div class="error-box"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
 
-  test('a callback with two codes, two errors or an empty code is refused without any exchange', async () => {
+  test('a callback with two codes, two errors, an empty code or an empty error is refused without any exchange', async () => {
     for (const tamper of [
       (url: URL) => url.searchParams.append('code', 'second-code'),
       (url: URL) => url.searchParams.set('code', ''),
+      (url: URL) => {
+        url.searchParams.delete('code');
+        url.searchParams.set('error', '');
+      },
       (url: URL) => {
         url.searchParams.delete('code');
         url.searchParams.append('error', 'access_denied');
