@@ -76,7 +76,9 @@ export function nonceCheck(expected: string | undefined, idToken: string | undef
     passed,
     detail: passed
       ? 'The id_token carries the nonce this session sent.'
-      : `The id_token's nonce (${String(received)}) is not the one this session sent.`,
+      : received === undefined
+        ? 'The id_token carries no nonce, though this session sent one.'
+        : `The id_token's nonce (${String(received)}) is not the one this session sent.`,
     why: 'The nonce binds the id_token to this login, so a replayed id_token from elsewhere is refused.',
   };
 }

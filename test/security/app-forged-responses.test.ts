@@ -94,6 +94,9 @@ describe('forged token responses', () => {
       box.includes('<code>id_token_invalid</code>: <code>openid was requested, but no id_token came.</code>'),
       box,
     );
+    // Explained as a missing id_token, not as a signature that failed.
+    assert.match(box, /<h3>No id_token came back<\/h3>/);
+    assert.match(box, /Access unique user identifiers/);
   });
 
   test("an id_token from another login with this login's access_token is refused by at_hash", async () => {

@@ -1,6 +1,6 @@
 // Explanations for the app's own refusals (failed checks, unusable files) and for answers that never came.
 import { CALLBACK_RULES } from './callbackRules.ts';
-import type { Rule } from './types.ts';
+import { APP_MANAGER, type Rule } from './types.ts';
 
 export const APP_RULES: Rule[] = [
   ...CALLBACK_RULES,
@@ -20,6 +20,16 @@ export const APP_RULES: Rule[] = [
     likelyMeaning: 'Its nonce is not the one this session sent: a replayed id_token.',
     howToFix: 'Start again.',
     whatNotToDo: 'Do not accept an id_token without checking its nonce.',
+  },
+  {
+    key: 'id-token-missing',
+    error: 'id_token_invalid',
+    description: 'openid was requested, but no id_token came.',
+    title: 'No id_token came back',
+    likelyMeaning:
+      'openid was among the scopes this login asked for, and Salesforce sends an id_token with the token when it grants openid; none came. Most likely the app on Salesforce does not have the openid scope ("Access unique user identifiers"), so the login was granted without it; or something between Salesforce and this app changed the response.',
+    howToFix: `Add "Access unique user identifiers (openid)" to the app's selected OAuth scopes (${APP_MANAGER} → Edit), or remove openid from SF_SCOPES if you do not need the id_token; then start again.`,
+    whatNotToDo: 'Do not skip the check: a login that asked for an id_token and got none is not trusted.',
   },
   {
     key: 'id-token-invalid',
@@ -107,7 +117,7 @@ export const APP_RULES: Rule[] = [
     error: 'server_error',
     title: 'Salesforce had a problem answering',
     likelyMeaning:
-      'The server answered with a 5xx status: a temporary failure or maintenance on the instance.',
+      "Salesforce reported a failure of its own: a 5xx answer, or server_error sent back to the callback (RFC 6749's stand-in for a 500 during the login). Most often a temporary failure or maintenance on the instance.",
     howToFix:
       'Wait and try again; https://status.salesforce.com shows incidents and maintenance per instance.',
     whatNotToDo: 'Do not change your configuration because of a 5xx: the request may well be right.',

@@ -52,6 +52,11 @@ describe('checks', () => {
     const idToken = `h.${Buffer.from(JSON.stringify({ nonce: 'n1' })).toString('base64url')}.s`;
     assert.equal(nonceCheck('n1', idToken).passed, true);
     assert.equal(nonceCheck('n2', idToken).passed, false);
+    const withoutNonce = `h.${Buffer.from(JSON.stringify({ sub: 'x' })).toString('base64url')}.s`;
+    assert.equal(
+      nonceCheck('n1', withoutNonce).detail,
+      'The id_token carries no nonce, though this session sent one.',
+    );
   });
 
   test('verifies an id_token against a JWKS and refuses another key', async () => {
