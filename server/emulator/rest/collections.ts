@@ -2,6 +2,7 @@
 // with its own SaveResult; allOrNone rolls every change back when one record fails. Errors here use the key
 // `statusCode`, not `errorCode` (Salesforce REST API guide, sObject Collections).
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
+import { cannotDeserialize } from './dmlValues.ts';
 import { RestError } from './restError.ts';
 import { findObject, objectForId, type ObjectDef } from './schema.ts';
 import { shapeRecord } from './sobjects.ts';
@@ -120,10 +121,8 @@ function retrieveMany(call: RestCall, dml: DmlContext, typeName: string) {
   const object = findObject(typeName);
   if (!object || call.segments.length > 3) throw RestError.notFound();
   const body = (call.body ?? {}) as { ids?: unknown; fields?: unknown };
-  const ids =
-    call.method === 'POST' ? asArray(body.ids).map(String) : (call.query.get('ids') ?? '').split(',');
-  const fields =
-    call.method === 'POST' ? asArray(body.fields).map(String).join(',') : call.query.get('fields');
+  const ids = call.method === 'POST' ? asStrings(body.ids) : (call.query.get('ids') ?? '').split(',');
+  const fields = call.method === 'POST' ? asStrings(body.fields).join(',') : call.query.get('fields');
   if (!fields) throw new RestError(400, 'MALFORMED_QUERY', 'fields parameter is required');
   if (ids.length > MAX_RETRIEVED) throw new RestError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached');
   const records = ids.map((id) => {
@@ -137,4 +136,16 @@ function retrieveMany(call: RestCall, dml: DmlContext, typeName: string) {
   return { status: 200, body: records };
 }
 
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** A list in the body, or none when absent; another value is refused in the DML's words (a list's are unknown). */
+const asArray = (value: unknown): unknown[] => {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw cannotDeserialize('List', value);
+  return value;
+};
+
+/** A list of strings (ids, field names): an object or a list among them is no string. */
+const asStrings = (value: unknown): string[] =>
+  asArray(value).map((item) => {
+    if (item !== null && typeof item === 'object') throw cannotDeserialize('String', item);
+    return String(item);
+  });

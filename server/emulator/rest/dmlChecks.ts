@@ -1,13 +1,17 @@
 // The checks a record write meets before it is saved, in Salesforce's order: an object this emulator writes,
 // unknown and read-only fields (each value then converted by dmlValues.ts), and required fields.
-import { convertValue } from './dmlValues.ts';
+import { convertValue, jsonToken } from './dmlValues.ts';
 import { RestError } from './restError.ts';
 import { findField, type ObjectDef } from './schema.ts';
 import type { SRecord } from './seed.ts';
 import type { RecordStore } from './store.ts';
 
-const deserializeError = (object: ObjectDef, what: string) =>
-  new RestError(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of ${object.name} from ${what}`);
+const deserializeError = (object: ObjectDef, value: unknown) =>
+  new RestError(
+    400,
+    'JSON_PARSER_ERROR',
+    `Cannot deserialize instance of ${object.name} from ${jsonToken(value)}`,
+  );
 
 /** Reads a JSON object of field values, refusing unknown and read-only fields like Salesforce does. */
 export function readChanges(
@@ -17,8 +21,7 @@ export function readChanges(
   creating: boolean,
   currentId?: string,
 ) {
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw deserializeError(object, Array.isArray(body) ? 'START_ARRAY' : 'VALUE_STRING');
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw deserializeError(object, body);
   const changes: SRecord = {};
   const readOnly: string[] = [];
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {

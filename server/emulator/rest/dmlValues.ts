@@ -17,19 +17,21 @@ const JAVA_TYPES: Partial<Record<FieldDef['type'], string>> = {
   datetime: 'dateTime',
 };
 
-/** Salesforce's JSON deserializer names the Java type and the JSON token (the exact wording is unconfirmed). */
-function cannotDeserialize(field: FieldDef, value: unknown): RestError {
-  const token =
-    typeof value === 'string'
-      ? 'VALUE_STRING'
-      : typeof value === 'number'
-        ? 'VALUE_NUMBER'
-        : Array.isArray(value)
-          ? 'START_ARRAY'
-          : typeof value === 'object'
-            ? 'START_OBJECT'
-            : 'VALUE_TRUE';
-  const type = JAVA_TYPES[field.type] ?? 'String';
+/** The JSON token Salesforce's deserializer names for a value it cannot take. */
+export function jsonToken(value: unknown): string {
+  if (value === null) return 'VALUE_NULL';
+  if (typeof value === 'string') return 'VALUE_STRING';
+  if (typeof value === 'number') return 'VALUE_NUMBER';
+  if (Array.isArray(value)) return 'START_ARRAY';
+  if (typeof value === 'object') return 'START_OBJECT';
+  return value ? 'VALUE_TRUE' : 'VALUE_FALSE';
+}
+
+/**
+ * Salesforce's JSON deserializer names the Java type and the JSON token (the exact wording is unconfirmed); a
+ * collection's body takes the same words for a value where a list or a string belongs.
+ */
+export function cannotDeserialize(type: string, value: unknown): RestError {
   // A number past a double's range (1e400) parses as Infinity, which JSON would print as null: say what it was.
   const shown =
     typeof value === 'number' && !Number.isFinite(value)
@@ -38,9 +40,11 @@ function cannotDeserialize(field: FieldDef, value: unknown): RestError {
   return new RestError(
     400,
     'JSON_PARSER_ERROR',
-    `Cannot deserialize instance of ${type} from ${token} value ${shown} or request may be missing a required field`,
+    `Cannot deserialize instance of ${type} from ${jsonToken(value)} value ${shown} or request may be missing a required field`,
   );
 }
+
+const javaType = (field: FieldDef) => JAVA_TYPES[field.type] ?? 'String';
 
 /** An int field holds a Java int: a whole number that fits in 32 bits. */
 const isJavaInt = (number: number) => Number.isInteger(number) && Math.abs(number) <= 2 ** 31 - 1;
@@ -62,7 +66,7 @@ function withinDigits(field: FieldDef, number: number): number {
 
 export function convertValue(field: FieldDef, value: unknown, store: RecordStore): FieldValue {
   if (value === null) return field.type === 'boolean' ? false : null;
-  if (typeof value === 'object') throw cannotDeserialize(field, value);
+  if (typeof value === 'object') throw cannotDeserialize(javaType(field), value);
   switch (field.type) {
     case 'double':
     case 'currency':
@@ -71,23 +75,23 @@ export function convertValue(field: FieldDef, value: unknown, store: RecordStore
       const number =
         typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
       if (!Number.isFinite(number) || (field.type === 'int' && !isJavaInt(number))) {
-        throw cannotDeserialize(field, value);
+        throw cannotDeserialize(javaType(field), value);
       }
       return withinDigits(field, number);
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
       if (value === 'true' || value === 'false') return value === 'true';
-      throw cannotDeserialize(field, value);
+      throw cannotDeserialize(javaType(field), value);
     case 'date': {
       const text = String(value);
       const day = parseDate(text) ?? Math.floor((parseDateTime(text) ?? NaN) / DAY_MS);
-      if (!inSalesforceRange(day * DAY_MS)) throw cannotDeserialize(field, value);
+      if (!inSalesforceRange(day * DAY_MS)) throw cannotDeserialize(javaType(field), value);
       return new Date(day * DAY_MS).toISOString().slice(0, 10);
     }
     case 'datetime': {
       const instant = parseDateTime(String(value)) ?? (parseDate(String(value)) ?? NaN) * DAY_MS;
-      if (!inSalesforceRange(instant)) throw cannotDeserialize(field, value);
+      if (!inSalesforceRange(instant)) throw cannotDeserialize(javaType(field), value);
       return wireDateTime(instant);
     }
     case 'reference':

@@ -102,6 +102,34 @@ describe('emulator: sObject Collections and limits', () => {
     ]);
   });
 
+  test('a value where a list or a string belongs is refused as JSON_PARSER_ERROR, never taken as none', async () => {
+    for (const [path, body, type, token] of [
+      ['/composite/sobjects', { allOrNone: true, records: 'x' }, 'List', 'VALUE_STRING'],
+      ['/composite/sobjects/Account', { ids: { id: 1 }, fields: ['Name'] }, 'List', 'START_OBJECT'],
+      [
+        '/composite/sobjects/Account',
+        { ids: ['001000000000000AAA'], fields: ['Name', {}] },
+        'String',
+        'START_OBJECT',
+      ],
+    ] as const) {
+      const answer = await rest.post(path, body);
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.equal(answer.body[0].errorCode, 'JSON_PARSER_ERROR');
+      assert.match(
+        answer.body[0].message,
+        new RegExp(`^Cannot deserialize instance of ${type} from ${token} value`),
+      );
+    }
+    // A record's body that is no object names its own token (null is VALUE_NULL, not a string).
+    const composite = await rest.post('/composite', {
+      compositeRequest: [
+        { method: 'POST', url: '/services/data/v66.0/sobjects/Account', referenceId: 'a', body: null },
+      ],
+    });
+    assert.match(JSON.stringify(composite.body), /Cannot deserialize instance of Account from VALUE_NULL/);
+  });
+
   test('rolls a whole collection back with allOrNone', async () => {
     const { body } = await rest.post('/composite/sobjects', {
       allOrNone: true,
