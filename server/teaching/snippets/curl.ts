@@ -1,5 +1,5 @@
 // curl: the request as one shell command, secrets in variables set just above it.
-import { bindingsComment, bindingsOf, placeholder, type SnippetContext } from './context.ts';
+import { bindingsComment, bindingsOf, placeholder, type Binding, type SnippetContext } from './context.ts';
 import { urlWithQuery, type Field, type LegRequest } from './request.ts';
 import { isSecret, type Value } from './secrets.ts';
 
@@ -11,6 +11,24 @@ export const shellQuote = (text: string) =>
 const word = (prefix: string, value: Value) =>
   isSecret(value) ? `"${prefix}$${value.variable}"` : shellQuote(`${prefix}${value}`);
 
+/**
+ * The lines that set a command's variables. A value this app never keeps (a password) is not set over the one the
+ * page asked the learner to export: it is checked instead, and the `&&` ending its line stops the command, even
+ * pasted into an interactive shell, when it is unset (each wrong password counts toward the user's lockout).
+ */
+export function variableLines(bindings: readonly Binding[]): string[] {
+  const set = bindings.filter((binding) => !binding.unkept);
+  const checked = bindings.filter((binding) => binding.unkept);
+  return [
+    ...set.map(
+      (binding) => `export ${binding.variable}=${shellQuote(binding.value ?? placeholder(binding))}`,
+    ),
+    ...checked.map(
+      (binding) => `: "\${${binding.variable}:?is not set: export it first (${binding.describe})}" &&`,
+    ),
+  ];
+}
+
 const dataUrlencode = ({ name, value }: Field) => `--data-urlencode ${word(`${name}=`, value)}`;
 
 export function curlSnippet(request: LegRequest, context: SnippetContext): string {
@@ -19,8 +37,7 @@ export function curlSnippet(request: LegRequest, context: SnippetContext): strin
   const lines: string[] = context.caFile ? ["# Run it from the playground's folder, where certs/ is."] : [];
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`# ${comment}`);
-  for (const binding of bindings)
-    lines.push(`export ${binding.variable}=${shellQuote(binding.value ?? placeholder(binding))}`);
+  lines.push(...variableLines(bindings));
 
   const first = ['curl'];
   if (context.caFile) first.push('--cacert', shellQuote(context.caFile));

@@ -1,8 +1,8 @@
 // Salesforce CLI: `sf org login jwt` for a JWT bearer token request, `sf org login access-token` then
 // `sf data query` for a query; the CLI has no command that sends the other requests.
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
-import { bindingsComment, bindingsOf, placeholder, type SnippetContext } from './context.ts';
-import { shellQuote } from './curl.ts';
+import { bindingsComment, bindingsOf, type SnippetContext } from './context.ts';
+import { shellQuote, variableLines } from './curl.ts';
 import { assertionClaims, formValue, queryOf, type LegRequest } from './request.ts';
 
 /** The alias every snippet logs in under, so the query command can name the org. */
@@ -30,8 +30,7 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`# ${comment}`);
   // SF_ACCESS_TOKEN is the variable `sf org login access-token --no-prompt` reads the token from.
-  for (const binding of bindings)
-    lines.push(`export ${binding.variable}=${shellQuote(binding.value ?? placeholder(binding))}`);
+  lines.push(...variableLines(bindings));
   lines.push(
     `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} \\`,
     `  --alias ${ORG_ALIAS} --no-prompt`,
