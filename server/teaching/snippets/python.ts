@@ -99,10 +99,15 @@ function simpleSalesforce(request: LegRequest, context: SnippetContext): string[
     ? []
     : ['# It builds the host from domain= (the part before .salesforce.com), so it reaches real orgs only:'];
   if (grant === JWT_GRANT_TYPE && claims) {
+    // It signs aud=https://<domain>.salesforce.com and sends the assertion to instance_url's host when given one:
+    // a My Domain token host goes there, with login (or test) as domain, as this app's assertion had them.
+    const audDomain = claims.aud ? salesforceDomain(claims.aud) : undefined;
+    const jwtDomain = audDomain ?? domain ?? 'login';
+    const tokenHost = domain && domain !== jwtDomain ? `, instance_url=${literal(domain)}` : '';
     return [
       '# simple_salesforce signs and sends its own assertion (pip install simple-salesforce).',
       ...hostNote,
-      `#   sf = Salesforce(username=${literal(claims.sub)}, consumer_key=${literal(claims.iss)}, privatekey_file=${literal(context.jwtKeyFile)}, domain=${literal(domain ?? 'login')})`,
+      `#   sf = Salesforce(username=${literal(claims.sub)}, consumer_key=${literal(claims.iss)}, privatekey_file=${literal(context.jwtKeyFile)}, domain=${literal(jwtDomain)}${tokenHost})`,
     ];
   }
   const key = formValue(request, 'client_id') ?? request.basic?.user;
@@ -128,6 +133,7 @@ function simpleSalesforce(request: LegRequest, context: SnippetContext): string[
 
 /** What simple_salesforce's domain= is for this host: login, test, or a My Domain such as acme.my. */
 function salesforceDomain(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
   const host = new URL(url).hostname;
   return host.endsWith('.salesforce.com') ? host.slice(0, -'.salesforce.com'.length) : undefined;
 }

@@ -119,11 +119,11 @@ export function urlWithQuery(request: LegRequest): string {
 }
 
 /** iss and sub of a JWT bearer assertion (claims are no secret: the page shows them decoded). */
-export function assertionClaims(request: LegRequest): { iss: string; sub: string } | undefined {
+export function assertionClaims(request: LegRequest): { iss: string; sub: string; aud?: string } | undefined {
   const assertion = formValue(request, 'assertion');
   const claims = readJwt(assertion && isSecret(assertion) ? assertion.value : assertion)?.claims;
   const text = (name: string) => (typeof claims?.[name] === 'string' ? (claims[name] as string) : undefined);
   const iss = text('iss');
   const sub = text('prn') ?? text('sub');
-  return iss && sub ? { iss, sub } : undefined;
+  return iss && sub ? { iss, sub, aud: text('aud') } : undefined;
 }

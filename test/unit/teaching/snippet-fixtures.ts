@@ -8,7 +8,7 @@ export const CLIENT_ID = '3MVG9LocalPlaygroundEmulatorConsumerKey';
 export const SECRET = 'local-emulator-consumer-secret';
 export const TOKEN = '00D5j00000PlAyG!ARaccesstokenvalue';
 
-const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+export const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 export const ASSERTION = `${jwtPart({ alg: 'RS256' })}.${jwtPart({ iss: CLIENT_ID, sub: 'admin@playground.local', aud: LOGIN, exp: 1795620868 })}.c2lnbmF0dXJl`;
 
 export const EMULATOR: Omit<SnippetContext, 'reveal'> = {

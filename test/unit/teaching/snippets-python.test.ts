@@ -109,6 +109,39 @@ describe('Python snippets', () => {
     assert.match(myDomain, /domain="acme.my"\)$/);
   });
 
+  test('a JWT login through a My Domain keeps aud on the login host: domain= for aud, instance_url= for the host', () => {
+    const claims = (aud: string) =>
+      `${legs.jwtPart({ alg: 'RS256' })}.${legs.jwtPart({ iss: 'key', sub: 'me@acme.com', aud, exp: 1795620868 })}.c2ln`;
+    const exchange = (url: string, aud: string) =>
+      pythonSnippet(
+        legRequest({
+          ...legs.jwtExchange,
+          url,
+          requestBody: new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+            assertion: claims(aud),
+          }).toString(),
+        }),
+        { ...legs.ORG, reveal: false },
+      );
+    assert.match(
+      exchange('https://acme.my.salesforce.com/services/oauth2/token', 'https://login.salesforce.com'),
+      /privatekey_file="certs\/jwt.key", domain="login", instance_url="acme.my"\)$/,
+    );
+    assert.match(
+      exchange(
+        'https://acme--dev.sandbox.my.salesforce.com/services/oauth2/token',
+        'https://test.salesforce.com',
+      ),
+      /domain="test", instance_url="acme--dev.sandbox.my"\)$/,
+    );
+    // At the login host itself there is nothing to add.
+    assert.match(
+      exchange('https://login.salesforce.com/services/oauth2/token', 'https://login.salesforce.com'),
+      /domain="login"\)$/,
+    );
+  });
+
   test('a JWT bearer exchange: simple_salesforce’s own JWT login named, with where it cannot reach', () => {
     const text = pythonSnippet(legRequest(legs.jwtExchange), { ...legs.EMULATOR, reveal: false });
     assert.ok(
