@@ -14,7 +14,7 @@ import { introspectEndpoint } from './endpoints/introspect.ts';
 import { logoutEndpoint } from './endpoints/logout.ts';
 import { revokeEndpoint } from './endpoints/revoke.ts';
 import { setupEndpoint } from './endpoints/setup.ts';
-import { soapEndpoint } from './endpoints/soap.ts';
+import { unservedApisEndpoint } from './endpoints/unservedApis.ts';
 import { tokenEndpoint } from './endpoints/token.ts';
 import { oauthErrorHandler } from './errors.ts';
 import { LoginGuard } from './lockout.ts';
@@ -105,7 +105,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     connectEndpoint,
     errorPageEndpoint,
     setupEndpoint,
-    soapEndpoint,
+    unservedApisEndpoint,
   ]) {
     app.use(endpoint(ctx));
   }

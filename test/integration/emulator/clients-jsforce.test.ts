@@ -63,6 +63,31 @@ describe('standard clients against the emulator', () => {
     assert.equal(result.records[0].Name, 'Acme Inc.');
   });
 
+  test('jsforce: Bulk API 1.0 (bulk.load) ends on its own error form, saying the emulator does not serve it', async () => {
+    const { stack } = clients;
+    const connection = new Connection({
+      oauth2: {
+        loginUrl: stack.instanceUrl,
+        clientId: stack.config.clientId,
+        clientSecret: stack.config.clientSecret,
+      },
+      version: '66.0',
+    });
+    await connection.authorize({ grant_type: 'client_credentials' });
+    // A Batch: a stream that is also thenable, awaited as its users do.
+    const load = async () => {
+      await connection.bulk.load('Account', 'insert', [{ Name: 'Bulk One' }]);
+    };
+    await assert.rejects(load, (error: Error) => {
+      assert.match(
+        error.message,
+        /^Bulk API 1\.0 \(\/services\/async\) is not served by this local emulator/,
+      );
+      assert.match(error.message, /sObject Collections/);
+      return true;
+    });
+  });
+
   test('the device flow as sfdx-core performs it: FormData bodies, response_type=device_code, then grant_type=device&code=', async () => {
     const { stack } = clients;
     // sfdx-core's DeviceOauthService: jsforce's Transport, form-data's buffer and headers over its JSON headers.

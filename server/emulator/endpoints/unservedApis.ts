@@ -1,0 +1,60 @@
+// The APIs outside /services/data this emulator does not serve: SOAP (login() included), Bulk API 1.0 and the
+// Streaming API. Each answers in the form its clients read errors in, with words saying so and what to use instead,
+// where a JSON 404 came out as raw JSON or as "resource does not exist" (a wrong URL, to its user).
+import { Router } from 'express';
+
+const LIMIT = 'is not served by this local emulator (an emulator limit: a real org answers it)';
+
+const SOAP_WHAT_TO_DO =
+  `The SOAP API (login() included) ${LIMIT}; Salesforce retires SOAP login() in Summer '27. Sign in with OAuth ` +
+  'instead: with jsforce, give the Connection an oauth2 option ({ loginUrl, clientId, clientSecret }) and login() ' +
+  'uses the username-password flow; with simple_salesforce, give consumer_key and consumer_secret with the username ' +
+  'and password and no security_token=. The Setup page must allow that flow first; better, use the JWT bearer or ' +
+  'client credentials flow.';
+
+/**
+ * A SOAP 1.1 fault (HTTP 500). Its detail carries sf:exceptionCode and sf:exceptionMessage, which simple_salesforce
+ * raises as SalesforceAuthenticationFailed(code, message); jsforce shows the faultstring. The code is a real one of
+ * the SOAP API's; which one a real org would send here has no meaning, as a real org serves the call.
+ */
+const SOAP_FAULT =
+  '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"' +
+  ' xmlns:sf="urn:fault.partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+  '<soapenv:Body><soapenv:Fault><faultcode>sf:INVALID_OPERATION</faultcode>' +
+  `<faultstring>${SOAP_WHAT_TO_DO}</faultstring><detail><sf:UnexpectedErrorFault xsi:type="sf:UnexpectedErrorFault">` +
+  `<sf:exceptionCode>INVALID_OPERATION</sf:exceptionCode><sf:exceptionMessage>${SOAP_WHAT_TO_DO}</sf:exceptionMessage>` +
+  '</sf:UnexpectedErrorFault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>';
+
+/** Bulk API 1.0's error document, which jsforce's bulk and simple_salesforce's bulk read exceptionMessage from. */
+const BULK_ERROR =
+  '<?xml version="1.0" encoding="UTF-8"?><error xmlns="http://www.force.com/2009/06/asyncapi/dataload">' +
+  `<exceptionCode>InvalidUrl</exceptionCode><exceptionMessage>Bulk API 1.0 (/services/async) ${LIMIT}. ` +
+  'Write records with sObject Collections (/composite/sobjects, 200 a call) or composite, which it serves.' +
+  '</exceptionMessage></error>';
+
+/**
+ * The Streaming API's CometD endpoint: a Bayeux answer that the handshake failed, with advice not to reconnect, so
+ * that a CometD client (jsforce's streaming, Faye) reports it once instead of retrying for ever.
+ */
+const STREAMING_REFUSAL = [
+  {
+    channel: '/meta/handshake',
+    successful: false,
+    error: `403::The Streaming API (CometD) ${LIMIT}`,
+    advice: { reconnect: 'none' },
+  },
+];
+
+export function unservedApisEndpoint(): Router {
+  const router = Router();
+  router.all('/services/Soap/{*rest}', (_req, res) => {
+    res.status(500).type('text/xml').set('Cache-Control', 'no-store').send(SOAP_FAULT);
+  });
+  router.all('/services/async/{*rest}', (_req, res) => {
+    res.status(404).type('application/xml').set('Cache-Control', 'no-store').send(BULK_ERROR);
+  });
+  router.all('/cometd/{*rest}', (_req, res) => {
+    res.status(200).set('Cache-Control', 'no-store').json(STREAMING_REFUSAL);
+  });
+  return router;
+}

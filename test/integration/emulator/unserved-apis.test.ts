@@ -1,0 +1,71 @@
+// The APIs the emulator does not serve (SOAP, Bulk API 1.0, Streaming) answer in the error form their clients read:
+// simple_salesforce's SOAP login reads sf:exceptionCode and sf:exceptionMessage (with Python's minidom, as it does),
+// a Bulk API 1.0 client the XML error document, a CometD client a failed handshake that says not to reconnect.
+import assert from '../../support/assert.ts';
+import { spawnSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+/** What simple_salesforce's soap_login does with a fault: minidom, the element by its prefixed name. */
+const READ_LIKE_SIMPLE_SALESFORCE = `
+import sys, xml.dom.minidom
+dom = xml.dom.minidom.parseString(sys.stdin.buffer.read())
+for name in ("sf:exceptionCode", "sf:exceptionMessage"):
+    print(dom.getElementsByTagName(name)[0].firstChild.data)
+`;
+
+describe('emulator: APIs it does not serve say so in their own error forms', () => {
+  let stack: TestStack;
+  const client = new TestClient();
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('SOAP login(): a fault whose exceptionCode and exceptionMessage simple_salesforce raises', async () => {
+    const answer = await client.request(`${stack.emulatorUrl}/services/Soap/u/62.0`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml', SOAPAction: 'login' },
+      body: '<soapenv:Envelope/>',
+    });
+    assert.equal(answer.status, 500);
+    const read = spawnSync('python3', ['-c', READ_LIKE_SIMPLE_SALESFORCE], { input: await answer.text() });
+    assert.equal(read.status, 0, read.stderr.toString());
+    const [code, message] = read.stdout.toString().trim().split('\n');
+    assert.equal(code, 'INVALID_OPERATION');
+    assert.match(message, /^The SOAP API \(login\(\) included\) is not served by this local emulator/);
+    assert.match(message, /with simple_salesforce, give consumer_key and consumer_secret/);
+  });
+
+  test('Bulk API 1.0: its XML error document, naming what the emulator serves instead', async () => {
+    const answer = await client.get(`${stack.emulatorUrl}/services/async/62.0/job/750000000000001`);
+    assert.equal(answer.status, 404);
+    assert.match(answer.headers.get('content-type') ?? '', /^application\/xml/);
+    const body = await answer.text();
+    assert.match(body, /<exceptionCode>InvalidUrl<\/exceptionCode>/);
+    assert.match(
+      body,
+      /<exceptionMessage>Bulk API 1\.0 \(\/services\/async\) is not served by this local emulator/,
+    );
+  });
+
+  test('Streaming API: a failed CometD handshake with advice not to reconnect', async () => {
+    const answer = await client.request(`${stack.instanceUrl}/cometd/62.0/handshake`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] },
+      ]),
+    });
+    assert.equal(answer.status, 200);
+    const [reply] = (await answer.json()) as Record<string, unknown>[];
+    assert.equal(reply.channel, '/meta/handshake');
+    assert.equal(reply.successful, false);
+    assert.deepEqual(reply.advice, { reconnect: 'none' });
+    assert.match(
+      String(reply.error),
+      /^403::The Streaming API \(CometD\) is not served by this local emulator/,
+    );
+  });
+});
