@@ -3,7 +3,14 @@
 import { basicInformation, describeGlobal, describeObject } from './describe.ts';
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
 import { RestError } from './restError.ts';
-import { findField, findObject, isIdShaped, type ObjectDef } from './schema.ts';
+import {
+  findChildRelationship,
+  findField,
+  findObject,
+  findRelationship,
+  isIdShaped,
+  type ObjectDef,
+} from './schema.ts';
 import type { SRecord } from './seed.ts';
 import { newApiRecord } from './soql/project.ts';
 import type { Resource, RestCall, RestReply } from './types.ts';
@@ -43,10 +50,11 @@ export const sobjectsResource: Resource = (call, ctx) => {
   }
   if (rest.length === 0) return recordRow(call, dml, object, id);
   if (id.toLowerCase() === 'id' && rest.length === 1) return recordRow(call, dml, object, rest[0]);
-  // Related-record traversal (/sobjects/Account/<id>/Contacts) is not served, for the object's relationships only;
-  // other names are external id fields.
+  // Related-record traversal (/sobjects/Account/<id>/Contacts, /sobjects/Contact/<id>/Account) is not served, for
+  // the object's child and parent relationships only; other names are external id fields.
   if (isIdShaped(id)) {
-    const related = object.children.some((c) => c.relationshipName.toLowerCase() === rest[0]?.toLowerCase());
+    const name = rest[0] ?? '';
+    const related = Boolean(findChildRelationship(object, name) ?? findRelationship(object, name));
     throw related
       ? RestError.notServed(`sobjects/${object.name}/<id>/${rest[0]} (related records)`)
       : RestError.notFound();

@@ -77,6 +77,8 @@ describe('emulator: REST API', () => {
       ],
       ['/sobjects/Account/describe/layouts', 'sobjects/Account/describe/layouts'],
       [`/sobjects/Account/${contactId}/Contacts`, 'sobjects/Account/<id>/Contacts (related records)'],
+      // A parent relationship too (a lookup's relationship name), as clients follow them.
+      [`/sobjects/Contact/${contactId}/Account`, 'sobjects/Contact/<id>/Account (related records)'],
       ['/limits/recordCount?sObjects=Account', 'limits/recordCount'],
     ]) {
       await expectReply(rest.get(path), 404, notServed(resource));
