@@ -2,6 +2,7 @@
 // unknown and read-only fields (each value then converted by dmlValues.ts), and required fields.
 import { convertValue, jsonToken } from './dmlValues.ts';
 import { RestError } from './restError.ts';
+import { unmodeledFieldNote } from './unmodeled.ts';
 import { findField, type ObjectDef } from './schema.ts';
 import type { SRecord } from './seed.ts';
 import type { RecordStore } from './store.ts';
@@ -28,7 +29,11 @@ export function readChanges(
     if (name === 'attributes') continue;
     const field = findField(object, name);
     if (!field)
-      throw new RestError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`);
+      throw new RestError(
+        400,
+        'INVALID_FIELD',
+        `No such column '${name}' on sobject of type ${object.name}${unmodeledFieldNote(name, object.name)}`,
+      );
     if (
       field.type === 'id' &&
       !creating &&

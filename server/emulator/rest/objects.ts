@@ -15,6 +15,21 @@ export const STAGES = [
   'Closed Lost',
 ];
 
+const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
+
+/** A standard compound address's parts (BillingStreet, BillingCity…), with a real org's lengths. */
+const address = (prefix: string) => [
+  field(`${prefix}Street`, `${prefix} Street`, 'textarea', { length: 255 }),
+  text(`${prefix}City`, `${prefix} City`, 40),
+  text(`${prefix}State`, `${prefix} State/Province`, 80),
+  text(`${prefix}PostalCode`, `${prefix} Zip/Postal Code`, 20),
+  text(`${prefix}Country`, `${prefix} Country`, 80),
+];
+
+/** Description: a long text area, which SOQL cannot filter on. */
+const description = () =>
+  field('Description', 'Description', 'textarea', { length: 32000, filterable: false });
+
 /** `cascadeDelete`: deleting the parent deletes these children too (dml.ts does so), as describe then says. */
 const child = (relationshipName: string, childSObject: string, fieldName: string, cascadeDelete = false) => ({
   relationshipName,
@@ -36,12 +51,16 @@ export const OBJECTS: readonly ObjectDef[] = [
       picklist('Type', 'Account Type', ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Other']),
       // Defined in alphabetical order, as the standard Industry picklist is: ORDER BY Industry sorts by it.
       picklist('Industry', 'Industry', [...INDUSTRIES, 'Transportation'].sort()),
-      text('BillingCity', 'Billing City', 40),
-      text('BillingCountry', 'Billing Country', 80),
+      text('AccountNumber', 'Account Number', 40),
+      text('Site', 'Account Site', 80),
+      ...address('Billing'),
+      ...address('Shipping'),
       field('Phone', 'Account Phone', 'phone'),
+      field('Fax', 'Account Fax', 'phone'),
       field('Website', 'Website', 'url'),
       field('AnnualRevenue', 'Annual Revenue', 'currency', { length: 18 }),
       field('NumberOfEmployees', 'Employees', 'int', { length: 8 }),
+      description(),
     ],
     children: [
       child('Contacts', 'Contact', 'AccountId', true),
@@ -62,8 +81,14 @@ export const OBJECTS: readonly ObjectDef[] = [
       text('FirstName', 'First Name', 40),
       { ...system(text('Name', 'Full Name', 121)), nameField: true },
       text('Title', 'Title', 128),
+      text('Department', 'Department', 80),
+      field('Birthdate', 'Birthdate', 'date'),
+      ...address('Mailing'),
       field('Phone', 'Business Phone', 'phone'),
+      field('MobilePhone', 'Mobile Phone', 'phone'),
       field('Email', 'Email', 'email'),
+      picklist('LeadSource', 'Lead Source', LEAD_SOURCES),
+      description(),
     ],
     children: [child('Cases', 'Case', 'ContactId')],
   },
@@ -88,7 +113,7 @@ export const OBJECTS: readonly ObjectDef[] = [
         defaultValue: 'Medium',
       }),
       picklist('Origin', 'Case Origin', ['Phone', 'Email', 'Web']),
-      field('Description', 'Description', 'textarea', { length: 32000, filterable: false }),
+      description(),
       system(field('IsClosed', 'Closed', 'boolean')),
     ],
     children: [],
@@ -109,6 +134,15 @@ export const OBJECTS: readonly ObjectDef[] = [
       required(field('CloseDate', 'Close Date', 'date')),
       system(field('IsClosed', 'Closed', 'boolean')),
       system(field('IsWon', 'Won', 'boolean')),
+      picklist('Type', 'Opportunity Type', [
+        'Existing Customer - Upgrade',
+        'Existing Customer - Replacement',
+        'Existing Customer - Downgrade',
+        'New Customer',
+      ]),
+      picklist('LeadSource', 'Lead Source', LEAD_SOURCES),
+      text('NextStep', 'Next Step', 255),
+      description(),
     ],
     children: [],
   },

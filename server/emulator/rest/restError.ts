@@ -1,4 +1,5 @@
 // REST API errors: a JSON array of {message, errorCode[, fields]}, with SOQL messages pointing at row and column.
+import { isUnmodeledStandardObject, unmodeledFieldNote, unmodeledObjectNote } from './unmodeled.ts';
 export class RestError extends Error {
   constructor(
     readonly status: number,
@@ -88,7 +89,7 @@ export const invalidField = (soql: string, field: string, object: string) =>
     'INVALID_FIELD',
     soql,
     field,
-    `No such column '${field}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. ${CUSTOM_HINT}`,
+    `No such column '${field}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. ${CUSTOM_HINT}${unmodeledFieldNote(field, object)}`,
   );
 
 export const unknownRelationship = (soql: string, relationship: string) =>
@@ -104,7 +105,7 @@ export const invalidType = (soql: string, object: string) =>
     'INVALID_TYPE',
     soql,
     object,
-    `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. ${CUSTOM_HINT}`,
+    `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. ${CUSTOM_HINT}${isUnmodeledStandardObject(object) ? unmodeledObjectNote(object) : ''}`,
   );
 
 export const malformed = (soql: string, token: string, detail: string, at?: number) =>

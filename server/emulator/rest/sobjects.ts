@@ -3,6 +3,7 @@
 import { basicInformation, describeGlobal, describeObject } from './describe.ts';
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
 import { RestError } from './restError.ts';
+import { isUnmodeledStandardObject, unmodeledFieldNote } from './unmodeled.ts';
 import {
   findChildRelationship,
   findField,
@@ -32,6 +33,7 @@ export const sobjectsResource: Resource = (call, ctx) => {
     return { status: 200, body: describeGlobal(call.version) };
   }
   const object = findObject(typeName);
+  if (!object && isUnmodeledStandardObject(typeName)) throw RestError.notServed(`sobjects/${typeName}`);
   if (!object) throw RestError.notFound();
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
   if (!id) {
@@ -96,7 +98,11 @@ export function shapeRecord(
   for (const name of wanted ?? object.fields.map((f) => f.name)) {
     const field = findField(object, name);
     if (!field)
-      throw new RestError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`);
+      throw new RestError(
+        400,
+        'INVALID_FIELD',
+        `No such column '${name}' on sobject of type ${object.name}${unmodeledFieldNote(name, object.name)}`,
+      );
     out[field.name] = record[field.name] ?? null;
   }
   return out;

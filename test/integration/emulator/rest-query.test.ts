@@ -124,12 +124,32 @@ describe('emulator: REST queries', () => {
       {
         errorCode: 'INVALID_FIELD',
         message:
-          "\nSELECT Id, Foo FROM Account\n           ^\nERROR at Row:1:Column:12\nNo such column 'Foo' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
+          "\nSELECT Id, Foo FROM Account\n           ^\nERROR at Row:1:Column:12\nNo such column 'Foo' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names. (Local emulator: it keeps only some of Account's standard fields, listed by GET /sobjects/Account/describe: if a real org has Foo, this emulator leaves it out.)",
       },
     ]);
+    // A custom field's name needs no such note: no org has it until someone makes it.
+    const custom = await rest.query('SELECT Id, Foo__c FROM Account');
+    assert.match(custom.body[0].message, /for the appropriate names\.$/);
     const type = await rest.query('SELECT Id FROM Foo');
     assert.equal(type.body[0].errorCode, 'INVALID_TYPE');
-    assert.match(type.body[0].message, /sObject type 'Foo' is not supported\./);
+    assert.match(type.body[0].message, /sObject type 'Foo' is not supported\..*appropriate names\.$/);
+    // A standard object of every real org that this emulator does not model keeps Salesforce's code, and says so.
+    const lead = await rest.query('SELECT Id FROM Lead');
+    assert.equal(lead.body[0].errorCode, 'INVALID_TYPE');
+    assert.match(
+      lead.body[0].message,
+      /\(Local emulator: Lead is a standard object of a real org, which this emulator does not model/,
+    );
+    assert.equal((await rest.get('/sobjects/Lead/describe')).status, 404);
+    assert.match(
+      (await rest.get('/sobjects/Task')).body[0].message,
+      /^The sobjects\/Task resource is not served by this local emulator/,
+    );
+    // Standard fields that tutorials use are there (empty in the sample records unless set).
+    const fields = await rest.query('SELECT Description, BillingState, ShippingCity FROM Account LIMIT 1');
+    assert.equal(fields.status, 200, JSON.stringify(fields.body));
+    const contactFields = await rest.query('SELECT MailingCity, Birthdate, Department FROM Contact LIMIT 1');
+    assert.equal(contactFields.status, 200, JSON.stringify(contactFields.body));
     assert.deepEqual((await rest.get('/query?q=')).body, [
       { message: 'A query string has to be specified', errorCode: 'MALFORMED_QUERY' },
     ]);

@@ -25,7 +25,11 @@ describe('emulator: sObjects', () => {
       },
     ]);
     await expectReply(rest.post('/sobjects/Account', { Name: 'X', Colour: 'blue' }), 400, [
-      { message: "No such column 'Colour' on sobject of type Account", errorCode: 'INVALID_FIELD' },
+      {
+        message:
+          "No such column 'Colour' on sobject of type Account (Local emulator: it keeps only some of Account's standard fields, listed by GET /sobjects/Account/describe: if a real org has Colour, this emulator leaves it out.)",
+        errorCode: 'INVALID_FIELD',
+      },
     ]);
     await expectReply(
       rest.post('/sobjects/Account', { Name: 'X', CreatedDate: '2020-01-01T00:00:00Z', IsDeleted: true }),
