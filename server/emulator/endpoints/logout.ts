@@ -18,9 +18,17 @@ export function logoutEndpoint(ctx: EmulatorContext): Router {
     req.session.destroy((error: unknown) => {
       if (error) return next(error);
       res.set('Cache-Control', 'no-store');
-      if (allowed) return res.redirect(back);
+      if (allowed) return res.redirect(withState(back, req.query.state));
       res.render('emulator/logged-out', { title: 'Logged out' });
     });
   });
   return router;
+}
+
+/** RP-Initiated Logout 1.0 §3: the state the request carried goes back with the browser, for the client to check. */
+function withState(back: string, state: unknown): string {
+  if (typeof state !== 'string' || state === '') return back;
+  const url = new URL(back);
+  url.searchParams.set('state', state);
+  return url.href;
 }

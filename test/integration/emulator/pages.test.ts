@@ -59,6 +59,11 @@ describe('emulator: pages', () => {
     );
     assert.equal(logout.status, 302);
     assert.equal(logout.headers.get('location'), back);
+    // The state a client sent comes back with it (OpenID Connect RP-Initiated Logout).
+    const withState = await browser.get(
+      `${stack.emulatorUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back, state: 'st-1' })}`,
+    );
+    assert.equal(withState.headers.get('location'), `${back}${back.includes('?') ? '&' : '?'}state=st-1`);
     const again = await browser.get(authorizeUrl());
     assert.equal(again.status, 200);
     assert.match(await again.text(), /name="password"/);
