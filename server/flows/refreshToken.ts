@@ -54,7 +54,10 @@ export async function refresh(ctx: FlowContext, login: Login, faults: readonly F
   }
   if (faults.includes('revoked-refresh-token')) await ctx.api.revokeToken(current, ctx.log.entry);
   const fresh = await ctx.api.token(buildRequest(ctx.config, sent, faults), ctx.log.entry, 'token (refresh)');
-  await verifyTokenResponse(ctx, fresh, { atHashRequired: false });
+  await verifyTokenResponse(ctx, fresh, {
+    atHashRequired: false,
+    openidRequested: grantedOpenid(login.tokens),
+  });
   const rotated = fresh.refresh_token !== undefined && fresh.refresh_token !== current;
   const tokens: TokenSet = { ...fresh, refresh_token: fresh.refresh_token ?? current };
   return {
@@ -65,4 +68,15 @@ export async function refresh(ctx: FlowContext, login: Login, faults: readonly F
     refreshRefused: undefined,
     receivedAt: ctx.now(),
   };
+}
+
+/**
+ * Whether the refreshed grant includes openid, so that an id_token is owed: the scope the login was granted when the
+ * token response said it, else whether the login came with an id_token. SF_SCOPES is not it: a login can ask for
+ * fewer scopes (the flow page's choice), and its refresh then brings no id_token.
+ */
+function grantedOpenid(tokens: TokenSet): boolean {
+  return tokens.scope !== undefined
+    ? tokens.scope.split(/\s+/).includes('openid')
+    : tokens.id_token !== undefined;
 }

@@ -3,7 +3,7 @@
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../../support/emulator-login.ts';
-import { runWebServerFlow } from '../../support/flows.ts';
+import { postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -44,6 +44,9 @@ describe('login choices of the redirect flows', () => {
     assert.equal(callback.headers.get('location'), '/result', 'no openid asked: no id_token required');
     const result = await (await client.get(`${stack.appUrl}/result`)).text();
     assert.match(result, /standard@playground\.local/);
+    // Its refresh is held to what the login was granted, not to SF_SCOPES: no id_token is owed there either.
+    const refreshed = await postForm(stack, client, '/result', '/flows/refresh-token');
+    assert.equal(refreshed.headers.get('location'), '/result');
   });
 
   test('prompt=consent shows the approval page again to a user who already allowed the app', async () => {
