@@ -131,7 +131,7 @@ export function teachingHandlers(
           });
         return res.set('Cache-Control', 'no-store').json({
           snippets: snippetSet(legRequest(withNewDeviceCode(entry, started.deviceCode)), context),
-          note: `A new device code: enter ${started.userCode} at ${started.verificationUri} and allow access, then run the copy, at most once every ${started.intervalS} s (until you allow it, it answers authorization_pending; after each slow_down, the answer to a poll too soon, wait 5 s longer from then on, as RFC 8628 asks).`,
+          note: `A new device code: enter ${started.userCode} at ${started.verificationUri} and allow access, then run the copy, at most once every ${started.intervalS} s (until you allow it, it answers authorization_pending; if it answers slow_down, RFC 8628's word for a poll too soon, unconfirmed for Salesforce, wait 5 s longer from then on).`,
         });
       }
       throw new HttpError(

@@ -54,7 +54,7 @@ describe('renewing a spent single-use value', () => {
       /^A new device code: enter ([A-Z0-9]{8}) at (\S+) and allow access/.exec(note) ?? [];
     assert.ok(newCode && newCode !== userCode, note);
     // The wait grows with each slow_down (RFC 8628 §3.5): the note says so, not only the first interval.
-    assert.match(note, /at most once every 5 s .*after each slow_down.*wait 5 s longer from then on/);
+    assert.match(note, /at most once every 5 s .*if it answers slow_down.*wait 5 s longer from then on/);
     assert.ok(snippets.revealed);
     assert.ok(
       (await pageOf('/result')).legs.some((leg) => leg.leg === 'device authorization'),

@@ -96,7 +96,7 @@ describe('forged token responses', () => {
     );
     // Explained as a missing id_token, not as a signature that failed.
     assert.match(box, /<h3>No id_token came back<\/h3>/);
-    assert.match(box, /Access unique user identifiers/);
+    assert.match(box, /refused at the authorize step \(invalid_scope\)/);
   });
 
   test("an id_token from another login with this login's access_token is refused by at_hash", async () => {

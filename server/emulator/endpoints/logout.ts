@@ -1,8 +1,8 @@
 // /services/auth/idp/oidc/logout, the end_session_endpoint of discovery: ends this browser's login at the org, then
 // returns to the app when post_logout_redirect_uri is on one of its callback URLs' origins. Whether Salesforce honours
 // that parameter is unconfirmed (integrators report it does not, sending the browser on only to a Single Logout URL
-// set on the app or the org's Logout URL); this follows OpenID Connect RP-Initiated Logout, and the playground's
-// logout does not depend on it.
+// set on the app or the org's Logout URL); this follows OpenID Connect RP-Initiated Logout (the request's state
+// goes back too, the spec's rule, equally unconfirmed for Salesforce), and the playground's logout depends on neither.
 import { Router } from 'express';
 import { callbackOrigins } from '../callbackUrls.ts';
 import type { EmulatorContext } from '../context.ts';

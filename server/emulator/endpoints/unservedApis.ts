@@ -8,13 +8,12 @@ const LIMIT = 'is not served by this local emulator (an emulator limit: a real o
 const SOAP_WHAT_TO_DO =
   `The SOAP API (login() included) ${LIMIT}; Salesforce retires SOAP login() in Summer '27. Sign in with OAuth ` +
   'instead: with jsforce, give the Connection an oauth2 option ({ loginUrl, clientId, clientSecret }) and login() ' +
-  'uses the username-password flow; with simple_salesforce, give consumer_key and consumer_secret with the username ' +
-  'and password and no security_token=. The Setup page must allow that flow first; better, use the JWT bearer or ' +
+  "uses the username-password flow, which the emulator's Setup page must allow first; better, use the JWT bearer or " +
   'client credentials flow.';
 
 /**
- * A SOAP 1.1 fault (HTTP 500). Its detail carries sf:exceptionCode and sf:exceptionMessage, which simple_salesforce
- * raises as SalesforceAuthenticationFailed(code, message); jsforce shows the faultstring. The code is a real one of
+ * A SOAP 1.1 fault (HTTP 500). Its detail carries sf:exceptionCode and sf:exceptionMessage, where SOAP clients read
+ * them (simple_salesforce raises the two as SalesforceAuthenticationFailed); jsforce shows the faultstring. The code is a real one of
  * the SOAP API's; which one a real org would send here has no meaning, as a real org serves the call.
  */
 const SOAP_FAULT =

@@ -1,6 +1,6 @@
 // Explanations for the app's own refusals (failed checks, unusable files) and for answers that never came.
 import { CALLBACK_RULES } from './callbackRules.ts';
-import { APP_MANAGER, type Rule } from './types.ts';
+import type { Rule } from './types.ts';
 
 export const APP_RULES: Rule[] = [
   ...CALLBACK_RULES,
@@ -27,8 +27,9 @@ export const APP_RULES: Rule[] = [
     description: 'openid was requested, but no id_token came.',
     title: 'No id_token came back',
     likelyMeaning:
-      'openid was among the scopes this login asked for, and Salesforce sends an id_token with the token when it grants openid; none came. Most likely the app on Salesforce does not have the openid scope ("Access unique user identifiers"), so the login was granted without it; or something between Salesforce and this app changed the response.',
-    howToFix: `Add "Access unique user identifiers (openid)" to the app's selected OAuth scopes (${APP_MANAGER} → Edit), or remove openid from SF_SCOPES if you do not need the id_token; then start again.`,
+      'openid was among the scopes this login asked for, and Salesforce sends an id_token with the token when it grants openid; none came. A scope the app does not allow is refused at the authorize step (invalid_scope), so the login was not simply granted without it: something between Salesforce and this app changed the response (a proxy, a callback URL edited by hand), or the answer did not come from Salesforce.',
+    howToFix:
+      "Look at what came back in the transcript (the token leg, or the callback's fragment in the user-agent flow) and at what answers at SF_LOGIN_URL; then start again. If you do not need the id_token, leave openid out of the scopes you pick on the flow page (or out of SF_SCOPES).",
     whatNotToDo: 'Do not skip the check: a login that asked for an id_token and got none is not trusted.',
   },
   {
@@ -47,7 +48,7 @@ export const APP_RULES: Rule[] = [
     likelyMeaning:
       "This app stopped, not Salesforce: the answer that should have carried the token came without access_token, instance_url or id, which every Salesforce token response of these flows has. Something other than Salesforce answered (a proxy's or a site's page at SF_LOGIN_URL), or the callback was opened by hand with a made-up fragment.",
     howToFix:
-      "Look at the token leg in the transcript below: if its body is not Salesforce's JSON, point SF_LOGIN_URL at your org's login host or My Domain. Then start the flow again from this app's page.",
+      "Look at what came back in the transcript below (the token leg, or the callback's fragment in the user-agent flow): if it is not Salesforce's answer, point SF_LOGIN_URL at your org's login host or My Domain. Then start the flow again from this app's page.",
     whatNotToDo:
       'Do not make the API calls with what came: without instance_url they would go to a host this app cannot trust.',
   },
@@ -117,7 +118,7 @@ export const APP_RULES: Rule[] = [
     error: 'server_error',
     title: 'Salesforce had a problem answering',
     likelyMeaning:
-      "Salesforce reported a failure of its own: a 5xx answer, or server_error sent back to the callback (RFC 6749's stand-in for a 500 during the login). Most often a temporary failure or maintenance on the instance.",
+      "Salesforce reported a failure of its own: a 5xx answer, or server_error sent back to the callback (RFC 6749's stand-in for a 500 during the login; whether Salesforce sends it is unconfirmed). Most often a temporary failure or maintenance on the instance.",
     howToFix:
       'Wait and try again; https://status.salesforce.com shows incidents and maintenance per instance.',
     whatNotToDo: 'Do not change your configuration because of a 5xx: the request may well be right.',

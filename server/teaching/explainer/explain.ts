@@ -89,11 +89,11 @@ export function explain(
 const UNKNOWN_APP_STOP: ExplainedError = {
   key: 'unknown-app',
   known: false,
-  title: 'This app stopped the attempt',
+  title: 'This app stopped',
   likelyMeaning:
-    "The code and description above are this app's own, not Salesforce's: something in what came back, or in this app's files, stopped it before it could use a token. The transcript below shows what Salesforce sent.",
+    "The code and description above are this app's own, not Salesforce's: something in what came back, or in this app's files, stopped it. Where there is a transcript, it shows what Salesforce sent.",
   howToFix:
-    'Read the description above, then start the flow again; if it comes back, look at the last leg of the transcript.',
+    'Read the description above, then try again; if it comes back, look at the last call Salesforce answered.',
   whatNotToDo: 'Do not change the org or app settings for this: Salesforce did not refuse anything here.',
 };
 

@@ -100,7 +100,8 @@ function simpleSalesforce(request: LegRequest, context: SnippetContext): string[
     : ['# It builds the host from domain= (the part before .salesforce.com), so it reaches real orgs only:'];
   if (grant === JWT_GRANT_TYPE && claims) {
     // It signs aud=https://<domain>.salesforce.com and sends the assertion to instance_url's host when given one:
-    // a My Domain token host goes there, with login (or test) as domain, as this app's assertion had them.
+    // a My Domain token host goes there, with login (or test) as domain, as this app's assertion had them. (Before
+    // simple_salesforce 1.12.6, instance_url= is ignored here and the login host is used, which also works.)
     const audDomain = claims.aud ? salesforceDomain(claims.aud) : undefined;
     const jwtDomain = audDomain ?? domain ?? 'login';
     const tokenHost = domain && domain !== jwtDomain ? `, instance_url=${literal(domain)}` : '';

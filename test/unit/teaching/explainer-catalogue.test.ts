@@ -67,7 +67,7 @@ describe('error explainer', () => {
     // This app's own stop, unknown to the catalogue, is never told as Salesforce's words.
     const own = explain({ error: 'app_error', error_description: 'something broke', source: 'app' });
     assert.equal(own.known, false);
-    assert.equal(own.title, 'This app stopped the attempt');
+    assert.equal(own.title, 'This app stopped');
     // server_error comes back to the callback too (RFC 6749's stand-in for a 500), not only as a 5xx.
     assert.match(explain({ error: 'server_error' }).likelyMeaning, /sent back to the callback/);
     assert.doesNotMatch(`${own.title} ${own.likelyMeaning}`, /Salesforce answered|Salesforce's own words/);
