@@ -85,3 +85,12 @@ export function faultWords(flow: FlowName | undefined, faults: readonly Fault[])
   const options = flow ? FAULTS[flow] : Object.values(FAULTS).flat();
   return faults.map((id) => options.find((option) => option.id === id)?.label ?? id);
 }
+
+/**
+ * Switches whose failure really ends the login's refresh token: one is revoked by this app before use, the other's
+ * reuse makes Salesforce revoke the whole rotated family. Unlike the rest, the next refresh cannot run as usual.
+ */
+const LOGIN_ENDING: readonly Fault[] = ['revoked-refresh-token', 'reuse-refresh-token'];
+
+export const endsTheLogin = (faults: readonly Fault[]): boolean =>
+  faults.some((fault) => LOGIN_ENDING.includes(fault));

@@ -5,7 +5,7 @@ import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
 import { FLOW_NAMES, refreshTokenNote } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
-import { faultWords, offeredFaults } from './faults.ts';
+import { endsTheLogin, faultWords, offeredFaults } from './faults.ts';
 import { panelView } from './panel.ts';
 
 export interface TeachingHelpers {
@@ -17,6 +17,7 @@ export interface TeachingHelpers {
   faults(flow: FlowName): ReturnType<typeof offeredFaults>;
   flowName(flow: FlowName): string;
   faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[];
+  endsTheLogin(faults: readonly Fault[]): boolean;
   refreshTokenNote(login: Login): string;
 }
 
@@ -27,6 +28,7 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
     faults: (flow) => offeredFaults(flow, config.mode),
     flowName: (flow) => FLOW_NAMES[flow],
     faultWords,
+    endsTheLogin,
     refreshTokenNote,
   };
 }

@@ -1,6 +1,6 @@
 // Runs the app's flows like a browser would: the app's start link, the emulator's pages, back to the callback.
 import type { Fault } from '../../server/attempts/attempt.ts';
-import { faultWords } from '../../server/teaching/faults.ts';
+import { endsTheLogin, faultWords } from '../../server/teaching/faults.ts';
 import { escapeHtml } from './html.ts';
 import assert from './assert.ts';
 import { hiddenValue } from './emulator-login.ts';
@@ -120,6 +120,14 @@ export function assertExplained(
     assert.ok(notice > 0, fault);
     // Above the explanation, whose fix the switch's failure does not need.
     assert.ok(notice < html.indexOf(`<h3>${title.replaceAll("'", '&#39;')}</h3>`), `${fault}: notice first`);
-    assert.match(html, /nothing here or in the app's settings needs changing/);
+    // What it leaves: nothing to change, except where the switch really ended the login's refresh token.
+    assert.match(
+      html,
+      endsTheLogin([fault as Fault])
+        ? /really ended the login's refresh token[^]*sign in again\s+before the next refresh/
+        : /nothing here or in the app's settings needs changing/,
+      fault,
+    );
+    if (endsTheLogin([fault as Fault])) assert.doesNotMatch(html, /the next attempt runs as usual/);
   }
 }
