@@ -2,7 +2,7 @@
 // with its own SaveResult; allOrNone rolls every change back when one record fails. Errors here use the key
 // `statusCode`, not `errorCode` (Salesforce REST API guide, sObject Collections).
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
-import { cannotDeserialize } from './dmlValues.ts';
+import { asArray, asObject, asStrings } from './collectionBodies.ts';
 import { RestError } from './restError.ts';
 import { findObject, objectForId, type ObjectDef } from './schema.ts';
 import { shapeRecord } from './sobjects.ts';
@@ -28,7 +28,7 @@ export const collectionsResource: Resource = (call, ctx) => {
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
   if (typeName && call.segments[3] !== undefined) return upsertMany(call, typeName, call.segments[3]);
   if (typeName) return retrieveMany(call, dml, typeName);
-  const body = (call.body ?? {}) as { allOrNone?: unknown; records?: unknown };
+  const body = asObject(call.body) as { allOrNone?: unknown; records?: unknown };
   const allOrNone =
     call.method === 'DELETE' ? call.query.get('allOrNone') === 'true' : body.allOrNone === true;
   const items: unknown[] =
@@ -135,17 +135,3 @@ function retrieveMany(call: RestCall, dml: DmlContext, typeName: string) {
   });
   return { status: 200, body: records };
 }
-
-/** A list in the body, or none when absent; another value is refused in the DML's words (a list's are unknown). */
-const asArray = (value: unknown): unknown[] => {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw cannotDeserialize('List', value);
-  return value;
-};
-
-/** A list of strings (ids, field names): an object or a list among them is no string. */
-const asStrings = (value: unknown): string[] =>
-  asArray(value).map((item) => {
-    if (item !== null && typeof item === 'object') throw cannotDeserialize('String', item);
-    return String(item);
-  });

@@ -22,6 +22,14 @@ export function readChanges(
   creating: boolean,
   currentId?: string,
 ) {
+  // No body at all: Salesforce's words as commonly reported (not in the references).
+  if (body === undefined) {
+    throw new RestError(
+      400,
+      'JSON_PARSER_ERROR',
+      'The HTTP entity body is required, but this request has no entity body.',
+    );
+  }
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw deserializeError(object, body);
   const changes: SRecord = {};
   const readOnly: string[] = [];

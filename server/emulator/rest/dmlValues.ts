@@ -19,7 +19,7 @@ const JAVA_TYPES: Partial<Record<FieldDef['type'], string>> = {
 
 /** The JSON token Salesforce's deserializer names for a value it cannot take. */
 export function jsonToken(value: unknown): string {
-  if (value === null) return 'VALUE_NULL';
+  if (value === null || value === undefined) return 'VALUE_NULL';
   if (typeof value === 'string') return 'VALUE_STRING';
   if (typeof value === 'number') return 'VALUE_NUMBER';
   if (Array.isArray(value)) return 'START_ARRAY';

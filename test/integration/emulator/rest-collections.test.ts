@@ -105,6 +105,13 @@ describe('emulator: sObject Collections and limits', () => {
   test('a value where a list or a string belongs is refused as JSON_PARSER_ERROR, never taken as none', async () => {
     for (const [path, body, type, token] of [
       ['/composite/sobjects', { allOrNone: true, records: 'x' }, 'List', 'VALUE_STRING'],
+      [
+        '/composite/sobjects',
+        [{ attributes: { type: 'Account' }, Name: 'In a bare list' }],
+        'Object',
+        'START_ARRAY',
+      ],
+      ['/composite/sobjects/Account', { ids: [null], fields: ['Name'] }, 'String', 'VALUE_NULL'],
       ['/composite/sobjects/Account', { ids: { id: 1 }, fields: ['Name'] }, 'List', 'START_OBJECT'],
       [
         '/composite/sobjects/Account',
@@ -128,6 +135,22 @@ describe('emulator: sObject Collections and limits', () => {
       ],
     });
     assert.match(JSON.stringify(composite.body), /Cannot deserialize instance of Account from VALUE_NULL/);
+    // No body at all is said as such, for a record and for a subrequest without one.
+    for (const answer of [
+      await rest.send('POST', '/sobjects/Account'),
+      await rest.send(
+        'PATCH',
+        `/sobjects/Account/${(await rest.query('SELECT Id FROM Account LIMIT 1')).body.records[0].Id}`,
+      ),
+    ]) {
+      assert.equal(answer.status, 400);
+      assert.deepEqual(answer.body, [
+        {
+          errorCode: 'JSON_PARSER_ERROR',
+          message: 'The HTTP entity body is required, but this request has no entity body.',
+        },
+      ]);
+    }
   });
 
   test('rolls a whole collection back with allOrNone', async () => {
