@@ -4,6 +4,7 @@
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
 import { asArray, asObject, asStrings } from './collectionBodies.ts';
 import { RestError } from './restError.ts';
+import { isUnmodeledStandardObject, unmodeledObjectNote } from './unmodeled.ts';
 import { findObject, objectForId, type ObjectDef } from './schema.ts';
 import { shapeRecord } from './sobjects.ts';
 import type { Resource, RestCall } from './types.ts';
@@ -95,8 +96,11 @@ function saveOne(method: string, dml: DmlContext, item: unknown): SaveResult {
 function typeOf(record: Record<string, unknown>): ObjectDef {
   const type = (record.attributes as { type?: unknown } | undefined)?.type;
   const object = typeof type === 'string' ? findObject(type) : undefined;
-  if (!object)
-    throw new RestError(400, 'INVALID_TYPE', `sObject type '${String(type ?? '')}' is not supported.`, []);
+  if (!object) {
+    const name = String(type ?? '');
+    const note = isUnmodeledStandardObject(name) ? unmodeledObjectNote(name) : '';
+    throw new RestError(400, 'INVALID_TYPE', `sObject type '${name}' is not supported.${note}`, []);
+  }
   return object;
 }
 

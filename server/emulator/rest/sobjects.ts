@@ -3,7 +3,7 @@
 import { basicInformation, describeGlobal, describeObject } from './describe.ts';
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
 import { RestError } from './restError.ts';
-import { isUnmodeledStandardObject, unmodeledFieldNote } from './unmodeled.ts';
+import { isUnmodeledStandardObject, unmodeledFieldNote, unmodeledObjectNote } from './unmodeled.ts';
 import {
   findChildRelationship,
   findField,
@@ -33,7 +33,14 @@ export const sobjectsResource: Resource = (call, ctx) => {
     return { status: 200, body: describeGlobal(call.version) };
   }
   const object = findObject(typeName);
-  if (!object && isUnmodeledStandardObject(typeName)) throw RestError.notServed(`sobjects/${typeName}`);
+  if (!object && isUnmodeledStandardObject(typeName)) {
+    const limit = 'is not served by this local emulator (an emulator limit: a real org answers it).';
+    throw new RestError(
+      404,
+      'NOT_FOUND',
+      `The sobjects/${typeName} resource ${limit}${unmodeledObjectNote(typeName)}`,
+    );
+  }
   if (!object) throw RestError.notFound();
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
   if (!id) {

@@ -51,7 +51,7 @@ export const isUnmodeledStandardObject = (name: string) => STANDARD_OBJECTS.has(
 
 /** Appended to INVALID_TYPE for a standard object this emulator does not model. */
 export const unmodeledObjectNote = (name: string) =>
-  ` (Local emulator: ${name} is a standard object of a real org, which this emulator does not model: it has ${MODELLED} only.)`;
+  ` (Local emulator: ${name} is a standard object of most orgs (some only with their feature on), which this emulator does not model: it has ${MODELLED} only.)`;
 
 /**
  * Appended to INVALID_FIELD for a name that is not a custom field's (no __c) on one of its objects: it may be a

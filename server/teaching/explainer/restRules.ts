@@ -1,7 +1,10 @@
 // Explanations for REST API errors and identity errors.
+import { EMULATOR_REST_RULES } from './emulatorRestRules.ts';
 import type { Rule } from './types.ts';
 
 export const REST_RULES: Rule[] = [
+  // The local emulator's own notes first: they say more than the general entry for the same code.
+  ...EMULATOR_REST_RULES,
   {
     key: 'session-not-rest',
     error: 'INVALID_SESSION_ID',
@@ -89,17 +92,6 @@ export const REST_RULES: Rule[] = [
       'No sObject of that name for this user: a typo, a custom object without __c, or missing object permissions.',
     howToFix: "Check Setup → Object Manager and the user's profile or permission sets.",
     whatNotToDo: 'Do not grant "View All Data" to make it disappear.',
-  },
-  {
-    key: 'emulator-not-served',
-    error: 'NOT_FOUND',
-    description: /is not served by this local emulator/,
-    title: 'The local emulator does not serve this resource',
-    likelyMeaning:
-      'A real org answers this call. The local emulator plays the OAuth flows and the REST resources most code uses, not all of them.',
-    howToFix:
-      'Run this call against a real org (set SF_LOGIN_URL), or use what the emulator serves: query, queryAll, sobjects (describe and records), limits, composite batch and sObject Collections.',
-    whatNotToDo: 'Do not change working code to avoid the call: against Salesforce it works.',
   },
   {
     key: 'not-found',

@@ -138,9 +138,18 @@ describe('emulator: REST queries', () => {
     assert.equal(lead.body[0].errorCode, 'INVALID_TYPE');
     assert.match(
       lead.body[0].message,
-      /\(Local emulator: Lead is a standard object of a real org, which this emulator does not model/,
+      /\(Local emulator: Lead is a standard object of most orgs \(some only with their feature on\), which this emulator does not model/,
     );
-    assert.equal((await rest.get('/sobjects/Lead/describe')).status, 404);
+    const leadDescribe = await rest.get('/sobjects/Lead/describe');
+    assert.equal(leadDescribe.status, 404);
+    assert.match(leadDescribe.body[0].message, /Lead is a standard object of most orgs/);
+    const leadRecord = await rest.post('/composite/sobjects', {
+      records: [{ attributes: { type: 'Lead' }, LastName: 'L', Company: 'C' }],
+    });
+    assert.match(
+      leadRecord.body[0].errors[0].message,
+      /^sObject type 'Lead' is not supported\. \(Local emulator:/,
+    );
     assert.match(
       (await rest.get('/sobjects/Task')).body[0].message,
       /^The sobjects\/Task resource is not served by this local emulator/,

@@ -83,4 +83,31 @@ describe('error explainer: REST refusals', () => {
       'soql-aggregate-paging',
     );
   });
+
+  test("an object or field the emulator does not model is told as the emulator's limit, not a wrong name", () => {
+    const object = explain({
+      error: 'INVALID_TYPE',
+      error_description:
+        "sObject type 'Lead' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names. (Local emulator: Lead is a standard object of most orgs (some only with their feature on), which this emulator does not model: it has Account, Contact, Case, Opportunity, User and Organization only.)",
+    });
+    assert.equal(object.key, 'emulator-unmodeled-object');
+    const field = explain({
+      error: 'INVALID_FIELD',
+      error_description:
+        "No such column 'Fax2' on sobject of type Account (Local emulator: it keeps only some of Account's standard fields, listed by GET /sobjects/Account/describe: if a real org has Fax2, this emulator leaves it out.)",
+    });
+    assert.equal(field.key, 'emulator-unmodeled-field');
+    // Without the note (a real org's answer), the general entries.
+    assert.equal(
+      explain({
+        error: 'INVALID_FIELD',
+        error_description: "No such column 'Fax2' on sobject of type Account",
+      }).key,
+      'invalid-field',
+    );
+    assert.equal(
+      explain({ error: 'INVALID_TYPE', error_description: "sObject type 'Foo' is not supported." }).key,
+      'invalid-type',
+    );
+  });
 });
