@@ -19,7 +19,7 @@ export interface Binding {
   variable: string;
   describe: string;
   value?: string;
-  /** A value this app never keeps (a password): even after Reveal, the learner sets it. */
+  /** A value this app never keeps (a password): before and after Reveal, the learner sets it. */
   unkept?: boolean;
 }
 
@@ -47,7 +47,7 @@ export function bindingsOf(request: LegRequest, context: SnippetContext): Bindin
     variable,
     describe,
     value: context.reveal ? value : undefined,
-    unkept: context.reveal && value === undefined,
+    unkept: value === undefined,
   }));
 }
 
@@ -58,8 +58,8 @@ export function bindingsComment(bindings: readonly Binding[]): string | undefine
   if (revealed.length === bindings.length)
     return 'Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.';
   if (revealed.length === 0)
-    return 'Placeholders: set each to your own value first (Reveal on the playground shows them).';
-  return 'Your own values where this app kept them; export the others yourself first (this app never keeps them).';
+    return 'Placeholders: set each to your own value first, Reveal on the playground shows them.';
+  return 'Your own values where this app kept them, export the others yourself first: this app never keeps them.';
 }
 
 /** What a placeholder says, so that a command run as copied fails loudly instead of sending something plausible. */

@@ -1,4 +1,5 @@
-// curl: the request as one shell command, secrets in variables set just above it.
+// curl: the request as one shell command, secrets in variables set just above it (a password, never kept, checked).
+// Comment lines keep to words and commas: zsh without interactivecomments (its default) runs them as commands.
 import { bindingsComment, bindingsOf, placeholder, type Binding, type SnippetContext } from './context.ts';
 import { urlWithQuery, type Field, type LegRequest } from './request.ts';
 import { isSecret, type Value } from './secrets.ts';
@@ -34,7 +35,7 @@ const dataUrlencode = ({ name, value }: Field) => `--data-urlencode ${word(`${na
 export function curlSnippet(request: LegRequest, context: SnippetContext): string {
   const bindings = bindingsOf(request, context);
   // --cacert names the certificate by a path relative to the playground's folder, as the other tools' copies do.
-  const lines: string[] = context.caFile ? ["# Run it from the playground's folder, where certs/ is."] : [];
+  const lines: string[] = context.caFile ? ['# Run it from the playground folder, where certs/ is.'] : [];
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`# ${comment}`);
   lines.push(...variableLines(bindings));

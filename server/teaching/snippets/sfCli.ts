@@ -11,7 +11,7 @@ export const ORG_ALIAS = 'playground';
 export function sfCliSnippet(request: LegRequest, context: SnippetContext): string | undefined {
   const lines = [
     // Its current releases declare Node 22 or newer, and crash at start on Node 20 (which the playground runs on).
-    `# Salesforce CLI (npm install --global @salesforce/cli; it needs Node 22 or newer). Run it from the playground's folder.`,
+    `# Salesforce CLI, npm install --global @salesforce/cli, needs Node 22 or newer. Run it from the playground folder.`,
   ];
   // The CLI is a Node program: it reads extra certificate authorities from this variable at start.
   const trust = context.caFile ? `NODE_EXTRA_CA_CERTS=${shellQuote(context.caFile)} ` : '';
@@ -30,6 +30,7 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`# ${comment}`);
   // SF_ACCESS_TOKEN is the variable `sf org login access-token --no-prompt` reads the token from.
+  // Its one variable is the access token, always kept: no check line, whose && would guard only the next command.
   lines.push(...variableLines(bindings));
   lines.push(
     `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} \\`,

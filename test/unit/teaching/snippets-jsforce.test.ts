@@ -33,7 +33,7 @@ describe('jsforce snippets', () => {
       [
         ...HEAD,
         ...TRUST,
-        '// Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        '// Placeholders: set each to your own value first, Reveal on the playground shows them.',
         ...ENV,
         "const SF_ACCESS_TOKEN = env('SF_ACCESS_TOKEN'); // export SF_ACCESS_TOKEN='<the access token>'",
         '',
@@ -83,7 +83,7 @@ describe('jsforce snippets', () => {
         ...HEAD,
         "import jsforce from 'jsforce';",
         '',
-        '// Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        '// Placeholders: set each to your own value first, Reveal on the playground shows them.',
         ...ENV,
         "const SF_ASSERTION = env('SF_ASSERTION'); // export SF_ASSERTION='<the signed JWT assertion>'",
         '',

@@ -22,7 +22,7 @@ describe('Python snippets', () => {
         'import requests',
         '',
         'CA_FILE = "certs/server.crt"  # the local emulator\'s certificate: verified, never switched off',
-        '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
         'SF_ACCESS_TOKEN = os.environ["SF_ACCESS_TOKEN"]  # export SF_ACCESS_TOKEN=\'<the access token>\'',
         '',
         'response = requests.get(',

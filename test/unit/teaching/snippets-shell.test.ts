@@ -13,8 +13,8 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.codeExchange), { ...legs.EMULATOR, reveal: false }),
       [
-        "# Run it from the playground's folder, where certs/ is.",
-        '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        '# Run it from the playground folder, where certs/ is.',
+        '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
         "export SF_AUTH_CODE='<the authorization code>'",
         "export SF_CLIENT_SECRET='<the consumer secret>'",
         "export SF_CODE_VERIFIER='<the PKCE code_verifier>'",
@@ -34,7 +34,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }),
       [
-        "# Run it from the playground's folder, where certs/ is.",
+        '# Run it from the playground folder, where certs/ is.',
         '# Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'curl --cacert certs/server.crt --get https://127.0.0.1:8443/services/data/v66.0/query \\',
@@ -49,7 +49,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: false }),
       [
-        '# Placeholders: set each to your own value first (Reveal on the playground shows them).',
+        '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
         "export SF_CLIENT_SECRET='<the consumer secret>'",
         'curl https://127.0.0.1:8443/services/oauth2/token \\',
         "  -H 'accept: application/json' \\",
@@ -63,7 +63,7 @@ describe('curl snippets', () => {
     const text = curlSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: true });
     assert.ok(
       text.startsWith(
-        "# Run it from the playground's folder, where certs/ is.\n# Your own values where this app kept them; export the others yourself first (this app never keeps them).\n",
+        '# Run it from the playground folder, where certs/ is.\n# Your own values where this app kept them, export the others yourself first: this app never keeps them.\n',
       ),
     );
     assert.match(text, /^export SF_CLIENT_SECRET=local-emulator-consumer-secret$/m);
@@ -89,7 +89,24 @@ describe('curl snippets', () => {
     assert.match(
       without.stderr,
       /SF_PASSWORD: is not set: export it first \(the password followed by the security token\)/,
-    );
+    ); // Pasted into an interactive shell, which a failed check does not end: the && still keeps curl from running.
+    for (const shell of [
+      ['bash', '--norc', '--noprofile', '-i'],
+      ['sh', '-i'],
+    ]) {
+      const pasted = spawnSync(shell[0], shell.slice(1), {
+        input: `curl() { echo CURL-RAN; }\n${text}\necho PASTE-ENDED\n`,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH },
+      });
+      // bash goes on to the next pasted line; dash ends the shell there. Neither runs curl.
+      if (shell[0] === 'bash') assert.match(pasted.stdout, /PASTE-ENDED/);
+      assert.doesNotMatch(pasted.stdout, /CURL-RAN/, shell[0]);
+    }
+    // Before Reveal too: the password is never set over the learner's own.
+    const before = curlSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: false });
+    assert.doesNotMatch(before, /^export SF_PASSWORD=/m);
+    assert.match(before, /^: "\$\{SF_PASSWORD:\?is not set/m);
   });
 
   test('a request without secrets is copied as sent, with no variables', () => {
@@ -134,7 +151,7 @@ describe('curl snippets', () => {
 // `sf data query` for a query; nothing for requests no sf command sends.
 
 const SF_HEAD =
-  "# Salesforce CLI (npm install --global @salesforce/cli; it needs Node 22 or newer). Run it from the playground's folder.";
+  '# Salesforce CLI, npm install --global @salesforce/cli, needs Node 22 or newer. Run it from the playground folder.';
 
 describe('sf CLI snippets', () => {
   test('a JWT bearer exchange: sf org login jwt with the assertion’s iss and sub, the key file, the login host', () => {
