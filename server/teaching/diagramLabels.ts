@@ -37,7 +37,8 @@ const returnedError = (attempt: Attempt): string | undefined => {
   const url = firstLeg(attempt, 'callback')?.url;
   if (!url || !URL.canParse(url)) return undefined;
   const { searchParams, hash } = new URL(url);
-  return searchParams.get('error') ?? new URLSearchParams(hash.slice(1)).get('error') ?? undefined;
+  // An empty error is none, as the callback reads it (routes/callback.ts).
+  return searchParams.get('error') || new URLSearchParams(hash.slice(1)).get('error') || undefined;
 };
 const errorCameBack = (attempt: Attempt): boolean => returnedError(attempt) !== undefined;
 

@@ -235,4 +235,10 @@ describe('diagram labels', () => {
     // Before the second exchange the label is the plain one.
     assert.doesNotMatch(labels('web-server', ['replay-code'], legs.slice(0, 1))[4], /answered|again/);
   });
+
+  test('an empty error in the callback is no error: the redirect step does not claim one came back', () => {
+    const legs = [call('callback', 'https://localhost:8081/oauthcallback.html?error=&state=s')];
+    const shown = labels('web-server', [], legs).join('\n');
+    assert.doesNotMatch(shown, /\?error|an error came back|Salesforce answered/);
+  });
 });
