@@ -20,8 +20,13 @@ const LINKED_MAX = 300;
  * The request's redirect_uri and client_id a link carries, shown as sent: a value longer than a link's (see above) is
  * left out whole rather than cut, as a cut URL would then be compared with the configured one and called a mismatch.
  */
-const linkedValue = (value: unknown) =>
-  typeof value === 'string' && value !== '' && value.length <= LINKED_MAX ? value : undefined;
+const linkedValue = (value: unknown, shape: RegExp | ((text: string) => boolean)) => {
+  if (typeof value !== 'string' || value === '' || value.length > LINKED_MAX) return undefined;
+  return (typeof shape === 'function' ? shape(value) : shape.test(value)) ? value : undefined;
+};
+/** What each can be: a URL, and a consumer key's characters (never words with spaces). */
+const isUrl = (text: string) => URL.canParse(text);
+const CONSUMER_KEY = /^[\w.-]+$/;
 
 export function explainPages({ config }: Services): { linked: RequestHandler; pasted: RequestHandler } {
   const render = (
@@ -30,7 +35,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
     found: PastedError | undefined,
     pasted = '',
   ) => {
-    const redirectUri = linkedValue(req.query.redirect_uri);
+    const redirectUri = linkedValue(req.query.redirect_uri, isUrl);
     // A link from the emulator's page carries the request's redirect_uri: compare it with the one configured here.
     const explanations = found
       ? redirectUri
@@ -42,7 +47,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
       found,
       explanations,
       pasted,
-      clientId: linkedValue(req.query.client_id),
+      clientId: linkedValue(req.query.client_id, CONSUMER_KEY),
       redirectUri,
     });
   };

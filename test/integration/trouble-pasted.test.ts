@@ -144,6 +144,20 @@ describe('the trouble path', () => {
       )
     ).text();
     assert.doesNotMatch(planted, /CALL US|LOCKED|yyyy|zzzz/);
+    // Short words are not a URL or a consumer key either; real values of a link are still shown.
+    const short = await (
+      await new TestClient().get(
+        `${stack.appUrl}/explain?error=redirect_uri_mismatch&error_description=redirect_uri%20must%20match%20configuration&redirect_uri=CALL%20US%20NOW&client_id=account%20locked`,
+      )
+    ).text();
+    assert.doesNotMatch(short, /CALL US NOW|account locked/);
+    const real = await (
+      await new TestClient().get(
+        `${stack.appUrl}/explain?error=redirect_uri_mismatch&error_description=redirect_uri%20must%20match%20configuration&redirect_uri=${encodeURIComponent('https://localhost:9999/oauthcallback.html')}&client_id=3MVG9Key.abc`,
+      )
+    ).text();
+    assert.match(real, /https:\/\/localhost:9999\/oauthcallback\.html/);
+    assert.match(real, /3MVG9Key\.abc/);
     assert.match(planted, /redirect_uri must match configuration/);
     assert.match(linked, /Here the org is the local emulator\. The local emulator has no such setting/);
     assert.doesNotMatch(linked, /its app and org settings are on/);
