@@ -133,32 +133,6 @@ describe('emulator: REST queries', () => {
     const type = await rest.query('SELECT Id FROM Foo');
     assert.equal(type.body[0].errorCode, 'INVALID_TYPE');
     assert.match(type.body[0].message, /sObject type 'Foo' is not supported\..*appropriate names\.$/);
-    // A standard object of every real org that this emulator does not model keeps Salesforce's code, and says so.
-    const lead = await rest.query('SELECT Id FROM Lead');
-    assert.equal(lead.body[0].errorCode, 'INVALID_TYPE');
-    assert.match(
-      lead.body[0].message,
-      /\(Local emulator: Lead is a standard object of most orgs \(some only with their feature on\), which this emulator does not model/,
-    );
-    const leadDescribe = await rest.get('/sobjects/Lead/describe');
-    assert.equal(leadDescribe.status, 404);
-    assert.match(leadDescribe.body[0].message, /Lead is a standard object of most orgs/);
-    const leadRecord = await rest.post('/composite/sobjects', {
-      records: [{ attributes: { type: 'Lead' }, LastName: 'L', Company: 'C' }],
-    });
-    assert.match(
-      leadRecord.body[0].errors[0].message,
-      /^sObject type 'Lead' is not supported\. \(Local emulator:/,
-    );
-    assert.match(
-      (await rest.get('/sobjects/Task')).body[0].message,
-      /^The sobjects\/Task resource is not served by this local emulator/,
-    );
-    // Standard fields that tutorials use are there (empty in the sample records unless set).
-    const fields = await rest.query('SELECT Description, BillingState, ShippingCity FROM Account LIMIT 1');
-    assert.equal(fields.status, 200, JSON.stringify(fields.body));
-    const contactFields = await rest.query('SELECT MailingCity, Birthdate, Department FROM Contact LIMIT 1');
-    assert.equal(contactFields.status, 200, JSON.stringify(contactFields.body));
     assert.deepEqual((await rest.get('/query?q=')).body, [
       { message: 'A query string has to be specified', errorCode: 'MALFORMED_QUERY' },
     ]);
