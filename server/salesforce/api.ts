@@ -74,7 +74,8 @@ export class SalesforceApi {
     const form = { token, token_type_hint: hint, client_id: client.id, client_secret: client.secret };
     const url = `${this.loginUrl}/services/oauth2/introspect`;
     const response = await this.http.send(
-      { leg: 'introspect', method: 'POST', url, form, source: 'token' },
+      // A leg per kind of token: the result page keeps one run of each, so both stay to read and copy.
+      { leg: `introspect (${hint.replace('_', ' ')})`, method: 'POST', url, form, source: 'token' },
       record,
     );
     return JSON.parse(response.body) as Record<string, unknown>;

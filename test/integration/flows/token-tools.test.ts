@@ -45,6 +45,9 @@ describe('token tools and logout', () => {
     assert.doesNotMatch(refresh, /&#34;exp&#34;/);
     assert.doesNotMatch(refresh, /the token's real expiry/, 'no exp to point at');
     assert.match(refresh, /No <code>exp<\/code>: this token has no fixed expiry of its own\./);
+    // Each introspection keeps its own leg: the access token's is still there to read and copy.
+    assert.match(refresh, /data-leg="introspect \(access token\)"/);
+    assert.match(refresh, /data-leg="introspect \(refresh token\)"/);
   });
 
   test('introspecting a revoked token says it is inactive, not where its exp would be', async () => {
