@@ -67,6 +67,9 @@ describe('token tools and logout', () => {
     assert.match(page, /Done \(HTTP 200, empty body\)/);
     assert.match(page, /<code>INVALID_SESSION_ID<\/code>: <code>Session expired or invalid<\/code>/);
     assert.match(page, /data-leg="revoke"/);
+    // The take-home box above says its copies now fail the same way, before anyone runs them.
+    const box = page.slice(page.indexOf('<h3>Take it home</h3>'), page.indexOf('id="tools"'));
+    assert.match(box, /This access token no longer works:<\/strong> Salesforce answered this page/);
   });
 
   test('an unknown tool is refused calmly', async () => {
