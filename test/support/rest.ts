@@ -1,7 +1,9 @@
 // A small REST API client for tests: JSON in and out with a bearer token, over the test's trusted HTTPS agent.
+import { after, before } from 'node:test';
 import assert from './assert.ts';
 import { loginAndGetToken, type LoginTarget } from './emulator-login.ts';
 import { TestClient } from './http.ts';
+import { startTestStack, type TestStack } from './stack.ts';
 
 export interface RestResult {
   status: number;
@@ -71,4 +73,15 @@ export async function expectReply(
 export async function restClientFor(stack: LoginTarget & { instanceUrl: string }): Promise<RestTestClient> {
   const tokens = await loginAndGetToken(stack, { scope: 'api' });
   return new RestTestClient(stack.instanceUrl, tokens.access_token);
+}
+
+/** Inside a describe: a test stack and the demo user's REST client, made before its tests, the stack closed after. */
+export function restStackForTests(): { stack: TestStack; rest: RestTestClient } {
+  const made = {} as { stack: TestStack; rest: RestTestClient };
+  before(async () => {
+    made.stack = await startTestStack();
+    made.rest = await restClientFor(made.stack);
+  });
+  after(() => made.stack.close());
+  return made;
 }

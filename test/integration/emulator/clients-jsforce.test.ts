@@ -12,6 +12,16 @@ import { standardClientsStack } from '../../support/standard-clients.ts';
 
 describe('standard clients against the emulator', () => {
   const clients = standardClientsStack();
+  /** A Connection that signs in with client credentials on My Domain, as jsforce's users configure one. */
+  const clientCredentialsConnection = () =>
+    new Connection({
+      oauth2: {
+        loginUrl: clients.stack.instanceUrl,
+        clientId: clients.stack.config.clientId,
+        clientSecret: clients.stack.config.clientSecret,
+      },
+      version: '66.0',
+    });
 
   test('jsforce: login() without oauth2 (SOAP) ends on a fault saying to sign in with OAuth, not on raw JSON', async () => {
     const { stack } = clients;
@@ -48,14 +58,7 @@ describe('standard clients against the emulator', () => {
 
   test('jsforce: Connection.authorize with client credentials, then a query on instance_url', async () => {
     const { stack } = clients;
-    const connection = new Connection({
-      oauth2: {
-        loginUrl: stack.instanceUrl,
-        clientId: stack.config.clientId,
-        clientSecret: stack.config.clientSecret,
-      },
-      version: '66.0',
-    });
+    const connection = clientCredentialsConnection();
     const user = await connection.authorize({ grant_type: 'client_credentials' });
     assert.equal(user.id, ADMIN_ID);
     assert.equal(connection.instanceUrl, stack.instanceUrl);
@@ -64,15 +67,7 @@ describe('standard clients against the emulator', () => {
   });
 
   test('jsforce: Bulk API 1.0 (bulk.load) ends on its own error form, saying the emulator does not serve it', async () => {
-    const { stack } = clients;
-    const connection = new Connection({
-      oauth2: {
-        loginUrl: stack.instanceUrl,
-        clientId: stack.config.clientId,
-        clientSecret: stack.config.clientSecret,
-      },
-      version: '66.0',
-    });
+    const connection = clientCredentialsConnection();
     await connection.authorize({ grant_type: 'client_credentials' });
     // A Batch: a stream that is also thenable, awaited as its users do.
     const load = async () => {

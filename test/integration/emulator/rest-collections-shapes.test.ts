@@ -1,19 +1,11 @@
 // sObject Collections and record writes refuse a body of the wrong shape as Salesforce's JSON deserializer does
 // (JSON_PARSER_ERROR, naming the token it met), and say when there is no body at all.
 import assert from '../../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
-import { restClientFor, type RestTestClient } from '../../support/rest.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { describe, test } from 'node:test';
+import { restStackForTests } from '../../support/rest.ts';
 
 describe('emulator: bodies of the wrong shape', () => {
-  let stack: TestStack;
-  let rest: RestTestClient;
-
-  before(async () => {
-    stack = await startTestStack();
-    rest = await restClientFor(stack);
-  });
-  after(() => stack.close());
+  const made = restStackForTests();
 
   test('a value where a list or a string belongs is refused as JSON_PARSER_ERROR, never taken as none', async () => {
     for (const [path, body, type, token] of [
@@ -33,7 +25,7 @@ describe('emulator: bodies of the wrong shape', () => {
         'START_OBJECT',
       ],
     ] as const) {
-      const answer = await rest.post(path, body);
+      const answer = await made.rest.post(path, body);
       assert.equal(answer.status, 400, JSON.stringify(body));
       assert.equal(answer.body[0].errorCode, 'JSON_PARSER_ERROR');
       assert.match(
@@ -42,7 +34,7 @@ describe('emulator: bodies of the wrong shape', () => {
       );
     }
     // A record's body that is no object names its own token (null is VALUE_NULL, not a string).
-    const composite = await rest.post('/composite', {
+    const composite = await made.rest.post('/composite', {
       compositeRequest: [
         { method: 'POST', url: '/services/data/v66.0/sobjects/Account', referenceId: 'a', body: null },
       ],
@@ -50,10 +42,10 @@ describe('emulator: bodies of the wrong shape', () => {
     assert.match(JSON.stringify(composite.body), /Cannot deserialize instance of Account from VALUE_NULL/);
     // No body at all is said as such, for a record and for a subrequest without one.
     for (const answer of [
-      await rest.send('POST', '/sobjects/Account'),
-      await rest.send(
+      await made.rest.send('POST', '/sobjects/Account'),
+      await made.rest.send(
         'PATCH',
-        `/sobjects/Account/${(await rest.query('SELECT Id FROM Account LIMIT 1')).body.records[0].Id}`,
+        `/sobjects/Account/${(await made.rest.query('SELECT Id FROM Account LIMIT 1')).body.records[0].Id}`,
       ),
     ]) {
       assert.equal(answer.status, 400);
