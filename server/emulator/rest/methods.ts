@@ -13,6 +13,8 @@ export function methodsFor(segments: readonly string[]): readonly string[] | und
     if (second === undefined) return READ;
     if (third === undefined) return [...READ, 'POST'];
     if (third === 'describe' && fourth === undefined) return READ;
+    // /sobjects/X/Id: a record of that id, or, with POST, a new one (API 37.0+, sobjects.ts).
+    if (third === 'id' && fourth === undefined) return [...READ, 'POST', 'PATCH', 'DELETE'];
     return [...READ, 'PATCH', 'DELETE'];
   }
   if (first === 'composite') {

@@ -43,7 +43,12 @@ export const sobjectsResource: Resource = (call, ctx) => {
   }
   if (!object) throw RestError.notFound();
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
-  if (!id) {
+  // POST /sobjects/X/Id creates a record as POST /sobjects/X does: "Id as the external ID field and null as the
+  // value", from API 37.0 (REST API guide, Create Records Using sObject Rows by External ID).
+  const postToId = call.method === 'POST' && id?.toLowerCase() === 'id' && rest.length === 0;
+  if (postToId && Number(call.version) < 37)
+    throw RestError.methodNotAllowed('POST', ['GET', 'HEAD', 'PATCH', 'DELETE']);
+  if (!id || postToId) {
     if (call.method === 'GET') return { status: 200, body: basicInformation(object, call.version) };
     return created(call, object, createRecord(dml, object, call.body));
   }

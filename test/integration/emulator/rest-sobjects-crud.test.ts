@@ -78,4 +78,15 @@ describe('emulator: sObjects', () => {
     );
     assert.equal(binned.body.records[0].IsDeleted, true);
   });
+
+  test('POST /sobjects/X/Id creates a record from API 37.0, as POST /sobjects/X does', async () => {
+    const { rest } = records;
+    const created = await rest.post('/sobjects/Account/Id', { Name: 'Created Through Id' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal((await rest.get(`/sobjects/Account/${created.body.id}`)).body.Name, 'Created Through Id');
+    const before37 = await rest.send('POST', '/services/data/v36.0/sobjects/Account/Id', {
+      Name: 'Too Early',
+    });
+    assert.equal(before37.status, 405);
+  });
 });
