@@ -13,8 +13,9 @@ export function methodsFor(segments: readonly string[]): readonly string[] | und
     if (second === undefined) return READ;
     if (third === undefined) return [...READ, 'POST'];
     if (third === 'describe' && fourth === undefined) return READ;
-    // /sobjects/X/Id: a record of that id, or, with POST, a new one (API 37.0+, sobjects.ts).
-    if (third === 'id' && fourth === undefined) return [...READ, 'POST', 'PATCH', 'DELETE'];
+    // /sobjects/X/Id with no value: POST makes a new record (API 37.0+, sobjects.ts). A PATCH there (jsforce's upsert
+    // by Id) was seen answered "HTTP Method 'PATCH' not allowed. Allowed are GET,HEAD,POST" (restforce#263, 2016).
+    if (third === 'id' && fourth === undefined) return [...READ, 'POST'];
     return [...READ, 'PATCH', 'DELETE'];
   }
   if (first === 'composite') {

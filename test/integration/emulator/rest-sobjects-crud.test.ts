@@ -88,5 +88,9 @@ describe('emulator: sObjects', () => {
       Name: 'Too Early',
     });
     assert.equal(before37.status, 405);
+    // An upsert by Id without a value (jsforce's upsert(record, 'Id')) is a method the resource does not take.
+    const upsert = await rest.patch('/sobjects/Account/Id/', { Name: 'Upsert By Id' });
+    assert.equal(upsert.status, 405);
+    assert.match(upsert.body[0].message, /^HTTP Method 'PATCH' not allowed\. Allowed are GET,HEAD,POST$/);
   });
 });
