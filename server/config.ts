@@ -74,6 +74,13 @@ export function loadConfig(
   if (/\s/.test(username)) {
     fail('SF_USERNAME', 'contains whitespace: set it to the username alone, as Setup → Users shows it');
   }
+  // The emulator names its System Administrator SF_USERNAME, beside standard@ and inactive@ of the same domain.
+  if (mode === 'emulator' && /^(standard|inactive)@/i.test(username)) {
+    fail(
+      'SF_USERNAME',
+      `"${username}" is the name of another of the emulator's demo users: in emulator mode SF_USERNAME renames the System Administrator (the JWT flow's user), and two users would share one name. Remove it, or choose another name; the other users sign in on the emulator's login page`,
+    );
+  }
   // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
     env.SF_CLIENT_SECRET !== undefined

@@ -72,6 +72,11 @@ export function callbackWarning(url: string, port: number): string | undefined {
 export function parseScopes(raw: string | undefined): string {
   if (raw?.includes(','))
     fail('SF_SCOPES', `"${raw}" separates scopes with commas: use spaces, e.g. api refresh_token openid`);
+  if (raw && /[A-Z]/.test(raw))
+    fail(
+      'SF_SCOPES',
+      `"${raw}" has capital letters: Salesforce's scope names are lower case, e.g. api refresh_token openid`,
+    );
   return raw ?? 'api refresh_token openid';
 }
 

@@ -12,13 +12,20 @@ export interface LoginOptions {
 export const OFFERED_SCOPES = ['api', 'refresh_token', 'openid', 'id', 'web', 'offline_access', 'full'];
 export const PROMPTS = ['login', 'consent', 'login consent'];
 
+/** The scopes a flow page offers: the usual ones, and any other SF_SCOPES names (chatter_api, sfap_api…). */
+export function offeredScopes(config: Pick<Config, 'scopes'>): string[] {
+  const configured = config.scopes.split(/\s+/).filter(Boolean);
+  return [...OFFERED_SCOPES, ...configured.filter((scope) => !OFFERED_SCOPES.includes(scope))];
+}
+
 /** Reads the choices of the flow page's form; anything unknown is dropped, nothing reaches the URL unchecked. */
 export function readLoginOptions(
   query: Record<string, unknown>,
   config: Pick<Config, 'scopes'>,
 ): LoginOptions {
   const asked = ([] as unknown[]).concat(query.scope ?? []).filter((s): s is string => typeof s === 'string');
-  const scopes = asked.filter((scope) => OFFERED_SCOPES.includes(scope));
+  const offered = offeredScopes(config);
+  const scopes = asked.filter((scope) => offered.includes(scope));
   const hint = typeof query.login_hint === 'string' ? query.login_hint.trim().slice(0, 80) : '';
   const prompt =
     typeof query.prompt === 'string' && PROMPTS.includes(query.prompt) ? query.prompt : undefined;

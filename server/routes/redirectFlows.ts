@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Fault, FlowName } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
-import { OFFERED_SCOPES, PROMPTS, readLoginOptions, type LoginOptions } from '../flows/loginOptions.ts';
+import { offeredScopes, PROMPTS, readLoginOptions, type LoginOptions } from '../flows/loginOptions.ts';
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
@@ -60,7 +60,7 @@ export function redirectFlowPages(services: Services): {
         secretConfigured: Boolean(config.clientSecret),
         handedOver: handedOverSnippets(config, latestAttempt(req, flow)),
         login: {
-          scopes: OFFERED_SCOPES,
+          scopes: offeredScopes(config),
           configured: config.scopes.split(/\s+/),
           prompts: PROMPTS,
           // The emulator's demo users, as the emulator names them; a real org gets a free login_hint field.

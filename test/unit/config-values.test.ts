@@ -39,6 +39,15 @@ describe('loadConfig', () => {
       configError({ SF_SCOPES: 'api,refresh_token' }),
       /^SF_SCOPES .* separates scopes with commas/,
     );
+    // Scope names are lower case: "API" asks for nothing the app has.
+    assert.match(configError({ SF_SCOPES: 'API Refresh_Token' }), /^SF_SCOPES .* has capital letters/);
+    // In emulator mode SF_USERNAME renames the administrator: another demo user's name would make two of one name.
+    for (const name of ['standard@playground.local', 'Inactive@playground.local']) {
+      assert.match(
+        configError({ SF_USERNAME: name }),
+        /^SF_USERNAME .* is the name of another of the emulator's demo users/,
+      );
+    }
   });
 
   test('URLs with spaces around them, a user name or password, or a path where a host belongs are refused', () => {

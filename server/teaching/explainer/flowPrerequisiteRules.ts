@@ -28,7 +28,8 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
     title: 'This login has no refresh token',
     likelyMeaning:
       'The flow that signed you in does not return one, or the refresh_token scope was not granted.',
-    howToFix: 'Sign in with the web server flow (its scopes include refresh_token), then refresh.',
+    howToFix:
+      'Sign in with the web server flow with refresh_token ticked among its scopes (SF_SCOPES sets which are ticked at first), then refresh.',
     whatNotToDo: 'Do not add offline access to flows that do not support it.',
   },
   {

@@ -1,6 +1,6 @@
 // Explanations for refusals of a refresh token: the refresh-token flow's own (rotation, revocation, policies) first,
 // then the one every client meets when a stored refresh token stops working.
-import type { Rule } from './types.ts';
+import { APP_MANAGER, type Rule } from './types.ts';
 
 export const REFRESH_RULES: Rule[] = [
   {
@@ -11,8 +11,7 @@ export const REFRESH_RULES: Rule[] = [
     title: 'That refresh token no longer works',
     likelyMeaning:
       "It was revoked, expired by the app's refresh-token policy (immediately, after N, or unused for N), pushed out by a sixth login of the same user, or, with rotation on, it was already replaced: reusing a replaced refresh token revokes the whole family, the current one included.",
-    howToFix:
-      'Sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.',
+    howToFix: `Sign in again. If a refresh token issued moments ago fails on its first use, the app's Refresh Token Policy is "Immediately expire refresh token": set it to "Refresh token is valid until revoked" (${APP_MANAGER} → Manage → Edit Policies), then sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.`,
     whatNotToDo: 'Do not share one refresh token between processes or retry a refresh in parallel.',
   },
   {

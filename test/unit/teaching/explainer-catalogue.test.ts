@@ -70,6 +70,15 @@ describe('error explainer', () => {
     assert.equal(own.title, 'This app stopped');
     // server_error comes back to the callback too (RFC 6749's stand-in for a 500), not only as a 5xx.
     assert.match(explain({ error: 'server_error' }).likelyMeaning, /sent back to the callback/);
+    // A refresh refused on a token issued moments ago: "sign in again" alone would loop; the policy is named.
+    const refused = explain(
+      { error: 'invalid_grant', error_description: 'expired access/refresh token' },
+      { flow: 'refresh-token' },
+    );
+    assert.match(
+      refused.howToFix,
+      /"Immediately expire refresh token": set it to "Refresh token is valid until revoked"/,
+    );
     assert.doesNotMatch(`${own.title} ${own.likelyMeaning}`, /Salesforce answered|Salesforce's own words/);
   });
 
