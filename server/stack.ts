@@ -96,9 +96,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         certificatePem: readFileSync(certs.jwt.certFile, 'utf8'),
         username: config.username,
         password: config.emulator.password,
-        // A password of one's own choosing is never shown; only the documented local default is.
+        // A password or secret of one's own choosing is never shown; only the documented local defaults are.
         demoPasswordHint:
           config.emulator.password === EMULATOR_DEFAULTS.password ? config.emulator.password : undefined,
+        demoSecretHint: [undefined, EMULATOR_DEFAULTS.clientSecret].includes(config.clientSecret)
+          ? EMULATOR_DEFAULTS.clientSecret
+          : undefined,
         dataDir: config.emulator.dataDir,
         sessionMinutes: config.emulator.sessionMinutes,
         now: options.now,

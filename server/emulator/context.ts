@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   password: string;
   /** Shown on the login page only when the password is the documented local default. */
   demoPasswordHint?: string;
+  /** Shown on Setup (as Manage Consumer Details would) only when the secret is the documented local default. */
+  demoSecretHint?: string;
   dataDir: string;
   sessionMinutes: number;
   now?: () => number;

@@ -111,6 +111,7 @@ function render(ctx: EmulatorContext, req: Request, res: Response, extra: Record
     settings: ctx.state.settings,
     org: ctx.state.org,
     clientId: ctx.options.clientId,
+    demoSecretHint: ctx.options.demoSecretHint,
     profiles: PROFILES,
     allScopes: [...DEFAULT_SCOPES, ...OPTIONAL_SCOPES],
     periodUnits: PERIOD_UNITS,

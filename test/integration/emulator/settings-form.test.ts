@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { saveSettings } from '../../support/emulator-setup.ts';
+import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
+import { startTestStack } from '../../support/stack.ts';
 import { settingsStack } from '../../support/settings-stack.ts';
 
 describe('emulator: settings, policy, persistence, robustness', () => {
@@ -43,5 +44,18 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.equal(status, 400);
     assert.match(html, /The form sent callbackUrls more than once: send it once\./);
     assert.deepEqual(stack.emulator?.context.state.settings.callbackUrls, before);
+  });
+
+  test('shows the consumer secret where Salesforce does, only while it is the documented demo one', async () => {
+    const { page } = await setupSession(emulator.stack);
+    assert.match(page, /consumer secret\s+<code>local-emulator-consumer-secret<\/code>/);
+    const own = await startTestStack({ SF_CLIENT_SECRET: 'my-own-secret-of-the-learner' });
+    try {
+      const ownPage = (await setupSession(own)).page;
+      assert.doesNotMatch(ownPage, /my-own-secret-of-the-learner|local-emulator-consumer-secret/);
+      assert.match(ownPage, /the value of <code>SF_CLIENT_SECRET<\/code>, not shown here/);
+    } finally {
+      await own.close();
+    }
   });
 });
