@@ -99,9 +99,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         // A password or secret of one's own choosing is never shown; only the documented local defaults are.
         demoPasswordHint:
           config.emulator.password === EMULATOR_DEFAULTS.password ? config.emulator.password : undefined,
-        demoSecretHint: [undefined, EMULATOR_DEFAULTS.clientSecret].includes(config.clientSecret)
-          ? EMULATOR_DEFAULTS.clientSecret
-          : undefined,
+        demoSecretHint:
+          (config.clientSecret ?? EMULATOR_DEFAULTS.clientSecret) === EMULATOR_DEFAULTS.clientSecret
+            ? EMULATOR_DEFAULTS.clientSecret
+            : undefined,
         dataDir: config.emulator.dataDir,
         sessionMinutes: config.emulator.sessionMinutes,
         now: options.now,
