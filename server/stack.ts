@@ -51,9 +51,8 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env = options.env ?? process.env;
   const rootDir = options.rootDir ?? process.cwd();
-  // Every configuration mistake is named before anything listens or is generated. The emulator alone serves no app:
-  // an org-mode .env (SF_LOGIN_URL set, for an app pointed at it) configures it as emulator mode would, with that
-  // .env's SF_CLIENT_ID, secret and user when it gives them.
+  // Every configuration mistake is named before anything listens or is generated. The emulator alone (no app) takes
+  // an org-mode .env as emulator mode would, with its SF_CLIENT_ID, secret and user when it gives them.
   const configured = options.emulatorOnly
     ? loadConfig({ ...env, SF_LOGIN_URL: undefined }, rootDir, { emulatorOnly: true })
     : loadConfig(env, rootDir);
@@ -85,8 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (emulatorServer) {
       emulator = createEmulator({
         baseUrl: emulatorServer.url,
-        // The org's My Domain: the same server under the name the certificate also covers (config.myDomainUrl).
-        myDomainUrl: `https://127.0.0.1:${emulatorServer.port}`,
+        myDomainUrl: `https://127.0.0.1:${emulatorServer.port}`, // the same server, named as config.myDomainUrl
         // Its error pages link to the playground's explanation of the error.
         appUrl: app?.url,
         clientId: config.clientId,
