@@ -28,6 +28,18 @@ export const FLOW_RULES: Rule[] = [
       'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs.',
   },
   {
+    key: 'client-credentials-run-as',
+    error: 'invalid_grant',
+    description: 'authentication failure',
+    when: (c) => c.flow === 'client-credentials',
+    title: 'The Run As user could not be signed in',
+    likelyMeaning:
+      "Client credentials sign in as the app's Run As user, with no password: Salesforce refuses like this when that user cannot log in, most likely because it is inactive, frozen or locked (the exact causes are unconfirmed).",
+    howToFix: `Choose an active user as Run As (${POLICIES} → Client Credentials Flow → Run As), or reactivate or unfreeze that user; its Login History says more.`,
+    whatNotToDo:
+      'Do not make an administrator the Run As user to get past this: use an active integration user.',
+  },
+  {
     key: 'password-flow',
     error: 'invalid_grant',
     description: 'authentication failure',

@@ -70,6 +70,13 @@ describe('error explainer', () => {
     assert.equal(own.title, 'This app stopped');
     // server_error comes back to the callback too (RFC 6749's stand-in for a 500), not only as a 5xx.
     assert.match(explain({ error: 'server_error' }).likelyMeaning, /sent back to the callback/);
+    // Client credentials refused as authentication failure: the Run As user, not a password, is the cause.
+    const runAs = explain(
+      { error: 'invalid_grant', error_description: 'authentication failure' },
+      { flow: 'client-credentials' },
+    );
+    assert.equal(runAs.key, 'client-credentials-run-as');
+    assert.match(runAs.howToFix, /Client Credentials Flow → Run As/);
     // A refresh refused on a token issued moments ago: "sign in again" alone would loop; the policy is named.
     const refused = explain(
       { error: 'invalid_grant', error_description: 'expired access/refresh token' },
