@@ -16,6 +16,7 @@ import { checkSigningKey, readExtraCa } from './configFiles.ts';
 import {
   callbackWarning,
   checkApiVersion,
+  checkUsername,
   parseCallbackUrl,
   parseClientSecret,
   parseScopes,
@@ -70,17 +71,7 @@ export function loadConfig(
     fail('SF_CLIENT_ID', 'contains whitespace: copy the Consumer Key again without spaces or line breaks');
   }
   const username = read('SF_USERNAME') ?? requiredInOrg(mode, 'SF_USERNAME', EMULATOR_DEFAULTS.username);
-  // A space copied with it matches no user: the JWT bearer flow would answer "user hasn't approved this consumer".
-  if (/\s/.test(username)) {
-    fail('SF_USERNAME', 'contains whitespace: set it to the username alone, as Setup → Users shows it');
-  }
-  // The emulator names its System Administrator SF_USERNAME, beside standard@ and inactive@ of the same domain.
-  if (mode === 'emulator' && /^(standard|inactive)@/i.test(username)) {
-    fail(
-      'SF_USERNAME',
-      `"${username}" is the name of another of the emulator's demo users: in emulator mode SF_USERNAME renames the System Administrator (the JWT flow's user), and two users would share one name. Remove it, or choose another name; the other users sign in on the emulator's login page`,
-    );
-  }
+  checkUsername(mode, username);
   // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
     env.SF_CLIENT_SECRET !== undefined

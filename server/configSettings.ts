@@ -92,3 +92,18 @@ export function checkApiVersion(version: string): void {
     );
   }
 }
+
+/** SF_USERNAME as Salesforce and the emulator can use it. */
+export function checkUsername(mode: 'emulator' | 'org', username: string): void {
+  // A space copied with it matches no user: the JWT bearer flow would answer "user hasn't approved this consumer".
+  if (/\s/.test(username)) {
+    fail('SF_USERNAME', 'contains whitespace: set it to the username alone, as Setup → Users shows it');
+  }
+  // The emulator names its System Administrator SF_USERNAME, beside standard@ and inactive@ of the same domain.
+  if (mode === 'emulator' && /^(standard|inactive)@/i.test(username)) {
+    fail(
+      'SF_USERNAME',
+      `"${username}" is the name of another of the emulator's demo users: in emulator mode SF_USERNAME renames the System Administrator (the JWT flow's user), and two users would share one name. Remove it, or choose another name; the other users sign in on the emulator's login page`,
+    );
+  }
+}
