@@ -1,5 +1,6 @@
 // The settings of the flows themselves, each checked at start-up: the secret, the callback URL, scopes and version.
 import { parseUrl } from './configUrls.ts';
+import type { Mode } from './configTypes.ts';
 import { fail } from './configValues.ts';
 import { callbackUrlProblem } from './emulator/callbackUrls.ts';
 
@@ -94,7 +95,7 @@ export function checkApiVersion(version: string): void {
 }
 
 /** SF_USERNAME as Salesforce and the emulator can use it. */
-export function checkUsername(mode: 'emulator' | 'org', username: string): void {
+export function checkUsername(mode: Mode, username: string): void {
   // A space copied with it matches no user: the JWT bearer flow would answer "user hasn't approved this consumer".
   if (/\s/.test(username)) {
     fail('SF_USERNAME', 'contains whitespace: set it to the username alone, as Setup → Users shows it');
