@@ -131,5 +131,11 @@ describe('the hosts of a configuration', () => {
       /^SF_CLIENT_SECRET is empty, so the playground acts as a public client: .*Require Secret for Refresh Token Flow/,
     );
     assert.match(note, /its Setup page \(https:\/\/localhost:8443\/setup\)\.$/);
+    // A secret of one's own in emulator mode: the emulator adopts it, so a wrong one is never refused; said once.
+    assert.match(
+      loadConfig({ SF_CLIENT_SECRET: 'copied-from-an-org' }, ROOT).warnings.join('\n'),
+      /^SF_CLIENT_SECRET is set: the emulator's app takes it as its own secret, so a wrong one is never refused here/,
+    );
+    assert.deepEqual(loadConfig({ SF_CLIENT_SECRET: 'local-emulator-consumer-secret' }, ROOT).warnings, []);
   });
 });
