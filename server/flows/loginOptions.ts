@@ -43,3 +43,26 @@ export function loginParams(options: LoginOptions): Record<string, string> {
   if (options.prompt) params.prompt = options.prompt;
   return params;
 }
+
+/** What the flow page's "Who logs in" offers, for a page opened on `hostname`. */
+export function loginChoices(
+  config: Pick<Config, 'scopes' | 'callbackUrl' | 'mode' | 'username'>,
+  hostname: string,
+) {
+  const callback = new URL(config.callbackUrl);
+  return {
+    scopes: offeredScopes(config),
+    configured: config.scopes.split(/\s+/),
+    // Opened on another host name than the callback's: the login's cookie would not come back with it.
+    callbackOrigin: hostname === callback.hostname ? undefined : callback.origin,
+    prompts: PROMPTS,
+    // The emulator's demo users, as the emulator names them; a real org gets a free login_hint field.
+    users: config.mode === 'emulator' ? demoUsers(config.username) : undefined,
+  };
+}
+
+/** The emulator's three demo users: the admin, and a standard and an inactive user of the same domain. */
+function demoUsers(admin: string): string[] {
+  const domain = admin.split('@')[1] ?? 'playground.local';
+  return [admin, `standard@${domain}`, `inactive@${domain}`];
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Fault, FlowName } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
-import { offeredScopes, PROMPTS, readLoginOptions, type LoginOptions } from '../flows/loginOptions.ts';
+import { loginChoices, readLoginOptions, type LoginOptions } from '../flows/loginOptions.ts';
 import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
@@ -59,13 +59,7 @@ export function redirectFlowPages(services: Services): {
         title: FLOWS[flow].title,
         secretConfigured: Boolean(config.clientSecret),
         handedOver: handedOverSnippets(config, latestAttempt(req, flow)),
-        login: {
-          scopes: offeredScopes(config),
-          configured: config.scopes.split(/\s+/),
-          prompts: PROMPTS,
-          // The emulator's demo users, as the emulator names them; a real org gets a free login_hint field.
-          users: config.mode === 'emulator' ? demoUsers(config.username) : undefined,
-        },
+        login: loginChoices(config, req.hostname),
       });
     },
     // A GET form, not a POST: the answer is a redirect to the login host, where the browser goes next.
@@ -136,12 +130,6 @@ export function redirectFlowPages(services: Services): {
       res.redirect(authorizeUrl);
     },
   };
-}
-
-/** The emulator's three demo users: the admin, and a standard and an inactive user of the same domain. */
-function demoUsers(admin: string): string[] {
-  const domain = admin.split('@')[1] ?? 'playground.local';
-  return [admin, `standard@${domain}`, `inactive@${domain}`];
 }
 
 /** The same faults, in any order. */

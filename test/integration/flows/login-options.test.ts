@@ -66,4 +66,14 @@ describe('login choices of the redirect flows', () => {
     assert.match(page, /A requested scope is not allowed for this app/);
     assert.match(page, /href="\/flows\/web-server\/start\?anyway=1&amp;scope=api&amp;scope=full"/);
   });
+
+  test('a redirect flow page opened on another host name than the callback says where to open it first', async () => {
+    const callbackOrigin = new URL(stack.config.callbackUrl).origin;
+    const elsewhere = stack.appUrl.replace('localhost', '127.0.0.1');
+    const page = await (await new TestClient().get(`${elsewhere}/flows/web-server`)).text();
+    assert.match(page, new RegExp(`Open this page at <a href="${callbackOrigin}/flows/web-server">`));
+    assert.match(page, /would end in state_mismatch/);
+    const here = await (await new TestClient().get(`${stack.appUrl}/flows/user-agent`)).text();
+    assert.doesNotMatch(here, /Open this page at/);
+  });
 });
