@@ -25,7 +25,12 @@ export const CLIENT_RULES: Rule[] = [
       'The client_id (or, as some report, the iss of a JWT) is not the consumer key of an app in this org: a typo, a space or line break copied with it, an app created minutes ago that has not propagated yet, or an app that lives in another org than the login host you used.',
     howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) without surrounding spaces; wait up to 10 minutes after creating an app; use the login host of the org that owns the app.`,
     whatNotToDo: 'Do not put the consumer secret where the key belongs.',
-    detail: (c) => (c.clientId ? `The request carried client_id=${c.clientId}.` : undefined),
+    detail: (c) =>
+      c.clientId
+        ? `The request carried client_id=${c.clientId}.`
+        : c.iss
+          ? `The assertion's iss (the consumer key) was ${c.iss}.`
+          : undefined,
   },
   {
     key: 'refresh-secret-missing',

@@ -118,6 +118,7 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     context.sentVerifier = form.has('code_verifier');
     context.redirectUri = form.get('redirect_uri') ?? undefined;
     context.username = form.get('username') ?? undefined;
+    context.clientId = form.get('client_id') ?? undefined;
   }
   // Before any token call, the authorize request (sent or only pre-flighted) says what the app asked for.
   const authorize = attempt.transcript.find(
@@ -126,9 +127,9 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
   if (authorize && URL.canParse(authorize.url)) {
     const query = new URL(authorize.url).searchParams;
     context.redirectUri ??= query.get('redirect_uri') ?? undefined;
-    context.clientId = query.get('client_id') ?? undefined;
+    context.clientId ??= query.get('client_id') ?? undefined;
   }
   const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
-  if (claims) Object.assign(context, { aud: claims.aud, sub: claims.sub, exp: claims.exp });
+  if (claims) Object.assign(context, { iss: claims.iss, aud: claims.aud, sub: claims.sub, exp: claims.exp });
   return context;
 }

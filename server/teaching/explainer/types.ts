@@ -18,6 +18,7 @@ export interface ExplainContext {
   sentSecret?: boolean;
   sentVerifier?: boolean;
   /** Claims of the JWT bearer assertion that was sent. */
+  iss?: string;
   aud?: string;
   sub?: string;
   exp?: number;

@@ -115,6 +115,22 @@ describe('error explainer', () => {
       contextOf(attempt),
     );
     assert.equal(explained.detail, "The assertion's aud was https://acme.my.salesforce.com.");
+    // An unknown consumer key: the JWT's is its iss; a token form's is its client_id.
+    const unknownKey = { error: 'invalid_client_id', error_description: 'client identifier invalid' };
+    const jwtClaims = Buffer.from(JSON.stringify({ iss: '3MVGtypo', sub: 'me@acme.com' })).toString(
+      'base64url',
+    );
+    assert.equal(
+      explain(unknownKey, contextOf(withTokenCall('jwt', `assertion=h.${jwtClaims}.s`))).detail,
+      "The assertion's iss (the consumer key) was 3MVGtypo.",
+    );
+    assert.equal(
+      explain(
+        unknownKey,
+        contextOf(withTokenCall('client-credentials', 'grant_type=client_credentials&client_id=3MVGcc')),
+      ).detail,
+      'The request carried client_id=3MVGcc.',
+    );
   });
 
   test('an invalid assertion after the local key check passed points at the certificate the app holds', () => {
