@@ -19,6 +19,13 @@ describe('diagram states', () => {
     ...fields,
   });
 
+  /** A web server login the user denied: Salesforce's answer, come back to the callback. */
+  const DENIED = {
+    flow: 'web-server',
+    ok: false,
+    error: { error: 'access_denied', error_description: 'end-user denied authorization', source: 'redirect' },
+  } as const;
+
   test('marks diagram steps done, failed and not reached', () => {
     const attempt = attemptOf({
       flow: 'jwt',
@@ -33,13 +40,7 @@ describe('diagram states', () => {
 
   test('a Deny fails the login step, while the callback that carried it and its state check still happened', () => {
     const denied = attemptOf({
-      flow: 'web-server',
-      ok: false,
-      error: {
-        error: 'access_denied',
-        error_description: 'end-user denied authorization',
-        source: 'redirect',
-      },
+      ...DENIED,
       transcript: [
         serverCall('authorize', 'GET', 302),
         { ...serverCall('callback', 'GET', 200), kind: 'callback' },
@@ -111,13 +112,7 @@ describe('diagram states', () => {
       requestHeaders: {},
     } as const;
     const denied = attemptOf({
-      flow: 'web-server',
-      ok: false,
-      error: {
-        error: 'access_denied',
-        error_description: 'end-user denied authorization',
-        source: 'redirect',
-      },
+      ...DENIED,
       transcript: [callback],
     });
     assert.deepEqual(
