@@ -27,7 +27,7 @@ export function checkKeyMatchesCertificate(pair: KeyPairFiles): void {
     );
   }
   try {
-    certPublic = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    certPublic = certificateKeyOf(certPem);
   } catch {
     throw new CertificateError(
       `${pair.certFile} is not a PEM X.509 certificate: restore it, or delete it and ${pair.keyFile} to generate a new pair`,
@@ -55,11 +55,15 @@ export function checkServesLocalhost(certFile: string): void {
 /** Whether the key file holds the private half of this certificate (false when either cannot be read). */
 export function keyFitsCertificate(keyFile: string, certPem: string): boolean {
   try {
-    const certPublic = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' });
-    return publicKeyOf(readFileSync(keyFile, 'utf8')) === certPublic.toString();
+    return publicKeyOf(readFileSync(keyFile, 'utf8')) === certificateKeyOf(certPem);
   } catch {
     return false;
   }
+}
+
+/** A certificate's public key, in the form publicKeyOf gives a private key's. */
+function certificateKeyOf(certPem: string): string {
+  return new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 }
 
 export function publicKeyOf(privateKeyPem: string): string {

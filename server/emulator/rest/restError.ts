@@ -31,11 +31,11 @@ export class RestError extends Error {
    * A resource a real org serves that this emulator does not: Salesforce's NOT_FOUND form, saying it is a limit of
    * the emulator, not a resource the org lacks.
    */
-  static notServed = (resource: string) =>
+  static notServed = (resource: string, instead = SERVED) =>
     new RestError(
       404,
       'NOT_FOUND',
-      `The ${resource} resource is not served by this local emulator (an emulator limit: a real org answers it). It serves query, queryAll, sobjects (describe and records), limits and composite (batch and sObject Collections).`,
+      `The ${resource} resource is not served by this local emulator (an emulator limit: a real org answers it).${instead}`,
     );
   /** A path segment that is not a record id is read as an external id field name (observed on GET and PATCH). */
   static noSuchExternalId = (segment: string) =>
@@ -45,6 +45,10 @@ export class RestError extends Error {
       `Provided external ID field does not exist or is not accessible: ${segment}`,
     );
 }
+
+/** What notServed says instead, unless the caller knows better. */
+const SERVED =
+  ' It serves query, queryAll, sobjects (describe and records), limits and composite (batch and sObject Collections).';
 
 const CUSTOM_HINT = 'Please reference your WSDL or the describe call for the appropriate names.';
 

@@ -34,12 +34,7 @@ export const sobjectsResource: Resource = (call, ctx) => {
   }
   const object = findObject(typeName);
   if (!object && isUnmodeledStandardObject(typeName)) {
-    const limit = 'is not served by this local emulator (an emulator limit: a real org answers it).';
-    throw new RestError(
-      404,
-      'NOT_FOUND',
-      `The sobjects/${typeName} resource ${limit}${unmodeledObjectNote(typeName)}`,
-    );
+    throw RestError.notServed(`sobjects/${typeName}`, unmodeledObjectNote(typeName));
   }
   if (!object) throw RestError.notFound();
   const dml: DmlContext = { store: ctx.store, userId: call.principal.userId, now: ctx.deps.now() };
