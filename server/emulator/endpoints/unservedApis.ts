@@ -2,11 +2,10 @@
 // Streaming API. Each answers in the form its clients read errors in, with words saying so and what to use instead,
 // where a JSON 404 came out as raw JSON or as "resource does not exist" (a wrong URL, to its user).
 import { Router } from 'express';
-
-const LIMIT = 'is not served by this local emulator (an emulator limit: a real org answers it)';
+import { NOT_SERVED_HERE } from '../rest/restError.ts';
 
 const SOAP_WHAT_TO_DO =
-  `The SOAP API (login() included) ${LIMIT}; Salesforce retires SOAP login() in Summer '27. Sign in with OAuth ` +
+  `The SOAP API (login() included) ${NOT_SERVED_HERE}; Salesforce retires SOAP login() in Summer '27. Sign in with OAuth ` +
   'instead: with jsforce, give the Connection an oauth2 option ({ loginUrl, clientId, clientSecret }) and login() ' +
   "uses the username-password flow, which the emulator's Setup page must allow first; better, use the JWT bearer or " +
   'client credentials flow.';
@@ -27,7 +26,7 @@ const SOAP_FAULT =
 /** Bulk API 1.0's error document, which jsforce's bulk and simple_salesforce's bulk read exceptionMessage from. */
 const BULK_ERROR =
   '<?xml version="1.0" encoding="UTF-8"?><error xmlns="http://www.force.com/2009/06/asyncapi/dataload">' +
-  `<exceptionCode>InvalidUrl</exceptionCode><exceptionMessage>Bulk API 1.0 (/services/async) ${LIMIT}. ` +
+  `<exceptionCode>InvalidUrl</exceptionCode><exceptionMessage>Bulk API 1.0 (/services/async) ${NOT_SERVED_HERE}. ` +
   'Write records with sObject Collections (/composite/sobjects, 200 a call) or composite, which it serves.' +
   '</exceptionMessage></error>';
 
@@ -39,7 +38,7 @@ const STREAMING_REFUSAL = [
   {
     channel: '/meta/handshake',
     successful: false,
-    error: `403::The Streaming API (CometD) ${LIMIT}`,
+    error: `403::The Streaming API (CometD) ${NOT_SERVED_HERE}`,
     advice: { reconnect: 'none' },
   },
 ];

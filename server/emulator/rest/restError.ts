@@ -32,11 +32,7 @@ export class RestError extends Error {
    * the emulator, not a resource the org lacks.
    */
   static notServed = (resource: string, instead = SERVED) =>
-    new RestError(
-      404,
-      'NOT_FOUND',
-      `The ${resource} resource is not served by this local emulator (an emulator limit: a real org answers it).${instead}`,
-    );
+    new RestError(404, 'NOT_FOUND', `The ${resource} resource ${NOT_SERVED_HERE}.${instead}`);
   /** A path segment that is not a record id is read as an external id field name (observed on GET and PATCH). */
   static noSuchExternalId = (segment: string) =>
     new RestError(
@@ -45,6 +41,10 @@ export class RestError extends Error {
       `Provided external ID field does not exist or is not accessible: ${segment}`,
     );
 }
+
+/** The words for anything a real org serves and this emulator does not (the unserved APIs outside REST too). */
+export const NOT_SERVED_HERE =
+  'is not served by this local emulator (an emulator limit: a real org answers it)';
 
 /** What notServed says instead, unless the caller knows better. */
 const SERVED =
