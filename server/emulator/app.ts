@@ -79,6 +79,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   // Salesforce documents an ETag on one REST resource only (sObject Rows, Account records), with its own strong
   // form; Express would add a weak one to every answer (and a 304 to a matching If-None-Match) and hash each body.
   app.set('etag', false);
+  // Nor does Express decide freshness here: it answers any GET with `If-None-Match: *` 304, and Salesforce
+  // documents If-None-Match for Account records only. The REST API's own If-Modified-Since lives in conditional.ts.
+  Object.defineProperty(app.request, 'fresh', { configurable: true, get: () => false });
   app.locals.emulatorUrl = options.baseUrl;
   app.locals.myDomainUrl = options.myDomainUrl;
   app.locals.demoUsername = options.username;

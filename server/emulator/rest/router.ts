@@ -39,7 +39,12 @@ export function createRestApi(deps: RestDeps): RestApi {
     usage.reset();
   });
   const dispatch = createDispatcher(cursors, usage);
-  const ctx: RestContext = { store, deps, dispatch: (call) => dispatch(call, ctx) };
+  const ctx: RestContext = {
+    store,
+    deps,
+    metadataModifiedAt: deps.now(),
+    dispatch: (call) => dispatch(call, ctx),
+  };
 
   const router = Router();
   router.use('/services/data', (_req, res, next) => {

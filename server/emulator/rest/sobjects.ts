@@ -1,5 +1,6 @@
 // /sobjects: the global describe, /sobjects/X (basic information, POST creates), /sobjects/X/describe, and
 // /sobjects/X/<id> (GET with ?fields=, PATCH updates, DELETE moves to the recycle bin).
+import { notModifiedSince, recordModifiedAt } from './conditional.ts';
 import { basicInformation, describeGlobal, describeObject } from './describe.ts';
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
 import { RestError } from './restError.ts';
@@ -30,7 +31,9 @@ const UNSERVED = new Set([
 export const sobjectsResource: Resource = (call, ctx) => {
   const [, typeName, id, ...rest] = call.segments;
   if (!typeName) {
-    return { status: 200, body: describeGlobal(call.version) };
+    return (
+      notModifiedSince(call, ctx.metadataModifiedAt) ?? { status: 200, body: describeGlobal(call.version) }
+    );
   }
   const object = findObject(typeName);
   if (!object && isUnmodeledStandardObject(typeName)) {
@@ -48,7 +51,8 @@ export const sobjectsResource: Resource = (call, ctx) => {
     return created(call, object, createRecord(dml, object, call.body));
   }
   if (id.toLowerCase() === 'describe' && rest.length === 0) {
-    return { status: 200, body: describeObject(object, call.version, ctx.deps.instanceUrl) };
+    const described = { status: 200, body: describeObject(object, call.version, ctx.deps.instanceUrl) };
+    return notModifiedSince(call, ctx.metadataModifiedAt) ?? described;
   }
   const served = `sobjects/${object.name}/${id}`;
   if (UNSERVED.has(id.toLowerCase())) throw RestError.notServed(served);
@@ -85,7 +89,12 @@ function recordRow(call: RestCall, dml: DmlContext, object: ObjectDef, id: strin
     return { status: 204 };
   }
   const record = liveRecord(dml, object, id);
-  return { status: 200, body: shapeRecord(object, record, call.version, call.query.get('fields')) };
+  return (
+    notModifiedSince(call, recordModifiedAt(record)) ?? {
+      status: 200,
+      body: shapeRecord(object, record, call.version, call.query.get('fields')),
+    }
+  );
 }
 
 /** Every field, or those `?fields=A,B` names (unknown names are refused). */

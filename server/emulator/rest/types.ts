@@ -53,6 +53,11 @@ export interface RestReply {
 export interface RestContext {
   readonly store: RecordStore;
   readonly deps: RestDeps;
+  /**
+   * When the org's metadata last changed, for If-Modified-Since on the describes: the schema is fixed in code, so
+   * it is when this emulator started (a describe cached from an older version is never kept across a restart).
+   */
+  readonly metadataModifiedAt: number;
   dispatch(call: RestCall): RestReply;
 }
 

@@ -1,0 +1,60 @@
+// Conditional requests, as Salesforce documents them: If-Modified-Since on the describes and on a record answers
+// 304 with no body when nothing changed since; If-None-Match is not answered as HTTP's default anywhere.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { TestClient } from '../../support/http.ts';
+import { restStackForTests } from '../../support/rest.ts';
+
+const LONG_AGO = 'Sat, 01 Jan 2000 00:00:00 GMT';
+const FAR_AHEAD = 'Fri, 01 Jan 2100 00:00:00 GMT';
+
+describe('emulator: conditional REST requests', () => {
+  const made = restStackForTests();
+
+  test('the describes answer 304 with no body when the metadata has not changed since the date', async () => {
+    for (const path of ['/sobjects', '/sobjects/Account/describe']) {
+      const unchanged = await made.rest.get(path, { 'if-modified-since': FAR_AHEAD });
+      assert.equal(unchanged.status, 304, path);
+      assert.equal(unchanged.body, undefined);
+      const changed = await made.rest.get(path, { 'if-modified-since': LONG_AGO });
+      assert.equal(changed.status, 200, path);
+      // The documented format with a zone name, and a date that does not parse (ignored: the full answer).
+      const zoned = await made.rest.get(path, { 'if-modified-since': 'Mon, 30 Nov 2099 08:34:54 MST' });
+      assert.equal(zoned.status, 304, path);
+      const garbled = await made.rest.get(path, { 'if-modified-since': 'yesterday' });
+      assert.equal(garbled.status, 200, path);
+    }
+  });
+
+  test('a record answers 304 until it is modified after the date', async () => {
+    const { body } = await made.rest.query('SELECT Id, LastModifiedDate FROM Account LIMIT 1');
+    const record = body.records[0];
+    const modified = new Date(record.LastModifiedDate.replace(/\+0000$/, 'Z'));
+    const path = `/sobjects/Account/${record.Id}`;
+    const same = await made.rest.get(path, { 'if-modified-since': modified.toUTCString() });
+    assert.equal(same.status, 304);
+    assert.equal(same.body, undefined);
+    const before = new Date(modified.getTime() - 1000).toUTCString();
+    assert.equal((await made.rest.get(path, { 'if-modified-since': before })).status, 200);
+    assert.equal((await made.rest.patch(path, { Description: 'changed' })).status, 204);
+    const after = await made.rest.get(path, { 'if-modified-since': modified.toUTCString() });
+    assert.equal(after.status, 200);
+    assert.equal(after.body.Description, 'changed');
+  });
+
+  test('If-None-Match: * is not answered 304 (Salesforce documents it for Account ETags only)', async () => {
+    const { body } = await made.rest.query('SELECT Id FROM Contact LIMIT 1');
+    for (const path of ['/sobjects', `/sobjects/Contact/${body.records[0].Id}`, '/services/data/']) {
+      const reply = await made.rest.get(path, { 'if-none-match': '*' });
+      assert.equal(reply.status, 200, path);
+      assert.ok(reply.body, path);
+    }
+    const discovery = await new TestClient().get(
+      `${made.stack.emulatorUrl}/.well-known/openid-configuration`,
+      {
+        'if-none-match': '*',
+      },
+    );
+    assert.equal(discovery.status, 200);
+  });
+});
