@@ -31,6 +31,19 @@ describe('emulator: SOQL', () => {
     assert.match(badId.message, /invalid ID field: nope$/);
   });
 
+  test('refuses LIMIT with an aggregate function and no GROUP BY, as the SOQL reference says', async () => {
+    const refused = await refusal('SELECT MAX(CreatedDate) FROM Account LIMIT 1');
+    assert.equal(refused.errorCode, 'MALFORMED_QUERY');
+    assert.match(refused.message, /\^\nERROR at Row:1:Column:38\nA LIMIT clause needs a GROUP BY clause/);
+    // COUNT() takes a LIMIT, and grouped aggregates do.
+    const { rest } = emulator;
+    assert.equal((await rest.query('SELECT COUNT() FROM Account LIMIT 5')).body.totalSize, 5);
+    const grouped = await rest.query(
+      'SELECT Industry, MAX(CreatedDate) FROM Account GROUP BY Industry LIMIT 2',
+    );
+    assert.equal(grouped.body.records.length, 2);
+  });
+
   test('refuses statements over 100,000 characters, as Salesforce does', async () => {
     const { rest } = emulator;
     const pad = (length: number) => {

@@ -24,6 +24,15 @@ export function runAggregate(
   rows: readonly SRecord[],
   options: QueryOptions,
 ) {
+  // "You can't use a LIMIT clause in a query that uses an aggregate function, but does not use a GROUP BY clause"
+  // (SOQL reference, LIMIT). Salesforce's wording for the refusal is not documented: this one names the rule.
+  if (query.limit !== undefined && query.groupBy === undefined) {
+    throw malformed(
+      soql,
+      'LIMIT',
+      'A LIMIT clause needs a GROUP BY clause in a query with an aggregate function',
+    );
+  }
   const groupPaths = groupByClauses(query.groupBy).map((clause) => {
     if (!('field' in clause))
       throw emulatorLimit(soql, 'GROUP BY', 'GROUP BY with a function, ROLLUP or CUBE');
