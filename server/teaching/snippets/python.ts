@@ -86,7 +86,12 @@ function simpleSalesforce(request: LegRequest, context: SnippetContext): string[
     return [
       '# The same with simple_salesforce (pip install simple-salesforce):',
       '#   from simple_salesforce import Salesforce',
-      ...(context.caFile ? ['#   session = requests.Session()', '#   session.verify = CA_FILE'] : []),
+      ...(context.caFile
+        ? [
+            '#   session = requests.Session()',
+            '#   session.verify = CA_FILE  # requests lets REQUESTS_CA_BUNDLE, if set, override this: unset it',
+          ]
+        : []),
       `#   sf = Salesforce(instance_url=${literal(query.instanceUrl)}, session_id=${expression(request.bearer)},${context.caFile ? ' session=session,' : ''} version=${literal(query.version)})`,
       `#   for record in sf.query_all(${literal(query.soql)})["records"]:`,
       '#       print(record)',

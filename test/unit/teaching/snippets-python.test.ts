@@ -46,7 +46,7 @@ describe('Python snippets', () => {
         '# The same with simple_salesforce (pip install simple-salesforce):',
         '#   from simple_salesforce import Salesforce',
         '#   session = requests.Session()',
-        '#   session.verify = CA_FILE',
+        '#   session.verify = CA_FILE  # requests lets REQUESTS_CA_BUNDLE, if set, override this: unset it',
         '#   sf = Salesforce(instance_url="https://127.0.0.1:8443", session_id=SF_ACCESS_TOKEN, session=session, version="66.0")',
         '#   for record in sf.query_all("SELECT Id, Name FROM Account WHERE Name = \'O\'\'Brien\'")["records"]:',
         '#       print(record)',
