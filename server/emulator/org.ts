@@ -7,6 +7,11 @@ export const ORG_ID_15 = ORG_ID.slice(0, 15);
 
 export type Policy = 'self-authorize' | 'admin-approved';
 export const PROFILES = ['System Administrator', 'Standard User'] as const;
+/** Each profile's record id (prefix 00e), as User.ProfileId names it and `SELECT Id, Name FROM Profile` lists it. */
+export const PROFILE_IDS: Record<(typeof PROFILES)[number], string> = {
+  'System Administrator': caseSafeId('00e5j00000SyAdM'),
+  'Standard User': caseSafeId('00e5j00000StUsR'),
+};
 
 export interface OrgUser {
   id: string;

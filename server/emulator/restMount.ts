@@ -4,7 +4,7 @@ import type express from 'express';
 import { authenticate } from './bearer.ts';
 import type { EmulatorContext } from './context.ts';
 import { requestHost } from './hosts.ts';
-import { identityUrl, ORG_ID } from './org.ts';
+import { identityUrl, ORG_ID, PROFILE_IDS, PROFILES } from './org.ts';
 import { createRestApi } from './rest/router.ts';
 
 export function mountRestApi(app: express.Express, ctx: EmulatorContext): { close(): Promise<void> } {
@@ -32,7 +32,9 @@ export function mountRestApi(app: express.Express, ctx: EmulatorContext): { clos
         Name: `${u.firstName} ${u.lastName}`,
         Email: u.email,
         IsActive: u.active,
+        ProfileId: PROFILE_IDS[u.profile],
       })),
+    profiles: () => PROFILES.map((name) => ({ Id: PROFILE_IDS[name], Name: name })),
     now,
     instanceUrl: options.myDomainUrl,
     identityUrl: (userId) => identityUrl(options.baseUrl, userId),

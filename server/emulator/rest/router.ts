@@ -99,9 +99,14 @@ function seed(deps: RestDeps): Map<string, SRecord[]> {
       InstanceName: 'LOCAL',
       NamespacePrefix: null,
       TimeZoneSidKey: 'America/Los_Angeles',
+      TrialExpirationDate: null,
       ...audit,
     },
   ]);
+  records.set(
+    'Profile',
+    deps.profiles().map((profile) => ({ ...profile, ...audit })),
+  );
   records.set(
     'User',
     users.map((user) => ({ ...user, TimeZoneSidKey: 'America/Los_Angeles', ...audit })),

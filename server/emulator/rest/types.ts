@@ -15,11 +15,19 @@ export interface RestUser {
   Name: string;
   Email: string;
   IsActive: boolean;
+  ProfileId: string;
+}
+
+/** A profile as the Profile object lists it. */
+export interface RestProfile {
+  Id: string;
+  Name: string;
 }
 
 export interface RestDeps {
   authenticate(accessToken: string | undefined): RestPrincipal | undefined;
   users(): readonly RestUser[];
+  profiles(): readonly RestProfile[];
   now(): number;
   /** The origin clients reach the REST API on (a token's instance_url), for the absolute URLs it returns. */
   instanceUrl: string;

@@ -30,7 +30,6 @@ const STANDARD_OBJECTS = new Set(
     'Solution',
     'Group',
     'GroupMember',
-    'Profile',
     'PermissionSet',
     'PermissionSetAssignment',
     'RecordType',
@@ -45,7 +44,7 @@ const STANDARD_OBJECTS = new Set(
   ].map((name) => name.toLowerCase()),
 );
 
-const MODELLED = 'Account, Contact, Case, Opportunity, User and Organization';
+const MODELLED = 'Account, Contact, Case, Opportunity, User, Profile and Organization';
 
 export const isUnmodeledStandardObject = (name: string) => STANDARD_OBJECTS.has(name.toLowerCase());
 

@@ -20,7 +20,7 @@ export const EMULATOR_REST_RULES: Rule[] = [
     description: /\(local emulator: .* is a standard object/,
     title: 'An object the local emulator does not model',
     likelyMeaning:
-      "A real org has this standard object; the local emulator models Account, Contact, Case, Opportunity, User and Organization only. The code is what Salesforce sends for an unknown object; the note in brackets is the emulator's.",
+      "A real org has this standard object; the local emulator models Account, Contact, Case, Opportunity, User, Profile and Organization only. The code is what Salesforce sends for an unknown object; the note in brackets is the emulator's.",
     howToFix: 'Try it against a real org (set SF_LOGIN_URL), or use one of the objects the emulator models.',
     whatNotToDo: 'Do not add __c: the name is right, and __c would name a custom object.',
   },

@@ -21,7 +21,7 @@ describe('emulator: sObject describe', () => {
     assert.equal(body.encoding, 'UTF-8');
     assert.equal(body.maxBatchSize, 200);
     const names = body.sobjects.map((s: { name: string }) => s.name);
-    assert.deepEqual(names, ['Account', 'Case', 'Contact', 'Opportunity', 'Organization', 'User']);
+    assert.deepEqual(names, ['Account', 'Case', 'Contact', 'Opportunity', 'Organization', 'Profile', 'User']);
     for (const entry of body.sobjects) assert.deepEqual(Object.keys(entry), GLOBAL_KEYS);
     assert.deepEqual(body.sobjects[2].urls, {
       rowTemplate: '/services/data/v66.0/sobjects/Contact/{ID}',

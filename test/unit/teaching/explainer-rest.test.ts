@@ -88,7 +88,7 @@ describe('error explainer: REST refusals', () => {
     const object = explain({
       error: 'INVALID_TYPE',
       error_description:
-        "sObject type 'Lead' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names. (Local emulator: Lead is a standard object of most orgs (some only with their feature on), which this emulator does not model: it has Account, Contact, Case, Opportunity, User and Organization only.)",
+        "sObject type 'Lead' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names. (Local emulator: Lead is a standard object of most orgs (some only with their feature on), which this emulator does not model: it has Account, Contact, Case, Opportunity, User, Profile and Organization only.)",
     });
     assert.equal(object.key, 'emulator-unmodeled-object');
     const field = explain({
