@@ -1,27 +1,48 @@
-// The APIs outside /services/data this emulator does not serve: SOAP (login() included), Bulk API 1.0 and the
-// Streaming API. Each answers in the form its clients read errors in, with words saying so and what to use instead,
-// where a JSON 404 came out as raw JSON or as "resource does not exist" (a wrong URL, to its user).
+// The APIs outside /services/data this emulator does not serve: SOAP (login(), Apex and Metadata), Apex REST,
+// Bulk API 1.0 and the Streaming API. Each answers in the form its clients read errors in, with words saying so and
+// what to use instead, where a JSON 404 came out as raw JSON or as "resource does not exist" (a wrong URL, to its
+// user).
 import { Router } from 'express';
 import { NOT_SERVED_HERE } from '../rest/restError.ts';
 
-const SOAP_WHAT_TO_DO =
+const LOGIN_WHAT_TO_DO =
   `The SOAP API (login() included) ${NOT_SERVED_HERE}; Salesforce retires SOAP login() in Summer '27. Sign in with OAuth ` +
   'instead: with jsforce, give the Connection an oauth2 option ({ loginUrl, clientId, clientSecret }) and login() ' +
   "uses the username-password flow, which the emulator's Setup page must allow first; better, use the JWT bearer or " +
   'client credentials flow.';
+
+/** Which SOAP API a path names (/services/Soap/<letter>/<version>), and what to tell its caller, already signed in. */
+const SOAP_APIS: Record<string, string> = {
+  s: `The Apex SOAP API (executeAnonymous, which sf apex run uses) ${NOT_SERVED_HERE}: this emulator runs no Apex.`,
+  m: `The Metadata API (deploy, retrieve and listMetadata, which sf project deploy and retrieve use) ${NOT_SERVED_HERE}.`,
+  t: `The Tooling SOAP API ${NOT_SERVED_HERE}.`,
+};
 
 /**
  * A SOAP 1.1 fault (HTTP 500). Its detail carries sf:exceptionCode and sf:exceptionMessage, where SOAP clients read
  * them (simple_salesforce raises the two as SalesforceAuthenticationFailed); jsforce shows the faultstring. The code is a real one of
  * the SOAP API's; which one a real org would send here has no meaning, as a real org serves the call.
  */
-const SOAP_FAULT =
+const soapFault = (message: string) =>
   '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"' +
   ' xmlns:sf="urn:fault.partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
   '<soapenv:Body><soapenv:Fault><faultcode>sf:INVALID_OPERATION</faultcode>' +
-  `<faultstring>${SOAP_WHAT_TO_DO}</faultstring><detail><sf:UnexpectedErrorFault xsi:type="sf:UnexpectedErrorFault">` +
-  `<sf:exceptionCode>INVALID_OPERATION</sf:exceptionCode><sf:exceptionMessage>${SOAP_WHAT_TO_DO}</sf:exceptionMessage>` +
+  `<faultstring>${message}</faultstring><detail><sf:UnexpectedErrorFault xsi:type="sf:UnexpectedErrorFault">` +
+  `<sf:exceptionCode>INVALID_OPERATION</sf:exceptionCode><sf:exceptionMessage>${message}</sf:exceptionMessage>` +
   '</sf:UnexpectedErrorFault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>';
+
+/**
+ * Apex REST services are Apex classes of the org's own: with none, a real org answers this NOT_FOUND too. The note
+ * says why there are none here.
+ */
+const APEX_REST_REFUSAL = [
+  {
+    errorCode: 'NOT_FOUND',
+    message:
+      'Could not find a match for URL (Local emulator: Apex REST services are Apex classes of a real org; ' +
+      'this emulator runs no Apex.)',
+  },
+];
 
 /** Bulk API 1.0's error document, which jsforce's bulk and simple_salesforce's bulk read exceptionMessage from. */
 const BULK_ERROR =
@@ -45,8 +66,13 @@ const STREAMING_REFUSAL = [
 
 export function unservedApisEndpoint(): Router {
   const router = Router();
-  router.all('/services/Soap/{*rest}', (_req, res) => {
-    res.status(500).type('text/xml').set('Cache-Control', 'no-store').send(SOAP_FAULT);
+  router.all('/services/Soap/{*rest}', (req, res) => {
+    const api = /^\/services\/Soap\/([a-z])\//i.exec(req.path)?.[1]?.toLowerCase() ?? '';
+    const message = SOAP_APIS[api] ?? LOGIN_WHAT_TO_DO;
+    res.status(500).type('text/xml').set('Cache-Control', 'no-store').send(soapFault(message));
+  });
+  router.all('/services/apexrest/{*rest}', (_req, res) => {
+    res.status(404).set('Cache-Control', 'no-store').json(APEX_REST_REFUSAL);
   });
   router.all('/services/async/{*rest}', (_req, res) => {
     res.status(404).type('application/xml').set('Cache-Control', 'no-store').send(BULK_ERROR);

@@ -13,9 +13,15 @@ import type { Resource, RestCall, RestContext, RestReply } from './types.ts';
 
 /** A resource a real org answers (it is in the version's list) that this emulator does not serve. */
 function notServed(segment: string): RestError | undefined {
-  const name = LISTED_RESOURCES.get(segment.toLowerCase());
+  const name = LISTED_RESOURCES.get(segment.toLowerCase()) ?? UNLISTED_RESOURCES.get(segment.toLowerCase());
   return name ? RestError.notServed(name) : undefined;
 }
+
+/** Resources real orgs serve that the version's list (as the emulator gives it) leaves out. */
+const UNLISTED_RESOURCES = new Map([
+  ['graphql', 'graphql'],
+  ['ui-api', 'ui-api'],
+]);
 
 export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {
   const query = queryResource(cursors);

@@ -1,10 +1,12 @@
-// The APIs the emulator does not serve (SOAP, Bulk API 1.0, Streaming) answer in the error form their clients read:
-// simple_salesforce's SOAP login reads sf:exceptionCode and sf:exceptionMessage (with Python's minidom, as it does),
-// a Bulk API 1.0 client the XML error document, a CometD client a failed handshake that says not to reconnect.
+// The APIs the emulator does not serve (SOAP, GraphQL, UI API, Apex REST, Bulk API 1.0, Streaming) answer in the
+// error form their clients read: simple_salesforce's SOAP login reads sf:exceptionCode and sf:exceptionMessage (with
+// Python's minidom, as it does), a Bulk API 1.0 client the XML error document, a CometD client a failed handshake
+// that says not to reconnect.
 import assert from '../../support/assert.ts';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
+import { restClientFor } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 /** What simple_salesforce's soap_login does with a fault: minidom, the element by its prefixed name. */
@@ -35,6 +37,43 @@ describe('emulator: APIs it does not serve say so in their own error forms', () 
     const [code, message] = read.stdout.toString().trim().split('\n');
     assert.equal(code, 'INVALID_OPERATION');
     assert.match(message, /^The SOAP API \(login\(\) included\) is not served by this local emulator/);
+  });
+
+  test('SOAP for Apex and Metadata (sf apex run, sf project deploy) names that API, not login()', async () => {
+    const post = (path: string) =>
+      client.request(`${stack.instanceUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml', SOAPAction: 'x' },
+        body: '<soapenv:Envelope/>',
+      });
+    const apex = await (await post('/services/Soap/s/66.0/00D5j00000PlAyG')).text();
+    assert.match(
+      apex,
+      /<faultstring>The Apex SOAP API \(executeAnonymous, which sf apex run uses\) is not served/,
+    );
+    assert.doesNotMatch(apex, /login\(\)/);
+    const metadata = await (await post('/services/Soap/m/66.0')).text();
+    assert.match(metadata, /<faultstring>The Metadata API \(deploy, retrieve and listMetadata/);
+  });
+
+  test('GraphQL, UI API and Apex REST say what is missing instead of "does not exist"', async () => {
+    const rest = await restClientFor(stack);
+    const graphql = await rest.send('POST', '/graphql', {
+      query: '{ uiapi { query { Account { edges { node { Id } } } } } }',
+    });
+    assert.equal(graphql.status, 404);
+    assert.match(graphql.body[0].message, /^The graphql resource is not served by this local emulator/);
+    const uiApi = await rest.get('/ui-api/object-info/Account');
+    assert.match(uiApi.body[0].message, /^The ui-api resource is not served by this local emulator/);
+    const apexRest = await rest.get('/services/apexrest/MyService');
+    assert.equal(apexRest.status, 404);
+    assert.deepEqual(apexRest.body, [
+      {
+        errorCode: 'NOT_FOUND',
+        message:
+          'Could not find a match for URL (Local emulator: Apex REST services are Apex classes of a real org; this emulator runs no Apex.)',
+      },
+    ]);
   });
 
   test('Bulk API 1.0: its XML error document, naming what the emulator serves instead', async () => {
