@@ -4,7 +4,11 @@ import type { OAuthError } from './errors.ts';
 
 /** Errors that must not redirect (unknown client, unknown redirect URI): shown on a page instead. */
 export class PageError extends Error {
-  constructor(readonly oauthError: OAuthError) {
+  constructor(
+    readonly oauthError: OAuthError,
+    /** The sf CLI's own app asked for: the page adds how to sign the CLI in with the playground's app here. */
+    readonly sfCliApp = false,
+  ) {
     super(oauthError.message);
   }
 }

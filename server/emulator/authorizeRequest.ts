@@ -41,7 +41,8 @@ export function parseAuthorizeRequest(
   if (repeated === 'client_id' || repeated === 'redirect_uri')
     throw new PageError(OAuthError.repeatedParameter(repeated));
   if (!params.client_id || !safeEqual(params.client_id, ctx.options.clientId)) {
-    throw new PageError(OAuthError.invalidClientId());
+    // PlatformCLI: the global connected app every real org has, which `sf org login web` uses by default.
+    throw new PageError(OAuthError.invalidClientId(), params.client_id === 'PlatformCLI');
   }
   const redirectUri = params.redirect_uri ?? '';
   if (

@@ -137,6 +137,7 @@ function refuse(ctx: EmulatorContext, res: Response, hostUrl: string, error: unk
   if (error instanceof RedirectError) return res.redirect(errorRedirectUrl(error));
   if (error instanceof RemoteAccessError)
     return res.redirect(remoteAccessErrorUrl(hostUrl, error.oauthError));
-  if (error instanceof PageError) return renderOAuthErrorPage(ctx, res.status(400), error.oauthError);
+  if (error instanceof PageError)
+    return renderOAuthErrorPage(ctx, res.status(400), error.oauthError, error.sfCliApp);
   throw error;
 }

@@ -23,6 +23,7 @@ export function renderOAuthErrorPage(
   ctx: EmulatorContext,
   res: Response,
   error: { error: string; error_description: string },
+  sfCliApp = false,
 ): void {
   const explainUrl = ctx.options.appUrl
     ? `${ctx.options.appUrl}/explain?${new URLSearchParams({ error: error.error, error_description: error.error_description })}`
@@ -32,6 +33,9 @@ export function renderOAuthErrorPage(
     code: error.error,
     shownText: `error=${encodeURIComponent(error.error)}&error_description=${encodeURIComponent(error.error_description)}`,
     explainUrl,
+    sfCli: sfCliApp
+      ? { clientId: ctx.options.clientId, username: ctx.options.username, loginUrl: ctx.options.baseUrl }
+      : undefined,
   });
 }
 

@@ -1,7 +1,7 @@
 // The APIs outside /services/data this emulator does not serve: SOAP (login(), Apex and Metadata), Apex REST,
-// Bulk API 1.0 and the Streaming API. Each answers in the form its clients read errors in, with words saying so and
-// what to use instead, where a JSON 404 came out as raw JSON or as "resource does not exist" (a wrong URL, to its
-// user).
+// Bulk API 1.0, the Streaming API and the front door to the UI. Each answers in the form its clients read errors in,
+// with words saying so and what to use instead, where a JSON 404 came out as raw JSON or as "resource does not
+// exist" (a wrong URL, to its user).
 import { Router } from 'express';
 import { NOT_SERVED_HERE } from '../rest/restError.ts';
 
@@ -64,12 +64,38 @@ const STREAMING_REFUSAL = [
   },
 ];
 
+/**
+ * The front door into Salesforce's own UI (`sf org open` asks singleaccess for a one-time frontdoor.jsp URL): the
+ * emulator has no Lightning UI to open. In the JSON error form the CLI prints.
+ */
+const FRONT_DOOR_REFUSAL = [
+  {
+    errorCode: 'NOT_FOUND',
+    message:
+      `The front door to Salesforce's UI (singleaccess and frontdoor.jsp, which sf org open uses) ${NOT_SERVED_HERE}: ` +
+      'it has no Lightning UI. Its own pages are its Setup and home pages.',
+  },
+];
+
 export function unservedApisEndpoint(): Router {
   const router = Router();
   router.all('/services/Soap/{*rest}', (req, res) => {
     const api = /^\/services\/Soap\/([a-z])\//i.exec(req.path)?.[1]?.toLowerCase() ?? '';
     const message = SOAP_APIS[api] ?? LOGIN_WHAT_TO_DO;
     res.status(500).type('text/xml').set('Cache-Control', 'no-store').send(soapFault(message));
+  });
+  router.all(['/services/oauth2/singleaccess', '/secur/frontdoor.jsp'], (req, res) => {
+    res.status(404).set('Cache-Control', 'no-store');
+    // frontdoor.jsp is where sf org open sends the browser: a page for it, the JSON error for the CLI.
+    if (req.path.startsWith('/secur/') && req.accepts(['json', 'html']) === 'html') {
+      return res.render('emulator/error', {
+        title: 'Not served here',
+        heading: "Salesforce's UI is not part of the local emulator",
+        text: FRONT_DOOR_REFUSAL[0].message,
+        code: 'not-served',
+      });
+    }
+    res.json(FRONT_DOOR_REFUSAL);
   });
   router.all('/services/apexrest/{*rest}', (_req, res) => {
     res.status(404).set('Cache-Control', 'no-store').json(APEX_REST_REFUSAL);

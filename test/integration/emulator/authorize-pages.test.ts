@@ -28,6 +28,19 @@ describe('emulator: the authorize pages', () => {
       await unknownClient.text(),
       /error=invalid_client_id&amp;error_description=client%20identifier%20invalid/,
     );
+    assert.doesNotMatch(await (await ask({ client_id: 'nope' })).text(), /PlatformCLI/);
+    // The sf CLI's own app (sf org login web's default): the same refusal, and how to sign the CLI in here.
+    const cli = await ask({ client_id: 'PlatformCLI', redirect_uri: 'http://localhost:1717/OauthRedirect' });
+    assert.equal(cli.status, 400);
+    const cliPage = await cli.text();
+    assert.match(cliPage, /error=invalid_client_id&amp;error_description=client%20identifier%20invalid/);
+    assert.match(cliPage, /<code>PlatformCLI<\/code> is the Salesforce\s+CLI's own connected app/);
+    assert.match(cliPage, /add <code>http:\/\/localhost:1717\/OauthRedirect<\/code> to\s+the callback URLs/);
+    assert.ok(
+      cliPage.includes(
+        `sf org login web --client-id ${stack.config.clientId} --instance-url ${stack.emulatorUrl}</code>`,
+      ),
+    );
     const wrongRedirect = await ask({ redirect_uri: 'https://localhost:1/elsewhere' });
     assert.equal(wrongRedirect.status, 400);
     assert.match(

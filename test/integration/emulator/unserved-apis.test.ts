@@ -56,7 +56,7 @@ describe('emulator: APIs it does not serve say so in their own error forms', () 
     assert.match(metadata, /<faultstring>The Metadata API \(deploy, retrieve and listMetadata/);
   });
 
-  test('GraphQL, UI API and Apex REST say what is missing instead of "does not exist"', async () => {
+  test('GraphQL, UI API, Apex REST and the front door (sf org open) say what is missing instead of "does not exist"', async () => {
     const rest = await restClientFor(stack);
     const graphql = await rest.send('POST', '/graphql', {
       query: '{ uiapi { query { Account { edges { node { Id } } } } } }',
@@ -65,6 +65,17 @@ describe('emulator: APIs it does not serve say so in their own error forms', () 
     assert.match(graphql.body[0].message, /^The graphql resource is not served by this local emulator/);
     const uiApi = await rest.get('/ui-api/object-info/Account');
     assert.match(uiApi.body[0].message, /^The ui-api resource is not served by this local emulator/);
+    const singleAccess = await rest.get('/services/oauth2/singleaccess');
+    assert.equal(singleAccess.status, 404);
+    assert.match(
+      singleAccess.body[0].message,
+      /^The front door to Salesforce's UI \(singleaccess and frontdoor/,
+    );
+    const frontDoor = await client.get(`${stack.instanceUrl}/secur/frontdoor.jsp?otp=x`, {
+      accept: 'text/html',
+    });
+    assert.equal(frontDoor.status, 404);
+    assert.match(await frontDoor.text(), /Salesforce&#39;s UI is not part of the local emulator/);
     const apexRest = await rest.get('/services/apexrest/MyService');
     assert.equal(apexRest.status, 404);
     assert.deepEqual(apexRest.body, [
