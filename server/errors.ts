@@ -40,8 +40,14 @@ export const notFound: RequestHandler = (req, res, next) => {
   next(new HttpError(405, 'Method not allowed', `${req.path} takes ${allowed}, not ${req.method}.${how}`));
 };
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
-  if (res.headersSent) return next(err);
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  // The answer is already on its way (a session save that failed as the page was sent): one line in the log, and
+  // the response ended, never Express's default handler and its stack trace.
+  if (res.headersSent) {
+    console.error(`[app] ${req.method} ${req.path} failed after answering: ${describe(err)}`);
+    if (!res.writableEnded) res.end();
+    return;
+  }
   const known = toHttpError(err);
   if (known.status >= 500) console.error(`[app] ${req.method} ${req.path} failed: ${describe(err)}`);
   res.status(known.status);

@@ -3,6 +3,7 @@
 // With REDIS_URL, in Redis (connect-redis), so restarts and several app processes keep everyone signed in.
 import session, { type SessionData } from 'express-session';
 import { LRUCache } from 'lru-cache';
+import { withStoreErrors } from './sessionStoreErrors.ts';
 
 export interface TierLimits {
   sessions: number;
@@ -104,17 +105,26 @@ export async function createSessionStore(
   // Loaded only when used: the Redis client alone adds a third of a second to every start.
   const [{ createClient }, { RedisStore }] = await Promise.all([import('redis'), import('connect-redis')]);
   let connected = false;
+  let down = false;
   const client = createClient({
     url: redisUrl,
-    // Give up on the first connection quickly (start-up says why); later drops are retried for a while.
+    // Give up on the first connection quickly (start-up says why); after it, retry for as long as it takes, every
+    // 2 s at most: a Redis back after a minute serves the next request.
     socket: {
-      reconnectStrategy: (retries, cause) => (retries > (connected ? 20 : 2) ? cause : 250),
+      reconnectStrategy: (retries, cause) =>
+        connected ? Math.min(250 * (retries + 1), 2_000) : retries > 2 ? cause : 250,
     },
   });
   // An 'error' event without a listener would end the process. Before the first connection start-up reports
-  // the failure once, naming REDIS_URL; after it, each drop is logged while the client reconnects.
+  // the failure once, naming REDIS_URL; after it, a drop is logged once, and so is the return.
   client.on('error', (error: Error) => {
-    if (connected) console.error(`[app] Redis session store: ${error.message}`);
+    if (!connected || down) return;
+    down = true;
+    console.error(`[app] Redis session store unreachable (${error.message}): retrying until it answers.`);
+  });
+  client.on('ready', () => {
+    if (down) console.error('[app] Redis session store answers again.');
+    down = false;
   });
   let timer: NodeJS.Timeout | undefined;
   const silent = new Promise<never>((_resolve, reject) => {
@@ -129,22 +139,18 @@ export async function createSessionStore(
   await Promise.race([connecting, silent]).finally(() => clearTimeout(timer));
   connected = true;
   return {
-    store: new RedisStore({ client, prefix: 'playground:session:', ttl: Math.floor(limits.ttlMs / 1000) }),
+    store: withStoreErrors(
+      new RedisStore({ client, prefix: 'playground:session:', ttl: Math.floor(limits.ttlMs / 1000) }),
+      deadlineMs,
+    ),
+    // A Redis that stopped answering would hold shutdown for ever: after the deadline the connection is dropped.
     close: async () => {
-      await client.close().catch(() => undefined);
+      const closed = client.close().then(
+        () => true,
+        () => true,
+      );
+      const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), deadlineMs).unref());
+      if (!(await Promise.race([closed, late]))) client.destroy();
     },
   };
-}
-
-/** Why the first connection failed, in one line naming the fix (`url`: REDIS_URL as messages may show it). */
-export function redisFailure(url: string, error: unknown): string {
-  // The first line only: a TLS failure carries OpenSSL's whole report.
-  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  if (/WRONGPASS|NOAUTH|AUTH/.test(reason)) {
-    return `${url} refused the credentials (${reason}): fix the user name and password in it.`;
-  }
-  if (/SSL|TLS|EPROTO|wrong version number/i.test(reason)) {
-    return `${url} could not start TLS (${reason}): use redis:// for a server without TLS, rediss:// for one with it.`;
-  }
-  return `${url} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`;
 }

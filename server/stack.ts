@@ -11,7 +11,8 @@ import {
   withoutPassword,
   type Config,
 } from './config.ts';
-import { createSessionStore, redisFailure, type SessionLimits, type SessionStore } from './sessionStore.ts';
+import { createSessionStore, type SessionLimits, type SessionStore } from './sessionStore.ts';
+import { redisFailure } from './sessionStoreErrors.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import { createEmulator, type Emulator } from './emulator/app.ts';
 import { listenOn, type ListeningServer } from './https.ts';

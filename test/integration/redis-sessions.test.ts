@@ -8,7 +8,8 @@ import { freePort, NO_REDIS_MESSAGE, startRedis, type RedisServer } from '../sup
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import net from 'node:net';
 import { ConfigError } from '../../server/config.ts';
-import { createSessionStore, redisFailure } from '../../server/sessionStore.ts';
+import { createSessionStore } from '../../server/sessionStore.ts';
+import { redisFailure } from '../../server/sessionStoreErrors.ts';
 
 describe('sessions in Redis', () => {
   let redis: RedisServer | null;
@@ -51,6 +52,47 @@ describe('sessions in Redis', () => {
       401,
       'another browser is not',
     );
+  });
+});
+
+describe('Redis going away and coming back', () => {
+  let redis: RedisServer | null;
+  let stack: TestStack | undefined;
+  after(async () => {
+    await stack?.close();
+    await redis?.stop();
+  });
+
+  test('while Redis is silent or down a request gets a 503 naming REDIS_URL; once it is back, the app serves again', async (t) => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    if (!redis) return t.skip(NO_REDIS_MESSAGE);
+    stack = await startTestStack({ REDIS_URL: redis.url });
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    // A Redis that holds the connection and never answers: the request ends with the 503 after the deadline.
+    process.kill(redis.pid, 'SIGSTOP');
+    const silent = await client.get(`${stack.appUrl}/result`);
+    assert.equal(silent.status, 503);
+    process.kill(redis.pid, 'SIGCONT');
+    await redis.stop();
+    const down = await client.get(`${stack.appUrl}/result`);
+    assert.equal(down.status, 503);
+    const page = await down.text();
+    assert.match(page, /Session store unavailable/);
+    assert.match(page, /The Redis server at REDIS_URL, which keeps the sessions, did not answer/);
+    assert.doesNotMatch(page, /at .*\.ts:\d+/);
+    // Longer than the reconnect budget the client had before (20 tries, 250 ms apart), after which it closed for good.
+    await new Promise((resolve) => setTimeout(resolve, 6_500));
+    redis = await startRedis(port);
+    let home = 0;
+    for (let tries = 0; tries < 40 && home !== 200; tries++) {
+      home = (await client.get(`${stack.appUrl}/`)).status;
+      if (home !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.equal(home, 200);
+    // This Redis kept nothing (no persistence): the visitor is signed out, told so, not shown an error.
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
   });
 });
 

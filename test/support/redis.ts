@@ -12,6 +12,8 @@ export const NO_REDIS_MESSAGE =
 
 export interface RedisServer {
   url: string;
+  /** Its process, for a test that freezes it (SIGSTOP) to play a Redis that holds the connection and never answers. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -31,16 +33,16 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A running redis-server, or null when it is not installed. In CI a missing redis-server is an error, so a
+ * A running redis-server (on `port`, or a free one), or null when it is not installed. In CI a missing redis-server is an error, so a
  * run that silently skipped the shared-session tests cannot pass.
  */
-export async function startRedis(): Promise<RedisServer | null> {
+export async function startRedis(port?: number): Promise<RedisServer | null> {
   const executable = redisServerPath();
   if (!executable) {
     if (process.env.CI === 'true') throw new Error(`CI=true but ${NO_REDIS_MESSAGE}`);
     return null;
   }
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(
     executable,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', os.tmpdir()],
@@ -58,9 +60,11 @@ export async function startRedis(): Promise<RedisServer | null> {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid as number,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
+      process.kill(child.pid as number, 'SIGCONT');
       process.kill(child.pid as number, 'SIGTERM');
       await exited;
     },

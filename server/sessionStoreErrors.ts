@@ -1,0 +1,61 @@
+// What the Redis session store's failures say. At start-up, why it cannot be used, naming the fix; mid-request
+// (down, silent, full), a 503 that names REDIS_URL and says the page works again once Redis answers, instead of
+// "Something went wrong" and a stack in the log.
+import type session from 'express-session';
+import { HttpError } from './errors.ts';
+
+/** The store methods express-session calls with a callback as their last argument. */
+const CALLED = ['get', 'set', 'destroy', 'touch'] as const;
+
+export function storeUnavailable(cause: unknown): HttpError {
+  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+  return new HttpError(
+    503,
+    'Session store unavailable',
+    `The Redis server at REDIS_URL, which keeps the sessions, did not answer (${reason}). Start it (or remove ` +
+      'REDIS_URL to keep sessions in memory): this page works again as soon as it answers.',
+  );
+}
+
+/**
+ * The same store, its callback errors turned into storeUnavailable, and a call Redis does not answer within the
+ * deadline (a server that holds the connection and says nothing) failed the same way instead of holding the request.
+ */
+export function withStoreErrors(store: session.Store, deadlineMs: number): session.Store {
+  const methods = store as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of CALLED) {
+    const original = methods[name]?.bind(store);
+    if (!original) continue;
+    methods[name] = (...args: unknown[]) => {
+      const callback = args[args.length - 1];
+      if (typeof callback !== 'function') return original(...args);
+      let settled = false;
+      const finish = (error: unknown, ...rest: unknown[]) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        callback(error ? storeUnavailable(error) : error, ...rest);
+      };
+      const timer = setTimeout(
+        () => finish(new Error(`no answer within ${deadlineMs / 1000} s`)),
+        deadlineMs,
+      );
+      args[args.length - 1] = finish;
+      return original(...args);
+    };
+  }
+  return store;
+}
+
+/** Why the first connection failed, in one line naming the fix (`url`: REDIS_URL as messages may show it). */
+export function redisFailure(url: string, error: unknown): string {
+  // The first line only: a TLS failure carries OpenSSL's whole report.
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  if (/WRONGPASS|NOAUTH|AUTH/.test(reason)) {
+    return `${url} refused the credentials (${reason}): fix the user name and password in it.`;
+  }
+  if (/SSL|TLS|EPROTO|wrong version number/i.test(reason)) {
+    return `${url} could not start TLS (${reason}): use redis:// for a server without TLS, rediss:// for one with it.`;
+  }
+  return `${url} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`;
+}
