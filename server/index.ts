@@ -22,12 +22,19 @@ async function main(): Promise<void> {
   }
   const shutdown = async (signal: string) => {
     console.log(`\n${signal} received: closing connections…`);
-    await stack.close();
+    try {
+      await stack.close();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`Not saved: ${reason}. Check that EMULATOR_DATA_DIR is a folder this user can write.`);
+      process.exit(1);
+    }
     process.exit(0);
   };
-  // Before the welcome: whoever reads "Press Ctrl-C" may press it at once, and must get a clean close.
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Before the welcome: whoever reads "Press Ctrl-C" may press it at once, and must get a clean close. SIGHUP is a
+  // closed terminal: the same clean close, so nothing the emulator acknowledged is lost.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => void shutdown(signal));
   printWelcome(stack);
 }
 

@@ -127,10 +127,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       };
       app.server.on('request', createApp(config, appOptions));
     }
+    // The emulator's pending writes do not wait on the session store (a silent Redis waits out its deadline).
     const close = async () => {
       await Promise.all(started.map((s) => s.close()));
-      await Promise.all(closers.map((closeOne) => closeOne()));
-      await emulator?.close();
+      await Promise.all([...closers.map((closeOne) => closeOne()), emulator?.close()]);
     };
     const accessUrl = app && access ? accessLink(app.url, config.callbackUrl, access) : undefined;
     return { config, certs, app, emulatorServer, emulator, accessUrl, close };

@@ -1,8 +1,9 @@
 // Writes one file off the request path: every change marked within a short delay becomes a single atomic write
 // (temporary file + rename, mode 0600), and `close` writes whatever is still pending, so a clean shutdown keeps
 // every change a response already acknowledged.
-import { renameSync, writeFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /** Long enough to gather a burst of token requests into one write, short enough that a crash loses little. */
 export const WRITE_DELAY_MS = 200;
@@ -12,6 +13,8 @@ export class CoalescedWrites {
   private writing: Promise<void> | undefined;
   private dirty = false;
   private closed = false;
+  /** Why the last write failed, while its changes are still unsaved. */
+  private failure: string | undefined;
 
   constructor(
     readonly file: string,
@@ -45,8 +48,10 @@ export class CoalescedWrites {
   writeNow(): void {
     this.dirty = false;
     const temp = this.tempFile();
+    mkdirSync(path.dirname(this.file), { recursive: true });
     writeFileSync(temp, this.serialize(), { mode: 0o600 });
     renameSync(temp, this.file);
+    this.failure = undefined;
   }
 
   /** Writes now if anything changed since the last write, after any write already under way. */
@@ -60,19 +65,26 @@ export class CoalescedWrites {
     await this.writing;
   }
 
-  /** Stops the timer and writes what is pending; the stack's close (SIGINT/SIGTERM) awaits this. */
+  /**
+   * Stops the timer and writes what is pending; the stack's close (a signal) awaits this. Changes that could not be
+   * written are not kept quiet: it throws, naming the file and why, so the shutdown says so and exits non-zero.
+   */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.flush();
+    if (this.dirty) throw new Error(`changes to ${this.file} could not be saved (${this.failure})`);
   }
 
   private async write(): Promise<void> {
     const temp = this.tempFile();
     try {
+      // The folder is made again if it went away while the emulator ran (removed by hand, a cleaned temp folder).
+      await mkdir(path.dirname(this.file), { recursive: true });
       await writeFile(temp, this.serialize(), { mode: 0o600 });
       await rename(temp, this.file);
+      this.failure = undefined;
     } catch (error) {
       // Kept dirty: the next change (or close) tries again. The emulator keeps serving from memory meanwhile.
       this.dirty = true;
@@ -82,6 +94,7 @@ export class CoalescedWrites {
 
   private report(error: unknown): void {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    this.failure = reason;
     console.error(`[emulator] could not save ${this.file} (${reason}); will try again on the next change.`);
   }
 

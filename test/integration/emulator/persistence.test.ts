@@ -123,4 +123,64 @@ describe('emulator: state written off the request path', () => {
       folder.remove();
     }
   });
+
+  test('SIGHUP (a closed terminal) after the data folder was removed: the folder is made again and nothing is lost', async () => {
+    const folder = await serverFolder();
+    try {
+      const env = { EMULATOR_DATA_DIR: folder.dataDir };
+      const first = await startServerProcess(folder.cwd, env);
+      rmSync(folder.dataDir, { recursive: true, force: true });
+      const port = (url: string) => Number(new URL(url).port);
+      const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
+        port: port(first.appUrl),
+        emulatorPort: port(first.emulatorUrl),
+      });
+      const target = { emulatorUrl: first.emulatorUrl, config };
+      const login = await loginAndGetToken(target);
+      const tokens = await issueJwtTokens(target, 5);
+      const exited = once(first.child, 'exit');
+      first.child.kill('SIGHUP');
+      const [code] = await exited;
+      assert.equal(code, 0, first.stderr());
+      const second = await startServerProcess(folder.cwd, env);
+      try {
+        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
+        for (const token of [login.access_token, ...tokens]) {
+          assert.equal(await queryStatus(instanceUrl, token), 200, 'a token issued before SIGHUP');
+        }
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      folder.remove();
+    }
+  });
+
+  test('changes that cannot be saved at shutdown are said, naming the file, and the exit code is 1', async () => {
+    const folder = await serverFolder();
+    try {
+      const first = await startServerProcess(folder.cwd, { EMULATOR_DATA_DIR: folder.dataDir });
+      // A file where the folder was: no write can succeed, and mkdir cannot make the folder again.
+      rmSync(folder.dataDir, { recursive: true, force: true });
+      writeFileSync(folder.dataDir, 'not a folder');
+      const port = (url: string) => Number(new URL(url).port);
+      const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
+        port: port(first.appUrl),
+        emulatorPort: port(first.emulatorUrl),
+      });
+      const target = { emulatorUrl: first.emulatorUrl, config };
+      await loginAndGetToken(target); // approves the app: a change to save
+      await issueJwtTokens(target, 1);
+      const exited = once(first.child, 'exit');
+      first.child.kill('SIGTERM');
+      const [code] = await exited;
+      assert.equal(code, 1);
+      assert.match(
+        first.stderr(),
+        /Not saved: changes to .*emulator-state\.json could not be saved \((ENOTDIR|EEXIST)\)\. Check that EMULATOR_DATA_DIR is a folder this user can write\./,
+      );
+    } finally {
+      folder.remove();
+    }
+  });
 });
