@@ -47,8 +47,21 @@ export function checkServesLocalhost(certFile: string): void {
   if (Date.parse(cert.validTo) < Date.now()) {
     throw new CertificateError(`${certFile} expired on ${cert.validTo}: ${fix}`);
   }
+  if (Date.parse(cert.validFrom) > Date.now()) {
+    throw new CertificateError(`${certFile} is not valid until ${cert.validFrom}: ${fix}`);
+  }
   if (!cert.checkHost('localhost') || !cert.checkIP('127.0.0.1')) {
     throw new CertificateError(`${certFile} is not for localhost and 127.0.0.1: ${fix}`);
+  }
+}
+
+/** The JWT signing pair must be RSA: Salesforce verifies RS256 assertions, which an EC or Ed25519 key cannot make. */
+export function checkRsaPair(pair: KeyPairFiles): void {
+  const type = createPrivateKey(readText(pair.keyFile)).asymmetricKeyType;
+  if (type !== 'rsa') {
+    throw new CertificateError(
+      `${pair.keyFile} is an ${type?.toUpperCase()} key, and Salesforce verifies RS256 assertions, which need RSA: delete it and ${pair.certFile} to generate an RSA pair`,
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   CertificateError,
   checkKeyMatchesCertificate,
+  checkRsaPair,
   checkServesLocalhost,
   type KeyPairFiles,
 } from './certChecks.ts';
@@ -44,6 +45,7 @@ async function ensureIn(certsDir: string): Promise<CertificateFiles> {
     created.push(jwt.keyFile, jwt.certFile);
   }
   for (const pair of [server, jwt]) checkKeyMatchesCertificate(pair);
+  checkRsaPair(jwt);
   checkServesLocalhost(server.certFile);
   return { server, jwt, created };
 }

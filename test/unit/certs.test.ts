@@ -110,6 +110,49 @@ describe('ensureCertificates', () => {
     }
   });
 
+  test('a server certificate not valid yet, and a JWT pair that is not RSA, stop start-up with the fix', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
+    try {
+      const files = await ensureCertificates(folder);
+      const { default: selfsigned } = await import('selfsigned');
+      const early = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+        keySize: 2048,
+        notBeforeDate: new Date('2099-01-01T00:00:00Z'),
+        notAfterDate: new Date('2100-01-01T00:00:00Z'),
+        extensions: [
+          {
+            name: 'subjectAltName',
+            altNames: [
+              { type: 2, value: 'localhost' },
+              { type: 7, ip: '127.0.0.1' },
+            ],
+          },
+        ],
+      });
+      const server = { key: readFileSync(files.server.keyFile), cert: readFileSync(files.server.certFile) };
+      writeFileSync(files.server.keyFile, early.private);
+      writeFileSync(files.server.certFile, early.cert);
+      await assert.rejects(ensureCertificates(folder), {
+        name: 'CertificateError',
+        message: new RegExp(`^${files.server.certFile} is not valid until .*2099 GMT: delete`),
+      });
+      writeFileSync(files.server.keyFile, server.key);
+      writeFileSync(files.server.certFile, server.cert);
+      const ec = await selfsigned.generate([{ name: 'commonName', value: 'jwt' }], {
+        keyType: 'ec',
+        algorithm: 'sha256',
+      });
+      writeFileSync(files.jwt.keyFile, ec.private);
+      writeFileSync(files.jwt.certFile, ec.cert);
+      await assert.rejects(ensureCertificates(folder), {
+        name: 'CertificateError',
+        message: `${files.jwt.keyFile} is an EC key, and Salesforce verifies RS256 assertions, which need RSA: delete it and ${files.jwt.certFile} to generate an RSA pair`,
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('several makers at once on an empty folder (two test groups, two starts): one pair, made once', async () => {
     const fresh = mkdtempSync(path.join(os.tmpdir(), 'certs-'));
     try {

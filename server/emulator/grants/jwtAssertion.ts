@@ -44,6 +44,8 @@ export function checkSignature(
   certificateKey: KeyObject | undefined,
 ): void {
   if (decoded.header.alg !== 'RS256' || !certificateKey) throw invalidAssertion();
+  // RS256 is RSA: Node's RSA-SHA256 verifier would take an ECDSA signature against an EC certificate's key.
+  if (certificateKey.asymmetricKeyType !== 'rsa') throw invalidAssertion();
   let valid: boolean;
   try {
     valid = createVerify('RSA-SHA256').update(decoded.signedPart).verify(certificateKey, decoded.signature);

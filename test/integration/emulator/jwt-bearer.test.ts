@@ -1,9 +1,10 @@
 // Contract tests for the emulator's JWT bearer grant: exact Salesforce errors, approval rules, response shape.
 import assert from '../../support/assert.ts';
-import { createHmac } from 'node:crypto';
+import { createHmac, createSign } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { otherKey, signAssertion, withHeader } from '../../support/assertion.ts';
 import { authorizeInBrowser } from '../../support/emulator-login.ts';
+import { saveSettings } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -82,6 +83,26 @@ describe('emulator: JWT bearer grant', () => {
       'invalid_client_id',
       'client identifier invalid',
     );
+  });
+
+  test("refuses an assertion signed with an EC key under RS256, even with that key's certificate on Setup", async () => {
+    const { default: selfsigned } = await import('selfsigned');
+    const ec = await selfsigned.generate([{ name: 'commonName', value: 'ec' }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+    });
+    const before = stack.emulator?.context.state.settings.certificatePem ?? '';
+    assert.equal((await saveSettings(stack, { certificatePem: ec.cert })).status, 200);
+    try {
+      const unsigned = withHeader(signAssertion(claims()), { alg: 'RS256', typ: 'JWT' });
+      const signature = createSign('SHA256')
+        .update(unsigned.slice(0, -1))
+        .sign(ec.private)
+        .toString('base64url');
+      await expectError(`${unsigned}${signature}`, 'invalid_grant', 'invalid assertion');
+    } finally {
+      await saveSettings(stack, { certificatePem: before });
+    }
   });
 
   test('answers a misspelled grant type with unsupported_grant_type', async () => {
