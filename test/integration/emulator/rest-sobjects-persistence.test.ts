@@ -1,7 +1,7 @@
 // Contract tests for /sobjects records on disk: written records survive a restart in a private file until a reset,
 // and a corrupt records file is kept aside while the emulator starts from its seed.
 import assert from '../../support/assert.ts';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -33,23 +33,27 @@ describe('emulator: sObjects', () => {
     assert.equal((await rest.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
   });
 
-  test('starts from the seed when its records file is corrupt, keeping the bad file aside', async () => {
-    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'sf-rest-corrupt-'));
-    writeFileSync(path.join(otherDir, 'rest-records.json'), '{"version": 1, "records": [');
-    const other = await startTestStack({ EMULATOR_DATA_DIR: otherDir });
-    try {
-      const client = new RestTestClient(
-        other.instanceUrl,
-        (await loginAndGetToken(other, { scope: 'api' })).access_token,
-      );
-      assert.equal((await client.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
-      assert.equal(
-        readdirSync(otherDir).filter((name) => name.startsWith('rest-records.json.corrupt-')).length,
-        1,
-      );
-    } finally {
-      await other.close();
-      rmSync(otherDir, { recursive: true, force: true });
-    }
-  });
+  for (const [what, content] of [
+    ['corrupt', '{"version": 1, "records": ['],
+    ['of another shape (a later version, say)', '{"version": 2, "records": [{"Id": "0015j1000000001AAA"}]}'],
+  ]) {
+    test(`starts from the seed when its records file is ${what}, keeping the file aside`, async () => {
+      const otherDir = mkdtempSync(path.join(os.tmpdir(), 'sf-rest-corrupt-'));
+      writeFileSync(path.join(otherDir, 'rest-records.json'), content);
+      const other = await startTestStack({ EMULATOR_DATA_DIR: otherDir });
+      try {
+        const client = new RestTestClient(
+          other.instanceUrl,
+          (await loginAndGetToken(other, { scope: 'api' })).access_token,
+        );
+        assert.equal((await client.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
+        const kept = readdirSync(otherDir).filter((name) => name.startsWith('rest-records.json.corrupt-'));
+        assert.equal(kept.length, 1);
+        assert.equal(readFileSync(path.join(otherDir, kept[0]), 'utf8'), content);
+      } finally {
+        await other.close();
+        rmSync(otherDir, { recursive: true, force: true });
+      }
+    });
+  }
 });
