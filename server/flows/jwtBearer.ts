@@ -96,7 +96,17 @@ export function signingKey(file: string): KeyObject {
 
 /** The PEM mistakes learners make most, named before Salesforce would only say "invalid assertion". */
 function readKey(file: string): string {
-  const pem = readFileSync(file, 'utf8');
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    // Moved, deleted or made a folder while the app ran: nothing was sent, so Salesforce's answer has no part in it.
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new FlowError(
+      'pem_error',
+      `the signing key file cannot be read (${code}): restore it, or delete certs/jwt.key and certs/jwt.crt and restart to make a new pair`,
+    );
+  }
   if (/ENCRYPTED/.test(pem)) {
     throw new FlowError('pem_error', 'the private key is encrypted: use an unencrypted PEM key');
   }

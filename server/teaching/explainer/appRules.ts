@@ -57,7 +57,7 @@ export const APP_RULES: Rule[] = [
     error: 'pem_error',
     title: 'The private key file cannot be used',
     likelyMeaning:
-      'It is not a PEM private key ("no start line"), it is encrypted, or line breaks were lost when it was put in an environment variable.',
+      'It is not a PEM private key ("no start line"), it is encrypted, line breaks were lost when it was put in an environment variable, or the file is gone or unreadable since the app started.',
     howToFix:
       'Point SF_JWT_KEY_FILE at an unencrypted PEM key file (openssl rsa -in enc.key -out jwt.key), or delete certs/jwt.* to generate a pair.',
     whatNotToDo: 'Do not paste private keys into environment variables or tickets.',

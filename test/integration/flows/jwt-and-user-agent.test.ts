@@ -1,5 +1,8 @@
 // The JWT bearer and user-agent flows end to end against the emulator. Two visitors kept apart: two-visitors.test.ts.
 import assert from '../../support/assert.ts';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
@@ -46,6 +49,29 @@ describe('JWT bearer and user-agent flows', () => {
     const result = await (await client.get(`${stack.appUrl}/result`)).text();
     assert.match(result, /The JWT bearer\s+flow gave this session an access token/);
     assert.match(result, /<td>Acme Inc\.<\/td>/);
+  });
+
+  test('a signing key file gone since start-up is a pem_error saying so, with nothing sent to Salesforce', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'jwt-key-'));
+    const keyFile = path.join(folder, 'jwt.key');
+    copyFileSync(stack.config.jwtKeyFile, keyFile);
+    const own = await startTestStack({ SF_JWT_KEY_FILE: keyFile });
+    try {
+      rmSync(keyFile);
+      const client = new TestClient();
+      const before = own.emulator?.received.length;
+      await postForm(own, client, '/flows/jwt', '/flows/jwt');
+      const page = await (await client.get(`${own.appUrl}/flows/jwt`)).text();
+      assert.match(page, /pem_error/);
+      assert.match(
+        page,
+        /the signing key file cannot be read \(ENOENT\): restore it, or delete certs\/jwt\.key/,
+      );
+      assert.equal(own.emulator?.received.length, before, 'no request reached the emulator');
+    } finally {
+      await own.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('the signed-out page: while signed in it leads to the result; after a JWT login it says the access token was revoked', async () => {
