@@ -39,7 +39,9 @@
       .then((answer) => {
         if (answer.redirect) return go(answer.redirect);
         polling = false;
-        status.textContent = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;
+        // Written only when it changes: the live region would otherwise read the same words at every check.
+        const waiting = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;
+        if (status.textContent !== waiting) status.textContent = waiting;
         setTimeout(ask, answer.retryInS * 1000);
       })
       .catch((error) => {

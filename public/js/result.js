@@ -12,10 +12,10 @@
     button.focus();
   };
   button.addEventListener('click', () => {
-    if (button.getAttribute('aria-pressed') === 'true') {
+    if (button.dataset.revealed === 'true') {
       target.textContent = target.dataset.masked;
       if (snippets) snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { restore: true } }));
-      button.setAttribute('aria-pressed', 'false');
+      button.dataset.revealed = 'false';
       button.textContent = 'Reveal the access token';
       return done('Token hidden.');
     }
@@ -30,7 +30,7 @@
         if (snippets && answer.snippets) {
           snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { set: answer.snippets } }));
         }
-        button.setAttribute('aria-pressed', 'true');
+        button.dataset.revealed = 'true';
         button.textContent = 'Hide the access token';
         done('Token revealed; the copy controls below now copy it.');
       })

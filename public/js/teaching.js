@@ -14,15 +14,20 @@
   const csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
 
   const countdowns = document.querySelectorAll('.countdown[data-exp]');
+  // Text that moves for ever cannot be paused (WCAG 2.2.2): it counts down to the expiry, then says so and stops.
+  let ticking;
   const tick = () => {
+    let live = 0;
     countdowns.forEach((element) => {
       const left = Number(element.dataset.exp) - Math.floor(Date.now() / 1000);
-      element.textContent = left > 0 ? `(expires in ${left} s)` : `(expired ${-left} s ago)`;
+      if (left > 0) live += 1;
+      element.textContent = left > 0 ? `(expires in ${left} s)` : '(expired)';
     });
+    if (live === 0 && ticking) window.clearInterval(ticking);
   };
   if (countdowns.length > 0) {
+    ticking = window.setInterval(tick, 1000);
     tick();
-    setInterval(tick, 1000);
   }
 
   // Help shown on hover or focus must be dismissible without moving (WCAG 1.4.13): Escape hides it until the
@@ -75,11 +80,11 @@
     };
     button.addEventListener('click', () => {
       const fields = leg.querySelectorAll('[data-field]');
-      if (button.getAttribute('aria-pressed') === 'true') {
+      if (button.dataset.revealed === 'true') {
         fields.forEach((field) => (field.textContent = originals.get(field)));
         if (snippets)
           snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { restore: true } }));
-        button.setAttribute('aria-pressed', 'false');
+        button.dataset.revealed = 'false';
         button.textContent = `Reveal secrets of ${shownName}`;
         return done('Secrets hidden.');
       }
@@ -99,7 +104,7 @@
           if (snippets && raw.snippets) {
             snippets.dispatchEvent(new window.CustomEvent('snippets', { detail: { set: raw.snippets } }));
           }
-          button.setAttribute('aria-pressed', 'true');
+          button.dataset.revealed = 'true';
           button.textContent = `Hide secrets of ${shownName}`;
           done('Secrets revealed for this step: its copy controls now copy your own values.');
         })

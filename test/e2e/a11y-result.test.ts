@@ -65,6 +65,32 @@ describe('accessibility and layout in Chromium', () => {
     assert.ok(await help.isVisible(), 'shown again once focus came back');
   });
 
+  test('an expiry countdown says "expired" once past, and then stops changing (WCAG 2.2.2)', async (t) => {
+    const { browser, page } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    assert.ok(
+      (await page.locator('.countdown[data-exp]').count()) > 0,
+      'the result page shows an id_token exp',
+    );
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll<HTMLElement>('.countdown[data-exp]')) {
+        element.dataset.exp = String(Math.floor(Date.now() / 1000) - 5);
+      }
+    });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.countdown[data-exp]')].every((e) => e.textContent === '(expired)'),
+    );
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll('.countdown[data-exp]')) element.textContent = 'still';
+    });
+    await page.waitForTimeout(1_500);
+    const texts = await page.locator('.countdown[data-exp]').allTextContents();
+    assert.ok(
+      texts.every((text) => text === 'still'),
+      `the countdown went on: ${texts.join(', ')}`,
+    );
+  });
+
   test('Reveal, by keyboard, leaves focus on its control, now named Hide', async (t) => {
     const { browser, page } = ui;
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
@@ -78,5 +104,12 @@ describe('accessibility and layout in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Hide the access token' }).waitFor();
     assert.ok(await focused('#reveal-token'));
+    // The words say what the button does next; a pressed state on top would read "Hide…, pressed", a contradiction.
+    assert.equal(
+      await page
+        .locator('#reveal-token, .reveal-entry')
+        .evaluateAll((buttons) => buttons.filter((button) => button.hasAttribute('aria-pressed')).length),
+      0,
+    );
   });
 });
