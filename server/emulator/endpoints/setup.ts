@@ -3,6 +3,7 @@
 // Like Salesforce's Setup, it needs a logged-in System Administrator before it shows or changes anything.
 import { randomBytes } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { containsPrivateKey } from '../../pem.ts';
 import type { EmulatorContext } from '../context.ts';
 import { LOCKOUT_STATUS } from '../lockout.ts';
 import { checkCredentials, sessionUser, startSession } from '../login.ts';
@@ -55,7 +56,14 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
   router.post('/setup', adminOnly(ctx), (req, res) => {
     const userIds = ctx.users.map((user) => user.id);
     const { settings, org, errors } = readForm(ctx.state.settings, req.body ?? {}, userIds, ctx.state.org);
-    if (errors.length > 0) return render(ctx, req, res.status(400), { errors, draft: req.body });
+    if (errors.length > 0) {
+      // The form comes back as typed, so one mistake does not cost every other change; a private key pasted in
+      // the certificate's place is never sent back.
+      const typed = containsPrivateKey(String(req.body?.certificatePem ?? ''))
+        ? { ...settings, certificatePem: ctx.state.settings.certificatePem }
+        : settings;
+      return render(ctx, req, res.status(400), { errors, settings: typed, org });
+    }
     ctx.state.updateSettings(settings, org);
     render(ctx, req, res, { saved: 'Settings saved. They apply to the next request.' });
   });

@@ -23,10 +23,31 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.equal(status, 400);
     assert.match(html, /That is a private key, not a certificate/);
     assert.equal(stack.emulator?.context.state.settings.certificatePem, before);
+    assert.doesNotMatch(html, /PRIVATE KEY/, 'the pasted key is never sent back');
     assert.match(
       (await saveSettings(stack, { certificatePem: 'hello' })).html,
       /must be a PEM X\.509 certificate/,
     );
+  });
+
+  test('a refused save gives the form back as typed: one mistake does not cost the other changes', async () => {
+    const { stack } = emulator;
+    const saved = stack.emulator?.context.state.settings;
+    const { status, html } = await saveSettings(stack, {
+      callbackUrls: 'https://localhost:8081/oauthcallback.html\nftp://bad',
+      requirePkce: saved?.requirePkce ? undefined : 'on',
+      policy: 'admin-approved',
+    });
+    assert.equal(status, 400);
+    assert.match(html, /Nothing was saved \(the form below keeps what you typed\)/);
+    assert.match(
+      html,
+      /<textarea id="callbackUrls"[^>]*>https:\/\/localhost:8081\/oauthcallback\.html\nftp:\/\/bad<\/textarea>/,
+    );
+    assert.match(html, /value="admin-approved" checked/);
+    const pkceBox = /<input type="checkbox" name="requirePkce" ?(checked)?>/.exec(html);
+    assert.equal(Boolean(pkceBox?.[1]), !saved?.requirePkce, 'the PKCE box as ticked in the form');
+    assert.deepEqual(stack.emulator?.context.state.settings, saved, 'and nothing saved');
   });
 
   test('keeps a certificate sent from the textarea (CRLF line endings, as browsers send them) with LF', async () => {
