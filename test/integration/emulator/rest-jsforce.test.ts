@@ -41,6 +41,7 @@ describe('emulator: driven by jsforce', () => {
       'Contact',
       'Opportunity',
       'Organization',
+      'Profile',
       'User',
     ]);
     assert.equal(report.describe.name, 'Account');

@@ -48,6 +48,7 @@ describe(
         'Contact',
         'Opportunity',
         'Organization',
+        'Profile',
         'User',
       ]);
       assert.deepEqual(report.metadata, ['objectDescribe', 'recentItems']);

@@ -81,7 +81,7 @@ describe('web server flow', () => {
     assert.match(html, /MALFORMED_QUERY/);
     assert.match(html, /The SOQL does not parse/);
     // Its lines and columns kept, so the caret stands under the place the parser stopped.
-    const shown = /<pre class="error-description"><code>([^<]*)<\/code><\/pre>/.exec(html)?.[1] ?? '';
+    const shown = /<pre class="error-description"[^>]*><code>([^<]*)<\/code><\/pre>/.exec(html)?.[1] ?? '';
     const [query, caret] = shown.split('\n');
     assert.equal(query, 'SELECT Id FRM Account');
     assert.match(caret, /^ +\^$/);
