@@ -5,6 +5,7 @@ import { parseLoginUrl, parseRedisUrl } from './configUrls.ts';
 import {
   fail,
   parseMinutes,
+  parsePath,
   parsePort,
   parseSecret,
   reader,
@@ -86,7 +87,7 @@ export function loadConfig(
   );
 
   const certsDir = path.join(rootDir, 'certs');
-  const jwtKeyFile = read('SF_JWT_KEY_FILE');
+  const jwtKeyFile = parsePath('SF_JWT_KEY_FILE', read('SF_JWT_KEY_FILE'));
   if (jwtKeyFile) checkSigningKey('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
   const myDomainUrl = myDomainOf(mode, loginUrl, emulatorPort, read('SF_MY_DOMAIN'));
   const audience = audienceOf(mode, loginUrl, read('SF_AUDIENCE'));
@@ -139,7 +140,10 @@ export function loadConfig(
     ),
     emulator: Object.freeze({
       password: read('EMULATOR_PASSWORD') ?? EMULATOR_DEFAULTS.password,
-      dataDir: path.resolve(rootDir, read('EMULATOR_DATA_DIR') ?? '.emulator-data'),
+      dataDir: path.resolve(
+        rootDir,
+        parsePath('EMULATOR_DATA_DIR', read('EMULATOR_DATA_DIR')) ?? '.emulator-data',
+      ),
       sessionMinutes: parseMinutes(read('EMULATOR_SESSION_MINUTES')),
     }),
   });

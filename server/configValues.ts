@@ -60,3 +60,9 @@ export function parseMinutes(raw: string | undefined): number {
   }
   return minutes;
 }
+
+/** A path with spaces around it would name a folder or file called " " inside the project: refused, not guessed. */
+export function parsePath(name: string, raw: string | undefined): string | undefined {
+  if (raw !== undefined && raw !== raw.trim()) fail(name, `"${raw}" has spaces around it: remove them`);
+  return raw;
+}

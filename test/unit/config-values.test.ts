@@ -78,6 +78,17 @@ describe('loadConfig', () => {
     );
   });
 
+  test('a path with spaces around it (EMULATOR_DATA_DIR, SF_JWT_KEY_FILE) is refused, not made a folder named " "', () => {
+    assert.equal(
+      configError({ EMULATOR_DATA_DIR: ' /tmp/emulator-data' }),
+      'EMULATOR_DATA_DIR " /tmp/emulator-data" has spaces around it: remove them.',
+    );
+    assert.match(
+      configError({ SF_JWT_KEY_FILE: 'certs/jwt.key ' }),
+      /^SF_JWT_KEY_FILE "certs\/jwt\.key " has spaces around it/,
+    );
+  });
+
   test('a SESSION_SECRET shorter than 32 characters is refused with a way to make one', () => {
     assert.match(configError({ SESSION_SECRET: 'a' }), /^SESSION_SECRET has 1 characters: use at least 32/);
     assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(32) }, ROOT).sessionSecret, 's'.repeat(32));
