@@ -101,6 +101,13 @@ export function parseRedisUrl(raw: string | undefined): string | undefined {
       `"${withoutPassword(raw)}" is not a Redis URL: use redis://host:6379 (or rediss:// for TLS), or remove it`,
     );
   }
+  // The path names a database by its number, or nothing (database 0); the client's "Invalid pathname" says less.
+  if (!/^\/?(\d+)?$/.test(new URL(raw).pathname)) {
+    fail(
+      'REDIS_URL',
+      `"${withoutPassword(raw)}" ends in a path that is not a database number: use /0, /1… or none`,
+    );
+  }
   return raw;
 }
 

@@ -57,5 +57,13 @@ export function redisFailure(url: string, error: unknown): string {
   if (/SSL|TLS|EPROTO|wrong version number/i.test(reason)) {
     return `${url} could not start TLS (${reason}): use redis:// for a server without TLS, rediss:// for one with it.`;
   }
-  return `${url} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.`;
+  if (/DB index is out of range/i.test(reason)) {
+    return `${url} names a database this Redis does not have (${reason}): use one from /0 to the server's "databases" setting less one.`;
+  }
+  // A TLS client talking to a server without TLS waits for a handshake that never comes.
+  const plainServer =
+    /^REDIS_URL rediss:/.test(url) && /no answer within/.test(reason)
+      ? ' If it has no TLS, use redis://.'
+      : '';
+  return `${url} cannot be reached (${reason}): start Redis there, or remove REDIS_URL to keep sessions in memory.${plainServer}`;
 }

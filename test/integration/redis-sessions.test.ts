@@ -158,5 +158,18 @@ describe('REDIS_URL at start-up', () => {
       ),
       /could not start TLS \(.*wrong version number\): use redis:\/\/ for a server without TLS/,
     );
+    assert.match(
+      redisFailure(url, new Error('ERR DB index is out of range')),
+      /names a database this Redis does not have \(ERR DB index is out of range\): use one from \/0/,
+    );
+    // rediss:// to a Redis without TLS: the client waits for a handshake that never comes.
+    assert.match(
+      redisFailure(
+        'REDIS_URL rediss://127.0.0.1:6379',
+        new Error('no answer within 5 s: is a Redis server listening there?'),
+      ),
+      /start Redis there, or remove REDIS_URL to keep sessions in memory\. If it has no TLS, use redis:\/\/\.$/,
+    );
+    assert.doesNotMatch(redisFailure(url, new Error('no answer within 5 s')), /no TLS/);
   });
 });

@@ -89,6 +89,21 @@ describe('loadConfig', () => {
     );
   });
 
+  test('a REDIS_URL path that is not a database number is refused at once', () => {
+    assert.match(
+      configError({ REDIS_URL: 'redis://127.0.0.1:6379/abc' }),
+      /^REDIS_URL "redis:\/\/127\.0\.0\.1:6379\/abc" ends in a path that is not a database number/,
+    );
+    assert.equal(
+      loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }, ROOT).redisUrl,
+      'redis://127.0.0.1:6379/2',
+    );
+    assert.equal(
+      loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, ROOT).redisUrl,
+      'redis://127.0.0.1:6379',
+    );
+  });
+
   test('a SESSION_SECRET shorter than 32 characters is refused with a way to make one', () => {
     assert.match(configError({ SESSION_SECRET: 'a' }), /^SESSION_SECRET has 1 characters: use at least 32/);
     assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(32) }, ROOT).sessionSecret, 's'.repeat(32));
