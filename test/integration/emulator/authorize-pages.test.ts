@@ -81,7 +81,16 @@ describe('emulator: the authorize pages', () => {
       password: 'wrong',
     });
     assert.equal(refused.status, 401);
-    assert.match(await refused.text(), /Please check your username and password/);
+    const refusedPage = await refused.text();
+    assert.match(
+      refusedPage,
+      /<p class="emu-error" role="alert" id="login-error">Please check your username and password/,
+    );
+    // The error is tied to the field a screen reader user is taken back to.
+    assert.match(
+      refusedPage,
+      /<input id="password"[^>]* aria-invalid="true" aria-describedby="login-error">/,
+    );
   });
 
   test('puts user-agent tokens in the fragment, form-encoded, with issued_at, signature and state, and no refresh token for an https:// page', async () => {
