@@ -42,10 +42,11 @@ export const notFound: RequestHandler = (req, res, next) => {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // The answer is already on its way (a session save that failed as the page was sent): one line in the log, and
-  // the response ended, never Express's default handler and its stack trace.
+  // the response cut off, never Express's default handler and its stack trace.
   if (res.headersSent) {
     console.error(`[app] ${req.method} ${req.path} failed after answering: ${describe(err)}`);
-    if (!res.writableEnded) res.end();
+    // Destroyed, not ended: a client must not take a cut-off body for a whole one.
+    if (!res.writableEnded) res.destroy();
     return;
   }
   const known = toHttpError(err);

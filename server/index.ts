@@ -26,7 +26,12 @@ async function main(): Promise<void> {
       await stack.close();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      console.error(`Not saved: ${reason}. Check that EMULATOR_DATA_DIR is a folder this user can write.`);
+      const unsaved = /could not be saved/.test(reason);
+      console.error(
+        unsaved
+          ? `Not saved: ${reason}. Check that EMULATOR_DATA_DIR is a folder this user can write.`
+          : `Shutdown failed: ${reason}`,
+      );
       process.exit(1);
     }
     process.exit(0);

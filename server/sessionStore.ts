@@ -3,7 +3,7 @@
 // With REDIS_URL, in Redis (connect-redis), so restarts and several app processes keep everyone signed in.
 import session, { type SessionData } from 'express-session';
 import { LRUCache } from 'lru-cache';
-import { withStoreErrors } from './sessionStoreErrors.ts';
+import { connectRedisStore } from './redisSessionStore.ts';
 
 export interface TierLimits {
   sessions: number;
@@ -102,55 +102,5 @@ export async function createSessionStore(
   deadlineMs = REDIS_ANSWER_DEADLINE_MS,
 ): Promise<SessionStore> {
   if (!redisUrl) return { store: new TieredMemoryStore(limits), close: async () => undefined };
-  // Loaded only when used: the Redis client alone adds a third of a second to every start.
-  const [{ createClient }, { RedisStore }] = await Promise.all([import('redis'), import('connect-redis')]);
-  let connected = false;
-  let down = false;
-  const client = createClient({
-    url: redisUrl,
-    // Give up on the first connection quickly (start-up says why); after it, retry for as long as it takes, every
-    // 2 s at most: a Redis back after a minute serves the next request.
-    socket: {
-      reconnectStrategy: (retries, cause) =>
-        connected ? Math.min(250 * (retries + 1), 2_000) : retries > 2 ? cause : 250,
-    },
-  });
-  // An 'error' event without a listener would end the process. Before the first connection start-up reports
-  // the failure once, naming REDIS_URL; after it, a drop is logged once, and so is the return.
-  client.on('error', (error: Error) => {
-    if (!connected || down) return;
-    down = true;
-    console.error(`[app] Redis session store unreachable (${error.message}): retrying until it answers.`);
-  });
-  client.on('ready', () => {
-    if (down) console.error('[app] Redis session store answers again.');
-    down = false;
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const silent = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      client.destroy();
-      reject(new Error(`no answer within ${deadlineMs / 1000} s: is a Redis server listening there?`));
-    }, deadlineMs);
-  });
-  const connecting = client.connect();
-  // Once the deadline has passed, the abandoned attempt's failure has nobody left to tell.
-  connecting.catch(() => undefined);
-  await Promise.race([connecting, silent]).finally(() => clearTimeout(timer));
-  connected = true;
-  return {
-    store: withStoreErrors(
-      new RedisStore({ client, prefix: 'playground:session:', ttl: Math.floor(limits.ttlMs / 1000) }),
-      deadlineMs,
-    ),
-    // A Redis that stopped answering would hold shutdown for ever: after the deadline the connection is dropped.
-    close: async () => {
-      const closed = client.close().then(
-        () => true,
-        () => true,
-      );
-      const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), deadlineMs).unref());
-      if (!(await Promise.race([closed, late]))) client.destroy();
-    },
-  };
+  return connectRedisStore(redisUrl, limits.ttlMs, deadlineMs);
 }

@@ -5,7 +5,7 @@ import type session from 'express-session';
 import { HttpError } from './errors.ts';
 
 /** The store methods express-session calls with a callback as their last argument. */
-const CALLED = ['get', 'set', 'destroy', 'touch'] as const;
+const STORE_METHODS_WITH_CALLBACK = ['get', 'set', 'destroy', 'touch'] as const;
 
 export function storeUnavailable(cause: unknown): HttpError {
   const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
@@ -23,25 +23,33 @@ export function storeUnavailable(cause: unknown): HttpError {
  */
 export function withStoreErrors(store: session.Store, deadlineMs: number): session.Store {
   const methods = store as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const name of CALLED) {
+  for (const name of STORE_METHODS_WITH_CALLBACK) {
     const original = methods[name]?.bind(store);
     if (!original) continue;
     methods[name] = (...args: unknown[]) => {
       const callback = args[args.length - 1];
       if (typeof callback !== 'function') return original(...args);
       let settled = false;
-      const finish = (error: unknown, ...rest: unknown[]) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        callback(error ? storeUnavailable(error) : error, ...rest);
-      };
+      // Made first, so `finish` can always clear it; its callback runs later, when `finish` exists.
       const timer = setTimeout(
         () => finish(new Error(`no answer within ${deadlineMs / 1000} s`)),
         deadlineMs,
       );
+      timer.unref();
+      const finish = (error: unknown, ...rest: unknown[]) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        // A session that does not parse is this app's fault, not Redis's: it stays a 500.
+        callback(error && !(error instanceof SyntaxError) ? storeUnavailable(error) : error, ...rest);
+      };
       args[args.length - 1] = finish;
-      return original(...args);
+      try {
+        return original(...args);
+      } catch (error) {
+        finish(error);
+        return undefined;
+      }
     };
   }
   return store;

@@ -48,8 +48,12 @@ process.send?.({
 });
 
 process.once('SIGTERM', () => {
-  void stack.close().then(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
+  // A state that could not be saved is of no use to a bench: its folder goes either way.
+  void stack
+    .close()
+    .catch((error: unknown) => console.error(`bench stack: ${String(error)}`))
+    .finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
 });

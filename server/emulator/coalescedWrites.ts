@@ -1,6 +1,6 @@
 // Writes one file off the request path: every change marked within a short delay becomes a single atomic write
 // (temporary file + rename, mode 0600), and `close` writes whatever is still pending, so a clean shutdown keeps
-// every change a response already acknowledged.
+// every change a response already acknowledged, or throws, naming the file, when it cannot.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -104,7 +104,7 @@ function readKey(file: string): string {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new FlowError(
       'pem_error',
-      `the signing key file cannot be read (${code}): restore it, or delete certs/jwt.key and certs/jwt.crt and restart to make a new pair`,
+      `the signing key file ${file} cannot be read (${code}): restore it; or, for the pair in certs/, delete jwt.key and jwt.crt and restart to make a new pair (a real org's app then needs the new jwt.crt uploaded)`,
     );
   }
   if (/ENCRYPTED/.test(pem)) {

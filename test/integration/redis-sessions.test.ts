@@ -72,9 +72,11 @@ describe('Redis going away and coming back', () => {
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
     // A Redis that holds the connection and never answers: the request ends with the 503 after the deadline.
     process.kill(redis.pid, 'SIGSTOP');
-    const silent = await client.get(`${stack.appUrl}/result`);
-    assert.equal(silent.status, 503);
-    process.kill(redis.pid, 'SIGCONT');
+    try {
+      assert.equal((await client.get(`${stack.appUrl}/result`)).status, 503);
+    } finally {
+      process.kill(redis.pid, 'SIGCONT');
+    }
     await redis.stop();
     const down = await client.get(`${stack.appUrl}/result`);
     assert.equal(down.status, 503);

@@ -70,8 +70,11 @@ export async function startTestStack(
     emulatorUrl: stack.emulatorServer?.url ?? '',
     instanceUrl: stack.emulator?.context.myDomainUrl ?? '',
     close: async () => {
-      await stack.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await stack.close();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -5,19 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { containsPrivateKey } from '../../pem.ts';
 import type { EmulatorContext } from '../context.ts';
-import { LOCKOUT_STATUS } from '../lockout.ts';
+import { LOCKOUT_STATUS, loginStatus } from '../lockout.ts';
 import { checkCredentials, sessionUser, startSession } from '../login.ts';
-import {
-  DEFAULT_SCOPES,
-  OPTIONAL_SCOPES,
-  PERIOD_UNITS,
-  PROFILES,
-  securityToken,
-  type OrgUser,
-} from '../org.ts';
+import { DEFAULT_SCOPES, OPTIONAL_SCOPES, PERIOD_UNITS, PROFILES, type OrgUser } from '../org.ts';
 import { safeEqual } from '../secrets.ts';
 import { renderLogin } from './loginPage.ts';
-import { readForm } from './setupForm.ts';
+import { PRIVATE_KEY_PASTED, readForm } from './setupForm.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -58,11 +51,11 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
     const { settings, org, errors } = readForm(ctx.state.settings, req.body ?? {}, userIds, ctx.state.org);
     if (errors.length > 0) {
       // The form comes back as typed, so one mistake does not cost every other change; a private key pasted in
-      // the certificate's place is never sent back.
-      const typed = containsPrivateKey(String(req.body?.certificatePem ?? ''))
-        ? { ...settings, certificatePem: ctx.state.settings.certificatePem }
-        : settings;
-      return render(ctx, req, res.status(400), { errors, settings: typed, org });
+      // any field is never sent back, in the form or quoted by an error.
+      if (Object.values(req.body ?? {}).some((value) => containsPrivateKey(String(value)))) {
+        return render(ctx, req, res.status(400), { errors: [PRIVATE_KEY_PASTED] });
+      }
+      return render(ctx, req, res.status(400), { errors, settings, org });
     }
     ctx.state.updateSettings(settings, org);
     render(ctx, req, res, { saved: 'Settings saved. They apply to the next request.' });
@@ -130,20 +123,6 @@ function render(ctx: EmulatorContext, req: Request, res: Response, extra: Record
     errors: [],
     ...extra,
   });
-}
-
-/** What Setup → Users shows about logins: failures so far, and a lock with the time it ends. */
-function loginStatus(ctx: EmulatorContext, user: OrgUser) {
-  const { failedLogins, lockedUntil } = ctx.logins.status(user.id);
-  const lockedUntilText = lockedUntil
-    ? `${new Date(lockedUntil).toISOString().slice(11, 16)} UTC`
-    : undefined;
-  return {
-    ...user,
-    failedLogins,
-    lockedUntilText,
-    securityToken: securityToken(ctx.options.password, user.id),
-  };
 }
 
 function csrfToken(req: Request): string {

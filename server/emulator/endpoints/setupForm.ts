@@ -21,6 +21,9 @@ const MAX_PERIOD = 10_000;
 const LISTS = new Set(['scopes', 'profiles']);
 
 /** The whole form: the app's settings, the org's OAuth settings, and every problem found (then nothing is saved). */
+export const PRIVATE_KEY_PASTED =
+  'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.';
+
 export function readForm(
   current: AppSettings,
   body: Record<string, unknown>,
@@ -53,9 +56,7 @@ export function readForm(
     .replace(/\r\n?/g, '\n')
     .trim();
   if (containsPrivateKey(certificatePem)) {
-    errors.push(
-      'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.',
-    );
+    errors.push(PRIVATE_KEY_PASTED);
   } else if (!isCertificate(certificatePem)) {
     errors.push('The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").');
   }

@@ -3,7 +3,12 @@
 // with words saying so and what to use instead, where a JSON 404 came out as raw JSON or as "resource does not
 // exist" (a wrong URL, to its user).
 import { Router } from 'express';
+import { authenticate } from '../bearer.ts';
+import type { EmulatorContext } from '../context.ts';
 import { NOT_SERVED_HERE } from '../rest/restError.ts';
+import { bearer } from '../rest/restHttp.ts';
+
+const INVALID_SESSION = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
 
 const LOGIN_WHAT_TO_DO =
   `The SOAP API (login() included) ${NOT_SERVED_HERE}; Salesforce retires SOAP login() in Summer '27. Sign in with OAuth ` +
@@ -77,7 +82,7 @@ const FRONT_DOOR_REFUSAL = [
   },
 ];
 
-export function unservedApisEndpoint(): Router {
+export function unservedApisEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/services/Soap/{*rest}', (req, res) => {
     const api = /^\/services\/Soap\/([a-z])\//i.exec(req.path)?.[1]?.toLowerCase() ?? '';
@@ -95,10 +100,14 @@ export function unservedApisEndpoint(): Router {
         code: 'not-served',
       });
     }
-    res.json(FRONT_DOOR_REFUSAL);
+    const signedIn = authenticate(ctx, bearer(req));
+    res.status(signedIn ? 404 : 401).json(signedIn ? FRONT_DOOR_REFUSAL : INVALID_SESSION);
   });
-  router.all('/services/apexrest/{*rest}', (_req, res) => {
-    res.status(404).set('Cache-Control', 'no-store').json(APEX_REST_REFUSAL);
+  // Like every API call, checked for a session first: a real org answers 401 before it looks for the service.
+  router.all('/services/apexrest/{*rest}', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    const signedIn = authenticate(ctx, bearer(req));
+    res.status(signedIn ? 404 : 401).json(signedIn ? APEX_REST_REFUSAL : INVALID_SESSION);
   });
   router.all('/services/async/{*rest}', (_req, res) => {
     res.status(404).type('application/xml').set('Cache-Control', 'no-store').send(BULK_ERROR);

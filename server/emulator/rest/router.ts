@@ -42,9 +42,12 @@ export function createRestApi(deps: RestDeps): RestApi {
   const ctx: RestContext = {
     store,
     deps,
-    metadataModifiedAt: deps.now(),
+    orgChangedAt: deps.now(),
     dispatch: (call) => dispatch(call, ctx),
   };
+  deps.onReset(() => {
+    ctx.orgChangedAt = deps.now();
+  });
 
   const router = Router();
   router.use('/services/data', (_req, res, next) => {

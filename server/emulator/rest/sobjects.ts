@@ -31,9 +31,7 @@ const UNSERVED = new Set([
 export const sobjectsResource: Resource = (call, ctx) => {
   const [, typeName, id, ...rest] = call.segments;
   if (!typeName) {
-    return (
-      notModifiedSince(call, ctx.metadataModifiedAt) ?? { status: 200, body: describeGlobal(call.version) }
-    );
+    return notModifiedSince(call, ctx.orgChangedAt) ?? { status: 200, body: describeGlobal(call.version) };
   }
   const object = findObject(typeName);
   if (!object && isUnmodeledStandardObject(typeName)) {
@@ -52,7 +50,7 @@ export const sobjectsResource: Resource = (call, ctx) => {
   }
   if (id.toLowerCase() === 'describe' && rest.length === 0) {
     const described = { status: 200, body: describeObject(object, call.version, ctx.deps.instanceUrl) };
-    return notModifiedSince(call, ctx.metadataModifiedAt) ?? described;
+    return notModifiedSince(call, ctx.orgChangedAt) ?? described;
   }
   const served = `sobjects/${object.name}/${id}`;
   if (UNSERVED.has(id.toLowerCase())) throw RestError.notServed(served);
@@ -61,8 +59,9 @@ export const sobjectsResource: Resource = (call, ctx) => {
     const part = rest[0]?.toLowerCase() ?? '';
     throw DESCRIBE_PARTS.has(part) ? RestError.notServed(`${served}/${rest[0]}`) : RestError.notFound();
   }
-  if (rest.length === 0) return recordRow(call, dml, object, id);
-  if (id.toLowerCase() === 'id' && rest.length === 1) return recordRow(call, dml, object, rest[0]);
+  if (rest.length === 0) return recordRow(call, dml, object, id, ctx.orgChangedAt);
+  if (id.toLowerCase() === 'id' && rest.length === 1)
+    return recordRow(call, dml, object, rest[0], ctx.orgChangedAt);
   // Related-record traversal (/sobjects/Account/<id>/Contacts, /sobjects/Contact/<id>/Account) is not served, for
   // the object's child and parent relationships only; other names are external id fields.
   if (isIdShaped(id)) {
@@ -78,7 +77,13 @@ export const sobjectsResource: Resource = (call, ctx) => {
 /** What a real org serves below /sobjects/X/describe. */
 const DESCRIBE_PARTS = new Set(['layouts', 'compactlayouts', 'approvallayouts', 'namedlayouts']);
 
-function recordRow(call: RestCall, dml: DmlContext, object: ObjectDef, id: string): RestReply {
+function recordRow(
+  call: RestCall,
+  dml: DmlContext,
+  object: ObjectDef,
+  id: string,
+  orgChangedAt: number,
+): RestReply {
   if (!isIdShaped(id)) throw RestError.noSuchExternalId(id);
   if (call.method === 'PATCH') {
     updateRecord(dml, object, id, call.body);
@@ -89,12 +94,10 @@ function recordRow(call: RestCall, dml: DmlContext, object: ObjectDef, id: strin
     return { status: 204 };
   }
   const record = liveRecord(dml, object, id);
-  return (
-    notModifiedSince(call, recordModifiedAt(record)) ?? {
-      status: 200,
-      body: shapeRecord(object, record, call.version, call.query.get('fields')),
-    }
-  );
+  // Shaped first: unknown ?fields= names are a 400 whatever the date says.
+  const body = shapeRecord(object, record, call.version, call.query.get('fields'));
+  const changedAt = Math.max(recordModifiedAt(record), orgChangedAt);
+  return notModifiedSince(call, changedAt) ?? { status: 200, body };
 }
 
 /** Every field, or those `?fields=A,B` names (unknown names are refused). */

@@ -62,10 +62,11 @@ export interface RestContext {
   readonly store: RecordStore;
   readonly deps: RestDeps;
   /**
-   * When the org's metadata last changed, for If-Modified-Since on the describes: the schema is fixed in code, so
-   * it is when this emulator started (a describe cached from an older version is never kept across a restart).
+   * When this emulator started or was last reset, for If-Modified-Since: its metadata is fixed in code (a describe
+   * cached from an older version is never kept across a restart), and no record is unchanged since an earlier time
+   * (a reset brings the sample records back with their old dates).
    */
-  readonly metadataModifiedAt: number;
+  orgChangedAt: number;
   dispatch(call: RestCall): RestReply;
 }
 

@@ -12,7 +12,7 @@ import { signAssertion } from '../../support/assertion.ts';
 import { postToken } from '../../support/emulator-api.ts';
 import { loginAndGetToken, type LoginTarget } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
-import { serverFolder, startServerProcess } from '../../support/server-process.ts';
+import { serverFolder, startServerProcess, type ServerProcess } from '../../support/server-process.ts';
 import { startTestStack } from '../../support/stack.ts';
 
 const STATE_FILE = 'emulator-state.json';
@@ -95,9 +95,10 @@ describe('emulator: state written off the request path', () => {
 
   test('SIGTERM right after a burst of token requests: the restarted process knows every token issued', async () => {
     const folder = await serverFolder();
+    let first: ServerProcess | undefined;
     try {
       const env = { EMULATOR_DATA_DIR: folder.dataDir };
-      const first = await startServerProcess(folder.cwd, env);
+      first = await startServerProcess(folder.cwd, env);
       const port = (url: string) => Number(new URL(url).port);
       const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
         port: port(first.appUrl),
@@ -120,15 +121,18 @@ describe('emulator: state written off the request path', () => {
         await second.stop();
       }
     } finally {
+      // Stopped here too if a step failed before its signal: a running server would hold the test open.
+      await first?.stop();
       folder.remove();
     }
   });
 
   test('SIGHUP (a closed terminal) after the data folder was removed: the folder is made again and nothing is lost', async () => {
     const folder = await serverFolder();
+    let first: ServerProcess | undefined;
     try {
       const env = { EMULATOR_DATA_DIR: folder.dataDir };
-      const first = await startServerProcess(folder.cwd, env);
+      first = await startServerProcess(folder.cwd, env);
       rmSync(folder.dataDir, { recursive: true, force: true });
       const port = (url: string) => Number(new URL(url).port);
       const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
@@ -152,14 +156,17 @@ describe('emulator: state written off the request path', () => {
         await second.stop();
       }
     } finally {
+      // Stopped here too if a step failed before its signal: a running server would hold the test open.
+      await first?.stop();
       folder.remove();
     }
   });
 
   test('changes that cannot be saved at shutdown are said, naming the file, and the exit code is 1', async () => {
     const folder = await serverFolder();
+    let first: ServerProcess | undefined;
     try {
-      const first = await startServerProcess(folder.cwd, { EMULATOR_DATA_DIR: folder.dataDir });
+      first = await startServerProcess(folder.cwd, { EMULATOR_DATA_DIR: folder.dataDir });
       // A file where the folder was: no write can succeed, and mkdir cannot make the folder again.
       rmSync(folder.dataDir, { recursive: true, force: true });
       writeFileSync(folder.dataDir, 'not a folder');
@@ -180,6 +187,8 @@ describe('emulator: state written off the request path', () => {
         /Not saved: changes to .*emulator-state\.json could not be saved \((ENOTDIR|EEXIST)\)\. Check that EMULATOR_DATA_DIR is a folder this user can write\./,
       );
     } finally {
+      // Stopped here too if a step failed before its signal: a running server would hold the test open.
+      await first?.stop();
       folder.remove();
     }
   });

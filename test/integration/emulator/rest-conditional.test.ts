@@ -3,6 +3,7 @@
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { restStackForTests } from '../../support/rest.ts';
 
 const LONG_AGO = 'Sat, 01 Jan 2000 00:00:00 GMT';
@@ -26,20 +27,31 @@ describe('emulator: conditional REST requests', () => {
     }
   });
 
-  test('a record answers 304 until it is modified after the date', async () => {
-    const { body } = await made.rest.query('SELECT Id, LastModifiedDate FROM Account LIMIT 1');
-    const record = body.records[0];
-    const modified = new Date(record.LastModifiedDate.replace(/\+0000$/, 'Z'));
-    const path = `/sobjects/Account/${record.Id}`;
-    const same = await made.rest.get(path, { 'if-modified-since': modified.toUTCString() });
-    assert.equal(same.status, 304);
-    assert.equal(same.body, undefined);
-    const before = new Date(modified.getTime() - 1000).toUTCString();
-    assert.equal((await made.rest.get(path, { 'if-modified-since': before })).status, 200);
+  test('a record answers 304 until it is modified after the date, or the emulator is reset', async () => {
+    const { body } = await made.rest.query('SELECT Id FROM Account LIMIT 1');
+    const path = `/sobjects/Account/${body.records[0].Id}`;
+    const unchanged = await made.rest.get(path, { 'if-modified-since': FAR_AHEAD });
+    assert.equal(unchanged.status, 304);
+    assert.equal(unchanged.body, undefined);
+    assert.equal((await made.rest.get(path, { 'if-modified-since': LONG_AGO })).status, 200);
+    // Unknown ?fields= names are refused whatever the date says.
+    const badField = await made.rest.get(`${path}?fields=Nope`, { 'if-modified-since': FAR_AHEAD });
+    assert.equal(badField.status, 400);
+    // A second after the emulator started, at least: the date below is then after its start, to the second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const beforeChange = new Date(Date.now() - 1000).toUTCString();
+    assert.equal((await made.rest.get(path, { 'if-modified-since': beforeChange })).status, 304);
     assert.equal((await made.rest.patch(path, { Description: 'changed' })).status, 204);
-    const after = await made.rest.get(path, { 'if-modified-since': modified.toUTCString() });
+    const after = await made.rest.get(path, { 'if-modified-since': beforeChange });
     assert.equal(after.status, 200);
     assert.equal(after.body.Description, 'changed');
+    // A reset brings the sample record back with its old date: a copy cached before must not be called current.
+    const beforeReset = new Date(Date.now() - 1000).toUTCString();
+    made.stack.emulator?.context.state.reset();
+    made.rest.token = (await loginAndGetToken(made.stack, { scope: 'api' })).access_token;
+    const reset = await made.rest.get(path, { 'if-modified-since': beforeReset });
+    assert.equal(reset.status, 200);
+    assert.equal(reset.body.Description, null);
   });
 
   test('If-None-Match: * is not answered 304 (Salesforce documents it for Account ETags only)', async () => {

@@ -24,6 +24,12 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.match(html, /That is a private key, not a certificate/);
     assert.equal(stack.emulator?.context.state.settings.certificatePem, before);
     assert.doesNotMatch(html, /PRIVATE KEY/, 'the pasted key is never sent back');
+    // Pasted in another field, neither the form nor an error quotes it.
+    const elsewhere = await saveSettings(stack, { callbackUrls: key });
+    assert.equal(elsewhere.status, 400);
+    assert.match(elsewhere.html, /That is a private key, not a certificate/);
+    assert.doesNotMatch(elsewhere.html, /PRIVATE KEY/);
+    assert.ok(!elsewhere.html.includes(key.split('\n')[1]), 'no line of the key');
     assert.match(
       (await saveSettings(stack, { certificatePem: 'hello' })).html,
       /must be a PEM X\.509 certificate/,

@@ -76,6 +76,14 @@ describe('emulator: APIs it does not serve say so in their own error forms', () 
     });
     assert.equal(frontDoor.status, 404);
     assert.match(await frontDoor.text(), /Salesforce&#39;s UI is not part of the local emulator/);
+    // Without a session, both answer as every API call does, before looking for the resource.
+    for (const path of ['/services/apexrest/MyService', '/services/oauth2/singleaccess']) {
+      const anonymous = await client.get(`${stack.instanceUrl}${path}`);
+      assert.equal(anonymous.status, 401, path);
+      assert.deepEqual(await anonymous.json(), [
+        { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+      ]);
+    }
     const apexRest = await rest.get('/services/apexrest/MyService');
     assert.equal(apexRest.status, 404);
     assert.deepEqual(apexRest.body, [
