@@ -1,13 +1,13 @@
 // Sessions in Redis (connect-redis): connected before the app serves, reconnecting for as long as it takes after a
 // drop, every call bounded by a deadline, so a Redis that is down or silent costs a request a 503, never the app.
-import type { SessionStore } from './sessionStore.ts';
+import type session from 'express-session';
 import { withStoreErrors } from './sessionStoreErrors.ts';
 
 export async function connectRedisStore(
   redisUrl: string,
   ttlMs: number,
   deadlineMs: number,
-): Promise<SessionStore> {
+): Promise<{ store: session.Store; close(): Promise<void> }> {
   // Loaded only when used: the Redis client alone adds a third of a second to every start.
   const [{ createClient }, { RedisStore }] = await Promise.all([import('redis'), import('connect-redis')]);
   let connected = false;

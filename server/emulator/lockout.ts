@@ -1,7 +1,5 @@
 // Password lockout, as a Salesforce org's default password policy has it: ten wrong passwords lock a user 15 minutes.
 // Kept in memory: a restart of the emulator unlocks everyone, like the admin's Unlock button.
-import type { EmulatorContext } from './context.ts';
-import { securityToken, type OrgUser } from './org.ts';
 
 /** Setup → Password Policies defaults: "Maximum invalid login attempts" 10, "Lockout effective period" 15 minutes. */
 export const MAX_FAILED_LOGINS = 10;
@@ -71,18 +69,4 @@ export class LoginGuard {
     }
     return record;
   }
-}
-
-/** What Setup → Users shows about logins: failures so far, and a lock with the time it ends. */
-export function loginStatus(ctx: EmulatorContext, user: OrgUser) {
-  const { failedLogins, lockedUntil } = ctx.logins.status(user.id);
-  const lockedUntilText = lockedUntil
-    ? `${new Date(lockedUntil).toISOString().slice(11, 16)} UTC`
-    : undefined;
-  return {
-    ...user,
-    failedLogins,
-    lockedUntilText,
-    securityToken: securityToken(ctx.options.password, user.id),
-  };
 }

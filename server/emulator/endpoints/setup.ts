@@ -5,9 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { containsPrivateKey } from '../../pem.ts';
 import type { EmulatorContext } from '../context.ts';
-import { LOCKOUT_STATUS, loginStatus } from '../lockout.ts';
+import { LOCKOUT_STATUS } from '../lockout.ts';
 import { checkCredentials, sessionUser, startSession } from '../login.ts';
-import { DEFAULT_SCOPES, OPTIONAL_SCOPES, PERIOD_UNITS, PROFILES, type OrgUser } from '../org.ts';
+import {
+  DEFAULT_SCOPES,
+  OPTIONAL_SCOPES,
+  PERIOD_UNITS,
+  PROFILES,
+  securityToken,
+  type OrgUser,
+} from '../org.ts';
 import { safeEqual } from '../secrets.ts';
 import { renderLogin } from './loginPage.ts';
 import { PRIVATE_KEY_PASTED, readForm } from './setupForm.ts';
@@ -123,6 +130,20 @@ function render(ctx: EmulatorContext, req: Request, res: Response, extra: Record
     errors: [],
     ...extra,
   });
+}
+
+/** What Setup → Users shows about logins: failures so far, and a lock with the time it ends. */
+function loginStatus(ctx: EmulatorContext, user: OrgUser) {
+  const { failedLogins, lockedUntil } = ctx.logins.status(user.id);
+  const lockedUntilText = lockedUntil
+    ? `${new Date(lockedUntil).toISOString().slice(11, 16)} UTC`
+    : undefined;
+  return {
+    ...user,
+    failedLogins,
+    lockedUntilText,
+    securityToken: securityToken(ctx.options.password, user.id),
+  };
 }
 
 function csrfToken(req: Request): string {
