@@ -32,6 +32,16 @@ async function issueJwtTokens(target: LoginTarget, count: number): Promise<strin
   return tokens;
 }
 
+/** How a test reaches the emulator of a server process: its URL, and the configuration it started with. */
+function emulatorOf(server: ServerProcess, cwd: string): LoginTarget {
+  const port = (url: string) => Number(new URL(url).port);
+  const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, cwd), {
+    port: port(server.appUrl),
+    emulatorPort: port(server.emulatorUrl),
+  });
+  return { emulatorUrl: server.emulatorUrl, config };
+}
+
 /** The status of a REST query made with the token at the org's My Domain. */
 async function queryStatus(instanceUrl: string, accessToken: string): Promise<number> {
   const url = `${instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`;
@@ -99,12 +109,7 @@ describe('emulator: state written off the request path', () => {
     try {
       const env = { EMULATOR_DATA_DIR: folder.dataDir };
       first = await startServerProcess(folder.cwd, env);
-      const port = (url: string) => Number(new URL(url).port);
-      const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
-        port: port(first.appUrl),
-        emulatorPort: port(first.emulatorUrl),
-      });
-      const target = { emulatorUrl: first.emulatorUrl, config };
+      const target = emulatorOf(first, folder.cwd);
       const login = await loginAndGetToken(target);
       const tokens = await issueJwtTokens(target, 12);
       const exited = once(first.child, 'exit');
@@ -134,12 +139,7 @@ describe('emulator: state written off the request path', () => {
       const env = { EMULATOR_DATA_DIR: folder.dataDir };
       first = await startServerProcess(folder.cwd, env);
       rmSync(folder.dataDir, { recursive: true, force: true });
-      const port = (url: string) => Number(new URL(url).port);
-      const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
-        port: port(first.appUrl),
-        emulatorPort: port(first.emulatorUrl),
-      });
-      const target = { emulatorUrl: first.emulatorUrl, config };
+      const target = emulatorOf(first, folder.cwd);
       const login = await loginAndGetToken(target);
       const tokens = await issueJwtTokens(target, 5);
       const exited = once(first.child, 'exit');
@@ -170,12 +170,7 @@ describe('emulator: state written off the request path', () => {
       // A file where the folder was: no write can succeed, and mkdir cannot make the folder again.
       rmSync(folder.dataDir, { recursive: true, force: true });
       writeFileSync(folder.dataDir, 'not a folder');
-      const port = (url: string) => Number(new URL(url).port);
-      const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, folder.cwd), {
-        port: port(first.appUrl),
-        emulatorPort: port(first.emulatorUrl),
-      });
-      const target = { emulatorUrl: first.emulatorUrl, config };
+      const target = emulatorOf(first, folder.cwd);
       await loginAndGetToken(target); // approves the app: a change to save
       await issueJwtTokens(target, 1);
       const exited = once(first.child, 'exit');
