@@ -3,15 +3,26 @@
 import { createPrivateKey } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fail } from './configValues.ts';
+import { ConfigError, fail } from './configValues.ts';
 import { isCertificatePem } from './pem.ts';
+
+/** An RSA key of 16,384 bits in PEM is under 13 KB: anything past this is not a key, and is not read whole. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 /** A key file of one's own: readable, and the unencrypted PEM private key the JWT flow signs with. */
 export function checkSigningKey(name: string, file: string): void {
   let pem: string | undefined;
   try {
-    pem = statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
-  } catch {
+    const stats = statSync(file);
+    if (stats.isFile() && stats.size > MAX_KEY_FILE_BYTES) {
+      fail(
+        name,
+        `points to ${file}, of ${stats.size} bytes: too large to be a key file; set it to the key file`,
+      );
+    }
+    pem = stats.isFile() ? readFileSync(file, 'utf8') : undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
     fail(name, `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`);
   }
   if (pem === undefined) fail(name, `points to ${file}, which is not a file: set it to the key file`);

@@ -2,7 +2,7 @@
 // EMULATOR_DATA_DIR must be, or become, a folder.
 import assert from '../support/assert.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -56,6 +56,14 @@ describe('loadConfig', () => {
     chmodSync(key, 0o600);
     assert.equal(loadConfig({ SF_JWT_KEY_FILE: key }, ROOT).jwtKeyFile, key);
     assert.match(configError({ SF_JWT_KEY_FILE: dir }), /^SF_JWT_KEY_FILE points to .*, which is not a file/);
+    // A file far larger than any key is refused before it is read (a 700 MB file was read whole, then refused).
+    const huge = path.join(dir, 'huge.pem');
+    writeFileSync(huge, '');
+    truncateSync(huge, 700 * 1024 * 1024);
+    assert.match(
+      configError({ SF_JWT_KEY_FILE: huge }),
+      /^SF_JWT_KEY_FILE points to .*huge\.pem, of 734003200 bytes: too large to be a key file; set it to the key file/,
+    );
     const wrong = {
       encrypted: rsa.privateKey.export({
         type: 'pkcs8',
