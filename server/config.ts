@@ -26,7 +26,7 @@ import { loginHostWarning } from './hostKinds.ts';
 
 export { ConfigError } from './configValues.ts';
 export { withoutPassword } from './configUrls.ts';
-export { checkDataDir } from './configFiles.ts';
+export { checkDataDir, claimDataDir } from './configFiles.ts';
 export { deriveAudience, withListeningPorts } from './configHosts.ts';
 
 export type { Config, EmulatorSettings, Mode } from './configTypes.ts';

@@ -1,7 +1,16 @@
 // Configuration that points at files and folders: the JWT signing key of one's own and the emulator's data folder,
 // each checked before anything listens, so a wrong one stops start-up with the variable named.
 import { createPrivateKey } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { ConfigError, fail } from './configValues.ts';
 import { isCertificatePem } from './pem.ts';
@@ -96,4 +105,43 @@ export function readExtraCa(file: string | undefined, rootDir: string): string |
     );
   }
   return pem;
+}
+
+/**
+ * One emulator per data folder: two would each overwrite the other's tokens, approvals and records (the last writer
+ * wins). The folder is claimed with a file holding this process's id; one left by a process that has ended is taken
+ * over. Returns the release, for after the emulator's last write.
+ */
+export function claimDataDir(dir: string): () => void {
+  const file = path.join(dir, 'in-use.pid');
+  const mine = String(process.pid);
+  try {
+    writeFileSync(file, mine, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (holder > 0 && isRunning(holder)) {
+      fail(
+        'EMULATOR_DATA_DIR',
+        `is ${dir}, which an emulator already running uses (process ${holder}): stop that one, or set EMULATOR_DATA_DIR to another folder`,
+      );
+    }
+    writeFileSync(file, mine);
+  }
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
+    } catch {
+      // Gone already (the folder was removed): nothing to release.
+    }
+  };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

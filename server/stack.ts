@@ -4,6 +4,7 @@ import { accessLink, accessToken } from './access.ts';
 import { createApp } from './app.ts';
 import {
   checkDataDir,
+  claimDataDir,
   ConfigError,
   EMULATOR_DEFAULTS,
   loadConfig,
@@ -65,6 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     key: readFileSync(certs.server.keyFile, 'utf8'),
     cert: readFileSync(certs.server.certFile, 'utf8'),
   };
+  const releaseDataDir = wantEmulator ? claimDataDir(configured.emulator.dataDir) : () => undefined;
   const started: ListeningServer[] = [];
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -130,13 +132,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // The emulator's pending writes do not wait on the session store (a silent Redis waits out its deadline).
     const close = async () => {
       await Promise.all(started.map((s) => s.close()));
-      await Promise.all([...closers.map((closeOne) => closeOne()), emulator?.close()]);
+      await Promise.all([...closers.map((closeOne) => closeOne()), emulator?.close()]).finally(
+        releaseDataDir,
+      );
     };
     const accessUrl = app && access ? accessLink(app.url, config.callbackUrl, access) : undefined;
     return { config, certs, app, emulatorServer, emulator, accessUrl, close };
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
     await Promise.all(closers.map((closeOne) => closeOne()));
+    releaseDataDir();
     throw error;
   }
 }

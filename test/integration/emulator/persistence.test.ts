@@ -162,6 +162,33 @@ describe('emulator: state written off the request path', () => {
     }
   });
 
+  test('a second emulator on the same data folder stops at start, naming the first; a claim left by an ended process is taken over', async () => {
+    const folder = await serverFolder();
+    let first: ServerProcess | undefined;
+    try {
+      const env = { EMULATOR_DATA_DIR: folder.dataDir };
+      first = await startServerProcess(folder.cwd, env);
+      const refused = await startTestStack(env).then(
+        (stack) => stack.close().then(() => 'started'),
+        (error: unknown) => String(error),
+      );
+      assert.match(
+        refused,
+        new RegExp(
+          `EMULATOR_DATA_DIR is ${folder.dataDir}, which an emulator already running uses \\(process ${first.child.pid}\\): stop that one`,
+        ),
+      );
+      await first.stop();
+      // A process killed outright leaves its claim: the next start takes it over.
+      writeFileSync(path.join(folder.dataDir, 'in-use.pid'), '999999');
+      const next = await startTestStack(env);
+      await next.close();
+    } finally {
+      await first?.stop();
+      folder.remove();
+    }
+  });
+
   test('changes that cannot be saved at shutdown are said, naming the file, and the exit code is 1', async () => {
     const folder = await serverFolder();
     let first: ServerProcess | undefined;
