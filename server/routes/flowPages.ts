@@ -20,9 +20,11 @@ export function renderFlowPage(
 ): void {
   const attempt = latestAttempt(req, flow);
   const ended = req.query.ended === '1';
+  // The tab says so when the page shows a failed attempt: after a Run it is the first thing a screen reader reads.
+  const title = attempt?.ok === false ? `${locals.title}: last attempt failed` : locals.title;
   res
     .set('Cache-Control', 'no-store')
-    .render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ended, ...locals });
+    .render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ended, ...locals, title });
 }
 
 /**

@@ -67,7 +67,7 @@ export function logoutPages(
       if (!req.session.loggedOut && req.session.login) return res.redirect(303, '/result');
       const legs = req.session.loggedOut ?? [];
       res.set('Cache-Control', 'no-store').render('signed-out', {
-        title: 'Signed out',
+        title: legs.length > 0 ? 'Signed out' : 'Not signed in',
         legs: legs.map((entry) => entryView(entry, [])),
         sessionEnded: legs.some((entry) => entry.leg === 'end session'),
         browserLogin: browserLoginOf(req.session.loggedOutFlow),

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import type { ReceivedError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
+import { FLOW_NAMES } from '../teaching/flowNotes.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import type { Services } from './services.ts';
@@ -35,7 +36,8 @@ export function resultPages(services: Services): Handlers {
       const result = await askSalesforce(services, login, soql, record, problems);
       const version = login.apiVersion;
       res.render('result', {
-        title: 'Signed in',
+        // The tab says which flow signed in: one result page serves them all.
+        title: `Signed in (${FLOW_NAMES[login.flow]} flow)`,
         login,
         apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),

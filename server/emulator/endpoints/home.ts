@@ -10,7 +10,7 @@ export function homeEndpoint(ctx: EmulatorContext): Router {
     // A password of one's own choosing keeps its tokens private: then only Setup (an administrator) shows them.
     const showTokens = ctx.options.demoPasswordHint !== undefined;
     res.render('emulator/home', {
-      title: 'Local Salesforce emulator',
+      title: 'Home',
       users: ctx.users.map((user) => ({
         ...user,
         securityToken: showTokens ? securityToken(ctx.options.password, user.id) : undefined,

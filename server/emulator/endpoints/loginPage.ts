@@ -16,10 +16,10 @@ export interface LoginPage {
 
 export function renderLogin(res: Response, page: LoginPage): void {
   res.render('emulator/login', {
-    title: 'Login',
     purpose: undefined,
     error: undefined,
     switchAction: undefined,
     ...page,
+    title: page.error ? 'Login failed' : 'Login',
   });
 }
