@@ -34,6 +34,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
     res: Parameters<RequestHandler>[1],
     found: PastedError | undefined,
     pasted = '',
+    nothingPasted = false,
   ) => {
     const redirectUri = linkedValue(req.query.redirect_uri, isUrl);
     // A link from the emulator's page carries the request's redirect_uri: compare it with the one configured here.
@@ -47,6 +48,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
       found,
       explanations,
       pasted,
+      nothingPasted,
       clientId: linkedValue(req.query.client_id, CONSUMER_KEY),
       redirectUri,
     });
@@ -63,6 +65,8 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
     },
     pasted(req, res) {
       const pasted = text(req.body?.text);
+      // An empty box sent says so, instead of the page as it was (as if nothing had happened).
+      if (pasted.trim() === '') return render(req, res, undefined, '', true);
       render(req, res, readPastedError(pasted, KNOWN), pasted);
     },
   };

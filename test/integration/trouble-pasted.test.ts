@@ -51,7 +51,13 @@ describe('the trouble path', () => {
     assert.match(both, /more than one common cause/);
     assert.match(both, /The assertion had already expired/);
     assert.match(both, /The code was already used or is too old/);
-    assert.match(await explainPasted('nothing to see here'), /No Salesforce error was found/);
+    const unread = await explainPasted('nothing to see here');
+    assert.match(unread, /<p class="notice" id="paste-notice">No Salesforce error was found/);
+    assert.match(unread, /<textarea id="paste-text"[^>]* aria-describedby="paste-notice">/);
+    // An empty box sent is said to be empty, not answered with the page as it was.
+    const empty = await explainPasted('   ');
+    assert.match(empty, /Nothing was pasted: paste an error in the box below first/);
+    assert.match(empty, /<textarea id="paste-text"[^>]* aria-describedby="paste-notice">/);
   });
 
   test('a fix given as a Connected App path points External Client App owners to the table of names', async () => {
