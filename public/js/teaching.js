@@ -56,7 +56,14 @@
       fetch(body.dataset.legSrc, { credentials: 'same-origin', headers: { accept: 'text/html' } })
         .then((response) => read(response, 'text'))
         .then((html) => {
+          // Focus on the placeholder link (reached by Tab while it loaded) would fall to <body> with it: it moves to
+          // the step's first control, or its summary, so keyboard and screen reader users keep their place.
+          const hadFocus = body.contains(document.activeElement);
           body.innerHTML = html;
+          if (hadFocus) {
+            const next = body.querySelector('a[href], button, [tabindex="0"], summary');
+            (next || details.querySelector(':scope > summary')).focus();
+          }
           body.removeAttribute('data-leg-src');
           within(body);
           document.dispatchEvent(new window.CustomEvent('leg-loaded', { detail: body }));

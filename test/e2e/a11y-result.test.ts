@@ -91,6 +91,29 @@ describe('accessibility and layout in Chromium', () => {
     );
   });
 
+  test('a step that loads while its placeholder link has focus keeps focus inside the step', async (t) => {
+    const { browser, page } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.reload();
+    await page.route('**/teaching/legs/**', (route) => setTimeout(() => void route.continue(), 800));
+    try {
+      // Held by its element: once loaded, the step no longer matches the selector that found it.
+      const leg = await page.locator('.transcript > li:has(.leg-body[data-leg-src])').last().elementHandle();
+      assert.ok(leg, 'a step not loaded yet');
+      await (await leg.$('summary'))?.focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab'); // onto the placeholder link, while the step is still loading
+      await leg.waitForSelector('.leg-body:not([data-leg-src])', { state: 'attached' });
+      await page.waitForFunction(() => !document.querySelector('.leg-body[aria-busy="true"]'));
+      const focusedTag = await page.evaluate(() => document.activeElement?.tagName);
+      assert.notEqual(focusedTag, 'BODY');
+      assert.ok(await leg.evaluate((li) => li.contains(document.activeElement)), 'focus stays in the step');
+    } finally {
+      await page.unroute('**/teaching/legs/**');
+      await page.reload(); // every step closed again, as the next test expects
+    }
+  });
+
   test('Reveal, by keyboard, leaves focus on its control, now named Hide', async (t) => {
     const { browser, page } = ui;
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
