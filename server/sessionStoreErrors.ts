@@ -12,8 +12,8 @@ export function storeUnavailable(cause: unknown): HttpError {
   return new HttpError(
     503,
     'Session store unavailable',
-    `The Redis server at REDIS_URL, which keeps the sessions, did not answer (${reason}). Start it (or remove ` +
-      'REDIS_URL to keep sessions in memory): this page works again as soon as it answers.',
+    `The Redis server at REDIS_URL, which keeps the sessions, could not be used (${reason}). Check that it runs ` +
+      'and has room for writes (or remove REDIS_URL to keep sessions in memory): this page works again once it does.',
   );
 }
 

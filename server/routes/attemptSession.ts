@@ -81,6 +81,23 @@ export function latestAttempt(req: Request, flow: FlowName): Attempt | undefined
 export async function finishAttempt(
   req: Request,
   attempt: Attempt,
+  services: Pick<Services, 'api' | 'now' | 'config'>,
+  lastStep: () => Promise<TokenSet | Login>,
+): Promise<boolean> {
+  const signedIn = await settleAttempt(req, attempt, services, lastStep);
+  // Redis can refuse the write (down, full, read-only); then the visitor is told so now, with a 503 naming
+  // REDIS_URL, not sent on to a page that says "not signed in". The in-memory store cannot fail: no extra write.
+  if (services.config.redisUrl) {
+    await new Promise<void>((resolve, reject) =>
+      req.session.save((error: unknown) => (error ? reject(error) : resolve())),
+    );
+  }
+  return signedIn;
+}
+
+async function settleAttempt(
+  req: Request,
+  attempt: Attempt,
   services: Pick<Services, 'api' | 'now'>,
   lastStep: () => Promise<TokenSet | Login>,
 ): Promise<boolean> {
