@@ -1,6 +1,6 @@
 // Creates the local TLS certificate and the JWT signing key pair on first start, without openssl.
 // TLS and JWT signing use separate keys on purpose: a key should have one job.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CertificateError,
@@ -29,9 +29,11 @@ export async function ensureCertificates(certsDir: string): Promise<CertificateF
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof CertificateError || !code) throw error;
     // A file where the folder should be, or a folder this user cannot write: said in those words, not as errno.
-    throw new CertificateError(
-      `${certsDir} cannot hold the generated keys (${code}): make it a folder this user can write, or put server.key/crt and jwt.key/crt there yourself`,
-    );
+    const fix =
+      code === 'ENOSPC'
+        ? 'free some space on its disk'
+        : 'make it a folder this user can write, or put server.key/crt and jwt.key/crt there yourself';
+    throw new CertificateError(`${certsDir} cannot hold the generated keys (${code}): ${fix}`);
   }
 }
 
@@ -87,8 +89,17 @@ async function createUnlessPresent(
     extensions: forTls ? tlsExtensions() : signingExtensions(),
   });
   // 'wx' never overwrites a file that appeared meanwhile; 0600 keeps the private key to its owner.
-  writeFileSync(pair.keyFile, pems.private, { mode: 0o600, flag: 'wx' });
-  writeFileSync(pair.certFile, pems.cert, { mode: 0o644, flag: 'wx' });
+  try {
+    writeFileSync(pair.keyFile, pems.private, { mode: 0o600, flag: 'wx' });
+    writeFileSync(pair.certFile, pems.cert, { mode: 0o644, flag: 'wx' });
+  } catch (error) {
+    // Neither file was there when this start, holding the lock, began: whatever is there now is its own, perhaps
+    // empty or half a pair (a full disk, say), which would block every later start with a misleading message.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      for (const file of [pair.keyFile, pair.certFile]) rmSync(file, { force: true });
+    }
+    throw error;
+  }
   return true;
 }
 
