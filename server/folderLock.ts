@@ -18,10 +18,30 @@ export async function whileLocked<T>(lock: string, work: () => Promise<T>): Prom
   }
 }
 
+/** After this long a start says what it waits for, rather than seeming to hang. */
+const SAY_WAITING_AFTER_MS = 2_000;
+
 async function take(lock: string): Promise<void> {
+  const since = Date.now();
+  let said = false;
   while (!tryMaking(lock)) {
     if (isStale(lock)) rmSync(lock, { recursive: true, force: true });
     else await sleep(WAIT_STEP_MS);
+    if (!said && Date.now() - since > SAY_WAITING_AFTER_MS) {
+      said = true;
+      console.log(
+        `Waiting for ${lock}, held by process ${holderOf(lock) ?? '?'} (another start making the same files); ` +
+          `it is taken over after ${STALE_LOCK_MS / 1000} s if that process is stuck.`,
+      );
+    }
+  }
+}
+
+function holderOf(lock: string): number | undefined {
+  try {
+    return Number(readFileSync(path.join(lock, 'pid'), 'utf8')) || undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -48,8 +68,8 @@ function tryMaking(lock: string): boolean {
 function isStale(lock: string): boolean {
   try {
     if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
-    const holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
-    return holder > 0 && !isRunning(holder);
+    const holder = holderOf(lock);
+    return holder !== undefined && holder > 0 && !isRunning(holder);
   } catch {
     return false; // released meanwhile, or its holder has not yet written its pid: look again shortly
   }
