@@ -1,7 +1,7 @@
 // Writes one file off the request path: every change marked within a short delay becomes a single atomic write
 // (temporary file + rename, mode 0600), and `close` writes whatever is still pending, so a clean shutdown keeps
 // every change a response already acknowledged, or throws, naming the file, when it cannot.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -48,9 +48,24 @@ export class CoalescedWrites {
   writeNow(): void {
     this.dirty = false;
     const temp = this.tempFile();
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    writeFileSync(temp, this.serialize(), { mode: 0o600 });
-    renameSync(temp, this.file);
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(temp, this.serialize(), { mode: 0o600 });
+      renameSync(temp, this.file);
+    } catch (error) {
+      // No half-written temporary file left beside the state (a full disk); the caller says what failed.
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Its folder is not one (a file in its place): there is no temporary file to remove.
+      }
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      const fix =
+        code === 'ENOSPC'
+          ? 'free space on its disk, or set EMULATOR_DATA_DIR to a folder with room'
+          : 'set EMULATOR_DATA_DIR to a folder this user can write';
+      throw Object.assign(new Error(`${this.file} could not be written (${code}): ${fix}`), { code });
+    }
     this.failure = undefined;
   }
 
