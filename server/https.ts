@@ -3,9 +3,8 @@
 import { once } from 'node:events';
 import type { RequestListener } from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo, type Socket } from 'node:net';
 
 export interface ListeningServer {
   readonly server: https.Server;
@@ -110,10 +109,31 @@ export class PortError extends Error {
 /** listenHttps, with a port that cannot be opened named by the variable that chose it. */
 export async function listenOn(variable: string, options: ListenOptions): Promise<ListeningServer> {
   try {
+    if (options.port !== 0 && (options.host ?? '127.0.0.1') === '127.0.0.1')
+      await checkIpv6LoopbackFree(options.port);
     return await listenHttps(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') throw new PortError(variable, options.port, code);
     throw error;
+  }
+}
+
+/**
+ * The URL printed says localhost, which a browser tries as ::1 first: a program on [::1]:port would get the
+ * visitor (and the login's cookies) instead of this server. Such a port counts as in use. A machine without IPv6
+ * has nothing there to fear.
+ */
+async function checkIpv6LoopbackFree(port: number): Promise<void> {
+  const probe = net.createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(port, '::1', () => resolve());
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw error;
+  } finally {
+    probe.close(() => undefined);
   }
 }
