@@ -47,6 +47,16 @@ describe('accessibility and layout in Chromium', () => {
     await page.goto(`${stack.emulatorUrl}/setup`);
     await page.getByRole('heading', { name: 'App settings' }).waitFor();
     const problems = await problemsOf('emulator setup as administrator');
+    // Reset asks for a tick first: a click alone sends nothing.
+    await page.getByRole('button', { name: 'Reset the emulator' }).click();
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${stack.emulatorUrl}/setup`);
+    assert.equal(
+      await page
+        .locator('input[name="confirm"]')
+        .evaluate((box) => (box as HTMLInputElement).validity.valueMissing),
+      true,
+    );
     // Where a leg's link leads when the page's script cannot show it in place.
     await page.goto(`${stack.appUrl}/result`);
     const leg = page.locator('.transcript > li .leg-body a').first();
