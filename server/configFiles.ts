@@ -14,6 +14,7 @@ import {
 import path from 'node:path';
 import { ConfigError, fail } from './configValues.ts';
 import { isCertificatePem } from './pem.ts';
+import { isRunning } from './processes.ts';
 
 /** An RSA key of 16,384 bits in PEM is under 13 KB: anything past this is not a key, and is not read whole. */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -135,13 +136,4 @@ export function claimDataDir(dir: string): () => void {
       // Gone already (the folder was removed): nothing to release.
     }
   };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -2,6 +2,7 @@
 // it or fails, atomically. Used where two processes may make the same files at the same moment (certs.ts).
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isRunning } from './processes.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Longer than any work done under a lock here takes: a lock this old was left by a process that died holding it. */
@@ -72,15 +73,5 @@ function isStale(lock: string): boolean {
     return holder !== undefined && holder > 0 && !isRunning(holder);
   } catch {
     return false; // released meanwhile, or its holder has not yet written its pid: look again shortly
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,0 +1,43 @@
+// One emulator per data folder: a claim held by a running process refuses a second start; one left by a process
+// that ended (killed outright, and a zombie until reaped) is taken over.
+import assert from '../support/assert.ts';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { claimDataDir, ConfigError } from '../../server/config.ts';
+
+test('a claim by a running process is refused; one by a zombie or an ended process is taken over, then released', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'claim-'));
+  const file = path.join(dir, 'in-use.pid');
+  // The shell's background child exits at once, and `sleep`, which the shell becomes, never reaps it: a zombie.
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  try {
+    const [chunk] = await once(parent.stdout, 'data');
+    const zombie = Number(String(chunk).trim());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.match(readFileSync(`/proc/${zombie}/stat`, 'utf8'), /\) Z /, 'the child is a zombie');
+
+    writeFileSync(file, String(process.pid));
+    assert.throws(
+      () => claimDataDir(dir),
+      (error: unknown) => error instanceof ConfigError,
+    );
+
+    writeFileSync(file, String(zombie));
+    const release = claimDataDir(dir);
+    assert.equal(readFileSync(file, 'utf8'), String(process.pid));
+    release();
+    assert.throws(() => readFileSync(file), { code: 'ENOENT' });
+
+    writeFileSync(file, '999999999'); // no such process
+    claimDataDir(dir)();
+  } finally {
+    parent.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
