@@ -124,7 +124,7 @@ export function claimDataDir(dir: string): () => void {
     if (holder > 0 && isRunning(holder)) {
       fail(
         'EMULATOR_DATA_DIR',
-        `is ${dir}, which an emulator already running uses (process ${holder}): stop that one, or set EMULATOR_DATA_DIR to another folder`,
+        `is ${dir}, which an emulator already running uses (process ${holder}): stop that one, or set EMULATOR_DATA_DIR to another folder (if no emulator runs, delete ${file})`,
       );
     }
     writeFileSync(file, mine);
