@@ -17,6 +17,7 @@ import { checkSigningKey, readExtraCa } from './configFiles.ts';
 import {
   callbackWarning,
   checkApiVersion,
+  checkClientId,
   checkUsername,
   parseCallbackUrl,
   parseClientSecret,
@@ -68,9 +69,7 @@ export function loadConfig(
   const loginUrl = rawLoginUrl ? parseLoginUrl(rawLoginUrl) : `https://localhost:${emulatorPort}`;
 
   const clientId = read('SF_CLIENT_ID') ?? requiredInOrg(mode, 'SF_CLIENT_ID', EMULATOR_DEFAULTS.clientId);
-  if (/\s/.test(clientId)) {
-    fail('SF_CLIENT_ID', 'contains whitespace: copy the Consumer Key again without spaces or line breaks');
-  }
+  checkClientId(clientId);
   const username = read('SF_USERNAME') ?? requiredInOrg(mode, 'SF_USERNAME', EMULATOR_DEFAULTS.username);
   checkUsername(mode, username);
   // Set but empty means "no secret": a public client that relies on PKCE alone.

@@ -108,3 +108,13 @@ export function checkUsername(mode: Mode, username: string): void {
     );
   }
 }
+
+/** The consumer key as copied from the app: no whitespace, and no longer than any key (a file pasted in). */
+export function checkClientId(clientId: string): void {
+  if (/\s/.test(clientId)) {
+    fail('SF_CLIENT_ID', 'contains whitespace: copy the Consumer Key again without spaces or line breaks');
+  }
+  // Consumer keys are under 100 characters; a value far past that would end in a 431 at the first login.
+  if (clientId.length > 255)
+    fail('SF_CLIENT_ID', `is ${clientId.length} characters long: copy the Consumer Key again`);
+}

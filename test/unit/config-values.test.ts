@@ -18,6 +18,10 @@ describe('loadConfig', () => {
     assert.match(configError({ PORT: '70000' }), /^PORT "70000" is not a port/);
     assert.match(configError({ EMULATOR_PORT: 'abc' }), /^EMULATOR_PORT "abc" is not a port/);
     assert.match(configError({ SF_CLIENT_ID: '3MVG9 abc' }), /^SF_CLIENT_ID contains whitespace/);
+    assert.equal(
+      configError({ SF_CLIENT_ID: 'x'.repeat(20_000) }),
+      'SF_CLIENT_ID is 20000 characters long: copy the Consumer Key again.',
+    );
     assert.match(configError({ SF_API_VERSION: 'v66' }), /^SF_API_VERSION "v66" is not an API version/);
     assert.match(configError({ SF_API_VERSION: '068.0' }), /^SF_API_VERSION "068.0" is not an API version/);
     assert.match(
