@@ -23,13 +23,14 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.equal(status, 400);
     assert.match(html, /That is a private key, not a certificate/);
     assert.equal(stack.emulator?.context.state.settings.certificatePem, before);
-    assert.doesNotMatch(html, /PRIVATE KEY/, 'the pasted key is never sent back');
+    const [keyHeader, keyLine] = key.split('\n');
+    assert.ok(!html.includes(keyHeader), 'the pasted key is never sent back');
     // Pasted in another field, neither the form nor an error quotes it.
     const elsewhere = await saveSettings(stack, { callbackUrls: key });
     assert.equal(elsewhere.status, 400);
     assert.match(elsewhere.html, /That is a private key, not a certificate/);
-    assert.doesNotMatch(elsewhere.html, /PRIVATE KEY/);
-    assert.ok(!elsewhere.html.includes(key.split('\n')[1]), 'no line of the key');
+    assert.ok(!elsewhere.html.includes(keyHeader));
+    assert.ok(!elsewhere.html.includes(keyLine), 'no line of the key');
     assert.match(
       (await saveSettings(stack, { certificatePem: 'hello' })).html,
       /must be a PEM X\.509 certificate/,
