@@ -78,13 +78,13 @@ function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
 }
 
 /** How long a request under way at shutdown may take to finish before its connection is cut. */
-export const CLOSE_GRACE_MS = 2_000;
+const CLOSE_GRACE_MS = 2_000;
 
-function closeServer(server: https.Server, graceMs = CLOSE_GRACE_MS): Promise<void> {
+function closeServer(server: https.Server): Promise<void> {
   return new Promise((resolve) => {
     // Requests under way finish (their answer may be a login that must not be lost); idle keep-alive connections
     // would hold the process open, so they end now, and whatever still runs after the grace period is cut.
-    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
     cut.unref();
     server.close(() => {
       clearTimeout(cut);
