@@ -111,7 +111,7 @@ describe('the trouble path', () => {
     );
     assert.ok(
       html.includes(
-        `its app and org settings are on <a href="${stack.emulatorUrl}/setup">its Setup page</a>`,
+        `its app and org settings are on <a href="${stack.emulatorUrl}/setup">the emulator's Setup page</a>`,
       ),
       'no link to the emulator’s Setup page',
     );
