@@ -56,8 +56,9 @@ export function teachingHandlers(
       const wanted = ([] as unknown[]).concat(req.body?.faults ?? []);
       const faults = offered.map((item) => item.id).filter((id) => wanted.includes(id));
       armFaults(req, flow, faults);
-      // Back to the top of the flow page, where the armed faults are announced beside the Run control.
-      res.redirect(303, `/flows/${flow}`);
+      // Back to the flow page's Run control, where the armed faults are now listed: a keyboard or screen-reader
+      // user lands on what comes next instead of the top of the page.
+      res.redirect(303, `/flows/${flow}#run`);
     },
 
     /**

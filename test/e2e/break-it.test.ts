@@ -116,6 +116,12 @@ describe('every break-it switch in Chromium', () => {
         if (`${here.origin}${here.pathname}` !== flows.flowUrl(flow)) await page.goto(flows.flowUrl(flow));
         assert.equal(await armInPage(page, fault.id), fault.label);
         assert.match(await page.locator('.armed').innerText(), /Next attempt will:/);
+        // Arming lands on the Run control: the notice is in view, and the next Tab goes into the Run form.
+        assert.equal(new URL(page.url()).hash, '#run');
+        assert.ok(await page.locator('.armed').isVisible());
+        assert.ok(await page.locator('.armed').evaluate((notice) => notice.getBoundingClientRect().top >= 0));
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('#run'))), true);
         // Polling too fast: two checks in a row before anyone allowed access.
         await flows.run(flow, { approve: fault.id !== 'poll-too-fast' });
         if (fault.id === 'poll-too-fast') {

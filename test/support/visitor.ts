@@ -29,11 +29,12 @@ export class Visitor {
       faults: fault,
     });
     assert.equal(armed.status, 303);
+    // Back at the Run control, with what was armed said just above it (not at the top, out of sight).
+    assert.equal(armed.headers.get('location'), `${flowPath}#run`);
     const [words] = faultWords(flow as FlowName, [fault as Fault]);
-    assert.ok(
-      (await this.page(flowPath)).includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`),
-      `armed ${fault}`,
-    );
+    const page = await this.page(flowPath);
+    assert.ok(page.includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`), `armed ${fault}`);
+    assert.match(page, /<form id="run" [^>]*>\s*<p class="notice armed"/, 'the notice opens the Run form');
   }
 }
 
