@@ -30,6 +30,9 @@ describe('accessibility and layout in Chromium', () => {
       // A failed attempt comes back to its flow page; a successful one goes to the result page first.
       if (page.url() !== `${stack.appUrl}/flows/${flow}`) await page.goto(`${stack.appUrl}/flows/${flow}`);
       problems.push(...(await problemsOf(`/flows/${flow}`)));
+      // By headings alone, a screen-reader user reaches Run and Break it, not only what the page explains.
+      const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+      for (const name of ['Run the flow', 'Break it']) assert.ok(headings.includes(name), `${flow}: ${name}`);
       assert.ok(await page.locator('.transcript > li').count(), `${flow}: an attempt is shown`);
     }
     await page.goto(`${stack.appUrl}/flows/user-agent`);

@@ -34,7 +34,11 @@ export class Visitor {
     const [words] = faultWords(flow as FlowName, [fault as Fault]);
     const page = await this.page(flowPath);
     assert.ok(page.includes(`<strong>Next attempt will:</strong> ${escapeHtml(words)}.`), `armed ${fault}`);
-    assert.match(page, /<form id="run" [^>]*>\s*<p class="notice armed"/, 'the notice opens the Run form');
+    assert.match(
+      page,
+      /<form id="run" [^>]*>\s*<h2 class="visually-hidden">Run the flow<\/h2>\s*<p class="notice armed"/,
+      'the notice opens the Run form',
+    );
   }
 }
 
