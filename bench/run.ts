@@ -13,11 +13,12 @@ import { measureResultPage } from './measures/resultPage.ts';
 import { measureSigning } from './measures/signing.ts';
 import { measureStartup } from './measures/startup.ts';
 import { measureEmulator, measureHome } from './measures/throughput.ts';
+import { privateTempFolder } from '../test/support/privateFolder.ts';
 
 const started = Date.now();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Certificates are slow to make: every run shares one set under the OS temp folder. */
-const root = path.join(os.tmpdir(), 'sf-oauth-playground-bench-root');
+const root = privateTempFolder('sf-oauth-playground-bench-root');
 await ensureCertificates(path.join(root, 'certs'));
 
 const progress = (what: string) => process.stderr.write(`measuring ${what}…\n`);

@@ -1,19 +1,19 @@
 // `npm run bench:timeline`: where the JWT flow's time goes. Starts the playground as `npm run bench` does (its own
 // process, free ports), runs flows as the bench's browser does, and prints the mean of each gap between two
 // consecutive marks inside the playground's process (see lib/timeline.ts), each with its share of the flow.
-import os from 'node:os';
 import path from 'node:path';
 import { ensureCertificates } from '../server/certs.ts';
 import { startChild } from './lib/children.ts';
 import type { StackReady } from './lib/context.ts';
 import { JwtFlowDriver } from './lib/jwtFlow.ts';
 import type { Segment } from './lib/timeline.ts';
+import { privateTempFolder } from '../test/support/privateFolder.ts';
 
 /** As the flow measure: V8 has optimised the server's code after this many flows. */
 const WARM_UP = 500;
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 1000);
 
-const root = path.join(os.tmpdir(), 'sf-oauth-playground-bench-root');
+const root = privateTempFolder('sf-oauth-playground-bench-root');
 await ensureCertificates(path.join(root, 'certs'));
 const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root, BENCH_TIMELINE: '1' });
 try {

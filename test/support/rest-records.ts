@@ -22,8 +22,11 @@ export function recordsStack(): RecordsStack {
     records.rest = await restClientFor(records.stack);
   });
   after(async () => {
-    await records.stack.close();
-    rmSync(records.dataDir, { recursive: true, force: true });
+    try {
+      await records.stack?.close(); // undefined when the start failed
+    } finally {
+      rmSync(records.dataDir, { recursive: true, force: true });
+    }
   });
   return records;
 }

@@ -42,8 +42,11 @@ export function settingsStack(): SettingsStack {
     emulator.stack = await startTestStack({ EMULATOR_DATA_DIR: emulator.dataDir });
   });
   after(async () => {
-    await emulator.stack.close();
-    rmSync(emulator.dataDir, { recursive: true, force: true });
+    try {
+      await emulator.stack?.close(); // undefined when the start failed
+    } finally {
+      rmSync(emulator.dataDir, { recursive: true, force: true });
+    }
   });
   return emulator;
 }

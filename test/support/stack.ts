@@ -4,9 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { startStack, type Stack, type StackOptions } from '../../server/stack.ts';
+import { privateTempFolder } from './privateFolder.ts';
 
-/** Keys are slow to make: every test process shares one generated set under the OS temp folder. */
-export const TEST_ROOT = path.join(os.tmpdir(), 'sf-oauth-playground-test-root');
+/** Keys are slow to make: every test process of this user shares one generated set under the OS temp folder. */
+export const TEST_ROOT = privateTempFolder('sf-oauth-playground-test-root');
 
 const keysInProcess = new Map<string, string>();
 
@@ -47,6 +48,8 @@ export async function startTestStack(
     'now' | 'httpTimeoutMs' | 'sessionLimits' | 'extraCa' | 'emulatorOnly' | 'emulatorWriteDelayMs'
   > = {},
 ): Promise<TestStack> {
+  // Before the folder is made: a key that cannot be had leaves nothing behind.
+  const emulatorSigningKeyPem = testKeyPem('emulator-signing');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-data-'));
   // A start that fails (the tests of wrong configurations) leaves no folder behind either.
   const stack = await startStack({
@@ -58,7 +61,7 @@ export async function startTestStack(
       ...env,
     },
     rootDir: TEST_ROOT,
-    emulatorSigningKeyPem: testKeyPem('emulator-signing'),
+    emulatorSigningKeyPem,
     ...options,
   }).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });

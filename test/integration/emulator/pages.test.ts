@@ -27,8 +27,11 @@ describe('emulator: pages', () => {
     stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
   });
   after(async () => {
-    await stack.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await stack?.close(); // undefined when the start failed
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   test('a mistyped page is a page for a browser and the JSON error for an API caller', async () => {

@@ -2,11 +2,10 @@
 // certificate, a field sent twice; a certificate from the textarea (CRLF) is kept with LF.
 import assert from '../../support/assert.ts';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
-import { startTestStack } from '../../support/stack.ts';
+import { startTestStack, TEST_ROOT } from '../../support/stack.ts';
 import { settingsStack } from '../../support/settings-stack.ts';
 
 describe('emulator: settings, policy, persistence, robustness', () => {
@@ -14,10 +13,7 @@ describe('emulator: settings, policy, persistence, robustness', () => {
 
   test('refuses a private key pasted as the certificate, with an explanation, and saves nothing', async () => {
     const { stack } = emulator;
-    const key = readFileSync(
-      path.join(os.tmpdir(), 'sf-oauth-playground-test-root', 'certs', 'jwt.key'),
-      'utf8',
-    );
+    const key = readFileSync(path.join(TEST_ROOT, 'certs', 'jwt.key'), 'utf8');
     const before = stack.emulator?.context.state.settings.certificatePem;
     const { status, html } = await saveSettings(stack, { certificatePem: key });
     assert.equal(status, 400);
