@@ -27,7 +27,7 @@ import { loginHostWarning } from './hostKinds.ts';
 
 export { ConfigError } from './configValues.ts';
 export { withoutPassword } from './configUrls.ts';
-export { checkDataDir, claimDataDir } from './configFiles.ts';
+export { checkDataDir, claimDataDir } from './configDataDir.ts';
 export { deriveAudience, withListeningPorts } from './configHosts.ts';
 
 export type { Config, EmulatorSettings, Mode } from './configTypes.ts';

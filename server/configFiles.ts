@@ -1,20 +1,10 @@
-// Configuration that points at files and folders: the JWT signing key of one's own and the emulator's data folder,
-// each checked before anything listens, so a wrong one stops start-up with the variable named.
+// Configuration that points at files: the JWT signing key of one's own and an extra CA certificate, each checked
+// before anything listens, so a wrong one stops start-up with the variable named. (The data folder: configDataDir.ts.)
 import { createPrivateKey } from 'node:crypto';
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, fail } from './configValues.ts';
 import { isCertificatePem } from './pem.ts';
-import { isRunning } from './processes.ts';
 
 /** An RSA key of 16,384 bits in PEM is under 13 KB: anything past this is not a key, and is not read whole. */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -57,35 +47,6 @@ export function checkSigningKey(name: string, file: string): void {
   }
 }
 
-/** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
-export function checkDataDir(dir: string): void {
-  try {
-    makeFolders(dir);
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    fail(
-      'EMULATOR_DATA_DIR',
-      `is ${dir}, which cannot be used as a folder (${code}): make it a folder this user can write, or set EMULATOR_DATA_DIR to one`,
-    );
-  }
-}
-
-/**
- * mkdir -p one level at a time: Node's recursive mkdirSync never returns under /proc, where mkdir answers ENOENT
- * however often it is asked.
- */
-function makeFolders(dir: string): void {
-  const missing: string[] = [];
-  let at = path.resolve(dir);
-  while (!existsSync(at) && path.dirname(at) !== at) {
-    missing.unshift(at);
-    at = path.dirname(at);
-  }
-  for (const folder of missing) mkdirSync(folder);
-  if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-}
-
 /**
  * NODE_EXTRA_CA_CERTS, which Node itself reads only from the shell (a .env file sets it too late): read here too,
  * so that the calls to a real org trust the certificate it names wherever it was set.
@@ -106,34 +67,4 @@ export function readExtraCa(file: string | undefined, rootDir: string): string |
     );
   }
   return pem;
-}
-
-/**
- * One emulator per data folder: two would each overwrite the other's tokens, approvals and records (the last writer
- * wins). The folder is claimed with a file holding this process's id; one left by a process that has ended is taken
- * over. Returns the release, for after the emulator's last write.
- */
-export function claimDataDir(dir: string): () => void {
-  const file = path.join(dir, 'in-use.pid');
-  const mine = String(process.pid);
-  try {
-    writeFileSync(file, mine, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const holder = Number(readFileSync(file, 'utf8'));
-    if (holder > 0 && isRunning(holder)) {
-      fail(
-        'EMULATOR_DATA_DIR',
-        `is ${dir}, which an emulator already running uses (process ${holder}): stop that one, or set EMULATOR_DATA_DIR to another folder (if no emulator runs, delete ${file})`,
-      );
-    }
-    writeFileSync(file, mine);
-  }
-  return () => {
-    try {
-      if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
-    } catch {
-      // Gone already (the folder was removed): nothing to release.
-    }
-  };
 }

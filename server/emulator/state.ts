@@ -5,13 +5,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOrgSettings, type AppSettings, type OrgSettings } from './org.ts';
 import { CoalescedWrites } from './coalescedWrites.ts';
+import { EMULATOR_DATA_FILES } from './dataFiles.ts';
 import { freshState, followNewDefaults, type SavedState } from './stateDefaults.ts';
 import { loadState, type Persisted } from './stateFile.ts';
 import { TokenStore } from './tokenStore.ts';
 
 export type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
-const FILE = 'emulator-state.json';
+const FILE = EMULATOR_DATA_FILES.state;
 
 export class EmulatorState {
   private data: SavedState;

@@ -2,7 +2,8 @@
 // EMULATOR_DATA_DIR must be, or become, a folder.
 import assert from '../support/assert.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -18,6 +19,13 @@ const tempDir = () => {
 after(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+const NOBODY = 65534;
+/** checkDataDir(dir) in a process of its own, printing the error's message. */
+const checkScript = (dir: string) =>
+  `import { checkDataDir } from './server/configDataDir.ts';
+   try { checkDataDir(${JSON.stringify(dir)}); console.log('passed'); } catch (error) { console.log(error.message); }`;
 
 describe('loadConfig', () => {
   test('NODE_EXTRA_CA_CERTS is read in org mode, wherever it was set, and a wrong one stops start-up', () => {
@@ -116,5 +124,54 @@ describe('loadConfig', () => {
     const nested = path.join(tempDir(), 'a', 'b', 'c');
     checkDataDir(nested);
     assert.ok(statSync(nested).isDirectory(), 'missing folders are made, level by level');
+  });
+
+  // Set aside as corrupt, it took every approval, token and setting from the running emulator.
+  test('a saved file this user cannot read stops start-up, named, with the fix', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'emulator-state.json');
+    writeFileSync(file, '{}', { mode: 0o600 });
+    let message: string;
+    if (process.getuid?.() === 0) {
+      // Root reads everything: the check runs as another user, in a folder of its own, on root's file.
+      chownSync(dir, NOBODY, NOBODY);
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', checkScript(dir)],
+        {
+          cwd: REPO,
+          uid: NOBODY,
+          gid: NOBODY,
+          encoding: 'utf8',
+        },
+      );
+      message = child.stdout.trim() || child.stderr;
+    } else {
+      chmodSync(file, 0);
+      message = assert.throws(() => checkDataDir(dir)) as unknown as string;
+    }
+    assert.match(
+      String(message),
+      new RegExp(
+        `EMULATOR_DATA_DIR holds ${file}, which this user cannot read \\(EACCES\\): give it back to this user \\(chown it`,
+      ),
+    );
+  });
+
+  test("another user's saved file in a sticky folder (/tmp) stops start-up: no save could replace it", () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o1777);
+    writeFileSync(path.join(dir, 'rest-records.json'), '{}');
+    const me = process.getuid?.() ?? 0;
+    // Seen as the user one uid along, a file of this user's is another user's.
+    assert.throws(
+      () => checkDataDir(dir, me + 1),
+      new RegExp(
+        `holds ${path.join(dir, 'rest-records.json')}, owned by another user \\(uid ${me}\\) in a folder where only a file's owner may replace it`,
+      ),
+    );
+    checkDataDir(dir, me); // its owner may
+    chmodSync(dir, 0o777);
+    checkDataDir(dir, me + 1); // and anyone may, where the folder is not sticky
   });
 });

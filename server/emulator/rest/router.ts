@@ -6,6 +6,7 @@ import { CursorStore } from './cursors.ts';
 import { createDispatcher } from './dispatch.ts';
 import { ApiUsage } from './limits.ts';
 import { CoalescedWrites } from '../coalescedWrites.ts';
+import { EMULATOR_DATA_FILES } from '../dataFiles.ts';
 import { ORG_ID } from '../org.ts';
 import { readRecordFile } from './recordFile.ts';
 import { RestError } from './restError.ts';
@@ -25,7 +26,7 @@ export interface RestApi {
 }
 
 export function createRestApi(deps: RestDeps): RestApi {
-  const file = new CoalescedWrites(path.join(deps.dataDir, 'rest-records.json'), () => store.serialize());
+  const file = new CoalescedWrites(path.join(deps.dataDir, EMULATOR_DATA_FILES.records), () => store.serialize());
   const store: RecordStore = new RecordStore(
     () => seed(deps),
     () => file.changed(),
