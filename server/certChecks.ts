@@ -2,6 +2,7 @@
 // current and names the hosts it serves. Every failure says which file, and how to fix it.
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileErrors.ts';
 
 export interface KeyPairFiles {
   readonly keyFile: string;
@@ -86,9 +87,14 @@ export function publicKeyOf(privateKeyPem: string): string {
 function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
-  } catch {
+  } catch (error) {
+    const code = errorCode(error);
+    // A pair is made again only whole: deleting one half leaves the other refused as a partner without its half.
+    const partner = file.endsWith('.key') ? file.replace(/\.key$/, '.crt') : file.replace(/\.crt$/, '.key');
     throw new CertificateError(
-      `${file} cannot be read: check its permissions, or delete it to generate a new one`,
+      isPermissionDenied(code)
+        ? `${file} cannot be read (${code}): ${LET_THIS_USER_READ}`
+        : `${file} cannot be read (${code}): restore it, or delete it and ${partner} to generate a new pair`,
     );
   }
 }

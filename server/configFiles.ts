@@ -4,6 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, fail } from './configValues.ts';
+import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileErrors.ts';
 import { isCertificatePem } from './pem.ts';
 
 /** An RSA key of 16,384 bits in PEM is under 13 KB: anything past this is not a key, and is not read whole. */
@@ -23,7 +24,13 @@ export function checkSigningKey(name: string, file: string): void {
     pem = stats.isFile() ? readFileSync(file, 'utf8') : undefined;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    fail(name, `points to ${file}, which cannot be read: fix the path or remove it to use certs/jwt.key`);
+    const code = errorCode(error);
+    fail(
+      name,
+      isPermissionDenied(code)
+        ? `points to ${file}, which cannot be read (${code}): ${LET_THIS_USER_READ}`
+        : `points to ${file}, which cannot be read (${code}): fix the path or remove it to use certs/jwt.key`,
+    );
   }
   if (pem === undefined) fail(name, `points to ${file}, which is not a file: set it to the key file`);
   // The mix-up learners make most: the certificate (uploaded to the app) given where the private key belongs.

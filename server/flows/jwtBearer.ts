@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import njwt from 'njwt';
 import { FlowError, type Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
+import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from '../fileErrors.ts';
 import { containsPrivateKey } from '../pem.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
 import type { FlowContext } from './context.ts';
@@ -100,11 +101,14 @@ function readKey(file: string): string {
   try {
     pem = readFileSync(file, 'utf8');
   } catch (error) {
-    // Moved, deleted or made a folder while the app ran: nothing was sent, so Salesforce's answer has no part in it.
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    // Moved, deleted, made a folder or unreadable since the app started: nothing was sent, so Salesforce's answer
+    // has no part in it.
+    const code = errorCode(error);
     throw new FlowError(
       'pem_error',
-      `the signing key file ${file} cannot be read (${code}): restore it; or, for the pair in certs/, delete jwt.key and jwt.crt and restart to make a new pair (a real org's app then needs the new jwt.crt uploaded)`,
+      isPermissionDenied(code)
+        ? `the signing key file ${file} cannot be read (${code}): ${LET_THIS_USER_READ}`
+        : `the signing key file ${file} cannot be read (${code}): restore it; or, for the pair in certs/, delete jwt.key and jwt.crt and restart to make a new pair (a real org's app then needs the new jwt.crt uploaded)`,
     );
   }
   if (/ENCRYPTED/.test(pem)) {

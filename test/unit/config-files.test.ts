@@ -2,13 +2,13 @@
 // EMULATOR_DATA_DIR must be, or become, a folder.
 import assert from '../support/assert.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { checkDataDir, loadConfig } from '../../server/config.ts';
 import { configError, ORG, ROOT } from '../support/config-env.ts';
+import { messageWhenUnreadable } from '../support/unreadable.ts';
 
 /** Folders the tests make for files the configuration points to, removed when the file's tests end. */
 const made: string[] = [];
@@ -19,13 +19,6 @@ const tempDir = () => {
 after(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
-
-const REPO = path.resolve(import.meta.dirname, '../..');
-const NOBODY = 65534;
-/** checkDataDir(dir) in a process of its own, printing the error's message. */
-const checkScript = (dir: string) =>
-  `import { checkDataDir } from './server/configDataDir.ts';
-   try { checkDataDir(${JSON.stringify(dir)}); console.log('passed'); } catch (error) { console.log(error.message); }`;
 
 describe('loadConfig', () => {
   test('NODE_EXTRA_CA_CERTS is read in org mode, wherever it was set, and a wrong one stops start-up', () => {
@@ -55,7 +48,7 @@ describe('loadConfig', () => {
   test('an unreadable SF_JWT_KEY_FILE stops start-up, a readable one is used', () => {
     assert.match(
       configError({ SF_JWT_KEY_FILE: '/nonexistent/key.pem' }),
-      /^SF_JWT_KEY_FILE points to \/nonexistent\/key.pem, which cannot be read/,
+      /^SF_JWT_KEY_FILE points to \/nonexistent\/key.pem, which cannot be read \(ENOENT\): fix the path/,
     );
     const dir = tempDir();
     const key = path.join(dir, 'my.key');
@@ -127,34 +120,44 @@ describe('loadConfig', () => {
   });
 
   // Set aside as corrupt, it took every approval, token and setting from the running emulator.
-  test('a saved file this user cannot read stops start-up, named, with the fix', () => {
+  test('a saved file this user cannot read stops start-up, named, with the fix', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'emulator-state.json');
-    writeFileSync(file, '{}', { mode: 0o600 });
-    let message: string;
-    if (process.getuid?.() === 0) {
-      // Root reads everything: the check runs as another user, in a folder of its own, on root's file.
-      chownSync(dir, NOBODY, NOBODY);
-      const child = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', '--input-type=module', '-e', checkScript(dir)],
-        {
-          cwd: REPO,
-          uid: NOBODY,
-          gid: NOBODY,
-          encoding: 'utf8',
-        },
-      );
-      message = child.stdout.trim() || child.stderr;
-    } else {
-      chmodSync(file, 0);
-      message = assert.throws(() => checkDataDir(dir)) as unknown as string;
-    }
+    writeFileSync(file, '{}');
+    const message = await messageWhenUnreadable(file, dir, 'server/configDataDir.ts', 'checkDataDir', [dir]);
     assert.match(
-      String(message),
+      message,
       new RegExp(
-        `EMULATOR_DATA_DIR holds ${file}, which this user cannot read \\(EACCES\\): give it back to this user \\(chown it`,
+        `^EMULATOR_DATA_DIR holds ${file}, which this user cannot read \\(EACCES\\): give it back to this user \\(chown it`,
       ),
+    );
+  });
+
+  test('a key file this user may not read is said so, with the fix (deleting it would lose the pair)', async () => {
+    const dir = tempDir();
+    const key = path.join(dir, 'my.key');
+    writeFileSync(
+      key,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
+    const shown = (module: string, exported: string, args: unknown[]) =>
+      messageWhenUnreadable(key, dir, module, exported, args);
+    const fix = 'let this user read it \\(chown it to this user, or chmod 600 it as its owner';
+    // At start-up, given as SF_JWT_KEY_FILE, or as the key of a pair in certs/.
+    assert.match(
+      await shown('server/configFiles.ts', 'checkSigningKey', ['SF_JWT_KEY_FILE', key]),
+      new RegExp(`^SF_JWT_KEY_FILE points to ${key}, which cannot be read \\(EACCES\\): ${fix}`),
+    );
+    assert.match(
+      await shown('server/certChecks.ts', 'checkKeyMatchesCertificate', [
+        { keyFile: key, certFile: `${dir}/my.crt` },
+      ]),
+      new RegExp(`^${key} cannot be read \\(EACCES\\): ${fix}`),
+    );
+    // At a Run, made unreadable since start-up.
+    assert.match(
+      await shown('server/flows/jwtBearer.ts', 'signingKey', [key]),
+      new RegExp(`^pem_error: the signing key file ${key} cannot be read \\(EACCES\\): ${fix}`),
     );
   });
 
