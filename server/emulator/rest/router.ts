@@ -26,7 +26,9 @@ export interface RestApi {
 }
 
 export function createRestApi(deps: RestDeps): RestApi {
-  const file = new CoalescedWrites(path.join(deps.dataDir, EMULATOR_DATA_FILES.records), () => store.serialize());
+  const file = new CoalescedWrites(path.join(deps.dataDir, EMULATOR_DATA_FILES.records), () =>
+    store.serialize(),
+  );
   const store: RecordStore = new RecordStore(
     () => seed(deps),
     () => file.changed(),
