@@ -2,7 +2,7 @@
 // (temporary file + rename, mode 0600), and `close` writes whatever is still pending, so a clean shutdown keeps
 // every change a response already acknowledged, or throws, naming the file, when it cannot.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Long enough to gather a burst of token requests into one write, short enough that a crash loses little. */
@@ -101,7 +101,9 @@ export class CoalescedWrites {
       await rename(temp, this.file);
       this.failure = undefined;
     } catch (error) {
-      // Kept dirty: the next change (or close) tries again. The emulator keeps serving from memory meanwhile.
+      // Kept dirty: the next change (or close) tries again. The emulator keeps serving from memory meanwhile. A
+      // rename refused (the file another user's) leaves no temporary file behind, as a refused write does not.
+      await rm(temp, { force: true }).catch(() => undefined);
       this.dirty = true;
       this.report(error);
     }
