@@ -2,7 +2,7 @@
 // current and names the hosts it serves. Every failure says which file, and how to fix it.
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileErrors.ts';
+import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileAccess.ts';
 
 export interface KeyPairFiles {
   readonly keyFile: string;

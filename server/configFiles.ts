@@ -4,7 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, fail } from './configValues.ts';
-import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileErrors.ts';
+import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileAccess.ts';
 import { isCertificatePem } from './pem.ts';
 
 /** An RSA key of 16,384 bits in PEM is under 13 KB: anything past this is not a key, and is not read whole. */

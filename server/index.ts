@@ -3,6 +3,7 @@ import { accessOrigin } from './access.ts';
 import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
 import { keyFitsCertificate } from './certChecks.ts';
+import { exposedKeyWarning } from './fileAccess.ts';
 import { PortError } from './https.ts';
 import { startStack, type Stack } from './stack.ts';
 import { APP_MANAGER } from './teaching/explainer/types.ts';
@@ -64,6 +65,10 @@ function printWelcome(stack: Stack): void {
     );
   }
   for (const warning of config.warnings) console.warn(`Warning: ${warning}`);
+  for (const keyFile of new Set([config.jwtKeyFile, stack.certs.server.keyFile])) {
+    const exposed = exposedKeyWarning(keyFile);
+    if (exposed) console.warn(`Warning: ${exposed}`);
+  }
   const ownKey = ownKeyWarning(stack);
   if (ownKey) console.warn(`Warning: ${ownKey}`);
   if (!config.sessionSecret && stack.app) {

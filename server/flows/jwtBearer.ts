@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import njwt from 'njwt';
 import { FlowError, type Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
-import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from '../fileErrors.ts';
+import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from '../fileAccess.ts';
 import { containsPrivateKey } from '../pem.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
 import type { FlowContext } from './context.ts';

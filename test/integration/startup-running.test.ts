@@ -1,9 +1,9 @@
 // `npm start` as a user meets it when it starts: the printed URLs and demo login, a clean Ctrl-C, an instance host's
-// warning with org mode's access link, and new JWT keys' reminder to upload the certificate.
+// warning with org mode's access link, new JWT keys' reminder to upload the certificate, and a key others may read.
 import assert from '../support/assert.ts';
 import { once } from 'node:events';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -108,6 +108,7 @@ describe('npm start (server/start.js)', () => {
     // Made at run time: no private key text is kept in the repository.
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    chmodSync(keyFile, 0o644); // as the usual umask leaves a new file, whatever this one's is
     const run = async (env: Record<string, string>) => {
       const child = startServer(cwd, {
         PORT: '0',
@@ -129,8 +130,17 @@ describe('npm start (server/start.js)', () => {
         await run({ SF_JWT_KEY_FILE: keyFile }),
         /Warning: SF_JWT_KEY_FILE .*mine\.key is not the key of the certificate the emulator's app holds, so the JWT bearer flow fails with invalid assertion: paste the certificate made with that key on https:\/\/localhost:\d+\/setup, or remove SF_JWT_KEY_FILE/,
       );
-      // The generated key named explicitly is the certificate's partner: nothing to say.
-      assert.doesNotMatch(await run({ SF_JWT_KEY_FILE: 'certs/jwt.key' }), /SF_JWT_KEY_FILE/);
+      // Written with the usual umask, others may read it: said, with the fix.
+      assert.match(
+        await run({ SF_JWT_KEY_FILE: keyFile }),
+        new RegExp(
+          `Warning: ${keyFile} is a private key other users of this machine may read \\(mode 644\\): chmod 600 ${keyFile}`,
+        ),
+      );
+      // The generated key named explicitly is the certificate's partner, and only its owner reads it: nothing to say.
+      const generated = await run({ SF_JWT_KEY_FILE: 'certs/jwt.key' });
+      assert.doesNotMatch(generated, /SF_JWT_KEY_FILE/);
+      assert.doesNotMatch(generated, /other users of this machine may read/);
     } finally {
       rmSync(keyDir, { recursive: true, force: true });
     }
