@@ -19,7 +19,11 @@ try {
   console.error(
     errors.some((e) => e.location)
       ? `Start-up failed: the server's TypeScript did not compile.\n${details.join('\n')}`
-      : `Start-up failed: could not compile the server into .compiled/: ${errors[0]?.text ?? error.message}`,
+      : `Start-up failed: could not compile the server into .compiled/: ${errors[0]?.text ?? error.message}${
+          /EACCES|EPERM|permission denied/i.test(errors[0]?.text ?? error.message)
+            ? ' (the project folder must be writable by the user who starts it: chown -R it to yourself, or clone it again as this user)'
+            : ''
+        }`,
   );
   // At `npm install` (--compile-only) this is only a warning: the next `npm start` compiles again and says the same.
   process.exit(process.argv.includes('--compile-only') ? 0 : 1);
