@@ -3,6 +3,7 @@
 import { FlowError, type Fault } from '../attempts/attempt.ts';
 import { stateCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
+import { TRANSACTION_LIFETIME_MS } from './transactions.ts';
 
 /** The state did not lead back to a login this browser session started. */
 export function stateMismatch(): FlowError {
@@ -48,9 +49,19 @@ export function callbackReplayed(error?: string): FlowError {
 /** Step one of every callback: the state must lead to this session's waiting login, or the callback goes no further. */
 export function checkCallbackState(
   ctx: FlowContext,
-  match: { transaction?: { state: string }; replayed: boolean; faults?: readonly Fault[] },
+  match: { transaction?: { state: string }; replayed: boolean; expired?: boolean; faults?: readonly Fault[] },
   params: { state?: string; error?: string },
 ): void {
+  if (match.expired && !match.transaction) {
+    ctx.log.check({
+      ...stateCheck(undefined, params.state),
+      detail: `This state belongs to a login this browser started more than ${TRANSACTION_LIFETIME_MS / 60_000} minutes ago: this app no longer waits for it.`,
+    });
+    throw new FlowError(
+      'login_expired',
+      `this login was started more than ${TRANSACTION_LIFETIME_MS / 60_000} minutes ago, and this app no longer waits for it`,
+    );
+  }
   if (match.replayed) {
     ctx.log.check({
       ...stateCheck(undefined, params.state),

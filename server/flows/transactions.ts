@@ -26,12 +26,16 @@ export interface CallbackMatch<T extends Transaction> {
   replayed: boolean;
   /** The switches of the attempt the callback finishes: a tampered state finds no transaction to carry them. */
   faults?: readonly Fault[];
+  /** The state is one this session sent, for a login it stopped waiting for (TRANSACTION_LIFETIME_MS). */
+  expired?: boolean;
 }
 
 export interface Lookup<T extends Transaction> {
   found?: T;
   /** The state belongs to a callback this session already completed. */
   replayed: boolean;
+  /** The state belongs to a login of this session left waiting too long: said as such, not as a mismatch. */
+  expired: boolean;
   /** What stays waiting: the found transaction is gone before anything else is checked. */
   remaining: Record<string, Transaction>;
   /** Digests of used states, the found one added. */
@@ -51,20 +55,22 @@ export function takeTransaction<T extends Transaction>(
 ): Lookup<T> {
   const remaining: Record<string, Transaction> = {};
   let found: T | undefined;
+  let expired = false;
   for (const [id, transaction] of Object.entries(waiting)) {
-    if (nowMs - transaction.createdAt >= TRANSACTION_LIFETIME_MS) continue;
     const matches =
       !found &&
       transaction.flow === flow &&
       returnedState !== undefined &&
       constantTimeEqual(transaction.state, returnedState);
-    if (matches) found = transaction as T;
+    // Dropped on the way; the callback of one that matches is told it came too late, not that it is unknown.
+    if (nowMs - transaction.createdAt >= TRANSACTION_LIFETIME_MS) expired ||= matches;
+    else if (matches) found = transaction as T;
     else remaining[id] = transaction;
   }
   const digest = returnedState === undefined ? undefined : stateDigest(returnedState);
   const replayed = !found && digest !== undefined && used.includes(digest);
   const nowUsed = found && digest ? [...used, digest].slice(-MAX_USED) : [...used];
-  return { found, replayed, remaining, used: nowUsed };
+  return { found, replayed, expired, remaining, used: nowUsed };
 }
 
 /** Only a digest of a used state is kept: enough to recognise it, useless to anyone who reads the session. */

@@ -37,7 +37,7 @@ export function takeSessionTransaction<T extends Transaction>(
   const lookup = takeTransaction<T>(transactions, usedStates, flow, returnedState, nowMs);
   req.session.transactions = lookup.remaining;
   req.session.usedStates = lookup.used;
-  return { transaction: lookup.found, replayed: lookup.replayed };
+  return { transaction: lookup.found, replayed: lookup.replayed, expired: lookup.expired };
 }
 
 /**

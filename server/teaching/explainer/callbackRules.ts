@@ -8,9 +8,19 @@ export const CALLBACK_RULES: Rule[] = [
     error: 'state_mismatch',
     title: 'The callback did not come from a login this browser started',
     likelyMeaning:
-      'The state that came back is not one this session sent, or no longer: the login took more than 15 minutes (this app forgets a login it started after that), the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, this browser logged out (or signed in) in another tab while the login was under way, the session expired, the login started on one host name and came back to another (localhost and 127.0.0.1 keep separate cookies: SF_CALLBACK_URL names the one to open the playground on), or someone is trying a login CSRF.',
+      'The state that came back is not one this session sent, or no longer: the login took more than 15 minutes and another login has finished since (this app forgets a login it started after 15 minutes), the callback URL was replayed or reloaded, the login was started in another browser or tab that has since finished, this browser logged out (or signed in) in another tab while the login was under way, the session expired, the login started on one host name and came back to another (localhost and 127.0.0.1 keep separate cookies: SF_CALLBACK_URL names the one to open the playground on), or someone is trying a login CSRF.',
     howToFix: 'Start the flow again from this browser, on the host name SF_CALLBACK_URL names.',
     whatNotToDo: 'Never skip the state check to "make it work".',
+  },
+  {
+    key: 'login-expired',
+    error: 'login_expired',
+    title: 'The login took longer than this app waits for it',
+    likelyMeaning:
+      'The state that came back is one this browser sent, but for a login started more than 15 minutes ago: this app forgets a login left unfinished that long (its PKCE verifier with it), so the code that came back cannot be exchanged. A login page left open over a break does this.',
+    howToFix: 'Start the flow again and finish the login within 15 minutes.',
+    whatNotToDo:
+      'Do not keep logins waiting for ever to avoid this: a state and verifier that never expire are worth more to whoever steals them.',
   },
   {
     key: 'callback-without-code',
