@@ -6,6 +6,7 @@ import { isFlowName } from './attempts/attempt.ts';
 import { HttpError } from './errors.ts';
 import { constantTimeEqual } from './flows/checks.ts';
 import { randomToken } from './randomPool.ts';
+import { carriedUnknownSession } from './retiredSessions.ts';
 
 /** __Host-: only ever set by this origin over HTTPS, for every path, never shared with a parent domain. */
 export const CSRF_COOKIE = '__Host-playground.csrf';
@@ -64,6 +65,16 @@ export function csrfProtection(secret: string): Csrf {
       const browser = cookieValue(req, CSRF_COOKIE);
       if (typeof sent === 'string' && browser && constantTimeEqual(sent, tokenFor(req, browser)))
         return next();
+      if (carriedUnknownSession(req)) {
+        return next(
+          new HttpError(
+            403,
+            'Session ended',
+            'Your session here had ended before this form was sent: the playground restarted (it keeps sessions in its memory unless REDIS_URL is set), or the session went 2 hours without a visit. Nothing was done. Open the page afresh, and sign in again if you were signed in.',
+            { href: pageOf(req), label: 'Open the page afresh' },
+          ),
+        );
+      }
       next(
         new HttpError(
           403,

@@ -56,6 +56,26 @@ export function sessionReplaced(req: Request, sid: string): boolean {
   return Boolean(sid) && (store?.isRetired?.(sid) ?? false) && !(store?.isLoggedOut?.(sid) ?? false);
 }
 
+/** Whether this process ended that id's session (a logout, a sign-in or refresh), rather than never knew it. */
+export function sessionRetired(req: Request, sid: string): boolean {
+  return Boolean(sid) && (retiring(req)?.isRetired?.(sid) ?? false);
+}
+
+/**
+ * Requests whose cookie named a session this process never ended and does not have: it restarted (sessions live in
+ * its memory unless REDIS_URL is set), the session went 2 hours unused, or SESSION_SECRET changed. A refused form
+ * says so, rather than blaming a sign-in or logout that never happened.
+ */
+const unknownSessions = new WeakSet<Request>();
+
+export function markUnknownSession(req: Request): void {
+  unknownSessions.add(req);
+}
+
+export function carriedUnknownSession(req: Request): boolean {
+  return unknownSessions.has(req);
+}
+
 /** Whether a logout ended it: unlike another tab's sign-in, that no later sign-in of the old session may undo. */
 export function sessionLoggedOut(req: Request): boolean {
   return retiring(req)?.isLoggedOut?.(req.sessionID) ?? false;

@@ -5,7 +5,13 @@ import onHeaders from 'on-headers';
 import type { Request, RequestHandler, Response } from 'express';
 import { cookieValue } from './csrf.ts';
 import { randomToken } from './randomPool.ts';
-import { refusingRetiredIds, sessionEnded, sessionReplaced } from './retiredSessions.ts';
+import {
+  markUnknownSession,
+  refusingRetiredIds,
+  sessionEnded,
+  sessionReplaced,
+  sessionRetired,
+} from './retiredSessions.ts';
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
 export const SESSION_COOKIE = 'playground.sid';
@@ -32,6 +38,7 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
           // A cookie naming a live session loaded it: only a new id can mean the named one was replaced.
           const named = idInCookie(cookie);
           if (req.sessionID !== named && sessionReplaced(req, named)) replaced.add(req);
+          else if (req.sessionID !== named && !sessionRetired(req, named)) markUnknownSession(req);
         }
         next(error);
       });

@@ -8,6 +8,7 @@ import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
+import { carriedUnknownSession } from '../retiredSessions.ts';
 
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
@@ -29,7 +30,10 @@ export function resultPages(services: Services): Handlers {
     async page(req, res) {
       const login = req.session.login;
       res.set('Cache-Control', 'no-store');
-      if (!login) return res.status(401).render('signed-out', { title: 'Not signed in' });
+      if (!login) {
+        const sessionEnded = carriedUnknownSession(req);
+        return res.status(401).render('signed-out', { title: 'Not signed in', sessionEnded });
+      }
       const soql = req.session.soql ?? config.sampleQuery;
       const record = activityLog(req);
       const problems: ReceivedError[] = [];

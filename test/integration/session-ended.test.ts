@@ -1,0 +1,51 @@
+// A form sent with a session the playground no longer has (it restarted, keeping sessions in memory; or the session
+// went 2 hours unused) says that the session ended, not that the visitor signed in or out somewhere.
+import assert from '../support/assert.ts';
+import { test } from 'node:test';
+import { csrfTokenOf } from '../support/attacks.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack } from '../support/stack.ts';
+
+test('a form sent after a restart says the session ended, and nothing else is blamed', async () => {
+  const visitor = new TestClient();
+  const before = await startTestStack();
+  let token: string;
+  try {
+    assert.equal((await runWebServerFlow(before, visitor)).location, '/result');
+    token = await csrfTokenOf(before, visitor, '/result');
+  } finally {
+    await before.close();
+  }
+  // The same secret, a new process: the browser still holds the old session cookie (cookies ignore ports).
+  const after = await startTestStack();
+  try {
+    const refused = await visitor.post(`${after.appUrl}/logout`, { _csrf: token });
+    assert.equal(refused.status, 403);
+    const html = await refused.text();
+    assert.match(html, /Session ended/);
+    assert.match(
+      html,
+      /the playground restarted \(it keeps sessions in its memory unless REDIS_URL is set\)/,
+    );
+    assert.doesNotMatch(html, /loaded before you signed in or out/);
+    // The result page, reloaded, says why there is no token.
+    const result = await visitor.get(`${after.appUrl}/result`);
+    assert.equal(result.status, 401);
+    assert.match(await result.text(), /Your session here has ended: the playground restarted/);
+    // A form from before a sign-in in this process is still the other case: the browser's session is known now.
+    const start = await visitor.get(`${after.appUrl}/flows/web-server/start`);
+    assert.equal(start.status, 302);
+    const stale = await visitor.post(`${after.appUrl}/logout`, { _csrf: token });
+    assert.equal(stale.status, 403);
+    assert.match(await stale.text(), /Form expired/);
+    assert.match(
+      await (await visitor.get(`${after.appUrl}/result`)).text(),
+      /There is no token in your session/,
+    );
+    // And a fresh page's form works.
+    assert.equal((await postForm(after, visitor, '/flows/web-server', '/logout')).status, 303);
+  } finally {
+    await after.close();
+  }
+});
