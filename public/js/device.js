@@ -4,7 +4,8 @@
 // page is under way waits for that poll's answer instead of sending a second one: landing just after that poll signed
 // the visitor in, it would carry a form token of the session the sign-in replaced, and be refused as an expired form
 // instead of reaching the result. The button stays enabled (a disabled button would lose the keyboard's focus). A
-// sign-in in another tab makes the page's token stale: the page reloads itself and goes on.
+// sign-in in another tab makes the page's token stale: the page reloads itself and goes on (or, if a logout there
+// took the code, says so). A poll that gets no answer at all is tried again.
 (function pollDeviceFlow() {
   const section = document.querySelector('.device-code[data-interval]');
   const status = document.getElementById('device-status');
@@ -50,7 +51,14 @@
         // so the page, loaded again, goes on polling it.
         if (error.expiredForm) {
           status.textContent = 'You signed in, refreshed or logged out in another tab: reloading this page…';
-          return window.location.reload();
+          return window.location.replace('/flows/device?reloaded=1');
+        }
+        // No answer at all (the playground restarting, a dropped connection): the code may still be waiting, so
+        // the checks go on at the same pace instead of stopping for good.
+        if (error instanceof TypeError) {
+          const retryInS = Number(section.dataset.interval);
+          status.textContent = `Could not reach the playground (${error.message}): trying again in ${retryInS} s…`;
+          return setTimeout(ask, retryInS * 1000);
         }
         status.textContent = `Could not check: ${error.message}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
       });

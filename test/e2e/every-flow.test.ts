@@ -147,4 +147,26 @@ describe('every flow in Chromium', () => {
     await device.waitForURL(`${stack.appUrl}/result`);
     await context.close();
   });
+  test('a poll that gets no answer (the playground restarting) is tried again, not given up', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(ui.browser);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(ui.flows.flowUrl('device'));
+    await page.getByRole('button', { name: 'Run the device flow' }).click();
+    await page.locator('#user-code').waitFor();
+    let refused = 0;
+    await page.route('**/flows/device/poll', async (route) => {
+      if (refused++ === 0) return route.abort('connectionrefused');
+      await route.continue();
+    });
+    await page.clock.runFor(5_000);
+    await page
+      .locator('#device-status', { hasText: /Could not reach the playground .*: trying again in 5 s/ })
+      .waitFor();
+    await page.clock.runFor(5_000);
+    await page.locator('#device-status', { hasText: 'Still waiting' }).waitFor();
+    assert.equal(refused, 2, 'the second check went through');
+    await context.close();
+  });
 });
