@@ -100,7 +100,7 @@ describe('emulator limits and static files under attack', () => {
     const nested = await admin.client.request(`${stack.emulatorUrl}/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `csrf=${csrf}&settings[policy]=admin-approved&callbackUrls[0]=https%3A%2F%2Fevil.example&requireSecret[]=on`,
+      body: `csrf=${csrf}&stamp=${hiddenValue(admin.page, 'stamp')}&settings[policy]=admin-approved&callbackUrls[0]=https%3A%2F%2Fevil.example&requireSecret[]=on`,
     });
     assert.equal(nested.status, 400);
     assert.equal(JSON.stringify(stack.emulator?.context.state.settings), before);

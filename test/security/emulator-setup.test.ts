@@ -142,7 +142,7 @@ describe('emulator Setup under attack', () => {
     const odd = await admin.client.request(`${stack.emulatorUrl}/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `csrf=${csrf}&__proto__=x&constructor=y&policy[__proto__]=z&callbackUrls=a&callbackUrls=b&scopes=__proto__`,
+      body: `csrf=${csrf}&stamp=${hiddenValue(admin.page, 'stamp')}&__proto__=x&constructor=y&policy[__proto__]=z&callbackUrls=a&callbackUrls=b&scopes=__proto__`,
     });
     assert.equal(odd.status, 400);
     assert.match(await odd.text(), /Nothing was saved/);

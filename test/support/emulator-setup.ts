@@ -31,12 +31,15 @@ export async function saveSettings(
   changes: Record<string, string | string[] | undefined>,
   session?: { client: TestClient; page: string },
 ): Promise<{ status: number; html: string }> {
-  const { client, page } = session ?? (await setupSession(stack));
+  const { client } = session ?? (await setupSession(stack));
+  // The page as it is now, as a person saving again would have it: a form from before a change is refused.
+  const page = await (await client.get(`${stack.emulatorUrl}/setup`)).text();
   const current = stack.emulator?.context.state.settings;
   const org = stack.emulator?.context.state.org;
   const box = (on: boolean | undefined) => (on ? 'on' : undefined);
   const fields: Record<string, string | string[] | undefined> = {
     csrf: hiddenValue(page, 'csrf'),
+    stamp: hiddenValue(page, 'stamp'),
     policy: current?.policy ?? 'self-authorize',
     profiles: current?.profiles ?? [],
     callbackUrls: current?.callbackUrls.join('\n') ?? '',
@@ -67,5 +70,10 @@ export async function saveSettings(
     body: body.toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
+  // A change answers with a redirect to the page (Post/Redirect/Get): the page it leads to says what was done.
+  if (response.status === 303) {
+    const shown = await client.get(`${stack.emulatorUrl}${response.headers.get('location') ?? ''}`);
+    return { status: shown.status, html: await shown.text() };
+  }
   return { status: response.status, html: await response.text() };
 }

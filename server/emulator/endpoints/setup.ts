@@ -5,37 +5,39 @@ import { randomBytes } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { containsPrivateKey } from '../../pem.ts';
 import type { EmulatorContext } from '../context.ts';
-import { LOCKOUT_STATUS } from '../lockout.ts';
 import { checkCredentials, sessionUser, startSession } from '../login.ts';
-import {
-  DEFAULT_SCOPES,
-  OPTIONAL_SCOPES,
-  PERIOD_UNITS,
-  PROFILES,
-  securityToken,
-  type OrgUser,
-} from '../org.ts';
-import { safeEqual } from '../secrets.ts';
-import { renderLogin } from './loginPage.ts';
 import { PRIVATE_KEY_PASTED, readForm } from './setupForm.ts';
-
-declare module 'express-session' {
-  interface SessionData {
-    sfSetupCsrf?: string;
-  }
-}
+import { refuse, render, showLogin, validCsrf } from './setupPage.ts';
 
 const ADMIN_PROFILE = 'System Administrator';
 const FORM_EXPIRED = 'The form expired: reload the page and try again.';
+const SETTINGS_CHANGED =
+  'The settings changed since this page was loaded (saved in another tab, or the emulator was reset or restarted): saving this form would have undone that. Make your change again on the settings as they are now.';
 
 export function setupEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
+
+  /**
+   * Changes to the settings since a form was loaded: a form from before one (another tab, a reset) would put back
+   * what it showed, undoing that change without a word. New per process: a form from before a restart is old too.
+   */
+  let settingsStamp = randomBytes(8).toString('hex');
+  const changed = () => (settingsStamp = randomBytes(8).toString('hex'));
+  const page = (req: Request, res: Response, extra: Record<string, unknown>) =>
+    render(ctx, req, res, { stamp: settingsStamp, ...extra });
+  /** Post/Redirect/Get: a reload of the page after a change shows it, and never sends the change again. */
+  const done = (req: Request, res: Response, message: string) => {
+    req.session.sfSetupDone = message;
+    res.redirect(303, '/setup');
+  };
 
   router.get('/setup', (req, res) => {
     const user = sessionUser(ctx, req);
     if (!user) return showLogin(req, res.status(401));
     if (user.profile !== ADMIN_PROFILE) return refuse(req, res, user);
-    render(ctx, req, res, {});
+    const saved = req.session.sfSetupDone;
+    delete req.session.sfSetupDone;
+    page(req, res, { saved });
   });
 
   router.post('/setup/login', (req, res, next) => {
@@ -54,31 +56,36 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
   });
 
   router.post('/setup', adminOnly(ctx), (req, res) => {
+    if (req.body?.stamp !== settingsStamp) {
+      return page(req, res.status(409), { errors: [SETTINGS_CHANGED], current: true });
+    }
     const userIds = ctx.users.map((user) => user.id);
     const { settings, org, errors } = readForm(ctx.state.settings, req.body ?? {}, userIds, ctx.state.org);
     if (errors.length > 0) {
       // The form comes back as typed, so one mistake does not cost every other change; a private key pasted in
       // any field is never sent back, in the form or quoted by an error.
       if (Object.values(req.body ?? {}).some((value) => containsPrivateKey(String(value)))) {
-        return render(ctx, req, res.status(400), { errors: [PRIVATE_KEY_PASTED] });
+        return page(req, res.status(400), { errors: [PRIVATE_KEY_PASTED] });
       }
-      return render(ctx, req, res.status(400), { errors, settings, org });
+      return page(req, res.status(400), { errors, settings, org });
     }
     ctx.state.updateSettings(settings, org);
-    render(ctx, req, res, { saved: 'Settings saved. They apply to the next request.' });
+    changed();
+    done(req, res, 'Settings saved. They apply to the next request.');
   });
 
   router.post('/setup/reset', adminOnly(ctx), (req, res) => {
     ctx.state.reset();
     ctx.logins.unlockAll();
-    render(ctx, req, res, { saved: 'The emulator was reset: default settings, no approvals, no tokens.' });
+    changed();
+    done(req, res, 'The emulator was reset: default settings, no approvals, no tokens.');
   });
 
   router.post('/setup/unlock', adminOnly(ctx), (req, res) => {
     const user = ctx.users.find((candidate) => candidate.id === req.body?.userId);
-    if (!user) return render(ctx, req, res.status(400), { errors: ['There is no such user.'] });
+    if (!user) return page(req, res.status(400), { errors: ['There is no such user.'] });
     ctx.logins.unlock(user.id);
-    render(ctx, req, res, { saved: `${user.username} is unlocked and can log in again.` });
+    done(req, res, `${user.username} is unlocked and can log in again.`);
   });
 
   return router;
@@ -92,67 +99,4 @@ function adminOnly(ctx: EmulatorContext) {
     if (!validCsrf(req)) return render(ctx, req, res.status(403), { errors: [FORM_EXPIRED] });
     next();
   };
-}
-
-function showLogin(req: Request, res: Response, form: { username?: string; error?: string } = {}): void {
-  renderLogin(res, {
-    action: '/setup/login',
-    hidden: { csrf: csrfToken(req) },
-    username: form.username ?? '',
-    error: form.error,
-    purpose: 'Setup needs a System Administrator. Log in to continue.',
-  });
-}
-
-/** Salesforce's answer when a user's profile lacks the permission; nothing is shown or changed. */
-function refuse(req: Request, res: Response, user: OrgUser | undefined): void {
-  res.status(403).render('emulator/refused', {
-    title: 'Insufficient Privileges',
-    user,
-    csrf: csrfToken(req),
-  });
-}
-
-function render(ctx: EmulatorContext, req: Request, res: Response, extra: Record<string, unknown>): void {
-  res.render('emulator/setup', {
-    title: 'App settings',
-    settings: ctx.state.settings,
-    org: ctx.state.org,
-    clientId: ctx.options.clientId,
-    demoSecretHint: ctx.options.demoSecretHint,
-    profiles: PROFILES,
-    allScopes: [...DEFAULT_SCOPES, ...OPTIONAL_SCOPES],
-    periodUnits: PERIOD_UNITS,
-    csrf: csrfToken(req),
-    admin: sessionUser(ctx, req),
-    users: ctx.users.map((user) => loginStatus(ctx, user)),
-    lockoutStatus: LOCKOUT_STATUS,
-    errors: [],
-    ...extra,
-  });
-}
-
-/** What Setup → Users shows about logins: failures so far, and a lock with the time it ends. */
-function loginStatus(ctx: EmulatorContext, user: OrgUser) {
-  const { failedLogins, lockedUntil } = ctx.logins.status(user.id);
-  const lockedUntilText = lockedUntil
-    ? `${new Date(lockedUntil).toISOString().slice(11, 16)} UTC`
-    : undefined;
-  return {
-    ...user,
-    failedLogins,
-    lockedUntilText,
-    securityToken: securityToken(ctx.options.password, user.id),
-  };
-}
-
-function csrfToken(req: Request): string {
-  req.session.sfSetupCsrf ??= randomBytes(16).toString('hex');
-  return req.session.sfSetupCsrf;
-}
-
-function validCsrf(req: Request): boolean {
-  const sent = typeof req.body?.csrf === 'string' ? req.body.csrf : '';
-  const expected = req.session.sfSetupCsrf;
-  return typeof expected === 'string' && safeEqual(sent, expected);
 }

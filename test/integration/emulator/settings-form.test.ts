@@ -4,6 +4,7 @@ import assert from '../../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { hiddenValue } from '../../support/emulator-login.ts';
 import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
 import { startTestStack, TEST_ROOT } from '../../support/stack.ts';
 import { settingsStack } from '../../support/settings-stack.ts';
@@ -81,5 +82,43 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     } finally {
       await own.close();
     }
+  });
+  test('a change redirects to the page (a reload sends nothing again), and a form from before a change is refused', async () => {
+    const { stack } = emulator;
+    const admin = await setupSession(stack);
+    const tabA = admin.page;
+    // Tab B saves a change; its answer is a redirect, and the page it leads to says so once.
+    const saved = await saveSettings(stack, { refreshTokenRotation: 'on' }, admin);
+    assert.equal(saved.status, 200);
+    assert.match(saved.html, /Settings saved/);
+    assert.doesNotMatch(
+      await (await admin.client.get(`${stack.emulatorUrl}/setup`)).text(),
+      /Settings saved/,
+    );
+    assert.equal(stack.emulator?.context.state.settings.refreshTokenRotation, true);
+    // Tab A, loaded before that, sends its form as it showed it: refused, and B's change stands.
+    const fields = new URLSearchParams({
+      csrf: hiddenValue(tabA, 'csrf'),
+      stamp: hiddenValue(tabA, 'stamp'),
+      policy: 'self-authorize',
+    });
+    const stale = await admin.client.request(`${stack.emulatorUrl}/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: fields.toString(),
+    });
+    assert.equal(stale.status, 409);
+    const html = await stale.text();
+    assert.match(html, /Nothing was saved \(the form below shows the settings as they are now\)/);
+    assert.match(html, /The settings changed since this page was loaded/);
+    assert.equal(stack.emulator?.context.state.settings.refreshTokenRotation, true);
+    // Reset answers with a redirect too: reloading the page it leads to resets nothing.
+    const page = await (await admin.client.get(`${stack.emulatorUrl}/setup`)).text();
+    const reset = await admin.client.post(`${stack.emulatorUrl}/setup/reset`, {
+      csrf: hiddenValue(page, 'csrf'),
+    });
+    assert.equal(reset.status, 303);
+    assert.equal(reset.headers.get('location'), '/setup');
+    assert.equal(stack.emulator?.context.state.settings.refreshTokenRotation, false);
   });
 });

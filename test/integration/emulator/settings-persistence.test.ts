@@ -52,7 +52,11 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     const reset = await admin.client.post(`${stack.emulatorUrl}/setup/reset`, {
       csrf: hiddenValue(admin.page, 'csrf'),
     });
-    assert.match(await reset.text(), /The emulator was reset/);
+    assert.equal(reset.status, 303);
+    assert.match(
+      await (await admin.client.get(`${stack.emulatorUrl}/setup`)).text(),
+      /The emulator was reset/,
+    );
     assert.deepEqual(await (await jwt(stack.config.username)).json(), {
       error: 'invalid_grant',
       error_description: "user hasn't approved this consumer",
