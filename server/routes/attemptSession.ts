@@ -126,7 +126,14 @@ async function settleAttempt(
     const login: Login = continuing
       ? { ...result, id: result.id ?? randomUUID(), attempt }
       : { id: randomUUID(), flow: attempt.flow, tokens: result, receivedAt: services.now(), attempt };
+    const replaced = continuing ? undefined : req.session.login?.tokens.refresh_token;
     await startLoggedInSession(req, login, continuing);
+    // The login this sign-in replaces is forgotten, so its refresh token (valid until revoked, by default) is revoked
+    // as a logout would, in the background. Not its access token: Salesforce may answer the new grant with the same
+    // one, and it expires on its own.
+    if (replaced && replaced !== login.tokens.refresh_token) {
+      void services.api.revokeToken(replaced, () => undefined).catch(() => undefined);
+    }
     return true;
   } catch (error) {
     attempt.error = describeFailure(error);
