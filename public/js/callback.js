@@ -1,5 +1,7 @@
 // User-agent callback: read the token from the #fragment, wipe it from the address bar and history, and post it
-// to this app (same origin, CSRF token from the page), which checks it and keeps it in the session.
+// to this app (same origin, CSRF token from the page), which checks it and keeps it in the session. A sign-in in
+// another tab while this page loaded makes its form token stale; the login it finishes is still this browser's (its
+// state says so, and the app checks that), so it is posted once more with the token of the page as it is now.
 (function finishUserAgentLogin() {
   const status = document.getElementById('callback-status');
   const fragment = window.location.hash.slice(1);
@@ -9,21 +11,30 @@
     status.textContent = 'Nothing to finish: this page expects a response from Salesforce after the # sign.';
     return;
   }
-  const token = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
-  fetch('/oauthcallback/fragment', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token },
-    body: fragment,
-  })
-    .then((response) =>
-      response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)),
-    )
+  const tokenOf = (doc) => doc.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  const post = (csrf) =>
+    fetch('/oauthcallback/fragment', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-csrf-token': csrf,
+      },
+      body: fragment,
+    }).then((response) => window.playgroundAnswers.read(response));
+  /** This page without its fragment, as the session now has it: only its form token is read. */
+  const freshToken = () =>
+    fetch(window.location.pathname, { credentials: 'same-origin' })
+      .then((response) => response.text())
+      .then((html) => tokenOf(new window.DOMParser().parseFromString(html, 'text/html')));
+  post(tokenOf(document))
+    .catch((error) => (error.expiredForm ? freshToken().then(post) : Promise.reject(error)))
     .then((answer) => {
       status.textContent = 'Done. Loading the result…';
       window.location.replace(answer.redirect);
     })
     .catch((error) => {
-      status.textContent = `This app could not take the response (${error.message}). Start the flow again.`;
+      status.textContent = `This app could not take the response: ${error.message}. Start the flow again.`;
     });
 })();
