@@ -129,10 +129,10 @@ async function settleAttempt(
     const replaced = continuing ? undefined : req.session.login?.tokens.refresh_token;
     await startLoggedInSession(req, login, continuing);
     // The login this sign-in replaces is forgotten, so its refresh token (valid until revoked, by default) is revoked
-    // as a logout would, in the background. Not its access token: Salesforce may answer the new grant with the same
-    // one, and it expires on its own.
+    // as a logout would, before the answer (a revoke still under way would reach whatever answers next). Not its
+    // access token: Salesforce may answer the new grant with the same one, and it expires on its own.
     if (replaced && replaced !== login.tokens.refresh_token) {
-      void services.api.revokeToken(replaced, () => undefined).catch(() => undefined);
+      await services.api.revokeToken(replaced, () => undefined).catch(() => undefined);
     }
     return true;
   } catch (error) {
