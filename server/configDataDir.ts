@@ -44,9 +44,11 @@ function checkDataFile(dir: string, file: string, uid: number | undefined): void
     if (code === 'ENOENT') return;
     return fail('EMULATOR_DATA_DIR', `holds ${file}, which this user cannot read (${code}): ${GIVE_BACK}`);
   }
-  // Each save replaces the file (a rename): in a folder with the sticky bit, as /tmp has, only its owner may.
-  const sticky = (statSync(dir).mode & STICKY_BIT) !== 0;
-  if (sticky && uid !== undefined && uid !== 0 && owner !== uid) {
+  // Each save replaces the file (a rename): in a folder with the sticky bit, as /tmp has, only the file's owner (or
+  // the folder's) may.
+  const folder = statSync(dir);
+  const sticky = (folder.mode & STICKY_BIT) !== 0;
+  if (sticky && uid !== undefined && uid !== 0 && owner !== uid && folder.uid !== uid) {
     fail(
       'EMULATOR_DATA_DIR',
       `holds ${file}, owned by another user (uid ${owner}) in a folder where only a file's owner may replace it: ${GIVE_BACK}`,
@@ -57,7 +59,7 @@ function checkDataFile(dir: string, file: string, uid: number | undefined): void
 /** S_ISVTX, which Node's fs.constants does not export. */
 const STICKY_BIT = 0o1000;
 const GIVE_BACK =
-  'give it back to this user (chown it, or chmod it readable; a run with sudo leaves such files), or set EMULATOR_DATA_DIR to another folder';
+  'give it back to this user with chown (a run with sudo leaves such files), or set EMULATOR_DATA_DIR to another folder';
 
 /**
  * mkdir -p one level at a time: Node's recursive mkdirSync never returns under /proc, where mkdir answers ENOENT
@@ -86,14 +88,29 @@ export function claimDataDir(dir: string): () => void {
     writeFileSync(file, mine, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const holder = Number(readFileSync(file, 'utf8'));
+    // A claim left by a run with sudo that was killed may be root's alone: said, rather than a bare EACCES.
+    const unusable = (problem: unknown): never =>
+      fail(
+        'EMULATOR_DATA_DIR',
+        `holds ${file}, which this user cannot use (${(problem as NodeJS.ErrnoException).code ?? String(problem)}): ${GIVE_BACK}`,
+      );
+    let holder = 0;
+    try {
+      holder = Number(readFileSync(file, 'utf8'));
+    } catch (problem) {
+      unusable(problem);
+    }
     if (holder > 0 && isRunning(holder)) {
       fail(
         'EMULATOR_DATA_DIR',
         `is ${dir}, which an emulator already running uses (process ${holder}): stop that one, or set EMULATOR_DATA_DIR to another folder (if no emulator runs, delete ${file})`,
       );
     }
-    writeFileSync(file, mine);
+    try {
+      writeFileSync(file, mine);
+    } catch (problem) {
+      unusable(problem);
+    }
   }
   return () => {
     try {

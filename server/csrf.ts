@@ -70,7 +70,7 @@ export function csrfProtection(secret: string): Csrf {
           new HttpError(
             403,
             'Session ended',
-            'Your session here had ended before this form was sent: the playground restarted (it keeps sessions in its memory unless REDIS_URL is set), or the session went 2 hours without a visit. Nothing was done. Open the page afresh, and sign in again if you were signed in.',
+            'Your session here had ended before this form was sent: the playground restarted (it keeps sessions in its memory unless REDIS_URL is set), the session went 2 hours without a visit, or SESSION_SECRET changed. Nothing was done. Open the page afresh, and sign in again if you were signed in.',
             { href: pageOf(req), label: 'Open the page afresh' },
           ),
         );

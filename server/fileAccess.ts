@@ -12,7 +12,7 @@ export function isPermissionDenied(code: string): boolean {
 }
 
 export const LET_THIS_USER_READ =
-  'let this user read it (chown it to this user, or chmod 600 it as its owner; a run with sudo leaves files only root may read)';
+  'give it back to this user with chown (a run with sudo leaves files only root may read), then chmod 600 it';
 
 /**
  * A private key that other users of this machine may read, said at start (ssh refuses such a key; nothing is

@@ -35,6 +35,6 @@
       window.location.replace(answer.redirect);
     })
     .catch((error) => {
-      status.textContent = `This app could not take the response: ${error.message}. Start the flow again.`;
+      status.textContent = `This app could not take the response: ${error.message.replace(/\.$/, '')}. Start the flow again.`;
     });
 })();

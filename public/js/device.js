@@ -60,7 +60,7 @@
           status.textContent = `Could not reach the playground (${error.message}): trying again in ${retryInS} s…`;
           return setTimeout(ask, retryInS * 1000);
         }
-        status.textContent = `Could not check: ${error.message}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
+        status.textContent = `Could not check: ${error.message.replace(/\.$/, '')}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
       });
   };
   // After the interval; an attempt armed to poll too fast asks after a second (its page says so).

@@ -101,8 +101,8 @@ export class CoalescedWrites {
       await rename(temp, this.file);
       this.failure = undefined;
     } catch (error) {
-      // Kept dirty: the next change (or close) tries again. The emulator keeps serving from memory meanwhile. A
-      // rename refused (the file another user's) leaves no temporary file behind, as a refused write does not.
+      // Kept dirty: the next change (or close) tries again. The emulator keeps serving from memory meanwhile. The
+      // temporary file goes: a rename refused (the file another user's) would otherwise leave it beside the data.
       await rm(temp, { force: true }).catch(() => undefined);
       this.dirty = true;
       this.report(error);

@@ -1,5 +1,5 @@
-// Reads the emulator's state file (coalescedWrites.ts writes it). A corrupt or unreadable file is set aside, never
-// a reason not to start.
+// Reads the emulator's state file (coalescedWrites.ts writes it). A corrupt file is set aside, never a reason not to
+// start. (One this user may not read stops start-up before this runs: configDataDir.ts.)
 import { readFileSync, renameSync } from 'node:fs';
 import { isAcceptableCallbackUrl } from './callbackUrls.ts';
 import { withCurrentUserIds } from './ids.ts';
@@ -9,9 +9,9 @@ import type { AccessTokenRecord } from './tokenRecords.ts';
 export type { Persisted } from './stateShape.ts';
 
 /**
- * The saved state, or undefined when there is none yet. A file that cannot be read or is not a valid state is
- * renamed to `<file>.corrupt-<time>` (kept for the curious) and the emulator starts from defaults, with a warning
- * naming both files: one bad save must never keep the emulator down.
+ * The saved state, or undefined when there is none yet. A file that is not a valid state (or, made unreadable since
+ * start-up's check, cannot be read) is renamed to `<file>.corrupt-<time>` (kept for the curious) and the emulator
+ * starts from defaults, with a warning naming both files: one bad save must never keep the emulator down.
  */
 export function loadState(file: string, now: number): Persisted | undefined {
   let text: string;

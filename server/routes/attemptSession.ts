@@ -126,13 +126,15 @@ async function settleAttempt(
     const login: Login = continuing
       ? { ...result, id: result.id ?? randomUUID(), attempt }
       : { id: randomUUID(), flow: attempt.flow, tokens: result, receivedAt: services.now(), attempt };
-    const replaced = continuing ? undefined : req.session.login?.tokens.refresh_token;
+    const replaced = continuing ? undefined : req.session.login?.tokens;
     await startLoggedInSession(req, login, continuing);
     // The login this sign-in replaces is forgotten, so its refresh token (valid until revoked, by default) is revoked
-    // as a logout would, before the answer (a revoke still under way would reach whatever answers next). Not its
-    // access token: Salesforce may answer the new grant with the same one, and it expires on its own.
-    if (replaced && replaced !== login.tokens.refresh_token) {
-      await services.api.revokeToken(replaced, () => undefined).catch(() => undefined);
+    // as a logout would, before the answer (a revoke still under way would reach whatever answers next). Not when
+    // the new grant came with the same access token (Salesforce may answer with one it already issued): revoking a
+    // refresh token takes its access tokens with it. Nor the old access token alone: it expires on its own.
+    const shared = replaced?.access_token === login.tokens.access_token;
+    if (replaced?.refresh_token && replaced.refresh_token !== login.tokens.refresh_token && !shared) {
+      await services.api.revokeToken(replaced.refresh_token, () => undefined).catch(() => undefined);
     }
     return true;
   } catch (error) {

@@ -43,8 +43,9 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
         title: 'Device flow',
         waiting: req.session.device,
         // The page reloaded itself after a poll was refused (see device.js): if its code went with the session
-        // (a logout in another tab), it says so rather than dropping the code without a word.
-        codeGone: req.query.reloaded === '1' && !req.session.device,
+        // (a logout in another tab), it says so rather than dropping the code without a word. Gone while signed in,
+        // the code itself signed this browser in (a poll from another tab showing it).
+        codeGone: req.query.reloaded === '1' && !req.session.device && !req.session.login,
         firstPollInS: req.session.device ? device.firstPollInS(req.session.device) : undefined,
         scripts: req.session.device ? ['/js/device.js'] : [],
       }),

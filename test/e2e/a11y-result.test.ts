@@ -30,7 +30,7 @@ describe('accessibility and layout in Chromium', () => {
     problems.push(...(await problemsOf('/result after the web server flow')));
     assert.deepEqual(problems, []);
     // Every leg open, as the sweep left it: its scrollable code blocks are named groups, not landmarks, so the
-    // landmark list a screen reader offers stays a table of contents (it held 31 regions).
+    // landmark list a screen reader offers stays a table of contents (it held 53 regions).
     const regions = await page.evaluate(
       () =>
         document.querySelectorAll('[role="region"], section[aria-labelledby], section[aria-label]').length,

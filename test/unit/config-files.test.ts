@@ -124,11 +124,11 @@ describe('loadConfig', () => {
     const dir = tempDir();
     const file = path.join(dir, 'emulator-state.json');
     writeFileSync(file, '{}');
-    const message = await messageWhenUnreadable(file, dir, 'server/configDataDir.ts', 'checkDataDir', [dir]);
+    const message = await messageWhenUnreadable(file, 'server/configDataDir.ts', 'checkDataDir', [dir]);
     assert.match(
       message,
       new RegExp(
-        `^EMULATOR_DATA_DIR holds ${file}, which this user cannot read \\(EACCES\\): give it back to this user \\(chown it`,
+        `^EMULATOR_DATA_DIR holds ${file}, which this user cannot read \\(EACCES\\): give it back to this user with chown \\(a run with sudo leaves such files\\)`,
       ),
     );
   });
@@ -141,8 +141,9 @@ describe('loadConfig', () => {
       generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
     );
     const shown = (module: string, exported: string, args: unknown[]) =>
-      messageWhenUnreadable(key, dir, module, exported, args);
-    const fix = 'let this user read it \\(chown it to this user, or chmod 600 it as its owner';
+      messageWhenUnreadable(key, module, exported, args);
+    const fix =
+      'give it back to this user with chown \\(a run with sudo leaves files only root may read\\), then chmod 600 it';
     // At start-up, given as SF_JWT_KEY_FILE, or as the key of a pair in certs/.
     assert.match(
       await shown('server/configFiles.ts', 'checkSigningKey', ['SF_JWT_KEY_FILE', key]),

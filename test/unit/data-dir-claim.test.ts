@@ -1,5 +1,5 @@
 // One emulator per data folder: a claim held by a running process refuses a second start; one left by a process
-// that ended (killed outright, and a zombie until reaped) is taken over.
+// that ended (killed outright, and a zombie until reaped) is taken over; one this user cannot use is said.
 import assert from '../support/assert.ts';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { claimDataDir, ConfigError } from '../../server/config.ts';
+import { messageWhenUnreadable } from '../support/unreadable.ts';
 
 test('a claim by a running process is refused; one by a zombie or an ended process is taken over, then released', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'claim-'));
@@ -38,6 +39,22 @@ test('a claim by a running process is refused; one by a zombie or an ended proce
     claimDataDir(dir)();
   } finally {
     parent.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a claim this user cannot use (a killed run with sudo left it) is said, naming it and the fix', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'claim-'));
+  try {
+    const file = path.join(dir, 'in-use.pid');
+    writeFileSync(file, '999999999');
+    assert.match(
+      await messageWhenUnreadable(file, 'server/configDataDir.ts', 'claimDataDir', [dir]),
+      new RegExp(
+        `^EMULATOR_DATA_DIR holds ${file}, which this user cannot use \\(EACCES\\): give it back to this user with chown`,
+      ),
+    );
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -55,7 +55,7 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
     req.session.destroy((error: unknown) => (error ? next(error) : res.redirect(303, '/setup')));
   });
 
-  router.post('/setup', adminOnly(ctx), (req, res) => {
+  router.post('/setup', adminOnly(ctx, page), (req, res) => {
     if (req.body?.stamp !== settingsStamp) {
       return page(req, res.status(409), { errors: [SETTINGS_CHANGED], current: true });
     }
@@ -74,14 +74,14 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
     done(req, res, 'Settings saved. They apply to the next request.');
   });
 
-  router.post('/setup/reset', adminOnly(ctx), (req, res) => {
+  router.post('/setup/reset', adminOnly(ctx, page), (req, res) => {
     ctx.state.reset();
     ctx.logins.unlockAll();
     changed();
     done(req, res, 'The emulator was reset: default settings, no approvals, no tokens.');
   });
 
-  router.post('/setup/unlock', adminOnly(ctx), (req, res) => {
+  router.post('/setup/unlock', adminOnly(ctx, page), (req, res) => {
     const user = ctx.users.find((candidate) => candidate.id === req.body?.userId);
     if (!user) return page(req, res.status(400), { errors: ['There is no such user.'] });
     ctx.logins.unlock(user.id);
@@ -91,12 +91,18 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
   return router;
 }
 
-/** Changes need a System Administrator's session first, then this session's CSRF token. */
-function adminOnly(ctx: EmulatorContext) {
+/**
+ * Changes need a System Administrator's session first, then this session's CSRF token. The page a refused token
+ * gets is `page`'s, with the current settings stamp, so saving from it works.
+ */
+function adminOnly(
+  ctx: EmulatorContext,
+  page: (req: Request, res: Response, extra: Record<string, unknown>) => void,
+) {
   return (req: Request, res: Response, next: NextFunction) => {
     const user = sessionUser(ctx, req);
     if (user?.profile !== ADMIN_PROFILE) return refuse(req, res, user);
-    if (!validCsrf(req)) return render(ctx, req, res.status(403), { errors: [FORM_EXPIRED] });
+    if (!validCsrf(req)) return page(req, res.status(403), { errors: [FORM_EXPIRED] });
     next();
   };
 }

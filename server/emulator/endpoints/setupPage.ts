@@ -85,7 +85,7 @@ function loginStatus(ctx: EmulatorContext, user: OrgUser) {
   };
 }
 
-export function csrfToken(req: Request): string {
+function csrfToken(req: Request): string {
   req.session.sfSetupCsrf ??= randomBytes(16).toString('hex');
   return req.session.sfSetupCsrf;
 }

@@ -59,7 +59,7 @@ export const APP_RULES: Rule[] = [
     likelyMeaning:
       'It is not a PEM private key ("no start line"), it is encrypted, line breaks were lost when it was put in an environment variable, or the file is gone or unreadable since the app started.',
     howToFix:
-      "Point SF_JWT_KEY_FILE at an unencrypted PEM key file (openssl rsa -in enc.key -out jwt.key), or delete certs/jwt.key and certs/jwt.crt to generate a pair (a real org's app then needs the new certificate uploaded). A file this user may not read (EACCES) needs its permissions fixed instead: chown it to this user, or chmod 600 it.",
+      "Point SF_JWT_KEY_FILE at an unencrypted PEM key file (openssl rsa -in enc.key -out jwt.key), or delete certs/jwt.key and certs/jwt.crt to generate a pair (a real org's app then needs the new certificate uploaded). A file this user may not read (EACCES) needs its owner fixed instead: chown it to this user (a run with sudo leaves such files).",
     whatNotToDo: 'Do not paste private keys into environment variables or tickets.',
   },
   {

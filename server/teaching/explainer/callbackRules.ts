@@ -17,7 +17,7 @@ export const CALLBACK_RULES: Rule[] = [
     error: 'login_expired',
     title: 'The login took longer than this app waits for it',
     likelyMeaning:
-      'The state that came back is one this browser sent, but for a login started more than 15 minutes ago: this app forgets a login left unfinished that long (its PKCE verifier with it), so the code that came back cannot be exchanged. A login page left open over a break does this.',
+      'The state that came back is one this browser sent, but for a login started more than 15 minutes ago: this app forgets a login left unfinished that long (with its PKCE verifier, in the web server flow), so what came back is not used. A login page left open over a break does this.',
     howToFix: 'Start the flow again and finish the login within 15 minutes.',
     whatNotToDo:
       'Do not keep logins waiting for ever to avoid this: a state and verifier that never expire are worth more to whoever steals them.',

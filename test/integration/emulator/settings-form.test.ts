@@ -114,6 +114,10 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.equal(stack.emulator?.context.state.settings.refreshTokenRotation, true);
     // Reset answers with a redirect too: reloading the page it leads to resets nothing.
     const page = await (await admin.client.get(`${stack.emulatorUrl}/setup`)).text();
+    // A form refused for its CSRF token comes back stamped as now: saving from that page is not refused as stale.
+    const expired = await admin.client.post(`${stack.emulatorUrl}/setup`, { csrf: 'stale', stamp: 'x' });
+    assert.equal(expired.status, 403);
+    assert.equal(hiddenValue(await expired.text(), 'stamp'), hiddenValue(page, 'stamp'));
     const reset = await admin.client.post(`${stack.emulatorUrl}/setup/reset`, {
       csrf: hiddenValue(page, 'csrf'),
     });

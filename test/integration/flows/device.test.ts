@@ -57,6 +57,12 @@ describe('the device flow through the app', () => {
     assert.match(afterLogout, notice);
     assert.doesNotMatch(afterLogout, /<code id="user-code">/);
     assert.doesNotMatch(await page('/flows/device'), notice, 'only the reload the poll asked for says it');
+    // A code that signed this browser in (polled from another tab showing it) is gone too, and not by a logout.
+    assert.equal(await run('/flows/device'), '/flows/device');
+    await allowOnOtherScreen();
+    clock += 5_000;
+    assert.equal(await poll(), '/result');
+    assert.doesNotMatch(await page('/flows/device?reloaded=1'), notice);
   });
 
   test('a page still showing a code that another tab replaced is reloaded, not answered for the new code', async () => {
