@@ -46,25 +46,6 @@ describe('the device flow through the app', () => {
     assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
   });
 
-  test('a page reloaded after a logout in another tab took its code says so; one whose code waits does not', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
-    const notice = /The code this page showed is no longer waiting/;
-    const reloaded = await page('/flows/device?reloaded=1');
-    assert.match(reloaded, /<code id="user-code">/);
-    assert.doesNotMatch(reloaded, notice, 'a sign-in elsewhere carried the code along: nothing to say');
-    assert.equal((await postForm(stack, client, '/flows/device', '/logout')).status, 303);
-    const afterLogout = await page('/flows/device?reloaded=1');
-    assert.match(afterLogout, notice);
-    assert.doesNotMatch(afterLogout, /<code id="user-code">/);
-    assert.doesNotMatch(await page('/flows/device'), notice, 'only the reload the poll asked for says it');
-    // A code that signed this browser in (polled from another tab showing it) is gone too, and not by a logout.
-    assert.equal(await run('/flows/device'), '/flows/device');
-    await allowOnOtherScreen();
-    clock += 5_000;
-    assert.equal(await poll(), '/result');
-    assert.doesNotMatch(await page('/flows/device?reloaded=1'), notice);
-  });
-
   test('a page still showing a code that another tab replaced is reloaded, not answered for the new code', async () => {
     assert.equal(await run('/flows/device'), '/flows/device');
     const firstTab = await page('/flows/device');

@@ -1,6 +1,5 @@
 // The result page's token tools (userinfo, identity URL, introspection, revocation), each a leg of the transcript,
-// a logout that revokes, ends the org's login session too, and shows both legs, and a new sign-in that revokes the
-// refresh token of the login it replaces.
+// and a logout that revokes, ends the org's login session too, and shows both legs.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
@@ -128,29 +127,5 @@ describe('token tools and logout', () => {
       /Salesforce refused the revoke \(HTTP 400\): most often the token\s+was revoked already/,
     );
     assert.doesNotMatch(signedOut, /had that revoked/);
-  });
-  test("a new sign-in revokes the refresh token of the login it replaces (this app forgets it), not the new one's", async () => {
-    const client = new TestClient();
-    const refreshed = () =>
-      stack.emulator?.received.filter((r) => r.params.grant_type === 'refresh_token') ?? [];
-    const revoked = () => stack.emulator?.received.filter((r) => r.path === '/revoke') ?? [];
-    const refresh = async () =>
-      (await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token')).headers.get('location');
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    // A refresh sends the login's refresh token: that is how the test learns it (rotation is off: it stays).
-    assert.equal(await refresh(), '/result');
-    const first = String(refreshed().at(-1)?.params.refresh_token);
-    const revokesBefore = revoked().length;
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    assert.deepEqual(
-      revoked()
-        .slice(revokesBefore)
-        .map((r) => r.params.token),
-      [first],
-    );
-    assert.equal(stack.emulator?.context.state.tokens.findRefreshToken(first), undefined);
-    // The new login's own refresh token still works.
-    assert.equal(await refresh(), '/result');
-    assert.notEqual(refreshed().at(-1)?.params.refresh_token, first);
   });
 });

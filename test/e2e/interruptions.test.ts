@@ -1,0 +1,61 @@
+// Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again,
+// and a user-agent login that comes back while another tab signs in is still taken, not lost on a stale form.
+// (npm test balances its browser groups on this file taking about 5 s alone.)
+import assert from '../support/assert.ts';
+import { describe } from 'node:test';
+import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
+import { everyFlowBrowser } from '../support/flowDriver.ts';
+import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
+
+describe('interruptions in Chromium', () => {
+  const ui = everyFlowBrowser();
+  const test = testWithScreenshot(() => ui.page);
+
+  test('a poll that gets no answer (the playground restarting) is tried again, not given up', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(ui.browser);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(ui.flows.flowUrl('device'));
+    await page.getByRole('button', { name: 'Run the device flow' }).click();
+    await page.locator('#user-code').waitFor();
+    let refused = 0;
+    await page.route('**/flows/device/poll', async (route) => {
+      if (refused++ === 0) return route.abort('connectionrefused');
+      await route.continue();
+    });
+    await page.clock.runFor(5_000);
+    await page
+      .locator('#device-status', { hasText: /Could not reach the playground .*: trying again in 5 s/ })
+      .waitFor();
+    await page.clock.runFor(5_000);
+    await page.locator('#device-status', { hasText: 'Still waiting' }).waitFor();
+    assert.equal(refused, 2, 'the second check went through');
+    await context.close();
+  });
+
+  test('a user-agent login that comes back while another tab signs in is still taken, not lost on a 403', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { stack } = ui;
+    const context = await newContext(ui.browser);
+    const login = await context.newPage();
+    const other = await context.newPage();
+    let posts = 0;
+    await login.route('**/oauthcallback/fragment', async (route) => {
+      if (posts++ === 0) {
+        // Another tab of this browser signs in while this page's post is on its way: its form token goes stale.
+        await other.goto(`${stack.appUrl}/flows/client-credentials`);
+        await other.getByRole('button', { name: 'Run the client credentials flow' }).click();
+        await other.waitForURL(`${stack.appUrl}/result`);
+      }
+      await route.continue();
+    });
+    await login.goto(`${stack.appUrl}/flows/user-agent`);
+    await login.getByRole('button', { name: 'Run the user-agent flow' }).click();
+    await signInAtEmulator(login, stack);
+    await login.waitForURL(`${stack.appUrl}/result`);
+    assert.equal(posts, 2, 'refused once as a stale form, then sent again with a fresh token');
+    assert.match(await login.title(), /Signed in \(user-agent flow\)/);
+    await context.close();
+  });
+});

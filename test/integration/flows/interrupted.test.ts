@@ -1,0 +1,103 @@
+// A visitor interrupted: a login finished after this app stopped waiting for it is said to be late (not a
+// stranger's), a new sign-in revokes the refresh token of the login it replaces, and a device page reloaded after a
+// logout in another tab took its code says so.
+import assert from '../../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { answerDeviceCode } from '../../support/device.ts';
+import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { Visitor } from '../../support/visitor.ts';
+
+describe('a visitor interrupted', () => {
+  let stack: TestStack;
+  let clock = Date.parse('2026-11-20T10:00:00Z');
+  const visitor = new Visitor(() => stack);
+  const { client } = visitor;
+  const page = (path: string) => visitor.page(path);
+  const run = (flowPath: string) => visitor.run(flowPath);
+  const poll = async () =>
+    (await postForm(stack, client, '/flows/device', '/flows/device/poll')).headers.get('location');
+  const allowOnOtherScreen = async () => {
+    const userCode =
+      /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(await page('/flows/device'))?.[1] ?? '';
+    assert.match(
+      (await answerDeviceCode(stack, `${stack.emulatorUrl}/setup/connect`, userCode)).html,
+      /You're connected/,
+    );
+  };
+
+  before(async () => {
+    stack = await startTestStack({}, { now: () => clock });
+  });
+  after(() => stack.close());
+
+  test('a login finished after 15 minutes is said to have come too late, not to be a stranger', async () => {
+    const { location } = await runWebServerFlow(stack, client, {
+      meanwhile: async () => {
+        clock += 16 * 60 * 1000; // a login page left open over a break
+      },
+    });
+    assert.equal(location, '/flows/web-server#teaching-heading');
+    const shown = await page('/flows/web-server');
+    assert.ok(
+      shown.includes(
+        '<code>login_expired</code>: <code>this login was started more than 15 minutes ago, and this app no longer waits for it</code>',
+      ),
+    );
+    assert.match(shown, /The login took longer than this app waits for it/);
+    assert.doesNotMatch(shown, /state_mismatch/);
+    // A state this browser never sent is still a mismatch.
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+    assert.equal(start.status, 302);
+    const stranger = await client.get(
+      `${stack.appUrl}/oauthcallback.html?code=abc&state=not-a-state-of-this-browser`,
+    );
+    assert.equal(stranger.status, 303);
+    assert.match(await page('/flows/web-server'), /state_mismatch/);
+  });
+
+  test("a new sign-in revokes the refresh token of the login it replaces (this app forgets it), not the new one's", async () => {
+    const client = new TestClient();
+    const refreshed = () =>
+      stack.emulator?.received.filter((r) => r.params.grant_type === 'refresh_token') ?? [];
+    const revoked = () => stack.emulator?.received.filter((r) => r.path === '/revoke') ?? [];
+    const refresh = async () =>
+      (await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token')).headers.get('location');
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    // A refresh sends the login's refresh token: that is how the test learns it (rotation is off: it stays).
+    assert.equal(await refresh(), '/result');
+    const first = String(refreshed().at(-1)?.params.refresh_token);
+    const revokesBefore = revoked().length;
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    assert.deepEqual(
+      revoked()
+        .slice(revokesBefore)
+        .map((r) => r.params.token),
+      [first],
+    );
+    assert.equal(stack.emulator?.context.state.tokens.findRefreshToken(first), undefined);
+    // The new login's own refresh token still works.
+    assert.equal(await refresh(), '/result');
+    assert.notEqual(refreshed().at(-1)?.params.refresh_token, first);
+  });
+
+  test('a page reloaded after a logout in another tab took its code says so; one whose code waits does not', async () => {
+    assert.equal(await run('/flows/device'), '/flows/device');
+    const notice = /The code this page showed is no longer waiting/;
+    const reloaded = await page('/flows/device?reloaded=1');
+    assert.match(reloaded, /<code id="user-code">/);
+    assert.doesNotMatch(reloaded, notice, 'a sign-in elsewhere carried the code along: nothing to say');
+    assert.equal((await postForm(stack, client, '/flows/device', '/logout')).status, 303);
+    const afterLogout = await page('/flows/device?reloaded=1');
+    assert.match(afterLogout, notice);
+    assert.doesNotMatch(afterLogout, /<code id="user-code">/);
+    assert.doesNotMatch(await page('/flows/device'), notice, 'only the reload the poll asked for says it');
+    // A code that signed this browser in (polled from another tab showing it) is gone too, and not by a logout.
+    assert.equal(await run('/flows/device'), '/flows/device');
+    await allowOnOtherScreen();
+    clock += 5_000;
+    assert.equal(await poll(), '/result');
+    assert.doesNotMatch(await page('/flows/device?reloaded=1'), notice);
+  });
+});
