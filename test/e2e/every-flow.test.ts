@@ -6,7 +6,7 @@ import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
 import { answerDeviceCode } from '../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
-import { everyFlowBrowser } from '../support/flowDriver.ts';
+import { deviceCodePage, everyFlowBrowser } from '../support/flowDriver.ts';
 import { revealedCopies, testWithScreenshot } from '../support/pages.ts';
 
 describe('every flow in Chromium', () => {
@@ -86,13 +86,7 @@ describe('every flow in Chromium', () => {
 
   test('"Check now" during the page’s own poll waits for its answer: no second poll, focus kept', async (t) => {
     if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
-    const context = await newContext(ui.browser);
-    const page = await context.newPage();
-    // The page's timer waits `interval` (5 s): the page's clock is moved on instead of the test waiting.
-    await page.clock.install();
-    await page.goto(ui.flows.flowUrl('device'));
-    await page.getByRole('button', { name: 'Run the device flow' }).click();
-    await page.locator('#user-code').waitFor();
+    const { context, page } = await deviceCodePage(ui);
     // The app's real answer ("not yet": nobody allowed access), held back until the test has pressed the button.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -4,7 +4,7 @@
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
-import { everyFlowBrowser } from '../support/flowDriver.ts';
+import { deviceCodePage, everyFlowBrowser } from '../support/flowDriver.ts';
 import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
 
 describe('interruptions in Chromium', () => {
@@ -13,12 +13,7 @@ describe('interruptions in Chromium', () => {
 
   test('a poll that gets no answer (the playground restarting) is tried again, not given up', async (t) => {
     if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
-    const context = await newContext(ui.browser);
-    const page = await context.newPage();
-    await page.clock.install();
-    await page.goto(ui.flows.flowUrl('device'));
-    await page.getByRole('button', { name: 'Run the device flow' }).click();
-    await page.locator('#user-code').waitFor();
+    const { context, page } = await deviceCodePage(ui);
     let refused = 0;
     await page.route('**/flows/device/poll', async (route) => {
       if (refused++ === 0) return route.abort('connectionrefused');

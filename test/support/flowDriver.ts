@@ -1,7 +1,7 @@
 // Drives any flow page in Chromium as a person would: fills what the flow asks for, presses Run, signs in at the
 // emulator, and for the device flow approves the code from another device. Shared by the browser tests.
 import { after, before } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FlowName } from '../../server/attempts/attempt.ts';
 import { securityToken } from '../../server/emulator/org.ts';
 import { launchBrowser, newContext, releaseBrowser } from './browser.ts';
@@ -100,4 +100,18 @@ export function everyFlowBrowser(): EveryFlowBrowser {
     await ui.stack?.close();
   });
   return ui;
+}
+
+/**
+ * A browser context of its own on the device page with a code shown. The page's timer waits `interval` (5 s): its
+ * clock is installed, for the test to move on instead of waiting.
+ */
+export async function deviceCodePage(ui: EveryFlowBrowser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(ui.browser as Browser);
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(ui.flows.flowUrl('device'));
+  await page.getByRole('button', { name: RUN.device }).click();
+  await page.locator('#user-code').waitFor();
+  return { context, page };
 }
