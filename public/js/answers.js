@@ -20,6 +20,9 @@
         if (body.error === 'Form expired')
           return Promise.reject(Object.assign(new Error(STALE_PAGE), { stale: true, expiredForm: true }));
         if (response.status === 404) return Promise.reject(Object.assign(new Error(GONE), { stale: true }));
+        // The session itself is gone (a restart, 2 hours unused): trying the same control again cannot help.
+        if (body.error === 'Session ended')
+          return Promise.reject(Object.assign(new Error(body.detail), { stale: true }));
         return Promise.reject(new Error(body.detail || `HTTP ${response.status}`));
       });
   };

@@ -12,6 +12,8 @@
   if (!section || !status) return;
   const csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
   let polling = false;
+  /** The pace Salesforce last asked for (slow_down adds 5 s): a check that got no answer is tried again at it. */
+  let retryInS = Number(section.dataset.interval);
   section.querySelector('form[action="/flows/device/poll"]')?.addEventListener('submit', (event) => {
     if (!polling) return;
     event.preventDefault();
@@ -41,6 +43,7 @@
         if (answer.redirect) return go(answer.redirect);
         polling = false;
         // Written only when it changes: the live region would otherwise read the same words at every check.
+        retryInS = answer.retryInS;
         const waiting = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;
         if (status.textContent !== waiting) status.textContent = waiting;
         setTimeout(ask, answer.retryInS * 1000);
@@ -56,7 +59,6 @@
         // No answer at all (the playground restarting, a dropped connection): the code may still be waiting, so
         // the checks go on at the same pace instead of stopping for good.
         if (error instanceof TypeError) {
-          const retryInS = Number(section.dataset.interval);
           status.textContent = `Could not reach the playground (${error.message}): trying again in ${retryInS} s…`;
           return setTimeout(ask, retryInS * 1000);
         }

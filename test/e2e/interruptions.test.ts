@@ -1,10 +1,11 @@
-// Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again,
-// and a user-agent login that comes back while another tab signs in is still taken, not lost on a stale form.
-// (npm test balances its browser groups on this file taking about 5 s alone.)
+// Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again, at
+// the pace Salesforce last asked for, and a user-agent login that comes back while another tab signs in is still
+// taken, not lost on a stale form.
+// (npm test balances its browser groups on this file taking about 6 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
-import { deviceCodePage, everyFlowBrowser } from '../support/flowDriver.ts';
+import { deviceCodePage, everyFlowBrowser, RUN } from '../support/flowDriver.ts';
 import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
 
 describe('interruptions in Chromium', () => {
@@ -26,6 +27,26 @@ describe('interruptions in Chromium', () => {
     await page.clock.runFor(5_000);
     await page.locator('#device-status', { hasText: 'Still waiting' }).waitFor();
     assert.equal(refused, 2, 'the second check went through');
+    await context.close();
+  });
+
+  test('a poll with no answer after Salesforce asked to slow down is tried again at the slower pace', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(ui.browser);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(ui.flows.flowUrl('device'));
+    await page.locator('form.break-it summary').click();
+    await page.locator('form.break-it input[value="poll-too-fast"]').check();
+    await page.getByRole('button', { name: 'Arm for the next attempt' }).click();
+    await page.getByRole('button', { name: RUN.device }).click();
+    await page.locator('#user-code').waitFor();
+    // Armed to poll after a second: Salesforce answers slow_down, and the interval grows by 5 s.
+    await page.clock.runFor(1_000);
+    await page.locator('#device-status', { hasText: 'next check in 10 s' }).waitFor();
+    await page.route('**/flows/device/poll', (route) => route.abort('connectionrefused'));
+    await page.clock.runFor(10_000);
+    await page.locator('#device-status', { hasText: /trying again in 10 s/ }).waitFor();
     await context.close();
   });
 
