@@ -49,7 +49,14 @@ export function callbackReplayed(error?: string): FlowError {
 /** Step one of every callback: the state must lead to this session's waiting login, or the callback goes no further. */
 export function checkCallbackState(
   ctx: FlowContext,
-  match: { transaction?: { state: string }; replayed: boolean; expired?: boolean; faults?: readonly Fault[] },
+  match: {
+    transaction?: { state: string };
+    replayed: boolean;
+    expired?: boolean;
+    /** The browser came back with a session this app no longer has (a restart with sessions in memory, say). */
+    sessionLost?: boolean;
+    faults?: readonly Fault[];
+  },
   params: { state?: string; error?: string },
 ): void {
   if (match.expired && !match.transaction) {
@@ -60,6 +67,17 @@ export function checkCallbackState(
     throw new FlowError(
       'login_expired',
       `this login was started more than ${TRANSACTION_LIFETIME_MS / 60_000} minutes ago, and this app no longer waits for it`,
+    );
+  }
+  if (match.sessionLost && !match.transaction && !match.replayed) {
+    ctx.log.check({
+      ...stateCheck(undefined, params.state),
+      detail:
+        'This browser came back with a session this app no longer has: the login it started went with it.',
+    });
+    throw new FlowError(
+      'session_lost',
+      'the session that started this login ended while it was at Salesforce, and the login went with it',
     );
   }
   if (match.replayed) {

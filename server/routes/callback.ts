@@ -20,6 +20,7 @@ import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { carriedReplacedId } from '../session.ts';
+import { carriedUnknownSession } from '../retiredSessions.ts';
 
 /** How each redirect flow finishes the protocol once its transaction is found (or not) by the returned state. */
 const COMPLETE = {
@@ -62,7 +63,7 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
   const finishCallback = async (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
     const claimed = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
     const attempt = callbackAttempt(req, flow, claimed.transaction, now());
-    const match = { ...claimed, faults: attempt.faults };
+    const match = { ...claimed, faults: attempt.faults, sessionLost: carriedUnknownSession(req) };
     try {
       const log = attemptLog(attempt);
       const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;

@@ -1,9 +1,10 @@
-// A form sent with a session the playground no longer has (it restarted, keeping sessions in memory; or the session
-// went 2 hours unused) says that the session ended, not that the visitor signed in or out somewhere.
+// A form or a login's callback sent with a session the playground no longer has (it restarted, keeping sessions in
+// memory; or the session went 2 hours unused) says that the session ended, not that the visitor signed in or out
+// somewhere, or that the login was a stranger's.
 import assert from '../support/assert.ts';
 import { test } from 'node:test';
 import { csrfTokenOf } from '../support/attacks.ts';
-import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { authorizeViaApp, postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -45,6 +46,33 @@ test('a form sent after a restart says the session ended, and nothing else is bl
     );
     // And a fresh page's form works.
     assert.equal((await postForm(after, visitor, '/flows/web-server', '/logout')).status, 303);
+  } finally {
+    await after.close();
+  }
+});
+
+test('a login that comes back after a restart took its session is said to have lost it, not to be a stranger', async () => {
+  const visitor = new TestClient();
+  const before = await startTestStack();
+  let callback: URL;
+  try {
+    // At Salesforce, allowed, about to come back: the playground restarts now (an edit under npm run dev).
+    callback = new URL(await authorizeViaApp(before, visitor, '/flows/web-server/start'));
+  } finally {
+    await before.close();
+  }
+  const after = await startTestStack();
+  try {
+    const back = await visitor.get(`${after.appUrl}${callback.pathname}${callback.search}`);
+    assert.equal(back.status, 303);
+    const page = await (await visitor.get(`${after.appUrl}/flows/web-server`)).text();
+    assert.ok(
+      page.includes(
+        '<code>session_lost</code>: <code>the session that started this login ended while it was at Salesforce, and the login went with it</code>',
+      ),
+    );
+    assert.match(page, /The login&#39;s session ended while it was at Salesforce/);
+    assert.doesNotMatch(page, /state_mismatch/);
   } finally {
     await after.close();
   }

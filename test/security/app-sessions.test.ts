@@ -47,11 +47,12 @@ describe('session exhaustion', () => {
     const result = await user.get(`${stack.appUrl}/result`);
     assert.equal(result.status, 200);
     assert.match(await result.text(), /<h1>Signed in<\/h1>/);
-    // The flood did fill the anonymous tier: the older anonymous visitor's pending login was evicted.
+    // The flood did fill the anonymous tier: the older anonymous visitor's pending login was evicted, and its
+    // callback is told that its session is gone.
     await pending.get(`${stack.config.callbackUrl}?code=any&state=${state}`);
     assert.ok(
       (await (await pending.get(`${stack.appUrl}/flows/web-server`)).text()).includes(
-        '<code>state_mismatch</code>',
+        '<code>session_lost</code>',
       ),
     );
   });

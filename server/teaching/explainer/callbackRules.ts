@@ -23,6 +23,16 @@ export const CALLBACK_RULES: Rule[] = [
       'Do not keep logins waiting for ever to avoid this: a state and verifier that never expire are worth more to whoever steals them.',
   },
   {
+    key: 'session-lost',
+    error: 'session_lost',
+    title: "The login's session ended while it was at Salesforce",
+    likelyMeaning:
+      'This browser came back from Salesforce with a session this app no longer has: the playground restarted while the login was under way (it keeps sessions in its memory unless REDIS_URL is set, and npm run dev restarts at every edit), the session went 2 hours unused or was let go to make room (the playground keeps 2,000 sessions of visitors who are not signed in), or SESSION_SECRET changed. The state and PKCE verifier it kept went with it, so what came back cannot be used.',
+    howToFix:
+      'Start the flow again. To keep sessions, and logins under way, across restarts, set SESSION_SECRET and REDIS_URL.',
+    whatNotToDo: 'Do not skip the state check to let such a callback through.',
+  },
+  {
     key: 'callback-without-code',
     error: 'callback_without_code',
     title: 'The callback carried no code to exchange',
