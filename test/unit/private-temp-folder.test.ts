@@ -28,6 +28,10 @@ describe('privateTempFolder', () => {
     assert.equal(folder, mine());
     assert.equal(statSync(folder).mode & 0o777, 0o700);
     assert.equal(privateTempFolder('shared-keys'), folder);
+    // One of this user's that others may read is closed to them.
+    chmodSync(folder, 0o755);
+    privateTempFolder('shared-keys');
+    assert.equal(statSync(folder).mode & 0o777, 0o700);
   });
 
   test('refuses a link in its place (the files would land where the link points)', () => {
