@@ -64,19 +64,7 @@ describe('every flow in Chromium', () => {
 
   test('a failure answered to the page’s own poll opens the explained error, not a page left waiting', async (t) => {
     if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
-    const context = await newContext(ui.browser);
-    const page = await context.newPage();
-    await page.clock.install();
-    await page.goto(ui.flows.flowUrl('device'));
-    await page.evaluate(() => {
-      const box = document.querySelector<HTMLInputElement>('form.break-it input[value="rfc-grant-type"]');
-      if (!box?.form) throw new Error('no rfc-grant-type switch');
-      box.checked = true;
-      box.form.requestSubmit();
-    });
-    await page.locator('.armed').waitFor();
-    await page.getByRole('button', { name: 'Run the device flow' }).click();
-    await page.locator('#user-code').waitFor();
+    const { context, page } = await deviceCodePage(ui, 'rfc-grant-type');
     await page.clock.runFor(5_000); // the page's own poll, refused: the app polled with the RFC's grant type
     await page.waitForURL(`${ui.flows.flowUrl('device')}#teaching-heading`);
     await page.locator('.error-box').waitFor();

@@ -5,7 +5,7 @@
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
-import { deviceCodePage, everyFlowBrowser, RUN } from '../support/flowDriver.ts';
+import { deviceCodePage, everyFlowBrowser } from '../support/flowDriver.ts';
 import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
 
 describe('interruptions in Chromium', () => {
@@ -32,15 +32,7 @@ describe('interruptions in Chromium', () => {
 
   test('a poll with no answer after Salesforce asked to slow down is tried again at the slower pace', async (t) => {
     if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
-    const context = await newContext(ui.browser);
-    const page = await context.newPage();
-    await page.clock.install();
-    await page.goto(ui.flows.flowUrl('device'));
-    await page.locator('form.break-it summary').click();
-    await page.locator('form.break-it input[value="poll-too-fast"]').check();
-    await page.getByRole('button', { name: 'Arm for the next attempt' }).click();
-    await page.getByRole('button', { name: RUN.device }).click();
-    await page.locator('#user-code').waitFor();
+    const { context, page } = await deviceCodePage(ui, 'poll-too-fast');
     // Armed to poll after a second: Salesforce answers slow_down, and the interval grows by 5 s.
     await page.clock.runFor(1_000);
     await page.locator('#device-status', { hasText: 'next check in 10 s' }).waitFor();

@@ -103,14 +103,23 @@ export function everyFlowBrowser(): EveryFlowBrowser {
 }
 
 /**
- * A browser context of its own on the device page with a code shown. The page's timer waits `interval` (5 s): its
- * clock is installed, for the test to move on instead of waiting.
+ * A browser context of its own on the device page with a code shown, its attempt armed with `fault` if given. The
+ * page's timer waits `interval` (5 s): its clock is installed, for the test to move on instead of waiting.
  */
-export async function deviceCodePage(ui: EveryFlowBrowser): Promise<{ context: BrowserContext; page: Page }> {
+export async function deviceCodePage(
+  ui: EveryFlowBrowser,
+  fault?: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(ui.browser as Browser);
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(ui.flows.flowUrl('device'));
+  if (fault) {
+    await page.locator('form.break-it summary').click();
+    await page.locator(`form.break-it input[value="${fault}"]`).check();
+    await page.getByRole('button', { name: 'Arm for the next attempt' }).click();
+    await page.locator('.armed').waitFor();
+  }
   await page.getByRole('button', { name: RUN.device }).click();
   await page.locator('#user-code').waitFor();
   return { context, page };
