@@ -3,6 +3,7 @@
 import assert from './assert.ts';
 import type { Fault, FlowName } from '../../server/attempts/attempt.ts';
 import { faultWords } from '../../server/teaching/faults.ts';
+import { answerDeviceCode } from './device.ts';
 import { postForm } from './flows.ts';
 import { escapeHtml } from './html.ts';
 import { TestClient } from './http.ts';
@@ -21,6 +22,22 @@ export class Visitor {
   /** Posts a flow page's own form; returns where the app sent the browser. */
   async run(flowPath: string, form: Record<string, string> = {}): Promise<string | null> {
     return (await postForm(this.stack(), this.client, flowPath, flowPath, form)).headers.get('location');
+  }
+
+  /** The device page's "Check now": where the app sent the browser. */
+  async pollDevice(): Promise<string | null> {
+    const answer = await postForm(this.stack(), this.client, '/flows/device', '/flows/device/poll');
+    return answer.headers.get('location');
+  }
+
+  /** The user on another screen: the code the device page shows, at the verification URL it links, allowed. */
+  async allowDeviceCodeElsewhere(): Promise<void> {
+    const stack = this.stack();
+    const html = await this.page('/flows/device');
+    const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(html)?.[1] ?? '';
+    const verificationUri = /Open <a href="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.equal(verificationUri, `${stack.emulatorUrl}/setup/connect`);
+    assert.match((await answerDeviceCode(stack, verificationUri, userCode)).html, /You're connected/);
   }
 
   async arm(flowPath: string, flow: string, fault: string): Promise<void> {

@@ -2,8 +2,7 @@
 // asks for until the user allows on another screen, and each break-it switch ending on its explained error.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { answerDeviceCode } from '../../support/device.ts';
-import { assertExplained, postForm } from '../../support/flows.ts';
+import { assertExplained } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 import { lastTokenCall as lastCallOf, Visitor } from '../../support/visitor.ts';
 
@@ -22,16 +21,8 @@ describe('the device flow through the app', () => {
   });
   after(() => stack.close());
 
-  const poll = async () =>
-    (await postForm(stack, client, '/flows/device', '/flows/device/poll')).headers.get('location');
-  /** The user on another screen: the code the page shows, at the verification URL it links. */
-  const allowOnOtherScreen = async () => {
-    const html = await page('/flows/device');
-    const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(html)?.[1] ?? '';
-    const verificationUri = /Open <a href="([^"]+)"/.exec(html)?.[1] ?? '';
-    assert.equal(verificationUri, `${stack.emulatorUrl}/setup/connect`);
-    assert.match((await answerDeviceCode(stack, verificationUri, userCode)).html, /You're connected/);
-  };
+  const poll = () => visitor.pollDevice();
+  const allowOnOtherScreen = () => visitor.allowDeviceCodeElsewhere();
 
   test('shows the code, polls authorization_pending until allowed, honours interval, then signs in', async () => {
     assert.equal(await run('/flows/device'), '/flows/device');

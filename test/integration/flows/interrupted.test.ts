@@ -3,7 +3,6 @@
 // logout in another tab took its code says so.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { answerDeviceCode } from '../../support/device.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -16,16 +15,8 @@ describe('a visitor interrupted', () => {
   const { client } = visitor;
   const page = (path: string) => visitor.page(path);
   const run = (flowPath: string) => visitor.run(flowPath);
-  const poll = async () =>
-    (await postForm(stack, client, '/flows/device', '/flows/device/poll')).headers.get('location');
-  const allowOnOtherScreen = async () => {
-    const userCode =
-      /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(await page('/flows/device'))?.[1] ?? '';
-    assert.match(
-      (await answerDeviceCode(stack, `${stack.emulatorUrl}/setup/connect`, userCode)).html,
-      /You're connected/,
-    );
-  };
+  const poll = () => visitor.pollDevice();
+  const allowOnOtherScreen = () => visitor.allowDeviceCodeElsewhere();
 
   before(async () => {
     stack = await startTestStack({}, { now: () => clock });
