@@ -2,22 +2,15 @@
 // EMULATOR_DATA_DIR must be, or become, a folder.
 import assert from '../support/assert.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { checkDataDir, loadConfig } from '../../server/config.ts';
 import { configError, ORG, ROOT } from '../support/config-env.ts';
+import { tempFolders } from '../support/tempFolders.ts';
 
 /** Folders the tests make for files the configuration points to, removed when the file's tests end. */
-const made: string[] = [];
-const tempDir = () => {
-  made.push(mkdtempSync(path.join(os.tmpdir(), 'cfg-')));
-  return made[made.length - 1];
-};
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempFolders('cfg-');
 
 describe('loadConfig', () => {
   test('NODE_EXTRA_CA_CERTS is read in org mode, wherever it was set, and a wrong one stops start-up', () => {

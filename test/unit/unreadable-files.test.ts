@@ -2,20 +2,14 @@
 // said so, with chown as the fix, at start-up and at a Run; never set aside as corrupt, never "delete the key".
 import assert from '../support/assert.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { messageWhenUnreadable } from '../support/unreadable.ts';
+import { tempFolders } from '../support/tempFolders.ts';
 
-const made: string[] = [];
-const tempDir = () => {
-  made.push(mkdtempSync(path.join(os.tmpdir(), 'unreadable-')));
-  return made[made.length - 1];
-};
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/** Folders the tests make for files the configuration points to, removed when the file's tests end. */
+const tempDir = tempFolders('unreadable-');
 
 describe('files this user may not read', () => {
   test('a saved file this user cannot read stops start-up, named, with the fix', async () => {
