@@ -13,6 +13,7 @@ import {
 import path from 'node:path';
 import { fail } from './configValues.ts';
 import { EMULATOR_DATA_FILES } from './emulator/dataFiles.ts';
+import { errorCode } from './fileAccess.ts';
 import { isRunning } from './processes.ts';
 
 /** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
@@ -21,7 +22,7 @@ export function checkDataDir(dir: string, uid = process.getuid?.()): void {
     makeFolders(dir);
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const code = errorCode(error);
     fail(
       'EMULATOR_DATA_DIR',
       `is ${dir}, which cannot be used as a folder (${code}): make it a folder this user can write, or set EMULATOR_DATA_DIR to one`,
@@ -40,7 +41,7 @@ function checkDataFile(dir: string, file: string, uid: number | undefined): void
     owner = statSync(file).uid;
     accessSync(file, constants.R_OK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const code = errorCode(error);
     if (code === 'ENOENT') return;
     return fail('EMULATOR_DATA_DIR', `holds ${file}, which this user cannot read (${code}): ${GIVE_BACK}`);
   }
@@ -87,12 +88,12 @@ export function claimDataDir(dir: string): () => void {
   try {
     writeFileSync(file, mine, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (errorCode(error) !== 'EEXIST') throw error;
     // A claim left by a run with sudo that was killed may be root's alone: said, rather than a bare EACCES.
     const unusable = (problem: unknown): never =>
       fail(
         'EMULATOR_DATA_DIR',
-        `holds ${file}, which this user cannot use (${(problem as NodeJS.ErrnoException).code ?? String(problem)}): ${GIVE_BACK}`,
+        `holds ${file}, which this user cannot use (${errorCode(problem)}): ${GIVE_BACK}`,
       );
     let holder = 0;
     try {
