@@ -6,7 +6,7 @@ import { isFlowName } from './attempts/attempt.ts';
 import { HttpError } from './errors.ts';
 import { constantTimeEqual } from './flows/checks.ts';
 import { randomToken } from './randomPool.ts';
-import { carriedUnknownSession } from './retiredSessions.ts';
+import { carriedUnknownSession, SESSION_GONE_CAUSES } from './retiredSessions.ts';
 
 /** __Host-: only ever set by this origin over HTTPS, for every path, never shared with a parent domain. */
 export const CSRF_COOKIE = '__Host-playground.csrf';
@@ -70,7 +70,7 @@ export function csrfProtection(secret: string): Csrf {
           new HttpError(
             403,
             'Session ended',
-            'Your session here had ended before this form was sent: the playground restarted (it keeps sessions in its memory unless REDIS_URL is set), the session went 2 hours without a visit, or SESSION_SECRET changed. Nothing was done. Open the page afresh, and sign in again if you were signed in.',
+            `Your session here had ended before this form was sent: ${SESSION_GONE_CAUSES}. Nothing was done. Open the page afresh, and sign in again if you were signed in.`,
             { href: pageOf(req), label: 'Open the page afresh' },
           ),
         );

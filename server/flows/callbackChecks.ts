@@ -59,33 +59,35 @@ export function checkCallbackState(
   },
   params: { state?: string; error?: string },
 ): void {
+  // A state with no login waiting for it, whose reason is known: the failed check says it, and so does the error.
+  const refuse = (detail: string, error: FlowError): never => {
+    ctx.log.check({ ...stateCheck(undefined, params.state), detail });
+    throw error;
+  };
+  const minutes = TRANSACTION_LIFETIME_MS / 60_000;
   if (match.expired && !match.transaction) {
-    ctx.log.check({
-      ...stateCheck(undefined, params.state),
-      detail: `This state belongs to a login this browser started more than ${TRANSACTION_LIFETIME_MS / 60_000} minutes ago: this app no longer waits for it.`,
-    });
-    throw new FlowError(
-      'login_expired',
-      `this login was started more than ${TRANSACTION_LIFETIME_MS / 60_000} minutes ago, and this app no longer waits for it`,
+    refuse(
+      `This state belongs to a login this browser started more than ${minutes} minutes ago: this app no longer waits for it.`,
+      new FlowError(
+        'login_expired',
+        `this login was started more than ${minutes} minutes ago, and this app no longer waits for it`,
+      ),
     );
   }
   if (match.sessionLost && !match.transaction && !match.replayed) {
-    ctx.log.check({
-      ...stateCheck(undefined, params.state),
-      detail:
-        'This browser came back with a session this app no longer has: the login it started went with it.',
-    });
-    throw new FlowError(
-      'session_lost',
-      'the session that started this login ended while it was at Salesforce, and the login went with it',
+    refuse(
+      'This browser came back with a session this app no longer has: the login it started went with it.',
+      new FlowError(
+        'session_lost',
+        'the session that started this login ended while it was at Salesforce, and the login went with it',
+      ),
     );
   }
   if (match.replayed) {
-    ctx.log.check({
-      ...stateCheck(undefined, params.state),
-      detail: 'This state belongs to a login this session already completed: a state works once.',
-    });
-    throw callbackReplayed(params.error);
+    refuse(
+      'This state belongs to a login this session already completed: a state works once.',
+      callbackReplayed(params.error),
+    );
   }
   ctx.log.check(stateCheck(match.transaction?.state, params.state, match.faults));
   if (!match.transaction) throw params.error !== undefined ? unsolicitedError() : stateMismatch();

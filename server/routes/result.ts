@@ -8,7 +8,7 @@ import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
-import { carriedUnknownSession } from '../retiredSessions.ts';
+import { carriedUnknownSession, SESSION_GONE_CAUSES } from '../retiredSessions.ts';
 
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
@@ -31,8 +31,8 @@ export function resultPages(services: Services): Handlers {
       const login = req.session.login;
       res.set('Cache-Control', 'no-store');
       if (!login) {
-        const sessionEnded = carriedUnknownSession(req);
-        return res.status(401).render('signed-out', { title: 'Not signed in', sessionEnded });
+        const sessionGone = carriedUnknownSession(req) ? SESSION_GONE_CAUSES : undefined;
+        return res.status(401).render('signed-out', { title: 'Not signed in', sessionGone });
       }
       const soql = req.session.soql ?? config.sampleQuery;
       const record = activityLog(req);
