@@ -39,10 +39,13 @@ export function resultPages(services: Services): Handlers {
       const problems: ReceivedError[] = [];
       const result = await askSalesforce(services, login, soql, record, problems);
       const version = login.apiVersion;
+      // The session still holds the token, but Salesforce no longer takes it: the page leads with that.
+      const tokenRefused = problems.some((problem) => problem.error === 'INVALID_SESSION_ID');
       res.render('result', {
         // The tab says which flow signed in: one result page serves them all.
-        title: `Signed in (${FLOW_NAMES[login.flow]} flow)`,
+        title: `${tokenRefused ? 'Token refused' : 'Signed in'} (${FLOW_NAMES[login.flow]} flow)`,
         login,
+        tokenRefused,
         apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),
         issuedAt: issuedAt(login),
