@@ -73,7 +73,10 @@ describe('token tools and logout', () => {
     // The page no longer leads with a plain "Signed in": its first lines say the token is refused, and the way on.
     assert.match(page, /<title>Token refused \(web server flow\)/);
     assert.match(page, /<h1>Signed in, with a token that no longer works<\/h1>/);
-    const lead = page.slice(page.indexOf('<p class="lead">'), page.indexOf('</p>', page.indexOf('<p class="lead">')));
+    const lead = page.slice(
+      page.indexOf('<p class="lead">'),
+      page.indexOf('</p>', page.indexOf('<p class="lead">')),
+    );
     assert.match(lead, /Refresh it \(the button beside <code>refresh_token<\/code>/);
     assert.match(lead, /<a href="\/flows\/web-server">run the web server flow again<\/a>/);
   });
