@@ -35,6 +35,11 @@
       window.location.replace(answer.redirect);
     })
     .catch((error) => {
-      status.textContent = `This app could not take the response: ${error.message.replace(/\.$/, '')}. Start the flow again.`;
+      // Refused twice as stale: another tab signed in again meanwhile. Reloading cannot help here (the response left
+      // the address bar when this page opened), so the reason given is not the one other pages give.
+      const reason = error.expiredForm
+        ? 'another tab of this browser signed in or out again while it was on its way, and the token was not kept'
+        : error.message.replace(/\.$/, '');
+      status.textContent = `This app could not take the response: ${reason}. Start the flow again.`;
     });
 })();

@@ -1,7 +1,7 @@
 // Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again, at
 // the pace Salesforce last asked for, and a user-agent login that comes back while another tab signs in is still
-// taken, not lost on a stale form.
-// (npm test balances its browser groups on this file taking about 6 s alone.)
+// taken, not lost on a stale form (and one refused twice says to start again).
+// (npm test balances its browser groups on this file taking about 8 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
@@ -64,6 +64,33 @@ describe('interruptions in Chromium', () => {
     await login.waitForURL(`${stack.appUrl}/result`);
     assert.equal(posts, 2, 'refused once as a stale form, then sent again with a fresh token');
     assert.match(await login.title(), /Signed in \(user-agent flow\)/);
+    await context.close();
+  });
+
+  test('a user-agent login refused twice that way says to start again, not to reload a page that lost it', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { stack } = ui;
+    const context = await newContext(ui.browser);
+    const login = await context.newPage();
+    const other = await context.newPage();
+    let posts = 0;
+    await login.route('**/oauthcallback/fragment', async (route) => {
+      posts++;
+      // Another tab signs in before each post arrives, the retry's too: both carry a form token gone stale.
+      await other.goto(`${stack.appUrl}/flows/client-credentials`);
+      await other.getByRole('button', { name: 'Run the client credentials flow' }).click();
+      await other.waitForURL(`${stack.appUrl}/result`);
+      await route.continue();
+    });
+    await login.goto(`${stack.appUrl}/flows/user-agent`);
+    await login.getByRole('button', { name: 'Run the user-agent flow' }).click();
+    await signInAtEmulator(login, stack);
+    const status = login.locator('#callback-status');
+    await status.filter({ hasText: 'could not take' }).waitFor();
+    assert.equal(posts, 2);
+    const text = await status.textContent();
+    assert.match(text ?? '', /another tab of this browser signed in or out again .* Start the flow again\.$/);
+    assert.doesNotMatch(text ?? '', /Reload/);
     await context.close();
   });
 });
