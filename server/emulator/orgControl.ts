@@ -2,8 +2,9 @@
 // misconfigured org would, then disarms. An attempt's faults are bound to its own requests: a redirect flow's to the
 // `state` its login sends (its authorize requests, its login page, the exchange of its code), however long it waits;
 // a direct flow's to its grant_type, so another flow's requests never meet them. Two attempts of one direct flow at
-// once cannot be told apart: the later one replaces the earlier one's faults. The attempt's end takes back what it
-// never reached, and a lifetime covers a login that never comes back.
+// once cannot be told apart here (the later one replaces the earlier one's faults): the playground runs one with
+// faults alone (inTurn, routes/attemptFaults.ts). The attempt's end takes back what it never reached, and a lifetime
+// covers a login that never comes back.
 import type { FaultBinding, OrgControl, OrgFault } from '../orgFaults.ts';
 import { safeEqual } from './secrets.ts';
 

@@ -8,6 +8,7 @@ import { JWT_GRANT_TYPE } from '../flows/jwtBearer.ts';
 import { REFRESH_GRANT_TYPE } from '../flows/refreshToken.ts';
 import { PASSWORD_GRANT_TYPE } from '../flows/usernamePassword.ts';
 import { isOrgFault, type FaultBinding, type OrgControl } from '../orgFaults.ts';
+import type { Services } from './services.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -62,6 +63,23 @@ export function armedFaults(req: Request, flow: FlowName): Fault[] {
  */
 export function settleOrgFaults(attempt: Attempt, orgControl?: OrgControl): void {
   orgControl?.disarmFor(attempt.id);
+}
+
+/**
+ * Runs a direct flow's attempt in its turn at the local org. Its switches are bound to its grant_type, which another
+ * visitor's attempt of that flow sends too: an attempt with org switches has the grant_type alone while it runs, so
+ * none is met by an attempt that never armed it, nor replaced by one (the others run side by side). Without a local
+ * org, nothing to wait for.
+ */
+export function inTurn<T>(
+  req: Request,
+  flow: FlowName,
+  { orgControl, faultTurns }: Pick<Services, 'orgControl' | 'faultTurns'>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const grantType = DIRECT_GRANT_TYPES[flow];
+  if (!orgControl || grantType === undefined) return work();
+  return faultTurns.run(grantType, armedFaults(req, flow).some(isOrgFault), work);
 }
 
 /** A direct flow's binding, by its grant_type; none for a redirect flow, which binds to its login's state. */

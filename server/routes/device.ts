@@ -5,7 +5,7 @@ import { FlowError } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
 import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { settleOrgFaults } from './attemptFaults.ts';
+import { inTurn, settleOrgFaults } from './attemptFaults.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
 import {
   endedAttemptUrl,
@@ -51,22 +51,27 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       }),
 
     async start(req, res) {
-      const attempt = beginAttempt(req, 'device', now(), { orgControl: services.orgControl });
-      delete req.session.device;
-      try {
-        const started = await device.start(flowContext(services, attempt), attempt.faults);
-        // Another tab signed in or refreshed meanwhile: a code kept in the ended session would never be polled.
-        if (sessionEnded(req)) {
+      // The start is the request the device flow's org switch concerns: it takes its turn (see inTurn).
+      const next = await inTurn(req, 'device', services, async () => {
+        const attempt = beginAttempt(req, 'device', now(), { orgControl: services.orgControl });
+        delete req.session.device;
+        try {
+          const started = await device.start(flowContext(services, attempt), attempt.faults);
+          // Another tab signed in or refreshed meanwhile: a code kept in the ended session would never be polled.
+          if (sessionEnded(req)) {
+            settleOrgFaults(attempt, services.orgControl);
+            return endedAttemptUrl('device');
+          }
+          req.session.device = { ...started, browser: browserOf(req) };
+          return '/flows/device';
+        } catch (error) {
+          attempt.error = describeFailure(error);
+          attempt.ok = false;
           settleOrgFaults(attempt, services.orgControl);
-          return res.redirect(303, endedAttemptUrl('device'));
+          return failedAttemptUrl('device');
         }
-        req.session.device = { ...started, browser: browserOf(req) };
-      } catch (error) {
-        attempt.error = describeFailure(error);
-        attempt.ok = false;
-        settleOrgFaults(attempt, services.orgControl);
-      }
-      res.redirect(303, attempt.ok === false ? failedAttemptUrl('device') : '/flows/device');
+      });
+      res.redirect(303, next);
     },
 
     /** One poll. JSON for the page's script ({pending, retryInS} or {redirect}); a redirect for the button. */

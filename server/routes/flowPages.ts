@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import type { FlowContext } from '../flows/context.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
-import { settleOrgFaults } from './attemptFaults.ts';
+import { inTurn, settleOrgFaults } from './attemptFaults.ts';
 import { beginAttempt, finishAttempt, latestAttempt, SESSION_ENDED } from './attemptSession.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
@@ -64,9 +64,12 @@ export async function runAttempt(
   flow: FlowName,
   lastStep: (ctx: FlowContext, attempt: Attempt) => Promise<TokenSet | Login>,
 ): Promise<void> {
-  const attempt = beginAttempt(req, flow, services.now(), { orgControl: services.orgControl });
-  const ctx = flowContext(services, attempt);
-  const signedIn = await finishAttempt(req, attempt, services, () => lastStep(ctx, attempt));
-  settleOrgFaults(attempt, services.orgControl);
+  const { attempt, signedIn } = await inTurn(req, flow, services, async () => {
+    const attempt = beginAttempt(req, flow, services.now(), { orgControl: services.orgControl });
+    const ctx = flowContext(services, attempt);
+    const signedIn = await finishAttempt(req, attempt, services, () => lastStep(ctx, attempt));
+    settleOrgFaults(attempt, services.orgControl);
+    return { attempt, signedIn };
+  });
   res.redirect(303, finishedAttemptUrl(attempt, signedIn));
 }

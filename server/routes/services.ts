@@ -1,6 +1,7 @@
 // The app's collaborators, made once: configuration, the Salesforce API client, the API versions instances listed,
-// the clock, and (emulator mode) the local org's one-shot settings for org-side faults.
+// the clock, and (emulator mode) the local org's one-shot settings for org-side faults, with their turns.
 import type { Config } from '../config.ts';
+import { KeyedTurns } from '../keyedTurns.ts';
 import type { OrgControl } from '../orgFaults.ts';
 import { SalesforceApi } from '../salesforce/api.ts';
 import { ApiVersions } from '../salesforce/apiVersions.ts';
@@ -12,6 +13,8 @@ export interface Services {
   apiVersions: ApiVersions;
   now: () => number;
   orgControl?: OrgControl;
+  /** Direct flows' attempts at the local org, by grant_type: one with org switches runs alone (see inTurn). */
+  faultTurns: KeyedTurns;
 }
 
 export interface ServiceOptions {
@@ -28,5 +31,5 @@ export function createServices(
 ): Services {
   const http = createSalesforceHttp(config, now, httpTimeoutMs, extraCa ?? config.extraCaPem);
   const api = new SalesforceApi(http, config.loginUrl);
-  return { config, api, apiVersions: new ApiVersions(now), now, orgControl };
+  return { config, api, apiVersions: new ApiVersions(now), now, orgControl, faultTurns: new KeyedTurns() };
 }
