@@ -9,6 +9,7 @@ import { describeFailure } from '../salesforce/errors.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import type { Services } from './services.ts';
 import { armedFaults, armFaults, armOrgFaults, directBinding } from './attemptFaults.ts';
+import { attemptLog } from './attemptTranscript.ts';
 import { startLoggedInSession } from './loginSession.ts';
 
 declare module 'express-session' {
@@ -111,7 +112,9 @@ async function settleAttempt(
       // tab already holds, which revoking would take from it.
       const tokens = continuing ? result.tokens : result;
       if (tokens.refresh_token) {
-        await services.api.revokeToken(tokens.refresh_token, () => undefined).catch(() => undefined);
+        await services.api
+          .revokeToken(tokens.refresh_token, attemptLog(attempt).entry, 'revoke (tokens not kept)')
+          .catch(() => undefined);
       }
       throw new FlowError(
         SESSION_ENDED,
@@ -131,10 +134,13 @@ async function settleAttempt(
     // The login this sign-in replaces is forgotten, so its refresh token (valid until revoked, by default) is revoked
     // as a logout would, before the answer (a revoke still under way would reach whatever answers next). Not when
     // the new grant came with the same access token (Salesforce may answer with one it already issued): revoking a
-    // refresh token takes its access tokens with it. Nor the old access token alone: it expires on its own.
+    // refresh token takes its access tokens with it. Nor the old access token alone: it expires on its own. The
+    // revoke is a leg of this attempt: the transcript shows every call the playground made for it.
     const shared = replaced?.access_token === login.tokens.access_token;
     if (replaced?.refresh_token && replaced.refresh_token !== login.tokens.refresh_token && !shared) {
-      await services.api.revokeToken(replaced.refresh_token, () => undefined).catch(() => undefined);
+      await services.api
+        .revokeToken(replaced.refresh_token, attemptLog(attempt).entry, 'revoke (replaced login)')
+        .catch(() => undefined);
     }
     return true;
   } catch (error) {

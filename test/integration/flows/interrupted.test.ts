@@ -68,6 +68,10 @@ describe('a visitor interrupted', () => {
       [first],
     );
     assert.equal(stack.emulator?.context.state.tokens.findRefreshToken(first), undefined);
+    // The revoke is a leg of the sign-in that made it, on its result page, with the old token masked like any other.
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(result, /data-leg="revoke \(replaced login\)"/);
+    assert.ok(!result.includes(first), 'the revoked refresh token is masked');
     // The new login's own refresh token still works.
     assert.equal(await refresh(), '/result');
     assert.notEqual(refreshed().at(-1)?.params.refresh_token, first);
