@@ -6,7 +6,7 @@ export interface EmulatorSettings {
   readonly password: string;
   /** Folder where the emulator keeps its state (approvals, tokens, app settings). */
   readonly dataDir: string;
-  /** Access-token lifetime, like an org's session timeout. */
+  /** How long an access token lasts unused, like an org's session timeout (see TokenStore.noteUse). */
   readonly sessionMinutes: number;
 }
 

@@ -12,12 +12,17 @@ export function bearerToken(req: Request, allowParameter = false): string | unde
   return allowParameter ? mergedParams(req).oauth_token : undefined;
 }
 
-/** The live token's record and user, or undefined for a missing, unknown, revoked or expired token. */
+/**
+ * The live token's record and user, or undefined for a missing, unknown, revoked or expired token. A call it
+ * authenticates is a use of the token: its idle timeout starts again (see TokenStore.noteUse).
+ */
 export function authenticate(
   ctx: EmulatorContext,
   token: string | undefined,
 ): { record: AccessTokenRecord; user: OrgUser } | undefined {
   const record = token ? ctx.state.tokens.findAccessToken(token) : undefined;
   const user = record ? findUserById(ctx, record.userId) : undefined;
-  return record && user?.active ? { record, user } : undefined;
+  if (!record || !user?.active) return undefined;
+  ctx.state.tokens.noteUse(record, ctx.tokenLifetimeMs);
+  return { record, user };
 }

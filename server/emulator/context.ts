@@ -59,7 +59,7 @@ export interface EmulatorContext {
   readonly logins: LoginGuard;
   readonly received: ReceivedRequest[];
   readonly now: () => number;
-  /** Access-token lifetime, like an org's session timeout. */
+  /** How long an access token lasts unused, like an org's session timeout (see TokenStore.noteUse). */
   readonly tokenLifetimeMs: number;
 }
 

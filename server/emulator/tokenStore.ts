@@ -1,5 +1,6 @@
 // Access and refresh tokens in memory, by hash: refresh-token families (one per grant), rotation, the per-user limit
-// of grants, and revocation. Every change is reported through `changed`, the one place where saving happens.
+// of grants, idle expiry, and revocation. Every change is reported through `changed`, the one place where saving
+// happens.
 import { poolRandomBytes } from '../randomPool.ts';
 import { ORG_ID_15, tokenKey } from './org.ts';
 import type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
@@ -70,6 +71,19 @@ export class TokenStore {
   markUsed(key: string): void {
     const record = this.refresh.get(key);
     if (record) record.lastUsedAt = this.now();
+    this.changed();
+  }
+
+  /**
+   * A call made with an access token: an org's session timeout counts idle time, so its expiry moves on. Salesforce
+   * notes a session's activity only once half the timeout has passed since it last did (its help on session
+   * settings; that API calls count as activity is reported, not documented): the expiry moves in those steps.
+   * Introspection is not a use (RFC 7662 says nothing of it; asking about a token leaves its session as it was).
+   */
+  noteUse(record: AccessTokenRecord, timeoutMs: number): void {
+    const now = this.now();
+    if (record.expiresAt - now > timeoutMs / 2) return;
+    record.expiresAt = now + timeoutMs;
     this.changed();
   }
 

@@ -1,5 +1,5 @@
-// Contract tests for what a token is good for, and how long: expiry after the session timeout, the identity URL and
-// userinfo, introspection, and discovery with keys that verify the id_token.
+// Contract tests for what a token is good for, and how long: expiry after the session timeout of idle time, the
+// identity URL and userinfo, introspection, and discovery with keys that verify the id_token.
 import assert from '../../support/assert.ts';
 import { createPublicKey, createVerify } from 'node:crypto';
 import { describe, test } from 'node:test';
@@ -19,6 +19,30 @@ describe('emulator: token lifecycle and identity', () => {
     assert.deepEqual(await response.json(), [
       { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
     ]);
+  });
+
+  test('counts the session timeout from the last use, in steps of half of it, as an org does', async () => {
+    const { stack } = lifecycle;
+    const tokens = await loginAndGetToken(stack);
+    // Used every 2 minutes under a 5-minute timeout, 8 minutes in all: a use past half of it starts it again.
+    for (let minute = 2; minute <= 8; minute += 2) {
+      lifecycle.clock += 2 * 60 * 1000;
+      assert.equal((await query(tokens.access_token)).status, 200, `used at minute ${minute}`);
+    }
+    // Introspection tells when it ends if unused from now: 5 minutes after the last use that counted (minute 8).
+    const introspected = (await (
+      await post('/services/oauth2/introspect', {
+        token: tokens.access_token,
+        client_id: stack.config.clientId,
+        client_secret: stack.config.clientSecret ?? '',
+      })
+    ).json()) as Record<string, unknown>;
+    assert.equal(introspected.exp, Math.floor(lifecycle.clock / 1000) + 300);
+    // Used again a minute later, before half the timeout: nothing moves, so it ends at minute 13, used or not.
+    lifecycle.clock += 60 * 1000;
+    assert.equal((await query(tokens.access_token)).status, 200);
+    lifecycle.clock += 4 * 60 * 1000 + 1000;
+    assert.equal((await query(tokens.access_token)).status, 401, 'idle for the whole timeout');
   });
 
   test('serves the identity URL and userinfo, and answers a bad token with 403 Bad_OAuth_Token', async () => {
