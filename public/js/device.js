@@ -5,7 +5,7 @@
 // the visitor in, it would carry a form token of the session the sign-in replaced, and be refused as an expired form
 // instead of reaching the result. The button stays enabled (a disabled button would lose the keyboard's focus). A
 // sign-in in another tab makes the page's token stale: the page reloads itself and goes on (or, if a logout there
-// took the code, says so). A poll that gets no answer at all is tried again.
+// took the code, says so). A poll that gets no answer at all is tried again; a page back in view checks if due.
 (function pollDeviceFlow() {
   const section = document.querySelector('.device-code[data-interval]');
   const status = document.getElementById('device-status');
@@ -14,6 +14,12 @@
   let polling = false;
   /** The pace Salesforce last asked for (slow_down adds 5 s): a check that got no answer is tried again at it. */
   let retryInS = Number(section.dataset.interval);
+  /** The next check's timer, and when the last one was sent (the page's load before the first). */
+  let timer;
+  let lastAskAt = Date.now();
+  const askIn = (seconds) => {
+    timer = setTimeout(ask, seconds * 1000);
+  };
   section.querySelector('form[action="/flows/device/poll"]')?.addEventListener('submit', (event) => {
     if (!polling) return;
     event.preventDefault();
@@ -29,8 +35,10 @@
     window.location.replace(target.href);
     window.location.reload();
   };
-  const ask = () => {
+  function ask() {
     polling = true;
+    timer = undefined;
+    lastAskAt = Date.now();
     return fetch('/flows/device/poll', {
       method: 'POST',
       credentials: 'same-origin',
@@ -46,7 +54,7 @@
         retryInS = answer.retryInS;
         const waiting = `Still waiting for you to allow access (next check in ${answer.retryInS} s)…`;
         if (status.textContent !== waiting) status.textContent = waiting;
-        setTimeout(ask, answer.retryInS * 1000);
+        askIn(answer.retryInS);
       })
       .catch((error) => {
         polling = false;
@@ -60,11 +68,20 @@
         // the checks go on at the same pace instead of stopping for good.
         if (error instanceof TypeError) {
           status.textContent = `Could not reach the playground (${error.message}): trying again in ${retryInS} s…`;
-          return setTimeout(ask, retryInS * 1000);
+          return askIn(retryInS);
         }
         status.textContent = `Could not check: ${error.message.replace(/\.$/, '')}.${error.stale ? '' : ' Use "Check now" to try again.'}`;
       });
-  };
+  }
+  // A tab in the background has its timers slowed (Chromium: once a minute after 5 minutes), and the approval is
+  // given in another tab or device: back in view, the page checks at once if a check is due, not a minute later,
+  // by which time the code's 10 minutes may have run out.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || polling || timer === undefined) return;
+    if (Date.now() - lastAskAt < retryInS * 1000) return;
+    clearTimeout(timer);
+    ask();
+  });
   // After the interval; an attempt armed to poll too fast asks after a second (its page says so).
-  setTimeout(ask, Number(section.dataset.firstPoll || section.dataset.interval) * 1000);
+  askIn(Number(section.dataset.firstPoll || section.dataset.interval));
 })();

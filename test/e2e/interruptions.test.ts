@@ -1,7 +1,8 @@
 // Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again, at
-// the pace Salesforce last asked for, and a user-agent login that comes back while another tab signs in is still
-// taken, not lost on a stale form (and one refused twice says to start again).
-// (npm test balances its browser groups on this file taking about 8 s alone.)
+// the pace Salesforce last asked for, a device page back in view checks if due, and a user-agent login that comes
+// back while another tab signs in is still taken, not lost on a stale form (and one refused twice says to start
+// again).
+// (npm test balances its browser groups on this file taking about 9 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
@@ -39,6 +40,33 @@ describe('interruptions in Chromium', () => {
     await page.route('**/flows/device/poll', (route) => route.abort('connectionrefused'));
     await page.clock.runFor(10_000);
     await page.locator('#device-status', { hasText: /trying again in 10 s/ }).waitFor();
+    await context.close();
+  });
+
+  test('a device page back in view checks at once when a check is due, not when its slowed timer fires', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { context, page } = await deviceCodePage(ui);
+    let polls = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/flows/device/poll')) polls++;
+    });
+    // Hidden, the tab's timer is late: time passes beyond the interval, and the timer has not fired. (Paused, the
+    // page's timers fire only when the test says: a slow machine cannot fire the 5-s one meanwhile.)
+    await page.clock.pauseAt(Date.now() + 100);
+    const shown = (state: string) =>
+      page.evaluate((visibility) => {
+        Object.defineProperty(document, 'visibilityState', { value: visibility, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await page.clock.setSystemTime(Date.now() + 2_000);
+    await shown('visible');
+    assert.equal(polls, 0, 'not due yet: the interval is 5 s');
+    await page.clock.setSystemTime(Date.now() + 60_000);
+    await shown('hidden');
+    assert.equal(polls, 0, 'nothing while hidden');
+    await shown('visible');
+    await page.locator('#device-status', { hasText: 'Still waiting' }).waitFor();
+    assert.equal(polls, 1, 'checked once, on coming back');
     await context.close();
   });
 

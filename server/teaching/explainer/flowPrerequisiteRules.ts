@@ -41,12 +41,4 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
     howToFix: `Turn on "Enable Refresh Token Rotation" on the app (${APP_MANAGER} → Edit → OAuth settings; External Client Apps: Settings → Security), refresh once, then try again.`,
     whatNotToDo: 'Nothing to avoid: this is the setup of the lesson.',
   },
-  {
-    key: 'device-code-expired',
-    error: 'device_code_expired',
-    title: 'The code was not used in time',
-    likelyMeaning: 'Ten minutes passed between the code and an approval.',
-    howToFix: 'Run the device flow again for a new code.',
-    whatNotToDo: 'Do not keep a device code around.',
-  },
 ];

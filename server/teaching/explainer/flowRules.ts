@@ -84,8 +84,8 @@ export const FLOW_RULES: Rule[] = [
     error: 'expired_token',
     title: 'The device code expired',
     likelyMeaning:
-      "Nobody allowed access within 10 minutes. expired_token is RFC 8628's name for it, which the local emulator uses; a real org's answer is unconfirmed.",
-    howToFix: 'Start the device flow again for a new code.',
+      "The code's 10 minutes ran out before a poll collected an approval: nobody allowed access in time, or the approval came but no poll followed before the 10 minutes ended (a device page left in a background tab checks less often). expired_token is RFC 8628's name for it, which the local emulator uses; a real org's answer is unconfirmed.",
+    howToFix: 'Start the device flow again for a new code, and keep its page in view until it signs you in.',
     whatNotToDo: 'Do not keep polling an expired code.',
   },
   {

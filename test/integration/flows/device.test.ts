@@ -78,6 +78,29 @@ describe('the device flow through the app', () => {
     assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
   });
 
+  test('approved in time but polled after the 10 minutes (a background tab): Salesforce decides, and the page says which', async () => {
+    assert.equal(await run('/flows/device'), '/flows/device');
+    clock += 5_000;
+    assert.equal(await poll(), '/flows/device');
+    clock += 9.5 * 60_000;
+    await allowOnOtherScreen();
+    clock += 60_000; // a hidden tab's timers fire once a minute
+    const polls = stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length ?? 0;
+    assert.equal(await poll(), '/flows/device#teaching-heading');
+    assert.equal(
+      stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length,
+      polls + 1,
+      'the poll was sent: the org, not the app, says the code is spent',
+    );
+    const html = await page('/flows/device');
+    assertExplained(html, {
+      error: 'expired_token',
+      description: 'expired device code',
+      title: 'The device code expired',
+    });
+    assert.match(html, /or the approval came but no poll followed before the 10 minutes ended/);
+  });
+
   test('break it: device-blocked ends on device flow is not enabled for the app, explained', async () => {
     await arm('/flows/device', 'device', 'device-blocked');
     assert.equal(await run('/flows/device'), '/flows/device#teaching-heading');
