@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import express, { type RequestHandler } from 'express';
 import type session from 'express-session';
+import type { SessionData } from 'express-session';
 import helmet from 'helmet';
 import { accessOrigin, requireAccess } from './access.ts';
 import { formBody, jsonBody, unreadBodyRefused } from './bodies.ts';
@@ -13,7 +14,7 @@ import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { fixedHeaders } from './fixedHeaders.ts';
 import { mountRoutes } from './routes/index.ts';
-import { createServices } from './routes/services.ts';
+import { createServices, type Services } from './routes/services.ts';
 import { sessionMiddleware } from './session.ts';
 import { TieredMemoryStore } from './sessionStore.ts';
 import { teachingHelpers } from './teaching/index.ts';
@@ -80,20 +81,34 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
     const origin = accessOrigin(`https://localhost:${config.port}`, config.callbackUrl);
     app.use(requireAccess(options.accessToken, origin));
   }
-  app.use(sessionMiddleware(secret, options.sessionStore ?? new TieredMemoryStore()));
-  app.use(bodies(formBody(), jsonBody(), unreadBodyRefused()));
-
   const services = createServices(config, {
     now,
     httpTimeoutMs: options.httpTimeoutMs,
     extraCa: options.extraCa,
     orgControl: options.orgControl,
   });
+  const sessionStore = options.sessionStore ?? new TieredMemoryStore();
+  if (sessionStore instanceof TieredMemoryStore) sessionStore.onForgotten(revokeForgotten(services));
+  app.use(sessionMiddleware(secret, sessionStore));
+  app.use(bodies(formBody(), jsonBody(), unreadBodyRefused()));
+
   mountRoutes(app, services, csrfProtection(secret));
 
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * A session this app forgot (2 hours unused, or pushed out by newer ones) takes its login's refresh token with it:
+ * nobody can use or revoke it any more, so it is revoked now, as a logout would, rather than left valid at the org
+ * (until revoked, by default) holding one of the user's five grants. In Redis, sessions expire inside Redis, unseen.
+ */
+function revokeForgotten(services: Services): (data: SessionData) => void {
+  return (data) => {
+    const refreshToken = data.login?.tokens.refresh_token;
+    if (refreshToken) void services.api.revokeToken(refreshToken, () => undefined).catch(() => undefined);
+  };
 }
 
 /**

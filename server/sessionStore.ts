@@ -28,9 +28,14 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
 
 type Callback = (error?: unknown, data?: SessionData | null) => void;
 
+/** How often sessions nobody came back to are looked for, to tell of them (see onForgotten). */
+const SWEEP_INTERVAL_MS = 60_000;
+
 export class TieredMemoryStore extends session.Store {
   private readonly anonymous: LRUCache<string, string>;
   private readonly signedIn: LRUCache<string, string>;
+  private forgotten?: (data: SessionData) => void;
+  private sweep?: NodeJS.Timeout;
 
   constructor(
     limits: SessionLimits = DEFAULT_SESSION_LIMITS,
@@ -38,15 +43,35 @@ export class TieredMemoryStore extends session.Store {
     private readonly isSignedIn: (data: SessionData) => boolean = (data) => Boolean(data.login),
   ) {
     super();
-    const tier = ({ sessions, bytes }: TierLimits) =>
+    const tier = ({ sessions, bytes }: TierLimits, dispose?: LRUCache.Disposer<string, string>) =>
       new LRUCache<string, string>({
         max: sessions,
         maxSize: bytes,
         sizeCalculation: (json) => json.length,
         ttl: limits.ttlMs,
+        dispose,
       });
     this.anonymous = tier(limits.anonymous);
-    this.signedIn = tier(limits.signedIn);
+    // A signed-in session that ran out of time or made room is forgotten with its tokens: told, so that they can
+    // be revoked (a logout or a sign-in that destroys one sees to its own).
+    this.signedIn = tier(limits.signedIn, (json, _sid, reason) => {
+      if (this.forgotten && (reason === 'expire' || reason === 'evict'))
+        this.forgotten(JSON.parse(json) as SessionData);
+    });
+  }
+
+  /**
+   * Tells `listener` of each signed-in session dropped for its age or to make room for others. The ones nobody
+   * comes back to are looked for once a minute.
+   */
+  onForgotten(listener: (data: SessionData) => void): void {
+    this.forgotten = listener;
+    this.sweep ??= setInterval(() => this.signedIn.purgeStale(), SWEEP_INTERVAL_MS).unref();
+  }
+
+  /** Stops looking for forgotten sessions. */
+  close(): void {
+    clearInterval(this.sweep);
   }
 
   override get(sid: string, callback: Callback): void {
@@ -101,6 +126,9 @@ export async function createSessionStore(
   limits: SessionLimits = DEFAULT_SESSION_LIMITS,
   deadlineMs = REDIS_ANSWER_DEADLINE_MS,
 ): Promise<SessionStore> {
-  if (!redisUrl) return { store: new TieredMemoryStore(limits), close: async () => undefined };
+  if (!redisUrl) {
+    const store = new TieredMemoryStore(limits);
+    return { store, close: async () => store.close() };
+  }
   return connectRedisStore(redisUrl, limits.ttlMs, deadlineMs);
 }
