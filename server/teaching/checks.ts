@@ -16,7 +16,16 @@ export function clockSkewCheck(transcript: TranscriptEntry[]): Check | undefined
     id: 'clock-skew',
     label: 'clock check',
     passed,
-    detail: `Salesforce's Date header says ${date}; this machine's clock differed by about ${skewS} s.`,
+    detail: `Salesforce's Date header says ${date}; this machine's clock is ${clockAgainstSalesforce(skewS)}.`,
     why: "JWT exp and id_token times are checked against Salesforce's clock: a machine a few minutes off sends assertions that are already expired.",
   };
+}
+
+/**
+ * This machine's clock against Salesforce's, from `skewS` = Salesforce's time minus this machine's, in words: a
+ * bare signed number leaves the reader to guess which way to set the clock.
+ */
+export function clockAgainstSalesforce(skewS: number): string {
+  if (Math.abs(skewS) <= 1) return "in step with Salesforce's"; // the Date header is to the second
+  return `about ${Math.abs(skewS)} s ${skewS > 0 ? 'behind' : 'ahead of'} Salesforce's`;
 }

@@ -119,6 +119,8 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     context.redirectUri = form.get('redirect_uri') ?? undefined;
     context.username = form.get('username') ?? undefined;
     context.clientId = form.get('client_id') ?? undefined;
+    context.serverDate = tokenCall.responseHeaders?.date;
+    context.sentAtMs = tokenCall.at;
   }
   // Before any token call, the authorize request (sent or only pre-flighted) says what the app asked for.
   const authorize = attempt.transcript.find(

@@ -23,6 +23,9 @@ export interface ExplainContext {
   sub?: string;
   exp?: number;
   nowMs?: number;
+  /** The token call's answer: Salesforce's Date header, and when this machine sent the call (its own clock). */
+  serverDate?: string;
+  sentAtMs?: number;
   redirectUri?: string;
   /** The consumer key the request carried. */
   clientId?: string;

@@ -95,6 +95,16 @@ describe('checks', () => {
       },
     ];
     assert.equal(clockSkewCheck(entry('Tue, 24 Nov 2026 10:00:01 GMT'))?.passed, true);
+    assert.match(clockSkewCheck(entry('Tue, 24 Nov 2026 10:00:01 GMT'))?.detail ?? '', /is in step with/);
     assert.equal(clockSkewCheck(entry('Tue, 24 Nov 2026 10:05:00 GMT'))?.passed, false);
+    // Which way it is off, in words: Salesforce ahead means this machine is behind, and the other way round.
+    assert.match(
+      clockSkewCheck(entry('Tue, 24 Nov 2026 10:05:00 GMT'))?.detail ?? '',
+      /this machine's clock is about 300 s behind Salesforce's\.$/,
+    );
+    assert.match(
+      clockSkewCheck(entry('Tue, 24 Nov 2026 09:55:00 GMT'))?.detail ?? '',
+      /this machine's clock is about 300 s ahead of Salesforce's\.$/,
+    );
   });
 });

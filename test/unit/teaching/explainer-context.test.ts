@@ -40,6 +40,29 @@ describe('error explainer', () => {
       explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).detail ?? '',
       /looks like milliseconds/,
     );
+    // Refused by a clock: Salesforce's Date header against exp and against this machine's clock, which way it is off.
+    const exp = Date.parse('2026-11-24T10:01:00Z') / 1000;
+    const behind = explain(error, {
+      flow: 'jwt',
+      exp,
+      serverDate: 'Tue, 24 Nov 2026 10:03:00 GMT',
+      sentAtMs: Date.parse('2026-11-24T09:58:00Z'),
+    }).detail;
+    assert.match(
+      behind ?? '',
+      /Salesforce's clock \(its Date header\) read 2026-11-24T10:03:00\.000Z, 120 s after exp;/,
+    );
+    assert.match(
+      behind ?? '',
+      /this machine's clock is about 300 s behind Salesforce's: set it right \(NTP\)/,
+    );
+    const inStep = explain(error, {
+      flow: 'jwt',
+      exp,
+      serverDate: 'Tue, 24 Nov 2026 10:06:00 GMT',
+      sentAtMs: Date.parse('2026-11-24T10:06:00Z'),
+    }).detail;
+    assert.match(inStep ?? '', /300 s after exp; this machine's clock is in step with Salesforce's\.$/);
     assert.equal(explain(error, { flow: 'web-server' }).key, 'code-expired');
     assert.equal(
       explain(error, { flow: 'device' }).key,
