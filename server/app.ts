@@ -113,11 +113,17 @@ function revokeForgotten(services: Services): (data: SessionData) => void {
 
 /**
  * public/ served under its own top-level names only (/css, /js, /favicon.svg...): a page request never costs a
- * look at the disk. The names are read at start, so a folder added to public/ is served after a restart.
+ * look at the disk. The names are read at start, so a folder added to public/ is served after a restart. Their
+ * names carry no version, so a browser asks each time whether its copy is current (a 304 when it is): after an
+ * update or an edit, no page runs last hour's script against this hour's page.
  */
 function staticAssets(publicDir: string): RequestHandler {
   const topLevel = new Set(readdirSync(publicDir));
-  const serve = express.static(publicDir, { index: false, maxAge: '1h' });
+  const serve = express.static(publicDir, {
+    index: false,
+    cacheControl: false,
+    setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+  });
   return (req, res, next) => {
     const slash = req.path.indexOf('/', 1);
     const first = req.path.slice(1, slash === -1 ? undefined : slash);

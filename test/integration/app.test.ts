@@ -64,7 +64,12 @@ describe('app shell', () => {
   });
 
   test('serves the stylesheet but never the private keys', async () => {
-    assert.equal((await client.get(`${stack.appUrl}/css/app.css`)).status, 200);
+    const stylesheet = await client.get(`${stack.appUrl}/css/app.css`);
+    assert.equal(stylesheet.status, 200);
+    // Unversioned names: checked on every use (a 304 when unchanged), never an hour-old copy after an update.
+    assert.equal(stylesheet.headers.get('cache-control'), 'no-cache');
+    const etag = stylesheet.headers.get('etag') ?? '';
+    assert.equal((await client.get(`${stack.appUrl}/css/app.css`, { 'if-none-match': etag })).status, 304);
     for (const file of ['/certs/jwt.key', '/certs/server.key', '/../certs/jwt.key']) {
       const response = await client.get(`${stack.appUrl}${file}`);
       assert.equal(response.status, 404, file);
