@@ -49,6 +49,8 @@ export const FLOW_RULES: Rule[] = [
       'The same words cover every cause: the org blocks the flow (the default in orgs created since Summer \'23: "Allow OAuth Username-Password Flows" is off), the app is an External Client App (never supported), the retirement of the flow for connected apps (announced for Winter \'27; one source says February 2027) has reached the org (what a retired org answers is unconfirmed), the password or the appended security token is wrong, the user is locked or inactive, or the app is not installed in the org and this user never authorized it (since September 2025).',
     howToFix:
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
+    inEmulator:
+      "The org and app settings above are on the emulator's Setup page (its /setup), which also shows locked users: ten wrong passwords in a row lock a user for 15 minutes, and the right password then gets this same answer. Setup unlocks them; with the only administrator locked (who alone signs in there), restart the emulator or wait out the 15 minutes.",
     // Salesforce's answer names no cause; the one a learner armed is known here.
     detail: (c) =>
       c.faults?.includes('no-security-token')

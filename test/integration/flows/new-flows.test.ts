@@ -98,6 +98,15 @@ describe('the newer flows through the app', () => {
         description: 'authentication failure',
         title: 'Salesforce refused the username-password login',
       });
+      // Here the org is the emulator: where its settings are, and how a lockout (the same answer) ends.
+      assert.match(
+        html,
+        /ten wrong passwords in a row lock a user for 15 minutes, and the right password then gets/,
+      );
+      assert.match(
+        html,
+        /with the only administrator locked \(who alone signs in there\), restart the emulator/,
+      );
       const tokenLeg = /data-entry="([^"]+)" data-leg="token"/.exec(html)?.[1];
       assert.ok(tokenLeg, 'the token request is a leg of the page');
       const leg = await page(`/teaching/legs/${tokenLeg}?part=body`);
