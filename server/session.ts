@@ -15,6 +15,11 @@ import {
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
 export const SESSION_COOKIE = 'playground.sid';
+/**
+ * The cookie outlives its session (2 hours unused) by most of a day: a visitor back after a long break still sends
+ * the ended session's id, and is told their session ended and why, instead of finding no token without a word.
+ */
+const COOKIE_AFTERLIFE_MS = 22 * 3600 * 1000;
 
 export function sessionMiddleware(secret: string, store: session.Store): RequestHandler {
   const sessions = session({
@@ -27,7 +32,7 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
     store: refusingRetiredIds(store),
     // 24 random bytes, base64url, as express-session's own ids, drawn from the block (see randomPool.ts).
     genid: () => randomToken(24),
-    cookie: { httpOnly: true, secure: true, sameSite: 'lax', maxAge: SESSION_TTL_MS },
+    cookie: { httpOnly: true, secure: true, sameSite: 'lax', maxAge: SESSION_TTL_MS + COOKIE_AFTERLIFE_MS },
   });
   return (req, res, next) => {
     const cookie = cookieValue(req, SESSION_COOKIE);

@@ -65,6 +65,12 @@ describe('web server flow', () => {
       start.headers.get('set-cookie') ?? '',
       /; Path=\/; Expires=.*; HttpOnly; Secure; SameSite=Lax/,
     );
+    // The cookie lasts a day, the session 2 hours unused: a visitor back later is told their session ended.
+    const expires = Date.parse(/Expires=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1] ?? '');
+    assert.ok(
+      Math.abs(expires - Date.now() - 24 * 3600 * 1000) < 60_000,
+      `Expires ${new Date(expires).toISOString()}`,
+    );
     const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
     const callback = await client.get(callbackUrl);
     const afterLogin = /playground\.sid=([^;]+)/.exec(callback.headers.get('set-cookie') ?? '')?.[1];
