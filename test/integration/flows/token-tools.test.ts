@@ -44,7 +44,7 @@ describe('token tools and logout', () => {
     assert.match(refresh, /&#34;token_type&#34;: &#34;refresh_token&#34;/);
     assert.doesNotMatch(refresh, /&#34;exp&#34;/);
     assert.doesNotMatch(refresh, /the token's real expiry/, 'no exp to point at');
-    assert.match(refresh, /No <code>exp<\/code>: this token has no fixed expiry of its own\./);
+    assert.match(refresh, /No <code>exp<\/code>: introspection does not say when a refresh token ends\./);
     // Each introspection keeps its own leg: the access token's is still there to read and copy.
     assert.match(refresh, /data-leg="introspect \(access token\)"/);
     assert.match(refresh, /data-leg="introspect \(refresh token\)"/);
