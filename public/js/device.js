@@ -79,7 +79,7 @@
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'visible' || polling || timer === undefined) return;
     if (Date.now() - lastAskAt < retryInS * 1000) return;
-    clearTimeout(timer);
+    window.clearTimeout(timer);
     ask();
   });
   // After the interval; an attempt armed to poll too fast asks after a second (its page says so).
