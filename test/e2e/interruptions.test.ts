@@ -5,6 +5,7 @@
 // (npm test balances its browser groups on this file taking about 9 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
 import { deviceCodePage, everyFlowBrowser } from '../support/flowDriver.ts';
 import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
@@ -70,16 +71,19 @@ describe('interruptions in Chromium', () => {
     await context.close();
   });
 
-  test('a user-agent login that comes back while another tab signs in is still taken, not lost on a 403', async (t) => {
-    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+  /**
+   * A user-agent login, in a browser context of its own, signed in at the emulator: before each of its posts of the
+   * fragment that `signsInFirst` names (0, 1…), another tab of the same browser signs in, so the post's form token
+   * has gone stale on its way.
+   */
+  async function userAgentLoginWithTabSigningIn(signsInFirst: (post: number) => boolean) {
     const { stack } = ui;
-    const context = await newContext(ui.browser);
+    const context = await newContext(ui.browser as Browser);
     const login = await context.newPage();
     const other = await context.newPage();
-    let posts = 0;
+    const seen = { posts: 0 };
     await login.route('**/oauthcallback/fragment', async (route) => {
-      if (posts++ === 0) {
-        // Another tab of this browser signs in while this page's post is on its way: its form token goes stale.
+      if (signsInFirst(seen.posts++)) {
         await other.goto(`${stack.appUrl}/flows/client-credentials`);
         await other.getByRole('button', { name: 'Run the client credentials flow' }).click();
         await other.waitForURL(`${stack.appUrl}/result`);
@@ -89,33 +93,25 @@ describe('interruptions in Chromium', () => {
     await login.goto(`${stack.appUrl}/flows/user-agent`);
     await login.getByRole('button', { name: 'Run the user-agent flow' }).click();
     await signInAtEmulator(login, stack);
-    await login.waitForURL(`${stack.appUrl}/result`);
-    assert.equal(posts, 2, 'refused once as a stale form, then sent again with a fresh token');
+    return { context, login, seen };
+  }
+
+  test('a user-agent login that comes back while another tab signs in is still taken, not lost on a 403', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { context, login, seen } = await userAgentLoginWithTabSigningIn((post) => post === 0);
+    await login.waitForURL(`${ui.stack.appUrl}/result`);
+    assert.equal(seen.posts, 2, 'refused once as a stale form, then sent again with a fresh token');
     assert.match(await login.title(), /Signed in \(user-agent flow\)/);
     await context.close();
   });
 
   test('a user-agent login refused twice that way says to start again, not to reload a page that lost it', async (t) => {
     if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
-    const { stack } = ui;
-    const context = await newContext(ui.browser);
-    const login = await context.newPage();
-    const other = await context.newPage();
-    let posts = 0;
-    await login.route('**/oauthcallback/fragment', async (route) => {
-      posts++;
-      // Another tab signs in before each post arrives, the retry's too: both carry a form token gone stale.
-      await other.goto(`${stack.appUrl}/flows/client-credentials`);
-      await other.getByRole('button', { name: 'Run the client credentials flow' }).click();
-      await other.waitForURL(`${stack.appUrl}/result`);
-      await route.continue();
-    });
-    await login.goto(`${stack.appUrl}/flows/user-agent`);
-    await login.getByRole('button', { name: 'Run the user-agent flow' }).click();
-    await signInAtEmulator(login, stack);
+    // The retry's post meets a sign-in in the other tab too.
+    const { context, login, seen } = await userAgentLoginWithTabSigningIn(() => true);
     const status = login.locator('#callback-status');
     await status.filter({ hasText: 'could not take' }).waitFor();
-    assert.equal(posts, 2);
+    assert.equal(seen.posts, 2);
     const text = await status.textContent();
     assert.match(text ?? '', /another tab of this browser signed in or out again .* Start the flow again\.$/);
     assert.doesNotMatch(text ?? '', /Reload/);

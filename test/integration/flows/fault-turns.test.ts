@@ -31,32 +31,37 @@ describe('break-it switches of simultaneous visitors', () => {
   });
   after(() => stack.close());
 
-  /** Holds JWT token requests at the emulator while `race` runs; `letGo` releases them for good. */
-  const held = (race: (arrived: Promise<void>, letGo: () => Promise<void>) => Promise<void>) =>
-    whileHeld(
+  /**
+   * Two visitors' JWT runs at the same moment: the first one's token request is held at the emulator while the
+   * second one starts, then both go on. Where each run landed, the first's and the second's.
+   */
+  const runTogether = async (first: TestClient, second: TestClient): Promise<(string | null)[]> => {
+    let landed: (string | null)[] = [];
+    await whileHeld(
       stack.emulatorServer!,
       '/services/oauth2/token',
-      (requests) =>
-        race(requests.arrived, async () => {
-          await requests.restore();
-          requests.release();
-        }),
+      async (requests) => {
+        const firstRun = runJwt(first);
+        await requests.arrived;
+        const secondRun = runJwt(second);
+        await new Promise((resolve) => setTimeout(resolve, GIVEN_TIME_MS));
+        // From now on requests are served at once; those held so far go on too.
+        await requests.restore();
+        requests.release();
+        landed = await Promise.all([firstRun, secondRun]);
+      },
       { host: new URL(stack.emulatorUrl).host },
     );
+    return landed;
+  };
 
   test('another visitor starting the flow while a switch waits neither takes it away nor meets it', async () => {
     const learner = new TestClient();
     const other = new TestClient();
     await armIpRestriction(learner);
-    await held(async (arrived, letGo) => {
-      const learnersRun = runJwt(learner);
-      await arrived;
-      const othersRun = runJwt(other);
-      await new Promise((resolve) => setTimeout(resolve, GIVEN_TIME_MS));
-      await letGo();
-      assert.equal(await learnersRun, '/flows/jwt#teaching-heading', 'the learner’s switch was taken away');
-      assert.equal(await othersRun, '/result');
-    });
+    const [learners, others] = await runTogether(learner, other);
+    assert.equal(learners, '/flows/jwt#teaching-heading', 'the learner’s switch was taken away');
+    assert.equal(others, '/result');
     assert.ok(await failure(learner), 'the learner’s attempt met its own switch');
   });
 
@@ -64,15 +69,9 @@ describe('break-it switches of simultaneous visitors', () => {
     const learner = new TestClient();
     const other = new TestClient();
     await armIpRestriction(learner);
-    await held(async (arrived, letGo) => {
-      const othersRun = runJwt(other);
-      await arrived;
-      const learnersRun = runJwt(learner);
-      await new Promise((resolve) => setTimeout(resolve, GIVEN_TIME_MS));
-      await letGo();
-      assert.equal(await othersRun, '/result', 'another visitor met the learner’s switch');
-      assert.equal(await learnersRun, '/flows/jwt#teaching-heading');
-    });
+    const [others, learners] = await runTogether(other, learner);
+    assert.equal(others, '/result', 'another visitor met the learner’s switch');
+    assert.equal(learners, '/flows/jwt#teaching-heading');
     assert.ok(await failure(learner));
     assert.ok(!(await failure(other)));
   });
