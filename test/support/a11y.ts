@@ -1,6 +1,6 @@
 // The accessibility browser tests' set-up: a stack and a page with axe-core in it, and the sweep each page gets at
-// 320, 375 and 1280 px, light and dark, with every <details> and tooltip open: sideways scrolling, broken names,
-// axe.
+// 320, 375 and 1280 px, light and dark, with every <details> and tooltip open: sideways scrolling, tables cut off,
+// broken names, axe. The org's username is a long one.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
@@ -24,6 +24,9 @@ const COMBINATIONS = [
   { width: 375, colorScheme: 'dark', rules: WIDTH_RULES },
   { width: 320, colorScheme: 'light', rules: ['color-contrast'] },
 ] as const;
+
+/** A username as long as real ones get, one word that cannot break at a space. */
+const LONG_USERNAME = 'jonathan.richardson-integration@examplecorp.com.fullcopy';
 
 interface AxeViolation {
   id: string;
@@ -67,7 +70,7 @@ export function a11yBrowser({ signedIn = false } = {}): A11yBrowser {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme });
         const where = `${name} at ${width} px, ${colorScheme}`;
-        const { overflow, violations, broken } = await page.evaluate(async (only) => {
+        const { overflow, violations, broken, cut } = await page.evaluate(async (only) => {
           type Axe = { run: (...args: unknown[]) => Promise<{ violations: unknown[] }> };
           const axe = (window as unknown as { axe: Axe }).axe;
           const runOnly = only ? { runOnly: { type: 'rule', values: only } } : {};
@@ -84,13 +87,21 @@ export function a11yBrowser({ signedIn = false } = {}): A11yBrowser {
             range.selectNodeContents(element);
             return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
           });
+          // A table of the page's own text fits its box: a column cut off at the edge hides on a phone what the
+          // reader came for. (A query result is the org's data, as wide as it is: its box scrolls on purpose.)
+          const cut = [...document.querySelectorAll('.table-wrap:not(.query-result)')]
+            .filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1)
+            .map((wrap) => wrap.getAttribute('aria-label') ?? wrap.className);
           return {
+            cut,
             overflow: document.documentElement.scrollWidth - window.innerWidth,
             violations: found.violations as AxeViolation[],
             broken: broken.map((element) => element.textContent ?? ''),
           };
         }, rules);
         if (width < 1280 && overflow > 0) problems.push(`${where}: ${overflow} px wider than the screen`);
+        for (const table of width < 1280 ? cut : [])
+          problems.push(`${where}: "${table}" is cut off at its edge`);
         for (const name of broken) problems.push(`${where}: "${name}" breaks across lines`);
         // Every impact counts, moderate and minor too: the pages have none, and a new one is cheaper to fix at once.
         for (const v of violations) {
@@ -107,7 +118,8 @@ export function a11yBrowser({ signedIn = false } = {}): A11yBrowser {
   } as A11yBrowser;
 
   before(async () => {
-    ui.stack = await startTestStack();
+    // A real org's username is often this long (a sandbox's adds its name): every page is swept with one.
+    ui.stack = await startTestStack({ SF_USERNAME: LONG_USERNAME });
     ui.browser = await launchBrowser();
     if (!ui.browser) return;
     // axe comes into every page as a script, which the pages' CSP would rightly refuse.
