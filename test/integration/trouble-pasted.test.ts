@@ -51,6 +51,19 @@ describe('the trouble path', () => {
     assert.match(both, /more than one common cause/);
     assert.match(both, /The assertion had already expired/);
     assert.match(both, /The code was already used or is too old/);
+    // A SOQL error's lines and caret are kept in the error box; the lead above does not run them together.
+    const soql = await explainPasted(
+      JSON.stringify([
+        {
+          message:
+            "\nSELECT Nme FROM Account\n       ^\nERROR at Row:1:Column:8\nNo such column 'Nme' on entity 'Account'.",
+          errorCode: 'INVALID_FIELD',
+        },
+      ]),
+    );
+    const lead = /<p class="lead">[^]*?<\/p>/.exec(soql)?.[0] ?? '';
+    assert.match(lead, /<code>INVALID_FIELD<\/code>, its description \(several lines\) below\./);
+    assert.match(soql, /<pre class="error-description"[^>]*><code>SELECT Nme FROM Account\n {7}\^/);
     const unread = await explainPasted('nothing to see here');
     assert.match(unread, /<p class="notice" id="paste-notice">No Salesforce error was found/);
     assert.match(unread, /<textarea id="paste-text"[^>]* aria-describedby="paste-notice">/);
