@@ -61,7 +61,7 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
    * the flow page, or to the flow page's unexchanged code.
    */
   const finishCallback = async (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
-    const claimed = claimOnce(takeSessionTransaction(req, flow, params.state, now()));
+    const claimed = claimOnce(takeSessionTransaction(req, flow, params.state, now(), services.pendingLogins));
     const attempt = callbackAttempt(req, flow, claimed.transaction, now());
     const match = { ...claimed, faults: attempt.faults, sessionLost: carriedUnknownSession(req) };
     try {

@@ -1,10 +1,11 @@
-// Redirect flows' logins waiting at Salesforce, kept in the visitor's session until their callback: each with the
-// attempt that started it, taken out (once) by the state that comes back.
+// Redirect flows' logins waiting at Salesforce, kept in the visitor's session (and this process's pending logins)
+// until their callback: each with the attempt that started it, taken out (once) by the state that comes back.
 import type { Request } from 'express';
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/transactions.ts';
 import { attemptFor } from './attemptSession.ts';
 import { browserOf } from './loginSession.ts';
+import type { PendingLogins } from './pendingLogins.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -17,24 +18,41 @@ declare module 'express-session' {
 
 const MAX_TRANSACTIONS = 5;
 
-/** Keeps a login that leaves for Salesforce, with its attempt and browser; the oldest give way past five. */
-export function saveTransaction(req: Request, attempt: Attempt, transaction: Transaction): void {
-  const entries = Object.entries({
-    ...req.session.transactions,
-    [attempt.id]: { ...transaction, browser: browserOf(req), attempt },
-  });
+/**
+ * Keeps a login that leaves for Salesforce, with its attempt and browser: in the session (the oldest give way past
+ * five) and in this process's pending logins, where a session saved at the same moment by another tab cannot drop it.
+ */
+export function saveTransaction(
+  req: Request,
+  attempt: Attempt,
+  transaction: Transaction,
+  pending: PendingLogins,
+): void {
+  const kept = { ...transaction, browser: browserOf(req), attempt };
+  const entries = Object.entries({ ...req.session.transactions, [attempt.id]: kept });
   req.session.transactions = Object.fromEntries(entries.slice(-MAX_TRANSACTIONS));
+  pending.keep(kept);
 }
 
-/** The transaction the returned state belongs to, deleted from the session before anything else is checked. */
+/**
+ * The transaction the returned state belongs to, deleted from the session (and the pending logins) before anything
+ * else is checked. One this session lost to another tab's save at the same moment is found among the pending ones.
+ */
 export function takeSessionTransaction<T extends Transaction>(
   req: Request,
   flow: T['flow'],
   returnedState: string | undefined,
   nowMs: number,
+  pending: PendingLogins,
 ): CallbackMatch<T> {
   const { transactions = {}, usedStates = [] } = req.session;
-  const lookup = takeTransaction<T>(transactions, usedStates, flow, returnedState, nowMs);
+  const rescued = pending.find(returnedState, browserOf(req));
+  const waiting =
+    rescued?.attempt && !(rescued.attempt.id in transactions)
+      ? { ...transactions, [rescued.attempt.id]: rescued }
+      : transactions;
+  const lookup = takeTransaction<T>(waiting, usedStates, flow, returnedState, nowMs);
+  if (returnedState !== undefined && (lookup.found || lookup.expired)) pending.forget(returnedState);
   req.session.transactions = lookup.remaining;
   req.session.usedStates = lookup.used;
   return { transaction: lookup.found, replayed: lookup.replayed, expired: lookup.expired };

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { markLoggedOut } from '../retiredSessions.ts';
 import { entryView } from '../teaching/transcript.ts';
+import { browserOf } from './loginSession.ts';
 import type { Services } from './services.ts';
 
 declare module 'express-session' {
@@ -24,6 +25,8 @@ export function logoutPages(
     async logout(req, res) {
       // Before anything is awaited: a sign-in of this session that ends meanwhile must not undo the logout.
       markLoggedOut(req);
+      // Logins this browser left waiting at Salesforce end with the session that held them.
+      services.pendingLogins.forgetBrowser(browserOf(req));
       const login = req.session.login;
       const legs: TranscriptEntry[] = [];
       if (login) await api.revoke(login.tokens, (entry) => legs.push(entry)).catch(() => undefined);

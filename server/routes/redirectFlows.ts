@@ -117,7 +117,7 @@ export function redirectFlowPages(services: Services): {
         again.append('restarted', '1');
         return res.redirect(303, `${req.path}?${again}`);
       }
-      saveTransaction(req, attempt, transaction);
+      saveTransaction(req, attempt, transaction, services.pendingLogins);
       attemptLog(attempt).entry({
         id: randomUUID(),
         at: now(),

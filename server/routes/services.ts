@@ -6,6 +6,7 @@ import type { OrgControl } from '../orgFaults.ts';
 import { SalesforceApi } from '../salesforce/api.ts';
 import { ApiVersions } from '../salesforce/apiVersions.ts';
 import { createSalesforceHttp } from '../salesforce/http.ts';
+import { PendingLogins } from './pendingLogins.ts';
 
 export interface Services {
   config: Config;
@@ -15,6 +16,8 @@ export interface Services {
   orgControl?: OrgControl;
   /** Direct flows' attempts at the local org, by grant_type: one with org switches runs alone (see inTurn). */
   faultTurns: KeyedTurns;
+  /** Redirect flows' logins under way, beside each session's own copy (see pendingLogins.ts). */
+  pendingLogins: PendingLogins;
 }
 
 export interface ServiceOptions {
@@ -31,5 +34,13 @@ export function createServices(
 ): Services {
   const http = createSalesforceHttp(config, now, httpTimeoutMs, extraCa ?? config.extraCaPem);
   const api = new SalesforceApi(http, config.loginUrl);
-  return { config, api, apiVersions: new ApiVersions(now), now, orgControl, faultTurns: new KeyedTurns() };
+  return {
+    config,
+    api,
+    apiVersions: new ApiVersions(now),
+    now,
+    orgControl,
+    faultTurns: new KeyedTurns(),
+    pendingLogins: new PendingLogins(),
+  };
 }

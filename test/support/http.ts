@@ -65,6 +65,11 @@ export class TestClient {
     this.cookies.set(`${host} ${name}`, value);
   }
 
+  /** Drops one cookie, as a browser does when it expires or its user clears it. */
+  forgetCookie(host: string, name: string): void {
+    this.cookies.delete(`${host} ${name}`);
+  }
+
   /** The value of one cookie this client holds for the host. */
   cookie(host: string, name: string): string | undefined {
     return this.cookies.get(`${host} ${name}`);

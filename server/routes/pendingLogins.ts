@@ -1,0 +1,45 @@
+// Logins waiting at Salesforce, kept by this process beside the visitor's session. express-session saves a session
+// whole, so two requests of one browser that save it at the same moment (two tabs' Run) keep only the later one's
+// copy; two starts with no session yet make two sessions, of which the browser keeps one. A callback whose login is
+// in neither finds it here: by its state, for the browser that started it. (Several app processes behind Redis
+// share only the session's copy: there, such overlaps want sticky sessions, as the README says.)
+import { LRUCache } from 'lru-cache';
+import { constantTimeEqual } from '../flows/checks.ts';
+import { stateDigest, TRANSACTION_LIFETIME_MS, type Transaction } from '../flows/transactions.ts';
+
+/** Far beyond the logins a local playground has under way at once; each is a transaction and its attempt. */
+const MAX_PENDING = 2000;
+
+export class PendingLogins {
+  private readonly waiting = new LRUCache<string, Transaction>({
+    max: MAX_PENDING,
+    ttl: TRANSACTION_LIFETIME_MS,
+  });
+
+  /** A login leaving for Salesforce, with the browser it belongs to (its transaction carries both). */
+  keep(transaction: Transaction): void {
+    this.waiting.set(stateDigest(transaction.state), transaction);
+  }
+
+  /** The login `state` belongs to, only for the browser that started it (its state alone is not enough). */
+  find(state: string | undefined, browser: string | undefined): Transaction | undefined {
+    if (state === undefined || browser === undefined) return undefined;
+    const transaction = this.waiting.get(stateDigest(state));
+    return transaction?.browser !== undefined && constantTimeEqual(transaction.browser, browser)
+      ? transaction
+      : undefined;
+  }
+
+  /** The callback has come (or came too late): the login is no longer waiting. */
+  forget(state: string): void {
+    this.waiting.delete(stateDigest(state));
+  }
+
+  /** A logout ends what the browser had under way, as it ends the session that held it. */
+  forgetBrowser(browser: string | undefined): void {
+    if (browser === undefined) return;
+    for (const [digest, transaction] of this.waiting.entries()) {
+      if (transaction.browser === browser) this.waiting.delete(digest);
+    }
+  }
+}
