@@ -14,6 +14,8 @@ import { carriedUnknownSession, SESSION_GONE_CAUSES } from '../retiredSessions.t
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
 export const TUTORIAL_URL = 'https://github.com/JitendraZaa/JWTDemo';
 const MAX_SOQL_LENGTH = 4000;
+/** Salesforce's words for a live token that may not call the REST API (no api scope, or an IP restriction). */
+const NOT_FOR_REST = /not valid for use with the REST API/i;
 
 declare module 'express-session' {
   interface SessionData {
@@ -39,13 +41,17 @@ export function resultPages(services: Services): Handlers {
       const problems: ReceivedError[] = [];
       const result = await askSalesforce(services, login, soql, record, problems);
       const version = login.apiVersion;
-      // The session still holds the token, but Salesforce no longer takes it: the page leads with that.
-      const tokenRefused = problems.some((problem) => problem.error === 'INVALID_SESSION_ID');
+      // The session still holds the token, but Salesforce no longer takes it (or never for the REST API, a token
+      // without the api scope): the page leads with that.
+      const sessionInvalid = problems.filter((problem) => problem.error === 'INVALID_SESSION_ID');
+      const notForRest = sessionInvalid.some((problem) => NOT_FOR_REST.test(problem.error_description ?? ''));
+      const tokenRefused = sessionInvalid.length > 0 && !notForRest;
       res.render('result', {
         // The tab says which flow signed in: one result page serves them all.
         title: `${tokenRefused ? 'Token refused' : 'Signed in'} (${FLOW_NAMES[login.flow]} flow)`,
         login,
         tokenRefused,
+        notForRest,
         apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),
         issuedAt: issuedAt(login),

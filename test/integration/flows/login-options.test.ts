@@ -3,7 +3,7 @@
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { hiddenValue } from '../../support/emulator-login.ts';
-import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -47,6 +47,25 @@ describe('login choices of the redirect flows', () => {
     // Its refresh is held to what the login was granted, not to SF_SCOPES: no id_token is owed there either.
     const refreshed = await postForm(stack, client, '/result', '/flows/refresh-token');
     assert.equal(refreshed.headers.get('location'), '/result');
+  });
+
+  test('a login without the api scope is signed in with a token the REST API will not take, said first', async () => {
+    const client = new TestClient();
+    const callbackUrl = await authorizeViaApp(
+      stack,
+      client,
+      '/flows/web-server/start?scope=id&scope=refresh_token',
+    );
+    assert.equal((await client.get(callbackUrl)).headers.get('location'), '/result');
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(result, /<h1>Signed in<\/h1>/, 'the token works: identity answered');
+    assert.doesNotMatch(result, /Token refused|no longer works/, 'neither revoked nor timed out');
+    const lead = result.slice(
+      result.indexOf('<p class="lead">'),
+      result.indexOf('</p>', result.indexOf('<p class="lead">')),
+    );
+    assert.match(lead, /but one the REST API will not take/);
+    assert.match(lead, /A refresh keeps the same scopes: sign in again asking for <code>api<\/code>/);
   });
 
   test('prompt=consent shows the approval page again to a user who already allowed the app', async () => {
