@@ -43,33 +43,44 @@ export class TieredMemoryStore extends session.Store {
     private readonly isSignedIn: (data: SessionData) => boolean = (data) => Boolean(data.login),
   ) {
     super();
-    const tier = ({ sessions, bytes }: TierLimits, dispose?: LRUCache.Disposer<string, string>) =>
+    const tier = (
+      { sessions, bytes }: TierLimits,
+      more: Pick<LRUCache.Options<string, string, unknown>, 'dispose' | 'updateAgeOnGet'> = {},
+    ) =>
       new LRUCache<string, string>({
         max: sessions,
         maxSize: bytes,
         sizeCalculation: (json) => json.length,
         ttl: limits.ttlMs,
-        dispose,
+        ...more,
       });
     this.anonymous = tier(limits.anonymous);
-    // A signed-in session that ran out of time or made room is forgotten with its tokens: told, so that they can
-    // be revoked (a logout or a sign-in that destroys one sees to its own).
-    this.signedIn = tier(limits.signedIn, (json, _sid, reason) => {
-      if (this.forgotten && (reason === 'expire' || reason === 'evict'))
-        this.forgotten(JSON.parse(json) as SessionData);
+    this.signedIn = tier(limits.signedIn, {
+      // A request loading the session is a use of it: one still running never sees it expire under it.
+      updateAgeOnGet: true,
+      // A signed-in session that ran out of time or made room is forgotten with its tokens: told, so that they can
+      // be revoked (a logout or a sign-in that destroys one sees to its own).
+      dispose: (json, _sid, reason) => {
+        if (this.forgotten && (reason === 'expire' || reason === 'evict'))
+          this.forgotten(JSON.parse(json) as SessionData);
+      },
     });
   }
 
   /**
-   * Tells `listener` of each signed-in session dropped for its age or to make room for others. The ones nobody
-   * comes back to are looked for once a minute.
+   * Tells `listener` of each signed-in session dropped for its age or to make room for others: an expired one when
+   * it is next looked up, or at the next sweep (see sweepEvery).
    */
   onForgotten(listener: (data: SessionData) => void): void {
     this.forgotten = listener;
-    this.sweep ??= setInterval(() => this.signedIn.purgeStale(), SWEEP_INTERVAL_MS).unref();
   }
 
-  /** Stops looking for forgotten sessions. */
+  /** Looks for expired sessions nobody comes back to, every `ms` (until close), so that they are told of too. */
+  sweepEvery(ms = SWEEP_INTERVAL_MS): void {
+    this.sweep ??= setInterval(() => this.signedIn.purgeStale(), ms).unref();
+  }
+
+  /** Stops sweeping. */
   close(): void {
     clearInterval(this.sweep);
   }
@@ -128,6 +139,7 @@ export async function createSessionStore(
 ): Promise<SessionStore> {
   if (!redisUrl) {
     const store = new TieredMemoryStore(limits);
+    store.sweepEvery();
     return { store, close: async () => store.close() };
   }
   return connectRedisStore(redisUrl, limits.ttlMs, deadlineMs);
