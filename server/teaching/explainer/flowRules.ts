@@ -50,7 +50,7 @@ export const FLOW_RULES: Rule[] = [
     howToFix:
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
     inEmulator:
-      "The org and app settings above are on the emulator's Setup page (its /setup), which also shows locked users: ten wrong passwords in a row lock a user for 15 minutes, and the right password then gets this same answer. Setup unlocks them; with the only administrator locked (who alone signs in there), restart the emulator or wait out the 15 minutes.",
+      'The org and app settings above are on the emulator\'s Setup page (its /setup), which also shows locked users: ten wrong passwords in a row lock a user for 15 minutes, and the right password then gets this same answer. Every visitor of this playground signs in as the same users, so other visitors\' wrong passwords (their "break it" switches too) count toward the ten. Setup unlocks them; with the only administrator locked (who alone signs in there), restart the emulator or wait out the 15 minutes.',
     // Salesforce's answer names no cause; the one a learner armed is known here.
     detail: (c) =>
       c.faults?.includes('no-security-token')

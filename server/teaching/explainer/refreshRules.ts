@@ -2,6 +2,10 @@
 // then the one every client meets when a stored refresh token stops working.
 import { APP_MANAGER, type Rule } from './types.ts';
 
+/** Every visitor of one playground signs in as the emulator's same few users: one's sign-ins push out another's. */
+const SHARED_USERS =
+  "Every visitor of this playground signs in as the emulator's same few users, so another visitor's sign-ins count toward the user's five grants, and a sixth pushes the oldest out. The refresh token policy and rotation are on the emulator's Setup page (its /setup); changing them changes them for every visitor.";
+
 export const REFRESH_RULES: Rule[] = [
   {
     key: 'refresh-family',
@@ -13,6 +17,7 @@ export const REFRESH_RULES: Rule[] = [
       "It was revoked, expired by the app's refresh-token policy (immediately, after N, or unused for N), pushed out by a sixth login of the same user, or, with rotation on, it was already replaced: reusing a replaced refresh token revokes the whole family, the current one included.",
     howToFix: `Sign in again. If a refresh token issued moments ago fails on its first use, the app's Refresh Token Policy is "Immediately expire refresh token": set it to "Refresh token is valid until revoked" (${APP_MANAGER} → Manage → Edit Policies), then sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.`,
     whatNotToDo: 'Do not share one refresh token between processes or retry a refresh in parallel.',
+    inEmulator: SHARED_USERS,
   },
   {
     // Seen on refresh requests (restforce#826), never documented: the card says what is known and no more.

@@ -159,6 +159,11 @@ describe('the newer flows through the app', () => {
         title: 'That refresh token no longer works',
         fault: 'reuse-refresh-token',
       });
+      // Here the org is the emulator, shared by every visitor: their sign-ins count toward the user's five grants.
+      assert.match(
+        await page('/flows/refresh-token'),
+        /another visitor&#39;s sign-ins count toward the user&#39;s five grants/,
+      );
       // The result page no longer offers a refresh that cannot work, and says why.
       const result = await page('/result');
       assert.match(result, /Salesforce refused a refresh of this login at/);

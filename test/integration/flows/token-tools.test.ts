@@ -77,7 +77,15 @@ describe('token tools and logout', () => {
       page.indexOf('<p class="lead">'),
       page.indexOf('</p>', page.indexOf('<p class="lead">')),
     );
-    assert.match(lead, /Refresh it \(the button beside <code>refresh_token<\/code>/);
+    assert.match(lead, /pushed out when the same user signed in to this app a sixth time/);
+    assert.match(
+      lead,
+      /other visitors&#39; sign-ins count toward those five|other visitors' sign-ins count toward those five/,
+    );
+    assert.match(
+      lead,
+      /Try a refresh \(the button beside\s+<code>refresh_token<\/code> below\); if it is refused,/,
+    );
     assert.match(lead, /<a href="\/flows\/web-server">run the web server flow again<\/a>/);
   });
 
