@@ -9,23 +9,40 @@ export function clockSkewCheck(transcript: TranscriptEntry[]): Check | undefined
   const withDate = [...transcript].reverse().find((entry) => entry.responseHeaders?.date);
   const date = withDate?.responseHeaders?.date;
   if (!withDate || !date || Number.isNaN(Date.parse(date))) return undefined;
-  // The Date header has whole-second precision; the request's own duration adds to the uncertainty.
-  const skewS = Math.round((Date.parse(date) - withDate.at) / 1000);
+  const { skewS } = clockSkew(Date.parse(date), withDate.at, withDate.durationMs);
   const passed = Math.abs(skewS) <= SKEW_LIMIT_S;
   return {
     id: 'clock-skew',
     label: 'clock check',
     passed,
-    detail: `Salesforce's Date header says ${date}; this machine's clock is ${clockAgainstSalesforce(skewS)}.`,
+    detail: `Salesforce's Date header says ${date}; this machine's clock is ${clockAgainstSalesforce(Date.parse(date), withDate.at, withDate.durationMs)}.`,
     why: "JWT exp and id_token times are checked against Salesforce's clock: a machine a few minutes off sends assertions that are already expired.",
   };
 }
 
 /**
- * This machine's clock against Salesforce's, from `skewS` = Salesforce's time minus this machine's, in words: a
- * bare signed number leaves the reader to guess which way to set the clock.
+ * Salesforce's clock minus this machine's, in whole seconds, from a call sent at `sentAtMs` (this machine's clock)
+ * that took `durationMs` and came back with a Date header of `serverMs`. That header is cut to the second and was
+ * written somewhere during the call: within a second and a half, plus half the call, the two are in step.
  */
-export function clockAgainstSalesforce(skewS: number): string {
-  if (Math.abs(skewS) <= 1) return "in step with Salesforce's"; // the Date header is to the second
+export function clockSkew(
+  serverMs: number,
+  sentAtMs: number,
+  durationMs = 0,
+): { skewS: number; inStep: boolean } {
+  const middle = sentAtMs + durationMs / 2;
+  return {
+    skewS: Math.round((serverMs - middle) / 1000),
+    inStep: Math.abs(serverMs + 500 - middle) <= 1500 + durationMs / 2,
+  };
+}
+
+/**
+ * This machine's clock against Salesforce's, in words: a bare signed number leaves the reader to guess which way
+ * to set the clock, and a difference within what the measure can tell is no difference.
+ */
+export function clockAgainstSalesforce(serverMs: number, sentAtMs: number, durationMs = 0): string {
+  const { skewS, inStep } = clockSkew(serverMs, sentAtMs, durationMs);
+  if (inStep) return "in step with Salesforce's";
   return `about ${Math.abs(skewS)} s ${skewS > 0 ? 'behind' : 'ahead of'} Salesforce's`;
 }

@@ -121,6 +121,7 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     context.clientId = form.get('client_id') ?? undefined;
     context.serverDate = tokenCall.responseHeaders?.date;
     context.sentAtMs = tokenCall.at;
+    context.sentDurationMs = tokenCall.durationMs;
   }
   // Before any token call, the authorize request (sent or only pre-flighted) says what the app asked for.
   const authorize = attempt.transcript.find(

@@ -1,5 +1,5 @@
 // Explanations for the JWT bearer flow's errors, which read the assertion that was sent.
-import { clockAgainstSalesforce } from '../checks.ts';
+import { clockAgainstSalesforce, clockSkew } from '../checks.ts';
 import { APP_MANAGER, type Rule } from './types.ts';
 
 const AUDIENCE_RULE: Rule = {
@@ -58,7 +58,7 @@ export const JWT_RULES: Rule[] = [
     whatNotToDo: 'Do not "fix" it with a huge exp: a long-lived assertion is a long-lived credential.',
     detail: (c) =>
       c.exp !== undefined
-        ? `exp was ${c.exp} (${new Date(c.exp * 1000).toISOString()})${c.exp > 1e12 ? ': that looks like milliseconds' : ''}.${serverClock(c.exp, c.serverDate, c.sentAtMs)}`
+        ? `exp was ${c.exp} (${new Date(c.exp * 1000).toISOString()})${c.exp > 1e12 ? ': that looks like milliseconds' : ''}.${serverClock(c.exp, c.serverDate, c.sentAtMs, c.sentDurationMs)}`
         : undefined,
   },
 ];
@@ -67,12 +67,12 @@ export const JWT_RULES: Rule[] = [
  * What Salesforce's clock read when it refused the assertion (its Date header), against exp and against this
  * machine's clock: an expired assertion that this machine signed moments before is a clock set wrong.
  */
-function serverClock(exp: number, serverDate?: string, sentAtMs?: number): string {
+function serverClock(exp: number, serverDate?: string, sentAtMs?: number, durationMs?: number): string {
   const serverMs = serverDate === undefined ? NaN : Date.parse(serverDate);
   if (Number.isNaN(serverMs) || exp > 1e12) return '';
   const late = Math.round(serverMs / 1000 - exp);
   const read = ` Salesforce's clock (its Date header) read ${new Date(serverMs).toISOString()}, ${late} s after exp`;
   if (sentAtMs === undefined) return `${read}.`;
-  const skewS = Math.round((serverMs - sentAtMs) / 1000);
-  return `${read}; this machine's clock is ${clockAgainstSalesforce(skewS)}${Math.abs(skewS) > 60 ? ': set it right (NTP) and sign again' : ''}.`;
+  const off = Math.abs(clockSkew(serverMs, sentAtMs, durationMs).skewS) > 60;
+  return `${read}; this machine's clock is ${clockAgainstSalesforce(serverMs, sentAtMs, durationMs)}${off ? ': set it right (NTP) and sign again' : ''}.`;
 }

@@ -26,6 +26,7 @@ export interface ExplainContext {
   /** The token call's answer: Salesforce's Date header, and when this machine sent the call (its own clock). */
   serverDate?: string;
   sentAtMs?: number;
+  sentDurationMs?: number;
   redirectUri?: string;
   /** The consumer key the request carried. */
   clientId?: string;
