@@ -2,7 +2,7 @@
 // form and multipart bodies, and a browser session on the pages people sign in on (never on API calls).
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import express from 'express';
+import express, { type Response } from 'express';
 import session, { type SessionData } from 'express-session';
 import helmet from 'helmet';
 import { headersPerSetting } from '../fixedHeaders.ts';
@@ -47,7 +47,12 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
         }),
     ),
   );
-  app.use('/emulator-assets', express.static(path.join(PUBLIC_DIR, 'emulator'), { maxAge: '1h' }));
+  // Unversioned names, as the app's own assets: checked on every use (a 304 when unchanged), never an old copy.
+  const assets = {
+    cacheControl: false,
+    setHeaders: (res: Response) => res.setHeader('Cache-Control', 'no-cache'),
+  };
+  app.use('/emulator-assets', express.static(path.join(PUBLIC_DIR, 'emulator'), assets));
   // Forms for the OAuth endpoints and pages. The REST API reads its own JSON bodies once the token is checked: a
   // form posted there gets the REST API's answer (401 without a token, 415 with one), never an OAuth-style one.
   const forms = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });

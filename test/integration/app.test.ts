@@ -70,6 +70,12 @@ describe('app shell', () => {
     assert.equal(stylesheet.headers.get('cache-control'), 'no-cache');
     const etag = stylesheet.headers.get('etag') ?? '';
     assert.equal((await client.get(`${stack.appUrl}/css/app.css`, { 'if-none-match': etag })).status, 304);
+    const emulatorCss = await client.get(`${stack.emulatorUrl}/emulator-assets/emulator.css`);
+    assert.equal(
+      emulatorCss.headers.get('cache-control'),
+      'no-cache',
+      "the emulator's pages' stylesheet too",
+    );
     for (const file of ['/certs/jwt.key', '/certs/server.key', '/../certs/jwt.key']) {
       const response = await client.get(`${stack.appUrl}${file}`);
       assert.equal(response.status, 404, file);
