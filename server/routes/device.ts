@@ -3,6 +3,7 @@
 import type { Request, RequestHandler } from 'express';
 import * as device from '../flows/device.ts';
 import { sessionEnded } from '../retiredSessions.ts';
+import { FlowError } from '../attempts/attempt.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { inTurn, settleOrgFaults } from './attemptFaults.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
@@ -22,6 +23,9 @@ declare module 'express-session' {
     device?: device.DeviceTransaction;
   }
 }
+
+/** A device code lasts 10 minutes: an org that still says "pending" 15 minutes on will not say it expired. */
+const POLLING_LIMIT_MS = 15 * 60 * 1000;
 
 /**
  * Sessions with a poll under way. The page's own timer and "Check now" can fire at the same moment; two polls
@@ -101,6 +105,14 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       // However long the page took to ask (a background tab's timers slow down), Salesforce says whether the code
       // is still good: an approval given in time may be waiting for this very poll.
       outcome = await device.poll(flowContext(services, attempt), transaction);
+      // An org that still says "pending" long after a code's 10 minutes would be polled as long as the tab stays
+      // open: its answer is undocumented, so the app stops there.
+      if (!outcome.done && now() - transaction.createdAt > POLLING_LIMIT_MS) {
+        throw new FlowError(
+          'device_still_pending',
+          'still pending 15 minutes after the code was issued: this app stopped polling',
+        );
+      }
     } catch (error) {
       delete req.session.device;
       Object.assign(attempt, { error: describeFailure(error), ok: false });

@@ -1,6 +1,6 @@
 // The result page's layout in Chromium at its extremes: a query answering 2,000 rows scrolls in a box of its own,
 // its header in view, and what follows stays near; printed, every code block and table comes out whole, and none of
-// the controls.
+// the controls (of what is open: a closed step prints closed).
 // (npm test balances its browser groups on this file taking about 5 s alone.)
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';

@@ -41,4 +41,14 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
     howToFix: `Turn on "Enable Refresh Token Rotation" on the app (${APP_MANAGER} → Edit → OAuth settings; External Client Apps: Settings → Security), refresh once, then try again.`,
     whatNotToDo: 'Nothing to avoid: this is the setup of the lesson.',
   },
+  {
+    key: 'device-still-pending',
+    error: 'device_still_pending',
+    title: 'Salesforce kept saying the code was waiting',
+    likelyMeaning:
+      'A device code lasts 10 minutes, yet a poll well after that was still answered authorization_pending, so this app stopped asking rather than poll for ever. What an org answers once a code has expired is not documented.',
+    howToFix: 'Run the device flow again for a new code, and allow access within its 10 minutes.',
+    whatNotToDo:
+      'Do not poll a device code without an end: stop at its lifetime (or expires_in, where a server sends one).',
+  },
 ];

@@ -1,0 +1,60 @@
+// The device flow against an org (another emulator) whose clock is not the app's: however late the page polls, the
+// org says whether its code is still good; one that still answers "pending" long after a code's 10 minutes is not
+// polled for ever.
+import assert from '../../support/assert.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { EMULATOR_DEFAULTS } from '../../../server/config.ts';
+import { assertExplained, postForm } from '../../support/flows.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
+
+describe('the device flow against an org of its own', () => {
+  let org: TestStack;
+  let app: TestStack;
+  let orgClock = Date.now();
+  let appClock = Date.now();
+  before(async () => {
+    org = await startTestStack({}, { emulatorOnly: true, now: () => orgClock });
+    app = await startTestStack(
+      {
+        SF_LOGIN_URL: org.emulatorUrl,
+        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
+        SF_USERNAME: EMULATOR_DEFAULTS.username,
+      },
+      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8'), now: () => appClock },
+    );
+  });
+  after(async () => {
+    await app.close();
+    await org.close();
+  });
+
+  const devicePolls = () =>
+    org.emulator?.received.filter((r) => r.params.grant_type === 'device').length ?? 0;
+
+  test('an org still answering "pending" past 15 minutes is asked, and then not polled again', async () => {
+    const client = new TestClient();
+    await client.get(app.accessUrl ?? '');
+    const run = await postForm(app, client, '/flows/device', '/flows/device');
+    assert.equal(run.headers.get('location'), '/flows/device');
+    const poll = async () =>
+      (await postForm(app, client, '/flows/device', '/flows/device/poll')).headers.get('location');
+    // This machine's clock runs ahead of the org's: to the org, its code is seconds old.
+    appClock += 14 * 60_000;
+    orgClock += 6_000;
+    assert.equal(await poll(), '/flows/device', 'within 15 minutes the page goes on polling');
+    appClock += 2 * 60_000;
+    orgClock += 6_000;
+    const before = devicePolls();
+    assert.equal(await poll(), '/flows/device#teaching-heading');
+    assert.equal(devicePolls(), before + 1, 'the org was asked first');
+    assertExplained(await (await client.get(`${app.appUrl}/flows/device`)).text(), {
+      error: 'device_still_pending',
+      description: 'still pending 15 minutes after the code was issued: this app stopped polling',
+      title: 'Salesforce kept saying the code was waiting',
+    });
+  });
+});
