@@ -72,6 +72,21 @@ describe('a visitor interrupted', () => {
     const result = await (await client.get(`${stack.appUrl}/result`)).text();
     assert.match(result, /data-leg="revoke \(replaced login\)"/);
     assert.ok(!result.includes(first), 'the revoked refresh token is masked');
+    const legOf = async (page: string) => {
+      const id = /data-entry="([^"]+)" data-leg="revoke \(replaced login\)"/.exec(page)?.[1] ?? '';
+      return (await client.get(`${stack.appUrl}/teaching/legs/${id}?part=body`)).text();
+    };
+    const leg = await legOf(result);
+    assert.match(leg, /Sent by this app as this sign-in replaced your earlier\s+login/);
+    assert.doesNotMatch(leg, /nothing left\s+to revoke/);
+    // A replaced login whose refresh token no longer worked: the refused revoke says it changes nothing.
+    await postForm(stack, client, '/result', '/result/tools', { tool: 'revoke-refresh' });
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const refused = await legOf(await (await client.get(`${stack.appUrl}/result`)).text());
+    assert.match(
+      refused,
+      /Salesforce refused it because that token no longer worked[^]*nothing left\s+to revoke/,
+    );
     // The new login's own refresh token still works.
     assert.equal(await refresh(), '/result');
     assert.notEqual(refreshed().at(-1)?.params.refresh_token, first);
