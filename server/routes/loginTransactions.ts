@@ -31,7 +31,8 @@ export function saveTransaction(
   const kept = { ...transaction, browser: browserOf(req), attempt };
   const entries = Object.entries({ ...req.session.transactions, [attempt.id]: kept });
   req.session.transactions = Object.fromEntries(entries.slice(-MAX_TRANSACTIONS));
-  pending.keep(kept);
+  // Without a form cookie no callback could ever prove it is this browser's: nothing worth keeping twice.
+  if (kept.browser !== undefined) pending.keep(kept);
 }
 
 /**
