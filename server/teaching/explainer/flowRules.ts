@@ -109,7 +109,7 @@ export const FLOW_RULES: Rule[] = [
     when: (c) => c.flow === 'device',
     title: 'Salesforce no longer knows this device code',
     likelyMeaning:
-      "A device code it cannot use gets, in the local emulator, the words Salesforce gives other spent codes (a real org's wording for device codes is unconfirmed): the code already got its tokens (a poll after the one that succeeded), it was forgotten (device codes last 10 minutes; the local emulator's reset forgets them all), or the poll sent something else than the start's device_code (the user_code, or a code cut short).",
+      "A device code it cannot use gets, in the local emulator, the words Salesforce gives other spent codes (a real org's wording for device codes is unconfirmed): the code already got its tokens (a poll after the one that succeeded), it was forgotten (device codes last 10 minutes; the local emulator keeps them in memory, so a restart or its reset forgets them all), or the poll sent something else than the start's device_code (the user_code, or a code cut short).",
     howToFix:
       "Start the device flow again, and poll with code=<device_code> from the start's answer until the first answer that is not authorization_pending.",
     whatNotToDo: 'Do not poll again with a code that has had its tokens: it works for one exchange only.',
