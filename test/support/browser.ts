@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { after } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { privateTempFolder } from './privateFolder.ts';
 
 /** Debian's headless shell first: the same Blink without the browser's UI, a third less CPU per test. */
 const CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -78,6 +79,9 @@ async function launchOwnBrowser(): Promise<Browser | null> {
   return chromium.launch({
     executablePath,
     headless: true,
+    // Chromium keeps a certificate database under $HOME (~/.local/share/pki/nssdb): the tests give it a home of
+    // their own, so that running them leaves nothing in the home of whoever runs them.
+    env: { ...process.env, HOME: privateTempFolder('sf-oauth-playground-chromium-home') },
     // Root cannot use Chromium's sandbox; the background-networking flags keep it off the (closed) internet.
     // The app and the emulator both send Cross-Origin-Opener-Policy: same-origin, so every navigation between them
     // starts a new browsing context group, and with strict site isolation a new renderer process (41 in a run of
