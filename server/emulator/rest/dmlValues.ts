@@ -101,7 +101,22 @@ export function convertValue(field: FieldDef, value: unknown, store: RecordStore
   }
 }
 
-function checkText(field: FieldDef, text: string): string | null {
+/**
+ * Salesforce never stores a text field's leading or trailing whitespace, nor an empty value (only null): the Apex
+ * guide says so of every sObject String field, "as in the SOAP API". It trims as Java's String.trim() does (every
+ * character up to U+0020; a no-break space stays), reported of text fields; whether a long text area is trimmed
+ * too is unconfirmed, and here it is, like the others.
+ */
+function javaTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
+}
+
+function checkText(field: FieldDef, sent: string): string | null {
+  const text = javaTrim(sent);
   if (text === '') return null;
   if (text.length > field.length) {
     throw new RestError(

@@ -1,5 +1,5 @@
-// Contract tests for /sobjects writes Salesforce refuses: its validation errors (codes, messages and fields), and
-// dates outside 1700-01-01 to 4000-12-31.
+// Contract tests for /sobjects writes Salesforce refuses: its validation errors (codes, messages and fields),
+// dates outside 1700-01-01 to 4000-12-31, and text stored trimmed.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { expectReply } from '../../support/rest.ts';
@@ -105,6 +105,35 @@ describe('emulator: sObjects', () => {
       (await rest.post('/sobjects/User', { LastName: 'X' })).body[0].errorCode,
       'INVALID_TYPE_FOR_OPERATION',
     );
+  });
+
+  test('stores text without its leading and trailing whitespace, as Salesforce does: a blank required field is missing', async () => {
+    const { rest } = records;
+    await expectReply(rest.post('/sobjects/Account', { Name: ' \t\n ' }), 400, [
+      {
+        message: 'Required fields are missing: [Name]',
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['Name'],
+      },
+    ]);
+    const created = await rest.post('/sobjects/Contact', {
+      LastName: '  Padded  ',
+      Email: ' padded@example.com\n',
+      // A no-break space is not whitespace to Java's String.trim(): it stays.
+      Title: '\u00a0Kept\u00a0',
+    });
+    assert.equal(created.status, 201);
+    const read = await rest.get(`/sobjects/Contact/${created.body.id}?fields=LastName,Email,Title`);
+    assert.equal(read.body.LastName, 'Padded');
+    assert.equal(read.body.Email, 'padded@example.com');
+    assert.equal(read.body.Title, '\u00a0Kept\u00a0');
+    const found = await rest.query("SELECT Id FROM Contact WHERE LastName = 'Padded'");
+    assert.equal(found.body.totalSize, 1);
+    const patched = await rest.patch(`/sobjects/Contact/${created.body.id}`, { LastName: 'Trimmed again ' });
+    assert.equal(patched.status, 204);
+    const again = await rest.get(`/sobjects/Contact/${created.body.id}?fields=LastName`);
+    assert.equal(again.body.LastName, 'Trimmed again');
+    assert.equal((await rest.delete(`/sobjects/Contact/${created.body.id}`)).status, 204);
   });
 
   test('keeps dates within Salesforce’s range, 1700-01-01 to 4000-12-31, and stores a datetime as its UTC day', async () => {
