@@ -1,5 +1,5 @@
-// Unit tests for SOQL LIKE: wildcards, escapes and case, and patterns that would make a backtracking matcher
-// take exponential time are reduced to a few pieces matched in one pass.
+// Unit tests for SOQL LIKE: wildcards, escapes and case (non-ASCII too), and patterns that would make a backtracking
+// matcher take exponential time are reduced to a few pieces matched in one pass.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { compileLike, matchLike } from '../../../server/emulator/rest/soql/like.ts';
@@ -27,6 +27,16 @@ describe('SOQL LIKE', () => {
     assert.equal(like('a\\_b', 'a_b'), true);
     assert.equal(like('a\\_b', 'axb'), false);
     assert.equal(like("O\\'Brien", "O'Brien"), true);
+  });
+
+  test('folds case over whole runs of text, and _ is one character, one outside the BMP too', () => {
+    // İ lowers to two code points: the pattern's run is folded as the value is, so the value itself matches.
+    assert.equal(like('İstanbul', 'İstanbul'), true);
+    assert.equal(like('İst%', 'İSTANBUL'.replace('I', 'İ')), true);
+    assert.equal(like('%𐐀%', 'x𐐨y'), true, 'a Deseret capital matches its small letter');
+    assert.equal(like('Emoji _ Co', 'Emoji 😀 Co'), true);
+    assert.equal(like('Emoji __ Co', 'Emoji 😀 Co'), false);
+    assert.equal(like('_', '😀'), true);
   });
 
   test('collapses runs of % so a hostile pattern is one piece, matched without backtracking', () => {
