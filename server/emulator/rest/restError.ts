@@ -62,10 +62,12 @@ export function soqlError(
 ): RestError {
   const line = soql.slice(0, at).split('\n').length;
   const column = at - soql.lastIndexOf('\n', at - 1);
+  // The row the error names, with the caret under it (of a query on several lines, orgs show that row's text).
+  const row = soql.split('\n')[line - 1];
   return new RestError(
     400,
     errorCode,
-    `\n${soql}\n${' '.repeat(column - 1)}^\nERROR at Row:${line}:Column:${column}\n${detail}`,
+    `\n${row}\n${' '.repeat(column - 1)}^\nERROR at Row:${line}:Column:${column}\n${detail}`,
   );
 }
 

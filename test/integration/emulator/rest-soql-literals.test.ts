@@ -39,10 +39,14 @@ describe('emulator: SOQL aliases and string escapes', () => {
     assert.equal((await rows("SELECT Id FROM Account WHERE Name LIKE 'caf\\u00e9%'")).length, 1);
     assert.match(
       (await refusal("SELECT Id FROM Account WHERE Name = 'Caf\\u00'")).message,
-      /illegal escape sequence \\u$/,
+      /Illegal character sequence '\\u' in string literal\.$/,
     );
+    // As an org said it (restforce#632): the caret at the literal's start, the sequence quoted.
     const refused = await refusal("SELECT Id FROM Account WHERE Name = 'O\\xBrien'");
     assert.equal(refused.errorCode, 'MALFORMED_QUERY');
-    assert.match(refused.message, /Column:39\n.*illegal escape sequence \\x$/);
+    assert.match(
+      refused.message,
+      /Column:37\nInvalid string literal 'O\\xBrien'\. Illegal character sequence '\\x' in string literal\.$/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Contract tests for what SOQL in the emulator refuses: a date against a datetime field (a former wrong answer),
-// statements over 100,000 characters, queries that would compare too much, and what it cannot evaluate.
+// statements over 100,000 characters, queries that would compare too much, and what it cannot evaluate; the caret
+// under the row an error names.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { soqlStack } from '../../support/soql.ts';
@@ -29,6 +30,14 @@ describe('emulator: SOQL', () => {
     const badId = await refusal("SELECT Id FROM Account WHERE Id = 'nope'");
     assert.equal(badId.errorCode, 'INVALID_QUERY_FILTER_OPERATOR');
     assert.match(badId.message, /invalid ID field: nope$/);
+  });
+
+  test('of a query on several lines, shows the row the error names with the caret under it', async () => {
+    const refused = await refusal("SELECT Id, Nme\nFROM Account\nWHERE Name = 'x'");
+    assert.equal(refused.errorCode, 'INVALID_FIELD');
+    assert.match(refused.message, /^\nSELECT Id, Nme\n {11}\^\nERROR at Row:1:Column:12\n/);
+    const second = await refusal('SELECT Id\nFROM Acount');
+    assert.match(second.message, /^\nFROM Acount\n {5}\^\nERROR at Row:2:Column:6\n/);
   });
 
   test('refuses LIMIT with an aggregate function and no GROUP BY, as the SOQL reference says', async () => {

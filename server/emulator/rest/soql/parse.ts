@@ -64,7 +64,8 @@ export function parseSoql(soql: string): Query {
 
 /**
  * A backslash in a string literal may only start one of SOQL's escapes (see values.ts); "any other context" is an
- * error, Salesforce's guide says. Its wording for it is unconfirmed: this is the emulator's.
+ * error, Salesforce's guide says. The wording, with the caret at the literal's start, is one observed from an org
+ * (restforce/restforce#632: a \- in 'Anne\-Marie').
  */
 function refuseBadEscapes(soql: string): void {
   for (const literal of soql.matchAll(/'(?:[^'\\]|\\.)*'/gs)) {
@@ -73,8 +74,8 @@ function refuseBadEscapes(soql: string): void {
       throw malformed(
         soql,
         literal[0],
-        `Invalid string literal ${literal[0]}: illegal escape sequence \\${escape[1]}`,
-        literal.index + escape.index,
+        `Invalid string literal ${literal[0]}. Illegal character sequence '\\${escape[1]}' in string literal.`,
+        literal.index,
       );
     }
   }
