@@ -63,8 +63,13 @@ export function refuseUnreadableBody(req: Request): void {
 export function restErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
   const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  // Salesforce's words for a body in a charset it does not read are unknown; these at least say what is wrong.
   const bodyProblem =
-    type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON';
+    type === 'entity.too.large'
+      ? 'The request body is too large'
+      : type === 'charset.unsupported' || type === 'encoding.unsupported'
+        ? 'The request body is in a charset this server does not read: send it as UTF-8'
+        : 'The request body is not valid JSON';
   const known =
     error instanceof RestError
       ? error

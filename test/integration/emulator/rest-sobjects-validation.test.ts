@@ -134,6 +134,12 @@ describe('emulator: sObjects', () => {
     const again = await rest.get(`/sobjects/Contact/${created.body.id}?fields=LastName`);
     assert.equal(again.body.LastName, 'Trimmed again');
     assert.equal((await rest.delete(`/sobjects/Contact/${created.body.id}`)).status, 204);
+    // A body in a charset the server does not read is told as such, not as JSON that does not parse.
+    const latin = await rest.send('POST', '/sobjects/Contact', '{"LastName":"Ol\u00e9"}', {
+      'content-type': 'application/json; charset=ISO-8859-1',
+    });
+    assert.equal(latin.status, 415);
+    assert.match(latin.body[0].message, /charset this server does not read: send it as UTF-8/);
   });
 
   test('keeps dates within Salesforce’s range, 1700-01-01 to 4000-12-31, and stores a datetime as its UTC day', async () => {
