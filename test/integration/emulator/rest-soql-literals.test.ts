@@ -41,6 +41,13 @@ describe('emulator: SOQL aliases and string escapes', () => {
       (await refusal("SELECT Id FROM Account WHERE Name = 'Caf\\u00'")).message,
       /Illegal character sequence '\\u' in string literal\.$/,
     );
+    // A line or paragraph separator pasted into a value is a character like any other, in a query too.
+    assert.equal(
+      (await emulator.rest.post('/sobjects/Account', { Name: 'Line\u2028Sep\u2029End' })).status,
+      201,
+    );
+    assert.equal((await rows("SELECT Id FROM Account WHERE Name = 'Line\u2028Sep\u2029End'")).length, 1);
+    assert.equal((await rows("SELECT Id FROM Account WHERE Name LIKE 'Line\u2028%'")).length, 1);
     // As an org said it (restforce#632): the caret at the literal's start, the sequence quoted.
     const refused = await refusal("SELECT Id FROM Account WHERE Name = 'O\\xBrien'");
     assert.equal(refused.errorCode, 'MALFORMED_QUERY');

@@ -53,13 +53,23 @@ export function parseSoql(soql: string): Query {
   try {
     // No options: any option builds a new parser for the call (about 250 ms); the defaults already refuse
     // Apex bind variables, which REST does not take.
-    const query = deepFreeze(loadSoqlParser().parseQuery(soql));
+    const query = deepFreeze(loadSoqlParser().parseQuery(withSeparatorsEscaped(soql)));
     parsed.set(soql, query);
     return query;
   } catch (error) {
     const token = unexpectedToken(error) ?? lastWord(soql);
     throw malformed(soql, token, `unexpected token: ${token || 'end of query'}`, stoppedAt(soql, token));
   }
+}
+
+/**
+ * U+2028 and U+2029 (line and paragraph separators, pasted from a word processor) are characters like any other to
+ * Salesforce, but the parser's pattern for a string literal stops at them (JavaScript's `.`): written as the \u
+ * escapes SOQL reads back to the same characters, a literal holding one parses. (A raw line feed in a literal stays
+ * refused: whether Salesforce takes one is unconfirmed, and clients send \n.)
+ */
+function withSeparatorsEscaped(soql: string): string {
+  return soql.replace(/[\u2028\u2029]/g, (separator) => (separator === '\u2028' ? '\\u2028' : '\\u2029'));
 }
 
 /**
