@@ -37,6 +37,20 @@ describe('SOQL LIKE', () => {
     assert.equal(like('Emoji _ Co', 'Emoji 😀 Co'), true);
     assert.equal(like('Emoji __ Co', 'Emoji 😀 Co'), false);
     assert.equal(like('_', '😀'), true);
+    // One character to one: İ is one letter to `_`, and a capital sigma ending a run is still sigma.
+    assert.equal(like('_stanbul', 'İstanbul'), true);
+    assert.equal(like('%ΑΣ%', 'ΚΑΣΑ'), true);
+    assert.equal(like('ΑΣ%', 'ΑΣΤΡΟ'), true);
+    assert.equal(like('ΟΔΟΣ%', 'οδοσος'), true);
+    assert.equal(like('%λόγος', 'ΛΌΓΟΣ'), true);
+  });
+
+  test('matches a pattern without _ as strings (indexOf), one with _ character by character', () => {
+    // The string path is what keeps a long piece over many long values to one native search per piece.
+    assert.deepEqual(compileLike(`%${'a'.repeat(3)}b%c`).texts, ['aaab', 'c']);
+    assert.equal(compileLike('a_b%').texts, undefined);
+    assert.equal(like(`%${'a'.repeat(127)}b%`, 'a'.repeat(255)), false);
+    assert.equal(like(`%${'a'.repeat(127)}b%`, `${'a'.repeat(200)}b`), true);
   });
 
   test('collapses runs of % so a hostile pattern is one piece, matched without backtracking', () => {

@@ -1,30 +1,48 @@
 // SOQL LIKE without regular expressions: the pattern is cut at each `%` into pieces that must appear in order,
 // each found at its leftmost place. Nothing backtracks, so a hostile pattern costs at most one scan per piece.
-// Case is folded as the value's is, over whole runs of text (one letter can lower to two, as İ does), and `_` is one
-// character, an emoji too (Salesforce's rule for characters outside the BMP is unconfirmed: one character is what
-// a database's LIKE means).
+// Case is folded one character at a time on both sides, as a comparison that ignores case does (İ stays one letter,
+// final ς is σ), and `_` is one character, an emoji too (Salesforce's rule outside the BMP is unconfirmed: one
+// character is what a database's LIKE means).
 import { escapeAt, escapedChar } from './values.ts';
 
 /** `_`: any one character. */
 const ANY_ONE = null;
 
-/** One piece between two `%`: characters (code points, case folded), or ANY_ONE for `_`. */
+/** One piece between two `%`: folded characters (code points), or ANY_ONE for `_`. */
 type Piece = (string | typeof ANY_ONE)[];
 
 export interface LikePattern {
   pieces: Piece[];
+  /** Each piece as one string, when the pattern has no `_`: matched with indexOf on the folded value. */
+  texts?: string[];
   anchoredStart: boolean;
   anchoredEnd: boolean;
-  /** Characters the pattern needs at least. */
+  /** What the pattern needs at least: characters, or UTF-16 units when it has no `_` (see texts). */
   fixedLength: number;
+}
+
+/**
+ * Lower case, one character to one: what String#toLowerCase gives, unless a character would become two (İ) or a
+ * word's last sigma its final form, where each character is lowered on its own.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !lower.includes('ς')) return lower;
+  let folded = '';
+  for (const char of text) {
+    const first = String.fromCodePoint(char.toLowerCase().codePointAt(0) as number);
+    folded += first === 'ς' ? 'σ' : first;
+  }
+  return folded;
 }
 
 /** Reads the body of a SOQL string literal used with LIKE: `\%` and `\_` are literal, `%` and `_` wild. */
 export function compileLike(body: string): LikePattern {
   const pieces: Piece[] = [[]];
   let literal = '';
+  let anyOne = false;
   const flush = () => {
-    pieces[pieces.length - 1].push(...Array.from(literal.toLowerCase()));
+    pieces[pieces.length - 1].push(...Array.from(foldCase(literal)));
     literal = '';
   };
   for (let i = 0; i < body.length; i++) {
@@ -39,6 +57,7 @@ export function compileLike(body: string): LikePattern {
     } else if (char === '_') {
       flush();
       pieces[pieces.length - 1].push(ANY_ONE);
+      anyOne = true;
     } else {
       literal += char;
     }
@@ -46,19 +65,41 @@ export function compileLike(body: string): LikePattern {
   flush();
   const anchoredStart = pieces.length === 1 || pieces[0].length > 0;
   const anchoredEnd = pieces.length === 1 || pieces[pieces.length - 1].length > 0;
-  const fixedLength = pieces.reduce((sum, piece) => sum + piece.length, 0);
-  return { pieces: pieces.filter((piece) => piece.length > 0), anchoredStart, anchoredEnd, fixedLength };
+  const kept = pieces.filter((piece) => piece.length > 0);
+  const texts = anyOne ? undefined : kept.map((piece) => piece.join(''));
+  const fixedLength = texts
+    ? texts.reduce((sum, text) => sum + text.length, 0)
+    : kept.reduce((sum, piece) => sum + piece.length, 0);
+  return { pieces: kept, texts, anchoredStart, anchoredEnd, fixedLength };
 }
 
 export function matchLike(pattern: LikePattern, value: string): boolean {
-  const text = Array.from(value.toLowerCase());
+  const folded = foldCase(value);
+  // Without `_`, strings and indexOf (UTF-16 units line up on both sides); with it, characters one by one.
+  if (pattern.texts) return matchPieces(pattern, pattern.texts, folded, textFind);
+  return matchPieces(pattern, pattern.pieces, Array.from(folded), pieceFind);
+}
+
+interface Sequence {
+  length: number;
+}
+
+/** Where `piece` is found in `text` from `from` on (-1: nowhere), or, with `only`, whether it stands at `from`. */
+type Find<P, T> = (piece: P, text: T, from: number, only?: boolean) => number;
+
+function matchPieces<P extends Sequence, T extends Sequence>(
+  pattern: LikePattern,
+  pieces: P[],
+  text: T,
+  find: Find<P, T>,
+): boolean {
   if (pattern.fixedLength > text.length) return false;
-  const { pieces, anchoredStart, anchoredEnd } = pattern;
+  const { anchoredStart, anchoredEnd } = pattern;
   if (pieces.length === 0) return !(anchoredStart && anchoredEnd) || text.length === 0;
   let from = 0;
   let middle = pieces;
   if (anchoredStart) {
-    if (!matchesAt(pieces[0], text, 0)) return false;
+    if (find(pieces[0], text, 0, true) < 0) return false;
     from = pieces[0].length;
     middle = middle.slice(1);
   }
@@ -72,21 +113,16 @@ export function matchLike(pattern: LikePattern, value: string): boolean {
   if (!anchoredEnd) return true;
   if (!last) return from === text.length;
   const start = text.length - last.length;
-  return start >= from && matchesAt(last, text, start);
+  return start >= from && find(last, text, start, true) >= 0;
 }
 
-function find(piece: Piece, text: string[], from: number): number {
+const textFind: Find<string, string> = (piece, text, from, only) =>
+  only ? (text.startsWith(piece, from) ? from : -1) : text.indexOf(piece, from);
+
+const pieceFind: Find<Piece, string[]> = (piece, text, from, only) => {
   for (let at = from; at + piece.length <= text.length; at++) {
-    if (matchesAt(piece, text, at)) return at;
+    if (piece.every((char, i) => char === ANY_ONE || char === text[at + i])) return at;
+    if (only) break;
   }
   return -1;
-}
-
-function matchesAt(piece: Piece, text: string[], at: number): boolean {
-  if (at + piece.length > text.length) return false;
-  for (let i = 0; i < piece.length; i++) {
-    const char = piece[i];
-    if (char !== ANY_ONE && char !== text[at + i]) return false;
-  }
-  return true;
-}
+};
