@@ -48,6 +48,10 @@ describe('emulator: SOQL aliases and string escapes', () => {
     );
     assert.equal((await rows("SELECT Id FROM Account WHERE Name = 'Line\u2028Sep\u2029End'")).length, 1);
     assert.equal((await rows("SELECT Id FROM Account WHERE Name LIKE 'Line\u2028%'")).length, 1);
+    // Outside a literal, one is white space, as it always was.
+    assert.ok(
+      (await rows("SELECT Id\u2028FROM Account\u2029WHERE Name = 'Line\u2028Sep\u2029End'")).length === 1,
+    );
     // As an org said it (restforce#632): the caret at the literal's start, the sequence quoted.
     const refused = await refusal("SELECT Id FROM Account WHERE Name = 'O\\xBrien'");
     assert.equal(refused.errorCode, 'MALFORMED_QUERY');

@@ -69,7 +69,11 @@ export function parseSoql(soql: string): Query {
  * refused: whether Salesforce takes one is unconfirmed, and clients send \n.)
  */
 function withSeparatorsEscaped(soql: string): string {
-  return soql.replace(/[\u2028\u2029]/g, (separator) => (separator === '\u2028' ? '\\u2028' : '\\u2029'));
+  if (!/[\u2028\u2029]/.test(soql)) return soql;
+  // Only inside literals: elsewhere the parser already reads them as white space.
+  return soql.replace(/'(?:[^'\\]|\\.)*'/gs, (literal) =>
+    literal.replace(/[\u2028\u2029]/g, (separator) => (separator === '\u2028' ? '\\u2028' : '\\u2029')),
+  );
 }
 
 /**
