@@ -26,7 +26,8 @@ export interface DeviceTransaction {
   browser?: string;
 }
 
-export type PollOutcome = { done: true; tokens: TokenSet } | { done: false; retryInS: number };
+/** Not done: `asked` when Salesforce was asked and said to wait (pending, or slow down), not held back here. */
+export type PollOutcome = { done: true; tokens: TokenSet } | { done: false; retryInS: number; asked?: true };
 
 /** Step 1: response_type=device_code at the token endpoint answers user_code, device_code, interval and the URL. */
 export async function start(ctx: FlowContext, faults: Fault[]): Promise<DeviceTransaction> {
@@ -87,13 +88,13 @@ export async function poll(ctx: FlowContext, transaction: DeviceTransaction): Pr
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
     if (error.error === 'authorization_pending') {
-      return { done: false, retryInS: tooFast ? TOO_FAST_S : transaction.intervalS };
+      return { done: false, retryInS: tooFast ? TOO_FAST_S : transaction.intervalS, asked: true };
     }
     if (error.error !== 'slow_down') throw error;
     log.check(intervalCheck(waitedS, transaction.intervalS));
     transaction.intervalS += 5;
     transaction.slowedDown = true;
-    return { done: false, retryInS: transaction.intervalS };
+    return { done: false, retryInS: transaction.intervalS, asked: true };
   }
 }
 

@@ -107,7 +107,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       outcome = await device.poll(flowContext(services, attempt), transaction);
       // An org that still says "pending" long after a code's 10 minutes would be polled as long as the tab stays
       // open: its answer is undocumented, so the app stops there.
-      if (!outcome.done && now() - transaction.createdAt > POLLING_LIMIT_MS) {
+      if (!outcome.done && outcome.asked && now() - transaction.createdAt > POLLING_LIMIT_MS) {
         throw new FlowError(
           'device_still_pending',
           'still pending 15 minutes after the code was issued: this app stopped polling',

@@ -43,10 +43,15 @@ describe('the device flow against an org of its own', () => {
     const poll = async () =>
       (await postForm(app, client, '/flows/device', '/flows/device/poll')).headers.get('location');
     // This machine's clock runs ahead of the org's: to the org, its code is seconds old.
-    appClock += 14 * 60_000;
+    appClock += 14 * 60_000 + 59_000;
     orgClock += 6_000;
     assert.equal(await poll(), '/flows/device', 'within 15 minutes the page goes on polling');
-    appClock += 2 * 60_000;
+    // "Check now" 2 s later, past the 15 minutes: too soon to ask the org again, so nothing is known yet.
+    appClock += 2_000;
+    const asked = devicePolls();
+    assert.equal(await poll(), '/flows/device', 'a check not sent to the org does not end the attempt');
+    assert.equal(devicePolls(), asked);
+    appClock += 5_000;
     orgClock += 6_000;
     const before = devicePolls();
     assert.equal(await poll(), '/flows/device#teaching-heading');
