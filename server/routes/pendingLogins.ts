@@ -9,6 +9,8 @@ import { stateDigest, TRANSACTION_LIFETIME_MS, type Transaction } from '../flows
 
 /** Far beyond the logins a local playground has under way at once; each is a transaction and its attempt. */
 const MAX_PENDING = 2000;
+/** As many as a session keeps (loginTransactions.ts): one browser's flood pushes out its own, not others'. */
+const MAX_PER_BROWSER = 5;
 
 export class PendingLogins {
   private readonly waiting = new LRUCache<string, Transaction>({
@@ -16,8 +18,14 @@ export class PendingLogins {
     ttl: TRANSACTION_LIFETIME_MS,
   });
 
-  /** A login leaving for Salesforce, with the browser it belongs to (its transaction carries both). */
+  /** A login leaving for Salesforce, with the browser it belongs to; that browser's oldest give way past five. */
   keep(transaction: Transaction): void {
+    const mine: string[] = []; // this browser's, oldest first
+    for (const [digest, other] of this.waiting.rentries() as Iterable<[string, Transaction]>) {
+      if (other.browser === transaction.browser) mine.push(digest);
+    }
+    for (const digest of mine.slice(0, Math.max(0, mine.length - MAX_PER_BROWSER + 1)))
+      this.waiting.delete(digest);
     this.waiting.set(stateDigest(transaction.state), transaction);
   }
 

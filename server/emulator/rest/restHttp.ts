@@ -67,9 +67,11 @@ export function restErrorHandler(error: unknown, _req: Request, res: Response, n
   const bodyProblem =
     type === 'entity.too.large'
       ? 'The request body is too large'
-      : type === 'charset.unsupported' || type === 'encoding.unsupported'
+      : type === 'charset.unsupported'
         ? 'The request body is in a charset this server does not read: send it as UTF-8'
-        : 'The request body is not valid JSON';
+        : type === 'encoding.unsupported'
+          ? 'The request body is compressed in a way this server does not read (its Content-Encoding)'
+          : 'The request body is not valid JSON';
   const known =
     error instanceof RestError
       ? error

@@ -73,10 +73,9 @@ describe('token tools and logout', () => {
     // The page no longer leads with a plain "Signed in": its first lines say the token is refused, and the way on.
     assert.match(page, /<title>Token refused \(web server flow\)/);
     assert.match(page, /<h1>Signed in, with a token that no longer works<\/h1>/);
-    const lead = page.slice(
-      page.indexOf('<p class="lead">'),
-      page.indexOf('</p>', page.indexOf('<p class="lead">')),
-    );
+    const lead = page
+      .slice(page.indexOf('<p class="lead">'), page.indexOf('</p>', page.indexOf('<p class="lead">')))
+      .replace(/\s+/g, ' ');
     assert.match(lead, /pushed out when the same user signed in to this app a sixth time/);
     assert.match(
       lead,
@@ -87,6 +86,24 @@ describe('token tools and logout', () => {
       /Try a refresh \(the button beside\s+<code>refresh_token<\/code> below\); if it is refused,/,
     );
     assert.match(lead, /<a href="\/flows\/web-server">run the web server flow again<\/a>/);
+  });
+
+  test('a revoked token of a login with no refresh token (JWT) is led with the causes that apply to it', async () => {
+    const client = new TestClient();
+    assert.equal(
+      (await postForm(stack, client, '/flows/jwt', '/flows/jwt')).headers.get('location'),
+      '/result',
+    );
+    const page = await useTool(client, 'revoke-access');
+    const lead = page
+      .slice(page.indexOf('<p class="lead">'), page.indexOf('</p>', page.indexOf('<p class="lead">')))
+      .replace(/\s+/g, ' ');
+    assert.match(
+      lead,
+      /Either its session timed out, or it was revoked \(by a logout or an administrator\)\./,
+    );
+    assert.doesNotMatch(lead, /refresh|sixth/);
+    assert.match(lead, /<a href="\/flows\/jwt">run the JWT bearer flow again<\/a>/);
   });
 
   test('an unknown tool is refused calmly', async () => {

@@ -78,8 +78,9 @@ function withSeparatorsEscaped(soql: string): string {
 
 /**
  * A backslash in a string literal may only start one of SOQL's escapes (see values.ts); "any other context" is an
- * error, Salesforce's guide says. The wording, with the caret at the literal's start, is one observed from an org
- * (restforce/restforce#632: a \- in 'Anne\-Marie').
+ * error, Salesforce's guide says. The wording and the caret at the literal's start are an org's (restforce#632: a
+ * \- in 'Anne\-Marie'); its column there reads one less, as if counted from 0, while this emulator counts columns
+ * from 1 in every message, as its other observed messages do.
  */
 function refuseBadEscapes(soql: string): void {
   for (const literal of soql.matchAll(/'(?:[^'\\]|\\.)*'/gs)) {
