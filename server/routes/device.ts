@@ -1,9 +1,9 @@
 // Device flow pages: Run asks for a user code, the page shows it with the verification link, and the browser (or
 // the "Check now" button) asks this app to poll until the user has allowed access on the other screen.
 import type { Request, RequestHandler } from 'express';
+import { FlowError } from '../attempts/attempt.ts';
 import * as device from '../flows/device.ts';
 import { sessionEnded } from '../retiredSessions.ts';
-import { FlowError } from '../attempts/attempt.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { inTurn, settleOrgFaults } from './attemptFaults.ts';
 import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import type { ReceivedError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
+import { explain } from '../teaching/explainer/explain.ts';
 import { FLOW_NAMES } from '../teaching/flowNotes.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
@@ -14,8 +15,6 @@ import { carriedUnknownSession, SESSION_GONE_CAUSES } from '../retiredSessions.t
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
 export const TUTORIAL_URL = 'https://github.com/JitendraZaa/JWTDemo';
 const MAX_SOQL_LENGTH = 4000;
-/** Salesforce's words for a live token that may not call the REST API (no api scope, or an IP restriction). */
-const NOT_FOR_REST = /not valid for use with the REST API/i;
 
 declare module 'express-session' {
   interface SessionData {
@@ -42,10 +41,12 @@ export function resultPages(services: Services): Handlers {
       const result = await askSalesforce(services, login, soql, record, problems);
       const version = login.apiVersion;
       // The session still holds the token, but Salesforce no longer takes it (or never for the REST API, a token
-      // without the api scope): the page leads with that.
-      const sessionInvalid = problems.filter((problem) => problem.error === 'INVALID_SESSION_ID');
-      const notForRest = sessionInvalid.some((problem) => NOT_FOR_REST.test(problem.error_description ?? ''));
-      const tokenRefused = sessionInvalid.length > 0 && !notForRest;
+      // without the api scope): the page leads with that, told apart as the explanations below tell them apart.
+      const refusals = problems
+        .filter((problem) => problem.error === 'INVALID_SESSION_ID')
+        .map((problem) => explain(problem, { flow: login.flow }).key);
+      const notForRest = refusals.includes('session-not-rest');
+      const tokenRefused = refusals.length > 0 && !notForRest;
       res.render('result', {
         // The tab says which flow signed in: one result page serves them all.
         title: `${tokenRefused ? 'Token refused' : 'Signed in'} (${FLOW_NAMES[login.flow]} flow)`,
