@@ -1,5 +1,5 @@
 // Explanations for the JWT bearer flow's errors, which read the assertion that was sent.
-import { clockAgainstSalesforce, clockSkew } from '../checks.ts';
+import { clockAgainstSalesforce, clockSkew, SKEW_LIMIT_S } from '../checks.ts';
 import { APP_MANAGER, type Rule } from './types.ts';
 
 const AUDIENCE_RULE: Rule = {
@@ -73,6 +73,7 @@ function serverClock(exp: number, serverDate?: string, sentAtMs?: number, durati
   const late = Math.round(serverMs / 1000 - exp);
   const read = ` Salesforce's clock (its Date header) read ${new Date(serverMs).toISOString()}, ${late} s after exp`;
   if (sentAtMs === undefined) return `${read}.`;
-  const off = Math.abs(clockSkew(serverMs, sentAtMs, durationMs).skewS) > 60;
-  return `${read}; this machine's clock is ${clockAgainstSalesforce(serverMs, sentAtMs, durationMs)}${off ? ': set it right (NTP) and sign again' : ''}.`;
+  const skew = clockSkew(serverMs, sentAtMs, durationMs);
+  const off = Math.abs(skew.skewS) > SKEW_LIMIT_S;
+  return `${read}; this machine's clock is ${clockAgainstSalesforce(skew)}${off ? ': set it right (NTP) and sign again' : ''}.`;
 }

@@ -21,6 +21,9 @@ export function loadSoqlParser(): Parser {
 const MAX_CARET_TRIES = 20;
 const MAX_CARET_SOQL = 4_000;
 
+/** A string literal of SOQL, its escapes included (line breaks too). */
+const STRING_LITERAL = /'(?:[^'\\]|\\.)*'/gs;
+
 /** Salesforce refuses longer statements before parsing them. */
 export const MAX_SOQL_LENGTH = 100_000;
 
@@ -71,7 +74,7 @@ export function parseSoql(soql: string): Query {
 function withSeparatorsEscaped(soql: string): string {
   if (!/[\u2028\u2029]/.test(soql)) return soql;
   // Only inside literals: elsewhere the parser already reads them as white space.
-  return soql.replace(/'(?:[^'\\]|\\.)*'/gs, (literal) =>
+  return soql.replace(STRING_LITERAL, (literal) =>
     literal.replace(/[\u2028\u2029]/g, (separator) => (separator === '\u2028' ? '\\u2028' : '\\u2029')),
   );
 }
@@ -83,7 +86,7 @@ function withSeparatorsEscaped(soql: string): string {
  * from 1 in every message, as its other observed messages do.
  */
 function refuseBadEscapes(soql: string): void {
-  for (const literal of soql.matchAll(/'(?:[^'\\]|\\.)*'/gs)) {
+  for (const literal of soql.matchAll(STRING_LITERAL)) {
     for (const escape of literal[0].matchAll(ESCAPE_SEQUENCE)) {
       if (isSoqlEscape(escape[1])) continue;
       throw malformed(
