@@ -7,7 +7,8 @@ import { answerDeviceCode } from './device.ts';
 import { postForm } from './flows.ts';
 import { escapeHtml } from './html.ts';
 import { TestClient } from './http.ts';
-import type { TestStack } from './stack.ts';
+import { after, before } from 'node:test';
+import { startTestStack, type TestStack } from './stack.ts';
 
 export class Visitor {
   readonly client = new TestClient();
@@ -62,3 +63,17 @@ export class Visitor {
 /** The last request the emulator's token endpoint received. */
 export const lastTokenCall = (stack: TestStack) =>
   stack.emulator?.received.filter((request) => request.path === '/token').at(-1);
+
+/**
+ * Inside a describe: a stack on a clock the tests move (`timed.clock += …`), started before its tests and closed
+ * after, and one visitor of it.
+ */
+export function visitorOnClock(start = '2026-11-20T10:00:00Z') {
+  const timed = { clock: Date.parse(start), stack: undefined as unknown as TestStack };
+  const visitor = new Visitor(() => timed.stack);
+  before(async () => {
+    timed.stack = await startTestStack({}, { now: () => timed.clock });
+  });
+  after(() => timed.stack.close());
+  return Object.assign(timed, { visitor });
+}

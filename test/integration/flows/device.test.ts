@@ -1,25 +1,18 @@
 // The device flow end to end over HTTPS against the emulator: the code shown, polling at the interval Salesforce
 // asks for until the user allows on another screen, and each break-it switch ending on its explained error.
 import assert from '../../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { assertExplained } from '../../support/flows.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
-import { lastTokenCall as lastCallOf, Visitor } from '../../support/visitor.ts';
+import { lastTokenCall as lastCallOf, visitorOnClock } from '../../support/visitor.ts';
 
 describe('the device flow through the app', () => {
-  let stack: TestStack;
-  let clock = Date.parse('2026-11-20T10:00:00Z');
-  const visitor = new Visitor(() => stack);
+  const timed = visitorOnClock();
+  const { visitor } = timed;
   const { client } = visitor;
   const page = (path: string) => visitor.page(path);
   const run = (flowPath: string) => visitor.run(flowPath);
   const arm = (flowPath: string, flow: string, fault: string) => visitor.arm(flowPath, flow, fault);
-  const lastTokenCall = () => lastCallOf(stack);
-
-  before(async () => {
-    stack = await startTestStack({}, { now: () => clock });
-  });
-  after(() => stack.close());
+  const lastTokenCall = () => lastCallOf(timed.stack);
 
   const poll = () => visitor.pollDevice();
   const allowOnOtherScreen = () => visitor.allowDeviceCodeElsewhere();
@@ -28,11 +21,14 @@ describe('the device flow through the app', () => {
     assert.equal(await run('/flows/device'), '/flows/device');
     assert.equal(await poll(), '/flows/device');
     assert.equal(lastTokenCall()?.params.grant_type, 'device');
-    const polls = stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
+    const polls = timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
     await allowOnOtherScreen();
     assert.equal(await poll(), '/flows/device', 'too soon: the app waits for interval');
-    assert.equal(stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length, polls);
-    clock += 5_000;
+    assert.equal(
+      timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length,
+      polls,
+    );
+    timed.clock += 5_000;
     assert.equal(await poll(), '/result');
     assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
   });
@@ -42,24 +38,28 @@ describe('the device flow through the app', () => {
     const firstTab = await page('/flows/device');
     const shown = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(firstTab)?.[1] ?? '';
     assert.equal(await run('/flows/device'), '/flows/device', 'another tab starts the flow again');
-    const polls = stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
-    clock += 5_000;
+    const polls = timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
+    timed.clock += 5_000;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(firstTab)?.[1] ?? '';
-    const stale = await client.request(`${stack.appUrl}/flows/device/poll`, {
+    const stale = await client.request(`${timed.stack.appUrl}/flows/device/poll`, {
       method: 'POST',
       headers: { accept: 'application/json', 'x-csrf-token': csrf },
       body: new URLSearchParams({ user_code: shown }),
     });
     assert.deepEqual(await stale.json(), { redirect: '/flows/device' });
-    assert.equal(stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length, polls);
+    assert.equal(
+      timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length,
+      polls,
+    );
     assert.doesNotMatch(await page('/flows/device'), new RegExp(`<code id="user-code">${shown}<`));
   });
 
   test('two polls at once (the page’s timer and Check now) reach Salesforce once, and the sign-in stands', async () => {
     assert.equal(await run('/flows/device'), '/flows/device');
     await allowOnOtherScreen();
-    clock += 5_000;
-    const devicePolls = () => stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
+    timed.clock += 5_000;
+    const devicePolls = () =>
+      timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
     const before = devicePolls();
     // Two connections open before the polls leave, so both reach the app at once. Otherwise the second one waits
     // for a TLS handshake of its own, and on a busy machine arrives after the first has signed in and replaced
@@ -67,7 +67,7 @@ describe('the device flow through the app', () => {
     // form of a page older than a sign-in), and the test would not be about two polls at once.
     const [html] = await Promise.all([page('/flows/device'), page('/flows/device')]);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-    const pollNow = () => client.post(`${stack.appUrl}/flows/device/poll`, { _csrf: csrf });
+    const pollNow = () => client.post(`${timed.stack.appUrl}/flows/device/poll`, { _csrf: csrf });
     const answers = await Promise.all([pollNow(), pollNow()]);
     assert.deepEqual(
       answers.map((answer) => answer.status),
@@ -80,15 +80,15 @@ describe('the device flow through the app', () => {
 
   test('approved in time but polled after the 10 minutes (a background tab): Salesforce decides, and the page says which', async () => {
     assert.equal(await run('/flows/device'), '/flows/device');
-    clock += 5_000;
+    timed.clock += 5_000;
     assert.equal(await poll(), '/flows/device');
-    clock += 9.5 * 60_000;
+    timed.clock += 9.5 * 60_000;
     await allowOnOtherScreen();
-    clock += 60_000; // a hidden tab's timers fire once a minute
-    const polls = stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length ?? 0;
+    timed.clock += 60_000; // a hidden tab's timers fire once a minute
+    const polls = timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length ?? 0;
     assert.equal(await poll(), '/flows/device#teaching-heading');
     assert.equal(
-      stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length,
+      timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length,
       polls + 1,
       'the poll was sent: the org, not the app, says the code is spent',
     );
@@ -116,7 +116,7 @@ describe('the device flow through the app', () => {
     await arm('/flows/device', 'device', 'rfc-grant-type');
     assert.equal(await run('/flows/device'), '/flows/device');
     await allowOnOtherScreen();
-    clock += 5_000;
+    timed.clock += 5_000;
     assert.equal(await poll(), '/flows/device#teaching-heading');
     assertExplained(await page('/flows/device'), {
       error: 'unsupported_grant_type',
@@ -134,7 +134,7 @@ describe('the device flow through the app', () => {
     assert.match(started, /data-interval="5" data-first-poll="1"/);
     const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(started)?.[1] ?? '';
     const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(started)?.[1] ?? '';
-    const pollAsPage = await client.request(`${stack.appUrl}/flows/device/poll`, {
+    const pollAsPage = await client.request(`${timed.stack.appUrl}/flows/device/poll`, {
       method: 'POST',
       headers: { accept: 'application/json', 'x-csrf-token': csrf },
       body: new URLSearchParams({ user_code: userCode }),

@@ -2,31 +2,24 @@
 // stranger's), a new sign-in revokes the refresh token of the login it replaces, and a device page reloaded after a
 // logout in another tab took its code says so.
 import assert from '../../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
-import { Visitor } from '../../support/visitor.ts';
+import { visitorOnClock } from '../../support/visitor.ts';
 
 describe('a visitor interrupted', () => {
-  let stack: TestStack;
-  let clock = Date.parse('2026-11-20T10:00:00Z');
-  const visitor = new Visitor(() => stack);
+  const timed = visitorOnClock();
+  const { visitor } = timed;
   const { client } = visitor;
   const page = (path: string) => visitor.page(path);
   const run = (flowPath: string) => visitor.run(flowPath);
   const poll = () => visitor.pollDevice();
   const allowOnOtherScreen = () => visitor.allowDeviceCodeElsewhere();
 
-  before(async () => {
-    stack = await startTestStack({}, { now: () => clock });
-  });
-  after(() => stack.close());
-
   test('a login finished after 15 minutes is said to have come too late, not to be a stranger', async () => {
-    const { location } = await runWebServerFlow(stack, client, {
+    const { location } = await runWebServerFlow(timed.stack, client, {
       meanwhile: async () => {
-        clock += 16 * 60 * 1000; // a login page left open over a break
+        timed.clock += 16 * 60 * 1000; // a login page left open over a break
       },
     });
     assert.equal(location, '/flows/web-server#teaching-heading');
@@ -39,10 +32,10 @@ describe('a visitor interrupted', () => {
     assert.match(shown, /The login took longer than this app waits for it/);
     assert.doesNotMatch(shown, /state_mismatch/);
     // A state this browser never sent is still a mismatch.
-    const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+    const start = await client.get(`${timed.stack.appUrl}/flows/web-server/start`);
     assert.equal(start.status, 302);
     const stranger = await client.get(
-      `${stack.appUrl}/oauthcallback.html?code=abc&state=not-a-state-of-this-browser`,
+      `${timed.stack.appUrl}/oauthcallback.html?code=abc&state=not-a-state-of-this-browser`,
     );
     assert.equal(stranger.status, 303);
     assert.match(await page('/flows/web-server'), /state_mismatch/);
@@ -51,38 +44,40 @@ describe('a visitor interrupted', () => {
   test("a new sign-in revokes the refresh token of the login it replaces (this app forgets it), not the new one's", async () => {
     const client = new TestClient();
     const refreshed = () =>
-      stack.emulator?.received.filter((r) => r.params.grant_type === 'refresh_token') ?? [];
-    const revoked = () => stack.emulator?.received.filter((r) => r.path === '/revoke') ?? [];
+      timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'refresh_token') ?? [];
+    const revoked = () => timed.stack.emulator?.received.filter((r) => r.path === '/revoke') ?? [];
     const refresh = async () =>
-      (await postForm(stack, client, '/flows/refresh-token', '/flows/refresh-token')).headers.get('location');
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+      (await postForm(timed.stack, client, '/flows/refresh-token', '/flows/refresh-token')).headers.get(
+        'location',
+      );
+    assert.equal((await runWebServerFlow(timed.stack, client)).location, '/result');
     // A refresh sends the login's refresh token: that is how the test learns it (rotation is off: it stays).
     assert.equal(await refresh(), '/result');
     const first = String(refreshed().at(-1)?.params.refresh_token);
     const revokesBefore = revoked().length;
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    assert.equal((await runWebServerFlow(timed.stack, client)).location, '/result');
     assert.deepEqual(
       revoked()
         .slice(revokesBefore)
         .map((r) => r.params.token),
       [first],
     );
-    assert.equal(stack.emulator?.context.state.tokens.findRefreshToken(first), undefined);
+    assert.equal(timed.stack.emulator?.context.state.tokens.findRefreshToken(first), undefined);
     // The revoke is a leg of the sign-in that made it, on its result page, with the old token masked like any other.
-    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    const result = await (await client.get(`${timed.stack.appUrl}/result`)).text();
     assert.match(result, /data-leg="revoke \(replaced login\)"/);
     assert.ok(!result.includes(first), 'the revoked refresh token is masked');
     const legOf = async (page: string) => {
       const id = /data-entry="([^"]+)" data-leg="revoke \(replaced login\)"/.exec(page)?.[1] ?? '';
-      return (await client.get(`${stack.appUrl}/teaching/legs/${id}?part=body`)).text();
+      return (await client.get(`${timed.stack.appUrl}/teaching/legs/${id}?part=body`)).text();
     };
     const leg = await legOf(result);
     assert.match(leg, /Sent by this app as this sign-in replaced your earlier\s+login/);
     assert.doesNotMatch(leg, /nothing left\s+to revoke/);
     // A replaced login whose refresh token no longer worked: the refused revoke says it changes nothing.
-    await postForm(stack, client, '/result', '/result/tools', { tool: 'revoke-refresh' });
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const refused = await legOf(await (await client.get(`${stack.appUrl}/result`)).text());
+    await postForm(timed.stack, client, '/result', '/result/tools', { tool: 'revoke-refresh' });
+    assert.equal((await runWebServerFlow(timed.stack, client)).location, '/result');
+    const refused = await legOf(await (await client.get(`${timed.stack.appUrl}/result`)).text());
     assert.match(
       refused,
       /Salesforce refused it because that token no longer worked[^]*nothing left\s+to revoke/,
@@ -98,7 +93,7 @@ describe('a visitor interrupted', () => {
     const reloaded = await page('/flows/device?reloaded=1');
     assert.match(reloaded, /<code id="user-code">/);
     assert.doesNotMatch(reloaded, notice, 'a sign-in elsewhere carried the code along: nothing to say');
-    assert.equal((await postForm(stack, client, '/flows/device', '/logout')).status, 303);
+    assert.equal((await postForm(timed.stack, client, '/flows/device', '/logout')).status, 303);
     const afterLogout = await page('/flows/device?reloaded=1');
     assert.match(afterLogout, notice);
     assert.doesNotMatch(afterLogout, /<code id="user-code">/);
@@ -106,7 +101,7 @@ describe('a visitor interrupted', () => {
     // A code that signed this browser in (polled from another tab showing it) is gone too, and not by a logout.
     assert.equal(await run('/flows/device'), '/flows/device');
     await allowOnOtherScreen();
-    clock += 5_000;
+    timed.clock += 5_000;
     assert.equal(await poll(), '/result');
     assert.doesNotMatch(await page('/flows/device?reloaded=1'), notice);
   });
