@@ -69,8 +69,7 @@ export function sessionRetired(req: Request, sid: string): boolean {
 const unknownSessions = new WeakSet<Request>();
 
 /** Why a session is no longer known, as the pages that meet one say it. */
-export const SESSION_GONE_CAUSES =
-  'the playground restarted (it keeps sessions in its memory unless REDIS_URL is set), the session went 2 hours without a visit, or SESSION_SECRET changed';
+export const SESSION_GONE_CAUSES = `the playground restarted (it keeps sessions in its memory unless REDIS_URL is set), the session went ${SESSION_TTL_MS / 3_600_000} hours without a visit, or SESSION_SECRET changed`;
 
 export function markUnknownSession(req: Request): void {
   unknownSessions.add(req);
