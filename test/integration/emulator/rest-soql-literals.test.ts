@@ -1,5 +1,5 @@
-// SOQL literals and names in the emulator, as strict as Salesforce's: only aggregates take aliases (each once), and a
-// string literal takes SOQL's escapes only.
+// SOQL literals and names in the emulator, as strict as Salesforce's: only aggregates take aliases (each once), a
+// string literal takes SOQL's escapes only, and text ignores case the same way in every operator.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { soqlStack } from '../../support/soql.ts';
@@ -59,5 +59,48 @@ describe('emulator: SOQL aliases and string escapes', () => {
       refused.message,
       /Column:37\nInvalid string literal 'O\\xBrien'\. Illegal character sequence '\\x' in string literal\.$/,
     );
+  });
+
+  test('text ignores case the same way in =, IN, LIKE and GROUP BY: no operator finds a record another misses', async () => {
+    for (const Name of ['İstanbul Fold', 'ΟΔΟΣ Fold', 'Straße Fold']) {
+      assert.equal((await emulator.rest.post('/sobjects/Account', { Name })).status, 201);
+    }
+    // Each character folds to one (İ is i, a final Σ is σ, ſ is s, ı is i); ß stays ß, not ss.
+    const cases: [string, number][] = [
+      ['istanbul fold', 1],
+      ['ıstanbul fold', 1],
+      ['οδοσ fold', 1],
+      ['ΟΔΟς FOLD', 1],
+      ['ſtraße fold', 1],
+      ['strasse fold', 0],
+    ];
+    for (const [text, found] of cases) {
+      const literal = `'${text}'`;
+      assert.equal((await rows(`SELECT Id FROM Account WHERE Name = ${literal}`)).length, found, `= ${text}`);
+      assert.equal(
+        (await rows(`SELECT Id FROM Account WHERE Name IN (${literal})`)).length,
+        found,
+        `IN ${text}`,
+      );
+      assert.equal(
+        (await rows(`SELECT Id FROM Account WHERE Name LIKE ${literal}`)).length,
+        found,
+        `LIKE ${text}`,
+      );
+      const others = await rows(`SELECT Id FROM Account WHERE Name != ${literal} AND Name LIKE '%fold'`);
+      assert.equal(others.length, 3 - found, `!= ${text}`);
+    }
+    const groups = await rows("SELECT Name, COUNT(Id) FROM Account WHERE Name LIKE '%fold' GROUP BY Name");
+    assert.equal(groups.length, 3);
+  });
+
+  test('a separator inside a literal leaves the caret of a later error on the token the parser stopped at', async () => {
+    for (const separator of ['-', '\u2028', '\u2029']) {
+      const refused = await refusal(
+        `SELECT Id FROM Account WHERE Name = 'x${separator}y' AND AND Name = 'z'`,
+      );
+      assert.equal(refused.errorCode, 'MALFORMED_QUERY');
+      assert.match(refused.message, /Column:47\nunexpected token: AND$/, JSON.stringify(separator));
+    }
   });
 });

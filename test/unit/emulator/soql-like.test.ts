@@ -2,6 +2,7 @@
 // matcher take exponential time are reduced to a few pieces matched in one pass.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
+import { foldCase } from '../../../server/emulator/rest/soql/caseFold.ts';
 import { compileLike, matchLike } from '../../../server/emulator/rest/soql/like.ts';
 
 const like = (pattern: string, value: string) => matchLike(compileLike(pattern), value);
@@ -61,5 +62,22 @@ describe('SOQL LIKE', () => {
     assert.equal(long.pieces.length, 40_001);
     assert.equal(matchLike(long, 'a'.repeat(255)), false);
     assert.equal(matchLike(compileLike('%a%a%a%b'), `${'a'.repeat(200)}b`), true);
+  });
+
+  test('folds every character to one: the lower case of its upper case, or its own where that upper case is two', () => {
+    const mismatches: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      const upper = char.toUpperCase();
+      const base = Array.from(upper).length === 1 ? upper : char;
+      const want = String.fromCodePoint(base.toLowerCase().codePointAt(0) as number);
+      if (foldCase(char) !== want) mismatches.push(code.toString(16));
+    }
+    assert.deepEqual(mismatches, []);
+    assert.equal(foldCase('İSTANBUL ΟΔΟΣ ſTRASSE µ ı'), 'istanbul οδοσ strasse μ i');
+    assert.equal(foldCase('Straße'), 'straße');
+    assert.equal(like('%ſtr%', 'STRASSE'), true);
+    assert.equal(like('strasse', 'Straße'), false);
   });
 });

@@ -1,8 +1,8 @@
 // SOQL LIKE without regular expressions: the pattern is cut at each `%` into pieces that must appear in order,
 // each found at its leftmost place. Nothing backtracks, so a hostile pattern costs at most one scan per piece.
-// Case is folded one character at a time on both sides, as a comparison that ignores case does (İ stays one letter,
-// final ς is σ), and `_` is one character, an emoji too (Salesforce's rule outside the BMP is unconfirmed: one
-// character is what a database's LIKE means).
+// Case is folded on both sides as every text comparison folds it (caseFold.ts), and `_` is one character, an
+// emoji too (Salesforce's rule outside the BMP is unconfirmed: one character is what a database's LIKE means).
+import { foldCase } from './caseFold.ts';
 import { escapeAt, escapedChar } from './values.ts';
 
 /** `_`: any one character. */
@@ -19,21 +19,6 @@ export interface LikePattern {
   anchoredEnd: boolean;
   /** What the pattern needs at least: characters, or UTF-16 units when it has no `_` (see texts). */
   fixedLength: number;
-}
-
-/**
- * Lower case, one character to one: what String#toLowerCase gives, unless a character would become two (İ) or a
- * word's last sigma its final form, where each character is lowered on its own.
- */
-export function foldCase(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length && !lower.includes('ς')) return lower;
-  let folded = '';
-  for (const char of text) {
-    const first = String.fromCodePoint(char.toLowerCase().codePointAt(0) as number);
-    folded += first === 'ς' ? 'σ' : first;
-  }
-  return folded;
 }
 
 /** Reads the body of a SOQL string literal used with LIKE: `\%` and `\_` are literal, `%` and `_` wild. */

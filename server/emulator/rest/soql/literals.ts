@@ -4,6 +4,7 @@ import type { LiteralType } from '@jetstreamapp/soql-parser-js';
 import { soqlError } from '../restError.ts';
 import type { FieldType } from '../schema.ts';
 import { isIdShaped } from '../schema.ts';
+import { foldCase } from './caseFold.ts';
 import { DAY_MS, dateLiteralRange } from './dateLiterals.ts';
 import { kindOf, parseDate, parseDateTime, unquote, type Comparable, type Kind } from './values.ts';
 
@@ -60,7 +61,7 @@ export function toLiteral(
 function pointValue(soql: string, kind: Kind, raw: string, literalType: LiteralType): Comparable {
   switch (kind) {
     case 'text':
-      return unquote(raw).toLowerCase();
+      return foldCase(unquote(raw));
     case 'id': {
       const id = unquote(raw);
       if (id === '') return null;

@@ -120,7 +120,7 @@ function stoppedAt(soql: string, token: string): number | undefined {
   if (places.length < 2 || places.length > MAX_CARET_TRIES || soql.length > MAX_CARET_SOQL) return undefined;
   return places.find((at) => {
     try {
-      loadSoqlParser().parseQuery(soql.slice(0, at + token.length));
+      loadSoqlParser().parseQuery(withSeparatorsEscaped(soql.slice(0, at + token.length)));
       return false;
     } catch (error) {
       return unexpectedToken(error)?.toLowerCase() === token.toLowerCase();

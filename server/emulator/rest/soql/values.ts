@@ -1,7 +1,8 @@
 // Typed values for comparisons: what a field holds and what a SOQL literal says, in one comparable form per
-// kind (lower-case text, 15-character ids, numbers, day numbers for dates, instants for datetimes).
+// kind (case-folded text, 15-character ids, numbers, day numbers for dates, instants for datetimes).
 import type { FieldType } from '../schema.ts';
 import type { FieldValue } from '../seed.ts';
+import { foldCase } from './caseFold.ts';
 import { DAY_MS } from './dateLiterals.ts';
 
 export type Kind = 'text' | 'id' | 'number' | 'boolean' | 'date' | 'datetime';
@@ -32,7 +33,7 @@ export function comparable(kind: Kind, value: FieldValue | undefined): Comparabl
   if (value === null || value === undefined) return null;
   switch (kind) {
     case 'text':
-      return String(value).toLowerCase();
+      return foldCase(String(value));
     case 'id':
       return String(value).slice(0, 15);
     case 'date':
