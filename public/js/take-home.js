@@ -132,7 +132,11 @@
       selection.addRange(range);
       return document.execCommand('copy')
         ? Promise.resolve()
-        : Promise.reject(new Error('the browser refused; the text is selected, copy it with the keyboard'));
+        : Promise.reject(
+            new Error(
+              'the browser refused; the text is selected: copy it yourself (Ctrl+C, ⌘C, or press and hold on a phone)',
+            ),
+          );
     };
     return navigator.clipboard ? navigator.clipboard.writeText(text).catch(bySelection) : bySelection();
   }

@@ -1,7 +1,8 @@
 // The result page's layout in Chromium at its extremes: a query answering 2,000 rows scrolls in a box of its own,
 // its header in view, and what follows stays near; printed, every code block and table comes out whole, and none of
-// the controls (of what is open: a closed step prints closed).
-// (npm test balances its browser groups on this file taking about 5 s alone.)
+// the controls (of what is open: a closed step prints closed); on a phone, a step's parameters are readable, their
+// help covers nothing, and no button touches the next.
+// (npm test balances its browser groups on this file taking about 7 s alone.)
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { a11yBrowser } from '../support/a11y.ts';
@@ -52,5 +53,58 @@ describe('the result page at its extremes', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  test("on a phone, each parameter's value has the screen's width, its help covers no other row, buttons have room", async (t) => {
+    const { browser, page, stack } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.goto(`${stack.appUrl}/result`);
+    await openEveryDetails(page);
+    const narrow = await page.evaluate(() =>
+      [...document.querySelectorAll('.params tbody td')]
+        .filter(
+          (cell) =>
+            cell.getBoundingClientRect().width < 0.8 * cell.closest('table')!.getBoundingClientRect().width,
+        )
+        .map((cell) => cell.textContent),
+    );
+    assert.deepEqual(narrow, [], 'values squeezed beside their names');
+
+    const helped = page.locator('.params th:has(.tooltip)').first();
+    await helped.locator('.param').focus();
+    const help = await helped.locator('.tooltip').boundingBox();
+    const next = await helped.locator('xpath=../following-sibling::tr[1]').boundingBox();
+    assert.ok(help && next, 'a parameter with help, and a row after it');
+    assert.ok(
+      help.y + help.height <= next.y + 1,
+      `the help (to ${help.y + help.height}) covers the next row (${next.y})`,
+    );
+
+    // (No named function inside evaluate: the test loader would wrap it in a helper the page does not have.)
+    const touching = await page.evaluate(() => {
+      const boxes = [
+        ...document.querySelectorAll('.tool-buttons button, .query-form button, form.logout button'),
+      ].map((button) => ({
+        name: button.textContent!.trim().slice(0, 30),
+        box: button.getBoundingClientRect(),
+      }));
+      return boxes.flatMap(({ name, box: a }, i) =>
+        boxes
+          .slice(i + 1)
+          .filter(
+            ({ box: b }) =>
+              a.left < b.right + 4 && b.left < a.right + 4 && a.top < b.bottom + 4 && b.top < a.bottom + 4,
+          )
+          .map((other) => `${name} / ${other.name}`),
+      );
+    });
+    assert.deepEqual(touching, [], 'buttons within 4 px of each other');
+    const rawJson = await page.locator('summary', { hasText: 'Raw JSON' }).boundingBox();
+    const logout = await page.locator('form.logout button').boundingBox();
+    assert.ok(
+      rawJson && logout && logout.y - (rawJson.y + rawJson.height) >= 8,
+      'Log out right under Raw JSON',
+    );
   });
 });
