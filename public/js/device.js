@@ -62,7 +62,7 @@
         // so the page, loaded again, goes on polling it.
         if (error.expiredForm) {
           status.textContent = 'You signed in, refreshed or logged out in another tab: reloading this page…';
-          return window.location.replace('/flows/device?reloaded=1');
+          return window.location.replace('/flows/device?reloaded=1#code-heading');
         }
         // No answer at all (the playground restarting, a dropped connection): the code may still be waiting, so
         // the checks go on at the same pace instead of stopping for good.

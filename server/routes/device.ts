@@ -26,6 +26,11 @@ declare module 'express-session' {
 
 /** A device code lasts 10 minutes: an org that still says "pending" 15 minutes on will not say it expired. */
 const POLLING_LIMIT_MS = 15 * 60 * 1000;
+/**
+ * The page while a code waits, opened at the code: below the flow's introduction it was two screens down on a phone,
+ * and the code is the one thing to act on.
+ */
+const WAITING_URL = '/flows/device#code-heading';
 
 /**
  * Sessions with a poll under way. The page's own timer and "Check now" can fire at the same moment; two polls
@@ -40,7 +45,8 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
   return {
     page: (req, res) =>
       renderFlowPage(req, res, 'device', {
-        title: 'Device flow',
+        // Told first (a screen reader reads the title as the page opens): the code is all the visitor needs now.
+        title: req.session.device ? 'Device flow: enter the code' : 'Device flow',
         waiting: req.session.device,
         // The page reloaded itself after a poll was refused (see device.js): if its code went with the session
         // (a logout in another tab), it says so rather than dropping the code without a word. Gone while signed in,
@@ -63,7 +69,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
             return endedAttemptUrl('device');
           }
           req.session.device = { ...started, browser: browserOf(req) };
-          return '/flows/device';
+          return WAITING_URL;
         } catch (error) {
           attempt.error = describeFailure(error);
           attempt.ok = false;
@@ -79,7 +85,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
       const answer = (body: { redirect: string } | { pending: true; retryInS: number }) =>
         req.accepts(['html', 'json']) === 'json'
           ? res.set('Cache-Control', 'no-store').json(body)
-          : res.redirect(303, 'redirect' in body ? body.redirect : '/flows/device');
+          : res.redirect(303, 'redirect' in body ? body.redirect : WAITING_URL);
       if (pollingSessions.has(req.sessionID)) return answer({ pending: true, retryInS: 1 });
       const sessionId = req.sessionID;
       pollingSessions.add(sessionId);

@@ -1,6 +1,6 @@
 // Every newer flow in Chromium, from the home page to a result page with query rows (client credentials,
 // username-password, device, refresh token); the break-it switches are in break-it.test.ts.
-// (npm test balances its browser groups on this file taking about 8 s alone.)
+// (npm test balances its browser groups on this file taking about 9 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
@@ -61,6 +61,21 @@ describe('every flow in Chromium', () => {
       { timeout: 30_000 },
     );
   }
+
+  test('on a phone, Run opens the page at the code, not at the top two screens above it', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(ui.browser, 360);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(ui.flows.flowUrl('device'));
+    await page.getByRole('button', { name: 'Run the device flow' }).click();
+    await page.waitForURL(`${ui.flows.flowUrl('device')}#code-heading`);
+    await page.waitForLoadState('load');
+    const code = await page.locator('#user-code').boundingBox();
+    assert.ok(code && code.y >= 0 && code.y + code.height <= 900, `the code at ${code?.y} px`);
+    assert.equal(await page.title(), 'Device flow: enter the code · Salesforce OAuth playground');
+    await context.close();
+  });
 
   test('a failure answered to the page’s own poll opens the explained error, not a page left waiting', async (t) => {
     if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);

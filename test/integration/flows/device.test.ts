@@ -18,12 +18,17 @@ describe('the device flow through the app', () => {
   const allowOnOtherScreen = () => visitor.allowDeviceCodeElsewhere();
 
   test('shows the code, polls authorization_pending until allowed, honours interval, then signs in', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
-    assert.equal(await poll(), '/flows/device');
+    // The page opens at the code, and its title says there is one to enter.
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
+    assert.match(
+      await page('/flows/device'),
+      /<title>Device flow: enter the code ·[^<]*<\/title>[\s\S]*id="code-heading"/,
+    );
+    assert.equal(await poll(), '/flows/device#code-heading');
     assert.equal(lastTokenCall()?.params.grant_type, 'device');
     const polls = timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
     await allowOnOtherScreen();
-    assert.equal(await poll(), '/flows/device', 'too soon: the app waits for interval');
+    assert.equal(await poll(), '/flows/device#code-heading', 'too soon: the app waits for interval');
     assert.equal(
       timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length,
       polls,
@@ -34,10 +39,14 @@ describe('the device flow through the app', () => {
   });
 
   test('a page still showing a code that another tab replaced is reloaded, not answered for the new code', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     const firstTab = await page('/flows/device');
     const shown = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(firstTab)?.[1] ?? '';
-    assert.equal(await run('/flows/device'), '/flows/device', 'another tab starts the flow again');
+    assert.equal(
+      await run('/flows/device'),
+      '/flows/device#code-heading',
+      'another tab starts the flow again',
+    );
     const polls = timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
     timed.clock += 5_000;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(firstTab)?.[1] ?? '';
@@ -55,7 +64,7 @@ describe('the device flow through the app', () => {
   });
 
   test('two polls at once (the page’s timer and Check now) reach Salesforce once, and the sign-in stands', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     await allowOnOtherScreen();
     timed.clock += 5_000;
     const devicePolls = () =>
@@ -79,9 +88,9 @@ describe('the device flow through the app', () => {
   });
 
   test('approved in time but polled after the 10 minutes (a background tab): Salesforce decides, and the page says which', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     timed.clock += 5_000;
-    assert.equal(await poll(), '/flows/device');
+    assert.equal(await poll(), '/flows/device#code-heading');
     timed.clock += 9.5 * 60_000;
     await allowOnOtherScreen();
     timed.clock += 60_000; // a hidden tab's timers fire once a minute
@@ -114,7 +123,7 @@ describe('the device flow through the app', () => {
 
   test('break it: rfc-grant-type ends on grant type not supported, explained', async () => {
     await arm('/flows/device', 'device', 'rfc-grant-type');
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     await allowOnOtherScreen();
     timed.clock += 5_000;
     assert.equal(await poll(), '/flows/device#teaching-heading');
@@ -128,7 +137,7 @@ describe('the device flow through the app', () => {
 
   test('break it: poll-too-fast gets slow_down, shown as a failed interval check, and polling slows by 5 s', async () => {
     await arm('/flows/device', 'device', 'poll-too-fast');
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     // The page polls after a second, not after the interval, and is told to come back in a second, not in 5.
     const started = await page('/flows/device');
     assert.match(started, /data-interval="5" data-first-poll="1"/);
@@ -140,7 +149,7 @@ describe('the device flow through the app', () => {
       body: new URLSearchParams({ user_code: userCode }),
     });
     assert.deepEqual(await pollAsPage.json(), { pending: true, retryInS: 1 });
-    assert.equal(await poll(), '/flows/device');
+    assert.equal(await poll(), '/flows/device#code-heading');
     const html = await page('/flows/device');
     assert.match(
       html,

@@ -88,7 +88,7 @@ describe('a visitor interrupted', () => {
   });
 
   test('a page reloaded after a logout in another tab took its code says so; one whose code waits does not', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     const notice = /The code this page showed is no longer waiting/;
     const reloaded = await page('/flows/device?reloaded=1');
     assert.match(reloaded, /<code id="user-code">/);
@@ -99,7 +99,7 @@ describe('a visitor interrupted', () => {
     assert.doesNotMatch(afterLogout, /<code id="user-code">/);
     assert.doesNotMatch(await page('/flows/device'), notice, 'only the reload the poll asked for says it');
     // A code that signed this browser in (polled from another tab showing it) is gone too, and not by a logout.
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     await allowOnOtherScreen();
     timed.clock += 5_000;
     assert.equal(await poll(), '/result');

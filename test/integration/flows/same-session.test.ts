@@ -30,7 +30,7 @@ describe('one session, two things at once', () => {
   after(() => stack.close());
 
   test('keeps its record while another flow runs in the same session, and signs in with it', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     const waiting = await page('/flows/device');
     const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(waiting)?.[1] ?? '';
     assert.equal(firstStep(waiting), 'Done');
@@ -56,7 +56,7 @@ describe('one session, two things at once', () => {
   });
 
   test('a device flow that fails while a login waits at Salesforce leaves that login its own legs', async () => {
-    assert.equal(await run('/flows/device'), '/flows/device');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
     const userCode =
       /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(await page('/flows/device'))?.[1] ?? '';
     const callback = await authorizeViaApp(stack, client, '/flows/web-server/start', {
