@@ -44,7 +44,15 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
         : explainCandidates(found)
       : [];
     res.set('Cache-Control', 'no-store').render('explain', {
-      title: 'What does this error mean?',
+      // What the answer is, in the tab's title: a screen reader hears it first.
+      title:
+        found && found.error.length <= 60
+          ? `What does ${found.error} mean?`
+          : pasted
+            ? 'No error found in what you pasted'
+            : nothingPasted
+              ? 'Nothing pasted: what does this error mean?'
+              : 'What does this error mean?',
       found,
       explanations,
       pasted,

@@ -48,8 +48,9 @@ export function resultPages(services: Services): Handlers {
       const notForRest = refusals.includes('session-not-rest');
       const tokenRefused = refusals.length > 0 && !notForRest;
       res.render('result', {
-        // The tab says which flow signed in: one result page serves them all.
-        title: `${tokenRefused ? 'Token refused' : 'Signed in'} (${FLOW_NAMES[login.flow]} flow)`,
+        // The tab says which flow signed in (one result page serves them all), and a refused query (the page opens
+        // at the query, its error below the form: a screen reader hears the title first).
+        title: `${tokenRefused ? 'Token refused' : 'Signed in'} (${FLOW_NAMES[login.flow]} flow)${problems.length > 0 && !tokenRefused ? ': query refused' : ''}`,
         login,
         tokenRefused,
         notForRest,

@@ -1,7 +1,9 @@
 // A page's title is the first thing a screen reader says and what a tab shows: it names what happened, not only
-// the page (one result page serves every flow; a flow page after a failed Run is not the page before it).
+// the page (one result page serves every flow; a flow page after a failed Run is not the page before it; a form
+// answered with an error says so, and marks the field at fault).
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
+import { saveSettings } from '../support/emulator-setup.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -36,6 +38,29 @@ describe('page titles say what happened', () => {
       await titleOf(await client.get(`${stack.appUrl}/result`)),
       'Signed in (web server flow) · Salesforce OAuth playground',
     );
+    await postForm(stack, client, '/result', '/result/query', { soql: 'SELECT Id FROM Nope' });
+    assert.equal(
+      await titleOf(await client.get(`${stack.appUrl}/result`)),
+      'Signed in (web server flow): query refused · Salesforce OAuth playground',
+    );
+  });
+
+  test('the error explainer names what it found, or that nothing was pasted, and marks the box', async () => {
+    const client = new TestClient();
+    const cases: [string, string, boolean][] = [
+      ['', 'Nothing pasted: what does this error mean?', true],
+      ['hello', 'No error found in what you pasted', true],
+      [
+        'https://localhost:8081/oauthcallback.html?error=access_denied',
+        'What does access_denied mean?',
+        false,
+      ],
+    ];
+    for (const [text, title, invalid] of cases) {
+      const html = await (await postForm(stack, client, '/explain', '/explain', { text })).text();
+      assert.equal(/<title>([^<]*)<\/title>/.exec(html)?.[1], `${title} · Salesforce OAuth playground`);
+      assert.equal(/<textarea id="paste-text"[^>]*aria-invalid="true"/.test(html), invalid, text);
+    }
   });
 
   test("the emulator's home page, and its login page after a refused login", async () => {
@@ -51,5 +76,24 @@ describe('page titles say what happened', () => {
       password: 'wrong',
     });
     assert.equal(await titleOf(refused), 'Login failed · Local Salesforce emulator');
+  });
+
+  test("the emulator's Setup after a refused change, and its device page after a wrong code", async () => {
+    const { status, html } = await saveSettings(stack, { callbackUrls: 'not a url' });
+    assert.equal(status, 400);
+    assert.equal(
+      /<title>([^<]*)<\/title>/.exec(html)?.[1],
+      'App settings: nothing saved · Local Salesforce emulator',
+    );
+    // The answer opens at the list of errors, above a long form.
+    assert.match(html, /<form method="post" action="\/setup#setup-errors" class="emu-settings">/);
+    assert.match(html, /id="setup-errors"/);
+    const client = new TestClient();
+    const wrong = await client.post(`${stack.emulatorUrl}/setup/connect`, { user_code: 'WXYZ2345' });
+    assert.equal(wrong.status, 400);
+    const page = await wrong.text();
+    assert.equal(/<title>([^<]*)<\/title>/.exec(page)?.[1], 'Code not accepted · Local Salesforce emulator');
+    assert.match(page, /<input id="user_code"[^>]*aria-invalid="true" aria-describedby="code-error">/);
+    assert.match(page, /id="code-error"/);
   });
 });

@@ -25,7 +25,7 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     const authorization = ctx.devices.waitingFor(typed);
     if (!authorization) {
       return res.status(400).render('emulator/connect', {
-        title: 'Connect your device',
+        title: 'Code not accepted',
         userCode: typed,
         error: INVALID_CODE,
       });

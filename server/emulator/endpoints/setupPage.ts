@@ -54,7 +54,6 @@ export function render(
   extra: Record<string, unknown>,
 ): void {
   res.render('emulator/setup', {
-    title: 'App settings',
     settings: ctx.state.settings,
     org: ctx.state.org,
     clientId: ctx.options.clientId,
@@ -68,6 +67,9 @@ export function render(
     lockoutStatus: LOCKOUT_STATUS,
     errors: [],
     ...extra,
+    // Said first (a screen reader reads the title as the page opens), and the page opens at the list (the form's
+    // action carries #setup-errors): the errors were above a long form, out of sight from its Save button.
+    title: (extra.errors as unknown[] | undefined)?.length ? 'App settings: nothing saved' : 'App settings',
   });
 }
 
