@@ -2,7 +2,7 @@
 // guessing and the lockout: emulator-lockout.test.ts.)
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { loginPageSteps } from '../support/emulator-login.ts';
+import { followLogin, loginPageSteps } from '../support/emulator-login.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -36,8 +36,15 @@ describe('emulator login and approval under attack', () => {
 
     test(`request=${key} at the approval form gets a 400 page, not a crash`, async () => {
       const { client, request } = await atLogin();
-      const approval = await logIn(client, request, stack.config.username, stack.config.emulator.password);
+      const approval = await followLogin(
+        client,
+        stack.emulatorUrl,
+        await logIn(client, request, stack.config.username, stack.config.emulator.password),
+      );
       assert.match(await approval.text(), /name="decision"/);
+      // The approval page's own address refuses the name as its form does.
+      const page = await client.get(`${stack.emulatorUrl}/services/oauth2/authorize/approve?request=${key}`);
+      assert.equal(page.status, 400);
       const answer = await client.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
         request: key,
         decision: 'allow',
@@ -93,7 +100,9 @@ describe('emulator login and approval under attack', () => {
   test('login, approval and setup pages are never cached', async () => {
     const { client, request, response } = await atLogin();
     assert.equal(response.headers.get('cache-control'), 'no-store');
-    const approval = await logIn(client, request, stack.config.username, stack.config.emulator.password);
+    const login = await logIn(client, request, stack.config.username, stack.config.emulator.password);
+    assert.equal(login.headers.get('cache-control'), 'no-store');
+    const approval = await followLogin(client, stack.emulatorUrl, login);
     assert.match(await approval.text(), /name="decision"/);
     assert.equal(approval.headers.get('cache-control'), 'no-store');
     const setup = await new TestClient().get(`${stack.emulatorUrl}/setup`);

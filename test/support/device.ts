@@ -1,7 +1,7 @@
 // The person on the other screen of a device flow: types the code at the verification page, logs in if asked, and
 // answers the approval page, as in a browser.
 import assert from './assert.ts';
-import { hiddenValue } from './emulator-login.ts';
+import { followLogin, hiddenValue } from './emulator-login.ts';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';
 
@@ -13,14 +13,16 @@ export async function answerDeviceCode(
   browser = new TestClient(),
 ): Promise<{ status: number; html: string }> {
   const origin = new URL(verificationUri).origin;
-  let html = await (await browser.post(verificationUri, { user_code: userCode })).text();
+  // The code, and then a login if there is none, each redirect to the approval page.
+  const followed = (answer: Awaited<ReturnType<TestClient['get']>>) => followLogin(browser, origin, answer);
+  let html = await (await followed(await browser.post(verificationUri, { user_code: userCode }))).text();
   if (html.includes('name="password"')) {
     const login = await browser.post(`${origin}/setup/connect/login`, {
       request: hiddenValue(html, 'request'),
       username: stack.config.username,
       password: stack.config.emulator.password,
     });
-    html = await login.text();
+    html = await (await followed(login)).text();
   }
   assert.match(html, /Allow access\?/, 'the approval page');
   const answer = await browser.post(`${origin}/setup/connect/approve`, {

@@ -36,6 +36,7 @@ export async function authorizeInBrowser(
       username: options.username ?? stack.config.username,
       password: options.password ?? stack.config.emulator.password,
     });
+    response = await followLogin(client, stack.emulatorUrl, response);
     html = response.status === 200 ? await response.text() : '';
   }
   if (html.includes('name="decision"')) {
@@ -77,6 +78,17 @@ export async function loginAndGetToken(
   const body = (await response.json()) as Record<string, string>;
   assert.equal(response.status, 200, JSON.stringify(body));
   return body;
+}
+
+type Answer = Awaited<ReturnType<TestClient['get']>>;
+
+/**
+ * Where a login (or a device code) leads: its 303 followed, to the approval page or back to the app, as a browser
+ * follows it; any other answer (a refusal shown in place) as it is.
+ */
+export async function followLogin(client: TestClient, origin: string, answer: Answer): Promise<Answer> {
+  const location = answer.status === 303 ? answer.headers.get('location') : null;
+  return location ? client.get(new URL(location, origin).href) : answer;
 }
 
 export function hiddenValue(html: string, name: string): string {

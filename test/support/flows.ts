@@ -3,7 +3,7 @@ import type { Fault } from '../../server/attempts/attempt.ts';
 import { endsTheLogin, faultWords } from '../../server/teaching/faults.ts';
 import { escapeHtml } from './html.ts';
 import assert from './assert.ts';
-import { hiddenValue } from './emulator-login.ts';
+import { followLogin, hiddenValue } from './emulator-login.ts';
 import { TestClient } from './http.ts';
 import type { TestStack } from './stack.ts';
 
@@ -32,6 +32,7 @@ export async function authorizeViaApp(
       username: login.username ?? stack.config.username,
       password: stack.config.emulator.password,
     });
+    response = await followLogin(client, stack.emulatorUrl, response);
     html = response.status === 200 ? await response.text() : '';
   }
   if (html.includes('name="decision"')) {

@@ -11,7 +11,7 @@ import { queryParams, repeatedParam } from '../params.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
 import { renderLogin } from './loginPage.ts';
-import { findPending, forgetPending, unknownRequest } from './pendingAuthorizations.ts';
+import { approvalUrl, findPending, forgetPending, unknownRequest } from './pendingAuthorizations.ts';
 
 const MAX_PENDING = 10;
 
@@ -54,7 +54,17 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     if (!('user' in result)) {
       return showLogin(res.status(result.status), pending, { username, error: result.error });
     }
-    startSession(req, result.user, next, () => decide(ctx, req, res, pending, result.user));
+    // Post/Redirect/Get, as Salesforce's login redirects: Back from the app's page comes to the approval page (or
+    // its "expired" page, once answered) instead of a browser asking to send the password again.
+    startSession(req, result.user, next, () => res.redirect(303, approvalUrl(pending)));
+  });
+
+  // What comes after a login: the approval page when the user must allow the app, else straight back to it.
+  router.get('/services/oauth2/authorize/approve', (req, res) => {
+    const pending = findPending(req, req.query.request);
+    const user = sessionUser(ctx, req);
+    if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
+    decide(ctx, req, res, pending, user);
   });
 
   // "Not you?": ends this browser's login at the emulator and asks again, for the same pending request.

@@ -33,9 +33,8 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     const id = randomBytes(16).toString('hex');
     const waiting = Object.entries({ ...req.session.sfDevicePending, [id]: authorization.userCode });
     req.session.sfDevicePending = Object.fromEntries(waiting.slice(-MAX_PENDING));
-    const user = sessionUser(ctx, req);
-    if (!user) return showLogin(res, id);
-    showApproval(res, id, user, authorization.scopes);
+    if (!sessionUser(ctx, req)) return showLogin(res, id);
+    res.redirect(303, approvalUrl(id));
   });
 
   router.post('/setup/connect/login', (req, res, next) => {
@@ -46,8 +45,17 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
       const username = typeof req.body?.username === 'string' ? req.body.username : '';
       return showLogin(res.status(result.status), id, { username, error: result.error });
     }
-    const scopes = ctx.devices.waitingFor(req.session.sfDevicePending?.[id] ?? '')?.scopes ?? [];
-    startSession(req, result.user, next, () => showApproval(res, id, result.user, scopes));
+    startSession(req, result.user, next, () => res.redirect(303, approvalUrl(id)));
+  });
+
+  // The approval page, a page of its own after the code or the login (Post/Redirect/Get): Back from the page
+  // after it returns here, not to a browser asking to send the code or the password again.
+  router.get('/setup/connect/approve', (req, res) => {
+    const id = pendingId(req, req.query.request);
+    const user = sessionUser(ctx, req);
+    const authorization = id && ctx.devices.waitingFor(req.session.sfDevicePending?.[id] ?? '');
+    if (!id || !user || !authorization) return res.status(400).render('emulator/error', expired());
+    showApproval(res, id, user, authorization.scopes);
   });
 
   router.post('/setup/connect/switch', (req, res, next) => {
@@ -98,14 +106,15 @@ function showApproval(res: Response, id: string, user: OrgUser, scopes: string[]
   });
 }
 
-/** The pending code named by the form's `request` field: an own key of a well-formed id only. */
-function pendingId(req: Request): string | undefined {
-  const id: unknown = req.body?.request;
+/** The pending code named by `id` (the form's `request` field, or the page's query): a well-formed own key only. */
+function pendingId(req: Request, id: unknown = req.body?.request): string | undefined {
   const pending = req.session.sfDevicePending;
   return typeof id === 'string' && PENDING_ID.test(id) && pending && Object.hasOwn(pending, id)
     ? id
     : undefined;
 }
+
+const approvalUrl = (id: string) => `/setup/connect/approve?${new URLSearchParams({ request: id })}`;
 
 function expired() {
   return {

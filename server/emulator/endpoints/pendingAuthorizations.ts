@@ -6,9 +6,11 @@ import type { PendingAuthorization } from '../authorizeRequest.ts';
 /** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */
 const PENDING_ID = /^[0-9a-f]{32}$/;
 
-/** The pending request named by the form's `request` field, looked up as an own key of a well-formed id only. */
-export function findPending(req: Request): PendingAuthorization | undefined {
-  const id: unknown = req.body?.request;
+/**
+ * The pending request named by `id` (a form's `request` field, or the approval page's query), looked up as an own
+ * key of a well-formed id only.
+ */
+export function findPending(req: Request, id: unknown = req.body?.request): PendingAuthorization | undefined {
   const pendings = req.session.sfPending;
   if (typeof id !== 'string' || !PENDING_ID.test(id) || !pendings || !Object.hasOwn(pendings, id)) {
     return undefined;
@@ -19,6 +21,10 @@ export function findPending(req: Request): PendingAuthorization | undefined {
 export function forgetPending(req: Request, id: string): void {
   if (req.session.sfPending && Object.hasOwn(req.session.sfPending, id)) delete req.session.sfPending[id];
 }
+
+/** The approval page of a pending request: a page of its own, which the login form redirects to. */
+export const approvalUrl = (pending: PendingAuthorization): string =>
+  `/services/oauth2/authorize/approve?${new URLSearchParams({ request: pending.id })}`;
 
 /** An unknown, malformed, used-up or expired `request` id: one clear page, never a guess. */
 export function unknownRequest() {

@@ -2,7 +2,7 @@
 // hostile verification and multipart requests answered with 400s.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { hiddenValue } from '../../support/emulator-login.ts';
+import { followLogin, hiddenValue } from '../../support/emulator-login.ts';
 import { deviceFlowStack } from '../../support/device-emulator.ts';
 import { TestClient } from '../../support/http.ts';
 
@@ -18,7 +18,11 @@ describe('emulator: device flow', () => {
     assert.match(await form.text(), new RegExp(`name="user_code"[^>]*value="${body.user_code}"`));
     const typed = (body.user_code as string).toLowerCase().replace(/^(....)/, '$1-');
     const approval = await (
-      await browser.post(`${stack.emulatorUrl}/setup/connect`, { user_code: typed })
+      await followLogin(
+        browser,
+        stack.emulatorUrl,
+        await browser.post(`${stack.emulatorUrl}/setup/connect`, { user_code: typed }),
+      )
     ).text();
     assert.match(approval, /name="password"/, 'not logged in yet: the login page');
     const loggedIn = await browser.post(`${stack.emulatorUrl}/setup/connect/login`, {
@@ -26,7 +30,9 @@ describe('emulator: device flow', () => {
       username: stack.config.username,
       password: stack.config.emulator.password,
     });
-    const allowPage = await loggedIn.text();
+    // Post/Redirect/Get: the approval is a page of its own, so Back never sends the password again.
+    assert.equal(loggedIn.status, 303);
+    const allowPage = await (await followLogin(browser, stack.emulatorUrl, loggedIn)).text();
     assert.match(allowPage, new RegExp(`Logged in as ${stack.config.username}`));
     const switched = await browser.post(`${stack.emulatorUrl}/setup/connect/switch`, {
       request: hiddenValue(allowPage, 'request'),

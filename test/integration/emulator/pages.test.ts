@@ -6,7 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ADMIN_ID, changeSettings, postToken } from '../../support/emulator-api.ts';
-import { authorizeInBrowser, hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
+import {
+  authorizeInBrowser,
+  followLogin,
+  hiddenValue,
+  loginAndGetToken,
+} from '../../support/emulator-login.ts';
 import { saveSettings } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -81,6 +86,30 @@ describe('emulator: pages', () => {
     assert.match(await logout.text(), /You are logged out/);
   });
 
+  test('the approval after a login is a page of its own: Back to it once answered says the request ended', async () => {
+    const browser = new TestClient();
+    const loginPage = await (await browser.get(authorizeUrl({ prompt: 'consent' }))).text();
+    const login = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(loginPage, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    const approvalUrl = `${stack.emulatorUrl}${login.headers.get('location')}`;
+    const approval = await browser.get(approvalUrl);
+    assert.equal(approval.status, 200);
+    const allowed = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+      request: hiddenValue(await approval.text(), 'request'),
+      decision: 'allow',
+    });
+    assert.equal(allowed.status, 302);
+    assert.match(allowed.headers.get('location') ?? '', /[?&]code=/);
+    const back = await browser.get(approvalUrl);
+    assert.equal(back.status, 400);
+    assert.match(await back.text(), /This login request has expired/);
+    // Another browser has no such request, even with its address.
+    assert.equal((await new TestClient().get(approvalUrl)).status, 400);
+  });
+
   test('"Not you?" on the approval page ends the login and asks again for the same request', async () => {
     const browser = new TestClient();
     const loginPage = await (await browser.get(authorizeUrl({ prompt: 'consent' }))).text();
@@ -89,7 +118,13 @@ describe('emulator: pages', () => {
       username: stack.config.username,
       password: stack.config.emulator.password,
     });
-    const approvalPage = await approval.text();
+    // Post/Redirect/Get: the approval is a page of its own, so Back never sends the password again.
+    assert.equal(approval.status, 303);
+    assert.match(
+      approval.headers.get('location') ?? '',
+      /^\/services\/oauth2\/authorize\/approve\?request=[0-9a-f]{32}$/,
+    );
+    const approvalPage = await (await followLogin(browser, stack.emulatorUrl, approval)).text();
     assert.match(approvalPage, /Allow access\?/);
     assert.match(approvalPage, /Not you\?/);
     const switched = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {

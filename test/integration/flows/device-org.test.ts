@@ -39,17 +39,21 @@ describe('the device flow against an org of its own', () => {
     const client = new TestClient();
     await client.get(app.accessUrl ?? '');
     const run = await postForm(app, client, '/flows/device', '/flows/device');
-    assert.equal(run.headers.get('location'), '/flows/device');
+    assert.equal(run.headers.get('location'), '/flows/device#code-heading');
     const poll = async () =>
       (await postForm(app, client, '/flows/device', '/flows/device/poll')).headers.get('location');
     // This machine's clock runs ahead of the org's: to the org, its code is seconds old.
     appClock += 14 * 60_000 + 59_000;
     orgClock += 6_000;
-    assert.equal(await poll(), '/flows/device', 'within 15 minutes the page goes on polling');
+    assert.equal(await poll(), '/flows/device#code-heading', 'within 15 minutes the page goes on polling');
     // "Check now" 2 s later, past the 15 minutes: too soon to ask the org again, so nothing is known yet.
     appClock += 2_000;
     const asked = devicePolls();
-    assert.equal(await poll(), '/flows/device', 'a check not sent to the org does not end the attempt');
+    assert.equal(
+      await poll(),
+      '/flows/device#code-heading',
+      'a check not sent to the org does not end the attempt',
+    );
     assert.equal(devicePolls(), asked);
     appClock += 5_000;
     orgClock += 6_000;

@@ -2,7 +2,7 @@
 // attempt follows them (no id_token is expected when openid was not asked for).
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { hiddenValue } from '../../support/emulator-login.ts';
+import { followLogin, hiddenValue } from '../../support/emulator-login.ts';
 import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
@@ -35,7 +35,7 @@ describe('login choices of the redirect flows', () => {
       username: 'standard@playground.local',
       password: stack.config.emulator.password,
     });
-    const approvalPage = await approval.text();
+    const approvalPage = await (await followLogin(client, stack.emulatorUrl, approval)).text();
     const allowed = await client.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
       request: hiddenValue(approvalPage, 'request'),
       decision: 'allow',
