@@ -100,6 +100,28 @@ describe('faults of a real server', () => {
     });
   }
 
+  test('down during a logout: the page says the revoke never reached Salesforce and the token still works', async () => {
+    const visitor = new TestClient();
+    assert.equal(
+      (await postForm(stack, visitor, '/flows/jwt', '/flows/jwt')).headers.get('location'),
+      '/result',
+    );
+    await faults.down();
+    try {
+      assert.equal(
+        (await postForm(stack, visitor, '/result', '/logout')).headers.get('location'),
+        '/signed-out',
+      );
+      const page = await (await visitor.get(`${stack.appUrl}/signed-out`)).text();
+      assert.match(page, /This app forgot the token but could not revoke it: Salesforce did not answer/);
+      assert.match(page, /The token still works there/);
+      assert.match(page, /Setup → Connected Apps OAuth Usage/);
+      assert.doesNotMatch(page, /revoked the token at Salesforce|refused the revoke|had that revoked/);
+    } finally {
+      await faults.restore();
+    }
+  });
+
   test('hanging: the JWT flow gives up with "timeout" while other pages keep answering, then works again', async () => {
     const { waiting } = faults.hang();
     try {
