@@ -103,7 +103,11 @@ describe('token tools and logout', () => {
       /Either its session timed out, or it was revoked \(by a logout or an administrator\)\./,
     );
     assert.doesNotMatch(lead, /refresh|sixth/);
-    assert.match(lead, /<a href="\/flows\/jwt">run the JWT bearer flow again<\/a>/);
+    // A sentence of its own, after a full stop: capitalised.
+    assert.match(
+      lead,
+      /administrator\)\.\s*<a href="\/flows\/jwt">Run the JWT bearer flow again<\/a> for a new one\./,
+    );
   });
 
   test('an unknown tool is refused calmly', async () => {
