@@ -7,6 +7,7 @@ import { explain } from '../teaching/explainer/explain.ts';
 import { FLOW_NAMES } from '../teaching/flowNotes.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
+import { queryTable } from './queryTable.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
 import { carriedUnknownSession, SESSION_GONE_CAUSES } from '../retiredSessions.ts';
@@ -62,7 +63,7 @@ export function resultPages(services: Services): Handlers {
         tutorialUrl: TUTORIAL_URL,
         tokenBox: version ? await tokenBox(req, login, version, soql) : undefined,
         result,
-        columns: result ? columnsOf(result.records) : [],
+        table: result ? queryTable(result.records) : undefined,
         problems,
         attempt: shownAttempts(req).find((shown) => shown.id === login.attempt?.id),
         toolResult: req.session.toolResult,
@@ -108,11 +109,4 @@ export function maskToken(token: string): string {
 function issuedAt(login: Login): { iso: string; fromResponse: boolean } {
   const ms = login.tokens.issued_at ? Number(login.tokens.issued_at) : login.receivedAt;
   return { iso: new Date(ms).toISOString(), fromResponse: Boolean(login.tokens.issued_at) };
-}
-
-function columnsOf(records: Record<string, unknown>[]): string[] {
-  const columns = new Set<string>();
-  for (const record of records)
-    for (const key of Object.keys(record)) if (key !== 'attributes') columns.add(key);
-  return [...columns];
 }
