@@ -16,6 +16,8 @@ export interface ResponseExpectations {
   idToken?: boolean;
   /** Whether this attempt asked for openid (default: the configured scopes do). */
   openidRequested?: boolean;
+  /** The tokens came in the callback's fragment (the user-agent flow), not from the token endpoint. */
+  inFragment?: boolean;
 }
 
 /** The org's own origins: its login host and, when known, its My Domain (the emulator's two origins). */
@@ -46,7 +48,13 @@ export async function verifyTokenResponse(
   checkHosts(ctx, tokens);
   const checks: Check[] = [];
   if (!config.clientSecret) {
-    checks.push(notPerformed('signature', 'response signature check', NO_SECRET));
+    checks.push(
+      notPerformed(
+        'signature',
+        'response signature check',
+        expected.inFragment ? NO_SECRET_FRAGMENT : NO_SECRET,
+      ),
+    );
   } else if (tokens.signature && tokens.issued_at) {
     checks.push(signatureCheck(config.clientSecret, tokens.id, tokens.issued_at, tokens.signature));
   } else {
@@ -80,7 +88,9 @@ export async function verifyTokenResponse(
 }
 
 const NO_SECRET =
-  'No client secret is configured (a public client), so this app cannot recompute the HMAC; PKCE and TLS protect the exchange instead.';
+  'No client secret is configured (a public client), so this app cannot recompute the HMAC; the answer came straight from the token endpoint over TLS, which is what vouches for it here.';
+const NO_SECRET_FRAGMENT =
+  "No client secret is configured (a public client), so this app cannot recompute the HMAC that shows the fragment came from Salesforce; the state check ties it to this login, and the token is sent only to the org's own hosts.";
 
 /** A check that could not run: shown as such (○), never as passed, and never ending the attempt. */
 export function notPerformed(

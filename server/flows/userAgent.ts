@@ -66,6 +66,7 @@ export async function completeFragment(
     nonce: transaction.nonce,
     atHashRequired: true,
     openidRequested: transaction.scopes?.includes('openid'),
+    inFragment: true,
   });
   return tokens;
 }

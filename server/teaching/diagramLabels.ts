@@ -64,10 +64,21 @@ export const webServerRedirect = (attempt: Attempt): string =>
   `Redirect to the callback with ${errorCameBack(attempt) ? '?error' : '?code'} and state`;
 export const userAgentRedirect = (attempt: Attempt): string =>
   `Redirect to the callback with ${errorCameBack(attempt) ? 'the error' : 'the token'} in the #fragment`;
-export const userAgentCallback = (attempt: Attempt): string =>
-  errorCameBack(attempt)
-    ? 'The page script posts the fragment: check state (an error came back: no token, nothing else to check)'
-    : 'The page script posts the fragment: check state, signature and nonce';
+/**
+ * What the callback checks, as the attempt's own checks say once it got there: the signature only with a consumer
+ * secret, the nonce only with an id_token. Before then, the same conditions in words.
+ */
+export const userAgentCallback = (attempt: Attempt): string => {
+  if (errorCameBack(attempt))
+    return 'The page script posts the fragment: check state (an error came back: no token, nothing else to check)';
+  if (!attempt.checks.some((check) => check.id === 'state'))
+    return 'The page script posts the fragment: check state, the signature (with a consumer secret) and the nonce (with openid)';
+  const ran = (['state', 'signature', 'nonce'] as const).filter((id) =>
+    attempt.checks.some((check) => check.id === id && check.performed !== false),
+  );
+  const listed = ran.length > 1 ? `${ran.slice(0, -1).join(', ')} and ${ran[ran.length - 1]}` : ran[0];
+  return `The page script posts the fragment: check ${listed}`;
+};
 
 export const webServerCallback = (attempt: Attempt): string => {
   if (errorCameBack(attempt))

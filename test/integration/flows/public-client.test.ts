@@ -1,9 +1,10 @@
-// A public client (SF_CLIENT_SECRET set but empty) sends no secret; the app's "Require secret" decides the outcome.
+// A public client (SF_CLIENT_SECRET set but empty) sends no secret; the app's "Require secret" decides the outcome,
+// and the checks a secret would have made are shown as not made, with what vouches for the answer instead.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { saveSettings } from '../../support/emulator-setup.ts';
 import { TestClient } from '../../support/http.ts';
-import { runWebServerFlow } from '../../support/flows.ts';
+import { runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('web server flow as a public client', () => {
@@ -34,5 +35,16 @@ describe('web server flow as a public client', () => {
     const exchange = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;
     assert.equal(exchange?.client_secret, undefined);
     assert.ok(exchange?.code_verifier);
+    const page = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(page, /the answer came straight from the token endpoint over TLS/);
+  });
+
+  test('the user-agent flow lists only the checks it made: no signature without a secret, and why', async () => {
+    const client = new TestClient();
+    assert.equal(await runUserAgentFlow(stack, client), '/result');
+    const page = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(page, /The page script posts the fragment: check state and nonce/);
+    assert.doesNotMatch(page, /signature and nonce|PKCE and TLS protect/);
+    assert.match(page, /cannot recompute the HMAC that shows the fragment came from Salesforce/);
   });
 });
