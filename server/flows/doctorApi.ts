@@ -16,7 +16,7 @@ const MY_DOMAIN_FIX =
 export function noAnswerFix(error: Error, urlFix: string): string {
   const code = error instanceof SalesforceError ? error.error : undefined;
   if (code === 'untrusted_certificate')
-    return `this machine does not trust the host's certificate. Behind a company proxy that inspects TLS, give Node its root certificate (NODE_EXTRA_CA_CERTS=/path/to/root.pem) and restart; never turn certificate checks off. If the host name is wrong instead: ${urlFix}`;
+    return `this machine does not trust the host's certificate. Behind a company proxy that inspects TLS, give Node its root certificate (NODE_EXTRA_CA_CERTS=/path/to/root.pem; for this project's own emulator in org mode, NODE_EXTRA_CA_CERTS=certs/server.crt) and restart; never turn certificate checks off. If the host name is wrong instead: ${urlFix}`;
   if (code === 'timeout')
     return `the host did not answer in time: try again in a moment, and check for a proxy holding requests. If the host is wrong instead: ${urlFix}`;
   // A name that does not resolve is most often a typo in the URL: that fix comes first then.

@@ -99,7 +99,7 @@ export const APP_RULES: Rule[] = [
     likelyMeaning:
       'The TLS certificate is self-signed, expired, issued for another host name, or signed by a company proxy whose root certificate this machine does not have.',
     howToFix:
-      'Check SF_LOGIN_URL (the host name must match the certificate). Behind a company proxy, give Node its root certificate with NODE_EXTRA_CA_CERTS=/path/to/root.pem.',
+      "Check SF_LOGIN_URL (the host name must match the certificate). Behind a company proxy, give Node its root certificate with NODE_EXTRA_CA_CERTS=/path/to/root.pem. Against this project's own emulator in org mode (npm run emulator), that is NODE_EXTRA_CA_CERTS=certs/server.crt. Restart after setting it.",
     whatNotToDo:
       'Never turn certificate checks off (NODE_TLS_REJECT_UNAUTHORIZED=0): it sends tokens to anyone in the middle.',
   },
