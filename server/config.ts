@@ -131,7 +131,8 @@ export function loadConfig(
         // The emulator's app requires the secret by default, as a new app does: a public client meets that first.
         mode === 'emulator' && clientSecret === undefined
           ? `SF_CLIENT_SECRET is empty, so the playground acts as a public client: ${PUBLIC_CLIENT_NEEDS} The emulator's app requires both until you turn them off on its Setup page (https://localhost:${emulatorPort}/setup).`
-          : mode === 'emulator' && clientSecret !== EMULATOR_DEFAULTS.clientSecret
+          : // Alone (npm run emulator), the app that calls it is elsewhere and a wrong secret is refused there.
+            mode === 'emulator' && !emulatorOnly && clientSecret !== EMULATOR_DEFAULTS.clientSecret
             ? 'SF_CLIENT_SECRET is set: the emulator\'s app takes it as its own secret, so a wrong one is never refused here. To meet invalid client credentials, use a flow\'s "break it" switch (a wrong secret), or a real org.'
             : undefined,
         emulatorOnly ? undefined : callbackWarning(callbackUrl, port),

@@ -137,5 +137,10 @@ describe('the hosts of a configuration', () => {
       /^SF_CLIENT_SECRET is set: the emulator's app takes it as its own secret, so a wrong one is never refused here/,
     );
     assert.deepEqual(loadConfig({ SF_CLIENT_SECRET: 'local-emulator-consumer-secret' }, ROOT).warnings, []);
+    // Alone (npm run emulator) it is the secret an app in org mode must send: that app is refused a wrong one.
+    assert.deepEqual(
+      loadConfig({ SF_CLIENT_SECRET: 'copied-from-an-org' }, ROOT, { emulatorOnly: true }).warnings,
+      [],
+    );
   });
 });
