@@ -83,15 +83,22 @@ export function nonceCheck(expected: string | undefined, idToken: string | undef
   };
 }
 
+/** This machine's own names. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /** The domains Salesforce serves orgs from; a token response naming another host is not to be trusted. */
 const SALESFORCE_DOMAINS = ['salesforce.com', 'force.com', 'salesforce.mil', 'cloudforce.com'];
 
 /** https on one of the org's own origins (login host, My Domain) or, for a real org, on a Salesforce domain. */
 export function isTrustedHost(url: string, origins: readonly string[], realOrg: boolean): boolean {
   if (!URL.canParse(url)) return false;
-  const { protocol, hostname, origin } = new URL(url);
+  const { protocol, hostname, origin, port } = new URL(url);
   if (protocol !== 'https:') return false;
   if (origins.some((trusted) => new URL(trusted).origin === origin)) return true;
+  // This machine under another of its names, on the same port: the same server (the local emulator, which names
+  // its login host localhost and its My Domain 127.0.0.1, whichever of the two SF_LOGIN_URL gives).
+  const loopbackHere = (candidate: URL) => LOOPBACK.has(candidate.hostname) && candidate.port === port;
+  if (LOOPBACK.has(hostname) && origins.some((trusted) => loopbackHere(new URL(trusted)))) return true;
   return realOrg && SALESFORCE_DOMAINS.some((domain) => hostname.endsWith(`.${domain}`));
 }
 
@@ -105,7 +112,7 @@ export function hostsCheck(
   realOrg: boolean,
 ): Check {
   const untrusted = [tokens.instance_url, tokens.id].filter((url) => !isTrustedHost(url, origins, realOrg));
-  const hosts = origins.map((origin) => new URL(origin).host).join(', ');
+  const hosts = [...new Set(origins.map((origin) => new URL(origin).host))].join(', ');
   const where = realOrg ? `${hosts} or a Salesforce domain` : hosts;
   return {
     id: 'hosts',

@@ -1,0 +1,32 @@
+// Where a token response may point (instance_url, id): the org's own origins, this machine under another of its
+// names on the same port (the local emulator playing an org), or, for a real org, a Salesforce domain; else nowhere.
+import assert from '../../support/assert.ts';
+import { describe, test } from 'node:test';
+import { hostsCheck, isTrustedHost } from '../../../server/flows/checks.ts';
+
+describe('trusted hosts of a token response', () => {
+  const emulatorAsOrg = ['https://127.0.0.1:19143', 'https://127.0.0.1:19143'];
+
+  test("the emulator's login host is trusted when SF_LOGIN_URL names it by its other loopback name", () => {
+    assert.equal(isTrustedHost('https://localhost:19143/id/00D/005', emulatorAsOrg, true), true);
+    assert.equal(isTrustedHost('https://[::1]:19143/id/00D/005', emulatorAsOrg, true), true);
+    // Another port is another server, even on this machine; http is never trusted.
+    assert.equal(isTrustedHost('https://localhost:19181/id/00D/005', emulatorAsOrg, true), false);
+    assert.equal(isTrustedHost('http://127.0.0.1:19143/id/00D/005', emulatorAsOrg, true), false);
+    // Loopback counts only for a loopback org: a real org's response naming this machine is not its own.
+    assert.equal(isTrustedHost('https://localhost:443/id', ['https://acme.my.salesforce.com'], true), false);
+  });
+
+  test('a refusal names each trusted host once', () => {
+    const check = hostsCheck(
+      { instance_url: 'https://127.0.0.1:19143', id: 'https://evil.example/id/00D/005' },
+      emulatorAsOrg,
+      true,
+    );
+    assert.equal(check.passed, false);
+    assert.equal(
+      check.detail,
+      'https://evil.example/id/00D/005 is not on 127.0.0.1:19143 or a Salesforce domain: the token is not sent there.',
+    );
+  });
+});
