@@ -2,6 +2,7 @@
 // the browser there. When Salesforce would show its own error page (an unknown consumer key, a callback that does
 // not match), the playground explains the error instead of leaving the learner stranded on that page.
 import type { TranscriptEntry } from '../attempts/attempt.ts';
+import { SalesforceError } from '../salesforce/errors.ts';
 import type { SalesforceResponse } from '../salesforce/http.ts';
 import type { FlowContext } from './context.ts';
 
@@ -29,8 +30,23 @@ export async function preflightAuthorize(
     }
     ctx.log.entry(recorded);
   }
+  // Neither a refusal nor a login page: nothing lives at that address (another server on SF_LOGIN_URL's host or
+  // port). The browser, sent on, would land on a page that says nothing about the login.
+  if (!refused && NOTHING_THERE.has(answer.status)) {
+    const where = `${new URL(authorizeUrl).origin}/services/oauth2/authorize`;
+    throw new SalesforceError(
+      'no_authorize_endpoint',
+      `HTTP ${answer.status} from ${where}`,
+      answer.status,
+      '',
+      'app',
+    );
+  }
   return refused;
 }
+
+/** Answers that say no such page: Salesforce's authorize endpoint always has one, a login or an error. */
+const NOTHING_THERE = new Set([404, 405, 410]);
 
 /**
  * Salesforce answers a refused authorize request with a redirect to its RemoteAccessErrorPage (or to the callback)

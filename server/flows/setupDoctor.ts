@@ -49,9 +49,11 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
       refused === undefined,
       refused === undefined
         ? `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl}.`
-        : refused instanceof Error
-          ? `The authorize endpoint could not be asked (${refused.message}).`
-          : `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused.error, config)}.`,
+        : refused instanceof SalesforceError && refused.error === 'no_authorize_endpoint'
+          ? `Nothing there is Salesforce's login page (${refused.description}). Fix: ${LOGIN_URL_FIX}`
+          : refused instanceof Error
+            ? `The authorize endpoint could not be asked (${refused.message}).`
+            : `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused.error, config)}.`,
       "A wrong consumer key or callback URL strands the user on Salesforce's own error page.",
     ),
   );

@@ -105,6 +105,39 @@ describe('faults of a real server', () => {
     });
   }
 
+  test('no authorize page at the login host (another server there): the flow stops, explained, the browser kept', async () => {
+    faults.answer(
+      404,
+      'text/html',
+      '<!DOCTYPE html><title>Not found</title>Page not found',
+      '/services/oauth2/authorize',
+    );
+    try {
+      const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+      assert.equal(
+        start.headers.get('location'),
+        '/flows/web-server#teaching-heading',
+        'not sent on to that page',
+      );
+      const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+      assert.ok(page.includes('<code>no_authorize_endpoint</code>'), 'the error on the page');
+      assert.ok(
+        page.includes('<h3>Nothing at SF_LOGIN_URL is Salesforce&#39;s login page</h3>'),
+        'its explanation',
+      );
+      // Check my setup says the same of its consumer key check, with the fix.
+      assert.equal((await postForm(stack, client, '/setup', '/setup/check')).status, 303);
+      const setup = await (await client.get(`${stack.appUrl}/setup`)).text();
+      assert.match(
+        setup,
+        /Nothing there is Salesforce&#39;s login page \(HTTP 404 from https:\/\/[^)]*\/services\/oauth2\/authorize\)\. Fix: SF_LOGIN_URL must be/,
+      );
+    } finally {
+      await faults.restore();
+    }
+    assert.match((await runWebServerFlow(stack, client)).location, /^\/result/);
+  });
+
   test('down during a logout: the page says the revoke never reached Salesforce and the token still works', async () => {
     const visitor = new TestClient();
     assert.equal(

@@ -104,6 +104,17 @@ export const APP_RULES: Rule[] = [
       'Never turn certificate checks off (NODE_TLS_REJECT_UNAUTHORIZED=0): it sends tokens to anyone in the middle.',
   },
   {
+    key: 'no-authorize-endpoint',
+    error: 'no_authorize_endpoint',
+    title: "Nothing at SF_LOGIN_URL is Salesforce's login page",
+    likelyMeaning:
+      "Before sending the browser on, this app asked the authorize endpoint itself, and that address answered that it has no such page: SF_LOGIN_URL names a server that is not a Salesforce login host (another host, or another port: in org mode against this project's emulator, often the playground's PORT where EMULATOR_PORT belongs).",
+    howToFix:
+      'Set SF_LOGIN_URL to https://login.salesforce.com, https://test.salesforce.com or your My Domain (for the emulator in org mode, https://localhost:<EMULATOR_PORT>), restart, and run Check my setup.',
+    whatNotToDo:
+      'Do not send the browser there anyway: it lands on a page that says nothing about the login.',
+  },
+  {
     key: 'html-response',
     error: 'html_response',
     title: "A web page came back instead of Salesforce's JSON",
