@@ -66,7 +66,12 @@ export function parseCallbackUrl(raw: string, port: number, forApp: boolean): st
  */
 export function callbackWarning(url: string, port: number): string | undefined {
   if (callbackIsThisApp(url, port)) return undefined;
-  return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port (then browse through it: the access link is printed on its address). Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
+  // A proxy on another port of this machine shares the browser's cookies with the app (cookies ignore ports): the
+  // access link stays on the app's own address there (access.ts), and only a tunnel's is printed on the tunnel.
+  const browse = callbackIsElsewhere(url)
+    ? 'then browse through it: the access link is printed on its address'
+    : "either address then works, as a browser's cookies ignore the port";
+  return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port (${browse}). Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
 }
 
 /** OAuth separates scopes with spaces; commas make one unknown scope, which Salesforce refuses (invalid_scope). */

@@ -33,8 +33,15 @@ describe('the callback URL', () => {
       otherPort.warnings[0] ?? '',
       /^SF_CALLBACK_URL https:\/\/localhost:8081\/oauthcallback\.html is not this playground's own address \(https:\/\/localhost:18082\)/,
     );
+    // The access link is printed on a tunnel's address, but on the app's own beside a proxy on another port.
+    assert.match(
+      otherPort.warnings[0] ?? '',
+      /either address then works, as a browser's cookies ignore the port/,
+    );
+    assert.doesNotMatch(otherPort.warnings[0] ?? '', /printed on its address/);
     const tunnel = loadConfig({ SF_CALLBACK_URL: 'https://abc.example.dev/oauthcallback.html' }, ROOT);
     assert.match(tunnel.warnings[0] ?? '', /right only behind a proxy or tunnel/);
+    assert.match(tunnel.warnings[0] ?? '', /the access link is printed on its address/);
     for (const host of ['localhost', '127.0.0.1']) {
       const here = loadConfig({ SF_CALLBACK_URL: `https://${host}:8081/oauthcallback.html` }, ROOT);
       assert.deepEqual(here.warnings, [], host);
