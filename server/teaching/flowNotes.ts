@@ -32,7 +32,7 @@ export function refreshTokenNote(login: Login): string {
   }
   if (login.flow === 'user-agent') {
     return present
-      ? 'The user-agent flow returned a refresh token: the callback is a custom scheme or Salesforce success page.'
+      ? 'The user-agent flow returned a refresh token (when Salesforce includes one in this flow is unconfirmed: its documentation describes it for its own success URL or a custom scheme).'
       : "No refresh token: Salesforce's documentation describes one in the user-agent flow only for its own success URL or a custom scheme, not an https callback like this one (the exact rule is unconfirmed; the local emulator follows that reading).";
   }
   return present

@@ -12,7 +12,7 @@ export const PARAMETER_HELP: Record<string, string> = {
   code_challenge_method: 'How the challenge was made: S256 (the only one to use).',
   code_verifier: 'PKCE: the secret random string behind the challenge, sent only at the code exchange.',
   grant_type:
-    'Which exchange this is: authorization_code, refresh_token, or urn:ietf:params:oauth:grant-type:jwt-bearer.',
+    "Which exchange this is: authorization_code, refresh_token, urn:ietf:params:oauth:grant-type:jwt-bearer, client_credentials, password, or device (Salesforce's device flow poll).",
   code: 'The one-time authorization code from the callback. Works once, for a few minutes.',
   assertion: 'The signed JWT (header.claims.signature) that proves the app holds the private key.',
   access_token: 'The bearer token for API calls. Anyone who has it can act as the user until it expires.',

@@ -42,7 +42,7 @@ const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' |
     title: 'The callback did not come from a login this browser started',
     checks: { state: 'fail' },
   },
-  'user-agent user-agent-blocked': { title: 'The org does not allow the user-agent flow' },
+  'user-agent user-agent-blocked': { title: 'The org most likely does not allow the user-agent flow' },
   'user-agent callback-mismatch': { title: 'The callback URL does not match the app' },
   'user-agent app-blocked': { title: 'An administrator blocked this app' },
   'client-credentials login-host': { title: 'The client credentials flow must call your My Domain' },

@@ -45,7 +45,10 @@ describe('handing a code over', () => {
     );
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /An unused code, for you to exchange/);
-    assert.match(page, /Salesforce keeps five per user\s+and app, revoking the oldest/);
+    assert.match(
+      page,
+      /Salesforce is commonly reported\s+to keep five per user and app, revoking the oldest/,
+    );
     assert.match(page, /it was handed to you, not exchanged/);
     assert.match(page, /data-check="state" data-state="pass"/);
     assert.equal(

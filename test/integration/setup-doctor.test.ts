@@ -72,7 +72,7 @@ describe('the setup doctor', () => {
         'the certificate here is not the partner of that key',
       );
       assert.match(report, /<code>certs\/jwt\.crt<\/code> here is not its partner, so it is not offered/);
-      assert.match(report, /upload the certificate of your <code>SF_JWT_KEY_FILE<\/code> key;/);
+      assert.match(report, /upload the certificate of your <code>SF_JWT_KEY_FILE<\/code> key\./);
       const download = await new TestClient().get(`${ownKey.appUrl}/setup/jwt.crt`);
       assert.equal(download.status, 409);
       assert.match(await download.text(), /upload the certificate made with that key instead/);

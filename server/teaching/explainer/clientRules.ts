@@ -52,7 +52,7 @@ export const CLIENT_RULES: Rule[] = [
     title: 'The app requires a client secret, and none was sent',
     likelyMeaning:
       '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require secret).`,
+    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require Secret for Web Server Flow, and for Refresh Token Flow).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
     detail: (c) => secretOnPurpose(c, 'require-secret', 'left client_secret out'),
   },

@@ -52,13 +52,13 @@ export const JWT_RULES: Rule[] = [
     when: (c) => c.flow === 'jwt',
     title: 'The assertion had already expired',
     likelyMeaning:
-      'exp was in the past when Salesforce read it: a wrong clock, a time-zone bug, or exp written in the wrong unit.',
+      'exp was in the past when Salesforce read it: a wrong clock, a time-zone bug, or exp written as a duration (300) instead of a time. (An exp in milliseconds is not refused: it lies thousands of years ahead, an assertion that never expires.)',
     howToFix:
       'Set exp to now + at most 3 minutes, in seconds since the epoch, from a clock synchronised with NTP.',
     whatNotToDo: 'Do not "fix" it with a huge exp: a long-lived assertion is a long-lived credential.',
     detail: (c) =>
       c.exp !== undefined
-        ? `exp was ${c.exp} (${new Date(c.exp * 1000).toISOString()})${c.exp > 1e12 ? ': that looks like milliseconds' : ''}.${serverClock(c.exp, c.serverDate, c.sentAtMs, c.sentDurationMs)}`
+        ? `exp was ${c.exp} (${new Date(c.exp * 1000).toISOString()})${c.exp < 1e9 ? ': that is a duration, not a time in seconds since 1970' : ''}.${serverClock(c.exp, c.serverDate, c.sentAtMs, c.sentDurationMs)}`
         : undefined,
   },
 ];

@@ -89,9 +89,9 @@ export const OAUTH_RULES: Rule[] = [
     error: 'unsupported_grant_type',
     title: 'Unknown grant_type',
     likelyMeaning:
-      'grant_type is misspelled or missing, or the body was not sent as application/x-www-form-urlencoded.',
+      'grant_type is misspelled or missing, the body was not sent as application/x-www-form-urlencoded, or the token endpoint was called over http:// instead of https:// (reported for a code exchange).',
     howToFix:
-      'Use one Salesforce knows (authorization_code, refresh_token, client_credentials, password, device, urn:ietf:params:oauth:grant-type:jwt-bearer), in a form-encoded POST body.',
+      'Use one Salesforce knows (authorization_code, refresh_token, client_credentials, password, device, urn:ietf:params:oauth:grant-type:jwt-bearer), in a form-encoded POST body to an https:// URL.',
     whatNotToDo: 'Do not send JSON to the token endpoint.',
   },
   {

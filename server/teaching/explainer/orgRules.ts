@@ -9,7 +9,7 @@ export const ORG_RULES: Rule[] = [
     description: 'ip restricted',
     title: 'The login came from an IP address the org does not allow',
     likelyMeaning:
-      "The user's profile has Login IP Ranges (or the org trusted ranges, or a session locked to an IP) that do not include this machine's address, and the app's IP Relaxation enforces them.",
+      "The user's profile has Login IP Ranges (or sessions are locked to the IP address they started from) that do not include this machine's address, and the app's IP Relaxation enforces them. The org's trusted IP ranges (Network Access) do not cause this: outside them a user is only asked to verify their identity.",
     howToFix: `Add the address to the profile's Login IP Ranges, or set the app's IP Relaxation to "Relax IP restrictions" (${APP_MANAGER} → Manage → Edit Policies). Login History names the address that was refused.`,
     whatNotToDo: 'Do not relax IP restrictions for every user to fix one integration.',
     inEmulator: ONLY_A_SWITCH,
@@ -24,14 +24,15 @@ export const ORG_RULES: Rule[] = [
     howToFix:
       'Wait for the lockout to end, or an administrator unlocks the user: Setup → Users → the user → Unlock (in the local emulator: the Unlock button on its Setup page). Then fix the script or the stored password that kept failing.',
     whatNotToDo:
-      'Do not retry in a loop: every failure restarts the count, and a shared integration user locks out everyone.',
+      'Do not retry in a loop: each failure counts toward the lock, and a locked shared integration user stops every integration that logs in as it.',
   },
   {
     key: 'inactive-user',
     error: 'invalid_grant',
     description: 'inactive user',
     title: 'The user is deactivated',
-    likelyMeaning: 'The user this token belongs to (or the Run As / sub user) was deactivated or frozen.',
+    likelyMeaning:
+      'The user this token belongs to (or the Run As / sub user) was deactivated (or, it seems, frozen: what a frozen user gets is unconfirmed).',
     howToFix: 'Reactivate or unfreeze the user (Setup → Users), or use another user for the integration.',
     whatNotToDo: "Do not reuse a person's user for an integration: use an API Only integration user.",
   },
@@ -39,7 +40,8 @@ export const ORG_RULES: Rule[] = [
     key: 'inactive-user-code',
     error: 'inactive_user',
     title: 'The user is inactive',
-    likelyMeaning: 'The user was deactivated or frozen in the org.',
+    likelyMeaning:
+      'The user was deactivated in the org (this code is reported, not confirmed; invalid_grant / inactive user is the documented answer).',
     howToFix: 'Reactivate the user (Setup → Users) or sign in as an active one.',
     whatNotToDo: "Do not share another person's login instead.",
   },
@@ -48,7 +50,7 @@ export const ORG_RULES: Rule[] = [
     error: 'inactive_org',
     title: 'The org is not active',
     likelyMeaning:
-      'The org is locked, expired (a trial or Developer Edition not used for a long time) or being migrated.',
+      'The org is locked, expired (a trial or Developer Edition not used for a long time) or being migrated (this code is reported, not confirmed).',
     howToFix:
       'Log in to the org in a browser to see its status; sign up for a new Developer Edition if it expired.',
     whatNotToDo: 'Do not keep retrying: nothing changes until the org is active.',
@@ -57,7 +59,8 @@ export const ORG_RULES: Rule[] = [
     key: 'rate-limit',
     error: 'rate_limit_exceeded',
     title: 'Too many login requests',
-    likelyMeaning: 'This user or app asked for tokens too often in a short time.',
+    likelyMeaning:
+      'This user or app asked for tokens too often in a short time (this code is reported, not confirmed; the limits are not published).',
     howToFix: 'Reuse tokens until they expire instead of logging in for every call; retry later.',
     whatNotToDo: 'Do not log in again on every request.',
   },
@@ -74,13 +77,13 @@ export const ORG_RULES: Rule[] = [
     key: 'user-agent-blocked',
     error: 'unauthorized_client',
     when: (c) => c.flow === undefined || c.flow === 'user-agent',
-    title: 'The org does not allow the user-agent flow',
+    title: 'The org most likely does not allow the user-agent flow',
     likelyMeaning:
-      'Orgs created since Summer \'23 (the release is documented for the username-password setting; for this one it is unconfirmed) block user-agent (implicit) flows unless "Allow OAuth User-Agent Flows" is on in Setup → OAuth and OpenID Connect Settings; many admins keep it off on purpose.',
+      'Orgs created since Summer \'23 (the release is documented for the username-password setting; for this one it is unconfirmed) block user-agent (implicit) flows unless "Allow OAuth User-Agent Flows" is on in Setup → OAuth and OpenID Connect Settings; many admins keep it off on purpose. Which error a real org sends for it is unconfirmed: this is RFC 6749\'s code, which the local emulator sends.',
     howToFix:
-      'Move to the web server flow with PKCE (it needs no secret in a browser app). Only if you must, an admin turns "Allow OAuth User-Agent Flows" on (Setup → OAuth and OpenID Connect Settings).',
+      'Move to the web server flow with PKCE; a browser app that holds no secret also turns off "Require Secret for Web Server Flow" on the app. Only if you must keep this flow, an admin turns "Allow OAuth User-Agent Flows" on (Setup → OAuth and OpenID Connect Settings).',
     whatNotToDo:
-      'Do not ask for the org-wide setting to be turned on for one app: the token would travel in URLs again.',
+      'Do not turn the org-wide setting on for one app without weighing it: every app in the org may then send tokens in URLs again.',
   },
   {
     key: 'unauthorized-client',
@@ -111,9 +114,11 @@ export const ORG_RULES: Rule[] = [
   {
     key: 'bad-id',
     error: 'Bad_Id',
-    title: 'The identity URL names no such user',
-    likelyMeaning: 'The org or user id in the /id/ URL is wrong or belongs to another org.',
-    howToFix: 'Use the id URL exactly as the token response gave it.',
+    title: 'Salesforce does not recognise the id it was given',
+    likelyMeaning:
+      'Seen once from /services/oauth2/revoke (a 404) and, in the local emulator, from the identity URL: the org or user id there is wrong or belongs to another org.',
+    howToFix:
+      'Use the id URL exactly as the token response gave it; revoke a token at the login host or My Domain that issued it.',
     whatNotToDo: 'Do not build identity URLs by hand.',
   },
 ];

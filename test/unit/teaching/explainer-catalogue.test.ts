@@ -97,7 +97,7 @@ describe('error explainer', () => {
     // View holds Manage Consumer Details; Edit the OAuth settings; Manage the policies, profiles and permission sets.
     const next: Record<string, RegExp> = {
       View: /^Manage Consumer Details/,
-      Edit: /^(Use digital signatures|OAuth settings|Require secret|Selected OAuth Scopes)/,
+      Edit: /^(Use digital signatures|OAuth settings|Require [Ss]ecret|Selected OAuth Scopes)/,
       Manage: /^(Edit Policies|Manage Profiles)/,
     };
     let paths = 0;

@@ -35,11 +35,13 @@ function withTokenCall(
 describe('error explainer', () => {
   test('tells a JWT expiry, a spent device code and a reused code apart by the flow', () => {
     const error = { error: 'invalid_grant', error_description: 'expired authorization code' };
-    assert.equal(explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).key, 'jwt-expired');
+    assert.equal(explain(error, { flow: 'jwt', exp: 300 }).key, 'jwt-expired');
+    // A duration sent as exp is 1970: expired. (Milliseconds lie far ahead, which Salesforce accepts: never this.)
     assert.match(
-      explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).detail ?? '',
-      /looks like milliseconds/,
+      explain(error, { flow: 'jwt', exp: 300 }).detail ?? '',
+      /^exp was 300 \(1970-01-01T00:05:00\.000Z\): that is a duration, not a time in seconds since 1970\./,
     );
+    assert.doesNotMatch(explain(error, { flow: 'jwt', exp: 1_700_000_000_000 }).detail ?? '', /duration/);
     // Refused by a clock: Salesforce's Date header against exp and against this machine's clock, which way it is off.
     const exp = Date.parse('2026-11-24T10:01:00Z') / 1000;
     const behind = explain(error, {
