@@ -98,8 +98,7 @@ export const OAUTH_RULES: Rule[] = [
     key: 'access-denied',
     error: 'access_denied',
     title: 'The user clicked Deny',
-    likelyMeaning:
-      'Salesforce asked the user to allow this app and the answer was no (or an admin policy denied it).',
+    likelyMeaning: 'Salesforce asked the user to allow this app and the answer was no.',
     howToFix: 'Start again and click Allow, or ask an admin to pre-authorize the app.',
     whatNotToDo: 'Do not retry automatically: the user said no.',
   },
@@ -115,8 +114,9 @@ export const OAUTH_RULES: Rule[] = [
     key: 'response-type',
     error: 'unsupported_response_type',
     title: 'Unknown response_type',
-    likelyMeaning: 'response_type must be code (web server), token or "token id_token" (user-agent).',
-    howToFix: 'Fix the response_type parameter of the authorize URL.',
+    likelyMeaning:
+      'response_type must be code (web server), token or "token id_token" (user-agent) at the authorize URL, or device_code at the token endpoint (the device flow\'s start).',
+    howToFix: "Fix the response_type parameter of the authorize URL (or of the device flow's first request).",
     whatNotToDo: 'Do not invent combinations; Salesforce supports the documented ones.',
   },
   {
