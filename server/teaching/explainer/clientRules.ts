@@ -8,6 +8,17 @@ const ECA_KEYS =
 
 export const CLIENT_RULES: Rule[] = [
   {
+    key: 'invalid-app-access-run-as',
+    error: 'invalid_app_access',
+    when: (c) => c.flow === 'client-credentials',
+    title: "The flow's Run As user is not permitted on this admin-approved app",
+    likelyMeaning:
+      'The client credentials flow acts as the Run As user set on the app, and the app admits only admin-approved users: that user has neither a profile nor a permission set assigned to it.',
+    howToFix: `Make the Run As user a permitted user: on a Connected App, ${APP_MANAGER} → Manage → Manage Profiles / Manage Permission Sets; on an External Client App, Policies → Permitted Users, then assign a permission set that includes the app.`,
+    whatNotToDo:
+      'Do not pick a System Administrator as Run As to get past this: the token would carry all of its rights.',
+  },
+  {
     key: 'invalid-app-access',
     error: 'invalid_app_access',
     title: 'The user is not assigned to this admin-approved app',

@@ -33,6 +33,17 @@ function withTokenCall(
 }
 
 describe('error explainer', () => {
+  test("a client credentials refusal of an admin-approved app names its Run As user, not the signed-in user's", () => {
+    const error = {
+      error: 'invalid_app_access',
+      error_description: 'user is not admin approved to access this app',
+    };
+    const runAs = explain(error, { flow: 'client-credentials' });
+    assert.equal(runAs.key, 'invalid-app-access-run-as');
+    assert.match(runAs.howToFix, /External Client App, Policies → Permitted Users/);
+    assert.equal(explain(error, { flow: 'web-server' }).key, 'invalid-app-access');
+  });
+
   test('tells a JWT expiry, a spent device code and a reused code apart by the flow', () => {
     const error = { error: 'invalid_grant', error_description: 'expired authorization code' };
     assert.equal(explain(error, { flow: 'jwt', exp: 300 }).key, 'jwt-expired');
