@@ -25,10 +25,13 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
   const changed = () => (settingsStamp = randomBytes(8).toString('hex'));
   const page = (req: Request, res: Response, extra: Record<string, unknown>) =>
     render(ctx, req, res, { stamp: settingsStamp, ...extra });
-  /** Post/Redirect/Get: a reload of the page after a change shows it, and never sends the change again. */
+  /**
+   * Post/Redirect/Get: a reload of the page after a change shows it, and never sends the change again. Opened at
+   * its message: a redirect without a fragment of its own would keep the form's (#setup-errors).
+   */
   const done = (req: Request, res: Response, message: string) => {
     req.session.sfSetupDone = message;
-    res.redirect(303, '/setup');
+    res.redirect(303, '/setup#setup-saved');
   };
 
   router.get('/setup', (req, res) => {

@@ -122,7 +122,7 @@ describe('emulator: settings, policy, persistence, robustness', () => {
       csrf: hiddenValue(page, 'csrf'),
     });
     assert.equal(reset.status, 303);
-    assert.equal(reset.headers.get('location'), '/setup');
+    assert.equal(reset.headers.get('location'), '/setup#setup-saved', 'opened at its message');
     assert.equal(stack.emulator?.context.state.settings.refreshTokenRotation, false);
   });
 });
