@@ -19,6 +19,7 @@ import { sessionMiddleware } from './session.ts';
 import { TieredMemoryStore } from './sessionStore.ts';
 import { teachingHelpers } from './teaching/index.ts';
 import { compiledOnceEngine } from './viewEngine.ts';
+import { sameHostAsCallback } from './sameHost.ts';
 
 export interface AppOptions {
   /** The clock (tests fix it). */
@@ -76,6 +77,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
       }),
     ),
   );
+  app.use(sameHostAsCallback(config.callbackUrl, config.port));
   app.use(staticAssets(PUBLIC_DIR));
   if (options.accessToken) {
     const origin = accessOrigin(`https://localhost:${config.port}`, config.callbackUrl);

@@ -27,7 +27,8 @@ export function rawRequest(origin: string, rawPath: string, init: RawInit = {}):
         port: Number(port),
         path: rawPath,
         method: init.method ?? 'GET',
-        headers: init.headers,
+        // As a browser at https://localhost:<port> sends it (127.0.0.1 would be sent on to localhost first).
+        headers: { host: `localhost:${port}`, ...init.headers },
         ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')),
         agent: false,
       },

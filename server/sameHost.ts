@@ -1,0 +1,19 @@
+// Pages opened under this machine's other name (https://127.0.0.1:8081 when the callback says localhost) move to
+// the callback's host name before anything starts: a browser keeps cookies per host name, so a login begun on
+// 127.0.0.1 would come back to localhost without its session and end in state_mismatch after the whole login.
+import type { RequestHandler } from 'express';
+import { callbackIsThisApp } from './configSettings.ts';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function sameHostAsCallback(callbackUrl: string, port: number): RequestHandler {
+  const callbackHost = new URL(callbackUrl).hostname;
+  // Only a callback on this app itself: behind a tunnel or a proxy the visitor browses through that instead.
+  const applies = callbackIsThisApp(callbackUrl, port);
+  return (req, res, next) => {
+    if (!applies || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    if (!LOOPBACK.has(req.hostname) || req.hostname === callbackHost) return next();
+    // The port the request came in on (the configured one, or the one a test's port 0 got).
+    res.redirect(302, `https://${callbackHost}:${req.socket.localPort}${req.originalUrl}`);
+  };
+}
