@@ -54,6 +54,9 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.set('etag', false);
   // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
+  // Org mode against a server on this machine (npm run emulator, most often): not a real org, and the badge says so.
+  app.locals.orgOnThisMachine =
+    config.mode === 'org' && ['localhost', '127.0.0.1', '[::1]'].includes(new URL(config.loginUrl).hostname);
   // Where an explanation's Salesforce Setup path leads in emulator mode: the emulator's own app settings.
   app.locals.emulatorSettingsUrl = config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined;
   app.locals.teach = teachingHelpers(config, now);

@@ -28,6 +28,7 @@ import { loadSoqlParser } from './rest/soql/parse.ts';
 import { EmulatorState } from './state.ts';
 import type { OrgControl } from '../orgFaults.ts';
 import { VIEWS_DIR } from '../paths.ts';
+import { permissionOf } from './scopes.ts';
 
 export interface Emulator {
   app: express.Express;
@@ -87,6 +88,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   app.locals.demoUsername = options.username;
   app.locals.demoPasswordHint = options.demoPasswordHint;
   app.locals.demoUsers = ctx.users;
+  // The approval page names each scope's permission as Salesforce's settings do.
+  app.locals.permissionOf = permissionOf;
   // A client that joins an instance URL ending in "/" to a path asks for //services/...: the Salesforce CLI does
   // after `sf org login access-token`, and works against real orgs, so their servers take it as /services/...
   // (inferred from that, not documented). Only the leading slashes are folded; the rest of the URL is untouched.

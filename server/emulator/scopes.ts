@@ -27,3 +27,25 @@ export function requestedScopes(raw: string | undefined, appScopes: readonly str
   const allowed = askable(appScopes);
   return asked.every((scope) => allowed.has(scope)) ? [...new Set(asked)] : undefined;
 }
+
+/**
+ * What the approval page says for a scope, as Salesforce's app settings name the permission (with the name asked
+ * for after it). sfap_api's wording is the emulator's own: Salesforce's was not found.
+ */
+const PERMISSIONS: Readonly<Record<string, string>> = {
+  api: 'Manage user data via APIs',
+  web: 'Manage user data via Web browsers',
+  full: 'Full access',
+  openid: 'Access unique user identifiers',
+  refresh_token: 'Perform requests at any time',
+  offline_access: 'Perform requests at any time',
+  id: 'Access the identity URL service',
+  profile: 'Access the identity URL service',
+  email: 'Access the identity URL service',
+  address: 'Access the identity URL service',
+  phone: 'Access the identity URL service',
+  sfap_api: 'Access the Salesforce API Platform',
+};
+
+export const permissionOf = (scope: string): string =>
+  Object.hasOwn(PERMISSIONS, scope) ? `${PERMISSIONS[scope]} (${scope})` : scope;

@@ -21,6 +21,8 @@ describe('the setup doctor, when the org does not answer', () => {
       assert.match(html, /\/services\/data\/ got no answer, so the versions could not be read/);
       // No answer at all: the network comes first, the URL (perhaps right already) second.
       assert.match(html, /Fix: check that this machine reaches the host at all/);
+      // An org on this machine is not called a real one.
+      assert.match(html, /<p class="mode-badge mode-org">Org mode, on this machine<\/p>/);
     } finally {
       await unreachable.close();
     }

@@ -97,8 +97,13 @@ describe('emulator: pages', () => {
     const approvalUrl = `${stack.emulatorUrl}${login.headers.get('location')}`;
     const approval = await browser.get(approvalUrl);
     assert.equal(approval.status, 200);
+    const approvalPage = await approval.text();
+    // Each scope by the permission Salesforce's settings name it by; only an Allow is remembered.
+    assert.match(approvalPage, /<li>Manage user data via APIs \(api\)<\/li>/);
+    assert.match(approvalPage, /<li>Perform requests at any time \(refresh_token\)<\/li>/);
+    assert.match(approvalPage, /A\s+denial is not: the next login asks again\./);
     const allowed = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
-      request: hiddenValue(await approval.text(), 'request'),
+      request: hiddenValue(approvalPage, 'request'),
       decision: 'allow',
     });
     assert.equal(allowed.status, 302);

@@ -88,6 +88,11 @@ describe('the newer flows through the app', () => {
     };
 
     test('blocked by default: authentication failure, explained as the org’s setting first', async () => {
+      // Said before the first run, with the way to the setting.
+      assert.match(
+        await page('/flows/username-password'),
+        /The local emulator's org starts with it off too: turn on <em>Allow OAuth Username-Password Flows<\/em> on\s+<a href="https:\/\/localhost:\d+\/setup">its Setup page<\/a>/,
+      );
       assert.equal(
         await run('/flows/username-password', await credentials()),
         '/flows/username-password#teaching-heading',

@@ -77,6 +77,23 @@ describe('web server flow', () => {
     assert.ok(before && afterLogin && before !== afterLogin, 'a new session id after login');
   });
 
+  test("the pre-flight is told as this playground's own check, on the page and in its step", async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    assert.match(
+      await (await client.get(`${stack.appUrl}/flows/web-server`)).text(),
+      /the <em>pre-flight<\/em> in the steps below: a check of this\s+playground, not of OAuth/,
+    );
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    const id = /data-entry="([^"]+)" data-leg="pre-flight"/.exec(result)?.[1];
+    assert.ok(id, 'a pre-flight step on the result page');
+    const leg = await (await client.get(`${stack.appUrl}/teaching/legs/${id}?part=body`)).text();
+    assert.match(
+      leg,
+      /Sent by this app, not your browser, before the redirect: a\s+check of this playground/,
+    );
+  });
+
   test('shows and explains a query error without breaking the page, and logout revokes the token and ends the org login', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
