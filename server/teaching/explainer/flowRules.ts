@@ -26,6 +26,8 @@ export const FLOW_RULES: Rule[] = [
     howToFix: `Enable Client Credentials Flow on the app, then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. Changes take a few minutes.`,
     whatNotToDo:
       'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs.',
+    inEmulator:
+      'The local emulator has no integration user: on its Setup page, pick its standard user (standard@, not the administrator) as Run As, and save.',
   },
   {
     key: 'client-credentials-run-as',

@@ -24,11 +24,14 @@ describe('the newer flows through the app', () => {
   describe('client credentials', () => {
     test('without a Run As user the org answers no client credentials user enabled, explained', async () => {
       assert.equal(await run('/flows/client-credentials'), '/flows/client-credentials#teaching-heading');
-      assertExplained(await page('/flows/client-credentials'), {
+      const html = await page('/flows/client-credentials');
+      assertExplained(html, {
         error: 'invalid_grant',
         description: 'no client credentials user enabled',
         title: 'The app has no Run As user for client credentials',
       });
+      // Its advice against an administrator, with the emulator's users only: which one to pick there.
+      assert.match(html, /pick its standard user \(standard@, not the administrator\) as Run As/);
     });
 
     test('with a Run As user, one POST to My Domain signs in and the result page queries the instance', async () => {
