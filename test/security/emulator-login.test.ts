@@ -112,6 +112,8 @@ describe('emulator login and approval under attack', () => {
   test('the login page names the demo administrator and shows the password only when it is the default', async () => {
     const { html } = await atLogin();
     assert.match(html, /Demo System Administrator: <code>admin@playground\.local<\/code>/);
+    const home = await (await new TestClient().get(`${stack.emulatorUrl}/`)).text();
+    assert.match(home, /the same password: <code>playground-password<\/code> \(the\s+default\)/);
     assert.match(html, /password\s+<code>playground-password<\/code>/);
     const custom = await startTestStack({ EMULATOR_PASSWORD: 'my-own-secret-password' });
     try {
@@ -119,6 +121,10 @@ describe('emulator login and approval under attack', () => {
       assert.match(page, /Demo System Administrator: <code>admin@playground\.local<\/code>/);
       assert.doesNotMatch(page, /my-own-secret-password/);
       assert.match(page, /the one set in <code>EMULATOR_PASSWORD<\/code>/);
+      // Its home page too: the default is shown there, a password of one's own never.
+      const home = await (await new TestClient().get(`${custom.emulatorUrl}/`)).text();
+      assert.doesNotMatch(home, /my-own-secret-password/);
+      assert.match(home, /the one set in <code>EMULATOR_PASSWORD<\/code> \(never shown\)/);
     } finally {
       await custom.close();
     }
