@@ -29,9 +29,24 @@ export const MAX_SOQL_LENGTH = 100_000;
 
 /**
  * Clients send the same statements again and again (a page's query, paging, polling): each is parsed once. The
- * cached trees are frozen, so evaluation can never change the next caller's query.
+ * cached trees are frozen, so evaluation can never change the next caller's query. Bounded by the statements'
+ * length as well as their number: a tree takes about 20 bytes per character of its statement, and 200 statements
+ * near the 100,000-character limit (sent through composite/batch, past the URL's limit) held about 500 MB. A long
+ * one is parsed each time instead: a hand-written or generated giant, rarely sent twice.
  */
-const parsed = new LRUCache<string, Query>({ max: 200 });
+const PARSED_CHARS = 400_000;
+const parsed = new LRUCache<string, Query>({
+  max: 200,
+  maxSize: PARSED_CHARS,
+  maxEntrySize: 20_000,
+  sizeCalculation: (_tree, soql) => Math.max(1, soql.length),
+});
+
+/** What the cache holds: its statements and their characters (for tests and the curious). */
+export const parsedCache = (): { statements: number; chars: number } => ({
+  statements: parsed.size,
+  chars: parsed.calculatedSize,
+});
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
