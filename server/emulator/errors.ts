@@ -64,6 +64,14 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
     console.error(`[emulator] ${req.method} ${req.path} failed: ${detail}`);
   }
   res.status(oauthError.status).set('Cache-Control', 'no-store');
+  // Revoke answers its errors form-encoded (jsforce parses them so), a body it could not read included.
+  if (req.path === '/services/oauth2/revoke' && oauthError.status < 500) {
+    const { error: code, error_description: description } = oauthError;
+    res.type('application/x-www-form-urlencoded');
+    return void res.send(
+      `error=${encodeURIComponent(code)}&error_description=${encodeURIComponent(description)}`,
+    );
+  }
   const asJson = () => sendOAuthError(res, oauthError);
   const asPage = () =>
     res.render('emulator/error', {

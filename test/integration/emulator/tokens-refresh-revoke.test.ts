@@ -71,6 +71,23 @@ describe('emulator: token lifecycle and identity', () => {
     });
   });
 
+  test('a revoke body it cannot read (bad gzip, an unknown charset) is refused form-encoded too, as jsforce reads it', async () => {
+    const { stack } = lifecycle;
+    for (const headers of [
+      { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' },
+      { 'content-type': 'application/x-www-form-urlencoded; charset=klingon' },
+    ]) {
+      const answer = await new TestClient().request(`${stack.emulatorUrl}/services/oauth2/revoke`, {
+        method: 'POST',
+        body: 'garbage',
+        headers,
+      });
+      assert.ok(answer.status >= 400 && answer.status < 500, `${answer.status}`);
+      assert.match(answer.headers.get('content-type') ?? '', /^application\/x-www-form-urlencoded/);
+      assert.match(await answer.text(), /^error=[a-z_]+&error_description=\S+$/);
+    }
+  });
+
   test('answers revoke with another method than GET or POST with a 405 naming the two, revoking nothing', async () => {
     const { stack } = lifecycle;
     const tokens = await loginAndGetToken(stack);
