@@ -50,8 +50,9 @@ export class RestTestClient {
 
   get = (path: string, headers?: Record<string, string>) => this.send('GET', path, undefined, headers);
   post = (path: string, body: unknown) => this.send('POST', path, body);
-  patch = (path: string, body: unknown) => this.send('PATCH', path, body);
-  delete = (path: string) => this.send('DELETE', path);
+  patch = (path: string, body: unknown, headers?: Record<string, string>) =>
+    this.send('PATCH', path, body, headers);
+  delete = (path: string, headers?: Record<string, string>) => this.send('DELETE', path, undefined, headers);
 
   query(soql: string, headers?: Record<string, string>, resource = 'query'): Promise<RestResult> {
     return this.get(`/${resource}?q=${encodeURIComponent(soql)}`, headers);

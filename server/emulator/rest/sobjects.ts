@@ -1,6 +1,6 @@
 // /sobjects: the global describe, /sobjects/X (basic information, POST creates), /sobjects/X/describe, and
 // /sobjects/X/<id> (GET with ?fields=, PATCH updates, DELETE moves to the recycle bin).
-import { notModifiedSince, recordModifiedAt } from './conditional.ts';
+import { checkPreconditions, notModifiedSince, recordModifiedAt } from './conditional.ts';
 import { basicInformation, describeGlobal, describeObject } from './describe.ts';
 import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext } from './dml.ts';
 import { RestError } from './restError.ts';
@@ -86,6 +86,7 @@ function recordRow(
 ): RestReply {
   if (!isIdShaped(id)) throw RestError.noSuchExternalId(id);
   if (call.method === 'PATCH') {
+    checkPreconditions(call, object.name, () => recordModifiedAt(liveRecord(dml, object, id)));
     updateRecord(dml, object, id, call.body);
     return { status: 204 };
   }
@@ -96,6 +97,7 @@ function recordRow(
   const record = liveRecord(dml, object, id);
   // Shaped first: unknown ?fields= names are a 400 whatever the date says.
   const body = shapeRecord(object, record, call.version, call.query.get('fields'));
+  checkPreconditions(call, object.name, () => recordModifiedAt(record));
   const changedAt = Math.max(recordModifiedAt(record), orgChangedAt);
   return notModifiedSince(call, changedAt) ?? { status: 200, body };
 }

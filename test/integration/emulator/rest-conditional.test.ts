@@ -1,5 +1,7 @@
 // Conditional requests, as Salesforce documents them: If-Modified-Since on the describes and on a record answers
-// 304 with no body when nothing changed since; If-None-Match is not answered as HTTP's default anywhere.
+// 304 with no body when nothing changed since; If-Unmodified-Since on a record refuses a change (412) made after
+// it; If-None-Match is not answered as HTTP's default anywhere, and ETags, which the emulator does not make, are
+// refused on an Account (where Salesforce uses them) instead of ignored.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
@@ -68,5 +70,41 @@ describe('emulator: conditional REST requests', () => {
       },
     );
     assert.equal(discovery.status, 200);
+  });
+
+  test('If-Unmodified-Since: a record changed after the date is neither updated nor read (412); DELETE ignores it', async () => {
+    const created = await made.rest.post('/sobjects/Contact', { LastName: 'Precondition' });
+    assert.equal(created.status, 201);
+    const path = `/sobjects/Contact/${created.body.id}`;
+    const refused = await made.rest.patch(
+      path,
+      { LastName: 'Overwritten' },
+      { 'if-unmodified-since': LONG_AGO },
+    );
+    assert.equal(refused.status, 412);
+    assert.equal(refused.body[0].errorCode, 'PRECONDITION_FAILED');
+    assert.equal((await made.rest.get(path)).body.LastName, 'Precondition', 'nothing was written');
+    assert.equal((await made.rest.get(path, { 'if-unmodified-since': LONG_AGO })).status, 412);
+    // Not changed since: the update goes through. A date that does not parse is a 400 on a PATCH.
+    assert.equal(
+      (await made.rest.patch(path, { LastName: 'Kept' }, { 'if-unmodified-since': FAR_AHEAD })).status,
+      204,
+    );
+    const garbled = await made.rest.patch(path, { LastName: 'x' }, { 'if-unmodified-since': 'yesterday' });
+    assert.equal(garbled.status, 400);
+    assert.equal((await made.rest.get(path)).body.LastName, 'Kept');
+    assert.equal((await made.rest.delete(path, { 'if-unmodified-since': LONG_AGO })).status, 204);
+  });
+
+  test('If-Match on an Account is refused as an emulator limit (it makes no ETags), not ignored', async () => {
+    const { body } = await made.rest.query('SELECT Id FROM Account LIMIT 1');
+    const path = `/sobjects/Account/${body.records[0].Id}`;
+    const refused = await made.rest.patch(path, { Description: 'lost update' }, { 'if-match': '"abc"' });
+    assert.equal(refused.status, 400);
+    assert.match(
+      refused.body[0].message,
+      /^If-Match compares ETags, which this local emulator does not make \(an emulator limit\)/,
+    );
+    assert.notEqual((await made.rest.get(path)).body.Description, 'lost update');
   });
 });

@@ -73,10 +73,11 @@ describe('emulator: token lifecycle and identity', () => {
 
   test('a revoke body it cannot read (bad gzip, an unknown charset) is refused form-encoded too, as jsforce reads it', async () => {
     const { stack } = lifecycle;
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' },
       { 'content-type': 'application/x-www-form-urlencoded; charset=klingon' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const answer = await new TestClient().request(`${stack.emulatorUrl}/services/oauth2/revoke`, {
         method: 'POST',
         body: 'garbage',
