@@ -40,6 +40,20 @@ export function send(req: Request, res: Response, reply: RestReply): void {
   else res.json(reply.body);
 }
 
+/**
+ * A client that takes XML only (Accept: application/xml) would get it from an org; this emulator answers JSON
+ * only, so it says so (406, RFC 9110's status for it) instead of sending what the client did not ask for.
+ */
+export function refuseXmlAnswer(req: Request): void {
+  if (!req.headers.accept || req.accepts(['application/json', 'application/xml']) !== 'application/xml')
+    return;
+  throw new RestError(
+    406,
+    'NOT_ACCEPTABLE',
+    'XML responses are not supported by this local emulator (an emulator limit); ask for JSON (Accept: application/json).',
+  );
+}
+
 /** A body must be JSON (Salesforce's 415 wording for other types) and not absurdly nested. */
 export function refuseUnreadableBody(req: Request): void {
   const type = req.headers['content-type'];

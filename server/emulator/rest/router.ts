@@ -11,7 +11,15 @@ import { ORG_ID } from '../org.ts';
 import { readRecordFile } from './recordFile.ts';
 import { RestError } from './restError.ts';
 import { checkMethod } from './methods.ts';
-import { bearer, refuseUnreadableBody, restErrorHandler, segmentsOf, send, toCall } from './restHttp.ts';
+import {
+  bearer,
+  refuseUnreadableBody,
+  refuseXmlAnswer,
+  restErrorHandler,
+  segmentsOf,
+  send,
+  toCall,
+} from './restHttp.ts';
 import { seedRecords, type SRecord } from './seed.ts';
 import { RecordStore } from './store.ts';
 import type { RestContext, RestDeps, RestPrincipal } from './types.ts';
@@ -75,6 +83,7 @@ export function createRestApi(deps: RestDeps): RestApi {
   versioned.use(express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
   versioned.all('/{*rest}', (req, res) => {
     refuseUnreadableBody(req);
+    refuseXmlAnswer(req);
     const { version, principal } = res.locals.rest as { version: string; principal: RestPrincipal };
     send(req, res, ctx.dispatch(toCall(req, version, principal)));
   });

@@ -169,6 +169,18 @@ describe('emulator: REST API', () => {
     ]);
   });
 
+  test('a client that takes XML only is told the emulator answers JSON (406), not sent JSON it did not ask for', async () => {
+    const xmlOnly = await rest.get('/limits', { accept: 'application/xml' });
+    assert.equal(xmlOnly.status, 406);
+    assert.match(
+      xmlOnly.body[0].message,
+      /^XML responses are not supported by this local emulator \(an emulator limit\)/,
+    );
+    for (const accept of ['application/json', 'application/xml;q=0.5, application/json', '*/*']) {
+      assert.equal((await rest.get('/limits', { accept })).status, 200, accept);
+    }
+  });
+
   test('answers a form body, however large, as the REST API: 401 without a token, 415 with one', async () => {
     // Over the OAuth endpoints' form limits (64 KB, 100 fields): those limits are theirs, not the REST API's.
     const form = new URLSearchParams(Array.from({ length: 150 }, (_, i) => [`f${i}`, 'x'.repeat(500)]));
