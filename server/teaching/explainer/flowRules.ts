@@ -25,9 +25,7 @@ export const FLOW_RULES: Rule[] = [
       'The flow is not enabled, or it is but no Run As user is saved. The checkbox and the Run As user live on different screens.',
     howToFix: `Enable Client Credentials Flow on the app, then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. Changes take a few minutes.`,
     whatNotToDo:
-      'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs.',
-    inEmulator:
-      'The local emulator has no integration user: on its Setup page, pick its standard user (standard@, not the administrator) as Run As, and save.',
+      'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs (the local emulator has none: there, pick its standard user, standard@).',
   },
   {
     key: 'client-credentials-run-as',

@@ -31,7 +31,7 @@ describe('the newer flows through the app', () => {
         title: 'The app has no Run As user for client credentials',
       });
       // Its advice against an administrator, with the emulator's users only: which one to pick there.
-      assert.match(html, /pick its standard user \(standard@, not the administrator\) as Run As/);
+      assert.match(html, /the local emulator has none: there, pick its standard user, standard@/);
     });
 
     test('with a Run As user, one POST to My Domain signs in and the result page queries the instance', async () => {
