@@ -103,4 +103,21 @@ describe('emulator: SOQL aliases and string escapes', () => {
       assert.match(refused.message, /Column:47\nunexpected token: AND$/, JSON.stringify(separator));
     }
   });
+
+  test("ten parentheses opened in a row are refused as the emulator's limit, not as the query's syntax error", async () => {
+    const nested = (n: number) => `SELECT Id FROM Account WHERE ${'('.repeat(n)}Name = 'x'${')'.repeat(n)}`;
+    assert.equal((await rows(nested(9))).length, 0);
+    const refused = await refusal(nested(10));
+    assert.equal(refused.errorCode, 'MALFORMED_QUERY');
+    assert.match(
+      refused.message,
+      /Ten or more parentheses opened one right after another is not supported by this local emulator \(an emulator limit, not an error in the query\)\.$/,
+    );
+    // Inside a string they are text, and a real syntax error stays one.
+    assert.equal((await rows("SELECT Id FROM Account WHERE Name = '((((((((((x'")).length, 0);
+    assert.match(
+      (await refusal("SELECT Id FROM Account WHERE Name = '((((((((((' AND")).message,
+      /unexpected token/,
+    );
+  });
 });

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { LRUCache } from 'lru-cache';
-import { malformed, occurrencesOf, RestError } from '../restError.ts';
+import { emulatorLimit, malformed, occurrencesOf, RestError } from '../restError.ts';
 import { ESCAPE_SEQUENCE, isSoqlEscape } from './values.ts';
 
 type Parser = typeof import('@jetstreamapp/soql-parser-js');
@@ -75,10 +75,18 @@ export function parseSoql(soql: string): Query {
     parsed.set(soql, query);
     return query;
   } catch (error) {
+    // The parser's own limit, not the query's fault: ten parentheses opened in a row (nine parse; Salesforce's
+    // limit is unknown, and such nesting is valid SOQL).
+    if (DEEP_PARENTHESES.test(soql.replace(STRING_LITERAL, "''"))) {
+      throw emulatorLimit(soql, '(', 'Ten or more parentheses opened one right after another');
+    }
     const token = unexpectedToken(error) ?? lastWord(soql);
     throw malformed(soql, token, `unexpected token: ${token || 'end of query'}`, stoppedAt(soql, token));
   }
 }
+
+/** Ten opening parentheses in a row, with only white space between them. */
+const DEEP_PARENTHESES = /\((?:\s*\(){9}/;
 
 /**
  * U+2028 and U+2029 (line and paragraph separators, pasted from a word processor) are characters like any other to
