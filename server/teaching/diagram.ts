@@ -22,10 +22,11 @@ export function diagramSteps(attempt: Attempt): DiagramStep[] {
   const bornAtCallback = attempt.transcript[0]?.leg === 'callback';
   return STEPS[attempt.flow].map((step) => {
     const label = typeof step.label === 'string' ? step.label : step.label(attempt);
+    const to = typeof step.to === 'string' ? step.to : step.to(attempt);
     // For an attempt that began at the callback (Back, Reload, a link), the redirect to authorize belongs to a login
     // it never saw start: neither failed nor "not reached". What came back (a code, or Deny) is its own.
     if (bornAtCallback && step.evidence === authorizeRedirect) {
-      return { from: step.from, to: step.to, label, state: 'earlier' };
+      return { from: step.from, to, label, state: 'earlier' };
     }
     const evidence = step.evidence(attempt);
     const state: StepState = failed
@@ -34,7 +35,7 @@ export function diagramSteps(attempt: Attempt): DiagramStep[] {
         : 'not-reached'
       : (evidence ?? 'not-reached');
     if (state === 'failed') failed = true;
-    return { from: step.from, to: step.to, label, state };
+    return { from: step.from, to, label, state };
   });
 }
 

@@ -13,7 +13,8 @@ export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier' | 'unseen'
 
 export interface StepDef {
   from: Party;
-  to: Party;
+  /** A function where the attempt decides the host (client credentials: My Domain, or the login host on purpose). */
+  to: Party | ((attempt: Attempt) => Party);
   /** What the step did; a function where the attempt's faults or legs change what was sent, or where. */
   label: string | ((attempt: Attempt) => string);
   /** The transcript legs or check ids that show this step happened. */

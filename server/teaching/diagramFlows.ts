@@ -38,7 +38,8 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     run('Run: ask this app to get a token as itself'),
     {
       from: 'This app',
-      to: 'Salesforce login',
+      // My Domain, the org's own host (where instance_url points), unless the login-host switch sent it elsewhere.
+      to: (attempt) => (attempt.faults.includes('login-host') ? 'Salesforce login' : 'Salesforce instance'),
       label: clientCredentialsToken,
       evidence: leg('token'),
     },

@@ -31,6 +31,12 @@ describe('diagram labels', () => {
     const toMyDomain = [call('token', 'https://127.0.0.1:8443/services/oauth2/token')];
     assert.match(labels('client-credentials', [], toMyDomain)[1], /on My Domain \(127\.0\.0\.1:8443\) with/);
     assert.match(labels('client-credentials')[1], /on My Domain with grant_type=client_credentials/);
+    // Drawn where it went: My Domain is the org's own host (the instance), the login host only when sent there.
+    const lanes = (faults: Fault[], transcript: TranscriptEntry[]) =>
+      diagramSteps({ id: 'a', flow: 'client-credentials', startedAt: 0, checks: [], faults, transcript })[1]
+        .to;
+    assert.equal(lanes([], toMyDomain), 'Salesforce instance');
+    assert.equal(lanes(['login-host'], toLoginHost), 'Salesforce login');
   });
 
   test("JWT: an assertion signed with a throwaway key does not claim the app's key", () => {
