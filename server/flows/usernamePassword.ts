@@ -27,6 +27,11 @@ export function buildRequest(
       'the username-password flow needs the consumer secret (SF_CLIENT_SECRET)',
     );
   }
+  // Sent empty, it would come back as "authentication failure", the answer to every other cause too, and count
+  // toward the user's lockout: this app says what is missing instead, and sends nothing.
+  if (credentials.password === '') {
+    throw new FlowError('password_missing', 'no password was entered, so nothing was sent to Salesforce');
+  }
   const password = faults.includes('wrong-password') ? `${credentials.password}-wrong` : credentials.password;
   const token = faults.includes('no-security-token') ? '' : credentials.securityToken;
   return {

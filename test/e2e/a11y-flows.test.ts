@@ -25,6 +25,8 @@ describe('accessibility and layout in Chromium', () => {
     ];
     for (const [flow, run] of runs) {
       await page.goto(`${stack.appUrl}/flows/${flow}`);
+      // A password, so that Salesforce is asked (an empty one is refused here, before any request).
+      if (flow === 'username-password') await page.getByLabel('Password', { exact: true }).fill('wrong');
       await page.getByRole('button', { name: run }).click();
       await page.waitForLoadState();
       // A failed attempt comes back to its flow page; a successful one goes to the result page first.

@@ -23,6 +23,17 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
     whatNotToDo: 'Never put the secret in browser code.',
   },
   {
+    key: 'password-missing',
+    error: 'password_missing',
+    title: "Enter the user's password first",
+    likelyMeaning:
+      'The username-password flow sends the password typed on its page (followed by the security token), and the Password field was empty. Salesforce would have answered authentication failure, its answer to every cause, and counted the attempt toward the lockout.',
+    howToFix:
+      "Type the user's password (the emulator's demo password is on its home page), and its security token unless this machine's address is in the org's trusted IP ranges.",
+    whatNotToDo:
+      'Do not store a password in code or in .env to skip this: that is why the flow is being retired.',
+  },
+  {
     key: 'no-refresh-token',
     error: 'no_refresh_token',
     title: 'This login has no refresh token',

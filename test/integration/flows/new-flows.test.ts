@@ -123,6 +123,19 @@ describe('the newer flows through the app', () => {
         assert.ok(!shown.includes(stack.config.emulator.password + (await credentials()).securityToken));
     });
 
+    test('an empty password is refused here, with nothing sent to Salesforce (nor counted toward the lockout)', async () => {
+      const tokenCalls = () => stack.emulator?.received.filter((r) => r.path === '/token').length;
+      const before = tokenCalls();
+      const typed = { ...(await credentials()), password: '' };
+      assert.equal(await run('/flows/username-password', typed), '/flows/username-password#teaching-heading');
+      assertExplained(await page('/flows/username-password'), {
+        error: 'password_missing',
+        description: 'no password was entered, so nothing was sent to Salesforce',
+        title: "Enter the user's password first",
+      });
+      assert.equal(tokenCalls(), before);
+    });
+
     test('allowed in Setup, the password plus security token signs in', async () => {
       await changeSettings(stack, { allowUsernamePassword: 'on' });
       assert.equal(await run('/flows/username-password', await credentials()), '/result');
