@@ -11,6 +11,11 @@ export type HostKind =
   | 'local emulator'
   | 'other';
 
+/** This machine's own names, as a URL's hostname writes them. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK.has(hostname);
+
 export function hostKind(url: string): HostKind {
   const { hostname } = new URL(url);
   if (hostname === 'login.salesforce.com') return 'login';

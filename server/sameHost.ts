@@ -3,8 +3,7 @@
 // 127.0.0.1 would come back to localhost without its session and end in state_mismatch after the whole login.
 import type { RequestHandler } from 'express';
 import { callbackIsThisApp } from './configSettings.ts';
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isLoopbackHost } from './hostKinds.ts';
 
 export function sameHostAsCallback(callbackUrl: string, port: number): RequestHandler {
   const callbackHost = new URL(callbackUrl).hostname;
@@ -12,7 +11,7 @@ export function sameHostAsCallback(callbackUrl: string, port: number): RequestHa
   const applies = callbackIsThisApp(callbackUrl, port);
   return (req, res, next) => {
     if (!applies || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    if (!LOOPBACK.has(req.hostname) || req.hostname === callbackHost) return next();
+    if (!isLoopbackHost(req.hostname) || req.hostname === callbackHost) return next();
     // The port the request came in on (the configured one, or the one a test's port 0 got).
     res.redirect(302, `https://${callbackHost}:${req.socket.localPort}${req.originalUrl}`);
   };

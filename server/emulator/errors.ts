@@ -42,6 +42,14 @@ export function sendOAuthError(res: Response, error: OAuthError): void {
     .json({ error: error.error, error_description: error.error_description });
 }
 
+/** Revoke's errors, form-encoded with spaces as %20 as Salesforce sends them (jsforce reads them so). */
+export function sendFormError(res: Response, status: number, error: string, description: string): void {
+  res
+    .status(status)
+    .type('application/x-www-form-urlencoded')
+    .send(`error=${encodeURIComponent(error)}&error_description=${encodeURIComponent(description)}`);
+}
+
 /** Anything not already an OAuthError (a bad body, a bug) becomes a generic error: no stack trace leaves. */
 export function toOAuthError(error: unknown): OAuthError {
   if (error instanceof OAuthError) return error;
@@ -64,13 +72,9 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
     console.error(`[emulator] ${req.method} ${req.path} failed: ${detail}`);
   }
   res.status(oauthError.status).set('Cache-Control', 'no-store');
-  // Revoke answers its errors form-encoded (jsforce parses them so), a body it could not read included.
+  // Revoke answers its errors form-encoded, a body it could not read included.
   if (req.path === '/services/oauth2/revoke' && oauthError.status < 500) {
-    const { error: code, error_description: description } = oauthError;
-    res.type('application/x-www-form-urlencoded');
-    return void res.send(
-      `error=${encodeURIComponent(code)}&error_description=${encodeURIComponent(description)}`,
-    );
+    return sendFormError(res, oauthError.status, oauthError.error, oauthError.error_description);
   }
   const asJson = () => sendOAuthError(res, oauthError);
   const asPage = () =>

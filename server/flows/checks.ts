@@ -1,6 +1,7 @@
 // The checks a careful client makes, as pure functions returning a visible pass/fail with the reason it matters.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Check, Fault } from '../attempts/attempt.ts';
+import { isLoopbackHost } from '../hostKinds.ts';
 import { claimOf } from '../jwt.ts';
 
 /** Equal-length hashes keep the comparison constant-time even when the inputs differ in length. */
@@ -83,9 +84,6 @@ export function nonceCheck(expected: string | undefined, idToken: string | undef
   };
 }
 
-/** This machine's own names. */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** The domains Salesforce serves orgs from; a token response naming another host is not to be trusted. */
 const SALESFORCE_DOMAINS = ['salesforce.com', 'force.com', 'salesforce.mil', 'cloudforce.com'];
 
@@ -97,8 +95,8 @@ export function isTrustedHost(url: string, origins: readonly string[], realOrg: 
   if (origins.some((trusted) => new URL(trusted).origin === origin)) return true;
   // This machine under another of its names, on the same port: the same server (the local emulator, which names
   // its login host localhost and its My Domain 127.0.0.1, whichever of the two SF_LOGIN_URL gives).
-  const loopbackHere = (candidate: URL) => LOOPBACK.has(candidate.hostname) && candidate.port === port;
-  if (LOOPBACK.has(hostname) && origins.some((trusted) => loopbackHere(new URL(trusted)))) return true;
+  const loopbackHere = (candidate: URL) => isLoopbackHost(candidate.hostname) && candidate.port === port;
+  if (isLoopbackHost(hostname) && origins.some((trusted) => loopbackHere(new URL(trusted)))) return true;
   return realOrg && SALESFORCE_DOMAINS.some((domain) => hostname.endsWith(`.${domain}`));
 }
 

@@ -7,7 +7,7 @@ import { hostKind } from '../hostKinds.ts';
 import { PUBLIC_CLIENT_NEEDS, type Config } from '../config.ts';
 import type { FlowContext } from './context.ts';
 import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
-import { preflightAuthorize } from './preflight.ts';
+import { preflightAuthorize, type PreflightError } from './preflight.ts';
 import { apiChecks, check, noAnswerFix } from './doctorApi.ts';
 import { notPerformed } from './responseChecks.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
@@ -47,13 +47,7 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
       'client',
       'consumer key and callback check',
       refused === undefined,
-      refused === undefined
-        ? `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl}.`
-        : refused instanceof SalesforceError && refused.error === 'no_authorize_endpoint'
-          ? `Nothing there is Salesforce's login page (${refused.description}). Fix: ${LOGIN_URL_FIX}`
-          : refused instanceof Error
-            ? `The authorize endpoint could not be asked (${refused.message}).`
-            : `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused.error, config)}.`,
+      clientCheckDetail(refused, config),
       "A wrong consumer key or callback URL strands the user on Salesforce's own error page.",
     ),
   );
@@ -125,6 +119,16 @@ function hostKindCheck(
         : `${loginUrl} is a ${kind} host, not a login host. Fix: use your My Domain (https://<domain>.my.salesforce.com) or https://login.salesforce.com.`,
     'Lightning, Setup and instance hosts serve pages or data, not logins; the client credentials flow works only on My Domain.',
   );
+}
+
+/** The consumer key check's finding: accepted, nothing there, no answer, or Salesforce's refusal and fix. */
+function clientCheckDetail(refused: PreflightError | Error | undefined, config: Config): string {
+  if (refused === undefined)
+    return `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl}.`;
+  if (refused instanceof SalesforceError && refused.error === 'no_authorize_endpoint')
+    return `Nothing there is Salesforce's login page (${refused.description}). Fix: ${LOGIN_URL_FIX}`;
+  if (refused instanceof Error) return `The authorize endpoint could not be asked (${refused.message}).`;
+  return `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused.error, config)}.`;
 }
 
 /** What to do about a consumer key or callback the org refuses at authorize. */

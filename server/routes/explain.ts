@@ -28,6 +28,13 @@ const linkedValue = (value: unknown, shape: RegExp | ((text: string) => boolean)
 const isUrl = (text: string) => URL.canParse(text);
 const CONSUMER_KEY = /^[\w.-]+$/;
 
+/** What the answer is, in the tab's title: a screen reader hears it first. */
+function titleOf(found: PastedError | undefined, pasted: string, nothingPasted: boolean): string {
+  if (found && found.error.length <= 60) return `What does ${found.error} mean?`;
+  if (pasted) return 'No error found in what you pasted';
+  return nothingPasted ? 'Nothing pasted: what does this error mean?' : 'What does this error mean?';
+}
+
 export function explainPages({ config }: Services): { linked: RequestHandler; pasted: RequestHandler } {
   const render = (
     req: Request,
@@ -44,15 +51,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
         : explainCandidates(found)
       : [];
     res.set('Cache-Control', 'no-store').render('explain', {
-      // What the answer is, in the tab's title: a screen reader hears it first.
-      title:
-        found && found.error.length <= 60
-          ? `What does ${found.error} mean?`
-          : pasted
-            ? 'No error found in what you pasted'
-            : nothingPasted
-              ? 'Nothing pasted: what does this error mean?'
-              : 'What does this error mean?',
+      title: titleOf(found, pasted, nothingPasted),
       found,
       explanations,
       pasted,

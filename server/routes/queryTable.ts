@@ -22,9 +22,9 @@ const isChildResult = (value: unknown): value is { totalSize?: number; records: 
 
 export function queryTable(records: SObject[]): QueryTable {
   const flat = records.map((record) => flatten(record));
-  const names = new Set(flat.flatMap((cells) => [...cells.keys()]));
+  const names = [...new Set(flat.flatMap((cells) => [...cells.keys()]))];
   // A parent that is null in one record (no Account) and has fields in another: its fields' columns say it.
-  const columns = [...names].filter((name) => ![...names].some((other) => other.startsWith(`${name}.`)));
+  const columns = names.filter((name) => !names.some((other) => other.startsWith(`${name}.`)));
   return { columns, rows: flat.map((cells) => columns.map((column) => cells.get(column) ?? '')) };
 }
 

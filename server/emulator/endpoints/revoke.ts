@@ -1,8 +1,8 @@
 // /services/oauth2/revoke: POST (or GET) token=...; success is an empty 200, errors are form-encoded, not JSON.
 // GET with callback= is the documented JSONP variant: callback({}) on success, callback({"error":...}) otherwise.
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { EmulatorContext } from '../context.ts';
-import { OAuthError } from '../errors.ts';
+import { OAuthError, sendFormError } from '../errors.ts';
 import { mergedParams, repeatedParam } from '../params.ts';
 
 interface Refusal {
@@ -46,16 +46,8 @@ export function revokeEndpoint(ctx: EmulatorContext): Router {
       const body = JSON.stringify(refusal ? { error: refusal.error } : {});
       return res.status(200).type('application/javascript').send(`${callback}(${body})`);
     }
-    if (refusal) return formError(res, refusal);
+    if (refusal) return sendFormError(res, 400, refusal.error, refusal.description);
     res.status(200).end();
   });
   return router;
-}
-
-/** Spaces as %20, as Salesforce sends them (jsforce parses this body with querystring). */
-function formError(res: Response, { error, description }: Refusal): void {
-  res
-    .status(400)
-    .type('application/x-www-form-urlencoded')
-    .send(`error=${encodeURIComponent(error)}&error_description=${encodeURIComponent(description)}`);
 }

@@ -45,8 +45,9 @@ export function send(req: Request, res: Response, reply: RestReply): void {
  * only, so it says so (406, RFC 9110's status for it) instead of sending what the client did not ask for.
  */
 export function refuseXmlAnswer(req: Request): void {
-  if (!req.headers.accept || req.accepts(['application/json', 'application/xml']) !== 'application/xml')
-    return;
+  // Every REST call passes here: the Accept header is negotiated only when it names XML at all.
+  if (!req.headers.accept?.toLowerCase().includes('xml')) return;
+  if (req.accepts(['application/json', 'application/xml']) !== 'application/xml') return;
   throw new RestError(
     406,
     'NOT_ACCEPTABLE',

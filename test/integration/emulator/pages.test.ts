@@ -26,6 +26,15 @@ describe('emulator: pages', () => {
       response_type: 'code',
       ...query,
     })}`;
+  /** A browser at a consent request's login page, logging in as the demo admin: the login form's answer. */
+  const logInForConsent = async (browser: TestClient) => {
+    const loginPage = await (await browser.get(authorizeUrl({ prompt: 'consent' }))).text();
+    return browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(loginPage, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+  };
 
   before(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-pages-'));
@@ -88,12 +97,7 @@ describe('emulator: pages', () => {
 
   test('the approval after a login is a page of its own: Back to it once answered says the request ended', async () => {
     const browser = new TestClient();
-    const loginPage = await (await browser.get(authorizeUrl({ prompt: 'consent' }))).text();
-    const login = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
-      request: hiddenValue(loginPage, 'request'),
-      username: stack.config.username,
-      password: stack.config.emulator.password,
-    });
+    const login = await logInForConsent(browser);
     const approvalUrl = `${stack.emulatorUrl}${login.headers.get('location')}`;
     const approval = await browser.get(approvalUrl);
     assert.equal(approval.status, 200);
@@ -117,12 +121,7 @@ describe('emulator: pages', () => {
 
   test('"Not you?" on the approval page ends the login and asks again for the same request', async () => {
     const browser = new TestClient();
-    const loginPage = await (await browser.get(authorizeUrl({ prompt: 'consent' }))).text();
-    const approval = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
-      request: hiddenValue(loginPage, 'request'),
-      username: stack.config.username,
-      password: stack.config.emulator.password,
-    });
+    const approval = await logInForConsent(browser);
     // Post/Redirect/Get: the approval is a page of its own, so Back never sends the password again.
     assert.equal(approval.status, 303);
     assert.match(

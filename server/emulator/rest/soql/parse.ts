@@ -24,6 +24,9 @@ const MAX_CARET_SOQL = 4_000;
 /** A string literal of SOQL, its escapes included (line breaks too). */
 const STRING_LITERAL = /'(?:[^'\\]|\\.)*'/gs;
 
+/** Ten opening parentheses in a row, only white space between them: more than the parser library reads. */
+const DEEP_PARENTHESES = /\((?:\s*\(){9}/;
+
 /** Salesforce refuses longer statements before parsing them. */
 export const MAX_SOQL_LENGTH = 100_000;
 
@@ -71,7 +74,7 @@ export function parseSoql(soql: string): Query {
   try {
     // No options: any option builds a new parser for the call (about 250 ms); the defaults already refuse
     // Apex bind variables, which REST does not take.
-    const query = deepFreeze(loadSoqlParser().parseQuery(withSeparatorsEscaped(soql)));
+    const query = deepFreeze(parseWithLibrary(soql));
     parsed.set(soql, query);
     return query;
   } catch (error) {
@@ -85,8 +88,8 @@ export function parseSoql(soql: string): Query {
   }
 }
 
-/** Ten opening parentheses in a row, with only white space between them. */
-const DEEP_PARENTHESES = /\((?:\s*\(){9}/;
+/** The library's parse of a statement (or of its start, for the caret), its literals' separators escaped. */
+const parseWithLibrary = (soql: string): Query => loadSoqlParser().parseQuery(withSeparatorsEscaped(soql));
 
 /**
  * U+2028 and U+2029 (line and paragraph separators, pasted from a word processor) are characters like any other to
@@ -143,7 +146,7 @@ function stoppedAt(soql: string, token: string): number | undefined {
   if (places.length < 2 || places.length > MAX_CARET_TRIES || soql.length > MAX_CARET_SOQL) return undefined;
   return places.find((at) => {
     try {
-      loadSoqlParser().parseQuery(withSeparatorsEscaped(soql.slice(0, at + token.length)));
+      parseWithLibrary(soql.slice(0, at + token.length));
       return false;
     } catch (error) {
       return unexpectedToken(error)?.toLowerCase() === token.toLowerCase();
