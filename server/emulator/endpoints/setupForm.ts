@@ -59,6 +59,11 @@ export function readForm(
     errors.push(PRIVATE_KEY_PASTED);
   } else if (!isCertificate(certificatePem)) {
     errors.push('The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").');
+  } else if (certificateCount(certificatePem) > 1) {
+    // Only the first would be read, and an assertion signed by another one's key would fail without a reason.
+    errors.push(
+      `That holds ${certificateCount(certificatePem)} certificates. Upload one: the certificate of the key that signs the JWT (certs/jwt.crt), not a chain.`,
+    );
   }
   const scopes = list(body.scopes).filter((scope) => /^[a-z_]+$/.test(scope));
   if (scopes.length === 0) errors.push('Select at least one OAuth scope.');
@@ -108,6 +113,8 @@ function readPolicy(
   }
   return { kind, amount: valid ? amount : current.amount, unit };
 }
+
+const certificateCount = (pem: string) => pem.split('-----BEGIN CERTIFICATE-----').length - 1;
 
 function isCertificate(pem: string): boolean {
   try {

@@ -1,5 +1,6 @@
 // The emulator's setup page refuses what it cannot save, and saves nothing then: a private key pasted as the
-// certificate, a field sent twice; a certificate from the textarea (CRLF) is kept with LF.
+// certificate, a bundle of certificates, a field sent twice; a certificate from the textarea (CRLF) is kept
+// with LF.
 import assert from '../../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,11 @@ describe('emulator: settings, policy, persistence, robustness', () => {
       (await saveSettings(stack, { certificatePem: 'hello' })).html,
       /must be a PEM X\.509 certificate/,
     );
+    const certificate = readFileSync(path.join(TEST_ROOT, 'certs', 'jwt.crt'), 'utf8');
+    const bundle = await saveSettings(stack, { certificatePem: `${certificate}\n${certificate}` });
+    assert.equal(bundle.status, 400);
+    assert.match(bundle.html, /That holds 2 certificates\. Upload one/);
+    assert.equal(stack.emulator?.context.state.settings.certificatePem, before);
   });
 
   test('a refused save gives the form back as typed: one mistake does not cost the other changes', async () => {
