@@ -64,6 +64,8 @@ export function toOAuthError(error: unknown): OAuthError {
  * The last handler: JSON for API paths unless a page is asked for, a page for page paths (Setup, the device code
  * page) unless JSON is asked for.
  */
+const PROGRAM_ENDPOINTS = new Set(['/services/oauth2/token', '/services/oauth2/introspect']);
+
 export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const oauthError = toOAuthError(error);
@@ -77,6 +79,9 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
     return sendFormError(res, oauthError.status, oauthError.error, oauthError.error_description);
   }
   const asJson = () => sendOAuthError(res, oauthError);
+  // The endpoints only programs call answer their refusals in JSON whatever Accept says; one they could not even
+  // read must not come back as the only page they ever send.
+  if (PROGRAM_ENDPOINTS.has(req.path)) return asJson();
   const asPage = () =>
     res.render('emulator/error', {
       title: oauthError.status >= 500 ? 'Something went wrong' : 'Bad request',

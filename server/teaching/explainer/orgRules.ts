@@ -41,7 +41,7 @@ export const ORG_RULES: Rule[] = [
     error: 'inactive_user',
     title: 'The user is inactive',
     likelyMeaning:
-      'The user was deactivated in the org (this code is reported, not confirmed; invalid_grant / inactive user is the documented answer).',
+      'The user was deactivated in the org (this code is reported, not confirmed; invalid_grant with inactive user or authentication failure is what deactivated users are reported to get).',
     howToFix: 'Reactivate the user (Setup → Users) or sign in as an active one.',
     whatNotToDo: "Do not share another person's login instead.",
   },

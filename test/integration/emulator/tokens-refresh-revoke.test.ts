@@ -89,6 +89,22 @@ describe('emulator: token lifecycle and identity', () => {
     }
   });
 
+  test('a token request body it cannot read is refused in JSON, as its other refusals, even to Accept: text/html', async () => {
+    const { stack } = lifecycle;
+    const answer = await new TestClient().request(`${stack.emulatorUrl}/services/oauth2/token`, {
+      method: 'POST',
+      body: 'garbage',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-encoding': 'gzip',
+        accept: 'text/html',
+      },
+    });
+    assert.equal(answer.status, 400);
+    assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(((await answer.json()) as { error: string }).error, 'invalid_request');
+  });
+
   test('answers revoke with another method than GET or POST with a 405 naming the two, revoking nothing', async () => {
     const { stack } = lifecycle;
     const tokens = await loginAndGetToken(stack);
