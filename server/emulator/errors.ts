@@ -79,8 +79,8 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
     return sendFormError(res, oauthError.status, oauthError.error, oauthError.error_description);
   }
   const asJson = () => sendOAuthError(res, oauthError);
-  // The endpoints only programs call answer their refusals in JSON whatever Accept says; one they could not even
-  // read must not come back as the only page they ever send.
+  // The endpoints only programs call answer their refusals in JSON whatever Accept says; a body they could not
+  // even read must not be the one refusal that comes back as a page.
   if (PROGRAM_ENDPOINTS.has(req.path)) return asJson();
   const asPage = () =>
     res.render('emulator/error', {
