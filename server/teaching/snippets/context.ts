@@ -64,3 +64,7 @@ export function bindingsComment(bindings: readonly Binding[]): string | undefine
 
 /** What a placeholder says, so that a command run as copied fails loudly instead of sending something plausible. */
 export const placeholder = (binding: Binding) => `<${binding.describe}>`;
+
+/** How to set a variable the copy reads, in a POSIX shell and in PowerShell (the copies run on Windows too). */
+export const setIt = (binding: Binding) =>
+  `export ${binding.variable}='${placeholder(binding)}' (PowerShell: $env:${binding.variable} = '${placeholder(binding)}')`;

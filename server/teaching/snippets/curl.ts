@@ -8,9 +8,18 @@ import { isSecret, type Value } from './secrets.ts';
 export const shellQuote = (text: string) =>
   /^[\w./:=@,+%-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 
-/** A word holding a variable goes in double quotes, so the shell expands the variable and nothing else. */
-const word = (prefix: string, value: Value) =>
-  isSecret(value) ? `"${prefix}$${value.variable}"` : shellQuote(`${prefix}${value}`);
+/**
+ * A word holding a variable goes in double quotes, so the shell expands the variable and nothing else; a prefix
+ * holding what double quotes would still interpret ($, `, ", \, !) goes before them in single quotes.
+ */
+const word = (prefix: string, value: Value) => {
+  if (!isSecret(value)) return shellQuote(`${prefix}${value}`);
+  const quoted = /[$`"\\!]/.test(prefix) ? shellQuote(prefix) : prefix;
+  return quoted === prefix ? `"${prefix}$${value.variable}"` : `${quoted}"$${value.variable}"`;
+};
+
+/** Said first: these lines are POSIX shell, and pasted into PowerShell or cmd they fail in misleading ways. */
+export const POSIX_SHELL_LINE = '# For bash or zsh, on macOS, Linux, WSL or Git Bash, not PowerShell or cmd';
 
 /**
  * The lines that set a command's variables. A value this app never keeps (a password) is not set over the one the
@@ -35,7 +44,8 @@ const dataUrlencode = ({ name, value }: Field) => `--data-urlencode ${word(`${na
 export function curlSnippet(request: LegRequest, context: SnippetContext): string {
   const bindings = bindingsOf(request, context);
   // --cacert names the certificate by a path relative to the playground's folder, as the other tools' copies do.
-  const lines: string[] = context.caFile ? ['# Run it from the playground folder, where certs/ is.'] : [];
+  const lines: string[] = [POSIX_SHELL_LINE];
+  if (context.caFile) lines.push('# Run it from the playground folder, where certs/ is.');
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`# ${comment}`);
   lines.push(...variableLines(bindings));

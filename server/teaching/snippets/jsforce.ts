@@ -1,6 +1,6 @@
 // jsforce (Node): the request with jsforce's own call where it has one (query, token grants, revoke), else its
 // generic request; the local certificate trusted, never verification switched off.
-import { bindingsComment, bindingsOf, placeholder, type SnippetContext } from './context.ts';
+import { bindingsComment, bindingsOf, setIt, type SnippetContext } from './context.ts';
 import { formValue, queryOf, type Field, type LegRequest } from './request.ts';
 import { isSecret, type Value } from './secrets.ts';
 
@@ -27,7 +27,8 @@ export function jsforceSnippet(request: LegRequest, context: SnippetContext): st
   if (!call) return undefined;
   const bindings = bindingsOf(request, context);
   const lines = [
-    "// Node.js 18+ with jsforce (npm install jsforce). Save as snippet.mjs in the playground's folder and run:",
+    "// Node.js 18+ with jsforce (the playground's npm install put it in its folder; elsewhere: npm install jsforce).",
+    "// Save as snippet.mjs in the playground's folder and run:",
     '//   node snippet.mjs',
   ];
   if (context.caFile)
@@ -45,17 +46,14 @@ export function jsforceSnippet(request: LegRequest, context: SnippetContext): st
   if (bindings.some((binding) => binding.value === undefined)) {
     lines.push(
       'function env(name) {',
-      '  if (!process.env[name]) throw new Error(`${name} is not set: export it in your shell first (see its line in this file)`);',
+      '  if (!process.env[name]) throw new Error(`${name} is not set: set it in your shell first (see its line in this file)`);',
       '  return process.env[name];',
       '}',
     );
   }
   for (const binding of bindings) {
     if (binding.value !== undefined) lines.push(`const ${binding.variable} = ${literal(binding.value)};`);
-    else
-      lines.push(
-        `const ${binding.variable} = env(${literal(binding.variable)}); // export ${binding.variable}='${placeholder(binding)}'`,
-      );
+    else lines.push(`const ${binding.variable} = env(${literal(binding.variable)}); // ${setIt(binding)}`);
   }
   lines.push('', ...call);
   return lines.join('\n');

@@ -1,7 +1,7 @@
 // Python: the request with requests, the certificate verified, secrets read from variables set at the top; the
 // simple_salesforce equivalent as a comment where it has one.
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
-import { bindingsComment, bindingsOf, placeholder, type SnippetContext } from './context.ts';
+import { bindingsComment, bindingsOf, setIt, type SnippetContext } from './context.ts';
 import { assertionClaims, formValue, queryOf, type Field, type LegRequest } from './request.ts';
 import { isSecret, type Value } from './secrets.ts';
 
@@ -17,7 +17,7 @@ const dict = (fields: Field[]) =>
   `{${fields.map(({ name, value }) => `${literal(name)}: ${expression(value)}`).join(', ')}}`;
 
 const INSTALL =
-  '# Python 3 with requests (Debian: apt-get install python3-requests; elsewhere: pip install requests).';
+  '# Python 3 with requests (Debian: apt-get install python3-requests; elsewhere, in a venv: python3 -m pip install requests).';
 
 export function pythonSnippet(request: LegRequest, context: SnippetContext): string {
   const bindings = bindingsOf(request, context);
@@ -42,10 +42,7 @@ export function pythonSnippet(request: LegRequest, context: SnippetContext): str
   if (comment) lines.push(`# ${comment}`);
   for (const binding of bindings) {
     if (binding.value !== undefined) lines.push(`${binding.variable} = ${literal(binding.value)}`);
-    else
-      lines.push(
-        `${binding.variable} = os.environ[${literal(binding.variable)}]  # export ${binding.variable}='${placeholder(binding)}'`,
-      );
+    else lines.push(`${binding.variable} = os.environ[${literal(binding.variable)}]  # ${setIt(binding)}`);
   }
   const headers = [...request.headers.map((h) => `${literal(h.name)}: ${expression(h.value)}`)];
   if (request.bearer) headers.push(`"Authorization": ${expression(request.bearer, 'Bearer ')}`);

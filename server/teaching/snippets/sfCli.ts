@@ -2,7 +2,7 @@
 // `sf data query` for a query; the CLI has no command that sends the other requests.
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
 import { bindingsComment, bindingsOf, type SnippetContext } from './context.ts';
-import { shellQuote, variableLines } from './curl.ts';
+import { POSIX_SHELL_LINE, shellQuote, variableLines } from './curl.ts';
 import { assertionClaims, formValue, queryOf, type LegRequest } from './request.ts';
 
 /** The alias every snippet logs in under, so the query command can name the org. */
@@ -10,6 +10,7 @@ export const ORG_ALIAS = 'playground';
 
 export function sfCliSnippet(request: LegRequest, context: SnippetContext): string | undefined {
   const lines = [
+    POSIX_SHELL_LINE,
     // Its current releases declare Node 22 or newer, and crash at start on Node 20 (which the playground runs on).
     `# Salesforce CLI, npm install --global @salesforce/cli, needs Node 22 or newer. Run it from the playground folder.`,
   ];

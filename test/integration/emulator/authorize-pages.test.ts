@@ -35,6 +35,7 @@ describe('emulator: the authorize pages', () => {
     const cliPage = await cli.text();
     assert.match(cliPage, /error=invalid_client_id&amp;error_description=client%20identifier%20invalid/);
     assert.match(cliPage, /<code>PlatformCLI<\/code> is the Salesforce\s+CLI's own connected app/);
+    assert.match(cliPage, /\$env:NODE_EXTRA_CA_CERTS = "\$PWD\\certs\\server\.crt"<\/code> in PowerShell/);
     assert.match(cliPage, /add <code>http:\/\/localhost:1717\/OauthRedirect<\/code> to\s+the callback URLs/);
     assert.ok(
       cliPage.includes(

@@ -7,13 +7,14 @@ import { legRequest } from '../../../server/teaching/snippets/request.ts';
 import * as legs from './snippet-fixtures.ts';
 
 const HEAD = [
-  "// Node.js 18+ with jsforce (npm install jsforce). Save as snippet.mjs in the playground's folder and run:",
+  "// Node.js 18+ with jsforce (the playground's npm install put it in its folder; elsewhere: npm install jsforce).",
+  "// Save as snippet.mjs in the playground's folder and run:",
   '//   node snippet.mjs',
 ];
 /** What a jsforce copy with placeholders says when one is left unset, instead of sending "undefined". */
 const ENV = [
   'function env(name) {',
-  '  if (!process.env[name]) throw new Error(`${name} is not set: export it in your shell first (see its line in this file)`);',
+  '  if (!process.env[name]) throw new Error(`${name} is not set: set it in your shell first (see its line in this file)`);',
   '  return process.env[name];',
   '}',
 ];
@@ -35,7 +36,7 @@ describe('jsforce snippets', () => {
         ...TRUST,
         '// Placeholders: set each to your own value first, Reveal on the playground shows them.',
         ...ENV,
-        "const SF_ACCESS_TOKEN = env('SF_ACCESS_TOKEN'); // export SF_ACCESS_TOKEN='<the access token>'",
+        "const SF_ACCESS_TOKEN = env('SF_ACCESS_TOKEN'); // export SF_ACCESS_TOKEN='<the access token>' (PowerShell: $env:SF_ACCESS_TOKEN = '<the access token>')",
         '',
         'const conn = new jsforce.Connection({',
         "  instanceUrl: 'https://127.0.0.1:8443',",
@@ -85,7 +86,7 @@ describe('jsforce snippets', () => {
         '',
         '// Placeholders: set each to your own value first, Reveal on the playground shows them.',
         ...ENV,
-        "const SF_ASSERTION = env('SF_ASSERTION'); // export SF_ASSERTION='<the signed JWT assertion>'",
+        "const SF_ASSERTION = env('SF_ASSERTION'); // export SF_ASSERTION='<the signed JWT assertion>' (PowerShell: $env:SF_ASSERTION = '<the signed JWT assertion>')",
         '',
         "const oauth2 = new jsforce.OAuth2({ loginUrl: 'https://localhost:8443' });",
         'console.log(await oauth2.requestToken({',

@@ -3,7 +3,7 @@
 import assert from '../../support/assert.ts';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { curlSnippet } from '../../../server/teaching/snippets/curl.ts';
+import { curlSnippet, POSIX_SHELL_LINE } from '../../../server/teaching/snippets/curl.ts';
 import { legRequest } from '../../../server/teaching/snippets/request.ts';
 import * as legs from './snippet-fixtures.ts';
 
@@ -12,7 +12,8 @@ describe('curl snippets: the password', () => {
     const text = curlSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: true });
     assert.ok(
       text.startsWith(
-        '# Run it from the playground folder, where certs/ is.\n# Your own values where this app kept them, export the others yourself first: this app never keeps them.\n',
+        `${POSIX_SHELL_LINE}\n` +
+          '# Run it from the playground folder, where certs/ is.\n# Your own values where this app kept them, export the others yourself first: this app never keeps them.\n',
       ),
     );
     assert.match(text, /^export SF_CLIENT_SECRET=local-emulator-consumer-secret$/m);

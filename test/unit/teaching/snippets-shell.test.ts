@@ -2,7 +2,7 @@
 import assert from '../../support/assert.ts';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { curlSnippet, shellQuote } from '../../../server/teaching/snippets/curl.ts';
+import { curlSnippet, POSIX_SHELL_LINE, shellQuote } from '../../../server/teaching/snippets/curl.ts';
 import { legRequest } from '../../../server/teaching/snippets/request.ts';
 import { sfCliSnippet } from '../../../server/teaching/snippets/sfCli.ts';
 import * as legs from './snippet-fixtures.ts';
@@ -13,6 +13,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.codeExchange), { ...legs.EMULATOR, reveal: false }),
       [
+        POSIX_SHELL_LINE,
         '# Run it from the playground folder, where certs/ is.',
         '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
         "export SF_AUTH_CODE='<the authorization code>'",
@@ -34,6 +35,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }),
       [
+        POSIX_SHELL_LINE,
         '# Run it from the playground folder, where certs/ is.',
         '# Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
@@ -49,6 +51,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: false }),
       [
+        POSIX_SHELL_LINE,
         '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
         "export SF_CLIENT_SECRET='<the consumer secret>'",
         'curl https://127.0.0.1:8443/services/oauth2/token \\',
@@ -63,6 +66,7 @@ describe('curl snippets', () => {
     assert.equal(
       curlSnippet(legRequest(legs.preflight), { ...legs.ORG, reveal: false }),
       [
+        POSIX_SHELL_LINE,
         'curl --get https://localhost:8443/services/oauth2/authorize \\',
         "  -H 'accept: text/html,application/json' \\",
         '  --data-urlencode response_type=code \\',
@@ -89,6 +93,18 @@ describe('curl snippets', () => {
     ]);
   });
 
+  test('a consumer key the shell would read inside double quotes ($, ") is handed to curl as it is', () => {
+    const request = legRequest(legs.clientCredentialsBasic);
+    const basic = { ...request.basic, user: 'key$HOME"x!' } as typeof request.basic;
+    const script = curlSnippet({ ...request, basic }, { ...legs.ORG, reveal: false });
+    const run = spawnSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${script}`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: '/home/someone' },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.split('\n').includes('key$HOME"x!:<the consumer secret>'), run.stdout);
+  });
+
   test('shell words: bare when harmless, single-quoted otherwise, quotes inside escaped', () => {
     assert.equal(shellQuote('certs/server.crt'), 'certs/server.crt');
     assert.equal(shellQuote('a b'), "'a b'");
@@ -100,8 +116,10 @@ describe('curl snippets', () => {
 // Salesforce CLI snippets: `sf org login jwt` for a JWT bearer exchange, `sf org login access-token` and
 // `sf data query` for a query; nothing for requests no sf command sends.
 
-const SF_HEAD =
-  '# Salesforce CLI, npm install --global @salesforce/cli, needs Node 22 or newer. Run it from the playground folder.';
+const SF_HEAD = [
+  POSIX_SHELL_LINE,
+  '# Salesforce CLI, npm install --global @salesforce/cli, needs Node 22 or newer. Run it from the playground folder.',
+].join('\n');
 
 describe('sf CLI snippets', () => {
   test('a JWT bearer exchange: sf org login jwt with the assertion’s iss and sub, the key file, the login host', () => {
