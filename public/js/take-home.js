@@ -100,14 +100,20 @@
       button.addEventListener('click', () => {
         const what = `${box.dataset.name} as ${button.dataset.label}`;
         const mode = button.querySelector('.copy-mode').textContent;
-        const first = mustRenew() ? renew() : Promise.resolve('');
-        first
+        const pre = box.querySelector(`pre[data-snippet="${button.dataset.target}"]`);
+        const renewing = mustRenew();
+        const first = renewing ? renew() : Promise.resolve('');
+        // Safari lets a page write to the clipboard only during the tap itself, not after a network call: the
+        // write starts now with the text still to come. A new login leaves the page, so nothing waits for it.
+        const copied =
+          renewing && box.dataset.fresh !== 'code'
+            ? copyWhenReady(first.then(() => pre.textContent)).catch(() => first.then(() => copyText(pre)))
+            : first.then(() => copyText(pre));
+        copied
+          .then(() => first)
           .then((renewed) => {
-            const pre = box.querySelector(`pre[data-snippet="${button.dataset.target}"]`);
-            return copyText(pre).then(() => {
-              const todo = unset.length === 0 ? '' : ` Set ${unset.join(', ')} before running it.`;
-              announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`);
-            });
+            const todo = unset.length === 0 ? '' : ` Set ${unset.join(', ')} before running it.`;
+            announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`);
           })
           .catch((error) => announce(`Could not copy the ${what}: ${error.message}`))
           .finally(() => button.focus());
@@ -120,6 +126,14 @@
   document.addEventListener('leg-loaded', (event) =>
     event.detail.querySelectorAll('[data-snippets]').forEach(initBox),
   );
+
+  /** A clipboard write begun now, of text that arrives later; refused where the browser takes no such write. */
+  function copyWhenReady(textLater) {
+    if (!navigator.clipboard || !navigator.clipboard.write || !window.ClipboardItem)
+      return Promise.reject(new Error('no delayed clipboard write'));
+    const blob = textLater.then((text) => new window.Blob([text], { type: 'text/plain' }));
+    return navigator.clipboard.write([new window.ClipboardItem({ 'text/plain': blob })]);
+  }
 
   /** The clipboard API, else the selection and the old copy command; the text stays selected if both fail. */
   function copyText(pre) {
