@@ -1,5 +1,6 @@
 // Take it home, in Chromium: a JWT bearer result's spent assertion is renewed by one click, and the copy gets a token
-// (its clipboard write begun by the click itself, as Safari requires). (npm test balances its browser groups on this file taking about 4 s alone.)
+// (its clipboard write begun by the click itself, as Safari requires). (npm test balances its browser groups on
+// this file taking about 4 s alone.)
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
