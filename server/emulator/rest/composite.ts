@@ -1,6 +1,6 @@
 // /composite: up to 25 subrequests run in order in one call, later ones using earlier results through
-// @{reference}; with allOrNone a failure rolls everything back (others answer PROCESSING_HALTED). Also
-// /composite/batch (independent subrequests) and GET /composite (the list of composite resources).
+// @{reference}; with allOrNone a failure rolls everything back (others answer PROCESSING_HALTED). Also GET
+// /composite (the list of composite resources); /composite/batch is compositeBatch.ts.
 import { runSubrequest, subrequests } from './compositeSubrequests.ts';
 import type { EarlierResult } from './references.ts';
 import { RestError } from './restError.ts';
@@ -24,9 +24,9 @@ export const compositeResource: Resource = (call, ctx) => {
   // tree and graph are listed by GET /composite and served by a real org.
   if (kind === 'tree' || kind === 'graph') throw RestError.notServed(`composite/${kind}`);
   if (call.segments.length > 2) throw RestError.notFound();
-  if (kind === 'batch') {
-    return batch(call, ctx);
-  }
+  // POST /composite/batch is answered before dispatch (compositeBatch.ts); a batch met here is a subrequest's,
+  // which runSubrequest refuses first.
+  if (kind === 'batch') throw RestError.notFound();
   if (kind !== undefined) throw RestError.notFound();
   if (call.method === 'GET') {
     const base = `/services/data/v${call.version}/composite`;
@@ -96,27 +96,4 @@ function isQueryOrCollection(url: unknown): boolean {
     typeof url === 'string' ? /^(?:\/services\/data\/)?v[^/?]+\/([^?]*)/.exec(url)?.[1] : undefined;
   const [first = '', second = ''] = (path ?? '').toLowerCase().split('/');
   return first === 'query' || first === 'queryall' || (first === 'composite' && second === 'sobjects');
-}
-
-/** Independent subrequests; with haltOnError the ones after a failure are not run (412). */
-function batch(call: RestCall, ctx: RestContext): RestReply {
-  const haltOnError = (call.body as { haltOnError?: unknown } | undefined)?.haltOnError === true;
-  let halted = false;
-  const results = subrequests(call.body, 'batchRequests').map((sub) => {
-    if (halted) {
-      return {
-        statusCode: 412,
-        result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }],
-      };
-    }
-    const reply = runSubrequest(
-      call,
-      ctx,
-      { method: sub.method, url: sub.url, body: sub.richInput },
-      new Map(),
-    );
-    if (reply.status >= 400 && haltOnError) halted = true;
-    return { statusCode: reply.status, result: reply.body ?? null };
-  });
-  return { status: 200, body: { hasErrors: results.some((r) => r.statusCode >= 400), results } };
 }

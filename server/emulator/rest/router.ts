@@ -2,6 +2,7 @@
 // no-store), with the resources themselves working on plain calls so composite requests can reuse them.
 import path from 'node:path';
 import express, { Router } from 'express';
+import { isBatchCall, runBatch } from './compositeBatch.ts';
 import { CursorStore } from './cursors.ts';
 import { createDispatcher } from './dispatch.ts';
 import { ApiUsage } from './limits.ts';
@@ -81,11 +82,12 @@ export function createRestApi(deps: RestDeps): RestApi {
     next();
   });
   versioned.use(express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
-  versioned.all('/{*rest}', (req, res) => {
+  versioned.all('/{*rest}', async (req, res) => {
     refuseUnreadableBody(req);
     refuseXmlAnswer(req);
     const { version, principal } = res.locals.rest as { version: string; principal: RestPrincipal };
-    send(req, res, ctx.dispatch(toCall(req, version, principal)));
+    const call = toCall(req, version, principal);
+    send(req, res, isBatchCall(call) ? await runBatch(call, ctx) : ctx.dispatch(call));
   });
   versioned.use(restErrorHandler);
   router.use('/services/data/:version', versioned);

@@ -182,4 +182,28 @@ describe('emulator: composite and batch', () => {
     );
     assert.equal(body.results[0].result.Name, 'Acme Inc.');
   });
+
+  test('answers other calls between the subrequests of a long batch: the app shares its process', async () => {
+    const marker = `Batch Marker ${Date.now()}`;
+    // Queries long enough to take a while to parse, each its own (no parse is reused).
+    const slowQuery = (n: number) =>
+      `SELECT Id FROM Account WHERE ${Array.from({ length: 900 }, (_, i) => `Name = 'q${n}_${i}'`).join(' OR ')}`;
+    const batch = rest.post('/composite/batch', {
+      batchRequests: [
+        { method: 'POST', url: 'v66.0/sobjects/Account', richInput: { Name: marker } },
+        ...Array.from({ length: 24 }, (_, n) => ({
+          method: 'GET',
+          url: `v66.0/query?q=${encodeURIComponent(slowQuery(n))}`,
+        })),
+      ],
+    });
+    let batchAnswered = false;
+    void batch.then(() => (batchAnswered = true));
+    // The first subrequest's record is visible to another call while the batch still runs.
+    while ((await accountsNamed(marker)) === 0) assert.equal(batchAnswered, false, 'the record came first');
+    assert.equal(batchAnswered, false, 'another call was answered before the batch ended');
+    const { body } = await batch;
+    assert.equal(body.hasErrors, false);
+    assert.equal(body.results.length, 25);
+  });
 });

@@ -1,0 +1,35 @@
+// POST /composite/batch: up to 25 independent subrequests; with haltOnError the ones after a failure are not run
+// (412). Between two subrequests the emulator answers whatever else is waiting: 25 queries near the 100,000
+// character limit take seconds to parse, and the playground shares its process.
+import { runSubrequest, subrequests } from './compositeSubrequests.ts';
+import type { RestCall, RestContext, RestReply } from './types.ts';
+
+/** The call this file answers, told apart before dispatch (which is synchronous, as composite's transaction is). */
+export function isBatchCall(call: RestCall): boolean {
+  const [first = '', second = ''] = call.segments.map((segment) => segment.toLowerCase());
+  return call.method === 'POST' && call.segments.length === 2 && first === 'composite' && second === 'batch';
+}
+
+const HALTED = [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }];
+
+export async function runBatch(call: RestCall, ctx: RestContext): Promise<RestReply> {
+  const haltOnError = (call.body as { haltOnError?: unknown } | undefined)?.haltOnError === true;
+  const results: { statusCode: number; result: unknown }[] = [];
+  let halted = false;
+  for (const sub of subrequests(call.body, 'batchRequests')) {
+    if (halted) {
+      results.push({ statusCode: 412, result: HALTED });
+      continue;
+    }
+    if (results.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    const reply = runSubrequest(
+      call,
+      ctx,
+      { method: sub.method, url: sub.url, body: sub.richInput },
+      new Map(),
+    );
+    if (reply.status >= 400 && haltOnError) halted = true;
+    results.push({ statusCode: reply.status, result: reply.body ?? null });
+  }
+  return { status: 200, body: { hasErrors: results.some((r) => r.statusCode >= 400), results } };
+}
