@@ -1,10 +1,10 @@
-// POST /composite/batch: up to 25 independent subrequests; with haltOnError the ones after a failure are not run
+// POST /composite/batch: up to 25 independent subrequests; with haltOnError those after a failure are not run
 // (412). Between two subrequests the emulator answers whatever else is waiting: 25 queries near the 100,000
 // character limit take seconds to parse, and the playground shares its process.
 import { runSubrequest, subrequests } from './compositeSubrequests.ts';
 import type { RestCall, RestContext, RestReply } from './types.ts';
 
-/** The call this file answers, told apart before dispatch (which is synchronous, as composite's transaction is). */
+/** The call this file answers, told apart before dispatch (synchronous, as composite's transaction is). */
 export function isBatchCall(call: RestCall): boolean {
   const [first = '', second = ''] = call.segments.map((segment) => segment.toLowerCase());
   return call.method === 'POST' && call.segments.length === 2 && first === 'composite' && second === 'batch';
