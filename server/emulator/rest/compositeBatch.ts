@@ -1,6 +1,7 @@
 // POST /composite/batch: up to 25 independent subrequests; with haltOnError those after a failure are not run
 // (412). Between two subrequests the emulator answers whatever else is waiting: 25 queries near the 100,000
 // character limit take seconds to parse, and the playground shares its process.
+import { checkCompositeVersion } from './composite.ts';
 import { runSubrequest, subrequests } from './compositeSubrequests.ts';
 import type { RestCall, RestContext, RestReply } from './types.ts';
 
@@ -13,6 +14,7 @@ export function isBatchCall(call: RestCall): boolean {
 const HALTED = [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }];
 
 export async function runBatch(call: RestCall, ctx: RestContext): Promise<RestReply> {
+  checkCompositeVersion(call);
   const haltOnError = (call.body as { haltOnError?: unknown } | undefined)?.haltOnError === true;
   const results: { statusCode: number; result: unknown }[] = [];
   let halted = false;

@@ -1,7 +1,7 @@
 // Which resource answers a call, by the first path segment after the version. Unknown resources answer NOT_FOUND,
 // as Salesforce does; one the org lists but this emulator does not serve says so in the same error form.
 import { collectionsResource } from './collections.ts';
-import { compositeResource } from './composite.ts';
+import { checkCompositeVersion, compositeResource } from './composite.ts';
 import type { CursorStore } from './cursors.ts';
 import { limitsResource, type ApiUsage } from './limits.ts';
 import { checkMethod } from './methods.ts';
@@ -25,8 +25,13 @@ const UNLISTED_RESOURCES = new Map([
 
 export function createDispatcher(cursors: CursorStore, usage: ApiUsage) {
   const query = queryResource(cursors);
-  const composite: Resource = (call, ctx) =>
-    (call.segments[1]?.toLowerCase() === 'sobjects' ? collectionsResource : compositeResource)(call, ctx);
+  const composite: Resource = (call, ctx) => {
+    checkCompositeVersion(call);
+    return (call.segments[1]?.toLowerCase() === 'sobjects' ? collectionsResource : compositeResource)(
+      call,
+      ctx,
+    );
+  };
   // Resource names are matched case-insensitively and passed on in their canonical spelling.
   const resources = new Map<string, [string, Resource]>([
     ['query', ['query', query]],

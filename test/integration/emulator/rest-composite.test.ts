@@ -1,4 +1,5 @@
-// Contract tests for /composite (references between subrequests, allOrNone) and /composite/batch.
+// Contract tests for /composite (references between subrequests, allOrNone) and /composite/batch, and the API
+// version each arrived in.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
@@ -205,5 +206,25 @@ describe('emulator: composite and batch', () => {
     const { body } = await batch;
     assert.equal(body.hasErrors, false);
     assert.equal(body.results.length, 25);
+  });
+
+  test('each composite resource answers from the API version it arrived in, NOT_FOUND before', async () => {
+    const at = (version: string, path: string, body?: unknown) =>
+      rest.send(body === undefined ? 'GET' : 'POST', `/services/data/v${version}${path}`, body);
+    const batch = { batchRequests: [{ method: 'GET', url: 'v34.0/limits' }] };
+    const records = { records: [{ attributes: { type: 'Account' }, Name: 'Versioned Co' }] };
+    const cases: [string, string, unknown, number][] = [
+      ['33.0', '/composite/batch', batch, 404],
+      ['34.0', '/composite/batch', batch, 200],
+      ['41.0', '/composite/sobjects', records, 404],
+      ['42.0', '/composite/sobjects', records, 200],
+      ['37.0', '/composite', undefined, 404],
+      ['38.0', '/composite', undefined, 200],
+    ];
+    for (const [version, path, body, status] of cases) {
+      const answer = await at(version, path, body);
+      assert.equal(answer.status, status, `v${version}${path}: ${JSON.stringify(answer.body)}`);
+      if (status === 404) assert.equal(answer.body[0].errorCode, 'NOT_FOUND');
+    }
   });
 });
