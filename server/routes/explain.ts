@@ -30,7 +30,8 @@ const CONSUMER_KEY = /^[\w.-]+$/;
 
 /** What the answer is, in the tab's title: a screen reader hears it first. */
 function titleOf(found: PastedError | undefined, pasted: string, nothingPasted: boolean): string {
-  if (found && found.error.length <= 60) return `What does ${found.error} mean?`;
+  if (found)
+    return found.error.length <= 60 ? `What does ${found.error} mean?` : 'What does this error mean?';
   if (pasted) return 'No error found in what you pasted';
   return nothingPasted ? 'Nothing pasted: what does this error mean?' : 'What does this error mean?';
 }

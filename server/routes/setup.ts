@@ -8,6 +8,7 @@ import { HttpError } from '../errors.ts';
 import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { runDoctor } from '../flows/setupDoctor.ts';
 import { hostKind } from '../hostKinds.ts';
+import { errorCode } from '../fileAccess.ts';
 import { isCertificatePem } from '../pem.ts';
 import { clockSkewCheck } from '../teaching/checks.ts';
 import { entryView } from '../teaching/transcript.ts';
@@ -78,7 +79,16 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
           `certs/jwt.crt is not the partner of SF_JWT_KEY_FILE (${config.jwtKeyFile}): upload the certificate made with that key instead.`,
         );
       }
-      const pem = readFileSync(certFile, 'utf8');
+      let pem: string;
+      try {
+        pem = readFileSync(certFile, 'utf8');
+      } catch (error) {
+        throw new HttpError(
+          409,
+          'No certificate to download',
+          `certs/jwt.crt cannot be read (${errorCode(error)}): restore it; or delete jwt.key and jwt.crt in certs/ and restart to make a new pair (a real org's app then needs the new jwt.crt uploaded).`,
+        );
+      }
       if (!isCertificatePem(pem)) {
         throw new HttpError(
           500,

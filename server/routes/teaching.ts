@@ -1,6 +1,8 @@
 // Teaching endpoints: arm faults for the next attempt ("break it"), reveal the visitor's own secrets, and renew a
 // spent single-use value for a copied request.
+import type { KeyObject } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
+import { FlowError } from '../attempts/attempt.ts';
 import {
   isFlowName,
   type Attempt,
@@ -102,7 +104,7 @@ export function teachingHandlers(
       const spent = spentValue(entry, attempt);
       const context = snippetContext(config, true);
       if (spent?.fresh === 'assertion') {
-        const renewed = withNewAssertion(entry, signingKey(config.jwtKeyFile), now());
+        const renewed = withNewAssertion(entry, keyForNewAssertion(config.jwtKeyFile), now());
         return res.set('Cache-Control', 'no-store').json({
           snippets: snippetSet(legRequest(renewed.entry), context),
           note: `A new assertion, signed just now with this app's key and not sent: it expires at ${renewed.expiresAt}.`,
@@ -142,4 +144,14 @@ export function teachingHandlers(
       );
     },
   };
+}
+
+/** The signing key, or the reason it cannot sign (moved, unreadable, not a key): the learner's to fix, named. */
+function keyForNewAssertion(file: string): KeyObject {
+  try {
+    return signingKey(file);
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    throw new HttpError(409, 'No new assertion: the key cannot sign', `${error.description}.`);
+  }
 }

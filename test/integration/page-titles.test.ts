@@ -55,6 +55,12 @@ describe('page titles say what happened', () => {
         'What does access_denied mean?',
         false,
       ],
+      // An error code too long for a title is still found: the title says so without quoting it.
+      [
+        `error=invalid_grant_${'x'.repeat(60)}&error_description=authentication+failure`,
+        'What does this error mean?',
+        false,
+      ],
     ];
     for (const [text, title, invalid] of cases) {
       const html = await (await postForm(stack, client, '/explain', '/explain', { text })).text();

@@ -1,9 +1,10 @@
 // "New attempt and copy" over HTTP: a spent device code renewed by a real call, whose copied poll gets a token once
-// the new code is allowed; the refusals (nothing to renew, an entry from another session, no CSRF token); and a
-// copied jsforce call run as its comments say. A spent code's hand-over is in hand-over.test.ts.
+// the new code is allowed; the refusals (nothing to renew, an entry from another session, no CSRF token, a key
+// that cannot sign); and a copied jsforce call run as its comments say. A spent code's hand-over is in
+// hand-over.test.ts.
 import assert from '../support/assert.ts';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +13,7 @@ import type { SnippetSet } from '../../server/teaching/snippets/index.ts';
 import { csrfTokenOf, postJson } from '../support/attacks.ts';
 import { answerDeviceCode } from '../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
-import { postForm } from '../support/flows.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { transcriptReader } from '../support/transcript-reader.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
@@ -77,6 +78,39 @@ describe('renewing a spent single-use value', () => {
     assert.equal((await fresh('not-an-entry', csrf)).status, 404);
     assert.equal((await fresh({ id: 1 }, csrf)).status, 400);
     assert.equal((await fresh('not-an-entry', 'forged')).status, 403);
+  });
+});
+
+describe('renewing an assertion when the key cannot sign', () => {
+  let stack: TestStack;
+  const client = new TestClient();
+  const keyDir = mkdtempSync(path.join(os.tmpdir(), 'take-home-key-'));
+  const keyFile = path.join(keyDir, 'jwt.key');
+  before(async () => {
+    copyFileSync(path.join(TEST_ROOT, 'certs', 'jwt.key'), keyFile);
+    stack = await startTestStack({ SF_JWT_KEY_FILE: keyFile });
+    await runWebServerFlow(stack, client); // the user approves the app once, so the JWT flow can succeed
+  });
+  after(async () => {
+    await stack.close();
+    rmSync(keyDir, { recursive: true, force: true });
+  });
+  const { pageOf, fresh } = transcriptReader(() => stack, client);
+
+  test('a key moved away since the run: refused with the key named and its fix, not a server error', async () => {
+    assert.equal(
+      (await postForm(stack, client, '/flows/jwt', '/flows/jwt')).headers.get('location'),
+      '/result',
+    );
+    const result = await pageOf('/result');
+    const token = result.legs.filter((leg) => leg.leg === 'token').at(-1);
+    assert.ok(token, 'the token leg');
+    rmSync(keyFile);
+    const answer = await fresh(token.id, result.csrf);
+    assert.equal(answer.status, 409);
+    const { error, detail } = (await answer.json()) as { error: string; detail: string };
+    assert.equal(error, 'No new assertion: the key cannot sign');
+    assert.match(detail, /the signing key file \S+jwt\.key cannot be read \(ENOENT\): restore it/);
   });
 });
 
