@@ -146,7 +146,7 @@ export function teachingHandlers(
   };
 }
 
-/** The signing key, or the reason it cannot sign (moved, unreadable, not a key): the learner's to fix, named. */
+/** The signing key, or why it cannot sign (moved, unreadable, not a key): the learner's to fix, named. */
 function keyForNewAssertion(file: string): KeyObject {
   try {
     return signingKey(file);

@@ -1,6 +1,6 @@
 // "New attempt and copy" over HTTP: a spent device code renewed by a real call, whose copied poll gets a token once
-// the new code is allowed; the refusals (nothing to renew, an entry from another session, no CSRF token, a key
-// that cannot sign); and a copied jsforce call run as its comments say. A spent code's hand-over is in
+// the new code is allowed; the refusals (nothing to renew, an entry from another session, no CSRF token, a
+// key that cannot sign); and a copied jsforce call run as its comments say. A spent code's hand-over is in
 // hand-over.test.ts.
 import assert from '../support/assert.ts';
 import { execFile } from 'node:child_process';
