@@ -13,6 +13,7 @@ import { PUBLIC_DIR, VIEWS_DIR } from './paths.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { fixedHeaders } from './fixedHeaders.ts';
+import { MAX_PASTE_LENGTH } from './routes/explain.ts';
 import { mountRoutes } from './routes/index.ts';
 import { createServices, type Services } from './routes/services.ts';
 import { sessionMiddleware } from './session.ts';
@@ -61,6 +62,8 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.locals.emulatorSettingsUrl = config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined;
   app.locals.teach = teachingHelpers(config, now);
   app.locals.orgFaultIds = ORG_FAULTS;
+  // The paste box on the home, Setup and explain pages.
+  app.locals.maxPasteLength = MAX_PASTE_LENGTH;
 
   app.use(
     fixedHeaders(

@@ -2,17 +2,22 @@
 import express, { type RequestHandler } from 'express';
 import { HttpError } from './errors.ts';
 
-const LIMIT = '32kb';
+/**
+ * Room for the largest form this app sends: a full paste box (10,000 characters) or SOQL box (4,000), each
+ * character up to 9 bytes once a browser percent-encodes it. Its JSON bodies are an id or two.
+ */
+const FORM_LIMIT = '128kb';
+const JSON_LIMIT = '32kb';
 /** The app's JSON bodies are one level deep ({"entryId": "..."}); a little room, never thousands of levels. */
 export const MAX_JSON_DEPTH = 8;
 
 export function formBody(): RequestHandler {
-  return express.urlencoded({ extended: false, limit: LIMIT, parameterLimit: 50 });
+  return express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 50 });
 }
 
 export function jsonBody(): RequestHandler {
   return express.json({
-    limit: LIMIT,
+    limit: JSON_LIMIT,
     // Runs before JSON.parse: deeply nested input is refused before it can exhaust the stack anywhere later.
     verify: (_req, _res, buffer) => {
       if (jsonDepth(buffer) > MAX_JSON_DEPTH) {

@@ -134,10 +134,18 @@ describe('attacks on request bodies', () => {
     assert.equal((await client.get(`${stack.appUrl}/no-such-page`)).status, 404);
   });
 
-  test('a 40 kB form body is refused with 413', async () => {
-    const answer = await postForm(stack, client, '/result', '/result/query', { soql: 'x'.repeat(40_000) });
+  test('a 200 kB form body is refused with 413', async () => {
+    const answer = await postForm(stack, client, '/result', '/result/query', { soql: 'x'.repeat(200_000) });
     assert.equal(answer.status, 413);
     assert.match(await answer.text(), /<h1>Request too large<\/h1>/);
+  });
+
+  test('the largest forms the pages allow are read: a full SOQL box and a full paste box of 3-byte characters', async () => {
+    const query = await postForm(stack, client, '/result', '/result/query', { soql: '日'.repeat(4000) });
+    assert.notEqual(query.status, 413);
+    const explained = await postForm(stack, client, '/explain', '/explain', { text: '日'.repeat(10_000) });
+    assert.equal(explained.status, 200);
+    assert.match(await explained.text(), /maxlength="10000"/);
   });
 
   test('a 40 kB JSON body is refused with 413', async () => {
