@@ -61,6 +61,8 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
       nothingPasted,
       clientId: linkedValue(req.query.client_id, CONSUMER_KEY),
       redirectUri,
+      // Anyone can write any words into a link to this page: they are shown as the link's, not as Salesforce's.
+      fromLink: req.method === 'GET',
     });
   };
   return {

@@ -155,6 +155,12 @@ describe('the trouble path', () => {
       await new TestClient().get(`${stack.appUrl}/explain?error=invalid_grant&error_description=${long}`)
     ).text();
     assert.ok(crafted.includes('x'.repeat(300)));
+    // Shown as the link's words, never as Salesforce's answer: anyone can write a link to this page.
+    assert.match(
+      crafted,
+      /The error this link carries \(a link can carry any words; only known codes are explained\)/,
+    );
+    assert.doesNotMatch(crafted, /Salesforce(&#39;|')s answer/);
     assert.ok(!crafted.includes('x'.repeat(301)));
     // So are the request's redirect_uri and client_id it carries: longer than a link's, they are not shown at all.
     const planted = await (
