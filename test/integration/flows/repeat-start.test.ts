@@ -1,6 +1,6 @@
 // A start that repeats an attempt ("send me to Salesforce anyway", or a start another tab's sign-in overtook)
 // carries that attempt's own faults in its link: another tab's newer attempt, or switches armed since, never
-// take their place.
+// take their place. A HEAD of a start link starts nothing.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { whileHeld } from '../../support/held-requests.ts';
@@ -131,5 +131,18 @@ describe('a repeated start carries its own attempt’s faults', () => {
     const flowPage = await page(client, '/flows/web-server');
     assert.match(flowPage, /This attempt was armed to come back with a state this browser never sent/);
     assert.doesNotMatch(flowPage, /Next attempt will:/, 'taken once, not twice');
+  });
+
+  test('a HEAD of a start link (a link checker, a preview) starts nothing: the armed switch waits for the browser', async () => {
+    const client = new TestClient();
+    await arm(client, 'callback-mismatch');
+    const head = await client.request(`${stack.appUrl}/flows/web-server/start`, { method: 'HEAD' });
+    assert.equal(head.status, 204);
+    const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+    assert.equal(
+      start.headers.get('location'),
+      '/flows/web-server#teaching-heading',
+      'the switch was still armed',
+    );
   });
 });
