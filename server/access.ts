@@ -35,8 +35,11 @@ export function accessLink(appUrl: string, callbackUrl: string, token: string): 
   return `${accessOrigin(appUrl, callbackUrl)}/?access=${token}`;
 }
 
-/** `origin`: where the access link opens the app, shown on the page that asks for it. */
-export function requireAccess(token: string, origin: string): RequestHandler {
+/**
+ * `origin`: where the access link opens the app, shown on the page that asks for it; `fixedLink`: whether the link
+ * stays the same across restarts (SESSION_SECRET is set), which changes why an old one fails.
+ */
+export function requireAccess(token: string, origin: string, fixedLink = false): RequestHandler {
   return (req, res, next) => {
     const offered = req.query.access;
     if (typeof offered === 'string' && constantTimeEqual(offered, token)) {
@@ -59,6 +62,7 @@ export function requireAccess(token: string, origin: string): RequestHandler {
       title: 'Access link needed',
       origin,
       staleLink,
+      fixedLink,
     });
   };
 }

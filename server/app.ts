@@ -87,7 +87,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.use(staticAssets(PUBLIC_DIR));
   if (options.accessToken) {
     const origin = accessOrigin(`https://localhost:${config.port}`, config.callbackUrl);
-    app.use(requireAccess(options.accessToken, origin));
+    app.use(requireAccess(options.accessToken, origin, Boolean(config.sessionSecret)));
   }
   const services = createServices(config, {
     now,

@@ -84,6 +84,9 @@ describe('org mode access link', () => {
         await client.get(`${stack.appUrl}/?access=${encodeURIComponent(wrong)}`),
       );
       assert.match(home, /The link you opened is not this playground's current one/);
+      // The test stack sets SESSION_SECRET: its link never changes at a start, so that is not given as the cause.
+      assert.match(home, /so it was made with another SESSION_SECRET, or it was cut or mistyped/);
+      assert.doesNotMatch(home, /changes at every start/);
       await assertAccessNeeded(
         await client.get(`${stack.appUrl}/flows/jwt?access=${encodeURIComponent(wrong)}`),
       );
