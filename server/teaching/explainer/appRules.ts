@@ -1,9 +1,11 @@
 // Explanations for the app's own refusals (failed checks, unusable files) and for answers that never came.
 import { CALLBACK_RULES } from './callbackRules.ts';
+import { TAMPER_RULES } from './tamperRules.ts';
 import type { Rule } from './types.ts';
 
 export const APP_RULES: Rule[] = [
   ...CALLBACK_RULES,
+  ...TAMPER_RULES,
   {
     key: 'signature-mismatch',
     error: 'signature_mismatch',

@@ -33,6 +33,29 @@ function withTokenCall(
 }
 
 describe('error explainer', () => {
+  test('an answer altered on the way (an id_token not bound to its token, no signature) blames no setting', () => {
+    const cases: [string, string, string][] = [
+      [
+        'id_token_invalid',
+        'at_hash is abc, not the hash of the access token it came with.',
+        'id-token-unbound',
+      ],
+      ['id_token_invalid', 'Its alg is none, not RS256.', 'id-token-unbound'],
+      ['id_token_invalid', 'The id_token is not a readable JWT.', 'id-token-unbound'],
+      ['signature_mismatch', 'The response carries no signature and issued_at.', 'signature-missing'],
+    ];
+    for (const [code, description, key] of cases) {
+      const explained = explain({ error: code, error_description: description });
+      assert.equal(explained.key, key, description);
+      assert.doesNotMatch(explained.howToFix, /SF_CLIENT_SECRET|SF_CLIENT_ID/, description);
+    }
+    // A signature or issuer that does not verify still points at the settings.
+    assert.equal(
+      explain({ error: 'id_token_invalid', error_description: 'Its signature does not verify.' }).key,
+      'id-token-invalid',
+    );
+  });
+
   test("a client credentials refusal of an admin-approved app names its Run As user, not the signed-in user's", () => {
     const error = {
       error: 'invalid_app_access',
