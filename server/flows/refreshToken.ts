@@ -66,6 +66,7 @@ export async function refresh(ctx: FlowContext, login: Login, faults: readonly F
     tokens,
     previousRefreshToken: rotated ? current : login.previousRefreshToken,
     refreshRefused: undefined,
+    revokedByTool: undefined,
     receivedAt: ctx.now(),
   };
 }

@@ -83,6 +83,11 @@ export function tokenToolHandler(services: Services): RequestHandler {
       const answer = await tool.run(services, login, req);
       const body = answer === undefined ? undefined : JSON.stringify(answer, null, 2);
       req.session.toolResult = { tool: name, label: tool.label, at: services.now(), ok: true, body };
+      if (name.startsWith('revoke-')) {
+        // A refresh token's revocation takes its access tokens with it; an access token's leaves the refresh token.
+        const token = name === 'revoke-refresh' ? 'refresh' : 'access';
+        if (login.revokedByTool?.token !== 'refresh') login.revokedByTool = { token, at: services.now() };
+      }
     } catch (error) {
       const { error: code, error_description } = describeFailure(error);
       req.session.toolResult = {

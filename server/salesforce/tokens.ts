@@ -40,6 +40,8 @@ export interface Login {
    * every token of the login) no longer works, so the result page stops offering a refresh and says so.
    */
   refreshRefused?: { at: number; description?: string };
+  /** The visitor revoked a token of this login with the token tools: the page says so rather than guess why. */
+  revokedByTool?: { token: 'access' | 'refresh'; at: number };
   /** The finished attempt that signed the visitor in. */
   attempt?: Attempt;
   /** Calls made with the token after the login (result page, token tools), newest last. */

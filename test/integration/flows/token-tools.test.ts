@@ -2,7 +2,7 @@
 // and a logout that revokes, ends the org's login session too, and shows both legs.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { postForm, resultWithToken, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -18,6 +18,17 @@ describe('token tools and logout', () => {
     assert.equal(answer.headers.get('location'), '/result#tools');
     return (await client.get(`${stack.appUrl}/result`)).text();
   };
+  /** The access token revoked at the org, not by this app (as an administrator would): the result page after. */
+  const revokedAtOrg = async (client: TestClient) => {
+    const { token } = await resultWithToken(stack, client);
+    const revoked = await new TestClient().post(`${stack.emulatorUrl}/services/oauth2/revoke`, { token });
+    assert.equal(revoked.status, 200);
+    return (await client.get(`${stack.appUrl}/result`)).text();
+  };
+  const leadOf = (page: string) =>
+    page
+      .slice(page.indexOf('<p class="lead">'), page.indexOf('</p>', page.indexOf('<p class="lead">')))
+      .replace(/\s+/g, ' ');
 
   test('userinfo and the identity URL answer for the signed-in user, each as a leg', async () => {
     const client = new TestClient();
@@ -73,9 +84,31 @@ describe('token tools and logout', () => {
     // The page no longer leads with a plain "Signed in": its first lines say the token is refused, and the way on.
     assert.match(page, /<title>Token refused \(web server flow\)/);
     assert.match(page, /<h1>Signed in, with a token that no longer works<\/h1>/);
-    const lead = page
-      .slice(page.indexOf('<p class="lead">'), page.indexOf('</p>', page.indexOf('<p class="lead">')))
-      .replace(/\s+/g, ' ');
+    // Revoked here, by the visitor: said so, not guessed at; a refresh mends it.
+    const lead = leadOf(page);
+    assert.match(
+      lead,
+      /You revoked its access token with the token tools below; its refresh token still works\./,
+    );
+    assert.doesNotMatch(lead, /timed out|sixth/);
+    assert.match(
+      lead,
+      /Try a refresh \(the button beside\s+<code>refresh_token<\/code> below\); if it is refused,/,
+    );
+    // The refresh token revoked too: no refresh is offered.
+    const both = leadOf(await useTool(client, 'revoke-refresh'));
+    assert.match(
+      both,
+      /You revoked its refresh token with the token tools below, which takes its access tokens/,
+    );
+    assert.doesNotMatch(both, /Try a refresh/);
+    assert.match(both, /<a href="\/flows\/web-server">Run the web server flow again<\/a> for a new one\./);
+  });
+
+  test('a token revoked elsewhere (an administrator) is led with the causes that apply, and a refresh', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    const lead = leadOf(await revokedAtOrg(client));
     assert.match(lead, /pushed out when the same user signed in to this app a sixth time/);
     assert.match(
       lead,
@@ -94,10 +127,7 @@ describe('token tools and logout', () => {
       (await postForm(stack, client, '/flows/jwt', '/flows/jwt')).headers.get('location'),
       '/result',
     );
-    const page = await useTool(client, 'revoke-access');
-    const lead = page
-      .slice(page.indexOf('<p class="lead">'), page.indexOf('</p>', page.indexOf('<p class="lead">')))
-      .replace(/\s+/g, ' ');
+    const lead = leadOf(await revokedAtOrg(client));
     assert.match(
       lead,
       /Either its session timed out, or it was revoked \(by a logout or an administrator\)\./,
