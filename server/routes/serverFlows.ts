@@ -1,11 +1,13 @@
 // Pages of the flows with no browser redirect besides JWT bearer: client credentials, username-password, and the
 // refresh token flow (which starts from this session's login).
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import * as clientCredentials from '../flows/clientCredentials.ts';
 import * as refreshToken from '../flows/refreshToken.ts';
 import * as usernamePassword from '../flows/usernamePassword.ts';
 import { HttpError } from '../errors.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
+import type { FlowName } from '../attempts/attempt.ts';
+import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
 
@@ -20,6 +22,8 @@ export function clientCredentialsPages(services: Services): Pages {
         loginUrl: config.loginUrl,
         myDomainUrl: config.myDomainUrl,
         secretConfigured: Boolean(config.clientSecret),
+        // The way the last run sent the secret stays chosen: a retry changes only what the learner changes.
+        basicChosen: lastTokenCall(req, 'client-credentials')?.basic ?? false,
       }),
     run: (req, res) => {
       const authentication = req.body?.authentication === 'basic' ? 'basic' : 'body';
@@ -38,7 +42,8 @@ export function usernamePasswordPages(services: Services): Pages {
     page: (req, res) =>
       renderFlowPage(req, res, 'username-password', {
         title: 'Username-password flow (legacy)',
-        username: config.username,
+        // The user the last run tried, not the configured one: a retry must not silently switch users.
+        username: lastTokenCall(req, 'username-password')?.form.get('username') || config.username,
         secretConfigured: Boolean(config.clientSecret),
       }),
     run: (req, res) => {
@@ -100,4 +105,14 @@ export function refreshTokenPages(services: Services): Pages {
       }
     },
   };
+}
+
+/** The token request of this session's latest attempt of a flow, as recorded (a password is never kept there). */
+function lastTokenCall(req: Request, flow: FlowName): { form: URLSearchParams; basic: boolean } | undefined {
+  const call = latestAttempt(req, flow)?.transcript.find(
+    (entry) => entry.kind === 'server-call' && entry.url.endsWith('/services/oauth2/token'),
+  );
+  if (!call) return undefined;
+  const basic = Object.keys(call.requestHeaders ?? {}).some((name) => name.toLowerCase() === 'authorization');
+  return { form: new URLSearchParams(call.requestBody ?? ''), basic };
 }

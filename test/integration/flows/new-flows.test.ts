@@ -44,6 +44,8 @@ describe('the newer flows through the app', () => {
       assert.match(result, /<td>Acme Inc\.<\/td>/);
       assert.equal(await run('/flows/client-credentials', { authentication: 'basic' }), '/result');
       assert.match(lastTokenCall()?.headers.authorization ?? '', /^Basic /);
+      // The flow page keeps the way the last run sent the secret chosen.
+      assert.match(await page('/flows/client-credentials'), /value="basic" checked>/);
     });
 
     for (const [fault, error, description, title] of [
@@ -121,6 +123,15 @@ describe('the newer flows through the app', () => {
       assert.match(leg, /data-field="param-password">••••••</, 'the password is never shown');
       for (const shown of [html, leg])
         assert.ok(!shown.includes(stack.config.emulator.password + (await credentials()).securityToken));
+    });
+
+    test('a refused run keeps the user it tried in the form: a retry does not switch users', async () => {
+      const typed = { ...(await credentials()), username: 'standard@playground.local' };
+      assert.equal(await run('/flows/username-password', typed), '/flows/username-password#teaching-heading');
+      assert.match(
+        await page('/flows/username-password'),
+        /<input id="up-username" name="username" type="text" autocomplete="username" value="standard@playground\.local">/,
+      );
     });
 
     test('an empty password is refused here, with nothing sent to Salesforce (nor counted toward the lockout)', async () => {
