@@ -107,7 +107,7 @@ export function refreshTokenPages(services: Services): Pages {
   };
 }
 
-/** The token request of this session's latest attempt of a flow, as recorded (a password is never kept there). */
+/** The token request of this session's latest attempt of a flow, as recorded (never with a password). */
 function lastTokenCall(req: Request, flow: FlowName): { form: URLSearchParams; basic: boolean } | undefined {
   const call = latestAttempt(req, flow)?.transcript.find(
     (entry) => entry.kind === 'server-call' && entry.url.endsWith('/services/oauth2/token'),
