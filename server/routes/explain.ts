@@ -12,7 +12,8 @@ const KNOWN: PastedError[] = RULES.filter((rule) => typeof rule.description === 
 
 /** As much of a paste as is read: the paste box takes no more. */
 export const MAX_PASTE_LENGTH = 10_000;
-const text = (value: unknown, max = MAX_PASTE_LENGTH) => (typeof value === 'string' ? value.slice(0, max) : '');
+const text = (value: unknown, max = MAX_PASTE_LENGTH) =>
+  typeof value === 'string' ? value.slice(0, max) : '';
 /**
  * A link carries an error and its description as Salesforce's error page shows them (never long): anything longer is
  * cut, so a crafted link cannot put a page of made-up text on this app's origin. Pasted text keeps its room.

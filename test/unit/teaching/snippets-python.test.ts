@@ -23,7 +23,7 @@ describe('Python snippets', () => {
         '',
         'CA_FILE = "certs/server.crt"  # the local emulator\'s certificate: verified, never switched off',
         '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
-        'SF_ACCESS_TOKEN = os.environ["SF_ACCESS_TOKEN"]  # export SF_ACCESS_TOKEN=\'<the access token>\' (PowerShell: $env:SF_ACCESS_TOKEN = \'<the access token>\')',
+        "SF_ACCESS_TOKEN = os.environ[\"SF_ACCESS_TOKEN\"]  # export SF_ACCESS_TOKEN='<the access token>' (PowerShell: $env:SF_ACCESS_TOKEN = '<the access token>')",
         '',
         'response = requests.get(',
         '    "https://127.0.0.1:8443/services/data/v66.0/query",',
