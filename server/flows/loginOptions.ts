@@ -1,5 +1,6 @@
 // Who logs in and how, for the redirect flows: login_hint (which user the login page proposes), the scopes to ask
 // for, and prompt (login: always ask for the password; consent: always show the approval page).
+import type { Attempt } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 
 export interface LoginOptions {
@@ -48,11 +49,16 @@ export function loginParams(options: LoginOptions): Record<string, string> {
 export function loginChoices(
   config: Pick<Config, 'scopes' | 'callbackUrl' | 'mode' | 'username'>,
   hostname: string,
+  /** The flow's latest attempt: its choices stay chosen, so a retry changes only what the learner changes. */
+  last?: Attempt,
 ) {
   const callback = new URL(config.callbackUrl);
+  const chosen = chosenBefore(last);
   return {
     scopes: offeredScopes(config),
-    configured: config.scopes.split(/\s+/),
+    configured: chosen?.scopes ?? config.scopes.split(/\s+/),
+    loginHint: chosen?.loginHint ?? '',
+    prompt: chosen?.prompt ?? '',
     // Opened on another host name than the callback's: the login's cookie would not come back with it.
     callbackOrigin: hostname === callback.hostname ? undefined : callback.origin,
     prompts: PROMPTS,
@@ -65,4 +71,18 @@ export function loginChoices(
 function demoUsers(admin: string): string[] {
   const domain = admin.split('@')[1] ?? 'playground.local';
   return [admin, `standard@${domain}`, `inactive@${domain}`];
+}
+
+/** The choices the attempt's authorize URL carried (its pre-flight's or redirect's), from its transcript. */
+function chosenBefore(attempt: Attempt | undefined): LoginOptions | undefined {
+  const authorize = attempt?.transcript.find(
+    (entry) => entry.leg === 'authorize' || entry.leg === 'pre-flight',
+  );
+  if (!authorize) return undefined;
+  const params = new URL(authorize.url).searchParams;
+  return {
+    loginHint: params.get('login_hint') ?? undefined,
+    scopes: (params.get('scope') ?? '').split(' ').filter(Boolean),
+    prompt: params.get('prompt') ?? undefined,
+  };
 }

@@ -59,7 +59,7 @@ export function redirectFlowPages(services: Services): {
         title: FLOWS[flow].title,
         secretConfigured: Boolean(config.clientSecret),
         handedOver: handedOverSnippets(config, latestAttempt(req, flow)),
-        login: loginChoices(config, req.hostname),
+        login: loginChoices(config, req.hostname, latestAttempt(req, flow)),
       });
     },
     // A GET form, not a POST: the answer is a redirect to the login host, where the browser goes next.

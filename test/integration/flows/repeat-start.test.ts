@@ -1,6 +1,6 @@
 // A start that repeats an attempt ("send me to Salesforce anyway", or a start another tab's sign-in overtook)
 // carries that attempt's own faults in its link: another tab's newer attempt, or switches armed since, never
-// take their place. A HEAD of a start link starts nothing.
+// take their place. A HEAD of a start link starts nothing; a refused start's choices stay chosen.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { whileHeld } from '../../support/held-requests.ts';
@@ -144,5 +144,18 @@ describe('a repeated start carries its own attempt’s faults', () => {
       '/flows/web-server#teaching-heading',
       'the switch was still armed',
     );
+  });
+
+  test('a refused start keeps the user, scopes and prompt it asked with chosen on the flow page', async () => {
+    const client = new TestClient();
+    await arm(client, 'callback-mismatch');
+    const choices = 'login_hint=standard%40playground.local&scope=api&scope=openid&prompt=login';
+    const refused = await client.get(`${stack.appUrl}/flows/web-server/start?${choices}`);
+    assert.equal(refused.headers.get('location'), '/flows/web-server#teaching-heading');
+    const html = await page(client, '/flows/web-server');
+    assert.match(html, /<option value="standard@playground\.local" selected>/);
+    assert.match(html, /<option value="login" selected>/);
+    const checked = [...html.matchAll(/name="scope" value="(\w+)" checked/g)].map((match) => match[1]);
+    assert.deepEqual(checked, ['api', 'openid']);
   });
 });
