@@ -73,6 +73,14 @@
       showMode();
     });
 
+    // One renewal at a time: a second click (or another tool's button) meanwhile waits for the same one, rather
+    // than ask for a second device code or sign a second assertion.
+    let renewing;
+    const renewOnce = () =>
+      (renewing ??= renew().finally(() => {
+        renewing = undefined;
+      }));
+
     const renew = () =>
       fetch('/teaching/fresh', {
         method: 'POST',
@@ -101,12 +109,12 @@
         const what = `${box.dataset.name} as ${button.dataset.label}`;
         const mode = button.querySelector('.copy-mode').textContent;
         const pre = box.querySelector(`pre[data-snippet="${button.dataset.target}"]`);
-        const renewing = mustRenew();
-        const first = renewing ? renew() : Promise.resolve('');
+        const needsRenewal = mustRenew();
+        const first = needsRenewal ? renewOnce() : Promise.resolve('');
         // Safari lets a page write to the clipboard only during the tap itself, not after a network call: the
         // write starts now with the text still to come. A new login leaves the page, so nothing waits for it.
         const copied =
-          renewing && box.dataset.fresh !== 'code'
+          needsRenewal && box.dataset.fresh !== 'code'
             ? copyWhenReady(first.then(() => pre.textContent)).catch(() => first.then(() => copyText(pre)))
             : first.then(() => copyText(pre));
         copied

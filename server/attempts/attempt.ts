@@ -107,6 +107,8 @@ export interface Attempt {
   preflightRefused?: 'page' | 'callback';
   /** The login choices a redirect flow started with (login_hint, scope, prompt), to start again with them. */
   startQuery?: string;
+  /** What the flow page's form chose for a flow with no redirect (never a password), shown chosen again. */
+  input?: { username?: string; basic?: boolean };
   /**
    * "New attempt and copy" for a spent code: the web server login ended at a checked callback, and the exchange was
    * not sent; this is the request that would send it, for the learner to send from their own tools.

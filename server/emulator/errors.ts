@@ -60,12 +60,14 @@ export function toOAuthError(error: unknown): OAuthError {
   return OAuthError.serverError(error);
 }
 
+/** Endpoints only programs call, matched as Express routes them (any case, a trailing slash allowed). */
+const PROGRAM_ENDPOINTS = new Set(['/services/oauth2/token', '/services/oauth2/introspect']);
+const isProgramEndpoint = (path: string) => PROGRAM_ENDPOINTS.has(path.toLowerCase().replace(/\/$/, ''));
+
 /**
  * The last handler: JSON for API paths unless a page is asked for, a page for page paths (Setup, the device code
  * page) unless JSON is asked for.
  */
-const PROGRAM_ENDPOINTS = new Set(['/services/oauth2/token', '/services/oauth2/introspect']);
-
 export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const oauthError = toOAuthError(error);
@@ -81,7 +83,7 @@ export const oauthErrorHandler: ErrorRequestHandler = (error, req, res, next) =>
   const asJson = () => sendOAuthError(res, oauthError);
   // The endpoints only programs call answer their refusals in JSON whatever Accept says; a body they could not
   // even read must not be the one refusal that comes back as a page.
-  if (PROGRAM_ENDPOINTS.has(req.path)) return asJson();
+  if (isProgramEndpoint(req.path)) return asJson();
   const asPage = () =>
     res.render('emulator/error', {
       title: oauthError.status >= 500 ? 'Something went wrong' : 'Bad request',

@@ -53,7 +53,7 @@ export function loginChoices(
   last?: Attempt,
 ) {
   const callback = new URL(config.callbackUrl);
-  const chosen = chosenBefore(last);
+  const chosen = chosenBefore(last, config);
   return {
     scopes: offeredScopes(config),
     configured: chosen?.scopes ?? config.scopes.split(/\s+/),
@@ -73,16 +73,19 @@ function demoUsers(admin: string): string[] {
   return [admin, `standard@${domain}`, `inactive@${domain}`];
 }
 
-/** The choices the attempt's authorize URL carried (its pre-flight's or redirect's), from its transcript. */
-function chosenBefore(attempt: Attempt | undefined): LoginOptions | undefined {
-  const authorize = attempt?.transcript.find(
-    (entry) => entry.leg === 'authorize' || entry.leg === 'pre-flight',
+/** The choices the attempt started with (its start link's query), checked as a new start's are. */
+function chosenBefore(
+  attempt: Attempt | undefined,
+  config: Pick<Config, 'scopes'>,
+): LoginOptions | undefined {
+  if (attempt?.startQuery === undefined) return undefined;
+  const query = new URLSearchParams(attempt.startQuery);
+  return readLoginOptions(
+    {
+      login_hint: query.get('login_hint') ?? undefined,
+      scope: query.getAll('scope'),
+      prompt: query.get('prompt') ?? undefined,
+    },
+    config,
   );
-  if (!authorize) return undefined;
-  const params = new URL(authorize.url).searchParams;
-  return {
-    loginHint: params.get('login_hint') ?? undefined,
-    scopes: (params.get('scope') ?? '').split(' ').filter(Boolean),
-    prompt: params.get('prompt') ?? undefined,
-  };
 }

@@ -12,8 +12,9 @@ const KNOWN: PastedError[] = RULES.filter((rule) => typeof rule.description === 
 
 /** As much of a paste as is read: the paste box takes no more. */
 export const MAX_PASTE_LENGTH = 10_000;
+// A browser sends a textarea's line breaks as CRLF, while its maxlength counts each as one character.
 const text = (value: unknown, max = MAX_PASTE_LENGTH) =>
-  typeof value === 'string' ? value.slice(0, max) : '';
+  typeof value === 'string' ? value.replace(/\r\n/g, '\n').slice(0, max) : '';
 /**
  * A link carries an error and its description as Salesforce's error page shows them (never long): anything longer is
  * cut, so a crafted link cannot put a page of made-up text on this app's origin. Pasted text keeps its room.

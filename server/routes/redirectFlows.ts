@@ -64,8 +64,9 @@ export function redirectFlowPages(services: Services): {
     },
     // A GET form, not a POST: the answer is a redirect to the login host, where the browser goes next.
     start: (flow) => async (req, res) => {
-      // A HEAD (a link checker, a chat app's preview) starts nothing: a start spends the switches armed for it and
-      // asks Salesforce, and the flow page would then wait for a browser that never went.
+      // A HEAD starts nothing (a browser never sends one to go somewhere): made with this session's cookie (a
+      // tool of the learner's checking the link), it would spend the switches armed for the next attempt, ask
+      // Salesforce, and leave the flow page waiting for a browser that never went.
       if (req.method === 'HEAD') return void res.set('Cache-Control', 'no-store').status(204).end();
       // "Send me anyway" after a refused pre-flight: straight to Salesforce's page. It and a restart (below) repeat
       // the attempt their link names, its faults included; faults armed meanwhile stay armed for the next one.

@@ -1,12 +1,11 @@
 // Pages of the flows with no browser redirect besides JWT bearer: client credentials, username-password, and the
 // refresh token flow (which starts from this session's login).
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import * as clientCredentials from '../flows/clientCredentials.ts';
 import * as refreshToken from '../flows/refreshToken.ts';
 import * as usernamePassword from '../flows/usernamePassword.ts';
 import { HttpError } from '../errors.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
-import type { FlowName } from '../attempts/attempt.ts';
 import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
@@ -23,13 +22,14 @@ export function clientCredentialsPages(services: Services): Pages {
         myDomainUrl: config.myDomainUrl,
         secretConfigured: Boolean(config.clientSecret),
         // The way the last run sent the secret stays chosen: a retry changes only what the learner changes.
-        basicChosen: lastTokenCall(req, 'client-credentials')?.basic ?? false,
+        basicChosen: latestAttempt(req, 'client-credentials')?.input?.basic ?? false,
       }),
     run: (req, res) => {
       const authentication = req.body?.authentication === 'basic' ? 'basic' : 'body';
-      return runAttempt(services, req, res, 'client-credentials', (ctx, attempt) =>
-        clientCredentials.requestToken(ctx, attempt.faults, authentication),
-      );
+      return runAttempt(services, req, res, 'client-credentials', (ctx, attempt) => {
+        attempt.input = { basic: authentication === 'basic' };
+        return clientCredentials.requestToken(ctx, attempt.faults, authentication);
+      });
     },
   };
 }
@@ -43,7 +43,7 @@ export function usernamePasswordPages(services: Services): Pages {
       renderFlowPage(req, res, 'username-password', {
         title: 'Username-password flow (legacy)',
         // The user the last run tried, not the configured one: a retry must not silently switch users.
-        username: lastTokenCall(req, 'username-password')?.form.get('username') || config.username,
+        username: latestAttempt(req, 'username-password')?.input?.username || config.username,
         secretConfigured: Boolean(config.clientSecret),
       }),
     run: (req, res) => {
@@ -52,9 +52,10 @@ export function usernamePasswordPages(services: Services): Pages {
         password: field(req.body, 'password'),
         securityToken: field(req.body, 'securityToken').trim(),
       };
-      return runAttempt(services, req, res, 'username-password', (ctx, attempt) =>
-        usernamePassword.requestToken(ctx, credentials, attempt.faults),
-      );
+      return runAttempt(services, req, res, 'username-password', (ctx, attempt) => {
+        attempt.input = { username: credentials.username };
+        return usernamePassword.requestToken(ctx, credentials, attempt.faults);
+      });
     },
   };
 }
@@ -105,14 +106,4 @@ export function refreshTokenPages(services: Services): Pages {
       }
     },
   };
-}
-
-/** The token request of this session's latest attempt of a flow, as recorded (never with a password). */
-function lastTokenCall(req: Request, flow: FlowName): { form: URLSearchParams; basic: boolean } | undefined {
-  const call = latestAttempt(req, flow)?.transcript.find(
-    (entry) => entry.kind === 'server-call' && entry.url.endsWith('/services/oauth2/token'),
-  );
-  if (!call) return undefined;
-  const basic = Object.keys(call.requestHeaders ?? {}).some((name) => name.toLowerCase() === 'authorization');
-  return { form: new URLSearchParams(call.requestBody ?? ''), basic };
 }

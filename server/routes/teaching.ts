@@ -2,8 +2,8 @@
 // spent single-use value for a copied request.
 import type { KeyObject } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { FlowError } from '../attempts/attempt.ts';
 import {
+  FlowError,
   isFlowName,
   type Attempt,
   type Fault,

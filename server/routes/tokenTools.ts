@@ -25,7 +25,12 @@ declare module 'express-session' {
   }
 }
 
-type Tool = { label: string; run(services: Services, login: Login, req: Request): Promise<unknown> };
+type Tool = {
+  label: string;
+  run(services: Services, login: Login, req: Request): Promise<unknown>;
+  /** Which token a revoke tool revokes: the result page then says the visitor did it. */
+  revokes?: 'access' | 'refresh';
+};
 
 const client = ({ config }: Services) => {
   if (!config.clientSecret) {
@@ -55,6 +60,7 @@ export const TOOLS = new Map<string, Tool>([
     'revoke-access',
     {
       label: 'Revoke the access token',
+      revokes: 'access',
       run: (s, l, r) => s.api.revokeToken(l.tokens.access_token, activityLog(r)),
     },
   ],
@@ -62,6 +68,7 @@ export const TOOLS = new Map<string, Tool>([
     'revoke-refresh',
     {
       label: 'Revoke the refresh token',
+      revokes: 'refresh',
       run: (s, l, r) => s.api.revokeToken(refreshTokenOf(l), activityLog(r)),
     },
   ],
@@ -83,11 +90,9 @@ export function tokenToolHandler(services: Services): RequestHandler {
       const answer = await tool.run(services, login, req);
       const body = answer === undefined ? undefined : JSON.stringify(answer, null, 2);
       req.session.toolResult = { tool: name, label: tool.label, at: services.now(), ok: true, body };
-      if (name.startsWith('revoke-')) {
-        // A refresh token's revocation takes its access tokens with it; an access token's leaves the refresh token.
-        const token = name === 'revoke-refresh' ? 'refresh' : 'access';
-        if (login.revokedByTool?.token !== 'refresh') login.revokedByTool = { token, at: services.now() };
-      }
+      // A refresh token's revocation takes its access tokens with it; an access token's leaves the refresh token.
+      if (tool.revokes && login.revokedByTool?.token !== 'refresh')
+        login.revokedByTool = { token: tool.revokes, at: services.now() };
     } catch (error) {
       const { error: code, error_description } = describeFailure(error);
       req.session.toolResult = {

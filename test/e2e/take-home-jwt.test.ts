@@ -27,12 +27,27 @@ describe('copied requests run as copied', () => {
       name: 'New attempt and copy token request as curl, with your values',
     });
     const spent = await box.locator('pre[data-snippet="curl"]').innerText();
-    // As Safari does once a network call has come between the tap and the write: plain writes are refused.
+    // As Safari does once a network call has come between the tap and the write: plain writes are refused. The
+    // write that works must begin before the renewal's answer has come, as Safari requires of it.
     await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
       navigator.clipboard.writeText = () => Promise.reject(new Error('NotAllowedError'));
       document.execCommand = () => false;
+      window.fetch = (
+        (real: typeof fetch) => (input: RequestInfo | URL, init?: RequestInit) =>
+          real(input, init).then((answer) => (seen.push('renewed'), answer))
+      )(window.fetch.bind(window));
+      navigator.clipboard.write = ((real: Clipboard['write']) => (items: ClipboardItems) => (
+        seen.push('write begun'),
+        real(items)
+      ))(navigator.clipboard.write.bind(navigator.clipboard));
     });
     const script = await copy(box, renew);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { seen: string[] }).seen), [
+      'write begun',
+      'renewed',
+    ]);
     assert.notEqual(script, spent);
     assert.match(await box.locator('.copy-note').innerText(), /^A new assertion, signed just now/);
     const answer = await curl(script);

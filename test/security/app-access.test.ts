@@ -85,7 +85,10 @@ describe('org mode access link', () => {
       );
       assert.match(home, /The link you opened is not this playground's current one/);
       // The test stack sets SESSION_SECRET: its link never changes at a start, so that is not given as the cause.
-      assert.match(home, /so it was made with another SESSION_SECRET, or it was cut or mistyped/);
+      assert.match(
+        home,
+        /so it was made with another <code>SESSION_SECRET<\/code>,\s+or it was cut or mistyped/,
+      );
       assert.doesNotMatch(home, /changes at every start/);
       await assertAccessNeeded(
         await client.get(`${stack.appUrl}/flows/jwt?access=${encodeURIComponent(wrong)}`),

@@ -146,6 +146,10 @@ describe('attacks on request bodies', () => {
     const explained = await postForm(stack, client, '/explain', '/explain', { text: '日'.repeat(10_000) });
     assert.equal(explained.status, 200);
     assert.match(await explained.text(), /maxlength="10000"/);
+    // Line breaks count once in the box but come as CRLF: an error at the end of a full box is still read.
+    const lines = `${'a\r\n'.repeat(4000)}error=invalid_grant&error_description=authentication+failure`;
+    const tail = await (await postForm(stack, client, '/explain', '/explain', { text: lines })).text();
+    assert.match(tail, /<title>What does invalid_grant mean\?/);
   });
 
   test('a 40 kB JSON body is refused with 413', async () => {

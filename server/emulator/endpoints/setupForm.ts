@@ -61,8 +61,9 @@ export function readForm(
     errors.push('The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").');
   } else if (certificateCount(certificatePem) > 1) {
     // Only the first would be read, and an assertion signed by another one's key would fail without a reason.
+    const count = certificateCount(certificatePem);
     errors.push(
-      `That holds ${certificateCount(certificatePem)} certificates. Upload one: the certificate of the key that signs the JWT (certs/jwt.crt), not a chain.`,
+      `That holds ${count} certificates. Upload one: the certificate of the key that signs the JWT (certs/jwt.crt), not a chain.`,
     );
   }
   const scopes = list(body.scopes).filter((scope) => /^[a-z_]+$/.test(scope));

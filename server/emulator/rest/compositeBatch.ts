@@ -3,6 +3,7 @@
 // character limit take seconds to parse, and the playground shares its process.
 import { checkCompositeVersion } from './composite.ts';
 import { runSubrequest, subrequests } from './compositeSubrequests.ts';
+import { RestError } from './restError.ts';
 import type { RestCall, RestContext, RestReply } from './types.ts';
 
 /** The call this file answers, told apart before dispatch (synchronous, as composite's transaction is). */
@@ -13,7 +14,16 @@ export function isBatchCall(call: RestCall): boolean {
 
 const HALTED = [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }];
 
-export async function runBatch(call: RestCall, ctx: RestContext): Promise<RestReply> {
+/**
+ * `signedIn` asks again whether the caller's token still works: between two subrequests it may have been revoked
+ * (or the org reset). Whether an org stops a running batch then is unconfirmed; here each later subrequest gets the
+ * answer a call with that token would get, the safe choice.
+ */
+export async function runBatch(
+  call: RestCall,
+  ctx: RestContext,
+  signedIn: () => boolean,
+): Promise<RestReply> {
   checkCompositeVersion(call);
   const haltOnError = (call.body as { haltOnError?: unknown } | undefined)?.haltOnError === true;
   const results: { statusCode: number; result: unknown }[] = [];
@@ -24,6 +34,10 @@ export async function runBatch(call: RestCall, ctx: RestContext): Promise<RestRe
       continue;
     }
     if (results.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (!signedIn()) {
+      results.push({ statusCode: 401, result: RestError.invalidSession().body() });
+      continue;
+    }
     const reply = runSubrequest(
       call,
       ctx,

@@ -87,7 +87,8 @@ export function createRestApi(deps: RestDeps): RestApi {
     refuseXmlAnswer(req);
     const { version, principal } = res.locals.rest as { version: string; principal: RestPrincipal };
     const call = toCall(req, version, principal);
-    send(req, res, isBatchCall(call) ? await runBatch(call, ctx) : ctx.dispatch(call));
+    const signedIn = () => deps.authenticate(bearer(req)) !== undefined;
+    send(req, res, isBatchCall(call) ? await runBatch(call, ctx, signedIn) : ctx.dispatch(call));
   });
   versioned.use(restErrorHandler);
   router.use('/services/data/:version', versioned);

@@ -27,7 +27,7 @@ export function jsforceSnippet(request: LegRequest, context: SnippetContext): st
   if (!call) return undefined;
   const bindings = bindingsOf(request, context);
   const lines = [
-    "// Node.js 18+ with jsforce (the playground's npm install put it in its folder; elsewhere: npm install jsforce).",
+    "// Node.js 18+ with jsforce (the playground's npm install puts it in its folder; elsewhere: npm install jsforce).",
     "// Save as snippet.mjs in the playground's folder and run:",
     '//   node snippet.mjs',
   ];

@@ -2,6 +2,7 @@
 // version each arrived in.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../../support/http.ts';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -206,6 +207,34 @@ describe('emulator: composite and batch', () => {
     const { body } = await batch;
     assert.equal(body.hasErrors, false);
     assert.equal(body.results.length, 25);
+  });
+
+  test('a token revoked while its batch runs: the later subrequests are answered as that token is', async () => {
+    const own = await restClientFor(stack);
+    const marker = `Revoked Marker ${Date.now()}`;
+    const slowQuery = (n: number) =>
+      `SELECT Id FROM Account WHERE ${Array.from({ length: 900 }, (_, i) => `Name = 'r${n}_${i}'`).join(' OR ')}`;
+    const batch = own.post('/composite/batch', {
+      batchRequests: [
+        { method: 'POST', url: 'v66.0/sobjects/Account', richInput: { Name: marker } },
+        ...Array.from({ length: 24 }, (_, n) => ({
+          method: 'GET',
+          url: `v66.0/query?q=${encodeURIComponent(slowQuery(n))}`,
+        })),
+      ],
+    });
+    while ((await accountsNamed(marker)) === 0);
+    const revoked = await new TestClient().post(`${stack.emulatorUrl}/services/oauth2/revoke`, {
+      token: own.token,
+    });
+    assert.equal(revoked.status, 200);
+    const { body } = await batch;
+    assert.equal(body.hasErrors, true);
+    const last = body.results.at(-1);
+    assert.equal(last.statusCode, 401);
+    assert.deepEqual(last.result, [
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+    ]);
   });
 
   test('each composite resource answers from the API version it arrived in, NOT_FOUND before', async () => {

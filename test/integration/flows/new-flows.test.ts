@@ -132,6 +132,10 @@ describe('the newer flows through the app', () => {
         await page('/flows/username-password'),
         /<input id="up-username" name="username" type="text" autocomplete="username" value="standard@playground\.local">/,
       );
+      // Refused here before anything is sent (no password typed): the user typed stays too.
+      const other = { ...typed, username: 'inactive@playground.local', password: '' };
+      assert.equal(await run('/flows/username-password', other), '/flows/username-password#teaching-heading');
+      assert.match(await page('/flows/username-password'), /value="inactive@playground\.local">/);
     });
 
     test('an empty password is refused here, with nothing sent to Salesforce (nor counted toward the lockout)', async () => {

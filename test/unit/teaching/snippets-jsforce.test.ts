@@ -7,7 +7,7 @@ import { legRequest } from '../../../server/teaching/snippets/request.ts';
 import * as legs from './snippet-fixtures.ts';
 
 const HEAD = [
-  "// Node.js 18+ with jsforce (the playground's npm install put it in its folder; elsewhere: npm install jsforce).",
+  "// Node.js 18+ with jsforce (the playground's npm install puts it in its folder; elsewhere: npm install jsforce).",
   "// Save as snippet.mjs in the playground's folder and run:",
   '//   node snippet.mjs',
 ];
