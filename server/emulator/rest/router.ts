@@ -82,13 +82,15 @@ export function createRestApi(deps: RestDeps): RestApi {
     next();
   });
   versioned.use(express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
-  versioned.all('/{*rest}', async (req, res) => {
+  versioned.all('/{*rest}', (req, res, next) => {
     refuseUnreadableBody(req);
     refuseXmlAnswer(req);
     const { version, principal } = res.locals.rest as { version: string; principal: RestPrincipal };
     const call = toCall(req, version, principal);
+    // Every other call is answered in this turn of the event loop; only a batch waits between its parts.
+    if (!isBatchCall(call)) return send(req, res, ctx.dispatch(call));
     const signedIn = () => deps.authenticate(bearer(req)) !== undefined;
-    send(req, res, isBatchCall(call) ? await runBatch(call, ctx, signedIn) : ctx.dispatch(call));
+    runBatch(call, ctx, signedIn).then((reply) => send(req, res, reply), next);
   });
   versioned.use(restErrorHandler);
   router.use('/services/data/:version', versioned);
