@@ -5,13 +5,15 @@ import { poolRandomBytes } from '../randomPool.ts';
 import { ORG_ID_15, tokenKey } from './org.ts';
 import type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
-const MAX_TOKENS = 2000;
+export const MAX_TOKENS = 2000;
 /** "Each user can hold at most 5 grants per app; the oldest is revoked when a sixth is issued." */
 export const MAX_GRANTS_PER_USER = 5;
 
 export class TokenStore {
   readonly access = new Map<string, AccessTokenRecord>();
   readonly refresh = new Map<string, RefreshTokenRecord>();
+  /** Whether the log has said that a live access token was dropped: once per process is enough to explain it. */
+  private toldOfDrops = false;
 
   constructor(
     private readonly now: () => number,
@@ -28,7 +30,14 @@ export class TokenStore {
       expiresAt: issuedAt + lifetimeMs,
       familyKey,
     });
-    prune(this.access);
+    const droppedLive = prune(this.access, (record) => record.expiresAt > issuedAt);
+    if (droppedLive && !this.toldOfDrops) {
+      this.toldOfDrops = true;
+      // Salesforce has no such cap: a session whose token went here would otherwise fail for no reason it knows.
+      console.warn(
+        `[emulator] more than ${MAX_TOKENS} access tokens issued within their lifetime: the oldest are dropped, live ones too (a limit of this emulator, not of Salesforce); a call with a dropped token gets INVALID_SESSION_ID.`,
+      );
+    }
     this.changed();
     return token;
   }
@@ -136,10 +145,16 @@ function newRefreshToken(): string {
   return `5Aep861${poolRandomBytes(60).toString('base64').replace(/[+/]/g, '.')}`;
 }
 
-/** Keeps the newest MAX_TOKENS entries; a Map keeps insertion order, so the first keys are the oldest. */
-function prune<T>(records: Map<string, T>): void {
-  for (const key of records.keys()) {
-    if (records.size <= MAX_TOKENS) return;
+/**
+ * Keeps the newest MAX_TOKENS entries; a Map keeps insertion order, so the first keys are the oldest. Says whether
+ * one it dropped was still live.
+ */
+function prune<T>(records: Map<string, T>, isLive: (record: T) => boolean = () => false): boolean {
+  let droppedLive = false;
+  for (const [key, record] of records) {
+    if (records.size <= MAX_TOKENS) break;
+    droppedLive ||= isLive(record);
     records.delete(key);
   }
+  return droppedLive;
 }
