@@ -2,6 +2,7 @@
 // values after it), a spent single-use value is renewed first where that is possible, and focus stays on the
 // control that was used.
 (function takeHome() {
+  const { copyText, copyWhenReady } = window.playgroundClipboard;
   // Every page with a teaching panel (the flow pages, the result page, a leg's own page) carries its CSRF token here.
   const csrfMeta = document.querySelector('meta[name="csrf-token"]');
   const csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
@@ -134,32 +135,4 @@
   document.addEventListener('leg-loaded', (event) =>
     event.detail.querySelectorAll('[data-snippets]').forEach(initBox),
   );
-
-  /** A clipboard write begun now, of text that arrives later; refused where the browser takes no such write. */
-  function copyWhenReady(textLater) {
-    if (!navigator.clipboard || !navigator.clipboard.write || !window.ClipboardItem)
-      return Promise.reject(new Error('no delayed clipboard write'));
-    const blob = textLater.then((text) => new window.Blob([text], { type: 'text/plain' }));
-    return navigator.clipboard.write([new window.ClipboardItem({ 'text/plain': blob })]);
-  }
-
-  /** The clipboard API, else the selection and the old copy command; the text stays selected if both fail. */
-  function copyText(pre) {
-    const text = pre.textContent;
-    const bySelection = () => {
-      const range = document.createRange();
-      range.selectNodeContents(pre);
-      const selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return document.execCommand('copy')
-        ? Promise.resolve()
-        : Promise.reject(
-            new Error(
-              'the browser refused; the text is selected: copy it yourself (Ctrl+C, ⌘C, or press and hold on a phone)',
-            ),
-          );
-    };
-    return navigator.clipboard ? navigator.clipboard.writeText(text).catch(bySelection) : bySelection();
-  }
 })();

@@ -3,9 +3,9 @@
 // happens.
 import { poolRandomBytes } from '../randomPool.ts';
 import { ORG_ID_15, tokenKey } from './org.ts';
+import { LIVE_TOKEN_DROPPED, prune } from './tokenCap.ts';
 import type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
-export const MAX_TOKENS = 2000;
 /** "Each user can hold at most 5 grants per app; the oldest is revoked when a sixth is issued." */
 export const MAX_GRANTS_PER_USER = 5;
 
@@ -34,9 +34,7 @@ export class TokenStore {
     if (droppedLive && !this.toldOfDrops) {
       this.toldOfDrops = true;
       // Salesforce has no such cap: a session whose token went here would otherwise fail for no reason it knows.
-      console.warn(
-        `[emulator] more than ${MAX_TOKENS} access tokens issued within their lifetime: the oldest are dropped, live ones too (a limit of this emulator, not of Salesforce); a call with a dropped token gets INVALID_SESSION_ID.`,
-      );
+      console.warn(LIVE_TOKEN_DROPPED);
     }
     this.changed();
     return token;
@@ -143,18 +141,4 @@ export class TokenStore {
 
 function newRefreshToken(): string {
   return `5Aep861${poolRandomBytes(60).toString('base64').replace(/[+/]/g, '.')}`;
-}
-
-/**
- * Keeps the newest MAX_TOKENS entries; a Map keeps insertion order, so the first keys are the oldest. Says whether
- * one it dropped was still live.
- */
-function prune<T>(records: Map<string, T>, isLive: (record: T) => boolean = () => false): boolean {
-  let droppedLive = false;
-  for (const [key, record] of records) {
-    if (records.size <= MAX_TOKENS) break;
-    droppedLive ||= isLive(record);
-    records.delete(key);
-  }
-  return droppedLive;
 }

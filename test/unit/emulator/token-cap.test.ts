@@ -2,7 +2,8 @@
 // its log says so once, so that a session refused afterwards can be told apart from a revoked one.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { MAX_TOKENS, TokenStore } from '../../../server/emulator/tokenStore.ts';
+import { MAX_TOKENS } from '../../../server/emulator/tokenCap.ts';
+import { TokenStore } from '../../../server/emulator/tokenStore.ts';
 
 /** What console.warn printed while `run` ran. */
 function warnings(run: () => void): string[] {
