@@ -16,8 +16,8 @@ export class CertificateError extends Error {
 
 /** Throws a CertificateError unless the key file holds the private half of the certificate's public key. */
 export function checkKeyMatchesCertificate(pair: KeyPairFiles): void {
-  const keyPem = readText(pair.keyFile);
-  const certPem = readText(pair.certFile);
+  const keyPem = readPemFile(pair.keyFile);
+  const certPem = readPemFile(pair.certFile);
   let keyPublic: string;
   let certPublic: string;
   try {
@@ -43,7 +43,7 @@ export function checkKeyMatchesCertificate(pair: KeyPairFiles): void {
 
 /** The HTTPS certificate must be current and name localhost, or every browser and client refuses it. */
 export function checkServesLocalhost(certFile: string): void {
-  const cert = new X509Certificate(readText(certFile));
+  const cert = new X509Certificate(readPemFile(certFile));
   const fix = `delete ${certFile} and its key to generate a new pair`;
   if (Date.parse(cert.validTo) < Date.now()) {
     throw new CertificateError(`${certFile} expired on ${cert.validTo}: ${fix}`);
@@ -58,7 +58,7 @@ export function checkServesLocalhost(certFile: string): void {
 
 /** The JWT signing pair must be RSA: Salesforce verifies RS256 assertions, which an EC or Ed25519 key cannot make. */
 export function checkRsaPair(pair: KeyPairFiles): void {
-  const type = createPrivateKey(readText(pair.keyFile)).asymmetricKeyType;
+  const type = createPrivateKey(readPemFile(pair.keyFile)).asymmetricKeyType;
   if (type !== 'rsa') {
     throw new CertificateError(
       `${pair.keyFile} is an ${type?.toUpperCase()} key, and Salesforce verifies RS256 assertions, which need RSA: delete it and ${pair.certFile} to generate an RSA pair`,
@@ -84,7 +84,8 @@ export function publicKeyOf(privateKeyPem: string): string {
   return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
 }
 
-function readText(file: string): string {
+/** A key or certificate file's text, or a CertificateError naming the file and the fix. */
+export function readPemFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

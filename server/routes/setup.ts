@@ -1,14 +1,13 @@
 // The setup guide and doctor: the current configuration, "Check my setup" (each probe a leg with a pass or fail and
 // the fix), what to enter in Salesforce for each flow, and the public certificate to upload.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Attempt } from '../attempts/attempt.ts';
+import { CertificateError, readPemFile } from '../certChecks.ts';
 import { HttpError } from '../errors.ts';
 import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { runDoctor } from '../flows/setupDoctor.ts';
 import { hostKind } from '../hostKinds.ts';
-import { errorCode } from '../fileAccess.ts';
 import { isCertificatePem } from '../pem.ts';
 import { clockSkewCheck } from '../teaching/checks.ts';
 import { entryView } from '../teaching/transcript.ts';
@@ -81,13 +80,10 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
       }
       let pem: string;
       try {
-        pem = readFileSync(certFile, 'utf8');
+        pem = readPemFile(certFile);
       } catch (error) {
-        throw new HttpError(
-          409,
-          'No certificate to download',
-          `certs/jwt.crt cannot be read (${errorCode(error)}): restore it; or delete jwt.key and jwt.crt in certs/ and restart to make a new pair (a real org's app then needs the new jwt.crt uploaded).`,
-        );
+        if (!(error instanceof CertificateError)) throw error;
+        throw new HttpError(409, 'No certificate to download', `${error.message}.`);
       }
       if (!isCertificatePem(pem)) {
         throw new HttpError(

@@ -59,11 +59,10 @@ export function readForm(
     errors.push(PRIVATE_KEY_PASTED);
   } else if (!isCertificate(certificatePem)) {
     errors.push('The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").');
-  } else if (certificateCount(certificatePem) > 1) {
+  } else if (certificatesIn(certificatePem) > 1) {
     // Only the first would be read, and an assertion signed by another one's key would fail without a reason.
-    const count = certificateCount(certificatePem);
     errors.push(
-      `That holds ${count} certificates. Upload one: the certificate of the key that signs the JWT (certs/jwt.crt), not a chain.`,
+      `That holds ${certificatesIn(certificatePem)} certificates. Upload one: the certificate of the key that signs the JWT (certs/jwt.crt), not a chain.`,
     );
   }
   const scopes = list(body.scopes).filter((scope) => /^[a-z_]+$/.test(scope));
@@ -115,7 +114,8 @@ function readPolicy(
   return { kind, amount: valid ? amount : current.amount, unit };
 }
 
-const certificateCount = (pem: string) => pem.split('-----BEGIN CERTIFICATE-----').length - 1;
+/** How many PEM certificates a text holds. */
+const certificatesIn = (pem: string) => pem.split('-----BEGIN CERTIFICATE-----').length - 1;
 
 function isCertificate(pem: string): boolean {
   try {

@@ -2,7 +2,6 @@
 // version each arrived in.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { TestClient } from '../../support/http.ts';
 import { restClientFor, type RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -183,58 +182,6 @@ describe('emulator: composite and batch', () => {
       [200, 404, 412],
     );
     assert.equal(body.results[0].result.Name, 'Acme Inc.');
-  });
-
-  test('answers other calls between the subrequests of a long batch: the app shares its process', async () => {
-    const marker = `Batch Marker ${Date.now()}`;
-    // Queries long enough to take a while to parse, each its own (no parse is reused).
-    const slowQuery = (n: number) =>
-      `SELECT Id FROM Account WHERE ${Array.from({ length: 900 }, (_, i) => `Name = 'q${n}_${i}'`).join(' OR ')}`;
-    const batch = rest.post('/composite/batch', {
-      batchRequests: [
-        { method: 'POST', url: 'v66.0/sobjects/Account', richInput: { Name: marker } },
-        ...Array.from({ length: 24 }, (_, n) => ({
-          method: 'GET',
-          url: `v66.0/query?q=${encodeURIComponent(slowQuery(n))}`,
-        })),
-      ],
-    });
-    let batchAnswered = false;
-    void batch.then(() => (batchAnswered = true));
-    // The first subrequest's record is visible to another call while the batch still runs.
-    while ((await accountsNamed(marker)) === 0) assert.equal(batchAnswered, false, 'the record came first');
-    assert.equal(batchAnswered, false, 'another call was answered before the batch ended');
-    const { body } = await batch;
-    assert.equal(body.hasErrors, false);
-    assert.equal(body.results.length, 25);
-  });
-
-  test('a token revoked while its batch runs: the later subrequests are answered as that token is', async () => {
-    const own = await restClientFor(stack);
-    const marker = `Revoked Marker ${Date.now()}`;
-    const slowQuery = (n: number) =>
-      `SELECT Id FROM Account WHERE ${Array.from({ length: 900 }, (_, i) => `Name = 'r${n}_${i}'`).join(' OR ')}`;
-    const batch = own.post('/composite/batch', {
-      batchRequests: [
-        { method: 'POST', url: 'v66.0/sobjects/Account', richInput: { Name: marker } },
-        ...Array.from({ length: 24 }, (_, n) => ({
-          method: 'GET',
-          url: `v66.0/query?q=${encodeURIComponent(slowQuery(n))}`,
-        })),
-      ],
-    });
-    while ((await accountsNamed(marker)) === 0);
-    const revoked = await new TestClient().post(`${stack.emulatorUrl}/services/oauth2/revoke`, {
-      token: own.token,
-    });
-    assert.equal(revoked.status, 200);
-    const { body } = await batch;
-    assert.equal(body.hasErrors, true);
-    const last = body.results.at(-1);
-    assert.equal(last.statusCode, 401);
-    assert.deepEqual(last.result, [
-      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
-    ]);
   });
 
   test('each composite resource answers from the API version it arrived in, NOT_FOUND before', async () => {
