@@ -6,7 +6,7 @@ import type session from 'express-session';
 import type { SessionData } from 'express-session';
 import helmet from 'helmet';
 import { accessOrigin, requireAccess } from './access.ts';
-import { formBody, jsonBody, unreadBodyRefused } from './bodies.ts';
+import { requestBodies } from './bodies.ts';
 import type { Config } from './config.ts';
 import { ORG_FAULTS, type OrgControl } from './orgFaults.ts';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.ts';
@@ -98,7 +98,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   const sessionStore = options.sessionStore ?? new TieredMemoryStore();
   if (sessionStore instanceof TieredMemoryStore) sessionStore.onForgotten(revokeForgotten(services));
   app.use(sessionMiddleware(secret, sessionStore));
-  app.use(bodies(formBody(), jsonBody(), unreadBodyRefused()));
+  app.use(requestBodies());
 
   mountRoutes(app, services, csrfProtection(secret));
 
@@ -137,21 +137,5 @@ function staticAssets(publicDir: string): RequestHandler {
     const first = req.path.slice(1, slash === -1 ? undefined : slash);
     if (topLevel.has(first)) serve(req, res, next);
     else next();
-  };
-}
-
-/**
- * Body parsers for requests that can carry a body: a page view (GET, HEAD) skips them. Each parser hands on to the
- * next directly: a nested router would end its pass with setImmediate, a turn of the event loop on every POST.
- */
-function bodies(...parsers: RequestHandler[]): RequestHandler {
-  return (req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return next();
-    const parseFrom = (index: number): void => {
-      const parser = parsers[index];
-      if (!parser) return next();
-      parser(req, res, (error?: unknown) => (error ? next(error) : parseFrom(index + 1)));
-    };
-    parseFrom(0);
   };
 }

@@ -11,11 +11,11 @@ const JSON_LIMIT = '32kb';
 /** The app's JSON bodies are one level deep ({"entryId": "..."}); a little room, never thousands of levels. */
 export const MAX_JSON_DEPTH = 8;
 
-export function formBody(): RequestHandler {
+function formBody(): RequestHandler {
   return express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 50 });
 }
 
-export function jsonBody(): RequestHandler {
+function jsonBody(): RequestHandler {
   return express.json({
     limit: JSON_LIMIT,
     // Runs before JSON.parse: deeply nested input is refused before it can exhaust the stack anywhere later.
@@ -31,7 +31,7 @@ export function jsonBody(): RequestHandler {
  * A body neither parser read (text/plain, XML…) would reach its handler as no form at all, and fail there for a
  * wrong reason ("Form expired", as its CSRF token went unread): it is refused here, naming the type it came as.
  */
-export function unreadBodyRefused(): RequestHandler {
+function unreadBodyRefused(): RequestHandler {
   return (req, _res, next) => {
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
@@ -63,4 +63,21 @@ export function jsonDepth(buffer: Buffer): number {
     else if (byte === 0x5d || byte === 0x7d) depth--;
   }
   return deepest;
+}
+
+/**
+ * Body parsers for requests that can carry a body: a page view (GET, HEAD) skips them. Each parser hands on to the
+ * next directly: a nested router would end its pass with setImmediate, a turn of the event loop on every POST.
+ */
+export function requestBodies(): RequestHandler {
+  const parsers = [formBody(), jsonBody(), unreadBodyRefused()];
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    const parseFrom = (index: number): void => {
+      const parser = parsers[index];
+      if (!parser) return next();
+      parser(req, res, (error?: unknown) => (error ? next(error) : parseFrom(index + 1)));
+    };
+    parseFrom(0);
+  };
 }

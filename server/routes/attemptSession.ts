@@ -31,9 +31,9 @@ export const SESSION_ENDED = 'session_ended';
 
 /**
  * Starts the record of a new attempt and takes the armed faults (they apply once), unless it repeats an attempt
- * with that one's `faults` (the armed ones then stay for the next). With `orgControl`, the
- * org-side ones go to the local org at once, bound to the flow's grant_type; a redirect flow arms them itself,
- * bound to its login's state (armOrgFaults), once it has one.
+ * with that one's `faults` (the armed ones then stay for the next). With `orgControl`, the org-side ones go to the
+ * local org at once, bound to the flow's grant_type; a redirect flow arms them itself, bound to its login's state
+ * (armOrgFaults), once it has one.
  */
 export function beginAttempt(
   req: Request,
@@ -131,11 +131,10 @@ async function settleAttempt(
       : { id: randomUUID(), flow: attempt.flow, tokens: result, receivedAt: services.now(), attempt };
     const replaced = continuing ? undefined : req.session.login?.tokens;
     await startLoggedInSession(req, login, continuing);
-    // The login this sign-in replaces is forgotten, so its refresh token (valid until revoked, by default) is revoked
-    // as a logout would, before the answer (a revoke still under way would reach whatever answers next). Not when
-    // the new grant came with the same access token (Salesforce may answer with one it already issued): revoking a
-    // refresh token takes its access tokens with it. Nor the old access token alone: it expires on its own. The
-    // revoke is a leg of this attempt: the transcript shows every call the playground made for it.
+    // The replaced login is forgotten: its refresh token (valid until revoked, by default) is revoked as a logout
+    // would, before the answer (one still under way would reach whatever answers next). Not when the new grant has
+    // the same access token (Salesforce may reuse one; revoking the refresh token takes its access tokens too), nor
+    // the old access token alone (it expires on its own). The revoke is a leg of this attempt's transcript.
     const shared = replaced?.access_token === login.tokens.access_token;
     if (replaced?.refresh_token && replaced.refresh_token !== login.tokens.refresh_token && !shared) {
       await services.api

@@ -13,6 +13,7 @@ import { resultPages } from './result.ts';
 import { clientCredentialsPages, refreshTokenPages, usernamePasswordPages } from './serverFlows.ts';
 import type { Services } from './services.ts';
 import { setupPages } from './setup.ts';
+import { renewSpentValue } from './renewal.ts';
 import { exposeArmedFaults, teachingHandlers } from './teaching.ts';
 import { tokenToolHandler } from './tokenTools.ts';
 
@@ -78,5 +79,5 @@ export function mountRoutes(app: express.Express, services: Services, csrf: Csrf
   app.post('/teaching/break-it', requireCsrf, teaching.armFaults);
   app.get('/teaching/legs/:entryId', teaching.leg);
   app.post('/teaching/reveal', requireCsrf, teaching.reveal);
-  app.post('/teaching/fresh', requireCsrf, teaching.fresh);
+  app.post('/teaching/fresh', requireCsrf, renewSpentValue(services));
 }

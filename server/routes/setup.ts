@@ -21,6 +21,9 @@ declare module 'express-session' {
   }
 }
 
+/** When deleted files are made again: the app checks and makes its pairs as it starts, never while it runs. */
+const NEW_PAIR_AT_START = 'the app makes a new pair when it next starts';
+
 export function setupPages(services: Services): Record<'guide' | 'check' | 'certificate', RequestHandler> {
   const { config, now } = services;
   const certFile = path.join(config.certsDir, 'jwt.crt');
@@ -78,18 +81,19 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
           `certs/jwt.crt is not the partner of SF_JWT_KEY_FILE (${config.jwtKeyFile}): upload the certificate made with that key instead.`,
         );
       }
+      // Moved, unreadable or overwritten since the start (which checked it): the learner's file, named with its fix.
       let pem: string;
       try {
         pem = readPemFile(certFile);
       } catch (error) {
         if (!(error instanceof CertificateError)) throw error;
-        throw new HttpError(409, 'No certificate to download', `${error.message}.`);
+        throw new HttpError(409, 'No certificate to download', `${error.message} (${NEW_PAIR_AT_START}).`);
       }
       if (!isCertificatePem(pem)) {
         throw new HttpError(
-          500,
+          409,
           'Not a certificate',
-          'certs/jwt.crt does not hold a certificate; regenerate it (see certs/README.md).',
+          `${certFile} no longer holds a PEM certificate: restore it, or delete it and ${config.jwtKeyFile} (${NEW_PAIR_AT_START}).`,
         );
       }
       res.type('application/x-pem-file').attachment('jwt.crt').send(pem);

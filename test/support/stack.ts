@@ -45,7 +45,13 @@ export async function startTestStack(
   env: Record<string, string> = {},
   options: Pick<
     StackOptions,
-    'now' | 'httpTimeoutMs' | 'sessionLimits' | 'extraCa' | 'emulatorOnly' | 'emulatorWriteDelayMs'
+    | 'now'
+    | 'httpTimeoutMs'
+    | 'sessionLimits'
+    | 'extraCa'
+    | 'emulatorOnly'
+    | 'emulatorWriteDelayMs'
+    | 'rootDir'
   > = {},
 ): Promise<TestStack> {
   // Before the folder is made: a key that cannot be had leaves nothing behind.
