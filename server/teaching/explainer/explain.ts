@@ -13,6 +13,7 @@ import { ORG_RULES } from './orgRules.ts';
 import { REFRESH_RULES } from './refreshRules.ts';
 import { REST_RULES } from './restRules.ts';
 import { SOQL_RULES } from './soqlRules.ts';
+import { TOKEN_EXCHANGE_RULES } from './tokenExchangeRules.ts';
 import type { ExplainContext, Explanation, Rule } from './types.ts';
 
 /** First match wins: flow-specific rules come first so a JWT expiry is not explained as a reused code. */
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...FLOW_RULES,
   ...FLOW_PREREQUISITE_RULES,
   ...REFRESH_RULES,
+  ...TOKEN_EXCHANGE_RULES,
   ...ORG_RULES,
   ...ERROR_PAGE_RULES,
   ...CLIENT_RULES,

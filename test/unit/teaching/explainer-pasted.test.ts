@@ -1,8 +1,9 @@
 // The error explainer on pasted errors: the cards of an exact description only, Salesforce's help page wordings,
-// an error read from a callback URL, and SOAP login and API access errors each with an explanation of their own.
+// an error read from a callback URL, SOAP login and API access errors each with an explanation of their own, and
+// the token exchange's errors (a flow only pasted errors come from).
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { explainCandidates } from '../../../server/teaching/explainer/explain.ts';
+import { explain, explainCandidates } from '../../../server/teaching/explainer/explain.ts';
 import { readPastedError } from '../../../server/teaching/explainer/pasted.ts';
 
 describe('error explainer', () => {
@@ -48,5 +49,43 @@ describe('error explainer', () => {
         pasted,
       );
     }
+  });
+
+  test("a token exchange's errors, pasted, get cards of their own; the app's own flows never get them", () => {
+    const cards = (pasted: string) => {
+      const error = readPastedError(pasted);
+      assert.ok(error, pasted);
+      return explainCandidates(error).map((explained) => explained.key);
+    };
+    assert.deepEqual(cards('{"error":"invalid_request","error_description":"token handler not found"}'), [
+      'token-exchange-handler-not-found',
+    ]);
+    for (const code of ['invalid_request', 'invalid_grant']) {
+      assert.deepEqual(cards(`{"error":"${code}","error_description":"token handler validation failed"}`), [
+        `token-exchange-handler-rejected-${code.replace('_', '-')}`,
+      ]);
+    }
+    assert.deepEqual(
+      cards(`{"error":"invalid_grant","error_description":"user hasn't approved this consumer"}`),
+      ['jwt-not-approved', 'token-exchange-not-approved'],
+    );
+    const unknownGrant = explainCandidates({
+      error: 'unsupported_grant_type',
+      error_description: 'grant type not supported',
+    });
+    assert.match(
+      unknownGrant.map((card) => card.howToFix).join(' '),
+      /token-exchange\b.*does not run token exchange/,
+    );
+    const inJwtFlow = explain(
+      { error: 'invalid_grant', error_description: "user hasn't approved this consumer" },
+      { flow: 'jwt' },
+    );
+    assert.equal(inJwtFlow.key, 'jwt-not-approved');
+    const inWebServer = explain(
+      { error: 'invalid_request', error_description: 'token handler not found' },
+      { flow: 'web-server' },
+    );
+    assert.doesNotMatch(inWebServer.key, /token-exchange/);
   });
 });
