@@ -110,8 +110,7 @@ export function hostsCheck(
   realOrg: boolean,
 ): Check {
   const untrusted = [tokens.instance_url, tokens.id].filter((url) => !isTrustedHost(url, origins, realOrg));
-  const hosts = [...new Set(origins.map((origin) => new URL(origin).host))].join(', ');
-  const where = realOrg ? `${hosts} or a Salesforce domain` : hosts;
+  const where = trustedPlaces(origins, realOrg);
   return {
     id: 'hosts',
     label: 'host check (instance_url and id)',
@@ -122,4 +121,19 @@ export function hostsCheck(
         : `${untrusted.join(' and ')} ${untrusted.length > 1 ? 'are' : 'is'} not on ${where}: the token is not sent there.`,
     why: 'This app sends the access token to instance_url and id; a forged response could point them at a host that collects tokens.',
   };
+}
+
+/**
+ * The hosts a hosts check trusts, in words: each origin, this machine's names as one (the loopback rule of
+ * isTrustedHost: a check that passed on localhost must not name only 127.0.0.1), and a real org's Salesforce domains.
+ */
+function trustedPlaces(origins: readonly string[], realOrg: boolean): string {
+  const urls = origins.map((origin) => new URL(origin));
+  const places = new Set(urls.filter((url) => !isLoopbackHost(url.hostname)).map((url) => url.host));
+  for (const url of urls.filter((candidate) => isLoopbackHost(candidate.hostname))) {
+    places.add(`this machine on port ${url.port || 443} (localhost or 127.0.0.1)`);
+  }
+  if (realOrg) places.add('a Salesforce domain');
+  const list = [...places];
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : (list[0] ?? '');
 }

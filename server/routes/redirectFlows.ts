@@ -74,7 +74,7 @@ export function redirectFlowPages(services: Services): {
       const restarted = req.query.restarted === '1';
       const browser = browserOf(req);
       const repeated =
-        anyway || restarted ? signer.repeatedFaults(req.query, flow, config.mode, browser) : undefined;
+        anyway || restarted ? signer.repeatedFaults(req.query, flow, config, browser) : undefined;
       // A restart is the same start again: switches it had taken, still armed in a session another tab's refresh
       // carried over before that start was saved, are taken again, not left to break the next attempt too.
       if (restarted && repeated && sameFaults(armedFaults(req, flow), repeated)) armFaults(req, flow, []);

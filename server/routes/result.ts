@@ -55,6 +55,7 @@ export function resultPages(services: Services): Handlers {
         login,
         tokenRefused,
         notForRest,
+        instanceIsLoginHost: sameOrigin(login.tokens.instance_url, config.loginUrl),
         apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),
         issuedAt: issuedAt(login),
@@ -109,4 +110,9 @@ export function maskToken(token: string): string {
 function issuedAt(login: Login): { iso: string; fromResponse: boolean } {
   const ms = login.tokens.issued_at ? Number(login.tokens.issued_at) : login.receivedAt;
   return { iso: new Date(ms).toISOString(), fromResponse: Boolean(login.tokens.issued_at) };
+}
+
+/** Whether two URLs name one origin (an SF_LOGIN_URL that is the org's My Domain is also its instance_url). */
+function sameOrigin(a: string, b: string): boolean {
+  return URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin;
 }

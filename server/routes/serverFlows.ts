@@ -9,6 +9,7 @@ import { SalesforceError } from '../salesforce/errors.ts';
 import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
+import { loginHostIsMyDomain } from '../teaching/faults.ts';
 
 type Pages = Record<'page' | 'run', RequestHandler>;
 
@@ -20,6 +21,7 @@ export function clientCredentialsPages(services: Services): Pages {
         title: 'Client credentials flow',
         loginUrl: config.loginUrl,
         myDomainUrl: config.myDomainUrl,
+        loginIsMyDomain: loginHostIsMyDomain(config),
         secretConfigured: Boolean(config.clientSecret),
         // The way the last run sent the secret stays chosen: a retry changes only what the learner changes.
         basicChosen: latestAttempt(req, 'client-credentials')?.input?.basic ?? false,

@@ -48,12 +48,17 @@ export function repeatSigner(config: Pick<Config, 'sessionSecret'>) {
     },
 
     /** The faults a repeat link carries, when this app signed them for this browser; only those the flow offers. */
-    repeatedFaults(query: Query, flow: FlowName, mode: Config['mode'], browser = ''): Fault[] {
+    repeatedFaults(
+      query: Query,
+      flow: FlowName,
+      config: Pick<Config, 'mode' | 'loginUrl' | 'myDomainUrl'>,
+      browser = '',
+    ): Fault[] {
       const asked = texts(query, 'fault');
       const [sig] = texts(query, 'sig');
       if (asked.length === 0 || !sig || !browser || !constantTimeEqual(sig, sign(flow, asked, browser)))
         return [];
-      return offeredFaults(flow, mode)
+      return offeredFaults(flow, config)
         .map((option) => option.id)
         .filter((id) => asked.includes(id));
     },

@@ -43,7 +43,7 @@ export function teachingHandlers(services: Services): Record<'armFaults' | 'leg'
     armFaults(req, res) {
       const flow: unknown = req.body?.flow;
       if (!isFlowName(flow)) throw new HttpError(400, 'Unknown flow', 'Choose the faults on a flow page.');
-      const offered = offeredFaults(flow, config.mode);
+      const offered = offeredFaults(flow, config);
       const wanted = ([] as unknown[]).concat(req.body?.faults ?? []);
       const faults = offered.map((item) => item.id).filter((id) => wanted.includes(id));
       armFaults(req, flow, faults);

@@ -75,9 +75,26 @@ export const FAULTS: Record<FlowName, FaultOption[]> = {
   ],
 };
 
-/** The faults a flow page offers: org-side ones only where the org is the local emulator. */
-export function offeredFaults(flow: FlowName, mode: Config['mode']): FaultOption[] {
-  return FAULTS[flow].filter((fault) => mode === 'emulator' || !isOrgFault(fault.id));
+/**
+ * The faults a flow page offers: org-side ones only where the org is the local emulator, and "login host instead
+ * of My Domain" only where the two differ (an SF_LOGIN_URL that is the My Domain leaves no other host to go to).
+ */
+export function offeredFaults(
+  flow: FlowName,
+  config: Pick<Config, 'mode' | 'loginUrl' | 'myDomainUrl'>,
+): FaultOption[] {
+  return FAULTS[flow].filter(
+    (fault) =>
+      (config.mode === 'emulator' || !isOrgFault(fault.id)) &&
+      (fault.id !== 'login-host' || !loginHostIsMyDomain(config)),
+  );
+}
+
+/** Whether SF_LOGIN_URL is the org's My Domain itself, so no call of this app goes to a generic login host. */
+export function loginHostIsMyDomain(config: Pick<Config, 'loginUrl' | 'myDomainUrl'>): boolean {
+  return (
+    config.myDomainUrl !== undefined && new URL(config.loginUrl).origin === new URL(config.myDomainUrl).origin
+  );
 }
 
 /** Words for armed or applied faults, in the order the catalogue lists them. */

@@ -25,7 +25,7 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
   return {
     panel: (attempt) => panelView(attempt, config, now()),
     explain: (error, context) => explain(error, context),
-    faults: (flow) => offeredFaults(flow, config.mode),
+    faults: (flow) => offeredFaults(flow, config),
     flowName: (flow) => FLOW_NAMES[flow],
     faultWords,
     endsTheLogin,

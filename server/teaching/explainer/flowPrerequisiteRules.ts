@@ -8,9 +8,9 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
     error: 'my_domain_unknown',
     title: 'This app does not know your My Domain',
     likelyMeaning:
-      "SF_LOGIN_URL is a generic login host, and the client credentials flow needs the org's own host.",
+      "The client credentials flow must call the org's own host, its My Domain. This app takes SF_LOGIN_URL as the My Domain only when it is one (https://<your domain>.my.salesforce.com): yours is a generic login host, another kind of domain or a server on this machine, and SF_MY_DOMAIN is not set.",
     howToFix:
-      'Set SF_MY_DOMAIN=https://<your domain>.my.salesforce.com in .env (Setup → My Domain shows it).',
+      "Set SF_MY_DOMAIN=https://<your domain>.my.salesforce.com in .env (Setup → My Domain shows it); against this project's own emulator in org mode (npm run emulator), SF_MY_DOMAIN=https://127.0.0.1:<its port>, its My Domain.",
     whatNotToDo: 'Do not put the Lightning host (*.lightning.force.com) here: it is not an API host.',
   },
   {

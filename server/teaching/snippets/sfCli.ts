@@ -18,10 +18,11 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   const trust = context.caFile ? `NODE_EXTRA_CA_CERTS=${shellQuote(context.caFile)} ` : '';
   const claims = assertionClaims(request);
   if (formValue(request, 'grant_type') === JWT_GRANT_TYPE && claims) {
+    const loginUrl = loginUrlOf(request.url);
     lines.push(
       '# The CLI signs an assertion of its own with the same key and consumer key, for the same user, and sends it:',
-      `${trust}sf org login jwt --client-id ${shellQuote(claims.iss)} --jwt-key-file ${shellQuote(context.jwtKeyFile)} \\`,
-      `  --username ${shellQuote(claims.sub)} --instance-url ${shellQuote(new URL(request.url).origin)} --alias ${ORG_ALIAS}`,
+      `${audienceVariable(claims.aud, loginUrl)}${trust}sf org login jwt --client-id ${shellQuote(claims.iss)} --jwt-key-file ${shellQuote(context.jwtKeyFile)} \\`,
+      `  --username ${shellQuote(claims.sub)} --instance-url ${shellQuote(loginUrl)} --alias ${ORG_ALIAS}`,
     );
     return lines.join('\n');
   }
@@ -40,4 +41,20 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
     `  --target-org ${ORG_ALIAS} --api-version ${query.version}`,
   );
   return lines.join('\n');
+}
+
+/** Where the CLI is to log in: the token endpoint's URL without its path, an Experience Cloud site's path kept. */
+function loginUrlOf(tokenUrl: string): string {
+  const url = new URL(tokenUrl);
+  return `${url.origin}${url.pathname.replace(/\/services\/oauth2\/token\/?$/, '')}`;
+}
+
+/**
+ * The CLI works out the assertion's aud itself, trying the login URL and the two generic login hosts (sfdx-core's
+ * getLoginAudienceCombos); any other audience (an SF_AUDIENCE of one's own) it reads from SF_AUDIENCE_URL.
+ */
+function audienceVariable(aud: string | undefined, loginUrl: string): string {
+  const guessed = [loginUrl, 'https://login.salesforce.com', 'https://test.salesforce.com'];
+  if (!aud) return '';
+  return guessed.includes(aud.replace(/\/$/, '')) ? '' : `SF_AUDIENCE_URL=${shellQuote(aud)} `;
 }

@@ -26,7 +26,29 @@ describe('trusted hosts of a token response', () => {
     assert.equal(check.passed, false);
     assert.equal(
       check.detail,
-      'https://evil.example/id/00D/005 is not on 127.0.0.1:19143 or a Salesforce domain: the token is not sent there.',
+      'https://evil.example/id/00D/005 is not on this machine on port 19143 (localhost or 127.0.0.1) or a Salesforce domain: the token is not sent there.',
+    );
+    const realOrg = hostsCheck(
+      { instance_url: 'https://evil.example', id: 'https://acme.my.salesforce.com/id/00D/005' },
+      ['https://acme.my.salesforce.com', 'https://login.salesforce.com'],
+      true,
+    );
+    assert.match(
+      realOrg.detail,
+      / not on acme\.my\.salesforce\.com, login\.salesforce\.com or a Salesforce domain:/,
+    );
+  });
+
+  test("a pass names the host it passed on: the emulator's two names, whichever SF_LOGIN_URL gives", () => {
+    const check = hostsCheck(
+      { instance_url: 'https://127.0.0.1:19143', id: 'https://localhost:19143/id/00D/005' },
+      ['https://localhost:19143'],
+      true,
+    );
+    assert.equal(check.passed, true);
+    assert.equal(
+      check.detail,
+      'Both are https URLs on this machine on port 19143 (localhost or 127.0.0.1) or a Salesforce domain.',
     );
   });
 });

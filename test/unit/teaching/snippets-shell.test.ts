@@ -166,6 +166,39 @@ describe('sf CLI snippets', () => {
     ]);
   });
 
+  test("a site's login keeps its path, and an audience the CLI would not guess goes in SF_AUDIENCE_URL", () => {
+    const jwtTo = (url: string, aud: string) => {
+      const assertion = `${legs.jwtPart({ alg: 'RS256' })}.${legs.jwtPart({ iss: legs.CLIENT_ID, sub: 'user@acme.example', aud })}.c2ln`;
+      const body = new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion,
+      });
+      const entry = { ...legs.jwtExchange, url, requestBody: body.toString() };
+      const script = sfCliSnippet(legRequest(entry), { ...legs.ORG, reveal: false }) ?? '';
+      const stand = `sf() { printf '%s\\n' "\${SF_AUDIENCE_URL-unset}" "$@" '--'; }\n`;
+      return spawnSync('bash', ['-c', stand + script], { encoding: 'utf8' })
+        .stdout.trimEnd()
+        .split('\n');
+    };
+    const site = jwtTo(
+      'https://acme.my.site.com/partners/services/oauth2/token',
+      'https://acme.my.site.com/partners',
+    );
+    assert.equal(site[0], 'unset', 'the CLI tries the login URL as the audience first');
+    assert.equal(site[site.indexOf('--instance-url') + 1], 'https://acme.my.site.com/partners');
+    const sandbox = jwtTo(
+      'https://acme--dev.sandbox.my.salesforce.com/services/oauth2/token',
+      'https://test.salesforce.com',
+    );
+    assert.equal(sandbox[0], 'unset', 'test.salesforce.com is among its guesses');
+    assert.equal(
+      sandbox[sandbox.indexOf('--instance-url') + 1],
+      'https://acme--dev.sandbox.my.salesforce.com',
+    );
+    const own = jwtTo('https://acme.my.salesforce.com/services/oauth2/token', 'https://login.acme.example');
+    assert.equal(own[0], 'https://login.acme.example', 'an audience of its own reaches the CLI');
+  });
+
   test('no sf command sends the other requests', () => {
     for (const leg of [
       legs.codeExchange,

@@ -1,0 +1,79 @@
+// Org mode with SF_LOGIN_URL set to the org's My Domain (another emulator playing the org, its 127.0.0.1): no
+// generic login host is in play, so client credentials offers no "login host" switch and says why, and the
+// result page and the host check say what they trust without contradicting themselves.
+import assert from '../support/assert.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { EMULATOR_DEFAULTS } from '../../server/config.ts';
+import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
+import { runWebServerFlow } from '../support/flows.ts';
+import { hiddenValue } from '../support/emulator-login.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+
+describe('an org whose My Domain is the login URL', () => {
+  let org: TestStack;
+  let app: TestStack;
+  const learner = new TestClient();
+  before(async () => {
+    org = await startTestStack({}, { emulatorOnly: true });
+    app = await startTestStack(
+      {
+        SF_LOGIN_URL: org.instanceUrl,
+        SF_MY_DOMAIN: org.instanceUrl,
+        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
+        SF_USERNAME: EMULATOR_DEFAULTS.username,
+      },
+      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
+    );
+    await learner.get(app.accessUrl ?? '');
+  });
+  after(async () => {
+    await app?.close();
+    await org?.close();
+  });
+
+  test('client credentials offers no switch to a login host it does not have, and says why', async () => {
+    const page = await (await learner.get(`${app.appUrl}/flows/client-credentials`)).text();
+    assert.doesNotMatch(page, /value="login-host"/);
+    assert.match(page, /value="wrong-secret"/, 'the other switches stay');
+    assert.match(page, /a generic login host: <code>SF_LOGIN_URL<\/code> is this My Domain/);
+    assert.doesNotMatch(page, /the login host: right for the other flows, refused for this one/);
+    // Armed anyway (an old form, a hand-made request): not taken, and the flow goes to My Domain as usual.
+    const armed = await learner.request(`${app.appUrl}/teaching/break-it`, {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['_csrf', hiddenValue(page, '_csrf')],
+        ['flow', 'client-credentials'],
+        ['faults', 'login-host'],
+      ]).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(armed.status, 303);
+    const after = await (await learner.get(`${app.appUrl}/flows/client-credentials`)).text();
+    assert.doesNotMatch(after, /go to the login host instead of My Domain/);
+  });
+
+  test("the result page names instance_url as the org's own domain, and the host check names both hosts", async () => {
+    // The org registered its own default callback; the app's port is another.
+    await changeSettings(org, { runAsUserId: ADMIN_ID, callbackUrls: app.config.callbackUrl });
+    // The browser logs in at the org's pages, on the host SF_LOGIN_URL names, with the org's demo password.
+    const atOrg = {
+      ...app,
+      emulatorUrl: org.instanceUrl,
+      config: { ...app.config, emulator: org.config.emulator },
+    };
+    const { location } = await runWebServerFlow(atOrg, learner);
+    assert.equal(location, '/result');
+    const result = await (await learner.get(`${app.appUrl}/result`)).text();
+    assert.match(result, /every API call goes here: the org&#39;s own domain, which SF_LOGIN_URL names too/);
+    assert.doesNotMatch(result, /not to the login host/);
+    const port = new URL(org.instanceUrl).port;
+    assert.ok(
+      result.includes(`Both are https URLs on this machine on port ${port} (localhost or 127.0.0.1)`),
+      'the id on localhost passed: the check says it trusts that name too',
+    );
+  });
+});
