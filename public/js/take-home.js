@@ -17,8 +17,10 @@
     // What Hide goes back to: the copies and the note as the page was served.
     const served = { unset, note: note.textContent };
     const placeholders = new Map();
-    const announce = (text) => {
+    /** Read out through the box's live region, and shown next to the button used (the box's line is far below). */
+    const announce = (text, near) => {
       if (status) status.textContent = text;
+      if (near) window.playgroundAnswers.showNear(near, text);
     };
     const revealed = () => unset.length === 0;
     // A spent value is renewed only for a copy of real values: placeholders never carry it.
@@ -122,9 +124,9 @@
           .then(() => first)
           .then((renewed) => {
             const todo = unset.length === 0 ? '' : ` Set ${unset.join(', ')} before running it.`;
-            announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`);
+            announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`, button);
           })
-          .catch((error) => announce(`Could not copy the ${what}: ${error.message}`))
+          .catch((error) => announce(`Could not copy the ${what}: ${error.message}`, button))
           .finally(() => button.focus());
       });
     });

@@ -49,6 +49,18 @@ describe('the three flows in Chromium', () => {
     await page.goto(`${stack.appUrl}/`);
     await page.getByRole('link', { name: 'Web server + PKCE' }).first().click();
     await page.getByRole('button', { name: 'Run the web server flow' }).click();
+    await page.getByLabel('Username').fill(stack.config.username);
+    await page.getByLabel('Password').fill(stack.config.emulator.password);
+    await page.getByRole('button', { name: 'Log In' }).click();
+    // In forced colours (Windows high contrast) "Not you?", a button that acts as a link, is drawn as a link.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const colour = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).color);
+    assert.equal(await colour('button.emu-link'), await colour('a[href]'));
+    await page.emulateMedia({ forcedColors: 'none' });
     await signInAtEmulator(page, stack);
     await expectResult('web server');
   });

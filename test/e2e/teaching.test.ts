@@ -74,14 +74,23 @@ describe('teaching panel in Chromium', () => {
       assert.equal(await token.locator('.leg-body[data-leg-src]').count(), 0);
       const box = await revealedCopies(token, 'token request');
       // The copy control's renewal posts with the CSRF token of the flow page's meta tag (refused with 403 without it).
-      await box
-        .getByRole('button', { name: 'New attempt and copy token request as curl, with your values' })
-        .click();
-      await page
-        .locator('.copy-status', {
-          hasText: /^Copied the token request as curl, with your values\. A new assertion, signed just now/,
-        })
-        .waitFor();
+      // Found by what it copies: once the copy is renewed, its name says Copy again.
+      const copy = box.locator('.copy-snippet[data-label="curl"]');
+      assert.equal(
+        (await copy.textContent())?.replace(/\s+/g, ' ').trim(),
+        'New attempt and copy token request as curl, with your values',
+      );
+      await copy.click();
+      const copied = /^Copied the token request as curl, with your values\. A new assertion, signed just now/;
+      await page.locator('.copy-status', { hasText: copied }).waitFor();
+      // Seen where the click was, not only in the box's live region far below it.
+      const beside = copy.locator('xpath=following-sibling::*[1]');
+      assert.match((await beside.textContent()) ?? '', copied);
+      assert.equal(
+        await beside.getAttribute('aria-hidden'),
+        'true',
+        'screen readers hear it once, from the region',
+      );
     },
   );
 
