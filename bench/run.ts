@@ -4,7 +4,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCertificates } from '../server/certs.ts';
-import { startChild } from './lib/children.ts';
+import { startChild, type ServerChild } from './lib/children.ts';
+import { cleanUp } from './lib/projectCopy.ts';
 import { appLikeAgent, getText, type BenchContext, type StackReady } from './lib/context.ts';
 import { formatRow, header, meets, type Row } from './lib/table.ts';
 import { measureFlow, measureHandshakes } from './measures/flow.ts';
@@ -17,23 +18,36 @@ import { privateTempFolder } from '../test/support/privateFolder.ts';
 
 const started = Date.now();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`BENCH_ROUNDS must be a whole number from 1, not ${rounds}`);
 /** Certificates are slow to make: every run shares one set under the OS temp folder. */
 const root = privateTempFolder('sf-oauth-playground-bench-root');
 await ensureCertificates(path.join(root, 'certs'));
 
 const progress = (what: string) => process.stderr.write(`measuring ${what}…\n`);
-const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root });
-const agent = appLikeAgent(root);
-const pageBytes = Buffer.byteLength(await getText(`${stack.ready.appUrl}/`, agent));
-agent.destroy();
-const bare = await startChild<{ url: string }>('bare', {
-  BENCH_ROOT: root,
-  BENCH_PAGE_BYTES: String(pageBytes),
-});
-const ctx: BenchContext = { root, stack, bare, rounds };
+const children: ServerChild<unknown>[] = [];
+const stopAll = async () => {
+  cleanUp();
+  await Promise.all(children.map((child) => child.stop()));
+};
+// Ctrl-C: every server and copy this run started goes with it (they ignore the signal's default meanwhile).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+}
 
 const rows: Row[] = [];
 try {
+  const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root });
+  children.push(stack);
+  const agent = appLikeAgent(root);
+  const pageBytes = Buffer.byteLength(await getText(`${stack.ready.appUrl}/`, agent));
+  agent.destroy();
+  const bare = await startChild<{ url: string }>('bare', {
+    BENCH_ROOT: root,
+    BENCH_PAGE_BYTES: String(pageBytes),
+  });
+  children.push(bare);
+  const ctx: BenchContext = { root, stack, bare, rounds };
   // First, while the app has not yet opened a connection to the emulator.
   progress('TLS handshakes per 100 flows');
   const handshakes = await measureHandshakes(ctx);
@@ -54,7 +68,7 @@ try {
   const startup = await measureStartup(ctx);
   rows.push(home, ...flow, ...emulator, ...resultPage, signing, memory, handshakes, startup);
 } finally {
-  await Promise.all([stack.stop(), bare.stop()]);
+  await stopAll();
 }
 
 const date = new Date().toISOString().slice(0, 10);

@@ -6,11 +6,10 @@ import { ensureCertificates } from '../server/certs.ts';
 import { startChild } from './lib/children.ts';
 import type { StackReady } from './lib/context.ts';
 import { JwtFlowDriver } from './lib/jwtFlow.ts';
+import { WARM_UP } from './measures/flow.ts';
 import type { Segment } from './lib/timeline.ts';
 import { privateTempFolder } from '../test/support/privateFolder.ts';
 
-/** As the flow measure: V8 has optimised the server's code after this many flows. */
-const WARM_UP = 500;
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 1000);
 
 const root = privateTempFolder('sf-oauth-playground-bench-root');

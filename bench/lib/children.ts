@@ -6,6 +6,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const serversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../servers');
+/** A server that does not stop within this is killed: its clean-up is lost, the bench goes on. */
+const STOP_TIMEOUT_MS = 10_000;
+/** Every question (ready, stats, timeline) is answered at once by a working server; a start takes a few seconds. */
+const ANSWER_TIMEOUT_MS = 60_000;
+
+/**
+ * The environment bench servers run in: this shell's, without the settings that would change what is measured
+ * (an org instead of the emulator, sessions in Redis, NODE_ENV's view cache, a port, a data folder).
+ */
+export function benchEnv(): NodeJS.ProcessEnv {
+  const changesTheApp = /^(SF_|EMULATOR_|REDIS_URL$|NODE_ENV$|PORT$|SESSION_SECRET$|NODE_EXTRA_CA_CERTS$)/;
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !changesTheApp.test(name)));
+}
 
 export interface Stats {
   rss: number;
@@ -34,7 +47,7 @@ export async function startChild<Ready>(
   const profile = process.env.BENCH_PROFILE;
   const child = fork(path.join(serversDir, `${name}.ts`), [], {
     execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
-    env: { ...process.env, ...env },
+    env: { ...benchEnv(), ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await firstMessage<Ready & { type: string }>(child, 'ready');
@@ -50,15 +63,18 @@ export async function startChild<Ready>(
     stats: () => ask<Stats>('stats'),
     ask,
     async stop() {
-      if (child.exitCode !== null) return;
+      // Exited, or killed by a signal (Ctrl-C reaches the whole group): its exit event has already come.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
+      const stuck = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
+      clearTimeout(stuck);
     },
   };
 }
 
-/** The child's first message of this type (and id), or an error if it ends before sending one. */
+/** The child's first message of this type (and id), or an error if it ends or stays silent before sending one. */
 export function firstMessage<T extends { type: string }>(
   child: ChildProcess,
   type: string,
@@ -70,11 +86,16 @@ export function firstMessage<T extends { type: string }>(
       cleanup();
       resolve(message);
     };
-    const onExit = (code: number | null) => {
+    const onExit = (code: number | null, signal: string | null) => {
       cleanup();
-      reject(new Error(`bench server exited (${code}) before answering "${type}"`));
+      reject(new Error(`bench server exited (${code ?? signal}) before answering "${type}"`));
     };
+    const silent = setTimeout(() => {
+      cleanup();
+      reject(new Error(`bench server did not answer "${type}" within ${ANSWER_TIMEOUT_MS / 1000} s`));
+    }, ANSWER_TIMEOUT_MS);
     const cleanup = () => {
+      clearTimeout(silent);
       child.off('message', onMessage);
       child.off('exit', onExit);
     };

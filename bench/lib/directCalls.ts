@@ -2,12 +2,11 @@
 // an assertion, trade it for a token, then identity and the sample query side by side (the API version listed once,
 // as the app keeps it); plus two trivial round trips standing for the browser's Run and result page. The flow's time
 // over this is the app's own.
-import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import type https from 'node:https';
 import fetch from 'node-fetch';
 import { JWT_GRANT_TYPE } from '../../server/flows/jwtBearer.ts';
-import { benchAssertion } from './assertion.ts';
+import { benchAssertion, parsedKey } from './assertion.ts';
 import type { BenchContext } from './context.ts';
 import { appLikeAgent, getText } from './context.ts';
 
@@ -24,7 +23,7 @@ export class DirectCalls {
 
   constructor(private readonly ctx: BenchContext) {
     this.agent = appLikeAgent(ctx.root);
-    this.key = createPrivateKey(readFileSync(ctx.stack.ready.jwtKeyFile));
+    this.key = parsedKey(ctx.stack.ready.jwtKeyFile);
   }
 
   async once(): Promise<void> {

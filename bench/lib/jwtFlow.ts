@@ -45,9 +45,13 @@ export class JwtFlowDriver {
     if (answer.status !== 303) throw new Error(`POST ${pathname} answered ${answer.status}`);
   }
 
+  /** The result page of a working login: one whose token was refused (or its query) answers 200 too, faster. */
   async resultPage(): Promise<string> {
     const page = await this.client.request(this.url('/result'));
     if (page.status !== 200) throw new Error(`/result answered ${page.status}`);
+    const title = /<title>([^<]*)<\/title>/.exec(page.body)?.[1] ?? '';
+    if (!title.startsWith('Signed in') || title.includes('refused'))
+      throw new Error(`/result is not a working login's page: "${title}"`);
     return page.body;
   }
 

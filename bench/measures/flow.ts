@@ -1,64 +1,53 @@
-// The JWT bearer flow end to end (Run → result page) against its floor: one RS256 signature with a parsed key
-// plus four keep-alive round trips, one for each call a first sign-in makes (token, identity, versions, query),
-// each a trivial HTTPS round trip with the app's agent settings. (Later sign-ins list the versions no more and ask
-// identity and the query at once: the floor is kept as the goal was set.) Also the TLS handshakes from the app to
-// the emulator per 100 flows.
-import { createPrivateKey, createSign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import fetch from 'node-fetch';
+// The JWT bearer flow end to end (Run → result page) against its floor (lib/floor.ts: one RS256 signature with a
+// parsed key plus four keep-alive round trips, one for each call a first sign-in makes). Later sign-ins list the
+// versions no more and ask identity and the query at once: the floor is kept as the goal was set. Also the TLS
+// handshakes from the app to the emulator per 100 flows.
 import { appLikeAgent, getText, type BenchContext } from '../lib/context.ts';
 import { DirectCalls } from '../lib/directCalls.ts';
+import { Floor, ROUND_TRIPS } from '../lib/floor.ts';
 import { JwtFlowDriver } from '../lib/jwtFlow.ts';
-import { median, medianMs, perCallMs } from '../lib/stats.ts';
+import { median, medianMs } from '../lib/stats.ts';
 import { ms, type Row } from '../lib/table.ts';
 
 const FLOWS_PER_ROUND = 60;
-const ROUND_TRIPS = 4;
 /**
  * V8 optimises the server's code as it runs it: on this machine the median of 50 flows fell from 14–16 ms for the
  * first 50 after start to 8.3–8.8 ms after about 450, and then held. The rounds measure that steady state (a server
- * that has served a while), the flow and the direct calls alike after this many of each.
+ * that has served a while), the flow, its floor and the direct calls alike after this many of each.
  */
-const WARM_UP = 500;
-
-/** What one trivial HTTPS round trip costs with the app's client and agent settings (node-fetch, keep-alive). */
-export async function roundTripMs(ctx: BenchContext, times: number): Promise<number> {
-  const agent = appLikeAgent(ctx.root);
-  const url = `${ctx.bare.ready.url}/ping`;
-  const once = async () => (await fetch(url, { agent })).text();
-  await once();
-  const result = await medianMs(times, once);
-  agent.destroy();
-  return result;
-}
-
-/** One RS256 signature of an assertion-sized input with a key parsed once. */
-export function parsedKeySignMs(keyFile: string): number {
-  const key = createPrivateKey(readFileSync(keyFile));
-  const input = Buffer.alloc(260, 'e');
-  return perCallMs(9, 100, () => createSign('RSA-SHA256').update(input).sign(key));
-}
+export const WARM_UP = 500;
 
 /**
  * Two rows: the flow against the floor the goal is set on, and, to read that one by, the flow against the same calls
  * to Salesforce made directly (the emulator's own answer time and the browser's two round trips included): what
- * the app itself adds. Both are taken in each round, alternating with the flow.
+ * the app itself adds. Each is timed whole, 60 times a round, in an order that turns each round.
  */
 export async function measureFlow(ctx: BenchContext): Promise<Row[]> {
   const driver = new JwtFlowDriver(ctx);
   const direct = new DirectCalls(ctx);
+  const floor = new Floor(ctx);
   await driver.open();
   for (let i = 0; i < WARM_UP; i++) {
     await driver.runToResult();
     await direct.once();
+    await floor.once();
   }
-  const rounds: { flow: number; floor: number; direct: number }[] = [];
+  const measures = {
+    flow: () => driver.runToResult(),
+    floor: () => floor.once(),
+    direct: () => direct.once(),
+  };
+  const names = Object.keys(measures) as (keyof typeof measures)[];
+  const rounds: Record<keyof typeof measures, number>[] = [];
   for (let round = 0; round < ctx.rounds; round++) {
-    const flow = await medianMs(FLOWS_PER_ROUND, () => driver.runToResult());
-    const floor = parsedKeySignMs(ctx.stack.ready.jwtKeyFile) + ROUND_TRIPS * (await roundTripMs(ctx, 100));
-    rounds.push({ flow, floor, direct: await medianMs(FLOWS_PER_ROUND, () => direct.once()) });
+    const times = {} as Record<keyof typeof measures, number>;
+    // Turned each round, so that none is always the one timed first (or right after the flow's garbage).
+    for (const name of [...names.slice(round % 3), ...names.slice(0, round % 3)])
+      times[name] = await medianMs(FLOWS_PER_ROUND, measures[name]);
+    rounds.push(times);
   }
   direct.close();
+  floor.close();
   const flows = median(rounds.map((r) => r.flow));
   return [
     {

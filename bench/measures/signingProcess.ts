@@ -2,9 +2,9 @@
 // read the way the flow reads it) against a bare signing loop over an input of the same length with the key parsed
 // once. Batches of the two alternate, and each ratio compares neighbouring batches, so the machine's changing load
 // weighs on both sides alike. Sends its row to the parent and ends.
-import { createPrivateKey, createSign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createSign } from 'node:crypto';
 import { signedRequest } from '../../server/flows/jwtBearer.ts';
+import { parsedKey } from '../lib/assertion.ts';
 import type { StackReady } from '../lib/context.ts';
 import { median, perCallMs } from '../lib/stats.ts';
 import { ms, type Row } from '../lib/table.ts';
@@ -23,7 +23,7 @@ function signingRow({ ready, rounds }: SigningInput): Row {
   const config = { clientId, username, audience, jwtKeyFile };
   const sample = signedRequest(config, Date.now()).assertion;
   const input = Buffer.from(sample.slice(0, sample.lastIndexOf('.')));
-  const key = createPrivateKey(readFileSync(jwtKeyFile));
+  const key = parsedKey(jwtKeyFile);
   const app = () => signedRequest(config, Date.now());
   const bare = () => createSign('RSA-SHA256').update(input).sign(key);
   // Warmed alike before measuring: code not yet optimised would land on whichever side runs more of it.

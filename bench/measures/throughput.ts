@@ -1,10 +1,8 @@
 // Requests per second under load: the home page against a bare Express 5 HTTPS server serving a page of the same
 // size, and the emulator's token endpoint and REST query against the emulator's cheapest JSON route. Target and
 // baseline run back to back in each round (their order alternating), so each ratio is taken within one round.
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { JWT_GRANT_TYPE } from '../../server/flows/jwtBearer.ts';
-import { benchAssertion } from '../lib/assertion.ts';
+import { benchAssertion, parsedKey } from '../lib/assertion.ts';
 import { BenchClient } from '../lib/client.ts';
 import { appLikeAgent, type BenchContext } from '../lib/context.ts';
 import { requestsPerSecond, warm, type Load } from '../lib/load.ts';
@@ -51,7 +49,7 @@ export async function measureEmulator(ctx: BenchContext): Promise<Row[]> {
   const { emulatorUrl, instanceUrl, sampleQuery } = ctx.stack.ready;
   const connections = 10;
   const cheapest: Load = { url: `${emulatorUrl}/services/data/`, connections, seconds: SECONDS };
-  const key = createPrivateKey(readFileSync(ctx.stack.ready.jwtKeyFile));
+  const key = parsedKey(ctx.stack.ready.jwtKeyFile);
   const token: Load = {
     url: `${emulatorUrl}/services/oauth2/token`,
     connections,

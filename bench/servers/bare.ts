@@ -14,6 +14,8 @@ const [head, foot] = ['<!doctype html><html><body><p>', '</p></body></html>'];
 const page = `${head}${'x'.repeat(Math.max(0, pageBytes - head.length - foot.length))}${foot}`;
 
 const app = express();
+// As the playground: no ETag (each of its pages differs by its CSRF token, so it never hashes one).
+app.set('etag', false);
 app.get('/', (_req, res) => {
   res.type('html').send(page);
 });
@@ -34,7 +36,9 @@ let handshakes = 0;
 server.on('secureConnection', () => handshakes++);
 answerStats(() => handshakes);
 process.send?.({ type: 'ready', url: `https://localhost:${(server.address() as AddressInfo).port}` });
-process.once('SIGTERM', () => {
+const shutdown = () => {
   server.closeAllConnections();
   server.close(() => process.exit(0));
-});
+};
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, shutdown);
+process.once('disconnect', shutdown);

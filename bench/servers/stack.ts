@@ -1,5 +1,5 @@
-// The playground as `npm start` runs it (app and emulator in one process, NODE_ENV as the caller has it), on free
-// ports, with a throwaway emulator data folder. It counts the TLS handshakes the emulator accepts.
+// The playground's app and emulator in one process as `npm start` runs them, from the TypeScript sources (under tsx)
+// on free ports, with a throwaway emulator data folder. It counts the TLS handshakes the emulator accepts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { answerStats } from '../lib/children.ts';
 import { recordTimeline } from '../lib/timeline.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-bench-data-'));
+process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 const stack = await startStack({
   env: {
     ...process.env,
@@ -47,8 +48,12 @@ process.send?.({
   sampleQuery: stack.config.sampleQuery,
 });
 
-process.once('SIGTERM', () => {
-  // A state that could not be saved is of no use to a bench: its folder goes either way.
+// Asked to stop, interrupted with the bench (Ctrl-C reaches the whole group), or left by a bench that died: the
+// stack closes and its folder goes. A state that could not be saved is of no use to a bench either way.
+let stopping = false;
+const shutdown = () => {
+  if (stopping) return;
+  stopping = true;
   void stack
     .close()
     .catch((error: unknown) => console.error(`bench stack: ${String(error)}`))
@@ -56,4 +61,6 @@ process.once('SIGTERM', () => {
       rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     });
-});
+};
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, shutdown);
+process.once('disconnect', shutdown);
