@@ -3,7 +3,7 @@
 import type { Config, Mode } from './configTypes.ts';
 import { parseOrigin, parseUrl } from './configUrls.ts';
 import { fail } from './configValues.ts';
-import { hostKind, isSandboxHost } from './hostKinds.ts';
+import { hostKind, isSandboxHost, sameOrigin } from './hostKinds.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */
 export function myDomainOf(
@@ -40,7 +40,7 @@ export function myDomainWarning(
   if (!setting || !myDomainUrl) return undefined;
   // The emulator's My Domain is its own second origin: a value meant for a real org must not look as if it counted.
   // Its own value (copied from the README for org mode) is no mistake.
-  const same = URL.canParse(setting) && new URL(setting).origin === myDomainUrl;
+  const same = sameOrigin(setting, myDomainUrl);
   if (mode === 'emulator' && !same) {
     return `SF_MY_DOMAIN is ignored in emulator mode: the emulator's My Domain is ${myDomainUrl}. It counts with SF_LOGIN_URL (org mode).`;
   }

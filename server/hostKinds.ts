@@ -16,6 +16,11 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export const isLoopbackHost = (hostname: string): boolean => LOOPBACK.has(hostname);
 
+/** Whether two URLs name one origin (false for anything that is not a URL). */
+export function sameOrigin(a: string, b: string): boolean {
+  return URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin;
+}
+
 export function hostKind(url: string): HostKind {
   const { hostname } = new URL(url);
   if (hostname === 'login.salesforce.com') return 'login';

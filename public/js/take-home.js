@@ -68,6 +68,8 @@
         unset = served.unset;
         delete box.dataset.renewed;
         note.textContent = served.note;
+        // "Copied … with your values" beside a button no longer describes what it copies.
+        box.querySelectorAll('.copy-snippet + .status-line').forEach((line) => (line.textContent = ''));
       } else {
         fill(event.detail.set);
         unset = event.detail.set.unset;

@@ -131,7 +131,7 @@ function trustedPlaces(origins: readonly string[], realOrg: boolean): string {
   const urls = origins.map((origin) => new URL(origin));
   const places = new Set(urls.filter((url) => !isLoopbackHost(url.hostname)).map((url) => url.host));
   for (const url of urls.filter((candidate) => isLoopbackHost(candidate.hostname))) {
-    places.add(`this machine on port ${url.port || 443} (localhost or 127.0.0.1)`);
+    places.add(`this machine on port ${url.port || 443} (localhost, 127.0.0.1 or [::1])`);
   }
   if (realOrg) places.add('a Salesforce domain');
   const list = [...places];

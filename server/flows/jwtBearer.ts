@@ -12,6 +12,8 @@ import type { FlowContext } from './context.ts';
 import { checkHosts } from './responseChecks.ts';
 
 export const JWT_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** The aud of the "break it" switch that sends a wrong audience. */
+export const WRONG_AUDIENCE = 'https://wrong-audience.example.com';
 /** Salesforce asks for an expiry "within 3 minutes"; a shorter-lived assertion is worth less to a thief. */
 export const ASSERTION_LIFETIME_S = 180;
 
@@ -34,7 +36,7 @@ export function buildRequest({ config, privateKey, nowMs, faults = [] }: JwtRequ
   const claims = {
     iss: config.clientId,
     sub: config.username,
-    aud: faults.includes('wrong-aud') ? 'https://wrong-audience.example.com' : config.audience,
+    aud: faults.includes('wrong-aud') ? WRONG_AUDIENCE : config.audience,
     exp: faults.includes('expired-exp') ? now - 300 : now + ASSERTION_LIFETIME_S,
   };
   const key = faults.includes('other-key') ? throwawayKey() : privateKey;

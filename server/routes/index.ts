@@ -8,12 +8,12 @@ import { homePages } from './home.ts';
 import { jwtPages } from './jwt.ts';
 import { logoutPages } from './logout.ts';
 import { redirectFlowPages } from './redirectFlows.ts';
+import { renewSpentValue } from './renewal.ts';
 import { revealHandedOver } from './handOver.ts';
 import { resultPages } from './result.ts';
 import { clientCredentialsPages, refreshTokenPages, usernamePasswordPages } from './serverFlows.ts';
 import type { Services } from './services.ts';
 import { setupPages } from './setup.ts';
-import { renewSpentValue } from './renewal.ts';
 import { exposeArmedFaults, teachingHandlers } from './teaching.ts';
 import { tokenToolHandler } from './tokenTools.ts';
 

@@ -2,6 +2,7 @@
 import type { RequestHandler } from 'express';
 import type { ReceivedError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
+import { sameOrigin } from '../hostKinds.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { explain } from '../teaching/explainer/explain.ts';
 import { FLOW_NAMES } from '../teaching/flowNotes.ts';
@@ -55,6 +56,7 @@ export function resultPages(services: Services): Handlers {
         login,
         tokenRefused,
         notForRest,
+        // An SF_LOGIN_URL that is the org's My Domain is also its instance_url.
         instanceIsLoginHost: sameOrigin(login.tokens.instance_url, config.loginUrl),
         apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),
@@ -110,9 +112,4 @@ export function maskToken(token: string): string {
 function issuedAt(login: Login): { iso: string; fromResponse: boolean } {
   const ms = login.tokens.issued_at ? Number(login.tokens.issued_at) : login.receivedAt;
   return { iso: new Date(ms).toISOString(), fromResponse: Boolean(login.tokens.issued_at) };
-}
-
-/** Whether two URLs name one origin (an SF_LOGIN_URL that is the org's My Domain is also its instance_url). */
-function sameOrigin(a: string, b: string): boolean {
-  return URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin;
 }

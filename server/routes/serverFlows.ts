@@ -6,10 +6,10 @@ import * as refreshToken from '../flows/refreshToken.ts';
 import * as usernamePassword from '../flows/usernamePassword.ts';
 import { HttpError } from '../errors.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
+import { loginHostIsMyDomain } from '../teaching/faults.ts';
 import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
-import { loginHostIsMyDomain } from '../teaching/faults.ts';
 
 type Pages = Record<'page' | 'run', RequestHandler>;
 

@@ -1,5 +1,6 @@
 // The setup guide and doctor: the current configuration, "Check my setup" (each probe a leg with a pass or fail and
 // the fix), what to enter in Salesforce for each flow, and the public certificate to upload.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Attempt } from '../attempts/attempt.ts';
@@ -72,31 +73,45 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
       req.session.doctor = record;
       res.redirect(303, '/setup#doctor');
     },
-    // Only ever the certificate: a file holding a private key is refused, whatever its name.
+    // Only ever the certificate: a file holding a private key is refused, whatever its name. Moved, unreadable,
+    // overwritten or replaced since the start (which checked it): the learner's file, named with its fix, in a 409.
     certificate(_req, res) {
-      if (!certificateOffer().offered) {
+      const pem = readCertificate(certFile, config.jwtKeyFile);
+      if (!keyMatchesCertificate(config.jwtKeyFile, certFile).passed) {
+        const { ownKey } = certificateOffer();
         throw new HttpError(
           409,
           'Not the certificate of your key',
-          `certs/jwt.crt is not the partner of SF_JWT_KEY_FILE (${config.jwtKeyFile}): upload the certificate made with that key instead.`,
-        );
-      }
-      // Moved, unreadable or overwritten since the start (which checked it): the learner's file, named with its fix.
-      let pem: string;
-      try {
-        pem = readPemFile(certFile);
-      } catch (error) {
-        if (!(error instanceof CertificateError)) throw error;
-        throw new HttpError(409, 'No certificate to download', `${error.message} (${NEW_PAIR_AT_START}).`);
-      }
-      if (!isCertificatePem(pem)) {
-        throw new HttpError(
-          409,
-          'Not a certificate',
-          `${certFile} no longer holds a PEM certificate: restore it, or delete it and ${config.jwtKeyFile} (${NEW_PAIR_AT_START}).`,
+          ownKey
+            ? `certs/jwt.crt is not the partner of SF_JWT_KEY_FILE (${config.jwtKeyFile}): upload the certificate made with that key instead.`
+            : `${certFile} is no longer the certificate of ${config.jwtKeyFile}, which signs the assertions: restore it, or delete both (${NEW_PAIR_AT_START}).`,
         );
       }
       res.type('application/x-pem-file').attachment('jwt.crt').send(pem);
     },
   };
+}
+
+/** The certificate file's PEM, or a 409 saying why it cannot be offered (a restart helps only a missing file). */
+function readCertificate(certFile: string, keyFile: string): string {
+  let pem: string;
+  try {
+    pem = readPemFile(certFile);
+  } catch (error) {
+    if (!(error instanceof CertificateError)) throw error;
+    const missing = !existsSync(certFile);
+    throw new HttpError(
+      409,
+      'No certificate to download',
+      `${error.message}${missing ? ` (${NEW_PAIR_AT_START})` : ''}.`,
+    );
+  }
+  if (!isCertificatePem(pem)) {
+    throw new HttpError(
+      409,
+      'Not a certificate',
+      `${certFile} no longer holds a PEM certificate: restore it, or delete it and ${keyFile} (${NEW_PAIR_AT_START}).`,
+    );
+  }
+  return pem;
 }

@@ -2,6 +2,7 @@
 // "Next attempt will: …". App faults change this app's request; org faults change the local org's settings once.
 import type { Fault, FlowName } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
+import { sameOrigin } from '../hostKinds.ts';
 import { isOrgFault } from '../orgFaults.ts';
 
 export interface FaultOption {
@@ -92,9 +93,7 @@ export function offeredFaults(
 
 /** Whether SF_LOGIN_URL is the org's My Domain itself, so no call of this app goes to a generic login host. */
 export function loginHostIsMyDomain(config: Pick<Config, 'loginUrl' | 'myDomainUrl'>): boolean {
-  return (
-    config.myDomainUrl !== undefined && new URL(config.loginUrl).origin === new URL(config.myDomainUrl).origin
-  );
+  return config.myDomainUrl !== undefined && sameOrigin(config.loginUrl, config.myDomainUrl);
 }
 
 /** Words for armed or applied faults, in the order the catalogue lists them. */

@@ -91,6 +91,9 @@ describe('teaching panel in Chromium', () => {
         'true',
         'screen readers hear it once, from the region',
       );
+      // Hidden again, the copy holds placeholders: the line beside it no longer says "with your values".
+      await token.getByRole('button', { name: 'Hide secrets of the token request' }).click();
+      await page.waitForFunction((line) => line?.textContent === '', await beside.elementHandle());
     },
   );
 

@@ -1,5 +1,6 @@
-// The Setup guide's certificate download when certs/jwt.crt changes after the start: moved away or overwritten,
-// it is the learner's file to fix, named with the fix in a 409, never a server error; put back, it downloads again.
+// The Setup guide's certificate download when certs/jwt.crt changes after the start: moved away, overwritten or
+// replaced by another certificate, it is the learner's file to fix, named with the fix in a 409, never a server error
+// nor a certificate that is not the key's; put back, it downloads again.
 import assert from '../support/assert.ts';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -64,5 +65,21 @@ describe('downloading certs/jwt.crt from the Setup guide', () => {
     } finally {
       writeFileSync(certFile, original);
     }
+  });
+
+  test('replaced by another certificate: a 409, not the wrong certificate to upload', async () => {
+    const original = readFileSync(certFile, 'utf8');
+    writeFileSync(certFile, readFileSync(path.join(root, 'certs', 'server.crt')));
+    try {
+      const answer = await download();
+      assert.equal(answer.status, 409);
+      const page = await answer.text();
+      assert.match(page, /Not the certificate of your key/);
+      assert.ok(page.includes(`${certFile} is no longer the certificate of ${keyFile}`), 'both files named');
+      assert.doesNotMatch(page, /BEGIN CERTIFICATE/);
+    } finally {
+      writeFileSync(certFile, original);
+    }
+    assert.equal((await download()).status, 200, 'put back, it downloads again');
   });
 });

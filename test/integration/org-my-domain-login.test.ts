@@ -41,7 +41,7 @@ describe('an org whose My Domain is the login URL', () => {
     assert.match(page, /value="wrong-secret"/, 'the other switches stay');
     assert.match(page, /a generic login host: <code>SF_LOGIN_URL<\/code> is this My Domain/);
     assert.doesNotMatch(page, /the login host: right for the other flows, refused for this one/);
-    // Armed anyway (an old form, a hand-made request): not taken, and the flow goes to My Domain as usual.
+    // Armed anyway (an old form, a hand-made request): not taken, so the page lists no switch armed.
     const armed = await learner.request(`${app.appUrl}/teaching/break-it`, {
       method: 'POST',
       body: new URLSearchParams([
@@ -72,7 +72,7 @@ describe('an org whose My Domain is the login URL', () => {
     assert.doesNotMatch(result, /not to the login host/);
     const port = new URL(org.instanceUrl).port;
     assert.ok(
-      result.includes(`Both are https URLs on this machine on port ${port} (localhost or 127.0.0.1)`),
+      result.includes(`Both are https URLs on this machine on port ${port} (localhost, 127.0.0.1 or [::1])`),
       'the id on localhost passed: the check says it trusts that name too',
     );
   });

@@ -1,6 +1,6 @@
 // Salesforce CLI: `sf org login jwt` for a JWT bearer token request, `sf org login access-token` then
 // `sf data query` for a query; the CLI has no command that sends the other requests.
-import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
+import { JWT_GRANT_TYPE, WRONG_AUDIENCE } from '../../flows/jwtBearer.ts';
 import { bindingsComment, bindingsOf, type SnippetContext } from './context.ts';
 import { POSIX_SHELL_LINE, shellQuote, variableLines } from './curl.ts';
 import { assertionClaims, formValue, queryOf, type LegRequest } from './request.ts';
@@ -50,11 +50,17 @@ function loginUrlOf(tokenUrl: string): string {
 }
 
 /**
- * The CLI works out the assertion's aud itself, trying the login URL and the two generic login hosts (sfdx-core's
- * getLoginAudienceCombos); any other audience (an SF_AUDIENCE of one's own) it reads from SF_AUDIENCE_URL.
+ * The CLI works out the assertion's aud itself, trying the login URL and the generic login hosts (sfdx-core's
+ * getLoginAudienceCombos; gs1 for its hosts); any other audience (an SF_AUDIENCE of one's own) it reads from
+ * SF_AUDIENCE_URL. Not the "break it" switch's wrong one: the CLI signs its own assertion, so a copy cannot replay it.
  */
 function audienceVariable(aud: string | undefined, loginUrl: string): string {
-  const guessed = [loginUrl, 'https://login.salesforce.com', 'https://test.salesforce.com'];
-  if (!aud) return '';
+  const guessed = [
+    loginUrl,
+    'https://login.salesforce.com',
+    'https://test.salesforce.com',
+    'https://gs1.salesforce.com',
+  ];
+  if (!aud || aud === WRONG_AUDIENCE) return '';
   return guessed.includes(aud.replace(/\/$/, '')) ? '' : `SF_AUDIENCE_URL=${shellQuote(aud)} `;
 }

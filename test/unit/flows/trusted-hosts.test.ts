@@ -26,7 +26,7 @@ describe('trusted hosts of a token response', () => {
     assert.equal(check.passed, false);
     assert.equal(
       check.detail,
-      'https://evil.example/id/00D/005 is not on this machine on port 19143 (localhost or 127.0.0.1) or a Salesforce domain: the token is not sent there.',
+      'https://evil.example/id/00D/005 is not on this machine on port 19143 (localhost, 127.0.0.1 or [::1]) or a Salesforce domain: the token is not sent there.',
     );
     const realOrg = hostsCheck(
       { instance_url: 'https://evil.example', id: 'https://acme.my.salesforce.com/id/00D/005' },
@@ -48,7 +48,7 @@ describe('trusted hosts of a token response', () => {
     assert.equal(check.passed, true);
     assert.equal(
       check.detail,
-      'Both are https URLs on this machine on port 19143 (localhost or 127.0.0.1) or a Salesforce domain.',
+      'Both are https URLs on this machine on port 19143 (localhost, 127.0.0.1 or [::1]) or a Salesforce domain.',
     );
   });
 });
