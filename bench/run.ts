@@ -30,10 +30,15 @@ const stopAll = async () => {
   cleanUp();
   await Promise.all(children.map((child) => child.stop()));
 };
-// Ctrl-C: every server and copy this run started goes with it (they ignore the signal's default meanwhile).
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+// Ctrl-C or a kill: every server and copy this run started goes with it. So on any exit, a crash's included (the
+// forked servers also stop when this process is gone; only a SIGKILL of it leaves the copy's servers running).
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => void stopAll().finally(() => process.exit(code)));
 }
+process.once('exit', cleanUp);
 
 const rows: Row[] = [];
 try {

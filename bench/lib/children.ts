@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const serversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../servers');
 /** A server that does not stop within this is killed: its clean-up is lost, the bench goes on. */
 const STOP_TIMEOUT_MS = 10_000;
-/** Every question (ready, stats, timeline) is answered at once by a working server; a start takes a few seconds. */
+/** A question (ready, stats, timeline) is answered at once by a working server; a start takes a few seconds. */
 const ANSWER_TIMEOUT_MS = 60_000;
 
 /**
@@ -79,6 +79,7 @@ export function firstMessage<T extends { type: string }>(
   child: ChildProcess,
   type: string,
   id?: number,
+  timeoutMs = ANSWER_TIMEOUT_MS,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: T & { id?: number }) => {
@@ -92,8 +93,8 @@ export function firstMessage<T extends { type: string }>(
     };
     const silent = setTimeout(() => {
       cleanup();
-      reject(new Error(`bench server did not answer "${type}" within ${ANSWER_TIMEOUT_MS / 1000} s`));
-    }, ANSWER_TIMEOUT_MS);
+      reject(new Error(`bench server did not answer "${type}" within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     const cleanup = () => {
       clearTimeout(silent);
       child.off('message', onMessage);

@@ -80,13 +80,16 @@ export function startIn(cwd: string, command: string[]): Promise<Started> {
       () => fail(`printed no URL within ${START_TIMEOUT_MS / 1000} s`),
       START_TIMEOUT_MS,
     );
-    child.stdout.on('data', (chunk) => {
+    const read = (chunk: Buffer) => {
       output += chunk;
       const url = /open (https:\/\/localhost:\d+)/.exec(output)?.[1];
       if (!url) return;
       clearTimeout(timer);
+      child.stdout.off('data', read);
+      child.stdout.resume(); // what it prints later is not read, and must not fill the pipe
       resolve({ url, pid, stop });
-    });
+    };
+    child.stdout.on('data', read);
     child.on('error', (error) => fail(`could not run (${error.message})`));
     child.on('exit', (code) => fail(`exited with ${code}`));
   });

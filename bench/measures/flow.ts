@@ -42,7 +42,8 @@ export async function measureFlow(ctx: BenchContext): Promise<Row[]> {
   for (let round = 0; round < ctx.rounds; round++) {
     const times = {} as Record<keyof typeof measures, number>;
     // Turned each round, so that none is always the one timed first (or right after the flow's garbage).
-    for (const name of [...names.slice(round % 3), ...names.slice(0, round % 3)])
+    const first = round % names.length;
+    for (const name of [...names.slice(first), ...names.slice(0, first)])
       times[name] = await medianMs(FLOWS_PER_ROUND, measures[name]);
     rounds.push(times);
   }

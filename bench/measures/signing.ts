@@ -17,7 +17,17 @@ export async function measureSigning(ctx: BenchContext): Promise<Row> {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const input: SigningInput = { ready: ctx.stack.ready, rounds: ctx.rounds };
-  measurer.send(input);
-  const { row } = await firstMessage<{ type: string; row: Row }>(measurer, 'row');
-  return row;
+  try {
+    measurer.send(input);
+    // Its answer takes as long as its rounds: about a second each on a busy machine, given ten times that.
+    const { row } = await firstMessage<{ type: string; row: Row }>(
+      measurer,
+      'row',
+      undefined,
+      ctx.rounds * 10_000 + 30_000,
+    );
+    return row;
+  } finally {
+    if (measurer.exitCode === null && measurer.signalCode === null) measurer.kill();
+  }
 }
