@@ -57,6 +57,11 @@ export function checkPkce(grant: CodeGrant, verifier: string | undefined): void 
     throw OAuthError.invalidGrant('invalid code verifier');
 }
 
+/**
+ * A deactivated (or unknown) user: "authentication failure" (salesforce-wire.md §6.1, observed). A refresh of one is
+ * also reported as "inactive user" (salesforce-wire-flows.md §3.5, one observation); the two references disagree
+ * and the explainer knows both, so every grant answers the one the base reference gives.
+ */
 export function checkActive(user: OrgUser | undefined): OrgUser {
   if (!user || !user.active) throw OAuthError.invalidGrant('authentication failure');
   return user;
