@@ -40,7 +40,23 @@ for (const [signal, code] of [
 }
 process.once('exit', cleanUp);
 
-const rows: Row[] = [];
+/** Rows by measure, printed in this order whatever order they were taken in. */
+const ORDER = [
+  'home',
+  'flow',
+  'emulator',
+  'resultPage',
+  'signing',
+  'memory',
+  'handshakes',
+  'startup',
+] as const;
+const measured: Partial<Record<(typeof ORDER)[number], Row[]>> = {};
+let failure: unknown;
+const step = async (key: (typeof ORDER)[number], what: string, measure: () => Promise<Row | Row[]>) => {
+  progress(what);
+  measured[key] = ([] as Row[]).concat(await measure());
+};
 try {
   const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root });
   children.push(stack);
@@ -54,28 +70,23 @@ try {
   children.push(bare);
   const ctx: BenchContext = { root, stack, bare, rounds };
   // First, while the app has not yet opened a connection to the emulator.
-  progress('TLS handshakes per 100 flows');
-  const handshakes = await measureHandshakes(ctx);
-  progress('the JWT flow');
-  const flow = await measureFlow(ctx);
-  progress('the result page after reloads');
-  const resultPage = await measureResultPage(ctx);
-  progress('RS256 signing');
-  const signing = await measureSigning(ctx);
-  progress('GET / under load');
-  const home = await measureHome(ctx, pageBytes);
-  progress('the emulator under load');
-  const emulator = await measureEmulator(ctx);
+  await step('handshakes', 'TLS handshakes per 100 flows', () => measureHandshakes(ctx));
+  await step('flow', 'the JWT flow', () => measureFlow(ctx));
+  await step('resultPage', 'the result page after reloads', () => measureResultPage(ctx));
+  await step('signing', 'RS256 signing', () => measureSigning(ctx));
+  await step('home', 'GET / under load', () => measureHome(ctx, pageBytes));
+  await step('emulator', 'the emulator under load', () => measureEmulator(ctx));
   await Promise.all([stack.stop(), bare.stop()]);
-  progress('memory after a flood of sessions');
-  const memory = await measureMemory(root);
-  progress('npm start to the first page');
-  const startup = await measureStartup(ctx);
-  rows.push(home, ...flow, ...emulator, ...resultPage, signing, memory, handshakes, startup);
+  await step('memory', 'memory after a flood of sessions', () => measureMemory(root));
+  await step('startup', 'npm start to the first page', () => measureStartup(ctx));
+} catch (error) {
+  // What was measured before the failure is still printed.
+  failure = error;
 } finally {
   await stopAll();
 }
 
+const rows = ORDER.flatMap((key) => measured[key] ?? []);
 const date = new Date().toISOString().slice(0, 10);
 console.log(
   `npm run bench, ${date}: Node ${process.version}, ${os.cpus().length} cores, ${rounds} rounds (medians)\n`,
@@ -87,4 +98,8 @@ const goals = rows.filter((row) => !('none' in row.goal));
 console.log(
   `\n${goals.length - missed.length}/${goals.length} goals met in ${Math.round((Date.now() - started) / 1000)} s`,
 );
-process.exitCode = missed.length > 0 ? 1 : 0;
+if (failure)
+  console.error(
+    `\nThe bench stopped before its end: ${failure instanceof Error ? failure.stack : String(failure)}`,
+  );
+process.exitCode = missed.length > 0 || failure ? 1 : 0;
