@@ -37,9 +37,8 @@ export const compositeResource: Resource = (call, ctx) => {
   // tree and graph are listed by GET /composite and served by a real org.
   if (kind === 'tree' || kind === 'graph') throw RestError.notServed(`composite/${kind}`);
   if (call.segments.length > 2) throw RestError.notFound();
-  // POST /composite/batch is answered before dispatch (compositeBatch.ts); a batch met here is a
-  // subrequest's, which runSubrequest refuses first.
-  if (kind === 'batch') throw RestError.notFound();
+  // Any other kind, batch included: POST /composite/batch is answered before dispatch (compositeBatch.ts), and a
+  // batch met here is a subrequest's, which runSubrequest refuses first.
   if (kind !== undefined) throw RestError.notFound();
   if (call.method === 'GET') {
     const base = `/services/data/v${call.version}/composite`;
