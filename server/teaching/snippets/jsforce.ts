@@ -1,7 +1,7 @@
 // jsforce (Node): the request with jsforce's own call where it has one (query, token grants, revoke), else its
 // generic request; the local certificate trusted, never verification switched off.
 import { bindingsComment, bindingsOf, setIt, type SnippetContext } from './context.ts';
-import { formValue, queryOf, type Field, type LegRequest } from './request.ts';
+import { formValue, oauthBaseOf, queryOf, type Field, type LegRequest } from './request.ts';
 import { isSecret, type Value } from './secrets.ts';
 
 /** A single-quoted JavaScript string, as Node's own examples write them. */
@@ -61,7 +61,8 @@ export function jsforceSnippet(request: LegRequest, context: SnippetContext): st
 
 /** jsforce's call for this request; undefined for a browser's request (the authorize pre-flight). */
 function callOf(request: LegRequest): string[] | undefined {
-  const { pathname, origin } = new URL(request.url);
+  const { pathname } = new URL(request.url);
+  const loginUrl = oauthBaseOf(request.url);
   if (pathname.endsWith('/services/oauth2/authorize')) return undefined;
   const query = queryOf(request);
   if (query && request.bearer) {
@@ -80,11 +81,11 @@ function callOf(request: LegRequest): string[] | undefined {
       '}',
     ];
   }
-  if (pathname.endsWith('/services/oauth2/token') && request.form) return tokenCall(request, origin);
+  if (pathname.endsWith('/services/oauth2/token') && request.form) return tokenCall(request, loginUrl);
   const token = formValue(request, 'token');
   if (pathname.endsWith('/services/oauth2/revoke') && token && request.form?.length === 1) {
     return [
-      `const oauth2 = new jsforce.OAuth2({ loginUrl: ${literal(origin)} });`,
+      `const oauth2 = new jsforce.OAuth2({ loginUrl: ${literal(loginUrl)} });`,
       `await oauth2.revokeToken(${expression(token)});`,
       "console.log('revoked');",
     ];

@@ -105,6 +105,15 @@ export function queryOf(
   return { instanceUrl: match[1], version: match[2], soql: q.value };
 }
 
+/**
+ * The URL an OAuth endpoint hangs under, as jsforce's loginUrl and the sf CLI's --instance-url take it (each adds
+ * /services/oauth2/…): the origin, with an Experience Cloud site's path kept.
+ */
+export function oauthBaseOf(url: string): string {
+  const { origin, pathname } = new URL(url);
+  return `${origin}${pathname.replace(/\/services\/oauth2\/[^/]+\/?$/, '')}`;
+}
+
 /** A form field's value, when the form has it. */
 export function formValue(request: LegRequest, name: string): Value | undefined {
   return request.form?.find((field) => field.name === name)?.value;

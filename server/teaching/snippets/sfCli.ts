@@ -3,7 +3,7 @@
 import { JWT_GRANT_TYPE, WRONG_AUDIENCE } from '../../flows/jwtBearer.ts';
 import { bindingsComment, bindingsOf, type SnippetContext } from './context.ts';
 import { POSIX_SHELL_LINE, shellQuote, variableLines } from './curl.ts';
-import { assertionClaims, formValue, queryOf, type LegRequest } from './request.ts';
+import { assertionClaims, formValue, oauthBaseOf, queryOf, type LegRequest } from './request.ts';
 
 /** The alias every snippet logs in under, so the query command can name the org. */
 export const ORG_ALIAS = 'playground';
@@ -18,7 +18,7 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   const trust = context.caFile ? `NODE_EXTRA_CA_CERTS=${shellQuote(context.caFile)} ` : '';
   const claims = assertionClaims(request);
   if (formValue(request, 'grant_type') === JWT_GRANT_TYPE && claims) {
-    const loginUrl = loginUrlOf(request.url);
+    const loginUrl = oauthBaseOf(request.url);
     lines.push(
       '# The CLI signs an assertion of its own with the same key and consumer key, for the same user, and sends it:',
       `${audienceVariable(claims.aud, loginUrl)}${trust}sf org login jwt --client-id ${shellQuote(claims.iss)} --jwt-key-file ${shellQuote(context.jwtKeyFile)} \\`,
@@ -41,12 +41,6 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
     `  --target-org ${ORG_ALIAS} --api-version ${query.version}`,
   );
   return lines.join('\n');
-}
-
-/** Where the CLI is to log in: the token endpoint's URL without its path, an Experience Cloud site's path kept. */
-function loginUrlOf(tokenUrl: string): string {
-  const url = new URL(tokenUrl);
-  return `${url.origin}${url.pathname.replace(/\/services\/oauth2\/token\/?$/, '')}`;
 }
 
 /**

@@ -97,6 +97,28 @@ describe('jsforce snippets', () => {
     );
   });
 
+  test("an Experience Cloud site's path stays in loginUrl: jsforce adds /services/oauth2/… to it", () => {
+    const atSite = (entry: typeof legs.jwtExchange, endpoint: string) =>
+      jsforceSnippet(
+        legRequest({ ...entry, url: `https://acme.my.site.com/partners/services/oauth2/${endpoint}` }),
+        {
+          ...legs.ORG,
+          reveal: false,
+        },
+      ) ?? '';
+    for (const [entry, endpoint] of [
+      [legs.jwtExchange, 'token'],
+      [legs.revoke, 'revoke'],
+    ] as const) {
+      assert.ok(
+        atSite(entry, endpoint).includes(
+          "new jsforce.OAuth2({ loginUrl: 'https://acme.my.site.com/partners'",
+        ),
+        endpoint,
+      );
+    }
+  });
+
   test('a refresh uses refreshToken; a revocation revokeToken; any other call conn.request', () => {
     const refresh = jsforceSnippet(legRequest(legs.refresh), { ...legs.ORG, reveal: false }) ?? '';
     assert.match(refresh, /^console\.log\(await oauth2\.refreshToken\(SF_REFRESH_TOKEN\)\);$/m);
