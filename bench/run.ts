@@ -14,6 +14,7 @@ import { measureResultPage } from './measures/resultPage.ts';
 import { measureSigning } from './measures/signing.ts';
 import { measureStartup } from './measures/startup.ts';
 import { measureEmulator, measureHome } from './measures/throughput.ts';
+import { nodeOptionsOf } from '../test/support/npm-script.ts';
 import { privateTempFolder } from '../test/support/privateFolder.ts';
 
 const started = Date.now();
@@ -58,7 +59,9 @@ const step = async (key: (typeof ORDER)[number], what: string, measure: () => Pr
   measured[key] = ([] as Row[]).concat(await measure());
 };
 try {
-  const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root });
+  // With the memory options `npm start` gives Node; not its .env, which could point the app at an org.
+  const startOptions = nodeOptionsOf('start').filter((option) => !option.startsWith('--env-file'));
+  const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root }, startOptions);
   children.push(stack);
   const agent = appLikeAgent(root);
   const pageBytes = Buffer.byteLength(await getText(`${stack.ready.appUrl}/`, agent));

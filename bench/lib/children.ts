@@ -43,10 +43,16 @@ export interface ServerChild<Ready> {
 export async function startChild<Ready>(
   name: string,
   env: Record<string, string>,
+  nodeOptions: string[] = [],
 ): Promise<ServerChild<Ready>> {
   const profile = process.env.BENCH_PROFILE;
   const child = fork(path.join(serversDir, `${name}.ts`), [], {
-    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+    execArgv: [
+      ...nodeOptions,
+      '--import',
+      'tsx',
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ],
     env: { ...benchEnv(), ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -4,6 +4,7 @@
 import { requestsPerSecond } from '../lib/load.ts';
 import { projectCopy, rssOf, runScript, startIn, type Started } from '../lib/projectCopy.ts';
 import { mb, type Row } from '../lib/table.ts';
+import { nodeOptionsOf } from '../../test/support/npm-script.ts';
 
 const REQUESTS = 50_000;
 
@@ -13,7 +14,7 @@ export async function measureMemory(root: string): Promise<Row> {
   try {
     await runScript(copy.cwd, 'postinstall');
     // What `npm start` runs (package.json), without npm in between: its process is the one measured.
-    server = await startIn(copy.cwd, ['node', '--env-file-if-exists=.env', 'server/start.js']);
+    server = await startIn(copy.cwd, ['node', ...nodeOptionsOf('start'), 'server/start.js']);
     await requestsPerSecond({ url: `${server.url}/`, connections: 10, amount: 200 });
     const idle = rssOf(server.pid);
     await requestsPerSecond({

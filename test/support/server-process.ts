@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCertificates } from '../../server/certs.ts';
+import { nodeOptionsOf } from './npm-script.ts';
 import { TEST_ROOT } from './stack.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,7 +43,9 @@ export async function startServerProcess(
   env: Record<string, string>,
   options: { emulatorOnly?: boolean } = {},
 ): Promise<ServerProcess> {
-  const args = [entry, ...(options.emulatorOnly ? ['--emulator-only'] : [])];
+  const args = options.emulatorOnly
+    ? [...nodeOptionsOf('emulator'), entry, '--emulator-only']
+    : [...nodeOptionsOf('start'), entry];
   const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_PORT: '0', ...env },

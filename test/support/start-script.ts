@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { nodeOptionsOf } from './npm-script.ts';
 import { TEST_ROOT } from './stack.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,7 +21,7 @@ export interface Run {
 
 /** Starts server/start.js the way `npm start` does, from `cwd`, and returns the child. */
 export function startServer(cwd: string, env: Record<string, string>) {
-  return spawn(process.execPath, ['--env-file-if-exists=.env', entry], {
+  return spawn(process.execPath, [...nodeOptionsOf('start'), entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
