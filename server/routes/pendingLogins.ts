@@ -13,20 +13,26 @@ const MAX_PENDING = 2000;
 const MAX_PER_BROWSER = 5;
 
 export class PendingLogins {
+  /** Each browser's logins, oldest first: a start counts its own without looking through every browser's. */
+  private readonly byBrowser = new Map<string | undefined, Set<string>>();
   private readonly waiting = new LRUCache<string, Transaction>({
     max: MAX_PENDING,
     ttl: TRANSACTION_LIFETIME_MS,
+    // However a login leaves (taken, pushed out, expired, replaced), its browser's list forgets it.
+    dispose: (transaction, digest) => this.unlist(transaction.browser, digest),
   });
 
   /** A login leaving for Salesforce, with the browser it belongs to; that browser's oldest give way past five. */
   keep(transaction: Transaction): void {
-    const mine: string[] = []; // this browser's, oldest first
-    for (const [digest, other] of this.waiting.rentries() as Iterable<[string, Transaction]>) {
-      if (other.browser === transaction.browser) mine.push(digest);
+    const mine = this.byBrowser.get(transaction.browser) ?? new Set<string>();
+    for (const oldest of mine) {
+      if (mine.size < MAX_PER_BROWSER) break;
+      mine.delete(oldest);
+      this.waiting.delete(oldest);
     }
-    for (const digest of mine.slice(0, Math.max(0, mine.length - MAX_PER_BROWSER + 1)))
-      this.waiting.delete(digest);
-    this.waiting.set(stateDigest(transaction.state), transaction);
+    const digest = stateDigest(transaction.state);
+    this.waiting.set(digest, transaction);
+    this.byBrowser.set(transaction.browser, mine.add(digest));
   }
 
   /** The login `state` belongs to, only for the browser that started it (its state alone is not enough). */
@@ -46,8 +52,13 @@ export class PendingLogins {
   /** A logout ends what the browser had under way, as it ends the session that held it. */
   forgetBrowser(browser: string | undefined): void {
     if (browser === undefined) return;
-    for (const [digest, transaction] of this.waiting.entries()) {
-      if (transaction.browser === browser) this.waiting.delete(digest);
-    }
+    for (const digest of this.byBrowser.get(browser) ?? []) this.waiting.delete(digest);
+    this.byBrowser.delete(browser);
+  }
+
+  private unlist(browser: string | undefined, digest: string): void {
+    const mine = this.byBrowser.get(browser);
+    mine?.delete(digest);
+    if (mine?.size === 0) this.byBrowser.delete(browser);
   }
 }

@@ -35,6 +35,16 @@ describe('pending logins', () => {
     assert.equal(pending.find('other', 'browser-2')?.state, 'other');
   });
 
+  test('logins pushed out by the cap of 2,000 no longer count against their browser', () => {
+    const pending = new PendingLogins();
+    for (let i = 0; i < 3; i++) pending.keep(login(`early-${i}`, 'browser-1'));
+    for (let i = 0; i < 2000; i++) pending.keep(login(`crowd-${i}`, `browser-${i + 2}`));
+    assert.equal(pending.find('early-2', 'browser-1'), undefined, 'pushed out by the crowd');
+    for (let i = 0; i < 5; i++) pending.keep(login(`late-${i}`, 'browser-1'));
+    for (let i = 0; i < 5; i++) assert.equal(pending.find(`late-${i}`, 'browser-1')?.state, `late-${i}`);
+    assert.equal(pending.find('crowd-1999', 'browser-2001')?.state, 'crowd-1999');
+  });
+
   test('a logout forgets every login of its browser', () => {
     const pending = new PendingLogins();
     pending.keep(login('a', 'browser-1'));
