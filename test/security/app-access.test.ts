@@ -49,6 +49,10 @@ describe('org mode access link', () => {
     assert.equal(response.headers.get('set-cookie'), null);
     const html = await response.text();
     assert.match(html, /<h1>Open the access link first<\/h1>/);
+    assert.match(html, /talking to a <strong>real org<\/strong>/);
+    // Where the link leads, and for how long its cookie lets this browser in.
+    assert.match(html, /sets a cookie and opens the home page/);
+    assert.match(html, /The cookie\s+lasts until the browser closes/);
     // The address this very playground answers on, not a fixed example port.
     assert.ok(
       html.includes(`printed a line like\n<code>open ${new URL(stack.appUrl).origin}/?access=…</code>`),
