@@ -8,6 +8,7 @@ import { hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { transcriptReader } from '../../support/transcript-reader.ts';
 
 describe('JWT bearer and user-agent flows', () => {
   let stack: TestStack;
@@ -141,6 +142,12 @@ describe('JWT bearer and user-agent flows', () => {
     ]) {
       assert.match(html, new RegExp(`Passed: ${check}`));
     }
+    // The callback leg shows the address with its fragment, and says how the app came to see it.
+    const legs = transcriptReader(() => stack, client);
+    const { legs: shown } = await legs.pageOf('/result');
+    const callback = await legs.legOf(shown.find((leg) => leg.leg === 'callback')?.id ?? 'none');
+    assert.match(callback, /oauthcallback\.html#/);
+    assert.match(callback, /What your browser sent to this app\s+had no fragment/);
   });
 
   test('user-agent: a tampered signature or state is refused, and #error is explained', async () => {
