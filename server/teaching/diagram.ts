@@ -1,6 +1,6 @@
 // The sequence diagram of a flow: its steps between the four parties, each done, failed or not reached.
 import type { Attempt } from '../attempts/attempt.ts';
-import { authorizeRedirect, type Party, type StepState } from './diagramEvidence.ts';
+import { authorizeRedirect, callbackError, type Party, type StepState } from './diagramEvidence.ts';
 import { STEPS } from './diagramFlows.ts';
 
 export type { Party, StepState };
@@ -29,6 +29,11 @@ export function diagramSteps(attempt: Attempt): DiagramStep[] {
       return { from: step.from, to, label, state: 'earlier' };
     }
     const evidence = step.evidence(attempt);
+    // Its login failed only by a refusal taken as Salesforce's: an error whose state this browser never sent may
+    // not be, and a code that came back was a login finished before this attempt.
+    if (bornAtCallback && step.evidence === callbackError && evidence !== 'failed') {
+      return { from: step.from, to, label, state: 'earlier' };
+    }
     const state: StepState = failed
       ? evidence === 'done'
         ? 'done'

@@ -121,6 +121,35 @@ describe('diagram states', () => {
     );
   });
 
+  test('an error that came back with a state this browser never sent: its login is not drawn as done', () => {
+    const unsolicited = attemptOf({
+      flow: 'user-agent',
+      ok: false,
+      error: {
+        error: 'unsolicited_error',
+        error_description: 'an error with a state never sent',
+        source: 'app',
+      },
+      transcript: [
+        {
+          id: 'c1',
+          at: 0,
+          kind: 'callback',
+          leg: 'callback',
+          method: 'GET',
+          url: 'https://localhost/oauthcallback.html',
+          requestHeaders: {},
+        },
+      ],
+    });
+    assert.deepEqual(
+      diagramSteps(unsolicited)
+        .slice(0, 3)
+        .map((step) => step.state),
+      ['earlier', 'earlier', 'done'],
+    );
+  });
+
   test('a redirect flow the pre-flight stopped fails at its first step, not nowhere', () => {
     const refused = attemptOf({
       flow: 'web-server',
