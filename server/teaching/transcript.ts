@@ -42,6 +42,8 @@ export interface EntryView extends LegSummary {
   responseBytes?: number;
   durationMs?: number;
   snippets?: SnippetSet;
+  /** Whether Reveal has anything to show: a masked value, or copies to fill with the owner's values. */
+  revealable: boolean;
 }
 
 function paramsOf(entry: TranscriptEntry): URLSearchParams {
@@ -99,7 +101,7 @@ export function entryView(
   const headers = reveal ? entry.requestHeaders : maskHeaders(entry.requestHeaders);
   // A leg keeps only the telling headers now; one saved before (a Redis store outlives the app) has them all.
   const kept = keptResponseHeaders(entry.responseHeaders ?? {});
-  return {
+  const view: Omit<EntryView, 'revealable'> = {
     ...legSummary(entry, options.name ?? entry.leg, options.attempt),
     url: clean(reveal ? entry.url : maskUrl(entry.url)),
     params: [...paramsOf(entry)].map(([name, value]) => ({
@@ -125,6 +127,12 @@ export function entryView(
         ? cleanSet(snippetSet(legRequest(entry), { ...options.snippets, reveal }), clean)
         : undefined,
   };
+  // A leg with nothing masked (an error at the callback, the redirect to authorize) gets no Reveal button that
+  // would say "revealed" and change nothing.
+  const shown = ({ url, params, requestHeaders, requestBody, responseHeaders, responseBody }: typeof view) =>
+    JSON.stringify([url, params, requestHeaders, requestBody, responseHeaders, responseBody]);
+  const revealed = () => entryView(entry, secrets, { ...options, reveal: true, snippets: undefined });
+  return { ...view, revealable: reveal || view.snippets !== undefined || shown(view) !== shown(revealed()) };
 }
 
 /** The last line of defence holds for snippets too: before Reveal, no known secret survives in them. */

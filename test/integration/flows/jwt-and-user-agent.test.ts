@@ -148,6 +148,7 @@ describe('JWT bearer and user-agent flows', () => {
     const callback = await legs.legOf(shown.find((leg) => leg.leg === 'callback')?.id ?? 'none');
     assert.match(callback, /oauthcallback\.html#/);
     assert.match(callback, /What your browser sent to this app\s+had no fragment/);
+    assert.match(callback, /Reveal secrets of the /, 'the token in the fragment is masked until revealed');
   });
 
   test('user-agent: a tampered signature or state is refused, and #error is explained', async () => {
@@ -173,6 +174,12 @@ describe('JWT bearer and user-agent flows', () => {
       await (await client.get(`${stack.appUrl}/flows/user-agent`)).text(),
       /The user clicked Deny/,
     );
+    // An error, its description and the state hide nothing: no Reveal that would change nothing.
+    const legs = transcriptReader(() => stack, client);
+    const { legs: shown } = await legs.pageOf('/flows/user-agent');
+    const callback = await legs.legOf(shown.find((leg) => leg.leg === 'callback')?.id ?? 'none');
+    assert.match(callback, /error=access_denied/);
+    assert.doesNotMatch(callback, /Reveal secrets/);
   });
 
   test("user-agent: a fragment without instance_url is this app's refusal, never told as Salesforce's words", async () => {
