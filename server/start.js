@@ -3,7 +3,7 @@
 // Plain JavaScript, since Node runs it before anything can compile TypeScript. package.json gives Node two memory
 // options: semi-spaces of 8 MB (half V8's default) and an old space that grows to 1.5 times what the last full
 // collection kept (V8 allows 4 times when collecting is cheap). A flood of visitors then leaves the process about 1.3
-// times its idle size instead of 2, at no throughput `npm run bench` can tell apart (bench/README.md, Memory).
+// times its idle size instead of 2, for a throughput cost within this machine's run-to-run noise (bench/README.md).
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
