@@ -2,6 +2,7 @@
 import type { Attempt } from '../attempts/attempt.ts';
 import { authorizeRedirect, callbackError, type Party, type StepState } from './diagramEvidence.ts';
 import { STEPS } from './diagramFlows.ts';
+import { errorCameBack } from './diagramLabels.ts';
 
 export type { Party, StepState };
 
@@ -29,9 +30,14 @@ export function diagramSteps(attempt: Attempt): DiagramStep[] {
       return { from: step.from, to, label, state: 'earlier' };
     }
     const evidence = step.evidence(attempt);
-    // Its login failed only by a refusal taken as Salesforce's: an error whose state this browser never sent may
-    // not be, and a code that came back was a login finished before this attempt.
-    if (bornAtCallback && step.evidence === callbackError && evidence !== 'failed') {
+    // An error that came back but was not taken as Salesforce's (its state was never sent from here) tells nothing
+    // of the login: not "Done: Log in, then Deny". A code that came back again (Back, Reload) was a login done.
+    if (
+      bornAtCallback &&
+      step.evidence === callbackError &&
+      evidence !== 'failed' &&
+      errorCameBack(attempt)
+    ) {
       return { from: step.from, to, label, state: 'earlier' };
     }
     const state: StepState = failed

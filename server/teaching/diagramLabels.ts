@@ -40,7 +40,7 @@ const returnedError = (attempt: Attempt): string | undefined => {
   // An empty error is none, as the callback reads it (routes/callback.ts).
   return searchParams.get('error') || new URLSearchParams(hash.slice(1)).get('error') || undefined;
 };
-const errorCameBack = (attempt: Attempt): boolean => returnedError(attempt) !== undefined;
+export const errorCameBack = (attempt: Attempt): boolean => returnedError(attempt) !== undefined;
 
 /** Refusals Salesforce sends back before any login page: the request itself was refused, not the user's answer. */
 const BEFORE_LOGIN = new Set([

@@ -137,7 +137,7 @@ describe('diagram states', () => {
           kind: 'callback',
           leg: 'callback',
           method: 'GET',
-          url: 'https://localhost/oauthcallback.html',
+          url: 'https://localhost/oauthcallback.html#error=access_denied&state=never-sent',
           requestHeaders: {},
         },
       ],
