@@ -35,6 +35,12 @@ describe('an org whose My Domain is the login URL', () => {
     await org?.close();
   });
 
+  test('a visitor without the access link is told the org is on this machine, not that it is a real org', async () => {
+    const page = await (await new TestClient().get(`${app.appUrl}/flows/jwt`)).text();
+    assert.match(page, /<h1>Open the access link first<\/h1>/);
+    assert.match(page, /talking to an <strong>org on this machine<\/strong>/);
+  });
+
   test('client credentials offers no switch to a login host it does not have, and says why', async () => {
     const page = await (await learner.get(`${app.appUrl}/flows/client-credentials`)).text();
     assert.doesNotMatch(page, /value="login-host"/);
