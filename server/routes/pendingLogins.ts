@@ -35,6 +35,11 @@ export class PendingLogins {
     this.byBrowser.set(transaction.browser, mine.add(digest));
   }
 
+  /** How many browsers have logins waiting: never more than the logins themselves (the cache's cap bounds both). */
+  get browsers(): number {
+    return this.byBrowser.size;
+  }
+
   /** The login `state` belongs to, only for the browser that started it (its state alone is not enough). */
   find(state: string | undefined, browser: string | undefined): Transaction | undefined {
     if (state === undefined || browser === undefined) return undefined;

@@ -43,6 +43,9 @@ describe('pending logins', () => {
     for (let i = 0; i < 5; i++) pending.keep(login(`late-${i}`, 'browser-1'));
     for (let i = 0; i < 5; i++) assert.equal(pending.find(`late-${i}`, 'browser-1')?.state, `late-${i}`);
     assert.equal(pending.find('crowd-1999', 'browser-2001')?.state, 'crowd-1999');
+    // A browser whose logins were all pushed out is forgotten with them: the five late ones pushed out the crowd's
+    // first five, so 1,995 of the crowd and browser-1 are left.
+    assert.equal(pending.browsers, 1996);
   });
 
   test('a logout forgets every login of its browser', () => {
