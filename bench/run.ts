@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCertificates } from '../server/certs.ts';
-import { startChild, type ServerChild } from './lib/children.ts';
+import { npmStartOptions, startChild, type ServerChild } from './lib/children.ts';
 import { cleanUp } from './lib/projectCopy.ts';
 import { appLikeAgent, getText, type BenchContext, type StackReady } from './lib/context.ts';
 import { formatRow, header, meets, type Row } from './lib/table.ts';
@@ -14,7 +14,6 @@ import { measureResultPage } from './measures/resultPage.ts';
 import { measureSigning } from './measures/signing.ts';
 import { measureStartup } from './measures/startup.ts';
 import { measureEmulator, measureHome } from './measures/throughput.ts';
-import { nodeOptionsOf } from '../test/support/npm-script.ts';
 import { privateTempFolder } from '../test/support/privateFolder.ts';
 
 const started = Date.now();
@@ -59,9 +58,7 @@ const step = async (key: (typeof ORDER)[number], what: string, measure: () => Pr
   measured[key] = ([] as Row[]).concat(await measure());
 };
 try {
-  // With the memory options `npm start` gives Node; not its .env, which could point the app at an org.
-  const startOptions = nodeOptionsOf('start').filter((option) => !option.startsWith('--env-file'));
-  const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root }, startOptions);
+  const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root }, npmStartOptions());
   children.push(stack);
   const agent = appLikeAgent(root);
   const pageBytes = Buffer.byteLength(await getText(`${stack.ready.appUrl}/`, agent));

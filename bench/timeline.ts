@@ -3,7 +3,7 @@
 // consecutive marks inside the playground's process (see lib/timeline.ts), each with its share of the flow.
 import path from 'node:path';
 import { ensureCertificates } from '../server/certs.ts';
-import { startChild } from './lib/children.ts';
+import { npmStartOptions, startChild } from './lib/children.ts';
 import type { StackReady } from './lib/context.ts';
 import { JwtFlowDriver } from './lib/jwtFlow.ts';
 import { WARM_UP } from './measures/flow.ts';
@@ -14,7 +14,11 @@ const FLOWS = Number(process.env.BENCH_FLOWS ?? 1000);
 
 const root = privateTempFolder('sf-oauth-playground-bench-root');
 await ensureCertificates(path.join(root, 'certs'));
-const stack = await startChild<StackReady>('stack', { BENCH_ROOT: root, BENCH_TIMELINE: '1' });
+const stack = await startChild<StackReady>(
+  'stack',
+  { BENCH_ROOT: root, BENCH_TIMELINE: '1' },
+  npmStartOptions(),
+);
 try {
   const driver = new JwtFlowDriver({ root, stack });
   await driver.open();

@@ -2,8 +2,9 @@
 // TypeScript loader at every start; `npm run dev` runs the sources through tsx instead, reloading on edits.
 // Plain JavaScript, since Node runs it before anything can compile TypeScript. package.json gives Node two memory
 // options: semi-spaces of 8 MB (half V8's default) and an old space that grows to 1.5 times what the last full
-// collection kept (V8 allows 4 times when collecting is cheap). A flood of visitors then leaves the process about 1.3
-// times its idle size instead of 2, for a throughput cost within this machine's run-to-run noise (bench/README.md).
+// collection kept (V8 allows 4 times when collecting is cheap). A flood of visitors then leaves the process about
+// 1.3 times its idle size instead of 1.6 to 2, for a throughput cost within this machine's run-to-run noise
+// (bench/README.md).
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';

@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeOptionsOf } from '../../test/support/npm-script.ts';
 
 const serversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../servers');
 /** A server that does not stop within this is killed: its clean-up is lost, the bench goes on. */
@@ -18,6 +19,12 @@ const ANSWER_TIMEOUT_MS = 60_000;
 export function benchEnv(): NodeJS.ProcessEnv {
   const changesTheApp = /^(SF_|EMULATOR_|REDIS_URL$|NODE_ENV$|PORT$|SESSION_SECRET$|NODE_EXTRA_CA_CERTS$)/;
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !changesTheApp.test(name)));
+}
+
+/** The memory options `npm start` gives Node (package.json), for the playground's stack; not its .env, which could
+ * point the app at an org. */
+export function npmStartOptions(): string[] {
+  return nodeOptionsOf('start').filter((option) => !option.startsWith('--env-file'));
 }
 
 export interface Stats {

@@ -9,8 +9,10 @@ const ENTRY = 'server/start.js';
 
 /** The words between `node` and server/start.js in package.json's script `name`. */
 export function nodeOptionsOf(name: 'start' | 'emulator'): string[] {
-  const scripts = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts;
-  const words = String(scripts[name] ?? '').split(/\s+/);
+  const scripts = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).scripts ?? {};
+  const words = String(scripts[name] ?? '')
+    .trim()
+    .split(/\s+/);
   const entryAt = words.indexOf(ENTRY);
   if (words[0] !== 'node' || entryAt < 0)
     throw new Error(`package.json's "${name}" script no longer runs "node … ${ENTRY}": ${scripts[name]}`);
