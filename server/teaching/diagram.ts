@@ -31,14 +31,15 @@ export function diagramSteps(attempt: Attempt): DiagramStep[] {
     }
     const evidence = step.evidence(attempt);
     // An error that came back but was not taken as Salesforce's (its state was never sent from here) tells nothing
-    // of the login: not "Done: Log in, then Deny". A code that came back again (Back, Reload) was a login done.
+    // of the login: "Not seen by this app", not "Done: Log in, then Deny". A code that came back again (Back,
+    // Reload) was a login done.
     if (
       bornAtCallback &&
       step.evidence === callbackError &&
       evidence !== 'failed' &&
       errorCameBack(attempt)
     ) {
-      return { from: step.from, to, label, state: 'earlier' };
+      return { from: step.from, to, label, state: 'unseen' };
     }
     const state: StepState = failed
       ? evidence === 'done'

@@ -121,7 +121,7 @@ describe('diagram states', () => {
     );
   });
 
-  test('an error that came back with a state this browser never sent: its login is not drawn as done', () => {
+  test('an error that came back with a state this browser never sent: its login is not seen; a replayed code was done', () => {
     const unsolicited = attemptOf({
       flow: 'user-agent',
       ok: false,
@@ -146,7 +146,23 @@ describe('diagram states', () => {
       diagramSteps(unsolicited)
         .slice(0, 3)
         .map((step) => step.state),
-      ['earlier', 'earlier', 'done'],
+      ['earlier', 'unseen', 'done'],
+    );
+    // The same callback with a code, come back again (Back, Reload): the login was done, before this attempt.
+    const replayed = attemptOf({
+      flow: 'web-server',
+      ok: false,
+      replay: true,
+      error: { error: 'callback_replayed', error_description: 'already completed', source: 'app' },
+      transcript: [
+        { ...unsolicited.transcript[0], url: 'https://localhost/oauthcallback.html?code=aPrx&state=s1' },
+      ],
+    });
+    assert.deepEqual(
+      diagramSteps(replayed)
+        .slice(0, 3)
+        .map((step) => step.state),
+      ['earlier', 'done', 'done'],
     );
   });
 
