@@ -42,7 +42,7 @@ export interface EntryView extends LegSummary {
   responseBytes?: number;
   durationMs?: number;
   snippets?: SnippetSet;
-  /** Whether Reveal has anything to show: a masked value, or copies to fill with the owner's values. */
+  /** Whether Reveal has anything to show: a masked value, or copies (whose placeholders it may fill). */
   revealable: boolean;
 }
 

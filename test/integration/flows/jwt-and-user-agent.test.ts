@@ -149,6 +149,7 @@ describe('JWT bearer and user-agent flows', () => {
     assert.match(callback, /oauthcallback\.html#/);
     assert.match(callback, /What your browser sent to this app\s+had no fragment/);
     assert.match(callback, /Reveal secrets of the /, 'the token in the fragment is masked until revealed');
+    assert.match(callback, /access_token=[^&<]*•/);
   });
 
   test('user-agent: a tampered signature or state is refused, and #error is explained', async () => {
