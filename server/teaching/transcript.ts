@@ -42,7 +42,7 @@ export interface EntryView extends LegSummary {
   responseBytes?: number;
   durationMs?: number;
   snippets?: SnippetSet;
-  /** Whether Reveal has anything to show: a masked value, or copies (whose placeholders it may fill). */
+  /** Whether Reveal has anything to show: a masked value, or copies with a secret to fill in. */
   revealable: boolean;
 }
 
@@ -127,12 +127,15 @@ export function entryView(
         ? cleanSet(snippetSet(legRequest(entry), { ...options.snippets, reveal }), clean)
         : undefined,
   };
-  // A leg with nothing masked (an error at the callback, the redirect to authorize) gets no Reveal button that
-  // would say "revealed" and change nothing.
+  // A leg with nothing masked and no secret in its copies (an error at the callback, the redirect to authorize, the
+  // pre-flight, the versions list) gets no Reveal button that would say "revealed" and change nothing.
   const shown = ({ url, params, requestHeaders, requestBody, responseHeaders, responseBody }: typeof view) =>
     JSON.stringify([url, params, requestHeaders, requestBody, responseHeaders, responseBody]);
   const revealed = () => entryView(entry, secrets, { ...options, reveal: true, snippets: undefined });
-  return { ...view, revealable: reveal || view.snippets !== undefined || shown(view) !== shown(revealed()) };
+  return {
+    ...view,
+    revealable: reveal || (view.snippets?.variables.length ?? 0) > 0 || shown(view) !== shown(revealed()),
+  };
 }
 
 /** The last line of defence holds for snippets too: before Reveal, no known secret survives in them. */
