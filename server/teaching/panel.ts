@@ -9,7 +9,7 @@ import { clockSkewCheck } from './checks.ts';
 import { legNames } from './legNames.ts';
 import { snippetContext } from './snippets/context.ts';
 import { secretsOf } from './secrets.ts';
-import { entryView, legSummary, type EntryView, type LegSummary } from './transcript.ts';
+import { entryView, legSummary, revealable, type EntryView, type LegSummary } from './transcript.ts';
 
 export interface PanelView {
   flow: FlowName;
@@ -45,15 +45,20 @@ export function panelView(
   };
 }
 
-/** One leg as it shows when opened: every field masked, its copies with placeholders, named as in its transcript. */
+/**
+ * One leg as it shows when opened: every field masked, its copies with placeholders, named as in its transcript,
+ * with a Reveal only if it has something to reveal.
+ */
 export function openedLeg(
   attempt: Attempt,
   entry: TranscriptEntry,
   config: Pick<Config, 'clientSecret' | 'mode' | 'certsDir' | 'jwtKeyFile' | 'loginUrl'>,
-): EntryView {
-  return entryView(entry, secretsOf(attempt, [config.clientSecret]), {
+): EntryView & { revealable: boolean } {
+  const secrets = secretsOf(attempt, [config.clientSecret]);
+  const view = entryView(entry, secrets, {
     snippets: snippetContext(config, false),
     attempt,
     name: legNames(attempt.transcript)[attempt.transcript.indexOf(entry)],
   });
+  return { ...view, revealable: revealable(entry, secrets, view) };
 }

@@ -42,8 +42,6 @@ export interface EntryView extends LegSummary {
   responseBytes?: number;
   durationMs?: number;
   snippets?: SnippetSet;
-  /** Whether Reveal has anything to show: a masked value, or copies with a secret to fill in. */
-  revealable: boolean;
 }
 
 function paramsOf(entry: TranscriptEntry): URLSearchParams {
@@ -101,7 +99,7 @@ export function entryView(
   const headers = reveal ? entry.requestHeaders : maskHeaders(entry.requestHeaders);
   // A leg keeps only the telling headers now; one saved before (a Redis store outlives the app) has them all.
   const kept = keptResponseHeaders(entry.responseHeaders ?? {});
-  const view: Omit<EntryView, 'revealable'> = {
+  return {
     ...legSummary(entry, options.name ?? entry.leg, options.attempt),
     url: clean(reveal ? entry.url : maskUrl(entry.url)),
     params: [...paramsOf(entry)].map(([name, value]) => ({
@@ -127,15 +125,18 @@ export function entryView(
         ? cleanSet(snippetSet(legRequest(entry), { ...options.snippets, reveal }), clean)
         : undefined,
   };
-  // A leg with nothing masked and no secret in its copies (an error at the callback, the redirect to authorize, the
-  // pre-flight, the versions list) gets no Reveal button that would say "revealed" and change nothing.
-  const shown = ({ url, params, requestHeaders, requestBody, responseHeaders, responseBody }: typeof view) =>
+}
+
+/**
+ * Whether Reveal has anything to show in a leg shown as `view`: a masked value, or copies with a secret to fill in.
+ * One with neither (an error at the callback, the redirect to authorize, the pre-flight, the versions list) gets no
+ * Reveal button that would say "revealed" and change nothing.
+ */
+export function revealable(entry: TranscriptEntry, secrets: readonly string[], view: EntryView): boolean {
+  if ((view.snippets?.variables.length ?? 0) > 0) return true;
+  const shown = ({ url, params, requestHeaders, requestBody, responseHeaders, responseBody }: EntryView) =>
     JSON.stringify([url, params, requestHeaders, requestBody, responseHeaders, responseBody]);
-  const revealed = () => entryView(entry, secrets, { ...options, reveal: true, snippets: undefined });
-  return {
-    ...view,
-    revealable: reveal || (view.snippets?.variables.length ?? 0) > 0 || shown(view) !== shown(revealed()),
-  };
+  return shown(view) !== shown(entryView(entry, secrets, { reveal: true }));
 }
 
 /** The last line of defence holds for snippets too: before Reveal, no known secret survives in them. */
