@@ -21,8 +21,10 @@ export function benchEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !changesTheApp.test(name)));
 }
 
-/** The memory options `npm start` gives Node (package.json), for the playground's stack; not its .env, which could
- * point the app at an org. */
+/**
+ * The memory options `npm start` gives Node (package.json), for the playground's stack; not its .env, which could
+ * point the app at an org. The bare baseline keeps Node's defaults.
+ */
 export function npmStartOptions(): string[] {
   return nodeOptionsOf('start').filter((option) => !option.startsWith('--env-file'));
 }

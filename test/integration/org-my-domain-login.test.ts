@@ -7,8 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EMULATOR_DEFAULTS } from '../../server/config.ts';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
-import { runWebServerFlow } from '../support/flows.ts';
-import { hiddenValue } from '../support/emulator-login.ts';
+import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
 
@@ -48,14 +47,9 @@ describe('an org whose My Domain is the login URL', () => {
     assert.match(page, /a generic login host: <code>SF_LOGIN_URL<\/code> is this My Domain/);
     assert.doesNotMatch(page, /the login host: right for the other flows, refused for this one/);
     // Armed anyway (an old form, a hand-made request): not taken, so the page lists no switch armed.
-    const armed = await learner.request(`${app.appUrl}/teaching/break-it`, {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['_csrf', hiddenValue(page, '_csrf')],
-        ['flow', 'client-credentials'],
-        ['faults', 'login-host'],
-      ]).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    const armed = await postForm(app, learner, '/flows/client-credentials', '/teaching/break-it', {
+      flow: 'client-credentials',
+      faults: 'login-host',
     });
     assert.equal(armed.status, 303);
     const after = await (await learner.get(`${app.appUrl}/flows/client-credentials`)).text();

@@ -43,18 +43,20 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   return lines.join('\n');
 }
 
+/** The generic login hosts the CLI tries as aud besides the login URL. */
+const CLI_LOGIN_HOSTS = [
+  'https://login.salesforce.com',
+  'https://test.salesforce.com',
+  'https://gs1.salesforce.com',
+];
+
 /**
  * The CLI works out the assertion's aud itself, trying the login URL and the generic login hosts (sfdx-core's
  * getLoginAudienceCombos; gs1 for its hosts); any other audience (an SF_AUDIENCE of one's own) it reads from
  * SF_AUDIENCE_URL. Not the "break it" switch's wrong one: the CLI signs its own assertion, so a copy cannot replay it.
  */
 function audienceVariable(aud: string | undefined, loginUrl: string): string {
-  const guessed = [
-    loginUrl,
-    'https://login.salesforce.com',
-    'https://test.salesforce.com',
-    'https://gs1.salesforce.com',
-  ];
   if (!aud || aud === WRONG_AUDIENCE) return '';
+  const guessed = [loginUrl, ...CLI_LOGIN_HOSTS];
   return guessed.includes(aud.replace(/\/$/, '')) ? '' : `SF_AUDIENCE_URL=${shellQuote(aud)} `;
 }
