@@ -34,9 +34,11 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   // SF_ACCESS_TOKEN is the variable `sf org login access-token --no-prompt` reads the token from.
   // Its one variable is the access token, always kept: no check line, whose && would guard only the next command.
   lines.push(...variableLines(bindings));
+  // The query runs only if this login worked: otherwise the alias still names an earlier login (another token, another
+  // org), and its rows would look like this token's answer.
   lines.push(
     `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} \\`,
-    `  --alias ${ORG_ALIAS} --no-prompt`,
+    `  --alias ${ORG_ALIAS} --no-prompt && \\`,
     `${trust}sf data query --query ${shellQuote(query.soql)} \\`,
     `  --target-org ${ORG_ALIAS} --api-version ${query.version}`,
   );

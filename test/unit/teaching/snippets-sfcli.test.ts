@@ -37,7 +37,7 @@ describe('sf CLI snippets', () => {
         '# Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'sf org login access-token --instance-url https://127.0.0.1:8443 \\',
-        '  --alias playground --no-prompt',
+        '  --alias playground --no-prompt && \\',
         `sf data query --query 'SELECT Id, Name FROM Account WHERE Name = '\\''O'\\'''\\''Brien'\\''' \\`,
         '  --target-org playground --api-version 66.0',
       ].join('\n'),
@@ -59,6 +59,16 @@ describe('sf CLI snippets', () => {
       ...['data', 'query', '--query', "SELECT Id, Name FROM Account WHERE Name = 'O''Brien'"],
       ...['--target-org', 'playground', '--api-version', '66.0', '--'],
     ]);
+  });
+
+  test('a refused login stops there: the query never runs against what the alias named before', () => {
+    const script = sfCliSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: true }) ?? '';
+    // A stand-in sf whose login fails, as a revoked or mistyped token's does; any other command says it ran.
+    const stand = `sf() { if [ "$1" = org ]; then echo 'login refused' >&2; return 1; fi; echo "ran: $*"; }\n`;
+    const run = spawnSync('bash', ['-c', stand + script], { encoding: 'utf8' });
+    assert.equal(run.stdout, '', 'no query ran');
+    assert.equal(run.stderr.trim(), 'login refused');
+    assert.notEqual(run.status, 0, 'the copy ends with the failed login');
   });
 
   test("a site's login keeps its path, and an audience the CLI would not guess goes in SF_AUDIENCE_URL", () => {
