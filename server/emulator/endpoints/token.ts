@@ -1,8 +1,9 @@
 // POST /services/oauth2/token: merges query and form parameters (urlencoded or multipart) and dispatches on
 // grant_type through a Map; response_type=device_code starts Salesforce's device flow at the same endpoint.
 // `format` (json, urlencoded, xml) or else the Accept header picks the answer's form, as Salesforce documents; JSON by
-// default. Refusals follow it too: the reference shows them only as JSON, from requests that asked for no format,
-// and whether a refusal honours `format` is unconfirmed (the emulator keeps one form per request).
+// default. Refusals follow it too: the reference shows them only as JSON, from requests that asked for no format
+// (its help page introduces its example as "an error response in JSON format", as if others existed), and whether
+// a refusal honours `format` is unconfirmed (the emulator keeps one form per request).
 import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { EmulatorContext } from '../context.ts';
