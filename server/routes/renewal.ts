@@ -2,7 +2,7 @@
 // code comes back unexchanged, or a new device code.
 import type { KeyObject } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { FlowError } from '../attempts/attempt.ts';
+import { FlowError, type Fault } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import * as device from '../flows/device.ts';
 import { signingKey } from '../flows/jwtBearer.ts';
@@ -28,10 +28,14 @@ export function renewSpentValue(services: Services): RequestHandler {
     const spent = spentValue(entry, attempt);
     const context = snippetContext(config, true);
     if (spent?.fresh === 'assertion') {
-      const renewed = withNewAssertion(entry, keyForNewAssertion(config.jwtKeyFile), now());
+      const renewed = withNewAssertion(entry, keyForNewAssertion(config.jwtKeyFile), now(), config.audience);
+      const broken = attempt.faults.flatMap((fault) => ASSERTION_FAULTS[fault] ?? []);
+      const notCarried = broken.length
+        ? ` The "break it" switch this attempt ran with (${broken.join(', ')}) is not carried over: the copy is the request as it should be.`
+        : '';
       return res.set('Cache-Control', 'no-store').json({
         snippets: snippetSet(legRequest(renewed.entry), context),
-        note: `A new assertion, signed just now with this app's key and not sent: it expires at ${renewed.expiresAt}.`,
+        note: `A new assertion, signed just now with this app's key and not sent: it expires at ${renewed.expiresAt}.${notCarried}`,
       });
     }
     if (spent?.fresh === 'code') {
@@ -68,6 +72,13 @@ export function renewSpentValue(services: Services): RequestHandler {
     );
   };
 }
+
+/** The JWT flow's "break it" switches that change the assertion itself, which a new one leaves out. */
+const ASSERTION_FAULTS: Partial<Record<Fault, string>> = {
+  'wrong-aud': 'a wrong aud',
+  'expired-exp': 'an expired assertion',
+  'other-key': 'another key',
+};
 
 /** The signing key, or why it cannot sign (moved, unreadable, not a key): the learner's to fix, named. */
 function keyForNewAssertion(file: string): KeyObject {

@@ -114,6 +114,35 @@ describe('renewing an assertion when the key cannot sign', () => {
   });
 });
 
+describe('renewing an assertion the "break it" switch broke', () => {
+  let stack: TestStack;
+  const client = new TestClient();
+  before(async () => {
+    stack = await startTestStack();
+    await runWebServerFlow(stack, client); // the user approves the app once, so the JWT flow can succeed
+  });
+  after(() => stack.close());
+  const { pageOf, fresh } = transcriptReader(() => stack, client);
+
+  test('the new assertion is for the right audience, the note says the switch is left out, and the copy gets a token', async () => {
+    const faults = 'wrong-aud';
+    await postForm(stack, client, '/flows/jwt', '/teaching/break-it', { flow: 'jwt', faults });
+    await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+    const page = await pageOf('/flows/jwt');
+    assert.match(page.html, /audience is invalid/, 'the attempt failed as the switch meant it to');
+    const token = page.legs.find((leg) => leg.leg === 'token');
+    assert.ok(token, 'the token leg');
+    const answer = await fresh(token.id, page.csrf);
+    assert.equal(answer.status, 200);
+    const { snippets, note } = (await answer.json()) as { snippets: SnippetSet; note: string };
+    assert.match(note, /The "break it" switch this attempt ran with \(a wrong aud\) is not carried over/);
+    const curl = snippets.snippets.find((snippet) => snippet.target === 'curl')?.text ?? '';
+    const report = `curl() { command curl --silent --write-out '\\n%{http_code}' "$@"; }\n`;
+    const sent = (await run('bash', ['-c', report + curl], { cwd: TEST_ROOT })).stdout;
+    assert.match(sent, /"access_token"[^]*\n200$/);
+  });
+});
+
 describe('a copied jsforce call', () => {
   let stack: TestStack;
   const client = new TestClient();

@@ -58,7 +58,8 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
   }
   if (grant === JWT_GRANT_TYPE) {
     const exp = readJwt(form.get('assertion') ?? undefined)?.claims.exp;
-    const until = typeof exp === 'number' ? ` and expires at ${new Date(exp * 1000).toISOString()}` : '';
+    // Neither "expires" nor "expired": the page is read before or after it, and a "break it" one was born expired.
+    const until = typeof exp === 'number' ? `, whose exp is ${new Date(exp * 1000).toISOString()}` : '';
     return {
       what: 'assertion',
       detail: `This app already sent this assertion${until}. An assertion is meant for one request, minutes long: sign a new one for each token request, as this app does.`,

@@ -2,6 +2,7 @@
 import assert from '../../support/assert.ts';
 import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { describe, test } from 'node:test';
+import { JWT_GRANT_TYPE, WRONG_AUDIENCE } from '../../../server/flows/jwtBearer.ts';
 import { readJwt } from '../../../server/jwt.ts';
 import { withNewAssertion, withNewDeviceCode } from '../../../server/teaching/snippets/fresh.ts';
 import { spentValue } from '../../../server/teaching/snippets/spent.ts';
@@ -20,10 +21,10 @@ describe('spent single-use values', () => {
     assert.match(spent?.detail ?? '', /invalid_grant \/ expired authorization code/);
   });
 
-  test('a sent assertion is spent, says when it expires, and can be signed anew', () => {
+  test('a sent assertion is spent, says its exp, and can be signed anew', () => {
     const spent = spentValue(legs.jwtExchange, alone(legs.jwtExchange));
     assert.equal(spent?.fresh, 'assertion');
-    assert.match(spent?.detail ?? '', /expires at 2026-11-25T15:34:28\.000Z/);
+    assert.match(spent?.detail ?? '', /this assertion, whose exp is 2026-11-25T15:34:28\.000Z\./);
   });
 
   test('a device code is spent once polling ends, not while it is still pending', () => {
@@ -69,7 +70,7 @@ describe('spent single-use values', () => {
     const privateKey = createPrivateKey(otherKey());
     const publicKey = createPublicKey(privateKey);
     const nowMs = Date.UTC(2026, 10, 25, 12, 0, 0);
-    const renewed = withNewAssertion(legs.jwtExchange, privateKey, nowMs);
+    const renewed = withNewAssertion(legs.jwtExchange, privateKey, nowMs, 'https://unused.example');
     const form = new URLSearchParams(renewed.entry.requestBody);
     assert.equal(form.get('grant_type'), 'urn:ietf:params:oauth:grant-type:jwt-bearer');
     const claims = readJwt(form.get('assertion') ?? '')?.claims;
@@ -85,6 +86,15 @@ describe('spent single-use values', () => {
       verify('RSA-SHA256', signed, publicKey, Buffer.from(signature, 'base64url')),
       'signed with the key',
     );
+  });
+
+  test('a new assertion for one the "break it" switch sent to a wrong aud is for this app\'s own audience', () => {
+    const assertion = `${legs.jwtPart({ alg: 'RS256' })}.${legs.jwtPart({ iss: legs.CLIENT_ID, sub: 'admin@playground.local', aud: WRONG_AUDIENCE })}.c2ln`;
+    const body = new URLSearchParams({ grant_type: JWT_GRANT_TYPE, assertion }).toString();
+    const entry = { ...legs.jwtExchange, requestBody: body };
+    const renewed = withNewAssertion(entry, createPrivateKey(otherKey()), Date.now(), legs.LOGIN);
+    const claims = readJwt(new URLSearchParams(renewed.entry.requestBody).get('assertion') ?? '')?.claims;
+    assert.equal(claims?.aud, legs.LOGIN);
   });
 
   test('a new device code replaces the old one in the same poll', () => {
