@@ -5,7 +5,7 @@ import { createRecord, deleteRecord, liveRecord, updateRecord, type DmlContext }
 import { asArray, asObject, asStrings } from './collectionBodies.ts';
 import { RestError } from './restError.ts';
 import { isUnmodeledStandardObject, unmodeledObjectNote } from './unmodeled.ts';
-import { findObject, objectForId, type ObjectDef } from './schema.ts';
+import { findObject, isIdShaped, objectForId, type ObjectDef } from './schema.ts';
 import { shapeRecord } from './sobjects.ts';
 import type { Resource, RestCall } from './types.ts';
 
@@ -81,10 +81,14 @@ function saveOne(method: string, dml: DmlContext, item: unknown): SaveResult {
       }
       return { id: createRecord(dml, object, record), success: true, errors: [] };
     }
+    // An id that is no record id at all is malformed, as a delete's is (wire reference: MALFORMED_ID for bad ids);
+    // none at all is Salesforce's DML refusal as commonly reported (unconfirmed: not in the references).
+    if (!id) throw new RestError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', []);
+    if (!isIdShaped(id)) throw new RestError(400, 'MALFORMED_ID', `malformed id ${id}`, []);
     const changes = { ...record };
     delete changes.id;
     delete changes.Id;
-    updateRecord(dml, object, id ?? '', changes);
+    updateRecord(dml, object, id, changes);
     return { id, success: true, errors: [] };
   } catch (error) {
     if (!(error instanceof RestError)) throw error;

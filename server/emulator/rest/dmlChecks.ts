@@ -1,9 +1,9 @@
 // The checks a record write meets before it is saved, in Salesforce's order: an object this emulator writes,
 // unknown and read-only fields (each value then converted by dmlValues.ts), and required fields.
 import { convertValue, jsonToken } from './dmlValues.ts';
-import { RestError } from './restError.ts';
+import { NOT_SERVED_HERE, RestError } from './restError.ts';
 import { unmodeledFieldNote } from './unmodeled.ts';
-import { findField, type ObjectDef } from './schema.ts';
+import { findChildRelationship, findField, findRelationship, type ObjectDef } from './schema.ts';
 import type { SRecord } from './seed.ts';
 import type { RecordStore } from './store.ts';
 
@@ -13,6 +13,30 @@ const deserializeError = (object: ObjectDef, value: unknown) =>
     'JSON_PARSER_ERROR',
     `Cannot deserialize instance of ${object.name} from ${jsonToken(value)}`,
   );
+
+/**
+ * A relationship name where a field was expected: a record read with its parent's fields (Account.Name) or its
+ * children and written back, as clients often do. A real org takes a parent relationship only to set the parent by
+ * an external id, which this org's objects do not have; child records are never written inside their parent's row.
+ */
+function relationshipRefusal(object: ObjectDef, name: string): RestError | undefined {
+  const reference = findRelationship(object, name);
+  if (reference?.reference) {
+    const { relationshipName, to } = reference.reference;
+    return new RestError(
+      400,
+      'INVALID_FIELD',
+      `${relationshipName} is ${object.name}'s relationship to its parent ${to}: setting a parent through its relationship (by an external id) ${NOT_SERVED_HERE}. Set ${reference.name} to the parent's Id instead, and leave relationship fields out of the records you write.`,
+    );
+  }
+  const child = findChildRelationship(object, name);
+  if (!child) return undefined;
+  return new RestError(
+    400,
+    'INVALID_FIELD',
+    `No such column '${name}' on sobject of type ${object.name} (Local emulator: ${child.relationshipName} is ${object.name}'s child relationship to ${child.childSObject}, not a field: write those records with calls of their own.)`,
+  );
+}
 
 /** Reads a JSON object of field values, refusing unknown and read-only fields like Salesforce does. */
 export function readChanges(
@@ -36,12 +60,16 @@ export function readChanges(
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (name === 'attributes') continue;
     const field = findField(object, name);
-    if (!field)
-      throw new RestError(
-        400,
-        'INVALID_FIELD',
-        `No such column '${name}' on sobject of type ${object.name}${unmodeledFieldNote(name, object.name)}`,
+    if (!field) {
+      throw (
+        relationshipRefusal(object, name) ??
+        new RestError(
+          400,
+          'INVALID_FIELD',
+          `No such column '${name}' on sobject of type ${object.name}${unmodeledFieldNote(name, object.name)}`,
+        )
       );
+    }
     if (
       field.type === 'id' &&
       !creating &&

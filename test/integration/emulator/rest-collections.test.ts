@@ -65,6 +65,26 @@ describe('emulator: sObject Collections and limits', () => {
     assert.deepEqual(deleted.body, [{ id: one.id, success: true, errors: [] }]);
   });
 
+  test('an update whose record has a malformed id, or none, fails alone with its own error', async () => {
+    const account = (fields: object) => ({ attributes: { type: 'Account' }, Industry: 'Retail', ...fields });
+    const { body } = await rest.patch('/composite/sobjects', {
+      records: [account({ id: 'abc' }), account({})],
+    });
+    assert.deepEqual(body, [
+      {
+        id: 'abc',
+        success: false,
+        errors: [{ statusCode: 'MALFORMED_ID', message: 'malformed id abc', fields: [] }],
+      },
+      {
+        success: false,
+        errors: [
+          { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] },
+        ],
+      },
+    ]);
+  });
+
   test('retrieves up to 2,000 records in a POST body, and refuses more', async () => {
     const ids = (n: number) =>
       Array.from({ length: n }, (_, i) => `0015j${String(i + 1).padStart(10, '0')}AAA`);

@@ -31,6 +31,22 @@ describe('emulator: sObjects', () => {
         errorCode: 'INVALID_FIELD',
       },
     ]);
+    // A record read with its parent's fields, or its children, and written back: the relationship is named.
+    const parent = { attributes: { type: 'Account' }, Name: 'Acme Inc.' };
+    await expectReply(rest.post('/sobjects/Contact', { LastName: 'Kid', Account: parent }), 400, [
+      {
+        message:
+          "Account is Contact's relationship to its parent Account: setting a parent through its relationship (by an external id) is not served by this local emulator (an emulator limit: a real org answers it). Set AccountId to the parent's Id instead, and leave relationship fields out of the records you write.",
+        errorCode: 'INVALID_FIELD',
+      },
+    ]);
+    await expectReply(rest.post('/sobjects/Account', { Name: 'X', Contacts: { records: [] } }), 400, [
+      {
+        message:
+          "No such column 'Contacts' on sobject of type Account (Local emulator: Contacts is Account's child relationship to Contact, not a field: write those records with calls of their own.)",
+        errorCode: 'INVALID_FIELD',
+      },
+    ]);
     await expectReply(
       rest.post('/sobjects/Account', { Name: 'X', CreatedDate: '2020-01-01T00:00:00Z', IsDeleted: true }),
       400,
