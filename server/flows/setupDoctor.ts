@@ -11,6 +11,7 @@ import { preflightAuthorize, type PreflightError } from './preflight.ts';
 import { apiChecks, check, noAnswerFix } from './doctorApi.ts';
 import { notPerformed } from './responseChecks.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
+import { explain } from '../teaching/explainer/explain.ts';
 import * as webServer from './webServer.ts';
 
 const LOGIN_URL_FIX =
@@ -128,13 +129,22 @@ function clientCheckDetail(refused: PreflightError | Error | undefined, config: 
   if (refused instanceof SalesforceError && refused.error === 'no_authorize_endpoint')
     return `Nothing there is Salesforce's login page (${refused.description}). Fix: ${LOGIN_URL_FIX}`;
   if (refused instanceof Error) return `The authorize endpoint could not be asked (${refused.message}).`;
-  return `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused.error, config)}.`;
+  return `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused, config)}.`;
 }
 
-/** What to do about a consumer key or callback the org refuses at authorize. */
-export function clientFix(error: string, config: Pick<Config, 'callbackUrl' | 'loginUrl'>): string {
+/**
+ * What to do about a login the org refuses at authorize: the callback and the consumer key here, where the host
+ * decides the likeliest cause; anything else (a scope the app does not allow, an app blocked or not installed) as
+ * the flow pages explain it, never as a key to copy again.
+ */
+export function clientFix(
+  refused: Pick<PreflightError, 'error' | 'error_description'>,
+  config: Pick<Config, 'callbackUrl' | 'loginUrl'>,
+): string {
+  const { error } = refused;
   if (error === 'redirect_uri_mismatch')
     return `add ${config.callbackUrl} to the app's Callback URLs, exactly`;
+  if (error !== 'invalid_client_id') return explain(refused).howToFix.replace(/\.$/, '');
   // The commonest cause of an unknown key at login.salesforce.com: the app was made in a sandbox.
   const sandbox =
     hostKind(config.loginUrl) === 'login'

@@ -4,6 +4,7 @@ import assert from '../support/assert.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { changeSettings } from '../support/emulator-api.ts';
 import { runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, testKeyPem, type TestStack } from '../support/stack.ts';
@@ -78,6 +79,22 @@ describe('the setup doctor', () => {
       assert.match(await download.text(), /upload the certificate made with that key instead/);
     } finally {
       await ownKey.close();
+    }
+  });
+
+  test('a scope the app does not allow: the login check says to allow it or ask for less, not to copy the key', async () => {
+    const scopes = stack.emulator?.context.state.settings.scopes ?? [];
+    await changeSettings(stack, { scopes: scopes.filter((scope) => scope !== 'refresh_token') });
+    try {
+      const html = await doctorReport(stack);
+      assert.match(html, /data-check="client" data-state="fail"/);
+      assert.match(
+        html,
+        /invalid_scope \(the requested scope is not allowed\)\. Fix: Add the scope to the app .*leave it out of SF_SCOPES/,
+      );
+      assert.doesNotMatch(html, /copy the Consumer Key again/);
+    } finally {
+      await changeSettings(stack, { scopes });
     }
   });
 

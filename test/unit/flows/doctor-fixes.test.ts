@@ -9,21 +9,39 @@ describe('setup doctor fixes', () => {
   const callbackUrl = 'https://localhost:8081/oauthcallback.html';
 
   test('an unknown consumer key at the generic login host names a sandbox as the likely cause', () => {
-    const fix = clientFix('invalid_client_id', { callbackUrl, loginUrl: 'https://login.salesforce.com' });
+    const fix = clientFix(
+      { error: 'invalid_client_id' },
+      { callbackUrl, loginUrl: 'https://login.salesforce.com' },
+    );
     assert.match(fix, /^copy the Consumer Key again/);
     assert.match(fix, /SF_LOGIN_URL=https:\/\/test\.salesforce\.com/);
     // At a My Domain or the sandbox host itself, that cause cannot be it.
     for (const loginUrl of ['https://acme.my.salesforce.com', 'https://test.salesforce.com']) {
-      assert.doesNotMatch(clientFix('invalid_client_id', { callbackUrl, loginUrl }), /sandbox/);
+      assert.doesNotMatch(clientFix({ error: 'invalid_client_id' }, { callbackUrl, loginUrl }), /sandbox/);
     }
   });
 
   test('a callback the app does not have is added exactly', () => {
     assert.equal(
-      clientFix('redirect_uri_mismatch', { callbackUrl, loginUrl: 'https://login.salesforce.com' }),
+      clientFix(
+        { error: 'redirect_uri_mismatch' },
+        { callbackUrl, loginUrl: 'https://login.salesforce.com' },
+      ),
       `add ${callbackUrl} to the app's Callback URLs, exactly`,
     );
   });
+  test('a refusal that is not about the key (a scope, an app not installed) gets its own fix, not "copy the key"', () => {
+    const loginUrl = 'https://login.salesforce.com';
+    const scope = clientFix(
+      { error: 'invalid_scope', error_description: 'the requested scope is not allowed' },
+      { callbackUrl, loginUrl },
+    );
+    assert.match(scope, /^Add the scope to the app .*leave it out of SF_SCOPES/);
+    const notInstalled = clientFix({ error: 'OAUTH_EC_APP_NOT_FOUND' }, { callbackUrl, loginUrl });
+    assert.match(notInstalled, /^Install the app in the org you log in to/);
+    for (const fix of [scope, notInstalled]) assert.doesNotMatch(fix, /Consumer Key|\.$/);
+  });
+
   test('a host that gave no answer: trust, time or name first, as the error says, and the URL fix after', () => {
     const urlFix = 'SF_LOGIN_URL must be https://login.salesforce.com.';
     const failure = (code: string, description: string) =>
