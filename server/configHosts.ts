@@ -67,8 +67,13 @@ export function audienceWarning(setting: string | undefined, loginUrl: string): 
     return `SF_AUDIENCE ${setting} has a path: an audience is a login host, or an Experience Cloud site's URL, and Salesforce answers "audience is invalid" to anything else. Fix: ${fix}.`;
   }
   const wanted = isSandboxHost(loginUrl) ? 'test' : 'login';
-  if ((kind === 'login' || kind === 'test') && kind !== wanted && hostKind(loginUrl) !== 'local emulator') {
-    return `SF_AUDIENCE ${setting} is the ${kind} host, but SF_LOGIN_URL ${loginUrl} is ${wanted === 'test' ? 'a sandbox' : 'not a sandbox'}, whose assertions need https://${wanted}.salesforce.com. Fix: ${fix}.`;
+  if ((kind === 'login' || kind === 'test') && kind !== wanted) {
+    // The local emulator is a production org: it refuses the sandbox host as aud, as such an org does.
+    const org =
+      hostKind(loginUrl) === 'local emulator'
+        ? `the local emulator at ${loginUrl} is a production org`
+        : `SF_LOGIN_URL ${loginUrl} is ${wanted === 'test' ? 'a sandbox' : 'not a sandbox'}`;
+    return `SF_AUDIENCE ${setting} is the ${kind} host, but ${org}, whose assertions need https://${wanted}.salesforce.com. Fix: ${fix}.`;
   }
   return undefined;
 }

@@ -82,6 +82,14 @@ describe('the hosts of a configuration', () => {
       warned({ ...WITH_SECRET, SF_AUDIENCE: 'https://test.salesforce.com' }),
       /is the test host, but SF_LOGIN_URL https:\/\/login\.salesforce\.com is not a sandbox/,
     );
+    assert.match(
+      warned({
+        ...WITH_SECRET,
+        SF_LOGIN_URL: 'https://localhost:8443',
+        SF_AUDIENCE: 'https://test.salesforce.com',
+      }),
+      /is the test host, but the local emulator at https:\/\/localhost:8443 is a production org, whose assertions need https:\/\/login\.salesforce\.com/,
+    );
     assert.deepEqual(
       loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://community.acme.com/partners' }, ROOT).warnings,
       [],

@@ -6,7 +6,12 @@ import { safeEqual } from '../secrets.ts';
 import { checkExpiry, checkSignature, decodeAssertion } from './jwtAssertion.ts';
 import type { Grant } from './types.ts';
 
-const LOGIN_AUDIENCES = ['https://login.salesforce.com', 'https://test.salesforce.com'];
+/**
+ * This org is a production org (its Organization record says IsSandbox false), whose assertions name the production
+ * login host: test.salesforce.com is the sandboxes' (wire reference §5.1's aud table), so it is refused here as
+ * another org type's audience. Salesforce's answer to that exact mix is not quoted there: this is its wrong-aud one.
+ */
+const LOGIN_AUDIENCES = ['https://login.salesforce.com'];
 
 export const jwtBearerGrant: Grant = {
   grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
@@ -35,7 +40,7 @@ export const jwtBearerGrant: Grant = {
   },
 };
 
-/** `aud` must be one full URL string: login, test, or this emulator's own login URL (never an array). */
+/** `aud` must be one full URL string: the production login host or this emulator's own login URL (never an array). */
 function checkAudience(aud: unknown, baseUrl: string): void {
   const allowed = [...LOGIN_AUDIENCES, baseUrl];
   if (typeof aud !== 'string' || !allowed.includes(aud.replace(/\/$/, ''))) {

@@ -50,6 +50,12 @@ describe('emulator: JWT bearer grant', () => {
       'invalid_grant',
       'audience is invalid',
     );
+    // The emulator is a production org: the sandbox login host is another org type's audience.
+    await expectError(
+      signAssertion({ ...claims(), aud: 'https://test.salesforce.com' }),
+      'invalid_grant',
+      'audience is invalid',
+    );
     await expectError(
       signAssertion({ ...claims(), aud: [stack.emulatorUrl] as unknown as string }),
       'invalid_grant',
