@@ -13,7 +13,14 @@ export function jwtPages(services: Services): { page: RequestHandler; run: Reque
   return {
     page(req, res) {
       const attempt = latestAttempt(req, 'jwt');
+      // Someone else's approval does not count for sub: said when this browser last signed in as another user
+      // (usernames compare without case, as Salesforce's do), the usual end of an "Approve once" with a mistyped
+      // SF_USERNAME corrected at the login page.
+      const signedInAs = req.session.login?.identity?.username;
+      const approvedAsOther =
+        signedInAs && signedInAs.toLowerCase() !== config.username.toLowerCase() ? signedInAs : undefined;
       renderFlowPage(req, res, 'jwt', {
+        approvedAsOther,
         title: 'JWT bearer flow',
         keyCheck: keyMatchesCertificate(config.jwtKeyFile, certFile),
         ownKey: isOwnKey(config.jwtKeyFile, certFile),

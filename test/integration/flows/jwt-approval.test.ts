@@ -1,0 +1,90 @@
+// The JWT flow's "not approved" notice when this browser approved the app as another user than the assertion's sub:
+// the usual end of "Approve once" with a mistyped SF_USERNAME, corrected at Salesforce's login page.
+import assert from '../../support/assert.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { EMULATOR_DEFAULTS } from '../../../server/config.ts';
+import { changeSettings } from '../../support/emulator-api.ts';
+import { TestClient } from '../../support/http.ts';
+import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
+
+describe('JWT flow: an approval given as another user', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const refusedPage = async (client: TestClient) => {
+    const refused = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+    assert.equal(refused.headers.get('location'), '/flows/jwt#teaching-heading');
+    return (await client.get(`${stack.appUrl}/flows/jwt`)).text();
+  };
+
+  test('the notice names the user this browser signed in as, and whom to approve as', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client, { username: 'standard@playground.local' });
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 200, 'the result page asks who it is');
+    const page = await refusedPage(client);
+    assert.match(page, /user hasn&#39;t approved this consumer/);
+    assert.match(
+      page,
+      /This browser last signed in as <code>standard@playground\.local<\/code>, not as\s+<code>admin@playground\.local<\/code>: an approval counts only for the user who gave it\./,
+    );
+    // In emulator mode SF_USERNAME names the emulator's administrator: the fix is to approve as that user.
+    assert.match(
+      page,
+      /Here the flow acts as the local emulator's\s+administrator:\s+approve as <code>admin@playground\.local<\/code>\./,
+    );
+    assert.doesNotMatch(page, /SF_USERNAME=standard/);
+  });
+
+  test('a browser not signed in gets the notice without that paragraph', async () => {
+    const page = await refusedPage(new TestClient());
+    assert.match(page, /The user has not approved this app yet/);
+    assert.doesNotMatch(page, /id="approved-as-other"/);
+  });
+});
+
+describe('JWT flow in org mode: an approval given as another user', () => {
+  let org: TestStack;
+  let app: TestStack;
+  before(async () => {
+    org = await startTestStack({}, { emulatorOnly: true });
+    app = await startTestStack(
+      {
+        SF_LOGIN_URL: org.emulatorUrl,
+        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
+        SF_USERNAME: EMULATOR_DEFAULTS.username,
+      },
+      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
+    );
+    await changeSettings(org, { callbackUrls: app.config.callbackUrl }); // the app's port, known only now
+  });
+  after(async () => {
+    await app.close();
+    await org.close();
+  });
+
+  test('the notice names SF_USERNAME as the setting to change if the other user is the one meant', async () => {
+    const client = new TestClient();
+    await client.get(app.accessUrl ?? ''); // org mode: the access link first, as the start-up line gives it
+    // The browser logs in at the org's pages, with the org's demo password.
+    const atOrg = {
+      ...app,
+      emulatorUrl: org.emulatorUrl,
+      config: { ...app.config, emulator: org.config.emulator },
+    };
+    await runWebServerFlow(atOrg, client, { username: 'standard@playground.local' });
+    assert.equal((await client.get(`${app.appUrl}/result`)).status, 200);
+    await postForm(app, client, '/flows/jwt', '/flows/jwt');
+    const page = await (await client.get(`${app.appUrl}/flows/jwt`)).text();
+    assert.match(
+      page,
+      /If <code>standard@playground\.local<\/code> is the user the JWT bearer flow should act as,\s+set <code>SF_USERNAME=standard@playground\.local<\/code> and restart the playground; otherwise approve as\s+<code>admin@playground\.local<\/code>\./,
+    );
+  });
+});
