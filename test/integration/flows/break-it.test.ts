@@ -23,11 +23,13 @@ describe('break it', () => {
   });
   after(() => stack.close());
 
-  for (const [switchId, error, title] of [
-    ['wrong-aud', 'audience is invalid', 'Wrong aud in the assertion'],
-    ['expired-exp', 'expired authorization code', 'The assertion had already expired'],
-    ['other-key', 'invalid assertion', 'Salesforce could not verify the assertion'],
-  ]) {
+  // A fix that changes a setting (SF_AUDIENCE) says the playground reads settings at start; the others do not.
+  const RESTART = /reads its settings when it starts: after changing one in <code>\.env<\/code>/;
+  for (const [switchId, error, title, restart] of [
+    ['wrong-aud', 'audience is invalid', 'Wrong aud in the assertion', true],
+    ['expired-exp', 'expired authorization code', 'The assertion had already expired', false],
+    ['other-key', 'invalid assertion', 'Salesforce could not verify the assertion', false],
+  ] as const) {
     test(`JWT: ${switchId} gets "${error}" from the emulator, explained`, async () => {
       await arm('/flows/jwt', 'jwt', switchId);
       const run = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
@@ -36,6 +38,7 @@ describe('break it', () => {
       const page = await (await client.get(`${stack.appUrl}/flows/jwt`)).text();
       assert.match(page, new RegExp(`<code>invalid_grant</code>: <code>${error}</code> \\(HTTP 400\\)`));
       assert.match(page, new RegExp(title));
+      assert.equal(RESTART.test(page), restart, 'the restart note');
       const [words] = faultWords('jwt', [switchId as Fault]);
       assert.ok(page.includes(`This attempt failed on purpose: it was armed to ${escapeHtml(words)}.`));
     });
