@@ -90,7 +90,7 @@ describe('the setup doctor', () => {
       assert.match(html, /data-check="client" data-state="fail"/);
       assert.match(
         html,
-        /invalid_scope \(the requested scope is not allowed\)\. Fix: Add the scope to the app .*leave it out of SF_SCOPES/,
+        /invalid_scope \(the requested scope is not allowed\)\. Fix: Add the scope to the app .*SF_SCOPES sets the scopes ticked at first/,
       );
       assert.doesNotMatch(html, /copy the Consumer Key again/);
     } finally {

@@ -133,7 +133,10 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     const query = new URL(authorize.url).searchParams;
     context.redirectUri ??= query.get('redirect_uri') ?? undefined;
     context.clientId ??= query.get('client_id') ?? undefined;
+    context.scope = query.get('scope') ?? undefined;
   }
+  const device = attempt.transcript.find((entry) => entry.leg === 'device authorization');
+  context.scope ??= new URLSearchParams(device?.requestBody ?? '').get('scope') ?? undefined;
   const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
   if (claims) Object.assign(context, { iss: claims.iss, aud: claims.aud, sub: claims.sub, exp: claims.exp });
   return context;

@@ -107,8 +107,12 @@ export const OAUTH_RULES: Rule[] = [
     error: 'invalid_scope',
     title: 'A requested scope is not allowed for this app',
     likelyMeaning: "The scope parameter asked for something the app's Selected OAuth Scopes do not include.",
-    howToFix: `Add the scope to the app (${APP_MANAGER} → Edit → Selected OAuth Scopes) or ask for less: untick it under "Who logs in" on the flow page, or leave it out of SF_SCOPES (the scopes ticked at first, and the device flow's).`,
+    howToFix: `Add the scope to the app (${APP_MANAGER} → Edit → Selected OAuth Scopes) or ask for less: on the web server and user-agent pages, untick it under "Who logs in"; SF_SCOPES sets the scopes ticked at first, and the device flow's.`,
     whatNotToDo: 'Do not add "full" just in case; ask for what you use.',
+    detail: (c) =>
+      c.scope !== undefined
+        ? `This login asked for scope=${c.scope}: each of these must be among the app's Selected OAuth Scopes.`
+        : undefined,
   },
   {
     key: 'response-type',

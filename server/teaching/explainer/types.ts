@@ -28,6 +28,8 @@ export interface ExplainContext {
   sentAtMs?: number;
   sentDurationMs?: number;
   redirectUri?: string;
+  /** The scopes the authorize request or the device authorization asked for, as sent. */
+  scope?: string;
   /** The consumer key the request carried. */
   clientId?: string;
   configuredCallback?: string;

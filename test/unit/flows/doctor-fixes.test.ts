@@ -36,7 +36,7 @@ describe('setup doctor fixes', () => {
       { error: 'invalid_scope', error_description: 'the requested scope is not allowed' },
       { callbackUrl, loginUrl },
     );
-    assert.match(scope, /^Add the scope to the app .*leave it out of SF_SCOPES/);
+    assert.match(scope, /^Add the scope to the app .*SF_SCOPES sets the scopes ticked at first/);
     const notInstalled = clientFix({ error: 'OAUTH_EC_APP_NOT_FOUND' }, { callbackUrl, loginUrl });
     assert.match(notInstalled, /^Install the app in the org you log in to/);
     for (const fix of [scope, notInstalled]) assert.doesNotMatch(fix, /Consumer Key|\.$/);

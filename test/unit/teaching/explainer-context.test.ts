@@ -33,6 +33,31 @@ function withTokenCall(
 }
 
 describe('error explainer', () => {
+  test('a scope refused at authorize, or at the device authorization, is named as it was asked for', () => {
+    const scope = 'api refresh_token openid';
+    const authorize = withTokenCall('web-server', '');
+    authorize.transcript = [
+      {
+        ...authorize.transcript[0],
+        leg: 'authorize',
+        method: 'GET',
+        url: `https://login.salesforce.com/services/oauth2/authorize?${new URLSearchParams({ scope })}`,
+      },
+    ];
+    const device = withTokenCall(
+      'device',
+      new URLSearchParams({ response_type: 'device_code', scope }).toString(),
+    );
+    device.transcript[0].leg = 'device authorization';
+    for (const attempt of [authorize, device]) {
+      const explained = explain({ error: 'invalid_scope' }, contextOf(attempt));
+      assert.equal(
+        explained.detail,
+        `This login asked for scope=${scope}: each of these must be among the app's Selected OAuth Scopes.`,
+      );
+    }
+  });
+
   test('an answer altered on the way (an id_token not bound to its token, no signature) blames no setting', () => {
     const cases: [string, string, string][] = [
       [
