@@ -1,11 +1,26 @@
 // JWT bearer flow pages: the prerequisites with the key/certificate check, and the Run button.
 import path from 'node:path';
 import type { RequestHandler } from 'express';
+import type { FlowName } from '../attempts/attempt.ts';
+import type { Login } from '../salesforce/tokens.ts';
 import * as jwtBearer from '../flows/jwtBearer.ts';
 import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
+
+/** The flows whose login asks the user to allow the app: each leaves an approval behind. */
+const INTERACTIVE_FLOWS = new Set<FlowName>(['web-server', 'user-agent', 'device']);
+
+/**
+ * Someone else's approval does not count for sub: the user this browser last allowed the app as, when not the
+ * assertion's (usernames compare without case, as Salesforce's do). The usual end of an "Approve once" with a
+ * mistyped SF_USERNAME corrected at the login page. Client credentials or a password grant approve nothing.
+ */
+function approvedAsOther(login: Login | undefined, username: string): string | undefined {
+  const signedInAs = login && INTERACTIVE_FLOWS.has(login.flow) ? login.identity?.username : undefined;
+  return signedInAs && signedInAs.toLowerCase() !== username.toLowerCase() ? signedInAs : undefined;
+}
 
 export function jwtPages(services: Services): { page: RequestHandler; run: RequestHandler } {
   const { config } = services;
@@ -13,14 +28,8 @@ export function jwtPages(services: Services): { page: RequestHandler; run: Reque
   return {
     page(req, res) {
       const attempt = latestAttempt(req, 'jwt');
-      // Someone else's approval does not count for sub: said when this browser last signed in as another user
-      // (usernames compare without case, as Salesforce's do), the usual end of an "Approve once" with a mistyped
-      // SF_USERNAME corrected at the login page.
-      const signedInAs = req.session.login?.identity?.username;
-      const approvedAsOther =
-        signedInAs && signedInAs.toLowerCase() !== config.username.toLowerCase() ? signedInAs : undefined;
       renderFlowPage(req, res, 'jwt', {
-        approvedAsOther,
+        approvedAsOther: approvedAsOther(req.session.login, config.username),
         title: 'JWT bearer flow',
         keyCheck: keyMatchesCertificate(config.jwtKeyFile, certFile),
         ownKey: isOwnKey(config.jwtKeyFile, certFile),

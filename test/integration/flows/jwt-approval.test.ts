@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EMULATOR_DEFAULTS } from '../../../server/config.ts';
-import { changeSettings } from '../../support/emulator-api.ts';
+import { changeSettings, STANDARD_ID } from '../../support/emulator-api.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
@@ -41,10 +41,16 @@ describe('JWT flow: an approval given as another user', () => {
     assert.doesNotMatch(page, /SF_USERNAME=standard/);
   });
 
-  test('a browser not signed in gets the notice without that paragraph', async () => {
+  test('a browser not signed in, or signed in by client credentials (which approves nothing), gets no such paragraph', async () => {
     const page = await refusedPage(new TestClient());
     assert.match(page, /The user has not approved this app yet/);
     assert.doesNotMatch(page, /id="approved-as-other"/);
+    await changeSettings(stack, { runAsUserId: STANDARD_ID });
+    const machine = new TestClient();
+    const flow = '/flows/client-credentials';
+    assert.equal((await postForm(stack, machine, flow, flow)).headers.get('location'), '/result');
+    assert.match(await (await machine.get(`${stack.appUrl}/result`)).text(), /standard@playground\.local/);
+    assert.doesNotMatch(await refusedPage(machine), /id="approved-as-other"/);
   });
 });
 
