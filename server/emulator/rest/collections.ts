@@ -81,10 +81,10 @@ function saveOne(method: string, dml: DmlContext, item: unknown): SaveResult {
       }
       return { id: createRecord(dml, object, record), success: true, errors: [] };
     }
-    // An id that is no record id at all is malformed, as a delete's is (wire reference: MALFORMED_ID for bad ids);
-    // none at all is Salesforce's DML refusal as commonly reported (unconfirmed: not in the references).
+    // An id that is no record id of any object is malformed, as a delete's is (wire reference: MALFORMED_ID for
+    // bad ids); none at all is Salesforce's DML refusal as commonly reported (unconfirmed: not in the references).
     if (!id) throw new RestError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', []);
-    if (!isIdShaped(id)) throw new RestError(400, 'MALFORMED_ID', `malformed id ${id}`, []);
+    objectOf(id);
     const changes = { ...record };
     delete changes.id;
     delete changes.Id;
@@ -108,8 +108,9 @@ function typeOf(record: Record<string, unknown>): ObjectDef {
   return object;
 }
 
+/** The object an id's prefix names, if the id has a record id's shape at all. */
 function objectOf(id: string): ObjectDef {
-  const object = objectForId(id);
+  const object = isIdShaped(id) ? objectForId(id) : undefined;
   if (!object) throw new RestError(400, 'MALFORMED_ID', `malformed id ${id}`, []);
   return object;
 }

@@ -1,7 +1,7 @@
 // The checks a record write meets before it is saved, in Salesforce's order: an object this emulator writes,
 // unknown and read-only fields (each value then converted by dmlValues.ts), and required fields.
 import { convertValue, jsonToken } from './dmlValues.ts';
-import { NOT_SERVED_HERE, RestError } from './restError.ts';
+import { RestError } from './restError.ts';
 import { unmodeledFieldNote } from './unmodeled.ts';
 import { findChildRelationship, findField, findRelationship, type ObjectDef } from './schema.ts';
 import type { SRecord } from './seed.ts';
@@ -16,25 +16,22 @@ const deserializeError = (object: ObjectDef, value: unknown) =>
 
 /**
  * A relationship name where a field was expected: a record read with its parent's fields (Account.Name) or its
- * children and written back, as clients often do. A real org takes a parent relationship only to set the parent by
- * an external id, which this org's objects do not have; child records are never written inside their parent's row.
+ * children and written back, as clients often do. Salesforce's own words for an unknown name (a real org refuses
+ * these too, unless a parent is named by one of its external ids, which this org's objects do not have), with a
+ * note that says what the name is instead of suggesting a field this emulator leaves out.
  */
-function relationshipRefusal(object: ObjectDef, name: string): RestError | undefined {
+function relationshipRefusal(object: ObjectDef, name: string, creating: boolean): RestError | undefined {
   const reference = findRelationship(object, name);
-  if (reference?.reference) {
-    const { relationshipName, to } = reference.reference;
-    return new RestError(
-      400,
-      'INVALID_FIELD',
-      `${relationshipName} is ${object.name}'s relationship to its parent ${to}: setting a parent through its relationship (by an external id) ${NOT_SERVED_HERE}. Set ${reference.name} to the parent's Id instead, and leave relationship fields out of the records you write.`,
-    );
-  }
-  const child = findChildRelationship(object, name);
-  if (!child) return undefined;
+  const child = reference ? undefined : findChildRelationship(object, name);
+  if (!reference?.reference && !child) return undefined;
+  const writable = reference && (creating ? reference.createable : reference.updateable);
+  const what = reference?.reference
+    ? `${reference.reference.relationshipName} is a relationship to a parent record, not a field: leave it out${writable ? ` (to set the parent, set ${reference.name} to its Id)` : ''}`
+    : `${child?.relationshipName} is a relationship to child records, not a field: leave it out, and write those records with calls of their own`;
   return new RestError(
     400,
     'INVALID_FIELD',
-    `No such column '${name}' on sobject of type ${object.name} (Local emulator: ${child.relationshipName} is ${object.name}'s child relationship to ${child.childSObject}, not a field: write those records with calls of their own.)`,
+    `No such column '${name}' on sobject of type ${object.name} (Local emulator: ${what}.)`,
   );
 }
 
@@ -62,7 +59,7 @@ export function readChanges(
     const field = findField(object, name);
     if (!field) {
       throw (
-        relationshipRefusal(object, name) ??
+        relationshipRefusal(object, name, creating) ??
         new RestError(
           400,
           'INVALID_FIELD',

@@ -65,10 +65,16 @@ describe('emulator: sObject Collections and limits', () => {
     assert.deepEqual(deleted.body, [{ id: one.id, success: true, errors: [] }]);
   });
 
-  test('an update whose record has a malformed id, or none, fails alone with its own error', async () => {
+  test('an update whose record has a malformed id, or none, fails with its own error; allOrNone rolls the rest back', async () => {
     const account = (fields: object) => ({ attributes: { type: 'Account' }, Industry: 'Retail', ...fields });
+    const malformed = (id: string) => ({
+      id,
+      success: false,
+      errors: [{ statusCode: 'MALFORMED_ID', message: `malformed id ${id}`, fields: [] }],
+    });
+    // Not an id's shape, and an id's shape whose prefix names no object.
     const { body } = await rest.patch('/composite/sobjects', {
-      records: [account({ id: 'abc' }), account({})],
+      records: [account({ id: 'abc' }), account({}), account({ id: 'zzz5j00000AbCdEAAA' })],
     });
     assert.deepEqual(body, [
       {
@@ -82,7 +88,15 @@ describe('emulator: sObject Collections and limits', () => {
           { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] },
         ],
       },
+      malformed('zzz5j00000AbCdEAAA'),
     ]);
+    const { id } = (await rest.post('/sobjects/Account', { Name: 'Kept As It Was' })).body;
+    const together = await rest.patch('/composite/sobjects', {
+      allOrNone: true,
+      records: [account({ id }), account({ id: 'abc' })],
+    });
+    assert.deepEqual(together.body, [{ id, success: false, errors: [ROLLED_BACK] }, malformed('abc')]);
+    assert.equal((await rest.get(`/sobjects/Account/${id}`)).body.Industry, null, 'rolled back');
   });
 
   test('retrieves up to 2,000 records in a POST body, and refuses more', async () => {

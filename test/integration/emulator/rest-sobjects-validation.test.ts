@@ -31,22 +31,42 @@ describe('emulator: sObjects', () => {
         errorCode: 'INVALID_FIELD',
       },
     ]);
-    // A record read with its parent's fields, or its children, and written back: the relationship is named.
+    // A record read with its parent's fields, or its children, and written back: the relationship is named, and a
+    // parent that can be set is set through its Id field (CreatedBy cannot be set at all).
+    const noSuchColumn = (name: string, object: string, note: string) => [
+      {
+        message: `No such column '${name}' on sobject of type ${object} (Local emulator: ${note}.)`,
+        errorCode: 'INVALID_FIELD',
+      },
+    ];
     const parent = { attributes: { type: 'Account' }, Name: 'Acme Inc.' };
-    await expectReply(rest.post('/sobjects/Contact', { LastName: 'Kid', Account: parent }), 400, [
-      {
-        message:
-          "Account is Contact's relationship to its parent Account: setting a parent through its relationship (by an external id) is not served by this local emulator (an emulator limit: a real org answers it). Set AccountId to the parent's Id instead, and leave relationship fields out of the records you write.",
-        errorCode: 'INVALID_FIELD',
-      },
-    ]);
-    await expectReply(rest.post('/sobjects/Account', { Name: 'X', Contacts: { records: [] } }), 400, [
-      {
-        message:
-          "No such column 'Contacts' on sobject of type Account (Local emulator: Contacts is Account's child relationship to Contact, not a field: write those records with calls of their own.)",
-        errorCode: 'INVALID_FIELD',
-      },
-    ]);
+    await expectReply(
+      rest.post('/sobjects/Contact', { LastName: 'Kid', Account: parent }),
+      400,
+      noSuchColumn(
+        'Account',
+        'Contact',
+        'Account is a relationship to a parent record, not a field: leave it out (to set the parent, set AccountId to its Id)',
+      ),
+    );
+    await expectReply(
+      rest.post('/sobjects/Contact', { LastName: 'Kid', CreatedBy: { Name: 'Ada' } }),
+      400,
+      noSuchColumn(
+        'CreatedBy',
+        'Contact',
+        'CreatedBy is a relationship to a parent record, not a field: leave it out',
+      ),
+    );
+    await expectReply(
+      rest.post('/sobjects/Account', { Name: 'X', Contacts: { records: [] } }),
+      400,
+      noSuchColumn(
+        'Contacts',
+        'Account',
+        'Contacts is a relationship to child records, not a field: leave it out, and write those records with calls of their own',
+      ),
+    );
     await expectReply(
       rest.post('/sobjects/Account', { Name: 'X', CreatedDate: '2020-01-01T00:00:00Z', IsDeleted: true }),
       400,
