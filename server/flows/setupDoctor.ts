@@ -1,6 +1,6 @@
 // The setup doctor: every probe a careful developer would run before the first login, each a leg of its own with a
-// pass or fail and the fix. Discovery, the host's kind, the consumer key and callback (through the pre-flight), the
-// JWT key and certificate, the clock, and the API version.
+// pass or fail and the fix. Discovery, the host's kind, the consumer key, callback and scopes (through the
+// pre-flight), the JWT key and certificate, the clock, and the API version.
 import path from 'node:path';
 import type { Check } from '../attempts/attempt.ts';
 import { hostKind } from '../hostKinds.ts';
@@ -11,6 +11,8 @@ import { preflightAuthorize, type PreflightError } from './preflight.ts';
 import { apiChecks, check, noAnswerFix } from './doctorApi.ts';
 import { notPerformed } from './responseChecks.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
+// The flow pages' explanations, so that the doctor and a failed login never give two fixes for one refusal (the
+// explainer depends on nothing of flows/ or routes/: no cycle).
 import { explain } from '../teaching/explainer/explain.ts';
 import * as webServer from './webServer.ts';
 
@@ -46,10 +48,10 @@ export async function runDoctor(ctx: FlowContext): Promise<void> {
   log.check(
     check(
       'client',
-      'consumer key and callback check',
+      'consumer key, callback and scopes check',
       refused === undefined,
       clientCheckDetail(refused, config),
-      "A wrong consumer key or callback URL strands the user on Salesforce's own error page.",
+      "A wrong consumer key, callback URL or scope strands the user on Salesforce's own error page.",
     ),
   );
 
@@ -139,11 +141,14 @@ function clientCheckDetail(refused: PreflightError | Error | undefined, config: 
  */
 export function clientFix(
   refused: Pick<PreflightError, 'error' | 'error_description'>,
-  config: Pick<Config, 'callbackUrl' | 'loginUrl'>,
+  config: Pick<Config, 'callbackUrl' | 'loginUrl' | 'scopes'>,
 ): string {
   const { error } = refused;
   if (error === 'redirect_uri_mismatch')
     return `add ${config.callbackUrl} to the app's Callback URLs, exactly`;
+  // The doctor asks for SF_SCOPES: only the app's scopes or that setting can make this check pass.
+  if (error === 'invalid_scope')
+    return `allow every scope SF_SCOPES asks for (${config.scopes}) among the app's Selected OAuth Scopes, or leave the ones it lacks out of SF_SCOPES and restart the playground`;
   if (error !== 'invalid_client_id') return explain(refused).howToFix.replace(/\.$/, '');
   // The commonest cause of an unknown key at login.salesforce.com: the app was made in a sandbox.
   const sandbox =

@@ -90,7 +90,7 @@ describe('the setup doctor', () => {
       assert.match(html, /data-check="client" data-state="fail"/);
       assert.match(
         html,
-        /invalid_scope \(the requested scope is not allowed\)\. Fix: Add the scope to the app .*SF_SCOPES sets the scopes ticked at first/,
+        /invalid_scope \(the requested scope is not allowed\)\. Fix: allow every scope SF_SCOPES asks for \(api refresh_token openid\) among the app&#39;s Selected OAuth Scopes, or leave the ones it lacks out of SF_SCOPES and restart the playground\./,
       );
       assert.doesNotMatch(html, /copy the Consumer Key again/);
     } finally {

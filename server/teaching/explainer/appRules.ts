@@ -8,6 +8,7 @@ export const APP_RULES: Rule[] = [
   ...TAMPER_RULES,
   {
     key: 'signature-mismatch',
+    restartAfter: true,
     error: 'signature_mismatch',
     title: 'The response signature is wrong',
     likelyMeaning:
@@ -36,6 +37,7 @@ export const APP_RULES: Rule[] = [
   },
   {
     key: 'id-token-invalid',
+    restartAfter: true,
     error: 'id_token_invalid',
     title: 'The id_token did not verify',
     likelyMeaning:
@@ -45,6 +47,7 @@ export const APP_RULES: Rule[] = [
   },
   {
     key: 'token-response-incomplete',
+    restartAfter: true,
     error: 'token_response_incomplete',
     title: 'The token response lacks a field this app needs',
     likelyMeaning:
@@ -56,6 +59,7 @@ export const APP_RULES: Rule[] = [
   },
   {
     key: 'pem-error',
+    restartAfter: true,
     error: 'pem_error',
     title: 'The private key file cannot be used',
     likelyMeaning:
@@ -96,6 +100,7 @@ export const APP_RULES: Rule[] = [
   },
   {
     key: 'untrusted-certificate',
+    restartAfter: true,
     error: 'untrusted_certificate',
     title: 'The server presented a certificate this app does not trust',
     likelyMeaning:
@@ -118,6 +123,7 @@ export const APP_RULES: Rule[] = [
   },
   {
     key: 'html-response',
+    restartAfter: true,
     error: 'html_response',
     title: "A web page came back instead of Salesforce's JSON",
     likelyMeaning:

@@ -24,6 +24,7 @@ export const CALLBACK_RULES: Rule[] = [
   },
   {
     key: 'session-lost',
+    restartAfter: true,
     error: 'session_lost',
     title: "The login's session ended while it was at Salesforce",
     likelyMeaning:

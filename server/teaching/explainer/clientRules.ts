@@ -45,6 +45,7 @@ export const CLIENT_RULES: Rule[] = [
   },
   {
     key: 'refresh-secret-missing',
+    restartAfter: true,
     error: 'invalid_client',
     description: 'invalid client credentials',
     when: (c) => c.sentSecret === false && c.flow === 'refresh-token',
@@ -57,6 +58,7 @@ export const CLIENT_RULES: Rule[] = [
   },
   {
     key: 'secret-missing',
+    restartAfter: true,
     error: 'invalid_client',
     description: 'invalid client credentials',
     when: (c) => c.sentSecret === false,

@@ -16,6 +16,7 @@ export const EMULATOR_REST_RULES: Rule[] = [
   },
   {
     key: 'emulator-unmodeled-object',
+    restartAfter: true,
     error: 'INVALID_TYPE',
     description: /\(local emulator: .* is a standard object/,
     title: 'An object the local emulator does not model',
@@ -26,6 +27,7 @@ export const EMULATOR_REST_RULES: Rule[] = [
   },
   {
     key: 'emulator-not-served',
+    restartAfter: true,
     error: 'NOT_FOUND',
     description: /is not served by this local emulator/,
     title: 'The local emulator does not serve this resource',

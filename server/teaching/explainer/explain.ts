@@ -100,8 +100,9 @@ const UNKNOWN_APP_STOP: ExplainedError = {
 };
 
 /** A rule's words, without its matching parts (error, description, when, detail). */
-function explanationOf({ key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator }: Rule): Explanation {
-  return { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator };
+function explanationOf(rule: Rule): Explanation {
+  const { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, restartAfter } = rule;
+  return { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, restartAfter };
 }
 
 /** Reads the context from the attempt: the last token request's form and the assertion's claims. */

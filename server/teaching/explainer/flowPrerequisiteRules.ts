@@ -5,6 +5,7 @@ import { APP_MANAGER, type Rule } from './types.ts';
 export const FLOW_PREREQUISITE_RULES: Rule[] = [
   {
     key: 'my-domain-unknown',
+    restartAfter: true,
     error: 'my_domain_unknown',
     title: 'This app does not know your My Domain',
     likelyMeaning:
@@ -15,6 +16,7 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
   },
   {
     key: 'no-client-secret',
+    restartAfter: true,
     error: 'no_client_secret',
     title: 'This flow needs the consumer secret',
     likelyMeaning:

@@ -4,6 +4,7 @@ import { APP_MANAGER, type Rule } from './types.ts';
 
 const AUDIENCE_RULE: Rule = {
   key: 'audience-invalid',
+  restartAfter: true,
   error: 'invalid_grant',
   description: 'audience is invalid',
   title: 'Wrong aud in the assertion',

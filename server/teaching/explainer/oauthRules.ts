@@ -4,6 +4,7 @@ import { APP_MANAGER, type Rule } from './types.ts';
 export const OAUTH_RULES: Rule[] = [
   {
     key: 'redirect-uri-mismatch',
+    restartAfter: true,
     error: 'redirect_uri_mismatch',
     title: 'The callback URL does not match the app',
     likelyMeaning:
@@ -104,6 +105,7 @@ export const OAUTH_RULES: Rule[] = [
   },
   {
     key: 'invalid-scope',
+    restartAfter: true,
     error: 'invalid_scope',
     title: 'A requested scope is not allowed for this app',
     likelyMeaning: "The scope parameter asked for something the app's Selected OAuth Scopes do not include.",

@@ -7,6 +7,7 @@ export const REST_RULES: Rule[] = [
   ...EMULATOR_REST_RULES,
   {
     key: 'session-not-rest',
+    restartAfter: true,
     error: 'INVALID_SESSION_ID',
     description: 'This session is not valid for use with the REST API',
     title: 'The token may not call the REST API',
@@ -95,6 +96,7 @@ export const REST_RULES: Rule[] = [
   },
   {
     key: 'not-found',
+    restartAfter: true,
     error: 'NOT_FOUND',
     title: 'No such resource',
     likelyMeaning:

@@ -50,6 +50,8 @@ export interface Explanation {
    * with no setting on its Setup page to change): said instead of pointing to that page.
    */
   inEmulator?: string;
+  /** The fix changes a setting, which the playground reads at start: the page says to restart it. */
+  restartAfter?: boolean;
 }
 
 export interface Rule extends Explanation {

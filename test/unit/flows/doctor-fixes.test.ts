@@ -11,13 +11,16 @@ describe('setup doctor fixes', () => {
   test('an unknown consumer key at the generic login host names a sandbox as the likely cause', () => {
     const fix = clientFix(
       { error: 'invalid_client_id' },
-      { callbackUrl, loginUrl: 'https://login.salesforce.com' },
+      { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api' },
     );
     assert.match(fix, /^copy the Consumer Key again/);
     assert.match(fix, /SF_LOGIN_URL=https:\/\/test\.salesforce\.com/);
     // At a My Domain or the sandbox host itself, that cause cannot be it.
     for (const loginUrl of ['https://acme.my.salesforce.com', 'https://test.salesforce.com']) {
-      assert.doesNotMatch(clientFix({ error: 'invalid_client_id' }, { callbackUrl, loginUrl }), /sandbox/);
+      assert.doesNotMatch(
+        clientFix({ error: 'invalid_client_id' }, { callbackUrl, loginUrl, scopes: 'api' }),
+        /sandbox/,
+      );
     }
   });
 
@@ -25,19 +28,23 @@ describe('setup doctor fixes', () => {
     assert.equal(
       clientFix(
         { error: 'redirect_uri_mismatch' },
-        { callbackUrl, loginUrl: 'https://login.salesforce.com' },
+        { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api' },
       ),
       `add ${callbackUrl} to the app's Callback URLs, exactly`,
     );
   });
   test('a refusal that is not about the key (a scope, an app not installed) gets its own fix, not "copy the key"', () => {
     const loginUrl = 'https://login.salesforce.com';
+    const scopes = 'api refresh_token openid';
     const scope = clientFix(
       { error: 'invalid_scope', error_description: 'the requested scope is not allowed' },
-      { callbackUrl, loginUrl },
+      { callbackUrl, loginUrl, scopes },
     );
-    assert.match(scope, /^Add the scope to the app .*SF_SCOPES sets the scopes ticked at first/);
-    const notInstalled = clientFix({ error: 'OAUTH_EC_APP_NOT_FOUND' }, { callbackUrl, loginUrl });
+    assert.equal(
+      scope,
+      `allow every scope SF_SCOPES asks for (${scopes}) among the app's Selected OAuth Scopes, or leave the ones it lacks out of SF_SCOPES and restart the playground`,
+    );
+    const notInstalled = clientFix({ error: 'OAUTH_EC_APP_NOT_FOUND' }, { callbackUrl, loginUrl, scopes });
     assert.match(notInstalled, /^Install the app in the org you log in to/);
     for (const fix of [scope, notInstalled]) assert.doesNotMatch(fix, /Consumer Key|\.$/);
   });
