@@ -126,7 +126,7 @@ export function loadConfig(
         username.includes('@')
           ? undefined
           : `SF_USERNAME "${username}" has no @: Salesforce usernames look like email addresses (me@acme.com), as Setup → Users shows them.`,
-        audienceWarning(read('SF_AUDIENCE'), loginUrl),
+        audienceWarning(read('SF_AUDIENCE'), loginUrl, mode),
         mode === 'org' && env.SF_CLIENT_SECRET === undefined ? PUBLIC_CLIENT_NOTE : undefined,
         // The emulator's app requires the secret by default, as a new app does: a public client meets that first.
         mode === 'emulator' && clientSecret === undefined

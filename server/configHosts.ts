@@ -53,7 +53,11 @@ export function myDomainWarning(
  * An SF_AUDIENCE Salesforce would refuse although it parses (wire reference §JWT, aud): a My Domain, a path on a
  * host that is no site (a pasted token endpoint), or the other org type's login host.
  */
-export function audienceWarning(setting: string | undefined, loginUrl: string): string | undefined {
+export function audienceWarning(
+  setting: string | undefined,
+  loginUrl: string,
+  mode: Mode = 'org',
+): string | undefined {
   if (!setting) return undefined;
   const fix = 'remove SF_AUDIENCE to use the derived one';
   const kind = hostKind(setting);
@@ -68,11 +72,14 @@ export function audienceWarning(setting: string | undefined, loginUrl: string): 
   }
   const wanted = isSandboxHost(loginUrl) ? 'test' : 'login';
   if ((kind === 'login' || kind === 'test') && kind !== wanted) {
-    // The local emulator is a production org: it refuses the sandbox host as aud, as such an org does.
+    // The local emulator is a production org: it refuses the sandbox host as aud, as such an org does. An org on
+    // this machine in org mode is most often the emulator too (npm run emulator), but could be a tunnel to a sandbox.
     const org =
-      hostKind(loginUrl) === 'local emulator'
-        ? `the local emulator at ${loginUrl} is a production org`
-        : `SF_LOGIN_URL ${loginUrl} is ${wanted === 'test' ? 'a sandbox' : 'not a sandbox'}`;
+      mode === 'emulator'
+        ? `the local emulator (${loginUrl}) is a production org`
+        : hostKind(loginUrl) === 'local emulator'
+          ? `SF_LOGIN_URL ${loginUrl} is on this machine, and the local emulator there is a production org`
+          : `SF_LOGIN_URL ${loginUrl} is ${wanted === 'test' ? 'a sandbox' : 'not a sandbox'}`;
     return `SF_AUDIENCE ${setting} is the ${kind} host, but ${org}, whose assertions need https://${wanted}.salesforce.com. Fix: ${fix}.`;
   }
   return undefined;

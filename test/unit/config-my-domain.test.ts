@@ -88,7 +88,12 @@ describe('the hosts of a configuration', () => {
         SF_LOGIN_URL: 'https://localhost:8443',
         SF_AUDIENCE: 'https://test.salesforce.com',
       }),
-      /is the test host, but the local emulator at https:\/\/localhost:8443 is a production org, whose assertions need https:\/\/login\.salesforce\.com/,
+      /is the test host, but SF_LOGIN_URL https:\/\/localhost:8443 is on this machine, and the local emulator there is a production org, whose assertions need https:\/\/login\.salesforce\.com/,
+    );
+    assert.match(
+      loadConfig({ SF_AUDIENCE: 'https://test.salesforce.com' }, ROOT).warnings.join('\n'),
+      /is the test host, but the local emulator \(https:\/\/localhost:8443\) is a production org/,
+      'emulator mode',
     );
     assert.deepEqual(
       loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://community.acme.com/partners' }, ROOT).warnings,

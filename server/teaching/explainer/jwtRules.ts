@@ -13,6 +13,8 @@ const AUDIENCE_RULE: Rule = {
   howToFix:
     'Send https://login.salesforce.com for production, https://test.salesforce.com for a sandbox, or the site URL. The playground sends SF_AUDIENCE when it is set (correct it, or remove it), else what SF_LOGIN_URL implies.',
   whatNotToDo: 'Do not send an array, a bare host name or the My Domain URL as aud.',
+  inEmulator:
+    'It is a production org: it takes https://login.salesforce.com, or its own login URL (what this app sends unless SF_AUDIENCE is set), and refuses the sandbox host.',
   detail: (c) => (c.aud ? `The assertion's aud was ${c.aud}.` : undefined),
 };
 

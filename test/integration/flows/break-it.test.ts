@@ -39,6 +39,8 @@ describe('break it', () => {
       assert.match(page, new RegExp(`<code>invalid_grant</code>: <code>${error}</code> \\(HTTP 400\\)`));
       assert.match(page, new RegExp(title));
       assert.equal(RESTART.test(page), restart, 'the restart note');
+      if (switchId === 'wrong-aud')
+        assert.match(page, /Here the org is the local emulator\. It is a production org/);
       const [words] = faultWords('jwt', [switchId as Fault]);
       assert.ok(page.includes(`This attempt failed on purpose: it was armed to ${escapeHtml(words)}.`));
     });
