@@ -9,11 +9,14 @@ import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
 
-/** The flows whose login asks the user to allow the app: each leaves an approval behind. */
-const INTERACTIVE_FLOWS = new Set<FlowName>(['web-server', 'user-agent', 'device']);
+/**
+ * The flows whose login asks the user to allow the app, each leaving an approval behind; and a refresh, which
+ * continues such a login (only they bring a refresh token).
+ */
+const INTERACTIVE_FLOWS = new Set<FlowName>(['web-server', 'user-agent', 'device', 'refresh-token']);
 
 /**
- * Someone else's approval does not count for sub: the user this browser last allowed the app as, when not the
+ * Someone else's approval does not count for sub: the user the last sign-in here allowed the app as, when not the
  * assertion's (usernames compare without case, as Salesforce's do). The usual end of an "Approve once" with a
  * mistyped SF_USERNAME corrected at the login page. Client credentials or a password grant approve nothing.
  */

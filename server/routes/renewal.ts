@@ -30,8 +30,9 @@ export function renewSpentValue(services: Services): RequestHandler {
     if (spent?.fresh === 'assertion') {
       const renewed = withNewAssertion(entry, keyForNewAssertion(config.jwtKeyFile), now(), config.audience);
       const broken = attempt.faults.flatMap((fault) => ASSERTION_FAULTS[fault] ?? []);
+      const switches = broken.length > 1 ? 'switches' : 'switch';
       const notCarried = broken.length
-        ? ` The "break it" switch this attempt ran with (${broken.join(', ')}) is not carried over: the copy is the request as it should be.`
+        ? ` The "break it" ${switches} this attempt ran with (${broken.join(', ')}) ${broken.length > 1 ? 'are' : 'is'} not carried over.`
         : '';
       return res.set('Cache-Control', 'no-store').json({
         snippets: snippetSet(legRequest(renewed.entry), context),

@@ -135,7 +135,7 @@ describe('renewing an assertion the "break it" switch broke', () => {
     const answer = await fresh(token.id, page.csrf);
     assert.equal(answer.status, 200);
     const { snippets, note } = (await answer.json()) as { snippets: SnippetSet; note: string };
-    assert.match(note, /The "break it" switch this attempt ran with \(a wrong aud\) is not carried over/);
+    assert.match(note, /The "break it" switch this attempt ran with \(a wrong aud\) is not carried over\.$/);
     const curl = snippets.snippets.find((snippet) => snippet.target === 'curl')?.text ?? '';
     const report = `curl() { command curl --silent --write-out '\\n%{http_code}' "$@"; }\n`;
     const sent = (await run('bash', ['-c', report + curl], { cwd: TEST_ROOT })).stdout;

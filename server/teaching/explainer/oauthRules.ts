@@ -9,7 +9,7 @@ export const OAUTH_RULES: Rule[] = [
     title: 'The callback URL does not match the app',
     likelyMeaning:
       "redirect_uri must equal one of the app's callback URLs exactly: scheme, host, port, path and trailing slash. localhost and 127.0.0.1 are different.",
-    howToFix: `Add the exact URL to the app's Callback URL list (${APP_MANAGER} → Edit → OAuth settings). Or, when the registered one is https://localhost on another port, start the playground on that port (PORT, which SF_CALLBACK_URL follows); set SF_CALLBACK_URL to it only when a tunnel or proxy brings that address to this app.`,
+    howToFix: `Add the exact URL to the app's Callback URL list (${APP_MANAGER} → Edit → OAuth settings). Or, when the registered one is https://localhost on another port, start the playground on that port (PORT, which SF_CALLBACK_URL follows unless it is set); set SF_CALLBACK_URL to it only when a tunnel or proxy brings that address to this app.`,
     whatNotToDo:
       'Do not register a wildcard or a broad URL: the callback is where codes and tokens are sent.',
     // This app knows what it sent and its own SF_CALLBACK_URL, never the list registered on the app in the org.

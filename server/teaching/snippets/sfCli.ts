@@ -38,7 +38,7 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   // org), and its rows would look like this token's answer.
   lines.push(
     `${trust}sf org login access-token --instance-url ${shellQuote(query.instanceUrl)} \\`,
-    `  --alias ${ORG_ALIAS} --no-prompt && \\`,
+    `  --alias ${ORG_ALIAS} --no-prompt &&`,
     `${trust}sf data query --query ${shellQuote(query.soql)} \\`,
     `  --target-org ${ORG_ALIAS} --api-version ${query.version}`,
   );

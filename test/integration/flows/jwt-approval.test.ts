@@ -23,7 +23,7 @@ describe('JWT flow: an approval given as another user', () => {
     return (await client.get(`${stack.appUrl}/flows/jwt`)).text();
   };
 
-  test('the notice names the user this browser signed in as, and whom to approve as', async () => {
+  test('the notice names the user the last sign-in was as (a refresh of it too), and whom to approve as', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client, { username: 'standard@playground.local' });
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 200, 'the result page asks who it is');
@@ -31,7 +31,7 @@ describe('JWT flow: an approval given as another user', () => {
     assert.match(page, /user hasn&#39;t approved this consumer/);
     assert.match(
       page,
-      /This browser last signed in as <code>standard@playground\.local<\/code>, not as\s+<code>admin@playground\.local<\/code>: an approval counts only for the user who gave it\./,
+      /The last sign-in here was as <code>standard@playground\.local<\/code>, not as\s+<code>admin@playground\.local<\/code>: an approval counts only for the user who gave it\./,
     );
     // In emulator mode SF_USERNAME names the emulator's administrator: the fix is to approve as that user.
     assert.match(
@@ -39,6 +39,13 @@ describe('JWT flow: an approval given as another user', () => {
       /Here the flow acts as the local emulator's\s+administrator:\s+approve as <code>admin@playground\.local<\/code>\./,
     );
     assert.doesNotMatch(page, /SF_USERNAME=standard/);
+    // A refresh continues that login: still the same user's approval.
+    const refreshed = await postForm(stack, client, '/result', '/flows/refresh-token');
+    assert.equal(refreshed.headers.get('location'), '/result');
+    assert.match(
+      await refusedPage(client),
+      /The last sign-in here was as <code>standard@playground\.local<\/code>/,
+    );
   });
 
   test('a browser not signed in, or signed in by client credentials (which approves nothing), gets no such paragraph', async () => {
@@ -50,7 +57,9 @@ describe('JWT flow: an approval given as another user', () => {
     const flow = '/flows/client-credentials';
     assert.equal((await postForm(stack, machine, flow, flow)).headers.get('location'), '/result');
     assert.match(await (await machine.get(`${stack.appUrl}/result`)).text(), /standard@playground\.local/);
-    assert.doesNotMatch(await refusedPage(machine), /id="approved-as-other"/);
+    const afterMachine = await refusedPage(machine);
+    assert.match(afterMachine, /The user has not approved this app yet/);
+    assert.doesNotMatch(afterMachine, /id="approved-as-other"/);
   });
 });
 

@@ -37,7 +37,7 @@ describe('sf CLI snippets', () => {
         '# Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'sf org login access-token --instance-url https://127.0.0.1:8443 \\',
-        '  --alias playground --no-prompt && \\',
+        '  --alias playground --no-prompt &&',
         `sf data query --query 'SELECT Id, Name FROM Account WHERE Name = '\\''O'\\'''\\''Brien'\\''' \\`,
         '  --target-org playground --api-version 66.0',
       ].join('\n'),
