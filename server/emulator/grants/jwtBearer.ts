@@ -8,8 +8,10 @@ import type { Grant } from './types.ts';
 
 /**
  * This org is a production org (its Organization record says IsSandbox false), whose assertions name the production
- * login host: test.salesforce.com is the sandboxes' (wire reference §5.1's aud table), so it is refused here as
- * another org type's audience. Salesforce's answer to that exact mix is not quoted there: this is its wrong-aud one.
+ * login host: test.salesforce.com is the sandboxes' (wire reference §5.1's aud table; its checklist in §10 lists the
+ * audiences of every org type together), so it is refused here as another org type's audience, as sfdx-core expects
+ * when it never pairs a production login with the sandbox audience. Salesforce's answer to that exact mix is not
+ * quoted there: this is its wrong-aud one.
  */
 const LOGIN_AUDIENCES = ['https://login.salesforce.com'];
 
