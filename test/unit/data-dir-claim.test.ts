@@ -13,15 +13,19 @@ import { messageWhenUnreadable } from '../support/unreadable.ts';
 test('a claim by a running process is refused; one by a zombie or an ended process is taken over, then released', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'claim-'));
   const file = path.join(dir, 'in-use.pid');
-  // The shell's background child exits at once, and `sleep`, which the shell becomes, never reaps it: a zombie.
-  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+  // The shell's background child exits after the shell has become `sleep`, which never reaps it: a zombie. (One
+  // that exited at once could be reaped by the shell before its exec, on a busy machine: it was, once, in CI.)
+  const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 20'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   try {
     const [chunk] = await once(parent.stdout, 'data');
     const zombie = Number(String(chunk).trim());
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.match(readFileSync(`/proc/${zombie}/stat`, 'utf8'), /\) Z /, 'the child is a zombie');
+    const state = () => /\) (\S) /.exec(readFileSync(`/proc/${zombie}/stat`, 'utf8'))?.[1];
+    for (let tries = 0; tries < 100 && state() !== 'Z'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(state(), 'Z', 'the child is a zombie');
 
     writeFileSync(file, String(process.pid));
     assert.throws(
