@@ -1,4 +1,5 @@
-// POST /services/oauth2/introspect: is this token active? Needs the client's own credentials (body or Basic).
+// POST /services/oauth2/introspect: is this token active? Needs the client's own credentials (body or Basic), or
+// a client assertion.
 import { Router } from 'express';
 import { clientCredentials } from '../clientAuth.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
@@ -6,6 +7,8 @@ import { OAuthError, sendOAuthError } from '../errors.ts';
 import { identityUrl } from '../org.ts';
 import { mergedParams, repeatedParam } from '../params.ts';
 import { isWithinPolicy } from '../refreshPolicy.ts';
+import { assertedClientId } from '../grants/clientAssertion.ts';
+import { requestHost } from '../hosts.ts';
 import { safeEqual } from '../secrets.ts';
 
 export function introspectEndpoint(ctx: EmulatorContext): Router {
@@ -16,12 +19,23 @@ export function introspectEndpoint(ctx: EmulatorContext): Router {
     if (repeated !== undefined) {
       return sendOAuthError(res, OAuthError.repeatedParameter(repeated));
     }
+    // A client assertion authenticates the client here as at the token endpoint (discovery lists private_key_jwt
+    // for both; RFC 7662 2.1 takes the token endpoint's client authentication): unconfirmed at Salesforce, whose
+    // introspection guide shows the secret only.
+    const request = { authorization: req.headers.authorization, host: requestHost(ctx, req) };
+    let asserted: string | undefined;
+    try {
+      asserted = assertedClientId(ctx, params, request);
+    } catch (error) {
+      if (error instanceof OAuthError) return sendOAuthError(res, error);
+      throw error;
+    }
     const client = clientCredentials(req.headers.authorization, params);
     // Salesforce's answer to an unknown client here is unconfirmed: RFC 7662 (2.1) asks for the failed client
     // authentication answer, invalid_client, even where the token endpoint says invalid_client_id.
-    if (!safeEqual(client.id, ctx.options.clientId) || !safeEqual(client.secret, ctx.options.clientSecret)) {
-      return sendOAuthError(res, OAuthError.invalidClient());
-    }
+    const known =
+      safeEqual(client.id, ctx.options.clientId) && safeEqual(client.secret, ctx.options.clientSecret);
+    if (!asserted && !known) return sendOAuthError(res, OAuthError.invalidClient());
     // RFC 7662 (2.1) makes `token` required, and a request without it is malformed (RFC 6749 5.2), not a question
     // about an inactive token. Salesforce's answer is unconfirmed; the description is this emulator's.
     if (!params.token) return sendOAuthError(res, OAuthError.invalidRequest('token is required'));

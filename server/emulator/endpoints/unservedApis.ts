@@ -1,7 +1,7 @@
 // The APIs outside /services/data this emulator does not serve: SOAP (login(), Apex and Metadata), Apex REST,
-// Bulk API 1.0, the Streaming API and the front door to the UI. Each answers in the form its clients read errors in,
-// with words saying so and what to use instead, where a JSON 404 came out as raw JSON or as "resource does not
-// exist" (a wrong URL, to its user).
+// Bulk API 1.0, the Streaming API, the front door to the UI and dynamic client registration. Each answers in the
+// form its clients read errors in, with words saying so and what to use instead, where a JSON 404 came out as raw
+// JSON or as "resource does not exist" (a wrong URL, to its user).
 import { Router } from 'express';
 import { authenticate } from '../bearer.ts';
 import type { EmulatorContext } from '../context.ts';
@@ -82,6 +82,15 @@ const FRONT_DOOR_REFUSAL = [
   },
 ];
 
+/**
+ * Dynamic client registration, which discovery lists as Salesforce's does: an OAuth error a client library reads
+ * (RFC 7591 3.2.2 answers 400 with an error code), where a REST 404 read as a mistyped URL.
+ */
+const REGISTRATION_REFUSAL = {
+  error: 'invalid_request',
+  error_description: `Dynamic client registration (/services/oauth2/register) ${NOT_SERVED_HERE}. Use the emulator's own app: its consumer key, secret and callback URLs are on its Setup page (/setup).`,
+};
+
 export function unservedApisEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/services/Soap/{*rest}', (req, res) => {
@@ -111,6 +120,9 @@ export function unservedApisEndpoint(ctx: EmulatorContext): Router {
   });
   router.all('/services/async/{*rest}', (_req, res) => {
     res.status(404).type('application/xml').set('Cache-Control', 'no-store').send(BULK_ERROR);
+  });
+  router.all('/services/oauth2/register', (_req, res) => {
+    res.status(400).set('Cache-Control', 'no-store').json(REGISTRATION_REFUSAL);
   });
   router.all('/cometd/{*rest}', (_req, res) => {
     res.status(200).set('Cache-Control', 'no-store').json(STREAMING_REFUSAL);

@@ -1,6 +1,6 @@
 // Discovery lists private_key_jwt: openid-client configured with it signs a client assertion with the key whose
-// certificate is on the app, and the code exchange, the refresh and client credentials accept it in place of the
-// secret. An assertion signed with another key, or naming another client, is invalid_client.
+// certificate is on the app, and the code exchange, the refresh, client credentials and introspection accept it in
+// place of the secret. An assertion signed with another key, or naming another client, is invalid_client.
 import assert from '../../support/assert.ts';
 import { createPrivateKey, webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -62,6 +62,16 @@ describe('private_key_jwt client authentication at the emulator', () => {
       'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     );
     assert.ok((await oidc.refreshTokenGrant(config, tokens.refresh_token as string)).access_token);
+  });
+
+  test('introspection takes the same assertion in place of the secret; one signed with another key is refused', async () => {
+    const config = await configured(readFileSync(stack.config.jwtKeyFile, 'utf8'));
+    const tokens = await codeFlow(config, stack, 'api refresh_token');
+    const introspected = await oidc.tokenIntrospection(config, tokens.access_token);
+    assert.equal(introspected.active, true);
+    assert.equal(introspected.client_id, stack.config.clientId);
+    const otherKey = await configured(testKeyPem('unknown-to-emulator'));
+    await assert.rejects(oidc.tokenIntrospection(otherKey, tokens.access_token), refusedAsClient);
   });
 
   test('client credentials on My Domain with an assertion', async () => {

@@ -1,13 +1,18 @@
-// The APIs the emulator does not serve (SOAP, GraphQL, UI API, Apex REST, Bulk API 1.0, Streaming) answer in the
-// error form their clients read: simple_salesforce's SOAP login reads sf:exceptionCode and sf:exceptionMessage (with
-// Python's minidom, as it does), a Bulk API 1.0 client the XML error document, a CometD client a failed handshake
-// that says not to reconnect.
+// The APIs the emulator does not serve (SOAP, GraphQL, UI API, Apex REST, Bulk API 1.0, Streaming, dynamic client
+// registration) answer in the error form their clients read: simple_salesforce's SOAP login reads sf:exceptionCode
+// and sf:exceptionMessage (with Python's minidom, as it does), a Bulk API 1.0 client the XML error document, a
+// CometD client a failed handshake that says not to reconnect, openid-client an OAuth error.
 import assert from '../../support/assert.ts';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../../support/http.ts';
+import * as oidc from 'openid-client';
+import { trustingFetch } from '../../support/oidc.ts';
 import { restClientFor } from '../../support/rest.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
 
 /** What simple_salesforce's soap_login does with a fault: minidom, the element by its prefixed name. */
 const READ_LIKE_SIMPLE_SALESFORCE = `
@@ -104,6 +109,28 @@ describe('emulator: APIs it does not serve say so in their own error forms', () 
     assert.match(
       body,
       /<exceptionMessage>Bulk API 1\.0 \(\/services\/async\) is not served by this local emulator/,
+    );
+  });
+
+  test('dynamic client registration, which discovery lists: an OAuth error openid-client reads, naming the limit', async () => {
+    const fetchTrusting = trustingFetch(
+      new https.Agent({ ca: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt')) }),
+    );
+    await assert.rejects(
+      oidc.dynamicClientRegistration(
+        new URL(stack.instanceUrl),
+        { redirect_uris: ['https://localhost:1/cb'] },
+        undefined,
+        { [oidc.customFetch]: fetchTrusting },
+      ),
+      (error: Error & { error?: string; error_description?: string }) => {
+        assert.equal(error.error, 'invalid_request');
+        assert.match(
+          error.error_description ?? '',
+          /^Dynamic client registration \(\/services\/oauth2\/register\) is not served by this local emulator/,
+        );
+        return true;
+      },
     );
   });
 
