@@ -103,3 +103,23 @@ describe('JWT flow in org mode: an approval given as another user', () => {
     );
   });
 });
+
+describe('JWT flow: a sandbox audience against the emulator, a production org', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack({ SF_AUDIENCE: 'https://test.salesforce.com' });
+  });
+  after(() => stack.close());
+
+  test('refused as audience is invalid, with what the emulator takes and the restart the fix needs', async () => {
+    const client = new TestClient();
+    await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+    const page = await (await client.get(`${stack.appUrl}/flows/jwt`)).text();
+    assert.match(page, /<code>invalid_grant<\/code>: <code>audience is invalid<\/code>/);
+    assert.match(
+      page,
+      /Here the org is the local emulator\. It is a production org: it takes https:\/\/login\.salesforce\.com/,
+    );
+    assert.match(page, /reads its settings when it starts: after changing one in <code>\.env<\/code>/);
+  });
+});
