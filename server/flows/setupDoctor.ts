@@ -141,14 +141,19 @@ function clientCheckDetail(refused: PreflightError | Error | undefined, config: 
  */
 export function clientFix(
   refused: Pick<PreflightError, 'error' | 'error_description'>,
-  config: Pick<Config, 'callbackUrl' | 'loginUrl' | 'scopes'>,
+  config: Pick<Config, 'callbackUrl' | 'loginUrl' | 'scopes' | 'mode'>,
 ): string {
   const { error } = refused;
   if (error === 'redirect_uri_mismatch')
     return `add ${config.callbackUrl} to the app's Callback URLs, exactly`;
   // The doctor asks for SF_SCOPES: only the app's scopes or that setting can make this check pass.
-  if (error === 'invalid_scope')
-    return `allow every scope SF_SCOPES asks for (${config.scopes}) among the app's Selected OAuth Scopes, or leave the ones it lacks out of SF_SCOPES and restart the playground`;
+  if (error === 'invalid_scope') {
+    const where =
+      config.mode === 'emulator'
+        ? `the OAuth scopes on the emulator's Setup page (${config.loginUrl}/setup)`
+        : "the app's Selected OAuth Scopes";
+    return `allow every scope the playground asks for (SF_SCOPES, now ${config.scopes}) among ${where}, or leave the ones it lacks out of SF_SCOPES and restart the playground`;
+  }
   if (error !== 'invalid_client_id') return explain(refused).howToFix.replace(/\.$/, '');
   // The commonest cause of an unknown key at login.salesforce.com: the app was made in a sandbox.
   const sandbox =

@@ -90,7 +90,7 @@ describe('the setup doctor', () => {
       assert.match(html, /data-check="client" data-state="fail"/);
       assert.match(
         html,
-        /invalid_scope \(the requested scope is not allowed\)\. Fix: allow every scope SF_SCOPES asks for \(api refresh_token openid\) among the app&#39;s Selected OAuth Scopes, or leave the ones it lacks out of SF_SCOPES and restart the playground\./,
+        /invalid_scope \(the requested scope is not allowed\)\. Fix: allow every scope the playground asks for \(SF_SCOPES, now api refresh_token openid\) among the OAuth scopes on the emulator&#39;s Setup page \(https:\/\/localhost:\d+\/setup\), or leave the ones it lacks out of SF_SCOPES and restart the playground\./,
       );
       assert.doesNotMatch(html, /copy the Consumer Key again/);
     } finally {

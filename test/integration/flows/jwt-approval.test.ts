@@ -33,11 +33,9 @@ describe('JWT flow: an approval given as another user', () => {
       page,
       /The last sign-in here was as <code>standard@playground\.local<\/code>, not as\s+<code>admin@playground\.local<\/code>: an approval counts only for the user who gave it\./,
     );
-    // In emulator mode SF_USERNAME names the emulator's administrator: the fix is to approve as that user.
-    assert.match(
-      page,
-      /Here the flow acts as the local emulator's\s+administrator:\s+approve as <code>admin@playground\.local<\/code>\./,
-    );
+    // In emulator mode SF_USERNAME names the emulator's administrator: the button says to approve as that user.
+    assert.match(page, /Here the flow acts as the local emulator's\s+administrator\.<\/p>/);
+    assert.match(page, />Approve once as admin@playground\.local with the web server flow</);
     assert.doesNotMatch(page, /SF_USERNAME=standard/);
     // A refresh continues that login: still the same user's approval.
     const refreshed = await postForm(stack, client, '/result', '/flows/refresh-token');
@@ -50,7 +48,7 @@ describe('JWT flow: an approval given as another user', () => {
 
   test('a browser not signed in, or signed in by client credentials (which approves nothing), gets no such paragraph', async () => {
     const page = await refusedPage(new TestClient());
-    assert.match(page, /The user has not approved this app yet/);
+    assert.match(page, /<h2 id="cure">How to approve the app for admin@playground\.local<\/h2>/);
     assert.doesNotMatch(page, /id="approved-as-other"/);
     await changeSettings(stack, { runAsUserId: STANDARD_ID });
     const machine = new TestClient();
@@ -58,7 +56,7 @@ describe('JWT flow: an approval given as another user', () => {
     assert.equal((await postForm(stack, machine, flow, flow)).headers.get('location'), '/result');
     assert.match(await (await machine.get(`${stack.appUrl}/result`)).text(), /standard@playground\.local/);
     const afterMachine = await refusedPage(machine);
-    assert.match(afterMachine, /The user has not approved this app yet/);
+    assert.match(afterMachine, /<h2 id="cure">How to approve the app for admin@playground\.local<\/h2>/);
     assert.doesNotMatch(afterMachine, /id="approved-as-other"/);
   });
 });

@@ -11,14 +11,14 @@ describe('setup doctor fixes', () => {
   test('an unknown consumer key at the generic login host names a sandbox as the likely cause', () => {
     const fix = clientFix(
       { error: 'invalid_client_id' },
-      { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api' },
+      { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api', mode: 'org' },
     );
     assert.match(fix, /^copy the Consumer Key again/);
     assert.match(fix, /SF_LOGIN_URL=https:\/\/test\.salesforce\.com/);
     // At a My Domain or the sandbox host itself, that cause cannot be it.
     for (const loginUrl of ['https://acme.my.salesforce.com', 'https://test.salesforce.com']) {
       assert.doesNotMatch(
-        clientFix({ error: 'invalid_client_id' }, { callbackUrl, loginUrl, scopes: 'api' }),
+        clientFix({ error: 'invalid_client_id' }, { callbackUrl, loginUrl, scopes: 'api', mode: 'org' }),
         /sandbox/,
       );
     }
@@ -28,7 +28,7 @@ describe('setup doctor fixes', () => {
     assert.equal(
       clientFix(
         { error: 'redirect_uri_mismatch' },
-        { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api' },
+        { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api', mode: 'org' },
       ),
       `add ${callbackUrl} to the app's Callback URLs, exactly`,
     );
@@ -38,13 +38,16 @@ describe('setup doctor fixes', () => {
     const scopes = 'api refresh_token openid';
     const scope = clientFix(
       { error: 'invalid_scope', error_description: 'the requested scope is not allowed' },
-      { callbackUrl, loginUrl, scopes },
+      { callbackUrl, loginUrl, scopes, mode: 'org' as const },
     );
     assert.equal(
       scope,
-      `allow every scope SF_SCOPES asks for (${scopes}) among the app's Selected OAuth Scopes, or leave the ones it lacks out of SF_SCOPES and restart the playground`,
+      `allow every scope the playground asks for (SF_SCOPES, now ${scopes}) among the app's Selected OAuth Scopes, or leave the ones it lacks out of SF_SCOPES and restart the playground`,
     );
-    const notInstalled = clientFix({ error: 'OAUTH_EC_APP_NOT_FOUND' }, { callbackUrl, loginUrl, scopes });
+    const notInstalled = clientFix(
+      { error: 'OAUTH_EC_APP_NOT_FOUND' },
+      { callbackUrl, loginUrl, scopes, mode: 'org' as const },
+    );
     assert.match(notInstalled, /^Install the app in the org you log in to/);
     for (const fix of [scope, notInstalled]) assert.doesNotMatch(fix, /Consumer Key|\.$/);
   });
