@@ -53,15 +53,19 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
     guide(req, res) {
       const doctor = req.session?.doctor;
       const skew = doctor ? clockSkewCheck(doctor.transcript) : undefined;
+      const checks = doctor ? (skew ? [...doctor.checks, skew] : doctor.checks) : [];
+      // The tab's title says how the check went, as a failed flow's does: heard first, whatever is in view.
+      const failed = checks.filter((check) => check.performed !== false && !check.passed).length;
       res.set('Cache-Control', 'no-store').render('setup-guide', {
-        title: 'Setup guide',
+        title:
+          failed > 0 ? `Setup guide: ${failed} ${failed > 1 ? 'checks' : 'check'} failed` : 'Setup guide',
         callbackUrl: config.callbackUrl,
         certificate: certificateOffer(),
         emulatorSetupUrl: config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined,
         overview,
         doctor: doctor && {
           at: new Date(doctor.startedAt).toISOString(),
-          checks: skew ? [...doctor.checks, skew] : doctor.checks,
+          checks,
           legs: doctor.transcript.map((entry) => entryView(entry, [])),
         },
       });
@@ -71,7 +75,8 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
       const log = attemptLog({ ...record, id: 'doctor', flow: 'web-server', faults: [] });
       await runDoctor({ config, api: services.api, now, log });
       req.session.doctor = record;
-      res.redirect(303, '/setup#doctor');
+      // The report itself, not the top of its section: the settings list above it filled the screen.
+      res.redirect(303, '/setup#doctor-result');
     },
     // Only ever the certificate: a file holding a private key is refused, whatever its name. Moved, unreadable,
     // overwritten or replaced since the start (which checked it): the learner's file, named with its fix, in a 409.

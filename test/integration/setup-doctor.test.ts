@@ -25,6 +25,7 @@ describe('the setup doctor', () => {
       assert.match(html, new RegExp(`data-check="${id}" data-state="pass"`), id);
     }
     assert.match(html, /<strong>pre-flight<\/strong>/);
+    assert.match(html, /<title>Setup guide · /, 'no failure to tell');
     assert.match(
       html,
       /data-check="secret" data-state="skipped"/,
@@ -88,6 +89,8 @@ describe('the setup doctor', () => {
     try {
       const html = await doctorReport(stack);
       assert.match(html, /data-check="client" data-state="fail"/);
+      assert.match(html, /<title>Setup guide: 1 check failed · /, 'the tab says so');
+      assert.match(html, /<p id="doctor-result">Checked at /);
       assert.match(
         html,
         /invalid_scope \(the requested scope is not allowed\)\. Fix: allow every scope the playground asks for \(SF_SCOPES, now api refresh_token openid\) among the OAuth scopes on the emulator&#39;s Setup page \(https:\/\/localhost:\d+\/setup\), or leave the ones it lacks out of SF_SCOPES and restart the playground\./,

@@ -8,6 +8,9 @@ import type { TestStack } from './stack.ts';
 export async function doctorReport(stack: TestStack): Promise<string> {
   const client = new TestClient();
   if (stack.accessUrl) await client.get(stack.accessUrl);
-  assert.equal((await postForm(stack, client, '/setup', '/setup/check')).status, 303);
+  const checked = await postForm(stack, client, '/setup', '/setup/check');
+  assert.equal(checked.status, 303);
+  // Landing on the report, not on its section's top, where the settings list kept it below the fold.
+  assert.equal(checked.headers.get('location'), '/setup#doctor-result');
   return (await client.get(`${stack.appUrl}/setup`)).text();
 }
