@@ -41,9 +41,12 @@ export function failedAttemptUrl(flow: FlowName): string {
  */
 export function finishedAttemptUrl(attempt: Attempt, signedIn: boolean): string {
   if (signedIn) return '/result';
-  return attempt.error?.error === SESSION_ENDED
-    ? endedAttemptUrl(attempt.flow)
-    : failedAttemptUrl(attempt.flow);
+  if (attempt.error?.error === SESSION_ENDED) return endedAttemptUrl(attempt.flow);
+  // A JWT user who never approved the app: the page's two cures and its "Approve once" button come first, above
+  // what happened (it opened below them, out of view). Not for a "break it" switch, whose notice is below.
+  const notApproved = attempt.error?.error_description === "user hasn't approved this consumer";
+  if (attempt.flow === 'jwt' && notApproved && attempt.faults.length === 0) return '/flows/jwt#cure';
+  return failedAttemptUrl(attempt.flow);
 }
 
 /** The flow page with the notice that an attempt's session ended while it ran (see partials/ended.ejs). */

@@ -56,7 +56,7 @@ describe('the compiled-once view engine', () => {
     const run = await client.post(`${compiledOnce.url}/flows/jwt`, { _csrf: csrf });
     assert.equal(
       run.headers.get('location'),
-      '/flows/jwt#teaching-heading',
+      '/flows/jwt#cure',
       'the run failed: the demo user never approved',
     );
     const { mine, ejs } = await both(client, '/flows/jwt');

@@ -20,7 +20,8 @@ describe('JWT bearer and user-agent flows', () => {
   test('JWT before approval explains both cures; after one web server approval it succeeds', async () => {
     const client = new TestClient();
     const refused = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
-    assert.equal(refused.headers.get('location'), '/flows/jwt#teaching-heading');
+    // The cures first: the page opens at them, what happened below.
+    assert.equal(refused.headers.get('location'), '/flows/jwt#cure');
     const sent = stack.emulator?.received.filter((r) => r.path === '/token').at(-1)?.params;
     assert.equal(sent?.grant_type, 'urn:ietf:params:oauth:grant-type:jwt-bearer');
     const claims = JSON.parse(Buffer.from((sent?.assertion ?? '').split('.')[1], 'base64url').toString());

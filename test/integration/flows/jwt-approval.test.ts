@@ -19,7 +19,7 @@ describe('JWT flow: an approval given as another user', () => {
 
   const refusedPage = async (client: TestClient) => {
     const refused = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
-    assert.equal(refused.headers.get('location'), '/flows/jwt#teaching-heading');
+    assert.equal(refused.headers.get('location'), '/flows/jwt#cure');
     return (await client.get(`${stack.appUrl}/flows/jwt`)).text();
   };
 
