@@ -28,6 +28,10 @@ describe('the setup doctor', () => {
     assert.match(html, /<title>Setup guide · /, 'no failure to tell');
     assert.match(
       html,
+      /with redirect_uri https:\/\/localhost:\d+\/oauthcallback\.html and scope api refresh_token openid\./,
+    );
+    assert.match(
+      html,
       /data-check="secret" data-state="skipped"/,
       'the secret is judged only by a token request',
     );
