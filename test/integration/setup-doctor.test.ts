@@ -94,7 +94,11 @@ describe('the setup doctor', () => {
       const html = await doctorReport(stack);
       assert.match(html, /data-check="client" data-state="fail"/);
       assert.match(html, /<title>Setup guide: 1 check failed · /, 'the tab says so');
-      assert.match(html, /<p id="doctor-result">Checked at /);
+      // Read as a date, not as an ISO string; the machine-readable one stays in datetime.
+      assert.match(
+        html,
+        /<p id="doctor-result">Checked at <time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">\w{3}, \d\d \w{3} \d{4} [\d:]{8} GMT<\/time>:/,
+      );
       assert.match(
         html,
         /invalid_scope \(the requested scope is not allowed\)\. Fix: allow every scope the playground asks for \(SF_SCOPES, now api refresh_token openid\) among the OAuth scopes on the emulator&#39;s Setup page \(https:\/\/localhost:\d+\/setup\), or leave the ones it lacks out of SF_SCOPES and restart the playground\./,
