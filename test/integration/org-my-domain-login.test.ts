@@ -2,14 +2,12 @@
 // generic login host is in play, so client credentials offers no "login host" switch and says why, and the
 // result page and the host check say what they trust without contradicting themselves.
 import assert from '../support/assert.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { EMULATOR_DEFAULTS } from '../../server/config.ts';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+import { startOrgModeApp } from '../support/org-mode.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
 
 describe('an org whose My Domain is the login URL', () => {
   let org: TestStack;
@@ -17,16 +15,7 @@ describe('an org whose My Domain is the login URL', () => {
   const learner = new TestClient();
   before(async () => {
     org = await startTestStack({}, { emulatorOnly: true });
-    app = await startTestStack(
-      {
-        SF_LOGIN_URL: org.instanceUrl,
-        SF_MY_DOMAIN: org.instanceUrl,
-        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
-        SF_USERNAME: EMULATOR_DEFAULTS.username,
-      },
-      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
-    );
+    app = await startOrgModeApp(org.instanceUrl, { SF_MY_DOMAIN: org.instanceUrl });
     await learner.get(app.accessUrl ?? '');
   });
   after(async () => {

@@ -2,13 +2,11 @@
 // org says whether its code is still good; one that still answers "pending" long after a code's 10 minutes is not
 // polled for ever.
 import assert from '../../support/assert.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { EMULATOR_DEFAULTS } from '../../../server/config.ts';
 import { assertExplained, postForm } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
+import { startOrgModeApp } from '../../support/org-mode.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('the device flow against an org of its own', () => {
   let org: TestStack;
@@ -17,15 +15,7 @@ describe('the device flow against an org of its own', () => {
   let appClock = Date.now();
   before(async () => {
     org = await startTestStack({}, { emulatorOnly: true, now: () => orgClock });
-    app = await startTestStack(
-      {
-        SF_LOGIN_URL: org.emulatorUrl,
-        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
-        SF_USERNAME: EMULATOR_DEFAULTS.username,
-      },
-      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8'), now: () => appClock },
-    );
+    app = await startOrgModeApp(org.emulatorUrl, {}, { now: () => appClock });
   });
   after(async () => {
     await app.close();

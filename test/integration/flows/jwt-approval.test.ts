@@ -1,14 +1,12 @@
 // The JWT flow's "not approved" notice when this browser approved the app as another user than the assertion's sub:
 // the usual end of "Approve once" with a mistyped SF_USERNAME, corrected at Salesforce's login page.
 import assert from '../../support/assert.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { EMULATOR_DEFAULTS } from '../../../server/config.ts';
 import { changeSettings, STANDARD_ID } from '../../support/emulator-api.ts';
 import { TestClient } from '../../support/http.ts';
 import { postForm, runWebServerFlow } from '../../support/flows.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
+import { startOrgModeApp } from '../../support/org-mode.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('JWT flow: an approval given as another user', () => {
   let stack: TestStack;
@@ -66,15 +64,7 @@ describe('JWT flow in org mode: an approval given as another user', () => {
   let app: TestStack;
   before(async () => {
     org = await startTestStack({}, { emulatorOnly: true });
-    app = await startTestStack(
-      {
-        SF_LOGIN_URL: org.emulatorUrl,
-        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
-        SF_USERNAME: EMULATOR_DEFAULTS.username,
-      },
-      { extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
-    );
+    app = await startOrgModeApp(org.emulatorUrl);
     await changeSettings(org, { callbackUrls: app.config.callbackUrl }); // the app's port, known only now
   });
   after(async () => {
