@@ -44,9 +44,13 @@ export function finishedAttemptUrl(attempt: Attempt, signedIn: boolean): string 
   if (attempt.error?.error === SESSION_ENDED) return endedAttemptUrl(attempt.flow);
   // A JWT user who never approved the app: the page's two cures and its "Approve once" button come first, above
   // what happened (it opened below them, out of view). Not for a "break it" switch, whose notice is below.
-  const notApproved = attempt.error?.error_description === "user hasn't approved this consumer";
-  if (attempt.flow === 'jwt' && notApproved && attempt.faults.length === 0) return '/flows/jwt#cure';
+  if (attempt.flow === 'jwt' && notApproved(attempt) && attempt.faults.length === 0) return '/flows/jwt#cure';
   return failedAttemptUrl(attempt.flow);
+}
+
+/** Salesforce refused the JWT bearer flow's user as one who never approved the app: its page shows the cures. */
+export function notApproved(attempt: Attempt | undefined): boolean {
+  return attempt?.error?.error_description === "user hasn't approved this consumer";
 }
 
 /** The flow page with the notice that an attempt's session ended while it ran (see partials/ended.ejs). */

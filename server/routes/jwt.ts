@@ -6,7 +6,7 @@ import type { Login } from '../salesforce/tokens.ts';
 import * as jwtBearer from '../flows/jwtBearer.ts';
 import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { latestAttempt } from './attemptSession.ts';
-import { renderFlowPage, runAttempt } from './flowPages.ts';
+import { notApproved, renderFlowPage, runAttempt } from './flowPages.ts';
 import type { Services } from './services.ts';
 
 /**
@@ -36,7 +36,7 @@ export function jwtPages(services: Services): { page: RequestHandler; run: Reque
         title: 'JWT bearer flow',
         keyCheck: keyMatchesCertificate(config.jwtKeyFile, certFile),
         ownKey: isOwnKey(config.jwtKeyFile, certFile),
-        notApproved: attempt?.error?.error_description === "user hasn't approved this consumer",
+        notApproved: notApproved(attempt),
         claimsPreview: { iss: config.clientId, sub: config.username, aud: config.audience },
       });
     },

@@ -21,15 +21,10 @@ export function introspectEndpoint(ctx: EmulatorContext): Router {
     }
     // A client assertion authenticates the client here as at the token endpoint (discovery lists private_key_jwt
     // for both; RFC 7662 2.1 takes the token endpoint's client authentication): unconfirmed at Salesforce, whose
-    // introspection guide shows the secret only.
+    // introspection guide shows the secret only. A bad one throws invalid_client, which the emulator's error
+    // handler answers in JSON here, as every refusal of this endpoint.
     const request = { authorization: req.headers.authorization, host: requestHost(ctx, req) };
-    let asserted: string | undefined;
-    try {
-      asserted = assertedClientId(ctx, params, request);
-    } catch (error) {
-      if (error instanceof OAuthError) return sendOAuthError(res, error);
-      throw error;
-    }
+    const asserted = assertedClientId(ctx, params, request);
     const client = clientCredentials(req.headers.authorization, params);
     // Salesforce's answer to an unknown client here is unconfirmed: RFC 7662 (2.1) asks for the failed client
     // authentication answer, invalid_client, even where the token endpoint says invalid_client_id.
