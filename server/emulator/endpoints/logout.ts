@@ -3,25 +3,28 @@
 // that parameter is unconfirmed (integrators report it does not, sending the browser on only to a Single Logout URL
 // set on the app or the org's Logout URL); this follows OpenID Connect RP-Initiated Logout (the request's state
 // goes back too, the spec's rule, equally unconfirmed for Salesforce), and the playground's logout depends on neither.
-import { Router } from 'express';
+// GET and POST both, as that spec requires of an OP (§2; a POST's parameters in its form): whether Salesforce takes a
+// POST is unknown, and a client written to the spec may send one.
+import { Router, type RequestHandler } from 'express';
 import { callbackOrigins } from '../callbackUrls.ts';
 import type { EmulatorContext } from '../context.ts';
 
 export function logoutEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
-  router.get('/services/auth/idp/oidc/logout', (req, res, next) => {
-    const back =
-      typeof req.query.post_logout_redirect_uri === 'string' ? req.query.post_logout_redirect_uri : '';
+  const logout: RequestHandler = (req, res, next) => {
+    const params: Record<string, unknown> = req.method === 'POST' ? (req.body ?? {}) : req.query;
+    const back = typeof params.post_logout_redirect_uri === 'string' ? params.post_logout_redirect_uri : '';
     // Only a registered origin: anything else would make the org's logout an open redirect.
     const allowed =
       URL.canParse(back) && callbackOrigins(ctx.state.settings.callbackUrls).includes(new URL(back).origin);
     req.session.destroy((error: unknown) => {
       if (error) return next(error);
       res.set('Cache-Control', 'no-store');
-      if (allowed) return res.redirect(withState(back, req.query.state));
+      if (allowed) return res.redirect(withState(back, params.state));
       res.render('emulator/logged-out', { title: 'Logged out' });
     });
-  });
+  };
+  router.route('/services/auth/idp/oidc/logout').get(logout).post(logout);
   return router;
 }
 

@@ -86,6 +86,21 @@ describe('emulator: pages', () => {
     assert.match(await again.text(), /name="password"/);
   });
 
+  test('logout also takes a POST with its parameters in the form, as RP-Initiated Logout asks of an OP', async () => {
+    const browser = new TestClient();
+    await authorizeInBrowser(stack, { response_type: 'code' }, { client: browser });
+    const back = `${stack.appUrl}/signed-out`;
+    const logout = await browser.post(`${stack.emulatorUrl}/services/auth/idp/oidc/logout`, {
+      post_logout_redirect_uri: back,
+      state: 'st-2',
+    });
+    assert.equal(logout.status, 302);
+    assert.equal(logout.headers.get('location'), `${back}?state=st-2`);
+    const again = await browser.get(authorizeUrl());
+    assert.equal(again.status, 200, 'the login ended: authorize asks to log in again');
+    assert.match(await again.text(), /name="password"/);
+  });
+
   test('logout with an unregistered post_logout_redirect_uri shows a page instead of redirecting', async () => {
     const logout = await new TestClient().get(
       `${stack.emulatorUrl}/services/auth/idp/oidc/logout?post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F`,
