@@ -1,8 +1,11 @@
 // "What does this error mean?": the explainer for an error pasted from anywhere, or linked from the emulator's own
 // error page. Nothing here is stored: the answer is computed and shown.
 import type { Request, RequestHandler } from 'express';
-import { explain, explainCandidates, RULES } from '../teaching/explainer/explain.ts';
+import { causesOf, explain, explainCandidates, RULES } from '../teaching/explainer/explain.ts';
 import { readPastedError, type PastedError } from '../teaching/explainer/pasted.ts';
+import { contextOfPaste } from '../teaching/explainer/pastedContext.ts';
+import { maskPastedSecrets } from '../teaching/explainer/pastedSecrets.ts';
+import type { ExplainContext } from '../teaching/explainer/types.ts';
 import type { Services } from './services.ts';
 
 const KNOWN: PastedError[] = RULES.filter((rule) => typeof rule.description === 'string').map((rule) => ({
@@ -15,6 +18,20 @@ export const MAX_PASTE_LENGTH = 10_000;
 // A browser sends a textarea's line breaks as CRLF, while its maxlength counts each as one character.
 const text = (value: unknown, max = MAX_PASTE_LENGTH) =>
   typeof value === 'string' ? value.replace(/\r\n/g, '\n').slice(0, max) : '';
+/** Errors a paste holds, each as a JSON body, a REST error or a URL's parameter writes it. */
+const errorsIn = (pasted: string) =>
+  pasted.match(/"(?:error|errorCode)"\s*:|(?:^|[?&#\s])error=/g)?.length ?? 0;
+
+/** What a paste was besides its error, for the page to say. */
+interface PasteNotes {
+  pasted?: string;
+  nothingPasted?: boolean;
+  context?: ExplainContext;
+  /** Secrets in it were masked; it filled the box (the browser cut anything longer); it held several errors. */
+  masked?: boolean;
+  cut?: boolean;
+  errors?: number;
+}
 /**
  * A link carries an error and its description as Salesforce's error page shows them (never long): anything longer is
  * cut, so a crafted link cannot put a page of made-up text on this app's origin. Pasted text keeps its room.
@@ -45,22 +62,27 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
     req: Request,
     res: Parameters<RequestHandler>[1],
     found: PastedError | undefined,
-    pasted = '',
-    nothingPasted = false,
+    notes: PasteNotes = {},
   ) => {
+    const { pasted = '', nothingPasted = false, context = {} } = notes;
     const redirectUri = linkedValue(req.query.redirect_uri, isUrl);
     // A link from the emulator's page carries the request's redirect_uri: compare it with the one configured here.
-    const explanations = found
+    const causes = found && !found.error_description && !found.fromClient ? causesOf(found.error) : [];
+    const candidates = found
       ? redirectUri
         ? [explain(found, { redirectUri, configuredCallback: config.callbackUrl })]
-        : explainCandidates(found)
+        : explainCandidates(found, context)
       : [];
+    // A code whose causes are listed: the list, not a card saying the code is unknown.
+    const explanations = causes.length > 1 ? candidates.filter((card) => card.known) : candidates;
     res.set('Cache-Control', 'no-store').render('explain', {
       title: titleOf(found, pasted, nothingPasted),
       found,
       explanations,
       pasted,
       nothingPasted,
+      notes,
+      causes,
       clientId: linkedValue(req.query.client_id, CONSUMER_KEY),
       redirectUri,
       // Anyone can write any words into a link to this page: they are shown as the link's, not as Salesforce's.
@@ -78,10 +100,20 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
       );
     },
     pasted(req, res) {
-      const pasted = text(req.body?.text);
+      const raw = text(req.body?.text, Infinity);
       // An empty box sent says so, instead of the page as it was (as if nothing had happened).
-      if (pasted.trim() === '') return render(req, res, undefined, '', true);
-      render(req, res, readPastedError(pasted, KNOWN), pasted);
+      if (raw.trim() === '') return render(req, res, undefined, { nothingPasted: true });
+      // Read and shown again only masked: the request's other parts (its grant type, an assertion's claims) are
+      // read from the paste as sent, and only what is not secret of them kept.
+      const { text: pasted, masked } = maskPastedSecrets(raw.slice(0, MAX_PASTE_LENGTH));
+      const found = readPastedError(pasted, KNOWN);
+      render(req, res, found, {
+        pasted,
+        masked,
+        cut: raw.length >= MAX_PASTE_LENGTH,
+        errors: errorsIn(pasted),
+        context: found ? contextOfPaste(raw.slice(0, MAX_PASTE_LENGTH), found.error_description) : {},
+      });
     },
   };
 }

@@ -21,6 +21,8 @@ describe('accessibility and layout in Chromium', () => {
       ...(await visit(`${app}/explain?error=INVALID_QUERY_FILTER_OPERATOR`)),
       ...(await visit(`${app}/explain?error=NUMBER_OUTSIDE_VALID_RANGE`)),
       ...(await visit(`${app}/explain?error=untrusted_certificate`)),
+      // A code alone: the list of its causes, each a link, with long descriptions to wrap.
+      ...(await visit(`${app}/explain?error=invalid_grant`)),
       ...(await visit(`${app}/no-such-page`)),
       ...(await visit(`${emulator}/`, 'emulator home')),
       ...(await visit(`${emulator}/setup/connect`, 'emulator connect')),

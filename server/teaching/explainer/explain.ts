@@ -1,6 +1,5 @@
 // Picks the explanation for an error from its code, its description and the request that caused it.
-import type { Attempt, ReceivedError } from '../../attempts/attempt.ts';
-import { readJwt } from '../../jwt.ts';
+import type { ReceivedError } from '../../attempts/attempt.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
@@ -52,18 +51,45 @@ function matches(
 }
 
 /**
- * Every explanation that may apply when nothing is known of the request (a pasted error): the same error can mean
- * one thing in the JWT bearer flow and another in the web server flow.
+ * Every explanation that may apply to a pasted error: the same error can mean one thing in the JWT bearer flow and
+ * another in the web server flow. What the paste showed of its request (`context`: its grant type, whether it sent a
+ * secret) puts the explanations it fits first and those it rules out last, each with what it shows of the request;
+ * told nothing, the general explanation comes first.
  */
 export function explainCandidates(
   error: Pick<ReceivedError, 'error' | 'error_description'>,
+  context: ExplainContext = {},
 ): ExplainedError[] {
   const matching = RULES.filter((rule) => matches({ ...rule, when: undefined }, error, {}));
   // A rule written for this very description says more than the code's general one, which may even contradict it.
   const specific = matching.filter((rule) => rule.description !== undefined);
   const found = specific.length > 0 ? specific : matching;
   if (found.length === 0) return [explain(error)];
-  return found.map((rule) => ({ ...explanationOf(rule), known: true }));
+  const told = Object.keys(context).length > 0;
+  // Told nothing, the general explanation of a description comes before those of one flow or another.
+  const fit = (rule: Rule) => (!rule.when ? 1 : !told ? 1.5 : rule.when(context) ? 0 : 2);
+  return found
+    .map((rule, order) => ({ rule, order, fit: fit(rule) }))
+    .sort((a, b) => a.fit - b.fit || a.order - b.order)
+    .map(({ rule }) => ({
+      ...explanationOf(rule),
+      detail: told ? rule.detail?.(context) : undefined,
+      known: true,
+    }));
+}
+
+/**
+ * A code pasted without its description, when the catalogue tells several of its causes apart by the description
+ * Salesforce sends with it ("invalid_grant" alone has a dozen): each description once, with its first explanation's
+ * title, for the reader to find the one they got.
+ */
+export function causesOf(code: string): { description: string; title: string }[] {
+  const causes = new Map<string, { description: string; title: string }>();
+  for (const { error, description, title } of RULES)
+    if (error.toLowerCase() === code.toLowerCase() && typeof description === 'string')
+      if (!causes.has(description.toLowerCase()))
+        causes.set(description.toLowerCase(), { description, title });
+  return [...causes.values()];
 }
 
 export function explain(
@@ -103,42 +129,4 @@ const UNKNOWN_APP_STOP: ExplainedError = {
 function explanationOf(rule: Rule): Explanation {
   const { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, restartAfter } = rule;
   return { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, restartAfter };
-}
-
-/** Reads the context from the attempt: the last token request's form and the assertion's claims. */
-export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs = Date.now()): ExplainContext {
-  const tokenCall = [...attempt.transcript]
-    .reverse()
-    .find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
-  const form = new URLSearchParams(tokenCall?.requestBody ?? '');
-  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs, faults: attempt.faults };
-  if (tokenCall) {
-    // HTTP Basic carries the secret too (client credentials, refresh): only the header's name is looked at.
-    const basic = Object.entries(tokenCall.requestHeaders ?? {}).some(
-      ([name, value]) => name.toLowerCase() === 'authorization' && /^basic /i.test(value),
-    );
-    context.sentSecret = form.has('client_secret') || basic;
-    context.sentVerifier = form.has('code_verifier');
-    context.redirectUri = form.get('redirect_uri') ?? undefined;
-    context.username = form.get('username') ?? undefined;
-    context.clientId = form.get('client_id') ?? undefined;
-    context.serverDate = tokenCall.responseHeaders?.date;
-    context.sentAtMs = tokenCall.at;
-    context.sentDurationMs = tokenCall.durationMs;
-  }
-  // Before any token call, the authorize request (sent or only pre-flighted) says what the app asked for.
-  const authorize = attempt.transcript.find(
-    (entry) => entry.leg === 'authorize' || entry.leg === 'pre-flight',
-  );
-  if (authorize && URL.canParse(authorize.url)) {
-    const query = new URL(authorize.url).searchParams;
-    context.redirectUri ??= query.get('redirect_uri') ?? undefined;
-    context.clientId ??= query.get('client_id') ?? undefined;
-    context.scope = query.get('scope') ?? undefined;
-  }
-  const device = attempt.transcript.find((entry) => entry.leg === 'device authorization');
-  context.scope ??= new URLSearchParams(device?.requestBody ?? '').get('scope') ?? undefined;
-  const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
-  if (claims) Object.assign(context, { iss: claims.iss, aud: claims.aud, sub: claims.sub, exp: claims.exp });
-  return context;
 }

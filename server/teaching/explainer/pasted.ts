@@ -3,7 +3,11 @@
 export interface PastedError {
   error: string;
   error_description?: string;
+  /** Not Salesforce's answer: the client's own failure (a key it could not read, a certificate it did not trust). */
+  fromClient?: boolean;
 }
+
+import { fromClientFailure } from './pastedClientFailures.ts';
 
 /** Codes people paste without a description: enough to find the explanation. */
 const KNOWN_CODE =
@@ -13,14 +17,38 @@ const KNOWN_CODE =
 export function readPastedError(text: string, known: readonly PastedError[] = []): PastedError | undefined {
   const input = text.trim().slice(0, 10_000);
   if (!input) return undefined;
-  return (
+  const found =
     fromJson(input) ??
     fromJson(embeddedJson(input)) ??
+    fromQuotedPairs(input) ??
     fromUrlOrForm(input) ??
+    fromClientFailure(input) ??
     fromCliLine(input) ??
     fromDescription(input, known) ??
-    fromCode(input)
-  );
+    fromCode(input);
+  return found && knownWording(found, known);
+}
+
+/**
+ * A description with words around it ("… (assertion exp=…)", a tool's closing bracket, a sentence's full stop) is
+ * read as the known one it contains, for the same code: the explanation is keyed on the exact words.
+ */
+function knownWording(found: PastedError, known: readonly PastedError[]): PastedError {
+  const description = found.error_description?.toLowerCase();
+  if (!description) return found;
+  const sameCode = known.filter((pair) => pair.error.toLowerCase() === found.error.toLowerCase());
+  const words = (pair: PastedError) => (pair.error_description ?? '').toLowerCase();
+  if (sameCode.some((pair) => words(pair) === description)) return found;
+  const within = sameCode
+    .filter((pair) => words(pair) && description.includes(words(pair)))
+    .sort((a, b) => words(b).length - words(a).length)[0];
+  return within ? { ...found, error_description: within.error_description } : found;
+}
+
+/** A log line's or a WWW-Authenticate header's error="invalid_token", error_description="…". */
+function fromQuotedPairs(input: string): PastedError | undefined {
+  const error = /\berror\s*=\s*"([^"]+)"/.exec(input)?.[1];
+  return error ? withDescription(error, /\berror_description\s*=\s*"([^"]*)"/.exec(input)?.[1]) : undefined;
 }
 
 /** A JSON body quoted inside a log line: "HTTP 400 - {...}". */
@@ -78,13 +106,36 @@ function fromCliLine(input: string): PastedError | undefined {
 }
 
 function fromCode(input: string): PastedError | undefined {
-  const match = KNOWN_CODE.exec(input);
+  // A setting (SF_CLIENT_ID=…, from a pasted .env) is not an error code.
+  const match = [...input.matchAll(new RegExp(KNOWN_CODE, 'g'))].find(
+    (found) => !/^\s*=/.test(input.slice((found.index ?? 0) + found[0].length)),
+  );
   return match ? { error: match[1] } : undefined;
 }
 
 function withDescription(pastedError: string, description: unknown): PastedError {
   // Salesforce's help page shows access-denied: a typo for access_denied, pasted as it stands.
   const error = /^[a-z]+(?:-[a-z]+)+$/.test(pastedError) ? pastedError.replace(/-/g, '_') : pastedError;
-  const text = typeof description === 'string' ? description.trim() : '';
+  const text = typeof description === 'string' ? cleanDescription(description) : '';
   return text ? { error, error_description: text } : { error };
+}
+
+/**
+ * The description as Salesforce wrote it: copied from a chat or a web page, its apostrophes are curly; from an
+ * error page, it may keep the page's tags; encoded twice on its way (a URL inside a URL), it still reads %20.
+ */
+function cleanDescription(description: string): string {
+  let text = description.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  if (/<\/?[a-z][^>]*>/i.test(text)) text = text.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ');
+  for (let round = 0; round < 2 && /%[0-9a-f]{2}/i.test(text); round++) {
+    try {
+      text = decodeURIComponent(text.replace(/\+/g, ' '));
+    } catch {
+      break;
+    }
+  }
+  // A closing quote, brace or bracket of what the description was quoted in, never part of Salesforce's words.
+  if (!text.includes('\n'))
+    text = text.replace(/["'}\],]+$/, '').replace(/\)$/, (close) => (text.includes('(') ? close : ''));
+  return text.trim();
 }

@@ -2,7 +2,8 @@
 // between look-alike errors and fill in the detail of an explanation.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { contextOf, explain } from '../../../server/teaching/explainer/explain.ts';
+import { contextOf } from '../../../server/teaching/explainer/attemptContext.ts';
+import { explain } from '../../../server/teaching/explainer/explain.ts';
 import type { Attempt } from '../../../server/attempts/attempt.ts';
 
 /** An attempt whose one leg is a token call with this form body and these headers. */

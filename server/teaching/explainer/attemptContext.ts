@@ -1,0 +1,43 @@
+// What the attempt shows of the request that failed (the token call's form, the assertion's claims, the authorize
+// request's scopes), for the explainer to pick the right explanation and say what this very request carried.
+import type { Attempt } from '../../attempts/attempt.ts';
+import { readJwt } from '../../jwt.ts';
+import type { ExplainContext } from './types.ts';
+
+/** Reads the context from the attempt: the last token request's form and the assertion's claims. */
+export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs = Date.now()): ExplainContext {
+  const tokenCall = [...attempt.transcript]
+    .reverse()
+    .find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
+  const form = new URLSearchParams(tokenCall?.requestBody ?? '');
+  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs, faults: attempt.faults };
+  if (tokenCall) {
+    // HTTP Basic carries the secret too (client credentials, refresh): only the header's name is looked at.
+    const basic = Object.entries(tokenCall.requestHeaders ?? {}).some(
+      ([name, value]) => name.toLowerCase() === 'authorization' && /^basic /i.test(value),
+    );
+    context.sentSecret = form.has('client_secret') || basic;
+    context.sentVerifier = form.has('code_verifier');
+    context.redirectUri = form.get('redirect_uri') ?? undefined;
+    context.username = form.get('username') ?? undefined;
+    context.clientId = form.get('client_id') ?? undefined;
+    context.serverDate = tokenCall.responseHeaders?.date;
+    context.sentAtMs = tokenCall.at;
+    context.sentDurationMs = tokenCall.durationMs;
+  }
+  // Before any token call, the authorize request (sent or only pre-flighted) says what the app asked for.
+  const authorize = attempt.transcript.find(
+    (entry) => entry.leg === 'authorize' || entry.leg === 'pre-flight',
+  );
+  if (authorize && URL.canParse(authorize.url)) {
+    const query = new URL(authorize.url).searchParams;
+    context.redirectUri ??= query.get('redirect_uri') ?? undefined;
+    context.clientId ??= query.get('client_id') ?? undefined;
+    context.scope = query.get('scope') ?? undefined;
+  }
+  const device = attempt.transcript.find((entry) => entry.leg === 'device authorization');
+  context.scope ??= new URLSearchParams(device?.requestBody ?? '').get('scope') ?? undefined;
+  const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
+  if (claims) Object.assign(context, { iss: claims.iss, aud: claims.aud, sub: claims.sub, exp: claims.exp });
+  return context;
+}

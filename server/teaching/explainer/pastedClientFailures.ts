@@ -1,0 +1,36 @@
+// Failures of a client itself, which never reached Salesforce, as people paste them from Node, OpenSSL or Python:
+// a key it could not read, a certificate it did not trust, a host it could not reach. Each goes to the explanation
+// the playground gives for the same failure of its own.
+import type { PastedError } from './pasted.ts';
+
+/** Failures of the client itself, which never reached Salesforce: its own words, each to the explanation it needs. */
+const CLIENT_FAILURES: [RegExp, string][] = [
+  [
+    /PEM routines|DECODER routines|no start line|bad decrypt|ERR_OSSL_[A-Z_]+|PRIVATE KEY[^\n]*(?:invalid|unsupported)/i,
+    'pem_error',
+  ],
+  [
+    /\b(?:UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|CERTIFICATE_VERIFY_FAILED)\b|unable to verify the first certificate|self[- ]signed certificate/i,
+    'untrusted_certificate',
+  ],
+  [/\b(?:ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT)\b|\btimed out\b/, 'timeout'],
+  [/\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH)\b|getaddrinfo/, 'network_error'],
+];
+
+export function fromClientFailure(input: string): PastedError | undefined {
+  for (const [shape, error] of CLIENT_FAILURES) {
+    const match = shape.exec(input);
+    if (match) return { error, error_description: lineAround(input, match.index), fromClient: true };
+  }
+  return undefined;
+}
+
+/** The pasted line the client's failure is on, not the whole stack trace. */
+function lineAround(input: string, at: number): string {
+  const start = input.lastIndexOf('\n', at) + 1;
+  const end = input.indexOf('\n', at);
+  return input
+    .slice(start, end < 0 ? undefined : end)
+    .trim()
+    .slice(0, 200);
+}

@@ -1,0 +1,72 @@
+// What a paste tells of the request that failed, besides the error: the grant type, whether a secret or a PKCE
+// verifier was sent, a JWT assertion's claims. With it, a pasted error's likeliest explanation comes first, and its
+// card can say what the request showed, as a flow page's does.
+import type { FlowName } from '../../attempts/attempt.ts';
+import { readJwt } from '../../jwt.ts';
+import type { ExplainContext } from './types.ts';
+
+/** grant_type values, as a form, a JSON body or a log line carries them, and the flow each belongs to. */
+const GRANT_FLOWS: [RegExp, FlowName][] = [
+  [/jwt-bearer/, 'jwt'],
+  [/^authorization_code$/, 'web-server'],
+  [/^refresh_token$/, 'refresh-token'],
+  [/^client_credentials$/, 'client-credentials'],
+  [/^password$/, 'username-password'],
+  [/^device$|device_code$/, 'device'],
+];
+const GRANT_TYPE = /\bgrant_type["']?\s*(?:=|:|=>)\s*["']?([\w:.%-]+)/i;
+/**
+ * Words of the tools that print these errors, when no grant_type was pasted: the sf CLI's "Error authenticating with
+ * auth code due to: …", its JWT login's JwtGrantError, a refresh's "…with the refresh token…".
+ */
+const FLOW_WORDS: [RegExp, FlowName][] = [
+  [/\bJwtGrantError\b|\bJWT\b|\bassertion=/i, 'jwt'],
+  [/\bauth code\b|\bweb server flow\b/i, 'web-server'],
+  [/\brefresh token flow\b|\bwith the refresh token\b/i, 'refresh-token'],
+  [/\bclient credentials flow\b/i, 'client-credentials'],
+  [/\bdevice flow\b/i, 'device'],
+];
+const JWT = /\beyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
+
+/**
+ * The context a raw paste shows (read before its secrets are masked: only the non-secret parts are kept), with the
+ * error's own description left out, so that its words ("expired authorization code") do not pass for the flow's.
+ */
+export function contextOfPaste(raw: string, description = ''): ExplainContext {
+  const text = description ? raw.split(description).join(' ') : raw;
+  const context: ExplainContext = {};
+  const grantType = GRANT_TYPE.exec(text)?.[1];
+  const decoded = grantType ? safeDecode(grantType) : undefined;
+  context.flow =
+    (decoded ? GRANT_FLOWS.find(([shape]) => shape.test(decoded))?.[1] : undefined) ??
+    FLOW_WORDS.find(([words]) => words.test(text))?.[1];
+  // Only a request pasted whole says what it left out: its grant_type shows it is the request, not a fragment.
+  const basic = /\bauthorization["']?\s*[:=]\s*["']?basic\s/i.test(text);
+  if (grantType || /\bclient_secret\b/.test(text) || basic)
+    context.sentSecret = /\bclient_secret\b/.test(text) || basic;
+  if (grantType === 'authorization_code' || /\bcode_verifier\b/.test(text))
+    context.sentVerifier = /\bcode_verifier\b/.test(text);
+  const claims = [...text.matchAll(JWT)].map((found) => readJwt(found[0])?.claims).find(Boolean);
+  if (claims) {
+    context.flow ??= 'jwt';
+    if (typeof claims.iss === 'string') context.iss = claims.iss;
+    if (typeof claims.sub === 'string') context.sub = claims.sub;
+    if (claims.aud !== undefined)
+      context.aud = typeof claims.aud === 'string' ? claims.aud : JSON.stringify(claims.aud);
+    if (typeof claims.exp === 'number') context.exp = claims.exp;
+  }
+  const clientId = /\bclient_id["']?\s*(?:=|:)\s*["']?(3MVG[\w.]+)/.exec(text)?.[1];
+  if (clientId) context.clientId = clientId;
+  return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined));
+}
+
+/** Whether the paste told anything of its request. */
+export const toldAnything = (context: ExplainContext) => Object.keys(context).length > 0;
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,145 @@
+// The paste-an-error page on what people really paste: a bare code with its causes to choose from, secrets masked
+// wherever they stood, log lines and tools' wrappers around Salesforce's words, a client's own failures (not
+// Salesforce's), the request's grant type putting the fitting explanation first, and a paste cut or holding several.
+import assert from '../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { postForm } from '../support/flows.ts';
+import { unescapeHtml } from '../support/html.ts';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const TOKEN = '00D5g000001abcD!AQ4AQFakeTokenValue1234567890abcdefghijklmnopqrstuvwxyz';
+const SECRET = 'A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F9';
+/** The page's words as read: tags left out, entities read, white space as one space. */
+const textOf = (html: string) => unescapeHtml(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+/** The titles of the explanation cards, in the page's order. */
+const cardTitles = (html: string) =>
+  [...html.matchAll(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+
+describe('the trouble path: what people paste', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const explainPasted = async (text: string) => {
+    const answer = await postForm(stack, new TestClient(), '/explain', '/explain', { text });
+    assert.equal(answer.status, 200);
+    return answer.text();
+  };
+
+  test('a code pasted alone lists its causes by description, each a link to its explanation', async () => {
+    for (const pasted of ['invalid_grant', 'Error (1): invalid_grant']) {
+      const html = await explainPasted(pasted);
+      assert.doesNotMatch(html, /not in the playground(?:'|&#39;)s catalogue/, pasted);
+      assert.match(html, /Which of its \d+ causes\?/, pasted);
+      assert.equal(cardTitles(html).length, 0, 'no card claims to know which');
+    }
+    const html = await explainPasted('invalid_grant');
+    const link = /<a href="(\/explain\?error=invalid_grant&amp;error_description=user[^"]*)">/.exec(
+      html,
+    )?.[1];
+    assert.ok(link, "the JWT approval's description is listed");
+    const followed = await new TestClient().get(`${stack.appUrl}${link.replace(/&amp;/g, '&')}`);
+    assert.deepEqual(cardTitles(await followed.text()).slice(0, 1), ['The user has not approved this app']);
+  });
+
+  test('tokens and secrets in a paste are masked everywhere the page shows it, the box included', async () => {
+    const html = await explainPasted(
+      [
+        `POST /services/oauth2/token grant_type=refresh_token&refresh_token=5Aep861${'x'.repeat(60)}&client_secret=${SECRET}`,
+        `Authorization: Bearer ${TOKEN}`,
+        `{"error":"invalid_grant","error_description":"expired access/refresh token ${TOKEN}"}`,
+      ].join('\n'),
+    );
+    for (const secret of [TOKEN, SECRET, `5Aep861${'x'.repeat(60)}`, TOKEN.slice(16)])
+      assert.ok(!html.includes(secret), `${secret.slice(0, 12)}… is not on the page`);
+    assert.match(html, /Tokens and secrets in your paste are masked/);
+    // Read from the paste as sent: a refresh (its grant type), whose token's family may have been revoked.
+    assert.deepEqual(cardTitles(html).slice(0, 1), ['That refresh token no longer works']);
+  });
+
+  test("log lines, headers and tools' wrappers around Salesforce's words are read as its words", async () => {
+    const cases: [string, string][] = [
+      [
+        'level=error error="invalid_client" error_description="invalid client credentials"',
+        'The client secret is wrong',
+      ],
+      [
+        'Restforce::AuthenticationError (invalid_grant: expired access/refresh token)',
+        'The refresh token is no longer valid',
+      ],
+      [
+        '{"status":1,"name":"JwtGrantError","message":"Here\'s the error: invalid_grant: user hasn\'t approved this consumer","exitCode":1}',
+        'The user has not approved this app',
+      ],
+      ['invalid_grant: user hasn\u2019t approved this consumer', 'The user has not approved this app'],
+      [
+        '{"error":"invalid_grant","error_description":"authentication failure."}',
+        'Salesforce refused the user',
+      ],
+      [
+        'https://localhost:8081/oauthcallback.html?error=invalid_request&error_description=missing%2520required%2520code%2520challenge',
+        'The app requires PKCE',
+      ],
+    ];
+    for (const [pasted, title] of cases) {
+      const html = await explainPasted(pasted);
+      assert.equal(cardTitles(html)[0], title, pasted);
+    }
+  });
+
+  test("a client's own failure is explained as its own, never as Salesforce's answer; settings are no error", async () => {
+    const pem = await explainPasted(
+      'Error: error:0909006C:PEM routines:get_name:no start line\n    at Sign.sign (node:internal/crypto/sig:128:29)',
+    );
+    assert.match(textOf(pem), /Not an answer from Salesforce/);
+    assert.doesNotMatch(textOf(pem), /Salesforce's answer/);
+    assert.deepEqual(cardTitles(pem), ['The private key file cannot be used']);
+    const tls = await explainPasted(
+      "Error: unable to verify the first certificate\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'",
+    );
+    assert.deepEqual(cardTitles(tls), ['The server presented a certificate this app does not trust']);
+    const settings = await explainPasted('SF_CLIENT_ID=3MVG9abc\nSF_LOGIN_URL=https://login.salesforce.com');
+    assert.match(settings, /No Salesforce error was found/);
+  });
+
+  test('what the paste shows of its request puts the fitting explanation first and says what it shows', async () => {
+    const withSecret = await explainPasted(
+      `grant_type=authorization_code&code=aPrx1234567890&client_id=3MVG9xyz&client_secret=${SECRET}\n{"error":"invalid_client","error_description":"invalid client credentials"}`,
+    );
+    assert.equal(cardTitles(withSecret)[0], 'The client secret is wrong');
+    assert.match(withSecret, /the ones your paste fits come first/);
+    // A paste may come from any org: the page does not say it came from the emulator.
+    assert.doesNotMatch(withSecret, /Here the org is the local emulator/);
+    const codeReused = await explainPasted(
+      'Error authenticating with auth code due to: invalid_grant: expired authorization code',
+    );
+    assert.equal(cardTitles(codeReused)[0], 'The code was already used or is too old');
+    // An assertion pasted with its refusal: its aud is read (its signature masked), and no restart of this app is told.
+    const claims = Buffer.from(
+      JSON.stringify({ iss: '3MVG9xyz', sub: 'a@b.c', aud: 'https://my.example.com', exp: 1 }),
+    ).toString('base64url');
+    const assertion = `eyJhbGciOiJSUzI1NiJ9.${claims}.${'s'.repeat(40)}`;
+    const aud = await explainPasted(
+      `assertion=${assertion}\n{"error":"invalid_grant","error_description":"audience is invalid"}`,
+    );
+    assert.match(textOf(aud), /The assertion's aud was https:\/\/my\.example\.com\./);
+    assert.ok(!aud.includes('s'.repeat(40)), 'the signature is masked');
+    assert.doesNotMatch(aud, /restart it/);
+  });
+
+  test('a paste that filled the box, or held several errors, says so', async () => {
+    const long = await explainPasted(
+      `${'log line\n'.repeat(1_200)}{"error":"invalid_grant","error_description":"audience is invalid"}`,
+    );
+    assert.match(textOf(long), /Your paste filled the box's 10,000 characters/);
+    const two = await explainPasted(
+      '{"error":"invalid_client_id","error_description":"client identifier invalid"}\n{"error":"invalid_grant","error_description":"audience is invalid"}',
+    );
+    assert.match(textOf(two), /Your paste holds 2 errors: this page explains one of them/);
+    const one = await explainPasted('{"error":"invalid_grant","error_description":"audience is invalid"}');
+    assert.doesNotMatch(textOf(one), /Your paste holds|filled the box/);
+  });
+});
