@@ -51,6 +51,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   const known = toHttpError(err);
   if (known.status >= 500) console.error(`[app] ${req.method} ${req.path} failed: ${describe(err)}`);
+  // 503 is the session store refusing (sessionStoreErrors.ts): this page is not written to it again as it goes out,
+  // whose second refusal would go on to Express's default handler and its stack trace.
+  if (known.status === 503) delete (req as { session?: unknown }).session;
   res.status(known.status);
   res.set('Cache-Control', 'no-store');
   res.format({

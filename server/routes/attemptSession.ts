@@ -11,6 +11,7 @@ import type { Services } from './services.ts';
 import { armedFaults, armFaults, armOrgFaults, directBinding } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { startLoggedInSession } from './loginSession.ts';
+import { saveSessionFirst, signInNotKept } from './sessionSave.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -87,11 +88,20 @@ export async function finishAttempt(
 ): Promise<boolean> {
   const signedIn = await settleAttempt(req, attempt, services, lastStep);
   // Redis can refuse the write (down, full, read-only); then the visitor is told so now, with a 503 naming
-  // REDIS_URL, not sent on to a page that says "not signed in". The in-memory store cannot fail: no extra write.
-  if (services.config.redisUrl) {
-    await new Promise<void>((resolve, reject) =>
-      req.session.save((error: unknown) => (error ? reject(error) : resolve())),
-    );
+  // REDIS_URL, not sent on to a page that says "not signed in".
+  try {
+    await saveSessionFirst(req, services.config);
+  } catch (error) {
+    if (!signedIn) throw error;
+    // The login the org just granted is lost with the write: its refresh token, valid until revoked and one of the
+    // user's five grants, is revoked rather than left behind (never an access token alone: see settleAttempt).
+    const refreshToken = req.session.login?.tokens.refresh_token;
+    if (refreshToken) {
+      await services.api
+        .revokeToken(refreshToken, attemptLog(attempt).entry, 'revoke (tokens not kept)')
+        .catch(() => undefined);
+    }
+    throw signInNotKept(error, Boolean(refreshToken));
   }
   return signedIn;
 }

@@ -16,6 +16,7 @@ import {
 } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { browserOf } from './loginSession.ts';
+import { saveSessionFirst } from './sessionSave.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -77,6 +78,8 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
           return failedAttemptUrl('device');
         }
       });
+      // The code the page shows is polled from this session: kept before the page is.
+      await saveSessionFirst(req, services.config);
       res.redirect(303, next);
     },
 

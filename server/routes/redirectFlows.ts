@@ -10,6 +10,7 @@ import * as webServer from '../flows/webServer.ts';
 import { beginAttempt, latestAttempt } from './attemptSession.ts';
 import { handedOverSnippets } from './handOver.ts';
 import { saveTransaction } from './loginTransactions.ts';
+import { saveSessionFirst } from './sessionSave.ts';
 import { repeatSigner } from './startQuery.ts';
 import { browserOf } from './loginSession.ts';
 import { armedFaults, armFaults, armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
@@ -131,6 +132,8 @@ export function redirectFlowPages(services: Services): {
         url: authorizeUrl,
         requestHeaders: {},
       });
+      // The login comes back only to what this session keeps (state, PKCE verifier): kept before the browser goes.
+      await saveSessionFirst(req, config);
       res.redirect(authorizeUrl);
     },
   };
