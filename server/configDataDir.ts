@@ -107,10 +107,21 @@ export function claimDataDir(dir: string): () => void {
         `is ${dir}, which an emulator already running uses (process ${holder}): stop that one, or set EMULATOR_DATA_DIR to another folder (if no emulator runs, delete ${file})`,
       );
     }
+    // Taken over as it was first tried: removed, then made only if still absent. Of two starts taking over the same
+    // ended claim at once, one makes the file and the other finds it made, by a process that runs.
     try {
-      writeFileSync(file, mine);
+      unlinkSync(file);
     } catch (problem) {
-      unusable(problem);
+      if (errorCode(problem) !== 'ENOENT') unusable(problem);
+    }
+    try {
+      writeFileSync(file, mine, { flag: 'wx' });
+    } catch (problem) {
+      if (errorCode(problem) !== 'EEXIST') unusable(problem);
+      fail(
+        'EMULATOR_DATA_DIR',
+        `is ${dir}, which an emulator starting at the same moment has just claimed: start only one, or set EMULATOR_DATA_DIR to another folder`,
+      );
     }
   }
   return () => {

@@ -13,6 +13,9 @@ const emulatorOnly = process.argv.includes('--emulator-only');
 const development = process.argv.includes('--dev') || undefined;
 
 async function main(): Promise<void> {
+  // Output whose reader went away (a pipe to `head`, a closed terminal) is dropped: a write to it must never end the
+  // process, least of all while a stop is saving the emulator's state.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   let stack: Stack;
   try {
     stack = await startStack({ emulatorOnly, development });

@@ -1,7 +1,7 @@
 // Writes one file off the request path: every change marked within a short delay becomes a single atomic write
 // (temporary file + rename, mode 0600), and `close` writes whatever is still pending, so a clean shutdown keeps
 // every change a response already acknowledged, or throws, naming the file, when it cannot.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -15,12 +15,16 @@ export class CoalescedWrites {
   private closed = false;
   /** Why the last write failed, while its changes are still unsaved. */
   private failure: string | undefined;
+  /** Whether the file was there at start or written since: one that goes away is then written back at close. */
+  private onDisk: boolean;
 
   constructor(
     readonly file: string,
     private readonly serialize: () => string,
     private readonly delayMs = WRITE_DELAY_MS,
-  ) {}
+  ) {
+    this.onDisk = existsSync(file);
+  }
 
   /** Marks the content changed: one write follows shortly, however many changes arrive meanwhile. */
   changed(): void {
@@ -52,6 +56,7 @@ export class CoalescedWrites {
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileSync(temp, this.serialize(), { mode: 0o600 });
       renameSync(temp, this.file);
+      this.onDisk = true;
     } catch (error) {
       // No half-written temporary file left beside the state (a full disk); the caller says what failed.
       try {
@@ -88,6 +93,10 @@ export class CoalescedWrites {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    // The file went away while the emulator ran (its folder removed by hand) with nothing changed since: what the
+    // emulator holds is written back, as a change would have, rather than lost at the stop. (A file never written,
+    // such as the REST records of an org whose records are still the seed, stays unwritten.)
+    if (this.onDisk && !existsSync(this.file)) this.dirty = true;
     await this.flush();
     if (this.dirty) throw new Error(`changes to ${this.file} could not be saved (${this.failure})`);
   }
@@ -99,6 +108,7 @@ export class CoalescedWrites {
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeFile(temp, this.serialize(), { mode: 0o600 });
       await rename(temp, this.file);
+      this.onDisk = true;
       this.failure = undefined;
     } catch (error) {
       // Kept dirty: the next change (or close) tries again. The emulator keeps serving from memory meanwhile. The
@@ -118,4 +128,21 @@ export class CoalescedWrites {
   private tempFile(): string {
     return `${this.file}.${process.pid}.tmp`;
   }
+
+  /**
+   * Temporary files of earlier runs killed mid-write (SIGKILL, a crash): never the state, and holding what it held,
+   * signing key and tokens included. Removed at start, when this folder is this emulator's alone.
+   */
+  removeLeftovers(): void {
+    const folder = path.dirname(this.file);
+    const mine = new RegExp(`^${escapeRegExp(path.basename(this.file))}\\.\\d+\\.tmp$`);
+    try {
+      for (const name of readdirSync(folder))
+        if (mine.test(name)) rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // No folder yet, or one this user cannot list: nothing of ours is in it.
+    }
+  }
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

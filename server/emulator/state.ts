@@ -36,6 +36,7 @@ export class EmulatorState {
     mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, FILE);
     this.writes = new CoalescedWrites(file, () => JSON.stringify(this.snapshot()), writeDelayMs);
+    this.writes.removeLeftovers();
     this.tokens = new TokenStore(now, () => this.changed());
     const loaded = loadState(file, now());
     if (loaded) {

@@ -3,7 +3,7 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { isAcceptableCallbackUrl } from './callbackUrls.ts';
 import { withCurrentUserIds } from './ids.ts';
-import { isPersisted, type Persisted } from './stateShape.ts';
+import { problemOf, type Persisted } from './stateShape.ts';
 import type { AccessTokenRecord } from './tokenRecords.ts';
 
 export type { Persisted } from './stateShape.ts';
@@ -23,8 +23,8 @@ export function loadState(file: string, now: number): Persisted | undefined {
     setAside(file, `cannot be read (${code ?? 'unknown error'})`, now);
     return undefined;
   }
-  const state = parseState(withCurrentUserIds(text));
-  if (!state) setAside(file, 'is not a valid emulator state', now);
+  const { state, problem } = parseState(withCurrentUserIds(text));
+  if (!state) setAside(file, `is not a valid emulator state: ${problem}`, now);
   else {
     dropUnacceptableCallbacks(file, state);
     upgradeTokenRecords(state);
@@ -76,12 +76,16 @@ function dropUnacceptableCallbacks(file: string, state: Persisted): void {
   state.settings.callbackUrls = kept;
 }
 
-function parseState(text: string): Persisted | undefined {
+function parseState(text: string): { state?: Persisted; problem?: string } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
+    // An editor may have saved it with a byte-order mark, which JSON.parse refuses.
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { problem: `it is not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  return isPersisted(value) ? value : undefined;
+  const problem = problemOf(value);
+  return problem
+    ? { problem: `its ${problem} is missing or not what this version reads` }
+    : { state: value as Persisted };
 }

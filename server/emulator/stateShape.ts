@@ -32,15 +32,27 @@ const oneOf =
   (value) =>
     typeof value === 'string' && allowed.includes(value);
 
+/** Where the last check failed, innermost field last: the warning names it, for the file to be mended by hand. */
+let failedAt: string[] = [];
+
 /** Every listed field passes its check (extra fields are tolerated: a newer version may have added some). */
 const shape =
   (fields: Record<string, Check>): Check =>
-  (value) =>
-    isObject(value) && Object.entries(fields).every(([name, check]) => check(value[name]));
+  (value) => {
+    if (!isObject(value)) return false;
+    const failed = Object.entries(fields).find(([name, check]) => !check(value[name]));
+    if (failed) failedAt.unshift(failed[0]);
+    return !failed;
+  };
 const recordsOf =
   (check: Check): Check =>
-  (value) =>
-    isObject(value) && Object.values(value).every(check);
+  (value) => {
+    if (!isObject(value)) return false;
+    // A record is named by its place, not its key (a token's hash, which says nothing to a reader).
+    const failed = Object.values(value).findIndex((record) => !check(record));
+    if (failed >= 0) failedAt.unshift(`record ${failed + 1}`);
+    return failed < 0;
+  };
 
 const isPrivateKey: Check = (value) => {
   try {
@@ -101,3 +113,10 @@ export const isPersisted = shape({
   signingKey: shape({ kid: isString, privateKeyPem: isPrivateKey }),
   defaults: shape({ callbackUrls: isStrings, certificatePem: isString }),
 }) as (value: unknown) => value is Persisted;
+
+/** The field that makes `value` no saved state ("settings.refreshTokenPolicy.kind"), or undefined when it is one. */
+export function problemOf(value: unknown): string | undefined {
+  failedAt = [];
+  if (isPersisted(value)) return undefined;
+  return failedAt.length > 0 ? failedAt.join(' → ') : 'the whole file (not a JSON object)';
+}

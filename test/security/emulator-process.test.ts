@@ -108,10 +108,14 @@ describe('emulator process under bad input and bad state', () => {
     assert.ok(backup, 'the corrupt file is kept aside');
     assert.equal(readFileSync(path.join(folder.dataDir, backup), 'utf8'), '{"settings": {"callbackUrls": [');
     assert.ok(
+      server.stderr().includes(`[emulator] Warning: ${file} is not a valid emulator state: it is not JSON (`),
+      server.stderr(),
+    );
+    assert.ok(
       server
         .stderr()
         .includes(
-          `[emulator] Warning: ${file} is not a valid emulator state. Starting with default settings; the old file is kept as ${path.join(folder.dataDir, backup)}.`,
+          `). Starting with default settings; the old file is kept as ${path.join(folder.dataDir, backup)}.`,
         ),
       server.stderr(),
     );

@@ -38,6 +38,7 @@ export function createRestApi(deps: RestDeps): RestApi {
   const file = new CoalescedWrites(path.join(deps.dataDir, EMULATOR_DATA_FILES.records), () =>
     store.serialize(),
   );
+  file.removeLeftovers();
   const store: RecordStore = new RecordStore(
     () => seed(deps),
     () => file.changed(),

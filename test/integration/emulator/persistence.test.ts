@@ -6,47 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { loadConfig, withListeningPorts } from '../../../server/config.ts';
 import { tokenKey } from '../../../server/emulator/org.ts';
-import { signAssertion } from '../../support/assertion.ts';
 import { postToken } from '../../support/emulator-api.ts';
-import { loginAndGetToken, type LoginTarget } from '../../support/emulator-login.ts';
-import { TestClient } from '../../support/http.ts';
+import { emulatorOf, issueJwtTokens, queryStatus } from '../../support/emulator-persistence.ts';
+import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { serverFolder, startServerProcess, type ServerProcess } from '../../support/server-process.ts';
 import { startTestStack } from '../../support/stack.ts';
 
 const STATE_FILE = 'emulator-state.json';
-const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const HOUR_MS = 3_600_000;
-
-/** A burst of JWT bearer grants for the demo user: the access tokens issued. */
-async function issueJwtTokens(target: LoginTarget, count: number): Promise<string[]> {
-  const { clientId, username, audience } = target.config;
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const assertion = signAssertion({ iss: clientId, sub: username, aud: audience });
-    const answer = await postToken(target.emulatorUrl, { grant_type: JWT_GRANT, assertion });
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    tokens.push(answer.body.access_token as string);
-  }
-  return tokens;
-}
-
-/** How a test reaches the emulator of a server process: its URL, and the configuration it started with. */
-function emulatorOf(server: ServerProcess, cwd: string): LoginTarget {
-  const port = (url: string) => Number(new URL(url).port);
-  const config = withListeningPorts(loadConfig({ PORT: '0', EMULATOR_PORT: '0' }, cwd), {
-    port: port(server.appUrl),
-    emulatorPort: port(server.emulatorUrl),
-  });
-  return { emulatorUrl: server.emulatorUrl, config };
-}
-
-/** The status of a REST query made with the token at the org's My Domain. */
-async function queryStatus(instanceUrl: string, accessToken: string): Promise<number> {
-  const url = `${instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`;
-  return (await new TestClient().get(url, { authorization: `Bearer ${accessToken}` })).status;
-}
 
 describe('emulator: state written off the request path', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sf-emulator-persist-'));
@@ -100,65 +68,6 @@ describe('emulator: state written off the request path', () => {
       assert.equal((await issueJwtTokens(stack, 1)).length, 1, 'and the approval still holds');
     } finally {
       await stack.close();
-    }
-  });
-
-  test('SIGTERM right after a burst of token requests: the restarted process knows every token issued', async () => {
-    const folder = await serverFolder();
-    let first: ServerProcess | undefined;
-    try {
-      const env = { EMULATOR_DATA_DIR: folder.dataDir };
-      first = await startServerProcess(folder.cwd, env);
-      const target = emulatorOf(first, folder.cwd);
-      const login = await loginAndGetToken(target);
-      const tokens = await issueJwtTokens(target, 12);
-      const exited = once(first.child, 'exit');
-      first.child.kill('SIGTERM');
-      const [code] = await exited;
-      assert.equal(code, 0);
-      const second = await startServerProcess(folder.cwd, env);
-      try {
-        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
-        for (const token of [login.access_token, ...tokens]) {
-          assert.equal(await queryStatus(instanceUrl, token), 200, 'a token issued just before SIGTERM');
-        }
-      } finally {
-        await second.stop();
-      }
-    } finally {
-      // Stopped here too if a step failed before its signal: a running server would hold the test open.
-      await first?.stop();
-      folder.remove();
-    }
-  });
-
-  test('SIGHUP (a closed terminal) after the data folder was removed: the folder is made again and nothing is lost', async () => {
-    const folder = await serverFolder();
-    let first: ServerProcess | undefined;
-    try {
-      const env = { EMULATOR_DATA_DIR: folder.dataDir };
-      first = await startServerProcess(folder.cwd, env);
-      rmSync(folder.dataDir, { recursive: true, force: true });
-      const target = emulatorOf(first, folder.cwd);
-      const login = await loginAndGetToken(target);
-      const tokens = await issueJwtTokens(target, 5);
-      const exited = once(first.child, 'exit');
-      first.child.kill('SIGHUP');
-      const [code] = await exited;
-      assert.equal(code, 0, first.stderr());
-      const second = await startServerProcess(folder.cwd, env);
-      try {
-        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
-        for (const token of [login.access_token, ...tokens]) {
-          assert.equal(await queryStatus(instanceUrl, token), 200, 'a token issued before SIGHUP');
-        }
-      } finally {
-        await second.stop();
-      }
-    } finally {
-      // Stopped here too if a step failed before its signal: a running server would hold the test open.
-      await first?.stop();
-      folder.remove();
     }
   });
 
