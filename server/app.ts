@@ -100,7 +100,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.use(sessionMiddleware(secret, sessionStore));
   app.use(requestBodies());
 
-  mountRoutes(app, services, csrfProtection(secret));
+  mountRoutes(app, services, csrfProtection(secret, Boolean(config.redisUrl)));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -6,7 +6,7 @@ import { isFlowName } from './attempts/attempt.ts';
 import { HttpError } from './errors.ts';
 import { constantTimeEqual } from './flows/checks.ts';
 import { randomToken } from './randomPool.ts';
-import { carriedUnknownSession, SESSION_GONE_CAUSES } from './retiredSessions.ts';
+import { carriedUnknownSession, sessionGoneCauses } from './retiredSessions.ts';
 
 /** __Host-: only ever set by this origin over HTTPS, for every path, never shared with a parent domain. */
 export const CSRF_COOKIE = '__Host-playground.csrf';
@@ -18,7 +18,8 @@ export interface Csrf {
   require: RequestHandler;
 }
 
-export function csrfProtection(secret: string): Csrf {
+/** `inRedis`: sessions are kept in Redis (REDIS_URL), which a refused form's page names as what may have lost one. */
+export function csrfProtection(secret: string, inRedis = false): Csrf {
   // The key parsed once, not on every token.
   const key = createSecretKey(Buffer.from(secret));
   // Bound to the login once signed in, so a form from before a sign-in (or from another login) no longer counts; a
@@ -70,7 +71,7 @@ export function csrfProtection(secret: string): Csrf {
           new HttpError(
             403,
             'Session ended',
-            `Your session here had ended before this form was sent: ${SESSION_GONE_CAUSES}. Nothing was done. Open the page afresh, and sign in again if you were signed in.`,
+            `Your session here had ended before this form was sent: ${sessionGoneCauses(inRedis)}. Nothing was done. Open the page afresh, and sign in again if you were signed in.`,
             { href: pageOf(req), label: 'Open the page afresh' },
           ),
         );

@@ -68,8 +68,13 @@ export function sessionRetired(req: Request, sid: string): boolean {
  */
 const unknownSessions = new WeakSet<Request>();
 
-/** Why a session is no longer known, as the pages that meet one say it. */
-export const SESSION_GONE_CAUSES = `the playground restarted (it keeps sessions in its memory unless REDIS_URL is set), the session went ${SESSION_TTL_MS / 3_600_000} hours without a visit, or SESSION_SECRET changed`;
+/** Why a session is no longer known, as the pages that meet one say it: where it was kept decides what can lose it. */
+export function sessionGoneCauses(inRedis: boolean): string {
+  const lost = inRedis
+    ? 'the Redis server at REDIS_URL no longer has it (restarted without saving its data, flushed, or out of room and evicting)'
+    : 'the playground restarted (it keeps sessions in its memory unless REDIS_URL is set)';
+  return `${lost}, the session went ${SESSION_TTL_MS / 3_600_000} hours without a visit, or SESSION_SECRET changed`;
+}
 
 export function markUnknownSession(req: Request): void {
   unknownSessions.add(req);

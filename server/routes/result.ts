@@ -11,7 +11,7 @@ import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import { queryTable } from './queryTable.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
-import { carriedUnknownSession, SESSION_GONE_CAUSES } from '../retiredSessions.ts';
+import { carriedUnknownSession, sessionGoneCauses } from '../retiredSessions.ts';
 
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
@@ -34,7 +34,9 @@ export function resultPages(services: Services): Handlers {
       const login = req.session.login;
       res.set('Cache-Control', 'no-store');
       if (!login) {
-        const sessionGone = carriedUnknownSession(req) ? SESSION_GONE_CAUSES : undefined;
+        const sessionGone = carriedUnknownSession(req)
+          ? sessionGoneCauses(Boolean(config.redisUrl))
+          : undefined;
         return res.status(401).render('signed-out', { title: 'Not signed in', sessionGone });
       }
       const soql = req.session.soql ?? config.sampleQuery;

@@ -55,6 +55,36 @@ describe('sessions in Redis', () => {
   });
 });
 
+describe('a Redis that loses its data', () => {
+  let redis: RedisServer | null;
+  let stack: TestStack | undefined;
+  after(async () => {
+    await stack?.close();
+    await redis?.stop();
+  });
+
+  test('flushed while a visitor is signed in: the pages name Redis as what lost the session, not a restart', async (t) => {
+    redis = await startRedis();
+    if (!redis) return t.skip(NO_REDIS_MESSAGE);
+    stack = await startTestStack({ REDIS_URL: redis.url });
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const { createClient } = await import('redis');
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    await admin.flushAll();
+    await admin.close();
+    const result = await client.get(`${stack.appUrl}/result`);
+    assert.equal(result.status, 401);
+    const page = await result.text();
+    assert.match(
+      page,
+      /the Redis server at REDIS_URL no longer has it \(restarted without saving its data, flushed/,
+    );
+    assert.doesNotMatch(page, /the playground restarted/);
+  });
+});
+
 describe('Redis going away and coming back', () => {
   let redis: RedisServer | null;
   let stack: TestStack | undefined;

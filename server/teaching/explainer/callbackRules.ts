@@ -28,9 +28,9 @@ export const CALLBACK_RULES: Rule[] = [
     error: 'session_lost',
     title: "The login's session ended while it was at Salesforce",
     likelyMeaning:
-      'This browser came back from Salesforce with a session this app no longer has: the playground restarted while the login was under way (it keeps sessions in its memory unless REDIS_URL is set, and npm run dev restarts at every edit), the session went 2 hours unused or was let go to make room (the playground keeps 2,000 sessions of visitors who are not signed in), or SESSION_SECRET changed. The state and PKCE verifier it kept went with it, so what came back cannot be used.',
+      'This browser came back from Salesforce with a session this app no longer has: the playground restarted while the login was under way (it keeps sessions in its memory unless REDIS_URL is set, and npm run dev restarts at every edit), the Redis server at REDIS_URL lost it (restarted without saving its data, flushed, or out of room and evicting), the session went 2 hours unused or was let go to make room (the playground keeps 2,000 sessions of visitors who are not signed in), or SESSION_SECRET changed. The state and PKCE verifier it kept went with it, so what came back cannot be used.',
     howToFix:
-      'Start the flow again. To keep sessions, and logins under way, across restarts, set SESSION_SECRET and REDIS_URL.',
+      'Start the flow again. To keep sessions, and logins under way, across restarts, set SESSION_SECRET and REDIS_URL, to a Redis that keeps its data (persistence on, and maxmemory-policy noeviction: full, it then refuses new sessions, which the playground says, instead of dropping the oldest).',
     whatNotToDo: 'Do not skip the state check to let such a callback through.',
   },
   {
