@@ -63,6 +63,7 @@ export async function refresh(ctx: FlowContext, login: Login, faults: readonly F
   return {
     ...login,
     flow: 'refresh-token',
+    signedInWith: login.flow === 'refresh-token' ? login.signedInWith : login.flow,
     tokens,
     previousRefreshToken: rotated ? current : login.previousRefreshToken,
     refreshRefused: undefined,

@@ -26,6 +26,8 @@ export interface Login {
   /** The sign-in this login began with: a refresh keeps it, and form tokens are bound to it (csrf.ts). */
   id?: string;
   flow: FlowName;
+  /** A refresh's login: the flow it began with, which a login whose refresh token is dead must run again. */
+  signedInWith?: FlowName;
   tokens: TokenSet;
   /** When this app received the token (ms), for flows whose response has no issued_at. */
   receivedAt: number;

@@ -25,6 +25,8 @@ export function refreshTokenNote(login: Login): string {
   const never = NEVER[login.flow];
   if (never) return never;
   const present = Boolean(login.tokens.refresh_token);
+  if (login.revokedByTool?.token === 'refresh')
+    return 'You revoked it with the token tools below: it no longer works, nor do the access tokens it gave.';
   if (login.flow === 'refresh-token') {
     return login.previousRefreshToken
       ? 'Rotation is on: the last refresh returned a new refresh token and the old one no longer works (reusing it revokes the family).'
@@ -38,4 +40,20 @@ export function refreshTokenNote(login: Login): string {
   return present
     ? `The ${FLOW_NAMES[login.flow]} flow returned a refresh token because the refresh_token (or offline_access) scope was requested and allowed.`
     : `No refresh token: the ${FLOW_NAMES[login.flow]} flow returns one only when the refresh_token (or offline_access) scope is requested and allowed for the app.`;
+}
+
+/**
+ * The flow that signs in again when this login's tokens are gone: the one it began with, not a refresh of it (which
+ * needs the refresh token that is gone too). A refreshed login from before this was kept began with the web server
+ * flow, the one the refresh page offers first.
+ */
+export function signInFlow(login: Login): FlowName {
+  return login.flow === 'refresh-token' ? (login.signedInWith ?? 'web-server') : login.flow;
+}
+
+/** Whether a refresh can still mend this login: a refresh token it holds that neither Salesforce nor the visitor ended. */
+export function refreshUsable(login: Login): boolean {
+  return (
+    Boolean(login.tokens.refresh_token) && !login.refreshRefused && login.revokedByTool?.token !== 'refresh'
+  );
 }

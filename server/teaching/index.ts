@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
-import { FLOW_NAMES, refreshTokenNote } from './flowNotes.ts';
+import { FLOW_NAMES, refreshTokenNote, refreshUsable, signInFlow } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
 import { endsTheLogin, faultWords, offeredFaults } from './faults.ts';
 import { panelView } from './panel.ts';
@@ -19,6 +19,8 @@ export interface TeachingHelpers {
   faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[];
   endsTheLogin(faults: readonly Fault[]): boolean;
   refreshTokenNote(login: Login): string;
+  refreshUsable(login: Login): boolean;
+  signInFlow(login: Login): FlowName;
 }
 
 export function teachingHelpers(config: Config, now: () => number = Date.now): TeachingHelpers {
@@ -30,5 +32,7 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
     faultWords,
     endsTheLogin,
     refreshTokenNote,
+    refreshUsable,
+    signInFlow,
   };
 }

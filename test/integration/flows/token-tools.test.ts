@@ -100,6 +100,23 @@ describe('token tools and logout', () => {
     );
     assert.doesNotMatch(both, /Try a refresh/);
     assert.match(both, /<a href="\/flows\/web-server">Run the web server flow again<\/a> for a new one\./);
+    // Below, nothing offers the refresh that cannot work any more, nor tells of one.
+    const after = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.doesNotMatch(after, /Refresh the access token<\/button>/);
+    assert.match(after, /You revoked it with the token tools below: it no longer works/);
+    assert.match(after, /These copies get the same 401 until you sign in again\./);
+  });
+
+  test('a refreshed login whose refresh token is gone is sent to the flow it began with, not to another refresh', async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    assert.equal(
+      (await postForm(stack, client, '/result', '/flows/refresh-token')).headers.get('location'),
+      '/result',
+    );
+    const lead = leadOf(await useTool(client, 'revoke-refresh'));
+    assert.match(lead, /<a href="\/flows\/web-server">Run the web server flow again<\/a> for a new one\./);
+    assert.doesNotMatch(lead, /flows\/refresh-token|a refresh mends/);
   });
 
   test('a token revoked elsewhere (an administrator) is led with the causes that apply, and a refresh', async () => {
@@ -130,6 +147,11 @@ describe('token tools and logout', () => {
       /Either its session timed out, or it was revoked \(by a logout or an administrator\)\./,
     );
     assert.doesNotMatch(lead, /refresh|sixth/);
+    // Nor do the copies below speak of a refresh this flow never had.
+    assert.match(
+      await (await client.get(`${stack.appUrl}/result`)).text(),
+      /same 401 until you sign in again\./,
+    );
     // A sentence of its own, after a full stop: capitalised.
     assert.match(
       lead,
