@@ -55,6 +55,21 @@ function addEntry(transcript: TranscriptEntry[], entry: TranscriptEntry, replace
   transcript.push(entry);
   let chars = transcript.reduce((sum, leg) => sum + JSON.stringify(leg).length, 0);
   while (transcript.length > 1 && (transcript.length > MAX_TRANSCRIPT || chars > MAX_TRANSCRIPT_CHARS)) {
-    chars -= JSON.stringify(transcript.shift()).length;
+    chars -= JSON.stringify(transcript.splice(oldestRepeated(transcript), 1)[0]).length;
   }
+}
+
+/**
+ * The leg to let go: the oldest of a leg that comes again later (a device flow's polls, minutes of them), so that the
+ * flow's first steps (the device authorization, the authorize redirect) stay for its diagram and transcript; the
+ * oldest of all when no leg repeats.
+ */
+function oldestRepeated(transcript: TranscriptEntry[]): number {
+  const seenLater = new Set<string>();
+  let oldest = -1;
+  for (let at = transcript.length - 1; at >= 0; at--) {
+    if (seenLater.has(transcript[at].leg)) oldest = at;
+    seenLater.add(transcript[at].leg);
+  }
+  return Math.max(oldest, 0);
 }
