@@ -120,7 +120,8 @@ function expired() {
   return {
     title: 'Request expired',
     heading: 'This connection request has expired',
-    text: 'Enter the code from your device again.',
+    // The request may be lost (its page left open) or its code past its 10 minutes: entering it again tells which.
+    text: 'Enter the code your device shows again. If that code is refused, its 10 minutes are over: start again on the device for a new one.',
     code: 'expired',
   };
 }

@@ -42,6 +42,31 @@ describe('emulator: device flow', () => {
     assert.equal(hiddenValue(again, 'request'), hiddenValue(allowPage, 'request'), 'the same pending code');
   });
 
+  test("a login left open past the code's 10 minutes says the code may be spent, and to start again on the device", async () => {
+    const { stack } = device;
+    const { body } = await start();
+    const browser = new TestClient();
+    const loginPage = await (
+      await followLogin(
+        browser,
+        stack.emulatorUrl,
+        await browser.post(`${stack.emulatorUrl}/setup/connect`, { user_code: body.user_code as string }),
+      )
+    ).text();
+    device.clock += 11 * 60_000;
+    const loggedIn = await browser.post(`${stack.emulatorUrl}/setup/connect/login`, {
+      request: hiddenValue(loginPage, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    const page = await (await followLogin(browser, stack.emulatorUrl, loggedIn)).text();
+    assert.match(page, /This connection request has expired/);
+    assert.match(
+      page,
+      /If that code is refused, its 10 minutes are over: start again on the device for a new one\./,
+    );
+  });
+
   test('answers hostile verification and multipart requests calmly: 400s, no crash, no prototype pollution', async () => {
     const { stack } = device;
     const browser = new TestClient();
