@@ -20,6 +20,11 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
   const found =
     fromJson(input) ??
     fromJson(embeddedJson(input)) ??
+    // A log of several lines, each with a body of its own: the first line's that reads as one.
+    input
+      .split('\n')
+      .map((line) => fromJson(embeddedJson(line)))
+      .find(Boolean) ??
     fromQuotedPairs(input) ??
     fromUrlOrForm(input) ??
     fromClientFailure(input) ??
