@@ -139,7 +139,11 @@ describe('the trouble path: what people paste', () => {
       '{"error":"invalid_client_id","error_description":"client identifier invalid"}\n{"error":"invalid_grant","error_description":"audience is invalid"}',
     );
     assert.match(textOf(two), /Your paste holds 2 errors: this page explains one of them/);
-    assert.equal(cardTitles(two)[0], 'Salesforce does not know this consumer key', 'the first of them, as logged');
+    assert.equal(
+      cardTitles(two)[0],
+      'Salesforce does not know this consumer key',
+      'the first of them, as logged',
+    );
     const one = await explainPasted('{"error":"invalid_grant","error_description":"audience is invalid"}');
     assert.doesNotMatch(textOf(one), /Your paste holds|filled the box/);
   });
