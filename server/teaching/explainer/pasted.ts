@@ -1,13 +1,9 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
-export interface PastedError {
-  error: string;
-  error_description?: string;
-  /** Not Salesforce's answer: the client's own failure (a key it could not read, a certificate it did not trust). */
-  fromClient?: boolean;
-}
-
 import { fromClientFailure } from './pastedClientFailures.ts';
+import type { PastedError } from './types.ts';
+
+export type { PastedError };
 
 /** Codes people paste without a description: enough to find the explanation. */
 const KNOWN_CODE =

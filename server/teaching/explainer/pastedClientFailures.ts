@@ -1,7 +1,7 @@
 // Failures of a client itself, which never reached Salesforce, as people paste them from Node, OpenSSL or Python:
 // a key it could not read, a certificate it did not trust, a host it could not reach. Each goes to the explanation
 // the playground gives for the same failure of its own.
-import type { PastedError } from './pasted.ts';
+import type { PastedError } from './types.ts';
 
 /** Failures of the client itself, which never reached Salesforce: its own words, each to the explanation it needs. */
 const CLIENT_FAILURES: [RegExp, string][] = [

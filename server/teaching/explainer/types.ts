@@ -62,3 +62,11 @@ export interface Rule extends Explanation {
   /** Adds what the request itself shows (the exact aud sent, the exact redirect_uri...). */
   detail?: (context: ExplainContext) => string | undefined;
 }
+
+/** An error read from pasted text (pasted.ts): Salesforce's error and description, or a client's own failure. */
+export interface PastedError {
+  error: string;
+  error_description?: string;
+  /** Not Salesforce's answer: the client's own failure (a key it could not read, a certificate it did not trust). */
+  fromClient?: boolean;
+}
