@@ -64,6 +64,9 @@ function withinDigits(field: FieldDef, number: number): number {
   );
 }
 
+/** A decimal number as text: digits, one optional point, an optional exponent. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 export function convertValue(field: FieldDef, value: unknown, store: RecordStore): FieldValue {
   if (value === null) return field.type === 'boolean' ? false : null;
   if (typeof value === 'object') throw cannotDeserialize(javaType(field), value);
@@ -72,8 +75,13 @@ export function convertValue(field: FieldDef, value: unknown, store: RecordStore
     case 'currency':
     case 'percent':
     case 'int': {
+      // A number in a string is read as decimal digits, never as JavaScript's 0x, 0b or 0o forms, Infinity or NaN.
       const number =
-        typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && DECIMAL.test(value.trim())
+            ? Number(value)
+            : NaN;
       if (!Number.isFinite(number) || (field.type === 'int' && !isJavaInt(number))) {
         throw cannotDeserialize(javaType(field), value);
       }

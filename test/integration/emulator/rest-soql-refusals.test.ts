@@ -55,9 +55,19 @@ describe('emulator: SOQL', () => {
 
   test('refuses statements over 100,000 characters, as Salesforce does', async () => {
     const { rest } = emulator;
+    // A list of strings, each within WHERE's own limit of 4,000 characters, to the statement's length.
     const pad = (length: number) => {
-      const head = "SELECT Id FROM Account WHERE Name != '";
-      return `${head}${'x'.repeat(length - head.length - 1)}'`;
+      const head = 'SELECT Id FROM Account WHERE Name NOT IN (';
+      const items: string[] = [];
+      for (let room = length - head.length - 1; room > 0;) {
+        const last = room <= 3_100;
+        const take = last ? room - 2 : 3_000;
+        items.push(`'${'x'.repeat(take)}'`);
+        room -= take + 2 + (last ? 0 : 1);
+      }
+      const soql = `${head}${items.join(',')})`;
+      assert.equal(soql.length, length);
+      return soql;
     };
     const run = (soql: string) =>
       rest.post('/composite', {

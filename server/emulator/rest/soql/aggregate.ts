@@ -7,7 +7,7 @@ import { aggregateFunction, type AggregateFunction } from './aggregateFunctions.
 import { compileComparison } from './conditions.ts';
 import { groupByClauses, groupRows, type Group } from './groups.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { collator, orderClauses, sortBy, sortKey, sortValue } from './order.ts';
+import { orderClauses, sortBy, sortKey, sortValue } from './order.ts';
 import type { QueryOptions } from './types.ts';
 import { comparable, kindOf } from './values.ts';
 import { compileClause } from './where.ts';
@@ -94,7 +94,7 @@ export function runAggregate(
   if (twice) throw malformed(soql, twice, `duplicate alias: ${twice}`);
   let groups = groupRows(rows, groupPaths, source);
   if (query.having) {
-    const ctx = { soql, now: options.now, collator: collator() };
+    const ctx = { soql, now: options.now };
     const having = compileClause<Group>(soql, query.having, (condition: Condition) => {
       if ('fn' in condition) {
         const aggregate = fn(condition.fn.functionName ?? '', condition.fn.parameters ?? []);

@@ -4,7 +4,7 @@ import { emulatorLimit, soqlError } from '../restError.ts';
 import type { FieldType } from '../schema.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { collator, sortValue } from './order.ts';
+import { sortValue } from './order.ts';
 import { comparable, compareValues, kindOf } from './values.ts';
 
 export interface AggregateFunction {
@@ -65,7 +65,7 @@ function count(
 function sum(rows: readonly SRecord[], read: Reader, average: boolean): number | null {
   const numbers = rows.map(read).filter((v): v is number => typeof v === 'number');
   if (numbers.length === 0) return null;
-  const total = numbers.reduce((a, b) => a + b, 0);
+  const total = decimalSum(numbers);
   return average ? total / numbers.length : total;
 }
 
@@ -78,8 +78,27 @@ function extreme(rows: readonly SRecord[], read: Reader, path: FieldPath, max: b
     const value = read(row);
     if (value === null) continue;
     const candidate = { value, rank: rank(row) };
-    const order = best ? compareValues(candidate.rank, best.rank, collator()) : 0;
+    const order = best ? compareValues(candidate.rank, best.rank) : 0;
     if (!best || (max ? order > 0 : order < 0)) best = candidate;
   }
   return best?.value ?? null;
+}
+
+/**
+ * The sum as Salesforce's decimal arithmetic gives it (0.1 + 0.2 is 0.3), not binary floating point's
+ * 0.30000000000000004: each value as a whole number of its largest count of decimals, added exactly.
+ */
+function decimalSum(numbers: readonly number[]): number {
+  const decimals = Math.max(...numbers.map((n) => /\.(\d+)$/.exec(String(n))?.[1].length ?? 0));
+  if (decimals === 0 || numbers.some((n) => /e/i.test(String(n)))) return numbers.reduce((a, b) => a + b, 0);
+  const total = numbers.reduce((sum, n) => sum + scaled(n, decimals), 0n);
+  const digits = (total < 0n ? -total : total).toString().padStart(decimals + 1, '0');
+  return Number(`${total < 0n ? '-' : ''}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`);
+}
+
+/** A number's decimal text as a whole number of 10^-decimals. */
+function scaled(n: number, decimals: number): bigint {
+  const [whole, fraction = ''] = String(Math.abs(n)).split('.');
+  const value = BigInt(whole + fraction.padEnd(decimals, '0'));
+  return n < 0 ? -value : value;
 }

@@ -5,7 +5,15 @@ import { soqlError } from '../restError.ts';
 import type { FieldValue } from '../seed.ts';
 import { compileLike, matchLike } from './like.ts';
 import { toLiteral, type Literal, type Operand } from './literals.ts';
-import { comparable, compareValues, kindOf, type Comparable } from './values.ts';
+import {
+  comparable,
+  compareValues,
+  kindOf,
+  sortText,
+  unquote,
+  type Comparable,
+  type Kind,
+} from './values.ts';
 
 export interface ComparisonInput {
   operator: string;
@@ -18,10 +26,11 @@ export interface ComparisonInput {
 export interface CompileContext {
   soql: string;
   now: number;
-  collator: Intl.Collator;
 }
 
 export type RowPredicate<Row> = (row: Row) => boolean;
+
+const MAX_WHERE_STRING = 4_000;
 
 export function compileComparison<Row>(
   operand: Operand,
@@ -39,6 +48,16 @@ export function compileComparison<Row>(
   }
   const raws = Array.isArray(input.value) ? input.value : [input.value ?? ''];
   const types = Array.isArray(input.literalType) ? input.literalType : [input.literalType];
+  // "Strings in WHERE clauses can't exceed 4,000 characters" (SOQL guide, WHERE); the refusal's words are unconfirmed.
+  const tooLong = raws.find((raw) => raw.startsWith("'") && unquote(raw).length > MAX_WHERE_STRING);
+  if (tooLong !== undefined) {
+    throw soqlError(
+      'MALFORMED_QUERY',
+      ctx.soql,
+      tooLong.slice(0, 20),
+      `String literal too long: a string in WHERE may have up to ${MAX_WHERE_STRING.toLocaleString('en')} characters`,
+    );
+  }
   if (operator === 'LIKE') {
     if (kind !== 'text' || types[0] !== 'STRING') {
       // Salesforce refuses LIKE on non-text fields; the exact wording is unconfirmed.
@@ -63,8 +82,13 @@ export function compileComparison<Row>(
       `includes or excludes operator only valid on multipicklist field: ${operand.label}`,
     );
   }
-  const literals = raws.map((raw, i) => toLiteral(ctx.soql, operand, raw, types[i] ?? types[0], ctx.now));
-  const test = (v: Comparable, literal: Literal) => matches(operator, v, literal, ctx.collator);
+  // "A null value matches false values" of a checkbox (SOQL guide, "null Values"): = null is = false.
+  const literals = raws
+    .map((raw, i) => toLiteral(ctx.soql, operand, raw, types[i] ?? types[0], ctx.now))
+    .map((literal) =>
+      kind === 'boolean' && 'point' in literal && literal.point === null ? { point: false } : literal,
+    );
+  const test = (v: Comparable, literal: Literal) => matches(operator, v, literal, kind);
   if (operator !== 'IN' && operator !== 'NOT IN') return (row) => test(value(row), literals[0]);
   // A list of plain values is a set: one look-up per row however long the list is.
   const points = literals.every((literal) => 'point' in literal)
@@ -76,14 +100,18 @@ export function compileComparison<Row>(
   return operator === 'IN' ? inList : (row) => !inList(row);
 }
 
-/** `!=` keeps nulls, as SOQL does; ordering operators never match a null on either side. */
-function matches(operator: string, v: Comparable, literal: Literal, collator: Intl.Collator): boolean {
+/**
+ * `!=` keeps nulls, as SOQL does; ordering operators never match a null on either side, and order text as ORDER BY
+ * does (values.ts).
+ */
+function matches(operator: string, v: Comparable, literal: Literal, kind: Kind): boolean {
   if ('range' in literal) return inRange(operator, v, literal.range);
   const target = literal.point;
   if (operator === '=' || operator === 'IN' || operator === 'NOT IN') return equal(v, target);
   if (operator === '!=') return !equal(v, target);
   if (v === null || target === null) return false;
-  const order = compareValues(v, target, collator);
+  const order =
+    kind === 'text' ? compareValues(sortText(String(v)), sortText(String(target))) : compareValues(v, target);
   if (operator === '<') return order < 0;
   if (operator === '<=') return order <= 0;
   if (operator === '>') return order > 0;

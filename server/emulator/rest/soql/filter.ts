@@ -6,7 +6,6 @@ import { findObject, type ObjectDef } from '../schema.ts';
 import type { SRecord } from '../seed.ts';
 import { compileComparison } from './conditions.ts';
 import { PathResolver, pathReader, type FieldPath, type RecordSource } from './fieldPath.ts';
-import { collator } from './order.ts';
 import type { QueryOptions } from './types.ts';
 import { comparable } from './values.ts';
 import { compileClause, type CompiledClause } from './where.ts';
@@ -25,7 +24,7 @@ export function compileWhere(
   options: QueryOptions,
   inSubquery = false,
 ): CompiledClause<SRecord> {
-  const ctx = { soql, now: options.now, collator: collator() };
+  const ctx = { soql, now: options.now };
   return compileClause<SRecord>(soql, where, (condition) => {
     if (!('field' in condition)) throw emulatorLimit(soql, 'WHERE', 'A function in WHERE');
     const path = resolver.resolveUsable(condition.field, 'filtered');

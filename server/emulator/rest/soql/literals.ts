@@ -60,8 +60,12 @@ export function toLiteral(
 
 function pointValue(soql: string, kind: Kind, raw: string, literalType: LiteralType): Comparable {
   switch (kind) {
-    case 'text':
-      return foldCase(unquote(raw));
+    case 'text': {
+      // '' is null to a text filter: Salesforce keeps no empty text (a write of '' stores null), and = '' finds the
+      // records = null finds, as != '' keeps only those with text.
+      const text = unquote(raw);
+      return text === '' ? null : foldCase(text);
+    }
     case 'id': {
       const id = unquote(raw);
       if (id === '') return null;

@@ -1,20 +1,16 @@
-// ORDER BY: each row's sort keys are read once, then compared with the one collator every query shares.
+// ORDER BY: each row's sort keys are read once (text in upper case), then compared by code point (values.ts).
 import type { OrderByClause } from '@jetstreamapp/soql-parser-js';
 import { emulatorLimit } from '../restError.ts';
 import type { FieldDef } from '../schema.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 import { pathReader, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { comparable, compareValues, kindOf, type Comparable } from './values.ts';
+import { comparable, compareValues, kindOf, sortText, type Comparable } from './values.ts';
 
 export interface SortKey<Row> {
   key: (row: Row) => Comparable;
   descending: boolean;
   nullsLast: boolean;
 }
-
-/** Case-insensitive, accent-aware, like an en_US org's sort order. Built once: making one costs ~2 ms. */
-const COLLATOR = new Intl.Collator('en-US', { sensitivity: 'accent' });
-export const collator = () => COLLATOR;
 
 export function orderClauses(orderBy: OrderByClause | OrderByClause[] | undefined): OrderByClause[] {
   return Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : [];
@@ -34,7 +30,7 @@ export function sortBy<Row>(rows: readonly Row[], keys: SortKey<Row>[]): Row[] {
       const [x, y] = [a.values[i], b.values[i]];
       if (x === y) continue;
       if (x === null || y === null) return (x === null) === keys[i].nullsLast ? 1 : -1;
-      const order = compareValues(x, y, COLLATOR);
+      const order = compareValues(x, y);
       if (order !== 0) return keys[i].descending ? -order : order;
     }
     return 0;
@@ -49,6 +45,12 @@ export function sortBy<Row>(rows: readonly Row[], keys: SortKey<Row>[]): Row[] {
  */
 export function sortValue(field: FieldDef, read: (row: SRecord) => FieldValue | undefined) {
   const kind = kindOf(field.type);
+  if (!field.picklist && kind === 'text') {
+    return (row: SRecord): Comparable => {
+      const value = read(row);
+      return value === null || value === undefined ? null : sortText(String(value));
+    };
+  }
   if (!field.picklist) return (row: SRecord): Comparable => comparable(kind, read(row));
   const places = new Map(field.picklist.map((value, index) => [value.toLowerCase(), index]));
   const unlisted = field.picklist.length;

@@ -75,12 +75,33 @@ export function parseDateTime(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** Orders two non-null comparables of one kind; text uses the sort's collator. */
-export function compareValues(a: Comparable, b: Comparable, collator: Intl.Collator): number {
+/**
+ * Orders two non-null comparables of one kind. Text goes by code point, which is UTF-8's byte order: given text in
+ * upper case (sortText), that is SOQL's order for English locales, "the UTF-8 values of the uppercase character"
+ * (SOQL guide, ORDER BY): case-insensitive, digits before letters, _ after them, accented letters after Z.
+ */
+export function compareValues(a: Comparable, b: Comparable): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return collator.compare(String(a), String(b));
+  return compareCodePoints(String(a), String(b));
 }
+
+/** Text as it sorts: its upper case (ß → SS, as Java's toUpperCase). */
+export const sortText = (text: string): string => text.toUpperCase();
+
+function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const [x, y] = [a.charCodeAt(i), b.charCodeAt(i)];
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+/** UTF-16 puts a character beyond U+FFFF (a surrogate pair) before U+E000–U+FFFF; code point order, after. */
+const codePointRank = (unit: number) =>
+  unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit;
 
 /**
  * SOQL's escapes in a quoted string ("Quoted String Escape Sequences"): \n \r \t \b \f in either case, \uXXXX
