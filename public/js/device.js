@@ -62,7 +62,9 @@
         // so the page, loaded again, goes on polling it.
         if (error.expiredForm) {
           status.textContent = 'You signed in, refreshed or logged out in another tab: reloading this page…';
-          return window.location.replace('/flows/device?reloaded=1#code-heading');
+          // go(): the page may be at this very URL already (a second sign-in since the last reload), where an
+          // assignment alone would only scroll.
+          return go('/flows/device?reloaded=1#code-heading');
         }
         // No answer at all (the playground restarting, a dropped connection): the code may still be waiting, so
         // the checks go on at the same pace instead of stopping for good.

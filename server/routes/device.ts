@@ -106,7 +106,8 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
     // A page still showing a code that another tab's Run has replaced: reloaded, it shows the code being polled.
     const shown = (req.body as Record<string, unknown> | undefined)?.user_code;
     if (!transaction || (typeof shown === 'string' && shown !== transaction.userCode)) {
-      return answer({ redirect: '/flows/device' });
+      // No code at all any more (a logout in another tab took it): the page, reloaded, says so (codeGone).
+      return answer({ redirect: transaction ? '/flows/device' : '/flows/device?reloaded=1#code-heading' });
     }
     const attempt = attemptFor(req, 'device', now());
     let outcome: device.PollOutcome;

@@ -139,6 +139,14 @@ describe('every flow in Chromium', () => {
     await device.clock.runFor(5_000);
     await reloaded;
     assert.equal(await device.locator('#user-code').innerText(), userCode, 'the same code, carried over');
+    // A second sign-in there: the page, now at the very URL it reloads to, reloads again rather than only scrolling.
+    await other.goto(ui.flows.flowUrl('client-credentials'));
+    await other.getByRole('button', { name: 'Run the client credentials flow' }).click();
+    await other.waitForURL(`${stack.appUrl}/result`);
+    const again = device.waitForEvent('load');
+    await device.clock.runFor(5_000);
+    await again;
+    assert.equal(await device.locator('#user-code').innerText(), userCode, 'carried over once more');
     await answerDeviceCode(stack, `${stack.emulatorUrl}/setup/connect`, userCode);
     await device.clock.runFor(5_000);
     await device.waitForURL(`${stack.appUrl}/result`);

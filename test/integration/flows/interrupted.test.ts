@@ -94,6 +94,8 @@ describe('a visitor interrupted', () => {
     assert.match(reloaded, /<code id="user-code">/);
     assert.doesNotMatch(reloaded, notice, 'a sign-in elsewhere carried the code along: nothing to say');
     assert.equal((await postForm(timed.stack, client, '/flows/device', '/logout')).status, 303);
+    // The page's next poll, its code gone with the logout, is sent to the reload that says so.
+    assert.equal(await poll(), '/flows/device?reloaded=1#code-heading');
     const afterLogout = await page('/flows/device?reloaded=1');
     assert.match(afterLogout, notice);
     assert.doesNotMatch(afterLogout, /<code id="user-code">/);
