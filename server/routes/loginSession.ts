@@ -35,11 +35,15 @@ function carriedOver(req: Request) {
 
 /**
  * Signs the visitor in under a new session id. A refresh (`continuing`) keeps everything of the session, the
- * query and the armed switches included: it changes who holds the tokens in nothing, only which id can write them.
+ * query and the armed switches included, but the last token tool's answer: it changes who holds the tokens in
+ * nothing, only which id can write them.
  */
 export function startLoggedInSession(req: Request, login: Login, continuing = false): Promise<void> {
+  // A token tool's answer was about the tokens a refresh replaces ("active": false of a revoked one): it goes.
   const kept = continuing
-    ? Object.fromEntries(Object.entries(req.session).filter(([key]) => key !== 'cookie'))
+    ? Object.fromEntries(
+        Object.entries(req.session).filter(([key]) => key !== 'cookie' && key !== 'toolResult'),
+      )
     : carriedOver(req);
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {

@@ -109,6 +109,20 @@ describe('token tools and logout', () => {
     assert.match(after, /These copies get the same 401 until you sign in again\./);
   });
 
+  test("a refresh clears the last tool's answer, which was about the tokens it replaced", async () => {
+    const client = new TestClient();
+    await runWebServerFlow(stack, client);
+    await useTool(client, 'revoke-access');
+    assert.match(await useTool(client, 'introspect-access'), /&#34;active&#34;: false/);
+    assert.equal(
+      (await postForm(stack, client, '/result', '/flows/refresh-token')).headers.get('location'),
+      '/result',
+    );
+    const page = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.doesNotMatch(page, /&#34;active&#34;: false/);
+    assert.doesNotMatch(page, /<h3>Introspect/);
+  });
+
   test('a refreshed login whose refresh token is gone is sent to the flow it began with, not to another refresh', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
