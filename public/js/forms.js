@@ -1,6 +1,7 @@
-// Every form of the app is sent once: a second click while the first is on its way is ignored. Sent twice, the
-// second would reach the server after the first had signed in and replaced the session, carrying the old session's
-// form token, and the browser would show "Form expired" (a second login start would lose the first's state).
+// Every form of the app (and of the emulator's pages, which load this file too) is sent once: a second click while
+// the first is on its way is ignored. Sent twice, the second would reach the server after the first had signed in
+// and replaced the session, carrying the old session's form token, and the browser would show "Form expired" (a
+// second login start would lose the first's state; a second Allow at the emulator, the redirect the first made).
 (function sendFormsOnce() {
   /** Long enough for the slowest answer the app waits for; after it, a stopped page may send again. */
   const RESEND_AFTER_MS = 30000;

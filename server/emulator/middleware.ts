@@ -53,6 +53,11 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
     setHeaders: (res: Response) => res.setHeader('Cache-Control', 'no-cache'),
   };
   app.use('/emulator-assets', express.static(path.join(PUBLIC_DIR, 'emulator'), assets));
+  // The app's send-once script, for the login and approval forms: a double-clicked Allow sent a second POST of a
+  // request the first had used, and its "expired" answer replaced the redirect the first was making.
+  app.get('/emulator-assets/forms.js', (_req, res) =>
+    res.sendFile(path.join(PUBLIC_DIR, 'js', 'forms.js'), { headers: { 'Cache-Control': 'no-cache' } }),
+  );
   // Forms for the OAuth endpoints and pages. The REST API reads its own JSON bodies once the token is checked: a
   // form posted there gets the REST API's answer (401 without a token, 415 with one), never an OAuth-style one.
   const forms = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });

@@ -1,7 +1,7 @@
 // Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again, at
 // the pace Salesforce last asked for, a device page back in view checks if due, and a user-agent login that comes
 // back while another tab signs in is still taken, not lost on a stale form (and one refused twice says to start
-// again).
+// again); a double-clicked Allow at the emulator sends one approval.
 // (npm test balances its browser groups on this file taking about 9 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
@@ -95,6 +95,47 @@ describe('interruptions in Chromium', () => {
     await signInAtEmulator(login, stack);
     return { context, login, seen };
   }
+
+  test('a double-clicked Allow at the emulator sends one approval, and the login goes on to the result', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { stack } = ui;
+    const context = await newContext(ui.browser as Browser);
+    const page = await context.newPage();
+    const approvals: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/services/oauth2/authorize/approve'))
+        approvals.push(request.url());
+    });
+    // prompt=consent: the approval page even for a user who approved before.
+    await page.goto(`${stack.appUrl}/flows/web-server/start?prompt=consent`);
+    await page.getByLabel('Username').fill(stack.config.username);
+    await page.getByLabel('Password').fill(stack.config.emulator.password);
+    await page.getByRole('button', { name: 'Log In' }).click();
+    await page.getByRole('button', { name: 'Allow' }).waitFor();
+    // The first approval held on its way, as a slow answer would be, while the second click comes.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/services/oauth2/authorize/approve', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Two clicks 50 ms apart, the second while the first approval is still on its way (in the page: Playwright's
+    // own click would wait for the first navigation).
+    const second = new Promise<void>((resolve) => page.once('console', () => resolve()));
+    await page.evaluate(() => {
+      const allow = document.querySelector<HTMLButtonElement>('button[value="allow"]');
+      allow?.click();
+      setTimeout(() => {
+        allow?.click();
+        console.log('clicked twice');
+      }, 50);
+    });
+    await second;
+    release();
+    await page.waitForURL(`${stack.appUrl}/result`);
+    assert.equal(approvals.length, 1);
+    await context.close();
+  });
 
   test('a user-agent login that comes back while another tab signs in is still taken, not lost on a 403', async (t) => {
     if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
