@@ -12,6 +12,7 @@ import { queryTable } from './queryTable.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
 import { carriedUnknownSession, sessionGoneCauses } from '../retiredSessions.ts';
+import { carriedReplacedId } from '../session.ts';
 
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
@@ -26,6 +27,9 @@ declare module 'express-session' {
 
 type Handlers = Record<'page' | 'query' | 'reveal', RequestHandler>;
 
+const SIGN_IN_NOT_RECEIVED =
+  'a sign-in finished here, but its answer never reached this browser (the page was reloaded or left while it ran), so the login it made went with that answer';
+
 export function resultPages(services: Services): Handlers {
   const { config } = services;
   const tokenBox = tokenBoxes(config);
@@ -34,9 +38,13 @@ export function resultPages(services: Services): Handlers {
       const login = req.session.login;
       res.set('Cache-Control', 'no-store');
       if (!login) {
+        // A cookie naming a session a sign-in replaced, on a browser that is not signed in: that sign-in's answer
+        // (with the new id) never reached it, as when the callback page was reloaded or left while it ran.
         const sessionGone = carriedUnknownSession(req)
           ? sessionGoneCauses(Boolean(config.redisUrl))
-          : undefined;
+          : carriedReplacedId(req)
+            ? SIGN_IN_NOT_RECEIVED
+            : undefined;
         return res.status(401).render('signed-out', { title: 'Not signed in', sessionGone });
       }
       const soql = req.session.soql ?? config.sampleQuery;

@@ -1,6 +1,6 @@
 // A form or a login's callback sent with a session the playground no longer has (it restarted, keeping sessions in
 // memory; or the session went 2 hours unused) says that the session ended, not that the visitor signed in or out
-// somewhere, or that the login was a stranger's.
+// somewhere, or that the login was a stranger's; a sign-in whose answer the browser never got says that.
 import assert from '../support/assert.ts';
 import { test } from 'node:test';
 import { csrfTokenOf } from '../support/attacks.ts';
@@ -75,5 +75,23 @@ test('a login that comes back after a restart took its session is said to have l
     assert.doesNotMatch(page, /state_mismatch/);
   } finally {
     await after.close();
+  }
+});
+
+test('a sign-in whose answer never reached the browser (the callback left mid-way) is said to be so', async () => {
+  const stack = await startTestStack();
+  try {
+    const visitor = new TestClient();
+    const callbackUrl = await authorizeViaApp(stack, visitor, '/flows/web-server/start');
+    // The callback runs to the end at the app, but the browser, reloaded meanwhile, never gets its new cookie.
+    assert.equal((await visitor.lostAnswer(callbackUrl)).status, 303);
+    const result = await visitor.get(`${stack.appUrl}/result`);
+    assert.equal(result.status, 401);
+    assert.match(
+      await result.text(),
+      /a sign-in finished here, but its answer never reached this browser \(the page was reloaded or left while it ran\)/,
+    );
+  } finally {
+    await stack.close();
   }
 });

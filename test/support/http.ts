@@ -60,6 +60,16 @@ export class TestClient {
     });
   }
 
+  /**
+   * A request whose answer never reaches this browser (the page reloaded or left while it ran): sent with this
+   * client's cookies, and any cookie it sets is lost.
+   */
+  async lostAnswer(url: string): Promise<Response> {
+    const copy = new TestClient();
+    for (const [key, value] of this.cookies) copy.cookies.set(key, value);
+    return copy.get(url);
+  }
+
   /** Plants a cookie, as an attacker who can write cookies for the host (session fixation) would. */
   setCookie(host: string, name: string, value: string): void {
     this.cookies.set(`${host} ${name}`, value);
