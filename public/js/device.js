@@ -32,6 +32,8 @@
   const go = (url) => {
     const target = new window.URL(url, window.location.href);
     if (target.pathname !== window.location.pathname) return window.location.assign(target.href);
+    // Another query is a navigation of its own: a reload right after it would cancel it.
+    if (target.search !== window.location.search) return window.location.replace(target.href);
     window.location.replace(target.href);
     window.location.reload();
   };
