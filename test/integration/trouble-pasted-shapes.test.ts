@@ -56,6 +56,14 @@ describe('the trouble path: what people paste', () => {
     for (const secret of [TOKEN, SECRET, `5Aep861${'x'.repeat(60)}`, TOKEN.slice(16)])
       assert.ok(!html.includes(secret), `${secret.slice(0, 12)}… is not on the page`);
     assert.match(html, /Tokens and secrets in your paste are masked/);
+    // A key pasted by mistake (built here in parts: no file of the project holds a key's header whole).
+    const edge = (side: string) => `-----${side} ${'PRIVATE'} ${'KEY'}-----`;
+    const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC'.repeat(3);
+    const key = await explainPasted(
+      `${edge('BEGIN')}\n${body}\n${edge('END')}\ninvalid_grant: invalid assertion`,
+    );
+    assert.ok(!key.includes(body), 'the key is not on the page');
+    assert.match(key, /\[a private key, removed here\]/);
     // Read from the paste as sent: a refresh (its grant type), whose token's family may have been revoked.
     assert.deepEqual(cardTitles(html).slice(0, 1), ['That refresh token no longer works']);
   });

@@ -6,7 +6,7 @@ import type { PastedError } from './types.ts';
 /** Failures of the client itself, which never reached Salesforce: its own words, each to the explanation it needs. */
 const CLIENT_FAILURES: [RegExp, string][] = [
   [
-    /PEM routines|DECODER routines|no start line|bad decrypt|ERR_OSSL_[A-Z_]+|PRIVATE KEY[^\n]*(?:invalid|unsupported)/i,
+    /PEM routines|DECODER routines|no start line|bad decrypt|ERR_OSSL_[A-Z_]+|PRIVATE\s+KEY[^\n]*(?:invalid|unsupported)/i,
     'pem_error',
   ],
   [

@@ -9,7 +9,7 @@ const PAIR = new RegExp(`\\b(${NAMES})(\\s*=\\s*)("?)([^&\\s"'#,;<>]+)`, 'gi');
 /** "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr. */
 const QUOTED = new RegExp(`(["'])(${NAMES})\\1(\\s*(?::|=>)\\s*)(["'])([^"']+)\\4`, 'gi');
 const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+)([\w.~+/!=-]{8,})/g;
-const PRIVATE_KEY = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE\s+KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE\s+KEY-----|$)/g;
 /** An access token or session id (org id, "!", the rest), a refresh token, a consumer secret's 64 hex digits. */
 const SESSION_ID = /\b00D[A-Za-z0-9]{12,15}![\w.]{20,}/g;
 const REFRESH_TOKEN = /\b5Aep[\w.]{40,}/g;
@@ -20,7 +20,7 @@ const JWT = /\b(eyJ[\w-]+\.eyJ[\w-]+\.)([\w-]{16,})/g;
 /** The text with every secret found masked, and whether any was. */
 export function maskPastedSecrets(text: string): { text: string; masked: boolean } {
   const masked = text
-    .replace(PRIVATE_KEY, (_key, kind: string) => `-----BEGIN ${kind}PRIVATE KEY----- (removed here)`)
+    .replace(PRIVATE_KEY, '[a private key, removed here]')
     // First, so that an assertion= or id_token= keeps its readable parts rather than being masked whole.
     .replace(JWT, (_m, readable: string) => `${readable}••••••`)
     .replace(QUOTED, (_m, q: string, name: string, sep: string, vq: string, value: string) =>
