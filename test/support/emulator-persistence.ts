@@ -6,7 +6,7 @@ import { signAssertion } from './assertion.ts';
 import { postToken } from './emulator-api.ts';
 import type { LoginTarget } from './emulator-login.ts';
 import { TestClient } from './http.ts';
-import type { ServerProcess } from './server-process.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -37,4 +37,20 @@ export function emulatorOf(server: ServerProcess, cwd: string): LoginTarget {
 export async function queryStatus(instanceUrl: string, accessToken: string): Promise<number> {
   const url = `${instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`;
   return (await new TestClient().get(url, { authorization: `Bearer ${accessToken}` })).status;
+}
+
+/** A server started again on the same folder knows every token: each still answers a query at My Domain. */
+export async function knownAfterRestart(
+  cwd: string,
+  env: Record<string, string>,
+  tokens: string[],
+  what: string,
+): Promise<void> {
+  const second = await startServerProcess(cwd, env);
+  try {
+    const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
+    for (const token of tokens) assert.equal(await queryStatus(instanceUrl, token), 200, what);
+  } finally {
+    await second.stop();
+  }
 }

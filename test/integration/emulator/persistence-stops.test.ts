@@ -2,17 +2,26 @@
 // requests, a closed terminal after the data folder was removed, output nobody reads any more (a pipe to `head`).
 import assert from '../../support/assert.ts';
 import { once } from 'node:events';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { emulatorOf, issueJwtTokens, queryStatus } from '../../support/emulator-persistence.ts';
+import { tokenKey } from '../../../server/emulator/org.ts';
+import { emulatorOf, issueJwtTokens, knownAfterRestart } from '../../support/emulator-persistence.ts';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { nodeOptionsOf } from '../../support/npm-script.ts';
 import { serverFolder, startServerProcess, type ServerProcess } from '../../support/server-process.ts';
 
 const ENTRY = fileURLToPath(new URL('../../../server/start.js', import.meta.url));
+
+/** Waits (up to 10 s) until the state file holds `text`: the emulator's delayed write has happened. */
+async function untilSaved(file: string, text: string): Promise<void> {
+  const saved = () => existsSync(file) && readFileSync(file, 'utf8').includes(text);
+  for (let tries = 0; tries < 500 && !saved(); tries++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(saved(), `${file} holds the change`);
+}
 
 describe('emulator: a stop keeps what was acknowledged', () => {
   test('SIGTERM right after a burst of token requests: the restarted process knows every token issued', async () => {
@@ -28,15 +37,12 @@ describe('emulator: a stop keeps what was acknowledged', () => {
       first.child.kill('SIGTERM');
       const [code] = await exited;
       assert.equal(code, 0);
-      const second = await startServerProcess(folder.cwd, env);
-      try {
-        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
-        for (const token of [login.access_token, ...tokens]) {
-          assert.equal(await queryStatus(instanceUrl, token), 200, 'a token issued just before SIGTERM');
-        }
-      } finally {
-        await second.stop();
-      }
+      await knownAfterRestart(
+        folder.cwd,
+        env,
+        [login.access_token, ...tokens],
+        'a token issued just before SIGTERM',
+      );
     } finally {
       // Stopped here too if a step failed before its signal: a running server would hold the test open.
       await first?.stop();
@@ -58,15 +64,12 @@ describe('emulator: a stop keeps what was acknowledged', () => {
       first.child.kill('SIGHUP');
       const [code] = await exited;
       assert.equal(code, 0, first.stderr());
-      const second = await startServerProcess(folder.cwd, env);
-      try {
-        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
-        for (const token of [login.access_token, ...tokens]) {
-          assert.equal(await queryStatus(instanceUrl, token), 200, 'a token issued before SIGHUP');
-        }
-      } finally {
-        await second.stop();
-      }
+      await knownAfterRestart(
+        folder.cwd,
+        env,
+        [login.access_token, ...tokens],
+        'a token issued before SIGHUP',
+      );
     } finally {
       // Stopped here too if a step failed before its signal: a running server would hold the test open.
       await first?.stop();
@@ -106,14 +109,7 @@ describe('emulator: a stop keeps what was acknowledged', () => {
       await ended;
       assert.match(said, /exit:0/, 'a clean exit, not a crash on the closed output');
       assert.ok(!existsSync(path.join(folder.dataDir, 'in-use.pid')), 'the claim on the folder is released');
-      const second = await startServerProcess(folder.cwd, env);
-      try {
-        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
-        for (const token of tokens)
-          assert.equal(await queryStatus(instanceUrl, token), 200, 'a token issued before');
-      } finally {
-        await second.stop();
-      }
+      await knownAfterRestart(folder.cwd, env, tokens, 'a token issued before');
     } finally {
       if (shell.exitCode === null) shell.kill('SIGKILL');
       folder.remove();
@@ -129,20 +125,10 @@ describe('emulator: a stop keeps what was acknowledged', () => {
       const target = emulatorOf(first, folder.cwd);
       const login = await loginAndGetToken(target);
       // Written (the write delay is short), then removed with nothing left to write.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await untilSaved(path.join(folder.dataDir, 'emulator-state.json'), tokenKey(login.access_token));
       rmSync(folder.dataDir, { recursive: true, force: true });
       assert.equal(await first.stop(), 0, first.stderr());
-      const second = await startServerProcess(folder.cwd, env);
-      try {
-        const instanceUrl = second.emulatorUrl.replace('localhost', '127.0.0.1');
-        assert.equal(
-          await queryStatus(instanceUrl, login.access_token),
-          200,
-          'the login made before the removal',
-        );
-      } finally {
-        await second.stop();
-      }
+      await knownAfterRestart(folder.cwd, env, [login.access_token], 'the login made before the removal');
     } finally {
       await first?.stop();
       folder.remove();
