@@ -114,7 +114,7 @@ export const isPersisted = shape({
   defaults: shape({ callbackUrls: isStrings, certificatePem: isString }),
 }) as (value: unknown) => value is Persisted;
 
-/** The field that makes `value` no saved state ("settings.refreshTokenPolicy.kind"), or undefined when it is one. */
+/** The field that makes `value` no saved state ("settings → refreshTokenPolicy → kind"), or undefined when it is one. */
 export function problemOf(value: unknown): string | undefined {
   failedAt = [];
   if (isPersisted(value)) return undefined;

@@ -3,7 +3,7 @@
 // Salesforce's), the request's grant type putting the fitting explanation first, and a paste cut or holding several.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { postForm } from '../support/flows.ts';
+import { explainPasted as pasteToExplain } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -23,11 +23,7 @@ describe('the trouble path: what people paste', () => {
   });
   after(() => stack.close());
 
-  const explainPasted = async (text: string) => {
-    const answer = await postForm(stack, new TestClient(), '/explain', '/explain', { text });
-    assert.equal(answer.status, 200);
-    return answer.text();
-  };
+  const explainPasted = (text: string) => pasteToExplain(stack, text);
 
   test('a code pasted alone lists its causes by description, each a link to its explanation', async () => {
     for (const pasted of ['invalid_grant', 'Error (1): invalid_grant']) {

@@ -2,7 +2,7 @@
 // read as Salesforce said them, and fixes that name where each kind of app (and the emulator's Setup) shows a setting.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { postForm } from '../support/flows.ts';
+import { explainPasted as pasteToExplain } from '../support/flows.ts';
 import { DOCUMENTED_ERRORS } from '../support/documented-errors.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
@@ -14,11 +14,7 @@ describe('the trouble path', () => {
   });
   after(() => stack.close());
 
-  const explainPasted = async (text: string) => {
-    const answer = await postForm(stack, new TestClient(), '/explain', '/explain', { text });
-    assert.equal(answer.status, 200);
-    return answer.text();
-  };
+  const explainPasted = (text: string) => pasteToExplain(stack, text);
 
   test('the paste-an-error page explains every error string the wire references document', async () => {
     for (const [error, description] of DOCUMENTED_ERRORS) {

@@ -77,6 +77,13 @@ export async function runUserAgentFlow(
   return ((await posted.json()) as { redirect: string }).redirect;
 }
 
+/** Pastes `text` into the paste-an-error page, as a new visitor: the page's HTML. */
+export async function explainPasted(stack: TestStack, text: string): Promise<string> {
+  const answer = await postForm(stack, new TestClient(), '/explain', '/explain', { text });
+  assert.equal(answer.status, 200);
+  return answer.text();
+}
+
 /** Posts a form of the app with the CSRF token found on `pagePath`. */
 export async function postForm(
   stack: TestStack,
