@@ -51,6 +51,14 @@ describe('emulator: SOQL where it is not SQL', () => {
       ['ZY_B', 'ZYÉ'],
     );
     assert.equal((await rows("SELECT MAX(Name) m FROM Account WHERE Name LIKE 'ZY%'"))[0].m, 'ZYÉ');
+    // And groups ordered by an aggregate of text.
+    const grouped = await rows(
+      "SELECT Name, MAX(Name) m FROM Account WHERE Name LIKE 'ZY%' GROUP BY Name ORDER BY MAX(Name)",
+    );
+    assert.deepEqual(
+      grouped.map((r) => r.m),
+      sorted,
+    );
   });
 
   test('a string in WHERE longer than 4,000 characters is refused, as the SOQL guide sets the limit', async () => {

@@ -9,7 +9,7 @@ import { groupByClauses, groupRows, type Group } from './groups.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
 import { orderClauses, sortBy, sortKey, sortValue } from './order.ts';
 import type { QueryOptions } from './types.ts';
-import { comparable, kindOf } from './values.ts';
+import { comparable, kindOf, sortText } from './values.ts';
 import { compileClause } from './where.ts';
 
 type Column = { name: string; value: (group: Group) => FieldValue };
@@ -121,7 +121,12 @@ export function runAggregate(
   const keys = orderClauses(query.orderBy).map((clause) => {
     if ('fn' in clause) {
       const aggregate = fn(clause.fn.functionName ?? '', clause.fn.parameters ?? []);
-      return sortKey<Group>(clause, (g) => comparable(kindOf(aggregate.type), evaluate(g, aggregate)));
+      // Text as ORDER BY sorts it everywhere (values.ts sortText), not in its folded form for equality.
+      const kind = kindOf(aggregate.type);
+      return sortKey<Group>(clause, (g) => {
+        const value = evaluate(g, aggregate);
+        return kind === 'text' && value !== null ? sortText(String(value)) : comparable(kind, value);
+      });
     }
     const path = grouped(clause.field);
     const value = sortValue(path.field, pathReader(path, source));
