@@ -88,6 +88,11 @@ describe('the trouble path: what people paste', () => {
         'The app requires PKCE',
       ],
     ];
+    // Salesforce's own quotes stay: the page shows the description whole.
+    const column = await explainPasted(
+      `[{"message":"No such column 'Foo' on entity 'Account'","errorCode":"INVALID_FIELD"}]`,
+    );
+    assert.match(column, /on entity &#39;Account&#39;<\/code>/);
     for (const [pasted, title] of cases) {
       const html = await explainPasted(pasted);
       assert.equal(cardTitles(html)[0], title, pasted);

@@ -135,8 +135,15 @@ function cleanDescription(description: string): string {
       break;
     }
   }
-  // A closing quote, brace or bracket of what the description was quoted in, never part of Salesforce's words.
-  if (!text.includes('\n'))
-    text = text.replace(/["'}\],]+$/, '').replace(/\)$/, (close) => (text.includes('(') ? close : ''));
+  // A closing quote, brace or bracket of what the description was quoted in, never part of Salesforce's words; a
+  // quote that closes one the words opened ("on entity 'Account'") stays: its count is even.
+  if (!text.includes('\n')) {
+    const unpaired = (quote: string) => text.split(quote).length % 2 === 0;
+    for (let end = text.at(-1); end && /["'}\],]/.test(end); end = text.at(-1)) {
+      if (/["']/.test(end) && !unpaired(end)) break;
+      text = text.slice(0, -1);
+    }
+    text = text.replace(/\)$/, (close) => (text.includes('(') ? close : ''));
+  }
   return text.trim();
 }
