@@ -5,6 +5,7 @@ import { causesOf, explain, explainCandidates, RULES } from '../teaching/explain
 import { readPastedError, type PastedError } from '../teaching/explainer/pasted.ts';
 import { contextOfPaste } from '../teaching/explainer/pastedContext.ts';
 import { maskPastedSecrets } from '../teaching/explainer/pastedSecrets.ts';
+import { settingsNamedIn } from '../teaching/explainer/playgroundSettings.ts';
 import type { ExplainContext } from '../teaching/explainer/types.ts';
 import type { Services } from './services.ts';
 
@@ -83,6 +84,8 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
       nothingPasted,
       notes,
       causes,
+      // A paste may come from any integration: the playground's settings its fixes name, said in anyone's terms.
+      settingsNamed: pasted ? settingsNamedIn(explanations) : [],
       clientId: linkedValue(req.query.client_id, CONSUMER_KEY),
       redirectUri,
       // Anyone can write any words into a link to this page: they are shown as the link's, not as Salesforce's.

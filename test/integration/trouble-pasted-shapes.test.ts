@@ -1,6 +1,7 @@
 // The paste-an-error page on what people really paste: a bare code with its causes to choose from, secrets masked
 // wherever they stood, log lines and tools' wrappers around Salesforce's words, a client's own failures (not
-// Salesforce's), the request's grant type putting the fitting explanation first, and a paste cut or holding several.
+// Salesforce's), the request's grant type putting the fitting explanation first, a paste cut or holding several,
+// and the playground's settings its fixes name, said as what they are in anyone's own code.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { explainPasted as pasteToExplain } from '../support/flows.ts';
@@ -155,5 +156,19 @@ describe('the trouble path: what people paste', () => {
     );
     const one = await explainPasted('{"error":"invalid_grant","error_description":"audience is invalid"}');
     assert.doesNotMatch(textOf(one), /Your paste holds|filled the box/);
+  });
+
+  test("a paste's fixes that name the playground's settings say what each is in anyone's own code", async () => {
+    const audience = textOf(
+      await explainPasted('{"error":"invalid_grant","error_description":"audience is invalid"}'),
+    );
+    assert.match(audience, /If the error came from your own code/);
+    assert.match(audience, /SF_AUDIENCE a JWT's aud claim/);
+    assert.match(audience, /SF_LOGIN_URL the host your code sends its token and authorize requests to/);
+    // The same error linked from the playground's own pages is its own: no translation.
+    const linked = await new TestClient().get(
+      `${stack.appUrl}/explain?error=invalid_grant&error_description=audience%20is%20invalid`,
+    );
+    assert.doesNotMatch(textOf(await linked.text()), /If the error came from your own code/);
   });
 });
