@@ -9,7 +9,9 @@ import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
 import { ORG_RULES } from './orgRules.ts';
+import { RECORD_WRITE_RULES } from './recordWriteRules.ts';
 import { REFRESH_RULES } from './refreshRules.ts';
+import { REST_REQUEST_RULES } from './restRequestRules.ts';
 import { REST_RULES } from './restRules.ts';
 import { SOQL_RULES } from './soqlRules.ts';
 import { TOKEN_EXCHANGE_RULES } from './tokenExchangeRules.ts';
@@ -28,6 +30,8 @@ export const RULES: readonly Rule[] = [
   ...OAUTH_RULES,
   ...SOQL_RULES,
   ...REST_RULES,
+  ...RECORD_WRITE_RULES,
+  ...REST_REQUEST_RULES,
   ...ACCESS_RULES,
   ...APP_RULES,
 ];
@@ -104,7 +108,7 @@ export function explain(
       known: false,
       title: `Salesforce answered ${error.error}`,
       likelyMeaning:
-        "This error is not in the playground's catalogue yet: the code and description above are Salesforce's own words, and a flow page's transcript shows the whole response.",
+        "This error is not in the playground's catalogue yet: the code and description above are Salesforce's own words (after a flow of this playground, its transcript shows the whole response).",
       howToFix:
         'Read error_description closely, compare the request with the documentation, and check Setup → Login History for authentication problems.',
       whatNotToDo: 'Do not change several settings at once; change one, run again, compare.',

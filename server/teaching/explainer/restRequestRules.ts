@@ -1,0 +1,91 @@
+// Explanations for REST API refusals of the request itself rather than of a record: its method, headers, media type
+// and the composite calls' halts, and the local emulator's own limits, which its messages name as such.
+import type { Rule } from './types.ts';
+
+/** Codes the local emulator answers with when it does not do what a real org would ("(an emulator limit)"). */
+const EMULATOR_LIMIT_CODES = [
+  'NOT_ACCEPTABLE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INVALID_HEADER_TYPE',
+  'INVALID_TYPE_FOR_OPERATION',
+];
+
+export const REST_REQUEST_RULES: Rule[] = [
+  ...EMULATOR_LIMIT_CODES.map((error): Rule => ({
+    key: `emulator-limit-${error.toLowerCase().replace(/_/g, '-')}`,
+    error,
+    description: /an emulator limit/,
+    title: 'The local emulator does not do this',
+    likelyMeaning:
+      'The request is one a real org would serve: the message says what the local emulator leaves out (XML, ETags, writes to some objects).',
+    howToFix: 'Do it the way the message suggests while you practise here, or run it against a real org.',
+    whatNotToDo: 'Do not change code meant for Salesforce to please the emulator.',
+  })),
+  {
+    key: 'method-not-allowed',
+    error: 'METHOD_NOT_ALLOWED',
+    title: 'This resource does not take that HTTP method',
+    likelyMeaning:
+      'Each REST resource takes some methods only; the message lists them. An update is PATCH, never PUT, and a create is POST to the object, not to a record.',
+    howToFix: 'Use a method the message allows, on the resource meant for it.',
+    whatNotToDo:
+      "Do not guess a resource's methods from another API: its page in the REST API Developer Guide lists them.",
+  },
+  {
+    key: 'media-type',
+    error: 'UNSUPPORTED_MEDIA_TYPE',
+    title: 'The body is sent with a type the API does not read',
+    likelyMeaning:
+      'The Content-Type header names a format the REST API does not take for this resource (a form body, text/plain).',
+    howToFix: 'Send the body as JSON with Content-Type: application/json.',
+    whatNotToDo: 'Do not leave the header out: many clients then send their own default.',
+  },
+  {
+    key: 'precondition-failed',
+    error: 'PRECONDITION_FAILED',
+    title: 'The record changed after the date your request gave',
+    likelyMeaning:
+      'The request asked to write only if the record was unchanged since a date (If-Unmodified-Since), and someone changed it since.',
+    howToFix: 'Read the record again, apply your change to what it holds now, and send it with the new date.',
+    whatNotToDo: 'Do not drop the header to force the write: it would overwrite the other change unseen.',
+  },
+  {
+    key: 'update-without-id',
+    error: 'MISSING_ARGUMENT',
+    title: 'A record to update carries no id',
+    likelyMeaning:
+      'An update of several records (sObject Collections, PATCH) needs the id of each, in the record itself.',
+    howToFix: 'Put each record\'s "id" in its body, beside its "attributes": {"type": …}.',
+    whatNotToDo: 'Do not send creates and updates in one PATCH: records without ids go in a POST.',
+  },
+  {
+    key: 'composite-halted',
+    error: 'PROCESSING_HALTED',
+    title: 'Stopped because another part of the call failed',
+    likelyMeaning:
+      'A composite call with allOrNone true rolls every part back when one fails: this part was fine, or never ran.',
+    howToFix: 'Find the one part whose error is another code: fix it, and the others go through with it.',
+    whatNotToDo: 'Do not retry the halted parts alone: they depend on the one that failed.',
+  },
+  {
+    key: 'batch-halted',
+    error: 'BATCH_PROCESSING_HALTED',
+    title: 'Stopped because an earlier subrequest failed',
+    likelyMeaning:
+      'A batch call with haltOnError true runs none of its subrequests after the first that fails.',
+    howToFix: 'Fix the first failed subrequest, or send haltOnError false to run each on its own.',
+    whatNotToDo: 'Do not read a halted subrequest as failed on its own: it never ran.',
+  },
+  {
+    key: 'composite-nested',
+    error: 'INVALID_INPUT',
+    description: /composite subrequest cannot be another composite/,
+    title: 'A composite call holds another composite call',
+    likelyMeaning:
+      'The subrequests of /composite are single REST calls: a composite or batch call cannot be one.',
+    howToFix:
+      'Put the inner subrequests in the outer call directly (up to its limit of subrequests), or send two calls.',
+    whatNotToDo:
+      "Do not split work that must succeed or fail as one into separate calls: a failed second call leaves the first one's records in place.",
+  },
+];

@@ -1,0 +1,151 @@
+// The REST API's refusals of record writes, as the local emulator gives them to a client, pasted into the explainer:
+// each is explained by its own card (never "not in the catalogue"), the way a developer pastes them from their code.
+import assert from '../support/assert.ts';
+import { describe, test } from 'node:test';
+import { explainPasted } from '../support/flows.ts';
+import { unescapeHtml } from '../support/html.ts';
+import { recordsStack } from '../support/rest-records.ts';
+import type { RestResult } from '../support/rest.ts';
+
+const CONTACT = '/sobjects/Contact/0035j0000000001AAA';
+const firstCard = (html: string) =>
+  unescapeHtml(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/.exec(html)?.[1] ?? '');
+
+describe('the trouble path: REST write errors pasted', () => {
+  const records = recordsStack();
+
+  test('every refusal of a write the emulator gives has an explanation of its own', async () => {
+    const { rest } = records;
+    const created = await rest.post('/sobjects/Contact', { LastName: 'Gone Soon' });
+    await rest.delete(`/sobjects/Contact/${created.body.id}`);
+    const refusals: [string, Promise<RestResult>, string][] = [
+      [
+        'REQUIRED_FIELD_MISSING',
+        rest.post('/sobjects/Contact', { FirstName: 'X' }),
+        'A required field has no value',
+      ],
+      [
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        rest.post('/sobjects/Account', { Name: 'X', CreatedDate: '2020-01-01T00:00:00Z' }),
+        'A field in the body cannot be written',
+      ],
+      [
+        'STRING_TOO_LONG',
+        rest.patch(CONTACT, { Title: 't'.repeat(129) }),
+        'A text value is longer than its field',
+      ],
+      [
+        'JSON_PARSER_ERROR',
+        rest.patch('/sobjects/Account/0015j0000000001AAA', { NumberOfEmployees: 'many' }),
+        "The body is not JSON of the fields' types",
+      ],
+      [
+        'INVALID_EMAIL_ADDRESS',
+        rest.patch(CONTACT, { Email: 'nobody' }),
+        'An email field holds no email address',
+      ],
+      [
+        'FIELD_INTEGRITY_EXCEPTION',
+        rest.patch(CONTACT, { AccountId: '0055j00000AdMiNAAV' }),
+        'A lookup holds an id of another object',
+      ],
+      [
+        'INVALID_CROSS_REFERENCE_KEY',
+        rest.patch(CONTACT, { AccountId: '0015j0000000999AAA' }),
+        'A lookup names a record this user cannot use',
+      ],
+      [
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        rest.post('/sobjects/Opportunity', {
+          Name: 'R',
+          StageName: 'Prospecting',
+          CloseDate: '2026-01-31',
+          Amount: -5,
+        }),
+        'A validation rule of the org refused the values',
+      ],
+      [
+        'ENTITY_IS_DELETED',
+        rest.patch(`/sobjects/Contact/${created.body.id}`, { LastName: 'Back' }),
+        'The record is deleted',
+      ],
+      [
+        'DELETE_FAILED',
+        rest.delete('/sobjects/Account/0015j0000000001AAA'),
+        'Other records still need this one',
+      ],
+      [
+        'METHOD_NOT_ALLOWED',
+        rest.delete('/sobjects/Account'),
+        'This resource does not take that HTTP method',
+      ],
+      [
+        'UNSUPPORTED_MEDIA_TYPE',
+        rest.send('POST', '/sobjects/Account', 'Name=X', { 'content-type': 'text/plain' }),
+        'The body is sent with a type the API does not read',
+      ],
+      [
+        'PRECONDITION_FAILED',
+        rest.patch(CONTACT, { LastName: 'Late' }, { 'if-unmodified-since': 'Mon, 01 Jan 2001 00:00:00 GMT' }),
+        'The record changed after the date your request gave',
+      ],
+      [
+        'MISSING_ARGUMENT',
+        rest.send('PATCH', '/composite/sobjects', {
+          records: [{ attributes: { type: 'Contact' }, LastName: 'X' }],
+        }),
+        'A record to update carries no id',
+      ],
+      [
+        'NOT_ACCEPTABLE',
+        rest.send('GET', '/sobjects/Account/0015j0000000001AAA', undefined, { accept: 'application/xml' }),
+        'The local emulator does not do this',
+      ],
+    ];
+    for (const [code, reply, title] of refusals) {
+      const { body } = await reply;
+      // sObject Collections answer 200 with each record's errors inside: pasted as the client shows that record's.
+      const errors = Array.isArray(body) && body[0]?.errors ? body[0].errors : body;
+      const pasted = JSON.stringify(errors);
+      assert.match(
+        pasted,
+        new RegExp(`"(?:errorCode|statusCode)":"${code}"`),
+        `the emulator answered ${code}`,
+      );
+      assert.equal(firstCard(await explainPasted(records.stack, pasted)), title, pasted);
+    }
+  });
+
+  test("a composite call halted by another part is explained as halted, and a real org's refusals too", async () => {
+    const { body } = await records.rest.post('/composite', {
+      allOrNone: true,
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v66.0/sobjects/Account',
+          referenceId: 'ok',
+          body: { Name: 'K' },
+        },
+        { method: 'POST', url: '/services/data/v66.0/sobjects/Contact', referenceId: 'bad', body: {} },
+      ],
+    });
+    const halted = JSON.stringify(body.compositeResponse[0].body);
+    assert.match(halted, /PROCESSING_HALTED/);
+    assert.equal(
+      firstCard(await explainPasted(records.stack, halted)),
+      'Stopped because another part of the call failed',
+    );
+    // Refusals only a real org gives (its sharing and locks), as jsforce prints them.
+    for (const [pasted, title] of [
+      [
+        'INSUFFICIENT_ACCESS_OR_READONLY: insufficient access rights on object id',
+        "The token's user may not change this record",
+      ],
+      [
+        'UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record',
+        'Someone else was changing the same records',
+      ],
+    ])
+      assert.equal(firstCard(await explainPasted(records.stack, pasted)), title, pasted);
+  });
+});
