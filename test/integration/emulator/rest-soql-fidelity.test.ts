@@ -1,6 +1,6 @@
 // Where SOQL is not SQL, the emulator answers as Salesforce documents: a checkbox's null is false, an empty string is
-// null to a text filter, English-locale text sorts by the code points of its upper case, WHERE strings stop at 4,000
-// characters, sums are decimal, and a number written as text is read as decimal digits only.
+// null to a text filter, English-locale text sorts by the code points of its upper case (ß as itself), WHERE strings
+// stop at 4,000 characters, sums are decimal, and a number written as text is read as decimal digits only.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { soqlStack } from '../../support/soql.ts';
@@ -59,6 +59,23 @@ describe('emulator: SOQL where it is not SQL', () => {
       grouped.map((r) => r.m),
       sorted,
     );
+  });
+
+  test('ß sorts and compares as one letter after Z, never as SS: what is = a text is also <= and >= it', async () => {
+    const names = ['ZX ß', 'ZX ss', 'ZX sr', 'ZX st', 'ZX z'];
+    for (const name of names) await create('Account', { Name: name });
+    const named = async (where: string) =>
+      (await rows(`SELECT Name FROM Account WHERE Name LIKE 'ZX%' ${where}`)).map((r) => r.Name);
+    assert.deepEqual(await named('ORDER BY Name'), ['ZX sr', 'ZX ss', 'ZX st', 'ZX z', 'ZX ß']);
+    assert.deepEqual(await named("AND Name > 'zx z'"), ['ZX ß']);
+    for (const name of [...names, 'zx SS', 'ZX ẞ']) {
+      const literal = name.toLowerCase();
+      assert.deepEqual(
+        await named(`AND Name <= '${literal}' AND Name >= '${literal}'`),
+        await named(`AND Name = '${literal}'`),
+        name,
+      );
+    }
   });
 
   test('a string in WHERE longer than 4,000 characters is refused, as the SOQL guide sets the limit', async () => {

@@ -9,7 +9,8 @@ import { groupByClauses, groupRows, type Group } from './groups.ts';
 import { pathReader, type FieldPath, type PathResolver, type RecordSource } from './fieldPath.ts';
 import { orderClauses, sortBy, sortKey, sortValue } from './order.ts';
 import type { QueryOptions } from './types.ts';
-import { comparable, kindOf, sortText } from './values.ts';
+import { sortText } from './caseFold.ts';
+import { comparable, kindOf } from './values.ts';
 import { compileClause } from './where.ts';
 
 type Column = { name: string; value: (group: Group) => FieldValue };
@@ -121,7 +122,7 @@ export function runAggregate(
   const keys = orderClauses(query.orderBy).map((clause) => {
     if ('fn' in clause) {
       const aggregate = fn(clause.fn.functionName ?? '', clause.fn.parameters ?? []);
-      // Text as ORDER BY sorts it everywhere (values.ts sortText), not in its folded form for equality.
+      // Text as ORDER BY sorts it everywhere (caseFold.ts sortText), not in its folded form for equality.
       const kind = kindOf(aggregate.type);
       return sortKey<Group>(clause, (g) => {
         const value = evaluate(g, aggregate);

@@ -1,5 +1,5 @@
-// Case folding for SOQL's case-insensitive text: =, !=, IN, LIKE, ORDER BY and GROUP BY all compare text folded
-// the same way, so no operator finds a record another one misses.
+// SOQL's case-insensitive text: =, !=, IN, LIKE and GROUP BY compare the fold below; <, >, <=, >=, ORDER BY, MIN
+// and MAX the upper case of that fold (sortText), so equal text never sorts apart and text that sorts as one is equal.
 //
 // Each character folds on its own to one character: the lower case of its upper case, as a comparison that ignores
 // case character by character does (Java's equalsIgnoreCase). So ſ is s, ı is i, µ is μ and a final ς is σ, and
@@ -28,4 +28,30 @@ export function foldCase(text: string): string {
   let folded = '';
   for (const char of text) folded += foldChar(char);
   return folded;
+}
+
+/**
+ * Text as it sorts: SOQL orders English-locale text by "the UTF-8 values of the uppercase character" (SOQL guide,
+ * ORDER BY), that is by code point (values.ts) of each character's upper case. ß's upper case is two letters (SS),
+ * so ß keeps itself and sorts after Z, as É does. Sorting it as SS would put it between 'sr' and 'st', so that
+ * 'ß' <= 'ss' and 'ß' >= 'ss' held while 'ß' = 'ss' did not. Databases upper-case ß so unless told to use German
+ * rules (Oracle's NLS_UPPER gives GROßE); an org's own choice is not documented.
+ * It is the upper case of the fold, so two texts sort as one exactly when they are equal (checked over all of
+ * Unicode). Where that and the guide's words part, equality wins: 33 characters whose upper case is themselves but
+ * which equal another letter (İ = i, the Kelvin sign K = k, ẞ = ß, Greek capitals with prosgegrammeni) sort as
+ * the letter they equal.
+ */
+export const sortText = (text: string): string => sortTextOfFolded(foldCase(text));
+
+/** sortText of text already folded (a comparable value), sparing a second fold. */
+export function sortTextOfFolded(folded: string): string {
+  const upper = folded.toUpperCase();
+  // No character's upper case is shorter than it, so an unchanged length means none became two (ß → SS).
+  if (upper.length === folded.length) return upper;
+  let text = '';
+  for (const char of folded) {
+    const one = char.toUpperCase();
+    text += Array.from(one).length === 1 ? one : char;
+  }
+  return text;
 }

@@ -5,15 +5,8 @@ import { soqlError } from '../restError.ts';
 import type { FieldValue } from '../seed.ts';
 import { compileLike, matchLike } from './like.ts';
 import { toLiteral, type Literal, type Operand } from './literals.ts';
-import {
-  comparable,
-  compareValues,
-  kindOf,
-  sortText,
-  unquote,
-  type Comparable,
-  type Kind,
-} from './values.ts';
+import { sortTextOfFolded } from './caseFold.ts';
+import { comparable, compareValues, kindOf, unquote, type Comparable, type Kind } from './values.ts';
 
 export interface ComparisonInput {
   operator: string;
@@ -111,7 +104,9 @@ function matches(operator: string, v: Comparable, literal: Literal, kind: Kind):
   if (operator === '!=') return !equal(v, target);
   if (v === null || target === null) return false;
   const order =
-    kind === 'text' ? compareValues(sortText(String(v)), sortText(String(target))) : compareValues(v, target);
+    kind === 'text'
+      ? compareValues(sortTextOfFolded(String(v)), sortTextOfFolded(String(target)))
+      : compareValues(v, target);
   if (operator === '<') return order < 0;
   if (operator === '<=') return order <= 0;
   if (operator === '>') return order > 0;

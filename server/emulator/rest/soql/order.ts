@@ -1,10 +1,12 @@
-// ORDER BY: each row's sort keys are read once (text in upper case), then compared by code point (values.ts).
+// ORDER BY: each row's sort keys are read once (text in upper case, caseFold.ts), then compared by code point
+// (values.ts).
 import type { OrderByClause } from '@jetstreamapp/soql-parser-js';
 import { emulatorLimit } from '../restError.ts';
 import type { FieldDef } from '../schema.ts';
 import type { FieldValue, SRecord } from '../seed.ts';
 import { pathReader, type PathResolver, type RecordSource } from './fieldPath.ts';
-import { comparable, compareValues, kindOf, sortText, type Comparable } from './values.ts';
+import { sortText } from './caseFold.ts';
+import { comparable, compareValues, kindOf, type Comparable } from './values.ts';
 
 export interface SortKey<Row> {
   key: (row: Row) => Comparable;

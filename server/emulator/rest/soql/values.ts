@@ -77,17 +77,14 @@ export function parseDateTime(text: string): number | undefined {
 
 /**
  * Orders two non-null comparables of one kind. Text goes by code point, which is UTF-8's byte order: given text in
- * upper case (sortText), that is SOQL's order for English locales, "the UTF-8 values of the uppercase character"
- * (SOQL guide, ORDER BY): case-insensitive, digits before letters, _ after them, accented letters after Z.
+ * upper case (caseFold.ts sortText), that is SOQL's order for English locales, "the UTF-8 values of the uppercase
+ * character" (SOQL guide, ORDER BY): case-insensitive, digits before letters, _ after them, accented letters after Z.
  */
 export function compareValues(a: Comparable, b: Comparable): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   return compareCodePoints(String(a), String(b));
 }
-
-/** Text as it sorts: its upper case (ß → SS, as Java's toUpperCase). */
-export const sortText = (text: string): string => text.toUpperCase();
 
 function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
