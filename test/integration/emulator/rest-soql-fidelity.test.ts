@@ -24,7 +24,7 @@ describe('emulator: SOQL where it is not SQL', () => {
     assert.equal(await count('SELECT COUNT() FROM Opportunity WHERE IsWon IN (true, null)'), won + lost);
   });
 
-  test("'' in a text filter is null: = '' finds the records without a value, != '' those with one", async () => {
+  test("'' in a text filter is null: = '' and LIKE '' find the records without a value, != '' those with one", async () => {
     await create('Account', { Name: 'ZZ empty phone' });
     await create('Account', { Name: 'ZZ with phone', Phone: '555-0100' });
     const names = async (where: string) =>
@@ -34,6 +34,10 @@ describe('emulator: SOQL where it is not SQL', () => {
     assert.deepEqual(await names("Phone = ''"), ['ZZ empty phone']);
     assert.deepEqual(await names("Phone != ''"), ['ZZ with phone']);
     assert.deepEqual(await names("Phone = ''"), await names('Phone = null'));
+    // LIKE '' too (SOQL guide, SET OPTIONS: no difference between null and ''), but not LIKE '%' (undocumented).
+    assert.deepEqual(await names("Phone LIKE ''"), ['ZZ empty phone']);
+    assert.deepEqual(await names("(NOT Phone LIKE '')"), ['ZZ with phone']);
+    assert.deepEqual(await names("Phone LIKE '%'"), ['ZZ with phone']);
   });
 
   test('text sorts by the code points of its upper case (English locales): _ after the letters, É after Z', async () => {

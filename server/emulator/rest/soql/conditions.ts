@@ -61,10 +61,15 @@ export function compileComparison<Row>(
         `invalid operator on field: ${operand.label}`,
       );
     }
-    const pattern = compileLike(raws[0].slice(1, -1));
+    const body = raws[0].slice(1, -1);
+    const pattern = compileLike(body);
+    // "Salesforce Platform objects don't distinguish between NULL and an empty string" (SOQL guide, SET OPTIONS,
+    // honorEmptyStrings): LIKE '' finds the records without text, as = '' does. Whether a null matches a pattern
+    // that '' would match ('%') is not documented: it still does not, as in SQL, where null matches no LIKE.
+    const nullMatches = body === '';
     return (row) => {
       const text = read(row);
-      return text !== null && matchLike(pattern, String(text));
+      return text === null ? nullMatches : matchLike(pattern, String(text));
     };
   }
   if (operator === 'INCLUDES' || operator === 'EXCLUDES') {
