@@ -86,36 +86,44 @@ export function compileComparison<Row>(
     .map((literal) =>
       kind === 'boolean' && 'point' in literal && literal.point === null ? { point: false } : literal,
     );
-  const test = (v: Comparable, literal: Literal) => matches(operator, v, literal, kind);
-  if (operator !== 'IN' && operator !== 'NOT IN') return (row) => test(value(row), literals[0]);
+  const tests = literals.map((literal) => literalTest(operator, literal, kind));
+  if (operator !== 'IN' && operator !== 'NOT IN') return (row) => tests[0](value(row));
   // A list of plain values is a set: one look-up per row however long the list is.
   const points = literals.every((literal) => 'point' in literal)
     ? new Set(literals.map((literal) => (literal as { point: Comparable }).point))
     : undefined;
   const inList = points
     ? (row: Row) => points.has(value(row))
-    : (row: Row) => literals.some((literal) => test(value(row), literal));
+    : (row: Row) => {
+        const v = value(row);
+        return tests.some((test) => test(v));
+      };
   return operator === 'IN' ? inList : (row) => !inList(row);
 }
 
+/** Which order of a row's value against the literal each ordering operator accepts. */
+const ACCEPTS: Record<string, (order: number) => boolean> = {
+  '<': (order) => order < 0,
+  '<=': (order) => order <= 0,
+  '>': (order) => order > 0,
+  '>=': (order) => order >= 0,
+};
+
 /**
+ * One literal's test of a row's comparable value, the literal's sort form worked out once per query, not per row.
  * `!=` keeps nulls, as SOQL does; ordering operators never match a null on either side, and order text as ORDER BY
- * does (values.ts).
+ * does (caseFold.ts sortText: text's comparable is already folded).
  */
-function matches(operator: string, v: Comparable, literal: Literal, kind: Kind): boolean {
-  if ('range' in literal) return inRange(operator, v, literal.range);
+function literalTest(operator: string, literal: Literal, kind: Kind): (v: Comparable) => boolean {
+  if ('range' in literal) return (v) => inRange(operator, v, literal.range);
   const target = literal.point;
-  if (operator === '=' || operator === 'IN' || operator === 'NOT IN') return equal(v, target);
-  if (operator === '!=') return !equal(v, target);
-  if (v === null || target === null) return false;
-  const order =
-    kind === 'text'
-      ? compareValues(sortTextOfFolded(String(v)), sortTextOfFolded(String(target)))
-      : compareValues(v, target);
-  if (operator === '<') return order < 0;
-  if (operator === '<=') return order <= 0;
-  if (operator === '>') return order > 0;
-  return order >= 0;
+  if (operator === '=' || operator === 'IN' || operator === 'NOT IN') return (v) => equal(v, target);
+  if (operator === '!=') return (v) => !equal(v, target);
+  if (target === null) return () => false;
+  const accepts = ACCEPTS[operator] ?? ACCEPTS['>='];
+  if (kind !== 'text') return (v) => v !== null && accepts(compareValues(v, target));
+  const key = sortTextOfFolded(String(target));
+  return (v) => v !== null && accepts(compareValues(sortTextOfFolded(String(v)), key));
 }
 
 const equal = (a: Comparable, b: Comparable) => a === b;
