@@ -1,5 +1,5 @@
 // The shapes an sObject Collections body must have: an object, lists where lists belong, ids and names as strings.
-import { cannotDeserialize } from './dmlValues.ts';
+import { cannotDeserialize } from './deserializeErrors.ts';
 
 /**
  * The body, or none when absent; a list or a value where the request object belongs is refused. Like the lists below,

@@ -1,6 +1,7 @@
 // The checks a record write meets before it is saved, in Salesforce's order: an object this emulator writes,
 // unknown and read-only fields (each value then converted by dmlValues.ts), and required fields.
-import { convertValue, jsonToken } from './dmlValues.ts';
+import { jsonToken } from './deserializeErrors.ts';
+import { convertValue } from './dmlValues.ts';
 import { RestError } from './restError.ts';
 import { unmodeledFieldNote } from './unmodeled.ts';
 import { findChildRelationship, findField, findRelationship, type ObjectDef } from './schema.ts';
