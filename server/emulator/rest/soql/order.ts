@@ -18,7 +18,11 @@ export function orderClauses(orderBy: OrderByClause | OrderByClause[] | undefine
   return Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : [];
 }
 
-/** Default null placement: first when ascending, last when descending. */
+/**
+ * Default null placement: first when ascending, last when descending, null being the lowest value. The SOQL guide
+ * says only "by default, null values are sorted first" (its DESC example adds NULLS LAST); developers' guides
+ * describe the default flipping with DESC, which this follows.
+ */
 export function sortKey<Row>(clause: OrderByClause, key: (row: Row) => Comparable): SortKey<Row> {
   const descending = clause.order === 'DESC';
   return { key, descending, nullsLast: clause.nulls ? clause.nulls === 'LAST' : descending };
