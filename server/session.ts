@@ -5,6 +5,7 @@ import onHeaders from 'on-headers';
 import type { Request, RequestHandler, Response } from 'express';
 import { cookieValue } from './csrf.ts';
 import { randomToken } from './randomPool.ts';
+import { markCarriedReplacedId } from './replacedSessions.ts';
 import {
   markUnknownSession,
   refusingRetiredIds,
@@ -42,7 +43,7 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
           forgetIfEnded(req, res);
           // A cookie naming a live session loaded it: only a new id can mean the named one was replaced.
           const named = idInCookie(cookie);
-          if (req.sessionID !== named && sessionReplaced(req, named)) replaced.add(req);
+          if (req.sessionID !== named && sessionReplaced(req, named)) markCarriedReplacedId(req, named);
           else if (req.sessionID !== named && !sessionRetired(req, named)) markUnknownSession(req);
         }
         next(error);
@@ -52,18 +53,6 @@ export function sessionMiddleware(secret: string, store: session.Store): Request
     deferSession(req, res, sessions);
     next();
   };
-}
-
-/** Requests that came with a session id a sign-in in another tab had just replaced (see carriedReplacedId). */
-const replaced = new WeakSet<Request>();
-
-/**
- * Whether this request left the browser with the id of a session that a sign-in (or refresh) in another tab has
- * replaced since: the browser is about to hold, or already holds, the new id. Such a request starts on an empty
- * session; one that carries something single-use (a login's callback) is better sent again with the new id.
- */
-export function carriedReplacedId(req: Request): boolean {
-  return replaced.has(req);
 }
 
 /**

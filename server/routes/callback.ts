@@ -19,7 +19,7 @@ import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
-import { carriedReplacedId } from '../session.ts';
+import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSessions.ts';
 import { carriedUnknownSession } from '../retiredSessions.ts';
 
 /** How each redirect flow finishes the protocol once its transaction is found (or not) by the returned state. */
@@ -33,7 +33,6 @@ const COMPLETE = {
 type Params = Record<string, string | undefined>;
 
 /** Marks a callback this app has sent back once already (see `query`). */
-const RETRIED = 'retried';
 const RETRIED_MARK = `${RETRIED}=1`;
 
 /**
@@ -101,8 +100,10 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
       // The query as Salesforce sent it (the path is this route's own, whatever form the request line took).
       const query = req.originalUrl.slice(req.originalUrl.indexOf('?') + 1);
       // Sent while a sign-in in another tab gave this browser a new session id: the login waits in that session.
-      // Once more, then, with the id the browser holds by now; a second time it goes on (the browser never got it).
+      // Once more, then, with the id the browser holds once that sign-in has answered; a second time it goes on (the
+      // browser never got it).
       if (carriedReplacedId(req) && !(RETRIED in req.query)) {
+        await replacingAnswerSent(req);
         return res.redirect(303, `${req.path}?${query}&${RETRIED_MARK}`);
       }
       const sent = query.endsWith(`&${RETRIED_MARK}`) ? query.slice(0, -RETRIED_MARK.length - 1) : query;

@@ -3,6 +3,7 @@
 // sign-in in one tab does not end another's; nothing planted in the session before the login does.
 import type { Request } from 'express';
 import { CSRF_COOKIE, cookieValue } from '../csrf.ts';
+import { newIdGoesWith } from '../replacedSessions.ts';
 import type { Login } from '../salesforce/tokens.ts';
 
 /**
@@ -45,10 +46,13 @@ export function startLoggedInSession(req: Request, login: Login, continuing = fa
         Object.entries(req.session).filter(([key]) => key !== 'cookie' && key !== 'toolResult'),
       )
     : carriedOver(req);
+  const oldId = req.sessionID;
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);
       Object.assign(req.session, { ...kept, login });
+      // Another tab's request with the old id, until this answer is out, cannot tell a lost answer from a late one.
+      if (oldId) newIdGoesWith(oldId, req.res);
       resolve();
     });
   });

@@ -12,7 +12,7 @@ import { queryTable } from './queryTable.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
 import { carriedUnknownSession, sessionGoneCauses } from '../retiredSessions.ts';
-import { carriedReplacedId } from '../session.ts';
+import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSessions.ts';
 
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
@@ -37,9 +37,18 @@ export function resultPages(services: Services): Handlers {
     async page(req, res) {
       const login = req.session.login;
       res.set('Cache-Control', 'no-store');
+      if (!login && carriedReplacedId(req) && !(RETRIED in req.query)) {
+        // A cookie naming a session a sign-in replaced: that sign-in may still be under way in another tab, or its
+        // answer on its way to this browser. Once it has gone out, the page is asked for again with the id the
+        // browser holds by then; only if that is still the old one did the answer never reach it.
+        await replacingAnswerSent(req);
+        return res.redirect(303, `/result?${RETRIED}=1`);
+      }
+      // The mark has done its work: the address a reload or bookmark keeps is the page's own.
+      if (login && RETRIED in req.query) return res.redirect(303, '/result');
       if (!login) {
-        // A cookie naming a session a sign-in replaced, on a browser that is not signed in: that sign-in's answer
-        // (with the new id) never reached it, as when the callback page was reloaded or left while it ran.
+        // Sent back once and still with the replaced id: that sign-in's answer never reached this browser, as when
+        // the callback page was reloaded or left while it ran.
         const sessionGone = carriedUnknownSession(req)
           ? sessionGoneCauses(Boolean(config.redisUrl))
           : carriedReplacedId(req)
