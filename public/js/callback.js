@@ -8,7 +8,12 @@
   // Replace the current history entry, so Back or a copied URL never carries the token.
   history.replaceState(null, '', window.location.pathname);
   if (!fragment) {
-    status.textContent = 'Nothing to finish: this page expects a response from Salesforce after the # sign.';
+    // Reloaded after it read and posted the fragment: the server says whether that left this browser signed in.
+    const finished = document.getElementById('callback-finished');
+    status.textContent = finished
+      ? 'Nothing to finish: the address has no response after the # sign (this page clears it once read).'
+      : 'Nothing to finish: this page expects a response from Salesforce after the # sign.';
+    if (finished) finished.hidden = false;
     return;
   }
   const tokenOf = (doc) => doc.querySelector('meta[name="csrf-token"]').getAttribute('content');

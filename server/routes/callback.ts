@@ -21,6 +21,7 @@ import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSessions.ts';
 import { carriedUnknownSession } from '../retiredSessions.ts';
+import { FLOW_NAMES } from '../teaching/flowNotes.ts';
 
 /** How each redirect flow finishes the protocol once its transaction is found (or not) by the returned state. */
 const COMPLETE = {
@@ -93,9 +94,16 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
   return {
     async query(req, res) {
       if (!('code' in req.query) && !('error' in req.query)) {
-        return res
-          .set('Cache-Control', 'no-store')
-          .render('callback', { title: 'Finishing sign-in', scripts: ['/js/callback.js'], csrfMeta: true });
+        // Reloaded while it posted the fragment (the page clears it at once), it has nothing left to post: it leads
+        // to the result page if that post signed this browser in, or if a sign-in replaced the session it held.
+        const signedIn = req.session.login ? FLOW_NAMES[req.session.login.flow] : undefined;
+        return res.set('Cache-Control', 'no-store').render('callback', {
+          title: 'Finishing sign-in',
+          scripts: ['/js/callback.js'],
+          csrfMeta: true,
+          signedIn,
+          replaced: !signedIn && carriedReplacedId(req),
+        });
       }
       // The query as Salesforce sent it (the path is this route's own, whatever form the request line took).
       const query = req.originalUrl.slice(req.originalUrl.indexOf('?') + 1);

@@ -1,7 +1,8 @@
 // Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again, at
 // the pace Salesforce last asked for, a device page back in view checks if due, and a user-agent login that comes
 // back while another tab signs in is still taken, not lost on a stale form (and one refused twice says to start
-// again); a double-clicked Allow at the emulator sends one approval.
+// again), and one reloaded while it posted leads to the result; a double-clicked Allow at the emulator sends one
+// approval.
 // (npm test balances its browser groups on this file taking about 9 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
@@ -156,6 +157,33 @@ describe('interruptions in Chromium', () => {
     const text = await status.textContent();
     assert.match(text ?? '', /another tab of this browser signed in or out again .* Start the flow again\.$/);
     assert.doesNotMatch(text ?? '', /Reload/);
+    await context.close();
+  });
+
+  test('a user-agent callback page reloaded while it posted the fragment leads to the result page', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { stack } = ui;
+    const context = await newContext(ui.browser as Browser);
+    const login = await context.newPage();
+    // The post reaches the app, which takes the login (Playwright's fetch keeps the new session cookie); the page
+    // is reloaded before its script gets the answer.
+    let taken = () => {};
+    const posted = new Promise<void>((resolve) => (taken = resolve));
+    await login.route('**/oauthcallback/fragment', async (route) => {
+      await route.fetch();
+      taken();
+    });
+    await login.goto(`${stack.appUrl}/flows/user-agent`);
+    await login.getByRole('button', { name: 'Run the user-agent flow' }).click();
+    await signInAtEmulator(login, stack);
+    await posted;
+    await login.reload();
+    await login.locator('#callback-status').filter({ hasText: 'Nothing to finish' }).waitFor();
+    const link = login.locator('#callback-finished').getByRole('link');
+    await link.waitFor();
+    await link.click();
+    await login.waitForURL(/\/result/);
+    assert.match(await login.title(), /Signed in \(user-agent flow\)/);
     await context.close();
   });
 });

@@ -55,6 +55,18 @@ export const CALLBACK_RULES: Rule[] = [
     whatNotToDo: 'Do not accept a state twice or keep callback URLs.',
   },
   {
+    // The user-agent flow has no code to be spent or sent anew: its tokens come in the #fragment.
+    key: 'callback-replayed-fragment',
+    error: 'callback_replayed',
+    when: (context) => context.flow === 'user-agent',
+    title: 'This login was already completed: its state works once',
+    likelyMeaning:
+      "The callback page posted a response whose state this session had already completed. The user-agent flow has no code: the tokens come after the # of the callback URL, which the page reads once, posts to this app and clears from the address bar. Either that URL came back with its fragment (a bookmark, a copied link, a second post of the same response), or Back took the browser to Salesforce's authorize page, which, still logged in and approved, sent it straight here again with new tokens in the fragment but the same old state. The state was used up at the first visit, so this is an attempt of its own, its tokens were not kept, and your earlier result is unchanged.",
+    howToFix: 'Nothing to fix: open the result page. To sign in anew, use Run, not Back.',
+    whatNotToDo:
+      'Do not accept a state twice or keep callback URLs: a state that works again lets a replayed callback sign a browser in, and a kept URL with its fragment holds a live access token.',
+  },
+  {
     key: 'callback-replayed',
     error: 'callback_replayed',
     title: 'This login was already completed: its state works once',

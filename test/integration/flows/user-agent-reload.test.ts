@@ -1,0 +1,80 @@
+// The user-agent callback met again: a response posted twice is explained in the flow's own terms (tokens in the
+// fragment, no code), and the callback page reloaded once it had posted leads to the result page.
+import assert from '../../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { authorizeViaApp } from '../../support/flows.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { SESSION_COOKIE } from '../../../server/session.ts';
+
+describe('the user-agent callback, reloaded or replayed', () => {
+  let stack: TestStack;
+  let host: string;
+  before(async () => {
+    stack = await startTestStack();
+    host = new URL(stack.appUrl).hostname;
+  });
+  after(() => stack.close());
+
+  /** Logs in at the emulator and opens the callback page, as the browser does: the page's form token and fragment. */
+  async function cameBack(client: TestClient) {
+    const [pageUrl, fragment = ''] = (await authorizeViaApp(stack, client, '/flows/user-agent/start')).split(
+      '#',
+    );
+    const page = await (await client.get(pageUrl)).text();
+    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
+    return { pageUrl, fragment, csrf };
+  }
+
+  /** What the page's script does with the fragment: posts it, and reads where to go next. */
+  async function post(client: TestClient, fragment: string, csrf: string) {
+    const posted = await client.request(`${stack.appUrl}/oauthcallback/fragment`, {
+      method: 'POST',
+      body: fragment,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
+    });
+    assert.equal(posted.status, 200);
+    return ((await posted.json()) as { redirect: string }).redirect;
+  }
+
+  test('a response posted a second time is a replay explained with tokens in the fragment, not a code', async () => {
+    const client = new TestClient();
+    const { pageUrl, fragment, csrf } = await cameBack(client);
+    assert.equal(await post(client, fragment, csrf), '/result');
+    const fresh = /<meta name="csrf-token" content="([^"]+)">/.exec(await (await client.get(pageUrl)).text());
+    const again = await post(client, fragment, fresh?.[1] ?? '');
+    const page = await (await client.get(`${stack.appUrl}${again}`)).text();
+    assert.ok(page.includes('<code>callback_replayed</code>'));
+    assert.match(page, /The user-agent flow has no code: the tokens come after the # of the callback URL/);
+    assert.doesNotMatch(page, /new code|its code is spent/);
+  });
+
+  test('reloaded after its post signed the browser in, the page links to the result', async () => {
+    const client = new TestClient();
+    const { pageUrl, fragment, csrf } = await cameBack(client);
+    assert.equal(await post(client, fragment, csrf), '/result');
+    const reloaded = await (await client.get(pageUrl)).text();
+    assert.match(
+      reloaded,
+      /<p id="callback-finished" hidden>This browser is signed in \(user-agent flow\): <a href="\/result">/,
+    );
+  });
+
+  test('reloaded before the post’s answer arrived, the page links to the result, which says what became of it', async () => {
+    const client = new TestClient();
+    const { pageUrl, fragment, csrf } = await cameBack(client);
+    const oldId = client.cookie(host, SESSION_COOKIE) ?? '';
+    assert.equal(await post(client, fragment, csrf), '/result');
+    // The reload cut the post short: the browser never got the new session id its answer carried.
+    client.setCookie(host, SESSION_COOKIE, oldId);
+    const reloaded = await (await client.get(pageUrl)).text();
+    assert.match(reloaded, /<p id="callback-finished" hidden>A sign-in gave this browser a new session/);
+    assert.match(
+      reloaded,
+      /<a href="\/result">the result page<\/a> says whether that sign-in reached this browser/,
+    );
+    // A page that loads no fragment with no sign-in behind it has nothing to link to.
+    const stranger = await (await new TestClient().get(pageUrl)).text();
+    assert.doesNotMatch(stranger, /callback-finished/);
+  });
+});
