@@ -13,7 +13,7 @@ import {
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { describeFailure } from '../salesforce/errors.ts';
-import { finishAttempt } from './attemptSession.ts';
+import { finishAttempt } from './attemptFinish.ts';
 import { callbackAttempt, takeSessionTransaction } from './loginTransactions.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';

@@ -6,7 +6,8 @@ import * as device from '../flows/device.ts';
 import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import { inTurn, settleOrgFaults } from './attemptFaults.ts';
-import { attemptFor, beginAttempt, finishAttempt } from './attemptSession.ts';
+import { finishAttempt } from './attemptFinish.ts';
+import { attemptFor, beginAttempt } from './attemptSession.ts';
 import {
   endedAttemptUrl,
   failedAttemptUrl,

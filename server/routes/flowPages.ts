@@ -4,7 +4,8 @@ import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import type { FlowContext } from '../flows/context.ts';
 import type { Login, TokenSet } from '../salesforce/tokens.ts';
 import { inTurn, settleOrgFaults } from './attemptFaults.ts';
-import { beginAttempt, finishAttempt, latestAttempt, SESSION_ENDED } from './attemptSession.ts';
+import { finishAttempt, SESSION_ENDED } from './attemptFinish.ts';
+import { beginAttempt, latestAttempt } from './attemptSession.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 
