@@ -33,7 +33,8 @@ export function carriedReplacedId(req: Request): boolean {
 
 /** Said by a sign-in or refresh once it has replaced `oldId`: its answer (`res`) gives the browser the new id. */
 export function newIdGoesWith(oldId: string, res: Response | undefined): void {
-  if (!res || res.writableFinished) return;
+  // An answer already out, or one whose connection closed (the browser left): no request will see a new id come.
+  if (!res || res.writableFinished || res.destroyed) return;
   const done = new Promise<void>((resolve) => res.once('close', resolve));
   underWay.set(oldId, done);
   void done.then(() => {

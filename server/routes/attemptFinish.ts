@@ -41,7 +41,28 @@ export async function finishAttempt(
     }
     throw signInNotKept(error, Boolean(refreshToken));
   }
+  if (signedIn && browserLeft(req)) await endUnreachableLogin(req, attempt, services);
   return signedIn;
+}
+
+/** The connection closed before the answer went out (a reload, a closed tab): the browser never gets the new id. */
+function browserLeft(req: Request): boolean {
+  return Boolean(req.res && !req.res.headersSent && req.res.destroyed);
+}
+
+/**
+ * A login under a session id no browser will ever send: nobody can use it or log out of it. It ends now, its
+ * refresh token revoked as a logout would (never the access token alone: see settleAttempt), rather than left valid
+ * at the org, holding one of the user's five grants, until the session is forgotten (and in Redis, for good).
+ */
+async function endUnreachableLogin(req: Request, attempt: Attempt, services: Pick<Services, 'api'>) {
+  const refreshToken = req.session.login?.tokens.refresh_token;
+  if (refreshToken) {
+    await services.api
+      .revokeToken(refreshToken, attemptLog(attempt).entry, 'revoke (browser left)')
+      .catch(() => undefined);
+  }
+  await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
 }
 
 async function settleAttempt(
