@@ -8,6 +8,7 @@ import { JWT_GRANT_TYPE } from '../flows/jwtBearer.ts';
 import { REFRESH_GRANT_TYPE } from '../flows/refreshToken.ts';
 import { PASSWORD_GRANT_TYPE } from '../flows/usernamePassword.ts';
 import { isOrgFault, type FaultBinding, type OrgControl } from '../orgFaults.ts';
+import { browserOf } from './loginSession.ts';
 import type { Services } from './services.ts';
 
 declare module 'express-session' {
@@ -16,6 +17,8 @@ declare module 'express-session' {
     faults?: Fault[];
     /** The flow they were armed on: another flow's attempt neither takes nor uses them. */
     faultsFor?: FlowName;
+    /** The browser that armed them (its CSRF cookie): a sign-in in another of its tabs keeps them armed. */
+    faultsBy?: string;
   }
 }
 
@@ -44,10 +47,12 @@ export function armFaults(req: Request, flow: FlowName, faults: Fault[]): void {
   if (faults.length === 0) {
     delete req.session.faults;
     delete req.session.faultsFor;
+    delete req.session.faultsBy;
     return;
   }
   req.session.faults = faults;
   req.session.faultsFor = flow;
+  req.session.faultsBy = browserOf(req);
 }
 
 /** The faults armed for the next attempt of `flow`: none when they were armed on another flow's page. */

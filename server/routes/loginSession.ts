@@ -1,6 +1,7 @@
 // Starting a signed-in session: a new session id (no session fixation), and so a new CSRF token. What this browser
 // still has under way in other tabs comes along (a login at Salesforce's page, a device code, their attempt), so a
-// sign-in in one tab does not end another's; nothing planted in the session before the login does.
+// sign-in in one tab does not end another's, nor drop the switches armed there; nothing planted in the session before
+// the login comes along.
 import type { Request } from 'express';
 import { CSRF_COOKIE, cookieValue } from '../csrf.ts';
 import { newIdGoesWith } from '../replacedSessions.ts';
@@ -31,7 +32,11 @@ function carriedOver(req: Request) {
         (pending.id in transactions || (pending.flow === 'device' && device !== undefined)),
     ),
   );
-  return { usedStates: req.session.usedStates, transactions, device, attempts };
+  // Switches armed in one tab for its next attempt stay armed when another tab signs in: dropped, the next attempt
+  // would run whole, the lesson it was armed for silently missing. Only this very browser's: none planted.
+  const { faults, faultsFor, faultsBy } = req.session;
+  const armed = browser !== undefined && faultsBy === browser ? { faults, faultsFor, faultsBy } : {};
+  return { usedStates: req.session.usedStates, transactions, device, attempts, ...armed };
 }
 
 /**

@@ -134,4 +134,27 @@ describe('org faults belong to their login', () => {
       /<code>ip restricted<\/code>/,
     );
   });
+
+  test('switches armed in one tab stay armed when another tab of the browser signs in, and still apply once', async () => {
+    const learner = new TestClient();
+    await arm(learner, ['wrong-aud'], 'jwt');
+    // Another tab signs in, twice: each gives the browser a new session id.
+    for (let signIn = 0; signIn < 2; signIn++)
+      assert.equal((await runWebServerFlow(stack, learner)).location, '/result');
+    assert.match(await (await learner.get(`${stack.appUrl}/flows/jwt`)).text(), /Next attempt will:/);
+    const broken = await postForm(stack, learner, '/flows/jwt', '/flows/jwt');
+    assert.equal(
+      broken.headers.get('location'),
+      '/flows/jwt#teaching-heading',
+      'the lesson it was armed for',
+    );
+    assert.doesNotMatch(await (await learner.get(`${stack.appUrl}/flows/jwt`)).text(), /Next attempt will:/);
+    // Switches armed in a session planted in another browser do not come along with its sign-in.
+    const attacker = new TestClient();
+    await arm(attacker, ['wrong-aud'], 'jwt');
+    const victim = new TestClient();
+    victim.setCookie('localhost', 'playground.sid', attacker.cookie('localhost', 'playground.sid') ?? '');
+    assert.equal((await runWebServerFlow(stack, victim)).location, '/result');
+    assert.doesNotMatch(await (await victim.get(`${stack.appUrl}/flows/jwt`)).text(), /Next attempt will:/);
+  });
 });
