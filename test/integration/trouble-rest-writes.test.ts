@@ -104,15 +104,19 @@ describe('the trouble path: REST write errors pasted', () => {
     ];
     for (const [code, reply, title] of refusals) {
       const { body } = await reply;
-      // sObject Collections answer 200 with each record's errors inside: pasted as the client shows that record's.
+      // sObject Collections answer 200 with each record's result, its errors inside: pasted whole, as logged.
       const errors = Array.isArray(body) && body[0]?.errors ? body[0].errors : body;
-      const pasted = JSON.stringify(errors);
+      const pasted = JSON.stringify(body);
       assert.match(
         pasted,
         new RegExp(`"(?:errorCode|statusCode)":"${code}"`),
         `the emulator answered ${code}`,
       );
-      assert.equal(firstCard(await explainPasted(records.stack, pasted)), title, pasted);
+      const html = await explainPasted(records.stack, pasted);
+      assert.equal(firstCard(html), title, pasted);
+      // The message is shown whole: its own closing bracket or quote is no wrapper of the paste's.
+      const message: string = errors[0].message;
+      assert.ok(unescapeHtml(html).includes(`<code>${message}</code>`), `${message} is shown whole`);
     }
   });
 

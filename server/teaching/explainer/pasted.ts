@@ -1,6 +1,7 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure } from './pastedClientFailures.ts';
+import { cleanDescription } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
 
 export type { PastedError };
@@ -80,7 +81,10 @@ function fromJson(input: string): PastedError | undefined {
   if (!first || typeof first !== 'object') return undefined;
   if (typeof first.error === 'string') return withDescription(first.error, first.error_description);
   if (typeof first.errorCode === 'string') return withDescription(first.errorCode, first.message);
-  return undefined;
+  // A record's result in sObject Collections (and jsforce's): { success: false, errors: [{ statusCode, message }] }.
+  if (typeof first.statusCode === 'string') return withDescription(first.statusCode, first.message);
+  const [recordError] = Array.isArray(first.errors) ? (first.errors as unknown[]) : [];
+  return recordError ? fromJson(JSON.stringify(recordError)) : undefined;
 }
 
 /** A whole URL (query or #fragment) or a bare "error=...&error_description=..." string. */
@@ -119,31 +123,4 @@ function withDescription(pastedError: string, description: unknown): PastedError
   const error = /^[a-z]+(?:-[a-z]+)+$/.test(pastedError) ? pastedError.replace(/-/g, '_') : pastedError;
   const text = typeof description === 'string' ? cleanDescription(description) : '';
   return text ? { error, error_description: text } : { error };
-}
-
-/**
- * The description as Salesforce wrote it: copied from a chat or a web page, its apostrophes are curly; from an
- * error page, it may keep the page's tags; encoded twice on its way (a URL inside a URL), it still reads %20.
- */
-function cleanDescription(description: string): string {
-  let text = description.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
-  if (/<\/?[a-z][^>]*>/i.test(text)) text = text.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ');
-  for (let round = 0; round < 2 && /%[0-9a-f]{2}/i.test(text); round++) {
-    try {
-      text = decodeURIComponent(text.replace(/\+/g, ' '));
-    } catch {
-      break;
-    }
-  }
-  // A closing quote, brace or bracket of what the description was quoted in, never part of Salesforce's words; a
-  // quote that closes one the words opened ("on entity 'Account'") stays: its count is even.
-  if (!text.includes('\n')) {
-    const unpaired = (quote: string) => text.split(quote).length % 2 === 0;
-    for (let end = text.at(-1); end && /["'}\],]/.test(end); end = text.at(-1)) {
-      if (/["']/.test(end) && !unpaired(end)) break;
-      text = text.slice(0, -1);
-    }
-    text = text.replace(/\)$/, (close) => (text.includes('(') ? close : ''));
-  }
-  return text.trim();
 }
