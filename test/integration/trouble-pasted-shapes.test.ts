@@ -88,6 +88,19 @@ describe('the trouble path: what people paste', () => {
         'https://localhost:8081/oauthcallback.html?error=invalid_request&error_description=missing%2520required%2520code%2520challenge',
         'The app requires PKCE',
       ],
+      // Printed by Python or Ruby rather than sent as JSON: simple_salesforce, requests' r.json(), a Ruby hash.
+      [
+        "SalesforceMalformedRequest: Malformed request https://x.my.salesforce.com/services/data/v59.0/sobjects/Contact/. Response content: [{'message': 'Account ID: id value of incorrect type: 0055j00000AdMiNAAV', 'errorCode': 'FIELD_INTEGRITY_EXCEPTION', 'fields': ['AccountId']}]",
+        'A lookup holds an id of another object',
+      ],
+      [
+        "{'error': 'invalid_grant', 'error_description': 'audience is invalid'}",
+        'Wrong aud in the assertion',
+      ],
+      [
+        '{"error"=>"invalid_client", "error_description"=>"invalid client credentials"}',
+        'The client secret is wrong',
+      ],
     ];
     // Salesforce's own quotes stay: the page shows the description whole.
     const column = await explainPasted(

@@ -23,6 +23,7 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
       .map((line) => fromJson(embeddedJson(line)))
       .find(Boolean) ??
     fromQuotedPairs(input) ??
+    fromRepr(input) ??
     fromUrlOrForm(input) ??
     fromClientFailure(input) ??
     fromCliLine(input) ??
@@ -51,6 +52,29 @@ function knownWording(found: PastedError, known: readonly PastedError[]): Pasted
 function fromQuotedPairs(input: string): PastedError | undefined {
   const error = /\berror\s*=\s*"([^"]+)"/.exec(input)?.[1];
   return error ? withDescription(error, /\berror_description\s*=\s*"([^"]*)"/.exec(input)?.[1]) : undefined;
+}
+
+/** A string in a Python or Ruby repr, in either quote, with its escapes. */
+const REPR_STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"`;
+const reprValue = (input: string, name: string) => {
+  const match = new RegExp(`['"]${name}['"]\\s*(?::|=>)\\s*(?:${REPR_STRING})`).exec(input);
+  return match ? (match[1] ?? match[2]).replace(/\\(.)/g, '$1') : undefined;
+};
+
+/**
+ * A body printed by Python or Ruby rather than sent as JSON: simple_salesforce's "Response content: [{'message':
+ * '…', 'errorCode': '…'}]", requests' r.json(), a Ruby hash's "error" => "…".
+ */
+function fromRepr(input: string): PastedError | undefined {
+  for (const [code, description] of [
+    ['error', 'error_description'],
+    ['errorCode', 'message'],
+    ['statusCode', 'message'],
+  ]) {
+    const error = reprValue(input, code);
+    if (error) return withDescription(error, reprValue(input, description));
+  }
+  return undefined;
 }
 
 /** A JSON body quoted inside a log line: "HTTP 400 - {...}". */
