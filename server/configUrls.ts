@@ -94,6 +94,17 @@ function checkSitePrefix(url: string): void {
 
 export function parseRedisUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
+  // A password holding /, #, ? or @ unencoded cuts the URL short: what follows the last @ is then not the host.
+  const hostAfterAt = /^[a-z][a-z0-9+.-]*:\/\/.*@([^/?#@]*)/is.exec(raw)?.[1];
+  if (
+    hostAfterAt !== undefined &&
+    (!URL.canParse(raw) || new URL(raw).host.toLowerCase() !== hostAfterAt.toLowerCase())
+  ) {
+    fail(
+      'REDIS_URL',
+      `"${withoutPassword(raw)}" does not read as user:password@${hostAfterAt}: a / # ? or @ in the password must be percent-encoded (encodeURIComponent: / is %2F, # is %23, ? is %3F, @ is %40)`,
+    );
+  }
   const protocol = URL.canParse(raw) ? new URL(raw).protocol : '';
   if (protocol !== 'redis:' && protocol !== 'rediss:') {
     fail(

@@ -1,7 +1,7 @@
 // Sessions in Redis (connect-redis): connected before the app serves, reconnecting for as long as it takes after a
 // drop, every call bounded by a deadline, so a Redis that is down or silent costs a request a 503, never the app.
 import type session from 'express-session';
-import { withStoreErrors } from './sessionStoreErrors.ts';
+import { isAuthRefusal, storeUnavailable, withStoreErrors } from './sessionStoreErrors.ts';
 
 export async function connectRedisStore(
   redisUrl: string,
@@ -26,14 +26,27 @@ export async function connectRedisStore(
   });
   // An 'error' event without a listener would end the process. Before the first connection start-up reports
   // the failure once, naming REDIS_URL; after it, a drop is logged once, and so is the return.
+  // While it reconnects, each attempt's failure: a request refused meanwhile says why, not only "offline" (a Redis
+  // back with a password it did not have refuses every attempt with NOAUTH). A refusal of the credentials is logged
+  // once too: retrying mends it only if Redis stops asking.
+  let dropCause: string | undefined;
+  let toldAuth = false;
   client.on('error', (error: Error) => {
-    if (!connected || down) return;
+    if (!connected) return;
+    dropCause = error.message;
+    if (isAuthRefusal(error.message) && !toldAuth) {
+      toldAuth = true;
+      console.error(`[app] ${storeUnavailable(error).detail}`);
+    }
+    if (down) return;
     down = true;
     console.error(`[app] Redis session store unreachable (${error.message}): retrying until it answers.`);
   });
   client.on('ready', () => {
     if (down) console.log('[app] Redis session store answers again.');
     down = false;
+    toldAuth = false;
+    dropCause = undefined;
   });
   let timer: NodeJS.Timeout | undefined;
   const silent = new Promise<never>((_resolve, reject) => {
@@ -51,6 +64,7 @@ export async function connectRedisStore(
     store: withStoreErrors(
       new RedisStore({ client, prefix: 'playground:session:', ttl: Math.floor(ttlMs / 1000) }),
       deadlineMs,
+      () => (down ? dropCause : undefined),
     ),
     // A Redis that stopped answering would hold shutdown for ever: after the deadline the connection is dropped.
     close: async () => {

@@ -7,8 +7,22 @@ import { HttpError } from './errors.ts';
 /** The store methods express-session calls with a callback as their last argument. */
 const STORE_METHODS_WITH_CALLBACK = ['get', 'set', 'destroy', 'touch'] as const;
 
-export function storeUnavailable(cause: unknown): HttpError {
-  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+/** Redis asks for credentials REDIS_URL does not give, or refuses those it gives. */
+export const isAuthRefusal = (reason: string) => /NOAUTH|WRONGPASS|invalid password/i.test(reason);
+
+/** `whyDown`: what the client's last reconnection attempt met, when the call failed only because it is offline. */
+export function storeUnavailable(cause: unknown, whyDown?: string): HttpError {
+  const said = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+  const reason = whyDown && /offline|closed/i.test(said) ? whyDown.split('\n')[0] : said;
+  if (isAuthRefusal(reason)) {
+    return new HttpError(
+      503,
+      'Session store unavailable',
+      `The Redis server at REDIS_URL, which keeps the sessions, asks for a password REDIS_URL does not give, or ` +
+        `refuses the one it gives (${reason}). Put its user and password in REDIS_URL ` +
+        '(redis://user:password@host:6379, the password percent-encoded) and restart the playground.',
+    );
+  }
   return new HttpError(
     503,
     'Session store unavailable',
@@ -21,7 +35,11 @@ export function storeUnavailable(cause: unknown): HttpError {
  * The same store, its callback errors turned into storeUnavailable, and a call Redis does not answer within the
  * deadline (a server that holds the connection and says nothing) failed the same way instead of holding the request.
  */
-export function withStoreErrors(store: session.Store, deadlineMs: number): session.Store {
+export function withStoreErrors(
+  store: session.Store,
+  deadlineMs: number,
+  whyDown: () => string | undefined = () => undefined,
+): session.Store {
   const methods = store as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const name of STORE_METHODS_WITH_CALLBACK) {
     const original = methods[name]?.bind(store);
@@ -41,7 +59,10 @@ export function withStoreErrors(store: session.Store, deadlineMs: number): sessi
         settled = true;
         clearTimeout(timer);
         // A session that does not parse is this app's fault, not Redis's: it stays a 500.
-        callback(error && !(error instanceof SyntaxError) ? storeUnavailable(error) : error, ...rest);
+        callback(
+          error && !(error instanceof SyntaxError) ? storeUnavailable(error, whyDown()) : error,
+          ...rest,
+        );
       };
       args[args.length - 1] = finish;
       try {
@@ -59,7 +80,7 @@ export function withStoreErrors(store: session.Store, deadlineMs: number): sessi
 export function redisFailure(url: string, error: unknown): string {
   // The first line only: a TLS failure carries OpenSSL's whole report.
   const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  if (/WRONGPASS|NOAUTH|AUTH/.test(reason)) {
+  if (isAuthRefusal(reason) || /\bAUTH\b/.test(reason)) {
     return `${url} refused the credentials (${reason}): fix the user name and password in it.`;
   }
   if (/SSL|TLS|EPROTO|wrong version number/i.test(reason)) {
