@@ -15,6 +15,7 @@ import { fail } from './configValues.ts';
 import { EMULATOR_DATA_FILES } from './emulator/dataFiles.ts';
 import { errorCode } from './fileAccess.ts';
 import { isRunning } from './processes.ts';
+import { takeOverClaim, type TakeoverResult } from './claimTakeover.ts';
 
 /** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
 export function checkDataDir(dir: string, uid = process.getuid?.()): void {
@@ -80,7 +81,7 @@ function makeFolders(dir: string): void {
 /**
  * One emulator per data folder: two would each overwrite the other's tokens, approvals and records (the last writer
  * wins). The folder is claimed with a file holding this process's id; one left by a process that has ended is taken
- * over. Returns the release, for after the emulator's last write.
+ * over, one start at a time (claimTakeover.ts). Returns the release, for after the emulator's last write.
  */
 export function claimDataDir(dir: string): () => void {
   const file = path.join(dir, 'in-use.pid');
@@ -95,29 +96,26 @@ export function claimDataDir(dir: string): () => void {
         'EMULATOR_DATA_DIR',
         `holds ${file}, which this user cannot use (${errorCode(problem)}): ${GIVE_BACK}`,
       );
-    let holder = 0;
+    let claim = '';
     try {
-      holder = Number(readFileSync(file, 'utf8'));
+      claim = readFileSync(file, 'utf8');
     } catch (problem) {
       unusable(problem);
     }
+    const holder = Number(claim);
     if (holder > 0 && isRunning(holder)) {
       fail(
         'EMULATOR_DATA_DIR',
         `is ${dir}, which an emulator already running uses (process ${holder}): stop that one, or set EMULATOR_DATA_DIR to another folder (if no emulator runs, delete ${file})`,
       );
     }
-    // Taken over as it was first tried: removed, then made only if still absent. Of two starts taking over the same
-    // ended claim at once, one makes the file and the other finds it made, by a process that runs.
+    let taken: TakeoverResult = 'claimed meanwhile';
     try {
-      unlinkSync(file);
+      taken = takeOverClaim(file, claim, mine);
     } catch (problem) {
-      if (errorCode(problem) !== 'ENOENT') unusable(problem);
+      unusable(problem);
     }
-    try {
-      writeFileSync(file, mine, { flag: 'wx' });
-    } catch (problem) {
-      if (errorCode(problem) !== 'EEXIST') unusable(problem);
+    if (taken === 'claimed meanwhile') {
       fail(
         'EMULATOR_DATA_DIR',
         `is ${dir}, which an emulator starting at the same moment has just claimed: start only one, or set EMULATOR_DATA_DIR to another folder`,

@@ -1,12 +1,14 @@
 // One emulator per data folder: a claim held by a running process refuses a second start; one left by a process
-// that ended (killed outright, and a zombie until reaped) is taken over; one this user cannot use is said.
+// that ended (killed outright, and a zombie until reaped) is taken over, by one start at a time; one this user cannot
+// use is said.
 import assert from '../support/assert.ts';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { takeOverClaim } from '../../server/claimTakeover.ts';
 import { claimDataDir, ConfigError } from '../../server/config.ts';
 import { messageWhenUnreadable } from '../support/unreadable.ts';
 
@@ -58,6 +60,32 @@ test('a claim this user cannot use (a killed run with sudo left it) is said, nam
         `^EMULATOR_DATA_DIR holds ${file}, which this user cannot use \\(EACCES\\): give it back to this user with chown`,
       ),
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an ended claim is taken over by one start at a time: one mid-takeover, or done since it was read, wins', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'claim-'));
+  const file = path.join(dir, 'in-use.pid');
+  const guard = `${file}.takeover`;
+  try {
+    // Another start is taking the ended claim over right now: this one says so, and leaves both as they are.
+    writeFileSync(file, '999999999');
+    mkdirSync(guard);
+    assert.throws(() => claimDataDir(dir), /an emulator starting at the same moment has just claimed/);
+    assert.equal(readFileSync(file, 'utf8'), '999999999');
+    // A guard left by a start killed mid-takeover (older than any takeover takes) is no obstacle.
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(guard, old, old);
+    claimDataDir(dir)();
+    assert.ok(!existsSync(guard), 'the guard is gone once the takeover is done');
+    // Read as ended, but claimed by another start since: its fresh claim is not removed.
+    writeFileSync(file, String(process.ppid));
+    assert.equal(takeOverClaim(file, '999999999', String(process.pid)), 'claimed meanwhile');
+    assert.equal(readFileSync(file, 'utf8'), String(process.ppid));
+    assert.equal(takeOverClaim(file, String(process.ppid), String(process.pid)), 'taken');
+    assert.equal(readFileSync(file, 'utf8'), String(process.pid));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
