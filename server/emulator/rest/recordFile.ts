@@ -3,6 +3,7 @@
 // its place. Writes are coalesced by ../coalescedWrites.ts, as the emulator's own state is.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { withCurrentUserIds } from '../ids.ts';
+import { recordFileProblem } from './recordShape.ts';
 
 /** The parsed file, or undefined when there is none or it is unusable (then kept as <file>.corrupt-<time>). */
 export function readRecordFile(file: string, nowMs = Date.now()): unknown {
@@ -10,9 +11,9 @@ export function readRecordFile(file: string, nowMs = Date.now()): unknown {
   let reason: string;
   try {
     const parsed = JSON.parse(withCurrentUserIds(readFileSync(file, 'utf8'))) as unknown;
-    const { version, records } = (parsed ?? {}) as { version?: unknown; records?: unknown };
-    if (version === 1 && Array.isArray(records)) return parsed;
-    reason = 'not a record file of this emulator (version 1 with a list of records)';
+    const problem = recordFileProblem(parsed);
+    if (!problem) return parsed;
+    reason = `not a record file of this emulator: see ${problem}`;
   } catch (error) {
     reason = error instanceof Error ? error.message : String(error);
   }

@@ -36,6 +36,12 @@ describe('emulator: sObjects', () => {
   for (const [what, content] of [
     ['corrupt', '{"version": 1, "records": ['],
     ['of another shape (a later version, say)', '{"version": 2, "records": [{"Id": "0015j1000000001AAA"}]}'],
+    // Edited by hand: a counter past what an id's 9 digits hold made ids of 200 characters; a value no field holds.
+    ['counting past what an id can hold', '{"version": 1, "nextNumber": 1e300, "records": []}'],
+    [
+      'holding a value no field can',
+      '{"version": 1, "records": [{"Id": "0015j1000000002AAA", "Name": {"x": 1}}]}',
+    ],
   ]) {
     test(`starts from the seed when its records file is ${what}, keeping the file aside`, async () => {
       const otherDir = mkdtempSync(path.join(os.tmpdir(), 'sf-rest-corrupt-'));
@@ -47,6 +53,7 @@ describe('emulator: sObjects', () => {
           (await loginAndGetToken(other, { scope: 'api' })).access_token,
         );
         assert.equal((await client.query('SELECT COUNT() FROM Account')).body.totalSize, 40);
+        assert.match((await client.post('/sobjects/Account', { Name: 'New' })).body.id, /^001\w{15}$/);
         const kept = readdirSync(otherDir).filter((name) => name.startsWith('rest-records.json.corrupt-'));
         assert.equal(kept.length, 1);
         assert.equal(readFileSync(path.join(otherDir, kept[0]), 'utf8'), content);
