@@ -1,8 +1,48 @@
-// Taking over a data folder's claim left by an ended process, one start at a time: a guard folder (mkdir either
-// makes it or fails, atomically) is held while the claim is read again, removed and made anew. Without it, of two
-// starts that both read the ended claim, the second could remove the claim the first had just made, and both run.
+// A data folder's claim (in-use.pid): taken over from an ended process one start at a time, since a guard folder
+// (mkdir either makes it or fails, atomically) is held while the claim is read again, removed and made anew; and
+// checked before each write, made again if the folder was removed while the emulator ran.
 import { mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { errorCode } from './fileAccess.ts';
+
+export const CLAIM_FILE = 'in-use.pid';
+
+/** The claims this process holds: claim file → the id written in it. */
+const held = new Map<string, string>();
+
+export function holdClaim(file: string, mine: string): void {
+  held.set(file, mine);
+}
+
+export function dropClaim(file: string): void {
+  held.delete(file);
+}
+
+/** Claims found taken by another process, each said once. */
+const told = new Set<string>();
+
+/**
+ * Before each write into `dir`: its claim is made again if it went away (the folder removed by hand while the
+ * emulator ran, then made again by this write), so that a second start cannot take the folder; one that has taken it
+ * meanwhile is said, once, as the two would overwrite each other's data.
+ */
+export function checkClaim(dir: string): void {
+  const file = path.join(dir, CLAIM_FILE);
+  const mine = held.get(file);
+  if (!mine) return;
+  let holder = mine;
+  try {
+    writeFileSync(file, mine, { flag: 'wx' });
+  } catch (problem) {
+    if (errorCode(problem) === 'EEXIST') holder = readOrEmpty(file);
+  }
+  // '' : removed between the two calls, by its holder's stop.
+  if (holder === mine || holder === '' || told.has(`${file} ${holder}`)) return;
+  told.add(`${file} ${holder}`);
+  console.error(
+    `[emulator] ${dir} was removed while this emulator ran, and process ${holder} has claimed it since: stop one of them, or each overwrites the other's tokens and records.`,
+  );
+}
 
 /** A guard older than this was left by a start killed in the middle of a takeover (which takes milliseconds). */
 const STALE_GUARD_MS = 10_000;

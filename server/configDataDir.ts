@@ -15,7 +15,7 @@ import { fail } from './configValues.ts';
 import { EMULATOR_DATA_FILES } from './emulator/dataFiles.ts';
 import { errorCode } from './fileAccess.ts';
 import { isRunning } from './processes.ts';
-import { takeOverClaim, type TakeoverResult } from './claimTakeover.ts';
+import { CLAIM_FILE, dropClaim, holdClaim, takeOverClaim, type TakeoverResult } from './claimTakeover.ts';
 
 /** The emulator's data folder, made if missing: a file in its place or no right to write stops start-up, named. */
 export function checkDataDir(dir: string, uid = process.getuid?.()): void {
@@ -84,7 +84,7 @@ function makeFolders(dir: string): void {
  * over, one start at a time (claimTakeover.ts). Returns the release, for after the emulator's last write.
  */
 export function claimDataDir(dir: string): () => void {
-  const file = path.join(dir, 'in-use.pid');
+  const file = path.join(dir, CLAIM_FILE);
   const mine = String(process.pid);
   try {
     writeFileSync(file, mine, { flag: 'wx' });
@@ -122,7 +122,9 @@ export function claimDataDir(dir: string): () => void {
       );
     }
   }
+  holdClaim(file, mine);
   return () => {
+    dropClaim(file);
     try {
       if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
     } catch {

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkClaim } from '../claimTakeover.ts';
 
 /** Long enough to gather a burst of token requests into one write, short enough that a crash loses little. */
 export const WRITE_DELAY_MS = 200;
@@ -54,6 +55,7 @@ export class CoalescedWrites {
     const temp = this.tempFile();
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
+      checkClaim(path.dirname(this.file));
       writeFileSync(temp, this.serialize(), { mode: 0o600 });
       renameSync(temp, this.file);
       this.onDisk = true;
@@ -104,8 +106,9 @@ export class CoalescedWrites {
   private async write(): Promise<void> {
     const temp = this.tempFile();
     try {
-      // The folder is made again if it went away while the emulator ran (removed by hand, a cleaned temp folder).
+      // Made again if removed while the emulator ran (by hand, a cleaned temp folder), with its claim on it.
       await mkdir(path.dirname(this.file), { recursive: true });
+      checkClaim(path.dirname(this.file));
       await writeFile(temp, this.serialize(), { mode: 0o600 });
       await rename(temp, this.file);
       this.onDisk = true;
@@ -125,9 +128,7 @@ export class CoalescedWrites {
     console.error(`[emulator] could not save ${this.file} (${reason}); will try again on the next change.`);
   }
 
-  private tempFile(): string {
-    return `${this.file}.${process.pid}.tmp`;
-  }
+  private readonly tempFile = () => `${this.file}.${process.pid}.tmp`;
 
   /**
    * Temporary files of earlier runs killed mid-write (SIGKILL, a crash): never the state, and holding what it held,

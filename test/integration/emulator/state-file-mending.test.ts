@@ -1,8 +1,9 @@
 // A state file touched by hand or left by a crash: a byte-order mark an editor added is no reason to start over, a
 // field this version cannot read is named in the warning (so the set-aside copy can be mended), and temporary files
-// of a run killed mid-write, which hold the signing key and tokens, are removed at start.
+// of a run killed mid-write, which hold the signing key and tokens, are removed at start; a data folder removed while
+// the emulator runs is made again with its claim.
 import assert from '../../support/assert.ts';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -71,5 +72,46 @@ describe('emulator: a state file touched by hand or by a crash', () => {
     await stack.close();
     for (const file of leftovers) assert.ok(!existsSync(file), `${path.basename(file)} is removed`);
     assert.ok(existsSync(other), 'a file that is not one of its own is left');
+  });
+
+  test('a data folder removed while the emulator runs is made again with its claim, or says who took it since', async () => {
+    const stack = await startTestStack({ EMULATOR_DATA_DIR: dataDir });
+    const claim = path.join(dataDir, 'in-use.pid');
+    const errors: string[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+    try {
+      const madeAgain = async () => {
+        await loginAndGetToken(stack); // a change: the next write makes the folder again
+        for (let tries = 0; tries < 500 && !existsSync(path.join(dataDir, STATE_FILE)); tries++)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      rmSync(dataDir, { recursive: true, force: true });
+      await madeAgain();
+      assert.equal(
+        readFileSync(claim, 'utf8'),
+        String(process.pid),
+        'claimed again: a second start is refused',
+      );
+      // Removed again, and claimed meanwhile by another running process: said, naming it.
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir);
+      writeFileSync(claim, String(process.ppid));
+      rmSync(path.join(dataDir, STATE_FILE), { force: true });
+      errors.length = 0;
+      await loginAndGetToken(stack);
+      for (let tries = 0; tries < 500 && !existsSync(path.join(dataDir, STATE_FILE)); tries++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(readFileSync(claim, 'utf8'), String(process.ppid), 'the claim is left to its holder');
+      assert.deepEqual(
+        errors.filter((line) =>
+          line.includes(`process ${process.ppid} has claimed it since: stop one of them`),
+        ).length,
+        1,
+      );
+    } finally {
+      console.error = originalError;
+      await stack.close();
+    }
   });
 });
