@@ -2,7 +2,7 @@
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { noAnswerFix } from '../../../server/flows/doctorApi.ts';
-import { clientFix } from '../../../server/flows/setupDoctor.ts';
+import { clientFix } from '../../../server/flows/doctorClientFix.ts';
 import { SalesforceError } from '../../../server/salesforce/errors.ts';
 
 describe('setup doctor fixes', () => {
