@@ -149,6 +149,20 @@ describe('the trouble path: REST write errors pasted', () => {
         'UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record',
         'Someone else was changing the same records',
       ],
+      [
+        'DUPLICATE_VALUE: duplicate value found: External_Id__c duplicates value on record with id: 0015j00000AbCdE',
+        'A unique field already holds this value',
+      ],
+      ['DUPLICATES_DETECTED: Use one of these records?', "The org's duplicate rules blocked the save"],
+      [
+        'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY: AccountTrigger: execution of AfterInsert caused by: System.NullPointerException',
+        "The org's own automation failed on this save",
+      ],
+      [
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: Industry: bad value for restricted picklist field: Tech',
+        "A value is not one of the picklist's",
+      ],
+      ['ENTITY_IS_LOCKED: the entity is locked for editing', 'The record is locked'],
     ])
       assert.equal(firstCard(await explainPasted(records.stack, pasted)), title, pasted);
   });

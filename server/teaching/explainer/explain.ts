@@ -9,6 +9,7 @@ import { FLOW_RULES } from './flowRules.ts';
 import { JWT_RULES } from './jwtRules.ts';
 import { OAUTH_RULES } from './oauthRules.ts';
 import { ORG_RULES } from './orgRules.ts';
+import { ORG_WRITE_RULES } from './orgWriteRules.ts';
 import { RECORD_WRITE_RULES } from './recordWriteRules.ts';
 import { REFRESH_RULES } from './refreshRules.ts';
 import { REST_REQUEST_RULES } from './restRequestRules.ts';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   ...SOQL_RULES,
   ...REST_RULES,
   ...RECORD_WRITE_RULES,
+  ...ORG_WRITE_RULES,
   ...REST_REQUEST_RULES,
   ...ACCESS_RULES,
   ...APP_RULES,

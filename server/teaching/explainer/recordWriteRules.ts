@@ -114,35 +114,4 @@ export const RECORD_WRITE_RULES: Rule[] = [
     inEmulator:
       "The local emulator's org has 25 MB, counted as Salesforce counts it: reset the emulator (its Setup page, at the end) to remove the records written through the API.",
   },
-  // Refusals only a real org makes (its sharing, its concurrency): no record of the local emulator is shared or locked.
-  {
-    key: 'no-record-access',
-    error: 'INSUFFICIENT_ACCESS_OR_READONLY',
-    title: "The token's user may not change this record",
-    likelyMeaning:
-      'The user the token acts for lacks the object permission (Create, Edit or Delete) or edit access to this very record (it is owned by someone else and not shared). For JWT bearer and client credentials, that is the user the token runs as, often one with few permissions.',
-    howToFix:
-      'Give that user the object permission in a permission set, and access to the records through sharing (a sharing rule, a role, a team), then try again.',
-    whatNotToDo: 'Do not run the integration as an administrator to get past it.',
-  },
-  {
-    key: 'no-related-record-access',
-    error: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
-    title: 'The user may not use a record this one points to',
-    likelyMeaning:
-      "A lookup in the body (a parent account, an owner) names a record the token's user cannot see or edit, which linking to it requires.",
-    howToFix:
-      'Share the related record with that user, or point to one they can use; the message or fields may name the lookup.',
-    whatNotToDo: 'Do not drop the lookup to get the record saved: it then loses its link.',
-  },
-  {
-    key: 'row-locked',
-    error: 'UNABLE_TO_LOCK_ROW',
-    title: 'Someone else was changing the same records',
-    likelyMeaning:
-      "Another transaction held a lock on the record (or its parent, which a child's save locks) for longer than Salesforce waits: parallel writes to the same records, or children of one parent.",
-    howToFix:
-      'Retry after a pause that grows each time, and group writes by parent so that no two run at once on the same one.',
-    whatNotToDo: 'Do not retry at once in a tight loop: it adds to the contention.',
-  },
 ];
