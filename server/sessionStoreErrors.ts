@@ -80,6 +80,9 @@ export function withStoreErrors(
 export function redisFailure(url: string, error: unknown): string {
   // The first line only: a TLS failure carries OpenSSL's whole report.
   const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  if (/NOAUTH/.test(reason)) {
+    return `${url} asks for a password, which it does not give (${reason}): put it in REDIS_URL (redis://:password@host:6379, the password percent-encoded).`;
+  }
   if (isAuthRefusal(reason) || /\bAUTH\b/.test(reason)) {
     return `${url} refused the credentials (${reason}): fix the user name and password in it.`;
   }

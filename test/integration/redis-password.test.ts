@@ -1,6 +1,6 @@
 // Redis and its password: a Redis that starts asking for one while the app runs gets pages that say so, and the fix
-// (not "offline"), logged once; a REDIS_URL whose password holds an unencoded / # ? or @ is refused at start, with how
-// to encode it.
+// (not "offline"), logged once; one that asks for it at start stops start-up saying so; a REDIS_URL whose password
+// holds an unencoded / # ? or @ is refused at start, with how to encode it.
 import assert from '../support/assert.ts';
 import { after, describe, test } from 'node:test';
 import { TestClient } from '../support/http.ts';
@@ -45,6 +45,30 @@ describe('Redis and its password', () => {
     );
     await admin.configSet('requirepass', '');
     await admin.close();
+  });
+
+  test('a Redis that asks for a password REDIS_URL does not give stops start-up saying so', async (t) => {
+    redis ??= await startRedis();
+    if (!redis) return t.skip(NO_REDIS_MESSAGE);
+    const { createClient } = await import('redis');
+    const admin = createClient({ url: redis.url });
+    admin.on('error', () => undefined);
+    await admin.connect();
+    await admin.configSet('requirepass', 'a-password-the-app-lacks');
+    try {
+      await assert.rejects(startTestStack({ REDIS_URL: redis.url }), (error: Error) => {
+        assert.equal(error.name, 'ConfigError');
+        assert.match(error.message, /asks for a password, which it does not give \(NOAUTH/);
+        assert.match(
+          error.message,
+          /put it in REDIS_URL \(redis:\/\/:password@host:6379, the password percent-encoded\)/,
+        );
+        return true;
+      });
+    } finally {
+      await admin.configSet('requirepass', '');
+      await admin.close();
+    }
   });
 
   test('a password with an unencoded / # ? or @ cut the URL short: start-up says to percent-encode it', async () => {
