@@ -88,6 +88,11 @@ describe('the trouble path: what people paste', () => {
         'https://localhost:8081/oauthcallback.html?error=invalid_request&error_description=missing%2520required%2520code%2520challenge',
         'The app requires PKCE',
       ],
+      // A code and its description as tools print them: masking leaves the description's first word.
+      [
+        'INVALID_SESSION_ID: This session is not valid for use with the REST API',
+        'The token may not call the REST API',
+      ],
       // Printed by Python or Ruby rather than sent as JSON: simple_salesforce, requests' r.json(), a Ruby hash.
       [
         "SalesforceMalformedRequest: Malformed request https://x.my.salesforce.com/services/data/v59.0/sobjects/Contact/. Response content: [{'message': 'Account ID: id value of incorrect type: 0055j00000AdMiNAAV', 'errorCode': 'FIELD_INTEGRITY_EXCEPTION', 'fields': ['AccountId']}]",

@@ -13,13 +13,24 @@ const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|token|session_?id|private_?k
 const ALONE = (name: string) => `(?<![\\w.-])(${name})(?![\\w-])`;
 /** Spaces, not line ends: an empty SF_PASSWORD= in a .env file must not take the next line as its value. */
 const SEPARATOR = `([ \\t]*(?:=>|=|:)[ \\t]*)`;
-/** name=value, name: value, name => 'value' (a URL, a form, a log line, YAML, code), the value quoted or not. */
-const PAIR = new RegExp(
-  `${ALONE(NAME)}${SEPARATOR}(?:(["'\`])([^"'\`\\n]+)\\3|([^&\\s"'\`#,;<>)}\\]]+))`,
+/** A value in one kind of quote, escaped quotes and all ("it's", "ab\\"c"). */
+const inQuotes = (q: string) => String.raw`${q}((?:\\.|[^${q}\\\n])*)${q}`;
+const QUOTED_VALUE = `${inQuotes('"')}|${inQuotes("'")}|${inQuotes('`')}`;
+/**
+ * name=value, name: value, name => 'value' (a URL, a form, a log line, YAML, code), the value quoted or bare: a bare
+ * one runs to the next space or &, symbols and all (a password's , # ) < are its own).
+ */
+const PAIR = new RegExp(`${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|([^&\\s"'\`]+))`, 'gi');
+/** "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr, ('name', 'value') in a call. */
+const QUOTED = new RegExp(
+  `(["'])(${NAME})\\1(\\s*(?::|=>|,)\\s*)(?:${inQuotes('"')}|${inQuotes("'")})`,
   'gi',
 );
-/** "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr. */
-const QUOTED = new RegExp(`(["'])(${NAME})\\1(\\s*(?::|=>)\\s*)(["'])([^"'\\n]+)\\4`, 'gi');
+/** A line of a .env file: the whole value is the secret's, & and all (a URL's pairs are matched by PAIR). */
+const ENV_LINE =
+  /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|TOKEN|SESSION_?ID|PRIVATE_?KEY)=)(["']?)([^\n]*?)\2[ \t]*$/gm;
+/** A password inside a URL: redis://user:password@host, force://id:secret:token@host. */
+const URL_PASSWORD = /\b([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
 const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+)([\w.~+/!=-]{8,})/gi;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE\s+KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE\s+KEY-----|$)/g;
 /** An access token or session id (org id, "!", the rest), a refresh token, a consumer secret's 64 hex digits. */
@@ -35,13 +46,41 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(PRIVATE_KEY, '[a private key, removed here]')
     // First, so that an assertion= or id_token= keeps its readable parts rather than being masked whole.
     .replace(JWT, (_m, readable: string) => `${readable}••••••`)
-    .replace(QUOTED, (m, q: string, name: string, sep: string, vq: string, value: string) =>
-      isNoSecret(name, value) ? m : `${q}${name}${q}${sep}${vq}${maskValue(value)}${vq}`,
+    .replace(ENV_LINE, (m, start: string, q: string, value: string) =>
+      isNoSecret('', value) || value === '' ? m : `${start}${q}${maskValue(value)}${q}`,
     )
-    .replace(PAIR, (m, name: string, sep: string, q = '', quoted?: string, bare?: string) => {
-      const value = quoted ?? bare ?? '';
-      return isNoSecret(name, value) ? m : `${name}${sep}${q}${maskValue(value)}${q}`;
+    .replace(URL_PASSWORD, (m, start: string, value: string) =>
+      isNoSecret('', value) ? m : `${start}${maskValue(value)}@`,
+    )
+    .replace(QUOTED, (m, q: string, name: string, sep: string, dq?: string, sq?: string) => {
+      const [vq, value] = dq !== undefined ? ['"', dq] : ["'", sq ?? ''];
+      return isNoSecret(name, value) ? m : `${q}${name}${q}${sep}${vq}${maskValue(value)}${vq}`;
     })
+    .replace(
+      PAIR,
+      (
+        m,
+        name: string,
+        sep: string,
+        dq?: string,
+        sq?: string,
+        bq?: string,
+        bare?: string,
+        at = 0,
+        all = '',
+      ) => {
+        // The head of a value ENV_LINE masked already ("Pa&s…••••••"): the rest of it follows.
+        if (bare !== undefined && /^[^\s]*••••••/.test(all.slice(at + m.length))) return m;
+        const [q, value] = [
+          ['"', dq],
+          ["'", sq],
+          ['`', bq],
+          ['', bare],
+        ].find(([, v]) => v !== undefined) ?? ['', ''];
+        if (isNoSecret(name, value ?? '') || (q === '' && isProse(name, sep, value ?? ''))) return m;
+        return `${name}${sep}${q}${maskValue(value ?? '')}${q}`;
+      },
+    )
     .replace(AUTHORIZATION, (m, scheme: string, space: string, value: string) =>
       isNoSecret(scheme, value) || isWord(value) ? m : `${scheme}${space}${maskValue(value)}`,
     )
@@ -53,11 +92,22 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
 
 /** Values that are not secrets, whatever their name: so the paste keeps what it says. */
 function isNoSecret(name: string, value: string): boolean {
-  if (value.includes('••••••')) return true; // masked already: pasted back, or by an earlier pattern
+  // Masked already (pasted back, or by an earlier pattern), a key removed whole, or where the code reads it from.
+  if (/••••••|^\[a private key|^process\.env\./.test(value)) return true;
   if (/^(?:null|undefined|none|nil|true|false|\*+|x+)$/i.test(value)) return true;
-  // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'" and "code: ECONNREFUSED" are statuses and error codes, which the
-  // explainer reads; an authorization code is long and mixed (aPrx…).
-  return name.toLowerCase() === 'code' && /^(?:\d+|[A-Z][A-Z\d_]*)$/.test(value);
+  // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and
+  // error codes, which the explainer reads; an authorization code is long and mixed (aPrx…).
+  return name.toLowerCase() === 'code' && /^(?:\d+|[A-Z][A-Z\d_]*|[a-z]+(?:_[a-z]+)+)$/.test(value);
+}
+
+/**
+ * An error code and its description ("INVALID_SESSION_ID: This session…", "invalid_token: This token…"), or a word
+ * of a sentence after a colon: no credential, and the words the explainer reads.
+ */
+function isProse(name: string, separator: string, value: string): boolean {
+  if (!separator.includes(':') || !isWord(value)) return false;
+  // A sentence's first word is capitalised; a password of lower-case letters (password: swordfish) stays masked.
+  return /^[A-Z]/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(name) || /^(?:invalid|expired)_/i.test(name);
 }
 
 /** "Basic authentication", "OAuth Username": words of a sentence, not a credential (which has digits or symbols). */

@@ -22,6 +22,15 @@ describe('masking a pasted error', () => {
       `session_id: ${SECRET}`,
       `authorization: basic ${SECRET}==`,
       `authorization: bearer ${SECRET}`,
+      // Quotes and symbols inside the value, calls, .env lines with &, a password in a URL.
+      `{"password":"it's${SECRET}"}`,
+      `client_secret: "abc'def${SECRET}"`,
+      `password="ab\\"c${SECRET}"`,
+      `SF_PASSWORD=Pa&ss${SECRET}`,
+      `password: p@ss#w0rd${SECRET}`,
+      `params.append('client_secret', '${SECRET}')`,
+      `props.put("password", "${SECRET}")`,
+      `REDIS_URL=redis://default:${SECRET}@localhost:6379`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
@@ -41,6 +50,14 @@ describe('masking a pasted error', () => {
       '"token_type": "Bearer", "error_code": "INVALID_SESSION_ID"',
       'grant_type=refresh_token&client_id=3MVG9x',
       'SF_PASSWORD=\nSF_CLIENT_SECRET=null\nrefreshToken: undefined',
+      // An error code and its description, as tools print them: the words the explainer reads.
+      'INVALID_SESSION_ID: This session is not valid for use with the REST API',
+      'INVALID_OPERATION_WITH_EXPIRED_PASSWORD: The users password has expired',
+      'invalid_token: This token is invalid',
+      'expired_token: the device code has expired',
+      "{ code: 'invalid_grant' }",
+      '"privateKey": "[a private key, removed here]"',
+      'client_secret: process.env.SF_CLIENT_SECRET',
     ])
       assert.equal(masked(pasted), pasted);
     // An authorization code is still one.
