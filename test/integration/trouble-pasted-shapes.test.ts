@@ -188,5 +188,9 @@ describe('the trouble path: what people paste', () => {
       `${stack.appUrl}/explain?error=invalid_grant&error_description=audience%20is%20invalid`,
     );
     assert.doesNotMatch(textOf(await linked.text()), /If the error came from your own code/);
+    // The playground's own stop (it never comes from anyone else's code): no translation either.
+    const own = textOf(await explainPasted('{"error":"no_client_secret"}'));
+    assert.match(own, /SF_CLIENT_SECRET/);
+    assert.doesNotMatch(own, /If the error came from your own code/);
   });
 });

@@ -87,7 +87,7 @@ describe('the trouble path: REST write errors pasted', () => {
       [
         'PRECONDITION_FAILED',
         rest.patch(CONTACT, { LastName: 'Late' }, { 'if-unmodified-since': 'Mon, 01 Jan 2001 00:00:00 GMT' }),
-        'The record changed after the date your request gave',
+        'The record changed since the version your request named',
       ],
       [
         'MISSING_ARGUMENT',
@@ -163,6 +163,14 @@ describe('the trouble path: REST write errors pasted', () => {
         "A value is not one of the picklist's",
       ],
       ['ENTITY_IS_LOCKED: the entity is locked for editing', 'The record is locked'],
+      [
+        'ALL_OR_NONE_OPERATION_ROLLED_BACK: Record rolled back because not all records were valid and the request was using AllOrNone header',
+        'Rolled back because another record failed',
+      ],
+      [
+        "PROCESSING_HALTED: Invalid reference specified. No value for bad.id found in bad. Provided referenceId ('bad') must refer to an earlier subrequest that succeeded.",
+        'A subrequest refers to one that did not succeed',
+      ],
     ])
       assert.equal(firstCard(await explainPasted(records.stack, pasted)), title, pasted);
   });

@@ -77,7 +77,7 @@ export const RECORD_WRITE_RULES: Rule[] = [
     error: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
     title: 'A validation rule of the org refused the values',
     likelyMeaning:
-      "An admin's validation rule found the record invalid: the message is the rule's own text, and fields names where it is shown.",
+      "An admin's validation rule found the record invalid: the message is the rule's own text, and the error's fields list names the field it is shown on.",
     howToFix:
       'Change the values the message asks for. Setup → Object Manager → the object → Validation Rules shows each rule and its formula.',
     whatNotToDo:
@@ -99,7 +99,8 @@ export const RECORD_WRITE_RULES: Rule[] = [
     title: 'Other records still need this one',
     likelyMeaning:
       'Salesforce refuses to delete a record others depend on; the message names them (cases of an account or contact).',
-    howToFix: 'Close, delete or move the records named first, then delete this one.',
+    howToFix:
+      'Delete the records named, or move them to another record (cases to another account or contact), then delete this one: closing them is not enough.',
     whatNotToDo: 'Do not loop on the delete: it is refused until the records named are gone.',
   },
   {

@@ -43,10 +43,11 @@ export const REST_REQUEST_RULES: Rule[] = [
   {
     key: 'precondition-failed',
     error: 'PRECONDITION_FAILED',
-    title: 'The record changed after the date your request gave',
+    title: 'The record changed since the version your request named',
     likelyMeaning:
-      'The request asked to write only if the record was unchanged since a date (If-Unmodified-Since), and someone changed it since.',
-    howToFix: 'Read the record again, apply your change to what it holds now, and send it with the new date.',
+      'The request asked to write (or read) only if the record was unchanged since a date (If-Unmodified-Since), or still had an ETag (If-Match, on the objects that give one), and someone changed it since.',
+    howToFix:
+      'Read the record again, apply your change to what it holds now, and send it with its new date or ETag.',
     whatNotToDo: 'Do not drop the header to force the write: it would overwrite the other change unseen.',
   },
   {
@@ -59,6 +60,17 @@ export const REST_REQUEST_RULES: Rule[] = [
     whatNotToDo: 'Do not send creates and updates in one PATCH: records without ids go in a POST.',
   },
   {
+    key: 'composite-bad-reference',
+    error: 'PROCESSING_HALTED',
+    description: /invalid reference specified/,
+    title: 'A subrequest refers to one that did not succeed',
+    likelyMeaning:
+      'Its @{referenceId.field} names an earlier subrequest that failed, or one that gave no such field: this part never ran. Without allOrNone, the parts that succeeded stay saved.',
+    howToFix:
+      'Fix the subrequest the reference names (its own error is in the same answer), or the reference itself.',
+    whatNotToDo: 'Do not refer to a later subrequest: references are resolved in order.',
+  },
+  {
     key: 'composite-halted',
     error: 'PROCESSING_HALTED',
     title: 'Stopped because another part of the call failed',
@@ -66,6 +78,15 @@ export const REST_REQUEST_RULES: Rule[] = [
       'A composite call with allOrNone true rolls every part back when one fails: this part was fine, or never ran.',
     howToFix: 'Find the one part whose error is another code: fix it, and the others go through with it.',
     whatNotToDo: 'Do not retry the halted parts alone: they depend on the one that failed.',
+  },
+  {
+    key: 'collection-rolled-back',
+    error: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+    title: 'Rolled back because another record failed',
+    likelyMeaning:
+      'An sObject Collections call with allOrNone true saves all of its records or none: this one was fine, another was refused, so none was saved.',
+    howToFix: 'Find the record whose error is another code, fix it, and send them all again.',
+    whatNotToDo: 'Do not resend only this record as if it had failed on its own.',
   },
   {
     key: 'batch-halted',

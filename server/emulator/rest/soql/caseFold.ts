@@ -34,7 +34,7 @@ export function foldCase(text: string): string {
  * Text as it sorts: SOQL orders English-locale text by "the UTF-8 values of the uppercase character" (SOQL guide,
  * ORDER BY), that is by code point (values.ts) of each character's upper case. ß's upper case is two letters (SS),
  * so ß keeps itself and sorts after Z, as É does. Sorting it as SS would put it between 'sr' and 'st', so that
- * 'ß' <= 'ss' and 'ß' >= 'ss' held while 'ß' = 'ss' did not. Databases upper-case ß so unless told to use German
+ * 'ß' <= 'ss' and 'ß' >= 'ss' held while 'ß' = 'ss' did not. Databases keep ß as it is in upper case unless told to use German
  * rules (Oracle's NLS_UPPER gives GROßE); an org's own choice is not documented.
  * It is the upper case of the fold, so two texts sort as one exactly when they are equal (checked over all of
  * Unicode). Where that and the guide's words part, equality wins: 33 characters whose upper case is themselves but
