@@ -164,6 +164,14 @@ describe('the trouble path: REST write errors pasted', () => {
       ],
       ['ENTITY_IS_LOCKED: the entity is locked for editing', 'The record is locked'],
       [
+        "INVALID_CROSS_REFERENCE_KEY: Record Type ID: this ID value isn't valid for the user: 0125j000000AbCdAAK",
+        'The record type is not one this user may use',
+      ],
+      [
+        'JSON_PARSER_ERROR: A composite request can have at most 25 subrequests',
+        'The composite call is not shaped as the API takes it',
+      ],
+      [
         'ALL_OR_NONE_OPERATION_ROLLED_BACK: Record rolled back because not all records were valid and the request was using AllOrNone header',
         'Rolled back because another record failed',
       ],

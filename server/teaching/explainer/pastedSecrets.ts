@@ -8,7 +8,7 @@ import { maskValue, SECRET_NAMES } from '../mask.ts';
  * A credential's name: one the wire uses (client_secret, code…), or any identifier ending in a word that names one,
  * however it is written (SF_CLIENT_SECRET, clientSecret, consumer-secret, security_token, sessionId, privateKey).
  */
-const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|token|session_?id|private_?key)|${[...SECRET_NAMES].join('|')})`;
+const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|pass|token|session_?id|private_?key|api_?key)|${[...SECRET_NAMES].join('|')})`;
 /** Not inside a longer identifier: error_code or x_token_type are no credentials. */
 const ALONE = (name: string) => `(?<![\\w.-])(${name})(?![\\w-])`;
 /** Spaces, not line ends: an empty SF_PASSWORD= in a .env file must not take the next line as its value. */
@@ -28,7 +28,7 @@ const QUOTED = new RegExp(
 );
 /** A line of a .env file: the whole value is the secret's, & and all (a URL's pairs are matched by PAIR). */
 const ENV_LINE =
-  /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|TOKEN|SESSION_?ID|PRIVATE_?KEY)=)(["']?)([^\n]*?)\2[ \t]*$/gm;
+  /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)=)(["']?)([^\n]*?)\2[ \t]*$/gm;
 /** A password inside a URL: redis://user:password@host, force://id:secret:token@host. */
 const URL_PASSWORD = /\b([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
 const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+)([\w.~+/!=-]{8,})/gi;

@@ -62,6 +62,17 @@ export const RECORD_WRITE_RULES: Rule[] = [
     whatNotToDo: 'Do not hard-code record ids in code that runs against more than one org.',
   },
   {
+    key: 'record-type-not-available',
+    error: 'INVALID_CROSS_REFERENCE_KEY',
+    description: /record type id/,
+    title: 'The record type is not one this user may use',
+    likelyMeaning:
+      "The RecordTypeId sent exists, but the token's user may not create records of that type: it is not assigned to the user's profile or permission sets (or belongs to another object).",
+    howToFix:
+      "Assign the record type to that user's profile or a permission set (Setup → Profiles or Permission Sets → Object Settings → the object → Record Types), or send one the user has (describe: recordTypeInfos, available).",
+    whatNotToDo: 'Do not share records to mend it: record types are given to users, not shared.',
+  },
+  {
     key: 'lookup-wrong-object',
     error: 'FIELD_INTEGRITY_EXCEPTION',
     description: /id value of incorrect type/,

@@ -98,6 +98,18 @@ export const REST_REQUEST_RULES: Rule[] = [
     whatNotToDo: 'Do not read a halted subrequest as failed on its own: it never ran.',
   },
   {
+    key: 'composite-shape',
+    error: 'JSON_PARSER_ERROR',
+    description: /composite request can have at most|subrequest|referenceid|needs a non-empty/,
+    title: 'The composite call is not shaped as the API takes it',
+    likelyMeaning:
+      'The body parsed, but its list of subrequests does not fit: too many (25 at most, 5 of them queries or sObject Collections), a referenceId missing, repeated or of other characters than letters, digits and _, or an item that is no subrequest.',
+    howToFix:
+      'Split a long list into several calls, and give each subrequest a unique referenceId of letters, digits and underscores.',
+    whatNotToDo:
+      'Do not nest calls to get past the limit: a composite subrequest cannot be another composite call.',
+  },
+  {
     key: 'composite-nested',
     error: 'INVALID_INPUT',
     description: /composite subrequest cannot be another composite/,

@@ -31,6 +31,9 @@ describe('masking a pasted error', () => {
       `params.append('client_secret', '${SECRET}')`,
       `props.put("password", "${SECRET}")`,
       `REDIS_URL=redis://default:${SECRET}@localhost:6379`,
+      `SF_PASS=${SECRET}`,
+      `pwd: ${SECRET}`,
+      `apiKey: '${SECRET}'`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
