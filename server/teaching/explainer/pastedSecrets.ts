@@ -31,7 +31,14 @@ const ENV_LINE =
   /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)=)(["']?)([^\n]*?)\2[ \t]*$/gm;
 /** A password inside a URL: redis://user:password@host, force://id:secret:token@host. */
 const URL_PASSWORD = /\b([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
-const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+)([\w.~+/!=-]{8,})/gi;
+/** A scheme's credential, quoted or not; a bare Authorization header's value; curl's -u user:password. */
+const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=-]{8,})/gi;
+const BARE_AUTHORIZATION =
+  /\b(authorization["']?[ \t]*[:=][ \t]*["']?)(?!(?:Bearer|Basic|OAuth)\s)([\w.~+/!=-]{16,})/gi;
+const CURL_USER = /(\s(?:-u|--user)[ \t=]+["']?[^\s:"']+:)([^\s"']+)/g;
+/** <password>…</password> in XML (a SOAP login's body). */
+const XML_SECRET =
+  /<((?:\w+:)?(?:password|client_secret|sessionId|access_token|refresh_token))>([^<]+)<\/\1>/gi;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE\s+KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE\s+KEY-----|$)/g;
 /** An access token or session id (org id, "!", the rest), a refresh token, a consumer secret's 64 hex digits. */
 const SESSION_ID = /\b00D[A-Za-z0-9]{12,15}![\w.]{20,}/g;
@@ -83,6 +90,13 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     )
     .replace(AUTHORIZATION, (m, scheme: string, space: string, value: string) =>
       isNoSecret(scheme, value) || isWord(value) ? m : `${scheme}${space}${maskValue(value)}`,
+    )
+    .replace(BARE_AUTHORIZATION, (m, start: string, value: string) =>
+      isNoSecret('', value) ? m : `${start}${maskValue(value)}`,
+    )
+    .replace(CURL_USER, (_m, start: string, value: string) => `${start}${maskValue(value)}`)
+    .replace(XML_SECRET, (m, tag: string, value: string) =>
+      isNoSecret('', value) ? m : `<${tag}>${maskValue(value)}</${tag}>`,
     )
     .replace(SESSION_ID, (value) => maskValue(value))
     .replace(REFRESH_TOKEN, (value) => maskValue(value))

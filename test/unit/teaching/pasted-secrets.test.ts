@@ -34,6 +34,10 @@ describe('masking a pasted error', () => {
       `SF_PASS=${SECRET}`,
       `pwd: ${SECRET}`,
       `apiKey: '${SECRET}'`,
+      `Authorization: ${SECRET}`,
+      `Authorization: Bearer "${SECRET}"`,
+      `curl -u admin:${SECRET} https://x`,
+      `<urn:password>${SECRET}</urn:password>`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
