@@ -64,13 +64,24 @@ export async function runUserAgentFlow(
   login: BrowserLogin = {},
   tamper?: (fragment: string) => string,
 ): Promise<string> {
+  const { fragment, csrf } = await openUserAgentCallback(stack, client, login);
+  return postFragment(stack, client, tamper ? tamper(fragment) : fragment, csrf);
+}
+
+/** Logs in at the emulator and opens the user-agent callback page: its address, the fragment, its form token. */
+export async function openUserAgentCallback(stack: TestStack, client: TestClient, login: BrowserLogin = {}) {
   const callbackUrl = await authorizeViaApp(stack, client, '/flows/user-agent/start', login);
   const [pageUrl, fragment = ''] = callbackUrl.split('#');
   const page = await client.get(pageUrl);
   const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(await page.text())?.[1] ?? '';
+  return { pageUrl, fragment, csrf };
+}
+
+/** What the callback page's script does with the fragment: posts it, and reads where to go next. */
+export async function postFragment(stack: TestStack, client: TestClient, fragment: string, csrf: string) {
   const posted = await client.request(`${stack.appUrl}/oauthcallback/fragment`, {
     method: 'POST',
-    body: tamper ? tamper(fragment) : fragment,
+    body: fragment,
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
   });
   assert.equal(posted.status, 200);

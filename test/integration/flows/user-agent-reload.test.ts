@@ -2,7 +2,7 @@
 // fragment, no code), and the callback page reloaded once it had posted leads to the result page.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
-import { authorizeViaApp } from '../../support/flows.ts';
+import { openUserAgentCallback, postFragment } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 import { SESSION_COOKIE } from '../../../server/session.ts';
@@ -16,26 +16,9 @@ describe('the user-agent callback, reloaded or replayed', () => {
   });
   after(() => stack.close());
 
-  /** Logs in at the emulator and opens the callback page, as the browser does: the page's form token and fragment. */
-  async function cameBack(client: TestClient) {
-    const [pageUrl, fragment = ''] = (await authorizeViaApp(stack, client, '/flows/user-agent/start')).split(
-      '#',
-    );
-    const page = await (await client.get(pageUrl)).text();
-    const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page)?.[1] ?? '';
-    return { pageUrl, fragment, csrf };
-  }
-
-  /** What the page's script does with the fragment: posts it, and reads where to go next. */
-  async function post(client: TestClient, fragment: string, csrf: string) {
-    const posted = await client.request(`${stack.appUrl}/oauthcallback/fragment`, {
-      method: 'POST',
-      body: fragment,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
-    });
-    assert.equal(posted.status, 200);
-    return ((await posted.json()) as { redirect: string }).redirect;
-  }
+  const cameBack = (client: TestClient) => openUserAgentCallback(stack, client);
+  const post = (client: TestClient, fragment: string, csrf: string) =>
+    postFragment(stack, client, fragment, csrf);
 
   test('a response posted a second time is a replay explained with tokens in the fragment, not a code', async () => {
     const client = new TestClient();
