@@ -31,15 +31,8 @@ export async function finishAttempt(
     await saveSessionFirst(req, services.config);
   } catch (error) {
     if (!signedIn) throw error;
-    // The login the org just granted is lost with the write: its refresh token, valid until revoked and one of the
-    // user's five grants, is revoked rather than left behind (never an access token alone: see settleAttempt).
-    const refreshToken = req.session.login?.tokens.refresh_token;
-    if (refreshToken) {
-      await services.api
-        .revokeToken(refreshToken, attemptLog(attempt).entry, 'revoke (tokens not kept)')
-        .catch(() => undefined);
-    }
-    throw signInNotKept(error, Boolean(refreshToken));
+    // The login the org just granted is lost with the write.
+    throw signInNotKept(error, await revokeRefreshToken(req, attempt, services, 'revoke (tokens not kept)'));
   }
   if (signedIn && browserLeft(req)) await endUnreachableLogin(req, attempt, services);
   return signedIn;
@@ -51,18 +44,28 @@ function browserLeft(req: Request): boolean {
 }
 
 /**
- * A login under a session id no browser will ever send: nobody can use it or log out of it. It ends now, its
- * refresh token revoked as a logout would (never the access token alone: see settleAttempt), rather than left valid
- * at the org, holding one of the user's five grants, until the session is forgotten (and in Redis, for good).
+ * A login under a session id no browser will ever send: nobody can use it or log out of it. It ends now, its refresh
+ * token revoked as a logout would, rather than left until the session is forgotten (and in Redis, for good).
  */
 async function endUnreachableLogin(req: Request, attempt: Attempt, services: Pick<Services, 'api'>) {
-  const refreshToken = req.session.login?.tokens.refresh_token;
-  if (refreshToken) {
-    await services.api
-      .revokeToken(refreshToken, attemptLog(attempt).entry, 'revoke (browser left)')
-      .catch(() => undefined);
-  }
+  await revokeRefreshToken(req, attempt, services, 'revoke (browser left)');
   await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+}
+
+/**
+ * The refresh token of a login nobody will use, valid until revoked and one of the user's five grants: revoked rather
+ * than left behind (never an access token alone: see settleAttempt). Says whether there was one.
+ */
+async function revokeRefreshToken(
+  req: Request,
+  attempt: Attempt,
+  services: Pick<Services, 'api'>,
+  leg: string,
+): Promise<boolean> {
+  const refreshToken = req.session.login?.tokens.refresh_token;
+  if (!refreshToken) return false;
+  await services.api.revokeToken(refreshToken, attemptLog(attempt).entry, leg).catch(() => undefined);
+  return true;
 }
 
 async function settleAttempt(
