@@ -30,14 +30,18 @@ export function checkClaim(dir: string): void {
   const file = path.join(dir, CLAIM_FILE);
   const mine = held.get(file);
   if (!mine) return;
-  let holder = mine;
+  let holder: string;
   try {
-    writeFileSync(file, mine, { flag: 'wx' });
-  } catch (problem) {
-    if (errorCode(problem) === 'EEXIST') holder = readOrEmpty(file);
+    // Read first: the claim is there at nearly every write, where a failed exclusive create would cost an exception.
+    holder = readOrEmpty(file);
+    if (holder === '') {
+      writeFileSync(file, mine, { flag: 'wx' });
+      return;
+    }
+  } catch {
+    return; // unreadable, or made by another start between the two calls (said at the next write): no write stops
   }
-  // '' : removed between the two calls, by its holder's stop.
-  if (holder === mine || holder === '' || told.has(`${file} ${holder}`)) return;
+  if (holder === mine || told.has(`${file} ${holder}`)) return;
   told.add(`${file} ${holder}`);
   console.error(
     `[emulator] ${dir} was removed while this emulator ran, and process ${holder} has claimed it since: stop one of them, or each overwrites the other's tokens and records.`,
