@@ -21,16 +21,20 @@ const QUOTED_VALUE = `${inQuotes('"')}|${inQuotes("'")}|${inQuotes('`')}`;
  * one runs to the next space or &, symbols and all (a password's , # ) < are its own).
  */
 const PAIR = new RegExp(`${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|([^&\\s"'\`]+))`, 'gi');
-/** "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr, ('name', 'value') in a call. */
+/**
+ * "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr, ('name', 'value') in a call. Never a value that
+ * is a key itself: in {"error":"invalid_token","error_description":…} the code is no name, the key no secret.
+ */
 const QUOTED = new RegExp(
-  `(["'])(${NAME})\\1(\\s*(?::|=>|,)\\s*)(?:${inQuotes('"')}|${inQuotes("'")})`,
+  `(["'])(${NAME})\\1(\\s*(?::|=>|,)\\s*)(?:${inQuotes('"')}|${inQuotes("'")})(?!\\s*(?::|=>))`,
   'gi',
 );
 /** A line of a .env file: the whole value is the secret's, & and all (a URL's pairs are matched by PAIR). */
 const ENV_LINE =
-  /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)=)(["']?)([^\n]*?)\2[ \t]*$/gm;
+  /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)=)([^\n]*)/gm;
 /** A password inside a URL: redis://user:password@host, force://id:secret:token@host. */
-const URL_PASSWORD = /\b([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
+// A scheme starts where no scheme character precedes it: \b would try every word of "a-a-a-…" again (quadratic).
+const URL_PASSWORD = /(?<![a-z\d+.-])([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
 /** A scheme's credential, quoted or not; a bare Authorization header's value; curl's -u user:password. */
 const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=-]{8,})/gi;
 const BARE_AUTHORIZATION =
@@ -45,7 +49,8 @@ const SESSION_ID = /\b00D[A-Za-z0-9]{12,15}![\w.]{20,}/g;
 const REFRESH_TOKEN = /\b5Aep[\w.]{40,}/g;
 const LONG_HEX = /\b[A-Fa-f0-9]{40,}\b/g;
 /** A JWT keeps its readable header and claims; its signature goes, as on the flow pages. */
-const JWT = /\b(eyJ[\w-]+\.eyJ[\w-]+\.)([\w-]{16,})/g;
+// Starting only where no base64url character precedes: \b would try each "eyJ" inside a run again (quadratic).
+const JWT = /(?<![\w-])(eyJ[\w-]+\.eyJ[\w-]+\.)([\w-]{16,})/g;
 
 /** The text with every secret found masked, and whether any was. */
 export function maskPastedSecrets(text: string): { text: string; masked: boolean } {
@@ -53,9 +58,10 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(PRIVATE_KEY, '[a private key, removed here]')
     // First, so that an assertion= or id_token= keeps its readable parts rather than being masked whole.
     .replace(JWT, (_m, readable: string) => `${readable}••••••`)
-    .replace(ENV_LINE, (m, start: string, q: string, value: string) =>
-      isNoSecret('', value) || value === '' ? m : `${start}${q}${maskValue(value)}${q}`,
-    )
+    .replace(ENV_LINE, (m, start: string, rest: string) => {
+      const { q, value, end } = envValue(rest);
+      return isNoSecret('', value) || value === '' ? m : `${start}${q}${maskValue(value)}${q}${end}`;
+    })
     .replace(URL_PASSWORD, (m, start: string, value: string) =>
       isNoSecret('', value) ? m : `${start}${maskValue(value)}@`,
     )
@@ -76,20 +82,25 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
         at = 0,
         all = '',
       ) => {
-        // The head of a value ENV_LINE masked already ("Pa&s…••••••"): the rest of it follows.
-        if (bare !== undefined && /^[^\s]*••••••/.test(all.slice(at + m.length))) return m;
+        // The head of a value ENV_LINE masked already ("Pa&s…••••••"): the rest of its four characters and the mask
+        // follow at once. Only then: a masked JWT further along the line is another parameter's.
+        if (bare !== undefined && /^[^\s]{0,3}…••••••/.test(all.slice(at + m.length))) return m;
         const [q, value] = [
           ['"', dq],
           ["'", sq],
           ['`', bq],
           ['', bare],
         ].find(([, v]) => v !== undefined) ?? ['', ''];
-        if (isNoSecret(name, value ?? '') || (q === '' && isProse(name, sep, value ?? ''))) return m;
+        const proseGoesOn = continuesSentence(all, at + m.length);
+        if (isNoSecret(name, value ?? '') || (q === '' && proseGoesOn && isProse(name, sep, value ?? '')))
+          return m;
         return `${name}${sep}${q}${maskValue(value ?? '')}${q}`;
       },
     )
-    .replace(AUTHORIZATION, (m, scheme: string, space: string, value: string) =>
-      isNoSecret(scheme, value) || isWord(value) ? m : `${scheme}${space}${maskValue(value)}`,
+    .replace(AUTHORIZATION, (m, scheme: string, space: string, value: string, at: number, all: string) =>
+      isNoSecret(scheme, value) || (isWord(value) && continuesSentence(all, at + m.length))
+        ? m
+        : `${scheme}${space}${maskValue(value)}`,
     )
     .replace(BARE_AUTHORIZATION, (m, start: string, value: string) =>
       isNoSecret('', value) ? m : `${start}${maskValue(value)}`,
@@ -104,6 +115,18 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
   return { text: masked, masked: masked !== text };
 }
 
+/**
+ * A .env line's value: quoted or bare, trailing blanks kept apart. Taken apart here rather than by the pattern,
+ * whose lazy value, followed by trailing blanks, went over a long run of blanks once per character (quadratic).
+ */
+function envValue(rest: string): { q: string; value: string; end: string } {
+  const value = rest.trimEnd();
+  const end = rest.slice(value.length);
+  const q = /^["']/.exec(value)?.[0] ?? '';
+  if (q && value.length > 1 && value.endsWith(q)) return { q, value: value.slice(1, -1), end };
+  return { q: '', value, end };
+}
+
 /** Values that are not secrets, whatever their name: so the paste keeps what it says. */
 function isNoSecret(name: string, value: string): boolean {
   // Masked already (pasted back, or by an earlier pattern), a key removed whole, or where the code reads it from.
@@ -111,7 +134,8 @@ function isNoSecret(name: string, value: string): boolean {
   if (/^(?:null|undefined|none|nil|true|false|\*+|x+)$/i.test(value)) return true;
   // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and
   // error codes, which the explainer reads; an authorization code is long and mixed (aPrx…).
-  return name.toLowerCase() === 'code' && /^(?:\d+|[A-Z][A-Z\d_]*|[a-z]+(?:_[a-z]+)+)$/.test(value);
+  // Digits go only after an underscore (ERR_HTTP2_…): ABCDEFGH1234 could be a code of another server's.
+  return name.toLowerCase() === 'code' && /^(?:\d+|[A-Z]+(?:_[A-Z\d]+)*|[a-z]+(?:_[a-z]+)+)$/.test(value);
 }
 
 /**
@@ -123,6 +147,12 @@ function isProse(name: string, separator: string, value: string): boolean {
   // A sentence's first word is capitalised; a password of lower-case letters (password: swordfish) stays masked.
   return /^[A-Z]/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(name) || /^(?:invalid|expired)_/i.test(name);
 }
+
+/**
+ * More words follow on the line: "INVALID_LOGIN: Invalid username, …", "Basic authentication failed". A word alone
+ * at a line's end (SF_PASSWORD: swordfish in a compose file) is a value, however it is written.
+ */
+const continuesSentence = (all: string, end: number) => /^[ \t]+[A-Za-z]/.test(all.slice(end, end + 3));
 
 /** "Basic authentication", "OAuth Username": words of a sentence, not a credential (which has digits or symbols). */
 const isWord = (value: string) => /^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*$/.test(value);

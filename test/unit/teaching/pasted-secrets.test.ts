@@ -43,8 +43,46 @@ describe('masking a pasted error', () => {
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
       assert.match(text, /••••••/, pasted);
     }
+    // A password of letters only under any name, with nothing after it on its line (YAML, a compose file).
+    for (const pasted of [
+      'environment:\n  SF_PASSWORD: swordfishswordfish\n  REDIS_PASSWORD: correcthorsebattery',
+      'password: Swordfishswordfish',
+      'Authorization: Bearer Abcdefghijklmnop',
+      'code=ABCDEFGH1234567890',
+    ]) {
+      const text = masked(pasted);
+      assert.doesNotMatch(text, /swordfish|horsebattery|ijklmnop|1234567890/, `${pasted} → ${text}`);
+    }
+    // A .env value with blanks after it: masked, its quotes and the blanks kept.
+    assert.equal(masked(`SF_PASSWORD="${SECRET}"   `), 'SF_PASSWORD="F4E1…•••••• (26 chars)"   ');
     // A password of words and spaces, quoted, goes whole.
     assert.equal(masked(`password="correct horse battery"`), 'password="corr…•••••• (21 chars)"');
+  });
+
+  test('every credential of a URL or form is masked, a JWT after them or not', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIzTVZHOXgifQ.c2lnbmF0dXJlc2lnbmF0dXJlc2ln';
+    const callback =
+      'https://localhost:8081/oauthcallback.html#access_token=00D5j000000AbCd%21AQ8AQJx7hYq9ZzPq1.abcdefghijklmnop' +
+      '&refresh_token=5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ9d2&signature=pQ7bN0tYl1HkX3Yv5ZcYQWmQ0v1sRZq2pH3kJ7c%2Bd9E%3D' +
+      `&id_token=${jwt}&token_type=Bearer`;
+    const text = masked(callback);
+    for (const secret of ['AQ8AQJx7hYq9', 'TSESvWeug', 'HkX3Yv5Z', 'c2lnbmF0dXJl'])
+      assert.ok(!text.includes(secret), `${secret} left in ${text}`);
+    assert.match(text, /&id_token=eyJhbGciOiJSUzI1NiJ9\.eyJpc3MiOiIzTVZHOXgifQ\.••••••&token_type=Bearer$/);
+    const form = `code=aPrx7Q2LmZk1xYz&client_secret=${SECRET}&grant_type=x&assertion=${jwt}`;
+    assert.ok(!masked(form).includes(SECRET.slice(4)), masked(form));
+    assert.ok(!masked(form).includes('7Q2LmZk1xYz'), masked(form));
+  });
+
+  test('error bodies keep every key and value: the explainer reads them', () => {
+    for (const pasted of [
+      '{"error":"invalid_token","error_description":"Access token is invalid"}',
+      '{"error":"expired_token","error_description":"token expired"}',
+      '{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}',
+      '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]',
+      "{'error': 'invalid_token', 'error_description': 'x y'}",
+    ])
+      assert.equal(masked(pasted), pasted);
   });
 
   test('words, statuses and error codes around the secrets stay readable', () => {
