@@ -33,33 +33,12 @@ export const RECORD_WRITE_RULES: Rule[] = [
     whatNotToDo: 'Do not retry the same value: it is refused the same way every time.',
   },
   {
-    key: 'json-body',
-    error: 'JSON_PARSER_ERROR',
-    title: "The body is not JSON of the fields' types",
-    likelyMeaning:
-      'The body is not valid JSON, or a value has the wrong JSON type for its field: text where a number or checkbox is expected, an object or a list for a plain field. "Cannot deserialize instance of … from … value" names the type expected and what was sent.',
-    howToFix:
-      'Send Content-Type: application/json with numbers and booleans unquoted, dates as "2025-03-15" and date-times as "2025-03-15T09:30:00.000Z".',
-    whatNotToDo:
-      'Do not build the JSON by joining strings: serialize an object, which quotes and escapes for you.',
-  },
-  {
     key: 'email-invalid',
     error: 'INVALID_EMAIL_ADDRESS',
     title: 'An email field holds no email address',
     likelyMeaning: 'The value of the email field named is not of the form name@domain.',
     howToFix: 'Send a whole address, or null to leave the field empty.',
     whatNotToDo: 'Do not pass unchecked input to the field: check the form of an address where it is typed.',
-  },
-  {
-    key: 'lookup-not-visible',
-    error: 'INVALID_CROSS_REFERENCE_KEY',
-    title: 'A lookup names a record this user cannot use',
-    likelyMeaning:
-      "The id in the lookup field named has the right shape and object, but the token's user cannot see such a record: it was deleted, it belongs to another org (a sandbox's ids are not production's), it is not shared with the user, or it is an inactive user.",
-    howToFix:
-      "Query it with the same token first (SELECT Id FROM <Object> WHERE Id = '…'), take ids from the org you write to, and share the record with the user when it is hidden from them.",
-    whatNotToDo: 'Do not hard-code record ids in code that runs against more than one org.',
   },
   {
     key: 'record-type-not-available',
@@ -71,6 +50,16 @@ export const RECORD_WRITE_RULES: Rule[] = [
     howToFix:
       "Assign the record type to that user's profile or a permission set (Setup → Profiles or Permission Sets → Object Settings → the object → Record Types), or send one the user has (describe: recordTypeInfos, available).",
     whatNotToDo: 'Do not share records to mend it: record types are given to users, not shared.',
+  },
+  {
+    key: 'lookup-not-visible',
+    error: 'INVALID_CROSS_REFERENCE_KEY',
+    title: 'A lookup names a record this user cannot use',
+    likelyMeaning:
+      "The id in the lookup field named has the right shape and object, but the token's user cannot see such a record: it was deleted, it belongs to another org (a sandbox's ids are not production's), it is not shared with the user, or it is an inactive user.",
+    howToFix:
+      "Query it with the same token first (SELECT Id FROM <Object> WHERE Id = '…'), take ids from the org you write to, and share the record with the user when it is hidden from them.",
+    whatNotToDo: 'Do not hard-code record ids in code that runs against more than one org.',
   },
   {
     key: 'lookup-wrong-object',

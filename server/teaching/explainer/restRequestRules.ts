@@ -1,5 +1,5 @@
 // Explanations for REST API refusals of the request itself rather than of a record: its method, headers, media type
-// and the composite calls' halts, and the local emulator's own limits, which its messages name as such.
+// and JSON body, the composite calls' halts, and the local emulator's own limits, which its messages name as such.
 import type { Rule } from './types.ts';
 
 /** Codes the local emulator answers with when it does not do what a real org would ("(an emulator limit)"). */
@@ -108,6 +108,17 @@ export const REST_REQUEST_RULES: Rule[] = [
       'Split a long list into several calls, and give each subrequest a unique referenceId of letters, digits and underscores.',
     whatNotToDo:
       'Do not nest calls to get past the limit: a composite subrequest cannot be another composite call.',
+  },
+  {
+    key: 'json-body',
+    error: 'JSON_PARSER_ERROR',
+    title: "The body is not JSON of the fields' types",
+    likelyMeaning:
+      'The body is not valid JSON, or a value has the wrong JSON type for its field: text where a number or checkbox is expected, an object or a list for a plain field. "Cannot deserialize instance of … from … value" names the type expected and what was sent.',
+    howToFix:
+      'Send Content-Type: application/json with numbers and booleans unquoted, dates as "2025-03-15" and date-times as "2025-03-15T09:30:00.000Z".',
+    whatNotToDo:
+      'Do not build the JSON by joining strings: serialize an object, which quotes and escapes for you.',
   },
   {
     key: 'composite-nested',

@@ -89,6 +89,26 @@ describe('error explainer', () => {
     assert.doesNotMatch(`${own.title} ${own.likelyMeaning}`, /Salesforce answered|Salesforce's own words/);
   });
 
+  test("a rule for one description is never behind its code's general rule (the first match wins)", () => {
+    RULES.forEach((rule, i) => {
+      if (rule.description === undefined) return;
+      const general = RULES.slice(0, i).find(
+        (earlier) =>
+          earlier.error.toLowerCase() === rule.error.toLowerCase() &&
+          earlier.description === undefined &&
+          !earlier.when,
+      );
+      assert.equal(general?.key, undefined, `${rule.key} is never reached: ${general?.key} comes first`);
+    });
+    assert.equal(
+      explain({
+        error: 'JSON_PARSER_ERROR',
+        error_description: 'A composite request can have at most 25 subrequests',
+      }).key,
+      'composite-shape',
+    );
+  });
+
   test('has unique keys', () => {
     assert.equal(new Set(RULES.map((rule) => rule.key)).size, RULES.length);
   });
