@@ -64,8 +64,13 @@ async function revokeRefreshToken(
 ): Promise<boolean> {
   const refreshToken = req.session.login?.tokens.refresh_token;
   if (!refreshToken) return false;
-  await services.api.revokeToken(refreshToken, attemptLog(attempt).entry, leg).catch(() => undefined);
+  await revoke(services, attempt, refreshToken, leg);
   return true;
+}
+
+/** A revoke, as a leg of the attempt's transcript; its failure changes nothing of the attempt's outcome. */
+async function revoke(services: Pick<Services, 'api'>, attempt: Attempt, token: string, leg: string) {
+  await services.api.revokeToken(token, attemptLog(attempt).entry, leg).catch(() => undefined);
 }
 
 async function settleAttempt(
@@ -83,11 +88,8 @@ async function settleAttempt(
       // Only a refresh token is this attempt's alone: Salesforce may answer a grant with an access token another
       // tab already holds, which revoking would take from it.
       const tokens = continuing ? result.tokens : result;
-      if (tokens.refresh_token) {
-        await services.api
-          .revokeToken(tokens.refresh_token, attemptLog(attempt).entry, 'revoke (tokens not kept)')
-          .catch(() => undefined);
-      }
+      if (tokens.refresh_token)
+        await revoke(services, attempt, tokens.refresh_token, 'revoke (tokens not kept)');
       throw new FlowError(
         SESSION_ENDED,
         'this session ended while the attempt ran: its tokens were not kept',
@@ -108,11 +110,8 @@ async function settleAttempt(
     // the same access token (Salesforce may reuse one; revoking the refresh token takes its access tokens too), nor
     // the old access token alone (it expires on its own). The revoke is a leg of this attempt's transcript.
     const shared = replaced?.access_token === login.tokens.access_token;
-    if (replaced?.refresh_token && replaced.refresh_token !== login.tokens.refresh_token && !shared) {
-      await services.api
-        .revokeToken(replaced.refresh_token, attemptLog(attempt).entry, 'revoke (replaced login)')
-        .catch(() => undefined);
-    }
+    if (replaced?.refresh_token && replaced.refresh_token !== login.tokens.refresh_token && !shared)
+      await revoke(services, attempt, replaced.refresh_token, 'revoke (replaced login)');
     return true;
   } catch (error) {
     attempt.error = describeFailure(error);
