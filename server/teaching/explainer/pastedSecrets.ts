@@ -6,9 +6,10 @@ import { maskValue, SECRET_NAMES } from '../mask.ts';
 
 /**
  * A credential's name: one the wire uses (client_secret, code…), or any identifier ending in a word that names one,
- * however it is written (SF_CLIENT_SECRET, clientSecret, consumer-secret, security_token, sessionId, privateKey).
+ * however it is written (SF_CLIENT_SECRET, clientSecret, consumer-secret, security_token, sessionId, privateKey);
+ * and sid, the cookie a Salesforce session id travels in.
  */
-const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|pass|token|session_?id|private_?key|api_?key)|${[...SECRET_NAMES].join('|')})`;
+const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|pass|token|session_?id|private_?key|api_?key)|sid|${[...SECRET_NAMES].join('|')})`;
 /** Not inside a longer identifier: error_code or x_token_type are no credentials. */
 const ALONE = (name: string) => `(?<![\\w.-])(${name})(?![\\w-])`;
 /** Spaces, not line ends: an empty SF_PASSWORD= in a .env file must not take the next line as its value. */
@@ -45,7 +46,7 @@ const XML_SECRET =
   /<((?:\w+:)?(?:password|client_secret|sessionId|access_token|refresh_token))>([^<]+)<\/\1>/gi;
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE\s+KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE\s+KEY-----|$)/g;
 /** An access token or session id (org id, "!", the rest), a refresh token, a consumer secret's 64 hex digits. */
-const SESSION_ID = /\b00D[A-Za-z0-9]{12,15}![\w.]{20,}/g;
+const SESSION_ID = /\b00D[A-Za-z0-9]{12,15}(?:!|%21)[\w.]{20,}/gi;
 const REFRESH_TOKEN = /\b5Aep[\w.]{40,}/g;
 const LONG_HEX = /\b[A-Fa-f0-9]{40,}\b/g;
 /** A JWT keeps its readable header and claims; its signature goes, as on the flow pages. */

@@ -38,6 +38,9 @@ describe('masking a pasted error', () => {
       `Authorization: Bearer "${SECRET}"`,
       `curl -u admin:${SECRET} https://x`,
       `<urn:password>${SECRET}</urn:password>`,
+      `Cookie: sid=${SECRET}; oid=00D5j000000AbCd`,
+      // An access token with its ! percent-encoded, under no name at all.
+      `GET /services/data?x 00D5j000000AbCd%21AQ8A${SECRET}`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
