@@ -164,6 +164,10 @@ describe('the trouble path: REST write errors pasted', () => {
       ],
       ['ENTITY_IS_LOCKED: the entity is locked for editing', 'The record is locked'],
       [
+        'INACTIVE_OWNER_OR_USER: operation performed with inactive user [0055j000000AbCd] as owner of [Account]',
+        'A user the save involves is inactive',
+      ],
+      [
         "INVALID_CROSS_REFERENCE_KEY: Record Type ID: this ID value isn't valid for the user: 0125j000000AbCdAAK",
         'The record type is not one this user may use',
       ],

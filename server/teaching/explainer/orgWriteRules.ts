@@ -1,5 +1,6 @@
 // Explanations for refusals of a record write that only a real org makes, from what it holds beyond the emulator's
-// org: sharing, locks, unique fields, duplicate and validation automation, triggers and flows, restricted picklists.
+// org: sharing, locks, unique fields, duplicate and validation automation, triggers and flows, restricted picklists,
+// inactive users.
 import type { Rule } from './types.ts';
 
 export const ORG_WRITE_RULES: Rule[] = [
@@ -83,5 +84,16 @@ export const ORG_WRITE_RULES: Rule[] = [
     howToFix: 'Wait for the approval to end, or have it recalled or the record unlocked by someone who may.',
     whatNotToDo:
       'Do not give the integration user "Modify All Data" to edit locked records as a matter of course.',
+  },
+  {
+    key: 'inactive-owner-or-user',
+    error: 'INACTIVE_OWNER_OR_USER',
+    title: 'A user the save involves is inactive',
+    likelyMeaning:
+      "The record would be owned by, or assigned to, a deactivated user: the OwnerId sent, the owner of the record or of its parent, or a user the org's automation names (an approver, a task's assignee). The message names the user's id (005…) and the object.",
+    howToFix:
+      "Send an active user as OwnerId, or none (a new record is then the token user's); move the departed user's records to someone active (Setup → Mass Transfer Records); and replace them wherever an approval process or flow still names them.",
+    whatNotToDo:
+      'Do not reactivate a departed user to get the save through: their login works again, and it takes a licence.',
   },
 ];

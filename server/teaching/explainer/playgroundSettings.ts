@@ -16,7 +16,8 @@ const MEANINGS: Record<string, string> = {
   SF_CALLBACK_URL: "the redirect_uri your code sends, which must be in the app's Callback URL list",
   SF_AUDIENCE: "a JWT's aud claim",
   SF_USERNAME: "the username your code logs in as (a JWT's sub)",
-  SF_JWT_KEY_FILE: 'the key your code signs its JWTs with',
+  SF_JWT_KEY_FILE:
+    'the private key your code signs its JWTs with, whose certificate is the one uploaded to the app',
   SF_SCOPES: 'the scope parameter your code asks for',
   SF_API_VERSION: 'the API version in your REST URLs (/services/data/vXX.X/)',
 };
