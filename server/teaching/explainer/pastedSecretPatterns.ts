@@ -1,0 +1,52 @@
+// The shapes of the secrets a paste may hold (see pastedSecrets.ts): by name, in every way code, configuration and
+// logs write a name and its value, and by Salesforce's own shapes. None may start again at each character of a run.
+import { SECRET_NAMES } from '../mask.ts';
+/**
+ * A credential's name: one the wire uses (client_secret, code…), or any identifier ending in a word that names one,
+ * however it is written (SF_CLIENT_SECRET, clientSecret, consumer-secret, security_token, sessionId, privateKey);
+ * and sid, the cookie a Salesforce session id travels in.
+ */
+const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|pass|token|session_?id|private_?key|api_?key)|sid|${[...SECRET_NAMES].join('|')})`;
+/** Not inside a longer identifier: error_code or x_token_type are no credentials. */
+const ALONE = (name: string) => `(?<![\\w.-])(${name})(?![\\w-])`;
+/** Spaces, not line ends: an empty SF_PASSWORD= in a .env file must not take the next line as its value. */
+const SEPARATOR = `([ \\t]*(?:=>|=|:)[ \\t]*)`;
+/** A value in one kind of quote, escaped quotes and all ("it's", "ab\\"c"). */
+const inQuotes = (q: string) => String.raw`${q}((?:\\.|[^${q}\\\n])*)${q}`;
+const QUOTED_VALUE = `${inQuotes('"')}|${inQuotes("'")}|${inQuotes('`')}`;
+/**
+ * name=value, name: value, name => 'value' (a URL, a form, a log line, YAML, code), the value quoted or bare: a bare
+ * one runs to the next space or &, symbols and all (a password's , # ) < are its own).
+ */
+export const PAIR = new RegExp(`${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|([^&\\s"'\`]+))`, 'gi');
+/**
+ * "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr, ('name', 'value') in a call. Never a value that
+ * is a key itself: in {"error":"invalid_token","error_description":…} the code is no name, the key no secret.
+ */
+export const QUOTED = new RegExp(
+  `(["'])(${NAME})\\1(\\s*(?::|=>|,)\\s*)(?:${inQuotes('"')}|${inQuotes("'")})(?!\\s*(?::|=>))`,
+  'gi',
+);
+/** A line of a .env file: the whole value is the secret's, & and all (a URL's pairs are matched by PAIR). */
+export const ENV_LINE =
+  /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)=)([^\n]*)/gm;
+/** A password inside a URL: redis://user:password@host, force://id:secret:token@host. */
+// A scheme starts where no scheme character precedes it: \b would try every word of "a-a-a-…" again (quadratic).
+export const URL_PASSWORD = /(?<![a-z\d+.-])([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
+/** A scheme's credential, quoted or not; a bare Authorization header's value; curl's -u user:password. */
+export const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=-]{8,})/gi;
+export const BARE_AUTHORIZATION =
+  /\b(authorization["']?[ \t]*[:=][ \t]*["']?)(?!(?:Bearer|Basic|OAuth)\s)([\w.~+/!=-]{16,})/gi;
+export const CURL_USER = /(\s(?:-u|--user)[ \t=]+["']?[^\s:"']+:)([^\s"']+)/g;
+/** <password>…</password> in XML (a SOAP login's body). */
+export const XML_SECRET =
+  /<((?:\w+:)?(?:password|client_secret|sessionId|access_token|refresh_token))>([^<]+)<\/\1>/gi;
+export const PRIVATE_KEY =
+  /-----BEGIN [A-Z ]*PRIVATE\s+KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE\s+KEY-----|$)/g;
+/** An access token or session id (org id, "!", the rest), a refresh token, a consumer secret's 64 hex digits. */
+export const SESSION_ID = /\b00D[A-Za-z0-9]{12,15}(?:!|%21)[\w.]{20,}/gi;
+export const REFRESH_TOKEN = /\b5Aep[\w.]{40,}/g;
+export const LONG_HEX = /\b[A-Fa-f0-9]{40,}\b/g;
+/** A JWT keeps its readable header and claims; its signature goes, as on the flow pages. */
+// Starting only where no base64url character precedes: \b would try each "eyJ" inside a run again (quadratic).
+export const JWT = /(?<![\w-])(eyJ[\w-]+\.eyJ[\w-]+\.)([\w-]{16,})/g;
