@@ -8,6 +8,7 @@ import type { Transaction } from '../flows/transactions.ts';
 import * as userAgent from '../flows/userAgent.ts';
 import * as webServer from '../flows/webServer.ts';
 import { beginAttempt, latestAttempt } from './attemptSession.ts';
+import { answeredWithoutStarting } from './startLookups.ts';
 import { handedOverSnippets } from './handOver.ts';
 import { saveTransaction } from './loginTransactions.ts';
 import { saveSessionFirst } from './sessionSave.ts';
@@ -65,10 +66,7 @@ export function redirectFlowPages(services: Services): {
     },
     // A GET form, not a POST: the answer is a redirect to the login host, where the browser goes next.
     start: (flow) => async (req, res) => {
-      // A HEAD starts nothing (a browser never sends one to go somewhere): made with this session's cookie (a
-      // tool of the learner's checking the link), it would spend the switches armed for the next attempt, ask
-      // Salesforce, and leave the flow page waiting for a browser that never went.
-      if (req.method === 'HEAD') return void res.set('Cache-Control', 'no-store').status(204).end();
+      if (answeredWithoutStarting(req, res)) return;
       // "Send me anyway" after a refused pre-flight: straight to Salesforce's page. It and a restart (below) repeat
       // the attempt their link names, its faults included; faults armed meanwhile stay armed for the next one.
       const anyway = req.query.anyway === '1';

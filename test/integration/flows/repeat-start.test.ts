@@ -135,11 +135,21 @@ describe('a repeated start carries its own attempt’s faults', () => {
     assert.doesNotMatch(flowPage, /Next attempt will:/, 'taken once, not twice');
   });
 
-  test('a HEAD of a start link (a link checker, a preview) starts nothing: the armed switch waits for the browser', async () => {
+  test('a HEAD or a prefetch of a start link (a link checker, a preview) starts nothing: the armed switch waits for the browser', async () => {
     const client = new TestClient();
     await arm(client, 'callback-mismatch');
     const head = await client.request(`${stack.appUrl}/flows/web-server/start`, { method: 'HEAD' });
     assert.equal(head.status, 204);
+    for (const [name, value] of [
+      ['sec-purpose', 'prefetch'],
+      ['purpose', 'prefetch'],
+      ['x-moz', 'prefetch'],
+    ]) {
+      const headers = { [name]: value };
+      const prefetch = await client.request(`${stack.appUrl}/flows/web-server/start`, { headers });
+      assert.equal(prefetch.status, 503, JSON.stringify(headers));
+      assert.equal(prefetch.headers.get('cache-control'), 'no-store');
+    }
     const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
     assert.equal(
       start.headers.get('location'),
