@@ -58,6 +58,8 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
           ['`', bq],
           ['', bare],
         ].find(([, v]) => v !== undefined) ?? ['', ''];
+        // SOQL's "unexpected token: FROM" names a word of the query, which the explanation needs.
+        if (/\bunexpected\s+$/i.test(all.slice(Math.max(0, at - 12), at))) return m;
         const proseGoesOn = continuesSentence(all, at + m.length);
         if (isNoSecret(name, value ?? '') || (q === '' && proseGoesOn && isProse(name, sep, value ?? '')))
           return m;

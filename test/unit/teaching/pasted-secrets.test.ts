@@ -106,6 +106,8 @@ describe('masking a pasted error', () => {
       "{ code: 'invalid_grant' }",
       '"privateKey": "[a private key, removed here]"',
       'client_secret: process.env.SF_CLIENT_SECRET',
+      'MALFORMED_QUERY: \nSELECT Id FRM Account\n          ^\nERROR at Row:1:Column:11\nunexpected token: FRM',
+      "MALFORMED_QUERY: unexpected token: 'ORDERBY'",
     ])
       assert.equal(masked(pasted), pasted);
     // An authorization code is still one.
