@@ -52,8 +52,11 @@ const CONSUMER_KEY = /^[\w.-]+$/;
 
 /** What the answer is, in the tab's title: a screen reader hears it first. */
 function titleOf(found: PastedError | undefined, pasted: string, nothingPasted: boolean): string {
+  // A client's own failure is named by this app (network_error, http_status_only): no code anyone was sent.
   if (found)
-    return found.error.length <= 60 ? `What does ${found.error} mean?` : 'What does this error mean?';
+    return found.error.length <= 60 && !found.fromClient
+      ? `What does ${found.error} mean?`
+      : 'What does this error mean?';
   if (pasted) return 'No error found in what you pasted';
   return nothingPasted ? 'Nothing pasted: what does this error mean?' : 'What does this error mean?';
 }

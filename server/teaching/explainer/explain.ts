@@ -2,6 +2,7 @@
 import type { ReceivedError } from '../../attempts/attempt.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
+import { STATUS_ONLY_RULES } from './statusOnlyRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
 import { ERROR_PAGE_RULES } from './errorPageRules.ts';
 import { FLOW_PREREQUISITE_RULES } from './flowPrerequisiteRules.ts';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   ...REST_REQUEST_RULES,
   ...ACCESS_RULES,
   ...APP_RULES,
+  ...STATUS_ONLY_RULES,
 ];
 
 export interface ExplainedError extends Explanation {

@@ -1,7 +1,9 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure } from './pastedClientFailures.ts';
-import { cleanDescription } from './pastedDescription.ts';
+import { withDescription } from './pastedDescription.ts';
+import { fromRepr } from './pastedRepr.ts';
+import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
 
 export type { PastedError };
@@ -28,7 +30,9 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
     fromClientFailure(input) ??
     fromCliLine(input) ??
     fromDescription(input, known) ??
-    fromCode(input);
+    fromMessage(input) ??
+    fromCode(input) ??
+    fromStatusOnly(input);
   return found && knownWording(found, known);
 }
 
@@ -52,29 +56,6 @@ function knownWording(found: PastedError, known: readonly PastedError[]): Pasted
 function fromQuotedPairs(input: string): PastedError | undefined {
   const error = /\berror\s*=\s*"([^"]+)"/.exec(input)?.[1];
   return error ? withDescription(error, /\berror_description\s*=\s*"([^"]*)"/.exec(input)?.[1]) : undefined;
-}
-
-/** A string in a Python or Ruby repr, in either quote, with its escapes. */
-const REPR_STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"`;
-const reprValue = (input: string, name: string) => {
-  const match = new RegExp(`['"]${name}['"]\\s*(?::|=>)\\s*(?:${REPR_STRING})`).exec(input);
-  return match ? (match[1] ?? match[2]).replace(/\\(.)/g, '$1') : undefined;
-};
-
-/**
- * A body printed by Python or Ruby rather than sent as JSON: simple_salesforce's "Response content: [{'message':
- * '…', 'errorCode': '…'}]", requests' r.json(), a Ruby hash's "error" => "…".
- */
-function fromRepr(input: string): PastedError | undefined {
-  for (const [code, description] of [
-    ['error', 'error_description'],
-    ['errorCode', 'message'],
-    ['statusCode', 'message'],
-  ]) {
-    const error = reprValue(input, code);
-    if (error) return withDescription(error, reprValue(input, description));
-  }
-  return undefined;
 }
 
 /** A JSON body quoted inside a log line: "HTTP 400 - {...}". */
@@ -140,11 +121,4 @@ function fromCode(input: string): PastedError | undefined {
     (found) => !/^\s*=/.test(input.slice((found.index ?? 0) + found[0].length)),
   );
   return match ? { error: match[1] } : undefined;
-}
-
-function withDescription(pastedError: string, description: unknown): PastedError {
-  // Salesforce's help page shows access-denied: a typo for access_denied, pasted as it stands.
-  const error = /^[a-z]+(?:-[a-z]+)+$/.test(pastedError) ? pastedError.replace(/-/g, '_') : pastedError;
-  const text = typeof description === 'string' ? cleanDescription(description) : '';
-  return text ? { error, error_description: text } : { error };
 }

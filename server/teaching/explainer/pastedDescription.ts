@@ -1,5 +1,6 @@
 // A pasted description as Salesforce wrote it, freed of what it was copied with: curly quotes, tags, encodings, and
-// the closing quotes and brackets of the log line or JSON it was quoted in.
+// the closing quotes and brackets of the log line or JSON it was quoted in; and the error read with it.
+import type { PastedError } from './types.ts';
 
 /**
  * The description as Salesforce wrote it: copied from a chat or a web page, its apostrophes are curly; from an
@@ -28,4 +29,11 @@ export function cleanDescription(description: string): string {
     text = text.replace(/\)$/, (close) => (text.includes('(') ? close : ''));
   }
   return text.trim();
+}
+
+export function withDescription(pastedError: string, description: unknown): PastedError {
+  // Salesforce's help page shows access-denied: a typo for access_denied, pasted as it stands.
+  const error = /^[a-z]+(?:-[a-z]+)+$/.test(pastedError) ? pastedError.replace(/-/g, '_') : pastedError;
+  const text = typeof description === 'string' ? cleanDescription(description) : '';
+  return text ? { error, error_description: text } : { error };
 }

@@ -1,0 +1,40 @@
+// Errors pasted without their code: a REST error's message alone (some tools print only the message), or only the
+// HTTP status a client printed in place of Salesforce's answer. Read after every shape that names a code.
+import type { PastedError } from './types.ts';
+
+/** Salesforce's own words for a REST error, each to its code; the capture (or the whole match) is the description. */
+const MESSAGES: [RegExp, string][] = [
+  [/No such column '[^'\n]+' on (?:entity|sobject of type) [^\n]*/, 'INVALID_FIELD'],
+  [/sObject type '[^'\n]+' is not supported[^\n]*/, 'INVALID_TYPE'],
+  [/Session expired or invalid/, 'INVALID_SESSION_ID'],
+  [/(?:The REST )?API is not enabled for this Organization[^\n]*/, 'API_DISABLED_FOR_ORG'],
+  // A SOQL parser's message: the query, a caret, "ERROR at Row:1:Column:11", then what it met.
+  [/ERROR at Row:\d+:Column:\d+\s*\n\s*(unexpected token: [^\n]*)/, 'MALFORMED_QUERY'],
+];
+
+export function fromMessage(input: string): PastedError | undefined {
+  for (const [shape, error] of MESSAGES) {
+    const match = shape.exec(input);
+    if (match) return { error, error_description: (match[1] ?? match[0]).trim() };
+  }
+  return undefined;
+}
+
+/**
+ * The status alone, as clients word it when they raise on it: Python requests' raise_for_status, axios, curl -f,
+ * Java's HttpURLConnection. The body that said why was left unread.
+ */
+const STATUS_ONLY =
+  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}/;
+
+export function fromStatusOnly(input: string): PastedError | undefined {
+  const match = STATUS_ONLY.exec(input);
+  if (!match) return undefined;
+  const start = input.lastIndexOf('\n', match.index) + 1;
+  const end = input.indexOf('\n', match.index);
+  const line = input
+    .slice(start, end < 0 ? undefined : end)
+    .trim()
+    .slice(0, 200);
+  return { error: 'http_status_only', error_description: line, fromClient: true };
+}

@@ -1,0 +1,66 @@
+// Errors pasted without their code: a REST error's message alone, as some tools print it, from the emulator's own
+// answers; and a client's line that holds only the HTTP status. Each gets its card, its words shown whole.
+import assert from '../support/assert.ts';
+import { describe, test } from 'node:test';
+import { explainPasted } from '../support/flows.ts';
+import { unescapeHtml } from '../support/html.ts';
+import { recordsStack } from '../support/rest-records.ts';
+
+const firstCard = (html: string) =>
+  unescapeHtml(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/.exec(html)?.[1] ?? '');
+const titleOf = (html: string) => unescapeHtml(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
+const query = (soql: string) => `/query?${new URLSearchParams({ q: soql })}`;
+
+describe('the trouble path: errors pasted without their code', () => {
+  const records = recordsStack();
+
+  test("a REST error's message alone is read as its code, the query's words unmasked", async () => {
+    const { rest, stack } = records;
+    const cases: [string, string, string][] = [
+      ['SELECT Id FRM Account', 'The SOQL does not parse', 'unexpected token: Account'],
+      // The emulator's message for a field it may not model says so: its own card.
+      ['SELECT Nmae FROM Account', 'A field the local emulator does not have', "No such column 'Nmae'"],
+      ['SELECT Id FROM Acount', 'The object does not exist (or is not visible)', "sObject type 'Acount'"],
+    ];
+    for (const [soql, card, words] of cases) {
+      const answer = await rest.get(query(soql));
+      assert.equal(answer.status, 400, soql);
+      const message = answer.body[0].message as string;
+      const html = await explainPasted(stack, message);
+      assert.equal(firstCard(html), card, message);
+      assert.ok(unescapeHtml(html).includes(words), `${words} shown whole`);
+      assert.doesNotMatch(html, /••••••/, 'nothing of a query is masked');
+    }
+  });
+
+  test("a real org's messages alone get the general cards", async () => {
+    for (const [message, card] of [
+      [
+        "No such column 'Nmae' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
+        'A field does not exist (or is not visible)',
+      ],
+      [
+        "sObject type 'Acount' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.",
+        'The object does not exist (or is not visible)',
+      ],
+      ['Session expired or invalid', 'The session is expired or invalid'],
+    ])
+      assert.equal(firstCard(await explainPasted(records.stack, message)), card, message);
+  });
+
+  test('a client line with only the HTTP status says the body was left unread, and how to print it', async () => {
+    const line =
+      'requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://login.salesforce.com/services/oauth2/token';
+    for (const pasted of [
+      `Traceback (most recent call last):\n  File "app.py", line 9, in <module>\n    r.raise_for_status()\n${line}`,
+      'AxiosError: Request failed with status code 401',
+      'curl: (22) The requested URL returned error: 400',
+    ]) {
+      const html = await explainPasted(records.stack, pasted);
+      assert.equal(firstCard(html), "Only the HTTP status came through, not Salesforce's answer", pasted);
+      assert.match(titleOf(html), /^What does this error mean\? ·/);
+      assert.match(unescapeHtml(html), /only the HTTP status your client printed/);
+      assert.match(unescapeHtml(html), /print\(r\.status_code, r\.text\)/);
+    }
+  });
+});
