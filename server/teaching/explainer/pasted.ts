@@ -112,7 +112,12 @@ function fromUrlOrForm(input: string): PastedError | undefined {
 /** "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ..." */
 function fromCliLine(input: string): PastedError | undefined {
   const match = /\b([a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+)\s*(?:::?|\s-\s)\s*([^\n]+)/.exec(input);
-  return match ? withDescription(match[1], match[2].trim()) : undefined;
+  if (!match) return undefined;
+  // A SOQL error's message is several lines (the query, a caret, "ERROR at Row:…", what was wrong): all of it.
+  const soql = /^[ \t]*\n([\s\S]*?ERROR at Row:\d+:Column:\d+[ \t]*\n[^\n]+)/.exec(
+    input.slice(match.index + match[1].length).replace(/^\s*:+/, ''),
+  );
+  return withDescription(match[1], soql ? soql[1] : match[2].trim());
 }
 
 function fromCode(input: string): PastedError | undefined {

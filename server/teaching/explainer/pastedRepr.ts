@@ -1,17 +1,19 @@
-// A Salesforce error body as Python or Ruby print it rather than as JSON: a repr's quotes and escapes, read back.
+// A Salesforce error body as Python, Ruby or Node print it rather than as JSON: a repr's quotes and escapes, read back.
 import { withDescription } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
 
 /** A string in a Python or Ruby repr, in either quote, with its escapes. */
 const REPR_STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"`;
+/** The name quoted (a repr, a Ruby hash) or bare (Node's console.log of an object), never the end of a longer one. */
 const reprValue = (input: string, name: string) => {
-  const match = new RegExp(`['"]${name}['"]\\s*(?::|=>)\\s*(?:${REPR_STRING})`).exec(input);
-  return match ? (match[1] ?? match[2]).replace(/\\(.)/g, '$1') : undefined;
+  const match = new RegExp(`(?<![\\w$-])(['"]?)${name}\\1\\s*(?::|=>)\\s*(?:${REPR_STRING})`).exec(input);
+  return match ? (match[2] ?? match[3]).replace(/\\(.)/g, '$1') : undefined;
 };
 
 /**
  * A body printed by Python or Ruby rather than sent as JSON: simple_salesforce's "Response content: [{'message':
- * '…', 'errorCode': '…'}]", requests' r.json(), a Ruby hash's "error" => "…".
+ * '…', 'errorCode': '…'}]", requests' r.json(), a Ruby hash's "error" => "…", Node's { error: 'invalid_grant', … }
+ * (openid-client's and axios's errors logged whole).
  */
 export function fromRepr(input: string): PastedError | undefined {
   for (const [code, description] of [

@@ -88,4 +88,33 @@ describe('error explainer', () => {
     );
     assert.doesNotMatch(inWebServer.key, /token-exchange/);
   });
+
+  test("objects logged by Node (openid-client, axios) and a SOQL error's lines after its code are read whole", () => {
+    const openidClient =
+      "ResponseBodyError: server responded with an error in the response body\n    at checkOAuthBodyError {\n  code: 'OAUTH_RESPONSE_BODY_ERROR',\n  error: 'invalid_grant',\n  error_description: 'authentication failure',\n  status: 400\n}";
+    assert.deepEqual(readPastedError(openidClient), {
+      error: 'invalid_grant',
+      error_description: 'authentication failure',
+    });
+    const axios =
+      "AxiosError: Request failed with status code 400\n  response: { status: 400, data: { error: 'invalid_client_id', error_description: 'client identifier invalid' } }";
+    assert.equal(readPastedError(axios)?.error, 'invalid_client_id', 'the body, not the bare status');
+    assert.deepEqual(
+      readPastedError(
+        `{ errorCode: 'INVALID_FIELD', message: "No such column 'Nmae' on entity 'Account'." }`,
+      ),
+      {
+        error: 'INVALID_FIELD',
+        error_description: "No such column 'Nmae' on entity 'Account'.",
+      },
+    );
+    const soql =
+      'Error: MALFORMED_QUERY: \nSELECT Id FROM Account WHERE A = 1 AND B = 2 OR C = 3\n  ^\nERROR at Row:1:Column:45\nunexpected token: OR';
+    const found = readPastedError(soql);
+    assert.match(
+      found?.error_description ?? '',
+      /^SELECT Id[\s\S]*ERROR at Row:1:Column:45\nunexpected token: OR$/,
+    );
+    assert.equal(explainCandidates(found ?? { error: '' })[0].key, 'soql-and-or');
+  });
 });
