@@ -14,7 +14,12 @@ const KNOWN_CODE =
 
 /** `known` lists the error and description pairs the explainer has, to recognise a description quoted alone. */
 export function readPastedError(text: string, known: readonly PastedError[] = []): PastedError | undefined {
-  const input = text.trim().slice(0, 10_000);
+  // Curly quotes, as a terminal or chat shows them (the sf CLI's "hasn’t"), read as Salesforce's straight ones.
+  const input = text
+    .trim()
+    .slice(0, 10_000)
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
   if (!input) return undefined;
   const found =
     fromJson(input) ??

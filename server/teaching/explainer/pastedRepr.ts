@@ -4,9 +4,12 @@ import type { PastedError } from './types.ts';
 
 /** A string in a Python or Ruby repr, in either quote, with its escapes. */
 const REPR_STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"`;
-/** The name quoted (a repr, a Ruby hash) or bare (Node's console.log of an object), never the end of a longer one. */
+/**
+ * The name quoted (a repr, a Ruby hash) or bare (Node's console.log of an object, a Java toString, Python keyword
+ * arguments), never the end of a longer one.
+ */
 const reprValue = (input: string, name: string) => {
-  const match = new RegExp(`(?<![\\w$-])(['"]?)${name}\\1\\s*(?::|=>)\\s*(?:${REPR_STRING})`).exec(input);
+  const match = new RegExp(`(?<![\\w$-])(['"]?)${name}\\1\\s*(?::|=>|=)\\s*(?:${REPR_STRING})`).exec(input);
   return match ? (match[2] ?? match[3]).replace(/\\(.)/g, '$1') : undefined;
 };
 
@@ -20,6 +23,8 @@ export function fromRepr(input: string): PastedError | undefined {
     ['error', 'error_description'],
     ['errorCode', 'message'],
     ['statusCode', 'message'],
+    // Salesforce's Java client (WSC): [LoginFault [ApiFault exceptionCode='INVALID_LOGIN' exceptionMessage='…']].
+    ['exceptionCode', 'exceptionMessage'],
   ]) {
     const error = reprValue(input, code);
     if (error) return withDescription(error, reprValue(input, description));

@@ -22,10 +22,10 @@ export function fromMessage(input: string): PastedError | undefined {
 
 /**
  * The status alone, as clients word it when they raise on it: Python requests' raise_for_status, axios, curl -f,
- * Java's HttpURLConnection. The body that said why was left unread.
+ * Java's HttpURLConnection, MuleSoft's "failed: bad request (400)". The body that said why was left unread.
  */
 const STATUS_ONLY =
-  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}/;
+  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)/i;
 
 export function fromStatusOnly(input: string): PastedError | undefined {
   const match = STATUS_ONLY.exec(input);

@@ -117,4 +117,27 @@ describe('error explainer', () => {
     );
     assert.equal(explainCandidates(found ?? { error: '' })[0].key, 'soql-and-or');
   });
+
+  test("Java's WSC fault, the sf CLI's curly quotes, a key file not found and MuleSoft's status line", () => {
+    const wsc =
+      "[LoginFault [ApiFault  exceptionCode='INVALID_LOGIN'\n exceptionMessage='Invalid username, password, security token; or user locked out.'\n]\n]";
+    assert.deepEqual(readPastedError(wsc), {
+      error: 'INVALID_LOGIN',
+      error_description: 'Invalid username, password, security token; or user locked out.',
+    });
+    const cli =
+      'Error (1): We encountered a JSON web token error. Here\u2019s the error: user hasn\u2019t approved this consumer';
+    const known = [{ error: 'invalid_grant', error_description: "user hasn't approved this consumer" }];
+    assert.deepEqual(readPastedError(cli, known), known[0]);
+    assert.equal(
+      readPastedError("Error: ENOENT: no such file or directory, open 'certs/server.key'")?.error,
+      'pem_error',
+    );
+    assert.equal(
+      readPastedError(
+        "HTTP POST on resource 'https://login.salesforce.com/services/oauth2/token' failed: bad request (400).",
+      )?.error,
+      'http_status_only',
+    );
+  });
 });
