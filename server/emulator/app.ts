@@ -24,7 +24,7 @@ import { useEmulatorMiddleware } from './middleware.ts';
 import { mountRestApi } from './restMount.ts';
 import { restErrorHandler } from './rest/restHttp.ts';
 import { recordReceived } from './params.ts';
-import { loadSoqlParser } from './rest/soql/parse.ts';
+import { loadSoqlParser } from './rest/soql/parserLibrary.ts';
 import { EmulatorState } from './state.ts';
 import type { OrgControl } from '../orgFaults.ts';
 import { VIEWS_DIR } from '../paths.ts';
