@@ -6,7 +6,6 @@ import {
   checkDataDir,
   claimDataDir,
   ConfigError,
-  EMULATOR_DEFAULTS,
   loadConfig,
   withListeningPorts,
   withoutPassword,
@@ -15,8 +14,9 @@ import {
 import { createSessionStore, type SessionLimits, type SessionStore } from './sessionStore.ts';
 import { redisFailure } from './sessionStoreErrors.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
-import { createEmulator, type Emulator } from './emulator/app.ts';
+import type { Emulator } from './emulator/app.ts';
 import { listenOn, type ListeningServer } from './https.ts';
+import { serveEmulator } from './stackEmulator.ts';
 
 export interface StackOptions {
   env?: Record<string, string | undefined>;
@@ -83,36 +83,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: app?.port ?? configured.port,
       emulatorPort: emulatorServer?.port ?? configured.emulatorPort,
     });
-    let emulator: Emulator | undefined;
-    if (emulatorServer) {
-      emulator = createEmulator({
-        baseUrl: emulatorServer.url,
-        myDomainUrl: `https://127.0.0.1:${emulatorServer.port}`, // the same server, named as config.myDomainUrl
-        // Its error pages link to the playground's explanation of the error.
-        appUrl: app?.url,
-        clientId: config.clientId,
-        // The emulated app always has a secret; the playground may choose not to send it (a public client).
-        clientSecret: config.clientSecret ?? EMULATOR_DEFAULTS.clientSecret,
-        callbackUrl: config.callbackUrl,
-        certificatePem: readFileSync(certs.jwt.certFile, 'utf8'),
-        username: config.username,
-        password: config.emulator.password,
-        // A password or secret of one's own choosing is never shown; only the documented local defaults are.
-        demoPasswordHint:
-          config.emulator.password === EMULATOR_DEFAULTS.password ? config.emulator.password : undefined,
-        demoSecretHint:
-          (config.clientSecret ?? EMULATOR_DEFAULTS.clientSecret) === EMULATOR_DEFAULTS.clientSecret
-            ? EMULATOR_DEFAULTS.clientSecret
-            : undefined,
-        dataDir: config.emulator.dataDir,
-        sessionMinutes: config.emulator.sessionMinutes,
-        now: options.now,
-        stateWriteDelayMs: options.emulatorWriteDelayMs,
-        signingKeyPem: options.emulatorSigningKeyPem,
-        viewCache,
-      });
-      emulatorServer.server.on('request', emulator.app);
-    }
+    const emulator = emulatorServer
+      ? serveEmulator(emulatorServer, config, certs, {
+          appUrl: app?.url,
+          now: options.now,
+          stateWriteDelayMs: options.emulatorWriteDelayMs,
+          signingKeyPem: options.emulatorSigningKeyPem,
+          viewCache,
+        })
+      : undefined;
     const access = app && config.mode === 'org' ? accessToken(config.sessionSecret) : undefined;
     if (app) {
       const sessions = await openSessionStore(config, options.sessionLimits);
