@@ -1,13 +1,14 @@
-// GET /services/oauth2/authorize with its login and approval pages, as the emulated org's users see them.
-import { Router, type Request, type Response } from 'express';
-import { appAccess, blockedAsUninstalled, type EmulatorContext } from '../context.ts';
+// GET /services/oauth2/authorize with its login and approval pages, as the emulated org's users see them; what
+// comes once the user is known is in authorizeDecision.ts.
+import { Router, type Response } from 'express';
+import type { EmulatorContext } from '../context.ts';
 import { errorRedirectUrl, PageError, RedirectError, RemoteAccessError } from '../authorizeErrors.ts';
 import { parseAuthorizeRequest, type PendingAuthorization } from '../authorizeRequest.ts';
 import { OAuthError } from '../errors.ts';
 import { requestHost } from '../hosts.ts';
 import { checkCredentials, endLogin, IP_RESTRICTED, sessionUser, startSession } from '../login.ts';
-import type { OrgUser } from '../org.ts';
 import { queryParams, repeatedParam } from '../params.ts';
+import { continueAuthorization, needsApproval } from './authorizeDecision.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
 import { renderLogin } from './loginPage.ts';
@@ -39,7 +40,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     const pendings = { ...req.session.sfPending, [pending.id]: pending };
     req.session.sfPending = Object.fromEntries(Object.entries(pendings).slice(-MAX_PENDING));
     if (needsLogin) return showLogin(res, pending);
-    return decide(ctx, req, res, pending, user);
+    return continueAuthorization(ctx, req, res, pending, user);
   });
 
   router.post('/services/oauth2/authorize/login', (req, res, next) => {
@@ -64,7 +65,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     const pending = findPending(req, req.query.request);
     const user = sessionUser(ctx, req);
     if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
-    decide(ctx, req, res, pending, user);
+    continueAuthorization(ctx, req, res, pending, user);
   });
 
   // "Not you?": ends this browser's login at the emulator and asks again, for the same pending request.
@@ -93,35 +94,6 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
   });
 
   return router;
-}
-
-function decide(
-  ctx: EmulatorContext,
-  req: Request,
-  res: Response,
-  pending: PendingAuthorization,
-  user: OrgUser,
-): void {
-  // What the login meets is unconfirmed: this code is one observed on the error page (and the one explained for
-  // it); the description is the emulator's.
-  if (blockedAsUninstalled(ctx, user)) {
-    forgetPending(req, pending.id);
-    const error = new OAuthError('OAUTH_APP_ACCESS_DENIED', 'this app is not installed in this org');
-    return res.redirect(remoteAccessErrorUrl(pending.host, error));
-  }
-  if (needsApproval(ctx, pending, user)) {
-    req.session.sfPending = { ...req.session.sfPending, [pending.id]: pending };
-    res.render('emulator/approve', { title: 'Allow access?', pending, user, scopes: pending.scopes });
-    return;
-  }
-  forgetPending(req, pending.id);
-  completeAuthorization(ctx, res, pending, user);
-}
-
-/** The approval page: for a self-authorized app this user has not allowed yet, or when consent is asked. */
-function needsApproval(ctx: EmulatorContext, pending: PendingAuthorization, user: OrgUser): boolean {
-  const access = appAccess(ctx, user, 'peek', { state: pending.state });
-  return access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
 }
 
 function showLogin(
