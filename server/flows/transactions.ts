@@ -32,13 +32,13 @@ export interface CallbackMatch<T extends Transaction> {
 
 export interface Lookup<T extends Transaction> {
   found?: T;
-  /** The state belongs to a callback this session already completed. */
+  /** The state came back to a callback of this session before. */
   replayed: boolean;
   /** The state belongs to a login of this session left waiting too long: said as such, not as a mismatch. */
   expired: boolean;
   /** What stays waiting: the found transaction is gone before anything else is checked. */
   remaining: Record<string, Transaction>;
-  /** Digests of used states, the found one added. */
+  /** Digests of used states, the returned one added. */
   used: string[];
 }
 
@@ -69,7 +69,9 @@ export function takeTransaction<T extends Transaction>(
   }
   const digest = returnedState === undefined ? undefined : stateDigest(returnedState);
   const replayed = !found && digest !== undefined && used.includes(digest);
-  const nowUsed = found && digest ? [...used, digest].slice(-MAX_USED) : [...used];
+  // Every state answered once is remembered, matched or not: the same answer again (Back to Salesforce's authorize
+  // page, which sends it anew) is then a replay, a tampered state's too, and never mistaken for a new callback.
+  const nowUsed = digest && !replayed ? [...used, digest].slice(-MAX_USED) : [...used];
   return { found, replayed, expired, remaining, used: nowUsed };
 }
 

@@ -11,7 +11,7 @@ declare module 'express-session' {
   interface SessionData {
     /** Redirect flows waiting for their callback, keyed by attempt id. */
     transactions?: Record<string, Transaction>;
-    /** Digests of states whose callback already completed: a replay is recognised, and refused as one. */
+    /** Digests of states that already came back to a callback: a replay is recognised, and refused as one. */
     usedStates?: string[];
   }
 }
