@@ -98,7 +98,10 @@ export interface Attempt {
   error?: ReceivedError;
   /** Set when the attempt ends; a finished attempt never changes again. */
   ok?: boolean;
-  /** A callback that came back a second time (Back, Reload, a bookmark): its own attempt, labelled so. */
+  /**
+   * A callback that came back a second time (Back, Reload, a bookmark) when its flow showed no finished attempt to go
+   * back to (replayedAttemptUrl): its own attempt, labelled so.
+   */
   replay?: boolean;
   /**
    * The pre-flight found that Salesforce would refuse the login: on its own error page ('page'), or by sending the

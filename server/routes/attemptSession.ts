@@ -1,6 +1,6 @@
 // What a flow keeps in the visitor's own session: each flow's attempt record and the login (pending logins are in
-// loginTransactions.ts; an attempt's last step, attemptFinish.ts). A finished attempt never changes: a late or
-// replayed callback starts one of its own.
+// loginTransactions.ts; an attempt's last step, attemptFinish.ts). A finished attempt never changes: a late callback
+// starts one of its own (a replayed one records none while its flow shows a finished attempt: replayedAttemptUrl).
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';

@@ -17,7 +17,7 @@ import { finishAttempt } from './attemptFinish.ts';
 import { callbackAttempt, takeSessionTransaction } from './loginTransactions.ts';
 import { settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
-import { failedAttemptUrl, finishedAttemptUrl } from './flowPages.ts';
+import { failedAttemptUrl, finishedAttemptUrl, replayedAttemptUrl } from './flowPages.ts';
 import type { Services } from './services.ts';
 import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSessions.ts';
 import { carriedUnknownSession } from '../retiredSessions.ts';
@@ -58,10 +58,13 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
   /**
    * Logs the callback leg (the URL the browser came back with), takes the transaction its state belongs to out of
    * the session, and lets the flow finish the protocol. Resolves to where the visitor goes next: signed in, back to
-   * the flow page, or to the flow page's unexchanged code.
+   * the flow page, or to the flow page's unexchanged code; for an answer already had, back to what it gave then.
    */
   const finishCallback = async (req: Request, flow: keyof typeof COMPLETE, url: string, params: Params) => {
     const claimed = claimOnce(takeSessionTransaction(req, flow, params.state, now(), services.pendingLogins));
+    // An answer to a login already finished: refused without a record, so the lesson of that login stays.
+    const replayed = claimed.replayed ? replayedAttemptUrl(req, flow) : undefined;
+    if (replayed) return replayed;
     const attempt = callbackAttempt(req, flow, claimed.transaction, now());
     const match = { ...claimed, faults: attempt.faults, sessionLost: carriedUnknownSession(req) };
     try {

@@ -21,11 +21,12 @@ export function renderFlowPage(
 ): void {
   const attempt = latestAttempt(req, flow);
   const ended = req.query.ended === '1';
+  const replayed = replayedNote(req, flow);
   // The tab says so when the page shows a failed attempt: after a Run it is the first thing a screen reader reads.
   const title = attempt?.ok === false ? `${locals.title}: last attempt failed` : locals.title;
   res
     .set('Cache-Control', 'no-store')
-    .render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ended, ...locals, title });
+    .render(`flows/${flow}`, { attempt, flow, csrfMeta: true, ended, replayed, ...locals, title });
 }
 
 /**
@@ -47,6 +48,24 @@ export function finishedAttemptUrl(attempt: Attempt, signedIn: boolean): string 
   // what happened (it opened below them, out of view). Not for a "break it" switch, whose notice is below.
   if (attempt.flow === 'jwt' && notApproved(attempt) && attempt.faults.length === 0) return '/flows/jwt#cure';
   return failedAttemptUrl(attempt.flow);
+}
+
+/**
+ * Where a callback this session already answered sends the browser (Back to Salesforce's authorize page, which,
+ * still logged in, answers again at once; a reloaded callback): to the page of the finished attempt the flow shows,
+ * unchanged, with a note at its top (partials/replayed.ejs). At the top, not at the lesson: after Back the browser
+ * restores the history entry's scroll position, not the URL's #fragment. Undefined when the flow shows no finished
+ * attempt: the replay is then refused as an attempt of its own.
+ */
+export function replayedAttemptUrl(req: Request, flow: FlowName): string | undefined {
+  const shown = latestAttempt(req, flow);
+  if (shown?.ok === undefined) return undefined;
+  return `${shown.id === req.session.login?.attempt?.id ? '/result' : `/flows/${flow}`}?replayed=1`;
+}
+
+/** Whether a page of a redirect flow's attempt says that a replayed callback was refused (replayedAttemptUrl). */
+export function replayedNote(req: Request, flow: FlowName | undefined): boolean {
+  return req.query.replayed === '1' && (flow === 'web-server' || flow === 'user-agent');
 }
 
 /** Salesforce refused the JWT bearer flow's user as one who never approved the app: its page shows the cures. */

@@ -11,6 +11,7 @@ import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import { queryTable } from './queryTable.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
+import { replayedNote } from './flowPages.ts';
 import { carriedUnknownSession, sessionGoneCauses } from '../retiredSessions.ts';
 import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSessions.ts';
 
@@ -88,6 +89,7 @@ export function resultPages(services: Services): Handlers {
         table: result ? queryTable(result.records) : undefined,
         problems,
         attempt: shownAttempts(req).find((shown) => shown.id === login.attempt?.id),
+        replayed: replayedNote(req, login.flow),
         toolResult: req.session.toolResult,
         maxSoqlLength: MAX_SOQL_LENGTH,
         scripts: ['/js/result.js'],

@@ -1,5 +1,5 @@
-// The user-agent callback met again: a response posted twice is explained in the flow's own terms (tokens in the
-// fragment, no code), and the callback page reloaded once it had posted leads to the result page.
+// The user-agent callback met again: a response posted twice is refused and leads back to the unchanged result
+// with a note, and the callback page reloaded once it had posted leads to the result page.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { openUserAgentCallback, postFragment } from '../../support/flows.ts';
@@ -20,16 +20,18 @@ describe('the user-agent callback, reloaded or replayed', () => {
   const post = (client: TestClient, fragment: string, csrf: string) =>
     postFragment(stack, client, fragment, csrf);
 
-  test('a response posted a second time is a replay explained with tokens in the fragment, not a code', async () => {
+  test('a response posted a second time is refused unrecorded: back to the unchanged result, with a note', async () => {
     const client = new TestClient();
     const { pageUrl, fragment, csrf } = await cameBack(client);
     assert.equal(await post(client, fragment, csrf), '/result');
     const fresh = /<meta name="csrf-token" content="([^"]+)">/.exec(await (await client.get(pageUrl)).text());
     const again = await post(client, fragment, fresh?.[1] ?? '');
+    assert.equal(again, '/result?replayed=1');
     const page = await (await client.get(`${stack.appUrl}${again}`)).text();
-    assert.ok(page.includes('<code>callback_replayed</code>'));
-    assert.match(page, /The user-agent flow has no code: the tokens come after the # of the callback URL/);
-    assert.doesNotMatch(page, /new code|its code is spent/);
+    assert.match(page, /Salesforce answered this login again/);
+    assert.doesNotMatch(page, /callback_replayed/);
+    // The same login: its transcript has the one callback it had, not the replay's.
+    assert.equal(page.match(/data-leg="callback"/g)?.length, 1);
   });
 
   test('reloaded after its post signed the browser in, the page links to the result', async () => {

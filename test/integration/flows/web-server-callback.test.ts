@@ -12,17 +12,18 @@ describe('web server flow', () => {
     stack = await startTestStack();
   });
   after(() => stack.close());
-  test('a replayed callback URL becomes its own refused attempt and leaves the result unchanged', async () => {
+  test('a replayed callback URL is refused unrecorded: back to the unchanged result, with a note', async () => {
     const client = new TestClient();
     const { callbackUrl } = await runWebServerFlow(stack, client);
     const tokenCalls = stack.emulator?.received.filter((r) => r.path === '/token').length;
     const replay = await client.get(callbackUrl);
-    assert.equal(replay.headers.get('location'), '/flows/web-server#teaching-heading');
+    assert.equal(replay.headers.get('location'), '/result?replayed=1');
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/token').length, tokenCalls);
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-    assert.match(page, /callback_replayed/);
-    assert.match(page, /This login was already completed: its state works once/);
-    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.doesNotMatch(page, /callback_replayed|Salesforce answered this login again/);
+    assert.match(page, /The last attempt succeeded/);
+    const result = await (await client.get(`${stack.appUrl}/result?replayed=1`)).text();
+    assert.match(result, /Salesforce answered this login again/);
     assert.match(result, /The sign-in that gave this token succeeded/);
     assert.doesNotMatch(result, /callback_replayed|Failed: state check/);
     assert.equal((result.match(/data-leg="callback"/g) ?? []).length, 1, 'one callback leg in the result');
@@ -71,10 +72,12 @@ describe('web server flow', () => {
     const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
     assert.match(page, /access_denied/);
     assert.match(page, /The user clicked Deny/);
-    // Reloaded, that callback signed nobody in the first time either: no result to open.
-    await client.get(callbackUrl);
-    const replayed = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-    assert.match(replayed, /A callback with an error came back for a login already finished/);
-    assert.doesNotMatch(replayed, /This login was already completed/);
+    // Reloaded, that callback signed nobody in the first time either: the Deny's lesson again, with a note.
+    const reload = await client.get(callbackUrl);
+    assert.equal(reload.headers.get('location'), '/flows/web-server?replayed=1');
+    const replayed = await (await client.get(`${stack.appUrl}/flows/web-server?replayed=1`)).text();
+    assert.match(replayed, /Salesforce answered this login again/);
+    assert.match(replayed, /The user clicked Deny/);
+    assert.doesNotMatch(replayed, /callback_replayed/);
   });
 });
