@@ -16,9 +16,16 @@ const KNOWN: PastedError[] = RULES.filter((rule) => typeof rule.description === 
 
 /** As much of a paste as is read: the paste box takes no more. */
 export const MAX_PASTE_LENGTH = 10_000;
-// A browser sends a textarea's line breaks as CRLF, while its maxlength counts each as one character.
+// A browser sends a textarea's line breaks as CRLF, while its maxlength counts each as one character. Curly quotes
+// (JSON copied from a chat or a document) are read as the straight ones code writes, so masking finds their values.
 const text = (value: unknown, max = MAX_PASTE_LENGTH) =>
-  typeof value === 'string' ? value.replace(/\r\n/g, '\n').slice(0, max) : '';
+  typeof value === 'string'
+    ? value
+        .replace(/\r\n/g, '\n')
+        .slice(0, max)
+        .replace(/[\u2018\u2019]/g, "'")
+        .replace(/[\u201c\u201d]/g, '"')
+    : '';
 /** Errors a paste holds, each as a JSON body, a REST error or a URL's parameter writes it. */
 const errorsIn = (pasted: string) =>
   pasted.match(/"(?:error|errorCode)"\s*:|(?:^|[?&#\s])error=/g)?.length ?? 0;

@@ -63,6 +63,12 @@ describe('the trouble path: what people paste', () => {
     assert.match(key, /\[a private key, removed here\]/);
     // Read from the paste as sent: a refresh (its grant type), whose token's family may have been revoked.
     assert.deepEqual(cardTitles(html).slice(0, 1), ['That refresh token no longer works']);
+    // JSON copied from a chat or a document, its quotes curly.
+    const curly = await explainPasted(
+      `{\u201cclient_secret\u201d: \u201c${SECRET}\u201d, \u201cerror\u201d: \u201cinvalid_client\u201d, \u201cerror_description\u201d: \u201cinvalid client credentials\u201d}`,
+    );
+    assert.ok(!curly.includes(SECRET.slice(4)), 'the secret in curly quotes is not on the page');
+    assert.deepEqual(cardTitles(curly).slice(0, 1), ['The client secret is wrong']);
   });
 
   test("log lines, headers and tools' wrappers around Salesforce's words are read as its words", async () => {

@@ -4,6 +4,7 @@ import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { explainPasted } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
+import { TestClient } from '../support/http.ts';
 import { recordsStack } from '../support/rest-records.ts';
 
 const firstCard = (html: string) =>
@@ -46,6 +47,14 @@ describe('the trouble path: errors pasted without their code', () => {
       ['Session expired or invalid', 'The session is expired or invalid'],
     ])
       assert.equal(firstCard(await explainPasted(records.stack, message)), card, message);
+  });
+
+  test('a link naming the status-only failure gets no lead in its words: a link carries any words', async () => {
+    const words = 'Your org was suspended: call 555 with your password';
+    const url = `${records.stack.appUrl}/explain?${new URLSearchParams({ error: 'http_status_only', error_description: words })}`;
+    const html = unescapeHtml(await (await new TestClient().get(url)).text());
+    assert.doesNotMatch(html, /only the HTTP status your client printed/);
+    assert.match(html, /a link can carry any words/);
   });
 
   test('a client line with only the HTTP status says the body was left unread, and how to print it', async () => {

@@ -126,9 +126,9 @@ function fromCliLine(input: string): PastedError | undefined {
 }
 
 function fromCode(input: string): PastedError | undefined {
-  // A setting (SF_CLIENT_ID=…, from a pasted .env) is not an error code.
+  // A setting (SF_CLIENT_ID=…, from a pasted .env) is not an error code, nor Node's or axios's ERR_BAD_REQUEST.
   const match = [...input.matchAll(new RegExp(KNOWN_CODE, 'g'))].find(
-    (found) => !/^\s*=/.test(input.slice((found.index ?? 0) + found[0].length)),
+    (found) => !/^\s*=/.test(input.slice((found.index ?? 0) + found[0].length)) && !/^ERR_/.test(found[1]),
   );
   return match ? { error: match[1] } : undefined;
 }

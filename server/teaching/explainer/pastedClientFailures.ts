@@ -13,8 +13,9 @@ const CLIENT_FAILURES: [RegExp, string][] = [
     /\b(?:UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|CERTIFICATE_VERIFY_FAILED)\b|unable to verify the first certificate|self[- ]signed certificate/i,
     'untrusted_certificate',
   ],
-  // A key or certificate file the client could not open: the same card as a key it could not read.
-  [/\b(?:ENOENT|EACCES)\b[^\n]*\.(?:key|pem|crt|p8)\b/, 'pem_error'],
+  // A key or certificate file the client could not open: the same card as a key it could not read. Each code is read
+  // up to the next one at most, so that a line of many is read once, not once per code.
+  [/\b(?:ENOENT|EACCES)\b(?:(?!ENOENT|EACCES)[^\n])*?\.(?:key|pem|crt|p8)\b/, 'pem_error'],
   [/\b(?:ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT)\b|\btimed out\b/, 'timeout'],
   [/\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH)\b|getaddrinfo/, 'network_error'],
 ];

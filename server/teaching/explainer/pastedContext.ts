@@ -26,7 +26,8 @@ const FLOW_WORDS: [RegExp, FlowName][] = [
   [/\bclient credentials flow\b/i, 'client-credentials'],
   [/\bdevice flow\b/i, 'device'],
 ];
-const JWT = /\beyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
+// Where no base64url character precedes: \b would start again at each "eyJ" inside a long run (quadratic).
+const JWT = /(?<![\w-])eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
 
 /**
  * The context a raw paste shows (read before its secrets are masked: only the non-secret parts are kept), with the

@@ -19,16 +19,28 @@ export function cleanDescription(description: string): string {
   // A closing quote, brace or bracket of what the description was quoted in, never part of Salesforce's words; one
   // that closes what the words opened stays ("on entity 'Account'", "missing: [LastName]").
   if (!text.includes('\n')) {
-    const unpaired = (quote: string) => text.split(quote).length % 2 === 0;
-    const opened = (close: string, open: string) => text.split(open).length >= text.split(close).length;
-    for (let end = text.at(-1); end && /["'}\],]/.test(end); end = text.at(-1)) {
-      if (/["']/.test(end) && !unpaired(end)) break;
-      if ((end === ']' && opened(']', '[')) || (end === '}' && opened('}', '{'))) break;
-      text = text.slice(0, -1);
-    }
+    text = text.slice(0, trimmedEnd(text));
     text = text.replace(/\)$/, (close) => (text.includes('(') ? close : ''));
   }
   return text.trim();
+}
+
+/**
+ * Where the description ends once the closing quotes, braces, brackets and commas of what it was quoted in are cut
+ * off, each counted once (a paste ending in thousands of them is read in one pass).
+ */
+function trimmedEnd(text: string): number {
+  const count: Record<string, number> = { '"': 0, "'": 0, '[': 0, ']': 0, '{': 0, '}': 0 };
+  for (const character of text) if (character in count) count[character]++;
+  let end = text.length;
+  for (; end > 0 && /["'}\],]/.test(text[end - 1]); end--) {
+    const last = text[end - 1];
+    // A quote that pairs with an opening one, or a bracket that closes one the words opened, is theirs.
+    if (/["']/.test(last) && count[last] % 2 === 0) break;
+    if ((last === ']' && count['['] >= count[']']) || (last === '}' && count['{'] >= count['}'])) break;
+    if (last in count) count[last]--;
+  }
+  return end;
 }
 
 export function withDescription(pastedError: string, description: unknown): PastedError {

@@ -4,13 +4,13 @@ import { SECRET_NAMES } from '../mask.ts';
 /**
  * A credential's name: one the wire uses (client_secret, code…), or any identifier ending in a word that names one,
  * however it is written (SF_CLIENT_SECRET, clientSecret, consumer-secret, security_token, sessionId, privateKey);
- * and sid, the cookie a Salesforce session id travels in.
+ * pass only as a word of its own (SF_PASS, db-pass: not Bypass); and sid, the cookie a session id travels in.
  */
-const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|pass|token|session_?id|private_?key|api_?key)|sid|${[...SECRET_NAMES].join('|')})`;
+const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|token|session_?id|private_?key|api_?key)|(?:[\\w.-]*[_.-])?pass|sid|${[...SECRET_NAMES].join('|')})`;
 /** Not inside a longer identifier: error_code or x_token_type are no credentials. */
 const ALONE = (name: string) => `(?<![\\w.-])(${name})(?![\\w-])`;
 /** Spaces, not line ends: an empty SF_PASSWORD= in a .env file must not take the next line as its value. */
-const SEPARATOR = `([ \\t]*(?:=>|=|:)[ \\t]*)`;
+const SEPARATOR = `([ \\t]*(?:=>|=|::?)[ \\t]*)`;
 /** A value in one kind of quote, escaped quotes and all ("it's", "ab\\"c"). */
 const inQuotes = (q: string) => String.raw`${q}((?:\\.|[^${q}\\\n])*)${q}`;
 const QUOTED_VALUE = `${inQuotes('"')}|${inQuotes("'")}|${inQuotes('`')}`;
@@ -34,9 +34,9 @@ export const ENV_LINE =
 // A scheme starts where no scheme character precedes it: \b would try every word of "a-a-a-…" again (quadratic).
 export const URL_PASSWORD = /(?<![a-z\d+.-])([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
 /** A scheme's credential, quoted or not; a bare Authorization header's value; curl's -u user:password. */
-export const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=-]{8,})/gi;
+export const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=%-]{8,})/gi;
 export const BARE_AUTHORIZATION =
-  /\b(authorization["']?[ \t]*[:=][ \t]*["']?)(?!(?:Bearer|Basic|OAuth)\s)([\w.~+/!=-]{16,})/gi;
+  /\b(authorization["']?[ \t]*[:=][ \t]*["']?)(?!(?:Bearer|Basic|OAuth)\s)([\w.~+/!=%-]{16,})/gi;
 export const CURL_USER = /(\s(?:-u|--user)[ \t=]+["']?[^\s:"']+:)([^\s"']+)/g;
 /** <password>…</password> in XML (a SOAP login's body). */
 export const XML_SECRET =
@@ -44,7 +44,8 @@ export const XML_SECRET =
 export const PRIVATE_KEY =
   /-----BEGIN [A-Z ]*PRIVATE\s+KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE\s+KEY-----|$)/g;
 /** An access token or session id (org id, "!", the rest), a refresh token, a consumer secret's 64 hex digits. */
-export const SESSION_ID = /\b00D[A-Za-z0-9]{12,15}(?:!|%21)[\w.]{20,}/gi;
+// No \b before it: after %20 (Bearer%2000D…) a digit precedes.
+export const SESSION_ID = /00D[A-Za-z0-9]{12,15}(?:!|%21)[\w.]{20,}/gi;
 export const REFRESH_TOKEN = /\b5Aep[\w.]{40,}/g;
 export const LONG_HEX = /\b[A-Fa-f0-9]{40,}\b/g;
 /** A JWT keeps its readable header and claims; its signature goes, as on the flow pages. */

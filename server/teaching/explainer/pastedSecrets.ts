@@ -58,8 +58,9 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
           ['`', bq],
           ['', bare],
         ].find(([, v]) => v !== undefined) ?? ['', ''];
-        // SOQL's "unexpected token: FROM" names a word of the query, which the explanation needs.
-        if (/\bunexpected\s+$/i.test(all.slice(Math.max(0, at - 12), at))) return m;
+        // SOQL's "unexpected token: FROM" names a word of the query, which the explanation needs: that phrase only.
+        const soqlToken = /^token$/i.test(name) && sep.includes(':') && !sep.includes('::');
+        if (soqlToken && /\bunexpected[ \t]+$/i.test(all.slice(Math.max(0, at - 12), at))) return m;
         const proseGoesOn = continuesSentence(all, at + m.length);
         if (isNoSecret(name, value ?? '') || (q === '' && proseGoesOn && isProse(name, sep, value ?? '')))
           return m;
@@ -67,7 +68,10 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
       },
     )
     .replace(AUTHORIZATION, (m, scheme: string, space: string, value: string, at: number, all: string) =>
-      isNoSecret(scheme, value) || (isWord(value) && continuesSentence(all, at + m.length))
+      isNoSecret(scheme, value) ||
+      (isWord(value) && continuesSentence(all, at + m.length)) ||
+      // WWW-Authenticate: Bearer error_description="…": a parameter's name, not a credential.
+      /^[a-z_]+=/i.test(value)
         ? m
         : `${scheme}${space}${maskValue(value)}`,
     )
@@ -100,7 +104,10 @@ function envValue(rest: string): { q: string; value: string; end: string } {
 function isNoSecret(name: string, value: string): boolean {
   // Masked already (pasted back, or by an earlier pattern), a key removed whole, or where the code reads it from.
   if (/••••••|^\[a private key|^process\.env\./.test(value)) return true;
+  // Empty values, and a state said of a credential ("token: expired"), never one itself.
   if (/^(?:null|undefined|none|nil|true|false|\*+|x+)$/i.test(value)) return true;
+  if (/^(?:expired|invalid|missing|revoked|required|empty|enabled|disabled|redacted|hidden)$/i.test(value))
+    return true;
   // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and
   // error codes, which the explainer reads; an authorization code is long and mixed (aPrx…).
   // Digits go only after an underscore (ERR_HTTP2_…): ABCDEFGH1234 could be a code of another server's.

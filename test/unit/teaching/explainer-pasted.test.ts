@@ -99,6 +99,13 @@ describe('error explainer', () => {
     const axios =
       "AxiosError: Request failed with status code 400\n  response: { status: 400, data: { error: 'invalid_client_id', error_description: 'client identifier invalid' } }";
     assert.equal(readPastedError(axios)?.error, 'invalid_client_id', 'the body, not the bare status');
+    const bodyless =
+      "AxiosError: Request failed with status code 400\n  code: 'ERR_BAD_REQUEST',\n  status: 400";
+    assert.equal(
+      readPastedError(bodyless)?.error,
+      'http_status_only',
+      "axios's own code is no Salesforce error",
+    );
     assert.deepEqual(
       readPastedError(
         `{ errorCode: 'INVALID_FIELD', message: "No such column 'Nmae' on entity 'Account'." }`,

@@ -39,6 +39,14 @@ describe('masking a pasted error', () => {
       `curl -u admin:${SECRET} https://x`,
       `<urn:password>${SECRET}</urn:password>`,
       `Cookie: sid=${SECRET}; oid=00D5j000000AbCd`,
+      // An access token with its ! percent-encoded after a scheme, or a scheme and a space percent-encoded too.
+      `curl -H "Authorization: Bearer 00D5j000000AbCd%21AQ8A${SECRET}" https://x`,
+      `authorization=Bearer%2000D5j000000AbCd%21AQ8A${SECRET}`,
+      // "unexpected" before any other name, or on the line before, excuses nothing.
+      `Unexpected code: aPrx${SECRET}`,
+      `Got unexpected password=${SECRET}`,
+      `unexpected\npassword: ${SECRET}`,
+      `SF_PASS=${SECRET}\ndb_pass: ${SECRET}`,
       // An access token with its ! percent-encoded, under no name at all.
       `GET /services/data?x 00D5j000000AbCd%21AQ8A${SECRET}`,
     ]) {
@@ -108,6 +116,10 @@ describe('masking a pasted error', () => {
       'client_secret: process.env.SF_CLIENT_SECRET',
       'MALFORMED_QUERY: \nSELECT Id FRM Account\n          ^\nERROR at Row:1:Column:11\nunexpected token: FRM',
       "MALFORMED_QUERY: unexpected token: 'ORDERBY'",
+      'WWW-Authenticate: Bearer error_description="The access token expired", error="invalid_token"',
+      'INVALID_SESSION_ID::This session is not valid for use with the REST API',
+      'Error: Bypass: enabled',
+      'refresh token: expired',
     ])
       assert.equal(masked(pasted), pasted);
     // An authorization code is still one.
