@@ -9,6 +9,13 @@ import { beginAttempt, latestAttempt } from './attemptSession.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
 
+declare module 'express-session' {
+  interface SessionData {
+    /** A replayed callback of this flow was just refused (replayedAttemptUrl): its page says so, once. */
+    replayedAnswer?: FlowName;
+  }
+}
+
 /**
  * The flow's page, showing this session's latest attempt of that flow (never cached: it may hold tokens). Its CSRF
  * token is in a meta tag too, where the page's scripts (Reveal, copies, the device poll) read it.
@@ -60,12 +67,18 @@ export function finishedAttemptUrl(attempt: Attempt, signedIn: boolean): string 
 export function replayedAttemptUrl(req: Request, flow: FlowName): string | undefined {
   const shown = latestAttempt(req, flow);
   if (shown?.ok === undefined) return undefined;
+  req.session.replayedAnswer = flow;
   return `${shown.id === req.session.login?.attempt?.id ? '/result' : `/flows/${flow}`}?replayed=1`;
 }
 
-/** Whether a page of a redirect flow's attempt says that a replayed callback was refused (replayedAttemptUrl). */
+/**
+ * Whether the page of `flow`'s attempt says that a replayed callback was refused: only right after one was (the
+ * session says so, once), never because a link carries ?replayed=1.
+ */
 export function replayedNote(req: Request, flow: FlowName | undefined): boolean {
-  return req.query.replayed === '1' && (flow === 'web-server' || flow === 'user-agent');
+  const refused = req.session.replayedAnswer;
+  if (refused !== undefined) delete req.session.replayedAnswer;
+  return req.query.replayed === '1' && refused !== undefined && refused === flow;
 }
 
 /** Salesforce refused the JWT bearer flow's user as one who never approved the app: its page shows the cures. */

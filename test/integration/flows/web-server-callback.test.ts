@@ -19,14 +19,19 @@ describe('web server flow', () => {
     const replay = await client.get(callbackUrl);
     assert.equal(replay.headers.get('location'), '/result?replayed=1');
     assert.equal(stack.emulator?.received.filter((r) => r.path === '/token').length, tokenCalls);
-    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
-    assert.doesNotMatch(page, /callback_replayed|Salesforce answered this login again/);
-    assert.match(page, /The last attempt succeeded/);
     const result = await (await client.get(`${stack.appUrl}/result?replayed=1`)).text();
     assert.match(result, /Salesforce answered this login again/);
     assert.match(result, /The sign-in that gave this token succeeded/);
     assert.doesNotMatch(result, /callback_replayed|Failed: state check/);
     assert.equal((result.match(/data-leg="callback"/g) ?? []).length, 1, 'one callback leg in the result');
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.doesNotMatch(page, /callback_replayed|Salesforce answered this login again/);
+    assert.match(page, /The last attempt succeeded/);
+    // Said once, right after the replay: not again on a reload, nor for a link that carries ?replayed=1.
+    const reloaded = await (await client.get(`${stack.appUrl}/result?replayed=1`)).text();
+    assert.doesNotMatch(reloaded, /Salesforce answered this login again/);
+    const linked = await (await new TestClient().get(`${stack.appUrl}/flows/web-server?replayed=1`)).text();
+    assert.doesNotMatch(linked, /Salesforce answered this login again/);
   });
 
   test('two loads of one callback at once send its code once: the second is a replay', async () => {
