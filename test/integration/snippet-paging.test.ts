@@ -82,6 +82,15 @@ describe('a copied query runs to its last row', () => {
     }
   });
 
+  test("a Python copy whose token Salesforce refuses stops with Salesforce's answer, not the status alone", async () => {
+    const refused = copies(true).python.replace(token.access_token, '00D000000000000!AQ0AbogusTokenValue');
+    const failed = await runSaved(PYTHON, 'refused.py', refused).catch(
+      (error: { stderr: string; code: number }) => error,
+    );
+    assert.ok('code' in failed && failed.code === 1, 'it exits with 1');
+    assert.match(failed.stderr, /^401 Unauthorized: .*"errorCode":"INVALID_SESSION_ID"/m);
+  });
+
   test('a jsforce copy run without its token set names the variable, and sends nothing', async () => {
     const before = stack.emulator?.received.length ?? 0;
     const failed = await runSaved(process.execPath, 'unset.mjs', copies(false).jsforce).catch(

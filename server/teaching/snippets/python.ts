@@ -55,19 +55,26 @@ export function pythonSnippet(request: LegRequest, context: SnippetContext): str
   if (request.form) args.push(`data=${dict(request.form)}`);
   if (context.caFile) args.push('verify=CA_FILE');
   args.push('timeout=30');
+  if (query)
+    lines.push(
+      '',
+      'def checked(response):',
+      "    # A refusal stops with Salesforce's answer (errorCode and message say why), not with the status alone.",
+      '    if not response.ok:',
+      '        raise SystemExit(f"{response.status_code} {response.reason}: {response.text}")',
+      '    return response',
+    );
   lines.push('', `response = requests.${method ?? 'request'}(`, ...args.map((arg) => `    ${arg},`), ')');
   if (query) {
     lines.push(
-      'response.raise_for_status()',
       'while True:',
-      '    page = response.json()',
+      '    page = checked(response).json()',
       '    for record in page["records"]:',
       '        print(json.dumps({name: value for name, value in record.items() if name != "attributes"}))',
       '    if page["done"]:',
       '        break',
       '    # More rows than one batch (2,000 by default): the next batch is at nextRecordsUrl, asked the same way.',
       `    response = requests.get(${literal(query.instanceUrl)} + page["nextRecordsUrl"], headers=response.request.headers${context.caFile ? ', verify=CA_FILE' : ''}, timeout=30)`,
-      '    response.raise_for_status()',
     );
   } else {
     lines.push('print(response.status_code)', 'print(response.text)');
