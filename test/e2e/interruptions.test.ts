@@ -107,6 +107,11 @@ describe('interruptions in Chromium', () => {
       if (request.method() === 'POST' && request.url().endsWith('/services/oauth2/authorize/approve'))
         approvals.push(request.url());
     });
+    // The send-once script arriving late, as over a slow link: no button may be clicked before it is in place.
+    await page.route('**/emulator-assets/forms.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     // prompt=consent: the approval page even for a user who approved before.
     await page.goto(`${stack.appUrl}/flows/web-server/start?prompt=consent`);
     await page.getByLabel('Username').fill(stack.config.username);
