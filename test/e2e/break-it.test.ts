@@ -128,6 +128,8 @@ describe('every break-it switch in Chromium', () => {
         if (fault.id === 'poll-too-fast') {
           await page.getByRole('button', { name: 'Check now' }).click();
           await page.getByRole('button', { name: 'Check now' }).click();
+          // The second check's page read once it has loaded, not while its head is still arriving.
+          await page.waitForLoadState('load');
         }
         const shown = await shownAfterAttempt(page);
         assert.equal(shown.path, `/flows/${flow}`);
