@@ -116,8 +116,10 @@ function fromUrlOrForm(input: string): PastedError | undefined {
 
 /** "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ..." */
 function fromCliLine(input: string): PastedError | undefined {
-  const match = /\b([a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+)\s*(?:::?|\s-\s)\s*([^\n]+)/.exec(input);
-  if (!match) return undefined;
+  const match = [
+    ...input.matchAll(/\b([a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+)\s*(?:::?|\s-\s)\s*([^\n]+)/g),
+  ].find(([, name, said]) => !isSetting(name, said));
+  if (!match || match.index === undefined) return undefined;
   // A SOQL error's message is several lines (the query, a caret, "ERROR at Row:…", what was wrong): all of it.
   const soql = /^[ \t]*\n([\s\S]*?ERROR at Row:\d+:Column:\d+[ \t]*\n[^\n]+)/.exec(
     input.slice(match.index + match[1].length).replace(/^\s*:+/, ''),
@@ -125,10 +127,16 @@ function fromCliLine(input: string): PastedError | undefined {
   return withDescription(match[1], soql ? soql[1] : match[2].trim());
 }
 
+/** A setting pasted with its value (SF_PASSWORD: …, in YAML), never an error code and its description. */
+const isSetting = (name: string, value: string) =>
+  /^SF_/.test(name) || /^(?:[^\s…]{1,4}…)?••••••(?: \(\d+ chars\))?\s*$/.test(value);
+
 function fromCode(input: string): PastedError | undefined {
-  // A setting (SF_CLIENT_ID=…, from a pasted .env) is not an error code, nor Node's or axios's ERR_BAD_REQUEST.
-  const match = [...input.matchAll(new RegExp(KNOWN_CODE, 'g'))].find(
-    (found) => !/^\s*=/.test(input.slice((found.index ?? 0) + found[0].length)) && !/^ERR_/.test(found[1]),
-  );
+  // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST.
+  const match = [...input.matchAll(new RegExp(KNOWN_CODE, 'g'))].find((found) => {
+    const after = input.slice((found.index ?? 0) + found[0].length);
+    const value = /^\s*:[ \t]*([^\n]*)/.exec(after)?.[1];
+    return !/^\s*=/.test(after) && !/^ERR_/.test(found[1]) && !isSetting(found[1], value ?? '');
+  });
   return match ? { error: match[1] } : undefined;
 }
