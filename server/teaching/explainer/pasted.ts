@@ -2,7 +2,7 @@
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure } from './pastedClientFailures.ts';
 import { withDescription } from './pastedDescription.ts';
-import { fromRepr } from './pastedRepr.ts';
+import { fromKeyLines, fromRepr } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
 
@@ -31,6 +31,7 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
       .find(Boolean) ??
     fromQuotedPairs(input) ??
     fromRepr(input) ??
+    fromKeyLines(input) ??
     fromUrlOrForm(input) ??
     fromClientFailure(input) ??
     fromCliLine(input) ??

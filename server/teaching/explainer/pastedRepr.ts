@@ -1,4 +1,5 @@
-// A Salesforce error body as Python, Ruby or Node print it rather than as JSON: a repr's quotes and escapes, read back.
+// A Salesforce error body as Python, Ruby or Node print it rather than as JSON: a repr's quotes and escapes, read back;
+// or as a logger or a YAML dump writes it, one unquoted key: value a line.
 import { withDescription } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
 
@@ -30,4 +31,11 @@ export function fromRepr(input: string): PastedError | undefined {
     if (error) return withDescription(error, reprValue(input, description));
   }
   return undefined;
+}
+
+/** error: invalid_grant / error_description: audience is invalid, each on its own line (a logger's, a YAML dump). */
+export function fromKeyLines(input: string): PastedError | undefined {
+  const error = /^[ \t-]*error[ \t]*:[ \t]*([a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+)[ \t]*$/m.exec(input)?.[1];
+  const description = /^[ \t-]*(?:error_description|message)[ \t]*:[ \t]*([^\n]+)$/m.exec(input)?.[1];
+  return error ? withDescription(error, description?.trim()) : undefined;
 }

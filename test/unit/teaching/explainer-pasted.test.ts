@@ -99,6 +99,10 @@ describe('error explainer', () => {
     const axios =
       "AxiosError: Request failed with status code 400\n  response: { status: 400, data: { error: 'invalid_client_id', error_description: 'client identifier invalid' } }";
     assert.equal(readPastedError(axios)?.error, 'invalid_client_id', 'the body, not the bare status');
+    assert.deepEqual(readPastedError('error: invalid_grant\nerror_description: audience is invalid'), {
+      error: 'invalid_grant',
+      error_description: 'audience is invalid',
+    });
     // A setting pasted with the status line, its value masked (YAML), is no error code.
     const withSetting =
       'HTTPError: 401 Client Error: Unauthorized for url: https://x\nSF_PASSWORD: Hunt…•••••• (18 chars)\nREDIS_PASSWORD: ••••••';
