@@ -4,6 +4,7 @@ import type { Request, RequestHandler } from 'express';
 import { causesOf, explain, explainCandidates, RULES } from '../teaching/explainer/explain.ts';
 import { readPastedError, type PastedError } from '../teaching/explainer/pasted.ts';
 import { contextOfPaste } from '../teaching/explainer/pastedContext.ts';
+import { straightQuotes } from '../teaching/explainer/pastedDescription.ts';
 import { maskPastedSecrets } from '../teaching/explainer/pastedSecrets.ts';
 import { settingsNamedIn } from '../teaching/explainer/playgroundSettings.ts';
 import type { ExplainContext } from '../teaching/explainer/types.ts';
@@ -19,13 +20,7 @@ export const MAX_PASTE_LENGTH = 10_000;
 // A browser sends a textarea's line breaks as CRLF, while its maxlength counts each as one character. Curly quotes
 // (JSON copied from a chat or a document) are read as the straight ones code writes, so masking finds their values.
 const text = (value: unknown, max = MAX_PASTE_LENGTH) =>
-  typeof value === 'string'
-    ? value
-        .replace(/\r\n/g, '\n')
-        .slice(0, max)
-        .replace(/[\u2018\u2019]/g, "'")
-        .replace(/[\u201c\u201d]/g, '"')
-    : '';
+  typeof value === 'string' ? straightQuotes(value.replace(/\r\n/g, '\n').slice(0, max)) : '';
 /** Errors a paste holds, each as a JSON body, a REST error or a URL's parameter writes it. */
 const errorsIn = (pasted: string) =>
   pasted.match(/"(?:error|errorCode)"\s*:|(?:^|[?&#\s])error=/g)?.length ?? 0;

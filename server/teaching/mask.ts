@@ -24,6 +24,10 @@ export function maskValue(value: string): string {
   return `${value.slice(0, 4)}…•••••• (${value.length} chars)`;
 }
 
+/** Whether `value` is one maskValue gave, whole: a secret's place, not words. */
+export const isMaskedValue = (value: string) =>
+  /^(?:[^\s…]{1,4}…)?••••••(?: \(\d+ chars\))?$/.test(value.trim());
+
 /** A JWT keeps its readable header and claims; only the signature is secret material. */
 function maskParam(name: string, value: string): string {
   if ((name === 'assertion' || name === 'id_token') && value.split('.').length === 3) {

@@ -1,7 +1,8 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure } from './pastedClientFailures.ts';
-import { withDescription } from './pastedDescription.ts';
+import { straightQuotes, withDescription } from './pastedDescription.ts';
+import { isMaskedValue } from '../mask.ts';
 import { fromKeyLines, fromRepr } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
@@ -14,12 +15,7 @@ const KNOWN_CODE =
 
 /** `known` lists the error and description pairs the explainer has, to recognise a description quoted alone. */
 export function readPastedError(text: string, known: readonly PastedError[] = []): PastedError | undefined {
-  // Curly quotes, as a terminal or chat shows them (the sf CLI's "hasn’t"), read as Salesforce's straight ones.
-  const input = text
-    .trim()
-    .slice(0, 10_000)
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"');
+  const input = straightQuotes(text.trim().slice(0, 10_000));
   if (!input) return undefined;
   const found =
     fromJson(input) ??
@@ -129,8 +125,7 @@ function fromCliLine(input: string): PastedError | undefined {
 }
 
 /** A setting pasted with its value (SF_PASSWORD: …, in YAML), never an error code and its description. */
-const isSetting = (name: string, value: string) =>
-  /^SF_/.test(name) || /^(?:[^\s…]{1,4}…)?••••••(?: \(\d+ chars\))?\s*$/.test(value);
+const isSetting = (name: string, value: string) => /^SF_/.test(name) || isMaskedValue(value);
 
 function fromCode(input: string): PastedError | undefined {
   // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST.

@@ -2,12 +2,16 @@
 // the closing quotes and brackets of the log line or JSON it was quoted in; and the error read with it.
 import type { PastedError } from './types.ts';
 
+/** Curly quotes (a chat's, a document's, a terminal's "hasn’t") as the straight ones code and Salesforce write. */
+export const straightQuotes = (text: string) =>
+  text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+
 /**
  * The description as Salesforce wrote it: copied from a chat or a web page, its apostrophes are curly; from an
  * error page, it may keep the page's tags; encoded twice on its way (a URL inside a URL), it still reads %20.
  */
 export function cleanDescription(description: string): string {
-  let text = description.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  let text = straightQuotes(description);
   if (/<\/?[a-z][^>]*>/i.test(text)) text = text.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ');
   for (let round = 0; round < 2 && /%[0-9a-f]{2}/i.test(text); round++) {
     try {
