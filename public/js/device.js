@@ -3,7 +3,8 @@
 // to the result, or back to the explained error, when the answer is final. "Check now" pressed while a poll of the
 // page is under way waits for that poll's answer instead of sending a second one: landing just after that poll signed
 // the visitor in, it would carry a form token of the session the sign-in replaced, and be refused as an expired form
-// instead of reaching the result. The button stays enabled (a disabled button would lose the keyboard's focus). A
+// instead of reaching the result; and once the button's form is sent, the timer sends nothing until its page comes,
+// for the same reason. The button stays enabled (a disabled button would lose the keyboard's focus). A
 // sign-in in another tab makes the page's token stale: the page reloads itself and goes on (or, if a logout there
 // took the code, says so). A poll that gets no answer at all is tried again; a page back in view checks if due.
 (function pollDeviceFlow() {
@@ -20,10 +21,25 @@
   const askIn = (seconds) => {
     timer = setTimeout(ask, seconds * 1000);
   };
+  /**
+   * When "Check now" last sent its form. While that page is on its way, the timer sends nothing: had the form's
+   * check signed the visitor in, the timed check would carry the replaced session's form token, and its "expired
+   * form" answer would reload this page over the result the form was about to show.
+   */
+  let formSentAt = 0;
+  /** As forms.js: past this, a form whose page never came (a stopped load) no longer holds the checks back. */
+  const FORM_ANSWER_WAIT_MS = 30000;
   section.querySelector('form[action="/flows/device/poll"]')?.addEventListener('submit', (event) => {
-    if (!polling) return;
+    if (!polling) {
+      formSentAt = Date.now();
+      return;
+    }
     event.preventDefault();
     status.textContent = 'Checking now…';
+  });
+  // Back to this page from the browser's cache: the form's page came and went, the checks go on.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) formSentAt = 0;
   });
   /**
    * The failed attempt's page is this page at #teaching-heading: assigning a URL that differs only by its fragment
@@ -38,6 +54,7 @@
     window.location.reload();
   };
   function ask() {
+    if (Date.now() - formSentAt < FORM_ANSWER_WAIT_MS) return askIn(retryInS);
     polling = true;
     timer = undefined;
     lastAskAt = Date.now();

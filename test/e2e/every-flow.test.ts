@@ -1,6 +1,6 @@
 // Every newer flow in Chromium, from the home page to a result page with query rows (client credentials,
 // username-password, device, refresh token); the break-it switches are in break-it.test.ts.
-// (npm test balances its browser groups on this file taking about 9 s alone.)
+// (npm test balances its browser groups on this file taking about 8 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
 import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
@@ -84,39 +84,6 @@ describe('every flow in Chromium', () => {
     await page.waitForURL(`${ui.flows.flowUrl('device')}#teaching-heading`);
     await page.locator('.error-box').waitFor();
     assert.equal(await page.locator('#user-code').count(), 0, 'the code is gone with the failed attempt');
-    await context.close();
-  });
-
-  test('"Check now" during the page’s own poll waits for its answer: no second poll, focus kept', async (t) => {
-    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
-    const { context, page } = await deviceCodePage(ui);
-    // The app's real answer ("not yet": nobody allowed access), held back until the test has pressed the button.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const polls: string[] = [];
-    let sent = () => {};
-    const pollSent = new Promise<void>((resolve) => (sent = resolve));
-    await page.route('**/flows/device/poll', async (route) => {
-      polls.push(route.request().isNavigationRequest() ? 'form' : 'script');
-      sent();
-      const response = await route.fetch();
-      await held;
-      await route.fulfill({ response });
-    });
-    const checkNow = page.getByRole('button', { name: 'Check now' });
-    await checkNow.focus();
-    await page.clock.runFor(5_000);
-    await pollSent;
-    await page.keyboard.press('Enter');
-    await page.locator('#device-status', { hasText: 'Checking now' }).waitFor();
-    release();
-    await page.locator('#device-status', { hasText: 'Still waiting' }).waitFor();
-    assert.deepEqual(polls, ['script'], 'one poll, the page’s own');
-    assert.equal(new URL(page.url()).pathname, '/flows/device');
-    assert.ok(
-      await checkNow.evaluate((button) => button === document.activeElement),
-      'focus stays on the button',
-    );
     await context.close();
   });
 
