@@ -27,6 +27,14 @@ export const QUOTED = new RegExp(
   `(["'])(${NAME})\\1(\\s*(?::|=>|,)\\s*)(?:${inQuotes('"')}|${inQuotes("'")})(?!\\s*(?::|=>))`,
   'gi',
 );
+/**
+ * A YAML block scalar under a credential's name (password: |, client_secret: >-): the value is the more indented
+ * lines below the key's, blank lines among them. Tried at line starts only, each line taken once.
+ */
+export const YAML_BLOCK = new RegExp(
+  `^([ \\t]*)((?:- +)?["']?${NAME}["']?[ \\t]*:[ \\t]*[|>][1-9]?[+-]?[1-9]?[ \\t]*(?:#[^\\n]*)?)\\n((?:(?:\\1[ \\t]+[^\\n]*|[ \\t]*)(?:\\n|$))*)`,
+  'gim',
+);
 /** A line of a .env file: the whole value is the secret's, & and all (a URL's pairs are matched by PAIR). */
 export const ENV_LINE =
   /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)=)([^\n]*)/gm;

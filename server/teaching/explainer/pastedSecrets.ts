@@ -17,6 +17,7 @@ import {
   SESSION_ID,
   URL_PASSWORD,
   XML_SECRET,
+  YAML_BLOCK,
 } from './pastedSecretPatterns.ts';
 
 /** The text with every secret found masked, and whether any was. */
@@ -25,6 +26,10 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(PRIVATE_KEY, '[a private key, removed here]')
     // First, so that an assertion= or id_token= keeps its readable parts rather than being masked whole.
     .replace(JWT, (_m, readable: string) => `${readable}••••••`)
+    .replace(
+      YAML_BLOCK,
+      (_m, indent: string, key: string, block: string) => `${indent}${key}\n${maskLines(block)}`,
+    )
     .replace(ENV_LINE, (m, start: string, rest: string) => {
       const { q, value, end } = envValue(rest);
       return isNoSecret('', value) || value === '' ? m : `${start}${q}${maskValue(value)}${q}${end}`;
@@ -100,12 +105,21 @@ function envValue(rest: string): { q: string; value: string; end: string } {
   return { q: '', value, end };
 }
 
+/** A block scalar's lines, each masked, indentation and blank lines kept. */
+function maskLines(block: string): string {
+  return block.replace(/^([ \t]*)(\S[^\n]*?)([ \t]*)$/gm, (m, indent: string, value: string, end: string) =>
+    isNoSecret('', value) ? m : `${indent}${maskValue(value)}${end}`,
+  );
+}
+
 /** Values that are not secrets, whatever their name: so the paste keeps what it says. */
 function isNoSecret(name: string, value: string): boolean {
   // Masked already (pasted back, or by an earlier pattern), a key removed whole, or where the code reads it from.
   if (/••••••|^\[a private key|^process\.env\./.test(value)) return true;
   // Empty values, and a state said of a credential ("token: expired"), never one itself.
   if (/^(?:null|undefined|none|nil|true|false|\*+|x+)$/i.test(value)) return true;
+  // A YAML block scalar's indicator (password: |): its value is on the lines below (YAML_BLOCK).
+  if (/^[|>][1-9]?[+-]?[1-9]?$/.test(value)) return true;
   if (/^(?:expired|invalid|missing|revoked|required|empty|enabled|disabled|redacted|hidden)$/i.test(value))
     return true;
   // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and

@@ -64,6 +64,20 @@ describe('masking a pasted error', () => {
       const text = masked(pasted);
       assert.doesNotMatch(text, /swordfish|horsebattery|ijklmnop|1234567890/, `${pasted} → ${text}`);
     }
+    // A YAML block scalar under a credential's name: every more indented line below is its value.
+    assert.equal(
+      masked(
+        `sf:\n  client_secret: |-\n    ${SECRET}\n\n    ${SECRET}\n  username: a@b.c\nerror: invalid_grant`,
+      ),
+      'sf:\n  client_secret: |-\n    F4E1…•••••• (26 chars)\n\n    F4E1…•••••• (26 chars)\n  username: a@b.c\nerror: invalid_grant',
+    );
+    for (const pasted of [
+      '- password: >\n    swordfish\n- user: x',
+      'env:\n  SF_PASSWORD: |   # the org password\n    swordfish',
+      '"token": |2\n    swordfish',
+    ])
+      assert.doesNotMatch(masked(pasted), /swordfish/, pasted);
+    assert.equal(masked('query: |\n  SELECT Id FROM Account'), 'query: |\n  SELECT Id FROM Account');
     // A .env value with blanks after it: masked, its quotes and the blanks kept.
     assert.equal(masked(`SF_PASSWORD="${SECRET}"   `), 'SF_PASSWORD="F4E1…•••••• (26 chars)"   ');
     // A password of words and spaces, quoted, goes whole.
