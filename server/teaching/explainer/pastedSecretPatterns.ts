@@ -6,7 +6,7 @@ import { SECRET_NAMES } from '../mask.ts';
  * however it is written (SF_CLIENT_SECRET, clientSecret, consumer-secret, security_token, sessionId, privateKey);
  * pass only as a word of its own (SF_PASS, db-pass: not Bypass); and sid, the cookie a session id travels in.
  */
-const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|token|session_?id|private_?key|api_?key)|(?:[\\w.-]*[_.-])?pass|sid|${[...SECRET_NAMES].join('|')})`;
+export const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|token|session_?id|private_?key|api_?key)|(?:[\\w.-]*[_.-])?pass|sid|${[...SECRET_NAMES].join('|')})`;
 /** Not inside a longer identifier: error_code or x_token_type are no credentials. */
 const ALONE = (name: string) => `(?<![\\w.-])(${name})(?![\\w-])`;
 /** Spaces, not line ends: an empty SF_PASSWORD= in a .env file must not take the next line as its value. */
@@ -35,9 +35,31 @@ export const YAML_BLOCK = new RegExp(
   `^([ \\t]*)((?:- +)?["']?${NAME}["']?[ \\t]*:[ \\t]*[|>][1-9]?[+-]?[1-9]?[ \\t]*(?:#[^\\n]*)?)\\n((?:(?:\\1[ \\t]+[^\\n]*|[ \\t]*)(?:\\n|$))*)`,
   'gim',
 );
+/**
+ * A setting's name as .env files and CI variables write it, with a suffix after the word or not (SF_PASSWORD_PROD,
+ * SF_CLIENT_SECRET_2): not one that says where or what kind (SF_TOKEN_URL, SF_PRIVATE_KEY_FILE, TOKEN_TYPE).
+ */
+const NOT_A_SECRET_SUFFIX =
+  'URL|URI|ENDPOINT|HOST|PORT|FILE|PATH|DIR|TYPE|FORMAT|ALG|ALGORITHM|HEADER|POLICY|SCOPES?|EXPIRES|EXPIRY|TTL|LIFETIME|TIMEOUT|LENGTH|ENABLED|REQUIRED';
+const ENV_WORD =
+  '[A-Z][A-Z\\d_]*?(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)';
+const ENV_SUFFIX = `_(?!(?:${NOT_A_SECRET_SUFFIX})(?![A-Z\\d]))[A-Z\\d]+`;
+export const ENV_NAME = `${ENV_WORD}(?:${ENV_SUFFIX})*`;
+export const SUFFIXED_ENV_NAME = `${ENV_WORD}(?:${ENV_SUFFIX})+`;
 /** A line of a .env file: the whole value is the secret's, & and all (a URL's pairs are matched by PAIR). */
-export const ENV_LINE =
-  /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z\d_]*(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)=)([^\n]*)/gm;
+export const ENV_LINE = new RegExp(`^([ \\t]*(?:export[ \\t]+)?${ENV_NAME}=)([^\\n]*)`, 'gm');
+/**
+ * A .env line's value: quoted or bare, trailing blanks kept apart. Taken apart here rather than by the pattern,
+ * whose lazy value, followed by trailing blanks, went over a long run of blanks once per character (quadratic).
+ */
+export function envValue(rest: string): { q: string; value: string; end: string } {
+  const value = rest.trimEnd();
+  const end = rest.slice(value.length);
+  const q = /^["']/.exec(value)?.[0] ?? '';
+  if (q && value.length > 1 && value.endsWith(q)) return { q, value: value.slice(1, -1), end };
+  return { q: '', value, end };
+}
+
 /** A password inside a URL: redis://user:password@host, force://id:secret:token@host. */
 // A scheme starts where no scheme character precedes it: \b would try every word of "a-a-a-…" again (quadratic).
 export const URL_PASSWORD = /(?<![a-z\d+.-])([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;

@@ -18,11 +18,14 @@ import {
   URL_PASSWORD,
   XML_SECRET,
   YAML_BLOCK,
+  envValue,
 } from './pastedSecretPatterns.ts';
+import { FLAG, NAMED_ELSEWHERE, YAML_LINE, yamlValue } from './pastedSecretShapes.ts';
+import { continuesSentence, isNoSecret, isProse, isWord } from './pastedSecretValues.ts';
 
 /** The text with every secret found masked, and whether any was. */
 export function maskPastedSecrets(text: string): { text: string; masked: boolean } {
-  const masked = text
+  const early = text
     .replace(PRIVATE_KEY, '[a private key, removed here]')
     // First, so that an assertion= or id_token= keeps its readable parts rather than being masked whole.
     .replace(JWT, (_m, readable: string) => `${readable}••••••`)
@@ -34,6 +37,25 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
       const { q, value, end } = envValue(rest);
       return isNoSecret('', value) || value === '' ? m : `${start}${q}${maskValue(value)}${q}${end}`;
     })
+    // A value of several words: one word alone is PAIR's. Kept if its first word is no secret or starts prose
+    // ("code: 400 Bad Request", "INVALID_SESSION_ID: This session is not valid…").
+    .replace(YAML_LINE, (m, ...args) => {
+      const { head, name, sep, value: rest } = groupsOf(args);
+      const { value, tail } = yamlValue(rest);
+      const firstWord = /^\S+/.exec(value)?.[0] ?? '';
+      if (value === firstWord || isNoSecret(name, firstWord) || isProse(name, sep, firstWord)) return m;
+      return `${head}${maskValue(value)}${tail}`;
+    });
+  // Before PAIR, which would take a value's first word alone (--data-urlencode 'password=two words').
+  const named = NAMED_ELSEWHERE.reduce(
+    (sofar, shape) =>
+      sofar.replace(shape, (m, ...args) => {
+        const { head, value, tail } = groupsOf(args);
+        return isNoSecret('', value) ? m : `${head}${maskValue(value)}${tail}`;
+      }),
+    early,
+  );
+  const masked = named
     .replace(URL_PASSWORD, (m, start: string, value: string) =>
       isNoSecret('', value) ? m : `${start}${maskValue(value)}@`,
     )
@@ -72,6 +94,13 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
         return `${name}${sep}${q}${maskValue(value ?? '')}${q}`;
       },
     )
+    .replace(FLAG, (m, ...args) => {
+      const { head, value, tail } = groupsOf(args);
+      // "use the --password flag to…": a word of a sentence.
+      const prose =
+        isWord(value) && continuesSentence(args.at(-2) as string, (args.at(-3) as number) + m.length);
+      return isNoSecret('', value) || prose ? m : `${head}${maskValue(value)}${tail}`;
+    })
     .replace(AUTHORIZATION, (m, scheme: string, space: string, value: string, at: number, all: string) =>
       isNoSecret(scheme, value) ||
       (isWord(value) && continuesSentence(all, at + m.length)) ||
@@ -93,18 +122,6 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
   return { text: masked, masked: masked !== text };
 }
 
-/**
- * A .env line's value: quoted or bare, trailing blanks kept apart. Taken apart here rather than by the pattern,
- * whose lazy value, followed by trailing blanks, went over a long run of blanks once per character (quadratic).
- */
-function envValue(rest: string): { q: string; value: string; end: string } {
-  const value = rest.trimEnd();
-  const end = rest.slice(value.length);
-  const q = /^["']/.exec(value)?.[0] ?? '';
-  if (q && value.length > 1 && value.endsWith(q)) return { q, value: value.slice(1, -1), end };
-  return { q: '', value, end };
-}
-
 /** A block scalar's lines, each masked, indentation and blank lines kept. */
 function maskLines(block: string): string {
   return block.replace(/^([ \t]*)(\S[^\n]*?)([ \t]*)$/gm, (m, indent: string, value: string, end: string) =>
@@ -112,37 +129,5 @@ function maskLines(block: string): string {
   );
 }
 
-/** Values that are not secrets, whatever their name: so the paste keeps what it says. */
-function isNoSecret(name: string, value: string): boolean {
-  // Masked already (pasted back, or by an earlier pattern), a key removed whole, or where the code reads it from.
-  if (/••••••|^\[a private key|^process\.env\./.test(value)) return true;
-  // Empty values, and a state said of a credential ("token: expired"), never one itself.
-  if (/^(?:null|undefined|none|nil|true|false|\*+|x+)$/i.test(value)) return true;
-  // A YAML block scalar's indicator (password: |): its value is on the lines below (YAML_BLOCK).
-  if (/^[|>][1-9]?[+-]?[1-9]?$/.test(value)) return true;
-  if (/^(?:expired|invalid|missing|revoked|required|empty|enabled|disabled|redacted|hidden)$/i.test(value))
-    return true;
-  // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and
-  // error codes, which the explainer reads; an authorization code is long and mixed (aPrx…).
-  // Digits go only after an underscore (ERR_HTTP2_…): ABCDEFGH1234 could be a code of another server's.
-  return name.toLowerCase() === 'code' && /^(?:\d+|[A-Z]+(?:_[A-Z\d]+)*|[a-z]+(?:_[a-z]+)+)$/.test(value);
-}
-
-/**
- * An error code and its description ("INVALID_SESSION_ID: This session…", "invalid_token: This token…"), or a word
- * of a sentence after a colon: no credential, and the words the explainer reads.
- */
-function isProse(name: string, separator: string, value: string): boolean {
-  if (!separator.includes(':') || !isWord(value)) return false;
-  // A sentence's first word is capitalised; a password of lower-case letters (password: swordfish) stays masked.
-  return /^[A-Z]/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(name) || /^(?:invalid|expired)_/i.test(name);
-}
-
-/**
- * More words follow on the line: "INVALID_LOGIN: Invalid username, …", "Basic authentication failed". A word alone
- * at a line's end (SF_PASSWORD: swordfish in a compose file) is a value, however it is written.
- */
-const continuesSentence = (all: string, end: number) => /^[ \t]+[A-Za-z]/.test(all.slice(end, end + 3));
-
-/** "Basic authentication", "OAuth Username": words of a sentence, not a credential (which has digits or symbols). */
-const isWord = (value: string) => /^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*$/.test(value);
+/** A replacer's named groups: the last of its arguments. */
+const groupsOf = (args: unknown[]) => args.at(-1) as Record<string, string>;

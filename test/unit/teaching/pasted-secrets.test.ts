@@ -49,6 +49,24 @@ describe('masking a pasted error', () => {
       `SF_PASS=${SECRET}\ndb_pass: ${SECRET}`,
       // An access token with its ! percent-encoded, under no name at all.
       `GET /services/data?x 00D5j000000AbCd%21AQ8A${SECRET}`,
+      // The name as a value of its own: a Postman environment, a HAR file, .NET and Spring settings.
+      `{"key": "client_secret", "value": "${SECRET}", "type": "secret"}`,
+      `{"name":"password","value":"${SECRET}"}`,
+      `<add key="SalesforceClientSecret" value="${SECRET}" />`,
+      `<property name="password" value="${SECRET}"/>`,
+      // A request's JSON logged as a string inside a log line's JSON.
+      `{"body":"{\\"client_secret\\":\\"${SECRET}\\",\\"username\\":\\"a@b.c\\"}"}`,
+      // A setting's name with a suffix, in a .env file or anywhere on a line.
+      `SF_CLIENT_SECRET_PROD=${SECRET}`,
+      `environment:\n  SF_PASSWORD_2: ${SECRET} # the second org`,
+      // No = or : between the name and its value: a command's flags, .netrc, jsforce's login().
+      `node index.js --client-secret ${SECRET} --password "${SECRET}"`,
+      `curl --oauth2-bearer ${SECRET} https://x`,
+      `machine login.salesforce.com login me@x.com password ${SECRET}`,
+      `await conn.login('me@example.com', '${SECRET}');`,
+      // A value of several words: a YAML plain scalar runs to the line's end, a --data-urlencode value to its quote.
+      `password: correct horse ${SECRET} staple`,
+      `curl --data-urlencode 'password=correct horse ${SECRET}&x' https://x`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
@@ -134,6 +152,11 @@ describe('masking a pasted error', () => {
       'INVALID_SESSION_ID::This session is not valid for use with the REST API',
       'Error: Bypass: enabled',
       'refresh token: expired',
+      // Settings named after a credential that say where or what kind, a flag in a sentence, a status and words.
+      'SF_TOKEN_URL=https://login.salesforce.com/services/oauth2/token\nSF_PRIVATE_KEY_FILE=certs/jwt.key',
+      'use the --password flag to give it',
+      'code: 400 Bad Request',
+      'Token: Invalid or expired',
     ])
       assert.equal(masked(pasted), pasted);
     // An authorization code is still one.
