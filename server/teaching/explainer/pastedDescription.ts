@@ -13,6 +13,7 @@ export const straightQuotes = (text: string) =>
 export function cleanDescription(description: string): string {
   let text = straightQuotes(description);
   if (/<\/?[a-z][^>]*>/i.test(text)) text = text.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ');
+  text = withoutEntities(text);
   for (let round = 0; round < 2 && /%[0-9a-f]{2}/i.test(text); round++) {
     try {
       text = decodeURIComponent(text.replace(/\+/g, ' '));
@@ -27,6 +28,19 @@ export function cleanDescription(description: string): string {
     text = text.replace(/\)$/, (close) => (text.includes('(') ? close : ''));
   }
   return text.trim();
+}
+
+/** Copied from a page's source or an escaped log: "hasn&#39;t", "&quot;Account&quot;", "A &amp; B". */
+const ENTITIES: Record<string, string> = { amp: '&', apos: "'", quot: '"', lt: '<', gt: '>', nbsp: ' ' };
+function withoutEntities(text: string): string {
+  return text.replace(
+    /&(?:#(\d{1,6})|#x([\da-f]{1,6})|([a-z]+));/gi,
+    (entity, decimal?: string, hex?: string, name?: string) => {
+      if (name !== undefined) return ENTITIES[name.toLowerCase()] ?? entity;
+      const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? '', 16);
+      return code > 0 && code <= 0x10ffff ? straightQuotes(String.fromCodePoint(code)) : entity;
+    },
+  );
 }
 
 /**

@@ -69,6 +69,14 @@ describe('error explainer', () => {
       cards(`{"error":"invalid_grant","error_description":"user hasn't approved this consumer"}`),
       ['jwt-not-approved', 'token-exchange-not-approved'],
     );
+    // Copied from a page's source or an escaped log: its entities are the words' own characters.
+    for (const apostrophe of ['&#39;', '&apos;', '&#x27;'])
+      assert.deepEqual(
+        cards(
+          `{"error":"invalid_grant","error_description":"user hasn${apostrophe}t approved this consumer"}`,
+        ),
+        ['jwt-not-approved', 'token-exchange-not-approved'],
+      );
     const unknownGrant = explainCandidates({
       error: 'unsupported_grant_type',
       error_description: 'grant type not supported',
