@@ -21,6 +21,7 @@ import {
   checkUsername,
   parseCallbackUrl,
   parseClientSecret,
+  checkSecretIsNoKey,
   parseScopes,
 } from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
@@ -79,6 +80,7 @@ export function loadConfig(
       : mode === 'emulator'
         ? EMULATOR_DEFAULTS.clientSecret
         : undefined;
+  checkSecretIsNoKey(clientSecret, clientId);
   const callbackUrl = parseCallbackUrl(
     read('SF_CALLBACK_URL') ?? `https://localhost:${port}/oauthcallback.html`,
     port,

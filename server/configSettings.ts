@@ -122,4 +122,20 @@ export function checkClientId(clientId: string): void {
   // Consumer keys are under 100 characters; a value far past that would end in a 431 at the first login.
   if (clientId.length > 255)
     fail('SF_CLIENT_ID', `is ${clientId.length} characters long: copy the Consumer Key again`);
+  // A consumer secret (64 hexadecimal digits, or 19 digits in older apps) where the key belongs would be shown on
+  // every page and sent in every authorize URL, as a key is. (Said without the value: it is a secret.)
+  if (/^(?:[\dA-F]{64}|\d{19})$/i.test(clientId))
+    fail(
+      'SF_CLIENT_ID',
+      `has the shape of a Consumer Secret (${clientId.length} ${clientId.length === 19 ? 'digits' : 'hexadecimal digits'}), not of a Consumer Key (which starts with 3MVG): are SF_CLIENT_ID and SF_CLIENT_SECRET swapped? Copy the Consumer Key into SF_CLIENT_ID`,
+    );
+}
+
+/** A secret that is the app's consumer key (3MVG…): the two copied into each other's place. */
+export function checkSecretIsNoKey(secret: string | undefined, clientId: string): void {
+  if (secret?.startsWith('3MVG') && !clientId.startsWith('3MVG'))
+    fail(
+      'SF_CLIENT_SECRET',
+      'starts with 3MVG, as a Consumer Key does, and SF_CLIENT_ID does not: are the two swapped? Copy the Consumer Key into SF_CLIENT_ID and the Consumer Secret into SF_CLIENT_SECRET',
+    );
 }

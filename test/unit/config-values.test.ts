@@ -113,7 +113,7 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ SESSION_SECRET: 's'.repeat(32) }, ROOT).sessionSecret, 's'.repeat(32));
   });
 
-  test('a secret with whitespace stops start-up; an empty one makes a public client', () => {
+  test('a secret with whitespace or swapped with the key stops start-up; an empty one makes a public client', () => {
     for (const secret of ['ABC123\t', '   ']) {
       assert.match(
         configError({ ...ORG, SF_CLIENT_SECRET: secret }),
@@ -121,6 +121,27 @@ describe('loadConfig', () => {
         JSON.stringify(secret),
       );
     }
+    // Swapped with the key: refused without showing either value (a secret's shape where the key belongs, or the
+    // key's 3MVG where the secret does).
+    const secret = 'E1F2A3B4C5D6E7F8A9B0C1D2E3F4A5B6C7D8E9F0A1B2C3D4E5F6A7B8C9D0E1F2';
+    const key = '3MVG9LocalPlaygroundEmulatorConsumerKey';
+    for (const env of [
+      { ...ORG, SF_CLIENT_ID: secret, SF_CLIENT_SECRET: key },
+      { SF_CLIENT_ID: secret },
+      { ...ORG, SF_CLIENT_ID: '1234567890123456789' },
+    ]) {
+      const message = configError(env);
+      assert.match(
+        message,
+        /^SF_CLIENT_ID has the shape of a Consumer Secret .* are SF_CLIENT_ID and SF_CLIENT_SECRET swapped\?/,
+      );
+      assert.ok(!message.includes(secret) && !message.includes('123456789'), message);
+    }
+    assert.match(
+      configError({ ...ORG, SF_CLIENT_ID: 'MyAppKey', SF_CLIENT_SECRET: key }),
+      /^SF_CLIENT_SECRET starts with 3MVG, as a Consumer Key does, and SF_CLIENT_ID does not: are the two swapped\?/,
+    );
+    assert.equal(loadConfig({ ...ORG, SF_CLIENT_SECRET: secret }, ROOT).clientSecret, secret);
     assert.equal(
       loadConfig({ ...ORG, SF_CLIENT_SECRET: '' }, ROOT).clientSecret,
       undefined,
