@@ -64,14 +64,21 @@ export function myDomainBehind(url: string): string {
   return `https://${name}${/\.sandbox\./.test(hostname) ? '.sandbox' : ''}.my.salesforce.com`;
 }
 
-/** A sandbox's hosts: test.salesforce.com, and the My Domain, Lightning and Setup names with --name.sandbox. */
+/**
+ * A sandbox's hosts: test.salesforce.com, and the My Domain, Lightning and Setup names with --name.sandbox; from
+ * before enhanced domains, its instance (cs42.salesforce.com: sandbox instances were the cs ones, as the sf CLI
+ * also reads them) and a My Domain with --name but no .sandbox (acme--uat.my.salesforce.com,
+ * acme--uat.cs42.my.salesforce.com): production My Domain names have no "--".
+ */
 export function isSandboxHost(url: string): boolean {
   const { hostname } = new URL(url);
   return (
     hostname === 'test.salesforce.com' ||
     /\.sandbox\.(my\.salesforce\.com|lightning\.force\.com|my\.salesforce-setup\.com|(vf|file|container)\.force\.com)$/.test(
       hostname,
-    )
+    ) ||
+    /^cs\d+\.salesforce\.com$/.test(hostname) ||
+    /^[^.]+--[^.]+\.(?:cs\d+\.)?my\.salesforce\.com$/.test(hostname)
   );
 }
 
@@ -87,7 +94,7 @@ export function isPagesHost(url: string): boolean {
  */
 export function loginHostWarning(url: string): string | undefined {
   if (hostKind(url) === 'instance') {
-    return `SF_LOGIN_URL ${url} is an instance host: logins there work only while the org stays on that instance. Use your My Domain or https://login.salesforce.com.`;
+    return `SF_LOGIN_URL ${url} is an instance host: logins there work only while the org stays on that instance. Use your My Domain or https://${isSandboxHost(url) ? 'test' : 'login'}.salesforce.com.`;
   }
   return undefined;
 }

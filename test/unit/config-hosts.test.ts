@@ -41,6 +41,24 @@ describe('the hosts of a configuration', () => {
     assert.match(instance.warnings[0] ?? '', /is an instance host/);
     assert.deepEqual(loadConfig(WITH_SECRET, ROOT).warnings, []);
     assert.deepEqual(loadConfig({}, ROOT).warnings, []);
+    // A sandbox's instance (cs…) and a sandbox My Domain from before enhanced domains: the sandbox login host and
+    // audience, as for today's --name.sandbox names.
+    const sandbox = loadConfig({ ...WITH_SECRET, SF_LOGIN_URL: 'https://cs42.salesforce.com' }, ROOT);
+    assert.match(
+      sandbox.warnings[0] ?? '',
+      /is an instance host: .* Use your My Domain or https:\/\/test\.salesforce\.com\.$/,
+    );
+    assert.equal(sandbox.audience, 'https://test.salesforce.com');
+    for (const url of ['https://acme--uat.my.salesforce.com', 'https://acme--uat.cs42.my.salesforce.com'])
+      assert.equal(
+        loadConfig({ ...WITH_SECRET, SF_LOGIN_URL: url }, ROOT).audience,
+        'https://test.salesforce.com',
+        url,
+      );
+    assert.equal(
+      loadConfig({ ...WITH_SECRET, SF_LOGIN_URL: 'https://acme.my.salesforce.com' }, ROOT).audience,
+      'https://login.salesforce.com',
+    );
   });
 
   test('a Lightning or Setup host stops start-up naming the My Domain behind it, whole address or host alone', () => {
