@@ -1,6 +1,12 @@
 // The sequence diagram of a flow: its steps between the four parties, each done, failed or not reached.
 import type { Attempt } from '../attempts/attempt.ts';
-import { authorizeRedirect, callbackError, type Party, type StepState } from './diagramEvidence.ts';
+import {
+  authorizeRedirect,
+  callbackError,
+  type DiagramContext,
+  type Party,
+  type StepState,
+} from './diagramEvidence.ts';
 import { STEPS } from './diagramFlows.ts';
 import { errorCameBack } from './diagramLabels.ts';
 
@@ -18,11 +24,11 @@ export interface DiagramStep {
  * refusal at the login reaches the app through the callback, whose state the app still checks. Nothing after a
  * failure shows as failed.
  */
-export function diagramSteps(attempt: Attempt): DiagramStep[] {
+export function diagramSteps(attempt: Attempt, context: DiagramContext): DiagramStep[] {
   let failed = false;
   const bornAtCallback = attempt.transcript[0]?.leg === 'callback';
   return STEPS[attempt.flow].map((step) => {
-    const label = typeof step.label === 'string' ? step.label : step.label(attempt);
+    const label = typeof step.label === 'string' ? step.label : step.label(attempt, context);
     const to = typeof step.to === 'string' ? step.to : step.to(attempt);
     // For an attempt that began at the callback (Back, Reload, a link), the redirect to authorize belongs to a login
     // it never saw start: neither failed nor "not reached". What came back (a code, or Deny) is its own.

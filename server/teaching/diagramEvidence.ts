@@ -11,12 +11,17 @@ export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce in
  */
 export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier' | 'unseen';
 
+/** What a label may say beyond the attempt: the key file the JWT flow signs with, as a learner would type it. */
+export interface DiagramContext {
+  jwtKeyFile: string;
+}
+
 export interface StepDef {
   from: Party;
   /** A function where the attempt decides the host (client credentials: My Domain, or the login host on purpose). */
   to: Party | ((attempt: Attempt) => Party);
   /** What the step did; a function where the attempt's faults or legs change what was sent, or where. */
-  label: string | ((attempt: Attempt) => string);
+  label: string | ((attempt: Attempt, context: DiagramContext) => string);
   /** The transcript legs or check ids that show this step happened. */
   evidence: (attempt: Attempt) => StepState | undefined;
 }

@@ -1,6 +1,7 @@
 // Diagram labels of the server-side flows (JWT bearer, client credentials, refresh, username-password, device): what
 // a break-it switch changed in the request, said in the step that sent it.
 import type { Attempt } from '../attempts/attempt.ts';
+import type { DiagramContext } from './diagramEvidence.ts';
 import { hostOf, sentParams } from './diagramLabels.ts';
 
 /** Client credentials works only on My Domain; the login-host switch sends it to the login host to see it refused. */
@@ -19,10 +20,10 @@ export const clientCredentialsToken = (attempt: Attempt): string => {
 };
 
 /** other-key signs with a key made for the attempt: the certificate the app holds cannot verify it. */
-export const jwtSigning = (attempt: Attempt): string =>
+export const jwtSigning = (attempt: Attempt, { jwtKeyFile }: DiagramContext): string =>
   attempt.faults.includes('other-key')
-    ? "Sign the assertion (iss, sub, aud, exp), RS256, with a throwaway key, not certs/jwt.key: the app's certificate does not match it"
-    : 'Sign the assertion (iss, sub, aud, exp) with certs/jwt.key, RS256';
+    ? `Sign the assertion (iss, sub, aud, exp), RS256, with a throwaway key, not ${jwtKeyFile}: the app's certificate does not match it`
+    : `Sign the assertion (iss, sub, aud, exp) with ${jwtKeyFile}, RS256`;
 
 /** The refresh sends the secret when this app has one, unless a switch leaves it out or spoils it. */
 export const refreshExchange = (attempt: Attempt): string => {

@@ -26,7 +26,7 @@ export interface PanelView {
 
 export function panelView(
   attempt: Attempt,
-  config: Pick<Config, 'callbackUrl'>,
+  config: Pick<Config, 'callbackUrl' | 'mode' | 'certsDir' | 'jwtKeyFile' | 'loginUrl'>,
   nowMs = Date.now(),
 ): PanelView {
   const skew = clockSkewCheck(attempt.transcript);
@@ -34,7 +34,7 @@ export function panelView(
   return {
     flow: attempt.flow,
     parties: PARTIES,
-    steps: diagramSteps(attempt),
+    steps: diagramSteps(attempt, { jwtKeyFile: snippetContext(config, false).jwtKeyFile }),
     checks: skew ? [...attempt.checks, skew] : attempt.checks,
     transcript: attempt.transcript.map((entry, i) => legSummary(entry, names[i], attempt)),
     assertion: decodeJwt(attempt.assertion, 'assertion'),

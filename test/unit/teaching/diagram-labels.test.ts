@@ -2,7 +2,10 @@
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import type { Attempt, Fault, FlowName, TranscriptEntry } from '../../../server/attempts/attempt.ts';
-import { diagramSteps } from '../../../server/teaching/diagram.ts';
+import { diagramSteps as stepsWith } from '../../../server/teaching/diagram.ts';
+
+/** The diagram with the app's own key file, as `npm start` names it. */
+const diagramSteps = (attempt: Attempt) => stepsWith(attempt, { jwtKeyFile: 'certs/jwt.key' });
 
 /** One call in an attempt's transcript, as the flows record it. */
 const call = (leg: string, url: string, status = 200): TranscriptEntry => ({
@@ -43,6 +46,15 @@ describe('diagram labels', () => {
     const [, signed] = labels('jwt', ['other-key']);
     assert.match(signed, /with a throwaway key, not certs\/jwt\.key/);
     assert.doesNotMatch(signed, /with certs\/jwt\.key/);
+    // SF_JWT_KEY_FILE's key is named as set, not the default's.
+    const ownKey = stepsWith(
+      { id: 'a', flow: 'jwt', startedAt: 0, checks: [], faults: [], transcript: [] },
+      { jwtKeyFile: '/home/me/keys/server.key' },
+    )[1];
+    assert.equal(
+      ownKey?.label,
+      'Sign the assertion (iss, sub, aud, exp) with /home/me/keys/server.key, RS256',
+    );
     // A wrong aud or a past exp is still an assertion with those claims, signed with the app's key.
     for (const fault of ['wrong-aud', 'expired-exp'] as const) {
       assert.equal(

@@ -3,7 +3,10 @@
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import type { Attempt } from '../../../server/attempts/attempt.ts';
-import { diagramSteps } from '../../../server/teaching/diagram.ts';
+import { diagramSteps as stepsWith } from '../../../server/teaching/diagram.ts';
+
+/** The diagram with the app's own key file, as `npm start` names it. */
+const diagramSteps = (attempt: Attempt) => stepsWith(attempt, { jwtKeyFile: 'certs/jwt.key' });
 
 describe('diagram states', () => {
   /** One call to Salesforce in an attempt's transcript, as the flows record it. */
