@@ -6,8 +6,12 @@ import type { OAuthError } from './errors.ts';
 export class PageError extends Error {
   constructor(
     readonly oauthError: OAuthError,
-    /** The sf CLI's own app asked for: the page adds how to sign the CLI in with the playground's app here. */
-    readonly sfCliApp = false,
+    readonly about: {
+      /** The sf CLI's own app asked for: the page adds how to sign the CLI in with the playground's app here. */
+      sfCliApp?: boolean;
+      /** The request's client_id and redirect_uri as sent: the explanation compares them with the playground's. */
+      sent?: { client_id?: string; redirect_uri?: string };
+    } = {},
   ) {
     super(oauthError.message);
   }

@@ -42,14 +42,19 @@ export function parseAuthorizeRequest(
     throw new PageError(OAuthError.repeatedParameter(repeated));
   if (!params.client_id || !safeEqual(params.client_id, ctx.options.clientId)) {
     // PlatformCLI: the global connected app every real org has, which `sf org login web` uses by default.
-    throw new PageError(OAuthError.invalidClientId(), params.client_id === 'PlatformCLI');
+    throw new PageError(OAuthError.invalidClientId(), {
+      sfCliApp: params.client_id === 'PlatformCLI',
+      sent: { client_id: params.client_id },
+    });
   }
   const redirectUri = params.redirect_uri ?? '';
   if (
     faults.take('callback-mismatch', { state: params.state }) ||
     !state.settings.callbackUrls.includes(redirectUri)
   ) {
-    throw new PageError(OAuthError.redirectUriMismatch());
+    throw new PageError(OAuthError.redirectUriMismatch(), {
+      sent: { client_id: params.client_id, redirect_uri: params.redirect_uri },
+    });
   }
   // Connected Apps OAuth Usage → Block. The code is observed; its description only in part ("this ... admin").
   if (faults.take('app-blocked', { state: params.state })) throw new RemoteAccessError(appBlocked());

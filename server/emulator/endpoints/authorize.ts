@@ -120,6 +120,6 @@ function refuse(ctx: EmulatorContext, res: Response, hostUrl: string, error: unk
   if (error instanceof RemoteAccessError)
     return res.redirect(remoteAccessErrorUrl(hostUrl, error.oauthError));
   if (error instanceof PageError)
-    return renderOAuthErrorPage(ctx, res.status(400), error.oauthError, error.sfCliApp);
+    return renderOAuthErrorPage(ctx, res.status(400), error.oauthError, error.about);
   throw error;
 }

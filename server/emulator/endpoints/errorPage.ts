@@ -3,6 +3,7 @@
 // a link to the playground's explanation of the error.
 import { Router, type Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
+import type { PageError } from '../authorizeErrors.ts';
 import type { OAuthError } from '../errors.ts';
 
 export const REMOTE_ACCESS_ERROR_PATH = '/setup/secur/RemoteAccessErrorPage.apexp';
@@ -23,10 +24,14 @@ export function renderOAuthErrorPage(
   ctx: EmulatorContext,
   res: Response,
   error: { error: string; error_description: string },
-  sfCliApp = false,
+  { sfCliApp = false, sent = {} }: PageError['about'] = {},
 ): void {
+  // The request's client_id and redirect_uri go along (if short enough to show), for the explanation to compare.
+  const shown = Object.entries(sent).filter(
+    (pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1].length <= MAX_SHOWN,
+  );
   const explainUrl = ctx.options.appUrl
-    ? `${ctx.options.appUrl}/explain?${new URLSearchParams({ error: error.error, error_description: error.error_description })}`
+    ? `${ctx.options.appUrl}/explain?${new URLSearchParams([['error', error.error], ['error_description', error.error_description], ...shown])}`
     : undefined;
   res.render('emulator/oauth-error', {
     title: 'OAuth error',

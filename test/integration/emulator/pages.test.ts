@@ -177,9 +177,17 @@ describe('emulator: pages', () => {
     assert.match(html, /Local emulator, not part of Salesforce's page/);
     assert.ok(
       html.includes(
-        `href="${stack.appUrl}/explain?error=invalid_client_id&amp;error_description=client+identifier+invalid"`,
+        `href="${stack.appUrl}/explain?error=invalid_client_id&amp;error_description=client+identifier+invalid&amp;client_id=nope"`,
       ),
     );
+    // An unknown callback: the link carries the redirect_uri sent, and the explanation compares it with the app's.
+    const wrongCallback = 'https://localhost:9/oauthcallback.html';
+    const mismatch = await (await new TestClient().get(authorizeUrl({ redirect_uri: wrongCallback }))).text();
+    const link = /href="([^"]*\/explain\?[^"]*)"/.exec(mismatch)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    assert.equal(new URL(link).searchParams.get('redirect_uri'), wrongCallback, link);
+    const explained = await (await new TestClient().get(link)).text();
+    assert.ok(explained.includes(wrongCallback), 'the page shows the redirect_uri sent');
+    assert.ok(explained.includes(stack.config.callbackUrl), 'and the one the playground is configured with');
     const remote = await new TestClient().get(
       `${stack.emulatorUrl}/setup/secur/RemoteAccessErrorPage.apexp?error=invalid_scope&error_description=the+requested+scope+is+not+allowed`,
     );
