@@ -32,6 +32,15 @@ export function buildRequest(
   if (credentials.password === '') {
     throw new FlowError('password_missing', 'no password was entered, so nothing was sent to Salesforce');
   }
+  // The password typed with the token already on its end, and the token in its own field too: sent as password, token,
+  // token, it would fail as above. (A token is 24 random characters: no password ends with it by chance.)
+  const { securityToken } = credentials;
+  if (securityToken !== '' && credentials.password.endsWith(securityToken)) {
+    throw new FlowError(
+      'security_token_twice',
+      'the password already ends with the security token, which was typed in its own field too, so nothing was sent to Salesforce',
+    );
+  }
   const password = faults.includes('wrong-password') ? `${credentials.password}-wrong` : credentials.password;
   const token = faults.includes('no-security-token') ? '' : credentials.securityToken;
   return {

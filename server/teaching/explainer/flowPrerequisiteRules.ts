@@ -36,6 +36,16 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
       'Do not store a password in code or in .env to skip this: that is why the flow is being retired.',
   },
   {
+    key: 'security-token-twice',
+    error: 'security_token_twice',
+    title: 'The security token was typed twice',
+    likelyMeaning:
+      'This page appends the Security token field to the password, as Salesforce wants them sent (password then token, as one value). The Password field already ended with the token, so Salesforce would have received it twice and answered authentication failure, counting the attempt toward the lockout.',
+    howToFix:
+      'Type the password alone in Password, and the token in Security token. Elsewhere the same holds: simple_salesforce takes the token in its own security_token argument, while a SOAP login or a token request you write yourself takes the password with the token appended once.',
+    whatNotToDo: 'Do not paste the token into both places to be safe: one of them is always wrong.',
+  },
+  {
     key: 'no-refresh-token',
     error: 'no_refresh_token',
     title: 'This login has no refresh token',

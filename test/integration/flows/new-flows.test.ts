@@ -151,6 +151,21 @@ describe('the newer flows through the app', () => {
       assert.equal(tokenCalls(), before);
     });
 
+    test('a password typed with the token on its end, and the token again in its field: refused here, unsent', async () => {
+      const tokenCalls = () => stack.emulator?.received.filter((r) => r.path === '/token').length;
+      const before = tokenCalls();
+      const typed = await credentials();
+      const twice = { ...typed, password: `${typed.password}${typed.securityToken}` };
+      assert.equal(await run('/flows/username-password', twice), '/flows/username-password#teaching-heading');
+      assertExplained(await page('/flows/username-password'), {
+        error: 'security_token_twice',
+        description:
+          'the password already ends with the security token, which was typed in its own field too, so nothing was sent to Salesforce',
+        title: 'The security token was typed twice',
+      });
+      assert.equal(tokenCalls(), before);
+    });
+
     test('allowed in Setup, the password plus security token signs in', async () => {
       await changeSettings(stack, { allowUsernamePassword: 'on' });
       assert.equal(await run('/flows/username-password', await credentials()), '/result');
