@@ -90,6 +90,7 @@ export function resultPages(services: Services): Handlers {
         problems,
         attempt: shownAttempts(req).find((shown) => shown.id === login.attempt?.id),
         replayed: replayedNote(req, login.flow),
+        otherThanProposed: otherThanProposed(login, config.username),
         toolResult: req.session.toolResult,
         maxSoqlLength: MAX_SOQL_LENGTH,
         scripts: ['/js/result.js'],
@@ -123,6 +124,17 @@ export function resultPages(services: Services): Handlers {
       });
     },
   };
+}
+
+/**
+ * A login whose page proposed one user (login_hint: the JWT page's "Approve once as …") where another signed in
+ * ("Not you?"): the proposed user has allowed nothing, which matters most when it is the JWT flow's own.
+ */
+function otherThanProposed(login: Login, jwtUser: string) {
+  const proposed = new URLSearchParams(login.attempt?.startQuery ?? '').get('login_hint');
+  const user = login.identity?.username;
+  if (!proposed || !user || proposed.toLowerCase() === user.toLowerCase()) return undefined;
+  return { proposed, jwtUser: proposed.toLowerCase() === jwtUser.toLowerCase() };
 }
 
 /** Enough to recognise the token (the org id prefix and its length), not enough to use it. */

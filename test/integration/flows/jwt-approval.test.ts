@@ -4,7 +4,7 @@ import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { changeSettings, STANDARD_ID } from '../../support/emulator-api.ts';
 import { TestClient } from '../../support/http.ts';
-import { postForm, runWebServerFlow } from '../../support/flows.ts';
+import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { startOrgModeApp } from '../../support/org-mode.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -41,6 +41,33 @@ describe('JWT flow: an approval given as another user', () => {
     assert.match(
       await refusedPage(client),
       /The last sign-in here was as <code>standard@playground\.local<\/code>/,
+    );
+  });
+
+  test('"Approve once as" the JWT user, signed in as another: the result page says the JWT user approved nothing', async () => {
+    const client = new TestClient();
+    const start = `/flows/web-server/start?${new URLSearchParams({ login_hint: stack.config.username, prompt: 'login' })}`;
+    const callback = await authorizeViaApp(stack, client, start, { username: 'standard@playground.local' });
+    assert.equal((await client.get(callback)).headers.get('location'), '/result');
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(
+      result,
+      /The login page proposed\s+<code>admin@playground\.local<\/code>, and <code>standard@playground\.local<\/code> signed in instead/,
+    );
+    assert.match(
+      result,
+      /The JWT bearer flow signs in as\s+<code>admin@playground\.local<\/code> \(SF_USERNAME\)/,
+    );
+    // As proposed: no such note. (Not as the JWT user, whose approval the next test needs missing.)
+    const asProposed = new TestClient();
+    const proposeStandard = `/flows/web-server/start?login_hint=standard%40playground.local&prompt=login`;
+    const again = await authorizeViaApp(stack, asProposed, proposeStandard, {
+      username: 'standard@playground.local',
+    });
+    await asProposed.get(again);
+    assert.doesNotMatch(
+      await (await asProposed.get(`${stack.appUrl}/result`)).text(),
+      /id="other-than-proposed"/,
     );
   });
 
