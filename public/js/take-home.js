@@ -23,8 +23,10 @@
       if (near) window.playgroundAnswers.showNear(near, text);
     };
     const revealed = () => unset.length === 0;
-    // A spent value is renewed only for a copy of real values: placeholders never carry it.
-    const mustRenew = () => revealed() && Boolean(box.dataset.fresh) && box.dataset.renewed !== 'true';
+    // A spent value is renewed only for a copy of real values: placeholders never carry it. Renewed for every such
+    // copy, as the box promises: a value renewed for an earlier copy may have been used by it since (a device code,
+    // once its tokens came) or have expired (an assertion, after 3 minutes).
+    const mustRenew = () => revealed() && Boolean(box.dataset.fresh);
 
     /** What a copy holds: nothing to hide, your values, placeholders, or your values but what this app never kept. */
     const modeNow = () => {
@@ -66,7 +68,6 @@
       if (event.detail.restore) {
         placeholders.forEach((text, pre) => (pre.textContent = text));
         unset = served.unset;
-        delete box.dataset.renewed;
         note.textContent = served.note;
         // "Copied … with your values" beside a button no longer describes what it copies.
         box.querySelectorAll('.copy-snippet + .status-line').forEach((line) => (line.textContent = ''));
@@ -103,7 +104,6 @@
           }
           fill(answer.snippets);
           unset = answer.snippets.unset;
-          box.dataset.renewed = 'true';
           note.textContent = answer.note;
           showMode();
           return answer.note;

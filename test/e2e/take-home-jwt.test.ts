@@ -1,4 +1,4 @@
-// Take it home, in Chromium: a JWT bearer result's spent assertion is renewed by one click, and the copy gets a token
+// Take it home, in Chromium: a JWT bearer result's spent assertion is renewed by one click (each copy again), and the copy gets a token
 // (its clipboard write begun by the click itself, as Safari requires). (npm test balances its browser groups on
 // this file taking about 4 s alone.)
 import assert from '../support/assert.ts';
@@ -53,7 +53,13 @@ describe('copied requests run as copied', () => {
     const answer = await curl(script);
     assert.equal(answer.status, 200);
     assert.equal(JSON.parse(answer.body).instance_url, stack.instanceUrl);
-    // Renewed once: the controls copy the new request from now on.
-    await box.getByRole('button', { name: 'Copy token request as curl, with your values' }).waitFor();
+    // Every copy renews again: the assertion an earlier copy carried may be expired or spent by now.
+    const again = await copy(
+      box,
+      box.getByRole('button', { name: 'New attempt and copy token request as Python, with your values' }),
+    );
+    const assertionOf = (text: string) => /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/.exec(text)?.[0];
+    assert.ok(assertionOf(again), again);
+    assert.notEqual(assertionOf(again), assertionOf(script), 'a new assertion for the second copy');
   });
 });

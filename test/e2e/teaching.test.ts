@@ -74,7 +74,6 @@ describe('teaching panel in Chromium', () => {
       assert.equal(await token.locator('.leg-body[data-leg-src]').count(), 0);
       const box = await revealedCopies(token, 'token request');
       // The copy control's renewal posts with the CSRF token of the flow page's meta tag (refused with 403 without it).
-      // Found by what it copies: once the copy is renewed, its name says Copy again.
       const copy = box.locator('.copy-snippet[data-label="curl"]');
       assert.equal(
         (await copy.textContent())?.replace(/\s+/g, ' ').trim(),
