@@ -1,15 +1,20 @@
 // Reads the client's credentials from HTTP Basic or from the form, as the token and introspection endpoints take them.
 import type { Params } from './params.ts';
+import { safeEqual } from './secrets.ts';
 
 export interface ClientCredentials {
   id: string;
   secret: string;
+  /** From HTTP Basic, when form-decoding changed it: the secret as the client wrote it (see clientCredentials). */
+  secretAsSent?: string;
 }
 
 /**
  * `Authorization: Basic base64(id:secret)` wins over client_id/client_secret in the form. RFC 6749 §2.3.1 has both
  * parts form-encoded before base64; Salesforce's consumer keys and secrets contain no character that this changes,
- * so decoding them is the RFC's safe choice (a value that is not valid form-encoding is taken as it is).
+ * so decoding them is the RFC's safe choice (a value that is not valid form-encoding is taken as it is). A secret
+ * of the learner's own with + or % in it reads differently from clients that encode it (openid-client) and clients
+ * that do not (curl --user, requests' auth=, most code): the secret as sent is kept too, and either matches.
  */
 export function clientCredentials(authorization: string | undefined, params: Params): ClientCredentials {
   const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
@@ -17,7 +22,20 @@ export function clientCredentials(authorization: string | undefined, params: Par
   const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return { id: formDecode(decoded), secret: '' };
-  return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+  const sent = decoded.slice(colon + 1);
+  const secret = formDecode(sent);
+  return { id: formDecode(decoded.slice(0, colon)), secret, ...(secret !== sent && { secretAsSent: sent }) };
+}
+
+/** Whether the client's secret is the app's, as decoded or as sent. */
+export function secretMatches(
+  client: Pick<ClientCredentials, 'secret' | 'secretAsSent'>,
+  expected: string,
+): boolean {
+  return (
+    safeEqual(client.secret, expected) ||
+    (client.secretAsSent !== undefined && safeEqual(client.secretAsSent, expected))
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // POST /services/oauth2/introspect: is this token active? Needs the client's own credentials (body or Basic), or
 // a client assertion.
 import { Router } from 'express';
-import { clientCredentials } from '../clientAuth.ts';
+import { clientCredentials, secretMatches } from '../clientAuth.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
 import { OAuthError, sendOAuthError } from '../errors.ts';
 import { identityUrl } from '../org.ts';
@@ -29,7 +29,7 @@ export function introspectEndpoint(ctx: EmulatorContext): Router {
     // Salesforce's answer to an unknown client here is unconfirmed: RFC 7662 (2.1) asks for the failed client
     // authentication answer, invalid_client, even where the token endpoint says invalid_client_id.
     const known =
-      safeEqual(client.id, ctx.options.clientId) && safeEqual(client.secret, ctx.options.clientSecret);
+      safeEqual(client.id, ctx.options.clientId) && secretMatches(client, ctx.options.clientSecret);
     if (!asserted && !known) return sendOAuthError(res, OAuthError.invalidClient());
     // RFC 7662 (2.1) makes `token` required, and a request without it is malformed (RFC 6749 5.2), not a question
     // about an inactive token. Salesforce's answer is unconfirmed; the description is this emulator's.

@@ -32,7 +32,7 @@ export const authorizationCodeGrant: Grant = {
     // The armed fault 'require-secret' plays "Require Secret for Web Server Flow" switched on for this exchange.
     const secretRequired =
       ctx.faults.take('require-secret', { state: grant.state }) || ctx.state.settings.requireSecret;
-    if (!client.asserted) checkClientSecret(ctx, client.secret, secretRequired);
+    if (!client.asserted) checkClientSecret(ctx, client, secretRequired);
     checkPkce(grant, params.code_verifier);
     const user = checkActive(findUserById(ctx, grant.userId));
     checkAdminApproval(ctx, user, { state: grant.state });

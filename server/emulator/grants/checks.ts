@@ -1,5 +1,5 @@
 // Small named checks shared by the grants: each returns normally or throws the exact Salesforce error.
-import { clientCredentials } from '../clientAuth.ts';
+import { clientCredentials, secretMatches, type ClientCredentials } from '../clientAuth.ts';
 import { appAccess, type EmulatorContext } from '../context.ts';
 import { OAuthError } from '../errors.ts';
 import type { FaultRequest } from '../orgControl.ts';
@@ -19,12 +19,16 @@ export function checkClientId(ctx: EmulatorContext, clientId: string | undefined
  * validates it"); it must be sent at all when the flow's setting requires it. Salesforce's wording for a missing
  * secret is unconfirmed; the wrong-secret answer is the likeliest.
  */
-export function checkClientSecret(ctx: EmulatorContext, secret: string | undefined, required: boolean): void {
-  if (secret === undefined || secret === '') {
+export function checkClientSecret(
+  ctx: EmulatorContext,
+  client: Pick<ClientCredentials, 'secret' | 'secretAsSent'>,
+  required: boolean,
+): void {
+  if (client.secret === '') {
     if (required) throw OAuthError.invalidClient();
     return;
   }
-  if (!safeEqual(secret, ctx.options.clientSecret)) throw OAuthError.invalidClient();
+  if (!secretMatches(client, ctx.options.clientSecret)) throw OAuthError.invalidClient();
 }
 
 /**
@@ -36,7 +40,7 @@ export function checkClientAuthentication(ctx: EmulatorContext, request: GrantRe
   if (assertedClientId(ctx, params, request)) return;
   const client = clientCredentials(request.authorization, params);
   checkClientId(ctx, client.id);
-  checkClientSecret(ctx, client.secret, true);
+  checkClientSecret(ctx, client, true);
 }
 
 export function checkRedirectUri(grant: CodeGrant, redirectUri: string | undefined): void {

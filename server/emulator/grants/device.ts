@@ -23,7 +23,7 @@ export function startDeviceAuthorization(
 ): Record<string, unknown> {
   checkClientId(ctx, params.client_id);
   // The device flow needs no secret; one that is sent must be right, as Salesforce checks a sent secret elsewhere.
-  checkClientSecret(ctx, params.client_secret, false);
+  checkClientSecret(ctx, { secret: params.client_secret ?? '' }, false);
   // The start carries no grant_type: the flow's own, which its polls send, names its requests.
   const blocked = ctx.faults.take('device-blocked', { grantType: deviceGrant.grantType });
   if (blocked || !ctx.state.settings.deviceFlowEnabled || !ctx.state.org.appInstalled) {
@@ -51,7 +51,7 @@ export const deviceGrant: Grant = {
   handler(ctx, params, request) {
     checkClientId(ctx, params.client_id);
     // As at the start: no secret needed, but one that is sent must be right.
-    checkClientSecret(ctx, params.client_secret, false);
+    checkClientSecret(ctx, { secret: params.client_secret ?? '' }, false);
     const deviceCode = params.code ?? '';
     const authorization = deviceCode ? ctx.devices.byCode(deviceCode) : undefined;
     if (!authorization) throw OAuthError.invalidGrant('expired authorization code');

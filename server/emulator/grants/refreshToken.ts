@@ -16,7 +16,7 @@ export const refreshTokenGrant: Grant = {
     const { settings, tokens } = ctx.state;
     const client = clientOfRequest(ctx, params, request);
     checkClientId(ctx, client.id);
-    if (!client.asserted) checkClientSecret(ctx, client.secret, settings.requireSecretForRefresh);
+    if (!client.asserted) checkClientSecret(ctx, client, settings.requireSecretForRefresh);
     const stored = params.refresh_token ? tokens.findRefreshToken(params.refresh_token) : undefined;
     if (!stored) throw expired();
     if (stored.replacedAt !== undefined) {
