@@ -56,7 +56,7 @@ export function bindingsComment(bindings: readonly Binding[]): string | undefine
   if (bindings.length === 0) return undefined;
   const revealed = bindings.filter((binding) => binding.value !== undefined);
   if (revealed.length === bindings.length)
-    return 'Your own values, from your session: live credentials. Keep them out of chat, tickets, git and shell history.';
+    return 'Your own values, from your session: live credentials. Keep them out of chat, tickets and git; run the copy from a file to keep them out of the shell history.';
   if (revealed.length === 0)
     return 'Placeholders: set each to your own value first, Reveal on the playground shows them.';
   return 'Your own values where this app kept them, export the others yourself first: this app never keeps them.';
@@ -65,6 +65,12 @@ export function bindingsComment(bindings: readonly Binding[]): string | undefine
 /** What a placeholder says, so that a command run as copied fails loudly instead of sending something plausible. */
 export const placeholder = (binding: Binding) => `<${binding.describe}>`;
 
-/** How to set a variable the copy reads, in a POSIX shell and in PowerShell (the copies run on Windows too). */
-export const setIt = (binding: Binding) =>
-  `export ${binding.variable}='${placeholder(binding)}' (PowerShell: $env:${binding.variable} = '${placeholder(binding)}')`;
+/**
+ * How to set a variable the copy reads, in a POSIX shell and in PowerShell (the copies run on Windows too). A value
+ * this app never keeps (a password) is typed at a prompt: unseen, out of the shell's history, and whatever quotes or
+ * dollars it holds, where an export line would need them escaped.
+ */
+export const setIt = ({ variable, describe, unkept }: Binding) =>
+  unkept
+    ? `read -rs ${variable} && export ${variable}, then type ${describe} (PowerShell: $env:${variable} = [Net.NetworkCredential]::new('', (Read-Host -AsSecureString)).Password)`
+    : `export ${variable}='<${describe}>' (PowerShell: $env:${variable} = '<${describe}>')`;

@@ -34,7 +34,8 @@ export function variableLines(bindings: readonly Binding[]): string[] {
       (binding) => `export ${binding.variable}=${shellQuote(binding.value ?? placeholder(binding))}`,
     ),
     ...checked.map(
-      (binding) => `: "\${${binding.variable}:?is not set: export it first (${binding.describe})}" &&`,
+      (binding) =>
+        `: "\${${binding.variable}:?is not set: read -rs ${binding.variable} && export ${binding.variable} first, then type ${binding.describe}}" &&`,
     ),
   ];
 }

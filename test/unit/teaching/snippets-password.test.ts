@@ -4,6 +4,7 @@ import assert from '../../support/assert.ts';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { curlSnippet, POSIX_SHELL_LINE } from '../../../server/teaching/snippets/curl.ts';
+import { pythonSnippet } from '../../../server/teaching/snippets/python.ts';
 import { legRequest } from '../../../server/teaching/snippets/request.ts';
 import * as legs from './snippet-fixtures.ts';
 
@@ -19,7 +20,7 @@ describe('curl snippets: the password', () => {
     assert.match(text, /^export SF_CLIENT_SECRET=local-emulator-consumer-secret$/m);
     assert.ok(
       text.includes(
-        `: "\${SF_PASSWORD:?is not set: export it first (the password followed by the security token)}" &&\ncurl `,
+        `: "\${SF_PASSWORD:?is not set: read -rs SF_PASSWORD && export SF_PASSWORD first, then type the password followed by the security token}" &&\ncurl `,
       ),
     );
     assert.doesNotMatch(text, /^export SF_PASSWORD=/m);
@@ -38,7 +39,7 @@ describe('curl snippets: the password', () => {
     assert.equal(without.stdout, '');
     assert.match(
       without.stderr,
-      /SF_PASSWORD: is not set: export it first \(the password followed by the security token\)/,
+      /SF_PASSWORD: is not set: read -rs SF_PASSWORD && export SF_PASSWORD first, then type the password followed by the security token/,
     ); // Pasted into an interactive shell, which a failed check does not end: the && still keeps curl from running.
     for (const shell of [
       ['bash', '--norc', '--noprofile', '-i'],
@@ -57,5 +58,32 @@ describe('curl snippets: the password', () => {
     const before = curlSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: false });
     assert.doesNotMatch(before, /^export SF_PASSWORD=/m);
     assert.match(before, /^: "\$\{SF_PASSWORD:\?is not set/m);
+  });
+
+  test('typed at read -rs as the copies say, a password with quotes and dollars reaches the request as typed', () => {
+    const text = curlSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: true });
+    const password = `pa$s wo'rd"!\\x TOKEN`;
+    const typed = spawnSync(
+      'bash',
+      ['-c', `read -rs SF_PASSWORD && export SF_PASSWORD\ncurl() { printf '%s\\n' "$@"; }\n${text}`],
+      { input: `${password}\n`, encoding: 'utf8', env: { PATH: process.env.PATH } },
+    );
+    assert.equal(typed.status, 0, typed.stderr);
+    assert.ok(typed.stdout.split('\n').includes(`password=${password}`), typed.stdout);
+    // The Python copy, unset, stops with the same advice rather than a KeyError's traceback.
+    const python = pythonSnippet(legRequest(legs.passwordGrant), { ...legs.EMULATOR, reveal: true });
+    const withoutRequests =
+      'import sys, types\nsys.modules["requests"] = types.ModuleType("requests")\nexec(sys.stdin.read())';
+    const unset = spawnSync('python3', ['-c', withoutRequests], {
+      input: python,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
+    assert.equal(unset.status, 1);
+    assert.match(
+      unset.stderr,
+      /^SF_PASSWORD is not set: read -rs SF_PASSWORD && export SF_PASSWORD, then type the password/,
+    );
+    assert.doesNotMatch(unset.stderr, /Traceback/);
   });
 });
