@@ -39,15 +39,30 @@ export const YAML_BLOCK = new RegExp(
  * A setting's name as .env files and CI variables write it, with a suffix after the word or not (SF_PASSWORD_PROD,
  * SF_CLIENT_SECRET_2): not one that says where or what kind (SF_TOKEN_URL, SF_PRIVATE_KEY_FILE, TOKEN_TYPE).
  */
-const NOT_A_SECRET_SUFFIX =
-  'URL|URI|ENDPOINT|HOST|PORT|FILE|PATH|DIR|TYPE|FORMAT|ALG|ALGORITHM|HEADER|POLICY|SCOPES?|EXPIRES|EXPIRY|TTL|LIFETIME|TIMEOUT|LENGTH|ENABLED|REQUIRED';
-const ENV_WORD =
-  '[A-Z][A-Z\\d_]*?(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)';
-const ENV_SUFFIX = `_(?!(?:${NOT_A_SECRET_SUFFIX})(?![A-Z\\d]))[A-Z\\d]+`;
-export const ENV_NAME = `${ENV_WORD}(?:${ENV_SUFFIX})*`;
-export const SUFFIXED_ENV_NAME = `${ENV_WORD}(?:${ENV_SUFFIX})+`;
+const NOT_A_SECRET_SUFFIX = new Set(
+  'URL URI ENDPOINT HOST PORT FILE PATH DIR TYPE FORMAT ALG ALGORITHM HEADER POLICY SCOPE SCOPES EXPIRES EXPIRY TTL LIFETIME TIMEOUT LENGTH ENABLED REQUIRED'.split(
+    ' ',
+  ),
+);
+const SECRET_WORD = /(?:SECRET|PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SESSION_?ID|PRIVATE_?KEY|API_?KEY)$/;
+/**
+ * Whether an upper-case setting's name is a credential's: its last words, suffixes aside, name one. Read from the
+ * end in code: a pattern with a lazy head and repeated suffixes took a name of many words quadratically.
+ */
+export function envSecretName(name: string, suffixRequired = false): boolean {
+  const words = name.split('_');
+  for (let end = name.length, i = words.length - 1, suffixes = 0; i >= 0; i--, suffixes++) {
+    if ((suffixes > 0 || !suffixRequired) && SECRET_WORD.test(name.slice(Math.max(0, end - 12), end)))
+      return true;
+    if (words[i] === '' || NOT_A_SECRET_SUFFIX.has(words[i])) return false;
+    end -= words[i].length + 1;
+  }
+  return false;
+}
+/** An upper-case setting's name, whole: envSecretName says whether it is a credential's. */
+export const SETTING = '[A-Z][A-Z\\d_]*';
 /** A line of a .env file: the whole value is the secret's, & and all (a URL's pairs are matched by PAIR). */
-export const ENV_LINE = new RegExp(`^([ \\t]*(?:export[ \\t]+)?${ENV_NAME}=)([^\\n]*)`, 'gm');
+export const ENV_LINE = new RegExp(`^([ \\t]*(?:export[ \\t]+)?)(${SETTING})=([^\\n]*)`, 'gm');
 /**
  * A .env line's value: quoted or bare, trailing blanks kept apart. Taken apart here rather than by the pattern,
  * whose lazy value, followed by trailing blanks, went over a long run of blanks once per character (quadratic).

@@ -1,8 +1,10 @@
 // More shapes a credential takes in a paste (see pastedSecretPatterns.ts for the common ones): where its name is a
 // value of its own (Postman, HAR, .NET and Spring XML), JSON escaped inside a log line's JSON, a name without = or :
 // (a command's flag, .netrc), a setting's name with a suffix, a YAML value of several words. Each has the groups
-// head (kept), value (masked) and tail (kept, often empty).
-import { NAME, SUFFIXED_ENV_NAME } from './pastedSecretPatterns.ts';
+// head (kept), value (masked) and tail (kept, often empty); a setting's name, when it has one (see envSecretName).
+import { maskValue } from '../mask.ts';
+import { NAME, SETTING } from './pastedSecretPatterns.ts';
+import { isNoSecret } from './pastedSecretValues.ts';
 
 const SEPARATOR = String.raw`[ \t]*(?:=>|=|::?)[ \t]*`;
 
@@ -21,7 +23,7 @@ export const NAMED_ELSEWHERE: RegExp[] = [
   // {"body":"{\"client_secret\":\"…\"}"}: a request's JSON logged as a string inside the log line's JSON.
   new RegExp(String.raw`(?<head>\\"${NAME}\\"\s*:\s*\\")(?<value>(?:[^\\\n]|\\[^"\n])*)(?<tail>\\")`, 'gi'),
   // .netrc: machine login.salesforce.com login me@x.com password …
-  /(?<head>\bmachine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+)(?<value>\S+)(?<tail>)/gi,
+  /(?<head>\b(?:machine\s+\S+|default)(?:\s+login\s+\S+)?\s+password\s+)(?<value>\S+)(?<tail>)/gi,
   // jsforce: conn.login('me@example.com', 'password and token').
   /(?<head>\.login\(\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,\s*["'`])(?<value>[^"'`\n]+)(?<tail>["'`])/g,
   // curl --data-urlencode 'password=pass word&more': everything up to the quote is the value.
@@ -32,14 +34,14 @@ export const NAMED_ELSEWHERE: RegExp[] = [
   // SF_CLIENT_SECRET_PROD: …, SF_PASSWORD_2=… anywhere on a line (a compose file, a CI log); at a line's start
   // ENV_LINE has them. Upper case only: password_hash or token_type in code are other things.
   new RegExp(
-    String.raw`(?<head>(?<![\w.-])${SUFFIXED_ENV_NAME}${SEPARATOR}(?<q>["'\`]?))(?<value>[^\s"'\`&]+)(?<tail>\k<q>)`,
+    String.raw`(?<head>(?<![\w.-])(?<setting>${SETTING})${SEPARATOR}(?<q>["'\`]?))(?<value>[^\s"'\`&]+)(?<tail>\k<q>)`,
     'g',
   ),
 ];
 
 /** A command's flag and its value after a space: --client-secret …, --password "…", curl's --oauth2-bearer …. */
 export const FLAG = new RegExp(
-  String.raw`(?<head>(?<![\w-])--?[\w-]*?(?:secret|password|passwd|passphrase|token|pwd|pass|api-?key|bearer)[ \t]+(?<q>["']?))(?<value>[^\s"'-][^\s"']*)(?<tail>\k<q>)`,
+  String.raw`(?<head>(?<![\w-])--?[\w-]*?(?:secret|password|passwd|passphrase|token|pwd|pass|api-?key|bearer)[ \t]+(?<q>["']?))(?<value>(?<=["'])[^"'\n]+|[^\s"'-][^\s"']*)(?<tail>\k<q>)`,
   'gi',
 );
 
@@ -58,4 +60,29 @@ export function yamlValue(rest: string): { value: string; tail: string } {
   const end = comment.length > 0 ? Math.min(...comment) : rest.length;
   const value = rest.slice(0, end).trimEnd();
   return { value, tail: rest.slice(value.length) };
+}
+
+/** YAML_BLOCK's match: the key kept, the block scalar's lines masked, the lines after the block as they were. */
+export function maskYamlBlock(_m: string, indent: string, key: string, block: string): string {
+  // Under a list item (- password: |) the value is indented past the key, not past the dash: the item's
+  // other keys, as far in as the key, are no part of it.
+  const column = indent.length + (/^- +/.exec(key)?.[0].length ?? 0);
+  const lines = block.split('\n');
+  const end = lines.findIndex((line) => line.trim() !== '' && /^[ \t]*/.exec(line)![0].length <= column);
+  const value = end === -1 ? lines : lines.slice(0, end);
+  const rest = end === -1 ? [] : lines.slice(end);
+  return [`${indent}${key}`, maskLines(value.join('\n')), ...rest].join('\n');
+}
+
+/** A block scalar's lines, each masked, indentation and blank lines kept. */
+function maskLines(block: string): string {
+  return block
+    .split('\n')
+    .map((line) => {
+      const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+      const value = line.slice(indent.length).trimEnd();
+      if (value === '' || isNoSecret('', value)) return line;
+      return `${indent}${maskValue(value)}${line.slice(indent.length + value.length)}`;
+    })
+    .join('\n');
 }

@@ -11,6 +11,8 @@ export function isNoSecret(name: string, value: string): boolean {
   if (/^[|>][1-9]?[+-]?[1-9]?$/.test(value)) return true;
   if (/^(?:expired|invalid|missing|revoked|required|empty|enabled|disabled|redacted|hidden)$/i.test(value))
     return true;
+  // An error code followed by its colon ("SF_PASSWORD_PROD: INVALID_LOGIN: Invalid username…"): an error's words.
+  if (value.endsWith(':') && isErrorCode(value)) return true;
   // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and
   // error codes, which the explainer reads; an authorization code is long and mixed (aPrx…).
   // Digits go only after an underscore (ERR_HTTP2_…): ABCDEFGH1234 could be a code of another server's.
@@ -36,3 +38,6 @@ export const continuesSentence = (all: string, end: number) =>
 
 /** "Basic authentication", "OAuth Username": words of a sentence, not a credential (which has digits or symbols). */
 export const isWord = (value: string) => /^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*$/.test(value);
+
+/** An error code's shape (invalid_grant, INVALID_SESSION_ID), its colon or not: the first word of an error's words. */
+export const isErrorCode = (word: string) => /^(?:[a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+):?$/.test(word);

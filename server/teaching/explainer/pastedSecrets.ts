@@ -18,10 +18,11 @@ import {
   URL_PASSWORD,
   XML_SECRET,
   YAML_BLOCK,
+  envSecretName,
   envValue,
 } from './pastedSecretPatterns.ts';
-import { FLAG, NAMED_ELSEWHERE, YAML_LINE, yamlValue } from './pastedSecretShapes.ts';
-import { continuesSentence, isNoSecret, isProse, isWord } from './pastedSecretValues.ts';
+import { FLAG, NAMED_ELSEWHERE, YAML_LINE, maskYamlBlock, yamlValue } from './pastedSecretShapes.ts';
+import { continuesSentence, isErrorCode, isNoSecret, isProse, isWord } from './pastedSecretValues.ts';
 
 /** The text with every secret found masked, and whether any was. */
 export function maskPastedSecrets(text: string): { text: string; masked: boolean } {
@@ -29,13 +30,11 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(PRIVATE_KEY, '[a private key, removed here]')
     // First, so that an assertion= or id_token= keeps its readable parts rather than being masked whole.
     .replace(JWT, (_m, readable: string) => `${readable}••••••`)
-    .replace(
-      YAML_BLOCK,
-      (_m, indent: string, key: string, block: string) => `${indent}${key}\n${maskLines(block)}`,
-    )
-    .replace(ENV_LINE, (m, start: string, rest: string) => {
+    .replace(YAML_BLOCK, maskYamlBlock)
+    .replace(ENV_LINE, (m, start: string, name: string, rest: string) => {
       const { q, value, end } = envValue(rest);
-      return isNoSecret('', value) || value === '' ? m : `${start}${q}${maskValue(value)}${q}${end}`;
+      if (!envSecretName(name) || isNoSecret('', value) || value === '') return m;
+      return `${start}${name}=${q}${maskValue(value)}${q}${end}`;
     })
     // A value of several words: one word alone is PAIR's. Kept if its first word is no secret or starts prose
     // ("code: 400 Bad Request", "INVALID_SESSION_ID: This session is not valid…").
@@ -43,14 +42,17 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
       const { head, name, sep, value: rest } = groupsOf(args);
       const { value, tail } = yamlValue(rest);
       const firstWord = /^\S+/.exec(value)?.[0] ?? '';
-      if (value === firstWord || isNoSecret(name, firstWord) || isProse(name, sep, firstWord)) return m;
+      // An error code first ("token: invalid_grant - expired …"): the words of an error, which the explainer reads.
+      const prose = isErrorCode(firstWord) || isProse(name, sep, firstWord);
+      if (value === firstWord || prose || isNoSecret(name, firstWord)) return m;
       return `${head}${maskValue(value)}${tail}`;
     });
   // Before PAIR, which would take a value's first word alone (--data-urlencode 'password=two words').
   const named = NAMED_ELSEWHERE.reduce(
     (sofar, shape) =>
       sofar.replace(shape, (m, ...args) => {
-        const { head, value, tail } = groupsOf(args);
+        const { head, value, tail, setting } = groupsOf(args);
+        if (setting !== undefined && !envSecretName(setting, true)) return m;
         return isNoSecret('', value) ? m : `${head}${maskValue(value)}${tail}`;
       }),
     early,
@@ -89,8 +91,11 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
         const soqlToken = /^token$/i.test(name) && sep.includes(':') && !sep.includes('::');
         if (soqlToken && /\bunexpected[ \t]+$/i.test(all.slice(Math.max(0, at - 12), at))) return m;
         const proseGoesOn = continuesSentence(all, at + m.length);
-        if (isNoSecret(name, value ?? '') || (q === '' && proseGoesOn && isProse(name, sep, value ?? '')))
-          return m;
+        // An error code with its words after it ("Pass: invalid_grant - authentication failure").
+        const codeGoesOn =
+          isErrorCode(value ?? '') && /^[ \t]+\S/.test(all.slice(at + m.length, at + m.length + 3));
+        const prose = (proseGoesOn && isProse(name, sep, value ?? '')) || codeGoesOn;
+        if (isNoSecret(name, value ?? '') || (q === '' && prose)) return m;
         return `${name}${sep}${q}${maskValue(value ?? '')}${q}`;
       },
     )
@@ -120,13 +125,6 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(REFRESH_TOKEN, (value) => maskValue(value))
     .replace(LONG_HEX, (value) => maskValue(value));
   return { text: masked, masked: masked !== text };
-}
-
-/** A block scalar's lines, each masked, indentation and blank lines kept. */
-function maskLines(block: string): string {
-  return block.replace(/^([ \t]*)(\S[^\n]*?)([ \t]*)$/gm, (m, indent: string, value: string, end: string) =>
-    isNoSecret('', value) ? m : `${indent}${maskValue(value)}${end}`,
-  );
 }
 
 /** A replacer's named groups: the last of its arguments. */

@@ -67,6 +67,8 @@ describe('masking a pasted error', () => {
       // A value of several words: a YAML plain scalar runs to the line's end, a --data-urlencode value to its quote.
       `password: correct horse ${SECRET} staple`,
       `curl --data-urlencode 'password=correct horse ${SECRET}&x' https://x`,
+      `python login.py --password "correct ${SECRET} staple"`,
+      `machine login.salesforce.com\n  login me@x.com\n  password ${SECRET}`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
@@ -96,6 +98,13 @@ describe('masking a pasted error', () => {
     ])
       assert.doesNotMatch(masked(pasted), /swordfish/, pasted);
     assert.equal(masked('query: |\n  SELECT Id FROM Account'), 'query: |\n  SELECT Id FROM Account');
+    // Under a list item, the item's other keys are no part of the block.
+    assert.equal(
+      masked(
+        '- password: |\n    swordfish\n  error: invalid_grant\n  error_description: authentication failure',
+      ),
+      '- password: |\n    ••••••\n  error: invalid_grant\n  error_description: authentication failure',
+    );
     // A .env value with blanks after it: masked, its quotes and the blanks kept.
     assert.equal(masked(`SF_PASSWORD="${SECRET}"   `), 'SF_PASSWORD="F4E1…•••••• (26 chars)"   ');
     // A password of words and spaces, quoted, goes whole.
@@ -157,6 +166,11 @@ describe('masking a pasted error', () => {
       'use the --password flag to give it',
       'code: 400 Bad Request',
       'Token: Invalid or expired',
+      // An error code first, its words after it, under a credential's name (YAML, a log line).
+      'Token: invalid_grant: expired access/refresh token',
+      '- token: invalid_grant - expired access/refresh token',
+      'Pass: invalid_grant - authentication failure',
+      'SF_PASSWORD_PROD: INVALID_LOGIN: Invalid username, password, security token; or user locked out.',
     ])
       assert.equal(masked(pasted), pasted);
     // An authorization code is still one.
