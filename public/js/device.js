@@ -31,7 +31,10 @@
   const FORM_ANSWER_WAIT_MS = 30000;
   section.querySelector('form[action="/flows/device/poll"]')?.addEventListener('submit', (event) => {
     if (!polling) {
-      formSentAt = Date.now();
+      // Only a form really sent: forms.js, whose listener runs after this one, may keep a second click from it.
+      window.setTimeout(() => {
+        if (!event.defaultPrevented) formSentAt = Date.now();
+      });
       return;
     }
     event.preventDefault();
