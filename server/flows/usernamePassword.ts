@@ -33,9 +33,10 @@ export function buildRequest(
     throw new FlowError('password_missing', 'no password was entered, so nothing was sent to Salesforce');
   }
   // The password typed with the token already on its end, and the token in its own field too: sent as password, token,
-  // token, it would fail as above. (A token is 24 random characters: no password ends with it by chance.)
+  // token, it would fail as above. (A token is 24 or 25 random characters: no password ends with it by chance.)
   const { securityToken } = credentials;
-  if (securityToken !== '' && credentials.password.endsWith(securityToken)) {
+  // Shorter, a mistyped token could match a password's end by chance (Summer2024 and 4): sent, and refused there.
+  if (securityToken.length >= 20 && credentials.password.endsWith(securityToken)) {
     throw new FlowError(
       'security_token_twice',
       'the password already ends with the security token, which was typed in its own field too, so nothing was sent to Salesforce',
