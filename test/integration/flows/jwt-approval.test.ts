@@ -60,7 +60,8 @@ describe('JWT flow: an approval given as another user', () => {
     );
     // As proposed: no such note. (Not as the JWT user, whose approval the next test needs missing.)
     const asProposed = new TestClient();
-    const proposeStandard = `/flows/web-server/start?login_hint=standard%40playground.local&prompt=login`;
+    // A copied hint with blanks around it is the same user, as the login page took it.
+    const proposeStandard = `/flows/web-server/start?login_hint=%20standard%40playground.local%20&prompt=login`;
     const again = await authorizeViaApp(stack, asProposed, proposeStandard, {
       username: 'standard@playground.local',
     });
