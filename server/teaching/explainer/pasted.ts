@@ -1,7 +1,7 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure } from './pastedClientFailures.ts';
-import { straightQuotes, withDescription } from './pastedDescription.ts';
+import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
 import { isMaskedValue } from '../mask.ts';
 import { fromKeyLines, fromRepr } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
@@ -15,7 +15,7 @@ const KNOWN_CODE =
 
 /** `known` lists the error and description pairs the explainer has, to recognise a description quoted alone. */
 export function readPastedError(text: string, known: readonly PastedError[] = []): PastedError | undefined {
-  const input = straightQuotes(text.trim().slice(0, 10_000));
+  const input = withoutEntities(straightQuotes(text.trim().slice(0, 10_000)));
   if (!input) return undefined;
   const found =
     fromJson(input) ??

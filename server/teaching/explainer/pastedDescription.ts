@@ -31,8 +31,14 @@ export function cleanDescription(description: string): string {
 }
 
 /** Copied from a page's source or an escaped log: "hasn&#39;t", "&quot;Account&quot;", "A &amp; B". */
-const ENTITIES: Record<string, string> = { amp: '&', apos: "'", quot: '"', lt: '<', gt: '>', nbsp: ' ' };
-function withoutEntities(text: string): string {
+const ENTITIES: Record<string, string> = {
+  ...{ amp: '&', apos: "'", quot: '"', lt: '<', gt: '>', nbsp: ' ' },
+  // Curly quotes, straightened as straightQuotes does.
+  ...{ lsquo: "'", rsquo: "'", ldquo: '"', rdquo: '"' },
+};
+/** Escaped twice on its way (&amp;#39;), decoded twice. */
+export const withoutEntities = (text: string) => decodeEntities(decodeEntities(text));
+function decodeEntities(text: string): string {
   return text.replace(
     /&(?:#(\d{1,6})|#x([\da-f]{1,6})|([a-z]+));/gi,
     (entity, decimal?: string, hex?: string, name?: string) => {

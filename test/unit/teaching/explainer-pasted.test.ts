@@ -70,13 +70,16 @@ describe('error explainer', () => {
       ['jwt-not-approved', 'token-exchange-not-approved'],
     );
     // Copied from a page's source or an escaped log: its entities are the words' own characters.
-    for (const apostrophe of ['&#39;', '&apos;', '&#x27;'])
+    for (const apostrophe of ['&#39;', '&apos;', '&#x27;', '&rsquo;', '&amp;#39;'])
       assert.deepEqual(
         cards(
           `{"error":"invalid_grant","error_description":"user hasn${apostrophe}t approved this consumer"}`,
         ),
         ['jwt-not-approved', 'token-exchange-not-approved'],
       );
+    // The description alone, as a page's source has it.
+    const approval = [{ error: 'invalid_grant', error_description: "user hasn't approved this consumer" }];
+    assert.deepEqual(readPastedError('user hasn&#39;t approved this consumer', approval), approval[0]);
     const unknownGrant = explainCandidates({
       error: 'unsupported_grant_type',
       error_description: 'grant type not supported',
