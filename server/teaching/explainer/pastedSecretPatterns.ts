@@ -83,9 +83,9 @@ export const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=%-]{8,})
 export const BARE_AUTHORIZATION =
   /\b(authorization["']?[ \t]*[:=][ \t]*["']?)(?!(?:Bearer|Basic|OAuth)\s)([\w.~+/!=%-]{16,})/gi;
 export const CURL_USER = /(\s(?:-u|--user)[ \t=]+["']?[^\s:"']+:)([^\s"']+)/g;
-/** <password>…</password> in XML (a SOAP login's body). */
+/** <password>…</password> in XML (a SOAP login's body), <clientSecret xsi:type="…">…</clientSecret> in others. */
 export const XML_SECRET =
-  /<((?:\w+:)?(?:password|client_secret|sessionId|access_token|refresh_token))>([^<]+)<\/\1>/gi;
+  /(<((?:\w+:)?\w*?(?:password|secret|sessionId|access_token|refresh_token))(?:\s[^<>\n]*)?>)([^<]+)(<\/\2>)/gi;
 export const PRIVATE_KEY =
   /-----BEGIN [A-Z ]*PRIVATE\s+KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE\s+KEY-----|$)/g;
 /** An access token or session id (org id, "!", the rest), a refresh token, a consumer secret's 64 hex digits. */

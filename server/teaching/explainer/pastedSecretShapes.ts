@@ -10,14 +10,33 @@ const SEPARATOR = String.raw`[ \t]*(?:=>|=|::?)[ \t]*`;
 
 /** Shapes whose value is masked unless it is no secret (masked already, empty, where the code reads it from). */
 export const NAMED_ELSEWHERE: RegExp[] = [
-  // {"key": "client_secret", "value": "…"} (a Postman environment), {"name": "password", "value": "…"} (a HAR file).
+  // {"key": "client_secret", "value": "…"} (a Postman environment), {"name": "password", "value": "…"} (a HAR file),
+  // other keys between them or not, and the value first.
   new RegExp(
-    String.raw`(?<head>"(?:key|name)"\s*:\s*"${NAME}"\s*,\s*"value"\s*:\s*")(?<value>(?:\\.|[^"\\\n])*)(?<tail>")`,
+    String.raw`(?<head>"(?:key|name)"\s*:\s*"${NAME}"[^{}\n]{0,200}?"value"\s*:\s*")(?<value>(?:\\.|[^"\\\n])*)(?<tail>")`,
     'gi',
   ),
-  // <add key="SalesforceClientSecret" value="…"/> (.NET), <property name="password" value="…"/> (Spring).
   new RegExp(
-    String.raw`(?<head>\b(?:key|name)\s*=\s*["']${NAME}["']\s+value\s*=\s*["'])(?<value>[^"'\n]*)(?<tail>["'])`,
+    String.raw`(?<head>"value"\s*:\s*")(?<value>(?:\\.|[^"\\\n])*)(?<tail>"[^{}\n]{0,200}?"(?:key|name)"\s*:\s*"${NAME}")`,
+    'gi',
+  ),
+  // <add key="SalesforceClientSecret" value="…"/> (.NET, Salesforce:ClientSecret too), <property name="password"
+  // value="…"/> (Spring), the value first or not; <entry key="sf.password">…</entry>.
+  new RegExp(
+    String.raw`(?<head>\b(?:key|name)\s*=\s*["'](?:[\w.-]*:)?${NAME}["']\s+value\s*=\s*["'])(?<value>[^"'\n]*)(?<tail>["'])`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`(?<head>\bvalue\s*=\s*["'])(?<value>[^"'\n]*)(?<tail>["']\s+(?:key|name)\s*=\s*["'](?:[\w.-]*:)?${NAME}["'])`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`(?<head><entry\s+key\s*=\s*["'](?:[\w.-]*:)?${NAME}["']\s*>)(?<value>[^<\n]+)(?<tail><\/entry>)`,
+    'gi',
+  ),
+  // Kubernetes and compose lists: - name: SF_PASSWORD, then value: … on the next line.
+  new RegExp(
+    String.raw`(?<head>\bname:[ \t]*["']?${NAME}["']?[ \t]*\n[ \t]*value:[ \t]*(?<q>["']?))(?<value>[^"'\s][^"'\n]*)(?<tail>\k<q>)`,
     'gi',
   ),
   // {"body":"{\"client_secret\":\"…\"}"}: a request's JSON logged as a string inside the log line's JSON.

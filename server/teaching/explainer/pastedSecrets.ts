@@ -118,8 +118,8 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
       isNoSecret('', value) ? m : `${start}${maskValue(value)}`,
     )
     .replace(CURL_USER, (_m, start: string, value: string) => `${start}${maskValue(value)}`)
-    .replace(XML_SECRET, (m, tag: string, value: string) =>
-      isNoSecret('', value) ? m : `<${tag}>${maskValue(value)}</${tag}>`,
+    .replace(XML_SECRET, (m, open: string, _tag: string, value: string, close: string) =>
+      isNoSecret('', value) ? m : `${open}${maskValue(value)}${close}`,
     )
     .replace(SESSION_ID, (value) => maskValue(value))
     .replace(REFRESH_TOKEN, (value) => maskValue(value))

@@ -69,6 +69,16 @@ describe('masking a pasted error', () => {
       `curl --data-urlencode 'password=correct horse ${SECRET}&x' https://x`,
       `python login.py --password "correct ${SECRET} staple"`,
       `machine login.salesforce.com\n  login me@x.com\n  password ${SECRET}`,
+      // The same shapes in other orders and dialects: Postman's key, type, value; the value first; a .NET key with a
+      // colon; a Java properties entry; XML tags with attributes or other names; Kubernetes' name and value.
+      `{"key":"password","type":"text","value":"${SECRET}"}`,
+      `{"value":"${SECRET}","key":"client_secret"}`,
+      `<add key="Salesforce:ClientSecret" value="${SECRET}"/>`,
+      `<add value="${SECRET}" key="Password"/>`,
+      `<entry key="sf.password">${SECRET}</entry>`,
+      `<clientSecret>${SECRET}</clientSecret>`,
+      `<password xsi:type="xsd:string">${SECRET}</password>`,
+      `env:\n  - name: SF_PASSWORD\n    value: ${SECRET}`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
