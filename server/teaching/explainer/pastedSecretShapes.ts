@@ -43,8 +43,6 @@ export const NAMED_ELSEWHERE: RegExp[] = [
   new RegExp(String.raw`(?<head>\\"${NAME}\\"\s*:\s*\\")(?<value>(?:[^\\\n]|\\[^"\n])*)(?<tail>\\")`, 'gi'),
   // .netrc: machine login.salesforce.com login me@x.com password …
   /(?<head>\b(?:machine\s+\S+|default)(?:\s+login\s+\S+)?\s+password\s+)(?<value>\S+)(?<tail>)/gi,
-  // jsforce: conn.login('me@example.com', 'password and token').
-  /(?<head>\.login\(\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,\s*["'`])(?<value>[^"'`\n]+)(?<tail>["'`])/g,
   // curl --data-urlencode 'password=pass word&more': everything up to the quote is the value.
   new RegExp(
     String.raw`(?<head>--data-urlencode[ \t]+(?<q>["'])${NAME}=)(?<value>(?:(?!\k<q>)[^\n])*)(?<tail>\k<q>)`,
@@ -65,13 +63,21 @@ export const FLAG = new RegExp(
 );
 
 /**
- * A YAML key's plain value, which runs to the line's end or a comment (password: correct horse battery staple):
- * a bare value elsewhere ends at a space. Quoted and block values have shapes of their own.
+ * A YAML key's plain value, which runs to the line's end or a comment (password: correct horse battery staple), as
+ * a .properties or INI line's does (a.password = two words): a bare value elsewhere ends at a space. Quoted and
+ * block values have shapes of their own.
  */
 export const YAML_LINE = new RegExp(
-  String.raw`^(?<head>[ \t]*(?:- +)?(?<name>${NAME})(?<sep>[ \t]*:[ \t]+))(?<value>[^\s|>"'\`#][^\n]*)`,
+  String.raw`^(?<head>[ \t]*(?:- +)?(?<name>${NAME})(?<sep>[ \t]*:[ \t]+|[ \t]*=[ \t]*))(?<value>[^\s|>"'\`#][^\n]*)`,
   'gim',
 );
+
+/**
+ * jsforce's conn.login('me@example.com', 'password' + 'TOKEN'): every literal of its second argument is the
+ * password's or the token's (literals: the password in a variable is no paste's secret).
+ */
+export const LOGIN_CALL = /(\.login\(\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,)([^)\n]*)/g;
+export const LITERAL = /(["'`])([^"'`\n]+)\1/g;
 
 /** A YAML line's value and what follows it: a comment (after a blank and #) and trailing blanks are no part of it. */
 export function yamlValue(rest: string): { value: string; tail: string } {

@@ -21,7 +21,15 @@ import {
   envSecretName,
   envValue,
 } from './pastedSecretPatterns.ts';
-import { FLAG, NAMED_ELSEWHERE, YAML_LINE, maskYamlBlock, yamlValue } from './pastedSecretShapes.ts';
+import {
+  FLAG,
+  LITERAL,
+  LOGIN_CALL,
+  NAMED_ELSEWHERE,
+  YAML_LINE,
+  maskYamlBlock,
+  yamlValue,
+} from './pastedSecretShapes.ts';
 import { continuesSentence, isErrorCode, isNoSecret, isProse, isWord } from './pastedSecretValues.ts';
 
 /** The text with every secret found masked, and whether any was. */
@@ -58,6 +66,12 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     early,
   );
   const masked = named
+    .replace(LOGIN_CALL, (_m, head: string, args: string) => {
+      const literals = args.replace(LITERAL, (m, q: string, value: string) =>
+        isNoSecret('', value) ? m : `${q}${maskValue(value)}${q}`,
+      );
+      return `${head}${literals}`;
+    })
     .replace(URL_PASSWORD, (m, start: string, value: string) =>
       isNoSecret('', value) ? m : `${start}${maskValue(value)}@`,
     )

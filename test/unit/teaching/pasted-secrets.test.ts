@@ -79,6 +79,9 @@ describe('masking a pasted error', () => {
       `<clientSecret>${SECRET}</clientSecret>`,
       `<password xsi:type="xsd:string">${SECRET}</password>`,
       `env:\n  - name: SF_PASSWORD\n    value: ${SECRET}`,
+      // jsforce's login with the token appended; a .properties or INI value of several words.
+      `await conn.login('me@x.com', 'hunter2' + '${SECRET}');`,
+      `salesforce.password = correct ${SECRET} staple`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
