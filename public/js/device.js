@@ -21,29 +21,21 @@
   const askIn = (seconds) => {
     timer = setTimeout(ask, seconds * 1000);
   };
-  /**
-   * When "Check now" last sent its form. While that page is on its way, the timer sends nothing: had the form's
-   * check signed the visitor in, the timed check would carry the replaced session's form token, and its "expired
-   * form" answer would reload this page over the result the form was about to show.
-   */
-  let formSentAt = 0;
-  /** As forms.js: past this, a form whose page never came (a stopped load) no longer holds the checks back. */
-  const FORM_ANSWER_WAIT_MS = 30000;
-  section.querySelector('form[action="/flows/device/poll"]')?.addEventListener('submit', (event) => {
-    if (!polling) {
-      // Only a form really sent: forms.js, whose listener runs after this one, may keep a second click from it.
-      window.setTimeout(() => {
-        if (!event.defaultPrevented) formSentAt = Date.now();
-      });
-      return;
-    }
+  const checkNow = section.querySelector('form[action="/flows/device/poll"]');
+  checkNow?.addEventListener('submit', (event) => {
+    if (!polling) return;
     event.preventDefault();
     status.textContent = 'Checking now…';
   });
-  // Back to this page from the browser's cache: the form's page came and went, the checks go on.
-  window.addEventListener('pageshow', (event) => {
-    if (event.persisted) formSentAt = 0;
-  });
+  /** As forms.js: past this, a form whose page never came (a stopped load) no longer holds the checks back. */
+  const FORM_ANSWER_WAIT_MS = 30000;
+  /**
+   * Whether "Check now" sent its form and that page is on its way (forms.js marks a form really sent, and unmarks
+   * it when the page comes back from the browser's cache). Meanwhile the timer sends nothing: had the form's check
+   * signed the visitor in, the timed check would carry the replaced session's form token, and its "expired form"
+   * answer would reload this page over the result the form was about to show.
+   */
+  const formOnItsWay = () => Date.now() - Number(checkNow?.dataset.sentAt || 0) < FORM_ANSWER_WAIT_MS;
   /**
    * The failed attempt's page is this page at #teaching-heading: assigning a URL that differs only by its fragment
    * would just scroll, so the page is loaded again there.
@@ -57,7 +49,7 @@
     window.location.reload();
   };
   function ask() {
-    if (Date.now() - formSentAt < FORM_ANSWER_WAIT_MS) return askIn(retryInS);
+    if (formOnItsWay()) return askIn(retryInS);
     polling = true;
     timer = undefined;
     lastAskAt = Date.now();
