@@ -19,6 +19,12 @@ export function offeredScopes(config: Pick<Config, 'scopes'>): string[] {
   return [...OFFERED_SCOPES, ...configured.filter((scope) => !OFFERED_SCOPES.includes(scope))];
 }
 
+/** The user a start link proposes (login_hint), as the login is sent it: trimmed, 80 characters at most. */
+export function loginHintOf(query: Record<string, unknown>): string | undefined {
+  const hint = typeof query.login_hint === 'string' ? query.login_hint.trim().slice(0, 80) : '';
+  return hint || undefined;
+}
+
 /** Reads the choices of the flow page's form; anything unknown is dropped, nothing reaches the URL unchecked. */
 export function readLoginOptions(
   query: Record<string, unknown>,
@@ -27,11 +33,10 @@ export function readLoginOptions(
   const asked = ([] as unknown[]).concat(query.scope ?? []).filter((s): s is string => typeof s === 'string');
   const offered = offeredScopes(config);
   const scopes = asked.filter((scope) => offered.includes(scope));
-  const hint = typeof query.login_hint === 'string' ? query.login_hint.trim().slice(0, 80) : '';
   const prompt =
     typeof query.prompt === 'string' && PROMPTS.includes(query.prompt) ? query.prompt : undefined;
   return {
-    loginHint: hint || undefined,
+    loginHint: loginHintOf(query),
     scopes: scopes.length > 0 ? scopes : config.scopes.split(/\s+/).filter(Boolean),
     prompt,
   };

@@ -6,7 +6,7 @@ import { sameOrigin } from '../hostKinds.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { explain } from '../teaching/explainer/explain.ts';
 import { FLOW_NAMES } from '../teaching/flowNotes.ts';
-import { readLoginOptions } from '../flows/loginOptions.ts';
+import { loginHintOf } from '../flows/loginOptions.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import { queryTable } from './queryTable.ts';
@@ -132,13 +132,7 @@ export function resultPages(services: Services): Handlers {
  * ("Not you?"): the proposed user has allowed nothing, which matters most when it is the JWT flow's own.
  */
 function otherThanProposed(login: Login, jwtUser: string) {
-  // Read as the login read it (trimmed, at most 80 characters): what the login page proposed.
-  const proposed = readLoginOptions(
-    Object.fromEntries(new URLSearchParams(login.attempt?.startQuery ?? '')),
-    {
-      scopes: '',
-    },
-  ).loginHint;
+  const proposed = loginHintOf(Object.fromEntries(new URLSearchParams(login.attempt?.startQuery ?? '')));
   const user = login.identity?.username;
   if (!proposed || !user || proposed.toLowerCase() === user.toLowerCase()) return undefined;
   return { proposed, jwtUser: proposed.toLowerCase() === jwtUser.toLowerCase() };
