@@ -33,9 +33,9 @@ export function buildRequest(
     throw new FlowError('password_missing', 'no password was entered, so nothing was sent to Salesforce');
   }
   // The password typed with the token already on its end, and the token in its own field too: sent as password, token,
-  // token, it would fail as above. (A token is 24 or 25 random characters: no password ends with it by chance.)
+  // token, it would fail as above. A token is 24 or 25 random characters, which no password ends with by chance; a
+  // shorter, mistyped one may match (Summer2024 and 4), and is sent, to be refused there.
   const { securityToken } = credentials;
-  // Shorter, a mistyped token could match a password's end by chance (Summer2024 and 4): sent, and refused there.
   if (securityToken.length >= 20 && credentials.password.endsWith(securityToken)) {
     throw new FlowError(
       'security_token_twice',
@@ -43,7 +43,7 @@ export function buildRequest(
     );
   }
   const password = faults.includes('wrong-password') ? `${credentials.password}-wrong` : credentials.password;
-  const token = faults.includes('no-security-token') ? '' : credentials.securityToken;
+  const token = faults.includes('no-security-token') ? '' : securityToken;
   return {
     grant_type: PASSWORD_GRANT_TYPE,
     client_id: config.clientId,
