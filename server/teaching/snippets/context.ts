@@ -70,7 +70,9 @@ export const placeholder = (binding: Binding) => `<${binding.describe}>`;
  * this app never keeps (a password) is typed at a prompt: unseen, out of the shell's history, and whatever quotes or
  * dollars it holds, where an export line would need them escaped.
  */
-export const setIt = ({ variable, describe, unkept }: Binding) =>
-  unkept
-    ? `read -rs ${variable} && export ${variable}, then type ${describe} (PowerShell: $env:${variable} = [Net.NetworkCredential]::new('', (Read-Host -AsSecureString)).Password)`
-    : `export ${variable}='<${describe}>' (PowerShell: $env:${variable} = '<${describe}>')`;
+export function setIt(binding: Binding): string {
+  const { variable, describe } = binding;
+  if (binding.unkept)
+    return `read -rs ${variable} && export ${variable}, then type ${describe} (PowerShell: $env:${variable} = [Net.NetworkCredential]::new('', (Read-Host -AsSecureString)).Password)`;
+  return `export ${variable}='${placeholder(binding)}' (PowerShell: $env:${variable} = '${placeholder(binding)}')`;
+}

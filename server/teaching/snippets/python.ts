@@ -2,17 +2,7 @@
 // simple_salesforce equivalent as a comment where it has one.
 import { bindingsComment, bindingsOf, setIt, type SnippetContext } from './context.ts';
 import { queryOf, type Field, type LegRequest } from './request.ts';
-import { simpleSalesforce } from './pythonSimpleSalesforce.ts';
-import { isSecret, type Value } from './secrets.ts';
-
-/** A JSON string is also a valid Python string literal. */
-const literal = (text: string) => JSON.stringify(text);
-const expression = (value: Value, prefix = '') =>
-  isSecret(value)
-    ? prefix
-      ? `f${literal(`${prefix}{${value.variable}}`)}`
-      : value.variable
-    : literal(prefix + value);
+import { expression, literal, simpleSalesforce } from './pythonSimpleSalesforce.ts';
 const dict = (fields: Field[]) =>
   `{${fields.map(({ name, value }) => `${literal(name)}: ${expression(value)}`).join(', ')}}`;
 

@@ -1,14 +1,20 @@
 // The simple_salesforce equivalent of a copied Python request, as a comment under it: the call that does the same
-// (a query, or one of the grants it runs itself), with the domain= it needs to reach the same host.
+// (a query, or one of the grants it runs itself), with the domain= it needs to reach the same host; and the Python
+// literals both the copy (python.ts) and the comment write.
 import { JWT_GRANT_TYPE } from '../../flows/jwtBearer.ts';
 import type { SnippetContext } from './context.ts';
 import { assertionClaims, formValue, queryOf, type LegRequest } from './request.ts';
 import { isSecret, type Value } from './secrets.ts';
 
 /** A JSON string is also a valid Python string literal. */
-const literal = (text: string) => JSON.stringify(text);
-/** A secret as the variable the copy set above; any other value as a literal. */
-const expression = (value: Value) => (isSecret(value) ? value.variable : literal(value));
+export const literal = (text: string) => JSON.stringify(text);
+/** A secret as the variable the copy set above (in an f-string after a prefix); any other value as a literal. */
+export const expression = (value: Value, prefix = '') =>
+  isSecret(value)
+    ? prefix
+      ? `f${literal(`${prefix}{${value.variable}}`)}`
+      : value.variable
+    : literal(prefix + value);
 
 /** simple_salesforce's own call for the same thing, as a comment (it is not installed with the snippet). */
 export function simpleSalesforce(request: LegRequest, context: SnippetContext): string[] {
