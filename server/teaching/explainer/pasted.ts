@@ -1,7 +1,7 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure } from './pastedClientFailures.ts';
-import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
+import { ERROR_CODE, straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
 import { isMaskedValue } from '../mask.ts';
 import { fromKeyLines, fromRepr } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
@@ -111,11 +111,10 @@ function fromUrlOrForm(input: string): PastedError | undefined {
   return undefined;
 }
 
+const CLI_LINE = new RegExp(`\\b(${ERROR_CODE})\\s*(?:::?|\\s-\\s)\\s*([^\\n]+)`, 'g');
 /** "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ..." */
 function fromCliLine(input: string): PastedError | undefined {
-  const match = [
-    ...input.matchAll(/\b([a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+)\s*(?:::?|\s-\s)\s*([^\n]+)/g),
-  ].find(([, name, said]) => !isSetting(name, said));
+  const match = [...input.matchAll(CLI_LINE)].find(([, name, said]) => !isSetting(name, said));
   if (!match || match.index === undefined) return undefined;
   // A SOQL error's message is several lines (the query, a caret, "ERROR at Row:…", what was wrong): all of it.
   const soql = /^[ \t]*\n([\s\S]*?ERROR at Row:\d+:Column:\d+[ \t]*\n[^\n]+)/.exec(

@@ -2,6 +2,9 @@
 // the closing quotes and brackets of the log line or JSON it was quoted in; and the error read with it.
 import type { PastedError } from './types.ts';
 
+/** An error code's shape, as OAuth (invalid_grant) and the REST API (INVALID_SESSION_ID) write them. */
+export const ERROR_CODE = '[a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+';
+
 /** Curly quotes (a chat's, a document's, a terminal's "hasn’t") as the straight ones code and Salesforce write. */
 export const straightQuotes = (text: string) =>
   text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');

@@ -1,6 +1,6 @@
 // A Salesforce error body as Python, Ruby or Node print it rather than as JSON: a repr's quotes and escapes, read back;
 // or as a logger or a YAML dump writes it, one unquoted key: value a line.
-import { withDescription } from './pastedDescription.ts';
+import { ERROR_CODE, withDescription } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
 
 /** A string in a Python or Ruby repr, in either quote, with its escapes. */
@@ -33,9 +33,10 @@ export function fromRepr(input: string): PastedError | undefined {
   return undefined;
 }
 
+const ERROR_LINE = new RegExp(`^[ \\t-]*error[ \\t]*:[ \\t]*(${ERROR_CODE})[ \\t]*$`, 'm');
 /** error: invalid_grant / error_description: audience is invalid, each on its own line (a logger's, a YAML dump). */
 export function fromKeyLines(input: string): PastedError | undefined {
-  const error = /^[ \t-]*error[ \t]*:[ \t]*([a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+)[ \t]*$/m.exec(input)?.[1];
+  const error = ERROR_LINE.exec(input)?.[1];
   const description = /^[ \t-]*(?:error_description|message)[ \t]*:[ \t]*([^\n]+)$/m.exec(input)?.[1];
   return error ? withDescription(error, description?.trim()) : undefined;
 }

@@ -1,5 +1,6 @@
 // Which values a paste's masking leaves as they are (see pastedSecrets.ts): no secret whatever its name (empty, a
 // state, an error code, masked already), or a word of a sentence where a pattern took it for a value.
+import { ERROR_CODE } from './pastedDescription.ts';
 
 /** Values that are not secrets, whatever their name: so the paste keeps what it says. */
 export function isNoSecret(name: string, value: string): boolean {
@@ -40,4 +41,5 @@ export const continuesSentence = (all: string, end: number) =>
 export const isWord = (value: string) => /^[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*$/.test(value);
 
 /** An error code's shape (invalid_grant, INVALID_SESSION_ID), its colon or not: the first word of an error's words. */
-export const isErrorCode = (word: string) => /^(?:[a-z]+(?:_[a-z]+)+|[A-Z]+(?:_[A-Z]+)+):?$/.test(word);
+const ERROR_CODE_WORD = new RegExp(`^(?:${ERROR_CODE}):?$`);
+export const isErrorCode = (word: string) => ERROR_CODE_WORD.test(word);
