@@ -43,7 +43,7 @@ export async function verifyTokenResponse(
   tokens: TokenSet,
   expected: ResponseExpectations,
 ): Promise<void> {
-  const { config, api, now, log } = ctx;
+  const { config, now, log } = ctx;
   // Where the response points is settled first: for a forged host nothing more is fetched or believed.
   checkHosts(ctx, tokens);
   const checks: Check[] = [];
@@ -66,7 +66,7 @@ export async function verifyTokenResponse(
   if (expected.idToken !== false && openid) {
     if (tokens.id_token) {
       log.jwt('idToken', tokens.id_token);
-      const { issuer, keys } = await api.signingKeys(log.entry);
+      const { issuer, keys } = await signingKeysOrStop(ctx, checks);
       // A login through My Domain may name the My Domain host as issuer rather than the login host.
       const issuers = [issuer, ...orgOrigins(ctx), new URL(tokens.instance_url).origin];
       checks.push(
@@ -85,6 +85,27 @@ export async function verifyTokenResponse(
   }
   checks.forEach((check) => log.check(check));
   settle(checks);
+}
+
+/**
+ * The issuer's keys, fetched from discovery and its JWKS. When Salesforce does not give them, the attempt ends with
+ * that failure, but the checks already made are still shown, and the id_token check as not made: never as passed.
+ */
+async function signingKeysOrStop(ctx: FlowContext, checks: Check[]) {
+  try {
+    return await ctx.api.signingKeys(ctx.log.entry);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    checks.push(
+      notPerformed(
+        'id-token',
+        'id_token check',
+        `The issuer's signing keys could not be fetched (${reason}), so the id_token was not verified and this token is not used.`,
+      ),
+    );
+    checks.forEach((check) => ctx.log.check(check));
+    throw error;
+  }
 }
 
 const NO_SECRET =
