@@ -47,5 +47,5 @@ export function clientFix(
     hostKind(config.loginUrl) === 'login'
       ? "; an app made in a sandbox is known only there: set SF_LOGIN_URL=https://test.salesforce.com (or the sandbox's My Domain)"
       : '';
-  return `copy the Consumer Key again, or wait up to 10 minutes after creating the app${sandbox}`;
+  return `copy the Consumer Key again into SF_CLIENT_ID and restart the playground, or wait up to 10 minutes after creating the app${sandbox}`;
 }

@@ -102,5 +102,8 @@ describe('the trouble path against a real org (a second emulator playing it)', (
     assert.match(page, /<code>invalid_client_id<\/code>: <code>client identifier invalid<\/code>/);
     assert.match(page, /Salesforce does not know this consumer key/);
     assert.match(page, /The request carried client_id=3MVG9WrongKey\./);
+    // The fix names the setting the key goes into, read at start: hence the restart.
+    assert.match(page, /into SF_CLIENT_ID, without surrounding spaces/);
+    assert.match(page, /The playground reads its settings when it starts/);
   });
 });

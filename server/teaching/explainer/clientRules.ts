@@ -30,11 +30,12 @@ export const CLIENT_RULES: Rule[] = [
   },
   {
     key: 'invalid-client-id',
+    restartAfter: true,
     error: 'invalid_client_id',
     title: 'Salesforce does not know this consumer key',
     likelyMeaning:
       'The client_id (or, as some report, the iss of a JWT) is not the consumer key of an app in this org: a typo, a space or line break copied with it, an app created minutes ago that has not propagated yet, or an app that lives in another org than the login host you used.',
-    howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) without surrounding spaces; wait up to 10 minutes after creating an app; use the login host of the org that owns the app.`,
+    howToFix: `Copy the Consumer Key again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) into SF_CLIENT_ID, without surrounding spaces; wait up to 10 minutes after creating an app; set SF_LOGIN_URL to the login host of the org that owns the app.`,
     whatNotToDo: 'Do not put the consumer secret where the key belongs.',
     detail: (c) =>
       c.clientId
@@ -71,12 +72,13 @@ export const CLIENT_RULES: Rule[] = [
   },
   {
     key: 'secret-wrong',
+    restartAfter: true,
     error: 'invalid_client',
     description: 'invalid client credentials',
     title: 'The client secret is wrong',
     likelyMeaning:
       "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces).",
-    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}).`,
+    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) into SF_CLIENT_SECRET.`,
     whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
     detail: (c) => secretOnPurpose(c, 'wrong-secret', 'sent a spoilt secret'),
   },

@@ -13,7 +13,7 @@ describe('setup doctor fixes', () => {
       { error: 'invalid_client_id' },
       { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api', mode: 'org' },
     );
-    assert.match(fix, /^copy the Consumer Key again/);
+    assert.match(fix, /^copy the Consumer Key again into SF_CLIENT_ID and restart the playground/);
     assert.match(fix, /SF_LOGIN_URL=https:\/\/test\.salesforce\.com/);
     // At a My Domain or the sandbox host itself, that cause cannot be it.
     for (const loginUrl of ['https://acme.my.salesforce.com', 'https://test.salesforce.com']) {

@@ -172,6 +172,13 @@ describe('error explainer', () => {
       Authorization: 'Basic eDp5',
     });
     assert.equal(explain(error, contextOf(basic)).key, 'secret-wrong');
+    // A wrong secret or key is fixed in the setting that holds it, read at start: both are named, with the restart.
+    const wrong = explain(error, { sentSecret: true, flow: 'web-server' });
+    assert.match(wrong.howToFix, /into SF_CLIENT_SECRET/);
+    assert.equal(wrong.restartAfter, true);
+    const key = explain({ error: 'invalid_client_id', error_description: 'client identifier invalid' });
+    assert.match(key.howToFix, /into SF_CLIENT_ID.*set SF_LOGIN_URL to the login host of the org that owns/);
+    assert.equal(key.restartAfter, true);
   });
 
   test('never shows the same callback URL twice as if it were a comparison', () => {
