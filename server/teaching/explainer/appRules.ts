@@ -77,6 +77,10 @@ export const APP_RULES: Rule[] = [
     howToFix:
       'Check the host the transcript shows for the failed call (SF_LOGIN_URL, or SF_MY_DOMAIN), and that it answers in a browser.',
     whatNotToDo: 'Do not disable TLS verification to get past certificate errors.',
+    detail: (c) =>
+      c.answeredBefore
+        ? `${c.answeredBefore} answered an earlier call of this attempt, so its address is right: it stopped answering since (stopped or restarting, or the network dropped). Run the flow again once it answers.`
+        : undefined,
   },
   {
     key: 'untrusted-host',

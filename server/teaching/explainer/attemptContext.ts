@@ -39,5 +39,21 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
   context.scope ??= new URLSearchParams(device?.requestBody ?? '').get('scope') ?? undefined;
   const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
   if (claims) Object.assign(context, { iss: claims.iss, aud: claims.aud, sub: claims.sub, exp: claims.exp });
+  context.answeredBefore = answeredBefore(attempt);
   return context;
+}
+
+/**
+ * The host of the attempt's last call that got no answer, when an earlier call of the same attempt got one there:
+ * its address is right, and it stopped answering in the middle of the flow.
+ */
+function answeredBefore(attempt: Attempt): string | undefined {
+  const calls = attempt.transcript.filter((entry) => entry.kind === 'server-call' && URL.canParse(entry.url));
+  const failedAt = calls.findLastIndex((entry) => entry.error !== undefined && entry.status === undefined);
+  if (failedAt < 0) return undefined;
+  const { origin } = new URL(calls[failedAt].url);
+  const earlier = calls
+    .slice(0, failedAt)
+    .some((entry) => entry.status !== undefined && new URL(entry.url).origin === origin);
+  return earlier ? origin : undefined;
 }
