@@ -19,7 +19,15 @@ export async function preflightAuthorize(
   authorizeUrl: string,
 ): Promise<PreflightError | undefined> {
   let recorded: TranscriptEntry | undefined;
-  const answer = await ctx.api.probe('pre-flight', authorizeUrl, (entry) => (recorded = entry));
+  let answer: SalesforceResponse;
+  try {
+    answer = await ctx.api.probe('pre-flight', authorizeUrl, (entry) => (recorded = entry));
+  } catch (error) {
+    // No answer (nothing listening, a certificate not trusted, a timeout): the call stays in the transcript, where
+    // the explanation sends the learner to read the host it went to.
+    if (recorded) ctx.log.entry(recorded);
+    throw error;
+  }
   const refused = errorOf(answer);
   if (refused && sentToCallback(answer, authorizeUrl)) refused.toCallback = true;
   if (recorded) {

@@ -1,5 +1,5 @@
-// Salesforce stopping in the middle of a flow: the host answered the flow's earlier calls, so the page says its
-// address is right, rather than leaving a wrong SF_LOGIN_URL as the likeliest cause.
+// Salesforce not answering a flow: stopped in the middle, the host answered the flow's earlier calls, so the page
+// says its address is right; down from the start, the call that got no answer is in the transcript all the same.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { EmulatorFaults } from '../../support/faults.ts';
@@ -7,7 +7,7 @@ import { TestClient } from '../../support/http.ts';
 import { authorizeViaApp, postForm } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
-describe('Salesforce stopped in the middle of a flow', () => {
+describe('Salesforce not answering a flow', () => {
   let stack: TestStack;
   let faults: EmulatorFaults;
   before(async () => {
@@ -37,6 +37,22 @@ describe('Salesforce stopped in the middle of a flow', () => {
       page,
       new RegExp(`${stack.emulatorUrl} answered an earlier call of this attempt, so its address is right`),
     );
+  });
+
+  test('web server: down before the login, the pre-flight that got no answer is in the transcript', async () => {
+    const client = new TestClient();
+    await faults.down();
+    try {
+      const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+      assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
+    } finally {
+      await faults.restore();
+    }
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /<h3>Salesforce did not answer<\/h3>/);
+    // The fix says to check the host the transcript shows for the failed call: it is there.
+    assert.match(page, /data-leg="pre-flight"/);
+    assert.doesNotMatch(page, /answered an earlier call/);
   });
 
   test('JWT: a host that never answered in this attempt is not said to have answered', async () => {
