@@ -12,7 +12,13 @@ import {
   requiredInOrg,
   type Env,
 } from './configValues.ts';
-import { audienceOf, audienceWarning, myDomainOf, myDomainWarning } from './configHosts.ts';
+import {
+  audienceOf,
+  audienceWarning,
+  checkNotThePlayground,
+  myDomainOf,
+  myDomainWarning,
+} from './configHosts.ts';
 import { checkSigningKey, readExtraCa } from './configFiles.ts';
 import {
   callbackWarning,
@@ -68,6 +74,7 @@ export function loadConfig(
   const rawLoginUrl = read('SF_LOGIN_URL');
   const mode: Mode = rawLoginUrl ? 'org' : 'emulator';
   const loginUrl = rawLoginUrl ? parseLoginUrl(rawLoginUrl) : `https://localhost:${emulatorPort}`;
+  if (rawLoginUrl && !emulatorOnly) checkNotThePlayground(loginUrl, port);
 
   const clientId = read('SF_CLIENT_ID') ?? requiredInOrg(mode, 'SF_CLIENT_ID', EMULATOR_DEFAULTS.clientId);
   checkClientId(clientId);

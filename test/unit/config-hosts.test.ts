@@ -36,6 +36,23 @@ describe('the hosts of a configuration', () => {
     }
   });
 
+  test("the playground's own address as SF_LOGIN_URL is refused, naming the emulator's port as the fix", () => {
+    for (const [loginUrl, port] of [
+      ['https://localhost:8081', undefined],
+      ['https://127.0.0.1:18281', '18281'],
+    ] as const) {
+      assert.match(
+        configError({ ...WITH_SECRET, SF_LOGIN_URL: loginUrl, ...(port ? { PORT: port } : {}) }),
+        /^SF_LOGIN_URL "[^"]+" is this playground itself \(PORT \d+\), not an org: .*EMULATOR_PORT/,
+      );
+    }
+    // The emulator on this machine, at its own port, is an org.
+    assert.equal(
+      loadConfig({ ...WITH_SECRET, SF_LOGIN_URL: 'https://localhost:8443' }, ROOT).loginUrl,
+      'https://localhost:8443',
+    );
+  });
+
   test('instance hosts start with a warning naming the fix; login hosts without one', () => {
     const instance = loadConfig({ ...WITH_SECRET, SF_LOGIN_URL: 'https://na139.salesforce.com' }, ROOT);
     assert.match(instance.warnings[0] ?? '', /is an instance host/);
