@@ -110,8 +110,11 @@ export interface Attempt {
   preflightRefused?: 'page' | 'callback';
   /** The login choices a redirect flow started with (login_hint, scope, prompt), to start again with them. */
   startQuery?: string;
-  /** What the flow page's form chose for a flow with no redirect (never a password), shown chosen again. */
-  input?: { username?: string; basic?: boolean };
+  /**
+   * What the flow page's form chose for a flow with no redirect (never a password), shown chosen again; and whether
+   * the username-password run's Security token field was empty, so that the password went alone.
+   */
+  input?: { username?: string; basic?: boolean; noSecurityToken?: boolean };
   /**
    * "New attempt and copy" for a spent code: the web server login ended at a checked callback, and the exchange was
    * not sent; this is the request that would send it, for the learner to send from their own tools.

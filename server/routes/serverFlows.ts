@@ -56,6 +56,7 @@ export function usernamePasswordPages(services: Services): Pages {
       };
       return runAttempt(services, req, res, 'username-password', (ctx, attempt) => {
         attempt.input = { username: credentials.username };
+        if (!credentials.securityToken) attempt.input.noSecurityToken = true;
         return usernamePassword.requestToken(ctx, credentials, attempt.faults);
       });
     },

@@ -47,7 +47,9 @@ export const passwordExchange = (attempt: Attempt): string => {
     ? 'the password without its security token'
     : attempt.faults.includes('wrong-password')
       ? 'a wrong password'
-      : 'the password + security token';
+      : attempt.input?.noSecurityToken
+        ? 'the password alone (the Security token field was empty)'
+        : 'the password + security token';
   return `POST /services/oauth2/token with grant_type=password, ${password} and the secret`;
 };
 

@@ -40,6 +40,7 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
   const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
   if (claims) Object.assign(context, { iss: claims.iss, aud: claims.aud, sub: claims.sub, exp: claims.exp });
   context.answeredBefore = answeredBefore(attempt);
+  context.noSecurityToken = attempt.input?.noSecurityToken;
   return context;
 }
 

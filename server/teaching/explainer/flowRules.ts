@@ -57,9 +57,11 @@ export const FLOW_RULES: Rule[] = [
         ? `This attempt left the security token off the password on purpose, for ${c.username ?? 'the user'}: that alone gives this answer where the org asks for one (a login from outside the profile's trusted IP ranges).`
         : c.faults?.includes('wrong-password')
           ? `This attempt sent a wrong password on purpose, for ${c.username ?? 'the user'}: it counts toward the user's lockout (ten in a row by default; the org's password policy may say fewer).`
-          : c.username
-            ? `The request was for username=${c.username}.`
-            : undefined,
+          : c.noSecurityToken
+            ? `The request was for username=${c.username ?? 'the user'}, with no security token after the password (its field was empty): Salesforce wants it there unless the login comes from the org's trusted IP ranges (Setup → Network Access) or the profile's login IP ranges.`
+            : c.username
+              ? `The request was for username=${c.username}.`
+              : undefined,
     whatNotToDo:
       "Do not retry in a loop: wrong passwords lock the user out once the org's password policy says so (after ten by default).",
   },

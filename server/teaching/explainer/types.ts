@@ -35,6 +35,8 @@ export interface ExplainContext {
   configuredCallback?: string;
   /** The username a username-password request carried (its password is never kept). */
   username?: string;
+  /** The username-password run's Security token field was empty: the password went without one. */
+  noSecurityToken?: boolean;
   /** A host that answered earlier in the attempt and then gave no answer: its address is right. */
   answeredBefore?: string;
   /** The faults the attempt was armed with ("break it"): the cause, when the learner asked for it. */

@@ -166,8 +166,14 @@ describe('the newer flows through the app', () => {
       assert.equal(tokenCalls(), before);
     });
 
-    test('allowed in Setup, the password plus security token signs in', async () => {
+    test('allowed in Setup, the password plus security token signs in; without the token, the page says so', async () => {
       await changeSettings(stack, { allowUsernamePassword: 'on' });
+      const alone = { ...(await credentials()), securityToken: '' };
+      assert.equal(await run('/flows/username-password', alone), '/flows/username-password#teaching-heading');
+      const refused = await page('/flows/username-password');
+      assert.match(refused, /with no security token after the password \(its field was empty\)/);
+      assert.match(refused, /grant_type=password, the password alone \(the Security token field was empty\)/);
+      assert.doesNotMatch(refused, /the password \+ security token/);
       assert.equal(await run('/flows/username-password', await credentials()), '/result');
       assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
     });
