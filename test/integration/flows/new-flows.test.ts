@@ -203,6 +203,15 @@ describe('the newer flows through the app', () => {
   });
 
   describe('refresh token', () => {
+    test('after a JWT bearer sign-in, the page names that flow, by its name, as the one that gave none', async () => {
+      await runWebServerFlow(stack, client); // the user approves the app, as the JWT flow needs
+      assert.equal(await run('/flows/jwt'), '/result');
+      assert.match(
+        await page('/flows/refresh-token'),
+        /This session has no refresh token \(the JWT bearer flow gave none\)/,
+      );
+    });
+
     test('with rotation on, each refresh brings a new refresh token; reusing the replaced one revokes the grant, explained', async () => {
       await changeSettings(stack, { refreshTokenRotation: 'on' });
       await runWebServerFlow(stack, client);
