@@ -27,12 +27,13 @@ export const ACCESS_RULES: Rule[] = [
   {
     key: 'api-disabled-org',
     error: 'API_DISABLED_FOR_ORG',
-    title: "The org's edition has no API access",
+    title: "The org's edition, or this user, has no API access",
     likelyMeaning:
-      'Editions such as Professional (without the API add-on) or Essentials do not include API access, so no token from this org can call it.',
+      'Editions such as Professional (without the API add-on) or Essentials do not include API access, so no token from this org can call it. In an edition that has the API, the same answer is reported for a user whose profile and permission sets do not grant "API Enabled" (a Salesforce CLI maintainer\'s reading, unconfirmed).',
     howToFix:
-      'Use a Developer Edition org (free) or an Enterprise, Unlimited or Performance org, or buy API access for the edition.',
-    whatNotToDo: 'Do not change the app or its scopes: the org, not the integration, lacks the feature.',
+      'In an Enterprise, Unlimited, Performance or Developer Edition org, give the user "API Enabled" (a permission set, or the profile). In an edition without the API, use a Developer Edition org (free) or one of those, or buy API access for the edition.',
+    whatNotToDo:
+      'Do not change the app or its scopes: the org or the user lacks API access, not the integration.',
   },
   {
     key: 'api-disabled-user',

@@ -49,6 +49,9 @@ describe('error explainer', () => {
         pasted,
       );
     }
+    // An edition with the API is reported to answer the same to a user without "API Enabled": that fix is given too.
+    const orgOrUser = explainCandidates({ error: 'API_DISABLED_FOR_ORG' })[0];
+    assert.match(orgOrUser.howToFix, /give the user "API Enabled"/);
   });
 
   test("a token exchange's errors, pasted, get cards of their own; the app's own flows never get them", () => {
