@@ -18,10 +18,18 @@ export const SECRET_NAMES = new Set([
   'password',
 ]);
 
-/** Keeps a short, harmless prefix (the org id of a token, "aPrx" of a code) so the learner can tell values apart. */
+/**
+ * Salesforce's value shapes whose first characters tell values apart and give nothing away: the org id (00D) that
+ * starts an access token or session id, a refresh token's 5Aep, a code's aPrx. Of anything else (a password, a
+ * secret, a verifier) even four characters are a part of the secret, so none is shown.
+ */
+const TELLING_PREFIX = /^(?:00D|5Aep|aPrx)/;
+
+/** A masked value: its length, and its first four characters when they only say which org or kind it is. */
 export function maskValue(value: string): string {
   if (value.length <= 12) return '••••••';
-  return `${value.slice(0, 4)}…•••••• (${value.length} chars)`;
+  const prefix = TELLING_PREFIX.test(value) ? `${value.slice(0, 4)}…` : '';
+  return `${prefix}•••••• (${value.length} chars)`;
 }
 
 /** Whether `value` is one maskValue gave, whole: a secret's place, not words. */

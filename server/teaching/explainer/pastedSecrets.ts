@@ -92,7 +92,7 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
         at = 0,
         all = '',
       ) => {
-        // The head of a value ENV_LINE masked already ("Pa&s…••••••"): the rest of its four characters and the mask
+        // The head of a value masked already ("00D5…••••••", a token's telling prefix): the rest of it and the mask
         // follow at once. Only then: a masked JWT further along the line is another parameter's.
         if (bare !== undefined && /^[^\s]{0,3}…••••••/.test(all.slice(at + m.length))) return m;
         const [q, value] = [

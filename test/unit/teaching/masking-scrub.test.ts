@@ -37,7 +37,7 @@ describe('masking', () => {
     }
     // The longer secret is masked as itself: its tail does not survive around the shorter one's mask.
     assert.ok(!scrubbed.includes('Value'), scrubbed);
-    assert.match(scrubbed, /Sup3…•••••• \(24 chars\)/);
+    assert.match(scrubbed, /[^…]•••••• \(24 chars\)/);
     assert.equal(scrub('nothing secret here', [SECRETS.code]), 'nothing secret here');
     assert.equal(scrub('short ones stay', ['stay']), 'short ones stay');
     // Lists are told apart exactly: one secret holding a line break is not the two secrets either side of it.

@@ -102,7 +102,7 @@ describe('masking a pasted error', () => {
       masked(
         `sf:\n  client_secret: |-\n    ${SECRET}\n\n    ${SECRET}\n  username: a@b.c\nerror: invalid_grant`,
       ),
-      'sf:\n  client_secret: |-\n    F4E1…•••••• (26 chars)\n\n    F4E1…•••••• (26 chars)\n  username: a@b.c\nerror: invalid_grant',
+      'sf:\n  client_secret: |-\n    •••••• (26 chars)\n\n    •••••• (26 chars)\n  username: a@b.c\nerror: invalid_grant',
     );
     for (const pasted of [
       '- password: >\n    swordfish\n- user: x',
@@ -119,9 +119,12 @@ describe('masking a pasted error', () => {
       '- password: |\n    ••••••\n  error: invalid_grant\n  error_description: authentication failure',
     );
     // A .env value with blanks after it: masked, its quotes and the blanks kept.
-    assert.equal(masked(`SF_PASSWORD="${SECRET}"   `), 'SF_PASSWORD="F4E1…•••••• (26 chars)"   ');
+    assert.equal(masked(`SF_PASSWORD="${SECRET}"   `), 'SF_PASSWORD="•••••• (26 chars)"   ');
     // A password of words and spaces, quoted, goes whole.
-    assert.equal(masked(`password="correct horse battery"`), 'password="corr…•••••• (21 chars)"');
+    assert.equal(masked(`password="correct horse battery"`), 'password="•••••• (21 chars)"');
+    // No part of a password or secret is shown: a prefix only where it names the org or the kind of token.
+    assert.equal(masked('curl -d password=S3cr3tPassw0rd'), 'curl -d password=•••••• (14 chars)');
+    assert.equal(masked('Bearer 00D5j000000AbCd!AQ8AQJx7hYq9'), 'Bearer 00D5…•••••• (28 chars)');
   });
 
   test('every credential of a URL or form is masked, a JWT after them or not', () => {
