@@ -79,6 +79,7 @@ export function resultPages(services: Services): Handlers {
         notForRest,
         // An SF_LOGIN_URL that is the org's My Domain is also its instance_url.
         instanceIsLoginHost: sameOrigin(login.tokens.instance_url, config.loginUrl),
+        instanceOrigin: new URL(login.tokens.instance_url).origin,
         apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),
         issuedAt: issuedAt(login),

@@ -39,6 +39,8 @@ export interface ExplainContext {
   noSecurityToken?: boolean;
   /** A host that answered earlier in the attempt and then gave no answer: its address is right. */
   answeredBefore?: string;
+  /** After a sign-in that worked: the instance Salesforce named in it (the result page's calls go there). */
+  signedInAt?: string;
   /** The faults the attempt was armed with ("break it"): the cause, when the learner asked for it. */
   faults?: readonly Fault[];
 }

@@ -1,10 +1,11 @@
 // Salesforce not answering a flow: stopped in the middle, the host answered the flow's earlier calls, so the page
-// says its address is right; down from the start, the call that got no answer is in the transcript all the same.
+// says its address is right; down from the start, the call that got no answer is in the transcript all the same;
+// down after a sign-in, the result page says no setting is wrong.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { EmulatorFaults } from '../../support/faults.ts';
 import { TestClient } from '../../support/http.ts';
-import { authorizeViaApp, postForm } from '../../support/flows.ts';
+import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('Salesforce not answering a flow', () => {
@@ -53,6 +54,23 @@ describe('Salesforce not answering a flow', () => {
     // The fix says to check the host the transcript shows for the failed call: it is there.
     assert.match(page, /data-leg="pre-flight"/);
     assert.doesNotMatch(page, /answered an earlier call/);
+  });
+
+  test('after a sign-in: the result page says the instance Salesforce named stopped answering, no setting is wrong', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    await faults.down();
+    let page: string;
+    try {
+      page = await (await client.get(`${stack.appUrl}/result`)).text();
+    } finally {
+      await faults.restore();
+    }
+    assert.match(page, /<h3>Salesforce did not answer<\/h3>/);
+    assert.match(
+      page,
+      /This sign-in worked, and Salesforce itself named https:\/\/\S+ as its instance, so no setting is wrong/,
+    );
   });
 
   test('JWT: a host that never answered in this attempt is not said to have answered', async () => {
