@@ -80,9 +80,8 @@ export const APP_RULES: Rule[] = [
     detail: (c) =>
       c.answeredBefore
         ? `${c.answeredBefore} answered an earlier call of this attempt, so its address is right: it stopped answering since (stopped or restarting, or the network dropped). Run the flow again once it answers.`
-        : c.signedInAt
-          ? `This sign-in worked, and Salesforce itself named ${c.signedInAt} as its instance, so no setting is wrong: the org stopped answering since (stopped or restarting, or the network dropped). Try again once it answers.`
-          : undefined,
+        : c.signedInAt &&
+          `This sign-in worked, and Salesforce itself named ${c.signedInAt} as its instance, so no setting is wrong: the org stopped answering since (stopped or restarting, or the network dropped). Try again once it answers.`,
   },
   {
     key: 'untrusted-host',
