@@ -46,6 +46,26 @@ export const checks =
     if (found.length === 0) return attempt.error?.error.endsWith('_mismatch') ? 'failed' : undefined;
     return found.every((check) => check.passed) ? 'done' : 'failed';
   };
+/** Checks made on a token response before it is trusted (responseChecks.ts), and the calls they need. */
+const RESPONSE_CHECKS = ['hosts', 'signature', 'nonce', 'id-token'];
+const KEY_LEGS = ['discovery', 'jwks'];
+
+/**
+ * A token answer came back (HTTP 200, or the user-agent flow's fragment) but the app did not take it: a check on it
+ * failed, or the issuer's keys its id_token needs could not be fetched. That answer is where the attempt went wrong,
+ * not a step never reached.
+ */
+export const answerTaken =
+  (cameBack: StepDef['evidence']) =>
+  (attempt: Attempt): StepState | undefined => {
+    const state = cameBack(attempt);
+    if (state !== 'done') return state;
+    const refused =
+      attempt.checks.some((c) => RESPONSE_CHECKS.includes(c.id) && c.performed !== false && !c.passed) ||
+      KEY_LEGS.some((name) => leg(name)(attempt) === 'failed');
+    return refused ? 'failed' : 'done';
+  };
+
 /**
  * Done once the token worked on the instance (tokenWorked), or a leg of these names shows it did. The result page
  * runs the learner's own queries and token tools later, each replacing its earlier leg; a typo in one, or a token

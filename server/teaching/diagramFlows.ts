@@ -1,6 +1,14 @@
 // Each flow's diagram: its steps between the four parties, in order, and what shows each one happened.
 import type { FlowName } from '../attempts/attempt.ts';
-import { deviceApproval, devicePolls, leg, run, started, type StepDef } from './diagramEvidence.ts';
+import {
+  answerTaken,
+  deviceApproval,
+  devicePolls,
+  leg,
+  run,
+  started,
+  type StepDef,
+} from './diagramEvidence.ts';
 import {
   clientCredentialsToken,
   devicePolling,
@@ -30,7 +38,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Salesforce login',
       label: 'POST /services/oauth2/token with grant_type=jwt-bearer and the assertion',
-      evidence: leg('token'),
+      evidence: answerTaken(leg('token')),
     },
     ...API,
   ],
@@ -41,7 +49,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
       // My Domain, the org's own host (where instance_url points), unless the login-host switch sent it elsewhere.
       to: (attempt) => (attempt.faults.includes('login-host') ? 'Salesforce login' : 'Salesforce instance'),
       label: clientCredentialsToken,
-      evidence: leg('token'),
+      evidence: answerTaken(leg('token')),
     },
     ...API,
   ],
@@ -51,7 +59,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Salesforce login',
       label: refreshExchange,
-      evidence: leg('token'),
+      evidence: answerTaken(leg('token')),
     },
     ...API,
   ],
@@ -82,7 +90,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
       from: 'This app',
       to: 'Salesforce login',
       label: passwordExchange,
-      evidence: leg('token'),
+      evidence: answerTaken(leg('token')),
     },
     ...API,
   ],

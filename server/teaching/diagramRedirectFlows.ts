@@ -1,5 +1,12 @@
 // The redirect flows' diagrams (web server, user-agent): the browser goes to Salesforce's login and comes back.
-import { authorizeRedirect, callbackError, checks, leg, type StepDef } from './diagramEvidence.ts';
+import {
+  answerTaken,
+  authorizeRedirect,
+  callbackError,
+  checks,
+  leg,
+  type StepDef,
+} from './diagramEvidence.ts';
 import { API } from './diagramApiStep.ts';
 import {
   loginStep,
@@ -37,7 +44,7 @@ export const REDIRECT_STEPS: Record<'web-server' | 'user-agent', StepDef[]> = {
       from: 'This app',
       to: 'Salesforce login',
       label: webServerExchange,
-      evidence: leg('token'),
+      evidence: answerTaken(leg('token')),
     },
     ...API,
   ],
@@ -59,7 +66,7 @@ export const REDIRECT_STEPS: Record<'web-server' | 'user-agent', StepDef[]> = {
       from: 'Browser',
       to: 'This app',
       label: userAgentCallback,
-      evidence: checks('state', 'signature', 'nonce', 'id-token'),
+      evidence: answerTaken(checks('state', 'signature', 'nonce', 'id-token')),
     },
     ...API,
   ],

@@ -56,6 +56,53 @@ describe('diagram states', () => {
     );
   });
 
+  test('a token answer the app did not take fails its step: a failed check, or no keys for its id_token', () => {
+    const check = (id: string, passed: boolean, performed?: boolean) => ({
+      id,
+      label: id,
+      passed,
+      performed,
+      detail: '',
+      why: '',
+    });
+    const states = (fields: Pick<Attempt, 'flow' | 'transcript'> & Partial<Attempt>) =>
+      diagramSteps(attemptOf({ ok: false, ...fields })).map((step) => step.state);
+    // JWT: Salesforce answered 200 with an instance_url the app does not trust.
+    assert.deepEqual(
+      states({
+        flow: 'jwt',
+        assertion: 'h.c.s',
+        transcript: [serverCall('token', 'POST', 200)],
+        checks: [check('hosts', false)],
+      }),
+      ['done', 'done', 'failed', 'not-reached'],
+    );
+    // Web server: the token came, the issuer's discovery did not, so its id_token went unchecked.
+    const exchanged = [
+      serverCall('authorize', 'GET', 302),
+      { ...serverCall('callback', 'GET', 200), kind: 'callback' },
+      serverCall('token', 'POST', 200),
+      serverCall('discovery', 'GET', 503),
+    ] as const;
+    assert.deepEqual(
+      states({
+        flow: 'web-server',
+        transcript: [...exchanged],
+        checks: [check('state', true), check('pkce', true), check('id-token', false, false)],
+      }).slice(4),
+      ['failed', 'not-reached'],
+    );
+    // User-agent: the fragment's tokens name a foreign host, checked at the callback.
+    assert.deepEqual(
+      states({
+        flow: 'user-agent',
+        transcript: [...exchanged.slice(0, 2)],
+        checks: [check('state', true), check('hosts', false)],
+      }).slice(3),
+      ['failed', 'not-reached'],
+    );
+  });
+
   test("the device flow's approval is known only from the polls' answers", () => {
     const poll = (status: number) => serverCall('token (poll)', 'POST', status);
     const device = ({ transcript = [], ...fields }: Partial<Attempt>) =>
