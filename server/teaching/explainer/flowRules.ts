@@ -7,6 +7,7 @@ const POLICIES = `${APP_MANAGER} → Manage → Edit Policies`;
 export const FLOW_RULES: Rule[] = [
   {
     key: 'cc-wrong-domain',
+    restartAfter: true,
     error: 'invalid_grant',
     description: 'request not supported on this domain',
     title: 'The client credentials flow must call your My Domain',

@@ -179,6 +179,12 @@ describe('error explainer', () => {
     const key = explain({ error: 'invalid_client_id', error_description: 'client identifier invalid' });
     assert.match(key.howToFix, /into SF_CLIENT_ID.*set SF_LOGIN_URL to the login host of the org that owns/);
     assert.equal(key.restartAfter, true);
+    const domain = { error: 'invalid_grant', error_description: 'request not supported on this domain' };
+    assert.equal(
+      explain(domain, { flow: 'client-credentials' }).restartAfter,
+      true,
+      'SF_MY_DOMAIN, read at start',
+    );
   });
 
   test('never shows the same callback URL twice as if it were a comparison', () => {
