@@ -22,6 +22,18 @@ export function toCall(req: Request, version: string, principal: RestCall['princ
   };
 }
 
+/**
+ * POST ...?_HttpMethod=PATCH is a PATCH: Salesforce's documented way in for HTTP libraries that cannot send PATCH
+ * (Java's HttpURLConnection, Apex callouts of old) (REST API guide, Update a Record). Only PATCH is documented, so
+ * another value leaves the POST a POST.
+ */
+export function tunnelPatch(req: Request): void {
+  const queryAt = req.originalUrl.indexOf('?');
+  if (req.method !== 'POST' || queryAt < 0) return;
+  if (new URLSearchParams(req.originalUrl.slice(queryAt + 1)).get('_HttpMethod') === 'PATCH')
+    req.method = 'PATCH';
+}
+
 /** `X-PrettyPrint: 1` (simple_salesforce sends it) asks for indented JSON, as Salesforce gives it. */
 /** The path under /services/data/vXX.X, from the request's own URL (the router mounting it may differ). */
 export function segmentsOf(req: Request): string[] {

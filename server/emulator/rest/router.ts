@@ -20,6 +20,7 @@ import {
   segmentsOf,
   send,
   toCall,
+  tunnelPatch,
 } from './restHttp.ts';
 import { seedRecords, type SRecord } from './seed.ts';
 import { RecordStore } from './store.ts';
@@ -71,6 +72,7 @@ export function createRestApi(deps: RestDeps): RestApi {
   const versioned = express.Router({ mergeParams: true });
   // Version and token are checked before the body is read, so a caller without a valid token learns nothing more.
   versioned.use((req, res, next) => {
+    tunnelPatch(req);
     const version = parseVersion(String((req.params as Record<string, unknown>).version));
     if (!version) throw RestError.notFound();
     checkMethod(req.method, segmentsOf(req));

@@ -93,4 +93,19 @@ describe('emulator: sObjects', () => {
     assert.equal(upsert.status, 405);
     assert.match(upsert.body[0].message, /^HTTP Method 'PATCH' not allowed\. Allowed are GET,HEAD,POST$/);
   });
+
+  test('POST with ?_HttpMethod=PATCH updates, for clients that cannot send PATCH; other values stay a POST', async () => {
+    const { rest } = records;
+    const id = (await rest.post('/sobjects/Account', { Name: 'Tunnelled Co' })).body.id as string;
+    const tunnelled = await rest.post(`/sobjects/Account/${id}?_HttpMethod=PATCH`, { Industry: 'Energy' });
+    assert.equal(tunnelled.status, 204, JSON.stringify(tunnelled.body));
+    assert.equal((await rest.get(`/sobjects/Account/${id}?fields=Industry`)).body.Industry, 'Energy');
+    // Salesforce documents PATCH only: a DELETE asked this way is the POST the record row does not take.
+    await expectReply(rest.post(`/sobjects/Account/${id}?_HttpMethod=DELETE`, {}), 405, [
+      {
+        message: "HTTP Method 'POST' not allowed. Allowed are GET,HEAD,PATCH,DELETE",
+        errorCode: 'METHOD_NOT_ALLOWED',
+      },
+    ]);
+  });
 });
