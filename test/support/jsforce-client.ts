@@ -21,8 +21,17 @@ if (!created.success) throw new Error(`create failed: ${JSON.stringify(created.e
 const retrieved = await accounts.retrieve(created.id);
 const updated = await accounts.update({ Id: created.id, Industry: 'Energy' });
 const afterUpdate = await accounts.retrieve(created.id, { fields: ['Industry'] });
+// An upsert by Id: PATCH /sobjects/Account/Id/<id>, answered with the upsert's own result from API 46.0.
+const upserted = await accounts.upsert({ Id: created.id, Phone: '555-0100' }, 'Id');
 const destroyed = await accounts.destroy(created.id);
-report.crud = { created, retrievedName: retrieved.Name, updated, industry: afterUpdate.Industry, destroyed };
+report.crud = {
+  created,
+  retrievedName: retrieved.Name,
+  updated,
+  industry: afterUpdate.Industry,
+  upserted,
+  destroyed,
+};
 
 const many = await conn.sobject('Contact').create([{ LastName: 'Batch One' }, { FirstName: 'No Last Name' }]);
 report.createMany = many;

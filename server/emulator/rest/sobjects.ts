@@ -60,8 +60,14 @@ export const sobjectsResource: Resource = (call, ctx) => {
     throw DESCRIBE_PARTS.has(part) ? RestError.notServed(`${served}/${rest[0]}`) : RestError.notFound();
   }
   if (rest.length === 0) return recordRow(call, dml, object, id, ctx.orgChangedAt);
-  if (id.toLowerCase() === 'id' && rest.length === 1)
-    return recordRow(call, dml, object, rest[0], ctx.orgChangedAt);
+  if (id.toLowerCase() === 'id' && rest.length === 1) {
+    const reply = recordRow(call, dml, object, rest[0], ctx.orgChangedAt);
+    // A PATCH here is an upsert by Id that found its record. From API 46.0 such an upsert answers 200 with its
+    // result, created false, where it was a bare 204 before (REST API guide, Insert or Update (Upsert) a Record).
+    if (call.method !== 'PATCH' || Number(call.version) < 46) return reply;
+    const updated = String(liveRecord(dml, object, rest[0]).Id);
+    return { status: 200, body: { id: updated, success: true, errors: [], created: false } };
+  }
   // Related-record traversal (/sobjects/Account/<id>/Contacts, /sobjects/Contact/<id>/Account) is not served, for
   // the object's child and parent relationships only; other names are external id fields.
   if (isIdShaped(id)) {

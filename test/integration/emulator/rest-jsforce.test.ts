@@ -49,13 +49,14 @@ describe('emulator: driven by jsforce', () => {
     assert.ok(report.describe.fields.includes('Name') && report.describe.fields.includes('OwnerId'));
   });
 
-  test('sobject create, retrieve, update and destroy succeed with SaveResults', () => {
-    const { created, retrievedName, updated, industry, destroyed } = report.crud;
+  test('sobject create, retrieve, update, upsert by Id and destroy succeed with their results', () => {
+    const { created, retrievedName, updated, industry, upserted, destroyed } = report.crud;
     assert.equal(created.success, true);
     assert.match(created.id, /^001/);
     assert.equal(retrievedName, 'jsforce Test Co');
     assert.deepEqual(updated, { id: created.id, success: true, errors: [] });
     assert.equal(industry, 'Energy');
+    assert.deepEqual(upserted, { id: created.id, success: true, errors: [], created: false });
     assert.deepEqual(destroyed, { id: created.id, success: true, errors: [] });
   });
 

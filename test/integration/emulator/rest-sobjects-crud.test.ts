@@ -88,6 +88,15 @@ describe('emulator: sObjects', () => {
       Name: 'Too Early',
     });
     assert.equal(before37.status, 405);
+    // An upsert by Id that finds its record answers 204 before API 46.0, its result after (rest-jsforce.test.ts).
+    const path = `/sobjects/Account/Id/${created.body.id}`;
+    assert.equal((await rest.send('PATCH', `/services/data/v45.0${path}`, { Phone: '1' })).status, 204);
+    assert.deepEqual((await rest.patch(path, { Phone: '2' })).body, {
+      id: created.body.id,
+      success: true,
+      errors: [],
+      created: false,
+    });
     // An upsert by Id without a value (jsforce's upsert(record, 'Id')) is a method the resource does not take.
     const upsert = await rest.patch('/sobjects/Account/Id/', { Name: 'Upsert By Id' });
     assert.equal(upsert.status, 405);
