@@ -34,7 +34,6 @@ export function tunnelPatch(req: Request): void {
     req.method = 'PATCH';
 }
 
-/** `X-PrettyPrint: 1` (simple_salesforce sends it) asks for indented JSON, as Salesforce gives it. */
 /** The path under /services/data/vXX.X, from the request's own URL (the router mounting it may differ). */
 export function segmentsOf(req: Request): string[] {
   const path = req.path;
@@ -45,6 +44,7 @@ export function segmentsOf(req: Request): string[] {
   }
 }
 
+/** `X-PrettyPrint: 1` (simple_salesforce sends it) asks for indented JSON, as Salesforce gives it. */
 export function send(req: Request, res: Response, reply: RestReply): void {
   res.status(reply.status).set(reply.headers ?? {});
   if (reply.body === undefined) res.end();
@@ -72,6 +72,15 @@ export function refuseUnreadableBody(req: Request): void {
   const type = req.headers['content-type'];
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  // A body with no Content-Type at all: what Salesforce answers is not documented. RFC 9110's 415 names the problem,
+  // where reading on would tell the caller there was no body.
+  if (hasBody && !type) {
+    throw new RestError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'The HTTP request has a body but no Content-Type header: send it as application/json',
+    );
+  }
   if (hasBody && type && !req.is('application/json') && !req.is('application/*+json')) {
     const limit = req.is('application/xml') || req.is('text/xml');
     throw new RestError(

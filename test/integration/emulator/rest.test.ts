@@ -4,6 +4,7 @@ import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
+import { rawRequest } from '../../support/raw.ts';
 import { expectReply, restClientFor, RestTestClient } from '../../support/rest.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -196,6 +197,24 @@ describe('emulator: REST API', () => {
     const signedIn = await send();
     assert.equal(signedIn.status, 415);
     assert.equal(signedIn.body[0].errorCode, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('answers a body sent with no Content-Type with 415 naming the header, not as a request without a body', async () => {
+    const url = new URL(rest.url('/sobjects/Account'));
+    const body = JSON.stringify({ Name: 'No type' });
+    const answer = await rawRequest(url.origin, url.pathname, {
+      method: 'POST',
+      headers: {
+        host: url.host,
+        authorization: `Bearer ${rest.token}`,
+        'content-length': String(Buffer.byteLength(body)),
+      },
+      body,
+    });
+    assert.equal(answer.status, 415);
+    const [error] = JSON.parse(answer.body);
+    assert.equal(error.errorCode, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.match(error.message, /no Content-Type header/);
   });
 
   test('answers a malformed escape in a REST path with NOT_FOUND, in the REST error form', async () => {
