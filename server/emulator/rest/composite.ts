@@ -34,7 +34,8 @@ const HALTED = {
 
 export const compositeResource: Resource = (call, ctx) => {
   const kind = call.segments[1]?.toLowerCase();
-  // tree and graph are listed by GET /composite and served by a real org.
+  // A real org serves both (tree is in the listing below; whether graph is listed, and from which version, is not
+  // recorded here): this emulator says they are its limit.
   if (kind === 'tree' || kind === 'graph') throw RestError.notServed(`composite/${kind}`);
   if (call.segments.length > 2) throw RestError.notFound();
   // Any other kind, batch included: POST /composite/batch is answered before dispatch (compositeBatch.ts), and a
