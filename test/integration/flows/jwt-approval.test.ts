@@ -75,6 +75,11 @@ describe('JWT flow: an approval given as another user', () => {
   test('a browser not signed in, or signed in by client credentials (which approves nothing), gets no such paragraph', async () => {
     const page = await refusedPage(new TestClient());
     assert.match(page, /<h2 id="cure">How to approve the app for admin@playground\.local<\/h2>/);
+    // Both cures give approval: an admin's pre-authorization, or the user's own Allow once.
+    assert.match(
+      page,
+      /only to a user who already has approval for the app: pre-authorized by an\s+admin, or approved/,
+    );
     assert.doesNotMatch(page, /id="approved-as-other"/);
     await changeSettings(stack, { runAsUserId: STANDARD_ID });
     const machine = new TestClient();

@@ -87,6 +87,13 @@ describe('error explainer', () => {
       /"Immediately expire refresh token": set it to "Refresh token is valid until revoked"/,
     );
     assert.doesNotMatch(`${own.title} ${own.likelyMeaning}`, /Salesforce answered|Salesforce's own words/);
+    // Not approved in the JWT flow: a self-authorized user's one approval counts too, so "pre-authorized" alone is wrong.
+    const notApproved = explain(
+      { error: 'invalid_grant', error_description: "user hasn't approved this consumer" },
+      { flow: 'jwt' },
+    );
+    assert.doesNotMatch(notApproved.likelyMeaning, /only to a pre-authorized user/);
+    assert.match(notApproved.likelyMeaning, /pre-authorized by an admin, or approved by the user once/);
   });
 
   test("a rule for one description is never behind its code's general rule (the first match wins)", () => {
