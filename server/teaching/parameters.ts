@@ -1,6 +1,7 @@
 // One line per OAuth parameter, shown on hover or focus next to each value in the transcript.
 export const PARAMETER_HELP: Record<string, string> = {
-  response_type: 'What to send back: code (web server flow) or token (user-agent flow).',
+  response_type:
+    'What to send back: code (web server flow), token or "token id_token" (user-agent flow), or device_code (the device flow\'s start, at the token endpoint).',
   client_id: 'The consumer key of the app in Salesforce.',
   client_secret: 'The consumer secret: proves the app is the app. Never sent from a browser.',
   redirect_uri: 'Where Salesforce sends the browser back; must match a callback URL of the app exactly.',
@@ -13,7 +14,8 @@ export const PARAMETER_HELP: Record<string, string> = {
   code_verifier: 'PKCE: the secret random string behind the challenge, sent only at the code exchange.',
   grant_type:
     "Which exchange this is: authorization_code, refresh_token, urn:ietf:params:oauth:grant-type:jwt-bearer, client_credentials, password, or device (Salesforce's device flow poll).",
-  code: 'The one-time authorization code from the callback. Works once, for a few minutes.',
+  // One name, two values: the web server flow's exchange and Salesforce's device flow poll (not RFC 8628's device_code=).
+  code: "The authorization code from the callback (web server flow: works once, for a few minutes), or, in a device flow poll, the start's device_code (10 minutes).",
   assertion: 'The signed JWT (header.claims.signature) that proves the app holds the private key.',
   access_token: 'The bearer token for API calls. Anyone who has it can act as the user until it expires.',
   refresh_token: 'Gets new access tokens without a new login. Long-lived: guard it like a password.',
@@ -26,7 +28,7 @@ export const PARAMETER_HELP: Record<string, string> = {
   error: 'The error code Salesforce returned instead of a result.',
   error_description: "Salesforce's short explanation of the error.",
   q: 'The SOQL query.',
-  token: 'The token to revoke.',
+  token: 'The token to revoke or introspect.',
   login_hint: 'Pre-fills the username on the login page.',
   prompt: 'login forces a new login; consent forces the approval page.',
 };

@@ -75,6 +75,18 @@ describe('the words of the transcript', () => {
     assert.deepEqual(entryView(recorded, []), entryView(tokenLeg, []));
   });
 
+  test("a device flow's parameters are explained as the device flow's, not the web server flow's", () => {
+    const leg = (requestBody: string): TranscriptEntry => ({ ...tokenLeg, requestBody, responseBody: '{}' });
+    const help = (entry: TranscriptEntry, name: string) =>
+      entryView(entry, []).params.find((param) => param.name === name)?.help ?? '';
+    assert.match(
+      help(leg('grant_type=device&client_id=k&code=M01WRzlQ'), 'code'),
+      /device flow poll.*device_code/,
+    );
+    assert.match(help(leg('response_type=device_code&client_id=k'), 'response_type'), /device_code/);
+    assert.match(help(leg('token=00Dx!AR&token_type_hint=access_token'), 'token'), /introspect/);
+  });
+
   test('legs get names of their own, numbered when a leg repeats', () => {
     assert.deepEqual(
       legNames([
