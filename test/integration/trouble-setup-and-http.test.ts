@@ -27,6 +27,9 @@ describe('the trouble path', () => {
     ]) {
       assert.match(which, new RegExp(`<li><strong>${flow.replace('+', '\\+')}</strong>: `), flow);
     }
+    // The uninstalled-app restriction reached every org in September 2025: not a choice some orgs make.
+    assert.doesNotMatch(html, /Orgs that block uninstalled apps/);
+    assert.match(html, /since\s+September 2025 every org refuses an uninstalled app/);
   });
 
   test('plain http:// on the app port is answered with a redirect to https://', async () => {
