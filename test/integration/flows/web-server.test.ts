@@ -40,6 +40,11 @@ describe('web server flow', () => {
     assert.match(html, /Passed: response signature check/);
     assert.match(html, /Passed: id_token check/);
     assert.match(html, /Passed: nonce check/);
+    // The session timeout rules opaque tokens only: JWT-based access tokens get their lifetime from the app.
+    assert.match(
+      html,
+      /JWT-based access tokens, “Issue JSON Web Token\s+\(JWT\)-based access tokens for named users”/,
+    );
   });
 
   test('a sign-in in another tab leaves a login still at Salesforce pending: it completes afterwards', async () => {
