@@ -17,6 +17,7 @@ import {
   refreshExchange,
 } from './diagramServerLabels.ts';
 import { API } from './diagramApiStep.ts';
+import { JWT_GRANT_TYPE } from '../flows/jwtBearer.ts';
 import { REDIRECT_STEPS } from './diagramRedirectFlows.ts';
 
 export const STEPS: Record<FlowName, StepDef[]> = {
@@ -37,7 +38,8 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'This app',
       to: 'Salesforce login',
-      label: 'POST /services/oauth2/token with grant_type=jwt-bearer and the assertion',
+      // The whole URN, as sent: a shortened grant_type is refused (unsupported_grant_type).
+      label: `POST /services/oauth2/token with grant_type=${JWT_GRANT_TYPE} and the assertion`,
       evidence: answerTaken(leg('token')),
     },
     ...API,

@@ -26,6 +26,11 @@ const labels = (flow: FlowName, faults: Fault[] = [], transcript: TranscriptEntr
   );
 
 describe('diagram labels', () => {
+  test("the JWT bearer token request names grant_type's whole value, which Salesforce needs word for word", () => {
+    const sent = labels('jwt').find((label) => label.startsWith('POST /services/oauth2/token'));
+    assert.match(sent ?? '', /grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer and the assertion/);
+  });
+
   test('client credentials names the host its token request went to', () => {
     const toLoginHost = [call('token', 'https://localhost:8443/services/oauth2/token', 400)];
     const [, sent] = labels('client-credentials', ['login-host'], toLoginHost);
