@@ -120,6 +120,9 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.equal(stack.emulator?.context.state.settings.refreshTokenRotation, true);
     // Reset answers with a redirect too: reloading the page it leads to resets nothing.
     const page = await (await admin.client.get(`${stack.emulatorUrl}/setup`)).text();
+    // The two secret switches are labelled as Salesforce's Setup labels them, in the same case.
+    assert.match(page, /> Require Secret for Web Server Flow<\/label>/);
+    assert.match(page, /> Require Secret for Refresh Token Flow<\/label>/);
     // A form refused for its CSRF token comes back stamped as now: saving from that page is not refused as stale.
     const expired = await admin.client.post(`${stack.emulatorUrl}/setup`, { csrf: 'stale', stamp: 'x' });
     assert.equal(expired.status, 403);
