@@ -55,7 +55,7 @@ export const FLOW_RULES: Rule[] = [
     // Salesforce's answer names no cause; the one a learner armed is known here.
     detail: (c) =>
       c.faults?.includes('no-security-token')
-        ? `This attempt left the security token off the password on purpose, for ${c.username ?? 'the user'}: that alone gives this answer where the org asks for one (a login from outside the profile's trusted IP ranges).`
+        ? `This attempt left the security token off the password on purpose, for ${c.username ?? 'the user'}: that alone gives this answer where the org asks for one (a login from outside the org's trusted IP ranges and the profile's login IP ranges).`
         : c.faults?.includes('wrong-password')
           ? `This attempt sent a wrong password on purpose, for ${c.username ?? 'the user'}: it counts toward the user's lockout (ten in a row by default; the org's password policy may say fewer).`
           : c.noSecurityToken

@@ -94,6 +94,15 @@ describe('error explainer', () => {
     );
     assert.doesNotMatch(notApproved.likelyMeaning, /only to a pre-authorized user/);
     assert.match(notApproved.likelyMeaning, /pre-authorized by an admin, or approved by the user once/);
+    // A security token is needed outside both kinds of range: the org's trusted ones and the profile's login ones.
+    const noToken = explain(
+      { error: 'invalid_grant', error_description: 'authentication failure' },
+      { flow: 'username-password', username: 'a@b.c', faults: ['no-security-token'] },
+    );
+    assert.match(noToken.detail ?? '', /org's trusted IP ranges and the profile's login IP ranges/);
+    assert.doesNotMatch(noToken.detail ?? '', /profile's trusted IP ranges/);
+    const missing = explain({ error: 'password_missing' });
+    assert.match(missing.howToFix, /trusted IP ranges or the profile's login IP ranges/);
   });
 
   test("a rule for one description is never behind its code's general rule (the first match wins)", () => {
