@@ -12,7 +12,7 @@ export const FLOW_RULES: Rule[] = [
     description: 'request not supported on this domain',
     title: 'The client credentials flow must call your My Domain',
     likelyMeaning:
-      "The token request went to a generic host (login.salesforce.com, test.salesforce.com, a Lightning or Setup host). Client credentials work only on the org's own My Domain, because the generic hosts cannot tell which org's app you mean.",
+      "The token request went to a generic host (login.salesforce.com, test.salesforce.com, a Lightning or Setup host). Salesforce serves client credentials only on the org's own My Domain (it documents the rule, not its reason), and answers other hosts with this misleading invalid_grant.",
     howToFix:
       'POST to https://<your domain>.my.salesforce.com/services/oauth2/token (Setup → My Domain shows it; here: SF_MY_DOMAIN).',
     whatNotToDo: 'Do not switch to the username-password flow to avoid My Domain: it is being retired.',

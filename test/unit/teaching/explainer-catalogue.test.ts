@@ -101,6 +101,12 @@ describe('error explainer', () => {
     );
     assert.match(noToken.detail ?? '', /org's trusted IP ranges and the profile's login IP ranges/);
     assert.doesNotMatch(noToken.detail ?? '', /profile's trusted IP ranges/);
+    // Salesforce documents that client credentials need My Domain, not why: no reason is made up for it.
+    const wrongHost = explain({
+      error: 'invalid_grant',
+      error_description: 'request not supported on this domain',
+    });
+    assert.doesNotMatch(wrongHost.likelyMeaning, /because/);
     const missing = explain({ error: 'password_missing' });
     assert.match(missing.howToFix, /trusted IP ranges or the profile's login IP ranges/);
   });
