@@ -88,7 +88,7 @@ export const CLIENT_RULES: Rule[] = [
     description: /install/i,
     title: 'The app must be installed in the org',
     likelyMeaning:
-      'Since September 2025, orgs block uninstalled connected apps for users without the "Approve Uninstalled Connected Apps" permission.',
+      'Since September 2025, orgs refuse an uninstalled connected app to users who never authorized it before, unless they have the "Approve Uninstalled Connected Apps" permission (System Administrators do); its device flow is blocked for everyone.',
     howToFix:
       'Install the app (Setup → Connected Apps OAuth Usage → Install) or give the user the permission.',
     whatNotToDo: 'Do not grant broad admin permissions to work around it.',

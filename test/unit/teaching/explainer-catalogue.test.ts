@@ -107,6 +107,12 @@ describe('error explainer', () => {
       error_description: 'request not supported on this domain',
     });
     assert.doesNotMatch(wrongHost.likelyMeaning, /because/);
+    // The uninstalled-app block spares users who authorized the app before (but not in the device flow).
+    const uninstalled = explain({
+      error: 'invalid_client',
+      error_description: 'app must be installed into org',
+    });
+    assert.match(uninstalled.likelyMeaning, /users who never authorized it before/);
     const missing = explain({ error: 'password_missing' });
     assert.match(missing.howToFix, /trusted IP ranges or the profile's login IP ranges/);
   });
