@@ -14,7 +14,7 @@ export const LOGIN_URL_FIX =
 /** The consumer key check's finding: accepted, nothing there, no answer, or Salesforce's refusal and fix. */
 export function clientCheckDetail(refused: PreflightError | Error | undefined, config: Config): string {
   if (refused === undefined)
-    return `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl} and scope ${config.scopes}.`;
+    return `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl}, and did not refuse scope ${config.scopes} before its login page (an org may refuse a scope only after the login).`;
   if (refused instanceof SalesforceError && refused.error === 'no_authorize_endpoint')
     return `Nothing there is Salesforce's login page (${refused.description}). Fix: ${LOGIN_URL_FIX}`;
   if (refused instanceof Error) return `The authorize endpoint could not be asked (${refused.message}).`;

@@ -28,7 +28,7 @@ describe('the setup doctor', () => {
     assert.match(html, /<title>Setup guide · /, 'no failure to tell');
     assert.match(
       html,
-      /with redirect_uri https:\/\/localhost:\d+\/oauthcallback\.html and scope api refresh_token openid\./,
+      /with redirect_uri https:\/\/localhost:\d+\/oauthcallback\.html, and did not refuse scope api refresh_token openid before its login page/,
     );
     assert.match(
       html,

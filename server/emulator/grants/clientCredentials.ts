@@ -9,7 +9,7 @@ import type { Grant } from './types.ts';
 export const clientCredentialsGrant: Grant = {
   grantType: 'client_credentials',
   handler(ctx, params, request) {
-    // The generic login host cannot tell which org's app is meant; Salesforce's misleading code is kept.
+    // Salesforce serves this grant on My Domain only (its documented rule); its misleading code is kept.
     if (request.host.kind !== 'my-domain')
       throw OAuthError.invalidGrant('request not supported on this domain');
     checkClientAuthentication(ctx, request, params);
