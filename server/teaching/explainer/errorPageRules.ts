@@ -10,7 +10,7 @@ export const ERROR_PAGE_RULES: Rule[] = [
     error: 'OAUTH_APP_BLOCKED',
     title: 'An administrator blocked this app',
     likelyMeaning: 'The connected app is blocked in this org, so nobody can authorize it.',
-    howToFix: `An admin unblocks it in ${CONNECTED_APPS} (or Manage Connected Apps → the app → Unblock).`,
+    howToFix: `An admin unblocks it in ${CONNECTED_APPS} (the app's Unblock button, where it was blocked).`,
     whatNotToDo: 'Do not create a copy of the app to get around the block.',
     inEmulator: ONLY_A_SWITCH,
   },
