@@ -18,7 +18,10 @@ const isRecord = (value: unknown): value is SObject =>
 
 /** A child relationship's answer: a query result of its own, inside the parent's record. */
 const isChildResult = (value: unknown): value is { totalSize?: number; records: SObject[] } =>
-  typeof value === 'object' && value !== null && Array.isArray((value as { records?: unknown }).records);
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as { records?: unknown }).records) &&
+  (value as { records: unknown[] }).records.every((child) => typeof child === 'object' && child !== null);
 
 export function queryTable(records: SObject[]): QueryTable {
   const flat = records.map((record) => flatten(record));

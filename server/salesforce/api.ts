@@ -29,7 +29,9 @@ export class SalesforceApi extends OAuthEndpoints {
       { leg: 'identity', method: 'GET', url: tokens.id, headers: bearer(tokens) },
       record,
     );
-    const body = JSON.parse(response.body) as Record<string, unknown>;
+    const body = JSON.parse(response.body) as Record<string, unknown> | null;
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new Error('the identity answer is not a JSON object');
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
     return {
       username: text('username') ?? '',
@@ -46,9 +48,12 @@ export class SalesforceApi extends OAuthEndpoints {
       { leg: 'versions', method: 'GET', url: `${tokens.instance_url}/services/data/` },
       record,
     );
-    const versions = JSON.parse(response.body) as { version: string }[];
+    const listed: unknown = JSON.parse(response.body);
+    // A list of {version} objects; anything else lists no version (and must not stop the page with a TypeError).
+    const versions = (Array.isArray(listed) ? listed : []) as ({ version?: unknown } | null)[];
     const newest = versions
-      .map((v) => v.version)
+      .map((v) => v?.version)
+      .filter((version): version is string => typeof version === 'string')
       .sort((a, b) => Number(a) - Number(b))
       .at(-1);
     if (!newest) throw new Error('GET /services/data/ listed no API versions');
@@ -62,7 +67,13 @@ export class SalesforceApi extends OAuthEndpoints {
       { leg: 'query', method: 'GET', url, headers: bearer(tokens) },
       record,
     );
-    return JSON.parse(response.body) as QueryResult;
+    const body = JSON.parse(response.body) as Partial<QueryResult> | null;
+    // Salesforce's query answer always lists its records; any other JSON (a proxy's, a wrong path's) would break the
+    // result page's table, so it fails here as the call's own problem, shown with the leg that brought it.
+    const records: unknown = body?.records;
+    if (!Array.isArray(records) || !records.every((item) => typeof item === 'object' && item !== null))
+      throw new Error('the query answer has no list of records');
+    return body as QueryResult;
   }
 
   /** OpenID discovery on the login host, then its JWKS: the keys that sign id_tokens. */
