@@ -100,6 +100,20 @@ export function resultPages(services: Services): Handlers {
     },
 
     query(req, res) {
+      // The page sends one soql field; two, or a JSON list, were put together by hand: running the sample query
+      // in their place would answer a query nobody sent as if it were theirs.
+      const sent: unknown = req.body?.soql;
+      if (sent !== undefined && typeof sent !== 'string') {
+        throw new HttpError(
+          400,
+          'Malformed form',
+          'The form carried its soql field more than once, or not as text.',
+          {
+            href: '/result#query',
+            label: 'Back to the query',
+          },
+        );
+      }
       // A browser sends the textarea's line breaks as CRLF, while its maxlength counts each as one character.
       const typed = typeof req.body?.soql === 'string' ? req.body.soql.replace(/\r\n/g, '\n').trim() : '';
       // Cut short, a query would fail with a parse error at a place the learner never wrote.

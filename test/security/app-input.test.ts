@@ -102,6 +102,25 @@ describe('attacks on request bodies', () => {
     assert.equal((await postForm(stack, client, '/result', '/result/query', { soql: lines })).status, 303);
   });
 
+  test('a query sent twice, or not as text, is refused as a malformed form, never run as the sample query', async () => {
+    const csrf = await csrfTokenOf(stack, client, '/result');
+    const twice = await client.request(`${stack.appUrl}/result/query`, {
+      method: 'POST',
+      body: `_csrf=${csrf}&soql=SELECT+Id+FROM+Account&soql=SELECT+Id+FROM+Contact`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(twice.status, 400);
+    assert.match(await twice.text(), /<h1>Malformed form<\/h1>/);
+    const listed = await postJson(
+      client,
+      `${stack.appUrl}/result/query`,
+      '{"soql":["SELECT Id FROM Account"]}',
+      csrf,
+    );
+    assert.equal(listed.status, 400);
+    assert.equal(((await listed.json()) as { error: string }).error, 'Malformed form');
+  });
+
   test('a request that cannot be read says which part: a broken %-escape in the address, a charset other than UTF-8', async () => {
     const escape = await client.get(`${stack.appUrl}/teaching/legs/%E0%A4%A`, { accept: 'application/json' });
     assert.equal(escape.status, 400);
