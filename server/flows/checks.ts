@@ -90,8 +90,9 @@ const SALESFORCE_DOMAINS = ['salesforce.com', 'force.com', 'salesforce.mil', 'cl
 /** https on one of the org's own origins (login host, My Domain) or, for a real org, on a Salesforce domain. */
 export function isTrustedHost(url: string, origins: readonly string[], realOrg: boolean): boolean {
   if (!URL.canParse(url)) return false;
-  const { protocol, hostname, origin, port } = new URL(url);
-  if (protocol !== 'https:') return false;
+  const { protocol, hostname, origin, port, username, password } = new URL(url);
+  // Salesforce's URLs carry no user name or password: with them, every later call would fail as "no answer".
+  if (protocol !== 'https:' || username || password) return false;
   if (origins.some((trusted) => new URL(trusted).origin === origin)) return true;
   // This machine under another of its names, on the same port: the same server (the local emulator, which names
   // its login host localhost and its My Domain 127.0.0.1, whichever of the two SF_LOGIN_URL gives).
@@ -109,7 +110,9 @@ export function hostsCheck(
   origins: readonly string[],
   realOrg: boolean,
 ): Check {
-  const untrusted = [tokens.instance_url, tokens.id].filter((url) => !isTrustedHost(url, origins, realOrg));
+  const untrusted = [tokens.instance_url, tokens.id]
+    .filter((url) => !isTrustedHost(url, origins, realOrg))
+    .map(withoutCredentials);
   const where = trustedPlaces(origins, realOrg);
   return {
     id: 'hosts',
@@ -121,6 +124,14 @@ export function hostsCheck(
         : `${untrusted.join(' and ')} ${untrusted.length > 1 ? 'are' : 'is'} not on ${where}: the token is not sent there.`,
     why: 'This app sends the access token to instance_url and id; a forged response could point them at a host that collects tokens.',
   };
+}
+
+/** A URL as a refusal names it: a user name and password in it are shown as such, never written out. */
+function withoutCredentials(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || (!parsed.username && !parsed.password)) return url;
+  Object.assign(parsed, { username: '', password: '' });
+  return `${parsed.href} (with a user name or password in it, which no Salesforce URL carries)`;
 }
 
 /**

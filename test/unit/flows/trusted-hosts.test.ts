@@ -13,8 +13,25 @@ describe('trusted hosts of a token response', () => {
     // Another port is another server, even on this machine; http is never trusted.
     assert.equal(isTrustedHost('https://localhost:19181/id/00D/005', emulatorAsOrg, true), false);
     assert.equal(isTrustedHost('http://127.0.0.1:19143/id/00D/005', emulatorAsOrg, true), false);
+    // A URL with a user name or password in it is no Salesforce URL, on the org's own host or not.
+    assert.equal(isTrustedHost('https://user:pw@127.0.0.1:19143', emulatorAsOrg, true), false);
+    assert.equal(
+      isTrustedHost('https://x@acme.my.salesforce.com', ['https://acme.my.salesforce.com'], true),
+      false,
+    );
     // Loopback counts only for a loopback org: a real org's response naming this machine is not its own.
     assert.equal(isTrustedHost('https://localhost:443/id', ['https://acme.my.salesforce.com'], true), false);
+  });
+
+  test('a refusal names a URL with credentials as such, without writing them out', () => {
+    const check = hostsCheck(
+      { instance_url: 'https://user:pw@127.0.0.1:19143', id: 'https://127.0.0.1:19143/id/00D/005' },
+      emulatorAsOrg,
+      true,
+    );
+    assert.equal(check.passed, false);
+    assert.match(check.detail, /^https:\/\/127\.0\.0\.1:19143\/ \(with a user name or password in it/);
+    assert.doesNotMatch(check.detail, /pw/);
   });
 
   test('a refusal names each trusted host once', () => {
