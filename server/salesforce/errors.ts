@@ -59,6 +59,9 @@ export function parseErrorBody(
   if (page) return page;
   const text = body.trim().slice(0, 200);
   if (status >= 500) return new SalesforceError('server_error', `HTTP ${status}`, status, body, source);
+  // Salesforce's endpoints answer their calls; a redirect (followed by no call of this app) is another server's.
+  if (status >= 300 && status < 400)
+    return new SalesforceError('http_redirect', `HTTP ${status} instead of an answer`, status, body, source);
   return new SalesforceError(text || `HTTP_${status}`, `HTTP ${status}`, status, body, source);
 }
 

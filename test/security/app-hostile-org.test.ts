@@ -102,6 +102,23 @@ describe('an org answering in shapes Salesforce never sends', () => {
     assert.doesNotMatch(page.html, /Cannot read properties/);
   });
 
+  test('a token call redirected elsewhere is named a redirect, followed nowhere, not an unknown Salesforce error', async () => {
+    let followed = false;
+    answers = {
+      ...regular(),
+      token: (res) => res.writeHead(307, { location: `${org.url}/elsewhere/token` }).end(),
+      query: (res) => {
+        followed = true;
+        res.writeHead(404).end();
+      },
+    };
+    const page = await signIn();
+    assert.equal(page.status, 200);
+    assert.match(page.html, /The call was sent elsewhere instead of answered/);
+    assert.doesNotMatch(page.html, /HTTP_307|not in the playground&#39;s catalogue/);
+    assert.equal(followed, false, 'the redirect was followed');
+  });
+
   test('a token answer larger than 32 MB is read no further, and the attempt says why', async () => {
     answers = {
       ...regular(),

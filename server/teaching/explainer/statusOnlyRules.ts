@@ -1,5 +1,5 @@
-// Explanations for a paste that holds no Salesforce answer at all: only the HTTP status a client printed, its body,
-// which names the error, left unread.
+// Explanations for an HTTP status that carries no Salesforce error: a paste of the status alone (the body, which
+// names the error, left unread), and a redirect where a call expected its answer.
 import type { Rule } from './types.ts';
 
 export const STATUS_ONLY_RULES: Rule[] = [
@@ -13,5 +13,17 @@ export const STATUS_ONLY_RULES: Rule[] = [
       'Print the body before raising, then paste it here. Python requests: print(r.status_code, r.text) before r.raise_for_status(); axios: console.log(err.response.data); fetch: await response.text(); curl: drop -f and add -i; Java: read getErrorStream().',
     whatNotToDo:
       'Do not guess from the status alone, and do not log the request to see it: it holds your secret or assertion.',
+  },
+  {
+    key: 'http-redirect',
+    restartAfter: true,
+    error: 'http_redirect',
+    title: 'The call was sent elsewhere instead of answered',
+    likelyMeaning:
+      "Salesforce's token, identity and REST endpoints answer their calls; a 3xx came back, so something else answers at that address: a host that is not the org's (a retired instance, a company proxy or portal), or an address that sends callers on to another. This app follows no redirect of its calls, so no secret, assertion or token goes to a host it was not told of.",
+    howToFix:
+      "Read the Location header of the failed call in the transcript: if it is your org's login host or My Domain, put that in SF_LOGIN_URL (or SF_MY_DOMAIN); otherwise fix the address that sent the call there.",
+    whatNotToDo:
+      'Do not make a client follow redirects on the token call: the form it would send on holds the secret or the assertion.',
   },
 ];
