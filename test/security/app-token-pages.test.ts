@@ -89,6 +89,8 @@ describe('token leakage', () => {
       assert.equal(leg.status, 404, 'nor open its legs');
       const text = await leg.text();
       assert.match(text, /That transcript entry is not in your session\./);
+      // The page's heading says what is missing, not that the address is wrong.
+      assert.match(text, /<h1>Nothing to show<\/h1>/);
     }
   });
 });
