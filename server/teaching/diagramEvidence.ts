@@ -62,6 +62,8 @@ export const answerTaken =
     if (state !== 'done') return state;
     const refused =
       attempt.checks.some((c) => RESPONSE_CHECKS.includes(c.id) && c.performed !== false && !c.passed) ||
+      // An id_token check not made: its keys did not come, even where discovery or the JWKS answered 200 (a page).
+      attempt.checks.some((c) => c.id === 'id-token' && c.performed === false) ||
       KEY_LEGS.some((name) => leg(name)(attempt) === 'failed');
     return refused ? 'failed' : 'done';
   };

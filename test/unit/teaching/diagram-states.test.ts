@@ -92,6 +92,15 @@ describe('diagram states', () => {
       }).slice(4),
       ['failed', 'not-reached'],
     );
+    // Discovery answered 200, but with a web page or without jwks_uri: no keys all the same, though no leg failed.
+    assert.deepEqual(
+      states({
+        flow: 'web-server',
+        transcript: [...exchanged.slice(0, 3), serverCall('discovery', 'GET', 200)],
+        checks: [check('state', true), check('pkce', true), check('id-token', false, false)],
+      }).slice(4),
+      ['failed', 'not-reached'],
+    );
     // User-agent: the fragment's tokens name a foreign host, checked at the callback.
     assert.deepEqual(
       states({
