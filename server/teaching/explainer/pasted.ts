@@ -1,6 +1,6 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
-import { fromClientFailure } from './pastedClientFailures.ts';
+import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
 import { ERROR_CODE, straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
 import { isMaskedValue } from '../mask.ts';
 import { fromKeyLines, fromRepr } from './pastedRepr.ts';
@@ -34,6 +34,7 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
     fromDescription(input, known) ??
     fromMessage(input) ??
     fromCode(input) ??
+    fromClientFailureWords(input) ??
     fromStatusOnly(input);
   return found && knownWording(found, known);
 }

@@ -9,25 +9,42 @@ const CLIENT_FAILURES: [RegExp, string][] = [
     /PEM routines|DECODER routines|no start line|bad decrypt|ERR_OSSL_[A-Z_]+|PRIVATE\s+KEY[^\n]*(?:invalid|unsupported)/i,
     'pem_error',
   ],
-  // By code, or by the words alone: Node's messages without their code (node-fetch's "reason: …"), curl's "SSL
-  // certificate problem: …" and Java's PKIX failure, which is how a company proxy's certificate is mostly met.
   [
-    /\b(?:UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|CERTIFICATE_VERIFY_FAILED)\b|unable to verify the first certificate|self[- ]signed certificate|unable to get local issuer certificate|certificate has expired|does not match certificate's altnames|SSL certificate problem|PKIX path building failed|unable to find valid certification path/i,
+    /\b(?:UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|CERTIFICATE_VERIFY_FAILED)\b|unable to verify the first certificate|self[- ]signed certificate|PKIX path building failed/i,
     'untrusted_certificate',
   ],
   // A key or certificate file the client could not open: the same card as a key it could not read. Each code is read
   // up to the next one at most, so that a line of many is read once, not once per code.
   [/\b(?:ENOENT|EACCES)\b(?:(?!ENOENT|EACCES)[^\n])*?\.(?:key|pem|crt|p8)\b/, 'pem_error'],
-  [/\b(?:ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT)\b|\btimed out\b|Timeout was reached/, 'timeout'],
-  // Node's codes, and the words curl, Python (requests, urllib3) and Java print for the same failures.
+  [/\b(?:ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT)\b|\btimed out\b/, 'timeout'],
   [
-    /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|UnknownHostException|SSL_ERROR_SYSCALL)\b|getaddrinfo|Could not resolve host|Couldn't connect to server|Connection refused|Failed to establish a new connection|Name or service not known|Failed to resolve|socket hang up/,
+    /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|UnknownHostException|SSL_ERROR_SYSCALL)\b|getaddrinfo/,
     'network_error',
   ],
 ];
 
-export function fromClientFailure(input: string): PastedError | undefined {
-  for (const [shape, error] of CLIENT_FAILURES) {
+/**
+ * The same failures in words only: Node's messages without their code (node-fetch's "reason: …"), curl's, Python's
+ * (requests, urllib3) and Java's. Words of a sentence, so read only when no Salesforce error is in the paste ("…
+ * invalid_grant … after a socket hang up" is the invalid_grant).
+ */
+const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
+  [
+    /unable to get local issuer certificate|certificate has expired|does not match certificate's altnames|SSL certificate problem|unable to find valid certification path/i,
+    'untrusted_certificate',
+  ],
+  [/Timeout was reached/, 'timeout'],
+  [
+    /Could not resolve host|Couldn't connect to server|Connection refused|Failed to establish a new connection|Name or service not known|Failed to resolve|socket hang up/,
+    'network_error',
+  ],
+];
+
+export const fromClientFailure = (input: string) => firstOf(CLIENT_FAILURES, input);
+export const fromClientFailureWords = (input: string) => firstOf(CLIENT_FAILURE_WORDS, input);
+
+function firstOf(failures: [RegExp, string][], input: string): PastedError | undefined {
+  for (const [shape, error] of failures) {
     const match = shape.exec(input);
     if (match) return { error, error_description: lineAround(input, match.index), fromClient: true };
   }

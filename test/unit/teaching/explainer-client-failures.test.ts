@@ -52,4 +52,20 @@ describe("a client's own failure, pasted", () => {
       assert.equal(found?.fromClient, true, pasted);
     }
   });
+
+  test("a Salesforce error in the same paste wins over a client's words around it", () => {
+    for (const [pasted, error] of [
+      [
+        'Error (1): invalid_grant: authentication failure\nWarning: retried after socket hang up',
+        'invalid_grant',
+      ],
+      [
+        "sf org login jwt failed: user hasn't approved this consumer (invalid_grant) after Connection refused on proxy",
+        'invalid_grant',
+      ],
+      ['INVALID_SESSION_ID: Session expired or invalid. Failed to resolve the session', 'INVALID_SESSION_ID'],
+      ['REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded. Timeout was reached', 'REQUEST_LIMIT_EXCEEDED'],
+    ])
+      assert.equal(readPastedError(pasted)?.error, error, pasted);
+  });
 });
