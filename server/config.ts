@@ -1,7 +1,7 @@
 // Reads the environment once into a frozen, typed Config. Every problem names the variable and says how to fix it.
 import path from 'node:path';
 import type { Config, Mode } from './configTypes.ts';
-import { parseLoginUrl, parseRedisUrl } from './configUrls.ts';
+import { checkNotThePlayground, parseLoginUrl, parseRedisUrl } from './configUrls.ts';
 import {
   fail,
   parseMinutes,
@@ -12,13 +12,7 @@ import {
   requiredInOrg,
   type Env,
 } from './configValues.ts';
-import {
-  audienceOf,
-  audienceWarning,
-  checkNotThePlayground,
-  myDomainOf,
-  myDomainWarning,
-} from './configHosts.ts';
+import { audienceOf, audienceWarning, myDomainOf, myDomainWarning } from './configHosts.ts';
 import { checkSigningKey, readExtraCa } from './configFiles.ts';
 import {
   callbackWarning,
@@ -101,12 +95,6 @@ export function loadConfig(
   const audience = audienceOf(mode, loginUrl, read('SF_AUDIENCE'));
 
   const apiVersion = read('SF_API_VERSION');
-  if (apiVersion && !/^[1-9]\d{1,2}\.0$/.test(apiVersion)) {
-    fail(
-      'SF_API_VERSION',
-      `"${apiVersion}" is not an API version: use a form like 68.0, or remove it to discover`,
-    );
-  }
   if (apiVersion) checkApiVersion(apiVersion);
 
   return Object.freeze({

@@ -3,7 +3,7 @@
 import type { Config, Mode } from './configTypes.ts';
 import { parseOrigin, parseUrl } from './configUrls.ts';
 import { fail } from './configValues.ts';
-import { hostKind, isLoopbackHost, isSandboxHost, sameOrigin } from './hostKinds.ts';
+import { hostKind, isSandboxHost, sameOrigin } from './hostKinds.ts';
 
 /** Emulator mode: its second origin. A real org: SF_MY_DOMAIN, or the login host when it is a My Domain. */
 export function myDomainOf(
@@ -112,20 +112,6 @@ export function withListeningPorts(config: Config, ports: { port: number; emulat
     audience: fix(config.audience, ports.emulatorPort),
     callbackUrl: fix(config.callbackUrl, ports.port),
   });
-}
-
-/**
- * SF_LOGIN_URL on this machine at the playground's own PORT names the playground, not an org: every flow would
- * then meet its own pages (a 403 or 404 web page) instead of Salesforce. Against `npm run emulator` the port
- * that belongs there is the emulator's.
- */
-export function checkNotThePlayground(loginUrl: string, port: number): void {
-  const url = new URL(loginUrl);
-  if (!isLoopbackHost(url.hostname) || Number(url.port || 443) !== port) return;
-  fail(
-    'SF_LOGIN_URL',
-    `"${loginUrl}" is this playground itself (PORT ${port}), not an org: set it to your org's login host, or, for this project's emulator started with npm run emulator, to https://localhost:<the emulator's EMULATOR_PORT>`,
-  );
 }
 
 /** *.my.salesforce.com (sandboxes: *.sandbox.my.salesforce.com) and the government cloud's *.my.salesforce.mil. */

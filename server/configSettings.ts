@@ -91,6 +91,11 @@ export function parseScopes(raw: string | undefined): string {
  * are retired). A version newer than the org's is left to the setup doctor, which lists what the org offers.
  */
 export function checkApiVersion(version: string): void {
+  if (!/^[1-9]\d{1,2}\.0$/.test(version))
+    fail(
+      'SF_API_VERSION',
+      `"${version}" is not an API version: use a form like 68.0, or remove it to discover`,
+    );
   if (Number(version.split('.')[0]) < OLDEST_API_VERSION) {
     fail(
       'SF_API_VERSION',

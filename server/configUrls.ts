@@ -1,6 +1,6 @@
 // Reading the URL-valued variables (SF_LOGIN_URL, the hosts, REDIS_URL): https, an origin where one is meant, and
 // never a password in the message that refuses one.
-import { hostKind, isPagesHost, isSandboxHost, myDomainBehind } from './hostKinds.ts';
+import { hostKind, isLoopbackHost, isPagesHost, isSandboxHost, myDomainBehind } from './hostKinds.ts';
 import { fail } from './configValues.ts';
 
 /** Messages show the value with any password masked: a configuration mistake must not print a secret. */
@@ -71,6 +71,20 @@ export function parseLoginUrl(raw: string): string {
   });
   if (hostKind(url) === 'Experience Cloud site') checkSitePrefix(url);
   return url;
+}
+
+/**
+ * SF_LOGIN_URL on this machine at the playground's own PORT names the playground, not an org: every flow would
+ * then meet its own pages (a 403 or 404 web page) instead of Salesforce. Against `npm run emulator` the port
+ * that belongs there is the emulator's.
+ */
+export function checkNotThePlayground(loginUrl: string, port: number): void {
+  const url = new URL(loginUrl);
+  if (!isLoopbackHost(url.hostname) || Number(url.port || 443) !== port) return;
+  fail(
+    'SF_LOGIN_URL',
+    `"${loginUrl}" is this playground itself (PORT ${port}), not an org: set it to your org's login host, or, for this project's emulator started with npm run emulator, to https://localhost:<the emulator's EMULATOR_PORT>`,
+  );
 }
 
 /** Where a site's own pages and endpoints start: never its path prefix. */
