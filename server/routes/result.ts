@@ -10,6 +10,7 @@ import { loginHintOf } from '../flows/loginOptions.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import { queryTable } from './queryTable.ts';
+import { MAX_SOQL_LENGTH, typedSoql } from './soqlForm.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
 import { replayedNote } from './flowPages.ts';
@@ -19,7 +20,6 @@ import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSess
 /** The original tutorial's query (its views/Main.html pre-fills it), one click away. */
 export const TUTORIAL_QUERY = 'Select Id, Name From Account LIMIT 10';
 export const TUTORIAL_URL = 'https://github.com/JitendraZaa/JWTDemo';
-const MAX_SOQL_LENGTH = 4000;
 
 declare module 'express-session' {
   interface SessionData {
@@ -100,31 +100,7 @@ export function resultPages(services: Services): Handlers {
     },
 
     query(req, res) {
-      // The page sends one soql field; two, or a JSON list, were put together by hand: running the sample query
-      // in their place would answer a query nobody sent as if it were theirs.
-      const sent: unknown = req.body?.soql;
-      if (sent !== undefined && typeof sent !== 'string') {
-        throw new HttpError(
-          400,
-          'Malformed form',
-          'The form carried its soql field more than once, or not as text.',
-          {
-            href: '/result#query',
-            label: 'Back to the query',
-          },
-        );
-      }
-      // A browser sends the textarea's line breaks as CRLF, while its maxlength counts each as one character.
-      const typed = typeof req.body?.soql === 'string' ? req.body.soql.replace(/\r\n/g, '\n').trim() : '';
-      // Cut short, a query would fail with a parse error at a place the learner never wrote.
-      if (typed.length > MAX_SOQL_LENGTH) {
-        throw new HttpError(
-          400,
-          'Query too long',
-          `The query has ${typed.length.toLocaleString('en-US')} characters; this page takes up to ${MAX_SOQL_LENGTH.toLocaleString('en-US')}, the session keeps it between views. Shorten it, or send it with curl or jsforce from the snippets.`,
-          { href: '/result#query', label: 'Back to the query' },
-        );
-      }
+      const typed = typedSoql(req.body);
       req.session.soql = req.body?.preset === 'tutorial' ? TUTORIAL_QUERY : typed || config.sampleQuery;
       res.redirect(303, '/result#query');
     },
