@@ -19,11 +19,11 @@ export const SECRET_NAMES = new Set([
 ]);
 
 /**
- * Salesforce's value shapes whose first characters tell values apart and give nothing away: the org id (00D) that
+ * Salesforce's value shapes whose first characters tell values apart and give nothing away: the org id (00D…!) that
  * starts an access token or session id, a refresh token's 5Aep, a code's aPrx. Of anything else (a password, a
  * secret, a verifier) even four characters are a part of the secret, so none is shown.
  */
-const TELLING_PREFIX = /^(?:00D|5Aep|aPrx)/;
+const TELLING_PREFIX = /^(?:00D[A-Za-z0-9]{12,15}!|5Aep|aPrx)/;
 
 /** A masked value: its length, and its first four characters when they only say which org or kind it is. */
 export function maskValue(value: string): string {

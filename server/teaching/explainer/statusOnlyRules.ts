@@ -20,7 +20,7 @@ export const STATUS_ONLY_RULES: Rule[] = [
     error: 'http_redirect',
     title: 'The call was sent elsewhere instead of answered',
     likelyMeaning:
-      "Salesforce's token, identity and REST endpoints answer their calls; a 3xx came back, so something else answers at that address: a host that is not the org's (a retired instance, a company proxy or portal), or an address that sends callers on to another. This app follows no redirect of its calls, so no secret, assertion or token goes to a host it was not told of.",
+      "The call expected Salesforce's answer and got a 3xx: most often something other than the org answers at that address (a retired instance, a company proxy or portal), or the address sends callers on to another. This app follows no redirect of its calls, so no secret, assertion or token goes to a host it was not told of.",
     howToFix:
       "Read the Location header of the failed call in the transcript: if it is your org's login host or My Domain, put that in SF_LOGIN_URL (or SF_MY_DOMAIN); otherwise fix the address that sent the call there.",
     whatNotToDo:

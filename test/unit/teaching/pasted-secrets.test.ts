@@ -125,6 +125,8 @@ describe('masking a pasted error', () => {
     // No part of a password or secret is shown: a prefix only where it names the org or the kind of token.
     assert.equal(masked('curl -d password=S3cr3tPassw0rd'), 'curl -d password=•••••• (14 chars)');
     assert.equal(masked('Bearer 00D5j000000AbCd!AQ8AQJx7hYq9'), 'Bearer 00D5…•••••• (28 chars)');
+    // A hex secret that happens to start as an org id does is no token: no prefix.
+    assert.equal(masked(`client_secret=00DA${'7'.repeat(60)}`), 'client_secret=•••••• (64 chars)');
   });
 
   test('every credential of a URL or form is masked, a JWT after them or not', () => {
