@@ -1,7 +1,7 @@
 // The OAuth endpoints on the login host that issue, inspect and revoke tokens: token, introspect, revoke. The
 // calls made with a token once it is issued are in api.ts, which builds on these.
 import type { Recorder, SalesforceHttp } from './http.ts';
-import { parseTokenSet, type TokenSet } from './tokens.ts';
+import { parseTokenSet, tokenAnswerJson, type TokenSet } from './tokens.ts';
 
 export interface TokenCallOptions {
   leg?: string;
@@ -38,7 +38,7 @@ export class OAuthEndpoints {
       source: 'token' as const,
     };
     const response = await this.http.send(request, record);
-    return JSON.parse(response.body) as Record<string, unknown>;
+    return tokenAnswerJson(response.body) as Record<string, unknown>;
   }
 
   /** The token endpoint for a grant that returns tokens. */

@@ -51,6 +51,16 @@ export interface Login {
 }
 
 /** Checks the fields every flow's response must carry and drops anything unexpected. */
+/** The token endpoint's answer read as JSON: an empty body or text is something other than Salesforce's answer. */
+export function tokenAnswerJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    const what = body.trim() === '' ? 'an empty body' : 'not JSON';
+    throw new FlowError('token_response_incomplete', `the token endpoint's answer is ${what}`);
+  }
+}
+
 export function parseTokenSet(body: unknown): TokenSet {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const text = (name: string) => (typeof source[name] === 'string' ? (source[name] as string) : undefined);
@@ -65,6 +75,14 @@ export function parseTokenSet(body: unknown): TokenSet {
     id: required('id'),
     token_type: text('token_type') ?? 'Bearer',
   };
+  // Sent next in an Authorization header, where only visible ASCII may go: any other byte would fail every call as
+  // if Salesforce had not answered. Salesforce's tokens (00D…!…, or a JWT) never hold one.
+  if (!/^[\x21-\x7e]+$/.test(tokens.access_token)) {
+    throw new FlowError(
+      'token_response_incomplete',
+      'the access_token holds characters no HTTP header may carry',
+    );
+  }
   for (const name of ['scope', 'refresh_token', 'signature', 'issued_at', 'id_token'] as const) {
     const value = text(name);
     if (value) tokens[name] = value;

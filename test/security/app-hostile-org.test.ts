@@ -119,6 +119,27 @@ describe('an org answering in shapes Salesforce never sends', () => {
     assert.equal(followed, false, 'the redirect was followed');
   });
 
+  test('an empty or text token answer, or a token no header may carry, is named, not a JSON error or "no answer"', async () => {
+    for (const [token, named] of [
+      [(res: ServerResponse) => res.writeHead(200).end(), /the token endpoint&#39;s answer is an empty body/],
+      [(res: ServerResponse) => res.writeHead(200).end('ok'), /the token endpoint&#39;s answer is not JSON/],
+      [
+        json({
+          access_token: `${ORG_ID}!AQ.\u00ff(`,
+          instance_url: org.url,
+          id: `${org.url}/id/x/y`,
+        }),
+        /the access_token holds characters no HTTP header may carry/,
+      ],
+    ] as const) {
+      answers = { ...regular(), token };
+      const page = await signIn();
+      assert.equal(page.status, 200);
+      assert.match(page.html, named);
+      assert.doesNotMatch(page.html, /Unexpected end of JSON|Salesforce did not answer/);
+    }
+  });
+
   test('a token answer larger than 32 MB is read no further, and the attempt says why', async () => {
     answers = {
       ...regular(),
