@@ -26,6 +26,18 @@ export class SalesforceError extends Error {
 }
 
 /**
+ * Salesforce's longest words (a SOQL error quoting its query) stay far below this; an answer with more is another
+ * server's, shown cut rather than as a page of hundreds of kilobytes.
+ */
+const MAX_ERROR_WORDS = 5_000;
+const cut = (value: unknown = '') => {
+  const text = String(value);
+  return text.length <= MAX_ERROR_WORDS
+    ? text
+    : `${text.slice(0, MAX_ERROR_WORDS)}… (cut here: ${text.length.toLocaleString('en-US')} characters in all)`;
+};
+
+/**
  * Reads any Salesforce error body: OAuth JSON {error, error_description}, REST arrays [{errorCode, message}],
  * form-encoded revoke errors, or plain text such as Bad_OAuth_Token.
  */
@@ -38,10 +50,10 @@ export function parseErrorBody(
     const json: unknown = JSON.parse(body);
     const first = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | undefined;
     if (first && typeof first.error === 'string') {
-      return new SalesforceError(first.error, String(first.error_description ?? ''), status, body, source);
+      return new SalesforceError(cut(first.error), cut(first.error_description), status, body, source);
     }
     if (first && typeof first.errorCode === 'string') {
-      return new SalesforceError(first.errorCode, String(first.message ?? ''), status, body, source);
+      return new SalesforceError(cut(first.errorCode), cut(first.message), status, body, source);
     }
   } catch {
     // not JSON: try the other shapes
@@ -49,8 +61,8 @@ export function parseErrorBody(
   const form = new URLSearchParams(body);
   if (form.get('error'))
     return new SalesforceError(
-      form.get('error') ?? '',
-      form.get('error_description') ?? '',
+      cut(form.get('error') ?? ''),
+      cut(form.get('error_description') ?? ''),
       status,
       body,
       source,

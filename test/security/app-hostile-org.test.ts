@@ -140,6 +140,20 @@ describe('an org answering in shapes Salesforce never sends', () => {
     }
   });
 
+  test('an error description of 500 kB is shown cut, with its length', async () => {
+    answers = {
+      ...regular(),
+      token: (res) =>
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid_grant', error_description: 'x'.repeat(500_000) })),
+    };
+    const page = await signIn();
+    assert.equal(page.status, 200);
+    assert.match(page.html, /… \(cut here: 500,000 characters in all\)/);
+    assert.ok(page.html.length < 200_000, `a page of ${page.html.length} characters`);
+  });
+
   test('a token answer larger than 32 MB is read no further, and the attempt says why', async () => {
     answers = {
       ...regular(),
