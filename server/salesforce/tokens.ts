@@ -50,7 +50,6 @@ export interface Login {
   activity?: TranscriptEntry[];
 }
 
-/** Checks the fields every flow's response must carry and drops anything unexpected. */
 /** The token endpoint's answer read as JSON: an empty body or text is something other than Salesforce's answer. */
 export function tokenAnswerJson(body: string): unknown {
   try {
@@ -61,6 +60,7 @@ export function tokenAnswerJson(body: string): unknown {
   }
 }
 
+/** Checks the fields every flow's response must carry and drops anything unexpected. */
 export function parseTokenSet(body: unknown): TokenSet {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const text = (name: string) => (typeof source[name] === 'string' ? (source[name] as string) : undefined);

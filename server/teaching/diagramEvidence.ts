@@ -46,25 +46,23 @@ export const checks =
     if (found.length === 0) return attempt.error?.error.endsWith('_mismatch') ? 'failed' : undefined;
     return found.every((check) => check.passed) ? 'done' : 'failed';
   };
-/** Checks made on a token response before it is trusted (responseChecks.ts), and the calls they need. */
+/** Checks made on a token response before it is trusted (responseChecks.ts). */
 const RESPONSE_CHECKS = ['hosts', 'signature', 'nonce', 'id-token'];
-const KEY_LEGS = ['discovery', 'jwks'];
 
 /**
  * A token answer came back (HTTP 200, or the user-agent flow's fragment) but the app did not take it: a check on it
- * failed, or the issuer's keys its id_token needs could not be fetched. That answer is where the attempt went wrong,
- * not a step never reached.
+ * failed, or its id_token check could not be made (the issuer's keys did not come, whatever discovery or the JWKS
+ * answered). That answer is where the attempt went wrong, not a step never reached. Other checks not made (a
+ * public client's signature) take nothing from it.
  */
 export const answerTaken =
   (cameBack: StepDef['evidence']) =>
   (attempt: Attempt): StepState | undefined => {
     const state = cameBack(attempt);
     if (state !== 'done') return state;
-    const refused =
-      attempt.checks.some((c) => RESPONSE_CHECKS.includes(c.id) && c.performed !== false && !c.passed) ||
-      // An id_token check not made: its keys did not come, even where discovery or the JWKS answered 200 (a page).
-      attempt.checks.some((c) => c.id === 'id-token' && c.performed === false) ||
-      KEY_LEGS.some((name) => leg(name)(attempt) === 'failed');
+    const refused = attempt.checks.some(
+      (c) => RESPONSE_CHECKS.includes(c.id) && (c.performed === false ? c.id === 'id-token' : !c.passed),
+    );
     return refused ? 'failed' : 'done';
   };
 
