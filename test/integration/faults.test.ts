@@ -2,38 +2,30 @@
 // real port: the JWT flow ends on its page with the right explanation, other pages keep answering, and the
 // next attempt works once the fault is gone.
 import assert from '../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
-import { EmulatorFaults } from '../support/faults.ts';
+import { before, describe, test } from 'node:test';
+import { faultyStack } from '../support/faulty-stack.ts';
 import { TestClient } from '../support/http.ts';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
 import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
 
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Back soon</body></html>';
 
 describe('faults of a real server', () => {
-  let stack: TestStack;
-  let faults: EmulatorFaults;
+  // Short, so the hanging server costs one second; still far above the milliseconds the emulator needs even on a
+  // busy machine.
+  const faulty = faultyStack({}, { httpTimeoutMs: 1000 });
   const client = new TestClient();
-  const runJwt = () => postForm(stack, client, '/flows/jwt', '/flows/jwt');
-  const jwtPage = async () => (await client.get(`${stack.appUrl}/flows/jwt`)).text();
+  const runJwt = () => postForm(faulty.stack, client, '/flows/jwt', '/flows/jwt');
+  const jwtPage = async () => (await client.get(`${faulty.stack.appUrl}/flows/jwt`)).text();
   /** Pages that need no Salesforce call answer while the fault lasts. */
   const otherPagesAnswer = async () => {
     for (const page of ['/', '/setup', '/flows/web-server', '/flows/user-agent', '/setup/jwt.crt']) {
-      assert.equal((await client.get(`${stack.appUrl}${page}`)).status, 200, page);
+      assert.equal((await client.get(`${faulty.stack.appUrl}${page}`)).status, 200, page);
     }
   };
 
   before(async () => {
-    // Short, so the hanging server costs one second; still far above the milliseconds the emulator needs even
-    // on a busy machine.
-    stack = await startTestStack({}, { httpTimeoutMs: 1000 });
-    faults = new EmulatorFaults(stack.emulatorServer!);
-    await runWebServerFlow(stack, client); // the user approves the app once, so the JWT flow can succeed
-  });
-  after(async () => {
-    await faults.restore();
-    await stack.close();
+    await runWebServerFlow(faulty.stack, client); // the user approves the app once, so the JWT flow can succeed
   });
 
   const cases: {
@@ -48,35 +40,35 @@ describe('faults of a real server', () => {
   }[] = [
     {
       name: 'down (port closed)',
-      start: () => faults.down(),
+      start: () => faulty.faults.down(),
       error: '<code>network_error</code>',
       title: 'Salesforce did not answer',
       reached: [],
     },
     {
       name: 'answering 503',
-      start: () => faults.answer(503, 'text/plain', 'Service Unavailable'),
+      start: () => faulty.faults.answer(503, 'text/plain', 'Service Unavailable'),
       error: '<code>server_error</code>: <code>HTTP 503</code> (HTTP 503)',
       title: 'Salesforce had a problem answering',
       reached: ['POST /services/oauth2/token'],
     },
     {
       name: 'answering an HTML error page',
-      start: () => faults.answer(502, 'text/html', HTML_PAGE),
+      start: () => faulty.faults.answer(502, 'text/html', HTML_PAGE),
       error: '<code>html_response</code>: <code>HTTP 502 with a web page instead of JSON</code> (HTTP 502)',
       title: 'A web page came back instead of Salesforce&#39;s JSON',
       reached: ['POST /services/oauth2/token'],
     },
     {
       name: 'answering an HTML page with 200',
-      start: () => faults.answer(200, 'text/html', HTML_PAGE),
+      start: () => faulty.faults.answer(200, 'text/html', HTML_PAGE),
       error: '<code>html_response</code>: <code>HTTP 200 with a web page instead of JSON</code> (HTTP 200)',
       title: 'A web page came back instead of Salesforce&#39;s JSON',
       reached: ['POST /services/oauth2/token'],
     },
     {
       name: 'presenting an untrusted certificate',
-      start: () => faults.untrustedCertificate(),
+      start: () => faulty.faults.untrustedCertificate(),
       error: '<code>untrusted_certificate</code>',
       title: 'The server presented a certificate this app does not trust',
       reached: [],
@@ -95,73 +87,73 @@ describe('faults of a real server', () => {
         const page = await jwtPage();
         assert.ok(page.includes(fault.error), `${fault.error} not on the page`);
         assert.ok(page.includes(`<h3>${fault.title}</h3>`), `${fault.title} not on the page`);
-        assert.deepEqual(faults.seen, fault.reached);
+        assert.deepEqual(faulty.faults.seen, fault.reached);
         if (fault.fix) assert.ok(page.includes(fault.fix), `${fault.fix} not on the page`);
         await otherPagesAnswer();
       } finally {
-        await faults.restore();
+        await faulty.faults.restore();
       }
       assert.equal((await runJwt()).headers.get('location'), '/result');
     });
   }
 
   test('no authorize page at the login host (another server there): the flow stops, explained, the browser kept', async () => {
-    faults.answer(
+    faulty.faults.answer(
       404,
       'text/html',
       '<!DOCTYPE html><title>Not found</title>Page not found',
       '/services/oauth2/authorize',
     );
     try {
-      const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
+      const start = await client.get(`${faulty.stack.appUrl}/flows/web-server/start`);
       assert.equal(
         start.headers.get('location'),
         '/flows/web-server#teaching-heading',
         'not sent on to that page',
       );
-      const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+      const page = await (await client.get(`${faulty.stack.appUrl}/flows/web-server`)).text();
       assert.ok(page.includes('<code>no_authorize_endpoint</code>'), 'the error on the page');
       assert.ok(
         page.includes('<h3>Nothing at SF_LOGIN_URL is Salesforce&#39;s login page</h3>'),
         'its explanation',
       );
       // Check my setup says the same of its consumer key check, with the fix.
-      assert.equal((await postForm(stack, client, '/setup', '/setup/check')).status, 303);
-      const setup = await (await client.get(`${stack.appUrl}/setup`)).text();
+      assert.equal((await postForm(faulty.stack, client, '/setup', '/setup/check')).status, 303);
+      const setup = await (await client.get(`${faulty.stack.appUrl}/setup`)).text();
       assert.match(
         setup,
         /Nothing there is Salesforce&#39;s login page \(HTTP 404 from https:\/\/[^)]*\/services\/oauth2\/authorize\)\. Fix: SF_LOGIN_URL must be/,
       );
     } finally {
-      await faults.restore();
+      await faulty.faults.restore();
     }
-    assert.match((await runWebServerFlow(stack, client)).location, /^\/result/);
+    assert.match((await runWebServerFlow(faulty.stack, client)).location, /^\/result/);
   });
 
   test('down during a logout: the page says the revoke never reached Salesforce and the token still works', async () => {
     const visitor = new TestClient();
     assert.equal(
-      (await postForm(stack, visitor, '/flows/jwt', '/flows/jwt')).headers.get('location'),
+      (await postForm(faulty.stack, visitor, '/flows/jwt', '/flows/jwt')).headers.get('location'),
       '/result',
     );
-    await faults.down();
+    await faulty.faults.down();
     try {
       assert.equal(
-        (await postForm(stack, visitor, '/result', '/logout')).headers.get('location'),
+        (await postForm(faulty.stack, visitor, '/result', '/logout')).headers.get('location'),
         '/signed-out',
       );
-      const page = await (await visitor.get(`${stack.appUrl}/signed-out`)).text();
+      const page = await (await visitor.get(`${faulty.stack.appUrl}/signed-out`)).text();
       assert.match(page, /This app forgot the token but could not revoke it: Salesforce did not answer/);
       assert.match(page, /The token still works there/);
       assert.match(page, /Setup → Connected Apps OAuth Usage/);
       assert.doesNotMatch(page, /revoked the token at Salesforce|refused the revoke|had that revoked/);
     } finally {
-      await faults.restore();
+      await faulty.faults.restore();
     }
   });
 
   test('hanging: the JWT flow gives up with "timeout" while other pages keep answering, then works again', async () => {
-    const { waiting } = faults.hang();
+    const { waiting } = faulty.faults.hang();
     try {
       const run = runJwt();
       await waiting; // the token request is held by the server now
@@ -171,19 +163,19 @@ describe('faults of a real server', () => {
       assert.ok(page.includes('<code>timeout</code>: <code>no answer from '), 'timeout on the page');
       assert.ok(page.includes('within 1 s</code>'));
       assert.ok(page.includes('<h3>Salesforce did not answer in time</h3>'));
-      assert.deepEqual(faults.seen, ['POST /services/oauth2/token']);
+      assert.deepEqual(faulty.faults.seen, ['POST /services/oauth2/token']);
     } finally {
-      await faults.restore();
+      await faulty.faults.restore();
     }
     assert.equal((await runJwt()).headers.get('location'), '/result');
   });
 
   test('hanging after sign-in: the result page asks who you are and the API versions at once', async () => {
     assert.equal((await runJwt()).headers.get('location'), '/result');
-    const { openAtArrival } = faults.hang();
+    const { openAtArrival } = faulty.faults.hang();
     try {
-      const page = await (await client.get(`${stack.appUrl}/result`)).text();
-      const asked = faults.seen.slice(0, 2).map((call) => call.replace(/^GET \/id\/.*/, 'GET /id/…'));
+      const page = await (await client.get(`${faulty.stack.appUrl}/result`)).text();
+      const asked = faulty.faults.seen.slice(0, 2).map((call) => call.replace(/^GET \/id\/.*/, 'GET /id/…'));
       assert.deepEqual(asked.sort(), ['GET /id/…', 'GET /services/data/'].sort());
       // The versions call came while the identity call was still open: side by side, not one after the other.
       assert.deepEqual(openAtArrival.slice(0, 2), [0, 1]);
@@ -192,13 +184,13 @@ describe('faults of a real server', () => {
       const versionsAt = page.indexOf('/services/data/');
       assert.ok(identityAt > 0 && versionsAt > identityAt, 'identity leg before versions leg');
     } finally {
-      await faults.restore();
+      await faulty.faults.restore();
     }
   });
 
   test('hanging after a later sign-in: the version is known, so who you are and the query are asked at once', async () => {
     assert.equal((await runJwt()).headers.get('location'), '/result');
-    const listed = await (await client.get(`${stack.appUrl}/result`)).text();
+    const listed = await (await client.get(`${faulty.stack.appUrl}/result`)).text();
     assert.match(listed, /data-leg="versions"/, 'this sign-in lists the versions');
     assert.match(
       listed,
@@ -207,10 +199,10 @@ describe('faults of a real server', () => {
       ),
     );
     assert.equal((await runJwt()).headers.get('location'), '/result');
-    const { openAtArrival } = faults.hang();
+    const { openAtArrival } = faulty.faults.hang();
     try {
-      const page = await (await client.get(`${stack.appUrl}/result`)).text();
-      const asked = faults.seen.map((call) =>
+      const page = await (await client.get(`${faulty.stack.appUrl}/result`)).text();
+      const asked = faulty.faults.seen.map((call) =>
         call.replace(/^GET \/id\/.*/, 'GET /id/…').replace(/\?.*/, '?…'),
       );
       assert.deepEqual(asked.sort(), ['GET /id/…', `GET /services/data/v${NEWEST_VERSION}.0/query?…`].sort());
@@ -220,7 +212,7 @@ describe('faults of a real server', () => {
       const queryAt = page.indexOf(`/services/data/v${NEWEST_VERSION}.0/query`);
       assert.ok(identityAt > 0 && queryAt > identityAt, 'identity leg before query leg');
     } finally {
-      await faults.restore();
+      await faulty.faults.restore();
     }
   });
 });

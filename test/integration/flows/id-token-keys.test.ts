@@ -1,38 +1,28 @@
 // The issuer's signing keys unavailable after a redirect flow got its token: the attempt ends on Salesforce's failure,
 // and the checks already made stay on the page, the id_token check shown as not made, never as passed or missing.
 import assert from '../../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
-import { EmulatorFaults } from '../../support/faults.ts';
+import { describe, test } from 'node:test';
+import { faultyStack } from '../../support/faulty-stack.ts';
 import { TestClient } from '../../support/http.ts';
 import { runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 describe('redirect flows: no signing keys for the id_token', () => {
-  let stack: TestStack;
-  let faults: EmulatorFaults;
-  before(async () => {
-    stack = await startTestStack();
-    faults = new EmulatorFaults(stack.emulatorServer!);
-  });
-  after(async () => {
-    await faults.restore();
-    await stack.close();
-  });
+  const faulty = faultyStack();
 
   for (const flow of ['web-server', 'user-agent'] as const) {
     test(`${flow}: discovery answering 503 leaves the checks made and the id_token check not made`, async () => {
       const client = new TestClient();
-      faults.answer(503, 'text/plain', 'Service Unavailable', '/.well-known/openid-configuration');
+      faulty.faults.answer(503, 'text/plain', 'Service Unavailable', '/.well-known/openid-configuration');
       try {
         const location =
           flow === 'web-server'
-            ? (await runWebServerFlow(stack, client)).location
-            : await runUserAgentFlow(stack, client);
+            ? (await runWebServerFlow(faulty.stack, client)).location
+            : await runUserAgentFlow(faulty.stack, client);
         assert.equal(location, `/flows/${flow}#teaching-heading`);
       } finally {
-        await faults.restore();
+        await faulty.faults.restore();
       }
-      const html = await (await client.get(`${stack.appUrl}/flows/${flow}`)).text();
+      const html = await (await client.get(`${faulty.stack.appUrl}/flows/${flow}`)).text();
       assert.match(html, /<h3>Salesforce had a problem answering<\/h3>/);
       assert.match(html, /data-check="signature" data-state="pass"/, 'the signature check that was made');
       assert.match(html, /data-check="id-token" data-state="skipped"/);
