@@ -1,6 +1,6 @@
 // Explanations for the client credentials, device, refresh token and username-password flows: they come before
 // the general OAuth rules so that a flow's own cause wins over a code's usual meaning.
-import { APP_MANAGER, type Rule } from './types.ts';
+import { APP_MANAGER, type ExplainContext, type Rule } from './types.ts';
 
 const POLICIES = `${APP_MANAGER} → Manage → Edit Policies`;
 
@@ -52,17 +52,7 @@ export const FLOW_RULES: Rule[] = [
       "Check Setup → OAuth and OpenID Connect Settings, then the user's Login History for the real reason. Better: move to client credentials (an integration acting as itself) or JWT bearer (acting as a user).",
     inEmulator:
       'The org and app settings above are on the emulator\'s Setup page (its /setup), which also shows locked users: ten wrong passwords in a row lock a user for 15 minutes, and the right password then gets this same answer. Every visitor of this playground signs in as the same users, so other visitors\' wrong passwords (their "break it" switches too) count toward the ten. Setup unlocks them; with the only administrator locked (who alone signs in there), restart the emulator or wait out the 15 minutes.',
-    // Salesforce's answer names no cause; the one a learner armed is known here.
-    detail: (c) =>
-      c.faults?.includes('no-security-token')
-        ? `This attempt left the security token off the password on purpose, for ${c.username ?? 'the user'}: that alone gives this answer where the org asks for one (a login from outside the org's trusted IP ranges and the profile's login IP ranges).`
-        : c.faults?.includes('wrong-password')
-          ? `This attempt sent a wrong password on purpose, for ${c.username ?? 'the user'}: it counts toward the user's lockout (ten in a row by default; the org's password policy may say fewer).`
-          : c.noSecurityToken
-            ? `The request was for username=${c.username ?? 'the user'}, with no security token after the password (its field was empty): Salesforce wants it there unless the login comes from the org's trusted IP ranges (Setup → Network Access) or the profile's login IP ranges.`
-            : c.username
-              ? `The request was for username=${c.username}.`
-              : undefined,
+    detail: passwordRefusalDetail,
     whatNotToDo:
       "Do not retry in a loop: wrong passwords lock the user out once the org's password policy says so (after ten by default).",
   },
@@ -128,3 +118,15 @@ export const FLOW_RULES: Rule[] = [
     whatNotToDo: 'Do not assume a generic OAuth library speaks this dialect: check its Salesforce support.',
   },
 ];
+
+/** Salesforce's answer names no cause; the one a learner armed, or the field left empty, is known here. */
+function passwordRefusalDetail(c: ExplainContext): string | undefined {
+  const user = c.username ?? 'the user';
+  if (c.faults?.includes('no-security-token'))
+    return `This attempt left the security token off the password on purpose, for ${user}: that alone gives this answer where the org asks for one (a login from outside the org's trusted IP ranges and the profile's login IP ranges).`;
+  if (c.faults?.includes('wrong-password'))
+    return `This attempt sent a wrong password on purpose, for ${user}: it counts toward the user's lockout (ten in a row by default; the org's password policy may say fewer).`;
+  if (c.noSecurityToken)
+    return `The request was for username=${user}, with no security token after the password (its field was empty): Salesforce wants it there unless the login comes from the org's trusted IP ranges (Setup → Network Access) or the profile's login IP ranges.`;
+  return c.username ? `The request was for username=${c.username}.` : undefined;
+}
