@@ -56,6 +56,8 @@ export function flowDriver(browser: Browser, page: Page, stack: TestStack): Flow
       document.querySelector<HTMLButtonElement>('form[action="/flows/device/poll"] button')?.click(),
     );
     await code.waitFor({ state: 'detached' });
+    // The code is gone once the next page is in, which may still be arriving: it is read once it has loaded.
+    await page.waitForLoadState('load');
   };
 
   return {
