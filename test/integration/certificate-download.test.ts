@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../support/http.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
+import { startTestStack, testCertsFolder, type TestStack } from '../support/stack.ts';
 
 describe('downloading certs/jwt.crt from the Setup guide', () => {
   // A root of its own: the shared test root's certificates are every other test file's too.
@@ -16,7 +16,7 @@ describe('downloading certs/jwt.crt from the Setup guide', () => {
   const keyFile = path.join(root, 'certs', 'jwt.key');
   let stack: TestStack;
   before(async () => {
-    cpSync(path.join(TEST_ROOT, 'certs'), path.join(root, 'certs'), { recursive: true });
+    cpSync(await testCertsFolder(), path.join(root, 'certs'), { recursive: true });
     stack = await startTestStack({}, { rootDir: root });
   });
   after(async () => {

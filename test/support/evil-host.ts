@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listenHttps, type ListeningServer } from '../../server/https.ts';
-import { TEST_ROOT } from './stack.ts';
+import { testCertsFolder } from './stack.ts';
 
 export interface EvilHost {
   /** https://localhost:<port> */
@@ -18,7 +18,7 @@ export interface EvilHost {
 }
 
 export async function startEvilHost(): Promise<EvilHost> {
-  const certs = path.join(TEST_ROOT, 'certs');
+  const certs = await testCertsFolder();
   const listening = await listenHttps({
     port: 0,
     key: readFileSync(path.join(certs, 'server.key'), 'utf8'),

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EMULATOR_DEFAULTS } from '../../server/config.ts';
-import { startTestStack, TEST_ROOT, type TestStack } from './stack.ts';
+import { startTestStack, testCertsFolder, type TestStack } from './stack.ts';
 
 type StackOptions = NonNullable<Parameters<typeof startTestStack>[1]>;
 
 /** `loginUrl` is the org's (its login host or its My Domain); `env` adds to or overrides the settings. */
-export function startOrgModeApp(
+export async function startOrgModeApp(
   loginUrl: string,
   env: Record<string, string> = {},
   options: Omit<StackOptions, 'extraCa'> = {},
@@ -21,6 +21,6 @@ export function startOrgModeApp(
       SF_USERNAME: EMULATOR_DEFAULTS.username,
       ...env,
     },
-    { ...options, extraCa: readFileSync(path.join(TEST_ROOT, 'certs', 'server.crt'), 'utf8') },
+    { ...options, extraCa: readFileSync(path.join(await testCertsFolder(), 'server.crt'), 'utf8') },
   );
 }

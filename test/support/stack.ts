@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureCertificates } from '../../server/certs.ts';
 import { startStack, type Stack, type StackOptions } from '../../server/stack.ts';
 import { privateTempFolder } from './privateFolder.ts';
 
@@ -31,6 +32,16 @@ export function testKeyPem(name: string): string {
   }
   keysInProcess.set(name, pem);
   return pem;
+}
+
+/**
+ * The test root's certificates folder, its files made first if missing: a test that reads the TLS certificate before
+ * starting any stack (a stand-in org's server) would otherwise fail on a fresh machine when it runs first.
+ */
+export async function testCertsFolder(): Promise<string> {
+  const folder = path.join(TEST_ROOT, 'certs');
+  await ensureCertificates(folder);
+  return folder;
 }
 
 export interface TestStack extends Stack {
