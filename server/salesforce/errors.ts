@@ -55,6 +55,17 @@ export function parseErrorBody(
     if (first && typeof first.errorCode === 'string') {
       return new SalesforceError(cut(first.errorCode), cut(first.message), status, body, source);
     }
+    // JSON of another shape ({"error":{…}}, {"fault":…}, {"message":…}) is no Salesforce endpoint's error: named,
+    // rather than its text shown as if it were Salesforce's error code. A 5xx stays the server's own failure.
+    if (typeof json === 'object' && json !== null && status < 500) {
+      return new SalesforceError(
+        'foreign_error_answer',
+        `HTTP ${status} with JSON in a shape no Salesforce error takes`,
+        status,
+        body,
+        source,
+      );
+    }
   } catch {
     // not JSON: try the other shapes
   }

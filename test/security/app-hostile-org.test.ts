@@ -10,7 +10,7 @@ import { assertStillServing } from '../support/attacks.ts';
 import { postForm } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { startOrgModeApp } from '../support/org-mode.ts';
-import { TEST_ROOT, type TestStack } from '../support/stack.ts';
+import { testCertsFolder, type TestStack } from '../support/stack.ts';
 import { listenHttps, type ListeningServer } from '../../server/https.ts';
 
 const ORG_ID = '00D000000000001EAA';
@@ -35,7 +35,7 @@ describe('an org answering in shapes Salesforce never sends', () => {
   });
 
   before(async () => {
-    const certs = path.join(TEST_ROOT, 'certs');
+    const certs = await testCertsFolder();
     org = await listenHttps({
       port: 0,
       key: readFileSync(path.join(certs, 'server.key'), 'utf8'),
@@ -137,6 +137,23 @@ describe('an org answering in shapes Salesforce never sends', () => {
       assert.equal(page.status, 200);
       assert.match(page.html, named);
       assert.doesNotMatch(page.html, /Unexpected end of JSON|Salesforce did not answer/);
+    }
+  });
+
+  test("another server's JSON error is named as such, not shown as if it were Salesforce's error code", async () => {
+    for (const body of [
+      { error: { code: 401, message: 'gateway says no' } },
+      { fault: 'no' },
+      { error: 42 },
+    ]) {
+      answers = {
+        ...regular(),
+        token: (res) => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+      };
+      const page = await signIn();
+      assert.equal(page.status, 200);
+      assert.match(page.html, /An error came back in a shape Salesforce&#39;s errors never take/);
+      assert.doesNotMatch(page.html, /not in the playground&#39;s catalogue/);
     }
   });
 

@@ -1,5 +1,5 @@
-// Explanations for an HTTP status that carries no Salesforce error: a paste of the status alone (the body, which
-// names the error, left unread), and a redirect where a call expected its answer.
+// Explanations for an answer that carries no Salesforce error: a paste of the status alone (the body, which names
+// the error, left unread), a redirect where a call expected its answer, and another server's JSON error.
 import type { Rule } from './types.ts';
 
 export const STATUS_ONLY_RULES: Rule[] = [
@@ -25,5 +25,17 @@ export const STATUS_ONLY_RULES: Rule[] = [
       "Read the Location header of the failed call in the transcript: if it is your org's login host or My Domain, put that in SF_LOGIN_URL (or SF_MY_DOMAIN); otherwise fix the address that sent the call there.",
     whatNotToDo:
       'Do not make a client follow redirects on the token call: the form it would send on holds the secret or the assertion.',
+  },
+  {
+    key: 'foreign-error-answer',
+    restartAfter: true,
+    error: 'foreign_error_answer',
+    title: "An error came back in a shape Salesforce's errors never take",
+    likelyMeaning:
+      "The call was refused with JSON that is neither OAuth's {error, error_description} nor the REST API's [{errorCode, message}]: most often something other than Salesforce answered, such as a company API gateway or proxy in front of the address, or another service at that host.",
+    howToFix:
+      "Read the failed call's response body in the transcript: a gateway usually names itself there. Then check that SF_LOGIN_URL is https://login.salesforce.com, https://test.salesforce.com or your My Domain, with no path, and restart.",
+    whatNotToDo:
+      'Do not send your secret or assertion through a gateway you do not know: whatever answered has already seen this call.',
   },
 ];
