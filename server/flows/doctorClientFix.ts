@@ -6,6 +6,7 @@ import { SalesforceError } from '../salesforce/errors.ts';
 // The flow pages' explanations, so that the doctor and a failed login never give two fixes for one refusal (the
 // explainer depends on nothing of flows/ or routes/: no cycle).
 import { explain } from '../teaching/explainer/explain.ts';
+import { noAnswerFix } from './doctorApi.ts';
 import type { PreflightError } from './preflight.ts';
 
 export const LOGIN_URL_FIX =
@@ -17,7 +18,8 @@ export function clientCheckDetail(refused: PreflightError | Error | undefined, c
     return `Salesforce accepts client_id ${config.clientId.slice(0, 8)}… with redirect_uri ${config.callbackUrl}, and did not refuse scope ${config.scopes} before its login page (an org may refuse a scope only after the login).`;
   if (refused instanceof SalesforceError && refused.error === 'no_authorize_endpoint')
     return `Nothing there is Salesforce's login page (${refused.description}). Fix: ${LOGIN_URL_FIX}`;
-  if (refused instanceof Error) return `The authorize endpoint could not be asked (${refused.message}).`;
+  if (refused instanceof Error)
+    return `The authorize endpoint could not be asked (${refused.message}), so the consumer key, callback and scopes are not judged yet. Fix: ${noAnswerFix(refused, LOGIN_URL_FIX)}`;
   return `Salesforce would refuse the login: ${refused.error} (${refused.error_description ?? ''}). Fix: ${clientFix(refused, config)}.`;
 }
 

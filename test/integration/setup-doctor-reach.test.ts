@@ -21,6 +21,11 @@ describe('the setup doctor, when the org does not answer', () => {
       assert.match(html, /\/services\/data\/ got no answer, so the versions could not be read/);
       // No answer at all: the network comes first, the URL (perhaps right already) second.
       assert.match(html, /Fix: check that this machine reaches the host at all/);
+      // The consumer key check, which could not ask either, gives the same first step, not a bare failure.
+      assert.match(
+        html,
+        /data-check="client"[^]*?could not be asked \([^)]*\), so the consumer key, callback and scopes are not judged yet\. Fix: check that this machine reaches the host/,
+      );
       // An org on this machine is not called a real one.
       assert.match(html, /<p class="mode-badge mode-org">Org mode, on this machine<\/p>/);
     } finally {
