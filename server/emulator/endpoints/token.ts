@@ -14,6 +14,7 @@ import { deviceGrant, startDeviceAuthorization } from '../grants/device.ts';
 import { jwtBearerGrant } from '../grants/jwtBearer.ts';
 import { passwordGrant } from '../grants/password.ts';
 import { refreshTokenGrant } from '../grants/refreshToken.ts';
+import { tokenExchangeGrants } from '../grants/tokenExchange.ts';
 import type { Grant } from '../grants/types.ts';
 import { requestHost } from '../hosts.ts';
 import { mergedParams, repeatedParam } from '../params.ts';
@@ -27,6 +28,7 @@ const grants = new Map<string, Grant>(
     clientCredentialsGrant,
     passwordGrant,
     deviceGrant,
+    ...tokenExchangeGrants,
   ].map((grant) => [grant.grantType, grant]),
 );
 
@@ -57,8 +59,8 @@ export function tokenEndpoint(ctx: EmulatorContext): Router {
           return startDeviceAuthorization(ctx, params, host);
         }
         const grant = grants.get(params.grant_type ?? '');
-        // Token exchange (RFC 8693) and the SAML grants are not emulated: they need an Apex handler or an identity
-        // provider of the org's own, and get the answer of any grant_type the emulator does not know. So do the
+        // The SAML grants are not emulated: they need an identity provider of the org's own, and get the answer of
+        // any grant_type the emulator does not know (token exchange answers as an org without a handler). So do the
         // Mobile SDK's hybrid_auth_code and hybrid_refresh, whose answers carry the session ids a WebView's cookies
         // need: a plain refresh's answer in their place would let such a client pass here and fail on an org.
         if (!grant) throw OAuthError.unsupportedGrantType();

@@ -92,7 +92,7 @@ export const OAUTH_RULES: Rule[] = [
     likelyMeaning:
       'grant_type is misspelled or missing, the body was not sent as application/x-www-form-urlencoded, or the token endpoint was called over http:// instead of https:// (reported for a code exchange).',
     howToFix:
-      'Use one Salesforce knows (authorization_code, refresh_token, client_credentials, password, device, urn:ietf:params:oauth:grant-type:jwt-bearer, urn:ietf:params:oauth:grant-type:token-exchange), in a form-encoded POST body to an https:// URL. The local emulator does not run token exchange (it needs an Apex handler): it answers this for it, as for any grant it does not know.',
+      'Use one Salesforce knows (authorization_code, refresh_token, client_credentials, password, device, urn:ietf:params:oauth:grant-type:jwt-bearer, urn:ietf:params:oauth:grant-type:token-exchange), in a form-encoded POST body to an https:// URL.',
     whatNotToDo: 'Do not send JSON to the token endpoint.',
   },
   {

@@ -1,5 +1,5 @@
 // The APIs the emulator does not serve (SOAP, GraphQL, UI API, Apex REST, Bulk API 1.0, Streaming, dynamic client
-// registration) answer in the error form their clients read: simple_salesforce's SOAP login reads sf:exceptionCode
+// registration, token exchange, which needs an Apex handler) answer in the error form their clients read: simple_salesforce's SOAP login reads sf:exceptionCode
 // and sf:exceptionMessage (with Python's minidom, as it does), a Bulk API 1.0 client the XML error document, a
 // CometD client a failed handshake that says not to reconnect, openid-client an OAuth error.
 import assert from '../../support/assert.ts';
@@ -29,6 +29,23 @@ describe('emulator: APIs it does not serve say so in their own error forms', () 
     stack = await startTestStack();
   });
   after(() => stack.close());
+
+  test('token exchange, a grant Salesforce runs, is refused as by an org with no handler, not as an unknown grant', async () => {
+    for (const grantType of ['token-exchange', 'hybrid-token-exchange']) {
+      const answer = await client.post(`${stack.instanceUrl}/services/oauth2/token`, {
+        grant_type: `urn:ietf:params:oauth:grant-type:${grantType}`,
+        subject_token: 'an.identity.providers.token',
+        subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
+        client_id: stack.config.clientId,
+      });
+      assert.equal(answer.status, 400);
+      assert.equal(answer.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(await answer.json(), {
+        error: 'invalid_request',
+        error_description: 'token handler not found',
+      });
+    }
+  });
 
   test('SOAP login(): a fault whose exceptionCode and exceptionMessage are where SOAP clients read them', async () => {
     const answer = await client.request(`${stack.emulatorUrl}/services/Soap/u/62.0`, {

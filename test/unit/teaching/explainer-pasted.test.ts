@@ -83,13 +83,13 @@ describe('error explainer', () => {
     // The description alone, as a page's source has it.
     const approval = [{ error: 'invalid_grant', error_description: "user hasn't approved this consumer" }];
     assert.deepEqual(readPastedError('user hasn&#39;t approved this consumer', approval), approval[0]);
-    const unknownGrant = explainCandidates({
-      error: 'unsupported_grant_type',
-      error_description: 'grant type not supported',
+    const noHandler = explainCandidates({
+      error: 'invalid_request',
+      error_description: 'token handler not found',
     });
     assert.match(
-      unknownGrant.map((card) => card.howToFix).join(' '),
-      /token-exchange\b.*does not run token exchange/,
+      noHandler.map((card) => card.likelyMeaning).join(' '),
+      /The local emulator has no handlers \(it runs no Apex\): it answers this to every token exchange\./,
     );
     const inJwtFlow = explain(
       { error: 'invalid_grant', error_description: "user hasn't approved this consumer" },
