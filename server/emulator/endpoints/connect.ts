@@ -75,6 +75,9 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     if (!ctx.devices.decide(userCode, { userId: user.id, allow })) {
       return res.status(400).render('emulator/error', expired());
     }
+    // Whether Salesforce lets a device flow's Allow count as the approval the JWT bearer flow needs is unconfirmed:
+    // its help names the web server and user-agent flows, and calls the approval the user's own, with a refresh
+    // token issued, which this one is too. Counted here, so the device page's approval is the same as the others'.
     if (allow) ctx.state.approve(user.id);
     res.render('emulator/connected', { title: allow ? 'Connected' : 'Access denied', allowed: allow });
   });

@@ -81,6 +81,11 @@ describe('JWT flow: an approval given as another user', () => {
       /only to a user who already has approval for the app: pre-authorized by an\s+admin, or approved/,
     );
     assert.doesNotMatch(page, /id="approved-as-other"/);
+    // Salesforce's help names the web server and user-agent flows as where a self-authorizing user approves
+    // (salesforce-wire.md §5.3); the device flow's approval is not confirmed to count, though the emulator counts it.
+    const needs = /<li><strong>Approval for the user\.<\/strong>([\s\S]*?)<\/li>/.exec(page)?.[1] ?? '';
+    assert.match(needs, /interactive login \(the web server or user-agent flow\)/);
+    assert.match(needs, /device flow\s+counts is unconfirmed/);
     await changeSettings(stack, { runAsUserId: STANDARD_ID });
     const machine = new TestClient();
     const flow = '/flows/client-credentials';
