@@ -82,7 +82,8 @@ export const URL_PASSWORD = /(?<![a-z\d+.-])([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^
 export const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=%-]{8,})/gi;
 export const BARE_AUTHORIZATION =
   /\b(authorization["']?[ \t]*[:=][ \t]*["']?)(?!(?:Bearer|Basic|OAuth)\s)([\w.~+/!=%-]{16,})/gi;
-export const CURL_USER = /(\s(?:-u|--user)[ \t=]+["']?[^\s:"']+:)([^\s"']+)/g;
+// At the paste's start too: a curl command's flags pasted without the command.
+export const CURL_USER = /((?:^|\s)(?:-u|--user)[ \t=]+["']?[^\s:"']+:)([^\s"']+)/g;
 /** <password>…</password> in XML (a SOAP login's body), <clientSecret xsi:type="…">…</clientSecret> in others. */
 export const XML_SECRET =
   /(<((?:\w+:)?\w*?(?:password|secret|sessionId|access_token|refresh_token))(?:\s[^<>\n]*)?>)([^<]+)(<\/\2>)/gi;

@@ -73,10 +73,12 @@ export const YAML_LINE = new RegExp(
 );
 
 /**
- * jsforce's conn.login('me@example.com', 'password' + 'TOKEN'): every literal of its second argument is the
- * password's or the token's (literals: the password in a variable is no paste's secret).
+ * jsforce's conn.login('me@example.com', 'password' + 'TOKEN'), and HTTP Basic as Python's requests writes it for
+ * client credentials (auth=('<consumer key>', '<secret>'), HTTPBasicAuth(…)): every literal of the second argument
+ * is the password's, token's or secret's (literals: the one in a variable is no paste's secret).
  */
-export const LOGIN_CALL = /(\.login\(\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,)([^)\n]*)/g;
+export const LOGIN_CALL =
+  /((?:\.login\(|\bauth\s*=\s*\(|\bHTTP(?:Basic|Digest)Auth\()\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,)([^)\n]*)/g;
 export const LITERAL = /(["'`])([^"'`\n]+)\1/g;
 
 /** A YAML line's value and what follows it: a comment (after a blank and #) and trailing blanks are no part of it. */

@@ -82,6 +82,10 @@ describe('masking a pasted error', () => {
       // jsforce's login with the token appended; a .properties or INI value of several words.
       `await conn.login('me@x.com', 'hunter2' + '${SECRET}');`,
       `salesforce.password = correct ${SECRET} staple`,
+      // HTTP Basic for client credentials in Python's requests; curl's -u at the paste's start.
+      `requests.post(url, auth=('3MVG9abc', '${SECRET}'), data={'grant_type': 'client_credentials'})`,
+      `requests.post(url, auth=HTTPBasicAuth("3MVG9abc", "${SECRET}"))`,
+      `-u me@example.com:${SECRET} https://x`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
