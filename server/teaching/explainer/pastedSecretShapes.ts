@@ -41,6 +41,11 @@ export const NAMED_ELSEWHERE: RegExp[] = [
   ),
   // {"body":"{\"client_secret\":\"…\"}"}: a request's JSON logged as a string inside the log line's JSON.
   new RegExp(String.raw`(?<head>\\"${NAME}\\"\s*:\s*\\")(?<value>(?:[^\\\n]|\\[^"\n])*)(?<tail>\\")`, 'gi'),
+  // A setter or builder named after the credential: setClientSecret("…"), .password('…'), withSecurityToken(`…`).
+  new RegExp(
+    String.raw`(?<head>(?<![\w.$-])${NAME}\s*\(\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
+    'gi',
+  ),
   // .netrc: machine login.salesforce.com login me@x.com password …
   /(?<head>\b(?:machine\s+\S+|default)(?:\s+login\s+\S+)?\s+password\s+)(?<value>\S+)(?<tail>)/gi,
   // curl --data-urlencode 'password=pass word&more': everything up to the quote is the value.

@@ -86,6 +86,9 @@ describe('masking a pasted error', () => {
       `requests.post(url, auth=('3MVG9abc', '${SECRET}'), data={'grant_type': 'client_credentials'})`,
       `requests.post(url, auth=HTTPBasicAuth("3MVG9abc", "${SECRET}"))`,
       `-u me@example.com:${SECRET} https://x`,
+      // Setters and builders of Java or C# clients.
+      `config.setClientSecret("${SECRET}");`,
+      `OAuthConfig.builder().password('${SECRET}').build()`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
