@@ -46,6 +46,11 @@ export const NAMED_ELSEWHERE: RegExp[] = [
     String.raw`(?<head>(?<![\w.$-])${NAME}\s*\(\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
     'gi',
   ),
+  // A fallback after the setting it stands in for: process.env.SF_CLIENT_SECRET || '…' (?? too).
+  new RegExp(
+    String.raw`(?<head>\bprocess\.env(?:\.${NAME}|\[\s*["'\`]${NAME}["'\`]\s*\])\s*(?:\|\||\?\?)\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
+    'gi',
+  ),
   // .netrc: machine login.salesforce.com login me@x.com password …
   /(?<head>\b(?:machine\s+\S+|default)(?:\s+login\s+\S+)?\s+password\s+)(?<value>\S+)(?<tail>)/gi,
   // curl --data-urlencode 'password=pass word&more': everything up to the quote is the value.

@@ -89,6 +89,9 @@ describe('masking a pasted error', () => {
       // Setters and builders of Java or C# clients.
       `config.setClientSecret("${SECRET}");`,
       `OAuthConfig.builder().password('${SECRET}').build()`,
+      // A fallback for the setting in Node.
+      `const clientSecret = process.env.SF_CLIENT_SECRET || '${SECRET}';`,
+      `const pw = process.env['SF_PASSWORD'] ?? "${SECRET}";`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
