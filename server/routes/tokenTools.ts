@@ -3,7 +3,7 @@
 import type { Request, RequestHandler } from 'express';
 import { FlowError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
-import { describeFailure } from '../salesforce/errors.ts';
+import { cutText, describeFailure } from '../salesforce/errors.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { activityLog } from './attemptTranscript.ts';
 import type { Services } from './services.ts';
@@ -79,6 +79,9 @@ function refreshTokenOf(login: Login): string {
   return login.tokens.refresh_token;
 }
 
+/** Salesforce's longest answer here, an identity document, is a few kilobytes. */
+const MAX_SHOWN = 20_000;
+
 export function tokenToolHandler(services: Services): RequestHandler {
   return async (req, res) => {
     const login = req.session.login;
@@ -88,7 +91,8 @@ export function tokenToolHandler(services: Services): RequestHandler {
     if (!tool) throw new HttpError(400, 'Unknown tool', 'Choose a token tool on the result page.');
     try {
       const answer = await tool.run(services, login, req);
-      const body = answer === undefined ? undefined : JSON.stringify(answer, null, 2);
+      // Kept in the session until the next tool: an org's answer of megabytes is shown (and kept) cut.
+      const body = answer === undefined ? undefined : cutText(JSON.stringify(answer, null, 2), MAX_SHOWN);
       req.session.toolResult = { tool: name, label: tool.label, at: services.now(), ok: true, body };
       // A refresh token's revocation takes its access tokens with it; an access token's leaves the refresh token.
       if (tool.revokes && login.revokedByTool?.token !== 'refresh')

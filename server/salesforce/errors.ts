@@ -30,12 +30,12 @@ export class SalesforceError extends Error {
  * server's, shown cut rather than as a page of hundreds of kilobytes.
  */
 const MAX_ERROR_WORDS = 5_000;
-const cut = (value: unknown = '') => {
-  const text = String(value);
-  return text.length <= MAX_ERROR_WORDS
+/** The text, or its first `max` characters with how long it was: what a page shows of another server's words. */
+export const cutText = (text: string, max: number) =>
+  text.length <= max
     ? text
-    : `${text.slice(0, MAX_ERROR_WORDS)}… (cut here: ${text.length.toLocaleString('en-US')} characters in all)`;
-};
+    : `${text.slice(0, max)}… (cut here: ${text.length.toLocaleString('en-US')} characters in all)`;
+const cut = (value: unknown = '') => cutText(String(value), MAX_ERROR_WORDS);
 
 /**
  * Reads any Salesforce error body: OAuth JSON {error, error_description}, REST arrays [{errorCode, message}],

@@ -171,6 +171,25 @@ describe('an org answering in shapes Salesforce never sends', () => {
     assert.ok(page.html.length < 200_000, `a page of ${page.html.length} characters`);
   });
 
+  test("a token tool's answer of megabytes is shown cut, and the session keeps only what the page shows", async () => {
+    const big = { sub: 'x', padding: 'p'.repeat(2_000_000) };
+    answers = {
+      ...regular(),
+      query: (res) =>
+        json(res.req.url?.includes('userinfo') ? big : { totalSize: 0, done: true, records: [] })(res),
+    };
+    const client = new TestClient();
+    await client.get(app.accessUrl ?? '');
+    const run = await postForm(app, client, '/flows/jwt', '/flows/jwt');
+    assert.equal(run.status, 303);
+    assert.equal((await postForm(app, client, '/result', '/result/tools', { tool: 'userinfo' })).status, 303);
+    const page = await client.get(`${app.appUrl}/result`);
+    const html = await page.text();
+    assert.equal(page.status, 200);
+    assert.match(html, /cut here: 2,000,\d{3} characters in all/);
+    assert.ok(html.length < 500_000, `a page of ${html.length} characters`);
+  });
+
   test('a token answer larger than 32 MB is read no further, and the attempt says why', async () => {
     answers = {
       ...regular(),
