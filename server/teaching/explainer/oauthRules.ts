@@ -1,6 +1,19 @@
 // Explanations for OAuth errors of the redirect flows (callback, code, PKCE, consent) and the token endpoint in general.
 import { APP_MANAGER, type Rule } from './types.ts';
 
+const PKCE_MISMATCH: Rule = {
+  key: 'pkce-mismatch',
+  error: 'invalid_grant',
+  description: 'invalid code verifier',
+  title: 'The PKCE verifier does not match the challenge',
+  likelyMeaning:
+    'The code was requested with a code_challenge, and the code_verifier sent now is missing or does not hash to it.',
+  howToFix:
+    'Send the code_verifier of the same attempt, and compute the challenge as BASE64URL(SHA256(verifier)) without padding, encoded once.',
+  whatNotToDo: 'Do not use the plain method or reuse one verifier across logins.',
+  detail: (c) => (c.sentVerifier === false ? 'This token request carried no code_verifier.' : undefined),
+};
+
 export const OAUTH_RULES: Rule[] = [
   {
     key: 'redirect-uri-mismatch',
@@ -53,18 +66,9 @@ export const OAUTH_RULES: Rule[] = [
     howToFix: "Check the user's record and Setup → Login History for the real status of this attempt.",
     whatNotToDo: 'Do not loop retries: repeated failures can lock the user out.',
   },
-  {
-    key: 'pkce-mismatch',
-    error: 'invalid_grant',
-    description: 'invalid code verifier',
-    title: 'The PKCE verifier does not match the challenge',
-    likelyMeaning:
-      'The code was requested with a code_challenge, and the code_verifier sent now is missing or does not hash to it.',
-    howToFix:
-      'Send the code_verifier of the same attempt, and compute the challenge as BASE64URL(SHA256(verifier)) without padding, encoded once.',
-    whatNotToDo: 'Do not use the plain method or reuse one verifier across logins.',
-    detail: (c) => (c.sentVerifier === false ? 'This token request carried no code_verifier.' : undefined),
-  },
+  PKCE_MISMATCH,
+  // The code Salesforce's documentation gives for the same mismatch; the one observed is invalid_grant.
+  { ...PKCE_MISMATCH, key: 'pkce-mismatch-documented', error: 'invalid_request' },
   {
     key: 'pkce-unexpected',
     error: 'invalid_grant',

@@ -135,6 +135,9 @@ describe('error explainer', () => {
       }).key,
       'composite-shape',
     );
+    // A PKCE mismatch under the code Salesforce documents (invalid_request) is read as one, not as any bad request.
+    const documented = explain({ error: 'invalid_request', error_description: 'Invalid code verifier' });
+    assert.equal(documented.title, 'The PKCE verifier does not match the challenge');
   });
 
   test('has unique keys', () => {
