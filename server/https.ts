@@ -41,6 +41,16 @@ export async function listenHttps(
 }
 
 /**
+ * What helmet gives every answer Express writes, for the few written here by hand: no type sniffing, nothing to run,
+ * load or frame, and no Referer. Their bodies are fixed text, but every kind of answer keeps the same guards.
+ */
+const GUARD_HEADERS =
+  "X-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n" +
+  'X-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n';
+/** An error answer is about one request, never one to keep. */
+const ERROR_HEADERS = `${GUARD_HEADERS}Cache-Control: no-store\r\n`;
+
+/**
  * OpenSSL recognises an HTTP request where a TLS handshake should be (ERR_SSL_HTTP_REQUEST); the connection under
  * the failed TLS socket can still carry a plain answer. The request's path was consumed, so the redirect is to /.
  */
@@ -49,7 +59,7 @@ function redirectPlainHttp(error: NodeJS.ErrnoException, socket: Socket, url: st
   if (error.code !== 'ERR_SSL_HTTP_REQUEST' || !raw?.writable) return;
   const body = `This playground speaks HTTPS only: open ${url}/\n`;
   raw.end(
-    `HTTP/1.1 308 Permanent Redirect\r\nLocation: ${url}/\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 308 Permanent Redirect\r\nLocation: ${url}/\r\n${GUARD_HEADERS}Content-Type: text/plain; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
@@ -65,13 +75,13 @@ function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
       const body =
         "The request's address and headers are longer than this server reads (16 KB): shorten the address (its query string), or clear this site's cookies.\n";
       socket.write(
-        `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+        `HTTP/1.1 431 Request Header Fields Too Large\r\n${ERROR_HEADERS}Content-Type: text/plain; charset=utf-8\r\n` +
           `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      socket.write('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+      socket.write(`HTTP/1.1 408 Request Timeout\r\n${ERROR_HEADERS}Connection: close\r\n\r\n`);
     } else if (error.code !== 'ECONNRESET') {
-      socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      socket.write(`HTTP/1.1 400 Bad Request\r\n${ERROR_HEADERS}Connection: close\r\n\r\n`);
     }
   }
   socket.destroy();
