@@ -4,6 +4,7 @@ import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { STATUS_ONLY_RULES } from './statusOnlyRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
+import { CLIENT_TRUST_RULES } from './clientTrustRules.ts';
 import { ERROR_PAGE_RULES } from './errorPageRules.ts';
 import { FLOW_PREREQUISITE_RULES } from './flowPrerequisiteRules.ts';
 import { FLOW_RULES } from './flowRules.ts';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   ...ORG_WRITE_RULES,
   ...REST_REQUEST_RULES,
   ...ACCESS_RULES,
+  ...CLIENT_TRUST_RULES,
   ...APP_RULES,
   ...STATUS_ONLY_RULES,
 ];
