@@ -25,7 +25,7 @@ export const CLIENT_TRUST_RULES: Rule[] = [
     description: /CERTIFICATE_VERIFY_FAILED|certificate verify failed|SSLError|SSLCertVerificationError/i,
     title: 'Your Python client does not trust the server’s certificate',
     likelyMeaning: MEANING,
-    howToFix: `With requests, pass the root certificate's PEM file with each call: requests.post(url, data=…, verify="certs/server.crt"). (REQUESTS_CA_BUNDLE, if set, takes the place of verify=True only, and of every other root with it.) ${EMULATOR}`,
+    howToFix: `With requests, pass the root certificate's PEM file with each call: requests.post(url, data=…, verify="certs/server.crt"). Set on a Session instead (session.verify = …), it is overridden by a REQUESTS_CA_BUNDLE set in the environment: pass it with each call, or unset that variable. ${EMULATOR}`,
     whatNotToDo: NEVER,
   },
   {
