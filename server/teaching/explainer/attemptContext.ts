@@ -35,8 +35,11 @@ export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs =
     context.clientId ??= query.get('client_id') ?? undefined;
     context.scope = query.get('scope') ?? undefined;
   }
+  // The device flow's first call asks for a code: refused there, it is the request that carried the key.
   const device = attempt.transcript.find((entry) => entry.leg === 'device authorization');
-  context.scope ??= new URLSearchParams(device?.requestBody ?? '').get('scope') ?? undefined;
+  const deviceForm = new URLSearchParams(device?.requestBody ?? '');
+  context.scope ??= deviceForm.get('scope') ?? undefined;
+  context.clientId ??= deviceForm.get('client_id') ?? undefined;
   const claims = readJwt(form.get('assertion') ?? attempt.assertion)?.claims;
   if (claims) Object.assign(context, { iss: claims.iss, aud: claims.aud, sub: claims.sub, exp: claims.exp });
   context.answeredBefore = answeredBefore(attempt);
