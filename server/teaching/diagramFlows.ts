@@ -11,6 +11,7 @@ import {
 } from './diagramEvidence.ts';
 import {
   clientCredentialsToken,
+  deviceApprovalLabel,
   devicePolling,
   jwtSigning,
   passwordExchange,
@@ -75,7 +76,7 @@ export const STEPS: Record<FlowName, StepDef[]> = {
     {
       from: 'Browser',
       to: 'Salesforce login',
-      label: 'On another screen: open verification_uri, enter the code, log in and Allow',
+      label: deviceApprovalLabel,
       evidence: deviceApproval,
     },
     {

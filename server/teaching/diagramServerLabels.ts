@@ -65,3 +65,9 @@ export const devicePolling = (attempt: Attempt): string => {
     : 'every interval seconds';
   return `Poll with grant_type=${grantType} and the device code, ${pace}`;
 };
+
+/** The other screen's step, as the redirect flows draw theirs: a Deny the poll brought back is drawn as a Deny. */
+export const deviceApprovalLabel = (attempt: Attempt): string =>
+  `On another screen: open verification_uri, enter the code, ${
+    attempt.error?.error === 'access_denied' ? 'log in, then Deny' : 'log in and Allow'
+  }`;

@@ -3,6 +3,7 @@
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { securityToken } from '../../server/emulator/org.ts';
+import { answerDeviceCode } from '../support/device.ts';
 import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
 import { runWebServerFlow } from '../support/flows.ts';
 import { startOrgModeApp } from '../support/org-mode.ts';
@@ -35,6 +36,27 @@ describe('before the first success, against the emulator', () => {
     );
     await changeSettings(stack, { profiles: ['System Administrator'] });
     assert.equal(await visitor.run('/flows/username-password', credentials), '/result');
+  });
+
+  test("Deny on the device flow's other screen is drawn as a Deny, not an Allow; the next run that allows signs in", async () => {
+    const code = async () => {
+      assert.equal(await visitor.run('/flows/device'), '/flows/device#code-heading');
+      const html = await visitor.page('/flows/device');
+      return {
+        userCode: /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(html)?.[1] ?? '',
+        verificationUri: /Open <a href="([^"]+)"/.exec(html)?.[1] ?? '',
+      };
+    };
+    const denied = await code();
+    await answerDeviceCode(stack, denied.verificationUri, denied.userCode, 'deny');
+    assert.equal(await visitor.pollDevice(), '/flows/device#teaching-heading');
+    const page = await visitor.page('/flows/device');
+    assert.match(page, /<code>access_denied<\/code>/);
+    assert.match(page, /On another screen: open verification_uri, enter the code, log in, then Deny/);
+    assert.doesNotMatch(page, /log in and Allow/);
+    const allowed = await code();
+    await answerDeviceCode(stack, allowed.verificationUri, allowed.userCode);
+    assert.equal(await visitor.pollDevice(), '/result');
   });
 });
 
