@@ -12,8 +12,8 @@ export const APP_RULES: Rule[] = [
     error: 'signature_mismatch',
     title: 'The response signature is wrong',
     likelyMeaning:
-      "Base64(HMAC-SHA256(secret, id + issued_at)) did not match: the response was altered, or the configured secret is not this app's.",
-    howToFix: 'Check SF_CLIENT_SECRET; start again.',
+      "Base64(HMAC-SHA256(secret, id + issued_at)) did not match. Most often SF_CLIENT_SECRET is not this app's consumer secret (another app's, or an old one); otherwise the answer was altered on the way.",
+    howToFix: "Copy the app's Consumer Secret into SF_CLIENT_SECRET again and restart the playground.",
     whatNotToDo: 'Do not accept a token whose signature fails.',
   },
   {

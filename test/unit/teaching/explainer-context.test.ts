@@ -80,6 +80,13 @@ describe('error explainer', () => {
       explain({ error: 'id_token_invalid', error_description: 'Its signature does not verify.' }).key,
       'id-token-invalid',
     );
+    // A signature that does not match: a secret that is not the app's comes first, with the setting and the restart.
+    const mismatch = explain({
+      error: 'signature_mismatch',
+      error_description: 'The signature does not match.',
+    });
+    assert.match(mismatch.likelyMeaning, /Most often SF_CLIENT_SECRET is not this app's consumer secret/);
+    assert.match(mismatch.howToFix, /into SF_CLIENT_SECRET again and restart the playground/);
   });
 
   test("a client credentials refusal of an admin-approved app names its Run As user, not the signed-in user's", () => {
