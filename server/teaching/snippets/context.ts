@@ -55,8 +55,10 @@ export function bindingsOf(request: LegRequest, context: SnippetContext): Bindin
 export function bindingsComment(bindings: readonly Binding[]): string | undefined {
   if (bindings.length === 0) return undefined;
   const revealed = bindings.filter((binding) => binding.value !== undefined);
+  // Shell copies print this as a comment, which zsh (without interactivecomments) runs as a command: no semicolon,
+  // which would start a second one.
   if (revealed.length === bindings.length)
-    return 'Your own values, from your session: live credentials. Keep them out of chat, tickets and git; run the copy from a file to keep them out of the shell history.';
+    return 'Your own values, from your session: live credentials. Keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.';
   if (revealed.length === 0)
     return 'Placeholders: set each to your own value first, Reveal on the playground shows them.';
   return 'Your own values where this app kept them, export the others yourself first: this app never keeps them.';

@@ -59,7 +59,7 @@ describe('jsforce snippets', () => {
     assert.ok(
       text.endsWith(
         [
-          '// Your own values, from your session: live credentials. Keep them out of chat, tickets and git; run the copy from a file to keep them out of the shell history.',
+          '// Your own values, from your session: live credentials. Keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.',
           "const SF_AUTH_CODE = 'aPrxCode==';",
           "const SF_CLIENT_SECRET = 'local-emulator-consumer-secret';",
           "const SF_CODE_VERIFIER = 'verifier-value';",

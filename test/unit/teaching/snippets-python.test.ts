@@ -67,7 +67,7 @@ describe('Python snippets', () => {
         '',
         'import requests',
         '',
-        '# Your own values, from your session: live credentials. Keep them out of chat, tickets and git; run the copy from a file to keep them out of the shell history.',
+        '# Your own values, from your session: live credentials. Keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.',
         'SF_CLIENT_SECRET = "local-emulator-consumer-secret"',
         '',
         'response = requests.post(',

@@ -34,7 +34,7 @@ describe('sf CLI snippets', () => {
       sfCliSnippet(legRequest(legs.query), { ...legs.ORG, reveal: true }),
       [
         SF_HEAD,
-        '# Your own values, from your session: live credentials. Keep them out of chat, tickets and git; run the copy from a file to keep them out of the shell history.',
+        '# Your own values, from your session: live credentials. Keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'sf org login access-token --instance-url https://127.0.0.1:8443 \\',
         '  --alias playground --no-prompt &&',

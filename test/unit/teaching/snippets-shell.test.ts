@@ -36,7 +36,7 @@ describe('curl snippets', () => {
       [
         POSIX_SHELL_LINE,
         '# Run it from the playground folder, where certs/ is.',
-        '# Your own values, from your session: live credentials. Keep them out of chat, tickets and git; run the copy from a file to keep them out of the shell history.',
+        '# Your own values, from your session: live credentials. Keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.',
         "export SF_ACCESS_TOKEN='00D5j00000PlAyG!ARaccesstokenvalue'",
         'curl --cacert certs/server.crt --get https://127.0.0.1:8443/services/data/v66.0/query \\',
         "  -H 'accept: application/json' \\",
