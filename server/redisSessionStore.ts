@@ -62,7 +62,9 @@ export async function connectRedisStore(
   connected = true;
   return {
     store: withStoreErrors(
-      new RedisStore({ client, prefix: 'playground:session:', ttl: Math.floor(ttlMs / 1000) }),
+      // A function, not a number: connect-redis takes a number only for sessions without a cookie expiry, and
+      // ours have one (a day past the session's end, see session.ts), which would keep a session 24 hours unused.
+      new RedisStore({ client, prefix: 'playground:session:', ttl: () => Math.floor(ttlMs / 1000) }),
       deadlineMs,
       () => (down ? dropCause : undefined),
     ),
