@@ -72,12 +72,18 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
           directives: {
             'script-src': ["'self'"],
             'connect-src': ["'self'"],
+            // Helmet's defaults allow inline styles and any https: style or font; no page needs either.
+            'style-src': ["'self'"],
+            'font-src': ["'self'"],
+            // No page of the app is ever framed, not even by the app itself.
+            'frame-ancestors': ["'none'"],
             // Logging out ends the login at the org too: the logout form's answer redirects to the login host.
             'form-action': ["'self'", new URL(config.loginUrl).origin],
           },
         },
         // HSTS on localhost would pin every other local project to HTTPS; it teaches nothing here.
         strictTransportSecurity: false,
+        xFrameOptions: { action: 'deny' },
         // Tokens must never leave in a Referer header.
         referrerPolicy: { policy: 'no-referrer' },
       }),

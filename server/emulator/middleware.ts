@@ -40,9 +40,15 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
               // The login and approval forms end in a redirect to the app's callback: allow those origins.
               // Only origins of validated callback URLs get here, so no saved value can make the header invalid.
               'form-action': ["'self'", ...callbackOrigins(urls === '' ? [] : urls.split('\n'))],
+              // No inline or foreign style or font (helmet's defaults allow both), and the login and approval
+              // pages never in a frame, where a page of another origin could trick a click on Allow.
+              'style-src': ["'self'"],
+              'font-src': ["'self'"],
+              'frame-ancestors': ["'none'"],
             },
           },
           strictTransportSecurity: false,
+          xFrameOptions: { action: 'deny' },
           referrerPolicy: { policy: 'no-referrer' },
         }),
     ),
