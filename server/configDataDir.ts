@@ -74,7 +74,8 @@ function makeFolders(dir: string): void {
     missing.unshift(at);
     at = path.dirname(at);
   }
-  for (const folder of missing) mkdirSync(folder);
+  // The data folder itself is this user's alone (0700); folders above it are made as mkdir -p would.
+  for (const folder of missing) mkdirSync(folder, folder === missing.at(-1) ? { mode: 0o700 } : {});
   if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
 }
 

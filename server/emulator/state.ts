@@ -33,7 +33,8 @@ export class EmulatorState {
     /** The id_token signing key of a fresh state; made here when not given. */
     private readonly signingKeyPem?: string,
   ) {
-    mkdirSync(dataDir, { recursive: true });
+    // Private, as start-up makes it (configDataDir.ts): the emulator alone (a test) may be the first to need it.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = path.join(dataDir, FILE);
     this.writes = new CoalescedWrites(file, () => JSON.stringify(this.snapshot()), writeDelayMs);
     this.writes.removeLeftovers();
