@@ -1,11 +1,14 @@
 // Token leakage: no token, code or secret in any Location header the app sends, in a page before Reveal, or
-// in the server's log. (Caching, Referer and other sessions' entries: app-token-pages.test.ts.)
+// in the server's log, across all seven flows. (Caching, Referer and other sessions' entries: app-token-pages.test.ts.)
 import assert from '../support/assert.ts';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing } from '../support/attacks.ts';
 import { TestClient } from '../support/http.ts';
 import { postForm, resultWithToken, runUserAgentFlow, runWebServerFlow } from '../support/flows.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
+import { ADMIN_ID, changeSettings } from '../support/emulator-api.ts';
+import { Visitor } from '../support/visitor.ts';
+import { securityToken } from '../../server/emulator/org.ts';
 
 /** A browser that notes every Location header the app (not the emulator) answers with. */
 class WatchedBrowser extends TestClient {
@@ -62,6 +65,22 @@ describe('token leakage', () => {
     );
     await postForm(stack, browser, '/flows/jwt', '/flows/jwt');
     await collect();
+    // The other three flows, with what the emulator's org needs for each.
+    await changeSettings(stack, { runAsUserId: ADMIN_ID, allowUsernamePassword: 'on' });
+    await postForm(stack, browser, '/flows/client-credentials', '/flows/client-credentials');
+    await collect();
+    const { password } = stack.config.emulator;
+    await postForm(stack, browser, '/flows/username-password', '/flows/username-password', {
+      username: stack.config.username,
+      password,
+      securityToken: securityToken(password, ADMIN_ID),
+    });
+    await collect();
+    const visitor = Object.assign(new Visitor(() => stack), { client: browser });
+    await visitor.run('/flows/device');
+    await visitor.allowDeviceCodeElsewhere();
+    assert.equal(await visitor.pollDevice(), '/result');
+    await collect();
     await postForm(stack, browser, '/result', '/logout');
   });
   after(async () => {
@@ -73,7 +92,16 @@ describe('token leakage', () => {
   const secrets = () => {
     const found = new Set<string>([...accessTokens, stack.config.clientSecret ?? '']);
     for (const request of stack.emulator?.received ?? []) {
-      for (const name of ['code', 'code_verifier', 'client_secret', 'assertion', 'token', 'refresh_token'])
+      for (const name of [
+        'code',
+        'code_verifier',
+        'client_secret',
+        'assertion',
+        'token',
+        'refresh_token',
+        'password',
+        'device_code',
+      ])
         if (request.params[name]) found.add(request.params[name]);
     }
     return [...found].filter((secret) => secret.length >= 16);
@@ -92,14 +120,14 @@ describe('token leakage', () => {
   };
 
   test('no Location header the app sent carries a token or code', () => {
-    assert.equal(browser.locations.length, 8, browser.locations.join(' '));
+    assert.equal(browser.locations.length, 12, browser.locations.join(' '));
     assertNoSecretIn(browser.locations, 'a Location header');
     for (const location of browser.locations)
       assert.doesNotMatch(location, /[?&#](code|access_token|token)=/);
   });
 
   test('no flow or result page shows a token or code before Reveal', () => {
-    assert.equal(pages.length, 16);
+    assert.equal(pages.length, 28);
     assertNoSecretIn(pages, 'a page');
   });
 
