@@ -1,5 +1,6 @@
 // The Content Security Policy of both servers allows no inline style, no style or font from another origin, and no
 // framing at all; and Chromium, running every flow under it, reports no violation (so nothing needs more).
+// (npm test balances its browser groups on this file taking about 6 s alone.)
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
