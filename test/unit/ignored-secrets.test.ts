@@ -17,6 +17,8 @@ describe('files that hold secrets', () => {
       'certs/jwt.key',
       'certs/server.key',
       '.env',
+      '.env.production',
+      'dump.rdb',
       '.emulator-data/emulator-state.json',
       'snippet.mjs',
     ])
