@@ -131,6 +131,9 @@ describe('every break-it switch in Chromium', () => {
           // The second check's page read once it has loaded, not while its head is still arriving.
           await page.waitForLoadState('load');
         }
+        // Every switch ends on an explained error: its box is waited for, so a page still on its way (a device poll's
+        // answer can navigate twice) is never read.
+        await page.locator('.error-box h3').first().waitFor();
         const shown = await shownAfterAttempt(page);
         assert.equal(shown.path, `/flows/${flow}`);
         assert.ok(shown.titles.includes(expected.title), `${expected.title} in ${shown.titles.join(' | ')}`);
