@@ -67,7 +67,19 @@ describe('interruptions in Chromium', () => {
     await shown('hidden');
     assert.equal(polls, 0, 'nothing while hidden');
     await shown('visible');
-    await page.locator('#device-status', { hasText: 'Still waiting' }).waitFor();
+    // Failed once in a CI run (a timeout here, not understood): the failure then says what the page showed.
+    await page
+      .locator('#device-status', { hasText: 'Still waiting' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        const status = await page
+          .locator('#device-status')
+          .innerText()
+          .catch(() => '(no status)');
+        throw new Error(`no "Still waiting" after ${polls} poll(s); the status read: ${status}`, {
+          cause: error,
+        });
+      });
     assert.equal(polls, 1, 'checked once, on coming back');
     await context.close();
   });
