@@ -20,8 +20,9 @@ export interface Csrf {
 
 /** `inRedis`: sessions are kept in Redis (REDIS_URL), which a refused form's page names as what may have lost one. */
 export function csrfProtection(secret: string, inRedis = false): Csrf {
-  // The key parsed once, not on every token.
-  const key = createSecretKey(Buffer.from(secret));
+  // A key of its own, derived from the secret and parsed once: SESSION_SECRET also signs the session cookies and
+  // the access link, and no token of one use should ever be a token of another.
+  const key = createSecretKey(createHmac('sha256', secret).update('playground csrf tokens').digest());
   // Bound to the login once signed in, so a form from before a sign-in (or from another login) no longer counts; a
   // refresh keeps the login, so the forms of the visitor's other tabs still send. (Logins from before logins had an
   // id are bound to their session id, as all were.)

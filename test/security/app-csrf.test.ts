@@ -1,6 +1,7 @@
 // CSRF on every state-changing route of the app: a POST without the token, or with another browser's token,
 // is a 403 that changes nothing. The route list is checked against server/routes/index.ts.
 import assert from '../support/assert.ts';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { assertStillServing, csrfTokenOf } from '../support/attacks.ts';
@@ -29,6 +30,26 @@ const ROUTES: Record<string, Record<string, string>> = {
   '/teaching/reveal': { entryId: 'any' },
   '/teaching/fresh': { entryId: 'any' },
 };
+
+describe('CSRF tokens', () => {
+  test('are keyed apart from SESSION_SECRET itself, which also signs the session cookie and the access link', async () => {
+    const stack = await startTestStack();
+    try {
+      const client = new TestClient();
+      client.setCookie('localhost', '__Host-playground.csrf', 'a-browser-key-of-the-test');
+      const token = await csrfTokenOf(stack, client);
+      const withTheSecretItself = createHmac('sha256', 'test-session-secret-of-32-characters')
+        .update('a-browser-key-of-the-test:')
+        .digest('base64url');
+      assert.notEqual(token, withTheSecretItself);
+      // And the token still works: it is this browser's.
+      const run = await client.post(`${stack.appUrl}/explain`, { _csrf: token, text: 'invalid_grant' });
+      assert.equal(run.status, 200);
+    } finally {
+      await stack.close();
+    }
+  });
+});
 
 describe('CSRF on every state-changing route', () => {
   let stack: TestStack;
