@@ -41,11 +41,6 @@ export const NAMED_ELSEWHERE: RegExp[] = [
   ),
   // {"body":"{\"client_secret\":\"…\"}"}: a request's JSON logged as a string inside the log line's JSON.
   new RegExp(String.raw`(?<head>\\"${NAME}\\"\s*:\s*\\")(?<value>(?:[^\\\n]|\\[^"\n])*)(?<tail>\\")`, 'gi'),
-  // A setter or builder named after the credential: setClientSecret("…"), .password('…'), withSecurityToken(`…`).
-  new RegExp(
-    String.raw`(?<head>(?<![\w.$-])${NAME}\s*\(\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
-    'gi',
-  ),
   // A fallback after the setting it stands in for: process.env.SF_CLIENT_SECRET || '…' (?? too).
   new RegExp(
     String.raw`(?<head>\bprocess\.env(?:\.${NAME}|\[\s*["'\`]${NAME}["'\`]\s*\])\s*(?:\|\||\?\?)\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,

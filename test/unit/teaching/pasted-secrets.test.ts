@@ -86,9 +86,6 @@ describe('masking a pasted error', () => {
       `requests.post(url, auth=('3MVG9abc', '${SECRET}'), data={'grant_type': 'client_credentials'})`,
       `requests.post(url, auth=HTTPBasicAuth("3MVG9abc", "${SECRET}"))`,
       `-u me@example.com:${SECRET} https://x`,
-      // Setters and builders of Java or C# clients.
-      `config.setClientSecret("${SECRET}");`,
-      `OAuthConfig.builder().password('${SECRET}').build()`,
       // A fallback for the setting in Node.
       `const clientSecret = process.env.SF_CLIENT_SECRET || '${SECRET}';`,
       `const pw = process.env['SF_PASSWORD'] ?? "${SECRET}";`,
