@@ -4,7 +4,6 @@ import { readdirSync } from 'node:fs';
 import express, { type RequestHandler } from 'express';
 import type session from 'express-session';
 import type { SessionData } from 'express-session';
-import helmet from 'helmet';
 import { accessOrigin, requireAccess } from './access.ts';
 import { requestBodies } from './bodies.ts';
 import type { Config } from './config.ts';
@@ -13,6 +12,7 @@ import { PUBLIC_DIR, VIEWS_DIR } from './paths.ts';
 import { csrfProtection } from './csrf.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { fixedHeaders } from './fixedHeaders.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { MAX_PASTE_LENGTH } from './routes/explain.ts';
 import { mountRoutes } from './routes/index.ts';
 import { createServices, type Services } from './routes/services.ts';
@@ -67,25 +67,11 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
 
   app.use(
     fixedHeaders(
-      helmet({
-        contentSecurityPolicy: {
-          directives: {
-            'script-src': ["'self'"],
-            'connect-src': ["'self'"],
-            // Helmet's defaults allow inline styles and any https: style or font; no page needs either.
-            'style-src': ["'self'"],
-            'font-src': ["'self'"],
-            // No page of the app is ever framed, not even by the app itself.
-            'frame-ancestors': ["'none'"],
-            // Logging out ends the login at the org too: the logout form's answer redirects to the login host.
-            'form-action': ["'self'", new URL(config.loginUrl).origin],
-          },
-        },
-        // HSTS on localhost would pin every other local project to HTTPS; it teaches nothing here.
-        strictTransportSecurity: false,
-        xFrameOptions: { action: 'deny' },
-        // Tokens must never leave in a Referer header.
-        referrerPolicy: { policy: 'no-referrer' },
+      securityHeaders({
+        'script-src': ["'self'"],
+        'connect-src': ["'self'"],
+        // Logging out ends the login at the org too: the logout form's answer redirects to the login host.
+        'form-action': ["'self'", new URL(config.loginUrl).origin],
       }),
     ),
   );

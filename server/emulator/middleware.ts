@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import express, { type Response } from 'express';
 import session, { type SessionData } from 'express-session';
-import helmet from 'helmet';
 import { headersPerSetting } from '../fixedHeaders.ts';
+import { securityHeaders } from '../securityHeaders.ts';
 import { PUBLIC_DIR } from '../paths.ts';
 import { SESSION_TTL_MS, TieredMemoryStore, type SessionLimits } from '../sessionStore.ts';
 import { refusingRetiredIds } from '../retiredSessions.ts';
@@ -34,22 +34,10 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
     headersPerSetting(
       () => state.settings.callbackUrls.join('\n'),
       (urls) =>
-        helmet({
-          contentSecurityPolicy: {
-            directives: {
-              // The login and approval forms end in a redirect to the app's callback: allow those origins.
-              // Only origins of validated callback URLs get here, so no saved value can make the header invalid.
-              'form-action': ["'self'", ...callbackOrigins(urls === '' ? [] : urls.split('\n'))],
-              // No inline or foreign style or font (helmet's defaults allow both), and the login and approval
-              // pages never in a frame, where a page of another origin could trick a click on Allow.
-              'style-src': ["'self'"],
-              'font-src': ["'self'"],
-              'frame-ancestors': ["'none'"],
-            },
-          },
-          strictTransportSecurity: false,
-          xFrameOptions: { action: 'deny' },
-          referrerPolicy: { policy: 'no-referrer' },
+        securityHeaders({
+          // The login and approval forms end in a redirect to the app's callback: allow those origins.
+          // Only origins of validated callback URLs get here, so no saved value can make the header invalid.
+          'form-action': ["'self'", ...callbackOrigins(urls === '' ? [] : urls.split('\n'))],
         }),
     ),
   );
