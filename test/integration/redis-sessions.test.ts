@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../support/http.ts';
 import { resultWithToken, runWebServerFlow } from '../support/flows.ts';
 import { freePort, NO_REDIS_MESSAGE, startRedis, type RedisServer } from '../support/redis.ts';
+import { redisStackForTests } from '../support/redis-stack.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 import net from 'node:net';
 import { ConfigError } from '../../server/config.ts';
@@ -56,22 +57,12 @@ describe('sessions in Redis', () => {
 });
 
 describe('a Redis that loses its data', () => {
-  let redis: RedisServer | null;
-  let stack: TestStack | undefined;
-  after(async () => {
-    await stack?.close();
-    await redis?.stop();
-  });
+  const onRedis = redisStackForTests();
 
   test('flushed while a visitor is signed in: the pages name Redis as what lost the session, not a restart', async (t) => {
-    redis = await startRedis();
-    if (!redis) return t.skip(NO_REDIS_MESSAGE);
-    stack = await startTestStack({ REDIS_URL: redis.url });
-    const client = new TestClient();
-    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
-    const { createClient } = await import('redis');
-    const admin = createClient({ url: redis.url });
-    await admin.connect();
+    const signedIn = await onRedis.signIn();
+    if (!signedIn) return t.skip(NO_REDIS_MESSAGE);
+    const { stack, client, admin } = signedIn;
     await admin.flushAll();
     await admin.close();
     const result = await client.get(`${stack.appUrl}/result`);
