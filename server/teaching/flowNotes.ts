@@ -51,6 +51,17 @@ export function signInFlow(login: Login): FlowName {
   return login.flow === 'refresh-token' ? (login.signedInWith ?? 'web-server') : login.flow;
 }
 
+/**
+ * Where a login's scopes come from, so the result page can say how to get the api scope a token lacks: the app's own
+ * scopes for the flows that ask for none (JWT bearer, client credentials, username-password), the scopes ticked on
+ * the flow page (web server, user-agent), SF_SCOPES (device). A refresh keeps the scopes of the flow it began with.
+ */
+export function scopesSource(login: Login): 'app' | 'flow-page' | 'setting' {
+  const flow = signInFlow(login);
+  if (flow === 'web-server' || flow === 'user-agent') return 'flow-page';
+  return flow === 'device' ? 'setting' : 'app';
+}
+
 /** Whether a refresh can still mend this login: a refresh token it holds that neither Salesforce nor the visitor ended. */
 export function refreshUsable(login: Login): boolean {
   return (

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
-import { FLOW_NAMES, refreshTokenNote, refreshUsable, signInFlow } from './flowNotes.ts';
+import { FLOW_NAMES, refreshTokenNote, refreshUsable, scopesSource, signInFlow } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
 import { endsTheLogin, faultWords, offeredFaults } from './faults.ts';
 import { panelView } from './panel.ts';
@@ -21,6 +21,7 @@ export interface TeachingHelpers {
   refreshTokenNote(login: Login): string;
   refreshUsable(login: Login): boolean;
   signInFlow(login: Login): FlowName;
+  scopesSource(login: Login): ReturnType<typeof scopesSource>;
 }
 
 export function teachingHelpers(config: Config, now: () => number = Date.now): TeachingHelpers {
@@ -34,5 +35,6 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
     refreshTokenNote,
     refreshUsable,
     signInFlow,
+    scopesSource,
   };
 }

@@ -2,6 +2,7 @@
 // attempt follows them (no id_token is expected when openid was not asked for).
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
+import { ADMIN_ID, changeSettings } from '../../support/emulator-api.ts';
 import { followLogin, hiddenValue } from '../../support/emulator-login.ts';
 import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows.ts';
 import { TestClient } from '../../support/http.ts';
@@ -65,7 +66,33 @@ describe('login choices of the redirect flows', () => {
       result.indexOf('</p>', result.indexOf('<p class="lead">')),
     );
     assert.match(lead, /but one the REST API will not take/);
-    assert.match(lead, /A refresh keeps the same scopes: sign in again asking for <code>api<\/code>/);
+    assert.match(
+      lead,
+      /Sign in again<\/a> with\s+<code>api<\/code> ticked among the scopes under "Who logs in"/,
+    );
+  });
+
+  test('a flow that asks for no scopes, lacking api, is told to add api to the app, not to ask for it', async () => {
+    const scopes = stack.emulator?.context.state.settings.scopes ?? [];
+    const narrower = scopes.filter((scope) => scope !== 'api' && scope !== 'full');
+    await changeSettings(stack, { scopes: narrower, runAsUserId: ADMIN_ID });
+    try {
+      const client = new TestClient();
+      const run = await postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
+      assert.equal(run.headers.get('location'), '/result');
+      const result = await (await client.get(`${stack.appUrl}/result`)).text();
+      const lead = result.slice(
+        result.indexOf('<p class="lead">'),
+        result.indexOf('</p>', result.indexOf('<p class="lead">')),
+      );
+      assert.match(lead, /but one the REST API will not take/);
+      assert.match(lead, /The client credentials flow asks for no scopes: its tokens carry the app's own/);
+      assert.match(lead, /Add <code>api<\/code> to the app's Selected OAuth Scopes/);
+      assert.match(lead, /href="https:\/\/[^"]+\/setup">the emulator's Setup page/);
+      assert.doesNotMatch(lead, /asking for|ticked/);
+    } finally {
+      await changeSettings(stack, { scopes, runAsUserId: '' });
+    }
   });
 
   test('prompt=consent shows the approval page again to a user who already allowed the app', async () => {
