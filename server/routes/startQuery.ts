@@ -51,7 +51,7 @@ export function repeatSigner(config: Pick<Config, 'sessionSecret'>) {
     repeatedFaults(
       query: Query,
       flow: FlowName,
-      config: Pick<Config, 'mode' | 'loginUrl' | 'myDomainUrl'>,
+      config: Pick<Config, 'mode' | 'loginUrl' | 'myDomainUrl' | 'clientSecret'>,
       browser = '',
     ): Fault[] {
       const asked = texts(query, 'fault');

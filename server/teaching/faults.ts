@@ -76,18 +76,23 @@ export const FAULTS: Record<FlowName, FaultOption[]> = {
   ],
 };
 
+/** The refresh's switches that spoil the secret it sends: a public client sends none, so they would change nothing. */
+const SECRET_SPOILERS: readonly Fault[] = ['wrong-secret', 'no-secret'];
+
 /**
- * The faults a flow page offers: org-side ones only where the org is the local emulator, and "login host instead
- * of My Domain" only where the two differ (an SF_LOGIN_URL that is the My Domain leaves no other host to go to).
+ * The faults a flow page offers: org-side ones only where the org is the local emulator, "login host instead of My
+ * Domain" only where the two differ (an SF_LOGIN_URL that is the My Domain leaves no other host to go to), and the
+ * refresh's secret switches only where there is a secret to spoil.
  */
 export function offeredFaults(
   flow: FlowName,
-  config: Pick<Config, 'mode' | 'loginUrl' | 'myDomainUrl'>,
+  config: Pick<Config, 'mode' | 'loginUrl' | 'myDomainUrl' | 'clientSecret'>,
 ): FaultOption[] {
   return FAULTS[flow].filter(
     (fault) =>
       (config.mode === 'emulator' || !isOrgFault(fault.id)) &&
-      (fault.id !== 'login-host' || !loginHostIsMyDomain(config)),
+      (fault.id !== 'login-host' || !loginHostIsMyDomain(config)) &&
+      (flow !== 'refresh-token' || config.clientSecret !== undefined || !SECRET_SPOILERS.includes(fault.id)),
   );
 }
 

@@ -11,8 +11,14 @@ const EMULATOR = {
   mode: 'emulator',
   loginUrl: 'https://localhost:8443',
   myDomainUrl: 'https://127.0.0.1:8443',
+  clientSecret: 'local-emulator-consumer-secret',
 } as const;
-const ORG = { mode: 'org', loginUrl: 'https://login.salesforce.com', myDomainUrl: undefined } as const;
+const ORG = {
+  mode: 'org',
+  loginUrl: 'https://login.salesforce.com',
+  myDomainUrl: undefined,
+  clientSecret: undefined,
+} as const;
 
 /** The query a browser sends back when it follows a repeat link. */
 function followed(pairs: [string, string][]): Record<string, string | string[]> {

@@ -39,6 +39,31 @@ describe('web server flow as a public client', () => {
     assert.match(page, /the answer came straight from the token endpoint over TLS/);
   });
 
+  test('the refresh page offers no switch that spoils a secret: a public client sends none, so they would change nothing', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const page = await (await client.get(`${stack.appUrl}/flows/refresh-token`)).text();
+    assert.match(page, /name="faults" value="reuse-refresh-token"/, 'the break-it switches are shown');
+    assert.doesNotMatch(page, /value="no-secret"|value="wrong-secret"/);
+    // Nor can one be armed by hand: the page would list it among what the next attempt will do.
+    const arm = async (fault: string) => {
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      const armed = await client.post(`${stack.appUrl}/teaching/break-it`, {
+        _csrf: csrf,
+        flow: 'refresh-token',
+        faults: fault,
+      });
+      assert.equal(armed.status, 303);
+      const after = await (await client.get(`${stack.appUrl}/flows/refresh-token`)).text();
+      return /<p class="notice armed"[^]*?<\/p>/.exec(after)?.[0] ?? 'nothing armed';
+    };
+    assert.match(
+      await arm('revoked-refresh-token'),
+      /Next attempt will:<\/strong> revoke the refresh token first/,
+    );
+    assert.equal(await arm('no-secret'), 'nothing armed');
+  });
+
   test('the user-agent flow lists only the checks it made: no signature without a secret, and why', async () => {
     const client = new TestClient();
     assert.equal(await runUserAgentFlow(stack, client), '/result');
