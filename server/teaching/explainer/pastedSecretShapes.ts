@@ -46,6 +46,13 @@ export const NAMED_ELSEWHERE: RegExp[] = [
     String.raw`(?<head>\bprocess\.env(?:\.${NAME}|\[\s*["'\`]${NAME}["'\`]\s*\])\s*(?:\|\||\?\?)\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
     'gi',
   ),
+  // A setter's or builder's literal: .setClientSecret("…"), .set_password('…'), .withClientSecret("…"), a chain's
+  // .password("…"). Only a method (after a dot) whose name starts lower case: an exception (new InvalidToken('…'),
+  // exceptions.InvalidToken('…')) carries the words the explainer reads, and a stack frame no literal.
+  new RegExp(
+    String.raw`(?<head>\.(?:[a-z]\w*?)?(?:[sS]ecret|[pP]ass(?:word|wd|phrase)|[pP]wd|[tT]oken|[sS]ession_?[iI]d|[pP]rivate_?[kK]ey|[aA]pi_?[kK]ey)\(\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>\s*[,)])`,
+    'g',
+  ),
   // .netrc: machine login.salesforce.com login me@x.com password …
   /(?<head>\b(?:machine\s+\S+|default)(?:\s+login\s+\S+)?\s+password\s+)(?<value>\S+)(?<tail>)/gi,
   // curl --data-urlencode 'password=pass word&more': everything up to the quote is the value.

@@ -89,6 +89,12 @@ describe('masking a pasted error', () => {
       // A fallback for the setting in Node.
       `const clientSecret = process.env.SF_CLIENT_SECRET || '${SECRET}';`,
       `const pw = process.env['SF_PASSWORD'] ?? "${SECRET}";`,
+      // Setters and builders, with a literal: Java, C#, Python, a builder's chain.
+      `config.setClientSecret("${SECRET}");`,
+      `oauth.set_password('${SECRET}')`,
+      `Client.builder().clientId("3MVG9x").withClientSecret("${SECRET}").build()`,
+      `ConnectorConfig.builder().username("me@x.com").password("${SECRET}")`,
+      `conn.setAccessToken(\`${SECRET}\`, instanceUrl)`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
@@ -196,6 +202,13 @@ describe('masking a pasted error', () => {
       '- token: invalid_grant - expired access/refresh token',
       'Pass: invalid_grant - authentication failure',
       'SF_PASSWORD_PROD: INVALID_LOGIN: Invalid username, password, security token; or user locked out.',
+      // Calls named after a credential that carry words, not one: exceptions, stack frames, messages, variables.
+      "throw new InvalidToken('Session expired or invalid')",
+      "raise exceptions.InvalidToken('Session expired or invalid')",
+      'errors.AuthError.ExpiredToken("expired access/refresh token")',
+      '    at OAuth2.refreshToken (/app/node_modules/jsforce/lib/oauth2.js:140:5)',
+      'expect(() => run()).toThrow("invalid token")',
+      'builder.withMessage("invalid client secret").setPassword(password)',
     ])
       assert.equal(masked(pasted), pasted);
     // An authorization code is still one.
