@@ -15,7 +15,8 @@ import {
 } from './retiredSessions.ts';
 import { SESSION_TTL_MS } from './sessionStore.ts';
 
-export const SESSION_COOKIE = 'playground.sid';
+/** __Host-: only ever set by this origin over HTTPS, for every path, never shared with a parent domain. */
+export const SESSION_COOKIE = '__Host-playground.sid';
 /**
  * The cookie outlives its session (2 hours unused) by most of a day: a visitor back after a long break still sends
  * the ended session's id, and is told their session ended and why, instead of finding no token without a word.

@@ -62,7 +62,8 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
   app.use(
     ['/services/oauth2/authorize', '/setup', '/services/auth'],
     session({
-      name: 'sfemu.sid',
+      // __Host-: set only over HTTPS, for every path and without a Domain: no parent or sibling domain can plant it.
+      name: '__Host-sfemu.sid',
       secret: randomBytes(32).toString('hex'),
       resave: false,
       saveUninitialized: false,

@@ -128,7 +128,7 @@ describe('Back after a finished login in Chromium', () => {
     await token.locator('summary').first().click();
     const box = await revealedCopies(token, 'token request');
     // Logged out at Salesforce meanwhile: the hand-over's login shows its page, and Back meets it again.
-    await page.context().clearCookies({ name: 'sfemu.sid' });
+    await page.context().clearCookies({ name: '__Host-sfemu.sid' });
     await box
       .getByRole('button', { name: 'New login, then copy token request as curl, with your values' })
       .click();

@@ -24,7 +24,7 @@ describe('app shell', () => {
     assert.equal(response.headers.get('x-powered-by'), null);
     assert.doesNotMatch(
       response.headers.get('set-cookie') ?? '',
-      /playground\.sid/,
+      /__Host-playground\.sid/,
       'a visit creates no session',
     );
     assert.doesNotMatch(await response.text(), /<script>(?!<\/script>)/, 'no inline script in the page');

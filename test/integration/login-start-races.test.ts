@@ -63,7 +63,7 @@ describe('two logins started at the same moment', () => {
       const client = new TestClient();
       // Logged in at the emulator (and, when signedIn, here too); with no session here, a fresh one at the app.
       await runWebServerFlow(stack, client);
-      if (!signedIn) client.forgetCookie(new URL(stack.appUrl).hostname, 'playground.sid');
+      if (!signedIn) client.forgetCookie(new URL(stack.appUrl).hostname, '__Host-playground.sid');
       // The flow page both tabs show, whose Run they press: it gives the browser its form cookie.
       await client.get(`${stack.appUrl}/flows/web-server`);
       const before = authorizeRequests();

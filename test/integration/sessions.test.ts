@@ -7,7 +7,7 @@ import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const sessionCookie = (answer: { headers: { get(name: string): string | null } }) =>
-  /(^|, )playground\.sid=/.test(answer.headers.get('set-cookie') ?? '');
+  /(^|, )__Host-playground\.sid=/.test(answer.headers.get('set-cookie') ?? '');
 
 describe('sessions made on first write', () => {
   let stack: TestStack;
@@ -23,7 +23,7 @@ describe('sessions made on first write', () => {
       assert.ok(answer.status === 200 || answer.status === 401, `${page}: ${answer.status}`);
       assert.equal(sessionCookie(answer), false, `${page} set no session cookie`);
     }
-    assert.equal(client.cookie('localhost', 'playground.sid'), undefined);
+    assert.equal(client.cookie('localhost', '__Host-playground.sid'), undefined);
   });
 
   test('arming a fault makes the session, and the next page finds the fault in it', async () => {

@@ -49,15 +49,19 @@ describe('attacks on the callback', () => {
   test('session fixation: a session id planted before login is worthless after it', async () => {
     const attacker = new TestClient();
     await attacker.get(`${stack.appUrl}/flows/web-server/start`);
-    const planted = attacker.cookie('localhost', 'playground.sid');
+    const planted = attacker.cookie('localhost', '__Host-playground.sid');
     assert.ok(planted, 'the attacker got a session id');
     const victim = new TestClient();
-    victim.setCookie('localhost', 'playground.sid', planted);
+    victim.setCookie('localhost', '__Host-playground.sid', planted);
     assert.equal((await runWebServerFlow(stack, victim)).location, '/result');
-    assert.notEqual(victim.cookie('localhost', 'playground.sid'), planted, 'a new session id at login');
+    assert.notEqual(
+      victim.cookie('localhost', '__Host-playground.sid'),
+      planted,
+      'a new session id at login',
+    );
     assert.equal(await signedIn(victim), true);
     const fixed = new TestClient();
-    fixed.setCookie('localhost', 'playground.sid', planted);
+    fixed.setCookie('localhost', '__Host-playground.sid', planted);
     // A replaced id is asked once more (the answer with the new id could be on its way), then holds no login.
     assert.equal((await fixed.get(`${stack.appUrl}/result`)).headers.get('location'), '/result?retried=1');
     assert.equal(
@@ -74,10 +78,10 @@ describe('attacks on the callback', () => {
     const attackersCallback = await authorizeViaApp(stack, attacker, '/flows/web-server/start', {
       username: `standard@${stack.config.username.split('@')[1]}`,
     });
-    const planted = attacker.cookie('localhost', 'playground.sid');
+    const planted = attacker.cookie('localhost', '__Host-playground.sid');
     assert.ok(planted, 'the attacker got a session id');
     const victim = new TestClient();
-    victim.setCookie('localhost', 'playground.sid', planted);
+    victim.setCookie('localhost', '__Host-playground.sid', planted);
     await victim.get(`${stack.appUrl}/flows/web-server`);
     assert.equal((await runWebServerFlow(stack, victim)).location, '/result');
     // The victim's browser is sent to the attacker's callback: nothing of the attacker's came along.

@@ -119,10 +119,15 @@ describe('crash test', () => {
     ['callback with broken percent-encoding', raw('/oauthcallback.html?code=%E0%A4%A&state=%')],
     ['a path with broken percent-encoding', raw('/css/%E0%A4%A.css')],
     ['a path with a NUL byte', raw('/setup/jwt.crt%00')],
-    ['a forged session cookie', raw('/result', { headers: { cookie: 'playground.sid=s%3Aforged.AAAA' } })],
+    [
+      'a forged session cookie',
+      raw('/result', { headers: { cookie: '__Host-playground.sid=s%3Aforged.AAAA' } }),
+    ],
     [
       'malformed cookies',
-      raw('/flows/jwt', { headers: { cookie: 'playground.sid=%ZZ; __Host-playground.csrf=%%%; =; ;;' } }),
+      raw('/flows/jwt', {
+        headers: { cookie: '__Host-playground.sid=%ZZ; __Host-playground.csrf=%%%; =; ;;' },
+      }),
     ],
     ['a 20 kB URL', raw(`/flows/jwt?x=${'a'.repeat(20_000)}`)],
     ['a TRACE request', raw('/', { method: 'TRACE' })],

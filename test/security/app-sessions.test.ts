@@ -40,7 +40,7 @@ describe('session exhaustion', () => {
       );
       for (const answer of await Promise.all(batch)) {
         assert.equal(answer.status, 302);
-        assert.match(answer.headers.get('set-cookie') ?? '', /^playground\.sid=/);
+        assert.match(answer.headers.get('set-cookie') ?? '', /^__Host-playground\.sid=/);
       }
     }
 

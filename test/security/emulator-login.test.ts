@@ -8,7 +8,7 @@ import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 const sessionId = (response: { headers: Headers | { get(name: string): string | null } }) =>
-  /sfemu\.sid=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  /__Host-sfemu\.sid=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
 
 describe('emulator login and approval under attack', () => {
   let stack: TestStack;
@@ -87,13 +87,13 @@ describe('emulator login and approval under attack', () => {
     // Its own cookie, apart from the app's session: secure, not readable by scripts, not sent cross-site on POST.
     assert.match(
       login.headers.get('set-cookie') ?? '',
-      /^sfemu\.sid=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+      /^__Host-sfemu\.sid=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
     );
     // The attacker who planted the old id is not logged in with it: the emulator asks for a password.
     const attacker = await atLogin(new TestClient());
     const withPlanted = await attacker.client.get(
       `${stack.emulatorUrl}/services/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: stack.config.clientId, redirect_uri: stack.config.callbackUrl })}`,
-      { cookie: `sfemu.sid=${planted}` },
+      { cookie: `__Host-sfemu.sid=${planted}` },
     );
     assert.match(await withPlanted.text(), /name="password"/);
   });

@@ -61,7 +61,7 @@ async function sendKnownBadInputs(emulatorUrl: string, callbackUrl: string): Pro
   });
   await send('/services/oauth2/introspect', { method: 'POST', headers: { authorization: 'Basic !!!' } });
   await send('/services/oauth2/userinfo', { headers: { authorization: 'Bearer' } });
-  await send('/setup', { headers: { cookie: 'sfemu.sid=%E0%A4%A; sfemu.sid=s%3Aforged.sig' } });
+  await send('/setup', { headers: { cookie: '__Host-sfemu.sid=%E0%A4%A; __Host-sfemu.sid=s%3Aforged.sig' } });
   await send('/emulator-assets/%2e%2e/%2e%2e/certs/jwt.key');
   await send('/services/oauth2/token', { method: 'DELETE' });
   return statuses;

@@ -11,7 +11,7 @@ export async function startRaceStack(): Promise<TestStack> {
 }
 
 export const sessionCookie = (answer: { headers: { get(name: string): string | null } }) =>
-  /(^|, )playground\.sid=/.test(answer.headers.get('set-cookie') ?? '');
+  /(^|, )__Host-playground\.sid=/.test(answer.headers.get('set-cookie') ?? '');
 
 /** Readers bound to the stack a describe started (given as a function: it exists only once `before` ran). */
 export function browserReaders(stackOf: () => TestStack) {

@@ -153,7 +153,11 @@ describe('org faults belong to their login', () => {
     const attacker = new TestClient();
     await arm(attacker, ['wrong-aud'], 'jwt');
     const victim = new TestClient();
-    victim.setCookie('localhost', 'playground.sid', attacker.cookie('localhost', 'playground.sid') ?? '');
+    victim.setCookie(
+      'localhost',
+      '__Host-playground.sid',
+      attacker.cookie('localhost', '__Host-playground.sid') ?? '',
+    );
     assert.equal((await runWebServerFlow(stack, victim)).location, '/result');
     assert.doesNotMatch(await (await victim.get(`${stack.appUrl}/flows/jwt`)).text(), /Next attempt will:/);
   });

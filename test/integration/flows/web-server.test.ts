@@ -65,10 +65,11 @@ describe('web server flow', () => {
   test('regenerates the session at login and sets a secure, httpOnly, lax cookie', async () => {
     const client = new TestClient();
     const start = await client.get(`${stack.appUrl}/flows/web-server/start`);
-    const before = /playground\.sid=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1];
+    const before = /__Host-playground\.sid=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1];
     assert.match(
       start.headers.get('set-cookie') ?? '',
-      /; Path=\/; Expires=.*; HttpOnly; Secure; SameSite=Lax/,
+      // __Host-: only this origin over HTTPS sets it, for every path, never a parent domain (nor a sibling) for it.
+      /(^|, )__Host-playground\.sid=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax/,
     );
     // The cookie lasts a day, the session 2 hours unused: a visitor back later is told their session ended.
     const expires = Date.parse(/Expires=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')?.[1] ?? '');
@@ -78,7 +79,7 @@ describe('web server flow', () => {
     );
     const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
     const callback = await client.get(callbackUrl);
-    const afterLogin = /playground\.sid=([^;]+)/.exec(callback.headers.get('set-cookie') ?? '')?.[1];
+    const afterLogin = /__Host-playground\.sid=([^;]+)/.exec(callback.headers.get('set-cookie') ?? '')?.[1];
     assert.ok(before && afterLogin && before !== afterLogin, 'a new session id after login');
   });
 
