@@ -1,5 +1,5 @@
-// Take it home, in Chromium: the final token's copies. Before Reveal they hold placeholders and the lines that set
-// them; after it, curl, jsforce and Python run in a shell against the emulator and print the same query rows.
+// Take it home, in Chromium: the final token's copies. Before Reveal they hold placeholders, read from the shell;
+// after it, curl, jsforce and Python run in a shell against the emulator and print the same query rows.
 // (npm test balances its browser groups on this file taking about 6 s alone.)
 import assert from '../support/assert.ts';
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ describe('copied requests run as copied', () => {
     return name;
   };
 
-  test('before Reveal a copy says it holds placeholders, and copies them with the lines that set them', async (t) => {
+  test('before Reveal a copy says it holds placeholders, read from the shell, and stops when one is unset', async (t) => {
     const { browser, page, stack } = home;
     if (!browser) return t.skip(NO_BROWSER_MESSAGE);
     await page.goto(`${stack.appUrl}/flows/web-server/start`);
@@ -42,14 +42,19 @@ describe('copied requests run as copied', () => {
     });
     assert.match(
       await box.locator('.copy-note').innerText(),
-      /^Copies placeholders \(\$SF_ACCESS_TOKEN\) with the lines that set them/,
+      /^Copies placeholders \(\$SF_ACCESS_TOKEN\) read from your shell: export them first/,
     );
     const script = await copy(box, button);
-    assert.match(script, /^export SF_ACCESS_TOKEN='<the access token>'$/m);
+    assert.match(
+      script,
+      /^: "\$\{SF_ACCESS_TOKEN:\?is not set: export SF_ACCESS_TOKEN=<the access token> first, Reveal on the playground shows it\}" &&$/m,
+    );
     assert.match(script, /^ {2}-H "Authorization: Bearer \$SF_ACCESS_TOKEN" \\$/m);
     assert.match(script, /^curl --cacert certs\/server\.crt --get /m);
-    const answer = await curl(script);
-    assert.equal(answer.status, 401, 'a placeholder is no token');
+    // Run as copied: unset, the shell stops it before curl; exported, it is what goes (here no live token).
+    await assert.rejects(curl(script), /SF_ACCESS_TOKEN: is not set/);
+    const answer = await curl(`export SF_ACCESS_TOKEN=not-a-live-token\n${script}`);
+    assert.equal(answer.status, 401, 'the exported value went, not a placeholder over it');
   });
 
   test('the final token as curl, jsforce and Python prints the same query rows', async (t) => {

@@ -60,7 +60,7 @@ export function bindingsComment(bindings: readonly Binding[]): string | undefine
   if (revealed.length === bindings.length)
     return 'Your own values, from your session: live credentials. Keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.';
   if (revealed.length === 0)
-    return 'Placeholders: set each to your own value first, Reveal on the playground shows them.';
+    return 'No values here: export each variable below in your shell first, Reveal on the playground shows yours.';
   return 'Your own values where this app kept them, export the others yourself first: this app never keeps them.';
 }
 

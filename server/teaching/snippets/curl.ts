@@ -22,21 +22,22 @@ const word = (prefix: string, value: Value) => {
 export const POSIX_SHELL_LINE = '# For bash or zsh, on macOS, Linux, WSL or Git Bash, not PowerShell or cmd';
 
 /**
- * The lines that set a command's variables. A value this app never keeps (a password) is not set over the one the
- * page asked the learner to export: it is checked instead, and the `&&` ending its line stops the command, even
- * pasted into an interactive shell, when it is unset (each wrong password counts toward the user's lockout).
+ * The lines that set a command's variables: only to the learner's own values, after Reveal. A value not shown (a
+ * placeholder) or never kept (a password) is checked instead, never set over the one the learner exported, and the
+ * `&&` ending its line stops the command, even pasted into an interactive shell, when it is unset: a placeholder
+ * would go to Salesforce and come back as a puzzling refusal, a wrong password counts toward the user's lockout.
  */
 export function variableLines(bindings: readonly Binding[]): string[] {
-  const set = bindings.filter((binding) => !binding.unkept);
-  const checked = bindings.filter((binding) => binding.unkept);
+  const set = bindings.filter((binding) => binding.value !== undefined);
+  const checked = bindings.filter((binding) => binding.value === undefined);
+  // Inside "${…:?…}" no quotes: bash drops them and dash prints them.
+  const howToSet = (binding: Binding) =>
+    binding.unkept
+      ? `read -rs ${binding.variable} && export ${binding.variable} first, then type ${binding.describe}`
+      : `export ${binding.variable}=${placeholder(binding)} first, Reveal on the playground shows it`;
   return [
-    ...set.map(
-      (binding) => `export ${binding.variable}=${shellQuote(binding.value ?? placeholder(binding))}`,
-    ),
-    ...checked.map(
-      (binding) =>
-        `: "\${${binding.variable}:?is not set: read -rs ${binding.variable} && export ${binding.variable} first, then type ${binding.describe}}" &&`,
-    ),
+    ...set.map((binding) => `export ${binding.variable}=${shellQuote(binding.value ?? '')}`),
+    ...checked.map((binding) => `: "\${${binding.variable}:?is not set: ${howToSet(binding)}}" &&`),
   ];
 }
 

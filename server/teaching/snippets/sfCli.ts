@@ -32,7 +32,7 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   const comment = bindingsComment(bindings);
   if (comment) lines.push(`# ${comment}`);
   // SF_ACCESS_TOKEN is the variable `sf org login access-token --no-prompt` reads the token from.
-  // Its one variable is the access token, always kept: no check line, whose && would guard only the next command.
+  // Before Reveal its one variable is checked, and that line's && joins the chain below.
   lines.push(...variableLines(bindings));
   // The query runs only if this login worked: otherwise the alias still names an earlier login (another token, another
   // org), and its rows would look like this token's answer.

@@ -34,7 +34,7 @@ describe('jsforce snippets', () => {
       [
         ...HEAD,
         ...TRUST,
-        '// Placeholders: set each to your own value first, Reveal on the playground shows them.',
+        '// No values here: export each variable below in your shell first, Reveal on the playground shows yours.',
         ...ENV,
         "const SF_ACCESS_TOKEN = env('SF_ACCESS_TOKEN'); // export SF_ACCESS_TOKEN='<the access token>' (PowerShell: $env:SF_ACCESS_TOKEN = '<the access token>')",
         '',
@@ -84,7 +84,7 @@ describe('jsforce snippets', () => {
         ...HEAD,
         "import jsforce from 'jsforce';",
         '',
-        '// Placeholders: set each to your own value first, Reveal on the playground shows them.',
+        '// No values here: export each variable below in your shell first, Reveal on the playground shows yours.',
         ...ENV,
         "const SF_ASSERTION = env('SF_ASSERTION'); // export SF_ASSERTION='<the signed JWT assertion>' (PowerShell: $env:SF_ASSERTION = '<the signed JWT assertion>')",
         '',

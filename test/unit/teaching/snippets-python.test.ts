@@ -23,7 +23,7 @@ describe('Python snippets', () => {
         'import requests',
         '',
         'CA_FILE = "certs/server.crt"  # the local emulator\'s certificate: verified, never switched off',
-        '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
+        '# No values here: export each variable below in your shell first, Reveal on the playground shows yours.',
         'SF_ACCESS_TOKEN = os.environ.get("SF_ACCESS_TOKEN") or sys.exit("SF_ACCESS_TOKEN is not set: export SF_ACCESS_TOKEN=\'<the access token>\' (PowerShell: $env:SF_ACCESS_TOKEN = \'<the access token>\')")',
         '',
         'def checked(response):',

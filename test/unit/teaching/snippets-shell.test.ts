@@ -8,16 +8,16 @@ import * as legs from './snippet-fixtures.ts';
 
 // curl snippets: the request as sent, --cacert for the emulator, secrets in variables set above the command.
 describe('curl snippets', () => {
-  test('before Reveal: placeholders set above the command, and --cacert for the local emulator', () => {
+  test('before Reveal: each variable checked above the command, never set over yours, and --cacert for the local emulator', () => {
     assert.equal(
       curlSnippet(legRequest(legs.codeExchange), { ...legs.EMULATOR, reveal: false }),
       [
         POSIX_SHELL_LINE,
         '# Run it from the playground folder, where certs/ is.',
-        '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
-        "export SF_AUTH_CODE='<the authorization code>'",
-        "export SF_CLIENT_SECRET='<the consumer secret>'",
-        "export SF_CODE_VERIFIER='<the PKCE code_verifier>'",
+        '# No values here: export each variable below in your shell first, Reveal on the playground shows yours.',
+        ': "${SF_AUTH_CODE:?is not set: export SF_AUTH_CODE=<the authorization code> first, Reveal on the playground shows it}" &&',
+        ': "${SF_CLIENT_SECRET:?is not set: export SF_CLIENT_SECRET=<the consumer secret> first, Reveal on the playground shows it}" &&',
+        ': "${SF_CODE_VERIFIER:?is not set: export SF_CODE_VERIFIER=<the PKCE code_verifier> first, Reveal on the playground shows it}" &&',
         'curl --cacert certs/server.crt https://localhost:8443/services/oauth2/token \\',
         "  -H 'accept: application/json' \\",
         '  --data-urlencode grant_type=authorization_code \\',
@@ -51,8 +51,8 @@ describe('curl snippets', () => {
       curlSnippet(legRequest(legs.clientCredentialsBasic), { ...legs.ORG, reveal: false }),
       [
         POSIX_SHELL_LINE,
-        '# Placeholders: set each to your own value first, Reveal on the playground shows them.',
-        "export SF_CLIENT_SECRET='<the consumer secret>'",
+        '# No values here: export each variable below in your shell first, Reveal on the playground shows yours.',
+        ': "${SF_CLIENT_SECRET:?is not set: export SF_CLIENT_SECRET=<the consumer secret> first, Reveal on the playground shows it}" &&',
         'curl https://127.0.0.1:8443/services/oauth2/token \\',
         "  -H 'accept: application/json' \\",
         '  --user "3MVG9LocalPlaygroundEmulatorConsumerKey:$SF_CLIENT_SECRET" \\',
@@ -98,10 +98,36 @@ describe('curl snippets', () => {
     const script = curlSnippet({ ...request, basic }, { ...legs.ORG, reveal: false });
     const run = spawnSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${script}`], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: '/home/someone' },
+      env: { PATH: process.env.PATH, HOME: '/home/someone', SF_CLIENT_SECRET: 'exported-secret' },
     });
     assert.equal(run.status, 0, run.stderr);
-    assert.ok(run.stdout.split('\n').includes('key$HOME"x!:<the consumer secret>'), run.stdout);
+    assert.ok(run.stdout.split('\n').includes('key$HOME"x!:exported-secret'), run.stdout);
+  });
+
+  test('before Reveal, run as copied: the value the learner exported is used, and an unset one stops the command', () => {
+    const script = curlSnippet(legRequest(legs.codeExchange), { ...legs.EMULATOR, reveal: false });
+    const run = (env: Record<string, string>) =>
+      spawnSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${script}`], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, ...env },
+      });
+    const exported = {
+      SF_AUTH_CODE: 'aPrx',
+      SF_CLIENT_SECRET: 'own-secret',
+      SF_CODE_VERIFIER: 'v'.repeat(43),
+    };
+    const sent = run(exported);
+    assert.equal(sent.status, 0, sent.stderr);
+    assert.ok(sent.stdout.split('\n').includes('client_secret=own-secret'), sent.stdout);
+    assert.doesNotMatch(sent.stdout, /<the/, 'no placeholder reaches curl');
+    const { SF_CLIENT_SECRET: _left, ...partly } = exported;
+    const stopped = run(partly);
+    assert.notEqual(stopped.status, 0);
+    assert.equal(stopped.stdout, '', 'curl never ran');
+    assert.match(
+      stopped.stderr,
+      /SF_CLIENT_SECRET: is not set: export SF_CLIENT_SECRET=<the consumer secret> first/,
+    );
   });
 
   test('shell words: bare when harmless, single-quoted otherwise, quotes inside escaped', () => {
