@@ -10,6 +10,10 @@ interface Refusal {
   description: string;
 }
 
+/**
+ * Observed for a request with no `token` parameter at all (a client that sent it as token[access_token]=… and other
+ * keys: wire.md §revoke's observation), so the emulator gives it for a missing or empty token.
+ */
 const UNSUPPORTED: Refusal = {
   error: 'unsupported_token_type',
   description: 'this token type is not supported',
