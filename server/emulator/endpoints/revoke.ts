@@ -11,8 +11,8 @@ interface Refusal {
 }
 
 /**
- * Observed for a request with no `token` parameter at all (a client that sent it as token[access_token]=… and other
- * keys: wire.md §revoke's observation), so the emulator gives it for a missing or empty token.
+ * The answer wire.md cites (forrest#213) came to a request with no `token` parameter at all: that client sent the
+ * token response as token[access_token]=… and other keys. So a missing or empty token gets it here.
  */
 const UNSUPPORTED: Refusal = {
   error: 'unsupported_token_type',
