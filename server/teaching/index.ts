@@ -5,7 +5,7 @@ import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
 import { FLOW_NAMES, refreshTokenNote, refreshUsable, scopesSource, signInFlow } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
-import { endsTheLogin, faultWords, offeredFaults } from './faults.ts';
+import { acceptedAnyway, endsTheLogin, faultWords, offeredFaults } from './faults.ts';
 import { panelView } from './panel.ts';
 
 export interface TeachingHelpers {
@@ -18,6 +18,7 @@ export interface TeachingHelpers {
   flowName(flow: FlowName): string;
   faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[];
   endsTheLogin(faults: readonly Fault[]): boolean;
+  acceptedAnyway(flow: FlowName, faults: readonly Fault[]): string[];
   refreshTokenNote(login: Login): string;
   refreshUsable(login: Login): boolean;
   signInFlow(login: Login): FlowName;
@@ -32,6 +33,7 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
     flowName: (flow) => FLOW_NAMES[flow],
     faultWords,
     endsTheLogin,
+    acceptedAnyway,
     refreshTokenNote,
     refreshUsable,
     signInFlow,

@@ -269,5 +269,23 @@ describe('the newer flows through the app', () => {
         assert.equal(/Refresh the access token/.test(result), error !== 'invalid_grant');
       });
     }
+
+    test('break it: a secret left out of a refresh the app lets through succeeds, and says why', async () => {
+      await changeSettings(stack, { requireSecretForRefresh: undefined });
+      try {
+        await runWebServerFlow(stack, client);
+        await arm('/flows/refresh-token', 'refresh-token', 'no-secret');
+        assert.equal(await run('/flows/refresh-token'), '/result');
+        const result = await page('/result');
+        assert.match(result, /The sign-in that gave this token succeeded\./);
+        assert.match(
+          result,
+          /<p class="notice armed-accepted">Armed to leave out the client secret, yet it succeeded: the app does not require the secret to refresh/,
+        );
+        assert.doesNotMatch(result, /This attempt was armed to/, 'said once, where the success is');
+      } finally {
+        await changeSettings(stack, { requireSecretForRefresh: 'on' });
+      }
+    });
   });
 });
