@@ -41,7 +41,10 @@ describe('home page in Chromium', async () => {
     const hero = await page.locator('.hero').innerText();
     assert.match(hero, /local Salesforce emulator/);
     // The login opens the emulator on its own port, where the browser warns again: said before it happens.
-    assert.match(hero, /may warn about its certificate there too: it is the same local\s+certificate as this page's/);
+    assert.match(
+      hero,
+      /may warn about its certificate there too: it is the same local\s+certificate as this page's/,
+    );
     assert.deepEqual(scriptErrors, []);
     await context.close();
   });
