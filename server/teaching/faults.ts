@@ -115,27 +115,3 @@ const LOGIN_ENDING: readonly Fault[] = ['revoked-refresh-token', 'reuse-refresh-
 
 export const endsTheLogin = (faults: readonly Fault[]): boolean =>
   faults.some((fault) => LOGIN_ENDING.includes(fault));
-
-/**
- * Why an armed attempt can still succeed: the switch asks for something the org may allow. Said where the learner
- * expected a failure, so a success is read as the lesson it is, not as a switch that did nothing.
- */
-const ACCEPTED_BECAUSE: Partial<Record<Fault, string>> = {
-  'no-secret':
-    'the app does not require the secret to refresh (Require Secret for Refresh Token Flow is off): whoever holds the refresh token can use it, so keep it as safe as a password',
-  'poll-too-fast':
-    'Salesforce answered slow_down (see the transcript), the page then waited as told, and the login went through: a poll too fast is refused, not fatal',
-  'no-security-token':
-    "this org did not ask for the security token from this machine's IP address (it is in the org's trusted IP ranges or the profile's login IP ranges)",
-};
-
-/** What a successful attempt says of the switches it was armed with, one line each, in the catalogue's words. */
-export function acceptedAnyway(flow: FlowName, faults: readonly Fault[]): string[] {
-  return faults.map((fault) => {
-    const [words] = faultWords(flow, [fault]);
-    const why =
-      ACCEPTED_BECAUSE[fault] ??
-      'the org let it through, so this switch has nothing to show against it as it is set now';
-    return `Armed to ${words}, yet it succeeded: ${why}.`;
-  });
-}

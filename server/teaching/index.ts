@@ -5,7 +5,8 @@ import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
 import { FLOW_NAMES, refreshTokenNote, refreshUsable, scopesSource, signInFlow } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
-import { acceptedAnyway, endsTheLogin, faultWords, offeredFaults } from './faults.ts';
+import { acceptedAnyway } from './acceptedAnyway.ts';
+import { endsTheLogin, faultWords, offeredFaults } from './faults.ts';
 import { panelView } from './panel.ts';
 
 export interface TeachingHelpers {
@@ -18,7 +19,7 @@ export interface TeachingHelpers {
   flowName(flow: FlowName): string;
   faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[];
   endsTheLogin(faults: readonly Fault[]): boolean;
-  acceptedAnyway(flow: FlowName, faults: readonly Fault[]): string[];
+  acceptedAnyway: typeof acceptedAnyway;
   refreshTokenNote(login: Login): string;
   refreshUsable(login: Login): boolean;
   signInFlow(login: Login): FlowName;

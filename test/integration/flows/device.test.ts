@@ -135,6 +135,20 @@ describe('the device flow through the app', () => {
     });
   });
 
+  test('armed to poll too fast, allowed before a second poll: signs in with no slow_down, and does not claim one', async () => {
+    await arm('/flows/device', 'device', 'poll-too-fast');
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
+    // The learner allowed the code on the other screen before the page polled at all (it was left, or in the background).
+    await allowOnOtherScreen();
+    assert.equal(await poll(), '/result');
+    const result = await page('/result');
+    assert.doesNotMatch(result, /Salesforce answered slow_down/);
+    assert.match(
+      result,
+      /<p class="notice armed-accepted">Armed to poll without waiting for interval, yet it succeeded: no poll was answered slow_down/,
+    );
+  });
+
   test('break it: poll-too-fast gets slow_down, shown as a failed interval check, and polling slows by 5 s', async () => {
     await arm('/flows/device', 'device', 'poll-too-fast');
     assert.equal(await run('/flows/device'), '/flows/device#code-heading');

@@ -178,6 +178,24 @@ describe('the newer flows through the app', () => {
       assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
     });
 
+    test('armed to leave out the token, with the token typed on the password and its field empty: signs in, and says the switch had no token to leave out', async () => {
+      await changeSettings(stack, { allowUsernamePassword: 'on' });
+      await arm('/flows/username-password', 'username-password', 'no-security-token');
+      const typed = await credentials();
+      const onThePassword = {
+        ...typed,
+        password: `${typed.password}${typed.securityToken}`,
+        securityToken: '',
+      };
+      assert.equal(await run('/flows/username-password', onThePassword), '/result');
+      const result = await page('/result');
+      assert.match(
+        result,
+        /<p class="notice armed-accepted">Armed to leave out the security token, yet it succeeded: the Security token field was empty, so there was no token to leave out/,
+      );
+      assert.doesNotMatch(result, /did not ask for the security token from this machine/);
+    });
+
     for (const fault of ['no-security-token', 'wrong-password']) {
       test(`break it: ${fault} ends on authentication failure, explained`, async () => {
         await arm('/flows/username-password', 'username-password', fault);
