@@ -46,13 +46,6 @@ export const NAMED_ELSEWHERE: RegExp[] = [
     String.raw`(?<head>\bprocess\.env(?:\.${NAME}|\[\s*["'\`]${NAME}["'\`]\s*\])\s*(?:\|\||\?\?)\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
     'gi',
   ),
-  // A setter's or builder's literal: .setClientSecret("…"), .set_password('…'), .withClientSecret("…"), a chain's
-  // .password("…"). Only a method (after a dot) whose name starts lower case: an exception (new InvalidToken('…'),
-  // exceptions.InvalidToken('…')) carries the words the explainer reads, and a stack frame no literal.
-  new RegExp(
-    String.raw`(?<head>\.(?:[a-z]\w*?)?(?:[sS]ecret|[pP]ass(?:word|wd|phrase)|[pP]wd|[tT]oken|[sS]ession_?[iI]d|[pP]rivate_?[kK]ey|[aA]pi_?[kK]ey)\(\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>\s*[,)])`,
-    'g',
-  ),
   // .netrc: machine login.salesforce.com login me@x.com password …
   /(?<head>\b(?:machine\s+\S+|default)(?:\s+login\s+\S+)?\s+password\s+)(?<value>\S+)(?<tail>)/gi,
   // curl --data-urlencode 'password=pass word&more': everything up to the quote is the value.
@@ -92,6 +85,21 @@ export const YAML_LINE = new RegExp(
 export const LOGIN_CALL =
   /((?:\.login\(|\bauth\s*=\s*\(|\bHTTP(?:Basic|Digest)Auth\()\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,)([^)\n]*)/g;
 export const LITERAL = /(["'`])([^"'`\n]+)\1/g;
+
+/** An argument's part: a literal, or a name (a variable, a constant) whose value is no paste's secret. */
+const PART = String.raw`["'\`][^"'\`\n]*["'\`]|[\w.$]+`;
+
+/**
+ * A setter's or builder's first argument: .setClientSecret("…"), .set_password('…'), .withClientSecret("…"), a
+ * chain's .password("…"), and C#'s .WithClientSecret("…") and .SetPassword("…"). Every literal of it is masked: a
+ * password often has the security token joined on (.setPassword("…" + "…"), .setPassword(password + "…")). A method
+ * (after a dot) whose name starts lower case, or with Set or With: an exception (new InvalidToken('…'),
+ * exceptions.InvalidToken('…')) carries the words the explainer reads, and a stack frame no literal.
+ */
+export const SETTER_CALL = new RegExp(
+  String.raw`(\.(?:[a-z]\w*?|(?:Set|With)\w*?)?(?:[sS]ecret|[pP]ass(?:word|wd|phrase)|[pP]wd|[tT]oken|[sS]ession_?[iI]d|[pP]rivate_?[kK]ey|[aA]pi_?[kK]ey)\(\s*)((?:${PART})(?:\s*\+\s*(?:${PART}))*)(?=\s*[,)])`,
+  'g',
+);
 
 /** A YAML line's value and what follows it: a comment (after a blank and #) and trailing blanks are no part of it. */
 export function yamlValue(rest: string): { value: string; tail: string } {

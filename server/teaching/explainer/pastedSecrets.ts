@@ -26,6 +26,7 @@ import {
   LITERAL,
   LOGIN_CALL,
   NAMED_ELSEWHERE,
+  SETTER_CALL,
   YAML_LINE,
   maskYamlBlock,
   yamlValue,
@@ -66,12 +67,8 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     early,
   );
   const masked = named
-    .replace(LOGIN_CALL, (_m, head: string, args: string) => {
-      const literals = args.replace(LITERAL, (m, q: string, value: string) =>
-        isNoSecret('', value) ? m : `${q}${maskValue(value)}${q}`,
-      );
-      return `${head}${literals}`;
-    })
+    .replace(LOGIN_CALL, maskLiterals)
+    .replace(SETTER_CALL, maskLiterals)
     .replace(URL_PASSWORD, (m, start: string, value: string) =>
       isNoSecret('', value) ? m : `${start}${maskValue(value)}@`,
     )
@@ -140,6 +137,10 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(LONG_HEX, (value) => maskValue(value));
   return { text: masked, masked: masked !== text };
 }
+
+/** A call's head kept, and every literal of its arguments masked (see LOGIN_CALL and SETTER_CALL). */
+const maskLiterals = (_m: string, head: string, args: string) =>
+  `${head}${args.replace(LITERAL, (m, q: string, value: string) => (isNoSecret('', value) ? m : `${q}${maskValue(value)}${q}`))}`;
 
 /** A replacer's named groups: the last of its arguments. */
 const groupsOf = (args: unknown[]) => args.at(-1) as Record<string, string>;

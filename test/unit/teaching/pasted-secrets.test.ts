@@ -95,6 +95,9 @@ describe('masking a pasted error', () => {
       `Client.builder().clientId("3MVG9x").withClientSecret("${SECRET}").build()`,
       `ConnectorConfig.builder().username("me@x.com").password("${SECRET}")`,
       `conn.setAccessToken(\`${SECRET}\`, instanceUrl)`,
+      // C#'s setters and builders start upper case (MSAL's WithClientSecret, a client's SetPassword).
+      `var app = ConfidentialClientApplicationBuilder.Create(id).WithClientSecret("${SECRET}").Build();`,
+      `client.SetPassword("${SECRET}");`,
     ]) {
       const text = masked(pasted);
       assert.ok(!text.includes(SECRET.slice(4)), `${pasted} → ${text}`);
@@ -140,6 +143,24 @@ describe('masking a pasted error', () => {
     assert.equal(masked('Bearer 00D5j000000AbCd!AQ8AQJx7hYq9'), 'Bearer 00D5…•••••• (28 chars)');
     // A hex secret that happens to start as an org id does is no token: no prefix.
     assert.equal(masked(`client_secret=00DA${'7'.repeat(60)}`), 'client_secret=•••••• (64 chars)');
+  });
+
+  test("a setter's password with the security token joined on: every literal of the argument is masked", () => {
+    const token = 'Xq7pL2mN9vR4tY8wK3jH5sD1';
+    for (const pasted of [
+      `config.setPassword("Summer2024pw" + "${token}");`,
+      `config.setPassword(password + "${token}");`,
+      `config.setPassword("Summer2024pw" + securityToken);`,
+      `creds.SetPassword("Summer2024pw" + "${token}", realm)`,
+    ]) {
+      const text = masked(pasted);
+      assert.ok(!text.includes('Summer2024pw') && !text.includes(token.slice(4)), `${pasted} → ${text}`);
+    }
+    // Only the first argument: a second one (an instance URL) is no part of the password.
+    assert.match(
+      masked(`conn.setAccessToken("Summer2024pw", "https://acme.my.salesforce.com")`),
+      /^conn\.setAccessToken\("••••••[^"]*", "https:\/\/acme\.my\.salesforce\.com"\)$/,
+    );
   });
 
   test('every credential of a URL or form is masked, a JWT after them or not', () => {
