@@ -110,4 +110,24 @@ describe('handing a code over', () => {
     });
     assert.equal(reveal.status, 404, 'nothing handed over, nothing to reveal');
   });
+
+  test('a hand-over armed with a switch says so: its copied exchange carries what the switch spoiled', async () => {
+    await runWebServerFlow(stack, client);
+    const before = await pageOf('/result');
+    const token = before.legs.find((leg) => leg.leg === 'token');
+    assert.ok(token, 'the token request is a leg of the result page');
+    const { redirect } = (await (await fresh(token.id, before.csrf)).json()) as { redirect: string };
+    const armed = await client.post(`${stack.appUrl}/teaching/break-it`, {
+      _csrf: before.csrf,
+      flow: 'web-server',
+      faults: 'wrong-redirect-uri',
+    });
+    assert.equal(armed.status, 303);
+    const callback = await client.get(await authorizeViaApp(stack, client, redirect));
+    assert.equal(callback.headers.get('location'), '/flows/web-server#handed-over');
+    const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    assert.match(page, /it was handed to you, not exchanged/);
+    assert.match(page, /This attempt was armed to send another redirect_uri at the code exchange\./);
+    assert.match(page, /--data-urlencode redirect_uri=https:\/\/localhost:\d+\/wrong-callback/);
+  });
 });
