@@ -71,6 +71,27 @@ describe('sf CLI snippets', () => {
     assert.notEqual(run.status, 0, 'the copy ends with the failed login');
   });
 
+  test('before Reveal, pasted into an interactive shell: an unset token stops the login and the query, an exported one is used', () => {
+    const script = sfCliSnippet(legRequest(legs.query), { ...legs.EMULATOR, reveal: false }) ?? '';
+    const stand = `sf() { echo "ran: $1 $2 with $SF_ACCESS_TOKEN"; }\n`;
+    // Interactive, as a paste is: an expansion error there ends only the command it is in, not the shell.
+    const paste = (env: Record<string, string>) =>
+      spawnSync('bash', ['--norc', '--noprofile', '-i'], {
+        input: `${stand}${script}\necho still here\n`,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, ...env },
+      });
+    const unset = paste({});
+    assert.doesNotMatch(unset.stdout, /ran:/, 'neither the login nor the query ran');
+    assert.match(unset.stdout, /still here/, 'the shell went on: only the && chain stopped');
+    assert.match(
+      unset.stderr,
+      /SF_ACCESS_TOKEN: is not set: export SF_ACCESS_TOKEN=<the access token> first/,
+    );
+    const exported = paste({ SF_ACCESS_TOKEN: 'own-token' });
+    assert.match(exported.stdout, /ran: org login with own-token\nran: data query with own-token/);
+  });
+
   test("a site's login keeps its path, and an audience the CLI would not guess goes in SF_AUDIENCE_URL", () => {
     const jwtTo = (url: string, aud: string) => {
       const assertion = `${legs.jwtPart({ alg: 'RS256' })}.${legs.jwtPart({ iss: legs.CLIENT_ID, sub: 'user@acme.example', aud })}.c2ln`;
