@@ -5,7 +5,7 @@ import { fail } from './configValues.ts';
 import { callbackUrlProblem } from './emulator/callbackUrls.ts';
 
 /** Where the playground receives the redirect flows' callbacks (routes/index.ts). */
-const CALLBACK_PATH = '/oauthcallback.html';
+export const CALLBACK_PATH = '/oauthcallback.html';
 
 /** Orgs serve API versions from 31.0 (Summer '14) on; the earlier ones are retired (salesforce-wire.md §9.1). */
 const OLDEST_API_VERSION = 31;

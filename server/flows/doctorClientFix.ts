@@ -1,6 +1,7 @@
 // The setup doctor's consumer key check, in words: what the org's answer at authorize means, and the one fix for it,
 // the same as a failed login's flow page gives.
 import type { Config } from '../config.ts';
+import { CALLBACK_PATH, callbackIsElsewhere, callbackIsThisApp } from '../configSettings.ts';
 import { hostKind } from '../hostKinds.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 // The flow pages' explanations, so that the doctor and a failed login never give two fixes for one refusal (the
@@ -30,11 +31,10 @@ export function clientCheckDetail(refused: PreflightError | Error | undefined, c
  */
 export function clientFix(
   refused: Pick<PreflightError, 'error' | 'error_description'>,
-  config: Pick<Config, 'callbackUrl' | 'loginUrl' | 'scopes' | 'mode'>,
+  config: Pick<Config, 'callbackUrl' | 'loginUrl' | 'scopes' | 'mode' | 'port'>,
 ): string {
   const { error } = refused;
-  if (error === 'redirect_uri_mismatch')
-    return `add ${config.callbackUrl} to the app's Callback URLs, exactly`;
+  if (error === 'redirect_uri_mismatch') return callbackFix(config);
   // The doctor asks for SF_SCOPES: only the app's scopes or that setting can make this check pass.
   if (error === 'invalid_scope') {
     const where =
@@ -50,4 +50,15 @@ export function clientFix(
       ? "; an app made in a sandbox is known only there: set SF_LOGIN_URL=https://test.salesforce.com (or the sandbox's My Domain)"
       : '';
   return `copy the Consumer Key again into SF_CLIENT_ID and restart the playground, or wait up to 10 minutes after creating the app${sandbox}`;
+}
+
+/**
+ * A callback on another port of this machine (SF_CALLBACK_URL, set by hand) reaches the playground only through a
+ * proxy there: registering it would send the browser where, most often, nothing listens. Start-up warns of it too.
+ */
+function callbackFix({ callbackUrl, port }: Pick<Config, 'callbackUrl' | 'port'>): string {
+  const add = `add ${callbackUrl} to the app's Callback URLs, exactly`;
+  if (callbackIsThisApp(callbackUrl, port) || callbackIsElsewhere(callbackUrl)) return add;
+  const own = `https://localhost:${port}${CALLBACK_PATH}`;
+  return `SF_CALLBACK_URL ${callbackUrl} is not this playground's own address: set it to ${own} (or remove it), restart the playground and add ${own} to the app's Callback URLs, exactly. Only if a proxy on that port brings it here: ${add}`;
 }

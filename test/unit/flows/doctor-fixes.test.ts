@@ -11,14 +11,17 @@ describe('setup doctor fixes', () => {
   test('an unknown consumer key at the generic login host names a sandbox as the likely cause', () => {
     const fix = clientFix(
       { error: 'invalid_client_id' },
-      { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api', mode: 'org' },
+      { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api', mode: 'org', port: 8081 },
     );
     assert.match(fix, /^copy the Consumer Key again into SF_CLIENT_ID and restart the playground/);
     assert.match(fix, /SF_LOGIN_URL=https:\/\/test\.salesforce\.com/);
     // At a My Domain or the sandbox host itself, that cause cannot be it.
     for (const loginUrl of ['https://acme.my.salesforce.com', 'https://test.salesforce.com']) {
       assert.doesNotMatch(
-        clientFix({ error: 'invalid_client_id' }, { callbackUrl, loginUrl, scopes: 'api', mode: 'org' }),
+        clientFix(
+          { error: 'invalid_client_id' },
+          { callbackUrl, loginUrl, scopes: 'api', mode: 'org', port: 8081 },
+        ),
         /sandbox/,
       );
     }
@@ -28,17 +31,34 @@ describe('setup doctor fixes', () => {
     assert.equal(
       clientFix(
         { error: 'redirect_uri_mismatch' },
-        { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api', mode: 'org' },
+        { callbackUrl, loginUrl: 'https://login.salesforce.com', scopes: 'api', mode: 'org', port: 8081 },
       ),
       `add ${callbackUrl} to the app's Callback URLs, exactly`,
     );
+    // The playground's own address under another name, or a tunnel's: registering it is the fix.
+    for (const url of [
+      'https://127.0.0.1:8081/oauthcallback.html',
+      'https://abc.ngrok.app/oauthcallback.html',
+    ]) {
+      const fix = clientFix(
+        { error: 'redirect_uri_mismatch' },
+        {
+          callbackUrl: url,
+          loginUrl: 'https://login.salesforce.com',
+          scopes: 'api',
+          mode: 'org',
+          port: 8081,
+        },
+      );
+      assert.equal(fix, `add ${url} to the app's Callback URLs, exactly`);
+    }
   });
   test('a refusal that is not about the key (a scope, an app not installed) gets its own fix, not "copy the key"', () => {
     const loginUrl = 'https://login.salesforce.com';
     const scopes = 'api refresh_token openid';
     const scope = clientFix(
       { error: 'invalid_scope', error_description: 'the requested scope is not allowed' },
-      { callbackUrl, loginUrl, scopes, mode: 'org' as const },
+      { callbackUrl, loginUrl, scopes, mode: 'org' as const, port: 8081 },
     );
     assert.equal(
       scope,
@@ -46,7 +66,7 @@ describe('setup doctor fixes', () => {
     );
     const notInstalled = clientFix(
       { error: 'OAUTH_EC_APP_NOT_FOUND' },
-      { callbackUrl, loginUrl, scopes, mode: 'org' as const },
+      { callbackUrl, loginUrl, scopes, mode: 'org' as const, port: 8081 },
     );
     assert.match(notInstalled, /^Install the app in the org you log in to/);
     for (const fix of [scope, notInstalled]) assert.doesNotMatch(fix, /Consumer Key|\.$/);
