@@ -128,6 +128,28 @@ describe('JWT flow in org mode: an approval given as another user', () => {
       /If <code>standard@playground\.local<\/code> is the user the JWT bearer flow should act as,\s+set <code>SF_USERNAME=standard@playground\.local<\/code> and restart the playground; otherwise approve as\s+<code>admin@playground\.local<\/code>\./,
     );
   });
+  test('"Approve once as" the JWT user, signed in as another: the result page names SF_USERNAME too', async () => {
+    const client = new TestClient();
+    await client.get(app.accessUrl ?? '');
+    const atOrg = {
+      ...app,
+      emulatorUrl: org.emulatorUrl,
+      config: { ...app.config, emulator: org.config.emulator },
+    };
+    // The JWT page's "Approve once as" SF_USERNAME, and another user signs in: the one meant, if SF_USERNAME is wrong.
+    const start = `/flows/web-server/start?${new URLSearchParams({ login_hint: app.config.username, prompt: 'login' })}`;
+    const callback = await authorizeViaApp(atOrg, client, start, { username: 'standard@playground.local' });
+    assert.equal((await client.get(callback)).headers.get('location'), '/result');
+    const result = await (await client.get(`${app.appUrl}/result`)).text();
+    assert.match(
+      result,
+      /The JWT bearer flow signs in as\s+<code>admin@playground\.local<\/code> \(SF_USERNAME\)/,
+    );
+    assert.match(
+      result,
+      /If\s+<code>standard@playground\.local<\/code> is the user the JWT bearer flow should act as \(the one in SF_USERNAME\s+misspelt, or of another org\), set <code>SF_USERNAME=standard@playground\.local<\/code> and restart the playground\s+instead\./,
+    );
+  });
 });
 
 describe('JWT flow: a sandbox audience against the emulator, a production org', () => {
