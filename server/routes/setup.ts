@@ -63,6 +63,8 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
         certificate: certificateOffer(),
         emulatorSetupUrl: config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined,
         overview,
+        // What start-up printed, here too: the guide's values (the callback's above all) read as settled otherwise.
+        warnings: config.warnings,
         doctor: doctor && {
           at: new Date(doctor.startedAt).toISOString(),
           checks,

@@ -1,7 +1,8 @@
-// The setup doctor on a callback the org refuses: the fix names the playground's own callback, never a port of this
-// machine where nothing but a proxy could answer.
+// The setup doctor and guide on a callback URL: a refused one is fixed with the playground's own callback, never a
+// port of this machine where nothing but a proxy could answer; start-up's warning about it shows on the guide too.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
+import { changeSettings } from '../support/emulator-api.ts';
 import { doctorReport } from '../support/doctor.ts';
 import { startOrgModeApp } from '../support/org-mode.ts';
 import { freePort } from '../support/redis.ts';
@@ -34,6 +35,33 @@ describe('the setup doctor on a callback URL the app does not have', () => {
         html,
         new RegExp(
           `redirect_uri_mismatch \\(redirect_uri must match configuration\\)\\. Fix: SF_CALLBACK_URL https://localhost:${other}/oauthcallback\\.html is not this playground&#39;s own address: set it to ${own} \\(or remove it\\), restart the playground and add ${own} to the app&#39;s Callback URLs, exactly\\. Only if a proxy on that port brings it here: add https://localhost:${other}/oauthcallback\\.html to the app&#39;s Callback URLs, exactly\\.`,
+        ),
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('registered at the org as the guide shows it, the check passes: the guide repeats start-up’s warning', async () => {
+    const [port, other] = [await freePort(), await freePort()];
+    const callback = `https://localhost:${other}/oauthcallback.html`;
+    const app = await startOrgModeApp(org.emulatorUrl, {
+      PORT: String(port),
+      SF_MY_DOMAIN: org.instanceUrl,
+      SF_CALLBACK_URL: callback,
+    });
+    try {
+      await changeSettings(org, { callbackUrls: callback });
+      const html = await doctorReport(app);
+      assert.match(html, /data-check="client" data-state="pass"/, 'the org knows that callback');
+      const warned = /<div class="notice" id="start-up-warnings" role="status">([\s\S]*?)<\/div>/.exec(
+        html,
+      )?.[1];
+      assert.ok(warned, 'the guide shows what start-up warned');
+      assert.match(
+        warned,
+        new RegExp(
+          `<li>SF_CALLBACK_URL https://localhost:${other}/oauthcallback\\.html is not this playground&#39;s own address \\(https://localhost:${port}\\): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port`,
         ),
       );
     } finally {
