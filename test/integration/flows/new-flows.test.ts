@@ -108,6 +108,11 @@ describe('the newer flows through the app', () => {
         description: 'authentication failure',
         title: 'Salesforce refused the username-password login',
       });
+      // The fix names the org setting that blocks the flow, as Setup spells it, not just the page it is on.
+      assert.match(
+        html,
+        /Turn on Allow OAuth Username-Password Flows \(Setup → OAuth and OpenID Connect Settings\) if it is off, and use a Connected App/,
+      );
       // Here the org is the emulator: where its settings are, and how a lockout (the same answer) ends.
       assert.match(
         html,
