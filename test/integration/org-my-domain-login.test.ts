@@ -65,4 +65,22 @@ describe('an org whose My Domain is the login URL', () => {
       'the id on localhost passed: the check says it trusts that name too',
     );
   });
+
+  test("a token without api: the result page says where the app's scopes are set at a real org", async () => {
+    const scopes = org.emulator?.context.state.settings.scopes ?? [];
+    const narrower = scopes.filter((scope) => scope !== 'api' && scope !== 'full');
+    await changeSettings(org, { scopes: narrower, runAsUserId: ADMIN_ID });
+    try {
+      const run = await postForm(app, learner, '/flows/client-credentials', '/flows/client-credentials');
+      assert.equal(run.headers.get('location'), '/result');
+      const result = await (await learner.get(`${app.appUrl}/result`)).text();
+      assert.match(
+        result,
+        /add <code>api<\/code> to the app's Selected OAuth Scopes \(Setup → App Manager → your app → Edit\)/,
+      );
+      assert.doesNotMatch(result, /the emulator's Setup page/);
+    } finally {
+      await changeSettings(org, { scopes });
+    }
+  });
 });

@@ -86,8 +86,11 @@ describe('login choices of the redirect flows', () => {
         result.indexOf('</p>', result.indexOf('<p class="lead">')),
       );
       assert.match(lead, /but one the REST API will not take/);
-      assert.match(lead, /The client credentials flow asks for no scopes: its tokens carry the app's own/);
-      assert.match(lead, /Add <code>api<\/code> to the app's Selected OAuth Scopes/);
+      assert.match(
+        lead,
+        /The client credentials flow's request carries no scope parameter, so what its\s+token may do is set on the app/,
+      );
+      assert.match(lead, /add <code>api<\/code> to the app's Selected OAuth Scopes/);
       assert.match(lead, /href="https:\/\/[^"]+\/setup">the emulator's Setup page/);
       assert.doesNotMatch(lead, /asking for|ticked/);
     } finally {
