@@ -127,12 +127,13 @@ export function checkClientId(clientId: string): void {
   // Consumer keys are under 100 characters; a value far past that would end in a 431 at the first login.
   if (clientId.length > 255)
     fail('SF_CLIENT_ID', `is ${clientId.length} characters long: copy the Consumer Key again`);
-  // A consumer secret (64 hexadecimal digits, or 19 digits in older apps) where the key belongs would be shown on
-  // every page and sent in every authorize URL, as a key is. (Said without the value: it is a secret.)
+  // A consumer secret where the key belongs would be shown on every page and sent in every authorize URL, as a key is.
+  // The shapes (64 hexadecimal digits, 19 digits in older apps; keys starting 3MVG) are what apps commonly show, not
+  // documented rules: the message says so. (Said without the value: it is a secret.)
   if (/^(?:[\dA-F]{64}|\d{19})$/i.test(clientId))
     fail(
       'SF_CLIENT_ID',
-      `has the shape of a Consumer Secret (${clientId.length} ${clientId.length === 19 ? 'digits' : 'hexadecimal digits'}), not of a Consumer Key (which starts with 3MVG): are SF_CLIENT_ID and SF_CLIENT_SECRET swapped? Copy the Consumer Key into SF_CLIENT_ID`,
+      `has the shape Consumer Secrets commonly have (${clientId.length} ${clientId.length === 19 ? 'digits' : 'hexadecimal digits'}), not that of a Consumer Key (commonly starting 3MVG): are SF_CLIENT_ID and SF_CLIENT_SECRET swapped? Copy the Consumer Key into SF_CLIENT_ID`,
     );
 }
 

@@ -133,7 +133,7 @@ describe('loadConfig', () => {
       const message = configError(env);
       assert.match(
         message,
-        /^SF_CLIENT_ID has the shape of a Consumer Secret .* are SF_CLIENT_ID and SF_CLIENT_SECRET swapped\?/,
+        /^SF_CLIENT_ID has the shape Consumer Secrets commonly have .* are SF_CLIENT_ID and SF_CLIENT_SECRET swapped\?/,
       );
       assert.ok(!message.includes(secret) && !message.includes('123456789'), message);
     }

@@ -54,7 +54,7 @@ export const FLOW_RULES: Rule[] = [
       'The org and app settings above are on the emulator\'s Setup page (its /setup). It also answers so to a user whose profile is not ticked under Pre-authorized profiles while the app\'s policy is "Admin approved users are pre-authorized" (what a real org answers then is unconfirmed). Setup shows locked users too: ten wrong passwords in a row lock a user for 15 minutes, and the right password then gets this same answer. Every visitor of this playground signs in as the same users, so other visitors\' wrong passwords (their "break it" switches too) count toward the ten. Setup unlocks them; with the only administrator locked (who alone signs in there), restart the emulator or wait out the 15 minutes.',
     detail: passwordRefusalDetail,
     whatNotToDo:
-      "Do not retry in a loop: wrong passwords lock the user out once the org's password policy says so (after ten by default).",
+      "Do not retry in a loop: wrong passwords lock the user out once the org's password policy says so (after ten, by the commonly cited default).",
   },
   {
     key: 'device-pending',

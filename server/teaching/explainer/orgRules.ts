@@ -20,7 +20,7 @@ export const ORG_RULES: Rule[] = [
     description: 'your account has been locked',
     title: 'The user is locked out after too many wrong passwords',
     likelyMeaning:
-      'Ten wrong passwords in a row (the default password policy) lock the user for 15 minutes; Login History shows "Password Lockout". Until then even the right password is refused.',
+      'Too many wrong passwords in a row lock the user for a while, as the org\'s password policy sets (ten and 15 minutes are the commonly cited defaults); Login History shows "Password Lockout". Until then even the right password is refused.',
     howToFix:
       'Wait for the lockout to end, or an administrator unlocks the user: Setup → Users → the user → Unlock (in the local emulator: the Unlock button on its Setup page). Then fix the script or the stored password that kept failing.',
     whatNotToDo:
