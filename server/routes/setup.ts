@@ -8,7 +8,7 @@ import { CertificateError, readPemFile } from '../certChecks.ts';
 import { HttpError } from '../errors.ts';
 import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { runDoctor } from '../flows/setupDoctor.ts';
-import { hostKind } from '../hostKinds.ts';
+import { hostKind, isLoopbackHost } from '../hostKinds.ts';
 import { isCertificatePem } from '../pem.ts';
 import { clockSkewCheck } from '../teaching/checks.ts';
 import { entryView } from '../teaching/transcript.ts';
@@ -29,7 +29,15 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
   const { config, now } = services;
   const certFile = path.join(config.certsDir, 'jwt.crt');
   const overview: [string, string][] = [
-    ['Mode', config.mode === 'emulator' ? 'local emulator (no org needed)' : 'real org'],
+    [
+      'Mode',
+      config.mode === 'emulator'
+        ? 'local emulator (no org needed)'
+        : // As the navigation says it: an org on this machine (npm run emulator, most often) is no real one.
+          isLoopbackHost(new URL(config.loginUrl).hostname)
+          ? 'org mode, an org on this machine'
+          : 'real org',
+    ],
     ['Login host', `${config.loginUrl} (${hostKind(config.loginUrl)} host)`],
     ['My Domain', config.myDomainUrl ?? 'unknown: set SF_MY_DOMAIN for the client credentials flow'],
     ['Consumer key', `${config.clientId.slice(0, 6)}… (${config.clientId.length} characters)`],

@@ -29,6 +29,11 @@ describe('an org whose My Domain is the login URL', () => {
     assert.match(page, /talking to an <strong>org on this machine<\/strong>/);
   });
 
+  test('the setup guide calls the mode an org on this machine, as the navigation does, not a real org', async () => {
+    const guide = await (await learner.get(`${app.appUrl}/setup`)).text();
+    assert.match(guide, /<dt>Mode<\/dt><dd><code>org mode, an org on this machine<\/code><\/dd>/);
+  });
+
   test('client credentials offers no switch to a login host it does not have, and says why', async () => {
     const page = await (await learner.get(`${app.appUrl}/flows/client-credentials`)).text();
     assert.doesNotMatch(page, /value="login-host"/);
