@@ -99,7 +99,7 @@ describe('before the first success, against an org', () => {
     assert.match(page, /<code>user hasn&#39;t approved this consumer<\/code>/);
     assert.match(
       page,
-      /The assertion's <code>sub<\/code> is <code>SF_USERNAME<\/code>: if <code>nobody@playground\.local<\/code> is not the exact\s+username of the user meant, in this org \(sandbox usernames differ\), set <code>SF_USERNAME<\/code> to it and restart the\s+playground first/,
+      /The assertion's <code>sub<\/code> is <code>SF_USERNAME<\/code>: if <code>nobody@playground\.local<\/code> is not the exact\s+username of the user meant, in this org \(a sandbox copy of a user commonly has the sandbox name appended\), set <code>SF_USERNAME<\/code> to it and restart the\s+playground first/,
     );
     // The fix: a restart with the variable corrected, and the one approval the flow needs.
     const right = await start({ SF_USERNAME: 'admin@playground.local' });
