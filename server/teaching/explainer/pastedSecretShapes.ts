@@ -78,12 +78,13 @@ export const YAML_LINE = new RegExp(
 );
 
 /**
- * jsforce's conn.login('me@example.com', 'password' + 'TOKEN'), and HTTP Basic as Python's requests writes it for
- * client credentials (auth=('<consumer key>', '<secret>'), HTTPBasicAuth(…)): every literal of the second argument
- * is the password's, token's or secret's (literals: the one in a variable is no paste's secret).
+ * jsforce's conn.login('me@example.com', 'password' + 'TOKEN'), HTTP Basic as Python's requests writes it for
+ * client credentials (auth=('<consumer key>', '<secret>'), HTTPBasicAuth(…)), and the .NET toolkit's
+ * UsernamePasswordAsync(key, secret, username, password, endpoint): every literal after the first argument is the
+ * password's, token's or secret's, but a URL (literals: the one in a variable is no paste's secret).
  */
 export const LOGIN_CALL =
-  /((?:\.login\(|\bauth\s*=\s*\(|\bHTTP(?:Basic|Digest)Auth\()\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,)([^)\n]*)/g;
+  /((?:\.login\(|\bauth\s*=\s*\(|\bHTTP(?:Basic|Digest)Auth\(|\.UsernamePassword(?:Async)?\()\s*(?:["'`][^"'`\n]*["'`]|[\w.$]+)\s*,)([^)\n]*)/g;
 export const LITERAL = /(["'`])([^"'`\n]+)\1/g;
 
 /** An argument's part: a literal, or a name (a variable, a constant) whose value is no paste's secret. */

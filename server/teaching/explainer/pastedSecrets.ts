@@ -140,7 +140,7 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
 
 /** A call's head kept, and every literal of its arguments masked (see LOGIN_CALL and SETTER_CALL). */
 const maskLiterals = (_m: string, head: string, args: string) =>
-  `${head}${args.replace(LITERAL, (m, q: string, value: string) => (isNoSecret('', value) ? m : `${q}${maskValue(value)}${q}`))}`;
+  `${head}${args.replace(LITERAL, (m, q: string, value: string) => (isNoSecret('', value) || /^https?:\/\/[^\s@]*$/.test(value) ? m : `${q}${maskValue(value)}${q}`))}`;
 
 /** A replacer's named groups: the last of its arguments. */
 const groupsOf = (args: unknown[]) => args.at(-1) as Record<string, string>;

@@ -163,6 +163,16 @@ describe('masking a pasted error', () => {
     );
   });
 
+  test("a username-password call's positional secrets are masked, its endpoint URL kept", () => {
+    // Force.com Toolkit for .NET: (consumer key, consumer secret, username, password, token endpoint).
+    const text = masked(
+      `await auth.UsernamePasswordAsync("3MVG9abc", "${SECRET}", "me@example.com", "Summer2024pwXq7pL2mN9v", "https://login.salesforce.com/services/oauth2/token");`,
+    );
+    assert.ok(!text.includes(SECRET.slice(4)) && !text.includes('2024pwXq7'), text);
+    assert.match(text, /^await auth\.UsernamePasswordAsync\("3MVG9abc", /);
+    assert.match(text, /"https:\/\/login\.salesforce\.com\/services\/oauth2\/token"\);$/);
+  });
+
   test('every credential of a URL or form is masked, a JWT after them or not', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIzTVZHOXgifQ.c2lnbmF0dXJlc2lnbmF0dXJlc2ln';
     const callback =
