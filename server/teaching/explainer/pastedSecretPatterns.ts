@@ -20,13 +20,24 @@ const QUOTED_VALUE = `${inQuotes('"')}|${inQuotes("'")}|${inQuotes('`')}`;
  */
 export const PAIR = new RegExp(`${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|([^&\\s"'\`]+))`, 'gi');
 /**
- * "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr, ('name', 'value') in a call. Never a value that
- * is a key itself: in {"error":"invalid_token","error_description":…} the code is no name, the key no secret.
+ * "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr, ('name', 'value') in a call, "name": {"value"}
+ * in Go's url.Values. Never a value that is a key itself: in {"error":"invalid_token","error_description":…} the code
+ * is no name, the key no secret; nor a credential's name with a literal after it (Map.of("grant_type", "password",
+ * "password", "…")): the pair starts at it.
  */
 export const QUOTED = new RegExp(
-  `(["'])(${NAME})\\1(\\s*(?::|=>|,)\\s*)(?:${inQuotes('"')}|${inQuotes("'")})(?!\\s*(?::|=>))`,
+  `(["'])(${NAME})\\1(\\s*(?::|=>|,)\\s*(?:\\{\\s*)?)(?!["']${NAME}["']\\s*,\\s*["'])(?:${inQuotes('"')}|${inQuotes("'")})(?!\\s*(?::|=>))`,
   'gi',
 );
+/**
+ * A literal joined (+, PHP's .) onto a value masked already: a Salesforce password's security token, written as
+ * "password": "…" + "<token>". Each joined literal is masked in turn (see JOINED_PART).
+ */
+export const JOINED_LITERAL = new RegExp(
+  `(••••••(?: \\(\\d+ chars\\))?["'\`])((?:\\s*[+.]\\s*(?:${QUOTED_VALUE}))+)`,
+  'g',
+);
+export const JOINED_PART = new RegExp(`(\\s*[+.]\\s*)(?:${QUOTED_VALUE})`, 'g');
 /**
  * A YAML block scalar under a credential's name (password: |, client_secret: >-): the value is the more indented
  * lines below the key's, blank lines among them. Tried at line starts only, each line taken once.

@@ -8,6 +8,8 @@ import {
   BARE_AUTHORIZATION,
   CURL_USER,
   ENV_LINE,
+  JOINED_LITERAL,
+  JOINED_PART,
   JWT,
   LONG_HEX,
   PAIR,
@@ -134,13 +136,24 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     )
     .replace(SESSION_ID, (value) => maskValue(value))
     .replace(REFRESH_TOKEN, (value) => maskValue(value))
-    .replace(LONG_HEX, (value) => maskValue(value));
+    .replace(LONG_HEX, (value) => maskValue(value))
+    // Last: a literal joined onto any value masked above is the rest of it (a password's security token).
+    .replace(
+      JOINED_LITERAL,
+      (_m, head: string, joined: string) => `${head}${joined.replace(JOINED_PART, maskJoined)}`,
+    );
   return { text: masked, masked: masked !== text };
 }
 
 /** A call's head kept, and every literal of its arguments masked (see LOGIN_CALL and SETTER_CALL). */
 const maskLiterals = (_m: string, head: string, args: string) =>
   `${head}${args.replace(LITERAL, (m, q: string, value: string) => (isNoSecret('', value) || /^https?:\/\/[^\s@]*$/.test(value) ? m : `${q}${maskValue(value)}${q}`))}`;
+
+/** One literal joined on: its quotes and the join kept, its value masked. */
+const maskJoined = (_m: string, join: string, dq?: string, sq?: string, bq?: string) => {
+  const [q, value] = dq !== undefined ? ['"', dq] : sq !== undefined ? ["'", sq] : ['`', bq ?? ''];
+  return value === '' ? `${join}${q}${q}` : `${join}${q}${maskValue(value)}${q}`;
+};
 
 /** A replacer's named groups: the last of its arguments. */
 const groupsOf = (args: unknown[]) => args.at(-1) as Record<string, string>;

@@ -163,6 +163,30 @@ describe('masking a pasted error', () => {
     );
   });
 
+  test("the security token joined onto a password literal, a Go url.Values' braced value, a pair list's value", () => {
+    const token = 'Xq7pL2mN9vR4tY8wK3jH5sD1';
+    for (const pasted of [
+      // A dict, a hash or an object literal with the token joined on, as people write a Salesforce password.
+      `"password": "Summer2024pw" + "${token}",`,
+      `'password' => 'Summer2024pw' . '${token}',`,
+      `password: 'Summer2024pw' + '' + \`${token}\`,`,
+      `{"password": {"Summer2024pw${token}"}}`,
+      `form := url.Values{"password": { "Summer2024pw${token}" }}`,
+      // A list of pairs whose grant type is itself a credential's name: the value after it is the password.
+      `Map.of("grant_type", "password", "password", "Summer2024pw${token}")`,
+      `[("grant_type", "password"), ("password", "Summer2024pw${token}")]`,
+    ]) {
+      const text = masked(pasted);
+      assert.ok(!text.includes('Summer2024pw') && !text.includes(token.slice(4, 20)), `${pasted} → ${text}`);
+    }
+    assert.equal(
+      masked(`"password": "Summer2024pw" + "${token}", "username": "me@example.com"`),
+      '"password": "••••••" + "•••••• (24 chars)", "username": "me@example.com"',
+    );
+    // A grant type's own value stays: only a credential's value is masked.
+    assert.equal(masked('Map.of("grant_type", "password")'), 'Map.of("grant_type", "password")');
+  });
+
   test("a username-password call's positional secrets are masked, its endpoint URL kept", () => {
     // Force.com Toolkit for .NET: (consumer key, consumer secret, username, password, token endpoint).
     const text = masked(
