@@ -169,4 +169,36 @@ describe('error explainer', () => {
       'http_status_only',
     );
   });
+  test("code pasted above the error: a literal's key is no error code, and openid-client's code (words) is read", () => {
+    for (const [pasted, error, description] of [
+      [
+        "const client = new issuer.Client({ client_id: '3MVG9abc', client_secret: '••••••' });\nOPError: invalid_grant (expired authorization code)\n    at processResponse (/app/node_modules/openid-client/lib/helpers/process_response.js:38:13)",
+        'invalid_grant',
+        'expired authorization code',
+      ],
+      [
+        "Restforce.new(username: 'a@example.com', security_token: '••••••', client_id: '3MVG9abc')\nRestforce::AuthenticationError: invalid_grant: authentication failure",
+        'invalid_grant',
+        'authentication failure',
+      ],
+      [
+        "await conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: token });\nError: invalid_grant: user hasn't approved this consumer",
+        'invalid_grant',
+        "user hasn't approved this consumer",
+      ],
+      [
+        "client = Restforce.new(client_id: ENV['SF_CLIENT_ID'], api_version: ENV['SF_API_VERSION'])\nRestforce::UnauthorizedError: INVALID_SESSION_ID: Session expired or invalid",
+        'INVALID_SESSION_ID',
+        'Session expired or invalid',
+      ],
+    ])
+      assert.deepEqual(readPastedError(pasted), { error, error_description: description }, pasted);
+    // A stack frame's function in snake case, before the error, is no code with its words.
+    assert.deepEqual(
+      readPastedError(
+        '    at process_response (/app/lib/x.js:38:13)\n    at handle_error (node:internal/process:5:1)\nError: invalid_grant: inactive user',
+      ),
+      { error: 'invalid_grant', error_description: 'inactive user' },
+    );
+  });
 });
