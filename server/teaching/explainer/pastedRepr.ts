@@ -11,8 +11,14 @@ const REPR_STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"`;
  */
 const reprValue = (input: string, name: string) => {
   const match = new RegExp(`(?<![\\w$-])(['"]?)${name}\\1\\s*(?::|=>|=)\\s*(?:${REPR_STRING})`).exec(input);
-  return match ? (match[2] ?? match[3]).replace(/\\(.)/g, '$1') : undefined;
+  return match ? unescape(match[2] ?? match[3]) : undefined;
 };
+/**
+ * A repr's escapes read back: n and t as the line break and tab they stand for (a SOQL message's lines keep them),
+ * any other escaped character as itself.
+ */
+const ESCAPED: Record<string, string> = { n: '\n', t: '\t', r: '' };
+const unescape = (text: string) => text.replace(/\\(.)/g, (_m, char: string) => ESCAPED[char] ?? char);
 
 /**
  * A body printed by Python or Ruby rather than sent as JSON: simple_salesforce's "Response content: [{'message':

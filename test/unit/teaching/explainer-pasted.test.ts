@@ -169,6 +169,21 @@ describe('error explainer', () => {
       'http_status_only',
     );
   });
+  test("a repr's escapes are read back: simple_salesforce's SOQL message keeps its lines", () => {
+    const pasted = `simple_salesforce.exceptions.SalesforceMalformedRequest: Malformed request https://acme.my.salesforce.com/services/data/v59.0/query/?q=SELECT+Id%2C+Nmae+FROM+Account. Response content: [{'message': "\\nSELECT Id, Nmae FROM Account\\n           ^\\nERROR at Row:1:Column:12\\nNo such column 'Nmae' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.", 'errorCode': 'INVALID_FIELD'}]`;
+    const found = readPastedError(pasted);
+    assert.equal(found?.error, 'INVALID_FIELD');
+    assert.match(
+      found?.error_description ?? '',
+      /^SELECT Id, Nmae FROM Account\n {11}\^\nERROR at Row:1:Column:12\nNo such column 'Nmae'/,
+    );
+    assert.equal(
+      readPastedError(String.raw`{'error': 'invalid_grant', 'error_description': 'a \'quoted\' \\ word'}`)
+        ?.error_description,
+      "a 'quoted' \\ word",
+    );
+  });
+
   test("code pasted above the error: a literal's key is no error code, and openid-client's code (words) is read", () => {
     for (const [pasted, error, description] of [
       [
