@@ -8,6 +8,8 @@ const MESSAGES: [RegExp, string][] = [
   [/sObject type '[^'\n]+' is not supported[^\n]*/, 'INVALID_TYPE'],
   [/Session expired or invalid/, 'INVALID_SESSION_ID'],
   [/(?:The REST )?API is not enabled for this Organization[^\n]*/, 'API_DISABLED_FOR_ORG'],
+  // The words Salesforce sends with access_denied, which passport's AuthorizationError prints alone.
+  [/end-user denied authorization/, 'access_denied'],
   // A SOQL parser's message: the query, a caret, "ERROR at Row:1:Column:11", then what it met.
   [/ERROR at Row:\d+:Column:\d+\s*\n\s*(unexpected token: [^\n]*)/, 'MALFORMED_QUERY'],
 ];
@@ -22,10 +24,11 @@ export function fromMessage(input: string): PastedError | undefined {
 
 /**
  * The status alone, as clients word it when they raise on it: Python requests' raise_for_status, axios, curl -f,
- * Java's HttpURLConnection, MuleSoft's "failed: bad request (400)". The body that said why was left unread.
+ * Java's HttpURLConnection, MuleSoft's "failed: bad request (400)", .NET's EnsureSuccessStatusCode() and WebException
+ * (Windows PowerShell's Invoke-RestMethod too). The body that said why was left unread.
  */
 const STATUS_ONLY =
-  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)/i;
+  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)|Response status code does not indicate success: \d{3}|The remote server returned an error: \(\d{3}\)/i;
 
 export function fromStatusOnly(input: string): PastedError | undefined {
   const match = STATUS_ONLY.exec(input);

@@ -169,6 +169,26 @@ describe('error explainer', () => {
       'http_status_only',
     );
   });
+  test(".NET's and Windows PowerShell's status lines are the status alone; passport's denial is access_denied", () => {
+    for (const line of [
+      'System.Net.Http.HttpRequestException: Response status code does not indicate success: 400 (Bad Request).',
+      'Invoke-RestMethod : The remote server returned an error: (400) Bad Request.',
+      'System.Net.WebException: The remote server returned an error: (401) Unauthorized.',
+    ])
+      assert.deepEqual(
+        readPastedError(`${line}\n   at System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode()`),
+        { error: 'http_status_only', error_description: line, fromClient: true },
+      );
+    assert.equal(
+      explainCandidates({ error: 'http_status_only' })[0].howToFix.includes('ReadAsStringAsync()'),
+      true,
+    );
+    assert.deepEqual(readPastedError('AuthorizationError: end-user denied authorization'), {
+      error: 'access_denied',
+      error_description: 'end-user denied authorization',
+    });
+  });
+
   test("a repr's escapes are read back: simple_salesforce's SOQL message keeps its lines", () => {
     const pasted = `simple_salesforce.exceptions.SalesforceMalformedRequest: Malformed request https://acme.my.salesforce.com/services/data/v59.0/query/?q=SELECT+Id%2C+Nmae+FROM+Account. Response content: [{'message': "\\nSELECT Id, Nmae FROM Account\\n           ^\\nERROR at Row:1:Column:12\\nNo such column 'Nmae' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.", 'errorCode': 'INVALID_FIELD'}]`;
     const found = readPastedError(pasted);
