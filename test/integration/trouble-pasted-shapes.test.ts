@@ -164,6 +164,17 @@ describe('the trouble path: what people paste', () => {
     assert.doesNotMatch(aud, /restart it/);
   });
 
+  test("a tool's username-password call pasted above authentication failure puts that flow's card first", async () => {
+    for (const call of [
+      "await conn.login('me@example.com', password + token);",
+      'await auth.UsernamePasswordAsync(key, secret, "me@example.com", password, tokenUrl);',
+      'oauth = OAuth2Session(client=LegacyApplicationClient(client_id=CLIENT_ID))',
+    ]) {
+      const html = await explainPasted(`${call}\ninvalid_grant: authentication failure`);
+      assert.equal(cardTitles(html)[0], 'Salesforce refused the username-password login', call);
+    }
+  });
+
   test('a paste that filled the box, or held several errors, says so', async () => {
     const long = await explainPasted(
       `${'log line\n'.repeat(1_200)}{"error":"invalid_grant","error_description":"audience is invalid"}`,

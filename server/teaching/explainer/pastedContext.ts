@@ -17,13 +17,16 @@ const GRANT_FLOWS: [RegExp, FlowName][] = [
 const GRANT_TYPE = /\bgrant_type["']?\s*(?:=|:|=>)\s*["']?([\w:.%-]+)/i;
 /**
  * Words of the tools that print these errors, when no grant_type was pasted: the sf CLI's "Error authenticating with
- * auth code due to: …", its JWT login's JwtGrantError, a refresh's "…with the refresh token…".
+ * auth code due to: …", its JWT login's JwtGrantError, a refresh's "…with the refresh token…", a login call.
  */
 const FLOW_WORDS: [RegExp, FlowName][] = [
   [/\bJwtGrantError\b|\bJWT\b|\bassertion=/i, 'jwt'],
   [/\bauth code\b|\bweb server flow\b/i, 'web-server'],
   [/\brefresh token flow\b|\bwith the refresh token\b/i, 'refresh-token'],
   [/\bclient credentials flow\b/i, 'client-credentials'],
+  // A username-password call: jsforce's conn.login(user, password) (an invalid_grant shows it ran the OAuth grant,
+  // not the SOAP login), the .NET toolkit's UsernamePasswordAsync, oauthlib's LegacyApplicationClient.
+  [/\.login\(|\bUsernamePassword(?:Async)?\(|\bLegacyApplicationClient\b/, 'username-password'],
   [/\bdevice flow\b/i, 'device'],
 ];
 // Where no base64url character precedes: \b would start again at each "eyJ" inside a long run (quadratic).
