@@ -1,8 +1,8 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
-import { ERROR_CODE, straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
-import { isMaskedValue } from '../mask.ts';
+import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
+import { fromCliLine, isSetting } from './pastedCliLine.ts';
 import { fromKeyLines, fromRepr } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
@@ -111,43 +111,6 @@ function fromUrlOrForm(input: string): PastedError | undefined {
   }
   return undefined;
 }
-
-// openid-client's (and next-auth's) "invalid_grant (expired authorization code)": words in brackets at a line's end,
-// never a stack frame's place (process_response (/app/x.js:38:13), handle_error (node:internal/…)).
-const CLI_LINE = new RegExp(
-  `\\b(${ERROR_CODE})(?:\\s*(?:::?|\\s-\\s)\\s*([^\\n]+)| \\((?![\\w.-]+[/\\\\:])([A-Za-z][^()\\n]*)\\)(?=[ \\t]*(?:$|\\n|[{,'"]|\\s+at\\s)))`,
-  'g',
-);
-/**
- * "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ...",
- * "invalid_grant (authentication failure)".
- */
-function fromCliLine(input: string): PastedError | undefined {
-  const match = [...input.matchAll(CLI_LINE)].find(
-    ([, name, said, inBrackets]) =>
-      !isSetting(name, said ?? inBrackets) && !isKeyOfCode(name, said ?? inBrackets),
-  );
-  if (!match || match.index === undefined) return undefined;
-  if (match[3] !== undefined) return withDescription(match[1], match[3].trim());
-  // A SOQL error's message is several lines (the query, a caret, "ERROR at Row:…", what was wrong): all of it.
-  const soql = /^[ \t]*\n([\s\S]*?ERROR at Row:\d+:Column:\d+[ \t]*\n[^\n]+)/.exec(
-    input.slice(match.index + match[1].length).replace(/^\s*:+/, ''),
-  );
-  return withDescription(match[1], soql ? soql[1] : match[2].trim());
-}
-
-/**
- * A key of the code pasted above an error (client_id: '…' in a JavaScript object or a Ruby call, grant_type: '…',
- * api_version: ENV['…']): a request's parameter with its value, which no error's words start with.
- */
-const isKeyOfCode = (name: string, said: string) =>
-  /^["'`]/.test(said) ||
-  /^(?:client_(?:id|secret)|grant_type|redirect_uri|security_token|(?:access|refresh|id)_token|api_version|instance_url|login_url|response_type|code_(?:verifier|challenge(?:_method)?)|token_type|issued_at)$/i.test(
-    name,
-  );
-
-/** A setting pasted with its value (SF_PASSWORD: …, in YAML), never an error code and its description. */
-const isSetting = (name: string, value: string) => /^SF_/.test(name) || isMaskedValue(value);
 
 function fromCode(input: string): PastedError | undefined {
   // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST.

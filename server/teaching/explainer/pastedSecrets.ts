@@ -25,7 +25,6 @@ import {
 } from './pastedSecretPatterns.ts';
 import {
   FLAG,
-  LITERAL,
   LOGIN_CALL,
   NAMED_ELSEWHERE,
   SETTER_CALL,
@@ -33,6 +32,7 @@ import {
   maskYamlBlock,
   yamlValue,
 } from './pastedSecretShapes.ts';
+import { maskJoined, maskLiterals } from './pastedSecretReplacers.ts';
 import { continuesSentence, isErrorCode, isNoSecret, isProse, isWord } from './pastedSecretValues.ts';
 
 /** The text with every secret found masked, and whether any was. */
@@ -144,16 +144,6 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     );
   return { text: masked, masked: masked !== text };
 }
-
-/** A call's head kept, and every literal of its arguments masked (see LOGIN_CALL and SETTER_CALL). */
-const maskLiterals = (_m: string, head: string, args: string) =>
-  `${head}${args.replace(LITERAL, (m, q: string, value: string) => (isNoSecret('', value) || /^https?:\/\/[^\s@]*$/.test(value) ? m : `${q}${maskValue(value)}${q}`))}`;
-
-/** One literal joined on: its quotes and the join kept, its value masked. */
-const maskJoined = (_m: string, join: string, dq?: string, sq?: string, bq?: string) => {
-  const [q, value] = dq !== undefined ? ['"', dq] : sq !== undefined ? ["'", sq] : ['`', bq ?? ''];
-  return value === '' ? `${join}${q}${q}` : `${join}${q}${maskValue(value)}${q}`;
-};
 
 /** A replacer's named groups: the last of its arguments. */
 const groupsOf = (args: unknown[]) => args.at(-1) as Record<string, string>;

@@ -1,0 +1,42 @@
+// An error code and its words on one line, as command-line tools and loggers print them: "invalid_grant: …",
+// "invalid_grant::…", "HTTP 400 invalid_grant - …", openid-client's "invalid_grant (…)".
+import { isMaskedValue } from '../mask.ts';
+import { ERROR_CODE, withDescription } from './pastedDescription.ts';
+import type { PastedError } from './types.ts';
+
+// openid-client's (and next-auth's) "invalid_grant (expired authorization code)": words in brackets at a line's end,
+// never a stack frame's place (process_response (/app/x.js:38:13), handle_error (node:internal/…)).
+const CLI_LINE = new RegExp(
+  `\\b(${ERROR_CODE})(?:\\s*(?:::?|\\s-\\s)\\s*([^\\n]+)| \\((?![\\w.-]+[/\\\\:])([A-Za-z][^()\\n]*)\\)(?=[ \\t]*(?:$|\\n|[{,'"]|\\s+at\\s)))`,
+  'g',
+);
+/**
+ * "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ...",
+ * "invalid_grant (authentication failure)".
+ */
+export function fromCliLine(input: string): PastedError | undefined {
+  const match = [...input.matchAll(CLI_LINE)].find(
+    ([, name, said, inBrackets]) =>
+      !isSetting(name, said ?? inBrackets) && !isKeyOfCode(name, said ?? inBrackets),
+  );
+  if (!match || match.index === undefined) return undefined;
+  if (match[3] !== undefined) return withDescription(match[1], match[3].trim());
+  // A SOQL error's message is several lines (the query, a caret, "ERROR at Row:…", what was wrong): all of it.
+  const soql = /^[ \t]*\n([\s\S]*?ERROR at Row:\d+:Column:\d+[ \t]*\n[^\n]+)/.exec(
+    input.slice(match.index + match[1].length).replace(/^\s*:+/, ''),
+  );
+  return withDescription(match[1], soql ? soql[1] : match[2].trim());
+}
+
+/**
+ * A key of the code pasted above an error (client_id: '…' in a JavaScript object or a Ruby call, grant_type: '…',
+ * api_version: ENV['…']): a request's parameter with its value, which no error's words start with.
+ */
+const isKeyOfCode = (name: string, said: string) =>
+  /^["'`]/.test(said) ||
+  /^(?:client_(?:id|secret)|grant_type|redirect_uri|security_token|(?:access|refresh|id)_token|api_version|instance_url|login_url|response_type|code_(?:verifier|challenge(?:_method)?)|token_type|issued_at)$/i.test(
+    name,
+  );
+
+/** A setting pasted with its value (SF_PASSWORD: …, in YAML), never an error code and its description. */
+export const isSetting = (name: string, value: string) => /^SF_/.test(name) || isMaskedValue(value);
