@@ -175,6 +175,19 @@ describe('the trouble path: what people paste', () => {
     }
   });
 
+  test('decoded JWT claims pasted above an error are read as the assertion, as an encoded one is', async () => {
+    const claims =
+      '{"iss":"3MVG9x.demo","sub":"integration@acme.com","aud":"https://login.salesforce.com","exp":1714529000}';
+    const error = '{"error":"invalid_grant","error_description":"expired authorization code"}';
+    for (const paste of [`signing claims ${claims}\n${error}`, `claims = ${claims}\nresponse: ${error}`]) {
+      const html = await explainPasted(paste);
+      assert.equal(cardTitles(html)[0], 'The assertion had already expired', paste);
+    }
+    // A JSON object of other keys is no assertion.
+    const other = await explainPasted(`{"user":"integration@acme.com","exp":"soon"}\n${error}`);
+    assert.match(other, /more than one common cause/);
+  });
+
   test('a paste that filled the box, or held several errors, says so', async () => {
     const long = await explainPasted(
       `${'log line\n'.repeat(1_200)}{"error":"invalid_grant","error_description":"audience is invalid"}`,

@@ -50,7 +50,8 @@ export function contextOfPaste(raw: string, description = ''): ExplainContext {
     context.sentSecret = /\bclient_secret\b/.test(text) || basic;
   if (grantType === 'authorization_code' || /\bcode_verifier\b/.test(text))
     context.sentVerifier = /\bcode_verifier\b/.test(text);
-  const claims = [...text.matchAll(JWT)].map((found) => readJwt(found[0])?.claims).find(Boolean);
+  const claims =
+    [...text.matchAll(JWT)].map((found) => readJwt(found[0])?.claims).find(Boolean) ?? decodedClaims(text);
   if (claims) {
     context.flow ??= 'jwt';
     if (typeof claims.iss === 'string') context.iss = claims.iss;
@@ -62,6 +63,31 @@ export function contextOfPaste(raw: string, description = ''): ExplainContext {
   const clientId = /\bclient_id["']?\s*(?:=|:)\s*["']?(3MVG[\w.]+)/.exec(text)?.[1];
   if (clientId) context.clientId = clientId;
   return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined));
+}
+
+/** One line's flat JSON object: braces with no braces inside, taken whole (linear: each ends at the next brace). */
+const FLAT_OBJECT = /\{[^{}\n]{1,2000}\}/g;
+
+/**
+ * An assertion's claims printed decoded (a log of what the code signs): a JSON object with iss and sub, and aud or
+ * exp, as the JWT bearer flow's claims are. Any other object is no assertion.
+ */
+function decodedClaims(text: string): Record<string, unknown> | undefined {
+  for (const [object] of text.matchAll(FLAT_OBJECT)) {
+    if (!object.includes('"iss"') || !object.includes('"sub"')) continue;
+    try {
+      const parsed = JSON.parse(object) as Record<string, unknown>;
+      if (
+        typeof parsed.iss === 'string' &&
+        typeof parsed.sub === 'string' &&
+        ('aud' in parsed || 'exp' in parsed)
+      )
+        return parsed;
+    } catch {
+      // Not JSON (a Python dict, a fragment of a longer object): nothing to read.
+    }
+  }
+  return undefined;
 }
 
 /** Whether the paste told anything of its request. */
