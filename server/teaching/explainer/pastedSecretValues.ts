@@ -12,6 +12,9 @@ export function isNoSecret(name: string, value: string): boolean {
   if (/^[|>][1-9]?[+-]?[1-9]?$/.test(value)) return true;
   if (/^(?:expired|invalid|missing|revoked|required|empty|enabled|disabled|redacted|hidden)$/i.test(value))
     return true;
+  // An HTTP status logged after a credential's name ("token: 400 {…}"): three digits are a status far more often than
+  // a credential (tokens and secrets are long), and the explainer reads the status.
+  if (/^[1-5]\d\d$/.test(value)) return true;
   // An error code followed by its colon ("SF_PASSWORD_PROD: INVALID_LOGIN: Invalid username…"): an error's words.
   if (value.endsWith(':') && isErrorCode(value)) return true;
   // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and

@@ -257,6 +257,9 @@ describe('masking a pasted error', () => {
       '- token: invalid_grant - expired access/refresh token',
       'Pass: invalid_grant - authentication failure',
       'SF_PASSWORD_PROD: INVALID_LOGIN: Invalid username, password, security token; or user locked out.',
+      // An HTTP status logged after a credential's name: three digits are no password, token or secret.
+      '2024/05/01 02:13:44 token: 400 {"error":"invalid_grant","error_description":"authentication failure"}',
+      'refresh_token=401 Unauthorized',
       // Calls named after a credential that carry words, not one: exceptions, stack frames, messages, variables.
       "throw new InvalidToken('Session expired or invalid')",
       "raise exceptions.InvalidToken('Session expired or invalid')",
