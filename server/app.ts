@@ -20,7 +20,7 @@ import { sessionMiddleware } from './session.ts';
 import { TieredMemoryStore } from './sessionStore.ts';
 import { teachingHelpers } from './teaching/index.ts';
 import { compiledOnceEngine } from './viewEngine.ts';
-import { isLoopbackHost } from './hostKinds.ts';
+import { orgOnThisMachine } from './hostKinds.ts';
 import { sameHostAsCallback } from './sameHost.ts';
 
 export interface AppOptions {
@@ -56,8 +56,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.set('etag', false);
   // What every view may read: the mode badge and the teaching helpers. Never the configuration (it holds secrets).
   app.locals.mode = config.mode;
-  // Org mode against a server on this machine (npm run emulator, most often): not a real org, and the badge says so.
-  app.locals.orgOnThisMachine = config.mode === 'org' && isLoopbackHost(new URL(config.loginUrl).hostname);
+  app.locals.orgOnThisMachine = orgOnThisMachine(config);
   // Where an explanation's Salesforce Setup path leads in emulator mode: the emulator's own app settings.
   app.locals.emulatorSettingsUrl = config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined;
   app.locals.teach = teachingHelpers(config, now);

@@ -16,6 +16,10 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export const isLoopbackHost = (hostname: string): boolean => LOOPBACK.has(hostname);
 
+/** Org mode against an org on this machine (npm run emulator, most often): not a real org, and the pages say so. */
+export const orgOnThisMachine = (config: { mode: string; loginUrl: string }): boolean =>
+  config.mode === 'org' && isLoopbackHost(new URL(config.loginUrl).hostname);
+
 /** Whether two URLs name one origin (false for anything that is not a URL). */
 export function sameOrigin(a: string, b: string): boolean {
   return URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin;

@@ -8,7 +8,7 @@ import { CertificateError, readPemFile } from '../certChecks.ts';
 import { HttpError } from '../errors.ts';
 import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { runDoctor } from '../flows/setupDoctor.ts';
-import { hostKind, isLoopbackHost } from '../hostKinds.ts';
+import { hostKind, orgOnThisMachine } from '../hostKinds.ts';
 import { isCertificatePem } from '../pem.ts';
 import { clockSkewCheck } from '../teaching/checks.ts';
 import { entryView } from '../teaching/transcript.ts';
@@ -33,8 +33,7 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
       'Mode',
       config.mode === 'emulator'
         ? 'local emulator (no org needed)'
-        : // As the navigation says it: an org on this machine (npm run emulator, most often) is no real one.
-          isLoopbackHost(new URL(config.loginUrl).hostname)
+        : orgOnThisMachine(config)
           ? 'org mode, an org on this machine'
           : 'real org',
     ],
