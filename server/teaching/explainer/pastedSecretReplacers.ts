@@ -1,5 +1,6 @@
 // Replacers the masking shares between shapes: a call's literal arguments, and literals joined onto a masked value.
 import { maskValue } from '../mask.ts';
+import { JOINED_PART } from './pastedSecretPatterns.ts';
 import { LITERAL } from './pastedSecretShapes.ts';
 import { isNoSecret } from './pastedSecretValues.ts';
 
@@ -7,8 +8,12 @@ import { isNoSecret } from './pastedSecretValues.ts';
 export const maskLiterals = (_m: string, head: string, args: string) =>
   `${head}${args.replace(LITERAL, (m, q: string, value: string) => (isNoSecret('', value) || /^https?:\/\/[^\s@]*$/.test(value) ? m : `${q}${maskValue(value)}${q}`))}`;
 
-/** One literal joined on: its quotes and the join kept, its value masked. */
-export const maskJoined = (_m: string, join: string, dq?: string, sq?: string, bq?: string) => {
-  const [q, value] = dq !== undefined ? ['"', dq] : sq !== undefined ? ["'", sq] : ['`', bq ?? ''];
-  return value === '' ? `${join}${q}${q}` : `${join}${q}${maskValue(value)}${q}`;
-};
+/** The literals joined onto a masked value (see JOINED_LITERAL): each masked, its quotes and the join kept. */
+export const maskJoinedLiterals = (_m: string, head: string, joined: string) =>
+  `${head}${joined.replace(
+    JOINED_PART,
+    (_part: string, join: string, dq?: string, sq?: string, bq?: string) => {
+      const [q, value] = dq !== undefined ? ['"', dq] : sq !== undefined ? ["'", sq] : ['`', bq ?? ''];
+      return value === '' ? `${join}${q}${q}` : `${join}${q}${maskValue(value)}${q}`;
+    },
+  )}`;

@@ -9,7 +9,6 @@ import {
   CURL_USER,
   ENV_LINE,
   JOINED_LITERAL,
-  JOINED_PART,
   JWT,
   LONG_HEX,
   PAIR,
@@ -32,7 +31,7 @@ import {
   maskYamlBlock,
   yamlValue,
 } from './pastedSecretShapes.ts';
-import { maskJoined, maskLiterals } from './pastedSecretReplacers.ts';
+import { maskJoinedLiterals, maskLiterals } from './pastedSecretReplacers.ts';
 import { continuesSentence, isErrorCode, isNoSecret, isProse, isWord } from './pastedSecretValues.ts';
 
 /** The text with every secret found masked, and whether any was. */
@@ -138,10 +137,7 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(REFRESH_TOKEN, (value) => maskValue(value))
     .replace(LONG_HEX, (value) => maskValue(value))
     // Last: a literal joined onto any value masked above is the rest of it (a password's security token).
-    .replace(
-      JOINED_LITERAL,
-      (_m, head: string, joined: string) => `${head}${joined.replace(JOINED_PART, maskJoined)}`,
-    );
+    .replace(JOINED_LITERAL, maskJoinedLiterals);
   return { text: masked, masked: masked !== text };
 }
 
