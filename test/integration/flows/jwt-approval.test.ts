@@ -8,6 +8,17 @@ import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows
 import { startOrgModeApp } from '../../support/org-mode.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
+/**
+ * The JWT page's "Approve once as" SF_USERNAME (login_hint, prompt=login), and another user signs in instead: the
+ * result page that login lands on.
+ */
+async function approvedAsAnother(stack: TestStack, client: TestClient): Promise<string> {
+  const start = `/flows/web-server/start?${new URLSearchParams({ login_hint: stack.config.username, prompt: 'login' })}`;
+  const callback = await authorizeViaApp(stack, client, start, { username: 'standard@playground.local' });
+  assert.equal((await client.get(callback)).headers.get('location'), '/result');
+  return (await client.get(`${stack.appUrl}/result`)).text();
+}
+
 describe('JWT flow: an approval given as another user', () => {
   let stack: TestStack;
   before(async () => {
@@ -46,10 +57,7 @@ describe('JWT flow: an approval given as another user', () => {
 
   test('"Approve once as" the JWT user, signed in as another: the result page says the JWT user approved nothing', async () => {
     const client = new TestClient();
-    const start = `/flows/web-server/start?${new URLSearchParams({ login_hint: stack.config.username, prompt: 'login' })}`;
-    const callback = await authorizeViaApp(stack, client, start, { username: 'standard@playground.local' });
-    assert.equal((await client.get(callback)).headers.get('location'), '/result');
-    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    const result = await approvedAsAnother(stack, client);
     assert.match(
       result,
       /The login page proposed\s+<code>admin@playground\.local<\/code>, and <code>standard@playground\.local<\/code> signed in instead/,
@@ -137,10 +145,7 @@ describe('JWT flow in org mode: an approval given as another user', () => {
       config: { ...app.config, emulator: org.config.emulator },
     };
     // The JWT page's "Approve once as" SF_USERNAME, and another user signs in: the one meant, if SF_USERNAME is wrong.
-    const start = `/flows/web-server/start?${new URLSearchParams({ login_hint: app.config.username, prompt: 'login' })}`;
-    const callback = await authorizeViaApp(atOrg, client, start, { username: 'standard@playground.local' });
-    assert.equal((await client.get(callback)).headers.get('location'), '/result');
-    const result = await (await client.get(`${app.appUrl}/result`)).text();
+    const result = await approvedAsAnother(atOrg, client);
     assert.match(
       result,
       /The JWT bearer flow signs in as\s+<code>admin@playground\.local<\/code> \(SF_USERNAME\)/,

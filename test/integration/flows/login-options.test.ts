@@ -8,6 +8,12 @@ import { authorizeViaApp, postForm, runWebServerFlow } from '../../support/flows
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
+/** The result page's first paragraph: who the token is for and, when the REST API refuses it, why. */
+const leadOf = (html: string) => {
+  const start = html.indexOf('<p class="lead">');
+  return html.slice(start, html.indexOf('</p>', start));
+};
+
 describe('login choices of the redirect flows', () => {
   let stack: TestStack;
   before(async () => {
@@ -61,10 +67,7 @@ describe('login choices of the redirect flows', () => {
     const result = await (await client.get(`${stack.appUrl}/result`)).text();
     assert.match(result, /<h1>Signed in<\/h1>/, 'the token works: identity answered');
     assert.doesNotMatch(result, /Token refused|no longer works/, 'neither revoked nor timed out');
-    const lead = result.slice(
-      result.indexOf('<p class="lead">'),
-      result.indexOf('</p>', result.indexOf('<p class="lead">')),
-    );
+    const lead = leadOf(result);
     assert.match(lead, /but one the REST API will not take/);
     assert.match(
       lead,
@@ -81,10 +84,7 @@ describe('login choices of the redirect flows', () => {
       const run = await postForm(stack, client, '/flows/client-credentials', '/flows/client-credentials');
       assert.equal(run.headers.get('location'), '/result');
       const result = await (await client.get(`${stack.appUrl}/result`)).text();
-      const lead = result.slice(
-        result.indexOf('<p class="lead">'),
-        result.indexOf('</p>', result.indexOf('<p class="lead">')),
-      );
+      const lead = leadOf(result);
       assert.match(lead, /but one the REST API will not take/);
       assert.match(
         lead,
