@@ -107,6 +107,7 @@ export function loadConfig(
     clientSecret,
     username,
     callbackUrl,
+    callbackFromPort: read('SF_CALLBACK_URL') === undefined,
     jwtKeyFile: jwtKeyFile ? path.resolve(rootDir, jwtKeyFile) : path.join(certsDir, 'jwt.key'),
     audience,
     apiVersion,

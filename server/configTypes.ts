@@ -25,6 +25,8 @@ export interface Config {
   readonly clientSecret: string | undefined;
   readonly username: string;
   readonly callbackUrl: string;
+  /** SF_CALLBACK_URL is not set: callbackUrl is the playground's own, on PORT, and moves with it. */
+  readonly callbackFromPort: boolean;
   readonly jwtKeyFile: string;
   readonly audience: string;
   readonly apiVersion: string | undefined;

@@ -76,7 +76,13 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
     const causes = found && !found.error_description && !found.fromClient ? causesOf(found.error) : [];
     const candidates = found
       ? redirectUri
-        ? [explain(found, { redirectUri, configuredCallback: config.callbackUrl })]
+        ? [
+            explain(found, {
+              redirectUri,
+              configuredCallback: config.callbackUrl,
+              callbackFromPort: config.callbackFromPort,
+            }),
+          ]
         : explainCandidates(found, context)
       : [];
     // A code whose causes are listed: the list, not a card saying the code is unknown.

@@ -26,7 +26,7 @@ export interface PanelView {
 
 export function panelView(
   attempt: Attempt,
-  config: Pick<Config, 'callbackUrl' | 'mode' | 'certsDir' | 'jwtKeyFile' | 'loginUrl'>,
+  config: Pick<Config, 'callbackUrl' | 'callbackFromPort' | 'mode' | 'certsDir' | 'jwtKeyFile' | 'loginUrl'>,
   nowMs = Date.now(),
 ): PanelView {
   const skew = clockSkewCheck(attempt.transcript);
@@ -40,7 +40,7 @@ export function panelView(
     assertion: decodeJwt(attempt.assertion, 'assertion'),
     idToken: decodeJwt(attempt.idToken, 'id_token'),
     error: attempt.error
-      ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config.callbackUrl, nowMs)) }
+      ? { ...attempt.error, explained: explain(attempt.error, contextOf(attempt, config, nowMs)) }
       : undefined,
     faults: attempt.faults,
   };

@@ -7,6 +7,7 @@ import { doctorReport } from '../support/doctor.ts';
 import { startOrgModeApp } from '../support/org-mode.ts';
 import { freePort } from '../support/redis.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
+import { TestClient } from '../support/http.ts';
 
 describe('the setup doctor on a callback URL the app does not have', () => {
   let org: TestStack;
@@ -64,6 +65,34 @@ describe('the setup doctor on a callback URL the app does not have', () => {
           `<li>SF_CALLBACK_URL https://localhost:${other}/oauthcallback\\.html is not this playground&#39;s own address \\(https://localhost:${port}\\): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port`,
         ),
       );
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('no SF_CALLBACK_URL and the app registered on another port: the flow says the callback follows PORT', async () => {
+    const [port, other] = [await freePort(), await freePort()];
+    const app = await startOrgModeApp(org.emulatorUrl, { PORT: String(port), SF_MY_DOMAIN: org.instanceUrl });
+    try {
+      await changeSettings(org, { callbackUrls: `https://localhost:${other}/oauthcallback.html` });
+      const client = new TestClient();
+      if (app.accessUrl) await client.get(app.accessUrl);
+      const start = await client.get(`${app.appUrl}/flows/web-server/start`);
+      assert.equal(start.headers.get('location'), '/flows/web-server#teaching-heading');
+      const page = await (await client.get(`${app.appUrl}/flows/web-server`)).text();
+      assert.match(page, /The callback URL does not match the app/);
+      const sent = `https://localhost:${port}/oauthcallback.html`;
+      assert.ok(
+        page.includes(
+          `Sent: ${sent}, the playground&#39;s own callback on its port (PORT; SF_CALLBACK_URL is not set).`,
+        ),
+        'the URL sent, and where it came from',
+      );
+      assert.match(
+        page,
+        /when it lists this address on another port, start the playground with PORT set to that port/,
+      );
+      assert.doesNotMatch(page, /\(SF_CALLBACK_URL\)\. Compare/);
     } finally {
       await app.close();
     }

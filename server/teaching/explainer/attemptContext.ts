@@ -1,16 +1,27 @@
 // What the attempt shows of the request that failed (the token call's form, the assertion's claims, the authorize
 // request's scopes), for the explainer to pick the right explanation and say what this very request carried.
 import type { Attempt } from '../../attempts/attempt.ts';
+import type { Config } from '../../configTypes.ts';
 import { readJwt } from '../../jwt.ts';
 import type { ExplainContext } from './types.ts';
 
 /** Reads the context from the attempt: the last token request's form and the assertion's claims. */
-export function contextOf(attempt: Attempt, configuredCallback?: string, nowMs = Date.now()): ExplainContext {
+export function contextOf(
+  attempt: Attempt,
+  callback?: Pick<Config, 'callbackUrl' | 'callbackFromPort'>,
+  nowMs = Date.now(),
+): ExplainContext {
   const tokenCall = [...attempt.transcript]
     .reverse()
     .find((entry) => entry.kind === 'server-call' && entry.leg.startsWith('token'));
   const form = new URLSearchParams(tokenCall?.requestBody ?? '');
-  const context: ExplainContext = { flow: attempt.flow, configuredCallback, nowMs, faults: attempt.faults };
+  const context: ExplainContext = {
+    flow: attempt.flow,
+    configuredCallback: callback?.callbackUrl,
+    callbackFromPort: callback?.callbackFromPort,
+    nowMs,
+    faults: attempt.faults,
+  };
   if (tokenCall) {
     // HTTP Basic carries the secret too (client credentials, refresh): only the header's name is looked at.
     const basic = Object.entries(tokenCall.requestHeaders ?? {}).some(

@@ -1,4 +1,5 @@
 // Explanations for OAuth errors of the redirect flows (callback, code, PKCE, consent) and the token endpoint in general.
+import { callbackMismatchDetail } from './callbackMismatchDetail.ts';
 import { APP_MANAGER, type Rule } from './types.ts';
 
 const PKCE_MISMATCH: Rule = {
@@ -25,13 +26,7 @@ export const OAUTH_RULES: Rule[] = [
     howToFix: `Add the exact URL to the app's Callback URL list (${APP_MANAGER} → Edit → OAuth settings). Or, when the registered one is https://localhost on another port, start the playground on that port (PORT, which SF_CALLBACK_URL follows unless it is set); set SF_CALLBACK_URL to it only when a tunnel or proxy brings that address to this app.`,
     whatNotToDo:
       'Do not register a wildcard or a broad URL: the callback is where codes and tokens are sent.',
-    // This app knows what it sent and its own SF_CALLBACK_URL, never the list registered on the app in the org.
-    detail: (c) => {
-      if (!c.redirectUri) return undefined;
-      if (c.configuredCallback && c.configuredCallback !== c.redirectUri)
-        return `Sent: ${c.redirectUri}, though SF_CALLBACK_URL here is ${c.configuredCallback}.`;
-      return `Sent: ${c.redirectUri} (SF_CALLBACK_URL). Compare it, character by character, with the app's Callback URL list.`;
-    },
+    detail: callbackMismatchDetail,
   },
   {
     key: 'token-redirect-mismatch',

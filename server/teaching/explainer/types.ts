@@ -33,6 +33,8 @@ export interface ExplainContext {
   /** The consumer key the request carried. */
   clientId?: string;
   configuredCallback?: string;
+  /** SF_CALLBACK_URL is not set here: configuredCallback follows PORT. */
+  callbackFromPort?: boolean;
   /** The username a username-password request carried (its password is never kept). */
   username?: string;
   /** The username-password run's Security token field was empty: the password went without one. */

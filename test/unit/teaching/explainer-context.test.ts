@@ -210,6 +210,20 @@ describe('error explainer', () => {
     );
   });
 
+  test('a callback that follows PORT (SF_CALLBACK_URL not set) is said to, with the port as the fix', () => {
+    const error = { error: 'redirect_uri_mismatch' };
+    const url = 'https://localhost:9000/oauthcallback.html';
+    const fromPort = { configuredCallback: url, callbackFromPort: true };
+    const detail = explain(error, { redirectUri: url, ...fromPort }).detail;
+    assert.ok(detail?.startsWith(`Sent: ${url}, the playground's own callback on its port (PORT;`));
+    assert.match(detail ?? '', /start the playground with PORT set to that port/);
+    assert.doesNotMatch(detail ?? '', /\(SF_CALLBACK_URL\)/);
+    assert.equal(
+      explain(error, { redirectUri: 'https://localhost:1/x', ...fromPort }).detail,
+      `Sent: https://localhost:1/x, though this playground's callback (on its PORT, as SF_CALLBACK_URL is not set) is ${url}.`,
+    );
+  });
+
   test('reads the request from the attempt: the aud that was sent', () => {
     const claims = Buffer.from(
       JSON.stringify({ aud: 'https://acme.my.salesforce.com', sub: 'me@acme.com', exp: 1 }),
