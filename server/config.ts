@@ -13,7 +13,7 @@ import {
   type Env,
 } from './configValues.ts';
 import { audienceOf, audienceWarning, myDomainOf, myDomainWarning } from './configHosts.ts';
-import { checkSigningKey, readExtraCa } from './configFiles.ts';
+import { checkSigningKey, localOrgTrustWarning, readExtraCa } from './configFiles.ts';
 import {
   callbackWarning,
   checkApiVersion,
@@ -134,6 +134,7 @@ export function loadConfig(
             ? 'SF_CLIENT_SECRET is set: the emulator\'s app takes it as its own secret, so a wrong one is never refused here. To meet invalid client credentials, use a flow\'s "break it" switch (a wrong secret), or a real org.'
             : undefined,
         emulatorOnly ? undefined : callbackWarning(callbackUrl, port),
+        emulatorOnly ? undefined : localOrgTrustWarning(mode, loginUrl, read('NODE_EXTRA_CA_CERTS')),
       ].filter((w): w is string => w !== undefined),
     ),
     emulator: Object.freeze({

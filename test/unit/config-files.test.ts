@@ -37,6 +37,29 @@ describe('loadConfig', () => {
     );
   });
 
+  test('an org on this machine with no NODE_EXTRA_CA_CERTS starts with a warning naming the fix', () => {
+    const local = { ...ORG, SF_LOGIN_URL: 'https://localhost:8443', SF_MY_DOMAIN: 'https://127.0.0.1:8443' };
+    const warned = loadConfig(local, ROOT).warnings.find((w) => w.includes('NODE_EXTRA_CA_CERTS'));
+    assert.equal(
+      warned,
+      'SF_LOGIN_URL https://localhost:8443 is on this machine and NODE_EXTRA_CA_CERTS is not set: calls to it fail on its certificate unless this machine already trusts it. For an emulator started with npm run emulator in this folder, add NODE_EXTRA_CA_CERTS=certs/server.crt to .env and restart.',
+    );
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'root.pem'),
+      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    );
+    const trusted = { ...local, NODE_EXTRA_CA_CERTS: path.join(dir, 'root.pem') };
+    const quiet = (config: { warnings: readonly string[] }) =>
+      !config.warnings.some((w) => w.includes('NODE_EXTRA_CA_CERTS'));
+    assert.ok(quiet(loadConfig(trusted, ROOT)), 'the certificate is named');
+    assert.ok(quiet(loadConfig(ORG, ROOT)), 'a real org: a public certificate');
+    assert.ok(
+      quiet(loadConfig(local, ROOT, { emulatorOnly: true })),
+      'npm run emulator makes no calls to an org',
+    );
+  });
+
   test('an unreadable SF_JWT_KEY_FILE stops start-up, a readable one is used', () => {
     assert.match(
       configError({ SF_JWT_KEY_FILE: '/nonexistent/key.pem' }),
