@@ -32,7 +32,7 @@
     const modeNow = () => {
       if (variables.length === 0) return '';
       if (unset.length === 0) return ', with your values';
-      if (unset.length === variables.length) return ', with placeholders';
+      if (unset.length === variables.length) return ', with variables from your shell';
       return `, with your values but ${unset.join(', ')}`;
     };
 

@@ -51,7 +51,10 @@ describe('accessibility and layout in Chromium', () => {
       names.filter((name, i) => names.indexOf(name) !== i),
       [],
     );
-    assert.ok(names.includes('Copy token request as curl, with placeholders'), names.join(' | '));
+    assert.ok(
+      names.includes('Copy token request as curl, with variables from your shell'),
+      names.join(' | '),
+    );
     assert.ok(names.includes('Reveal secrets of the query request'), names.join(' | '));
   });
 

@@ -54,7 +54,9 @@ describe('every flow in Chromium', () => {
             .waitFor();
           // Hide brings the copies back as the page was served: placeholders, and the note that says so.
           await token.getByRole('button', { name: 'Hide secrets of the token request' }).click();
-          await box.getByRole('button', { name: 'Copy token request as curl, with placeholders' }).waitFor();
+          await box
+            .getByRole('button', { name: 'Copy token request as curl, with variables from your shell' })
+            .waitFor();
           assert.match(await box.locator('.copy-note').innerText(), /^Copies placeholders \(/);
         }
       },

@@ -38,7 +38,7 @@ describe('copied requests run as copied', () => {
     const box = page.locator('#take-home-token');
     await box.locator('summary').click();
     const button = box.getByRole('button', {
-      name: 'Copy query with the access token as curl, with placeholders',
+      name: 'Copy query with the access token as curl, with variables from your shell',
     });
     assert.match(
       await box.locator('.copy-note').innerText(),

@@ -57,7 +57,7 @@ describe('masking', () => {
     bodies.forEach((html, i) => assertNoSecret(html, `leg ${i + 1} opened`));
     assert.match(
       bodies.join('\n'),
-      /Copy<\/span> token request 1 as curl<span class="copy-mode">, with placeholders<\/span>/,
+      /Copy<\/span> token request 1 as curl<span class="copy-mode">, with variables from your shell<\/span>/,
     );
   });
 
