@@ -57,7 +57,10 @@ describe('every flow in Chromium', () => {
           await box
             .getByRole('button', { name: 'Copy token request as curl, with variables from your shell' })
             .waitFor();
-          assert.match(await box.locator('.copy-note').innerText(), /^Copies placeholders \(/);
+          assert.match(
+            await box.locator('.copy-note').innerText(),
+            /^Copies variables read from your shell \(/,
+          );
         }
       },
       { timeout: 30_000 },

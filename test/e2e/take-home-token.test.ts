@@ -42,7 +42,7 @@ describe('copied requests run as copied', () => {
     });
     assert.match(
       await box.locator('.copy-note').innerText(),
-      /^Copies placeholders \(\$SF_ACCESS_TOKEN\) read from your shell: export them first/,
+      /^Copies variables read from your shell \(\$SF_ACCESS_TOKEN\): export them first/,
     );
     const script = await copy(box, button);
     assert.match(
