@@ -1,6 +1,6 @@
 // The "break it" catalogue: per flow, what the next attempt can do wrong on purpose, in words that complete
 // "Next attempt will: …". App faults change this app's request; org faults change the local org's settings once.
-import type { Fault, FlowName } from '../attempts/attempt.ts';
+import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { sameOrigin } from '../hostKinds.ts';
 import { isOrgFault } from '../orgFaults.ts';
@@ -115,3 +115,10 @@ const LOGIN_ENDING: readonly Fault[] = ['revoked-refresh-token', 'reuse-refresh-
 
 export const endsTheLogin = (faults: readonly Fault[]): boolean =>
   faults.some((fault) => LOGIN_ENDING.includes(fault));
+
+/**
+ * An armed attempt that this app stopped before its first leg (no password typed, no replaced refresh token yet):
+ * its switch never acted, so it neither caused the failure nor ended anything at Salesforce.
+ */
+export const stoppedBeforeSalesforce = (attempt: Pick<Attempt, 'faults' | 'ok' | 'transcript'>): boolean =>
+  attempt.faults.length > 0 && attempt.ok === false && attempt.transcript.length === 0;

@@ -6,7 +6,7 @@ import { explain } from './explainer/explain.ts';
 import { FLOW_NAMES, refreshTokenNote, refreshUsable, scopesSource, signInFlow } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
 import { acceptedAnyway } from './acceptedAnyway.ts';
-import { endsTheLogin, faultWords, offeredFaults } from './faults.ts';
+import { endsTheLogin, faultWords, offeredFaults, stoppedBeforeSalesforce } from './faults.ts';
 import { panelView } from './panel.ts';
 
 export interface TeachingHelpers {
@@ -19,6 +19,7 @@ export interface TeachingHelpers {
   flowName(flow: FlowName): string;
   faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[];
   endsTheLogin(faults: readonly Fault[]): boolean;
+  stoppedBeforeSalesforce(attempt: Attempt): boolean;
   acceptedAnyway: typeof acceptedAnyway;
   refreshTokenNote(login: Login): string;
   refreshUsable(login: Login): boolean;
@@ -34,6 +35,7 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
     flowName: (flow) => FLOW_NAMES[flow],
     faultWords,
     endsTheLogin,
+    stoppedBeforeSalesforce,
     acceptedAnyway,
     refreshTokenNote,
     refreshUsable,
