@@ -84,6 +84,17 @@ export const FLOW_RULES: Rule[] = [
     whatNotToDo: 'Do not keep polling an expired code.',
   },
   {
+    key: 'device-denied',
+    error: 'access_denied',
+    when: (c) => c.flow === 'device',
+    title: 'The user clicked Deny',
+    likelyMeaning:
+      "Someone entered the code at verification_uri and denied access, so the next poll was refused. access_denied is RFC 8628's answer to a denial, which the local emulator gives; a real org's answer to a poll after Deny is unconfirmed.",
+    howToFix: 'Start the device flow again for a new code, and click Allow on the other screen this time.',
+    whatNotToDo:
+      'Do not retry automatically: the user said no. Never approve a code you did not start yourself: that is how device-flow phishing works.',
+  },
+  {
     key: 'device-blocked',
     error: 'invalid_grant',
     description: 'device flow is not enabled for the app',

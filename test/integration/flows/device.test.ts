@@ -2,6 +2,7 @@
 // asks for until the user allows on another screen, and each break-it switch ending on its explained error.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
+import { answerDeviceCode } from '../../support/device.ts';
 import { assertExplained } from '../../support/flows.ts';
 import { lastTokenCall as lastCallOf, visitorOnClock } from '../../support/visitor.ts';
 
@@ -108,6 +109,31 @@ describe('the device flow through the app', () => {
       title: 'The device code expired',
     });
     assert.match(html, /or the approval came but no poll followed before the 10 minutes ended/);
+  });
+
+  test('denied on the other screen: access_denied, explained as RFC 8628’s answer, with no pre-authorization to ask for', async () => {
+    assert.equal(await run('/flows/device'), '/flows/device#code-heading');
+    const html = await page('/flows/device');
+    const userCode = /<code id="user-code">([A-Z0-9]{8})<\/code>/.exec(html)?.[1] ?? '';
+    const denied = await answerDeviceCode(
+      timed.stack,
+      `${timed.stack.emulatorUrl}/setup/connect`,
+      userCode,
+      'deny',
+    );
+    assert.match(denied.html, /Access denied/);
+    timed.clock += 5_000;
+    assert.equal(await poll(), '/flows/device#teaching-heading');
+    const explained = await page('/flows/device');
+    assertExplained(explained, {
+      error: 'access_denied',
+      description: 'end-user denied authorization',
+      title: 'The user clicked Deny',
+    });
+    // The device flow's denial code is RFC 8628's: Salesforce's own is unconfirmed, and the page says so.
+    assert.match(explained, /access_denied is RFC 8628&#39;s answer to a denial/);
+    // The verification page always asks, so pre-authorizing the app is no cure here.
+    assert.doesNotMatch(explained, /pre-authorize the app/);
   });
 
   test('break it: device-blocked ends on device flow is not enabled for the app, explained', async () => {
