@@ -126,5 +126,7 @@ function expired() {
     // The request may be lost (its page left open) or its code past its 10 minutes: entering it again tells which.
     text: 'Enter the code your device shows again. If that code is refused, its 10 minutes are over: start again on the device for a new one.',
     code: 'expired',
+    // The way on that the text asks for: the page where a code is typed, not only the emulator's home.
+    next: { href: '/setup/connect', text: 'Enter the code again' },
   };
 }

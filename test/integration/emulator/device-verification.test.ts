@@ -65,6 +65,8 @@ describe('emulator: device flow', () => {
       page,
       /If that code is refused, its 10 minutes are over: start again on the device for a new one\./,
     );
+    // A way on from here: the page where the code is entered again, not only the emulator's home.
+    assert.match(page, /<a href="\/setup\/connect">Enter the code again<\/a>/);
   });
 
   test('answers hostile verification and multipart requests calmly: 400s, no crash, no prototype pollution', async () => {
