@@ -27,6 +27,10 @@ export interface DiagramStep {
 export function diagramSteps(attempt: Attempt, context: DiagramContext): DiagramStep[] {
   let failed = false;
   const bornAtCallback = attempt.transcript[0]?.leg === 'callback';
+  // An error that came back but was not taken as Salesforce's (its state was never sent from here) tells nothing of
+  // the login, nor of who sent the browser to the callback with it: "Not seen by this app", not "Done: Log in, then
+  // Deny" or "Done: Salesforce → Browser". A code that came back again (Back, Reload) was a login done.
+  const errorNotTaken = bornAtCallback && errorCameBack(attempt) && callbackError(attempt) !== 'failed';
   return STEPS[attempt.flow].map((step) => {
     const label = typeof step.label === 'string' ? step.label : step.label(attempt, context);
     const to = typeof step.to === 'string' ? step.to : step.to(attempt);
@@ -35,18 +39,13 @@ export function diagramSteps(attempt: Attempt, context: DiagramContext): Diagram
     if (bornAtCallback && step.evidence === authorizeRedirect) {
       return { from: step.from, to, label, state: 'earlier' };
     }
-    const evidence = step.evidence(attempt);
-    // An error that came back but was not taken as Salesforce's (its state was never sent from here) tells nothing
-    // of the login: "Not seen by this app", not "Done: Log in, then Deny". A code that came back again (Back,
-    // Reload) was a login done.
     if (
-      bornAtCallback &&
-      step.evidence === callbackError &&
-      evidence !== 'failed' &&
-      errorCameBack(attempt)
+      errorNotTaken &&
+      (step.evidence === callbackError || (step.from === 'Salesforce login' && to === 'Browser'))
     ) {
       return { from: step.from, to, label, state: 'unseen' };
     }
+    const evidence = step.evidence(attempt);
     const state: StepState = failed
       ? evidence === 'done'
         ? 'done'

@@ -180,7 +180,7 @@ describe('diagram states', () => {
     );
   });
 
-  test('an error that came back with a state this browser never sent: its login is not seen; a replayed code was done', () => {
+  test('an error that came back with a state this browser never sent: neither its login nor its redirect is seen; a replayed code was done', () => {
     const unsolicited = attemptOf({
       flow: 'user-agent',
       ok: false,
@@ -205,7 +205,8 @@ describe('diagram states', () => {
       diagramSteps(unsolicited)
         .slice(0, 3)
         .map((step) => step.state),
-      ['earlier', 'unseen', 'done'],
+      // Not "Done: Salesforce → Browser, redirect with the error": anyone can make such a link, as the card says.
+      ['earlier', 'unseen', 'unseen'],
     );
     // The same callback with a code, come back again (Back, Reload): the login was done, before this attempt.
     const replayed = attemptOf({
