@@ -91,7 +91,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.use(sessionMiddleware(secret, sessionStore));
   app.use(requestBodies());
 
-  mountRoutes(app, services, csrfProtection(secret, Boolean(config.redisUrl)));
+  mountRoutes(app, services, csrfProtection(secret, Boolean(config.redisUrl), !config.sessionSecret));
 
   app.use(notFound);
   app.use(errorHandler);

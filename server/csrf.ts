@@ -18,8 +18,12 @@ export interface Csrf {
   require: RequestHandler;
 }
 
-/** `inRedis`: sessions are kept in Redis (REDIS_URL), which a refused form's page names as what may have lost one. */
-export function csrfProtection(secret: string, inRedis = false): Csrf {
+/**
+ * `inRedis`: sessions are kept in Redis (REDIS_URL), which a refused form's page names as what may have lost one.
+ * `keyPerStart`: SESSION_SECRET is unset, so each start signs forms with a new key, and a page loaded before a
+ * restart sends a form no longer valid even where it made no session (a flow page only looked at).
+ */
+export function csrfProtection(secret: string, inRedis = false, keyPerStart = false): Csrf {
   // A key of its own, derived from the secret and parsed once: SESSION_SECRET also signs the session cookies and
   // the access link, and no token of one use should ever be a token of another.
   const key = createSecretKey(createHmac('sha256', secret).update('playground csrf tokens').digest());
@@ -81,7 +85,7 @@ export function csrfProtection(secret: string, inRedis = false): Csrf {
         new HttpError(
           403,
           'Form expired',
-          'This form was loaded before you signed in or out, here or in another tab, or it was sent twice and the first one signed you in. Each sign-in starts a new session (so nobody can fix your session id in advance), and forms from before it no longer count. Reloading would send the same form again: open the page afresh and repeat what you did.',
+          `This form was loaded before you signed in or out, here or in another tab, ${keyPerStart ? 'before the playground last restarted (with SESSION_SECRET unset, each start signs its forms anew), ' : ''}or it was sent twice and the first one signed you in. Each sign-in starts a new session (so nobody can fix your session id in advance), and forms from before it no longer count. Reloading would send the same form again: open the page afresh and repeat what you did.`,
           { href: pageOf(req), label: 'Open the page afresh' },
         ),
       );

@@ -51,6 +51,38 @@ test('a form sent after a restart says the session ended, and nothing else is bl
   }
 });
 
+test('a form from a page loaded before a restart with SESSION_SECRET unset names the restart, not a sign-in', async () => {
+  // Only looking at a flow page makes no session: the form's token is all that ties it to the earlier start.
+  const visitor = new TestClient();
+  const unset = { SESSION_SECRET: '' };
+  const before = await startTestStack(unset);
+  let token: string;
+  try {
+    token = await csrfTokenOf(before, visitor, '/flows/client-credentials');
+  } finally {
+    await before.close();
+  }
+  const after = await startTestStack(unset);
+  try {
+    const refused = await visitor.post(`${after.appUrl}/flows/client-credentials`, { _csrf: token });
+    assert.equal(refused.status, 403);
+    const html = await refused.text();
+    assert.match(html, /Form expired/);
+    assert.match(html, /before the playground last restarted \(with SESSION_SECRET unset/);
+  } finally {
+    await after.close();
+  }
+  // With SESSION_SECRET set, forms outlive a restart: a refused one was not refused for that.
+  const kept = await startTestStack();
+  try {
+    const html = await (await visitor.post(`${kept.appUrl}/flows/client-credentials`, { _csrf: 'x' })).text();
+    assert.match(html, /Form expired/);
+    assert.doesNotMatch(html, /restarted/);
+  } finally {
+    await kept.close();
+  }
+});
+
 test('a login that comes back after a restart took its session is said to have lost it, not to be a stranger', async () => {
   const visitor = new TestClient();
   const before = await startTestStack();
