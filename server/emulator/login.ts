@@ -13,6 +13,8 @@ declare module 'express-session' {
     sfPending?: Record<string, PendingAuthorization>;
     /** Device codes this browser entered, waiting for a login or an approval, by a random id. */
     sfDevicePending?: Record<string, string>;
+    /** The device requests this browser has answered, by the same id: whether it allowed them. */
+    sfDeviceAnswered?: Record<string, boolean>;
   }
 }
 

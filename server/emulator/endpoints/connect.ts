@@ -51,6 +51,7 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
   // The approval page, a page of its own after the code or the login (Post/Redirect/Get): Back from the page
   // after it returns here, not to a browser asking to send the code or the password again.
   router.get('/setup/connect/approve', (req, res) => {
+    if (showAnswered(req, res, req.query.request)) return;
     const id = pendingId(req, req.query.request);
     const user = sessionUser(ctx, req);
     const authorization = id && ctx.devices.waitingFor(req.session.sfDevicePending?.[id] ?? '');
@@ -65,6 +66,7 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
   });
 
   router.post('/setup/connect/approve', (req, res) => {
+    if (showAnswered(req, res, req.body?.request)) return;
     const id = pendingId(req);
     const user = sessionUser(ctx, req);
     if (!id || !user || !req.session.sfDevicePending)
@@ -79,10 +81,24 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     // its help names the web server and user-agent flows, and calls the approval the user's own, with a refresh
     // token issued, which this one is too. Counted here, so the device page's approval is the same as the others'.
     if (allow) ctx.state.approve(user.id);
-    res.render('emulator/connected', { title: allow ? 'Connected' : 'Access denied', allowed: allow });
+    const answered = Object.entries({ ...req.session.sfDeviceAnswered, [id]: allow });
+    req.session.sfDeviceAnswered = Object.fromEntries(answered.slice(-MAX_PENDING));
+    showConnected(res, allow);
   });
 
   return router;
+}
+
+const showConnected = (res: Response, allowed: boolean) =>
+  res.render('emulator/connected', { title: allowed ? 'Connected' : 'Access denied', allowed });
+
+/** A request this browser answered, come back to (Back, or its form sent again): that answer, not "expired". */
+function showAnswered(req: Request, res: Response, id: unknown): boolean {
+  const answered = req.session.sfDeviceAnswered;
+  if (typeof id !== 'string' || !PENDING_ID.test(id) || !answered || !Object.hasOwn(answered, id))
+    return false;
+  showConnected(res, answered[id]);
+  return true;
 }
 
 function showLogin(res: Response, id: string, form: { username?: string; error?: string } = {}): void {

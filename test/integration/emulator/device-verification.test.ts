@@ -8,7 +8,7 @@ import { TestClient } from '../../support/http.ts';
 
 describe('emulator: device flow', () => {
   const device = deviceFlowStack();
-  const { start } = device;
+  const { start, poll } = device;
 
   test('the verification page takes a pre-filled code, and "Not you?" asks for another login', async () => {
     const { stack } = device;
@@ -68,6 +68,48 @@ describe('emulator: device flow', () => {
     // A way on from here: the page where the code is entered again, not only the emulator's home.
     assert.match(page, /<a href="\/setup\/connect">Enter the code again<\/a>/);
   });
+
+  for (const decision of ['allow', 'deny'] as const) {
+    test(`Back to the approval page after ${decision === 'allow' ? 'Allow' : 'Deny'} shows that answer again, not an expired request`, async () => {
+      const { stack } = device;
+      const { body } = await start();
+      const browser = new TestClient();
+      const codeSent = await browser.post(`${stack.emulatorUrl}/setup/connect`, {
+        user_code: body.user_code as string,
+      });
+      const loggedIn = await browser.post(`${stack.emulatorUrl}/setup/connect/login`, {
+        request: hiddenValue(
+          await (await followLogin(browser, stack.emulatorUrl, codeSent)).text(),
+          'request',
+        ),
+        username: stack.config.username,
+        password: stack.config.emulator.password,
+      });
+      const approvalUrl = new URL(loggedIn.headers.get('location') ?? '', stack.emulatorUrl).href;
+      const approval = await (await browser.get(approvalUrl)).text();
+      const answered = await browser.post(`${stack.emulatorUrl}/setup/connect/approve`, {
+        request: hiddenValue(approval, 'request'),
+        decision,
+      });
+      const heading = decision === 'allow' ? /You're connected/ : /Access denied/;
+      assert.match(await answered.text(), heading);
+      // Back (the approval page's URL again), and the form on it sent once more: the answer given, both times.
+      const back = await browser.get(approvalUrl);
+      assert.equal(back.status, 200);
+      const backHtml = await back.text();
+      assert.match(backHtml, heading);
+      assert.doesNotMatch(backHtml, /expired/);
+      const resent = await browser.post(`${stack.emulatorUrl}/setup/connect/approve`, {
+        request: hiddenValue(approval, 'request'),
+        decision: decision === 'allow' ? 'deny' : 'allow',
+      });
+      assert.match(await resent.text(), heading, 'the first answer stands');
+      // And the device gets that first answer.
+      device.clock += 5_000;
+      const polled = await poll(body.device_code as string);
+      assert.equal(polled.status, decision === 'allow' ? 200 : 400);
+    });
+  }
 
   test('answers hostile verification and multipart requests calmly: 400s, no crash, no prototype pollution', async () => {
     const { stack } = device;
