@@ -6,6 +6,9 @@ import { LOCKED_OUT_MESSAGE } from './lockout.ts';
 import type { OrgUser } from './org.ts';
 import { safeEqual } from './secrets.ts';
 
+/** A device request's answer: allowed, denied, or allowed by a user the app's admin-approved policy keeps out. */
+export type DeviceAnswer = 'allow' | 'deny' | 'not-let-in';
+
 declare module 'express-session' {
   interface SessionData {
     sfUserId?: string;
@@ -13,8 +16,8 @@ declare module 'express-session' {
     sfPending?: Record<string, PendingAuthorization>;
     /** Device codes this browser entered, waiting for a login or an approval, by a random id. */
     sfDevicePending?: Record<string, string>;
-    /** The device requests this browser has answered, by the same id: whether it allowed them. */
-    sfDeviceAnswered?: Record<string, boolean>;
+    /** The device requests this browser has answered, by the same id, and how. */
+    sfDeviceAnswered?: Record<string, DeviceAnswer>;
   }
 }
 

@@ -2,12 +2,12 @@
 // needed, and allows (or denies) the app; the device's next poll then gets its tokens (or its refusal).
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import type { EmulatorContext } from '../context.ts';
-import { checkCredentials, endLogin, sessionUser, startSession } from '../login.ts';
+import { appAccess, type EmulatorContext } from '../context.ts';
+import { checkCredentials, endLogin, sessionUser, startSession, type DeviceAnswer } from '../login.ts';
+import { PENDING_ID, recordAnswer, showAnswered, showConnected } from './connectAnswers.ts';
 import type { OrgUser } from '../org.ts';
 import { renderLogin } from './loginPage.ts';
 
-const PENDING_ID = /^[0-9a-f]{32}$/;
 const MAX_PENDING = 10;
 /** Salesforce's wording for a wrong code was not found in a stored source. */
 const INVALID_CODE = 'That code is not valid or has expired. Check the code your device shows and try again.';
@@ -81,24 +81,15 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     // its help names the web server and user-agent flows, and calls the approval the user's own, with a refresh
     // token issued, which this one is too. Counted here, so the device page's approval is the same as the others'.
     if (allow) ctx.state.approve(user.id);
-    const answered = Object.entries({ ...req.session.sfDeviceAnswered, [id]: allow });
-    req.session.sfDeviceAnswered = Object.fromEntries(answered.slice(-MAX_PENDING));
-    showConnected(res, allow);
+    // Allowed by a user an admin-approved app does not let in: the poll will be refused (invalid_app_access), so
+    // the page must not promise access. What Salesforce's page says then is unconfirmed.
+    const letIn = !allow || appAccess(ctx, user, 'peek', { grantType: 'device' }).permitted;
+    const answer: DeviceAnswer = !allow ? 'deny' : letIn ? 'allow' : 'not-let-in';
+    recordAnswer(req, id, answer, MAX_PENDING);
+    showConnected(res, answer);
   });
 
   return router;
-}
-
-const showConnected = (res: Response, allowed: boolean) =>
-  res.render('emulator/connected', { title: allowed ? 'Connected' : 'Access denied', allowed });
-
-/** A request this browser answered, come back to (Back, or its form sent again): that answer, not "expired". */
-function showAnswered(req: Request, res: Response, id: unknown): boolean {
-  const answered = req.session.sfDeviceAnswered;
-  if (typeof id !== 'string' || !PENDING_ID.test(id) || !answered || !Object.hasOwn(answered, id))
-    return false;
-  showConnected(res, answered[id]);
-  return true;
 }
 
 function showLogin(res: Response, id: string, form: { username?: string; error?: string } = {}): void {

@@ -3,7 +3,7 @@
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { deviceFlowStack } from '../../support/device-emulator.ts';
-import { postToken } from '../../support/emulator-api.ts';
+import { changeSettings, postToken } from '../../support/emulator-api.ts';
 import { TestClient } from '../../support/http.ts';
 
 describe('emulator: device flow', () => {
@@ -87,6 +87,22 @@ describe('emulator: device flow', () => {
       error: 'invalid_grant',
       error_description: 'expired authorization code',
     });
+  });
+
+  test('allowed by a user the admin-approved app does not let in: the page does not promise access, and the poll is refused', async () => {
+    const { stack } = device;
+    await changeSettings(stack, { policy: 'admin-approved', profiles: 'Standard User' });
+    try {
+      const { body } = await start();
+      const approved = await enterCode(body.user_code as string, 'allow');
+      assert.doesNotMatch(approved.html, /it gets its access/);
+      assert.match(approved.html, /not among the users this app lets in/);
+      device.clock += 5_000;
+      const refused = await poll(body.device_code as string);
+      assert.equal(refused.body.error, 'invalid_app_access');
+    } finally {
+      await changeSettings(stack, { policy: 'self-authorize' });
+    }
   });
 
   test('a denied code polls access_denied; an unapproved one expires after 10 minutes with expired_token', async () => {
