@@ -2,7 +2,7 @@
 import type { Check, Fault } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { pkceCheck } from './checks.ts';
-import { notPerformed } from './responseChecks.ts';
+import { notPerformed } from './checkOutcomes.ts';
 
 type ExchangeConfig = Pick<Config, 'clientId' | 'clientSecret' | 'callbackUrl'>;
 /** What the exchange needs of the web server flow's transaction. */

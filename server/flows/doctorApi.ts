@@ -4,7 +4,7 @@ import type { Check } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { SalesforceResponse } from '../salesforce/http.ts';
-import { notPerformed } from './responseChecks.ts';
+import { notPerformed } from './checkOutcomes.ts';
 
 const MY_DOMAIN_FIX =
   "SF_MY_DOMAIN must be your org's My Domain, as Setup → My Domain shows it, e.g. https://<domain>.my.salesforce.com";

@@ -1,6 +1,7 @@
 // Checks on a token response before it is trusted: where it points (every flow), and for the redirect flows its
 // signature and id_token. Each check is logged; a failed one ends the attempt.
-import { FlowError, type Check } from '../attempts/attempt.ts';
+import type { Check } from '../attempts/attempt.ts';
+import { missing, notPerformed, settle } from './checkOutcomes.ts';
 import type { TokenSet } from '../salesforce/tokens.ts';
 import { hostsCheck, nonceCheck, signatureCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
@@ -18,6 +19,8 @@ export interface ResponseExpectations {
   openidRequested?: boolean;
   /** The tokens came in the callback's fragment (the user-agent flow), not from the token endpoint. */
   inFragment?: boolean;
+  /** The refresh token the login already holds (a refresh): never revoked with a refused answer that repeats it. */
+  heldRefreshToken?: string;
 }
 
 /** The org's own origins: its login host and, when known, its My Domain (the emulator's two origins). */
@@ -43,6 +46,20 @@ export async function verifyTokenResponse(
   tokens: TokenSet,
   expected: ResponseExpectations,
 ): Promise<void> {
+  try {
+    await checkTokenResponse(ctx, tokens, expected);
+  } catch (error) {
+    // Refused, its refresh token belongs to no login here, yet stays valid at the org until revoked (one of the
+    // user's five grants for the app): revoked at the configured org, as a leg of the attempt. Never the access token
+    // alone: Salesforce may answer with one a login here already holds, and it expires on its own.
+    const refused = tokens.refresh_token;
+    if (refused && refused !== expected.heldRefreshToken)
+      await ctx.api.revokeToken(refused, ctx.log.entry, 'revoke (answer refused)').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function checkTokenResponse(ctx: FlowContext, tokens: TokenSet, expected: ResponseExpectations) {
   const { config, now, log } = ctx;
   // Where the response points is settled first: for a forged host nothing more is fetched or believed.
   checkHosts(ctx, tokens);
@@ -112,36 +129,3 @@ const NO_SECRET =
   'No client secret is configured (a public client), so this app cannot recompute the HMAC; the answer came straight from the token endpoint over TLS, which is what vouches for it here.';
 const NO_SECRET_FRAGMENT =
   "No client secret is configured (a public client), so this app cannot recompute the HMAC that shows the fragment came from Salesforce; the state check ties it to this login, and the token is sent only to the org's own hosts.";
-
-/** A check that could not run: shown as such (○), never as passed, and never ending the attempt. */
-export function notPerformed(
-  id: string,
-  label: string,
-  detail: string,
-  why = 'Shown so that nothing looks checked that was not.',
-): Check {
-  return { id, label, passed: false, performed: false, detail, why };
-}
-
-function missing(id: string, label: string, detail: string): Check {
-  return {
-    id,
-    label,
-    passed: false,
-    detail,
-    why: 'A response without what the request asked for is not trusted.',
-  };
-}
-
-/** The first failed check ends the attempt, with an error the explainer knows. */
-function settle(checks: Check[]): void {
-  const failed = checks.find((check) => !check.passed && check.performed !== false);
-  if (failed) throw new FlowError(FAILURES[failed.id] ?? `${failed.id}_failed`, failed.detail);
-}
-
-const FAILURES: Record<string, string> = {
-  hosts: 'untrusted_host',
-  signature: 'signature_mismatch',
-  nonce: 'nonce_mismatch',
-  'id-token': 'id_token_invalid',
-};

@@ -9,7 +9,7 @@ import type { FlowContext } from './context.ts';
 import { isOwnKey, keyMatchesCertificate } from './jwtKeyCheck.ts';
 import { preflightAuthorize } from './preflight.ts';
 import { apiChecks, check, noAnswerFix } from './doctorApi.ts';
-import { notPerformed } from './responseChecks.ts';
+import { notPerformed } from './checkOutcomes.ts';
 import { clientCheckDetail, LOGIN_URL_FIX } from './doctorClientFix.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import * as webServer from './webServer.ts';

@@ -5,6 +5,13 @@ import { describe, test } from 'node:test';
 import { faultyStack } from '../../support/faulty-stack.ts';
 import { TestClient } from '../../support/http.ts';
 import { runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
+import type { TestStack } from '../../support/stack.ts';
+
+/** The grants the org holds live: one per refresh token not yet revoked or replaced. */
+function liveRefreshTokens(stack: TestStack): number {
+  const tokens = stack.emulator?.context.state.tokens;
+  return [...(tokens?.refresh.values() ?? [])].filter((record) => record.replacedAt === undefined).length;
+}
 
 describe('redirect flows: no signing keys for the id_token', () => {
   const faulty = faultyStack();
@@ -32,4 +39,24 @@ describe('redirect flows: no signing keys for the id_token', () => {
       );
     });
   }
+
+  test('a refused answer does not leave its grant behind: its refresh token is revoked, as a leg of the attempt', async () => {
+    const client = new TestClient();
+    const before = liveRefreshTokens(faulty.stack);
+    faulty.faults.answer(503, 'text/plain', 'Service Unavailable', '/.well-known/openid-configuration');
+    try {
+      await runWebServerFlow(faulty.stack, client);
+    } finally {
+      await faulty.faults.restore();
+    }
+    assert.equal(liveRefreshTokens(faulty.stack), before, 'the grant the refused answer started is gone');
+    const html = await (await client.get(`${faulty.stack.appUrl}/flows/web-server`)).text();
+    assert.match(html, /revoke \(answer refused\)/);
+    const id = /data-entry="([^"]+)" data-leg="revoke \(answer refused\)"/.exec(html)?.[1];
+    assert.ok(id, 'the revoke is a step of the attempt');
+    const leg = await (await client.get(`${faulty.stack.appUrl}/teaching/legs/${id}?part=body`)).text();
+    assert.match(leg, /Response: HTTP 200/);
+    assert.match(leg, /Sent by this app after it refused the answer above/);
+    assert.doesNotMatch(html, /Signed in/);
+  });
 });
