@@ -15,10 +15,20 @@ const SEPARATOR = `([ \\t]*(?:=>|=|::?)[ \\t]*)`;
 const inQuotes = (q: string) => String.raw`${q}((?:\\.|[^${q}\\\n])*)${q}`;
 const QUOTED_VALUE = `${inQuotes('"')}|${inQuotes("'")}|${inQuotes('`')}`;
 /**
- * name=value, name: value, name => 'value' (a URL, a form, a log line, YAML, code), the value quoted or bare: a bare
- * one runs to the next space or &, symbols and all (a password's , # ) < are its own).
+ * A connection string's separator (CData's and JDBC drivers' User=…;Password=…;Security Token=…;): a ; before the
+ * next key, whose name may have words and spaces. Bounded, so a run of ; is read linearly.
  */
-export const PAIR = new RegExp(`${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|([^&\\s"'\`]+))`, 'gi');
+export const NEXT_KEY = String.raw`;(?=[ \t]*[A-Za-z][\w .-]{0,40}=)`;
+/** The same, or one that ends a bare value (a string's last ;, before a blank): a bare value's end. */
+const VALUE_END = String.raw`${NEXT_KEY}|;(?=[\s;]|$)`;
+/**
+ * name=value, name: value, name => 'value' (a URL, a form, a log line, YAML, code), the value quoted or bare: a bare
+ * one runs to the next space, & or connection-string separator, symbols and all (a password's , # ) < ; are its own).
+ */
+export const PAIR = new RegExp(
+  `${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|((?:[^&\\s"'\`;]|(?!${VALUE_END});)+))`,
+  'gi',
+);
 /**
  * "name": "value" in JSON, 'name': 'value' in a Python or Ruby repr, ('name', 'value') in a call, "name": {"value"}
  * in Go's url.Values. Never a value that is a key itself: in {"error":"invalid_token","error_description":…} the code

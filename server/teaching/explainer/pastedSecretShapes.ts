@@ -3,7 +3,7 @@
 // (a command's flag, .netrc), a setting's name with a suffix, a YAML value of several words. Each has the groups
 // head (kept), value (masked) and tail (kept, often empty); a setting's name, when it has one (see envSecretName).
 import { maskValue } from '../mask.ts';
-import { NAME, SETTING } from './pastedSecretPatterns.ts';
+import { NAME, NEXT_KEY, SETTING } from './pastedSecretPatterns.ts';
 import { isNoSecret } from './pastedSecretValues.ts';
 
 const SEPARATOR = String.raw`[ \t]*(?:=>|=|::?)[ \t]*`;
@@ -102,9 +102,13 @@ export const SETTER_CALL = new RegExp(
   'g',
 );
 
-/** A YAML line's value and what follows it: a comment (after a blank and #) and trailing blanks are no part of it. */
+/**
+ * A YAML line's value and what follows it: a comment (after a blank and #), trailing blanks and, on a connection
+ * string's line (Password=…;Security Token=…), the keys after the first are no part of it.
+ */
 export function yamlValue(rest: string): { value: string; tail: string } {
-  const comment = [rest.indexOf(' #'), rest.indexOf('\t#')].filter((at) => at !== -1);
+  const nextKey = new RegExp(NEXT_KEY).exec(rest)?.index ?? -1;
+  const comment = [rest.indexOf(' #'), rest.indexOf('\t#'), nextKey].filter((at) => at !== -1);
   const end = comment.length > 0 ? Math.min(...comment) : rest.length;
   const value = rest.slice(0, end).trimEnd();
   return { value, tail: rest.slice(value.length) };

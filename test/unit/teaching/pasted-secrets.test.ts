@@ -275,4 +275,27 @@ describe('masking a pasted error', () => {
       /code=aPrx…•••••• \(18 chars\)&state=s/,
     );
   });
+
+  test("a connection string's secrets are masked, each key's words and the separators kept", () => {
+    for (const [pasted, expected] of [
+      [
+        'User=me@acme.com;Password=Secret123;Security Token=AbCdEf123;',
+        'User=me@acme.com;Password=••••••;Security Token=••••••;',
+      ],
+      // At a line's start too, where an INI line's value would run to the line's end.
+      ['Password=Secret123;Security Token=AbCdEf123;', 'Password=••••••;Security Token=••••••;'],
+      [
+        'AuthScheme=OAuthClient;OAuth Client Id=3MVG9abc;OAuth Client Secret=ABCDEF123456;InitiateOAuth=GETANDREFRESH;',
+        'AuthScheme=OAuthClient;OAuth Client Id=3MVG9abc;OAuth Client Secret=••••••;InitiateOAuth=GETANDREFRESH;',
+      ],
+      ['Client Secret=ABCDEF123456;Client Id=3MVG9abc', 'Client Secret=••••••;Client Id=3MVG9abc'],
+      [
+        'jdbc:salesforce:User=me@acme.com;Password=Secret123;Security Token=AbCdEf123;UseSandbox=true',
+        'jdbc:salesforce:User=me@acme.com;Password=••••••;Security Token=••••••;UseSandbox=true',
+      ],
+      // A ; inside the value, no key after it, is the password's own.
+      ['Password=Secret1;23;Security Token=AbCdEf123;', 'Password=••••••;Security Token=••••••;'],
+    ] as const)
+      assert.equal(masked(pasted), expected);
+  });
 });
