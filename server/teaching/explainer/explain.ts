@@ -78,8 +78,11 @@ export function explainCandidates(
   const told = Object.keys(context).length > 0;
   // Told nothing, the general explanation of a description comes before those of one flow or another.
   const fit = (rule: Rule) => (!rule.when ? 1 : !told ? 1.5 : rule.when(context) ? 0 : 2);
-  return found
-    .map((rule, order) => ({ rule, order, fit: fit(rule) }))
+  const ranked = found.map((rule, order) => ({ rule, order, fit: fit(rule) }));
+  // A request pasted whole (its grant_type shows it) rules the others out for certain: they are not listed, unless
+  // nothing else is. Only hinted at (a tool's words), they come last.
+  const fitting = ranked.filter((candidate) => candidate.fit < 2);
+  return (context.grantType !== undefined && fitting.length > 0 ? fitting : ranked)
     .sort((a, b) => a.fit - b.fit || a.order - b.order)
     .map(({ rule }) => ({
       ...explanationOf(rule),

@@ -121,7 +121,8 @@ export const FLOW_RULES: Rule[] = [
   {
     key: 'device-grant-type',
     error: 'unsupported_grant_type',
-    when: (c) => c.flow === 'device',
+    // A pasted grant_type=device is Salesforce's own already: this card would tell to send what was sent.
+    when: (c) => c.flow === 'device' && c.grantType !== 'device',
     title: "Salesforce's device flow has its own grant_type",
     likelyMeaning:
       'Salesforce implemented the device flow before RFC 8628: it polls with grant_type=device and code=<device_code>, not urn:ietf:params:oauth:grant-type:device_code and device_code=.',

@@ -41,6 +41,7 @@ export function contextOfPaste(raw: string, description = ''): ExplainContext {
   const context: ExplainContext = {};
   const grantType = GRANT_TYPE.exec(text)?.[1];
   const decoded = grantType ? safeDecode(grantType) : undefined;
+  context.grantType = decoded;
   context.flow =
     (decoded ? GRANT_FLOWS.find(([shape]) => shape.test(decoded))?.[1] : undefined) ??
     FLOW_WORDS.find(([words]) => words.test(text))?.[1];

@@ -1,13 +1,16 @@
 // Explanations for errors of the token exchange flow (RFC 8693 at Salesforce: an Apex handler trades another
 // identity provider's token for a Salesforce one). The playground does not run this flow, so these cards answer
 // pasted errors only; the words are those one real integration reported (salesforce-wire-flows.md §5.3).
-import type { Rule } from './types.ts';
+import type { ExplainContext, Rule } from './types.ts';
 
 /** Where an org's token exchange handlers are listed, each with the apps enabled for it. */
 const HANDLERS = 'Setup → Token Exchange Handlers → your handler';
 
-/** Only a pasted error can come from a token exchange: no flow of this app sends one. */
-const pastedOnly = () => false;
+/**
+ * Only a pasted error can come from a token exchange (no flow of this app sends one), and only a paste that shows
+ * the grant says it did: told nothing of the request, these cards come after the general one.
+ */
+const pastedOnly = (c: ExplainContext) => c.grantType === 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 /** Salesforce does not pass on why the handler said no (as reported), so the causes are looked for in its Apex. */
 const handlerRejected = (error: string): Rule => ({

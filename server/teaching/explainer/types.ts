@@ -14,6 +14,11 @@ export const ONLY_A_SWITCH =
 /** What the app knows about the request that failed, so one error code can get the right explanation. */
 export interface ExplainContext {
   flow?: FlowName;
+  /**
+   * The grant_type of a pasted request, as sent (decoded): it tells the flow for certain, where a tool's words only
+   * hint at it. A flow of this app's own has none here: its flow says it.
+   */
+  grantType?: string;
   /** Whether the token request carried a client_secret / a code_verifier. */
   sentSecret?: boolean;
   sentVerifier?: boolean;

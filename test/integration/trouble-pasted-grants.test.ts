@@ -1,0 +1,87 @@
+// The paste-an-error page when the paste shows the request's grant_type: the explanations of other flows are not
+// listed at all (the grant rules them out), and each grant gets only the cards that fit it.
+import assert from '../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { explainPasted as pasteToExplain } from '../support/flows.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+/** The titles of the explanation cards, in the page's order. */
+const cardTitles = (html: string) =>
+  [...html.matchAll(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/g)].map((m) => m[1].replace(/&#39;/g, "'"));
+
+const UNKNOWN_GRANT = 'Unknown grant_type';
+const DEVICE_GRANT = "Salesforce's device flow has its own grant_type";
+const UNSUPPORTED = '{"error":"unsupported_grant_type","error_description":"grant type not supported"}';
+const curl = (grant: string) =>
+  `curl -X POST https://acme.my.salesforce.com/services/oauth2/token -d grant_type=${grant} -d client_id=3MVG9abc`;
+
+describe('the trouble path: a pasted grant_type rules out the other flows', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const explainPasted = (text: string) => pasteToExplain(stack, text);
+
+  test("unsupported_grant_type lists the device flow's card only for the RFC's device grant", async () => {
+    for (const grant of [
+      'client_credentials',
+      'password',
+      'refresh_token',
+      'authorization_code',
+      'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      'urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer',
+      'urn:ietf:params:oauth:grant-type:token-exchange',
+      // Salesforce's own device grant: the card would tell to send what was sent.
+      'device',
+    ])
+      assert.deepEqual(
+        cardTitles(await explainPasted(`${curl(grant)}\n${UNSUPPORTED}`)),
+        [UNKNOWN_GRANT],
+        grant,
+      );
+    const rfcDevice = await explainPasted(
+      `${curl('urn:ietf:params:oauth:grant-type:device_code')}\n${UNSUPPORTED}`,
+    );
+    assert.deepEqual(cardTitles(rfcDevice), [DEVICE_GRANT, UNKNOWN_GRANT]);
+    assert.match(rfcDevice, /the ones your paste fits come first/);
+  });
+
+  test("authentication failure lists the pasted grant's card and the general one, not another flow's", async () => {
+    const failure = '{"error":"invalid_grant","error_description":"authentication failure"}';
+    assert.deepEqual(cardTitles(await explainPasted(`${curl('client_credentials')}\n${failure}`)), [
+      'The Run As user could not be signed in',
+      'Salesforce refused the user',
+    ]);
+    assert.deepEqual(cardTitles(await explainPasted(`${curl('password')} -d username=a@b.c\n${failure}`)), [
+      'Salesforce refused the username-password login',
+      'Salesforce refused the user',
+    ]);
+    // Without a grant_type, only a tool's words tell the flow: the others stay listed, last.
+    assert.equal(
+      cardTitles(
+        await explainPasted("await conn.login('me@example.com', pw);\ninvalid_grant: authentication failure"),
+      ).length,
+      3,
+    );
+  });
+
+  test('a token exchange pasted whole gets its own cards first, another grant never gets them', async () => {
+    const notApproved = `{"error":"invalid_grant","error_description":"user hasn't approved this consumer"}`;
+    const exchange = await explainPasted(
+      `${curl('urn:ietf:params:oauth:grant-type:token-exchange')} -d subject_token=abc\n${notApproved}`,
+    );
+    assert.deepEqual(cardTitles(exchange), [
+      'If this came from a token exchange: the user is not pre-authorized',
+      'The user has not approved this app',
+    ]);
+    const jwt = await explainPasted(`${curl('urn:ietf:params:oauth:grant-type:jwt-bearer')}\n${notApproved}`);
+    assert.deepEqual(cardTitles(jwt), ['The user has not approved this app']);
+    const expired = '{"error":"invalid_grant","error_description":"expired authorization code"}';
+    assert.deepEqual(cardTitles(await explainPasted(`${curl('device')} -d code=abc\n${expired}`)), [
+      'Salesforce no longer knows this device code',
+      'The code was already used or is too old',
+    ]);
+  });
+});
