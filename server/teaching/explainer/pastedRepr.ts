@@ -34,9 +34,27 @@ export function fromRepr(input: string): PastedError | undefined {
     ['exceptionCode', 'exceptionMessage'],
   ]) {
     const error = reprValue(input, code);
-    if (error) return withDescription(error, reprValue(input, description));
+    if (error) return withDescription(error, wscMessage(input, description) ?? reprValue(input, description));
   }
   return undefined;
+}
+
+/**
+ * WSC's exceptionMessage='…', which it prints unescaped: quotes inside (sObject type 'Foo__c'), a SOQL message's
+ * lines. It ends at the quote that the next field (extendedErrorDetails='…', row='1') or the fault's ] follows.
+ * Searched once from the first exceptionMessage=' (a lazy pattern would go to the end again from each one).
+ */
+function wscMessage(input: string, name: string): string | undefined {
+  const start = name === 'exceptionMessage' ? input.indexOf("exceptionMessage='") : -1;
+  if (start === -1) return undefined;
+  const rest = input.slice(start + "exceptionMessage='".length);
+  const end = rest.search(/'(?=\s*(?:[A-Za-z]\w*=|\]|$))/);
+  if (end === -1) return undefined;
+  const message = rest.slice(0, end);
+  // A SOQL message keeps its lines (the query, the caret under it); any other was only wrapped where it was copied.
+  return /\nERROR at Row:\d+:Column:\d+/.test(message)
+    ? message.replace(/^[ \t]*\n/, '')
+    : message.replace(/[ \t]*\n\s*/g, ' ');
 }
 
 const ERROR_LINE = new RegExp(`^[ \\t-]*error[ \\t]*:[ \\t]*(${ERROR_CODE})[ \\t]*$`, 'm');
