@@ -12,8 +12,8 @@ const cardTitles = (html: string) =>
 const UNKNOWN_GRANT = 'Unknown grant_type';
 const DEVICE_GRANT = "Salesforce's device flow has its own grant_type";
 const UNSUPPORTED = '{"error":"unsupported_grant_type","error_description":"grant type not supported"}';
-const curl = (grant: string) =>
-  `curl -X POST https://acme.my.salesforce.com/services/oauth2/token -d grant_type=${grant} -d client_id=3MVG9abc`;
+const TOKEN_URL = 'https://acme.my.salesforce.com/services/oauth2/token';
+const curl = (grant: string) => `curl -X POST ${TOKEN_URL} -d grant_type=${grant} -d client_id=3MVG9abc`;
 
 describe('the trouble path: a pasted grant_type rules out the other flows', () => {
   let stack: TestStack;
@@ -65,6 +65,22 @@ describe('the trouble path: a pasted grant_type rules out the other flows', () =
       ).length,
       3,
     );
+  });
+
+  test('a secret sent by HTTP Basic (curl -u, requests auth=, axios auth:) is a secret sent', async () => {
+    const refused = '{"error":"invalid_client","error_description":"invalid client credentials"}';
+    for (const request of [
+      `curl -u 3MVG9abc:ABCDEF1234567890 -d grant_type=client_credentials ${TOKEN_URL}`,
+      `curl --user "3MVG9abc:ABCDEF1234567890" -d grant_type=client_credentials ${TOKEN_URL}`,
+      `r = requests.post(url, auth=('3MVG9abc', 'ABCDEF1234567890'), data={'grant_type': 'client_credentials'})`,
+      `r = requests.post(url, auth=HTTPBasicAuth(cid, secret), data={'grant_type': 'client_credentials'})`,
+      `await axios.post(url, 'grant_type=client_credentials', { auth: { username: key, password: secret } })`,
+    ])
+      assert.deepEqual(
+        cardTitles(await explainPasted(`${request}\n${refused}`)),
+        ['The client secret is wrong'],
+        request,
+      );
   });
 
   test('a token exchange pasted whole gets its own cards first, another grant never gets them', async () => {

@@ -29,6 +29,17 @@ const FLOW_WORDS: [RegExp, FlowName][] = [
   [/\.login\(|\bUsernamePassword(?:Async)?\(|\bLegacyApplicationClient\b/, 'username-password'],
   [/\bdevice flow\b/i, 'device'],
 ];
+/**
+ * The client's secret sent by HTTP Basic, as client credentials may send it: an Authorization header, curl's -u
+ * key:secret, Python requests' auth=(key, secret) or HTTPBasicAuth(…), axios's auth: { username, password }.
+ */
+const BASIC = [
+  /\bauthorization["']?\s*[:=]\s*["']?basic\s/i,
+  /(?:^|\s)(?:-u|--user)[ \t=]+["']?[^\s:"']+:[^\s"']/,
+  // The tuple's first item starts at a non-blank: blanks the item could take too would be split every way (quadratic).
+  /\bauth\s*=\s*(?:\(\s*[^\s,()][^,()\n]*,|HTTPBasicAuth\()/,
+  /\bauth\s*:\s*\{\s*username\b/,
+];
 // Where no base64url character precedes: \b would start again at each "eyJ" inside a long run (quadratic).
 const JWT = /(?<![\w-])eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
 
@@ -46,7 +57,7 @@ export function contextOfPaste(raw: string, description = ''): ExplainContext {
     (decoded ? GRANT_FLOWS.find(([shape]) => shape.test(decoded))?.[1] : undefined) ??
     FLOW_WORDS.find(([words]) => words.test(text))?.[1];
   // Only a request pasted whole says what it left out: its grant_type shows it is the request, not a fragment.
-  const basic = /\bauthorization["']?\s*[:=]\s*["']?basic\s/i.test(text);
+  const basic = BASIC.some((shape) => shape.test(text));
   if (grantType || /\bclient_secret\b/.test(text) || basic)
     context.sentSecret = /\bclient_secret\b/.test(text) || basic;
   if (grantType === 'authorization_code' || /\bcode_verifier\b/.test(text))
