@@ -1,4 +1,5 @@
-// The paste-an-error page on SOAP faults as Salesforce's Java client (WSC) prints them, over several lines.
+// The paste-an-error page on exceptions as client libraries print them: SOAP faults as Salesforce's Java client
+// (WSC) prints them, over several lines, and Python's oauthlib's "(code) description".
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { explainPasted as pasteToExplain } from '../support/flows.ts';
@@ -47,5 +48,18 @@ describe("the trouble path: a Java client's SOAP fault over several lines", () =
       unescapeHtml(field),
       /SELECT Id, Foo__c FROM Account\n {11}\^\nERROR at Row:1:Column:12\nNo such column 'Foo__c' on entity 'Account'\./,
     );
+  });
+
+  test("oauthlib's (code) description: the description is read with its code", async () => {
+    const text = textOf(
+      await explainPasted(
+        'oauthlib.oauth2.rfc6749.errors.InvalidClientIdError: (invalid_client_id) client identifier invalid',
+      ),
+    );
+    assert.ok(
+      text.includes("Salesforce's answer: invalid_client_id / client identifier invalid"),
+      text.slice(0, 600),
+    );
+    assert.match(text, /Salesforce does not know this consumer key/);
   });
 });

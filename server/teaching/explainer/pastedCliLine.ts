@@ -10,6 +10,8 @@ const CLI_LINE = new RegExp(
   `\\b(${ERROR_CODE})(?:\\s*(?:::?|\\s-\\s)\\s*([^\\n]+)| \\((?![\\w.-]+[/\\\\:])([A-Za-z][^()\\n]*)\\)(?=[ \\t]*(?:$|\\n|[{,'"]|\\s+at\\s)))`,
   'g',
 );
+/** Python's oauthlib: InvalidClientIdError: (invalid_client_id) client identifier invalid. */
+const OAUTHLIB = new RegExp(`\\((${ERROR_CODE})\\)[ \\t]+([^\\s][^\\n]*)`);
 /**
  * "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ...",
  * "invalid_grant (authentication failure)".
@@ -19,7 +21,10 @@ export function fromCliLine(input: string): PastedError | undefined {
     ([, name, said, inBrackets]) =>
       !isSetting(name, said ?? inBrackets) && !isKeyOfCode(name, said ?? inBrackets),
   );
-  if (!match || match.index === undefined) return undefined;
+  if (!match || match.index === undefined) {
+    const oauthlib = OAUTHLIB.exec(input);
+    return oauthlib ? withDescription(oauthlib[1], oauthlib[2].trim()) : undefined;
+  }
   if (match[3] !== undefined) return withDescription(match[1], match[3].trim());
   // A SOQL error's message is several lines (the query, a caret, "ERROR at Row:…", what was wrong): all of it.
   const soql = /^[ \t]*\n([\s\S]*?ERROR at Row:\d+:Column:\d+[ \t]*\n[^\n]+)/.exec(
