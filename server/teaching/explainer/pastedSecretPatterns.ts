@@ -19,14 +19,17 @@ const QUOTED_VALUE = `${inQuotes('"')}|${inQuotes("'")}|${inQuotes('`')}`;
  * next key, whose name may have words and spaces. Bounded, so a run of ; is read linearly.
  */
 export const NEXT_KEY = String.raw`;(?=[ \t]*[A-Za-z][\w .-]{0,40}=)`;
-/** The same, or one that ends a bare value (a string's last ;, before a blank): a bare value's end. */
-const VALUE_END = String.raw`${NEXT_KEY}|;(?=[\s;]|$)`;
+/**
+ * The same, a string's last ; (before a blank), or a comma and blanks before the next key (a Java toString's
+ * password=…, authEndpoint=…): a bare value's end. A password's own commas and semicolons stay its own.
+ */
+const VALUE_END = String.raw`${NEXT_KEY}|;(?=[\s;]|$)|,(?=[ \t]+[A-Za-z][\w.-]{0,40}=)`;
 /**
  * name=value, name: value, name => 'value' (a URL, a form, a log line, YAML, code), the value quoted or bare: a bare
  * one runs to the next space, & or connection-string separator, symbols and all (a password's , # ) < ; are its own).
  */
 export const PAIR = new RegExp(
-  `${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|((?:[^&\\s"'\`;]|(?!${VALUE_END});)+))`,
+  `${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|((?:[^&\\s"'\`;,]|(?!${VALUE_END})[;,])+))`,
   'gi',
 );
 /**

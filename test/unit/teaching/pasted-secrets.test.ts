@@ -295,6 +295,12 @@ describe('masking a pasted error', () => {
       ],
       // A ; inside the value, no key after it, is the password's own.
       ['Password=Secret1;23;Security Token=AbCdEf123;', 'Password=••••••;Security Token=••••••;'],
+      // A Java toString's fields, a comma and a blank between them: the comma before the next key is no password's.
+      [
+        'ConnectorConfig[username=me@acme.com, password=Summer2024AbCdEf123, authEndpoint=https://login.salesforce.com]',
+        'ConnectorConfig[username=me@acme.com, password=•••••• (19 chars), authEndpoint=https://login.salesforce.com]',
+      ],
+      ['secret=a,b,c&x=1', 'secret=••••••&x=1'],
     ] as const)
       assert.equal(masked(pasted), expected);
   });
