@@ -58,6 +58,23 @@ describe('the trouble path: a pasted grant_type rules out the other flows', () =
       'Salesforce refused the username-password login',
       'Salesforce refused the user',
     ]);
+    // The grant_type as a pair in code: Java's and .NET's name-value pairs, Python's tuples, Go's form.Set.
+    for (const request of [
+      'params.add(new BasicNameValuePair("grant_type", "client_credentials"));',
+      'data = [("grant_type", "client_credentials")]',
+      'form.Set("grant_type", "client_credentials")',
+    ])
+      assert.equal(
+        cardTitles(await explainPasted(`${request}\n${failure}`))[0],
+        'The Run As user could not be signed in',
+        request,
+      );
+    assert.equal(
+      cardTitles(
+        await explainPasted(`new KeyValuePair<string, string>("grant_type", "password"),\n${failure}`),
+      )[0],
+      'Salesforce refused the username-password login',
+    );
     // Without a grant_type, only a tool's words tell the flow: the others stay listed, last.
     assert.equal(
       cardTitles(

@@ -14,7 +14,8 @@ const GRANT_FLOWS: [RegExp, FlowName][] = [
   [/^password$/, 'username-password'],
   [/^device$|device_code$/, 'device'],
 ];
-const GRANT_TYPE = /\bgrant_type["']?\s*(?:=|:|=>)\s*["']?([\w:.%-]+)/i;
+/** grant_type=…, grant_type: '…', "grant_type" => …, and a pair in code: ("grant_type", "…") in Java, C#, Python, Go. */
+const GRANT_TYPE = /\bgrant_type(?:["']?\s*(?:=|:|=>)|["']\s*,)\s*["']?([\w:.%-]+)/i;
 /**
  * Words of the tools that print these errors, when no grant_type was pasted: the sf CLI's "Error authenticating with
  * auth code due to: …", its JWT login's JwtGrantError, a refresh's "…with the refresh token…", a login call.
