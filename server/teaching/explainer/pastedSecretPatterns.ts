@@ -99,9 +99,12 @@ export function envValue(rest: string): { q: string; value: string; end: string 
   return { q: '', value, end };
 }
 
-/** A password inside a URL: redis://user:password@host, force://id:secret:token@host. */
+/**
+ * A password inside a URL: redis://user:password@host, force://id:secret:token@host, and force://id::token@host
+ * (no secret), whose colons stay: the value starts at its first other character, so the split is one way only.
+ */
 // A scheme starts where no scheme character precedes it: \b would try every word of "a-a-a-…" again (quadratic).
-export const URL_PASSWORD = /(?<![a-z\d+.-])([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)([^\s/@]+)@/gi;
+export const URL_PASSWORD = /(?<![a-z\d+.-])([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:+)([^\s/@:][^\s/@]*)@/gi;
 /** A scheme's credential, quoted or not; a bare Authorization header's value; curl's -u user:password. */
 export const AUTHORIZATION = /\b(Bearer|Basic|OAuth)(\s+["']?)([\w.~+/!=%-]{8,})/gi;
 export const BARE_AUTHORIZATION =

@@ -141,6 +141,11 @@ describe('masking a pasted error', () => {
     // No part of a password or secret is shown: a prefix only where it names the org or the kind of token.
     assert.equal(masked('curl -d password=S3cr3tPassw0rd'), 'curl -d password=•••••• (14 chars)');
     assert.equal(masked('Bearer 00D5j000000AbCd!AQ8AQJx7hYq9'), 'Bearer 00D5…•••••• (28 chars)');
+    // An sfdx auth URL whose secret is empty (force://<key>::<refresh token>@<host>): both colons stay.
+    assert.equal(
+      masked('force://PlatformCLI::5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJ9d2@acme.my.salesforce.com'),
+      'force://PlatformCLI::5Aep…•••••• (41 chars)@acme.my.salesforce.com',
+    );
     // A hex secret that happens to start as an org id does is no token: no prefix.
     assert.equal(masked(`client_secret=00DA${'7'.repeat(60)}`), 'client_secret=•••••• (64 chars)');
   });
