@@ -1,5 +1,5 @@
-// The paste-an-error page on exceptions as client libraries print them: SOAP faults as Salesforce's Java client
-// (WSC) prints them, over several lines, and Python's oauthlib's "(code) description".
+// The paste-an-error page on exceptions and logs as clients print them: SOAP faults as Salesforce's Java client
+// (WSC) prints them, over several lines, Python's oauthlib's "(code) description", an Apex debug log's callout.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { explainPasted as pasteToExplain } from '../support/flows.ts';
@@ -61,5 +61,30 @@ describe("the trouble path: a Java client's SOAP fault over several lines", () =
       text.slice(0, 600),
     );
     assert.match(text, /Salesforce does not know this consumer key/);
+  });
+
+  test("an Apex debug log's event names are no error codes: a callout's status alone is read as such", async () => {
+    const html = await explainPasted(
+      '12:00:00.0 (1)|CALLOUT_REQUEST|[10]|System.HttpRequest[Endpoint=callout:My_NC/services/oauth2/token, Method=POST]\n12:00:00.5 (2)|CALLOUT_RESPONSE|[10]|System.HttpResponse[Status=Unauthorized, StatusCode=401]',
+    );
+    assert.doesNotMatch(html, /CALLOUT_(?:REQUEST|RESPONSE) mean/);
+    assert.match(textOf(html), /Only the HTTP status came through/);
+    // With the body logged after it, the body's error is read.
+    const body = textOf(
+      await explainPasted(
+        '12:00:00.5 (2)|CALLOUT_RESPONSE|[10]|System.HttpResponse[Status=Bad Request, StatusCode=400]\n12:00:00.5 (3)|USER_DEBUG|[11]|DEBUG|{"error":"invalid_grant","error_description":"request not supported on this domain"}',
+      ),
+    );
+    assert.match(body, /The client credentials flow must call your My Domain/);
+  });
+
+  test("the sf CLI's words after OAuth are words, not a credential", async () => {
+    const text = textOf(
+      await explainPasted(
+        'ERROR running auth:jwt:grant:  This org appears to have a problem with its OAuth configuration. Reason: invalid_client_id - client identifier invalid',
+      ),
+    );
+    assert.match(text, /problem with its OAuth configuration\. Reason/);
+    assert.doesNotMatch(text, /masked/i);
   });
 });

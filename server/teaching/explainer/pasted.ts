@@ -113,11 +113,13 @@ function fromUrlOrForm(input: string): PastedError | undefined {
 }
 
 function fromCode(input: string): PastedError | undefined {
-  // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST.
+  // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST, nor
+  // an Apex debug log's event (…|CALLOUT_RESPONSE|…, between its line's bars).
   const match = [...input.matchAll(new RegExp(KNOWN_CODE, 'g'))].find((found) => {
     const after = input.slice((found.index ?? 0) + found[0].length);
     const value = /^\s*:[ \t]*([^\n]*)/.exec(after)?.[1];
-    return !/^\s*=/.test(after) && !/^ERR_/.test(found[1]) && !isSetting(found[1], value ?? '');
+    const logEvent = input[(found.index ?? 0) - 1] === '|' && after.startsWith('|');
+    return !/^\s*=/.test(after) && !/^ERR_/.test(found[1]) && !logEvent && !isSetting(found[1], value ?? '');
   });
   return match ? { error: match[1] } : undefined;
 }

@@ -121,6 +121,8 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
     .replace(AUTHORIZATION, (m, scheme: string, space: string, value: string, at: number, all: string) =>
       isNoSecret(scheme, value) ||
       (isWord(value) && continuesSentence(all, at + m.length)) ||
+      // "…with its OAuth configuration. Reason: …": a word that ends a sentence or a clause.
+      (/[.,;:!?]$/.test(value) && isWord(value.slice(0, -1))) ||
       // WWW-Authenticate: Bearer error_description="…": a parameter's name, not a credential.
       /^[a-z_]+=/i.test(value)
         ? m

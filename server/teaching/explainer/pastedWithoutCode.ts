@@ -25,10 +25,11 @@ export function fromMessage(input: string): PastedError | undefined {
 /**
  * The status alone, as clients word it when they raise on it: Python requests' raise_for_status, axios, curl -f,
  * Java's HttpURLConnection, MuleSoft's "failed: bad request (400)", .NET's EnsureSuccessStatusCode() and WebException
- * (Windows PowerShell's Invoke-RestMethod too). The body that said why was left unread.
+ * (Windows PowerShell's Invoke-RestMethod too), an Apex debug log's callout response (a refusal's status only). The
+ * body that said why was left unread.
  */
 const STATUS_ONLY =
-  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)|Response status code does not indicate success: \d{3}|The remote server returned an error: \(\d{3}\)/i;
+  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)|Response status code does not indicate success: \d{3}|The remote server returned an error: \(\d{3}\)|\bHttpResponse\[Status=[\w ]*, StatusCode=[45]\d\d\]/i;
 
 export function fromStatusOnly(input: string): PastedError | undefined {
   const match = STATUS_ONLY.exec(input);
