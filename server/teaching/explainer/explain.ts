@@ -3,6 +3,7 @@ import type { ReceivedError } from '../../attempts/attempt.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { STATUS_ONLY_RULES } from './statusOnlyRules.ts';
+import { CLIENT_CHECK_RULES } from './clientCheckRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
 import { CLIENT_TRUST_RULES } from './clientTrustRules.ts';
 import { ERROR_PAGE_RULES } from './errorPageRules.ts';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   ...REST_REQUEST_RULES,
   ...ACCESS_RULES,
   ...CLIENT_TRUST_RULES,
+  ...CLIENT_CHECK_RULES,
   ...APP_RULES,
   ...STATUS_ONLY_RULES,
 ];

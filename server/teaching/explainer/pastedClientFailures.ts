@@ -40,7 +40,19 @@ const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
   ],
 ];
 
-export const fromClientFailure = (input: string) => firstOf(CLIENT_FAILURES, input);
+/**
+ * An OpenID Connect client's own checks of an id_token that came (openid-client 5's and 6's words, jose's): its iss
+ * or its nonce was not the one expected. Salesforce answered; the client refused the answer.
+ */
+const CLIENT_CHECKS: [RegExp, string][] = [
+  [/\bunexpected (?:JWT )?"?iss"? (?:\(issuer\) )?(?:claim )?value\b/i, 'client_iss_mismatch'],
+  [/\bnonce mismatch\b|\bunexpected (?:ID Token |JWT )?"nonce" claim value\b/i, 'client_nonce_mismatch'],
+];
+
+export const fromClientFailure = (input: string) =>
+  refused(firstOf(CLIENT_CHECKS, input)) ?? firstOf(CLIENT_FAILURES, input);
+
+const refused = (found: PastedError | undefined) => found && { ...found, refusedAnswer: true };
 export const fromClientFailureWords = (input: string) => firstOf(CLIENT_FAILURE_WORDS, input);
 
 function firstOf(failures: [RegExp, string][], input: string): PastedError | undefined {

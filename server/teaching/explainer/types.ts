@@ -82,4 +82,6 @@ export interface PastedError {
   error_description?: string;
   /** Not Salesforce's answer: the client's own failure (a key it could not read, a certificate it did not trust). */
   fromClient?: boolean;
+  /** The client's failure was a check of Salesforce's answer (an id_token's iss or nonce): the answer did come. */
+  refusedAnswer?: boolean;
 }

@@ -1,0 +1,45 @@
+// The paste-an-error page on an OpenID Connect client's own refusal of Salesforce's id_token, in openid-client 5's
+// and 6's words: told as the client's check of an answer that came, with the issuer or nonce card, never as an
+// error Salesforce sent or as a client that never reached it.
+import assert from '../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { explainPasted } from '../support/flows.ts';
+import { unescapeHtml } from '../support/html.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const textOf = (html: string) => unescapeHtml(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+const REFUSED_LEAD =
+  'Salesforce answered, and your client refused the answer: a check of its own on the id_token failed.';
+
+describe("the trouble path: an OpenID Connect client's own id_token checks", () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('an issuer the client did not expect: the iss card, after the lead that the answer came', async () => {
+    for (const pasted of [
+      'RPError: unexpected iss value, expected https://login.salesforce.com, got: https://acme.my.salesforce.com\n    at Client.validateJWT (node_modules/openid-client/lib/client.js:1000:15)',
+      'OperationProcessingError: unexpected JWT "iss" (issuer) claim value\n    at validateIssuer (node_modules/oauth4webapi/build/index.js:1324:15) {\n  code: \'OAUTH_JWT_CLAIM_COMPARISON_FAILED\'\n}',
+    ]) {
+      const text = textOf(await explainPasted(stack, pasted));
+      assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
+      assert.match(text, /Your client expected another issuer in the id_token/);
+      assert.match(text, /Discover from the host your users log in through/);
+      assert.doesNotMatch(text, /Salesforce's answer:/);
+    }
+  });
+
+  test('a nonce the client did not keep or did not send: the nonce card', async () => {
+    for (const pasted of [
+      'RPError: nonce mismatch, expected undefined, got: 9f2c1e7a',
+      'OperationProcessingError: unexpected ID Token "nonce" claim value',
+    ]) {
+      const text = textOf(await explainPasted(stack, pasted));
+      assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
+      assert.match(text, /Your client's nonce check failed/);
+      assert.match(text, /Keep the nonce in the user's server-side session/);
+    }
+  });
+});
