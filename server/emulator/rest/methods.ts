@@ -6,7 +6,7 @@ const READ = ['GET', 'HEAD'];
 
 /** Allowed methods for a path under /services/data/vXX.X, or undefined where the path names no resource. */
 export function methodsFor(segments: readonly string[]): readonly string[] | undefined {
-  const [first, second, third, fourth] = segments.map((segment) => segment.toLowerCase());
+  const [first, second, third, fourth, fifth] = segments.map((segment) => segment.toLowerCase());
   if (first === undefined) return READ;
   if (first === 'query' || first === 'queryall' || first === 'limits') return READ;
   if (first === 'sobjects') {
@@ -16,6 +16,8 @@ export function methodsFor(segments: readonly string[]): readonly string[] | und
     // /sobjects/X/Id with no value: POST makes a new record (API 37.0+, sobjects.ts). A PATCH there (jsforce's upsert
     // by Id) was seen answered "HTTP Method 'PATCH' not allowed. Allowed are GET,HEAD,POST" (restforce#263, 2016).
     if (third === 'id' && fourth === undefined) return [...READ, 'POST'];
+    // sObject User Password: HEAD, GET, POST (set) and DELETE (reset), from API 24.0 (REST API guide).
+    if (second === 'user' && fourth === 'password' && fifth === undefined) return [...READ, 'POST', 'DELETE'];
     return [...READ, 'PATCH', 'DELETE'];
   }
   if (first === 'composite') {

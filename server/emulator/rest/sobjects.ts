@@ -72,6 +72,10 @@ export const sobjectsResource: Resource = (call, ctx) => {
   // the object's child and parent relationships only; other names are external id fields.
   if (isIdShaped(id)) {
     const name = rest[0] ?? '';
+    // A real org sets, resets and reports a user's password here; this emulator's passwords are its settings'.
+    if (object.name === 'User' && rest.length === 1 && name.toLowerCase() === 'password') {
+      throw RestError.notServed('sobjects/User/<id>/password');
+    }
     const related = Boolean(findChildRelationship(object, name) ?? findRelationship(object, name));
     throw related
       ? RestError.notServed(`sobjects/${object.name}/<id>/${rest[0]} (related records)`)

@@ -6,6 +6,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
+import { STANDARD_ID } from '../../support/emulator-api.ts';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
 
@@ -33,6 +34,7 @@ describe(
           PATH: process.env.PATH,
           INSTANCE_URL: tokens.instance_url,
           ACCESS_TOKEN: tokens.access_token,
+          USER_ID: STANDARD_ID,
           CA_FILE: path.join(TEST_ROOT, 'certs', 'server.crt'),
         },
         maxBuffer: 10 * 1024 * 1024,
@@ -71,6 +73,15 @@ describe(
           },
         ],
       });
+    });
+
+    test('set_password reaches the User password resource, which a real org has: not served, not a wrong method', () => {
+      assert.equal(report.set_password.status, 404);
+      assert.equal(report.set_password.body[0].errorCode, 'NOT_FOUND');
+      assert.match(
+        report.set_password.body[0].message,
+        /^The sobjects\/User\/<id>\/password resource is not served by this local emulator/,
+      );
     });
 
     test('query pages by nextRecordsUrl, queryAll includes the deleted record, limits and api_usage agree', () => {

@@ -59,6 +59,10 @@ report["query_all_pages"] = {"totalSize": page["totalSize"], "fetched": len(reco
 
 deleted = call("GET", base_url + "queryAll/", params={"q": f"SELECT Id, IsDeleted FROM Contact WHERE Id = '{record_id}'"})
 report["include_deleted"] = [r["IsDeleted"] for r in deleted.json()["records"]]
+# set_password: POST sobjects/User/<id>/password with {"NewPassword": ...}, a resource every org has.
+user_id = os.environ["USER_ID"]
+password = call("POST", f"{base_url}sobjects/User/{user_id}/password", data=json.dumps({"NewPassword": "x"}))
+report["set_password"] = {"status": password.status_code, "body": password.json()}
 limits = call("GET", base_url + "limits/")
 report["limits"] = limits.json()["DailyApiRequests"]
 report["cache_control"] = limits.headers.get("Cache-Control")
