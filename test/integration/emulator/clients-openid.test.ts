@@ -1,6 +1,8 @@
 // openid-client against the emulator, driven as its users drive it: discovery on the My Domain, client credentials
-// and the code flow with the secret in the form or as HTTP Basic, refresh, introspection, userinfo and revocation.
+// and the code flow with the secret in the form or as HTTP Basic, refresh, introspection, userinfo and revocation,
+// and id_tokens checked against the JWKS.
 import assert from '../../support/assert.ts';
+import { createHash } from 'node:crypto';
 import https from 'node:https';
 import { before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
@@ -100,6 +102,38 @@ describe('standard clients against the emulator', () => {
     assert.equal(tokens.claims()?.nonce, nonce);
     const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()?.sub as string);
     assert.equal(userinfo.email !== undefined, true);
+  });
+
+  test('openid-client with enableNonRepudiationChecks: id_tokens verified against the JWKS, at_hash matching', async () => {
+    const { stack } = clients;
+    for (const host of [stack.emulatorUrl, stack.instanceUrl]) {
+      const strict = await oidc.discovery(
+        new URL(host),
+        stack.config.clientId,
+        stack.config.clientSecret,
+        undefined,
+        {
+          [oidc.customFetch]: fetchTrustingLocalCa,
+        },
+      );
+      // Fetches jwks_uri and checks each id_token's RS256 signature with the key its kid names.
+      oidc.enableNonRepudiationChecks(strict);
+      const tokens = await codeFlow(strict, stack, 'openid api refresh_token');
+      const refreshed = await oidc.refreshTokenGrant(strict, tokens.refresh_token as string);
+      for (const answer of [tokens, refreshed]) {
+        const claims = answer.claims();
+        assert.equal(claims?.iss, host);
+        assert.equal(claims?.aud, stack.config.clientId);
+        const digest = createHash('sha256').update(answer.access_token).digest();
+        assert.equal(claims?.at_hash, digest.subarray(0, 16).toString('base64url'));
+      }
+      // The userinfo sub is the id_token's; another expected subject is refused by the client.
+      const sub = tokens.claims()?.sub as string;
+      assert.equal((await oidc.fetchUserInfo(strict, tokens.access_token, sub)).sub, sub);
+      await assert.rejects(oidc.fetchUserInfo(strict, tokens.access_token, `${sub}x`), {
+        code: 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED',
+      });
+    }
   });
 
   test('openid-client with client_secret_basic, which discovery lists: the code flow and a refresh', async () => {
