@@ -6,7 +6,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { STANDARD_ID } from '../../support/emulator-api.ts';
+import { ADMIN_ID, STANDARD_ID } from '../../support/emulator-api.ts';
 import { loginAndGetToken } from '../../support/emulator-login.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../../support/stack.ts';
 
@@ -57,12 +57,16 @@ describe(
       assert.equal(report.describe_contact, 'Contact');
     });
 
-    test('create, get, update and delete with json.dumps bodies; errors as a list with errorCode', () => {
+    test('create, get, update, upsert by Id and delete with json.dumps bodies; errors as a list with errorCode', () => {
       assert.equal(report.create.status, 201);
       assert.equal(report.create.body.success, true);
       assert.equal(report.get, 'Python');
       assert.equal(report.update_status, 204);
       assert.equal(report.delete_status, 204);
+      assert.deepEqual(report.upsert_by_id, {
+        status: 200,
+        body: { id: report.create.body.id, success: true, errors: [], created: false },
+      });
       assert.deepEqual(report.error, {
         status: 400,
         body: [
@@ -84,9 +88,12 @@ describe(
       );
     });
 
-    test('query pages by nextRecordsUrl, queryAll includes the deleted record, limits and api_usage agree', () => {
+    test('query pages by nextRecordsUrl and by locator, queryAll includes the deleted record, is_sandbox, userinfo, limits', () => {
       assert.deepEqual(report.query_all_pages, { totalSize: 2500, fetched: 2500 });
       assert.deepEqual(report.include_deleted, [true]);
+      assert.deepEqual(report.query_more_by_locator, { first: 2000, more: 501, done: true });
+      assert.equal(report.is_sandbox, false);
+      assert.equal(report.userinfo, ADMIN_ID);
       assert.equal(report.limits.Max, 15000);
       assert.deepEqual(report.api_usage, { used: 15000 - report.limits.Remaining, total: 15000 });
       assert.equal(report.cache_control, 'no-store');

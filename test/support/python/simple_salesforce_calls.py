@@ -45,6 +45,9 @@ record_id = created.json()["id"]
 report["create"] = {"status": created.status_code, "body": created.json()}
 report["get"] = call("GET", urljoin(contact_url, record_id)).json()["Name"]
 report["update_status"] = call("PATCH", urljoin(contact_url, record_id), data=json.dumps({"Title": "Tester"})).status_code
+# upsert("Id/<id>", data): PATCH to the Id path, answered with its result from API 46.0.
+upserted = call("PATCH", urljoin(contact_url, "Id/" + record_id), data=json.dumps({"Title": "Upserted"}))
+report["upsert_by_id"] = {"status": upserted.status_code, "body": upserted.json()}
 missing = call("POST", contact_url, data=json.dumps({"FirstName": "Only"}))
 report["error"] = {"status": missing.status_code, "body": missing.json()}
 report["delete_status"] = call("DELETE", urljoin(contact_url, record_id)).status_code
@@ -56,6 +59,15 @@ while not page["done"]:
     page = call("GET", f"https://{instance}{page['nextRecordsUrl']}").json()
     records.extend(page["records"])
 report["query_all_pages"] = {"totalSize": page["totalSize"], "fetched": len(records)}
+
+# query_more(locator, identifier_is_url=False, include_deleted=True): the locator alone, after queryAll/.
+first = call("GET", base_url + "queryAll/", params={"q": "SELECT Id FROM Contact"}).json()
+more = call("GET", base_url + "queryAll/" + first["nextRecordsUrl"].split("/")[-1]).json()
+report["query_more_by_locator"] = {"first": len(first["records"]), "more": len(more["records"]), "done": more["done"]}
+# is_sandbox() and oauth2("userinfo"), on the instance as simple_salesforce builds them.
+sandbox = call("GET", base_url + "query/", params={"q": "SELECT IsSandbox FROM Organization LIMIT 1"})
+report["is_sandbox"] = sandbox.json()["records"][0]["IsSandbox"]
+report["userinfo"] = call("GET", f"https://{instance}/services/oauth2/userinfo").json()["user_id"]
 
 deleted = call("GET", base_url + "queryAll/", params={"q": f"SELECT Id, IsDeleted FROM Contact WHERE Id = '{record_id}'"})
 report["include_deleted"] = [r["IsDeleted"] for r in deleted.json()["records"]]
