@@ -1,6 +1,6 @@
 // jsforce's session handling and multi-record calls against the emulator, driven as its users drive them: a
 // Connection that refreshes an expired access token by itself (the 'refresh' event), logout with and without
-// revoke, OAuth2.refreshToken, retrieve and destroy by several ids, and paging by queryMore and maxFetch.
+// revoke, OAuth2.refreshToken, retrieve, update and destroy by several ids, and paging by queryMore and maxFetch.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { Connection, OAuth2 } from 'jsforce';
@@ -81,7 +81,7 @@ describe('jsforce sessions and multi-record calls against the emulator', () => {
     });
   });
 
-  test('retrieve and destroy by several ids: null for an id without a record, a result per id', async () => {
+  test('retrieve, update and destroy by several ids: null for an id without a record, a result per id', async () => {
     const { connection } = await signedIn();
     const accounts = connection.sobject('Account');
     const created = await accounts.create([{ Name: 'Many One' }, { Name: 'Many Two' }]);
@@ -92,9 +92,20 @@ describe('jsforce sessions and multi-record calls against the emulator', () => {
       retrieved.map((record) => record?.Name ?? null),
       ['Many One', null, 'Many Two'],
     );
+    const updated = await accounts.update(ids.map((Id) => ({ Id, Industry: 'Media' })));
+    assert.deepEqual(
+      updated.map((result) => result.success),
+      [true, true],
+    );
     // Without fields, jsforce describes the object and asks for every field.
     const everyField = await accounts.retrieve(ids);
-    assert.equal(everyField[0]?.Id, ids[0]);
+    assert.deepEqual(
+      everyField.map((record) => [record?.Id, record?.Industry]),
+      [
+        [ids[0], 'Media'],
+        [ids[1], 'Media'],
+      ],
+    );
     assert.deepEqual(await accounts.destroy(ids), [
       { id: ids[0], success: true, errors: [] },
       { id: ids[1], success: true, errors: [] },
