@@ -144,6 +144,16 @@ describe('emulator redirect flows under attack', () => {
     assert.deepEqual(await plainClaim.json(), invalid);
   });
 
+  test('a verifier that differs from the real one only in non-ASCII look-alikes is refused', async () => {
+    // U+0161 and U+0461 end in the byte of "a" (0x61): read as ASCII they were the same verifier.
+    for (const forged of [VERIFIER.replace('a', 'š'), VERIFIER.replaceAll('a', 'ѡ')]) {
+      assert.deepEqual(await (await exchange(await codeFor(), { code_verifier: forged })).json(), {
+        error: 'invalid_grant',
+        error_description: 'invalid code verifier',
+      });
+    }
+  });
+
   test('with "Require PKCE" on, an authorization request without a challenge is refused', async () => {
     assert.equal((await saveSettings(stack, { requirePkce: 'on' })).status, 200);
     try {

@@ -56,8 +56,10 @@ export function checkPkce(grant: CodeGrant, verifier: string | undefined): void 
     return;
   }
   if (!verifier) throw OAuthError.invalidGrant('invalid code verifier');
-  // No 43-128 length rule: jsforce's 171-character verifiers work against real orgs.
-  if (!safeEqual(pkceChallenge(verifier), grant.codeChallenge))
+  // No 43-128 length rule: jsforce's 171-character verifiers work against real orgs. Non-ASCII is refused (RFC
+  // 7636 §4.1's verifier is ASCII; Salesforce's answer is unconfirmed): hashed as ASCII, each character would count
+  // only by its low byte, and "š" (U+0161) would pass for the "a" (0x61) of the real verifier.
+  if (!/^\p{ASCII}*$/u.test(verifier) || !safeEqual(pkceChallenge(verifier), grant.codeChallenge))
     throw OAuthError.invalidGrant('invalid code verifier');
 }
 
