@@ -30,6 +30,8 @@ export function homePages({ config }: Services): { page: RequestHandler } {
 
   return {
     page(req, res, next) {
+      // The paste form holds this browser's CSRF token (and the answer may set its cookie): never a cached copy.
+      res.set('Cache-Control', 'no-store');
       if (!req.app.enabled('view cache')) return res.render('home', pageLocals);
       const variant = String(res.locals.hasAccess);
       // Only a page with a form mints the visitor's token (and its cookie), as a fresh render would.

@@ -83,6 +83,26 @@ describe('CSRF on every state-changing route', () => {
     for (const route of routes) assert.equal(route[3], 'requireCsrf', route[2]);
   });
 
+  test('every GET page that carries a CSRF token (or sets its cookie) forbids caching, signed in or not', async () => {
+    const table = readFileSync(new URL('../../server/routes/index.ts', import.meta.url), 'utf8');
+    // The /start links only redirect to the org (after a call to it, which the last test here counts).
+    const paths = [...table.matchAll(/app\.get\('([^':]+)'/g)]
+      .map((route) => route[1])
+      .filter((path) => !path.endsWith('/start'));
+    let pagesWithToken = 0;
+    for (const client of [victim, new TestClient()]) {
+      for (const path of paths) {
+        const response = await client.get(`${stack.appUrl}${path}`);
+        const html = await response.text();
+        const setsCookie = /__Host-playground\.csrf=/.test(response.headers.get('set-cookie') ?? '');
+        if (!/name="_csrf"|name="csrf-token"/.test(html) && !setsCookie) continue;
+        pagesWithToken++;
+        assert.equal(response.headers.get('cache-control'), 'no-store', `GET ${path}`);
+      }
+    }
+    assert.ok(pagesWithToken >= 10, `only ${pagesWithToken} pages carried a token`);
+  });
+
   for (const [path, form] of Object.entries(ROUTES)) {
     test(`POST ${path} without a CSRF token is a 403`, async () => {
       await assertRefused(await victim.post(`${stack.appUrl}${path}`, form));
