@@ -57,7 +57,7 @@ export async function refresh(ctx: FlowContext, login: Login, faults: readonly F
   await verifyTokenResponse(ctx, fresh, {
     atHashRequired: false,
     openidRequested: grantedOpenid(login.tokens),
-    heldRefreshToken: current,
+    continuesGrant: true,
   });
   const rotated = fresh.refresh_token !== undefined && fresh.refresh_token !== current;
   const tokens: TokenSet = { ...fresh, refresh_token: fresh.refresh_token ?? current };

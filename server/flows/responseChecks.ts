@@ -19,8 +19,8 @@ export interface ResponseExpectations {
   openidRequested?: boolean;
   /** The tokens came in the callback's fragment (the user-agent flow), not from the token endpoint. */
   inFragment?: boolean;
-  /** The refresh token the login already holds (a refresh): never revoked with a refused answer that repeats it. */
-  heldRefreshToken?: string;
+  /** A refresh: the answer is of the login's own grant, so nothing of it is revoked when it is refused. */
+  continuesGrant?: boolean;
 }
 
 /** The org's own origins: its login host and, when known, its My Domain (the emulator's two origins). */
@@ -51,9 +51,11 @@ export async function verifyTokenResponse(
   } catch (error) {
     // Refused, its refresh token belongs to no login here, yet stays valid at the org until revoked (one of the
     // user's five grants for the app): revoked at the configured org, as a leg of the attempt. Never the access token
-    // alone: Salesforce may answer with one a login here already holds, and it expires on its own.
+    // alone: Salesforce may answer with one a login here already holds, and it expires on its own. Never in a
+    // refresh: its refresh token (repeated, or rotated) is of the login's own grant, and revoking a refresh token
+    // kills the access tokens issued from it, the login's among them.
     const refused = tokens.refresh_token;
-    if (refused && refused !== expected.heldRefreshToken)
+    if (refused && !expected.continuesGrant)
       await ctx.api.revokeToken(refused, ctx.log.entry, 'revoke (answer refused)').catch(() => undefined);
     throw error;
   }

@@ -2,10 +2,12 @@
 // and the checks already made stay on the page, the id_token check shown as not made, never as passed or missing.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
+import { changeSettings } from '../../support/emulator-api.ts';
 import { faultyStack } from '../../support/faulty-stack.ts';
 import { TestClient } from '../../support/http.ts';
 import { runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import type { TestStack } from '../../support/stack.ts';
+import { Visitor } from '../../support/visitor.ts';
 
 /** The grants the org holds live: one per refresh token not yet revoked or replaced. */
 function liveRefreshTokens(stack: TestStack): number {
@@ -59,4 +61,27 @@ describe('redirect flows: no signing keys for the id_token', () => {
     assert.match(leg, /Sent by this app after it refused the answer above/);
     assert.doesNotMatch(html, /Signed in/);
   });
+
+  for (const rotation of ['on', undefined] as const) {
+    test(`a refused refresh (rotation ${rotation ?? 'off'}) revokes nothing: the login it continues keeps working`, async () => {
+      const visitor = new Visitor(() => faulty.stack);
+      await changeSettings(faulty.stack, { refreshTokenRotation: rotation });
+      try {
+        await runWebServerFlow(faulty.stack, visitor.client);
+        faulty.faults.answer(503, 'text/plain', 'Service Unavailable', '/.well-known/openid-configuration');
+        try {
+          assert.equal(await visitor.run('/flows/refresh-token'), '/flows/refresh-token#teaching-heading');
+        } finally {
+          await faulty.faults.restore();
+        }
+        // A rotated refresh token is of the login's own grant: revoked, it would take the login's access token too.
+        assert.doesNotMatch(await visitor.page('/flows/refresh-token'), /revoke \(answer refused\)/);
+        const result = await visitor.page('/result');
+        assert.match(result, /<td>Acme Inc\.<\/td>/);
+        assert.doesNotMatch(result, /a token that no longer works/);
+      } finally {
+        await changeSettings(faulty.stack, { refreshTokenRotation: undefined });
+      }
+    });
+  }
 });
