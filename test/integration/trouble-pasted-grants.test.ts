@@ -117,4 +117,25 @@ describe('the trouble path: a pasted grant_type rules out the other flows', () =
       'The code was already used or is too old',
     ]);
   });
+
+  test("a grant_type that is a variable in code rules nothing out; the Mobile SDK's hybrid_refresh is a refresh", async () => {
+    const expired = '{"error":"invalid_grant","error_description":"expired access/refresh token"}';
+    const refreshCards = ['The refresh token is no longer valid', 'That refresh token no longer works'];
+    for (const code of [
+      'body: new URLSearchParams({ grant_type: grantType, refresh_token: rt }),',
+      "data = {'grant_type': GRANT_TYPE, 'refresh_token': rt}",
+      'params.add(new BasicNameValuePair("grant_type", grantType));',
+    ])
+      assert.deepEqual(cardTitles(await explainPasted(`${code}\n${expired}`)), refreshCards, code);
+    const refused = '{"error":"invalid_client","error_description":"invalid client credentials"}';
+    assert.equal(
+      cardTitles(await explainPasted(`form.Set("grant_type", grantType)\n${refused}`))[0],
+      'The client secret is wrong',
+      'a variable shows code, not a request that left its secret out',
+    );
+    assert.deepEqual(
+      cardTitles(await explainPasted(`${curl('hybrid_refresh')} -d refresh_token=5Aep861abc\n${expired}`)),
+      [...refreshCards].reverse(),
+    );
+  });
 });

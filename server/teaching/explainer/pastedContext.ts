@@ -9,11 +9,13 @@ import type { ExplainContext } from './types.ts';
 const GRANT_FLOWS: [RegExp, FlowName][] = [
   [/jwt-bearer/, 'jwt'],
   [/^authorization_code$/, 'web-server'],
-  [/^refresh_token$/, 'refresh-token'],
+  // The Mobile SDK refreshes with hybrid_refresh (salesforce-wire-flows.md §0).
+  [/^refresh_token$|^hybrid_refresh$/, 'refresh-token'],
   [/^client_credentials$/, 'client-credentials'],
   [/^password$/, 'username-password'],
   [/^device$|device_code$/, 'device'],
 ];
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 /** grant_type=…, grant_type: '…', "grant_type" => …, and a pair in code: ("grant_type", "…") in Java, C#, Python, Go. */
 const GRANT_TYPE = /\bgrant_type(?:["']?\s*(?:=|:|=>)|["']\s*,)\s*["']?([\w:.%-]+)/i;
 /**
@@ -51,12 +53,13 @@ const JWT = /(?<![\w-])eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
 export function contextOfPaste(raw: string, description = ''): ExplainContext {
   const text = description ? raw.split(description).join(' ') : raw;
   const context: ExplainContext = {};
-  const grantType = GRANT_TYPE.exec(text)?.[1];
-  const decoded = grantType ? safeDecode(grantType) : undefined;
-  context.grantType = decoded;
-  context.flow =
-    (decoded ? GRANT_FLOWS.find(([shape]) => shape.test(decoded))?.[1] : undefined) ??
-    FLOW_WORDS.find(([words]) => words.test(text))?.[1];
+  const pastedGrant = GRANT_TYPE.exec(text)?.[1];
+  const decoded = pastedGrant ? safeDecode(pastedGrant) : undefined;
+  const grantFlow = decoded ? GRANT_FLOWS.find(([shape]) => shape.test(decoded))?.[1] : undefined;
+  // Only a grant Salesforce knows is the request's for certain: in code, grant_type: grantType names a variable.
+  const grantType = grantFlow || decoded === TOKEN_EXCHANGE ? decoded : undefined;
+  context.grantType = grantType;
+  context.flow = grantFlow ?? FLOW_WORDS.find(([words]) => words.test(text))?.[1];
   // Only a request pasted whole says what it left out: its grant_type shows it is the request, not a fragment.
   const basic = BASIC.some((shape) => shape.test(text));
   if (grantType || /\bclient_secret\b/.test(text) || basic)
