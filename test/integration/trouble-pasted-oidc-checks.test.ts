@@ -27,6 +27,12 @@ describe("the trouble path: an OpenID Connect client's own id_token checks", () 
       assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
       assert.match(text, /Your client expected another issuer in the id_token/);
       assert.match(text, /Discover from the host your users log in through/);
+      // Which host an id_token's iss names is observed, not documented (salesforce-wire.md §8.3): not said as a rule.
+      assert.match(
+        text,
+        /most likely the host the login went through \(observed, not documented as a rule\)/,
+      );
+      assert.doesNotMatch(text, /a site\), and an id_token's iss is the host/);
       assert.doesNotMatch(text, /Salesforce's answer:/);
     }
   });

@@ -8,7 +8,7 @@ export const CLIENT_CHECK_RULES: Rule[] = [
     error: 'client_iss_mismatch',
     title: 'Your client expected another issuer in the id_token',
     likelyMeaning:
-      "Your OpenID Connect client compares the id_token's iss with the issuer it discovered. Salesforce's discovery names as issuer the host it was fetched from (https://login.salesforce.com, a My Domain, a site), and an id_token's iss is the host the login went through: discovered at one host and logged in at another, the two differ. The message's expected and got values show which two.",
+      "Your OpenID Connect client compares the id_token's iss with the issuer it discovered. Salesforce's discovery names as issuer the host it was fetched from (https://login.salesforce.com or a My Domain). An id_token's iss has been seen to be the login host, a My Domain or a site's URL, most likely the host the login went through (observed, not documented as a rule): discovered at one host and logged in through another, the two can differ. The message's expected and got values show which two.",
     howToFix:
       "Discover from the host your users log in through, and send them to that same host's authorize endpoint: your My Domain (https://<your domain>.my.salesforce.com; a sandbox's is <your domain>--<sandbox>.sandbox.my.salesforce.com), or the site's URL for an Experience Cloud login. Then start a new login.",
     whatNotToDo:
