@@ -61,7 +61,7 @@
       const them = set.unset.length === 1 ? 'it' : 'them';
       if (set.unset.length === variables.length)
         return `Copies variables read from your shell (${left}): this app never keeps these values, so export ${them} before running the copy.`;
-      return `Copies your own values, except ${left}, which this app never keeps: set ${them} before running the copy. Live credentials: keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.`;
+      return `Copies your own values, except ${left}, which this app never keeps: export ${them} (not only set: the jsforce and Python copies read the environment) before running the copy. Live credentials: keep them out of chat, tickets and git, and run the copy from a file to keep them out of the shell history.`;
     };
 
     box.addEventListener('snippets', (event) => {

@@ -47,7 +47,7 @@ describe('every flow in Chromium', () => {
           const box = await revealedCopies(token, 'token request');
           assert.match(
             await box.locator('.copy-note').innerText(),
-            /^Copies your own values, except \$SF_PASSWORD, which this app never keeps: set it/,
+            /^Copies your own values, except \$SF_PASSWORD, which this app never keeps: export it \(not only set/,
           );
           await box
             .getByRole('button', { name: 'Copy token request as curl, with your values but SF_PASSWORD' })
