@@ -25,11 +25,18 @@ export const NEXT_KEY = String.raw`;(?=[ \t]*[A-Za-z][\w .-]{0,40}=)`;
  */
 const VALUE_END = String.raw`${NEXT_KEY}|;(?=[\s;]|$)|,(?=[ \t]+[A-Za-z][\w.-]{0,40}=)`;
 /**
+ * After = (a connection string, a toString, a form), a bare value ends at a separator before the next key. The look
+ * back is bounded: unbounded, each blank a failed match gives back would be looked over again (quadratic).
+ */
+const BARE_AFTER_EQUALS = `(?<==[ \\t]{0,8})(?:[^&\\s"'\`;,]|(?!${VALUE_END})[;,])+`;
+/** After :, => or :: (YAML, a log, a hash), no key follows in the same value: a ; or , there is the secret's own. */
+const BARE_AFTER_OTHER = `(?<!=[ \\t]{0,8})[^&\\s"'\`]+`;
+/**
  * name=value, name: value, name => 'value' (a URL, a form, a log line, YAML, code), the value quoted or bare: a bare
  * one runs to the next space, & or connection-string separator, symbols and all (a password's , # ) < ; are its own).
  */
 export const PAIR = new RegExp(
-  `${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|((?:[^&\\s"'\`;,]|(?!${VALUE_END})[;,])+))`,
+  `${ALONE(NAME)}${SEPARATOR}(?:${QUOTED_VALUE}|(${BARE_AFTER_EQUALS}|${BARE_AFTER_OTHER}))`,
   'gi',
 );
 /**

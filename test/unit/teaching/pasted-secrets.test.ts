@@ -306,6 +306,9 @@ describe('masking a pasted error', () => {
         'ConnectorConfig[username=me@acme.com, password=•••••• (19 chars), authEndpoint=https://login.salesforce.com]',
       ],
       ['secret=a,b,c&x=1', 'secret=••••••&x=1'],
+      // After : or => (YAML, a log, a hash) no key follows inside a value: what looks like one is the secret's own.
+      ['password: abc;def=ghi', 'password: ••••••'],
+      ['client_secret => abc,def=1 x', 'client_secret => •••••• x'],
     ] as const)
       assert.equal(masked(pasted), expected);
   });
