@@ -54,8 +54,12 @@ export async function verifyTokenResponse(
     // alone: Salesforce may answer with one a login here already holds, and it expires on its own. Never in a
     // refresh: its refresh token (repeated, or rotated) is of the login's own grant, and revoking a refresh token
     // kills the access tokens issued from it, the login's among them.
+    // Nor when it carries a token of the login this browser holds (Salesforce may answer a new grant with the access
+    // token a login already has): revoking would take that login's token with it.
     const refused = tokens.refresh_token;
-    if (refused && !expected.continuesGrant)
+    const { held } = ctx;
+    const shared = held && (held.access_token === tokens.access_token || held.refresh_token === refused);
+    if (refused && !expected.continuesGrant && !shared)
       await ctx.api.revokeToken(refused, ctx.log.entry, 'revoke (answer refused)').catch(() => undefined);
     throw error;
   }

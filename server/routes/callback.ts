@@ -72,7 +72,7 @@ export function callbackHandlers(services: Services): { query: RequestHandler; f
       const entry = { kind: 'callback', leg: 'callback', method: 'GET', url, requestHeaders: {} } as const;
       log.entry({ id: randomUUID(), at: now(), ...entry });
       if (match.replayed) attempt.replay = true;
-      const ctx = { config, api, now, log };
+      const ctx = { config, api, now, log, held: req.session.login?.tokens };
       const transaction = match.transaction as webServer.WebServerTransaction | undefined;
       if (flow === 'web-server' && transaction?.handOver) {
         // The visitor's login (if any) stays as it was: this attempt signs no one in.

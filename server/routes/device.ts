@@ -115,7 +115,7 @@ export function devicePages(services: Services): Record<'page' | 'start' | 'poll
     try {
       // However long the page took to ask (a background tab's timers slow down), Salesforce says whether the code
       // is still good: an approval given in time may be waiting for this very poll.
-      outcome = await device.poll(flowContext(services, attempt), transaction);
+      outcome = await device.poll(flowContext(services, attempt, req), transaction);
       // An org that still says "pending" long after a code's 10 minutes would be polled as long as the tab stays
       // open: its answer is undocumented, so the app stops there.
       if (!outcome.done && outcome.asked && now() - transaction.createdAt > POLLING_LIMIT_MS) {

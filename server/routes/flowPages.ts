@@ -91,9 +91,9 @@ export function endedAttemptUrl(flow: FlowName): string {
   return `/flows/${flow}?ended=1`;
 }
 
-/** The flow's context for one attempt: its log writes into that attempt. */
-export function flowContext({ config, api, now }: Services, attempt: Attempt): FlowContext {
-  return { config, api, now, log: attemptLog(attempt) };
+/** The flow's context for one attempt: its log writes into that attempt; `req` tells the login the browser holds. */
+export function flowContext({ config, api, now }: Services, attempt: Attempt, req?: Request): FlowContext {
+  return { config, api, now, log: attemptLog(attempt), held: req?.session.login?.tokens };
 }
 
 /** Runs one attempt of a flow that needs no redirect: success lands on /result, failure back on the flow page. */
@@ -106,7 +106,7 @@ export async function runAttempt(
 ): Promise<void> {
   const { attempt, signedIn } = await inTurn(req, flow, services, async () => {
     const attempt = beginAttempt(req, flow, services.now(), { orgControl: services.orgControl });
-    const ctx = flowContext(services, attempt);
+    const ctx = flowContext(services, attempt, req);
     const signedIn = await finishAttempt(req, attempt, services, () => lastStep(ctx, attempt));
     settleOrgFaults(attempt, services.orgControl);
     return { attempt, signedIn };

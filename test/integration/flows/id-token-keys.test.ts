@@ -1,11 +1,12 @@
 // The issuer's signing keys unavailable after a redirect flow got its token: the attempt ends on Salesforce's failure,
 // and the checks already made stay on the page, the id_token check shown as not made, never as passed or missing.
+// A refused answer's grant is revoked, unless it is the login's own (a refresh) or shares the held login's token.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { changeSettings } from '../../support/emulator-api.ts';
 import { faultyStack } from '../../support/faulty-stack.ts';
 import { TestClient } from '../../support/http.ts';
-import { runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
+import { resultWithToken, runUserAgentFlow, runWebServerFlow } from '../../support/flows.ts';
 import type { TestStack } from '../../support/stack.ts';
 import { Visitor } from '../../support/visitor.ts';
 
@@ -84,4 +85,37 @@ describe('redirect flows: no signing keys for the id_token', () => {
       }
     });
   }
+
+  test('a refused answer that carries the access token of the login this browser holds revokes nothing', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(faulty.stack, client)).location, '/result');
+    const { token } = await resultWithToken(faulty.stack, client);
+    // As Salesforce may answer a new grant: the access token a login already has, with a refresh token; its
+    // signature is wrong, so this app refuses the answer.
+    const { instanceUrl, emulatorUrl } = faulty.stack;
+    const forged = {
+      access_token: token,
+      refresh_token: '5Aep861-a-new-grant',
+      instance_url: instanceUrl,
+      id: `${emulatorUrl}/id/00D000000000001AAA/005000000000001AAA`,
+      issued_at: String(Date.now()),
+      signature: 'bm90IHRoZSBzaWduYXR1cmU=',
+      token_type: 'Bearer',
+      scope: 'api refresh_token',
+    };
+    faulty.faults.answer(200, 'application/json', JSON.stringify(forged), '/services/oauth2/token');
+    try {
+      await runWebServerFlow(faulty.stack, client);
+    } finally {
+      await faulty.faults.restore();
+    }
+    const html = await (await client.get(`${faulty.stack.appUrl}/flows/web-server`)).text();
+    assert.match(html, /data-check="signature" data-state="fail"/, 'the answer was refused');
+    assert.doesNotMatch(html, /revoke \(answer refused\)/);
+    assert.equal(
+      (await resultWithToken(faulty.stack, client)).token,
+      token,
+      'the login holds its token still',
+    );
+  });
 });
