@@ -98,7 +98,7 @@ describe('a copied query runs to its last row', () => {
     );
     assert.match(
       'stderr' in failed ? failed.stderr : '',
-      /SF_ACCESS_TOKEN is not set: set it in your shell first/,
+      /SF_ACCESS_TOKEN is not set: export it in your shell first/,
     );
     assert.equal(stack.emulator?.received.length, before);
   });

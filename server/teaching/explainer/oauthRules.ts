@@ -1,5 +1,5 @@
 // Explanations for OAuth errors of the redirect flows (callback, code, PKCE, consent) and the token endpoint in general.
-import { callbackMismatchDetail } from './callbackMismatchDetail.ts';
+import { REDIRECT_URI_MISMATCH } from './callbackUrlRule.ts';
 import { APP_MANAGER, type Rule } from './types.ts';
 
 const PKCE_MISMATCH: Rule = {
@@ -16,18 +16,7 @@ const PKCE_MISMATCH: Rule = {
 };
 
 export const OAUTH_RULES: Rule[] = [
-  {
-    key: 'redirect-uri-mismatch',
-    restartAfter: true,
-    error: 'redirect_uri_mismatch',
-    title: 'The callback URL does not match the app',
-    likelyMeaning:
-      "redirect_uri must equal one of the app's callback URLs exactly: scheme, host, port, path and trailing slash. localhost and 127.0.0.1 are different.",
-    howToFix: `Add the exact URL to the app's Callback URL list (${APP_MANAGER} → Edit → OAuth settings). Or, when the registered one is https://localhost on another port, start the playground on that port (PORT, which SF_CALLBACK_URL follows unless it is set); set SF_CALLBACK_URL to it only when a tunnel or proxy brings that address to this app.`,
-    whatNotToDo:
-      'Do not register a wildcard or a broad URL: the callback is where codes and tokens are sent.',
-    detail: callbackMismatchDetail,
-  },
+  REDIRECT_URI_MISMATCH,
   {
     key: 'token-redirect-mismatch',
     error: 'invalid_grant',

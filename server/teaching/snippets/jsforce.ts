@@ -46,7 +46,7 @@ export function jsforceSnippet(request: LegRequest, context: SnippetContext): st
   if (bindings.some((binding) => binding.value === undefined)) {
     lines.push(
       'function env(name) {',
-      '  if (!process.env[name]) throw new Error(`${name} is not set: set it in your shell first (see its line in this file)`);',
+      '  if (!process.env[name]) throw new Error(`${name} is not set: export it in your shell first (see its line in this file)`);',
       '  return process.env[name];',
       '}',
     );

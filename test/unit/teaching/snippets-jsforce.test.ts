@@ -14,7 +14,7 @@ const HEAD = [
 /** What a jsforce copy with placeholders says when one is left unset, instead of sending "undefined". */
 const ENV = [
   'function env(name) {',
-  '  if (!process.env[name]) throw new Error(`${name} is not set: set it in your shell first (see its line in this file)`);',
+  '  if (!process.env[name]) throw new Error(`${name} is not set: export it in your shell first (see its line in this file)`);',
   '  return process.env[name];',
   '}',
 ];
