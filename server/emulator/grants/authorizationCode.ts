@@ -20,6 +20,8 @@ export const authorizationCodeGrant: Grant = {
     checkClientId(ctx, client.id);
     // A missing code gets the answer observed for a spent one; Salesforce's answer to it is unconfirmed (its error
     // table names invalid_request for missing parameters without saying which).
+    // Consumed at the first exchange tried, even one refused below: RFC 6749's one use, read safely (what Salesforce
+    // does with a code after a refused exchange is not documented).
     const code = params.code ?? '';
     const grant = code ? ctx.codes.consume(code) : undefined;
     if (!grant) {

@@ -43,7 +43,8 @@ export function snippetSet(request: LegRequest, context: SnippetContext): Snippe
   };
   const why: Record<SnippetTarget, string> = {
     curl: '',
-    jsforce: 'jsforce makes no call like this one: a browser sends it.',
+    jsforce:
+      'jsforce sends no request like this one: it builds its URL (oauth2.getAuthorizationUrl()) for a browser to open.',
     sf: 'The Salesforce CLI has no command that sends this request.',
     python: '',
   };

@@ -48,6 +48,14 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
   if (!entry.url.endsWith('/services/oauth2/token')) return undefined;
   const form = formOf(entry);
   const grant = form.get('grant_type');
+  if (grant === 'authorization_code' && entry.status !== 200) {
+    return {
+      what: 'authorization code',
+      detail:
+        'This app sent this code for exchange, and the exchange was refused: it gave no tokens. Sent again, this request answers invalid_grant / expired authorization code here: this local emulator counts a code as used once an exchange of it is tried (the safe reading of RFC 6749’s one use; what Salesforce does after a refused exchange is not documented). A code to try again with needs a new login at Salesforce.',
+      fresh: 'code',
+    };
+  }
   if (grant === 'authorization_code') {
     return {
       what: 'authorization code',

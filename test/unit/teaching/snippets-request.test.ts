@@ -93,7 +93,11 @@ describe('the request behind a snippet', () => {
       set.snippets.map(({ target, label, unavailable }) => [target, label, unavailable ?? 'written']),
       [
         ['curl', 'curl', 'written'],
-        ['jsforce', 'jsforce', 'jsforce makes no call like this one: a browser sends it.'],
+        [
+          'jsforce',
+          'jsforce',
+          'jsforce sends no request like this one: it builds its URL (oauth2.getAuthorizationUrl()) for a browser to open.',
+        ],
         ['sf', 'sf CLI', 'The Salesforce CLI has no command that sends this request.'],
         ['python', 'Python', 'written'],
       ],

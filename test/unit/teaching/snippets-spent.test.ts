@@ -21,6 +21,14 @@ describe('spent single-use values', () => {
     assert.match(spent?.detail ?? '', /invalid_grant \/ expired authorization code/);
   });
 
+  test('a code whose exchange was refused is spent, and the box says that exchange gave no tokens', () => {
+    const refused = { ...legs.codeExchange, status: 400, responseBody: '{"error":"invalid_grant"}' };
+    const spent = spentValue(refused, alone(refused));
+    assert.equal(spent?.fresh, 'code');
+    assert.match(spent?.detail ?? '', /the exchange was refused: it gave no tokens/);
+    assert.doesNotMatch(spent?.detail ?? '', /revokes the tokens the code gave/);
+  });
+
   test('a sent assertion is spent, says its exp, and can be signed anew', () => {
     const spent = spentValue(legs.jwtExchange, alone(legs.jwtExchange));
     assert.equal(spent?.fresh, 'assertion');
