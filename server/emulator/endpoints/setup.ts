@@ -70,7 +70,14 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
       if (Object.values(req.body ?? {}).some((value) => containsPrivateKey(String(value)))) {
         return page(req, res.status(400), { errors: [PRIVATE_KEY_PASTED] });
       }
-      return page(req, res.status(400), { errors, settings, org });
+      // N as typed too: the saved N in place of a refused one would read as accepted, and a second Save keep it.
+      const typedAmount = req.body?.refreshTokenAmount;
+      return page(req, res.status(400), {
+        errors,
+        settings,
+        org,
+        typedAmount: typeof typedAmount === 'string' ? typedAmount : undefined,
+      });
     }
     ctx.state.updateSettings(settings, org);
     changed();

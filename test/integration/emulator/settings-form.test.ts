@@ -60,6 +60,23 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.deepEqual(stack.emulator?.context.state.settings, saved, 'and nothing saved');
   });
 
+  test('a refused refresh token period comes back as typed, not as the saved one', async () => {
+    const { stack } = emulator;
+    const saved = stack.emulator?.context.state.settings;
+    for (const typed of ['0', '', '2.5']) {
+      const { status, html } = await saveSettings(stack, {
+        refreshTokenPolicy: 'inactivity',
+        refreshTokenAmount: typed,
+      });
+      assert.equal(status, 400);
+      assert.match(html, /The refresh token policy needs a whole number from 1 to 10000\./);
+      // The saved N in its place would read as accepted: a second Save would then store it without a word.
+      assert.match(html, new RegExp(`<input id="refreshTokenAmount"[^>]* value="${typed}">`), typed);
+      assert.match(html, /value="inactivity" checked/);
+    }
+    assert.deepEqual(stack.emulator?.context.state.settings, saved, 'and nothing saved');
+  });
+
   test('keeps a certificate sent from the textarea (CRLF line endings, as browsers send them) with LF', async () => {
     const { stack } = emulator;
     const pem = stack.emulator?.context.state.settings.certificatePem ?? '';
