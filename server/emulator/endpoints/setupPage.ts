@@ -13,6 +13,7 @@ import {
   securityToken,
   type OrgUser,
 } from '../org.ts';
+import { permissionOf } from '../scopes.ts';
 import { safeEqual } from '../secrets.ts';
 import { renderLogin } from './loginPage.ts';
 
@@ -60,6 +61,8 @@ export function render(
     demoSecretHint: ctx.options.demoSecretHint,
     profiles: PROFILES,
     allScopes: [...DEFAULT_SCOPES, ...OPTIONAL_SCOPES],
+    // Named as Salesforce's Selected OAuth Scopes names them, the scope after the permission.
+    scopeLabel: permissionOf,
     periodUnits: PERIOD_UNITS,
     csrf: csrfToken(req),
     admin: sessionUser(ctx, req),

@@ -31,6 +31,13 @@ describe('emulator: the setup page names settings as Salesforce does', () => {
     for (const label of BOX_LABELS) {
       assert.match(page, new RegExp(`> ${escaped(label)}</label>`), label);
     }
+    // Selected OAuth Scopes: by the permission's name, the scope after it, as on the approval page.
+    assert.match(page, /value="api" checked> Manage user data via APIs \(api\)<\/label>/);
+    assert.match(
+      page,
+      /value="refresh_token" checked> Perform requests at any time \(refresh_token\)<\/label>/,
+    );
+    assert.match(page, /<legend>Selected OAuth Scopes<\/legend>/);
     assert.match(page, /<legend>Permitted Users<\/legend>/);
     assert.match(page, /<label for="runAsUserId">Run As /);
   });
