@@ -66,4 +66,36 @@ describe('a field at fault after a failed submission, in Chromium', () => {
     assert.deepEqual(await fieldState(page, '#up-password'), { invalid: null, description: '' });
     await page.context().close();
   });
+
+  test('emulator Setup: a refused callback URL, certificate or period marks its own field, described by its own error', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(`${stack.emulatorUrl}/setup`);
+    await page.getByLabel('Username').fill(stack.config.username);
+    await page.getByLabel('Password').fill(stack.config.emulator.password);
+    await page.getByRole('button', { name: 'Log In' }).click();
+    await page.getByRole('heading', { name: 'App settings' }).waitFor();
+    const fields = ['#callbackUrls', '#certificatePem', '#refreshTokenAmount'];
+    for (const field of fields)
+      assert.deepEqual(await fieldState(page, field), { invalid: null, description: '' });
+    await page.getByLabel('Callback URLs (one per line)').fill('not a url');
+    await page.getByLabel('Digital signature certificate (PEM)').fill('not a certificate');
+    await page.getByLabel('Expire refresh token if not used for N').check();
+    await page.getByLabel('N', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#setup-errors').waitFor();
+    const [callback, certificate, amount] = await Promise.all(fields.map((field) => fieldState(page, field)));
+    assert.deepEqual(callback, { invalid: 'true', description: '"not a url" is not a URL.' });
+    assert.deepEqual(certificate, {
+      invalid: 'true',
+      description: 'The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").',
+    });
+    assert.deepEqual(amount, {
+      invalid: 'true',
+      description: 'The refresh token policy needs a whole number from 1 to 10000.',
+    });
+    // A field with nothing wrong says nothing of the others' errors.
+    assert.equal((await fieldState(page, '#runAsUserId')).invalid, null);
+    await page.context().close();
+  });
 });

@@ -63,7 +63,12 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
       return page(req, res.status(409), { errors: [SETTINGS_CHANGED], current: true });
     }
     const userIds = ctx.users.map((user) => user.id);
-    const { settings, org, errors } = readForm(ctx.state.settings, req.body ?? {}, userIds, ctx.state.org);
+    const { settings, org, errors, fieldErrors } = readForm(
+      ctx.state.settings,
+      req.body ?? {},
+      userIds,
+      ctx.state.org,
+    );
     if (errors.length > 0) {
       // The form comes back as typed, so one mistake does not cost every other change; a private key pasted in
       // any field is never sent back, in the form or quoted by an error.
@@ -74,6 +79,7 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
       const typedAmount = req.body?.refreshTokenAmount;
       return page(req, res.status(400), {
         errors,
+        fieldErrors,
         settings,
         org,
         typedAmount: typeof typedAmount === 'string' ? typedAmount : undefined,

@@ -20,17 +20,30 @@ const MAX_PERIOD = 10_000;
 /** The form's lists; every other field is sent once, and a repeated one would otherwise be joined by commas. */
 const LISTS = new Set(['scopes', 'profiles']);
 
-/** The whole form: the app's settings, the org's OAuth settings, and every problem found (then nothing is saved). */
 export const PRIVATE_KEY_PASTED =
   'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.';
 
+/** The form's fields a problem can be about: the page marks each at fault and describes it by its own problems. */
+export type FieldErrors = Partial<
+  Record<'callbackUrls' | 'certificatePem' | 'refreshTokenAmount' | 'runAsUserId', string[]>
+>;
+
+/**
+ * The whole form: the app's settings, the org's OAuth settings, and every problem found (then nothing is saved),
+ * with the problems of each field that has one.
+ */
 export function readForm(
   current: AppSettings,
   body: Record<string, unknown>,
   userIds: readonly string[],
   currentOrg: OrgSettings,
-): { settings: AppSettings; org: OrgSettings; errors: string[] } {
+): { settings: AppSettings; org: OrgSettings; errors: string[]; fieldErrors: FieldErrors } {
   const errors: string[] = [];
+  const fieldErrors: FieldErrors = {};
+  const problem = (field: keyof FieldErrors, text: string) => {
+    errors.push(text);
+    (fieldErrors[field] ??= []).push(text);
+  };
   for (const [name, value] of Object.entries(body)) {
     if (Array.isArray(value) && !LISTS.has(name))
       errors.push(`The form sent ${name} more than once: send it once.`);
@@ -44,24 +57,28 @@ export function readForm(
         .filter(Boolean),
     ),
   ];
-  if (callbackUrls.length === 0) errors.push('Enter at least one callback URL.');
+  if (callbackUrls.length === 0) problem('callbackUrls', 'Enter at least one callback URL.');
   if (callbackUrls.length > MAX_CALLBACK_URLS)
-    errors.push(`Enter at most ${MAX_CALLBACK_URLS} callback URLs.`);
+    problem('callbackUrls', `Enter at most ${MAX_CALLBACK_URLS} callback URLs.`);
   for (const url of callbackUrls.slice(0, MAX_CALLBACK_URLS)) {
-    const problem = callbackUrlProblem(url);
-    if (problem) errors.push(problem);
+    const found = callbackUrlProblem(url);
+    if (found) problem('callbackUrls', found);
   }
   // A browser sends a textarea's lines ending in CRLF; the certificate is kept as certs/jwt.crt writes it, with LF.
   const certificatePem = String(body.certificatePem ?? '')
     .replace(/\r\n?/g, '\n')
     .trim();
   if (containsPrivateKey(certificatePem)) {
-    errors.push(PRIVATE_KEY_PASTED);
+    problem('certificatePem', PRIVATE_KEY_PASTED);
   } else if (!isCertificate(certificatePem)) {
-    errors.push('The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").');
+    problem(
+      'certificatePem',
+      'The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").',
+    );
   } else if (certificatesIn(certificatePem) > 1) {
     // Only the first would be read, and an assertion signed by another one's key would fail without a reason.
-    errors.push(
+    problem(
+      'certificatePem',
       `That holds ${certificatesIn(certificatePem)} certificates. Upload one: the certificate of the key that signs the JWT (certs/jwt.crt), not a chain.`,
     );
   }
@@ -69,7 +86,7 @@ export function readForm(
   if (scopes.length === 0) errors.push('Select at least one OAuth scope.');
   const runAs = typeof body.runAsUserId === 'string' ? body.runAsUserId : '';
   if (runAs !== '' && !userIds.includes(runAs))
-    errors.push('The Run As user must be one of the org’s users.');
+    problem('runAsUserId', 'The Run As user must be one of the org’s users.');
   return {
     settings: {
       ...current,
@@ -85,7 +102,9 @@ export function readForm(
       deviceFlowEnabled: checked(body.deviceFlowEnabled),
       requireSecretForRefresh: checked(body.requireSecretForRefresh),
       refreshTokenRotation: checked(body.refreshTokenRotation),
-      refreshTokenPolicy: readPolicy(body, current.refreshTokenPolicy, errors),
+      refreshTokenPolicy: readPolicy(body, current.refreshTokenPolicy, (text) =>
+        problem('refreshTokenAmount', text),
+      ),
     },
     org: {
       allowUsernamePassword: checked(body.allowUsernamePassword),
@@ -95,13 +114,14 @@ export function readForm(
       appInstalled: checked(body.appInstalled),
     },
     errors,
+    fieldErrors,
   };
 }
 
 function readPolicy(
   body: Record<string, unknown>,
   current: RefreshTokenPolicy,
-  errors: string[],
+  refuse: (text: string) => void,
 ): RefreshTokenPolicy {
   const kind = REFRESH_POLICIES.find((value) => value === body.refreshTokenPolicy) ?? current.kind;
   const unit: PeriodUnit = PERIOD_UNITS.find((value) => value === body.refreshTokenUnit) ?? current.unit;
@@ -109,7 +129,7 @@ function readPolicy(
   const amount = Number(raw);
   const valid = /^\d+$/.test(raw) && amount >= 1 && amount <= MAX_PERIOD;
   if (!valid && (kind === 'inactivity' || kind === 'lifetime')) {
-    errors.push(`The refresh token policy needs a whole number from 1 to ${MAX_PERIOD}.`);
+    refuse(`The refresh token policy needs a whole number from 1 to ${MAX_PERIOD}.`);
   }
   return { kind, amount: valid ? amount : current.amount, unit };
 }

@@ -69,6 +69,7 @@ export function render(
     users: ctx.users.map((user) => loginStatus(ctx, user)),
     lockoutStatus: LOCKOUT_STATUS,
     errors: [],
+    fieldErrors: {},
     ...extra,
     // Said first (a screen reader reads the title as the page opens), and the page opens at the list (the form's
     // action carries #setup-errors): the errors were above a long form, out of sight from its Save button.
