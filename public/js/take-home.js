@@ -125,7 +125,8 @@
         copied
           .then(() => first)
           .then((renewed) => {
-            const todo = unset.length === 0 ? '' : ` Set ${unset.join(', ')} before running it.`;
+            // Exported, not only set: the jsforce and Python copies read the environment, as the note says.
+            const todo = unset.length === 0 ? '' : ` Export ${unset.join(', ')} before running it.`;
             announce(`Copied the ${what}${mode}.${todo}${renewed ? ` ${renewed}` : ''}`, button);
           })
           .catch((error) => announce(`Could not copy the ${what}: ${error.message}`, button))

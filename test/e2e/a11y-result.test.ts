@@ -146,4 +146,25 @@ describe('accessibility and layout in Chromium', () => {
       0,
     );
   });
+
+  test('a copy made before Reveal says, read out and beside its control, to export what it leaves to the shell', async (t) => {
+    const { browser, page } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.reload(); // the token hidden again: its copies read SF_ACCESS_TOKEN from the environment
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const box = page.locator('#take-home-token');
+    await box.locator('summary').click();
+    const copy = box.getByRole('button', { name: /^Copy query with the access token as Python/ });
+    await copy.focus();
+    await page.keyboard.press('Enter');
+    const said = box.locator('.copy-status');
+    await page.waitForFunction((element) => Boolean(element?.textContent), await said.elementHandle());
+    // The Python and jsforce copies read the environment: a variable only set in the shell never reaches them.
+    assert.match((await said.textContent()) ?? '', /Export SF_ACCESS_TOKEN before running it\.$/);
+    assert.equal(await copy.locator('+ .status-line').textContent(), await said.textContent());
+    assert.ok(
+      await copy.evaluate((button) => button === document.activeElement),
+      'focus stays on the control',
+    );
+  });
 });
