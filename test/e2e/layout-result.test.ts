@@ -1,7 +1,7 @@
 // The result page's layout in Chromium at its extremes: a query answering 2,000 rows scrolls in a box of its own,
 // its header in view, and what follows stays near; printed, every code block and table comes out whole, and none of
 // the controls (of what is open: a closed step prints closed); on a phone, a step's parameters are readable, their
-// help covers nothing, and no button touches the next.
+// help covers nothing, and no button touches the next; a SOQL error's message wraps, its caret kept under its column.
 // (npm test balances its browser groups on this file taking about 7 s alone.)
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
@@ -106,5 +106,28 @@ describe('the result page at its extremes', () => {
       rawJson && logout && logout.y - (rawJson.y + rawJson.height) >= 8,
       'Log out right under Raw JSON',
     );
+  });
+
+  test("on a phone, a SOQL error's message wraps whole, its query and caret keeping their columns", async (t) => {
+    const { browser, page, stack } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    // Last: the query it leaves in the session fails, and the tests above read the page of a query that works.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${stack.appUrl}/result`);
+    await page.getByLabel('SOQL').fill('SELECT Id, Nme FROM Account');
+    await page.getByRole('button', { name: 'Run query', exact: true }).click();
+    await page.waitForURL(/\/result#query$/);
+    const box = page.locator('.error-box', { hasText: 'INVALID_FIELD' });
+    // Salesforce's sentence, and the emulator's note in brackets that the explanation below points to, are read
+    // without scrolling sideways: a line of 400 characters in a block that scrolls showed a phone its first 40.
+    const message = box.locator('pre', { hasText: 'No such column' });
+    const { wide, fits } = await message.evaluate((pre) => ({
+      wide: pre.scrollWidth - pre.clientWidth,
+      fits: pre.getBoundingClientRect().right <= document.documentElement.clientWidth,
+    }));
+    assert.ok(wide <= 1 && fits, `the message is ${wide} px wider than its box`);
+    const columns = (await box.locator('pre.error-description').innerText()).split('\n');
+    assert.equal(columns[0], 'SELECT Id, Nme FROM Account');
+    assert.equal(columns[1].indexOf('^'), columns[0].indexOf('Nme'), 'the caret under the field it names');
   });
 });
