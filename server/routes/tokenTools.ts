@@ -41,7 +41,7 @@ const client = ({ config }: Services) => {
 
 export const TOOLS = new Map<string, Tool>([
   ['userinfo', { label: 'Userinfo', run: (s, l, r) => s.api.userinfo(l.tokens, activityLog(r)) }],
-  ['identity', { label: 'Identity URL', run: (s, l, r) => s.api.identity(l.tokens, activityLog(r)) }],
+  ['identity', { label: 'Identity URL', run: (s, l, r) => s.api.identityDocument(l.tokens, activityLog(r)) }],
   [
     'introspect-access',
     {

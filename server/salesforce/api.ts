@@ -23,8 +23,8 @@ export class SalesforceApi extends OAuthEndpoints {
     return JSON.parse(response.body) as Record<string, unknown>;
   }
 
-  /** GET the identity URL (the token's `id`) with the access token: who logged in. */
-  async identity(tokens: TokenSet, record: Recorder): Promise<Identity> {
+  /** GET the identity URL (the token's `id`) with the access token: the whole answer, as the token tool shows it. */
+  async identityDocument(tokens: TokenSet, record: Recorder): Promise<Record<string, unknown>> {
     const response = await this.http.send(
       { leg: 'identity', method: 'GET', url: tokens.id, headers: bearer(tokens) },
       record,
@@ -32,6 +32,12 @@ export class SalesforceApi extends OAuthEndpoints {
     const body = JSON.parse(response.body) as Record<string, unknown> | null;
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw new Error('the identity answer is not a JSON object');
+    return body;
+  }
+
+  /** Who logged in: the few fields of the identity URL's answer that the result page keeps with the login. */
+  async identity(tokens: TokenSet, record: Recorder): Promise<Identity> {
+    const body = await this.identityDocument(tokens, record);
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
     return {
       username: text('username') ?? '',

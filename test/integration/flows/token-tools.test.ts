@@ -42,6 +42,11 @@ describe('token tools and logout', () => {
     assert.match(userinfo, /data-leg="userinfo"/);
     const identity = await useTool(client, 'identity');
     assert.match(identity, /<h3>Identity URL<\/h3>/);
+    // Shown as answered, every field: not the five this app keeps of it, which made the identity URL look poorer
+    // than userinfo beside it.
+    assert.match(identity, /&#34;asserted_user&#34;: true/);
+    assert.match(identity, /&#34;urls&#34;: \{/);
+    assert.match(identity, /&#34;is_app_installed&#34;: /);
   });
 
   test("introspection tells the access token's real expiry and the refresh token's activity", async () => {
