@@ -33,6 +33,11 @@ describe('web server flow', () => {
     assert.equal(result.headers.get('cache-control'), 'no-store');
     const html = await result.text();
     assert.match(html, /Ada Admin/);
+    // Each part of who signed in is named: the demo user's email is its username, twice unlabelled otherwise.
+    assert.match(
+      html,
+      /<dt>user<\/dt><dd>username <code>admin@playground\.local<\/code> · email <code>admin@playground\.local<\/code> · user id/,
+    );
     assert.match(html, /10 records\./);
     assert.match(html, /<td>Acme Inc\.<\/td>/);
     assert.match(html, /Passed: state check/);
