@@ -24,7 +24,8 @@ export const REST_RULES: Rule[] = [
     likelyMeaning:
       'The token expired (it went unused for the session timeout of the app, else of the profile or the org), was revoked, or is being used on the wrong host: API calls go to instance_url, not to the login host.',
     howToFix:
-      'If you revoked it, sign in again. Otherwise use instance_url for every API call, and when a token expires get a new one as its flow does: refresh it (a login that has a refresh token), sign a new assertion (JWT bearer), or ask again (client credentials).',
+      // Revoking an access token leaves its refresh token working; revoking the refresh token ends both (wire §6.2).
+      'Use instance_url for every API call. When a token expires, or you revoked the access token alone, get a new one as its flow does: refresh it (a login that has a refresh token), sign a new assertion (JWT bearer), or ask again (client credentials); when you revoked the refresh token, sign in again.',
     whatNotToDo: 'Do not hard-code an instance host; always take instance_url from the token response.',
   },
   {

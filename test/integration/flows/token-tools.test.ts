@@ -99,6 +99,16 @@ describe('token tools and logout', () => {
       lead,
       /Try a refresh \(the button beside\s+<code>refresh_token<\/code> below\); if it is refused,/,
     );
+    // The explanation under the query agrees: an access token revoked alone leaves the refresh token working
+    // (salesforce-wire.md §6.2), so it is not told to sign in again.
+    const howToFix = /<strong>How to fix it:<\/strong>([^<]*)<\/p>/.exec(
+      page.slice(page.indexOf('id="query"')),
+    )?.[1];
+    assert.match(
+      howToFix ?? '',
+      /expires, or you revoked the access token alone, get a new one as its flow does: refresh it/,
+    );
+    assert.match(howToFix ?? '', /when you revoked the refresh token, sign in again\.$/);
     // The refresh token revoked too: no refresh is offered.
     const both = leadOf(await useTool(client, 'revoke-refresh'));
     assert.match(

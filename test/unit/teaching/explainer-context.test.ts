@@ -152,8 +152,11 @@ describe('error explainer', () => {
   test('an expired or revoked session names the way back of every flow, client credentials included', () => {
     const explained = explain({ error: 'INVALID_SESSION_ID' }, { flow: 'client-credentials' });
     assert.equal(explained.key, 'session-invalid');
-    assert.match(explained.howToFix, /^If you revoked it, sign in again\./);
-    assert.match(explained.howToFix, /or ask again \(client credentials\)\.$/);
+    assert.match(explained.howToFix, /^Use instance_url for every API call\./);
+    assert.match(
+      explained.howToFix,
+      /or ask again \(client credentials\); when you revoked the refresh token/,
+    );
   });
 
   test('tells a missing secret from a wrong one by what was sent, HTTP Basic included, and a refresh apart', () => {
