@@ -13,7 +13,7 @@
     status.textContent = finished
       ? 'Nothing to finish: the address has no response after the # sign (this page clears it once read).'
       : 'Nothing to finish: this page expects a response from Salesforce after the # sign.';
-    if (finished) finished.hidden = false;
+    (finished ?? document.getElementById('callback-start')).hidden = false;
     return;
   }
   const tokenOf = (doc) => doc.querySelector('meta[name="csrf-token"]').getAttribute('content');
@@ -46,5 +46,6 @@
         ? 'another tab of this browser signed in or out again while it was on its way, and the token was not kept'
         : error.message.replace(/\.$/, '');
       status.textContent = `This app could not take the response: ${reason}. Start the flow again.`;
+      document.getElementById('callback-again').hidden = false;
     });
 })();

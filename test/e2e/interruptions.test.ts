@@ -1,8 +1,8 @@
 // Interruptions in Chromium: a device page's poll that gets no answer (the playground restarting) is tried again, at
 // the pace Salesforce last asked for, a device page back in view checks if due, and a user-agent login that comes
 // back while another tab signs in is still taken, not lost on a stale form (and one refused twice says to start
-// again), and one reloaded while it posted leads to the result; a double-clicked Allow at the emulator sends one
-// approval.
+// again, with a link), and one reloaded while it posted leads to the result; the callback page opened by hand links
+// to the flows; a double-clicked Allow at the emulator sends one approval.
 // (npm test balances its browser groups on this file taking about 9 s alone.)
 import assert from '../support/assert.ts';
 import { describe } from 'node:test';
@@ -174,6 +174,20 @@ describe('interruptions in Chromium', () => {
     const text = await status.textContent();
     assert.match(text ?? '', /another tab of this browser signed in or out again .* Start the flow again\.$/);
     assert.doesNotMatch(text ?? '', /Reload/);
+    // The way to start again is at hand, not only named.
+    await login.getByRole('link', { name: 'Run the user-agent flow again' }).click();
+    await login.waitForURL(`${ui.stack.appUrl}/flows/user-agent`);
+    await context.close();
+  });
+
+  test('the callback page opened by hand says where sign-ins start, and links there', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const context = await newContext(ui.browser as Browser);
+    const page = await context.newPage();
+    await page.goto(`${ui.stack.appUrl}/oauthcallback.html`);
+    await page.locator('#callback-status').filter({ hasText: 'Nothing to finish' }).waitFor();
+    await page.getByRole('link', { name: 'choose a flow' }).click();
+    await page.waitForURL(`${ui.stack.appUrl}/`);
     await context.close();
   });
 
