@@ -19,6 +19,12 @@ describe('JWT bearer and user-agent flows', () => {
 
   test('JWT before approval explains both cures; after one web server approval it succeeds', async () => {
     const client = new TestClient();
+    // The preview's aud is the emulator's URL, which the claim's meaning (login, test or a site, never My Domain)
+    // does not name: it says whose place the emulator's login host takes.
+    assert.match(
+      await (await client.get(`${stack.appUrl}/flows/jwt`)).text(),
+      /<code>aud<\/code> = <code>https:\/\/localhost:\d+<\/code> \(the local emulator's login host, in the place of\s+<code>https:\/\/login\.salesforce\.com<\/code>\)/,
+    );
     const refused = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
     // The cures first: the page opens at them, what happened below.
     assert.equal(refused.headers.get('location'), '/flows/jwt#cure');
