@@ -32,6 +32,8 @@ export function unknownRequest() {
     title: 'Request expired',
     heading: 'This login request has expired',
     text: 'Start the login again from the application.',
+    // The common way here is Back after an answer, and the emulator cannot tell which application to link to.
+    note: 'Came back here after Allow or Deny? That answer went to the application already: go back to it and start the login again there.',
     code: 'expired',
   };
 }

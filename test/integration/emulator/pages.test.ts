@@ -129,7 +129,13 @@ describe('emulator: pages', () => {
     assert.match(allowed.headers.get('location') ?? '', /[?&]code=/);
     const back = await browser.get(approvalUrl);
     assert.equal(back.status, 400);
-    assert.match(await back.text(), /This login request has expired/);
+    const backPage = await back.text();
+    assert.match(backPage, /This login request has expired/);
+    // The usual way here is Back after an answer: the page says where the way on is, as it links nowhere.
+    assert.match(
+      backPage,
+      /Came back here after Allow or Deny\? That answer went to the application already: go back to it and start the login again there\./,
+    );
     // Another browser has no such request, even with its address.
     assert.equal((await new TestClient().get(approvalUrl)).status, 400);
   });
