@@ -1,5 +1,5 @@
 // After login: the token (masked, revealable by its owner), who you are, and a SOQL query on the instance.
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { ReceivedError } from '../attempts/attempt.ts';
 import { HttpError } from '../errors.ts';
 import { sameOrigin } from '../hostKinds.ts';
@@ -24,6 +24,8 @@ export const TUTORIAL_URL = 'https://github.com/JitendraZaa/JWTDemo';
 declare module 'express-session' {
   interface SessionData {
     soql?: string;
+    /** The SOQL box was sent empty: the page says once that the sample query ran in its place. */
+    emptyQuery?: boolean;
   }
 }
 
@@ -84,6 +86,7 @@ export function resultPages(services: Services): Handlers {
         maskedToken: maskToken(login.tokens.access_token),
         issuedAt: issuedAt(login),
         soql,
+        emptyQuery: takeEmptyQuery(req),
         tutorialQuery: TUTORIAL_QUERY,
         tutorialUrl: TUTORIAL_URL,
         tokenBox: version ? await tokenBox(req, login, version, soql) : undefined,
@@ -101,7 +104,9 @@ export function resultPages(services: Services): Handlers {
 
     query(req, res) {
       const typed = typedSoql(req.body);
-      req.session.soql = req.body?.preset === 'tutorial' ? TUTORIAL_QUERY : typed || config.sampleQuery;
+      const tutorial = req.body?.preset === 'tutorial';
+      req.session.soql = tutorial ? TUTORIAL_QUERY : typed || config.sampleQuery;
+      req.session.emptyQuery = !tutorial && !typed;
       res.redirect(303, '/result#query');
     },
 
@@ -137,4 +142,11 @@ export function maskToken(token: string): string {
 function issuedAt(login: Login): { iso: string; fromResponse: boolean } {
   const ms = login.tokens.issued_at ? Number(login.tokens.issued_at) : login.receivedAt;
   return { iso: new Date(ms).toISOString(), fromResponse: Boolean(login.tokens.issued_at) };
+}
+
+/** Said once, on the page the empty query's answer shows on. */
+function takeEmptyQuery(req: Request): boolean {
+  const empty = req.session.emptyQuery === true;
+  if (empty) delete req.session.emptyQuery;
+  return empty;
 }

@@ -59,4 +59,19 @@ describe('the result table', () => {
       'some account has contacts',
     );
   });
+
+  test('an empty SOQL box runs the sample query and says so, once', async () => {
+    await postForm(stack, client, '/result', '/result/query', { soql: '  ' });
+    const said = /The SOQL box was empty, so the sample query ran/;
+    const page = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(page, said);
+    assert.ok(page.includes(`>${stack.config.sampleQuery}</textarea>`), 'the box shows the query that ran');
+    assert.doesNotMatch(
+      await (await client.get(`${stack.appUrl}/result`)).text(),
+      said,
+      'a reload does not say it again',
+    );
+    await postForm(stack, client, '/result', '/result/query', { soql: 'SELECT Id FROM Account LIMIT 1' });
+    assert.doesNotMatch(await (await client.get(`${stack.appUrl}/result`)).text(), said);
+  });
 });
