@@ -1,5 +1,6 @@
 // The app's own HTTP error and the one error middleware: HTML for browsers, JSON for API callers, no stack traces.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { CALLBACK_PATH } from './configSettings.ts';
 
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -24,6 +25,12 @@ interface RouteLayer {
  * Nothing answered. A path the app serves with other methods (GET /logout, typed into the address bar) is a 405
  * naming them, with Allow; any other is a 404.
  */
+/** A near miss of the callback (/oauthcallback, /oauth_callback.htm) names the real one: the URL to register. */
+function nothingAt(path: string): string {
+  const nearCallback = /^\/oauth[-_]?callback(?:\.html?)?\/?$/i.test(path) && path !== CALLBACK_PATH;
+  return `Nothing lives at ${path}.${nearCallback ? ` This app's callback is ${CALLBACK_PATH}, the path to register on the app and to set in SF_CALLBACK_URL.` : ''}`;
+}
+
 export const notFound: RequestHandler = (req, res, next) => {
   const layers = (req.app.router as unknown as { stack: RouteLayer[] }).stack;
   const methods = new Set<string>();
@@ -33,7 +40,7 @@ export const notFound: RequestHandler = (req, res, next) => {
     }
   }
   if (methods.has('GET')) methods.add('HEAD');
-  if (methods.size === 0) return next(new HttpError(404, 'Page not found', `Nothing lives at ${req.path}.`));
+  if (methods.size === 0) return next(new HttpError(404, 'Page not found', nothingAt(req.path)));
   const allowed = [...methods].sort().join(', ');
   res.set('Allow', allowed);
   const how = methods.has('GET') ? '' : ' It is what a button of the app sends, not a page to open.';

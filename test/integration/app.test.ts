@@ -36,6 +36,18 @@ describe('app shell', () => {
     const html = await response.text();
     assert.match(html, /<h1>Page not found<\/h1>/);
     assert.match(html, /Nothing lives at \/no\/such\/page\./);
+    assert.doesNotMatch(html, /This app's callback is/);
+  });
+
+  test("a near miss of the callback's path names the real one", async () => {
+    for (const path of ['/oauthcallback', '/oauth_callback.htm', '/OAuthCallback/']) {
+      const response = await client.get(`${stack.appUrl}${path}`, { accept: 'text/html' });
+      assert.equal(response.status, 404, path);
+      assert.match(
+        await response.text(),
+        /This app&#39;s callback is \/oauthcallback\.html, the path to register/,
+      );
+    }
   });
 
   test('answers an unknown path with JSON for API callers', async () => {
