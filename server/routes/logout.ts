@@ -40,8 +40,8 @@ export function logoutPages(
 
     /**
      * Ends this browser's login at the org too, on request: the org's end_session_endpoint, asked to send the browser
-     * back here. Salesforce is reported to ignore that parameter (only a Single Logout URL on the app, or the org's
-     * Logout URL, sends a browser on), so the logout itself never depends on coming back.
+     * back here. Whether Salesforce honours that parameter is not documented, so the logout itself never depends on
+     * coming back.
      */
     endSession(req, res) {
       // Only after this app's logout: while signed in, that comes first (it revokes the token); with neither, there

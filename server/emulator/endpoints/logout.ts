@@ -1,7 +1,6 @@
 // /services/auth/idp/oidc/logout, the end_session_endpoint of discovery: ends this browser's login at the org, then
 // returns to the app when post_logout_redirect_uri is on one of its callback URLs' origins. Whether Salesforce honours
-// that parameter is unconfirmed (integrators report it does not, sending the browser on only to a Single Logout URL
-// set on the app or the org's Logout URL); this follows OpenID Connect RP-Initiated Logout (the request's state
+// that parameter is not documented; this follows OpenID Connect RP-Initiated Logout (the request's state
 // goes back too, the spec's rule, equally unconfirmed for Salesforce), and the playground's logout depends on neither.
 // GET and POST both, as that spec requires of an OP (§2; a POST's parameters in its form): whether Salesforce takes a
 // POST is unknown, and a client written to the spec may send one.
