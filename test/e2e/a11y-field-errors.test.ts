@@ -81,7 +81,7 @@ describe('a field at fault after a failed submission, in Chromium', () => {
     await page.getByLabel('Callback URLs (one per line)').fill('not a url');
     await page.getByLabel('Digital signature certificate (PEM)').fill('not a certificate');
     await page.getByLabel('Expire refresh token if not used for N').check();
-    await page.getByLabel('N', { exact: true }).fill('');
+    await page.getByLabel('N (the period, in the unit below)', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('#setup-errors').waitFor();
     const [callback, certificate, amount] = await Promise.all(fields.map((field) => fieldState(page, field)));
