@@ -57,4 +57,18 @@ describe('the trouble path: pastes from more tools', () => {
     );
     assert.ok(!postman.includes(SECRET), 'the secret before its key is masked');
   });
+
+  test("Go's PasswordCredentialsToken and authlib's OAuth2Session have their positional secrets masked", async () => {
+    const go = await explainPasted(
+      `tok, err := conf.PasswordCredentialsToken(ctx, "me@example.com", "Hunter2pw" + "SecTok9x")\noauth2: cannot fetch token: 400 Bad Request\nResponse: {"error":"invalid_grant","error_description":"authentication failure"}`,
+    );
+    for (const secret of ['Hunter2pw', 'SecTok9x']) assert.ok(!go.includes(secret), `${secret} shown`);
+    assert.match(go, /me@example\.com/, 'the username stays');
+    const authlib = await explainPasted(
+      `client = OAuth2Session('3MVG9abc', '${SECRET}', scope='api refresh_token')\nauthlib.integrations.base_client.errors.OAuthError: invalid_client: invalid client credentials`,
+    );
+    assert.ok(!authlib.includes(SECRET), 'the client secret is masked');
+    assert.match(authlib, /3MVG9abc/, 'the consumer key stays');
+    assert.deepEqual(cardTitles(authlib).slice(0, 1), ['The client secret is wrong']);
+  });
 });

@@ -1,12 +1,14 @@
 // More shapes a credential takes in a paste (see pastedSecretPatterns.ts for the common ones): where its name is a
 // value of its own (Postman, HAR, .NET and Spring XML), JSON escaped inside a log line's JSON, a name without = or :
-// (a command's flag, .netrc), a setting's name with a suffix, a YAML value of several words. Each has the groups
-// head (kept), value (masked) and tail (kept, often empty); a setting's name, when it has one (see envSecretName).
+// (a command's flag, .netrc), a setting's name with a suffix, a YAML value of several words, a call's positional
+// argument. Each has the groups head (kept), value (masked) and tail (kept, often empty); a setting's name, when it
+// has one (see envSecretName).
 import { maskValue } from '../mask.ts';
 import { NAME, NEXT_KEY, SETTING } from './pastedSecretPatterns.ts';
 import { isNoSecret } from './pastedSecretValues.ts';
 
 const SEPARATOR = String.raw`[ \t]*(?:=>|=|::?)[ \t]*`;
+const LITERAL_ARG = String.raw`"[^"\n]*"|'[^'\n]*'|\`[^\`\n]*\``;
 
 /** Shapes whose value is masked unless it is no secret (masked already, empty, where the code reads it from). */
 export const NAMED_ELSEWHERE: RegExp[] = [
@@ -46,6 +48,13 @@ export const NAMED_ELSEWHERE: RegExp[] = [
   new RegExp(
     String.raw`(?<head>\bprocess\.env(?:\.${NAME}|\[\s*["'\`]${NAME}["'\`]\s*\])\s*(?:\|\||\?\?)\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
     'gi',
+  ),
+  // Positional credentials: Go's conf.PasswordCredentialsToken(ctx, "user", "password") and authlib's
+  // OAuth2Session('<consumer key>', '<secret>', …) (AsyncOAuth2Client and OAuth2Client alike). A literal only: a
+  // name there is a variable's, and requests-oauthlib's OAuth2Session(client_id, client) takes no secret second.
+  new RegExp(
+    String.raw`(?<head>(?:\.PasswordCredentialsToken\(\s*[\w.]+\s*,|\b(?:OAuth2Session|(?:Async)?OAuth2Client)\()\s*(?:${LITERAL_ARG}|[\w.]+)\s*,\s*(?<q>["'\`]))(?<value>[^"'\`\n]+)(?<tail>\k<q>)`,
+    'g',
   ),
   // .netrc: machine login.salesforce.com login me@x.com password …
   /(?<head>\b(?:machine\s+\S+|default)(?:\s+login\s+\S+)?\s+password\s+)(?<value>\S+)(?<tail>)/gi,
