@@ -71,4 +71,18 @@ describe('the trouble path: pastes from more tools', () => {
     assert.match(authlib, /3MVG9abc/, 'the consumer key stays');
     assert.deepEqual(cardTitles(authlib).slice(0, 1), ['The client secret is wrong']);
   });
+
+  test("an NSError from the Mobile SDK or AppAuth on iOS is read as Salesforce's error and its words", async () => {
+    for (const pasted of [
+      'oauthCoordinator:didFailWithError: Error Domain=com.salesforce.OAuth.ErrorDomain Code=672 "com.salesforce.OAuth.ErrorDomain invalid_grant : expired access/refresh token" UserInfo=0x9cddcd0 {error_description=expired access/refresh token, NSLocalizedDescription=com.salesforce.OAuth.ErrorDomain invalid_grant : expired access/refresh token, error=invalid_grant}, authInfo: <SFOAuthInfo: 0x9cde2e0, authType=SFOAuthTypeRefresh>',
+      'Error Domain=com.salesforce.OAuth.ErrorDomain Code=672 "expired access/refresh token" UserInfo={error=invalid_grant, NSLocalizedDescription=expired access/refresh token}',
+      'Error Domain=org.openid.appauth.oauth_token Code=-10 "invalid_grant: expired access/refresh token" UserInfo={OIDOAuthErrorResponseErrorKey={\n    error = "invalid_grant";\n    "error_description" = "expired access/refresh token";\n}, NSLocalizedDescription=invalid_grant: expired access/refresh token}',
+    ]) {
+      const html = await explainPasted(pasted);
+      assert.match(html, /What does invalid_grant mean\?/, pasted);
+      assert.deepEqual(cardTitles(html).slice(0, 1), ['The refresh token is no longer valid'], pasted);
+    }
+    // AppAuth's error code is a number, no credential.
+    assert.match(await explainPasted('Error Domain=org.openid.appauth.oauth_token Code=-10 "x"'), /Code=-10/);
+  });
 });

@@ -3,7 +3,7 @@
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
 import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
 import { fromCliLine, isSetting } from './pastedCliLine.ts';
-import { fromKeyLines, fromRepr } from './pastedRepr.ts';
+import { fromKeyLines, fromNsError, fromRepr } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
 
@@ -28,6 +28,7 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
     fromQuotedPairs(input) ??
     fromRepr(input) ??
     fromKeyLines(input) ??
+    fromNsError(input) ??
     fromUrlOrForm(input) ??
     fromClientFailure(input) ??
     fromCliLine(input) ??
@@ -55,10 +56,14 @@ function knownWording(found: PastedError, known: readonly PastedError[]): Pasted
   return within ? { ...found, error_description: within.error_description } : found;
 }
 
-/** A log line's or a WWW-Authenticate header's error="invalid_token", error_description="…". */
+/**
+ * A log line's or a WWW-Authenticate header's error="invalid_token", error_description="…"; an NSDictionary's
+ * error = "invalid_grant"; "error_description" = "…"; (AppAuth's), its keys quoted when they hold an underscore.
+ */
 function fromQuotedPairs(input: string): PastedError | undefined {
   const error = /\berror\s*=\s*"([^"]+)"/.exec(input)?.[1];
-  return error ? withDescription(error, /\berror_description\s*=\s*"([^"]*)"/.exec(input)?.[1]) : undefined;
+  const description = /(?:\b|")error_description"?\s*=\s*"([^"]*)"/.exec(input)?.[1];
+  return error ? withDescription(error, description) : undefined;
 }
 
 /** A JSON body quoted inside a log line: "HTTP 400 - {...}". */

@@ -64,3 +64,16 @@ export function fromKeyLines(input: string): PastedError | undefined {
   const description = /^[ \t-]*(?:error_description|message)[ \t]*:[ \t]*([^\n]+)$/m.exec(input)?.[1];
   return error ? withDescription(error, description?.trim()) : undefined;
 }
+
+/**
+ * An NSError as iOS prints it (the Mobile SDK's com.salesforce.OAuth.ErrorDomain, AppAuth's): its userInfo holds
+ * error=invalid_grant and the words unquoted, each up to the next comma or brace. The words are error_description's,
+ * or else NSLocalizedDescription's (which the SDK prefixes with its domain: the known words are found inside).
+ */
+export function fromNsError(input: string): PastedError | undefined {
+  if (!input.includes('UserInfo=')) return undefined;
+  const error = new RegExp(`[{,]\\s*error=(${ERROR_CODE})\\s*[,}]`).exec(input)?.[1];
+  if (!error) return undefined;
+  const said = (key: string) => new RegExp(`[{,]\\s*${key}=([^,{}\\n]+)`).exec(input)?.[1]?.trim();
+  return withDescription(error, said('error_description') ?? said('NSLocalizedDescription'));
+}

@@ -17,10 +17,11 @@ export function isNoSecret(name: string, value: string): boolean {
   if (/^[1-5]\d\d$/.test(value)) return true;
   // An error code followed by its colon ("SF_PASSWORD_PROD: INVALID_LOGIN: Invalid username…"): an error's words.
   if (value.endsWith(':') && isErrorCode(value)) return true;
-  // "code=400", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code: 'invalid_grant' } are statuses and
-  // error codes, which the explainer reads; an authorization code is long and mixed (aPrx…).
+  // "code=400", an NSError's "Code=-10", "code: 'ERR_OSSL_UNSUPPORTED'", "code: ECONNREFUSED" and { code:
+  // 'invalid_grant' } are statuses and error codes, which the explainer reads; an authorization code is long and
+  // mixed (aPrx…).
   // Digits go only after an underscore (ERR_HTTP2_…): ABCDEFGH1234 could be a code of another server's.
-  return name.toLowerCase() === 'code' && /^(?:\d+|[A-Z]+(?:_[A-Z\d]+)*|[a-z]+(?:_[a-z]+)+)$/.test(value);
+  return name.toLowerCase() === 'code' && /^(?:-?\d+|[A-Z]+(?:_[A-Z\d]+)*|[a-z]+(?:_[a-z]+)+)$/.test(value);
 }
 
 /**
