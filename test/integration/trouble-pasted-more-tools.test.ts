@@ -85,4 +85,16 @@ describe('the trouble path: pastes from more tools', () => {
     // AppAuth's error code is a number, no credential.
     assert.match(await explainPasted('Error Domain=org.openid.appauth.oauth_token Code=-10 "x"'), /Code=-10/);
   });
+
+  test("the Rust oauth2 crate's Debug print of the server's answer is read by its fields", async () => {
+    const html = await explainPasted(
+      'thread \'main\' panicked at src/main.rs:41:10:\ncalled `Result::unwrap()` on an `Err` value: ServerResponse(StandardErrorResponse { error: InvalidClient, error_description: Some("invalid client credentials"), error_uri: None })',
+    );
+    assert.match(html, /What does invalid_client mean\?/);
+    assert.deepEqual(cardTitles(html).slice(0, 1), ['The client secret is wrong']);
+    const extension = await explainPasted(
+      'Err(ServerResponse(StandardErrorResponse { error: Extension("invalid_client_id"), error_description: Some("client identifier invalid"), error_uri: None }))',
+    );
+    assert.deepEqual(cardTitles(extension).slice(0, 1), ['Salesforce does not know this consumer key']);
+  });
 });

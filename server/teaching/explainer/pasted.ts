@@ -3,7 +3,7 @@
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
 import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
 import { fromCliLine, isSetting } from './pastedCliLine.ts';
-import { fromKeyLines, fromNsError, fromRepr } from './pastedRepr.ts';
+import { fromKeyLines, fromNsError, fromRepr, fromRustDebug } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
 
@@ -27,6 +27,7 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
       .find(Boolean) ??
     fromQuotedPairs(input) ??
     fromRepr(input) ??
+    fromRustDebug(input) ??
     fromKeyLines(input) ??
     fromNsError(input) ??
     fromUrlOrForm(input) ??

@@ -1,5 +1,6 @@
 // A Salesforce error body as Python, Ruby or Node print it rather than as JSON: a repr's quotes and escapes, read back;
-// or as a logger or a YAML dump writes it, one unquoted key: value a line.
+// or as a logger or a YAML dump writes it, one unquoted key: value a line; or as iOS prints an NSError and Rust a
+// struct ({:?}).
 import { ERROR_CODE, withDescription } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
 
@@ -76,4 +77,19 @@ export function fromNsError(input: string): PastedError | undefined {
   if (!error) return undefined;
   const said = (key: string) => new RegExp(`[{,]\\s*${key}=([^,{}\\n]+)`).exec(input)?.[1]?.trim();
   return withDescription(error, said('error_description') ?? said('NSLocalizedDescription'));
+}
+
+/**
+ * The Rust oauth2 crate's answer printed with {:?} (an unwrap's panic): StandardErrorResponse { error: InvalidGrant,
+ * error_description: Some("…"), … }, the code as its enum's variant, or Extension("…") for one the crate does not name.
+ */
+export function fromRustDebug(input: string): PastedError | undefined {
+  const found =
+    /\bStandardErrorResponse\s*\{\s*error:\s*(?:Extension\("([^"\\\n]+)"\)|([A-Z][A-Za-z]{0,60}))/.exec(
+      input,
+    );
+  if (!found) return undefined;
+  const error = found[1] ?? found[2].replace(/(?!^)[A-Z]/g, (letter) => `_${letter}`).toLowerCase();
+  const said = /\berror_description:\s*Some\("((?:[^"\\\n]|\\.)*)"\)/.exec(input)?.[1];
+  return withDescription(error, said === undefined ? undefined : unescape(said));
 }
