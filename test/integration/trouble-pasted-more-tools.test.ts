@@ -97,4 +97,23 @@ describe('the trouble path: pastes from more tools', () => {
     );
     assert.deepEqual(cardTitles(extension).slice(0, 1), ['Salesforce does not know this consumer key']);
   });
+
+  test("OmniAuth's log line is read as the answer it wraps, not as OmniAuth's own failure key", async () => {
+    const prefix = 'E, [2024-02-07T10:15:37.59 #1] ERROR -- omniauth: (salesforce) Authentication failure! ';
+    const token = await explainPasted(
+      `${prefix}invalid_credentials: OAuth2::Error, invalid_grant: expired authorization code`,
+    );
+    assert.match(token, /What does invalid_grant mean\?/);
+    assert.deepEqual(cardTitles(token).slice(0, 1), ['The code was already used or is too old']);
+    const callback = await explainPasted(
+      `${prefix}access_denied: OmniAuth::Strategies::OAuth2::CallbackError, access_denied | end-user denied authorization`,
+    );
+    assert.doesNotMatch(callback, /<code>OmniAuth::/, "the lead quotes Salesforce's words alone");
+    assert.match(callback, /<code>end-user denied authorization<\/code>/);
+    // Its failure redirect names only its own key: no code of Salesforce's to explain.
+    const failure = await explainPasted(
+      'Started GET "/auth/failure?message=invalid_credentials&strategy=salesforce"',
+    );
+    assert.doesNotMatch(failure, /Salesforce(?:&#39;|')s answer|Salesforce answered invalid_credentials/);
+  });
 });

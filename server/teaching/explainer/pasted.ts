@@ -2,7 +2,7 @@
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
 import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
-import { fromCliLine, isSetting } from './pastedCliLine.ts';
+import { fromCliLine, isSetting, OMNIAUTH_OWN } from './pastedCliLine.ts';
 import { fromKeyLines, fromNsError, fromRepr, fromRustDebug } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
@@ -120,12 +120,19 @@ function fromUrlOrForm(input: string): PastedError | undefined {
 
 function fromCode(input: string): PastedError | undefined {
   // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST, nor
-  // an Apex debug log's event (…|CALLOUT_RESPONSE|…, between its line's bars).
+  // an Apex debug log's event (…|CALLOUT_RESPONSE|…, between its line's bars), nor OmniAuth's own failure key.
   const match = [...input.matchAll(new RegExp(KNOWN_CODE, 'g'))].find((found) => {
     const after = input.slice((found.index ?? 0) + found[0].length);
     const value = /^\s*:[ \t]*([^\n]*)/.exec(after)?.[1];
     const logEvent = input[(found.index ?? 0) - 1] === '|' && after.startsWith('|');
-    return !/^\s*=/.test(after) && !/^ERR_/.test(found[1]) && !logEvent && !isSetting(found[1], value ?? '');
+    const omniAuth = found[1] === OMNIAUTH_OWN;
+    return (
+      !/^\s*=/.test(after) &&
+      !/^ERR_/.test(found[1]) &&
+      !logEvent &&
+      !omniAuth &&
+      !isSetting(found[1], value ?? '')
+    );
   });
   return match ? { error: match[1] } : undefined;
 }

@@ -1,5 +1,6 @@
 // An error code and its words on one line, as command-line tools and loggers print them: "invalid_grant: …",
-// "invalid_grant::…", "HTTP 400 invalid_grant - …", openid-client's "invalid_grant (…)".
+// "invalid_grant::…", "HTTP 400 invalid_grant - …", openid-client's "invalid_grant (…)", OmniAuth's
+// "invalid_credentials: OAuth2::Error, invalid_grant: …".
 import { isMaskedValue } from '../mask.ts';
 import { ERROR_CODE, withDescription } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
@@ -16,7 +17,7 @@ const OAUTHLIB = new RegExp(`\\((${ERROR_CODE})\\)[ \\t]+([^\\s][^\\n]*)`);
  * "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ...",
  * "invalid_grant (authentication failure)".
  */
-export function fromCliLine(input: string): PastedError | undefined {
+export function fromCliLine(input: string, unwrap = true): PastedError | undefined {
   const match = [...input.matchAll(CLI_LINE)].find(
     ([, name, said, inBrackets]) =>
       !isSetting(name, said ?? inBrackets) && !isKeyOfCode(name, said ?? inBrackets),
@@ -26,6 +27,8 @@ export function fromCliLine(input: string): PastedError | undefined {
     return oauthlib ? withDescription(oauthlib[1], oauthlib[2].trim()) : undefined;
   }
   if (match[3] !== undefined) return withDescription(match[1], match[3].trim());
+  const wrapped = unwrap ? omniAuth(match[2]) : undefined;
+  if (wrapped) return wrapped;
   // A SOQL error's message is several lines (the query, a caret, "ERROR at Row:…", what was wrong): all of it.
   const soql = /^[ \t]*\n([\s\S]*?ERROR at Row:\d+:Column:\d+[ \t]*\n[^\n]+)/.exec(
     input.slice(match.index + match[1].length).replace(/^\s*:+/, ''),
@@ -45,3 +48,17 @@ const isKeyOfCode = (name: string, said: string) =>
 
 /** A setting pasted with its value (SF_PASSWORD: …, in YAML), never an error code and its description. */
 export const isSetting = (name: string, value: string) => /^SF_/.test(name) || isMaskedValue(value);
+
+/** OmniAuth's failure key, never Salesforce's: its own name for a token call that failed. */
+export const OMNIAUTH_OWN = 'invalid_credentials';
+/**
+ * OmniAuth's "Authentication failure! <key>: <class>, <message>": the message is what Salesforce said, the key is
+ * OmniAuth's (invalid_credentials for a token call refused). A callback's error reads "code | description".
+ */
+function omniAuth(said: string): PastedError | undefined {
+  const message = /^[A-Z]\w*(?:::[A-Z]\w*)*, (.+)$/.exec(said)?.[1];
+  if (!message) return undefined;
+  const callback = new RegExp(`^(${ERROR_CODE}) \\| ([^|\\n]+)`).exec(message);
+  // One level only: a message wrapping another again and again would be read over once per level (quadratic).
+  return callback ? withDescription(callback[1], callback[2].trim()) : fromCliLine(message, false);
+}
