@@ -6,6 +6,9 @@ import { ERROR_CODE } from './pastedDescription.ts';
 export function isNoSecret(name: string, value: string): boolean {
   // Masked already (pasted back, or by an earlier pattern), a key removed whole, or where the code reads it from.
   if (/••••••|^\[a private key|^process\.env\./.test(value)) return true;
+  // A method's call in code (token = sf.refresh_token(…), a traceback's line): what the code calls, not a value; the
+  // literals among its arguments are masked by their own shapes.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\(/.test(value)) return true;
   // Empty values, and a state said of a credential ("token: expired"), never one itself.
   if (/^(?:null|undefined|none|nil|true|false|\*+|x+)$/i.test(value)) return true;
   // A YAML block scalar's indicator (password: |): its value is on the lines below (YAML_BLOCK).

@@ -312,4 +312,21 @@ describe('masking a pasted error', () => {
     ] as const)
       assert.equal(masked(pasted), expected);
   });
+
+  test("a traceback's line of code assigning a call's result keeps the call, its literal secrets masked", () => {
+    const refresh = '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrQhx8N3XWDoTqWQ0rnHHMuAuuRFJmlfEbPn6Cfj9aN8V7oQd';
+    for (const [pasted, expected] of [
+      [
+        `    token = sf.refresh_token(TOKEN_URL, refresh_token='${refresh}', client_id=KEY)`,
+        "    token = sf.refresh_token(TOKEN_URL, refresh_token='5Aep…•••••• (86 chars)', client_id=KEY)",
+      ],
+      [
+        "    access_token = client.fetch_token(url, username='me@x.com', password='pa55wordTOKEN9')",
+        "    access_token = client.fetch_token(url, username='me@x.com', password='•••••• (14 chars)')",
+      ],
+      // A value that is no call, however it starts, stays masked.
+      ['password = Summer(2024) rocks', 'password = •••••• (18 chars)'],
+    ] as const)
+      assert.equal(masked(pasted), expected);
+  });
 });
