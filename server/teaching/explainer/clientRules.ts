@@ -1,10 +1,6 @@
 // Explanations for errors about the app itself: its consumer key and secret, its installation, who may use it.
 import type { Fault } from '../../attempts/attempt.ts';
-import { APP_MANAGER, type ExplainContext, type Rule } from './types.ts';
-
-/** Where an External Client App shows its key and secret (after Salesforce verifies the viewer's identity). */
-const ECA_KEYS =
-  'External Client App: External Client App Manager → your app → Settings → OAuth Settings → Consumer Key and Secret';
+import { APP_MANAGER, ECA_KEYS, type ExplainContext, type Rule } from './types.ts';
 
 export const CLIENT_RULES: Rule[] = [
   {
@@ -24,7 +20,7 @@ export const CLIENT_RULES: Rule[] = [
     title: 'The user is not assigned to this admin-approved app',
     likelyMeaning:
       'The app allows only admin-approved users, and this user has neither a profile nor a permission set assigned to it.',
-    howToFix: `Assign the user's profile or a permission set to the app: ${APP_MANAGER} → Manage → Manage Profiles / Manage Permission Sets.`,
+    howToFix: `Assign the user's profile or a permission set to the app: ${APP_MANAGER} → Manage → Manage Profiles / Manage Permission Sets (External Client App: Policies → Permitted Users, then a permission set that includes the app).`,
     whatNotToDo:
       'Do not switch the policy to self-authorize just to get past this in production; assign access instead.',
   },
@@ -52,8 +48,8 @@ export const CLIENT_RULES: Rule[] = [
     when: (c) => c.sentSecret === false && c.flow === 'refresh-token',
     title: 'The app requires the client secret to refresh, and none was sent',
     likelyMeaning:
-      '"Require Secret for Refresh Token Flow" is on, but this refresh had no client_secret. PKCE plays no part in a refresh.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings).`,
+      '"Require Secret for Refresh Token Flow" is on (on an External Client App it starts on), but this refresh had no client_secret. PKCE plays no part in a refresh.',
+    howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings; External Client App: Settings → Security, the same checkbox).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
     detail: (c) => secretOnPurpose(c, 'no-secret', 'left client_secret out'),
   },
@@ -66,7 +62,7 @@ export const CLIENT_RULES: Rule[] = [
     title: 'The app requires a client secret, and none was sent',
     likelyMeaning:
       '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require Secret for Web Server Flow, and for Refresh Token Flow).`,
+    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require Secret for Web Server Flow, and for Refresh Token Flow; External Client App: Settings → Security, the same two checkboxes).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
     detail: (c) => secretOnPurpose(c, 'require-secret', 'left client_secret out'),
   },

@@ -1,6 +1,6 @@
 // Explanations for this app's own refusals in the flows of flowRules.ts, when a run lacks what it needs: a My
 // Domain, the consumer secret, a refresh token (or a replaced one), a device code still in time.
-import { APP_MANAGER, type Rule } from './types.ts';
+import { APP_MANAGER, ECA_KEYS, type Rule } from './types.ts';
 
 export const FLOW_PREREQUISITE_RULES: Rule[] = [
   {
@@ -21,7 +21,7 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
     title: 'This flow needs the consumer secret',
     likelyMeaning:
       'Client credentials, username-password and introspection authenticate the app with its secret.',
-    howToFix: `Set SF_CLIENT_SECRET to the Consumer Secret (${APP_MANAGER} → View → Manage Consumer Details).`,
+    howToFix: `Set SF_CLIENT_SECRET to the Consumer Secret (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}).`,
     whatNotToDo: 'Never put the secret in browser code.',
   },
   {

@@ -36,7 +36,7 @@ export const FLOW_RULES: Rule[] = [
     title: 'The Run As user could not be signed in',
     likelyMeaning:
       "Client credentials sign in as the app's Run As user, with no password: Salesforce refuses like this when that user cannot log in, most likely because it is inactive, frozen or locked (the exact causes are unconfirmed).",
-    howToFix: `Choose an active user as Run As (${POLICIES} → Client Credentials Flow → Run As), or reactivate or unfreeze that user; its Login History says more.`,
+    howToFix: `Choose an active user as Run As (${POLICIES} → Client Credentials Flow → Run As; External Client App: Policies → Run As), or reactivate or unfreeze that user; its Login History says more.`,
     whatNotToDo:
       'Do not make an administrator the Run As user to get past this: use an active integration user.',
   },

@@ -26,7 +26,7 @@ export const JWT_RULES: Rule[] = [
     title: 'The user has not approved this app',
     likelyMeaning:
       'Salesforce issues a JWT bearer token only to a user who already has approval for the app (pre-authorized by an admin, or approved by the user once). Either the app is "All users may self-authorize" and this user never approved it interactively, the app is "Admin approved users are pre-authorized" but neither the user\'s profile nor a permission set of theirs is assigned to it, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
-    howToFix: `With "Admin approved users are pre-authorized" (${APP_MANAGER} → Manage → Edit Policies), assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets); the web server flow cannot approve for them then. With self-authorize, have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org: a sandbox's copy of a user has a username of its own (commonly the production one with the sandbox name appended).`,
+    howToFix: `With "Admin approved users are pre-authorized" (${APP_MANAGER} → Manage → Edit Policies), assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets); on an External Client App, Policies → Permitted Users: “Admin approved users are pre-authorized”, with a permission set the user has. The web server flow cannot approve for them then. With self-authorize, have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org: a sandbox's copy of a user has a username of its own (commonly the production one with the sandbox name appended).`,
     whatNotToDo: 'Do not regenerate keys or certificates: the signature was fine, this is about approval.',
     detail: (c) => (c.sub ? `The assertion's sub was ${c.sub}.` : undefined),
   },
@@ -37,7 +37,7 @@ export const JWT_RULES: Rule[] = [
     title: 'Salesforce could not verify the assertion',
     likelyMeaning:
       'The JWT was not signed by the private key whose certificate is on the app, is not RS256, or is malformed (broken base64url, missing claims).',
-    howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures): with the generated pair, certs/jwt.crt, which the setup guide offers to download. The JWT page checks only that the key and certificate here belong together; when that check passes, the app holds another certificate, most often an older jwt.crt from before certs/ was made anew.`,
+    howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures; on an External Client App, Settings → OAuth Settings → Flow Enablement → Enable JWT Bearer Flow): with the generated pair, certs/jwt.crt, which the setup guide offers to download. The JWT page checks only that the key and certificate here belong together; when that check passes, the app holds another certificate, most often an older jwt.crt from before certs/ was made anew.`,
     whatNotToDo: 'Never upload the private key, and do not switch to HS256: Salesforce accepts RS256 only.',
     // Signed with a throwaway key by the "break it" switch: nothing to re-upload.
     detail: (c) =>

@@ -7,6 +7,10 @@ import type { Fault, FlowName } from '../../attempts/attempt.ts';
  */
 export const APP_MANAGER = 'Setup → App Manager → your app';
 
+/** Where an External Client App shows its key and secret (after Salesforce verifies the viewer's identity). */
+export const ECA_KEYS =
+  'External Client App: External Client App Manager → your app → Settings → OAuth Settings → Consumer Key and Secret';
+
 /** For a refusal the local emulator makes only when a "break it" switch arms it: no Setup setting changes it. */
 export const ONLY_A_SWITCH =
   'The local emulator has no such setting: only this playground\'s "break it" switch makes it, for the one attempt it was armed for. Run again without it.';
