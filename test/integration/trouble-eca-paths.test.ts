@@ -118,3 +118,26 @@ describe('explanations for an External Client App owner (org mode)', () => {
     );
   });
 });
+
+describe('the setup guide for an External Client App owner (org mode)', () => {
+  let org: TestStack;
+  let app: TestStack;
+  before(async () => {
+    org = await startTestStack({}, { emulatorOnly: true });
+    app = await startOrgModeApp(org.emulatorUrl);
+  });
+  after(async () => {
+    await app.close();
+    await org.close();
+  });
+
+  test('says the Metadata API gives an External Client App’s secret only when the org allows it', async () => {
+    const client = new TestClient();
+    await client.get(app.accessUrl ?? '');
+    const guide = await (await client.get(`${app.appUrl}/setup`)).text();
+    assert.match(
+      guide,
+      /the Metadata API returns an External Client App’s secret only while\s+<em>Allow Access to OAuth Consumer Secrets via Metadata API<\/em> is on/,
+    );
+  });
+});
