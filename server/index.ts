@@ -64,7 +64,7 @@ function printWelcome(stack: Stack): void {
   // A real org knows only the certificate uploaded to it: a new pair fails every assertion until it is uploaded.
   if (config.mode === 'org' && created.includes(jwt.certFile) && config.jwtKeyFile === jwt.keyFile) {
     console.warn(
-      `Warning: ${jwt.certFile} is new: upload it to your app (External Client App: Settings → OAuth Settings → Enable JWT Bearer Flow; Connected App: ${APP_MANAGER} → Edit → Use digital signatures) before the JWT bearer flow can work; a certificate uploaded before belongs to a key that is gone.`,
+      `Warning: ${jwt.certFile} is new: upload it to your app (External Client App: Settings → OAuth Settings → Flow Enablement → Enable JWT Bearer Flow; Connected App: ${APP_MANAGER} → Edit → Use digital signatures) before the JWT bearer flow can work; a certificate uploaded before belongs to a key that is gone.`,
     );
   }
   for (const warning of config.warnings) console.warn(`Warning: ${warning}`);

@@ -92,7 +92,7 @@ describe('npm start (server/start.js)', () => {
       assert.match(stdout, /Created .*jwt\.crt/);
       assert.match(
         stderr,
-        /Warning: .*jwt\.crt is new: upload it to your app \(External Client App: Settings → OAuth Settings → Enable JWT Bearer Flow; Connected App: Setup → App Manager → your app → Edit → Use digital signatures\)/,
+        /Warning: .*jwt\.crt is new: upload it to your app \(External Client App: Settings → OAuth Settings → Flow Enablement → Enable JWT Bearer Flow; Connected App: Setup → App Manager → your app → Edit → Use digital signatures\)/,
       );
     } finally {
       child.kill('SIGINT');
