@@ -6,7 +6,7 @@ import { SECRET_NAMES } from '../mask.ts';
  * however it is written (SF_CLIENT_SECRET, clientSecret, consumer-secret, security_token, sessionId, privateKey);
  * pass only as a word of its own (SF_PASS, db-pass: not Bypass); and sid, the cookie a session id travels in.
  */
-export const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|token|session_?id|private_?key|api_?key)|(?:[\\w.-]*[_.-])?pass|sid|${[...SECRET_NAMES].join('|')})`;
+export const NAME = `(?:[\\w.-]*?(?:secret|password|passwd|passphrase|pwd|token|session_?id|private_?key|api[_-]?key)|(?:[\\w.-]*[_.-])?pass|sid|${[...SECRET_NAMES].join('|')})`;
 /** Not inside a longer identifier: error_code or x_token_type are no credentials. */
 const ALONE = (name: string) => `(?<![\\w.-])(${name})(?![\\w-])`;
 /** Spaces, not line ends: an empty SF_PASSWORD= in a .env file must not take the next line as its value. */

@@ -329,4 +329,13 @@ describe('masking a pasted error', () => {
     ] as const)
       assert.equal(masked(pasted), expected);
   });
+
+  test('an API key header spelt with a hyphen (X-Api-Key) is masked, set in code or sent', () => {
+    for (const [pasted, expected] of [
+      ["req.setHeader('X-Api-Key', 'k3yV4lue123abc');", "req.setHeader('X-Api-Key', '•••••• (14 chars)');"],
+      ['curl -H "x-api-key: k3yV4lue123abc"', 'curl -H "x-api-key: •••••• (14 chars)"'],
+      ['The api-key header is missing', 'The api-key header is missing'],
+    ] as const)
+      assert.equal(masked(pasted), expected);
+  });
 });
