@@ -8,8 +8,7 @@ import { unescapeHtml } from '../support/html.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const textOf = (html: string) => unescapeHtml(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
-const REFUSED_LEAD =
-  'Salesforce answered, and your client refused the answer: a check of its own on the id_token failed.';
+const REFUSED_LEAD = 'Salesforce answered, and your client refused the answer: a check of its own failed.';
 
 describe("the trouble path: an OpenID Connect client's own id_token checks", () => {
   let stack: TestStack;
@@ -46,6 +45,20 @@ describe("the trouble path: an OpenID Connect client's own id_token checks", () 
       assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
       assert.match(text, /Your client's nonce check failed/);
       assert.match(text, /Keep the nonce in the user's server-side session/);
+    }
+  });
+
+  test("a state the client did not keep (openid-client, OmniAuth, passport): the client's state card", async () => {
+    for (const pasted of [
+      'RPError: state mismatch, expected 6f1c2e, got: 9a7b3d',
+      'OperationProcessingError: unexpected "state" response parameter value',
+      'Authentication failure! csrf_detected: OmniAuth::Strategies::OAuth2::CallbackError, csrf_detected | CSRF detected',
+      'Error: Unable to verify authorization request state.\n    at Strategy.OAuth2Strategy.authenticate',
+    ]) {
+      const text = textOf(await explainPasted(stack, pasted));
+      assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
+      assert.match(text, /Your client's state check failed/);
+      assert.doesNotMatch(text, /Salesforce's answer:/);
     }
   });
 });

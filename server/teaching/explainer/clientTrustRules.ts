@@ -63,4 +63,15 @@ export const CLIENT_CHECK_RULES: Rule[] = [
       "Keep the nonce in the user's server-side session with the state and the PKCE verifier when you build the authorize URL, and give that same value to the callback's check; with several servers, share the sessions. Then start a new login.",
     whatNotToDo: 'Do not drop the nonce check, and do not reuse one nonce for every login.',
   },
+  {
+    key: 'client-state-mismatch',
+    error: 'client_state_mismatch',
+    title: "Your client's state check failed",
+    likelyMeaning:
+      'The state that came back to your callback is not the one your client kept for this login, or it kept none. Salesforce returns the state it was sent: the client lost or replaced its own copy. Most often the session cookie that held it did not come back with the callback (the login started on one host or scheme and came back to another: localhost and 127.0.0.1 keep separate cookies; several servers without shared sessions), or a second login in another tab replaced it.',
+    howToFix:
+      "Keep the state in the user's server-side session when you build the authorize URL, open the app on the same scheme, host and port as its callback URL, and share sessions between servers. Then start a new login.",
+    whatNotToDo:
+      'Do not switch the state check off: it is what stops a forged callback from signing someone in.',
+  },
 ];

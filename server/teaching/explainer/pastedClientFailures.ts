@@ -41,12 +41,17 @@ const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
 ];
 
 /**
- * An OpenID Connect client's own checks of an id_token that came (openid-client 5's and 6's words, jose's): its iss
- * or its nonce was not the one expected. Salesforce answered; the client refused the answer.
+ * A client's own checks of an answer that came (openid-client 5's and 6's words, jose's, OmniAuth's, passport's): an
+ * id_token's iss or nonce, or the callback's state, was not the one expected. Salesforce answered; the client refused.
  */
 const CLIENT_CHECKS: [RegExp, string][] = [
   [/\bunexpected (?:JWT )?"?iss"? (?:\(issuer\) )?(?:claim )?value\b/i, 'client_iss_mismatch'],
   [/\bnonce mismatch\b|\bunexpected (?:ID Token |JWT )?"nonce" claim value\b/i, 'client_nonce_mismatch'],
+  // openid-client 5 and 6, OmniAuth's csrf_detected, passport's words: the state that came back is not the one kept.
+  [
+    /\bstate mismatch\b|\bunexpected "state" response parameter|\bresponse parameter "state" missing|\bcsrf_detected\b|Unable to verify authorization request state/i,
+    'client_state_mismatch',
+  ],
 ];
 
 export const fromClientFailure = (input: string) =>
