@@ -21,13 +21,16 @@ export function accessToken(sessionSecret: string | undefined): string {
 
 /**
  * Where the owner opens the playground. Cookies belong to one host name, and a login's session must come back with
- * its callback: so on the callback's host when it names this app on 127.0.0.1, or a tunnel (another host) to it.
+ * its callback: so on the callback's host when it names this app on 127.0.0.1, or a tunnel (another host) to it;
+ * behind a proxy on another port of this machine, the app's own port under the callback's host name.
  */
 export function accessOrigin(appUrl: string, callbackUrl: string): string {
   const app = new URL(appUrl);
   const appPort = Number(app.port || 443);
   const viaCallback = callbackIsThisApp(callbackUrl, appPort) || callbackIsElsewhere(callbackUrl);
-  return viaCallback ? new URL(callbackUrl).origin : app.origin;
+  if (viaCallback) return new URL(callbackUrl).origin;
+  app.hostname = new URL(callbackUrl).hostname;
+  return app.origin;
 }
 
 /** The link printed at start. */

@@ -74,7 +74,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
       }),
     ),
   );
-  app.use(sameHostAsCallback(config.callbackUrl, config.port));
+  app.use(sameHostAsCallback(config.callbackUrl));
   app.use(staticAssets(PUBLIC_DIR));
   if (options.accessToken) {
     const origin = accessOrigin(`https://localhost:${config.port}`, config.callbackUrl);

@@ -22,4 +22,17 @@ describe('one host name for the whole login', () => {
     const posted = await client.post(`https://127.0.0.1:${port}/flows/jwt`, {});
     assert.notEqual(posted.status, 302);
   });
+
+  test("a callback through a proxy on another port of 127.0.0.1: localhost moves to 127.0.0.1, the app's port kept", async () => {
+    // The port the proxy would listen on: never opened, the redirect alone is checked.
+    const proxied = await startTestStack({ SF_CALLBACK_URL: 'https://127.0.0.1:9/oauthcallback.html' });
+    try {
+      const port = new URL(proxied.appUrl).port;
+      const page = await new TestClient().get(`https://localhost:${port}/flows/web-server`);
+      assert.equal(page.status, 302);
+      assert.equal(page.headers.get('location'), `https://127.0.0.1:${port}/flows/web-server`);
+    } finally {
+      await proxied.close();
+    }
+  });
 });

@@ -63,6 +63,11 @@ describe('the callback URL', () => {
       'another port on this machine reaches nothing: the address of the app',
     );
     assert.equal(
+      accessLink('https://localhost:8081', 'https://127.0.0.1:9000/oauthcallback.html', 'T'),
+      'https://127.0.0.1:8081/?access=T',
+      "a proxy on another port: the app's port under the callback's host name, whose cookies the proxy's page gets",
+    );
+    assert.equal(
       accessLink('https://localhost:8081', 'https://abc.example.dev/oauthcallback.html', 'T'),
       'https://abc.example.dev/?access=T',
       'a tunnel: the browser must use it from the start',
