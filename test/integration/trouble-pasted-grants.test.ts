@@ -75,6 +75,15 @@ describe('the trouble path: a pasted grant_type rules out the other flows', () =
       )[0],
       'Salesforce refused the username-password login',
     );
+    // authlib's and requests-oauthlib's fetch_token with a password is that flow's call too.
+    assert.equal(
+      cardTitles(
+        await explainPasted(
+          `token = client.fetch_token(TOKEN_URL, username='me@example.com', password=pw + tok)\n${failure}`,
+        ),
+      )[0],
+      'Salesforce refused the username-password login',
+    );
     // Without a grant_type, only a tool's words tell the flow: the others stay listed, last.
     assert.equal(
       cardTitles(

@@ -28,8 +28,12 @@ const FLOW_WORDS: [RegExp, FlowName][] = [
   [/\brefresh token flow\b|\bwith the refresh token\b/i, 'refresh-token'],
   [/\bclient credentials flow\b/i, 'client-credentials'],
   // A username-password call: jsforce's conn.login(user, password) (an invalid_grant shows it ran the OAuth grant,
-  // not the SOAP login), the .NET toolkit's UsernamePasswordAsync, oauthlib's LegacyApplicationClient.
-  [/\.login\(|\bUsernamePassword(?:Async)?\(|\bLegacyApplicationClient\b/, 'username-password'],
+  // not the SOAP login), the .NET toolkit's UsernamePasswordAsync, oauthlib's LegacyApplicationClient, authlib's and
+  // requests-oauthlib's fetch_token(…, password=…) (bounded: one line's arguments), Go's PasswordCredentialsToken.
+  [
+    /\.login\(|\bUsernamePassword(?:Async)?\(|\bLegacyApplicationClient\b|\bfetch_token\([^()\n]{0,300}\bpassword\s*=|\.PasswordCredentialsToken\(/,
+    'username-password',
+  ],
   [/\bdevice flow\b/i, 'device'],
 ];
 /**
