@@ -95,7 +95,8 @@ export function readForm(
       requireSecret: checked(body.requireSecret),
       requirePkce: checked(body.requirePkce),
       callbackUrls,
-      certificatePem: certificatePem ? `${certificatePem}\n` : current.certificatePem,
+      // As typed, a cleared box too (refused above): the saved certificate in its place would read as kept.
+      certificatePem: certificatePem ? `${certificatePem}\n` : '',
       scopes: [...new Set(scopes)],
       clientCredentialsEnabled: checked(body.clientCredentialsEnabled),
       runAsUserId: userIds.includes(runAs) ? runAs : undefined,

@@ -77,6 +77,16 @@ describe('emulator: settings, policy, persistence, robustness', () => {
     assert.deepEqual(stack.emulator?.context.state.settings, saved, 'and nothing saved');
   });
 
+  test('a cleared certificate box is refused and comes back empty, not as the saved certificate', async () => {
+    const { stack } = emulator;
+    const saved = stack.emulator?.context.state.settings;
+    const { status, html } = await saveSettings(stack, { certificatePem: '' });
+    assert.equal(status, 400);
+    assert.match(html, /The certificate must be a PEM X\.509 certificate/);
+    assert.match(html, /<textarea id="certificatePem"[^>]*><\/textarea>/);
+    assert.deepEqual(stack.emulator?.context.state.settings, saved, 'and nothing saved');
+  });
+
   test('keeps a certificate sent from the textarea (CRLF line endings, as browsers send them) with LF', async () => {
     const { stack } = emulator;
     const pem = stack.emulator?.context.state.settings.certificatePem ?? '';
