@@ -87,4 +87,12 @@ describe("the trouble path: a Java client's SOAP fault over several lines", () =
     assert.match(text, /problem with its OAuth configuration\. Reason/);
     assert.doesNotMatch(text, /masked/i);
   });
+
+  test("a stack trace inside a connector's JSON error stays out of the description", async () => {
+    const pasted =
+      '{"errors":["Error: INVALID_LOGIN: Invalid username, password, security token; or user locked out.\\n    at /usr/src/app/node_modules/jsforce/lib/connection.js:1:1"]}';
+    const text = textOf(await explainPasted(pasted));
+    assert.ok(text.includes(`Salesforce's answer: INVALID_LOGIN / ${LOGIN_REFUSED}`), text.slice(0, 400));
+    assert.doesNotMatch(text.slice(0, 400), /node_modules/);
+  });
 });

@@ -15,6 +15,10 @@ export const straightQuotes = (text: string) =>
  */
 export function cleanDescription(description: string): string {
   let text = straightQuotes(description);
+  // A stack trace after the words (a connector's JSON holds its error's stack, line breaks escaped or not): the
+  // client's frames, never Salesforce's words.
+  const frame = /(?:\n|\\n)[ \t]*at [^\s]/.exec(text);
+  if (frame) text = text.slice(0, frame.index);
   if (/<\/?[a-z][^>]*>/i.test(text)) text = text.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ');
   text = withoutEntities(text);
   for (let round = 0; round < 2 && /%[0-9a-f]{2}/i.test(text); round++) {
