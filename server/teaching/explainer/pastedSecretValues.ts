@@ -6,9 +6,6 @@ import { ERROR_CODE } from './pastedDescription.ts';
 export function isNoSecret(name: string, value: string): boolean {
   // Masked already (pasted back, or by an earlier pattern), a key removed whole, or where the code reads it from.
   if (/••••••|^\[a private key|^process\.env\./.test(value)) return true;
-  // A method's call in code (token = sf.refresh_token(…), a traceback's line): what the code calls, not a value; the
-  // literals among its arguments are masked by their own shapes.
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\(/.test(value)) return true;
   // Empty values, and a state said of a credential ("token: expired"), never one itself.
   if (/^(?:null|undefined|none|nil|true|false|\*+|x+)$/i.test(value)) return true;
   // A YAML block scalar's indicator (password: |): its value is on the lines below (YAML_BLOCK).
@@ -26,6 +23,15 @@ export function isNoSecret(name: string, value: string): boolean {
   // Digits go only after an underscore (ERR_HTTP2_…): ABCDEFGH1234 could be a code of another server's.
   return name.toLowerCase() === 'code' && /^(?:-?\d+|[A-Z]+(?:_[A-Z\d]+)*|[a-z]+(?:_[a-z]+)+)$/.test(value);
 }
+
+/**
+ * A method's call in code (token = sf.refresh_token(TOKEN_URL, …), a traceback's line), as a bare value: what the code
+ * calls, not a value; the literals among its arguments are masked by their own shapes. Lower-case names only, and a
+ * name, a quote or ) after the parenthesis: a password such as Acme.Corp(2024) is no call. Never for a quoted value
+ * or a .env line's, which are literals whatever they look like.
+ */
+export const isCodeCall = (value: string): boolean =>
+  /^[a-z_$][\w$]*(?:\.[a-z_$][\w$]*)+\((?:[A-Za-z_$]|["'`)]|$)/.test(value);
 
 /**
  * An error code and its description ("INVALID_SESSION_ID: This session…", "invalid_token: This token…"), or a word

@@ -32,7 +32,14 @@ import {
   yamlValue,
 } from './pastedSecretShapes.ts';
 import { maskJoinedLiterals, maskLiterals } from './pastedSecretReplacers.ts';
-import { continuesSentence, isErrorCode, isNoSecret, isProse, isWord } from './pastedSecretValues.ts';
+import {
+  continuesSentence,
+  isCodeCall,
+  isErrorCode,
+  isNoSecret,
+  isProse,
+  isWord,
+} from './pastedSecretValues.ts';
 
 /** The text with every secret found masked, and whether any was. */
 export function maskPastedSecrets(text: string): { text: string; masked: boolean } {
@@ -54,7 +61,7 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
       const firstWord = /^\S+/.exec(value)?.[0] ?? '';
       // An error code first ("token: invalid_grant - expired …"): the words of an error, which the explainer reads.
       const prose = isErrorCode(firstWord) || isProse(name, sep, firstWord);
-      if (value === firstWord || prose || isNoSecret(name, firstWord)) return m;
+      if (value === firstWord || prose || isNoSecret(name, firstWord) || isCodeCall(firstWord)) return m;
       return `${head}${maskValue(value)}${tail}`;
     });
   // Before PAIR, which would take a value's first word alone (--data-urlencode 'password=two words').
@@ -107,7 +114,7 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
         const codeGoesOn =
           isErrorCode(value ?? '') && /^[ \t]+\S/.test(all.slice(at + m.length, at + m.length + 3));
         const prose = (proseGoesOn && isProse(name, sep, value ?? '')) || codeGoesOn;
-        if (isNoSecret(name, value ?? '') || (q === '' && prose)) return m;
+        if (isNoSecret(name, value ?? '') || (q === '' && (prose || isCodeCall(value ?? '')))) return m;
         return `${name}${sep}${q}${maskValue(value ?? '')}${q}`;
       },
     )

@@ -330,6 +330,16 @@ describe('masking a pasted error', () => {
       assert.equal(masked(pasted), expected);
   });
 
+  test('a password shaped like a call (a dot, a parenthesis) is masked in a .env line, JSON and a connection string', () => {
+    for (const [pasted, expected] of [
+      ['SF_PASSWORD=Acme.Corp(2024)x', 'SF_PASSWORD=•••••• (16 chars)'],
+      ['{"password": "Acme.Corp(2024)"}', '{"password": "•••••• (15 chars)"}'],
+      ['{"client_secret": "sf.refresh_token(x"}', '{"client_secret": "•••••• (18 chars)"}'],
+      ['Server=db;Password=Acme.Corp(9);Database=x', 'Server=db;Password=••••••;Database=x'],
+    ] as const)
+      assert.equal(masked(pasted), expected);
+  });
+
   test('an API key header spelt with a hyphen (X-Api-Key) is masked, set in code or sent', () => {
     for (const [pasted, expected] of [
       ["req.setHeader('X-Api-Key', 'k3yV4lue123abc');", "req.setHeader('X-Api-Key', '•••••• (14 chars)');"],
