@@ -53,7 +53,8 @@ describe('emulator: the setup page names settings as Salesforce does', () => {
       /Admin approved: only users of the profiles ticked below; any other is refused with invalid_app_access \(JWT bearer: user hasn't approved this consumer; username-password: authentication failure\)/,
       // The secrets and PKCE (wire §3.3, wire-flows §3.1, §10).
       /A wrong secret answers invalid_client \/ invalid client credentials, and here a missing one too \(Salesforce's answer to that is unconfirmed\)/,
-      /a secret that is sent is checked even with its switch off \(documented for refresh\)/,
+      // The references document no check of a secret sent while its switch is off: said as the emulator's choice.
+      /a secret that is sent is checked even with its switch off \(the safe choice: whether Salesforce checks it then is unconfirmed\)/,
       /PKCE starts off, as a Connected App's is taken to \(unconfirmed\); an External Client App's starts on/,
       // Client credentials: ticked here, off in a new External Client App's policies (wire-flows §1.4).
       /Here the box starts ticked \(an External Client App's policy starts off\)/,
