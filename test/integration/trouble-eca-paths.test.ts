@@ -69,14 +69,14 @@ describe('explanations for an External Client App owner (org mode)', () => {
     );
     assert.match(refresh, /The app requires the client secret to refresh/);
     assert.match(refresh, /on an External Client App it starts on/);
-    assert.match(refresh, /External Client App: Settings → Security/);
+    assert.match(refresh, /External Client App: under Settings, the same checkbox/);
     assert.doesNotMatch(refresh, CA_ONLY);
     const code = await explainPasted(
       app,
       'grant_type=authorization_code&code=aPrx&client_id=3MVG9x&code_verifier=abc {"error":"invalid_client","error_description":"invalid client credentials"}',
     );
     assert.match(code, /The app requires a client secret, and none was sent/);
-    assert.match(code, /External Client App: Settings → Security/);
+    assert.match(code, /External Client App: under Settings, the same two checkboxes/);
     assert.doesNotMatch(code, CA_ONLY);
   });
 

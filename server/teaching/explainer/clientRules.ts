@@ -49,7 +49,7 @@ export const CLIENT_RULES: Rule[] = [
     title: 'The app requires the client secret to refresh, and none was sent',
     likelyMeaning:
       '"Require Secret for Refresh Token Flow" is on (on an External Client App it starts on), but this refresh had no client_secret. PKCE plays no part in a refresh.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings; External Client App: Settings → Security, the same checkbox).`,
+    howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings; External Client App: under Settings, the same checkbox).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
     detail: (c) => secretOnPurpose(c, 'no-secret', 'left client_secret out'),
   },
@@ -62,7 +62,7 @@ export const CLIENT_RULES: Rule[] = [
     title: 'The app requires a client secret, and none was sent',
     likelyMeaning:
       '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require Secret for Web Server Flow, and for Refresh Token Flow; External Client App: Settings → Security, the same two checkboxes).`,
+    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require Secret for Web Server Flow, and for Refresh Token Flow; External Client App: under Settings, the same two checkboxes).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
     detail: (c) => secretOnPurpose(c, 'require-secret', 'left client_secret out'),
   },
