@@ -44,13 +44,20 @@ export function checkSigningKey(name: string, file: string): void {
     );
   }
   const encrypted = /ENCRYPTED/.test(pem);
+  // A key copied out of an environment variable or a JSON string can keep its line breaks escaped, which no PEM
+  // reader takes: the right key, unreadable, so the cause is named rather than "not a key".
+  const flattened = /-----\\n/.test(pem);
   try {
     if (createPrivateKey(pem).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
   } catch {
     fail(
       name,
       `points to ${file}, which is not an unencrypted PEM RSA private key (PKCS#8 or PKCS#1, without a passphrase): ` +
-        (encrypted ? 'decrypt it with openssl pkey, or ' : 'point it to one, or ') +
+        (encrypted ? 'decrypt it with openssl pkey, or ' : '') +
+        (flattened
+          ? `its line breaks are the two characters \\n (as an environment variable or a JSON string writes them): put real line breaks back (printf '%b' "$THE_VARIABLE" > key.pem), or `
+          : '') +
+        (encrypted || flattened ? '' : 'point it to one, or ') +
         'remove SF_JWT_KEY_FILE to use certs/jwt.key',
     );
   }

@@ -117,6 +117,19 @@ describe('loadConfig', () => {
     );
   });
 
+  test('a key whose line breaks were flattened to the two characters \\n is told to put real ones back', () => {
+    const file = path.join(tempDir(), 'flat.pem');
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    // As a key kept in an environment variable or a JSON string comes out when written to a file unescaped.
+    writeFileSync(file, pem.trimEnd().replaceAll('\n', '\\n'));
+    assert.match(
+      configError({ SF_JWT_KEY_FILE: file }),
+      /which is not an unencrypted PEM RSA private key .*: its line breaks are the two characters \\n/,
+    );
+  });
+
   test('an EMULATOR_DATA_DIR that cannot be a folder stops start-up, named, with the fix', () => {
     const file = path.join(tempDir(), 'a-file');
     writeFileSync(file, 'x');
