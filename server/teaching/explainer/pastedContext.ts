@@ -47,6 +47,8 @@ const BASIC = [
   /\bauth\s*=\s*(?:\(\s*[^\s,()][^,()\n]*,|HTTPBasicAuth\()/,
   /\bauth\s*:\s*\{\s*username\b/,
 ];
+/** A REST call sent to a generic login host: tokens are used on instance_url, never there. */
+const API_ON_LOGIN_HOST = /\b(https:\/\/(?:login|test)\.salesforce\.com)(?::443)?\/services\/data\b/i;
 // Where no base64url character precedes: \b would start again at each "eyJ" inside a long run (quadratic).
 const JWT = /(?<![\w-])eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
 
@@ -82,6 +84,8 @@ export function contextOfPaste(raw: string, description = ''): ExplainContext {
   }
   const clientId = /\bclient_id["']?\s*(?:=|:)\s*["']?(3MVG[\w.]+)/.exec(text)?.[1];
   if (clientId) context.clientId = clientId;
+  const apiLoginHost = API_ON_LOGIN_HOST.exec(text)?.[1];
+  if (apiLoginHost) context.apiLoginHost = apiLoginHost.toLowerCase();
   return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined));
 }
 

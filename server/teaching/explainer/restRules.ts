@@ -27,6 +27,10 @@ export const REST_RULES: Rule[] = [
       // Revoking an access token leaves its refresh token working; revoking the refresh token ends both (wire §6.2).
       'Use instance_url for every API call. When a token expires, or you revoked the access token alone, get a new one as its flow does: refresh it (a login that has a refresh token), sign a new assertion (JWT bearer), or ask again (client credentials); when you revoked the refresh token, sign in again.',
     whatNotToDo: 'Do not hard-code an instance host; always take instance_url from the token response.',
+    detail: (c) =>
+      c.apiLoginHost
+        ? `The call went to ${c.apiLoginHost}, a login host: send it to the instance_url of the token response instead.`
+        : undefined,
   },
   {
     key: 'emulator-soql-limit',

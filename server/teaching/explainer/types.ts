@@ -41,6 +41,8 @@ export interface ExplainContext {
   scope?: string;
   /** The consumer key the request carried. */
   clientId?: string;
+  /** A pasted REST call went to this generic login host (https://login.salesforce.com…), not to instance_url. */
+  apiLoginHost?: string;
   configuredCallback?: string;
   /** SF_CALLBACK_URL is not set here: configuredCallback follows PORT. */
   callbackFromPort?: boolean;
