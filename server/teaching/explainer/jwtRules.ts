@@ -28,7 +28,9 @@ export const JWT_RULES: Rule[] = [
       'Salesforce issues a JWT bearer token only to a user who already has approval for the app (pre-authorized by an admin, or approved by the user once). Either the app is "All users may self-authorize" and this user never approved it interactively, the app is "Admin approved users are pre-authorized" but neither the user\'s profile nor a permission set of theirs is assigned to it, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
     howToFix: `With "Admin approved users are pre-authorized" (${APP_MANAGER} → Manage → Edit Policies), assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets); on an External Client App, Policies → Permitted Users: “Admin approved users are pre-authorized”, with a permission set the user has. The web server flow cannot approve for them then. With self-authorize, have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org: a sandbox's copy of a user has a username of its own (commonly the production one with the sandbox name appended).`,
     whatNotToDo: 'Do not regenerate keys or certificates: the signature was fine, this is about approval.',
-    detail: (c) => (c.sub ? `The assertion's sub was ${c.sub}.` : undefined),
+    // Both claims, as either can point at another org: a username it lacks, or another org's login host.
+    detail: (c) =>
+      c.sub ? `The assertion's sub was ${c.sub}${c.aud ? `, its aud ${c.aud}` : ''}.` : undefined,
   },
   {
     key: 'invalid-assertion',

@@ -32,6 +32,15 @@ describe('JWT flow: an approval given as another user', () => {
     return (await client.get(`${stack.appUrl}/flows/jwt`)).text();
   };
 
+  test("the refusal's card shows the assertion's sub and aud, the two claims that can name another org", async () => {
+    const page = await refusedPage(new TestClient());
+    assert.match(page, /The user has not approved this app/);
+    assert.ok(
+      page.includes(`The assertion&#39;s sub was admin@playground.local, its aud ${stack.emulatorUrl}.`),
+      'sub and aud are both shown',
+    );
+  });
+
   test('the notice names the user the last sign-in was as (a refresh of it too), and whom to approve as', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client, { username: 'standard@playground.local' });
