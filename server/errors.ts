@@ -64,7 +64,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   res.status(known.status);
   res.set('Cache-Control', 'no-store');
   res.format({
-    html: () => res.render(known.status === 404 ? 'not-found' : 'error', { error: known }),
+    html: () =>
+      res.render(known.status === 404 ? 'not-found' : 'error', {
+        error: known,
+        // At the callback, a user-agent login's token is in the #fragment, which only the callback page's script
+        // clears: this page does it (kept for this tab alone, so a reload once the error is gone still finishes).
+        scripts: req.path === CALLBACK_PATH ? ['/js/callback-hold.js'] : undefined,
+      }),
     json: () => res.json({ error: known.title, detail: known.detail, status: known.status }),
     default: () => res.type('text').send(`${known.title}: ${known.detail}`),
   });

@@ -4,7 +4,9 @@
 // state says so, and the app checks that), so it is posted once more with the token of the page as it is now.
 (function finishUserAgentLogin() {
   const status = document.getElementById('callback-status');
-  const fragment = window.location.hash.slice(1);
+  // Taken whether used or not: a held response never outlives the next callback page of this tab.
+  const held = takeHeldFragment();
+  const fragment = window.location.hash.slice(1) || held;
   // Replace the current history entry, so Back or a copied URL never carries the token.
   history.replaceState(null, '', window.location.pathname);
   if (!fragment) {
@@ -48,4 +50,15 @@
       status.textContent = `This app could not take the response: ${reason}. Start the flow again.`;
       document.getElementById('callback-again').hidden = false;
     });
+
+  /** A response an error page at this address held for this tab (callback-hold.js): taken once, then gone. */
+  function takeHeldFragment() {
+    try {
+      const held = window.sessionStorage.getItem('playground-callback-fragment') ?? '';
+      window.sessionStorage.removeItem('playground-callback-fragment');
+      return held;
+    } catch {
+      return '';
+    }
+  }
 })();
