@@ -30,6 +30,9 @@ async function runScript(cwd: string, script: string, dataDir: string) {
       // watch mode aborted on stopping when given a .env that does not exist).
       process.kill(-(child.pid as number), 'SIGTERM');
       await exited;
+      // npm may exit before the server under it has saved its state on the way out: the folder is removed only
+      // once the whole group is gone (it was removed while the server still wrote in it: ENOTEMPTY).
+      await groupGone(child.pid as number);
       assert.doesNotMatch(stderr(), /Assertion failed|ENOENT: no such file or directory, watch/);
     },
   };
@@ -67,3 +70,15 @@ describe('templates under npm start and npm run dev', () => {
     assert.ok(!(await homeAfterEdit('start')).includes(MARKER));
   });
 });
+
+/** Resolves once no process of the group is left (signal 0 to the group fails), or after 10 s. */
+async function groupGone(pid: number): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
