@@ -1,23 +1,17 @@
 // A pasted REST error whose request went to a generic login host: the card says so, as teaching.md asks for an
 // INVALID_SESSION_ID met right after login (the API called on the login host instead of instance_url).
 import assert from '../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
-import { explainPasted as pasteToExplain } from '../support/flows.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { describe, test } from 'node:test';
+import { pasteStack } from '../support/paste.ts';
 
 const SESSION_INVALID = '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]';
 
 describe('a pasted INVALID_SESSION_ID', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
+  const { explain } = pasteStack();
 
   test('names the login host the pasted API call went to', async () => {
     for (const host of ['login.salesforce.com', 'test.salesforce.com']) {
-      const html = await pasteToExplain(
-        stack,
+      const html = await explain(
         `curl https://${host}/services/data/v62.0/query?q=SELECT+Id+FROM+Account -H "Authorization: Bearer 00Dxx!AQ"\n${SESSION_INVALID}`,
       );
       assert.match(html, /The session is expired or invalid/);
@@ -26,8 +20,7 @@ describe('a pasted INVALID_SESSION_ID', () => {
   });
 
   test('says nothing of the host when the call went to a My Domain', async () => {
-    const html = await pasteToExplain(
-      stack,
+    const html = await explain(
       `GET https://acme.my.salesforce.com/services/data/v62.0/limits\n${SESSION_INVALID}`,
     );
     assert.match(html, /The session is expired or invalid/);

@@ -1,13 +1,8 @@
 // The paste-an-error page when the paste shows the request's grant_type: the explanations of other flows are not
 // listed at all (the grant rules them out), and each grant gets only the cards that fit it.
 import assert from '../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
-import { explainPasted as pasteToExplain } from '../support/flows.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
-
-/** The titles of the explanation cards, in the page's order. */
-const cardTitles = (html: string) =>
-  [...html.matchAll(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/g)].map((m) => m[1].replace(/&#39;/g, "'"));
+import { describe, test } from 'node:test';
+import { cardTitles, pasteStack } from '../support/paste.ts';
 
 const UNKNOWN_GRANT = 'Unknown grant_type';
 const DEVICE_GRANT = "Salesforce's device flow has its own grant_type";
@@ -16,13 +11,7 @@ const TOKEN_URL = 'https://acme.my.salesforce.com/services/oauth2/token';
 const curl = (grant: string) => `curl -X POST ${TOKEN_URL} -d grant_type=${grant} -d client_id=3MVG9abc`;
 
 describe('the trouble path: a pasted grant_type rules out the other flows', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
-
-  const explainPasted = (text: string) => pasteToExplain(stack, text);
+  const { explain: explainPasted } = pasteStack();
 
   test("unsupported_grant_type lists the device flow's card only for the RFC's device grant", async () => {
     for (const grant of [

@@ -2,23 +2,14 @@
 // Go's and authlib's positional credentials, the Mobile SDK's and AppAuth's NSError on iOS, and the Rust oauth2
 // crate's Debug print. Each secret off the page, each error read with its words.
 import assert from '../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
-import { explainPasted as pasteToExplain } from '../support/flows.ts';
-import { unescapeHtml } from '../support/html.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { describe, test } from 'node:test';
+import { cardTitles, pasteStack } from '../support/paste.ts';
 
 const SECRET = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
 const CODE = 'aPrx4sgoM2Nd1zWeFVlOWveD0HhYmiDiLmlLnXEBgX01tpVOQ%3D%3D';
-const cardTitles = (html: string) =>
-  [...html.matchAll(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/g)].map((m) => unescapeHtml(m[1]));
 
 describe('the trouble path: pastes from more tools', () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
-  const explainPasted = (text: string) => pasteToExplain(stack, text);
+  const { explain: explainPasted } = pasteStack();
 
   test('a HAR or a Postman export as saved, one key a line, has its secret values masked', async () => {
     const har = [

@@ -2,27 +2,20 @@
 // and 6's words: told as the client's check of an answer that came, with the issuer or nonce card, never as an
 // error Salesforce sent or as a client that never reached it.
 import assert from '../support/assert.ts';
-import { after, before, describe, test } from 'node:test';
-import { explainPasted } from '../support/flows.ts';
-import { unescapeHtml } from '../support/html.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
+import { describe, test } from 'node:test';
+import { pageText, pasteStack } from '../support/paste.ts';
 
-const textOf = (html: string) => unescapeHtml(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
 const REFUSED_LEAD = 'Salesforce answered, and your client refused the answer: a check of its own failed.';
 
 describe("the trouble path: an OpenID Connect client's own id_token checks", () => {
-  let stack: TestStack;
-  before(async () => {
-    stack = await startTestStack();
-  });
-  after(() => stack.close());
+  const { explain } = pasteStack();
 
   test('an issuer the client did not expect: the iss card, after the lead that the answer came', async () => {
     for (const pasted of [
       'RPError: unexpected iss value, expected https://login.salesforce.com, got: https://acme.my.salesforce.com\n    at Client.validateJWT (node_modules/openid-client/lib/client.js:1000:15)',
       'OperationProcessingError: unexpected JWT "iss" (issuer) claim value\n    at validateIssuer (node_modules/oauth4webapi/build/index.js:1324:15) {\n  code: \'OAUTH_JWT_CLAIM_COMPARISON_FAILED\'\n}',
     ]) {
-      const text = textOf(await explainPasted(stack, pasted));
+      const text = pageText(await explain(pasted));
       assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
       assert.match(text, /Your client expected another issuer in the id_token/);
       assert.match(text, /Discover from the host your users log in through/);
@@ -41,7 +34,7 @@ describe("the trouble path: an OpenID Connect client's own id_token checks", () 
       'RPError: nonce mismatch, expected undefined, got: 9f2c1e7a',
       'OperationProcessingError: unexpected ID Token "nonce" claim value',
     ]) {
-      const text = textOf(await explainPasted(stack, pasted));
+      const text = pageText(await explain(pasted));
       assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
       assert.match(text, /Your client's nonce check failed/);
       assert.match(text, /Keep the nonce in the user's server-side session/);
@@ -55,7 +48,7 @@ describe("the trouble path: an OpenID Connect client's own id_token checks", () 
       'Authentication failure! csrf_detected: OmniAuth::Strategies::OAuth2::CallbackError, csrf_detected | CSRF detected',
       'Error: Unable to verify authorization request state.\n    at Strategy.OAuth2Strategy.authenticate',
     ]) {
-      const text = textOf(await explainPasted(stack, pasted));
+      const text = pageText(await explain(pasted));
       assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
       assert.match(text, /Your client's state check failed/);
       assert.doesNotMatch(text, /Salesforce's answer:/);

@@ -4,18 +4,14 @@
 // and the playground's settings its fixes name, said as what they are in anyone's own code.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
+import { cardTitles, pageText } from '../support/paste.ts';
 import { explainPasted as pasteToExplain } from '../support/flows.ts';
-import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 const TOKEN = '00D5g000001abcD!AQ4AQFakeTokenValue1234567890abcdefghijklmnopqrstuvwxyz';
 const SECRET = 'A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F9';
 /** The page's words as read: tags left out, entities read, white space as one space. */
-const textOf = (html: string) => unescapeHtml(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
-/** The titles of the explanation cards, in the page's order. */
-const cardTitles = (html: string) =>
-  [...html.matchAll(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
 
 describe('the trouble path: what people paste', () => {
   let stack: TestStack;
@@ -128,8 +124,8 @@ describe('the trouble path: what people paste', () => {
     const pem = await explainPasted(
       'Error: error:0909006C:PEM routines:get_name:no start line\n    at Sign.sign (node:internal/crypto/sig:128:29)',
     );
-    assert.match(textOf(pem), /Not an answer from Salesforce/);
-    assert.doesNotMatch(textOf(pem), /Salesforce's answer/);
+    assert.match(pageText(pem), /Not an answer from Salesforce/);
+    assert.doesNotMatch(pageText(pem), /Salesforce's answer/);
     assert.deepEqual(cardTitles(pem), ['The private key file cannot be used']);
     const tls = await explainPasted(
       "Error: unable to verify the first certificate\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'",
@@ -159,7 +155,7 @@ describe('the trouble path: what people paste', () => {
     const aud = await explainPasted(
       `assertion=${assertion}\n{"error":"invalid_grant","error_description":"audience is invalid"}`,
     );
-    assert.match(textOf(aud), /The assertion's aud was https:\/\/my\.example\.com\./);
+    assert.match(pageText(aud), /The assertion's aud was https:\/\/my\.example\.com\./);
     assert.ok(!aud.includes('s'.repeat(40)), 'the signature is masked');
     assert.doesNotMatch(aud, /restart it/);
   });
@@ -192,22 +188,22 @@ describe('the trouble path: what people paste', () => {
     const long = await explainPasted(
       `${'log line\n'.repeat(1_200)}{"error":"invalid_grant","error_description":"audience is invalid"}`,
     );
-    assert.match(textOf(long), /Your paste filled the box's 10,000 characters/);
+    assert.match(pageText(long), /Your paste filled the box's 10,000 characters/);
     const two = await explainPasted(
       '{"error":"invalid_client_id","error_description":"client identifier invalid"}\n{"error":"invalid_grant","error_description":"audience is invalid"}',
     );
-    assert.match(textOf(two), /Your paste holds 2 errors: this page explains one of them/);
+    assert.match(pageText(two), /Your paste holds 2 errors: this page explains one of them/);
     assert.equal(
       cardTitles(two)[0],
       'Salesforce does not know this consumer key',
       'the first of them, as logged',
     );
     const one = await explainPasted('{"error":"invalid_grant","error_description":"audience is invalid"}');
-    assert.doesNotMatch(textOf(one), /Your paste holds|filled the box/);
+    assert.doesNotMatch(pageText(one), /Your paste holds|filled the box/);
   });
 
   test("a paste's fixes that name the playground's settings say what each is in anyone's own code", async () => {
-    const audience = textOf(
+    const audience = pageText(
       await explainPasted('{"error":"invalid_grant","error_description":"audience is invalid"}'),
     );
     assert.match(audience, /If the error came from your own code/);
@@ -217,9 +213,9 @@ describe('the trouble path: what people paste', () => {
     const linked = await new TestClient().get(
       `${stack.appUrl}/explain?error=invalid_grant&error_description=audience%20is%20invalid`,
     );
-    assert.doesNotMatch(textOf(await linked.text()), /If the error came from your own code/);
+    assert.doesNotMatch(pageText(await linked.text()), /If the error came from your own code/);
     // The playground's own stop (it never comes from anyone else's code): no translation either.
-    const own = textOf(await explainPasted('{"error":"no_client_secret"}'));
+    const own = pageText(await explainPasted('{"error":"no_client_secret"}'));
     assert.match(own, /SF_CLIENT_SECRET/);
     assert.doesNotMatch(own, /If the error came from your own code/);
   });

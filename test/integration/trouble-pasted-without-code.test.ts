@@ -1,14 +1,13 @@
 // Errors pasted without their code: a REST error's message alone, as some tools print it, from the emulator's own
 // answers; and a client's line that holds only the HTTP status. Each gets its card, its words shown whole.
 import assert from '../support/assert.ts';
+import { firstCard } from '../support/paste.ts';
 import { describe, test } from 'node:test';
 import { explainPasted } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
 import { recordsStack } from '../support/rest-records.ts';
 
-const firstCard = (html: string) =>
-  unescapeHtml(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/.exec(html)?.[1] ?? '');
 const titleOf = (html: string) => unescapeHtml(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
 const query = (soql: string) => `/query?${new URLSearchParams({ q: soql })}`;
 

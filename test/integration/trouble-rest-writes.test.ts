@@ -1,6 +1,7 @@
 // The REST API's refusals of record writes, as the local emulator gives them to a client, pasted into the explainer:
 // each is explained by its own card (never "not in the catalogue"), the way a developer pastes them from their code.
 import assert from '../support/assert.ts';
+import { firstCard } from '../support/paste.ts';
 import { describe, test } from 'node:test';
 import { explainPasted } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
@@ -8,8 +9,6 @@ import { recordsStack } from '../support/rest-records.ts';
 import type { RestResult } from '../support/rest.ts';
 
 const CONTACT = '/sobjects/Contact/0035j0000000001AAA';
-const firstCard = (html: string) =>
-  unescapeHtml(/<div class="error-box">\s*<h2>([^<]+)<\/h2>/.exec(html)?.[1] ?? '');
 
 describe('the trouble path: REST write errors pasted', () => {
   const records = recordsStack();
