@@ -11,7 +11,7 @@ import { startTestStack, type TestStack } from '../support/stack.ts';
 /** The fallback pointer a fix gets when it names a Connected App's path only. */
 const CA_ONLY = /That path is a Connected App&#39;s/;
 
-describe('explanations for an External Client App owner (org mode)', () => {
+describe('explanations and the setup guide for an External Client App owner (org mode)', () => {
   let org: TestStack;
   let app: TestStack;
   before(async () => {
@@ -23,18 +23,22 @@ describe('explanations for an External Client App owner (org mode)', () => {
     await org.close();
   });
 
-  /** /explain in org mode: the access link first, as the start-up line gives it. */
-  const explainPasted = async (_: TestStack, text: string) => {
+  /** A browser that has opened the access link, as the start-up line gives it (org mode asks for it first). */
+  const accessClient = async (): Promise<TestClient> => {
     const client = new TestClient();
     await client.get(app.accessUrl ?? '');
+    return client;
+  };
+  /** /explain in org mode. */
+  const explainPasted = async (text: string) => {
+    const client = await accessClient();
     const answer = await postForm(app, client, '/explain', '/explain', { text });
     assert.equal(answer.status, 200);
     return answer.text();
   };
 
   test('a JWT bearer run by a user never approved names the External Client App’s Permitted Users', async () => {
-    const client = new TestClient();
-    await client.get(app.accessUrl ?? '');
+    const client = await accessClient();
     await postForm(app, client, '/flows/jwt', '/flows/jwt');
     const page = await (await client.get(`${app.appUrl}/flows/jwt`)).text();
     assert.match(page, /user hasn&#39;t approved this consumer/);
@@ -46,7 +50,7 @@ describe('explanations for an External Client App owner (org mode)', () => {
   });
 
   test('a failed assertion names where an External Client App holds the certificate', async () => {
-    const html = await explainPasted(app, 'error=invalid_grant&error_description=invalid%20assertion');
+    const html = await explainPasted('error=invalid_grant&error_description=invalid%20assertion');
     assert.match(
       html,
       /an External Client App, Settings → OAuth Settings → Flow Enablement → Enable JWT Bearer Flow/,
@@ -56,7 +60,6 @@ describe('explanations for an External Client App owner (org mode)', () => {
 
   test('PKCE required: an External Client App requires it from the start', async () => {
     const html = await explainPasted(
-      app,
       'error=invalid_request&error_description=missing%20required%20code%20challenge',
     );
     assert.match(html, /A new External Client App has it on from the start/);
@@ -64,7 +67,6 @@ describe('explanations for an External Client App owner (org mode)', () => {
 
   test('a secret left out names the External Client App’s settings, and its refresh default', async () => {
     const refresh = await explainPasted(
-      app,
       'grant_type=refresh_token&client_id=3MVG9x&refresh_token=5Aep {"error":"invalid_client","error_description":"invalid client credentials"}',
     );
     assert.match(refresh, /The app requires the client secret to refresh/);
@@ -72,7 +74,6 @@ describe('explanations for an External Client App owner (org mode)', () => {
     assert.match(refresh, /External Client App: under Settings, the same checkbox/);
     assert.doesNotMatch(refresh, CA_ONLY);
     const code = await explainPasted(
-      app,
       'grant_type=authorization_code&code=aPrx&client_id=3MVG9x&code_verifier=abc {"error":"invalid_client","error_description":"invalid client credentials"}',
     );
     assert.match(code, /The app requires a client secret, and none was sent/);
@@ -82,27 +83,23 @@ describe('explanations for an External Client App owner (org mode)', () => {
 
   test('Run As, Refresh Token Policy and who may use the app: each names the External Client App’s Policies', async () => {
     const runAs = await explainPasted(
-      app,
       'grant_type=client_credentials {"error":"invalid_grant","error_description":"authentication failure"}',
     );
     assert.match(runAs, /The Run As user could not be signed in/);
     assert.match(runAs, /External Client App: Policies → Run As/);
     assert.doesNotMatch(runAs, CA_ONLY);
     const policy = await explainPasted(
-      app,
       'grant_type=refresh_token {"error":"invalid_grant","error_description":"expired access/refresh token"}',
     );
     assert.match(policy, /External Client App: Policies → Refresh Token Policy/);
     assert.doesNotMatch(policy, CA_ONLY);
     const access = await explainPasted(
-      app,
       'error=invalid_app_access&error_description=user%20is%20not%20admin%20approved%20to%20access%20this%20app',
     );
     assert.match(access, /External Client App: Policies → Permitted Users/);
     assert.doesNotMatch(access, CA_ONLY);
     // A fix already naming both kinds of app gets no pointer to the table: the run-as variant said both, and got it.
     const runAsAccess = await explainPasted(
-      app,
       'grant_type=client_credentials {"error":"invalid_app_access","error_description":"user is not admin approved to access this app"}',
     );
     assert.match(runAsAccess, /on an External Client App, Policies → Permitted Users/);
@@ -110,30 +107,16 @@ describe('explanations for an External Client App owner (org mode)', () => {
   });
 
   test('a flow that needs the secret names where an External Client App shows it', async () => {
-    const html = await explainPasted(app, 'error=no_client_secret');
+    const html = await explainPasted('error=no_client_secret');
     assert.match(html, /This flow needs the consumer secret/);
     assert.match(
       html,
       /External Client App Manager → your app → Settings → OAuth Settings → Consumer Key and Secret/,
     );
   });
-});
-
-describe('the setup guide for an External Client App owner (org mode)', () => {
-  let org: TestStack;
-  let app: TestStack;
-  before(async () => {
-    org = await startTestStack({}, { emulatorOnly: true });
-    app = await startOrgModeApp(org.emulatorUrl);
-  });
-  after(async () => {
-    await app.close();
-    await org.close();
-  });
 
   test('says the Metadata API gives an External Client App’s secret only when the org allows it', async () => {
-    const client = new TestClient();
-    await client.get(app.accessUrl ?? '');
+    const client = await accessClient();
     const guide = await (await client.get(`${app.appUrl}/setup`)).text();
     assert.match(
       guide,
