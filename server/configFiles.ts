@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Mode } from './configTypes.ts';
 import { ConfigError, fail } from './configValues.ts';
 import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileAccess.ts';
-import { isLoopbackHost } from './hostKinds.ts';
+import { orgOnThisMachine } from './hostKinds.ts';
 import { isCertificatePem } from './pem.ts';
 
 /** An RSA key of 16,384 bits in PEM is under 13 KB: anything past this is not a key, and is not read whole. */
@@ -91,6 +91,6 @@ export function readExtraCa(file: string | undefined, rootDir: string): string |
  * the first flow; it stays a warning, as this machine may trust that certificate by other means.
  */
 export function localOrgTrustWarning(mode: Mode, loginUrl: string, extraCaFile?: string): string | undefined {
-  if (mode !== 'org' || extraCaFile || !isLoopbackHost(new URL(loginUrl).hostname)) return undefined;
+  if (extraCaFile || !orgOnThisMachine({ mode, loginUrl })) return undefined;
   return `SF_LOGIN_URL ${loginUrl} is on this machine and NODE_EXTRA_CA_CERTS is not set: calls to it fail on its certificate unless this machine already trusts it. For an emulator started with npm run emulator in this folder, add NODE_EXTRA_CA_CERTS=certs/server.crt to .env and restart.`;
 }
