@@ -1,6 +1,7 @@
 // The app's own HTTP error and the one error middleware: HTML for browsers, JSON for API callers, no stack traces.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { CALLBACK_PATH } from './configSettings.ts';
+import { logStoreRefusal } from './refusalLog.ts';
 
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -14,6 +15,12 @@ export class HttpError extends Error {
     super(`${status} ${title}: ${detail}`);
   }
 }
+
+/**
+ * The session store refusing a request's session: every page needs it while the browser holds a session cookie, so
+ * the error page offers the same page again, not the home page (refused as well until the store answers).
+ */
+export class StoreUnavailable extends HttpError {}
 
 /** What notFound reads of the router's layers (Express 5): a route's path test and its methods. */
 interface RouteLayer {
@@ -57,7 +64,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   const known = toHttpError(err);
-  if (known.status >= 500) console.error(`[app] ${req.method} ${req.path} failed: ${describe(err)}`);
+  const failed = `[app] ${req.method} ${req.path} failed: ${describe(err)}`;
+  if (known instanceof StoreUnavailable) logStoreRefusal(req.app, failed);
+  else if (known.status >= 500) console.error(failed);
   // 503 is the session store refusing (sessionStoreErrors.ts): this page is not written to it again as it goes out,
   // whose second refusal would go on to Express's default handler and its stack trace.
   if (known.status === 503) delete (req as { session?: unknown }).session;
@@ -67,6 +76,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     html: () =>
       res.render(known.status === 404 ? 'not-found' : 'error', {
         error: known,
+        // Every page needs the store while this browser holds a session: the same page again, once it answers. A
+        // form is sent again from the page it was on (going back), never by a link.
+        retry: known instanceof StoreUnavailable ? (req.method === 'POST' ? 'resend' : 'reload') : undefined,
         // At the callback, a user-agent login's token is in the #fragment, which only the callback page's script
         // clears: this page does it (kept for this tab alone, so a reload once the error is gone still finishes).
         scripts: req.path === CALLBACK_PATH ? ['/js/callback-hold.js'] : undefined,

@@ -2,7 +2,7 @@
 // (down, silent, full), a 503 that names REDIS_URL and says the page works again once Redis answers, instead of
 // "Something went wrong" and a stack in the log.
 import type session from 'express-session';
-import { HttpError } from './errors.ts';
+import { HttpError, StoreUnavailable } from './errors.ts';
 
 /** The store methods express-session calls with a callback as their last argument. */
 const STORE_METHODS_WITH_CALLBACK = ['get', 'set', 'destroy', 'touch'] as const;
@@ -15,7 +15,7 @@ export function storeUnavailable(cause: unknown, whyDown?: string): HttpError {
   const said = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
   const reason = whyDown && /offline|closed/i.test(said) ? whyDown.split('\n')[0] : said;
   if (isAuthRefusal(reason)) {
-    return new HttpError(
+    return new StoreUnavailable(
       503,
       'Session store unavailable',
       `The Redis server at REDIS_URL, which keeps the sessions, asks for a password REDIS_URL does not give, or ` +
@@ -23,7 +23,7 @@ export function storeUnavailable(cause: unknown, whyDown?: string): HttpError {
         '(redis://user:password@host:6379, the password percent-encoded) and restart the playground.',
     );
   }
-  return new HttpError(
+  return new StoreUnavailable(
     503,
     'Session store unavailable',
     `The Redis server at REDIS_URL, which keeps the sessions, could not be used (${reason}). Check that it runs ` +
