@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config, Mode } from './configTypes.ts';
 import { checkNotThePlayground, parseLoginUrl, parseRedisUrl } from './configUrls.ts';
 import {
+  checkNoSwallowedLines,
   fail,
   parseMinutes,
   parsePath,
@@ -59,6 +60,7 @@ export function loadConfig(
   rootDir = process.cwd(),
   { emulatorOnly = false }: { emulatorOnly?: boolean } = {},
 ): Config {
+  checkNoSwallowedLines(env);
   const read = reader(env);
   const port = parsePort('PORT', read('PORT'), 8081);
   const emulatorPort = parsePort('EMULATOR_PORT', read('EMULATOR_PORT'), 8443);

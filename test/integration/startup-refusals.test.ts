@@ -1,5 +1,5 @@
-// `npm start` refusing to start, with one clear line and a non-zero exit: a wrong value or a byte-order mark in
-// .env, a pasted token endpoint as SF_LOGIN_URL, a port already in use.
+// `npm start` refusing to start, with one clear line and a non-zero exit: a wrong value, a byte-order mark or a
+// quote left open in .env, a pasted token endpoint as SF_LOGIN_URL, a port already in use.
 import assert from '../support/assert.ts';
 import { once } from 'node:events';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,26 @@ describe('npm start (server/start.js)', () => {
       run.stderr.trim(),
       'Configuration error: .env starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM',
     );
+  });
+
+  test('a quote left open in .env stops start-up naming the lines it swallowed, never printing their values', async () => {
+    // Node reads a quoted value up to the next quote in the file: the lines between become part of SF_LOGIN_URL.
+    const run = await runWithDotEnv(
+      [
+        'SF_LOGIN_URL="https://login.salesforce.com',
+        'SF_CLIENT_ID=3MVG9abc',
+        'SF_CLIENT_SECRET=TopSecretValue123',
+        'SF_USERNAME="me@acme.com"',
+        'PORT=0',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr.trim(),
+      'Configuration error: SF_LOGIN_URL runs over the lines after it in .env: SF_CLIENT_ID, SF_CLIENT_SECRET and SF_USERNAME were read as part of its value, as happens when a quote opens it and is not closed on its line. Close the quote there (or remove it), then start again.',
+    );
+    assert.doesNotMatch(run.stderr + run.stdout, /TopSecretValue123/);
   });
 
   test('a pasted token endpoint as SF_LOGIN_URL stops start-up with the host to use', async () => {
