@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config, Mode } from './configTypes.ts';
 import { checkNotThePlayground, parseLoginUrl, parseRedisUrl } from './configUrls.ts';
 import {
+  checkNoQuotes,
   checkNoSwallowedLines,
   fail,
   parseMinutes,
@@ -73,8 +74,10 @@ export function loadConfig(
   if (rawLoginUrl && !emulatorOnly) checkNotThePlayground(loginUrl, port);
 
   const clientId = read('SF_CLIENT_ID') ?? requiredInOrg(mode, 'SF_CLIENT_ID', EMULATOR_DEFAULTS.clientId);
+  checkNoQuotes('SF_CLIENT_ID', clientId, 'Consumer Key');
   checkClientId(clientId);
   const username = read('SF_USERNAME') ?? requiredInOrg(mode, 'SF_USERNAME', EMULATOR_DEFAULTS.username);
+  checkNoQuotes('SF_USERNAME', username, 'username');
   checkUsername(mode, username);
   // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
@@ -83,6 +86,7 @@ export function loadConfig(
       : mode === 'emulator'
         ? EMULATOR_DEFAULTS.clientSecret
         : undefined;
+  checkNoQuotes('SF_CLIENT_SECRET', clientSecret, 'Consumer Secret');
   checkSecretIsNoKey(clientSecret, clientId);
   const callbackUrl = parseCallbackUrl(
     read('SF_CALLBACK_URL') ?? `https://localhost:${port}/oauthcallback.html`,

@@ -65,6 +65,20 @@ export function checkNoSwallowedLines(env: Env): void {
   }
 }
 
+/**
+ * A quote at either end of a value is no part of a key, secret or username: .env kept it as written (Node keeps the
+ * quote of a value whose closing one never comes). Said without the value, which may be the secret.
+ */
+export function checkNoQuotes(name: string, value: string | undefined, what: string): void {
+  const end = value && /^["'`]/.test(value) ? 'starts' : value && /["'`]$/.test(value) ? 'ends' : undefined;
+  if (end) {
+    fail(
+      name,
+      `${end} with a quote, which is no part of the ${what}: .env kept it as written (a quote left open, or a tool that keeps quotes). Remove it`,
+    );
+  }
+}
+
 export function requiredInOrg(mode: Mode, name: string, emulatorDefault: string): string {
   if (mode === 'emulator') return emulatorDefault;
   return fail(name, 'is required when SF_LOGIN_URL is set: add it to .env (see .env.example)');

@@ -3,7 +3,7 @@
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { loadConfig, withoutPassword } from '../../server/config.ts';
-import { configError, ORG, ROOT } from '../support/config-env.ts';
+import { configError, ORG, ROOT, WITH_SECRET } from '../support/config-env.ts';
 
 describe('loadConfig', () => {
   test('names the variable and the fix for each wrong value', () => {
@@ -142,6 +142,27 @@ describe('loadConfig', () => {
       /^SF_CLIENT_SECRET starts with 3MVG, as a Consumer Key does, and SF_CLIENT_ID does not: are the two swapped\?/,
     );
     assert.equal(loadConfig({ ...ORG, SF_CLIENT_SECRET: secret }, ROOT).clientSecret, secret);
+  });
+
+  test('a quote kept in the key, secret or username stops start-up: Salesforce would refuse the value', () => {
+    // Node keeps the quote of SF_CLIENT_ID="3MVG9abc when no other quote follows in .env; some tools' env files keep
+    // quotes as written. Each would fail later as an unknown key, a wrong secret or an unapproved user.
+    const cases: [string, string, string][] = [
+      ['SF_CLIENT_ID', '"3MVG9abc', 'Consumer Key'],
+      ['SF_CLIENT_ID', "'3MVG9abc'", 'Consumer Key'],
+      ['SF_CLIENT_SECRET', '"E1F2A3B4C5"', 'Consumer Secret'],
+      ['SF_USERNAME', 'me@acme.com"', 'username'],
+    ];
+    for (const [name, value, what] of cases) {
+      const message = configError({ ...WITH_SECRET, [name]: value });
+      assert.match(
+        message,
+        new RegExp(
+          `^${name} (starts|ends) with a quote, which is no part of the ${what}: .env kept it as written \\(a quote left open, or a tool that keeps quotes\\)\\. Remove it`,
+        ),
+      );
+      assert.ok(!message.includes('E1F2A3B4C5'), 'a secret is never shown');
+    }
     assert.equal(
       loadConfig({ ...ORG, SF_CLIENT_SECRET: '' }, ROOT).clientSecret,
       undefined,
