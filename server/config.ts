@@ -126,7 +126,7 @@ export function loadConfig(
     warnings: Object.freeze(
       [
         loginHostWarning(loginUrl),
-        myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl, mode),
+        myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl, mode, loginUrl),
         username.includes('@')
           ? undefined
           : `SF_USERNAME "${username}" has no @: Salesforce usernames look like email addresses (me@acme.com), as Setup → Users shows them.`,

@@ -36,6 +36,7 @@ export function myDomainWarning(
   setting: string | undefined,
   myDomainUrl: string | undefined,
   mode: Mode = 'org',
+  loginUrl?: string,
 ): string | undefined {
   if (!setting || !myDomainUrl) return undefined;
   // The emulator's My Domain is its own second origin: a value meant for a real org must not look as if it counted.
@@ -45,8 +46,24 @@ export function myDomainWarning(
     return `SF_MY_DOMAIN is ignored in emulator mode: the emulator's My Domain is ${myDomainUrl}. It counts with SF_LOGIN_URL (org mode).`;
   }
   const kind = hostKind(myDomainUrl);
+  if (kind === 'My Domain') return loginUrl ? orgTypeMixWarning(loginUrl, myDomainUrl) : undefined;
   if (kind !== 'instance' && kind !== 'Experience Cloud site') return undefined;
   return `SF_MY_DOMAIN ${myDomainUrl} is an ${kind} host, not a My Domain: Salesforce accepts client credentials only on ${MY_DOMAIN_EXAMPLE} (Setup → My Domain shows yours).`;
+}
+
+/**
+ * A sandbox's My Domain beside production's login host, or the reverse: two orgs (wire reference §1.1's hosts). The
+ * redirect flows and JWT bearer would log in at one and client credentials at the other, and a sandbox's users are
+ * unknown at login.salesforce.com. A login host on this machine may be a tunnel to either: not judged.
+ */
+function orgTypeMixWarning(loginUrl: string, myDomainUrl: string): string | undefined {
+  if (!['login', 'test', 'My Domain'].includes(hostKind(loginUrl))) return undefined;
+  const sandbox = isSandboxHost(myDomainUrl);
+  if (isSandboxHost(loginUrl) === sandbox) return undefined;
+  const [domainOrg, loginOrg] = sandbox
+    ? ["a sandbox's", "a production org's"]
+    : ["a production org's", "a sandbox's"];
+  return `SF_MY_DOMAIN ${myDomainUrl} is ${domainOrg}, but SF_LOGIN_URL ${loginUrl} is ${loginOrg} login host: the two name different orgs. Fix: point both at one org: a sandbox logs in at https://test.salesforce.com or its My Domain (…--<sandbox>.sandbox.my.salesforce.com), a production org at https://login.salesforce.com or its My Domain.`;
 }
 
 /**

@@ -53,6 +53,32 @@ describe('the hosts of a configuration', () => {
     assert.deepEqual(local.warnings, [], 'the emulator playing an org');
   });
 
+  test('SF_MY_DOMAIN of a sandbox with the production login host (or the reverse) starts with a warning', () => {
+    // A sandbox's users log in at test.salesforce.com or its own My Domain: at login.salesforce.com they are unknown,
+    // and the JWT audience derived from it is production's.
+    const sandboxDomain = 'https://acme--dev.sandbox.my.salesforce.com';
+    assert.deepEqual(loadConfig({ ...WITH_SECRET, SF_MY_DOMAIN: sandboxDomain }, ROOT).warnings, [
+      `SF_MY_DOMAIN ${sandboxDomain} is a sandbox's, but SF_LOGIN_URL https://login.salesforce.com is a production org's login host: the two name different orgs. Fix: point both at one org: a sandbox logs in at https://test.salesforce.com or its My Domain (…--<sandbox>.sandbox.my.salesforce.com), a production org at https://login.salesforce.com or its My Domain.`,
+    ]);
+    const test = { ...WITH_SECRET, SF_LOGIN_URL: 'https://test.salesforce.com' };
+    assert.match(
+      loadConfig({ ...test, SF_MY_DOMAIN: 'https://acme.my.salesforce.com' }, ROOT).warnings[0] ?? '',
+      /^SF_MY_DOMAIN https:\/\/acme\.my\.salesforce\.com is a production org's, but SF_LOGIN_URL https:\/\/test\.salesforce\.com is a sandbox's login host: the two name different orgs/,
+    );
+    assert.deepEqual(loadConfig({ ...test, SF_MY_DOMAIN: sandboxDomain }, ROOT).warnings, []);
+    const legacy = { ...test, SF_MY_DOMAIN: 'https://acme--uat.my.salesforce.com' };
+    assert.deepEqual(
+      loadConfig(legacy, ROOT).warnings,
+      [],
+      'a sandbox My Domain from before enhanced domains',
+    );
+    const local = { ...WITH_SECRET, SF_LOGIN_URL: 'https://localhost:8443', SF_MY_DOMAIN: sandboxDomain };
+    assert.ok(
+      !loadConfig(local, ROOT).warnings.some((w) => w.startsWith('SF_MY_DOMAIN')),
+      'a login host on this machine may be a tunnel to either',
+    );
+  });
+
   test('an SF_AUDIENCE Salesforce would refuse (a My Domain, a path, the other org type) starts with a warning', () => {
     const config = loadConfig({ ...WITH_SECRET, SF_AUDIENCE: 'https://acme.my.salesforce.com' }, ROOT);
     assert.equal(
