@@ -4,7 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Mode } from './configTypes.ts';
-import { ConfigError, fail } from './configValues.ts';
+import { ConfigError, fail, parsePath } from './configValues.ts';
 import { errorCode, isPermissionDenied, LET_THIS_USER_READ } from './fileAccess.ts';
 import { orgOnThisMachine } from './hostKinds.ts';
 import { isCertificatePem } from './pem.ts';
@@ -69,6 +69,7 @@ export function checkSigningKey(name: string, file: string): void {
  */
 export function readExtraCa(file: string | undefined, rootDir: string): string | undefined {
   if (!file) return undefined;
+  parsePath('NODE_EXTRA_CA_CERTS', file);
   const resolved = path.resolve(rootDir, file);
   let pem = '';
   try {

@@ -26,11 +26,25 @@ export function callbackIsElsewhere(url: string): boolean {
 }
 
 /**
+ * Quotes are never part of a consumer key, a secret or a username: one kept at either end is a .env quote that did
+ * not close on its line (Node then keeps it), or quotes typed twice. Said without the value, which may be a secret.
+ */
+function checkNoQuotes(name: string, value: string): void {
+  if (/^["'`]|["'`]$/.test(value)) {
+    fail(
+      name,
+      `starts or ends with a quote mark, which is then part of the value: in .env, quote the whole value on one line ("..." or '...'), or leave the quotes out`,
+    );
+  }
+}
+
+/**
  * A Consumer Secret is one word: a space or tab copied with it makes every secret check fail as "wrong". Empty
  * means no secret (a public client); spaces alone are a mistake, not that choice.
  */
 export function parseClientSecret(raw: string): string | undefined {
   if (raw === '') return undefined;
+  checkNoQuotes('SF_CLIENT_SECRET', raw);
   if (/\s/.test(raw)) {
     fail(
       'SF_CLIENT_SECRET',
@@ -106,6 +120,7 @@ export function checkApiVersion(version: string): void {
 
 /** SF_USERNAME as Salesforce and the emulator can use it. */
 export function checkUsername(mode: Mode, username: string): void {
+  checkNoQuotes('SF_USERNAME', username);
   // A space copied with it matches no user: the JWT bearer flow would answer "user hasn't approved this consumer".
   if (/\s/.test(username)) {
     fail('SF_USERNAME', 'contains whitespace: set it to the username alone, as Setup → Users shows it');
@@ -121,6 +136,7 @@ export function checkUsername(mode: Mode, username: string): void {
 
 /** The consumer key as copied from the app: no whitespace, and no longer than any key (a file pasted in). */
 export function checkClientId(clientId: string): void {
+  checkNoQuotes('SF_CLIENT_ID', clientId);
   if (/\s/.test(clientId)) {
     fail('SF_CLIENT_ID', 'contains whitespace: copy the Consumer Key again without spaces or line breaks');
   }

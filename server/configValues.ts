@@ -1,5 +1,6 @@
 // Reading one environment variable at a time: each parser accepts a well-formed value or stops start-up with a
 // ConfigError whose one line names the variable, what is wrong with its value, and the fix. URLs: configUrls.ts.
+import os from 'node:os';
 import type { Mode } from './configTypes.ts';
 
 /** A configuration mistake: its message is one line naming the variable and the fix. */
@@ -120,8 +121,33 @@ export function parseMinutes(raw: string | undefined): number {
   return minutes;
 }
 
-/** A path with spaces around it would name a folder or file called " " inside the project: refused, not guessed. */
+/**
+ * A path with spaces around it would name a folder or file called " " inside the project, and one starting with ~ or
+ * $HOME a folder called "~" or "$HOME" (only a shell expands them; a .env file is read by Node): refused, not guessed.
+ * A PEM key pasted in place of its file is refused without being shown, as a key is a secret.
+ */
 export function parsePath(name: string, raw: string | undefined): string | undefined {
-  if (raw !== undefined && raw !== raw.trim()) fail(name, `"${raw}" has spaces around it: remove them`);
+  if (raw === undefined) return raw;
+  if (raw.includes('-----BEGIN')) {
+    fail(
+      name,
+      `holds a PEM key or certificate itself, not the path of a file: save it in a file (e.g. ${name === 'NODE_EXTRA_CA_CERTS' ? 'certs/extra-ca.pem' : 'certs/my-jwt.key'}) and set ${name} to that path`,
+    );
+  }
+  if (raw !== raw.trim()) fail(name, `"${raw}" has spaces around it: remove them`);
+  if (/^~(?=$|\/)/.test(raw)) {
+    fail(
+      name,
+      `"${raw}" starts with ~, which only a shell expands (Node does not, in .env or elsewhere): write the whole path, ${os.homedir()}${raw.slice(1)}`,
+    );
+  }
+  const variable = /^\$(?:\{(\w+)\}|(\w+))/.exec(raw);
+  if (variable) {
+    const home = (variable[1] ?? variable[2]) === 'HOME';
+    fail(
+      name,
+      `"${raw}" starts with a shell variable, which Node does not expand in .env: write the whole path${home ? `, ${os.homedir()}${raw.slice(variable[0].length)}` : ''}`,
+    );
+  }
   return raw;
 }
