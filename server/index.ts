@@ -3,6 +3,7 @@ import { accessOrigin } from './access.ts';
 import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
 import { keyFitsCertificate } from './certChecks.ts';
+import { readEnvFile } from './envFile.ts';
 import { exposedKeyWarning } from './fileAccess.ts';
 import { PortError } from './https.ts';
 import { startStack, type Stack } from './stack.ts';
@@ -16,6 +17,15 @@ async function main(): Promise<void> {
   // Output whose reader went away (a pipe to `head`, a closed terminal) is dropped: a write to it must never end the
   // process, least of all while a stop is saving the emulator's state.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  // Before the configuration is read: a mistake here changes what it reads. Warnings first, so that one about the
+  // shell's value is seen beside a configuration error about the same variable.
+  const envFile = readEnvFile('.env');
+  for (const warning of envFile.warnings) console.warn(`Warning: ${warning}`);
+  if (envFile.problem) {
+    process.exitCode = 1;
+    console.error(`Configuration error: ${envFile.problem}`);
+    return;
+  }
   let stack: Stack;
   try {
     stack = await startStack({ emulatorOnly, development });

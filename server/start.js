@@ -5,7 +5,6 @@
 // collection kept (V8 allows 4 times when collecting is cheap). A flood of visitors then leaves the process about
 // 1.3 times its idle size instead of 1.6 to 2, for a throughput cost within this machine's run-to-run noise
 // (bench/README.md).
-import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { compiledServer } from './compile.js';
@@ -35,28 +34,6 @@ try {
 if (process.argv.includes('--compile-only')) {
   console.log(`Compiled the server for a quick start: ${compiled}`);
 } else {
-  const problem = envFileProblem('.env');
-  if (problem) {
-    console.error(`Configuration error: ${problem}`);
-    process.exit(1);
-  }
   process.setSourceMapsEnabled(true);
   await import(pathToFileURL(compiled).href);
-}
-
-/**
- * Node reads .env before this file runs, and says little when it cannot: an unreadable one is "not found", and a
- * byte-order mark (an editor's "UTF-8 with BOM") silently hides the first variable.
- */
-function envFileProblem(file) {
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error.code === 'ENOENT') return undefined;
-    return `${file} cannot be read (${error.code}): make it readable by this user, or remove it`;
-  }
-  return text.startsWith('\uFEFF')
-    ? `${file} starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM`
-    : undefined;
 }

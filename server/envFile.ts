@@ -1,0 +1,150 @@
+// The .env file beside what Node made of it: Node's reader skips or cuts short what it cannot take without a word (a
+// byte-order mark, a # inside a value, `set NAME=`, a name in lower case), and the shell's value beats the file's.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import type { Env } from './configValues.ts';
+
+/** Every variable the playground reads; .env.example explains each (a test keeps the two lists alike). */
+export const VARIABLES: readonly string[] = [
+  'SF_LOGIN_URL',
+  'SF_MY_DOMAIN',
+  'SF_CLIENT_ID',
+  'SF_CLIENT_SECRET',
+  'SF_USERNAME',
+  'SF_CALLBACK_URL',
+  'SF_JWT_KEY_FILE',
+  'SF_AUDIENCE',
+  'SF_API_VERSION',
+  'SF_SCOPES',
+  'SF_SAMPLE_QUERY',
+  'PORT',
+  'SESSION_SECRET',
+  'REDIS_URL',
+  'NODE_EXTRA_CA_CERTS',
+  'EMULATOR_PORT',
+  'EMULATOR_PASSWORD',
+  'EMULATOR_DATA_DIR',
+  'EMULATOR_SESSION_MINUTES',
+];
+
+/** What other tools and tutorials call some of them. */
+const OTHER_NAMES: Record<string, string> = {
+  SF_CONSUMER_KEY: 'SF_CLIENT_ID',
+  SF_CONSUMER_SECRET: 'SF_CLIENT_SECRET',
+  SF_REDIRECT_URI: 'SF_CALLBACK_URL',
+  SF_INSTANCE_URL: 'SF_LOGIN_URL (or SF_MY_DOMAIN)',
+  SF_PRIVATE_KEY_FILE: 'SF_JWT_KEY_FILE',
+};
+
+export interface EnvFileReport {
+  /** A mistake that stops start-up: one line naming the variable (never its value: it may be a secret) and the fix. */
+  problem?: string;
+  warnings: string[];
+}
+
+/** `env` is the environment as Node left it after reading `file` (the shell's values win over the file's). */
+export function checkEnvFile(file: string, env: Env): EnvFileReport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      return {
+        problem: `${file} cannot be read (${code}): make it readable by this user, or remove it`,
+        warnings: [],
+      };
+    }
+    // Windows' Notepad saves "all text files" as .env.txt, and Explorer hides the .txt.
+    return existsSync(`${file}.txt`)
+      ? {
+          problem: `there is a ${file}.txt but no ${file}: rename it to ${file} (Notepad adds .txt)`,
+          warnings: [],
+        }
+      : { warnings: [] };
+  }
+  if (text.startsWith('\uFEFF')) {
+    return {
+      problem: `${file} starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM`,
+      warnings: [],
+    };
+  }
+  const parsed = parseEnv(text);
+  const lines = text.split(/\r?\n|\r/);
+  /** Where each variable of the playground is set (1-based line numbers), as Node reads the file. */
+  const setAt = new Map<string, number[]>();
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  lines.forEach((line, index) => {
+    const at = `line ${index + 1} of ${file}`;
+    const named = /^\s*(?:(?:export|set)\s+)?([A-Za-z_]\w*)/.exec(line)?.[1];
+    if (!named || /^\s*#/.test(line)) return;
+    const name = named.toUpperCase();
+    const known = VARIABLES.includes(name);
+    const exact = known && named === name && new RegExp(`^\\s*(?:export )?${name}\\s*=`).test(line);
+    if (exact) setAt.set(name, [...(setAt.get(name) ?? []), index + 1]);
+    else if (known && parsed[name] === undefined) {
+      problems.push(
+        `${at} is meant to set ${name}, but Node does not read it so: write ${name}=value (the name in capitals, nothing before it but "export ", then =)`,
+      );
+    } else if (!known && line.includes('=')) {
+      // Other tools' variables may share the file: only a near miss of one of ours is worth a word.
+      const near = OTHER_NAMES[name] ?? VARIABLES.find((known) => distance(known, name) <= 2);
+      if (near && /^(SF|EMULATOR|SESSION|REDIS)_/.test(name)) {
+        warnings.push(`${file} sets ${named}, which the playground does not read: did you mean ${near}?`);
+      }
+    }
+  });
+  for (const [name, at] of setAt) {
+    const last = at[at.length - 1] ?? 0;
+    const where = `${name} in ${file} (line ${last})`;
+    // The shell's value counts (Node gives the environment precedence): the file's line is then not in effect.
+    if (env[name] !== undefined && env[name] !== parsed[name]) {
+      warnings.push(
+        `${name} is set both in the shell and in ${file}: the shell's value counts, as Node never lets a .env file replace a variable already set. Unset it in the shell (unset ${name}) to use ${file}'s`,
+      );
+      continue;
+    }
+    const value = (lines[last - 1] ?? '').slice((lines[last - 1] ?? '').indexOf('=') + 1);
+    const hash = value.indexOf('#');
+    // Node cuts an unquoted value at its first #; one after a space is a comment, one inside the value is not.
+    if (!/^\s*["'`]/.test(value) && hash >= 0 && (hash === 0 || !/\s/.test(value[hash - 1] ?? ''))) {
+      problems.push(
+        `${where} has a # inside its value, where Node's .env reader starts a comment and drops the rest: put the value in single quotes, ${name}='…'`,
+      );
+    } else if (parsed[name]?.includes('\n') && !parsed[name]?.includes('-----BEGIN')) {
+      problems.push(
+        `${where} runs over several lines, as its opening quote closes only on a later line (which Node reads as part of it): close the quote on the same line`,
+      );
+    } else if (at.length > 1) {
+      warnings.push(
+        `${name} is set ${at.length} times in ${file} (lines ${at.join(', ')}): the last one counts`,
+      );
+    }
+  }
+  return { problem: problems[0], warnings };
+}
+
+/**
+ * At start: the file checked, then read into the environment when Node was not told to (`node server/start.js`
+ * without npm's --env-file-if-exists). Reading it twice changes nothing: a variable already set is kept.
+ */
+export function readEnvFile(file: string): EnvFileReport {
+  const report = checkEnvFile(file, process.env);
+  if (!report.problem && existsSync(file)) process.loadEnvFile(file);
+  return report;
+}
+
+/** Levenshtein distance, for "did you mean": names are short, so the plain table will do. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}

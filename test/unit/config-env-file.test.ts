@@ -1,0 +1,101 @@
+// checkEnvFile reads .env beside what Node made of it: what Node's reader drops without a word (a value cut at #, a
+// line it skips, a quote that runs on) stops start-up naming the variable; a shell value that beats the file's, a
+// name set twice and a misspelt name are warnings. Never a value in a message: it may be a secret.
+import assert from '../support/assert.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseEnv } from 'node:util';
+import { checkEnvFile, VARIABLES } from '../../server/envFile.ts';
+import { tempFolders } from '../support/tempFolders.ts';
+
+const tempDir = tempFolders('env-file-');
+
+/** The report for this .env, with the environment as Node leaves it (the shell's values, then the file's). */
+function report(text: string, shell: Record<string, string> = {}) {
+  const file = path.join(tempDir(), '.env');
+  writeFileSync(file, text);
+  const { problem, warnings } = checkEnvFile(file, { ...parseEnv(text), ...shell });
+  return {
+    problem: problem?.replaceAll(file, '.env'),
+    warnings: warnings.map((w) => w.replaceAll(file, '.env')),
+  };
+}
+
+describe('checkEnvFile', () => {
+  test('a # inside an unquoted value, which Node takes for a comment, stops start-up without the value', () => {
+    const { problem } = report('PORT=0\r\nSF_CLIENT_SECRET=A1b2#c3D4   # from the app\r\n');
+    assert.equal(
+      problem,
+      "SF_CLIENT_SECRET in .env (line 2) has a # inside its value, where Node's .env reader starts a comment and drops the rest: put the value in single quotes, SF_CLIENT_SECRET='…'",
+    );
+    assert.ok(!problem?.includes('A1b2'));
+    assert.match(
+      report('EMULATOR_PASSWORD=#secret\n').problem ?? '',
+      /^EMULATOR_PASSWORD in .env \(line 1\) has a #/,
+    );
+    // A comment after a space, a quoted #, an empty value with a comment, CRLF line ends: all as meant.
+    const fine = report(
+      'SF_LOGIN_URL=https://login.salesforce.com   # production\r\nSF_CLIENT_SECRET=\'a#b\'\r\nSF_SCOPES="api #x"\r\nSF_CLIENT_ID= # none\r\n',
+    );
+    assert.deepEqual(fine, { problem: undefined, warnings: [] });
+  });
+
+  test('a line Node skips (set NAME=, lower case, a colon, no =) stops start-up naming the variable', () => {
+    for (const line of [
+      'set SF_LOGIN_URL=https://login.salesforce.com',
+      'sf_login_url=https://login.salesforce.com',
+      'SF_LOGIN_URL: https://login.salesforce.com',
+      'SF_LOGIN_URL https://login.salesforce.com',
+      'export  SF_LOGIN_URL=https://login.salesforce.com',
+    ]) {
+      const { problem } = report(`PORT=0\n${line}\n`);
+      // Node 22 and later may read some of these after all; then nothing is lost, and nothing is said.
+      if (parseEnv(`${line}\n`).SF_LOGIN_URL !== undefined) continue;
+      assert.equal(
+        problem,
+        'line 2 of .env is meant to set SF_LOGIN_URL, but Node does not read it so: write SF_LOGIN_URL=value (the name in capitals, nothing before it but "export ", then =)',
+        line,
+      );
+    }
+    assert.deepEqual(report('export SF_LOGIN_URL=https://login.salesforce.com\n').problem, undefined);
+  });
+
+  test('a quote that closes only on a later line stops start-up', () => {
+    const { problem } = report('SF_CLIENT_SECRET="A1b2c3\nSF_USERNAME="me@acme.com"\n');
+    assert.equal(
+      problem,
+      'SF_CLIENT_SECRET in .env (line 1) runs over several lines, as its opening quote closes only on a later line (which Node reads as part of it): close the quote on the same line',
+    );
+  });
+
+  test('a shell value that beats the file, a name set twice, a misspelt name: warnings', () => {
+    const { problem, warnings } = report(
+      'SF_USERNAME=file@acme.com\nPORT=8081\nPORT=9000\nSF_LOGIN_URI=https://x.my.salesforce.com\nSF_CONSUMER_KEY=3MVG9x\nSF_ORG_ALIAS=dev\n',
+      { SF_USERNAME: 'shell@acme.com' },
+    );
+    assert.equal(problem, undefined);
+    assert.deepEqual(warnings, [
+      '.env sets SF_LOGIN_URI, which the playground does not read: did you mean SF_LOGIN_URL?',
+      '.env sets SF_CONSUMER_KEY, which the playground does not read: did you mean SF_CLIENT_ID?',
+      "SF_USERNAME is set both in the shell and in .env: the shell's value counts, as Node never lets a .env file replace a variable already set. Unset it in the shell (unset SF_USERNAME) to use .env's",
+      'PORT is set 2 times in .env (lines 2, 3): the last one counts',
+    ]);
+  });
+
+  test('a .env saved as .env.txt (Notepad) stops start-up; no .env at all is fine', () => {
+    const dir = tempDir();
+    assert.deepEqual(checkEnvFile(path.join(dir, '.env'), {}), { warnings: [] });
+    writeFileSync(path.join(dir, '.env.txt'), 'PORT=0\n');
+    assert.match(
+      checkEnvFile(path.join(dir, '.env'), {}).problem ?? '',
+      /\.env\.txt but no .*\.env: rename it/,
+    );
+  });
+
+  test('VARIABLES names exactly the variables .env.example explains', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const named = [...example.matchAll(/^# ([A-Z_]+)=/gm)].map((m) => m[1]);
+    assert.deepEqual([...new Set(named)].sort(), [...VARIABLES].sort());
+  });
+});
