@@ -61,8 +61,15 @@ function startupProblem(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
   if (error instanceof CertificateError) return `Certificate error: ${error.message}`;
   if (error instanceof PortError) {
-    const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'cannot be opened by this user';
-    return `Port ${error.port} ${why}: stop the program using it, or choose another port with ${error.variable}=<port> in .env.`;
+    const { port, code, variable } = error;
+    if (code === 'EADDRINUSE') {
+      return `Port ${port} is already in use: stop the program using it, or choose another port with ${variable}=<port> in .env.`;
+    }
+    // No program to stop: the system keeps low ports for administrators (Linux's default: below 1024).
+    const fallback = variable === 'PORT' ? 8081 : 8443;
+    return port < 1024
+      ? `Port ${port} cannot be opened by this user: ports below 1024 need administrator rights. Choose another port with ${variable}=<port> in .env (the default is ${fallback}), rather than starting the playground as root.`
+      : `Port ${port} cannot be opened by this user: choose another port with ${variable}=<port> in .env.`;
   }
   return `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,12 +1,18 @@
 // `npm start` refusing to start, with one clear line and a non-zero exit: a wrong value, a byte-order mark or a
-// quote left open in .env, a pasted token endpoint as SF_LOGIN_URL, a port already in use.
+// quote left open in .env, a pasted token endpoint as SF_LOGIN_URL, a port already in use or one only an
+// administrator may open.
 import assert from '../support/assert.ts';
 import { once } from 'node:events';
-import { rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { runToExit, startFolder } from '../support/start-script.ts';
+
+/** The user nobody of Debian and most Linux systems. */
+const NOBODY = 65534;
 
 describe('npm start (server/start.js)', () => {
   const folder = startFolder();
@@ -85,5 +91,36 @@ describe('npm start (server/start.js)', () => {
     blocker.close();
     assert.equal(run.code, 1);
     assert.match(run.stderr, new RegExp(`Port ${port} is already in use: .* PORT=<port>`));
+  });
+
+  test('a port below 1024 says it needs administrator rights, not that a program uses it', async (t) => {
+    // As root, the server runs as nobody; a user may open low ports where the system lowered that bound.
+    const lowest = Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
+    if (process.platform !== 'linux' || lowest <= 80) return t.skip('this user may open port 80 here');
+    const asNobody = process.getuid?.() === 0;
+    const { cwd } = folder;
+    const data = path.join(cwd, 'low-port-data');
+    mkdirSync(data);
+    if (asNobody) {
+      // The compiled server must be current before a user who may not write it runs it.
+      execFileSync(process.execPath, [
+        fileURLToPath(new URL('../../server/start.js', import.meta.url)),
+        '--compile-only',
+      ]);
+      chmodSync(cwd, 0o755);
+      chownSync(data, NOBODY, NOBODY);
+      for (const file of readdirSync(path.join(cwd, 'certs')))
+        chmodSync(path.join(cwd, 'certs', file), 0o644);
+    }
+    const run = await runToExit(
+      cwd,
+      { PORT: '80', EMULATOR_PORT: '0', EMULATOR_DATA_DIR: data },
+      asNobody ? { uid: NOBODY, gid: NOBODY } : {},
+    );
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stderr.trim().split('\n').at(-1),
+      'Port 80 cannot be opened by this user: ports below 1024 need administrator rights. Choose another port with PORT=<port> in .env (the default is 8081), rather than starting the playground as root.',
+    );
   });
 });

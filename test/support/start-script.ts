@@ -19,18 +19,27 @@ export interface Run {
   stderr: string;
 }
 
-/** Starts server/start.js the way `npm start` does, from `cwd`, and returns the child. */
-export function startServer(cwd: string, env: Record<string, string>) {
+/** Starts server/start.js the way `npm start` does, from `cwd` (as another user when root gives `as`), and returns the child. */
+export function startServer(
+  cwd: string,
+  env: Record<string, string>,
+  as: { uid?: number; gid?: number } = {},
+) {
   return spawn(process.execPath, [...nodeOptionsOf('start'), entry], {
     cwd,
+    ...as,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /** Starts it and waits for its exit: the code and everything it printed. */
-export async function runToExit(cwd: string, env: Record<string, string>): Promise<Run> {
-  const child = startServer(cwd, env);
+export async function runToExit(
+  cwd: string,
+  env: Record<string, string>,
+  as: { uid?: number; gid?: number } = {},
+): Promise<Run> {
+  const child = startServer(cwd, env, as);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
