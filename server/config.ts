@@ -3,8 +3,6 @@ import path from 'node:path';
 import type { Config, Mode } from './configTypes.ts';
 import { checkNotThePlayground, parseLoginUrl, parseRedisUrl } from './configUrls.ts';
 import {
-  checkNoQuotes,
-  checkNoSwallowedLines,
   fail,
   parseMinutes,
   parsePath,
@@ -14,6 +12,7 @@ import {
   requiredInOrg,
   type Env,
 } from './configValues.ts';
+import { checkNoSwallowedLines, checkSecretIsNoKey } from './configVariables.ts';
 import { audienceOf, audienceWarning, myDomainOf, myDomainWarning } from './configHosts.ts';
 import { checkSigningKey, localOrgTrustWarning, readExtraCa } from './configFiles.ts';
 import {
@@ -23,7 +22,6 @@ import {
   checkUsername,
   parseCallbackUrl,
   parseClientSecret,
-  checkSecretIsNoKey,
   parseScopes,
 } from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
@@ -72,12 +70,9 @@ export function loadConfig(
   const mode: Mode = rawLoginUrl ? 'org' : 'emulator';
   const loginUrl = rawLoginUrl ? parseLoginUrl(rawLoginUrl) : `https://localhost:${emulatorPort}`;
   if (rawLoginUrl && !emulatorOnly) checkNotThePlayground(loginUrl, port);
-
   const clientId = read('SF_CLIENT_ID') ?? requiredInOrg(mode, 'SF_CLIENT_ID', EMULATOR_DEFAULTS.clientId);
-  checkNoQuotes('SF_CLIENT_ID', clientId, 'Consumer Key');
   checkClientId(clientId);
   const username = read('SF_USERNAME') ?? requiredInOrg(mode, 'SF_USERNAME', EMULATOR_DEFAULTS.username);
-  checkNoQuotes('SF_USERNAME', username, 'username');
   checkUsername(mode, username);
   // Set but empty means "no secret": a public client that relies on PKCE alone.
   const clientSecret =
@@ -86,7 +81,6 @@ export function loadConfig(
       : mode === 'emulator'
         ? EMULATOR_DEFAULTS.clientSecret
         : undefined;
-  checkNoQuotes('SF_CLIENT_SECRET', clientSecret, 'Consumer Secret');
   checkSecretIsNoKey(clientSecret, clientId);
   const callbackUrl = parseCallbackUrl(
     read('SF_CALLBACK_URL') ?? `https://localhost:${port}/oauthcallback.html`,

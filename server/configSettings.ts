@@ -1,4 +1,5 @@
 // The settings of the flows themselves, each checked at start-up: the secret, the callback URL, scopes and version.
+import { checkNoQuotes } from './configVariables.ts';
 import { parseUrl } from './configUrls.ts';
 import type { Mode } from './configTypes.ts';
 import { fail } from './configValues.ts';
@@ -23,19 +24,6 @@ export function callbackIsThisApp(url: string, port: number): boolean {
 /** Another host than this machine's: a proxy or tunnel in front of the app. */
 export function callbackIsElsewhere(url: string): boolean {
   return !LOOPBACK.includes(new URL(url).hostname);
-}
-
-/**
- * Quotes are never part of a consumer key, a secret or a username: one kept at either end is a .env quote that did
- * not close on its line (Node then keeps it), or quotes typed twice. Said without the value, which may be a secret.
- */
-function checkNoQuotes(name: string, value: string): void {
-  if (/^["'`]|["'`]$/.test(value)) {
-    fail(
-      name,
-      `starts or ends with a quote mark, which is then part of the value: in .env, quote the whole value on one line ("..." or '...'), or leave the quotes out`,
-    );
-  }
 }
 
 /**
@@ -150,14 +138,5 @@ export function checkClientId(clientId: string): void {
     fail(
       'SF_CLIENT_ID',
       `has the shape Consumer Secrets commonly have (${clientId.length} ${clientId.length === 19 ? 'digits' : 'hexadecimal digits'}), not that of a Consumer Key (commonly starting 3MVG): are SF_CLIENT_ID and SF_CLIENT_SECRET swapped? Copy the Consumer Key into SF_CLIENT_ID`,
-    );
-}
-
-/** A secret that is the app's consumer key (3MVG…): the two copied into each other's place. */
-export function checkSecretIsNoKey(secret: string | undefined, clientId: string): void {
-  if (secret?.startsWith('3MVG') && !clientId.startsWith('3MVG'))
-    fail(
-      'SF_CLIENT_SECRET',
-      'starts with 3MVG, as a Consumer Key does, and SF_CLIENT_ID does not: are the two swapped? Copy the Consumer Key into SF_CLIENT_ID and the Consumer Secret into SF_CLIENT_SECRET',
     );
 }

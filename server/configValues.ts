@@ -21,65 +21,6 @@ export function fail(name: string, problem: string): never {
   throw new ConfigError(`${name} ${problem}.`);
 }
 
-/** Every variable the playground reads, in .env.example's order. */
-const CONFIG_NAMES = [
-  'SF_LOGIN_URL',
-  'SF_MY_DOMAIN',
-  'SF_CLIENT_ID',
-  'SF_CLIENT_SECRET',
-  'SF_USERNAME',
-  'SF_CALLBACK_URL',
-  'SF_JWT_KEY_FILE',
-  'SF_AUDIENCE',
-  'SF_API_VERSION',
-  'SF_SCOPES',
-  'SF_SAMPLE_QUERY',
-  'PORT',
-  'SESSION_SECRET',
-  'REDIS_URL',
-  'NODE_EXTRA_CA_CERTS',
-  'EMULATOR_PORT',
-  'EMULATOR_PASSWORD',
-  'EMULATOR_DATA_DIR',
-  'EMULATOR_SESSION_MINUTES',
-];
-
-/**
- * Node reads a quoted .env value up to the next quote in the file, lines and all: one quote left open swallows the
- * variables after it (the secret among them), which then seem unset, and a URL parser drops the line breaks. Said
- * first, by the names swallowed and never their values, before any message would quote the value.
- */
-export function checkNoSwallowedLines(env: Env): void {
-  for (const name of CONFIG_NAMES) {
-    const swallowed = [...(env[name] ?? '').matchAll(/\n\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=/g)]
-      .map((match) => match[1])
-      .filter((found) => CONFIG_NAMES.includes(found));
-    if (swallowed.length === 0) continue;
-    const listed =
-      swallowed.length === 1
-        ? `${swallowed[0]} was`
-        : `${swallowed.slice(0, -1).join(', ')} and ${swallowed.at(-1)} were`;
-    fail(
-      name,
-      `runs over the lines after it in .env: ${listed} read as part of its value, as happens when a quote opens it and is not closed on its line. Close the quote there (or remove it), then start again`,
-    );
-  }
-}
-
-/**
- * A quote at either end of a value is no part of a key, secret or username: .env kept it as written (Node keeps the
- * quote of a value whose closing one never comes). Said without the value, which may be the secret.
- */
-export function checkNoQuotes(name: string, value: string | undefined, what: string): void {
-  const end = value && /^["'`]/.test(value) ? 'starts' : value && /["'`]$/.test(value) ? 'ends' : undefined;
-  if (end) {
-    fail(
-      name,
-      `${end} with a quote, which is no part of the ${what}: .env kept it as written (a quote left open, or a tool that keeps quotes). Remove it`,
-    );
-  }
-}
-
 export function requiredInOrg(mode: Mode, name: string, emulatorDefault: string): string {
   if (mode === 'emulator') return emulatorDefault;
   return fail(name, 'is required when SF_LOGIN_URL is set: add it to .env (see .env.example)');

@@ -3,29 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import type { Env } from './configValues.ts';
-
-/** Every variable the playground reads; .env.example explains each (a test keeps the two lists alike). */
-export const VARIABLES: readonly string[] = [
-  'SF_LOGIN_URL',
-  'SF_MY_DOMAIN',
-  'SF_CLIENT_ID',
-  'SF_CLIENT_SECRET',
-  'SF_USERNAME',
-  'SF_CALLBACK_URL',
-  'SF_JWT_KEY_FILE',
-  'SF_AUDIENCE',
-  'SF_API_VERSION',
-  'SF_SCOPES',
-  'SF_SAMPLE_QUERY',
-  'PORT',
-  'SESSION_SECRET',
-  'REDIS_URL',
-  'NODE_EXTRA_CA_CERTS',
-  'EMULATOR_PORT',
-  'EMULATOR_PASSWORD',
-  'EMULATOR_DATA_DIR',
-  'EMULATOR_SESSION_MINUTES',
-];
+import { VARIABLES } from './configVariables.ts';
 
 /** What other tools and tutorials call some of them. */
 const OTHER_NAMES: Record<string, string> = {
@@ -111,10 +89,6 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
     if (!/^\s*["'`]/.test(value) && hash >= 0 && (hash === 0 || !/\s/.test(value[hash - 1] ?? ''))) {
       problems.push(
         `${where} has a # inside its value, where Node's .env reader starts a comment and drops the rest: put the value in single quotes, ${name}='…'`,
-      );
-    } else if (parsed[name]?.includes('\n') && !parsed[name]?.includes('-----BEGIN')) {
-      problems.push(
-        `${where} runs over several lines, as its opening quote closes only on a later line (which Node reads as part of it): close the quote on the same line`,
       );
     } else if (at.length > 1) {
       warnings.push(

@@ -6,7 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseEnv } from 'node:util';
-import { checkEnvFile, VARIABLES } from '../../server/envFile.ts';
+import { checkEnvFile } from '../../server/envFile.ts';
+import { VARIABLES } from '../../server/configVariables.ts';
+import { loadConfig } from '../../server/config.ts';
 import { tempFolders } from '../support/tempFolders.ts';
 
 const tempDir = tempFolders('env-file-');
@@ -61,11 +63,16 @@ describe('checkEnvFile', () => {
     assert.deepEqual(report('export SF_LOGIN_URL=https://login.salesforce.com\n').problem, undefined);
   });
 
-  test('a quote that closes only on a later line stops start-up', () => {
-    const { problem } = report('SF_CLIENT_SECRET="A1b2c3\nSF_USERNAME="me@acme.com"\n');
-    assert.equal(
-      problem,
-      'SF_CLIENT_SECRET in .env (line 1) runs over several lines, as its opening quote closes only on a later line (which Node reads as part of it): close the quote on the same line',
+  test('a quote that closes only on a later line stops start-up, naming the variables it swallowed', () => {
+    const text = 'SF_CLIENT_SECRET="A1b2c3\nSF_USERNAME="me@acme.com"\n';
+    // Left to the configuration, which names what was read into the value (and never the value itself).
+    assert.equal(report(text).problem, undefined);
+    assert.throws(
+      () => loadConfig({ SF_LOGIN_URL: 'https://login.salesforce.com', ...parseEnv(text) }, tempDir()),
+      {
+        message:
+          'SF_CLIENT_SECRET runs over the lines after it in .env: SF_USERNAME was read as part of its value, as happens when a quote opens it and is not closed on its line. Close the quote there (or remove it), then start again.',
+      },
     );
   });
 

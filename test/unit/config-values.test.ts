@@ -147,19 +147,17 @@ describe('loadConfig', () => {
   test('a quote kept in the key, secret or username stops start-up: Salesforce would refuse the value', () => {
     // Node keeps the quote of SF_CLIENT_ID="3MVG9abc when no other quote follows in .env; some tools' env files keep
     // quotes as written. Each would fail later as an unknown key, a wrong secret or an unapproved user.
-    const cases: [string, string, string][] = [
-      ['SF_CLIENT_ID', '"3MVG9abc', 'Consumer Key'],
-      ['SF_CLIENT_ID', "'3MVG9abc'", 'Consumer Key'],
-      ['SF_CLIENT_SECRET', '"E1F2A3B4C5"', 'Consumer Secret'],
-      ['SF_USERNAME', 'me@acme.com"', 'username'],
+    const cases: [string, string][] = [
+      ['SF_CLIENT_ID', '"3MVG9abc'],
+      ['SF_CLIENT_ID', "'3MVG9abc'"],
+      ['SF_CLIENT_SECRET', '"E1F2A3B4C5"'],
+      ['SF_USERNAME', 'me@acme.com"'],
     ];
-    for (const [name, value, what] of cases) {
+    for (const [name, value] of cases) {
       const message = configError({ ...WITH_SECRET, [name]: value });
       assert.match(
         message,
-        new RegExp(
-          `^${name} (starts|ends) with a quote, which is no part of the ${what}: .env kept it as written \\(a quote left open, or a tool that keeps quotes\\)\\. Remove it`,
-        ),
+        new RegExp(`^${name} starts or ends with a quote mark, which is then part of the value: `),
       );
       assert.ok(!message.includes('E1F2A3B4C5'), 'a secret is never shown');
     }
