@@ -12,7 +12,7 @@ import { identityDocument, userinfoDocument, versionFor } from './identityDocume
 export function identityEndpoints(ctx: EmulatorContext): Router {
   const router = Router();
   router.all('/id/:orgId/:userId', (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'POST') return onlyGetAndPost(res);
+    if (!ANSWERED.has(req.method)) return onlyGetAndPost(res);
     // Any live token reads its own user's identity, whatever its scopes: Salesforce describes the `id` scope as access
     // to this service, but what it answers a token without it is unconfirmed (the reference is silent).
     const caller = authenticate(ctx, bearerToken(req, true));
@@ -29,7 +29,7 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
   });
   // GET is documented; POST is said to be accepted too (unconfirmed), as OpenID Connect allows: nothing else.
   router.all('/services/oauth2/userinfo', (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'POST') return onlyGetAndPost(res);
+    if (!ANSWERED.has(req.method)) return onlyGetAndPost(res);
     const caller = authenticate(ctx, bearerToken(req));
     if (!caller) return badToken(res);
     reply(req, res, userinfoDocument(ctx, caller.user, versionFor(mergedParams(req).version)), false);
@@ -42,9 +42,15 @@ function reply(req: Request, res: Response, body: Record<string, unknown>, useAc
   sendFormatted(res, chooseFormat(req, mergedParams(req).format, useAccept), body, 'user');
 }
 
+/**
+ * GET and POST, and HEAD with GET: what Salesforce answers a HEAD here is unknown, and RFC 9110 (9.1) has a server
+ * that takes GET take HEAD too (Express sends the headers of the GET answer without its body).
+ */
+const ANSWERED = new Set(['GET', 'HEAD', 'POST']);
+
 /** RFC 9110: a 405 names the methods the resource takes. */
 function onlyGetAndPost(res: Response): void {
-  res.status(405).set('Allow', 'GET, POST').end();
+  res.status(405).set('Allow', 'GET, HEAD, POST').end();
 }
 
 /** Salesforce answers a bad token here with 403 and a plain-text body, not JSON. */

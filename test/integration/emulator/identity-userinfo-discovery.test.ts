@@ -31,16 +31,26 @@ describe('emulator: identity documents, discovery and token formats', () => {
     assert.match(await xml.text(), /<preferred_username>/);
   });
 
-  test('answers userinfo and the identity URL to GET and POST only: 405 naming both for any other method', async () => {
+  test('answers userinfo and the identity URL to GET, HEAD and POST only: 405 naming them for any other method', async () => {
     const { stack, tokens } = signedIn;
     const authorization = `Bearer ${tokens.access_token}`;
     for (const url of [`${stack.emulatorUrl}/services/oauth2/userinfo`, tokens.id]) {
       const posted = await client.request(url, { method: 'POST', headers: { authorization } });
       assert.equal(posted.status, 200, url);
+      // HEAD (curl -I, a link checker) gets the GET answer's status and type, without the document.
+      const head = await client.request(url, { method: 'HEAD', headers: { authorization } });
+      assert.equal(head.status, 200, `HEAD ${url}`);
+      assert.match(head.headers.get('content-type') ?? '', /^application\/json/);
+      assert.equal(await head.text(), '');
+      const headBadToken = await client.request(url, {
+        method: 'HEAD',
+        headers: { authorization: 'Bearer x' },
+      });
+      assert.equal(headBadToken.status, 403, `HEAD ${url} with a bad token`);
       for (const method of ['DELETE', 'PUT', 'PATCH']) {
         const refused = await client.request(url, { method, headers: { authorization } });
         assert.equal(refused.status, 405, `${method} ${url}`);
-        assert.equal(refused.headers.get('allow'), 'GET, POST');
+        assert.equal(refused.headers.get('allow'), 'GET, HEAD, POST');
         assert.equal(await refused.text(), '');
       }
     }
