@@ -105,8 +105,9 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
   };
   return {
     linked(req, res) {
-      const error = text(req.query.error, LINKED_MAX);
-      const description = text(req.query.error_description, LINKED_MAX);
+      // A link can carry a token or secret someone put in it: its words are masked as a paste's are.
+      const error = maskPastedSecrets(text(req.query.error, LINKED_MAX)).text;
+      const description = maskPastedSecrets(text(req.query.error_description, LINKED_MAX)).text;
       render(
         req,
         res,

@@ -1,0 +1,44 @@
+// A link to "What does this error mean?" carries words anyone wrote: a token or secret in them is shown masked, as
+// in a paste, and the error it names is still explained.
+import assert from '../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { TestClient } from '../support/http.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+const SESSION_ID = '00D5j00000PlAyG!ARDnCJZtjqlAx9KFUqkwKpi7jXccCxA4sTsKEIHQTqxW7C7xB8xyVCmvMh6gvGojOA';
+const REFRESH = '5Aep861quN3IRsI5CY1fZm5d3r2xxpvEgJq2xbmYShL29ZMEsat1Rax0Z.0U6iZY79a.6.i5EE0qyEMoaUUved4';
+
+describe('explain link: secrets it carries', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const linked = async (error: string, description: string) => {
+    const query = new URLSearchParams({ error, error_description: description });
+    const response = await new TestClient().get(`${stack.appUrl}/explain?${query}`);
+    assert.equal(response.status, 200);
+    return response.text();
+  };
+
+  test('a session id or refresh token in the description is masked, the code still explained', async () => {
+    for (const secret of [SESSION_ID, `Bearer ${SESSION_ID}`, REFRESH]) {
+      const html = await linked('invalid_grant', `expired access/refresh token ${secret}`);
+      assert.ok(!html.includes(SESSION_ID.slice(16)), 'the session id is shown whole');
+      assert.ok(!html.includes(REFRESH.slice(8)), 'the refresh token is shown whole');
+      assert.match(html, /<title>What does invalid_grant mean\?/);
+    }
+  });
+
+  test('a secret given as the error itself is masked too', async () => {
+    const html = await linked(`client_secret=${'9'.repeat(64)}`, 'authentication failure');
+    assert.ok(!html.includes('9'.repeat(64)), 'the secret is shown whole');
+  });
+
+  test('an ordinary link is shown as written', async () => {
+    const html = await linked('invalid_grant', 'authentication failure');
+    assert.match(html, /<code>invalid_grant<\/code>/);
+    assert.match(html, /authentication failure/);
+  });
+});
