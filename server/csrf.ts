@@ -37,16 +37,6 @@ export function csrfProtection(secret: string, inRedis = false, keyPerStart = fa
       .digest('base64url');
   };
 
-  const browserKey = (req: Request, res: Response): string => {
-    const known = (res.locals.csrfBrowser as string | undefined) ?? cookieValue(req, CSRF_COOKIE);
-    if (known) return known;
-    const fresh = randomToken(24);
-    // What res.cookie() would write for these options; the value is base64url, which needs no encoding.
-    res.append('Set-Cookie', `${CSRF_COOKIE}=${fresh}${COOKIE_ATTRIBUTES}`);
-    res.locals.csrfBrowser = fresh;
-    return fresh;
-  };
-
   return {
     expose(req, res, next) {
       res.locals.csrfToken = () => tokenFor(req, browserKey(req, res));
@@ -91,6 +81,20 @@ export function csrfProtection(secret: string, inRedis = false, keyPerStart = fa
       );
     },
   };
+}
+
+/**
+ * The browser's mark, its CSRF cookie, made now if it has none: a response that gives it also records it in
+ * res.locals, where `browserOf` finds it before the browser sends it back.
+ */
+export function browserKey(req: Request, res: Response): string {
+  const known = (res.locals.csrfBrowser as string | undefined) ?? cookieValue(req, CSRF_COOKIE);
+  if (known) return known;
+  const fresh = randomToken(24);
+  // What res.cookie() would write for these options; the value is base64url, which needs no encoding.
+  res.append('Set-Cookie', `${CSRF_COOKIE}=${fresh}${COOKIE_ATTRIBUTES}`);
+  res.locals.csrfBrowser = fresh;
+  return fresh;
 }
 
 /** The page a refused form came from, worked out from where it posted (the app sends no Referer). */

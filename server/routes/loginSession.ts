@@ -8,11 +8,12 @@ import { newIdGoesWith } from '../replacedSessions.ts';
 import type { Login } from '../salesforce/tokens.ts';
 
 /**
- * Which browser started something: its CSRF cookie. A __Host- cookie is set only over HTTPS by this host, never by
- * a parent or sibling domain, so whoever planted a session id that way cannot give a login of theirs this mark.
+ * Which browser started something: its CSRF cookie, or the one this very answer gives it (browserKey). A __Host-
+ * cookie is set only over HTTPS by this host, never by a parent or sibling domain, so whoever planted a session id
+ * that way cannot give a login of theirs this mark.
  */
 export function browserOf(req: Request): string | undefined {
-  return cookieValue(req, CSRF_COOKIE);
+  return cookieValue(req, CSRF_COOKIE) ?? (req.res?.locals.csrfBrowser as string | undefined);
 }
 
 /** What of the old session survives the new id: the used states, and what this very browser started. */

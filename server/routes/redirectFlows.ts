@@ -13,11 +13,11 @@ import { handedOverSnippets } from './handOver.ts';
 import { saveTransaction } from './loginTransactions.ts';
 import { saveSessionFirst } from './sessionSave.ts';
 import { repeatSigner } from './startQuery.ts';
-import { browserOf } from './loginSession.ts';
 import { armedFaults, armFaults, armOrgFaults, settleOrgFaults } from './attemptFaults.ts';
 import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
+import { browserKey } from '../csrf.ts';
 import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Services } from './services.ts';
@@ -71,7 +71,9 @@ export function redirectFlowPages(services: Services): {
       // the attempt their link names, its faults included; faults armed meanwhile stay armed for the next one.
       const anyway = req.query.anyway === '1';
       const restarted = req.query.restarted === '1';
-      const browser = browserOf(req);
+      // A start that is the browser's first request here (a bookmark) gives it its mark now: kept without one, its
+      // login could not prove whose it is, and another tab's sign-in before it came back would leave it behind.
+      const browser = browserKey(req, res);
       const repeated =
         anyway || restarted ? signer.repeatedFaults(req.query, flow, config, browser) : undefined;
       // A restart is the same start again: switches it had taken, still armed in a session another tab's refresh

@@ -1,0 +1,32 @@
+// Several tabs of one browser in Chromium: a login started from a bookmark (the browser's first request to the app)
+// still comes back after another tab signs in meanwhile.
+// (npm test balances its browser groups on this file taking about 2 s alone.)
+import assert from '../support/assert.ts';
+import { describe } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { NO_BROWSER_MESSAGE, newContext } from '../support/browser.ts';
+import { everyFlowBrowser, RUN } from '../support/flowDriver.ts';
+import { signInAtEmulator, testWithScreenshot } from '../support/pages.ts';
+
+describe('several tabs of one browser', () => {
+  const ui = everyFlowBrowser();
+  const test = testWithScreenshot(() => ui.page);
+
+  test('a login started from a bookmark still comes back after another tab signs in meanwhile', async (t) => {
+    if (!ui.browser) return t.skip(NO_BROWSER_MESSAGE);
+    const { stack } = ui;
+    const context = await newContext(ui.browser as Browser);
+    // The bookmarked start is this browser's first request to the app: it has no cookie of the app yet.
+    const login = await context.newPage();
+    await login.goto(`${stack.appUrl}/flows/web-server/start?prompt=login`);
+    await login.locator('#password').waitFor();
+    const other = await context.newPage();
+    await other.goto(`${stack.appUrl}/flows/client-credentials`);
+    await other.getByRole('button', { name: RUN['client-credentials'] }).click();
+    await other.waitForURL(`${stack.appUrl}/result`);
+    await signInAtEmulator(login, stack);
+    await login.waitForURL(/\/result$|\/flows\//);
+    assert.match(await login.title(), /Signed in \(web server flow\)/);
+    await context.close();
+  });
+});
