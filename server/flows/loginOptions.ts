@@ -2,6 +2,7 @@
 // for, and prompt (login: always ask for the password; consent: always show the approval page).
 import type { Attempt } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
+import { isLoopbackHost } from '../hostKinds.ts';
 
 export interface LoginOptions {
   loginHint?: string;
@@ -66,6 +67,9 @@ export function loginChoices(
     prompt: chosen?.prompt ?? '',
     // Opened on another host name than the callback's: the login's cookie would not come back with it.
     callbackOrigin: hostname === callback.hostname ? undefined : callback.origin,
+    // A Host naming this machine may be a proxy's (Codespaces and nginx send the app's own address while the
+    // browser is on the proxy's): only the page, which knows its own address, can tell (public/js/callback-host.js).
+    hostUnsure: isLoopbackHost(hostname),
     prompts: PROMPTS,
     // The emulator's demo users, as the emulator names them; a real org gets a free login_hint field.
     users: config.mode === 'emulator' ? demoUsers(config.username) : undefined,

@@ -23,14 +23,14 @@ describe('one host name for the whole login', () => {
     assert.notEqual(posted.status, 302);
   });
 
-  test("a callback through a proxy on another port of 127.0.0.1: localhost moves to 127.0.0.1, the app's port kept", async () => {
-    // The port the proxy would listen on: never opened, the redirect alone is checked.
+  test('a callback through a proxy on another port: no redirect, which would take the browser out of the proxy', async () => {
+    // The port the proxy would listen on: never opened. A proxy may name the app by either name in Host (nginx
+    // sends its proxy_pass address), so a page asked for as localhost may be the proxy's page on 127.0.0.1.
     const proxied = await startTestStack({ SF_CALLBACK_URL: 'https://127.0.0.1:9/oauthcallback.html' });
     try {
       const port = new URL(proxied.appUrl).port;
       const page = await new TestClient().get(`https://localhost:${port}/flows/web-server`);
-      assert.equal(page.status, 302);
-      assert.equal(page.headers.get('location'), `https://127.0.0.1:${port}/flows/web-server`);
+      assert.equal(page.status, 200);
     } finally {
       await proxied.close();
     }
