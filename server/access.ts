@@ -33,6 +33,18 @@ export function accessOrigin(appUrl: string, callbackUrl: string): string {
   return app.origin;
 }
 
+/**
+ * A callback on this machine's name at another port names a proxy or an SSH forward to this app. On this machine
+ * either address works (cookies ignore ports), but a browser on another machine (ssh -L 9443:localhost:8081 from
+ * a laptop) reaches only the forward: start-up prints its address too. Undefined for any other callback.
+ */
+export function forwardOrigin(appUrl: string, callbackUrl: string): string | undefined {
+  const origin = new URL(callbackUrl).origin;
+  return callbackIsElsewhere(callbackUrl) || origin === accessOrigin(appUrl, callbackUrl)
+    ? undefined
+    : origin;
+}
+
 /** The link printed at start. */
 export function accessLink(appUrl: string, callbackUrl: string, token: string): string {
   return `${accessOrigin(appUrl, callbackUrl)}/?access=${token}`;

@@ -72,7 +72,7 @@ export function callbackWarning(url: string, port: number): string | undefined {
   // access link stays on the app's own address there (access.ts), and only a tunnel's is printed on the tunnel.
   const browse = callbackIsElsewhere(url)
     ? 'then browse through it: the access link is printed on its address'
-    : "either address then works, as a browser's cookies ignore the port";
+    : "either address then works, as a browser's cookies ignore the port; from another machine (an SSH forward) only the proxy's, printed too";
   return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port (${browse}). Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
 }
 

@@ -1,5 +1,5 @@
 // Entry point of `npm start` / `npm run emulator`: the only place that prints start-up messages and handles signals.
-import { accessOrigin } from './access.ts';
+import { accessOrigin, forwardOrigin } from './access.ts';
 import { ConfigError, EMULATOR_DEFAULTS } from './config.ts';
 import { CertificateError } from './certs.ts';
 import { keyFitsCertificate } from './certChecks.ts';
@@ -105,14 +105,22 @@ function printWelcome(stack: Stack): void {
     console.log(`  app settings: ${stack.emulatorServer.url}/setup`);
   }
   if (stack.app) {
+    // A proxy or SSH forward on another port (SF_CALLBACK_URL): a browser on another machine reaches only that.
+    const forward = forwardOrigin(stack.app.url, config.callbackUrl);
+    const viaForward = (query = '') => {
+      if (forward)
+        console.log(`  from another machine, through the forward SF_CALLBACK_URL names: ${forward}/${query}`);
+    };
     if (stack.accessUrl) {
       console.log(`Salesforce OAuth playground: open ${stack.accessUrl}`);
+      viaForward(new URL(stack.accessUrl).search);
       console.log(`  talking to ${config.loginUrl}: this link lets you in; keep it to yourself.`);
       // Nothing is sent to the org at start: the doctor asks it, with a leg and a fix for each answer.
       console.log('  first time with this org? Setup guide → "Check my setup" asks it before any login.');
     } else {
       // On the callback's host name (127.0.0.1 when it names that): the login's cookie must come back with it.
       console.log(`Salesforce OAuth playground: open ${accessOrigin(stack.app.url, config.callbackUrl)}`);
+      viaForward();
       console.log('  talking to the local emulator');
     }
   }

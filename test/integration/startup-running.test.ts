@@ -52,6 +52,34 @@ describe('npm start (server/start.js)', () => {
     await once(child, 'exit');
   });
 
+  test('a callback on another port of this machine (an SSH forward) prints its address too, with the access link', async () => {
+    // ssh -L 9443:localhost:8081 from a laptop: the browser there reaches the app only through the forward.
+    const { cwd } = folder;
+    const [port, forward] = [await freePort(), await freePort()];
+    const child = startServer(cwd, {
+      SF_LOGIN_URL: 'https://login.salesforce.com',
+      SF_CLIENT_ID: 'x',
+      SF_USERNAME: 'me@acme.com',
+      PORT: String(port),
+      SF_CALLBACK_URL: `https://localhost:${forward}/oauthcallback.html`,
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+    const token = new RegExp(`playground: open https://localhost:${port}/\\?access=([\\w-]{20,})\\n`).exec(
+      stdout,
+    )?.[1];
+    assert.ok(token, stdout);
+    assert.ok(
+      stdout.includes(
+        `from another machine, through the forward SF_CALLBACK_URL names: https://localhost:${forward}/?access=${token}\n`,
+      ),
+      stdout,
+    );
+    child.kill('SIGINT');
+    await once(child, 'exit');
+  });
+
   test('an instance host as SF_LOGIN_URL starts with a warning, and org mode prints the access link', async () => {
     const { cwd } = folder;
     const child = startServer(cwd, {
