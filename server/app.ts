@@ -69,8 +69,12 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
       securityHeaders({
         'script-src': ["'self'"],
         'connect-src': ["'self'"],
-        // Logging out ends the login at the org too: the logout form's answer redirects to the login host.
-        'form-action': ["'self'", new URL(config.loginUrl).origin],
+        // Logging out ends the login at the org too: the logout form's answer redirects to the login host. Both it
+        // and a Run form (once signed in at the org, no page stops there) end at the callback's origin, which a proxy
+        // or SSH forward on another port makes another than this page's: without it the browser stops, silently.
+        'form-action': [
+          ...new Set(["'self'", new URL(config.loginUrl).origin, new URL(config.callbackUrl).origin]),
+        ],
       }),
     ),
   );

@@ -83,4 +83,31 @@ describe('the playground behind a proxy, in Chromium', () => {
       await run(page, stack, proxy.url, 'user-agent', 'user-agent');
     },
   );
+
+  testShot(
+    'an SSH forward on another port, the app opened on its own port: each login ends at the forward',
+    async (t) => {
+      if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+      const { stack, proxy, page } = await open({ host: '127.0.0.1', name: 'localhost' });
+      // Signed in at the emulator after the first, the next logins send no form there: the app's own Run form leads
+      // through the emulator straight to the callback on the forward's port, as does ending the login at the org.
+      for (const [flow, name] of [
+        ['web-server', 'web server'],
+        ['web-server', 'web server'],
+        ['user-agent', 'user-agent'],
+      ]) {
+        await page.goto(`${stack.appUrl}/flows/${flow}`);
+        await page.getByRole('button', { name: `Run the ${name} flow` }).click();
+        await signInAtEmulator(page, stack);
+        await page.waitForURL(`${proxy.url}/result`);
+        await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+      }
+      await page.goto(`${stack.appUrl}/result`);
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL(`${stack.appUrl}/signed-out`);
+      await page.getByRole('button', { name: 'End my login at Salesforce too' }).click();
+      await page.waitForURL(`${proxy.url}/signed-out`);
+      await page.getByRole('heading', { name: 'Signed out' }).waitFor();
+    },
+  );
 });
