@@ -114,7 +114,9 @@ function printWelcome(stack: Stack): void {
     if (stack.accessUrl) {
       console.log(`Salesforce OAuth playground: open ${stack.accessUrl}`);
       viaForward(new URL(stack.accessUrl).search);
-      console.log(`  talking to ${config.loginUrl}: this link lets you in; keep it to yourself.`);
+      console.log(
+        `  talking to ${config.loginUrl}: ${forward ? 'either link lets you in; keep both' : 'this link lets you in; keep it'} to yourself.`,
+      );
       // Nothing is sent to the org at start: the doctor asks it, with a leg and a fix for each answer.
       console.log('  first time with this org? Setup guide → "Check my setup" asks it before any login.');
     } else {

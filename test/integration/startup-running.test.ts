@@ -76,6 +76,7 @@ describe('npm start (server/start.js)', () => {
       ),
       stdout,
     );
+    assert.ok(stdout.includes(': either link lets you in; keep both to yourself.\n'), stdout);
     child.kill('SIGINT');
     await once(child, 'exit');
   });
