@@ -63,22 +63,25 @@ describe('npm start (server/start.js)', () => {
       PORT: String(port),
       SF_CALLBACK_URL: `https://localhost:${forward}/oauthcallback.html`,
     });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
-    const token = new RegExp(`playground: open https://localhost:${port}/\\?access=([\\w-]{20,})\\n`).exec(
-      stdout,
-    )?.[1];
-    assert.ok(token, stdout);
-    assert.ok(
-      stdout.includes(
-        `from another machine, through the forward SF_CALLBACK_URL names: https://localhost:${forward}/?access=${token}\n`,
-      ),
-      stdout,
-    );
-    assert.ok(stdout.includes(': either link lets you in; keep both to yourself.\n'), stdout);
-    child.kill('SIGINT');
-    await once(child, 'exit');
+    try {
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
+      const token = new RegExp(`playground: open https://localhost:${port}/\\?access=([\\w-]{20,})\\n`).exec(
+        stdout,
+      )?.[1];
+      assert.ok(token, stdout);
+      assert.ok(
+        stdout.includes(
+          `from another machine, through the forward SF_CALLBACK_URL names: https://localhost:${forward}/?access=${token}\n`,
+        ),
+        stdout,
+      );
+      assert.ok(stdout.includes(': either link lets you in; keep both to yourself.\n'), stdout);
+    } finally {
+      child.kill('SIGINT');
+      await once(child, 'exit');
+    }
   });
 
   test('an instance host as SF_LOGIN_URL starts with a warning, and org mode prints the access link', async () => {
