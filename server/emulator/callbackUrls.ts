@@ -25,6 +25,11 @@ export function callbackUrlProblem(raw: string): string | undefined {
     return `"${raw}" must use https:// (http:// is only for localhost and 127.0.0.1).`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"${raw}" must be an https:// URL.`;
+  // A CSP host-source (the login page's form-action lists the callbacks' origins) cannot carry an IPv6 address;
+  // whether Salesforce takes one is not documented. The playground listens on 127.0.0.1 either way.
+  if (url.hostname.startsWith('[')) {
+    return `"${raw}" names an IPv6 address, which the playground does not take: use localhost or 127.0.0.1 (or a DNS name).`;
+  }
   if (!HOST_NAME.test(url.hostname)) return `"${raw}" does not name a valid host.`;
   if (url.username || url.password) return `"${raw}" must not contain a user name or password.`;
   // RFC 6749 §3.1.2: a redirection endpoint has no fragment (the user-agent flow puts its tokens there).

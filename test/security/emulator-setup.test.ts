@@ -16,7 +16,10 @@ const BAD_CALLBACKS: [string, RegExp][] = [
   ['myapp://callback', /must be an https:\/\/ URL/],
   ['https://user:pass@example.com/cb', /must not contain a user name or password/],
   ['https://example.com/cb#fragment', /must not contain a #fragment/],
-  ['https://[::1]/cb', /does not name a valid host/],
+  [
+    'https://[::1]/cb',
+    /names an IPv6 address, which the playground does not take: use localhost or 127\.0\.0\.1/,
+  ],
   ["https://x'unsafe-inline'/cb", /does not name a valid host/],
   ['not a url', /is not a URL/],
   [`https://example.com/${'a'.repeat(2100)}`, /at most 2000 characters/],
