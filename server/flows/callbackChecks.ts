@@ -3,7 +3,7 @@
 import { FlowError, type Fault } from '../attempts/attempt.ts';
 import { stateCheck } from './checks.ts';
 import type { FlowContext } from './context.ts';
-import { TRANSACTION_LIFETIME_MS } from './transactions.ts';
+import { TRANSACTION_LIFETIME_MS, type LoggedOutLogin } from './transactions.ts';
 
 /** The state did not lead back to a login this browser session started. */
 export function stateMismatch(): FlowError {
@@ -46,6 +46,29 @@ export function callbackReplayed(error?: string): FlowError {
   return new FlowError('callback_replayed', 'this login was already completed: its state works once');
 }
 
+/**
+ * A state of this browser's whose login a logout of its ended: said as such, since the generic mismatch would list
+ * every other cause too. What it says of the state, and the error.
+ */
+function loggedOutSince(login: LoggedOutLogin): [string, FlowError] {
+  if (login === 'waiting') {
+    return [
+      'This state belongs to a login this browser started and then logged out of: the logout ended it.',
+      new FlowError(
+        'logged_out_since',
+        'this browser logged out while this login was at Salesforce, and the logout ended it',
+      ),
+    ];
+  }
+  return [
+    'This state belongs to a login that came back here before this browser logged out: a state works once.',
+    new FlowError(
+      'logged_out_since',
+      'this login came back once before this browser logged out: its state works once',
+    ),
+  ];
+}
+
 /** Step one of every callback: the state must lead to this session's waiting login, or the callback goes no further. */
 export function checkCallbackState(
   ctx: FlowContext,
@@ -55,6 +78,8 @@ export function checkCallbackState(
     expired?: boolean;
     /** The browser came back with a session this app no longer has (a restart with sessions in memory, say). */
     sessionLost?: boolean;
+    /** The state is one of a login of this browser's that a logout of its ended since. */
+    loggedOut?: LoggedOutLogin;
     faults?: readonly Fault[];
   },
   params: { state?: string; error?: string },
@@ -73,6 +98,10 @@ export function checkCallbackState(
         `this login was started more than ${minutes} minutes ago, and this app no longer waits for it`,
       ),
     );
+  }
+  // Before a replay: the same callback again after the logout was refused is still about that logout.
+  if (match.loggedOut && !match.transaction) {
+    refuse(...loggedOutSince(match.loggedOut));
   }
   if (match.sessionLost && !match.transaction && !match.replayed) {
     refuse(

@@ -28,7 +28,12 @@ export interface CallbackMatch<T extends Transaction> {
   faults?: readonly Fault[];
   /** The state is one this session sent, for a login it stopped waiting for (TRANSACTION_LIFETIME_MS). */
   expired?: boolean;
+  /** The state is one of a login this browser started, which a logout of its ended since. */
+  loggedOut?: LoggedOutLogin;
 }
+
+/** Which login a logout ended: one still at Salesforce, or one whose callback had come already. */
+export type LoggedOutLogin = 'waiting' | 'answered';
 
 export interface Lookup<T extends Transaction> {
   found?: T;

@@ -4,6 +4,7 @@
 // the login comes along.
 import type { Request } from 'express';
 import { CSRF_COOKIE, cookieValue } from '../csrf.ts';
+import { constantTimeEqual } from '../flows/checks.ts';
 import { newIdGoesWith } from '../replacedSessions.ts';
 import type { Login } from '../salesforce/tokens.ts';
 
@@ -16,11 +17,14 @@ export function browserOf(req: Request): string | undefined {
   return cookieValue(req, CSRF_COOKIE) ?? (req.res?.locals.csrfBrowser as string | undefined);
 }
 
-/** What of the old session survives the new id: the used states, and what this very browser started. */
+/**
+ * What of the old session survives the new id: the used and matched states, and what this very browser started (or
+ * a logout of its ended).
+ */
 function carriedOver(req: Request) {
   const browser = browserOf(req);
   const mine = (entry: { browser?: string } | undefined) =>
-    browser !== undefined && entry?.browser === browser;
+    browser !== undefined && entry?.browser !== undefined && constantTimeEqual(entry.browser, browser);
   const transactions = Object.fromEntries(
     Object.entries(req.session.transactions ?? {}).filter(([, transaction]) => mine(transaction)),
   );
@@ -37,7 +41,10 @@ function carriedOver(req: Request) {
   // would run whole, the lesson it was armed for silently missing. Only this very browser's: none planted.
   const { faults, faultsFor, faultsBy } = req.session;
   const armed = browser !== undefined && faultsBy === browser ? { faults, faultsFor, faultsBy } : {};
-  return { usedStates: req.session.usedStates, transactions, device, attempts, ...armed };
+  // What a logout of this browser ended stays known: its login coming back after this sign-in is told so.
+  const { loggedOutLogins, usedStates, matchedStates } = req.session;
+  const ended = mine(loggedOutLogins) ? { loggedOutLogins } : {};
+  return { usedStates, matchedStates, transactions, device, attempts, ...armed, ...ended };
 }
 
 /**

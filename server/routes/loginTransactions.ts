@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type { Attempt, FlowName } from '../attempts/attempt.ts';
 import { takeTransaction, type CallbackMatch, type Transaction } from '../flows/transactions.ts';
 import { attemptFor } from './attemptSession.ts';
+import { loggedOutLogin, rememberMatched } from './loggedOutLogins.ts';
 import { browserOf } from './loginSession.ts';
 import type { PendingLogins } from './pendingLogins.ts';
 
@@ -56,7 +57,10 @@ export function takeSessionTransaction<T extends Transaction>(
   if (returnedState !== undefined && (lookup.found || lookup.expired)) pending.forget(returnedState);
   req.session.transactions = lookup.remaining;
   req.session.usedStates = lookup.used;
-  return { transaction: lookup.found, replayed: lookup.replayed, expired: lookup.expired };
+  if (lookup.found) rememberMatched(req, lookup.found.state);
+  const { found, replayed, expired } = lookup;
+  const loggedOut = found || expired ? undefined : loggedOutLogin(req, returnedState);
+  return { transaction: found, replayed, expired, loggedOut };
 }
 
 /**

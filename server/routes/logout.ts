@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { markLoggedOut } from '../retiredSessions.ts';
 import { entryView } from '../teaching/transcript.ts';
-import { browserOf } from './loginSession.ts';
+import { endLogins } from './loggedOutLogins.ts';
 import type { Services } from './services.ts';
 
 declare module 'express-session' {
@@ -25,8 +25,9 @@ export function logoutPages(
     async logout(req, res) {
       // Before anything is awaited: a sign-in of this session that ends meanwhile must not undo the logout.
       markLoggedOut(req);
-      // Logins this browser left waiting at Salesforce end with the session that held them.
-      services.pendingLogins.forgetBrowser(browserOf(req));
+      // Logins this browser left waiting at Salesforce end with the session that held them; the next session keeps
+      // digests of their states, so that one coming back is told that this logout ended it.
+      const ended = endLogins(req, services.pendingLogins);
       const login = req.session.login;
       const legs: TranscriptEntry[] = [];
       if (login) await api.revoke(login.tokens, (entry) => legs.push(entry)).catch(() => undefined);
@@ -35,6 +36,7 @@ export function logoutPages(
       );
       req.session.loggedOut = legs;
       req.session.loggedOutFlow = login?.flow;
+      req.session.loggedOutLogins = ended;
       res.redirect(303, '/signed-out');
     },
 

@@ -54,11 +54,13 @@ export class PendingLogins {
     this.waiting.delete(stateDigest(state));
   }
 
-  /** A logout ends what the browser had under way, as it ends the session that held it. */
-  forgetBrowser(browser: string | undefined): void {
-    if (browser === undefined) return;
-    for (const digest of this.byBrowser.get(browser) ?? []) this.waiting.delete(digest);
+  /** A logout ends what the browser had under way, as it ends the session that held it: their state digests. */
+  forgetBrowser(browser: string | undefined): string[] {
+    if (browser === undefined) return [];
+    const digests = [...(this.byBrowser.get(browser) ?? [])];
+    for (const digest of digests) this.waiting.delete(digest);
     this.byBrowser.delete(browser);
+    return digests;
   }
 
   private unlist(browser: string | undefined, digest: string): void {

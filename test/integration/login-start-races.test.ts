@@ -1,7 +1,8 @@
 // Two logins of one browser started at the same moment (two tabs' Run within milliseconds): each comes back to a
 // login this app still knows, whether the browser was signed in (both requests save the same session) or had no
 // session yet (each request makes its own, and the browser keeps the last one's cookie). The starts' pre-flights
-// are held at the emulator so that both have read the session before either saves it. A logout still ends them.
+// are held at the emulator so that both have read the session before either saves it. A logout still ends them,
+// and each is told so.
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,13 +49,19 @@ describe('two logins started at the same moment', () => {
     return callback.headers.get('location');
   };
 
-  test('a login left waiting when the browser logged out does not sign it in again when it comes back', async () => {
+  test('logins left waiting when the browser logged out do not sign it in again, and are told the logout ended them', async () => {
     const client = new TestClient();
     await runWebServerFlow(stack, client);
     await client.get(`${stack.appUrl}/flows/web-server`);
-    const [waiting] = await startTwoAtOnce(client);
+    const both = await startTwoAtOnce(client);
     assert.equal((await postForm(stack, client, '/result', '/logout')).status, 303);
-    assert.match((await finish(client, waiting)) ?? '', /^\/flows\/web-server/);
+    // Each is told the logout ended it: the one the session lost to the other's save, kept only among the pending
+    // logins, too.
+    for (const waiting of both) {
+      assert.match((await finish(client, waiting)) ?? '', /^\/flows\/web-server/);
+      const page = await (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+      assert.match(page, /<code>logged_out_since<\/code>/);
+    }
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401, 'the logout stands');
   });
 

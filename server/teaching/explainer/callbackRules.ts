@@ -23,6 +23,29 @@ export const CALLBACK_RULES: Rule[] = [
       'Do not keep logins waiting for ever to avoid this: a state and verifier that never expire are worth more to whoever steals them.',
   },
   {
+    key: 'logged-out-since-waiting',
+    error: 'logged_out_since',
+    description: 'this browser logged out while this login was at Salesforce, and the logout ended it',
+    title: 'This browser logged out while this login was at Salesforce',
+    likelyMeaning:
+      "The state that came back is one this browser sent, for a login it started before it logged out: most often Run in one tab, Log out in another, and then the login finished at Salesforce's page. A logout ends everything the session held, the logins still under way included (with their state and, in the web server flow, their PKCE verifier), so whatever came back for this one (a code, tokens or an error) is not used, even if you have signed in again since.",
+    howToFix:
+      'Run the flow again. To keep a login going in one tab, finish it before you log out in another.',
+    whatNotToDo:
+      'Do not let a login started before a logout sign the browser in after it: a logout must end what the session started, or whoever used the browser before could still finish signing it in.',
+  },
+  {
+    key: 'logged-out-since-answered',
+    error: 'logged_out_since',
+    description: 'this login came back once before this browser logged out: its state works once',
+    title: 'A login from before a logout came back',
+    likelyMeaning:
+      "The state that came back belongs to a login whose callback this browser had already had, before it logged out: the callback URL came back from the browser's history (Back, Reload, a bookmark), or Back took the browser to Salesforce's authorize page, which sent it here again with the same old state. A state works once, and the logout has ended the sign-in that login made.",
+    howToFix: 'Run the flow again to sign in. To sign in anew, use Run, not Back.',
+    whatNotToDo:
+      'Do not accept a state twice or keep callback URLs: a callback that worked again after a logout would sign the browser back in.',
+  },
+  {
     key: 'session-lost',
     restartAfter: true,
     error: 'session_lost',

@@ -1,0 +1,74 @@
+// What a logout ended, remembered by the session that follows it: digests of the states of this browser's logins it
+// ended (waiting at Salesforce, or already come back once), so that one of them coming back is told it was the logout,
+// not a stranger. Only digests: the states themselves went with the ended session.
+import type { Request } from 'express';
+import { constantTimeEqual } from '../flows/checks.ts';
+import { stateDigest, type LoggedOutLogin } from '../flows/transactions.ts';
+import { browserOf } from './loginSession.ts';
+import type { PendingLogins } from './pendingLogins.ts';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Digests of states that found their login here (their callback came): a logout hands them on. */
+    matchedStates?: string[];
+    /** The logins the last logouts of this browser ended (see loggedOutLogin). */
+    loggedOutLogins?: LoggedOutLogins;
+  }
+}
+
+export interface LoggedOutLogins {
+  /** The browser that logged out: only its own callbacks are told about its logout. */
+  browser: string;
+  /** Logins under way at Salesforce when it logged out. */
+  waiting: string[];
+  /** Logins whose callback had come before it (a Back or a bookmark may bring it again). */
+  answered: string[];
+}
+
+/** As many as a session keeps of each (five waiting logins here and five in the pending ones; ten used states). */
+const MAX_KEPT = 10;
+
+/** A state that found its login: remembered (as a digest) until a logout hands it on. */
+export function rememberMatched(req: Request, state: string): void {
+  req.session.matchedStates = [...(req.session.matchedStates ?? []), stateDigest(state)].slice(-MAX_KEPT);
+}
+
+/**
+ * What a logout ends, read before it ends it: this browser's waiting logins (the session's own and the pending ones,
+ * which it forgets here) and the logins that came back, added to what earlier logouts of this browser ended.
+ */
+export function endLogins(req: Request, pending: PendingLogins): LoggedOutLogins | undefined {
+  const browser = browserOf(req);
+  const forgotten = pending.forgetBrowser(browser);
+  if (browser === undefined) return undefined;
+  const own = Object.values(req.session.transactions ?? {}).filter(
+    (transaction) => transaction.browser !== undefined && constantTimeEqual(transaction.browser, browser),
+  );
+  const earlier = mine(req.session.loggedOutLogins, browser);
+  const newest = (digests: string[]) => [...new Set(digests)].slice(-MAX_KEPT);
+  return {
+    browser,
+    waiting: newest([
+      ...(earlier?.waiting ?? []),
+      ...forgotten,
+      ...own.map((transaction) => stateDigest(transaction.state)),
+    ]),
+    answered: newest([...(earlier?.answered ?? []), ...(req.session.matchedStates ?? [])]),
+  };
+}
+
+/** Whether `state` is one of a login this very browser started and a logout of its ended. */
+export function loggedOutLogin(req: Request, state: string | undefined): LoggedOutLogin | undefined {
+  const ended = mine(req.session.loggedOutLogins, browserOf(req));
+  if (!ended || state === undefined) return undefined;
+  const digest = stateDigest(state);
+  const among = (digests: string[]) =>
+    digests.reduce((found, kept) => constantTimeEqual(kept, digest) || found, false);
+  if (among(ended.waiting)) return 'waiting';
+  return among(ended.answered) ? 'answered' : undefined;
+}
+
+/** The record, if the browser asking is the one that logged out (a session id alone is not enough). */
+function mine(ended: LoggedOutLogins | undefined, browser: string | undefined) {
+  return ended && browser !== undefined && constantTimeEqual(ended.browser, browser) ? ended : undefined;
+}

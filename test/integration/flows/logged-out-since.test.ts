@@ -1,0 +1,102 @@
+// A login this browser started and then logged out of (Run in one tab, Log out in another, then the login finished at
+// Salesforce) is refused and said to be ended by that logout, in both redirect flows; so is a callback of a login
+// finished before the logout that comes back from history. A state that was never this browser's stays a mismatch.
+import assert from '../../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import {
+  assertExplained,
+  authorizeViaApp,
+  openUserAgentCallback,
+  postFragment,
+  postForm,
+  runWebServerFlow,
+} from '../../support/flows.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+const WAITING = {
+  error: 'logged_out_since',
+  description: 'this browser logged out while this login was at Salesforce, and the logout ended it',
+  title: 'This browser logged out while this login was at Salesforce',
+};
+const ANSWERED = {
+  error: 'logged_out_since',
+  description: 'this login came back once before this browser logged out: its state works once',
+  title: 'A login from before a logout came back',
+};
+
+describe('a login that a logout ended', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const page = async (client: TestClient, path: string) =>
+    (await client.get(`${stack.appUrl}${path}`)).text();
+  /** Tab A: the result page's Log out. */
+  const logOut = async (client: TestClient) =>
+    assert.equal((await postForm(stack, client, '/result', '/logout')).status, 303);
+
+  test('web server flow: the callback after a logout in another tab names the logout, and signs nobody in', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const { location } = await runWebServerFlow(stack, client, { meanwhile: () => logOut(client) });
+    assert.equal(location, '/flows/web-server#teaching-heading', 'nothing more in the URL');
+    const shown = await page(client, '/flows/web-server');
+    assertExplained(shown, WAITING);
+    assert.doesNotMatch(shown, /state_mismatch/);
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401, 'the logout stands');
+  });
+
+  test('user-agent flow: the same, and a sign-in in between does not make it a mismatch', async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const { fragment, csrf } = await openUserAgentCallback(stack, client, {
+      meanwhile: async () => {
+        await logOut(client);
+        // Tab A signs in again before tab B's login comes back.
+        assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+      },
+    });
+    const redirect = await postFragment(stack, client, fragment, csrf);
+    assert.equal(redirect, '/flows/user-agent#teaching-heading');
+    assertExplained(await page(client, '/flows/user-agent'), WAITING);
+    assert.match(await page(client, '/result'), /Signed in \(web server flow\)/, "tab A's sign-in stays");
+  });
+
+  test('a callback of a login finished before the logout, back from history, says so too', async () => {
+    const client = new TestClient();
+    const { callbackUrl, location } = await runWebServerFlow(stack, client);
+    assert.equal(location, '/result');
+    await logOut(client);
+    const back = await client.get(callbackUrl);
+    assert.equal(back.status, 303);
+    assert.equal(back.headers.get('location'), '/flows/web-server#teaching-heading');
+    assertExplained(await page(client, '/flows/web-server'), ANSWERED);
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
+  });
+
+  test("a state that was never this browser's is still a mismatch after a logout", async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    // Another browser's login, waiting at Salesforce, and another's that a logout of its own ended.
+    const other = new TestClient();
+    const othersWaiting = await authorizeViaApp(stack, other, '/flows/web-server/start');
+    const ended = new TestClient();
+    assert.equal((await runWebServerFlow(stack, ended)).location, '/result');
+    const endedCallback = await authorizeViaApp(stack, ended, '/flows/web-server/start');
+    await logOut(ended);
+    await logOut(client);
+    for (const url of [
+      othersWaiting,
+      endedCallback,
+      `${stack.config.callbackUrl}?code=abc&state=not-a-state-of-this-browser`,
+    ]) {
+      assert.equal((await client.get(url)).status, 303);
+      const shown = await page(client, '/flows/web-server');
+      assert.match(shown, /<code>state_mismatch<\/code>/, url);
+      assert.doesNotMatch(shown, /logged_out_since/, url);
+    }
+  });
+});
