@@ -100,8 +100,9 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
 }
 
 /**
- * At start: the file checked, then read into the environment when Node was not told to (`node server/start.js`
- * without npm's --env-file-if-exists). Reading it twice changes nothing: a variable already set is kept.
+ * At start: the file checked, then read into the environment when Node was not told to (`npm run dev`, whose watch
+ * mode would keep its first values for every restart, or `node server/start.js` without npm's --env-file-if-exists).
+ * Reading it twice changes nothing: a variable already set is kept.
  */
 export function readEnvFile(file: string): EnvFileReport {
   const report = checkEnvFile(file, process.env);
