@@ -52,18 +52,22 @@ export function myDomainWarning(
 }
 
 /**
- * A sandbox's My Domain beside production's login host, or the reverse: two orgs (wire reference §1.1's hosts). The
- * redirect flows and JWT bearer would log in at one and client credentials at the other, and a sandbox's users are
- * unknown at login.salesforce.com. A login host on this machine may be a tunnel to either: not judged.
+ * A sandbox's My Domain beside production's login host, or the reverse: two orgs. The redirect flows and JWT bearer
+ * would log in at one and client credentials at the other (a sandbox's users are unknown at login.salesforce.com).
  */
 function orgTypeMixWarning(loginUrl: string, myDomainUrl: string): string | undefined {
-  if (!['login', 'test', 'My Domain'].includes(hostKind(loginUrl))) return undefined;
-  const sandbox = isSandboxHost(myDomainUrl);
-  if (isSandboxHost(loginUrl) === sandbox) return undefined;
-  const [domainOrg, loginOrg] = sandbox
-    ? ["a sandbox's", "a production org's"]
-    : ["a production org's", "a sandbox's"];
-  return `SF_MY_DOMAIN ${myDomainUrl} is ${domainOrg}, but SF_LOGIN_URL ${loginUrl} is ${loginOrg} login host: the two name different orgs. Fix: point both at one org: a sandbox logs in at https://test.salesforce.com or its My Domain (…--<sandbox>.sandbox.my.salesforce.com), a production org at https://login.salesforce.com or its My Domain.`;
+  const [login, domain] = [orgType(loginUrl), orgType(myDomainUrl)];
+  if (!login || !domain || login === domain) return undefined;
+  const of = (type: string) => (type === 'sandbox' ? "a sandbox's" : "a production org's");
+  return `SF_MY_DOMAIN ${myDomainUrl} is ${of(domain)}, but SF_LOGIN_URL ${loginUrl} is ${of(login)} login host: the two name different orgs. Fix: point both at one org: a sandbox logs in at https://test.salesforce.com or its My Domain (…--<sandbox>.sandbox.my.salesforce.com), a production org at https://login.salesforce.com or its My Domain.`;
+}
+
+// The org type the wire reference (§1.1) gives a login host; one on this machine (a tunnel to either), or with a word
+// of its own before .my.salesforce.com (a scratch org's acme.scratch…, acme.develop…), it does not give: not judged.
+function orgType(url: string): 'production' | 'sandbox' | undefined {
+  if (!['login', 'test', 'My Domain'].includes(hostKind(url))) return undefined;
+  if (isSandboxHost(url)) return 'sandbox';
+  return /^(login|[^.]+\.my)\.salesforce\.com$/.test(new URL(url).hostname) ? 'production' : undefined;
 }
 
 /**

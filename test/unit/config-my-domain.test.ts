@@ -72,6 +72,17 @@ describe('the hosts of a configuration', () => {
       [],
       'a sandbox My Domain from before enhanced domains',
     );
+    // A My Domain with a word of its own before .my.salesforce.com (a scratch org's, which sf logs in at
+    // test.salesforce.com by default): which org type it is, the references do not say, so nothing is said.
+    for (const [login, domain] of [
+      ['https://test.salesforce.com', 'https://acme-1234-dev-ed.scratch.my.salesforce.com'],
+      ['https://login.salesforce.com', 'https://acme-dev-ed.develop.my.salesforce.com'],
+      ['https://test.salesforce.com', 'https://acme-dev-ed.develop.my.salesforce.com'],
+      ['https://acme-1234-dev-ed.scratch.my.salesforce.com', sandboxDomain],
+    ]) {
+      const unknown = { ...WITH_SECRET, SF_LOGIN_URL: login, SF_MY_DOMAIN: domain };
+      assert.deepEqual(loadConfig(unknown, ROOT).warnings, [], `${login} with ${domain}`);
+    }
     const local = { ...WITH_SECRET, SF_LOGIN_URL: 'https://localhost:8443', SF_MY_DOMAIN: sandboxDomain };
     assert.ok(
       !loadConfig(local, ROOT).warnings.some((w) => w.startsWith('SF_MY_DOMAIN')),
