@@ -87,8 +87,14 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
     const hash = value.indexOf('#');
     // Node cuts an unquoted value at its first #; one after a space is a comment, one inside the value is not.
     if (!/^\s*["'`]/.test(value) && hash >= 0 && (hash === 0 || !/\s/.test(value[hash - 1] ?? ''))) {
+      // Node ends a quoted value at the first quote of its kind: one the value holds (a SOQL text literal) would cut it.
+      const [quote, called] = !value.includes("'")
+        ? ["'", 'single quotes']
+        : !value.includes('"')
+          ? ['"', 'double quotes']
+          : ['`', 'backquotes'];
       problems.push(
-        `${where} has a # inside its value, where Node's .env reader starts a comment and drops the rest: put the value in single quotes, ${name}='…'`,
+        `${where} has a # inside its value, where Node's .env reader starts a comment and drops the rest: put the value in ${called}, ${name}=${quote}…${quote}`,
       );
     } else if (at.length > 1) {
       warnings.push(

@@ -36,6 +36,15 @@ describe('checkEnvFile', () => {
       report('EMULATOR_PASSWORD=#secret\n').problem ?? '',
       /^EMULATOR_PASSWORD in .env \(line 1\) has a #/,
     );
+    // A value holding a single quote (a SOQL text literal) is given quotes it does not hold: in single quotes, Node
+    // would end it at its own first '.
+    const query = "SELECT Id FROM Account WHERE Name = 'Acme#1'";
+    const { problem: quoted } = report(`SF_SAMPLE_QUERY=${query}\n`);
+    assert.match(quoted ?? '', /put the value in double quotes, SF_SAMPLE_QUERY="…"$/);
+    assert.equal(parseEnv(`SF_SAMPLE_QUERY="${query}"`).SF_SAMPLE_QUERY, query, 'the advice works');
+    const both = `SELECT Id FROM Contact WHERE Name = 'The "No#1"'`;
+    assert.match(report(`SF_SAMPLE_QUERY=${both}\n`).problem ?? '', /in backquotes, SF_SAMPLE_QUERY=`…`$/);
+    assert.equal(parseEnv(`SF_SAMPLE_QUERY=\`${both}\``).SF_SAMPLE_QUERY, both, 'the advice works');
     // A comment after a space, a quoted #, an empty value with a comment, CRLF line ends: all as meant.
     const fine = report(
       'SF_LOGIN_URL=https://login.salesforce.com   # production\r\nSF_CLIENT_SECRET=\'a#b\'\r\nSF_SCOPES="api #x"\r\nSF_CLIENT_ID= # none\r\n',
