@@ -59,11 +59,12 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
     if (!named || /^\s*#/.test(line)) return;
     const name = named.toUpperCase();
     const known = VARIABLES.includes(name);
-    const exact = known && named === name && new RegExp(`^\\s*(?:export )?${name}\\s*=`).test(line);
+    // As Node reads the line alone: it trims spaces around a name but not tabs, and takes "export " alone before it.
+    const exact = known && Object.hasOwn(parseEnv(line), name);
     if (exact) setAt.set(name, [...(setAt.get(name) ?? []), index + 1]);
     else if (known && parsed[name] === undefined) {
       problems.push(
-        `${at} is meant to set ${name}, but Node does not read it so: write ${name}=value (the name in capitals, nothing before it but "export ", then =)`,
+        `${at} is meant to set ${name}, but Node does not read it so: write ${name}=value (the name in capitals, nothing before it but "export ", no tabs, then =)`,
       );
     } else if (!known && line.includes('=')) {
       // Other tools' variables may share the file: only a near miss of one of ours is worth a word.

@@ -52,20 +52,23 @@ describe('checkEnvFile', () => {
     assert.deepEqual(fine, { problem: undefined, warnings: [] });
   });
 
-  test('a line Node skips (set NAME=, lower case, a colon, no =) stops start-up naming the variable', () => {
+  test('a line Node skips (set NAME=, lower case, a colon, no =, a tab) stops start-up naming the variable', () => {
     for (const line of [
       'set SF_LOGIN_URL=https://login.salesforce.com',
       'sf_login_url=https://login.salesforce.com',
       'SF_LOGIN_URL: https://login.salesforce.com',
       'SF_LOGIN_URL https://login.salesforce.com',
       'export  SF_LOGIN_URL=https://login.salesforce.com',
+      // Tabs: Node's reader trims spaces around the name, not tabs, which then belong to the name.
+      '\tSF_LOGIN_URL=https://login.salesforce.com',
+      'SF_LOGIN_URL\t= https://login.salesforce.com',
     ]) {
       const { problem } = report(`PORT=0\n${line}\n`);
       // Node 22 and later may read some of these after all; then nothing is lost, and nothing is said.
       if (parseEnv(`${line}\n`).SF_LOGIN_URL !== undefined) continue;
       assert.equal(
         problem,
-        'line 2 of .env is meant to set SF_LOGIN_URL, but Node does not read it so: write SF_LOGIN_URL=value (the name in capitals, nothing before it but "export ", then =)',
+        'line 2 of .env is meant to set SF_LOGIN_URL, but Node does not read it so: write SF_LOGIN_URL=value (the name in capitals, nothing before it but "export ", no tabs, then =)',
         line,
       );
     }
