@@ -63,7 +63,7 @@ function orgTypeMixWarning(loginUrl: string, myDomainUrl: string): string | unde
 }
 
 // The org type the wire reference (§1.1) gives a login host; one on this machine (a tunnel to either), or with a word
-// of its own before .my.salesforce.com (a scratch org's acme.scratch…, acme.develop…), it does not give: not judged.
+// of its own before .my.salesforce.com (acme.scratch…, acme.develop…), it does not give: not judged.
 function orgType(url: string): 'production' | 'sandbox' | undefined {
   if (!['login', 'test', 'My Domain'].includes(hostKind(url))) return undefined;
   if (isSandboxHost(url)) return 'sandbox';

@@ -72,8 +72,8 @@ describe('the hosts of a configuration', () => {
       [],
       'a sandbox My Domain from before enhanced domains',
     );
-    // A My Domain with a word of its own before .my.salesforce.com (a scratch org's, which sf logs in at
-    // test.salesforce.com by default): which org type it is, the references do not say, so nothing is said.
+    // A My Domain with a word of its own before .my.salesforce.com (acme.scratch…, acme.develop…): the wire reference
+    // gives it no org type, so nothing is said of it.
     for (const [login, domain] of [
       ['https://test.salesforce.com', 'https://acme-1234-dev-ed.scratch.my.salesforce.com'],
       ['https://login.salesforce.com', 'https://acme-dev-ed.develop.my.salesforce.com'],
