@@ -1,6 +1,7 @@
 // The .env file beside what Node made of it: Node's reader skips or cuts short what it cannot take without a word (a
 // byte-order mark, a # inside a value, `set NAME=`, a name in lower case), and the shell's value beats the file's.
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseEnv } from 'node:util';
 import type { Env } from './configValues.ts';
 import { VARIABLES } from './configVariables.ts';
@@ -20,6 +21,8 @@ export interface EnvFileReport {
   warnings: string[];
 }
 
+const stop = (problem: string): EnvFileReport => ({ problem, warnings: [] });
+
 /** `env` is the environment as Node left it after reading `file` (the shell's values win over the file's). */
 export function checkEnvFile(file: string, env: Env): EnvFileReport {
   let text: string;
@@ -28,24 +31,17 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') {
-      return {
-        problem: `${file} cannot be read (${code}): make it readable by this user, or remove it`,
-        warnings: [],
-      };
+      return stop(`${file} cannot be read (${code}): make it readable by this user, or remove it`);
     }
     // Windows' Notepad saves "all text files" as .env.txt, and Explorer hides the .txt.
     return existsSync(`${file}.txt`)
-      ? {
-          problem: `there is a ${file}.txt but no ${file}: rename it to ${file} (Notepad adds .txt)`,
-          warnings: [],
-        }
-      : { warnings: [] };
+      ? stop(`there is a ${file}.txt but no ${file}: rename it to ${file} (Notepad adds .txt)`)
+      : { warnings: settingsElsewhere(file) };
   }
   if (text.startsWith('\uFEFF')) {
-    return {
-      problem: `${file} starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM`,
-      warnings: [],
-    };
+    return stop(
+      `${file} starts with a byte-order mark, which hides its first variable: save it as UTF-8 without BOM`,
+    );
   }
   const parsed = parseEnv(text);
   const lines = text.split(/\r?\n|\r/);
@@ -115,6 +111,25 @@ export function readEnvFile(file: string): EnvFileReport {
   const report = checkEnvFile(file, process.env);
   if (!report.problem && existsSync(file)) process.loadEnvFile(file);
   return report;
+}
+
+/** No .env, but settings where the playground does not look: the playground would start on the emulator, silent. */
+function settingsElsewhere(file: string): string[] {
+  const [folder, example] = [path.dirname(file), path.join(path.dirname(file), '.env.example')];
+  // Its lines all start commented out: one that sets a variable was edited in place, not copied.
+  const inExample = existsSync(example) ? parseEnv(readFileSync(example, 'utf8')) : {};
+  const set = VARIABLES.filter((name) => Object.hasOwn(inExample, name));
+  const misplaced = existsSync(path.join(folder, 'server', '.env'));
+  return [
+    ...(set.length > 0
+      ? [
+          `${example} sets ${set.join(', ')}, but the playground reads only ${file}: copy .env.example to .env and keep your values there`,
+        ]
+      : []),
+    ...(misplaced
+      ? [`there is a .env in server/, where the playground does not look: move it to ${file}`]
+      : []),
+  ];
 }
 
 /** Levenshtein distance, for "did you mean": names are short, so the plain table will do. */

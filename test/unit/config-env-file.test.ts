@@ -2,7 +2,7 @@
 // line it skips, a quote that runs on) stops start-up naming the variable; a shell value that beats the file's, a
 // name set twice and a misspelt name are warnings. Never a value in a message: it may be a secret.
 import assert from '../support/assert.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseEnv } from 'node:util';
@@ -110,6 +110,26 @@ describe('checkEnvFile', () => {
       checkEnvFile(path.join(dir, '.env'), {}).problem ?? '',
       /\.env\.txt but no .*\.env: rename it/,
     );
+  });
+
+  test('no .env, but settings in .env.example edited in place or in server/.env: a warning each', () => {
+    const dir = tempDir();
+    const file = path.join(dir, '.env');
+    writeFileSync(
+      path.join(dir, '.env.example'),
+      '# Copy to .env\n# SF_LOGIN_URL=https://login.salesforce.com\n',
+    );
+    assert.deepEqual(checkEnvFile(file, {}), { warnings: [] }, 'the example as shipped: all commented out');
+    writeFileSync(
+      path.join(dir, '.env.example'),
+      '# Copy to .env\nSF_LOGIN_URL=https://login.salesforce.com\nSF_CLIENT_ID=3MVG9x\nOTHER=1\n',
+    );
+    mkdirSync(path.join(dir, 'server'));
+    writeFileSync(path.join(dir, 'server', '.env'), 'PORT=9000\n');
+    assert.deepEqual(checkEnvFile(file, {}).warnings, [
+      `${path.join(dir, '.env.example')} sets SF_LOGIN_URL, SF_CLIENT_ID, but the playground reads only ${file}: copy .env.example to .env and keep your values there`,
+      `there is a .env in server/, where the playground does not look: move it to ${file}`,
+    ]);
   });
 
   test('VARIABLES names exactly the variables .env.example explains', () => {
