@@ -41,3 +41,9 @@ export function pasteStack(): PasteStack {
     explain: (text) => explainPasted(started(), text),
   };
 }
+
+/** The lead paragraph's words: what the page says the tool and Salesforce said. */
+export const leadOf = (html: string): string =>
+  unescapeHtml((/<p class="lead">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '').replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();

@@ -1,6 +1,6 @@
-// Someone's own client refusing what it was sent, pasted: a certificate its Java, Python or curl does not trust (that
-// client's way to trust a root, where Node's NODE_EXTRA_CA_CERTS would change nothing for it), or, for an OpenID
-// Connect client (openid-client, jose), an id_token whose iss or nonce it did not expect.
+// Someone's own client refusing what it was sent, pasted: a certificate its Java, .NET, Python or curl does not
+// trust (that client's way to trust a root, where Node's NODE_EXTRA_CA_CERTS would change nothing for it), or, for an
+// OpenID Connect client (openid-client, jose, Spring Security), an id_token whose iss or nonce it did not expect.
 import type { Rule } from './types.ts';
 
 const MEANING =
@@ -13,11 +13,21 @@ export const CLIENT_TRUST_RULES: Rule[] = [
   {
     key: 'untrusted-certificate-java',
     error: 'untrusted_certificate',
-    description: /PKIX path building failed|unable to find valid certification path/i,
+    description:
+      /PKIX path building failed|unable to find valid certification path|No subject alternative|CertificateExpiredException/i,
     title: 'Your Java client does not trust the server’s certificate',
     likelyMeaning: MEANING,
-    howToFix: `Put the root certificate in a trust store and run Java with it: keytool -importcert -noprompt -alias sf-root -file certs/server.crt -keystore truststore.p12 -storepass changeit, then java -Djavax.net.ssl.trustStore=truststore.p12 -Djavax.net.ssl.trustStorePassword=changeit … (or add it to the JDK's cacerts). ${EMULATOR}`,
+    howToFix: `Put the root certificate in a trust store and run Java with it: keytool -importcert -noprompt -alias sf-root -file certs/server.crt -keystore truststore.p12 -storepass changeit, then java -Djavax.net.ssl.trustStore=truststore.p12 -Djavax.net.ssl.trustStorePassword=changeit … (or add it to the JDK's cacerts). ${EMULATOR} "No subject alternative … matching" is no matter of trust: call the host name the certificate was issued for; a CertificateExpiredException needs a renewed certificate.`,
     whatNotToDo: NEVER,
+  },
+  {
+    key: 'untrusted-certificate-dotnet',
+    error: 'untrusted_certificate',
+    description: /remote certificate is invalid|SSL connection could not be established/i,
+    title: 'Your .NET client does not trust the server’s certificate',
+    likelyMeaning: MEANING,
+    howToFix: `The reason is at the end of the inner exception: UntrustedRoot or RemoteCertificateChainErrors is a root your machine does not trust. .NET trusts the operating system's roots: on Windows, import the root into Trusted Root Certification Authorities (Import-Certificate -FilePath certs\\server.crt -CertStoreLocation Cert:\\CurrentUser\\Root); on Linux, copy it to /usr/local/share/ca-certificates/ with a .crt name and run update-ca-certificates. RemoteCertificateNameMismatch is no matter of trust: call the host name the certificate was issued for. ${EMULATOR}`,
+    whatNotToDo: `${NEVER} In .NET that is a ServerCertificateCustomValidationCallback that returns true.`,
   },
   {
     key: 'untrusted-certificate-python',

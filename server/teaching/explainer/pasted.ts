@@ -2,7 +2,7 @@
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
 import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
-import { fromCliLine, isSetting, OMNIAUTH_OWN } from './pastedCliLine.ts';
+import { fromCliLine, GUZZLE_CUT, isSetting, OMNIAUTH_OWN, SPRING_OWN } from './pastedCliLine.ts';
 import { fromKeyLines, fromNsError, fromRepr, fromRustDebug } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
@@ -119,18 +119,23 @@ function fromUrlOrForm(input: string): PastedError | undefined {
 }
 
 function fromCode(input: string): PastedError | undefined {
-  // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST, nor
-  // an Apex debug log's event (…|CALLOUT_RESPONSE|…, between its line's bars), nor OmniAuth's own failure key.
+  // A setting (SF_CLIENT_ID=…, from a pasted .env; any SF_…) is not an error code, nor Node's ERR_BAD_REQUEST or
+  // undici's UND_ERR_SOCKET, nor an Apex debug log's event (…|CALLOUT_RESPONSE|…, between its line's bars), nor
+  // OmniAuth's or Spring Security's own codes, nor a MuleSoft error type's name (HTTP:BAD_REQUEST,
+  // SALESFORCE:INVALID_SESSION: the connector's category), nor a word Guzzle cut short ("FIELD_CUSTOM_VA (truncated...)").
   const match = [...input.matchAll(new RegExp(KNOWN_CODE, 'g'))].find((found) => {
-    const after = input.slice((found.index ?? 0) + found[0].length);
+    const at = found.index ?? 0;
+    const after = input.slice(at + found[0].length);
     const value = /^\s*:[ \t]*([^\n]*)/.exec(after)?.[1];
-    const logEvent = input[(found.index ?? 0) - 1] === '|' && after.startsWith('|');
-    const omniAuth = found[1] === OMNIAUTH_OWN;
+    const logEvent = input[at - 1] === '|' && after.startsWith('|');
+    const muleType = !/[a-z]/.test(found[1]) && /\b[A-Z]+:$/.test(input.slice(Math.max(0, at - 20), at));
+    const own = found[1] === OMNIAUTH_OWN || SPRING_OWN.test(found[1]) || /^(?:UND_)?ERR_/.test(found[1]);
     return (
       !/^\s*=/.test(after) &&
-      !/^ERR_/.test(found[1]) &&
+      !own &&
       !logEvent &&
-      !omniAuth &&
+      !muleType &&
+      !after.startsWith(GUZZLE_CUT) &&
       !isSetting(found[1], value ?? '')
     );
   });

@@ -13,6 +13,14 @@ const CLI_LINE = new RegExp(
 );
 /** Python's oauthlib: InvalidClientIdError: (invalid_client_id) client identifier invalid. */
 const OAUTHLIB = new RegExp(`\\((${ERROR_CODE})\\)[ \\t]+([^\\s][^\\n]*)`);
+/** Spring Security's OAuth2Error as its exceptions print it: [invalid_grant] expired authorization code. */
+const SPRING = new RegExp(`\\[(${ERROR_CODE})\\][ \\t]+([^\\s][^\\n]*)`);
+/**
+ * Spring Security's own codes, never Salesforce's: its checks of the callback (state, nonce, id_token claims, a
+ * redirect_uri) and a call whose answer it could not read as OAuth's (the status and body, if any, follow).
+ */
+export const SPRING_OWN =
+  /^(?:invalid_(?:token_response|user_info_response|id_token|nonce|state_parameter|redirect_uri_parameter)|authorization_request_not_found|client_registration_not_found)$/;
 /**
  * "invalid_grant: authentication failure", "invalid_grant::authentication failure", "HTTP 400 invalid_grant - ...",
  * "invalid_grant (authentication failure)".
@@ -20,11 +28,11 @@ const OAUTHLIB = new RegExp(`\\((${ERROR_CODE})\\)[ \\t]+([^\\s][^\\n]*)`);
 export function fromCliLine(input: string, unwrap = true): PastedError | undefined {
   const match = [...input.matchAll(CLI_LINE)].find(
     ([, name, said, inBrackets]) =>
-      !isSetting(name, said ?? inBrackets) && !isKeyOfCode(name, said ?? inBrackets),
+      !isSetting(name, said ?? inBrackets) && !isKeyOfCode(name, said ?? inBrackets) && !isCut(inBrackets),
   );
   if (!match || match.index === undefined) {
-    const oauthlib = OAUTHLIB.exec(input);
-    return oauthlib ? withDescription(oauthlib[1], oauthlib[2].trim()) : undefined;
+    const bracketed = [OAUTHLIB.exec(input), SPRING.exec(input)].find((m) => m && !SPRING_OWN.test(m[1]));
+    return bracketed ? withDescription(bracketed[1], bracketed[2].trim()) : undefined;
   }
   if (match[3] !== undefined) return withDescription(match[1], match[3].trim());
   const wrapped = unwrap ? omniAuth(match[2]) : undefined;
@@ -45,6 +53,10 @@ const isKeyOfCode = (name: string, said: string) =>
   /^(?:client_(?:id|secret)|grant_type|redirect_uri|security_token|(?:access|refresh|id)_token|api_version|instance_url|login_url|response_type|code_(?:verifier|challenge(?:_method)?)|token_type|issued_at)$/i.test(
     name,
   );
+
+/** PHP Guzzle's mark where it cut a body (at 120 characters): the word before it is a cut one, no code. */
+export const GUZZLE_CUT = ' (truncated...)';
+const isCut = (inBrackets?: string) => inBrackets === 'truncated...';
 
 /** A setting pasted with its value (SF_PASSWORD: …, in YAML), never an error code and its description. */
 export const isSetting = (name: string, value: string) => /^SF_/.test(name) || isMaskedValue(value);

@@ -16,9 +16,10 @@ const CLIENT_FAILURES: [RegExp, string][] = [
   // A key or certificate file the client could not open: the same card as a key it could not read. Each code is read
   // up to the next one at most, so that a line of many is read once, not once per code.
   [/\b(?:ENOENT|EACCES)\b(?:(?!ENOENT|EACCES)[^\n])*?\.(?:key|pem|crt|p8)\b/, 'pem_error'],
-  [/\b(?:ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT)\b|\btimed out\b/, 'timeout'],
+  // undici (Node's fetch) names the failure in its cause: ConnectTimeoutError's line says more than its code's.
+  [/\b(?:ETIMEDOUT|ConnectTimeoutError|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT)\b|\btimed out\b/, 'timeout'],
   [
-    /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|UnknownHostException|SSL_ERROR_SYSCALL)\b|getaddrinfo/,
+    /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|UnknownHostException|SSL_ERROR_SYSCALL|UND_ERR_SOCKET)\b|getaddrinfo/,
     'network_error',
   ],
 ];
@@ -30,12 +31,15 @@ const CLIENT_FAILURES: [RegExp, string][] = [
  */
 const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
   [
-    /unable to get local issuer certificate|certificate has expired|does not match certificate's altnames|SSL certificate problem|unable to find valid certification path/i,
+    /unable to get local issuer certificate|certificate has expired|does not match certificate's altnames|SSL certificate problem|unable to find valid certification path|No subject alternative (?:DNS )?names? matching|CertificateExpiredException|The remote certificate is invalid/i,
     'untrusted_certificate',
   ],
-  [/Timeout was reached/, 'timeout'],
+  // .NET's outer line, when the inner exception that names the reason was not pasted.
+  [/The SSL connection could not be established/, 'untrusted_certificate'],
+  // .NET's HttpClient.Timeout, and Windows' words for a connection that was never answered.
+  [/Timeout was reached|HttpClient\.Timeout of|did not properly respond after a period of time/, 'timeout'],
   [
-    /Could not resolve host|Couldn't connect to server|Connection refused|Failed to establish a new connection|Name or service not known|Failed to resolve|socket hang up/,
+    /Could not resolve host|Couldn't connect to server|Connection refused|Failed to establish a new connection|Name or service not known|Failed to resolve|socket hang up|No such host is known|actively refused it|forcibly closed by the remote host|other side closed/,
     'network_error',
   ],
 ];
@@ -45,11 +49,19 @@ const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
  * id_token's iss or nonce, or the callback's state, was not the one expected. Salesforce answered; the client refused.
  */
 const CLIENT_CHECKS: [RegExp, string][] = [
-  [/\bunexpected (?:JWT )?"?iss"? (?:\(issuer\) )?(?:claim )?value\b/i, 'client_iss_mismatch'],
-  [/\bnonce mismatch\b|\bunexpected (?:ID Token |JWT )?"nonce" claim value\b/i, 'client_nonce_mismatch'],
-  // openid-client 5 and 6, OmniAuth's csrf_detected, passport's words: the state that came back is not the one kept.
+  // Spring Security lists the claims it refused: an iss among them is the issuer check.
   [
-    /\bstate mismatch\b|\bunexpected "state" response parameter|\bresponse parameter "state" missing|\bcsrf_detected\b|Unable to verify authorization request state/i,
+    /\bunexpected (?:JWT )?"?iss"? (?:\(issuer\) )?(?:claim )?value\b|\[invalid_id_token\][^\n{]{0,200}\{[^\n]{0,200}\biss=/i,
+    'client_iss_mismatch',
+  ],
+  [
+    /\bnonce mismatch\b|\bunexpected (?:ID Token |JWT )?"nonce" claim value\b|\[invalid_nonce\]/i,
+    'client_nonce_mismatch',
+  ],
+  // openid-client 5 and 6, OmniAuth's csrf_detected, passport's words: the state that came back is not the one kept.
+  // Spring Security's own codes for the same checks: no saved request for the state that came back, or another state.
+  [
+    /\bstate mismatch\b|\bunexpected "state" response parameter|\bresponse parameter "state" missing|\bcsrf_detected\b|Unable to verify authorization request state|\[(?:authorization_request_not_found|invalid_state_parameter)\]/i,
     'client_state_mismatch',
   ],
 ];

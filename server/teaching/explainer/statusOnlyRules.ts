@@ -4,6 +4,18 @@ import type { Rule } from './types.ts';
 
 export const STATUS_ONLY_RULES: Rule[] = [
   {
+    key: 'http-status-only-guzzle',
+    error: 'http_status_only',
+    description: /resulted in a `\d{3}/,
+    title: 'Guzzle quotes only the start of the answer',
+    likelyMeaning:
+      "PHP's Guzzle raised on the status, and its message quotes at most the first 120 characters of the body Salesforce sent, then (truncated...): the errorCode of a REST error, which comes after its message, is often cut off, and a status alone stands for many causes.",
+    howToFix:
+      "Read the whole body from the exception, then paste it here: catch (GuzzleHttp\\Exception\\RequestException $e) { echo (string) $e->getResponse()->getBody(); } (or pass ['http_errors' => false] and read the response yourself).",
+    whatNotToDo:
+      'Do not guess the error from the cut words, and do not log the request to see it: it holds your secret or token.',
+  },
+  {
     key: 'http-status-only',
     error: 'http_status_only',
     title: "Only the HTTP status came through, not Salesforce's answer",
