@@ -31,7 +31,7 @@ import {
   maskYamlBlock,
   yamlValue,
 } from './pastedSecretShapes.ts';
-import { maskJoinedLiterals, maskLiterals } from './pastedSecretReplacers.ts';
+import { maskJoinedLiterals, maskLiterals, maskPair } from './pastedSecretReplacers.ts';
 import {
   continuesSentence,
   isCodeCall,
@@ -84,40 +84,7 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
       const [vq, value] = dq !== undefined ? ['"', dq] : ["'", sq ?? ''];
       return isNoSecret(name, value) ? m : `${q}${name}${q}${sep}${vq}${maskValue(value)}${vq}`;
     })
-    .replace(
-      PAIR,
-      (
-        m,
-        name: string,
-        sep: string,
-        dq?: string,
-        sq?: string,
-        bq?: string,
-        bare?: string,
-        at = 0,
-        all = '',
-      ) => {
-        // The head of a value masked already ("00D5…••••••", a token's telling prefix): the rest of it and the mask
-        // follow at once. Only then: a masked JWT further along the line is another parameter's.
-        if (bare !== undefined && /^[^\s]{0,3}…••••••/.test(all.slice(at + m.length))) return m;
-        const [q, value] = [
-          ['"', dq],
-          ["'", sq],
-          ['`', bq],
-          ['', bare],
-        ].find(([, v]) => v !== undefined) ?? ['', ''];
-        // SOQL's "unexpected token: FROM" names a word of the query, which the explanation needs: that phrase only.
-        const soqlToken = /^token$/i.test(name) && sep.includes(':') && !sep.includes('::');
-        if (soqlToken && /\bunexpected[ \t]+$/i.test(all.slice(Math.max(0, at - 12), at))) return m;
-        const proseGoesOn = continuesSentence(all, at + m.length);
-        // An error code with its words after it ("Pass: invalid_grant - authentication failure").
-        const codeGoesOn =
-          isErrorCode(value ?? '') && /^[ \t]+\S/.test(all.slice(at + m.length, at + m.length + 3));
-        const prose = (proseGoesOn && isProse(name, sep, value ?? '')) || codeGoesOn;
-        if (isNoSecret(name, value ?? '') || (q === '' && (prose || isCodeCall(value ?? '')))) return m;
-        return `${name}${sep}${q}${maskValue(value ?? '')}${q}`;
-      },
-    )
+    .replace(PAIR, maskPair)
     .replace(FLAG, (m, ...args) => {
       const { head, value, tail } = groupsOf(args);
       // "use the --password flag to…": a word of a sentence.
