@@ -42,6 +42,8 @@ const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
     /Could not resolve host|Couldn't connect to server|Connection refused|Failed to establish a new connection|Name or service not known|Failed to resolve|socket hang up|No such host is known|actively refused it|forcibly closed by the remote host|other side closed/,
     'network_error',
   ],
+  // Node's fetch (undici) says only this, its reason left in the error's cause: read last, after any cause pasted.
+  [/\bfetch failed\b/, 'fetch_failed'],
 ];
 
 /**

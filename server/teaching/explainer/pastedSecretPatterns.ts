@@ -131,3 +131,19 @@ export const LONG_HEX = /\b[A-Fa-f0-9]{40,}\b/g;
 /** A JWT keeps its readable header and claims; its signature goes, as on the flow pages. */
 // Starting only where no base64url character precedes: \b would try each "eyJ" inside a run again (quadratic).
 export const JWT = /(?<![\w-])(eyJ[\w-]+\.eyJ[\w-]+\.)([\w-]{16,})/g;
+
+/** A table row's name as the Salesforce CLI writes it (sf org display user lists the password): title case words. */
+const ROW_NAME = '(?:Password|Access Token|Refresh Token|Client Secret|Consumer Secret|Security Token)';
+/**
+ * Credentials as tools print them back, with no name=value to find them by; groups as NAMED_ELSEWHERE's. A CLI table's
+ * row, "Password      k5!vhgx…" (two or more blanks between the columns) or "│ Password     │ k5!vhgx… │", at a
+ * row's start and never a word followed by more ("Password  is required": a sentence); and sf org generate
+ * password's sentence, Successfully set the password "…" for user ….
+ */
+export const TOOL_OUTPUTS: RegExp[] = [
+  new RegExp(
+    String.raw`^(?<head>[ \t]*(?:│[ \t]*)?${ROW_NAME}(?:[ \t]{2,}|[ \t]*│[ \t]*))(?<value>(?![A-Za-z][a-z]*[ \t]+[A-Za-z])[^\s│]+)(?<tail>)`,
+    'gm',
+  ),
+  /(?<head>\bset the password ")(?<value>[^"\n]+)(?<tail>" for user\b)/g,
+];

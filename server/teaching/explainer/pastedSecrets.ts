@@ -16,6 +16,7 @@ import {
   QUOTED,
   REFRESH_TOKEN,
   SESSION_ID,
+  TOOL_OUTPUTS,
   URL_PASSWORD,
   XML_SECRET,
   YAML_BLOCK,
@@ -65,7 +66,7 @@ export function maskPastedSecrets(text: string): { text: string; masked: boolean
       return `${head}${maskValue(value)}${tail}`;
     });
   // Before PAIR, which would take a value's first word alone (--data-urlencode 'password=two words').
-  const named = NAMED_ELSEWHERE.reduce(
+  const named = [...NAMED_ELSEWHERE, ...TOOL_OUTPUTS].reduce(
     (sofar, shape) =>
       sofar.replace(shape, (m, ...args) => {
         const { head, value, tail, setting } = groupsOf(args);

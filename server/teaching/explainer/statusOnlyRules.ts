@@ -1,5 +1,6 @@
 // Explanations for an answer that carries no Salesforce error: a paste of the status alone (the body, which names
-// the error, left unread), a redirect where a call expected its answer, and another server's JSON error.
+// the error, left unread), Node's fetch failing with its reason left out, a redirect where a call expected its
+// answer, and another server's JSON error.
 import type { Rule } from './types.ts';
 
 export const STATUS_ONLY_RULES: Rule[] = [
@@ -25,6 +26,17 @@ export const STATUS_ONLY_RULES: Rule[] = [
       'Print the body before raising, then paste it here. Python requests: print(r.status_code, r.text) before r.raise_for_status(); axios: console.log(err.response.data); fetch: await response.text(); curl: drop -f and add -i; Java: read getErrorStream(); C#: await response.Content.ReadAsStringAsync() before EnsureSuccessStatusCode(); Windows PowerShell: $_.ErrorDetails.Message in the catch block.',
     whatNotToDo:
       'Do not guess from the status alone, and do not log the request to see it: it holds your secret or assertion.',
+  },
+  {
+    key: 'fetch-failed',
+    error: 'fetch_failed',
+    title: "Node's fetch failed, and the reason was left out",
+    likelyMeaning:
+      'Node\'s built-in fetch (undici) throws "TypeError: fetch failed" for every failure before an HTTP answer (a host it could not find, a refused or dropped connection, a timeout, a TLS certificate it did not trust) and keeps the reason in the error\'s cause, which a log of error.message leaves out. No answer came: Salesforce said nothing.',
+    howToFix:
+      'Log the whole error, cause included, and paste that here: console.error(err) prints [cause] with its code (ENOTFOUND, ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN…); or console.error(err.cause).',
+    whatNotToDo:
+      'Do not set NODE_TLS_REJECT_UNAUTHORIZED=0 to see whether that helps: it turns certificate checks off for the whole process.',
   },
   {
     key: 'http-redirect',
