@@ -89,6 +89,17 @@ describe('the trouble path: pastes from application servers', () => {
     assert.match(leadOf(server), /resulted in a `503 Service Unavailable` response/);
   });
 
+  test("libcurl's words from Guzzle or Insomnia go to curl's card, which says how each takes the root", async () => {
+    for (const pasted of [
+      'GuzzleHttp\\Exception\\ConnectException: cURL error 60: SSL certificate problem: self-signed certificate (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) for https://localhost:8443/services/oauth2/token',
+      'Error: SSL peer certificate or SSH remote key was not OK',
+    ]) {
+      const html = await explain(pasted);
+      assert.equal(firstCard(html), 'curl does not trust the server’s certificate', pasted);
+      assert.match(html, /&#39;verify&#39; =&gt; &#39;certs\/server\.crt&#39;/, pasted);
+    }
+  });
+
   test("MuleSoft's error type is the connector's, not Salesforce's code; its config's secrets are masked", async () => {
     const html = await explain(
       [

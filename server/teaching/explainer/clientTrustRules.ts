@@ -42,10 +42,12 @@ export const CLIENT_TRUST_RULES: Rule[] = [
   {
     key: 'untrusted-certificate-curl',
     error: 'untrusted_certificate',
-    description: /curl: \(60\)|SSL certificate problem/i,
+    // libcurl's words, which the programs built on it print too (PHP's Guzzle as "cURL error 60", Insomnia).
+    description:
+      /curl: \(60\)|SSL certificate problem|cURL error 60|SSL peer certificate or SSH remote key was not OK/i,
     title: 'curl does not trust the server’s certificate',
     likelyMeaning: MEANING,
-    howToFix: `Give curl the root certificate's PEM file: curl --cacert certs/server.crt …, run from the folder the path starts in. ${EMULATOR}`,
+    howToFix: `Give curl the root certificate's PEM file: curl --cacert certs/server.crt …, run from the folder the path starts in. A program built on libcurl says the same, and takes the file its own way: PHP's Guzzle as its verify option ('verify' => 'certs/server.crt'), a desktop client such as Insomnia as a CA certificate in its settings. ${EMULATOR}`,
     whatNotToDo: NEVER,
   },
 ];

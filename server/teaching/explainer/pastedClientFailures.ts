@@ -31,7 +31,7 @@ const CLIENT_FAILURES: [RegExp, string][] = [
  */
 const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
   [
-    /unable to get local issuer certificate|certificate has expired|does not match certificate's altnames|SSL certificate problem|unable to find valid certification path|No subject alternative (?:DNS )?names? matching|CertificateExpiredException|The remote certificate is invalid/i,
+    /unable to get local issuer certificate|certificate has expired|does not match certificate's altnames|SSL certificate problem|unable to find valid certification path|SSL peer certificate or SSH remote key was not OK|No subject alternative (?:DNS )?names? matching|CertificateExpiredException|The remote certificate is invalid/i,
     'untrusted_certificate',
   ],
   // .NET's outer line, when the inner exception that names the reason was not pasted.
