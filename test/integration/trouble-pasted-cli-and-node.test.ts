@@ -73,6 +73,11 @@ describe('the trouble path: pastes from the sf CLI and Node', () => {
     );
     assert.equal(firstCard(socket), 'Salesforce did not answer');
     assert.doesNotMatch(socket, /Salesforce answered UND_ERR_SOCKET/);
+    assert.match(
+      leadOf(socket),
+      /SocketError: other side closed/,
+      'the lead quotes the cause, not its code alone',
+    );
     const timeout = await explain(
       "TypeError: fetch failed {\n  [cause]: ConnectTimeoutError: Connect Timeout Error (attempted address: login.salesforce.com:443, timeout: 10000ms)\n      at onConnectTimeout (node:internal/deps/undici/undici:2602:28) {\n    code: 'UND_ERR_CONNECT_TIMEOUT'\n  }\n}",
     );

@@ -19,7 +19,7 @@ const CLIENT_FAILURES: [RegExp, string][] = [
   // undici (Node's fetch) names the failure in its cause: ConnectTimeoutError's line says more than its code's.
   [/\b(?:ETIMEDOUT|ConnectTimeoutError|UND_ERR_(?:CONNECT|HEADERS|BODY)_TIMEOUT)\b|\btimed out\b/, 'timeout'],
   [
-    /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|UnknownHostException|SSL_ERROR_SYSCALL|UND_ERR_SOCKET)\b|getaddrinfo/,
+    /\b(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|UnknownHostException|SSL_ERROR_SYSCALL|UND_ERR_SOCKET|SocketError)\b|getaddrinfo/,
     'network_error',
   ],
 ];
