@@ -69,9 +69,16 @@ export function flowDriver(browser: Browser, page: Page, stack: TestStack): Flow
           .getByLabel('Security token', { exact: true })
           .fill(securityToken(stack.config.emulator.password, ADMIN_ID));
       }
+      // The Run form's answer is a new page: marked on the old one, so that the device's code is looked for on the
+      // new one (a click can return before its page comes, and the old page has no code to approve).
+      await page.evaluate(() => Object.assign(window, { runClickedHere: true }));
       await page.getByRole('button', { name: RUN[flow] }).click();
       if (flow === 'web-server' || flow === 'user-agent') await signInAtEmulator(page, stack);
-      if (flow === 'device' && approve) await approveDevice();
+      if (flow === 'device' && approve) {
+        await page.waitForFunction(() => !('runClickedHere' in window));
+        await page.waitForLoadState('load');
+        await approveDevice();
+      }
       await page.waitForURL((url) => url.pathname === '/result' || url.pathname === `/flows/${flow}`);
     },
   };
