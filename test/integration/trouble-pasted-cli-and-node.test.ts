@@ -84,4 +84,18 @@ describe('the trouble path: pastes from the sf CLI and Node', () => {
     assert.equal(firstCard(timeout), 'Salesforce did not answer in time');
     assert.match(leadOf(timeout), /ConnectTimeoutError: Connect Timeout Error \(attempted address/);
   });
+
+  test("a Node stack's frames are places in files, not codes: err.stack of a fetch that failed", async () => {
+    // As Node 20 prints err.stack (no cause): its task_queues:95:5 was read as Salesforce's code task_queues.
+    const stack = await explain(
+      'TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)\n    at async main (/app/src/get_token.js:12:7)',
+    );
+    assert.equal(firstCard(stack), "Node's fetch failed, and the reason was left out");
+    assert.doesNotMatch(stack, /Salesforce answered (?:task_queues|get_token)/);
+    // A frame after a real code's line changes nothing: the code is read.
+    const after = await explain(
+      'Error: invalid_grant: authentication failure\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    );
+    assert.equal(leadOf(after), "Salesforce's answer: invalid_grant / authentication failure.");
+  });
 });

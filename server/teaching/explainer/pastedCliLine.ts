@@ -27,8 +27,11 @@ export const SPRING_OWN =
  */
 export function fromCliLine(input: string, unwrap = true): PastedError | undefined {
   const match = [...input.matchAll(CLI_LINE)].find(
-    ([, name, said, inBrackets]) =>
-      !isSetting(name, said ?? inBrackets) && !isKeyOfCode(name, said ?? inBrackets) && !isCut(inBrackets),
+    (found) =>
+      !isSetting(found[1], found[2] ?? found[3]) &&
+      !isKeyOfCode(found[1], found[2] ?? found[3]) &&
+      !isCut(found[3]) &&
+      !isFilePlace(input, found.index, found[2]),
   );
   if (!match || match.index === undefined) {
     const bracketed = [OAUTHLIB.exec(input), SPRING.exec(input)].find((m) => m && !SPRING_OWN.test(m[1]));
@@ -53,6 +56,13 @@ const isKeyOfCode = (name: string, said: string) =>
   /^(?:client_(?:id|secret)|grant_type|redirect_uri|security_token|(?:access|refresh|id)_token|api_version|instance_url|login_url|response_type|code_(?:verifier|challenge(?:_method)?)|token_type|issued_at)$/i.test(
     name,
   );
+
+/**
+ * A stack frame's file and line (node:internal/process/task_queues:95:5, /app/get_token.js:12:7): a file's name after
+ * a slash, or a name followed by line and column, is no code.
+ */
+const isFilePlace = (input: string, index: number | undefined, said?: string) =>
+  /[/\\]$/.test(input.slice(0, index)) || /^\d+(?::\d+)?\)?$/.test(said ?? '');
 
 /** PHP Guzzle's mark where it cut a body (at 120 characters): the word before it is a cut one, no code. */
 export const GUZZLE_CUT = ' (truncated...)';
