@@ -77,6 +77,11 @@ describe('the trouble path: pastes from application servers', () => {
     );
     assert.doesNotMatch(cut, /FIELD_CUSTOM_VA mean|Salesforce answered FIELD_CUSTOM_VA/);
     assert.equal(firstCard(cut), GUZZLE);
+    // Guzzle printed the body's start: the lead says so, not that the body went unread (and no full stop after its :).
+    assert.equal(
+      leadOf(cut),
+      "Not Salesforce's whole answer: your client raised an error on the HTTP status, and its message quotes at most the first 120 characters of the body. The line: GuzzleHttp\\Exception\\ClientException: Client error: `POST https://acme.my.salesforce.com/services/data/v61.0/sobjects/Account` resulted in a `400 Bad Request` response:",
+    );
     const noCode = await explain(
       `${head}[{"message":"Please enter a valid phone number for this account before you save it, including the area code","e (truncated...)`,
     );

@@ -27,8 +27,8 @@ export function fromMessage(input: string): PastedError | undefined {
  * Java's HttpURLConnection, MuleSoft's "failed: bad request (400)", .NET's EnsureSuccessStatusCode() and WebException
  * (Windows PowerShell's Invoke-RestMethod too), an Apex debug log's callout response (a refusal's status only),
  * Spring's WebClient ("400 Bad Request from POST …") and RestClient ("400 Bad Request: [no body]"), and PHP Guzzle's
- * "resulted in a `400 Bad Request` response" (its body, if any, cut at 120 characters). The body that said why was
- * left unread. Each status text is bounded: a run of "400 A 400 A …" must not be read again from each status.
+ * "resulted in a `400 Bad Request` response" (its body, if any, cut at 120 characters). Apart from Guzzle's start of
+ * it, the body that said why was left unread. Each status text is bounded: a run of "400 A 400 A …" must not be read again from each status.
  */
 const STATUS_ONLY =
   /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)|Response status code does not indicate success: \d{3}|The remote server returned an error: \(\d{3}\)|\bHttpResponse\[Status=[\w ]*, StatusCode=[45]\d\d\]|\b[45]\d\d [A-Z][A-Za-z -]{0,40}(?: from (?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|: \[no body\])|resulted in a `[1-5]\d\d [^`\n]{0,40}` response/i;
@@ -42,5 +42,11 @@ export function fromStatusOnly(input: string): PastedError | undefined {
     .slice(start, end < 0 ? undefined : end)
     .trim()
     .slice(0, 200);
-  return { error: 'http_status_only', error_description: line, fromClient: true };
+  const guzzle = match[0].startsWith('resulted in');
+  return {
+    error: 'http_status_only',
+    error_description: line,
+    fromClient: true,
+    ...(guzzle && { bodyStart: true }),
+  };
 }

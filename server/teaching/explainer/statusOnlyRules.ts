@@ -1,5 +1,5 @@
 // Explanations for an answer that carries no Salesforce error: a paste of the status alone (the body, which names
-// the error, left unread), Node's fetch failing with its reason left out, a redirect where a call expected its
+// the error, left unread, or in Guzzle's message cut short), Node's fetch failing with its reason left out, a redirect where a call expected its
 // answer, and another server's JSON error.
 import type { Rule } from './types.ts';
 
