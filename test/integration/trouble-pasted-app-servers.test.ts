@@ -25,6 +25,8 @@ describe('the trouble path: pastes from application servers', () => {
     );
     assert.equal(firstCard(noBody), "Only the HTTP status came through, not Salesforce's answer");
     assert.doesNotMatch(noBody, /Salesforce answered invalid_token_response/);
+    // Its line is over 200 characters: the quote keeps what was read ([no body], not "[no") and marks the cut.
+    assert.match(leadOf(noBody), /The line: …\S.*Access Token Response: 400 Bad Request: \[no body\]\.$/);
     // Its own state and nonce checks, after Salesforce's redirect came back.
     const state = await explain(
       'org.springframework.security.oauth2.core.OAuth2AuthenticationException: [authorization_request_not_found] ',
@@ -102,6 +104,8 @@ describe('the trouble path: pastes from application servers', () => {
       const html = await explain(pasted);
       assert.equal(firstCard(html), 'curl does not trust the server’s certificate', pasted);
       assert.match(html, /&#39;verify&#39; =&gt; &#39;certs\/server\.crt&#39;/, pasted);
+      // Guzzle's line is cut at 200 characters, and says so: never "…/services/oaut." as if it ended there.
+      if (pasted.length > 200) assert.match(leadOf(html), /cURL error 60: .*\/services\/oau?t?…$/, pasted);
     }
   });
 

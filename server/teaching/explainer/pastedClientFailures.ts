@@ -1,6 +1,7 @@
 // Failures of a client itself, which never reached Salesforce, as people paste them from Node, OpenSSL or Python:
 // a key it could not read, a certificate it did not trust, a host it could not reach. Each goes to the explanation
 // the playground gives for the same failure of its own.
+import { lineAround } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
 
 /** Failures of the client itself, which never reached Salesforce: its own words, each to the explanation it needs. */
@@ -77,17 +78,12 @@ export const fromClientFailureWords = (input: string) => firstOf(CLIENT_FAILURE_
 function firstOf(failures: [RegExp, string][], input: string): PastedError | undefined {
   for (const [shape, error] of failures) {
     const match = shape.exec(input);
-    if (match) return { error, error_description: lineAround(input, match.index), fromClient: true };
+    if (match)
+      return {
+        error,
+        error_description: lineAround(input, match.index, match.index + match[0].length),
+        fromClient: true,
+      };
   }
   return undefined;
-}
-
-/** The pasted line the client's failure is on, not the whole stack trace. */
-function lineAround(input: string, at: number): string {
-  const start = input.lastIndexOf('\n', at) + 1;
-  const end = input.indexOf('\n', at);
-  return input
-    .slice(start, end < 0 ? undefined : end)
-    .trim()
-    .slice(0, 200);
 }

@@ -1,5 +1,6 @@
 // A pasted description as Salesforce wrote it, freed of what it was copied with: curly quotes, tags, encodings, and
-// the closing quotes and brackets of the log line or JSON it was quoted in; and the error read with it.
+// the closing quotes and brackets of the log line or JSON it was quoted in; the error read with it; and a client's
+// own line, quoted when no description came.
 import type { PastedError } from './types.ts';
 
 /** An error code's shape, as OAuth (invalid_grant) and the REST API (INVALID_SESSION_ID) write them. */
@@ -79,4 +80,24 @@ export function withDescription(pastedError: string, description: unknown): Past
   const error = /^[a-z]+(?:-[a-z]+)+$/.test(pastedError) ? pastedError.replace(/-/g, '_') : pastedError;
   const text = typeof description === 'string' ? cleanDescription(description) : '';
   return text ? { error, error_description: text } : { error };
+}
+
+/** A quoted line's most characters: a minified body or a long URL on it must not fill the page. */
+const QUOTED_LINE = 200;
+
+/**
+ * The pasted line holding what was read (from `at` to `to`), not the whole stack trace: at most 200 characters, with
+ * what was read always among them (Spring's "… 400 Bad Request: [no body]" ends past them), and … where it was cut,
+ * so that a cut line never reads as the whole of it.
+ */
+export function lineAround(input: string, at: number, to = at): string {
+  const start = input.lastIndexOf('\n', at) + 1;
+  const stop = input.indexOf('\n', at);
+  const raw = input.slice(start, stop < 0 ? undefined : stop);
+  const line = raw.trim();
+  if (line.length <= QUOTED_LINE) return line;
+  const readTo = Math.min(line.length, to - start - (raw.length - raw.trimStart().length));
+  if (readTo < QUOTED_LINE) return `${line.slice(0, QUOTED_LINE - 1)}…`;
+  const tail = readTo < line.length ? '…' : '';
+  return `…${line.slice(readTo - (QUOTED_LINE - 1 - tail.length), readTo)}${tail}`;
 }

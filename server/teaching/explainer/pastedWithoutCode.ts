@@ -1,5 +1,6 @@
 // Errors pasted without their code: a REST error's message alone (some tools print only the message), or only the
 // HTTP status a client printed in place of Salesforce's answer. Read after every shape that names a code.
+import { lineAround } from './pastedDescription.ts';
 import type { PastedError } from './types.ts';
 
 /** Salesforce's own words for a REST error, each to its code; the capture (or the whole match) is the description. */
@@ -36,12 +37,7 @@ const STATUS_ONLY =
 export function fromStatusOnly(input: string): PastedError | undefined {
   const match = STATUS_ONLY.exec(input);
   if (!match) return undefined;
-  const start = input.lastIndexOf('\n', match.index) + 1;
-  const end = input.indexOf('\n', match.index);
-  const line = input
-    .slice(start, end < 0 ? undefined : end)
-    .trim()
-    .slice(0, 200);
+  const line = lineAround(input, match.index, match.index + match[0].length);
   const guzzle = match[0].startsWith('resulted in');
   return {
     error: 'http_status_only',
