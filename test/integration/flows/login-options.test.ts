@@ -124,6 +124,11 @@ describe('login choices of the redirect flows', () => {
       const page = await (await new TestClient().get(`${tunnel.appUrl}/flows/web-server`)).text();
       assert.match(page, /Open this page at <a href="https:\/\/tunnel\.example\.dev\/flows\/web-server">/);
       assert.match(page, /would end in state_mismatch/);
+      // Part of the page as it opens, as the other notices are (role=status), not an alert that interrupts it.
+      assert.match(
+        page,
+        /<p class="notice" role="status" data-callback-origin="https:\/\/tunnel\.example\.dev"[ a-z]*>/,
+      );
     } finally {
       await tunnel.close();
     }
