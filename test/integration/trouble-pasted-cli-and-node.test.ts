@@ -2,7 +2,7 @@
 // back, its JSON errors) and on Node's fetch (undici), whose reason is in the error's cause.
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
-import { firstCard, leadOf, pasteStack } from '../support/paste.ts';
+import { firstCard, leadOf, pageText, pasteStack } from '../support/paste.ts';
 
 const PASSWORD = 'k5!vhgxbvXmqp';
 const TOKEN = '00D5g000004xYzA!AQ0AQKx7mR2v9fW3pLq8sT1uVb6nC4dE5fG7hJ9kL0mN2oP4qR6sT8uV0wX2yZ';
@@ -92,6 +92,7 @@ describe('the trouble path: pastes from the sf CLI and Node', () => {
     );
     assert.equal(firstCard(stack), "Node's fetch failed, and the reason was left out");
     assert.doesNotMatch(stack, /Salesforce answered (?:task_queues|get_token)/);
+    assert.match(pageText(stack), /which a log of error\.message or error\.stack leaves out/);
     // A frame after a real code's line changes nothing: the code is read.
     const after = await explain(
       'Error: invalid_grant: authentication failure\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',

@@ -32,7 +32,7 @@ export const STATUS_ONLY_RULES: Rule[] = [
     error: 'fetch_failed',
     title: "Node's fetch failed, and the reason was left out",
     likelyMeaning:
-      'Node\'s built-in fetch (undici) throws "TypeError: fetch failed" for every failure before an HTTP answer (a host it could not find, a refused or dropped connection, a timeout, a TLS certificate it did not trust) and keeps the reason in the error\'s cause, which a log of error.message leaves out. No answer came: Salesforce said nothing.',
+      'Node\'s built-in fetch (undici) throws "TypeError: fetch failed" for every failure before an HTTP answer (a host it could not find, a refused or dropped connection, a timeout, a TLS certificate it did not trust) and keeps the reason in the error\'s cause, which a log of error.message or error.stack leaves out. No answer came: Salesforce said nothing.',
     howToFix:
       'Log the whole error, cause included, and paste that here: console.error(err) prints [cause] with its code (ENOTFOUND, ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN…); or console.error(err.cause).',
     whatNotToDo:
