@@ -27,6 +27,11 @@ describe('the trouble path: pastes from application servers', () => {
     assert.doesNotMatch(noBody, /Salesforce answered invalid_token_response/);
     // Its line is over 200 characters: the quote keeps what was read ([no body], not "[no") and marks the cut.
     assert.match(leadOf(noBody), /The line: …\S.*Access Token Response: 400 Bad Request: \[no body\]\.$/);
+    // "[no body]" is the client saying the answer had none: not a body it left unread.
+    assert.match(
+      leadOf(noBody),
+      /error, and by its own words \(\[no body\]\) the answer it read had no body\. The line/,
+    );
     // Its own state and nonce checks, after Salesforce's redirect came back.
     const state = await explain(
       'org.springframework.security.oauth2.core.OAuth2AuthenticationException: [authorization_request_not_found] ',
