@@ -32,7 +32,11 @@ export const VARIABLES: readonly string[] = [
  */
 export function checkNoSwallowedLines(env: Env): void {
   for (const name of VARIABLES) {
-    const swallowed = [...(env[name] ?? '').matchAll(/\n\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=/g)]
+    // Spaces within a line only: \s would let each line break start a run over all the blank lines after it, which
+    // a quote left open above many of them made quadratic (seconds at start-up); the last break before a name counts.
+    const swallowed = [
+      ...(env[name] ?? '').matchAll(/\n[^\S\n]*(?:export[^\S\n]+)?([A-Z][A-Z0-9_]*)[^\S\n]*=/g),
+    ]
       .map((match) => match[1])
       .filter((found) => VARIABLES.includes(found));
     if (swallowed.length === 0) continue;
