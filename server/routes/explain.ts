@@ -46,7 +46,10 @@ const LINKED_MAX = 300;
  */
 const linkedValue = (value: unknown, shape: RegExp | ((text: string) => boolean)) => {
   if (typeof value !== 'string' || value === '' || value.length > LINKED_MAX) return undefined;
-  return (typeof shape === 'function' ? shape(value) : shape.test(value)) ? value : undefined;
+  // Masked as the error's words are: a token in a redirect_uri's query, a secret as client_id, is shown to nobody.
+  return (typeof shape === 'function' ? shape(value) : shape.test(value))
+    ? maskPastedSecrets(value).text
+    : undefined;
 };
 /** What each can be: a URL, and a consumer key's characters (never words with spaces). */
 const isUrl = (text: string) => URL.canParse(text);

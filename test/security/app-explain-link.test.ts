@@ -36,9 +36,34 @@ describe('explain link: secrets it carries', () => {
     assert.ok(!html.includes('9'.repeat(64)), 'the secret is shown whole');
   });
 
+  test('a token in the redirect_uri it names, or a secret as its client_id, is masked too', async () => {
+    const secret = 'A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6E7F8A9B0C1D2E3F4A5B6C7D8E9F0A1B2';
+    const query = new URLSearchParams({
+      error: 'redirect_uri_mismatch',
+      error_description: 'redirect_uri must match configuration',
+      redirect_uri: `https://localhost:8081/oauthcallback.html?access_token=${SESSION_ID}`,
+      client_id: secret,
+    });
+    const html = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
+    assert.ok(!html.includes(SESSION_ID.slice(16)), 'the session id is shown whole');
+    assert.ok(!html.includes(secret.slice(8)), 'the secret is shown whole');
+    assert.match(
+      html,
+      /<dt>redirect_uri sent<\/dt><dd><code>https:\/\/localhost:8081\/oauthcallback.html\?access_token=00D5/,
+    );
+  });
+
   test('an ordinary link is shown as written', async () => {
     const html = await linked('invalid_grant', 'authentication failure');
     assert.match(html, /<code>invalid_grant<\/code>/);
     assert.match(html, /authentication failure/);
+    const query = new URLSearchParams({
+      error: 'redirect_uri_mismatch',
+      redirect_uri: 'https://localhost:8081/oauthcallback.html',
+      client_id: '3MVG9dZJodJWITSviqdj3EnW.LrZ81MbuGBqgI_key',
+    });
+    const named = await (await new TestClient().get(`${stack.appUrl}/explain?${query}`)).text();
+    assert.match(named, /<dd><code>https:\/\/localhost:8081\/oauthcallback.html<\/code><\/dd>/);
+    assert.match(named, /<dd><code>3MVG9dZJodJWITSviqdj3EnW.LrZ81MbuGBqgI_key<\/code><\/dd>/);
   });
 });
