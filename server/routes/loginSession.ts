@@ -14,7 +14,8 @@ import type { Login } from '../salesforce/tokens.ts';
  * that way cannot give a login of theirs this mark.
  */
 export function browserOf(req: Request): string | undefined {
-  return cookieValue(req, CSRF_COOKIE) ?? (req.res?.locals.csrfBrowser as string | undefined);
+  // An empty cookie is no mark (browserKey gives a fresh one): as browserKey reads it, or the two would differ.
+  return cookieValue(req, CSRF_COOKIE) || (req.res?.locals.csrfBrowser as string | undefined);
 }
 
 /**
