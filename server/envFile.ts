@@ -64,7 +64,9 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
       );
     } else if (!known && line.includes('=')) {
       // Other tools' variables may share the file: only a near miss of one of ours is worth a word.
-      const near = OTHER_NAMES[name] ?? VARIABLES.find((known) => distance(known, name) <= 2);
+      const near =
+        OTHER_NAMES[name] ??
+        VARIABLES.find((known) => Math.abs(known.length - name.length) <= 2 && distance(known, name) <= 2);
       if (near && /^(SF|EMULATOR|SESSION|REDIS)_/.test(name)) {
         warnings.push(`${file} sets ${named}, which the playground does not read: did you mean ${near}?`);
       }
