@@ -84,8 +84,11 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
     }
     const value = (lines[last - 1] ?? '').slice((lines[last - 1] ?? '').indexOf('=') + 1);
     const hash = value.indexOf('#');
-    // Node cuts an unquoted value at its first #; one after a space is a comment, one inside the value is not.
-    if (!/^\s*["'`]/.test(value) && hash >= 0 && (hash === 0 || !/\s/.test(value[hash - 1] ?? ''))) {
+    // Node cuts an unquoted value at its first #: one after a space is a comment, unless a SOQL text literal holds it
+    // (Name = 'Acme #1'; an address as o'brien@… may well be followed by a comment); one after other characters is not.
+    const before = value.slice(0, Math.max(hash, 0));
+    const inside = !/\s$/.test(before) || (name === 'SF_SAMPLE_QUERY' && before.split("'").length % 2 === 0);
+    if (!/^\s*["'`]/.test(value) && hash >= 0 && inside) {
       // Node ends a quoted value at the first quote of its kind: one the value holds (a SOQL text literal) would cut it.
       const [quote, called] = !value.includes("'")
         ? ["'", 'single quotes']
@@ -105,9 +108,8 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
 }
 
 /**
- * At start: the file checked, then read into the environment when Node was not told to (`npm run dev`, whose watch
- * mode would keep its first values for every restart, or `node server/start.js` without npm's --env-file-if-exists).
- * Reading it twice changes nothing: a variable already set is kept.
+ * At start: the file checked, then read into the environment (a variable already set is kept) where Node was not told
+ * to: `npm run dev`, whose watch mode would keep its first values for every restart, or start.js without --env-file.
  */
 export function readEnvFile(file: string): EnvFileReport {
   const report = checkEnvFile(file, process.env);
@@ -122,16 +124,15 @@ function settingsElsewhere(file: string): string[] {
   const inExample = existsSync(example) ? parseEnv(readFileSync(example, 'utf8')) : {};
   const set = VARIABLES.filter((name) => Object.hasOwn(inExample, name));
   const misplaced = existsSync(path.join(folder, 'server', '.env'));
-  return [
-    ...(set.length > 0
-      ? [
-          `${example} sets ${set.join(', ')}, but the playground reads only ${file}: copy .env.example to .env and keep your values there`,
-        ]
-      : []),
-    ...(misplaced
-      ? [`there is a .env in server/, where the playground does not look: move it to ${file}`]
-      : []),
-  ];
+  const warnings = [];
+  if (set.length > 0) {
+    warnings.push(
+      `${example} sets ${set.join(', ')}, but the playground reads only ${file}: copy .env.example to .env and keep your values there`,
+    );
+  }
+  if (misplaced)
+    warnings.push(`there is a .env in server/, where the playground does not look: move it to ${file}`);
+  return warnings;
 }
 
 /** Levenshtein distance, for "did you mean": names are short, so the plain table will do. */

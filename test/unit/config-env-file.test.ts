@@ -45,6 +45,21 @@ describe('checkEnvFile', () => {
     const both = `SELECT Id FROM Contact WHERE Name = 'The "No#1"'`;
     assert.match(report(`SF_SAMPLE_QUERY=${both}\n`).problem ?? '', /in backquotes, SF_SAMPLE_QUERY=`…`$/);
     assert.equal(parseEnv(`SF_SAMPLE_QUERY=\`${both}\``).SF_SAMPLE_QUERY, both, 'the advice works');
+    // After a space but inside a text literal the value opens: no comment either (Node cuts the query there).
+    const literal = "SELECT Id FROM Account WHERE Name = 'Acme #1'";
+    assert.equal(
+      parseEnv(`SF_SAMPLE_QUERY=${literal}`).SF_SAMPLE_QUERY,
+      "SELECT Id FROM Account WHERE Name = 'Acme",
+    );
+    assert.match(
+      report(`SF_SAMPLE_QUERY=${literal}\n`).problem ?? '',
+      /has a # inside its value.*in double quotes/,
+    );
+    assert.equal(
+      report("SF_USERNAME=o'brien@acme.com # mine\n").problem,
+      undefined,
+      'an apostrophe, then a comment',
+    );
     // A comment after a space, a quoted #, an empty value with a comment, CRLF line ends: all as meant.
     const fine = report(
       'SF_LOGIN_URL=https://login.salesforce.com   # production\r\nSF_CLIENT_SECRET=\'a#b\'\r\nSF_SCOPES="api #x"\r\nSF_CLIENT_ID= # none\r\n',
