@@ -47,12 +47,12 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
   const lines = text.split(/\r?\n|\r/);
   /** Where each variable of the playground is set (1-based line numbers), as Node reads the file. */
   const setAt = new Map<string, number[]>();
-  const problems: string[] = [];
-  const warnings: string[] = [];
+  const [problems, warnings]: string[][] = [[], []];
+  // The lines a quoted value runs over (Node reads on to its closing quote): part of that value, not lines of their own.
+  const within = new Set(Object.values(parsed).flatMap((value) => (value ?? '').split(/\r?\n/).slice(1)));
   lines.forEach((line, index) => {
-    const at = `line ${index + 1} of ${file}`;
     const named = /^\s*(?:(?:export|set)\s+)?([A-Za-z_]\w*)/.exec(line)?.[1];
-    if (!named || /^\s*#/.test(line)) return;
+    if (!named || /^\s*#/.test(line) || within.has(line)) return;
     const name = named.toUpperCase();
     const known = VARIABLES.includes(name);
     // As Node reads the line alone: it trims spaces around a name but not tabs, and takes "export " alone before it.
@@ -60,7 +60,7 @@ export function checkEnvFile(file: string, env: Env): EnvFileReport {
     if (exact) setAt.set(name, [...(setAt.get(name) ?? []), index + 1]);
     else if (known && parsed[name] === undefined) {
       problems.push(
-        `${at} is meant to set ${name}, but Node does not read it so: write ${name}=value (the name in capitals, nothing before it but "export ", no tabs, then =)`,
+        `line ${index + 1} of ${file} is meant to set ${name}, but Node does not read it so: write ${name}=value (the name in capitals, nothing before it but "export ", no tabs, then =)`,
       );
     } else if (!known && line.includes('=')) {
       // Other tools' variables may share the file: only a near miss of one of ours is worth a word.

@@ -88,6 +88,10 @@ describe('checkEnvFile', () => {
       );
     }
     assert.deepEqual(report('export SF_LOGIN_URL=https://login.salesforce.com\n').problem, undefined);
+    // A line inside a quoted value that runs over several lines is part of it, whatever it looks like.
+    const query = 'SF_SAMPLE_QUERY="SELECT Id FROM Account\nport = 3\nLIMIT 5"\nSF_SCOPES=api\n';
+    assert.equal(parseEnv(query).SF_SAMPLE_QUERY, 'SELECT Id FROM Account\nport = 3\nLIMIT 5');
+    assert.deepEqual(report(query), { problem: undefined, warnings: [] });
   });
 
   test('a quote that closes only on a later line stops start-up, naming the variables it swallowed', () => {
