@@ -40,11 +40,23 @@ describe('web server flow', () => {
     const exchanges = () => stack.emulator?.received.filter((r) => r.path === '/token').length ?? 0;
     const before = exchanges();
     const answers = await Promise.all([client.get(callbackUrl), client.get(callbackUrl)]);
+    // A load that reaches the app after the other's sign-in replaced the session id is sent back once to come again
+    // with the new id (replacedSessions.ts), as a browser would: where it lands then is that load's answer.
+    const landing = async (answer: (typeof answers)[number]) => {
+      const location = answer.headers.get('location') ?? '';
+      return /[?&]retried=1$/.test(location)
+        ? ((await client.get(new URL(location, stack.appUrl).href)).headers.get('location') ?? '')
+        : location;
+    };
+    const landed = await Promise.all(answers.map(landing));
     assert.equal(exchanges() - before, 1, 'one exchange of the code');
-    assert.deepEqual(answers.map((answer) => answer.headers.get('location')).sort(), [
-      '/flows/web-server#teaching-heading',
-      '/result',
-    ]);
+    // The second is a replay either way: refused as its login's already used state in the old session, or, come
+    // again with the new id, shown the login it already made (the result page, with the replay note).
+    const pair = landed.sort().join(' and ');
+    assert.ok(
+      ['/flows/web-server#teaching-heading and /result', '/result and /result?replayed=1'].includes(pair),
+      pair,
+    );
   });
 
   test('refuses a callback whose state does not match', async () => {
