@@ -3,22 +3,15 @@
 import assert from '../support/assert.ts';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, cpSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { serverFolder } from '../support/server-process.ts';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { projectFolder } from '../support/server-process.ts';
 
 describe('npm run dev and an edited .env', () => {
-  let folder: Awaited<ReturnType<typeof serverFolder>>;
+  let folder: Awaited<ReturnType<typeof projectFolder>>;
   before(async () => {
-    folder = await serverFolder();
-    for (const part of ['server', 'views', 'public', 'package.json']) {
-      cpSync(path.join(repo, part), path.join(folder.cwd, part), { recursive: true });
-    }
-    symlinkSync(path.join(repo, 'node_modules'), path.join(folder.cwd, 'node_modules'), 'dir');
+    folder = await projectFolder();
   });
   after(() => folder.remove());
 

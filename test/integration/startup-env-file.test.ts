@@ -8,6 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { untilWelcome } from '../support/server-process.ts';
 import { runToExit, startFolder, startServer } from '../support/start-script.ts';
 
 describe('npm start (server/start.js) and its .env', () => {
@@ -42,18 +43,16 @@ describe('npm start (server/start.js) and its .env', () => {
       SF_USERNAME: 'shell@acme.com',
     });
     try {
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      while (!stdout.includes('Press Ctrl-C')) await once(child.stdout, 'data');
-      assert.match(stdout, /demo login: shell@acme\.com /);
+      const { stdout, stderr } = await untilWelcome(child);
+      // The warnings come on stderr, a pipe of its own: they may arrive after the welcome.
+      while (!stderr().includes('SF_LOGIN_URI')) await once(child.stderr, 'data');
+      assert.match(stdout(), /demo login: shell@acme\.com /);
       assert.match(
-        stderr,
+        stderr(),
         /^Warning: SF_USERNAME is set both in the shell and in \.env: the shell's value counts, .* \(unset SF_USERNAME\)/m,
       );
       assert.match(
-        stderr,
+        stderr(),
         /^Warning: \.env sets SF_LOGIN_URI, which the playground does not read: did you mean SF_LOGIN_URL\?$/m,
       );
       child.kill('SIGINT');

@@ -2,12 +2,12 @@
 // request. Both scripts run as written in package.json, on a copy of the project whose views the test edits.
 import assert from '../support/assert.ts';
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { TestClient } from '../support/http.ts';
-import { serverFolder, untilWelcome } from '../support/server-process.ts';
+import { projectFolder, untilWelcome } from '../support/server-process.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MARKER = '<p id="edited-after-start">edited after start</p>';
@@ -39,13 +39,9 @@ async function runScript(cwd: string, script: string, dataDir: string) {
 }
 
 describe('templates under npm start and npm run dev', () => {
-  let folder: Awaited<ReturnType<typeof serverFolder>>;
+  let folder: Awaited<ReturnType<typeof projectFolder>>;
   before(async () => {
-    folder = await serverFolder();
-    for (const part of ['server', 'views', 'public', 'package.json']) {
-      cpSync(path.join(repo, part), path.join(folder.cwd, part), { recursive: true });
-    }
-    symlinkSync(path.join(repo, 'node_modules'), path.join(folder.cwd, 'node_modules'), 'dir');
+    folder = await projectFolder();
   });
   after(() => folder.remove());
 

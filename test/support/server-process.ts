@@ -3,7 +3,7 @@
 import { spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,19 @@ export async function serverFolder(): Promise<{ cwd: string; dataDir: string; re
     dataDir: path.join(cwd, 'data'),
     remove: () => rmSync(cwd, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A throwaway copy of the project to run its npm scripts in (server/, views/, public/, package.json, the shared
+ * node_modules linked), for tests that edit its files or its .env.
+ */
+export async function projectFolder(): Promise<{ cwd: string; dataDir: string; remove(): void }> {
+  const folder = await serverFolder();
+  for (const part of ['server', 'views', 'public', 'package.json']) {
+    cpSync(path.join(repo, part), path.join(folder.cwd, part), { recursive: true });
+  }
+  symlinkSync(path.join(repo, 'node_modules'), path.join(folder.cwd, 'node_modules'), 'dir');
+  return folder;
 }
 
 /** Starts the server on free ports and waits until it has printed its welcome (or exited). */
