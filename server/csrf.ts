@@ -83,12 +83,17 @@ export function csrfProtection(secret: string, inRedis = false, keyPerStart = fa
   };
 }
 
+/** The browser's mark, its CSRF cookie or the one this answer gives it, if any (an empty cookie is none). */
+export function knownBrowserKey(req: Request): string | undefined {
+  return (req.res?.locals.csrfBrowser as string | undefined) || cookieValue(req, CSRF_COOKIE) || undefined;
+}
+
 /**
- * The browser's mark, its CSRF cookie, made now if it has none: a response that gives it also records it in
- * res.locals, where `browserOf` finds it before the browser sends it back.
+ * The browser's mark, made now if it has none: a response that gives it also records it in res.locals, where
+ * knownBrowserKey finds it before the browser sends it back.
  */
 export function browserKey(req: Request, res: Response): string {
-  const known = (res.locals.csrfBrowser as string | undefined) ?? cookieValue(req, CSRF_COOKIE);
+  const known = knownBrowserKey(req);
   if (known) return known;
   const fresh = randomToken(24);
   // What res.cookie() would write for these options; the value is base64url, which needs no encoding.

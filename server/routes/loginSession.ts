@@ -3,7 +3,7 @@
 // sign-in in one tab does not end another's, nor drop the switches armed there; nothing planted in the session before
 // the login comes along.
 import type { Request } from 'express';
-import { CSRF_COOKIE, cookieValue } from '../csrf.ts';
+import { knownBrowserKey } from '../csrf.ts';
 import { constantTimeEqual } from '../flows/checks.ts';
 import { newIdGoesWith } from '../replacedSessions.ts';
 import type { Login } from '../salesforce/tokens.ts';
@@ -14,8 +14,7 @@ import type { Login } from '../salesforce/tokens.ts';
  * that way cannot give a login of theirs this mark.
  */
 export function browserOf(req: Request): string | undefined {
-  // An empty cookie is no mark (browserKey gives a fresh one): as browserKey reads it, or the two would differ.
-  return cookieValue(req, CSRF_COOKIE) || (req.res?.locals.csrfBrowser as string | undefined);
+  return knownBrowserKey(req);
 }
 
 /**
