@@ -3,8 +3,8 @@
 import { once } from 'node:events';
 import type { RequestListener } from 'node:http';
 import https from 'node:https';
-import type { Duplex } from 'node:stream';
-import net, { type AddressInfo, type Socket } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
+import { answerUnreadableRequest, redirectPlainHttp } from './bareAnswers.ts';
 
 export interface ListeningServer {
   readonly server: https.Server;
@@ -21,14 +21,20 @@ export interface ListenOptions {
   host?: string;
   /** Answer plain HTTP on the same port with a redirect to HTTPS (the app's port, typed without https://). */
   redirectHttp?: boolean;
+  /** Bytes of request line and headers read before a bare 431 (Node's default, 16 KB, unless said). */
+  maxHeaderSize?: number;
 }
+
+/** Node's own limit on a request's line and headers. */
+const DEFAULT_MAX_HEADER_SIZE = 16 * 1024;
 
 /** Listens first and attaches the handler later, so an app can be built knowing its own port. */
 export async function listenHttps(
   options: ListenOptions,
   handler?: RequestListener,
 ): Promise<ListeningServer> {
-  const server = https.createServer({ key: options.key, cert: options.cert });
+  const { key, cert, maxHeaderSize = DEFAULT_MAX_HEADER_SIZE } = options;
+  const server = https.createServer({ key, cert, maxHeaderSize });
   if (handler) server.on('request', handler);
   server.listen(options.port, options.host ?? '127.0.0.1');
   await once(server, 'listening');
@@ -36,55 +42,8 @@ export async function listenHttps(
   const url = `https://localhost:${port}`;
   if (options.redirectHttp)
     server.on('tlsClientError', (error, socket) => redirectPlainHttp(error, socket, url));
-  server.on('clientError', answerUnreadableRequest);
+  server.on('clientError', (error, socket) => answerUnreadableRequest(error, socket, maxHeaderSize));
   return { server, port, url, close: () => closeServer(server) };
-}
-
-/**
- * What helmet gives every answer Express writes, for the few written here by hand: no type sniffing, nothing to run,
- * load or frame, and no Referer. Their bodies are fixed text, but every kind of answer keeps the same guards.
- */
-const GUARD_HEADERS =
-  "X-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n" +
-  'X-Frame-Options: DENY\r\nReferrer-Policy: no-referrer\r\n';
-/** An error answer is about one request, never one to keep. */
-const ERROR_HEADERS = `${GUARD_HEADERS}Cache-Control: no-store\r\n`;
-
-/**
- * OpenSSL recognises an HTTP request where a TLS handshake should be (ERR_SSL_HTTP_REQUEST); the connection under
- * the failed TLS socket can still carry a plain answer. The request's path was consumed, so the redirect is to /.
- */
-function redirectPlainHttp(error: NodeJS.ErrnoException, socket: Socket, url: string): void {
-  const raw = (socket as Socket & { _parent?: Socket })._parent;
-  if (error.code !== 'ERR_SSL_HTTP_REQUEST' || !raw?.writable) return;
-  const body = `This playground speaks HTTPS only: open ${url}/\n`;
-  raw.end(
-    `HTTP/1.1 308 Permanent Redirect\r\nLocation: ${url}/\r\n${GUARD_HEADERS}Content-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-}
-
-/**
- * What Node answers a request it cannot parse, with words for the one a visitor meets: an address (or cookies) past
- * the 16 KB Node reads, which Node answers with a bare 431.
- */
-function answerUnreadableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
-  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
-  if (socket.writable && !started) {
-    if (error.code === 'HPE_HEADER_OVERFLOW') {
-      const body =
-        "The request's address and headers are longer than this server reads (16 KB): shorten the address (its query string), or clear this site's cookies.\n";
-      socket.write(
-        `HTTP/1.1 431 Request Header Fields Too Large\r\n${ERROR_HEADERS}Content-Type: text/plain; charset=utf-8\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
-    } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      socket.write(`HTTP/1.1 408 Request Timeout\r\n${ERROR_HEADERS}Connection: close\r\n\r\n`);
-    } else if (error.code !== 'ECONNRESET') {
-      socket.write(`HTTP/1.1 400 Bad Request\r\n${ERROR_HEADERS}Connection: close\r\n\r\n`);
-    }
-  }
-  socket.destroy();
 }
 
 /** How long a request under way at shutdown may take to finish before its connection is cut. */

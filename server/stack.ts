@@ -16,6 +16,7 @@ import { redisFailure } from './sessionStoreErrors.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import type { Emulator } from './emulator/app.ts';
 import { listenOn, type ListeningServer } from './https.ts';
+import { EMULATOR_MAX_HEADER_SIZE } from './emulator/requestSize.ts';
 import { serveEmulator } from './stackEmulator.ts';
 
 export interface StackOptions {
@@ -71,7 +72,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const closers: (() => Promise<void>)[] = [];
   try {
     const emulatorServer = wantEmulator
-      ? await listenOn('EMULATOR_PORT', { ...tls, port: configured.emulatorPort })
+      ? await listenOn('EMULATOR_PORT', {
+          ...tls,
+          port: configured.emulatorPort,
+          maxHeaderSize: EMULATOR_MAX_HEADER_SIZE,
+        })
       : undefined;
     if (emulatorServer) started.push(emulatorServer);
     const app = options.emulatorOnly

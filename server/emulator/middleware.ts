@@ -12,6 +12,7 @@ import { refusingRetiredIds } from '../retiredSessions.ts';
 import { callbackOrigins } from './callbackUrls.ts';
 import type { EmulatorContext } from './context.ts';
 import { parseMultipart } from './endpoints/token.ts';
+import { salesforceRequestLimits } from './requestSize.ts';
 
 /**
  * Pending logins and device approvals, apart from users signed in to the emulator, so that a flood of the first
@@ -41,6 +42,7 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
         }),
     ),
   );
+  app.use(salesforceRequestLimits);
   // Unversioned names, as the app's own assets: checked on every use (a 304 when unchanged), never an old copy.
   const assets = {
     cacheControl: false,
