@@ -69,6 +69,16 @@ export function parseErrorBody(
   } catch {
     // not JSON: try the other shapes
   }
+  // Salesforce's answer to an address, or address and headers, past 16,384 bytes: its body is not documented, so
+  // the status alone names it, whatever page or text came with it.
+  if (status === 414 || status === 431)
+    return new SalesforceError(
+      'request_too_long',
+      status === 414 ? 'URI Too Long' : 'Request Header Fields Too Large',
+      status,
+      body,
+      source,
+    );
   const form = new URLSearchParams(body);
   if (form.get('error'))
     return new SalesforceError(
@@ -105,35 +115,6 @@ export function htmlResponse(
     body,
     source,
   );
-}
-
-/** TLS verification failures, as Node names them: the server's certificate is not one this app trusts. */
-const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
-
-/** The request never got an answer: refused connection, DNS, timeout, or a certificate this app does not trust. */
-export function networkError(url: string, cause: unknown, timeoutMs: number): SalesforceError {
-  const origin = new URL(url).origin;
-  const failure = cause as { name?: string; code?: string; message?: string } | undefined;
-  if (failure?.name === 'AbortError' || failure?.name === 'TimeoutError') {
-    return new SalesforceError(
-      'timeout',
-      `no answer from ${origin} within ${timeoutMs / 1000} s`,
-      0,
-      '',
-      'network',
-    );
-  }
-  if (failure?.code && CERTIFICATE_CODES.test(failure.code)) {
-    return new SalesforceError(
-      'untrusted_certificate',
-      `${origin} presented a certificate this app does not trust (${failure.code})`,
-      0,
-      '',
-      'network',
-    );
-  }
-  const reason = failure?.message ?? String(cause);
-  return new SalesforceError('network_error', `no answer from ${origin}: ${reason}`, 0, '', 'network');
 }
 
 /** Any failure of an attempt as the teaching layer shows it: Salesforce's answer, this app's refusal, or a bug. */

@@ -8,7 +8,8 @@ import fetch from 'node-fetch';
 import type { Config } from '../config.ts';
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import { keptResponseHeaders } from '../attempts/responseHeaders.ts';
-import { htmlResponse, networkError, parseErrorBody } from './errors.ts';
+import { htmlResponse, parseErrorBody } from './errors.ts';
+import { networkError, tooLarge } from './networkErrors.ts';
 
 export type Recorder = (entry: TranscriptEntry) => void;
 
@@ -40,7 +41,7 @@ const IDLE_CONNECTION_MS = 30_000;
  * The most of an answer that is read: a query page of 2,000 wide records is a few MB. A server that sends without
  * end (no Salesforce does) would otherwise fill the memory until the timeout, and stop the app for everyone.
  */
-export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Enough for any token response and a screenful of records; a session keeps many legs. */
 const MAX_RECORDED_BODY = 8 * 1024;
 
@@ -121,7 +122,8 @@ export function createSalesforceHttp(
         return result;
       } catch (error) {
         if (entry.status !== undefined) throw error;
-        const failure = tooLarge(request.url, error) ?? networkError(request.url, error, timeoutMs);
+        const failure =
+          tooLarge(request.url, error, MAX_RESPONSE_BYTES) ?? networkError(request.url, error, timeoutMs);
         Object.assign(entry, {
           error: failure.description,
           durationMs: Math.round(performance.now() - started),
@@ -140,11 +142,4 @@ function withheld(form: Record<string, string>, names: string[]): string {
   const recorded = new URLSearchParams(form);
   for (const name of names) if (recorded.has(name)) recorded.set(name, '(not kept)');
   return recorded.toString();
-}
-
-/** An answer cut off at MAX_RESPONSE_BYTES: one came, so "no answer" would mislead; this app stopped reading it. */
-function tooLarge(url: string, error: unknown): (Error & { description: string }) | undefined {
-  if ((error as { type?: unknown } | undefined)?.type !== 'max-size') return undefined;
-  const description = `the answer from ${new URL(url).origin} is over ${MAX_RESPONSE_BYTES / 1024 / 1024} MB, larger than any Salesforce answer this app reads: it stopped reading`;
-  return Object.assign(new Error(description), { description });
 }

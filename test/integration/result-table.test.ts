@@ -3,6 +3,7 @@
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { postForm, runWebServerFlow } from '../support/flows.ts';
+import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -73,5 +74,15 @@ describe('the result table', () => {
     );
     await postForm(stack, client, '/result', '/result/query', { soql: 'SELECT Id FROM Account LIMIT 1' });
     assert.doesNotMatch(await (await client.get(`${stack.appUrl}/result`)).text(), said);
+  });
+
+  test('a query too long for an address once encoded gets the 414 and the card on its length', async () => {
+    // 3,900 characters the form takes, each nine in the address (%E6%BC%A2): past Salesforce's 16,384 bytes.
+    const soql = `SELECT Id FROM Account WHERE Name = '${'漢'.repeat(3_900)}'`;
+    await postForm(stack, client, '/result', '/result/query', { soql });
+    const html = unescapeHtml(await (await client.get(`${stack.appUrl}/result`)).text());
+    assert.match(html, /request_too_long/);
+    assert.match(html, /The address, or address and headers, were too long for Salesforce/);
+    assert.match(html, /HTTP 414/);
   });
 });

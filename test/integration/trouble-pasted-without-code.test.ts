@@ -71,4 +71,26 @@ describe('the trouble path: errors pasted without their code', () => {
       assert.match(unescapeHtml(html), /print\(r\.status_code, r\.text\)/);
     }
   });
+
+  test('a call too long for Salesforce (414, 431), as clients print it, gets the length card, not "body left unread"', async () => {
+    for (const pasted of [
+      'requests.exceptions.HTTPError: 414 Client Error: URI Too Long for url: https://acme.my.salesforce.com/services/data/v66.0/query?q=SELECT',
+      'AxiosError: Request failed with status code 431',
+      'curl: (22) The requested URL returned error: 414',
+      // jsforce names a status that came without a JSON error ERROR_HTTP_<status>, its message the body.
+      'ERROR_HTTP_414: URI Too Long',
+      "simple_salesforce.exceptions.SalesforceGeneralError: Error Code 431. Response content: b''",
+      'HTTP/1.1 431 Request Header Fields Too Large',
+    ]) {
+      const html = unescapeHtml(await explainPasted(records.stack, pasted));
+      assert.equal(
+        firstCard(html),
+        'The address, or address and headers, were too long for Salesforce',
+        pasted,
+      );
+      assert.match(html, /an HTTP status refusing the call for its length/, pasted);
+      assert.doesNotMatch(html, /left unread|the client failed on its own side/, pasted);
+      assert.match(html, /at most 16,384 bytes/);
+    }
+  });
 });

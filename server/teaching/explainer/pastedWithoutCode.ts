@@ -34,7 +34,20 @@ export function fromMessage(input: string): PastedError | undefined {
 const STATUS_ONLY =
   /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)|Response status code does not indicate success: \d{3}|The remote server returned an error: \(\d{3}\)|\bHttpResponse\[Status=[\w ]*, StatusCode=[45]\d\d\]|\b[45]\d\d [A-Z][A-Za-z -]{0,40}(?: from (?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|: \[no body\])|resulted in a `[1-5]\d\d [^`\n]{0,40}` response/i;
 
+/**
+ * Salesforce's answers to a call too long to read (414, 431), as any client words them: besides the wordings above,
+ * jsforce's ERROR_HTTP_414 (its name for a status without a JSON error), simple_salesforce's "Error Code 414", a
+ * status line, or the reason phrase alone. Their body, if any, says nothing more, so none was lost.
+ */
+const TOO_LONG =
+  /\b(?:414|431)\b[^\n]{0,60}?(?:URI Too Long|Request Header Fields Too Large)|URI Too Long|Request Header Fields Too Large|\bERROR_HTTP_(?:414|431)\b|\bError Code (?:414|431)\b|\bHTTP\/[\d.]+ (?:414|431)\b/i;
+
 export function fromStatusOnly(input: string): PastedError | undefined {
+  const tooLong = TOO_LONG.exec(input) ?? tooLongStatus(STATUS_ONLY.exec(input));
+  if (tooLong) {
+    const line = lineAround(input, tooLong.index, tooLong.index + tooLong[0].length);
+    return { error: 'request_too_long', error_description: line, fromClient: true };
+  }
   const match = STATUS_ONLY.exec(input);
   if (!match) return undefined;
   const line = lineAround(input, match.index, match.index + match[0].length);
@@ -45,4 +58,9 @@ export function fromStatusOnly(input: string): PastedError | undefined {
     fromClient: true,
     ...(guzzle && { bodyStart: true }),
   };
+}
+
+/** A client's status wording whose status is 414 or 431. */
+function tooLongStatus(match: RegExpExecArray | null): RegExpExecArray | null {
+  return match && /\b(?:414|431)\b/.test(match[0]) ? match : null;
 }

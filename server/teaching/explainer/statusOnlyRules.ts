@@ -1,9 +1,20 @@
-// Explanations for an answer that carries no Salesforce error: a paste of the status alone (the body, which names
-// the error, left unread, or in Guzzle's message cut short), Node's fetch failing with its reason left out, a redirect where a call expected its
-// answer, and another server's JSON error.
+// Explanations for an answer that carries no Salesforce error: a call too long to be read, a paste of the status
+// alone (the body, which names the error, left unread, or in Guzzle's message cut short), Node's fetch failing with
+// its reason left out, a redirect where a call expected its answer, and another server's JSON error.
 import type { Rule } from './types.ts';
 
 export const STATUS_ONLY_RULES: Rule[] = [
+  {
+    key: 'request-too-long',
+    error: 'request_too_long',
+    title: 'The address, or address and headers, were too long for Salesforce',
+    likelyMeaning:
+      "Salesforce reads at most 16,384 bytes of a call's address and headers together: an address longer than that alone is answered 414 URI Too Long, address and headers together 431 Request Header Fields Too Large. Most often it is a SOQL query sent in the address (…/query?q=), which grows as it is encoded: a space or a quote takes three characters there, a letter outside ASCII six to nine. In a browser, a 431 can also come from the cookies it keeps for that host.",
+    howToFix:
+      'Shorten what goes into the address: select fewer fields, split a long IN (…) list of Ids over several queries, or send the query in a request body as a subrequest of a Composite API call (POST /services/data/vXX.X/composite). Salesforce advises addresses under about 2,000 characters and headers under about 8,000 bytes. In a browser, clear the cookies kept for that Salesforce host.',
+    whatNotToDo:
+      'Do not move the access token from the Authorization header into the address to make room: addresses end up in logs and browser history.',
+  },
   {
     key: 'http-status-only-guzzle',
     error: 'http_status_only',
