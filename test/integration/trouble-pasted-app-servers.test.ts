@@ -23,7 +23,9 @@ describe('the trouble path: pastes from application servers', () => {
     const noBody = await explain(
       'org.springframework.security.oauth2.core.OAuth2AuthorizationException: [invalid_token_response] An error occurred while attempting to retrieve the OAuth 2.0 Access Token Response: 400 Bad Request: [no body]',
     );
-    assert.equal(firstCard(noBody), "Only the HTTP status came through, not Salesforce's answer");
+    assert.equal(firstCard(noBody), 'Your client found the answer empty');
+    // The card says the same as the lead: the body was empty, not dropped.
+    assert.doesNotMatch(noBody, /dropped the body/);
     assert.doesNotMatch(noBody, /Salesforce answered invalid_token_response/);
     // Its line is over 200 characters: the quote keeps what was read ([no body], not "[no") and marks the cut.
     assert.match(leadOf(noBody), /The line: …\S.*Access Token Response: 400 Bad Request: \[no body\]\.$/);

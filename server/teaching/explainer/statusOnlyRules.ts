@@ -1,6 +1,6 @@
 // Explanations for an answer that carries no Salesforce error: a call too long to be read, a paste of the status
-// alone (the body, which names the error, left unread, or in Guzzle's message cut short), Node's fetch failing with
-// its reason left out, a redirect where a call expected its answer, and another server's JSON error.
+// alone (the body, which names the error, left unread, found empty, or in Guzzle's message cut short), Node's fetch
+// failing with its reason left out, a redirect where a call expected its answer, and another server's JSON error.
 import type { Rule } from './types.ts';
 
 export const STATUS_ONLY_RULES: Rule[] = [
@@ -26,6 +26,18 @@ export const STATUS_ONLY_RULES: Rule[] = [
       "Read the whole body from the exception, then paste it here: catch (GuzzleHttp\\Exception\\RequestException $e) { echo (string) $e->getResponse()->getBody(); } (or pass ['http_errors' => false] and read the response yourself).",
     whatNotToDo:
       'Do not guess the error from the cut words, and do not log the request to see it: it holds your secret or token.',
+  },
+  {
+    key: 'http-status-no-body',
+    error: 'http_status_only',
+    description: /\[no body\]/,
+    title: 'Your client found the answer empty',
+    likelyMeaning:
+      "Spring's RestTemplate and RestClient write [no body] when the error answer's body was empty by the time they built the message. Salesforce sends its refusals with the reason in the body (error and error_description from /services/oauth2/token, errorCode and message from the REST API), so either something else answered (a proxy or gateway in between), or something in your client read the body before this message was built (a logging interceptor, an error handler that tried to parse it).",
+    howToFix:
+      'Catch the exception and print its body (HttpStatusCodeException.getResponseBodyAsString()), then paste that here. If it is empty there too and an interceptor logs answers, give the RestTemplate a BufferingClientHttpRequestFactory so the body can be read twice. Check that the call goes straight to your org: https://login.salesforce.com, https://test.salesforce.com or your My Domain.',
+    whatNotToDo:
+      'Do not guess from the status alone, and do not log the request to see it: it holds your secret or assertion.',
   },
   {
     key: 'http-status-only',
