@@ -16,16 +16,19 @@ try {
   // esbuild's messages name the file, line and problem; the first few say enough. One without a place in the
   // sources (a project folder this user cannot write to, say) is not the TypeScript's fault, and is said as such.
   const errors = error.errors ?? [];
+  const reason = errors[0]?.text ?? error.message;
   const details = errors
     .slice(0, 5)
     .map((e) => `  ${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
   console.error(
     errors.some((e) => e.location)
       ? `Start-up failed: the server's TypeScript did not compile.\n${details.join('\n')}`
-      : `Start-up failed: could not compile the server into .compiled/: ${errors[0]?.text ?? error.message}${
-          /EACCES|EPERM|permission denied/i.test(errors[0]?.text ?? error.message)
+      : `Start-up failed: could not compile the server into .compiled/: ${reason}${
+          /EACCES|EPERM|permission denied/i.test(reason)
             ? ' (the project folder must be writable by the user who starts it: chown -R it to yourself, or clone it again as this user)'
-            : ''
+            : /E2BIG/.test(reason)
+              ? overlongVariables()
+              : ''
         }`,
   );
   // At `npm install` (--compile-only) this is only a warning: the next `npm start` compiles again and says the same.
@@ -36,4 +39,17 @@ if (process.argv.includes('--compile-only')) {
 } else {
   process.setSourceMapsEnabled(true);
   await import(pathToFileURL(compiled).href);
+}
+
+/**
+ * The compiler runs as a program of its own, and Linux hands a program at most 128 KB in one variable (name, = and
+ * value): a longer one, from .env or the shell, fails the start with E2BIG. Names only, never values.
+ */
+function overlongVariables() {
+  const names = Object.entries(process.env)
+    .filter(([name, value]) => Buffer.byteLength(`${name}=${value ?? ''}`) >= 128 * 1024)
+    .map(([name, value]) => `${name} (${(value ?? '').length.toLocaleString('en-US')} characters)`);
+  return names.length > 0
+    ? ` (a variable too long to hand to a program: ${names.join(', ')}; Linux hands a program at most 128 KB per variable, its name included. Shorten it in .env or the shell)`
+    : '';
 }

@@ -75,4 +75,27 @@ describe('the compiled server behind npm start', () => {
     assert.match(failed.stderr, /^Start-up failed: could not compile the server into \.compiled\/: .*EEXIST/);
     assert.doesNotMatch(failed.stderr, /TypeScript/);
   });
+
+  test('a variable too long to hand to the compiler is named, with its length and not its value', async () => {
+    rmSync(path.join(project, '.compiled'), { recursive: true, force: true });
+    // Given through .env: the test could not start Node itself with it (the same E2BIG).
+    const value = `SELECT Id FROM Account WHERE Name = '${'x'.repeat(140_000)}'`;
+    writeFileSync(path.join(project, '.env'), `SF_SAMPLE_QUERY="${value}"\n`);
+    try {
+      const failed = await run(process.execPath, ['--env-file=.env', 'server/start.js'], {
+        cwd: project,
+      }).then(
+        () => assert.fail('start-up should have failed'),
+        (error: { code: number; stderr: string }) => error,
+      );
+      assert.equal(failed.code, 1);
+      assert.match(
+        failed.stderr,
+        /spawn E2BIG \(a variable too long to hand to a program: SF_SAMPLE_QUERY \(140,038 characters\); Linux hands a program at most 128 KB per variable/,
+      );
+      assert.doesNotMatch(failed.stderr, /xxxx/);
+    } finally {
+      rmSync(path.join(project, '.env'));
+    }
+  });
 });
