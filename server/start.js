@@ -5,6 +5,7 @@
 // collection kept (V8 allows 4 times when collecting is cheap). A flood of visitors then leaves the process about
 // 1.3 times its idle size instead of 1.6 to 2, for a throughput cost within this machine's run-to-run noise
 // (bench/README.md).
+import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { compiledServer } from './compile.js';
