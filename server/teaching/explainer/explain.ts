@@ -3,6 +3,7 @@ import type { ReceivedError } from '../../attempts/attempt.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import { APP_RULES } from './appRules.ts';
 import { STATUS_ONLY_RULES } from './statusOnlyRules.ts';
+import { CORS_RULES } from './corsRules.ts';
 import { CLIENT_RULES } from './clientRules.ts';
 import { CLIENT_CHECK_RULES, CLIENT_TRUST_RULES } from './clientTrustRules.ts';
 import { ERROR_PAGE_RULES } from './errorPageRules.ts';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   ...CLIENT_TRUST_RULES,
   ...CLIENT_CHECK_RULES,
   ...APP_RULES,
+  ...CORS_RULES,
   ...STATUS_ONLY_RULES,
 ];
 

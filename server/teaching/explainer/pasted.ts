@@ -1,6 +1,7 @@
 // Reads an error pasted from anywhere (a URL from Salesforce's error page, a JSON body, a log line, the sf CLI's
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
+import { fromCorsBlock } from './pastedCors.ts';
 import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
 import { fromCliLine, GUZZLE_CUT, isSetting, OMNIAUTH_OWN, SPRING_OWN } from './pastedCliLine.ts';
 import { fromKeyLines, fromNsError, fromRepr, fromRustDebug } from './pastedRepr.ts';
@@ -25,6 +26,8 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
       .split('\n')
       .map((line) => fromJson(embeddedJson(line)))
       .find(Boolean) ??
+    // A browser's CORS sentence names the address called, whose query a URL reader would take for the error.
+    fromCorsBlock(input) ??
     fromQuotedPairs(input) ??
     fromRepr(input) ??
     fromRustDebug(input) ??

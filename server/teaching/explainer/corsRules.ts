@@ -1,0 +1,62 @@
+// Explanations for a call a browser kept from the page's script (CORS), by the endpoint it went to. Salesforce adds
+// the CORS headers only for origins in the org's CORS allowlist (Setup → CORS), and on its OAuth endpoints only on a
+// My Domain with "Enable CORS for OAuth endpoints" on (Salesforce Help: "Configure Salesforce CORS Allowlist",
+// "Enable CORS for OAuth Endpoints").
+import type { Rule } from './types.ts';
+
+const ORIGIN_RULES =
+  'Add it exactly as the browser names it after "from origin": scheme, host and port (http://localhost:3000). Any host but localhost must be https; * may stand only before a second-level domain (https://*.example.com). An IP address and a name for it are different origins.';
+const DO_NOT =
+  "Do not set mode: 'no-cors' (the answer then comes back unreadable), do not send the calls through a public CORS proxy (it sees every token), and do not put the consumer secret in the page's code.";
+const BROWSER_ONLY =
+  'The browser enforces this, not Salesforce alone: the same call from curl or from a server is answered.';
+
+export const CORS_RULES: Rule[] = [
+  {
+    key: 'cors-generic-login-host',
+    error: 'cors_blocked',
+    description: /\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/(?:token|revoke|introspect)/i,
+    title: "A page's script cannot call login.salesforce.com's token endpoint",
+    likelyMeaning: `Salesforce answers cross-origin calls to /services/oauth2/token, revoke and introspect only on a My Domain (or Experience Cloud site) address, and only with "Enable CORS for OAuth endpoints" on: the generic login hosts never do, so the browser keeps the answer, tokens and all, from your page. ${BROWSER_ONLY}`,
+    howToFix: `Call your org's My Domain instead (https://yourdomain.my.salesforce.com/services/oauth2/token), tick Setup → CORS → Enable CORS for OAuth endpoints, and add your page's origin to the CORS allowlist on the same page. ${ORIGIN_RULES} A page has no place to keep a secret: use PKCE with an app that does not require the secret for the web server flow, or trade the code on a server of yours.`,
+    whatNotToDo: DO_NOT,
+  },
+  {
+    key: 'cors-oauth-endpoint',
+    error: 'cors_blocked',
+    description: /\/services\/oauth2\/(?:token|revoke|introspect|pkce)/i,
+    title: 'CORS is not on for the OAuth endpoints, or not for this origin',
+    likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect are answered only when Setup → CORS → Enable CORS for OAuth endpoints is ticked, and only on the org's My Domain; like every CORS call, only for an origin in the org's CORS allowlist. ${BROWSER_ONLY}`,
+    howToFix: `Tick Enable CORS for OAuth endpoints (Setup → CORS), add your page's origin to the allowlist there, and call the My Domain address. ${ORIGIN_RULES} Keep the secret out of the page: PKCE, with the app not requiring the secret for the web server flow.`,
+    whatNotToDo: DO_NOT,
+  },
+  {
+    key: 'cors-authorize',
+    error: 'cors_blocked',
+    description: /\/services\/oauth2\/authorize/i,
+    title: 'The authorize endpoint is a page to open, not a call to fetch',
+    likelyMeaning:
+      "/services/oauth2/authorize answers a browser that goes there with Salesforce's login and approval pages, then sends it on to your callback with a code (or, in the user-agent flow, a token). A script that fetches it gets redirects to a login page it cannot show, and from another origin the browser keeps even those from it.",
+    howToFix:
+      'Send the browser there instead: window.location.assign(authorizeUrl), or a link or form, then read the code (or the fragment) on your callback page.',
+    whatNotToDo:
+      "Do not post the user's name and password to Salesforce from your own page to avoid it: the login belongs on Salesforce's page, which is what keeps the password out of your app.",
+  },
+  {
+    key: 'cors-rest',
+    error: 'cors_blocked',
+    description: /\/services\/(?:data|apexrest|oauth2\/userinfo)\b/i,
+    title: "The org's CORS allowlist does not name your page's origin",
+    likelyMeaning: `The REST API (and Apex REST, and userinfo) answer a page's cross-origin call only for an origin in the org's CORS allowlist; any other origin gets a 403, which the browser shows as a blocked call. The token may be fine. ${BROWSER_ONLY}`,
+    howToFix: `Setup → CORS → New (Allowed Origins List): add your page's origin. ${ORIGIN_RULES}`,
+    whatNotToDo: DO_NOT,
+  },
+  {
+    key: 'cors-blocked',
+    error: 'cors_blocked',
+    title: "The browser kept Salesforce's answer from your page (CORS)",
+    likelyMeaning: `Your page's script called Salesforce from another origin, and the answer did not name that origin in Access-Control-Allow-Origin, so the browser kept it from the script. Salesforce names it only for origins in the org's CORS allowlist (the REST API, userinfo), and on the token, revoke and introspect endpoints only on a My Domain with Enable CORS for OAuth endpoints on. ${BROWSER_ONLY}`,
+    howToFix: `Setup → CORS: add your page's origin to the allowlist. ${ORIGIN_RULES} For the token endpoint, also tick Enable CORS for OAuth endpoints there and call your My Domain, not login.salesforce.com. Or make the call from your own server, which no browser policy stops.`,
+    whatNotToDo: DO_NOT,
+  },
+];

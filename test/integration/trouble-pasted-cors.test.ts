@@ -1,0 +1,66 @@
+// The paste-an-error page on a browser's CORS refusals (Chrome, Firefox, Safari console lines): each read as the
+// browser keeping Salesforce's answer from the page, with the card for the endpoint it called, the call's query left
+// out.
+import assert from '../support/assert.ts';
+import { describe, test } from 'node:test';
+import { firstCard, leadOf, pageText, pasteStack } from '../support/paste.ts';
+
+const CHROME_TAIL =
+  "has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+
+describe('the trouble path: a browser’s CORS refusals', () => {
+  const { explain } = pasteStack();
+
+  test('each endpoint gets its own card, naming the setting that would allow the call', async () => {
+    const cases: [string, string, RegExp][] = [
+      [
+        `Access to fetch at 'https://login.salesforce.com/services/oauth2/token' from origin 'http://localhost:3000' ${CHROME_TAIL}`,
+        "A page's script cannot call login.salesforce.com's token endpoint",
+        /Call your org's My Domain instead/,
+      ],
+      [
+        `Access to XMLHttpRequest at 'https://acme.my.salesforce.com/services/oauth2/token' from origin 'https://app.example.com' ${CHROME_TAIL}`,
+        'CORS is not on for the OAuth endpoints, or not for this origin',
+        /Tick Enable CORS for OAuth endpoints/,
+      ],
+      [
+        `Access to fetch at 'https://acme.my.salesforce.com/services/oauth2/authorize?response_type=code&client_id=3MVG9abc' (redirected from 'http://localhost:3000/login') from origin 'http://localhost:3000' ${CHROME_TAIL}`,
+        'The authorize endpoint is a page to open, not a call to fetch',
+        /window\.location\.assign/,
+      ],
+      [
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://acme.my.salesforce.com/services/oauth2/userinfo. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 403.",
+        "The org's CORS allowlist does not name your page's origin",
+        /Setup → CORS → New/,
+      ],
+      [
+        '[Error] Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 403\n[Error] Fetch API cannot load https://acme.my.salesforce.com/services/apexrest/orders due to access control checks.',
+        "The org's CORS allowlist does not name your page's origin",
+        /scheme, host and port/,
+      ],
+      [
+        'Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 403',
+        "The browser kept Salesforce's answer from your page (CORS)",
+        /Or make the call from your own server/,
+      ],
+    ];
+    for (const [pasted, card, fix] of cases) {
+      const html = await explain(pasted);
+      assert.equal(firstCard(html), card, pasted);
+      assert.match(pageText(html), fix, pasted);
+      assert.match(leadOf(html), /^Your browser kept the answer from the page's script \(CORS\)/, pasted);
+      assert.doesNotMatch(pageText(html), /no-cors' to fetch the resource|Salesforce answered cors_blocked/);
+    }
+  });
+
+  test("the call is quoted without its query, which may hold a query's words or a secret sent by mistake", async () => {
+    const html = await explain(
+      `Access to fetch at 'https://acme.my.salesforce.com/services/oauth2/token?grant_type=password&client_secret=9F1A2B3C4D5E6F70A' from origin 'http://localhost:3000' ${CHROME_TAIL}`,
+    );
+    assert.match(
+      leadOf(html),
+      /The call: https:\/\/acme\.my\.salesforce\.com\/services\/oauth2\/token from origin http:\/\/localhost:3000\.$/,
+    );
+    assert.doesNotMatch(html, /9F1A2B3C4D5E6F70A/);
+  });
+});
