@@ -24,6 +24,11 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
       `${audienceVariable(claims.aud, loginUrl)}${trust}sf org login jwt --client-id ${shellQuote(claims.iss)} --jwt-key-file ${shellQuote(context.jwtKeyFile)} \\`,
       `  --username ${shellQuote(claims.sub)} --instance-url ${shellQuote(loginUrl)} --alias ${ORG_ALIAS}`,
     );
+    // When its first try fails (the emulator stopped, or refusing), sfdx-core goes on through getLoginAudienceCombos,
+    // which always include the generic login hosts: the same assertion then leaves this machine for Salesforce, and
+    // their answers join the emulator's in the list the CLI prints. No flag or variable turns those tries off.
+    // Plain words only: zsh runs a pasted comment line as a command, where a quote or a ! would spill over.
+    if (context.caFile) lines.push(OFFLINE_NOTE);
     return lines.join('\n');
   }
   const query = queryOf(request);
@@ -44,6 +49,9 @@ export function sfCliSnippet(request: LegRequest, context: SnippetContext): stri
   );
   return lines.join('\n');
 }
+
+export const OFFLINE_NOTE =
+  '# If the emulator refuses it or is not running, the CLI tries again at login.salesforce.com and test.salesforce.com, over the internet, and lists every answer: the first is the try at the emulator.';
 
 /** The generic login hosts the CLI tries as aud besides the login URL. */
 const CLI_LOGIN_HOSTS = [

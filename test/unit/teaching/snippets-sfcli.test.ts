@@ -25,8 +25,17 @@ describe('sf CLI snippets', () => {
         '# The CLI signs an assertion of its own with the same key and consumer key, for the same user, and sends it:',
         'NODE_EXTRA_CA_CERTS=certs/server.crt sf org login jwt --client-id 3MVG9LocalPlaygroundEmulatorConsumerKey --jwt-key-file certs/jwt.key \\',
         '  --username admin@playground.local --instance-url https://localhost:8443 --alias playground',
+        '# If the emulator refuses it or is not running, the CLI tries again at login.salesforce.com and test.salesforce.com, over the internet, and lists every answer: the first is the try at the emulator.',
       ].join('\n'),
     );
+  });
+
+  test('the note that a failed login goes on to Salesforce is for the emulator only: with an org it goes there anyway', () => {
+    // sfdx-core 8.32 (sf 2.146), run against the emulator: a refused or unreachable first try is followed by the same
+    // assertion at https://test.salesforce.com and https://login.salesforce.com (getLoginAudienceCombos).
+    const org = sfCliSnippet(legRequest(legs.jwtExchange), { ...legs.ORG, reveal: false }) ?? '';
+    assert.match(org, /sf org login jwt/);
+    assert.doesNotMatch(org, /over the internet/);
   });
 
   test('a query: the token in SF_ACCESS_TOKEN (where the CLI reads it), then the same SOQL on the same instance', () => {
