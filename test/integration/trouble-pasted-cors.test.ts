@@ -3,13 +3,15 @@
 // out.
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
+import { TestClient } from '../support/http.ts';
 import { firstCard, leadOf, pageText, pasteStack } from '../support/paste.ts';
 
 const CHROME_TAIL =
   "has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
 
 describe('the trouble path: a browser’s CORS refusals', () => {
-  const { explain } = pasteStack();
+  const pastes = pasteStack();
+  const { explain } = pastes;
 
   test('each endpoint gets its own card, naming the setting that would allow the call', async () => {
     const cases: [string, string, RegExp][] = [
@@ -62,5 +64,18 @@ describe('the trouble path: a browser’s CORS refusals', () => {
       /The call: https:\/\/acme\.my\.salesforce\.com\/services\/oauth2\/token from origin http:\/\/localhost:3000\.$/,
     );
     assert.doesNotMatch(html, /9F1A2B3C4D5E6F70A/);
+  });
+
+  test("the user-agent flow's page says where a page of one's own meets CORS, and links the card", async () => {
+    const client = new TestClient();
+    const page = await (await client.get(`${pastes.stack.appUrl}/flows/user-agent`)).text();
+    assert.match(
+      pageText(page),
+      /only when the org's CORS allowlist \(Setup → CORS\) names the page's origin/,
+    );
+    const link = /<a href="(\/explain\?error=cors_blocked)">error explainer<\/a>/.exec(page);
+    assert.ok(link, 'a link to the CORS card');
+    const card = await (await client.get(`${pastes.stack.appUrl}${link[1]}`)).text();
+    assert.equal(firstCard(card), "The browser kept Salesforce's answer from your page (CORS)");
   });
 });
