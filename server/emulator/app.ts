@@ -18,6 +18,7 @@ import { unservedApisEndpoint } from './endpoints/unservedApis.ts';
 import { tokenEndpoint } from './endpoints/token.ts';
 import { oauthErrorHandler } from './errors.ts';
 import { LoginGuard } from './lockout.ts';
+import { PendingLogins } from './pendingLogins.ts';
 import { OrgFaultSwitch } from './orgControl.ts';
 import { defaultSettings, orgUsers } from './org.ts';
 import { useEmulatorMiddleware } from './middleware.ts';
@@ -63,6 +64,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     devices: new DeviceStore(now),
     faults: new OrgFaultSwitch(now),
     logins: new LoginGuard(now),
+    pendingLogins: new PendingLogins(now),
     received: [],
     now,
     tokenLifetimeMs: options.sessionMinutes * 60 * 1000,

@@ -5,25 +5,12 @@ import { OAuthError } from './errors.ts';
 import type { Host } from './hosts.ts';
 import type { Params } from './params.ts';
 import { requestedScopes } from './scopes.ts';
+import type { PendingAuthorization } from './pendingLogins.ts';
 import { safeEqual } from './secrets.ts';
 import { PageError, RedirectError, RemoteAccessError } from './authorizeErrors.ts';
 
-export interface PendingAuthorization {
-  id: string;
-  responseType: 'code' | 'token';
-  withIdToken: boolean;
-  redirectUri: string;
-  scopes: string[];
-  state?: string;
-  nonce?: string;
-  codeChallenge?: string;
-  prompt: string[];
-  /** immediate=true: sign in without any page (a logged-in user who approved before), or fail at once. */
-  immediate: boolean;
-  loginHint?: string;
-  /** The host the browser was sent to: a user-agent id_token names it as issuer. */
-  host: string;
-}
+// What a valid request becomes; held (apart from the session) in pendingLogins.ts, which names its fields.
+export type { PendingAuthorization } from './pendingLogins.ts';
 
 /**
  * The checks in Salesforce's order: the client, the callback, the org's block on the app, then the request itself.

@@ -4,6 +4,7 @@ import type { DeviceStore } from './devices.ts';
 import type { LoginGuard } from './lockout.ts';
 import type { FaultRequest, OrgFaultSwitch } from './orgControl.ts';
 import type { OrgUser } from './org.ts';
+import type { PendingLogins } from './pendingLogins.ts';
 import type { EmulatorState } from './state.ts';
 
 export interface EmulatorOptions {
@@ -57,6 +58,8 @@ export interface EmulatorContext {
   readonly faults: OrgFaultSwitch;
   /** Failed logins and password lockouts of the org's users. */
   readonly logins: LoginGuard;
+  /** Authorize requests waiting for a login or an approval, each tied to its login page and browser. */
+  readonly pendingLogins: PendingLogins;
   readonly received: ReceivedRequest[];
   readonly now: () => number;
   /** How long an access token lasts unused, like an org's session timeout (see TokenStore.noteUse). */

@@ -1,6 +1,5 @@
 // The emulator's password check (shared by the authorize and setup login pages) and the session it starts.
 import type { NextFunction, Request } from 'express';
-import type { PendingAuthorization } from './authorizeRequest.ts';
 import { findUserByUsername, type EmulatorContext } from './context.ts';
 import { LOCKED_OUT_MESSAGE } from './lockout.ts';
 import type { OrgUser } from './org.ts';
@@ -12,8 +11,6 @@ export type DeviceAnswer = 'allow' | 'deny' | 'not-let-in';
 declare module 'express-session' {
   interface SessionData {
     sfUserId?: string;
-    /** Authorizations waiting for a login or an approval, by their random id. */
-    sfPending?: Record<string, PendingAuthorization>;
     /** Device codes this browser entered, waiting for a login or an approval, by a random id. */
     sfDevicePending?: Record<string, string>;
     /** The device requests this browser has answered, by the same id, and how. */
@@ -50,16 +47,16 @@ export function checkCredentials(ctx: EmulatorContext, username: unknown, passwo
 
 /**
  * Logs the user in under a new session id, so that a session id planted before login (session fixation) never
- * becomes a logged-in one. Pending authorizations survive; any error reaches Express's error handler, never the
+ * becomes a logged-in one. Device codes waiting for a login survive; any error reaches Express's error handler, never the
  * process.
  */
 export function startSession(req: Request, user: OrgUser, next: NextFunction, then: () => void): void {
-  const { sfPending, sfDevicePending } = req.session;
+  const { sfDevicePending } = req.session;
   req.session.regenerate((error: unknown) => {
     if (error) return next(error);
     try {
       req.session.sfUserId = user.id;
-      Object.assign(req.session, { sfPending, sfDevicePending });
+      Object.assign(req.session, { sfDevicePending });
       then();
     } catch (thrown) {
       next(thrown);
@@ -68,15 +65,15 @@ export function startSession(req: Request, user: OrgUser, next: NextFunction, th
 }
 
 /**
- * Ends this browser's login ("Not you?"), under a new session id, keeping the requests that wait for a login (the
- * same authorization or device code is asked for again).
+ * Ends this browser's login ("Not you?"), under a new session id, keeping the device codes that wait for a login (the
+ * same authorization or device code is asked for again; authorizations are held apart, in pendingLogins.ts).
  */
 export function endLogin(req: Request, next: NextFunction, then: () => void): void {
-  const { sfPending, sfDevicePending } = req.session;
+  const { sfDevicePending } = req.session;
   req.session.regenerate((error: unknown) => {
     if (error) return next(error);
     try {
-      Object.assign(req.session, { sfPending, sfDevicePending });
+      Object.assign(req.session, { sfDevicePending });
       then();
     } catch (thrown) {
       next(thrown);

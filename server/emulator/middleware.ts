@@ -15,10 +15,10 @@ import { parseMultipart } from './endpoints/token.ts';
 import { salesforceRequestLimits } from './requestSize.ts';
 
 /**
- * Pending logins and device approvals, apart from users signed in to the emulator, so that a flood of the first
- * cannot push out the second. Bounded in bytes as well as in count: a pending login keeps what its authorize request
- * carried, and a count alone let a flood of large requests hold gigabytes. Two hours without a request end one,
- * as the playground's own sessions (and the emulator's default token lifetime).
+ * Device codes waiting for a login and Setup's login page, apart from users signed in to the emulator, so that a
+ * flood of the first cannot push out the second (authorize requests waiting for a login are held apart, with bounds
+ * of their own: pendingLogins.ts). Bounded in bytes as well as in count. Two hours without a request end one, as the
+ * playground's own sessions (and the emulator's default token lifetime).
  */
 const EMULATOR_SESSION_LIMITS: SessionLimits = {
   anonymous: { sessions: 2000, bytes: 8 * 1024 * 1024 },

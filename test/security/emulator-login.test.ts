@@ -77,9 +77,14 @@ describe('emulator login and approval under attack', () => {
   });
 
   test('a session id planted before login is replaced at login, and the planted one stays logged out', async () => {
-    const { client, response, request } = await atLogin();
-    const planted = sessionId(response);
+    // An anonymous session of the attacker's own (Setup's login page keeps its CSRF token in one), planted in the
+    // victim's browser before the victim opens a login page. (Login pages themselves start no session: their
+    // request is held apart, pendingLogins.ts.)
+    const planted = sessionId(await new TestClient().get(`${stack.emulatorUrl}/setup`));
     assert.ok(planted);
+    const victim = new TestClient();
+    victim.setCookie(new URL(stack.emulatorUrl).hostname, '__Host-sfemu.sid', planted);
+    const { client, request } = await atLogin(victim);
     const login = await logIn(client, request, stack.config.username, stack.config.emulator.password);
     const fresh = sessionId(login);
     assert.ok(fresh);

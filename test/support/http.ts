@@ -43,7 +43,10 @@ export class TestClient {
     for (const line of response.headers.raw()['set-cookie'] ?? []) {
       const [pair] = line.split(';');
       const eq = pair.indexOf('=');
-      this.cookies.set(`${host} ${pair.slice(0, eq)}`, pair.slice(eq + 1));
+      const key = `${host} ${pair.slice(0, eq)}`;
+      // Max-Age=0 clears a cookie, as a browser does: the next request no longer sends it.
+      if (/;\s*Max-Age=0(;|$)/i.test(line)) this.cookies.delete(key);
+      else this.cookies.set(key, pair.slice(eq + 1));
     }
     return response;
   }

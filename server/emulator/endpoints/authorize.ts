@@ -12,9 +12,7 @@ import { continueAuthorization, needsApproval } from './authorizeDecision.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
 import { renderLogin } from './loginPage.ts';
-import { approvalUrl, findPending, forgetPending, unknownRequest } from './pendingAuthorizations.ts';
-
-const MAX_PENDING = 10;
+import { approvalUrl, unknownRequest } from './pendingAuthorizations.ts';
 
 export function authorizeEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
@@ -37,14 +35,15 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
         errorRedirectUrl(new RedirectError(error, pending.redirectUri, inFragment, pending.state)),
       );
     }
-    const pendings = { ...req.session.sfPending, [pending.id]: pending };
-    req.session.sfPending = Object.fromEntries(Object.entries(pendings).slice(-MAX_PENDING));
-    if (needsLogin) return showLogin(res, pending);
+    if (needsLogin) {
+      ctx.pendingLogins.hold(req, res, pending);
+      return showLogin(res, pending);
+    }
     return continueAuthorization(ctx, req, res, pending, user);
   });
 
   router.post('/services/oauth2/authorize/login', (req, res, next) => {
-    const pending = findPending(req);
+    const pending = ctx.pendingLogins.find(req);
     if (!pending) return res.status(400).render('emulator/error', unknownRequest());
     const username = typeof req.body?.username === 'string' ? req.body.username : '';
     // Login IP Ranges: refused before the password is even looked at (Login History: "Restricted IP").
@@ -62,7 +61,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
 
   // What comes after a login: the approval page when the user must allow the app, else straight back to it.
   router.get('/services/oauth2/authorize/approve', (req, res) => {
-    const pending = findPending(req, req.query.request);
+    const pending = ctx.pendingLogins.find(req, req.query.request);
     const user = sessionUser(ctx, req);
     if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
     continueAuthorization(ctx, req, res, pending, user);
@@ -70,16 +69,16 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
 
   // "Not you?": ends this browser's login at the emulator and asks again, for the same pending request.
   router.post('/services/oauth2/authorize/switch', (req, res, next) => {
-    const pending = findPending(req);
+    const pending = ctx.pendingLogins.find(req);
     if (!pending) return res.status(400).render('emulator/error', unknownRequest());
     endLogin(req, next, () => showLogin(res, { ...pending, loginHint: undefined }));
   });
 
   router.post('/services/oauth2/authorize/approve', (req, res) => {
-    const pending = findPending(req);
+    const pending = ctx.pendingLogins.find(req);
     const user = sessionUser(ctx, req);
     if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
-    forgetPending(req, pending.id);
+    ctx.pendingLogins.forget(res, pending);
     if (req.body?.decision !== 'allow') {
       const denied = new RedirectError(
         OAuthError.accessDenied(),

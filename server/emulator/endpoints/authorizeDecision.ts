@@ -7,7 +7,6 @@ import { OAuthError } from '../errors.ts';
 import type { OrgUser } from '../org.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl } from './errorPage.ts';
-import { forgetPending } from './pendingAuthorizations.ts';
 
 /** Reached from the authorize request itself (already logged in) and from the page that follows a login. */
 export function continueAuthorization(
@@ -20,16 +19,16 @@ export function continueAuthorization(
   // What the login meets is unconfirmed: this code is one observed on the error page (and the one explained for
   // it); the description is the emulator's.
   if (blockedAsUninstalled(ctx, user)) {
-    forgetPending(req, pending.id);
+    ctx.pendingLogins.forget(res, pending);
     const error = new OAuthError('OAUTH_APP_ACCESS_DENIED', 'this app is not installed in this org');
     return res.redirect(remoteAccessErrorUrl(pending.host, error));
   }
   if (needsApproval(ctx, pending, user)) {
-    req.session.sfPending = { ...req.session.sfPending, [pending.id]: pending };
+    ctx.pendingLogins.hold(req, res, pending);
     res.render('emulator/approve', { title: 'Allow access?', pending, user, scopes: pending.scopes });
     return;
   }
-  forgetPending(req, pending.id);
+  ctx.pendingLogins.forget(res, pending);
   completeAuthorization(ctx, res, pending, user);
 }
 

@@ -1,26 +1,6 @@
-// The authorize requests waiting in this browser's session for a login or an approval: found by the id a form
-// sends back, forgotten once answered, and the page for an id that names none.
-import type { Request } from 'express';
+// The pages around a pending authorize request: its approval page's address, and the page for an id that names
+// none (the requests themselves are held in ../pendingLogins.ts).
 import type { PendingAuthorization } from '../authorizeRequest.ts';
-
-/** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */
-const PENDING_ID = /^[0-9a-f]{32}$/;
-
-/**
- * The pending request named by `id` (a form's `request` field, or the approval page's query), looked up as an own
- * key of a well-formed id only.
- */
-export function findPending(req: Request, id: unknown = req.body?.request): PendingAuthorization | undefined {
-  const pendings = req.session.sfPending;
-  if (typeof id !== 'string' || !PENDING_ID.test(id) || !pendings || !Object.hasOwn(pendings, id)) {
-    return undefined;
-  }
-  return pendings[id];
-}
-
-export function forgetPending(req: Request, id: string): void {
-  if (req.session.sfPending && Object.hasOwn(req.session.sfPending, id)) delete req.session.sfPending[id];
-}
 
 /** The approval page of a pending request: a page of its own, which the login form redirects to. */
 export const approvalUrl = (pending: PendingAuthorization): string =>

@@ -1,0 +1,141 @@
+// Authorize requests waiting for a login or an approval, each tied to its own login page and browser: the form
+// carries the request's id, and a cookie of the request's own shows the form came back to the browser it was for.
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
+import { safeEqual } from './secrets.ts';
+
+/*
+ * Salesforce's login page is reported to carry the authorization request in its form (a hidden startURL field
+ * holding the authorize URL), so two login pages open at once in one browser each sign in to their own request;
+ * the project's wire references do not cover it, so this is unconfirmed. The emulator does the same by reference:
+ * each page has its request's id, and the request is found by that id, not through the one session cookie that
+ * two tabs opened together overwrite in turn. How Salesforce ties its login form to the browser (its CSRF
+ * defence there) and how long a login page stays usable are unknown: here a cookie of the request's own (random,
+ * HttpOnly, SameSite=Lax, compared in constant time) must come back with each of its forms, so a page elsewhere
+ * cannot post a request id it obtained for itself; and a request lasts two hours, the idle lifetime the
+ * emulator's sessions had when they held these requests. Used once: answered, it is forgotten.
+ */
+
+/** A valid authorize request (authorizeRequest.ts) waiting for a login or an approval. */
+export interface PendingAuthorization {
+  id: string;
+  responseType: 'code' | 'token';
+  withIdToken: boolean;
+  redirectUri: string;
+  scopes: string[];
+  state?: string;
+  nonce?: string;
+  codeChallenge?: string;
+  prompt: string[];
+  /** immediate=true: sign in without any page (a logged-in user who approved before), or fail at once. */
+  immediate: boolean;
+  loginHint?: string;
+  /** The host the browser was sent to: a user-agent id_token names it as issuer. */
+  host: string;
+}
+
+/** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */
+const PENDING_ID = /^[0-9a-f]{32}$/;
+const COOKIE_PREFIX = '__Host-sfemu.req-';
+export const PENDING_LIFETIME_MS = 2 * 3600 * 1000;
+/** A browser's requests held at once: one more sheds its oldest (and the oldest's cookie). */
+const PER_BROWSER = 10;
+const COOKIE_ATTRIBUTES = '; Path=/; HttpOnly; Secure; SameSite=Lax';
+
+interface Held {
+  pending: PendingAuthorization;
+  /** Names the request's cookie; not secret (the cookie value is). */
+  handle: string;
+  binding: string;
+  expiresAt: number;
+}
+
+export class PendingLogins {
+  /** Bounded in bytes as well as count: a request keeps what its URL carried, up to a header's worth. */
+  private readonly held = new LRUCache<string, Held>({
+    max: 2000,
+    maxSize: 8 * 1024 * 1024,
+    sizeCalculation: (entry) => JSON.stringify(entry).length,
+    dispose: (entry) => this.handles.delete(entry.handle),
+  });
+  /** Each held request's id by its cookie's handle. */
+  private readonly handles = new Map<string, string>();
+
+  constructor(private readonly now: () => number) {}
+
+  /**
+   * Holds a request for this browser (once: the approval page that follows a login finds it held already), giving
+   * it the request's cookie and shedding the browser's oldest past ten.
+   */
+  hold(req: Request, res: Response, pending: PendingAuthorization): void {
+    if (this.held.has(pending.id)) return;
+    // Cookies of requests no longer held go at once; of the rest, the oldest past the browser's ten.
+    const mine: Held[] = [];
+    for (const { handle } of requestCookies(req)) {
+      const entry = this.live(this.handles.get(handle));
+      if (entry) mine.push(entry);
+      else clearCookie(res, handle);
+    }
+    mine.sort((a, b) => a.expiresAt - b.expiresAt);
+    for (const old of mine.slice(0, Math.max(0, mine.length - (PER_BROWSER - 1))))
+      this.forget(res, old.pending);
+    const entry: Held = {
+      pending,
+      handle: randomBytes(8).toString('hex'),
+      binding: randomBytes(16).toString('hex'),
+      expiresAt: this.now() + PENDING_LIFETIME_MS,
+    };
+    this.held.set(pending.id, entry);
+    this.handles.set(entry.handle, pending.id);
+    const maxAge = Math.floor(PENDING_LIFETIME_MS / 1000);
+    res.append(
+      'Set-Cookie',
+      `${COOKIE_PREFIX}${entry.handle}=${entry.binding}${COOKIE_ATTRIBUTES}; Max-Age=${maxAge}`,
+    );
+  }
+
+  /**
+   * The request named by `id` (a form's `request` field, or the approval page's query), if it is still held and
+   * this browser sent back its cookie.
+   */
+  find(req: Request, id: unknown = req.body?.request): PendingAuthorization | undefined {
+    if (typeof id !== 'string' || !PENDING_ID.test(id)) return undefined;
+    const entry = this.live(id);
+    if (!entry) return undefined;
+    const sent = requestCookies(req).find(({ handle }) => handle === entry.handle)?.value;
+    return sent !== undefined && safeEqual(sent, entry.binding) ? entry.pending : undefined;
+  }
+
+  /** Used up (answered, or sent back to the app): forgotten, and its cookie cleared. */
+  forget(res: Response, pending: PendingAuthorization): void {
+    const entry = this.held.get(pending.id);
+    if (!entry) return;
+    this.held.delete(pending.id);
+    clearCookie(res, entry.handle);
+  }
+
+  private live(id: string | undefined): Held | undefined {
+    const entry = id === undefined ? undefined : this.held.get(id);
+    return entry && entry.expiresAt > this.now() ? entry : undefined;
+  }
+}
+
+/** This browser's request cookies, by handle: only well-formed names, and never an empty (cleared) value. */
+function requestCookies(req: Request): { handle: string; value: string }[] {
+  const found: { handle: string; value: string }[] = [];
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    const handle = name.slice(COOKIE_PREFIX.length);
+    if (eq > 0 && name.startsWith(COOKIE_PREFIX) && /^[0-9a-f]{16}$/.test(handle) && value) {
+      found.push({ handle, value });
+    }
+  }
+  return found;
+}
+
+function clearCookie(res: Response, handle: string): void {
+  res.append('Set-Cookie', `${COOKIE_PREFIX}${handle}=${COOKIE_ATTRIBUTES}; Max-Age=0`);
+}
