@@ -7,6 +7,7 @@ import { attemptFor } from './attemptSession.ts';
 import { loggedOutLogin, rememberMatched } from './loggedOutLogins.ts';
 import { browserOf } from './loginSession.ts';
 import type { PendingLogins } from './pendingLogins.ts';
+import { dropStartMark, keepStartMark, startMark } from './startMarks.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -33,7 +34,9 @@ export function saveTransaction(
   const entries = Object.entries({ ...req.session.transactions, [attempt.id]: kept });
   req.session.transactions = Object.fromEntries(entries.slice(-MAX_TRANSACTIONS));
   // Without a form cookie no callback could ever prove it is this browser's: nothing worth keeping twice.
-  if (kept.browser !== undefined) pending.keep(kept);
+  if (kept.browser === undefined) return;
+  pending.keep(kept);
+  keepStartMark(req, transaction.state, kept.browser);
 }
 
 /**
@@ -48,7 +51,10 @@ export function takeSessionTransaction<T extends Transaction>(
   pending: PendingLogins,
 ): CallbackMatch<T> {
   const { transactions = {}, usedStates = [] } = req.session;
-  const rescued = pending.find(returnedState, browserOf(req));
+  // Started as this browser's first request, with a mark another tab's first request replaced: its own cookie.
+  const rescued =
+    pending.find(returnedState, browserOf(req)) ?? pending.find(returnedState, startMark(req, returnedState));
+  dropStartMark(req, returnedState);
   const waiting =
     rescued?.attempt && !(rescued.attempt.id in transactions)
       ? { ...transactions, [rescued.attempt.id]: rescued }
