@@ -1,11 +1,14 @@
 // What a logout ended, remembered by the session that follows it: digests of the states of this browser's logins it
 // ended (waiting at Salesforce, or already come back once), so that one of them coming back is told it was the logout,
 // not a stranger. Only digests: the states themselves went with the ended session.
+import { createHash } from 'node:crypto';
 import type { Request } from 'express';
+import { LRUCache } from 'lru-cache';
 import { constantTimeEqual } from '../flows/checks.ts';
 import { stateDigest, type LoggedOutLogin } from '../flows/transactions.ts';
 import { browserOf } from './loginSession.ts';
 import type { PendingLogins } from './pendingLogins.ts';
+import { SESSION_TTL_MS } from '../sessionStore.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -28,6 +31,15 @@ export interface LoggedOutLogins {
 /** As many as a session keeps of each (five waiting logins here and five in the pending ones; ten used states). */
 const MAX_KEPT = 10;
 
+/**
+ * The last logout's record of each browser, kept by this process too: a callback that left with the logged-out
+ * session's id (sent before the logout's answer came, or that answer was lost) starts on an empty session, which
+ * has no record, yet comes from the browser that logged out. Keyed by a digest of the browser's mark, and read only
+ * for that browser (compared in constant time); as long as a session would have kept it.
+ */
+const lastLogouts = new LRUCache<string, LoggedOutLogins>({ max: 2000, ttl: SESSION_TTL_MS });
+const browserDigest = (browser: string) => createHash('sha256').update(browser).digest('base64url');
+
 /** A state that found its login: remembered (as a digest) until a logout hands it on. */
 export function rememberMatched(req: Request, state: string): void {
   req.session.matchedStates = [...(req.session.matchedStates ?? []), stateDigest(state)].slice(-MAX_KEPT);
@@ -35,7 +47,8 @@ export function rememberMatched(req: Request, state: string): void {
 
 /**
  * What a logout ends, read before it ends it: this browser's waiting logins (the session's own and the pending ones,
- * which it forgets here) and the logins that came back, added to what earlier logouts of this browser ended.
+ * which it forgets here) and the logins that came back, added to what earlier logouts of this browser ended; kept
+ * for the browser in lastLogouts as well.
  */
 export function endLogins(req: Request, pending: PendingLogins): LoggedOutLogins | undefined {
   const browser = browserOf(req);
@@ -46,7 +59,7 @@ export function endLogins(req: Request, pending: PendingLogins): LoggedOutLogins
   );
   const earlier = mine(req.session.loggedOutLogins, browser);
   const newest = (digests: string[]) => [...new Set(digests)].slice(-MAX_KEPT);
-  return {
+  const ended = {
     browser,
     waiting: newest([
       ...(earlier?.waiting ?? []),
@@ -55,11 +68,16 @@ export function endLogins(req: Request, pending: PendingLogins): LoggedOutLogins
     ]),
     answered: newest([...(earlier?.answered ?? []), ...(req.session.matchedStates ?? [])]),
   };
+  lastLogouts.set(browserDigest(browser), ended);
+  return ended;
 }
 
 /** Whether `state` is one of a login this very browser started and a logout of its ended. */
 export function loggedOutLogin(req: Request, state: string | undefined): LoggedOutLogin | undefined {
-  const ended = mine(req.session.loggedOutLogins, browserOf(req));
+  const browser = browserOf(req);
+  const ended =
+    mine(req.session.loggedOutLogins, browser) ??
+    (browser === undefined ? undefined : mine(lastLogouts.get(browserDigest(browser)), browser));
   if (!ended || state === undefined) return undefined;
   const digest = stateDigest(state);
   const among = (digests: string[]) =>

@@ -77,6 +77,26 @@ describe('a login that a logout ended', () => {
     assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401);
   });
 
+  test("a callback that still carries the logged-out session's cookie names the logout too", async () => {
+    const client = new TestClient();
+    assert.equal((await runWebServerFlow(stack, client)).location, '/result');
+    const host = new URL(stack.appUrl).hostname;
+    const callbackUrl = await authorizeViaApp(stack, client, '/flows/web-server/start');
+    // The callback left before the logout's answer came (or that answer was lost): it carries the old id.
+    const oldId = client.cookie(host, '__Host-playground.sid') ?? '';
+    await logOut(client);
+    const newId = client.cookie(host, '__Host-playground.sid') ?? '';
+    assert.notEqual(newId, oldId);
+    client.setCookie(host, '__Host-playground.sid', oldId);
+    const back = await client.get(callbackUrl);
+    assert.equal(back.status, 303);
+    assert.equal(back.headers.get('location'), '/flows/web-server#teaching-heading');
+    const shown = await page(client, '/flows/web-server');
+    assertExplained(shown, WAITING);
+    assert.doesNotMatch(shown, /state_mismatch/);
+    assert.equal((await client.get(`${stack.appUrl}/result`)).status, 401, 'the logout stands');
+  });
+
   test("a state that was never this browser's is still a mismatch after a logout", async () => {
     const client = new TestClient();
     assert.equal((await runWebServerFlow(stack, client)).location, '/result');
