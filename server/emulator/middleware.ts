@@ -1,5 +1,5 @@
-// What every emulator request passes through before its endpoint: security headers, the emulator's own assets,
-// form and multipart bodies, and a browser session on the pages people sign in on (never on API calls).
+// What every emulator request passes through before its endpoint: security headers, CORS, the emulator's own
+// assets, form and multipart bodies, and a browser session on the pages people sign in on (never on API calls).
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import express, { type Response } from 'express';
@@ -11,6 +11,7 @@ import { SESSION_TTL_MS, TieredMemoryStore, type SessionLimits } from '../sessio
 import { refusingRetiredIds } from '../retiredSessions.ts';
 import { callbackOrigins } from './callbackUrls.ts';
 import type { EmulatorContext } from './context.ts';
+import { corsAnswers } from './cors.ts';
 import { parseMultipart } from './endpoints/token.ts';
 import { salesforceRequestLimits } from './requestSize.ts';
 
@@ -42,6 +43,9 @@ export function useEmulatorMiddleware(app: express.Express, ctx: EmulatorContext
         }),
     ),
   );
+  // Before anything that answers: a preflight gets its answer here, and an API's refusals (a 401 for a bad token)
+  // carry the CORS headers that let the calling page read them.
+  app.use(corsAnswers(ctx));
   app.use(salesforceRequestLimits);
   // Unversioned names, as the app's own assets: checked on every use (a 304 when unchanged), never an old copy.
   const assets = {

@@ -71,6 +71,9 @@ export interface OrgSettings {
   allowUserAgent: boolean;
   /** Whether the app is installed in the org: since September 2025 uninstalled apps cannot use the device flow. */
   appInstalled: boolean;
+  /** Setup → CORS: its Allowed Origins List (origin URL patterns, corsOrigins.ts); "Enable CORS for OAuth endpoints". */
+  corsAllowedOrigins: string[];
+  corsOAuthEndpoints: boolean;
 }
 
 export const DEFAULT_SCOPES = ['api', 'refresh_token', 'openid', 'id', 'web'];
@@ -116,7 +119,9 @@ export function defaultSettings(callbackUrl: string, certificatePem: string): Ap
 }
 
 export function defaultOrgSettings(): OrgSettings {
-  return { allowUsernamePassword: false, allowUserAgent: true, appInstalled: true };
+  // A new org allows no origin, and keeps CORS off on the OAuth endpoints.
+  const cors = { corsAllowedOrigins: [] as string[], corsOAuthEndpoints: false };
+  return { allowUsernamePassword: false, allowUserAgent: true, appInstalled: true, ...cors };
 }
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

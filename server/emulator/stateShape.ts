@@ -84,9 +84,15 @@ export const isPersisted = shape({
       shape({ kind: oneOf(...REFRESH_POLICIES), amount: isCount, unit: oneOf(...PERIOD_UNITS) }),
     ),
   }),
-  // allowUserAgent came later: a file without it takes the default.
+  // allowUserAgent and the CORS settings came later: a file without them takes the defaults.
   org: optional(
-    shape({ allowUsernamePassword: isBoolean, allowUserAgent: optional(isBoolean), appInstalled: isBoolean }),
+    shape({
+      allowUsernamePassword: isBoolean,
+      allowUserAgent: optional(isBoolean),
+      appInstalled: isBoolean,
+      corsAllowedOrigins: optional(isStrings),
+      corsOAuthEndpoints: optional(isBoolean),
+    }),
   ),
   approvals: isStrings,
   accessTokens: recordsOf(

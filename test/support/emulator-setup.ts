@@ -59,6 +59,9 @@ export async function saveSettings(
     allowUserAgentShown: '1',
     allowUserAgent: box(org?.allowUserAgent),
     appInstalled: box(org?.appInstalled),
+    corsShown: '1',
+    corsAllowedOrigins: org?.corsAllowedOrigins.join('\n') ?? '',
+    corsOAuthEndpoints: box(org?.corsOAuthEndpoints),
     ...changes,
   };
   const body = new URLSearchParams();

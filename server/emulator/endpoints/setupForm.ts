@@ -2,6 +2,7 @@
 import { X509Certificate } from 'node:crypto';
 import { containsPrivateKey } from '../../pem.ts';
 import { callbackUrlProblem, MAX_CALLBACK_URLS } from '../callbackUrls.ts';
+import { readCors } from './setupCors.ts';
 import {
   PERIOD_UNITS,
   PROFILES,
@@ -23,10 +24,9 @@ const LISTS = new Set(['scopes', 'profiles']);
 export const PRIVATE_KEY_PASTED =
   'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.';
 
+type Field = 'callbackUrls' | 'certificatePem' | 'corsAllowedOrigins' | 'refreshTokenAmount' | 'runAsUserId';
 /** The form's fields a problem can be about: the page marks each at fault and describes it by its own problems. */
-export type FieldErrors = Partial<
-  Record<'callbackUrls' | 'certificatePem' | 'refreshTokenAmount' | 'runAsUserId', string[]>
->;
+export type FieldErrors = Partial<Record<Field, string[]>>;
 
 /**
  * The whole form: the app's settings, the org's OAuth settings, and every problem found (then nothing is saved),
@@ -113,6 +113,7 @@ export function readForm(
       allowUserAgent:
         body.allowUserAgentShown === '1' ? checked(body.allowUserAgent) : currentOrg.allowUserAgent,
       appInstalled: checked(body.appInstalled),
+      ...readCors(body, currentOrg, (text) => problem('corsAllowedOrigins', text)),
     },
     errors,
     fieldErrors,
@@ -135,7 +136,6 @@ function readPolicy(
   return { kind, amount: valid ? amount : current.amount, unit };
 }
 
-/** How many PEM certificates a text holds. */
 const certificatesIn = (pem: string) => pem.split('-----BEGIN CERTIFICATE-----').length - 1;
 
 function isCertificate(pem: string): boolean {
