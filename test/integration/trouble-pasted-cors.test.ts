@@ -52,6 +52,13 @@ describe('the trouble path: a browser’s CORS refusals', () => {
       assert.match(pageText(html), fix, pasted);
       assert.match(leadOf(html), /^Your browser kept the answer from the page's script \(CORS\)/, pasted);
       assert.doesNotMatch(pageText(html), /no-cors' to fetch the resource|Salesforce answered cors_blocked/);
+      // The emulator has the same settings (Setup's Org: CORS): a paste here may come from it.
+      if (card !== 'The authorize endpoint is a page to open, not a call to fetch')
+        assert.match(
+          pageText(html),
+          /If the error came from the local emulator: its app and org settings are on the emulator's Setup page/,
+          pasted,
+        );
     }
   });
 
