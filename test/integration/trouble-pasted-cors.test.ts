@@ -36,6 +36,11 @@ describe('the trouble path: a browser’s CORS refusals', () => {
         /Setup → CORS → New/,
       ],
       [
+        `Access to fetch at 'https://login.salesforce.com/id/00D5g000004ABCDEAU/0055g000003XYZ1AAB' from origin 'http://localhost:3000' ${CHROME_TAIL}`,
+        'The identity URL is not among the endpoints Salesforce opens to CORS',
+        /Ask \/services\/oauth2\/userinfo on your My Domain instead/,
+      ],
+      [
         '[Error] Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 403\n[Error] Fetch API cannot load https://acme.my.salesforce.com/services/apexrest/orders due to access control checks.',
         "The org's CORS allowlist does not name your page's origin",
         /scheme, host and port/,

@@ -43,6 +43,15 @@ export const CORS_RULES: Rule[] = [
       "Do not post the user's name and password to Salesforce from your own page to avoid it: the login belongs on Salesforce's page, which is what keeps the password out of your app.",
   },
   {
+    key: 'cors-identity-url',
+    error: 'cors_blocked',
+    description: /\/id\/00d\w{12,15}\/005\w{12,15}/i,
+    title: 'The identity URL is not among the endpoints Salesforce opens to CORS',
+    likelyMeaning: `Salesforce lists the endpoints that answer a page's cross-origin calls: OpenID discovery and keys, userinfo and the REST API for allowlisted origins, and the token, revoke and introspect endpoints with Enable CORS for OAuth endpoints. The identity URL a token's id names is not among them, so the browser keeps its answer from the page. ${BROWSER_ONLY}`,
+    howToFix: `Ask /services/oauth2/userinfo on your My Domain instead (the same user's details, in OpenID Connect's form), with your page's origin in Setup → CORS. ${ORIGIN_RULES} Or ask the identity URL from a server of yours.`,
+    whatNotToDo: DO_NOT,
+  },
+  {
     key: 'cors-rest',
     error: 'cors_blocked',
     description: /\/services\/(?:data|apexrest|oauth2\/userinfo)\b/i,
