@@ -5,6 +5,7 @@ import * as clientCredentials from '../flows/clientCredentials.ts';
 import * as refreshToken from '../flows/refreshToken.ts';
 import * as usernamePassword from '../flows/usernamePassword.ts';
 import { HttpError } from '../errors.ts';
+import { EMULATOR_DEFAULTS } from '../config.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import { loginHostIsMyDomain } from '../teaching/faults.ts';
 import { latestAttempt } from './attemptSession.ts';
@@ -47,6 +48,10 @@ export function usernamePasswordPages(services: Services): Pages {
         // The user the last run tried, not the configured one: a retry must not silently switch users.
         username: latestAttempt(req, 'username-password')?.input?.username || config.username,
         secretConfigured: Boolean(config.clientSecret),
+        // The emulator lists security tokens on its home page only beside the default password, which it shows
+        // there; with EMULATOR_PASSWORD set they are on its Setup page, behind the administrator's login.
+        tokensOnEmulatorHome: config.emulator.password === EMULATOR_DEFAULTS.password,
+        emulatorHomeUrl: `${config.loginUrl}/`,
       }),
     run: (req, res) => {
       const credentials = {
