@@ -133,7 +133,7 @@ export function loadConfig(
             mode === 'emulator' && !emulatorOnly && clientSecret !== EMULATOR_DEFAULTS.clientSecret
             ? 'SF_CLIENT_SECRET is set: the emulator\'s app takes it as its own secret, so a wrong one is never refused here. To meet invalid client credentials, use a flow\'s "break it" switch (a wrong secret), or a real org.'
             : undefined,
-        emulatorOnly ? undefined : callbackWarning(callbackUrl, port),
+        emulatorOnly ? undefined : callbackWarning(callbackUrl, port, mode),
         emulatorOnly ? undefined : localOrgTrustWarning(mode, loginUrl, read('NODE_EXTRA_CA_CERTS')),
       ].filter((w): w is string => w !== undefined),
     ),

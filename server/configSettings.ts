@@ -66,13 +66,17 @@ export function parseCallbackUrl(raw: string, port: number, forApp: boolean): st
  * A callback on another host or port than the playground's own is right only behind a proxy or tunnel: said at
  * start-up, before a login at Salesforce ends on a page that cannot be reached.
  */
-export function callbackWarning(url: string, port: number): string | undefined {
+export function callbackWarning(url: string, port: number, mode: Mode): string | undefined {
   if (callbackIsThisApp(url, port)) return undefined;
   // A proxy on another port of this machine shares the browser's cookies with the app (cookies ignore ports): the
   // access link stays on the app's own address there (access.ts), and only a tunnel's is printed on the tunnel.
-  const browse = callbackIsElsewhere(url)
-    ? 'then browse through it: the access link is printed on its address'
-    : "either address then works, as a browser's cookies ignore the port; from another machine (an SSH forward) only the proxy's, printed too";
+  // Emulator mode has no access link: start-up prints the tunnel's address to open, and the emulator's own pages
+  // still open at https://localhost:<EMULATOR_PORT>, which a tunnel to the app does not carry.
+  const browse = !callbackIsElsewhere(url)
+    ? "either address then works, as a browser's cookies ignore the port; from another machine (an SSH forward) only the proxy's, printed too"
+    : mode === 'org'
+      ? 'then browse through it: the access link is printed on its address'
+      : "then browse through it: start-up prints that address to open; the emulator's pages open at their own address, so forward EMULATOR_PORT under the same number";
   return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port (${browse}). Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
 }
 

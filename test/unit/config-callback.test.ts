@@ -4,7 +4,7 @@ import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { accessLink } from '../../server/access.ts';
 import { loadConfig } from '../../server/config.ts';
-import { configError, ROOT } from '../support/config-env.ts';
+import { configError, ROOT, WITH_SECRET } from '../support/config-env.ts';
 
 describe('the callback URL', () => {
   test('a path other than the callback page stops start-up; case and a trailing slash do not matter', () => {
@@ -41,7 +41,17 @@ describe('the callback URL', () => {
     assert.doesNotMatch(otherPort.warnings[0] ?? '', /printed on its address/);
     const tunnel = loadConfig({ SF_CALLBACK_URL: 'https://abc.example.dev/oauthcallback.html' }, ROOT);
     assert.match(tunnel.warnings[0] ?? '', /right only behind a proxy or tunnel/);
-    assert.match(tunnel.warnings[0] ?? '', /the access link is printed on its address/);
+    // Emulator mode prints no access link, only the address to open; org mode prints its link on the tunnel.
+    assert.match(
+      tunnel.warnings[0] ?? '',
+      /start-up prints that address to open; the emulator's pages open at/,
+    );
+    assert.doesNotMatch(tunnel.warnings[0] ?? '', /access link/);
+    const orgTunnel = loadConfig(
+      { ...WITH_SECRET, SF_CALLBACK_URL: 'https://abc.example.dev/oauthcallback.html' },
+      ROOT,
+    );
+    assert.ok(orgTunnel.warnings.some((w) => w.includes('the access link is printed on its address')));
     for (const host of ['localhost', '127.0.0.1']) {
       const here = loadConfig({ SF_CALLBACK_URL: `https://${host}:8081/oauthcallback.html` }, ROOT);
       assert.deepEqual(here.warnings, [], host);
