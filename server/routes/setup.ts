@@ -67,6 +67,8 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
         title:
           failed > 0 ? `Setup guide: ${failed} ${failed > 1 ? 'checks' : 'check'} failed` : 'Setup guide',
         callbackUrl: config.callbackUrl,
+        // What the flows ask for (SF_SCOPES): the app must allow each, or Salesforce answers invalid_scope.
+        scopes: config.scopes.split(/\s+/).filter(Boolean),
         certificate: certificateOffer(),
         emulatorSetupUrl: config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined,
         overview,
