@@ -16,5 +16,10 @@ const watched = spawn(
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => watched.kill(signal));
 }
+// npm runs this under `sh -c`: a SIGTERM to npm alone ends npm and the shell, never this process (orphanWatch.ts).
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && watched.kill('SIGTERM'), 1_000).unref();
+}
 // Its code, or as a shell reports a process ended by a signal.
 watched.on('exit', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));

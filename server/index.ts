@@ -5,6 +5,7 @@ import { CertificateError } from './certs.ts';
 import { keyFitsCertificate } from './certChecks.ts';
 import { readEnvFile } from './envFile.ts';
 import { exposedKeyWarning } from './fileAccess.ts';
+import { stopWhenOrphaned } from './orphanWatch.ts';
 import { PortError } from './https.ts';
 import { startStack, type Stack } from './stack.ts';
 import { APP_MANAGER } from './teaching/explainer/types.ts';
@@ -34,8 +35,8 @@ async function main(): Promise<void> {
     console.error(startupProblem(error));
     return;
   }
-  const shutdown = async (signal: string) => {
-    console.log(`\n${signal} received: closing connections…`);
+  const shutdown = async (why: string) => {
+    console.log(`\n${why}: closing connections…`);
     try {
       await stack.close();
     } catch (error) {
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
   // Before the welcome: whoever reads "Press Ctrl-C" may press it at once, and must get a clean close. SIGHUP is a
   // closed terminal: the same clean close, so nothing the emulator acknowledged is lost.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-    process.once(signal, () => void shutdown(signal));
+    process.once(signal, () => void shutdown(`${signal} received`));
+  stopWhenOrphaned(() => void shutdown('npm, which started this server, has ended'));
   printWelcome(stack);
 }
 

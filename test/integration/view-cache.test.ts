@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { TestClient } from '../support/http.ts';
-import { projectFolder, untilWelcome } from '../support/server-process.ts';
+import { processGroupGone, projectFolder, untilWelcome } from '../support/server-process.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MARKER = '<p id="edited-after-start">edited after start</p>';
@@ -32,7 +32,7 @@ async function runScript(cwd: string, script: string, dataDir: string) {
       await exited;
       // npm may exit before the server under it has saved its state on the way out: the folder is removed only
       // once the whole group is gone (it was removed while the server still wrote in it: ENOTEMPTY).
-      await groupGone(child.pid as number);
+      await processGroupGone(child.pid as number);
       assert.doesNotMatch(stderr(), /Assertion failed|ENOENT: no such file or directory, watch/);
     },
   };
@@ -66,15 +66,3 @@ describe('templates under npm start and npm run dev', () => {
     assert.ok(!(await homeAfterEdit('start')).includes(MARKER));
   });
 });
-
-/** Resolves once no process of the group is left (signal 0 to the group fails), or after 10 s. */
-async function groupGone(pid: number): Promise<void> {
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    try {
-      process.kill(-pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

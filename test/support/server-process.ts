@@ -97,3 +97,16 @@ export async function untilWelcome(child: ChildProcessByStdio<null | Writable, R
   }
   return { stdout: () => stdout, stderr: () => stderr, exited };
 }
+
+/** Waits up to `ms` for every process of the group led by `pid` to end; says whether they did. */
+export async function processGroupGone(pid: number, ms = 10_000): Promise<boolean> {
+  for (let waited = 0; ; waited += 50) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return true;
+    }
+    if (waited >= ms) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
