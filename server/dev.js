@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import process from 'node:process';
+import { setInterval } from 'node:timers';
 
 const watched = spawn(
   process.execPath,
