@@ -70,12 +70,15 @@ export class PendingLogins {
    */
   hold(req: Request, res: Response, pending: PendingAuthorization): void {
     if (this.held.has(pending.id)) return;
-    // Cookies of requests no longer held go at once; of the rest, the oldest past the browser's ten.
+    // Cookies of requests no longer held go at once; of the rest, the oldest past the browser's ten. Only a cookie
+    // whose value is the request's counts as this browser's: a name alone (not secret) must not let one browser
+    // push out another's request.
     const mine: Held[] = [];
-    for (const { handle } of requestCookies(req)) {
+    for (const { handle, value } of requestCookies(req)) {
       const entry = this.live(this.handles.get(handle));
-      if (entry) mine.push(entry);
-      else clearCookie(res, handle);
+      if (entry && safeEqual(value, entry.binding)) {
+        if (!mine.includes(entry)) mine.push(entry);
+      } else clearCookie(res, handle);
     }
     mine.sort((a, b) => a.expiresAt - b.expiresAt);
     for (const old of mine.slice(0, Math.max(0, mine.length - (PER_BROWSER - 1))))

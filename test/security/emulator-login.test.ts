@@ -76,6 +76,23 @@ describe('emulator login and approval under attack', () => {
     await stillAnswers();
   });
 
+  test("a browser sending another's request cookie name with a value of its own cannot push that request out", async () => {
+    // The cookie's name (its handle) is not the secret, its value is: a browser that learned the name and sends it
+    // among ten login pages of its own must not have the emulator count the other's request as one of its ten.
+    const { client: victim, request, response } = await atLogin();
+    const name = /(__Host-sfemu\.req-[0-9a-f]{16})=/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+    assert.ok(name);
+    const attacker = new TestClient();
+    attacker.setCookie(new URL(stack.emulatorUrl).hostname, name, 'f'.repeat(32));
+    for (let i = 0; i < 10; i++) {
+      // Each later than the last, so the victim's is the oldest the attacker's cookies name.
+      clock += 1000;
+      await atLogin(attacker);
+    }
+    const login = await logIn(victim, request, stack.config.username, stack.config.emulator.password);
+    assert.equal(login.status, 303, await login.text());
+  });
+
   test('a session id planted before login is replaced at login, and the planted one stays logged out', async () => {
     // An anonymous session of the attacker's own (Setup's login page keeps its CSRF token in one), planted in the
     // victim's browser before the victim opens a login page. (Login pages themselves start no session: their
