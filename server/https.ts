@@ -23,6 +23,8 @@ export interface ListenOptions {
   redirectHttp?: boolean;
   /** Bytes of request line and headers read before a bare 431 (Node's default, 16 KB, unless said). */
   maxHeaderSize?: number;
+  /** Headers of a request Node hands on; it drops the rest unseen (Node's default, 2,000, unless said). */
+  maxHeadersCount?: number;
 }
 
 /** Node's own limit on a request's line and headers. */
@@ -35,6 +37,7 @@ export async function listenHttps(
 ): Promise<ListeningServer> {
   const { key, cert, maxHeaderSize = DEFAULT_MAX_HEADER_SIZE } = options;
   const server = https.createServer({ key, cert, maxHeaderSize });
+  if (options.maxHeadersCount !== undefined) server.maxHeadersCount = options.maxHeadersCount;
   if (handler) server.on('request', handler);
   server.listen(options.port, options.host ?? '127.0.0.1');
   await once(server, 'listening');

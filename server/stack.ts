@@ -16,7 +16,7 @@ import { redisFailure } from './sessionStoreErrors.ts';
 import { ensureCertificates, type CertificateFiles } from './certs.ts';
 import type { Emulator } from './emulator/app.ts';
 import { listenOn, type ListeningServer } from './https.ts';
-import { EMULATOR_MAX_HEADER_SIZE } from './emulator/requestSize.ts';
+import { EMULATOR_MAX_HEADER_SIZE, EMULATOR_MAX_HEADERS_COUNT } from './emulator/requestSize.ts';
 import { serveEmulator } from './stackEmulator.ts';
 
 export interface StackOptions {
@@ -76,6 +76,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ...tls,
           port: configured.emulatorPort,
           maxHeaderSize: EMULATOR_MAX_HEADER_SIZE,
+          maxHeadersCount: EMULATOR_MAX_HEADERS_COUNT,
         })
       : undefined;
     if (emulatorServer) started.push(emulatorServer);

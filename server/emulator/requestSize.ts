@@ -12,17 +12,26 @@ export const SALESFORCE_URI_AND_HEADERS_LIMIT = 16_384;
 export const EMULATOR_MAX_HEADER_SIZE = 256 * 1024;
 
 /**
+ * Headers Node hands on before dropping the rest unseen (its default, 2,000, left about 1,000 in rawHeaders, so 30 KB
+ * of short headers was read as within the limit). Each header counts at least 5 bytes below (a name, ': ', CRLF), so
+ * a request that reaches this many is past the limit on those alone, whatever was dropped.
+ */
+export const EMULATOR_MAX_HEADERS_COUNT = Math.ceil(SALESFORCE_URI_AND_HEADERS_LIMIT / 4);
+
+/**
  * The article speaks of REST calls; the emulator applies it to every path, as a limit of Salesforce's front door
  * most likely is (unconfirmed for the OAuth endpoints). Salesforce's body for these answers is not documented: a
  * line of plain text says what was too long.
  */
 export const salesforceRequestLimits: RequestHandler = (req, res, next) => {
-  const uriBytes = Buffer.byteLength(req.originalUrl);
+  // Node reads the request line and headers one byte to one character (latin1), so a string's length is its bytes
+  // on the wire; UTF-8 would count a byte past ASCII twice.
+  const uriBytes = req.originalUrl.length;
   if (uriBytes > SALESFORCE_URI_AND_HEADERS_LIMIT)
     return refuse(res, 414, `The URI is ${uriBytes} bytes long`);
   let total = uriBytes;
   for (let i = 0; i < req.rawHeaders.length; i += 2)
-    total += Buffer.byteLength(req.rawHeaders[i]) + Buffer.byteLength(req.rawHeaders[i + 1]) + 4;
+    total += req.rawHeaders[i].length + req.rawHeaders[i + 1].length + 4;
   if (total > SALESFORCE_URI_AND_HEADERS_LIMIT)
     return refuse(res, 431, `The URI and headers are ${total} bytes long together`);
   next();

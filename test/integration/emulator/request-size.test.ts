@@ -41,6 +41,23 @@ describe('emulator: the size of a call’s address and headers, as Salesforce li
     assert.equal(shorter.status, 200, 'the same headers with a shorter address are read');
   });
 
+  test('a header byte past ASCII counts once: 10,000 of them are within the limit', async () => {
+    // Sent as one byte each (latin1), as Node and browsers send such header bytes: 10,000 bytes, not 20,000.
+    const answer = await http.request(queryUrl(200), {
+      headers: { ...bearer(), 'x-padding': 'é'.repeat(10_000) },
+    });
+    assert.equal(answer.status, 200, await answer.text());
+  });
+
+  test('many short headers count as their bytes: 3,000 of them (about 30,000 bytes) are 431', async () => {
+    const many: Record<string, string> = bearer();
+    for (let i = 0; i < 3_000; i++) many[`x-pad-${i}`] = 'y';
+    const answer = await http.request(queryUrl(200), { headers: many });
+    const text = await answer.text();
+    assert.equal(answer.status, 431, text);
+    assert.match(text, /The URI and headers are \d+ bytes long together/);
+  });
+
   test('the OAuth endpoints keep the same limit', async () => {
     const { stack } = made;
     const authorize = `${stack.emulatorUrl}/services/oauth2/authorize?response_type=code&client_id=${stack.config.clientId}&state=${'s'.repeat(16_400)}`;
