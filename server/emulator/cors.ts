@@ -35,25 +35,22 @@ const OAUTH = new Map([
   ['/services/oauth2/authorize', 'GET, POST'],
   ['/services/oauth2/pkce/generator', 'GET, POST'],
 ]);
+/** A header name as HTTP writes it (RFC 9110 token): anything else asked for is left out of the answer. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i;
+
 /**
- * The request headers a preflight allows: what the emulator's endpoints read, and the REST API's documented request
- * headers. Salesforce's list is not documented; a fixed list rather than an echo of whatever was asked is the
- * Fetch standard's safe choice.
+ * The request headers a preflight allows: those it asked for. Salesforce does not document its list; an answer it
+ * gave to a preflight from Chrome (jsforce issue 189, 2015) held the names asked, lowercase and joined by commas:
+ * read as an echo (unconfirmed beyond the REST API, and answered so on every path here). A fixed list would refuse what a page's library adds (X-Requested-With, Bulk API 1.0's
+ * X-SFDC-Session, a tracing header) where Salesforce answers; the allowlist, not the headers, decides who may call.
  */
-const ALLOWED_HEADERS = [
-  'Authorization',
-  'Content-Type',
-  'Accept',
-  'X-PrettyPrint',
-  'Sforce-Query-Options',
-  'Sforce-Call-Options',
-  'Sforce-Auto-Assign',
-  'Sforce-Mru',
-  'If-Match',
-  'If-None-Match',
-  'If-Modified-Since',
-  'If-Unmodified-Since',
-].join(', ');
+function allowedHeaders(req: Request): string | undefined {
+  const asked = String(req.headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => HEADER_NAME.test(name));
+  return asked.length > 0 ? [...new Set(asked)].join(',') : undefined;
+}
 
 function ruleFor(ctx: EmulatorContext, req: Request): Rule | undefined {
   // Express routes ignore case and a trailing slash: so does the choice of rule, or /Services/Data would slip past
@@ -101,11 +98,8 @@ export function corsAnswers(ctx: EmulatorContext): RequestHandler {
     if (req.method !== 'OPTIONS' || req.headers['access-control-request-method'] === undefined) return next();
     // A preflight. No Access-Control-Max-Age: undocumented, and without it a browser keeps the answer 5 seconds
     // (Fetch's default), so a change to the allowlist shows at once. Fetch takes any 2xx: 204, as no body follows.
-    res
-      .status(204)
-      .set('Access-Control-Allow-Methods', rule.methods)
-      .set('Access-Control-Allow-Headers', ALLOWED_HEADERS)
-      .set('Cache-Control', 'no-store')
-      .end();
+    const headers = allowedHeaders(req);
+    if (headers) res.set('Access-Control-Allow-Headers', headers);
+    res.status(204).set('Access-Control-Allow-Methods', rule.methods).set('Cache-Control', 'no-store').end();
   };
 }
