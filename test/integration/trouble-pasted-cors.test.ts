@@ -67,6 +67,29 @@ describe('the trouble path: a browser’s CORS refusals', () => {
     }
   });
 
+  test('a call sent with credentials (cookies) gets its own card, in each browser’s words', async () => {
+    const rest = 'https://acme.my.salesforce.com/services/data/v66.0/limits';
+    for (const pasted of [
+      `Access to fetch at '${rest}' from origin 'https://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'.`,
+      `Access to XMLHttpRequest at 'https://acme.my.salesforce.com/services/oauth2/token' from origin 'https://localhost:3000' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Credentials' header in the response is 'false' which must be 'true' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.`,
+      `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${rest}. (Reason: expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’).`,
+      `[Error] Credentials flag is true, but Access-Control-Allow-Credentials is not "true".\n[Error] Fetch API cannot load ${rest} due to access control checks.`,
+    ]) {
+      const html = await explain(pasted);
+      assert.equal(firstCard(html), 'The page asked the browser to send cookies with the call', pasted);
+      assert.match(pageText(html), /credentials: 'include'/, pasted);
+      assert.match(pageText(html), /withCredentials/, pasted);
+      assert.doesNotMatch(pageText(html), /does not name your page's origin/, pasted);
+    }
+  });
+
+  test('Firefox’s refusals of a listed origin (a header or method its preflight did not allow) are read too', async () => {
+    const html = await explain(
+      'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://acme.my.salesforce.com/services/data/v66.0/sobjects/Account. (Reason: header ‘x-foo’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).',
+    );
+    assert.match(leadOf(html), /^Your browser kept the answer from the page's script \(CORS\)/);
+  });
+
   test("the call is quoted without its query, which may hold a query's words or a secret sent by mistake", async () => {
     const html = await explain(
       `Access to fetch at 'https://acme.my.salesforce.com/services/oauth2/token?grant_type=password&client_secret=9F1A2B3C4D5E6F70A' from origin 'http://localhost:3000' ${CHROME_TAIL}`,

@@ -11,11 +11,27 @@ const DO_NOT =
 const BROWSER_ONLY =
   'The browser enforces this, not Salesforce alone: the same call from curl or from a server is answered.';
 
+/** A card for calls to these addresses, unless the browser said cookies went along (that card alone fits then). */
+const callTo = (address: RegExp): RegExp =>
+  new RegExp(`^(?!.*sent with credentials$).*(?:${address.source})`, 'i');
+
 export const CORS_RULES: Rule[] = [
+  {
+    // First: the browser checks the origin before the credentials, so the origin passed, and the cards below would
+    // send the reader to the allowlist for nothing. A fetch of authorize keeps its own card: the page is the mistake.
+    key: 'cors-credentials',
+    error: 'cors_blocked',
+    description: /^(?!.*\/services\/oauth2\/authorize).*sent with credentials$/i,
+    title: 'The page asked the browser to send cookies with the call',
+    likelyMeaning: `The call was made with credentials (fetch's credentials: 'include', or withCredentials = true on XMLHttpRequest or axios), so the browser hands the answer to the page only if it says Access-Control-Allow-Credentials: true, and this one did not. The origin itself may be allowed. ${BROWSER_ONLY}`,
+    howToFix:
+      "Leave the cookies out: drop credentials: 'include' (fetch's default, 'same-origin', sends none to another origin) or set withCredentials to false. A call to Salesforce needs no cookie: the access token goes in the Authorization header (Bearer). If the browser then names another reason, paste that one.",
+    whatNotToDo: DO_NOT,
+  },
   {
     key: 'cors-generic-login-host',
     error: 'cors_blocked',
-    description: /\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/(?:token|revoke|introspect)/i,
+    description: callTo(/\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/(?:token|revoke|introspect)/),
     title: "A page's script cannot call login.salesforce.com's token endpoint",
     likelyMeaning: `Salesforce answers cross-origin calls to /services/oauth2/token, revoke and introspect only on a My Domain (or Experience Cloud site) address, and only with "Enable CORS for OAuth endpoints" on: the generic login hosts never do, so the browser keeps the answer, tokens and all, from your page. ${BROWSER_ONLY}`,
     howToFix: `Call your org's My Domain instead (https://yourdomain.my.salesforce.com/services/oauth2/token), tick Setup → CORS → Enable CORS for OAuth endpoints, and add your page's origin to the CORS allowlist on the same page. ${ORIGIN_RULES} A page has no place to keep a secret: use PKCE with an app that does not require the secret for the web server flow, or trade the code on a server of yours.`,
@@ -24,7 +40,7 @@ export const CORS_RULES: Rule[] = [
   {
     key: 'cors-oauth-endpoint',
     error: 'cors_blocked',
-    description: /\/services\/oauth2\/(?:token|revoke|introspect|pkce)/i,
+    description: callTo(/\/services\/oauth2\/(?:token|revoke|introspect|pkce)/),
     title: 'CORS is not on for the OAuth endpoints, or not for this origin',
     likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect are answered only when Setup → CORS → Enable CORS for OAuth endpoints is ticked, and only on the org's My Domain; like every CORS call, only for an origin in the org's CORS allowlist. ${BROWSER_ONLY}`,
     howToFix: `Tick Enable CORS for OAuth endpoints (Setup → CORS), add your page's origin to the allowlist there, and call the My Domain address. ${ORIGIN_RULES} Keep the secret out of the page: PKCE, with the app not requiring the secret for the web server flow.`,
@@ -45,7 +61,7 @@ export const CORS_RULES: Rule[] = [
   {
     key: 'cors-identity-url',
     error: 'cors_blocked',
-    description: /\/id\/00d\w{12,15}\/005\w{12,15}/i,
+    description: callTo(/\/id\/00d\w{12,15}\/005\w{12,15}/),
     title: 'The identity URL is not among the endpoints Salesforce opens to CORS',
     likelyMeaning: `Salesforce lists the endpoints that answer a page's cross-origin calls: OpenID discovery and keys, userinfo and the REST API for allowlisted origins, and the token, revoke and introspect endpoints with Enable CORS for OAuth endpoints. The identity URL a token's id names is not among them, so the browser keeps its answer from the page. ${BROWSER_ONLY}`,
     howToFix: `Ask /services/oauth2/userinfo on your My Domain instead (the same user's details, in OpenID Connect's form), with your page's origin in Setup → CORS. ${ORIGIN_RULES} Or ask the identity URL from a server of yours.`,
@@ -54,7 +70,7 @@ export const CORS_RULES: Rule[] = [
   {
     key: 'cors-rest',
     error: 'cors_blocked',
-    description: /\/services\/(?:data|apexrest|oauth2\/userinfo)\b/i,
+    description: callTo(/\/services\/(?:data|apexrest|oauth2\/userinfo)\b/),
     title: "The org's CORS allowlist does not name your page's origin",
     likelyMeaning: `The REST API (and Apex REST, and userinfo) answer a page's cross-origin call only for an origin in the org's CORS allowlist; any other origin gets a 403, which the browser shows as a blocked call. The token may be fine. ${BROWSER_ONLY}`,
     howToFix: `Setup → CORS → New (Allowed Origins List): add your page's origin. ${ORIGIN_RULES}`,

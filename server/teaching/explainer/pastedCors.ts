@@ -15,7 +15,7 @@ const SHAPES: { shape: RegExp; url?: number; origin?: number }[] = [
   // Firefox: Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at … (Reason: …)
   {
     shape:
-      /disallows reading the remote resource at (https?:\/\/[^\s?#]{1,2000})(?:[?#][^\n]{0,3000}?)?\.? \(Reason: CORS/,
+      /disallows reading the remote resource at (https?:\/\/[^\s?#]{1,2000})(?:[?#][^\n]{0,3000}?)?\.? \(Reason: /,
     url: 1,
   },
   // Safari: "Fetch API cannot load … due to access control checks", or "Origin … is not allowed by Access-Control-Allow-Origin"
@@ -31,6 +31,13 @@ const SHAPES: { shape: RegExp; url?: number; origin?: number }[] = [
   },
 ];
 
+/**
+ * The browser's reason when the page asked for cookies to go with the call (fetch's credentials: 'include',
+ * withCredentials) and the answer did not allow them: Chrome's, Firefox's (either quote marks) and Safari's words.
+ */
+const WITH_CREDENTIALS =
+  /credentials mode is 'include'|in CORS header [‘']Access-Control-Allow-Credentials|Credential is not supported if the CORS header|Credentials flag is true/;
+
 export function fromCorsBlock(input: string): PastedError | undefined {
   let url: string | undefined;
   let origin: string | undefined;
@@ -43,7 +50,8 @@ export function fromCorsBlock(input: string): PastedError | undefined {
     origin ??= originAt ? match[originAt] : undefined;
   }
   if (!found) return undefined;
-  const described = [url, origin && `from origin ${origin}`].filter(Boolean).join(' ');
+  const credentials = WITH_CREDENTIALS.test(input) ? 'sent with credentials' : undefined;
+  const described = [url, origin && `from origin ${origin}`, credentials].filter(Boolean).join(' ');
   return {
     error: 'cors_blocked',
     error_description: described || 'blocked by CORS policy',
