@@ -67,6 +67,8 @@ function titleOf(found: PastedError | undefined, pasted: string, nothingPasted: 
 }
 
 export function explainPages({ config }: Services): { linked: RequestHandler; pasted: RequestHandler } {
+  // Here the org may be the local emulator, whose generic login host a paste's call may have gone to.
+  const emulatorLoginHost = config.mode === 'emulator' ? new URL(config.loginUrl).origin : undefined;
   const render = (
     req: Request,
     res: Parameters<RequestHandler>[1],
@@ -130,7 +132,9 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
         masked,
         cut: raw.length >= MAX_PASTE_LENGTH,
         errors: errorsIn(pasted),
-        context: found ? contextOfPaste(raw.slice(0, MAX_PASTE_LENGTH), found.error_description) : {},
+        context: found
+          ? contextOfPaste(raw.slice(0, MAX_PASTE_LENGTH), found.error_description, emulatorLoginHost)
+          : {},
       });
     },
   };

@@ -90,6 +90,43 @@ describe('the trouble path: a browser’s CORS refusals', () => {
     assert.match(leadOf(html), /^Your browser kept the answer from the page's script \(CORS\)/);
   });
 
+  test('a call to the login host rather than My Domain (the emulator’s too) is told so, not only the setting', async () => {
+    const loginHost = pastes.stack.emulatorUrl;
+    for (const [path, card] of [
+      [
+        '/services/data/v66.0/query?q=SELECT+Id+FROM+Account',
+        "The org's CORS allowlist does not name your page's origin",
+      ],
+      ['/services/oauth2/userinfo', "The org's CORS allowlist does not name your page's origin"],
+      ['/services/oauth2/token', 'CORS is not on for the OAuth endpoints, or not for this origin'],
+    ]) {
+      const html = await explain(
+        `Access to fetch at '${loginHost}${path}' from origin 'https://localhost:3000' ${CHROME_TAIL}`,
+      );
+      assert.equal(firstCard(html), card, path);
+      assert.match(
+        pageText(html),
+        new RegExp(
+          `In this request: The call went to ${loginHost.replace(/[.]/g, '\\.')}, the generic login host, .*instance_url`,
+        ),
+        path,
+      );
+    }
+    // Salesforce's own login host, for the REST API.
+    const html = await explain(
+      `Access to fetch at 'https://login.salesforce.com/services/data/v66.0/limits' from origin 'https://localhost:3000' ${CHROME_TAIL}`,
+    );
+    assert.match(
+      pageText(html),
+      /In this request: The call went to https:\/\/login\.salesforce\.com, the generic/,
+    );
+    // My Domain itself is no login host.
+    const myDomain = await explain(
+      `Access to fetch at '${pastes.stack.instanceUrl}/services/oauth2/token' from origin 'https://localhost:3000' ${CHROME_TAIL}`,
+    );
+    assert.doesNotMatch(pageText(myDomain), /In this request/);
+  });
+
   test("the call is quoted without its query, which may hold a query's words or a secret sent by mistake", async () => {
     const html = await explain(
       `Access to fetch at 'https://acme.my.salesforce.com/services/oauth2/token?grant_type=password&client_secret=9F1A2B3C4D5E6F70A' from origin 'http://localhost:3000' ${CHROME_TAIL}`,

@@ -15,6 +15,12 @@ const BROWSER_ONLY =
 const callTo = (address: RegExp): RegExp =>
   new RegExp(`^(?!.*sent with credentials$).*(?:${address.source})`, 'i');
 
+/** A call that went to a generic login host, where no setting opens it: the instance's address is the fix. */
+const onLoginHost = (host: string | undefined): string | undefined =>
+  host
+    ? `The call went to ${host}, the generic login host, which answers no other origin's page whatever the settings: send it to the instance_url of the token response (the org's My Domain), and allow your origin there.`
+    : undefined;
+
 export const CORS_RULES: Rule[] = [
   {
     // First: the browser checks the origin before the credentials, so the origin passed, and the cards below would
@@ -45,6 +51,7 @@ export const CORS_RULES: Rule[] = [
     likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect are answered only when Setup → CORS → Enable CORS for OAuth endpoints is ticked, and only on the org's My Domain; like every CORS call, only for an origin in the org's CORS allowlist. ${BROWSER_ONLY}`,
     howToFix: `Tick Enable CORS for OAuth endpoints (Setup → CORS), add your page's origin to the allowlist there, and call the My Domain address. ${ORIGIN_RULES} Keep the secret out of the page: PKCE, with the app not requiring the secret for the web server flow.`,
     whatNotToDo: DO_NOT,
+    detail: (c) => onLoginHost(c.oauthLoginHost),
   },
   {
     key: 'cors-authorize',
@@ -75,6 +82,7 @@ export const CORS_RULES: Rule[] = [
     likelyMeaning: `The REST API (and Apex REST, and userinfo) answer a page's cross-origin call only for an origin in the org's CORS allowlist; any other origin gets a 403, which the browser shows as a blocked call. The token may be fine. ${BROWSER_ONLY}`,
     howToFix: `Setup → CORS → New (Allowed Origins List): add your page's origin. ${ORIGIN_RULES}`,
     whatNotToDo: DO_NOT,
+    detail: (c) => onLoginHost(c.apiLoginHost),
   },
   {
     key: 'cors-blocked',

@@ -47,8 +47,20 @@ const BASIC = [
   /\bauth\s*=\s*(?:\(\s*[^\s,()][^,()\n]*,|HTTPBasicAuth\()/,
   /\bauth\s*:\s*\{\s*username\b/,
 ];
-/** A REST call sent to a generic login host: tokens are used on instance_url, never there. */
-const API_ON_LOGIN_HOST = /\b(https:\/\/(?:login|test)\.salesforce\.com)(?::443)?\/services\/data\b/i;
+/**
+ * A call sent to a generic login host (Salesforce's, or the local emulator's when it is the org here, given by
+ * `loginHost`): the REST API (and Apex REST, userinfo) or the token, revoke and introspect endpoints. Tokens are used
+ * on instance_url, never there, and a browser's cross-origin calls are answered on My Domain only.
+ */
+function loginHostCall(text: string, loginHost?: string): { host: string; oauth: boolean } | undefined {
+  const hosts = ['https:\\/\\/(?:login|test)\\.salesforce\\.com(?::443)?'];
+  if (loginHost) hosts.push(loginHost.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const call = new RegExp(
+    `(?<![\\w.-])(${hosts.join('|')})\\/services\\/(?:(data|apexrest|oauth2\\/userinfo)|oauth2\\/(?:token|revoke|introspect))\\b`,
+    'i',
+  ).exec(text);
+  return call ? { host: call[1].replace(/:443$/, '').toLowerCase(), oauth: !call[2] } : undefined;
+}
 // Where no base64url character precedes: \b would start again at each "eyJ" inside a long run (quadratic).
 const JWT = /(?<![\w-])eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
 
@@ -56,7 +68,7 @@ const JWT = /(?<![\w-])eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
  * The context a raw paste shows (read before its secrets are masked: only the non-secret parts are kept), with the
  * error's own description left out, so that its words ("expired authorization code") do not pass for the flow's.
  */
-export function contextOfPaste(raw: string, description = ''): ExplainContext {
+export function contextOfPaste(raw: string, description = '', loginHost?: string): ExplainContext {
   const text = description ? raw.split(description).join(' ') : raw;
   const context: ExplainContext = {};
   const pastedGrant = GRANT_TYPE.exec(text)?.[1];
@@ -84,8 +96,8 @@ export function contextOfPaste(raw: string, description = ''): ExplainContext {
   }
   const clientId = /\bclient_id["']?\s*(?:=|:)\s*["']?(3MVG[\w.]+)/.exec(text)?.[1];
   if (clientId) context.clientId = clientId;
-  const apiLoginHost = API_ON_LOGIN_HOST.exec(text)?.[1];
-  if (apiLoginHost) context.apiLoginHost = apiLoginHost.toLowerCase();
+  const onLoginHost = loginHostCall(text, loginHost);
+  if (onLoginHost) context[onLoginHost.oauth ? 'oauthLoginHost' : 'apiLoginHost'] = onLoginHost.host;
   return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined));
 }
 

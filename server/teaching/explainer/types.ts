@@ -43,6 +43,8 @@ export interface ExplainContext {
   clientId?: string;
   /** A pasted REST call went to this generic login host (https://login.salesforce.com…), not to instance_url. */
   apiLoginHost?: string;
+  /** A pasted call to the token, revoke or introspect endpoint went to this generic login host. */
+  oauthLoginHost?: string;
   configuredCallback?: string;
   /** SF_CALLBACK_URL is not set here: configuredCallback follows PORT. */
   callbackFromPort?: boolean;
