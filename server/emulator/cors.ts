@@ -41,8 +41,9 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i;
 /**
  * The request headers a preflight allows: those it asked for. Salesforce does not document its list; an answer it
  * gave to a preflight from Chrome (jsforce issue 189, 2015) held the names asked, lowercase and joined by commas:
- * read as an echo (unconfirmed beyond the REST API, and answered so on every path here). A fixed list would refuse what a page's library adds (X-Requested-With, Bulk API 1.0's
- * X-SFDC-Session, a tracing header) where Salesforce answers; the allowlist, not the headers, decides who may call.
+ * read as an echo (unconfirmed beyond the REST API, and answered so on every path here). A fixed list would refuse
+ * what a page's library adds (X-Requested-With, Bulk API 1.0's X-SFDC-Session, a tracing header) where Salesforce
+ * answers; the allowlist, not the headers, decides who may call.
  */
 function allowedHeaders(req: Request): string | undefined {
   const asked = String(req.headers['access-control-request-headers'] ?? '')
