@@ -63,12 +63,15 @@ describe('the trouble path: errors pasted without their code', () => {
       `Traceback (most recent call last):\n  File "app.py", line 9, in <module>\n    r.raise_for_status()\n${line}`,
       'AxiosError: Request failed with status code 401',
       'curl: (22) The requested URL returned error: 400',
+      // simple-oauth2 (through @hapi/wreck) keeps Salesforce's body in err.data.payload and prints only this.
+      'Access Token Error Response Error: 400 Bad Request',
     ]) {
       const html = await explainPasted(records.stack, pasted);
       assert.equal(firstCard(html), "Only the HTTP status came through, not Salesforce's answer", pasted);
       assert.match(titleOf(html), /^What does this error mean\? ·/);
       assert.match(unescapeHtml(html), /only the HTTP status your client printed/);
       assert.match(unescapeHtml(html), /print\(r\.status_code, r\.text\)/);
+      assert.match(unescapeHtml(html), /simple-oauth2: console\.log\(err\.data\.payload\)/);
     }
   });
 

@@ -28,11 +28,12 @@ export function fromMessage(input: string): PastedError | undefined {
  * Java's HttpURLConnection, MuleSoft's "failed: bad request (400)", .NET's EnsureSuccessStatusCode() and WebException
  * (Windows PowerShell's Invoke-RestMethod too), an Apex debug log's callout response (a refusal's status only),
  * Spring's WebClient ("400 Bad Request from POST …") and RestClient ("400 Bad Request: [no body]"), and PHP Guzzle's
- * "resulted in a `400 Bad Request` response" (its body, if any, cut at 120 characters). Apart from Guzzle's start of
+ * "resulted in a `400 Bad Request` response" (its body, if any, cut at 120 characters), and simple-oauth2's (through
+ * @hapi/wreck) "Response Error: 400 Bad Request", its body kept in err.data.payload. Apart from Guzzle's start of
  * it, the body that said why was left unread. Each status text is bounded: a run of "400 A 400 A …" must not be read again from each status.
  */
 const STATUS_ONLY =
-  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)|Response status code does not indicate success: \d{3}|The remote server returned an error: \(\d{3}\)|\bHttpResponse\[Status=[\w ]*, StatusCode=[45]\d\d\]|\b[45]\d\d [A-Z][A-Za-z -]{0,40}(?: from (?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|: \[no body\])|resulted in a `[1-5]\d\d [^`\n]{0,40}` response/i;
+  /\b[1-5]\d\d (?:Client|Server) Error\b|Request failed with status code \d{3}|The requested URL returned error: \d{3}|Server returned HTTP response code: \d{3}|\bfailed: [a-z ]+ \(\d{3}\)|Response status code does not indicate success: \d{3}|The remote server returned an error: \(\d{3}\)|\bHttpResponse\[Status=[\w ]*, StatusCode=[45]\d\d\]|\b[45]\d\d [A-Z][A-Za-z -]{0,40}(?: from (?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|: \[no body\])|resulted in a `[1-5]\d\d [^`\n]{0,40}` response|\bResponse Error: [45]\d\d\b/i;
 
 /**
  * Salesforce's answers to a call too long to read (414, 431), as any client words them: besides the wordings above,

@@ -46,7 +46,7 @@ export const STATUS_ONLY_RULES: Rule[] = [
     likelyMeaning:
       'Your client raised an error on the status (400 Bad Request, 401 Unauthorized) and dropped the body Salesforce sent with it, which names the error: error and error_description from /services/oauth2/token, errorCode and message from the REST API. A status alone stands for many causes: a 400 from the token endpoint is any of a dozen refusals.',
     howToFix:
-      'Print the body before raising, then paste it here. Python requests: print(r.status_code, r.text) before r.raise_for_status(); axios: console.log(err.response.data); fetch: await response.text(); curl: drop -f and add -i; Java: read getErrorStream(); C#: await response.Content.ReadAsStringAsync() before EnsureSuccessStatusCode(); Windows PowerShell: $_.ErrorDetails.Message in the catch block.',
+      'Print the body before raising, then paste it here. Python requests: print(r.status_code, r.text) before r.raise_for_status(); axios: console.log(err.response.data); simple-oauth2: console.log(err.data.payload); fetch: await response.text(); curl: drop -f and add -i; Java: read getErrorStream(); C#: await response.Content.ReadAsStringAsync() before EnsureSuccessStatusCode(); Windows PowerShell: $_.ErrorDetails.Message in the catch block.',
     whatNotToDo:
       'Do not guess from the status alone, and do not log the request to see it: it holds your secret or assertion.',
   },
