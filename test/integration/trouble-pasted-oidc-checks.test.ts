@@ -54,4 +54,23 @@ describe("the trouble path: an OpenID Connect client's own id_token checks", () 
       assert.doesNotMatch(text, /Salesforce's answer:/);
     }
   });
+
+  test('an answer the client would not read as JSON (revoke, userinfo): the card naming the formats Salesforce uses', async () => {
+    for (const pasted of [
+      // oauth4webapi and openid-client 6 on revoke's form-encoded refusal (error=invalid_token&error_description=…).
+      'OperationProcessingError: "response" content-type must be application/json\n    at getResponseJsonBody (node_modules/oauth4webapi/build/index.js:1100:15) {\n  code: \'OAUTH_RESPONSE_IS_NOT_JSON\'\n}',
+      // simple-oauth2 (JSON-strict) on revoke's empty 200 or its form-encoded refusal.
+      'Error: The content-type is not JSON compatible\n    at internals.Client._shortcut (node_modules/@hapi/wreck/lib/index.js:624:11)',
+      // oauth4webapi and openid-client 6 on userinfo's plain-text refusal of a token (403 Bad_OAuth_Token).
+      'OperationProcessingError: "response" is not a conform UserInfo Endpoint response (unexpected HTTP status code)',
+    ]) {
+      const text = pageText(await explain(pasted));
+      assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
+      assert.match(text, /Your client expected JSON, and Salesforce answered in another format/);
+      assert.match(text, /error=…&error_description=…/);
+      assert.match(text, /Bad_OAuth_Token/);
+      assert.match(text, /await err\.cause\.text\(\)/);
+      assert.doesNotMatch(text, /Salesforce's answer:/);
+    }
+  });
 });

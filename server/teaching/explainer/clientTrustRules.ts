@@ -1,6 +1,7 @@
 // Someone's own client refusing what it was sent, pasted: a certificate its Java, .NET, Python or curl does not
 // trust (that client's way to trust a root, where Node's NODE_EXTRA_CA_CERTS would change nothing for it), or, for an
-// OpenID Connect client (openid-client, jose, Spring Security), an id_token whose iss or nonce it did not expect.
+// OpenID Connect client (openid-client, jose, Spring Security), an id_token whose iss or nonce it did not expect, or
+// an answer in a format other than the JSON it expected.
 import type { Rule } from './types.ts';
 
 const MEANING =
@@ -85,5 +86,16 @@ export const CLIENT_CHECK_RULES: Rule[] = [
       "Keep the state in the user's server-side session when you build the authorize URL, open the app on the same scheme, host and port as its callback URL, and share sessions between servers. Then start a new login.",
     whatNotToDo:
       'Do not switch the state check off: it is what stops a forged callback from signing someone in.',
+  },
+  {
+    key: 'client-not-json',
+    error: 'client_not_json',
+    title: 'Your client expected JSON, and Salesforce answered in another format',
+    likelyMeaning:
+      "Your client reads Salesforce's answers as JSON and refused one that was not, so its message hides what Salesforce said. Two endpoints answer otherwise: /services/oauth2/revoke answers 200 with an empty body when it revoked the token and, when it refuses, a form-encoded body (error=…&error_description=…, such as invalid_token); userinfo and the identity URL refuse a token they do not accept (expired, revoked, of another org) in plain text, Bad_OAuth_Token, most often reported with HTTP 403. oauth4webapi and openid-client 6 say this of revoke's refusals and of userinfo's; simple-oauth2, strict about JSON by default, refuses any answer without a JSON content type, an empty one included, so a revoke it reports as failed may have worked.",
+    howToFix:
+      "Read the answer your client kept, then paste it here: with oauth4webapi or openid-client 6 it is the error's cause, console.log(err.cause.status, await err.cause.text()). To revoke, a plain form-encoded POST of token=… to /services/oauth2/revoke will do: a 200 means revoked, and a refusal's body reads with new URLSearchParams(text) (jsforce's revokeToken reads it so). After Bad_OAuth_Token, get a new access token as its flow does and call userinfo with it.",
+    whatNotToDo:
+      'Do not retry a revoke hoping for JSON: its answers are not JSON. Do not log the request to see it: it holds the token.',
   },
 ];

@@ -49,7 +49,8 @@ const CLIENT_FAILURE_WORDS: [RegExp, string][] = [
 
 /**
  * A client's own checks of an answer that came (openid-client 5's and 6's words, jose's, OmniAuth's, passport's): an
- * id_token's iss or nonce, or the callback's state, was not the one expected. Salesforce answered; the client refused.
+ * id_token's iss or nonce, or the callback's state, was not the one expected, or the answer was not JSON. Salesforce
+ * answered; the client refused.
  */
 const CLIENT_CHECKS: [RegExp, string][] = [
   // Spring Security lists the claims it refused: an iss among them is the issuer check.
@@ -66,6 +67,11 @@ const CLIENT_CHECKS: [RegExp, string][] = [
   [
     /\bstate mismatch\b|\bunexpected "state" response parameter|\bresponse parameter "state" missing|\bcsrf_detected\b|Unable to verify authorization request state|\[(?:authorization_request_not_found|invalid_state_parameter)\]/i,
     'client_state_mismatch',
+  ],
+  // oauth4webapi's and openid-client 6's words, and simple-oauth2's (JSON-strict @hapi/wreck): an answer not in JSON.
+  [
+    /"response" content-type must be application\/json|\bOAUTH_RESPONSE_IS_NOT_JSON\b|The content-type is not JSON compatible|is not a conform UserInfo Endpoint response \(unexpected HTTP status code\)/,
+    'client_not_json',
   ],
 ];
 
