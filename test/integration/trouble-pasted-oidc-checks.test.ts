@@ -73,4 +73,18 @@ describe("the trouble path: an OpenID Connect client's own id_token checks", () 
       assert.doesNotMatch(text, /Salesforce's answer:/);
     }
   });
+
+  test("an RFC 8628 client meeting Salesforce's older device flow: the card with the flow's two calls", async () => {
+    for (const pasted of [
+      // oauth4webapi / openid-client 6: discovery lists no device endpoint.
+      'TypeError: authorization server metadata.device_authorization_endpoint must be configured\n  code: OAUTH_MISSING_SERVER_METADATA',
+      // The same, given the token endpoint as device endpoint: the start's answer has no expires_in.
+      'OperationProcessingError: "response" body "expires_in" property must be a number\n    at processDeviceAuthorizationResponse (node_modules/oauth4webapi/build/index.js:2210:9)',
+    ]) {
+      const text = pageText(await explain(pasted));
+      assert.ok(text.includes(REFUSED_LEAD), `${pasted}\n→ ${text.slice(0, 400)}`);
+      assert.match(text, /Your client expects RFC 8628's device flow; Salesforce's is older/);
+      assert.match(text, /grant_type=device&client_id=<key>&code=<device_code>/);
+    }
+  });
 });

@@ -98,4 +98,15 @@ export const CLIENT_CHECK_RULES: Rule[] = [
     whatNotToDo:
       'Do not retry a revoke hoping for JSON: its answers are not JSON. Do not log the request to see it: it holds the token.',
   },
+  {
+    key: 'client-device-dialect',
+    error: 'client_device_dialect',
+    title: "Your client expects RFC 8628's device flow; Salesforce's is older",
+    likelyMeaning:
+      "Salesforce implemented the device flow before RFC 8628, and a library that follows the RFC refuses it before its first poll: Salesforce's discovery document lists no device_authorization_endpoint (the flow starts at the token endpoint, with response_type=device_code), and the start's answer has four keys, device_code, user_code, verification_uri and interval, with no expires_in (the user has 10 minutes to approve).",
+    howToFix:
+      'Make the two calls yourself (most libraries have a generic request for it): POST /services/oauth2/token with response_type=device_code&client_id=<key>&scope=…, show user_code and verification_uri, then every interval seconds POST grant_type=device&client_id=<key>&code=<device_code> to the same endpoint until the answer is not authorization_pending.',
+    whatNotToDo:
+      "Do not point the library's device endpoint at the token endpoint and add an expires_in to the answer: its polls would still send the RFC's grant_type, which Salesforce refuses (unsupported_grant_type).",
+  },
 ];

@@ -68,6 +68,12 @@ const CLIENT_CHECKS: [RegExp, string][] = [
     /\bstate mismatch\b|\bunexpected "state" response parameter|\bresponse parameter "state" missing|\bcsrf_detected\b|Unable to verify authorization request state|\[(?:authorization_request_not_found|invalid_state_parameter)\]/i,
     'client_state_mismatch',
   ],
+  // An RFC 8628 client (oauth4webapi, openid-client 6) meeting Salesforce's older device flow: no device endpoint in
+  // discovery, and a start answer without the expires_in the RFC requires (no Salesforce answer carries one).
+  [
+    /\bdevice_authorization_endpoint\b[^\n]{0,80}(?:must be configured|missing|not (?:configured|found|present))|"expires_in" property must be a number/i,
+    'client_device_dialect',
+  ],
   // oauth4webapi's and openid-client 6's words, and simple-oauth2's (JSON-strict @hapi/wreck): an answer not in JSON.
   [
     /"response" content-type must be application\/json|\bOAUTH_RESPONSE_IS_NOT_JSON\b|The content-type is not JSON compatible|is not a conform UserInfo Endpoint response \(unexpected HTTP status code\)/,
