@@ -1,0 +1,62 @@
+// A client's own checks of an answer Salesforce did send, pasted: an OpenID Connect client (openid-client, jose,
+// Spring Security) refusing an id_token whose iss or nonce it did not expect, or a state it did not keep; an answer
+// in a format other than the JSON it expected; an RFC 8628 client meeting Salesforce's older device flow.
+import type { Rule } from './types.ts';
+
+/** Salesforce answered; the fix is in how the client was set up. */
+export const CLIENT_CHECK_RULES: Rule[] = [
+  {
+    key: 'client-iss-mismatch',
+    error: 'client_iss_mismatch',
+    title: 'Your client expected another issuer in the id_token',
+    likelyMeaning:
+      "Your OpenID Connect client compares the id_token's iss with the issuer it discovered. Salesforce's discovery names as issuer the host it was fetched from (https://login.salesforce.com or a My Domain). An id_token's iss has been seen to be the login host, a My Domain or a site's URL, most likely the host the login went through (observed, not documented as a rule): discovered at one host and logged in through another, the two can differ. The message's expected and got values show which two.",
+    howToFix:
+      "Discover from the host your users log in through, and send them to that same host's authorize endpoint: your My Domain (https://<your domain>.my.salesforce.com; a sandbox's is <your domain>--<sandbox>.sandbox.my.salesforce.com), or the site's URL for an Experience Cloud login. Then start a new login.",
+    whatNotToDo:
+      'Do not switch the issuer check off or accept any issuer: it is what says the id_token comes from your org.',
+  },
+  {
+    key: 'client-nonce-mismatch',
+    error: 'client_nonce_mismatch',
+    title: "Your client's nonce check failed",
+    likelyMeaning:
+      'The id_token carries the nonce your client sent with the authorize request, and your client compares it with the one it kept for that login. "expected undefined" (or no expected value) means the callback was checked with no nonce: the one made for the login was not kept, most often because the session that held it was lost between the redirect and the callback. Two different values mean the callback answers another login: another tab, a reload, or another server with sessions of its own.',
+    howToFix:
+      "Keep the nonce in the user's server-side session with the state and the PKCE verifier when you build the authorize URL, and give that same value to the callback's check; with several servers, share the sessions. Then start a new login.",
+    whatNotToDo: 'Do not drop the nonce check, and do not reuse one nonce for every login.',
+  },
+  {
+    key: 'client-state-mismatch',
+    error: 'client_state_mismatch',
+    title: "Your client's state check failed",
+    likelyMeaning:
+      'The state that came back to your callback is not the one your client kept for this login, or it kept none. Salesforce returns the state it was sent: the client lost or replaced its own copy. Most often the session cookie that held it did not come back with the callback (the login started on one host or scheme and came back to another: localhost and 127.0.0.1 keep separate cookies; several servers without shared sessions), or a second login in another tab replaced it.',
+    howToFix:
+      "Keep the state in the user's server-side session when you build the authorize URL, open the app on the same scheme, host and port as its callback URL, and share sessions between servers. Then start a new login.",
+    whatNotToDo:
+      'Do not switch the state check off: it is what stops a forged callback from signing someone in.',
+  },
+  {
+    key: 'client-not-json',
+    error: 'client_not_json',
+    title: 'Your client expected JSON, and Salesforce answered in another format',
+    likelyMeaning:
+      "Your client reads Salesforce's answers as JSON and refused one that was not, so its message hides what Salesforce said. Two endpoints answer otherwise: /services/oauth2/revoke answers 200 with an empty body when it revoked the token and, when it refuses, a form-encoded body (error=…&error_description=…, such as invalid_token); userinfo and the identity URL refuse a token they do not accept (expired, revoked, of another org) in plain text, Bad_OAuth_Token, most often reported with HTTP 403. oauth4webapi and openid-client 6 say this of revoke's refusals and of userinfo's; simple-oauth2, strict about JSON by default, refuses any answer without a JSON content type, an empty one included, so a revoke it reports as failed may have worked.",
+    howToFix:
+      "Read the answer your client kept, then paste it here: with oauth4webapi or openid-client 6 it is the error's cause, console.log(err.cause.status, await err.cause.text()). To revoke, a plain form-encoded POST of token=… to /services/oauth2/revoke will do: a 200 means revoked, and a refusal's body reads with new URLSearchParams(text) (jsforce's revokeToken reads it so). After Bad_OAuth_Token, get a new access token as its flow does and call userinfo with it.",
+    whatNotToDo:
+      'Do not retry a revoke hoping for JSON: its answers are not JSON. Do not log the request to see it: it holds the token.',
+  },
+  {
+    key: 'client-device-dialect',
+    error: 'client_device_dialect',
+    title: "Your client expects RFC 8628's device flow; Salesforce's is older",
+    likelyMeaning:
+      "Salesforce implemented the device flow before RFC 8628, and a library that follows the RFC refuses it before its first poll: Salesforce's discovery document lists no device_authorization_endpoint (the flow starts at the token endpoint, with response_type=device_code), and the start's answer has four keys, device_code, user_code, verification_uri and interval, with no expires_in (the user has 10 minutes to approve).",
+    howToFix:
+      'Make the two calls yourself (most libraries have a generic request for it): POST /services/oauth2/token with response_type=device_code&client_id=<key>&scope=…, show user_code and verification_uri, then every interval seconds POST grant_type=device&client_id=<key>&code=<device_code> to the same endpoint until the answer is not authorization_pending.',
+    whatNotToDo:
+      "Do not point the library's device endpoint at the token endpoint and add an expires_in to the answer: its polls would still send the RFC's grant_type, which Salesforce refuses (unsupported_grant_type).",
+  },
+];
