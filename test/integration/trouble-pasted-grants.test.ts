@@ -2,7 +2,7 @@
 // listed at all (the grant rules them out), and each grant gets only the cards that fit it.
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
-import { cardTitles, pasteStack } from '../support/paste.ts';
+import { cardTitles, pageText, pasteStack } from '../support/paste.ts';
 
 const UNKNOWN_GRANT = 'Unknown grant_type';
 const DEVICE_GRANT = "Salesforce's device flow has its own grant_type";
@@ -134,6 +134,20 @@ describe('the trouble path: a pasted grant_type rules out the other flows', () =
     assert.deepEqual(
       cardTitles(await explainPasted(`${curl('hybrid_refresh')} -d refresh_token=5Aep861abc\n${expired}`)),
       [...refreshCards].reverse(),
+    );
+  });
+
+  test('a refresh sent with the refresh token empty says the client lost it (a refresh answer brings none back)', async () => {
+    const expired = '{"error":"invalid_grant","error_description":"expired access/refresh token"}';
+    const lost = /The request sent refresh_token empty: your client lost the refresh token/;
+    for (const pasted of [
+      `${curl('refresh_token')} -d refresh_token=\n${expired}`,
+      `await client.refresh({ grant_type: 'refresh_token', refresh_token: undefined })\n${expired}`,
+    ])
+      assert.match(pageText(await explainPasted(pasted)), lost, pasted);
+    assert.doesNotMatch(
+      pageText(await explainPasted(`${curl('refresh_token')} -d refresh_token=5Aep861abc\n${expired}`)),
+      lost,
     );
   });
 });

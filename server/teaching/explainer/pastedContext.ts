@@ -94,6 +94,9 @@ export function contextOfPaste(raw: string, description = '', loginHost?: string
       context.aud = typeof claims.aud === 'string' ? claims.aud : JSON.stringify(claims.aud);
     if (typeof claims.exp === 'number') context.exp = claims.exp;
   }
+  // A refresh sent with no refresh token: a form's empty field, or code's empty, undefined or null value.
+  if (/\brefresh_token(?:=(?:&|\s|$)|["']?\s*:\s*(?:''|""|undefined\b|null\b|None\b))/m.test(text))
+    context.emptyRefreshToken = true;
   const clientId = /\bclient_id["']?\s*(?:=|:)\s*["']?(3MVG[\w.]+)/.exec(text)?.[1];
   if (clientId) context.clientId = clientId;
   const onLoginHost = loginHostCall(text, loginHost);

@@ -1,10 +1,16 @@
 // Explanations for refusals of a refresh token: the refresh-token flow's own (rotation, revocation, policies) first,
 // then the one every client meets when a stored refresh token stops working.
-import { APP_MANAGER, type Rule } from './types.ts';
+import { APP_MANAGER, type ExplainContext, type Rule } from './types.ts';
 
 /** Every visitor of one playground signs in as the emulator's same few users: one's sign-ins push out another's. */
 const SHARED_USERS =
   "Every visitor of this playground signs in as the emulator's same few users, so another visitor's sign-ins count toward the user's five grants, and a sixth pushes the oldest out. The refresh token policy and rotation are on the emulator's Setup page (its /setup); changing them changes them for every visitor.";
+
+/** Said when the pasted request shows it: Salesforce's refresh answer carries a refresh token only with rotation. */
+const lostRefreshToken = (c: ExplainContext) =>
+  c.emptyRefreshToken
+    ? "The request sent refresh_token empty: your client lost the refresh token. Salesforce's answer to a refresh holds no refresh_token unless the app rotates them, and a client that saves that answer over the tokens it kept forgets the one it had (simple-oauth2 5 does so from its second refresh). Keep the refresh token from the login, and replace it only when an answer brings a new one."
+    : undefined;
 
 export const REFRESH_RULES: Rule[] = [
   {
@@ -18,6 +24,7 @@ export const REFRESH_RULES: Rule[] = [
     howToFix: `Sign in again. If a refresh token issued moments ago fails on its first use, the app's Refresh Token Policy is most likely "Immediately expire refresh token": set it to "Refresh token is valid until revoked" (${APP_MANAGER} → Manage → Edit Policies; External Client App: Policies → Refresh Token Policy), then sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.`,
     whatNotToDo: 'Do not share one refresh token between processes or retry a refresh in parallel.',
     inEmulator: SHARED_USERS,
+    detail: lostRefreshToken,
   },
   {
     // Seen on refresh requests (restforce#826), never documented: the card says what is known and no more.
@@ -41,5 +48,6 @@ export const REFRESH_RULES: Rule[] = [
       "It was revoked (a logout, or an admin), expired by the app's refresh-token policy, or pushed out when the user got a sixth token for this app (a limit commonly reported). A changed password gives authentication failure instead, and a deactivated user inactive user (or authentication failure).",
     howToFix: 'Send the user through the web server flow again.',
     whatNotToDo: 'Do not store refresh tokens anywhere shared or log them.',
+    detail: lostRefreshToken,
   },
 ];

@@ -56,6 +56,8 @@ export interface ExplainContext {
   answeredBefore?: string;
   /** After a sign-in that worked: the instance Salesforce named in it (the result page's calls go there). */
   signedInAt?: string;
+  /** A pasted refresh request carried refresh_token empty (or undefined, null): the client lost it. */
+  emptyRefreshToken?: boolean;
   /** The faults the attempt was armed with ("break it"): the cause, when the learner asked for it. */
   faults?: readonly Fault[];
 }
