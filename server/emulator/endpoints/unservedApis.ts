@@ -11,7 +11,8 @@ import { bearer } from '../rest/restHttp.ts';
 const INVALID_SESSION = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
 
 const LOGIN_WHAT_TO_DO =
-  `The SOAP API (login() included) ${NOT_SERVED_HERE}; Salesforce retires SOAP login() in Summer '27. Sign in with OAuth ` +
+  `The SOAP API (login() included) ${NOT_SERVED_HERE}; Salesforce has no SOAP login() from API 65.0 (Winter '26) on, ` +
+  "and retires it in the versions that still have it in Summer '27. Sign in with OAuth " +
   'instead: with jsforce, give the Connection an oauth2 option ({ loginUrl, clientId, clientSecret }) and login() ' +
   "uses the username-password flow, which the emulator's Setup page must allow first; better, use the JWT bearer or " +
   'client credentials flow.';

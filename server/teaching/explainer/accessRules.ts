@@ -11,7 +11,7 @@ export const ACCESS_RULES: Rule[] = [
     title: 'The SOAP login() was refused',
     likelyMeaning:
       'One answer covers every cause: a wrong username or password, a missing or old security token (it follows the password unless the login comes from a trusted IP range), a locked or frozen user, or a login from the wrong environment (a sandbox user at login.salesforce.com).',
-    howToFix: `${LOGIN_HISTORY}. Append the security token to the password, or log in at test.salesforce.com for a sandbox. Better: move to OAuth, since Salesforce retires SOAP login() in Summer '27: the JWT bearer flow to act as a user, client credentials for the integration itself.`,
+    howToFix: `${LOGIN_HISTORY}. Append the security token to the password, or log in at test.salesforce.com for a sandbox. Better: move to OAuth, since SOAP login() is gone from API 65.0 (Winter '26) on, and Salesforce retires it in the versions that still have it in Summer '27: the JWT bearer flow to act as a user, client credentials for the integration itself.`,
     whatNotToDo: 'Do not retry in a loop: wrong passwords lock the user out.',
   },
   {

@@ -59,6 +59,11 @@ describe('emulator: APIs it does not serve say so in their own error forms', () 
     const [code, message] = read.stdout.toString().trim().split('\n');
     assert.equal(code, 'INVALID_OPERATION');
     assert.match(message, /^The SOAP API \(login\(\) included\) is not served by this local emulator/);
+    // A client pointed at a current version meets Salesforce's own gap too: login() is gone from 65.0 on.
+    assert.match(
+      message,
+      /no SOAP login\(\) from API 65\.0 \(Winter '26\) on, and retires it .* in Summer '27/,
+    );
   });
 
   test('SOAP for Apex and Metadata (sf apex run, sf project deploy) names that API, not login()', async () => {
