@@ -11,6 +11,16 @@ export const CALLBACK_PATH = '/oauthcallback.html';
 /** Orgs serve API versions from 31.0 (Summer '14) on; the earlier ones are retired (salesforce-wire.md §9.1). */
 const OLDEST_API_VERSION = 31;
 
+/**
+ * API versions up to 40.0 still work, but Salesforce deprecates them in Summer '27 and retires them in Summer '28,
+ * when the REST API answers 410 GONE (salesforce-wire-flows.md §10): a version pinned there is said to be so.
+ */
+export function versionRetirementNote(version: string): string | undefined {
+  const major = Number(version.split('.')[0]);
+  if (!(major >= OLDEST_API_VERSION && major <= 40)) return undefined;
+  return `v${OLDEST_API_VERSION}.0 to v40.0 are deprecated in Summer '27 and retired in Summer '28, when the REST API answers them 410 GONE: pin a newer version, or remove SF_API_VERSION to use the newest`;
+}
+
 /** Names of this machine the app answers on (it listens on IPv4). */
 const LOOPBACK: readonly string[] = ['localhost', '127.0.0.1'];
 

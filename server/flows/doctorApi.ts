@@ -2,6 +2,7 @@
 // does it offer the API version the playground will use.
 import type { Check } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
+import { versionRetirementNote } from '../configSettings.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { SalesforceResponse } from '../salesforce/http.ts';
 import { notPerformed } from './checkOutcomes.ts';
@@ -86,10 +87,16 @@ function versionCheck(versions: string[], wanted: string | undefined): Check {
       ? 'GET /services/data/ listed no versions.'
       : wanted && !versions.includes(wanted)
         ? `SF_API_VERSION=${wanted} is not one the org offers (newest: ${newest}). Fix: remove SF_API_VERSION, or use a listed one.`
-        : `The org offers v${versions[0]} to v${newest}${wanted ? `; SF_API_VERSION=${wanted} is one of them` : '; the playground uses the newest'}.`,
+        : `The org offers v${versions[0]} to v${newest}${wanted ? `; SF_API_VERSION=${wanted} is one of them` : '; the playground uses the newest'}.${retiring(wanted)}`,
     'A version the org does not have answers NOT_FOUND for every REST call.',
   );
 }
+
+/** A pinned version that works today but is on its way out: said beside the pass, not failed. */
+const retiring = (wanted: string | undefined) => {
+  const note = wanted ? versionRetirementNote(wanted) : undefined;
+  return note ? ` Note: ${note}.` : '';
+};
 
 function listedVersions(body: string | undefined): string[] {
   try {

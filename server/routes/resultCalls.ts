@@ -1,6 +1,7 @@
 // What the result page asks Salesforce after a login, side by side where it can, and where its API version came from.
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
+import { versionRetirementNote } from '../configSettings.ts';
 import type { QueryResult } from '../salesforce/api.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { heldCall } from './heldCalls.ts';
@@ -44,7 +45,10 @@ export async function askSalesforce(
 
 /** Where the page's API version came from: pinned, listed at this sign-in (its leg is on the page), or earlier. */
 export function apiVersionNote(config: Config, login: Login): string {
-  if (config.apiVersion) return 'pinned by SF_API_VERSION';
+  if (config.apiVersion) {
+    const note = versionRetirementNote(config.apiVersion);
+    return `pinned by SF_API_VERSION${note ? `; ${note}` : ''}`;
+  }
   if (login.apiVersionListedAt === undefined)
     return 'the newest that GET /services/data/ lists (its call is below)';
   const at = new Date(login.apiVersionListedAt).toISOString();

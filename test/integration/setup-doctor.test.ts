@@ -11,6 +11,7 @@ import { startTestStack, TEST_ROOT, testKeyPem, type TestStack } from '../suppor
 import { EMULATOR_DEFAULTS } from '../../server/config.ts';
 import { NEWEST_VERSION } from '../../server/emulator/rest/versions.ts';
 import { doctorReport } from '../support/doctor.ts';
+import { unescapeHtml } from '../support/html.ts';
 
 describe('the setup doctor', () => {
   let stack: TestStack;
@@ -59,6 +60,25 @@ describe('the setup doctor', () => {
       );
     } finally {
       await other.close();
+    }
+  });
+
+  test('a pinned API version of 31.0 to 40.0 works, and the doctor and the result page say it retires', async () => {
+    const old = await startTestStack({ SF_API_VERSION: '35.0' });
+    try {
+      const retiring =
+        /v31\.0 to v40\.0 are deprecated in Summer '27 and retired in Summer '28, when the REST API answers them 410 GONE: pin a newer version/;
+      const html = unescapeHtml(await doctorReport(old));
+      assert.match(html, /data-check="api-version" data-state="pass"/);
+      assert.match(html, /SF_API_VERSION=35\.0 is one of them\. Note: /);
+      assert.match(html, retiring);
+      const client = new TestClient();
+      await runWebServerFlow(old, client);
+      const result = unescapeHtml(await (await client.get(`${old.appUrl}/result`)).text());
+      assert.match(result, /pinned by SF_API_VERSION; v31\.0 to v40\.0/);
+      assert.match(result, retiring);
+    } finally {
+      await old.close();
     }
   });
 
