@@ -19,8 +19,7 @@ export const REFRESH_RULES: Rule[] = [
     description: 'expired access/refresh token',
     when: (c) => c.flow === 'refresh-token',
     title: 'That refresh token no longer works',
-    likelyMeaning:
-      "It was revoked, expired by the app's refresh-token policy (immediately, after N, or unused for N), pushed out by a sixth login of the same user, or, with rotation on, it was already replaced: reusing a replaced refresh token revokes the whole family, the current one included.",
+    likelyMeaning: `It was revoked, expired by the app's refresh-token policy (immediately, after N, or unused for N; with "Limit the Idle Refresh Token TTL" switched on for the app, "valid until revoked" is no longer offered and becomes "expire if not used for 30 days", while the app's metadata is not updated to say so), pushed out by a sixth login of the same user, or, with rotation on, it was already replaced: reusing a replaced refresh token revokes the whole family, the current one included.`,
     howToFix: `Sign in again. If a refresh token issued moments ago fails on its first use, the app's Refresh Token Policy is most likely "Immediately expire refresh token": set it to "Refresh token is valid until revoked" (${APP_MANAGER} → Manage → Edit Policies; External Client App: Policies → Refresh Token Policy), then sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.`,
     whatNotToDo: 'Do not share one refresh token between processes or retry a refresh in parallel.',
     inEmulator: SHARED_USERS,
