@@ -37,4 +37,16 @@ describe('the trouble path: errors that come from a platform change', () => {
       /With "Limit the Idle Refresh Token TTL" switched on for the app, "valid until revoked" is no longer offered and becomes "expire if not used for 30 days"/,
     );
   });
+
+  test('a missing code challenge names the org-wide PKCE setting and the partner rule', async () => {
+    const text = pageText(
+      await explain('{"error":"invalid_request","error_description":"missing required code challenge"}'),
+    );
+    assert.match(text, /The app requires PKCE/);
+    assert.match(
+      text,
+      /for the whole org \(OAuth and OpenID Connect Settings, metadata OauthOidcSettings\.isPkceRequired, since API 59\.0, Winter '24\)/,
+    );
+    assert.match(text, /an AppExchange partner's app must have it on and may not turn it off again/);
+  });
 });

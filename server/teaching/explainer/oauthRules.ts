@@ -69,7 +69,7 @@ export const OAUTH_RULES: Rule[] = [
     description: /code challenge/i,
     title: 'The app requires PKCE',
     likelyMeaning:
-      '"Require Proof Key for Code Exchange" is on for this app or org, and the authorize request had no code_challenge (or an unknown method). A new External Client App has it on from the start (its isPkceRequired defaults to true), so a client that never sends PKCE fails against one.',
+      '"Require Proof Key for Code Exchange" is on for this app, or for the whole org (OAuth and OpenID Connect Settings, metadata OauthOidcSettings.isPkceRequired, since API 59.0, Winter \'24), and the authorize request had no code_challenge (or an unknown method). A new External Client App has it on from the start (its isPkceRequired defaults to true), so a client that never sends PKCE fails against one; an AppExchange partner\'s app must have it on and may not turn it off again.',
     howToFix: 'Send code_challenge with code_challenge_method=S256.',
     whatNotToDo: 'Do not turn the requirement off; PKCE protects codes from interception.',
   },
