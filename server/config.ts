@@ -17,7 +17,6 @@ import { audienceOf, audienceWarning, myDomainOf, myDomainWarning } from './conf
 import { checkSigningKey, localOrgTrustWarning, readExtraCa } from './configFiles.ts';
 import {
   callbackWarning,
-  checkApiVersion,
   checkClientId,
   checkUsername,
   parseCallbackUrl,
@@ -25,6 +24,7 @@ import {
   parseScopes,
 } from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
+import { checkApiVersion } from './configApiVersion.ts';
 
 export { ConfigError } from './configValues.ts';
 export { withoutPassword } from './configUrls.ts';

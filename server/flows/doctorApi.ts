@@ -2,7 +2,7 @@
 // does it offer the API version the playground will use.
 import type { Check } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
-import { versionRetirementNote } from '../configSettings.ts';
+import { versionRetirementNote } from '../configApiVersion.ts';
 import { SalesforceError } from '../salesforce/errors.ts';
 import type { SalesforceResponse } from '../salesforce/http.ts';
 import { notPerformed } from './checkOutcomes.ts';

@@ -1,7 +1,7 @@
 // What the result page asks Salesforce after a login, side by side where it can, and where its API version came from.
 import type { ReceivedError, TranscriptEntry } from '../attempts/attempt.ts';
 import type { Config } from '../config.ts';
-import { versionRetirementNote } from '../configSettings.ts';
+import { versionRetirementNote } from '../configApiVersion.ts';
 import type { QueryResult } from '../salesforce/api.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { heldCall } from './heldCalls.ts';
