@@ -6,7 +6,6 @@ import { sameOrigin } from '../hostKinds.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { explain } from '../teaching/explainer/explain.ts';
 import { FLOW_NAMES } from '../teaching/flowNotes.ts';
-import { loginHintOf } from '../flows/loginOptions.ts';
 import { activityLog, shownAttempts } from './attemptTranscript.ts';
 import { askSalesforce, apiVersionNote } from './resultCalls.ts';
 import { queryTable } from './queryTable.ts';
@@ -14,6 +13,7 @@ import { MAX_SOQL_LENGTH, typedSoql } from './soqlForm.ts';
 import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
 import { replayedNote } from './flowPages.ts';
+import { proposedUser } from './proposedUser.ts';
 import { carriedUnknownSession, sessionGoneCauses } from '../retiredSessions.ts';
 import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSessions.ts';
 
@@ -95,7 +95,7 @@ export function resultPages(services: Services): Handlers {
         problems,
         attempt: shownAttempts(req).find((shown) => shown.id === login.attempt?.id),
         replayed: replayedNote(req, login.flow),
-        otherThanProposed: otherThanProposed(login, config.username),
+        ...proposedUser(login, config.username),
         toolResult: req.session.toolResult,
         maxSoqlLength: MAX_SOQL_LENGTH,
         scripts: ['/js/result.js'],
@@ -121,17 +121,6 @@ export function resultPages(services: Services): Handlers {
       });
     },
   };
-}
-
-/**
- * A login whose page proposed one user (login_hint: the JWT page's "Approve once as …") where another signed in
- * ("Not you?"): the proposed user has allowed nothing, which matters most when it is the JWT flow's own.
- */
-function otherThanProposed(login: Login, jwtUser: string) {
-  const proposed = loginHintOf(Object.fromEntries(new URLSearchParams(login.attempt?.startQuery ?? '')));
-  const user = login.identity?.username;
-  if (!proposed || !user || proposed.toLowerCase() === user.toLowerCase()) return undefined;
-  return { proposed, jwtUser: proposed.toLowerCase() === jwtUser.toLowerCase() };
 }
 
 /** Enough to recognise the token (the org id prefix and its length), not enough to use it. */

@@ -114,6 +114,37 @@ describe('JWT flow: an approval given as another user', () => {
   });
 });
 
+describe('JWT flow: approved once as its own user', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test('"Approve once as" the JWT user, signed in as that user: the result page leads back to the JWT bearer flow, which then signs in', async () => {
+    const client = new TestClient();
+    const refused = await postForm(stack, client, '/flows/jwt', '/flows/jwt');
+    assert.equal(refused.headers.get('location'), '/flows/jwt#cure');
+    const start = `/flows/web-server/start?${new URLSearchParams({ login_hint: stack.config.username, prompt: 'login' })}`;
+    assert.equal(
+      (await client.get(await authorizeViaApp(stack, client, start))).headers.get('location'),
+      '/result',
+    );
+    const result = await (await client.get(`${stack.appUrl}/result`)).text();
+    assert.match(
+      result,
+      /<p class="notice" id="jwt-approved" role="status"><code>admin@playground\.local<\/code>, the user the JWT\s+bearer flow acts as, now has approval for the app: <a href="\/flows\/jwt">run the JWT bearer flow again<\/a>\.<\/p>/,
+    );
+    assert.doesNotMatch(result, /id="other-than-proposed"/);
+    assert.equal(
+      (await postForm(stack, client, '/flows/jwt', '/flows/jwt')).headers.get('location'),
+      '/result',
+    );
+    // The JWT bearer flow's own result page is no approval's end: it says nothing of the kind.
+    assert.doesNotMatch(await (await client.get(`${stack.appUrl}/result`)).text(), /id="jwt-approved"/);
+  });
+});
+
 describe('JWT flow in org mode: an approval given as another user', () => {
   let org: TestStack;
   let app: TestStack;
