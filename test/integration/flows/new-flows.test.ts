@@ -235,6 +235,16 @@ describe('the newer flows through the app', () => {
       );
     });
 
+    test('with rotation off, the result page says the refresh token kept is the login’s, not one the refresh returned', async () => {
+      await runWebServerFlow(stack, client);
+      assert.equal(await run('/flows/refresh-token'), '/result');
+      const refreshed = await page('/result');
+      const said = /<dt>refresh_token<\/dt><dd>([^<]*)/.exec(refreshed)?.[1] ?? '';
+      assert.match(said, /^kept from the web server sign-in this refresh continues, in your session only:/);
+      assert.doesNotMatch(said, /received/);
+      assert.match(refreshed, /Rotation is off: the refresh token from the original login stays valid/);
+    });
+
     test('with rotation on, each refresh brings a new refresh token; reusing the replaced one revokes the grant, explained', async () => {
       await changeSettings(stack, { refreshTokenRotation: 'on' });
       await runWebServerFlow(stack, client);
