@@ -111,7 +111,7 @@ describe('the newer flows through the app', () => {
       // The fix names the org setting that blocks the flow, as Setup spells it, not just the page it is on.
       assert.match(
         html,
-        /Turn on Allow OAuth Username-Password Flows \(Setup → OAuth and OpenID Connect Settings\) if it is off, and use a Connected App/,
+        /Turn on Allow OAuth Username-Password Flows \(Setup → OAuth and OpenID Connect Settings\) if it is off, use a Connected App/,
       );
       // Here the org is the emulator: where its settings are, and how a lockout (the same answer) ends.
       assert.match(
@@ -179,6 +179,15 @@ describe('the newer flows through the app', () => {
       assert.match(refused, /with no security token after the password \(its field was empty\)/);
       assert.match(refused, /grant_type=password, the password alone \(the Security token field was empty\)/);
       assert.doesNotMatch(refused, /the password \+ security token/);
+      // The fix names the token, and where the local emulator lists each demo user's.
+      assert.match(
+        refused,
+        /How to fix it:<\/strong>[^<]*send the password followed by the user&#39;s current security token/,
+      );
+      assert.match(
+        refused,
+        /Here the org is the local emulator\. Each demo user&#39;s security token is listed on its Setup page, under\s+Users/,
+      );
       assert.equal(await run('/flows/username-password', await credentials()), '/result');
       assert.match(await page('/result'), /<td>Acme Inc\.<\/td>/);
     });
