@@ -124,7 +124,41 @@ describe('the trouble path: a browser’s CORS refusals', () => {
     const myDomain = await explain(
       `Access to fetch at '${pastes.stack.instanceUrl}/services/oauth2/token' from origin 'https://localhost:3000' ${CHROME_TAIL}`,
     );
-    assert.doesNotMatch(pageText(myDomain), /In this request/);
+    assert.doesNotMatch(pageText(myDomain), /the generic login host/);
+  });
+
+  test('the fix names the origin the browser named, the entry the allowlist needs, and says when none can name it', async () => {
+    const rest = 'https://acme.my.salesforce.com/services/data/v62.0/query?q=SELECT+Id+FROM+Account';
+    const cases: [string, RegExp][] = [
+      [
+        'https://localhost:5173',
+        /In this request: Your page's origin, as your browser named it: https:\/\/localhost:5173\. Add exactly that to the allowlist\./,
+      ],
+      [
+        'http://app.example.com',
+        /In this request: Your page's origin, as your browser named it: http:\/\/app\.example\.com\. The allowlist takes http:\/\/ only for localhost: serve the page over https and add https:\/\/app\.example\.com\./,
+      ],
+      [
+        'null',
+        /In this request: Your browser named the page's origin null: the page was opened from a file \(file:\/\/\) or runs in a sandboxed frame, and no allowlist entry can name that\. Serve it from a web server \(http:\/\/localhost:<port> while you develop\) and add that origin\./,
+      ],
+    ];
+    for (const [origin, detail] of cases) {
+      const text = pageText(
+        await explain(`Access to fetch at '${rest}' from origin '${origin}' ${CHROME_TAIL}`),
+      );
+      assert.match(text, detail, origin);
+      // The example origin is one, not the reader's.
+      assert.doesNotMatch(text, /scheme, host and port \(http:\/\/localhost:3000\)/, origin);
+      assert.match(text, /scheme, host and port, such as http:\/\/localhost:3000/, origin);
+    }
+    // Firefox's line names no origin: no such sentence, the general rule alone.
+    const firefox = pageText(
+      await explain(
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://acme.my.salesforce.com/services/oauth2/userinfo. (Reason: CORS header 'Access-Control-Allow-Origin' missing). Status code: 403.",
+      ),
+    );
+    assert.doesNotMatch(firefox, /In this request/);
   });
 
   test("the call is quoted without its query, which may hold a query's words or a secret sent by mistake", async () => {

@@ -2,10 +2,10 @@
 // the CORS headers only for origins in the org's CORS allowlist (Setup → CORS), and on its OAuth endpoints only on a
 // My Domain with "Enable CORS for OAuth endpoints" on (Salesforce Help: "Configure Salesforce CORS Allowlist",
 // "Enable CORS for OAuth Endpoints").
-import type { Rule } from './types.ts';
+import type { ExplainContext, Rule } from './types.ts';
 
 const ORIGIN_RULES =
-  'Add it exactly as the browser names it after "from origin": scheme, host and port (http://localhost:3000). Any host but localhost must be https; * may stand only before a second-level domain (https://*.example.com). An IP address and a name for it are different origins.';
+  'Add it exactly as the browser names it after "from origin": scheme, host and port, such as http://localhost:3000. Any host but localhost must be https; * may stand only before a second-level domain (https://*.example.com). An IP address and a name for it are different origins.';
 const DO_NOT =
   "Do not set mode: 'no-cors' (the answer then comes back unreadable), do not send the calls through a public CORS proxy (it sees every token), and do not put the consumer secret in the page's code.";
 const BROWSER_ONLY =
@@ -20,6 +20,23 @@ const onLoginHost = (host: string | undefined): string | undefined =>
   host
     ? `The call went to ${host}, the generic login host, which answers no other origin's page whatever the settings: send it to the instance_url of the token response (the org's My Domain), and allow your origin there.`
     : undefined;
+
+/** The entry the allowlist needs, from the origin the browser named: as it is, on https, or none for a file's page. */
+function originDetail({ pageOrigin }: ExplainContext): string | undefined {
+  if (!pageOrigin) return undefined;
+  // Browsers send the origin "null" for a page opened from a file, a sandboxed frame, or after some redirects.
+  if (pageOrigin === 'null')
+    return "Your browser named the page's origin null: the page was opened from a file (file://) or runs in a sandboxed frame, and no allowlist entry can name that. Serve it from a web server (http://localhost:<port> while you develop) and add that origin.";
+  const named = `Your page's origin, as your browser named it: ${pageOrigin}.`;
+  const http = /^http:\/\/([^/:]+)/i.exec(pageOrigin);
+  if (http && http[1].toLowerCase() !== 'localhost')
+    return `${named} The allowlist takes http:// only for localhost: serve the page over https and add ${pageOrigin.replace(/^http:/i, 'https:')}.`;
+  return `${named} Add exactly that to the allowlist.`;
+}
+
+/** Both details a card may have for a request, in that order. */
+const both = (...details: (string | undefined)[]): string | undefined =>
+  details.filter(Boolean).join(' ') || undefined;
 
 export const CORS_RULES: Rule[] = [
   {
@@ -36,6 +53,7 @@ export const CORS_RULES: Rule[] = [
   },
   {
     key: 'cors-generic-login-host',
+    detail: originDetail,
     error: 'cors_blocked',
     description: callTo(/\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/(?:token|revoke|introspect)/),
     title: "A page's script cannot call login.salesforce.com's token endpoint",
@@ -51,7 +69,7 @@ export const CORS_RULES: Rule[] = [
     likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect are answered only when Setup → CORS → Enable CORS for OAuth endpoints is ticked, and only on the org's My Domain; like every CORS call, only for an origin in the org's CORS allowlist. ${BROWSER_ONLY}`,
     howToFix: `Tick Enable CORS for OAuth endpoints (Setup → CORS), add your page's origin to the allowlist there, and call the My Domain address. ${ORIGIN_RULES} Keep the secret out of the page: PKCE, with the app not requiring the secret for the web server flow.`,
     whatNotToDo: DO_NOT,
-    detail: (c) => onLoginHost(c.oauthLoginHost),
+    detail: (c) => both(onLoginHost(c.oauthLoginHost), originDetail(c)),
   },
   {
     key: 'cors-authorize',
@@ -67,6 +85,7 @@ export const CORS_RULES: Rule[] = [
   },
   {
     key: 'cors-identity-url',
+    detail: originDetail,
     error: 'cors_blocked',
     description: callTo(/\/id\/00d\w{12,15}\/005\w{12,15}/),
     title: 'The identity URL is not among the endpoints Salesforce opens to CORS',
@@ -82,10 +101,11 @@ export const CORS_RULES: Rule[] = [
     likelyMeaning: `The REST API (and Apex REST, and userinfo) answer a page's cross-origin call only for an origin in the org's CORS allowlist; any other origin gets a 403, which the browser shows as a blocked call. The token may be fine. ${BROWSER_ONLY}`,
     howToFix: `Setup → CORS → New (Allowed Origins List): add your page's origin. ${ORIGIN_RULES}`,
     whatNotToDo: DO_NOT,
-    detail: (c) => onLoginHost(c.apiLoginHost),
+    detail: (c) => both(onLoginHost(c.apiLoginHost), originDetail(c)),
   },
   {
     key: 'cors-blocked',
+    detail: originDetail,
     error: 'cors_blocked',
     title: "The browser kept Salesforce's answer from your page (CORS)",
     likelyMeaning: `Your page's script called Salesforce from another origin, and the answer did not name that origin in Access-Control-Allow-Origin, so the browser kept it from the script. Salesforce names it only for origins in the org's CORS allowlist (the REST API, userinfo), and on the token, revoke and introspect endpoints only on a My Domain with Enable CORS for OAuth endpoints on. ${BROWSER_ONLY}`,

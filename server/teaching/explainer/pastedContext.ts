@@ -3,6 +3,7 @@
 // card can say what the request showed, as a flow page's does.
 import type { FlowName } from '../../attempts/attempt.ts';
 import { readJwt } from '../../jwt.ts';
+import { corsOriginOf } from './pastedCors.ts';
 import type { ExplainContext } from './types.ts';
 
 /** grant_type values, as a form, a JSON body or a log line carries them, and the flow each belongs to. */
@@ -101,6 +102,7 @@ export function contextOfPaste(raw: string, description = '', loginHost?: string
   if (clientId) context.clientId = clientId;
   const onLoginHost = loginHostCall(text, loginHost);
   if (onLoginHost) context[onLoginHost.oauth ? 'oauthLoginHost' : 'apiLoginHost'] = onLoginHost.host;
+  context.pageOrigin = corsOriginOf(raw);
   return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined));
 }
 

@@ -37,6 +37,14 @@ const SHAPES: { shape: RegExp; url?: number; origin?: number }[] = [
  */
 const WITH_CREDENTIALS =
   /credentials mode is 'include'|in CORS header [‘']Access-Control-Allow-Credentials|Credential is not supported if the CORS header|Credentials flag is true/;
+/** The page's origin as the browser's line names it (Chrome's and Safari's do, Firefox's does not). */
+export function corsOriginOf(input: string): string | undefined {
+  for (const { shape, origin } of SHAPES) {
+    const found = origin ? shape.exec(input)?.[origin] : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
 
 export function fromCorsBlock(input: string): PastedError | undefined {
   let url: string | undefined;

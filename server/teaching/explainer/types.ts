@@ -58,6 +58,8 @@ export interface ExplainContext {
   signedInAt?: string;
   /** A pasted refresh request carried refresh_token empty (or undefined, null): the client lost it. */
   emptyRefreshToken?: boolean;
+  /** A pasted CORS refusal's page origin, as the browser's line names it ("null" for a file:// page). */
+  pageOrigin?: string;
   /** The faults the attempt was armed with ("break it"): the cause, when the learner asked for it. */
   faults?: readonly Fault[];
 }
