@@ -34,7 +34,11 @@ export function corsOriginProblem(raw: string): string | undefined {
       : `"${raw}" is not a browser extension's origin in the documented form.`;
   }
   const parts = PARTS.exec(raw);
-  if (!parts) return `"${raw}" is not an origin: write it as https://www.example.com (a port may follow).`;
+  if (!parts)
+    return (
+      withoutScheme(raw) ??
+      `"${raw}" is not an origin: write it as https://www.example.com (a port may follow).`
+    );
   const [, scheme, wildcard, host, port, rest] = parts;
   const hostName = host.toLowerCase();
   if (scheme.toLowerCase() === 'http' && hostName !== 'localhost') {
@@ -56,6 +60,14 @@ export function corsOriginProblem(raw: string): string | undefined {
     return `"${raw}": the * must stand in front of a second-level domain name, as in https://*.example.com.`;
   }
   return undefined;
+}
+
+/** A host (and port) typed with no scheme, as a dev server prints it: the pattern it was most likely meant to be. */
+function withoutScheme(raw: string): string | undefined {
+  if (raw.includes('://') || corsOriginProblem(`https://${raw}`) !== undefined) return undefined;
+  return /^localhost(?::|$)/i.test(raw)
+    ? `"${raw}" has no scheme: write http://${raw} (or https://${raw} if the page is served over https).`
+    : `"${raw}" has no scheme: write https://${raw}.`;
 }
 
 /** One saved pattern, ready to compare: its scheme and port, its host, and whether it covers subdomains. */

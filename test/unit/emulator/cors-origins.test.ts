@@ -21,12 +21,30 @@ describe('CORS allowlist patterns', () => {
     }
   });
 
+  test('an origin typed without its scheme is refused with the scheme to write in front of it', () => {
+    assert.equal(
+      corsOriginProblem('localhost:3000'),
+      '"localhost:3000" has no scheme: write http://localhost:3000 (or https://localhost:3000 if the page is served over https).',
+    );
+    assert.equal(
+      corsOriginProblem('app.example.com'),
+      '"app.example.com" has no scheme: write https://app.example.com.',
+    );
+    assert.equal(
+      corsOriginProblem('*.example.com'),
+      '"*.example.com" has no scheme: write https://*.example.com.',
+    );
+    // Nothing a scheme would mend: the general wording.
+    assert.match(corsOriginProblem('*') ?? '', /is not an origin/);
+    assert.match(corsOriginProblem('example.com/app') ?? '', /is not an origin/);
+  });
+
   test('refuses what Salesforce refuses, saying why', () => {
     const refusals: [string, RegExp][] = [
       ['http://www.example.com', /must use https:\/\/ \(http:\/\/ is only for localhost\)/],
       ['http://127.0.0.1:3000', /must use https:\/\//],
       ['ftp://example.com', /must use https:\/\//],
-      ['www.example.com', /is not an origin/],
+      ['www.example.com', /has no scheme: write https:\/\/www\.example\.com\./],
       ['*', /is not an origin/],
       ['https://*', /\* that is not in front of the domain/],
       ['https://foo.*.example.com', /\* that is not in front of the domain/],
