@@ -30,6 +30,8 @@ interface PasteNotes {
   pasted?: string;
   nothingPasted?: boolean;
   context?: ExplainContext;
+  /** No error, but an authorize request (copied from an address bar): the answer is on the page it opened. */
+  authorizeRequest?: boolean;
   /** Secrets in it were masked; it filled the box (the browser cut anything longer); it held several errors. */
   masked?: boolean;
   cut?: boolean;
@@ -132,6 +134,7 @@ export function explainPages({ config }: Services): { linked: RequestHandler; pa
         masked,
         cut: raw.length >= MAX_PASTE_LENGTH,
         errors: errorsIn(pasted),
+        authorizeRequest: !found && /\/services\/oauth2\/authorize\?/.test(pasted),
         context: found
           ? contextOfPaste(raw.slice(0, MAX_PASTE_LENGTH), found.error_description, emulatorLoginHost)
           : {},

@@ -63,6 +63,15 @@ describe('the trouble path', () => {
     const unread = await explainPasted('nothing to see here');
     assert.match(unread, /<p class="notice" id="paste-notice">No Salesforce error was found/);
     assert.match(unread, /<textarea id="paste-text"[^>]* aria-describedby="paste-notice">/);
+    // The authorize request itself (an error page's address bar, where the page is shown at that address): not an
+    // answer, and the notice says where the answer is.
+    const request = await explainPasted(
+      `${stack.emulatorUrl}/services/oauth2/authorize?response_type=code&client_id=3MVG9abc&redirect_uri=https%3A%2F%2Flocalhost%3A3000%2Fcallback&state=abc`,
+    );
+    assert.match(
+      request,
+      /<p class="notice" id="paste-notice">That is the authorize request your app sent, not Salesforce's answer,\s+so it holds no error\. The answer is on the page it opened: paste the error line that page shows\s+\(<code>error=…<\/code>\), or the address your callback received \(it holds <code>error=<\/code>\)\.<\/p>/,
+    );
     // An empty box sent is said to be empty, not answered with the page as it was.
     const empty = await explainPasted('   ');
     assert.match(empty, /Nothing was pasted: paste an error in the box below first/);
