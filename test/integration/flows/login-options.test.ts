@@ -56,6 +56,19 @@ describe('login choices of the redirect flows', () => {
     assert.equal(refreshed.headers.get('location'), '/result');
   });
 
+  test('choices a start link made (the JWT page\'s "Approve once as") stay chosen, and the closed section says which', async () => {
+    const client = new TestClient();
+    const page = async () => (await client.get(`${stack.appUrl}/flows/web-server`)).text();
+    const summary = (html: string) => /<summary>([^]*?)<\/summary>/.exec(html)?.[1] ?? '';
+    assert.equal(summary(await page()), 'Who logs in, and how (login_hint, scope, prompt)');
+    const query = new URLSearchParams({ login_hint: stack.config.username, prompt: 'login' });
+    assert.equal((await client.get(`${stack.appUrl}/flows/web-server/start?${query}`)).status, 302);
+    assert.equal(
+      summary(await page()),
+      'Who logs in, and how (login_hint, scope, prompt): kept from the last run, <code>login_hint=admin@playground.local</code> <code>prompt=login</code>',
+    );
+  });
+
   test('a login without the api scope is signed in with a token the REST API will not take, said first', async () => {
     const client = new TestClient();
     const callbackUrl = await authorizeViaApp(
