@@ -20,12 +20,14 @@ export function typedSoql(body: { soql?: unknown } | undefined): string {
   }
   // A browser sends the textarea's line breaks as CRLF, while its maxlength counts each as one character.
   const typed = (sent ?? '').replace(/\r\n/g, '\n').trim();
-  // Cut short, a query would fail with a parse error at a place the learner never wrote.
+  // Cut short, a query would fail with a parse error at a place the learner never wrote. The page's box lets one
+  // character past the limit through, so a paste it cut arrives here too long: its length then is the box's, not the
+  // paste's, so the answer says "longer than", true either way.
   if (typed.length > MAX_SOQL_LENGTH) {
     throw new HttpError(
       400,
       'Query too long',
-      `The query has ${typed.length.toLocaleString('en-US')} characters; this page takes up to ${MAX_SOQL_LENGTH.toLocaleString('en-US')}, the session keeps it between views. Shorten it, or send it with curl or jsforce from the snippets.`,
+      `The query is longer than the ${MAX_SOQL_LENGTH.toLocaleString('en-US')} characters this page takes (the session keeps it between views). Shorten it, or send it with curl or jsforce from the snippets.`,
       BACK,
     );
   }

@@ -167,4 +167,20 @@ describe('accessibility and layout in Chromium', () => {
       'focus stays on the control',
     );
   });
+
+  test("a query pasted past the SOQL box's length is refused as too long, never run cut short", async (t) => {
+    const { browser, page, stack } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/result`);
+    // fill() keeps to the box's maxlength, as a paste does: what reaches the app is what the box kept.
+    const names = Array.from({ length: 600 }, (_, i) => `'Name ${i}'`).join(',');
+    await page.getByLabel('SOQL').fill(`SELECT Id FROM Account WHERE Name IN (${names})`);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.waitForLoadState('load');
+    assert.equal(await page.locator('h1').textContent(), 'Query too long');
+    assert.match(
+      await page.locator('main').innerText(),
+      /The query is longer than the 4,000 characters this page takes/,
+    );
+  });
 });

@@ -152,7 +152,7 @@ describe('CSRF on every state-changing route', () => {
     const html = await result.text();
     assert.match(
       html,
-      /<textarea id="soql" name="soql" rows="2" spellcheck="false" maxlength="4000">SELECT Id, Name FROM Account/,
+      /<textarea id="soql" name="soql" rows="2" spellcheck="false" maxlength="4001">SELECT Id, Name FROM Account/,
     );
     assert.doesNotMatch(html, /Armed for the next attempt/);
     const own = await victim.post(`${stack.appUrl}/result/query`, {
