@@ -32,6 +32,11 @@ describe('the newer flows through the app', () => {
       });
       // Its advice against an administrator, with the emulator's users only: which one to pick there.
       assert.match(html, /the local emulator has none: there, pick its standard user, standard@/);
+      // "Changes take a few minutes" is a real org's: the emulator's change counts from the next request.
+      assert.match(
+        html,
+        /Here the org is the local emulator\. Its app settings page \(its \/setup\) has Enable Client Credentials Flow and Run As side by side, and a change there counts from the next request/,
+      );
     });
 
     test('with a Run As user, one POST to My Domain signs in and the result page queries the instance', async () => {
