@@ -10,7 +10,8 @@ import { clockSkewCheck } from './checks.ts';
 import { legNames } from './legNames.ts';
 import { snippetContext } from './snippets/context.ts';
 import { secretsOf } from './secrets.ts';
-import { entryView, legSummary, revealable, type EntryView, type LegSummary } from './transcript.ts';
+import { legSummary, type LegSummary } from './legSummary.ts';
+import { entryView, revealable, type EntryView } from './transcript.ts';
 
 export interface PanelView {
   flow: FlowName;

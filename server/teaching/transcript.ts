@@ -1,34 +1,14 @@
 // Turns raw transcript entries into what the page shows: every secret masked, parameters explained, and each
 // server call ready to take home (curl, jsforce, sf CLI, Python), with placeholders until its owner reveals it.
-import type { Attempt, TranscriptEntry } from '../attempts/attempt.ts';
+import type { TranscriptEntry } from '../attempts/attempt.ts';
 import { keptResponseHeaders } from '../attempts/responseHeaders.ts';
 import { maskForm, maskHeaders, maskJson, maskParamValue, maskUrl, prettyJson } from './mask.ts';
 import { scrub } from './scrub.ts';
-import { isOrgFault } from '../orgFaults.ts';
-import { faultWords } from './faults.ts';
+import { isServerCall, legSummary, type LegAttempt, type LegSummary } from './legSummary.ts';
 import { PARAMETER_HELP } from './parameters.ts';
 import type { SnippetContext } from './snippets/context.ts';
 import { snippetSet, type SnippetSet } from './snippets/index.ts';
 import { legRequest } from './snippets/request.ts';
-import { spentValue, type Spent } from './snippets/spent.ts';
-
-/** What a leg's closed line shows; the rest of the leg is rendered when it is opened (openedLeg, leg-body.ejs). */
-export interface LegSummary {
-  id: string;
-  /** The leg's name on the page, unique within its transcript ("token request", "query request 2"). */
-  name: string;
-  kind: TranscriptEntry['kind'];
-  leg: string;
-  method: string;
-  status?: number;
-  error?: string;
-  spent?: Spent;
-  /**
-   * A refused call of an attempt armed with an org-side fault: the emulator played that setting for the attempt's
-   * requests alone, so a copy meets the org as it is (the words of the fault it played).
-   */
-  playedFault?: string;
-}
 
 export interface EntryView extends LegSummary {
   url: string;
@@ -60,33 +40,6 @@ export interface EntryViewOptions {
   name?: string;
   /** The attempt the entry belongs to, to tell whether its single-use values are spent and what faults it met. */
   attempt?: LegAttempt;
-}
-
-type LegAttempt = Pick<Attempt, 'transcript'> & Partial<Pick<Attempt, 'flow' | 'faults'>>;
-
-/** A call to Salesforce, as opposed to a browser's redirect or callback: the legs that have copies. */
-const isServerCall = (entry: TranscriptEntry) => entry.kind === 'server-call' && URL.canParse(entry.url);
-
-/**
- * A leg as its closed line shows it: nothing in it is secret, so nothing needs masking. Whether its single-use
- * value is spent needs the attempt it belongs to.
- */
-export function legSummary(entry: TranscriptEntry, name: string, attempt?: LegAttempt): LegSummary {
-  const orgFault = attempt?.faults?.find(isOrgFault);
-  return {
-    id: entry.id,
-    name,
-    kind: entry.kind,
-    leg: entry.leg,
-    method: entry.method,
-    status: entry.status,
-    error: entry.error,
-    spent: attempt && isServerCall(entry) ? spentValue(entry, attempt) : undefined,
-    playedFault:
-      orgFault && isServerCall(entry) && (entry.status ?? 0) >= 400
-        ? faultWords(attempt?.flow, [orgFault])[0]
-        : undefined,
-  };
 }
 
 export function entryView(

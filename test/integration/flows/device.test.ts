@@ -27,6 +27,12 @@ describe('the device flow through the app', () => {
     );
     assert.equal(await poll(), '/flows/device#code-heading');
     assert.equal(lastTokenCall()?.params.grant_type, 'device');
+    // The poll's 400 is the flow waiting, not failing: its transcript line says so, out of the failure's colour.
+    const waiting = await page('/flows/device');
+    assert.match(
+      waiting,
+      /token \(poll\) · <code>POST<\/code> · <span class="skipped">HTTP 400<\/span> · <span class="skipped">not yet: authorization_pending, the answer to every poll until the user allows or denies<\/span>/,
+    );
     const polls = timed.stack.emulator?.received.filter((r) => r.params.grant_type === 'device').length;
     await allowOnOtherScreen();
     assert.equal(await poll(), '/flows/device#code-heading', 'too soon: the app waits for interval');
