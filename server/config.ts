@@ -25,6 +25,7 @@ import {
 } from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
 import { checkApiVersion } from './configApiVersion.ts';
+import { emulatorPublicWarning, parseEmulatorPublicUrl } from './configPublic.ts';
 
 export { ConfigError } from './configValues.ts';
 export { withoutPassword } from './configUrls.ts';
@@ -87,22 +88,21 @@ export function loadConfig(
     port,
     !emulatorOnly,
   );
-
   const certsDir = path.join(rootDir, 'certs');
   const jwtKeyFile = parsePath('SF_JWT_KEY_FILE', read('SF_JWT_KEY_FILE'));
   if (jwtKeyFile) checkSigningKey('SF_JWT_KEY_FILE', path.resolve(rootDir, jwtKeyFile));
   const myDomainUrl = myDomainOf(mode, loginUrl, emulatorPort, read('SF_MY_DOMAIN'));
   const audience = audienceOf(mode, loginUrl, read('SF_AUDIENCE'));
-
   const apiVersion = read('SF_API_VERSION');
   if (apiVersion) checkApiVersion(apiVersion);
-
+  const publicUrl = parseEmulatorPublicUrl(read('EMULATOR_PUBLIC_URL'), { port, emulatorPort, callbackUrl });
   return Object.freeze({
     mode,
     port,
     emulatorPort,
     loginUrl,
     myDomainUrl,
+    emulatorPublicUrl: mode === 'emulator' ? publicUrl : undefined,
     clientId,
     clientSecret,
     username,
@@ -135,6 +135,7 @@ export function loadConfig(
             : undefined,
         emulatorOnly ? undefined : callbackWarning(callbackUrl, port, mode),
         emulatorOnly ? undefined : localOrgTrustWarning(mode, loginUrl, read('NODE_EXTRA_CA_CERTS')),
+        emulatorOnly ? undefined : emulatorPublicWarning(publicUrl, mode, callbackUrl, port),
       ].filter((w): w is string => w !== undefined),
     ),
     emulator: Object.freeze({

@@ -68,12 +68,12 @@ export function callbackWarning(url: string, port: number, mode: Mode): string |
   // A proxy on another port of this machine shares the browser's cookies with the app (cookies ignore ports): the
   // access link stays on the app's own address there (access.ts), and only a tunnel's is printed on the tunnel.
   // Emulator mode has no access link: start-up prints the tunnel's address to open, and the emulator's own pages
-  // still open at https://localhost:<EMULATOR_PORT>, which a tunnel to the app does not carry.
+  // open at https://localhost:<EMULATOR_PORT> unless EMULATOR_PUBLIC_URL names the tunnel's address for that port.
   const browse = !callbackIsElsewhere(url)
     ? "either address then works, as a browser's cookies ignore the port; from another machine (an SSH forward) only the proxy's, printed too"
     : mode === 'org'
       ? 'then browse through it: the access link is printed on its address'
-      : "then browse through it: start-up prints that address to open; the emulator's pages open at their own address, so forward EMULATOR_PORT under the same number";
+      : "then browse through it: start-up prints that address to open; the emulator's pages open at their own address, so forward EMULATOR_PORT under the same number, or set EMULATOR_PUBLIC_URL to the address it has there";
   return `SF_CALLBACK_URL ${url} is not this playground's own address (https://localhost:${port}): Salesforce will send the browser there after the login, which is right only behind a proxy or tunnel to this port (${browse}). Otherwise set it to https://localhost:${port}${CALLBACK_PATH} and register that on the app.`;
 }
 

@@ -21,6 +21,11 @@ export interface Config {
    * emulator mode; SF_MY_DOMAIN, or SF_LOGIN_URL when it is a My Domain host, for a real org.
    */
   readonly myDomainUrl: string | undefined;
+  /**
+   * Emulator mode: where a browser reaches the login host when not at loginUrl (EMULATOR_PUBLIC_URL: Codespaces, a
+   * tunnel). Only the pages a browser opens use it; every call of the app's own goes to loginUrl.
+   */
+  readonly emulatorPublicUrl: string | undefined;
   readonly clientId: string;
   readonly clientSecret: string | undefined;
   readonly username: string;

@@ -98,13 +98,16 @@ function printWelcome(stack: Stack): void {
   }
   if (stack.emulatorServer) {
     console.log(`Local Salesforce emulator (not Salesforce): ${stack.emulatorServer.url}`);
+    // Its pages open there (EMULATOR_PUBLIC_URL); this machine's calls keep the address above.
+    const pages = config.emulatorPublicUrl ?? stack.emulatorServer.url;
+    if (config.emulatorPublicUrl) console.log(`  browsers open its pages at: ${pages}`);
     // A custom EMULATOR_PASSWORD is a secret of its owner: only the documented default is printed.
     const password =
       config.emulator.password === EMULATOR_DEFAULTS.password
         ? config.emulator.password
         : 'the password set in EMULATOR_PASSWORD';
     console.log(`  demo login: ${config.username} / ${password}`);
-    console.log(`  app settings: ${stack.emulatorServer.url}/setup`);
+    console.log(`  app settings: ${pages}/setup`);
   }
   if (stack.app) {
     // A proxy or SSH forward on another port (SF_CALLBACK_URL): a browser on another machine reaches only that.
