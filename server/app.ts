@@ -7,6 +7,7 @@ import type { SessionData } from 'express-session';
 import { accessOrigin, requireAccess } from './access.ts';
 import { requestBodies } from './bodies.ts';
 import type { Config } from './config.ts';
+import { browserLoginUrl } from './configPublic.ts';
 import { ORG_FAULTS, type OrgControl } from './orgFaults.ts';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.ts';
 import { csrfProtection } from './csrf.ts';
@@ -58,7 +59,8 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
   app.locals.mode = config.mode;
   app.locals.orgOnThisMachine = orgOnThisMachine(config);
   // Where an explanation's Salesforce Setup path leads in emulator mode: the emulator's own app settings.
-  app.locals.emulatorSettingsUrl = config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined;
+  app.locals.emulatorSettingsUrl =
+    config.mode === 'emulator' ? `${browserLoginUrl(config)}/setup` : undefined;
   app.locals.teach = teachingHelpers(config, now);
   app.locals.orgFaultIds = ORG_FAULTS;
   // The paste box on the home, Setup and explain pages.
@@ -73,7 +75,7 @@ export function createApp(config: Config, options: AppOptions = {}): express.Exp
         // and a Run form (once signed in at the org, no page stops there) end at the callback's origin, which a proxy
         // or SSH forward on another port makes another than this page's: without it the browser stops, silently.
         'form-action': [
-          ...new Set(["'self'", new URL(config.loginUrl).origin, new URL(config.callbackUrl).origin]),
+          ...new Set(["'self'", new URL(browserLoginUrl(config)).origin, new URL(config.callbackUrl).origin]),
         ],
       }),
     ),

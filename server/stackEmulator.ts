@@ -24,6 +24,8 @@ export function serveEmulator(
   const emulator = createEmulator({
     baseUrl: server.url,
     myDomainUrl: `https://127.0.0.1:${server.port}`, // the same server, named as config.myDomainUrl
+    // Where a browser reaches the login host (EMULATOR_PUBLIC_URL), for the pages and redirects a browser follows.
+    publicUrl: config.emulatorPublicUrl,
     // Its error pages link to the playground's explanation of the error.
     appUrl: settings.appUrl,
     clientId: config.clientId,

@@ -96,6 +96,7 @@ export function parseAuthorizeRequest(
     immediate: params.immediate?.toLowerCase() === 'true',
     loginHint: params.login_hint,
     host: host.url,
+    pageHost: host.pageUrl,
   };
 }
 

@@ -12,6 +12,11 @@ export interface EmulatorOptions {
   baseUrl: string;
   /** The org's My Domain on the same server, e.g. https://127.0.0.1:8443: instance_url, and REST's only host. */
   myDomainUrl: string;
+  /**
+   * Where a browser reaches the login host when not at baseUrl (EMULATOR_PUBLIC_URL: Codespaces, a tunnel): the pages
+   * and redirects a browser follows use it; issuers, identity URLs and every server-side answer keep baseUrl.
+   */
+  publicUrl?: string;
   /** The playground's origin, for the "explain this error" links on the emulator's error pages. */
   appUrl?: string;
   clientId: string;

@@ -4,16 +4,29 @@ import type { EmulatorContext } from './context.ts';
 
 export interface Host {
   kind: 'login' | 'my-domain';
-  /** The origin the request was made to, e.g. https://127.0.0.1:8443. */
+  /** The host's own origin, e.g. https://127.0.0.1:8443: issuer, identity URLs, what calls from this machine use. */
   url: string;
+  /** Where a browser opens this host's pages: the login host's public address when one is set, else `url`. */
+  pageUrl: string;
 }
 
 /**
  * My Domain is the host name of options.myDomainUrl (127.0.0.1, which the TLS certificate also covers); any other
  * name (localhost) is the login host. One server and port serve both, as one Salesforce edge serves many hosts.
+ * A request whose Host is the public address (options.publicUrl: a tunnel that passes the browser's Host on) is the
+ * login host, even when that address is 127.0.0.1 at another port. The Host header only picks one of these
+ * configured hosts: no URL is ever built from it.
+ *
+ * The public address is the login host under another name, not a third host: its issuer and identity URLs stay
+ * `url` (what discovery on this machine says, and what the app checks an id_token's iss against), and only the pages
+ * a browser is sent to use `pageUrl`. My Domain has no public address: it serves the API and token calls, which come
+ * from this machine; a browser is never sent there by the playground (a second variable would be needed if it were).
  */
 export function requestHost(ctx: EmulatorContext, req: Request): Host {
+  const { publicUrl } = ctx.options;
+  const login: Host = { kind: 'login', url: ctx.baseUrl, pageUrl: publicUrl ?? ctx.baseUrl };
+  if (publicUrl && req.host.toLowerCase() === new URL(publicUrl).host) return login;
   return req.hostname === new URL(ctx.myDomainUrl).hostname
-    ? { kind: 'my-domain', url: ctx.myDomainUrl }
-    : { kind: 'login', url: ctx.baseUrl };
+    ? { kind: 'my-domain', url: ctx.myDomainUrl, pageUrl: ctx.myDomainUrl }
+    : login;
 }

@@ -31,8 +31,10 @@ export interface PendingAuthorization {
   /** immediate=true: sign in without any page (a logged-in user who approved before), or fail at once. */
   immediate: boolean;
   loginHint?: string;
-  /** The host the browser was sent to: a user-agent id_token names it as issuer. */
+  /** The host the browser was sent to: a user-agent id_token names it as issuer (by its own name, hosts.ts). */
   host: string;
+  /** Where the browser reaches that host: its error page is sent there. */
+  pageHost: string;
 }
 
 /** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */

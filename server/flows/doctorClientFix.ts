@@ -9,6 +9,7 @@ import { SalesforceError } from '../salesforce/errors.ts';
 import { explain } from '../teaching/explainer/explain.ts';
 import { noAnswerFix } from './doctorApi.ts';
 import type { PreflightError } from './preflight.ts';
+import { browserLoginUrl, type LoginHosts } from '../configPublic.ts';
 
 export const LOGIN_URL_FIX =
   'SF_LOGIN_URL must be https://login.salesforce.com, https://test.salesforce.com or your My Domain.';
@@ -31,7 +32,7 @@ export function clientCheckDetail(refused: PreflightError | Error | undefined, c
  */
 export function clientFix(
   refused: Pick<PreflightError, 'error' | 'error_description'>,
-  config: Pick<Config, 'callbackUrl' | 'loginUrl' | 'scopes' | 'mode' | 'port'>,
+  config: Pick<Config, 'callbackUrl' | 'loginUrl' | 'scopes' | 'mode' | 'port'> & LoginHosts,
 ): string {
   const { error } = refused;
   if (error === 'redirect_uri_mismatch') return callbackFix(config);
@@ -39,7 +40,7 @@ export function clientFix(
   if (error === 'invalid_scope') {
     const where =
       config.mode === 'emulator'
-        ? `the OAuth scopes on the emulator's Setup page (${config.loginUrl}/setup)`
+        ? `the OAuth scopes on the emulator's Setup page (${browserLoginUrl(config)}/setup)`
         : "the app's Selected OAuth Scopes";
     return `allow every scope the playground asks for (SF_SCOPES, now ${config.scopes}) among ${where}, or leave the ones it lacks out of SF_SCOPES and restart the playground`;
   }

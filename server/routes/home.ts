@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, RequestHandler, Response } from 'express';
 import type { Services } from './services.ts';
+import { browserLoginUrl } from '../configPublic.ts';
 
 /**
  * The page differs between visitors only in its CSRF token (and, in org mode, in whether the access link was
@@ -12,8 +13,8 @@ export function homePages({ config }: Services): { page: RequestHandler } {
   const pageLocals = {
     title: 'Salesforce OAuth 2.0 playground',
     loginUrl: config.loginUrl,
-    emulatorHomeUrl: `${config.loginUrl}/`,
-    emulatorSetupUrl: `${config.loginUrl}/setup`,
+    emulatorHomeUrl: `${browserLoginUrl(config)}/`,
+    emulatorSetupUrl: `${browserLoginUrl(config)}/setup`,
   };
   // A random word cannot occur in the page by chance, and HTML escaping leaves it as it is.
   const placeholder = `csrf${randomUUID().replaceAll('-', '')}`;

@@ -5,6 +5,7 @@ import type { FlowName, TranscriptEntry } from '../attempts/attempt.ts';
 import { markLoggedOut } from '../retiredSessions.ts';
 import { entryView } from '../teaching/transcript.ts';
 import { endLogins } from './loggedOutLogins.ts';
+import { browserLoginUrl } from '../configPublic.ts';
 import type { Services } from './services.ts';
 
 declare module 'express-session' {
@@ -50,7 +51,7 @@ export function logoutPages(
       // is no logout to add this step to.
       if (!req.session.loggedOut) return res.redirect(303, req.session.login ? '/result' : '/signed-out');
       const back = `${new URL(config.callbackUrl).origin}/signed-out`;
-      const url = `${config.loginUrl}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`;
+      const url = `${browserLoginUrl(config)}/services/auth/idp/oidc/logout?${new URLSearchParams({ post_logout_redirect_uri: back })}`;
       const redirect: TranscriptEntry = {
         id: randomUUID(),
         at: now(),

@@ -18,6 +18,7 @@ import { attemptLog } from './attemptTranscript.ts';
 import { failedAttemptUrl, flowContext, renderFlowPage } from './flowPages.ts';
 import { preflightAuthorize } from '../flows/preflight.ts';
 import { browserKey } from '../csrf.ts';
+import { forBrowser } from '../configPublic.ts';
 import { sessionEnded } from '../retiredSessions.ts';
 import { describeFailure } from '../salesforce/errors.ts';
 import type { Services } from './services.ts';
@@ -129,12 +130,13 @@ export function redirectFlowPages(services: Services): {
         kind: 'redirect',
         leg: 'authorize',
         method: 'GET',
-        url: authorizeUrl,
+        url: forBrowser(config, authorizeUrl),
         requestHeaders: {},
       });
       // The login comes back only to what this session keeps (state, PKCE verifier): kept before the browser goes.
       await saveSessionFirst(req, config);
-      res.redirect(authorizeUrl);
+      // The pre-flight above asked the login host from this machine; the browser goes where it reaches that host.
+      res.redirect(forBrowser(config, authorizeUrl));
     },
   };
 }

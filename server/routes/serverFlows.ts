@@ -10,6 +10,7 @@ import { SalesforceError } from '../salesforce/errors.ts';
 import { loginHostIsMyDomain } from '../teaching/faults.ts';
 import { latestAttempt } from './attemptSession.ts';
 import { renderFlowPage, runAttempt } from './flowPages.ts';
+import { browserLoginUrl } from '../configPublic.ts';
 import type { Services } from './services.ts';
 
 type Pages = Record<'page' | 'run', RequestHandler>;
@@ -51,7 +52,7 @@ export function usernamePasswordPages(services: Services): Pages {
         // The emulator lists security tokens on its home page only beside the default password, which it shows
         // there; with EMULATOR_PASSWORD set they are on its Setup page, behind the administrator's login.
         tokensOnEmulatorHome: config.emulator.password === EMULATOR_DEFAULTS.password,
-        emulatorHomeUrl: `${config.loginUrl}/`,
+        emulatorHomeUrl: `${browserLoginUrl(config)}/`,
       }),
     run: (req, res) => {
       const credentials = {

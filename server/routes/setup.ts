@@ -10,6 +10,7 @@ import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { runDoctor } from '../flows/setupDoctor.ts';
 import { hostKind, orgOnThisMachine } from '../hostKinds.ts';
 import { isCertificatePem } from '../pem.ts';
+import { browserLoginUrl } from '../configPublic.ts';
 import { clockSkewCheck } from '../teaching/checks.ts';
 import { entryView } from '../teaching/transcript.ts';
 import { attemptLog } from './attemptTranscript.ts';
@@ -70,7 +71,7 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
         // What the flows ask for (SF_SCOPES): the app must allow each, or Salesforce answers invalid_scope.
         scopes: config.scopes.split(/\s+/).filter(Boolean),
         certificate: certificateOffer(),
-        emulatorSetupUrl: config.mode === 'emulator' ? `${config.loginUrl}/setup` : undefined,
+        emulatorSetupUrl: config.mode === 'emulator' ? `${browserLoginUrl(config)}/setup` : undefined,
         overview,
         // What start-up printed, here too: the guide's values (the callback's above all) read as settled otherwise.
         warnings: config.warnings,

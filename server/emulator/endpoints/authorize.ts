@@ -23,7 +23,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     try {
       pending = parseAuthorizeRequest(ctx, queryParams(req), host, repeatedParam(req, false));
     } catch (error) {
-      return refuse(ctx, res, host.url, error);
+      return refuse(ctx, res, host.pageUrl, error);
     }
     const user = sessionUser(ctx, req);
     const needsLogin = !user || pending.prompt.includes('login');

@@ -21,7 +21,7 @@ export function continueAuthorization(
   if (blockedAsUninstalled(ctx, user)) {
     ctx.pendingLogins.forget(res, pending);
     const error = new OAuthError('OAUTH_APP_ACCESS_DENIED', 'this app is not installed in this org');
-    return res.redirect(remoteAccessErrorUrl(pending.host, error));
+    return res.redirect(remoteAccessErrorUrl(pending.pageHost, error));
   }
   if (needsApproval(ctx, pending, user)) {
     ctx.pendingLogins.hold(req, res, pending);

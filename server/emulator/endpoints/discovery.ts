@@ -72,13 +72,14 @@ const CLAIMS = [
 export function discoveryEndpoints(ctx: EmulatorContext): Router {
   const router = Router();
   router.get('/.well-known/openid-configuration', (req, res) => {
-    const base = requestHost(ctx, req).url;
+    const { url: base, pageUrl } = requestHost(ctx, req);
     res.json({
-      end_session_endpoint: `${base}/services/auth/idp/oidc/logout`,
+      // The two endpoints a client sends the browser to: where a browser reaches this host (EMULATOR_PUBLIC_URL).
+      end_session_endpoint: `${pageUrl}/services/auth/idp/oidc/logout`,
       frontchannel_logout_supported: true,
       frontchannel_logout_session_supported: false,
       issuer: base,
-      authorization_endpoint: `${base}/services/oauth2/authorize`,
+      authorization_endpoint: `${pageUrl}/services/oauth2/authorize`,
       token_endpoint: `${base}/services/oauth2/token`,
       revocation_endpoint: `${base}/services/oauth2/revoke`,
       userinfo_endpoint: `${base}/services/oauth2/userinfo`,

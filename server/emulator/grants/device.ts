@@ -37,7 +37,8 @@ export function startDeviceAuthorization(
     user_code: userCode,
     device_code: deviceCode,
     interval: intervalS,
-    verification_uri: `${host.url}/setup/connect`,
+    // Where the user opens it on another screen: the login host's public address when one is set.
+    verification_uri: `${host.pageUrl}/setup/connect`,
   };
 }
 
