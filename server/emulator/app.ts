@@ -87,6 +87,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   Object.defineProperty(app.request, 'fresh', { configurable: true, get: () => false });
   app.locals.emulatorUrl = options.baseUrl;
   app.locals.myDomainUrl = options.myDomainUrl;
+  app.locals.publicUrl = options.publicUrl;
   app.locals.demoUsername = options.username;
   app.locals.demoPasswordHint = options.demoPasswordHint;
   app.locals.demoUsers = ctx.users;

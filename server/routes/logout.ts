@@ -77,7 +77,7 @@ export function logoutPages(
         legs: legs.map((entry) => entryView(entry, [])),
         sessionEnded: legs.some((entry) => entry.leg === 'end session'),
         browserLogin: browserLoginOf(req.session.loggedOutFlow),
-        loginHost: config.loginUrl,
+        loginHost: browserLoginUrl(config),
       });
     },
   };

@@ -98,6 +98,8 @@ describe('the playground and the emulator each behind a tunnel (EMULATOR_PUBLIC_
       await page.goto(`${app.url}/result`);
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.waitForURL(`${app.url}/signed-out`);
+      const named = await page.locator('code', { hasText: emulator.url }).count();
+      assert.ok(named > 0, 'the login left at the emulator is named by its tunnel');
       await page.getByRole('button', { name: 'End my login at Salesforce too' }).click();
       await page.waitForURL(`${app.url}/signed-out`);
       await page.getByRole('heading', { name: 'Signed out' }).waitFor();

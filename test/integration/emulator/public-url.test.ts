@@ -70,6 +70,9 @@ describe('emulator: its login host behind a public address (EMULATOR_PUBLIC_URL)
     assert.equal(body.verification_uri, `${tunnel.url}/setup/connect`);
     const page = await new TestClient().get(String(body.verification_uri));
     assert.equal(page.status, 200, 'the page opens through the tunnel');
+    // Its home page says where browsers open it.
+    const home = await (await new TestClient().get(`${tunnel.url}/`)).text();
+    assert.match(home, new RegExp(`browsers open its\\s+pages at <code>${tunnel.url}</code>`));
   });
 
   test('a forged Host or X-Forwarded-Host names neither itself nor a new address in any answer', async () => {
