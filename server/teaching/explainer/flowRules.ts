@@ -24,11 +24,9 @@ export const FLOW_RULES: Rule[] = [
     title: 'The app has no Run As user for client credentials',
     likelyMeaning:
       'The flow is not enabled, or it is but no Run As user is saved. The checkbox and the Run As user live on different screens.',
-    howToFix: `Enable Client Credentials Flow on the app, then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. Changes take a few minutes.`,
+    howToFix: `Enable Client Credentials Flow on the app, then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. At Salesforce a change takes a few minutes to apply; at the local emulator, it counts from the next request.`,
     whatNotToDo:
       'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs (the local emulator has none: there, pick its standard user, standard@).',
-    inEmulator:
-      'Its app settings page (its /setup) has Enable Client Credentials Flow and Run As side by side, and a change there counts from the next request: run again at once.',
   },
   {
     key: 'client-credentials-run-as',

@@ -32,10 +32,10 @@ describe('the newer flows through the app', () => {
       });
       // Its advice against an administrator, with the emulator's users only: which one to pick there.
       assert.match(html, /the local emulator has none: there, pick its standard user, standard@/);
-      // "Changes take a few minutes" is a real org's: the emulator's change counts from the next request.
+      // "A few minutes" is a real org's: the emulator's change counts from the next request.
       assert.match(
         html,
-        /Here the org is the local emulator\. Its app settings page \(its \/setup\) has Enable Client Credentials Flow and Run As side by side, and a change there counts from the next request/,
+        /At Salesforce a change takes a few minutes to apply; at the local emulator, it counts from the next request/,
       );
     });
 
