@@ -1,6 +1,7 @@
 // The emulated org: its id, its users, their security tokens, and the default settings of the org and its one app.
 import { createHash, createHmac } from 'node:crypto';
 import { caseSafeId } from './ids.ts';
+import { defaultNamedUserJwtSettings, type NamedUserJwtSettings } from './namedUserJwt.ts';
 
 export const ORG_ID = caseSafeId('00D5j00000PlAyG');
 export const ORG_ID_15 = ORG_ID.slice(0, 15);
@@ -38,7 +39,7 @@ export interface RefreshTokenPolicy {
   unit: PeriodUnit;
 }
 
-export interface AppSettings {
+export interface AppSettings extends NamedUserJwtSettings {
   callbackUrls: string[];
   certificatePem: string;
   policy: Policy;
@@ -115,6 +116,7 @@ export function defaultSettings(callbackUrl: string, certificatePem: string): Ap
     requireSecretForRefresh: true,
     refreshTokenRotation: false,
     refreshTokenPolicy: { kind: 'infinite', amount: 1, unit: 'DAYS' },
+    ...defaultNamedUserJwtSettings(),
   };
 }
 

@@ -2,6 +2,7 @@
 // trusted (stateFile.ts), since a hand-edited or half-written file must never crash the emulator later.
 import { createPrivateKey } from 'node:crypto';
 import { PERIOD_UNITS, PROFILES, REFRESH_POLICIES, type AppSettings, type OrgSettings } from './org.ts';
+import { isNamedUserJwtTimeout } from './namedUserJwt.ts';
 import type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
 export interface Persisted {
@@ -83,6 +84,9 @@ export const isPersisted = shape({
     refreshTokenPolicy: optional(
       shape({ kind: oneOf(...REFRESH_POLICIES), amount: isCount, unit: oneOf(...PERIOD_UNITS) }),
     ),
+    namedUserJwtEnabled: optional(isBoolean),
+    namedUserJwtTimeoutType: optional(oneOf('UserSession', 'Custom')),
+    namedUserJwtTimeout: optional(isNamedUserJwtTimeout),
   }),
   // allowUserAgent and the CORS settings came later: a file without them takes the defaults.
   org: optional(
@@ -103,6 +107,7 @@ export const isPersisted = shape({
       expiresAt: isNumber,
       familyKey: optional(isString),
       refreshKey: optional(isString),
+      format: optional(oneOf('jwt')),
     }),
   ),
   refreshTokens: recordsOf(

@@ -62,6 +62,10 @@ export async function saveSettings(
     corsShown: '1',
     corsAllowedOrigins: org?.corsAllowedOrigins.join('\n') ?? '',
     corsOAuthEndpoints: box(org?.corsOAuthEndpoints),
+    namedUserJwtShown: '1',
+    namedUserJwtEnabled: box(current?.namedUserJwtEnabled),
+    namedUserJwtTimeout:
+      current?.namedUserJwtTimeoutType === 'Custom' ? String(current.namedUserJwtTimeout) : 'UserSession',
     ...changes,
   };
   const body = new URLSearchParams();

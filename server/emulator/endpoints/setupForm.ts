@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { containsPrivateKey } from '../../pem.ts';
 import { callbackUrlProblem, MAX_CALLBACK_URLS } from '../callbackUrls.ts';
 import { readCors } from './setupCors.ts';
+import { readNamedUserJwt } from './setupJwtTokens.ts';
 import {
   PERIOD_UNITS,
   PROFILES,
@@ -24,7 +25,13 @@ const LISTS = new Set(['scopes', 'profiles']);
 export const PRIVATE_KEY_PASTED =
   'That is a private key, not a certificate. Upload the certificate (certs/jwt.crt, "BEGIN CERTIFICATE"); a private key must never leave your machine.';
 
-type Field = 'callbackUrls' | 'certificatePem' | 'corsAllowedOrigins' | 'refreshTokenAmount' | 'runAsUserId';
+type Field =
+  | 'callbackUrls'
+  | 'certificatePem'
+  | 'corsAllowedOrigins'
+  | 'namedUserJwtTimeout'
+  | 'refreshTokenAmount'
+  | 'runAsUserId';
 /** The form's fields a problem can be about: the page marks each at fault and describes it by its own problems. */
 export type FieldErrors = Partial<Record<Field, string[]>>;
 
@@ -106,6 +113,7 @@ export function readForm(
       refreshTokenPolicy: readPolicy(body, current.refreshTokenPolicy, (text) =>
         problem('refreshTokenAmount', text),
       ),
+      ...readNamedUserJwt(body, current, (text) => problem('namedUserJwtTimeout', text)),
     },
     org: {
       allowUsernamePassword: checked(body.allowUsernamePassword),

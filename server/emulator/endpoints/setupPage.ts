@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { EmulatorContext } from '../context.ts';
 import { LOCKOUT_STATUS } from '../lockout.ts';
+import { NAMED_USER_JWT_TIMEOUTS } from '../namedUserJwt.ts';
 import { sessionUser } from '../login.ts';
 import {
   DEFAULT_SCOPES,
@@ -64,6 +65,8 @@ export function render(
     // Named as Salesforce's Selected OAuth Scopes names them, the scope after the permission.
     scopeLabel: permissionOf,
     periodUnits: PERIOD_UNITS,
+    namedUserJwtTimeouts: NAMED_USER_JWT_TIMEOUTS,
+    sessionMinutes: ctx.options.sessionMinutes,
     csrf: csrfToken(req),
     admin: sessionUser(ctx, req),
     users: ctx.users.map((user) => loginStatus(ctx, user)),
