@@ -2,6 +2,7 @@
 // instance_url on My Domain and id on the login host.
 import type { EmulatorContext } from './context.ts';
 import { signIdToken } from './idToken.ts';
+import { newAccessToken } from './jwtAccessToken.ts';
 import { identityUrl, type OrgUser } from './org.ts';
 import { responseSignature } from './secrets.ts';
 
@@ -40,12 +41,7 @@ export function issueTokens(
   scopes: string[],
   options: IssueOptions,
 ): TokenResponse {
-  const accessToken = ctx.state.tokens.issueAccessToken(
-    user.id,
-    scopes,
-    ctx.tokenLifetimeMs,
-    options.familyKey,
-  );
+  const { token: accessToken, jwt } = newAccessToken(ctx, user, scopes, options.familyKey);
   const { id, issuedAt, signature } = signed(ctx, user);
   const response: TokenResponse = { access_token: accessToken };
   if (options.refreshToken) response.refresh_token = options.refreshToken;
@@ -55,7 +51,16 @@ export function issueTokens(
     response.id_token = signIdToken(ctx, user, accessToken, { nonce: options.nonce, issuer: options.issuer });
   }
   Object.assign(response, { instance_url: ctx.myDomainUrl, id, token_type: 'Bearer', issued_at: issuedAt });
-  return withApiInstanceUrl(response, scopes);
+  return withApiInstanceUrl(withTokenFormat(response, jwt), scopes);
+}
+
+/**
+ * A JWT-based access token's response says so with "token_format":"jwt" (the Mobile SDK reads it: wire reference,
+ * flows §9.1), whatever the flow; where in the response it comes is not documented, so last.
+ */
+function withTokenFormat(response: TokenResponse, jwt: boolean): TokenResponse {
+  if (jwt) response.token_format = 'jwt';
+  return response;
 }
 
 /**
@@ -68,15 +73,17 @@ function withApiInstanceUrl(response: TokenResponse, scopes: string[]): TokenRes
   return response;
 }
 
-/** The JWT bearer response has exactly five keys: no refresh token, signature or issued_at. */
+/** The JWT bearer response has exactly five keys (and token_format for a JWT): no refresh token, signature or issued_at. */
 export function issueJwtBearerTokens(ctx: EmulatorContext, user: OrgUser, scopes: string[]): TokenResponse {
-  return {
-    access_token: ctx.state.tokens.issueAccessToken(user.id, scopes, ctx.tokenLifetimeMs),
+  const { token, jwt } = newAccessToken(ctx, user, scopes);
+  const response = {
+    access_token: token,
     scope: scopes.join(' '),
     instance_url: ctx.myDomainUrl,
     id: identityUrl(ctx.baseUrl, user.id),
     token_type: 'Bearer',
   };
+  return withTokenFormat(response, jwt);
 }
 
 /** Scopes a client credentials token never carries: they need a user present or a refresh token. */
@@ -84,11 +91,12 @@ const NOT_FOR_CLIENT_CREDENTIALS = ['full', 'web', 'offline_access', 'refresh_to
 
 /**
  * Client credentials: the app's scopes less the user-bound ones; never a refresh token or id_token;
- * api_instance_url only when sfap_api is granted.
+ * api_instance_url only when sfap_api is granted. The Run As user is a named user of the org, and Salesforce's Agent
+ * API guide pairs this flow with JWT-based tokens (wire reference, flows §9.2): a JWT when the app issues them.
  */
 export function issueClientCredentialsTokens(ctx: EmulatorContext, runAs: OrgUser): TokenResponse {
   const scopes = ctx.state.settings.scopes.filter((scope) => !NOT_FOR_CLIENT_CREDENTIALS.includes(scope));
-  const accessToken = ctx.state.tokens.issueAccessToken(runAs.id, scopes, ctx.tokenLifetimeMs);
+  const { token: accessToken, jwt } = newAccessToken(ctx, runAs, scopes);
   const { id, issuedAt, signature } = signed(ctx, runAs);
   const response: TokenResponse = {
     access_token: accessToken,
@@ -99,23 +107,24 @@ export function issueClientCredentialsTokens(ctx: EmulatorContext, runAs: OrgUse
     token_type: 'Bearer',
     issued_at: issuedAt,
   };
-  return withApiInstanceUrl(response, scopes);
+  return withApiInstanceUrl(withTokenFormat(response, jwt), scopes);
 }
 
-/** Username-password: exactly six keys, no refresh token, scope or id_token. */
+/** Username-password: exactly six keys (and token_format for a JWT), no refresh token, scope or id_token. */
 export function issuePasswordTokens(ctx: EmulatorContext, user: OrgUser): TokenResponse {
   // The app's scopes, less those that only come with a refresh token (the flow never gives one).
   const scopes = ctx.state.settings.scopes.filter((scope) => !allowsRefreshToken([scope]));
-  const accessToken = ctx.state.tokens.issueAccessToken(user.id, scopes, ctx.tokenLifetimeMs);
+  const { token, jwt } = newAccessToken(ctx, user, scopes);
   const { id, issuedAt, signature } = signed(ctx, user);
-  return {
-    access_token: accessToken,
+  const response = {
+    access_token: token,
     instance_url: ctx.myDomainUrl,
     id,
     token_type: 'Bearer',
     issued_at: issuedAt,
     signature,
   };
+  return withTokenFormat(response, jwt);
 }
 
 /** id (the identity URL, on the login host), issued_at in ms, and signature = HMAC(secret, id + issued_at). */

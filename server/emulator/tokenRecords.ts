@@ -8,6 +8,8 @@ export interface AccessTokenRecord {
   expiresAt: number;
   /** The grant (refresh-token family) it came from: revoking that grant revokes this token too. */
   familyKey?: string;
+  /** A JWT-based access token: it ends at the exp it carries, which no use moves. */
+  format?: 'jwt';
 }
 
 export interface RefreshTokenRecord {

@@ -20,16 +20,25 @@ export class TokenStore {
     private readonly changed: () => void,
   ) {}
 
-  issueAccessToken(userId: string, scopes: string[], lifetimeMs: number, familyKey?: string): string {
-    const token = `${ORG_ID_15}!AR${poolRandomBytes(48).toString('base64url').replace(/[-_]/g, 'x')}`;
-    const issuedAt = this.now();
-    this.access.set(tokenKey(token), {
-      userId,
-      scopes,
-      issuedAt,
-      expiresAt: issuedAt + lifetimeMs,
-      familyKey,
-    });
+  /**
+   * A new access token: opaque, or the JWT that `jwt` signs for the given issue and end times (whole seconds, as its
+   * iat and exp say them, so that its record ends when its exp does).
+   */
+  issueAccessToken(
+    userId: string,
+    scopes: string[],
+    lifetimeMs: number,
+    familyKey?: string,
+    jwt?: (issuedAt: number, expiresAt: number) => string,
+  ): string {
+    const issuedAt = jwt ? Math.floor(this.now() / 1000) * 1000 : this.now();
+    const expiresAt = issuedAt + lifetimeMs;
+    const token = jwt
+      ? jwt(issuedAt, expiresAt)
+      : `${ORG_ID_15}!AR${poolRandomBytes(48).toString('base64url').replace(/[-_]/g, 'x')}`;
+    const record: AccessTokenRecord = { userId, scopes, issuedAt, expiresAt, familyKey };
+    if (jwt) record.format = 'jwt';
+    this.access.set(tokenKey(token), record);
     const droppedLive = prune(this.access, (record) => record.expiresAt > issuedAt);
     if (droppedLive && !this.toldOfDrops) {
       this.toldOfDrops = true;
@@ -88,6 +97,8 @@ export class TokenStore {
    * Introspection is not a use (RFC 7662 says nothing of it; asking about a token leaves its session as it was).
    */
   noteUse(record: AccessTokenRecord, timeoutMs: number): void {
+    // A JWT-based token's end is its exp claim, signed into it: nothing done with it can move that.
+    if (record.format === 'jwt') return;
     const now = this.now();
     if (record.expiresAt - now > timeoutMs / 2) return;
     record.expiresAt = now + timeoutMs;

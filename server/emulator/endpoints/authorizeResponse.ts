@@ -49,6 +49,8 @@ export function completeAuthorization(
       'token_type',
       // Documented for the token endpoint's answers; in the fragment, which carries their other fields, unconfirmed.
       'api_instance_url',
+      // The Mobile SDK's user-agent (hybrid) flow reads it in the fragment too (wire reference, flows §7.1).
+      'token_format',
     ]) {
       if (tokens[name] !== undefined) params.set(name, tokens[name]);
     }
