@@ -14,6 +14,7 @@ import type { Services } from './services.ts';
 import { tokenBoxes, tokenSnippets } from './tokenBox.ts';
 import { replayedNote } from './flowPages.ts';
 import { proposedUser } from './proposedUser.ts';
+import { readableJwt } from './readableJwt.ts';
 import { carriedUnknownSession, sessionGoneCauses } from '../retiredSessions.ts';
 import { carriedReplacedId, RETRIED, replacingAnswerSent } from '../replacedSessions.ts';
 
@@ -84,6 +85,7 @@ export function resultPages(services: Services): Handlers {
         instanceOrigin: new URL(login.tokens.instance_url).origin,
         apiVersionNote: apiVersionNote(config, login),
         maskedToken: maskToken(login.tokens.access_token),
+        accessJwt: readableJwt(login.tokens.access_token),
         issuedAt: issuedAt(login),
         soql,
         emptyQuery: takeEmptyQuery(req),

@@ -12,6 +12,8 @@ export interface TokenSet {
   signature?: string;
   issued_at?: string;
   id_token?: string;
+  /** "jwt" from an app that issues JWT-based access tokens. */
+  token_format?: string;
 }
 
 export interface Identity {
@@ -83,7 +85,14 @@ export function parseTokenSet(body: unknown): TokenSet {
       'the access_token holds characters no HTTP header may carry',
     );
   }
-  for (const name of ['scope', 'refresh_token', 'signature', 'issued_at', 'id_token'] as const) {
+  for (const name of [
+    'scope',
+    'refresh_token',
+    'signature',
+    'issued_at',
+    'id_token',
+    'token_format',
+  ] as const) {
     const value = text(name);
     if (value) tokens[name] = value;
   }
