@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import { answerDeviceCode } from '../../support/device.ts';
 import { ADMIN_ID, changeSettings, postToken } from '../../support/emulator-api.ts';
 import { authorizeInBrowser, loginAndGetToken } from '../../support/emulator-login.ts';
-import { signAssertion } from '../../support/assertion.ts';
+import { otherKey, signAssertion } from '../../support/assertion.ts';
+import { createSign } from 'node:crypto';
 import { decodeJwt, useToken, verifiesWithJwks, withClaims } from '../../support/jwt-access-tokens.ts';
 import { tokenStack } from '../../support/token-lifecycle.ts';
 import { securityToken } from '../../../server/emulator/org.ts';
@@ -168,6 +169,12 @@ describe('emulator: JWT-based access tokens', () => {
     const revoke = await lifecycle.post('/services/oauth2/revoke', { token: forged });
     assert.equal(revoke.status, 400);
     assert.equal(await revoke.text(), 'error=invalid_token&error_description=invalid%20token');
+    // The same header and claims signed by a key of the forger's own: a JWT as good as the real one, but not issued.
+    const [header, claims] = tokens.access_token.split('.');
+    const signed = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(otherKey());
+    const resigned = `${header}.${claims}.${signed.toString('base64url')}`;
+    assert.equal((await useToken(stack, resigned, tokens.id)).rest.status, 401, 'signed by another key');
+    assert.equal((await useToken(stack, `${header}.${claims}.`, tokens.id)).rest.status, 401, 'unsigned');
     assert.equal(
       (await useToken(stack, tokens.access_token, tokens.id)).rest.status,
       200,

@@ -2,7 +2,8 @@
 // user session's timeout on a new app, saved, refused outside Salesforce's list, kept across a restart, and reset.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
-import { hiddenValue } from '../../support/emulator-login.ts';
+import { hiddenValue, loginAndGetToken } from '../../support/emulator-login.ts';
+import { TestClient } from '../../support/http.ts';
 import { saveSettings, setupSession } from '../../support/emulator-setup.ts';
 import { settingsStack } from '../../support/settings-stack.ts';
 import { startTestStack } from '../../support/stack.ts';
@@ -27,7 +28,7 @@ describe('emulator: Setup of JWT-based access tokens', () => {
     assert.deepEqual(options, [1, 5, 10, 15, 30, 60, 90, 120, 240, 480, 720]);
   });
 
-  test('saves the box and a custom timeout, refuses one outside the list, keeps them across a restart', async () => {
+  test('saves the box and a custom timeout, refuses one outside the list, keeps them and their tokens across a restart', async () => {
     const saved = await saveSettings(emulator.stack, {
       namedUserJwtEnabled: 'on',
       namedUserJwtTimeout: '15',
@@ -45,11 +46,22 @@ describe('emulator: Setup of JWT-based access tokens', () => {
       refused.html,
       /<select id="namedUserJwtTimeout" name="namedUserJwtTimeout" aria-invalid="true"/,
     );
+    const { access_token: token } = await loginAndGetToken(emulator.stack);
     await emulator.stack.close();
     emulator.stack = await startTestStack({ EMULATOR_DATA_DIR: emulator.dataDir });
     const { page } = await setupSession(emulator.stack);
     assert.equal(box(page)?.[1], 'checked', 'still on after a restart');
     assert.equal(selected(page), '15');
+    const query = await new TestClient().get(
+      `${emulator.stack.instanceUrl}/services/data/v66.0/query?q=SELECT+Id+FROM+Account+LIMIT+1`,
+      { authorization: `Bearer ${token}` },
+    );
+    assert.equal(query.status, 200, 'a JWT issued before the restart still works');
+    assert.equal(
+      [...(emulator.stack.emulator?.context.state.tokens.access.values() ?? [])].at(-1)?.format,
+      'jwt',
+      'filed as a JWT',
+    );
     const session = await saveSettings(emulator.stack, { namedUserJwtTimeout: 'UserSession' });
     assert.equal(selected(session.html), 'UserSession');
     assert.equal(box(session.html)?.[1], 'checked');
