@@ -1,8 +1,8 @@
 // Access and refresh tokens in memory, by hash: refresh-token families (one per grant), rotation, the per-user limit
 // of grants, idle expiry, and revocation. Every change is reported through `changed`, the one place where saving
 // happens.
-import { poolRandomBytes } from '../randomPool.ts';
-import { ORG_ID_15, tokenKey } from './org.ts';
+import { tokenKey } from './org.ts';
+import { newOpaqueAccessToken, newRefreshToken } from './tokenValues.ts';
 import { LIVE_TOKEN_DROPPED, prune } from './tokenCap.ts';
 import type { AccessTokenRecord, RefreshTokenRecord } from './tokenRecords.ts';
 
@@ -33,9 +33,7 @@ export class TokenStore {
   ): string {
     const issuedAt = jwt ? Math.floor(this.now() / 1000) * 1000 : this.now();
     const expiresAt = issuedAt + lifetimeMs;
-    const token = jwt
-      ? jwt(issuedAt, expiresAt)
-      : `${ORG_ID_15}!AR${poolRandomBytes(48).toString('base64url').replace(/[-_]/g, 'x')}`;
+    const token = jwt ? jwt(issuedAt, expiresAt) : newOpaqueAccessToken();
     const record: AccessTokenRecord = { userId, scopes, issuedAt, expiresAt, familyKey };
     if (jwt) record.format = 'jwt';
     this.access.set(tokenKey(token), record);
@@ -148,8 +146,4 @@ export class TokenStore {
     this.refresh.clear();
     this.changed();
   }
-}
-
-function newRefreshToken(): string {
-  return `5Aep861${poolRandomBytes(60).toString('base64').replace(/[+/]/g, '.')}`;
 }

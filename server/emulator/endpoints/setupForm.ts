@@ -1,6 +1,5 @@
 // Validates the setup page's form into the app's new settings; every problem is explained in an admin's words.
-import { X509Certificate } from 'node:crypto';
-import { containsPrivateKey } from '../../pem.ts';
+import { certificatesIn, containsPrivateKey, parsesAsCertificate } from '../../pem.ts';
 import { callbackUrlProblem, MAX_CALLBACK_URLS } from '../callbackUrls.ts';
 import { readCors } from './setupCors.ts';
 import { readNamedUserJwt } from './setupJwtTokens.ts';
@@ -77,7 +76,7 @@ export function readForm(
     .trim();
   if (containsPrivateKey(certificatePem)) {
     problem('certificatePem', PRIVATE_KEY_PASTED);
-  } else if (!isCertificate(certificatePem)) {
+  } else if (!parsesAsCertificate(certificatePem)) {
     problem(
       'certificatePem',
       'The certificate must be a PEM X.509 certificate ("-----BEGIN CERTIFICATE-----").',
@@ -142,15 +141,4 @@ function readPolicy(
     refuse(`The refresh token policy needs a whole number from 1 to ${MAX_PERIOD}.`);
   }
   return { kind, amount: valid ? amount : current.amount, unit };
-}
-
-const certificatesIn = (pem: string) => pem.split('-----BEGIN CERTIFICATE-----').length - 1;
-
-function isCertificate(pem: string): boolean {
-  try {
-    new X509Certificate(pem);
-    return true;
-  } catch {
-    return false;
-  }
 }
