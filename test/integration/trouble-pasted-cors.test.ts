@@ -151,6 +151,9 @@ describe('the trouble path: a browser’s CORS refusals', () => {
       // The example origin is one, not the reader's.
       assert.doesNotMatch(text, /scheme, host and port \(http:\/\/localhost:3000\)/, origin);
       assert.match(text, /scheme, host and port, such as http:\/\/localhost:3000/, origin);
+      // The general rule never tells to add the origin as named: for null or an http:// host other than localhost,
+      // the line above says no entry can be that.
+      assert.doesNotMatch(text, /exactly as the browser names it/, origin);
     }
     // Firefox's line names no origin: no such sentence, the general rule alone.
     const firefox = pageText(

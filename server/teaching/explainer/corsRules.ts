@@ -4,8 +4,10 @@
 // "Enable CORS for OAuth Endpoints").
 import type { ExplainContext, Rule } from './types.ts';
 
+// The rules of an entry, not an order to add the named origin: for null, or http:// on another host than localhost,
+// originDetail says what to add instead, and "add it as named" here would contradict it on the same card.
 const ORIGIN_RULES =
-  'Add it exactly as the browser names it after "from origin": scheme, host and port, such as http://localhost:3000. Any host but localhost must be https; * may stand only before a second-level domain (https://*.example.com). An IP address and a name for it are different origins.';
+  'An entry is an origin as the browser names it after "from origin": scheme, host and port, such as http://localhost:3000. Any host but localhost must be https, and no entry can name the origin null (a page opened from a file); * may stand only before a second-level domain (https://*.example.com). An IP address and a name for it are different origins.';
 const DO_NOT =
   "Do not set mode: 'no-cors' (the answer then comes back unreadable), do not send the calls through a public CORS proxy (it sees every token), and do not put the consumer secret in the page's code.";
 const BROWSER_ONLY =
