@@ -98,4 +98,29 @@ describe('a field at fault after a failed submission, in Chromium', () => {
     assert.equal((await fieldState(page, '#runAsUserId')).invalid, null);
     await page.context().close();
   });
+
+  test('emulator Setup, Org: CORS: a refused origin is read at the field, and its line in the list leads the keyboard there', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const page = await (await newContext(browser, 320)).newPage();
+    await page.goto(`${stack.emulatorUrl}/setup`);
+    await page.getByLabel('Username').fill(stack.config.username);
+    await page.getByLabel('Password').fill(stack.config.emulator.password);
+    await page.getByRole('button', { name: 'Log In' }).click();
+    await page.getByLabel('Allowed Origins List: Origin URL Pattern (one per line)').fill('localhost:3000');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#setup-errors').waitFor();
+    const problem =
+      '"localhost:3000" has no scheme: write http://localhost:3000 (or https://localhost:3000 if the page is served over https).';
+    assert.deepEqual(await fieldState(page, '#corsAllowedOrigins'), {
+      invalid: 'true',
+      description: problem,
+    });
+    // The list has the focus, above a long form: the field at fault is one Tab and Enter away, not 27 Tabs.
+    assert.ok(await page.locator('#setup-errors').evaluate((box) => box === document.activeElement));
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), problem);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'corsAllowedOrigins');
+    await page.context().close();
+  });
 });
