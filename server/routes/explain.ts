@@ -21,9 +21,14 @@ export const MAX_PASTE_LENGTH = 10_000;
 // (JSON copied from a chat or a document) are read as the straight ones code writes, so masking finds their values.
 const text = (value: unknown, max = MAX_PASTE_LENGTH) =>
   typeof value === 'string' ? straightQuotes(value.replace(/\r\n/g, '\n').slice(0, max)) : '';
-/** Errors a paste holds, each as a JSON body, a REST error or a URL's parameter writes it. */
+/**
+ * Errors a paste holds, each as a JSON body, a REST error or a URL's parameter writes it, and each call a browser's
+ * console says it blocked (CORS): one line per call in Chrome and Firefox, Safari's second line of a pair.
+ */
 const errorsIn = (pasted: string) =>
-  pasted.match(/"(?:error|errorCode)"\s*:|(?:^|[?&#\s])error=/g)?.length ?? 0;
+  (pasted.match(/"(?:error|errorCode)"\s*:|(?:^|[?&#\s])error=/g)?.length ?? 0) +
+  (pasted.match(/blocked by CORS policy|Cross-Origin Request Blocked|due to access control checks/gi)
+    ?.length ?? 0);
 
 /** What a paste was besides its error, for the page to say. */
 interface PasteNotes {

@@ -164,6 +164,24 @@ describe('the trouble path: a browser’s CORS refusals', () => {
     assert.doesNotMatch(firefox, /In this request/);
   });
 
+  test('a console of several blocked calls says one is explained, and to paste each other alone', async () => {
+    const lines = [
+      `Access to fetch at 'https://login.salesforce.com/services/oauth2/userinfo' from origin 'http://localhost:3000' ${CHROME_TAIL}`,
+      'GET https://login.salesforce.com/services/oauth2/userinfo net::ERR_FAILED 403 (Forbidden)',
+      `Access to fetch at 'https://acme.my.salesforce.com/services/oauth2/token' from origin 'http://localhost:3000' ${CHROME_TAIL}`,
+    ];
+    assert.match(
+      pageText(await explain(lines.join('\n'))),
+      /Your paste holds 2 errors: this page explains one of them\. Paste each of the others alone/,
+    );
+    // One call, however many lines its browser gave it (Safari: two), is one error.
+    for (const one of [
+      lines.slice(0, 2).join('\n'),
+      '[Error] Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 403\n[Error] Fetch API cannot load https://acme.my.salesforce.com/services/apexrest/orders due to access control checks.',
+    ])
+      assert.doesNotMatch(pageText(await explain(one)), /Your paste holds/, one);
+  });
+
   test("the call is quoted without its query, which may hold a query's words or a secret sent by mistake", async () => {
     const html = await explain(
       `Access to fetch at 'https://acme.my.salesforce.com/services/oauth2/token?grant_type=password&client_secret=9F1A2B3C4D5E6F70A' from origin 'http://localhost:3000' ${CHROME_TAIL}`,
