@@ -19,10 +19,11 @@ export function typedSoql(body: { soql?: unknown } | undefined): string {
     );
   }
   // A browser sends the textarea's line breaks as CRLF, while its maxlength counts each as one character.
-  const typed = (sent ?? '').replace(/\r\n/g, '\n').trim();
+  const typed = (sent ?? '').replace(/\r\n/g, '\n');
   // Cut short, a query would fail with a parse error at a place the learner never wrote. The page's box lets one
   // character past the limit through, so a paste it cut arrives here too long: its length then is the box's, not the
-  // paste's, so the answer says "longer than", true either way.
+  // paste's, so the answer says "longer than", true either way. Measured before trimming: a paste cut at a space
+  // would otherwise fit once trimmed, and run without its tail.
   if (typed.length > MAX_SOQL_LENGTH) {
     throw new HttpError(
       400,
@@ -31,5 +32,5 @@ export function typedSoql(body: { soql?: unknown } | undefined): string {
       BACK,
     );
   }
-  return typed;
+  return typed.trim();
 }
