@@ -9,7 +9,8 @@ export type Party = 'Browser' | 'This app' | 'Salesforce login' | 'Salesforce in
  * `unseen`: a step this app cannot observe, whose outcome no answer told (the device flow's approval, when a poll
  * failed for a reason of its own).
  */
-export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier' | 'unseen';
+/** waiting: under way in an attempt still going (the device flow's user has not answered yet). */
+export type StepState = 'done' | 'failed' | 'not-reached' | 'earlier' | 'unseen' | 'waiting';
 
 /** What a label may say beyond the attempt: the key file the JWT flow signs with, as a learner would type it. */
 export interface DiagramContext {
@@ -88,14 +89,14 @@ const answered = (entry: { error?: string; status?: number }) =>
 
 /**
  * The approval happens on another screen: the app learns of it only from a poll's answer. Tokens mean it was given;
- * access_denied or expired_token that it was refused or never came; while polls wait, it has not happened yet.
+ * access_denied or expired_token that it was refused or never came; while polls wait, it is under way.
  */
 export const deviceApproval = (attempt: Attempt): StepState | undefined => {
   const last = lastPoll(attempt);
   if (!last) return undefined;
   if (answered(last)) return 'done';
   if (USER_ENDINGS.has(attempt.error?.error ?? '')) return 'failed';
-  return attempt.ok === false ? 'unseen' : undefined;
+  return attempt.ok === false ? 'unseen' : 'waiting';
 };
 
 /**
@@ -106,6 +107,8 @@ export const devicePolls = (attempt: Attempt): StepState | undefined => {
   const last = lastPoll(attempt);
   if (!last) return undefined;
   if (oauthErrorOf(last) === 'slow_down') return 'failed';
+  // Still polling: under way, not done, until an answer ends it.
+  if (attempt.ok === undefined && !answered(last)) return 'waiting';
   return attempt.ok === false && !USER_ENDINGS.has(attempt.error?.error ?? '') ? 'failed' : 'done';
 };
 

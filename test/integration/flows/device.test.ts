@@ -29,6 +29,9 @@ describe('the device flow through the app', () => {
     assert.equal(lastTokenCall()?.params.grant_type, 'device');
     // The poll's 400 is the flow waiting, not failing: its transcript line says so, out of the failure's colour.
     const waiting = await page('/flows/device');
+    // The sequence shows the approval and the polls under way, not a poll "Done" before an approval "Not reached".
+    assert.equal((waiting.match(/data-state="waiting"/g) ?? []).length, 2);
+    assert.doesNotMatch(waiting, /data-state="not-reached"[\s\S]*?Poll/);
     assert.match(
       waiting,
       /token \(poll\) · <code>POST<\/code> · <span class="skipped">HTTP 400<\/span> · <span class="skipped">not yet: authorization_pending, the answer to every poll until the user allows or denies<\/span>/,

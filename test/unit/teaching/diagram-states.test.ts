@@ -124,21 +124,22 @@ describe('diagram states', () => {
       ).map((step) => step.state);
     const refused = (error: string) =>
       ({ ok: false, error: { error, error_description: error, source: 'token' } }) as const;
-    // Told to slow down: the polls came too soon, while the approval has not come yet.
+    // Told to slow down: the polls came too soon, while the approval is still awaited.
     const slowDown = {
       ...poll(400),
       responseBody: '{"error":"slow_down","error_description":"polling too fast"}',
     };
     assert.deepEqual(device({ transcript: [poll(400), slowDown] }).slice(0, 3), [
       'done',
-      'not-reached',
+      'waiting',
       'failed',
     ]);
-    // Still waiting (authorization_pending): the polls work, the approval has not come.
+    // Still waiting (authorization_pending): the user's approval and the polls are both under way, neither done
+    // (a "Done" poll beside a "Not reached" approval read as out of order).
     assert.deepEqual(device({ transcript: [poll(400), poll(400)] }).slice(0, 3), [
       'done',
-      'not-reached',
-      'done',
+      'waiting',
+      'waiting',
     ]);
     assert.deepEqual(device({ transcript: [poll(400), poll(200)], ok: true }), [
       'done',
