@@ -38,6 +38,39 @@ export const CLIENT_CHECK_RULES: Rule[] = [
       'Do not switch the state check off: it is what stops a forged callback from signing someone in.',
   },
   {
+    key: 'client-check-cookie-lost',
+    error: 'client_check_cookie_lost',
+    title: 'The check cookies did not come back with the callback',
+    likelyMeaning:
+      'Auth.js keeps the state, the PKCE verifier and the nonce of a sign-in in short-lived cookies, encrypted with AUTH_SECRET, set when the sign-in starts and read when the browser comes back to /api/auth/callback/…. "could not be parsed" or "cookie was missing" means the callback came without them or they could not be read: the sign-in started on one host and Salesforce sent the browser back to another (the callback URL\'s: localhost and 127.0.0.1 keep separate cookies, as do http and https), more than 15 minutes passed on the login page, or AUTH_SECRET changed in between (a restart with a new one, servers with different ones). Salesforce answered; nothing in the app\'s settings at Salesforce causes this.',
+    howToFix:
+      'Open the app on the same scheme, host and port as the callback URL registered on the app (with http://localhost:3000/api/auth/callback/salesforce, browse http://localhost:3000, not 127.0.0.1), give every server and restart the same AUTH_SECRET, then start a new sign-in from the app.',
+    whatNotToDo:
+      "Do not take state or pkce out of the provider's checks to get past it: the next check fails the same way, and each is what stops a forged callback.",
+  },
+  {
+    key: 'client-callback-error',
+    error: 'client_callback_error',
+    title: 'Salesforce sent an error back to the callback; the log line leaves it out',
+    likelyMeaning:
+      "Auth.js's OAuthCallbackError \"OAuth Provider returned an error\" means the browser came back to the callback with ?error=…&error_description=… in place of a code: the user clicked Deny (access_denied), or Salesforce refused the authorize request with an error it sends back to the app. Auth.js logs Salesforce's words only at debug level. The callback URL itself is right: a wrong one, or a wrong consumer key, stops on Salesforce's error page instead of coming back.",
+    howToFix:
+      "Read Salesforce's error where it came: the callback's address in the browser's history or network panel (/api/auth/callback/salesforce?error=…), or set debug: true in the Auth.js configuration and sign in again, then paste the [auth][debug]: OAuthCallbackError block here for its own explanation.",
+    whatNotToDo:
+      'Do not change the client secret for this: the code exchange, the one call that sends it, never ran.',
+  },
+  {
+    key: 'client-no-id-token',
+    error: 'client_no_id_token',
+    title: 'No id_token came back: the scope asked for left out openid',
+    likelyMeaning:
+      "Your OpenID Connect client (Auth.js's Salesforce provider is one) requires an id_token in the token response, and Salesforce sends one only when the openid scope is granted. The scope asked for did not include openid: the token response's scope shows what was granted.",
+    howToFix:
+      'Ask for openid with the other scopes (in Auth.js, the provider\'s authorization: { params: { scope: "openid api refresh_token" } }), keep openid among the app\'s Selected OAuth Scopes, and sign in again.',
+    whatNotToDo:
+      'Do not paste the logged token response anywhere else: it holds the access and refresh tokens. Revoke them if it went into a ticket or a chat.',
+  },
+  {
     key: 'client-not-json',
     error: 'client_not_json',
     title: 'Your client expected JSON, and Salesforce answered in another format',

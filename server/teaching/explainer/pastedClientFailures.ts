@@ -74,6 +74,13 @@ const CLIENT_CHECKS: [RegExp, string][] = [
     /\bdevice_authorization_endpoint\b[^\n]{0,80}(?:must be configured|missing|not (?:configured|found|present))|"expires_in" property must be a number/i,
     'client_device_dialect',
   ],
+  // Auth.js's InvalidCheck: the state, PKCE verifier or nonce it keeps in a cookie did not come back (or not readable).
+  [
+    /\bInvalidCheck: (?:state|pkceCodeVerifier|nonce) (?:value could not be parsed|cookie was missing)/,
+    'client_check_cookie_lost',
+  ],
+  // oauth4webapi (under Auth.js and openid-client 6): an OpenID Connect token response with no id_token.
+  [/"response" body "id_token" property must be a string/, 'client_no_id_token'],
   // oauth4webapi's and openid-client 6's words, and simple-oauth2's (JSON-strict @hapi/wreck): an answer not in JSON.
   [
     /"response" content-type must be application\/json|\bOAUTH_RESPONSE_IS_NOT_JSON\b|The content-type is not JSON compatible|is not a conform UserInfo Endpoint response \(unexpected HTTP status code\)/,
@@ -85,7 +92,15 @@ export const fromClientFailure = (input: string) =>
   refused(firstOf(CLIENT_CHECKS, input)) ?? firstOf(CLIENT_FAILURES, input);
 
 const refused = (found: PastedError | undefined) => found && { ...found, refusedAnswer: true };
-export const fromClientFailureWords = (input: string) => firstOf(CLIENT_FAILURE_WORDS, input);
+/**
+ * After the words of a failure, Auth.js's OAuthCallbackError, which logs Salesforce's ?error= only at debug level:
+ * read late, when no error of Salesforce's is in the paste (its page leads with an error the line does not name).
+ */
+export const fromClientFailureWords = (input: string) =>
+  firstOf(CLIENT_FAILURE_WORDS, input) ?? firstOf(HIDDEN_CALLBACK_ERROR, input);
+const HIDDEN_CALLBACK_ERROR: [RegExp, string][] = [
+  [/\bOAuthCallbackError: OAuth Provider returned an error\b/, 'client_callback_error'],
+];
 
 function firstOf(failures: [RegExp, string][], input: string): PastedError | undefined {
   for (const [shape, error] of failures) {
