@@ -46,6 +46,20 @@ ${FRAMES}
   "provider": "salesforce"
 }`;
 
+/** Salesforce's invalid_client in Auth.js's details: a wrong secret, or none set (sent as the word undefined). */
+const INVALID_CLIENT = `[auth][error] CallbackRouteError: Read more at https://errors.authjs.dev#callbackrouteerror
+[auth][cause]: ResponseBodyError: server responded with an error in the response body
+    at checkOAuthBodyError (${AT}/oauth4webapi/build/index.js:931:19)
+    at async processGenericAccessTokenResponse (${AT}/oauth4webapi/build/index.js:1227:5)
+    at async processAuthorizationCodeOpenIDResponse (${AT}/oauth4webapi/build/index.js:1479:20)
+    at async handleOAuth (${AT}/@auth/core/lib/actions/callback/oauth/callback.js:162:35)
+${FRAMES}
+[auth][details]: {
+  "error": "invalid_client",
+  "error_description": "invalid client credentials",
+  "provider": "salesforce"
+}`;
+
 describe("the trouble path: Auth.js's own log lines from a Salesforce sign-in", () => {
   const { explain } = pasteStack();
 
@@ -91,5 +105,13 @@ describe("the trouble path: Auth.js's own log lines from a Salesforce sign-in", 
     assert.equal(firstCard(html), 'No id_token came back: the scope asked for left out openid');
     assert.match(text, /scope: "openid api refresh_token"/);
     assert.ok(!html.includes(ACCESS), 'the access token is masked');
+  });
+
+  test("invalid_client from Auth.js's callback: the wrong-secret card, with Auth.js's secret left unset", async () => {
+    const html = await explain(INVALID_CLIENT);
+    const text = pageText(html);
+    assert.equal(firstCard(html), 'The client secret is wrong');
+    assert.match(text, /the word undefined as the secret/);
+    assert.match(text, /token_endpoint_auth_method: "none"/);
   });
 });

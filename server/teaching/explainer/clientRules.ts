@@ -73,8 +73,8 @@ export const CLIENT_RULES: Rule[] = [
     description: 'invalid client credentials',
     title: 'The client secret is wrong',
     likelyMeaning:
-      "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces).",
-    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) into SF_CLIENT_SECRET.`,
+      "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces), or a client sent one it did not have: Auth.js with no clientSecret still sends HTTP Basic, with the word undefined as the secret.",
+    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) into SF_CLIENT_SECRET (Auth.js: AUTH_SALESFORCE_SECRET, or the provider's clientSecret). A public client with "Require Secret" off sends none at all (Auth.js: the provider's client: { token_endpoint_auth_method: "none" }).`,
     whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
     detail: (c) => secretOnPurpose(c, 'wrong-secret', 'sent a spoilt secret'),
   },
