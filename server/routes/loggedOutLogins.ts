@@ -9,6 +9,7 @@ import { stateDigest, type LoggedOutLogin } from '../flows/transactions.ts';
 import { browserOf } from './loginSession.ts';
 import type { PendingLogins } from './pendingLogins.ts';
 import { SESSION_TTL_MS } from '../sessionStore.ts';
+import { replacedMarks } from './startMarks.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -47,12 +48,13 @@ export function rememberMatched(req: Request, state: string): void {
 
 /**
  * What a logout ends, read before it ends it: this browser's waiting logins (the session's own and the pending ones,
- * which it forgets here) and the logins that came back, added to what earlier logouts of this browser ended; kept
+ * its replaced marks' included, which it forgets here) and the logins that came back, added to what earlier logouts of this browser ended; kept
  * for the browser in lastLogouts as well.
  */
 export function endLogins(req: Request, pending: PendingLogins): LoggedOutLogins | undefined {
   const browser = browserOf(req);
-  const forgotten = pending.forgetBrowser(browser);
+  // Also the logins started with a mark another tab replaced (startMarks.ts): this browser's too, though not its mark's.
+  const forgotten = [browser, ...replacedMarks(req)].flatMap((mark) => pending.forgetBrowser(mark));
   if (browser === undefined) return undefined;
   const own = Object.values(req.session.transactions ?? {}).filter(
     (transaction) => transaction.browser !== undefined && constantTimeEqual(transaction.browser, browser),

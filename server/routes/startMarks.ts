@@ -29,3 +29,17 @@ export function dropStartMark(req: Request, state: string | undefined): void {
   if (state !== undefined && cookieValue(req, `${PREFIX}${stateDigest(state)}`) !== undefined)
     req.res?.append('Set-Cookie', `${PREFIX}${stateDigest(state)}=${ATTRIBUTES}; Max-Age=0`);
 }
+
+/**
+ * The marks of this browser's logins that another tab's mark replaced, as their cookies keep them: a logout ends those
+ * logins as well as the ones of the mark it sends.
+ */
+export function replacedMarks(req: Request): string[] {
+  const marks = new Set<string>();
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    const value = part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim().startsWith(PREFIX) && value) marks.add(value);
+  }
+  return [...marks];
+}

@@ -11,6 +11,7 @@ import {
   postForm,
   runWebServerFlow,
 } from '../../support/flows.ts';
+import { followLogin, hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
@@ -118,5 +119,43 @@ describe('a login that a logout ended', () => {
       assert.match(shown, /<code>state_mismatch<\/code>/, url);
       assert.doesNotMatch(shown, /logged_out_since/, url);
     }
+  });
+});
+
+describe('a logout ends the login of a tab whose mark another tab replaced', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test("two tabs of a fresh browser start at once, one signs in and logs out: the other's login is ended too", async () => {
+    const host = new URL(stack.appUrl).hostname;
+    // Tab A's start was the browser's first request: its answer's mark and session cookies were replaced by tab B's,
+    // which left at the same instant; only A's start-mark cookie (a name of its own) stayed in the browser.
+    const startA = await new TestClient().get(`${stack.appUrl}/flows/web-server/start`);
+    const startMark = /(__Host-playground\.start-[^=]+)=([^;]+)/.exec(startA.headers.get('set-cookie') ?? '');
+    assert.ok(startMark, 'a first start keeps its mark in a cookie of its own');
+    const browser = new TestClient();
+    browser.setCookie(host, startMark[1], startMark[2]);
+    assert.equal((await runWebServerFlow(stack, browser)).location, '/result');
+    assert.equal((await postForm(stack, browser, '/result', '/logout')).status, 303);
+    // Tab A's login finishes at Salesforce after the logout.
+    let answer = await browser.get(startA.headers.get('location') ?? '');
+    let html = await answer.text();
+    if (html.includes('name="password"')) {
+      answer = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+        request: hiddenValue(html, 'request'),
+        username: stack.config.username,
+        password: stack.config.emulator.password,
+      });
+      answer = await followLogin(browser, stack.emulatorUrl, answer);
+      html = answer.status === 200 ? await answer.text() : '';
+    }
+    assert.equal(answer.status, 302, html.slice(0, 300));
+    const back = await browser.get(answer.headers.get('location') ?? '');
+    assert.equal(back.headers.get('location'), '/flows/web-server#teaching-heading', 'not signed in');
+    assertExplained(await (await browser.get(`${stack.appUrl}/flows/web-server`)).text(), WAITING);
+    assert.equal((await browser.get(`${stack.appUrl}/result`)).status, 401, 'the logout stands');
   });
 });
