@@ -68,7 +68,9 @@ export const CORS_RULES: Rule[] = [
     error: 'cors_blocked',
     description: callTo(/\/services\/oauth2\/(?:token|revoke|introspect|pkce)/),
     title: 'CORS is not on for the OAuth endpoints, or not for this origin',
-    likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect are answered only when Setup → CORS → Enable CORS for OAuth endpoints is ticked, and only on the org's My Domain; like every CORS call, only for an origin in the org's CORS allowlist. ${BROWSER_ONLY}`,
+    // Salesforce's page lists what the box opens and on which hosts, not whether the allowlist must name the origin
+    // as well: the emulator takes that stricter reading (cors.ts), and the card says it is not documented.
+    likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect (and /services/oauth2/pkce/generator) are answered only when Setup → CORS → Enable CORS for OAuth endpoints is ticked, and only on the org's My Domain (or an Experience Cloud site). Salesforce's page does not say whether the origin must also be in the org's CORS allowlist: add it there too. ${BROWSER_ONLY}`,
     howToFix: `Tick Enable CORS for OAuth endpoints (Setup → CORS), add your page's origin to the allowlist there, and call the My Domain address. ${ORIGIN_RULES} Keep the secret out of the page: PKCE, with the app not requiring the secret for the web server flow.`,
     whatNotToDo: DO_NOT,
     detail: (c) => both(onLoginHost(c.oauthLoginHost), originDetail(c)),
@@ -100,7 +102,9 @@ export const CORS_RULES: Rule[] = [
     error: 'cors_blocked',
     description: callTo(/\/services\/(?:data|apexrest|oauth2\/userinfo)\b/),
     title: "The org's CORS allowlist does not name your page's origin",
-    likelyMeaning: `The REST API (and Apex REST, and userinfo) answer a page's cross-origin call only for an origin in the org's CORS allowlist; any other origin gets a 403, which the browser shows as a blocked call. The token may be fine. ${BROWSER_ONLY}`,
+    // The 403 is documented for the APIs; what userinfo answers an unlisted origin is not (the emulator: no CORS
+    // headers), so the card gives it to the APIs alone.
+    likelyMeaning: `The REST API, Apex REST and userinfo answer a page's cross-origin call only for an origin in the org's CORS allowlist. The APIs refuse any other origin with a 403; the browser shows any such refusal as a blocked call. The token may be fine. ${BROWSER_ONLY}`,
     howToFix: `Setup → CORS → New (Allowed Origins List): add your page's origin. ${ORIGIN_RULES}`,
     whatNotToDo: DO_NOT,
     detail: (c) => both(onLoginHost(c.apiLoginHost), originDetail(c)),
