@@ -1,7 +1,7 @@
 // Validates the setup page's form into the app's new settings; every problem is explained in an admin's words.
 import { certificatesIn, containsPrivateKey, parsesAsCertificate } from '../../pem.ts';
 import { callbackUrlProblem, MAX_CALLBACK_URLS } from '../callbackUrls.ts';
-import { readCors } from './setupCors.ts';
+import { listedLines, readCors } from './setupCors.ts';
 import { readNamedUserJwt } from './setupJwtTokens.ts';
 import {
   PERIOD_UNITS,
@@ -55,14 +55,7 @@ export function readForm(
       errors.push(`The form sent ${name} more than once: send it once.`);
   }
   const policy: Policy = body.policy === 'admin-approved' ? 'admin-approved' : 'self-authorize';
-  const callbackUrls = [
-    ...new Set(
-      String(body.callbackUrls ?? '')
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const callbackUrls = listedLines(body.callbackUrls);
   if (callbackUrls.length === 0) problem('callbackUrls', 'Enter at least one callback URL.');
   if (callbackUrls.length > MAX_CALLBACK_URLS)
     problem('callbackUrls', `Enter at most ${MAX_CALLBACK_URLS} callback URLs.`);
