@@ -81,7 +81,7 @@ export const CORS_RULES: Rule[] = [
     description: /\/services\/oauth2\/authorize/i,
     title: 'The authorize endpoint is a page to open, not a call to fetch',
     likelyMeaning:
-      "/services/oauth2/authorize answers a browser that goes there with Salesforce's login and approval pages, then sends it on to your callback with a code (or, in the user-agent flow, a token). A script that fetches it gets redirects to a login page it cannot show, and from another origin the browser keeps even those from it.",
+      "/services/oauth2/authorize answers a browser that goes there with Salesforce's login and approval pages, then sends it on to your callback with a code (or, in the user-agent flow, a token). A script that fetches it gets redirects to a login page it cannot show; from another origin the browser keeps even those from it, unless the org opened its OAuth endpoints to that origin (Enable CORS for OAuth endpoints), which still shows no login.",
     howToFix:
       'Send the browser there instead: window.location.assign(authorizeUrl), or a link or form, then read the code (or the fragment) on your callback page.',
     whatNotToDo:
