@@ -29,6 +29,8 @@ describe('the trouble path: pastes from application servers', () => {
     assert.doesNotMatch(noBody, /Salesforce answered invalid_token_response/);
     // Its line is over 200 characters: the quote keeps what was read ([no body], not "[no") and marks the cut.
     assert.match(leadOf(noBody), /The line: …\S.*Access Token Response: 400 Bad Request: \[no body\]\.$/);
+    // Cut where a word begins, not inside one ("…ingframework.security").
+    assert.match(leadOf(noBody), /The line: …security\.oauth2\.core\./);
     // "[no body]" is the client saying the answer had none: not a body it left unread.
     assert.match(
       leadOf(noBody),

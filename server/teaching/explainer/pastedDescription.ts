@@ -99,5 +99,10 @@ export function lineAround(input: string, at: number, to = at): string {
   const readTo = Math.min(line.length, to - start - (raw.length - raw.trimStart().length));
   if (readTo < QUOTED_LINE) return `${line.slice(0, QUOTED_LINE - 1)}…`;
   const tail = readTo < line.length ? '…' : '';
-  return `…${line.slice(readTo - (QUOTED_LINE - 1 - tail.length), readTo)}${tail}`;
+  const from = readTo - (QUOTED_LINE - 1 - tail.length);
+  const kept = line.slice(from, readTo);
+  // Cut inside a word ("…ingframework.security…"), it starts at the next space or dot instead, within a few characters.
+  const midWord = /[\w-]/.test(line[from - 1] ?? '') && /^[\w-]/.test(kept);
+  const boundary = midWord ? (/^[\w-]{1,24}[\s.]/.exec(kept)?.[0].length ?? 0) : 0;
+  return `…${kept.slice(boundary).trimStart()}${tail}`;
 }
