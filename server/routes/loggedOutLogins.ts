@@ -54,7 +54,10 @@ export function rememberMatched(req: Request, state: string): void {
 export function endLogins(req: Request, pending: PendingLogins): LoggedOutLogins | undefined {
   const browser = browserOf(req);
   // Also the logins started with a mark another tab replaced (startMarks.ts): this browser's too, though not its mark's.
-  const forgotten = [browser, ...replacedMarks(req)].flatMap((mark) => pending.forgetBrowser(mark));
+  const forgotten = [
+    ...pending.forgetBrowser(browser),
+    ...replacedMarks(req).flatMap(({ digest, mark }) => pending.forgetStarted(digest, mark)),
+  ];
   if (browser === undefined) return undefined;
   const own = Object.values(req.session.transactions ?? {}).filter(
     (transaction) => transaction.browser !== undefined && constantTimeEqual(transaction.browser, browser),

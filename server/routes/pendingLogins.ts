@@ -63,6 +63,17 @@ export class PendingLogins {
     return digests;
   }
 
+  /**
+   * A logout ends one login of a replaced mark (startMarks.ts): the one its digest names, if `browser` started it. Its
+   * digest, or none.
+   */
+  forgetStarted(digest: string, browser: string): string[] {
+    const transaction = this.waiting.get(digest);
+    if (transaction?.browser === undefined || !constantTimeEqual(transaction.browser, browser)) return [];
+    this.waiting.delete(digest);
+    return [digest];
+  }
+
   private unlist(browser: string | undefined, digest: string): void {
     const mine = this.byBrowser.get(browser);
     mine?.delete(digest);

@@ -31,15 +31,18 @@ export function dropStartMark(req: Request, state: string | undefined): void {
 }
 
 /**
- * The marks of this browser's logins that another tab's mark replaced, as their cookies keep them: a logout ends those
- * logins as well as the ones of the mark it sends.
+ * The logins of this browser that another tab's mark replaced, as their cookies keep them: each its state digest (the
+ * cookie's name) and the mark it was started with (its value). A logout ends each only where the two belong together
+ * (loggedOutLogins.ts): a cookie naming another browser's mark alone ends nothing. Their number is bounded by the
+ * header's size (maxHeaderSize), and each costs one lookup.
  */
-export function replacedMarks(req: Request): string[] {
-  const marks = new Set<string>();
+export function replacedMarks(req: Request): { digest: string; mark: string }[] {
+  const found = new Map<string, string>();
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    const value = part.slice(eq + 1).trim();
-    if (eq > 0 && part.slice(0, eq).trim().startsWith(PREFIX) && value) marks.add(value);
+    const name = part.slice(0, eq).trim();
+    const mark = part.slice(eq + 1).trim();
+    if (eq > 0 && name.startsWith(PREFIX) && mark) found.set(name.slice(PREFIX.length), mark);
   }
-  return [...marks];
+  return [...found].map(([digest, mark]) => ({ digest, mark }));
 }

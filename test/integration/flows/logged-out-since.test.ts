@@ -159,3 +159,42 @@ describe('a logout ends the login of a tab whose mark another tab replaced', () 
     assert.equal((await browser.get(`${stack.appUrl}/result`)).status, 401, 'the logout stands');
   });
 });
+
+describe("a start cookie naming another browser's mark", () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  test("ends nothing of that browser's at a logout: a start cookie ends only the login its name is the state of", async () => {
+    const host = new URL(stack.appUrl).hostname;
+    // Browser V's tab A started a login as V's first request here, and tab B's mark replaced A's: only A's start
+    // cookie (its name the login's state digest, its value A's mark) still says the login is V's.
+    const start = await new TestClient().get(`${stack.appUrl}/flows/web-server/start`);
+    const kept = /(__Host-playground\.start-[^=]+)=([^;]+)/.exec(start.headers.get('set-cookie') ?? '');
+    assert.ok(kept, 'a first start keeps its mark in a cookie of its own');
+    const victim = new TestClient();
+    victim.setCookie(host, kept[1], kept[2]);
+    // Browser X, signed in, sends V's mark (learnt somehow) in a start cookie of a name of its own, and logs out.
+    const other = new TestClient();
+    assert.equal((await runWebServerFlow(stack, other)).location, '/result');
+    other.setCookie(host, '__Host-playground.start-AAAAAAAAAAAAAAAAAAAAAA', kept[2]);
+    assert.equal((await postForm(stack, other, '/result', '/logout')).status, 303);
+    // V's login finishes at Salesforce and comes back: it was never X's to end.
+    let answer = await victim.get(start.headers.get('location') ?? '');
+    let html = await answer.text();
+    if (html.includes('name="password"')) {
+      answer = await victim.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+        request: hiddenValue(html, 'request'),
+        username: stack.config.username,
+        password: stack.config.emulator.password,
+      });
+      answer = await followLogin(victim, stack.emulatorUrl, answer);
+      html = answer.status === 200 ? await answer.text() : '';
+    }
+    assert.equal(answer.status, 302, html.slice(0, 300));
+    const back = await victim.get(answer.headers.get('location') ?? '');
+    assert.equal(back.headers.get('location'), '/result', 'signed in');
+  });
+});
