@@ -58,8 +58,14 @@ export function emulatorPublicWarning(
   if (mode === 'org') {
     return `${NAME} is ignored in org mode: the browser opens SF_LOGIN_URL's pages. It counts in emulator mode and for npm run emulator.`;
   }
-  if (!callbackIsThisApp(callbackUrl, port)) return undefined;
-  return `${NAME} is set, but SF_CALLBACK_URL is this playground's own address (https://localhost:${port}): a browser that reaches the emulator only through ${NAME} cannot come back there. Set SF_CALLBACK_URL to the address where that browser reaches PORT, followed by /oauthcallback.html.`;
+  if (callbackIsThisApp(callbackUrl, port)) {
+    return `${NAME} is set, but SF_CALLBACK_URL is this playground's own address (https://localhost:${port}): a browser that reaches the emulator only through ${NAME} cannot come back there. Set SF_CALLBACK_URL to the address where that browser reaches PORT, followed by /oauthcallback.html.`;
+  }
+  // Browsers keep cookies by host name, not port: a login host on 127.0.0.1 shares them with the emulator's My Domain.
+  if (URL.canParse(raw) && new URL(raw).hostname === '127.0.0.1') {
+    return `${NAME} names 127.0.0.1, the host of the emulator's My Domain: browsers keep cookies by host, not by port, so a login at ${NAME} is one at My Domain too, where Salesforce keeps the two apart. Reach the emulator under another name (localhost, or the tunnel's own) if that matters.`;
+  }
+  return undefined;
 }
 
 /** The login host, and where a browser reaches it when that differs. */

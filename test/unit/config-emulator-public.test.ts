@@ -86,4 +86,19 @@ describe('EMULATOR_PUBLIC_URL', () => {
     assert.equal(alone.emulatorPublicUrl, PUBLIC);
     assert.ok(!alone.warnings.some((w) => w.startsWith('EMULATOR_PUBLIC_URL')));
   });
+
+  test("on 127.0.0.1 at another port it works, and start-up says its cookies are My Domain's too", () => {
+    const config = loadConfig({ ...APP, EMULATOR_PUBLIC_URL: 'https://127.0.0.1:9443' }, ROOT);
+    assert.equal(config.emulatorPublicUrl, 'https://127.0.0.1:9443');
+    assert.ok(
+      config.warnings.some((w) =>
+        /^EMULATOR_PUBLIC_URL names 127\.0\.0\.1, the host of the emulator's My Domain: browsers keep cookies by host, not by port/.test(
+          w,
+        ),
+      ),
+      config.warnings.join('\n'),
+    );
+    const named = loadConfig({ ...APP, EMULATOR_PUBLIC_URL: PUBLIC }, ROOT);
+    assert.ok(!named.warnings.some((w) => w.startsWith('EMULATOR_PUBLIC_URL')));
+  });
 });
