@@ -131,9 +131,6 @@ function decodedClaims(text: string): Record<string, unknown> | undefined {
   return undefined;
 }
 
-/** Whether the paste told anything of its request. */
-export const toldAnything = (context: ExplainContext) => Object.keys(context).length > 0;
-
 function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);

@@ -44,12 +44,12 @@ const TOO_LONG =
   /\b(?:414|431)\b[^\n]{0,60}?(?:URI Too Long|Request Header Fields Too Large)|URI Too Long|Request Header Fields Too Large|\bERROR_HTTP_(?:414|431)\b|\bError Code (?:414|431)\b|\bHTTP\/[\d.]+ (?:414|431)\b/i;
 
 export function fromStatusOnly(input: string): PastedError | undefined {
-  const tooLong = TOO_LONG.exec(input) ?? tooLongStatus(STATUS_ONLY.exec(input));
+  const match = STATUS_ONLY.exec(input);
+  const tooLong = TOO_LONG.exec(input) ?? tooLongStatus(match);
   if (tooLong) {
     const line = lineAround(input, tooLong.index, tooLong.index + tooLong[0].length);
     return { error: 'request_too_long', error_description: line, fromClient: true };
   }
-  const match = STATUS_ONLY.exec(input);
   if (!match) return undefined;
   const line = lineAround(input, match.index, match.index + match[0].length);
   const guzzle = match[0].startsWith('resulted in');
