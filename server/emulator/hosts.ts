@@ -23,10 +23,21 @@ export interface Host {
  * from this machine; a browser is never sent there by the playground (a second variable would be needed if it were).
  */
 export function requestHost(ctx: EmulatorContext, req: Request): Host {
+  const { publicHost, myDomainHostname, login, myDomain } = hostsOf(ctx);
+  if (publicHost && req.host.toLowerCase() === publicHost) return login;
+  return req.hostname === myDomainHostname ? myDomain : login;
+}
+
+/** Each request asks (CORS decides by it on every path): the configured addresses are read once per emulator. */
+const known = new WeakMap<EmulatorContext, ReturnType<typeof readHosts>>();
+const hostsOf = (ctx: EmulatorContext) => known.get(ctx) ?? known.set(ctx, readHosts(ctx)).get(ctx)!;
+
+function readHosts(ctx: EmulatorContext) {
   const { publicUrl } = ctx.options;
-  const login: Host = { kind: 'login', url: ctx.baseUrl, pageUrl: publicUrl ?? ctx.baseUrl };
-  if (publicUrl && req.host.toLowerCase() === new URL(publicUrl).host) return login;
-  return req.hostname === new URL(ctx.myDomainUrl).hostname
-    ? { kind: 'my-domain', url: ctx.myDomainUrl, pageUrl: ctx.myDomainUrl }
-    : login;
+  return {
+    publicHost: publicUrl ? new URL(publicUrl).host : undefined,
+    myDomainHostname: new URL(ctx.myDomainUrl).hostname,
+    login: Object.freeze<Host>({ kind: 'login', url: ctx.baseUrl, pageUrl: publicUrl ?? ctx.baseUrl }),
+    myDomain: Object.freeze<Host>({ kind: 'my-domain', url: ctx.myDomainUrl, pageUrl: ctx.myDomainUrl }),
+  };
 }
