@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { projectFolder } from '../support/server-process.ts';
+import { processGroupGone, projectFolder } from '../support/server-process.ts';
 
 describe('npm run dev and an edited .env', () => {
   let folder: Awaited<ReturnType<typeof projectFolder>>;
@@ -48,6 +48,8 @@ describe('npm run dev and an edited .env', () => {
       // npm, node --watch and the server: the whole group the script started.
       if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGTERM');
       await exited;
+      // npm may exit before the server under it has saved the emulator's state: the folder goes once all are gone.
+      await processGroupGone(child.pid as number);
     }
   });
 });
