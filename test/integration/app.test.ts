@@ -75,6 +75,20 @@ describe('app shell', () => {
     assert.doesNotMatch(html, /SyntaxError|at .*\.js:\d+|node_modules/);
   });
 
+  test("every style sheet the app's and the emulator's pages link is served as CSS", async () => {
+    for (const page of [`${stack.appUrl}/`, `${stack.emulatorUrl}/`]) {
+      const html = await (await client.get(page)).text();
+      const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(sheets.length >= 2, `${page} links its style sheets`);
+      for (const sheet of sheets) {
+        const answer = await client.get(new URL(sheet, page).href);
+        assert.equal(answer.status, 200, sheet);
+        assert.match(answer.headers.get('content-type') ?? '', /^text\/css/, sheet);
+        await answer.arrayBuffer();
+      }
+    }
+  });
+
   test('serves the stylesheet but never the private keys', async () => {
     const stylesheet = await client.get(`${stack.appUrl}/css/app.css`);
     assert.equal(stylesheet.status, 200);

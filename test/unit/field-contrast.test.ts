@@ -28,16 +28,16 @@ const contrast = (a: string, b: string) => {
 };
 
 test('form fields have a border of at least 3:1 against the backgrounds they sit on, in both themes', () => {
-  for (const [file, backgrounds] of [
-    ['public/css/app.css', ['bg', 'surface']],
-    ['public/emulator/emulator.css', ['bg', 'card']],
+  for (const [file, fieldsFile, backgrounds] of [
+    ['public/css/app.css', 'public/css/parts.css', ['bg', 'surface']],
+    ['public/emulator/emulator.css', 'public/emulator/emulator.css', ['bg', 'card']],
   ] as const) {
-    const css = readFileSync(file, 'utf8');
+    const css = readFileSync(fieldsFile, 'utf8');
     const fieldRule = css.slice(
       css.indexOf("input[type='text'],"),
       css.indexOf('}', css.indexOf("input[type='text'],")),
     );
-    assert.match(fieldRule, /border: 1px solid var\(--field-border\)/, file);
+    assert.match(fieldRule, /border: 1px solid var\(--field-border\)/, fieldsFile);
     for (const theme of themes(file)) {
       for (const background of backgrounds) {
         const ratio = contrast(theme['field-border'], theme[background]);
