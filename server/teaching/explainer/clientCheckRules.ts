@@ -92,4 +92,15 @@ export const CLIENT_CHECK_RULES: Rule[] = [
     whatNotToDo:
       "Do not point the library's device endpoint at the token endpoint and add an expires_in to the answer: its polls would still send the RFC's grant_type, which Salesforce refuses (unsupported_grant_type).",
   },
+  {
+    key: 'client-profile-failed',
+    error: 'client_profile_failed',
+    title: "The token came; the call for the user's profile after it failed",
+    likelyMeaning:
+      'passport-oauth2 raises InternalOAuthError "Failed to fetch user profile" after the code exchange worked: the strategy had its access token and, before your verify callback, asked Salesforce who the user is (userinfo or the identity URL), and that call failed. The callback URL, consumer key and secret did their part. The error\'s oauthError holds that call\'s answer: its statusCode and data (a token refused there comes back as plain text, Bad_OAuth_Token, most often with HTTP 403).',
+    howToFix:
+      "Print err.oauthError (console.error(err) shows it), then check the profile call against what Salesforce documents: GET /services/oauth2/userinfo with the token in an Authorization: Bearer header; the identity URL (the token response's id, on the login host) takes a Bearer header or an oauth_token parameter. A token sent only as ?access_token= in the address is not among the ways documented for either, and node-oauth, under passport-oauth2, sends it so unless the strategy calls _oauth2.useAuthorizationHeaderforGET(true). Check the scope too: it is space-separated (a list joined with commas is not that form), and the token response's scope shows what was granted; ask for openid and id with the others (whether userinfo answers a token granted neither is not documented). A strategy that calls it its own way can be given a userProfile function of your own, or skipUserProfile: true and a call of yours.",
+    whatNotToDo:
+      'Do not change the consumer key, secret or callback URL for this: the exchange that uses them worked. Do not log the request to see it: it carries the token.',
+  },
 ];

@@ -88,8 +88,15 @@ const CLIENT_CHECKS: [RegExp, string][] = [
   ],
 ];
 
+/**
+ * passport-oauth2's words when the profile call after the token failed (passport-salesforce-oauth2's too): read before
+ * the answer it keeps in oauthError, whose Bad_OAuth_Token alone would say the token was expired, not the call wrong.
+ * After the failures above: a profile call that never reached Salesforce is told by their cards.
+ */
+const PROFILE_CALL: [RegExp, string][] = [[/\bFailed to fetch user profile\b/, 'client_profile_failed']];
+
 export const fromClientFailure = (input: string) =>
-  refused(firstOf(CLIENT_CHECKS, input)) ?? firstOf(CLIENT_FAILURES, input);
+  refused(firstOf(CLIENT_CHECKS, input)) ?? firstOf(CLIENT_FAILURES, input) ?? firstOf(PROFILE_CALL, input);
 
 const refused = (found: PastedError | undefined) => found && { ...found, refusedAnswer: true };
 /**
