@@ -1,7 +1,7 @@
 // Errors pasted without their code: a REST error's message alone, as some tools print it, from the emulator's own
 // answers; and a client's line that holds only the HTTP status. Each gets its card, its words shown whole.
 import assert from '../support/assert.ts';
-import { firstCard } from '../support/paste.ts';
+import { firstCard, leadOf } from '../support/paste.ts';
 import { describe, test } from 'node:test';
 import { explainPasted } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
@@ -94,6 +94,34 @@ describe('the trouble path: errors pasted without their code', () => {
       assert.match(html, /an HTTP status refusing the call for its length/, pasted);
       assert.doesNotMatch(html, /left unread|the client failed on its own side/, pasted);
       assert.match(html, /at most 16,384 bytes/);
+    }
+  });
+
+  test("nginx's own error page for a call too long: the length card of a proxy in front, not Salesforce's limit", async () => {
+    const page = (title: string, body: string, signature: string) =>
+      `<html>\n<head><title>${title}</title></head>\n<body>\n<center><h1>${body}</h1></center>\n<hr><center>${signature}</center>\n</body>\n</html>`;
+    for (const [pasted, line] of [
+      [page('414 Request-URI Too Large', '414 Request-URI Too Large', 'nginx'), '414 Request-URI Too Large'],
+      [
+        `Error: Request failed with status code 414\n${page('414 Request-URI Too Large', '414 Request-URI Too Large', 'nginx/1.25.3')}`,
+        '414 Request-URI Too Large',
+      ],
+      // nginx answers a header (a cookie most often) longer than its buffers with a 400 of its own words.
+      [
+        page('400 Request Header Or Cookie Too Large', '400 Bad Request', 'nginx').replace(
+          '</h1></center>',
+          '</h1></center>\n<center>Request Header Or Cookie Too Large</center>',
+        ),
+        '400 Request Header Or Cookie Too Large',
+      ],
+    ]) {
+      const html = unescapeHtml(await explainPasted(records.stack, pasted));
+      assert.equal(firstCard(html), 'A proxy in front (nginx) found the call too long', pasted);
+      const lead = leadOf(html);
+      assert.match(lead, /^Not Salesforce's answer: nginx's own error page/, pasted);
+      assert.ok(lead.includes(line), lead);
+      assert.match(html, /large_client_header_buffers/);
+      assert.doesNotMatch(html, /Salesforce reads at most 16,384 bytes/, "not told as Salesforce's limit");
     }
   });
 });

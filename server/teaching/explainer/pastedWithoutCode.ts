@@ -44,6 +44,8 @@ const TOO_LONG =
   /\b(?:414|431)\b[^\n]{0,60}?(?:URI Too Long|Request Header Fields Too Large)|URI Too Long|Request Header Fields Too Large|\bERROR_HTTP_(?:414|431)\b|\bError Code (?:414|431)\b|\bHTTP\/[\d.]+ (?:414|431)\b/i;
 
 export function fromStatusOnly(input: string): PastedError | undefined {
+  const proxied = fromNginxPage(input);
+  if (proxied) return proxied;
   const match = STATUS_ONLY.exec(input);
   const tooLong = TOO_LONG.exec(input) ?? tooLongStatus(match);
   if (tooLong) {
@@ -64,4 +66,19 @@ export function fromStatusOnly(input: string): PastedError | undefined {
 /** A client's status wording whose status is 414 or 431. */
 function tooLongStatus(match: RegExpExecArray | null): RegExpExecArray | null {
   return match && /\b(?:414|431)\b/.test(match[0]) ? match : null;
+}
+
+/**
+ * nginx's own error page for a call longer than its buffers (large_client_header_buffers): 414 Request-URI Too Large
+ * for the address, 400 with "Request Header Or Cookie Too Large" for a header. Signed with its name at the foot, so
+ * the answer is told as nginx's, the proxy in front, with its title and the header line's words as its description.
+ */
+function fromNginxPage(input: string): PastedError | undefined {
+  const signature = /<hr>\s*<center>(nginx(?:\/[\d.]+)?)<\/center>/i.exec(input)?.[1];
+  const title = /<title>\s*([^<]*?)\s*<\/title>/i.exec(input)?.[1];
+  if (!signature || !title) return undefined;
+  const tooLong = /^414\b/.test(title) || /Request Header Or Cookie Too Large/i.test(input);
+  if (!tooLong) return undefined;
+  const words = /^400\b/.test(title) ? '400 Request Header Or Cookie Too Large' : title;
+  return { error: 'request_too_long', error_description: words, fromClient: true, proxy: signature };
 }

@@ -96,6 +96,8 @@ export interface PastedError {
   fromClient?: boolean;
   /** The client's failure was a check of Salesforce's answer (an id_token's iss or nonce): the answer did come. */
   refusedAnswer?: boolean;
+  /** The answer was a proxy's own error page, signed with its name (nginx's): not Salesforce's. */
+  proxy?: string;
   /** The status came with the body's first characters (PHP Guzzle's 120), not without the body. */
   bodyStart?: boolean;
 }
