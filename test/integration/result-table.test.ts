@@ -84,5 +84,11 @@ describe('the result table', () => {
     assert.match(html, /request_too_long/);
     assert.match(html, /The address, or address and headers, were too long for Salesforce/);
     assert.match(html, /HTTP 414/);
+    // The call was this app's server's: the browser's cookies never went with it, so the card does not send the
+    // learner to clear them; it says the query in the address is what grew.
+    const card = /<div class="error-box">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    assert.match(card, /This call was this app's server's/);
+    assert.match(card, /The SOQL query goes in it/);
+    assert.doesNotMatch(card, /clear the cookies|cookies it keeps for that host/);
   });
 });

@@ -18,6 +18,19 @@ export const STATUS_ONLY_RULES: Rule[] = [
       "Do not move the access token from the Authorization header into the address to make room: addresses end up in logs, the proxy's among them.",
   },
   {
+    key: 'request-too-long-server',
+    error: 'request_too_long',
+    when: (c) => c.byServer === true,
+    ownCallsOnly: true,
+    title: 'The address, or address and headers, were too long for Salesforce',
+    likelyMeaning:
+      "Salesforce reads at most 16,384 bytes of a call's address and headers together: an address longer than that alone is answered 414 URI Too Long, address and headers together 431 Request Header Fields Too Large. This call was this app's server's, not your browser's: none of the browser's cookies went with it, and its headers are a few short ones, so the address is what grew. The SOQL query goes in it (…/query?q=), and grows as it is encoded: a space or a quote takes three characters there, a letter outside ASCII six to nine.",
+    howToFix:
+      'Shorten the query: select fewer fields, or split a long IN (…) list of Ids over several queries. In code of your own, a query this long can go in a request body instead, as a subrequest of a Composite API call (POST /services/data/vXX.X/composite). Salesforce advises addresses under about 2,000 characters.',
+    whatNotToDo:
+      "Do not clear your browser's cookies for this: they never went with the call. Do not move the access token from the Authorization header into the address to make room: addresses end up in logs.",
+  },
+  {
     key: 'request-too-long',
     error: 'request_too_long',
     title: 'The address, or address and headers, were too long for Salesforce',

@@ -54,6 +54,8 @@ export interface ExplainContext {
   noSecurityToken?: boolean;
   /** A host that answered earlier in the attempt and then gave no answer: its address is right. */
   answeredBefore?: string;
+  /** The call was this app's server's own (the result page's query and tools): no browser's cookies went with it. */
+  byServer?: boolean;
   /** After a sign-in that worked: the instance Salesforce named in it (the result page's calls go there). */
   signedInAt?: string;
   /** A pasted refresh request carried refresh_token empty (or undefined, null): the client lost it. */
@@ -81,6 +83,8 @@ export interface Explanation {
 
 export interface Rule extends Explanation {
   error: string;
+  /** Explains only a call this app made (its context says so): never offered for a paste, which may be a browser's. */
+  ownCallsOnly?: boolean;
   /** Matched case-insensitively against error_description (string: equality; RegExp: test). */
   description?: string | RegExp;
   when?: (context: ExplainContext) => boolean;
