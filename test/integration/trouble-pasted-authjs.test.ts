@@ -3,7 +3,7 @@
 // log leaves out, and a token response without the id_token an OpenID Connect provider requires.
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
-import { firstCard, leadOf, pageText, pasteStack } from '../support/paste.ts';
+import { cardTitles, firstCard, leadOf, pageText, pasteStack } from '../support/paste.ts';
 
 const AT = 'file:///home/dev/app/node_modules';
 const FRAMES = [
@@ -111,6 +111,12 @@ describe("the trouble path: Auth.js's own log lines from a Salesforce sign-in", 
     const html = await explain(INVALID_CLIENT);
     const text = pageText(html);
     assert.equal(firstCard(html), 'The client secret is wrong');
+    // Auth.js's callback exchanges a code: the card on a secret left out of that exchange comes next, and the one on
+    // a refresh (a call Auth.js's callback never makes) only after it.
+    assert.deepEqual(cardTitles(html).slice(0, 2), [
+      'The client secret is wrong',
+      'The app requires a client secret, and none was sent',
+    ]);
     assert.match(text, /the word undefined as the secret/);
     assert.match(text, /token_endpoint_auth_method: "none"/);
   });

@@ -41,6 +41,21 @@ export const CLIENT_RULES: Rule[] = [
           : undefined,
   },
   {
+    key: 'secret-missing',
+    restartAfter: true,
+    error: 'invalid_client',
+    description: 'invalid client credentials',
+    // A refresh's is the next card's: this one comes first, so that a paste that does not say its flow (Auth.js's
+    // callback, a code exchange) is not told of a refresh before the exchange every redirect flow makes.
+    when: (c) => c.sentSecret === false && c.flow !== 'refresh-token',
+    title: 'The app requires a client secret, and none was sent',
+    likelyMeaning:
+      '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
+    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require Secret for Web Server Flow, and for Refresh Token Flow; External Client App: under Settings, the same two checkboxes).`,
+    whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
+    detail: (c) => secretOnPurpose(c, 'require-secret', 'left client_secret out'),
+  },
+  {
     key: 'refresh-secret-missing',
     restartAfter: true,
     error: 'invalid_client',
@@ -52,19 +67,6 @@ export const CLIENT_RULES: Rule[] = [
     howToFix: `Set SF_CLIENT_SECRET, or turn off "Require Secret for Refresh Token Flow" for a public client (${APP_MANAGER} → Edit → OAuth settings; External Client App: under Settings, the same checkbox).`,
     whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
     detail: (c) => secretOnPurpose(c, 'no-secret', 'left client_secret out'),
-  },
-  {
-    key: 'secret-missing',
-    restartAfter: true,
-    error: 'invalid_client',
-    description: 'invalid client credentials',
-    when: (c) => c.sentSecret === false,
-    title: 'The app requires a client secret, and none was sent',
-    likelyMeaning:
-      '"Require Secret for Web Server Flow" (or refresh token flow) is on, but this request had no client_secret.',
-    howToFix: `Set SF_CLIENT_SECRET, or turn the requirement off and rely on PKCE for a public client (${APP_MANAGER} → Edit → Require Secret for Web Server Flow, and for Refresh Token Flow; External Client App: under Settings, the same two checkboxes).`,
-    whatNotToDo: 'Do not ship the secret in browser JavaScript or a mobile app to satisfy this.',
-    detail: (c) => secretOnPurpose(c, 'require-secret', 'left client_secret out'),
   },
   {
     key: 'secret-wrong',
