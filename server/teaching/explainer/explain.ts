@@ -74,9 +74,8 @@ export function explainCandidates(
   error: Pick<ReceivedError, 'error' | 'error_description'>,
   context: ExplainContext = {},
 ): ExplainedError[] {
-  const matching = RULES.filter(
-    (rule) => !rule.ownCallsOnly && matches({ ...rule, when: undefined }, error, {}),
-  );
+  const pastable = (rule: Rule) => !rule.ownCallsOnly && matches({ ...rule, when: undefined }, error, {});
+  const matching = RULES.filter(pastable);
   // A rule written for this very description says more than the code's general one, which may even contradict it.
   const specific = matching.filter((rule) => rule.description !== undefined);
   const found = specific.length > 0 ? specific : matching;
