@@ -65,6 +65,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     faults: new OrgFaultSwitch(now),
     logins: new LoginGuard(now),
     pendingLogins: new PendingLogins(now),
+    pendingDevices: new PendingLogins(now, '__Host-sfemu.dev-'),
+    setupLogins: new PendingLogins(now, '__Host-sfemu.setup-'),
     received: [],
     now,
     tokenLifetimeMs: options.sessionMinutes * 60 * 1000,

@@ -1,9 +1,9 @@
 // What every emulator endpoint needs: options, the org's users, state, codes and the clock; and the app's access rule.
 import type { CodeStore } from './codes.ts';
-import type { DeviceStore } from './devices.ts';
 import type { LoginGuard } from './lockout.ts';
 import type { FaultRequest, OrgFaultSwitch } from './orgControl.ts';
 import type { OrgUser } from './org.ts';
+import type { DeviceStore, PendingDeviceCode } from './devices.ts';
 import type { PendingLogins } from './pendingLogins.ts';
 import type { EmulatorState } from './state.ts';
 
@@ -65,6 +65,10 @@ export interface EmulatorContext {
   readonly logins: LoginGuard;
   /** Authorize requests waiting for a login or an approval, each tied to its login page and browser. */
   readonly pendingLogins: PendingLogins;
+  /** Codes typed at the device flow's verification page, the same way. */
+  readonly pendingDevices: PendingLogins<PendingDeviceCode>;
+  /** Setup's login pages, the same way (the id is the form's login-CSRF token). */
+  readonly setupLogins: PendingLogins<{ id: string }>;
   readonly received: ReceivedRequest[];
   readonly now: () => number;
   /** How long an access token lasts unused, like an org's session timeout (see TokenStore.noteUse). */

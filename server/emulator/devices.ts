@@ -12,6 +12,16 @@ export interface DeviceAuthorization {
   userId?: string;
 }
 
+/** A device request's answer: allowed, denied, or allowed by a user the app's admin-approved policy keeps out. */
+export type DeviceAnswer = 'allow' | 'deny' | 'not-let-in';
+
+/** A code typed at the verification page (/setup/connect), held for its browser until answered, then with its answer. */
+export interface PendingDeviceCode {
+  id: string;
+  userCode: string;
+  answer?: DeviceAnswer;
+}
+
 /** "You must approve access to the device within 10 minutes" (the Salesforce CLI's message). */
 export const DEVICE_LIFETIME_MS = 10 * 60 * 1000;
 export const DEVICE_INTERVAL_S = 5;

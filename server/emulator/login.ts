@@ -5,16 +5,9 @@ import { LOCKED_OUT_MESSAGE } from './lockout.ts';
 import type { OrgUser } from './org.ts';
 import { safeEqual } from './secrets.ts';
 
-/** A device request's answer: allowed, denied, or allowed by a user the app's admin-approved policy keeps out. */
-export type DeviceAnswer = 'allow' | 'deny' | 'not-let-in';
-
 declare module 'express-session' {
   interface SessionData {
     sfUserId?: string;
-    /** Device codes this browser entered, waiting for a login or an approval, by a random id. */
-    sfDevicePending?: Record<string, string>;
-    /** The device requests this browser has answered, by the same id, and how. */
-    sfDeviceAnswered?: Record<string, DeviceAnswer>;
   }
 }
 
@@ -47,16 +40,13 @@ export function checkCredentials(ctx: EmulatorContext, username: unknown, passwo
 
 /**
  * Logs the user in under a new session id, so that a session id planted before login (session fixation) never
- * becomes a logged-in one. Device codes waiting for a login survive; any error reaches Express's error handler, never the
- * process.
+ * becomes a logged-in one. Any error reaches Express's error handler, never the process.
  */
 export function startSession(req: Request, user: OrgUser, next: NextFunction, then: () => void): void {
-  const { sfDevicePending } = req.session;
   req.session.regenerate((error: unknown) => {
     if (error) return next(error);
     try {
       req.session.sfUserId = user.id;
-      Object.assign(req.session, { sfDevicePending });
       then();
     } catch (thrown) {
       next(thrown);
@@ -65,15 +55,13 @@ export function startSession(req: Request, user: OrgUser, next: NextFunction, th
 }
 
 /**
- * Ends this browser's login ("Not you?"), under a new session id, keeping the device codes that wait for a login (the
- * same authorization or device code is asked for again; authorizations are held apart, in pendingLogins.ts).
+ * Ends this browser's login ("Not you?"), under a new session id; the same authorization or device code is asked for
+ * again (they are held apart from the session, in pendingLogins.ts).
  */
 export function endLogin(req: Request, next: NextFunction, then: () => void): void {
-  const { sfDevicePending } = req.session;
   req.session.regenerate((error: unknown) => {
     if (error) return next(error);
     try {
-      Object.assign(req.session, { sfDevicePending });
       then();
     } catch (thrown) {
       next(thrown);

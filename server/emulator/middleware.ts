@@ -16,9 +16,9 @@ import { parseMultipart } from './endpoints/token.ts';
 import { salesforceRequestLimits } from './requestSize.ts';
 
 /**
- * Device codes waiting for a login and Setup's login page, apart from users signed in to the emulator, so that a
- * flood of the first cannot push out the second (authorize requests waiting for a login are held apart, with bounds
- * of their own: pendingLogins.ts). Bounded in bytes as well as in count. Two hours without a request end one, as the
+ * Sessions not signed in apart from users signed in to the emulator, so that a flood of the first cannot push out
+ * the second (requests waiting for a login, authorize's, device codes' and Setup's, are held apart, with bounds of
+ * their own: pendingLogins.ts). Bounded in bytes as well as in count. Two hours without a request end one, as the
  * playground's own sessions (and the emulator's default token lifetime).
  */
 const EMULATOR_SESSION_LIMITS: SessionLimits = {

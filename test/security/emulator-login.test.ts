@@ -94,10 +94,12 @@ describe('emulator login and approval under attack', () => {
   });
 
   test('a session id planted before login is replaced at login, and the planted one stays logged out', async () => {
-    // An anonymous session of the attacker's own (Setup's login page keeps its CSRF token in one), planted in the
-    // victim's browser before the victim opens a login page. (Login pages themselves start no session: their
-    // request is held apart, pendingLogins.ts.)
-    const planted = sessionId(await new TestClient().get(`${stack.emulatorUrl}/setup`));
+    // A session of the attacker's own (signed in as the attacker: login pages start no session, their request is
+    // held apart, pendingLogins.ts), planted in the victim's browser before the victim opens a login page.
+    const own = await atLogin(new TestClient());
+    const planted = sessionId(
+      await logIn(own.client, own.request, 'standard@playground.local', stack.config.emulator.password),
+    );
     assert.ok(planted);
     const victim = new TestClient();
     victim.setCookie(new URL(stack.emulatorUrl).hostname, '__Host-sfemu.sid', planted);

@@ -3,17 +3,26 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { appAccess, type EmulatorContext } from '../context.ts';
-import { checkCredentials, endLogin, sessionUser, startSession, type DeviceAnswer } from '../login.ts';
-import { PENDING_ID, recordAnswer, showAnswered, showConnected } from './connectAnswers.ts';
+import type { DeviceAnswer, PendingDeviceCode } from '../devices.ts';
+import { checkCredentials, endLogin, sessionUser, startSession } from '../login.ts';
+import { showAnswered, showConnected } from './connectAnswers.ts';
 import type { OrgUser } from '../org.ts';
 import { renderLogin } from './loginPage.ts';
 
-const MAX_PENDING = 10;
 /** Salesforce's wording for a wrong code was not found in a stored source. */
 const INVALID_CODE = 'That code is not valid or has expired. Check the code your device shows and try again.';
 
 export function connectEndpoint(ctx: EmulatorContext): Router {
   const router = Router();
+  /**
+   * The code this page's form (or query) names, held for this browser apart from its session (pendingLogins.ts):
+   * two codes entered at once in two tabs of a fresh browser each got a session, and the later cookie lost the
+   * other tab its code. Answered ones only when `answered` asks for them.
+   */
+  const held = (req: Request, id: unknown = req.body?.request, answered = false) => {
+    const code = ctx.pendingDevices.find(req, id);
+    return code && (answered || !code.answer) ? code : undefined;
+  };
 
   router.get('/setup/connect', (req, res) => {
     const typed = typeof req.query.user_code === 'string' ? req.query.user_code.slice(0, 20) : '';
@@ -30,51 +39,48 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
         error: INVALID_CODE,
       });
     }
-    const id = randomBytes(16).toString('hex');
-    const waiting = Object.entries({ ...req.session.sfDevicePending, [id]: authorization.userCode });
-    req.session.sfDevicePending = Object.fromEntries(waiting.slice(-MAX_PENDING));
-    if (!sessionUser(ctx, req)) return showLogin(res, id);
-    res.redirect(303, approvalUrl(id));
+    const code = { id: randomBytes(16).toString('hex'), userCode: authorization.userCode };
+    ctx.pendingDevices.hold(req, res, code);
+    if (!sessionUser(ctx, req)) return showLogin(res, code);
+    res.redirect(303, approvalUrl(code));
   });
 
   router.post('/setup/connect/login', (req, res, next) => {
-    const id = pendingId(req);
-    if (!id) return res.status(400).render('emulator/error', expired());
+    const code = held(req);
+    if (!code) return res.status(400).render('emulator/error', expired());
     const result = checkCredentials(ctx, req.body?.username, req.body?.password);
     if (!('user' in result)) {
       const username = typeof req.body?.username === 'string' ? req.body.username : '';
-      return showLogin(res.status(result.status), id, { username, error: result.error });
+      return showLogin(res.status(result.status), code, { username, error: result.error });
     }
-    startSession(req, result.user, next, () => res.redirect(303, approvalUrl(id)));
+    startSession(req, result.user, next, () => res.redirect(303, approvalUrl(code)));
   });
 
   // The approval page, a page of its own after the code or the login (Post/Redirect/Get): Back from the page
   // after it returns here, not to a browser asking to send the code or the password again.
   router.get('/setup/connect/approve', (req, res) => {
-    if (showAnswered(req, res, req.query.request)) return;
-    const id = pendingId(req, req.query.request);
+    if (showAnswered(res, held(req, req.query.request, true))) return;
+    const code = held(req, req.query.request);
     const user = sessionUser(ctx, req);
-    const authorization = id && ctx.devices.waitingFor(req.session.sfDevicePending?.[id] ?? '');
-    if (!id || !user || !authorization) return res.status(400).render('emulator/error', expired());
-    showApproval(res, id, user, authorization.scopes);
+    const authorization = code && ctx.devices.waitingFor(code.userCode);
+    if (!code || !user || !authorization) return res.status(400).render('emulator/error', expired());
+    showApproval(res, code, user, authorization.scopes);
   });
 
   router.post('/setup/connect/switch', (req, res, next) => {
-    const id = pendingId(req);
-    if (!id) return res.status(400).render('emulator/error', expired());
-    endLogin(req, next, () => showLogin(res, id));
+    const code = held(req);
+    if (!code) return res.status(400).render('emulator/error', expired());
+    endLogin(req, next, () => showLogin(res, code));
   });
 
   router.post('/setup/connect/approve', (req, res) => {
-    if (showAnswered(req, res, req.body?.request)) return;
-    const id = pendingId(req);
+    if (showAnswered(res, held(req, req.body?.request, true))) return;
+    const code = held(req);
     const user = sessionUser(ctx, req);
-    if (!id || !user || !req.session.sfDevicePending)
-      return res.status(400).render('emulator/error', expired());
-    const userCode = req.session.sfDevicePending[id];
-    delete req.session.sfDevicePending[id];
+    if (!code || !user) return res.status(400).render('emulator/error', expired());
     const allow = req.body?.decision === 'allow';
-    if (!ctx.devices.decide(userCode, { userId: user.id, allow })) {
+    if (!ctx.devices.decide(code.userCode, { userId: user.id, allow })) {
+      ctx.pendingDevices.forget(res, code);
       return res.status(400).render('emulator/error', expired());
     }
     // Whether Salesforce lets a device flow's Allow count as the approval the JWT bearer flow needs is unconfirmed:
@@ -85,14 +91,19 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     // the page must not promise access. What Salesforce's page says then is unconfirmed.
     const letIn = !allow || appAccess(ctx, user, 'peek', { grantType: 'device' }).permitted;
     const answer: DeviceAnswer = !allow ? 'deny' : letIn ? 'allow' : 'not-let-in';
-    recordAnswer(req, id, answer, MAX_PENDING);
+    // Kept with its answer, so that Back to the approval page shows that answer.
+    code.answer = answer;
     showConnected(res, answer);
   });
 
   return router;
 }
 
-function showLogin(res: Response, id: string, form: { username?: string; error?: string } = {}): void {
+function showLogin(
+  res: Response,
+  { id }: PendingDeviceCode,
+  form: { username?: string; error?: string } = {},
+): void {
   renderLogin(res, {
     action: '/setup/connect/login',
     hidden: { request: id },
@@ -104,7 +115,7 @@ function showLogin(res: Response, id: string, form: { username?: string; error?:
 }
 
 /** The device flow always asks: a code typed from someone else's screen must never connect silently. */
-function showApproval(res: Response, id: string, user: OrgUser, scopes: string[]): void {
+function showApproval(res: Response, { id }: PendingDeviceCode, user: OrgUser, scopes: string[]): void {
   res.render('emulator/approve', {
     title: 'Allow access?',
     pending: { id },
@@ -116,15 +127,8 @@ function showApproval(res: Response, id: string, user: OrgUser, scopes: string[]
   });
 }
 
-/** The pending code named by `id` (the form's `request` field, or the page's query): a well-formed own key only. */
-function pendingId(req: Request, id: unknown = req.body?.request): string | undefined {
-  const pending = req.session.sfDevicePending;
-  return typeof id === 'string' && PENDING_ID.test(id) && pending && Object.hasOwn(pending, id)
-    ? id
-    : undefined;
-}
-
-const approvalUrl = (id: string) => `/setup/connect/approve?${new URLSearchParams({ request: id })}`;
+const approvalUrl = ({ id }: PendingDeviceCode) =>
+  `/setup/connect/approve?${new URLSearchParams({ request: id })}`;
 
 function expired() {
   return {

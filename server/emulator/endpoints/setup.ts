@@ -36,7 +36,7 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
 
   router.get('/setup', (req, res) => {
     const user = sessionUser(ctx, req);
-    if (!user) return showLogin(req, res.status(401));
+    if (!user) return showLogin(ctx, req, res.status(401));
     if (user.profile !== ADMIN_PROFILE) return refuse(req, res, user);
     const saved = req.session.sfSetupDone;
     delete req.session.sfSetupDone;
@@ -44,12 +44,14 @@ export function setupEndpoint(ctx: EmulatorContext): Router {
   });
 
   router.post('/setup/login', (req, res, next) => {
-    if (!validCsrf(req)) return showLogin(req, res.status(403), { error: FORM_EXPIRED });
+    const login = ctx.setupLogins.find(req, req.body?.csrf);
+    if (!login) return showLogin(ctx, req, res.status(403), { error: FORM_EXPIRED });
     const result = checkCredentials(ctx, req.body?.username, req.body?.password);
     if (!('user' in result)) {
       const username = typeof req.body?.username === 'string' ? req.body.username : '';
-      return showLogin(req, res.status(result.status), { username, error: result.error });
+      return showLogin(ctx, req, res.status(result.status), { username, error: result.error }, login);
     }
+    ctx.setupLogins.forget(res, login);
     startSession(req, result.user, next, () => res.redirect(303, '/setup'));
   });
 

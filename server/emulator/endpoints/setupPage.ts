@@ -26,14 +26,24 @@ declare module 'express-session' {
   }
 }
 
+/**
+ * The login in front of Setup. Its form's token (against login CSRF) is the id of a login held for this page and
+ * browser apart from the session (pendingLogins.ts): as a session's token, two Setup tabs opened at once in a fresh
+ * browser each got a session, and the one whose cookie the browser did not keep was told its form expired. A login
+ * page shown again (a wrong password) keeps its `held` login.
+ */
 export function showLogin(
+  ctx: EmulatorContext,
   req: Request,
   res: Response,
   form: { username?: string; error?: string } = {},
+  held?: { id: string },
 ): void {
+  const login = held ?? { id: randomBytes(16).toString('hex') };
+  ctx.setupLogins.hold(req, res, login);
   renderLogin(res, {
     action: '/setup/login',
-    hidden: { csrf: csrfToken(req) },
+    hidden: { csrf: login.id },
     username: form.username ?? '',
     error: form.error,
     purpose: 'Setup needs a System Administrator. Log in to continue.',
