@@ -7,7 +7,7 @@ import { namedUserJwtLifetimeMs } from './namedUserJwt.ts';
 import { ORG_ID, type OrgUser } from './org.ts';
 
 /** The fixture's token has its nbf 15 s before its iat: room for clocks a little behind. */
-const NOT_BEFORE_LEEWAY_S = 15;
+export const NOT_BEFORE_LEEWAY_S = 15;
 
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

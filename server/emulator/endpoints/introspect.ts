@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { clientCredentials, secretMatches } from '../clientAuth.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
 import { OAuthError, sendOAuthError } from '../errors.ts';
+import { NOT_BEFORE_LEEWAY_S } from '../jwtAccessToken.ts';
 import { identityUrl } from '../org.ts';
 import { mergedParams, repeatedParam } from '../params.ts';
 import { isWithinPolicy } from '../refreshPolicy.ts';
@@ -59,7 +60,9 @@ function describeToken(ctx: EmulatorContext, token: string): Record<string, unkn
     sub: identityUrl(ctx.baseUrl, user.id),
     token_type: access ? 'access_token' : 'refresh_token',
     iat,
-    nbf: iat,
+    // RFC 7662 2.2: the token's own nbf. A JWT carries one 15 s before its iat (jwtAccessToken.ts), which its
+    // introspection must not contradict; an opaque token has none of its own, and is usable from its issue.
+    nbf: access?.format === 'jwt' ? iat - NOT_BEFORE_LEEWAY_S : iat,
   };
   if (access) result.exp = Math.floor(access.expiresAt / 1000);
   return result;

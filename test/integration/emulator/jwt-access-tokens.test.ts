@@ -145,6 +145,7 @@ describe('emulator: JWT-based access tokens', () => {
     assert.equal(used.introspect.active, true);
     assert.equal(used.introspect.exp, claims.exp, 'introspection says the exp the token carries');
     assert.equal(used.introspect.iat, claims.iat);
+    assert.equal(used.introspect.nbf, claims.nbf, 'and the nbf it carries, 15 s before its iat');
     const revoke = await lifecycle.post('/services/oauth2/revoke', { token: tokens.access_token });
     assert.equal(revoke.status, 200);
     const after = await useToken(stack, tokens.access_token, tokens.id);
