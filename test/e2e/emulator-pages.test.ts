@@ -1,4 +1,5 @@
-// The emulator's own pages in Chromium: where the login page puts the cursor.
+// The emulator's own pages in Chromium: where the login page puts the cursor, and the home page's layout from a phone
+// to a desktop (its accessibility: a11y-signed-out.test.ts).
 import assert from '../support/assert.ts';
 import { after, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -51,5 +52,53 @@ describe('the emulator’s pages in Chromium', () => {
     await page.getByRole('button', { name: 'Log In' }).click();
     await page.getByRole('alert').waitFor();
     assert.equal(await focused(), 'password');
+  });
+
+  test('the home page keeps its text inside its margins, and its demo users’ words whole where there is room', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    for (const width of [320, 768, 1280]) {
+      const wide = await newContext(browser, width);
+      const home = await wide.newPage();
+      await home.goto(`${stack.emulatorUrl}/`);
+      const found = await home.evaluate(() => {
+        const main = document.querySelector('main') as HTMLElement;
+        const style = getComputedStyle(main);
+        const box = main.getBoundingClientRect();
+        const [left, right] = [
+          box.left + parseFloat(style.paddingLeft),
+          box.right - parseFloat(style.paddingRight),
+        ];
+        // No local functions here: the test's compiler would wrap them in a helper this page does not have.
+        const texts: Node[] = [];
+        const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+        // A one-word cell (a username, a token, a header) drawn on more than one line was cut inside its word.
+        const words = [...main.querySelectorAll('th, td')].filter(
+          (cell) => !/\s/.test(cell.textContent?.trim() ?? ''),
+        );
+        const lines = new Map<Node, DOMRect[]>();
+        for (const node of [...texts, ...words]) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          lines.set(
+            node,
+            [...range.getClientRects()].filter((rect) => rect.width > 0),
+          );
+        }
+        const outside = texts
+          .filter((node) =>
+            lines.get(node)?.some((rect) => rect.left < left - 0.5 || rect.right > right + 0.5),
+          )
+          .map((node) => node.textContent?.trim().slice(0, 40));
+        const cut = words
+          .filter((cell) => new Set(lines.get(cell)?.map((rect) => Math.round(rect.top))).size > 1)
+          .map((cell) => cell.textContent?.trim());
+        return { outside, cut };
+      });
+      assert.deepEqual(found.outside, [], `text in the margin at ${width} px`);
+      // At 320 px each user is a card of its own and a long word must break; wider, the table has room for them.
+      if (width > 320) assert.deepEqual(found.cut, [], `words cut at ${width} px`);
+      await wide.close();
+    }
   });
 });
