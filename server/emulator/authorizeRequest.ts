@@ -5,12 +5,12 @@ import { OAuthError } from './errors.ts';
 import type { Host } from './hosts.ts';
 import type { Params } from './params.ts';
 import { requestedScopes } from './scopes.ts';
-import type { PendingAuthorization } from './pendingLogins.ts';
+import type { PendingAuthorization } from './pendingAuthorization.ts';
 import { safeEqual } from './secrets.ts';
 import { PageError, RedirectError, RemoteAccessError } from './authorizeErrors.ts';
 
-// What a valid request becomes; held (apart from the session) in pendingLogins.ts, which names its fields.
-export type { PendingAuthorization } from './pendingLogins.ts';
+// What a valid request becomes; held (apart from the session) in pendingLogins.ts.
+export type { PendingAuthorization } from './pendingAuthorization.ts';
 
 /**
  * The checks in Salesforce's order: the client, the callback, the org's block on the app, then the request itself.

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
+import type { PendingAuthorization } from './pendingAuthorization.ts';
 import { safeEqual } from './secrets.ts';
 
 /*
@@ -17,26 +18,6 @@ import { safeEqual } from './secrets.ts';
  * emulator's sessions had when they held these requests. Used once: answered, it is forgotten (a device code's
  * answer is kept, for Back to its page: connect.ts).
  */
-
-/** A valid authorize request (authorizeRequest.ts) waiting for a login or an approval. */
-export interface PendingAuthorization {
-  id: string;
-  responseType: 'code' | 'token';
-  withIdToken: boolean;
-  redirectUri: string;
-  scopes: string[];
-  state?: string;
-  nonce?: string;
-  codeChallenge?: string;
-  prompt: string[];
-  /** immediate=true: sign in without any page (a logged-in user who approved before), or fail at once. */
-  immediate: boolean;
-  loginHint?: string;
-  /** The host the browser was sent to: a user-agent id_token names it as issuer (by its own name, hosts.ts). */
-  host: string;
-  /** Where the browser reaches that host: its error page is sent there. */
-  pageHost: string;
-}
 
 /** Pending ids are 16 random bytes in hex: anything else (`__proto__`, `constructor`...) is refused unread. */
 const PENDING_ID = /^[0-9a-f]{32}$/;
