@@ -47,7 +47,7 @@ describe('copied requests run as copied', () => {
     const script = await copy(box, button);
     assert.match(
       script,
-      /^: "\$\{SF_ACCESS_TOKEN:\?is not set: export SF_ACCESS_TOKEN=<the access token> first, Reveal on the playground shows it\}" &&$/m,
+      /^: "\$\{SF_ACCESS_TOKEN:\?is not set: read -rs SF_ACCESS_TOKEN && export SF_ACCESS_TOKEN first, then paste the access token, Reveal on the playground shows it\}" &&$/m,
     );
     assert.match(script, /^ {2}-H "Authorization: Bearer \$SF_ACCESS_TOKEN" \\$/m);
     assert.match(script, /^curl --cacert certs\/server\.crt --get /m);

@@ -1,6 +1,6 @@
 // curl: the request as one shell command, secrets in variables set just above it (a password, never kept, checked).
 // Comment lines keep to words and commas: zsh without interactivecomments (its default) runs them as commands.
-import { bindingsComment, bindingsOf, placeholder, type Binding, type SnippetContext } from './context.ts';
+import { bindingsComment, bindingsOf, type Binding, type SnippetContext } from './context.ts';
 import { urlWithQuery, type Field, type LegRequest } from './request.ts';
 import { isSecret, type Value } from './secrets.ts';
 
@@ -30,11 +30,12 @@ export const POSIX_SHELL_LINE = '# For bash or zsh, on macOS, Linux, WSL or Git 
 export function variableLines(bindings: readonly Binding[]): string[] {
   const set = bindings.filter((binding) => binding.value !== undefined);
   const checked = bindings.filter((binding) => binding.value === undefined);
-  // Inside "${…:?…}" no quotes: bash drops them and dash prints them.
+  // Inside "${…:?…}" no quotes: bash drops them and dash prints them. So the value is read, never typed in an export
+  // line: unquoted there, an access token's `!` (00D…!AR…) is history expansion at a bash or zsh prompt.
   const howToSet = (binding: Binding) =>
     binding.unkept
       ? `read -rs ${binding.variable} && export ${binding.variable} first, then type ${binding.describe}`
-      : `export ${binding.variable}=${placeholder(binding)} first, Reveal on the playground shows it`;
+      : `read -rs ${binding.variable} && export ${binding.variable} first, then paste ${binding.describe}, Reveal on the playground shows it`;
   return [
     ...set.map((binding) => `export ${binding.variable}=${shellQuote(binding.value ?? '')}`),
     ...checked.map((binding) => `: "\${${binding.variable}:?is not set: ${howToSet(binding)}}" &&`),

@@ -95,7 +95,7 @@ describe('sf CLI snippets', () => {
     assert.match(unset.stdout, /still here/, 'the shell went on: only the && chain stopped');
     assert.match(
       unset.stderr,
-      /SF_ACCESS_TOKEN: is not set: export SF_ACCESS_TOKEN=<the access token> first/,
+      /SF_ACCESS_TOKEN: is not set: read -rs SF_ACCESS_TOKEN && export SF_ACCESS_TOKEN first, then paste the access token,/,
     );
     const exported = paste({ SF_ACCESS_TOKEN: 'own-token' });
     assert.match(exported.stdout, /ran: org login with own-token\nran: data query with own-token/);

@@ -15,9 +15,9 @@ describe('curl snippets', () => {
         POSIX_SHELL_LINE,
         '# Run it from the playground folder, where certs/ is.',
         '# No values here: export each variable below in your shell first, Reveal on the playground shows yours.',
-        ': "${SF_AUTH_CODE:?is not set: export SF_AUTH_CODE=<the authorization code> first, Reveal on the playground shows it}" &&',
-        ': "${SF_CLIENT_SECRET:?is not set: export SF_CLIENT_SECRET=<the consumer secret> first, Reveal on the playground shows it}" &&',
-        ': "${SF_CODE_VERIFIER:?is not set: export SF_CODE_VERIFIER=<the PKCE code_verifier> first, Reveal on the playground shows it}" &&',
+        ': "${SF_AUTH_CODE:?is not set: read -rs SF_AUTH_CODE && export SF_AUTH_CODE first, then paste the authorization code, Reveal on the playground shows it}" &&',
+        ': "${SF_CLIENT_SECRET:?is not set: read -rs SF_CLIENT_SECRET && export SF_CLIENT_SECRET first, then paste the consumer secret, Reveal on the playground shows it}" &&',
+        ': "${SF_CODE_VERIFIER:?is not set: read -rs SF_CODE_VERIFIER && export SF_CODE_VERIFIER first, then paste the PKCE code_verifier, Reveal on the playground shows it}" &&',
         'curl --cacert certs/server.crt https://localhost:8443/services/oauth2/token \\',
         "  -H 'accept: application/json' \\",
         '  --data-urlencode grant_type=authorization_code \\',
@@ -52,7 +52,7 @@ describe('curl snippets', () => {
       [
         POSIX_SHELL_LINE,
         '# No values here: export each variable below in your shell first, Reveal on the playground shows yours.',
-        ': "${SF_CLIENT_SECRET:?is not set: export SF_CLIENT_SECRET=<the consumer secret> first, Reveal on the playground shows it}" &&',
+        ': "${SF_CLIENT_SECRET:?is not set: read -rs SF_CLIENT_SECRET && export SF_CLIENT_SECRET first, then paste the consumer secret, Reveal on the playground shows it}" &&',
         'curl https://127.0.0.1:8443/services/oauth2/token \\',
         "  -H 'accept: application/json' \\",
         '  --user "3MVG9LocalPlaygroundEmulatorConsumerKey:$SF_CLIENT_SECRET" \\',
@@ -127,7 +127,7 @@ describe('curl snippets', () => {
     assert.equal(stopped.stdout, '', 'curl never ran');
     assert.match(
       stopped.stderr,
-      /SF_CLIENT_SECRET: is not set: export SF_CLIENT_SECRET=<the consumer secret> first/,
+      /SF_CLIENT_SECRET: is not set: read -rs SF_CLIENT_SECRET && export SF_CLIENT_SECRET first, then paste the consumer secret,/,
     );
   });
 
