@@ -31,7 +31,9 @@ export const FLOW_PREREQUISITE_RULES: Rule[] = [
     likelyMeaning:
       'The username-password flow sends the password typed on its page (followed by the security token), and the Password field was empty. Salesforce would have answered authentication failure, its answer to every cause, and counted the attempt toward the lockout.',
     howToFix:
-      "Type the user's password (the emulator's demo password is on its home page), and its security token unless this machine's address is in the org's trusted IP ranges or the profile's login IP ranges.",
+      "Type the user's password, and its security token unless this machine's address is in the org's trusted IP ranges or the profile's login IP ranges.",
+    // Only where the org is the emulator: a real org's admin has no demo password to look up.
+    inEmulator: "Its demo users' password is on its home page.",
     whatNotToDo:
       'Do not store a password in code or in .env to skip this: that is why the flow is being retired.',
   },

@@ -24,7 +24,7 @@ export const FLOW_RULES: Rule[] = [
     title: 'The app has no Run As user for client credentials',
     likelyMeaning:
       'The flow is not enabled, or it is but no Run As user is saved. The checkbox and the Run As user live on different screens.',
-    howToFix: `Enable Client Credentials Flow on the app, then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. At Salesforce a change takes a few minutes to apply; at the local emulator, it counts from the next request.`,
+    howToFix: `Enable Client Credentials Flow on the app (${APP_MANAGER} → Edit → OAuth settings), then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. At Salesforce a change takes a few minutes to apply; at the local emulator, it counts from the next request.`,
     whatNotToDo:
       'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs (the local emulator has none: there, pick its standard user, standard@).',
   },
@@ -101,8 +101,7 @@ export const FLOW_RULES: Rule[] = [
     title: 'The device flow is blocked for this app',
     likelyMeaning:
       '"Enable for Device Flow" is off on the app, or the app is not installed in the org: since September 2025 Salesforce blocks the device flow for every uninstalled connected app, even for users who approved it before.',
-    howToFix:
-      'Install the app (Setup → Connected Apps OAuth Usage → Install) and turn on "Enable for Device Flow" (External Client Apps: Flow Enablement → Enable Device Flow). Where a browser is at hand, use the web server flow with PKCE instead.',
+    howToFix: `Install the app (Setup → Connected Apps OAuth Usage → Install) and turn on "Enable for Device Flow" (${APP_MANAGER} → Edit → OAuth settings; External Client Apps: Flow Enablement → Enable Device Flow). Where a browser is at hand, use the web server flow with PKCE instead.`,
     whatNotToDo:
       "Do not borrow another tool's app (such as the Salesforce CLI's) to get around it: it is blocked too.",
   },

@@ -73,8 +73,8 @@ export interface Explanation {
   howToFix: string;
   whatNotToDo: string;
   /**
-   * Where the fix differs when the org is the local emulator (a condition only a "break it" switch creates there,
-   * with no setting on its Setup page to change): said instead of pointing to that page.
+   * What holds only when the org is the local emulator, said only then: a condition only a "break it" switch
+   * creates there (no setting on its Setup page to change), said instead of pointing to that page, or its demo values.
    */
   inEmulator?: string;
   /** The fix changes a setting, which the playground reads at start: the page says to restart it. */
