@@ -57,9 +57,12 @@ export async function idTokenSignatureCheck(
   if (atHashChecked && atHash !== accessTokenHash(expected.accessToken as string)) {
     return result(false, `at_hash is ${String(atHash)}, not the hash of the access token it came with.`);
   }
+  // Judged by this machine's clock: an id_token read as it arrives looks expired only when that clock runs ahead.
+  const expiredNote =
+    "; note: it has already expired by this machine's clock (id_tokens live about two minutes): if it just arrived, this clock is ahead of Salesforce's (the clock check says by how much)";
   return result(
     true,
-    `RS256 signature verified with key ${kid} from the issuer's JWKS; iss and aud match${atHashChecked ? '; at_hash matches the access token' : ''}${expired ? '; note: it has already expired (id_tokens live about two minutes)' : ''}.`,
+    `RS256 signature verified with key ${kid} from the issuer's JWKS; iss and aud match${atHashChecked ? '; at_hash matches the access token' : ''}${expired ? expiredNote : ''}.`,
   );
 }
 
