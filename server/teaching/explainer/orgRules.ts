@@ -4,13 +4,29 @@ import { APP_MANAGER, ONLY_A_SWITCH, type Rule } from './types.ts';
 
 export const ORG_RULES: Rule[] = [
   {
+    // Salesforce Help, "Connected App IP Relaxation and Continuous IP Enforcement": IP restrictions are enforced only
+    // where a user's profile sets them, and the JWT (and SAML) bearer flows always enforce them, whatever the policy.
+    key: 'ip-restricted-jwt',
+    error: 'invalid_grant',
+    description: 'ip restricted',
+    when: (c) => c.flow === 'jwt',
+    title: "The JWT bearer login came from an IP address the user's profile does not allow",
+    likelyMeaning:
+      "The user named in sub has a profile with Login IP Ranges that do not include this server's address. Salesforce Help says the JWT bearer flow always enforces IP restrictions, whatever the app's IP Relaxation policy.",
+    howToFix:
+      "Add the server's outgoing address to the profile's Login IP Ranges, or sign in as an integration user whose profile allows it. Login History names the address that was refused.",
+    whatNotToDo:
+      "Do not change the app's IP Relaxation for this: it does not apply to the JWT bearer flow, so the next run fails the same way.",
+    inEmulator: ONLY_A_SWITCH,
+  },
+  {
     key: 'ip-restricted',
     error: 'invalid_grant',
     description: 'ip restricted',
     title: 'The login came from an IP address the org does not allow',
     likelyMeaning:
-      "The user's profile has Login IP Ranges (or sessions are locked to the IP address they started from) that do not include this machine's address, and the app's IP Relaxation enforces them. The org's trusted IP ranges (Network Access) do not cause this: outside them a user is only asked to verify their identity.",
-    howToFix: `Add the address to the profile's Login IP Ranges, or set the app's IP Relaxation to "Relax IP restrictions" (${APP_MANAGER} → Manage → Edit Policies). Login History names the address that was refused.`,
+      "The user's profile has Login IP Ranges (or sessions are locked to the IP address they started from) that do not include this machine's address, and the app's IP Relaxation enforces them. Salesforce Help says IP restrictions are enforced only where they are set on the user's profile.",
+    howToFix: `Add the address to the profile's Login IP Ranges, or change the app's IP Relaxation (${APP_MANAGER} → Manage → Edit Policies): "Enforce IP restrictions, but relax for refresh tokens" when only refreshes fail, "Relax IP restrictions" otherwise. The JWT bearer flow always enforces them. Login History names the address that was refused.`,
     whatNotToDo: 'Do not relax IP restrictions for every user to fix one integration.',
     inEmulator: ONLY_A_SWITCH,
   },
