@@ -42,7 +42,7 @@ function compareKeyAndCertificate(keyFile: string, certFile: string): Check {
     if (isOwnKey(keyFile, certFile) && /does not match/.test(message)) {
       return check(
         false,
-        `${keyFile} (SF_JWT_KEY_FILE) is not the partner of ${path.basename(certFile)}. Upload the certificate made with that key to the app, and put a copy at ${certFile} so this check can compare them.`,
+        `${keyFile} (SF_JWT_KEY_FILE) is not the partner of ${path.basename(certFile)}. Upload the certificate made with that key to the app, and put a copy at ${certFile} so this check can compare them. None yet? ${certificateCommand(keyFile, certFile)} makes one there (self-signed, for a year, as Salesforce DX's guide does).`,
       );
     }
     return check(false, message);
@@ -52,4 +52,10 @@ function compareKeyAndCertificate(keyFile: string, certFile: string): Check {
 /** A signing key of one's own (SF_JWT_KEY_FILE), not the generated certs/jwt.key beside the certificate. */
 export function isOwnKey(keyFile: string, certFile: string): boolean {
   return keyFile !== path.join(path.dirname(certFile), 'jwt.key');
+}
+
+/** OpenSSL's one line for a self-signed certificate of `keyFile` at `certFile`, each path quoted for a POSIX shell. */
+export function certificateCommand(keyFile: string, certFile: string): string {
+  const quoted = (file: string) => (/^[\w./:@,+%-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`);
+  return `openssl req -new -x509 -sha256 -days 365 -key ${quoted(keyFile)} -subj /CN=jwt-bearer -out ${quoted(certFile)}`;
 }

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import type { Attempt } from '../attempts/attempt.ts';
 import { CertificateError, readPemFile } from '../certChecks.ts';
 import { HttpError } from '../errors.ts';
-import { isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
+import { certificateCommand, isOwnKey, keyMatchesCertificate } from '../flows/jwtKeyCheck.ts';
 import { runDoctor } from '../flows/setupDoctor.ts';
 import { hostKind, orgOnThisMachine } from '../hostKinds.ts';
 import { isCertificatePem } from '../pem.ts';
@@ -55,7 +55,12 @@ export function setupPages(services: Services): Record<'guide' | 'check' | 'cert
   // With a key of one's own, certs/jwt.crt is offered only when it is that key's partner: any other would fail.
   const certificateOffer = () => {
     const ownKey = isOwnKey(config.jwtKeyFile, certFile);
-    return { ownKey, offered: !ownKey || keyMatchesCertificate(config.jwtKeyFile, certFile).passed };
+    const offered = !ownKey || keyMatchesCertificate(config.jwtKeyFile, certFile).passed;
+    return {
+      ownKey,
+      offered,
+      makeOne: offered ? undefined : certificateCommand(config.jwtKeyFile, certFile),
+    };
   };
   return {
     guide(req, res) {
