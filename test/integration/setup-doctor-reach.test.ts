@@ -4,6 +4,7 @@ import assert from '../support/assert.ts';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { doctorReport } from '../support/doctor.ts';
+import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT } from '../support/stack.ts';
 import { EMULATOR_DEFAULTS } from '../../server/config.ts';
 
@@ -28,6 +29,9 @@ describe('the setup doctor, when the org does not answer', () => {
       );
       // An org on this machine is not called a real one.
       assert.match(html, /<p class="mode-badge mode-org">Org mode, on this machine<\/p>/);
+      // Before a first flow, the home page leads to this check.
+      const home = await (await new TestClient().get(`${unreachable.appUrl}/`)).text();
+      assert.match(home, /<a href="\/setup#doctor">Check\s+my setup<\/a> asks it whether it knows/);
     } finally {
       await unreachable.close();
     }
