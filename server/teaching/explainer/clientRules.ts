@@ -75,10 +75,13 @@ export const CLIENT_RULES: Rule[] = [
     description: 'invalid client credentials',
     title: 'The client secret is wrong',
     likelyMeaning:
-      "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces), or a client sent one it did not have: Auth.js with no clientSecret still sends HTTP Basic, with the word undefined as the secret.",
-    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) into SF_CLIENT_SECRET (Auth.js: AUTH_SALESFORCE_SECRET, or the provider's clientSecret). A public client with "Require Secret" off sends none at all (Auth.js: the provider's client: { token_endpoint_auth_method: "none" }).`,
+      "A client_secret was sent but it is not this app's consumer secret (copied from another app, rotated, or padded with spaces), or a client sent one it did not have (a secret setting left unset, sent as an empty or made-up value).",
+    howToFix: `Copy the Consumer Secret again (${APP_MANAGER} → View → Manage Consumer Details; ${ECA_KEYS}) into SF_CLIENT_SECRET, or your client's secret setting. A public client with "Require Secret" off sends none at all.`,
     whatNotToDo: 'Do not paste the secret into tickets or logs while debugging.',
-    detail: (c) => secretOnPurpose(c, 'wrong-secret', 'sent a spoilt secret'),
+    detail: (c) =>
+      c.authJs
+        ? 'Auth.js with no clientSecret still sends HTTP Basic, with the word undefined as the secret: set AUTH_SALESFORCE_SECRET (or the provider\'s clientSecret); for a public client, the provider\'s client: { token_endpoint_auth_method: "none" }.'
+        : secretOnPurpose(c, 'wrong-secret', 'sent a spoilt secret'),
   },
   {
     key: 'app-not-installed',

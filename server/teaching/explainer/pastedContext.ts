@@ -103,6 +103,7 @@ export function contextOfPaste(raw: string, description = '', loginHost?: string
   const onLoginHost = loginHostCall(text, loginHost);
   if (onLoginHost) context[onLoginHost.oauth ? 'oauthLoginHost' : 'apiLoginHost'] = onLoginHost.host;
   context.pageOrigin = corsOriginOf(raw);
+  if (/\[auth\]\[(?:error|cause|details)\]|@auth\/core|errors\.authjs\.dev/.test(text)) context.authJs = true;
   return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined));
 }
 

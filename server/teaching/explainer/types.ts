@@ -62,6 +62,8 @@ export interface ExplainContext {
   emptyRefreshToken?: boolean;
   /** A pasted CORS refusal's page origin, as the browser's line names it ("null" for a file:// page). */
   pageOrigin?: string;
+  /** The paste is Auth.js's log ([auth][error], @auth/core): its own settings are named, no one else's. */
+  authJs?: boolean;
   /** The faults the attempt was armed with ("break it"): the cause, when the learner asked for it. */
   faults?: readonly Fault[];
 }

@@ -313,7 +313,10 @@ describe('the newer flows through the app', () => {
         await runWebServerFlow(stack, client);
         await arm('/flows/refresh-token', 'refresh-token', fault);
         assert.equal(await run('/flows/refresh-token'), '/flows/refresh-token#teaching-heading');
-        assertExplained(await page('/flows/refresh-token'), { error, description, title, fault });
+        const explained = await page('/flows/refresh-token');
+        assertExplained(explained, { error, description, title, fault });
+        // The playground's own call: no other client's settings (Auth.js's) in its card.
+        assert.doesNotMatch(explained, /Auth\.js/);
         // Only invalid_grant kills the refresh token; a secret left out or wrong leaves it working.
         const result = await page('/result');
         assert.equal(/Salesforce refused a refresh of this login/.test(result), error === 'invalid_grant');
