@@ -145,6 +145,6 @@ const UNKNOWN_APP_STOP: ExplainedError = {
 
 /** A rule's words, without its matching parts (error, description, when, detail). */
 function explanationOf(rule: Rule): Explanation {
-  const { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, restartAfter } = rule;
-  return { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, restartAfter };
+  const { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, emulatorHint, restartAfter } = rule;
+  return { key, title, likelyMeaning, howToFix, whatNotToDo, inEmulator, emulatorHint, restartAfter };
 }

@@ -26,7 +26,8 @@ export const FLOW_RULES: Rule[] = [
       'The flow is not enabled, or it is but no Run As user is saved. The checkbox and the Run As user live on different screens.',
     howToFix: `Enable Client Credentials Flow on the app (${APP_MANAGER} → Edit → OAuth settings), then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. At Salesforce a change takes a few minutes to apply; at the local emulator, it counts from the next request.`,
     whatNotToDo:
-      'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs (the local emulator has none: there, pick its standard user, standard@).',
+      'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs.',
+    emulatorHint: 'It has no API Only user: for Run As there, pick its standard user (standard@).',
   },
   {
     key: 'client-credentials-run-as',

@@ -79,6 +79,8 @@ export interface Explanation {
    * creates there (no setting on its Setup page to change), said instead of pointing to that page, or its demo values.
    */
   inEmulator?: string;
+  /** Said after the link to the emulator's Setup page, only when the org is the local emulator: its own values. */
+  emulatorHint?: string;
   /** The fix changes a setting, which the playground reads at start: the page says to restart it. */
   restartAfter?: boolean;
 }

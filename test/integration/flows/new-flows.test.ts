@@ -31,7 +31,7 @@ describe('the newer flows through the app', () => {
         title: 'The app has no Run As user for client credentials',
       });
       // Its advice against an administrator, with the emulator's users only: which one to pick there.
-      assert.match(html, /the local emulator has none: there, pick its standard user, standard@/);
+      assert.match(html, /It has no API Only user: for Run As there, pick its standard user \(standard@\)/);
       // "A few minutes" is a real org's: the emulator's change counts from the next request.
       assert.match(
         html,
