@@ -22,9 +22,10 @@ export interface CertificateFiles {
 
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
 
-export async function ensureCertificates(certsDir: string): Promise<CertificateFiles> {
+/** `jwtKeyFile`: the key that signs (SF_JWT_KEY_FILE); another than certs/jwt.key leaves jwt.crt to be its partner. */
+export async function ensureCertificates(certsDir: string, jwtKeyFile?: string): Promise<CertificateFiles> {
   try {
-    return await ensureIn(certsDir);
+    return await ensureIn(certsDir, jwtKeyFile);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof CertificateError || !code) throw error;
@@ -37,7 +38,7 @@ export async function ensureCertificates(certsDir: string): Promise<CertificateF
   }
 }
 
-async function ensureIn(certsDir: string): Promise<CertificateFiles> {
+async function ensureIn(certsDir: string, jwtKeyFile: string | undefined): Promise<CertificateFiles> {
   mkdirSync(certsDir, { recursive: true });
   const created: string[] = [];
   const server = pairIn(certsDir, 'server');
@@ -46,7 +47,11 @@ async function ensureIn(certsDir: string): Promise<CertificateFiles> {
   if (await createIfMissing(jwt, 'Salesforce OAuth Playground JWT signing', false)) {
     created.push(jwt.keyFile, jwt.certFile);
   }
-  for (const pair of [server, jwt]) checkKeyMatchesCertificate(pair);
+  checkKeyMatchesCertificate(server);
+  // With a key of one's own, jwt.crt is that key's certificate (the JWT page's key check compares them and prints
+  // the line that makes one there): the generated jwt.key no longer signs, so it need not be jwt.crt's partner.
+  const ownKey = jwtKeyFile !== undefined && path.resolve(jwtKeyFile) !== jwt.keyFile;
+  if (!ownKey) checkKeyMatchesCertificate(jwt);
   checkRsaPair(jwt);
   checkServesLocalhost(server.certFile);
   return { server, jwt, created };

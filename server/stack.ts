@@ -62,7 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const wantEmulator = options.emulatorOnly || configured.mode === 'emulator';
   const viewCache = !(options.development ?? env.NODE_ENV === 'development');
   if (wantEmulator) checkDataDir(configured.emulator.dataDir);
-  const certs = await ensureCertificates(configured.certsDir);
+  const certs = await ensureCertificates(configured.certsDir, configured.jwtKeyFile);
   const tls = {
     key: readFileSync(certs.server.keyFile, 'utf8'),
     cert: readFileSync(certs.server.certFile, 'utf8'),

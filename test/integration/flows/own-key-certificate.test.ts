@@ -1,5 +1,6 @@
 // A signing key of one's own with no certificate yet: the JWT page and the Setup guide print OpenSSL's line that
-// makes one, and that line, run as printed (a folder name with a space and a quote in it), makes the key check pass.
+// makes one, and that line, run as printed (a folder name with a space and a quote in it), makes the key check pass,
+// and the next start too.
 import assert from '../../support/assert.ts';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { startTestStack, testCertsFolder, testKeyPem, type TestStack } from '../
 
 describe('a key of its own without its certificate', () => {
   let root: string;
+  let keyFile: string;
   let stack: TestStack;
   before(async () => {
     // A project copy of its own: the printed line writes its certs/jwt.crt.
@@ -20,7 +22,7 @@ describe('a key of its own without its certificate', () => {
     mkdirSync(path.join(root, 'certs'));
     for (const file of ['server.key', 'server.crt', 'jwt.key', 'jwt.crt'])
       copyFileSync(path.join(certs, file), path.join(root, 'certs', file));
-    const keyFile = path.join(root, 'my keys', 'integration.pem');
+    keyFile = path.join(root, 'my keys', 'integration.pem');
     mkdirSync(path.dirname(keyFile));
     writeFileSync(keyFile, testKeyPem('own-key-certificate'), { mode: 0o600 });
     stack = await startTestStack({ SF_JWT_KEY_FILE: keyFile }, { rootDir: root });
@@ -48,6 +50,14 @@ describe('a key of its own without its certificate', () => {
     const openssl = execFileSync('bash', ['-c', 'command -v openssl || true']).toString().trim();
     assert.ok(openssl, 'openssl is not installed: apt-get install -y openssl');
     execFileSync('bash', ['-c', line], { stdio: 'pipe' });
+    assert.match(await jwtPage(), /Passed: key and certificate check/);
+  });
+
+  test('the next start takes that certificate beside the generated jwt.key, which it no longer pairs with', async () => {
+    // Runs after the line above: certs/jwt.crt is now the own key's, certs/jwt.key still the generated one.
+    assert.match(await jwtPage(), /Passed: key and certificate check/);
+    await stack.close();
+    stack = await startTestStack({ SF_JWT_KEY_FILE: keyFile }, { rootDir: root });
     assert.match(await jwtPage(), /Passed: key and certificate check/);
   });
 });
