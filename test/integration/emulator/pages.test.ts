@@ -66,6 +66,15 @@ describe('emulator: pages', () => {
     assert.match(services.headers.get('content-type') ?? '', /json/);
   });
 
+  test('the home page names what its Setup page changes, the CORS allowlist and JWT-based tokens among them', async () => {
+    const html = await (await new TestClient().get(`${stack.emulatorUrl}/`)).text();
+    const said =
+      /<h2>The connected app<\/h2>\s*<p>([\s\S]*?)<\/p>/.exec(html)?.[1].replace(/\s+/g, ' ') ?? '';
+    for (const setting of ['scopes', 'JWT-based access tokens', 'CORS allowlist', 'Run As user']) {
+      assert.ok(said.includes(setting), `names ${setting}: ${said}`);
+    }
+  });
+
   test('logout ends the login and returns to a registered origin; the next authorize asks to log in again', async () => {
     const browser = new TestClient();
     await authorizeInBrowser(stack, { response_type: 'code' }, { client: browser });
