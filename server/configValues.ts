@@ -47,7 +47,7 @@ export function parseSecret(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** An org's session timeout runs from 15 minutes to 24 hours; shorter ones are allowed here for trying expiry. */
+/** Up to a day: an org's session timeout is a choice of fixed values, short ones allowed here for trying expiry. */
 const MAX_SESSION_MINUTES = 24 * 60;
 
 export function parseMinutes(raw: string | undefined): number {
@@ -56,7 +56,7 @@ export function parseMinutes(raw: string | undefined): number {
   if (!/^\d+$/.test(raw) || minutes < 1 || minutes > MAX_SESSION_MINUTES) {
     fail(
       'EMULATOR_SESSION_MINUTES',
-      `"${raw}" is not a whole number of minutes from 1 to ${MAX_SESSION_MINUTES} (Salesforce's longest session timeout, 24 hours)`,
+      `"${raw}" is not a whole number of minutes from 1 to ${MAX_SESSION_MINUTES} (24 hours)`,
     );
   }
   return minutes;

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     assert.match(configError({ SF_CALLBACK_URL: 'not a url' }), /^SF_CALLBACK_URL/);
     assert.match(configError({ EMULATOR_SESSION_MINUTES: '0' }), /^EMULATOR_SESSION_MINUTES/);
     assert.match(configError({ EMULATOR_SESSION_MINUTES: '0x10' }), /^EMULATOR_SESSION_MINUTES "0x10"/);
-    assert.match(configError({ EMULATOR_SESSION_MINUTES: '1441' }), /from 1 to 1440 \(Salesforce's longest/);
+    assert.match(configError({ EMULATOR_SESSION_MINUTES: '1441' }), /from 1 to 1440 \(24 hours\)\.$/);
     assert.match(
       configError({ PORT: '9000', EMULATOR_PORT: '9000' }),
       /^PORT and EMULATOR_PORT are both 9000/,
