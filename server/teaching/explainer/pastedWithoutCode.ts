@@ -75,7 +75,8 @@ function tooLongStatus(match: RegExpExecArray | null): RegExpExecArray | null {
  */
 function fromNginxPage(input: string): PastedError | undefined {
   const signature = /<hr>\s*<center>(nginx(?:\/[\d.]+)?)<\/center>/i.exec(input)?.[1];
-  const title = /<title>\s*([^<]*?)\s*<\/title>/i.exec(input)?.[1];
+  // Trimmed after: spaces on both sides of a lazy capture were tried in every split (minutes on a crafted paste).
+  const title = /<title>([^<]*)<\/title>/i.exec(input)?.[1]?.trim();
   if (!signature || !title) return undefined;
   const tooLong = /^414\b/.test(title) || /Request Header Or Cookie Too Large/i.test(input);
   if (!tooLong) return undefined;
