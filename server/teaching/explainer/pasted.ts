@@ -111,7 +111,8 @@ function fromUrlOrForm(input: string): PastedError | undefined {
     const url = new URL(input);
     candidates.push(url.search.slice(1), url.hash.slice(1));
   }
-  const at = input.indexOf('error=');
+  // Its own parameter, not the end of another name (an HTML onerror=, an oauth_error=).
+  const at = /(?<![\w-])error=/.exec(input)?.index ?? -1;
   if (at >= 0) candidates.push(input.slice(at).split(/\s/)[0]);
   for (const candidate of candidates) {
     const params = new URLSearchParams(candidate);

@@ -24,6 +24,9 @@ describe('error explainer', () => {
       readPastedError('https://localhost:8081/cb?error=access-denied&state=x')?.error,
       'access_denied',
     );
+    // error= inside another attribute's name (an HTML onerror=) is no callback's error parameter.
+    assert.equal(readPastedError('<img src=x onerror=alert(1)>'), undefined);
+    assert.equal(readPastedError('redirected to /cb error=access_denied&x=1')?.error, 'access_denied');
   });
 
   test('errors pasted from SOAP logins and API access checks get their own explanation', () => {
