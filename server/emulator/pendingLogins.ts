@@ -65,11 +65,13 @@ export class PendingLogins<T extends { id: string } = PendingAuthorization> {
     // whose value is the request's counts as this browser's: a name alone (not secret) must not let one browser
     // push out another's request.
     const mine: Held<T>[] = [];
+    let cleared = 0;
     for (const { handle, value } of requestCookies(req, this.cookiePrefix)) {
       const entry = this.live(this.handles.get(handle));
       if (entry && safeEqual(value, entry.binding)) {
         if (!mine.includes(entry)) mine.push(entry);
-      } else clearCookie(res, this.cookiePrefix, handle);
+        // A score an answer: hundreds at once made headers too long for some clients (Node's own refuses 16 KB).
+      } else if (cleared++ < 20) clearCookie(res, this.cookiePrefix, handle);
     }
     mine.sort((a, b) => a.expiresAt - b.expiresAt);
     for (const old of mine.slice(0, Math.max(0, mine.length - (PER_BROWSER - 1))))
