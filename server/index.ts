@@ -5,6 +5,7 @@ import { CertificateError } from './certs.ts';
 import { keyFitsCertificate } from './certChecks.ts';
 import { readEnvFile } from './envFile.ts';
 import { exposedKeyWarning } from './fileAccess.ts';
+import { certificateCommand } from './flows/jwtKeyCheck.ts';
 import { stopWhenOrphaned } from './orphanWatch.ts';
 import { PortError } from './https.ts';
 import { startStack, type Stack } from './stack.ts';
@@ -143,5 +144,5 @@ void main();
 function ownKeyWarning({ config, certs, app, emulator, emulatorServer }: Stack): string | undefined {
   if (!app || !emulator || !emulatorServer || config.jwtKeyFile === certs.jwt.keyFile) return undefined;
   if (keyFitsCertificate(config.jwtKeyFile, emulator.context.state.settings.certificatePem)) return undefined;
-  return `SF_JWT_KEY_FILE ${config.jwtKeyFile} is not the key of the certificate the emulator's app holds, so the JWT bearer flow fails with invalid assertion: paste the certificate made with that key on ${emulatorServer.url}/setup, or remove SF_JWT_KEY_FILE to sign with ${certs.jwt.keyFile}.`;
+  return `SF_JWT_KEY_FILE ${config.jwtKeyFile} is not the key of the certificate the emulator's app holds, so the JWT bearer flow fails with invalid assertion: paste the certificate made with that key on ${emulatorServer.url}/setup (none yet? ${certificateCommand(config.jwtKeyFile, certs.jwt.certFile)} makes one), or remove SF_JWT_KEY_FILE to sign with ${certs.jwt.keyFile}.`;
 }

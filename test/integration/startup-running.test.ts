@@ -160,7 +160,7 @@ describe('npm start (server/start.js)', () => {
     try {
       assert.match(
         await run({ SF_JWT_KEY_FILE: keyFile }),
-        /Warning: SF_JWT_KEY_FILE .*mine\.key is not the key of the certificate the emulator's app holds, so the JWT bearer flow fails with invalid assertion: paste the certificate made with that key on https:\/\/localhost:\d+\/setup, or remove SF_JWT_KEY_FILE/,
+        /Warning: SF_JWT_KEY_FILE .*mine\.key is not the key of the certificate the emulator's app holds, so the JWT bearer flow fails with invalid assertion: paste the certificate made with that key on https:\/\/localhost:\d+\/setup \(none yet\? openssl req -new -x509 -sha256 -days 365 -key \S+mine\.key -subj \/CN=jwt-bearer -out \S+jwt\.crt makes one\), or remove SF_JWT_KEY_FILE/,
       );
       // Written with the usual umask, others may read it: said, with the fix.
       assert.match(
