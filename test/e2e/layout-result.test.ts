@@ -1,7 +1,8 @@
 // The result page's layout in Chromium at its extremes: a query answering 2,000 rows scrolls in a box of its own,
 // its header in view, and what follows stays near; printed, every code block and table comes out whole, and none of
 // the controls (of what is open: a closed step prints closed); on a phone, a step's parameters are readable, their
-// help covers nothing, and no button touches the next; a SOQL error's message wraps, its caret kept under its column.
+// help covers nothing, and no button touches the next; wider, a claim's value stays whole where its row has room; a
+// SOQL error's message wraps, its caret kept under its column.
 // (npm test balances its browser groups on this file taking about 7 s alone.)
 import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
@@ -106,6 +107,59 @@ describe('the result page at its extremes', () => {
       rawJson && logout && logout.y - (rawJson.y + rawJson.height) >= 8,
       'Log out right under Raw JSON',
     );
+  });
+
+  test('a claim’s value stays on one line wherever its table has room for it beside the claim’s meaning', async (t) => {
+    const { browser, page, stack } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    // The id_token's claims (custom_attributes widens the names), then the JWT bearer assertion's (the long username
+    // is its sub): above 40rem each is a table, whose layout gave the meanings twice the room of the values and cut
+    // a 39-character consumer key in two at 1280 px.
+    const cut: string[] = [];
+    for (const flow of ['web-server', 'jwt']) {
+      if (flow === 'jwt') {
+        await page.goto(`${stack.appUrl}/flows/jwt`);
+        await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
+        await page.waitForURL(`${stack.appUrl}/result`);
+      } else await page.goto(`${stack.appUrl}/result`);
+      for (const width of [768, 1024, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        const found = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.claims tbody tr')].flatMap((row) => {
+            const [name, value, meaning] = [...row.children] as HTMLElement[];
+            const code = value.querySelector('code') as HTMLElement;
+            const range = document.createRange();
+            range.selectNodeContents(code);
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+            code.style.whiteSpace = 'nowrap';
+            const whole = code.getBoundingClientRect().width;
+            code.style.whiteSpace = '';
+            // Room: the table less the name and the narrowest the meaning may be, and the value's own padding.
+            const [m, v] = [getComputedStyle(meaning), getComputedStyle(value)];
+            const room =
+              row.getBoundingClientRect().width -
+              name.getBoundingClientRect().width -
+              (parseFloat(m.minWidth) + parseFloat(m.paddingLeft) + parseFloat(m.paddingRight)) -
+              (parseFloat(v.paddingLeft) + parseFloat(v.paddingRight));
+            return lines > 1 && whole <= room
+              ? [`${code.textContent} (${Math.round(whole)} of ${Math.round(room)} px)`]
+              : [];
+          }),
+        );
+        cut.push(...found.map((value) => `${flow} at ${width} px: ${value}`));
+      }
+    }
+    assert.deepEqual(cut, []);
+    // On a phone each claim is a card again, its value as wide as the card.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const narrow = await page.evaluate(() =>
+      [...document.querySelectorAll('.claims tbody tr')]
+        .filter(
+          (row) => row.children[1].getBoundingClientRect().width < row.getBoundingClientRect().width - 1,
+        )
+        .map((row) => row.children[0].textContent),
+    );
+    assert.deepEqual(narrow, [], 'values narrower than their card');
   });
 
   test("on a phone, a SOQL error's message wraps whole, its query and caret keeping their columns", async (t) => {
