@@ -1,5 +1,5 @@
-// The emulator's own pages in Chromium: where the login page puts the cursor, and the home and Setup pages' layout
-// from a phone to a desktop (its accessibility: a11y-signed-out.test.ts).
+// The emulator's own pages in Chromium: where the login page puts the cursor, the footer under a one-card page, and
+// the home and Setup pages' layout from a phone to a desktop (its accessibility: a11y-signed-out.test.ts).
 import assert from '../support/assert.ts';
 import { after, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -57,6 +57,32 @@ describe('the emulator’s pages in Chromium', () => {
     await page.getByRole('button', { name: 'Log In' }).click();
     await page.getByRole('alert').waitFor();
     assert.equal(await focused(), 'password');
+  });
+
+  test('on a page that is one card (login, approval, errors), the footer’s links are centred under the card', async (t) => {
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    for (const width of [320, 768, 1280]) {
+      const wide = await newContext(browser, width);
+      const card = await wide.newPage();
+      for (const where of [authorizeUrl(), `${stack.emulatorUrl}/services/oauth2/authorize?client_id=nope`]) {
+        await card.goto(where);
+        const { links, box } = await card.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('.emu-footer p') as HTMLElement);
+          const [text, shown] = [
+            range.getBoundingClientRect(),
+            document.querySelector('.emu-card')!.getBoundingClientRect(),
+          ];
+          return { links: (text.left + text.right) / 2, box: (shown.left + shown.right) / 2 };
+        });
+        // At 1280 px they sat at the left of the 48rem column, 150 px left of the 26rem card above them.
+        assert.ok(
+          Math.abs(links - box) <= 1,
+          `at ${width} px the links are centred at ${links}, the card at ${box}`,
+        );
+      }
+      await wide.close();
+    }
   });
 
   test('the home and Setup pages keep their text inside the margins, and their users’ words whole where there is room', async (t) => {
