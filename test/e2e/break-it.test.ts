@@ -15,7 +15,9 @@ const EXPECTED: Record<string, { title: string; checks?: Record<string, 'pass' |
   'jwt expired-exp': { title: 'The assertion had already expired' },
   'jwt other-key': { title: 'Salesforce could not verify the assertion' },
   'jwt admin-approved-no-profile': { title: 'The user has not approved this app' },
-  'jwt ip-restricted': { title: 'The login came from an IP address the org does not allow' },
+  'jwt ip-restricted': {
+    title: "The JWT bearer login came from an IP address the user's profile does not allow",
+  },
   'web-server wrong-redirect-uri': {
     title: 'The redirect_uri of the exchange differs from the authorize request',
     checks: { state: 'pass', pkce: 'pass' },
