@@ -8,7 +8,12 @@ import { OAuthError } from '../errors.ts';
 import { requestHost } from '../hosts.ts';
 import { checkCredentials, endLogin, IP_RESTRICTED, sessionUser, startSession } from '../login.ts';
 import { queryParams, repeatedParam } from '../params.ts';
-import { continueAuthorization, needsApproval } from './authorizeDecision.ts';
+import {
+  answeredForAnother,
+  continueAuthorization,
+  needsApproval,
+  showApproval,
+} from './authorizeDecision.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
 import { renderLogin } from './loginPage.ts';
@@ -78,6 +83,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     const pending = ctx.pendingLogins.find(req);
     const user = sessionUser(ctx, req);
     if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
+    if (answeredForAnother(req, user)) return showApproval(ctx, req, res, pending, user, true);
     ctx.pendingLogins.forget(res, pending);
     if (req.body?.decision !== 'allow') {
       const denied = new RedirectError(

@@ -23,11 +23,7 @@ export function continueAuthorization(
     const error = new OAuthError('OAUTH_APP_ACCESS_DENIED', 'this app is not installed in this org');
     return res.redirect(remoteAccessErrorUrl(pending.pageHost, error));
   }
-  if (needsApproval(ctx, pending, user)) {
-    ctx.pendingLogins.hold(req, res, pending);
-    res.render('emulator/approve', { title: 'Allow access?', pending, user, scopes: pending.scopes });
-    return;
-  }
+  if (needsApproval(ctx, pending, user)) return showApproval(ctx, req, res, pending, user);
   ctx.pendingLogins.forget(res, pending);
   completeAuthorization(ctx, res, pending, user);
 }
@@ -37,3 +33,30 @@ export function needsApproval(ctx: EmulatorContext, pending: PendingAuthorizatio
   const access = appAccess(ctx, user, 'peek', { state: pending.state });
   return access.selfAuthorize && (!access.preAuthorized || pending.prompt.includes('consent'));
 }
+
+/** The approval page for `user`; `userChanged` when an answer came from a page that asked another user. */
+export function showApproval(
+  ctx: EmulatorContext,
+  req: Request,
+  res: Response,
+  pending: PendingAuthorization,
+  user: OrgUser,
+  userChanged = false,
+): void {
+  ctx.pendingLogins.hold(req, res, pending);
+  res.render('emulator/approve', {
+    title: 'Allow access?',
+    pending,
+    user,
+    scopes: pending.scopes,
+    userChanged,
+  });
+}
+
+/**
+ * An answer from an approval page that asked another user: this browser logged in as someone else since (another
+ * tab). How Salesforce treats it is unknown; consent is the shown user's own (RFC 6749 §10.2), so the page asks
+ * again. A form without the field (a script, not a browser) is taken as it always was.
+ */
+export const answeredForAnother = (req: Request, user: OrgUser): boolean =>
+  typeof req.body?.user === 'string' && req.body.user !== user.id;

@@ -5,7 +5,8 @@ import { Router, type Request, type Response } from 'express';
 import { appAccess, type EmulatorContext } from '../context.ts';
 import type { DeviceAnswer, PendingDeviceCode } from '../devices.ts';
 import { checkCredentials, endLogin, sessionUser, startSession } from '../login.ts';
-import { showAnswered, showConnected } from './connectAnswers.ts';
+import { answeredForAnother } from './authorizeDecision.ts';
+import { expired, showAnswered, showConnected } from './connectAnswers.ts';
 import type { OrgUser } from '../org.ts';
 import { renderLogin } from './loginPage.ts';
 
@@ -78,6 +79,8 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     const code = held(req);
     const user = sessionUser(ctx, req);
     if (!code || !user) return res.status(400).render('emulator/error', expired());
+    const waiting = ctx.devices.waitingFor(code.userCode);
+    if (waiting && answeredForAnother(req, user)) return showApproval(res, code, user, waiting.scopes, true);
     const allow = req.body?.decision === 'allow';
     if (!ctx.devices.decide(code.userCode, { userId: user.id, allow })) {
       ctx.pendingDevices.forget(res, code);
@@ -115,8 +118,15 @@ function showLogin(
 }
 
 /** The device flow always asks: a code typed from someone else's screen must never connect silently. */
-function showApproval(res: Response, { id }: PendingDeviceCode, user: OrgUser, scopes: string[]): void {
+function showApproval(
+  res: Response,
+  { id }: PendingDeviceCode,
+  user: OrgUser,
+  scopes: string[],
+  userChanged = false,
+): void {
   res.render('emulator/approve', {
+    userChanged,
     title: 'Allow access?',
     pending: { id },
     user,
@@ -129,15 +139,3 @@ function showApproval(res: Response, { id }: PendingDeviceCode, user: OrgUser, s
 
 const approvalUrl = ({ id }: PendingDeviceCode) =>
   `/setup/connect/approve?${new URLSearchParams({ request: id })}`;
-
-function expired() {
-  return {
-    title: 'Request expired',
-    heading: 'This connection request has expired',
-    // The request may be lost (its page left open) or its code past its 10 minutes: entering it again tells which.
-    text: 'Enter the code your device shows again. If that code is refused, its 10 minutes are over: start again on the device for a new one.',
-    code: 'expired',
-    // The way on that the text asks for: the page where a code is typed, not only the emulator's home.
-    next: { href: '/setup/connect', text: 'Enter the code again' },
-  };
-}

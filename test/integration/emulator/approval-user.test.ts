@@ -1,0 +1,122 @@
+// An approval page names the user it asks: when another tab has since logged this browser in as someone else, that
+// page's Allow is not the new user's consent. The page asks again, naming the user now logged in.
+import assert from '../../support/assert.ts';
+import { after, before, describe, test } from 'node:test';
+import { followLogin, hiddenValue } from '../../support/emulator-login.ts';
+import { TestClient } from '../../support/http.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { deviceFlowStack } from '../../support/device-emulator.ts';
+
+const STANDARD = { username: 'standard@playground.local' };
+
+describe('emulator: an approval answered after the login changed in another tab', () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(() => stack.close());
+
+  const authorize = (client: TestClient) =>
+    client.get(
+      `${stack.emulatorUrl}/services/oauth2/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id: stack.config.clientId,
+        redirect_uri: stack.config.callbackUrl,
+      })}`,
+    );
+  const logIn = async (client: TestClient, page: string, username: string, action: string) =>
+    (
+      await followLogin(
+        client,
+        stack.emulatorUrl,
+        await client.post(`${stack.emulatorUrl}${action}`, {
+          request: hiddenValue(page, 'request'),
+          username,
+          password: stack.config.emulator.password,
+        }),
+      )
+    ).text();
+
+  test("authorize: the first tab's Allow, sent after the second tab switched user, asks the new user instead", async () => {
+    const browser = new TestClient();
+    // Tab one: logged in as the admin, at the approval page.
+    const first = await logIn(
+      browser,
+      await (await authorize(browser)).text(),
+      stack.config.username,
+      '/services/oauth2/authorize/login',
+    );
+    assert.match(first, new RegExp(`access your data as\\s+<strong>${stack.config.username}</strong>`));
+    // Tab two: the same browser's second login request, "Not you?", then the standard user.
+    const second = await (await authorize(browser)).text();
+    const loginAgain = await (
+      await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
+        request: hiddenValue(second, 'request'),
+      })
+    ).text();
+    await logIn(browser, loginAgain, STANDARD.username, '/services/oauth2/authorize/login');
+    // Tab one's Allow, for the admin it showed.
+    const allowed = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+      request: hiddenValue(first, 'request'),
+      user: hiddenValue(first, 'user'),
+      decision: 'allow',
+    });
+    assert.equal(allowed.status, 200, 'no code went back to the app');
+    const again = await allowed.text();
+    assert.match(again, /access your data as\s+<strong>standard@playground\.local<\/strong>/);
+    assert.match(again, /now logged in as standard@playground\.local/);
+    // Answered on that page, the standard user's Allow goes through.
+    const now = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+      request: hiddenValue(again, 'request'),
+      user: hiddenValue(again, 'user'),
+      decision: 'allow',
+    });
+    assert.equal(now.status, 302);
+    assert.match(now.headers.get('location') ?? '', /[?&]code=/);
+  });
+});
+
+describe('emulator: a device approval answered after the login changed in another tab', () => {
+  const device = deviceFlowStack();
+  const url = (path: string) => `${device.stack.emulatorUrl}${path}`;
+
+  test("the first tab's Allow, sent after the same browser logged in as another user, asks that user instead", async () => {
+    const browser = new TestClient();
+    const codeTyped = async () => {
+      const { body } = await device.start();
+      const typed = await browser.post(url('/setup/connect'), { user_code: body.user_code as string });
+      return (await followLogin(browser, device.stack.emulatorUrl, typed)).text();
+    };
+    const logIn = async (page: string, username: string) =>
+      (
+        await followLogin(
+          browser,
+          device.stack.emulatorUrl,
+          await browser.post(url('/setup/connect/login'), {
+            request: hiddenValue(page, 'request'),
+            username,
+            password: device.stack.config.emulator.password,
+          }),
+        )
+      ).text();
+    const first = await logIn(await codeTyped(), device.stack.config.username);
+    assert.match(first, /name="decision"/);
+    // Another code in another tab: "Not you?", then the standard user.
+    const secondPage = await codeTyped();
+    const second = secondPage.includes('name="decision"')
+      ? secondPage
+      : await logIn(secondPage, device.stack.config.username);
+    const loginAgain = await (
+      await browser.post(url('/setup/connect/switch'), { request: hiddenValue(second, 'request') })
+    ).text();
+    await logIn(loginAgain, STANDARD.username);
+    const allowed = await browser.post(url('/setup/connect/approve'), {
+      request: hiddenValue(first, 'request'),
+      user: hiddenValue(first, 'user'),
+      decision: 'allow',
+    });
+    const again = await allowed.text();
+    assert.match(again, /access your data as\s+<strong>standard@playground\.local<\/strong>/);
+    assert.match(again, /now logged in as standard@playground\.local/);
+  });
+});
