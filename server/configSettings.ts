@@ -86,6 +86,14 @@ export function parseScopes(raw: string | undefined): string {
       'SF_SCOPES',
       `"${raw}" has capital letters: Salesforce's scope names are lower case, e.g. api refresh_token openid`,
     );
+  // Salesforce's scope names are words of letters, digits and underscores: another character (| ; + from a copied
+  // URL) is a separator the authorize request would send as part of one unknown scope.
+  const odd = raw?.split(/\s+/).find((scope) => /[^a-z0-9_]/.test(scope));
+  if (odd)
+    fail(
+      'SF_SCOPES',
+      `"${raw}" has "${/[^a-z0-9_]/.exec(odd)?.[0]}" in ${odd}: scope names are letters, digits and underscores, separated by spaces, e.g. api refresh_token openid`,
+    );
   return raw ?? 'api refresh_token openid';
 }
 
