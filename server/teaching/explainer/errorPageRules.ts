@@ -2,6 +2,7 @@
 // unassigned app, and its catch-all. Tried right after the org rules (explain.ts).
 import { ONLY_A_SWITCH, type Rule } from './types.ts';
 
+// Salesforce Help, "Manage Current OAuth Connected App Sessions": that page installs, blocks and unblocks apps.
 const CONNECTED_APPS = 'Setup → Connected Apps OAuth Usage';
 
 export const ERROR_PAGE_RULES: Rule[] = [
@@ -24,12 +25,14 @@ export const ERROR_PAGE_RULES: Rule[] = [
     whatNotToDo: 'Do not change the consumer key: check which org you are logging in to.',
   },
   {
+    // Salesforce KB "Prepare for Connected App Usage Restrictions Change" names who keeps an uninstalled app (earlier
+    // authorization, not the device flow; the new permission); it says nothing of pre-authorization.
     key: 'app-not-installed-user',
     error: 'OAUTH_APP_ACCESS_DENIED',
     description: /not installed/i,
     title: 'The app is not installed in this org, and this user may not approve it',
     likelyMeaning:
-      'Since September 2025 an org refuses an uninstalled connected app to users who have not authorized it before, unless they have "Approve Uninstalled Connected Apps" (System Administrators do) or an admin pre-authorized them.',
+      'Since September 2025 an org refuses an uninstalled connected app to users who have not authorized it before, unless they have "Approve Uninstalled Connected Apps" (System Administrators do); whether an admin\'s pre-authorization of the user also lets them in is unconfirmed.',
     howToFix: `Install the app (${CONNECTED_APPS} → Install), or give the user the "Approve Uninstalled Connected Apps" permission, or pre-authorize the user's profile or permission set (admin-approved policy; whether that alone lifts this block is unconfirmed).`,
     whatNotToDo: 'Do not make the user a System Administrator to get past it.',
   },

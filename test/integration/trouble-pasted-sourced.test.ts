@@ -1,0 +1,20 @@
+// The paste-an-error page says about Salesforce only what its references or Salesforce's own pages say: each test
+// pastes an error whose card once stated more (or less) than those sources, and reads the corrected words.
+import assert from '../support/assert.ts';
+import { describe, test } from 'node:test';
+import { pageText, pasteStack } from '../support/paste.ts';
+
+describe('the trouble path: cards hold to what Salesforce documents', () => {
+  const { explain } = pasteStack();
+
+  test('an uninstalled app refused to a user leaves whether pre-authorization lets them in unconfirmed', async () => {
+    const text = pageText(
+      await explain(
+        'https://login.salesforce.com/setup/secur/RemoteAccessErrorPage.apexp?error=OAUTH_APP_ACCESS_DENIED&error_description=this+app+is+not+installed+in+this+org',
+      ),
+    );
+    assert.match(text, /The app is not installed in this org, and this user may not approve it/);
+    assert.doesNotMatch(text, /or an admin pre-authorized them/);
+    assert.match(text, /whether an admin's pre-authorization of the user also lets them in is unconfirmed/);
+  });
+});
