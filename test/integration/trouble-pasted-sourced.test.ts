@@ -17,4 +17,17 @@ describe('the trouble path: cards hold to what Salesforce documents', () => {
     assert.doesNotMatch(text, /or an admin pre-authorized them/);
     assert.match(text, /whether an admin's pre-authorization of the user also lets them in is unconfirmed/);
   });
+
+  test('REQUEST_LIMIT_EXCEEDED names the concurrent long-running calls as well as the 24-hour allocation', async () => {
+    const text = pageText(
+      await explain(
+        '[{"message":"ConcurrentRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]',
+      ),
+    );
+    assert.match(text, /The org's API request limit is used up/);
+    assert.match(
+      text,
+      /too many long-running calls \(20 seconds or more\) at once: 25 in production orgs and sandboxes, 5 in Developer Edition and trial orgs/,
+    );
+  });
 });
