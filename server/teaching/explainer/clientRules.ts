@@ -25,6 +25,7 @@ export const CLIENT_RULES: Rule[] = [
       'Do not switch the policy to self-authorize just to get past this in production; assign access instead.',
   },
   {
+    // View → Manage Consumer Details (after identity verification): "Get Your Consumer Key", Headless Identity guide.
     key: 'invalid-client-id',
     restartAfter: true,
     error: 'invalid_client_id',

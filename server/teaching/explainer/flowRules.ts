@@ -131,7 +131,10 @@ export const FLOW_RULES: Rule[] = [
   },
 ];
 
-/** Salesforce's answer names no cause; the one a learner armed, or the field left empty, is known here. */
+/**
+ * Salesforce's answer names no cause; the one a learner armed, or the field left empty, is known here. The security
+ * token appended to the password from an unknown address: the SOAP API guide's login() page.
+ */
 function passwordRefusalDetail(c: ExplainContext): string | undefined {
   const user = c.username ?? 'the user';
   if (c.faults?.includes('no-security-token'))

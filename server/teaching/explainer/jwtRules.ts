@@ -20,6 +20,9 @@ const AUDIENCE_RULE: Rule = {
 
 export const JWT_RULES: Rule[] = [
   {
+    // Salesforce DX Developer Guide, "Create, Clone, or Refresh a Sandbox": sandbox usernames are the source org's
+    // with the sandbox name appended (username@company.com.dev1). Manage → Manage Profiles and the Permitted Users
+    // policy: "Set Up OAuth in Your Service Cloud Voice Connected App".
     key: 'jwt-not-approved',
     error: 'invalid_grant',
     description: "user hasn't approved this consumer",

@@ -92,6 +92,7 @@ export const OAUTH_RULES: Rule[] = [
     whatNotToDo: 'Do not retry automatically: the user said no.',
   },
   {
+    // Edit → Selected OAuth Scopes: "Set Up OAuth in Your Service Cloud Voice Connected App" (developer.salesforce.com).
     key: 'invalid-scope',
     restartAfter: true,
     error: 'invalid_scope',

@@ -7,7 +7,10 @@ import type { Fault, FlowName } from '../../attempts/attempt.ts';
  */
 export const APP_MANAGER = 'Setup → App Manager → your app';
 
-/** Where an External Client App shows its key and secret (after Salesforce verifies the viewer's identity). */
+/**
+ * Where an External Client App shows its key and secret (after Salesforce verifies the viewer's identity), as the
+ * Headless Identity guide's "Get Your Consumer Key" page walks it.
+ */
 export const ECA_KEYS =
   'External Client App: External Client App Manager → your app → Settings → OAuth Settings → Consumer Key and Secret';
 
