@@ -30,4 +30,16 @@ describe('the trouble path: cards hold to what Salesforce documents', () => {
       /too many long-running calls \(20 seconds or more\) at once: 25 in production orgs and sandboxes, 5 in Developer Edition and trial orgs/,
     );
   });
+
+  test("authentication failure's causes: the documented ones as such, a frozen user and login hours as unconfirmed", async () => {
+    const text = pageText(
+      await explain('{"error":"invalid_grant","error_description":"authentication failure"}'),
+    );
+    assert.match(text, /A catch-all: wrong credentials, the user is inactive or their password changed/);
+    assert.match(
+      text,
+      /Whether a frozen user or one outside their login hours gets these words is unconfirmed/,
+    );
+    assert.doesNotMatch(text, /the user is inactive or frozen/);
+  });
 });

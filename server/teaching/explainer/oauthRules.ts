@@ -46,7 +46,7 @@ export const OAUTH_RULES: Rule[] = [
     description: 'authentication failure',
     title: 'Salesforce refused the user',
     likelyMeaning:
-      'A catch-all: the user is inactive or frozen, their password changed, the org blocks the login (IP ranges, login hours), or an app setting refuses them.',
+      'A catch-all: wrong credentials, the user is inactive or their password changed, or the org blocks the login (its IP ranges, say) or an app setting refuses them. Whether a frozen user or one outside their login hours gets these words is unconfirmed.',
     howToFix: "Check the user's record and Setup → Login History for the real status of this attempt.",
     whatNotToDo: 'Do not loop retries: repeated failures can lock the user out.',
   },
