@@ -42,4 +42,15 @@ describe('the trouble path: cards hold to what Salesforce documents', () => {
     );
     assert.doesNotMatch(text, /the user is inactive or frozen/);
   });
+
+  test('activation secret invalid: the other name one report gives it is said as that, not as what Login History shows', async () => {
+    const text = pageText(
+      await explain('{"error":"invalid_grant","error_description":"activation secret invalid"}'),
+    );
+    assert.match(
+      text,
+      /one report gives it another name, LOGIN_OAUTH_INVALID_DS \(where Salesforce shows that name is unconfirmed\)/,
+    );
+    assert.doesNotMatch(text, /Login History reportedly names it/);
+  });
 });

@@ -32,7 +32,7 @@ export const REFRESH_RULES: Rule[] = [
     description: 'activation secret invalid',
     title: 'Salesforce refused the refresh token without saying why',
     likelyMeaning:
-      'Salesforce does not document this description. It has been reported on refresh-token requests, and Login History reportedly names it LOGIN_OAUTH_INVALID_DS. Like every invalid_grant on a refresh, it means this refresh token will not work again.',
+      'Salesforce does not document this description. It has been reported on refresh-token requests; one report gives it another name, LOGIN_OAUTH_INVALID_DS (where Salesforce shows that name is unconfirmed). Like every invalid_grant on a refresh, it means this refresh token will not work again.',
     howToFix:
       'Send the user through the web server flow again for a new refresh token. Look up the failure in Setup → Login History (the user, the time, the app); if it keeps coming back, open a case with Salesforce support and quote that row.',
     whatNotToDo:
