@@ -25,7 +25,7 @@ import {
 } from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
 import { checkApiVersion } from './configApiVersion.ts';
-import { emulatorPublicWarning, parseEmulatorPublicUrl } from './configPublic.ts';
+import { emulatorPublicWarnings, parseEmulatorPublicUrl } from './configPublic.ts';
 
 export { ConfigError } from './configValues.ts';
 export { withoutPassword } from './configUrls.ts';
@@ -135,7 +135,7 @@ export function loadConfig(
             : undefined,
         emulatorOnly ? undefined : callbackWarning(callbackUrl, port, mode),
         emulatorOnly ? undefined : localOrgTrustWarning(mode, loginUrl, read('NODE_EXTRA_CA_CERTS')),
-        emulatorOnly ? undefined : emulatorPublicWarning(publicUrl, mode, callbackUrl, port),
+        ...(emulatorOnly ? [] : emulatorPublicWarnings(publicUrl, mode, callbackUrl, port)),
       ].filter((w): w is string => w !== undefined),
     ),
     emulator: Object.freeze({

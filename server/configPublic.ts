@@ -47,25 +47,35 @@ export function parseEmulatorPublicUrl(raw: string | undefined, around: Around):
   return url;
 }
 
-/** Set where it does nothing (org mode), or where a browser that needs it cannot reach the app (a local callback). */
-export function emulatorPublicWarning(
+/**
+ * Set where it does nothing (org mode), or where a browser that needs it cannot reach the app (a local callback);
+ * and, either way, on the host of the emulator's My Domain. Each said on its own.
+ */
+export function emulatorPublicWarnings(
   raw: string | undefined,
   mode: Mode,
   callbackUrl: string,
   port: number,
-): string | undefined {
-  if (raw === undefined) return undefined;
+): string[] {
+  if (raw === undefined) return [];
   if (mode === 'org') {
-    return `${NAME} is ignored in org mode: the browser opens SF_LOGIN_URL's pages. It counts in emulator mode and for npm run emulator.`;
+    return [
+      `${NAME} is ignored in org mode: the browser opens SF_LOGIN_URL's pages. It counts in emulator mode and for npm run emulator.`,
+    ];
   }
+  const warnings: string[] = [];
   if (callbackIsThisApp(callbackUrl, port)) {
-    return `${NAME} is set, but SF_CALLBACK_URL is this playground's own address (https://localhost:${port}): a browser that reaches the emulator only through ${NAME} cannot come back there. Set SF_CALLBACK_URL to the address where that browser reaches PORT, followed by /oauthcallback.html.`;
+    warnings.push(
+      `${NAME} is set, but SF_CALLBACK_URL is this playground's own address (https://localhost:${port}): a browser that reaches the emulator only through ${NAME} cannot come back there. Set SF_CALLBACK_URL to the address where that browser reaches PORT, followed by /oauthcallback.html.`,
+    );
   }
   // Browsers keep cookies by host name, not port: a login host on 127.0.0.1 shares them with the emulator's My Domain.
   if (URL.canParse(raw) && new URL(raw).hostname === '127.0.0.1') {
-    return `${NAME} names 127.0.0.1, the host of the emulator's My Domain: browsers keep cookies by host, not by port, so a login at ${NAME} is one at My Domain too, where Salesforce keeps the two apart. Reach the emulator under another name (localhost, or the tunnel's own) if that matters.`;
+    warnings.push(
+      `${NAME} names 127.0.0.1, the host of the emulator's My Domain: browsers keep cookies by host, not by port, so a login at ${NAME} is one at My Domain too, where Salesforce keeps the two apart. Reach the emulator under another name (localhost, or the tunnel's own) if that matters.`,
+    );
   }
-  return undefined;
+  return warnings;
 }
 
 /** The login host, and where a browser reaches it when that differs. */

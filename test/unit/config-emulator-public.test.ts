@@ -100,5 +100,11 @@ describe('EMULATOR_PUBLIC_URL', () => {
     );
     const named = loadConfig({ ...APP, EMULATOR_PUBLIC_URL: PUBLIC }, ROOT);
     assert.ok(!named.warnings.some((w) => w.startsWith('EMULATOR_PUBLIC_URL')));
+    // With the default callback too: each warning said, the callback's not hiding the cookies'.
+    const both = loadConfig({ EMULATOR_PUBLIC_URL: 'https://127.0.0.1:9443' }, ROOT).warnings;
+    assert.deepEqual(
+      both.filter((w) => w.startsWith('EMULATOR_PUBLIC_URL')).map((w) => w.slice(0, 40)),
+      ['EMULATOR_PUBLIC_URL is set, but SF_CALLB', 'EMULATOR_PUBLIC_URL names 127.0.0.1, the'],
+    );
   });
 });
