@@ -78,7 +78,9 @@ function fromNginxPage(input: string): PastedError | undefined {
   // Trimmed after: spaces on both sides of a lazy capture were tried in every split (minutes on a crafted paste).
   const title = /<title>([^<]*)<\/title>/i.exec(input)?.[1]?.trim();
   if (!signature || !title) return undefined;
-  const tooLong = /^414\b/.test(title) || /Request Header Or Cookie Too Large/i.test(input);
+  // Its own page's title says which: another status's page that merely quotes the words is not this one.
+  const tooLong =
+    /^414\b/.test(title) || (/^400\b/.test(title) && /Request Header Or Cookie Too Large/i.test(input));
   if (!tooLong) return undefined;
   const words = /^400\b/.test(title) ? '400 Request Header Or Cookie Too Large' : title;
   return { error: 'request_too_long', error_description: words, fromClient: true, proxy: signature };

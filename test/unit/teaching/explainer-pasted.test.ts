@@ -24,6 +24,11 @@ describe('error explainer', () => {
       readPastedError('https://localhost:8081/cb?error=access-denied&state=x')?.error,
       'access_denied',
     );
+    // nginx's page of another status that merely quotes the header-too-large words is no call too long.
+    const nginxPage = (title: string) =>
+      `<html><head><title>${title}</title></head><body><p>Request Header Or Cookie Too Large</p><hr><center>nginx</center></body></html>`;
+    assert.equal(readPastedError(nginxPage('500 Internal Server Error'))?.error, undefined);
+    assert.equal(readPastedError(nginxPage('400 Bad Request'))?.error, 'request_too_long');
     // error= inside another attribute's name (an HTML onerror=) is no callback's error parameter.
     assert.equal(readPastedError('<img src=x onerror=alert(1)>'), undefined);
     assert.equal(readPastedError('redirected to /cb error=access_denied&x=1')?.error, 'access_denied');
