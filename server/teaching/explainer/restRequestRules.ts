@@ -97,6 +97,8 @@ export const REST_REQUEST_RULES: Rule[] = [
     howToFix: 'Fix the first failed subrequest, or send haltOnError false to run each on its own.',
     whatNotToDo: 'Do not read a halted subrequest as failed on its own: it never ran.',
   },
+  // 25 subrequests, at most 5 of them queries or sObject Collections: REST API Developer Guide, "Send Multiple Requests
+  // Using Composite".
   {
     key: 'composite-shape',
     error: 'JSON_PARSER_ERROR',

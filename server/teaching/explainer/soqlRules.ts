@@ -54,6 +54,7 @@ export const SOQL_RULES: Rule[] = [
       'Write a real date in that form, e.g. 2025-03-15 or 2025-03-15T00:00:00Z, or a date literal such as LAST_N_DAYS:30.',
     whatNotToDo: 'Do not quote dates: SOQL reads a quoted date as text.',
   },
+  // SOQL and SOSL Reference, "OFFSET": at most 2,000 rows, more answers NUMBER_OUTSIDE_VALID_RANGE.
   {
     key: 'soql-offset-range',
     error: 'NUMBER_OUTSIDE_VALID_RANGE',
@@ -65,6 +66,7 @@ export const SOQL_RULES: Rule[] = [
       'Page with the query locator instead: follow nextRecordsUrl, or filter on an ordered field (WHERE Id > the last id seen ORDER BY Id).',
     whatNotToDo: 'Do not split the query into many OFFSET windows: they stop at 2,000 all the same.',
   },
+  // SOQL and SOSL Reference, "SELECT" (FIELDS()): ALL and CUSTOM are unbounded sets and need LIMIT 200; STANDARD not.
   {
     key: 'soql-fields-limit',
     error: 'MALFORMED_QUERY',
@@ -95,6 +97,8 @@ export const SOQL_RULES: Rule[] = [
     howToFix: 'Remove the alias (a missing comma between two fields looks the same), or rename in your code.',
     whatNotToDo: 'Do not add GROUP BY just to get an alias: it changes what the query returns.',
   },
+  // SOQL and SOSL Reference, "Considerations When Using GROUP BY" (no queryMore, batches up to 2,000 rows); the REST
+  // batchSize range 200 to 2,000: Mobile SDK guide, "SOQL Query".
   {
     key: 'soql-aggregate-paging',
     error: 'EXCEEDED_ID_LIMIT',
