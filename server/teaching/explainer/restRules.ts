@@ -120,12 +120,14 @@ export const REST_RULES: Rule[] = [
     whatNotToDo: 'Do not trim 18-character ids to 15 in code that compares them case-insensitively.',
   },
   {
+    // Salesforce App Limits, "API Query Cursor Limits", and KB 000384958: two days, no count limit, since API 56.0.
     key: 'query-locator',
     error: 'INVALID_QUERY_LOCATOR',
     title: 'The next page of results is gone',
-    likelyMeaning: 'nextRecordsUrl locators expire after a while and are limited per user.',
-    howToFix: 'Run the query again and follow nextRecordsUrl promptly.',
-    whatNotToDo: 'Do not keep locators around for later.',
+    likelyMeaning:
+      "The nextRecordsUrl was changed on its way (cut short, or an offset of one's own), or its query ran more than two days ago: Salesforce keeps a query's remaining results for two days. The older limits, ten open cursors a user and 15 idle minutes, went in API 56.0.",
+    howToFix: 'Run the query again and follow each nextRecordsUrl as it comes, unchanged.',
+    whatNotToDo: 'Do not build locators or offsets yourself, or keep them for days.',
   },
   {
     key: 'bad-oauth-token',
