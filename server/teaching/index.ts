@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Attempt, Fault, FlowName } from '../attempts/attempt.ts';
 import type { Login } from '../salesforce/tokens.ts';
 import { explain } from './explainer/explain.ts';
+import { fixSteps } from './explainer/fixSteps.ts';
 import { FLOW_NAMES, refreshTokenNote, refreshUsable, scopesSource, signInFlow } from './flowNotes.ts';
 import type { ExplainContext } from './explainer/types.ts';
 import { acceptedAnyway } from './acceptedAnyway.ts';
@@ -15,6 +16,7 @@ export interface TeachingHelpers {
     error: { error: string; error_description?: string },
     context?: ExplainContext,
   ): ReturnType<typeof explain>;
+  fixSteps: typeof fixSteps;
   faults(flow: FlowName): ReturnType<typeof offeredFaults>;
   flowName(flow: FlowName): string;
   faultWords(flow: FlowName | undefined, faults: readonly Fault[]): string[];
@@ -31,6 +33,7 @@ export function teachingHelpers(config: Config, now: () => number = Date.now): T
   return {
     panel: (attempt) => panelView(attempt, config, now()),
     explain: (error, context) => explain(error, context),
+    fixSteps,
     faults: (flow) => offeredFaults(flow, config),
     flowName: (flow) => FLOW_NAMES[flow],
     faultWords,

@@ -42,9 +42,10 @@ describe('explanations and the setup guide for an External Client App owner (org
     await postForm(app, client, '/flows/jwt', '/flows/jwt');
     const page = await (await client.get(`${app.appUrl}/flows/jwt`)).text();
     assert.match(page, /user hasn&#39;t approved this consumer/);
+    // The fix is in steps, each an item of a list: the policy's place (an ECA's too), then what each value needs.
     assert.match(
       page,
-      /on an External Client App, Policies → Permitted Users: “Admin approved users are pre-authorized”/,
+      /<ol class="fix-steps"><li>Find the app&#39;s policy: [^<]*; on an External Client App, Policies → Permitted Users\.<\/li><li>If “Admin approved users are pre-authorized”: [^<]*on an External Client App, a permission set the user has/,
     );
     assert.doesNotMatch(page, CA_ONLY);
   });

@@ -28,9 +28,10 @@ export const JWT_RULES: Rule[] = [
     description: "user hasn't approved this consumer",
     title: 'The user has not approved this app',
     likelyMeaning:
-      'Salesforce issues a JWT bearer token only to a user who already has approval for the app (pre-authorized by an admin, or approved by the user once). Either the app is "All users may self-authorize" and this user never approved it interactively, the app is "Admin approved users are pre-authorized" but neither the user\'s profile nor a permission set of theirs is assigned to it, the username in sub is wrong, or the assertion was meant for another org (aud / login host).',
-    howToFix: `With "Admin approved users are pre-authorized" (${APP_MANAGER} → Manage → Edit Policies), assign the user's profile or a permission set (Manage Profiles / Manage Permission Sets); on an External Client App, Policies → Permitted Users: “Admin approved users are pre-authorized”, with a permission set the user has. The web server flow cannot approve for them then. With self-authorize, have the user log in once with the web server flow and click Allow. Check that sub is the exact username of this org: a sandbox's copy of a user has a username of its own (commonly the production one with the sandbox name appended).`,
-    whatNotToDo: 'Do not regenerate keys or certificates: the signature was fine, this is about approval.',
+      'A JWT bearer token goes only to a user who already has approval for the app: pre-authorized by an admin, or approved by the user once. Most likely this user has neither.',
+    // Steps: find the policy, then the one cure it allows; the rarer causes last.
+    howToFix: `1. Find the app's policy: ${APP_MANAGER} → Manage → Edit Policies; on an External Client App, Policies → Permitted Users. 2. If “Admin approved users are pre-authorized”: assign the user's profile or a permission set of theirs (Manage Profiles / Manage Permission Sets; on an External Client App, a permission set the user has). A web server login cannot approve for them then. 3. If “All users may self-authorize”: have the user log in once with the web server flow and click Allow. 4. Less often, the assertion names another user or org: sub must be this org's exact username (a sandbox's copy of a user has its own, commonly the production one with the sandbox name appended); aud and the login host must be this org's.`,
+    whatNotToDo: 'Do not regenerate keys or certificates: the signature was fine.',
     // Both claims, as either can point at another org: a username it lacks, or another org's login host.
     detail: (c) =>
       c.sub ? `The assertion's sub was ${c.sub}${c.aud ? `, its aud ${c.aud}` : ''}.` : undefined,
