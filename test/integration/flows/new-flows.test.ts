@@ -116,7 +116,7 @@ describe('the newer flows through the app', () => {
       // The fix names the org setting that blocks the flow, as Setup spells it, not just the page it is on.
       assert.match(
         html,
-        /Turn on Allow OAuth Username-Password Flows \(Setup → OAuth and OpenID Connect Settings\) if it is off, use a Connected App/,
+        /Turn on Allow OAuth Username-Password Flows \(Setup → OAuth and OpenID Connect Settings\) if it is off; use a Connected App/,
       );
       // Here the org is the emulator: where its settings are, and how a lockout (the same answer) ends.
       assert.match(
@@ -187,7 +187,7 @@ describe('the newer flows through the app', () => {
       // The fix names the token, and where the local emulator lists each demo user's.
       assert.match(
         refused,
-        /How to fix it:<\/strong>[^<]*send the password followed by the user&#39;s current security token/,
+        /How to fix it:<\/strong><\/p>\s*<ol class="fix-steps">(?:<li>[^<]*<\/li>)?<li>Send the password followed by the user&#39;s current security token/,
       );
       assert.match(
         refused,
