@@ -23,7 +23,7 @@ describe('the trouble path: a browser’s CORS refusals', () => {
       [
         `Access to XMLHttpRequest at 'https://acme.my.salesforce.com/services/oauth2/token' from origin 'https://app.example.com' ${CHROME_TAIL}`,
         'CORS is not on for the OAuth endpoints, or not for this origin',
-        /Tick Enable CORS for OAuth endpoints/,
+        /Setup → CORS: tick Enable CORS for OAuth endpoints/,
       ],
       [
         `Access to fetch at 'https://acme.my.salesforce.com/services/oauth2/authorize?response_type=code&client_id=3MVG9abc' (redirected from 'http://localhost:3000/login') from origin 'http://localhost:3000' ${CHROME_TAIL}`,

@@ -7,11 +7,10 @@ import type { ExplainContext, Rule } from './types.ts';
 // The rules of an entry, not an order to add the named origin: for null, or http:// on another host than localhost,
 // originDetail says what to add instead, and "add it as named" here would contradict it on the same card.
 const ORIGIN_RULES =
-  'An entry is an origin as the browser names it after "from origin": scheme, host and port, such as http://localhost:3000. Any host but localhost must be https, and no entry can name the origin null (a page opened from a file); * may stand only before a second-level domain (https://*.example.com). An IP address and a name for it are different origins.';
+  'An entry is the origin the browser names after "from origin": scheme, host and port, such as http://localhost:3000. Only localhost may be http; no entry can name null (a page opened from a file); * may stand only before a second-level domain (https://*.example.com); an IP address and a name for it are different origins.';
 const DO_NOT =
-  "Do not set mode: 'no-cors' (the answer then comes back unreadable), do not send the calls through a public CORS proxy (it sees every token), and do not put the consumer secret in the page's code.";
-const BROWSER_ONLY =
-  'The browser enforces this, not Salesforce alone: the same call from curl or from a server is answered.';
+  "Do not set mode: 'no-cors' (the answer then comes back unreadable), send the calls through a public CORS proxy (it sees every token), or put the consumer secret in the page's code.";
+const BROWSER_ONLY = 'The browser enforces this: the same call from curl or a server is answered.';
 
 /** A card for calls to these addresses, unless the browser said cookies went along (that card alone fits then). */
 const callTo = (address: RegExp): RegExp =>
@@ -59,8 +58,8 @@ export const CORS_RULES: Rule[] = [
     error: 'cors_blocked',
     description: callTo(/\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/(?:token|revoke|introspect)/),
     title: "A page's script cannot call login.salesforce.com's token endpoint",
-    likelyMeaning: `Salesforce answers cross-origin calls to /services/oauth2/token, revoke and introspect only on a My Domain (or Experience Cloud site) address, and only with "Enable CORS for OAuth endpoints" on: the generic login hosts never do, so the browser keeps the answer, tokens and all, from your page. ${BROWSER_ONLY}`,
-    howToFix: `Call your org's My Domain instead (https://yourdomain.my.salesforce.com/services/oauth2/token), tick Setup → CORS → Enable CORS for OAuth endpoints, and add your page's origin to the CORS allowlist on the same page. ${ORIGIN_RULES} A page has no place to keep a secret: use PKCE with an app that does not require the secret for the web server flow, or trade the code on a server of yours.`,
+    likelyMeaning: `The generic login hosts never answer a page's cross-origin call to /services/oauth2/token, revoke or introspect, whatever the settings: only a My Domain (or Experience Cloud site) address does, with "Enable CORS for OAuth endpoints" on. So the browser keeps the answer, tokens and all, from your page. ${BROWSER_ONLY}`,
+    howToFix: `1. Call your org's My Domain instead (https://yourdomain.my.salesforce.com/services/oauth2/token). 2. Setup → CORS: tick Enable CORS for OAuth endpoints, and add your page's origin to the allowlist. ${ORIGIN_RULES} 3. A page has no place to keep a secret: use PKCE with an app that does not require the secret for the web server flow, or trade the code on a server of yours.`,
     whatNotToDo: DO_NOT,
   },
   {
@@ -70,8 +69,8 @@ export const CORS_RULES: Rule[] = [
     title: 'CORS is not on for the OAuth endpoints, or not for this origin',
     // Salesforce's page lists what the box opens and on which hosts, not whether the allowlist must name the origin
     // as well: the emulator takes that stricter reading (cors.ts), and the card says it is not documented.
-    likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect (and /services/oauth2/pkce/generator) are answered only when Setup → CORS → Enable CORS for OAuth endpoints is ticked, and only on the org's My Domain (or an Experience Cloud site). Salesforce's page does not say whether the origin must also be in the org's CORS allowlist: add it there too. ${BROWSER_ONLY}`,
-    howToFix: `Tick Enable CORS for OAuth endpoints (Setup → CORS), add your page's origin to the allowlist there, and call the My Domain address. ${ORIGIN_RULES} Keep the secret out of the page: PKCE, with the app not requiring the secret for the web server flow.`,
+    likelyMeaning: `Cross-origin calls to /services/oauth2/token, revoke and introspect (and /services/oauth2/pkce/generator) are answered only with Enable CORS for OAuth endpoints ticked, and only on the org's My Domain (or an Experience Cloud site). Salesforce's page does not say whether the origin must also be in the CORS allowlist. ${BROWSER_ONLY}`,
+    howToFix: `1. Setup → CORS: tick Enable CORS for OAuth endpoints. 2. Add your page's origin to the allowlist there too, to be safe. ${ORIGIN_RULES} 3. Call the My Domain address. 4. Keep the secret out of the page: PKCE, with the app not requiring the secret for the web server flow.`,
     whatNotToDo: DO_NOT,
     detail: (c) => both(onLoginHost(c.oauthLoginHost), originDetail(c)),
   },
@@ -93,8 +92,8 @@ export const CORS_RULES: Rule[] = [
     error: 'cors_blocked',
     description: callTo(/\/id\/00d\w{12,15}\/005\w{12,15}/),
     title: 'The identity URL is not among the endpoints Salesforce opens to CORS',
-    likelyMeaning: `Salesforce lists the endpoints that answer a page's cross-origin calls: OpenID discovery and keys, userinfo and the REST API for allowlisted origins, and the token, revoke and introspect endpoints with Enable CORS for OAuth endpoints. The identity URL a token's id names is not among them, so the browser keeps its answer from the page. ${BROWSER_ONLY}`,
-    howToFix: `Ask /services/oauth2/userinfo on your My Domain instead (the same user's details, in OpenID Connect's form), with your page's origin in Setup → CORS. ${ORIGIN_RULES} Or ask the identity URL from a server of yours.`,
+    likelyMeaning: `The identity URL (a token's id) is not among the endpoints Salesforce lists as answering a page's cross-origin calls (OpenID discovery and keys, userinfo and the REST API for allowlisted origins; token, revoke and introspect with Enable CORS for OAuth endpoints), so the browser keeps its answer from the page. ${BROWSER_ONLY}`,
+    howToFix: `1. Ask /services/oauth2/userinfo on your My Domain instead (the same user's details, in OpenID Connect's form). 2. Add your page's origin in Setup → CORS. ${ORIGIN_RULES} 3. Or, in place of both: ask the identity URL from a server of yours.`,
     whatNotToDo: DO_NOT,
   },
   {
@@ -114,8 +113,8 @@ export const CORS_RULES: Rule[] = [
     detail: originDetail,
     error: 'cors_blocked',
     title: "The browser kept Salesforce's answer from your page (CORS)",
-    likelyMeaning: `Your page's script called Salesforce from another origin, and the answer did not name that origin in Access-Control-Allow-Origin, so the browser kept it from the script. Salesforce names it only for origins in the org's CORS allowlist (the REST API, userinfo), and on the token, revoke and introspect endpoints only on a My Domain with Enable CORS for OAuth endpoints on. ${BROWSER_ONLY}`,
-    howToFix: `Setup → CORS: add your page's origin to the allowlist. ${ORIGIN_RULES} For the token endpoint, also tick Enable CORS for OAuth endpoints there and call your My Domain, not login.salesforce.com. Or make the call from your own server, which no browser policy stops.`,
+    likelyMeaning: `The answer to your page's cross-origin call did not name its origin in Access-Control-Allow-Origin, so the browser kept it from the script. Salesforce names only origins in the org's CORS allowlist (the REST API, userinfo); on the token, revoke and introspect endpoints, only on a My Domain with Enable CORS for OAuth endpoints on. ${BROWSER_ONLY}`,
+    howToFix: `1. Setup → CORS: add your page's origin to the allowlist. ${ORIGIN_RULES} 2. For the token endpoint, also tick Enable CORS for OAuth endpoints there and call your My Domain, not login.salesforce.com. 3. Or make the call from your own server, which no browser policy stops.`,
     whatNotToDo: DO_NOT,
   },
 ];
