@@ -4,7 +4,7 @@ import { APP_MANAGER, type ExplainContext, type Rule } from './types.ts';
 
 /** Every visitor of one playground signs in as the emulator's same few users: one's sign-ins push out another's. */
 const SHARED_USERS =
-  "Every visitor of this playground signs in as the emulator's same few users, so another visitor's sign-ins count toward the user's five grants, and a sixth pushes the oldest out. The refresh token policy and rotation are on the emulator's Setup page (its /setup); changing them changes them for every visitor.";
+  "Every visitor signs in as its same few users: another visitor's sign-ins count toward the user's five grants, and a sixth pushes the oldest out. The refresh token policy and rotation are on its Setup page (its /setup), for every visitor at once.";
 
 /** Said when the pasted request shows it: Salesforce's refresh answer carries a refresh token only with rotation. */
 const lostRefreshToken = (c: ExplainContext) =>
@@ -19,9 +19,11 @@ export const REFRESH_RULES: Rule[] = [
     description: 'expired access/refresh token',
     when: (c) => c.flow === 'refresh-token',
     title: 'That refresh token no longer works',
-    likelyMeaning: `It was revoked, expired by the app's refresh-token policy (immediately, after N, or unused for N; with "Limit the Idle Refresh Token TTL" switched on for the app, "valid until revoked" is no longer offered and becomes "expire if not used for 30 days", while the app's metadata is not updated to say so), pushed out by a sixth login of the same user, or, with rotation on, it was already replaced: reusing a replaced refresh token revokes the whole family, the current one included.`,
-    howToFix: `Sign in again. If a refresh token issued moments ago fails on its first use, the app's Refresh Token Policy is most likely "Immediately expire refresh token": set it to "Refresh token is valid until revoked" (${APP_MANAGER} → Manage → Edit Policies; External Client App: Policies → Refresh Token Policy), then sign in again. With rotation on, keep only the newest refresh token and never let two workers refresh with the same one.`,
-    whatNotToDo: 'Do not share one refresh token between processes or retry a refresh in parallel.',
+    likelyMeaning:
+      "It was revoked, expired by the app's Refresh Token Policy (immediately, after N, or unused for N), pushed out by the same user's sixth login, or, with rotation on, already replaced: reusing a replaced refresh token revokes the whole family, the current one included.",
+    howToFix: `1. Sign in again. 2. If a refresh token issued moments ago fails on its first use, the policy is most likely "Immediately expire refresh token": set it to "Refresh token is valid until revoked" (${APP_MANAGER} → Manage → Edit Policies; External Client App: Policies → Refresh Token Policy), then sign in again. With "Limit the Idle Refresh Token TTL" switched on for the app, "valid until revoked" is no longer offered and becomes "expire if not used for 30 days" (the app's metadata is not updated to say so). 3. With rotation on, keep only the newest refresh token.`,
+    whatNotToDo:
+      'Do not share one refresh token between processes or workers, or retry a refresh in parallel.',
     inEmulator: SHARED_USERS,
     detail: lostRefreshToken,
   },
