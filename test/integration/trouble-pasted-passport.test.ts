@@ -35,7 +35,7 @@ describe("the trouble path: passport-oauth2's failed profile call", () => {
       // What the references document of the two profile endpoints, and nothing of Salesforce's answer to the rest.
       assert.match(text, /Authorization: Bearer/);
       assert.match(text, /oauth_token parameter/);
-      assert.match(text, /\?access_token= in the address is not among the ways documented/);
+      assert.match(text, /\?access_token= in the address is documented for neither/);
       assert.match(text, /space-separated/);
       assert.match(text, /err\.oauthError/);
       assert.doesNotMatch(text, /token is expired or revoked/, 'not the Bad_OAuth_Token card first');
