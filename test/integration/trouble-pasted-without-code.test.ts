@@ -1,7 +1,7 @@
 // Errors pasted without their code: a REST error's message alone, as some tools print it, from the emulator's own
 // answers; and a client's line that holds only the HTTP status. Each gets its card, its words shown whole.
 import assert from '../support/assert.ts';
-import { firstCard, leadOf } from '../support/paste.ts';
+import { firstCard, leadOf, pageText } from '../support/paste.ts';
 import { describe, test } from 'node:test';
 import { explainPasted } from '../support/flows.ts';
 import { unescapeHtml } from '../support/html.ts';
@@ -122,6 +122,17 @@ describe('the trouble path: errors pasted without their code', () => {
       assert.ok(lead.includes(line), lead);
       assert.match(html, /large_client_header_buffers/);
       assert.doesNotMatch(html, /Salesforce reads at most 16,384 bytes/, "not told as Salesforce's limit");
+      // Each refusal gets its own cause and fix: the address for a 414, the cookies for a 400, never the other's.
+      const card = pageText(html);
+      if (line.startsWith('414')) {
+        assert.match(card, /The request line was longer than one: most often a SOQL query in the address/);
+        assert.match(card, /Shorten the address: select fewer fields/);
+        assert.doesNotMatch(card, /cookies/);
+      } else {
+        assert.match(card, /A header line was longer than one: most often the cookies a browser keeps/);
+        assert.match(card, /In a browser, clear the cookies kept for that host/);
+        assert.doesNotMatch(card, /SOQL|Composite API/);
+      }
     }
   });
 });

@@ -3,19 +3,35 @@
 // failing with its reason left out, a redirect where a call expected its answer, and another server's JSON error.
 import type { Rule } from './types.ts';
 
+/** nginx's own refusal of a call too long, and where its limit comes from. */
+const NGINX_IN_FRONT =
+  "nginx answered with its own error page: most often a proxy or gateway between your client and Salesforce (yours, your company's, a hosting platform's) refused the call and did not pass it on. nginx reads the request line and each header into buffers (large_client_header_buffers, 4 of 8 KB by default).";
+const RAISE_BUFFERS =
+  'If the proxy is yours, raise large_client_header_buffers in its configuration and reload it; if not, ask whoever runs it. Past the proxy, Salesforce has a limit of its own.';
+const TOKEN_STAYS =
+  "Do not move the access token from the Authorization header into the address to make room: addresses end up in logs, the proxy's among them.";
+
 export const STATUS_ONLY_RULES: Rule[] = [
+  // One card for each of nginx's two refusals, so each reader gets only the cause and fix of theirs.
   {
     key: 'request-too-long-proxy',
     error: 'request_too_long',
-    // Only nginx's own page gives these words as the description (pastedWithoutCode.ts): its title, or its 400's line.
-    description: /^(?:414 request-uri too large|400 request header or cookie too large)$/,
+    // Only nginx's own page gives these words as the description (pastedWithoutCode.ts): its title.
+    description: /^414 request-uri too large$/,
     title: 'A proxy in front (nginx) found the call too long',
-    likelyMeaning:
-      "nginx answered with its own error page: most often a proxy or gateway between your client and Salesforce (yours, your company's, a hosting platform's) refused the call, and did not pass it on. nginx reads the request line and each header into buffers (large_client_header_buffers, 4 of 8 KB by default): a request line longer than one buffer is refused 414 Request-URI Too Large, a header line longer than one 400 Request Header Or Cookie Too Large. The long request line is most often a SOQL query in the address (…/query?q=), which grows as it is encoded; the long header most often the cookies a browser keeps for that host.",
-    howToFix:
-      'Shorten what goes into the address: select fewer fields, split a long IN (…) list of Ids over several queries, or send the query in a request body as a subrequest of a Composite API call (POST /services/data/vXX.X/composite); Salesforce has a limit of its own past the proxy. If the proxy is yours, raise large_client_header_buffers in its configuration and reload it; if not, ask whoever runs it. In a browser, clear the cookies kept for that host.',
-    whatNotToDo:
-      "Do not move the access token from the Authorization header into the address to make room: addresses end up in logs, the proxy's among them.",
+    likelyMeaning: `${NGINX_IN_FRONT} The request line was longer than one: most often a SOQL query in the address (…/query?q=), which grows as it is encoded.`,
+    howToFix: `1. Shorten the address: select fewer fields, split a long IN (…) list of Ids over several queries, or send the query in a request body, as a subrequest of a Composite API call (POST /services/data/vXX.X/composite). 2. ${RAISE_BUFFERS}`,
+    whatNotToDo: TOKEN_STAYS,
+  },
+  {
+    key: 'request-too-long-proxy-header',
+    error: 'request_too_long',
+    // nginx's 400 names its reason on a line of its own (pastedWithoutCode.ts).
+    description: /^400 request header or cookie too large$/,
+    title: 'A proxy in front (nginx) found the call too long',
+    likelyMeaning: `${NGINX_IN_FRONT} A header line was longer than one: most often the cookies a browser keeps for that host.`,
+    howToFix: `1. In a browser, clear the cookies kept for that host. 2. ${RAISE_BUFFERS}`,
+    whatNotToDo: TOKEN_STAYS,
   },
   {
     key: 'request-too-long-server',
