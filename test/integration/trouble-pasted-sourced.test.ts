@@ -53,4 +53,17 @@ describe('the trouble path: cards hold to what Salesforce documents', () => {
     );
     assert.doesNotMatch(text, /Login History reportedly names it/);
   });
+
+  test("token handler not found: the default handler is the app's, and token_handler names the handler's Apex class", async () => {
+    const text = pageText(
+      await explain(
+        '{"error":"invalid_request","error_description":"token handler not found"}\ngrant_type=urn:ietf:params:oauth:grant-type:token-exchange',
+      ),
+    );
+    assert.match(text, /or the request named none and no handler is the app's default/);
+    assert.match(text, /send token_handler with the name of the handler's Apex class/);
+    assert.doesNotMatch(text, /the org has no default handler/);
+    assert.doesNotMatch(text, /handler's developer name/);
+  });
+
 });

@@ -28,14 +28,16 @@ const handlerRejected = (error: string): Rule => ({
 
 export const TOKEN_EXCHANGE_RULES: Rule[] = [
   {
+    // The default is the app's own (the handler's enablement for it) and token_handler takes the handler's Apex class
+    // name: Object Reference, OauthTokenExchHandlerApp (IsDefault).
     key: 'token-exchange-handler-not-found',
     error: 'invalid_request',
     description: 'token handler not found',
     when: pastedOnly,
     title: 'Token exchange: no handler this app may use',
     likelyMeaning:
-      'The token exchange request reached Salesforce, but it found no token exchange handler enabled for this app: the app was never enabled on the handler, token_handler names a handler that does not exist, or the request named none and the org has no default handler. The local emulator has no handlers (it runs no Apex): it answers this to every token exchange.',
-    howToFix: `Enable the app on the handler: ${HANDLERS} → Enable New App, with a run-as user; send token_handler with the handler's developer name, or make it the default. Call the token endpoint on My Domain (or the Experience Cloud site), with "Enable Token Exchange Flow" on in the app's OAuth settings.`,
+      "The token exchange request reached Salesforce, but it found no token exchange handler enabled for this app: the app was never enabled on the handler, token_handler names a handler that does not exist, or the request named none and no handler is the app's default. The local emulator has no handlers (it runs no Apex): it answers this to every token exchange.",
+    howToFix: `Enable the app on the handler: ${HANDLERS} → Enable New App, with a run-as user; send token_handler with the name of the handler's Apex class, or make the handler the app's default there. Call the token endpoint on My Domain (or the Experience Cloud site), with "Enable Token Exchange Flow" on in the app's OAuth settings.`,
     whatNotToDo:
       'Do not debug the Apex handler for this: it never ran. Nor send the consumer secret from a public client to get past it.',
   },
