@@ -66,4 +66,14 @@ describe('the trouble path: cards hold to what Salesforce documents', () => {
     assert.doesNotMatch(text, /handler's developer name/);
   });
 
+  test('an expired session is not said to be kept alive by use, which Salesforce does not document', async () => {
+    const text = pageText(
+      await explain('[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]'),
+    );
+    assert.match(
+      text,
+      /The token expired \(its session timed out: the app's session timeout, else the profile's or the org's\)/,
+    );
+    assert.doesNotMatch(text, /went unused/);
+  });
 });

@@ -22,7 +22,7 @@ export const REST_RULES: Rule[] = [
     error: 'INVALID_SESSION_ID',
     title: 'The session is expired or invalid',
     likelyMeaning:
-      'The token expired (it went unused for the session timeout of the app, else of the profile or the org), was revoked, or is being used on the wrong host: API calls go to instance_url, not to the login host.',
+      "The token expired (its session timed out: the app's session timeout, else the profile's or the org's), was revoked, or is being used on the wrong host: API calls go to instance_url, not to the login host.",
     howToFix:
       // Revoking an access token leaves its refresh token working; revoking the refresh token ends both (wire §6.2).
       'Use instance_url for every API call. When a token expires, or you revoked the access token alone, get a new one as its flow does: refresh it (a login that has a refresh token), sign a new assertion (JWT bearer), or ask again (client credentials); when you revoked the refresh token, sign in again.',
