@@ -112,7 +112,9 @@ export const RECORD_WRITE_RULES: Rule[] = [
     howToFix:
       'Setup → Storage Usage shows what takes the room: delete records no longer needed, or buy more storage.',
     whatNotToDo: 'Do not retry creates in a loop: each is refused until room is made.',
+    // 2 KB a record for these four objects: Salesforce KB 000193871, "Salesforce record size overview". A Developer
+    // Edition's 5 MB: Bulk API 2.0 and Bulk API Developer Guide, "Set Up a Salesforce Developer Edition Org".
     inEmulator:
-      "The local emulator's org has 25 MB, counted as Salesforce counts it: reset the emulator (its Setup page, at the end) to remove the records written through the API.",
+      "The local emulator's org has 25 MB of data storage (a Developer Edition has 5 MB), counting 2 KB for each record, as Salesforce counts its accounts, contacts, cases and opportunities: reset the emulator (its Setup page, at the end) to remove the records written through the API.",
   },
 ];

@@ -110,4 +110,13 @@ describe('error explainer: REST refusals', () => {
       'invalid-type',
     );
   });
+
+  test("the storage card says the emulator's 25 MB is more than a Developer Edition's 5 MB", () => {
+    const storage = explain({ error: 'STORAGE_LIMIT_EXCEEDED', error_description: 'storage limit exceeded' });
+    assert.match(
+      storage.inEmulator ?? '',
+      /^The local emulator's org has 25 MB of data storage \(a Developer Edition has 5 MB\), counting 2 KB for each record, as Salesforce counts its accounts, contacts, cases and opportunities/,
+    );
+    assert.doesNotMatch(storage.inEmulator ?? '', /counted as Salesforce counts it/);
+  });
 });
