@@ -79,6 +79,22 @@ describe("the trouble path: Auth.js's own log lines from a Salesforce sign-in", 
     }
   });
 
+  test('the lost-cookies card names the likeliest cause first and gives its fix as steps', async () => {
+    const html = await explain(invalidCheck('state'));
+    assert.match(
+      pageText(html),
+      /What it most likely means: Most likely the sign-in started on another host than the callback URL's/,
+    );
+    const steps = [...html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]);
+    assert.ok(
+      steps.some((step) => step.startsWith('Open the app on the same scheme, host and port')),
+      'the host is the first step',
+    );
+    assert.ok(steps.includes('Give every server and restart the same AUTH_SECRET.'), 'the secret is a step');
+    assert.ok(steps.includes('Start a new sign-in from the app.'), 'a new sign-in is a step');
+    assert.match(pageText(html), /over 15 minutes on the login page/);
+  });
+
   test('OAuthCallbackError without its details: the card saying Salesforce sent an error back, and where to read it', async () => {
     const html = await explain(CALLBACK_ERROR);
     const text = pageText(html);

@@ -42,11 +42,11 @@ export const CLIENT_CHECK_RULES: Rule[] = [
     error: 'client_check_cookie_lost',
     title: 'The check cookies did not come back with the callback',
     likelyMeaning:
-      'Auth.js keeps the state, the PKCE verifier and the nonce of a sign-in in short-lived cookies, encrypted with AUTH_SECRET, set when the sign-in starts and read when the browser comes back to /api/auth/callback/…. "could not be parsed" or "cookie was missing" means the callback came without them or they could not be read: the sign-in started on one host and Salesforce sent the browser back to another (the callback URL\'s: localhost and 127.0.0.1 keep separate cookies, as do http and https), more than 15 minutes passed on the login page, or AUTH_SECRET changed in between (a restart with a new one, servers with different ones). Salesforce answered; nothing in the app\'s settings at Salesforce causes this.',
+      'Most likely the sign-in started on another host than the callback URL\'s, where Salesforce sends the browser back: localhost and 127.0.0.1 keep separate cookies, as do http and https. Auth.js carries the state, PKCE verifier and nonce from the sign-in\'s start to /api/auth/callback/… in short-lived cookies encrypted with AUTH_SECRET: "could not be parsed" or "cookie was missing" means they did not come back or could not be read. Else: over 15 minutes on the login page, or AUTH_SECRET changed meanwhile (a restart with a new one, servers with different ones). Salesforce answered; no setting of the app there causes this.',
     howToFix:
-      'Open the app on the same scheme, host and port as the callback URL registered on the app (with http://localhost:3000/api/auth/callback/salesforce, browse http://localhost:3000, not 127.0.0.1), give every server and restart the same AUTH_SECRET, then start a new sign-in from the app.',
+      '1. Open the app on the same scheme, host and port as the callback URL registered on the app (for http://localhost:3000/api/auth/callback/salesforce, http://localhost:3000, not 127.0.0.1). 2. Give every server and restart the same AUTH_SECRET. 3. Start a new sign-in from the app.',
     whatNotToDo:
-      "Do not take state or pkce out of the provider's checks to get past it: the next check fails the same way, and each is what stops a forged callback.",
+      "Do not take state or pkce out of the provider's checks: the next check fails the same way, and each is what stops a forged callback.",
   },
   {
     key: 'client-callback-error',
