@@ -76,4 +76,21 @@ describe('the trouble path: cards hold to what Salesforce documents', () => {
     );
     assert.doesNotMatch(text, /went unused/);
   });
+
+  test('OAUTH_APP_ACCESS_DENIED without a reason: the admin-approved cause is said to be unconfirmed', async () => {
+    const text = pageText(
+      await explain(
+        'https://login.salesforce.com/setup/secur/RemoteAccessErrorPage.apexp?error=OAUTH_APP_ACCESS_DENIED',
+      ),
+    );
+    assert.match(text, /This user may not use the app/);
+    assert.match(
+      text,
+      /Salesforce does not document which causes give this code: it is reported for an uninstalled app/,
+    );
+    assert.match(
+      text,
+      /that it also stands for an admin-approved app with none of the user's profile or permission sets assigned is unconfirmed/,
+    );
+  });
 });

@@ -37,11 +37,13 @@ export const ERROR_PAGE_RULES: Rule[] = [
     whatNotToDo: 'Do not make the user a System Administrator to get past it.',
   },
   {
+    // The references list this code as observed (wire §3.2) with an uninstalled app's words; no source gives its
+    // causes, so the admin-approved one, the likely reading, is said to be unconfirmed.
     key: 'app-access-denied',
     error: 'OAUTH_APP_ACCESS_DENIED',
     title: 'This user may not use the app',
     likelyMeaning:
-      'The app is admin approved and the user has no profile or permission set assigned to it, or the app is uninstalled and the user lacks "Approve Uninstalled Connected Apps".',
+      'Salesforce does not document which causes give this code: it is reported for an uninstalled app whose user lacks "Approve Uninstalled Connected Apps"; that it also stands for an admin-approved app with none of the user\'s profile or permission sets assigned is unconfirmed.',
     howToFix:
       'Assign a permission set to the app, or install the app (Setup → Connected Apps OAuth Usage → Install).',
     whatNotToDo: 'Do not give users broad admin permissions to get past it.',
