@@ -45,6 +45,8 @@ export const ORG_WRITE_RULES: Rule[] = [
     whatNotToDo:
       'Do not make the field not unique to get past it: your integration relies on it to find its records.',
   },
+  // An alerting rule refuses an API save unless allowSave=true (every field defaults to false), from API 52.0: REST
+  // API Developer Guide, "Duplicate Rule Header".
   {
     key: 'duplicates-detected',
     error: 'DUPLICATES_DETECTED',

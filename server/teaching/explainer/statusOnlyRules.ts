@@ -33,6 +33,8 @@ export const STATUS_ONLY_RULES: Rule[] = [
     howToFix: `1. In a browser, clear the cookies kept for that host. 2. ${RAISE_BUFFERS}`,
     whatNotToDo: TOKEN_STAYS,
   },
+  // The 16,384 bytes, 414 vs 431, the advised 2,000 characters and 8,000 bytes and the Composite body: Salesforce KB
+  // 000386264, "Maximum number of rows returned by SOQL queries over the REST API".
   {
     key: 'request-too-long-server',
     error: 'request_too_long',
