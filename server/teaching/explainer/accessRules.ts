@@ -25,6 +25,8 @@ export const ACCESS_RULES: Rule[] = [
     whatNotToDo: 'Do not widen the trusted IP ranges to the whole internet to avoid the token.',
   },
   {
+    // Editions with the API (Professional only as an add-on), API_DISABLED_FOR_ORG for the others, and the API Enabled
+    // user permission: REST API Developer Guide, "Supported Editions and Required Permissions".
     key: 'api-disabled-org',
     error: 'API_DISABLED_FOR_ORG',
     title: "The org's edition, or this user, has no API access",
