@@ -184,6 +184,25 @@ describe('emulator: composite and batch', () => {
     assert.equal(body.results[0].result.Name, 'Acme Inc.');
   });
 
+  test("refuses a batch subrequest at a version before 34.0 or after the batch's own, running the rest", async () => {
+    const account = (version: string) => ({
+      method: 'GET',
+      url: `v${version}/sobjects/Account/0015j0000000001AAA?fields=Name`,
+    });
+    const { status, body } = await rest.post('/composite/batch', {
+      batchRequests: [account('67.0'), account('33.0'), account('34.0'), account('66.0')],
+    });
+    assert.equal(status, 200);
+    assert.equal(body.hasErrors, true);
+    assert.deepEqual(
+      body.results.map((r: { statusCode: number }) => r.statusCode),
+      [400, 400, 200, 200],
+    );
+    assert.equal(body.results[0].result[0].errorCode, 'INVALID_INPUT');
+    assert.match(body.results[0].result[0].message, /v67\.0 .*34\.0 to 66\.0/);
+    assert.equal(body.results[3].result.Name, 'Acme Inc.');
+  });
+
   test('each composite resource answers from the API version it arrived in, NOT_FOUND before', async () => {
     const at = (version: string, path: string, body?: unknown) =>
       rest.send(body === undefined ? 'GET' : 'POST', `/services/data/v${version}${path}`, body);
