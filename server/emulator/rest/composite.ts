@@ -20,6 +20,8 @@ const MAX_QUERIES_AND_COLLECTIONS = 5;
  */
 const SINCE: Record<string, number> = { batch: 34, sobjects: 42, '': 38 };
 
+const GRAPH_SINCE = 50;
+
 /** Refuses a composite call made at an API version older than its resource. */
 export function checkCompositeVersion(call: RestCall): void {
   const since = SINCE[call.segments[1]?.toLowerCase() ?? ''];
@@ -34,8 +36,8 @@ const HALTED = {
 
 export const compositeResource: Resource = (call, ctx) => {
   const kind = call.segments[1]?.toLowerCase();
-  // A real org serves both (tree is in the listing below; whether graph is listed, and from which version, is not
-  // recorded here): this emulator says they are its limit.
+  // A real org serves both (both are in the listing below): this emulator says they are its limit.
+  if (kind === 'graph' && Number(call.version) < GRAPH_SINCE) throw RestError.notFound();
   if (kind === 'tree' || kind === 'graph') throw RestError.notServed(`composite/${kind}`);
   if (call.segments.length > 2) throw RestError.notFound();
   // Any other kind, batch included: POST /composite/batch is answered before dispatch (compositeBatch.ts), and a
@@ -43,10 +45,14 @@ export const compositeResource: Resource = (call, ctx) => {
   if (kind !== undefined) throw RestError.notFound();
   if (call.method === 'GET') {
     const base = `/services/data/v${call.version}/composite`;
-    return {
-      status: 200,
-      body: { tree: `${base}/tree`, batch: `${base}/batch`, sobjects: `${base}/sobjects` },
+    const body: Record<string, string> = {
+      tree: `${base}/tree`,
+      batch: `${base}/batch`,
+      sobjects: `${base}/sobjects`,
     };
+    // REST API guide, "Get a List of Composite Resources" lists graph too; "Composite Graph" dates it from 50.0.
+    if (Number(call.version) >= GRAPH_SINCE) body.graph = `${base}/graph`;
+    return { status: 200, body };
   }
   return composite(call, ctx);
 };

@@ -184,6 +184,28 @@ describe('emulator: composite and batch', () => {
     assert.equal(body.results[0].result.Name, 'Acme Inc.');
   });
 
+  test('lists the composite resources of the version asked, Composite Graph from 50.0', async () => {
+    const listing = async (version: string) =>
+      (await rest.get(`/services/data/v${version}/composite`)).body as Record<string, string>;
+    assert.deepEqual(await listing('66.0'), {
+      tree: '/services/data/v66.0/composite/tree',
+      batch: '/services/data/v66.0/composite/batch',
+      sobjects: '/services/data/v66.0/composite/sobjects',
+      graph: '/services/data/v66.0/composite/graph',
+    });
+    assert.equal((await listing('50.0')).graph, '/services/data/v50.0/composite/graph');
+    assert.equal((await listing('49.0')).graph, undefined);
+    const graph = { graphs: [] };
+    assert.equal(
+      (await rest.send('POST', '/services/data/v49.0/composite/graph', graph)).body[0].errorCode,
+      'NOT_FOUND',
+    );
+    assert.match(
+      (await rest.post('/composite/graph', graph)).body[0].message,
+      /not served by this local emulator/,
+    );
+  });
+
   test("refuses a batch subrequest at a version before 34.0 or after the batch's own, running the rest", async () => {
     const account = (version: string) => ({
       method: 'GET',
