@@ -29,6 +29,12 @@ describe('the trouble path: cards hold to what Salesforce documents', () => {
       text,
       /too many long-running calls \(20 seconds or more\) at once: 25 in production orgs and sandboxes, 5 in Developer Edition and trial orgs/,
     );
+    // Composite counts once, a Composite Batch once per subrequest: "batch" alone would advise the one that saves none.
+    assert.match(
+      text,
+      /combine calls with Composite \(one call for up to 25; a Composite Batch still counts each/,
+    );
+    assert.doesNotMatch(text, /batch or cache/);
   });
 
   test("authentication failure's causes: the documented ones as such, a frozen user and login hours as unconfirmed", async () => {

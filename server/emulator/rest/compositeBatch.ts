@@ -47,6 +47,7 @@ export async function runBatch(
   call: RestCall,
   ctx: RestContext,
   signedIn: () => boolean,
+  countCall: () => void,
 ): Promise<RestReply> {
   checkCompositeVersion(call);
   const haltOnError = (call.body as { haltOnError?: unknown } | undefined)?.haltOnError === true;
@@ -62,6 +63,9 @@ export async function runBatch(
       results.push({ statusCode: 401, result: RestError.invalidSession().body() });
       continue;
     }
+    // Each subrequest run counts against the API limits (REST API guide, Composite Batch), where a composite call
+    // counts once. Whether the batch call also counts on top of them is not documented: here it is its first one.
+    if (results.length > 0) countCall();
     const reply =
       outOfRange(sub.url, call.version) ??
       runSubrequest(call, ctx, { method: sub.method, url: sub.url, body: sub.richInput }, new Map());

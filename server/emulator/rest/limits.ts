@@ -22,7 +22,7 @@ export class ApiUsage {
 
   constructor(private readonly now: () => number) {}
 
-  /** Every authenticated call under /services/data/vXX.X counts once; a composite request too. */
+  /** Every authenticated call under /services/data/vXX.X counts once, a composite request too; a batch, per subrequest. */
   count(): void {
     const hour = Math.floor(this.now() / HOUR_MS);
     this.hours.set(hour, (this.hours.get(hour) ?? 0) + 1);

@@ -93,7 +93,10 @@ export function createRestApi(deps: RestDeps): RestApi {
     // Every other call is answered in this turn of the event loop; only a batch waits between its parts.
     if (!isBatchCall(call)) return send(req, res, ctx.dispatch(call));
     const signedIn = () => deps.authenticate(bearer(req)) !== undefined;
-    runBatch(call, ctx, signedIn).then((reply) => send(req, res, reply), next);
+    runBatch(call, ctx, signedIn, () => usage.count()).then((reply) => {
+      res.set('Sforce-Limit-Info', usage.header());
+      send(req, res, reply);
+    }, next);
   });
   versioned.use(restErrorHandler);
   router.use('/services/data/:version', versioned);

@@ -83,13 +83,14 @@ export const ORG_RULES: Rule[] = [
   {
     // Salesforce's "API Request Limits and Allocations": the code answers both the 24-hour allocation and too many
     // calls of 20 s or more at once (5 in Developer Edition and trial orgs, 25 in production orgs and sandboxes).
+    // The REST API guide: a Composite call counts once, a Composite Batch call once per subrequest.
     key: 'request-limit',
     error: 'REQUEST_LIMIT_EXCEEDED',
     title: "The org's API request limit is used up",
     likelyMeaning:
       'The org made more API calls in the last 24 hours than its edition and licences allow, or it had too many long-running calls (20 seconds or more) at once: 25 in production orgs and sandboxes, 5 in Developer Edition and trial orgs.',
     howToFix:
-      'GET /services/data/vXX.X/limits shows DailyApiRequests; find the integration that spends them, and batch or cache. When DailyApiRequests still has room, it was the long calls at once: retry once they end, and make them shorter.',
+      'GET /services/data/vXX.X/limits shows DailyApiRequests; find the integration that spends them, and cache, or combine calls with Composite (one call for up to 25; a Composite Batch still counts each of its subrequests). When DailyApiRequests still has room, it was the long calls at once: retry once they end, and make them shorter.',
     whatNotToDo: 'Do not open more orgs or users to spread the load around the limit.',
   },
   {

@@ -184,6 +184,28 @@ describe('emulator: composite and batch', () => {
     assert.equal(body.results[0].result.Name, 'Acme Inc.');
   });
 
+  test('counts each batch subrequest run as an API request, and a composite call as one', async () => {
+    const used = (response: { headers: { get(name: string): string | null } }) =>
+      Number(/^api-usage=(\d+)\//.exec(response.headers.get('sforce-limit-info') ?? '')?.[1]);
+    const before = used(await rest.get('/limits'));
+    const get = { method: 'GET', url: 'v66.0/sobjects/Account/0015j0000000001AAA?fields=Name' };
+    const batch = await rest.post('/composite/batch', { batchRequests: [get, get, get] });
+    assert.equal(used(batch), before + 3);
+    const halted = await rest.post('/composite/batch', {
+      haltOnError: true,
+      batchRequests: [{ method: 'GET', url: 'v66.0/sobjects/Account/0015j0000000999AAA' }, get],
+    });
+    assert.equal(used(halted), before + 4);
+    const composite = await rest.post('/composite', {
+      compositeRequest: [1, 2, 3].map((n) => ({
+        ...get,
+        url: `/services/data/${get.url}`,
+        referenceId: `r${n}`,
+      })),
+    });
+    assert.equal(used(composite), before + 5);
+  });
+
   test('lists the composite resources of the version asked, Composite Graph from 50.0', async () => {
     const listing = async (version: string) =>
       (await rest.get(`/services/data/v${version}/composite`)).body as Record<string, string>;
