@@ -85,7 +85,7 @@ function composite(call: RestCall, ctx: RestContext): RestReply {
     const responses: Record<string, unknown>[] = [];
     for (const sub of requests) {
       const referenceId = String(sub.referenceId);
-      const reply = runSubrequest(call, ctx, sub, results, allOrNone);
+      const reply = runSubrequest(call, ctx, sub, results, 'composite', allOrNone);
       results.set(referenceId, { status: reply.status, body: reply.body });
       responses.push({
         body: reply.body ?? null,

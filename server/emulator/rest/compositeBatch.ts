@@ -68,7 +68,7 @@ export async function runBatch(
     if (results.length > 0) countCall();
     const reply =
       outOfRange(sub.url, call.version) ??
-      runSubrequest(call, ctx, { method: sub.method, url: sub.url, body: sub.richInput }, new Map());
+      runSubrequest(call, ctx, { method: sub.method, url: sub.url, body: sub.richInput }, new Map(), 'batch');
     if (reply.status >= 400 && haltOnError) halted = true;
     results.push({ statusCode: reply.status, result: reply.body ?? null });
   }

@@ -7,6 +7,18 @@ import type { RestCall, RestContext, RestReply } from './types.ts';
 
 const MAX_SUBREQUESTS = 25;
 
+/**
+ * The resources each kind's subrequests may call, as the REST API guide lists them: Composite ("Send Multiple
+ * Requests Using Composite": sObject resources, Query, QueryAll, sObject Collections) and Composite Batch (Limits,
+ * sObject resources, Query, QueryAll, Search, Connect, Chatter, Actions). What an org answers for another one is not
+ * documented: the subrequest alone is refused, as a nested composite call is.
+ */
+const CALLABLE = {
+  composite: ['sobjects', 'query', 'queryAll', 'composite/sobjects'],
+  batch: ['limits', 'sobjects', 'query', 'queryAll', 'search', 'connect', 'chatter', 'actions'],
+} as const;
+export type SubrequestKind = keyof typeof CALLABLE;
+
 export function subrequests(body: unknown, key: string): Record<string, unknown>[] {
   const list = (body as Record<string, unknown> | undefined)?.[key];
   if (!Array.isArray(list) || list.length === 0) {
@@ -32,6 +44,7 @@ export function runSubrequest(
   ctx: RestContext,
   sub: Record<string, unknown>,
   results: Map<string, EarlierResult>,
+  kind: SubrequestKind,
   allOrNone = false,
 ): RestReply {
   try {
@@ -51,6 +64,7 @@ export function runSubrequest(
         'A composite subrequest cannot be another composite or batch request',
       );
     }
+    checkCallable(kind, call.segments);
     if (collection && allOrNone && call.body && typeof call.body === 'object')
       call.body = { ...call.body, allOrNone: true };
     return ctx.dispatch(call);
@@ -58,4 +72,16 @@ export function runSubrequest(
     if (!(error instanceof RestError)) throw error;
     return { status: error.status, body: error.body() };
   }
+}
+
+function checkCallable(kind: SubrequestKind, segments: string[]): void {
+  const named = segments.slice(0, segments[0]?.toLowerCase() === 'composite' ? 2 : 1).join('/');
+  const callable: readonly string[] = CALLABLE[kind];
+  if (callable.some((name) => name.toLowerCase() === named.toLowerCase())) return;
+  const list = `${callable.slice(0, -1).join(', ')} and ${callable.at(-1)}`;
+  throw new RestError(
+    400,
+    'INVALID_INPUT',
+    `A ${kind} subrequest cannot call ${named || 'the resource list'}: only ${list}`,
+  );
 }

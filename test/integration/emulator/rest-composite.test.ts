@@ -74,7 +74,7 @@ describe('emulator: composite and batch', () => {
           referenceId: 'bad',
           body: { FirstName: 'NoLastName' },
         },
-        { method: 'GET', url: '/services/data/v66.0/limits', referenceId: 'after' },
+        { method: 'GET', url: '/services/data/v66.0/query?q=SELECT+Id+FROM+Account', referenceId: 'after' },
       ],
     });
     assert.deepEqual(body.compositeResponse, [
@@ -204,6 +204,45 @@ describe('emulator: composite and batch', () => {
       })),
     });
     assert.equal(used(composite), before + 5);
+  });
+
+  test('runs in a subrequest only the resources each composite kind takes, refusing the others alone', async () => {
+    const composite = await rest.post('/composite', {
+      compositeRequest: [
+        { method: 'GET', url: '/services/data/v66.0/limits', referenceId: 'limits' },
+        { method: 'GET', url: '/services/data/v66.0/', referenceId: 'listing' },
+        {
+          method: 'GET',
+          url: '/services/data/v66.0/sobjects/Account/0015j0000000001AAA',
+          referenceId: 'record',
+        },
+      ],
+    });
+    const statuses = (composite.body.compositeResponse as { httpStatusCode: number }[]).map(
+      (r) => r.httpStatusCode,
+    );
+    assert.deepEqual(statuses, [400, 400, 200]);
+    assert.deepEqual(composite.body.compositeResponse[0].body, [
+      {
+        message:
+          'A composite subrequest cannot call limits: only sobjects, query, queryAll and composite/sobjects',
+        errorCode: 'INVALID_INPUT',
+      },
+    ]);
+    const batch = await rest.post('/composite/batch', {
+      batchRequests: [
+        { method: 'GET', url: 'v66.0/limits' },
+        { method: 'GET', url: 'v66.0/composite/sobjects/Account?ids=0015j0000000001AAA&fields=Name' },
+      ],
+    });
+    assert.deepEqual(
+      batch.body.results.map((r: { statusCode: number }) => r.statusCode),
+      [200, 400],
+    );
+    assert.match(
+      batch.body.results[1].result[0].message,
+      /^A batch subrequest cannot call composite\/sobjects: only limits, sobjects, query, queryAll, search, connect, chatter and actions$/,
+    );
   });
 
   test('lists the composite resources of the version asked, Composite Graph from 50.0', async () => {
