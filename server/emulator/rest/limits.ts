@@ -1,5 +1,6 @@
 // API usage (the Sforce-Limit-Info header, counted over a rolling 24 hours) and GET /limits, with a Developer
-// Edition's allocations. Shapes: Salesforce REST API guide "List Organization Limits" and "Limit Info Header".
+// Edition's allocations but for data storage. Shapes: Salesforce REST API guide "List Organization Limits" and
+// "Limit Info Header".
 // Counted, never enforced: a real org answers 403 REQUEST_LIMIT_EXCEEDED past its allowance, but a local one has
 // none to protect, and its benchmarks and tests make more calls in minutes than an org allows in a day.
 import { RestError } from './restError.ts';
