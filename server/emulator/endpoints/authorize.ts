@@ -12,6 +12,7 @@ import {
   answeredForAnother,
   continueAuthorization,
   needsApproval,
+  refusedAsUninstalled,
   showApproval,
 } from './authorizeDecision.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
@@ -83,6 +84,7 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
     const pending = ctx.pendingLogins.find(req);
     const user = sessionUser(ctx, req);
     if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
+    if (refusedAsUninstalled(ctx, res, pending, user)) return;
     if (answeredForAnother(req, user)) return showApproval(ctx, req, res, pending, user, true);
     ctx.pendingLogins.forget(res, pending);
     if (req.body?.decision !== 'allow') {

@@ -16,16 +16,29 @@ export function continueAuthorization(
   pending: PendingAuthorization,
   user: OrgUser,
 ): void {
-  // What the login meets is unconfirmed: this code is one observed on the error page (and the one explained for
-  // it); the description is the emulator's.
-  if (blockedAsUninstalled(ctx, user)) {
-    ctx.pendingLogins.forget(res, pending);
-    const error = new OAuthError('OAUTH_APP_ACCESS_DENIED', 'this app is not installed in this org');
-    return res.redirect(remoteAccessErrorUrl(pending.pageHost, error));
-  }
+  if (refusedAsUninstalled(ctx, res, pending, user)) return;
   if (needsApproval(ctx, pending, user)) return showApproval(ctx, req, res, pending, user);
   ctx.pendingLogins.forget(res, pending);
   completeAuthorization(ctx, res, pending, user);
+}
+
+/**
+ * Refused when the app is not installed for this user. Checked again when the approval page is answered: another tab
+ * may have logged this browser in as a user the app refuses since the page asked someone it lets in (an admin).
+ * What the login meets is unconfirmed: this code is one observed on the error page (and the one explained for it);
+ * the description is the emulator's.
+ */
+export function refusedAsUninstalled(
+  ctx: EmulatorContext,
+  res: Response,
+  pending: PendingAuthorization,
+  user: OrgUser,
+): boolean {
+  if (!blockedAsUninstalled(ctx, user)) return false;
+  ctx.pendingLogins.forget(res, pending);
+  const error = new OAuthError('OAUTH_APP_ACCESS_DENIED', 'this app is not installed in this org');
+  res.redirect(remoteAccessErrorUrl(pending.pageHost, error));
+  return true;
 }
 
 /** The approval page: for a self-authorized app this user has not allowed yet, or when consent is asked. */

@@ -6,6 +6,8 @@ import { followLogin, hiddenValue } from '../../support/emulator-login.ts';
 import { TestClient } from '../../support/http.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 import { deviceFlowStack } from '../../support/device-emulator.ts';
+import { changeSettings } from '../../support/emulator-api.ts';
+import { setupSession } from '../../support/emulator-setup.ts';
 
 const STANDARD = { username: 'standard@playground.local' };
 
@@ -73,6 +75,49 @@ describe('emulator: an approval answered after the login changed in another tab'
     });
     assert.equal(now.status, 302);
     assert.match(now.headers.get('location') ?? '', /[?&]code=/);
+  });
+
+  test("an uninstalled app: the admin's page, answered after a switch to a user the app refuses, gives no code", async () => {
+    // A fresh org: the first test's standard user approved the app, which lets them past the block.
+    const admin = await setupSession(stack);
+    await admin.client.post(`${stack.emulatorUrl}/setup/reset`, { csrf: hiddenValue(admin.page, 'csrf') });
+    await changeSettings(stack, { appInstalled: undefined });
+    try {
+      // With the page's user field (a browser) and without it (a script).
+      for (const sendUser of [true, false]) {
+        const browser = new TestClient();
+        const first = await logIn(
+          browser,
+          await (await authorize(browser)).text(),
+          stack.config.username,
+          '/services/oauth2/authorize/login',
+        );
+        assert.match(first, /name="decision"/, 'an administrator may approve an uninstalled app');
+        // Tab two: "Not you?", then the standard user, whom the uninstalled app refuses at their own login.
+        const second = await (await authorize(browser)).text();
+        const loginAgain = await (
+          await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
+            request: hiddenValue(second, 'request'),
+          })
+        ).text();
+        await logIn(browser, loginAgain, STANDARD.username, '/services/oauth2/authorize/login');
+        const answer = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+          request: hiddenValue(first, 'request'),
+          ...(sendUser ? { user: hiddenValue(first, 'user') } : {}),
+          decision: 'allow',
+        });
+        assert.equal(
+          answer.status,
+          302,
+          `no page asking the standard user to allow (user field: ${sendUser})`,
+        );
+        const location = new URL(answer.headers.get('location') ?? '', stack.emulatorUrl);
+        assert.equal(location.pathname, '/setup/secur/RemoteAccessErrorPage.apexp', String(location));
+        assert.equal(location.searchParams.get('error'), 'OAUTH_APP_ACCESS_DENIED');
+      }
+    } finally {
+      await changeSettings(stack, { appInstalled: 'on' });
+    }
   });
 });
 
