@@ -16,8 +16,10 @@ const LIFETIME_MS = 2 * 24 * 3600 * 1000;
 
 export class CursorStore {
   /**
-   * The emulator's own bound, not Salesforce's: each cursor holds its query's rows in memory, so past this many open
-   * at once the oldest is released (and answers INVALID_QUERY_LOCATOR, as an expired one does).
+   * The emulator's own bound, not Salesforce's (which documents no count since API 56.0): each cursor holds its
+   * query's rows in memory, so past this many open at once one is released (and answers INVALID_QUERY_LOCATOR, as
+   * an expired one does): expired ones first, then the oldest of the user holding most, so that one client's loop of
+   * queries left unpaged cannot take another user's paging away.
    */
   static readonly CAP = 1000;
   /** In opening order: a Map keeps it, so the oldest is the first key. */
@@ -27,7 +29,7 @@ export class CursorStore {
 
   /** A new locator in the shape the REST guide shows: an 18-character id with the 01g prefix. */
   open(cursor: Omit<Cursor, 'openedAt'>): string {
-    if (this.cursors.size >= CursorStore.CAP) this.cursors.delete(this.cursors.keys().next().value as string);
+    if (this.cursors.size >= CursorStore.CAP) this.release();
     const random = BigInt(`0x${randomBytes(8).toString('hex')}`)
       .toString(36)
       .padStart(13, '0')
@@ -35,6 +37,20 @@ export class CursorStore {
     const locator = `01g${random}AAA`;
     this.cursors.set(locator, { ...cursor, openedAt: this.now() });
     return locator;
+  }
+
+  /** Frees one place: in opening order, so expired cursors come first, and each user's oldest before their others. */
+  private release(): void {
+    const held = new Map<string, number>();
+    for (const [locator, { userId, openedAt }] of this.cursors) {
+      if (this.now() - openedAt <= LIFETIME_MS) held.set(userId, (held.get(userId) ?? 0) + 1);
+      else this.cursors.delete(locator);
+    }
+    if (this.cursors.size < CursorStore.CAP) return;
+    const most = Math.max(...held.values());
+    for (const [locator, { userId }] of this.cursors) {
+      if (held.get(userId) === most) return void this.cursors.delete(locator);
+    }
   }
 
   find(locator: string, userId: string): Cursor | undefined {

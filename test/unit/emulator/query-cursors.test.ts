@@ -29,3 +29,25 @@ test("the emulator's own bound: past its cap of open cursors, the oldest goes fi
   assert.equal(store.find(first, '005A'), undefined);
   assert.ok(store.find(second, '005B'));
 });
+
+test("one user opening cursors past the cap releases their own oldest, never another user's", () => {
+  const store = new CursorStore(() => 0);
+  const other = store.open(cursor('005B'));
+  const flooding = Array.from({ length: CursorStore.CAP + 5 }, () => store.open(cursor('005A')));
+  assert.ok(store.find(other, '005B'), "the other user's cursor is kept");
+  assert.equal(store.find(flooding[0], '005A'), undefined, "the flooding user's oldest went");
+  assert.ok(store.find(flooding.at(-1) as string, '005A'));
+});
+
+test('at the cap, cursors past their two days go before any live one', () => {
+  let now = 0;
+  const store = new CursorStore(() => now);
+  // A lighter user's expired cursor, not the heaviest user's live oldest.
+  const stale = store.open(cursor('005B'));
+  now = DAY;
+  const kept = Array.from({ length: CursorStore.CAP - 1 }, () => store.open(cursor('005A')));
+  now = 2 * DAY + 1;
+  store.open(cursor('005A'));
+  assert.equal(store.find(stale, '005B'), undefined);
+  assert.ok(store.find(kept[0], '005A'), 'a live cursor stays while an expired one can go');
+});
