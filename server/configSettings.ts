@@ -94,7 +94,9 @@ export function parseScopes(raw: string | undefined): string {
       'SF_SCOPES',
       `"${raw}" has "${/[^a-z0-9_]/.exec(odd)?.[0]}" in ${odd}: scope names are letters, digits and underscores, separated by spaces, e.g. api refresh_token openid`,
     );
-  return raw ?? 'api refresh_token openid';
+  // Sent as one space-separated string (the device flow's scope): a tab, a line break or a no-break space copied from
+  // a page would be part of one unknown scope there, though the checks above read it as a separator.
+  return raw?.trim().split(/\s+/).join(' ') ?? 'api refresh_token openid';
 }
 
 /** SF_USERNAME as Salesforce and the emulator can use it. */

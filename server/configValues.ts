@@ -17,8 +17,32 @@ export const reader =
     return value === undefined || value.trim() === '' ? undefined : value;
   };
 
+/** Longer messages quote a value that long (a file pasted in): its middle goes, the variable and the fix stay. */
+const MAX_MESSAGE = 1000;
+
+/**
+ * Messages quote the value they refuse, which a garbled or hostile .env makes anything: its control characters are
+ * written out (\u001b), so that the message stays one line and cannot clear, recolour or retitle the terminal.
+ */
 export function fail(name: string, problem: string): never {
-  throw new ConfigError(`${name} ${problem}.`);
+  let message = `${name} ${problem}.`;
+  if (message.length > MAX_MESSAGE) {
+    const head = message.slice(0, MAX_MESSAGE / 2).replace(/[\uD800-\uDBFF]$/, '');
+    const tail = message.slice(-(MAX_MESSAGE / 2 - 50)).replace(/^[\uDC00-\uDFFF]/, '');
+    message = `${head} […${message.length - head.length - tail.length} characters…] ${tail}`;
+  }
+  throw new ConfigError([...message].map(printable).join(''));
+}
+
+/** C0 and C1 controls, DEL, and the marks that reorder text on the screen (bidi embeddings, overrides, isolates). */
+function printable(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  const control =
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069);
+  return control ? `\\u${code.toString(16).padStart(4, '0')}` : char;
 }
 
 export function requiredInOrg(mode: Mode, name: string, emulatorDefault: string): string {

@@ -50,7 +50,7 @@ describe('loadConfig', () => {
       /^SF_SCOPES "api\|openid" has "\|" in api\|openid: scope names/,
     );
     assert.match(configError({ SF_SCOPES: 'api+refresh_token' }), /has "\+" in api\+refresh_token/);
-    assert.equal(loadConfig({ SF_SCOPES: ' api  refresh_token ' }, ROOT).scopes, ' api  refresh_token ');
+    assert.equal(loadConfig({ SF_SCOPES: ' api  refresh_token ' }, ROOT).scopes, 'api refresh_token');
     // In emulator mode SF_USERNAME renames the administrator: another demo user's name would make two of one name.
     for (const name of ['standard@playground.local', 'Inactive@playground.local']) {
       assert.match(
