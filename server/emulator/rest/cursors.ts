@@ -22,6 +22,11 @@ export class CursorStore {
    * queries left unpaged cannot take another user's paging away.
    */
   static readonly CAP = 1000;
+  /**
+   * The same guard in rows: a cursor keeps the record versions its query saw, so after updates each may hold its own
+   * copies (about 1 MB for 2,500 changed contacts): at most this many rows are held across all cursors.
+   */
+  static readonly MAX_ROWS = 200_000;
   /** In opening order: a Map keeps it, so the oldest is the first key. */
   private readonly cursors = new Map<string, Cursor>();
 
@@ -29,7 +34,7 @@ export class CursorStore {
 
   /** A new locator in the shape the REST guide shows: an 18-character id with the 01g prefix. */
   open(cursor: Omit<Cursor, 'openedAt'>): string {
-    if (this.cursors.size >= CursorStore.CAP) this.release();
+    while (this.cursors.size > 0 && this.full(cursor.rows.length)) this.release();
     const random = BigInt(`0x${randomBytes(8).toString('hex')}`)
       .toString(36)
       .padStart(13, '0')
@@ -39,14 +44,22 @@ export class CursorStore {
     return locator;
   }
 
-  /** Frees one place: in opening order, so expired cursors come first, and each user's oldest before their others. */
+  /** Whether a cursor of `rows` more would pass either bound. */
+  private full(rows: number): boolean {
+    let held = rows;
+    for (const cursor of this.cursors.values()) held += cursor.rows.length;
+    return this.cursors.size >= CursorStore.CAP || held > CursorStore.MAX_ROWS;
+  }
+
+  /** Frees room: expired cursors all, else one, the oldest of the user holding most (in opening order). */
   private release(): void {
     const held = new Map<string, number>();
+    const before = this.cursors.size;
     for (const [locator, { userId, openedAt }] of this.cursors) {
       if (this.now() - openedAt <= LIFETIME_MS) held.set(userId, (held.get(userId) ?? 0) + 1);
       else this.cursors.delete(locator);
     }
-    if (this.cursors.size < CursorStore.CAP) return;
+    if (this.cursors.size < before) return;
     const most = Math.max(...held.values());
     for (const [locator, { userId }] of this.cursors) {
       if (held.get(userId) === most) return void this.cursors.delete(locator);

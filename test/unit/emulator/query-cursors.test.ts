@@ -51,3 +51,15 @@ test('at the cap, cursors past their two days go before any live one', () => {
   assert.equal(store.find(stale, '005B'), undefined);
   assert.ok(store.find(kept[0], '005A'), 'a live cursor stays while an expired one can go');
 });
+
+test('the rows all cursors hold are bounded too: a big query past the bound releases the oldest', () => {
+  const store = new CursorStore(() => 0);
+  const big = (userId: string) => ({ ...cursor(userId), rows: new Array(2500).fill(0) });
+  const fits = CursorStore.MAX_ROWS / 2500;
+  const first = store.open(big('005A'));
+  const others = Array.from({ length: fits - 1 }, () => store.open(big('005A')));
+  assert.ok(store.find(first, '005A'), 'as many as fit are all kept');
+  store.open(big('005A'));
+  assert.equal(store.find(first, '005A'), undefined, 'one more releases the oldest');
+  assert.ok(others.every((locator) => store.find(locator, '005A')));
+});
