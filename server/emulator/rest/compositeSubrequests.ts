@@ -61,7 +61,7 @@ export function runSubrequest(
       throw new RestError(
         400,
         'INVALID_INPUT',
-        'A composite subrequest cannot be another composite or batch request',
+        `A ${kind} subrequest cannot be another composite or batch request`,
       );
     }
     checkCallable(kind, call.segments);

@@ -233,11 +233,17 @@ describe('emulator: composite and batch', () => {
       batchRequests: [
         { method: 'GET', url: 'v66.0/limits' },
         { method: 'GET', url: 'v66.0/composite/sobjects/Account?ids=0015j0000000001AAA&fields=Name' },
+        { method: 'GET', url: 'v66.0/composite' },
       ],
     });
     assert.deepEqual(
       batch.body.results.map((r: { statusCode: number }) => r.statusCode),
-      [200, 400],
+      [200, 400, 400],
+    );
+    // A nested composite call is refused naming the kind it came in.
+    assert.equal(
+      batch.body.results[2].result[0].message,
+      'A batch subrequest cannot be another composite or batch request',
     );
     assert.match(
       batch.body.results[1].result[0].message,
