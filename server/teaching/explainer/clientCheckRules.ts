@@ -1,6 +1,7 @@
 // A client's own checks of an answer Salesforce did send, pasted: an OpenID Connect client (openid-client, jose,
 // Spring Security) refusing an id_token whose iss or nonce it did not expect, or a state it did not keep; an answer
-// in a format other than the JSON it expected; an RFC 8628 client meeting Salesforce's older device flow.
+// in a format other than the JSON it expected; an RFC 8628 client meeting Salesforce's older device flow; a client
+// whose own exception hides Salesforce's answer (Auth.js's callback, the Android Mobile SDK's refresh).
 import type { Rule } from './types.ts';
 
 /** Salesforce answered; the fix is in how the client was set up. */
@@ -58,6 +59,19 @@ export const CLIENT_CHECK_RULES: Rule[] = [
       "Read Salesforce's error where it came: the callback's address in the browser's history or network panel (/api/auth/callback/salesforce?error=…), or set debug: true in the Auth.js configuration and sign in again, then paste the [auth][debug]: OAuthCallbackError block here for its own explanation.",
     whatNotToDo:
       'Do not change the client secret for this: the code exchange, the one call that sends it, never ran.',
+  },
+  {
+    // From the Android Mobile SDK's source: RestClient.java (refreshAccessToken), ClientManager.java (getNewAuthToken,
+    // refreshStaleToken), where any failed refresh, a refusal or a call that failed, ends in this one exception.
+    key: 'client-refresh-hidden',
+    error: 'client_refresh_hidden',
+    title: 'The Mobile SDK could not refresh the token; this line leaves out why',
+    likelyMeaning:
+      'The Android Mobile SDK throws RefreshTokenRevokedException "Could not refresh token" whenever a refresh brought no new access token, whatever the reason: Salesforce refused the refresh token, or the refresh call itself failed (no network, a timeout). Despite its name, it does not say the token was revoked. The reason is logged just before it, under the ClientManager tag.',
+    howToFix:
+      'Read logcat above it, filtered on the ClientManager tag. "Invalid Refresh Token: (Error: …, Status Code: …)" and the OAuth2$OAuthFailedException under it ("invalid_grant:expired access/refresh token", say) are Salesforce\'s refusal: paste those lines here for its explanation. "Exception thrown while getting auth token" is a call that got no answer: check the device\'s network and try again.',
+    whatNotToDo:
+      "Do not take the exception's name for the cause: after a failed call the refresh token may still work.",
   },
   {
     key: 'client-no-id-token',

@@ -3,7 +3,14 @@
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
 import { fromCorsBlock } from './pastedCors.ts';
 import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
-import { fromCliLine, GUZZLE_CUT, isSetting, OMNIAUTH_OWN, SPRING_OWN } from './pastedCliLine.ts';
+import {
+  fromApexExchange,
+  fromCliLine,
+  GUZZLE_CUT,
+  isSetting,
+  OMNIAUTH_OWN,
+  SPRING_OWN,
+} from './pastedCliLine.ts';
 import { fromKeyLines, fromNsError, fromRepr, fromRustDebug } from './pastedRepr.ts';
 import { fromMessage, fromStatusOnly } from './pastedWithoutCode.ts';
 import type { PastedError } from './types.ts';
@@ -35,6 +42,7 @@ export function readPastedError(text: string, known: readonly PastedError[] = []
     fromNsError(input) ??
     fromUrlOrForm(input) ??
     fromClientFailure(input) ??
+    fromApexExchange(input) ??
     fromCliLine(input) ??
     fromDescription(input, known) ??
     fromMessage(input) ??

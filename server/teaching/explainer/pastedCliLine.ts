@@ -81,6 +81,25 @@ function omniAuth(said: string): PastedError | undefined {
   const message = /^[A-Z]\w*(?:::[A-Z]\w*)*, (.+)$/.exec(said)?.[1];
   if (!message) return undefined;
   const callback = new RegExp(`^(${ERROR_CODE}) \\| ([^|\\n]+)`).exec(message);
+  if (callback) return withDescription(callback[1], callback[2].trim());
+  // A refusal in plain text, whose body is then the whole message: omniauth-salesforce's call to the identity URL
+  // after the token (its raw_info) refused with Bad_OAuth_Token (wire reference: identity with a bad token).
+  const plain = /^(Bad_OAuth_Token|Bad_Id)\s*$/.exec(message);
+  if (plain) return { error: plain[1] };
   // One level only: a message wrapping another again and again would be read over once per level (quadratic).
-  return callback ? withDescription(callback[1], callback[2].trim()) : fromCliLine(message, false);
+  return fromCliLine(message, false);
+}
+
+/**
+ * Apex's System.CalloutException when a Named Credential's JWT bearer exchange is refused: "Unable to complete the
+ * JWT token exchange." then "Error: <code>. Error description: <words>." Observed in a public troubleshooting note
+ * (Apex's runtime has no public source; Salesforce's docs give no message). Its closing full stop is Apex's.
+ */
+const APEX_EXCHANGE = new RegExp(
+  `\\bError: (${ERROR_CODE})\\. Error description: ([^\\n]*?)\\.?[ \\t]*$`,
+  'm',
+);
+export function fromApexExchange(input: string): PastedError | undefined {
+  const match = APEX_EXCHANGE.exec(input);
+  return match ? withDescription(match[1], match[2]) : undefined;
 }

@@ -107,6 +107,8 @@ export const fromClientFailureWords = (input: string) =>
   firstOf(CLIENT_FAILURE_WORDS, input) ?? firstOf(HIDDEN_CALLBACK_ERROR, input);
 const HIDDEN_CALLBACK_ERROR: [RegExp, string][] = [
   [/\bOAuthCallbackError: OAuth Provider returned an error\b/, 'client_callback_error'],
+  // The Android Mobile SDK's RestClient, when a refresh gave no token, for whatever reason (RestClient.java).
+  [/\bRefreshTokenRevokedException: Could not refresh token\b/, 'client_refresh_hidden'],
 ];
 
 function firstOf(failures: [RegExp, string][], input: string): PastedError | undefined {

@@ -15,7 +15,19 @@ const MESSAGES: [RegExp, string][] = [
   [/ERROR at Row:\d+:Column:\d+\s*\n\s*(unexpected token: [^\n]*)/, 'MALFORMED_QUERY'],
 ];
 
+/**
+ * A tool's own sentence in place of Salesforce's code, said only for that code: the code alone is read, the words
+ * being the tool's. Workbench puts its sentence in place of any error starting INVALID_SESSION_ID (workbench/shared.php,
+ * handleAllExceptionsInternal), then logs out with "An error has occurred and you have been logged out:" before it.
+ */
+const TOOL_WORDS: [RegExp, string][] = [
+  // Also from the address bar, where it comes as logout.php?message=Your+Salesforce+session+is+…
+  [/Your[\s+]Salesforce[\s+]session[\s+]is[\s+]invalid[\s+]or[\s+]has[\s+]expired/, 'INVALID_SESSION_ID'],
+];
+
 export function fromMessage(input: string): PastedError | undefined {
+  const own = TOOL_WORDS.find(([shape]) => shape.test(input));
+  if (own) return { error: own[1] };
   for (const [shape, error] of MESSAGES) {
     const match = shape.exec(input);
     if (match) return { error, error_description: (match[1] ?? match[0]).trim() };
