@@ -2,7 +2,7 @@
 // "invalid_grant::authentication failure") into Salesforce's error and description.
 import { fromClientFailure, fromClientFailureWords } from './pastedClientFailures.ts';
 import { fromCorsBlock } from './pastedCors.ts';
-import { straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
+import { fromUrlOrForm, straightQuotes, withDescription, withoutEntities } from './pastedDescription.ts';
 import {
   fromApexExchange,
   fromCliLine,
@@ -110,24 +110,6 @@ function fromJson(input: string): PastedError | undefined {
   if (typeof first.statusCode === 'string') return withDescription(first.statusCode, first.message);
   const [recordError] = Array.isArray(first.errors) ? (first.errors as unknown[]) : [];
   return recordError ? fromJson(JSON.stringify(recordError)) : undefined;
-}
-
-/** A whole URL (query or #fragment) or a bare "error=...&error_description=..." string. */
-function fromUrlOrForm(input: string): PastedError | undefined {
-  const candidates: string[] = [];
-  if (URL.canParse(input)) {
-    const url = new URL(input);
-    candidates.push(url.search.slice(1), url.hash.slice(1));
-  }
-  // Its own parameter, not the end of another name (an HTML onerror=, an oauth_error=).
-  const at = /(?<![\w-])error=/.exec(input)?.index ?? -1;
-  if (at >= 0) candidates.push(input.slice(at).split(/\s/)[0]);
-  for (const candidate of candidates) {
-    const params = new URLSearchParams(candidate);
-    const error = params.get('error');
-    if (error) return withDescription(error, params.get('error_description'));
-  }
-  return undefined;
 }
 
 function fromCode(input: string): PastedError | undefined {

@@ -1,6 +1,6 @@
 // A pasted description as Salesforce wrote it, freed of what it was copied with: curly quotes, tags, encodings, and
 // the closing quotes and brackets of the log line or JSON it was quoted in; the error read with it; and a client's
-// own line, quoted when no description came.
+// own line, quoted when no description came; and the error of a pasted callback URL or form.
 import type { PastedError } from './types.ts';
 
 /** An error code's shape, as OAuth (invalid_grant) and the REST API (INVALID_SESSION_ID) write them. */
@@ -105,4 +105,22 @@ export function lineAround(input: string, at: number, to = at): string {
   const midWord = /[\w-]/.test(line[from - 1] ?? '') && /^[\w-]/.test(kept);
   const boundary = midWord ? (/^[\w-]{1,24}[\s.]/.exec(kept)?.[0].length ?? 0) : 0;
   return `…${kept.slice(boundary).trimStart()}${tail}`;
+}
+
+/** A whole URL (query or #fragment) or a bare "error=...&error_description=..." string. */
+export function fromUrlOrForm(input: string): PastedError | undefined {
+  const candidates: string[] = [];
+  if (URL.canParse(input)) {
+    const url = new URL(input);
+    candidates.push(url.search.slice(1), url.hash.slice(1));
+  }
+  // Its own parameter, not the end of another name (an HTML onerror=, an oauth_error=).
+  const at = /(?<![\w-])error=/.exec(input)?.index ?? -1;
+  if (at >= 0) candidates.push(input.slice(at).split(/\s/)[0]);
+  for (const candidate of candidates) {
+    const params = new URLSearchParams(candidate);
+    const error = params.get('error');
+    if (error) return withDescription(error, params.get('error_description'));
+  }
+  return undefined;
 }
