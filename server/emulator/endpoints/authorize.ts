@@ -17,7 +17,7 @@ import {
 } from './authorizeDecision.ts';
 import { completeAuthorization } from './authorizeResponse.ts';
 import { remoteAccessErrorUrl, renderOAuthErrorPage } from './errorPage.ts';
-import { renderLogin } from './loginPage.ts';
+import { LOGGED_OUT, renderLogin } from './loginPage.ts';
 import { approvalUrl, unknownRequest } from './pendingAuthorizations.ts';
 
 export function authorizeEndpoint(ctx: EmulatorContext): Router {
@@ -69,7 +69,8 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
   router.get('/services/oauth2/authorize/approve', (req, res) => {
     const pending = ctx.pendingLogins.find(req, req.query.request);
     const user = sessionUser(ctx, req);
-    if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
+    if (!pending) return res.status(400).render('emulator/error', unknownRequest());
+    if (!user) return showLogin(res, { ...pending, loginHint: undefined }, { loggedOut: true });
     continueAuthorization(ctx, req, res, pending, user);
   });
 
@@ -83,7 +84,9 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
   router.post('/services/oauth2/authorize/approve', (req, res) => {
     const pending = ctx.pendingLogins.find(req);
     const user = sessionUser(ctx, req);
-    if (!pending || !user) return res.status(400).render('emulator/error', unknownRequest());
+    if (!pending) return res.status(400).render('emulator/error', unknownRequest());
+    // Logged out since the page was shown ("Not you?" or Log out in another tab): the request still stands.
+    if (!user) return showLogin(res, { ...pending, loginHint: undefined }, { loggedOut: true });
     if (refusedAsUninstalled(ctx, res, pending, user)) return;
     if (answeredForAnother(req, user)) return showApproval(ctx, req, res, pending, user, true);
     ctx.pendingLogins.forget(res, pending);
@@ -106,13 +109,14 @@ export function authorizeEndpoint(ctx: EmulatorContext): Router {
 function showLogin(
   res: Response,
   pending: PendingAuthorization,
-  form: { username?: string; error?: string } = {},
+  form: { username?: string; error?: string; loggedOut?: boolean } = {},
 ): void {
   renderLogin(res, {
     action: '/services/oauth2/authorize/login',
     hidden: { request: pending.id },
     username: form.username ?? pending.loginHint ?? '',
     error: form.error,
+    purpose: form.loggedOut ? LOGGED_OUT : undefined,
     switchAction: '/services/oauth2/authorize/switch',
   });
 }

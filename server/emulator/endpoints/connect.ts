@@ -8,7 +8,7 @@ import { checkCredentials, endLogin, sessionUser, startSession } from '../login.
 import { answeredForAnother } from './authorizeDecision.ts';
 import { expired, showAnswered, showConnected } from './connectAnswers.ts';
 import type { OrgUser } from '../org.ts';
-import { renderLogin } from './loginPage.ts';
+import { LOGGED_OUT, renderLogin } from './loginPage.ts';
 
 /** Salesforce's wording for a wrong code was not found in a stored source. */
 const INVALID_CODE = 'That code is not valid or has expired. Check the code your device shows and try again.';
@@ -64,7 +64,8 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     const code = held(req, req.query.request);
     const user = sessionUser(ctx, req);
     const authorization = code && ctx.devices.waitingFor(code.userCode);
-    if (!code || !user || !authorization) return res.status(400).render('emulator/error', expired());
+    if (!code || !authorization) return res.status(400).render('emulator/error', expired());
+    if (!user) return showLogin(res, code, { loggedOut: true });
     showApproval(res, code, user, authorization.scopes);
   });
 
@@ -78,7 +79,9 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
     if (showAnswered(res, held(req, req.body?.request, true))) return;
     const code = held(req);
     const user = sessionUser(ctx, req);
-    if (!code || !user) return res.status(400).render('emulator/error', expired());
+    if (!code) return res.status(400).render('emulator/error', expired());
+    // Logged out since the page was shown ("Not you?" or Log out in another tab): the code still waits.
+    if (!user) return showLogin(res, code, { loggedOut: true });
     const waiting = ctx.devices.waitingFor(code.userCode);
     if (waiting && answeredForAnother(req, user)) return showApproval(res, code, user, waiting.scopes, true);
     const allow = req.body?.decision === 'allow';
@@ -105,14 +108,14 @@ export function connectEndpoint(ctx: EmulatorContext): Router {
 function showLogin(
   res: Response,
   { id }: PendingDeviceCode,
-  form: { username?: string; error?: string } = {},
+  form: { username?: string; error?: string; loggedOut?: boolean } = {},
 ): void {
   renderLogin(res, {
     action: '/setup/connect/login',
     hidden: { request: id },
     username: form.username ?? '',
     error: form.error,
-    purpose: 'Log in to connect your device.',
+    purpose: form.loggedOut ? LOGGED_OUT : 'Log in to connect your device.',
     switchAction: '/setup/connect/switch',
   });
 }

@@ -14,6 +14,10 @@ export interface LoginPage {
   switchAction?: string;
 }
 
+/** Above the login form when an approval page is answered after another tab logged this browser out. */
+export const LOGGED_OUT =
+  'This browser is no longer logged in here (another tab or window chose “Not you?” or logged out): log in, then choose again.';
+
 export function renderLogin(res: Response, page: LoginPage): void {
   res.render('emulator/login', {
     purpose: undefined,

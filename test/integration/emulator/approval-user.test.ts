@@ -1,5 +1,6 @@
 // An approval page names the user it asks: when another tab has since logged this browser in as someone else, that
-// page's Allow is not the new user's consent. The page asks again, naming the user now logged in.
+// page's Allow is not the new user's consent. The page asks again, naming the user now logged in; when another tab
+// logged this browser out, it asks for a login for the same request.
 import assert from '../../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { followLogin, hiddenValue } from '../../support/emulator-login.ts';
@@ -75,6 +76,53 @@ describe('emulator: an approval answered after the login changed in another tab'
     });
     assert.equal(now.status, 302);
     assert.match(now.headers.get('location') ?? '', /[?&]code=/);
+  });
+
+  test('authorize: the first tab\'s Allow, sent after "Not you?" in the second tab, asks for a login for that request', async () => {
+    const browser = new TestClient();
+    const first = await logIn(
+      browser,
+      await (await authorize(browser)).text(),
+      stack.config.username,
+      '/services/oauth2/authorize/login',
+    );
+    assert.match(first, /name="decision"/);
+    // Tab two: the same browser's second login request, "Not you?", and no new login.
+    const second = await (await authorize(browser)).text();
+    await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
+      request: hiddenValue(second, 'request'),
+    });
+    for (const answer of [
+      () =>
+        browser.get(
+          `${stack.emulatorUrl}/services/oauth2/authorize/approve?request=${hiddenValue(first, 'request')}`,
+        ),
+      () =>
+        browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
+          request: hiddenValue(first, 'request'),
+          user: hiddenValue(first, 'user'),
+          decision: 'allow',
+        }),
+    ]) {
+      const page = await answer();
+      assert.equal(page.status, 200, 'not the "request has expired" page: the request is still there');
+      const html = await page.text();
+      assert.match(html, /<h1>Log in<\/h1>/);
+      assert.match(html, /no longer logged in/);
+      assert.equal(hiddenValue(html, 'request'), hiddenValue(first, 'request'));
+    }
+    // Logged in there, the same request goes on to its approval page.
+    const again = await logIn(
+      browser,
+      await (
+        await browser.get(
+          `${stack.emulatorUrl}/services/oauth2/authorize/approve?request=${hiddenValue(first, 'request')}`,
+        )
+      ).text(),
+      stack.config.username,
+      '/services/oauth2/authorize/login',
+    );
+    assert.match(again, /access your data as\s+<strong>admin@playground\.local<\/strong>/);
   });
 
   test("an uninstalled app: the admin's page, answered after a switch to a user the app refuses, gives no code", async () => {
@@ -163,5 +211,40 @@ describe('emulator: a device approval answered after the login changed in anothe
     const again = await allowed.text();
     assert.match(again, /access your data as\s+<strong>standard@playground\.local<\/strong>/);
     assert.match(again, /now logged in as standard@playground\.local/);
+  });
+
+  test('the first tab\'s Allow, sent after "Not you?" in another tab, asks for a login for that code', async () => {
+    const browser = new TestClient();
+    const { body } = await device.start();
+    const typed = await browser.post(url('/setup/connect'), { user_code: body.user_code as string });
+    const loginPage = await (await followLogin(browser, device.stack.emulatorUrl, typed)).text();
+    const first = await (
+      await followLogin(
+        browser,
+        device.stack.emulatorUrl,
+        await browser.post(url('/setup/connect/login'), {
+          request: hiddenValue(loginPage, 'request'),
+          username: STANDARD.username,
+          password: device.stack.config.emulator.password,
+        }),
+      )
+    ).text();
+    assert.match(first, /name="decision"/);
+    await browser.post(url('/setup/connect/switch'), { request: hiddenValue(first, 'request') });
+    for (const answer of [
+      () => browser.get(url(`/setup/connect/approve?request=${hiddenValue(first, 'request')}`)),
+      () =>
+        browser.post(url('/setup/connect/approve'), {
+          request: hiddenValue(first, 'request'),
+          user: hiddenValue(first, 'user'),
+          decision: 'allow',
+        }),
+    ]) {
+      const page = await answer();
+      assert.equal(page.status, 200, 'not the "expired" page: the code still waits');
+      const html = await page.text();
+      assert.match(html, /no longer logged in/);
+      assert.equal(hiddenValue(html, 'request'), hiddenValue(first, 'request'));
+    }
   });
 });
