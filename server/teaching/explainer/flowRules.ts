@@ -24,10 +24,12 @@ export const FLOW_RULES: Rule[] = [
     title: 'The app has no Run As user for client credentials',
     likelyMeaning:
       'The flow is not enabled, or it is but no Run As user is saved. The checkbox and the Run As user live on different screens.',
-    howToFix: `Enable Client Credentials Flow on the app (${APP_MANAGER} → Edit → OAuth settings), then set Run As (${POLICIES} → Client Credentials Flow). An External Client App needs the flow enabled twice, under Settings → Flow Enablement and under Policies, where Run As is. At Salesforce a change takes a few minutes to apply; at the local emulator, it counts from the next request.`,
+    // Steps: the checkbox, then Run As on its other screen; the emulator's own timing only where it is the org.
+    howToFix: `1. Enable Client Credentials Flow on the app (${APP_MANAGER} → Edit → OAuth settings); an External Client App needs it enabled twice, under Settings → Flow Enablement and under Policies. 2. Set Run As (${POLICIES} → Client Credentials Flow; on an External Client App, under Policies). 3. Run the flow again a few minutes later: at Salesforce a change takes that long to apply.`,
     whatNotToDo:
       'Do not make an administrator the Run As user: give an API Only integration user just the permissions it needs.',
-    emulatorHint: 'It has no API Only user: for Run As there, pick its standard user (standard@).',
+    emulatorHint:
+      'It has no API Only user: for Run As there, pick its standard user (standard@). A change there counts from the next request.',
   },
   {
     key: 'client-credentials-run-as',

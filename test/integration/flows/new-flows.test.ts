@@ -33,10 +33,8 @@ describe('the newer flows through the app', () => {
       // Its advice against an administrator, with the emulator's users only: which one to pick there.
       assert.match(html, /It has no API Only user: for Run As there, pick its standard user \(standard@\)/);
       // "A few minutes" is a real org's: the emulator's change counts from the next request.
-      assert.match(
-        html,
-        /At Salesforce a change takes a few minutes to apply; at the local emulator, it counts from the next request/,
-      );
+      assert.match(html, /a few minutes later: at Salesforce a change takes that long to apply\./);
+      assert.match(html, /A change there counts from the next request\./);
     });
 
     test('with a Run As user, one POST to My Domain signs in and the result page queries the instance', async () => {
