@@ -45,6 +45,10 @@ export const JWT_RULES: Rule[] = [
       'The JWT was not signed by the private key whose certificate is on the app, is not RS256, or is malformed (broken base64url, missing claims).',
     howToFix: `Upload the certificate that matches your signing key (${APP_MANAGER} → Edit → Use digital signatures; on an External Client App, Settings → OAuth Settings → Flow Enablement → Enable JWT Bearer Flow): with the generated pair, certs/jwt.crt, which the setup guide offers to download. The JWT page checks only that the key and certificate here belong together; when that check passes, the app holds another certificate, most often an older jwt.crt from before certs/ was made anew.`,
     whatNotToDo: 'Never upload the private key, and do not switch to HS256: Salesforce accepts RS256 only.',
+    // The emulator reads certs/jwt.crt at its start (stateDefaults.ts): a certificate made while it runs, as the
+    // key check's OpenSSL line makes one, passes that check here and still fails there until then.
+    emulatorHint:
+      'Its app holds the certs/jwt.crt it found when it started, unless a certificate was pasted on that page: after making a new one, paste it there, or restart the playground.',
     // Signed with a throwaway key by the "break it" switch: nothing to re-upload.
     detail: (c) =>
       c.faults?.includes('other-key')

@@ -84,4 +84,26 @@ describe('cards in org mode', () => {
       /the emulator's Setup page<\/a>\. It has no API Only user: for Run As there, pick its standard user \(standard@\)\. A change there counts from the next request\./,
     );
   });
+
+  test("a certificate on the app that is not the key's: only the emulator's card says when it takes a new certs/jwt.crt", async () => {
+    const { default: selfsigned } = await import('selfsigned');
+    const other = await selfsigned.generate([{ name: 'commonName', value: 'other' }], { keySize: 2048 });
+    const explained = {
+      error: 'invalid_grant',
+      description: 'invalid assertion',
+      title: 'Salesforce could not verify the assertion',
+    };
+    for (const stack of [org, local]) await changeSettings(stack, { certificatePem: other.cert });
+    const orgPage = await runInOrgMode('/flows/jwt');
+    assertExplained(orgPage, explained);
+    assert.doesNotMatch(orgPage, /Its app holds|Here the org is the local emulator/);
+    const client = new TestClient();
+    await postForm(local, client, '/flows/jwt', '/flows/jwt');
+    const localPage = await (await client.get(`${local.appUrl}/flows/jwt`)).text();
+    assertExplained(localPage, explained);
+    assert.match(
+      localPage,
+      /the emulator's Setup page<\/a>\. Its app holds the certs\/jwt\.crt it found when it started, unless a certificate was pasted on that page: after making a new one, paste it there, or restart the playground\./,
+    );
+  });
 });
