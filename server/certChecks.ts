@@ -35,8 +35,12 @@ export function checkKeyMatchesCertificate(pair: KeyPairFiles): void {
     );
   }
   if (keyPublic !== certPublic) {
+    // The JWT page's OpenSSL line writes a key of one's own's certificate to jwt.crt: without SF_JWT_KEY_FILE, that.
+    const ownKeys = pair.certFile.endsWith('jwt.crt')
+      ? " (a jwt.crt made for a key of your own, as the JWT page prints, is that key's: set SF_JWT_KEY_FILE to it again)"
+      : '';
     throw new CertificateError(
-      `${pair.keyFile} does not match ${pair.certFile}: use the key the certificate was made from, or delete both to generate a new pair`,
+      `${pair.keyFile} does not match ${pair.certFile}: use the key the certificate was made from${ownKeys}, or delete both to generate a new pair`,
     );
   }
 }
