@@ -115,7 +115,8 @@ describe('the trouble path', () => {
     const html = await explainPasted(
       'error=invalid_grant&error_description=no%20client%20credentials%20user%20enabled',
     );
-    assert.match(html, /under Settings → Flow Enablement and under Policies, where Run As is/);
+    assert.match(html, /enabled twice, under Settings → Flow Enablement and under Policies/);
+    assert.match(html, /Set Run As \([^)]*; on an External Client App, under Policies\)/);
     const page = await (await new TestClient().get(`${stack.appUrl}/flows/client-credentials`)).text();
     assert.match(
       page,
