@@ -11,7 +11,17 @@ const keyChecks = new Map<string, { version: string; check: Check }>();
  * Before anything is sent: the private key must be the partner of the certificate uploaded to the app. The flow
  * page shows this on every view, so the answer is kept until either file changes.
  */
-export function keyMatchesCertificate(keyFile: string, certFile: string): Check {
+export function keyMatchesCertificate(keyFile: string, certFile: string, mode?: 'emulator' | 'org'): Check {
+  const check = keyMatchesCertificateHere(keyFile, certFile);
+  // The local emulator is the one org whose app this playground knows: it reads jwt.crt when it starts.
+  if (mode !== 'emulator' || !check.passed) return check;
+  return {
+    ...check,
+    detail: `${path.basename(keyFile)} is the private half of ${path.basename(certFile)}, here. The local emulator's app holds the ${path.basename(certFile)} it found when it started, unless another was pasted on its Setup page: after a new one, paste it there or restart.`,
+  };
+}
+
+function keyMatchesCertificateHere(keyFile: string, certFile: string): Check {
   const version = `${fileVersion(keyFile)}|${fileVersion(certFile)}`;
   const id = `${keyFile}|${certFile}`;
   const cached = keyChecks.get(id);

@@ -34,7 +34,7 @@ export function jwtPages(services: Services): { page: RequestHandler; run: Reque
       renderFlowPage(req, res, 'jwt', {
         approvedAsOther: approvedAsOther(req.session.login, config.username),
         title: 'JWT bearer flow',
-        keyCheck: keyMatchesCertificate(config.jwtKeyFile, certFile),
+        keyCheck: keyMatchesCertificate(config.jwtKeyFile, certFile, config.mode),
         ownKey: isOwnKey(config.jwtKeyFile, certFile),
         notApproved: notApproved(attempt),
         claimsPreview: { iss: config.clientId, sub: config.username, aud: config.audience },

@@ -106,4 +106,15 @@ describe('cards in org mode', () => {
       /the emulator's Setup page<\/a>\. Its app holds the certs\/jwt\.crt it found when it started, unless a certificate was pasted on that page: after making a new one, paste it there, or restart the playground\./,
     );
   });
+
+  test("the JWT page's key check names the emulator's certificate only where the org is the emulator", async () => {
+    const client = new TestClient();
+    await client.get(app.accessUrl ?? '');
+    const orgPage = await (await client.get(`${app.appUrl}/flows/jwt`)).text();
+    assert.match(
+      orgPage,
+      /Which certificate the app in Salesforce holds, this app cannot see: it must be this jwt\.crt\./,
+    );
+    assert.doesNotMatch(orgPage, /The local emulator&#39;s app holds/);
+  });
 });
