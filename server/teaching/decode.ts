@@ -32,12 +32,15 @@ const ASSERTION: Record<string, string> = {
   jti: 'A unique id for this assertion (added by the signing library).',
 };
 
-/** What each claim means in an OpenID Connect id_token: Salesforce's statement about who signed in. */
+/**
+ * What each claim means in an OpenID Connect id_token: Salesforce's statement about who signed in. exp and aud follow
+ * the app's ID token settings (salesforce-wire-flows.md §8.2: validity 1–720 minutes, default 2; extra audiences).
+ */
 const ID_TOKEN: Record<string, string> = {
   iss: 'Issuer: the Salesforce host that issued the id_token (login host, My Domain or site URL); it must match the discovery document.',
   sub: 'Subject: the identity URL of the user who signed in.',
-  aud: 'Audience: the consumer key of the app the id_token was issued to; it must be this app.',
-  exp: 'Expiry, in seconds since 1970: the id_token proves the login only at the moment it arrives, and lives minutes.',
+  aud: 'Audience: the consumer key of the app the id_token was issued to, plus any extra audiences set in the app’s ID token settings; this app must be among them.',
+  exp: 'Expiry, in seconds since 1970: the id_token proves the login only at the moment it arrives; it lives 2 minutes by default (the app’s ID token settings allow 1 to 720 minutes).',
   iat: 'Issued at, in seconds since 1970: when Salesforce made this id_token.',
   auth_time: 'When the user last authenticated, in seconds since 1970.',
   nonce: 'The random value this app sent at authorize; it must come back unchanged.',

@@ -71,7 +71,8 @@ export const FAULTS: Record<FlowName, FaultOption[]> = {
     {
       id: 'wrong-password',
       label:
-        "send a wrong password (it counts toward the user's lockout: ten in a row by default, fewer where the org's password policy says so)",
+        // How many in a row lock the user is the org's choice; no Salesforce document found gives the default.
+        "send a wrong password (it counts toward the user's lockout, after as many in a row as the org's password policy sets: ten is the commonly cited default)",
     },
   ],
 };

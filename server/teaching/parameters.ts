@@ -15,7 +15,8 @@ export const PARAMETER_HELP: Record<string, string> = {
   grant_type:
     "Which exchange this is: authorization_code, refresh_token, urn:ietf:params:oauth:grant-type:jwt-bearer, client_credentials, password, or device (Salesforce's device flow poll).",
   // One name, two values: the web server flow's exchange and Salesforce's device flow poll (not RFC 8628's device_code=).
-  code: "The authorization code from the callback (web server flow: works once, for a few minutes), or, in a device flow poll, the start's device_code (10 minutes).",
+  // The code's lifetime is unconfirmed (salesforce-wire.md §3.5: 15 minutes is only commonly cited).
+  code: "The authorization code from the callback (web server flow: works once, and briefly; its exact lifetime is not documented), or, in a device flow poll, the start's device_code (10 minutes).",
   assertion: 'The signed JWT (header.claims.signature) that proves the app holds the private key.',
   access_token: 'The bearer token for API calls. Anyone who has it can act as the user until it expires.',
   refresh_token: 'Gets new access tokens without a new login. Long-lived: guard it like a password.',

@@ -60,7 +60,7 @@ export function spentValue(entry: TranscriptEntry, attempt: Pick<Attempt, 'trans
     return {
       what: 'authorization code',
       detail:
-        'This app exchanged this code as soon as it arrived, as it must: a code works once, for a few minutes. Sent again, this request answers invalid_grant / expired authorization code, and a server that follows RFC 6749 §4.1.2 (this local emulator does; Salesforce’s documentation does not say) also revokes the tokens the code gave, this page’s token included. An unused code needs a new login at Salesforce.',
+        'This app exchanged this code as soon as it arrived, as it must: a code works once, and briefly (how long is not documented). Sent again, this request answers invalid_grant / expired authorization code, and a server that follows RFC 6749 §4.1.2 (this local emulator does; Salesforce’s documentation does not say) also revokes the tokens the code gave, this page’s token included. An unused code needs a new login at Salesforce.',
       fresh: 'code',
     };
   }
