@@ -142,7 +142,7 @@ function passwordRefusalDetail(c: ExplainContext): string | undefined {
   if (c.faults?.includes('no-security-token'))
     return `This attempt left the security token off the password on purpose, for ${user}: that alone gives this answer where the org asks for one (a login from outside the org's trusted IP ranges and the profile's login IP ranges).`;
   if (c.faults?.includes('wrong-password'))
-    return `This attempt sent a wrong password on purpose, for ${user}: it counts toward the user's lockout (ten in a row by default; the org's password policy may say fewer).`;
+    return `This attempt sent a wrong password on purpose, for ${user}: it counts toward the user's lockout (as many in a row as the org's password policy sets; ten is the commonly cited default).`;
   if (c.noSecurityToken)
     return `The request was for username=${user}, with no security token after the password (its field was empty): Salesforce wants it there unless the login comes from the org's trusted IP ranges (Setup → Network Access) or the profile's login IP ranges.`;
   return c.username ? `The request was for username=${c.username}.` : undefined;

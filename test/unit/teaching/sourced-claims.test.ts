@@ -2,6 +2,7 @@
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { decodeJwt } from '../../../server/teaching/decode.ts';
+import { explain } from '../../../server/teaching/explainer/explain.ts';
 import { faultWords } from '../../../server/teaching/faults.ts';
 import { PARAMETER_HELP } from '../../../server/teaching/parameters.ts';
 import { spentValue } from '../../../server/teaching/snippets/spent.ts';
@@ -23,6 +24,15 @@ describe('Salesforce facts in the teaching words', () => {
     assert.doesNotMatch(words, /ten in a row by default/);
     assert.match(words, /password policy sets/);
     assert.match(words, /commonly cited/);
+    // The card's own words for the same switch agree.
+    const card = explain(
+      { error: 'invalid_grant', error_description: 'authentication failure' },
+      { flow: 'username-password', faults: ['wrong-password'], username: 'a@b.c' },
+    );
+    assert.match(
+      card.detail ?? '',
+      /as many in a row as the org's password policy sets; ten is the commonly cited default/,
+    );
   });
 
   test("an authorization code's lifetime is said to be undocumented, not stated", () => {
