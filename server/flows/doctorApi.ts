@@ -60,7 +60,7 @@ export function apiChecks(
         'My Domain check',
         false,
         `${host} ${answer}. Fix: ${versions instanceof Error ? noAnswerFix(versions, MY_DOMAIN_FIX) : MY_DOMAIN_FIX}.`,
-        'Client credentials and the identity checks of every flow use the My Domain.',
+        'Client credentials call the My Domain, and every flow accepts the hosts Salesforce names (instance_url, id) only if they are the login host, the My Domain or a Salesforce domain.',
       ),
     );
   }

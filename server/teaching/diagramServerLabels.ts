@@ -61,7 +61,7 @@ export const devicePolling = (attempt: Attempt): string => {
     : 'device';
   const grantType = new URLSearchParams(last?.requestBody ?? '').get('grant_type') ?? armed;
   const pace = attempt.faults.includes('poll-too-fast')
-    ? 'sooner than interval on purpose, until told to slow down'
+    ? 'sooner than interval on purpose (RFC 8628 answers slow_down)'
     : 'every interval seconds';
   return `Poll with grant_type=${grantType} and the device code, ${pace}`;
 };

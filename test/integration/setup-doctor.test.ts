@@ -151,6 +151,12 @@ describe('the setup doctor', () => {
       const html = await doctorReport(silent);
       assert.match(html, /data-check="discovery" data-state="pass"/, 'the login host answers');
       assert.match(html, /data-check="my-domain" data-state="fail"/);
+      // Why it matters: identity is read at the token's id (the login host); the My Domain is a host the flows trust.
+      assert.match(
+        html,
+        /every flow accepts the hosts Salesforce names \(instance_url, id\) only if they are/,
+      );
+      assert.doesNotMatch(html, /the identity checks of every flow use the My Domain/);
       assert.match(
         html,
         /https:\/\/127\.0\.0\.1:1 did not answer \(.+\)\. Fix: check that this machine reaches the host at all .+ If the host is wrong instead: SF_MY_DOMAIN must be your org&#39;s My Domain/,

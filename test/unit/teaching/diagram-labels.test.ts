@@ -199,6 +199,8 @@ describe('diagram labels', () => {
       /grant_type=urn:ietf:params:oauth:grant-type:device_code/,
     );
     assert.match(labels('device', ['poll-too-fast'])[2], /sooner than interval on purpose/);
+    // slow_down is RFC 8628's answer; a real org's is unconfirmed: the label does not promise one.
+    assert.match(labels('device', ['poll-too-fast'])[2], /\(RFC 8628 answers slow_down\)/);
     const token = (body: string) => [
       { ...call('token', 'https://x/services/oauth2/token', 400), requestBody: body },
     ];
