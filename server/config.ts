@@ -22,6 +22,8 @@ import {
   parseCallbackUrl,
   parseClientSecret,
   parseScopes,
+  scopesWarning,
+  usernameWarning,
 } from './configSettings.ts';
 import { loginHostWarning } from './hostKinds.ts';
 import { checkApiVersion } from './configApiVersion.ts';
@@ -31,7 +33,6 @@ export { ConfigError } from './configValues.ts';
 export { withoutPassword } from './configUrls.ts';
 export { checkDataDir, claimDataDir } from './configDataDir.ts';
 export { deriveAudience, withListeningPorts } from './configHosts.ts';
-
 export type { Config, EmulatorSettings, Mode } from './configTypes.ts';
 
 /** Local defaults of emulator mode: they only ever unlock the emulator on this machine. */
@@ -120,10 +121,9 @@ export function loadConfig(
     warnings: Object.freeze(
       [
         loginHostWarning(loginUrl),
+        scopesWarning(read('SF_SCOPES')),
         myDomainWarning(read('SF_MY_DOMAIN'), myDomainUrl, mode, loginUrl),
-        username.includes('@')
-          ? undefined
-          : `SF_USERNAME "${username}" has no @: Salesforce usernames look like email addresses (me@acme.com), as Setup → Users shows them.`,
+        usernameWarning(username),
         audienceWarning(read('SF_AUDIENCE'), loginUrl, mode),
         mode === 'org' && env.SF_CLIENT_SECRET === undefined ? PUBLIC_CLIENT_NOTE : undefined,
         // The emulator's app requires the secret by default, as a new app does: a public client meets that first.

@@ -99,6 +99,19 @@ export function parseScopes(raw: string | undefined): string {
   return raw?.trim().split(/\s+/).join(' ') ?? 'api refresh_token openid';
 }
 
+/** Without api (or full), a token the REST API refuses (salesforce-wire.md: "not valid for use with the REST API"). */
+export function scopesWarning(raw: string | undefined): string | undefined {
+  const scopes = raw?.split(/\s+/) ?? [];
+  if (raw === undefined || scopes.includes('api') || scopes.includes('full')) return undefined;
+  return `SF_SCOPES asks for neither api nor full: the redirect and device flows' tokens will not be valid for the REST API, so the result page's query is refused (INVALID_SESSION_ID). Add api, e.g. api refresh_token openid.`;
+}
+
+/** A username without @ is allowed (an org may have one), but most likely not what Setup → Users shows. */
+export const usernameWarning = (username: string): string | undefined =>
+  username.includes('@')
+    ? undefined
+    : `SF_USERNAME "${username}" has no @: Salesforce usernames look like email addresses (me@acme.com), as Setup → Users shows them.`;
+
 /** SF_USERNAME as Salesforce and the emulator can use it. */
 export function checkUsername(mode: Mode, username: string): void {
   checkNoQuotes('SF_USERNAME', username);

@@ -51,6 +51,17 @@ describe('loadConfig', () => {
     );
     assert.match(configError({ SF_SCOPES: 'api+refresh_token' }), /has "\+" in api\+refresh_token/);
     assert.equal(loadConfig({ SF_SCOPES: ' api  refresh_token ' }, ROOT).scopes, 'api refresh_token');
+    // Without api (or full) every redirect flow signs in to a token the REST API refuses: said at start.
+    const noApi = loadConfig({ SF_SCOPES: 'openid refresh_token' }, ROOT).warnings;
+    assert.ok(
+      noApi.some((w) => /^SF_SCOPES asks for neither api nor full: .*query is refused/.test(w)),
+      noApi.join('\n'),
+    );
+    for (const scopes of [{ SF_SCOPES: 'api openid' }, { SF_SCOPES: 'full' }, {}])
+      assert.ok(
+        !loadConfig(scopes, ROOT).warnings.some((w) => w.startsWith('SF_SCOPES')),
+        JSON.stringify(scopes),
+      );
     // In emulator mode SF_USERNAME renames the administrator: another demo user's name would make two of one name.
     for (const name of ['standard@playground.local', 'Inactive@playground.local']) {
       assert.match(
