@@ -1,6 +1,6 @@
 // The response formats Salesforce's OAuth and identity endpoints offer: JSON (default), XML and
 // x-www-form-urlencoded, chosen by a `format` parameter or, for the identity URL and the token endpoint, by the
-// Accept header.
+// Accept header; and JSONP for the identity URL and revoke.
 import type { Request, Response } from 'express';
 
 export type Format = 'json' | 'xml' | 'urlencoded';
@@ -23,6 +23,24 @@ export function chooseFormat(req: Request, format: string | undefined, useAccept
     if (media === '*/*') return 'json';
   }
   return 'json';
+}
+
+/** A JavaScript name or short dotted path, at most 64 characters: the only callbacks echoed into a script. */
+const CALLBACK = /^(?=.{1,64}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,4}$/;
+
+/** The JSONP function a request names, when it is one this emulator echoes; any other name gets plain JSON. */
+export function jsonpCallback(callback: string | undefined): string | undefined {
+  return callback && CALLBACK.test(callback) ? callback : undefined;
+}
+
+/** JSONP: the body as a call of the named function. Pages of other origins load it as a script, so the
+ * same-origin resource policy must not block it. */
+export function sendJsonp(res: Response, callback: string, body: Record<string, unknown>): void {
+  res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  res
+    .status(200)
+    .type('application/javascript')
+    .send(`${callback}(${JSON.stringify(body)})`);
 }
 
 export function sendFormatted(

@@ -1,12 +1,12 @@
 // The identity URL (/id/<org>/<user>) and OpenID userinfo: who the token's user is. Bad tokens get Bad_OAuth_Token.
 // Both honour `version` (a number or `latest`) and `format` (json, xml, urlencoded); the identity URL also
-// reads the Accept header, as Salesforce documents.
+// reads the Accept header and a JSONP `callback`, as Salesforce documents.
 import { Router, type Request, type Response } from 'express';
 import { authenticate, bearerToken } from '../bearer.ts';
 import { findUserById, type EmulatorContext } from '../context.ts';
 import { ORG_ID_15 } from '../org.ts';
 import { mergedParams } from '../params.ts';
-import { chooseFormat, sendFormatted } from './formats.ts';
+import { chooseFormat, jsonpCallback, sendFormatted, sendJsonp } from './formats.ts';
 import { identityDocument, userinfoDocument, versionFor } from './identityDocuments.ts';
 
 export function identityEndpoints(ctx: EmulatorContext): Router {
@@ -24,8 +24,16 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
     if (!subject) return res.status(404).type('text/plain').send('Bad_Id');
     const canReadOthers = caller.record.scopes.some((scope) => scope === 'api' || scope === 'full');
     if (subject.id !== caller.user.id && !canReadOthers) return badToken(res);
-    const version = versionFor(mergedParams(req).version);
-    reply(req, res, identityDocument(ctx, subject, caller.user, version), true);
+    const { version, callback } = mergedParams(req);
+    const document = identityDocument(ctx, subject, caller.user, versionFor(version));
+    // Salesforce Help "Identity URLs" lists `callback`, a function name that wraps JSON output (JSONP); other formats
+    // ignore it here. Whether userinfo takes it too is not documented, so only this URL does.
+    const wrapper = jsonpCallback(callback);
+    if (wrapper && chooseFormat(req, mergedParams(req).format, true) === 'json') {
+      res.set('Cache-Control', 'no-store');
+      return sendJsonp(res, wrapper, document);
+    }
+    reply(req, res, document, true);
   });
   // GET is documented; POST is said to be accepted too (unconfirmed), as OpenID Connect allows: nothing else.
   router.all('/services/oauth2/userinfo', (req, res) => {

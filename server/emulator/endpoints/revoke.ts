@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { EmulatorContext } from '../context.ts';
 import { OAuthError, sendFormError } from '../errors.ts';
 import { mergedParams, repeatedParam } from '../params.ts';
+import { jsonpCallback, sendJsonp } from './formats.ts';
 
 interface Refusal {
   error: string;
@@ -20,8 +21,6 @@ const UNSUPPORTED: Refusal = {
 };
 /** The code is RFC 7009's and observed in JSONP answers; the description is unconfirmed. */
 const INVALID: Refusal = { error: 'invalid_token', description: 'invalid token' };
-/** A JavaScript name or short dotted path, at most 64 characters: the only callbacks echoed into a script. */
-const CALLBACK = /^(?=.{1,64}$)[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){0,4}$/;
 
 /** Why the token is not revoked, or nothing when it is now (a repeated parameter: see repeatedParam). */
 function refusalOf(ctx: EmulatorContext, token: string | undefined, repeated: string | undefined) {
@@ -39,16 +38,14 @@ export function revokeEndpoint(ctx: EmulatorContext): Router {
     // Salesforce documents GET and POST; for any other method its answer is unknown, and RFC 9110's is a 405 naming
     // the two (the method is the mistake, not the token).
     if (req.method !== 'POST' && req.method !== 'GET') return res.status(405).set('Allow', 'GET, POST').end();
-    const { token, callback } = mergedParams(req);
+    const { token, callback: named } = mergedParams(req);
     const refusal = refusalOf(ctx, token, repeatedParam(req));
     res.set('Cache-Control', 'no-store');
     // Any other callback gets the plain answer: nothing a caller sends is ever echoed as code.
-    if (req.method === 'GET' && callback && CALLBACK.test(callback)) {
+    const callback = req.method === 'GET' ? jsonpCallback(named) : undefined;
+    if (callback) {
       // A script tag runs only a 200 answer, so the error travels inside it (Salesforce's status: unconfirmed).
-      // JSONP is loaded by pages of other origins: the same-origin resource policy would block the script.
-      res.set('Cross-Origin-Resource-Policy', 'cross-origin');
-      const body = JSON.stringify(refusal ? { error: refusal.error } : {});
-      return res.status(200).type('application/javascript').send(`${callback}(${body})`);
+      return sendJsonp(res, callback, refusal ? { error: refusal.error } : {});
     }
     if (refusal) return sendFormError(res, 400, refusal.error, refusal.description);
     res.status(200).end();

@@ -1,5 +1,5 @@
 // Contract tests for the identity URL: Salesforce's full field list with {version} in its API URLs, asserted_user,
-// the version put into those URLs, and XML or form encoding when `format` or the Accept header asks.
+// the version put into those URLs, XML or form encoding when `format` or the Accept header asks, and JSONP.
 import assert from '../../support/assert.ts';
 import { describe, test } from 'node:test';
 import { signedInStack } from '../../support/signed-in-stack.ts';
@@ -83,5 +83,23 @@ describe('emulator: identity documents, discovery and token formats', () => {
     assert.equal(fields.get('photos.thumbnail'), `${stack.instanceUrl}/profilephoto/005/T`);
     const anything = await get(tokens.id, { accept: '*/*' });
     assert.match(anything.headers.get('content-type') ?? '', /^application\/json/);
+  });
+
+  // Salesforce Help "Identity URLs" (xcloud.remoteaccess_using_openid) and the Mobile SDK guide's "Using Identity
+  // URLs" list `callback`: a JavaScript function name that wraps JSON output (JSONP).
+  test('wraps the JSON answer in the function that callback= names, and only JSON', async () => {
+    const { stack, tokens } = signedIn;
+    const wrapped = await get(`${tokens.id}?callback=showUser`);
+    assert.equal(wrapped.status, 200);
+    assert.match(wrapped.headers.get('content-type') ?? '', /^application\/javascript/);
+    const script = await wrapped.text();
+    const inner = /^showUser\((.*)\)$/s.exec(script);
+    assert.ok(inner, script.slice(0, 80));
+    assert.equal((JSON.parse(inner[1]) as { username: string }).username, stack.config.username);
+    const xml = await get(`${tokens.id}?callback=showUser&format=xml`);
+    assert.match(xml.headers.get('content-type') ?? '', /^application\/xml/);
+    // A name that is not a plain JavaScript name is never echoed into a script: the plain JSON answer comes back.
+    const hostile = await get(`${tokens.id}?callback=${encodeURIComponent('alert(1);x')}`);
+    assert.match(hostile.headers.get('content-type') ?? '', /^application\/json/);
   });
 });
