@@ -38,7 +38,8 @@ export function identityEndpoints(ctx: EmulatorContext): Router {
   // GET is documented; POST is said to be accepted too (unconfirmed), as OpenID Connect allows: nothing else.
   router.all('/services/oauth2/userinfo', (req, res) => {
     if (!ANSWERED.has(req.method)) return onlyGetAndPost(res);
-    const caller = authenticate(ctx, bearerToken(req));
+    // Salesforce Help "Query for User Information" takes the token in the header or an oauth_token parameter.
+    const caller = authenticate(ctx, bearerToken(req, true));
     if (!caller) return badToken(res);
     reply(req, res, userinfoDocument(ctx, caller.user, versionFor(mergedParams(req).version)), false);
   });

@@ -64,6 +64,13 @@ describe('emulator: token lifecycle and identity', () => {
       })
     ).json()) as Record<string, unknown>;
     assert.equal(userinfo.preferred_username, stack.config.username);
+    // Salesforce Help "Query for User Information" (remoteaccess_using_userinfo_endpoint) takes the token in the
+    // Authorization header or an oauth_token parameter, as the identity URL does.
+    const userinfoViaParam = await client.get(
+      `${stack.emulatorUrl}/services/oauth2/userinfo?oauth_token=${encodeURIComponent(tokens.access_token)}`,
+    );
+    assert.equal(userinfoViaParam.status, 200);
+    assert.equal(((await userinfoViaParam.json()) as { sub: string }).sub, tokens.id);
     for (const url of [tokens.id, `${stack.emulatorUrl}/services/oauth2/userinfo`]) {
       const bad = await client.get(url, { authorization: 'Bearer garbage' });
       assert.equal(bad.status, 403);
