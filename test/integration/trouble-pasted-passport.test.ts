@@ -34,7 +34,10 @@ describe("the trouble path: passport-oauth2's failed profile call", () => {
       assert.match(leadOf(html), /^Salesforce gave your client a token; the call it made after that/, pasted);
       // What the references document of the two profile endpoints, and nothing of Salesforce's answer to the rest.
       assert.match(text, /Authorization: Bearer/);
-      assert.match(text, /oauth_token parameter/);
+      assert.match(
+        text,
+        /the identity URL \(the token response's id, on the login host\); both also take an oauth_token parameter/,
+      );
       assert.match(text, /\?access_token= in the address is documented for neither/);
       assert.match(text, /space-separated/);
       assert.match(text, /err\.oauthError/);
