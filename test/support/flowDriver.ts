@@ -131,5 +131,9 @@ export async function deviceCodePage(
   }
   await page.getByRole('button', { name: RUN.device }).click();
   await page.locator('#user-code').waitFor();
+  // Its script (deferred: it may run after the code shows) must have started before a test moves the page's clock:
+  // run later, it takes the moved time as its last check's and sees nothing due (the CI flake "no Still waiting
+  // after 0 polls", reproduced by delaying /js/device.js).
+  await page.waitForLoadState('load');
   return { context, page };
 }
