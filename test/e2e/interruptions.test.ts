@@ -67,7 +67,8 @@ describe('interruptions in Chromium', () => {
     await shown('hidden');
     assert.equal(polls, 0, 'nothing while hidden');
     await shown('visible');
-    // Failed once in a CI run (a timeout here, not understood): the failure then says what the page showed.
+    // A timeout here once meant the page's script ran after the clock moved (deviceCodePage now waits for its
+    // load): should it come back, the failure says what the page showed.
     await page
       .locator('#device-status', { hasText: 'Still waiting' })
       .waitFor()
