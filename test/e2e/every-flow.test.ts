@@ -101,6 +101,7 @@ describe('every flow in Chromium', () => {
     await device.clock.install();
     await device.goto(ui.flows.flowUrl('device'));
     await device.getByRole('button', { name: 'Run the device flow' }).click();
+    await device.waitForLoadState('load'); // its script's timer set before the clock runs (see deviceCodePage)
     const userCode = await device.locator('#user-code').innerText();
     // Another tab of the same browser signs in: the device page's form token is now a stale one.
     const other = await context.newPage();
