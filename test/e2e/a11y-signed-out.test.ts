@@ -6,6 +6,9 @@ import { describe, test } from 'node:test';
 import { a11yBrowser } from '../support/a11y.ts';
 import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
 
+const CORS_PASTE =
+  "Access to XMLHttpRequest at 'https://acme.my.salesforce.com/services/oauth2/token' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+
 describe('accessibility and layout in Chromium', () => {
   const ui = a11yBrowser();
 
@@ -30,6 +33,40 @@ describe('accessibility and layout in Chromium', () => {
       ...(await visit(`${emulator}/services/oauth2/authorize?client_id=nope`, 'emulator error page')),
     ];
     assert.deepEqual(problems, []);
+  });
+
+  test('cards whose fix is numbered steps: JWT before any approval, username-password without a token, a CORS paste', async (t) => {
+    const { browser, page, stack, problemsOf } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    const problems: string[] = [];
+    const steps: string[] = [];
+    const swept = async (name: string) => {
+      problems.push(...(await problemsOf(name)));
+      // Each step is an item of a real numbered list, read one at a time.
+      steps.push(
+        await page
+          .locator('.error-box ol.fix-steps > li')
+          .first()
+          .evaluate((li) => li.parentElement!.tagName),
+      );
+    };
+    // Nobody has approved the app yet: the card and the page's "Approve once as" link, with the long username.
+    await page.goto(`${stack.appUrl}/flows/jwt`);
+    await page.getByRole('button', { name: 'Run the JWT bearer flow' }).click();
+    await page.locator('.error-box').waitFor();
+    await swept('/flows/jwt before any approval');
+    await page.goto(`${stack.appUrl}/flows/username-password`);
+    await page.getByLabel('Password', { exact: true }).fill(stack.config.emulator.password);
+    await page.getByRole('button', { name: 'Run the username-password flow' }).click();
+    await page.locator('.error-box').waitFor();
+    await swept('/flows/username-password without the security token');
+    await page.goto(`${stack.appUrl}/explain`);
+    await page.locator('#paste-text').fill(CORS_PASTE);
+    await page.getByRole('button', { name: 'Explain this error' }).click();
+    await page.locator('.error-box').waitFor();
+    await swept('/explain with a CORS refusal pasted');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(steps, ['OL', 'OL', 'OL']);
   });
 
   test('the navigation marks the current page, and only it', async (t) => {
