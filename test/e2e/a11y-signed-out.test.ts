@@ -5,6 +5,7 @@ import assert from '../support/assert.ts';
 import { describe, test } from 'node:test';
 import { a11yBrowser } from '../support/a11y.ts';
 import { NO_BROWSER_MESSAGE } from '../support/browser.ts';
+import { LOGGED_OUT } from '../../server/emulator/endpoints/loginPage.ts';
 
 const CORS_PASTE =
   "Access to XMLHttpRequest at 'https://acme.my.salesforce.com/services/oauth2/token' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
@@ -67,6 +68,29 @@ describe('accessibility and layout in Chromium', () => {
     await swept('/explain with a CORS refusal pasted');
     assert.deepEqual(problems, []);
     assert.deepEqual(steps, ['OL', 'OL', 'OL']);
+  });
+
+  test("an approval answered after another tab's Not you? shows the login form, its reason announced once", async (t) => {
+    const { browser, page, stack, problemsOf } = ui;
+    if (!browser) return t.skip(NO_BROWSER_MESSAGE);
+    await page.goto(`${stack.appUrl}/flows/web-server/start`);
+    await page.getByLabel('Username').fill(stack.config.username);
+    await page.getByLabel('Password').fill(stack.config.emulator.password);
+    await page.getByRole('button', { name: 'Log In' }).click();
+    const allow = page.getByRole('button', { name: 'Allow' });
+    await allow.waitFor();
+    const other = await page.context().newPage();
+    await other.goto(`${stack.appUrl}/flows/web-server/start`);
+    await other.getByRole('button', { name: 'Not you?' }).click();
+    await other.getByLabel('Username').waitFor();
+    await other.close();
+    await allow.click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    // The cursor starts in the username field: the reason the login is back is read out as the page opens, not
+    // left in a paragraph above the field that a screen reader skips.
+    assert.deepEqual(await page.getByRole('alert').allTextContents(), [LOGGED_OUT]);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'username');
+    assert.deepEqual(await problemsOf('emulator login after Not you? in another tab'), []);
   });
 
   test('the navigation marks the current page, and only it', async (t) => {

@@ -116,7 +116,7 @@ function showLogin(
     hidden: { request: pending.id },
     username: form.username ?? pending.loginHint ?? '',
     error: form.error,
-    purpose: form.loggedOut ? LOGGED_OUT : undefined,
+    notice: form.loggedOut ? LOGGED_OUT : undefined,
     switchAction: '/services/oauth2/authorize/switch',
   });
 }

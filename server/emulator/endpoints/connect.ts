@@ -115,7 +115,8 @@ function showLogin(
     hidden: { request: id },
     username: form.username ?? '',
     error: form.error,
-    purpose: form.loggedOut ? LOGGED_OUT : 'Log in to connect your device.',
+    purpose: 'Log in to connect your device.',
+    notice: form.loggedOut ? LOGGED_OUT : undefined,
     switchAction: '/setup/connect/switch',
   });
 }

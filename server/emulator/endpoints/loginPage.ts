@@ -10,6 +10,8 @@ export interface LoginPage {
   error?: string;
   /** Why a login is asked for, when it is not an authorization (Setup). */
   purpose?: string;
+  /** Why this login is asked again (another tab logged out): announced as the page opens, the cursor being below. */
+  notice?: string;
   /** Where "Not you?" posts (with the same hidden fields) when a username is already filled in. */
   switchAction?: string;
 }
@@ -21,6 +23,7 @@ export const LOGGED_OUT =
 export function renderLogin(res: Response, page: LoginPage): void {
   res.render('emulator/login', {
     purpose: undefined,
+    notice: undefined,
     error: undefined,
     switchAction: undefined,
     ...page,
