@@ -39,25 +39,26 @@ describe('emulator: an approval answered after the login changed in another tab'
         }),
       )
     ).text();
+  const LOGIN = '/services/oauth2/authorize/login';
+  /** A tab logged in as the admin, at its request's approval page. */
+  const adminApprovalPage = async (browser: TestClient) =>
+    logIn(browser, await (await authorize(browser)).text(), stack.config.username, LOGIN);
+  /** Another tab of the same browser: its own login request, "Not you?", and the login page that follows. */
+  const notYouInAnotherTab = async (browser: TestClient) => {
+    const second = await (await authorize(browser)).text();
+    const answer = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
+      request: hiddenValue(second, 'request'),
+    });
+    return answer.text();
+  };
 
   test("authorize: the first tab's Allow, sent after the second tab switched user, asks the new user instead", async () => {
     const browser = new TestClient();
     // Tab one: logged in as the admin, at the approval page.
-    const first = await logIn(
-      browser,
-      await (await authorize(browser)).text(),
-      stack.config.username,
-      '/services/oauth2/authorize/login',
-    );
+    const first = await adminApprovalPage(browser);
     assert.match(first, new RegExp(`access your data as\\s+<strong>${stack.config.username}</strong>`));
     // Tab two: the same browser's second login request, "Not you?", then the standard user.
-    const second = await (await authorize(browser)).text();
-    const loginAgain = await (
-      await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
-        request: hiddenValue(second, 'request'),
-      })
-    ).text();
-    await logIn(browser, loginAgain, STANDARD.username, '/services/oauth2/authorize/login');
+    await logIn(browser, await notYouInAnotherTab(browser), STANDARD.username, LOGIN);
     // Tab one's Allow, for the admin it showed.
     const allowed = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
       request: hiddenValue(first, 'request'),
@@ -80,18 +81,10 @@ describe('emulator: an approval answered after the login changed in another tab'
 
   test('authorize: the first tab\'s Allow, sent after "Not you?" in the second tab, asks for a login for that request', async () => {
     const browser = new TestClient();
-    const first = await logIn(
-      browser,
-      await (await authorize(browser)).text(),
-      stack.config.username,
-      '/services/oauth2/authorize/login',
-    );
+    const first = await adminApprovalPage(browser);
     assert.match(first, /name="decision"/);
     // Tab two: the same browser's second login request, "Not you?", and no new login.
-    const second = await (await authorize(browser)).text();
-    await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
-      request: hiddenValue(second, 'request'),
-    });
+    await notYouInAnotherTab(browser);
     for (const answer of [
       () =>
         browser.get(
@@ -120,7 +113,7 @@ describe('emulator: an approval answered after the login changed in another tab'
         )
       ).text(),
       stack.config.username,
-      '/services/oauth2/authorize/login',
+      LOGIN,
     );
     assert.match(again, /access your data as\s+<strong>admin@playground\.local<\/strong>/);
   });
@@ -134,21 +127,10 @@ describe('emulator: an approval answered after the login changed in another tab'
       // With the page's user field (a browser) and without it (a script).
       for (const sendUser of [true, false]) {
         const browser = new TestClient();
-        const first = await logIn(
-          browser,
-          await (await authorize(browser)).text(),
-          stack.config.username,
-          '/services/oauth2/authorize/login',
-        );
+        const first = await adminApprovalPage(browser);
         assert.match(first, /name="decision"/, 'an administrator may approve an uninstalled app');
         // Tab two: "Not you?", then the standard user, whom the uninstalled app refuses at their own login.
-        const second = await (await authorize(browser)).text();
-        const loginAgain = await (
-          await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/switch`, {
-            request: hiddenValue(second, 'request'),
-          })
-        ).text();
-        await logIn(browser, loginAgain, STANDARD.username, '/services/oauth2/authorize/login');
+        await logIn(browser, await notYouInAnotherTab(browser), STANDARD.username, LOGIN);
         const answer = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/approve`, {
           request: hiddenValue(first, 'request'),
           ...(sendUser ? { user: hiddenValue(first, 'user') } : {}),
@@ -172,37 +154,38 @@ describe('emulator: an approval answered after the login changed in another tab'
 describe('emulator: a device approval answered after the login changed in another tab', () => {
   const device = deviceFlowStack();
   const url = (path: string) => `${device.stack.emulatorUrl}${path}`;
+  /** A fresh device code typed in `browser`: the page that follows (its login, or its approval when logged in). */
+  const codeTyped = async (browser: TestClient) => {
+    const { body } = await device.start();
+    const typed = await browser.post(url('/setup/connect'), { user_code: body.user_code as string });
+    return (await followLogin(browser, device.stack.emulatorUrl, typed)).text();
+  };
+  const logIn = async (browser: TestClient, page: string, username: string) =>
+    (
+      await followLogin(
+        browser,
+        device.stack.emulatorUrl,
+        await browser.post(url('/setup/connect/login'), {
+          request: hiddenValue(page, 'request'),
+          username,
+          password: device.stack.config.emulator.password,
+        }),
+      )
+    ).text();
 
   test("the first tab's Allow, sent after the same browser logged in as another user, asks that user instead", async () => {
     const browser = new TestClient();
-    const codeTyped = async () => {
-      const { body } = await device.start();
-      const typed = await browser.post(url('/setup/connect'), { user_code: body.user_code as string });
-      return (await followLogin(browser, device.stack.emulatorUrl, typed)).text();
-    };
-    const logIn = async (page: string, username: string) =>
-      (
-        await followLogin(
-          browser,
-          device.stack.emulatorUrl,
-          await browser.post(url('/setup/connect/login'), {
-            request: hiddenValue(page, 'request'),
-            username,
-            password: device.stack.config.emulator.password,
-          }),
-        )
-      ).text();
-    const first = await logIn(await codeTyped(), device.stack.config.username);
+    const first = await logIn(browser, await codeTyped(browser), device.stack.config.username);
     assert.match(first, /name="decision"/);
     // Another code in another tab: "Not you?", then the standard user.
-    const secondPage = await codeTyped();
+    const secondPage = await codeTyped(browser);
     const second = secondPage.includes('name="decision"')
       ? secondPage
-      : await logIn(secondPage, device.stack.config.username);
+      : await logIn(browser, secondPage, device.stack.config.username);
     const loginAgain = await (
       await browser.post(url('/setup/connect/switch'), { request: hiddenValue(second, 'request') })
     ).text();
-    await logIn(loginAgain, STANDARD.username);
+    await logIn(browser, loginAgain, STANDARD.username);
     const allowed = await browser.post(url('/setup/connect/approve'), {
       request: hiddenValue(first, 'request'),
       user: hiddenValue(first, 'user'),
@@ -215,20 +198,7 @@ describe('emulator: a device approval answered after the login changed in anothe
 
   test('the first tab\'s Allow, sent after "Not you?" in another tab, asks for a login for that code', async () => {
     const browser = new TestClient();
-    const { body } = await device.start();
-    const typed = await browser.post(url('/setup/connect'), { user_code: body.user_code as string });
-    const loginPage = await (await followLogin(browser, device.stack.emulatorUrl, typed)).text();
-    const first = await (
-      await followLogin(
-        browser,
-        device.stack.emulatorUrl,
-        await browser.post(url('/setup/connect/login'), {
-          request: hiddenValue(loginPage, 'request'),
-          username: STANDARD.username,
-          password: device.stack.config.emulator.password,
-        }),
-      )
-    ).text();
+    const first = await logIn(browser, await codeTyped(browser), STANDARD.username);
     assert.match(first, /name="decision"/);
     await browser.post(url('/setup/connect/switch'), { request: hiddenValue(first, 'request') });
     for (const answer of [
