@@ -4,6 +4,7 @@ import assert from '../support/assert.ts';
 import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { resultWithToken, runWebServerFlow } from '../support/flows.ts';
+import { CURL_STATUS_AFTER_BODY } from '../support/curl-status.ts';
 import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from '../support/stack.ts';
@@ -22,8 +23,6 @@ function atPrompt(lines: string[]): Promise<{ stdout: string; stderr: string }> 
   });
 }
 
-const STATUS_AFTER_BODY = `curl() { command curl --silent --show-error --write-out '\\n%{http_code}' "$@"; }`;
-
 describe("a shell copy's hint, followed at a prompt", () => {
   let stack: TestStack;
   const client = new TestClient();
@@ -39,14 +38,14 @@ describe("a shell copy's hint, followed at a prompt", () => {
     const copy = unescapeHtml(/<pre[^>]*data-snippet="curl"[^>]*>([^]*?)<\/pre>/.exec(page)?.[1] ?? '');
     assert.match(copy, /\$SF_ACCESS_TOKEN/, 'the copy before Reveal reads the token from the shell');
 
-    const first = await atPrompt([STATUS_AFTER_BODY, copy]);
+    const first = await atPrompt([CURL_STATUS_AFTER_BODY, copy]);
     const hint = /SF_ACCESS_TOKEN: is not set: (.+?) first, /.exec(first.stderr)?.[1];
     assert.ok(hint, `the copy stops, saying how to set the token: ${first.stderr}`);
     // As a person reads it: a placeholder is replaced by the value; a command that reads one gets it next.
     const typed = [hint.replace('<the access token>', token)];
     if (/^read /.test(hint)) typed.push(token);
 
-    const { stdout, stderr } = await atPrompt([...typed, STATUS_AFTER_BODY, copy]);
+    const { stdout, stderr } = await atPrompt([...typed, CURL_STATUS_AFTER_BODY, copy]);
     assert.doesNotMatch(stderr, /event not found|SF_ACCESS_TOKEN: is not set/);
     assert.match(stdout, /"Name":"Acme Inc\."[^]*\n200$/);
   });

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { SnippetSet } from '../../server/teaching/snippets/index.ts';
+import { CURL_STATUS_AFTER_BODY } from '../support/curl-status.ts';
 import { runWebServerFlow } from '../support/flows.ts';
 import { TestClient } from '../support/http.ts';
 import { transcriptReader } from '../support/transcript-reader.ts';
@@ -17,7 +18,7 @@ const run = promisify(execFile);
 async function pasteAsZshWould(script: string): Promise<{ stdout: string; complaints: string[] }> {
   const stubs = [
     'shopt -u interactive_comments',
-    `curl() { command curl --silent --show-error --write-out '\\n%{http_code}' "$@"; }`,
+    CURL_STATUS_AFTER_BODY,
     // The sf CLI is not installed here: a stand-in that says what it was asked, so its lines run too.
     'sf() { echo "sf $1 $2"; }',
   ];

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { after, before } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, releaseBrowser } from './browser.ts';
+import { CURL_STATUS_AFTER_BODY } from './curl-status.ts';
 import { signInAtEmulator } from './pages.ts';
 import { startTestStack, TEST_ROOT, type TestStack } from './stack.ts';
 
@@ -55,8 +56,9 @@ export function takeHomeBrowser({ signedIn = false } = {}): TakeHome {
       return home.page.evaluate(() => navigator.clipboard.readText());
     },
     async curl(script) {
-      const report = `curl() { command curl --silent --show-error --write-out '\\n%{http_code}' "$@"; }\n`;
-      const { stdout } = await run('bash', ['-c', report + script], { cwd: home.workDir });
+      const { stdout } = await run('bash', ['-c', `${CURL_STATUS_AFTER_BODY}\n${script}`], {
+        cwd: home.workDir,
+      });
       const cut = stdout.lastIndexOf('\n');
       return { status: Number(stdout.slice(cut + 1)), body: stdout.slice(0, cut) };
     },
