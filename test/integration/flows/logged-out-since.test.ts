@@ -141,19 +141,7 @@ describe('a logout ends the login of a tab whose mark another tab replaced', () 
     assert.equal((await runWebServerFlow(stack, browser)).location, '/result');
     assert.equal((await postForm(stack, browser, '/result', '/logout')).status, 303);
     // Tab A's login finishes at Salesforce after the logout.
-    let answer = await browser.get(startA.headers.get('location') ?? '');
-    let html = await answer.text();
-    if (html.includes('name="password"')) {
-      answer = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
-        request: hiddenValue(html, 'request'),
-        username: stack.config.username,
-        password: stack.config.emulator.password,
-      });
-      answer = await followLogin(browser, stack.emulatorUrl, answer);
-      html = answer.status === 200 ? await answer.text() : '';
-    }
-    assert.equal(answer.status, 302, html.slice(0, 300));
-    const back = await browser.get(answer.headers.get('location') ?? '');
+    const back = await browser.get(await loginFinished(stack, browser, startA.headers.get('location') ?? ''));
     assert.equal(back.headers.get('location'), '/flows/web-server#teaching-heading', 'not signed in');
     assertExplained(await (await browser.get(`${stack.appUrl}/flows/web-server`)).text(), WAITING);
     assert.equal((await browser.get(`${stack.appUrl}/result`)).status, 401, 'the logout stands');
@@ -182,19 +170,27 @@ describe("a start cookie naming another browser's mark", () => {
     other.setCookie(host, '__Host-playground.start-AAAAAAAAAAAAAAAAAAAAAA', kept[2]);
     assert.equal((await postForm(stack, other, '/result', '/logout')).status, 303);
     // V's login finishes at Salesforce and comes back: it was never X's to end.
-    let answer = await victim.get(start.headers.get('location') ?? '');
-    let html = await answer.text();
-    if (html.includes('name="password"')) {
-      answer = await victim.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
-        request: hiddenValue(html, 'request'),
-        username: stack.config.username,
-        password: stack.config.emulator.password,
-      });
-      answer = await followLogin(victim, stack.emulatorUrl, answer);
-      html = answer.status === 200 ? await answer.text() : '';
-    }
-    assert.equal(answer.status, 302, html.slice(0, 300));
-    const back = await victim.get(answer.headers.get('location') ?? '');
+    const back = await victim.get(await loginFinished(stack, victim, start.headers.get('location') ?? ''));
     assert.equal(back.headers.get('location'), '/result', 'signed in');
   });
 });
+
+/**
+ * A login a start sent to the emulator (`authorizeUrl`), finished there by the demo admin as a browser would (its
+ * login page when the browser is not logged in): the callback URL Salesforce sends the browser back to.
+ */
+async function loginFinished(stack: TestStack, browser: TestClient, authorizeUrl: string): Promise<string> {
+  let answer = await browser.get(authorizeUrl);
+  let html = await answer.text();
+  if (html.includes('name="password"')) {
+    answer = await browser.post(`${stack.emulatorUrl}/services/oauth2/authorize/login`, {
+      request: hiddenValue(html, 'request'),
+      username: stack.config.username,
+      password: stack.config.emulator.password,
+    });
+    answer = await followLogin(browser, stack.emulatorUrl, answer);
+    html = answer.status === 200 ? await answer.text() : '';
+  }
+  assert.equal(answer.status, 302, html.slice(0, 300));
+  return answer.headers.get('location') ?? '';
+}
