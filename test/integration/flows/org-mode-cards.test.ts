@@ -31,6 +31,13 @@ describe('cards in org mode', () => {
     return (await client.get(`${app.appUrl}${flowPath}`)).text();
   }
 
+  /** The same run in emulator mode, where the org is the local emulator. */
+  async function runLocally(flowPath: string, form: Record<string, string> = {}): Promise<string> {
+    const client = new TestClient();
+    await postForm(local, client, flowPath, flowPath, form);
+    return (await client.get(`${local.appUrl}${flowPath}`)).text();
+  }
+
   test("an empty password's card speaks of the emulator's demo password only when the org is the emulator", async () => {
     const form = { username: 'admin@playground.local', password: '' };
     const orgPage = await runInOrgMode('/flows/username-password', form);
@@ -40,9 +47,7 @@ describe('cards in org mode', () => {
       title: "Enter the user's password first",
     });
     assert.doesNotMatch(orgPage, /demo password/);
-    const client = new TestClient();
-    await postForm(local, client, '/flows/username-password', '/flows/username-password', form);
-    const localPage = await (await client.get(`${local.appUrl}/flows/username-password`)).text();
+    const localPage = await runLocally('/flows/username-password', form);
     assert.match(
       localPage,
       /Here the org is the local emulator\. Its demo users&#39; password is on its home page\./,
@@ -76,9 +81,7 @@ describe('cards in org mode', () => {
     );
     // The emulator's own user to pick, and when its changes count, are said only where the org is the emulator.
     assert.doesNotMatch(html, /standard@|local emulator/);
-    const client = new TestClient();
-    await postForm(local, client, '/flows/client-credentials', '/flows/client-credentials');
-    const localPage = await (await client.get(`${local.appUrl}/flows/client-credentials`)).text();
+    const localPage = await runLocally('/flows/client-credentials');
     assert.match(
       localPage,
       /the emulator's Setup page<\/a>\. It has no API Only user: for Run As there, pick its standard user \(standard@\)\. A change there counts from the next request\./,
@@ -97,9 +100,7 @@ describe('cards in org mode', () => {
     const orgPage = await runInOrgMode('/flows/jwt');
     assertExplained(orgPage, explained);
     assert.doesNotMatch(orgPage, /Its app holds|Here the org is the local emulator/);
-    const client = new TestClient();
-    await postForm(local, client, '/flows/jwt', '/flows/jwt');
-    const localPage = await (await client.get(`${local.appUrl}/flows/jwt`)).text();
+    const localPage = await runLocally('/flows/jwt');
     assertExplained(localPage, explained);
     assert.match(
       localPage,
