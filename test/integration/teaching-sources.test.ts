@@ -3,15 +3,9 @@
 import assert from '../support/assert.ts';
 import { after, before, describe, test } from 'node:test';
 import { resultWithToken, runWebServerFlow } from '../support/flows.ts';
-import { unescapeHtml } from '../support/html.ts';
 import { TestClient } from '../support/http.ts';
+import { pageText as text } from '../support/paste.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
-
-/** A page's text with its markup stripped and its white space collapsed, as a reader meets it. */
-const text = (html: string) =>
-  unescapeHtml(html.replace(/<[^>]*>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim();
 
 describe('Salesforce claims in the teaching text', () => {
   let stack: TestStack;
