@@ -66,6 +66,8 @@ function signAccessToken(
     iat,
     client_id: ctx.options.clientId,
   };
+  // Signed here, not with njwt as id_tokens are: njwt puts its own typ and alg first and adds a jti, where this keeps
+  // the fixture's header and claims as they are.
   const signingInput = `${part(header)}.${part(claims)}`;
   const signature = createSign('RSA-SHA256').update(signingInput).sign(privateKeyPem).toString('base64url');
   return `${signingInput}.${signature}`;
